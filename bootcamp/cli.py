@@ -1,0 +1,117 @@
+"""The ``bootcamp`` command: the TUI by default, plus scriptable sub-commands.
+
+Each sub-command lives in ``bootcamp/commands/<name>.py`` and is imported only
+when used, so ``bootcamp --help`` and the TUI start without loading the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from bootcamp import __version__
+from bootcamp.errors import UserError
+
+# sub-command → module in bootcamp.commands
+_COMMANDS = {
+    "demo": "tui",
+    "validate": "validate",
+    "list": "workshops",
+    "new": "workshops",
+    "export": "transfer",
+    "import": "transfer",
+    "import-answers": "transfer",
+    "summary": "summary",
+    "print": "printables",
+    "present": "present",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where workshops are stored (default: $BOOTCAMP_DATA_DIR, else your user data folder)",
+    )
+    common.add_argument(
+        "--content",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="a folder with sessions/ and exercises/ to run your own boot camp (default: the shipped one)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="bootcamp",
+        description="Run a Chief Customer Officer boot camp from the terminal. "
+        "With no command, opens the facilitator's app on your workshops.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"bootcamp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("demo", parents=[common], help="open the app on a demo workshop in a throw-away folder")
+
+    sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
+
+    sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
+
+    new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
+    new.add_argument("name", help="the workshop's name")
+    new.add_argument("--org", required=True, help="the organisation the boot camp is for")
+    new.add_argument("--participants", default="", help='comma-separated names, e.g. "Ana,Ben,Chloe"')
+    new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today)")
+    new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
+    new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")
+
+    export = sub.add_parser("export", parents=[common], help="write a workshop's data as JSON or CSV")
+    export.add_argument("id", help="the workshop id (see `bootcamp list`)")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
+    import_.add_argument("file", metavar="FILE.json")
+
+    answers = sub.add_parser(
+        "import-answers", parents=[common], help="add answers collected on paper or in a form tool (CSV)"
+    )
+    answers.add_argument("id", help="the workshop id")
+    answers.add_argument("file", metavar="FILE.csv")
+
+    summary = sub.add_parser("summary", parents=[common], help="the commitment-test summary of a workshop")
+    summary.add_argument("id", help="the workshop id")
+    summary.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
+    summary.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    printables = sub.add_parser("print", parents=[common], help="printables for the day: the Poker deck, answer sheets")
+    what = printables.add_subparsers(dest="what", metavar="WHAT", required=True)
+    deck = what.add_parser("deck", parents=[common], help="the Aptitude Poker cards as printable HTML")
+    deck.add_argument("-o", "--output", metavar="FILE")
+    sheets = what.add_parser("sheets", parents=[common], help="paper answer sheets matching `import-answers`")
+    sheets.add_argument("id", help="the workshop id")
+    sheets.add_argument("-o", "--output", metavar="FILE")
+
+    present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")
+    present.add_argument("id", help="the workshop id")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    module_name = _COMMANDS.get(args.command or "", "tui")
+    try:
+        module = importlib.import_module(f"bootcamp.commands.{module_name}")
+        return int(module.run(args) or 0)
+    except UserError as error:
+        print(f"bootcamp: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `bootcamp export … | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""``bootcamp validate``: load the content and list every problem, one a line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bootcamp.content import ContentError, load_dir
+from bootcamp.locations import default_content_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    content_dir = Path(getattr(args, "content", None) or default_content_dir())
+    try:
+        program = load_dir(content_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem)
+        noun = "problem" if len(error.problems) == 1 else "problems"
+        print(f"{len(error.problems)} {noun} in {content_dir}")
+        return 1
+    steps = sum(len(program.steps(agenda.id)) for agenda in program.agendas)
+    agendas = ", ".join(
+        f"{agenda.title.lower()} {program.planned_minutes(agenda.id) / 60:.1f} h" for agenda in program.agendas
+    )
+    print(
+        f"ok: {program.title}: {len(program.sessions)} sessions, {len(program.exercises)} exercises, "
+        f"{steps} steps across agendas ({agendas}) in {content_dir}"
+    )
+    return 0

@@ -1,0 +1,30 @@
+"""Content problems, each one line that names file, line and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bootcamp.errors import UserError
+
+
+@dataclass(frozen=True, order=True)
+class ContentProblem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContentError(UserError):
+    """Raised when content does not load; carries every problem found in one pass."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} content {noun}:\n" + "\n".join(map(str, self.problems)))

@@ -1,0 +1,552 @@
+"""Load and validate boot camp content in one pass.
+
+Content is a set of YAML files: ``sessions/program.yaml`` (title, agendas, scales,
+item lists, commitment dimensions, levels), one file per session in ``sessions/``
+and one per exercise in ``exercises/``. :func:`load_sources` works on a mapping of
+relative path to text, so a workshop's stored copy of its content loads the same
+way as a folder on disk. Every problem is collected; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from bootcamp.content.errors import ContentError, ContentProblem
+from bootcamp.content.model import (
+    AGENDA_IDS,
+    Agenda,
+    AptitudePoker,
+    Dimension,
+    Exercise,
+    Item,
+    ItemList,
+    Leaning,
+    Level,
+    Marker,
+    Perspective,
+    PokerPrompt,
+    ProbeQuestion,
+    Program,
+    RoleCheck,
+    Scale,
+    ScaleOption,
+    Session,
+    Step,
+    StepKind,
+)
+from bootcamp.content.yamlnodes import Located, LocatedList, YamlSyntaxError, parse
+
+PROGRAM_FILE = "sessions/program.yaml"
+CONTENT_FOLDERS = ("sessions", "exercises")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def read_sources(content_dir: Path) -> dict[str, str]:
+    """Every content file under ``content_dir`` as ``{"sessions/x.yaml": text}``."""
+    sources: dict[str, str] = {}
+    for folder in CONTENT_FOLDERS:
+        for path in sorted((content_dir / folder).glob("*.yaml")):
+            sources[f"{folder}/{path.name}"] = path.read_text(encoding="utf-8")
+    return sources
+
+
+def content_hash(sources: Mapping[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update(sources[name].encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def load_dir(content_dir: Path) -> Program:
+    """Load and validate the content in a folder; raise :class:`ContentError` listing every problem."""
+    if not (content_dir / "sessions").is_dir():
+        raise ContentError(
+            [ContentProblem(str(content_dir), 0, "", "no sessions/ folder here: not a boot camp content folder")]
+        )
+    return load_sources(read_sources(content_dir))
+
+
+def load_sources(sources: Mapping[str, str]) -> Program:
+    return _Loader(sources).load()
+
+
+class _Loader:
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.sources = dict(sources)
+        self.problems: list[ContentProblem] = []
+        self.file = ""
+        # (file, line, field, what, id): references checked once every file is read
+        self.refs: list[tuple[str, int, str, str, str]] = []
+
+    # -- reporting ---------------------------------------------------------
+
+    def problem(self, line: int, field: str, message: str) -> None:
+        self.problems.append(ContentProblem(self.file, line, field, message))
+
+    # -- typed field access -----------------------------------------------
+
+    def mapping(self, value: Any, line: int, field: str) -> Located | None:
+        if isinstance(value, Located):
+            for key, key_line in getattr(value, "duplicate_keys", []):
+                self.problem(key_line, _join(field, key), "appears twice in the same mapping")
+            return value
+        self.problem(line, field, f"must be a mapping of fields, got {_describe(value)}")
+        return None
+
+    def fields(self, node: Located, field: str, required: Iterable[str], optional: Iterable[str]) -> bool:
+        """Report missing and unknown fields; True when every required field is there."""
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        for key in node:
+            if key not in allowed:
+                hint = ", ".join(sorted(allowed))
+                self.problem(node.line_of(key), _join(field, key), f"unknown field (expected one of: {hint})")
+        missing = [key for key in required if key not in node]
+        for key in missing:
+            self.problem(node.line, _join(field, key), "missing required field")
+        return not missing
+
+    def text(self, node: Located, key: str, field: str, default: str | None = None) -> str:
+        if key not in node:
+            return default or ""
+        value = node[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(node.line_of(key), _join(field, key), f"must be text, got {_describe(value)}")
+            return ""
+        text = str(value).strip()
+        if not text and default is None:
+            self.problem(node.line_of(key), _join(field, key), "must not be empty")
+        return text
+
+    def ident(self, node: Located, key: str, field: str) -> str:
+        value = self.text(node, key, field)
+        if value and not _ID.match(value):
+            self.problem(
+                node.line_of(key),
+                _join(field, key),
+                f"'{value}' is not a valid id (lower-case letters, digits and hyphens)",
+            )
+        return value
+
+    def number(self, node: Located, key: str, field: str, *, positive: bool) -> float:
+        value = node.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(node.line_of(key), _join(field, key), f"must be a number, got {_describe(value)}")
+            return 0.0
+        if positive and value <= 0:
+            self.problem(node.line_of(key), _join(field, key), f"must be a positive number, got {value}")
+        return float(value)
+
+    def boolean(self, node: Located, key: str, field: str, default: bool) -> bool:
+        if key not in node:
+            return default
+        value = node[key]
+        if not isinstance(value, bool):
+            self.problem(node.line_of(key), _join(field, key), f"must be true or false, got {_describe(value)}")
+            return default
+        return value
+
+    def sequence(self, node: Located, key: str, field: str) -> list[tuple[Any, int, str]]:
+        """The entries of a list field as (value, line, field path)."""
+        value = node.get(key)
+        if not isinstance(value, LocatedList):
+            self.problem(node.line_of(key), _join(field, key), f"must be a list, got {_describe(value)}")
+            return []
+        if not value:
+            self.problem(node.line_of(key), _join(field, key), "must not be empty")
+        return [(entry, value.item_lines[i], f"{_join(field, key)}[{i + 1}]") for i, entry in enumerate(value)]
+
+    def ref(self, node: Located, key: str, field: str, what: str) -> str:
+        """Read an id that must name something defined elsewhere; checked in :meth:`cross_check`."""
+        value = self.text(node, key, field)
+        if value:
+            self.refs.append((self.file, node.line_of(key), _join(field, key), what, value))
+        return value
+
+    def unique(self, entries: Iterable[tuple[str, int, str]], what: str) -> None:
+        seen: dict[str, int] = {}
+        for ident, line, field in entries:
+            if not ident:
+                continue
+            if ident in seen:
+                self.problem(line, field, f"duplicate {what} id '{ident}' (first at line {seen[ident]})")
+            else:
+                seen[ident] = line
+
+    # -- the whole program -------------------------------------------------
+
+    def load(self) -> Program:
+        documents: dict[str, Located] = {}
+        for name in sorted(self.sources):
+            self.file = name
+            try:
+                document = parse(self.sources[name])
+            except YamlSyntaxError as error:
+                self.problem(error.line, "", error.message)
+                continue
+            if document is None:
+                self.problem(1, "", "the file is empty")
+                continue
+            node = self.mapping(document, 1, "")
+            if node is not None:
+                documents[name] = node
+
+        if PROGRAM_FILE not in self.sources:
+            self.file = PROGRAM_FILE
+            self.problem(0, "", "missing: it names the boot camp, its agendas, scales, lists and dimensions")
+        program_doc = documents.pop(PROGRAM_FILE, None)
+        self.file = PROGRAM_FILE
+        head = self.program_head(program_doc) if program_doc is not None else None
+
+        sessions: list[tuple[Session, int, str]] = []
+        exercises: list[tuple[Exercise, int, str]] = []
+        for name, node in documents.items():
+            self.file = name
+            if name.startswith("sessions/"):
+                session = self.session(node)
+                if session is not None:
+                    sessions.append((session, node.line_of("id"), name))
+            else:
+                exercise = self.exercise(node)
+                if exercise is not None:
+                    exercises.append((exercise, node.line_of("id"), name))
+
+        self.cross_check(head, sessions, exercises)
+        if self.problems:
+            raise ContentError(self.problems)
+        assert head is not None
+        title, agendas, scales, lists, dimensions, levels = head
+        return Program(
+            title=title,
+            sessions=tuple(s for s, _, _ in sessions),
+            agendas=agendas,
+            scales=scales,
+            lists=lists,
+            dimensions=dimensions,
+            levels=levels,
+            exercises=tuple(e for e, _, _ in exercises),
+            content_hash=content_hash(self.sources),
+            sources=dict(self.sources),
+        )
+
+    def program_head(self, node: Located) -> tuple[Any, ...]:
+        self.fields(node, "", ["title", "agendas", "scales", "lists", "dimensions", "levels"], [])
+        title = self.text(node, "title", "")
+        agendas = self.named_mapping(node, "agendas", self.agenda)
+        for agenda_id in ("full",):
+            if "agendas" in node and agenda_id not in {a.id for a in agendas}:
+                self.problem(node.line_of("agendas"), "agendas.full", "missing required agenda")
+        for agenda in agendas:
+            if agenda.id not in AGENDA_IDS:
+                self.problem(
+                    node["agendas"].line_of(agenda.id),
+                    f"agendas.{agenda.id}",
+                    f"unknown agenda (expected one of: {', '.join(AGENDA_IDS)})",
+                )
+        scales = self.named_mapping(node, "scales", self.scale)
+        lists = self.named_mapping(node, "lists", self.item_list)
+        dimensions = self.listed(node, "dimensions", "", self.dimension, "dimension")
+        levels = self.listed(node, "levels", "", self.level, "level")
+        if levels and 0 not in {level.min_score for level in levels}:
+            self.problem(node.line_of("levels"), "levels", "one level must start at min_score 0")
+        return title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), tuple(
+            sorted(levels, key=lambda level: level.min_score)
+        )
+
+    def named_mapping(self, node: Located, key: str, build: Callable[[str, Located, str], Any]) -> list[Any]:
+        if key not in node:
+            return []
+        container = self.mapping(node[key], node.line_of(key), key)
+        if container is None:
+            return []
+        built = []
+        for name, value in container.items():
+            field = f"{key}.{name}"
+            if not _ID.match(name):
+                self.problem(container.line_of(name), field, f"'{name}' is not a valid id")
+            entry = self.mapping(value, container.line_of(name), field)
+            if entry is not None:
+                result = build(name, entry, field)
+                if result is not None:
+                    built.append(result)
+        return built
+
+    def listed(self, node: Located, key: str, field: str, build: Callable[[Located, str], Any], what: str) -> list[Any]:
+        if key not in node:
+            return []
+        built, ids = [], []
+        for value, line, entry_field in self.sequence(node, key, field):
+            entry = self.mapping(value, line, entry_field)
+            if entry is None:
+                continue
+            result = build(entry, entry_field)
+            if result is not None:
+                built.append(result)
+                ids.append((result.id, entry.line_of("id"), f"{entry_field}.id"))
+        self.unique(ids, what)
+        return built
+
+    def agenda(self, agenda_id: str, node: Located, field: str) -> Agenda | None:
+        self.fields(node, field, ["title", "sessions"], [])
+        session_ids = []
+        for value, line, entry_field in self.sequence(node, "sessions", field) if "sessions" in node else []:
+            if not isinstance(value, str):
+                self.problem(line, entry_field, f"must be a session id, got {_describe(value)}")
+                continue
+            session_ids.append((value, line, entry_field))
+        self.unique(session_ids, "session")
+        for session_id, line, entry_field in session_ids:
+            self.refs.append((self.file, line, entry_field, "session", session_id))
+        return Agenda(agenda_id, self.text(node, "title", field), tuple(s for s, _, _ in session_ids))
+
+    def scale(self, scale_id: str, node: Located, field: str) -> Scale | None:
+        self.fields(node, field, ["title", "options"], [])
+        options = self.listed(node, "options", field, self.scale_option, "option")
+        keys = [(o.key, 0, f"{field}.options") for o in options]
+        self.unique(keys, "key (each option needs its own key)")
+        if "options" in node:
+            if len([o for o in options if o.dont_know]) > 1:
+                self.problem(node.line_of("options"), f"{field}.options", "only one option may be dont_know")
+            if len([o for o in options if not o.dont_know]) < 2:
+                self.problem(node.line_of("options"), f"{field}.options", "needs at least two scored options")
+        return Scale(scale_id, self.text(node, "title", field), tuple(options))
+
+    def scale_option(self, node: Located, field: str) -> ScaleOption | None:
+        self.fields(node, field, ["id", "label", "key"], ["value", "dont_know"])
+        dont_know = self.boolean(node, "dont_know", field, False)
+        value: float | None = None
+        if dont_know:
+            if "value" in node:
+                self.problem(node.line_of("value"), f"{field}.value", "a dont_know option has no value")
+        elif "value" not in node:
+            self.problem(node.line, f"{field}.value", "missing required field (only a dont_know option has none)")
+        else:
+            value = self.number(node, "value", field, positive=False)
+        key = self.text(node, "key", field)
+        if key and len(key) != 1:
+            self.problem(node.line_of("key"), f"{field}.key", f"must be a single key, got '{key}'")
+        return ScaleOption(self.ident(node, "id", field), self.text(node, "label", field), value, key, dont_know)
+
+    def item_list(self, list_id: str, node: Located, field: str) -> ItemList:
+        self.fields(node, field, ["title", "items"], [])
+        items = self.listed(node, "items", field, self.item, "item")
+        return ItemList(list_id, self.text(node, "title", field), tuple(items))
+
+    def item(self, node: Located, field: str) -> Item:
+        self.fields(node, field, ["id", "title", "text"], ["short"])
+        return Item(
+            self.ident(node, "id", field),
+            self.text(node, "title", field),
+            self.text(node, "text", field),
+            self.text(node, "short", field, default=""),
+        )
+
+    def dimension(self, node: Located, field: str) -> Dimension:
+        self.fields(node, field, ["id", "title", "text"], [])
+        return Dimension(self.ident(node, "id", field), self.text(node, "title", field), self.text(node, "text", field))
+
+    def level(self, node: Located, field: str) -> Level:
+        self.fields(node, field, ["id", "title", "min_score", "text"], [])
+        min_score = self.number(node, "min_score", field, positive=False)
+        if not 0 <= min_score <= 100:
+            self.problem(node.line_of("min_score"), f"{field}.min_score", "must be between 0 and 100")
+        return Level(self.ident(node, "id", field), self.text(node, "title", field), min_score, self.text(node, "text", field))
+
+    # -- sessions and steps ------------------------------------------------
+
+    def session(self, node: Located) -> Session | None:
+        self.fields(node, "", ["id", "title", "summary", "steps"], [])
+        session_id = self.ident(node, "id", "")
+        steps = self.listed(node, "steps", "", lambda n, f: self.step(n, f, session_id), "step")
+        return Session(session_id, self.text(node, "title", ""), self.text(node, "summary", ""), tuple(steps))
+
+    _STEP_COMMON = ("id", "kind", "title", "minutes")
+    _STEP_OPTIONAL = ("body", "notes", "agendas")
+    _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+        StepKind.TEACH: (("body",), ()),
+        StepKind.RATE: (("items", "scale", "perspectives"), ()),
+        StepKind.QUESTION: (("question", "dimension", "scale", "ask_next", "do_next"), ("comment",)),
+        StepKind.CHECK: (("exercise",), ()),
+        StepKind.EXERCISE: (("exercise",), ()),
+        StepKind.DISCUSS: (("body",), ()),
+        StepKind.ACTIONS: ((), ()),
+    }
+
+    def step(self, node: Located, field: str, session_id: str) -> Step | None:
+        raw_kind = node.get("kind")
+        try:
+            kind = StepKind(raw_kind)
+        except ValueError:
+            kinds = ", ".join(k.value for k in StepKind)
+            self.problem(node.line_of("kind"), f"{field}.kind", f"unknown step kind '{raw_kind}' (expected one of: {kinds})")
+            self.fields(node, field, self._STEP_COMMON, [k for k in node])
+            return None
+        required, optional = self._STEP_KIND_FIELDS[kind]
+        self.fields(node, field, self._STEP_COMMON + required, self._STEP_OPTIONAL + optional)
+        step_id = self.ident(node, "id", field)
+        minutes = self.number(node, "minutes", field, positive=True) if "minutes" in node else 0.0
+        agendas = AGENDA_IDS
+        if "agendas" in node:
+            agendas = tuple(self.agenda_ids(node, field))
+        common = dict(
+            id=step_id,
+            session_id=session_id,
+            kind=kind,
+            title=self.text(node, "title", field),
+            minutes=minutes,
+            body=self.text(node, "body", field, default="" if kind not in required else None),
+            notes=self.text(node, "notes", field, default=""),
+            agendas=agendas,
+        )
+        step = Step(**common)  # type: ignore[arg-type]
+        if kind is StepKind.RATE:
+            perspectives = []
+            for value, line, entry_field in self.sequence(node, "perspectives", field) if "perspectives" in node else []:
+                try:
+                    perspectives.append(Perspective(value))
+                except ValueError:
+                    self.problem(line, entry_field, f"unknown perspective '{value}' (expected self or team)")
+            step = Step(**common, items=self.ref(node, "items", field, "item list"), scale=self.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives))  # type: ignore[arg-type]
+        elif kind is StepKind.QUESTION:
+            question = ProbeQuestion(
+                id=step_id,
+                text=self.text(node, "question", field),
+                dimension=self.ref(node, "dimension", field, "dimension"),
+                scale=self.ref(node, "scale", field, "scale"),
+                ask_next=self.text(node, "ask_next", field),
+                do_next=self.text(node, "do_next", field),
+            )
+            step = Step(**common, scale=question.scale, question=question, comment=self.boolean(node, "comment", field, True))  # type: ignore[arg-type]
+        elif kind in (StepKind.CHECK, StepKind.EXERCISE):
+            wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
+            step = Step(**common, exercise=self.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
+        return step
+
+    def agenda_ids(self, node: Located, field: str) -> Iterable[str]:
+        for value, line, entry_field in self.sequence(node, "agendas", field):
+            if value not in AGENDA_IDS:
+                self.problem(line, entry_field, f"unknown agenda '{value}' (expected one of: {', '.join(AGENDA_IDS)})")
+            else:
+                yield value
+
+    # -- exercises ---------------------------------------------------------
+
+    def exercise(self, node: Located) -> Exercise | None:
+        kind = node.get("kind")
+        if kind == "poker":
+            self.fields(node, "", ["id", "kind", "title", "body", "deck", "minutes_per_card", "prompts"], [])
+            poker = AptitudePoker(
+                id=self.ident(node, "id", ""),
+                title=self.text(node, "title", ""),
+                body=self.text(node, "body", ""),
+                deck=self.ref(node, "deck", "", "item list"),
+                minutes_per_card=self.number(node, "minutes_per_card", "", positive=True) if "minutes_per_card" in node else 0.0,
+                prompts=tuple(self.listed(node, "prompts", "", self.poker_prompt, "prompt")),
+            )
+            return poker
+        if kind == "role-check":
+            self.fields(node, "", ["id", "kind", "title", "body", "markers", "structure"], [])
+            structure: tuple[ProbeQuestion, ...] = ()
+            if "structure" in node and (block := self.mapping(node["structure"], node.line_of("structure"), "structure")):
+                self.fields(block, "structure", ["scale", "dimension", "questions"], [])
+                scale = self.ref(block, "scale", "structure", "scale")
+                dimension = self.ref(block, "dimension", "structure", "dimension")
+                structure = tuple(
+                    self.listed(block, "questions", "structure", lambda n, f: self.structure_question(n, f, scale, dimension), "question")
+                )
+            markers = tuple(self.listed(node, "markers", "", self.marker, "marker"))
+            return RoleCheck(self.ident(node, "id", ""), self.text(node, "title", ""), self.text(node, "body", ""), markers, structure)
+        self.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
+        return None
+
+    def poker_prompt(self, node: Located, field: str) -> PokerPrompt:
+        self.fields(node, field, ["id", "label"], ["text"])
+        return PokerPrompt(self.ident(node, "id", field), self.text(node, "label", field), self.text(node, "text", field, default=""))
+
+    def marker(self, node: Located, field: str) -> Marker:
+        self.fields(node, field, ["id", "leaning", "title", "why", "patterns"], ["weight"])
+        leaning = node.get("leaning")
+        if leaning not in (Leaning.STRATEGIC, Leaning.TACTICAL):
+            self.problem(node.line_of("leaning"), f"{field}.leaning", f"must be strategic or tactical, got {_describe(leaning)}")
+            leaning = Leaning.UNDECIDED
+        patterns = []
+        for value, line, entry_field in self.sequence(node, "patterns", field) if "patterns" in node else []:
+            if not isinstance(value, str):
+                self.problem(line, entry_field, f"must be text, got {_describe(value)}")
+                continue
+            try:
+                re.compile(value)
+            except re.error as error:
+                self.problem(line, entry_field, f"not a valid pattern: {error}")
+                continue
+            patterns.append(value)
+        weight = self.number(node, "weight", field, positive=True) if "weight" in node else 1.0
+        return Marker(self.ident(node, "id", field), Leaning(leaning), self.text(node, "title", field), self.text(node, "why", field), tuple(patterns), weight)
+
+    def structure_question(self, node: Located, field: str, scale: str, dimension: str) -> ProbeQuestion:
+        self.fields(node, field, ["id", "question", "ask_next", "do_next"], [])
+        return ProbeQuestion(
+            id=self.ident(node, "id", field),
+            text=self.text(node, "question", field),
+            dimension=dimension,
+            scale=scale,
+            ask_next=self.text(node, "ask_next", field),
+            do_next=self.text(node, "do_next", field),
+        )
+
+    # -- references between files -----------------------------------------
+
+    def cross_check(
+        self,
+        head: tuple[Any, ...] | None,
+        sessions: list[tuple[Session, int, str]],
+        exercises: list[tuple[Exercise, int, str]],
+    ) -> None:
+        for ids, what in (
+            ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
+            ([(e.id, line, "id", name) for e, line, name in exercises], "exercise"),
+        ):
+            seen: dict[str, str] = {}
+            for ident, line, field, name in ids:
+                if ident in seen:
+                    self.file = name
+                    self.problem(line, field, f"duplicate {what} id '{ident}' (also in {seen[ident]})")
+                else:
+                    seen[ident] = name
+        if head is None:
+            return
+        _, _, scales, lists, dimensions, _ = head
+        known = {
+            "session": {s.id for s, _, _ in sessions},
+            "scale": {s.id for s in scales},
+            "item list": {li.id for li in lists},
+            "dimension": {d.id for d in dimensions},
+            "role-check exercise": {e.id for e, _, _ in exercises if isinstance(e, RoleCheck)},
+            "poker exercise": {e.id for e, _, _ in exercises if isinstance(e, AptitudePoker)},
+        }
+        for file, line, field, what, value in self.refs:
+            if value not in known[what]:
+                self.file = file
+                options = ", ".join(sorted(known[what])) or "none defined"
+                self.problem(line, field, f"unknown {what} '{value}' (known: {options})")
+
+
+def _join(field: str, key: str) -> str:
+    return f"{field}.{key}" if field else key
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return f"'{value}'"

@@ -1,0 +1,29 @@
+"""Every path the app uses, decided in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA_DIR_ENV = "BOOTCAMP_DATA_DIR"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def default_content_dir() -> Path:
+    """The shipped boot camp: inside the wheel, or the checkout's top level when run from source."""
+    bundled = _PACKAGE / "_content"
+    if (bundled / "sessions").is_dir():
+        return bundled
+    return _PACKAGE.parent
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else ``$BOOTCAMP_DATA_DIR``, else the platform's user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs  # only needed when neither is given
+
+    return Path(platformdirs.user_data_dir("bootcamp", appauthor=False))

@@ -1,0 +1,1 @@
+"""Workshops on disk: roster, answers, room notes, actions, position (no Textual)."""

@@ -1,0 +1,151 @@
+"""A workshop's stored data as plain values (no Textual, no file access).
+
+Files on disk (DESIGN.md, Storage): a folder per workshop holding
+``workshop.json`` (WorkshopInfo), ``content.json`` (the content copy),
+``state.json`` (WorkshopState), ``room.json`` (Room) and
+``answers/<participant-id>.json`` (that participant's Answers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str  # generated; never derived from the name
+    number: int  # seat number from 1, kept when others leave
+    name: str = ""  # always "" in an anonymous workshop: no names are stored
+    role: str = ""
+    removed: bool = False
+    joined_at: str = ""  # ISO timestamp; tells a late arrival which steps they missed
+
+    @property
+    def display_name(self) -> str:
+        return self.name or f"P{self.number}"
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    id: str
+    name: str
+    organisation: str
+    date: str  # ISO date
+    agenda: str  # "full" or "half"
+    anonymous: bool
+    participants: tuple[Participant, ...]
+    content_hash: str
+    created_at: str
+
+    def participant(self, participant_id: str) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    @property
+    def present(self) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if not p.removed)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One participant's answer to one item of one step.
+
+    ``item`` is an item id for ``rate`` steps (an aptitude), a structure question id
+    for role checks, and "" for a ``question`` step. ``perspective`` is "self" or
+    "team" for ``rate`` steps, else "". ``value`` is a scale option id.
+    """
+
+    participant_id: str
+    step_key: str  # "session-id/step-id"
+    item: str = ""
+    perspective: str = ""
+    value: str = ""
+    comment: str = ""
+    at: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.step_key, self.item, self.perspective)
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DOING = "doing"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    what: str
+    owner: str = ""
+    due: str = ""  # ISO date or ""
+    status: ActionStatus = ActionStatus.OPEN
+    source: str = ""  # step key, or "poker:<card-id>"
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class RoomNote:
+    id: str
+    step_key: str  # where it was written (discuss notes, quick notes)
+    text: str
+    at: str = ""
+    quick: bool = False
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """A line of the organisation's own CCO role description, and the room's decision."""
+
+    id: str
+    text: str
+    decision: str = ""  # "strategic", "tactical" or "" (not decided yet)
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class PokerCard:
+    """The room's notes on one Aptitude Poker card: prompt id → text."""
+
+    card_id: str
+    holder: str = ""  # participant id the card was dealt to
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Room:
+    notes: tuple[RoomNote, ...] = ()
+    role_lines: tuple[RoleLine, ...] = ()
+    poker: tuple[PokerCard, ...] = ()  # empty until dealt; the deal is stored, never redone
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepTimer:
+    elapsed: float = 0.0  # seconds counted before running_since
+    running_since: float | None = None  # epoch seconds while running
+    extra_minutes: float = 0.0  # time added in the room
+
+    def elapsed_at(self, now: float) -> float:
+        running = (now - self.running_since) if self.running_since is not None else 0.0
+        return self.elapsed + max(0.0, running)
+
+
+@dataclass(frozen=True)
+class WorkshopState:
+    """Where the room is: small, written often, read by a projector window."""
+
+    step_key: str = ""
+    done: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    timers: dict[str, StepTimer] = field(default_factory=dict)
+    day_started_at: float | None = None
+    revealed: tuple[str, ...] = ()  # steps whose results the room may see
+    secret: tuple[str, ...] = ()  # steps answered by secret ballot
+    presenter: bool = False
+    blank: bool = False
+    private_entry: bool = False
+    show_timer: bool = True
+    updated_at: float = 0.0

@@ -1,0 +1,1 @@
+"""summary layer (no Textual)."""
