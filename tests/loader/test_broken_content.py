@@ -1,0 +1,165 @@
+"""Validation finds every problem in one pass and names file, line and field for each."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bootcamp.content import ContentError, load_dir, load_sources, read_sources
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(FIXTURE, copy)
+    return copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems(content_dir: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_dir(content_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_fixture_content_is_valid() -> None:
+    program = load_dir(FIXTURE)
+    assert {step.kind.value for step in program.steps("full")} == {
+        "teach", "rate", "question", "check", "exercise", "discuss", "actions"
+    }
+
+
+def test_bad_yaml_names_file_and_line(content: Path) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "title: Welcome", "title: [Welcome")
+    found = problems(content)
+    assert len(found) == 1
+    assert found[0].startswith("sessions/basics.yaml:")
+    assert "not valid YAML" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("    minutes: 5\n    body: |\n      # Why", "    body: |\n      # Why", "steps[1].minutes", "missing required field"),
+        ("    minutes: 4\n", "    minutes: 4\n    colour: red\n", "steps[3].colour", "unknown field"),
+        ("  - id: talk", "  - id: welcome", "steps[7].id", "duplicate step id 'welcome'"),
+        ("kind: discuss", "kind: debate", "steps[7].kind", "unknown step kind 'debate'"),
+        ("scale: strength", "scale: stars", "steps[2].scale", "unknown scale 'stars'"),
+        ("dimension: mandate", "dimension: mood", "steps[3].dimension", "unknown dimension 'mood'"),
+        ("exercise: aptitude-poker", "exercise: bridge", "steps[6].exercise", "unknown poker exercise 'bridge'"),
+        ("exercise: role-check", "exercise: aptitude-poker", "steps[4].exercise", "unknown role-check exercise"),
+        ("minutes: 10\n    items", "minutes: 0\n    items", "steps[2].minutes", "must be a positive number, got 0"),
+        ("minutes: 4\n", "minutes: soon\n", "steps[3].minutes", "must be a number, got 'soon'"),
+        ("minutes: 15", "minutes: -15", "steps[5].minutes", "must be a positive number"),
+    ],
+)
+def test_each_kind_of_mistake_is_reported_with_file_line_and_field(
+    content: Path, old: str, new: str, field: str, message: str
+) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, old, new)
+    found = problems(content)
+    matching = [p for p in found if f" {field}:" in p and message in p]
+    assert matching, f"expected {field}: {message} in {found}"
+    assert matching[0].startswith("sessions/basics.yaml:")
+    line = int(matching[0].split(":")[1])
+    assert line > 0
+
+
+def test_every_problem_is_found_in_one_pass(content: Path) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "kind: discuss", "kind: debate")
+    edit(session, "minutes: 15", "minutes: 0")
+    edit(session, "dimension: mandate", "dimension: mood")
+    edit(content / "exercises" / "role-check.yaml", "leaning: tactical", "leaning: sideways")
+    edit(content / "sessions" / "program.yaml", "key: y", "key: yes-please")
+    found = problems(content)
+    assert len(found) == 5, found
+    files = {p.split(":")[0] for p in found}
+    assert files == {"sessions/basics.yaml", "exercises/role-check.yaml", "sessions/program.yaml"}
+
+
+def test_lines_point_at_the_offending_field(content: Path) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "scale: strength", "scale: stars")
+    (found,) = problems(content)
+    assert found.startswith(f"sessions/basics.yaml:{line_of(session, 'scale: stars')}: ")
+
+
+def test_duplicate_ids_across_files(content: Path) -> None:
+    shutil.copy(content / "sessions" / "basics.yaml", content / "sessions" / "basics-copy.yaml")
+    found = problems(content)
+    assert any("duplicate session id 'basics'" in p for p in found)
+
+
+def test_unknown_session_in_agenda(content: Path) -> None:
+    edit(content / "sessions" / "program.yaml", "sessions: [basics]", "sessions: [basics, lunch]")
+    found = problems(content)
+    assert any(p.startswith("sessions/program.yaml:") and "unknown session 'lunch'" in p for p in found)
+
+
+def test_missing_program_file(content: Path) -> None:
+    (content / "sessions" / "program.yaml").unlink()
+    found = problems(content)
+    assert any(p.startswith("sessions/program.yaml") and "missing" in p for p in found)
+
+
+def test_not_a_content_folder(tmp_path: Path) -> None:
+    found = problems(tmp_path)
+    assert found and "no sessions/ folder" in found[0]
+
+
+def test_a_list_where_a_mapping_belongs(content: Path) -> None:
+    (content / "exercises" / "extra.yaml").write_text("- just\n- a list\n")
+    found = problems(content)
+    assert any(p.startswith("exercises/extra.yaml:1:") and "must be a mapping" in p for p in found)
+
+
+def test_duplicate_key_in_one_mapping(content: Path) -> None:
+    edit(content / "sessions" / "basics.yaml", "    minutes: 4\n", "    minutes: 4\n    minutes: 5\n")
+    found = problems(content)
+    assert any("appears twice" in p for p in found)
+
+
+def test_content_copy_loads_like_the_folder() -> None:
+    sources = read_sources(FIXTURE)
+    assert load_sources(sources) == load_dir(FIXTURE)
+    assert load_sources(sources).content_hash == load_dir(FIXTURE).content_hash
+
+
+def run_validate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bootcamp", "validate", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_validate_command_exit_codes(content: Path) -> None:
+    ok = run_validate("--content", str(FIXTURE))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.startswith("ok: Fixture boot camp")
+
+    edit(content / "sessions" / "basics.yaml", "kind: discuss", "kind: debate")
+    edit(content / "sessions" / "basics.yaml", "minutes: 15", "minutes: 0")
+    broken = run_validate("--content", str(content))
+    assert broken.returncode == 1
+    lines = broken.stdout.strip().splitlines()
+    assert len(lines) == 3, broken.stdout
+    assert all(line.startswith("sessions/basics.yaml:") for line in lines[:2])
+    assert lines[-1].startswith("2 problems in")
+    assert "Traceback" not in broken.stdout + broken.stderr
