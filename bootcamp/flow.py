@@ -1,0 +1,280 @@
+"""Walking a room through an agenda: position, done/skipped marks, step timers and the day clock.
+
+Pure logic over plain values, no Textual and no files: a :class:`Flow` reads a
+:class:`~bootcamp.store.model.WorkshopState` and every move returns a *new* state,
+which the caller stores. The facilitator's console and a projector window both
+derive what they show from that one small state.
+
+Timers follow the room: moving to another step pauses the timer of the step left
+behind and, if it was running, starts the timer of the step arrived at, so the
+facilitator presses the timer key once when the day starts, not at every step.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from bootcamp.clock import Clock
+from bootcamp.content.model import Program, Step
+from bootcamp.errors import UserError
+from bootcamp.store.model import StepTimer, WorkshopState
+
+ADD_MINUTES = 2.0  # what "add time" adds, and what the over-time signal offers
+
+
+@dataclass(frozen=True)
+class DayClock:
+    """Planned against actual for the day so far, and when the day will end at this pace.
+
+    Minutes are floats; epoch values are seconds. ``behind`` is positive when the room
+    is late and negative when it is ahead of the plan.
+    """
+
+    started_at: float | None  # None until the first timer starts
+    now: float
+    planned_total: float  # minutes of every step not skipped
+    planned_so_far: float  # planned minutes of what the room got through
+    actual: float  # minutes since the day started
+    remaining: float  # planned minutes still ahead, the current step's unspent time included
+    planned_finish: float | None  # start + planned_total; None before the day starts
+
+    @property
+    def behind(self) -> float:
+        return self.actual - self.planned_so_far
+
+    @property
+    def projected_finish(self) -> float:
+        """Now plus what is still planned: the plan's finish moved by how far behind the room is."""
+        return self.now + self.remaining * 60
+
+    @property
+    def started(self) -> bool:
+        return self.started_at is not None
+
+
+class Flow:
+    """One workshop's walk through one agenda, read from a state; every move returns a new state."""
+
+    def __init__(self, program: Program, agenda_id: str, state: WorkshopState, clock: Clock) -> None:
+        steps = program.steps(agenda_id)
+        if not steps and program.agendas:
+            # A workshop whose agenda vanished from its content still opens, on the first agenda.
+            steps = program.steps(program.agendas[0].id)
+        if not steps:
+            raise UserError(f"the agenda '{agenda_id}' of '{program.title}' has no steps to walk through")
+        self.program = program
+        self.agenda_id = agenda_id
+        self.state = state
+        self.clock = clock
+        self.steps: tuple[Step, ...] = steps
+        self._index_of = {step.key: number for number, step in enumerate(steps)}
+
+    # -- where the room is -------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        """The current step's 0-based position; an unknown or empty step key means the first step."""
+        return self._index_of.get(self.state.step_key, 0)
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def current(self) -> Step:
+        return self.steps[self.index]
+
+    @property
+    def counter(self) -> str:
+        return f"step {self.index + 1} of {self.total}"
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == self.total - 1
+
+    def index_of(self, step_key: str) -> int | None:
+        return self._index_of.get(step_key)
+
+    def is_done(self, step_key: str) -> bool:
+        return step_key in self.state.done
+
+    def is_skipped(self, step_key: str) -> bool:
+        return step_key in self.state.skipped
+
+    @property
+    def upcoming(self) -> Step | None:
+        return None if self.is_last else self.steps[self.index + 1]
+
+    # -- moves ---------------------------------------------------------------
+
+    def next(self) -> WorkshopState:
+        """Mark the current step done and move to the one after it (the last step stays put, done)."""
+        state = _mark(self.state, self.current.key, done=True)
+        return self._move(state, min(self.index + 1, self.total - 1))
+
+    def previous(self) -> WorkshopState:
+        return self._move(self.state, max(self.index - 1, 0))
+
+    def jump(self, step_key: str) -> WorkshopState:
+        target = self._index_of.get(step_key)
+        if target is None:
+            raise ValueError(f"no step {step_key!r} in the {self.agenda_id} agenda")
+        return self._move(self.state, target)
+
+    def skip(self) -> WorkshopState:
+        """Mark the current step skipped for time and move on; its planned minutes leave the day's plan."""
+        state = _mark(self.state, self.current.key, skipped=True)
+        return self._move(state, min(self.index + 1, self.total - 1))
+
+    def toggle_done(self) -> WorkshopState:
+        key = self.current.key
+        if self.is_done(key):
+            return self._stamp(replace(self.state, done=_without(self.state.done, key)))
+        return self._stamp(_mark(self.state, key, done=True))
+
+    def _move(self, state: WorkshopState, target: int) -> WorkshopState:
+        leaving, arriving = self.current.key, self.steps[target].key
+        if leaving == arriving:
+            return self._stamp(replace(state, step_key=arriving))
+        now = self.clock.now()
+        was_running = self.timer(leaving).running_since is not None
+        timers = dict(state.timers)
+        timers[leaving] = _paused(timers.get(leaving, StepTimer()), now)
+        if was_running:
+            timers[arriving] = _running(timers.get(arriving, StepTimer()), now)
+        return self._stamp(replace(state, step_key=arriving, timers=timers))
+
+    def _stamp(self, state: WorkshopState) -> WorkshopState:
+        # The current step is always written out, so a reader never has to guess "first step".
+        return replace(state, step_key=state.step_key or self.current.key, updated_at=self.clock.now())
+
+    # -- the current step's timer --------------------------------------------
+
+    def timer(self, step_key: str | None = None) -> StepTimer:
+        return self.state.timers.get(step_key or self.current.key, StepTimer())
+
+    @property
+    def running(self) -> bool:
+        return self.timer().running_since is not None
+
+    def start(self) -> WorkshopState:
+        """Start (or resume) the current step's timer; the first start also starts the day clock."""
+        now = self.clock.now()
+        state = self._with_timer(_running(self.timer(), now))
+        if state.day_started_at is None:
+            state = replace(state, day_started_at=now)
+        return state
+
+    def pause(self) -> WorkshopState:
+        return self._with_timer(_paused(self.timer(), self.clock.now()))
+
+    def toggle_timer(self) -> WorkshopState:
+        return self.pause() if self.running else self.start()
+
+    def add_minutes(self, minutes: float = ADD_MINUTES) -> WorkshopState:
+        timer = self.timer()
+        return self._with_timer(replace(timer, extra_minutes=timer.extra_minutes + minutes))
+
+    def _with_timer(self, timer: StepTimer) -> WorkshopState:
+        key = self.current.key
+        return self._stamp(replace(self.state, step_key=key, timers={**self.state.timers, key: timer}))
+
+    def allowed_seconds(self, step_key: str | None = None) -> float:
+        step = self._step(step_key)
+        return (step.minutes + self.timer(step.key).extra_minutes) * 60
+
+    def elapsed(self, step_key: str | None = None) -> float:
+        return self.timer(step_key).elapsed_at(self.clock.now())
+
+    def remaining(self, step_key: str | None = None) -> float:
+        """Seconds left on a step's timer (the current step by default); negative once over time."""
+        return self.allowed_seconds(step_key) - self.elapsed(step_key)
+
+    def over_time(self, step_key: str | None = None) -> bool:
+        return self.remaining(step_key) <= 0
+
+    def _step(self, step_key: str | None) -> Step:
+        if step_key is None:
+            return self.current
+        index = self._index_of.get(step_key)
+        if index is None:
+            raise ValueError(f"no step {step_key!r} in the {self.agenda_id} agenda")
+        return self.steps[index]
+
+    # -- the day -------------------------------------------------------------
+
+    def day_clock(self) -> DayClock:
+        now = self.clock.now()
+        started = self.state.day_started_at
+        current = self.current.key
+        planned_total = planned_so_far = remaining = 0.0
+        for step in self.steps:
+            if self.is_skipped(step.key):
+                continue
+            planned_total += step.minutes
+            if self.is_done(step.key):
+                planned_so_far += step.minutes
+            elif step.key == current:
+                # Time spent on the current step counts as planned up to its minutes; beyond that the room is late.
+                spent = self.elapsed(step.key) / 60
+                planned_so_far += min(spent, step.minutes)
+                remaining += max(0.0, self.remaining(step.key) / 60)
+            else:
+                remaining += step.minutes
+        return DayClock(
+            started_at=started,
+            now=now,
+            planned_total=planned_total,
+            planned_so_far=planned_so_far,
+            actual=0.0 if started is None else max(0.0, now - started) / 60,
+            remaining=remaining,
+            planned_finish=None if started is None else started + planned_total * 60,
+        )
+
+
+def _mark(state: WorkshopState, key: str, *, done: bool = False, skipped: bool = False) -> WorkshopState:
+    """Done and skipped exclude each other: the last decision about a step wins."""
+    return replace(
+        state,
+        done=_with(state.done, key) if done else _without(state.done, key),
+        skipped=_with(state.skipped, key) if skipped else _without(state.skipped, key),
+    )
+
+
+def _with(keys: tuple[str, ...], key: str) -> tuple[str, ...]:
+    return keys if key in keys else (*keys, key)
+
+
+def _without(keys: tuple[str, ...], key: str) -> tuple[str, ...]:
+    return tuple(k for k in keys if k != key)
+
+
+def _running(timer: StepTimer, now: float) -> StepTimer:
+    return timer if timer.running_since is not None else replace(timer, running_since=now)
+
+
+def _paused(timer: StepTimer, now: float) -> StepTimer:
+    if timer.running_since is None:
+        return timer
+    return replace(timer, elapsed=timer.elapsed_at(now), running_since=None)
+
+
+def format_duration(seconds: float) -> str:
+    """``12:05`` for a countdown; ``1:02:05`` past an hour; a leading ``-`` once over time."""
+    sign = "-" if seconds < 0 else ""
+    whole = math.ceil(abs(seconds) - 1e-9)  # a countdown shows 0:01 until it really reaches zero
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def format_minutes(minutes: float) -> str:
+    """``45 min``, ``1 h 05``: how a facilitator says a span of the day."""
+    whole = round(abs(minutes))
+    hours, mins = divmod(whole, 60)
+    return f"{hours} h {mins:02d}" if hours else f"{mins} min"
