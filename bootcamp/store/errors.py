@@ -1,0 +1,28 @@
+"""The store's errors: each names the file or workshop and what is wrong with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bootcamp.errors import UserError
+
+
+class StoreError(UserError):
+    """Something about stored workshops the user can act on: an unknown id, an unreadable file …"""
+
+
+class UnreadableFileError(StoreError):
+    """A stored file that cannot be read. It is kept byte for byte: nothing ever writes over it."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot read {path}: {reason}; the file is left as it is")
+
+
+class FileBusyError(StoreError):
+    """Another process held a file's lock for too long."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        self.path = path
+        super().__init__(f"{path} stayed locked by another process for {seconds:g} s; try again")

@@ -1,0 +1,147 @@
+"""The files of a workshop folder: their schemas and how each is encoded (DESIGN.md, Storage).
+
+``workshop.json`` (info, roster, settings: small, read by every listing),
+``content.json`` (the content copy and its hash: kept out of workshop.json so that
+listing many workshops reads only small files), ``state.json``, ``room.json`` and
+``answers/<participant-id>.json``. Answers are keyed by their own ids
+(``step|item|perspective``), never by TinyDB document ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bootcamp.store.codec import ShapeError, from_json, to_json
+from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
+from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+
+WORKSHOP_FILE = "workshop.json"
+CONTENT_FILE = "content.json"
+STATE_FILE = "state.json"
+ROOM_FILE = "room.json"
+ANSWERS_FOLDER = "answers"
+
+WORKSHOP_SCHEMA = FileSchema("bootcamp/workshop", 1)
+CONTENT_SCHEMA = FileSchema("bootcamp/content", 1)
+STATE_SCHEMA = FileSchema("bootcamp/state", 1)
+ROOM_SCHEMA = FileSchema("bootcamp/room", 1)
+ANSWERS_SCHEMA = FileSchema("bootcamp/answers", 1)
+
+# What an answer's step key, item and perspective may contain, so "step|item|perspective" is a safe, unique key.
+_KEY_PART = re.compile(r"^[A-Za-z0-9/_.:-]*$")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StoredContent:
+    """The content a workshop was run with, as ``{relpath: yaml text}``, and its hash."""
+
+    content_hash: str
+    sources: dict[str, str]
+
+
+def answer_key(step_key: str, item: str, perspective: str) -> str:
+    return f"{step_key}|{item}|{perspective}"
+
+
+def check_answer_key(key: tuple[str, str, str]) -> str | None:
+    """Why ``(step_key, item, perspective)`` cannot key an answer, or None when it can."""
+    step_key, item, perspective = key
+    if "/" not in step_key:
+        return f"step {step_key!r} is not a \"session-id/step-id\" key"
+    for label, part in (("step", step_key), ("item", item), ("perspective", perspective)):
+        if not _KEY_PART.match(part):
+            return f"{label} {part!r} may hold only letters, digits and - _ . / :"
+    return None
+
+
+def _only(document: Document, expected: Iterable[str]) -> None:
+    unknown = sorted(set(document) - set(expected))
+    if unknown:
+        raise ShapeError(unknown[0], "unknown field (written by a newer bootcamp?)")
+
+
+def _single(name: str, kind: type[T]) -> tuple[Callable[[T], Document], Callable[[Document], T]]:
+    """Encoder and decoder for a file whose body is ``{name: <kind as JSON>}``."""
+
+    def encode(value: T) -> Document:
+        return {name: to_json(value)}
+
+    def decode(document: Document) -> T:
+        _only(document, [name])
+        if name not in document:
+            raise ShapeError(name, "missing")
+        return from_json(kind, document[name], name)
+
+    return encode, decode
+
+
+def workshop_file(folder: Path) -> TypedFile[WorkshopInfo]:
+    encode, decode = _single("workshop", WorkshopInfo)
+    return TypedFile(folder / WORKSHOP_FILE, WORKSHOP_SCHEMA, encode=encode, decode=decode)
+
+
+def content_file(folder: Path) -> TypedFile[StoredContent]:
+    def encode(content: StoredContent) -> Document:
+        return {"content_hash": content.content_hash, "sources": dict(sorted(content.sources.items()))}
+
+    def decode(document: Document) -> StoredContent:
+        _only(document, ["content_hash", "sources"])
+        return from_json(StoredContent, document)
+
+    return TypedFile(folder / CONTENT_FILE, CONTENT_SCHEMA, encode=encode, decode=decode)
+
+
+def state_file(folder: Path) -> TypedFile[WorkshopState]:
+    encode, decode = _single("state", WorkshopState)
+    return TypedFile(folder / STATE_FILE, STATE_SCHEMA, encode=encode, decode=decode, missing=WorkshopState)
+
+
+def room_file(folder: Path) -> TypedFile[Room]:
+    encode, decode = _single("room", Room)
+    return TypedFile(folder / ROOM_FILE, ROOM_SCHEMA, encode=encode, decode=decode, missing=Room)
+
+
+def answers_path(folder: Path, participant_id: str) -> Path:
+    return folder / ANSWERS_FOLDER / f"{participant_id}.json"
+
+
+def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, ...]]:
+    """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``."""
+
+    def encode(answers: tuple[Answer, ...]) -> Document:
+        body: dict[str, Any] = {}
+        for answer in answers:
+            entry = to_json(answer)
+            del entry["participant_id"]  # the file's own id says whose they are
+            body[answer_key(*answer.key)] = entry
+        return {"participant_id": participant_id, "answers": body}
+
+    def decode(document: Document) -> tuple[Answer, ...]:
+        _only(document, ["participant_id", "answers"])
+        owner = document.get("participant_id")
+        if owner != participant_id:
+            raise ShapeError("participant_id", f"{owner!r} does not match the file name {participant_id!r}")
+        entries = document.get("answers")
+        if not isinstance(entries, dict):
+            raise ShapeError("answers", "expected an object keyed by step|item|perspective")
+        answers = []
+        for key, entry in entries.items():
+            if not isinstance(entry, dict):
+                raise ShapeError(f"answers.{key}", "expected an object")
+            if "participant_id" in entry:
+                raise ShapeError(f"answers.{key}.participant_id", "unknown field (written by a newer bootcamp?)")
+            answer = from_json(Answer, {**entry, "participant_id": participant_id}, f"answers.{key}")
+            if answer_key(*answer.key) != key:
+                raise ShapeError(f"answers.{key}", "the key does not match the answer's step, item and perspective")
+            answers.append(answer)
+        return tuple(answers)
+
+    return TypedFile(
+        answers_path(folder, participant_id), ANSWERS_SCHEMA, encode=encode, decode=decode, missing=tuple
+    )

@@ -1,0 +1,206 @@
+"""One small JSON file on disk: versioned, locked, crash-safe, never overwritten when unreadable.
+
+:class:`DurableJSONStorage` is a TinyDB ``Storage``, used directly as the file layer
+rather than under TinyDB's ``Table``: a table keys documents by its own integer ids
+(with a next-id cache per process) and reads the file again on every upsert, while a
+save here must be exactly one read and one write of a document keyed by our own ids
+(DESIGN.md, Storage). So the storage keeps TinyDB's contract (``read``/``write``/
+``close``, no caching: every read reopens the file, since another process may have
+replaced it) and adds the read-modify-write under ``<file>.lock`` that TinyDB lacks.
+
+Every file carries ``"format"`` (what it is) and ``"version"`` (its schema). A newer
+version is refused, an older one migrated when read (and written back at the current
+version on the next save). A file that cannot be read raises
+:class:`UnreadableFileError` and is never written over: every save reads first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from bootcamp.store.codec import ShapeError
+from bootcamp.store.durable import FILE_MODE, replace_durably, stale_temp_files
+from bootcamp.store.errors import FileBusyError, UnreadableFileError
+
+LOCK_TIMEOUT = 15.0  # seconds; a save holds a lock for milliseconds
+LOCK_SUFFIX = ".lock"
+
+Document = dict[str, Any]
+Migration = Callable[[Document], Document]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    """What a file is (``format``), its current schema ``version``, and how to bring older ones up to it.
+
+    ``migrations[n]`` turns a version-``n`` document into a version-``n + 1`` one.
+    """
+
+    format: str
+    version: int
+    migrations: Mapping[int, Migration] = field(default_factory=dict)
+
+
+def encode_document(document: Document) -> bytes:
+    # Non-ASCII text stays readable in the file; surrogatepass keeps even a lone surrogate a terminal produced.
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8", "surrogatepass") + b"\n"
+
+
+def decode_document(raw: bytes, path: Path) -> Any:
+    try:
+        text = raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        raise UnreadableFileError(path, f"not UTF-8 text (byte {error.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UnreadableFileError(path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+
+
+class DurableJSONStorage(Storage):
+    """A TinyDB storage for one JSON document, written atomically and durably (see the module docstring)."""
+
+    def __init__(self, path: Path, schema: FileSchema, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = path
+        self.schema = schema
+        self.lock_timeout = lock_timeout
+
+    def read(self) -> Document | None:
+        """The document at its current schema version, or None when the file does not exist yet."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise UnreadableFileError(self.path, error.strerror or str(error)) from None
+        return self._upgrade(decode_document(raw, self.path))
+
+    def write(self, data: Document) -> None:
+        """Replace the file with ``data`` (stamped with format and version). Call with the lock held, after a read."""
+        document = {"format": self.schema.format, "version": self.schema.version}
+        document.update((k, v) for k, v in data.items() if k not in document)
+        replace_durably(self.path, encode_document(document))
+
+    def close(self) -> None:  # nothing is held open between calls
+        pass
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold ``<file>.lock``; stale temporary files of this file are removed only while it is held."""
+        lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=self.lock_timeout, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise FileBusyError(self.path, self.lock_timeout) from None
+        try:
+            for stale in stale_temp_files(self.path):  # left by a writer killed mid-save
+                stale.unlink(missing_ok=True)
+            yield
+        finally:
+            lock.release()
+
+    def update(self, change: Callable[[Document | None], Document]) -> Document:
+        """Read, change and write the document under the lock: one read and one write per save."""
+        with self.locked():
+            current = self.read()  # raises if unreadable, so an unreadable file is never replaced
+            new = change(current)
+            self.write(new)
+            return new
+
+    def _upgrade(self, document: Any) -> Document:
+        schema, path = self.schema, self.path
+        if not isinstance(document, dict):
+            kind = "a list" if isinstance(document, list) else "not an object"
+            raise UnreadableFileError(path, f"not a bootcamp file (expected an object with \"format\": \"{schema.format}\", found {kind})")
+        found = document.get("format")
+        if found != schema.format:
+            what = f"format {found!r}" if found is not None else "no \"format\" field"
+            raise UnreadableFileError(path, f"not a bootcamp {schema.format} file ({what}, expected {schema.format!r})")
+        version = document.get("version")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise UnreadableFileError(path, f"schema version {version!r} is not a positive whole number")
+        if version > schema.version:
+            raise UnreadableFileError(
+                path,
+                f"written by a newer bootcamp (schema version {version}; this one reads up to {schema.version}): "
+                "upgrade bootcamp to open it",
+            )
+        while version < schema.version:
+            migrate = schema.migrations.get(version)
+            if migrate is None:
+                raise UnreadableFileError(path, f"no migration from schema version {version} to {version + 1}")
+            document = migrate(dict(document))
+            version += 1
+            document["version"] = version
+        return document
+
+
+class TypedFile(Generic[T]):
+    """A :class:`DurableJSONStorage` holding one value: decoded strictly, encoded completely.
+
+    ``decode(document)`` may raise :class:`ShapeError`; it becomes an :class:`UnreadableFileError` naming the file.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        schema: FileSchema,
+        *,
+        encode: Callable[[T], Document],
+        decode: Callable[[Document], T],
+        missing: Callable[[], T] | None = None,
+    ) -> None:
+        self.storage = DurableJSONStorage(path, schema)
+        self._encode = encode
+        self._decode = decode
+        self._missing = missing
+
+    @property
+    def path(self) -> Path:
+        return self.storage.path
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def load(self) -> T:
+        return self._from_document(self.storage.read())
+
+    def update(self, change: Callable[[T], T]) -> T:
+        result: list[T] = []
+
+        def apply(document: Document | None) -> Document:
+            value = change(self._from_document(document))
+            result.append(value)
+            return self._encode(value)
+
+        self.storage.update(apply)
+        return result[0]
+
+    def replace(self, value: T) -> None:
+        """Write ``value`` whatever is stored, unless the stored file is unreadable (then it is kept)."""
+        self.update(lambda _current: value)
+
+    def create(self, value: T) -> None:
+        """Write the first version of a file in a folder no other process knows yet (no lock needed)."""
+        self.storage.write(self._encode(value))
+
+    def _from_document(self, document: Document | None) -> T:
+        if document is None:
+            if self._missing is None:
+                raise UnreadableFileError(self.path, "the file is missing")
+            return self._missing()
+        body = {k: v for k, v in document.items() if k not in ("format", "version")}
+        try:
+            return self._decode(body)
+        except ShapeError as error:
+            raise UnreadableFileError(self.path, str(error)) from None
+

@@ -1,0 +1,211 @@
+"""The data folder: list, create, open and import workshops (no Textual).
+
+Layout: ``<data>/workshops/<id>/`` per workshop (see :mod:`bootcamp.store.files`).
+A workshop folder appears whole or not at all: it is written under a hidden
+temporary name and renamed into place, so a crash during ``new`` or ``import``
+leaves no half workshop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from bootcamp.clock import Clock, SystemClock, iso
+from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
+from bootcamp.store.errors import FileBusyError, StoreError
+from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, content_file, room_file, state_file, workshop_file
+from bootcamp.store.ids import is_safe_id, new_participant_id, new_workshop_id
+from bootcamp.store.jsonfile import LOCK_TIMEOUT
+from bootcamp.store.model import Participant, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
+
+WORKSHOPS_FOLDER = "workshops"
+_CREATE_LOCK = ".create.lock"
+_NEW_PREFIX = ".new-"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class WorkshopListing:
+    """The readable workshops, newest first, and a StoreError for each folder that could not be read."""
+
+    workshops: tuple[WorkshopInfo, ...]
+    problems: tuple[StoreError, ...]
+
+
+def check_date(value: str) -> str:
+    """``value`` if it is a real ISO date (YYYY-MM-DD), else a StoreError saying so."""
+    try:
+        if _ISO_DATE.match(value):
+            Date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise StoreError(f"date {value!r} is not a date like 2026-09-21")
+
+
+class Store:
+    def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.clock: Clock = clock if clock is not None else SystemClock()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.data_dir)!r})"
+
+    @property
+    def workshops_dir(self) -> Path:
+        return self.data_dir / WORKSHOPS_FOLDER
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    def list_workshops(self) -> list[WorkshopInfo]:
+        """Readable workshops, newest first (by date, then by creation). Reads only each ``workshop.json``."""
+        return list(self.scan_workshops().workshops)
+
+    def scan_workshops(self) -> WorkshopListing:
+        found: list[WorkshopInfo] = []
+        problems: list[StoreError] = []
+        try:
+            folders = sorted(os.scandir(self.workshops_dir), key=lambda e: e.name)
+        except FileNotFoundError:
+            folders = []
+        for entry in folders:
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            if not is_safe_id(entry.name) or not os.path.exists(os.path.join(entry.path, "workshop.json")):
+                problems.append(StoreError(f"{entry.path} is not a workshop folder (no workshop.json)"))
+                continue
+            try:
+                found.append(WorkshopFiles(Path(entry.path), self.clock).info())
+            except StoreError as error:
+                problems.append(error)
+        found.sort(key=lambda info: (info.date, info.created_at, info.id), reverse=True)
+        return WorkshopListing(tuple(found), tuple(problems))
+
+    def open(self, workshop_id: str) -> WorkshopFiles:
+        """The workshop with this id; StoreError naming the id if there is none (or its workshop.json is unreadable)."""
+        folder = self.workshops_dir / workshop_id
+        if not is_safe_id(workshop_id) or not (folder / "workshop.json").is_file():
+            raise StoreError(f"no workshop with id {workshop_id!r} in {self.data_dir} (see `bootcamp list`)")
+        workshop = WorkshopFiles(folder, self.clock)
+        workshop.info()  # refuse an unreadable or misplaced workshop.json now, with its name
+        return workshop
+
+    def exists(self, workshop_id: str) -> bool:
+        return is_safe_id(workshop_id) and (self.workshops_dir / workshop_id).exists()
+
+    # -- creating ---------------------------------------------------------------------------------------------
+
+    def create_workshop(
+        self,
+        *,
+        name: str,
+        organisation: str,
+        date: str,
+        participants: list[tuple[str, str]],
+        agenda: str = "full",
+        anonymous: bool = False,
+        sources: dict[str, str],
+    ) -> WorkshopInfo:
+        """A new workshop with a copy of ``sources`` (validated first: ContentError lists the problems).
+
+        In an anonymous workshop the names are dropped here: they never reach the disk.
+        """
+        from bootcamp.content.loader import content_hash, load_sources
+
+        program = load_sources(sources)
+        if program.agenda(agenda) is None:
+            known = ", ".join(a.id for a in program.agendas)
+            raise StoreError(f"agenda {agenda!r} is not in this content (it has: {known})")
+        check_date(date)
+        now = iso(self.clock.now())
+        roster: list[Participant] = []
+        for number, (person, role) in enumerate(participants, start=1):
+            pid = new_participant_id({p.id for p in roster})
+            roster.append(Participant(id=pid, number=number, name="" if anonymous else person, role=role, joined_at=now))
+        steps = program.steps(agenda)
+        info = WorkshopInfo(
+            id="",
+            name=name,
+            organisation=organisation,
+            date=date,
+            agenda=agenda,
+            anonymous=anonymous,
+            participants=tuple(roster),
+            content_hash=content_hash(sources),
+            created_at=now,
+        )
+        bundle = WorkshopBundle(
+            info=info,
+            content=StoredContent(info.content_hash, dict(sources)),
+            state=WorkshopState(step_key=steps[0].key if steps else "", updated_at=self.clock.now()),
+            room=Room(),
+            answers=(),
+        )
+        return self._materialise(bundle, keep_id=False)
+
+    def import_workshop(self, bundle: WorkshopBundle, *, new_id: bool = False) -> WorkshopInfo:
+        """Store an exported workshop whole, or nothing. Same id unless ``new_id``; an existing id is an error."""
+        if not new_id and not is_safe_id(bundle.info.id):
+            raise StoreError(f"{bundle.info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
+        return self._materialise(bundle, keep_id=not new_id)
+
+    def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
+        make_private_folder(self.workshops_dir)
+        with self._creating():
+            if keep_id:
+                workshop_id = bundle.info.id
+                if (self.workshops_dir / workshop_id).exists():
+                    raise StoreError(
+                        f"a workshop with id {workshop_id} already exists in {self.data_dir}; "
+                        "import with --new-id to keep both"
+                    )
+            else:
+                while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
+                    pass
+            info = dataclasses.replace(bundle.info, id=workshop_id)
+            staging = self.workshops_dir / f"{_NEW_PREFIX}{workshop_id}-{new_workshop_id()}"
+            try:
+                make_private_folder(staging / ANSWERS_FOLDER)
+                workshop_file(staging).create(info)
+                content_file(staging).create(bundle.content)
+                state_file(staging).create(bundle.state)
+                room_file(staging).create(bundle.room)
+                by_owner: dict[str, list] = {}
+                for answer in bundle.answers:
+                    by_owner.setdefault(answer.participant_id, []).append(answer)
+                for owner, answers in by_owner.items():
+                    answers_file(staging, owner).create(tuple(answers))
+                os.rename(staging, self.workshops_dir / workshop_id)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            sync_folder(self.workshops_dir)
+        return info
+
+    @contextmanager
+    def _creating(self) -> Iterator[None]:
+        """One creation at a time; half-built folders of creators that were killed are removed under this lock."""
+        lock_path = self.workshops_dir / _CREATE_LOCK
+        lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise FileBusyError(lock_path, LOCK_TIMEOUT) from None
+        try:
+            for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            yield
+        finally:
+            lock.release()
+

@@ -1,0 +1,229 @@
+"""One workshop's folder: what the UI and the commands read and save (no Textual).
+
+Every read opens the file again (another process, a projector window or a participant's
+own device, may have replaced it); every change is a read-modify-write under that file's
+lock, so concurrent writers never lose each other's answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bootcamp.clock import Clock, iso
+from bootcamp.store.errors import StoreError, UnreadableFileError
+from bootcamp.store.files import (
+    ANSWERS_FOLDER,
+    StoredContent,
+    answers_file,
+    check_answer_key,
+    content_file,
+    room_file,
+    state_file,
+    workshop_file,
+)
+from bootcamp.store.ids import is_safe_id, new_participant_id
+from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo, WorkshopState
+
+if TYPE_CHECKING:
+    from bootcamp.content.model import Program
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkshopBundle:
+    """Everything stored about a workshop, in one value: what export writes and import reads."""
+
+    info: WorkshopInfo
+    content: StoredContent
+    state: WorkshopState
+    room: Room
+    answers: tuple[Answer, ...]
+
+
+class WorkshopFiles:
+    def __init__(self, path: Path, clock: Clock) -> None:
+        self.path = path
+        self.id = path.name
+        self._clock = clock
+        self._info = workshop_file(path)
+        self._content = content_file(path)
+        self._state = state_file(path)
+        self._room = room_file(path)
+        self._program: Program | None = None
+
+    def __repr__(self) -> str:
+        return f"WorkshopFiles({str(self.path)!r})"
+
+    # -- info and roster --------------------------------------------------------------------------------------
+
+    def info(self) -> WorkshopInfo:
+        return self._checked(self._info.load())
+
+    def _checked(self, info: WorkshopInfo) -> WorkshopInfo:
+        if info.id != self.id:
+            raise UnreadableFileError(self._info.path, f"it belongs to workshop {info.id!r}, not to this folder {self.id!r}")
+        return info
+
+    def _update_info(self, change: Callable[[WorkshopInfo], WorkshopInfo]) -> WorkshopInfo:
+        return self._info.update(lambda info: change(self._checked(info)))
+
+    def add_participant(self, name: str, role: str = "") -> Participant:
+        """A late arrival (or anyone added during the day): a new seat number, ``joined_at`` now."""
+        added: list[Participant] = []
+
+        def add(info: WorkshopInfo) -> WorkshopInfo:
+            participant = Participant(
+                id=new_participant_id({p.id for p in info.participants}),
+                number=max((p.number for p in info.participants), default=0) + 1,
+                name="" if info.anonymous else name,
+                role=role,
+                joined_at=iso(self._clock.now()),
+            )
+            added.append(participant)
+            return dataclasses.replace(info, participants=(*info.participants, participant))
+
+        self._update_info(add)
+        return added[0]
+
+    def rename_participant(self, participant_id: str, name: str, role: str | None = None) -> Participant:
+        def rename(p: Participant, info: WorkshopInfo) -> Participant:
+            return dataclasses.replace(p, name="" if info.anonymous else name, role=p.role if role is None else role)
+
+        return self._change_participant(participant_id, rename)
+
+    def remove_participant(self, participant_id: str) -> Participant:
+        """Mark as removed: their answers stay on disk and come back with :meth:`restore_participant`."""
+        return self._change_participant(participant_id, lambda p, _info: dataclasses.replace(p, removed=True))
+
+    def restore_participant(self, participant_id: str) -> Participant:
+        return self._change_participant(participant_id, lambda p, _info: dataclasses.replace(p, removed=False))
+
+    def _change_participant(
+        self, participant_id: str, change: Callable[[Participant, WorkshopInfo], Participant]
+    ) -> Participant:
+        changed: list[Participant] = []
+
+        def apply(info: WorkshopInfo) -> WorkshopInfo:
+            if info.participant(participant_id) is None:
+                raise StoreError(f"workshop {info.id} has no participant {participant_id!r}")
+            participants = []
+            for p in info.participants:
+                if p.id == participant_id:
+                    p = change(p, info)
+                    changed.append(p)
+                participants.append(p)
+            return dataclasses.replace(info, participants=tuple(participants))
+
+        self._update_info(apply)
+        return changed[0]
+
+    # -- content ----------------------------------------------------------------------------------------------
+
+    def content(self) -> StoredContent:
+        return self._content.load()
+
+    def program(self) -> Program:
+        """The content this workshop was created with (its stored copy), loaded once per WorkshopFiles."""
+        if self._program is None:
+            from bootcamp.content.loader import content_hash, load_sources
+
+            stored = self.content()
+            if content_hash(stored.sources) != stored.content_hash:
+                raise UnreadableFileError(self._content.path, "its content does not match its stored hash")
+            self._program = load_sources(stored.sources)
+        return self._program
+
+    # -- answers ----------------------------------------------------------------------------------------------
+
+    def answers(self) -> list[Answer]:
+        """Every stored answer: every participant's file (removed participants' too) and every secret ballot."""
+        folder = self.path / ANSWERS_FOLDER
+        found: list[Answer] = []
+        for path in sorted(folder.glob("*.json")):
+            if path.name.startswith("."):
+                continue
+            found.extend(answers_file(self.path, path.stem).load())
+        return found
+
+    def answers_of(self, participant_id: str) -> list[Answer]:
+        self._check_answer_owner(participant_id)
+        return list(answers_file(self.path, participant_id).load())
+
+    def save_answer(self, answer: Answer) -> Answer:
+        """Store ``answer``, replacing the one with the same participant and key; ``at`` is set when empty."""
+        self._check_answer_owner(answer.participant_id)
+        problem = check_answer_key(answer.key)
+        if problem:
+            raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
+        if not answer.at:
+            answer = dataclasses.replace(answer, at=iso(self._clock.now()))
+
+        def put(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
+            replaced = tuple(answer if a.key == answer.key else a for a in answers)
+            return replaced if any(a.key == answer.key for a in answers) else (*answers, answer)
+
+        answers_file(self.path, answer.participant_id).update(put)
+        return answer
+
+    def save_answers(self, answers: list[Answer]) -> None:
+        """Store many answers with one write per participant file (imports)."""
+        by_owner: dict[str, list[Answer]] = {}
+        for answer in answers:
+            self._check_answer_owner(answer.participant_id)
+            problem = check_answer_key(answer.key)
+            if problem:
+                raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
+            if not answer.at:
+                answer = dataclasses.replace(answer, at=iso(self._clock.now()))
+            by_owner.setdefault(answer.participant_id, []).append(answer)
+        for owner, new in by_owner.items():
+
+            def merge(stored: tuple[Answer, ...], new: list[Answer] = new) -> tuple[Answer, ...]:
+                merged = {a.key: a for a in stored}
+                merged.update((a.key, a) for a in new)
+                return tuple(merged.values())
+
+            answers_file(self.path, owner).update(merge)
+
+    def clear_answer(self, participant_id: str, key: tuple[str, str, str]) -> None:
+        self._check_answer_owner(participant_id)
+        file = answers_file(self.path, participant_id)
+        if not file.exists():
+            return
+        file.update(lambda answers: tuple(a for a in answers if a.key != tuple(key)))
+
+    def _check_answer_owner(self, participant_id: str) -> None:
+        if not is_safe_id(participant_id):
+            raise StoreError(f"{participant_id!r} is not a participant or ballot id")
+
+    # -- the room and where it is -----------------------------------------------------------------------------
+
+    def room(self) -> Room:
+        return self._room.load()
+
+    def update_room(self, change: Callable[[Room], Room]) -> Room:
+        """Read, change and save the room under its lock; ``change`` must be quick and must not save anything."""
+        return self._room.update(change)
+
+    def state(self) -> WorkshopState:
+        return self._state.load()
+
+    def save_state(self, state: WorkshopState) -> None:
+        self.update_state(lambda _current: state)
+
+    def update_state(self, change: Callable[[WorkshopState], WorkshopState]) -> WorkshopState:
+        """Like :meth:`update_room`; ``updated_at`` is set to now, so a projector window sees that it moved."""
+        return self._state.update(lambda state: dataclasses.replace(change(state), updated_at=self._clock.now()))
+
+    # -- everything at once -----------------------------------------------------------------------------------
+
+    def bundle(self) -> WorkshopBundle:
+        return WorkshopBundle(
+            info=self.info(),
+            content=self.content(),
+            state=self.state(),
+            room=self.room(),
+            answers=tuple(self.answers()),
+        )
