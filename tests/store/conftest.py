@@ -38,3 +38,25 @@ def workshop(store: Store, sources: dict[str, str]) -> WorkshopFiles:
         sources=sources,
     )
     return store.open(info.id)
+
+
+# Text a participant might type, or paste: markup, terminal escapes, huge, emoji, right-to-left, NUL, CSV formulas.
+HOSTILE_TEXTS = (
+    "[bold red]not bold[/bold red]",
+    "[link=https://x]y[/link]",
+    "\x1b[31mred\x1b[0m \x1b]8;;https://evil\x07click\x1b]8;;\x07",
+    "a" * 50_000 + "🙂" * 12_500,  # 100 KB
+    "👩🏽‍💻 🇸🇪 e\u0301",
+    "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u202eevil\u202c",
+    "nul\x00inside",
+    '=HYPERLINK("http://x","y")',
+    "+1;-2;@SUM(A1)",
+    "'quoted'",
+    "comma, \"quote\"\r\nnew line\ttab",
+    "",
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_texts() -> tuple[str, ...]:
+    return HOSTILE_TEXTS

@@ -1,0 +1,282 @@
+"""The file layer: call order of a save, unreadable files refused and kept, schema versions, hostile text."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id
+from bootcamp.store import durable, files
+from bootcamp.store.jsonfile import FileSchema
+from bootcamp.store.model import (
+    Action,
+    Answer,
+    PokerCard,
+    Room,
+    RoleLine,
+    RoomNote,
+    WorkshopState,
+)
+
+# -- the order of a save -----------------------------------------------------------------------------------------
+
+
+class SaveSpy:
+    """Records the os calls of a save, naming each file descriptor by the path it was opened with."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.names: dict[int, str] = {}
+        real_open, real_write, real_fsync, real_replace = os.open, os.write, os.fsync, os.replace
+
+        def spy_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+            fd = real_open(path, flags, *args, **kwargs)
+            self.names[fd] = os.fspath(path)
+            return fd
+
+        def spy_write(fd: int, data: bytes) -> int:
+            self.calls.append(("write", self.names.get(fd, "?")))
+            return real_write(fd, data)
+
+        def spy_fsync(fd: int) -> None:
+            self.calls.append(("fsync", self.names.get(fd, "?")))
+            real_fsync(fd)
+
+        def spy_replace(src, dst) -> None:  # type: ignore[no-untyped-def]
+            self.calls.append(("replace", f"{os.fspath(src)} -> {os.fspath(dst)}"))
+            real_replace(src, dst)
+
+        monkeypatch.setattr(os, "open", spy_open)
+        monkeypatch.setattr(os, "write", spy_write)
+        monkeypatch.setattr(os, "fsync", spy_fsync)
+        monkeypatch.setattr(os, "replace", spy_replace)
+
+
+def test_a_save_writes_fsyncs_renames_then_fsyncs_the_folder(
+    workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    participant = workshop.info().participants[0].id
+    target = workshop.path / "answers" / f"{participant}.json"
+    monkeypatch.setattr(durable, "_FULLFSYNC", None)  # the Linux path, also when run on macOS
+    spy = SaveSpy(monkeypatch)
+    workshop.save_answer(Answer(participant, "basics/mandate", value="yes"))
+
+    temp = next(name for kind, name in spy.calls if kind == "write")
+    assert Path(temp).parent == target.parent and Path(temp).name.startswith(f".{target.name}.")
+    calls = [call for call in spy.calls if call[0] != "write"]
+    assert all(call == ("write", temp) for call in spy.calls if call[0] == "write")
+    assert calls == [
+        ("fsync", temp),
+        ("replace", f"{temp} -> {target}"),
+        ("fsync", str(target.parent)),
+    ]
+    first_fsync = spy.calls.index(("fsync", temp))
+    assert all(kind == "write" for kind, _ in spy.calls[:first_fsync]) and first_fsync >= 1
+    assert json.loads(target.read_text())["answers"]["basics/mandate||"]["value"] == "yes"
+
+
+def test_on_macos_a_save_asks_the_drive_to_flush(workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    flushed: list[int] = []
+
+    def fake_fcntl(fd: int, command: int, *args: object) -> int:
+        assert command == 51
+        flushed.append(fd)
+        return 0
+
+    monkeypatch.setattr(durable, "_FULLFSYNC", 51)  # fcntl.F_FULLFSYNC on macOS
+    monkeypatch.setattr(durable.fcntl, "fcntl", fake_fcntl)
+    spy = SaveSpy(monkeypatch)
+    workshop.update_room(lambda room: room)
+    assert [kind for kind, _ in spy.calls if kind != "write"] == ["replace"]  # no plain fsync needed
+    assert len(flushed) == 2  # the file, then its folder
+
+
+def test_when_the_drive_flush_is_refused_a_plain_fsync_is_used(
+    workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refusing_fcntl(fd: int, command: int, *args: object) -> int:
+        raise OSError(45, "Operation not supported")
+
+    monkeypatch.setattr(durable, "_FULLFSYNC", 51)
+    monkeypatch.setattr(durable.fcntl, "fcntl", refusing_fcntl)
+    spy = SaveSpy(monkeypatch)
+    workshop.update_room(lambda room: room)
+    assert [kind for kind, _ in spy.calls if kind != "write"] == ["fsync", "replace", "fsync"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
+    workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (workshop.path / "room.json").read_bytes()
+
+    def full_disk(fd: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        workshop.update_room(lambda room: dataclasses.replace(room, notes=(RoomNote("n-1", "basics/talk", "x"),)))
+    monkeypatch.undo()
+    assert (workshop.path / "room.json").read_bytes() == before
+    assert list(workshop.path.glob("*.tmp")) == []
+
+
+# -- unreadable files are refused by name and never overwritten ----------------------------------------------
+
+
+CORRUPTIONS: dict[str, Callable[[str], bytes]] = {
+    "bad JSON": lambda fmt: b'{"format": "' + fmt.encode() + b'", "version": 1, ',
+    "empty": lambda fmt: b"",
+    "not UTF-8": lambda fmt: b"\xff\xfe{\x00}",
+    "a JSON list": lambda fmt: b'[{"format": "' + fmt.encode() + b'"}]',
+    "a foreign file": lambda fmt: b'{"name": "my shopping list", "items": ["milk"]}',
+    "another schema": lambda fmt: b'{"format": "bootcamp/workshop", "version": 1, "workshop": {}}'
+    if fmt != "bootcamp/workshop"
+    else b'{"format": "bootcamp/room", "version": 1, "room": {}}',
+    "a newer version": lambda fmt: b'{"format": "' + fmt.encode() + b'", "version": 7, "new": {}}',
+    "a wrong shape": lambda fmt: b'{"format": "' + fmt.encode() + b'", "version": 1, "surprise": 3}',
+}
+EXPECTED_REASON = {
+    "bad JSON": "not valid JSON",
+    "empty": "not valid JSON",
+    "not UTF-8": "not UTF-8",
+    "a JSON list": "found a list",
+    "a foreign file": "no \"format\" field",
+    "another schema": "not a bootcamp",
+    "a newer version": "newer bootcamp (schema version 7",
+    "a wrong shape": "surprise: unknown field",
+}
+
+
+def _files_and_saves(workshop: WorkshopFiles) -> dict[str, tuple[str, str, Callable[[], object], Callable[[], object]]]:
+    """file → (relative path, format, a read, a save attempt)."""
+    pid = workshop.info().participants[0].id
+    workshop.save_answer(Answer(pid, "basics/mandate", value="yes"))
+    return {
+        "workshop": ("workshop.json", "bootcamp/workshop", workshop.info, lambda: workshop.add_participant("Eve")),
+        "state": ("state.json", "bootcamp/state", workshop.state, lambda: workshop.save_state(WorkshopState())),
+        "room": ("room.json", "bootcamp/room", workshop.room, lambda: workshop.update_room(lambda r: r)),
+        "answers": (
+            f"answers/{pid}.json",
+            "bootcamp/answers",
+            workshop.answers,
+            lambda: workshop.save_answer(Answer(pid, "basics/mandate", value="no")),
+        ),
+        "content": ("content.json", "bootcamp/content", workshop.program, workshop.content),
+    }
+
+
+@pytest.mark.parametrize("corruption", list(CORRUPTIONS))
+@pytest.mark.parametrize("which", ["workshop", "state", "room", "answers", "content"])
+def test_an_unreadable_file_is_refused_by_name_and_left_untouched(
+    workshop: WorkshopFiles, which: str, corruption: str
+) -> None:
+    relative, fmt, read, save = _files_and_saves(workshop)[which]
+    path = workshop.path / relative
+    broken = CORRUPTIONS[corruption](fmt)
+    path.write_bytes(broken)
+    for attempt in (read, save, save, read):
+        with pytest.raises(StoreError) as caught:
+            attempt()
+        message = str(caught.value)
+        assert str(path) in message and EXPECTED_REASON[corruption] in message, message
+        assert "left as it is" in message
+        assert path.read_bytes() == broken
+    assert list(path.parent.glob("*.tmp")) == []
+
+
+def test_an_unreadable_workshop_json_is_named_by_open_and_reported_by_the_listing(
+    store: Store, workshop: WorkshopFiles, sources: dict[str, str]
+) -> None:
+    other = store.create_workshop(name="Fine", organisation="O", date="2026-01-01", participants=[], sources=sources)
+    path = workshop.path / "workshop.json"
+    path.write_bytes(b"[]")
+    with pytest.raises(StoreError, match=str(path)):
+        store.open(workshop.path.name)
+    listing = store.scan_workshops()
+    assert [w.id for w in listing.workshops] == [other.id]
+    assert [str(path) in str(problem) for problem in listing.problems] == [True]
+    assert path.read_bytes() == b"[]"
+
+
+def test_a_foreign_file_in_the_answers_folder_is_refused_not_skipped(workshop: WorkshopFiles) -> None:
+    stray = workshop.path / "answers" / "notes.json"
+    stray.write_text('{"todo": "buy milk"}')
+    with pytest.raises(StoreError, match="notes.json"):
+        workshop.answers()
+    assert stray.read_text() == '{"todo": "buy milk"}'
+
+
+# -- schema versions ---------------------------------------------------------------------------------------------
+
+
+def test_an_older_schema_is_migrated_on_read_and_written_at_the_new_version_on_save(
+    workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulates the next schema change: version 2 of state.json renamed ``step`` to ``step_key``."""
+    path = workshop.path / "state.json"
+    old = {"format": "bootcamp/state", "version": 1, "state": {"step": "basics/mandate", "done": ["basics/welcome"]}}
+    path.write_text(json.dumps(old))
+
+    def rename_step(document: dict) -> dict:
+        state = dict(document["state"])
+        state["step_key"] = state.pop("step")
+        return {**document, "state": state}
+
+    monkeypatch.setattr(files, "STATE_SCHEMA", FileSchema("bootcamp/state", 2, {1: rename_step}))
+    reopened = WorkshopFiles(workshop.path, workshop._clock)
+    assert (reopened.state().step_key, reopened.state().done) == ("basics/mandate", ("basics/welcome",))
+    assert json.loads(path.read_text()) == old  # reading never writes
+    reopened.update_state(lambda state: dataclasses.replace(state, skipped=("basics/role",)))
+    saved = json.loads(path.read_text())
+    assert (saved["version"], saved["state"]["step_key"], saved["state"]["skipped"]) == (2, "basics/mandate", ["basics/role"])
+
+
+def test_a_version_without_a_migration_is_refused(workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "ROOM_SCHEMA", FileSchema("bootcamp/room", 3, {2: lambda d: d}))
+    with pytest.raises(StoreError, match="no migration from schema version 1 to 2"):
+        WorkshopFiles(workshop.path, workshop._clock).room()
+
+
+# -- text is stored exactly as given -----------------------------------------------------------------------------
+
+
+def test_hostile_text_round_trips_through_every_file(
+    store: Store, sources: dict[str, str], hostile_texts: tuple[str, ...]
+) -> None:
+    texts = (*hostile_texts, "lone surrogate \ud800 from a broken terminal")
+    info = store.create_workshop(
+        name=texts[0],
+        organisation=texts[1],
+        date="2026-09-21",
+        participants=[(text, texts[-1 - n]) for n, text in enumerate(texts)],
+        sources=sources,
+    )
+    workshop = store.open(info.id)
+    people = workshop.info().participants
+    assert [(p.name, p.role) for p in people] == [(text, texts[-1 - n]) for n, text in enumerate(texts)]
+    ballot = new_ballot_id()
+    answers = [
+        Answer(p.id, "basics/mandate", value="partly", comment=text) for p, text in zip(people, texts, strict=True)
+    ] + [Answer(ballot, "basics/mandate", value="no", comment=texts[2])]
+    for answer in answers:
+        workshop.save_answer(answer)
+    room = Room(
+        notes=tuple(RoomNote(f"n-{n}", "basics/talk", text, quick=n % 2 == 0) for n, text in enumerate(texts)),
+        role_lines=tuple(RoleLine(f"r-{n}", text, "tactical") for n, text in enumerate(texts)),
+        poker=(PokerCard("persist", people[0].id, {"today": texts[2], "opportunity": texts[3]}),),
+        actions=tuple(Action(f"a-{n}", text, owner=texts[-1 - n], due="2026-10-01") for n, text in enumerate(texts)),
+    )
+    workshop.update_room(lambda _room: room)
+    workshop.add_participant(texts[6], texts[5])
+
+    reopened = Store(store.data_dir).open(info.id)
+    assert (reopened.info().name, reopened.info().organisation) == (texts[0], texts[1])
+    assert {(a.participant_id, a.comment) for a in reopened.answers()} == {(a.participant_id, a.comment) for a in answers}
+    assert reopened.room() == room
+    late = reopened.info().participants[-1]
+    assert (late.name, late.role, late.number) == (texts[6], texts[5], len(texts) + 1)
