@@ -54,6 +54,16 @@ def stale_temp_files(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"))
 
 
+def temp_files_in(folder: Path) -> dict[Path, list[Path]]:
+    """Temporary files in ``folder``, by the file they were about to replace (which may not exist yet)."""
+    found: dict[Path, list[Path]] = {}
+    for temp in sorted(folder.glob(f".*{TEMP_SUFFIX}")):
+        target_name = temp.name[1:].rsplit(".", 2)[0]
+        if target_name:
+            found.setdefault(folder / target_name, []).append(temp)
+    return found
+
+
 def replace_durably(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically and durably; the file ends up 0600."""
     # mkstemp creates the file 0600 and opens it O_EXCL in the target's own folder, so the rename stays atomic.

@@ -108,6 +108,21 @@ class DurableJSONStorage(Storage):
         finally:
             lock.release()
 
+    def sweep(self) -> None:
+        """Remove stale temporary files if no one is saving this file right now (never waits)."""
+        if not stale_temp_files(self.path):
+            return
+        lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            return  # a save is under way; its temporary file is not stale
+        try:
+            for stale in stale_temp_files(self.path):
+                stale.unlink(missing_ok=True)
+        finally:
+            lock.release()
+
     def update(self, change: Callable[[Document | None], Document]) -> Document:
         """Read, change and write the document under the lock: one read and one write per save."""
         with self.locked():
@@ -173,6 +188,21 @@ class TypedFile(Generic[T]):
 
     def load(self) -> T:
         return self._from_document(self.storage.read())
+
+    def sweep(self) -> None:
+        """Remove stale temporary files if no one is saving this file right now (never waits)."""
+        if not stale_temp_files(self.path):
+            return
+        lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            return  # a save is under way; its temporary file is not stale
+        try:
+            for stale in stale_temp_files(self.path):
+                stale.unlink(missing_ok=True)
+        finally:
+            lock.release()
 
     def update(self, change: Callable[[T], T]) -> T:
         result: list[T] = []

@@ -99,6 +99,7 @@ class Store:
             raise StoreError(f"no workshop with id {workshop_id!r} in {self.data_dir} (see `bootcamp list`)")
         workshop = WorkshopFiles(folder, self.clock)
         workshop.info()  # refuse an unreadable or misplaced workshop.json now, with its name
+        workshop.sweep_temp_files()
         return workshop
 
     def exists(self, workshop_id: str) -> bool:

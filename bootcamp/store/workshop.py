@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, iso
+from bootcamp.store.durable import temp_files_in
 from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
@@ -25,6 +26,7 @@ from bootcamp.store.files import (
     workshop_file,
 )
 from bootcamp.store.ids import is_safe_id, new_participant_id
+from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
 from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo, WorkshopState
 
 if TYPE_CHECKING:
@@ -216,6 +218,15 @@ class WorkshopFiles:
     def update_state(self, change: Callable[[WorkshopState], WorkshopState]) -> WorkshopState:
         """Like :meth:`update_room`; ``updated_at`` is set to now, so a projector window sees that it moved."""
         return self._state.update(lambda state: dataclasses.replace(change(state), updated_at=self._clock.now()))
+
+    def sweep_temp_files(self) -> None:
+        """Remove temporary files left by writers that were killed mid-save, each under its file's lock.
+
+        A save removes its own file's leftovers; this also finds those of a file whose first save was cut off.
+        """
+        for folder in (self.path, self.path / ANSWERS_FOLDER):
+            for target in temp_files_in(folder):
+                DurableJSONStorage(target, FileSchema("", 0)).sweep()
 
     # -- everything at once -----------------------------------------------------------------------------------
 

@@ -280,3 +280,21 @@ def test_hostile_text_round_trips_through_every_file(
     assert reopened.room() == room
     late = reopened.info().participants[-1]
     assert (late.name, late.role, late.number) == (texts[6], texts[5], len(texts) + 1)
+
+
+def test_temporary_files_of_killed_writers_are_swept_on_open_but_not_while_locked(
+    store: Store, workshop: WorkshopFiles
+) -> None:
+    from filelock import FileLock
+
+    leftovers = [
+        workshop.path / ".room.json.abc123.tmp",
+        workshop.path / "answers" / ".pnever.json.x1y2z3.tmp",  # a first save cut off: no pnever.json yet
+    ]
+    busy = workshop.path / "answers" / ".pbusy.json.q9w8e7.tmp"
+    for path in [*leftovers, busy]:
+        path.write_text("{half")
+    with FileLock(str(workshop.path / "answers" / "pbusy.json.lock")):  # someone is saving pbusy.json right now
+        store.open(workshop.path.name)
+    assert [path.exists() for path in leftovers] == [False, False]
+    assert busy.exists()
