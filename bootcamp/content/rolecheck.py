@@ -1,0 +1,81 @@
+"""Suggest whether a line of a role description leans strategic or tactical.
+
+The suggestion only prompts the room, which makes the call. Each marker of the
+role check (``exercises/*.yaml``) is a set of regular expressions searched in the
+line, ignoring case; the matched markers' weights are summed per leaning and the
+heavier side wins. Weights let a clear strategic sign outweigh a passing mention
+of something tactical: "grow long-term customer spend by improving the
+experience" names revenue but works through the experience.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bootcamp.content.model import Leaning, Marker, RoleCheck
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    leaning: Leaning
+    markers: tuple[Marker, ...]  # every marker that matched, in the order the content lists them
+    reason: str  # one plain sentence the room can read
+
+
+def suggest(line: str, check: RoleCheck) -> Suggestion:
+    """Suggest a leaning for one line of a role description, with the reason."""
+    matched = tuple(marker for marker in check.markers if _matches(marker, line))
+    strategic = tuple(m for m in matched if m.leaning is Leaning.STRATEGIC)
+    tactical = tuple(m for m in matched if m.leaning is Leaning.TACTICAL)
+    if not matched:
+        return Suggestion(Leaning.UNDECIDED, (), "No marker matched this line, so the room decides without a suggestion.")
+    strategic_weight = sum(m.weight for m in strategic)
+    tactical_weight = sum(m.weight for m in tactical)
+    if math.isclose(strategic_weight, tactical_weight):
+        reason = (
+            f"Undecided: it pulls both ways, strategic ({_titles(strategic)}) "
+            f"against tactical ({_titles(tactical)}), so the room decides."
+        )
+        return Suggestion(Leaning.UNDECIDED, matched, reason)
+    if strategic_weight > tactical_weight:
+        return Suggestion(Leaning.STRATEGIC, matched, _reason(Leaning.STRATEGIC, strategic, tactical))
+    return Suggestion(Leaning.TACTICAL, matched, _reason(Leaning.TACTICAL, tactical, strategic))
+
+
+def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Marker, ...]) -> str:
+    because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(winners))
+    also = ""
+    if outweighed:
+        verb = "weighs" if len(outweighed) == 1 else "weigh"
+        also = f" (it also touches on {_titles(outweighed)}, which {verb} less)"
+    return f"Leans {leaning.value}: {because}{also}."
+
+
+def _clause(text: str, *, first: bool) -> str:
+    """A marker's ``why`` as a clause of the one reason sentence: no full stop, lower case inside."""
+    clause = " ".join(text.split()).rstrip(" .")
+    return clause if first else _lower_first(clause)
+
+
+def _titles(markers: tuple[Marker, ...]) -> str:
+    return ", ".join(_lower_first(m.title) for m in markers)
+
+
+def _lower_first(text: str) -> str:
+    # "Working across silos" reads as "working across silos" mid-sentence; "CEO backing" keeps its capitals
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _matches(marker: Marker, line: str) -> bool:
+    return any(_compiled(pattern).search(line) for pattern in marker.patterns)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # The loader has already rejected patterns that do not compile.
+    return re.compile(pattern, re.IGNORECASE)

@@ -1,0 +1,138 @@
+"""The role check suggests strategic, tactical or undecided per line, with a reason the room can read."""
+
+from __future__ import annotations
+
+from dataclasses import FrozenInstanceError, replace
+from pathlib import Path
+
+import pytest
+
+from bootcamp.content import load_dir
+from bootcamp.content.model import Leaning, Marker, RoleCheck
+from bootcamp.content.rolecheck import Suggestion, suggest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
+
+TACTICAL = [
+    "Carry a personal quarterly new-business quota",
+    "Run the 24×7 support centre and its staffing rota",
+    "Take over any complaint that reaches the executive team",
+    "Cut average call handling time by 20%",
+    # the six posting requirements of seed 001, in our own words
+    "Balance leading the experience team with closing the team's own sales targets",
+    "Direct the support workflow through directors, managers and supervisors",
+    "Handle customer escalations as they come in",
+    "Drive cost out of service, for instance by shortening average call handling time",
+    "Lead a team that serves customers around the clock by phone, chat, email and text",
+    "Lead client relationships during the sales campaign and open the sales kick-off",
+]
+STRATEGIC = [
+    "Build one view of customer feedback across every channel and share it with all leaders",
+    "Lead the customer journey redesign with product, operations and IT",
+    "Grow long-term customer spend by improving the experience",
+    "Define the customer metrics every executive is measured on",
+    # the six duties of a strategic posting in seed 001, in our own words
+    "Set an inspiring vision with clear goals and milestones for the customer experience",
+    "Champion change and keep raising service levels",
+    "Be the company's expert on new customer experience trends and good practice",
+    "Measure how customers use our products and how satisfied they are, and feed it into design",
+    "Find and bring in the practices and processes behind best-in-class service",
+    "Work with stakeholders across functions so customer priorities count",
+]
+
+
+@pytest.mark.parametrize("line", TACTICAL)
+def test_tactical_lines_lean_tactical(line: str) -> None:
+    suggestion = suggest(line, CHECK)
+    assert suggestion.leaning is Leaning.TACTICAL, suggestion.reason
+    assert any(m.leaning is Leaning.TACTICAL for m in suggestion.markers)
+    assert suggestion.reason.startswith("Leans tactical: ")
+
+
+@pytest.mark.parametrize("line", STRATEGIC)
+def test_strategic_lines_lean_strategic(line: str) -> None:
+    suggestion = suggest(line, CHECK)
+    assert suggestion.leaning is Leaning.STRATEGIC, suggestion.reason
+    assert suggestion.reason.startswith("Leans strategic: ")
+
+
+def test_experience_led_revenue_names_revenue_but_leans_strategic_and_says_what_it_outweighed() -> None:
+    suggestion = suggest("Grow long-term customer spend by improving the experience", CHECK)
+    leanings = {m.leaning for m in suggestion.markers}
+    assert leanings == {Leaning.STRATEGIC, Leaning.TACTICAL}
+    assert suggestion.leaning is Leaning.STRATEGIC
+    tactical_titles = [m.title for m in suggestion.markers if m.leaning is Leaning.TACTICAL]
+    assert all(title.lower() in suggestion.reason.lower() for title in tactical_titles)
+    assert "weighs less" in suggestion.reason
+
+
+def test_owning_the_escalation_process_outweighs_the_word_escalation() -> None:
+    handling = suggest("Handle escalated customer cases", CHECK)
+    process = suggest("Set up the process for resolving escalated customer issues at their root cause", CHECK)
+    assert handling.leaning is Leaning.TACTICAL
+    assert process.leaning is Leaning.STRATEGIC
+
+
+def test_a_line_that_matches_no_marker_is_undecided_and_says_so() -> None:
+    suggestion = suggest("Manage the office budget and book travel", CHECK)
+    assert suggestion == Suggestion(Leaning.UNDECIDED, (), suggestion.reason)
+    assert "No marker matched" in suggestion.reason
+
+
+def test_the_reason_is_one_sentence_built_from_the_matched_markers_why() -> None:
+    suggestion = suggest("Carry a personal quarterly new-business quota", CHECK)
+    marker = next(m for m in CHECK.markers if m.id == "sales-targets")
+    assert suggestion.markers == (marker,)
+    why = " ".join(marker.why.split()).rstrip(".")
+    assert suggestion.reason == f"Leans tactical: {why}."
+    assert suggestion.reason.count(". ") == 0
+
+
+def test_several_reasons_join_into_one_sentence() -> None:
+    suggestion = suggest("Lead the customer journey redesign with product, operations and IT", CHECK)
+    assert len(suggestion.markers) >= 2
+    assert suggestion.reason.endswith(".") and suggestion.reason.count(".") == 1
+    assert "; " in suggestion.reason
+
+
+def test_matching_ignores_case() -> None:
+    assert suggest("CARRY A PERSONAL QUOTA", CHECK).leaning is Leaning.TACTICAL
+
+
+def test_equal_weights_on_both_sides_leave_the_line_undecided_and_name_both() -> None:
+    check = RoleCheck(
+        id="tiny",
+        title="Tiny",
+        body="",
+        markers=(
+            Marker("quota", Leaning.TACTICAL, "Quota", "A quota is about this quarter.", (r"\bquota\b",)),
+            Marker("journey", Leaning.STRATEGIC, "Journey", "Journeys cross silos.", (r"\bjourney\b",)),
+        ),
+        structure=(),
+    )
+    suggestion = suggest("A quota for the journey team", check)
+    assert suggestion.leaning is Leaning.UNDECIDED
+    assert "strategic (journey)" in suggestion.reason and "tactical (quota)" in suggestion.reason
+
+
+def test_a_facilitator_marker_added_in_content_is_used_and_its_weight_decides() -> None:
+    extra = Marker("board", Leaning.STRATEGIC, "Board reporting", "Reporting to the board keeps customers on its agenda.", (r"\bboard\b",), 3.0)
+    check = replace(CHECK, markers=(*CHECK.markers, extra))
+    line = "Report customer revenue to the board"
+    assert suggest(line, CHECK).leaning is Leaning.TACTICAL
+    assert suggest(line, check).leaning is Leaning.STRATEGIC
+
+
+def test_a_suggestion_is_a_frozen_value() -> None:
+    suggestion = suggest("Carry a personal quarterly new-business quota", CHECK)
+    with pytest.raises(FrozenInstanceError):
+        suggestion.leaning = Leaning.STRATEGIC  # type: ignore[misc]
+
+
+def test_every_shipped_marker_has_a_reason_and_the_six_tactical_requirements_are_there() -> None:
+    tactical = {m.id for m in CHECK.markers if m.leaning is Leaning.TACTICAL}
+    assert {"sales-targets", "support-workflow", "escalations", "cost-cutting", "contact-centre", "sales-campaigns"} <= tactical
+    assert len([m for m in CHECK.markers if m.leaning is Leaning.STRATEGIC]) >= 6
+    for marker in CHECK.markers:
+        assert marker.why.strip() and marker.patterns, marker.id
