@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
     import_.add_argument("file", metavar="FILE.json")
+    import_.add_argument("--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)")
 
     answers = sub.add_parser(
         "import-answers", parents=[common], help="add answers collected on paper or in a form tool (CSV)"

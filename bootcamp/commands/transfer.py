@@ -1,0 +1,82 @@
+"""``bootcamp export``, ``bootcamp import`` and ``bootcamp import-answers``: a workshop's data in and out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bootcamp.clock import SystemClock, iso
+from bootcamp.errors import UserError
+from bootcamp.export import data_csv, data_json
+from bootcamp.export.data_terminal import terminal_safe
+from bootcamp.locations import data_dir
+from bootcamp.store import Store
+from bootcamp.store.durable import replace_durably
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(data_dir(getattr(args, "data_dir", None)))
+    if args.command == "export":
+        return export(args, store)
+    if args.command == "import":
+        return import_workshop(args, store)
+    return import_answers(args, store)
+
+
+def export(args: argparse.Namespace, store: Store) -> int:
+    workshop = store.open(args.id)
+    to_terminal = not args.output and sys.stdout.isatty()
+    if args.format == "json":
+        text = data_json.dumps(workshop.bundle())
+        what = "workshop"
+    else:
+        answers = workshop.answers()
+        text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")
+        what = f"{len(answers)} answer{'' if len(answers) == 1 else 's'} of workshop"
+    if args.output:
+        write_file(Path(args.output), text)
+        print(f"exported {what} {workshop.id} to {args.output}")
+        return 0
+    if to_terminal:  # participant text may hold escape sequences: on a terminal they are shown, not obeyed
+        text = terminal_safe(text, keep_lines=True)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def import_workshop(args: argparse.Namespace, store: Store) -> int:
+    bundle = data_json.loads(read_file(Path(args.file)), args.file)
+    info = store.import_workshop(bundle, new_id=getattr(args, "new_id", False))
+    print(
+        f"imported {terminal_safe(info.name)} ({len(info.participants)} participants, "
+        f"{len(bundle.answers)} answers) into {store.data_dir}"
+    )
+    print(info.id)
+    return 0
+
+
+def import_answers(args: argparse.Namespace, store: Store) -> int:
+    workshop = store.open(args.id)
+    text = read_file(Path(args.file))
+    answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
+    workshop.save_answers(answers)
+    print(f"imported {len(answers)} answer{'' if len(answers) == 1 else 's'} into workshop {workshop.id}")
+    return 0
+
+
+def read_file(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8 and try again") from None
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def write_file(path: Path, text: str) -> None:
+    try:
+        replace_durably(path, text.encode("utf-8", "surrogatepass"))
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,83 @@
+"""``bootcamp list`` and ``bootcamp new``: the stored workshops, one a line, and a new one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from bootcamp.content import ContentError, load_dir
+from bootcamp.export.data_terminal import terminal_safe
+from bootcamp.locations import data_dir, default_content_dir
+from bootcamp.store import Store
+from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.store import check_date
+
+_AGENDAS = {"full": "full day", "half": "half day"}
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(data_dir(getattr(args, "data_dir", None)))
+    if args.command == "new":
+        return create(args, store)
+    return list_workshops(store)
+
+
+def list_workshops(store: Store) -> int:
+    listing = store.scan_workshops()
+    for problem in listing.problems:
+        print(f"bootcamp: {terminal_safe(str(problem))}", file=sys.stderr)
+    if not listing.workshops:
+        print(f"no workshops in {store.data_dir}")
+        return 0
+    for line in format_lines(listing.workshops):
+        print(line)
+    return 0
+
+
+def format_lines(workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo]) -> list[str]:
+    """``id  date  name  organisation  N participants  agenda``, columns aligned, text made terminal-safe."""
+    rows = [
+        (
+            info.id,
+            info.date,
+            terminal_safe(info.name),
+            terminal_safe(info.organisation),
+            f"{len(info.present)} participant" + ("" if len(info.present) == 1 else "s"),
+            _AGENDAS.get(info.agenda, info.agenda) + (", anonymous" if info.anonymous else ""),
+        )
+        for info in workshops
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    return ["  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[-1]]) for row in rows]
+
+
+def create(args: argparse.Namespace, store: Store) -> int:
+    workshop_date = check_date(args.date) if args.date else date.today().isoformat()
+    content_dir = Path(getattr(args, "content", None) or default_content_dir())
+    try:
+        program = load_dir(content_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        noun = "problem" if len(error.problems) == 1 else "problems"
+        print(f"bootcamp: {len(error.problems)} content {noun} in {content_dir}; no workshop was created", file=sys.stderr)
+        return 1
+    names = [name.strip() for name in args.participants.split(",") if name.strip()]
+    info = store.create_workshop(
+        name=args.name,
+        organisation=args.org,
+        date=workshop_date,
+        participants=[(name, "") for name in names],
+        agenda="half" if args.half_day else "full",
+        anonymous=args.anonymous,
+        sources=program.sources,
+    )
+    print(
+        f"created {terminal_safe(info.name)!s} for {terminal_safe(info.organisation)} on {info.date}: "
+        f"{len(info.participants)} participant{'' if len(info.participants) == 1 else 's'}, "
+        f"{_AGENDAS.get(info.agenda, info.agenda)}{', anonymous' if info.anonymous else ''}, in {store.data_dir}"
+    )
+    print(info.id)
+    return 0

@@ -1,0 +1,301 @@
+"""Answers as CSV, one row per answer, and back: ``bootcamp export --format csv`` / ``bootcamp import-answers``.
+
+Columns (the export writes all of them, in this order; an import needs ``step``,
+``value`` and ``participant_id`` or ``participant``; the rest may be left out):
+
+``workshop_id``   the workshop's id; an import checks it when given.
+``participant_id`` the participant's id, or a secret-ballot id (then ``participant`` is empty).
+``participant``   the participant's display name (P1, P2 … in an anonymous workshop). An
+                  import may name a participant by this alone (exactly as shown in
+                  ``bootcamp export``, or differing only in case).
+``step``          ``session-id/step-id`` of a rate, question or check step.
+``item``          the aptitude id of a rating (its title also works on import), the
+                  structure question id of a role check, empty for a question step.
+``perspective``   ``self`` or ``team`` for a rating, else empty.
+``value``         an option id of the step's scale (its label also works on import).
+``comment``       free text.
+``at``            when it was given, ISO 8601; empty on import means now.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is
+written with a ``'`` in front, so a spreadsheet shows it as text instead of running it
+as a formula; an import removes that one ``'`` again, so the round trip is exact.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bootcamp.content.model import Program, RoleCheck, Scale, Step, StepKind
+from bootcamp.errors import UserError
+from bootcamp.store import is_ballot_id
+from bootcamp.store.model import Answer, Participant, WorkshopInfo
+
+COLUMNS = ("workshop_id", "participant_id", "participant", "step", "item", "perspective", "value", "comment", "at")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
+Report = Callable[[str, str], None]  # (column, problem)
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
+# -- export ------------------------------------------------------------------------------------------------------
+
+
+def answer_rows(info: WorkshopInfo, program: Program, answers: Iterable[Answer]) -> list[list[str]]:
+    """One row per answer, in agenda order, then by seat number, item and perspective."""
+    steps = {step.key: n for n, step in enumerate(program.steps(info.agenda))}
+    seats = {p.id: p for p in info.participants}
+
+    def order(answer: Answer) -> tuple:
+        participant = seats.get(answer.participant_id)
+        step = program.step(answer.step_key)
+        items = _item_ids(program, step) if step else []
+        return (
+            steps.get(answer.step_key, len(steps)),
+            answer.step_key,
+            participant.number if participant else len(seats) + 1,
+            answer.participant_id,
+            items.index(answer.item) if answer.item in items else len(items),
+            answer.item,
+            answer.perspective,
+        )
+
+    rows = []
+    for answer in sorted(answers, key=order):
+        participant = seats.get(answer.participant_id)
+        rows.append(
+            [
+                info.id,
+                answer.participant_id,
+                participant.display_name if participant else "",
+                answer.step_key,
+                answer.item,
+                answer.perspective,
+                answer.value,
+                answer.comment,
+                answer.at,
+            ]
+        )
+    return rows
+
+
+def dumps(info: WorkshopInfo, program: Program, answers: Iterable[Answer], *, line_end: str = "\r\n") -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=line_end)
+    writer.writerow(COLUMNS)
+    writer.writerows([neutralise(cell) for cell in row] for row in answer_rows(info, program, answers))
+    return out.getvalue()
+
+
+# -- import ------------------------------------------------------------------------------------------------------
+
+
+class AnswerImportError(UserError):
+    """Bad rows in an answers CSV: every one listed as ``FILE:LINE: column: problem``; nothing was imported."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{len(problems)} {noun} in {source}; nothing was imported:\n" + "\n".join(problems))
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    cells: dict[str, str]
+
+
+def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
+    """The answers in a CSV's ``text``, all checked against the workshop; AnswerImportError lists every bad row."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    problems: list[str] = []
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise AnswerImportError(source, [f"{source}:1: header: {error}"]) from None
+    if header is None:
+        raise AnswerImportError(source, [f"{source}:1: header: the file is empty"])
+    columns = [name.strip().lower() for name in header]
+    unknown = [name for name in columns if name not in COLUMNS]
+    if unknown:
+        problems.append(f"{source}:1: header: unknown column {unknown[0]!r} (columns: {', '.join(COLUMNS)})")
+    for needed in ("step", "value"):
+        if needed not in columns:
+            problems.append(f"{source}:1: header: the {needed!r} column is missing")
+    if "participant_id" not in columns and "participant" not in columns:
+        problems.append(f"{source}:1: header: a 'participant_id' or 'participant' column is needed")
+    duplicated = sorted({name for name in columns if columns.count(name) > 1})
+    if duplicated:
+        problems.append(f"{source}:1: header: the column {duplicated[0]!r} appears twice")
+    if problems:
+        raise AnswerImportError(source, problems)
+
+    rows: list[_Row] = []
+    line = reader.line_num + 1
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                if len(record) > len(columns):
+                    problems.append(f"{source}:{line}: row: {len(record)} cells, but the header has {len(columns)}")
+                else:
+                    cells = {name: restore(cell) for name, cell in zip(columns, record)}
+                    rows.append(_Row(line, {name: cells.get(name, "") for name in COLUMNS}))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        problems.append(f"{source}:{reader.line_num}: row: {error}")
+
+    checker = _RowChecker(source, info, program, now)
+    answers = []
+    first_line: dict[tuple[str, tuple[str, str, str]], int] = {}
+    for row in rows:
+        answer = checker.answer(row, problems)
+        if answer is None:
+            continue
+        seen = first_line.setdefault((answer.participant_id, answer.key), row.line)
+        if seen != row.line:
+            problems.append(f"{source}:{row.line}: step: a second answer by the same participant (first on line {seen})")
+            continue
+        answers.append(answer)
+    if problems:
+        raise AnswerImportError(source, problems)
+    return answers
+
+
+def _item_ids(program: Program, step: Step) -> list[str]:
+    if step.kind is StepKind.RATE:
+        items = program.item_list(step.items)
+        return [item.id for item in items.items] if items else []
+    if step.kind is StepKind.CHECK:
+        exercise = program.exercise(step.exercise)
+        return [q.id for q in exercise.structure] if isinstance(exercise, RoleCheck) else []
+    return []
+
+
+class _RowChecker:
+    def __init__(self, source: str, info: WorkshopInfo, program: Program, now: str) -> None:
+        self.source = source
+        self.info = info
+        self.program = program
+        self.now = now
+        self.agenda = {step.key for step in program.steps(info.agenda)}
+
+    def answer(self, row: _Row, problems: list[str]) -> Answer | None:
+        found: list[str] = []
+
+        def problem(column: str, message: str) -> None:
+            found.append(f"{self.source}:{row.line}: {column}: {message}")
+
+        cells = row.cells
+        if cells["workshop_id"] and cells["workshop_id"] != self.info.id:
+            problem("workshop_id", f"{cells['workshop_id']!r} is another workshop (this is {self.info.id})")
+        participant_id = self._participant(cells["participant_id"], cells["participant"], problem)
+        step = self.program.step(cells["step"])
+        item = perspective = value = ""
+        if not cells["step"]:
+            problem("step", "missing")
+        elif step is None:
+            problem("step", f"unknown step {cells['step']!r} (steps are session-id/step-id, as in the export)")
+        elif step.key not in self.agenda:
+            problem("step", f"{step.key!r} is not on this workshop's {self.info.agenda} agenda")
+        elif step.kind not in ANSWERED_KINDS:
+            problem("step", f"{step.key!r} is a {step.kind.value} step, which takes no answers")
+        else:
+            item, perspective, scale = self._item_and_scale(step, cells["item"], cells["perspective"], problem)
+            if scale is not None:
+                value = self._value(scale, cells["value"], problem)
+        at = cells["at"]
+        if at:
+            try:
+                datetime.fromisoformat(at)
+            except ValueError:
+                problem("at", f"{at!r} is not a date and time like 2026-09-21T10:30:00+00:00")
+        if found:
+            problems.extend(found)
+            return None
+        assert participant_id is not None and step is not None
+        return Answer(participant_id, step.key, item, perspective, value, cells["comment"], at or self.now)
+
+    def _participant(self, participant_id: str, name: str, problem: Report) -> str | None:
+        if participant_id:
+            participant = self.info.participant(participant_id)
+            if participant is None:
+                if is_ballot_id(participant_id) and not name:
+                    return participant_id
+                problem("participant_id", f"unknown participant {participant_id!r}")
+                return None
+            if name and name != participant.display_name:
+                problem("participant", f"{name!r} does not match {participant_id} ({participant.display_name})")
+                return None
+            return participant.id
+        if not name:
+            problem("participant", "missing (give participant_id or participant)")
+            return None
+        matches = self._by_name(name)
+        if len(matches) == 1:
+            return matches[0].id
+        if not matches:
+            problem("participant", f"unknown participant {name!r}")
+        else:
+            problem("participant", f"{name!r} names {len(matches)} participants; give participant_id")
+        return None
+
+    def _by_name(self, name: str) -> list[Participant]:
+        exact = [p for p in self.info.participants if p.display_name == name]
+        if exact:
+            return exact
+        folded = name.strip().casefold()
+        return [p for p in self.info.participants if p.display_name.strip().casefold() == folded]
+
+    def _item_and_scale(self, step: Step, item: str, perspective: str, problem: Report) -> tuple[str, str, Scale | None]:
+        program = self.program
+        if step.kind is StepKind.QUESTION:
+            if item:
+                problem("item", "a question step has no items; leave it empty")
+            if perspective:
+                problem("perspective", "a question step has no perspectives; leave it empty")
+            return "", "", program.scale(step.question.scale if step.question else step.scale)
+        if step.kind is StepKind.RATE:
+            items = program.item_list(step.items)
+            choices = items.items if items else ()
+            match = next((i for i in choices if item == i.id), None) or next(
+                (i for i in choices if item.strip().casefold() in (i.title.casefold(), i.short.casefold())), None
+            )
+            allowed = [p.value for p in step.perspectives]
+            if match is None:
+                problem("item", f"{item!r} is not an item of this step ({', '.join(i.id for i in choices)})" if item else "missing")
+            if perspective not in allowed:
+                problem(
+                    "perspective",
+                    f"{perspective!r} is not one of {', '.join(allowed)}" if perspective else f"missing ({' or '.join(allowed)})",
+                )
+            return (match.id if match else ""), perspective, program.scale(step.scale)
+        # a role check: the structure questions
+        exercise = program.exercise(step.exercise)
+        questions = exercise.structure if isinstance(exercise, RoleCheck) else ()
+        question = next((q for q in questions if q.id == item), None)
+        if question is None:
+            ids = ", ".join(q.id for q in questions)
+            problem("item", f"{item!r} is not a structure question of this step ({ids})" if item else f"missing ({ids})")
+        if perspective:
+            problem("perspective", "a role check has no perspectives; leave it empty")
+        return item, "", program.scale(question.scale) if question else None
+
+    def _value(self, scale: Scale, value: str, problem: Report) -> str:
+        option = scale.option(value) or next(
+            (o for o in scale.options if value.strip().casefold() == o.label.casefold()), None
+        )
+        if option is None:
+            allowed = ", ".join(o.id for o in scale.options)
+            problem("value", f"{value!r} is not on the scale {scale.id!r} ({allowed})" if value else f"missing ({allowed})")
+            return ""
+        return option.id

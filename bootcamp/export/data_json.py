@@ -1,0 +1,159 @@
+"""A workshop's data as one JSON document, and back: ``bootcamp export --format json`` / ``bootcamp import``.
+
+The document is complete (importing it gives an identical workshop: same id, roster,
+answers, notes, position and content copy) and versioned. Its fields:
+
+``format``
+    Always ``"bootcamp-workshop"``.
+``version``
+    The document's schema version, ``1``. A newer version is refused by older bootcamps.
+``exported_by``
+    The bootcamp that wrote it, e.g. ``"bootcamp 0.1.0"`` (informational).
+``workshop``
+    ``id`` (generated, letters and digits), ``name``, ``organisation``, ``date``
+    (YYYY-MM-DD), ``agenda`` (``"full"`` or ``"half"``), ``anonymous`` (true: no names are
+    stored; participants show as P1, P2 …), ``content_hash`` (the hash of ``content.sources``),
+    ``created_at`` (ISO 8601, UTC) and ``participants``: a list of ``id``, ``number`` (seat
+    number from 1, kept when others leave), ``name`` (``""`` when anonymous), ``role`` (role
+    or team, may be ``""``), ``removed`` (true: left the room; their answers are kept) and
+    ``joined_at`` (ISO 8601; later than ``created_at`` for a late arrival).
+``content``
+    ``content_hash`` and ``sources``: the boot camp content the workshop was run with, as
+    ``{"sessions/x.yaml": "<YAML text>", …}``, so its answers stay meaningful when the
+    shipped content changes.
+``state``
+    Where the room is: ``step_key`` (``"session-id/step-id"``), ``done``, ``skipped``,
+    ``revealed`` (steps whose results the room may see) and ``secret`` (steps answered by
+    secret ballot): lists of step keys; ``timers``: step key → ``elapsed`` (seconds),
+    ``running_since`` (epoch seconds or null) and ``extra_minutes``; ``day_started_at``
+    (epoch seconds or null); the display switches ``presenter``, ``blank``,
+    ``private_entry`` and ``show_timer``; ``updated_at`` (epoch seconds).
+``room``
+    ``notes``: ``id``, ``step_key``, ``text``, ``at``, ``quick`` (added from anywhere with the
+    quick-note key); ``role_lines``: ``id``, ``text`` (a line of the organisation's CCO role
+    description), ``decision`` (``"strategic"``, ``"tactical"`` or ``""``), ``at``;
+    ``poker``: the Aptitude Poker deal, per card ``card_id`` (an aptitude id), ``holder`` (a
+    participant id) and ``notes`` (prompt id → text); ``actions``: ``id``, ``what``,
+    ``owner``, ``due`` (YYYY-MM-DD or ``""``), ``status`` (``open``, ``doing``, ``done``,
+    ``dropped``), ``source`` (a step key or ``"poker:<card-id>"``) and ``at``.
+``answers``
+    One object per answer: ``participant_id`` (a participant's id, or a secret-ballot id
+    that links to no one), ``step_key``, ``item`` (the aptitude for a rating, the structure
+    question for a role check, ``""`` for a question step), ``perspective`` (``"self"`` or
+    ``"team"`` for ratings, else ``""``), ``value`` (an option id of the step's scale),
+    ``comment`` and ``at`` (ISO 8601, UTC).
+
+Text is stored exactly as typed. In the file, control characters, C1 controls and lone
+surrogates are written as ``\\uXXXX`` escapes, so printing the file cannot drive a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from bootcamp import __version__
+from bootcamp.errors import UserError
+from bootcamp.store import WorkshopBundle, is_ballot_id
+from bootcamp.store.codec import ShapeError, from_json, to_json
+from bootcamp.store.files import StoredContent, check_answer_key
+from bootcamp.store.ids import is_safe_id
+from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+
+FORMAT = "bootcamp-workshop"
+VERSION = 1
+_FIELDS = ("format", "version", "exported_by", "workshop", "content", "state", "room", "answers")
+# json.dumps(ensure_ascii=False) leaves these raw; inside JSON strings \uXXXX is equivalent and inert.
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+class ImportFileError(UserError):
+    """An export file that cannot be imported; the message names the file and the field."""
+
+
+def to_document(bundle: WorkshopBundle) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_by": f"bootcamp {__version__}",
+        "workshop": to_json(bundle.info),
+        "content": {"content_hash": bundle.content.content_hash, "sources": dict(sorted(bundle.content.sources.items()))},
+        "state": to_json(bundle.state),
+        "room": to_json(bundle.room),
+        "answers": [to_json(answer) for answer in bundle.answers],
+    }
+
+
+def dumps(bundle: WorkshopBundle) -> str:
+    text = json.dumps(to_document(bundle), ensure_ascii=False, indent=2)
+    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def loads(text: str, source: str) -> WorkshopBundle:
+    """The workshop in an export file's ``text``; ImportFileError naming ``source`` and the field if it is wrong."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"{source}:{error.lineno}: not valid JSON ({error.msg})") from None
+    try:
+        return _from_document(document)
+    except ShapeError as error:
+        raise ImportFileError(f"{source}: {error}; nothing was imported") from None
+
+
+def _from_document(document: Any) -> WorkshopBundle:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ShapeError("format", f'not a bootcamp workshop export (expected "format": "{FORMAT}")')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ShapeError("version", f"{version!r} is not a version number")
+    if version > VERSION:
+        raise ShapeError("version", f"written by a newer bootcamp (version {version}; this one reads up to {VERSION})")
+    unknown = sorted(set(document) - set(_FIELDS))
+    if unknown:
+        raise ShapeError(unknown[0], "unknown field")
+    for name in ("workshop", "content", "state", "room", "answers"):
+        if name not in document:
+            raise ShapeError(name, "missing")
+    info = from_json(WorkshopInfo, document["workshop"], "workshop")
+    content = from_json(StoredContent, document["content"], "content")
+    state = from_json(WorkshopState, document["state"], "state")
+    room = from_json(Room, document["room"], "room")
+    answers = from_json(tuple[Answer, ...], document["answers"], "answers")
+    _check(info, content, answers)
+    return WorkshopBundle(info=info, content=content, state=state, room=room, answers=answers)
+
+
+def _check(info: WorkshopInfo, content: StoredContent, answers: tuple[Answer, ...]) -> None:
+    from bootcamp.content import ContentError, load_sources
+    from bootcamp.content.loader import content_hash
+
+    if not is_safe_id(info.id):
+        raise ShapeError("workshop.id", f"{info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
+    seen: set[str] = set()
+    for n, participant in enumerate(info.participants):
+        if not is_safe_id(participant.id) or participant.id in seen:
+            raise ShapeError(f"workshop.participants[{n}].id", f"{participant.id!r} is not a new participant id")
+        if info.anonymous and participant.name:
+            raise ShapeError(f"workshop.participants[{n}].name", "an anonymous workshop stores no names")
+        seen.add(participant.id)
+    if content_hash(content.sources) != content.content_hash:
+        raise ShapeError("content.content_hash", "does not match content.sources (was the content edited?)")
+    if info.content_hash != content.content_hash:
+        raise ShapeError("workshop.content_hash", "does not match content.content_hash")
+    try:
+        load_sources(content.sources)
+    except ContentError as error:
+        raise ShapeError("content.sources", f"the workshop's content does not load: {error.problems[0]}") from None
+    keys: set[tuple[str, tuple[str, str, str]]] = set()
+    for n, answer in enumerate(answers):
+        where = f"answers[{n}]"
+        if info.participant(answer.participant_id) is None and not is_ballot_id(answer.participant_id):
+            raise ShapeError(f"{where}.participant_id", f"{answer.participant_id!r} is neither a participant nor a ballot")
+        problem = check_answer_key(answer.key)
+        if problem:
+            raise ShapeError(where, problem)
+        if (answer.participant_id, answer.key) in keys:
+            raise ShapeError(where, "a second answer by the same participant to the same item")
+        keys.add((answer.participant_id, answer.key))

@@ -1,0 +1,152 @@
+"""The scriptable commands: list, new, export, import, import-answers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from bootcamp.cli import main
+from bootcamp.store import Store
+
+FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+
+
+class Cli:
+    def __init__(self, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.data = data
+        self.capsys = capsys
+
+    def __call__(self, *args: str, data: Path | None = None) -> tuple[int, list[str], list[str]]:
+        self.capsys.readouterr()
+        code = main([*args, "--data-dir", str(data or self.data)])
+        out, err = self.capsys.readouterr()
+        return code, out.splitlines(), err.splitlines()
+
+    def new(self, *args: str) -> str:
+        code, out, err = self("new", *args, "--content", str(FIXTURE_CONTENT))
+        assert code == 0, err
+        return out[-1]
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(tmp_path / "data", capsys)
+
+
+def test_list_says_so_in_one_line_when_there_are_none(cli: Cli) -> None:
+    assert cli("list") == (0, [f"no workshops in {cli.data}"], [])
+
+
+def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
+    first = cli.new("Acme day", "--org", "Acme", "--participants", "Ana, Ben ,,Chloé", "--date", "2026-09-21")
+    second = cli.new("Board offsite", "--org", "Acme Group", "--date", "2026-10-02", "--half-day", "--anonymous",
+                     "--participants", "A,B")
+    code, out, err = cli("list")
+    assert (code, err) == (0, [])
+    assert [line.split()[0] for line in out] == [second, first]
+    assert out[0].split("  ")[0:2] == [second, "2026-10-02"]
+    assert "Board offsite" in out[0] and "Acme Group" in out[0] and "2 participants" in out[0]
+    assert out[0].endswith("half day, anonymous")
+    assert "3 participants" in out[1] and out[1].endswith("full day")
+    info = Store(cli.data).open(first).info()
+    assert [p.name for p in info.participants] == ["Ana", "Ben", "Chloé"]
+
+
+def test_new_refuses_a_bad_date_in_one_line(cli: Cli) -> None:
+    code, out, err = cli("new", "X", "--org", "O", "--date", "21.9.2026", "--content", str(FIXTURE_CONTENT))
+    assert (code, out, err) == (1, [], ["bootcamp: date '21.9.2026' is not a date like 2026-09-21"])
+    assert not cli.data.exists()
+
+
+def test_new_lists_the_problems_of_broken_content(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "content"
+    (broken / "sessions").mkdir(parents=True)
+    (broken / "sessions" / "program.yaml").write_text("title: [unclosed\n")
+    code, out, err = cli("new", "X", "--org", "O", "--content", str(broken))
+    assert code == 1 and out == []
+    assert err[0].startswith("sessions/program.yaml:")
+    assert err[-1].startswith("bootcamp: ") and "no workshop was created" in err[-1]
+    assert Store(cli.data).list_workshops() == []
+
+
+def test_list_shows_typed_text_without_obeying_it(cli: Cli) -> None:
+    cli.new("\x1b[2J\x1b]0;pwned\x07Acme", "--org", "[bold]Acme[/bold] \u202eevil")
+    code, out, _ = cli("list")
+    assert "\x1b" not in out[0] and "\u202e" not in out[0]
+    assert "\\x1b[2J\\x1b]0;pwned\\x07Acme" in out[0] and "[bold]Acme[/bold] \\u202eevil" in out[0]
+
+
+def test_export_import_round_trip_through_files(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    exported = tmp_path / "acme.json"
+    code, out, _ = cli("export", workshop_id, "--format", "json", "-o", str(exported))
+    assert code == 0 and out == [f"exported workshop {workshop_id} to {exported}"]
+    assert json.loads(exported.read_text())["workshop"]["id"] == workshop_id
+
+    other = tmp_path / "other"
+    code, out, _ = cli("import", str(exported), data=other)
+    assert code == 0 and out[-1] == workshop_id
+    assert Store(other).open(workshop_id).bundle() == Store(cli.data).open(workshop_id).bundle()
+
+    code, out, err = cli("import", str(exported), data=other)
+    assert code == 1 and err == [
+        f"bootcamp: a workshop with id {workshop_id} already exists in {other}; import with --new-id to keep both"
+    ]
+    code, out, _ = cli("import", str(exported), "--new-id", data=other)
+    assert code == 0 and out[-1] != workshop_id and len(Store(other).list_workshops()) == 2
+
+
+def test_import_of_a_broken_or_missing_file_says_which(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "bootcamp-workshop", "version": 1}')
+    assert cli("import", str(broken)) == (1, [], [f"bootcamp: {broken}: workshop: missing; nothing was imported"])
+    code, _, err = cli("import", str(tmp_path / "nope.json"))
+    assert code == 1 and err == [f"bootcamp: cannot read {tmp_path / 'nope.json'}: No such file or directory"]
+    assert Store(cli.data).list_workshops() == []
+
+
+def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,=cmd|' /C calc'!A0\n"
+                     "Ben,basics/rate-aptitudes,persist,self,weak,\n")
+    assert cli("import-answers", workshop_id, str(paper)) == (0, [f"imported 2 answers into workshop {workshop_id}"], [])
+
+    code, out, _ = cli("export", workshop_id, "--format", "csv")
+    assert code == 0 and len(out) == 3
+    assert out[0] == "workshop_id,participant_id,participant,step,item,perspective,value,comment,at"
+    assert ",Ben,basics/rate-aptitudes,persist,self,weak,," in out[1]
+    assert ",Ana,basics/mandate,,,yes,'=cmd|' /C calc'!A0," in out[2]
+
+    paper.write_text("participant,step,value\nAna,basics/mandate,no\nZoe,basics/mandate,yes\n")
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out) == (1, [])
+    assert err == [
+        f"bootcamp: 1 problem in {paper}; nothing was imported:",
+        f"{paper}:3: participant: unknown participant 'Zoe'",
+    ]
+    answers = Store(cli.data).open(workshop_id).answers()
+    assert sorted(a.value for a in answers) == ["weak", "yes"]  # Ana's "no" was not imported either
+
+
+def test_csv_on_a_terminal_shows_escapes_instead_of_obeying_them(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value,comment\nAna,basics/mandate,yes,\x1b[31mred\x1b[0m\n", newline="")
+    assert cli("import-answers", workshop_id, str(paper))[0] == 0
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = cli("export", workshop_id, "--format", "csv")
+    assert code == 0 and "\\x1b[31mred\\x1b[0m" in out[1] and "\x1b" not in "".join(out)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    code, out, _ = cli("export", workshop_id, "--format", "csv")
+    assert "\x1b[31mred\x1b[0m" in out[1]  # a file or a pipe gets the text exactly as typed
+
+
+def test_unknown_workshop_ids_are_named(cli: Cli, tmp_path: Path) -> None:
+    for command in (["export", "nope"], ["import-answers", "nope", str(tmp_path / "x.csv")]):
+        assert cli(*command) == (1, [], [f"bootcamp: no workshop with id 'nope' in {cli.data} (see `bootcamp list`)"])

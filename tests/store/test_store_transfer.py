@@ -1,0 +1,300 @@
+"""Export and import: the JSON round trip, CSV answers out and back in, all or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from bootcamp.clock import FixedClock
+from bootcamp.export import data_csv, data_json
+from bootcamp.export.data_csv import AnswerImportError
+from bootcamp.export.data_json import ImportFileError
+from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id
+from bootcamp.store import files as store_files
+from bootcamp.store.model import (
+    Action,
+    ActionStatus,
+    Answer,
+    PokerCard,
+    Room,
+    RoleLine,
+    RoomNote,
+    StepTimer,
+    WorkshopState,
+)
+
+NOW = "2026-09-21T14:13:20+00:00"
+
+
+@pytest.fixture
+def full_workshop(workshop: WorkshopFiles, hostile_texts: tuple[str, ...], clock: FixedClock) -> WorkshopFiles:
+    """A workshop with something in every file, hostile text in every free-text field."""
+    people = workshop.info().participants
+    clock.advance(3600)
+    late = workshop.add_participant(hostile_texts[0], hostile_texts[2])
+    workshop.remove_participant(people[2].id)
+    for n, (person, text) in enumerate(zip([*people, late] * 3, hostile_texts, strict=False)):
+        workshop.save_answer(
+            Answer(person.id, "basics/rate-aptitudes", ["persist", "give-power-away"][n % 2], ["self", "team"][n // 6 % 2], "mixed", text)
+        )
+        workshop.save_answer(Answer(person.id, "basics/mandate", value=["yes", "no", "dont-know"][n % 3], comment=text))
+    workshop.save_answer(Answer(people[0].id, "basics/role", "reports-to-ceo", value="partly", comment=hostile_texts[4]))
+    workshop.save_answer(Answer(new_ballot_id(), "basics/mandate", value="no", comment=hostile_texts[5]))
+    workshop.update_room(
+        lambda _room: Room(
+            notes=tuple(RoomNote(f"n-{n}", "basics/talk", text, at=NOW, quick=n % 2 == 1) for n, text in enumerate(hostile_texts)),
+            role_lines=(RoleLine("r-1", hostile_texts[1], "tactical", NOW), RoleLine("r-2", "Own the journey", "", NOW)),
+            poker=(PokerCard("persist", people[0].id, {"today": hostile_texts[2]}), PokerCard("give-power-away", late.id)),
+            actions=(Action("a-1", hostile_texts[6], people[1].id, "2026-10-01", ActionStatus.DOING, "poker:persist", NOW),),
+        )
+    )
+    workshop.save_state(
+        WorkshopState(
+            step_key="basics/poker",
+            done=("basics/welcome", "basics/rate-aptitudes"),
+            skipped=("basics/break",),
+            timers={"basics/welcome": StepTimer(312.5, None, 2.0), "basics/poker": StepTimer(60.0, 1_790_003_000.25)},
+            day_started_at=1_789_990_000.0,
+            revealed=("basics/mandate",),
+            secret=("basics/mandate",),
+            presenter=True,
+        )
+    )
+    return workshop
+
+
+# -- JSON --------------------------------------------------------------------------------------------------------
+
+
+def test_export_then_import_gives_an_identical_workshop(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
+    original = full_workshop.bundle()
+    text = data_json.dumps(original)
+    elsewhere = Store(tmp_path / "elsewhere")
+    info = elsewhere.import_workshop(data_json.loads(text, "acme.json"))
+    assert info.id == original.info.id
+    imported = elsewhere.open(info.id)
+    assert imported.bundle() == original
+    assert data_json.dumps(imported.bundle()) == text
+    assert imported.program() == full_workshop.program()
+
+
+def test_the_export_is_versioned_documented_and_inert_on_a_terminal(full_workshop: WorkshopFiles) -> None:
+    text = data_json.dumps(full_workshop.bundle())
+    document = json.loads(text)
+    assert (document["format"], document["version"]) == ("bootcamp-workshop", 1)
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+    for name in ("workshop", "content", "state", "room", "answers", "participants", "joined_at", "role_lines", "poker"):
+        assert f"``{name}``" in (data_json.__doc__ or "")
+    fields = set(document["workshop"]) | set(document["state"]) | set(document["room"]) | set(document["answers"][0])
+    undocumented = {field for field in fields if f"``{field}``" not in (data_json.__doc__ or "")}
+    assert undocumented == set()
+
+
+def test_importing_an_existing_id_needs_new_id(store: Store, full_workshop: WorkshopFiles) -> None:
+    original = full_workshop.bundle()
+    bundle = data_json.loads(data_json.dumps(original), "acme.json")
+    with pytest.raises(StoreError, match=f"a workshop with id {original.info.id} already exists.*--new-id"):
+        store.import_workshop(bundle)
+    info = store.import_workshop(bundle, new_id=True)
+    assert info.id != original.info.id
+    copy = store.open(info.id).bundle()
+    assert copy == dataclasses.replace(original, info=dataclasses.replace(original.info, id=info.id))
+    assert len(store.list_workshops()) == 2
+
+
+def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
+    """name → (file text, what the error must say)."""
+
+    def edited(change) -> str:  # type: ignore[no-untyped-def]
+        document = json.loads(json.dumps(good))
+        change(document)
+        return json.dumps(document)
+
+    return {
+        "truncated": (json.dumps(good)[:-40], "not valid JSON"),
+        "a list": ("[]", "not a bootcamp workshop export"),
+        "a newer version": (edited(lambda d: d.update(version=2)), "newer bootcamp"),
+        "an unknown field": (edited(lambda d: d.update(extra=1)), "extra: unknown field"),
+        "a missing part": (edited(lambda d: d.pop("room")), "room: missing"),
+        "a wrong type": (edited(lambda d: d["workshop"]["participants"][0].update(number="one")), "workshop.participants[0].number"),
+        "a bad id": (edited(lambda d: d["workshop"].update(id="../../x")), "workshop.id"),
+        "edited content": (edited(lambda d: d["content"]["sources"].update({"sessions/x.yaml": "id: x"})), "content.content_hash"),
+        "an answer by nobody": (edited(lambda d: d["answers"][0].update(participant_id="pnobody")), "answers[0].participant_id"),
+        "a bad answer key": (edited(lambda d: d["answers"][0].update(item="a|b")), "answers[0]"),
+        "a duplicate answer": (edited(lambda d: d["answers"].append(d["answers"][0])), "a second answer"),
+        "a bad status": (edited(lambda d: d["room"]["actions"][0].update(status="someday")), "room.actions[0].status"),
+    }
+
+
+def test_a_broken_export_imports_nothing_and_says_where(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
+    good = json.loads(data_json.dumps(full_workshop.bundle()))
+    target = Store(tmp_path / "target")
+    for name, (text, expected) in _broken_exports(good).items():
+        with pytest.raises(ImportFileError) as caught:
+            target.import_workshop(data_json.loads(text, "broken.json"))
+        assert "broken.json" in str(caught.value) and expected in str(caught.value), (name, str(caught.value))
+    assert target.list_workshops() == []
+
+
+def test_an_import_that_fails_half_way_leaves_nothing(
+    full_workshop: WorkshopFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = full_workshop.bundle()
+    target = Store(tmp_path / "target")
+    real_answers_file = store_files.answers_file
+    calls = []
+
+    def failing_answers_file(folder: Path, participant_id: str):  # type: ignore[no-untyped-def]
+        calls.append(participant_id)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real_answers_file(folder, participant_id)
+
+    monkeypatch.setattr("bootcamp.store.store.answers_file", failing_answers_file)
+    with pytest.raises(OSError):
+        target.import_workshop(bundle)
+    monkeypatch.undo()
+    assert target.list_workshops() == []
+    assert sorted(p.name for p in target.workshops_dir.iterdir()) == [".create.lock"]
+    assert target.import_workshop(bundle).id == bundle.info.id  # and it can be tried again
+
+
+# -- CSV ---------------------------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_answer_in_the_documented_columns(full_workshop: WorkshopFiles) -> None:
+    info, answers = full_workshop.info(), full_workshop.answers()
+    text = data_csv.dumps(info, full_workshop.program(), answers)
+    rows = list(__import__("csv").reader(text.splitlines(keepends=True)))
+    assert rows[0] == [
+        "workshop_id", "participant_id", "participant", "step", "item", "perspective", "value", "comment", "at",
+    ]
+    assert len(rows) == len(answers) + 1
+    assert {row[0] for row in rows[1:]} == {info.id}
+    steps = [row[3] for row in rows[1:]]
+    assert steps == sorted(steps, key=["basics/rate-aptitudes", "basics/mandate", "basics/role"].index)
+    names = {row[1]: row[2] for row in rows[1:]}
+    assert names[info.participants[1].id] == "Ben Okafor"
+    assert [name for pid, name in names.items() if info.participant(pid) is None] == [""]  # the secret ballot
+    formulas = [row[7] for row in rows[1:] if row[7].lstrip("'").startswith(("=", "+", "-", "@"))]
+    assert formulas and all(cell.startswith("'") for cell in formulas)
+
+
+def test_csv_export_then_import_answers_restores_every_answer(full_workshop: WorkshopFiles, store: Store) -> None:
+    original = full_workshop.bundle()
+    text = data_csv.dumps(original.info, full_workshop.program(), original.answers)
+    blank = dataclasses.replace(original, answers=())
+    copy = store.open(store.import_workshop(blank, new_id=True).id)
+    csv_text = text.replace(original.info.id, copy.id)
+    answers = data_csv.loads(csv_text, "answers.csv", copy.info(), copy.program(), NOW)
+    copy.save_answers(answers)
+    assert sorted(copy.answers(), key=repr) == sorted(original.answers, key=repr)
+
+
+def test_import_answers_by_display_name_label_and_title(workshop: WorkshopFiles) -> None:
+    info = workshop.info()
+    text = (
+        "\ufeffParticipant,Step,Item,Perspective,Value,Comment\r\n"
+        "ana ortiz,basics/mandate,,,Partly,\"on paper, with a comma\"\r\n"
+        "Ben Okafor,basics/rate-aptitudes,Power away,team,Strength,\r\n"
+        "Chloé Martin,basics/role,reports-to-ceo,,dont-know,'=1+1\r\n"
+        ",,,,,\r\n"
+    )
+    answers = data_csv.loads(text, "paper.csv", info, workshop.program(), NOW)
+    ana, ben, chloe = (p.id for p in info.participants)
+    assert answers == [
+        Answer(ana, "basics/mandate", "", "", "partly", "on paper, with a comma", NOW),
+        Answer(ben, "basics/rate-aptitudes", "give-power-away", "team", "strong", "", NOW),
+        Answer(chloe, "basics/role", "reports-to-ceo", "", "dont-know", "=1+1", NOW),
+    ]
+
+
+def test_an_anonymous_workshops_participants_are_named_p1_p2(store: Store, sources: dict[str, str]) -> None:
+    info = store.create_workshop(
+        name="Offsite", organisation="O", date="2026-09-21", participants=[("A", ""), ("B", "")], anonymous=True, sources=sources
+    )
+    workshop = store.open(info.id)
+    answers = data_csv.loads("participant,step,value\nP2,basics/mandate,yes\n", "form.csv", info, workshop.program(), NOW)
+    workshop.save_answers(answers)
+    text = data_csv.dumps(info, workshop.program(), workshop.answers())
+    assert text.splitlines()[1].split(",")[1:4] == [info.participants[1].id, "P2", "basics/mandate"]
+
+
+BAD_ROWS = {
+    "unknown step": ("{ana},Ana Ortiz,basics/nope,,,yes", "step: unknown step 'basics/nope'"),
+    "a step without answers": ("{ana},,basics/talk,,,yes", "step: 'basics/talk' is a discuss step"),
+    "unknown item": ("{ana},,basics/rate-aptitudes,charm,self,strong", "item: 'charm' is not an item"),
+    "missing perspective": ("{ana},,basics/rate-aptitudes,persist,,strong", "perspective: missing (self or team)"),
+    "an item on a question": ("{ana},,basics/mandate,persist,,yes", "item: a question step has no items"),
+    "value off the scale": ("{ana},,basics/mandate,,,maybe", "value: 'maybe' is not on the scale 'commitment'"),
+    "a rating value on a question": ("{ana},,basics/mandate,,,strong", "value: 'strong' is not on the scale"),
+    "unknown participant id": ("pnobody,,basics/mandate,,,yes", "participant_id: unknown participant 'pnobody'"),
+    "unknown participant name": (",Zed,basics/mandate,,,yes", "participant: unknown participant 'Zed'"),
+    "id and name disagree": ("{ana},Ben Okafor,basics/mandate,,,yes", "participant: 'Ben Okafor' does not match"),
+    "no participant": (",,basics/mandate,,,yes", "participant: missing"),
+    "bad time": ("{ana},,basics/mandate,,,yes,,yesterday", "at: 'yesterday' is not a date and time"),
+    "too many cells": ("{ana},,basics/mandate,,,yes,,,surplus", "row: 9 cells, but the header has 8"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_ROWS))
+def test_one_bad_row_imports_nothing_and_names_its_line_and_column(workshop: WorkshopFiles, case: str) -> None:
+    info = workshop.info()
+    ana = info.participants[0].id
+    row, expected = BAD_ROWS[case]
+    text = (
+        "participant_id,participant,step,item,perspective,value,comment,at\n"
+        f"{ana},,basics/mandate,,,yes,\"a comment\non two lines\",\n"
+        f"{row.format(ana=ana)}\n"
+        f"{info.participants[1].id},,basics/mandate,,,no,,\n"
+    )
+    with pytest.raises(AnswerImportError) as caught:
+        data_csv.loads(text, "FILE.csv", info, workshop.program(), NOW)
+    assert caught.value.problems[0].startswith(f"FILE.csv:4: {expected}"), str(caught.value)
+    assert len(caught.value.problems) == 1
+    assert "nothing was imported" in str(caught.value)
+    assert workshop.answers() == []
+
+
+def test_every_bad_row_is_listed(workshop: WorkshopFiles) -> None:
+    info = workshop.info()
+    ana = info.participants[0].id
+    text = (
+        "workshop_id,participant_id,step,value\n"
+        f"other,{ana},basics/mandate,yes\n"
+        f"{info.id},{ana},basics/mandate,yes\n"
+        f"{info.id},{ana},basics/mandate,no\n"
+        f",{ana},basics/role,yes\n"
+    )
+    with pytest.raises(AnswerImportError) as caught:
+        data_csv.loads(text, "x.csv", info, workshop.program(), NOW)
+    assert caught.value.problems == [
+        f"x.csv:2: workshop_id: 'other' is another workshop (this is {info.id})",
+        "x.csv:4: step: a second answer by the same participant (first on line 3)",
+        "x.csv:5: item: missing (reports-to-ceo)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("", "x.csv:1: header: the file is empty"),
+        ("participant,step,value,comments", "x.csv:1: header: unknown column 'comments'"),
+        ("participant,step", "x.csv:1: header: the 'value' column is missing"),
+        ("step,value", "x.csv:1: header: a 'participant_id' or 'participant' column is needed"),
+    ],
+)
+def test_a_bad_header_is_reported_on_line_1(workshop: WorkshopFiles, header: str, expected: str) -> None:
+    with pytest.raises(AnswerImportError) as caught:
+        data_csv.loads(header, "x.csv", workshop.info(), workshop.program(), NOW)
+    assert expected in caught.value.problems[0]
+
+
+def test_neutralised_cells_round_trip_exactly(hostile_texts: tuple[str, ...]) -> None:
+    for text in [*hostile_texts, "=", "'", "''=", "-", "'-'", "@x", "\ttab"]:
+        cell = data_csv.neutralise(text)
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert data_csv.restore(cell) == text
