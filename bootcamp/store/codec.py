@@ -13,6 +13,7 @@ import functools
 import types
 import typing
 from enum import Enum
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,11 +28,21 @@ class ShapeError(ValueError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_json(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:  # exact types: a StrEnum is a str but is written as its value below
+        return value
+    if kind in (tuple, list):
+        return [to_json(v) for v in value]
+    if kind is dict:
+        return {str(k): to_json(v) for k, v in value.items()}
     if isinstance(value, Enum):
         return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: to_json(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, (tuple, list)):
         return [to_json(v) for v in value]
     if isinstance(value, dict):
@@ -39,13 +50,117 @@ def to_json(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def from_json(kind: type[T], data: Any, where: str = "") -> T:
-    return _decode(kind, data, where)
+    return _decoder(kind)(data, where)
+
+
+Decoder = Callable[[Any, str], Any]
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _decoder(kind: Any) -> Decoder:
+    """A decoder for ``kind``, built once per type (saves re-reading type hints on every answer)."""
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        real = [o for o in typing.get_args(kind) if o is not type(None)]
+        if len(real) != 1:
+            raise TypeError(f"unsupported union {kind}")  # a programming error, not bad data
+        inner = _decoder(real[0])
+        return lambda data, where: None if data is None else inner(data, where)
+    if origin is tuple:
+        item = _decoder(typing.get_args(kind)[0])
+
+        def decode_tuple(data: Any, where: str) -> tuple:
+            if not isinstance(data, list):
+                raise ShapeError(where, f"expected a list, found {_describe(data)}")
+            return tuple(item(value, f"{where}[{i}]") for i, value in enumerate(data))
+
+        return decode_tuple
+    if origin is dict:
+        value_decoder = _decoder(typing.get_args(kind)[1])
+
+        def decode_dict(data: Any, where: str) -> dict:
+            if not isinstance(data, dict):
+                raise ShapeError(where, f"expected an object, found {_describe(data)}")
+            return {key: value_decoder(value, _join(where, key)) for key, value in data.items()}
+
+        return decode_dict
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _dataclass_decoder(kind)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+
+        def decode_enum(data: Any, where: str) -> Enum:
+            try:
+                return kind(data)
+            except ValueError:
+                allowed = ", ".join(str(m.value) for m in kind)
+                raise ShapeError(where, f"{data!r} is not one of {allowed}") from None
+
+        return decode_enum
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if kind is Any:
+        return lambda data, where: data
+    raise TypeError(f"unsupported type {kind}")
+
+
+def _decode_bool(data: Any, where: str) -> bool:
+    if not isinstance(data, bool):
+        raise ShapeError(where, f"expected true or false, found {_describe(data)}")
+    return data
+
+
+def _decode_int(data: Any, where: str) -> int:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise ShapeError(where, f"expected a whole number, found {_describe(data)}")
+    return data
+
+
+def _decode_float(data: Any, where: str) -> float:
+    if isinstance(data, bool) or not isinstance(data, (int, float)):
+        raise ShapeError(where, f"expected a number, found {_describe(data)}")
+    return float(data)
+
+
+def _decode_str(data: Any, where: str) -> str:
+    if not isinstance(data, str):
+        raise ShapeError(where, f"expected text, found {_describe(data)}")
+    return data
+
+
+_SCALARS: dict[Any, Decoder] = {bool: _decode_bool, int: _decode_int, float: _decode_float, str: _decode_str}
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    fields = [f for f in dataclasses.fields(cls) if f.init]
+    known = frozenset(f.name for f in fields)
+    required = [f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    decoders: list[tuple[str, Decoder]] = []
+
+    def decode(data: Any, where: str) -> Any:
+        if not decoders:  # filled on first use: a dataclass may refer to itself through its fields
+            decoders.extend((f.name, _decoder(hints[f.name])) for f in fields)
+        if not isinstance(data, dict):
+            raise ShapeError(where, f"expected an object, found {_describe(data)}")
+        if not known.issuperset(data):
+            unknown = sorted(set(data) - known)
+            raise ShapeError(_join(where, unknown[0]), "unknown field (written by a newer bootcamp?)")
+        for name in required:
+            if name not in data:
+                raise ShapeError(_join(where, name), "missing")
+        values = {}
+        for name, field_decoder in decoders:
+            if name in data:
+                values[name] = field_decoder(data[name], f"{where}.{name}" if where else name)
+        return cls(**values)
+
+    return decode
 
 
 def _describe(data: Any) -> str:
@@ -66,69 +181,3 @@ def _describe(data: Any) -> str:
 
 def _join(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
-
-
-def _decode(kind: Any, data: Any, where: str) -> Any:
-    origin = typing.get_origin(kind)
-    if origin in (types.UnionType, typing.Union):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        real = [o for o in options if o is not type(None)]
-        if len(real) == 1:
-            return _decode(real[0], data, where)
-        raise TypeError(f"unsupported union {kind}")  # a programming error, not bad data
-    if origin is tuple:
-        if not isinstance(data, list):
-            raise ShapeError(where, f"expected a list, found {_describe(data)}")
-        (item_kind, _ellipsis) = typing.get_args(kind)
-        return tuple(_decode(item_kind, item, f"{where}[{i}]") for i, item in enumerate(data))
-    if origin is dict:
-        if not isinstance(data, dict):
-            raise ShapeError(where, f"expected an object, found {_describe(data)}")
-        _key_kind, value_kind = typing.get_args(kind)
-        return {key: _decode(value_kind, value, _join(where, key)) for key, value in data.items()}
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _decode_dataclass(kind, data, where)
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        try:
-            return kind(data)
-        except ValueError:
-            allowed = ", ".join(str(m.value) for m in kind)
-            raise ShapeError(where, f"{data!r} is not one of {allowed}") from None
-    if kind is bool:
-        if not isinstance(data, bool):
-            raise ShapeError(where, f"expected true or false, found {_describe(data)}")
-        return data
-    if kind is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise ShapeError(where, f"expected a whole number, found {_describe(data)}")
-        return data
-    if kind is float:
-        if isinstance(data, bool) or not isinstance(data, (int, float)):
-            raise ShapeError(where, f"expected a number, found {_describe(data)}")
-        return float(data)
-    if kind is str:
-        if not isinstance(data, str):
-            raise ShapeError(where, f"expected text, found {_describe(data)}")
-        return data
-    if kind is Any:
-        return data
-    raise TypeError(f"unsupported type {kind}")
-
-
-def _decode_dataclass(cls: type, data: Any, where: str) -> Any:
-    if not isinstance(data, dict):
-        raise ShapeError(where, f"expected an object, found {_describe(data)}")
-    hints = _hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        raise ShapeError(_join(where, unknown[0]), "unknown field (written by a newer bootcamp?)")
-    values = {}
-    for name, field in fields.items():
-        if name in data:
-            values[name] = _decode(hints[name], data[name], _join(where, name))
-        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-            raise ShapeError(_join(where, name), "missing")
-    return cls(**values)
