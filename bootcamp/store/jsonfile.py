@@ -28,7 +28,7 @@ from tinydb.storages import Storage
 
 from bootcamp.store.codec import ShapeError
 from bootcamp.store.durable import FILE_MODE, replace_durably, stale_temp_files
-from bootcamp.store.errors import FileBusyError, UnreadableFileError
+from bootcamp.store.errors import FileBusyError, StoreError, UnreadableFileError
 
 LOCK_TIMEOUT = 15.0  # seconds; a save holds a lock for milliseconds
 LOCK_SUFFIX = ".lock"
@@ -102,6 +102,8 @@ class DurableJSONStorage(Storage):
             lock.acquire()
         except Timeout:
             raise FileBusyError(self.path, self.lock_timeout) from None
+        except OSError as error:
+            raise StoreError(f"cannot lock {self.path}: {error.strerror or error}") from error
         try:
             for stale in stale_temp_files(self.path):  # left by a writer killed mid-save
                 stale.unlink(missing_ok=True)
@@ -129,7 +131,10 @@ class DurableJSONStorage(Storage):
         with self.locked():
             current = self.read()  # raises if unreadable, so an unreadable file is never replaced
             new = change(current)
-            self.write(new)
+            try:
+                self.write(new)
+            except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
+                raise StoreError(f"cannot save {self.path}: {error.strerror or error}") from error
             return new
 
     def _upgrade(self, document: Any) -> Document:

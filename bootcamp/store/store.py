@@ -79,6 +79,8 @@ class Store:
             folders = sorted(os.scandir(self.workshops_dir), key=lambda e: e.name)
         except FileNotFoundError:
             folders = []
+        except OSError as error:
+            raise StoreError(f"cannot read {self.workshops_dir}: {error.strerror or error}") from error
         for entry in folders:
             if entry.name.startswith(".") or not entry.is_dir():
                 continue
@@ -162,6 +164,13 @@ class Store:
         return self._materialise(bundle, keep_id=not new_id)
 
     def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
+        try:
+            return self._write_new_folder(bundle, keep_id=keep_id)
+        except OSError as error:
+            where = error.filename or self.workshops_dir
+            raise StoreError(f"cannot create a workshop in {self.data_dir}: {where}: {error.strerror or error}") from error
+
+    def _write_new_folder(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
         make_private_folder(self.workshops_dir)
         with self._creating():
             if keep_id:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, iso
-from bootcamp.store.durable import temp_files_in
+from bootcamp.store.durable import make_private_folder, temp_files_in
 from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
@@ -199,6 +199,14 @@ class WorkshopFiles:
     def _check_answer_owner(self, participant_id: str) -> None:
         if not is_safe_id(participant_id):
             raise StoreError(f"{participant_id!r} is not a participant or ballot id")
+        if not self.path.is_dir():
+            raise StoreError(f"workshop {self.id} is gone: {self.path} no longer exists")
+        folder = self.path / ANSWERS_FOLDER
+        if not folder.is_dir():  # removed by hand: answers still need a home
+            try:
+                make_private_folder(folder)
+            except OSError as error:
+                raise StoreError(f"cannot create {folder}: {error.strerror or error}") from error
 
     # -- the room and where it is -----------------------------------------------------------------------------
 

@@ -209,3 +209,24 @@ def test_a_workshop_json_moved_to_another_folder_is_refused(store: Store, worksh
     os.rename(workshop.path, store.workshops_dir / "copied")
     with pytest.raises(StoreError, match="belongs to workshop"):
         store.open("copied")
+
+
+def test_a_data_dir_that_cannot_be_written_is_a_clear_error(tmp_path: Path, sources: dict[str, str]) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    with pytest.raises(StoreError, match=f"cannot create a workshop in {blocked / 'data'}"):
+        Store(blocked / "data").create_workshop(name="X", organisation="O", date="2026-01-01", participants=[], sources=sources)
+
+
+def test_an_answers_folder_removed_by_hand_is_made_again(workshop: WorkshopFiles) -> None:
+    (workshop.path / "answers").rmdir()
+    workshop.save_answer(Answer(workshop.info().participants[0].id, "basics/mandate", value="yes"))
+    assert len(workshop.answers()) == 1
+    assert stat.S_IMODE(os.stat(workshop.path / "answers").st_mode) == 0o700
+
+
+def test_a_data_dir_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "workshops").write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot read .*workshops: Not a directory"):
+        Store(tmp_path / "data").list_workshops()

@@ -118,7 +118,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "write", full_disk)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(StoreError, match=f"cannot save {workshop.path / 'room.json'}: No space left on device"):
         workshop.update_room(lambda room: dataclasses.replace(room, notes=(RoomNote("n-1", "basics/talk", "x"),)))
     monkeypatch.undo()
     assert (workshop.path / "room.json").read_bytes() == before

@@ -154,7 +154,7 @@ def test_an_import_that_fails_half_way_leaves_nothing(
         return real_answers_file(folder, participant_id)
 
     monkeypatch.setattr("bootcamp.store.store.answers_file", failing_answers_file)
-    with pytest.raises(OSError):
+    with pytest.raises(StoreError, match="cannot create a workshop in .*No space left on device"):
         target.import_workshop(bundle)
     monkeypatch.undo()
     assert target.list_workshops() == []
