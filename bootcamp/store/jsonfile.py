@@ -111,21 +111,6 @@ class DurableJSONStorage(Storage):
         finally:
             lock.release()
 
-    def sweep(self) -> None:
-        """Remove stale temporary files if no one is saving this file right now (never waits)."""
-        if not stale_temp_files(self.path):
-            return
-        lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
-        try:
-            lock.acquire()
-        except Timeout:
-            return  # a save is under way; its temporary file is not stale
-        try:
-            for stale in stale_temp_files(self.path):
-                stale.unlink(missing_ok=True)
-        finally:
-            lock.release()
-
     def update(self, change: Callable[[Document | None], Document]) -> Document:
         """Read, change and write the document under the lock: one read and one write per save."""
         with self.locked():
@@ -165,6 +150,22 @@ class DurableJSONStorage(Storage):
         return document
 
 
+def sweep_temp_files(path: Path) -> None:
+    """Remove stale temporary files of ``path`` if no one is saving it right now (never waits)."""
+    if not stale_temp_files(path):
+        return
+    lock = FileLock(str(path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except (Timeout, OSError):
+        return  # a save is under way (its temporary file is not stale), or the folder is read-only
+    try:
+        for stale in stale_temp_files(path):
+            stale.unlink(missing_ok=True)
+    finally:
+        lock.release()
+
+
 class TypedFile(Generic[T]):
     """A :class:`DurableJSONStorage` holding one value: decoded strictly, encoded completely.
 
@@ -194,21 +195,6 @@ class TypedFile(Generic[T]):
 
     def load(self) -> T:
         return self._from_document(self.storage.read())
-
-    def sweep(self) -> None:
-        """Remove stale temporary files if no one is saving this file right now (never waits)."""
-        if not stale_temp_files(self.path):
-            return
-        lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
-        try:
-            lock.acquire()
-        except Timeout:
-            return  # a save is under way; its temporary file is not stale
-        try:
-            for stale in stale_temp_files(self.path):
-                stale.unlink(missing_ok=True)
-        finally:
-            lock.release()
 
     def update(self, change: Callable[[T], T]) -> T:
         result: list[T] = []

@@ -26,7 +26,7 @@ from bootcamp.store.files import (
     workshop_file,
 )
 from bootcamp.store.ids import is_safe_id, new_participant_id
-from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
+from bootcamp.store.jsonfile import sweep_temp_files
 from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo, WorkshopState
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ class WorkshopFiles:
         return added[0]
 
     def rename_participant(self, participant_id: str, name: str, role: str | None = None) -> Participant:
+        """A new name (and role, unless None). In an anonymous workshop the name is dropped, as everywhere."""
         def rename(p: Participant, info: WorkshopInfo) -> Participant:
             return dataclasses.replace(p, name="" if info.anonymous else name, role=p.role if role is None else role)
 
@@ -234,7 +235,7 @@ class WorkshopFiles:
         """
         for folder in (self.path, self.path / ANSWERS_FOLDER):
             for target in temp_files_in(folder):
-                DurableJSONStorage(target, FileSchema("", 0)).sweep()
+                sweep_temp_files(target)
 
     # -- everything at once -----------------------------------------------------------------------------------
 
