@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 from pathlib import Path
 
@@ -168,7 +170,7 @@ def test_an_import_that_fails_half_way_leaves_nothing(
 def test_csv_has_one_row_per_answer_in_the_documented_columns(full_workshop: WorkshopFiles) -> None:
     info, answers = full_workshop.info(), full_workshop.answers()
     text = data_csv.dumps(info, full_workshop.program(), answers)
-    rows = list(__import__("csv").reader(text.splitlines(keepends=True)))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == [
         "workshop_id", "participant_id", "participant", "step", "item", "perspective", "value", "comment", "at",
     ]

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from bootcamp.store import Store
-from bootcamp.store.model import Answer, Room, RoomNote, WorkshopState
+from bootcamp.store.model import Answer, RoomNote, WorkshopState
 
 STEP = "basics/rate-aptitudes"
 
