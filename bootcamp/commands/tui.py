@@ -1,0 +1,39 @@
+"""The facilitator's app: ``bootcamp`` (your workshops) and ``bootcamp demo`` (a throw-away demo)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from bootcamp.locations import data_dir, default_content_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    content_dir = Path(getattr(args, "content", None) or default_content_dir())
+    if getattr(args, "command", None) == "demo":
+        return _run_demo(content_dir)
+    from bootcamp.ui.app import create_app
+
+    create_app(data_dir=data_dir(getattr(args, "data_dir", None)), content_dir=content_dir).run()
+    return 0
+
+
+def _run_demo(content_dir: Path) -> int:
+    """The demo lives in a temporary data folder that is removed when the app closes."""
+    from bootcamp.clock import SystemClock
+    from bootcamp.content import load_dir
+    from bootcamp.store import Store
+    from bootcamp.ui.app import create_app
+    from bootcamp.ui.demo import create_demo
+
+    program = load_dir(content_dir)  # a ContentError is a UserError: the CLI lists the problems
+    folder = Path(tempfile.mkdtemp(prefix="bootcamp-demo-"))
+    try:
+        clock = SystemClock()
+        info = create_demo(Store(folder, clock), program, clock)
+        create_app(data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id).run()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0

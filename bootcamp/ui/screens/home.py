@@ -1,0 +1,337 @@
+"""Home: the workshops in the data folder; new, open, demo.
+
+The screen paints at once; the workshop list and the boot camp content load in thread
+workers that post what they found (STYLE.md: workers never touch widgets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from bootcamp.errors import UserError
+from bootcamp.flow import Flow, format_minutes
+from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.text import joined, plain, safe
+
+if TYPE_CHECKING:
+    from bootcamp.content.errors import ContentError
+    from bootcamp.content.model import Program
+    from bootcamp.store.model import WorkshopInfo
+    from bootcamp.ui.app import BootcampApp
+    from bootcamp.ui.screens.new_workshop import NewWorkshop
+
+AGENDA_LABELS = {"full": "full day", "half": "half day"}
+
+
+@dataclass(frozen=True)
+class WorkshopRow:
+    """A workshop as the list shows it; ``stopped_at`` is where the room was when it was last open."""
+
+    info: WorkshopInfo
+    stopped_at: str
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    TITLE = "bootcamp"
+    SUB_TITLE = "Workshops"
+
+    BINDINGS = [
+        Binding("enter", "open_selected", "Open"),
+        Binding("n", "new_workshop", "New workshop"),
+        Binding("d", "demo", "Demo"),
+        Binding("c", "content_problems", "Content problems"),
+        Binding("r", "reload", "Reload"),
+    ]
+
+    class WorkshopsListed(Message):
+        def __init__(self, rows: list[WorkshopRow], problems: list[str]) -> None:
+            super().__init__()
+            self.rows = rows
+            self.problems = problems
+
+    class ContentLoaded(Message):
+        def __init__(self, program: Program) -> None:
+            super().__init__()
+            self.program = program
+
+    class ContentFailed(Message):
+        def __init__(self, error: ContentError) -> None:
+            super().__init__()
+            self.error = error
+
+    class WorkshopReady(Message):
+        """A workshop was read from disk (or just created) and can be shown."""
+
+        def __init__(self, workshop: RunningWorkshop) -> None:
+            super().__init__()
+            self.workshop = workshop
+
+    class Failed(Message):
+        """Something the user can fix went wrong in a worker: say it, plainly."""
+
+        def __init__(self, error: UserError, what: str) -> None:
+            super().__init__()
+            self.error = error
+            self.what = what
+
+    def __init__(self, *, open_workshop: str | None = None) -> None:
+        super().__init__()
+        self.open_on_start = open_workshop
+        self.rows: list[WorkshopRow] = []
+        self.content_error: ContentError | None = None
+
+    @property
+    def bootcamp(self) -> BootcampApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="workshops"):
+            yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="empty")
+            yield Static(id="listing-problems")
+        yield Static("Loading the boot camp content…", id="content-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Workshop", key="name")
+        table.add_column("Organisation", key="organisation")
+        table.add_column("Date", key="date")
+        table.add_column("People", key="people")
+        table.add_column("Agenda", key="agenda")
+        table.add_column("Where they stopped", key="stopped")
+        self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
+        if self.open_on_start:
+            self.open_workshop(self.open_on_start)
+        self.list_workshops()
+        self.load_content()
+
+    def on_screen_resume(self) -> None:
+        # Back from a workshop: where it stopped has changed. The list is read again in a worker.
+        if self.is_mounted and self.rows:
+            self.list_workshops()
+
+    # -- workers --------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="list")
+    def list_workshops(self) -> None:
+        listing = self.bootcamp.store.scan_workshops()
+        rows = [WorkshopRow(info, self._stopped_at(info)) for info in listing.workshops]
+        self.post_message(self.WorkshopsListed(rows, [str(problem) for problem in listing.problems]))
+
+    def _stopped_at(self, info: WorkshopInfo) -> str:
+        try:
+            files = self.bootcamp.store.open(info.id)
+            flow = Flow(files.program(), info.agenda, files.state(), self.bootcamp.clock)
+        except UserError as error:
+            return f"cannot read: {error}"
+        if not flow.state.done and not flow.state.timers:
+            return "not started"
+        if len(flow.state.done) == flow.total:
+            return "finished"
+        return f"{flow.current.title} ({flow.index + 1}/{flow.total})"
+
+    @work(thread=True, exclusive=True, group="content")
+    def load_content(self) -> None:
+        from bootcamp.content import ContentError, load_dir
+
+        try:
+            program = load_dir(self.bootcamp.content_dir)
+        except ContentError as error:
+            self.post_message(self.ContentFailed(error))
+            return
+        self.post_message(self.ContentLoaded(program))
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_workshop(self, workshop_id: str) -> None:
+        app = self.bootcamp
+        try:
+            files = app.store.open(workshop_id)
+            workshop = RunningWorkshop(
+                info=files.info(),
+                program=files.program(),
+                files=files,
+                state=files.state(),
+                writer=app.writer,
+                clock=app.clock,
+            )
+        except UserError as error:
+            self.post_message(self.Failed(error, "Could not open the workshop"))
+            return
+        self.post_message(self.WorkshopReady(workshop))
+
+    @work(thread=True, exclusive=True, group="open")
+    def create_workshop(self, request: NewWorkshop) -> None:
+        app = self.bootcamp
+        program = app.content
+        assert program is not None
+        try:
+            info = app.store.create_workshop(
+                name=request.name,
+                organisation=request.organisation,
+                date=request.date,
+                participants=list(request.participants),
+                agenda=request.agenda,
+                anonymous=request.anonymous,
+                sources=program.sources,
+            )
+        except UserError as error:
+            self.post_message(self.Failed(error, "Could not create the workshop"))
+            return
+        self.open_workshop(info.id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def create_demo(self) -> None:
+        from bootcamp.ui.demo import create_demo
+
+        app = self.bootcamp
+        assert app.content is not None
+        try:
+            info = create_demo(app.store, app.content, app.clock)
+        except UserError as error:
+            self.post_message(self.Failed(error, "Could not create the demo"))
+            return
+        self.open_workshop(info.id)
+
+    # -- what the workers found -------------------------------------------------------------------------------
+
+    @on(WorkshopsListed)
+    def _show_workshops(self, message: WorkshopsListed) -> None:
+        self.rows = message.rows
+        table = self.query_one(DataTable)
+        selected = table.cursor_row
+        table.clear()
+        for row in message.rows:
+            info = row.info
+            table.add_row(
+                plain(info.name, "bold"),
+                plain(info.organisation),
+                plain(info.date),
+                plain(str(len(info.present)) + (" anonymous" if info.anonymous else "")),
+                plain(AGENDA_LABELS.get(info.agenda, info.agenda)),
+                plain(row.stopped_at, "dim" if row.stopped_at == "not started" else ""),
+                key=info.id,
+            )
+        if message.rows:
+            table.move_cursor(row=min(selected, len(message.rows) - 1))
+        self.set_class(not message.rows, "-empty")
+        self.query_one("#empty", Static).update(
+            joined(
+                ("No workshops yet.\n\n", "bold"),
+                "Press ",
+                (" n ", "reverse bold"),
+                " to prepare a new workshop, or ",
+                (" d ", "reverse bold"),
+                " to open a demo with a made-up room.",
+            )
+        )
+        problems = self.query_one("#listing-problems", Static)
+        problems.update(plain("\n".join(message.problems)))
+        problems.display = bool(message.problems)
+        if message.rows:
+            table.focus()
+
+    @on(ContentLoaded)
+    def _content_loaded(self, message: ContentLoaded) -> None:
+        program = message.program
+        self.bootcamp.content = program
+        self.content_error = None
+        agendas = "  ·  ".join(
+            f"{agenda.title.lower()} {len(program.steps(agenda.id))} steps, {format_minutes(program.planned_minutes(agenda.id))}"
+            for agenda in program.agendas
+        )
+        status = self.query_one("#content-status", Static)
+        status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
+        status.set_class(False, "-problem")
+
+    @on(ContentFailed)
+    def _content_failed(self, message: ContentFailed) -> None:
+        self.content_error = message.error
+        count = len(message.error.problems)
+        status = self.query_one("#content-status", Static)
+        status.update(
+            joined(
+                (f"The content has {count} problem{'s' if count != 1 else ''}", "bold"),
+                f" ({safe(self.bootcamp.content_dir)}): press c to see them. Existing workshops still open.",
+            )
+        )
+        status.set_class(True, "-problem")
+        self.action_content_problems()
+
+    @on(WorkshopReady)
+    def _workshop_ready(self, message: WorkshopReady) -> None:
+        self.bootcamp.open(message.workshop)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.notify(safe(message.error), title=message.what, severity="error", markup=False, timeout=10)
+
+    # -- actions --------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_selected":
+            return bool(self.rows)
+        if action == "content_problems":
+            return self.content_error is not None
+        return True
+
+    def action_open_selected(self) -> None:
+        table = self.query_one(DataTable)
+        if 0 <= table.cursor_row < len(self.rows):
+            self.open_workshop(self.rows[table.cursor_row].info.id)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open_workshop(event.row_key.value)
+
+    def action_new_workshop(self) -> None:
+        if not self._content_ready("a new workshop"):
+            return
+        from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+
+        program = self.bootcamp.content
+        assert program is not None
+        self.app.push_screen(
+            NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=[(a.id, a.title) for a in program.agendas]),
+            self._created,
+        )
+
+    def _created(self, request: NewWorkshop | None) -> None:
+        if request is not None:
+            self.create_workshop(request)
+
+    def action_demo(self) -> None:
+        if self._content_ready("the demo"):
+            self.create_demo()
+
+    def action_reload(self) -> None:
+        self.list_workshops()
+        self.load_content()
+
+    def action_content_problems(self) -> None:
+        if self.content_error is None:
+            return
+        from bootcamp.ui.screens.content_errors import ContentErrorsScreen
+
+        self.app.push_screen(ContentErrorsScreen(self.content_error, self.bootcamp.content_dir))
+
+    def _content_ready(self, what: str) -> bool:
+        if self.content_error is not None:
+            self.action_content_problems()
+            return False
+        if self.bootcamp.content is None:
+            self.notify(f"Still loading the boot camp content; {what} is a moment away.", markup=False)
+            return False
+        return True

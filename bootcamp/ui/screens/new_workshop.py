@@ -1,0 +1,185 @@
+"""The new-workshop form: a modal that returns a checked :class:`NewWorkshop`, or None when cancelled.
+
+Checking is a pure function of the typed fields (:func:`check_form`), so every rule is
+tested without a terminal; the screen shows each message under its own field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from bootcamp.ui.text import plain
+
+MAX_PARTICIPANTS = 200
+_ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    name: str
+    organisation: str
+    date: str
+    participants: tuple[tuple[str, str], ...]  # (name, role); names are "" in an anonymous workshop
+    agenda: str
+    anonymous: bool
+
+
+def parse_participants(text: str, *, anonymous: bool) -> tuple[tuple[tuple[str, str], ...], str]:
+    """``(participants, problem)``: one per line or comma-separated, ``Name (role)`` for a role.
+
+    An anonymous workshop may give just a number of participants.
+    """
+    stripped = text.strip()
+    if anonymous and stripped.isdigit():
+        count = int(stripped)
+        if not 1 <= count <= MAX_PARTICIPANTS:
+            return (), f"give between 1 and {MAX_PARTICIPANTS} participants"
+        return tuple(("", "") for _ in range(count)), ""
+    people: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for entry in re.split(r"[,\n]", text):
+        entry = " ".join(entry.split())
+        if not entry:
+            continue
+        match = _ROLE.match(entry)
+        name, role = (match["name"].strip(), match["role"].strip()) if match else (entry, "")
+        if not name:
+            return (), f"'{entry}' has a role but no name"
+        if name.casefold() in seen and not anonymous:
+            return (), f"{name} is listed twice; add something to tell them apart"
+        seen.add(name.casefold())
+        people.append(("" if anonymous else name, role))
+    if len(people) > MAX_PARTICIPANTS:
+        return (), f"at most {MAX_PARTICIPANTS} participants"
+    if not anonymous and stripped.isdigit():
+        return (), "give names, or choose anonymous to give just a number"
+    return tuple(people), ""
+
+
+def check_form(
+    *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool
+) -> tuple[NewWorkshop | None, dict[str, str]]:
+    """The workshop to create, or the problems by field name (``name``, ``organisation``, ``date``, ``participants``)."""
+    problems: dict[str, str] = {}
+    name, organisation, date = " ".join(name.split()), " ".join(organisation.split()), date.strip()
+    if not name:
+        problems["name"] = "give the workshop a name"
+    if not organisation:
+        problems["organisation"] = "say which organisation the boot camp is for"
+    if not _ISO_DATE.match(date):
+        problems["date"] = "write the date as YYYY-MM-DD, e.g. 2026-09-21"
+    else:
+        try:
+            Date.fromisoformat(date)
+        except ValueError:
+            problems["date"] = f"{date} is not a real date"
+    people, problem = parse_participants(participants, anonymous=anonymous)
+    if problem:
+        problems["participants"] = problem
+    if problems:
+        return None, problems
+    return NewWorkshop(name, organisation, date, people, agenda, anonymous), {}
+
+
+class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
+    CSS_PATH = "new_workshop.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "create", "Create"),
+    ]
+    FIELDS = ("name", "organisation", "date", "participants")
+
+    def __init__(self, *, today: float, agendas: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.today = Date.fromtimestamp(today).isoformat()
+        self.agendas = agendas or [("full", "Full day")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static("New workshop", id="dialog-title")
+            yield from self._row("Name", Input(id="name", placeholder="e.g. CCO boot camp, spring", compact=True))
+            yield from self._row("Organisation", Input(id="organisation", placeholder="who it is for", compact=True))
+            yield from self._row("Date", Input(self.today, id="date", placeholder="YYYY-MM-DD", compact=True))
+            yield from self._row(
+                "Participants",
+                TextArea(
+                    id="participants",
+                    compact=True,
+                    show_line_numbers=False,
+                    soft_wrap=True,
+                    placeholder="one per line or comma-separated;\nAna Ortiz (CEO) adds a role",
+                ),
+            )
+            with Horizontal(classes="row"):
+                yield Label("Agenda", classes="label")
+                with RadioSet(id="agenda", compact=True):
+                    for number, (_agenda_id, title) in enumerate(self.agendas):
+                        yield RadioButton(title, value=number == 0)
+            with Horizontal(classes="row"):
+                yield Label("Names", classes="label")
+                with RadioSet(id="anonymity", compact=True):
+                    yield RadioButton("Named", value=True)
+                    yield RadioButton("Anonymous (P1, P2 …)")
+            with Horizontal(id="buttons"):
+                yield Button("Create", id="create", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def _row(self, title: str, field: Input | TextArea) -> ComposeResult:
+        with Horizontal(classes="row"):
+            yield Label(title, classes="label")
+            with Vertical(classes="field"):
+                yield field
+                yield Static(id=f"{field.id}-problem", classes="problem")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def _form(self) -> tuple[NewWorkshop | None, dict[str, str]]:
+        agenda_set = self.query_one("#agenda", RadioSet)
+        agenda_index = max(agenda_set.pressed_index, 0)
+        return check_form(
+            name=self.query_one("#name", Input).value,
+            organisation=self.query_one("#organisation", Input).value,
+            date=self.query_one("#date", Input).value,
+            participants=self.query_one("#participants", TextArea).text,
+            agenda=self.agendas[agenda_index][0],
+            anonymous=self.query_one("#anonymity", RadioSet).pressed_index == 1,
+        )
+
+    def action_create(self) -> None:
+        request, problems = self._form()
+        for field in self.FIELDS:
+            problem = self.query_one(f"#{field}-problem", Static)
+            problem.update(plain(problems.get(field, "")))
+            problem.set_class(field in problems, "-shown")
+            self.query_one(f"#{field}").set_class(field in problems, "-invalid")
+        if request is None:
+            first = next(field for field in self.FIELDS if field in problems)
+            self.query_one(f"#{first}").focus()
+            return
+        self.dismiss(request)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#create")
+    def _create_pressed(self) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.focus_next()

@@ -1,0 +1,143 @@
+"""The moves both the console and presenter mode offer, on the open workshop.
+
+Each action changes the room's state through :class:`RunningWorkshop` (which queues the
+save) and then asks the screen to show the new state. Bindings stay with each screen:
+presenter mode answers a presentation clicker's keys, the console leaves letters to
+focused widgets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.screen import Screen
+
+from bootcamp.flow import Flow
+from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.widgets.timer import OVER_TIME
+
+if TYPE_CHECKING:
+    from bootcamp.ui.app import BootcampApp
+
+TICK_SECONDS = 1.0
+
+
+class WalkScreen(Screen[None]):
+    """A screen that walks the open workshop; subclasses say how to show it (:meth:`show`)."""
+
+    class Moved(Message):
+        """The room's state changed and the screen shows it."""
+
+        def __init__(self, step_key: str) -> None:
+            super().__init__()
+            self.step_key = step_key
+
+    class OverTime(Message):
+        """The current step's running timer reached zero (posted once per step)."""
+
+        def __init__(self, step_key: str) -> None:
+            super().__init__()
+            self.step_key = step_key
+
+    def __init__(self, workshop: RunningWorkshop) -> None:
+        super().__init__()
+        self.workshop = workshop
+        self._shown_step = ""
+        self._shown_state: object = None
+
+    @property
+    def bootcamp(self) -> BootcampApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def flow(self) -> Flow:
+        return self.workshop.flow
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    async def on_screen_resume(self) -> None:
+        # Another screen (presenter, jump, blank) may have moved the room meanwhile.
+        if self.workshop.state is not self._shown_state:
+            await self.show_state()
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    async def show_state(self) -> None:
+        flow = self.flow
+        self._shown_state = flow.state
+        step = flow.current
+        if step.key != self._shown_step:
+            self._shown_step = step.key
+            await self.show_step(flow)
+        self.show_position(flow)
+        self.tick()
+        self.post_message(self.Moved(step.key))
+
+    async def show_step(self, flow: Flow) -> None:
+        """Show a different current step (its body, notes …)."""
+        raise NotImplementedError
+
+    def show_position(self, flow: Flow) -> None:
+        """Show where the room is: marks, counters, save status."""
+        raise NotImplementedError
+
+    def show_time(self, flow: Flow) -> None:
+        """Show the timer and the day clock as of now."""
+        raise NotImplementedError
+
+    def tick(self) -> None:
+        flow = self.flow
+        self.show_time(flow)
+        key = flow.current.key
+        signalled = self.workshop.over_time_signalled
+        if not flow.over_time():
+            signalled.discard(key)  # time was added: signal again when that runs out
+        elif flow.running and key not in signalled:
+            signalled.add(key)
+            self.signal_over_time()
+            self.post_message(self.OverTime(key))
+
+    def signal_over_time(self) -> None:
+        """A calm, non-modal signal: a toast the facilitator can ignore."""
+        self.notify(OVER_TIME.capitalize(), title=self.flow.current.title, severity="warning", markup=False)
+
+    # -- moves -----------------------------------------------------------------------------------------------
+
+    async def change(self, move) -> None:  # move: Callable[[Flow], WorkshopState]
+        self.workshop.change(move)
+        await self.show_state()
+
+    async def action_next(self) -> None:
+        await self.change(Flow.next)
+
+    async def action_previous(self) -> None:
+        await self.change(Flow.previous)
+
+    async def action_skip(self) -> None:
+        await self.change(Flow.skip)
+
+    async def action_toggle_done(self) -> None:
+        await self.change(Flow.toggle_done)
+
+    async def action_toggle_timer(self) -> None:
+        await self.change(Flow.toggle_timer)
+
+    async def action_add_minutes(self) -> None:
+        await self.change(Flow.add_minutes)
+
+    async def jump_to(self, step_key: str | None) -> None:
+        if step_key and step_key != self.flow.current.key and self.flow.index_of(step_key) is not None:
+            await self.change(lambda flow: flow.jump(step_key))
+
+    def action_jump(self) -> None:
+        from bootcamp.ui.screens.jump import JumpScreen
+
+        self.app.push_screen(JumpScreen(self.flow), self.jump_to)
+
+    def action_blank(self) -> None:
+        from bootcamp.ui.screens.blank import BlankScreen
+
+        self.workshop.show(blank=True)
+        self.app.push_screen(BlankScreen(), lambda _: self.workshop.show(blank=False))

@@ -1,0 +1,132 @@
+"""The facilitator's console: the agenda beside the current step, the timer, the day clock and the notes."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Static
+
+from bootcamp.flow import Flow, format_minutes
+from bootcamp.ui.running import RunningWorkshop, SaveStatus
+from bootcamp.ui.screens.walk import WalkScreen
+from bootcamp.ui.text import joined, safe
+from bootcamp.ui.widgets.agenda import LEGEND, Agenda
+from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.notes import FacilitatorNotes
+from bootcamp.ui.widgets.steps import StepScroll, view_for
+from bootcamp.ui.widgets.timer import StepTimerPanel
+
+
+class WorkshopScreen(WalkScreen):
+    CSS_PATH = "workshop.tcss"
+    # Below 100 columns the agenda makes way for the step (it stays a key away: g).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    # Letters are left to focused widgets (answers use y/p/n/d …); arrows and PageUp/PageDown
+    # always move through the agenda, PageUp/PageDown even inside a focused widget.
+    BINDINGS = [
+        Binding("right", "next", "Next", tooltip="Next step (marks this one done)"),
+        Binding("pagedown", "next", "Next", show=False, priority=True, tooltip="Next step (marks this one done)"),
+        Binding("left", "previous", "Back", tooltip="Previous step"),
+        Binding("pageup", "previous", "Back", show=False, priority=True, tooltip="Previous step"),
+        Binding("g", "jump", "Jump", tooltip="Jump to a step"),
+        Binding("s", "skip", "Skip", tooltip="Skip this step for time"),
+        Binding("m", "toggle_done", "Done", show=False, tooltip="Mark this step done, or not done"),
+        Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
+        Binding("plus,equals_sign", "add_minutes", "+2 min", key_display="+", tooltip="Add 2 minutes to the timer"),
+        Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
+        Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
+        Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
+    ]
+
+    def __init__(self, workshop: RunningWorkshop) -> None:
+        super().__init__(workshop)
+        info = workshop.info
+        self.title = info.name
+        self.sub_title = f"{info.organisation} · {info.date}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="columns"):
+            with Vertical(id="agenda-column"):
+                yield Agenda(id="agenda")
+                yield Static(LEGEND, id="agenda-legend", markup=False)
+            with Vertical(id="step-column"):
+                yield Static(id="step-heading")
+                yield StepScroll(id="step-body")
+            with Vertical(id="side-column"):
+                yield StepTimerPanel(id="timer")
+                yield DayClockPanel(id="day")
+                yield FacilitatorNotes(id="notes")
+        yield Static(id="status-bar")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(Agenda).border_title = "Agenda · g jumps"
+        self.watch(self.app, "save_status", self._show_save_status, init=False)
+        await self.show_state()
+        self.query_one(StepScroll).focus()
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    async def show_step(self, flow: Flow) -> None:
+        step = flow.current
+        session = flow.program.session(step.session_id)
+        self.query_one("#step-heading", Static).update(
+            joined(
+                (session.title if session else step.session_id, "dim"),
+                ("  ›  ", "dim"),
+                (step.title, "bold"),
+                "\n",
+                (f"{step.kind.value} · {format_minutes(step.minutes)} · {flow.counter}", "dim"),
+            )
+        )
+        await self.query_one(StepScroll).show(view_for(step, flow.program))
+        self.query_one(FacilitatorNotes).show_step(step, flow.program)
+
+    def show_position(self, flow: Flow) -> None:
+        self.query_one(Agenda).show_flow(flow)
+        self.sub_title = f"{self.workshop.info.organisation} · {self.workshop.info.date} · {flow.counter}"
+        self._show_status(flow, self.workshop.save_status)
+
+    def show_time(self, flow: Flow) -> None:
+        self.query_one(StepTimerPanel).show_flow(flow)
+        self.query_one(DayClockPanel).show_day(flow.day_clock())
+
+    def _show_save_status(self, status: SaveStatus) -> None:
+        self._show_status(self.flow, status)
+
+    def _show_status(self, flow: Flow, status: SaveStatus) -> None:
+        upcoming = flow.upcoming
+        parts: list[object] = [(flow.counter, "bold")]
+        if flow.is_skipped(flow.current.key):
+            parts.append(("  ·  skipped for time", "italic"))
+        elif flow.is_done(flow.current.key):
+            parts.append(("  ·  done", "italic"))
+        parts += [("  ·  next: ", "dim"), upcoming.title if upcoming else "— the end —"]
+        bar = self.query_one("#status-bar", Static)
+        bar.update(joined(*parts, ("  ·  ", "dim"), (status.label, "bold" if status.error else "dim")))
+        bar.set_class(bool(status.error), "-unsaved")
+        if status.error:
+            bar.tooltip = safe(status.error)
+
+    # -- actions only the console has -------------------------------------------------------------------------
+
+    @on(Agenda.StepChosen)
+    async def _step_chosen(self, message: Agenda.StepChosen) -> None:
+        await self.jump_to(message.step_key)
+
+    def action_presenter(self) -> None:
+        from bootcamp.ui.screens.presenter import PresenterScreen
+
+        self.workshop.show(presenter=True)
+        self.app.push_screen(PresenterScreen(self.workshop), lambda _: self.workshop.show(presenter=False))
+
+    def action_leave(self) -> None:
+        self.bootcamp.close_workshop()
+        self.bootcamp.workshop = None
+        self.dismiss()
+

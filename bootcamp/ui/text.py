@@ -1,0 +1,50 @@
+"""The one way text typed by people reaches a widget: as plain text, never as markup or escapes.
+
+Textual's ``Static``, ``Label``, DataTable cells, Tree labels and ``notify`` read a
+``str`` as markup, so ``[bold red]`` in a participant's name would be styled, and
+``[link=…]`` would become a link. Everything a participant, facilitator or content
+author typed goes through :func:`plain` (a Rich ``Text``, accepted by every widget)
+or :func:`safe` (a ``str`` for the few APIs that only take strings, used with
+``markup=False``). Control characters, the start of every terminal escape sequence,
+are shown as visible symbols instead of being sent to the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+# C0 controls except tab and newline, DEL, and the C1 controls (which include CSI, 0x9b).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟: the Unicode "control pictures"
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def safe(text: object) -> str:
+    """The text with control characters made visible; still to be shown with markup off."""
+    return _CONTROL.sub(_visible, str(text))
+
+
+def plain(text: object, style: str = "", *, end: str = "") -> Text:
+    """Plain, styled-as-a-whole text for any widget: markup characters are just characters."""
+    return Text(safe(text), style=style, end=end)
+
+
+def joined(*parts: tuple[object, str] | object) -> Text:
+    """Several pieces of plain text, each optionally ``(text, style)``, as one line."""
+    line = Text(end="")
+    for part in parts:
+        if isinstance(part, tuple):
+            value, style = part
+            line.append(safe(value), style=style)
+        else:
+            line.append(safe(part))
+    return line

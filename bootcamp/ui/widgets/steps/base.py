@@ -1,0 +1,109 @@
+"""What every step view shares: the step, the program it belongs to, and the audience."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from bootcamp.content.model import Program, Step
+from bootcamp.ui.text import plain
+
+
+class StepView(Vertical):
+    """One step for the room. Views never take focus themselves, so showing another step
+    does not move the focus (answering widgets inside them, issue 4, do take it)."""
+
+    DEFAULT_CSS = """
+    StepView {
+        height: auto;
+        padding: 0 1;
+    }
+    StepView.-presenter {
+        padding: 0;
+    }
+    """
+
+    def __init__(self, step: Step, program: Program, *, presenter: bool = False) -> None:
+        super().__init__(classes=f"step-view -{step.kind.value}" + (" -presenter" if presenter else ""))
+        self.step = step
+        self.program = program
+        self.presenter = presenter
+
+
+class StepScroll(VerticalScroll, inherit_bindings=False):
+    """Where the console shows the current step: it keeps the focus while steps change, and
+    scrolls with up/down only, leaving left/right to move through the agenda."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("home", "scroll_home", "Scroll to top", show=False),
+        Binding("end", "scroll_end", "Scroll to bottom", show=False),
+    ]
+
+    async def show(self, view: StepView) -> None:
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount(view)
+        self.scroll_home(animate=False)
+
+
+class Prompt(Static):
+    """A line the room reads: a question, a prompt, a scale. Author text, shown plainly."""
+
+    DEFAULT_CSS = """
+    Prompt {
+        width: 1fr;
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    Prompt.-question {
+        text-style: bold;
+        color: $text-primary;
+    }
+    Prompt.-muted {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, text: str, *, classes: str = "") -> None:
+        super().__init__(plain(text), classes=classes)
+
+
+class Choices(Static):
+    """The options the room answers with, each with its key: ``y Yes   p Partly …``."""
+
+    DEFAULT_CSS = """
+    Choices {
+        width: 1fr;
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    """
+
+    def __init__(self, options: list[tuple[str, str]]) -> None:
+        from bootcamp.ui.text import joined
+
+        parts: list[object] = []
+        for number, (key, label) in enumerate(options):
+            if number:
+                parts.append("   ")
+            parts.extend([(f" {key} ", "reverse bold"), " ", label])
+        super().__init__(joined(*parts))
+
+
+def body(markdown: str, *, presenter: bool) -> list:
+    """A step's Markdown body as widgets (none when the step has no body)."""
+    if not markdown.strip():
+        return []
+    from textual.widgets import Markdown  # the renderer loads only when a body is shown
+
+    return [Markdown(markdown, open_links=False, classes="body" + (" -presenter" if presenter else ""))]
+
+
+def scale_choices(program: Program, scale_id: str) -> list:
+    scale = program.scale(scale_id)
+    if scale is None:
+        return []
+    return [Choices([(option.key, option.label) for option in scale.options])]

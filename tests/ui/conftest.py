@@ -1,0 +1,73 @@
+"""UI test setup: the real app (``create_app``) on a temporary data folder with a fixed clock.
+
+Colour on (``NO_COLOR`` cleared), a temporary ``BOOTCAMP_DATA_DIR``, UTC for the clock
+times shown, and no blinking cursors, so snapshots do not drift between runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import Program, load_dir
+from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp, create_app
+from ui_helpers import FIXTURE_CONTENT
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests on a fresh event loop (Pilot needs one; no plugin needed for that)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+@pytest.fixture(autouse=True)
+def steady_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("BOOTCAMP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(vars(widget)["cursor_blink"], "_default", False)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path, clock: FixedClock) -> Store:
+    return Store(data_dir, clock)
+
+
+@pytest.fixture(scope="session")
+def fixture_program() -> Program:
+    return load_dir(FIXTURE_CONTENT)
+
+
+MakeApp = Callable[..., BootcampApp]
+
+
+@pytest.fixture
+def make_app(data_dir: Path, clock: FixedClock) -> MakeApp:
+    def make(*, content_dir: Path = FIXTURE_CONTENT, open_workshop: str | None = None) -> BootcampApp:
+        return create_app(data_dir=data_dir, content_dir=content_dir, clock=clock, open_workshop=open_workshop)
+
+    return make

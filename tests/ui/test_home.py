@@ -1,0 +1,183 @@
+"""Home: the empty state, the workshop list, the new-workshop form, the demo and broken content."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from bootcamp.commands import validate
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.screens.content_errors import ContentErrorsScreen
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.new_workshop import NewWorkshopScreen, check_form, parse_participants
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from ui_helpers import FIXTURE_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+
+async def open_home(pilot) -> HomeScreen:
+    home = await wait_for_screen(pilot, HomeScreen)
+    await settle(pilot)
+    return home  # type: ignore[return-value]
+
+
+async def test_an_empty_data_folder_says_what_to_press(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await open_home(pilot)
+        assert home.has_class("-empty")
+        text = screen_text(app)
+        assert "No workshops yet." in text
+        assert "Press  n  to prepare a new workshop" in text and " d  to open a demo" in text
+        assert "Fixture boot camp" in text  # the content loaded in its worker
+
+
+async def test_the_list_shows_each_workshop_plainly(make_app, store: Store, fixture_program: Program) -> None:
+    new_workshop(store, fixture_program, name="[bold red]Spring[/] \x1b[31mcamp")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        table = home.query_one(DataTable)
+        assert table.row_count == 1
+        name = str(table.get_cell_at((0, 0)))
+        assert name == "[bold red]Spring[/] ␛[31mcamp"  # markup and escapes shown as typed, never applied
+        assert [str(cell) for cell in table.get_row_at(0)[1:]] == [
+            "Northwind Insurance",
+            "2026-09-21",
+            "3",
+            "full day",
+            "not started",
+        ]
+
+
+async def test_new_workshop_form_checks_fields_inline_then_creates_and_opens(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_home(pilot)
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        assert form.query_one("#date", Input).value == "2026-09-21"  # today, on the fixed clock
+
+        form.query_one("#date", Input).value = "2026-02-30"
+        form.query_one("#participants", TextArea).text = "Ana Ortiz (CEO)\nana ortiz"
+        await pilot.press("ctrl+s")
+        assert app.screen is form  # not created: the problems are shown where they are
+        problems = {
+            field: str(form.query_one(f"#{field}-problem", Static).render())
+            for field in ("name", "organisation", "date", "participants")
+        }
+        assert problems == {
+            "name": "give the workshop a name",
+            "organisation": "say which organisation the boot camp is for",
+            "date": "2026-02-30 is not a real date",
+            "participants": "ana ortiz is listed twice; add something to tell them apart",
+        }
+        assert app.focused is form.query_one("#name", Input)
+
+        await pilot.press(*"Spring camp")
+        form.query_one("#organisation", Input).value = "Northwind"
+        form.query_one("#date", Input).value = "2026-10-01"
+        form.query_one("#participants", TextArea).text = "Ana Ortiz (CEO), Ben Okafor\nChloe"
+        await pilot.click("#create")
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        assert screen.workshop.info.name == "Spring camp"
+    [info] = store.list_workshops()
+    assert (info.name, info.organisation, info.date, info.agenda) == ("Spring camp", "Northwind", "2026-10-01", "full")
+    assert [(p.name, p.role) for p in info.participants] == [("Ana Ortiz", "CEO"), ("Ben Okafor", ""), ("Chloe", "")]
+
+
+async def test_escape_cancels_the_form(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_home(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NewWorkshopScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+    assert store.list_workshops() == []
+
+
+async def test_demo_opens_a_demo_workshop(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_home(pilot)
+        await pilot.press("d")
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        assert screen.workshop.info.participants
+    assert len(store.list_workshops()) == 1
+
+
+@pytest.fixture
+def broken_content(tmp_path: Path) -> Path:
+    copy = tmp_path / "broken"
+    shutil.copytree(FIXTURE_CONTENT, copy)
+    basics = copy / "sessions" / "basics.yaml"
+    basics.write_text(basics.read_text().replace("minutes: 5\n", "minutes: soon\n", 1).replace("kind: rate", "kind: rant"))
+    return copy
+
+
+async def test_broken_content_shows_the_validate_list_and_workshops_still_open(
+    broken_content: Path, make_app, store: Store, fixture_program: Program
+) -> None:
+    info = new_workshop(store, fixture_program)  # keeps its own copy of the content
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert validate.run(argparse.Namespace(content=str(broken_content))) == 1
+
+    app = make_app(content_dir=broken_content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_screen(pilot, ContentErrorsScreen)
+        listed = str(screen.query_one("#problem-list", Static).render())
+        assert listed == printed.getvalue().rstrip("\n")
+        assert "minutes" in listed and "rant" in listed
+        assert "Traceback" not in screen_text(app)
+
+        await pilot.press("escape")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: bool(home.rows), "the workshop list")
+        assert "2 problems" in screen_text(app)
+        await pilot.press("n")  # a new workshop needs good content: the problems again, no form
+        await wait_for_screen(pilot, ContentErrorsScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("enter")  # an existing workshop still opens
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        assert screen.workshop.info.id == info.id
+
+
+# -- the form's rules, without a terminal -------------------------------------------------------------------
+
+
+def test_participants_one_per_line_or_comma_separated_with_roles() -> None:
+    people, problem = parse_participants(" Ana Ortiz (CEO),Ben\n\n  Chloe  Martin ( Service ) ", anonymous=False)
+    assert problem == "" and people == (("Ana Ortiz", "CEO"), ("Ben", ""), ("Chloe Martin", "Service"))
+
+
+def test_an_anonymous_workshop_stores_no_names_and_may_give_a_number() -> None:
+    assert parse_participants("Ana (CEO), Ben", anonymous=True) == ((("", "CEO"), ("", "")), "")
+    assert parse_participants("4", anonymous=True) == ((("", ""),) * 4, "")
+    assert parse_participants("0", anonymous=True)[1] == "give between 1 and 200 participants"
+    assert parse_participants("4", anonymous=False)[1] == "give names, or choose anonymous to give just a number"
+
+
+def test_a_role_needs_a_name() -> None:
+    assert parse_participants("(CEO)", anonymous=False)[1] == "'(CEO)' has a role but no name"
+
+
+def test_check_form_accepts_a_complete_form() -> None:
+    request, problems = check_form(
+        name="  Spring   camp ", organisation="Northwind", date="2026-10-01", participants="", agenda="half", anonymous=False
+    )
+    assert problems == {} and request is not None
+    assert (request.name, request.agenda, request.participants) == ("Spring camp", "half", ())
+
+
+def test_check_form_wants_an_iso_date() -> None:
+    _, problems = check_form(name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False)
+    assert problems == {"date": "write the date as YYYY-MM-DD, e.g. 2026-09-21"}

@@ -1,0 +1,271 @@
+"""The console: timer, over-time signal, day clock, skip, jump, presenter mode, blank, resume, saving."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Digits, Static
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.blank import BlankScreen
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.jump import JumpScreen
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.walk import WalkScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
+from bootcamp.ui.widgets.agenda import Agenda
+from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.notes import FacilitatorNotes
+from bootcamp.ui.widgets.timer import OVER_TIME, StepTimerPanel
+from ui_helpers import new_workshop, screen_text, wait_for_screen, wait_until
+
+WELCOME, RATE, MANDATE = "basics/welcome", "basics/rate-aptitudes", "basics/mandate"
+SECRET = "SECRET-FACILITATOR-NOTE"
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+async def open_console(pilot) -> WorkshopScreen:
+    return await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[return-value]
+
+
+def countdown(screen: WalkScreen) -> str:
+    return screen.query_one(StepTimerPanel).query_one(Digits).value
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_timer_starts_pauses_signals_over_time_and_takes_added_minutes(
+    workshop_id: str, make_app, clock: FixedClock
+) -> None:
+    signals: list[WalkScreen.OverTime] = []
+
+    def hook(message) -> None:
+        if isinstance(message, WalkScreen.OverTime) and not any(message is seen for seen in signals):
+            signals.append(message)  # once, though it is seen at every node it bubbles to
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        screen = await open_console(pilot)
+        panel = screen.query_one(StepTimerPanel)
+        assert countdown(screen) == "5:00" and not screen.flow.running
+
+        await pilot.press("t")
+        assert screen.flow.running
+        clock.advance(90)
+        screen.tick()  # what the one-second interval calls
+        assert countdown(screen) == "3:30"
+
+        await pilot.press("t")
+        clock.advance(600)  # paused: the time does not count
+        screen.tick()
+        assert countdown(screen) == "3:30" and not screen.flow.running
+
+        await pilot.press("t")
+        clock.advance(3 * 60 + 30)
+        screen.tick()
+        await pilot.pause()
+        assert countdown(screen) == "+0:00"
+        assert panel.has_class("-over")
+        signal = panel.query_one("#over-time", Static)
+        assert signal.display and text_of(signal) == OVER_TIME
+        assert "over time" in screen_text(app)
+        assert [signal.step_key for signal in signals] == [WELCOME]
+        assert any(OVER_TIME.capitalize() in n.message for n in app._notifications)
+        assert app.screen is screen  # a toast, never a modal in front of the room
+
+        clock.advance(1)
+        screen.tick()  # the signal is given once, not every second
+        await pilot.pause()
+        assert len(signals) == 1
+
+        clock.advance(29)
+        await pilot.press("plus")
+        screen.tick()
+        await pilot.pause()
+        assert countdown(screen) == "1:30" and not panel.has_class("-over")
+        assert screen.flow.timer().extra_minutes == 2
+        assert panel.border_subtitle == "5 min +2"
+
+
+async def test_day_clock_shows_planned_against_actual_and_the_projected_finish(
+    workshop_id: str, make_app, clock: FixedClock
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        day = screen.query_one(DayClockPanel)
+        assert text_of(day.query_one("#day-pace", Static)) == "not started"
+        start = clock.now()  # 14:13 UTC
+        await pilot.press("t")
+        clock.advance(9 * 60)  # the 5-minute welcome took 9
+        await pilot.press("right")
+        pace = day.query_one("#day-pace", Static)
+        assert text_of(pace) == "4 min behind" and pace.has_class("-behind")
+        assert text_of(day.query_one("#day-plan", Static)) == "plan 0:05  ·  actual 0:09"
+        # 66 planned minutes from 14:13 end at 15:19; four minutes late: 15:23
+        assert text_of(day.query_one("#day-finish", Static)) == "ends ≈ 15:23  plan 15:19"
+        assert day.border_subtitle == "started 14:13"
+        assert screen.flow.day_clock().projected_finish == start + (66 + 4) * 60
+
+
+async def test_skip_marks_the_step_skipped_for_time_in_the_agenda_and_on_disk(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("s")
+        assert screen.flow.current.key == RATE
+        assert screen.flow.is_skipped(WELCOME)
+        agenda = screen.query_one(Agenda)
+        assert str(agenda._step_nodes[WELCOME].label).startswith("↷ ")
+        assert agenda.cursor_node is agenda._step_nodes[RATE]
+        await pilot.press("left")
+        assert "skipped for time" in text_of(screen.query_one("#status-bar", Static))
+        await app.flush()
+    assert store.open(workshop_id).state().skipped == (WELCOME,)
+
+
+async def test_jump_picker_filters_and_moves_there(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("g")
+        await wait_for_screen(pilot, JumpScreen)
+        await pilot.press(*"poker")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert screen.flow.current.key == "basics/poker"
+        assert screen.flow.counter == "step 6 of 8"
+        assert not screen.flow.is_done(WELCOME)  # a jump passes steps by without marking them
+
+
+async def test_choosing_a_step_in_the_agenda_jumps_there(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        agenda = screen.query_one(Agenda)
+        agenda.focus()
+        await pilot.press("down", "down", "enter")  # from the current step, two down
+        await wait_until(pilot, lambda: screen.flow.current.key == MANDATE, "the jump")
+        assert "done" not in text_of(screen.query_one("#status-bar", Static))
+
+
+async def test_presenter_mode_hides_the_chrome_and_never_shows_notes(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_console(pilot)
+        assert SECRET in screen_text(app)  # the console shows the facilitator's notes …
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        assert app.theme == PROJECTOR_THEME
+        assert SECRET not in screen_text(app)  # … the projector never does
+        assert not presenter.query(FacilitatorNotes) and not presenter.query("Header, Footer, Agenda")
+        assert "Why we are here" in screen_text(app)
+        assert "step 1 of 8" in screen_text(app)
+        assert app.workshop is not None and app.workshop.state.presenter
+
+        await pilot.press("pagedown", "space")
+        assert presenter.flow.current.key == MANDATE
+        assert SECRET not in screen_text(app)
+        await pilot.press("pageup")
+        assert presenter.flow.current.key == RATE
+
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.theme == CONSOLE_THEME
+        assert screen.flow.current.key == RATE  # the console follows what happened in presenter mode
+        assert not app.workshop.state.presenter
+
+
+async def test_blank_shows_a_black_screen_until_any_key(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await pilot.press("b")
+        await wait_for_screen(pilot, BlankScreen)
+        assert screen_text(app).replace(app.title, "").strip() == ""  # only the SVG's window title
+        assert app.workshop is not None and app.workshop.state.blank
+        await pilot.press("pagedown")  # any key only brings the slide back; it does not move on
+        await wait_for_screen(pilot, PresenterScreen)
+        assert screen.flow.current.key == WELCOME
+        assert not app.workshop.state.blank
+        assert "Why we are here" in screen_text(app)
+
+
+async def test_quit_and_reopen_resumes_at_the_same_step_and_timer(
+    workshop_id: str, make_app, store: Store, clock: FixedClock
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("right", "right", "t")
+        clock.advance(75)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
+    state = store.open(workshop_id).state()
+    assert state.step_key == MANDATE and state.timers[MANDATE].elapsed == 75
+    assert state.timers[MANDATE].running_since is None  # paused on quit: the room was not timed while closed
+
+    clock.advance(3600)
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: bool(pilot.app.screen.rows), "the workshop list")
+        await pilot.press("enter")
+        screen = await open_console(pilot)
+        assert screen.flow.current.key == MANDATE
+        assert countdown(screen) == "2:45"  # 4 minutes less the 75 seconds spent
+        assert screen.flow.is_done(WELCOME) and screen.flow.is_done(RATE)
+
+
+async def test_leaving_a_workshop_shows_where_it_stopped(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("right", "escape")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: home.rows and home.rows[0].stopped_at != "not started", "the list")
+        assert home.rows[0].stopped_at == "Rate the aptitudes (2/8)"
+
+
+async def test_a_failing_save_is_shown_and_cleared_once_it_succeeds(
+    workshop_id: str, make_app, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp.store import WorkshopFiles
+
+    disk = {"full": True}
+    original = WorkshopFiles.save_state
+
+    def flaky(self, state):
+        if disk["full"]:
+            raise OSError("disk full")
+        original(self, state)
+
+    monkeypatch.setattr(WorkshopFiles, "save_state", flaky)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        status = screen.query_one("#status-bar", Static)
+        await pilot.press("right")
+        await wait_until(pilot, lambda: app.save_status.error == "disk full", "the failure")
+        await pilot.pause()
+        assert status.has_class("-unsaved") and text_of(status).endswith("not saved")
+        assert screen.flow.current.key == RATE  # the room moves on; the writer keeps trying
+
+        disk["full"] = False
+        await wait_until(pilot, lambda: app.save_status.label == "saved", "the retry")
+        await pilot.pause()
+        assert not status.has_class("-unsaved") and text_of(status).endswith("saved")
+    assert store.open(workshop_id).state().step_key == RATE
