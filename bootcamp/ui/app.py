@@ -32,8 +32,8 @@ class BootcampApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BootcampCommands}
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
+        Binding("q", "quit", "Quit", tooltip="Quit (every save is finished first)"),
     ]
 
     save_status: reactive[SaveStatus] = reactive(SaveStatus, init=False)

@@ -1,49 +1,66 @@
 """The command palette offers every action: whatever the current screen and the app bind to a key.
 
 Built from the bindings themselves, so a new key is in the palette (and in help) the
-moment it is bound, with the same words as the footer.
+moment it is bound, with the same words as the footer's tooltip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 
-def described_bindings(node: DOMNode) -> Iterator[Binding]:
-    """The node's own bindings that have a description, one per action (the first key wins)."""
-    seen: set[str] = set()
-    for bindings in node._bindings.key_to_bindings.values():
-        for binding in bindings:
-            if binding.description and binding.action not in seen:
-                seen.add(binding.action)
-                yield binding
+@dataclass(frozen=True)
+class DescribedAction:
+    node: DOMNode  # where the action runs: the screen or the app
+    action: str
+    title: str  # the tooltip, else the footer's description
+    keys: tuple[str, ...]  # how each key is shown, e.g. "→", "pgdn"
 
 
-def palette_actions(screen: DOMNode) -> list[tuple[str, str, DOMNode, Binding]]:
-    """(title, help, node, binding) for the screen's actions, then the app's."""
-    found = []
+def described_actions(node: DOMNode) -> list[DescribedAction]:
+    """The node's actions that have a description, in binding order, each with all its keys.
+
+    The title comes from the most specific binding (a subclass's own, defined last), so the
+    app's ``q`` names quitting as this app does, not as Textual's ``ctrl+q`` does.
+    """
+    keys: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    bindings: list[Binding] = [b for group in node._bindings.key_to_bindings.values() for b in group]
+    for binding in bindings:
+        if not binding.description or binding.system:
+            continue
+        display = node.app.get_key_display(binding)
+        shown = keys.setdefault(binding.action, [])
+        if display not in shown:
+            shown.append(display)
+        titles[binding.action] = binding.tooltip or binding.description
+    return [DescribedAction(node, action, titles[action], tuple(shown)) for action, shown in keys.items()]
+
+
+def screen_actions(screen: Screen) -> list[DescribedAction]:
+    """The screen's actions, then the app's, each title once, leaving out what is disabled right now."""
+    found: list[DescribedAction] = []
     titles: set[str] = set()
     for node in (screen, screen.app):
-        for binding in described_bindings(node):
-            title = binding.tooltip or binding.description
-            if title in titles or not node.check_action(binding.action, ()):
+        for described in described_actions(node):
+            if described.title in titles or not node.check_action(described.action.split("(")[0], ()):
                 continue
-            titles.add(title)
-            key = screen.app.get_key_display(binding)
-            found.append((title, f"key: {key}", node, binding))
+            titles.add(described.title)
+            found.append(described)
     return found
 
 
 class BootcampCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         return [
-            (title, help_text, partial(self.app.run_action, binding.action, node))
-            for title, help_text, node, binding in palette_actions(self.screen)
+            (found.title, f"key: {' / '.join(found.keys)}", partial(self.app.run_action, found.action, found.node))
+            for found in screen_actions(self.screen)
         ]
 
     async def discover(self) -> Hits:

@@ -39,21 +39,18 @@ async def test_an_empty_data_folder_says_what_to_press(make_app) -> None:
 
 
 async def test_the_list_shows_each_workshop_plainly(make_app, store: Store, fixture_program: Program) -> None:
-    new_workshop(store, fixture_program, name="[bold red]Spring[/] \x1b[31mcamp")
+    new_workshop(store, fixture_program, name="[b red]Spring[/] \x1b[31m!")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = await open_home(pilot)
         table = home.query_one(DataTable)
         assert table.row_count == 1
         name = str(table.get_cell_at((0, 0)))
-        assert name == "[bold red]Spring[/] ␛[31mcamp"  # markup and escapes shown as typed, never applied
-        assert [str(cell) for cell in table.get_row_at(0)[1:]] == [
-            "Northwind Insurance",
-            "2026-09-21",
-            "3",
-            "full day",
-            "not started",
-        ]
+        assert name == "[b red]Spring[/] ␛[31m!"  # markup and escapes shown as typed, never applied
+        assert [str(cell) for cell in table.get_row_at(0)[1:]] == ["Northwind Insurance", "2026-09-21", "not started"]
+        detail = str(home.query_one("#workshop-detail", Static).render())
+        assert detail.startswith("[b red]Spring[/] ␛[31m!\nNorthwind Insurance · 2026-09-21 · full day · 3 participants\n")
+        assert "Ana Ortiz (CEO), Ben Okafor (Sales), Chloe Martin (Service)" in detail
 
 
 async def test_new_workshop_form_checks_fields_inline_then_creates_and_opens(make_app, store: Store) -> None:

@@ -23,6 +23,7 @@ def problem_report(error: ContentError, content_dir: Path) -> str:
 
 class ContentErrorsScreen(Screen[None]):
     CSS_PATH = "content_errors.tcss"
+    HELP_TITLE = "Content problems"
     TITLE = "bootcamp"
     SUB_TITLE = "Content problems"
     BINDINGS = [Binding("escape", "back", "Workshops")]

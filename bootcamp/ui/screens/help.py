@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from bootcamp.ui.text import joined
+from bootcamp.ui.commands import described_actions
+from bootcamp.ui.text import joined, plain
 
 
 def key_table(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for the screen's described bindings, then the app's; keys of one action together."""
-    keys: dict[tuple[int, str], list[str]] = defaultdict(list)
-    titles: dict[tuple[int, str], str] = {}
-    for rank, node in enumerate((screen, screen.app)):
-        for bindings in node._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if not binding.description:
-                    continue
-                slot = (rank, binding.action)
-                display = screen.app.get_key_display(binding)
-                if display not in keys[slot]:
-                    keys[slot].append(display)
-                titles.setdefault(slot, binding.tooltip or binding.description)
-    first_seen = {slot: index for index, slot in enumerate(keys)}
-    return [(" / ".join(keys[slot]), titles[slot]) for slot in sorted(keys, key=lambda s: (s[0], first_seen[s]))]
+    """(keys, what they do) for every described action of the screen, then of the app."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for node in (screen, screen.app):
+        for described in described_actions(node):
+            if described.title not in seen:
+                seen.add(described.title)
+                rows.append((" / ".join(described.keys), described.title))
+    return rows
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,18 +32,20 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self.keys = key_table(screen)
-        self.title_text = screen.sub_title or screen.title or "bootcamp"
+        self.title_text = getattr(screen, "HELP_TITLE", "") or screen.sub_title or "bootcamp"
 
     def compose(self) -> ComposeResult:
-        width = max((len(keys) for keys, _ in self.keys), default=4) + 2
-        text = joined(*[part for keys, what in self.keys for part in ((keys.ljust(width), "bold"), what, "\n")])
-        text.rstrip()
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, what in self.keys:
+            table.add_row(plain(keys), plain(what))
         with Vertical(id="help-dialog"):
             yield Static(joined(("Keys", "bold"), f"  ·  {self.title_text}"), id="help-title")
             with VerticalScroll(id="help-keys"):
-                yield Static(text)
+                yield Static(table)
             yield Static(
-                joined(("ctrl+p", "bold"), " finds any of these by name  ·  ", ("esc", "bold"), " closes"),
+                joined(("ctrl+p", "bold"), " finds any of these by name   ", ("esc", "bold"), " closes"),
                 id="help-footer",
             )
 

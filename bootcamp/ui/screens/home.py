@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,8 +41,35 @@ class WorkshopRow:
     stopped_at: str
 
 
+def shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def describe(row: WorkshopRow) -> Text:
+    """The highlighted workshop in a few lines: who, when, where they stopped."""
+    info = row.info
+    present = info.present
+    if info.anonymous:
+        people = "anonymous" + (f": P1 … P{len(present)}" if present else "")
+    else:
+        people = ", ".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present) or "no participants yet"
+    count = f"{len(present)} participant{'s' if len(present) != 1 else ''}"
+    return joined(
+        (info.name, "bold"),
+        "\n",
+        (f"{info.organisation} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}", "dim"),
+        "\n",
+        people,
+        "\n",
+        ("where they stopped: ", "dim"),
+        row.stopped_at,
+        ("   enter opens it", "dim"),
+    )
+
+
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
+    HELP_TITLE = "Workshops"
     TITLE = "bootcamp"
     SUB_TITLE = "Workshops"
 
@@ -98,6 +126,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="workshops"):
             yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="workshop-detail")
             yield Static(id="empty")
             yield Static(id="listing-problems")
         yield Static("Loading the boot camp content…", id="content-status")
@@ -105,11 +134,10 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # Four columns fit 80 cells; who is coming and the agenda are in the detail below the table.
         table.add_column("Workshop", key="name")
         table.add_column("Organisation", key="organisation")
         table.add_column("Date", key="date")
-        table.add_column("People", key="people")
-        table.add_column("Agenda", key="agenda")
         table.add_column("Where they stopped", key="stopped")
         self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
         if self.open_on_start:
@@ -215,16 +243,16 @@ class HomeScreen(Screen[None]):
         for row in message.rows:
             info = row.info
             table.add_row(
-                plain(info.name, "bold"),
-                plain(info.organisation),
+                plain(shortened(info.name, 28), "bold"),
+                plain(shortened(info.organisation, 24)),
                 plain(info.date),
-                plain(str(len(info.present)) + (" anonymous" if info.anonymous else "")),
-                plain(AGENDA_LABELS.get(info.agenda, info.agenda)),
-                plain(row.stopped_at, "dim" if row.stopped_at == "not started" else ""),
+                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at == "not started" else ""),
                 key=info.id,
             )
         if message.rows:
-            table.move_cursor(row=min(selected, len(message.rows) - 1))
+            row = min(max(selected, 0), len(message.rows) - 1)
+            table.move_cursor(row=row)
+            self.query_one("#workshop-detail", Static).update(describe(message.rows[row]))
         self.set_class(not message.rows, "-empty")
         self.query_one("#empty", Static).update(
             joined(
@@ -290,6 +318,11 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         if 0 <= table.cursor_row < len(self.rows):
             self.open_workshop(self.rows[table.cursor_row].info.id)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.rows):
+            self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row]))
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

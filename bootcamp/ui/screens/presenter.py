@@ -27,6 +27,7 @@ BODY_COLUMNS, BODY_ROWS = 76, 16  # the room's slide area at 80×24; content is 
 
 class PresenterScreen(WalkScreen):
     CSS_PATH = "presenter.tcss"
+    HELP_TITLE = "Presenter mode"
 
     BINDINGS = [
         Binding("pagedown,right,space,enter,down", "next", "Next", priority=True, tooltip="Next step"),
@@ -73,9 +74,12 @@ class PresenterScreen(WalkScreen):
     def show_time(self, flow: Flow) -> None:
         timer = self.query_one("#slide-timer", Static)
         over = flow.over_time()
-        text = joined((f"over time — + adds {ADD_MINUTES:g} minutes   ", "italic") if over else "", (countdown(flow), "bold"))
-        if not flow.running:
-            text.append(" paused" if flow.timer().elapsed else "", style="dim")
+        if over:
+            text = joined((f"over time — + adds {ADD_MINUTES:g} minutes   ", "italic"), (countdown(flow), "bold"))
+        else:
+            text = joined((countdown(flow), "bold"), " left")
+        if not flow.running and flow.timer().elapsed:
+            text.append(" · paused")
         timer.update(text if flow.state.show_timer else "")
         timer.set_class(over, "-over")
 

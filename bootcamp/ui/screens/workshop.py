@@ -21,6 +21,7 @@ from bootcamp.ui.widgets.timer import StepTimerPanel
 
 class WorkshopScreen(WalkScreen):
     CSS_PATH = "workshop.tcss"
+    HELP_TITLE = "The console"
     # Below 100 columns the agenda makes way for the step (it stays a key away: g).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
@@ -54,7 +55,6 @@ class WorkshopScreen(WalkScreen):
                 yield Agenda(id="agenda")
                 yield Static(LEGEND, id="agenda-legend", markup=False)
             with Vertical(id="step-column"):
-                yield Static(id="step-heading")
                 yield StepScroll(id="step-body")
             with Vertical(id="side-column"):
                 yield StepTimerPanel(id="timer")
@@ -75,16 +75,10 @@ class WorkshopScreen(WalkScreen):
     async def show_step(self, flow: Flow) -> None:
         step = flow.current
         session = flow.program.session(step.session_id)
-        self.query_one("#step-heading", Static).update(
-            joined(
-                (session.title if session else step.session_id, "dim"),
-                ("  ›  ", "dim"),
-                (step.title, "bold"),
-                "\n",
-                (f"{step.kind.value} · {format_minutes(step.minutes)} · {flow.counter}", "dim"),
-            )
-        )
-        await self.query_one(StepScroll).show(view_for(step, flow.program))
+        body = self.query_one(StepScroll)
+        body.border_title = joined((session.title if session else step.session_id, ""), "  ›  ", (step.title, "bold"))
+        body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
+        await body.show(view_for(step, flow.program))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
 
     def show_position(self, flow: Flow) -> None:

@@ -1,0 +1,85 @@
+"""Every key is in help (?) and every action in the command palette, from the bindings themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.commands import BootcampCommands, described_actions
+from bootcamp.ui.screens.help import HelpScreen, key_table
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from ui_helpers import new_workshop, screen_text, wait_for_screen
+
+WALK_ACTIONS = {"next", "previous", "jump", "skip", "toggle_timer", "add_minutes", "blank"}
+
+
+async def palette_titles(screen) -> dict[str, str]:
+    provider = BootcampCommands(screen)
+    return {hit.text: hit.help async for hit in provider.discover()}  # type: ignore[attr-defined]
+
+
+def actions(screen) -> set[str]:
+    return {found.action for node in (screen, screen.app) for found in described_actions(node)}
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+async def test_console_and_presenter_offer_every_walk_action(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        assert WALK_ACTIONS | {"presenter", "leave", "toggle_done", "help", "quit"} <= actions(console)
+        titles = await palette_titles(console)
+        assert {"Next step (marks this one done)", "Skip this step for time", "Add 2 minutes to the timer"} <= set(titles)
+        assert titles["Presenter mode: only the slide, for the projector"] == "key: f5"
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        assert WALK_ACTIONS | {"leave"} <= actions(presenter)
+
+
+async def test_help_lists_every_key_of_the_screen_and_the_app(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        table = dict((what, keys) for keys, what in key_table(console))
+        assert table["Next step (marks this one done)"] == "→ / pgdn"
+        assert table["Blank the screen (any key brings it back)"] == "b / ."
+        assert table["Help: every key"] == "?"
+        assert table["Quit (every save is finished first)"] == "^q / q"
+        described = {found.title for node in (console, app) for found in described_actions(node)}
+        assert described == set(table)
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        text = screen_text(app)
+        assert all(what in text for what in table)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+
+
+async def test_palette_runs_an_action_on_the_screen(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"skip this")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.pause()
+        assert console.flow.is_skipped("basics/welcome")
+
+
+async def test_home_palette_offers_new_workshop_and_demo(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        titles = await palette_titles(home)
+        assert {"New workshop", "Demo", "Help: every key", "Quit (every save is finished first)"} <= set(titles)
+        assert "Content problems" not in titles  # only offered when there are some
