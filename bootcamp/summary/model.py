@@ -1,0 +1,331 @@
+"""The commitment report as frozen values: what every renderer (screen, Markdown, HTML, JSON, CSV) shows.
+
+Nothing here is stored: a report is derived again from the content copy and the
+stored answers whenever it is wanted (DESIGN.md, The summary). Scores are whole
+numbers on 0..100 so that what a reader sees is exactly what decided the level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bootcamp.content.model import Leaning, Level
+
+REPORT_VERSION = 1
+
+# A dimension where at least this share of its answers is "don't know" is a finding of its own.
+DONT_KNOW_FINDING = 0.30
+# Disagreement: at least this share of the scored answers at *each* end of the scale ...
+DISAGREEMENT_SHARE = 0.25
+# ... and at least this many scored answers, so two people differing is not called a split room.
+DISAGREEMENT_MIN_ANSWERS = 3
+# A structure question scored below this (0..100) is a structural gap of the role.
+STRUCTURE_GAP_BELOW = 50
+# Self and team ratings of an aptitude that differ by at least this share of the scale are a gap.
+SELF_TEAM_GAP = 0.25
+
+
+class DimensionStatus(StrEnum):
+    SCORED = "scored"
+    NO_SCORED_ANSWERS = "no-scored-answers"  # asked, but every answer was "don't know" or none came
+    SKIPPED = "skipped"  # every step asking it was skipped for time, and nobody answered
+    NOT_ON_AGENDA = "not-on-agenda"  # the workshop's agenda has no question in this dimension
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    """How many answers picked one option of a scale."""
+
+    option_id: str
+    label: str
+    count: int
+    dont_know: bool = False
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment typed with an answer; ``participant`` is "" for a secret ballot."""
+
+    participant: str
+    value: str  # the label of the option it came with
+    text: str
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    id: str
+    step_key: str
+    item: str  # "" for a question step, the structure question id for a role check
+    text: str
+    dimension: str
+    answered: int  # answers given, "don't know" included
+    scored: int  # answers that count towards the score
+    dont_know: int
+    score: int | None  # 0..100; None when nothing was scored
+    counts: tuple[OptionCount, ...]
+    comments: tuple[Comment, ...]
+    ask_next: str
+    do_next: str
+    skipped: bool = False  # its step was skipped for time
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    id: str
+    title: str
+    text: str
+    status: DimensionStatus
+    score: int | None  # None: not measured (never 0 by default)
+    level: Level | None
+    answered: int
+    scored: int
+    dont_know: int
+    dont_know_share: float | None  # of the answers given; None when there were none
+    nobody_knows: bool  # dont_know_share at or above DONT_KNOW_FINDING
+    low_end: int  # scored answers at the low end of their scale
+    high_end: int  # scored answers at the high end
+    unclear: bool  # the room disagrees: the commitment is unclear
+    questions: tuple[QuestionResult, ...]
+
+    @property
+    def measured(self) -> bool:
+        return self.score is not None
+
+
+@dataclass(frozen=True)
+class OverallResult:
+    score: int | None  # the mean of the measured dimensions' scores, each dimension weighing the same
+    level: Level | None
+    measured: int  # dimensions with a score
+    dimensions: int
+    answered: int
+    scored: int
+    dont_know: int
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """One option of a scale as a legend shows it."""
+
+    option_id: str
+    label: str
+    key: str  # the single key that picks it: a compact mark for a heat-map cell
+    value: float | None
+    normalised: float | None  # 0..1, None for "don't know"
+
+
+@dataclass(frozen=True)
+class RatingCell:
+    option_id: str
+    label: str
+    key: str
+    normalised: float | None  # None for "don't know"
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The room on one item (and perspective) of a rate step."""
+
+    item: str
+    title: str
+    perspective: str  # "self", "team" or "" when the step has no perspectives
+    answered: int
+    scored: int
+    dont_know: int
+    mean: float | None  # on the scale's own values
+    normalised: float | None  # the mean on 0..1
+    low: float | None  # the lowest value given
+    high: float | None
+    spread: float | None  # population standard deviation, on the scale's own values
+
+
+@dataclass(frozen=True)
+class HeatColumn:
+    item: str
+    title: str
+    short: str  # a label that fits a narrow column
+    perspective: str
+
+
+@dataclass(frozen=True)
+class HeatMapRow:
+    participant_id: str
+    participant: str
+    removed: bool
+    cells: tuple[RatingCell | None, ...]  # aligned with HeatMap.columns; None: not answered
+
+
+@dataclass(frozen=True)
+class SelfTeamGap:
+    item: str
+    title: str
+    self_normalised: float
+    team_normalised: float
+
+    @property
+    def gap(self) -> float:
+        """Self minus team on 0..1: positive when people rate themselves above their team."""
+        return self.self_normalised - self.team_normalised
+
+    @property
+    def flagged(self) -> bool:
+        return abs(self.gap) >= SELF_TEAM_GAP - 1e-9
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    """Participants × items × perspectives of a rate step seen from two perspectives (the aptitudes)."""
+
+    step_key: str
+    title: str
+    list_title: str
+    scale_title: str
+    legend: tuple[ScalePoint, ...]
+    columns: tuple[HeatColumn, ...]
+    rows: tuple[HeatMapRow, ...]  # empty for a secret ballot: only room figures are shown
+    averages: tuple[RatingSummary, ...]  # aligned with columns
+    gaps: tuple[SelfTeamGap, ...]  # items with both perspectives scored
+    secret: bool = False
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Audit:
+    """A rate step seen from one perspective or none (the competencies): the room's average and spread per item."""
+
+    step_key: str
+    title: str
+    list_title: str
+    scale_title: str
+    legend: tuple[ScalePoint, ...]
+    perspective: str  # whose view the room rated ("team"), "" when the step names none
+    scale_low: float
+    scale_high: float
+    rows: tuple[RatingSummary, ...]
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class RoleLineResult:
+    id: str
+    text: str
+    decision: str  # "strategic", "tactical" or "" (the room has not decided)
+    suggestion: Leaning
+    reason: str
+    markers: tuple[str, ...]  # titles of the markers that matched
+
+    @property
+    def agrees(self) -> bool | None:
+        """Whether the room decided as the content suggested; None while undecided."""
+        if not self.decision or self.suggestion is Leaning.UNDECIDED:
+            return None
+        return self.decision == self.suggestion.value
+
+
+@dataclass(frozen=True)
+class RoleVerdict:
+    check_id: str
+    title: str
+    lines: tuple[RoleLineResult, ...]
+    strategic: int  # decided lines
+    tactical: int
+    undecided: int
+    structure: tuple[QuestionResult, ...]
+    gaps: tuple[QuestionResult, ...]  # structure questions scored below STRUCTURE_GAP_BELOW
+
+    @property
+    def decided(self) -> int:
+        return self.strategic + self.tactical
+
+    @property
+    def tactical_share(self) -> float | None:
+        return self.tactical / self.decided if self.decided else None
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    id: str
+    what: str
+    owner: str
+    due: str
+    status: str
+    source: str
+    source_title: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class SkippedStep:
+    key: str
+    title: str
+    session: str
+    minutes: float
+
+
+@dataclass(frozen=True)
+class ParticipantResult:
+    id: str
+    name: str  # display name: P1 … in an anonymous workshop
+    role: str
+    removed: bool
+    answers: int
+
+
+@dataclass(frozen=True)
+class PokerNote:
+    card: str
+    title: str
+    holder: str
+    notes: tuple[tuple[str, str], ...]  # (prompt label, text)
+
+
+@dataclass(frozen=True)
+class RoomNoteResult:
+    step_key: str
+    step_title: str
+    text: str
+    quick: bool
+
+
+@dataclass(frozen=True)
+class CommitmentReport:
+    workshop_id: str
+    workshop: str
+    organisation: str
+    date: str
+    agenda: str
+    anonymous: bool
+    program: str
+    content_hash: str
+    as_of: str  # ISO date that decides which actions are overdue
+    levels: tuple[Level, ...]  # lowest first
+    overall: OverallResult
+    dimensions: tuple[DimensionResult, ...]  # in the content's order
+    heat_maps: tuple[HeatMap, ...]
+    audits: tuple[Audit, ...]
+    role: RoleVerdict | None
+    actions: tuple[ActionResult, ...]
+    skipped: tuple[SkippedStep, ...]
+    participants: tuple[ParticipantResult, ...]
+    poker: tuple[PokerNote, ...]
+    notes: tuple[RoomNoteResult, ...]
+    unmatched_answers: int  # answers that name no step, item or option of the content copy
+    version: int = REPORT_VERSION
+
+    @property
+    def weakest_first(self) -> tuple[DimensionResult, ...]:
+        """Measured dimensions from the lowest score up; ties keep the content's order."""
+        return tuple(sorted((d for d in self.dimensions if d.measured), key=lambda d: d.score or 0))
+
+    @property
+    def not_measured(self) -> tuple[DimensionResult, ...]:
+        return tuple(d for d in self.dimensions if not d.measured)
+
+    @property
+    def present(self) -> tuple[ParticipantResult, ...]:
+        return tuple(p for p in self.participants if not p.removed)
+
+    @property
+    def removed(self) -> tuple[ParticipantResult, ...]:
+        return tuple(p for p in self.participants if p.removed)

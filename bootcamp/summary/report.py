@@ -1,0 +1,148 @@
+"""``build_report``: a workshop's content copy and stored data → one :class:`CommitmentReport`.
+
+A pure function: it reads no file and no clock, so the same inputs always give the same
+report, and the screen, Markdown, HTML, JSON and CSV all show one and the same thing.
+
+Removed participants: their answers still count. They answered in the room, on the day,
+and the report is the room's; dropping them would change the scores by a roster edit.
+They are listed apart, so a reader sees whose answers those were.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from bootcamp.content.model import AptitudePoker, Program
+from bootcamp.store.model import Action, ActionStatus, Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.summary.answers import AnswerIndex, count_unmatched
+from bootcamp.summary.model import (
+    ActionResult,
+    CommitmentReport,
+    ParticipantResult,
+    PokerNote,
+    RoomNoteResult,
+    SkippedStep,
+)
+from bootcamp.summary.ratings import build_ratings
+from bootcamp.summary.role import build_verdict
+from bootcamp.summary.scoring import score_dimensions
+
+_STILL_TO_DO = (ActionStatus.OPEN, ActionStatus.DOING)
+
+
+def build_report(
+    program: Program,
+    info: WorkshopInfo,
+    answers: Sequence[Answer],
+    room: Room,
+    state: WorkshopState,
+    *,
+    as_of: date | str | None = None,
+) -> CommitmentReport:
+    """The commitment report; ``as_of`` (default: the workshop's date) decides which actions are overdue."""
+    agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
+    index = AnswerIndex.of(answers, info)
+    names = {p.id: p.display_name for p in info.participants}
+    secret, skipped = frozenset(state.secret), frozenset(state.skipped)
+    dimensions, overall = score_dimensions(program, agenda, index, names, secret, skipped)
+    heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped)
+    report_date = _as_date(as_of) or _as_date(info.date)
+    answered_by = Counter(a.participant_id for found in index.by_step.values() for a in found)
+    return CommitmentReport(
+        workshop_id=info.id,
+        workshop=info.name,
+        organisation=info.organisation,
+        date=info.date,
+        agenda=agenda,
+        anonymous=info.anonymous,
+        program=program.title,
+        content_hash=program.content_hash or info.content_hash,
+        as_of=report_date.isoformat() if report_date else "",
+        levels=tuple(sorted(program.levels, key=lambda level: level.min_score)),
+        overall=overall,
+        dimensions=dimensions,
+        heat_maps=heat_maps,
+        audits=audits,
+        role=build_verdict(program, agenda, room, dimensions),
+        actions=tuple(_action(action, program, report_date) for action in room.actions),
+        skipped=tuple(
+            SkippedStep(step.key, step.title, _session_title(program, step.session_id), step.minutes)
+            for step in program.steps(agenda)
+            if step.key in skipped
+        ),
+        participants=tuple(
+            ParticipantResult(p.id, p.display_name, p.role, p.removed, answered_by.get(p.id, 0))
+            for p in info.participants
+        ),
+        poker=_poker_notes(program, room, names),
+        notes=tuple(
+            RoomNoteResult(note.step_key, _step_title(program, note.step_key), note.text, note.quick)
+            for note in room.notes
+            if note.text.strip()
+        ),
+        unmatched_answers=count_unmatched(program, agenda, index),
+    )
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _action(action: Action, program: Program, report_date: date | None) -> ActionResult:
+    due = _as_date(action.due)
+    overdue = bool(due and report_date and due < report_date and action.status in _STILL_TO_DO)
+    return ActionResult(
+        id=action.id,
+        what=action.what,
+        owner=action.owner,
+        due=action.due,
+        status=str(action.status),
+        source=action.source,
+        source_title=_source_title(program, action.source),
+        overdue=overdue,
+    )
+
+
+def _source_title(program: Program, source: str) -> str:
+    kind, _, card_id = source.partition(":")
+    if kind == "poker" and card_id:
+        poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+        deck = program.item_list(poker.deck) if poker else None
+        card = deck.item(card_id) if deck else None
+        return f"{poker.title}: {card.title}" if poker and card else source
+    return _step_title(program, source) if source else ""
+
+
+def _step_title(program: Program, step_key: str) -> str:
+    step = program.step(step_key)
+    return step.title if step else step_key
+
+
+def _session_title(program: Program, session_id: str) -> str:
+    session = program.session(session_id)
+    return session.title if session else session_id
+
+
+def _poker_notes(program: Program, room: Room, names: dict[str, str]) -> tuple[PokerNote, ...]:
+    poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+    deck = program.item_list(poker.deck) if poker else None
+    labels = {prompt.id: prompt.label for prompt in poker.prompts} if poker else {}
+    found: list[PokerNote] = []
+    for card in room.poker:
+        written = {prompt: text for prompt, text in card.notes.items() if text.strip()}
+        if not written:
+            continue
+        ordered = [(labels[p], written[p]) for p in labels if p in written]
+        ordered += [(p, text) for p, text in written.items() if p not in labels]  # prompts since removed
+        item = deck.item(card.card_id) if deck else None
+        found.append(
+            PokerNote(card.card_id, item.title if item else card.card_id, names.get(card.holder, ""), tuple(ordered))
+        )
+    return tuple(found)
