@@ -1,0 +1,123 @@
+"""The commitment report as JSON: documented, versioned, every figure of the other formats.
+
+Format ``bootcamp-commitment-report``, version 1 (``version`` changes when a field changes
+meaning or goes away; new fields may appear within a version). Text is kept exactly as
+typed: JSON escaping carries it, and the characters a terminal or a text editor could
+obey (C0 and C1 controls, DEL, bidirectional controls, line and paragraph separators)
+are written as ``\\uXXXX`` escapes, so the file is safe to print and decodes to the
+original text. Scores are whole numbers 0..100 or ``null`` (not measured); shares are
+0..1; figures on a scale (``mean``, ``low``, ``high``, ``spread``) are in the scale's
+own values.
+
+Top level:
+
+- ``format``: ``"bootcamp-commitment-report"``; ``version``: 1.
+- ``workshop_id``, ``workshop`` (name), ``organisation``, ``date`` (ISO), ``agenda``
+  (``full``/``half``), ``anonymous`` (bool), ``program`` (content title), ``content_hash``.
+- ``as_of``: the ISO date that decided which actions are overdue.
+- ``thresholds``: ``dont_know_finding`` (share), ``disagreement_share``,
+  ``disagreement_min_answers``, ``structure_gap_below`` (score), ``self_team_gap`` (share of scale).
+- ``levels``: ``[{id, title, min_score, text}]``, lowest first.
+- ``overall``: ``{score, level, measured, dimensions, answered, scored, dont_know}``;
+  ``level`` is a level object or ``null``.
+- ``dimensions``: in the content's order, each ``{id, title, text, status, score, level,
+  answered, scored, dont_know, dont_know_share, nobody_knows, low_end, high_end, unclear,
+  measured, questions}``. ``status``: ``scored``, ``no-scored-answers``, ``skipped``,
+  ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
+  ``unclear``: the room disagrees.
+- ``questions`` (in a dimension): ``{id, step_key, item, text, dimension, answered, scored,
+  dont_know, score, counts: [{option_id, label, count, dont_know}], comments: [{participant,
+  value, text}], ask_next, do_next, skipped}``; ``participant`` is ``""`` for a secret ballot.
+- ``weakest_first``: ids of the measured dimensions, lowest score first.
+- ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
+  value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
+  participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
+  [rating], gaps: [{item, title, self_normalised, team_normalised, gap, flagged}], secret,
+  skipped}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
+  secret ballot.
+- ``audits``: ``{step_key, title, list_title, scale_title, legend, perspective, scale_low,
+  scale_high, rows: [rating], skipped}``.
+- A rating: ``{item, title, perspective, answered, scored, dont_know, mean, normalised, low,
+  high, spread}`` (``spread``: population standard deviation).
+- ``role``: ``null`` or ``{check_id, title, lines: [{id, text, decision, suggestion, reason,
+  markers, agrees}], strategic, tactical, undecided, decided, tactical_share, structure:
+  [question], gaps: [question]}``; ``decision`` is ``""`` while undecided.
+- ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue}]``.
+- ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
+- ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous.
+- ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``.
+- ``notes``: ``[{step_key, step_title, text, quick}]``.
+- ``unmatched_answers``: stored answers that name nothing in the agenda's content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from enum import Enum
+from typing import Any
+
+from bootcamp.summary.model import (
+    DISAGREEMENT_MIN_ANSWERS,
+    DISAGREEMENT_SHARE,
+    DONT_KNOW_FINDING,
+    SELF_TEAM_GAP,
+    STRUCTURE_GAP_BELOW,
+    CommitmentReport,
+    DimensionResult,
+    RoleLineResult,
+    RoleVerdict,
+    SelfTeamGap,
+)
+
+FORMAT = "bootcamp-commitment-report"
+
+# Derived values a reader of the JSON should not have to recompute.
+_DERIVED: dict[type, tuple[str, ...]] = {
+    DimensionResult: ("measured",),
+    SelfTeamGap: ("gap", "flagged"),
+    RoleLineResult: ("agrees",),
+    RoleVerdict: ("decided", "tactical_share"),
+}
+_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def report_to_data(report: CommitmentReport) -> dict[str, Any]:
+    data = _plain(report)
+    data.pop("version")
+    return {
+        "format": FORMAT,
+        "version": report.version,
+        **data,
+        "thresholds": {
+            "dont_know_finding": DONT_KNOW_FINDING,
+            "disagreement_share": DISAGREEMENT_SHARE,
+            "disagreement_min_answers": DISAGREEMENT_MIN_ANSWERS,
+            "structure_gap_below": STRUCTURE_GAP_BELOW,
+            "self_team_gap": SELF_TEAM_GAP,
+        },
+        "weakest_first": [d.id for d in report.weakest_first],
+    }
+
+
+def render_json(report: CommitmentReport) -> str:
+    text = json.dumps(report_to_data(report), ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name in _DERIVED.get(type(value), ()):
+            data[name] = _plain(getattr(value, name))
+        return data
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, float):
+        return round(value, 4)
+    return value

@@ -1,0 +1,353 @@
+"""The commitment report as Markdown: headings, tables (GitHub style) and the weakest-first list.
+
+Participant text is escaped so that it reads as typed in any Markdown viewer: a role line
+``[click](javascript:alert(1))`` stays text, ``<script>`` stays text, a leading ``#`` or
+``1.`` starts no heading or list. Content text (titles, what to ask and do next) is the
+author's Markdown and is kept, folded onto one line where a table or list needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from bootcamp.export.report_text import (
+    findings,
+    method_notes,
+    number,
+    one_line,
+    percent,
+    score_text,
+    signed_points,
+    tactical_phrase,
+    tally,
+    text_bar,
+)
+from bootcamp.summary.model import (
+    Audit,
+    CommitmentReport,
+    HeatMap,
+    QuestionResult,
+    RatingCell,
+    RoleVerdict,
+)
+
+_ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")  # inline syntax anywhere in a line
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&lt;" would turn into "<"
+_LINE_START = re.compile(r"^([#+\-=>])|^(\d+)([.)])")  # headings, lists, quotes, setext underlines
+
+
+def md(text: str) -> str:
+    """Participant text as literal Markdown inline text, on one line."""
+    line = one_line(text)
+    line = _ALWAYS.sub(r"\\\1", line)
+    line = _ENTITY.sub(r"\\&", line)
+    return _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
+
+
+def content(text: str) -> str:
+    """Author Markdown folded onto one line; ``|`` escaped so it cannot split a table cell."""
+    return one_line(text).replace("|", "\\|")
+
+
+def _or_dash(text: str) -> str:
+    return text if text else "–"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
+    """A GitHub table; ``align`` has one letter per column: l(eft) or r(ight)."""
+    marks = ["---:" if (align[n : n + 1] == "r") else "---" for n in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(cell if cell else " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(report: CommitmentReport) -> str:
+    parts: list[list[str]] = [
+        _head(report),
+        _overall(report),
+        _dimensions(report),
+        _weakest(report),
+        _disagreement(report),
+        *(_heat_map(heat_map) for heat_map in report.heat_maps),
+        *(_audit(audit) for audit in report.audits),
+        _role(report.role, report) if report.role else [],
+        _actions(report),
+        _poker(report),
+        _notes(report),
+        _skipped(report),
+        _participants(report),
+        ["## How these figures were made", "", *(f"- {note}" for note in method_notes(report))],
+    ]
+    return "\n".join("\n".join(part) + "\n" for part in parts if part)
+
+
+def _head(report: CommitmentReport) -> list[str]:
+    facts = [
+        md(report.organisation),
+        report.date,
+        "half day" if report.agenda == "half" else "full day",
+        f"{len(report.present)} participants" + (" (anonymous)" if report.anonymous else ""),
+    ]
+    return [
+        f"# Commitment test: {md(report.workshop)}",
+        "",
+        " · ".join(fact for fact in facts if fact),
+        "",
+        f"{content(report.program)} · workshop `{report.workshop_id}` · report as of {report.as_of or '–'}",
+    ]
+
+
+def _overall(report: CommitmentReport) -> list[str]:
+    overall = report.overall
+    lines = ["## Overall", ""]
+    if overall.score is None:
+        lines.append("**Not measured**: no commitment question has a scored answer yet.")
+    else:
+        level = f" — {content(overall.level.title)}" if overall.level else ""
+        lines.append(f"**{overall.score}/100{level}** `{text_bar(overall.score / 100, 20)}`")
+        if overall.level and overall.level.text:
+            lines += ["", f"> {content(overall.level.text)}"]
+    lines += [
+        "",
+        f"{overall.measured} of {overall.dimensions} dimensions measured from {overall.scored} scored answers; "
+        f"{overall.dont_know} \u201cdon\u2019t know\u201d of {overall.answered} answers given.",
+    ]
+    flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
+    if flagged:
+        lines += ["", *(f"- **{content(d.title)}**: {finding}" for d, finding in flagged)]
+    if report.levels:
+        scale = " · ".join(f"{content(level.title)} from {number(level.min_score, 0)}" for level in report.levels)
+        lines += ["", f"Levels: {scale}."]
+    return lines
+
+
+def _dimensions(report: CommitmentReport) -> list[str]:
+    rows = [
+        (
+            content(d.title),
+            "–" if d.score is None else str(d.score),
+            f"`{text_bar(None if d.score is None else d.score / 100)}`",
+            content(d.level.title) if d.level else "–",
+            str(d.answered),
+            str(d.scored),
+            percent(d.dont_know_share),
+            "; ".join(findings(d)),
+        )
+        for d in report.dimensions
+    ]
+    header = ("Dimension", "Score", "", "Level", "Answered", "Scored", "Don\u2019t know", "Finding")
+    return ["## Dimensions", "", *_table(header, rows, "lrllrrrl")]
+
+
+def _question_lines(question: QuestionResult) -> list[str]:
+    head = f"- *{content(question.text)}* — {score_text(question.score)}"
+    lines = [
+        head
+        + (f" ({tally(question)})" if question.counts else "")
+        + (" — skipped for time" if question.skipped else "")
+    ]
+    lines.append(f"  - Ask next: {content(question.ask_next)}")
+    lines.append(f"  - Do next: {content(question.do_next)}")
+    for comment in question.comments:
+        who = md(comment.participant) if comment.participant else "secret ballot"
+        lines.append(f"  - “{md(comment.text)}” — {who}, {content(comment.value)}")
+    return lines
+
+
+def _weakest(report: CommitmentReport) -> list[str]:
+    lines = ["## Weakest first"]
+    if not report.weakest_first:
+        lines += ["", "No dimension has a score yet."]
+    for rank, dimension in enumerate(report.weakest_first, 1):
+        level = f", {content(dimension.level.title)}" if dimension.level else ""
+        lines += ["", f"### {rank}. {content(dimension.title)} — {dimension.score}/100{level}", ""]
+        if dimension.text:
+            lines += [content(dimension.text), ""]
+        for finding in findings(dimension):
+            lines.append(f"**Finding:** {finding}.")
+            lines.append("")
+        for question in sorted(dimension.questions, key=_weakest_question):
+            lines += _question_lines(question)
+    if report.not_measured:
+        lines += ["", "### Not measured", ""]
+        for dimension in report.not_measured:
+            lines.append(f"- **{content(dimension.title)}**: {'; '.join(findings(dimension))}.")
+            for question in dimension.questions:
+                lines.append(f"  - Ask next: {content(question.ask_next)}")
+    return lines
+
+
+def _weakest_question(question: QuestionResult) -> int:
+    return 101 if question.score is None else question.score
+
+
+def _disagreement(report: CommitmentReport) -> list[str]:
+    split = [d for d in report.dimensions if d.unclear]
+    lines = ["## Where the room disagrees", ""]
+    if not split:
+        return lines + ["No dimension splits the room: where there is a score, the room broadly agrees on it."]
+    for dimension in split:
+        lines.append(
+            f"- **{content(dimension.title)}**: {dimension.low_end} of {dimension.scored} scored answers "
+            f"at the low end, "
+            f"{dimension.high_end} at the high end — the commitment is unclear."
+        )
+    return lines
+
+
+def _cell(cell: RatingCell | None) -> str:
+    return "" if cell is None else content(cell.label)
+
+
+def _heat_map(heat_map: HeatMap) -> list[str]:
+    lines = [f"## {content(heat_map.list_title)}: heat map", ""]
+    lines.append(
+        f"From *{content(heat_map.title)}*, rated on {content(heat_map.scale_title)}: "
+        + ", ".join(f"{content(p.label)} = {number(p.value)}" for p in heat_map.legend if p.value is not None)
+        + "."
+    )
+    if heat_map.skipped:
+        lines += ["", "This step was skipped for time."]
+    lines += ["", "### Room averages", ""]
+    perspectives = list(dict.fromkeys(c.perspective for c in heat_map.columns))
+    by_column = {(c.item, c.perspective): avg for c, avg in zip(heat_map.columns, heat_map.averages, strict=True)}
+    gaps = {g.item: g for g in heat_map.gaps}
+    items = list(dict.fromkeys((c.item, c.title) for c in heat_map.columns))
+    answered_header = "Answered (" + " / ".join(perspectives) + ")" if len(perspectives) > 1 else "Answered"
+    header = ["Item", *(p.capitalize() for p in perspectives), "Gap (self − team)" if gaps else "", answered_header]
+    rows = []
+    for item, title in items:
+        averages = [by_column[(item, p)] for p in perspectives]
+        gap = gaps.get(item)
+        gap_text = ""
+        if gap is not None:
+            gap_text = signed_points(gap.gap) + (" **gap**" if gap.flagged else "")
+        answered = " / ".join(str(a.answered) for a in averages)
+        rows.append([content(title), *(number(a.mean) for a in averages), gap_text, answered])
+    if not gaps:
+        header.pop(-2)
+        rows = [row[:-2] + row[-1:] for row in rows]
+    lines += _table(header, rows, "l" + "r" * (len(header) - 1))
+    if heat_map.secret:
+        lines += ["", "Answered by secret ballot: only the room's figures are shown."]
+    elif heat_map.rows:
+        lines += ["", "### Each participant", ""]
+        header = ["Participant", *(f"{content(c.short)} · {c.perspective}" for c in heat_map.columns)]
+        rows = [
+            [md(row.participant) + (" (removed)" if row.removed else ""), *(_cell(cell) for cell in row.cells)]
+            for row in heat_map.rows
+        ]
+        lines += _table(header, rows)
+    return lines
+
+
+def _audit(audit: Audit) -> list[str]:
+    lines = [f"## {content(audit.list_title)}: audit", ""]
+    seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+    lines.append(
+        f"From *{content(audit.title)}*, on {content(audit.scale_title)} "
+        f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
+    )
+    if audit.skipped:
+        lines += ["", "This step was skipped for time."]
+    span = audit.scale_high - audit.scale_low
+    rows = [
+        (
+            content(row.title),
+            number(row.mean),
+            f"`{text_bar(None if row.mean is None else (row.mean - audit.scale_low) / span if span else 1.0)}`",
+            "–" if row.low is None else f"{number(row.low)}–{number(row.high)}",
+            number(row.spread, 2),
+            str(row.answered),
+            str(row.dont_know),
+        )
+        for row in audit.rows
+    ]
+    header = ("Item", "Average", "", "Range", "Spread (sd)", "Answered", "Don\u2019t know")
+    return [*lines, "", *_table(header, rows, "lrllrrr")]
+
+
+def _role(role: RoleVerdict, report: CommitmentReport) -> list[str]:
+    lines = ["## Role definition", "", tactical_phrase(report)]
+    if role.lines:
+        rows = [
+            (
+                str(n),
+                md(line.text),
+                line.decision or "not decided",
+                line.suggestion.value,
+                md(line.reason),
+            )
+            for n, line in enumerate(role.lines, 1)
+        ]
+        lines += ["", *_table(("#", "Line", "Room decided", "Suggested", "Why suggested"), rows, "r")]
+    lines += ["", "### Structural gaps", ""]
+    if not role.structure:
+        lines.append("The structure questions were not on this agenda.")
+    elif not role.gaps:
+        lines.append("No structure question scored low.")
+    for question in role.gaps:
+        lines += _question_lines(question)
+    return lines
+
+
+def _actions(report: CommitmentReport) -> list[str]:
+    lines = ["## Actions", ""]
+    if not report.actions:
+        return lines + ["No actions were recorded."]
+    overdue = sum(1 for a in report.actions if a.overdue)
+    if overdue:
+        lines += [f"{overdue} overdue as of {report.as_of}.", ""]
+    rows = [
+        (
+            md(a.what),
+            _or_dash(md(a.owner)),
+            _or_dash(md(a.due)) + (" **overdue**" if a.overdue else ""),
+            a.status,
+            _or_dash(md(a.source_title)),
+        )
+        for a in report.actions
+    ]
+    return lines + _table(("What", "Owner", "Due", "Status", "From"), rows)
+
+
+def _poker(report: CommitmentReport) -> list[str]:
+    if not report.poker:
+        return []
+    lines = ["## Aptitude Poker notes"]
+    for card in report.poker:
+        holder = f" (held by {md(card.holder)})" if card.holder else ""
+        lines += ["", f"### {content(card.title)}{holder}", ""]
+        lines += [f"- **{content(label)}:** {md(text)}" for label, text in card.notes]
+    return lines
+
+
+def _notes(report: CommitmentReport) -> list[str]:
+    if not report.notes:
+        return []
+    return ["## Room notes", "", *(f"- *{content(n.step_title)}*: {md(n.text)}" for n in report.notes)]
+
+
+def _skipped(report: CommitmentReport) -> list[str]:
+    lines = ["## Skipped for time", ""]
+    if not report.skipped:
+        return lines + ["Nothing was skipped."]
+    minutes = sum(step.minutes for step in report.skipped)
+    steps = "1 step" if len(report.skipped) == 1 else f"{len(report.skipped)} steps"
+    lines += [f"{steps}, {number(minutes, 0)} minutes planned:", ""]
+    return lines + [f"- {content(s.session)} › {content(s.title)} ({number(s.minutes, 0)} min)" for s in report.skipped]
+
+
+def _participants(report: CommitmentReport) -> list[str]:
+    lines = ["## Participants", ""]
+    lines += [
+        f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {p.answers} answers" for p in report.present
+    ]
+    if report.removed:
+        lines += ["", "Removed during the workshop (their answers still count):", ""]
+        lines += [
+            f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {p.answers} answers"
+            for p in report.removed
+        ]
+    return lines

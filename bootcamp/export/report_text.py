@@ -1,0 +1,176 @@
+"""What every report renderer shares: participant text made safe to show, and the report's phrases.
+
+Participant text is data. Before it reaches any output it goes through :func:`plain`:
+control characters (NUL, the ESC of a terminal escape sequence …) become their visible
+Unicode "control pictures" (␀, ␛), so a report printed to a terminal cannot drive it; and
+explicit bidirectional controls are balanced, so right-to-left text typed in one cell
+cannot reorder the cells after it. Each format then adds its own escaping on top
+(Markdown backslashes, HTML entities, CSV formula guards).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bootcamp.summary.model import (
+    DISAGREEMENT_MIN_ANSWERS,
+    DISAGREEMENT_SHARE,
+    DONT_KNOW_FINDING,
+    SELF_TEAM_GAP,
+    STRUCTURE_GAP_BELOW,
+    CommitmentReport,
+    DimensionResult,
+    DimensionStatus,
+    QuestionResult,
+)
+
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, closed by PDI
+_PDF, _PDI = "\u202c", "\u2069"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks are text, the rest is not
+_CARRIAGE_RETURNS = re.compile(r"\r\n?")  # a bare CR would let text overwrite its own line on a terminal
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls (0x80–0x9f) have no picture; some terminals obey them
+
+
+def balanced_bidi(text: str) -> str:
+    """``text`` with unmatched bidi closers dropped and unclosed openers closed at its end."""
+    if not any(ch in _EMBEDDINGS or ch in _ISOLATES or ch in (_PDF, _PDI) for ch in text):
+        return text
+    out: list[str] = []
+    open_: list[str] = []
+    for ch in text:
+        if ch in _EMBEDDINGS:
+            open_.append(_PDF)
+        elif ch in _ISOLATES:
+            open_.append(_PDI)
+        elif ch == _PDF:
+            if not open_ or open_[-1] != _PDF:
+                continue  # nothing of its kind to close: it could only close something outside
+            open_.pop()
+        elif ch == _PDI:
+            if _PDI not in open_:
+                continue
+            while open_.pop() != _PDI:  # a PDI also closes the embeddings opened inside its isolate
+                pass
+        out.append(ch)
+    out.extend(reversed(open_))
+    return "".join(out)
+
+
+def plain(text: str) -> str:
+    """Participant text safe for any output: visible control characters, balanced bidi controls."""
+    return balanced_bidi(_CONTROLS.sub(_picture, _CARRIAGE_RETURNS.sub("\n", text)))
+
+
+def one_line(text: str) -> str:
+    """:func:`plain`, with line breaks and tabs as spaces: for table cells and list items."""
+    return " ".join(plain(text).split())
+
+
+# -- figures ---------------------------------------------------------------------------------------------------
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(share * 100)}%"
+
+
+def number(value: float | None, places: int = 1) -> str:
+    """A figure on a scale: "1.5", "2" (no trailing zeros), "–" when there is none."""
+    if value is None:
+        return "–"
+    text = f"{value:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def signed_points(fraction: float) -> str:
+    """A gap on 0..1 as points of 100 with its sign: "+25", "−50", "0"."""
+    points = round(fraction * 100)
+    return f"+{points}" if points > 0 else (f"\u2212{-points}" if points < 0 else "0")
+
+
+def score_text(score: int | None) -> str:
+    return "not measured" if score is None else f"{score}/100"
+
+
+def text_bar(fraction: float | None, width: int = 10) -> str:
+    """A bar of block characters for plain text: ``███████░░░``."""
+    if fraction is None:
+        return "·" * width
+    filled = max(0, min(width, round(fraction * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+# -- phrases ---------------------------------------------------------------------------------------------------
+
+STATUS_PHRASES = {
+    DimensionStatus.SCORED: "scored",
+    DimensionStatus.NO_SCORED_ANSWERS: "asked, but no scored answer",
+    DimensionStatus.SKIPPED: "skipped for time",
+    DimensionStatus.NOT_ON_AGENDA: "not on this agenda",
+}
+
+
+def findings(dimension: DimensionResult) -> list[str]:
+    """Short findings about one dimension, in the order a reader should see them."""
+    found: list[str] = []
+    if not dimension.measured:
+        found.append(f"not measured: {STATUS_PHRASES[dimension.status]}")
+    if dimension.unclear:
+        found.append(
+            f"the commitment is unclear: {dimension.low_end} of {dimension.scored} at the low end, "
+            f"{dimension.high_end} at the high end"
+        )
+    if dimension.nobody_knows:
+        found.append(f"nobody knows: {percent(dimension.dont_know_share)} answered \u201cdon\u2019t know\u201d")
+    return found
+
+
+def tally(question: QuestionResult) -> str:
+    """``Yes 2 · Partly 1 · No 0 · Don't know 1``."""
+    return " · ".join(f"{count.label} {count.count}" for count in question.counts)
+
+
+def tactical_phrase(report: CommitmentReport) -> str:
+    role = report.role
+    if role is None:
+        return ""
+    if not role.lines:
+        return "The room entered no lines of its role description."
+    undecided = f"; {role.undecided} not decided yet" if role.undecided else ""
+    if not role.decided:
+        return f"None of the {len(role.lines)} lines is decided yet."
+    return (
+        f"{role.tactical} of {role.decided} decided lines are tactical duties "
+        f"({percent(role.tactical_share)}){undecided}."
+    )
+
+
+def method_notes(report: CommitmentReport) -> list[str]:
+    """How the figures were made, so a reader can trace each one back to the answers."""
+    notes = [
+        "Each scored answer counts as its place on its scale: 0 at the low end, 100 at the high end. "
+        "A question's or dimension's score is the mean of its scored answers; the overall score is the "
+        "mean of the measured dimensions' scores.",
+        "\u201cDon\u2019t know\u201d is kept out of every score and reported as a share of the answers; "
+        f"at {percent(DONT_KNOW_FINDING)} or more it is a finding: nobody knows.",
+        f"A dimension is flagged unclear when at least {percent(DISAGREEMENT_SHARE)} of its scored answers "
+        f"(and at least {DISAGREEMENT_MIN_ANSWERS} of them) sit at each end of the scale.",
+        f"A structure question scored below {STRUCTURE_GAP_BELOW} is a structural gap; self and team ratings "
+        f"that differ by {round(SELF_TEAM_GAP * 100)} points of the scale or more are a gap.",
+        "A dimension without scored answers is not measured, never 0.",
+        "Answers of removed participants still count: they were given in the room.",
+    ]
+    if report.unmatched_answers:
+        notes.append(
+            f"{report.unmatched_answers} stored answers name no step, item or option of this agenda "
+            "and are not counted."
+        )
+    return notes
