@@ -1,0 +1,64 @@
+"""``bootcamp summary ID [--format md|html|json|csv] [-o FILE]``: the commitment-test summary of a workshop."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from bootcamp.errors import UserError
+from bootcamp.locations import data_dir
+from bootcamp.summary import CommitmentReport, build_report
+
+
+def _renderer(name: str) -> Callable[[CommitmentReport], str]:
+    # Imported on demand: the HTML report pulls in markdown-it, the others need nothing extra.
+    if name == "html":
+        from bootcamp.export.report_html import render_html
+
+        return render_html
+    if name == "json":
+        from bootcamp.export.report_json import render_json
+
+        return render_json
+    if name == "csv":
+        from bootcamp.export.report_csv import render_csv
+
+        return render_csv
+    from bootcamp.export.report_markdown import render_markdown
+
+    return render_markdown
+
+
+def run(args: argparse.Namespace) -> int:
+    from bootcamp.store import Store
+
+    workshop = Store(data_dir(getattr(args, "data_dir", None))).open(args.id)
+    report = build_report(
+        workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state(), as_of=date.today()
+    )
+    text = _renderer(args.format)(report)
+    write_output(text, args.output, f"the {args.format} summary of workshop {workshop.id}")
+    return 0
+
+
+def write_output(text: str, output: str | None, what: str) -> None:
+    """Write to FILE (atomically, so a failed write leaves the old file whole) or to standard output.
+
+    Every renderer has already made participant text safe to print: control characters
+    reach a terminal as visible pictures, never as escape sequences.
+    """
+    if not output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from bootcamp.store.durable import replace_durably
+
+    path = Path(output)
+    try:
+        replace_durably(path, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+    print(f"wrote {what} to {path}", file=sys.stderr)

@@ -1,0 +1,186 @@
+"""Paper for the day, as printable HTML: the Aptitude Poker deck and the participants' answer sheets.
+
+Answer sheets follow the CSV that ``bootcamp import-answers`` reads, column for column
+(``ANSWER_COLUMNS``): each row of a sheet prints the ids a typist copies (workshop,
+participant, step, item, perspective) and the scale's options with their ids, so what is
+ticked on paper becomes one CSV row without guessing.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from bootcamp.content.model import AptitudePoker, Program, RoleCheck, Scale, Step, StepKind
+from bootcamp.export.data_csv import COLUMNS as ANSWER_COLUMNS
+from bootcamp.export.report_html import prose, user, words
+from bootcamp.export.report_text import one_line
+from bootcamp.store.model import WorkshopInfo
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def poker_of(program: Program) -> AptitudePoker | None:
+    return next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+
+
+def render_deck(program: Program) -> str:
+    """One Aptitude Poker card per printed page: the aptitude, and room to write under each prompt."""
+    poker = poker_of(program)
+    deck = program.item_list(poker.deck) if poker else None
+    if poker is None or deck is None:
+        return _page("Aptitude Poker", "<p>This boot camp has no Aptitude Poker exercise.</p>")
+    cards = []
+    for number, card in enumerate(deck.items, 1):
+        prompts = "".join(
+            f'<div class="prompt"><h3>{words(p.label)}</h3>'
+            + (f'<p class="hint">{prose(p.text)}</p>' if p.text else "")
+            + '<div class="lines">'
+            + '<div class="line"></div>' * 5
+            + "</div></div>"
+            for p in poker.prompts
+        )
+        cards.append(
+            '<article class="card">'
+            f'<header><span class="deck">{words(poker.title)} · {words(deck.title)}</span>'
+            f'<span class="count">{number} / {len(deck.items)}</span></header>'
+            f"<h2>{words(card.title)}</h2>"
+            f'<p class="text">{prose(card.text)}</p>'
+            '<p class="holder">Held by <span class="blank"></span> Date <span class="blank short"></span></p>'
+            f"{prompts}</article>"
+        )
+    intro = f'<section class="intro screen-only"><h1>{words(poker.title)}</h1><p>{prose(poker.body)}</p></section>'
+    return _page(f"{one_line(poker.title)}: the deck", intro + "".join(cards))
+
+
+def render_sheets(program: Program, info: WorkshopInfo) -> str:
+    """A sheet per participant (removed ones left out) for every answerable step of the agenda."""
+    agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
+    steps = [s for s in program.steps(agenda) if s.kind in (StepKind.QUESTION, StepKind.RATE, StepKind.CHECK)]
+    sheets = []
+    for participant in info.present:
+        blocks = "".join(_step_block(program, step) for step in steps)
+        sheets.append(
+            '<article class="sheet">'
+            f"<header><h2>{user(info.name)} — answer sheet</h2>"
+            f'<table class="ids"><tr><th>participant</th><td class="big">{user(participant.display_name)}</td>'
+            f"<th>participant_id</th><td><code>{escape(participant.id)}</code></td>"
+            f"<th>workshop_id</th><td><code>{escape(info.id)}</code></td></tr></table></header>"
+            '<p class="how">Tick one box per row; write a comment if you like. '
+            "Leave a row empty to skip it.</p>"
+            f"{blocks}</article>"
+        )
+    columns = ", ".join(f"<code>{c}</code>" for c in ANSWER_COLUMNS)
+    intro = (
+        '<section class="intro">'
+        f"<h1>Answer sheets: {user(info.name)}</h1>"
+        f"<p>For the typist: each ticked row becomes one row of a CSV with the columns {columns}, "
+        f"read by <code>bootcamp import-answers {escape(info.id)} FILE.csv</code>. Copy the ids printed on "
+        "the sheet: <code>workshop_id</code> and <code>participant_id</code> from its head, <code>step</code> "
+        "from the heading of the block, <code>item</code> and <code>perspective</code> from the row (an empty "
+        "cell where it shows –), and for <code>value</code> the id printed under the ticked column. "
+        "<code>participant</code> is the name on the sheet; "
+        "<code>comment</code> what was written; leave <code>at</code> empty.</p></section>"
+    )
+    if not sheets:
+        intro += "<p>This workshop has no participants yet.</p>"
+    return _page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets))
+
+
+def _row(item: str, perspective: str, label: str, scale: Scale | None) -> str:
+    boxes = '<td class="tick"><span class="box"></span></td>' * (len(scale.options) if scale else 0)
+    return (
+        f'<tr><td class="item"><code>{escape(item) or "–"}</code><br>{label}</td>'
+        f'<td class="persp"><code>{escape(perspective) or "–"}</code></td>{boxes}<td class="comment"></td></tr>'
+    )
+
+
+def _step_block(program: Program, step: Step) -> str:
+    rows: list[str] = []
+    scale: Scale | None = None
+    if step.kind is StepKind.QUESTION and step.question is not None:
+        scale = program.scale(step.question.scale)
+        rows.append(_row("", "", prose(step.question.text), scale))
+    elif step.kind is StepKind.CHECK:
+        check = program.exercise(step.exercise)
+        if isinstance(check, RoleCheck) and check.structure:
+            scale = program.scale(check.structure[0].scale)  # the loader gives all structure questions one scale
+            rows += [_row(q.id, "", prose(q.text), scale) for q in check.structure]
+    elif step.kind is StepKind.RATE:
+        items = program.item_list(step.items)
+        scale = program.scale(step.scale)
+        perspectives = [p.value for p in step.perspectives] or [""]
+        rows += [
+            _row(item.id, perspective, words(item.title), scale)
+            for item in (items.items if items else ())
+            for perspective in perspectives
+        ]
+    if not rows:
+        return ""
+    options = "".join(
+        f'<th class="tick">{words(o.label)}<br><code>{escape(o.id)}</code></th>'
+        for o in (scale.options if scale else ())
+    )
+    return (
+        f'<section class="step"><h3>{words(step.title)} '
+        f'<span class="key">step <code>{escape(step.key)}</code></span></h3>'
+        f'<table class="answers"><thead><tr><th>item</th><th>perspective</th>{options}<th>comment</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+_STYLE = """
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: #eef1f4; color: #1d2329; font: 14px/1.45 "Source Sans 3", "Segoe UI", Arial, sans-serif; }
+main { max-width: 900px; margin: 0 auto; padding: 20px; }
+code { font: 12px/1.3 "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f1f3f5; padding: 0 3px;
+  border-radius: 3px; }
+.intro { background: #fff; padding: 14px 20px; margin-bottom: 20px; border-radius: 6px; }
+.card, .sheet { background: #fff; margin: 0 0 24px; padding: 22px 28px; border-radius: 8px;
+  box-shadow: 0 2px 6px rgba(0,0,0,.12); }
+.card { min-height: 260mm; border-top: 10px solid #1f5f8b; display: flex; flex-direction: column; }
+.card header { display: flex; justify-content: space-between; color: #5f6b76; font-size: 12px;
+  text-transform: uppercase; letter-spacing: .06em; }
+.card h2 { font-size: 34px; margin: 16px 0 6px; }
+.card .text { font-size: 17px; color: #39434c; margin: 0 0 14px; }
+.holder { color: #5f6b76; }
+.blank { display: inline-block; width: 220px; border-bottom: 1px solid #8b96a0; margin: 0 16px 0 6px; }
+.blank.short { width: 110px; }
+.prompt { flex: 1; margin-top: 10px; }
+.prompt h3 { font-size: 18px; margin: 6px 0 2px; color: #1f5f8b; }
+.hint { color: #5f6b76; margin: 0 0 4px; }
+.line { border-bottom: 1px solid #c3cad1; height: 30px; }
+.sheet header h2 { margin: 0 0 8px; font-size: 20px; }
+table { border-collapse: collapse; width: 100%; }
+table.ids th { text-align: left; font-size: 11px; color: #5f6b76; font-weight: 600; padding: 2px 6px 2px 0; }
+table.ids td { padding: 2px 18px 2px 0; } table.ids td.big { font-size: 18px; font-weight: 700; }
+.how { color: #5f6b76; margin: 8px 0; }
+.step h3 { font-size: 15px; margin: 14px 0 4px; border-bottom: 2px solid #1f5f8b; }
+.step h3 .key { float: right; font-size: 12px; font-weight: 400; color: #5f6b76; }
+table.answers th { text-align: left; font-size: 11px; color: #5f6b76; border-bottom: 1px solid #c3cad1;
+  padding: 3px 6px; vertical-align: bottom; }
+table.answers td { border-bottom: 1px solid #dde2e6; padding: 4px 6px; vertical-align: middle; }
+table.answers th.tick, table.answers td.tick { text-align: center; width: 64px; }
+table.answers th.tick code { font-size: 9.5px; white-space: nowrap; }
+td.item code, td.persp code { font-size: 10.5px; }
+td.item { width: 30%; } td.persp { width: 70px; } td.comment { min-width: 120px; }
+.box { display: inline-block; width: 15px; height: 15px; border: 1.5px solid #1d2329; border-radius: 2px; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { background: #fff; } main { max-width: none; padding: 0; }
+  .card, .sheet { box-shadow: none; border-radius: 0; margin: 0; padding: 0; break-after: page; }
+  .card { min-height: 270mm; }
+  .screen-only { display: none; }
+  .intro { padding: 0; break-after: page; }
+  tr, .prompt { break-inside: avoid; }
+}
+"""

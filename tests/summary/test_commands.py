@@ -1,0 +1,92 @@
+"""`bootcamp summary` and `bootcamp print` on a stored workshop, through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from summary_rooms import FIXTURE, MANDATE, ROLE, STRUCTURE_QUESTION
+
+from bootcamp.cli import main
+from bootcamp.clock import FixedClock
+from bootcamp.content import read_sources
+from bootcamp.store import Store
+from bootcamp.store.model import Answer
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> tuple[Path, str]:
+    data = tmp_path / "data"
+    store = Store(data, FixedClock())
+    info = store.create_workshop(
+        name="Acme boot camp",
+        organisation="Acme",
+        date="2026-09-21",
+        participants=[("Ana", "CEO"), ("Ben", ""), ("Chloe", "")],
+        sources=read_sources(FIXTURE),
+    )
+    workshop = store.open(info.id)
+    for person, value in zip(info.participants, ("yes", "yes", "partly"), strict=True):
+        workshop.save_answer(Answer(person.id, MANDATE, value=value))
+        workshop.save_answer(Answer(person.id, ROLE, item=STRUCTURE_QUESTION, value="no"))
+    return data, info.id
+
+
+def test_summary_markdown_to_standard_output(stored, capsys) -> None:
+    data, workshop_id = stored
+    assert main(["summary", workshop_id, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Commitment test: Acme boot camp")
+    assert "**42/100 — Lip service**" in out  # mandate (100+100+50)/3 = 83, structure 0 → (83 + 0) / 2 = 41.5 → 42
+    assert "### 1. Structure — 0/100" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_summary_to_a_file_in_each_format(stored, tmp_path: Path, fmt: str, capsys) -> None:
+    data, workshop_id = stored
+    target = tmp_path / f"summary.{fmt}"
+    assert main(["summary", workshop_id, "--data-dir", str(data), "--format", fmt, "-o", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert json.loads(text)["overall"]["score"] == 42
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert rows[0]["section"] == "overall" and rows[0]["score"] == "42"
+    elif fmt == "html":
+        assert text.startswith("<!DOCTYPE html>") and "Acme boot camp" in text
+    else:
+        assert "## Weakest first" in text
+    captured = capsys.readouterr()
+    assert captured.out == "" and str(target) in captured.err
+
+
+def test_summary_of_an_unknown_workshop_is_one_clear_line(stored, capsys) -> None:
+    data, _ = stored
+    assert main(["summary", "nosuch", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("bootcamp: no workshop with id 'nosuch'") and "Traceback" not in err
+
+
+def test_summary_to_an_unwritable_place_is_one_clear_line(stored, tmp_path: Path, capsys) -> None:
+    data, workshop_id = stored
+    target = tmp_path / "missing-folder" / "summary.md"
+    assert main(["summary", workshop_id, "--data-dir", str(data), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"bootcamp: cannot write {target}") and "Traceback" not in err
+
+
+def test_print_deck_from_the_content(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "deck.html"
+    assert main(["print", "deck", "--content", str(FIXTURE), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").count('<article class="card">') == 2
+
+
+def test_print_sheets_of_a_workshop(stored, capsys) -> None:
+    data, workshop_id = stored
+    assert main(["print", "sheets", workshop_id, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert out.count('<article class="sheet">') == 3
+    assert f"bootcamp import-answers {workshop_id} FILE.csv" in out

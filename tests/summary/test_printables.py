@@ -1,0 +1,135 @@
+"""The printables: the Aptitude Poker deck, and answer sheets a typist turns into `import-answers` rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+
+from summary_rooms import fixture_program, info, participants
+
+from bootcamp.export.data_csv import COLUMNS, loads
+from bootcamp.export.printables import render_deck, render_sheets
+
+
+class Sheet(HTMLParser):
+    """What a typist reads off the printed sheets: ids per sheet, step, row and option column."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.classes: list[set[str]] = []
+        self.open_tags: list[tuple[str, set[str]]] = []
+        self.sheets: list[dict] = []
+        self._code: list[str] | None = None
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        self.open_tags.append((tag, classes))
+        if tag == "article" and "sheet" in classes:
+            self.sheets.append({"ids": [], "steps": []})
+        elif tag == "section" and "step" in classes:
+            self.sheets[-1]["steps"].append({"key": "", "options": [], "rows": []})
+        elif tag == "tr" and self._inside("tbody") and self.sheets and self.sheets[-1]["steps"]:
+            self.sheets[-1]["steps"][-1]["rows"].append({})
+        elif tag == "code":
+            self._code = []
+
+    def _inside(self, tag: str, css_class: str = "") -> bool:
+        return any(t == tag and (not css_class or css_class in c) for t, c in self.open_tags)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code" and self._code is not None:
+            self._record("".join(self._code))
+            self._code = None
+        while self.open_tags:
+            if self.open_tags.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._code is not None:
+            self._code.append(data)
+
+    def _record(self, text: str) -> None:
+        if not self.sheets:
+            return
+        sheet = self.sheets[-1]
+        if self._inside("table", "ids"):
+            sheet["ids"].append(text)
+        elif self._inside("span", "key"):
+            sheet["steps"][-1]["key"] = text
+        elif self._inside("th", "tick"):
+            sheet["steps"][-1]["options"].append(text)
+        elif self._inside("td", "item"):
+            sheet["steps"][-1]["rows"][-1]["item"] = "" if text == "–" else text
+        elif self._inside("td", "persp"):
+            sheet["steps"][-1]["rows"][-1]["perspective"] = "" if text == "–" else text
+
+
+def test_deck_has_one_card_per_aptitude_with_room_to_write() -> None:
+    program = fixture_program()
+    html = render_deck(program)
+    assert html.count('<article class="card">') == 2
+    assert "Persist!" in html and "Give the Power Away" in html and "Let partners take the credit." in html
+    assert html.count('<div class="prompt">') == 2 * 2  # two prompts on each card
+    assert "How we live it today" in html and "The opportunity" in html
+    assert html.count('<div class="line">') == 2 * 2 * 5
+    assert "break-after: page" in html and "@page" in html
+    assert "1 / 2" in html and "2 / 2" in html
+
+
+def test_answer_sheets_turn_into_rows_import_answers_accepts() -> None:
+    program = fixture_program()
+    people = participants(3, removed=(3,), names=("Ana", "Ben", "Chloe"))
+    workshop = info(people)
+    sheets = Sheet(render_sheets(program, workshop)).sheets
+    assert len(sheets) == 2  # removed participants get no sheet
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    typed = 0
+    for sheet, person in zip(sheets, workshop.present, strict=True):
+        participant_id, workshop_id = sheet["ids"]
+        assert (participant_id, workshop_id) == (person.id, workshop.id)
+        keys = [
+            (step["key"], row.get("item", ""), row.get("perspective", ""))
+            for step in sheet["steps"]
+            for row in step["rows"]
+        ]
+        # every answerable row of the fixture: 2 aptitudes × self/team, the mandate question, the structure question
+        assert keys == [
+            ("basics/rate-aptitudes", "persist", "self"),
+            ("basics/rate-aptitudes", "persist", "team"),
+            ("basics/rate-aptitudes", "give-power-away", "self"),
+            ("basics/rate-aptitudes", "give-power-away", "team"),
+            ("basics/mandate", "", ""),
+            ("basics/role", "reports-to-ceo", ""),
+        ]
+        for step in sheet["steps"]:
+            for n, row in enumerate(step["rows"]):
+                value = step["options"][n % len(step["options"])]  # the typist copies the ticked column's id
+                writer.writerow(
+                    [
+                        workshop_id,
+                        participant_id,
+                        person.display_name,
+                        step["key"],
+                        row.get("item", ""),
+                        row.get("perspective", ""),
+                        value,
+                        "",
+                        "",
+                    ]
+                )
+                typed += 1
+    answers = loads(out.getvalue(), "typed.csv", workshop, program, "2026-09-21T12:00:00+00:00")
+    assert len(answers) == typed == 12
+    assert {a.value for a in answers} >= {"strong", "mixed", "weak", "dont-know", "yes"}
+
+
+def test_sheets_name_the_import_command_and_every_column() -> None:
+    html = render_sheets(fixture_program(), info(participants(1)))
+    assert "bootcamp import-answers w1 FILE.csv" in html
+    for column in COLUMNS:
+        assert f"<code>{column}</code>" in html
