@@ -470,6 +470,8 @@ section { padding: 18px 0 10px; }
 .level-text { font-style: italic; margin: 6px 0; }
 .gauge-box { flex: 1; min-width: 320px; }
 svg.gauge { width: 100%; max-width: 680px; height: auto; }
+svg.score-bar { width: 100%; min-width: 90px; max-width: 320px; height: auto; display: block; }
+svg.range-bar, svg.dumbbell { max-width: 100%; height: auto; }
 svg .band-label { font-size: 20px; fill: #3b444c; }
 svg .track { fill: #eef1f4; } svg .unmeasured { fill: #eef1f4; stroke: #b8c0c8; stroke-dasharray: 4 3; }
 svg .tick { stroke: #59636d; stroke-width: 1.5; stroke-dasharray: 2 2; }
@@ -558,5 +560,7 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
   .scroll { overflow: visible; }
   table.heatmap td.cell { min-width: 0; font-size: 8pt; padding: 3px 2px; }
   table.heatmap th { font-size: 7.5pt; }
+  th, td { padding: 3px 5px; }
+  .chip { font-size: 8pt; padding: 0 5px; }
 }
 """
