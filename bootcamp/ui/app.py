@@ -16,27 +16,38 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from bootcamp.clock import Clock, SystemClock
-from bootcamp.ui.commands import BootcampCommands
-from bootcamp.ui.running import RunningWorkshop, SaveStatus
+from bootcamp.ui.saving import SaveStatus
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from bootcamp.content.model import Program
     from bootcamp.store import OrderedWriter, Store
+    from bootcamp.ui.running import RunningWorkshop
 
 QUIT_FLUSH_SECONDS = 5.0
+
+
+def bootcamp_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not on the way to the first screen)."""
+    from bootcamp.ui.commands import BootcampCommands
+
+    return BootcampCommands
 
 
 class BootcampApp(App[None]):
     TITLE = "bootcamp"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {BootcampCommands}
+    COMMANDS = App.COMMANDS | {bootcamp_commands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
         Binding("q", "quit", "Quit", tooltip="Quit (every save is finished first)"),
     ]
 
-    save_status: reactive[SaveStatus] = reactive(SaveStatus, init=False)
+    # Always tell the watchers: the console shows "saving…" from its own copy of the status, so
+    # a result equal to the last one the app heard of still has to reach the screen.
+    save_status: reactive[SaveStatus] = reactive(SaveStatus, init=False, always_update=True)
 
     class SaveResult(Message):
         """A save finished (or failed and will be retried) on the writer's thread."""
@@ -46,26 +57,36 @@ class BootcampApp(App[None]):
             self.job_id = job_id
             self.error = error
 
-    def __init__(self, *, store: Store, content_dir: Path, clock: Clock, open_workshop: str | None = None) -> None:
+    def __init__(self, *, data_dir: Path, content_dir: Path, clock: Clock, open_workshop: str | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.data_dir = data_dir
         self.content_dir = content_dir
         self.clock = clock
         self.open_workshop_id = open_workshop
         self.content: Program | None = None  # the boot camp new workshops are made from, once loaded
         self.workshop: RunningWorkshop | None = None  # the workshop open on the console
         self._writer: OrderedWriter | None = None
+        self._store: Store | None = None
         self._quit_anyway = False
-
-    def on_mount(self) -> None:
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = CONSOLE_THEME
+        self.theme = CONSOLE_THEME  # before the first screen, so nothing is styled twice
+
+    def on_mount(self) -> None:
         from bootcamp.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(open_workshop=self.open_workshop_id))
 
-    # -- saving ------------------------------------------------------------------------------------------------
+    # -- the store and saving ------------------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The workshops on disk; first used in the worker that lists them, so its imports stay off the start path."""
+        if self._store is None:
+            from bootcamp.store import Store
+
+            self._store = Store(self.data_dir, self.clock)
+        return self._store
 
     @property
     def writer(self) -> OrderedWriter:
@@ -138,11 +159,10 @@ def create_app(
 ) -> BootcampApp:
     """The app as the CLI runs it; tests use this too, so they run the real wiring."""
     from bootcamp.locations import default_content_dir
-    from bootcamp.store import Store
 
     clock = clock if clock is not None else SystemClock()
     return BootcampApp(
-        store=Store(Path(data_dir), clock),
+        data_dir=Path(data_dir),
         content_dir=Path(content_dir) if content_dir is not None else default_content_dir(),
         clock=clock,
         open_workshop=open_workshop,

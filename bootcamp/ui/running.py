@@ -11,31 +11,20 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
 from bootcamp.store.model import WorkshopInfo, WorkshopState
+from bootcamp.ui.saving import SaveStatus
 
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
     from bootcamp.store.writer import OrderedWriter
 
 STATE_JOB = "state"
-
-
-@dataclass(frozen=True)
-class SaveStatus:
-    pending: int = 0
-    error: str = ""  # the last failure, until a later save succeeds
-
-    @property
-    def label(self) -> str:
-        if self.error:
-            return "not saved"
-        return "saving…" if self.pending else "saved"
 
 
 class RunningWorkshop:

@@ -269,3 +269,14 @@ async def test_a_failing_save_is_shown_and_cleared_once_it_succeeds(
         await pilot.pause()
         assert not status.has_class("-unsaved") and text_of(status).endswith("saved")
     assert store.open(workshop_id).state().step_key == RATE
+
+
+async def test_the_status_bar_says_saved_once_each_move_is_on_disk(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        status = screen.query_one("#status-bar", Static)
+        for key in ("right", "left", "right"):
+            await pilot.press(key)
+            assert await app.flush()
+            await wait_until(pilot, lambda: text_of(status).endswith("  ·  saved"), f"'saved' after {key}")

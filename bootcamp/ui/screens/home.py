@@ -19,8 +19,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from bootcamp.errors import UserError
-from bootcamp.flow import Flow, format_minutes
-from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.text import joined, plain, safe
 
 if TYPE_CHECKING:
@@ -28,6 +26,7 @@ if TYPE_CHECKING:
     from bootcamp.content.model import Program
     from bootcamp.store.model import WorkshopInfo
     from bootcamp.ui.app import BootcampApp
+    from bootcamp.ui.running import RunningWorkshop
     from bootcamp.ui.screens.new_workshop import NewWorkshop
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}
@@ -140,10 +139,11 @@ class HomeScreen(Screen[None]):
         table.add_column("Date", key="date")
         table.add_column("Where they stopped", key="stopped")
         self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
+        # After the first paint: reading the disk and the YAML must not hold up the first screen.
         if self.open_on_start:
-            self.open_workshop(self.open_on_start)
-        self.list_workshops()
-        self.load_content()
+            self.call_after_refresh(self.open_workshop, self.open_on_start)
+        self.call_after_refresh(self.list_workshops)
+        self.call_after_refresh(self.load_content)
 
     def on_screen_resume(self) -> None:
         # Back from a workshop: where it stopped has changed. The list is read again in a worker.
@@ -159,6 +159,8 @@ class HomeScreen(Screen[None]):
         self.post_message(self.WorkshopsListed(rows, [str(problem) for problem in listing.problems]))
 
     def _stopped_at(self, info: WorkshopInfo) -> str:
+        from bootcamp.flow import Flow
+
         try:
             files = self.bootcamp.store.open(info.id)
             flow = Flow(files.program(), info.agenda, files.state(), self.bootcamp.clock)
@@ -183,6 +185,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def open_workshop(self, workshop_id: str) -> None:
+        from bootcamp.ui.running import RunningWorkshop
+
         app = self.bootcamp
         try:
             files = app.store.open(workshop_id)
@@ -272,6 +276,8 @@ class HomeScreen(Screen[None]):
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
+        from bootcamp.flow import format_minutes
+
         program = message.program
         self.bootcamp.content = program
         self.content_error = None

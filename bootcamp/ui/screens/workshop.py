@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
-from bootcamp.ui.running import RunningWorkshop, SaveStatus
+from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.saving import SaveStatus
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda

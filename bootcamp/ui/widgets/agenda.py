@@ -22,6 +22,8 @@ class Agenda(Tree[str]):
     DEFAULT_CSS = """
     Agenda {
         padding: 0;
+        overflow-x: hidden;  /* long titles are cut, not scrolled: the step box shows them whole */
+        scrollbar-size-vertical: 1;
         & > .tree--guides { color: $panel-lighten-2; }
     }
     """
