@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from bootcamp.content import load_dir
-from bootcamp.content.model import StepKind
 from bootcamp.store import Store
 from bootcamp.ui.screens.presenter import BODY_COLUMNS, BODY_ROWS, PresenterScreen
 from bootcamp.ui.screens.walk import WalkScreen
@@ -42,7 +41,7 @@ def recorder(moves: list[str]):
 )
 async def test_walk_every_step_forward_and_back(content: str, agenda: str, store: Store, make_app) -> None:
     """Forward on the console; back on the console (half day) or in presenter mode at 80×24 (full day),
-    where every teach slide must show whole: content authors write bodies for 76×16."""
+    where every slide must show whole: content authors write bodies for 76×16."""
     program = load_dir(CONTENTS[content])
     info = new_workshop(store, program, agenda=agenda)
     expected = [step.key for step in program.steps(agenda)]
@@ -74,7 +73,7 @@ async def test_walk_every_step_forward_and_back(content: str, agenda: str, store
                 await pilot.pause()
                 view = presenter.query_one(StepView)
                 assert view.step.key == expected[number]
-                if view.step.kind is StepKind.TEACH and view.outer_size.height > slide.height:
+                if view.outer_size.height > slide.height:
                     too_big.append(f"{view.step.key}: {view.outer_size.height} rows")
             assert not too_big, f"slides taller than the presenter box: {too_big}"
     # every step but the last was marked done on the way forward, and that is on disk

@@ -107,3 +107,31 @@ def scale_choices(program: Program, scale_id: str) -> list:
     if scale is None:
         return []
     return [Choices([(option.key, option.label) for option in scale.options])]
+
+
+class ItemGrid(Static):
+    """Short titles in columns, for the projector: ten aptitudes fit five rows."""
+
+    DEFAULT_CSS = """
+    ItemGrid {
+        width: 1fr;
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    """
+
+    def __init__(self, titles: list[str], *, bullet: str = "•", columns: int = 2) -> None:
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 3))
+        for _ in range(columns):
+            grid.add_column()
+        rows = [titles[start : start + columns] for start in range(0, len(titles), columns)]
+        for row in rows:
+            grid.add_row(*[plain(f"{bullet} {title}") for title in row], *[""] * (columns - len(row)))
+        super().__init__(grid)
+
+
+def step_or_exercise_body(step_body: str, exercise_body: str, *, presenter: bool) -> list:
+    """The step's own body when it has one (it is written for this moment of the day), else the exercise's."""
+    return body(step_body if step_body.strip() else exercise_body, presenter=presenter)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from bootcamp.content.model import Perspective
-from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
+from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, scale_choices
 
 PERSPECTIVES = {Perspective.SELF: "yourself", Perspective.TEAM: "your team"}
 
@@ -17,7 +17,7 @@ class RateView(StepView):
         if items is not None:
             if self.presenter:
                 # The room needs the names; the explanations would not fit a projected slide.
-                yield Prompt("   ".join(f"• {item.title}" for item in items.items), classes="items")
+                yield ItemGrid([item.title for item in items.items])
             else:
                 yield Prompt("\n".join(f"• {item.title} — {item.text}" for item in items.items), classes="items")
         if self.step.perspectives:
