@@ -24,15 +24,15 @@ def _run_demo(content_dir: Path) -> int:
     """The demo lives in a temporary data folder that is removed when the app closes."""
     from bootcamp.clock import SystemClock
     from bootcamp.content import load_dir
+    from bootcamp.demo import create_demo_workshop
     from bootcamp.store import Store
     from bootcamp.ui.app import create_app
-    from bootcamp.ui.demo import create_demo
 
     program = load_dir(content_dir)  # a ContentError is a UserError: the CLI lists the problems
     folder = Path(tempfile.mkdtemp(prefix="bootcamp-demo-"))
     try:
         clock = SystemClock()
-        info = create_demo(Store(folder, clock), program, clock)
+        info = create_demo_workshop(Store(folder, clock), program.sources)
         create_app(data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id).run()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -225,12 +225,12 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def create_demo(self) -> None:
-        from bootcamp.ui.demo import create_demo
+        from bootcamp.demo import create_demo_workshop
 
         app = self.bootcamp
         assert app.content is not None
         try:
-            info = create_demo(app.store, app.content, app.clock)
+            info = create_demo_workshop(app.store, app.content.sources)
         except UserError as error:
             self.post_message(self.Failed(error, "Could not create the demo"))
             return
