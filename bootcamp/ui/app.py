@@ -110,10 +110,11 @@ class BootcampApp(App[None]):
         self.push_screen(WorkshopScreen(workshop))
 
     def close_workshop(self) -> None:
-        """Leave the open workshop (its running timer paused and saved), back to the workshops."""
+        """Leave the open workshop: its running timer paused, that queued for saving (quitting waits for it)."""
         if self.workshop is not None:
             self.workshop.close()
             self.save_status = self.workshop.save_status
+            self.workshop = None
 
     async def flush(self, timeout: float = QUIT_FLUSH_SECONDS) -> bool:
         """Wait, off the UI thread, until every queued save is on disk."""

@@ -273,6 +273,7 @@ class HomeScreen(Screen[None]):
         problems.display = bool(message.problems)
         if message.rows:
             table.focus()
+        self.refresh_bindings()  # "Open" depends on there being a workshop
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
@@ -288,6 +289,7 @@ class HomeScreen(Screen[None]):
         status = self.query_one("#content-status", Static)
         status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
         status.set_class(False, "-problem")
+        self.refresh_bindings()
 
     @on(ContentFailed)
     def _content_failed(self, message: ContentFailed) -> None:
@@ -301,6 +303,7 @@ class HomeScreen(Screen[None]):
             )
         )
         status.set_class(True, "-problem")
+        self.refresh_bindings()  # "Content problems" is offered now
         self.action_content_problems()
 
     @on(WorkshopReady)

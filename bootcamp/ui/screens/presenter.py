@@ -52,7 +52,6 @@ class PresenterScreen(WalkScreen):
             yield Static(id="slide-timer")
 
     async def on_mount(self) -> None:
-        super().on_mount()
         self._theme_before = self.app.theme
         self.app.theme = PROJECTOR_THEME
         await self.show_state()

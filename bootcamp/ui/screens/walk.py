@@ -8,12 +8,14 @@ focused widgets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.screen import Screen
 
 from bootcamp.flow import Flow
+from bootcamp.store.model import WorkshopState
 from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.widgets.timer import OVER_TIME
 
@@ -55,6 +57,7 @@ class WalkScreen(Screen[None]):
         return self.workshop.flow
 
     def on_mount(self) -> None:
+        # Textual calls each class's on_mount in turn: subclasses must not call this one again.
         self.set_interval(TICK_SECONDS, self.tick)
 
     async def on_screen_resume(self) -> None:
@@ -105,7 +108,7 @@ class WalkScreen(Screen[None]):
 
     # -- moves -----------------------------------------------------------------------------------------------
 
-    async def change(self, move) -> None:  # move: Callable[[Flow], WorkshopState]
+    async def change(self, move: Callable[[Flow], WorkshopState]) -> None:
         self.workshop.change(move)
         await self.show_state()
 

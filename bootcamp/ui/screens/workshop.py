@@ -37,7 +37,9 @@ class WorkshopScreen(WalkScreen):
         Binding("s", "skip", "Skip", tooltip="Skip this step for time"),
         Binding("m", "toggle_done", "Done", show=False, tooltip="Mark this step done, or not done"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
-        Binding("plus,equals_sign", "add_minutes", "+2 min", key_display="+", tooltip="Add 2 minutes to the timer"),
+        Binding(
+            "plus,equals_sign", "add_minutes", "+2 min", key_display="+", show=False, tooltip="Add 2 minutes to the timer"
+        ),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
@@ -47,7 +49,7 @@ class WorkshopScreen(WalkScreen):
         super().__init__(workshop)
         info = workshop.info
         self.title = info.name
-        self.sub_title = f"{info.organisation} · {info.date}"
+        self.sub_title = info.organisation
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,10 +64,9 @@ class WorkshopScreen(WalkScreen):
                 yield DayClockPanel(id="day")
                 yield FacilitatorNotes(id="notes")
         yield Static(id="status-bar")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(Agenda).border_title = "Agenda · g jumps"
         self.watch(self.app, "save_status", self._show_save_status, init=False)
         await self.show_state()
@@ -84,7 +85,7 @@ class WorkshopScreen(WalkScreen):
 
     def show_position(self, flow: Flow) -> None:
         self.query_one(Agenda).show_flow(flow)
-        self.sub_title = f"{self.workshop.info.organisation} · {self.workshop.info.date} · {flow.counter}"
+        self.sub_title = f"{self.workshop.info.organisation} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
 
     def show_time(self, flow: Flow) -> None:
@@ -122,6 +123,5 @@ class WorkshopScreen(WalkScreen):
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()
-        self.bootcamp.workshop = None
         self.dismiss()
 

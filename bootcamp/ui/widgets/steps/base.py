@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from bootcamp.content.model import Program, Step
-from bootcamp.ui.text import plain
+from bootcamp.ui.text import joined, plain
 
 
 class StepView(Vertical):
@@ -83,8 +84,6 @@ class Choices(Static):
     """
 
     def __init__(self, options: list[tuple[str, str]]) -> None:
-        from bootcamp.ui.text import joined
-
         parts: list[object] = []
         for number, (key, label) in enumerate(options):
             if number:
@@ -93,7 +92,7 @@ class Choices(Static):
         super().__init__(joined(*parts))
 
 
-def body(markdown: str, *, presenter: bool) -> list:
+def body(markdown: str, *, presenter: bool) -> list[Widget]:
     """A step's Markdown body as widgets (none when the step has no body)."""
     if not markdown.strip():
         return []
@@ -102,7 +101,7 @@ def body(markdown: str, *, presenter: bool) -> list:
     return [Markdown(markdown, open_links=False, classes="body" + (" -presenter" if presenter else ""))]
 
 
-def scale_choices(program: Program, scale_id: str) -> list:
+def scale_choices(program: Program, scale_id: str) -> list[Widget]:
     scale = program.scale(scale_id)
     if scale is None:
         return []
@@ -132,6 +131,6 @@ class ItemGrid(Static):
         super().__init__(grid)
 
 
-def step_or_exercise_body(step_body: str, exercise_body: str, *, presenter: bool) -> list:
+def step_or_exercise_body(step_body: str, exercise_body: str, *, presenter: bool) -> list[Widget]:
     """The step's own body when it has one (it is written for this moment of the day), else the exercise's."""
     return body(step_body if step_body.strip() else exercise_body, presenter=presenter)
