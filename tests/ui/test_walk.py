@@ -8,7 +8,8 @@ import pytest
 
 from bootcamp.content import load_dir
 from bootcamp.store import Store
-from bootcamp.ui.screens.presenter import BODY_COLUMNS, BODY_ROWS, PresenterScreen
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.widgets.slide import BODY_COLUMNS, BODY_ROWS
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.steps import StepView
@@ -64,7 +65,7 @@ async def test_walk_every_step_forward_and_back(content: str, agenda: str, store
             await pilot.resize_terminal(80, 24)
             await pilot.press("f5")
             presenter = await wait_for_screen(pilot, PresenterScreen)
-            slide = presenter.query_one("#slide").content_region
+            slide = presenter.query_one("#slide-body").content_region
             assert (slide.width, slide.height) >= (BODY_COLUMNS, BODY_ROWS)
             too_big: list[str] = []
             for number in range(len(expected) - 1, -1, -1):

@@ -280,3 +280,11 @@ async def test_the_status_bar_says_saved_once_each_move_is_on_disk(workshop_id: 
             await pilot.press(key)
             assert await app.flush()
             await wait_until(pilot, lambda: text_of(status).endswith("  ·  saved"), f"'saved' after {key}")
+
+
+async def test_typed_names_are_shown_as_typed_on_the_console(store: Store, fixture_program: Program, make_app) -> None:
+    info = new_workshop(store, fixture_program, name="[b red]Spring[/] \x1b[2J[link=x]camp")
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        assert "[b red]Spring[/] ␛[2J[link=x]camp" in screen_text(app)

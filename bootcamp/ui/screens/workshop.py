@@ -48,8 +48,8 @@ class WorkshopScreen(WalkScreen):
     def __init__(self, workshop: RunningWorkshop) -> None:
         super().__init__(workshop)
         info = workshop.info
-        self.title = info.name
-        self.sub_title = info.organisation
+        self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
+        self.sub_title = safe(info.organisation)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,7 +85,7 @@ class WorkshopScreen(WalkScreen):
 
     def show_position(self, flow: Flow) -> None:
         self.query_one(Agenda).show_flow(flow)
-        self.sub_title = f"{self.workshop.info.organisation} · {flow.counter}"
+        self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
 
     def show_time(self, flow: Flow) -> None:

@@ -1,0 +1,87 @@
+"""What the room sees: the step's title, its body in a box of at least 76×16 cells, and one line
+with the step counter and the timer. Never notes. Presenter mode shows it; a projector window
+that follows the console (issue 6) can show the same widget from the stored state.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal, Vertical
+from textual.widgets import Static
+
+from bootcamp.flow import ADD_MINUTES, Flow
+from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.steps import view_for
+from bootcamp.ui.widgets.timer import countdown
+
+BODY_COLUMNS, BODY_ROWS = 76, 16  # the slide's body at 80×24; content authors write to fit it
+
+
+class Slide(Vertical):
+    # Laid out for 80×24: the title (3 rows, ruled underneath), the body (19 rows: a blank row,
+    # then 18 rows × 76 columns inside 2 columns of padding each side), a spare row, the status line.
+    DEFAULT_CSS = """
+    Slide {
+        width: 1fr;
+        max-width: 100;  /* on a wide terminal the slide keeps a readable measure */
+        height: 1fr;
+        & > #slide-title {
+            height: 3;
+            padding: 1 2 0 2;
+            border-bottom: solid $primary 40%;
+            text-style: bold;
+            color: $text-primary;
+        }
+        & > #slide-body {
+            height: 1fr;
+            min-height: 17;
+            padding: 1 2 0 2;
+            background: $surface;
+        }
+        & > #slide-status {
+            height: 1;
+            margin: 1 0 0 0;
+            padding: 0 2;
+        }
+        #slide-counter { width: 1fr; }
+        #slide-timer { width: auto; }
+        #slide-timer.-over { color: $text-warning; }
+        /* bodies start at the top of the box, headings without the console's wide margins */
+        #slide-body Markdown { padding: 0; margin: 0; }
+        #slide-body MarkdownHeader { margin: 0 0 1 0; }
+        #slide-body MarkdownH1 { content-align: left middle; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="slide-title")
+        yield Container(id="slide-body")
+        with Horizontal(id="slide-status"):
+            yield Static(id="slide-counter")
+            yield Static(id="slide-timer")
+
+    async def show_step(self, flow: Flow) -> None:
+        step = flow.current
+        self.query_one("#slide-title", Static).update(plain(step.title))
+        body = self.query_one("#slide-body", Container)
+        with self.app.batch_update():
+            await body.remove_children()
+            await body.mount(view_for(step, flow.program, presenter=True))
+
+    def show_position(self, flow: Flow) -> None:
+        session = flow.program.session(flow.current.session_id)
+        self.query_one("#slide-counter", Static).update(
+            joined((flow.counter, "bold"), ("  ·  ", "dim"), (session.title if session else "", "dim"))
+        )
+
+    def show_time(self, flow: Flow) -> None:
+        timer = self.query_one("#slide-timer", Static)
+        over = flow.over_time()
+        if over:
+            text = joined((f"over time — + adds {ADD_MINUTES:g} minutes   ", "italic"), (countdown(flow), "bold"))
+        else:
+            text = joined((countdown(flow), "bold"), " left")
+        if not flow.running and flow.timer().elapsed:
+            text.append(" · paused")
+        timer.update(text if flow.state.show_timer else "")
+        timer.set_class(over, "-over")
