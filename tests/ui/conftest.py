@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
+from ui_helpers import FIXTURE_CONTENT
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program, load_dir
 from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp, create_app
-from ui_helpers import FIXTURE_CONTENT
 
 
 @pytest.hookimpl(tryfirst=True)

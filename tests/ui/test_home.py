@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static, TextArea
+from ui_helpers import FIXTURE_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.commands import validate
 from bootcamp.content import Program
@@ -18,7 +19,6 @@ from bootcamp.ui.screens.content_errors import ContentErrorsScreen
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.new_workshop import NewWorkshopScreen, check_form, parse_participants
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from ui_helpers import FIXTURE_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 
 async def open_home(pilot) -> HomeScreen:
@@ -49,7 +49,9 @@ async def test_the_list_shows_each_workshop_plainly(make_app, store: Store, fixt
         assert name == "[b red]Spring[/] ␛[31m!"  # markup and escapes shown as typed, never applied
         assert [str(cell) for cell in table.get_row_at(0)[1:]] == ["Northwind Insurance", "2026-09-21", "not started"]
         detail = str(home.query_one("#workshop-detail", Static).render())
-        assert detail.startswith("[b red]Spring[/] ␛[31m!\nNorthwind Insurance · 2026-09-21 · full day · 3 participants\n")
+        assert detail.startswith(
+            "[b red]Spring[/] ␛[31m!\nNorthwind Insurance · 2026-09-21 · full day · 3 participants\n"
+        )
         assert "Ana Ortiz (CEO), Ben Okafor (Sales), Chloe Martin (Service)" in detail
 
 
@@ -115,7 +117,9 @@ def broken_content(tmp_path: Path) -> Path:
     copy = tmp_path / "broken"
     shutil.copytree(FIXTURE_CONTENT, copy)
     basics = copy / "sessions" / "basics.yaml"
-    basics.write_text(basics.read_text().replace("minutes: 5\n", "minutes: soon\n", 1).replace("kind: rate", "kind: rant"))
+    basics.write_text(
+        basics.read_text().replace("minutes: 5\n", "minutes: soon\n", 1).replace("kind: rate", "kind: rant")
+    )
     return copy
 
 
@@ -169,12 +173,19 @@ def test_a_role_needs_a_name() -> None:
 
 def test_check_form_accepts_a_complete_form() -> None:
     request, problems = check_form(
-        name="  Spring   camp ", organisation="Northwind", date="2026-10-01", participants="", agenda="half", anonymous=False
+        name="  Spring   camp ",
+        organisation="Northwind",
+        date="2026-10-01",
+        participants="",
+        agenda="half",
+        anonymous=False,
     )
     assert problems == {} and request is not None
     assert (request.name, request.agenda, request.participants) == ("Spring camp", "half", ())
 
 
 def test_check_form_wants_an_iso_date() -> None:
-    _, problems = check_form(name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False)
+    _, problems = check_form(
+        name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False
+    )
     assert problems == {"date": "write the date as YYYY-MM-DD, e.g. 2026-09-21"}

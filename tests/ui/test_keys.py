@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from ui_helpers import new_workshop, screen_text, wait_for_screen
 
 from bootcamp.content import Program
 from bootcamp.store import Store
@@ -11,7 +12,6 @@ from bootcamp.ui.screens.help import HelpScreen, key_table
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from ui_helpers import new_workshop, screen_text, wait_for_screen
 
 WALK_ACTIONS = {"next", "previous", "jump", "skip", "toggle_timer", "add_minutes", "blank"}
 
@@ -36,7 +36,9 @@ async def test_console_and_presenter_offer_every_walk_action(workshop_id: str, m
         console = await wait_for_screen(pilot, WorkshopScreen)
         assert WALK_ACTIONS | {"presenter", "leave", "toggle_done", "help", "quit"} <= actions(console)
         titles = await palette_titles(console)
-        assert {"Next step (marks this one done)", "Skip this step for time", "Add 2 minutes to the timer"} <= set(titles)
+        assert {"Next step (marks this one done)", "Skip this step for time", "Add 2 minutes to the timer"} <= set(
+            titles
+        )
         assert titles["Presenter mode: only the slide, for the projector"] == "key: f5"
         await pilot.press("f5")
         presenter = await wait_for_screen(pilot, PresenterScreen)

@@ -7,6 +7,7 @@ and look at the pictures before committing them.
 from __future__ import annotations
 
 import pytest
+from ui_helpers import new_workshop, settle, wait_for_screen
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
@@ -15,7 +16,6 @@ from bootcamp.store.model import StepTimer, WorkshopState
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from ui_helpers import new_workshop, settle, wait_for_screen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

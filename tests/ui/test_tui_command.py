@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 
 import pytest
-
-from bootcamp.content import ContentError
-from bootcamp.commands import tui
-from bootcamp.ui.app import BootcampApp
 from ui_helpers import FIXTURE_CONTENT
+
+from bootcamp.commands import tui
+from bootcamp.content import ContentError
+from bootcamp.ui.app import BootcampApp
 
 
 @pytest.fixture

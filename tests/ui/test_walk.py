@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ui_helpers import FIXTURE_CONTENT, SHIPPED_CONTENT, new_workshop, press_many, wait_for_screen
 
 from bootcamp.content import load_dir
 from bootcamp.store import Store
 from bootcamp.ui.screens.presenter import PresenterScreen
-from bootcamp.ui.widgets.slide import BODY_COLUMNS, BODY_ROWS
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.slide import BODY_COLUMNS, BODY_ROWS
 from bootcamp.ui.widgets.steps import StepView
-from ui_helpers import FIXTURE_CONTENT, SHIPPED_CONTENT, new_workshop, press_many, wait_for_screen
 
 CONTENTS = {"fixture": FIXTURE_CONTENT, "shipped": SHIPPED_CONTENT}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Digits, Static
+from ui_helpers import new_workshop, screen_text, wait_for_screen, wait_until
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
@@ -20,7 +21,6 @@ from bootcamp.ui.widgets.agenda import Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.widgets.timer import OVER_TIME, StepTimerPanel
-from ui_helpers import new_workshop, screen_text, wait_for_screen, wait_until
 
 WELCOME, RATE, MANDATE = "basics/welcome", "basics/rate-aptitudes", "basics/mandate"
 SECRET = "SECRET-FACILITATOR-NOTE"
@@ -261,7 +261,7 @@ async def test_a_failing_save_is_shown_and_cleared_once_it_succeeds(
         await pilot.press("right")
         await wait_until(pilot, lambda: app.save_status.error == "disk full", "the failure")
         await pilot.pause()
-        assert status.has_class("-unsaved") and text_of(status).endswith("not saved")
+        assert status.has_class("-unsaved") and text_of(status).endswith("not saved: disk full — retrying")
         assert screen.flow.current.key == RATE  # the room moves on; the writer keeps trying
 
         disk["full"] = False

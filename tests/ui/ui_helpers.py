@@ -20,7 +20,9 @@ SHIPPED_CONTENT = default_content_dir()
 ROOM = [("Ana Ortiz", "CEO"), ("Ben Okafor", "Sales"), ("Chloe Martin", "Service")]
 
 
-def new_workshop(store: Store, program: Program, *, agenda: str = "full", name: str = "Spring boot camp") -> WorkshopInfo:
+def new_workshop(
+    store: Store, program: Program, *, agenda: str = "full", name: str = "Spring boot camp"
+) -> WorkshopInfo:
     return store.create_workshop(
         name=name,
         organisation="Northwind Insurance",

@@ -51,7 +51,9 @@ def describe(row: WorkshopRow) -> Text:
     if info.anonymous:
         people = "anonymous" + (f": P1 … P{len(present)}" if present else "")
     else:
-        people = ", ".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present) or "no participants yet"
+        people = (
+            ", ".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present) or "no participants yet"
+        )
     count = f"{len(present)} participant{'s' if len(present) != 1 else ''}"
     return joined(
         (info.name, "bold"),

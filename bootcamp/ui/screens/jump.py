@@ -46,7 +46,15 @@ class JumpScreen(ModalScreen[str | None]):
             haystack = f"{step.title} {session.title if session else ''} {step.kind.value}".casefold()
             if needle and needle not in haystack:
                 continue
-            mark = CURRENT if step.key == current else SKIPPED if self.flow.is_skipped(step.key) else DONE if self.flow.is_done(step.key) else " "
+            mark = (
+                CURRENT
+                if step.key == current
+                else SKIPPED
+                if self.flow.is_skipped(step.key)
+                else DONE
+                if self.flow.is_done(step.key)
+                else " "
+            )
             label = joined(
                 (f"{number:>3} {mark} ", "dim"),
                 (step.title, "bold" if step.key == current else ""),

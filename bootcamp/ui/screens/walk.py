@@ -26,7 +26,8 @@ TICK_SECONDS = 1.0
 
 
 class WalkScreen(Screen[None]):
-    """A screen that walks the open workshop; subclasses say how to show it (:meth:`show`)."""
+    """A screen that walks the open workshop; subclasses say how to show it
+    (:meth:`show_step`, :meth:`show_position`, :meth:`show_time`)."""
 
     class Moved(Message):
         """The room's state changed and the screen shows it."""
@@ -46,7 +47,7 @@ class WalkScreen(Screen[None]):
         super().__init__()
         self.workshop = workshop
         self._shown_step = ""
-        self._shown_state: object = None
+        self._shown_state: WorkshopState | None = None
 
     @property
     def bootcamp(self) -> BootcampApp:

@@ -38,7 +38,12 @@ class WorkshopScreen(WalkScreen):
         Binding("m", "toggle_done", "Done", show=False, tooltip="Mark this step done, or not done"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding(
-            "plus,equals_sign", "add_minutes", "+2 min", key_display="+", show=False, tooltip="Add 2 minutes to the timer"
+            "plus,equals_sign",
+            "add_minutes",
+            "+2 min",
+            key_display="+",
+            show=False,
+            tooltip="Add 2 minutes to the timer",
         ),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
@@ -103,11 +108,13 @@ class WorkshopScreen(WalkScreen):
         elif flow.is_done(flow.current.key):
             parts.append(("  ·  done", "italic"))
         parts += [("  ·  next: ", "dim"), upcoming.title if upcoming else "— the end —"]
-        bar = self.query_one("#status-bar", Static)
-        bar.update(joined(*parts, ("  ·  ", "dim"), (status.label, "bold" if status.error else "dim")))
-        bar.set_class(bool(status.error), "-unsaved")
         if status.error:
-            bar.tooltip = safe(status.error)
+            saving: tuple[str, str] = (f"{status.label}: {status.error} — retrying", "bold")
+        else:
+            saving = (status.label, "dim")
+        bar = self.query_one("#status-bar", Static)
+        bar.update(joined(*parts, ("  ·  ", "dim"), saving))
+        bar.set_class(bool(status.error), "-unsaved")
 
     # -- actions only the console has -------------------------------------------------------------------------
 
@@ -124,4 +131,3 @@ class WorkshopScreen(WalkScreen):
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()
         self.dismiss()
-

@@ -18,7 +18,9 @@ class CheckView(StepView):
         if exercise.structure and self.presenter:
             # The slide introduces the exercise; the questions are put to the room one at a time.
             count = len(exercise.structure)
-            yield Prompt(f"Then {count} question{'s' if count != 1 else ''} about the role's structure.", classes="-muted")
+            yield Prompt(
+                f"Then {count} question{'s' if count != 1 else ''} about the role's structure.", classes="-muted"
+            )
         elif exercise.structure:
             yield Prompt("Then, about the role's structure:", classes="-muted")
             questions = (f"{number}. {question.text}" for number, question in enumerate(exercise.structure, start=1))
