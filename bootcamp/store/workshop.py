@@ -71,6 +71,10 @@ class WorkshopFiles:
     def _update_info(self, change: Callable[[WorkshopInfo], WorkshopInfo]) -> WorkshopInfo:
         return self._info.update(lambda info: change(self._checked(info)))
 
+    def update_info(self, change: Callable[[WorkshopInfo], WorkshopInfo]) -> WorkshopInfo:
+        """Read, change and save ``workshop.json`` under its lock (roster edits from the console)."""
+        return self._update_info(change)
+
     def add_participant(self, name: str, role: str = "") -> Participant:
         """A late arrival (or anyone added during the day): a new seat number, ``joined_at`` now."""
         added: list[Participant] = []

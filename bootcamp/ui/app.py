@@ -48,6 +48,8 @@ class BootcampApp(App[None]):
     # Always tell the watchers: the console shows "saving…" from its own copy of the status, so
     # a result equal to the last one the app heard of still has to reach the screen.
     save_status: reactive[SaveStatus] = reactive(SaveStatus, init=False, always_update=True)
+    # The open workshop's room changed (an answer, a note, the roster …): views that show it redraw.
+    room_version: reactive[int] = reactive(0, init=False, always_update=True)
 
     class SaveResult(Message):
         """A save finished (or failed and will be retried) on the writer's thread."""
@@ -107,12 +109,19 @@ class BootcampApp(App[None]):
 
         self.workshop = workshop
         self.save_status = workshop.save_status
+        workshop.live.on_change = self._room_changed
         self.push_screen(WorkshopScreen(workshop))
+
+    def _room_changed(self, version: int) -> None:
+        self.room_version = version
+        if self.workshop is not None:
+            self.save_status = self.workshop.save_status  # the change is pending now
 
     def close_workshop(self) -> None:
         """Leave the open workshop: its running timer paused, that queued for saving (quitting waits for it)."""
         if self.workshop is not None:
             self.workshop.close()
+            self.workshop.live.on_change = None
             self.save_status = self.workshop.save_status
             self.workshop = None
 

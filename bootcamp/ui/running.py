@@ -9,7 +9,6 @@ No Textual here: the app forwards the writer's results in from its thread.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,10 +16,12 @@ from typing import TYPE_CHECKING
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
-from bootcamp.store.model import WorkshopInfo, WorkshopState
-from bootcamp.ui.saving import SaveStatus
+from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.ui.live_room import LiveRoom
+from bootcamp.ui.saving import SaveStatus, SaveTracker
 
 if TYPE_CHECKING:
+    from bootcamp.summary import CommitmentReport
     from bootcamp.store import WorkshopFiles
     from bootcamp.store.writer import OrderedWriter
 
@@ -37,20 +38,51 @@ class RunningWorkshop:
         state: WorkshopState,
         writer: OrderedWriter,
         clock: Clock,
+        answers: list[Answer] | None = None,
+        room: Room | None = None,
     ) -> None:
-        self.info = info
         self.program = program
         self.files = files
         self.writer = writer
         self.clock = clock
-        self.save_status = SaveStatus()
+        self.tracker = SaveTracker(f"{STATE_JOB}-{info.id}-")
+        self.live = LiveRoom(
+            files=files,
+            info=info,
+            answers=answers or [],
+            room=room if room is not None else Room(),
+            program=program,
+            writer=writer,
+            tracker=self.tracker,
+            clock=clock,
+        )
         self.over_time_signalled: set[str] = set()  # steps whose over-time signal was given
-        self._jobs = itertools.count(1)
-        self._job_prefix = f"{STATE_JOB}-{info.id}-"
         # Presenter and blank are how the console was showing things when it stopped, not
         # where the room is: a reopened workshop starts at the console.
-        self.state = replace(state, presenter=False, blank=False)
+        self.state = replace(state, presenter=False, blank=False, private_entry=False)
         self.flow = Flow(program, info.agenda, self.state, clock)
+
+    @classmethod
+    def load(cls, files: WorkshopFiles, writer: OrderedWriter, clock: Clock) -> RunningWorkshop:
+        """Read everything the console shows (call it in a worker: it reads every file of the workshop)."""
+        return cls(
+            info=files.info(),
+            program=files.program(),
+            files=files,
+            state=files.state(),
+            writer=writer,
+            clock=clock,
+            answers=files.answers(),
+            room=files.room(),
+        )
+
+    @property
+    def info(self) -> WorkshopInfo:
+        return self.live.info
+
+    @property
+    def save_status(self) -> SaveStatus:
+        return self.tracker.status
 
     def change(self, move: Callable[[Flow], WorkshopState]) -> WorkshopState:
         """Apply a move to the room's state, keep it, and queue its save."""
@@ -72,11 +104,22 @@ class RunningWorkshop:
         if state != self.state:
             self.set_state(replace(state, updated_at=self.clock.now()))
 
+    def toggle(self, field_name: str, step_key: str) -> bool:
+        """Add the step to, or take it from, one of the state's step sets (``revealed``, ``secret``); True if now in."""
+        keys: tuple[str, ...] = getattr(self.state, field_name)
+        now_in = step_key not in keys
+        changed = (*keys, step_key) if now_in else tuple(k for k in keys if k != step_key)
+        self.set_state(replace(self.state, **{field_name: changed}, updated_at=self.clock.now()))
+        return now_in
+
+    def set_private_entry(self, on: bool) -> None:
+        """Private entry hides answers on every screen that follows this state, a projector window too."""
+        if self.state.private_entry != on:
+            self.set_state(replace(self.state, private_entry=on, updated_at=self.clock.now()))
+
     def _save(self, state: WorkshopState) -> None:
-        job_id = f"{self._job_prefix}{next(self._jobs)}"
-        self.save_status = replace(self.save_status, pending=self.save_status.pending + 1)
         files = self.files
-        self.writer.submit(job_id, lambda: files.save_state(state))
+        self.writer.submit(self.tracker.new_job(STATE_JOB), lambda: files.save_state(state))
 
     def saved(self, job_id: str, error: BaseException | None) -> SaveStatus:
         """Take in a writer result (on the UI's thread); returns the new status.
@@ -84,13 +127,14 @@ class RunningWorkshop:
         The writer retries a failed save until it succeeds, so a failure keeps the save
         pending and is shown until the success report arrives.
         """
-        if not job_id.startswith(self._job_prefix):  # another workshop's save, or not a state save
-            return self.save_status
-        if error is not None:
-            self.save_status = replace(self.save_status, error=str(error) or type(error).__name__)
-        else:
-            self.save_status = SaveStatus(pending=max(0, self.save_status.pending - 1))
-        return self.save_status
+        return self.tracker.result(job_id, error)
+
+    def report(self) -> CommitmentReport:
+        """The commitment-test summary of the room as it stands in memory (nothing is read from disk)."""
+        from bootcamp.summary import build_report
+
+        data = self.live.data
+        return build_report(self.program, data.info, data.answers, data.room, self.state)
 
     def close(self) -> WorkshopState:
         """Pause the running timer so reopening shows it where it was left; queue that save."""

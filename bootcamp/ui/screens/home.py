@@ -191,15 +191,7 @@ class HomeScreen(Screen[None]):
 
         app = self.bootcamp
         try:
-            files = app.store.open(workshop_id)
-            workshop = RunningWorkshop(
-                info=files.info(),
-                program=files.program(),
-                files=files,
-                state=files.state(),
-                writer=app.writer,
-                clock=app.clock,
-            )
+            workshop = RunningWorkshop.load(app.store.open(workshop_id), app.writer, app.clock)
         except UserError as error:
             self.post_message(self.Failed(error, "Could not open the workshop"))
             return

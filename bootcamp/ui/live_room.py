@@ -1,0 +1,353 @@
+"""The open workshop's room in memory: answers, notes, role lines, the Poker deal, actions and the roster.
+
+Every change is kept in memory at once (the UI never waits on the disk) and handed to the
+one ordered writer as an id-keyed edit, so the file gets exactly this change under its
+lock and another writer's records survive. Each record carries a save mark (pending,
+saved, failed) and every change can be undone. No Textual here: plain pytest tests it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bootcamp.clock import Clock, iso
+from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
+from bootcamp.store import edits
+from bootcamp.store.ids import new_ballot_id, new_participant_id, new_record_id
+from bootcamp.store.model import Action, Answer, Participant, PokerCard, Room, RoleLine, RoomNote, WorkshopInfo
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.saving import Mark, SaveTracker
+
+if TYPE_CHECKING:
+    from bootcamp.store import WorkshopFiles
+    from bootcamp.store.writer import OrderedWriter
+
+AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
+ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
+UNDO_DEPTH = 200
+
+
+def answer_record(key: AnswerKey) -> str:
+    return "answer:" + "|".join(key)
+
+
+@dataclasses.dataclass(frozen=True)
+class Undo:
+    label: str  # what is undone, said back to the facilitator
+    revert: Callable[[], None]
+
+
+class LiveRoom:
+    def __init__(
+        self,
+        *,
+        files: WorkshopFiles,
+        info: WorkshopInfo,
+        answers: list[Answer],
+        room: Room,
+        program: Program,
+        writer: OrderedWriter,
+        tracker: SaveTracker,
+        clock: Clock,
+    ) -> None:
+        self.files = files
+        self.info = info
+        self.room = room
+        self.program = program
+        self.writer = writer
+        self.tracker = tracker
+        self.clock = clock
+        self._answers: dict[AnswerKey, Answer] = {self._key(a): a for a in answers}
+        self._undo: list[Undo] = []
+        self._data: RoomData | None = None
+        self.version = 0  # grows with every change: views compare it to know when to redraw
+        self.on_change: Callable[[int], None] | None = None  # the app's hook: tell the screens
+
+    @staticmethod
+    def _key(answer: Answer) -> AnswerKey:
+        return (answer.participant_id, answer.step_key, answer.item, answer.perspective)
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    @property
+    def data(self) -> RoomData:
+        """The room as one read-only value, made again only after a change."""
+        if self._data is None:
+            self._data = RoomData(self.info, tuple(self._answers.values()), self.room)
+        return self._data
+
+    def answer(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Answer | None:
+        return self._answers.get((participant_id, step_key, item, perspective))
+
+    def answer_mark(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Mark:
+        return self.tracker.mark(answer_record((participant_id, step_key, item, perspective)))
+
+    def mark(self, record: str) -> Mark:
+        return self.tracker.mark(record)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def missed_steps(self, participant_id: str, steps: tuple[Step, ...], *, skipped: tuple[str, ...] = ()) -> list[Step]:
+        """Answering steps among ``steps`` (those the room has got through) that this participant has not answered."""
+        answered = {key[1] for key in self._answers if key[0] == participant_id}
+        return [
+            step
+            for step in steps
+            if step.kind in ANSWERED_KINDS and step.key not in answered and step.key not in skipped
+        ]
+
+    # -- answers ----------------------------------------------------------------------------------------------
+
+    def set_answer(
+        self,
+        participant_id: str,
+        step_key: str,
+        value: str,
+        *,
+        item: str = "",
+        perspective: str = "",
+        comment: str | None = None,
+    ) -> Answer:
+        """Give (or change) one answer; a ``comment`` of None keeps the one already there."""
+        key = (participant_id, step_key, item, perspective)
+        before = self._answers.get(key)
+        kept_comment = before.comment if before is not None else ""
+        answer = Answer(
+            participant_id=participant_id,
+            step_key=step_key,
+            item=item,
+            perspective=perspective,
+            value=value,
+            comment=kept_comment if comment is None else comment,
+            at=iso(self.clock.now()),
+        )
+        if before is not None and (before.value, before.comment) == (answer.value, answer.comment):
+            return before
+        self._push_undo(f"the answer of {self._name(participant_id)}", lambda: self._put_answer(key, before))
+        self._put_answer(key, answer)
+        return answer
+
+    def set_comment(self, participant_id: str, step_key: str, comment: str, *, item: str = "", perspective: str = "") -> Answer:
+        """A comment on an answer, or on its own before the answer is given."""
+        before = self.answer(participant_id, step_key, item, perspective)
+        value = before.value if before is not None else ""
+        return self.set_answer(participant_id, step_key, value, item=item, perspective=perspective, comment=comment)
+
+    def clear_answer(self, participant_id: str, step_key: str, *, item: str = "", perspective: str = "") -> bool:
+        key = (participant_id, step_key, item, perspective)
+        before = self._answers.get(key)
+        if before is None:
+            return False
+        self._push_undo(f"clearing the answer of {self._name(participant_id)}", lambda: self._put_answer(key, before))
+        self._put_answer(key, None)
+        return True
+
+    def cast_ballot(self, step_key: str, picks: list[tuple[str, str, str]], comment: str = "") -> str:
+        """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody."""
+        ballot = new_ballot_id()
+        keys: list[AnswerKey] = []
+        for number, (item, perspective, value) in enumerate(picks):
+            key = (ballot, step_key, item, perspective)
+            keys.append(key)
+            at = iso(self.clock.now())
+            self._put_answer(key, Answer(ballot, step_key, item, perspective, value, comment if number == 0 else "", at))
+
+        def revert() -> None:
+            for key in keys:
+                self._put_answer(key, None)
+
+        self._push_undo("the last secret ballot", revert)
+        return ballot
+
+    def _put_answer(self, key: AnswerKey, answer: Answer | None) -> None:
+        participant_id, step_key, item, perspective = key
+        if answer is None:
+            self._answers.pop(key, None)
+        else:
+            self._answers[key] = answer
+        files = self.files
+
+        def save() -> None:
+            if answer is None:
+                files.clear_answer(participant_id, (step_key, item, perspective))
+            else:
+                files.save_answer(answer)
+
+        self._submit(answer_record(key), save)
+
+    # -- the room's records -----------------------------------------------------------------------------------
+
+    def put_note(self, step_key: str, text: str, *, note_id: str = "", quick: bool = False) -> RoomNote:
+        before = next((n for n in self.room.notes if n.id == note_id), None) if note_id else None
+        note = RoomNote(note_id or new_record_id("n"), step_key, text, iso(self.clock.now()), quick)
+        self._change_record("note", note.id, "a note", before, note, edits.put_note, edits.drop_note)
+        return note
+
+    def drop_note(self, note_id: str) -> None:
+        before = next((n for n in self.room.notes if n.id == note_id), None)
+        if before is not None:
+            self._change_record("note", note_id, "removing a note", before, None, edits.put_note, edits.drop_note)
+
+    def put_role_line(self, text: str, *, line_id: str = "", decision: str | None = None) -> RoleLine:
+        before = next((line for line in self.room.role_lines if line.id == line_id), None) if line_id else None
+        kept = before.decision if before is not None else ""
+        line = RoleLine(line_id or new_record_id("r"), text, kept if decision is None else decision, iso(self.clock.now()))
+        self._change_record("role", line.id, "a role line", before, line, edits.put_role_line, edits.drop_role_line)
+        return line
+
+    def drop_role_line(self, line_id: str) -> None:
+        before = next((line for line in self.room.role_lines if line.id == line_id), None)
+        if before is not None:
+            self._change_record(
+                "role", line_id, "removing a role line", before, None, edits.put_role_line, edits.drop_role_line
+            )
+
+    def put_action(self, action: Action) -> Action:
+        action = dataclasses.replace(action, id=action.id or new_record_id("a"), at=action.at or iso(self.clock.now()))
+        before = next((a for a in self.room.actions if a.id == action.id), None)
+        self._change_record("action", action.id, "an action", before, action, edits.put_action, edits.drop_action)
+        return action
+
+    def drop_action(self, action_id: str) -> None:
+        before = next((a for a in self.room.actions if a.id == action_id), None)
+        if before is not None:
+            self._change_record(
+                "action", action_id, "removing an action", before, None, edits.put_action, edits.drop_action
+            )
+
+    def _change_record(
+        self,
+        kind: str,
+        record_id: str,
+        label: str,
+        before: object | None,
+        after: object | None,
+        put: Callable[[object], edits.RoomEdit],
+        drop: Callable[[str], edits.RoomEdit],
+    ) -> None:
+        def apply(value: object | None) -> None:
+            self._edit_room(f"{kind}:{record_id}", put(value) if value is not None else drop(record_id))
+
+        self._push_undo(label, lambda: apply(before))
+        apply(after)
+
+    # -- Aptitude Poker ---------------------------------------------------------------------------------------
+
+    def poker_exercise(self) -> AptitudePoker | None:
+        return next((e for e in self.program.exercises if isinstance(e, AptitudePoker)), None)
+
+    def deal_poker(self) -> tuple[PokerCard, ...]:
+        """Deal the deck round the present participants, once: a later roster change never re-deals."""
+        if self.room.poker:
+            return self.room.poker
+        poker = self.poker_exercise()
+        deck = self.program.item_list(poker.deck) if poker else None
+        if deck is None:
+            return ()
+        seats = self.info.present
+        cards = tuple(
+            PokerCard(item.id, seats[number % len(seats)].id if seats else "") for number, item in enumerate(deck.items)
+        )
+        self._edit_room("poker:deal", edits.deal_poker(cards))
+        return self.room.poker
+
+    def put_poker_note(self, card_id: str, prompt_id: str, text: str) -> None:
+        card = next((c for c in self.room.poker if c.card_id == card_id), None)
+        if card is None or card.notes.get(prompt_id, "") == text:
+            return
+        before = card.notes.get(prompt_id, "")
+        record = f"poker:{card_id}|{prompt_id}"
+        self._push_undo("a Poker note", lambda: self._edit_room(record, edits.put_poker_note(card_id, prompt_id, before)))
+        self._edit_room(record, edits.put_poker_note(card_id, prompt_id, text))
+
+    def _edit_room(self, record: str, edit: edits.RoomEdit) -> None:
+        self.room = edit(self.room)
+        files = self.files
+
+        def save() -> None:
+            files.update_room(edit)
+
+        self._submit(record, save)
+
+    # -- the roster -------------------------------------------------------------------------------------------
+
+    def add_participant(self, name: str, role: str = "") -> Participant:
+        """A late arrival (or anyone added during the day): the next seat number, joined now."""
+        participant = Participant(
+            id=new_participant_id({p.id for p in self.info.participants}),
+            number=max((p.number for p in self.info.participants), default=0) + 1,
+            name="" if self.info.anonymous else name.strip(),
+            role=role.strip(),
+            joined_at=iso(self.clock.now()),
+        )
+        self._change_seat(participant, f"adding {participant.display_name}", before=None)
+        return participant
+
+    def rename_participant(self, participant_id: str, name: str, role: str) -> Participant | None:
+        return self._replace_seat(participant_id, "renaming", name=name.strip(), role=role.strip())
+
+    def remove_participant(self, participant_id: str) -> Participant | None:
+        """Removed from the room; their answers stay on disk and return with :meth:`restore_participant`."""
+        return self._replace_seat(participant_id, "removing", removed=True)
+
+    def restore_participant(self, participant_id: str) -> Participant | None:
+        return self._replace_seat(participant_id, "restoring", removed=False)
+
+    def _replace_seat(self, participant_id: str, verb: str, **changes: object) -> Participant | None:
+        before = self.info.participant(participant_id)
+        if before is None:
+            return None
+        after = dataclasses.replace(before, **changes)  # type: ignore[arg-type]
+        if self.info.anonymous:
+            after = dataclasses.replace(after, name="")
+        if after != before:
+            self._change_seat(after, f"{verb} {before.display_name}", before=before)
+        return after
+
+    def _change_seat(self, participant: Participant, label: str, *, before: Participant | None) -> None:
+        def apply(seat: Participant | None) -> None:
+            if seat is None:  # undoing an addition: the seat goes, as if never added
+                edit: edits.InfoEdit = lambda info: dataclasses.replace(
+                    info, participants=tuple(p for p in info.participants if p.id != participant.id)
+                )
+            else:
+                edit = edits.put_participant(seat)
+            self.info = edit(self.info)
+            files = self.files
+
+            def save() -> None:
+                files.update_info(edit)
+
+            self._submit(f"seat:{participant.id}", save)
+
+        self._push_undo(label, lambda: apply(before))
+        apply(participant)
+
+    # -- undo and saving --------------------------------------------------------------------------------------
+
+    def undo(self) -> str | None:
+        """Take back the last change (saved like any other change); what was undone, or None."""
+        if not self._undo:
+            return None
+        last = self._undo.pop()
+        last.revert()
+        return last.label
+
+    def _push_undo(self, label: str, revert: Callable[[], None]) -> None:
+        self._undo.append(Undo(label, revert))
+        del self._undo[:-UNDO_DEPTH]
+
+    def _submit(self, record: str, save: Callable[[], None]) -> None:
+        self._data = None
+        self.version += 1
+        self.writer.submit(self.tracker.new_job(record), save)
+        if self.on_change is not None:
+            self.on_change(self.version)
+
+    def _name(self, participant_id: str) -> str:
+        seat = self.info.participant(participant_id)
+        return seat.display_name if seat is not None else "a secret ballot"

@@ -1,0 +1,59 @@
+"""What the room has said, as one read-only value: the roster, every answer, the notes, role lines, deal and actions.
+
+The console builds it from memory (:class:`~bootcamp.ui.live_room.LiveRoom`), a projector
+window from the files; the step views show it the same way in both. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from bootcamp.content.model import Scale
+from bootcamp.store import is_ballot_id
+from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo
+
+
+@dataclass(frozen=True)
+class RoomData:
+    info: WorkshopInfo
+    answers: tuple[Answer, ...] = ()
+    room: Room = field(default_factory=Room)
+
+    @cached_property
+    def _by_step(self) -> dict[str, list[Answer]]:
+        found: dict[str, list[Answer]] = {}
+        for answer in self.answers:
+            found.setdefault(answer.step_key, []).append(answer)
+        return found
+
+    def answers_for(self, step_key: str) -> list[Answer]:
+        return self._by_step.get(step_key, [])
+
+    @property
+    def present(self) -> tuple[Participant, ...]:
+        return self.info.present
+
+    def ballots_for(self, step_key: str) -> int:
+        """How many secret ballots were cast on a step."""
+        return len({a.participant_id for a in self.answers_for(step_key) if is_ballot_id(a.participant_id)})
+
+    def respondents(self, step_key: str) -> int:
+        """Participants and ballots with at least one answer on a step."""
+        return len({a.participant_id for a in self.answers_for(step_key)})
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How often each option of a scale was chosen, for one item of one step."""
+
+    scale: Scale
+    counts: tuple[tuple[str, str, int], ...]  # (option id, label, count) in the scale's order
+    total: int
+
+    @classmethod
+    def of(cls, answers: list[Answer], scale: Scale, *, item: str = "", perspective: str = "") -> Tally:
+        chosen = Counter(a.value for a in answers if a.item == item and a.perspective == perspective and a.value)
+        counts = tuple((o.id, o.label, chosen.get(o.id, 0)) for o in scale.options)
+        return cls(scale, counts, sum(count for _, _, count in counts))
