@@ -17,6 +17,7 @@ from textual.screen import Screen
 from bootcamp.flow import Flow
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.widgets.steps import StepView
 from bootcamp.ui.widgets.timer import OVER_TIME
 
 if TYPE_CHECKING:
@@ -60,11 +61,18 @@ class WalkScreen(Screen[None]):
     def on_mount(self) -> None:
         # Textual calls each class's on_mount in turn: subclasses must not call this one again.
         self.set_interval(TICK_SECONDS, self.tick)
+        self.watch(self.app, "room_version", self._room_changed, init=False)
+
+    def _room_changed(self, _version: int) -> None:
+        if self.is_current:
+            self.show_room()
 
     async def on_screen_resume(self) -> None:
         # Another screen (presenter, jump, blank) may have moved the room meanwhile.
         if self.workshop.state is not self._shown_state:
             await self.show_state()
+        else:
+            self.show_room()  # a roster or private-entry screen may have changed the room
 
     # -- showing ---------------------------------------------------------------------------------------------
 
@@ -75,6 +83,7 @@ class WalkScreen(Screen[None]):
         if step.key != self._shown_step:
             self._shown_step = step.key
             await self.show_step(flow)
+        self.show_room()
         self.show_position(flow)
         self.tick()
         self.post_message(self.Moved(step.key))
@@ -86,6 +95,11 @@ class WalkScreen(Screen[None]):
     def show_position(self, flow: Flow) -> None:
         """Show where the room is: marks, counters, save status."""
         raise NotImplementedError
+
+    def show_room(self) -> None:
+        """Show what the room has said on the current step (answers, tallies, notes)."""
+        for view in self.query(StepView):
+            view.show_room(self.workshop.live.data, self.workshop.state)
 
     def show_time(self, flow: Flow) -> None:
         """Show the timer and the day clock as of now."""

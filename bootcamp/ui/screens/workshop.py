@@ -85,7 +85,7 @@ class WorkshopScreen(WalkScreen):
         body = self.query_one(StepScroll)
         body.border_title = joined((session.title if session else step.session_id, ""), "  ›  ", (step.title, "bold"))
         body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
-        await body.show(view_for(step, flow.program))
+        await body.show(view_for(step, flow.program, live=self.workshop.live))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
 
     def show_position(self, flow: Flow) -> None:

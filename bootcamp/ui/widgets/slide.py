@@ -5,14 +5,20 @@ that follows the console (issue 6) can show the same widget from the stored stat
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import Static
 
 from bootcamp.flow import ADD_MINUTES, Flow
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.steps import view_for
+from bootcamp.ui.widgets.steps import StepView, view_for
 from bootcamp.ui.widgets.timer import countdown
+
+if TYPE_CHECKING:
+    from bootcamp.store.model import WorkshopState
+    from bootcamp.ui.room_data import RoomData
 
 BODY_COLUMNS, BODY_ROWS = 76, 16  # the slide's body at 80×24; content authors write to fit it
 
@@ -67,6 +73,11 @@ class Slide(Vertical):
         with self.app.batch_update():
             await body.remove_children()
             await body.mount(view_for(step, flow.program, presenter=True))
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        """The room's answers as the room may see them: a tally once revealed, never while private entry is on."""
+        for view in self.query_one("#slide-body", Container).query(StepView):
+            view.show_room(data, state)
 
     def show_position(self, flow: Flow) -> None:
         session = flow.program.session(flow.current.session_id)

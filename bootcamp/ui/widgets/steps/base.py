@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
@@ -10,10 +12,21 @@ from textual.widgets import Static
 from bootcamp.content.model import Program, Step
 from bootcamp.ui.text import joined, plain
 
+if TYPE_CHECKING:
+    from bootcamp.store.model import WorkshopState
+    from bootcamp.ui.live_room import LiveRoom
+    from bootcamp.ui.room_data import RoomData
+
 
 class StepView(Vertical):
     """One step for the room. Views never take focus themselves, so showing another step
-    does not move the focus (answering widgets inside them, issue 4, do take it)."""
+    does not move the focus; the answering widgets inside them do take it.
+
+    On the console a view gets the :class:`LiveRoom` and may change it (answers, notes …);
+    in presenter mode and in a projector window it gets none and only shows. Either way
+    :meth:`show_room` is called after it is mounted and again whenever the room or the
+    state changes (an answer, a reveal, private entry): views redraw from those two values.
+    """
 
     DEFAULT_CSS = """
     StepView {
@@ -25,11 +38,19 @@ class StepView(Vertical):
     }
     """
 
-    def __init__(self, step: Step, program: Program, *, presenter: bool = False) -> None:
+    def __init__(self, step: Step, program: Program, *, presenter: bool = False, live: LiveRoom | None = None) -> None:
         super().__init__(classes=f"step-view -{step.kind.value}" + (" -presenter" if presenter else ""))
         self.step = step
         self.program = program
         self.presenter = presenter
+        self.live = None if presenter else live  # the room's screen never edits
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        """Show what the room has said on this step; a step that asks nothing (``teach``) shows nothing of it."""
+
+    def focus_answers(self) -> bool:
+        """Put the focus where the room answers this step; False when the step takes no answers."""
+        return False
 
 
 class StepScroll(VerticalScroll, inherit_bindings=False):

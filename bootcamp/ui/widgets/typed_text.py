@@ -1,0 +1,88 @@
+"""Fields whose text is saved as it is typed: on Enter, on leaving the field, and after a second of idle.
+
+The field calls ``save(text)`` (which only queues the save: the UI never waits on the disk)
+whenever the text differs from what was last saved, so a facilitator never has to think
+about saving and a crash loses at most the last second of typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.timer import Timer
+from textual.widgets import Input, TextArea
+
+IDLE_SECONDS = 1.0
+Save = Callable[[str], None]
+
+
+class _Autosave:
+    """The saving rules, shared by the one-line and the many-line field."""
+
+    _save: Save
+    _saved_text: str
+    _idle: Timer | None
+
+    def _text(self) -> str:
+        raise NotImplementedError
+
+    def save_now(self) -> None:
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle = None
+        text = self._text()
+        if text != self._saved_text:
+            self._saved_text = text
+            self._save(text)
+
+    def _typed(self) -> None:
+        if self._idle is not None:
+            self._idle.stop()
+        self._idle = self.set_timer(IDLE_SECONDS, self.save_now)  # type: ignore[attr-defined]
+
+
+class AutosaveInput(_Autosave, Input):
+    def __init__(self, value: str = "", *, save: Save, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(value, placeholder=placeholder, id=id)
+        self._save = save
+        self._saved_text = value
+        self._idle = None
+
+    def _text(self) -> str:
+        return self.value
+
+    def _on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self and self.value != self._saved_text:
+            self._typed()
+
+    def _on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is self:
+            self.save_now()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.save_now()  # Textual calls Input's own blur handler too: no super() here
+
+    def _on_unmount(self) -> None:
+        self.save_now()  # leaving the step with the field open still saves it
+
+
+class AutosaveTextArea(_Autosave, TextArea):
+    def __init__(self, text: str = "", *, save: Save, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", placeholder=placeholder, id=id)
+        self._save = save
+        self._saved_text = text
+        self._idle = None
+
+    def _text(self) -> str:
+        return self.text
+
+    def _on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is self and self.text != self._saved_text:
+            self._typed()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.save_now()  # Textual calls Input's own blur handler too: no super() here
+
+    def _on_unmount(self) -> None:
+        self.save_now()
