@@ -163,6 +163,21 @@ class LiveRoom:
         self._push_undo("the last secret ballot", revert)
         return ballot
 
+    def withdraw_ballot(self, step_key: str, ballot_id: str) -> bool:
+        """Take back one ballot (its caster pressed the wrong key); False if it is not there."""
+        keys = [key for key in self._answers if key[0] == ballot_id and key[1] == step_key]
+        before = [self._answers[key] for key in keys]
+        for key in keys:
+            self._put_answer(key, None)
+
+        def revert() -> None:
+            for key, answer in zip(keys, before):
+                self._put_answer(key, answer)
+
+        if keys:
+            self._push_undo("taking back a secret ballot", revert)
+        return bool(keys)
+
     def _put_answer(self, key: AnswerKey, answer: Answer | None) -> None:
         participant_id, step_key, item, perspective = key
         if answer is None:

@@ -39,10 +39,15 @@ def plain(text: object, style: str = "", *, end: str = "") -> Text:
 
 
 def joined(*parts: tuple[object, str] | object) -> Text:
-    """Several pieces of plain text, each optionally ``(text, style)``, as one line."""
+    """Several pieces of plain text, each optionally ``(text, style)``, as one line.
+
+    A ``Text`` part is taken as it is: it was made here (by :func:`plain` or :func:`joined`) already.
+    """
     line = Text(end="")
     for part in parts:
-        if isinstance(part, tuple):
+        if isinstance(part, Text):
+            line.append_text(part)
+        elif isinstance(part, tuple):
             value, style = part
             line.append(safe(value), style=style)
         else:

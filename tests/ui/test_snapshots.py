@@ -7,7 +7,8 @@ and look at the pictures before committing them.
 from __future__ import annotations
 
 import pytest
-from ui_helpers import new_workshop, settle, wait_for_screen
+from textual.widgets import DataTable
+from ui_helpers import new_workshop, settle, wait_for_screen, wait_until
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
@@ -48,7 +49,12 @@ def two_workshops(store: Store, fixture_program: Program, clock: FixedClock) -> 
 @pytest.mark.parametrize("size", SIZES)
 def test_home(size, two_workshops: str, make_app, snap_compare) -> None:
     async def ready(pilot) -> None:
-        await wait_for_screen(pilot, HomeScreen)
+        home = await wait_for_screen(pilot, HomeScreen)
+        # The list arrives from a worker: wait for its rows, not for a number of turns of the loop.
+        table = home.query_one(DataTable)
+        # The rows come from a worker and DataTable sizes its columns when idle: wait for both.
+        await wait_until(pilot, lambda: table.row_count == 2, "the two workshops listed")
+        await wait_until(pilot, lambda: table.columns["name"].content_width >= len("Spring boot camp"), "column widths")
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=ready)

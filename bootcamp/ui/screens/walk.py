@@ -99,7 +99,8 @@ class WalkScreen(Screen[None]):
     def show_room(self) -> None:
         """Show what the room has said on the current step (answers, tallies, notes)."""
         for view in self.query(StepView):
-            view.show_room(self.workshop.live.data, self.workshop.state)
+            if view.is_mounted:  # not one still being composed, or already on its way out
+                view.show_room(self.workshop.live.data, self.workshop.state)
 
     def show_time(self, flow: Flow) -> None:
         """Show the timer and the day clock as of now."""

@@ -16,7 +16,8 @@ from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
 from bootcamp.ui.widgets.notes import FacilitatorNotes
-from bootcamp.ui.widgets.steps import StepScroll, view_for
+from bootcamp.ui.live_room import ANSWERED_KINDS
+from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
 from bootcamp.ui.widgets.timer import StepTimerPanel
 
 
@@ -45,6 +46,11 @@ class WorkshopScreen(WalkScreen):
             show=False,
             tooltip="Add 2 minutes to the timer",
         ),
+        Binding("a", "answer", "Answer", tooltip="Go to the answers of this step (Esc comes back)"),
+        Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
+        Binding("e", "private_entry", "Private", tooltip="Private entry: pass the keyboard, each person answers unseen"),
+        Binding("v", "secret_ballot", "Secret", show=False, tooltip="Secret ballot on this step: answers stored without a name"),
+        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change to the room's answers and notes"),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
@@ -89,6 +95,7 @@ class WorkshopScreen(WalkScreen):
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
 
     def show_position(self, flow: Flow) -> None:
+        self.refresh_bindings()  # the answering keys come and go with the step's kind
         self.query_one(Agenda).show_flow(flow)
         self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
@@ -99,6 +106,7 @@ class WorkshopScreen(WalkScreen):
 
     def _show_save_status(self, status: SaveStatus) -> None:
         self._show_status(self.flow, status)
+        self.show_room()  # the save marks beside the answers
 
     def _show_status(self, flow: Flow, status: SaveStatus) -> None:
         upcoming = flow.upcoming
@@ -121,6 +129,63 @@ class WorkshopScreen(WalkScreen):
     @on(Agenda.StepChosen)
     async def _step_chosen(self, message: Agenda.StepChosen) -> None:
         await self.jump_to(message.step_key)
+
+    ANSWERING_ACTIONS = frozenset({"answer", "reveal", "private_entry", "secret_ballot"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The answering keys only where the step takes answers: the footer shows what works here."""
+        if action in self.ANSWERING_ACTIONS:
+            return self.flow.current.kind in ANSWERED_KINDS
+        return True
+
+    def action_answer(self) -> None:
+        view = self.query(StepView)
+        if not (view and view.first().focus_answers()):
+            self.notify("This step takes no answers.", markup=False, timeout=2)
+
+    def action_reveal(self) -> None:
+        step = self.flow.current
+        if step.kind not in ANSWERED_KINDS:
+            self.notify("This step has no results to reveal.", markup=False, timeout=2)
+            return
+        shown = self.workshop.toggle("revealed", step.key)
+        self.show_room()
+        self.notify("Results revealed to the room." if shown else "Results hidden again.", markup=False, timeout=2)
+
+    def action_secret_ballot(self) -> None:
+        step = self.flow.current
+        if step.kind not in ANSWERED_KINDS:
+            self.notify("This step takes no answers.", markup=False, timeout=2)
+            return
+        secret = self.workshop.toggle("secret", step.key)
+        self.show_room()
+        message = "Secret ballot: answers are stored without a name." if secret else "Answers are named again."
+        self.notify(message, title=step.title, markup=False, timeout=3)
+
+    def action_private_entry(self) -> None:
+        self.start_private_entry()
+
+    def answer_missed(self, participant_id: str, step_keys: list[str]) -> None:
+        """A late arrival answers the steps they missed, unseen, one after another."""
+        self.start_private_entry(participant_id=participant_id, step_keys=step_keys)
+
+    def start_private_entry(self, *, participant_id: str = "", step_keys: list[str] | None = None) -> None:
+        from bootcamp.ui.screens.private_entry import PrivateEntryScreen
+
+        keys = step_keys or [self.flow.current.key]
+        steps = [step for key in keys if (step := self.flow.program.step(key)) and step.kind in ANSWERED_KINDS]
+        if not steps:
+            self.notify("This step takes no answers.", markup=False, timeout=2)
+            return
+        self.workshop.set_private_entry(True)
+        self.app.push_screen(
+            PrivateEntryScreen(self.workshop, steps, participant_id=participant_id),
+            lambda _: self.workshop.set_private_entry(False),
+        )
+
+    def action_undo(self) -> None:
+        undone = self.workshop.live.undo()
+        self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", markup=False, timeout=2)
 
     def action_presenter(self) -> None:
         from bootcamp.ui.screens.presenter import PresenterScreen

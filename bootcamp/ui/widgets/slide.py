@@ -77,7 +77,8 @@ class Slide(Vertical):
     def show_room(self, data: RoomData, state: WorkshopState) -> None:
         """The room's answers as the room may see them: a tally once revealed, never while private entry is on."""
         for view in self.query_one("#slide-body", Container).query(StepView):
-            view.show_room(data, state)
+            if view.is_mounted:  # not one still being composed, or already on its way out
+                view.show_room(data, state)
 
     def show_position(self, flow: Flow) -> None:
         session = flow.program.session(flow.current.session_id)

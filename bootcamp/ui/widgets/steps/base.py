@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
@@ -105,12 +106,17 @@ class Choices(Static):
     """
 
     def __init__(self, options: list[tuple[str, str]]) -> None:
-        parts: list[object] = []
-        for number, (key, label) in enumerate(options):
-            if number:
-                parts.append("   ")
-            parts.extend([(f" {key} ", "reverse bold"), " ", label])
-        super().__init__(joined(*parts))
+        super().__init__(choices_text(options))
+
+
+def choices_text(options: list[tuple[str, str]]) -> Text:
+    """``y Yes   p Partly …``: each option's key, reversed, before its label."""
+    parts: list[object] = []
+    for number, (key, label) in enumerate(options):
+        if number:
+            parts.append("   ")
+        parts.extend([(f" {key} ", "reverse bold"), " ", label])
+    return joined(*parts)
 
 
 def body(markdown: str, *, presenter: bool) -> list[Widget]:

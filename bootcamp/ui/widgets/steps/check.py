@@ -1,31 +1,189 @@
-"""``check``: a role check; the room's role lines and structure questions (read-only for now)."""
+"""``check``: the role-definition check: the organisation's role description line by line, then its structure.
+
+The console takes the lines (typed or pasted), shows the content's suggestion for each with
+its reason, takes the room's decision, and fills the structure questions per participant;
+the room's screen shows the lines and decisions so far and, once revealed, the structure tally.
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Static
 
-from bootcamp.content.model import RoleCheck
+from bootcamp.content.model import ProbeQuestion, RoleCheck
+from bootcamp.store.model import RoleLine, WorkshopState
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
+from bootcamp.ui.widgets.answers.role_lines import (
+    LEANING_STYLE,
+    RoleLineInput,
+    RoleLinesTable,
+    detail_text,
+    tactical_share,
+)
+from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices, step_or_exercise_body
+
+PRESENTED_LINES = 12  # the latest lines that fit the projected slide
+REVEALED_LINES = 5  # with the structure's bars below them
+
+
+def structure_label(question: ProbeQuestion) -> str:
+    """A short row label from the question's id: ``reporting-line`` → ``Reporting line``."""
+    return question.id.replace("-", " ").replace("_", " ").capitalize()
 
 
 class CheckView(StepView):
-    def compose(self) -> ComposeResult:
+    DEFAULT_CSS = """
+    CheckView #answers { height: auto; }
+    CheckView #role-lines { height: auto; max-height: 12; }
+    CheckView #answer-grid { height: auto; max-height: 10; }
+    CheckView .detail { margin: 1 0; height: auto; }
+    CheckView .section { margin: 1 0 0 0; text-style: bold; }
+    CheckView .hint { color: $text-muted; }
+    CheckView .before-lines { height: auto; }
+    CheckView.-has-lines .before-lines { display: none; }
+    """
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - StepView's own
+        super().__init__(*args, **kwargs)
+        self._editing = ""  # the id of the line being edited in the input, if any
+
+    @property
+    def check(self) -> RoleCheck | None:
         exercise = self.program.exercise(self.step.exercise)
-        if not isinstance(exercise, RoleCheck):
+        return exercise if isinstance(exercise, RoleCheck) else None
+
+    def compose(self) -> ComposeResult:
+        check = self.check
+        if check is None:
             yield from body(self.step.body, presenter=self.presenter)
             return
-        yield from step_or_exercise_body(self.step.body, exercise.body, presenter=self.presenter)
-        if exercise.structure and self.presenter:
-            # The slide introduces the exercise; the questions are put to the room one at a time.
-            count = len(exercise.structure)
-            yield Prompt(
-                f"Then {count} question{'s' if count != 1 else ''} about the role's structure.", classes="-muted"
+        if self.live is None:
+            # The slide introduces the check; once the room has lines, they take the slide's place.
+            with Vertical(classes="before-lines"):
+                yield from step_or_exercise_body(self.step.body, check.body, presenter=self.presenter)
+                if check.structure:
+                    count = len(check.structure)
+                    yield Prompt(
+                        f"Then {count} question{'s' if count != 1 else ''} about the role's structure.", classes="-muted"
+                    )
+            yield Static(id="lines-shown")
+            yield RoomHeat(id="structure-shown")
+            return
+        yield Prompt(
+            "Enter the role description one line at a time (paste a whole posting at once); the room decides each.",
+            classes="-muted",
+        )
+        with Vertical(id="answers"):
+            yield RoleLineInput(placeholder="A line of the role description; Enter adds it", id="new-line")
+            yield RoleLinesTable(self.live, check)
+            yield Static(detail_text(None, None), classes="detail", id="line-detail")
+            yield Static(id="share")
+            yield Static(
+                "on a line: s strategic · t tactical · k take the suggestion · u undecided · enter edit · x remove",
+                classes="hint",
+                markup=False,
             )
-        elif exercise.structure:
-            yield Prompt("Then, about the role's structure:", classes="-muted")
-            questions = (f"{number}. {question.text}" for number, question in enumerate(exercise.structure, start=1))
-            yield Prompt("\n".join(questions), classes="-question")
-            yield from scale_choices(self.program, exercise.structure[0].scale)
+            if check.structure:
+                yield Static("The role's structure", classes="section")
+                scale = self.program.scale(check.structure[0].scale)
+                if scale is not None:
+                    yield from scale_choices(self.program, scale.id)
+                    rows = [GridRow(q.id, structure_label(q)) for q in check.structure]
+                    yield AnswerGrid(self.live, self.step.key, scale, rows)
+                    yield Static(id="structure-question", classes="detail")
+
+    # -- showing ----------------------------------------------------------------------------------------------
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        check = self.check
+        if check is None:
+            return
+        if self.live is None:
+            self._show_for_room(data, state, check)
+            return
+        table = self.query_one(RoleLinesTable)
+        table.show(data.room.role_lines)
+        self.query_one("#share", Static).update(tactical_share(data.room.role_lines))
+        self._show_detail(table.line)
+        for grid in self.query(AnswerGrid):
+            grid.show(data, state)
+
+    def _show_detail(self, line: RoleLine | None) -> None:
+        table = self.query_one(RoleLinesTable)
+        self.query_one("#line-detail", Static).update(detail_text(line, table.suggestion(line.text) if line else None))
+
+    def _show_for_room(self, data: RoomData, state: WorkshopState, check: RoleCheck) -> None:
+        lines = data.room.role_lines
+        revealed = self.step.key in state.revealed and not state.private_entry
+        self.set_class(bool(lines), "-has-lines")
+        shown = joined(tactical_share(lines))
+        for line in lines[-(REVEALED_LINES if revealed else PRESENTED_LINES) :]:
+            text = " ".join(line.text.split())
+            shown.append("\n")
+            shown.append_text(joined((f"{(line.decision or '·'):>9}  ", LEANING_STYLE.get(line.decision, "")), text[:62]))
+        self.query_one("#lines-shown", Static).update(shown if lines else "")
+        heat = self.query_one("#structure-shown", RoomHeat)
+        scale = self.program.scale(check.structure[0].scale) if check.structure else None
+        answers = data.answers_for(self.step.key)
+        respondents = len({a.participant_id for a in answers if a.value})
+        heading = f"The role's structure: {respondents} answered"
+        if scale is None or not answers:
+            heat.update("")
+        elif revealed:
+            rows = [(q.id, structure_label(q)) for q in check.structure]
+            heat.show(answers, scale, rows, ("",), heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
+        else:
+            heat.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
+
+    def focus_answers(self) -> bool:
+        found = self.query("#new-line")
+        if found:
+            found.first().focus()
+            return True
+        return False
+
+    # -- what the room does -----------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#new-line")
+    def _line_entered(self, message: Input.Submitted) -> None:
+        assert self.live is not None
+        # The field, not the message: Enter pressed twice in a row must not add the line twice.
+        text = message.input.value.strip()
+        if text:
+            self.live.put_role_line(text, line_id=self._editing)
+        self._editing = ""
+        message.input.value = ""
+        message.input.placeholder = "A line of the role description; Enter adds it"
+
+    @on(RoleLineInput.LinesPasted)
+    def _lines_pasted(self, message: RoleLineInput.LinesPasted) -> None:
+        assert self.live is not None
+        for text in message.lines:
+            self.live.put_role_line(text)
+        self.notify(f"{len(message.lines)} lines added.", markup=False, timeout=2)
+
+    @on(RoleLinesTable.EditWanted)
+    def _edit_wanted(self, message: RoleLinesTable.EditWanted) -> None:
+        field = self.query_one("#new-line", Input)
+        self._editing = message.line.id
+        field.value = message.line.text
+        field.placeholder = "Edit the line; Enter keeps it"
+        field.focus()
+
+    @on(RoleLinesTable.LineHighlighted)
+    def _line_highlighted(self, message: RoleLinesTable.LineHighlighted) -> None:
+        self._show_detail(message.line)
+
+    @on(DataTable.CellHighlighted, "#answer-grid")
+    def _structure_highlighted(self, message: DataTable.CellHighlighted) -> None:
+        check = self.check
+        if check is not None and 0 <= message.coordinate.row < len(check.structure):
+            self.query_one("#structure-question", Static).update(plain(check.structure[message.coordinate.row].text, "italic"))
 
 
 VIEW = CheckView

@@ -1,21 +1,164 @@
-"""``question``: a probing question on a named scale, with an optional comment."""
+"""``question``: a probing question on a named scale, answered by each participant, with an optional comment.
+
+The console holds the round-the-room table (or the secret ballot box) and the tally; the
+room's screen holds the question, its options and, once revealed, the tally.
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
 
+from bootcamp.content.model import Scale
+from bootcamp.store.model import WorkshopState
+from bootcamp.ui.room_data import RoomData, Tally
+from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.answers.ballot_box import BallotBox
+from bootcamp.ui.widgets.answers.question_table import QuestionTable
+from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
+from bootcamp.ui.widgets.typed_text import AutosaveInput
+
+
+class CommentField(Vertical):
+    """The comment of the person at the cursor: saved as it is typed; Enter or Esc goes back to the table."""
+
+    DEFAULT_CSS = """
+    CommentField {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    CommentField > Static {
+        color: $text-muted;
+    }
+    """
+    BINDINGS = [Binding("escape", "done", "Back to the answers", show=False)]
+
+    def __init__(self, live_save, label: str, comment: str) -> None:  # noqa: ANN001 - a LiveRoom callback
+        super().__init__(id="comment-field")
+        self._save = live_save
+        self._label = label
+        self._comment = comment
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._label, markup=False)
+        yield AutosaveInput(self._comment, save=self._save, placeholder="Type the comment; Enter saves")
+
+    def on_mount(self) -> None:
+        self.query_one(AutosaveInput).focus()
+
+    @on(AutosaveInput.Submitted)
+    def _submitted(self) -> None:
+        self.action_done()
+
+    def action_done(self) -> None:
+        table = self.screen.query(QuestionTable)
+        self.remove()
+        if table:
+            table.first().focus()
 
 
 class QuestionView(StepView):
+    DEFAULT_CSS = """
+    QuestionView #answers {
+        height: auto;
+    }
+    QuestionView #question-table {
+        height: auto;
+        max-height: 20;
+    }
+    QuestionView .hint {
+        color: $text-muted;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         question = self.step.question
         if question is not None:
             yield Prompt(question.text, classes="-question")
         yield from body(self.step.body, presenter=self.presenter)
-        yield from scale_choices(self.program, question.scale if question else self.step.scale)
-        if self.step.comment:
+        yield from scale_choices(self.program, self.scale.id if self.scale else "")
+        if self.step.comment and self.presenter:
             yield Prompt("A comment is welcome with any answer.", classes="-muted")
+        if self.live is not None and self.scale is not None:
+            yield Vertical(id="answers")
+        yield TallyBars()
+
+    @property
+    def scale(self) -> Scale | None:
+        question = self.step.question
+        return self.program.scale(question.scale if question else self.step.scale)
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        scale = self.scale
+        if scale is None:
+            return
+        secret = self.step.key in state.secret
+        if self.live is not None:
+            self._show_answering(data, state, scale, secret=secret)
+        answers = data.answers_for(self.step.key)
+        respondents = len({a.participant_id for a in answers if a.value})
+        self.query_one(TallyBars).show(
+            Tally.of(answers, scale),
+            answered=respondents,
+            expected=0 if secret else len(data.present),
+            revealed=self.step.key in state.revealed,
+            private=state.private_entry,
+        )
+
+    def _show_answering(self, data: RoomData, state: WorkshopState, scale: Scale, *, secret: bool) -> None:
+        """The table round the room, or the ballot box on a secret step (swapped when the facilitator toggles it)."""
+        assert self.live is not None
+        holder = self.query_one("#answers", Vertical)
+        wanted = BallotBox if secret else QuestionTable
+        current = holder.query(wanted)
+        if not current:
+            focused = self.app.focused is not None and self.app.focused in holder.query("*")
+            holder.remove_children()
+            widget = BallotBox(self.live, self.step.key, scale) if secret else QuestionTable(self.live, self.step.key, scale)
+            holder.mount(widget)
+            holder.mount(Static(_hint(secret), classes="hint", markup=False))
+            if focused:
+                widget.focus()
+            self.call_after_refresh(self.show_room, data, state)  # the new widget fills in once mounted
+            return
+        widget = current.first()
+        if isinstance(widget, QuestionTable):
+            if widget.is_mounted and widget.columns:
+                widget.show(data, state)
+        else:
+            widget.show(data)
+
+    def focus_answers(self) -> bool:
+        found = self.query("#answers > *")
+        if found and found.first().can_focus:
+            found.first().focus()
+            return True
+        return False
+
+    @on(QuestionTable.CommentWanted)
+    def _comment_wanted(self, message: QuestionTable.CommentWanted) -> None:
+        assert self.live is not None
+        for old in self.query(CommentField):
+            old.remove()
+        participant = message.participant
+        live, step_key = self.live, self.step.key
+        answer = live.answer(participant.id, step_key)
+
+        def save(text: str) -> None:
+            live.set_comment(participant.id, step_key, text)
+
+        label = joined("Comment from ", (participant.display_name, "bold"), ("  ·  Enter or Esc: back", "dim"))
+        self.query_one("#answers", Vertical).mount(CommentField(save, label.plain, answer.comment if answer else ""))
+
+
+def _hint(secret: bool) -> str:
+    if secret:
+        return "x takes back the last ballot · r reveals the tally"
+    return "a key answers for the person at the cursor · c comment · x clear"
 
 
 VIEW = QuestionView

@@ -1,29 +1,99 @@
-"""``rate``: items × a scale × perspectives, shown read-only (issue 4 adds the room's grid)."""
+"""``rate``: items × a scale × perspectives (the ten aptitudes, for yourself and for your team).
+
+The console holds the grid the room's ratings go into and, once revealed, the room's bars
+per item; the room's screen holds the items and the scale, then the bars.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
 
-from bootcamp.content.model import Perspective
+from bootcamp.content.model import ItemList, Perspective, Scale
+from bootcamp.store.model import WorkshopState
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
+from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, scale_choices
 
 PERSPECTIVES = {Perspective.SELF: "yourself", Perspective.TEAM: "your team"}
+LABEL_WIDTH = 16
 
 
 class RateView(StepView):
+    DEFAULT_CSS = """
+    RateView #answers { height: auto; }
+    RateView #answer-grid { height: auto; max-height: 16; }
+    RateView .hint { color: $text-muted; }
+    RateView.-revealed.-presenter .before-reveal { display: none; }
+    """
+
+    @property
+    def items(self) -> ItemList | None:
+        return self.program.item_list(self.step.items)
+
+    @property
+    def scale(self) -> Scale | None:
+        return self.program.scale(self.step.scale)
+
+    @property
+    def perspectives(self) -> tuple[str, ...]:
+        return tuple(str(p) for p in self.step.perspectives) or ("",)
+
     def compose(self) -> ComposeResult:
-        yield from body(self.step.body, presenter=self.presenter)
-        items = self.program.item_list(self.step.items)
-        if items is not None:
-            if self.presenter:
-                # The room needs the names; the explanations would not fit a projected slide.
-                yield ItemGrid([item.title for item in items.items])
-            else:
-                yield Prompt("\n".join(f"• {item.title} — {item.text}" for item in items.items), classes="items")
-        if self.step.perspectives:
-            whose = " and ".join(PERSPECTIVES.get(p, str(p)) for p in self.step.perspectives)
-            yield Prompt(f"Rate each for {whose}:", classes="-muted")
-        yield from scale_choices(self.program, self.step.scale)
+        items = self.items
+        with Vertical(classes="before-reveal"):
+            yield from body(self.step.body, presenter=self.presenter)
+            if items is not None:
+                if self.presenter:
+                    # The room needs the names; the explanations would not fit a projected slide.
+                    yield ItemGrid([item.title for item in items.items])
+                elif self.live is None:
+                    yield Prompt("\n".join(f"• {item.title} — {item.text}" for item in items.items), classes="items")
+            if self.step.perspectives:
+                whose = " and ".join(PERSPECTIVES.get(p, str(p)) for p in self.step.perspectives)
+                yield Prompt(f"Rate each for {whose}:", classes="-muted")
+            yield from scale_choices(self.program, self.step.scale)
+        if self.live is not None and items is not None and self.scale is not None:
+            rows = [GridRow(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
+            with Vertical(id="answers"):
+                yield AnswerGrid(self.live, self.step.key, self.scale, rows, self.perspectives)
+                yield Static(
+                    "a key rates the cell at the cursor, then moves down · x clear · S: self, T: team",
+                    classes="hint",
+                    markup=False,
+                )
+        yield RoomHeat()
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        items, scale = self.items, self.scale
+        if items is None or scale is None:
+            return
+        if self.live is not None:
+            for grid in self.query(AnswerGrid):
+                grid.show(data, state)
+        answers = data.answers_for(self.step.key)
+        respondents = len({a.participant_id for a in answers if a.value})
+        expected = 0 if self.step.key in state.secret else len(data.present)
+        heading = f"{respondents} of {expected} rated" if expected else f"{respondents} rated"
+        revealed = self.step.key in state.revealed and not state.private_entry
+        self.set_class(revealed, "-revealed")
+        heat = self.query_one(RoomHeat)
+        if revealed:
+            labels = [(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
+            heat.show(answers, scale, labels, self.perspectives, heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
+        else:
+            why = "private entry: answers stay hidden" if state.private_entry else "results hidden until revealed"
+            heat.update(joined((heading, "bold"), (f"  ·  {why}", "dim")))
+
+    def focus_answers(self) -> bool:
+        grids = self.query(AnswerGrid)
+        if grids:
+            grids.first().focus()
+            return True
+        return False
 
 
 VIEW = RateView

@@ -1,0 +1,138 @@
+"""Items × participants (× perspectives) filled with single keys: the aptitude ratings, the role's structure questions.
+
+One row per item, one column per participant and perspective (``Ana S``, ``Ana T``). A
+key stores the option for the cell at the cursor and moves down the column, then on to the
+top of the next, so one person's ratings go in without touching the arrows. Until the step
+is revealed a cell shows that it was answered, not how; revealed, it shows the option's key
+coloured from the low end of the scale (red) to the high end (green): a heat map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from bootcamp.content.model import Scale
+from bootcamp.store.model import WorkshopState
+from bootcamp.ui.live_room import LiveRoom
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.saving import Mark
+from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
+from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+
+NAME_WIDTH = 6
+PERSPECTIVE_LETTER = {"self": "S", "team": "T", "": ""}
+
+
+@dataclass(frozen=True)
+class GridRow:
+    item: str  # the item id answers are stored under
+    label: str  # what the row is called in the grid
+
+
+def heat_style(normalised: float | None) -> str:
+    """A value's colour on a red–amber–green ramp; don't know is grey."""
+    if normalised is None:
+        return "bold grey62"
+    if normalised < 0.34:
+        return "bold white on #8B2E2E"
+    if normalised < 0.67:
+        return "bold black on #D9A441"
+    return "bold black on #5E9E5E"
+
+
+class AnswerGrid(DataTable[Text]):
+    BINDINGS = [Binding("x,delete", "clear", "Clear", tooltip="Clear the answer in the cell at the cursor")]
+
+    def __init__(
+        self, live: LiveRoom, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
+    ) -> None:
+        super().__init__(cursor_type="cell", id="answer-grid")
+        self.live = live
+        self.step_key = step_key
+        self.scale = scale
+        self.rows_ = rows
+        self.perspectives = perspectives or ("",)
+        self._columns: tuple[tuple[str, str], ...] = ()  # (participant id, perspective) per answer column
+        self._shown: dict[tuple[int, int], Text] = {}
+        bind_scale(self, scale)
+
+    def show(self, data: RoomData, state: WorkshopState) -> None:
+        revealed = self.step_key in state.revealed and not state.private_entry
+        columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
+        if columns != self._columns:
+            self._rebuild(data, columns)
+        for row_number, row in enumerate(self.rows_):
+            for column_number, (participant_id, perspective) in enumerate(columns, start=1):
+                cell = self._cell(participant_id, row.item, perspective, revealed)
+                if self._shown.get((row_number, column_number)) != cell:
+                    self._shown[(row_number, column_number)] = cell
+                    self.update_cell_at(Coordinate(row_number, column_number), cell)
+
+    def _rebuild(self, data: RoomData, columns: tuple[tuple[str, str], ...]) -> None:
+        cursor = self.cursor_coordinate
+        self._columns = columns
+        self._shown.clear()
+        self.clear(columns=True)
+        self.add_column("", key="item")
+        for participant_id, perspective in columns:
+            seat = data.info.participant(participant_id)
+            name = seat.display_name if seat else "?"
+            letter = PERSPECTIVE_LETTER.get(perspective, perspective[:1].upper())
+            self.add_column(plain(f"{name[:NAME_WIDTH]} {letter}".strip()), key=f"{participant_id}|{perspective}")
+        for row in self.rows_:
+            self.add_row(plain(row.label), *[Text(NO_ANSWER, style="dim") for _ in columns], key=row.item)
+        if columns:
+            self.cursor_coordinate = Coordinate(
+                min(cursor.row, len(self.rows_) - 1), min(max(cursor.column, 1), len(columns))
+            )
+
+    def _cell(self, participant_id: str, item: str, perspective: str, revealed: bool) -> Text:
+        answer = self.live.answer(participant_id, self.step_key, item, perspective)
+        mark = self.live.answer_mark(participant_id, self.step_key, item, perspective)
+        if mark is Mark.FAILED:
+            return Text(" ! ", style="bold white on red")
+        if answer is None or not answer.value:
+            return Text(f" {NO_ANSWER} ", style="dim")
+        pending = mark is Mark.PENDING
+        if not revealed:
+            return Text(f" {HIDDEN_ANSWER} ", style="dim" if pending else "")
+        option = self.scale.option(answer.value)
+        glyph = option.key if option else "?"
+        return Text(f" {glyph} ", style=("dim " if pending else "") + heat_style(self.scale.normalised(answer.value)))
+
+    # -- the cursor's cell ------------------------------------------------------------------------------------
+
+    def _at_cursor(self) -> tuple[str, str, str] | None:
+        """(participant id, item, perspective) of the cell at the cursor; None on the item labels."""
+        row, column = self.cursor_coordinate
+        if column < 1 or column > len(self._columns) or not 0 <= row < len(self.rows_):
+            return None
+        participant_id, perspective = self._columns[column - 1]
+        return participant_id, self.rows_[row].item, perspective
+
+    def action_answer(self, option_id: str) -> None:
+        target = self._at_cursor()
+        if target is None:
+            self.cursor_coordinate = Coordinate(self.cursor_coordinate.row, 1)
+            target = self._at_cursor()
+            if target is None:
+                return
+        participant_id, item, perspective = target
+        self.live.set_answer(participant_id, self.step_key, option_id, item=item, perspective=perspective)
+        row, column = self.cursor_coordinate
+        if row < len(self.rows_) - 1:
+            self.cursor_coordinate = Coordinate(row + 1, column)
+        elif column < len(self._columns):
+            self.cursor_coordinate = Coordinate(0, column + 1)
+
+    def action_clear(self) -> None:
+        target = self._at_cursor()
+        if target is not None:
+            participant_id, item, perspective = target
+            self.live.clear_answer(participant_id, self.step_key, item=item, perspective=perspective)

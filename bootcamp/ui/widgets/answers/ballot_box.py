@@ -1,0 +1,60 @@
+"""A secret ballot at the facilitator's keyboard: each key press casts one ballot that names nobody.
+
+For when the boss is in the room. The box shows how many ballots were cast, never whose
+or which; the tally waits for the facilitator's reveal like any other.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Static
+
+from bootcamp.content.model import Scale
+from bootcamp.ui.live_room import LiveRoom
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+
+
+class BallotBox(Static, can_focus=True):
+    DEFAULT_CSS = """
+    BallotBox {
+        width: 1fr;
+        height: auto;
+        padding: 1 2;
+        border: round $accent;
+    }
+    BallotBox:focus {
+        border: round $accent;
+        background: $boost;
+    }
+    """
+    BINDINGS = [Binding("x,delete", "take_back", "Take back", tooltip="Take back the ballot just cast")]
+
+    def __init__(self, live: LiveRoom, step_key: str, scale: Scale) -> None:
+        super().__init__(id="ballot-box")
+        self.live = live
+        self.step_key = step_key
+        self.scale = scale
+        self._last_ballot = ""
+        bind_scale(self, scale)
+
+    def show(self, data: RoomData) -> None:
+        cast = data.ballots_for(self.step_key)
+        self.update(
+            joined(
+                ("Secret ballot", "bold"),
+                f"  ·  {cast} ballot{'s' if cast != 1 else ''} cast\n",
+                ("Pass the keyboard: each person presses the key of their answer. ", "dim"),
+                ("Answers are stored without a name.", "dim"),
+            )
+        )
+
+    def action_answer(self, option_id: str) -> None:
+        self._last_ballot = self.live.cast_ballot(self.step_key, [("", "", option_id)])
+        self.notify("Ballot cast. Pass the keyboard on.", title="Secret ballot", markup=False, timeout=2)
+
+    def action_take_back(self) -> None:
+        if self._last_ballot and self.live.withdraw_ballot(self.step_key, self._last_ballot):
+            self._last_ballot = ""
+            self.notify("The last ballot was taken back.", title="Secret ballot", markup=False, timeout=2)

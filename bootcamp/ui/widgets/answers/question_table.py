@@ -1,0 +1,126 @@
+"""A question answered round the room: one row per participant, filled with single keys.
+
+The cursor row is the person answering; their option's key stores the answer and moves to
+the next person. Until the facilitator reveals the step, a row shows that its person has
+answered, not what: the first answers must not anchor the rest.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from bootcamp.content.model import Scale
+from bootcamp.store.model import Participant, WorkshopState
+from bootcamp.ui.live_room import LiveRoom
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
+from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+
+COMMENT_PREVIEW = 40
+COLUMNS = ("who", "answer", "mark", "comment")
+
+
+def preview(text: str, width: int = COMMENT_PREVIEW) -> str:
+    """A comment on one line, cut to fit its column."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class QuestionTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("c", "comment", "Comment", tooltip="Write or change the comment of the person at the cursor"),
+        Binding("x,delete", "clear", "Clear", tooltip="Clear the answer of the person at the cursor"),
+    ]
+
+    class CommentWanted(Message):
+        def __init__(self, participant: Participant) -> None:
+            super().__init__()
+            self.participant = participant
+
+    def __init__(self, live: LiveRoom, step_key: str, scale: Scale, *, item: str = "", perspective: str = "") -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id="question-table")
+        self.live = live
+        self.step_key = step_key
+        self.scale = scale
+        self.item = item
+        self.perspective = perspective
+        self._seats: tuple[str, ...] = ()
+        self._shown: dict[tuple[str, str], Text] = {}
+        # After an answer the cursor moves on, but a comment that follows belongs to who just answered.
+        self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
+        bind_scale(self, scale)
+
+    def on_mount(self) -> None:
+        for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
+            self.add_column(label, key=key, width=1 if key == "mark" else None)
+
+    @property
+    def participant(self) -> Participant | None:
+        if not self._seats or not 0 <= self.cursor_row < len(self._seats):
+            return None
+        return self.live.info.participant(self._seats[self.cursor_row])
+
+    def show(self, data: RoomData, state: WorkshopState) -> None:
+        revealed = self.step_key in state.revealed and not state.private_entry
+        seats = tuple(p.id for p in data.present)
+        if seats != self._seats:
+            self._seats = seats
+            self._shown.clear()
+            row = self.cursor_row
+            self.clear()
+            for participant in data.present:
+                cells = self._cells(participant, revealed)
+                self.add_row(*cells, key=participant.id)
+                self._shown.update(((participant.id, column), cell) for column, cell in zip(COLUMNS, cells))
+            if seats:
+                self.move_cursor(row=min(max(row, 0), len(seats) - 1))
+            return
+        for participant in data.present:
+            for column, cell in zip(COLUMNS, self._cells(participant, revealed)):
+                if self._shown.get((participant.id, column)) != cell:
+                    self.update_cell(participant.id, column, cell, update_width=column == "comment")
+                    self._shown[(participant.id, column)] = cell
+
+    def _cells(self, participant: Participant, revealed: bool) -> tuple[Text, Text, Text, Text]:
+        answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
+        mark = self.live.answer_mark(participant.id, self.step_key, self.item, self.perspective)
+        if answer is None or not answer.value:
+            value = Text(NO_ANSWER, style="dim")
+        elif revealed:
+            option = self.scale.option(answer.value)
+            value = plain(option.label if option else answer.value, "bold")
+        else:
+            value = Text(HIDDEN_ANSWER)
+        comment = answer.comment if answer is not None else ""
+        if comment and not revealed:
+            comment_cell = Text("(comment)", style="dim italic")
+        else:
+            comment_cell = plain(preview(comment), "italic")
+        return (plain(participant.display_name), value, save_mark(answer, mark), comment_cell)
+
+    # -- what the keys do -------------------------------------------------------------------------------------
+
+    def action_answer(self, option_id: str) -> None:
+        participant = self.participant
+        if participant is None:
+            return
+        self.live.set_answer(participant.id, self.step_key, option_id, item=self.item, perspective=self.perspective)
+        if self.cursor_row < self.row_count - 1:
+            self.move_cursor(row=self.cursor_row + 1)
+        self._just_answered = (participant.id, self.cursor_row)
+
+    def action_clear(self) -> None:
+        participant = self.participant
+        if participant is not None:
+            self.live.clear_answer(participant.id, self.step_key, item=self.item, perspective=self.perspective)
+
+    def action_comment(self) -> None:
+        participant = self.participant
+        if self._just_answered is not None and self._just_answered[1] == self.cursor_row:
+            participant = self.live.info.participant(self._just_answered[0]) or participant
+        if participant is not None:
+            self.post_message(self.CommentWanted(participant))

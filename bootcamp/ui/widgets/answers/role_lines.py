@@ -1,0 +1,160 @@
+"""The organisation's own CCO role description, line by line: the content's suggestion beside the room's decision.
+
+The room types (or pastes) the lines of its role description or posting; each line shows
+whether the markers suggest strategic, tactical or undecided, and why. The room decides
+with one key; the suggestion only prompts it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Input
+
+from bootcamp.content.model import Leaning, RoleCheck
+from bootcamp.content.rolecheck import Suggestion, suggest
+from bootcamp.store.model import RoleLine
+from bootcamp.ui.live_room import LiveRoom
+from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.answers.marks import save_mark
+
+LINE_PREVIEW = 22
+LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
+COLUMNS = ("number", "line", "suggests", "decision", "mark")
+
+
+def leaning_text(leaning: str) -> Text:
+    return Text(leaning or "—", style=LEANING_STYLE.get(leaning, ""))
+
+
+class RoleLineInput(Input):
+    """Where lines are typed; a pasted posting of many lines becomes many lines."""
+
+    class LinesPasted(Message):
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if "\n" in event.text.strip():
+            event.prevent_default()  # Input would join the lines into one
+            lines = [line.strip(" \t-•*") for line in event.text.splitlines()]
+            self.post_message(self.LinesPasted([line for line in lines if line]))
+
+
+class RoleLinesTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("s", "decide('strategic')", "Strategic", tooltip="The room decides: this line is strategic"),
+        Binding("t", "decide('tactical')", "Tactical", tooltip="The room decides: this line is tactical"),
+        Binding("u", "decide('')", "Undecided", tooltip="Take the room's decision back"),
+        Binding("k", "accept", "Take suggestion", tooltip="The room takes the app's suggestion for this line"),
+        Binding("enter", "edit", "Edit", tooltip="Edit this line"),
+        Binding("x,delete", "remove", "Remove", tooltip="Remove this line"),
+    ]
+
+    class EditWanted(Message):
+        def __init__(self, line: RoleLine) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, live: LiveRoom, check: RoleCheck) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id="role-lines")
+        self.live = live
+        self.check = check
+        self._suggestions: dict[str, Suggestion] = {}
+        self._ids: tuple[str, ...] = ()
+
+    def on_mount(self) -> None:
+        for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
+            self.add_column(label, key=key)
+
+    def suggestion(self, text: str) -> Suggestion:
+        if text not in self._suggestions:
+            self._suggestions[text] = suggest(text, self.check)
+        return self._suggestions[text]
+
+    @property
+    def line(self) -> RoleLine | None:
+        if not self._ids or not 0 <= self.cursor_row < len(self._ids):
+            return None
+        return next((line for line in self.live.room.role_lines if line.id == self._ids[self.cursor_row]), None)
+
+    def show(self, lines: tuple[RoleLine, ...]) -> None:
+        row = self.cursor_row
+        self._ids = tuple(line.id for line in lines)
+        self.clear()
+        for number, line in enumerate(lines, start=1):
+            shown = " ".join(line.text.split())
+            if len(shown) > LINE_PREVIEW:
+                shown = shown[: LINE_PREVIEW - 1] + "…"
+            self.add_row(
+                Text(str(number), style="dim"),
+                plain(shown),
+                leaning_text(self.suggestion(line.text).leaning.value),
+                leaning_text(line.decision),
+                save_mark(line, self.live.mark(f"role:{line.id}")),
+                key=line.id,
+            )
+        if lines:
+            self.move_cursor(row=min(max(row, 0), len(lines) - 1))
+
+    def action_decide(self, decision: str) -> None:
+        line = self.line
+        if line is not None:
+            self.live.put_role_line(line.text, line_id=line.id, decision=decision)
+            if self.cursor_row < self.row_count - 1:
+                self.move_cursor(row=self.cursor_row + 1)
+
+    def action_accept(self) -> None:
+        line = self.line
+        if line is None:
+            return
+        leaning = self.suggestion(line.text).leaning
+        if leaning is Leaning.UNDECIDED:
+            self.notify("No suggestion for this line: the room decides with s or t.", markup=False, timeout=3)
+            return
+        self.action_decide(leaning.value)
+
+    def action_edit(self) -> None:
+        line = self.line
+        if line is not None:
+            self.post_message(self.EditWanted(line))
+
+    def action_remove(self) -> None:
+        line = self.line
+        if line is not None:
+            self.live.drop_role_line(line.id)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.post_message(self.LineHighlighted(self.line))
+
+    class LineHighlighted(Message):
+        def __init__(self, line: RoleLine | None) -> None:
+            super().__init__()
+            self.line = line
+
+
+def detail_text(line: RoleLine | None, suggestion: Suggestion | None) -> Text:
+    """The full line at the cursor and why the app suggests what it does."""
+    if line is None or suggestion is None:
+        return Text("Type a line of the role description and press Enter; paste a whole posting at once.", style="dim")
+    return joined(
+        ("“", "dim"), line.text, ("”", "dim"), "\n",
+        ("The app: ", "dim"), (suggestion.reason, LEANING_STYLE[suggestion.leaning.value].replace("bold ", "")),
+    )  # fmt: skip
+
+
+def tactical_share(lines: tuple[RoleLine, ...]) -> Text:
+    decided = [line for line in lines if line.decision]
+    tactical = sum(1 for line in decided if line.decision == Leaning.TACTICAL.value)
+    if not decided:
+        return Text(f"{len(lines)} line{'s' if len(lines) != 1 else ''}, none decided yet", style="dim")
+    share = round(100 * tactical / len(decided))
+    undecided = len(lines) - len(decided)
+    return joined(
+        ("Tactical: ", "bold"), f"{tactical} of {len(decided)} decided lines ({share}%)",
+        (f"  ·  {undecided} to decide" if undecided else "", "dim"),
+    )  # fmt: skip

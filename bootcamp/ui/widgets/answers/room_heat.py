@@ -1,0 +1,80 @@
+"""The room's view of each item, per perspective: one bar per cell, for the console and the projector."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from bootcamp.content.model import Scale
+from bootcamp.store.model import Answer
+from bootcamp.ui.text import joined, plain
+
+BAR = 10
+PERSPECTIVE_TITLE = {"self": "Self", "team": "Team", "": "Room"}
+
+
+@dataclass(frozen=True)
+class ItemMean:
+    item: str
+    perspective: str
+    mean: float | None  # 0..1, don't know left out; None when nobody scored it
+    scored: int
+
+
+def item_means(answers: list[Answer], scale: Scale, items: list[str], perspectives: tuple[str, ...]) -> list[ItemMean]:
+    found: list[ItemMean] = []
+    for item in items:
+        for perspective in perspectives:
+            values = [
+                value
+                for a in answers
+                if a.item == item and a.perspective == perspective
+                if (value := scale.normalised(a.value)) is not None
+            ]
+            found.append(ItemMean(item, perspective, sum(values) / len(values) if values else None, len(values)))
+    return found
+
+
+def bar(mean: float | None, width: int = BAR) -> Text:
+    if mean is None:
+        return Text("–".ljust(width + 5), style="dim")
+    filled = round(mean * width)
+    colour = "red" if mean < 0.34 else ("yellow" if mean < 0.67 else "green")
+    return joined(("█" * filled, colour), ("░" * (width - filled), "dim"), f" {round(mean * 100):>3}")
+
+
+class RoomHeat(Static):
+    """Rows of items, a bar per perspective: the room's strengths and weaknesses at a glance."""
+
+    DEFAULT_CSS = """
+    RoomHeat {
+        width: 1fr;
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    """
+
+    def show(
+        self,
+        answers: list[Answer],
+        scale: Scale,
+        items: list[tuple[str, str]],
+        perspectives: tuple[str, ...],
+        *,
+        heading: Text,
+    ) -> None:
+        means = {(m.item, m.perspective): m for m in item_means(answers, scale, [i for i, _ in items], perspectives)}
+        table = Table.grid(padding=(0, 2))
+        table.add_column()
+        for _ in perspectives:
+            table.add_column()
+        table.add_row(Text(""), *[Text(PERSPECTIVE_TITLE.get(p, p), style="bold") for p in perspectives])
+        for item, label in items:
+            table.add_row(plain(label), *[bar(means[(item, p)].mean) for p in perspectives])
+        grid = Table.grid()
+        grid.add_row(heading)
+        grid.add_row(table)
+        self.update(grid)

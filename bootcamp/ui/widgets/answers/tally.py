@@ -1,0 +1,55 @@
+"""The room's answers to one question as bars: what people would rather look at than read."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from bootcamp.ui.room_data import Tally
+from bootcamp.ui.text import joined
+
+BAR_WIDTH = 30
+
+
+def tally_text(tally: Tally, *, bar_width: int = BAR_WIDTH) -> Text:
+    """One line per option: its label, a bar as long as its share of the largest count, the count."""
+    label_width = max((len(label) for _, label, _ in tally.counts), default=0)
+    largest = max((count for _, _, count in tally.counts), default=0)
+    dont_know = {o.id for o in tally.scale.options if o.dont_know}
+    lines = Text(end="")
+    for number, (option_id, label, count) in enumerate(tally.counts):
+        length = round(bar_width * count / largest) if largest else 0
+        style = "dim" if option_id in dont_know else "bold"
+        if number:
+            lines.append("\n")
+        lines.append_text(
+            joined(
+                (label.ljust(label_width + 2), style),
+                ("█" * length, "dim" if option_id in dont_know else ""),
+                (f" {count}", style),
+            )
+        )
+    return lines
+
+
+class TallyBars(Static):
+    """The tally once the step is revealed; until then only how many have answered."""
+
+    DEFAULT_CSS = """
+    TallyBars {
+        width: 1fr;
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    """
+
+    def show(self, tally: Tally, *, answered: int, expected: int, revealed: bool, private: bool = False) -> None:
+        heading = f"{answered} of {expected} answered" if expected else f"{answered} answered"
+        if private:
+            self.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
+        elif not revealed:
+            self.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
+        else:
+            room = self.size.width - max((len(label) for _, label, _ in tally.counts), default=0) - 6
+            width = max(8, min(BAR_WIDTH, room)) if self.size.width else BAR_WIDTH
+            self.update(joined((heading, "bold"), "\n\n", tally_text(tally, bar_width=width)))
