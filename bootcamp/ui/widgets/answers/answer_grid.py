@@ -25,7 +25,8 @@ from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
-NAME_WIDTH = 6
+NAME_WIDTH = 5
+CELL_WIDTH = NAME_WIDTH + 3  # " Ana O S": a cell is as wide as its header, so its colour fills it
 PERSPECTIVE_LETTER = {"self": "S", "team": "T", "": ""}
 
 
@@ -52,7 +53,8 @@ class AnswerGrid(DataTable[Text]):
     def __init__(
         self, live: LiveRoom, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
     ) -> None:
-        super().__init__(cursor_type="cell", id="answer-grid")
+        # No padding: a cell's colour fills it edge to edge, so the grid reads as a heat map.
+        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0)
         self.live = live
         self.step_key = step_key
         self.scale = scale
@@ -84,9 +86,10 @@ class AnswerGrid(DataTable[Text]):
             seat = data.info.participant(participant_id)
             name = seat.display_name if seat else "?"
             letter = PERSPECTIVE_LETTER.get(perspective, perspective[:1].upper())
-            self.add_column(plain(f"{name[:NAME_WIDTH]} {letter}".strip()), key=f"{participant_id}|{perspective}")
+            header = f"{name[:NAME_WIDTH]} {letter}".strip()
+            self.add_column(plain(header.center(CELL_WIDTH)), key=f"{participant_id}|{perspective}", width=CELL_WIDTH)
         for row in self.rows_:
-            self.add_row(plain(row.label), *[Text(NO_ANSWER, style="dim") for _ in columns], key=row.item)
+            self.add_row(plain(f"{row.label} "), *[Text(NO_ANSWER.center(CELL_WIDTH), style="dim") for _ in columns], key=row.item)
         if columns:
             self.cursor_coordinate = Coordinate(
                 min(cursor.row, len(self.rows_) - 1), min(max(cursor.column, 1), len(columns))
@@ -96,15 +99,16 @@ class AnswerGrid(DataTable[Text]):
         answer = self.live.answer(participant_id, self.step_key, item, perspective)
         mark = self.live.answer_mark(participant_id, self.step_key, item, perspective)
         if mark is Mark.FAILED:
-            return Text(" ! ", style="bold white on red")
+            return Text("!".center(CELL_WIDTH), style="bold white on red")
         if answer is None or not answer.value:
-            return Text(f" {NO_ANSWER} ", style="dim")
+            return Text(NO_ANSWER.center(CELL_WIDTH), style="dim")
         pending = mark is Mark.PENDING
         if not revealed:
-            return Text(f" {HIDDEN_ANSWER} ", style="dim" if pending else "")
+            return Text(HIDDEN_ANSWER.center(CELL_WIDTH), style="dim" if pending else "")
         option = self.scale.option(answer.value)
         glyph = option.key if option else "?"
-        return Text(f" {glyph} ", style=("dim " if pending else "") + heat_style(self.scale.normalised(answer.value)))
+        style = ("dim " if pending else "") + heat_style(self.scale.normalised(answer.value))
+        return Text(glyph.center(CELL_WIDTH), style=style)
 
     # -- the cursor's cell ------------------------------------------------------------------------------------
 

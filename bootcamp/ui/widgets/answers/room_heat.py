@@ -11,6 +11,7 @@ from textual.widgets import Static
 from bootcamp.content.model import Scale
 from bootcamp.store.model import Answer
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.answers.tally import bar_colour
 
 BAR = 10
 PERSPECTIVE_TITLE = {"self": "Self", "team": "Team", "": "Room"}
@@ -42,8 +43,7 @@ def bar(mean: float | None, width: int = BAR) -> Text:
     if mean is None:
         return Text("–".ljust(width + 5), style="dim")
     filled = round(mean * width)
-    colour = "red" if mean < 0.34 else ("yellow" if mean < 0.67 else "green")
-    return joined(("█" * filled, colour), ("░" * (width - filled), "dim"), f" {round(mean * 100):>3}")
+    return joined(("█" * filled, bar_colour(mean)), ("░" * (width - filled), "dim"), f" {round(mean * 100):>3}")
 
 
 class RoomHeat(Static):

@@ -11,6 +11,13 @@ from bootcamp.ui.text import joined
 BAR_WIDTH = 30
 
 
+def bar_colour(normalised: float | None) -> str:
+    """The low end of the scale red, the middle amber, the high end green; don't know grey."""
+    if normalised is None:
+        return "grey50"
+    return "red" if normalised < 0.34 else ("yellow" if normalised < 0.67 else "green")
+
+
 def tally_text(tally: Tally, *, bar_width: int = BAR_WIDTH) -> Text:
     """One line per option: its label, a bar as long as its share of the largest count, the count."""
     label_width = max((len(label) for _, label, _ in tally.counts), default=0)
@@ -25,7 +32,7 @@ def tally_text(tally: Tally, *, bar_width: int = BAR_WIDTH) -> Text:
         lines.append_text(
             joined(
                 (label.ljust(label_width + 2), style),
-                ("█" * length, "dim" if option_id in dont_know else ""),
+                ("█" * length, bar_colour(tally.scale.normalised(option_id))),
                 (f" {count}", style),
             )
         )

@@ -25,6 +25,7 @@ LABEL_WIDTH = 16
 class RateView(StepView):
     DEFAULT_CSS = """
     RateView #answers { height: auto; }
+    RateView .before-reveal { height: auto; }
     RateView #answer-grid { height: auto; max-height: 16; }
     RateView .hint { color: $text-muted; }
     RateView.-revealed.-presenter .before-reveal { display: none; }

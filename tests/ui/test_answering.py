@@ -1,0 +1,299 @@
+"""Answering in the room, keyboard first: questions, ratings, the role check, secret ballots, private entry, undo."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, OptionList
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store, is_ballot_id
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.private_entry import PrivateEntryScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
+from bootcamp.ui.widgets.answers.question_table import QuestionTable
+from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
+
+RATE, MANDATE, ROLE = "basics/rate-aptitudes", "basics/mandate", "basics/role"
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+async def console_at(pilot, step_key: str) -> WorkshopScreen:
+    console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+    await console.jump_to(step_key)
+    await settle(pilot)
+    return console
+
+
+def stored(store: Store, workshop_id: str) -> dict[tuple[str, str, str, str], tuple[str, str]]:
+    """What is on disk: (participant, step, item, perspective) → (value, comment)."""
+    answers = Store(store.data_dir).open(workshop_id).answers()
+    return {(a.participant_id, a.step_key, a.item, a.perspective): (a.value, a.comment) for a in answers}
+
+
+async def test_a_question_goes_round_the_room_hidden_until_revealed(workshop_id: str, make_app, store: Store) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)
+        ana, ben, chloe = app.workshop.info.present
+        await pilot.press("a")
+        assert isinstance(app.focused, QuestionTable)
+        await pilot.press("y", "c", *"only on paper", "enter", "n", "d")
+        live = app.workshop.live
+        assert [live.answer(p.id, MANDATE).value for p in (ana, ben, chloe)] == ["yes", "no", "dont-know"]
+        assert live.answer(ana.id, MANDATE).comment == "only on paper"  # the comment follows who just answered
+        text = screen_text(app)
+        assert "3 of 3 answered" in text and "results hidden" in text
+        assert "Yes" not in text.split("Who")[1] and "only on paper" not in text  # hidden: answered, not what
+
+        await pilot.press("r")
+        await settle(pilot)
+        assert MANDATE in app.workshop.state.revealed
+        text = screen_text(app)
+        assert "only on paper" in text and "Don't know" in text
+        tally = [line for line in text.splitlines() if "█" in line]
+        assert len(tally) == 3  # yes, no, don't know; partly has no bar
+
+        assert await app.flush()
+        on_disk = stored(store, workshop_id)
+        assert on_disk[(ana.id, MANDATE, "", "")] == ("yes", "only on paper")
+        assert on_disk[(chloe.id, MANDATE, "", "")] == ("dont-know", "")
+        assert app.workshop.save_status.label == "saved"
+        assert console.query_one("#status-bar").render().plain.endswith("saved")
+
+
+async def test_undo_and_clear(workshop_id: str, make_app, store: Store) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        ana, ben, _ = app.workshop.info.present
+        await pilot.press("a", "y", "p", "up", "x")  # Ana yes, Ben partly, back to Ben and clear him
+        live = app.workshop.live
+        assert live.answer(ana.id, MANDATE).value == "yes" and live.answer(ben.id, MANDATE) is None
+        await pilot.press("ctrl+z")
+        assert live.answer(ben.id, MANDATE).value == "partly"
+        await pilot.press("ctrl+z")
+        assert live.answer(ben.id, MANDATE) is None
+        assert await app.flush()
+        assert (ben.id, MANDATE, "", "") not in stored(store, workshop_id)
+
+
+async def test_ratings_fill_down_each_column_then_the_next(workshop_id: str, make_app, store: Store) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, RATE)
+        ana = app.workshop.info.present[0]
+        items = [item.id for item in app.workshop.program.item_list("aptitudes").items]
+        await pilot.press("a")
+        grid = console.query_one(AnswerGrid)
+        assert app.focused is grid
+        await pilot.press("s", "w", "m")  # Ana's self column (two items), then the top of her team column
+        live = app.workshop.live
+        assert [live.answer(ana.id, RATE, item, "self").value for item in items] == ["strong", "weak"]
+        assert live.answer(ana.id, RATE, items[0], "team").value == "mixed"
+        assert "results hidden" in screen_text(app)
+        await pilot.press("r")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "the room, 0–100" in text and "Self" in text and "Team" in text
+        assert await app.flush()
+        assert len(stored(store, workshop_id)) == len(items) + 1
+
+
+async def test_the_role_check_suggests_and_the_room_decides(workshop_id: str, make_app, store: Store) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, ROLE)
+        await pilot.press("a")
+        for line in ("Carry a personal quarterly new-business quota", "Lead the customer journey redesign"):
+            await pilot.press(*line, "enter")
+        table = console.query_one(RoleLinesTable)
+        await wait_until(pilot, lambda: table.row_count == 2, "two role lines")
+        table.focus()
+        await pilot.press("home")
+        suggestions = [table.suggestion(line.text).leaning.value for line in app.workshop.live.room.role_lines]
+        assert suggestions == ["tactical", "strategic"]
+        await pilot.press("k", "t")  # take the suggestion for the first, overrule it for the second
+        assert [line.decision for line in app.workshop.live.room.role_lines] == ["tactical", "tactical"]
+        assert "Tactical: 2 of 2 decided lines (100%)" in screen_text(app)
+        grid = console.query_one(AnswerGrid)
+        grid.focus()
+        await pilot.press("y", "n")
+        structure = [q.id for q in app.workshop.program.exercise("role-check").structure]
+        ana = app.workshop.info.present[0]
+        assert app.workshop.live.answer(ana.id, ROLE, structure[0]).value == "yes"
+        assert await app.flush()
+        room = Store(store.data_dir).open(workshop_id).room()
+        assert [(line.text[:5], line.decision) for line in room.role_lines] == [("Carry", "tactical"), ("Lead ", "tactical")]
+
+
+async def test_a_secret_ballot_stores_no_names(workshop_id: str, make_app, store: Store) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        await pilot.press("v")
+        await settle(pilot)
+        assert MANDATE in app.workshop.state.secret
+        await pilot.press("a", "n", "n", "y")
+        assert "3 ballots cast" in screen_text(app)
+        await pilot.press("x")  # the last voter pressed the wrong key
+        await settle(pilot)
+        assert "2 ballots cast" in screen_text(app)
+        assert await app.flush()
+        on_disk = stored(store, workshop_id)
+        assert sorted(value for value, _ in on_disk.values()) == ["no", "no"]
+        assert all(is_ballot_id(participant) for participant, *_ in on_disk)
+
+
+async def test_private_entry_shows_only_the_question_to_the_person_answering(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        ana, ben, _ = app.workshop.info.present
+        app.workshop.live.set_answer(ben.id, MANDATE, "no", comment="BEN-SAYS-NO")
+        await pilot.press("e")
+        entry = await wait_for_screen(pilot, PrivateEntryScreen)
+        assert app.workshop.state.private_entry
+        assert "Who is answering?" in screen_text(app)
+        entry.query_one(OptionList).highlighted = 0
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert "Ana Ortiz, your answer" in text and "Do leaders let one person" in text
+        assert "BEN-SAYS-NO" not in text and "No " not in text.split("your answer")[0]
+        await pilot.press("p", *"not yet", "enter")
+        assert "Thank you, Ana Ortiz" in screen_text(app)
+        await pilot.press("enter")  # the next person
+        assert "Who is answering?" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert not app.workshop.state.private_entry
+        answer = app.workshop.live.answer(ana.id, MANDATE)
+        assert (answer.value, answer.comment) == ("partly", "not yet")
+
+
+async def test_a_late_arrival_answers_what_they_missed_in_private(workshop_id: str, make_app, store: Store) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, "basics/poker")
+        live = app.workshop.live
+        dee = live.add_participant("Dee Late", "Finance")
+        walked = app.workshop.flow.steps[: app.workshop.flow.index]
+        missed = live.missed_steps(dee.id, walked)
+        assert [step.key for step in missed] == [RATE, MANDATE, ROLE]
+        console.answer_missed(dee.id, [MANDATE, ROLE])
+        await wait_for_screen(pilot, PrivateEntryScreen)
+        assert "Dee Late, your answer" in screen_text(app)
+        structure = app.workshop.program.exercise("role-check").structure
+        await pilot.press("y", "enter", *["p"] * len(structure))
+        assert "Thank you, Dee Late" in screen_text(app)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert live.answer(dee.id, MANDATE).value == "yes"
+        assert [live.answer(dee.id, ROLE, q.id).value for q in structure] == ["partly"] * len(structure)
+        assert [step.key for step in live.missed_steps(dee.id, walked)] == [RATE]
+
+
+async def test_the_room_sees_the_tally_only_once_revealed_and_never_during_private_entry(
+    workshop_id: str, make_app
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await console_at(pilot, MANDATE)
+        for participant, value in zip(app.workshop.info.present, ("yes", "no", "no")):
+            app.workshop.live.set_answer(participant.id, MANDATE, value)
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "3 of 3 answered" in text and "█" not in text
+        app.workshop.toggle("revealed", MANDATE)
+        app.screen.show_room()
+        await settle(pilot)
+        assert "█" in screen_text(app)
+        app.workshop.set_private_entry(True)
+        app.screen.show_room()
+        await settle(pilot)
+        assert "█" not in screen_text(app) and "private entry" in screen_text(app)
+
+
+HOSTILE_NAME = "[bold red]Mallory[/bold red]"
+HOSTILE_COMMENT = "[link=x]y[/link]\x1b[31m"
+
+
+async def test_hostile_names_comments_and_lines_are_shown_as_typed(store: Store, fixture_program: Program, make_app) -> None:
+    info = store.create_workshop(
+        name="Hostile",
+        organisation="Org",
+        date="2026-09-21",
+        participants=[(HOSTILE_NAME, ""), ("שלום 🙂", "")],
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)
+        mallory = app.workshop.info.present[0]
+        app.workshop.live.set_answer(mallory.id, MANDATE, "yes", comment=HOSTILE_COMMENT)
+        app.workshop.toggle("revealed", MANDATE)
+        console.show_room()
+        await settle(pilot)
+        text = screen_text(app)
+        assert HOSTILE_NAME in text and "שלום 🙂" in text
+        table = console.query_one(QuestionTable)  # the comment column is scrolled off at this width
+        assert table.get_cell(mallory.id, "comment").plain == "[link=x]y[/link]␛[31m"
+        assert table.get_cell(mallory.id, "who").plain == HOSTILE_NAME
+        await console.jump_to(ROLE)
+        await settle(pilot)
+        app.workshop.live.put_role_line("[b]Own[/b] the \x1b]8;;https://evil\x07 NPS\x00")
+        await settle(pilot)
+        assert "[b]Own[/b] the ␛]8;;https://evil␇ NPS␀" in screen_text(app)
+        await console.jump_to(RATE)
+        await settle(pilot)
+        grid = console.query_one(AnswerGrid)
+        headers = [str(column.label) for column in grid.columns.values()]
+        assert "[bold S " in headers  # the first five characters of the name, literally
+
+
+@pytest.mark.parametrize("size", [pytest.param((120, 40), id="120x40")])
+def test_snapshot_rate_grid_revealed(size, workshop_id: str, make_app, snap_compare) -> None:
+    async def ready(pilot) -> None:
+        console = await console_at(pilot, RATE)
+        live = pilot.app.workshop.live
+        items = [item.id for item in pilot.app.workshop.program.item_list("aptitudes").items]
+        values = ["strong", "mixed", "weak", "dont-know"]
+        for n, participant in enumerate(live.info.present):
+            for m, item in enumerate(items):
+                live.set_answer(participant.id, RATE, values[(n + m) % 4], item=item, perspective="self")
+                live.set_answer(participant.id, RATE, values[(n + 2 * m) % 3], item=item, perspective="team")
+        pilot.app.workshop.toggle("revealed", RATE)
+        assert await pilot.app.flush()
+        console.show_room()
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(make_app(open_workshop=workshop_id), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_snapshot_question_with_its_tally(size, workshop_id: str, make_app, snap_compare) -> None:
+    async def ready(pilot) -> None:
+        console = await console_at(pilot, MANDATE)
+        live = pilot.app.workshop.live
+        for participant, value in zip(live.info.present, ("yes", "partly", "no")):
+            live.set_answer(participant.id, MANDATE, value, comment=f"{participant.display_name} says {value}")
+        pilot.app.workshop.toggle("revealed", MANDATE)
+        assert await pilot.app.flush()
+        console.show_room()
+        if size == (80, 24):  # the room's view of it
+            await pilot.press("f5")
+            await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+
+    assert snap_compare(make_app(open_workshop=workshop_id), terminal_size=size, run_before=ready)
