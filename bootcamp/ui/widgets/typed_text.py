@@ -44,7 +44,8 @@ class _Autosave:
 
 class AutosaveInput(_Autosave, Input):
     def __init__(self, value: str = "", *, save: Save, placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(value, placeholder=placeholder, id=id)
+        # Focus puts the cursor at the end: a comment being added to is not selected and typed over.
+        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
         self._save = save
         self._saved_text = value
         self._idle = None
