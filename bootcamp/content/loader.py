@@ -495,7 +495,7 @@ class _Loader:
         return Marker(self.ident(node, "id", field), Leaning(leaning), self.text(node, "title", field), self.text(node, "why", field), tuple(patterns), weight)
 
     def structure_question(self, node: Located, field: str, scale: str, dimension: str) -> ProbeQuestion:
-        self.fields(node, field, ["id", "question", "ask_next", "do_next"], [])
+        self.fields(node, field, ["id", "question", "ask_next", "do_next"], ["short"])
         return ProbeQuestion(
             id=self.ident(node, "id", field),
             text=self.text(node, "question", field),
@@ -503,6 +503,7 @@ class _Loader:
             scale=scale,
             ask_next=self.text(node, "ask_next", field),
             do_next=self.text(node, "do_next", field),
+            short=self.text(node, "short", field, default=""),
         )
 
     # -- references between files -----------------------------------------

@@ -127,6 +127,7 @@ class ProbeQuestion:
     scale: str
     ask_next: str
     do_next: str
+    short: str = ""  # a label that fits a grid row: structure questions have one
 
 
 @dataclass(frozen=True)

@@ -53,3 +53,9 @@ def joined(*parts: tuple[object, str] | object) -> Text:
         else:
             line.append(safe(part))
     return line
+
+
+def one_line(text: str, width: int) -> str:
+    """Text on one line, cut with an ellipsis to ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(0, width - 1)] + "…"

@@ -16,18 +16,12 @@ from bootcamp.content.model import Scale
 from bootcamp.store.model import Participant, WorkshopState
 from bootcamp.ui.live_room import LiveRoom
 from bootcamp.ui.room_data import RoomData
-from bootcamp.ui.text import plain
+from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
 COMMENT_PREVIEW = 40
 COLUMNS = ("who", "answer", "mark", "comment")
-
-
-def preview(text: str, width: int = COMMENT_PREVIEW) -> str:
-    """A comment on one line, cut to fit its column."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 class QuestionTable(DataTable[Text]):
@@ -99,7 +93,7 @@ class QuestionTable(DataTable[Text]):
         if comment and not revealed:
             comment_cell = Text("(comment)", style="dim italic")
         else:
-            comment_cell = plain(preview(comment), "italic")
+            comment_cell = plain(one_line(comment, COMMENT_PREVIEW), "italic")
         return (plain(participant.display_name), value, save_mark(answer, mark), comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------

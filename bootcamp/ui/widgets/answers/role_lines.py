@@ -17,7 +17,7 @@ from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.store.model import RoleLine
 from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.text import joined, plain
+from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.marks import save_mark
 
 LINE_PREVIEW = 22
@@ -86,12 +86,9 @@ class RoleLinesTable(DataTable[Text]):
         self._ids = tuple(line.id for line in lines)
         self.clear()
         for number, line in enumerate(lines, start=1):
-            shown = " ".join(line.text.split())
-            if len(shown) > LINE_PREVIEW:
-                shown = shown[: LINE_PREVIEW - 1] + "…"
             self.add_row(
                 Text(str(number), style="dim"),
-                plain(shown),
+                plain(one_line(line.text, LINE_PREVIEW)),
                 leaning_text(self.suggestion(line.text).leaning.value),
                 leaning_text(line.decision),
                 save_mark(line, self.live.mark(f"role:{line.id}")),

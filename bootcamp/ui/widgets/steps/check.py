@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Static
 from bootcamp.content.model import ProbeQuestion, RoleCheck
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.room_data import RoomData
-from bootcamp.ui.text import joined, plain
+from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
 from bootcamp.ui.widgets.answers.role_lines import (
     LEANING_STYLE,
@@ -29,11 +29,12 @@ from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
 
 PRESENTED_LINES = 12  # the latest lines that fit the projected slide
 REVEALED_LINES = 5  # with the structure's bars below them
+PRESENTED_WIDTH = 76 - 11  # the slide's width less the decision column
 
 
 def structure_label(question: ProbeQuestion) -> str:
-    """A short row label from the question's id: ``reporting-line`` → ``Reporting line``."""
-    return question.id.replace("-", " ").replace("_", " ").capitalize()
+    """The question's short label, else one made from its id: ``reporting-line`` → ``Reporting line``."""
+    return question.short or question.id.replace("-", " ").replace("_", " ").capitalize()
 
 
 class CheckView(StepView):
@@ -123,9 +124,9 @@ class CheckView(StepView):
         self.set_class(bool(lines), "-has-lines")
         shown = joined(tactical_share(lines))
         for line in lines[-(REVEALED_LINES if revealed else PRESENTED_LINES) :]:
-            text = " ".join(line.text.split())
             shown.append("\n")
-            shown.append_text(joined((f"{(line.decision or '·'):>9}  ", LEANING_STYLE.get(line.decision, "")), text[:62]))
+            decision = (f"{(line.decision or '·'):>9}  ", LEANING_STYLE.get(line.decision, ""))
+            shown.append_text(joined(decision, one_line(line.text, PRESENTED_WIDTH)))
         self.query_one("#lines-shown", Static).update(shown if lines else "")
         heat = self.query_one("#structure-shown", RoomHeat)
         scale = self.program.scale(check.structure[0].scale) if check.structure else None
