@@ -45,6 +45,7 @@ class WorkshopScreen(WalkScreen):
             show=False,
             tooltip="Add 2 minutes to the timer",
         ),
+        Binding("f2", "people", "People", show=False, tooltip="The people in the room: add, rename, remove, restore"),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
@@ -93,6 +94,12 @@ class WorkshopScreen(WalkScreen):
         self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
 
+    def show_room(self) -> None:
+        super().show_room()
+        key = self.flow.current.key
+        quick = [note.text for note in self.workshop.live.room.notes if note.quick and note.step_key == key]
+        self.query_one(FacilitatorNotes).show_quick_notes(quick)
+
     def show_time(self, flow: Flow) -> None:
         self.query_one(StepTimerPanel).show_flow(flow)
         self.query_one(DayClockPanel).show_day(flow.day_clock())
@@ -127,6 +134,29 @@ class WorkshopScreen(WalkScreen):
 
         self.workshop.show(presenter=True)
         self.app.push_screen(PresenterScreen(self.workshop), lambda _: self.workshop.show(presenter=False))
+
+    def action_people(self) -> None:
+        from bootcamp.ui.screens.roster import MissedSteps, RosterScreen
+
+        def closed(missed: MissedSteps | None) -> None:
+            if missed is not None:
+                self.call_later(self.answer_missed, missed.participant_id, missed.step_keys)
+
+        self.app.push_screen(RosterScreen(self.workshop), closed)
+
+    async def answer_missed(self, participant_id: str, step_keys: tuple[str, ...]) -> None:
+        """Start a late arrival on the answering steps they missed: for now, go to the first and say so.
+
+        The private-entry flow takes it from here (one person answers steps the room has left).
+        """
+        seat = self.workshop.info.participant(participant_id)
+        if seat is None or not step_keys:
+            return
+        await self.jump_to(step_keys[0])
+        step = self.flow.current
+        rest = len(step_keys) - 1
+        more = f", then {rest} more" if rest else ""
+        self.notify(f"{seat.display_name} answers what they missed: {step.title}{more}.", markup=False)
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()
