@@ -63,8 +63,8 @@ class PeopleTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.add_column("", key="seat", width=4)
         if not self.anonymous:
-            self.add_column("Name", key="name", width=22)
-        self.add_column("Role / team", key="role", width=20)
+            self.add_column("Name", key="name", width=28)
+        self.add_column("Role / team", key="role", width=24)
         self.add_column("", key="mark", width=10)
 
     def show(self, people: list[Participant], marks: dict[str, Mark]) -> None:

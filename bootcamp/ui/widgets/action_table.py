@@ -149,7 +149,7 @@ def room_actions(program: Program, actions: tuple[Action, ...]) -> Table | Text:
     table.add_column("What", ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column("Owner", max_width=16, no_wrap=True, overflow="ellipsis")
     table.add_column("Due", width=10, no_wrap=True)
-    table.add_column("Status", width=7, no_wrap=True)
+    table.add_column("Status", width=8, no_wrap=True, justify="left")
     shown = actions[:ROOM_ROWS]
     for action in shown:
         table.add_row(

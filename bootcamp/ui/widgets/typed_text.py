@@ -125,6 +125,11 @@ class AutosaveTextArea(_Autosave, SafeTextArea):
     def _text(self) -> str:
         return self.text
 
+    def focus_at_end(self) -> None:
+        """Focus with the cursor after the text, ready to add to it."""
+        self.move_cursor(self.document.end)
+        self.focus()
+
     def _set_text(self, text: str) -> None:
         self.load_text(text)
 

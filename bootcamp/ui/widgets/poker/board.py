@@ -55,7 +55,7 @@ class PokerBoard(Vertical):
         actions_line = self.query_one("#board-actions", Static)
         actions_line.display = bool(actions)
         if actions:
-            line = Text("Actions: ", style="bold", end="")
+            line = joined(("Actions: ", "bold"))
             line.append_text(Text("  ·  ", style="dim", end="").join(action_line(a) for a in actions))
             actions_line.update(line)
         self.show_clock(data, state, now)
@@ -71,21 +71,18 @@ class PokerBoard(Vertical):
         head.update(line)
 
     def _deal(self, data: RoomData, state: WorkshopState) -> Table:
-        grid = Table.grid(padding=(0, 2), expand=True)
-        grid.add_column(ratio=1)
-        grid.add_column(ratio=1)
-        cells = []
+        # Two cards a row, title then holder, each column cut rather than wrapped: ten cards, five rows.
+        grid = Table.grid(padding=(0, 2, 0, 0), expand=True)
+        for _ in range(2):
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        cells: list[tuple[Text, Text]] = []
         for card in data.room.poker:
             current = card.card_id == state.poker_card
-            cells.append(
-                joined(
-                    (f"{'▶' if current else '♠'} {self.deck.title(card.card_id, short=True)}", "bold" if current else ""),
-                    ("  ", ""),
-                    (holder_name(data.info, card), "dim" if not current else ""),
-                )
-            )
+            title = plain(f"{'▶' if current else '♠'} {self.deck.title(card.card_id, short=True)}", "bold" if current else "")
+            cells.append((title, plain(holder_name(data.info, card), "" if current else "dim")))
         half = (len(cells) + 1) // 2  # down the first column, then the second: reads like the deck's order
         for row in range(half):
-            right = cells[row + half] if row + half < len(cells) else plain("")
-            grid.add_row(cells[row], right)
+            right = cells[row + half] if row + half < len(cells) else (plain(""), plain(""))
+            grid.add_row(*cells[row], *right)
         return grid

@@ -68,7 +68,7 @@ class CardList(OptionList):
             (f"♠ {deck.title(card_id, short=True):<14.14}", "bold" if current else ""),
             (f" {holder_name(data.info, card) if card else '—':<16.16}", "" if card else "dim"),
         )
-        if written or actions:
+        if written:
             line.append(f" {NOTES}{written}", style="dim")
         if actions:
             line.append(f" ▸{actions}", style="dim")
@@ -129,11 +129,12 @@ class CardPanel(Vertical):
     def on_mount(self) -> None:
         self.show(*self._first_shown)
         if self._focus:
-            self.query(PokerNoteField).first().focus()
+            self.query(PokerNoteField).first().focus_at_end()
 
     def compose(self) -> ComposeResult:
         item = self.deck.item(self.card_id)
         yield Static(id="card-head")
+        yield Static(id="card-clock")
         yield Static(plain(item.text if item else ""), id="card-text")
         for prompt in self.deck.exercise.prompts:
             yield Label(plain(prompt.label))
@@ -160,14 +161,11 @@ class CardPanel(Vertical):
 
     def show_clock(self, data: RoomData, state: WorkshopState, now: float) -> None:
         card = next((c for c in data.room.poker if c.card_id == self.card_id), None)
-        head = joined(
-            (f"♠ {self.deck.title(self.card_id)}", "bold"),
-            ("  ·  ", "dim"),
-            holder_name(data.info, card) if card else "",
-            ("  ·  ", "dim"),
-        )
-        head.append_text(card_clock(state, self.card_id, self.deck.exercise.minutes_per_card, now))
+        head = joined((f"♠ {self.deck.title(self.card_id)}", "bold"), ("  ·  ", "dim"), holder_name(data.info, card) if card else "")
         self.query_one("#card-head", Static).update(head)
+        clock = joined(("Card clock ", "dim"))
+        clock.append_text(card_clock(state, self.card_id, self.deck.exercise.minutes_per_card, now))
+        self.query_one("#card-clock", Static).update(clock)
 
     def show_marks(self) -> None:
         for field in self.query(PokerNoteField):

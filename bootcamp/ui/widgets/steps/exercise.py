@@ -113,7 +113,7 @@ class ExerciseView(StepView):
         elif not state.poker_card:
             status.update(joined(("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter."))
         else:
-            status.update(joined(("Enter", "bold"), " another card · ", ("space", "bold"), " its clock · ", ("a", "bold"), " action"))
+            status.update(joined(("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action"))
 
     def _show_card(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
         slot = self.query_one("#poker-card-slot", Container)
@@ -191,7 +191,7 @@ class ExerciseView(StepView):
         workshop.discuss_card(event.option.id)
         self.show_room(live.data, workshop.state)
         if not new_card:
-            self.query(PokerNoteField).first().focus()
+            self.query(PokerNoteField).first().focus_at_end()
 
     def action_card_clock(self) -> None:
         live, workshop = self.live, self.workshop
