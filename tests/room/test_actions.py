@@ -13,7 +13,9 @@ def test_a_due_date_is_a_real_date_written_out_or_nothing(text: str) -> None:
     assert due_problem(text) is None
 
 
-@pytest.mark.parametrize("text", ["30/10/2026", "2026-13-01", "2027-02-29", "2026-1-5", "tomorrow", "20261030", "2026-10-30T10:00"])
+@pytest.mark.parametrize(
+    "text", ["30/10/2026", "2026-13-01", "2027-02-29", "2026-1-5", "tomorrow", "20261030", "2026-10-30T10:00"]
+)
 def test_anything_else_is_refused_in_one_line_naming_the_format(text: str) -> None:
     problem = due_problem(text)
     assert problem is not None and "YYYY-MM-DD" in problem and "\n" not in problem

@@ -1,4 +1,4 @@
-"""Aptitude Poker on the console: deal once, pick a card, notes per prompt saved as typed, card actions, the card clock."""
+"""Aptitude Poker on the console: deal once, pick a card, notes per prompt saved as typed, card actions, card clock."""
 
 from __future__ import annotations
 

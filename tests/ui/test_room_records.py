@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from room_helpers import ACTIONS, TALK, WELCOME, at_step, on_disk, open_console
-from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen
 
 from bootcamp.content import Program
 from bootcamp.store import Store

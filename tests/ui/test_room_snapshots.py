@@ -31,14 +31,14 @@ def seeded(store: Store, program: Program, clock: FixedClock, step_key: str) -> 
     files.update_room(
         lambda room: Room(
             poker=(
-                PokerCard("persist", ana.id, {"today": "We chase renewals once a year, then go quiet.", "opportunity": ""}),
+                PokerCard("persist", ana.id, {"today": "We chase renewals once a year, then go quiet."}),
                 PokerCard("give-power-away", ben.id),
             ),
             actions=(
-                Action("a-1", "Share churn reasons monthly", "Ana Ortiz", "2026-10-30", source="poker:persist", at="1"),
-                Action("a-2", "Name one owner per key account", "Dev Patel", "2026-11-15", ActionStatus.DOING, ACTIONS, "2"),
-                Action("a-3", "Publish the customer scorecard", "Ben Okafor", "2026-12-01", ActionStatus.DONE, ACTIONS, "3"),
-                Action("a-4", "Drop the quarterly banner campaign", "", "", ActionStatus.DROPPED, ACTIONS, "4"),
+                Action("a-1", "Share churn reasons monthly", "Ana Ortiz", "2026-10-30", source="poker:persist"),
+                Action("a-2", "Name one owner per key account", "Dev Patel", "2026-11-15", ActionStatus.DOING, ACTIONS),
+                Action("a-3", "Publish the customer scorecard", "Ben Okafor", "2026-12-01", ActionStatus.DONE, ACTIONS),
+                Action("a-4", "Drop the quarterly banner campaign", "", "", ActionStatus.DROPPED, ACTIONS),
             ),
         )
     )
@@ -53,7 +53,9 @@ def seeded(store: Store, program: Program, clock: FixedClock, step_key: str) -> 
     return info.id
 
 
-def test_poker_step_on_the_console(store: Store, fixture_program: Program, clock: FixedClock, make_app, snap_compare) -> None:
+def test_poker_step_on_the_console(
+    store: Store, fixture_program: Program, clock: FixedClock, make_app, snap_compare
+) -> None:
     workshop_id = seeded(store, fixture_program, clock, POKER)
 
     async def ready(pilot) -> None:

@@ -126,7 +126,7 @@ async def test_a_late_arrival_sees_what_they_missed_and_starts_answering_it(
     at_step(store, workshop_id, BREAK)
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_roster(pilot)
+        await open_roster(pilot)
         live = app.workshop.live
         for person in live.info.present:
             live.set_answer(person.id, RATE, "strong", item="persist", perspective="self")

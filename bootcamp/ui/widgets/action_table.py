@@ -20,7 +20,7 @@ from bootcamp.content.model import Program
 from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.live_room import LiveRoom
 from bootcamp.ui.saving import Mark
-from bootcamp.ui.text import joined, plain
+from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.save_mark import mark_text
 
 STATUS_STYLE = {
@@ -30,6 +30,18 @@ STATUS_STYLE = {
     ActionStatus.DROPPED: "dim strike",
 }
 ROOM_ROWS = 14  # rows of actions the slide shows; the rest are counted
+# Fits the console's step column at 120×40 (42 cells inside the table's border); the form shows all of it.
+WHAT_WIDTH, OWNER_WIDTH, STATUS_WIDTH = 19, 10, 7
+
+
+def two_lines(first: str, first_style: str, second: str, second_style: str, width: int) -> Text:
+    """A two-row cell: each line cut to the column with an ellipsis, never wrapped into the other."""
+    lines = []
+    for text, style in ((first, first_style), (second, second_style)):
+        line = plain(next((part for part in text.splitlines() if part.strip()), ""), style)
+        line.truncate(width, overflow="ellipsis")
+        lines.append(line)
+    return Text("\n", end="").join(lines)
 
 
 def source_title(program: Program, source: str) -> str:
@@ -70,10 +82,9 @@ class ActionTable(DataTable[Text]):
         self.step_key = step_key
 
     def on_mount(self) -> None:
-        # Fits the console's step column at 120×40 (42 cells inside the border); the form shows all of it.
-        self.add_column("What · from", key="what", width=19)
-        self.add_column("Owner · due", key="owner", width=10)
-        self.add_column("Status", key="status", width=7)
+        self.add_column("What · from", key="what", width=WHAT_WIDTH)
+        self.add_column("Owner, due", key="owner", width=OWNER_WIDTH)
+        self.add_column("Status", key="status", width=STATUS_WIDTH)
         self.watch(self.app, "save_status", lambda _status: self.show(), init=False)
 
     def show(self) -> None:
@@ -90,10 +101,10 @@ class ActionTable(DataTable[Text]):
                 self.move_cursor(row=ids.index(keep), animate=False)
 
     def _cells(self, action: Action, mark: Mark) -> tuple[Text, Text, Text]:
-        what = joined(action.what.splitlines()[0] if action.what else "", "\n", (source_title(self.program, action.source), "dim"))
-        owner = joined(action.owner or ("—", "dim"), "\n", (action.due or "no date", "dim"))
-        status = joined((action.status.value, STATUS_STYLE[action.status]), "\n")
-        status.append_text(mark_text(mark) if mark is not Mark.SAVED else Text("✓", style="dim"))
+        what = two_lines(action.what, "", source_title(self.program, action.source), "dim", WHAT_WIDTH)
+        owner = two_lines(action.owner or "—", "", action.due or "no date", "dim", OWNER_WIDTH)
+        saved = mark_text(mark) if mark is not Mark.SAVED else Text("✓", style="dim")
+        status = two_lines(action.status.value, STATUS_STYLE[action.status], saved.plain, saved.style, STATUS_WIDTH)
         return what, owner, status
 
     def current_id(self) -> str | None:

@@ -66,7 +66,8 @@ class PokerBoard(Vertical):
         head.display = card is not None
         if card is None:
             return
-        line = joined((f"▶ {self.deck.title(card.card_id)}", "bold"), ("  ·  ", "dim"), holder_name(data.info, card), ("  ·  ", "dim"))
+        title = f"▶ {self.deck.title(card.card_id)}"
+        line = joined((title, "bold"), ("  ·  ", "dim"), holder_name(data.info, card), ("  ·  ", "dim"))
         line.append_text(card_clock(state, card.card_id, self.deck.exercise.minutes_per_card, now))
         head.update(line)
 
@@ -79,7 +80,8 @@ class PokerBoard(Vertical):
         cells: list[tuple[Text, Text]] = []
         for card in data.room.poker:
             current = card.card_id == state.poker_card
-            title = plain(f"{'▶' if current else '♠'} {self.deck.title(card.card_id, short=True)}", "bold" if current else "")
+            mark = "▶" if current else "♠"
+            title = plain(f"{mark} {self.deck.title(card.card_id, short=True)}", "bold" if current else "")
             cells.append((title, plain(holder_name(data.info, card), "" if current else "dim")))
         half = (len(cells) + 1) // 2  # down the first column, then the second: reads like the deck's order
         for row in range(half):

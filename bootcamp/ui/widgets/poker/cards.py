@@ -161,7 +161,8 @@ class CardPanel(Vertical):
 
     def show_clock(self, data: RoomData, state: WorkshopState, now: float) -> None:
         card = next((c for c in data.room.poker if c.card_id == self.card_id), None)
-        head = joined((f"♠ {self.deck.title(self.card_id)}", "bold"), ("  ·  ", "dim"), holder_name(data.info, card) if card else "")
+        holder = holder_name(data.info, card) if card else ""
+        head = joined((f"♠ {self.deck.title(self.card_id)}", "bold"), ("  ·  ", "dim"), holder)
         self.query_one("#card-head", Static).update(head)
         clock = joined(("Card clock ", "dim"))
         clock.append_text(card_clock(state, self.card_id, self.deck.exercise.minutes_per_card, now))

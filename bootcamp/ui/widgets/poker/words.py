@@ -57,7 +57,10 @@ def card_actions(actions: tuple[Action, ...], card_id: str) -> list[Action]:
 def card_clock(state: WorkshopState, card_id: str, minutes_per_card: float, now: float) -> Text:
     """``2:45 left``, ``over by 0:15``, with ``· paused`` when the card's clock is stopped."""
     left = remaining(state, card_id, minutes_per_card, now)
-    text = joined((f"over by {format_duration(-left)}", "bold")) if left <= 0 else joined((format_duration(left), "bold"), " left")
+    if left <= 0:
+        text = joined((f"over by {format_duration(-left)}", "bold"))
+    else:
+        text = joined((format_duration(left), "bold"), " left")
     if not is_running(state, card_id):
         text.append(" · paused", style="dim")
     return text

@@ -32,7 +32,8 @@ class ActionsView(StepView):
                 yield Prompt("What, who owns it, and by when.", classes="-question")
             yield Static(id="actions-shown")
             return
-        yield Prompt("For each action: what, who owns it, and by when.", classes="-question")
+        if not self.step.body.strip():
+            yield Prompt("For each action: what, who owns it, and by when.", classes="-question")
         yield Static("Tab to the table: a adds · Enter edits · space status · Del removes", id="actions-hint")
         yield ActionTable(self.live, self.program, self.step.key)
 

@@ -113,7 +113,8 @@ class ExerciseView(StepView):
         elif not state.poker_card:
             status.update(joined(("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter."))
         else:
-            status.update(joined(("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action"))
+            keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action")
+            status.update(joined(*keys))
 
     def _show_card(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
         slot = self.query_one("#poker-card-slot", Container)
