@@ -10,8 +10,10 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_
 from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.store.model import Action
+from bootcamp.ui.screens.action_form import ActionFormScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.roster import RosterScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.text import safe
 from bootcamp.ui.widgets.poker.cards import CardPanel, PokerNoteField
 from bootcamp.ui.widgets.room_notes import NoteField
@@ -143,3 +145,24 @@ async def test_hostile_actions_read_literally_on_the_projector(workshop_id: str,
         screen = screen_text(app)
         assert all(shown_literally(text, screen) for text in HOSTILE), screen
         assert no_raw_controls(screen)
+
+
+async def test_the_action_form_shows_a_hostile_action_literally_and_saves_it_unchanged(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    at_step(store, workshop_id, ACTIONS)
+    hostile = "\x1b[31mred [bold]x\x00"
+    action = Action("a-1", hostile, owner=HOSTILE[1])
+    store.open(workshop_id).update_room(lambda room: room.__class__(actions=(action,)))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("tab", "enter")
+        await wait_for_screen(pilot, ActionFormScreen)
+        screen = screen_text(app)
+        assert "␛[31mred [bold]x␀" in screen and HOSTILE[1] in screen and no_raw_controls(screen)
+        await pilot.press("tab", "tab", *"2026-10-30", "enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert await app.flush()
+    stored = on_disk(store, workshop_id).room().actions
+    assert [(a.what, a.owner, a.due) for a in stored] == [(hostile, HOSTILE[1], "2026-10-30")]
