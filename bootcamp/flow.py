@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
+from bootcamp.poker_turns import pause_cards
 from bootcamp.store.model import StepTimer, WorkshopState
 
 ADD_MINUTES = 2.0  # what "add time" adds, and what the over-time signal offers
@@ -147,6 +148,7 @@ class Flow:
         timers[leaving] = _paused(timers.get(leaving, StepTimer()), now)
         if was_running:
             timers[arriving] = _running(timers.get(arriving, StepTimer()), now)
+        state = pause_cards(state, now)  # an Aptitude Poker card's clock stops with its step's
         return self._stamp(replace(state, step_key=arriving, timers=timers))
 
     def _stamp(self, state: WorkshopState) -> WorkshopState:

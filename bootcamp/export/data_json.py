@@ -27,7 +27,9 @@ answers, notes, position and content copy) and versioned. Its fields:
     secret ballot): lists of step keys; ``timers``: step key → ``elapsed`` (seconds),
     ``running_since`` (epoch seconds or null) and ``extra_minutes``; ``day_started_at``
     (epoch seconds or null); the display switches ``presenter``, ``blank``,
-    ``private_entry`` and ``show_timer``; ``updated_at`` (epoch seconds).
+    ``private_entry`` and ``show_timer``; ``updated_at`` (epoch seconds); ``poker_card``
+    (the Aptitude Poker card under discussion, ``""`` before the first) and ``card_timers``
+    (card id → a timer like those above).
 ``room``
     ``notes``: ``id``, ``step_key``, ``text``, ``at``, ``quick`` (added from anywhere with the
     quick-note key); ``role_lines``: ``id``, ``text`` (a line of the organisation's CCO role

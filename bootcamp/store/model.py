@@ -149,3 +149,7 @@ class WorkshopState:
     private_entry: bool = False
     show_timer: bool = True
     updated_at: float = 0.0
+    # Aptitude Poker: the card the room is talking about (a card id, "" before the first), and each
+    # card's own clock (card id → timer), so a projector window shows the same card and countdown.
+    poker_card: str = ""
+    card_timers: dict[str, StepTimer] = field(default_factory=dict)

@@ -43,6 +43,8 @@ class BootcampApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
         Binding("q", "quit", "Quit", tooltip="Quit (every save is finished first)"),
+        # ctrl+n: no Textual widget binds it, so it works from any screen, a text field included.
+        Binding("ctrl+n", "quick_note", "Quick note", show=False, tooltip="Quick note on the current step"),
     ]
 
     # Always tell the watchers: the console shows "saving…" from its own copy of the status, so
@@ -154,6 +156,17 @@ class BootcampApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_quick_note(self) -> None:
+        from bootcamp.ui.screens.quick_note import QuickNoteScreen
+
+        if self.workshop is not None and not isinstance(self.screen, QuickNoteScreen):
+            self.push_screen(QuickNoteScreen(self.workshop))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quick_note":
+            return self.workshop is not None  # only with a workshop open
+        return True
 
     async def on_unmount(self) -> None:
         if self._writer is not None:

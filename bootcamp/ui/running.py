@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bootcamp import poker_turns
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
@@ -116,6 +117,13 @@ class RunningWorkshop:
         """Private entry hides answers on every screen that follows this state, a projector window too."""
         if self.state.private_entry != on:
             self.set_state(replace(self.state, private_entry=on, updated_at=self.clock.now()))
+
+    def discuss_card(self, card_id: str) -> None:
+        """The room turns to an Aptitude Poker card: its clock starts, the card before pauses."""
+        self.set_state(poker_turns.discuss(self.state, card_id, self.clock.now()))
+
+    def toggle_card_clock(self) -> None:
+        self.set_state(poker_turns.toggle(self.state, self.clock.now()))
 
     def _save(self, state: WorkshopState) -> None:
         files = self.files

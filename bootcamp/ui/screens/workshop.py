@@ -51,6 +51,7 @@ class WorkshopScreen(WalkScreen):
         Binding("e", "private_entry", "Private", tooltip="Private entry: pass the keyboard, each person answers unseen"),
         Binding("v", "secret_ballot", "Secret", show=False, tooltip="Secret ballot on this step: answers stored without a name"),
         Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change to the room's answers and notes"),
+        Binding("f2", "people", "People", show=False, tooltip="The people in the room: add, rename, remove, restore"),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
@@ -99,6 +100,12 @@ class WorkshopScreen(WalkScreen):
         self.query_one(Agenda).show_flow(flow)
         self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
+
+    def show_room(self) -> None:
+        super().show_room()
+        key = self.flow.current.key
+        quick = [note.text for note in self.workshop.live.room.notes if note.quick and note.step_key == key]
+        self.query_one(FacilitatorNotes).show_quick_notes(quick)
 
     def show_time(self, flow: Flow) -> None:
         self.query_one(StepTimerPanel).show_flow(flow)
@@ -165,14 +172,14 @@ class WorkshopScreen(WalkScreen):
     def action_private_entry(self) -> None:
         self.start_private_entry()
 
-    def answer_missed(self, participant_id: str, step_keys: list[str]) -> None:
+    def answer_missed(self, participant_id: str, step_keys: list[str] | tuple[str, ...]) -> None:
         """A late arrival answers the steps they missed, unseen, one after another."""
         self.start_private_entry(participant_id=participant_id, step_keys=step_keys)
 
     def start_private_entry(self, *, participant_id: str = "", step_keys: list[str] | None = None) -> None:
         from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 
-        keys = step_keys or [self.flow.current.key]
+        keys = list(step_keys or [self.flow.current.key])
         steps = [step for key in keys if (step := self.flow.program.step(key)) and step.kind in ANSWERED_KINDS]
         if not steps:
             self.notify("This step takes no answers.", markup=False, timeout=2)
@@ -192,6 +199,15 @@ class WorkshopScreen(WalkScreen):
 
         self.workshop.show(presenter=True)
         self.app.push_screen(PresenterScreen(self.workshop), lambda _: self.workshop.show(presenter=False))
+
+    def action_people(self) -> None:
+        from bootcamp.ui.screens.roster import MissedSteps, RosterScreen
+
+        def closed(missed: MissedSteps | None) -> None:
+            if missed is not None:
+                self.call_later(self.answer_missed, missed.participant_id, missed.step_keys)
+
+        self.app.push_screen(RosterScreen(self.workshop), closed)
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()

@@ -71,6 +71,16 @@ class FacilitatorNotes(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         self.border_title = "Notes · not projected"
         yield Static(id="notes-text")
+        yield Static(id="quick-notes")
+
+    def show_quick_notes(self, notes: list[str]) -> None:
+        """The facilitator's own quick notes on this step (ctrl+n), under the content's notes."""
+        quick = self.query_one("#quick-notes", Static)
+        quick.display = bool(notes)
+        lines: list[object] = [("\nQuick notes · ctrl+n", "bold")]
+        for note in notes:
+            lines += ["\n", ("• ", "dim"), note]
+        quick.update(joined(*lines))
 
     def show_step(self, step: Step, program: Program) -> None:
         self.query_one("#notes-text", Static).update(notes_text(step, program))

@@ -3,18 +3,43 @@
 The field calls ``save(text)`` (which only queues the save: the UI never waits on the disk)
 whenever the text differs from what was last saved, so a facilitator never has to think
 about saving and a crash loses at most the last second of typing.
+
+Both fields keep the exact text but draw control characters as visible symbols (one
+character for one, so the cursor and selection still line up): Textual's own Input and
+TextArea would send an escape sequence in a stored note straight to the terminal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import events
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
+from bootcamp.ui.text import safe
+
 IDLE_SECONDS = 1.0
 Save = Callable[[str], None]
+
+
+class SafeInput(Input):
+    """An Input that draws control characters as visible symbols (one for one: the cursor still lines up)."""
+
+    @property
+    def _value(self) -> Text:
+        if self.password:
+            return super()._value
+        shown = Text(safe(self.value), no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(shown) if self.highlighter is not None else shown
+
+
+class SafeTextArea(TextArea):
+    """A TextArea that draws control characters as visible symbols (one for one: the cursor still lines up)."""
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(safe(self.document.get_line(line_index)), end="", no_wrap=True)
 
 
 class _Autosave:
@@ -36,13 +61,33 @@ class _Autosave:
             self._saved_text = text
             self._save(text)
 
+    def show_saved(self, text: str) -> None:
+        """The stored text changed elsewhere (an undo, another console): show it, unless this field saved it."""
+        if text == self._saved_text:
+            return
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle = None
+        self._saved_text = text
+        self._set_text(text)
+
+    def discard_typing(self) -> None:
+        """The record this field edits is gone: what is typed but not saved yet is not saved."""
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle = None
+        self._saved_text = self._text()
+
+    def _set_text(self, text: str) -> None:
+        raise NotImplementedError
+
     def _typed(self) -> None:
         if self._idle is not None:
             self._idle.stop()
         self._idle = self.set_timer(IDLE_SECONDS, self.save_now)  # type: ignore[attr-defined]
 
 
-class AutosaveInput(_Autosave, Input):
+class AutosaveInput(_Autosave, SafeInput):
     def __init__(self, value: str = "", *, save: Save, placeholder: str = "", id: str | None = None) -> None:
         # Focus puts the cursor at the end: a comment being added to is not selected and typed over.
         super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
@@ -52,6 +97,9 @@ class AutosaveInput(_Autosave, Input):
 
     def _text(self) -> str:
         return self.value
+
+    def _set_text(self, text: str) -> None:
+        self.value = text
 
     def _on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self and self.value != self._saved_text:
@@ -68,7 +116,7 @@ class AutosaveInput(_Autosave, Input):
         self.save_now()  # leaving the step with the field open still saves it
 
 
-class AutosaveTextArea(_Autosave, TextArea):
+class AutosaveTextArea(_Autosave, SafeTextArea):
     def __init__(self, text: str = "", *, save: Save, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", placeholder=placeholder, id=id)
         self._save = save
@@ -77,6 +125,14 @@ class AutosaveTextArea(_Autosave, TextArea):
 
     def _text(self) -> str:
         return self.text
+
+    def focus_at_end(self) -> None:
+        """Focus with the cursor after the text, ready to add to it."""
+        self.move_cursor(self.document.end)
+        self.focus()
+
+    def _set_text(self, text: str) -> None:
+        self.load_text(text)
 
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self and self.text != self._saved_text:

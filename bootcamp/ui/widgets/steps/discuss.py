@@ -1,18 +1,56 @@
-"""``discuss``: a prompt for the room's conversation."""
+"""``discuss``: a prompt for the room's conversation, and the room's notes on it.
+
+The console writes the notes (one field per note, saved as typed); the room sees the
+notes written so far under the prompt.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import TYPE_CHECKING
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.room_notes import RoomNotes, step_notes
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
+
+if TYPE_CHECKING:
+    from bootcamp.store.model import WorkshopState
+    from bootcamp.ui.room_data import RoomData
 
 
 class DiscussView(StepView):
+    DEFAULT_CSS = """
+    DiscussView > #notes-heading { color: $text-muted; margin: 1 0 0 0; }
+    DiscussView > #notes-shown { height: auto; }
+    """
+
     def compose(self) -> ComposeResult:
         if self.step.body.strip():
             yield from body(self.step.body, presenter=self.presenter)
         else:
             yield Prompt(self.step.title, classes="-question")
+        if self.live is not None:
+            yield Static("The room's notes · Tab to write", id="notes-heading")
+            yield RoomNotes(self.live, self.step.key)
+        else:
+            yield Static(id="notes-shown")
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        if self.live is not None:
+            self.query_one(RoomNotes).show(data.room.notes)
+            return
+        notes = step_notes(data.room.notes, self.step.key)
+        shown = Text("\n", end="").join(plain(f"• {note.text.strip()}") for note in notes if note.text.strip())
+        self.query_one("#notes-shown", Static).update(shown)
+
+    def focus_answers(self) -> bool:
+        if self.live is None:
+            return False
+        self.query_one(RoomNotes).focus_first()
+        return True
 
 
 VIEW = DiscussView

@@ -1,32 +1,230 @@
-"""``exercise``: Aptitude Poker, its deck and what the room talks about per card."""
+"""``exercise``: Aptitude Poker — the deal, the card under discussion with its clock, its notes and actions.
+
+On the console: ``d`` deals the deck among the present participants (once: the deal is
+stored), the card list picks the card the room talks about (Enter, which starts that
+card's clock), the card's notes are typed per prompt and ``a`` adds an action. The room
+(presenter mode, a projector window) sees the deal and the card under discussion from
+the room's data and the state, so both show the same card and countdown.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+import dataclasses
+from typing import TYPE_CHECKING
 
-from bootcamp.content.model import AptitudePoker
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.widgets import OptionList, Static
+
+from bootcamp.clock import SystemClock
+from bootcamp.store.model import Action, WorkshopState
+from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.poker.board import PokerBoard
+from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
+from bootcamp.ui.widgets.poker.words import Deck, card_source
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, step_or_exercise_body
+
+if TYPE_CHECKING:
+    from bootcamp.ui.room_data import RoomData
+    from bootcamp.ui.running import RunningWorkshop
+
+CLOCK_SECONDS = 1.0
 
 
 class ExerciseView(StepView):
+    BINDINGS = [
+        Binding("d", "deal", "Deal", tooltip="Deal the cards among the present participants (once)"),
+        Binding("space", "card_clock", "Card clock", tooltip="Start or pause the clock of the card under discussion"),
+        Binding("a", "add_action", "Add action", tooltip="Add an action (what, owner, due date) from this card"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.deck = Deck.of(self.program, self.step.exercise)
+        self._shown: tuple[RoomData, WorkshopState] | None = None
+        self._focus_notes = False  # a card just picked: its first field takes the focus, ready to type
+
     def compose(self) -> ComposeResult:
-        exercise = self.program.exercise(self.step.exercise)
-        if not isinstance(exercise, AptitudePoker):
+        deck = self.deck
+        if deck is None:
             yield from body(self.step.body, presenter=self.presenter)
             return
-        yield from step_or_exercise_body(self.step.body, exercise.body, presenter=self.presenter)
-        deck = self.program.item_list(exercise.deck)
-        if deck is not None:
-            minutes = f"{exercise.minutes_per_card:g}"
-            yield Prompt(f"{len(deck.items)} cards, about {minutes} minutes each:", classes="-muted")
-            titles = [item.title for item in deck.items]
-            if self.presenter:
-                yield ItemGrid(titles, bullet="♠")
-            else:
-                yield Prompt("\n".join(f"♠ {title}" for title in titles), classes="cards")
-        if exercise.prompts and not (self.presenter and self.step.body.strip()):
+        with Container(id="poker-intro"):
+            yield from step_or_exercise_body(self.step.body, deck.exercise.body, presenter=self.presenter)
+            yield from self._deck_and_prompts(deck)
+        if self.presenter:
+            yield PokerBoard(deck)
+            return
+        yield Static(id="poker-status")
+        yield CardList(id="poker-cards")
+        yield Container(id="poker-card-slot")
+
+    def _deck_and_prompts(self, deck: Deck) -> ComposeResult:
+        minutes = f"{deck.exercise.minutes_per_card:g}"
+        yield Prompt(f"{len(deck.items)} cards, about {minutes} minutes each:", classes="-muted")
+        titles = [item.title for item in deck.items]
+        if self.presenter:
+            yield ItemGrid(titles, bullet="♠")
+        if deck.exercise.prompts and not (self.presenter and self.step.body.strip()):
             yield Prompt("For each card:", classes="-muted")
-            yield Prompt("\n".join(f"• {prompt.label}" for prompt in exercise.prompts))
+            yield Prompt("\n".join(f"• {prompt.label}" for prompt in deck.exercise.prompts))
+
+    def on_mount(self) -> None:
+        if self.deck is not None:
+            self.set_interval(CLOCK_SECONDS, self._tick_clock)
+            if self.live is not None:
+                self.watch(self.app, "save_status", self._show_marks, init=False)
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    def _now(self) -> float:
+        clock = getattr(self.app, "clock", None) or SystemClock()
+        return clock.now()
+
+    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+        deck = self.deck
+        if deck is None:
+            return
+        self._shown = (data, state)
+        dealt = bool(data.room.poker)
+        self.query_one("#poker-intro").display = not dealt  # once dealt, the deal takes its place
+        if self.presenter:
+            board = self.query_one(PokerBoard)
+            board.display = dealt
+            board.show(data, state, self._now())
+            return
+        self._show_status(deck, data, state)
+        self.query_one(CardList).show_deal(deck, data, state)
+        self._show_card(deck, data, state)
+
+    def _show_status(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
+        present = len(data.present)
+        status = self.query_one("#poker-status", Static)
+        if not data.room.poker:
+            status.update(
+                joined(
+                    ("Not dealt yet. ", "bold"),
+                    f"d deals the {len(deck.items)} cards among the {present} present",
+                    (" (Tab to the cards first).", "dim"),
+                )
+            )
+        elif not state.poker_card:
+            status.update(joined(("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter."))
+        else:
+            keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action")
+            status.update(joined(*keys))
+
+    def _show_card(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
+        slot = self.query_one("#poker-card-slot", Container)
+        panels = list(slot.query(CardPanel))
+        card = next((c for c in data.room.poker if c.card_id == state.poker_card), None)
+        if panels and (card is None or panels[0].card_id != card.card_id):
+            panels[0].remove()
+            panels = []
+        if card is None or self.live is None:
+            return
+        if panels:
+            panels[0].show(data, state, self._now())
+        else:
+            focus = self._focus_notes
+            self._focus_notes = False
+            slot.mount(CardPanel(deck, self.live, card, shown=(data, state, self._now()), focus=focus))
+
+    def _tick_clock(self) -> None:
+        if self._shown is None:
+            return
+        data, state = self._shown
+        if not state.poker_card:
+            return
+        if self.presenter:
+            self.query_one(PokerBoard).show_clock(data, state, self._now())
+        else:
+            for panel in self.query(CardPanel):
+                panel.show_clock(data, state, self._now())
+
+    def _show_marks(self, _status: object) -> None:
+        for panel in self.query(CardPanel):
+            panel.show_marks()
+
+    def focus_answers(self) -> bool:
+        if self.presenter or self.deck is None:
+            return False
+        self.query_one(CardList).focus()
+        return True
+
+    # -- what the facilitator does ---------------------------------------------------------------------------
+
+    @property
+    def workshop(self) -> RunningWorkshop | None:
+        return getattr(self.app, "workshop", None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("deal", "card_clock", "add_action"):
+            return self.live is not None and self.deck is not None
+        return True
+
+    def action_deal(self) -> None:
+        live = self.live
+        if live is None:
+            return
+        if live.room.poker:
+            self.notify("The cards are dealt already: a deal is never redone.", markup=False)
+            return
+        if not live.info.present:
+            self.notify("Nobody is present to deal to: add people first (F2).", severity="warning", markup=False)
+            return
+        cards = live.deal_poker()
+        self.notify(f"Dealt {len(cards)} cards among {len(live.info.present)} people.", markup=False)
+
+    @on(OptionList.OptionSelected, "#poker-cards")
+    def _discuss(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        live, workshop = self.live, self.workshop
+        if live is None or workshop is None or event.option.id is None:
+            return
+        if not live.room.poker:
+            self.notify("Deal the cards first: d.", markup=False)
+            return
+        new_card = event.option.id != workshop.state.poker_card
+        self._focus_notes = new_card  # the new card's panel focuses its first field once mounted
+        workshop.discuss_card(event.option.id)
+        self.show_room(live.data, workshop.state)
+        if not new_card:
+            self.query(PokerNoteField).first().focus_at_end()
+
+    def action_card_clock(self) -> None:
+        live, workshop = self.live, self.workshop
+        if live is None or workshop is None:
+            return
+        if not workshop.state.poker_card:
+            self.notify("Pick a card first: Enter on the card list.", markup=False)
+            return
+        workshop.toggle_card_clock()
+        self.show_room(live.data, workshop.state)
+
+    def action_add_action(self) -> None:
+        from bootcamp.ui.screens.action_form import ActionFormScreen
+
+        live, workshop = self.live, self.workshop
+        if live is None or workshop is None or self.deck is None:
+            return
+        card_id = workshop.state.poker_card
+        card = next((c for c in live.room.poker if c.card_id == card_id), None)
+        if card is None:
+            self.notify("Pick a card first: Enter on the card list.", markup=False)
+            return
+        holder = live.info.participant(card.holder)
+        draft = Action("", "", owner=holder.display_name if holder else "", source=card_source(card_id))
+        owners = [p.display_name for p in live.info.present]
+
+        def saved(action: Action | None) -> None:
+            if action is not None:
+                live.put_action(dataclasses.replace(action, source=card_source(card_id)))
+
+        title = f"An action from {self.deck.title(card_id)}"
+        self.app.push_screen(ActionFormScreen(draft, title=title, owners=owners), saved)
 
 
 VIEW = ExerciseView

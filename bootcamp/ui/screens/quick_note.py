@@ -1,0 +1,51 @@
+"""A quick note from any screen of an open workshop: one line, kept on the current step with ``quick=True``.
+
+A console screen (modal): it opens over presenter mode too, but a projector window, which
+draws only from the stored state, never shows it. Quick notes are the facilitator's: the
+console's notes panel lists them; the room's notes on a discuss step leave them out.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.typed_text import SafeInput
+
+
+class QuickNoteScreen(ModalScreen[None]):
+    CSS_PATH = "quick_note.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without keeping the note")]
+
+    def __init__(self, workshop: RunningWorkshop) -> None:
+        super().__init__()
+        self.workshop = workshop
+        self.step = workshop.flow.current  # the step the note is about, fixed as the note is opened
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quick-dialog") as dialog:
+            dialog.border_title = joined("Quick note on ", (self.step.title, "bold"))
+            dialog.border_subtitle = "Enter keeps it · Esc cancels · not projected"
+            yield SafeInput(placeholder="What to remember…", id="quick-text")
+            yield Static(id="quick-problem")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _keep(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#quick-problem", Static).update(plain("Type the note first (Esc closes)."))
+            return
+        self.workshop.live.put_note(self.step.key, event.value, quick=True)
+        self.notify(f"Quick note kept on {self.step.title}", markup=False)
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,325 @@
+"""People: who is in the room — add a late arrival, rename (with a role or team), remove and restore.
+
+Every change goes through the live room (saved at once, undoable from the console); a
+removed participant's answers stay on disk and return with them. In an anonymous
+workshop people are P1, P2 … and the form asks only for a role: no name is stored. The
+panel beside the list says which answering steps the highlighted person missed; ``m``
+closes the roster with those steps, for the console to start them answering.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from bootcamp.content.model import Step
+from bootcamp.store.model import Participant
+from bootcamp.ui.live_room import LiveRoom
+from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.saving import Mark
+from bootcamp.ui.text import joined, plain, safe
+from bootcamp.ui.widgets.save_mark import mark_text
+from bootcamp.ui.widgets.typed_text import SafeInput
+
+
+@dataclass(frozen=True)
+class MissedSteps:
+    """What the roster hands back: a participant, and the answering steps they are to catch up on."""
+
+    participant_id: str
+    step_keys: tuple[str, ...]
+
+
+def walked_steps(workshop: RunningWorkshop) -> tuple[Step, ...]:
+    """The steps the room has got through: those before the current one, and any marked done."""
+    flow = workshop.flow
+    return tuple(step for number, step in enumerate(flow.steps) if number < flow.index or flow.is_done(step.key))
+
+
+class PeopleTable(DataTable[Text]):
+    DEFAULT_CSS = """
+    PeopleTable {
+        height: auto;
+        max-height: 16;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        &:focus { border: round $primary; border-title-color: $text; }
+    }
+    """
+
+    def __init__(self, *, id: str, title: str, anonymous: bool) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.border_title = title
+        self.anonymous = anonymous  # no name column: there are no names
+
+    def on_mount(self) -> None:
+        self.add_column("", key="seat", width=4)
+        if not self.anonymous:
+            self.add_column("Name", key="name", width=28)
+        self.add_column("Role / team", key="role", width=24)
+        self.add_column("", key="mark", width=10)
+
+    def show(self, people: list[Participant], marks: dict[str, Mark]) -> None:
+        keep = self.current_id()
+        with self.app.batch_update():
+            self.clear()
+            for person in people:
+                name = () if self.anonymous else (plain(person.name),)
+                self.add_row(
+                    plain(f"P{person.number}", "bold"),
+                    *name,
+                    plain(person.role),
+                    mark_text(marks.get(person.id, Mark.NONE)),
+                    key=person.id,
+                )
+            ids = [p.id for p in people]
+            if keep in ids:
+                self.move_cursor(row=ids.index(keep), animate=False)
+
+    def current_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key((self.cursor_row, 0))
+        return row_key.value
+
+
+class RosterScreen(Screen[MissedSteps | None]):
+    CSS_PATH = "roster.tcss"
+    HELP_TITLE = "People"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add someone (a late arrival)"),
+        Binding("r", "rename", "Rename", tooltip="Rename the highlighted person, or change their role"),
+        Binding("delete,x", "remove", "Remove", tooltip="Remove the highlighted person (their answers are kept)"),
+        Binding("u", "restore", "Restore", tooltip="Bring a removed person back, with their answers"),
+        Binding("m", "answer_missed", "Answer missed", tooltip="Start the highlighted person on the steps they missed"),
+        Binding("escape", "back", "Back", tooltip="Back to the console (from the form: back to the list)"),
+    ]
+
+    def __init__(self, workshop: RunningWorkshop) -> None:
+        super().__init__()
+        self.workshop = workshop
+        self.renaming = ""  # the participant id the form renames; "" while it adds
+
+    @property
+    def live(self) -> LiveRoom:
+        return self.workshop.live
+
+    def compose(self) -> ComposeResult:
+        anonymous = self.workshop.info.anonymous
+        yield Static(self._title(), id="roster-title")
+        with Horizontal(id="roster-columns"):
+            with Vertical(id="roster-lists"):
+                yield PeopleTable(id="present", title="In the room", anonymous=anonymous)
+                yield PeopleTable(id="removed", title="Removed · u restores", anonymous=anonymous)
+                with Vertical(id="roster-form"):
+                    yield Label("Add someone", id="form-title")
+                    with Horizontal(id="form-fields"):
+                        if not anonymous:
+                            yield SafeInput(placeholder="Name", id="form-name")
+                        yield SafeInput(placeholder="Role or team (optional)", id="form-role")
+                    yield Static(id="form-problem")
+            yield Static(id="roster-detail")
+        yield Footer(compact=True)
+
+    def _title(self) -> Text:
+        info = self.workshop.info
+        title = joined(("People", "bold"), ("  ·  ", "dim"), info.name)
+        if info.anonymous:
+            title.append("  ·  anonymous: people are P1, P2 … and no names are kept", style="italic")
+        return title
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "room_version", lambda _v: self.show(), init=False)
+        self.watch(self.app, "save_status", lambda _s: self.show(), init=False)
+        self.show()
+        self.query_one("#present", PeopleTable).focus()
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    def show(self) -> None:
+        info = self.workshop.info
+        marks = {p.id: self.live.mark(f"seat:{p.id}") for p in info.participants}
+        present = [p for p in info.participants if not p.removed]
+        removed = [p for p in info.participants if p.removed]
+        self.query_one("#present", PeopleTable).show(present, marks)
+        removed_table = self.query_one("#removed", PeopleTable)
+        removed_table.show(removed, marks)
+        removed_table.display = bool(removed)
+        self.query_one("#present", PeopleTable).border_title = f"In the room ({len(present)})"
+        removed_table.border_title = f"Removed ({len(removed)}) · u restores"
+        self._show_detail()
+
+    def highlighted(self) -> Participant | None:
+        focused = self.focused
+        table = focused if isinstance(focused, PeopleTable) else self.query_one("#present", PeopleTable)
+        found = table.current_id()
+        return self.workshop.info.participant(found) if found else None
+
+    def missed(self, person: Participant) -> list[Step]:
+        return self.live.missed_steps(person.id, walked_steps(self.workshop), skipped=self.workshop.state.skipped)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#roster-detail", Static)
+        person = self.highlighted()
+        if person is None:
+            detail.update(plain("Nobody here yet: a adds someone.", "dim italic"))
+            return
+        parts: list[object] = [(person.display_name, "bold")]
+        if person.name:
+            parts.append((f"  P{person.number}", "dim"))
+        if person.role:
+            parts += ["\n", person.role]
+        if person.joined_at:
+            parts += ["\n", (f"joined at {_clock_time(person.joined_at)}", "dim")]
+        if person.removed:
+            parts += ["\n\n", ("Removed. ", "bold"), "Their answers are kept: u brings them back."]
+            detail.update(joined(*parts))
+            return
+        missed = self.missed(person)
+        if missed:
+            parts += ["\n\n", (f"Missed {len(missed)} answering step{'s' if len(missed) > 1 else ''}:", "bold")]
+            for step in missed:
+                parts += ["\n", ("• ", "dim"), step.title]
+            parts += ["\n\n", ("m", "bold reverse"), " starts them answering"]
+        else:
+            parts += ["\n\n", ("Nothing missed so far.", "dim")]
+        detail.update(joined(*parts))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_rename()
+
+    # -- the form --------------------------------------------------------------------------------------------
+
+    def _fields(self) -> tuple[Input | None, Input]:
+        name = self.query_one("#form-name", Input) if not self.workshop.info.anonymous else None
+        return name, self.query_one("#form-role", Input)
+
+    def action_add(self) -> None:
+        self._open_form("", "", "", "Add someone")
+
+    def action_rename(self) -> None:
+        person = self.highlighted()
+        if person is None:
+            return
+        what = "Change the role of" if self.workshop.info.anonymous else "Rename"
+        self._open_form(person.id, person.name, person.role, f"{what} {safe(person.display_name)}")
+
+    def _open_form(self, renaming: str, name: str, role: str, title: str) -> None:
+        self.renaming = renaming
+        self.query_one("#form-title", Label).update(plain(f"{title} · Enter saves · Esc cancels"))
+        self.query_one("#form-problem", Static).update("")
+        name_field, role_field = self._fields()
+        role_field.value = role
+        if name_field is not None:
+            name_field.value = name
+            name_field.focus()
+        else:
+            role_field.focus()
+        self.query_one("#roster-form").add_class("-open")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        name_field, role_field = self._fields()
+        if event.input is name_field:
+            role_field.focus()
+            return
+        name = name_field.value.strip() if name_field is not None else ""
+        if name_field is not None and not name:
+            self.query_one("#form-problem", Static).update(plain("Type a name (a role or team is optional)."))
+            name_field.focus()
+            return
+        if self.renaming:
+            changed = self.live.rename_participant(self.renaming, name, role_field.value)
+            said = f"Saved {changed.display_name}" if changed else ""
+            keep = self.renaming
+        else:
+            added = self.live.add_participant(name, role_field.value)
+            keep = added.id
+            missed = self.missed(added)
+            said = f"Added {added.display_name}"
+            if missed:
+                said += f": missed {len(missed)} answering step{'s' if len(missed) > 1 else ''} — m starts them"
+        self._close_form()
+        self.show()
+        table = self.query_one("#present", PeopleTable)
+        ids = [p.id for p in self.workshop.info.present]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+        table.focus()
+        if said:
+            self.notify(said, markup=False)
+
+    def _close_form(self) -> None:
+        self.renaming = ""
+        name_field, role_field = self._fields()
+        for field in (name_field, role_field):
+            if field is not None:
+                field.value = ""
+        self.query_one("#form-title", Label).update("Add someone")
+        self.query_one("#form-problem", Static).update("")
+        self.query_one("#roster-form").remove_class("-open")
+
+    # -- the list --------------------------------------------------------------------------------------------
+
+    def action_remove(self) -> None:
+        person = self.highlighted()
+        if person is None or person.removed:
+            return
+        self.live.remove_participant(person.id)
+        self.notify(f"Removed {person.display_name}: their answers are kept (u restores).", markup=False)
+
+    def action_restore(self) -> None:
+        removed = self.query_one("#removed", PeopleTable)
+        person = self.highlighted()
+        if person is None or not person.removed:
+            found = removed.current_id()
+            person = self.workshop.info.participant(found) if found else None
+        if person is None or not person.removed:
+            self.notify("Nobody removed to restore.", markup=False)
+            return
+        self.live.restore_participant(person.id)
+        self.notify(f"{person.display_name} is back, with their answers.", markup=False)
+        self.query_one("#present", PeopleTable).focus()
+
+    def action_answer_missed(self) -> None:
+        person = self.highlighted()
+        if person is None or person.removed:
+            return
+        missed = self.missed(person)
+        if not missed:
+            self.notify(f"{person.display_name} has missed nothing so far.", markup=False)
+            return
+        self.dismiss(MissedSteps(person.id, tuple(step.key for step in missed)))
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input):
+            self._close_form()
+            self.query_one("#present", PeopleTable).focus()
+            return
+        self.dismiss(None)
+
+
+def _clock_time(iso_time: str) -> str:
+    """``14:35`` in the facilitator's local time, from a stored ISO timestamp."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(iso_time)
+    except ValueError:
+        return iso_time
+    return time.strftime("%H:%M", time.localtime(moment.timestamp()))

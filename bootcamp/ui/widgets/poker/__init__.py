@@ -1,0 +1,1 @@
+"""Aptitude Poker on screen: the console's cards and notes (``cards``), the room's board (``board``)."""

@@ -1,0 +1,35 @@
+"""Helpers for the room's records on the console: open a workshop at a step, read what the files hold."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from bootcamp.store import Store, WorkshopFiles
+from bootcamp.store.model import WorkshopState
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from ui_helpers import settle, wait_for_screen
+
+POKER, TALK, ACTIONS, WELCOME = "basics/poker", "basics/talk", "basics/next", "basics/welcome"
+HOSTILE = [
+    "[bold red]x",
+    "[link=https://x]y[/link]",
+    "\x1b[31mred",
+    "party 🎉 time",
+    "שלום עולם",
+    "nul\x00here",
+]
+
+
+def at_step(store: Store, workshop_id: str, step_key: str) -> None:
+    store.open(workshop_id).save_state(WorkshopState(step_key=step_key))
+
+
+async def open_console(pilot: Pilot) -> WorkshopScreen:
+    screen = await wait_for_screen(pilot, WorkshopScreen)
+    await settle(pilot)
+    return screen  # type: ignore[return-value]
+
+
+def on_disk(store: Store, workshop_id: str) -> WorkshopFiles:
+    """A fresh reader of the workshop's files (nothing kept in memory)."""
+    return store.open(workshop_id)

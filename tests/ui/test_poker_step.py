@@ -1,0 +1,168 @@
+"""Aptitude Poker on the console: deal once, pick a card, notes per prompt saved as typed, card actions, card clock."""
+
+from __future__ import annotations
+
+import pytest
+from room_helpers import POKER, at_step, on_disk, open_console
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.store.model import ActionStatus
+from bootcamp.ui.screens.action_form import ActionFormScreen
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.widgets.poker.board import PokerBoard
+from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
+from bootcamp.ui.widgets.typed_text import AutosaveTextArea
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    workshop_id = new_workshop(store, fixture_program).id
+    at_step(store, workshop_id, POKER)
+    return workshop_id
+
+
+async def deal_and_pick(pilot) -> CardPanel:
+    """Tab to the card list, deal, and talk about the first card."""
+    await pilot.press("tab")
+    assert isinstance(pilot.app.focused, CardList)
+    await pilot.press("d")
+    await wait_until(pilot, lambda: bool(pilot.app.workshop.live.room.poker), "the deal")
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: bool(pilot.app.screen.query(CardPanel)), "the card's panel")
+    await settle(pilot)
+    return pilot.app.screen.query_one(CardPanel)
+
+
+async def test_one_key_deals_the_deck_among_the_present_once_and_shows_who_holds_which_card(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        assert "Not dealt yet" in screen_text(app)
+        await pilot.press("tab", "d")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Persist" in text and "Ana Ortiz" in text and "Power away" in text and "Ben Okafor" in text
+        live = app.workshop.live
+        dealt = live.room.poker
+        live.add_participant("Dee Late")
+        await pilot.press("d")  # a roster change never re-deals
+        await settle(pilot)
+        assert live.room.poker == dealt
+        assert await app.flush()
+    stored = on_disk(store, workshop_id)
+    holders = {p.id: p.name for p in stored.info().participants}
+    assert [(c.card_id, holders[c.holder]) for c in stored.room().poker] == [
+        ("persist", "Ana Ortiz"),
+        ("give-power-away", "Ben Okafor"),
+    ]
+
+
+async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: str, make_app, store: Store) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        today = panel.query_one("#poker-note-today", PokerNoteField)
+        assert app.focused is today  # picking a card puts the cursor in its first prompt
+        await pilot.press(*"we show it in sales reviews")
+        await pilot.press("tab")  # leaving the field saves it
+        await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note …
+        assert app.workshop.live.room.poker[0].notes.get("opportunity", "") == ""
+        await pilot.press("tab")  # … and leaving saves it
+        assert await app.flush()
+        await settle(pilot)
+        assert "saved" in str(today.border_subtitle)
+        assert app.workshop.state.poker_card == "persist"
+    room = on_disk(store, workshop_id).room()
+    assert room.poker[0].notes == {"today": "we show it in sales reviews", "opportunity": "fewer escalations\n"}
+    assert on_disk(store, workshop_id).state().poker_card == "persist"
+
+
+async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        await pilot.press("shift+tab")  # back to the card list, where a adds an action
+        assert isinstance(app.focused, CardList)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ActionFormScreen)
+        assert form.query_one("#action-owner").value == "Ana Ortiz"  # the card's holder, to start with
+        await pilot.press(*"Share churn reasons monthly", "enter", "enter", *"31/10/2026", "enter")
+        assert "YYYY-MM-DD" in screen_text(app) and isinstance(app.screen, ActionFormScreen)
+        for _ in range(10):
+            await pilot.press("backspace")
+        await pilot.press(*"2026-10-30", "enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ActionFormScreen), "the form to close")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "• Share churn reasons monthly — Ana Ortiz," in text and "2026-10-30" in text
+        assert await app.flush()
+    actions = on_disk(store, workshop_id).room().actions
+    assert [(a.what, a.owner, a.due, a.status, a.source) for a in actions] == [
+        ("Share churn reasons monthly", "Ana Ortiz", "2026-10-30", ActionStatus.OPEN, "poker:persist")
+    ]
+
+
+async def test_the_card_clock_counts_down_pauses_and_moves_with_the_card(
+    workshop_id: str, make_app, clock: FixedClock
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        view = panel.parent.parent
+        assert "4:00 left" in screen_text(app)  # the fixture's four minutes per card
+        clock.advance(30)
+        view._tick_clock()  # what the one-second interval calls
+        await pilot.pause()
+        assert "3:30 left" in screen_text(app)
+        await pilot.press("shift+tab", "space")  # the card clock pauses
+        clock.advance(600)
+        view._tick_clock()
+        await pilot.pause()
+        assert "3:30 left · paused" in screen_text(app)
+        await pilot.press("space")
+        clock.advance(240)
+        view._tick_clock()
+        await pilot.pause()
+        assert "over by 0:30" in screen_text(app)
+
+
+async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        await pilot.press(*"first words", "tab")
+        today = panel.query_one("#poker-note-today", AutosaveTextArea)
+        assert app.workshop.live.undo() == "a Poker note"  # what the console's ctrl+z calls
+        await settle(pilot)
+        assert today.text == ""
+        assert app.workshop.live.room.poker[0].notes["today"] == ""
+
+
+async def test_the_room_sees_the_deal_and_the_card_under_discussion_with_its_notes(
+    workshop_id: str, make_app
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        await pilot.press(*"silos between sales and service", "tab")
+        await pilot.press("f5")
+        screen = await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "▶ Persist" in text and "Power away" in text and "Ben Okafor" in text
+        assert "How we live it today: silos between sales and service" in text
+        assert "4:00 left" in text
+        assert not screen.query(AutosaveTextArea)  # the room's screen never edits
+        assert screen.query_one(PokerBoard).display

@@ -1,0 +1,146 @@
+"""People (F2): add, rename, remove and restore during the workshop; anonymous rooms; a late arrival's missed steps."""
+
+from __future__ import annotations
+
+import pytest
+from room_helpers import WELCOME, at_step, on_disk, open_console
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.screens.roster import PeopleTable, RosterScreen
+from bootcamp.ui.screens.private_entry import PrivateEntryScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+
+RATE, MANDATE, BREAK = "basics/rate-aptitudes", "basics/mandate", "basics/break"
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+async def open_roster(pilot) -> RosterScreen:
+    await open_console(pilot)
+    await pilot.press("f2")
+    screen = await wait_for_screen(pilot, RosterScreen)
+    await settle(pilot)
+    return screen  # type: ignore[return-value]
+
+
+def rows(screen: RosterScreen, table_id: str, *, marks: bool = False) -> list[str]:
+    """Each row's cells as one line; the save mark (the last cell) only when asked for."""
+    table = screen.query_one(f"#{table_id}", PeopleTable)
+    cells = [table.get_row_at(n) for n in range(table.row_count)]
+    return [" ".join(str(cell) for cell in (row if marks else row[:-1])).strip() for row in cells]
+
+
+async def test_people_are_added_renamed_removed_and_restored_with_their_answers(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    at_step(store, workshop_id, WELCOME)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_roster(pilot)
+        live = app.workshop.live
+        ana = live.info.present[0]
+        live.set_answer(ana.id, MANDATE, "yes")
+        await pilot.press("a", *"Dee Late", "enter", *"Finance", "enter")
+        await settle(pilot)
+        assert rows(screen, "present")[-1].startswith("P4 Dee Late Finance")
+        await pilot.press("r")  # the new person is highlighted: rename them, with a team
+        await pilot.press("ctrl+u", *"Dee Lately", "enter", "ctrl+u", *"Finance, EMEA", "enter")
+        await settle(pilot)
+        assert rows(screen, "present")[-1].startswith("P4 Dee Lately Finance, EMEA")
+        await pilot.press("up", "up", "up", "delete")  # Ana leaves
+        await settle(pilot)
+        assert [r.split()[0] for r in rows(screen, "present")] == ["P2", "P3", "P4"]
+        assert rows(screen, "removed")[0].startswith("P1 Ana Ortiz CEO")
+        assert "Removed (1)" in screen_text(app)
+        assert live.answer(ana.id, MANDATE).value == "yes"  # kept while she is out
+        await pilot.press("u")
+        await settle(pilot)
+        assert [p.display_name for p in live.info.present] == ["Ana Ortiz", "Ben Okafor", "Chloe Martin", "Dee Lately"]
+        assert not screen.query_one("#removed", PeopleTable).display
+        assert live.data.answers_for(MANDATE)[0].participant_id == ana.id
+        assert await app.flush()
+        await settle(pilot)
+        assert rows(screen, "present", marks=True)[-1].endswith("✓ saved")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+    info = on_disk(store, workshop_id).info()
+    assert [(p.number, p.name, p.role, p.removed) for p in info.participants] == [
+        (1, "Ana Ortiz", "CEO", False),
+        (2, "Ben Okafor", "Sales", False),
+        (3, "Chloe Martin", "Service", False),
+        (4, "Dee Lately", "Finance, EMEA", False),
+    ]
+
+
+async def test_a_name_is_required_and_escape_leaves_the_form_first(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_roster(pilot)
+        await pilot.press("a", "enter", "enter")
+        assert "Type a name" in screen_text(app)
+        await pilot.press("escape")  # out of the form, still on the roster
+        assert isinstance(app.screen, RosterScreen) and isinstance(app.focused, PeopleTable)
+        assert len(rows(screen, "present")) == 3
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+
+
+async def test_an_anonymous_room_stores_no_names_and_asks_only_for_a_role(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    info = store.create_workshop(
+        name="Quiet boot camp",
+        organisation="Northwind",
+        date="2026-09-21",
+        participants=[("", "CEO"), ("", "Sales")],
+        anonymous=True,
+        sources=fixture_program.sources,
+    )
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_roster(pilot)
+        assert not screen.query("#form-name")
+        assert "no names are kept" in screen_text(app)
+        await pilot.press("a", *"Finance", "enter")
+        await settle(pilot)
+        assert rows(screen, "present") == ["P1 CEO", "P2 Sales", "P3 Finance"]
+        await pilot.press("r", "ctrl+u", *"Finance lead", "enter")
+        await settle(pilot)
+        assert rows(screen, "present")[-1] == "P3 Finance lead"
+        assert await app.flush()
+    stored = on_disk(store, info.id).info().participants
+    assert [(p.display_name, p.name, p.role) for p in stored] == [
+        ("P1", "", "CEO"),
+        ("P2", "", "Sales"),
+        ("P3", "", "Finance lead"),
+    ]
+
+
+async def test_a_late_arrival_sees_what_they_missed_and_starts_answering_it(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    at_step(store, workshop_id, BREAK)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_roster(pilot)
+        live = app.workshop.live
+        for person in live.info.present:
+            live.set_answer(person.id, RATE, "strong", item="persist", perspective="self")
+        live.set_answer(live.info.present[0].id, MANDATE, "yes")
+        await pilot.press("a", *"Dee Late", "enter", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Missed 3 answering steps" in text
+        assert "• Rate the aptitudes" in text and "• Who drives agreement?" in text and "• Role check" in text
+        await pilot.press("up", "up", "up")  # Ana answered two of them
+        await settle(pilot)
+        assert "Missed 1 answering step:" in screen_text(app)
+        await pilot.press("down", "down", "down", "m")
+        await wait_for_screen(pilot, PrivateEntryScreen)  # Dee answers the three, unseen, one after another
+        text = screen_text(app)
+        assert "Dee Late, your answer" in text and "Rate the aptitudes" in text
