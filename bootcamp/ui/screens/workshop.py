@@ -46,6 +46,9 @@ class WorkshopScreen(WalkScreen):
             tooltip="Add 2 minutes to the timer",
         ),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
+        Binding(
+            "f4", "summary", "Summary", show=False, tooltip="The commitment-test summary, updated as answers arrive"
+        ),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
     ]
@@ -127,6 +130,11 @@ class WorkshopScreen(WalkScreen):
 
         self.workshop.show(presenter=True)
         self.app.push_screen(PresenterScreen(self.workshop), lambda _: self.workshop.show(presenter=False))
+
+    def action_summary(self) -> None:
+        from bootcamp.ui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(workshop=self.workshop))
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()
