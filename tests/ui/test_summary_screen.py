@@ -139,7 +139,10 @@ async def test_summary_key_is_in_help_and_the_palette(workshop_id: str, make_app
         await pilot.press("f4")
         summary = await wait_for_screen(pilot, SummaryScreen)
         titles = {action.title for action in screen_actions(summary)}
-        assert {"Write the summary as Markdown and printable HTML", "Page 3: the aptitude heat map"} <= titles
+        assert {
+            "Write the summary as Markdown and printable HTML into the current folder",
+            "Page 3: the aptitude heat map",
+        } <= titles
         await pilot.press("question_mark")
         await settle(pilot)
         assert "Projector colours (high contrast) on or off" in screen_text(app)

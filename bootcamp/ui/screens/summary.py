@@ -80,7 +80,9 @@ class SummaryScreen(Screen[None]):
             for n, (page, label, what) in enumerate(PAGES, 1)
         ),
         Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
-        Binding("e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML"),
+        Binding(
+            "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the current folder"
+        ),
         Binding("escape", "leave", "Close", tooltip="Close the summary"),
     ]
 

@@ -173,17 +173,16 @@ def range_bar(
 
 
 def axis(marks: Sequence[tuple[float, str]], scale: tuple[float, float], width: int, style: Style) -> Text:
-    """Labels at their values along a scale; a label that would run into the one before is left out."""
+    """Labels at their values along a scale, each centred on its value where there is room."""
     line = [" "] * width
-    free = 0
-    for value, text in marks:
-        label = safe(text)
-        at = position(value, *scale, width)
-        start = max(free, min(at - len(label) // 2, width - len(label))) if at else 0
-        if at == width - 1:
-            start = width - len(label)
-        if start < free or start + len(label) > width:
-            continue
-        line[start : start + len(label)] = list(label)
-        free = start + len(label) + 1
+    taken: list[tuple[int, int]] = []
+    placed = [(position(value, *scale, width), safe(text)[:width]) for value, text in marks]
+    # The outermost labels first: they say which way the scale runs.
+    for at, label in sorted(placed, key=lambda mark: abs(mark[0] - (width - 1) / 2), reverse=True):
+        start = max(0, min(at - len(label) // 2, width - len(label)))
+        end = start + len(label)
+        if any(start <= other_end and other_start <= end for other_start, other_end in taken):
+            continue  # it would touch a label already placed
+        line[start:end] = list(label)
+        taken.append((start, end))
     return Text("".join(line), style=style, end="")

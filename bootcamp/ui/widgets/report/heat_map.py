@@ -112,10 +112,8 @@ class HeatMapChart(ReportPart):
             )
         pieces += self._notes(heat_map, rows, labels)
         if left_out:
-            more = f"{len(left_out)} more participant{'s' if len(left_out) != 1 else ''}"
-            pieces.append(
-                plain(f"{more} do not fit this width: the room figures count them; e writes them all.", muted)
-            )
+            more = "1 more participant does" if len(left_out) == 1 else f"{len(left_out)} more participants do"
+            pieces.append(plain(f"{more} not fit this width: the room figures count them; e writes them all.", muted))
         return pieces
 
     def _legend(self, heat_map: HeatMap) -> Text:
