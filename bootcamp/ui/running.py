@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bootcamp import poker_turns
@@ -137,12 +138,15 @@ class RunningWorkshop:
         """
         return self.tracker.result(job_id, error)
 
-    def report(self) -> CommitmentReport:
-        """The commitment-test summary of the room as it stands in memory (nothing is read from disk)."""
+    def report(self, as_of: date | None = None) -> CommitmentReport:
+        """The commitment-test summary of the room as it stands in memory (nothing is read from disk).
+
+        ``as_of`` decides which actions are overdue (default: the workshop's date).
+        """
         from bootcamp.summary import build_report
 
         data = self.live.data
-        return build_report(self.program, data.info, data.answers, data.room, self.state)
+        return build_report(self.program, data.info, data.answers, data.room, self.state, as_of=as_of)
 
     def close(self) -> WorkshopState:
         """Pause the running timer so reopening shows it where it was left; queue that save."""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
     from bootcamp.content.model import Program
     from bootcamp.store.model import WorkshopInfo
+    from bootcamp.summary import CommitmentReport
     from bootcamp.ui.app import BootcampApp
     from bootcamp.ui.running import RunningWorkshop
     from bootcamp.ui.screens.new_workshop import NewWorkshop
@@ -76,6 +77,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open_selected", "Open"),
+        Binding("s", "summary", "Summary", tooltip="The commitment-test summary of the selected workshop"),
         Binding("n", "new_workshop", "New workshop"),
         Binding("d", "demo", "Demo"),
         Binding("c", "content_problems", "Content problems"),
@@ -104,6 +106,11 @@ class HomeScreen(Screen[None]):
         def __init__(self, workshop: RunningWorkshop) -> None:
             super().__init__()
             self.workshop = workshop
+
+    class SummaryRead(Message):
+        def __init__(self, report: CommitmentReport) -> None:
+            super().__init__()
+            self.report = report
 
     class Failed(Message):
         """Something the user can fix went wrong in a worker: say it, plainly."""
@@ -196,6 +203,18 @@ class HomeScreen(Screen[None]):
             self.post_message(self.Failed(error, "Could not open the workshop"))
             return
         self.post_message(self.WorkshopReady(workshop))
+
+    @work(thread=True, exclusive=True, group="summary")
+    def read_summary(self, workshop_id: str) -> None:
+        from bootcamp.ui.screens.summary import read_report, today
+
+        app = self.bootcamp
+        try:
+            report = read_report(app.store, workshop_id, today(app.clock))
+        except UserError as error:
+            self.post_message(self.Failed(error, "Could not read the summary"))
+            return
+        self.post_message(self.SummaryRead(report))
 
     @work(thread=True, exclusive=True, group="open")
     def create_workshop(self, request: NewWorkshop) -> None:
@@ -304,6 +323,12 @@ class HomeScreen(Screen[None]):
     def _workshop_ready(self, message: WorkshopReady) -> None:
         self.bootcamp.open(message.workshop)
 
+    @on(SummaryRead)
+    def _summary_read(self, message: SummaryRead) -> None:
+        from bootcamp.ui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(message.report))
+
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.notify(safe(message.error), title=message.what, severity="error", markup=False, timeout=10)
@@ -311,7 +336,7 @@ class HomeScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_selected":
+        if action in ("open_selected", "summary"):
             return bool(self.rows)
         if action == "content_problems":
             return self.content_error is not None
@@ -321,6 +346,11 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         if 0 <= table.cursor_row < len(self.rows):
             self.open_workshop(self.rows[table.cursor_row].info.id)
+
+    def action_summary(self) -> None:
+        table = self.query_one(DataTable)
+        if 0 <= table.cursor_row < len(self.rows):
+            self.read_summary(self.rows[table.cursor_row].info.id)
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -53,6 +53,9 @@ class WorkshopScreen(WalkScreen):
         Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change to the room's answers and notes"),
         Binding("f2", "people", "People", show=False, tooltip="The people in the room: add, rename, remove, restore"),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
+        Binding(
+            "f4", "summary", "Summary", show=False, tooltip="The commitment-test summary, updated as answers arrive"
+        ),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
     ]
@@ -208,6 +211,11 @@ class WorkshopScreen(WalkScreen):
                 self.call_later(self.answer_missed, missed.participant_id, missed.step_keys)
 
         self.app.push_screen(RosterScreen(self.workshop), closed)
+
+    def action_summary(self) -> None:
+        from bootcamp.ui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(workshop=self.workshop))
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()

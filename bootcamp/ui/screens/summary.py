@@ -1,0 +1,259 @@
+"""The commitment-test summary on screen: what the CCO takes back to the CEO, a page at a time.
+
+One :class:`CommitmentReport` on seven pages, each making its point at 80×24 on the projector:
+the overall score and every dimension, what to ask and do next (weakest first), the aptitude
+heat map, the competency audit, the role verdict, the actions, and what the figures rest on.
+Opened for the open workshop it follows the room: the report is built again from memory
+(:meth:`RunningWorkshop.report`, a few milliseconds) after every change to the room and when
+the screen comes back. Opened from home it shows the report a worker read from disk.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from bootcamp.summary.model import CommitmentReport
+from bootcamp.ui.text import joined, safe
+from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
+from bootcamp.ui.widgets.report.actions import ActionList
+from bootcamp.ui.widgets.report.audit import AuditChart
+from bootcamp.ui.widgets.report.coverage import Coverage
+from bootcamp.ui.widgets.report.dimensions import DimensionBars
+from bootcamp.ui.widgets.report.findings import Findings
+from bootcamp.ui.widgets.report.heat_map import HeatMapChart
+from bootcamp.ui.widgets.report.next_steps import NextSteps
+from bootcamp.ui.widgets.report.overall import OverallScore
+from bootcamp.ui.widgets.report.role import RoleVerdictView
+
+if TYPE_CHECKING:
+    from bootcamp.clock import Clock
+    from bootcamp.store import Store
+    from bootcamp.ui.running import RunningWorkshop
+
+# (id, tab label, what the page shows): the tabs in order, and keys 1–7.
+PAGES = (
+    ("overview", "Overview", "the overall score and every dimension"),
+    ("next-steps", "Next steps", "weakest first, what to ask and do next"),
+    ("aptitudes", "Aptitudes", "the aptitude heat map"),
+    ("competencies", "Competencies", "the competency audit"),
+    ("role", "Role", "the role-definition verdict"),
+    ("actions", "Actions", "owners, dates, overdue"),
+    ("coverage", "Coverage", "who answered, what was skipped, how the figures are made"),
+)
+PAGE_IDS = tuple(page for page, _, _ in PAGES)
+LABELS = {page: label for page, label, _ in PAGES}
+
+
+def today(clock: Clock) -> date:
+    """The local date: actions due before it are overdue."""
+    return datetime.fromtimestamp(clock.now()).date()
+
+
+def read_report(store: Store, workshop_id: str, as_of: date) -> CommitmentReport:
+    """A stored workshop's report; call it in a worker, it reads every file of the workshop."""
+    from bootcamp.summary import build_report
+
+    files = store.open(workshop_id)
+    return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=as_of)
+
+
+class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"
+    HELP_TITLE = "Commitment-test summary"
+
+    BINDINGS = [
+        Binding("pagedown,right", "next_page", "Next page", priority=True, key_display="→", tooltip="Next page"),
+        Binding("pageup,left", "previous_page", "Back", priority=True, key_display="←", tooltip="Previous page"),
+        *(
+            Binding(str(n), f"page('{page}')", label, show=False, tooltip=f"Page {n}: {what}")
+            for n, (page, label, what) in enumerate(PAGES, 1)
+        ),
+        Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
+        Binding(
+            "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the current folder"
+        ),
+        Binding("escape", "leave", "Close", tooltip="Close the summary"),
+    ]
+
+    class Exported(Message):
+        """The summary files were written (``paths``), or could not be (``error``)."""
+
+        def __init__(self, folder: Path, paths: tuple[Path, ...], error: OSError | None = None) -> None:
+            super().__init__()
+            self.folder = folder
+            self.paths = paths
+            self.error = error
+
+    def __init__(self, report: CommitmentReport | None = None, *, workshop: RunningWorkshop | None = None) -> None:
+        super().__init__()
+        if report is None and workshop is None:
+            raise ValueError("a summary needs a report or the open workshop to follow")
+        self.report = report
+        self.workshop = workshop
+        self._theme_on_open = ""
+        self._rebuild_pending = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="summary-title"):
+            yield Static(id="summary-name")
+            yield Static(id="summary-source")
+        with TabbedContent(id="pages"):
+            with TabPane(LABELS["overview"], id="overview"), VerticalScroll():
+                yield OverallScore()
+                yield DimensionBars()
+                yield Findings()
+            with TabPane(LABELS["next-steps"], id="next-steps"):
+                yield NextSteps()
+            with TabPane(LABELS["aptitudes"], id="aptitudes"), VerticalScroll():
+                yield HeatMapChart()
+            with TabPane(LABELS["competencies"], id="competencies"), VerticalScroll():
+                yield AuditChart()
+            with TabPane(LABELS["role"], id="role"), VerticalScroll():
+                yield RoleVerdictView()
+            with TabPane(LABELS["actions"], id="actions"), VerticalScroll():
+                yield ActionList()
+            with TabPane(LABELS["coverage"], id="coverage"), VerticalScroll():
+                yield Coverage()
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._theme_on_open = self.app.theme
+        if self.workshop is not None:
+            self.watch(self.app, "room_version", self._room_changed, init=False)
+            self.report = self._build()
+        assert self.report is not None
+        self.show_report(self.report)
+        self._focus_page()
+
+    def on_screen_resume(self) -> None:
+        # Back from help or the palette: the room (or which steps were skipped) may have changed meanwhile.
+        if self.workshop is not None and self.report is not None:
+            self.show_report(self._build())
+
+    # -- following the room ----------------------------------------------------------------------------------
+
+    def _build(self) -> CommitmentReport:
+        assert self.workshop is not None
+        return self.workshop.report(as_of=today(self.workshop.clock))
+
+    def _room_changed(self, _version: int) -> None:
+        # Answers can arrive several in one frame: build once, after the frame that brought them.
+        if self.is_current and not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
+
+    def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        if self.workshop is not None and self.is_current:
+            self.show_report(self._build())
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    def show_report(self, report: CommitmentReport) -> None:
+        self.report = report
+        facts = " · ".join(fact for fact in (report.workshop, report.organisation, report.date) if fact)
+        self.query_one("#summary-name", Static).update(joined(("Commitment test", "bold"), ("  ·  ", "dim"), facts))
+        source = self.query_one("#summary-source", Static)
+        source.update("● live" if self.workshop else "saved answers")
+        source.set_class(self.workshop is not None, "-live")
+        self.query_one(OverallScore).show(report)
+        for part in (
+            DimensionBars,
+            Findings,
+            HeatMapChart,
+            AuditChart,
+            RoleVerdictView,
+            ActionList,
+            Coverage,
+            NextSteps,
+        ):
+            self.query_one(part).show(report)
+
+    @on(TabbedContent.TabActivated)
+    def _page_shown(self) -> None:
+        self._focus_page()
+
+    def _focus_page(self) -> None:
+        """Keys go to the page: ↑ ↓ scroll it, or choose a dimension on Next steps."""
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is not None:
+            focusable = next((widget for widget in pane.query("*") if widget.can_focus), None)
+            if focusable is not None:
+                focusable.focus()
+
+    # -- actions ---------------------------------------------------------------------------------------------
+
+    def action_page(self, page: str) -> None:
+        if page in PAGE_IDS:
+            self.query_one(TabbedContent).active = page
+
+    def _turn(self, step: int) -> None:
+        pages = self.query_one(TabbedContent)
+        at = PAGE_IDS.index(pages.active) if pages.active in PAGE_IDS else 0
+        pages.active = PAGE_IDS[(at + step) % len(PAGE_IDS)]
+
+    def action_next_page(self) -> None:
+        self._turn(1)
+
+    def action_previous_page(self) -> None:
+        self._turn(-1)
+
+    def action_projector(self) -> None:
+        if self.app.theme == PROJECTOR_THEME:
+            before = self._theme_on_open
+            self.app.theme = before if before and before != PROJECTOR_THEME else CONSOLE_THEME
+        else:
+            self.app.theme = PROJECTOR_THEME
+
+    def action_export(self) -> None:
+        if self.report is not None:
+            self.export(self.report)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, report: CommitmentReport) -> None:
+        """Write the Markdown and the printable HTML into the folder the facilitator started the app from."""
+        from bootcamp.export.report_files import summary_files
+        from bootcamp.store.durable import replace_durably
+
+        folder = Path(os.environ.get("PWD") or ".")
+        written: list[Path] = []
+        try:
+            folder = Path.cwd()  # fails when the folder was removed while the app ran
+            for name, text in summary_files(report).items():
+                replace_durably(folder / name, text.encode("utf-8"))
+                written.append(folder / name)
+        except OSError as error:
+            self.post_message(self.Exported(folder, tuple(written), error))
+            return
+        self.post_message(self.Exported(folder, tuple(written)))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.error is not None:
+            reason = message.error.strerror or str(message.error)
+            self.notify(
+                f"Could not write the summary into {safe(message.folder)}: {safe(reason)}.",
+                title="Summary not written",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+            return
+        names = "\n".join(path.name for path in message.paths)
+        self.notify(f"{safe(names)}\nin {safe(message.folder)}", title="Summary written", markup=False, timeout=8)
+
+    def action_leave(self) -> None:
+        if self.app.theme != self._theme_on_open and self._theme_on_open:
+            self.app.theme = self._theme_on_open
+        self.dismiss()

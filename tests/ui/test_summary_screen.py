@@ -1,0 +1,284 @@
+"""The summary screen: opened from the console (following the room) and from home (read from disk),
+its pages and keys, the projector theme, participant text shown as typed, and writing the files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, TabbedContent
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.summary import PAGE_IDS, SummaryScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
+from bootcamp.ui.widgets.report.next_steps import DimensionDetail
+
+MANDATE = "basics/mandate"
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+async def open_summary_from_console(pilot) -> SummaryScreen:
+    await wait_for_screen(pilot, WorkshopScreen)
+    await pilot.press("f4")
+    return await wait_for_screen(pilot, SummaryScreen)  # type: ignore[return-value]
+
+
+def page(screen: SummaryScreen) -> str:
+    return screen.query_one(TabbedContent).active
+
+
+async def test_f4_opens_the_summary_of_the_open_workshop_and_it_follows_the_room(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary_from_console(pilot)
+        assert screen.report is not None and screen.report.overall.score is None
+        text = screen_text(app)
+        assert "Commitment test" in text and "Spring boot camp" in text and "● live" in text
+        assert "Not measured yet" in text
+        assert "not measured: asked, but no scored answer" in text  # never drawn as 0
+
+        assert app.workshop is not None
+        people = [p.id for p in app.workshop.info.participants]
+        app.workshop.live.set_answer(people[0], MANDATE, "yes")
+        app.workshop.live.set_answer(people[1], MANDATE, "partly")
+        await wait_until(pilot, lambda: screen.report is not None and screen.report.overall.answered == 2)
+        await settle(pilot)
+        assert screen.report.overall.score == 75
+        text = screen_text(app)
+        assert "Lip service" in text and " 75 " in text  # the bar's figure, beside the level it decides
+
+        app.workshop.live.set_answer(people[2], MANDATE, "dont-know")
+        await wait_until(pilot, lambda: screen.report.overall.answered == 3)
+        await settle(pilot)
+        assert "!33%" in screen_text(app)  # a third said "don't know": a finding of its own
+
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+
+
+async def test_pages_switch_by_number_arrow_and_clicker_keys(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary_from_console(pilot)
+        assert page(screen) == "overview"
+        await pilot.press("2")
+        assert page(screen) == "next-steps"
+        assert isinstance(app.focused, OptionList)  # ↑ ↓ choose a dimension at once
+        await pilot.press("pagedown")
+        assert page(screen) == "aptitudes"
+        await pilot.press("right")
+        assert page(screen) == "competencies"
+        await pilot.press("left", "pageup")
+        assert page(screen) == "next-steps"
+        await pilot.press("7")
+        assert page(screen) == "coverage"
+        await pilot.press("pagedown")
+        assert page(screen) == "overview"  # round again
+        for number, expected in enumerate(PAGE_IDS, 1):
+            await pilot.press(str(number))
+            assert page(screen) == expected
+            await settle(pilot)
+            assert "Traceback" not in screen_text(app)
+
+
+async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        people = [p.id for p in app.workshop.info.participants]
+        app.workshop.live.set_answer(people[0], MANDATE, "no", comment="Each VP runs their own plan.")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        detail = screen.query_one(DimensionDetail)
+        assert detail.dimension_id == "mandate"  # measured, and the weakest: first
+        text = screen_text(app)
+        assert "Mandate" in text and "0/100 · Lip service" in text
+        assert "Ask next" in text and "Who decides when two leaders disagree about a customer priority?" in text
+        assert "Do next" in text and "Name one accountable leader and have the CEO say so in public." in text
+        assert "“Each VP runs their own plan.” — Ana Ortiz, No" in text
+        await pilot.press("down")
+        await settle(pilot)
+        assert detail.dimension_id == "structure"
+        assert "not measured: asked, but no scored answer" in screen_text(app)
+
+
+async def test_p_toggles_the_projector_theme_and_closing_restores_the_console_theme(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary_from_console(pilot)
+        assert app.theme == CONSOLE_THEME
+        await pilot.press("p")
+        assert app.theme == PROJECTOR_THEME
+        await pilot.press("p")
+        assert app.theme == CONSOLE_THEME
+        await pilot.press("p", "escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.theme == CONSOLE_THEME
+
+
+async def test_summary_key_is_in_help_and_the_palette(workshop_id: str, make_app) -> None:
+    from bootcamp.ui.commands import screen_actions
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        found = {action.title: action.keys for action in screen_actions(console)}
+        assert found["The commitment-test summary, updated as answers arrive"] == ("f4",)
+        await pilot.press("f4")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        titles = {action.title for action in screen_actions(summary)}
+        assert {
+            "Write the summary as Markdown and printable HTML into the current folder",
+            "Page 3: the aptitude heat map",
+        } <= titles
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "Projector colours (high contrast) on or off" in screen_text(app)
+
+
+async def test_home_opens_the_saved_summary_of_the_selected_workshop(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    info = new_workshop(store, fixture_program)
+    files = store.open(info.id)
+    files.save_answer(_answer(info.participants[0].id, "yes"))
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("s")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        assert screen.workshop is None and screen.report is not None
+        assert screen.report.overall.score == 100
+        text = screen_text(app)
+        assert "saved answers" in text and "Hard-wired" in text
+        assert screen.report.as_of == "2026-09-21"  # the clock's day decides what is overdue
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+
+
+async def test_home_says_plainly_when_a_workshop_file_cannot_be_read(
+    store: Store, fixture_program: Program, make_app, data_dir: Path
+) -> None:
+    info = new_workshop(store, fixture_program)
+    store.open(info.id).save_answer(_answer(info.participants[0].id, "yes"))
+    broken = next(path for path in data_dir.rglob("*.json") if path.parent.name == "answers")
+    broken.write_text("{ not json")
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        [message] = [n for n in app._notifications if n.title == "Could not read the summary"]
+        assert message.message.startswith("cannot read ") and str(broken) in message.message
+        assert "Traceback" not in message.message
+
+
+def _answer(participant_id: str, value: str):
+    from bootcamp.store.model import Answer
+
+    return Answer(participant_id, MANDATE, value=value)
+
+
+async def test_e_writes_markdown_and_html_into_the_current_folder(
+    workshop_id: str, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary_from_console(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        names = sorted(path.name for path in out.iterdir())
+        assert names == [
+            f"commitment-test-spring-boot-camp-{workshop_id}.html",
+            f"commitment-test-spring-boot-camp-{workshop_id}.md",
+        ]
+        assert (out / names[1]).read_text().startswith("# Commitment test: Spring boot camp")
+        assert "<html" in (out / names[0]).read_text()
+        [message] = [n for n in app._notifications if n.title == "Summary written"]
+        assert str(out) in message.message
+
+
+async def test_e_says_so_when_the_folder_cannot_be_written(
+    workshop_id: str, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"  # the folder the app was started from, removed while it runs
+    monkeypatch.setattr(Path, "cwd", classmethod(lambda cls: gone))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary_from_console(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        [message] = [n for n in app._notifications if n.title == "Summary not written"]
+        assert message.message == f"Could not write the summary into {gone}: No such file or directory."
+        assert message.severity == "error"
+        assert isinstance(app.screen, SummaryScreen)
+
+
+HOSTILE_PEOPLE = [
+    ("[bold red]Ana[/]", "[i]CEO"),
+    ("\x1b[31mBen", "Sales"),
+    ("[link=https://evil.example]Chloe[/link]", ""),
+]
+
+
+async def test_participant_text_is_shown_as_typed_on_every_page(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    from bootcamp.store.model import Action
+
+    info = store.create_workshop(
+        name="[blink]Spring[/]",
+        organisation="\x1b]8;;http://evil.example\x07Acme",
+        date="2026-09-21",
+        participants=HOSTILE_PEOPLE,
+        agenda="full",
+        anonymous=False,
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        live = app.workshop.live
+        people = [p.id for p in app.workshop.info.participants]
+        live.set_answer(people[0], MANDATE, "no", comment="[bold]loud[/bold] \x1b[2J")
+        for person in people:
+            live.set_answer(person, "basics/rate-aptitudes", "strong", item="persist", perspective="self")
+        live.put_role_line("[red]Carry a quota[/red]", decision="tactical")
+        live.put_action(Action("", "[b]Fix[/b] \x1b[5mnow", owner="[link=https://evil.example]Ben[/link]"))
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        seen: dict[str, str] = {}
+        for number, page_id in enumerate(PAGE_IDS, 1):
+            await pilot.press(str(number))
+            await settle(pilot)
+            seen[page_id] = screen_text(app)
+            assert "\x1b" not in seen[page_id]
+        assert page(screen) == "coverage"
+        assert "[blink]Spring[/]" in seen["overview"] and "␛]8;;http://evil.example␇Acme" in seen["overview"]
+        assert "“[bold]loud[/bold] ␛[2J” — [bold red]Ana[/], No" in seen["next-steps"]
+        names = seen["aptitudes"]
+        assert (
+            "[bold red]Ana[/]" in names and "␛[31mBen" in names and "[link=https://evil.example]Chloe[/link]" in names
+        )
+        assert "[red]Carry a quota[/red]" in seen["role"]
+        assert "[b]Fix[/b] ␛[5mnow" in seen["actions"] and "[link=https://evil.example]Ben[/link]" in seen["actions"]
+        assert "[i]CEO" in seen["coverage"] and "␛[31mBen" in seen["coverage"]

@@ -1,0 +1,72 @@
+"""SVG snapshots of the summary's pages on the demo room (fixed seed, fixed clock) at 80×24 and 120×40.
+
+The coverage page is left out: it names the workshop's generated id, which differs on every run.
+Update after a deliberate change with ``pytest tests/ui/test_summary_snapshots.py --snapshot-update``,
+and look at the pictures before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ui_helpers import SHIPPED_CONTENT, settle, wait_for_screen
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import load_dir
+from bootcamp.demo import create_demo_workshop
+from bootcamp.store import Store
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.summary import SummaryScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+PAGES = ["overview", "next-steps", "aptitudes", "competencies", "role", "actions"]
+DAY = 24 * 60 * 60
+
+
+@pytest.fixture
+def demo_id(store: Store) -> str:
+    return create_demo_workshop(store, load_dir(SHIPPED_CONTENT).sources).id
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("page", PAGES)
+def test_summary_page(page: str, size, demo_id: str, make_app, snap_compare) -> None:
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.action_page(page)
+        await settle(pilot)
+
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo_id)
+    assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+def test_summary_on_the_projector(demo_id: str, make_app, snap_compare) -> None:
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("p")
+        await settle(pilot)
+
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo_id)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_saved_summary_weeks_later_shows_overdue_actions(
+    size, demo_id: str, make_app, clock: FixedClock, snap_compare
+) -> None:
+    clock.advance(30 * DAY)
+
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("s")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.action_page("actions")
+        await settle(pilot)
+
+    app = make_app(content_dir=SHIPPED_CONTENT)
+    assert snap_compare(app, terminal_size=size, run_before=ready)
