@@ -1,4 +1,8 @@
-"""The facilitator's console: the agenda beside the current step, the timer, the day clock and the notes."""
+"""The facilitator's console: the agenda beside the current step, the timer, the day clock and the notes.
+
+While a projector window follows the workshop (``bootcamp present``, F6) the console is the
+speaker view: the agenda makes way for the step at the wall's width and the next step below it.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
+from bootcamp.store.projector_lock import projector_following
 from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.saving import SaveStatus
-from bootcamp.ui.screens.walk import WalkScreen
+from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.widgets.steps import StepScroll, view_for
 from bootcamp.ui.widgets.timer import StepTimerPanel
@@ -46,6 +52,13 @@ class WorkshopScreen(WalkScreen):
             tooltip="Add 2 minutes to the timer",
         ),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
+        Binding(
+            "f6",
+            "projector_window",
+            "Projector",
+            show=False,
+            tooltip="Projector window: only the slide, on a second screen",
+        ),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
     ]
@@ -55,6 +68,7 @@ class WorkshopScreen(WalkScreen):
         info = workshop.info
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
+        self.projected = False  # a projector window follows: this is the speaker view
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,6 +78,7 @@ class WorkshopScreen(WalkScreen):
                 yield Static(LEGEND, id="agenda-legend", markup=False)
             with Vertical(id="step-column"):
                 yield StepScroll(id="step-body")
+                yield NextStep(id="next-step")
             with Vertical(id="side-column"):
                 yield StepTimerPanel(id="timer")
                 yield DayClockPanel(id="day")
@@ -74,6 +89,8 @@ class WorkshopScreen(WalkScreen):
     async def on_mount(self) -> None:
         self.query_one(Agenda).border_title = "Agenda · g jumps"
         self.watch(self.app, "save_status", self._show_save_status, init=False)
+        self._follow_projector()
+        self.set_interval(TICK_SECONDS, self._follow_projector)
         await self.show_state()
         self.query_one(StepScroll).focus()
 
@@ -87,6 +104,7 @@ class WorkshopScreen(WalkScreen):
         body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
         await body.show(view_for(step, flow.program, live=self.workshop.live))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
+        self.query_one(NextStep).show_step(flow.upcoming, flow.program)
 
     def show_position(self, flow: Flow) -> None:
         self.query_one(Agenda).show_flow(flow)
@@ -108,6 +126,8 @@ class WorkshopScreen(WalkScreen):
         elif flow.is_done(flow.current.key):
             parts.append(("  ·  done", "italic"))
         parts += [("  ·  next: ", "dim"), upcoming.title if upcoming else "— the end —"]
+        if self.projected:
+            parts.append(("  ·  ▣ projector window following", "bold"))
         if status.error:
             saving: tuple[str, str] = (f"{status.label}: {status.error} — retrying", "bold")
         else:
@@ -127,6 +147,32 @@ class WorkshopScreen(WalkScreen):
 
         self.workshop.show(presenter=True)
         self.app.push_screen(PresenterScreen(self.workshop), lambda _: self.workshop.show(presenter=False))
+
+    def _follow_projector(self) -> None:
+        """Speaker view while a projector window holds this workshop's projector lock (probed every second)."""
+        following = projector_following(self.workshop.files.path)
+        if following != self.projected:
+            self.projected = following
+            self.set_class(following, "-projected")
+            if self.is_mounted and self._shown_state is not None:
+                self._show_status(self.flow, self.workshop.save_status)
+
+    def action_projector_window(self) -> None:
+        """Open ``bootcamp present ID`` in a new terminal window, else say (and copy) the command to run."""
+        from bootcamp.terminal_window import open_window, present_command, shown, window_launcher
+
+        if self.projected:
+            self.notify("A projector window already follows this workshop.", title="Projector window", markup=False)
+            return
+        command = present_command(self.workshop.info.id, self.bootcamp.data_dir)
+        line = shown(command)
+        self.app.copy_to_clipboard(line)
+        launcher = window_launcher(command)
+        if launcher is not None and open_window(launcher):
+            message = f"Opening in a new terminal: move it to the projector's screen. If none opens, run: {line}"
+        else:
+            message = f"Run this in a second terminal on the projector's screen (copied): {line}"
+        self.notify(message, title="Projector window", markup=False, timeout=20)
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()
