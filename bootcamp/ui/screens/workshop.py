@@ -126,14 +126,14 @@ class WorkshopScreen(WalkScreen):
         elif flow.is_done(flow.current.key):
             parts.append(("  ·  done", "italic"))
         parts += [("  ·  next: ", "dim"), upcoming.title if upcoming else "— the end —"]
-        if self.projected:
-            parts.append(("  ·  ▣ projector window following", "bold"))
         if status.error:
             saving: tuple[str, str] = (f"{status.label}: {status.error} — retrying", "bold")
         else:
             saving = (status.label, "dim")
         bar = self.query_one("#status-bar", Static)
-        bar.update(joined(*parts, ("  ·  ", "dim"), saving))
+        # Last, so a narrow bar cuts this off before it cuts off the save status.
+        following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
+        bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
 
     # -- actions only the console has -------------------------------------------------------------------------

@@ -47,10 +47,10 @@ class NextStep(Static):
     DEFAULT_CSS = """
     NextStep {
         height: auto;
-        max-height: 6;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         padding: 0 1;
+        text-wrap: nowrap;  /* a glance, not a read: each line cut to the width */
         text-overflow: ellipsis;
     }
     """
