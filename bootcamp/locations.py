@@ -24,6 +24,11 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
-    import platformdirs  # only needed when neither is given
+    return user_data_dir()
+
+
+def user_data_dir() -> Path:
+    """The platform's user data folder for bootcamp: where workshops live unless told otherwise."""
+    import platformdirs  # only needed when neither --data-dir nor the environment says
 
     return Path(platformdirs.user_data_dir("bootcamp", appauthor=False))

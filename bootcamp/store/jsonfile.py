@@ -196,6 +196,11 @@ class TypedFile(Generic[T]):
     def load(self) -> T:
         return self._from_document(self.storage.read())
 
+    def load_existing(self) -> T | None:
+        """The stored value, or None when there is no file: for a reader that must tell "gone" from "empty"."""
+        document = self.storage.read()
+        return None if document is None else self._from_document(document)
+
     def update(self, change: Callable[[T], T]) -> T:
         result: list[T] = []
 

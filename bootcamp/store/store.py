@@ -94,14 +94,19 @@ class Store:
         found.sort(key=lambda info: (info.date, info.created_at, info.id), reverse=True)
         return WorkshopListing(tuple(found), tuple(problems))
 
-    def open(self, workshop_id: str) -> WorkshopFiles:
-        """The workshop with this id; StoreError naming the id if there is none (or its workshop.json is unreadable)."""
+    def open(self, workshop_id: str, *, sweep: bool = True) -> WorkshopFiles:
+        """The workshop with this id; StoreError naming the id if there is none (or its workshop.json is unreadable).
+
+        A reader that must never write (a projector window) passes ``sweep=False``: the temporary files
+        a killed writer left are then left for the console to remove.
+        """
         folder = self.workshops_dir / workshop_id
         if not is_safe_id(workshop_id) or not (folder / "workshop.json").is_file():
             raise StoreError(f"no workshop with id {workshop_id!r} in {self.data_dir} (see `bootcamp list`)")
         workshop = WorkshopFiles(folder, self.clock)
         workshop.info()  # refuse an unreadable or misplaced workshop.json now, with its name
-        workshop.sweep_temp_files()
+        if sweep:
+            workshop.sweep_temp_files()
         return workshop
 
     def exists(self, workshop_id: str) -> bool:

@@ -1,4 +1,8 @@
-"""The facilitator's console: the agenda beside the current step, the timer, the day clock and the notes."""
+"""The facilitator's console: the agenda beside the current step, the timer, the day clock and the notes.
+
+While a projector window follows the workshop (``bootcamp present``, F6) the console is the
+speaker view: the agenda makes way for the step at the wall's width and the next step below it.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
+from bootcamp.store.projector_lock import projector_following
 from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.saving import SaveStatus
-from bootcamp.ui.screens.walk import WalkScreen
+from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.live_room import ANSWERED_KINDS
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
@@ -52,10 +58,9 @@ class WorkshopScreen(WalkScreen):
         Binding("v", "secret_ballot", "Secret", show=False, tooltip="Secret ballot on this step: answers stored without a name"),
         Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change to the room's answers and notes"),
         Binding("f2", "people", "People", show=False, tooltip="The people in the room: add, rename, remove, restore"),
+        Binding("f4", "summary", "Summary", show=False, tooltip="The commitment-test summary, updated as answers arrive"),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
-        Binding(
-            "f4", "summary", "Summary", show=False, tooltip="The commitment-test summary, updated as answers arrive"
-        ),
+        Binding("f6", "projector_window", "Projector", show=False, tooltip="Projector window: only the slide, on a second screen"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
     ]
@@ -65,6 +70,7 @@ class WorkshopScreen(WalkScreen):
         info = workshop.info
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
+        self.projected = False  # a projector window follows: this is the speaker view
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +80,7 @@ class WorkshopScreen(WalkScreen):
                 yield Static(LEGEND, id="agenda-legend", markup=False)
             with Vertical(id="step-column"):
                 yield StepScroll(id="step-body")
+                yield NextStep(id="next-step")
             with Vertical(id="side-column"):
                 yield StepTimerPanel(id="timer")
                 yield DayClockPanel(id="day")
@@ -84,6 +91,8 @@ class WorkshopScreen(WalkScreen):
     async def on_mount(self) -> None:
         self.query_one(Agenda).border_title = "Agenda · g jumps"
         self.watch(self.app, "save_status", self._show_save_status, init=False)
+        self._follow_projector()
+        self.set_interval(TICK_SECONDS, self._follow_projector)
         await self.show_state()
         self.query_one(StepScroll).focus()
 
@@ -97,6 +106,7 @@ class WorkshopScreen(WalkScreen):
         body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
         await body.show(view_for(step, flow.program, live=self.workshop.live))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
+        self.query_one(NextStep).show_step(flow.upcoming, flow.program)
 
     def show_position(self, flow: Flow) -> None:
         self.refresh_bindings()  # the answering keys come and go with the step's kind
@@ -131,7 +141,9 @@ class WorkshopScreen(WalkScreen):
         else:
             saving = (status.label, "dim")
         bar = self.query_one("#status-bar", Static)
-        bar.update(joined(*parts, ("  ·  ", "dim"), saving))
+        # Last, so a narrow bar cuts this off before it cuts off the save status.
+        following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
+        bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
 
     # -- actions only the console has -------------------------------------------------------------------------
@@ -216,6 +228,32 @@ class WorkshopScreen(WalkScreen):
         from bootcamp.ui.screens.summary import SummaryScreen
 
         self.app.push_screen(SummaryScreen(workshop=self.workshop))
+
+    def _follow_projector(self) -> None:
+        """Speaker view while a projector window holds this workshop's projector lock (probed every second)."""
+        following = projector_following(self.workshop.files.path)
+        if following != self.projected:
+            self.projected = following
+            self.set_class(following, "-projected")
+            if self.is_mounted and self._shown_state is not None:
+                self._show_status(self.flow, self.workshop.save_status)
+
+    def action_projector_window(self) -> None:
+        """Open ``bootcamp present ID`` in a new terminal window, else say (and copy) the command to run."""
+        from bootcamp.terminal_window import open_window, present_command, shown, window_launcher
+
+        if self.projected:
+            self.notify("A projector window already follows this workshop.", title="Projector window", markup=False)
+            return
+        command = present_command(self.workshop.info.id, self.bootcamp.data_dir)
+        line = shown(command)
+        self.app.copy_to_clipboard(line)
+        launcher = window_launcher(command)
+        if launcher is not None and open_window(launcher):
+            message = f"Opening in a new terminal: move it to the projector's screen. If none opens, run: {line}"
+        else:
+            message = f"Run this in a second terminal on the projector's screen (copied): {line}"
+        self.notify(message, title="Projector window", markup=False, timeout=20)
 
     def action_leave(self) -> None:
         self.bootcamp.close_workshop()

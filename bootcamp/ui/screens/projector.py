@@ -1,0 +1,115 @@
+"""The projector window: the slide the console has open, on a second screen, read from the workshop's files.
+
+It follows ``state.json`` (where the room is, what is revealed, blank, the timer), ``room.json``,
+``workshop.json`` and ``answers/`` with a :class:`~bootcamp.store.follow.Follower` polled in a
+thread worker every 0.2 s; it never writes. What the room may see is decided by the step views
+from the state they are given (revealed results, private entry), exactly as in presenter mode;
+facilitator notes have no place here at all.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from bootcamp.clock import Clock
+from bootcamp.content.model import Program
+from bootcamp.flow import Flow
+from bootcamp.store.follow import STATE, FollowedWorkshop, Follower
+from bootcamp.ui.room_data import RoomData
+from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.slide import Slide
+
+POLL_SECONDS = 0.2  # a key press on the console shows here within about this, plus a save
+TICK_SECONDS = 1.0
+SILENCE_SECONDS = 10.0  # how long state.json may be unreadable before a quiet hint says so
+SILENCE_HINT = "waiting for the console…"
+
+
+class ProjectorScreen(Screen[None]):
+    CSS_PATH = "projector.tcss"
+    HELP_TITLE = "Projector window"
+
+    class Polled(Message):
+        """A poll of the workshop's files finished: the workshop as it is now, or None when nothing changed."""
+
+        def __init__(self, workshop: FollowedWorkshop | None) -> None:
+            super().__init__()
+            self.workshop = workshop
+
+    def __init__(self, follower: Follower, program: Program, clock: Clock, *, poll_seconds: float | None) -> None:
+        super().__init__()
+        self.follower = follower
+        self.program = program
+        self.clock = clock
+        self.poll_seconds = poll_seconds  # None: polls only when asked (tests drive them one by one)
+        self.polls = 0  # finished polls, for tests that bound how many a change may take
+        self.flow = self._flow(follower.current)
+        self._shown_step = ""
+        self._polling = False
+
+    def compose(self) -> ComposeResult:
+        yield Slide()
+        yield Static(plain(SILENCE_HINT), id="projector-hint")
+
+    async def on_mount(self) -> None:
+        await self.show(self.follower.current)
+        self.set_interval(TICK_SECONDS, self.tick)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll)
+
+    # -- following -------------------------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Look at the files again, off the UI thread; a poll still running is not doubled."""
+        if not self._polling:
+            self._polling = True
+            self._read_files()
+
+    @work(thread=True, group="follow")
+    def _read_files(self) -> None:
+        workshop = None
+        try:
+            workshop = self.follower.poll()
+        finally:
+            self.post_message(self.Polled(workshop))
+
+    async def on_projector_screen_polled(self, message: Polled) -> None:
+        self._polling = False
+        self.polls += 1
+        if message.workshop is not None:
+            await self.show(message.workshop)
+        self._show_hint()
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    def _flow(self, workshop: FollowedWorkshop) -> Flow:
+        return Flow(self.program, workshop.info.agenda, workshop.state, self.clock)
+
+    async def show(self, workshop: FollowedWorkshop) -> None:
+        """Show the workshop as read: the step, where the room is, the time, and what the room may see of its answers.
+
+        A poll redraws what it found changed; the first read (nothing "changed" yet) draws everything.
+        """
+        slide = self.query_one(Slide)
+        state = workshop.state
+        if STATE in workshop.changed or not workshop.changed:
+            self.flow = flow = self._flow(workshop)
+            self.set_class(state.blank, "-blank")
+            if flow.current.key != self._shown_step:
+                self._shown_step = flow.current.key
+                await slide.show_step(flow)
+            slide.show_position(flow)
+            slide.show_time(flow)
+        # Reveals and private entry are in the state, answers in the room: either redraws the tallies.
+        slide.show_room(RoomData(workshop.info, workshop.answers, workshop.room), state)
+
+    def tick(self) -> None:
+        self.query_one(Slide).show_time(self.flow)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        self.query_one("#projector-hint", Static).display = self.follower.silent_for() >= SILENCE_SECONDS

@@ -1,0 +1,348 @@
+"""The projector window follows the console through the workshop's files: two apps, one event loop.
+
+The console saves through its ordered writer; once that save is on disk (``app.flush()``) a single
+poll of the projector must show it. The projector never shows notes or results the room may not see,
+and keeps its last view when the files cannot be read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+from ui_helpers import new_workshop, screen_text, wait_for_screen, wait_until
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.store.files import STATE_FILE
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.projector_app import ProjectorApp, create_projector_app
+from bootcamp.ui.screens.jump import JumpScreen
+from bootcamp.ui.screens.projector import SILENCE_HINT, SILENCE_SECONDS, ProjectorScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.theme import PROJECTOR_THEME
+from bootcamp.ui.widgets.next_step import NextStep
+from bootcamp.ui.widgets.slide import BODY_COLUMNS, Slide
+from bootcamp.ui.widgets.steps import StepView
+from bootcamp.ui.widgets.steps.question import QuestionView
+
+WELCOME, RATE, MANDATE, ROLE = "basics/welcome", "basics/rate-aptitudes", "basics/mandate", "basics/role"
+# Facilitator-only words of the steps walked here: notes, and a question's "ask next" / "do next".
+NOTES = [
+    "SECRET-FACILITATOR-NOTE",
+    "Watch for the loudest voice",
+    "Who decides when two leaders disagree",
+    "Name one accountable leader",
+    "Not projected",
+]
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+class Room:
+    """The console and the projector window on one workshop, each with its pilot."""
+
+    def __init__(self, console: BootcampApp, console_pilot, projector: ProjectorApp, projector_pilot) -> None:
+        self.console, self.console_pilot = console, console_pilot
+        self.projector, self.projector_pilot = projector, projector_pilot
+        self.seen_notes: list[str] = []
+
+    @property
+    def screen(self) -> WorkshopScreen:
+        return self.console.screen  # type: ignore[return-value]
+
+    @property
+    def wall(self) -> ProjectorScreen:
+        return self.projector.screen  # type: ignore[return-value]
+
+    async def press(self, *keys: str) -> None:
+        with self.console._context():
+            await self.console_pilot.press(*keys)
+            await self.console_pilot.pause()
+
+    async def follow(self) -> str:
+        """Wait for the console's saves to reach the disk, then poll the projector once; its screen text."""
+        with self.console._context():
+            assert await self.console.flush()
+        polls = self.wall.polls
+        self.wall.poll()
+        await wait_until(self.projector_pilot, lambda: self.wall.polls == polls + 1, "one poll")
+        await self.projector_pilot.pause()
+        text = self.wall_text()
+        self.seen_notes += [note for note in NOTES if note in text]
+        return text
+
+    def wall_text(self) -> str:
+        return screen_text(self.projector)  # type: ignore[arg-type]
+
+    def wall_step(self) -> str:
+        return self.wall.query_one(Slide).query_one(StepView).step.key
+
+
+@asynccontextmanager
+async def console_and_projector(make_app, data_dir: Path, clock: FixedClock, workshop_id: str, **options):
+    console = make_app(open_workshop=workshop_id)
+    async with console.run_test(size=(120, 40)) as console_pilot:
+        await wait_for_screen(console_pilot, WorkshopScreen)
+        projector = create_projector_app(
+            data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=options.get("poll_seconds")
+        )
+        async with projector.run_test(size=(80, 24), message_hook=options.get("message_hook")) as projector_pilot:
+            await wait_for_screen(projector_pilot, ProjectorScreen)
+            yield Room(console, console_pilot, projector, projector_pilot)
+
+
+def record_show_room(monkeypatch: pytest.MonkeyPatch, app_of_interest) -> list[tuple[str, object, object]]:
+    """Every ``show_room(data, state)`` a question view gets in ``app_of_interest``: (step, data, state)."""
+    calls: list[tuple[str, object, object]] = []
+    original = QuestionView.show_room
+
+    def spy(view: QuestionView, data, state) -> None:
+        if view.app is app_of_interest():
+            calls.append((view.step.key, data, state))
+        original(view, data, state)
+
+    monkeypatch.setattr(QuestionView, "show_room", spy)
+    return calls
+
+
+async def test_the_projector_follows_next_previous_jump_reveal_and_blank_and_never_shows_notes_or_hidden_answers(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rooms: list[Room] = []
+    shown = record_show_room(monkeypatch, lambda: rooms[0].projector if rooms else None)
+    async with console_and_projector(make_app, data_dir, clock, workshop_id) as room:
+        rooms.append(room)
+        assert room.projector.theme == PROJECTOR_THEME
+        assert room.wall_step() == WELCOME and "Why we are here" in room.wall_text()
+
+        await room.press("right")
+        text = await room.follow()
+        assert room.wall_step() == RATE and "Rate the aptitudes" in text and "step 2 of 8" in text
+
+        await room.press("right")
+        await room.follow()
+        assert room.wall_step() == MANDATE
+
+        await room.press("left")
+        await room.follow()
+        assert room.wall_step() == RATE
+
+        await room.press("g")
+        with room.console._context():
+            await wait_for_screen(room.console_pilot, JumpScreen)
+        await room.press(*"agreement", "enter")
+        text = await room.follow()
+        assert room.wall_step() == MANDATE and "Do leaders let one person drive agreement" in text
+
+        # An answer and its comment: on the console at once, on the wall not before the reveal.
+        before_answers = text
+        workshop = room.console.workshop
+        assert workshop is not None
+        ana = workshop.info.participants[0]
+        with room.console._context():
+            workshop.live.set_answer(ana.id, MANDATE, "partly", comment="HIDDEN-COMMENT")
+        text = await room.follow()
+        # The wall counts who has answered, never what: no tally, no comment, until the reveal.
+        assert "1 of 3 answered" in text and "results hidden" in text
+        assert "█" not in text and "HIDDEN-COMMENT" not in text
+        assert text.replace("1 of 3", "0 of 3") == before_answers
+        data, state = shown[-1][1], shown[-1][2]
+        assert [a.value for a in data.answers_for(MANDATE)] == ["partly"]  # type: ignore[attr-defined]
+        assert MANDATE not in state.revealed  # type: ignore[attr-defined]
+
+        polls = room.wall.polls
+        workshop.toggle("revealed", MANDATE)
+        text = await room.follow()
+        assert room.wall.polls == polls + 1
+        assert "█" in text and "Partly" in text  # the tally, on the wall at the reveal
+        key, data, state = shown[-1]
+        assert key == MANDATE and MANDATE in state.revealed  # type: ignore[attr-defined]
+        assert [a.value for a in data.answers_for(MANDATE)] == ["partly"]  # type: ignore[attr-defined]
+
+        workshop.set_private_entry(True)
+        text = await room.follow()
+        assert shown[-1][2].private_entry  # type: ignore[attr-defined]
+        assert "█" not in text  # while someone answers unseen, the wall hides the tally again
+        workshop.set_private_entry(False)
+
+        await room.press("b")
+        text = await room.follow()
+        assert room.wall.has_class("-blank") and not room.wall.query_one(Slide).display
+        assert text.split() == ["bootcamp", "projector"]  # only the SVG's own title: the screen is black
+        await room.press("space")  # any key brings the console's slide back, and the wall's
+        text = await room.follow()
+        assert not room.wall.has_class("-blank") and "Do leaders let one person drive agreement" in text
+
+        await room.press("right")
+        await room.follow()
+        assert room.wall_step() == ROLE
+        assert room.seen_notes == [] and "HIDDEN-COMMENT" not in room.wall_text()
+
+
+async def test_the_console_shows_the_speaker_view_while_a_projector_follows(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    console = make_app(open_workshop=workshop_id)
+    async with console.run_test(size=(120, 40)) as pilot:
+        screen: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+        assert not screen.projected and not screen.query_one(NextStep).display
+        projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
+        async with projector.run_test(size=(80, 24)) as projector_pilot:
+            await wait_for_screen(projector_pilot, ProjectorScreen)
+            with console._context():
+                screen._follow_projector()  # what the console's one-second tick calls
+                await pilot.pause()
+                assert screen.projected and screen.has_class("-projected")
+                assert not screen.query_one("#agenda-column").display
+                # the step wraps as the wall does: 76 columns, the slide's body at 80×24
+                assert screen.query_one("#step-body").content_region.width == BODY_COLUMNS
+                next_step = screen.query_one(NextStep)
+                assert next_step.display and "Rate the aptitudes" in str(next_step.render())
+                assert "rate · 10 min" in str(next_step.render())
+                assert "projector window following" in str(screen.query_one("#status-bar", Static).render())
+                await pilot.press("right")
+                assert "Who drives agreement?" in str(screen.query_one(NextStep).render())
+        screen._follow_projector()  # the window closed: the lock went with it
+        await pilot.pause()
+        assert not screen.projected and screen.query_one("#agenda-column").display
+        assert "projector window following" not in str(screen.query_one("#status-bar", Static).render())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.unlink(), id="missing"),
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:40]), id="half-written"),
+        pytest.param(lambda path: path.write_text('{"format": "someone-else", "version": 3}'), id="foreign"),
+        pytest.param(
+            lambda path: path.write_text('{"format": "bootcamp/state", "version": 1, "state": []}'), id="wrong-shape"
+        ),
+    ],
+)
+async def test_an_unreadable_state_file_keeps_the_last_view_quietly(
+    damage, workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    async with console_and_projector(make_app, data_dir, clock, workshop_id) as room:
+        await room.press("right", "right")
+        before = await room.follow()
+        assert room.wall_step() == MANDATE
+        damage(room.console.workshop.files.path / STATE_FILE)  # type: ignore[union-attr]
+        for _ in range(3):
+            assert await room.follow() == before
+        room.wall.tick()
+        assert list(room.projector._notifications) == [] and SILENCE_HINT not in room.wall_text()
+
+        clock.advance(SILENCE_SECONDS)  # a long silence: a dim word in the corner, nothing more
+        room.wall.tick()
+        await room.projector_pilot.pause()
+        hint = room.wall.query_one("#projector-hint", Static)
+        assert hint.display and SILENCE_HINT in room.wall_text() and room.wall_step() == MANDATE
+
+        (room.console.workshop.files.path / STATE_FILE).unlink(missing_ok=True)
+        await room.press("right")  # the console's next save writes a good file again
+        await room.follow()
+        assert room.wall_step() == ROLE and not hint.display
+
+
+async def test_the_projector_polls_on_its_own_within_a_few_polls(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    polls: list[ProjectorScreen.Polled] = []
+    arrived = asyncio.Event()
+
+    def hook(message) -> None:
+        if isinstance(message, ProjectorScreen.Polled) and not any(message is seen for seen in polls):
+            polls.append(message)
+            if message.workshop is not None and message.workshop.state.step_key == RATE:
+                arrived.set()
+
+    async with console_and_projector(
+        make_app, data_dir, clock, workshop_id, poll_seconds=0.2, message_hook=hook
+    ) as room:
+        with room.console._context():
+            await room.console_pilot.press("right")
+        started = len(polls)
+        await asyncio.wait_for(arrived.wait(), timeout=5)
+        await room.projector_pilot.pause()
+        assert room.wall_step() == RATE
+        assert len(polls) - started <= 3  # a 0.2 s poll and a save: within about half a second
+
+
+async def test_f6_offers_the_command_when_no_window_can_be_opened_and_opens_one_when_it_can(
+    workshop_id: str, make_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp import terminal_window
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(terminal_window, "window_launcher", lambda command: None)
+    monkeypatch.setattr(terminal_window, "open_window", lambda launcher: opened.append(launcher) or True)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f6")
+        expected = terminal_window.shown(terminal_window.present_command(workshop_id, data_dir))
+        assert expected.endswith(f"present {workshop_id} --data-dir {data_dir}")
+        [notice] = list(app._notifications)
+        assert expected in notice.message and "second terminal" in notice.message and not notice.markup
+        assert app.clipboard == expected
+        assert opened == []
+
+        monkeypatch.setattr(terminal_window, "window_launcher", lambda command: ["some-terminal", "-e", *command])
+        await pilot.press("f6")
+        assert opened == [["some-terminal", "-e", *terminal_window.present_command(workshop_id, data_dir)]]
+        assert "Opening in a new terminal" in list(app._notifications)[-1].message
+
+
+async def test_f6_says_so_when_a_projector_already_follows(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp import terminal_window
+
+    monkeypatch.setattr(terminal_window, "open_window", lambda launcher: pytest.fail("opened a second window"))
+    async with console_and_projector(make_app, data_dir, clock, workshop_id) as room:
+        with room.console._context():
+            room.screen._follow_projector()
+            await room.console_pilot.press("f6")
+        assert "already follows" in list(room.console._notifications)[-1].message
+
+
+async def test_the_projector_window_never_writes_the_workshop(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock, store: Store
+) -> None:
+    folder = store.open(workshop_id).path
+
+    def files() -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    before = files()
+    projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
+    async with projector.run_test(size=(80, 24)) as pilot:
+        screen: ProjectorScreen = await wait_for_screen(pilot, ProjectorScreen)  # type: ignore[assignment]
+        store.open(workshop_id).update_state(lambda state: dataclasses.replace(state, step_key=RATE))
+        before = files()
+        screen.poll()
+        await wait_until(pilot, lambda: screen.polls == 1)
+        await pilot.press("q")
+    assert files() == {**before, "projector.lock": b""}
+
+
+async def test_the_projector_window_is_offered_in_help_and_the_palette(workshop_id: str, make_app) -> None:
+    from bootcamp.ui.commands import BootcampCommands
+    from bootcamp.ui.screens.help import key_table
+
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        title = "Projector window: only the slide, on a second screen"
+        assert ("f6", title) in key_table(console)
+        palette = {hit.text: hit.help async for hit in BootcampCommands(console).discover()}  # type: ignore[attr-defined]
+        assert palette[title] == "key: f6"
