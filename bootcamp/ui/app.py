@@ -110,8 +110,9 @@ class BootcampApp(App[None]):
         from bootcamp.ui.screens.workshop import WorkshopScreen
 
         self.workshop = workshop
-        self.save_status = workshop.save_status
         workshop.live.on_change = self._room_changed
+        workshop.start()
+        self.save_status = workshop.save_status
         self.push_screen(WorkshopScreen(workshop))
 
     def _room_changed(self, version: int) -> None:

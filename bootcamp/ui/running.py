@@ -59,10 +59,18 @@ class RunningWorkshop:
             clock=clock,
         )
         self.over_time_signalled: set[str] = set()  # steps whose over-time signal was given
-        # Presenter and blank are how the console was showing things when it stopped, not
-        # where the room is: a reopened workshop starts at the console.
+        # Presenter, blank and private entry are how the console was showing things when it
+        # stopped, not where the room is: a reopened workshop starts at the console, and a
+        # projector window left black by a console that crashed while blanked lights up again.
         self.state = replace(state, presenter=False, blank=False, private_entry=False)
         self.flow = Flow(program, info.agenda, self.state, clock)
+        self._display_reset = self.state != state  # saved by start(), once the app hears this workshop's saves
+
+    def start(self) -> None:
+        """The console has opened this workshop: store the display state it starts with, if that changed."""
+        if self._display_reset:
+            self._display_reset = False
+            self._save(self.state)
 
     @classmethod
     def load(cls, files: WorkshopFiles, writer: OrderedWriter, clock: Clock) -> RunningWorkshop:

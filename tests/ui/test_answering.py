@@ -297,3 +297,30 @@ def test_snapshot_question_with_its_tally(size, workshop_id: str, make_app, snap
         await settle(pilot)
 
     assert snap_compare(make_app(open_workshop=workshop_id), terminal_size=size, run_before=ready)
+
+
+async def test_escape_leaves_the_answers_before_it_leaves_the_workshop(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)
+        await pilot.press("a")
+        assert isinstance(app.focused, QuestionTable)
+        await pilot.press("escape")
+        assert app.screen is console and app.focused is console.query_one("#step-body")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is not console, "back to the workshops")
+
+
+async def test_a_console_that_stopped_while_blanked_does_not_leave_the_wall_black(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    files = store.open(workshop_id)
+    files.update_state(lambda state: state.__class__(step_key=MANDATE, blank=True, private_entry=True))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert await app.flush()
+        stored_state = Store(store.data_dir).open(workshop_id).state()
+        assert (stored_state.step_key, stored_state.blank, stored_state.private_entry) == (MANDATE, False, False)
+        await settle(pilot)
+        assert app.workshop.save_status.label == "saved"

@@ -174,11 +174,16 @@ async def test_the_projector_follows_next_previous_jump_reveal_and_blank_and_nev
         assert "█" not in text  # while someone answers unseen, the wall hides the tally again
         workshop.set_private_entry(False)
 
+        with room.console._context():
+            room.screen._follow_projector()  # what the console's one-second tick calls: a projector follows
         await room.press("b")
         text = await room.follow()
         assert room.wall.has_class("-blank") and not room.wall.query_one(Slide).display
         assert text.split() == ["bootcamp", "projector"]  # only the SVG's own title: the screen is black
-        await room.press("space")  # any key brings the console's slide back, and the wall's
+        # The wall is black; the console stays, notes and timer in view, and says so.
+        assert isinstance(room.console.screen, WorkshopScreen)
+        assert "projector blanked" in str(room.screen.query_one("#status-bar", Static).render())
+        await room.press("b")  # b again brings the wall back
         text = await room.follow()
         assert not room.wall.has_class("-blank") and "Do leaders let one person drive agreement" in text
 

@@ -142,7 +142,10 @@ class WorkshopScreen(WalkScreen):
             saving = (status.label, "dim")
         bar = self.query_one("#status-bar", Static)
         # Last, so a narrow bar cuts this off before it cuts off the save status.
-        following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
+        if self.projected and self.workshop.state.blank:
+            following: object = ("  ·  ▣ projector blanked: b brings it back", "bold")
+        else:
+            following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
         bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
 
@@ -255,6 +258,20 @@ class WorkshopScreen(WalkScreen):
             message = f"Run this in a second terminal on the projector's screen (copied): {line}"
         self.notify(message, title="Projector window", markup=False, timeout=20)
 
+    def action_blank(self) -> None:
+        """With a projector window following, blank the wall and keep the console: notes and timer stay in view."""
+        if not self.projected:
+            super().action_blank()
+            return
+        self.workshop.show(blank=not self.workshop.state.blank)
+        self._show_status(self.flow, self.workshop.save_status)
+
     def action_leave(self) -> None:
+        """Esc first leaves the answers (back to the step), then the workshop."""
+        focused = self.app.focused
+        body = self.query_one(StepScroll)
+        if focused is not None and focused is not body and body in focused.ancestors:
+            body.focus()
+            return
         self.bootcamp.close_workshop()
         self.dismiss()
