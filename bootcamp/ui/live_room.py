@@ -16,7 +16,7 @@ from bootcamp.clock import Clock, iso
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
 from bootcamp.store import edits
 from bootcamp.store.ids import new_ballot_id, new_participant_id, new_record_id
-from bootcamp.store.model import Action, Answer, Participant, PokerCard, Room, RoleLine, RoomNote, WorkshopInfo
+from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, Room, RoomNote, WorkshopInfo
 from bootcamp.ui.room_data import RoomData
 from bootcamp.ui.saving import Mark, SaveTracker
 

@@ -23,9 +23,9 @@ from bootcamp.ui.live_room import LiveRoom
 from bootcamp.ui.saving import SaveStatus, SaveTracker
 
 if TYPE_CHECKING:
-    from bootcamp.summary import CommitmentReport
     from bootcamp.store import WorkshopFiles
     from bootcamp.store.writer import OrderedWriter
+    from bootcamp.summary import CommitmentReport
 
 STATE_JOB = "state"
 

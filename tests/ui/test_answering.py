@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from bootcamp.errors import UserError
 from bootcamp.ui.text import joined, plain, safe
+from bootcamp.ui.widgets.table import SteadyTable
 
 if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
@@ -133,7 +134,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="workshops"):
-            yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="workshop-detail")
             yield Static(id="empty")
             yield Static(id="listing-problems")

@@ -27,6 +27,7 @@ from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.saving import Mark
 from bootcamp.ui.text import joined, plain, safe
 from bootcamp.ui.widgets.save_mark import mark_text
+from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
 
 
@@ -44,7 +45,7 @@ def walked_steps(workshop: RunningWorkshop) -> tuple[Step, ...]:
     return tuple(step for number, step in enumerate(flow.steps) if number < flow.index or flow.is_done(step.key))
 
 
-class PeopleTable(DataTable[Text]):
+class PeopleTable(SteadyTable[Text]):
     DEFAULT_CSS = """
     PeopleTable {
         height: auto;

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.store.projector_lock import projector_following
+from bootcamp.ui.live_room import ANSWERED_KINDS
 from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.saving import SaveStatus
 from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
@@ -22,7 +23,6 @@ from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
 from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
-from bootcamp.ui.live_room import ANSWERED_KINDS
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
 from bootcamp.ui.widgets.timer import StepTimerPanel
 

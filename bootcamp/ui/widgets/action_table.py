@@ -13,7 +13,6 @@ import dataclasses
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from bootcamp.actions import next_status
 from bootcamp.content.model import Program
@@ -22,6 +21,7 @@ from bootcamp.ui.live_room import LiveRoom
 from bootcamp.ui.saving import Mark
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.save_mark import mark_text
+from bootcamp.ui.widgets.table import SteadyTable
 
 STATUS_STYLE = {
     ActionStatus.OPEN: "bold",
@@ -57,7 +57,7 @@ def source_title(program: Program, source: str) -> str:
     return step.title if step is not None else source
 
 
-class ActionTable(DataTable[Text]):
+class ActionTable(SteadyTable[Text]):
     DEFAULT_CSS = """
     ActionTable {
         height: auto;

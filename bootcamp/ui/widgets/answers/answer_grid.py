@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
 
 from bootcamp.content.model import Scale
 from bootcamp.store.model import WorkshopState
@@ -24,6 +23,7 @@ from bootcamp.ui.saving import Mark
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.ui.widgets.table import SteadyTable
 
 NAME_WIDTH = 5
 CELL_WIDTH = NAME_WIDTH + 3  # " Ana O S": a cell is as wide as its header, so its colour fills it
@@ -47,7 +47,7 @@ def heat_style(normalised: float | None) -> str:
     return "bold black on #5E9E5E"
 
 
-class AnswerGrid(DataTable[Text]):
+class AnswerGrid(SteadyTable[Text]):
     BINDINGS = [Binding("x,delete", "clear", "Clear", tooltip="Clear the answer in the cell at the cursor")]
 
     def __init__(

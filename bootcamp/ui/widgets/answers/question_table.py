@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 
 from bootcamp.content.model import Scale
 from bootcamp.store.model import Participant, WorkshopState
@@ -19,12 +18,13 @@ from bootcamp.ui.room_data import RoomData
 from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.ui.widgets.table import SteadyTable
 
 COMMENT_PREVIEW = 40
 COLUMNS = ("who", "answer", "mark", "comment")
 
 
-class QuestionTable(DataTable[Text]):
+class QuestionTable(SteadyTable[Text]):
     BINDINGS = [
         Binding("c", "comment", "Comment", tooltip="Write or change the comment of the person at the cursor"),
         Binding("x,delete", "clear", "Clear", tooltip="Clear the answer of the person at the cursor"),

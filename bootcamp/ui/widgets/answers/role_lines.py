@@ -19,6 +19,7 @@ from bootcamp.store.model import RoleLine
 from bootcamp.ui.live_room import LiveRoom
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.marks import save_mark
+from bootcamp.ui.widgets.table import SteadyTable
 
 LINE_PREVIEW = 22
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
@@ -44,7 +45,7 @@ class RoleLineInput(Input):
             self.post_message(self.LinesPasted([line for line in lines if line]))
 
 
-class RoleLinesTable(DataTable[Text]):
+class RoleLinesTable(SteadyTable[Text]):
     BINDINGS = [
         Binding("s", "decide('strategic')", "Strategic", tooltip="The room decides: this line is strategic"),
         Binding("t", "decide('tactical')", "Tactical", tooltip="The room decides: this line is tactical"),
