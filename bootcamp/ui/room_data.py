@@ -39,9 +39,25 @@ class RoomData:
         """How many secret ballots were cast on a step."""
         return len({a.participant_id for a in self.answers_for(step_key) if is_ballot_id(a.participant_id)})
 
-    def respondents(self, step_key: str) -> int:
-        """Participants and ballots with at least one answer on a step."""
-        return len({a.participant_id for a in self.answers_for(step_key)})
+    def answered(self, step_key: str, *, secret: bool, verb: str = "answered") -> str:
+        """How many have answered a step, said for the room: ``5 of 7 answered · 1 who left``.
+
+        People removed from the roster still count in the tally (their answers stand, as in
+        the summary), so they are named apart rather than inflating "of 7".
+        """
+        ids = {a.participant_id for a in self.answers_for(step_key) if a.value}
+        if secret:
+            return f"{len(ids)} {verb}"
+        seats = {p.id for p in self.present}
+        here = len(ids & seats)
+        ballots = sum(1 for i in ids if is_ballot_id(i))
+        gone = len(ids) - here - ballots
+        said = f"{here} of {len(seats)} {verb}"
+        if gone:
+            said += f" · {gone} who left"
+        if ballots:
+            said += f" · {ballots} secret ballot{'s' if ballots != 1 else ''}"
+        return said
 
 
 @dataclass(frozen=True)

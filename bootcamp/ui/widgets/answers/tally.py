@@ -50,8 +50,7 @@ class TallyBars(Static):
     }
     """
 
-    def show(self, tally: Tally, *, answered: int, expected: int, revealed: bool, private: bool = False) -> None:
-        heading = f"{answered} of {expected} answered" if expected else f"{answered} answered"
+    def show(self, tally: Tally, *, heading: str, revealed: bool, private: bool = False) -> None:
         if private:
             self.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
         elif not revealed:

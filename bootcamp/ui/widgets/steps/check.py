@@ -131,8 +131,8 @@ class CheckView(StepView):
         heat = self.query_one("#structure-shown", RoomHeat)
         scale = self.program.scale(check.structure[0].scale) if check.structure else None
         answers = data.answers_for(self.step.key)
-        respondents = len({a.participant_id for a in answers if a.value})
-        heading = f"The role's structure: {respondents} answered"
+        secret = self.step.key in state.secret
+        heading = f"The role's structure: {data.answered(self.step.key, secret=secret)}"
         if scale is None or not answers:
             heat.update("")
         elif revealed:

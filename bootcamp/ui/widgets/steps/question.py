@@ -99,12 +99,9 @@ class QuestionView(StepView):
         secret = self.step.key in state.secret
         if self.live is not None:
             self._show_answering(data, state, scale, secret=secret)
-        answers = data.answers_for(self.step.key)
-        respondents = len({a.participant_id for a in answers if a.value})
         self.query_one(TallyBars).show(
-            Tally.of(answers, scale),
-            answered=respondents,
-            expected=0 if secret else len(data.present),
+            Tally.of(data.answers_for(self.step.key), scale),
+            heading=data.answered(self.step.key, secret=secret),
             revealed=self.step.key in state.revealed,
             private=state.private_entry,
         )

@@ -76,9 +76,7 @@ class RateView(StepView):
             for grid in self.query(AnswerGrid):
                 grid.show(data, state)
         answers = data.answers_for(self.step.key)
-        respondents = len({a.participant_id for a in answers if a.value})
-        expected = 0 if self.step.key in state.secret else len(data.present)
-        heading = f"{respondents} of {expected} rated" if expected else f"{respondents} rated"
+        heading = data.answered(self.step.key, secret=self.step.key in state.secret, verb="rated")
         revealed = self.step.key in state.revealed and not state.private_entry
         self.set_class(revealed, "-revealed")
         heat = self.query_one(RoomHeat)
