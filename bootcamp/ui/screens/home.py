@@ -157,15 +157,20 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="list")
     def list_workshops(self) -> None:
         listing = self.bootcamp.store.scan_workshops()
-        rows = [WorkshopRow(info, self._stopped_at(info)) for info in listing.workshops]
+        programs: dict[str, Program] = {}
+        rows = [WorkshopRow(info, self._stopped_at(info, programs)) for info in listing.workshops]
         self.post_message(self.WorkshopsListed(rows, [str(problem) for problem in listing.problems]))
 
-    def _stopped_at(self, info: WorkshopInfo) -> str:
+    def _stopped_at(self, info: WorkshopInfo, programs: dict[str, Program]) -> str:
+        """Where the room was; ``programs`` keeps each content loaded once (workshops mostly share one)."""
         from bootcamp.flow import Flow
 
         try:
             files = self.bootcamp.store.open(info.id)
-            flow = Flow(files.program(), info.agenda, files.state(), self.bootcamp.clock)
+            program = programs.get(info.content_hash)
+            if program is None:
+                program = programs[info.content_hash] = files.program()
+            flow = Flow(program, info.agenda, files.state(), self.bootcamp.clock)
         except UserError as error:
             return f"cannot read: {error}"
         if not flow.state.done and not flow.state.timers:
