@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from bootcamp.ui.screens.new_workshop import NewWorkshop
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}
+STILL_READING = "…"  # where a workshop stopped, until its state is read
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,15 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="list")
     def list_workshops(self) -> None:
         listing = self.bootcamp.store.scan_workshops()
+        problems = [str(problem) for problem in listing.problems]
+        if not self.rows:
+            # Nothing shown yet: the list first. Where each workshop stopped needs its content and
+            # state read too, which takes longer (a second or so for a thousand workshops).
+            first = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+            self.post_message(self.WorkshopsListed(first, problems))
         programs: dict[str, Program] = {}
         rows = [WorkshopRow(info, self._stopped_at(info, programs)) for info in listing.workshops]
-        self.post_message(self.WorkshopsListed(rows, [str(problem) for problem in listing.problems]))
+        self.post_message(self.WorkshopsListed(rows, problems))
 
     def _stopped_at(self, info: WorkshopInfo, programs: dict[str, Program]) -> str:
         """Where the room was; ``programs`` keeps each content loaded once (workshops mostly share one)."""
@@ -257,7 +264,7 @@ class HomeScreen(Screen[None]):
                 plain(shortened(info.name, 28), "bold"),
                 plain(shortened(info.organisation, 24)),
                 plain(info.date),
-                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at == "not started" else ""),
+                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at in ("not started", STILL_READING) else ""),
                 key=info.id,
             )
         if message.rows:
