@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from bootcamp.store.codec import ShapeError
@@ -97,6 +96,8 @@ class DurableJSONStorage(Storage):
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold ``<file>.lock``; stale temporary files of this file are removed only while it is held."""
+        from filelock import FileLock, Timeout  # first needed by a save: reading (a start-up) takes no lock
+
         lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=self.lock_timeout, mode=FILE_MODE)
         try:
             lock.acquire()
@@ -154,6 +155,8 @@ def sweep_temp_files(path: Path) -> None:
     """Remove stale temporary files of ``path`` if no one is saving it right now (never waits)."""
     if not stale_temp_files(path):
         return
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
     try:
         lock.acquire()
