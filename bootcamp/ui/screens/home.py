@@ -6,6 +6,7 @@ workers that post what they found (STYLE.md: workers never touch widgets).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -119,6 +120,7 @@ class HomeScreen(Screen[None]):
         self.open_on_start = open_workshop
         self.rows: list[WorkshopRow] = []
         self.content_error: ContentError | None = None
+        self._content_requested = False
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -145,8 +147,7 @@ class HomeScreen(Screen[None]):
         # After the first paint: reading the disk and the YAML must not hold up the first screen.
         if self.open_on_start:
             self.call_after_refresh(self.open_workshop, self.open_on_start)
-        self.call_after_refresh(self.list_workshops)
-        self.call_after_refresh(self.load_content)
+        self.call_after_refresh(self.list_workshops)  # the content loads once the list shows (_show_workshops)
 
     def on_screen_resume(self) -> None:
         # Back from a workshop: where it stopped has changed. The list is read again in a worker.
@@ -159,17 +160,23 @@ class HomeScreen(Screen[None]):
     def list_workshops(self) -> None:
         listing = self.bootcamp.store.scan_workshops()
         problems = [str(problem) for problem in listing.problems]
-        if not self.rows:
-            # Nothing shown yet: the list first. Where each workshop stopped needs its content and
-            # state read too, which takes longer (a second or so for a thousand workshops).
-            first = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
-            self.post_message(self.WorkshopsListed(first, problems))
+        if self.rows:  # a reload: the list on screen stays until the new one is whole
+            self.post_message(self.WorkshopsListed(self._where_stopped(listing.workshops), problems))
+        else:  # nothing on screen yet: the list first, where each stopped once it shows (_show_workshops)
+            rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+            self.post_message(self.WorkshopsListed(rows, problems))
+
+    @work(thread=True, exclusive=True, group="list")
+    def read_where_stopped(self, rows: list[WorkshopRow], problems: list[str]) -> None:
+        self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
+
+    def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
+        """Each workshop's content and state read (a second or so for a thousand), each content loaded once."""
         programs: dict[str, Program] = {}
-        rows = [WorkshopRow(info, self._stopped_at(info, programs)) for info in listing.workshops]
-        self.post_message(self.WorkshopsListed(rows, problems))
+        return [WorkshopRow(info, self._stopped_at(info, programs)) for info in workshops]
 
     def _stopped_at(self, info: WorkshopInfo, programs: dict[str, Program]) -> str:
-        """Where the room was; ``programs`` keeps each content loaded once (workshops mostly share one)."""
+        """Where the room was; ``programs`` by content hash (workshops mostly share one content)."""
         from bootcamp.flow import Flow
 
         try:
@@ -288,6 +295,12 @@ class HomeScreen(Screen[None]):
         if message.rows:
             table.focus()
         self.refresh_bindings()  # "Open" depends on there being a workshop
+        # Once the list is on screen: reading states and parsing YAML alongside (threads share one GIL) delays it.
+        if any(row.stopped_at == STILL_READING for row in message.rows):
+            self.call_after_refresh(self.read_where_stopped, message.rows, message.problems)
+        if not self._content_requested:
+            self._content_requested = True
+            self.call_after_refresh(self.load_content)
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
