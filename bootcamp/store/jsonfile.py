@@ -95,7 +95,11 @@ class DurableJSONStorage(Storage):
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold ``<file>.lock``; stale temporary files of this file are removed only while it is held."""
+        """Hold ``<file>.lock`` for a read-modify-write.
+
+        Stale temporary files are not looked for here: finding them lists the whole folder, which
+        would make every save cost more in a larger room. They are swept when a workshop is opened.
+        """
         from filelock import FileLock, Timeout  # first needed by a save: reading (a start-up) takes no lock
 
         lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=self.lock_timeout, mode=FILE_MODE)
@@ -106,8 +110,6 @@ class DurableJSONStorage(Storage):
         except OSError as error:
             raise StoreError(f"cannot lock {self.path}: {error.strerror or error}") from error
         try:
-            for stale in stale_temp_files(self.path):  # left by a writer killed mid-save
-                stale.unlink(missing_ok=True)
             yield
         finally:
             lock.release()
