@@ -42,7 +42,12 @@ def to_json(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: to_json(getattr(value, name)) for name in _field_names(kind)}
+        encoded = {}
+        for name in _field_names(kind):
+            field_value = getattr(value, name)
+            # Most fields are plain text: no call for them (a save encodes every answer of its file).
+            encoded[name] = field_value if type(field_value) in _PLAIN else to_json(field_value)
+        return encoded
     if isinstance(value, (tuple, list)):
         return [to_json(v) for v in value]
     if isinstance(value, dict):
