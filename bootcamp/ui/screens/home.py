@@ -121,6 +121,7 @@ class HomeScreen(Screen[None]):
         self.rows: list[WorkshopRow] = []
         self.content_error: ContentError | None = None
         self._content_requested = False
+        self._unread_stops: WorkshopsListed | None = None  # a list shown before where each workshop stopped
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -295,12 +296,22 @@ class HomeScreen(Screen[None]):
         if message.rows:
             table.focus()
         self.refresh_bindings()  # "Open" depends on there being a workshop
-        # Once the list is on screen: reading states and parsing YAML alongside (threads share one GIL) delays it.
+        # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the content,
+        # then where each workshop stopped.
         if any(row.stopped_at == STILL_READING for row in message.rows):
-            self.call_after_refresh(self.read_where_stopped, message.rows, message.problems)
+            self._unread_stops = message
         if not self._content_requested:
             self._content_requested = True
             self.call_after_refresh(self.load_content)
+        elif self.bootcamp.content is not None or self.content_error is not None:
+            self.call_after_refresh(self._read_unread_stops)
+
+    def _read_unread_stops(self) -> None:
+        """Only once the content is loaded: both import the content modules, and two threads importing
+        one package for the first time at once can deadlock in Python's import locks."""
+        if self._unread_stops is not None:
+            self.read_where_stopped(self._unread_stops.rows, self._unread_stops.problems)
+            self._unread_stops = None
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
@@ -317,6 +328,7 @@ class HomeScreen(Screen[None]):
         status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
         status.set_class(False, "-problem")
         self.refresh_bindings()
+        self._read_unread_stops()
 
     @on(ContentFailed)
     def _content_failed(self, message: ContentFailed) -> None:
@@ -331,6 +343,7 @@ class HomeScreen(Screen[None]):
         )
         status.set_class(True, "-problem")
         self.refresh_bindings()  # "Content problems" is offered now
+        self._read_unread_stops()
         self.action_content_problems()
 
     @on(WorkshopReady)
