@@ -46,13 +46,15 @@ def bootcamp(data_dir: str, content_dir: str, rows: str, until: str = "list") ->
     def lists_every_workshop(screen: Screen) -> bool:
         if type(screen).__name__ != "HomeScreen":
             return False
-        from textual.widgets import DataTable  # both already imported by the app itself
-
-        from bootcamp.ui.screens.home import STILL_READING
+        from textual.widgets import DataTable  # already imported by the home screen
 
         if screen.query_one(DataTable).row_count != expected_rows:
             return False
-        return until != "stopped" or all(row.stopped_at != STILL_READING for row in screen.rows)
+        if until != "stopped":
+            return True
+        from bootcamp.ui.screens.home import STILL_READING
+
+        return all(row.stopped_at != STILL_READING for row in screen.rows)
 
     return app, lists_every_workshop
 
