@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -14,14 +16,41 @@ class Figure:
 
     name: str
     value: float
-    unit: str  # "ms" or "MiB"
+    unit: str  # "ms", "MiB", or "×" for a ratio compared with another ratio
     floor: float | None = None
     max_ratio: float | None = None
     max_value: float | None = None
     target_note: str = ""  # e.g. "flat": said after the number
+    paired_ratio: float | None = None  # see compared()
+
+    @classmethod
+    def compared(
+        cls,
+        name: str,
+        values: Sequence[float],
+        floors: Sequence[float],
+        unit: str,
+        *,
+        scale: float = 1.0,
+        max_ratio: float,
+        target_note: str = "",
+    ) -> Figure:
+        """Samples taken in turns, ``values[i]`` beside ``floors[i]``: the ratio is the median of each
+        pair's ratio, so a disk or a neighbour that is slow for a while slows both sides of a pair."""
+        return cls(
+            name,
+            statistics.median(values) * scale,
+            unit,
+            floor=statistics.median(floors) * scale,
+            max_ratio=max_ratio,
+            target_note=target_note,
+            paired_ratio=statistics.median(v / f for v, f in zip(values, floors, strict=True)),
+        )
 
     @property
     def ratio(self) -> float | None:
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         return self.value / self.floor if self.floor else None
 
     @property
@@ -40,6 +69,8 @@ class Figure:
 
 
 def _amount(value: float, unit: str) -> str:
+    if unit == "×":
+        return f"{value:.2f}×"
     if unit == "ms" and value < 10:
         return f"{value:.2f} ms"
     if value < 100:

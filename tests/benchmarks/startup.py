@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.benchmarks.report import Figure
-from tests.benchmarks.timing import interleaved, median
+from tests.benchmarks.timing import interleaved
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 300.0
@@ -58,18 +58,19 @@ def startup_figures(runs: int, data_dir: Path, content_dir: Path) -> list[Figure
         start_once(args)
     bootcamp, bare = interleaved(runs, [lambda: start_once(app), lambda: start_once(["bare"])])
     return [
-        Figure(
+        Figure.compared(
             "start to the home screen (headless)",
-            median([s.seconds for s in bootcamp]) * 1000,
+            [s.seconds for s in bootcamp],
+            [s.seconds for s in bare],
             "ms",
-            floor=median([s.seconds for s in bare]) * 1000,
+            scale=1000,
             max_ratio=1.15,
         ),
-        Figure(
+        Figure.compared(
             "peak memory (RSS) of that start",
-            median([s.peak_mib for s in bootcamp]),
+            [s.peak_mib for s in bootcamp],
+            [s.peak_mib for s in bare],
             "MiB",
-            floor=median([s.peak_mib for s in bare]),
             max_ratio=1.3,
         ),
     ]
@@ -87,11 +88,12 @@ def home_figures(runs: int, one: Path, many: Path, count: int, content_dir: Path
         start_once(many_args)  # not counted: fills the page cache with the workshops' files
         few, lots = interleaved(runs, [lambda: start_once(few_args), lambda: start_once(many_args)])
         figures.append(
-            Figure(
+            Figure.compared(
                 f"home with {count:,} stored workshops: {what}",
-                median([s.seconds for s in lots]) * 1000,
+                [s.seconds for s in lots],
+                [s.seconds for s in few],
                 "ms",
-                floor=median([s.seconds for s in few]) * 1000,
+                scale=1000,
                 max_ratio=1.3,
                 target_note="floor: 1 workshop",
             )
