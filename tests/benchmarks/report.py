@@ -16,7 +16,7 @@ class Figure:
 
     name: str
     value: float
-    unit: str  # "ms", "MiB", or "×" for a ratio compared with another ratio
+    unit: str  # "ms" or "MiB"
     floor: float | None = None
     max_ratio: float | None = None
     max_value: float | None = None
@@ -69,8 +69,6 @@ class Figure:
 
 
 def _amount(value: float, unit: str) -> str:
-    if unit == "×":
-        return f"{value:.2f}×"
     if unit == "ms" and value < 10:
         return f"{value:.2f} ms"
     if value < 100:
