@@ -20,7 +20,6 @@ import textual
 from bootcamp.clock import SystemClock
 from bootcamp.locations import default_content_dir
 from bootcamp.store import Store
-
 from tests.benchmarks import keypress, rooms, saving, startup, summary_export
 from tests.benchmarks.filesystem import filesystem_of
 from tests.benchmarks.report import Figure, table
@@ -46,7 +45,9 @@ QUICK = Sizes(runs=1, saves=3, presses=2, rooms=(5, 10, 20), workshops=5)  # che
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each on small rooms: checks that it works")
-    parser.add_argument("--runs", type=int, help=f"fresh starts and key-press sessions of each kind (default {FULL.runs})")
+    parser.add_argument(
+        "--runs", type=int, help=f"fresh starts and key-press sessions of each kind (default {FULL.runs})"
+    )
     parser.add_argument(
         "--dir",
         type=Path,

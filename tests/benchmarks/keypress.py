@@ -19,7 +19,6 @@ from bootcamp.clock import SystemClock
 from bootcamp.content import load_sources
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopInfo
-
 from tests.benchmarks.report import Figure
 from tests.benchmarks.timing import interleaved, median
 
@@ -29,7 +28,7 @@ SESSION_TIMEOUT = 600.0
 
 def session(driver_args: list[str]) -> list[float]:
     command = [sys.executable, "-m", "tests.benchmarks.keypress_driver", *driver_args]
-    result = subprocess.run(command, cwd=CHECKOUT, capture_output=True, text=True, timeout=SESSION_TIMEOUT)
+    result = subprocess.run(command, check=False, cwd=CHECKOUT, capture_output=True, text=True, timeout=SESSION_TIMEOUT)
     if result.returncode != 0:
         raise RuntimeError(f"keypress_driver {' '.join(driver_args)} failed: {result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -65,7 +65,9 @@ async def bootcamp(data_dir: str, content_dir: str, workshop_id: str, presses: i
         if isinstance(message, WalkScreen.Moved):
             moved_to.append(message.step_key)
 
-    app = create_app(data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id)
+    app = create_app(
+        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
+    )
     times = []
     async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         watch = FrameWatch(app)

@@ -20,7 +20,6 @@ from bootcamp.clock import SystemClock
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.files import ANSWERS_FOLDER
 from bootcamp.store.model import Answer
-
 from tests.benchmarks.report import Figure
 from tests.benchmarks.timing import interleaved, seconds_taken
 
@@ -101,9 +100,7 @@ def room_size_figures(saves: int, workshops: dict[int, WorkshopFiles]) -> list[F
         for size in sizes
     ]
     smallest, largest = sizes[0], sizes[-1]
-    figures.append(
-        flatness(f"save, room of {largest} against room of {smallest}", saved[largest], saved[smallest])
-    )
+    figures.append(flatness(f"save, room of {largest} against room of {smallest}", saved[largest], saved[smallest]))
     return figures
 
 

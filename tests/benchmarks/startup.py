@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,18 +33,22 @@ class StartFailed(RuntimeError):
 
 def start_once(driver_args: list[str]) -> Start:
     command = [sys.executable, "-m", "tests.benchmarks.start_driver", *driver_args]
-    began = time.perf_counter()
-    process = subprocess.Popen(command, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    seconds = time.perf_counter() - began
-    try:
-        _, errors = process.communicate(timeout=START_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        raise StartFailed(f"{' '.join(driver_args)}: did not quit within {START_TIMEOUT:.0f} s") from None
-    if not line or process.returncode != 0:
-        raise StartFailed(f"{' '.join(driver_args)}: exited {process.returncode}: {errors.decode(errors='replace')[-2000:]}")
+    # Errors go to a file: a long traceback in a pipe nobody reads yet would block the child.
+    with tempfile.TemporaryFile() as errors:
+        began = time.perf_counter()
+        process = subprocess.Popen(command, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=errors)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        seconds = time.perf_counter() - began
+        try:
+            process.communicate(timeout=START_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise StartFailed(f"{' '.join(driver_args)}: did not quit within {START_TIMEOUT:.0f} s") from None
+        if not line or process.returncode != 0:
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")[-2000:]
+            raise StartFailed(f"{' '.join(driver_args)}: exited {process.returncode} without a frame: {said}")
     return Start(seconds, json.loads(line)["peak_rss_kib"] / 1024)
 
 
@@ -86,7 +91,7 @@ def home_figures(runs: int, one: Path, many: Path, count: int, content_dir: Path
         few_args = bootcamp_args(one, content_dir, 1, until)
         many_args = bootcamp_args(many, content_dir, count, until)
         start_once(many_args)  # not counted: fills the page cache with the workshops' files
-        few, lots = interleaved(runs, [lambda: start_once(few_args), lambda: start_once(many_args)])
+        few, lots = interleaved(runs, [lambda a=few_args: start_once(a), lambda a=many_args: start_once(a)])
         figures.append(
             Figure.compared(
                 f"home with {count:,} stored workshops: {what}",

@@ -12,7 +12,6 @@ from bootcamp.clock import SystemClock
 from bootcamp.export.report_markdown import render_markdown
 from bootcamp.store import Store
 from bootcamp.summary import build_report
-
 from tests.benchmarks.report import Figure
 from tests.benchmarks.timing import median, seconds_taken
 

@@ -121,7 +121,7 @@ class HomeScreen(Screen[None]):
         self.rows: list[WorkshopRow] = []
         self.content_error: ContentError | None = None
         self._content_requested = False
-        self._unread_stops: WorkshopsListed | None = None  # a list shown before where each workshop stopped
+        self._unread_stops: HomeScreen.WorkshopsListed | None = None  # a list shown before where each stopped
 
     @property
     def bootcamp(self) -> BootcampApp:
