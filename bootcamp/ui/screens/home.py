@@ -172,7 +172,7 @@ class HomeScreen(Screen[None]):
         self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
 
     def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
-        """Each workshop's content and state read (a second or so for a thousand), each content loaded once."""
+        """Each workshop's content and state read (about half a second for a thousand), each content loaded once."""
         programs: dict[str, Program] = {}
         return [WorkshopRow(info, self._stopped_at(info, programs)) for info in workshops]
 
