@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from bootcamp.store.codec import ShapeError
@@ -96,7 +95,13 @@ class DurableJSONStorage(Storage):
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold ``<file>.lock``; stale temporary files of this file are removed only while it is held."""
+        """Hold ``<file>.lock`` for a read-modify-write.
+
+        Stale temporary files are not looked for here: finding them lists the whole folder, which
+        would make every save cost more in a larger room. They are swept when a workshop is opened.
+        """
+        from filelock import FileLock, Timeout  # first needed by a save: reading (a start-up) takes no lock
+
         lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=self.lock_timeout, mode=FILE_MODE)
         try:
             lock.acquire()
@@ -105,8 +110,6 @@ class DurableJSONStorage(Storage):
         except OSError as error:
             raise StoreError(f"cannot lock {self.path}: {error.strerror or error}") from error
         try:
-            for stale in stale_temp_files(self.path):  # left by a writer killed mid-save
-                stale.unlink(missing_ok=True)
             yield
         finally:
             lock.release()
@@ -154,6 +157,8 @@ def sweep_temp_files(path: Path) -> None:
     """Remove stale temporary files of ``path`` if no one is saving it right now (never waits)."""
     if not stale_temp_files(path):
         return
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
     try:
         lock.acquire()

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
 from bootcamp.store.errors import FileBusyError, StoreError
@@ -211,6 +209,8 @@ class Store:
     @contextmanager
     def _creating(self) -> Iterator[None]:
         """One creation at a time; half-built folders of creators that were killed are removed under this lock."""
+        from filelock import FileLock, Timeout  # not imported to list workshops (start-up)
+
         lock_path = self.workshops_dir / _CREATE_LOCK
         lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT, mode=FILE_MODE)
         try:

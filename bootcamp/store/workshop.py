@@ -235,7 +235,7 @@ class WorkshopFiles:
     def sweep_temp_files(self) -> None:
         """Remove temporary files left by writers that were killed mid-save, each under its file's lock.
 
-        A save removes its own file's leftovers; this also finds those of a file whose first save was cut off.
+        Saves do not look for them (that lists the folder on every save), so this is where they go.
         """
         for folder in (self.path, self.path / ANSWERS_FOLDER):
             for target in temp_files_in(folder):

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from bootcamp.clock import Clock, SystemClock
+from bootcamp.ui.gc_tuning import collect_less_often
 from bootcamp.ui.saving import SaveStatus
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
@@ -79,6 +80,7 @@ class BootcampApp(App[None]):
     def on_mount(self) -> None:
         from bootcamp.ui.screens.home import HomeScreen
 
+        collect_less_often()  # key presses without a full collection every few presses
         self.push_screen(HomeScreen(open_workshop=self.open_workshop_id))
 
     # -- the store and saving ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ workers that post what they found (STYLE.md: workers never touch widgets).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from bootcamp.ui.screens.new_workshop import NewWorkshop
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}
+STILL_READING = "…"  # where a workshop stopped, until its state is read
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class HomeScreen(Screen[None]):
         self.open_on_start = open_workshop
         self.rows: list[WorkshopRow] = []
         self.content_error: ContentError | None = None
+        self._content_requested = False
+        self._unread_stops: HomeScreen.WorkshopsListed | None = None  # a list shown before where each stopped
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -152,8 +156,7 @@ class HomeScreen(Screen[None]):
         # After the first paint: reading the disk and the YAML must not hold up the first screen.
         if self.open_on_start:
             self.call_after_refresh(self.open_workshop, self.open_on_start)
-        self.call_after_refresh(self.list_workshops)
-        self.call_after_refresh(self.load_content)
+        self.call_after_refresh(self.list_workshops)  # the content loads once the list shows (_show_workshops)
 
     def on_screen_resume(self) -> None:
         # Back from a workshop: where it stopped has changed. The list is read again in a worker.
@@ -165,15 +168,32 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="list")
     def list_workshops(self) -> None:
         listing = self.bootcamp.store.scan_workshops()
-        rows = [WorkshopRow(info, self._stopped_at(info)) for info in listing.workshops]
-        self.post_message(self.WorkshopsListed(rows, [str(problem) for problem in listing.problems]))
+        problems = [str(problem) for problem in listing.problems]
+        if self.rows:  # a reload: the list on screen stays until the new one is whole
+            self.post_message(self.WorkshopsListed(self._where_stopped(listing.workshops), problems))
+        else:  # nothing on screen yet: the list first, where each stopped once it shows (_show_workshops)
+            rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+            self.post_message(self.WorkshopsListed(rows, problems))
 
-    def _stopped_at(self, info: WorkshopInfo) -> str:
+    @work(thread=True, exclusive=True, group="list")
+    def read_where_stopped(self, rows: list[WorkshopRow], problems: list[str]) -> None:
+        self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
+
+    def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
+        """Each workshop's content and state read (about half a second for a thousand), each content loaded once."""
+        programs: dict[str, Program] = {}
+        return [WorkshopRow(info, self._stopped_at(info, programs)) for info in workshops]
+
+    def _stopped_at(self, info: WorkshopInfo, programs: dict[str, Program]) -> str:
+        """Where the room was; ``programs`` by content hash (workshops mostly share one content)."""
         from bootcamp.flow import Flow
 
         try:
             files = self.bootcamp.store.open(info.id)
-            flow = Flow(files.program(), info.agenda, files.state(), self.bootcamp.clock)
+            program = programs.get(info.content_hash)
+            if program is None:
+                program = programs[info.content_hash] = files.program()
+            flow = Flow(program, info.agenda, files.state(), self.bootcamp.clock)
         except UserError as error:
             return f"cannot read: {error}"
         if not flow.state.done and not flow.state.timers:
@@ -264,7 +284,7 @@ class HomeScreen(Screen[None]):
                 plain(shortened(info.name, 28), "bold"),
                 plain(shortened(info.organisation, 24)),
                 plain(info.date),
-                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at == "not started" else ""),
+                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at in ("not started", STILL_READING) else ""),
                 key=info.id,
             )
         if message.rows:
@@ -288,6 +308,22 @@ class HomeScreen(Screen[None]):
         if message.rows:
             table.focus()
         self.refresh_bindings()  # "Open" depends on there being a workshop
+        # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the content,
+        # then where each workshop stopped.
+        if any(row.stopped_at == STILL_READING for row in message.rows):
+            self._unread_stops = message
+        if not self._content_requested:
+            self._content_requested = True
+            self.call_after_refresh(self.load_content)
+        elif self.bootcamp.content is not None or self.content_error is not None:
+            self.call_after_refresh(self._read_unread_stops)
+
+    def _read_unread_stops(self) -> None:
+        """Only once the content is loaded: both import the content modules, and two threads importing
+        one package for the first time at once can deadlock in Python's import locks."""
+        if self._unread_stops is not None:
+            self.read_where_stopped(self._unread_stops.rows, self._unread_stops.problems)
+            self._unread_stops = None
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
@@ -304,6 +340,7 @@ class HomeScreen(Screen[None]):
         status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
         status.set_class(False, "-problem")
         self.refresh_bindings()
+        self._read_unread_stops()
 
     @on(ContentFailed)
     def _content_failed(self, message: ContentFailed) -> None:
@@ -318,6 +355,7 @@ class HomeScreen(Screen[None]):
         )
         status.set_class(True, "-problem")
         self.refresh_bindings()  # "Content problems" is offered now
+        self._read_unread_stops()
         self.action_content_problems()
 
     @on(WorkshopReady)

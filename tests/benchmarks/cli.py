@@ -1,0 +1,141 @@
+"""``python -m tests.benchmarks``: build the workshops once, measure every figure, print the table.
+
+Progress goes to standard error, the table to standard output. The figures are for
+reading, not for passing or failing: the exit status says only whether the run worked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import textual
+
+from bootcamp.clock import SystemClock
+from bootcamp.locations import default_content_dir
+from bootcamp.store import Store
+from tests.benchmarks import keypress, rooms, saving, startup, summary_export
+from tests.benchmarks.filesystem import filesystem_of
+from tests.benchmarks.report import Figure, table
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+SCRATCH_PREFIX = ".benchmark-"
+MEANINGLESS_FSYNC = ("tmpfs", "ramfs", "overlay", "devtmpfs")
+
+
+@dataclass(frozen=True)
+class Sizes:
+    runs: int  # fresh starts and key-press sessions of each kind
+    saves: int  # saves of each kind
+    presses: int  # at most, per key-press session
+    rooms: tuple[int, ...] = (5, 40, 200)
+    workshops: int = 1000
+
+
+FULL = Sizes(runs=5, saves=200, presses=15)
+QUICK = Sizes(runs=1, saves=3, presses=2, rooms=(5, 10, 20), workshops=5)  # checks that it runs, nothing more
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run of each on small rooms: checks that it works")
+    parser.add_argument(
+        "--runs", type=int, help=f"fresh starts and key-press sessions of each kind (default {FULL.runs})"
+    )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=CHECKOUT,
+        help="where the temporary data folder goes (default: the checkout, so the store is measured on its disk)",
+    )
+    return parser.parse_args(argv)
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def machine() -> str:
+    load = f", load {os.getloadavg()[0]:.1f} at start" if hasattr(os, "getloadavg") else ""
+    return (
+        f"{os.cpu_count()} cores{load}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; Textual {textual.__version__}"
+    )
+
+
+def measure(sizes: Sizes, scratch: Path) -> list[Figure]:
+    content_dir = default_content_dir()
+    sources = rooms.shipped_sources()
+    say("building the workshops …")
+    demo = rooms.demo_room(scratch / "demo", sources)
+    one = scratch / "one-workshop"
+    alone = rooms.stored_workshop(one, demo)
+    many = scratch / "many-workshops"
+    among_many = rooms.stored_workshop(many, demo)
+    rooms.add_copies(many, among_many, sizes.workshops - 1)
+    by_size = scratch / "rooms"
+    room_ids = {size: rooms.stored_workshop(by_size, rooms.room_of(demo, size)).id for size in sizes.rooms}
+    walked = scratch / "walk"
+    fresh = Store(walked, SystemClock()).create_workshop(
+        name=demo.info.name,
+        organisation=demo.info.organisation,
+        date=demo.info.date,
+        participants=[(p.name, p.role) for p in demo.info.participants],
+        sources=sources,
+    )
+
+    figures: list[Figure] = []
+    say("start-up and its memory, against a bare Textual app …")
+    figures += startup.startup_figures(sizes.runs, one, content_dir)
+    say("key presses, against a bare app switching screens …")
+    figures.append(keypress.keypress_figure(sizes.runs, walked, content_dir, fresh, sources, sizes.presses))
+    say("saving answers, against an fsync'd atomic write …")
+    figures += saving.room_size_figures(
+        sizes.saves, {size: saving.open_workshop(by_size, room_ids[size]) for size in sizes.rooms}
+    )
+    figures += saving.stored_workshops_figures(
+        sizes.saves,
+        saving.open_workshop(one, alone.id),
+        saving.open_workshop(many, among_many.id),
+        sizes.workshops,
+    )
+    say("the summary …")
+    largest = max(sizes.rooms)
+    figures.append(summary_export.summary_figure(max(sizes.runs, 5), by_size, room_ids[largest], largest))
+    say(f"the home screen with {sizes.workshops:,} workshops …")
+    figures += startup.home_figures(sizes.runs, one, many, sizes.workshops, content_dir)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    if args.runs:
+        sizes = Sizes(args.runs, sizes.saves, sizes.presses, sizes.rooms, sizes.workshops)
+    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=args.dir))
+    try:
+        filesystem = filesystem_of(scratch)
+        say(f"measuring in {scratch} ({filesystem})")
+        figures = measure(sizes, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    runs = f"{sizes.runs} run{'s' if sizes.runs != 1 else ''}"
+    print(f"bootcamp benchmarks: medians of {runs} (saves: {sizes.saves} of each), floors measured in turns with them")
+    print(f"machine: {machine()}")
+    print(f"store measured on: {filesystem}")
+    if filesystem.split()[0] in MEANINGLESS_FSYNC:
+        print("  (an fsync on this filesystem does not reach a disk: the save figures say little here)")
+    print()
+    print(table(figures))
+    print()
+    print("ratio: the median of the ratios of samples taken in turns (not quite value / floor).")
+    print("floors: start and memory: a bare Textual app with one Static; key press: that app switching screens;")
+    print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
+    print("smaller case; home: the same start with 1 stored workshop.")
+    return 0

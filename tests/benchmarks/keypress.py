@@ -1,0 +1,61 @@
+"""Key press to the next step rendered: bootcamp's console against a bare app switching screens.
+
+Each session runs in its own process (:mod:`tests.benchmarks.keypress_driver`); bootcamp's
+sessions take turns with the floor's. Together bootcamp's sessions walk the whole full-day
+agenda of the shipped content once, each from its own starting step, so every kind of
+step is in the median.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from bootcamp.clock import SystemClock
+from bootcamp.content import load_sources
+from bootcamp.store import Store
+from bootcamp.store.model import WorkshopInfo
+from tests.benchmarks.report import Figure
+from tests.benchmarks.timing import interleaved, median
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+SESSION_TIMEOUT = 600.0
+
+
+def session(driver_args: list[str]) -> list[float]:
+    command = [sys.executable, "-m", "tests.benchmarks.keypress_driver", *driver_args]
+    result = subprocess.run(command, check=False, cwd=CHECKOUT, capture_output=True, text=True, timeout=SESSION_TIMEOUT)
+    if result.returncode != 0:
+        raise RuntimeError(f"keypress_driver {' '.join(driver_args)} failed: {result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def keypress_figure(
+    runs: int, data_dir: Path, content_dir: Path, workshop: WorkshopInfo, sources: dict[str, str], max_presses: int
+) -> Figure:
+    """``runs`` sessions of each; bootcamp's start where the previous one stopped (at most ``max_presses`` each)."""
+    steps = [step.key for step in load_sources(sources).steps(workshop.agenda)]
+    presses = min(max_presses, math.ceil((len(steps) - 1) / runs))
+    files = Store(data_dir, SystemClock()).open(workshop.id)
+    starts = iter(range(0, len(steps) - 1, presses))
+
+    def bootcamp_session() -> list[float]:
+        first = next(starts, 0)
+        files.update_state(lambda state: dataclasses.replace(state, step_key=steps[first]))
+        left = min(presses, len(steps) - 1 - first)
+        return session(["app", str(data_dir), str(content_dir), workshop.id, str(left)])
+
+    bootcamp, floor = interleaved(runs, [bootcamp_session, lambda: session(["switching", str(presses)])])
+    # Each session's median press, sessions paired in the order they ran.
+    return Figure.compared(
+        "key press to the next step rendered",
+        [median(times) for times in bootcamp],
+        [median(times) for times in floor],
+        "ms",
+        scale=1000,
+        max_ratio=1.5,
+    )

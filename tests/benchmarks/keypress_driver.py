@@ -1,0 +1,112 @@
+"""Key presses timed in their own process; the parent collects them (see :mod:`tests.benchmarks.keypress`).
+
+    python -m tests.benchmarks.keypress_driver switching PRESSES
+    python -m tests.benchmarks.keypress_driver app DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
+
+Each press of the right arrow is timed from posting the key to the first frame that
+shows its result: for the floor, the new screen; for bootcamp, the console after it
+announced the next step (``WalkScreen.Moved``). Between presses the app settles (its
+save is on disk, it is idle), so one press never overlaps the next. Prints the seconds
+of each press as one JSON list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+from textual.app import App
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from tests.benchmarks.frames import FrameWatch
+
+SIZE = (120, 40)
+
+
+async def timed_press(app: App, watch: FrameWatch, shows_it) -> float:
+    watch.expect(shows_it)
+    pressed = time.perf_counter()
+    app.simulate_key("right")
+    return await watch.shown() - pressed
+
+
+async def switching(presses: int) -> list[float]:
+    from tests.benchmarks.floor_apps import NumberedScreen, SwitchingApp
+
+    app = SwitchingApp()
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        watch = FrameWatch(app)
+        await pilot.pause()
+        for number in range(1, presses + 1):
+
+            def shows_next(screen: Screen, number: int = number) -> bool:
+                return isinstance(screen, NumberedScreen) and screen.number == number
+
+            times.append(await timed_press(app, watch, shows_next))
+            await pilot.pause()
+    return times
+
+
+async def bootcamp(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
+    from bootcamp.clock import SystemClock
+    from bootcamp.ui.app import create_app
+    from bootcamp.ui.screens.walk import WalkScreen
+    from bootcamp.ui.screens.workshop import WorkshopScreen
+
+    moved_to: list[str] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, WalkScreen.Moved):
+            moved_to.append(message.step_key)
+
+    app = create_app(
+        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
+    )
+    times = []
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        watch = FrameWatch(app)
+        console = await _console(pilot, WorkshopScreen)
+        steps = [step.key for step in console.flow.steps]
+        start = steps.index(console.flow.current.key)
+        for next_key in steps[start + 1 : start + 1 + presses]:
+
+            def shows_next(screen: Screen, next_key: str = next_key) -> bool:
+                return screen is console and bool(moved_to) and moved_to[-1] == next_key
+
+            times.append(await timed_press(app, watch, shows_next))
+            await _settle(app, pilot)
+    return times
+
+
+async def _console(pilot: Pilot, kind: type[Screen]) -> Screen:
+    for _ in range(500):
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
+            await _settle(pilot.app, pilot)
+            return pilot.app.screen
+        await pilot.pause()
+    raise RuntimeError(f"the app never showed {kind.__name__}")
+
+
+async def _settle(app: App, pilot: Pilot) -> None:
+    await app.flush()  # type: ignore[attr-defined]  # the step's save is on disk before the next press
+    await pilot.pause()
+
+
+def main(argv: list[str]) -> int:
+    if argv[0] == "switching":
+        times = asyncio.run(switching(int(argv[1])))
+    else:
+        data_dir, content_dir, workshop_id, presses = argv[1:]
+        times = asyncio.run(bootcamp(data_dir, content_dir, workshop_id, int(presses)))
+    print(json.dumps(times))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

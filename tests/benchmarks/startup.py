@@ -1,0 +1,106 @@
+"""Start-up figures: fresh processes, timed from their start to the first frame that shows the home screen's list.
+
+Each start runs :mod:`tests.benchmarks.start_driver` in a new interpreter, so every import
+counts; bootcamp's starts take turns with the bare app's (or with each other's).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.benchmarks.report import Figure
+from tests.benchmarks.timing import interleaved
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 300.0
+
+
+@dataclass(frozen=True)
+class Start:
+    seconds: float  # from starting the process to its first frame of the expected screen
+    peak_mib: float  # peak resident memory by then
+
+
+class StartFailed(RuntimeError):
+    pass
+
+
+def start_once(driver_args: list[str]) -> Start:
+    command = [sys.executable, "-m", "tests.benchmarks.start_driver", *driver_args]
+    # Errors go to a file: a long traceback in a pipe nobody reads yet would block the child.
+    with tempfile.TemporaryFile() as errors:
+        began = time.perf_counter()
+        process = subprocess.Popen(command, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=errors)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        seconds = time.perf_counter() - began
+        try:
+            process.communicate(timeout=START_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise StartFailed(f"{' '.join(driver_args)}: did not quit within {START_TIMEOUT:.0f} s") from None
+        if not line or process.returncode != 0:
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")[-2000:]
+            raise StartFailed(f"{' '.join(driver_args)}: exited {process.returncode} without a frame: {said}")
+    return Start(seconds, json.loads(line)["peak_rss_kib"] / 1024)
+
+
+def bootcamp_args(data_dir: Path, content_dir: Path, workshops: int, until: str = "list") -> list[str]:
+    return ["app", str(data_dir), str(content_dir), str(workshops), until]
+
+
+def startup_figures(runs: int, data_dir: Path, content_dir: Path) -> list[Figure]:
+    """Start to the home screen (one stored workshop) and its peak memory, against the bare app."""
+    app = bootcamp_args(data_dir, content_dir, 1)
+    for args in (app, ["bare"]):  # not counted: fills the bytecode and page caches
+        start_once(args)
+    bootcamp, bare = interleaved(runs, [lambda: start_once(app), lambda: start_once(["bare"])])
+    return [
+        Figure.compared(
+            "start to the home screen (headless)",
+            [s.seconds for s in bootcamp],
+            [s.seconds for s in bare],
+            "ms",
+            scale=1000,
+            max_ratio=1.15,
+        ),
+        Figure.compared(
+            "peak memory (RSS) of that start",
+            [s.peak_mib for s in bootcamp],
+            [s.peak_mib for s in bare],
+            "MiB",
+            max_ratio=1.3,
+        ),
+    ]
+
+
+def home_figures(runs: int, one: Path, many: Path, count: int, content_dir: Path) -> list[Figure]:
+    """Start to the home screen listing ``count`` stored workshops, against the same with one.
+
+    Twice: until the list shows, and until it also says where each workshop stopped.
+    """
+    figures = []
+    for until, what in (("list", "list shown"), ("stopped", "where each stopped")):
+        few_args = bootcamp_args(one, content_dir, 1, until)
+        many_args = bootcamp_args(many, content_dir, count, until)
+        start_once(many_args)  # not counted: fills the page cache with the workshops' files
+        few, lots = interleaved(runs, [lambda a=few_args: start_once(a), lambda a=many_args: start_once(a)])
+        figures.append(
+            Figure.compared(
+                f"home with {count:,} stored workshops: {what}",
+                [s.seconds for s in lots],
+                [s.seconds for s in few],
+                "ms",
+                scale=1000,
+                max_ratio=1.3,
+                target_note="floor: 1 workshop",
+            )
+        )
+    return figures
