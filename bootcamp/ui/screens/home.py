@@ -6,9 +6,11 @@ workers that post what they found (STYLE.md: workers never touch widgets).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -34,6 +36,23 @@ if TYPE_CHECKING:
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}
 STILL_READING = "…"  # where a workshop stopped, until its state is read
+
+
+# The workers below import parts of the app for the first time (the store, the content loader, the
+# running workshop). Two threads importing modules that import each other can deadlock in Python's
+# import locks (seen: 1 start in 12 with 1,000 workshops), so they run one at a time; each is short.
+_ONE_WORKER_AT_A_TIME = threading.Lock()
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def one_at_a_time(method: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(method)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _ONE_WORKER_AT_A_TIME:
+            return method(*args, **kwargs)
+
+    return run
 
 
 @dataclass(frozen=True)
@@ -127,6 +146,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.open_on_start = open_workshop
         self.rows: list[WorkshopRow] = []
+        self._listed_once = False  # the first listing is started by on_mount; resuming lists again after it
         self.content_error: ContentError | None = None
         self._content_requested = False
         self._unread_stops: HomeScreen.WorkshopsListed | None = None  # a list shown before where each stopped
@@ -159,13 +179,14 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.list_workshops)  # the content loads once the list shows (_show_workshops)
 
     def on_screen_resume(self) -> None:
-        # Back from a workshop: where it stopped has changed. The list is read again in a worker.
-        if self.is_mounted and self.rows:
+        # Back from a workshop (perhaps the first one, made from an empty list): read the list again.
+        if self.is_mounted and self._listed_once:
             self.list_workshops()
 
     # -- workers --------------------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="list")
+    @one_at_a_time
     def list_workshops(self) -> None:
         listing = self.bootcamp.store.scan_workshops()
         problems = [str(problem) for problem in listing.problems]
@@ -176,6 +197,7 @@ class HomeScreen(Screen[None]):
             self.post_message(self.WorkshopsListed(rows, problems))
 
     @work(thread=True, exclusive=True, group="list")
+    @one_at_a_time
     def read_where_stopped(self, rows: list[WorkshopRow], problems: list[str]) -> None:
         self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
 
@@ -203,6 +225,7 @@ class HomeScreen(Screen[None]):
         return f"{flow.current.title} ({flow.index + 1}/{flow.total})"
 
     @work(thread=True, exclusive=True, group="content")
+    @one_at_a_time
     def load_content(self) -> None:
         from bootcamp.content import ContentError, load_dir
 
@@ -214,7 +237,13 @@ class HomeScreen(Screen[None]):
         self.post_message(self.ContentLoaded(program))
 
     @work(thread=True, exclusive=True, group="open")
+    @one_at_a_time
     def open_workshop(self, workshop_id: str) -> None:
+        self._load_workshop(workshop_id)
+
+    def _load_workshop(self, workshop_id: str) -> None:
+        """Read a workshop for the console, in the calling worker (a worker that starts another in its own
+        exclusive group would cancel itself)."""
         from bootcamp.ui.running import RunningWorkshop
 
         app = self.bootcamp
@@ -226,6 +255,7 @@ class HomeScreen(Screen[None]):
         self.post_message(self.WorkshopReady(workshop))
 
     @work(thread=True, exclusive=True, group="summary")
+    @one_at_a_time
     def read_summary(self, workshop_id: str) -> None:
         from bootcamp.ui.screens.summary import read_report, today
 
@@ -238,6 +268,7 @@ class HomeScreen(Screen[None]):
         self.post_message(self.SummaryRead(report))
 
     @work(thread=True, exclusive=True, group="open")
+    @one_at_a_time
     def create_workshop(self, request: NewWorkshop) -> None:
         app = self.bootcamp
         program = app.content
@@ -255,9 +286,10 @@ class HomeScreen(Screen[None]):
         except UserError as error:
             self.post_message(self.Failed(error, "Could not create the workshop"))
             return
-        self.open_workshop(info.id)
+        self._load_workshop(info.id)
 
     @work(thread=True, exclusive=True, group="open")
+    @one_at_a_time
     def create_demo(self) -> None:
         from bootcamp.demo import create_demo_workshop
 
@@ -268,12 +300,13 @@ class HomeScreen(Screen[None]):
         except UserError as error:
             self.post_message(self.Failed(error, "Could not create the demo"))
             return
-        self.open_workshop(info.id)
+        self._load_workshop(info.id)
 
     # -- what the workers found -------------------------------------------------------------------------------
 
     @on(WorkshopsListed)
     def _show_workshops(self, message: WorkshopsListed) -> None:
+        self._listed_once = True
         self.rows = message.rows
         table = self.query_one(DataTable)
         selected = table.cursor_row
