@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.agenda import CURRENT, DONE, SKIPPED
+from bootcamp.ui.widgets.typed_text import SafeInput
 
 
 class JumpScreen(ModalScreen[str | None]):
@@ -29,7 +30,7 @@ class JumpScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="jump-dialog"):
-            yield Input(placeholder="Jump to… type part of a step's title", id="jump-filter", compact=True)
+            yield SafeInput(placeholder="Jump to… type part of a step's title", id="jump-filter", compact=True)
             yield OptionList(id="jump-steps")
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.typed_text import SafeInput, SafeTextArea
 
 MAX_PARTICIPANTS = 200
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
@@ -107,12 +108,12 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
             yield Static("New workshop", id="dialog-title")
-            yield from self._row("Name", Input(id="name", placeholder="e.g. CCO boot camp, spring", compact=True))
-            yield from self._row("Organisation", Input(id="organisation", placeholder="who it is for", compact=True))
-            yield from self._row("Date", Input(self.today, id="date", placeholder="YYYY-MM-DD", compact=True))
+            yield from self._row("Name", SafeInput(id="name", placeholder="e.g. CCO boot camp, spring", compact=True))
+            yield from self._row("Organisation", SafeInput(id="organisation", placeholder="who it is for", compact=True))
+            yield from self._row("Date", SafeInput(self.today, id="date", placeholder="YYYY-MM-DD", compact=True))
             yield from self._row(
                 "Participants",
-                TextArea(
+                SafeTextArea(
                     id="participants",
                     compact=True,
                     show_line_numbers=False,

@@ -24,6 +24,7 @@ from bootcamp.store.model import Participant
 from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.steps.base import choices_text
+from bootcamp.ui.widgets.typed_text import SafeInput
 
 WHOSE = {Perspective.SELF: "you yourself", Perspective.TEAM: "your team"}
 
@@ -90,7 +91,7 @@ class PrivateEntryScreen(Screen[None]):
             yield Static(id="ask-text")
             yield Static(id="choices")
             yield OptionList(id="people")
-            yield Input(placeholder="Type a comment, or leave it empty; Enter finishes", id="comment")
+            yield SafeInput(placeholder="Type a comment, or leave it empty; Enter finishes", id="comment")
             yield Static(id="hint")
         yield Footer(compact=True)
 

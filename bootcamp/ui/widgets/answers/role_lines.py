@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
@@ -20,6 +20,7 @@ from bootcamp.ui.live_room import LiveRoom
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.marks import save_mark
 from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.ui.widgets.typed_text import SafeInput
 
 LINE_PREVIEW = 22
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
@@ -30,7 +31,7 @@ def leaning_text(leaning: str) -> Text:
     return Text(leaning or "—", style=LEANING_STYLE.get(leaning, ""))
 
 
-class RoleLineInput(Input):
+class RoleLineInput(SafeInput):
     """Where lines are typed; a pasted posting of many lines becomes many lines."""
 
     class LinesPasted(Message):
