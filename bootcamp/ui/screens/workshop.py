@@ -71,6 +71,7 @@ class WorkshopScreen(WalkScreen):
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
         self.projected = False  # a projector window follows: this is the speaker view
+        self._answering_keys_shown: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,7 +110,10 @@ class WorkshopScreen(WalkScreen):
         self.query_one(NextStep).show_step(flow.upcoming, flow.program)
 
     def show_position(self, flow: Flow) -> None:
-        self.refresh_bindings()  # the answering keys come and go with the step's kind
+        answering = flow.current.kind in ANSWERED_KINDS
+        if answering != self._answering_keys_shown:
+            self._answering_keys_shown = answering
+            self.refresh_bindings()  # the answering keys come and go with the step's kind (the footer recomposes)
         self.query_one(Agenda).show_flow(flow)
         self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
