@@ -288,3 +288,25 @@ async def test_typed_names_are_shown_as_typed_on_the_console(store: Store, fixtu
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
         assert "[b red]Spring[/] ␛[2J[link=x]camp" in screen_text(app)
+
+
+async def test_the_over_time_signal_waits_while_another_screen_is_in_front(
+    workshop_id: str, make_app, clock: FixedClock
+) -> None:
+    from bootcamp.ui.screens.summary import SummaryScreen
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("t", "f4")
+        await wait_for_screen(pilot, SummaryScreen)
+        clock.advance(6 * 60)
+        screen.tick()  # the console's interval keeps running behind the summary
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert OVER_TIME.capitalize() not in said  # nothing pops up over the summary, which may be on the projector
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+        screen.tick()
+        await pilot.pause()
+        assert OVER_TIME.capitalize() in [n.message for n in app._notifications]

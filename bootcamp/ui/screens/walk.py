@@ -113,7 +113,7 @@ class WalkScreen(Screen[None]):
         signalled = self.workshop.over_time_signalled
         if not flow.over_time():
             signalled.discard(key)  # time was added: signal again when that runs out
-        elif flow.running and key not in signalled:
+        elif flow.running and key not in signalled and self.app.screen is self:  # not over the summary, nor a dialog
             signalled.add(key)
             self.signal_over_time()
             self.post_message(self.OverTime(key))
