@@ -43,12 +43,38 @@ def described_actions(node: DOMNode) -> list[DescribedAction]:
     return [DescribedAction(node, action, titles[action], tuple(shown)) for action, shown in keys.items()]
 
 
+def _stock_actions(node: DOMNode) -> set[str]:
+    """Actions Textual's own widget classes bind (cursor keys, scrolling …): not this app's to list."""
+    return {
+        binding.action if isinstance(binding, Binding) else binding[1]
+        for cls in type(node).__mro__
+        if cls.__module__.startswith("textual.")
+        for binding in vars(cls).get("BINDINGS", ())
+        if isinstance(binding, Binding) or len(binding) > 1
+    }
+
+
+def nodes_in_reach(screen: Screen) -> list[DOMNode]:
+    """Where a key press goes now: the focused widget and what holds it (this app's widgets), the screen, the app."""
+    nodes: list[DOMNode] = []
+    node = screen.focused
+    while node is not None and node is not screen:
+        if type(node).__module__.startswith("bootcamp."):
+            nodes.append(node)
+        node = node.parent
+    return [*nodes, screen, screen.app]
+
+
 def screen_actions(screen: Screen) -> list[DescribedAction]:
-    """The screen's actions, then the app's, each title once, leaving out what is disabled right now."""
+    """The focused widget's actions (answer keys …), the screen's, then the app's: each title once,
+    leaving out what is disabled right now."""
     found: list[DescribedAction] = []
     titles: set[str] = set()
-    for node in (screen, screen.app):
+    for node in nodes_in_reach(screen):
+        stock = _stock_actions(node) if node is not screen and node is not screen.app else set()
         for described in described_actions(node):
+            if described.action in stock:
+                continue
             if described.title in titles or not node.check_action(described.action.split("(")[0], ()):
                 continue
             titles.add(described.title)

@@ -55,7 +55,9 @@ async def test_help_lists_every_key_of_the_screen_and_the_app(workshop_id: str, 
         assert table["Help: every key"] == "?"
         assert table["Quit (every save is finished first)"] == "^q / q"
         described = {found.title for node in (console, app) for found in described_actions(node)}
-        assert described == set(table)
+        answering = {"Go to the answers of this step (Esc comes back)", "Reveal this step's results to the room, or hide them again"}
+        assert answering <= described - set(table)  # a teach step: the answering keys are not listed where they do nothing
+        assert set(table) <= described
         await pilot.press("question_mark")
         await wait_for_screen(pilot, HelpScreen)
         text = screen_text(app)
@@ -85,3 +87,18 @@ async def test_home_palette_offers_new_workshop_and_demo(make_app) -> None:
         titles = await palette_titles(home)
         assert {"New workshop", "Demo", "Help: every key", "Quit (every save is finished first)"} <= set(titles)
         assert "Content problems" not in titles  # only offered when there are some
+
+
+async def test_help_and_the_palette_list_the_keys_of_the_focused_answers(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        await console.jump_to("basics/mandate")
+        await pilot.press("a")
+        table = dict((what, keys) for keys, what in key_table(console))
+        assert table["Yes"] == "y" and table["Don't know"] == "d"  # the scale's keys, from the content
+        assert table["Write or change the comment of the person at the cursor"] == "c"
+        assert "Cursor up" not in table  # Textual's own table keys are not this app's to list
+        titles = await palette_titles(console)
+        assert titles["Reveal this step's results to the room, or hide them again"] == "key: r"
+        assert titles["Partly"] == "key: p"

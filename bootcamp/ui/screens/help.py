@@ -9,20 +9,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from bootcamp.ui.commands import described_actions
+from bootcamp.ui.commands import screen_actions
 from bootcamp.ui.text import joined, plain
 
 
 def key_table(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for every described action of the screen, then of the app."""
-    rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for node in (screen, screen.app):
-        for described in described_actions(node):
-            if described.title not in seen:
-                seen.add(described.title)
-                rows.append((" / ".join(described.keys), described.title))
-    return rows
+    """(keys, what they do) for the focused widget's actions (the answer keys), the screen's, then the app's."""
+    return [(" / ".join(described.keys), described.title) for described in screen_actions(screen)]
 
 
 class HelpScreen(ModalScreen[None]):
