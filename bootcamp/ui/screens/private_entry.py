@@ -26,7 +26,7 @@ from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.steps.base import choices_text
 from bootcamp.ui.widgets.typed_text import SafeInput
 
-WHOSE = {Perspective.SELF: "you yourself", Perspective.TEAM: "your team"}
+WHOSE = {Perspective.SELF: "yourself", Perspective.TEAM: "your team"}
 
 
 @dataclass(frozen=True)
