@@ -57,13 +57,19 @@ def participants(count: int, *, removed: Sequence[int] = (), names: Sequence[str
 
 
 def info(
-    people: Sequence[Participant], *, agenda: str = "full", name: str = "Spring boot camp", organisation: str = "Acme"
+    people: Sequence[Participant],
+    *,
+    agenda: str = "full",
+    name: str = "Spring boot camp",
+    organisation: str = "Acme",
+    workshop_id: str = "w1",
+    date: str = "2026-09-21",
 ) -> WorkshopInfo:
     return WorkshopInfo(
-        id="w1",
+        id=workshop_id,
         name=name,
         organisation=organisation,
-        date="2026-09-21",
+        date=date,
         agenda=agenda,
         anonymous=not any(p.name for p in people),
         participants=tuple(people),
@@ -96,10 +102,19 @@ class Room_:
     agenda: str = "full"
     name: str = "Spring boot camp"
     organisation: str = "Acme"
+    workshop_id: str = "w1"
+    date: str = "2026-09-21"
 
     @property
     def info(self) -> WorkshopInfo:
-        return info(self.people, agenda=self.agenda, name=self.name, organisation=self.organisation)
+        return info(
+            self.people,
+            agenda=self.agenda,
+            name=self.name,
+            organisation=self.organisation,
+            workshop_id=self.workshop_id,
+            date=self.date,
+        )
 
     def report(self, as_of: str | None = None) -> CommitmentReport:
         return build_report(fixture_program(), self.info, self.answers, self.room, self.state, as_of=as_of)

@@ -1,0 +1,383 @@
+"""``compare``: two commitment reports of one organisation → the progress between the two runs.
+
+A pure function of two :class:`CommitmentReport` values (the earlier run first), so every
+renderer shows one and the same comparison. Things are matched by the ids content authors
+chose (dimension, step, item, structure question), never by their titles, so rewording the
+content between the runs keeps them comparable; what only one run measured is kept apart.
+
+The earlier run's actions are the commitments the later run checks. Their status lives
+where they were agreed: the CCO marks them done in the earlier workshop (its actions step)
+as they happen, so the comparison reads them from the earlier report and calls one overdue
+when it is still open or under way and was due before the later run's date. When the room
+agreed the same action again in the later run, its status there is shown beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from bootcamp.content.model import Level
+from bootcamp.errors import UserError
+from bootcamp.store.model import WorkshopInfo
+from bootcamp.summary.comparison_model import (
+    ActionProgress,
+    ActionState,
+    AuditChange,
+    Comparison,
+    DimensionChange,
+    GapChange,
+    HeatMapChange,
+    Move,
+    OverallChange,
+    RatingChange,
+    RoleChange,
+    RunFacts,
+)
+from bootcamp.summary.model import (
+    STRUCTURE_GAP_BELOW,
+    ActionResult,
+    Audit,
+    CommitmentReport,
+    DimensionResult,
+    HeatMap,
+    QuestionResult,
+    RatingSummary,
+    RoleVerdict,
+)
+
+_STILL_TO_DO = ("open", "doing")
+Part = TypeVar("Part", HeatMap, Audit)
+
+
+def compare(before: CommitmentReport, after: CommitmentReport) -> Comparison:
+    """The progress from ``before`` (the earlier run) to ``after``; UserError when they cannot be compared."""
+    if before.workshop_id == after.workshop_id:
+        raise UserError(f"workshop {after.workshop_id} cannot be compared with itself: give the ids of two runs")
+    if before.date and after.date and before.date > after.date:
+        raise UserError(
+            f"workshop {before.workshop_id} ({before.date}) is dated after workshop {after.workshop_id} "
+            f"({after.date}): give the earlier run first"
+        )
+    if not {d.id for d in before.dimensions} & {d.id for d in after.dimensions}:
+        raise UserError(
+            f"workshops {before.workshop_id} and {after.workshop_id} have no commitment dimension in common: "
+            "they were run with different content and cannot be compared"
+        )
+    dimensions = _dimensions(before, after)
+    return Comparison(
+        before=_facts(before),
+        after=_facts(after),
+        as_of=after.date,
+        levels=after.levels,
+        overall=_overall(before, after, dimensions),
+        dimensions=dimensions,
+        heat_maps=tuple(_heat_map(b, a) for b, a in _pairs(before.heat_maps, after.heat_maps)),
+        audits=tuple(_audit(b, a) for b, a in _pairs(before.audits, after.audits)),
+        role=_role(before.role, after.role),
+        actions=_actions(before.actions, after.actions, after.date),
+        new_actions=len({_same_action(a) for a in after.actions} - {_same_action(b) for b in before.actions}),
+        organisation_differs=_folded(before.organisation) != _folded(after.organisation),
+        content_differs=before.content_hash != after.content_hash,
+        agenda_differs=before.agenda != after.agenda,
+    )
+
+
+def earlier_run(workshops: Iterable[WorkshopInfo], report: CommitmentReport) -> WorkshopInfo | None:
+    """The most recent workshop of the report's organisation dated before it: the run to compare it with."""
+    organisation = _folded(report.organisation)
+    earlier = [
+        info
+        for info in workshops
+        if info.id != report.workshop_id and _folded(info.organisation) == organisation and info.date < report.date
+    ]
+    return max(earlier, key=lambda info: (info.date, info.created_at, info.id), default=None)
+
+
+def _facts(report: CommitmentReport) -> RunFacts:
+    return RunFacts(
+        workshop_id=report.workshop_id,
+        workshop=report.workshop,
+        organisation=report.organisation,
+        date=report.date,
+        agenda=report.agenda,
+        anonymous=report.anonymous,
+        program=report.program,
+        content_hash=report.content_hash,
+        participants=len(report.present),
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# -- dimensions and the overall score ------------------------------------------------------------------------
+
+
+def _move(
+    before: Level | None, after: Level | None, levels_before: Sequence[Level], levels_after: Sequence[Level]
+) -> Move | None:
+    """Up, down or same by each level's place in its own run's levels (lowest first)."""
+    if before is None or after is None:
+        return None
+    ids_before, ids_after = [level.id for level in levels_before], [level.id for level in levels_after]
+    if before.id not in ids_before or after.id not in ids_after:
+        return None
+    rank_before, rank_after = ids_before.index(before.id), ids_after.index(after.id)
+    return Move.UP if rank_after > rank_before else Move.DOWN if rank_after < rank_before else Move.SAME
+
+
+def _dimensions(before: CommitmentReport, after: CommitmentReport) -> tuple[DimensionChange, ...]:
+    earlier = {d.id: d for d in before.dimensions}
+    later = {d.id: d for d in after.dimensions}
+    ids = [d.id for d in after.dimensions] + [d.id for d in before.dimensions if d.id not in later]
+    return tuple(_dimension(earlier.get(i), later.get(i), before, after) for i in ids)
+
+
+def _dimension(
+    b: DimensionResult | None, a: DimensionResult | None, before: CommitmentReport, after: CommitmentReport
+) -> DimensionChange:
+    either = a or b
+    assert either is not None
+    level_before, level_after = (b.level if b else None), (a.level if a else None)
+    return DimensionChange(
+        id=either.id,
+        title=either.title,
+        status_before=b.status if b else None,
+        status_after=a.status if a else None,
+        score_before=b.score if b else None,
+        score_after=a.score if a else None,
+        level_before=level_before,
+        level_after=level_after,
+        level_move=_move(level_before, level_after, before.levels, after.levels),
+        answered_before=b.answered if b else 0,
+        answered_after=a.answered if a else 0,
+        scored_before=b.scored if b else 0,
+        scored_after=a.scored if a else 0,
+        dont_know_share_before=b.dont_know_share if b else None,
+        dont_know_share_after=a.dont_know_share if a else None,
+        nobody_knows_before=bool(b and b.nobody_knows),
+        nobody_knows_after=bool(a and a.nobody_knows),
+        unclear_before=bool(b and b.unclear),
+        unclear_after=bool(a and a.unclear),
+    )
+
+
+def _mean(scores: Sequence[int]) -> int | None:
+    """The overall score's own rule: the mean of whole-number scores, halves rounded up."""
+    return (2 * sum(scores) + len(scores)) // (2 * len(scores)) if scores else None
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequence[DimensionChange]) -> OverallChange:
+    shared = [d for d in dimensions if d.score_before is not None and d.score_after is not None]
+    b, a = before.overall, after.overall
+    return OverallChange(
+        score_before=b.score,
+        score_after=a.score,
+        level_before=b.level,
+        level_after=a.level,
+        level_move=_move(b.level, a.level, before.levels, after.levels),
+        measured_before=b.measured,
+        measured_after=a.measured,
+        shared=len(shared),
+        like_for_like_before=_mean([d.score_before for d in shared if d.score_before is not None]),
+        like_for_like_after=_mean([d.score_after for d in shared if d.score_after is not None]),
+        dont_know_share_before=_share(b.dont_know, b.answered),
+        dont_know_share_after=_share(a.dont_know, a.answered),
+    )
+
+
+# -- ratings: the heat map and the audit ------------------------------------------------------------------------
+
+
+def _pairs(before: Sequence[Part], after: Sequence[Part]) -> list[tuple[Part | None, Part | None]]:
+    """Rate steps matched by step key, then by the item list they rate; the rest with one side only."""
+    matched: dict[int, Part] = {}  # place in ``after`` → the earlier part it matches
+    left = list(before)
+    for key in (_step_key, _list_title):
+        for n, later in enumerate(after):
+            if n in matched:
+                continue
+            found = next((at for at, earlier in enumerate(left) if key(earlier) == key(later)), None)
+            if found is not None:
+                matched[n] = left.pop(found)
+    return [(matched.get(n), later) for n, later in enumerate(after)] + [(earlier, None) for earlier in left]
+
+
+def _step_key(part: HeatMap | Audit) -> str:
+    return part.step_key
+
+
+def _list_title(part: HeatMap | Audit) -> str:
+    return part.list_title
+
+
+def _ratings(
+    before: Iterable[tuple[str, str, str, RatingSummary]], after: Iterable[tuple[str, str, str, RatingSummary]]
+) -> tuple[RatingChange, ...]:
+    """``(item, title, perspective, rating)`` of both runs → a change per item and perspective, in the later
+    run's order first."""
+    earlier = {(item, perspective): (title, rating) for item, title, perspective, rating in before}
+    later = {(item, perspective): (title, rating) for item, title, perspective, rating in after}
+    keys = list(later) + [key for key in earlier if key not in later]
+    rows = []
+    for key in keys:
+        title, _ = later.get(key) or earlier[key]
+        b, a = earlier.get(key, ("", None))[1], later.get(key, ("", None))[1]
+        rows.append(
+            RatingChange(
+                item=key[0],
+                title=title,
+                perspective=key[1],
+                mean_before=b.mean if b else None,
+                mean_after=a.mean if a else None,
+                normalised_before=b.normalised if b else None,
+                normalised_after=a.normalised if a else None,
+                answered_before=b.answered if b else 0,
+                answered_after=a.answered if a else 0,
+            )
+        )
+    return tuple(rows)
+
+
+def _heat_ratings(heat_map: HeatMap | None) -> list[tuple[str, str, str, RatingSummary]]:
+    if heat_map is None:
+        return []
+    return [
+        (column.item, column.title, column.perspective, rating)
+        for column, rating in zip(heat_map.columns, heat_map.averages, strict=True)
+    ]
+
+
+def _heat_map(before: HeatMap | None, after: HeatMap | None) -> HeatMapChange:
+    either = after or before
+    assert either is not None
+    rows = _ratings(_heat_ratings(before), _heat_ratings(after))
+    return HeatMapChange(
+        step_key=either.step_key,
+        title=either.title,
+        list_title=either.list_title,
+        scale_title=either.scale_title,
+        perspectives=tuple(dict.fromkeys(row.perspective for row in rows)),
+        rows=rows,
+    )
+
+
+def _audit_ratings(audit: Audit | None) -> list[tuple[str, str, str, RatingSummary]]:
+    return [(row.item, row.title, row.perspective, row) for row in audit.rows] if audit else []
+
+
+def _audit(before: Audit | None, after: Audit | None) -> AuditChange:
+    either = after or before
+    assert either is not None
+    return AuditChange(
+        step_key=either.step_key,
+        title=either.title,
+        list_title=either.list_title,
+        scale_title=either.scale_title,
+        perspective=either.perspective,
+        scale_low=either.scale_low,
+        scale_high=either.scale_high,
+        rows=_ratings(_audit_ratings(before), _audit_ratings(after)),
+    )
+
+
+# -- the role ------------------------------------------------------------------------------------------------------
+
+
+def _structure(role: RoleVerdict | None) -> dict[str, QuestionResult]:
+    return {q.item or q.id: q for q in role.structure} if role else {}
+
+
+def _is_gap(question: QuestionResult | None) -> bool:
+    return question is not None and question.score is not None and question.score < STRUCTURE_GAP_BELOW
+
+
+def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange | None:
+    if before is None and after is None:
+        return None
+    earlier, later = _structure(before), _structure(after)
+    closed, opened, remaining, unchecked = [], [], [], []
+    for key in list(later) + [key for key in earlier if key not in later]:
+        b, a = earlier.get(key), later.get(key)
+        either = a or b
+        assert either is not None
+        gap = GapChange(key, either.text, b.score if b else None, a.score if a else None)
+        if _is_gap(b) and _is_gap(a):
+            remaining.append(gap)
+        elif _is_gap(b) and gap.score_after is None:
+            unchecked.append(gap)
+        elif _is_gap(b):
+            closed.append(gap)
+        elif _is_gap(a):
+            opened.append(gap)
+    return RoleChange(
+        title=(after or before).title,  # type: ignore[union-attr]
+        lines_before=len(before.lines) if before else None,
+        lines_after=len(after.lines) if after else None,
+        tactical_before=before.tactical if before else 0,
+        tactical_after=after.tactical if after else 0,
+        decided_before=before.decided if before else 0,
+        decided_after=after.decided if after else 0,
+        closed=tuple(closed),
+        opened=tuple(opened),
+        remaining=tuple(remaining),
+        unchecked=tuple(unchecked),
+    )
+
+
+# -- actions ---------------------------------------------------------------------------------------------------------
+
+
+def _same_action(action: ActionResult) -> str:
+    """Two runs agreed "the same action" when its words are the same, whatever the case and spacing."""
+    return _folded(action.what)
+
+
+def _as_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _state(action: ActionResult, as_of: date | None) -> ActionState:
+    if action.status == "done":
+        return ActionState.DONE
+    if action.status == "dropped":
+        return ActionState.DROPPED
+    due = _as_date(action.due)
+    return ActionState.OVERDUE if due and as_of and due < as_of else ActionState.OPEN
+
+
+def _actions(before: Sequence[ActionResult], after: Sequence[ActionResult], as_of: str) -> tuple[ActionProgress, ...]:
+    later: dict[str, str] = {}
+    for action in after:
+        later.setdefault(_same_action(action), action.status)
+    when = _as_date(as_of)
+    return tuple(
+        ActionProgress(
+            id=action.id,
+            what=action.what,
+            owner=action.owner,
+            due=action.due,
+            status=action.status,
+            state=_state(action, when),
+            source_title=action.source_title,
+            again=later.get(_same_action(action), ""),
+        )
+        for action in before
+    )
+
+
+def action_order(action: ActionProgress) -> tuple[int, str]:
+    """Overdue first, then still open by due date, then done, then dropped."""
+    rank = {ActionState.OVERDUE: 0, ActionState.OPEN: 1, ActionState.DONE: 2, ActionState.DROPPED: 3}
+    return rank[action.state], action.due or "9999"
+

@@ -1,0 +1,257 @@
+"""Progress between two runs of the commitment test, as frozen values (see :mod:`bootcamp.summary.comparison`).
+
+Every figure keeps its two sides, ``before`` (the earlier run) and ``after`` (the later one),
+and a side is ``None`` when that run did not measure it: a dimension measured only once
+is said so, never compared with a made-up 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bootcamp.content.model import Level
+from bootcamp.summary.model import DimensionStatus
+
+COMPARISON_VERSION = 1
+
+
+class Move(StrEnum):
+    """Where a level went from one run to the next."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+
+
+class Measured(StrEnum):
+    """Which runs scored a dimension (or a rating)."""
+
+    BOTH = "both"
+    BEFORE_ONLY = "earlier-only"
+    AFTER_ONLY = "later-only"
+    NEITHER = "neither"
+
+
+class ActionState(StrEnum):
+    """An earlier action as the later run finds it."""
+
+    DONE = "done"
+    DROPPED = "dropped"
+    OVERDUE = "overdue"  # open or under way, and due before the later run's date
+    OPEN = "open"  # open or under way, not due yet (or no due date)
+
+
+def measured(before: object | None, after: object | None) -> Measured:
+    if before is not None and after is not None:
+        return Measured.BOTH
+    if before is not None:
+        return Measured.BEFORE_ONLY
+    return Measured.AFTER_ONLY if after is not None else Measured.NEITHER
+
+
+def difference(before: int | None, after: int | None) -> int | None:
+    return None if before is None or after is None else after - before
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """One run of the test as the comparison names it."""
+
+    workshop_id: str
+    workshop: str
+    organisation: str
+    date: str
+    agenda: str
+    anonymous: bool
+    program: str
+    content_hash: str
+    participants: int  # present at the end of the day
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    id: str
+    title: str
+    status_before: DimensionStatus | None  # None: the earlier run's content has no such dimension
+    status_after: DimensionStatus | None
+    score_before: int | None  # None: not measured in that run
+    score_after: int | None
+    level_before: Level | None
+    level_after: Level | None
+    level_move: Move | None  # None unless both runs reached a level
+    answered_before: int
+    answered_after: int
+    scored_before: int
+    scored_after: int
+    dont_know_share_before: float | None  # of the answers given; None when none were given
+    dont_know_share_after: float | None
+    nobody_knows_before: bool
+    nobody_knows_after: bool
+    unclear_before: bool  # the room disagreed: the commitment was unclear
+    unclear_after: bool
+
+    @property
+    def measured(self) -> Measured:
+        return measured(self.score_before, self.score_after)
+
+    @property
+    def change(self) -> int | None:
+        """Points of 100 from the earlier score to the later one; None unless both runs measured it."""
+        return difference(self.score_before, self.score_after)
+
+
+@dataclass(frozen=True)
+class OverallChange:
+    score_before: int | None
+    score_after: int | None
+    level_before: Level | None
+    level_after: Level | None
+    level_move: Move | None
+    measured_before: int  # dimensions with a score in that run
+    measured_after: int
+    shared: int  # dimensions measured in both runs
+    like_for_like_before: int | None  # the mean of the shared dimensions only, as each run scored them
+    like_for_like_after: int | None
+    dont_know_share_before: float | None
+    dont_know_share_after: float | None
+
+    @property
+    def change(self) -> int | None:
+        return difference(self.score_before, self.score_after)
+
+    @property
+    def like_for_like_change(self) -> int | None:
+        return difference(self.like_for_like_before, self.like_for_like_after)
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    """The room's average on one item and perspective of a rate step, in both runs."""
+
+    item: str
+    title: str
+    perspective: str  # "self", "team" or ""
+    mean_before: float | None  # on the scale's own values
+    mean_after: float | None
+    normalised_before: float | None  # 0..1
+    normalised_after: float | None
+    answered_before: int
+    answered_after: int
+
+    @property
+    def measured(self) -> Measured:
+        return measured(self.normalised_before, self.normalised_after)
+
+    @property
+    def change(self) -> float | None:
+        """The move on 0..1 (a share of the scale); None unless both runs have an average."""
+        if self.normalised_before is None or self.normalised_after is None:
+            return None
+        return self.normalised_after - self.normalised_before
+
+
+@dataclass(frozen=True)
+class HeatMapChange:
+    """The aptitude heat map's room averages, per aptitude and perspective, in both runs."""
+
+    step_key: str
+    title: str
+    list_title: str
+    scale_title: str
+    perspectives: tuple[str, ...]
+    rows: tuple[RatingChange, ...]  # item by item, each perspective in turn
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    """The competency audit's room averages in both runs."""
+
+    step_key: str
+    title: str
+    list_title: str
+    scale_title: str
+    perspective: str
+    scale_low: float
+    scale_high: float
+    rows: tuple[RatingChange, ...]
+
+
+@dataclass(frozen=True)
+class GapChange:
+    """A structure question of the role check, in both runs (scores 0..100)."""
+
+    id: str
+    text: str
+    score_before: int | None
+    score_after: int | None
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    title: str
+    lines_before: int | None  # None: that run had no role check
+    lines_after: int | None
+    tactical_before: int
+    tactical_after: int
+    decided_before: int
+    decided_after: int
+    closed: tuple[GapChange, ...]  # a structural gap in the earlier run, scored at or above the line now
+    opened: tuple[GapChange, ...]  # a structural gap now that was not one before
+    remaining: tuple[GapChange, ...]  # a gap in both runs
+    unchecked: tuple[GapChange, ...]  # a gap in the earlier run, not measured in the later one
+
+    @property
+    def tactical_share_before(self) -> float | None:
+        return self.tactical_before / self.decided_before if self.decided_before else None
+
+    @property
+    def tactical_share_after(self) -> float | None:
+        return self.tactical_after / self.decided_after if self.decided_after else None
+
+
+@dataclass(frozen=True)
+class ActionProgress:
+    """An action agreed in the earlier run, with its status as recorded since (in the earlier workshop)."""
+
+    id: str
+    what: str
+    owner: str
+    due: str
+    status: str  # open, doing, done, dropped
+    state: ActionState  # as of the later run's date
+    source_title: str
+    again: str  # the status of the same action on the later run's list, "" when it is not there
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: RunFacts
+    after: RunFacts
+    as_of: str  # the later run's date: earlier actions due before it and not done are overdue
+    levels: tuple[Level, ...]  # the later run's, lowest first
+    overall: OverallChange
+    dimensions: tuple[DimensionChange, ...]  # the later content's order, then those only the earlier one had
+    heat_maps: tuple[HeatMapChange, ...]
+    audits: tuple[AuditChange, ...]
+    role: RoleChange | None
+    actions: tuple[ActionProgress, ...]  # the earlier run's actions
+    new_actions: int  # actions on the later run's list that were not on the earlier one
+    organisation_differs: bool
+    content_differs: bool
+    agenda_differs: bool
+    version: int = COMPARISON_VERSION
+
+    @property
+    def biggest_moves_first(self) -> tuple[DimensionChange, ...]:
+        """Dimensions measured in both runs by the size of their move, largest first (ties: the content's
+        order), then those measured in one run only, then those measured in neither."""
+        rank = {Measured.BOTH: 0, Measured.AFTER_ONLY: 1, Measured.BEFORE_ONLY: 2, Measured.NEITHER: 3}
+        return tuple(sorted(self.dimensions, key=lambda d: (rank[d.measured], -abs(d.change or 0))))
+
+    @property
+    def measured_once(self) -> tuple[DimensionChange, ...]:
+        return tuple(d for d in self.dimensions if d.measured in (Measured.BEFORE_ONLY, Measured.AFTER_ONLY))
+
+    def actions_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
+        return tuple(action for action in self.actions if action.state is state)
