@@ -84,7 +84,7 @@ _UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u206
 
 
 def report_to_data(report: CommitmentReport) -> dict[str, Any]:
-    data = _plain(report)
+    data = plain_data(report, _DERIVED)
     data.pop("version")
     return {
         "format": FORMAT,
@@ -102,22 +102,28 @@ def report_to_data(report: CommitmentReport) -> dict[str, Any]:
 
 
 def render_json(report: CommitmentReport) -> str:
-    text = json.dumps(report_to_data(report), ensure_ascii=False, indent=2)
+    return printable_json(report_to_data(report))
+
+
+def printable_json(data: dict[str, Any]) -> str:
+    """Indented JSON with every character a terminal or editor could obey written as a ``\\uXXXX`` escape."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def _plain(value: Any) -> Any:
+def plain_data(value: Any, derived: dict[type, tuple[str, ...]]) -> Any:
+    """Frozen values as JSON data; ``derived`` names the properties of each type a reader should get too."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        for name in _DERIVED.get(type(value), ()):
-            data[name] = _plain(getattr(value, name))
+        data = {f.name: plain_data(getattr(value, f.name), derived) for f in dataclasses.fields(value)}
+        for name in derived.get(type(value), ()):
+            data[name] = plain_data(getattr(value, name), derived)
         return data
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
+        return [plain_data(v, derived) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain_data(v, derived) for k, v in value.items()}
     if isinstance(value, float):
         return round(value, 4)
     return value

@@ -1,0 +1,275 @@
+"""The progress between two runs as one self-contained, printable HTML page.
+
+Built like the summary page (:mod:`bootcamp.export.report_html`), with its stylesheet, its
+Content-Security-Policy and its escaping: participant text through :func:`user` (escaped,
+control characters visible, isolated in ``<bdi>``), content text through :func:`words`.
+Each dimension shows its earlier and later scores as two bars on one track (inline SVG).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from bootcamp.export.comparison_charts import before_after_bars
+from bootcamp.export.comparison_text import (
+    STATE_PHRASES,
+    action_counts,
+    interval,
+    level_move,
+    measured_once,
+    method_notes,
+    notes,
+    pair,
+    score_or_dash,
+    share_pair,
+    signed,
+    signed_share,
+    split_pair,
+    tactical_pair,
+)
+from bootcamp.export.report_charts import score_colour
+from bootcamp.export.report_html import _CSP, _STYLE, _section, user, words
+from bootcamp.export.report_text import number, plain
+from bootcamp.summary.comparison import action_order
+from bootcamp.summary.comparison_model import (
+    AuditChange,
+    Comparison,
+    GapChange,
+    HeatMapChange,
+    Measured,
+    RatingChange,
+    RoleChange,
+    RunFacts,
+)
+
+
+def render_comparison_html(comparison: Comparison) -> str:
+    sections = [
+        _overall(comparison),
+        _dimensions(comparison),
+        *(_heat_map(heat_map) for heat_map in comparison.heat_maps),
+        *(_audit(audit) for audit in comparison.audits),
+        _role(comparison.role) if comparison.role else "",
+        _actions(comparison),
+        _section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
+    ]
+    after = comparison.after
+    title = f"Progress: {plain(after.organisation or after.workshop)}"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}{_STYLE_MORE}</style>\n</head>\n<body>\n<main>\n"
+        + _cover(comparison)
+        + "\n".join(section for section in sections if section)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _list(items: Iterable[str]) -> str:
+    return '<ul class="plain">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def _change(points: int | None) -> str:
+    """A change as a chip: green up, red down, grey for no change or nothing to compare."""
+    tone = "grey" if not points else "up" if points > 0 else "down"
+    return f'<span class="chip change {tone}">{escape(signed(points))}</span>'
+
+
+def _run(label: str, run: RunFacts) -> str:
+    people = f"{run.participants} participant{'s' if run.participants != 1 else ''}"
+    day = "half day" if run.agenda == "half" else "full day"
+    return (
+        f"<li><strong>{label}</strong>: {user(run.workshop)}, {escape(run.date)}, {day}, {people} · "
+        f"workshop <code>{escape(run.workshop_id)}</code></li>"
+    )
+
+
+def _cover(comparison: Comparison) -> str:
+    before, after = comparison.before, comparison.after
+    apart = interval(before.date, after.date)
+    found = "".join(f'<p class="note">{user(note)}</p>' for note in notes(comparison))
+    return (
+        '<header class="cover">\n'
+        f'<p class="kicker">{words(after.program)}</p>\n'
+        f"<h1>Progress: {user(after.organisation or after.workshop)}</h1>\n"
+        f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
+        f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
+        f"{found}</header>\n"
+    )
+
+
+def _big(score: int | None, label: str) -> str:
+    if score is None:
+        return f'<div class="run-score"><p class="big grey">–</p><p class="meta">{label}: not measured</p></div>'
+    return (
+        f'<div class="run-score"><p class="big" style="color:{score_colour(score / 100, 34)}">{score}'
+        f'<small>/100</small></p><p class="meta">{label}</p></div>'
+    )
+
+
+def _overall(comparison: Comparison) -> str:
+    overall = comparison.overall
+    move = level_move(overall)
+    like = overall.like_for_like_change
+    shared = f"{overall.shared} dimension{'s' if overall.shared != 1 else ''}"
+    body = (
+        '<div class="overall">'
+        f"{_big(overall.score_before, 'earlier')}<p class=\"arrow\">&rarr;</p>{_big(overall.score_after, 'later')}"
+        f'<div class="gauge-box"><p class="verdict">{_change(overall.change)} {escape(move)}</p>'
+        + before_after_bars(
+            overall.score_before,
+            overall.score_after,
+            comparison.levels,
+            f"overall: earlier {score_or_dash(overall.score_before)}, later {score_or_dash(overall.score_after)}",
+            width=640,
+        )
+        + f"<p>Like for like, on the {shared} measured both times: "
+        + (
+            f"{escape(pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after)))}"
+            f" {_change(like)}"
+            if like is not None
+            else "nothing to compare"
+        )
+        + f".<br>Dimensions measured: {overall.measured_before} &rarr; {overall.measured_after}; "
+        f"&ldquo;don&rsquo;t know&rdquo;: "
+        f"{escape(share_pair(overall.dont_know_share_before, overall.dont_know_share_after))} of the answers.</p>"
+        "</div></div>"
+    )
+    return _section("overall", "Overall", body)
+
+
+def _dimensions(comparison: Comparison) -> str:
+    rows = []
+    for d in comparison.biggest_moves_first:
+        both = d.measured is Measured.BOTH
+        title = f"{plain(d.title)}: earlier {score_or_dash(d.score_before)}, later {score_or_dash(d.score_after)}"
+        change = _change(d.change) if both else f'<span class="chip grey">{escape(measured_once(d))}</span>'
+        rows.append(
+            f'<tr class="dimension"><th scope="row">{words(d.title)}</th>'
+            f'<td class="num">{score_or_dash(d.score_before)}</td>'
+            f'<td class="num score">{score_or_dash(d.score_after)}</td>'
+            f"<td>{change}</td>"
+            f"<td>{before_after_bars(d.score_before, d.score_after, comparison.levels, title)}</td>"
+            f"<td>{words(level_move(d)) or '–'}</td>"
+            f'<td class="num">{escape(share_pair(d.dont_know_share_before, d.dont_know_share_after))}</td>'
+            f"<td>{escape(split_pair(d))}</td></tr>"
+        )
+    table = (
+        '<table class="dimensions"><thead><tr><th>Dimension</th><th class="num">Earlier</th>'
+        '<th class="num">Later</th><th>Change</th><th>Earlier (pale) and later</th><th>Level</th>'
+        '<th class="num">Don&rsquo;t know</th><th>Room split</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return _section("dimensions", "Dimensions, biggest moves first", table)
+
+
+def _rating(row: RatingChange | None) -> str:
+    if row is None or row.measured is Measured.NEITHER:
+        return '<td class="num">–</td>'
+    change = _change(round(row.change * 100)) if row.change is not None else ""
+    return f'<td class="num">{escape(pair(number(row.mean_before), number(row.mean_after)))} {change}</td>'
+
+
+def _heat_map(heat_map: HeatMapChange) -> str:
+    items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
+    by_key = {(row.item, row.perspective): row for row in heat_map.rows}
+    head = "".join(f'<th class="num">{escape(p.capitalize() or "Average")}</th>' for p in heat_map.perspectives)
+    rows = "".join(
+        f'<tr><th scope="row">{words(title)}</th>'
+        + "".join(_rating(by_key.get((item, p))) for p in heat_map.perspectives)
+        + "</tr>"
+        for item, title in items
+    )
+    lead = (
+        f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}: the room&rsquo;s average, "
+        "earlier &rarr; later, and the change in points of the scale."
+    )
+    table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return _section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", table, lead)
+
+
+def _audit(audit: AuditChange) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'
+        f'<td class="num">{number(r.mean_after)}</td>'
+        f"<td>{_change(round(r.change * 100)) if r.change is not None else '–'}</td></tr>"
+        for r in audit.rows
+    )
+    seen_as = f", rated for the {escape(audit.perspective)}" if audit.perspective else ""
+    lead = (
+        f"From <em>{words(audit.title)}</em>, on {words(audit.scale_title)} "
+        f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
+    )
+    table = (
+        '<table class="ratings"><thead><tr><th>Item</th><th class="num">Earlier</th><th class="num">Later</th>'
+        f"<th>Change</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return _section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", table, lead)
+
+
+def _gaps(title: str, gaps: tuple[GapChange, ...], tone: str) -> str:
+    if not gaps:
+        return ""
+    items = "".join(
+        f'<li><span class="chip {tone}">'
+        f"{escape(pair(score_or_dash(g.score_before), score_or_dash(g.score_after)))}</span> {words(g.text)}</li>"
+        for g in gaps
+    )
+    return f'<h3>{title}</h3><ul class="plain">{items}</ul>'
+
+
+def _role(role: RoleChange) -> str:
+    gaps = (
+        _gaps("Structural gaps closed", role.closed, "up")
+        + _gaps("Structural gaps opened", role.opened, "down")
+        + _gaps("Structural gaps still open", role.remaining, "red")
+        + _gaps("Structural gaps not asked again", role.unchecked, "grey")
+    )
+    body = (
+        f'<p class="verdict">Tactical duties: {escape(tactical_pair(role))}.</p>'
+        + (gaps or "<p>No structural gap in either run.</p>")
+    )
+    return _section("role", "Role definition", body)
+
+
+def _actions(comparison: Comparison) -> str:
+    lead = escape(action_counts(comparison))
+    if not comparison.actions:
+        return _section("actions", "Actions from the earlier run", "", lead)
+    rows = "".join(
+        f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
+        f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
+        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
+        f'<td><span class="chip state-{a.state.value}">{escape(STATE_PHRASES[a.state])}</span></td>'
+        f"<td>{escape(a.again) if a.again else ''}</td></tr>"
+        for a in sorted(comparison.actions, key=action_order)
+    )
+    table = (
+        '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
+        f"<th>As of {escape(comparison.as_of)}</th><th>Agreed again</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    more = ""
+    if comparison.new_actions:
+        count = comparison.new_actions
+        more = f"<p>The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary.</p>"
+    return _section("actions", "Actions from the earlier run", table + more, lead)
+
+
+def _anchor(step_key: str) -> str:
+    return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in step_key)
+
+
+_STYLE_MORE = """
+.runs { margin: 6px 0; } .note { background: #fdf0d5; border-left: 4px solid #c98a00; padding: 6px 10px; margin: 8px 0; }
+.run-score { min-width: 120px; text-align: center; } .arrow { font-size: 40px; color: var(--muted); margin: 0; }
+.chip.change { font-size: 13px; } .chip.up, .chip.state-done { background: #dff1e8; color: #1f5e42; }
+.chip.down, .chip.state-overdue { background: #fbe3e0; color: #9b2a1f; }
+.chip.state-open { background: #e3edf6; color: #1f5f8b; } .chip.state-dropped { background: #eceff1; color: #5f6b76; }
+svg.before-after { width: 100%; min-width: 90px; max-width: 320px; height: auto; display: block; }
+.gauge-box svg.before-after { max-width: 640px; }
+table.ratings { width: auto; min-width: 50%; }
+"""

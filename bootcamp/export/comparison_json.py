@@ -1,0 +1,79 @@
+"""The progress between two runs as JSON: documented, versioned, every figure of the other formats.
+
+Format ``bootcamp-commitment-comparison``, version 1 (``version`` changes when a field changes
+meaning or goes away; new fields may appear within a version). Written as the commitment
+report's JSON is (:mod:`bootcamp.export.report_json`): text exactly as typed, with the
+characters a terminal or text editor could obey as ``\\uXXXX`` escapes. Every figure has two
+sides, ``_before`` (the earlier run) and ``_after`` (the later one); a side is ``null`` when
+that run did not measure it, never 0. Scores are whole numbers 0..100; shares are 0..1;
+``mean_*`` figures are in the rating scale's own values, ``normalised_*`` on 0..1.
+
+Top level:
+
+- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 1.
+- ``before``, ``after``: ``{workshop_id, workshop, organisation, date, agenda, anonymous, program,
+  content_hash, participants}`` (``participants``: present at the end of the day).
+- ``as_of``: the later run's date, which decides which earlier actions are overdue.
+- ``levels``: ``[{id, title, min_score, text}]``, the later run's, lowest first.
+- ``overall``: ``{score_before, score_after, change, level_before, level_after, level_move,
+  measured_before, measured_after, shared, like_for_like_before, like_for_like_after,
+  like_for_like_change, dont_know_share_before, dont_know_share_after}``. ``shared``: dimensions
+  both runs measured; ``like_for_like_*``: the mean of those alone. ``level_move``: ``up``,
+  ``down``, ``same`` or ``null``.
+- ``dimensions``: the later content's order, then those only the earlier content has; each
+  ``{id, title, status_before, status_after, score_before, score_after, change, measured,
+  level_before, level_after, level_move, answered_before, answered_after, scored_before,
+  scored_after, dont_know_share_before, dont_know_share_after, nobody_knows_before,
+  nobody_knows_after, unclear_before, unclear_after}``. ``status_*``: as in the report
+  (``scored``, ``no-scored-answers``, ``skipped``, ``not-on-agenda``) or ``null`` when that run's
+  content has no such dimension. ``measured``: ``both``, ``earlier-only``, ``later-only``,
+  ``neither``; ``change`` is ``null`` unless ``both``. ``unclear_*``: the room disagreed.
+- ``biggest_moves_first``: every dimension id: those measured in both runs, the largest move first,
+  then those only the later run measured, then only the earlier, then neither.
+- ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating]}``.
+- ``audits``: ``{step_key, title, list_title, scale_title, perspective, scale_low, scale_high,
+  rows: [rating]}``.
+- A rating: ``{item, title, perspective, mean_before, mean_after, normalised_before,
+  normalised_after, answered_before, answered_after, measured, change}``; ``change`` is on 0..1.
+- ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
+  decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
+  remaining, unchecked}``; ``lines_*`` is ``null`` for a run without a role check; the four gap
+  lists hold ``{id, text, score_before, score_after}``.
+- ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again}]``.
+  ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
+  ``open`` as of ``as_of``; ``again``: the status of the same action on the later run's list, or
+  ``""``.
+- ``new_actions``: actions on the later run's list that the earlier one did not have.
+- ``organisation_differs``, ``content_differs``, ``agenda_differs``: booleans.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bootcamp.export.report_json import plain_data, printable_json
+from bootcamp.summary.comparison_model import Comparison, DimensionChange, OverallChange, RatingChange, RoleChange
+
+FORMAT = "bootcamp-commitment-comparison"
+
+_DERIVED: dict[type, tuple[str, ...]] = {
+    DimensionChange: ("measured", "change"),
+    OverallChange: ("change", "like_for_like_change"),
+    RatingChange: ("measured", "change"),
+    RoleChange: ("tactical_share_before", "tactical_share_after"),
+}
+
+
+def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
+    data = plain_data(comparison, _DERIVED)
+    data.pop("version")
+    return {
+        "format": FORMAT,
+        "version": comparison.version,
+        **data,
+        "biggest_moves_first": [d.id for d in comparison.biggest_moves_first],
+    }
+
+
+def render_comparison_json(comparison: Comparison) -> str:
+    return printable_json(comparison_to_data(comparison))

@@ -1,0 +1,224 @@
+"""The progress between two runs as Markdown: what moved, biggest moves first, and the earlier run's actions.
+
+Escaped as the summary is (:mod:`bootcamp.export.report_markdown`): participant text with
+:func:`md`, content text folded onto one line with :func:`content`.
+"""
+
+from __future__ import annotations
+
+from bootcamp.export.comparison_text import (
+    ARROW,
+    STATE_PHRASES,
+    action_counts,
+    interval,
+    level_move,
+    measured_once,
+    method_notes,
+    notes,
+    pair,
+    score_or_dash,
+    share_pair,
+    signed,
+    signed_share,
+    split_pair,
+    tactical_pair,
+)
+from bootcamp.export.report_markdown import _table, content, md
+from bootcamp.export.report_text import number, text_bar
+from bootcamp.summary.comparison import action_order
+from bootcamp.summary.comparison_model import (
+    ActionState,
+    AuditChange,
+    Comparison,
+    GapChange,
+    HeatMapChange,
+    Measured,
+    RatingChange,
+    RoleChange,
+    RunFacts,
+)
+
+
+def render_comparison_markdown(comparison: Comparison) -> str:
+    parts: list[list[str]] = [
+        _head(comparison),
+        _overall(comparison),
+        _dimensions(comparison),
+        *(_heat_map(heat_map) for heat_map in comparison.heat_maps),
+        *(_audit(audit) for audit in comparison.audits),
+        _role(comparison.role) if comparison.role else [],
+        _actions(comparison),
+        ["## How these figures were compared", "", *(f"- {note}" for note in method_notes(comparison))],
+    ]
+    return "\n".join("\n".join(part) + "\n" for part in parts if part)
+
+
+def _run(label: str, run: RunFacts) -> str:
+    people = f"{run.participants} participant{'s' if run.participants != 1 else ''}"
+    day = "half day" if run.agenda == "half" else "full day"
+    return f"- {label}: **{md(run.workshop)}**, {run.date}, {day}, {people} · workshop `{run.workshop_id}`"
+
+
+def _head(comparison: Comparison) -> list[str]:
+    before, after = comparison.before, comparison.after
+    apart = interval(before.date, after.date)
+    lines = [
+        f"# Progress: {md(after.organisation or after.workshop)}",
+        "",
+        f"{pair(before.date, after.date)}" + (f" ({apart})" if apart else "") + f" · {content(after.program)}",
+        "",
+        _run("Earlier run", before),
+        _run("Later run", after),
+    ]
+    found = notes(comparison)
+    if found:
+        lines += ["", *(f"> {md(note)}" for note in found)]
+    return lines
+
+
+def _overall(comparison: Comparison) -> list[str]:
+    overall = comparison.overall
+    lines = ["## Overall", ""]
+    if overall.score_before is None or overall.score_after is None:
+        lines.append(
+            f"**{pair(score_or_dash(overall.score_before), score_or_dash(overall.score_after))}/100**: "
+            "a run without a scored answer cannot be compared."
+        )
+    else:
+        move = level_move(overall)
+        lines.append(
+            f"**{pair(str(overall.score_before), str(overall.score_after))}/100 ({signed(overall.change)})**"
+            + (f" — {content(move)}" if move else "")
+        )
+        lines += [
+            "",
+            f"`{text_bar(overall.score_before / 100, 20)}` earlier  ",
+            f"`{text_bar(overall.score_after / 100, 20)}` later",
+        ]
+    like = overall.like_for_like_change
+    lines += [
+        "",
+        f"Like for like, on the {overall.shared} dimension{'s' if overall.shared != 1 else ''} measured both times: "
+        + (
+            f"{pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after))} "
+            f"({signed(like)})."
+            if like is not None
+            else "nothing to compare."
+        ),
+        f"Dimensions measured: {pair(str(overall.measured_before), str(overall.measured_after))}; "
+        f"\u201cdon\u2019t know\u201d: {share_pair(overall.dont_know_share_before, overall.dont_know_share_after)} "
+        "of the answers given.",
+    ]
+    return lines
+
+
+def _dimensions(comparison: Comparison) -> list[str]:
+    rows = []
+    for d in comparison.biggest_moves_first:
+        both = d.measured is Measured.BOTH
+        rows.append(
+            (
+                content(d.title),
+                score_or_dash(d.score_before),
+                score_or_dash(d.score_after),
+                f"**{signed(d.change)}**" if both else measured_once(d),
+                content(level_move(d)) or "–",
+                share_pair(d.dont_know_share_before, d.dont_know_share_after),
+                split_pair(d),
+            )
+        )
+    header = ("Dimension", "Earlier", "Later", "Change", "Level", "Don\u2019t know", "Room split")
+    return ["## Dimensions, biggest moves first", "", *_table(header, rows, "lrrllll")]
+
+
+def _rating_cell(row: RatingChange | None) -> str:
+    if row is None or row.measured is Measured.NEITHER:
+        return "–"
+    if row.measured is not Measured.BOTH:
+        return pair(number(row.mean_before), number(row.mean_after))
+    return f"{pair(number(row.mean_before), number(row.mean_after))} ({signed_share(row.change)})"
+
+
+def _heat_map(heat_map: HeatMapChange) -> list[str]:
+    lines = [f"## {content(heat_map.list_title)}: room averages", ""]
+    lines.append(
+        f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}: earlier {ARROW} later "
+        "(change in points of the scale)."
+    )
+    items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
+    by_key = {(row.item, row.perspective): row for row in heat_map.rows}
+    header = ["Item", *(p.capitalize() or "Average" for p in heat_map.perspectives)]
+    rows = [
+        [content(title), *(_rating_cell(by_key.get((item, p))) for p in heat_map.perspectives)]
+        for item, title in items
+    ]
+    return [*lines, "", *_table(header, rows, "l" + "r" * len(heat_map.perspectives))]
+
+
+def _audit(audit: AuditChange) -> list[str]:
+    seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+    lines = [
+        f"## {content(audit.list_title)}: audit",
+        "",
+        f"From *{content(audit.title)}*, on {content(audit.scale_title)} "
+        f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}.",
+        "",
+    ]
+    rows = [
+        (
+            content(row.title),
+            number(row.mean_before),
+            number(row.mean_after),
+            signed_share(row.change) if row.measured is Measured.BOTH else "–",
+        )
+        for row in audit.rows
+    ]
+    return lines + _table(("Item", "Earlier", "Later", "Change"), rows, "lrrr")
+
+
+def _gaps(title: str, gaps: tuple[GapChange, ...]) -> list[str]:
+    if not gaps:
+        return []
+    return [
+        "",
+        f"{title}:",
+        "",
+        *(
+            f"- *{content(gap.text)}* — {pair(score_or_dash(gap.score_before), score_or_dash(gap.score_after))}"
+            for gap in gaps
+        ),
+    ]
+
+
+def _role(role: RoleChange) -> list[str]:
+    lines = ["## Role definition", "", f"Tactical duties: {tactical_pair(role)}."]
+    gaps = (
+        _gaps("Structural gaps closed", role.closed)
+        + _gaps("Structural gaps opened", role.opened)
+        + _gaps("Structural gaps still open", role.remaining)
+        + _gaps("Structural gaps not asked again", role.unchecked)
+    )
+    return lines + (gaps or ["", "No structural gap in either run."])
+
+
+def _actions(comparison: Comparison) -> list[str]:
+    lines = ["## Actions from the earlier run", "", action_counts(comparison)]
+    if not comparison.actions:
+        return lines
+    lines[-1] += f" As of {comparison.as_of}, the later run's date."
+    rows = [
+        (
+            md(a.what),
+            md(a.owner) or "–",
+            md(a.due) or "–",
+            a.status,
+            f"**{STATE_PHRASES[a.state]}**" if a.state is ActionState.OVERDUE else STATE_PHRASES[a.state],
+            f"yes ({a.again})" if a.again else "",
+        )
+        for a in sorted(comparison.actions, key=action_order)
+    ]
+    lines += ["", *_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows)]
+    if comparison.new_actions:
+        count = comparison.new_actions
+        lines += ["", f"The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary."]
+    return lines

@@ -1,0 +1,187 @@
+"""What every renderer of a comparison shares: its figures as words, and the phrases that explain them.
+
+Phrases are plain text: a renderer escapes each one whole for its format (:func:`notes` names
+the organisations as typed, so it is escaped as participant text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bootcamp.export.report_text import STATUS_PHRASES, percent
+from bootcamp.summary.comparison_model import (
+    ActionState,
+    Comparison,
+    DimensionChange,
+    Measured,
+    Move,
+    RoleChange,
+)
+from bootcamp.summary.model import STRUCTURE_GAP_BELOW
+
+MINUS = "\u2212"
+ARROW = "\u2192"
+MOVE_MARKS = {Move.UP: "\u2191", Move.DOWN: "\u2193", Move.SAME: "="}
+STATE_PHRASES = {
+    ActionState.DONE: "done",
+    ActionState.DROPPED: "dropped",
+    ActionState.OVERDUE: "overdue",
+    ActionState.OPEN: "still open, not due yet",
+}
+
+
+def signed(points: int | None) -> str:
+    """A change in points of 100: "+12", "−5", "±0"; "–" when there is nothing to compare."""
+    if points is None:
+        return "–"
+    return f"+{points}" if points > 0 else f"{MINUS}{-points}" if points < 0 else "\u00b10"
+
+
+def signed_share(fraction: float | None) -> str:
+    """A change on 0..1 as points of 100 (a rating's move along its scale)."""
+    return signed(None if fraction is None else round(fraction * 100))
+
+
+def score_or_dash(score: int | None) -> str:
+    return "–" if score is None else str(score)
+
+
+def pair(before: str, after: str) -> str:
+    return f"{before} {ARROW} {after}"
+
+
+def share_pair(before: float | None, after: float | None) -> str:
+    return pair(percent(before), percent(after))
+
+
+def interval(before: str, after: str) -> str:
+    """How far apart the two runs were: "same day", "12 days", "about 6 months"."""
+    try:
+        days = (date.fromisoformat(after[:10]) - date.fromisoformat(before[:10])).days
+    except ValueError:
+        return ""
+    if days == 0:
+        return "the same day"
+    if abs(days) < 60:
+        return f"{days} day{'s' if days != 1 else ''} apart"
+    months = round(days / 30.44)
+    return f"about {months} month{'s' if months != 1 else ''} apart"
+
+
+def measured_once(dimension: DimensionChange) -> str:
+    """Why a dimension has no change: which run measured it, and what the other one says."""
+    if dimension.measured is Measured.AFTER_ONLY:
+        why = _why_not(dimension.status_before, "earlier")
+        return f"measured only in the later run ({why})"
+    if dimension.measured is Measured.BEFORE_ONLY:
+        why = _why_not(dimension.status_after, "later")
+        return f"measured only in the earlier run ({why})"
+    if dimension.measured is Measured.NEITHER:
+        return "measured in neither run"
+    return ""
+
+
+def _why_not(status: object, run: str) -> str:
+    if status is None:
+        return f"the {run} run's content has no such dimension"
+    return f"the {run} run: {STATUS_PHRASES[status]}"  # type: ignore[index]
+
+
+def level_move(dimension_or_overall: object) -> str:
+    """``Lip service → Good intentions ↑``; one title when it stayed; "" when a side has no level."""
+    before = getattr(dimension_or_overall, "level_before", None)
+    after = getattr(dimension_or_overall, "level_after", None)
+    move = getattr(dimension_or_overall, "level_move", None)
+    if before is None and after is None:
+        return ""
+    if before is None or after is None:
+        return pair(before.title if before else "–", after.title if after else "–")
+    if move is Move.SAME:
+        return f"{after.title} (same)"
+    return f"{pair(before.title, after.title)} {MOVE_MARKS[move] if move else ''}".rstrip()
+
+
+def split_pair(dimension: DimensionChange) -> str:
+    """Whether the room disagreed, before and after: only said when it did in either run."""
+    if not dimension.unclear_before and not dimension.unclear_after:
+        return ""
+    return pair("split" if dimension.unclear_before else "agreed", "split" if dimension.unclear_after else "agreed")
+
+
+def tactical_pair(role: RoleChange) -> str:
+    """``50% (3 of 6 decided lines) → 25% (2 of 8)``."""
+
+    def side(tactical: int, decided: int, share: float | None, lines: int | None, long: bool) -> str:
+        if lines is None:
+            return "no role check"
+        if not decided:
+            return "no line decided"
+        return f"{percent(share)} ({tactical} of {decided}{' decided lines' if long else ''})"
+
+    return pair(
+        side(role.tactical_before, role.decided_before, role.tactical_share_before, role.lines_before, True),
+        side(role.tactical_after, role.decided_after, role.tactical_share_after, role.lines_after, False),
+    )
+
+
+def action_counts(comparison: Comparison) -> str:
+    """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``."""
+    total = len(comparison.actions)
+    if not total:
+        return "The earlier run recorded no actions."
+    counts = [
+        f"{len(found)} {phrase}"
+        for state, phrase in (
+            (ActionState.DONE, "done"),
+            (ActionState.OVERDUE, "overdue"),
+            (ActionState.OPEN, "still open"),
+            (ActionState.DROPPED, "dropped"),
+        )
+        if (found := comparison.actions_in(state))
+    ]
+    return f"{total} action{'s' if total != 1 else ''} from the earlier run: {', '.join(counts)}."
+
+
+def notes(comparison: Comparison) -> list[str]:
+    """What a reader must know before trusting a change. They name organisations as typed: a renderer
+    escapes each note whole, as participant text."""
+    found = []
+    before, after = comparison.before, comparison.after
+    if comparison.organisation_differs:
+        found.append(
+            f"The two runs are for different organisations: {before.organisation or '–'} (earlier) and "
+            f"{after.organisation or '–'} (later)."
+        )
+    if comparison.agenda_differs:
+        found.append(
+            f"The earlier run was a {_agenda(before.agenda)}, the later one a {_agenda(after.agenda)}: "
+            "what only one agenda asks is measured once."
+        )
+    if comparison.content_differs:
+        found.append(
+            "The boot camp content changed between the runs: dimensions, steps and items are matched by their ids."
+        )
+    once = comparison.measured_once
+    if once:
+        names = ", ".join(d.title for d in once)
+        found.append(f"Measured in one run only, so not compared: {names}.")
+    return found
+
+
+def _agenda(agenda: str) -> str:
+    return "half day" if agenda == "half" else "full day"
+
+
+def method_notes(comparison: Comparison) -> list[str]:
+    overall = comparison.overall
+    return [
+        "Each run is scored by its own rules (the commitment report's): a change is the later score minus the "
+        "earlier one, in points of 100.",
+        f"The overall score is the mean of the dimensions each run measured; like for like is the mean of the "
+        f"{overall.shared} dimension{'s' if overall.shared != 1 else ''} both runs measured.",
+        "A dimension measured in one run only is said so and never compared with 0.",
+        "Rating changes are points of 100 along the rating's scale (its low end 0, its high end 100).",
+        f"A structural gap is a structure question scored below {STRUCTURE_GAP_BELOW}.",
+        f"The earlier run's actions carry the status recorded in that workshop; one still open or under way "
+        f"and due before {comparison.as_of or 'the later run'} is overdue.",
+    ]

@@ -1,0 +1,92 @@
+"""The comparison in Markdown (against a reviewed golden file), JSON (documented and versioned) and HTML.
+
+When the Markdown changes on purpose, regenerate the golden file and review the diff before committing:
+
+    BOOTCAMP_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/summary/test_comparison_formats.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from comparison_rooms import earlier_room, later_room
+from test_escaping import Elements, assert_no_live_markup, assert_printable
+
+from bootcamp.export import comparison_json
+from bootcamp.export.comparison_html import render_comparison_html
+from bootcamp.export.comparison_json import FORMAT, comparison_to_data, render_comparison_json
+from bootcamp.export.comparison_markdown import render_comparison_markdown
+from bootcamp.summary.comparison import compare
+
+GOLDEN = Path(__file__).parent / "golden" / "comparison.md"
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return compare(earlier_room().report(), later_room().report())
+
+
+def keys(value, found: set[str]) -> set[str]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found.add(key)
+            keys(inner, found)
+    elif isinstance(value, list):
+        for inner in value:
+            keys(inner, found)
+    return found
+
+
+def test_markdown_matches_the_golden_file(comparison) -> None:
+    markdown = render_comparison_markdown(comparison)
+    if os.environ.get("BOOTCAMP_UPDATE_GOLDEN"):
+        GOLDEN.write_text(markdown, encoding="utf-8")
+    assert markdown == GOLDEN.read_text(encoding="utf-8"), (
+        "the Markdown comparison changed; if on purpose, regenerate with BOOTCAMP_UPDATE_GOLDEN=1 "
+        ".venv/bin/python -m pytest tests/summary/test_comparison_formats.py and review the diff"
+    )
+
+
+def test_json_is_versioned_and_every_field_is_documented(comparison) -> None:
+    data = json.loads(render_comparison_json(comparison))
+    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 1
+    spans = re.findall(r"``(.+?)``", comparison_json.__doc__ or "", re.DOTALL)
+    documented = {word for span in spans for word in re.findall(r"\w+", span)}
+    missing = sorted(keys(data, set()) - documented)
+    assert missing == [], f"fields missing from comparison_json's docstring: {missing}"
+
+
+def test_json_carries_the_figures_with_both_sides(comparison) -> None:
+    data = comparison_to_data(comparison)
+    mandate, structure = data["dimensions"]
+    assert (mandate["score_before"], mandate["score_after"], mandate["change"]) == (33, 88, 55)
+    assert (mandate["measured"], mandate["level_move"], mandate["unclear_before"]) == ("both", "up", True)
+    assert (structure["score_after"], structure["change"], structure["measured"]) == (None, None, "earlier-only")
+    assert structure["status_after"] == "not-on-agenda"
+    assert data["overall"]["like_for_like_change"] == 55 and data["overall"]["change"] == 71
+    assert data["biggest_moves_first"] == ["mandate", "structure"]
+    assert data["role"]["tactical_share_before"] == pytest.approx(0.6667) and data["role"]["lines_after"] is None
+    assert [a["state"] for a in data["actions"]] == ["overdue", "open", "done", "dropped", "open"]
+    assert data["actions"][0]["again"] == "open" and data["new_actions"] == 1
+    rows = {(r["item"], r["perspective"]): r for r in data["heat_maps"][0]["rows"]}
+    assert rows[("persist", "self")]["change"] == 0.5
+    assert rows[("give-power-away", "self")]["measured"] == "later-only"
+    assert data["as_of"] == "2027-03-01" and data["agenda_differs"] is True
+
+
+def test_html_is_one_safe_page_with_a_before_and_after_chart_per_dimension(comparison) -> None:
+    html = render_comparison_html(comparison)
+    assert_printable(html)
+    page = Elements(html)
+    assert_no_live_markup(page)
+    assert "default-src 'none'" in page.named("meta")[1]["content"]
+    charts = [attrs for attrs in page.named("svg") if "before-after" in attrs.get("class", "")]
+    assert len(charts) == len(comparison.dimensions) + 1  # one per dimension and the overall
+    text = page.all_text
+    assert "Progress: Acme" in text and "Dimensions, biggest moves first" in text
+    assert "measured only in the earlier run (the later run: not on this agenda)" in text
+    assert "Actions from the earlier run" in text and "overdue" in text
