@@ -24,6 +24,7 @@ _COMMANDS = {
     "import": "transfer",
     "import-answers": "transfer",
     "summary": "summary",
+    "compare": "compare",
     "print": "printables",
     "present": "present",
 }
@@ -60,11 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
     new.add_argument("name", help="the workshop's name")
-    new.add_argument("--org", required=True, help="the organisation the boot camp is for")
+    new.add_argument("--org", help="the organisation the boot camp is for (required unless --like gives it)")
     new.add_argument("--participants", default="", help='comma-separated names, e.g. "Ana,Ben,Chloe"')
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today)")
     new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
     new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")
+    new.add_argument(
+        "--like",
+        metavar="EARLIER_ID",
+        help="run the test again: copy that workshop's roster, organisation, agenda and anonymity "
+        "(with the current content)",
+    )
 
     export = sub.add_parser("export", parents=[common], help="write a workshop's data as JSON or CSV")
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
@@ -85,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("id", help="the workshop id")
     summary.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
     summary.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    compare = sub.add_parser(
+        "compare", parents=[common], help="the progress between two runs of the commitment test"
+    )
+    compare.add_argument("earlier", metavar="EARLIER_ID", help="the earlier workshop's id")
+    compare.add_argument("later", metavar="LATER_ID", help="the later workshop's id")
+    compare.add_argument("--format", choices=["md", "html", "json"], default="md")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     printables = sub.add_parser("print", parents=[common], help="printables for the day: the Poker deck, answer sheets")
     what = printables.add_subparsers(dest="what", metavar="WHAT", required=True)

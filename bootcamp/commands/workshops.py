@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from bootcamp.content import ContentError, load_dir
+from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir, default_content_dir
 from bootcamp.store import Store
@@ -64,20 +65,30 @@ def create(args: argparse.Namespace, store: Store) -> int:
         noun = "problem" if len(error.problems) == 1 else "problems"
         print(f"bootcamp: {len(error.problems)} content {noun} in {content_dir}; no workshop was created", file=sys.stderr)
         return 1
+    # --like: the next run of the test for an earlier workshop's room (its roster, organisation, agenda and
+    # anonymity), with the current content; what is given on the command line wins.
+    like = store.open(args.like).info() if getattr(args, "like", None) else None
+    organisation = args.org or (like.organisation if like else "")
+    if not organisation.strip():
+        raise UserError("say which organisation the boot camp is for with --org (or copy a run's with --like ID)")
     names = [name.strip() for name in args.participants.split(",") if name.strip()]
+    participants = [(name, "") for name in names]
+    if like is not None and not names:
+        participants = [(p.name, p.role) for p in like.present]
     info = store.create_workshop(
         name=args.name,
-        organisation=args.org,
+        organisation=organisation,
         date=workshop_date,
-        participants=[(name, "") for name in names],
-        agenda="half" if args.half_day else "full",
-        anonymous=args.anonymous,
+        participants=participants,
+        agenda="half" if args.half_day else (like.agenda if like else "full"),
+        anonymous=args.anonymous or bool(like and like.anonymous),
         sources=program.sources,
     )
     print(
         f"created {terminal_safe(info.name)!s} for {terminal_safe(info.organisation)} on {info.date}: "
         f"{len(info.participants)} participant{'' if len(info.participants) == 1 else 's'}, "
-        f"{_AGENDAS.get(info.agenda, info.agenda)}{', anonymous' if info.anonymous else ''}, in {store.data_dir}"
+        f"{_AGENDAS.get(info.agenda, info.agenda)}{', anonymous' if info.anonymous else ''}"
+        f"{f', the next run of {like.id}' if like else ''}, in {store.data_dir}"
     )
     print(info.id)
     return 0
