@@ -24,7 +24,7 @@ def _run_demo(content_dir: Path) -> int:
     """The demo lives in a temporary data folder that is removed when the app closes."""
     from bootcamp.clock import SystemClock
     from bootcamp.content import load_dir
-    from bootcamp.demo import create_demo_workshop
+    from bootcamp.demo_earlier import create_demo_runs
     from bootcamp.store import Store
     from bootcamp.ui.app import create_app
 
@@ -32,7 +32,7 @@ def _run_demo(content_dir: Path) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bootcamp-demo-"))
     try:
         clock = SystemClock()
-        info = create_demo_workshop(Store(folder, clock), program.sources)
+        info = create_demo_runs(Store(folder, clock), program.sources)  # the demo day and its earlier run
         create_app(data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id).run()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

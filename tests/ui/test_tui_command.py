@@ -47,7 +47,7 @@ def test_the_data_folder_defaults_to_the_environment(started: list[dict], data_d
 def test_demo_opens_a_demo_workshop_in_a_folder_that_is_removed_afterwards(started: list[dict]) -> None:
     assert tui.run(argparse.Namespace(command="demo", content=str(FIXTURE_CONTENT))) == 0
     [run] = started
-    assert run["existed"] and run["open"] and len(run["workshops"]) == 1
+    assert run["existed"] and run["open"] and len(run["workshops"]) == 2  # the demo day and its earlier run
     assert not run["data_dir"].exists()
 
 
