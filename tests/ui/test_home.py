@@ -109,11 +109,13 @@ async def test_demo_opens_a_demo_workshop(make_app, store: Store) -> None:
         await pilot.press("d")
         screen = await wait_for_screen(pilot, WorkshopScreen)
         assert screen.workshop.info.participants
-        await pilot.press("escape")  # back to a list that was empty: it now holds the demo
+        await pilot.press("escape")  # back to a list that was empty: it now holds the demo and its earlier run
         home = await wait_for_screen(pilot, HomeScreen)
-        await wait_until(pilot, lambda: home.query_one(DataTable).row_count == 1, "the demo listed")
+        await wait_until(pilot, lambda: home.query_one(DataTable).row_count == 2, "the demo listed")
         assert "No workshops yet" not in screen_text(app)
-    assert len(store.list_workshops()) == 1
+    later, earlier = store.list_workshops()
+    assert screen.workshop.info.id == later.id and earlier.date < later.date
+    assert earlier.organisation == later.organisation
 
 
 @pytest.fixture

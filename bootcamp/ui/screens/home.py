@@ -87,7 +87,7 @@ def describe(row: WorkshopRow) -> Text:
         "\n",
         ("where they stopped: ", "dim"),
         row.stopped_at,
-        ("   enter opens it", "dim"),
+        ("   enter opens it, a runs the test again", "dim"),
     )
 
 
@@ -101,6 +101,14 @@ class HomeScreen(Screen[None]):
         Binding("enter", "open_selected", "Open"),
         Binding("s", "summary", "Summary", tooltip="The commitment-test summary of the selected workshop"),
         Binding("n", "new_workshop", "New workshop"),
+        Binding(
+            "a",
+            "next_run",
+            "Run again",
+            show=False,  # the footer is full at 80 cells: the detail under the list names the key
+            tooltip="Run the test again: a new workshop like the selected one (its room, organisation, agenda "
+            "and anonymity), the form filled in for you to check",
+        ),
         Binding("d", "demo", "Demo"),
         Binding("c", "content_problems", "Content problems"),
         Binding("r", "reload", "Reload"),
@@ -291,12 +299,12 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open")
     @one_at_a_time
     def create_demo(self) -> None:
-        from bootcamp.demo import create_demo_workshop
+        from bootcamp.demo_earlier import create_demo_runs
 
         app = self.bootcamp
         assert app.content is not None
         try:
-            info = create_demo_workshop(app.store, app.content.sources)
+            info = create_demo_runs(app.store, app.content.sources)  # the demo day and its earlier run
         except UserError as error:
             self.post_message(self.Failed(error, "Could not create the demo"))
             return
@@ -408,7 +416,7 @@ class HomeScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open_selected", "summary"):
+        if action in ("open_selected", "summary", "next_run"):
             return bool(self.rows)
         if action == "content_problems":
             return self.content_error is not None
@@ -443,6 +451,23 @@ class HomeScreen(Screen[None]):
         assert program is not None
         self.app.push_screen(
             NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=[(a.id, a.title) for a in program.agendas]),
+            self._created,
+        )
+
+    def action_next_run(self) -> None:
+        table = self.query_one(DataTable)
+        if not 0 <= table.cursor_row < len(self.rows) or not self._content_ready("the next run"):
+            return
+        from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+
+        program = self.bootcamp.content
+        assert program is not None
+        self.app.push_screen(
+            NewWorkshopScreen(
+                today=self.bootcamp.clock.now(),
+                agendas=[(a.id, a.title) for a in program.agendas],
+                like=self.rows[table.cursor_row].info,
+            ),
             self._created,
         )
 

@@ -1,7 +1,9 @@
 """The new-workshop form: a modal that returns a checked :class:`NewWorkshop`, or None when cancelled.
 
 Checking is a pure function of the typed fields (:func:`check_form`), so every rule is
-tested without a terminal; the screen shows each message under its own field.
+tested without a terminal; the screen shows each message under its own field. Given an
+earlier workshop (``like``), the form is the next run of the test: filled in with that
+workshop's name, organisation, roster, agenda and anonymity for the facilitator to check.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from bootcamp.ui.text import plain
+from bootcamp.store.model import WorkshopInfo
+from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput, SafeTextArea
 
 MAX_PARTICIPANTS = 200
@@ -67,6 +70,15 @@ def parse_participants(text: str, *, anonymous: bool) -> tuple[tuple[tuple[str, 
     return tuple(people), ""
 
 
+def roster_text(info: WorkshopInfo) -> str:
+    """An earlier workshop's roster as the form takes it: ``Name (role)`` a line; in an anonymous workshop
+    ``P1 (role)`` (the form drops the names and keeps the roles), or just how many when nobody has a role."""
+    present = info.present
+    if info.anonymous and not any(p.role for p in present):
+        return str(len(present)) if present else ""
+    return "\n".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present)
+
+
 def check_form(
     *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool
 ) -> tuple[NewWorkshop | None, dict[str, str]]:
@@ -100,20 +112,35 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
     ]
     FIELDS = ("name", "organisation", "date", "participants")
 
-    def __init__(self, *, today: float, agendas: list[tuple[str, str]]) -> None:
+    def __init__(self, *, today: float, agendas: list[tuple[str, str]], like: WorkshopInfo | None = None) -> None:
         super().__init__()
         self.today = Date.fromtimestamp(today).isoformat()
         self.agendas = agendas or [("full", "Full day")]
+        self.like = like
 
     def compose(self) -> ComposeResult:
+        like = self.like
+        agenda = next((n for n, (agenda_id, _) in enumerate(self.agendas) if like and agenda_id == like.agenda), 0)
         with VerticalScroll(id="dialog"):
-            yield Static("New workshop", id="dialog-title")
-            yield from self._row("Name", SafeInput(id="name", placeholder="e.g. CCO boot camp, spring", compact=True))
-            yield from self._row("Organisation", SafeInput(id="organisation", placeholder="who it is for", compact=True))
+            if like is None:
+                yield Static("New workshop", id="dialog-title")
+            else:
+                yield Static(
+                    joined(("Run the test again", "bold"), ("  ·  like the run of ", "dim"), like.date),
+                    id="dialog-title",
+                )
+            name, organisation = (like.name, like.organisation) if like else ("", "")
+            yield from self._row(
+                "Name", SafeInput(name, id="name", placeholder="e.g. CCO boot camp, spring", compact=True)
+            )
+            yield from self._row(
+                "Organisation", SafeInput(organisation, id="organisation", placeholder="who it is for", compact=True)
+            )
             yield from self._row("Date", SafeInput(self.today, id="date", placeholder="YYYY-MM-DD", compact=True))
             yield from self._row(
                 "Participants",
                 SafeTextArea(
+                    roster_text(like) if like else "",
                     id="participants",
                     compact=True,
                     show_line_numbers=False,
@@ -125,12 +152,13 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                 yield Label("Agenda", classes="label")
                 with RadioSet(id="agenda", compact=True):
                     for number, (_agenda_id, title) in enumerate(self.agendas):
-                        yield RadioButton(title, value=number == 0)
+                        yield RadioButton(title, value=number == agenda)
+            anonymous = bool(like and like.anonymous)
             with Horizontal(classes="row"):
                 yield Label("Names", classes="label")
                 with RadioSet(id="anonymity", compact=True):
-                    yield RadioButton("Named", value=True)
-                    yield RadioButton("Anonymous (P1, P2 …)")
+                    yield RadioButton("Named", value=not anonymous)
+                    yield RadioButton("Anonymous (P1, P2 …)", value=anonymous)
             with Horizontal(id="buttons"):
                 yield Button("Create", id="create", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)

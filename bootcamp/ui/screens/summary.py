@@ -3,6 +3,9 @@
 One :class:`CommitmentReport` on seven pages, each making its point at 80×24 on the projector:
 the overall score and every dimension, what to ask and do next (weakest first), the aptitude
 heat map, the competency audit, the role verdict, the actions, and what the figures rest on.
+An eighth page, Progress, joins them when the data folder holds an earlier run for the same
+organisation: a worker reads the most recent one's report, and the page compares it with this
+one (:func:`bootcamp.summary.comparison.compare`) every time this one is shown again.
 Opened for the open workshop it follows the room: the report is built again from memory
 (:meth:`RunningWorkshop.report`, a few milliseconds) after every change to the room and when
 the screen comes back. Opened from home it shows the report a worker read from disk.
@@ -23,6 +26,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from bootcamp.errors import UserError
+from bootcamp.summary.comparison import compare, earlier_run
 from bootcamp.summary.model import CommitmentReport
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
@@ -34,6 +39,7 @@ from bootcamp.ui.widgets.report.findings import Findings
 from bootcamp.ui.widgets.report.heat_map import HeatMapChart
 from bootcamp.ui.widgets.report.next_steps import NextSteps
 from bootcamp.ui.widgets.report.overall import OverallScore
+from bootcamp.ui.widgets.report.progress import ProgressView
 from bootcamp.ui.widgets.report.role import RoleVerdictView
 
 if TYPE_CHECKING:
@@ -53,6 +59,7 @@ PAGES = (
 )
 PAGE_IDS = tuple(page for page, _, _ in PAGES)
 LABELS = {page: label for page, label, _ in PAGES}
+PROGRESS = "progress"  # the eighth page, only when an earlier run of the same organisation is stored
 
 
 def today(clock: Clock) -> date:
@@ -79,6 +86,7 @@ class SummaryScreen(Screen[None]):
             Binding(str(n), f"page('{page}')", label, show=False, tooltip=f"Page {n}: {what}")
             for n, (page, label, what) in enumerate(PAGES, 1)
         ),
+        Binding("8", "progress_page", "Progress", show=False, tooltip="Page 8: progress since the earlier run"),
         Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
         Binding(
             "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the current folder"
@@ -95,6 +103,14 @@ class SummaryScreen(Screen[None]):
             self.paths = paths
             self.error = error
 
+    class EarlierRead(Message):
+        """The earlier run to compare with was read (``report``), could not be (``problem``), or there is none."""
+
+        def __init__(self, report: CommitmentReport | None, problem: str = "") -> None:
+            super().__init__()
+            self.report = report
+            self.problem = problem
+
     def __init__(self, report: CommitmentReport | None = None, *, workshop: RunningWorkshop | None = None) -> None:
         super().__init__()
         if report is None and workshop is None:
@@ -103,6 +119,8 @@ class SummaryScreen(Screen[None]):
         self.workshop = workshop
         self._theme_on_open = ""
         self._rebuild_pending = False
+        self.earlier: CommitmentReport | None = None
+        self._earlier_problem = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-title"):
@@ -135,6 +153,7 @@ class SummaryScreen(Screen[None]):
         assert self.report is not None
         self.show_report(self.report)
         self._focus_page()
+        self.read_earlier(self.report)
 
     def on_screen_resume(self) -> None:
         # Back from help or the palette: the room (or which steps were skipped) may have changed meanwhile.
@@ -158,6 +177,47 @@ class SummaryScreen(Screen[None]):
         if self.workshop is not None and self.is_current:
             self.show_report(self._build())
 
+    # -- the earlier run -------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="earlier")
+    def read_earlier(self, report: CommitmentReport) -> None:
+        """The most recent earlier run of the same organisation, read from the data folder."""
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            found = earlier_run(store.scan_workshops().workshops, report)
+            if found is None:
+                self.post_message(self.EarlierRead(None))
+                return
+            self.post_message(self.EarlierRead(read_report(store, found.id, today(store.clock))))
+        except UserError as error:
+            self.post_message(self.EarlierRead(None, f"The earlier run could not be read: {error}"))
+
+    @on(EarlierRead)
+    async def _earlier_read(self, message: EarlierRead) -> None:
+        if message.report is None and not message.problem:
+            return  # no earlier run: no Progress page
+        self.earlier, self._earlier_problem = message.report, message.problem
+        pages = self.query_one(TabbedContent)
+        if not self.query(ProgressView):
+            await pages.add_pane(TabPane("Progress", VerticalScroll(ProgressView()), id=PROGRESS))
+            pages.add_class("-with-progress")
+            self.refresh_bindings()
+        if self.report is not None:
+            self._show_progress(self.report)
+
+    def _show_progress(self, report: CommitmentReport) -> None:
+        view = self.query_one(ProgressView)
+        if self.earlier is None:
+            view.show_comparison(None, self._earlier_problem)
+            return
+        try:
+            view.show_comparison(compare(self.earlier, report))
+        except UserError as error:
+            view.show_comparison(None, f"No comparison with the earlier run: {error}.")
+
+    def _pages(self) -> tuple[str, ...]:
+        return PAGE_IDS + ((PROGRESS,) if self.query(ProgressView) else ())
+
     # -- showing ---------------------------------------------------------------------------------------------
 
     def show_report(self, report: CommitmentReport) -> None:
@@ -179,6 +239,8 @@ class SummaryScreen(Screen[None]):
             NextSteps,
         ):
             self.query_one(part).show(report)
+        if self.query(ProgressView):
+            self._show_progress(report)
 
     @on(TabbedContent.TabActivated)
     def _page_shown(self) -> None:
@@ -194,14 +256,22 @@ class SummaryScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "progress_page":
+            return PROGRESS in self._pages()  # offered only when there is an earlier run to compare with
+        return True
+
+    def action_progress_page(self) -> None:
+        self.action_page(PROGRESS)
+
     def action_page(self, page: str) -> None:
-        if page in PAGE_IDS:
+        if page in self._pages():
             self.query_one(TabbedContent).active = page
 
     def _turn(self, step: int) -> None:
-        pages = self.query_one(TabbedContent)
-        at = PAGE_IDS.index(pages.active) if pages.active in PAGE_IDS else 0
-        pages.active = PAGE_IDS[(at + step) % len(PAGE_IDS)]
+        pages, shown = self.query_one(TabbedContent), self._pages()
+        at = shown.index(pages.active) if pages.active in shown else 0
+        pages.active = shown[(at + step) % len(shown)]
 
     def action_next_page(self) -> None:
         self._turn(1)

@@ -1,0 +1,314 @@
+"""Progress since the earlier run: the overall move, each dimension's earlier and later score (biggest moves
+first), the earlier run's actions as they stand, the role and the ratings.
+
+Each dimension is one row: the earlier score as the top half of its bar cells (grey), the later
+score as the bottom half (in the score's colour), so both read on one line of the 80-column
+projector. A dimension measured in one run only has only that half, and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.color import Color
+from rich.console import RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from bootcamp.export.comparison_text import (
+    ARROW,
+    MOVE_MARKS,
+    action_counts,
+    interval,
+    notes,
+    pair,
+    score_or_dash,
+    share_pair,
+    signed,
+    tactical_pair,
+)
+from bootcamp.export.report_text import number
+from bootcamp.summary.comparison import action_order
+from bootcamp.summary.comparison_model import (
+    ActionProgress,
+    ActionState,
+    Comparison,
+    DimensionChange,
+    Measured,
+    RatingChange,
+)
+from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.report.charts import fit, score_colour
+from bootcamp.ui.widgets.report.part import Drawn, ReportPart, line
+
+NAME_WIDTH = (12, 22)
+SCORES_WIDTH = 9  # "100 → 100"
+CHANGE_WIDTH = 4  # "+100" fits in the column's width of four
+TAG_WIDTH = 9  # "overdue" with a cell either side
+RATING_WIDTH = 19  # "team 1.3 → 1.3 +100"
+
+
+def change_style(points: int | None, up: Style, down: Style, muted: Style) -> Style:
+    return muted if not points else up if points > 0 else down
+
+
+def before_after(before: int | None, after: int | None, width: int, earlier: Color, track: Style) -> Text:
+    """Two bars in one row of cells: the earlier score as the top half (``▀``), the later one as the bottom
+    half (``▄``), both from the left on 0..100."""
+    if width <= 0:
+        return Text(end="")
+    top = 0 if before is None else round(before / 100 * width)
+    bottom = 0 if after is None else round(after / 100 * width)
+    later = score_colour((after or 0) / 100)
+    empty = track.bgcolor
+    cells = Text(end="")
+    for at in range(width):
+        upper, lower = at < top, at < bottom
+        if upper:
+            cells.append("▀", Style(color=earlier, bgcolor=later if lower else empty))
+        elif lower:
+            cells.append("▄", Style(color=later, bgcolor=empty))
+        else:
+            cells.append(" ", Style(bgcolor=empty))
+    return cells
+
+
+class ProgressView(ReportPart):
+    DEFAULT_CSS = """
+    ProgressView {
+        & > .progress--up { color: $text-success; text-style: bold; }
+        & > .progress--down { color: $text-error; text-style: bold; }
+        & > .progress--earlier { color: $foreground 55%; }
+    }
+    """
+    COMPONENT_CLASSES = {"progress--up", "progress--down", "progress--earlier"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.comparison: Comparison | None = None
+        self.problem = ""  # why there is no comparison, in one sentence
+
+    def show_comparison(self, comparison: Comparison | None, problem: str = "") -> None:
+        self.comparison = comparison
+        self.problem = problem
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        comparison = self.comparison
+        if comparison is None:
+            return plain(self.problem or "Reading the earlier run…", self.themed("muted"))
+        return Drawn(lambda width: self.draw_comparison(comparison, width))
+
+    def draw_comparison(self, comparison: Comparison, width: int) -> Sequence[RenderableType]:
+        return [
+            *self._overall(comparison, width),
+            Text(),
+            *self._dimensions(comparison, width),
+            Text(),
+            *self._actions(comparison, width),
+            Text(),
+            *self._role(comparison, width),
+            *self._ratings(comparison, width),
+        ]
+
+    # -- the parts ---------------------------------------------------------------------------------------------
+
+    def _change(self, points: int | None, width: int = CHANGE_WIDTH) -> Text:
+        style = change_style(points, self.themed("up"), self.themed("down"), self.themed("muted"))
+        return fit(plain(signed(points), style), width, align="right")
+
+    def themed(self, name: str) -> Style:
+        if name in ("up", "down", "earlier"):
+            return self.get_component_rich_style(f"progress--{name}")
+        return super().themed(name)
+
+    def _overall(self, comparison: Comparison, width: int) -> list[RenderableType]:
+        before, overall = comparison.before, comparison.overall
+        muted = self.themed("muted")
+        apart = interval(before.date, comparison.after.date)
+        since = plain(f"Since {before.date}" + (f" ({apart})" if apart else "") + ": ", muted)
+        since.append_text(plain(before.workshop))
+        head = Text(end="")
+        head.append("Overall ", "bold")
+        head.append(self._scores(overall.score_before, overall.score_after), "bold")
+        head.append(" ")
+        head.append_text(self._change(overall.change, 0 if overall.change is None else len(signed(overall.change))))
+        if overall.level_after is not None:
+            mark = MOVE_MARKS[overall.level_move] if overall.level_move else ""
+            head.append(f"   {mark} {overall.level_after.title}".rstrip())
+        dont_know = share_pair(overall.dont_know_share_before, overall.dont_know_share_after)
+        head.append(f"   \u201cdon\u2019t know\u201d {dont_know}", muted)
+        like = overall.like_for_like_change
+        like_text = (
+            f"{self._scores(overall.like_for_like_before, overall.like_for_like_after)} ({signed(like)})"
+            if like is not None
+            else "nothing to compare"
+        )
+        detail = plain(f"Like for like, on the {overall.shared} dimensions measured both times: {like_text}", muted)
+        pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), detail]
+        pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
+        return pieces
+
+    def _dimensions(self, comparison: Comparison, width: int) -> list[RenderableType]:
+        muted, track = self.themed("muted"), self.themed("track")
+        dimensions = comparison.biggest_moves_first
+        if not dimensions:
+            return [plain("The content names no commitment dimensions.", muted)]
+        level_width = max((len(level.title) for level in comparison.levels), default=5) + 2
+        name_width = max(NAME_WIDTH[0], min(NAME_WIDTH[1], max(len(d.title) for d in dimensions)))
+        fixed = name_width + SCORES_WIDTH + CHANGE_WIDTH + level_width + 4  # four one-cell gaps
+        bar_width = max(8, min(50, width - fixed))
+        earlier = self.themed("earlier").color or Color.parse("grey50")
+        legend = Text(end="")
+        legend.append("▀", Style(color=earlier))
+        legend.append(" earlier  ", muted)
+        legend.append("▄", Style(color=score_colour(0.8)))
+        legend.append(" later", muted)
+        rows: list[RenderableType] = [
+            line(
+                fit(plain("Biggest moves first", muted), name_width + 1),
+                fit(legend, bar_width + 1),
+                fit(plain("scores", muted), SCORES_WIDTH, align="right"),
+                " ",
+                fit(plain("move", muted), CHANGE_WIDTH, align="right"),
+                " ",
+                fit(plain("level now", muted), level_width),
+            )
+        ]
+        for dimension in dimensions:
+            rows.append(
+                line(
+                    fit(plain(dimension.title, "bold"), name_width),
+                    " ",
+                    before_after(dimension.score_before, dimension.score_after, bar_width, earlier, track),
+                    " ",
+                    fit(self._scores(dimension.score_before, dimension.score_after), SCORES_WIDTH, align="right"),
+                    " ",
+                    self._change(dimension.change),
+                    " ",
+                    self._level(dimension, level_width),
+                )
+            )
+        return rows
+
+    @staticmethod
+    def _scores(before: int | None, after: int | None) -> str:
+        return pair(score_or_dash(before), score_or_dash(after))
+
+    def _level(self, dimension: DimensionChange, width: int) -> Text:
+        muted = self.themed("muted")
+        if dimension.measured is Measured.AFTER_ONLY:
+            return fit(plain("later only", muted + Style(italic=True)), width)
+        if dimension.measured is Measured.BEFORE_ONLY:
+            return fit(plain("earlier only", muted + Style(italic=True)), width)
+        if dimension.measured is Measured.NEITHER:
+            return fit(plain("not measured", muted + Style(italic=True)), width)
+        level = dimension.level_after
+        if level is None:
+            return fit("–", width)
+        style = change_style(
+            {"up": 1, "down": -1}.get(dimension.level_move or "", 0), self.themed("up"), self.themed("down"), Style()
+        )
+        mark = MOVE_MARKS[dimension.level_move] if dimension.level_move else " "
+        return fit(plain(f"{mark} {level.title}", style), width)
+
+    def _actions(self, comparison: Comparison, width: int) -> list[RenderableType]:
+        muted, heading = self.themed("muted"), self.themed("heading")
+        rows: list[RenderableType] = [
+            line(fit(plain(f"Actions from {comparison.before.date}, as of {comparison.as_of}", heading), width)),
+            plain(action_counts(comparison), muted),
+        ]
+        for action in sorted(comparison.actions, key=action_order):
+            rows.append(self._action(action, width))
+        if comparison.actions:
+            rows.append(plain("The status is the one recorded in the earlier workshop's actions step.", muted))
+        return rows
+
+    def _action(self, action: ActionProgress, width: int) -> Text:
+        muted = self.themed("muted")
+        if action.state is ActionState.OVERDUE:
+            tag = plain(fit("overdue", TAG_WIDTH - 2, align="center").plain, self.themed("bad") + Style(reverse=True))
+        elif action.state is ActionState.DONE:
+            tag = plain(fit("done", TAG_WIDTH - 2, align="center").plain, self.themed("up"))
+        else:
+            tag = plain(fit(action.state.value, TAG_WIDTH - 2, align="center").plain, muted)
+        who = f"{action.owner or '–'}, {action.due or 'no date'}"
+        again = f" · again: {action.again}" if action.again else ""
+        side = plain(f"  {who}{again}", muted)
+        side_width = min(side.cell_len, max(0, width // 2 - 4))
+        done = action.state in (ActionState.DONE, ActionState.DROPPED)
+        text_width = max(4, width - TAG_WIDTH - side_width)
+        return line(
+            fit(tag, TAG_WIDTH),
+            fit(plain(action.what, "dim" if done else ""), text_width),
+            fit(side, side_width),
+        )
+
+    def _role(self, comparison: Comparison, width: int) -> list[RenderableType]:
+        role = comparison.role
+        if role is None:
+            return []
+        heading, muted = self.themed("heading"), self.themed("muted")
+        tactical = Text(end="")
+        tactical.append(f"Tactical duties: {tactical_pair(role)}")
+        if role.tactical_share_before is not None and role.tactical_share_after is not None:
+            points = round(role.tactical_share_after * 100) - round(role.tactical_share_before * 100)  # as shown
+            # Fewer tactical duties is the progress: the sign's colour says which way is better.
+            style = change_style(-points, self.themed("up"), self.themed("down"), muted)
+            tactical.append(f"  {signed(points)} points", style)
+        rows: list[RenderableType] = [line(fit(plain(role.title, heading), width)), tactical]
+        gaps = (("closed", role.closed), ("opened", role.opened), ("still open", role.remaining))
+        gaps += (("not asked again", role.unchecked),)
+        if not any(found for _, found in gaps):
+            rows.append(plain("No structural gap in either run.", muted))
+        for what, found in gaps:
+            if found:
+                rows.append(plain(f"Structural gaps {what}, scores then {ARROW} now:", muted))
+            for gap in found:
+                rows.append(
+                    line(
+                        fit(self._scores(gap.score_before, gap.score_after), SCORES_WIDTH, align="right"),
+                        " ",
+                        fit(plain(gap.text), width - SCORES_WIDTH - 1),
+                    )
+                )
+        return [*rows, Text()]
+
+    def _ratings(self, comparison: Comparison, width: int) -> list[RenderableType]:
+        heading = self.themed("heading")
+        rows: list[RenderableType] = []
+        for heat_map in comparison.heat_maps:
+            title = f"{heat_map.list_title}: room averages, earlier {ARROW} later"
+            rows.append(line(fit(plain(title, heading), width)))
+            items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
+            by_key = {(row.item, row.perspective): row for row in heat_map.rows}
+            cells_width = len(heat_map.perspectives) * (RATING_WIDTH + 2)
+            name_width = max(10, min(width - cells_width, max(len(title) for _, title in items)))
+            for item, title in items:
+                cells: list[Text | str] = [fit(plain(title), name_width)]
+                for perspective in heat_map.perspectives:
+                    cells += ["  ", self._rating(by_key.get((item, perspective)), perspective, RATING_WIDTH)]
+                rows.append(line(*cells))
+            rows.append(Text())
+        for audit in comparison.audits:
+            rows.append(line(fit(plain(f"{audit.list_title}: audit, earlier {ARROW} later", heading), width)))
+            name_width = max(10, min(width - RATING_WIDTH - 2, max((len(r.title) for r in audit.rows), default=10)))
+            for row in audit.rows:
+                rows.append(line(fit(plain(row.title), name_width), "  ", self._rating(row, "", RATING_WIDTH)))
+            rows.append(Text())
+        return rows
+
+    def _rating(self, row: RatingChange | None, perspective: str, width: int) -> Text:
+        muted = self.themed("muted")
+        cell = Text(end="")
+        if perspective:
+            cell.append(f"{perspective} ", muted)
+        if row is None:
+            cell.append("–", muted)
+            return fit(cell, width, align="right")
+        cell.append(pair(number(row.mean_before), number(row.mean_after)))
+        if row.change is not None:
+            points = round(row.change * 100)
+            cell.append(" ")
+            cell.append_text(self._change(points, len(signed(points))))
+        return fit(cell, width, align="right")

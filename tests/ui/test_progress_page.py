@@ -1,0 +1,220 @@
+"""The summary's Progress page (only when an earlier run of the same organisation is stored; it follows the
+room like the other pages) and running the test again from home."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, RadioSet, TabbedContent, TextArea
+from ui_helpers import FIXTURE_CONTENT, ROOM, new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program, read_sources
+from bootcamp.store import Store
+from bootcamp.store.model import Action, ActionStatus, Answer, Room
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.commands import screen_actions
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+from bootcamp.ui.screens.summary import PROGRESS, SummaryScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.report.progress import ProgressView
+
+MANDATE = "basics/mandate"
+
+
+def earlier_run(store: Store, sources: dict[str, str], *, organisation: str = "Northwind Insurance") -> str:
+    """Six months before the fixture workshop: everyone answered "no" to the mandate question (0),
+    and agreed two actions, one done since and one overdue by now."""
+    info = store.create_workshop(
+        name="Spring boot camp",
+        organisation=organisation,
+        date="2026-03-01",
+        participants=list(ROOM),
+        sources=sources,
+    )
+    files = store.open(info.id)
+    for person in info.participants:
+        files.save_answer(Answer(person.id, MANDATE, value="no"))
+    actions = (
+        Action("a1", "Name the accountable leader", owner="Ana Ortiz", due="2026-04-01"),
+        Action("a2", "Book the CEO for the kick-off", owner="Ben Okafor", due="2026-03-15", status=ActionStatus.DONE),
+    )
+    files.update_room(lambda room: Room(actions=actions))
+    return info.id
+
+
+async def open_summary(pilot) -> SummaryScreen:
+    await wait_for_screen(pilot, WorkshopScreen)
+    await pilot.press("f4")
+    screen = await wait_for_screen(pilot, SummaryScreen)
+    await settle(pilot)
+    return screen  # type: ignore[return-value]
+
+
+async def test_no_progress_page_without_an_earlier_run(store: Store, fixture_program: Program, make_app) -> None:
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, fixture_program.sources, organisation="Globex")  # another organisation's run
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(pilot)
+        assert PROGRESS not in screen._pages() and not screen.query(ProgressView)
+        assert "Progress" not in screen_text(app)
+        assert "Page 8: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
+        await pilot.press("8")
+        assert screen.query_one(TabbedContent).active == "overview"
+
+
+async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_room(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, fixture_program.sources)
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        assert "Page 8: progress since the earlier run" in {a.title for a in screen_actions(screen)}
+        await pilot.press("8")
+        await settle(pilot)
+        assert screen.query_one(TabbedContent).active == PROGRESS
+        text = screen_text(app)
+        assert "Progress" in text and "Since 2026-03-01 (about 7 months apart): Spring boot camp" in text
+        assert "0 → –" in text and "earlier only" in text  # nobody has answered today yet: never drawn as 0
+        assert "overdue" in text and "Name the accountable leader" in text
+        assert "2 actions from the earlier run: 1 done, 1 overdue." in text
+
+        assert app.workshop is not None
+        for person in app.workshop.info.participants:
+            app.workshop.live.set_answer(person.id, MANDATE, "yes")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None and view.comparison.overall.change == 100)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "0 → 100" in text and "+100" in text and "↑ Hard-wired" in text
+
+
+async def test_pages_turn_through_progress_and_back_round(store: Store, fixture_program: Program, make_app) -> None:
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, fixture_program.sources)
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("7", "right")
+        assert screen.query_one(TabbedContent).active == PROGRESS
+        await pilot.press("right")
+        assert screen.query_one(TabbedContent).active == "overview"
+        await pilot.press("left")
+        assert screen.query_one(TabbedContent).active == PROGRESS
+
+
+async def test_saved_summary_from_home_has_the_progress_page_too(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    new_workshop(store, fixture_program)
+    earlier_run(store, fixture_program.sources)
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("s")  # the newest workshop is selected first
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await settle(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("8")
+        await settle(pilot)
+        assert "saved answers" in screen_text(app) and "Since 2026-03-01" in screen_text(app)
+
+
+async def test_an_earlier_run_of_other_content_says_why_there_is_no_comparison(
+    store: Store, fixture_program: Program, make_app, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-content"
+    shutil.copytree(FIXTURE_CONTENT, other)
+    for path in other.rglob("*.yaml"):
+        text = path.read_text().replace("mandate", "direction").replace("dimension: structure", "dimension: backing")
+        path.write_text(text.replace("{id: structure, title: Structure", "{id: backing, title: Backing"))
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, read_sources(other))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("8")
+        await settle(pilot)
+        assert "have no commitment dimension in common" in screen_text(app)
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+async def test_home_runs_the_test_again_through_the_filled_in_form(
+    anonymous: bool, store: Store, fixture_program: Program, make_app
+) -> None:
+    earlier = store.create_workshop(
+        name="Spring boot camp",
+        organisation="Northwind Insurance",
+        date="2026-03-01",
+        participants=list(ROOM),
+        agenda="half",
+        anonymous=anonymous,
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        assert "Run the test again" in {a.title.split(":")[0] for a in screen_actions(home)}
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        assert form.query_one("#name", Input).value == "Spring boot camp"
+        assert form.query_one("#organisation", Input).value == "Northwind Insurance"
+        assert form.query_one("#date", Input).value == "2026-09-21"  # today, on the fixed clock
+        names = ("P1", "P2", "P3") if anonymous else ("Ana Ortiz", "Ben Okafor", "Chloe Martin")
+        roster = "\n".join(f"{name} ({role})" for name, (_, role) in zip(names, ROOM, strict=True))
+        assert form.query_one("#participants", TextArea).text == roster
+        assert form.query_one("#agenda", RadioSet).pressed_index == 1  # the half day, as before
+        assert form.query_one("#anonymity", RadioSet).pressed_index == (1 if anonymous else 0)
+        assert "Run the test again" in screen_text(app)
+        await pilot.press("ctrl+s")  # the facilitator confirms
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        info = screen.workshop.info
+    assert info.id != earlier.id and (info.organisation, info.agenda, info.anonymous) == (
+        "Northwind Insurance",
+        "half",
+        anonymous,
+    )
+    assert [(p.name, p.role) for p in info.participants] == [
+        (p.name, p.role) for p in earlier.participants
+    ]
+
+
+async def test_escape_leaves_the_next_run_uncreated(store: Store, fixture_program: Program, make_app) -> None:
+    new_workshop(store, fixture_program)
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, NewWorkshopScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+    assert len(store.list_workshops()) == 1
+
+
+def test_the_roster_to_run_again_keeps_the_people_who_stayed() -> None:
+    from bootcamp.store.model import Participant, WorkshopInfo
+    from bootcamp.ui.screens.new_workshop import parse_participants, roster_text
+
+    people = (
+        Participant("p1", 1, "Ana Ortiz", "CEO"),
+        Participant("p2", 2, "Ben Okafor", "", removed=True),
+        Participant("p3", 3, "Chloe Martin", ""),
+    )
+    named = WorkshopInfo("w", "Spring", "Acme", "2026-03-01", "full", False, people, "h", "")
+    assert roster_text(named) == "Ana Ortiz (CEO)\nChloe Martin"
+    people_again, problem = parse_participants(roster_text(named), anonymous=False)
+    assert (people_again, problem) == ((("Ana Ortiz", "CEO"), ("Chloe Martin", "")), "")
+    nameless = tuple(Participant(p.id, p.number, "", "", removed=p.removed) for p in people)
+    anonymous = WorkshopInfo("w", "Spring", "Acme", "2026-03-01", "full", True, nameless, "h", "")
+    assert roster_text(anonymous) == "2"
