@@ -272,4 +272,5 @@ _STYLE_MORE = """
 svg.before-after { width: 100%; min-width: 90px; max-width: 320px; height: auto; display: block; }
 .gauge-box svg.before-after { max-width: 640px; }
 table.ratings { width: auto; min-width: 50%; }
+table.dimensions td.num, table.ratings td.num { white-space: nowrap; }
 """
