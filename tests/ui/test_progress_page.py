@@ -218,3 +218,20 @@ def test_the_roster_to_run_again_keeps_the_people_who_stayed() -> None:
     nameless = tuple(Participant(p.id, p.number, "", "", removed=p.removed) for p in people)
     anonymous = WorkshopInfo("w", "Spring", "Acme", "2026-03-01", "full", True, nameless, "h", "")
     assert roster_text(anonymous) == "2"
+
+
+async def test_typed_text_on_the_progress_page_is_shown_as_typed(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    later = new_workshop(store, fixture_program).id
+    files = store.open(earlier_run(store, fixture_program.sources))
+    hostile = Action("a9", "[bold red]Fix[/] \x1b[31mnow", owner="[link=http://x]Ana[/link]", due="2026-04-01")
+    files.update_room(lambda room: Room(actions=(hostile,)))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("8")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold red]Fix[/] \u241b[31mnow" in text and "[link=http://x]Ana[/link], 2026-04-01" in text
