@@ -155,11 +155,11 @@ STEP_ACTIONS = (
 def create_demo_workshop(store: Store, sources: dict[str, str], seed: int = 2026) -> WorkshopInfo:
     """A realistic demo workshop in ``store`` from ``sources`` (the content copy); the same seed gives the same room."""
     program = load_sources(sources)
-    bundle = _DemoBuilder(program, dict(sources), random.Random(seed), store.clock.now()).build()
+    bundle = DemoBuilder(program, dict(sources), random.Random(seed), store.clock.now()).build()
     return store.import_workshop(bundle, new_id=True)
 
 
-class _DemoBuilder:
+class DemoBuilder:
     def __init__(self, program: Program, sources: dict[str, str], rng: random.Random, now: float) -> None:
         self.program = program
         self.sources = sources

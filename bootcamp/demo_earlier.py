@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from bootcamp.content import load_sources
 from bootcamp.content.model import Program, RoleCheck, Scale, Step, StepKind
-from bootcamp.demo import ROOM, Person, _DemoBuilder, create_demo_workshop  # the demo's own builder
+from bootcamp.demo import ROOM, Person, DemoBuilder, create_demo_workshop  # the demo's own builder
 from bootcamp.store import Store, WorkshopBundle, is_ballot_id
 from bootcamp.store.model import ActionStatus, Answer, Participant, RoleLine, StepTimer, WorkshopInfo
 
@@ -61,7 +61,7 @@ def create_earlier_run(store: Store, sources: dict[str, str], later: WorkshopInf
     return store.import_workshop(bundle, new_id=True)
 
 
-class _EarlierBuilder(_DemoBuilder):
+class _EarlierBuilder(DemoBuilder):
     """The demo's room as it was then: everyone there all day, nobody left, nobody came late."""
 
     def roster(self) -> tuple[Participant, ...]:

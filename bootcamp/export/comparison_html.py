@@ -29,7 +29,7 @@ from bootcamp.export.comparison_text import (
     tactical_pair,
 )
 from bootcamp.export.report_charts import score_colour
-from bootcamp.export.report_html import _CSP, _STYLE, _section, user, words
+from bootcamp.export.report_html import CSP, STYLE, html_section, user, words
 from bootcamp.export.report_text import number, plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
@@ -52,16 +52,16 @@ def render_comparison_html(comparison: Comparison) -> str:
         *(_audit(audit) for audit in comparison.audits),
         _role(comparison.role) if comparison.role else "",
         _actions(comparison),
-        _section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
+        html_section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
     ]
     after = comparison.after
     title = f"Progress: {plain(after.organisation or after.workshop)}"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}{_STYLE_MORE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(title)}</title>\n<style>{STYLE}{_STYLE_MORE}</style>\n</head>\n<body>\n<main>\n"
         + _cover(comparison)
         + "\n".join(section for section in sections if section)
         + "\n</main>\n</body>\n</html>\n"
@@ -138,7 +138,7 @@ def _overall(comparison: Comparison) -> str:
         f"{escape(share_pair(overall.dont_know_share_before, overall.dont_know_share_after))} of the answers.</p>"
         "</div></div>"
     )
-    return _section("overall", "Overall", body)
+    return html_section("overall", "Overall", body)
 
 
 def _dimensions(comparison: Comparison) -> str:
@@ -164,7 +164,7 @@ def _dimensions(comparison: Comparison) -> str:
         + "".join(rows)
         + "</tbody></table>"
     )
-    return _section("dimensions", "Dimensions, biggest moves first", table)
+    return html_section("dimensions", "Dimensions, biggest moves first", table)
 
 
 def _rating(row: RatingChange | None) -> str:
@@ -189,7 +189,7 @@ def _heat_map(heat_map: HeatMapChange) -> str:
         "earlier &rarr; later, and the change in points of the scale."
     )
     table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
-    return _section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", table, lead)
+    return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", table, lead)
 
 
 def _audit(audit: AuditChange) -> str:
@@ -208,7 +208,7 @@ def _audit(audit: AuditChange) -> str:
         '<table class="ratings"><thead><tr><th>Item</th><th class="num">Earlier</th><th class="num">Later</th>'
         f"<th>Change</th></tr></thead><tbody>{rows}</tbody></table>"
     )
-    return _section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", table, lead)
+    return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", table, lead)
 
 
 def _gaps(title: str, gaps: tuple[GapChange, ...], tone: str) -> str:
@@ -233,13 +233,13 @@ def _role(role: RoleChange) -> str:
         f'<p class="verdict">Tactical duties: {escape(tactical_pair(role))}.</p>'
         + (gaps or "<p>No structural gap in either run.</p>")
     )
-    return _section("role", "Role definition", body)
+    return html_section("role", "Role definition", body)
 
 
 def _actions(comparison: Comparison) -> str:
     lead = escape(action_counts(comparison))
     if not comparison.actions:
-        return _section("actions", "Actions from the earlier run", "", lead)
+        return html_section("actions", "Actions from the earlier run", "", lead)
     rows = "".join(
         f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
         f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
@@ -256,7 +256,7 @@ def _actions(comparison: Comparison) -> str:
     if comparison.new_actions:
         count = comparison.new_actions
         more = f"<p>The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary.</p>"
-    return _section("actions", "Actions from the earlier run", table + more, lead)
+    return html_section("actions", "Actions from the earlier run", table + more, lead)
 
 
 def _anchor(step_key: str) -> str:

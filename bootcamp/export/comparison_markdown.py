@@ -23,7 +23,7 @@ from bootcamp.export.comparison_text import (
     split_pair,
     tactical_pair,
 )
-from bootcamp.export.report_markdown import _table, content, md
+from bootcamp.export.report_markdown import markdown_table, content, md
 from bootcamp.export.report_text import number, text_bar
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
@@ -128,7 +128,7 @@ def _dimensions(comparison: Comparison) -> list[str]:
             )
         )
     header = ("Dimension", "Earlier", "Later", "Change", "Level", "Don\u2019t know", "Room split")
-    return ["## Dimensions, biggest moves first", "", *_table(header, rows, "lrrllll")]
+    return ["## Dimensions, biggest moves first", "", *markdown_table(header, rows, "lrrllll")]
 
 
 def _rating_cell(row: RatingChange | None) -> str:
@@ -152,7 +152,7 @@ def _heat_map(heat_map: HeatMapChange) -> list[str]:
         [content(title), *(_rating_cell(by_key.get((item, p))) for p in heat_map.perspectives)]
         for item, title in items
     ]
-    return [*lines, "", *_table(header, rows, "l" + "r" * len(heat_map.perspectives))]
+    return [*lines, "", *markdown_table(header, rows, "l" + "r" * len(heat_map.perspectives))]
 
 
 def _audit(audit: AuditChange) -> list[str]:
@@ -173,7 +173,7 @@ def _audit(audit: AuditChange) -> list[str]:
         )
         for row in audit.rows
     ]
-    return lines + _table(("Item", "Earlier", "Later", "Change"), rows, "lrrr")
+    return lines + markdown_table(("Item", "Earlier", "Later", "Change"), rows, "lrrr")
 
 
 def _gaps(title: str, gaps: tuple[GapChange, ...]) -> list[str]:
@@ -217,7 +217,7 @@ def _actions(comparison: Comparison) -> list[str]:
         )
         for a in sorted(comparison.actions, key=action_order)
     ]
-    lines += ["", *_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows)]
+    lines += ["", *markdown_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows)]
     if comparison.new_actions:
         count = comparison.new_actions
         lines += ["", f"The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary."]

@@ -16,7 +16,7 @@ from bootcamp.export.report_html import prose, user, words
 from bootcamp.export.report_text import one_line
 from bootcamp.store.model import WorkshopInfo
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 def poker_of(program: Program) -> AptitudePoker | None:
@@ -132,12 +132,12 @@ def _page(title: str, body: str) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
-_STYLE = """
+STYLE = """
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #eef1f4; color: #1d2329; font: 14px/1.45 "Source Sans 3", "Segoe UI", Arial, sans-serif; }

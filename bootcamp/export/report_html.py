@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 _OVERDUE = ' <span class="chip red">overdue</span>'
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 @lru_cache(maxsize=1)
@@ -84,16 +84,16 @@ def render_html(report: CommitmentReport) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
         + _cover(report)
         + "\n".join(section for section in sections if section)
         + "\n</main>\n</body>\n</html>\n"
     )
 
 
-def _section(section_id: str, heading: str, body: str, lead: str = "") -> str:
+def html_section(section_id: str, heading: str, body: str, lead: str = "") -> str:
     lead_html = f'<p class="lead">{lead}</p>' if lead else ""
     return f'<section id="{section_id}">\n<h2>{heading}</h2>\n{lead_html}{body}\n</section>\n'
 
@@ -153,7 +153,7 @@ def _overall(report: CommitmentReport) -> str:
         f'<div class="gauge-box">{gauge(overall.score, report.levels)}{level_text}{counts}</div></div>'
         f"{finding_list}"
     )
-    return _section("overall", "Overall", body)
+    return html_section("overall", "Overall", body)
 
 
 def _dimensions(report: CommitmentReport) -> str:
@@ -174,7 +174,7 @@ def _dimensions(report: CommitmentReport) -> str:
         '<th class="num">Answered</th><th class="num">Scored</th><th class="num">Don&rsquo;t know</th>'
         "<th>Findings</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
-    return _section("dimensions", "Dimensions", table)
+    return html_section("dimensions", "Dimensions", table)
 
 
 def _question(question: QuestionResult) -> str:
@@ -219,7 +219,7 @@ def _weakest(report: CommitmentReport) -> str:
         )
         cards.append(f'<h3>Not measured</h3><ul class="plain">{items}</ul>')
     body = "".join(cards) if cards else "<p>No dimension has a score yet.</p>"
-    return _section("weakest", "Weakest first", body, "What to ask inside the organisation next, and what to do.")
+    return html_section("weakest", "Weakest first", body, "What to ask inside the organisation next, and what to do.")
 
 
 def _weakest_question(question: QuestionResult) -> int:
@@ -295,7 +295,7 @@ def _heat_map(heat_map: HeatMap) -> str:
         )
     lead = f"From <em>{words(heat_map.title)}</em>, rated on {words(heat_map.scale_title)}."
     body = f'{"".join(notes)}{table}<p class="legend">{legend}</p>{gaps}'
-    return _section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: heat map", body, lead)
+    return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: heat map", body, lead)
 
 
 def _gap_title(gap: SelfTeamGap) -> str:
@@ -328,7 +328,7 @@ def _audit(audit: Audit) -> str:
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
     )
     skipped = '<p><span class="chip grey">skipped for time</span></p>' if audit.skipped else ""
-    return _section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", skipped + table, lead)
+    return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", skipped + table, lead)
 
 
 def _role(role: RoleVerdict, report: CommitmentReport) -> str:
@@ -364,12 +364,12 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
     else:
         gaps = "".join(_question(q) for q in role.gaps)
     body = f'<p class="verdict">{escape(tactical_phrase(report))}</p>{bar}{legend}{lines}<h3>Structural gaps</h3>{gaps}'
-    return _section("role", "Role definition", body)
+    return html_section("role", "Role definition", body)
 
 
 def _actions(report: CommitmentReport) -> str:
     if not report.actions:
-        return _section("actions", "Actions", "<p>No actions were recorded.</p>")
+        return html_section("actions", "Actions", "<p>No actions were recorded.</p>")
     rows = "".join(
         f'<tr class="{"overdue" if a.overdue else ""}"><td class="typed">{user(a.what)}</td>'
         f"<td>{user(a.owner) if a.owner else '–'}</td>"
@@ -384,7 +384,7 @@ def _actions(report: CommitmentReport) -> str:
         '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th><th>From</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
-    return _section("actions", "Actions", table, lead)
+    return html_section("actions", "Actions", table, lead)
 
 
 def _notes(report: CommitmentReport) -> str:
@@ -400,7 +400,7 @@ def _notes(report: CommitmentReport) -> str:
             f'<li><em>{words(n.step_title)}</em>: <span class="typed">{user(n.text)}</span></li>' for n in report.notes
         )
         parts.append(f'<h3>Room notes</h3><ul class="plain">{items}</ul>')
-    return _section("notes", "What the room wrote", "".join(parts))
+    return html_section("notes", "What the room wrote", "".join(parts))
 
 
 def _list(items: Iterable[str]) -> str:
@@ -436,14 +436,14 @@ def _appendix(report: CommitmentReport) -> str:
         f'<p class="meta">content {escape(report.content_hash[:12] or "–")} · '
         f"report format {report.version}</p></div></div>"
     )
-    return _section("appendix", "About this report", body)
+    return html_section("appendix", "About this report", body)
 
 
 def _anchor(step_key: str) -> str:
     return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in step_key)
 
 
-_STYLE = """
+STYLE = """
 :root { --ink:#1d2329; --muted:#5f6b76; --line:#d9dee3; --paper:#fff; --soft:#f4f6f8; --accent:#1f5f8b;
   --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; }
 * { box-sizing: border-box; }

@@ -54,7 +54,7 @@ def _or_dash(text: str) -> str:
     return text if text else "–"
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
     """A GitHub table; ``align`` has one letter per column: l(eft) or r(ight)."""
     marks = ["---:" if (align[n : n + 1] == "r") else "---" for n in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks) + " |"]
@@ -137,7 +137,7 @@ def _dimensions(report: CommitmentReport) -> list[str]:
         for d in report.dimensions
     ]
     header = ("Dimension", "Score", "", "Level", "Answered", "Scored", "Don\u2019t know", "Finding")
-    return ["## Dimensions", "", *_table(header, rows, "lrllrrrl")]
+    return ["## Dimensions", "", *markdown_table(header, rows, "lrllrrrl")]
 
 
 def _question_lines(question: QuestionResult) -> list[str]:
@@ -228,7 +228,7 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
     if not gaps:
         header.pop(-2)
         rows = [row[:-2] + row[-1:] for row in rows]
-    lines += _table(header, rows, "l" + "r" * (len(header) - 1))
+    lines += markdown_table(header, rows, "l" + "r" * (len(header) - 1))
     if heat_map.secret:
         lines += ["", "Answered by secret ballot: only the room's figures are shown."]
     elif heat_map.rows:
@@ -238,7 +238,7 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
             [md(row.participant) + (" (removed)" if row.removed else ""), *(_cell(cell) for cell in row.cells)]
             for row in heat_map.rows
         ]
-        lines += _table(header, rows)
+        lines += markdown_table(header, rows)
     return lines
 
 
@@ -265,7 +265,7 @@ def _audit(audit: Audit) -> list[str]:
         for row in audit.rows
     ]
     header = ("Item", "Average", "", "Range", "Spread (sd)", "Answered", "Don\u2019t know")
-    return [*lines, "", *_table(header, rows, "lrllrrr")]
+    return [*lines, "", *markdown_table(header, rows, "lrllrrr")]
 
 
 def _role(role: RoleVerdict, report: CommitmentReport) -> list[str]:
@@ -281,7 +281,7 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> list[str]:
             )
             for n, line in enumerate(role.lines, 1)
         ]
-        lines += ["", *_table(("#", "Line", "Room decided", "Suggested", "Why suggested"), rows, "r")]
+        lines += ["", *markdown_table(("#", "Line", "Room decided", "Suggested", "Why suggested"), rows, "r")]
     lines += ["", "### Structural gaps", ""]
     if not role.structure:
         lines.append("The structure questions were not on this agenda.")
@@ -309,7 +309,7 @@ def _actions(report: CommitmentReport) -> list[str]:
         )
         for a in report.actions
     ]
-    return lines + _table(("What", "Owner", "Due", "Status", "From"), rows)
+    return lines + markdown_table(("What", "Owner", "Due", "Status", "From"), rows)
 
 
 def _poker(report: CommitmentReport) -> list[str]:
