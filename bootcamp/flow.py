@@ -145,9 +145,9 @@ class Flow:
         now = self.clock.now()
         was_running = self.timer(leaving).running_since is not None
         timers = dict(state.timers)
-        timers[leaving] = _paused(timers.get(leaving, StepTimer()), now)
+        timers[leaving] = timers.get(leaving, StepTimer()).paused_at(now)
         if was_running:
-            timers[arriving] = _running(timers.get(arriving, StepTimer()), now)
+            timers[arriving] = timers.get(arriving, StepTimer()).running_at(now)
         state = pause_cards(state, now)  # an Aptitude Poker card's clock stops with its step's
         return self._stamp(replace(state, step_key=arriving, timers=timers))
 
@@ -167,13 +167,13 @@ class Flow:
     def start(self) -> WorkshopState:
         """Start (or resume) the current step's timer; the first start also starts the day clock."""
         now = self.clock.now()
-        state = self._with_timer(_running(self.timer(), now))
+        state = self._with_timer(self.timer().running_at(now))
         if state.day_started_at is None:
             state = replace(state, day_started_at=now)
         return state
 
     def pause(self) -> WorkshopState:
-        return self._with_timer(_paused(self.timer(), self.clock.now()))
+        return self._with_timer(self.timer().paused_at(self.clock.now()))
 
     def toggle_timer(self) -> WorkshopState:
         return self.pause() if self.running else self.start()
@@ -254,16 +254,6 @@ def _with(keys: tuple[str, ...], key: str) -> tuple[str, ...]:
 
 def _without(keys: tuple[str, ...], key: str) -> tuple[str, ...]:
     return tuple(k for k in keys if k != key)
-
-
-def _running(timer: StepTimer, now: float) -> StepTimer:
-    return timer if timer.running_since is not None else replace(timer, running_since=now)
-
-
-def _paused(timer: StepTimer, now: float) -> StepTimer:
-    if timer.running_since is None:
-        return timer
-    return replace(timer, elapsed=timer.elapsed_at(now), running_since=None)
 
 
 def format_duration(seconds: float) -> str:

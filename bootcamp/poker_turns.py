@@ -30,7 +30,7 @@ def remaining(state: WorkshopState, card_id: str, minutes_per_card: float, now: 
 def discuss(state: WorkshopState, card_id: str, now: float) -> WorkshopState:
     """The room turns to ``card_id``: the card before it pauses, this card's clock runs."""
     state = pause_cards(state, now)
-    timers = {**state.card_timers, card_id: _running(card_timer(state, card_id), now)}
+    timers = {**state.card_timers, card_id: card_timer(state, card_id).running_at(now)}
     return replace(state, poker_card=card_id, card_timers=timers, updated_at=now)
 
 
@@ -40,7 +40,7 @@ def toggle(state: WorkshopState, now: float) -> WorkshopState:
     if not card_id:
         return state
     timer = card_timer(state, card_id)
-    changed = _paused(timer, now) if timer.running_since is not None else _running(timer, now)
+    changed = timer.paused_at(now) if timer.running_since is not None else timer.running_at(now)
     return replace(state, card_timers={**state.card_timers, card_id: changed}, updated_at=now)
 
 
@@ -48,14 +48,4 @@ def pause_cards(state: WorkshopState, now: float) -> WorkshopState:
     """Every card's clock paused (the room left the exercise, or turned to another card)."""
     if not any(timer.running_since is not None for timer in state.card_timers.values()):
         return state
-    return replace(state, card_timers={card: _paused(timer, now) for card, timer in state.card_timers.items()})
-
-
-def _running(timer: StepTimer, now: float) -> StepTimer:
-    return timer if timer.running_since is not None else replace(timer, running_since=now)
-
-
-def _paused(timer: StepTimer, now: float) -> StepTimer:
-    if timer.running_since is None:
-        return timer
-    return replace(timer, elapsed=timer.elapsed_at(now), running_since=None)
+    return replace(state, card_timers={card: timer.paused_at(now) for card, timer in state.card_timers.items()})

@@ -8,7 +8,7 @@ Files on disk (DESIGN.md, Storage): a folder per workshop holding
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -131,6 +131,16 @@ class StepTimer:
     def elapsed_at(self, now: float) -> float:
         running = (now - self.running_since) if self.running_since is not None else 0.0
         return self.elapsed + max(0.0, running)
+
+    def running_at(self, now: float) -> StepTimer:
+        """This timer running from ``now`` on (as it is, if it runs already)."""
+        return self if self.running_since is not None else replace(self, running_since=now)
+
+    def paused_at(self, now: float) -> StepTimer:
+        """This timer stopped at ``now``, the time it ran kept."""
+        if self.running_since is None:
+            return self
+        return replace(self, elapsed=self.elapsed_at(now), running_since=None)
 
 
 @dataclass(frozen=True)
