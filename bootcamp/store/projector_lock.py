@@ -75,7 +75,7 @@ class ProjectorLock:
                 if time.monotonic() < deadline:
                     time.sleep(0.005)
                     continue
-            except OSError:
+            except OSError:  # the file system takes no locks: no projector lock, say so below
                 pass
             else:
                 self._fd = fd

@@ -13,7 +13,7 @@ def filesystem_of(folder: Path) -> str:
     target = os.path.realpath(folder)
     try:
         return _from_proc_mounts(target, Path("/proc/mounts").read_text())
-    except OSError:
+    except OSError:  # no /proc: not Linux; ask mount instead
         pass
     try:  # macOS and the BSDs: "/dev/disk3s1 on / (apfs, local, journaled)"
         return _from_mount_output(target, subprocess.run(["mount"], capture_output=True, text=True, check=True).stdout)

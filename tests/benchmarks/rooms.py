@@ -75,7 +75,8 @@ def add_copies(data_dir: Path, original: WorkshopInfo, count: int) -> None:
     """
     workshops = Store(data_dir).workshops_dir
     for _ in range(count):
-        while (folder := workshops / new_workshop_id()).exists():
-            pass
+        folder = workshops / new_workshop_id()
+        while folder.exists():  # ids are random: draw again on the rare clash
+            folder = workshops / new_workshop_id()
         shutil.copytree(workshops / original.id, folder)
         workshop_file(folder).create(dataclasses.replace(original, id=folder.name))

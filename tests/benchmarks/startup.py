@@ -28,7 +28,7 @@ class Start:
 
 
 class StartFailed(RuntimeError):
-    pass
+    """A measured start did not reach its first frame (its stderr is in the message)."""
 
 
 def start_once(driver_args: list[str]) -> Start:

@@ -50,7 +50,7 @@ class _Autosave:
     _idle: Timer | None
 
     def _text(self) -> str:
-        raise NotImplementedError
+        raise NotImplementedError  # each subclass says how (an abstract hook, not a stub)
 
     def save_now(self) -> None:
         if self._idle is not None:
@@ -79,7 +79,7 @@ class _Autosave:
         self._saved_text = self._text()
 
     def _set_text(self, text: str) -> None:
-        raise NotImplementedError
+        raise NotImplementedError  # each subclass says how (an abstract hook, not a stub)
 
     def _typed(self) -> None:
         if self._idle is not None:

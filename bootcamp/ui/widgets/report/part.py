@@ -78,7 +78,7 @@ class ReportPart(Widget):
 
     def draw(self, report: CommitmentReport, width: int) -> Sequence[RenderableType]:
         """The part's lines and paragraphs at ``width`` cells."""
-        raise NotImplementedError
+        raise NotImplementedError  # each subclass says how (an abstract hook, not a stub)
 
     def themed(self, name: str) -> Style:
         """A component style (track, muted, heading, flag, bad, stripe) as the theme has it."""
