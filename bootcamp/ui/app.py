@@ -7,6 +7,7 @@ stored lives in ``bootcamp.store``; where the room is lives in ``bootcamp.flow``
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,16 +17,19 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from bootcamp.clock import Clock, SystemClock
+from bootcamp.live.actors import CONSOLE
+from bootcamp.live.saving import SaveStatus
 from bootcamp.ui.gc_tuning import collect_less_often
-from bootcamp.ui.saving import SaveStatus
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from bootcamp.content.model import Program
-    from bootcamp.store import OrderedWriter, Store
-    from bootcamp.ui.running import RunningWorkshop
+    from bootcamp.live.changes import Change
+    from bootcamp.live.requests import Request
+    from bootcamp.live.workshop import LiveWorkshop
+    from bootcamp.store import Store
 
 QUIT_FLUSH_SECONDS = 5.0
 
@@ -48,19 +52,16 @@ class BootcampApp(App[None]):
         Binding("ctrl+n", "quick_note", "Quick note", show=False, tooltip="Quick note on the current step"),
     ]
 
-    # Always tell the watchers: the console shows "saving…" from its own copy of the status, so
-    # a result equal to the last one the app heard of still has to reach the screen.
-    save_status: reactive[SaveStatus] = reactive(SaveStatus, init=False, always_update=True)
-    # The open workshop's room changed (an answer, a note, the roster …): views that show it redraw.
-    room_version: reactive[int] = reactive(0, init=False, always_update=True)
+    # The open workshop's last change (what, its version, the save status): every view that shows
+    # the workshop watches this one value. Always told: two changes can look alike.
+    live_change: reactive[Change | None] = reactive(None, init=False, always_update=True)
 
-    class SaveResult(Message):
-        """A save finished (or failed and will be retried) on the writer's thread."""
+    class LiveChanged(Message):
+        """The live workshop's one notification, as the one message the Textual side gets."""
 
-        def __init__(self, job_id: str, error: BaseException | None) -> None:
+        def __init__(self, change: Change) -> None:
             super().__init__()
-            self.job_id = job_id
-            self.error = error
+            self.change = change
 
     def __init__(self, *, data_dir: Path, content_dir: Path, clock: Clock, open_workshop: str | None = None) -> None:
         super().__init__()
@@ -69,8 +70,10 @@ class BootcampApp(App[None]):
         self.clock = clock
         self.open_workshop_id = open_workshop
         self.content: Program | None = None  # the boot camp new workshops are made from, once loaded
-        self.workshop: RunningWorkshop | None = None  # the workshop open on the console
-        self._writer: OrderedWriter | None = None
+        self.workshop: LiveWorkshop | None = None  # the workshop open on the console
+        self._workshops_closing: set[asyncio.Task[bool]] = set()  # workshops left, still finishing their saves
+        self._stop_listening: Callable[[], None] | None = None
+        self._left: LiveWorkshop | None = None  # the workshop left last: quitting reports a save it could not finish
         self._store: Store | None = None
         self._quit_anyway = False
         for theme in THEMES:
@@ -95,46 +98,74 @@ class BootcampApp(App[None]):
         return self._store
 
     @property
-    def writer(self) -> OrderedWriter:
-        """The one ordered writer every save goes through, started when the first workshop opens."""
-        if self._writer is None:
-            from bootcamp.store import OrderedWriter
+    def save_status(self) -> SaveStatus:
+        """How the open workshop's saves stand (held by the live workshop, nowhere else)."""
+        return self.workshop.save_status if self.workshop is not None else SaveStatus()
 
-            # post_message is thread-safe and never waits for the UI: the writer keeps writing while we quit.
-            self._writer = OrderedWriter(lambda job_id, error: self.post_message(self.SaveResult(job_id, error)))
-        return self._writer
+    def read_workshop(self, workshop_id: str) -> LiveWorkshop:
+        """Read a workshop for the console as its owner (call it in a worker thread: it reads every file).
 
-    def on_bootcamp_app_save_result(self, message: SaveResult) -> None:
-        if self.workshop is not None:
-            self.save_status = self.workshop.saved(message.job_id, message.error)
+        A workshop left a moment ago may still be finishing its saves and holds its lock until then:
+        wait for that first, so reopening it reads what was saved and is not refused by ourselves.
+        """
+        from bootcamp.live.workshop import LiveWorkshop
 
-    def open(self, workshop: RunningWorkshop) -> None:
+        if self._workshops_closing:
+            self.call_from_thread(self._finish_closing)
+        return LiveWorkshop.load(self.store.open(workshop_id), self.clock)
+
+    async def _finish_closing(self) -> None:
+        if self._workshops_closing:
+            await asyncio.gather(*tuple(self._workshops_closing))
+
+    def open(self, workshop: LiveWorkshop) -> None:
+        """Show ``workshop`` on the console: it belongs to this loop from now on, and tells us of every change."""
         from bootcamp.ui.screens.workshop import WorkshopScreen
 
         self.workshop = workshop
-        workshop.live.on_change = self._room_changed
+        # The listener runs on this loop (the workshop's); post_message turns each change into one message.
+        self._stop_listening = workshop.listen(lambda change: self.post_message(self.LiveChanged(change)))
         workshop.start()
-        self.save_status = workshop.save_status
         self.push_screen(WorkshopScreen(workshop))
 
-    def _room_changed(self, version: int) -> None:
-        self.room_version = version
+    def request(self, asked: Request) -> None:
+        """The one handler of what a person did at the console (a widget's request): the live workshop applies it.
+
+        A workshop just left still takes the last edits of its fields while it finishes saving.
+        """
+        workshop = self.workshop if self.workshop is not None else self._left
+        if workshop is None or not workshop.accepting:
+            self.notify("Not saved: the workshop is closed.", severity="error", markup=False)
+            return
+        workshop.apply(asked, by=CONSOLE)
+
+    def on_bootcamp_app_live_changed(self, message: LiveChanged) -> None:
         if self.workshop is not None:
-            self.save_status = self.workshop.save_status  # the change is pending now
+            self.live_change = message.change
 
     def close_workshop(self) -> None:
-        """Leave the open workshop: its running timer paused, that queued for saving (quitting waits for it)."""
-        if self.workshop is not None:
-            self.workshop.close()
-            self.workshop.live.on_change = None
-            self.save_status = self.workshop.save_status
-            self.workshop = None
+        """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background."""
+        workshop, self.workshop = self.workshop, None
+        if workshop is None:
+            return
+        workshop.leave()
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
+        task = asyncio.create_task(workshop.close(QUIT_FLUSH_SECONDS))
+        self._workshops_closing.add(task)
+        task.add_done_callback(self._workshops_closing.discard)
+        self._left = workshop
 
     async def flush(self, timeout: float = QUIT_FLUSH_SECONDS) -> bool:
-        """Wait, off the UI thread, until every queued save is on disk."""
-        if self._writer is None:
-            return True
-        return await asyncio.to_thread(self._writer.flush, timeout)
+        """Wait until every workshop left or open has its saves on disk."""
+        done = True
+        if self.workshop is not None:
+            done = await self.workshop.settled(timeout)
+        if self._workshops_closing:
+            results = await asyncio.gather(*tuple(self._workshops_closing))
+            done = done and all(results)
+        return done
 
     # -- actions -----------------------------------------------------------------------------------------------
 
@@ -145,7 +176,8 @@ class BootcampApp(App[None]):
             self.exit()
             return
         self._quit_anyway = True
-        error = self.save_status.error or "the disk did not answer in time"
+        status = self._left.save_status if self._left is not None else self.save_status
+        error = status.error or "the disk did not answer in time"
         self.notify(
             f"Not everything is saved yet ({error}). Press q again to quit anyway.",
             title="Still saving",
@@ -172,8 +204,9 @@ class BootcampApp(App[None]):
         return True
 
     async def on_unmount(self) -> None:
-        if self._writer is not None:
-            await asyncio.to_thread(self._writer.close, QUIT_FLUSH_SECONDS)
+        if self.workshop is not None:  # quit by other means than q (a test, ctrl+c): saves still finish
+            await self.workshop.close(QUIT_FLUSH_SECONDS)
+        await self.flush()
 
 
 def create_app(

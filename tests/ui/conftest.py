@@ -6,8 +6,6 @@ times shown, and no blinking cursors, so snapshots do not drift between runs.
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,16 +18,6 @@ from bootcamp.clock import FixedClock
 from bootcamp.content import Program, load_dir
 from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp, create_app
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests on a fresh event loop (Pilot needs one; no plugin needed for that)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**arguments))
-    return True
 
 
 @pytest.fixture(autouse=True)

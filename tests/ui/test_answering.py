@@ -45,7 +45,7 @@ async def test_a_question_goes_round_the_room_hidden_until_revealed(workshop_id:
         await pilot.press("a")
         assert isinstance(app.focused, QuestionTable)
         await pilot.press("y", "c", *"only on paper", "enter", "n", "d")
-        live = app.workshop.live
+        live = app.workshop.records
         assert [live.answer(p.id, MANDATE).value for p in (ana, ben, chloe)] == ["yes", "no", "dont-know"]
         assert live.answer(ana.id, MANDATE).comment == "only on paper"  # the comment follows who just answered
         text = screen_text(app)
@@ -74,7 +74,7 @@ async def test_undo_and_clear(workshop_id: str, make_app, store: Store) -> None:
         await console_at(pilot, MANDATE)
         ana, ben, _ = app.workshop.info.present
         await pilot.press("a", "y", "p", "up", "x")  # Ana yes, Ben partly, back to Ben and clear him
-        live = app.workshop.live
+        live = app.workshop.records
         assert live.answer(ana.id, MANDATE).value == "yes" and live.answer(ben.id, MANDATE) is None
         await pilot.press("ctrl+z")
         assert live.answer(ben.id, MANDATE).value == "partly"
@@ -94,7 +94,7 @@ async def test_ratings_fill_down_each_column_then_the_next(workshop_id: str, mak
         grid = console.query_one(AnswerGrid)
         assert app.focused is grid
         await pilot.press("s", "w", "m")  # Ana's self column (two items), then the top of her team column
-        live = app.workshop.live
+        live = app.workshop.records
         assert [live.answer(ana.id, RATE, item, "self").value for item in items] == ["strong", "weak"]
         assert live.answer(ana.id, RATE, items[0], "team").value == "mixed"
         assert "results hidden" in screen_text(app)
@@ -117,17 +117,17 @@ async def test_the_role_check_suggests_and_the_room_decides(workshop_id: str, ma
         await wait_until(pilot, lambda: table.row_count == 2, "two role lines")
         table.focus()
         await pilot.press("home")
-        suggestions = [table.suggestion(line.text).leaning.value for line in app.workshop.live.room.role_lines]
+        suggestions = [table.suggestion(line.text).leaning.value for line in app.workshop.records.room.role_lines]
         assert suggestions == ["tactical", "strategic"]
         await pilot.press("k", "t")  # take the suggestion for the first, overrule it for the second
-        assert [line.decision for line in app.workshop.live.room.role_lines] == ["tactical", "tactical"]
+        assert [line.decision for line in app.workshop.records.room.role_lines] == ["tactical", "tactical"]
         assert "Tactical: 2 of 2 decided lines (100%)" in screen_text(app)
         grid = console.query_one(AnswerGrid)
         grid.focus()
         await pilot.press("y", "n")
         structure = [q.id for q in app.workshop.program.exercise("role-check").structure]
         ana = app.workshop.info.present[0]
-        assert app.workshop.live.answer(ana.id, ROLE, structure[0]).value == "yes"
+        assert app.workshop.records.answer(ana.id, ROLE, structure[0]).value == "yes"
         assert await app.flush()
         room = Store(store.data_dir).open(workshop_id).room()
         assert [(line.text[:5], line.decision) for line in room.role_lines] == [("Carry", "tactical"), ("Lead ", "tactical")]
@@ -158,7 +158,7 @@ async def test_private_entry_shows_only_the_question_to_the_person_answering(
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, MANDATE)
         ana, ben, _ = app.workshop.info.present
-        app.workshop.live.set_answer(ben.id, MANDATE, "no", comment="BEN-SAYS-NO")
+        app.workshop.records.set_answer(ben.id, MANDATE, "no", comment="BEN-SAYS-NO")
         await pilot.press("e")
         entry = await wait_for_screen(pilot, PrivateEntryScreen)
         assert app.workshop.state.private_entry
@@ -175,7 +175,7 @@ async def test_private_entry_shows_only_the_question_to_the_person_answering(
         await pilot.press("escape")
         await wait_for_screen(pilot, WorkshopScreen)
         assert not app.workshop.state.private_entry
-        answer = app.workshop.live.answer(ana.id, MANDATE)
+        answer = app.workshop.records.answer(ana.id, MANDATE)
         assert (answer.value, answer.comment) == ("partly", "not yet")
 
 
@@ -183,7 +183,7 @@ async def test_a_late_arrival_answers_what_they_missed_in_private(workshop_id: s
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, "basics/poker")
-        live = app.workshop.live
+        live = app.workshop.records
         dee = live.add_participant("Dee Late", "Finance")
         walked = app.workshop.flow.steps[: app.workshop.flow.index]
         missed = live.missed_steps(dee.id, walked)
@@ -208,7 +208,7 @@ async def test_the_room_sees_the_tally_only_once_revealed_and_never_during_priva
     async with app.run_test(size=(80, 24)) as pilot:
         await console_at(pilot, MANDATE)
         for participant, value in zip(app.workshop.info.present, ("yes", "no", "no")):
-            app.workshop.live.set_answer(participant.id, MANDATE, value)
+            app.workshop.records.set_answer(participant.id, MANDATE, value)
         await pilot.press("f5")
         await wait_for_screen(pilot, PresenterScreen)
         await settle(pilot)
@@ -240,7 +240,7 @@ async def test_hostile_names_comments_and_lines_are_shown_as_typed(store: Store,
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, MANDATE)
         mallory = app.workshop.info.present[0]
-        app.workshop.live.set_answer(mallory.id, MANDATE, "yes", comment=HOSTILE_COMMENT)
+        app.workshop.records.set_answer(mallory.id, MANDATE, "yes", comment=HOSTILE_COMMENT)
         app.workshop.toggle("revealed", MANDATE)
         console.show_room()
         await settle(pilot)
@@ -251,7 +251,7 @@ async def test_hostile_names_comments_and_lines_are_shown_as_typed(store: Store,
         assert table.get_cell(mallory.id, "who").plain == HOSTILE_NAME
         await console.jump_to(ROLE)
         await settle(pilot)
-        app.workshop.live.put_role_line("[b]Own[/b] the \x1b]8;;https://evil\x07 NPS\x00")
+        app.workshop.records.put_role_line("[b]Own[/b] the \x1b]8;;https://evil\x07 NPS\x00")
         await settle(pilot)
         assert "[b]Own[/b] the ␛]8;;https://evil␇ NPS␀" in screen_text(app)
         await console.jump_to(RATE)
@@ -265,7 +265,7 @@ async def test_hostile_names_comments_and_lines_are_shown_as_typed(store: Store,
 def test_snapshot_rate_grid_revealed(size, workshop_id: str, make_app, snap_compare) -> None:
     async def ready(pilot) -> None:
         console = await console_at(pilot, RATE)
-        live = pilot.app.workshop.live
+        live = pilot.app.workshop.records
         items = [item.id for item in pilot.app.workshop.program.item_list("aptitudes").items]
         values = ["strong", "mixed", "weak", "dont-know"]
         for n, participant in enumerate(live.info.present):
@@ -274,7 +274,7 @@ def test_snapshot_rate_grid_revealed(size, workshop_id: str, make_app, snap_comp
                 live.set_answer(participant.id, RATE, values[(n + 2 * m) % 3], item=item, perspective="team")
         pilot.app.workshop.toggle("revealed", RATE)
         assert await pilot.app.flush()
-        console.show_room()
+        await settle(pilot)  # the changes' notifications are shown before the facilitator presses a
         await pilot.press("a")
         await settle(pilot)
 
@@ -285,7 +285,7 @@ def test_snapshot_rate_grid_revealed(size, workshop_id: str, make_app, snap_comp
 def test_snapshot_question_with_its_tally(size, workshop_id: str, make_app, snap_compare) -> None:
     async def ready(pilot) -> None:
         console = await console_at(pilot, MANDATE)
-        live = pilot.app.workshop.live
+        live = pilot.app.workshop.records
         for participant, value in zip(live.info.present, ("yes", "partly", "no")):
             live.set_answer(participant.id, MANDATE, value, comment=f"{participant.display_name} says {value}")
         pilot.app.workshop.toggle("revealed", MANDATE)

@@ -29,7 +29,7 @@ async def deal_and_pick(pilot) -> CardPanel:
     await pilot.press("tab")
     assert isinstance(pilot.app.focused, CardList)
     await pilot.press("d")
-    await wait_until(pilot, lambda: bool(pilot.app.workshop.live.room.poker), "the deal")
+    await wait_until(pilot, lambda: bool(pilot.app.workshop.records.room.poker), "the deal")
     await pilot.press("enter")
     await wait_until(pilot, lambda: bool(pilot.app.screen.query(CardPanel)), "the card's panel")
     await settle(pilot)
@@ -47,7 +47,7 @@ async def test_one_key_deals_the_deck_among_the_present_once_and_shows_who_holds
         await settle(pilot)
         text = screen_text(app)
         assert "Persist" in text and "Ana Ortiz" in text and "Power away" in text and "Ben Okafor" in text
-        live = app.workshop.live
+        live = app.workshop.records
         dealt = live.room.poker
         live.add_participant("Dee Late")
         await pilot.press("d")  # a roster change never re-deals
@@ -72,7 +72,7 @@ async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: st
         await pilot.press(*"we show it in sales reviews")
         await pilot.press("tab")  # leaving the field saves it
         await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note …
-        assert app.workshop.live.room.poker[0].notes.get("opportunity", "") == ""
+        assert app.workshop.records.room.poker[0].notes.get("opportunity", "") == ""
         await pilot.press("tab")  # … and leaving saves it
         assert await app.flush()
         await settle(pilot)
@@ -143,10 +143,10 @@ async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> N
         panel = await deal_and_pick(pilot)
         await pilot.press(*"first words", "tab")
         today = panel.query_one("#poker-note-today", AutosaveTextArea)
-        assert app.workshop.live.undo() == "a Poker note"  # what the console's ctrl+z calls
+        assert app.workshop.undo().label == "a Poker note"  # what the console's ctrl+z calls
         await settle(pilot)
         assert today.text == ""
-        assert app.workshop.live.room.poker[0].notes["today"] == ""
+        assert app.workshop.records.room.poker[0].notes["today"] == ""
 
 
 async def test_the_room_sees_the_deal_and_the_card_under_discussion_with_its_notes(

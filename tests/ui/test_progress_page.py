@@ -87,7 +87,7 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
 
         assert app.workshop is not None
         for person in app.workshop.info.participants:
-            app.workshop.live.set_answer(person.id, MANDATE, "yes")
+            app.workshop.records.set_answer(person.id, MANDATE, "yes")
         view = screen.query_one(ProgressView)
         await wait_until(pilot, lambda: view.comparison is not None and view.comparison.overall.change == 100)
         await settle(pilot)

@@ -149,7 +149,7 @@ async def test_the_projector_follows_next_previous_jump_reveal_and_blank_and_nev
         assert workshop is not None
         ana = workshop.info.participants[0]
         with room.console._context():
-            workshop.live.set_answer(ana.id, MANDATE, "partly", comment="HIDDEN-COMMENT")
+            workshop.records.set_answer(ana.id, MANDATE, "partly", comment="HIDDEN-COMMENT")
         text = await room.follow()
         # The wall counts who has answered, never what: no tally, no comment, until the reveal.
         assert "1 of 3 answered" in text and "results hidden" in text

@@ -48,7 +48,7 @@ async def test_hostile_discussion_notes_are_shown_as_typed_on_the_console_and_th
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
         for text in HOSTILE:
-            app.workshop.live.put_note(TALK, text)
+            app.workshop.records.put_note(TALK, text)
         await settle(pilot)
         screen = screen_text(app)
         assert all(shown_literally(text, screen) for text in HOSTILE), screen
@@ -57,7 +57,7 @@ async def test_hostile_discussion_notes_are_shown_as_typed_on_the_console_and_th
         await paste(pilot, "pasted [b]bold[/b] \x1b[2J and \x00")
         await pilot.press("tab")
         await settle(pilot)
-        assert app.workshop.live.room.notes[-1].text == "pasted [b]bold[/b] \x1b[2J and \x00"
+        assert app.workshop.records.room.notes[-1].text == "pasted [b]bold[/b] \x1b[2J and \x00"
         await pilot.press("f5")
         await wait_for_screen(pilot, PresenterScreen)
         await settle(pilot)
@@ -80,7 +80,7 @@ async def test_a_hundred_kilobyte_note_is_kept_whole_and_the_console_stays_usabl
         await paste(pilot, BIG)
         await pilot.press("tab")
         await settle(pilot)
-        assert [n.text for n in app.workshop.live.room.notes] == [BIG]
+        assert [n.text for n in app.workshop.records.room.notes] == [BIG]
         assert len(app.screen.query(NoteField)) == 2
         await pilot.press("f5")
         await wait_for_screen(pilot, PresenterScreen)
@@ -97,7 +97,7 @@ async def test_hostile_poker_notes_actions_and_names_are_stored_exactly_and_show
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
-        live = app.workshop.live
+        live = app.workshop.records
         for text in HOSTILE[:3]:
             live.add_participant(text, text)
         await pilot.press("tab", "d", "enter")

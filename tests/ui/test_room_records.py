@@ -43,7 +43,7 @@ async def test_discussion_notes_are_written_edited_and_removed_as_typed(
         await pilot.press(*"pricing confuses people", "tab")
         await pilot.press(*"drop me", "tab")
         await settle(pilot)
-        live = app.workshop.live
+        live = app.workshop.records
         assert [n.text for n in live.room.notes] == ["silos again", "pricing confuses people", "drop me"]
         assert len(note_fields(app)) == 4 and not note_fields(app)[-1].text  # one empty field waits last
         await pilot.press("shift+tab", "ctrl+r")  # remove the third note
@@ -53,8 +53,8 @@ async def test_discussion_notes_are_written_edited_and_removed_as_typed(
         await pilot.press("end", *" and again", "tab")  # an edit saves the same note
         await settle(pilot)
         assert [n.text for n in live.room.notes] == ["silos again and again", "pricing confuses people"]
-        assert live.undo() == "a note"  # the console's ctrl+z: the edit is taken back …
-        assert live.undo() == "removing a note"  # … and the removal
+        assert live.undo().label == "a note"  # the console's ctrl+z: the edit is taken back …
+        assert live.undo().label == "removing a note"  # … and the removal
         await settle(pilot)
         assert [f.text for f in note_fields(app)] == ["silos again", "pricing confuses people", "drop me", ""]
         assert await app.flush()
@@ -75,7 +75,7 @@ async def test_the_room_sees_the_notes_written_so_far_under_the_prompt(
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_console(pilot)
-        live = app.workshop.live
+        live = app.workshop.records
         live.put_note(TALK, "silos again")
         live.put_note(TALK, "only for me", quick=True)
         await pilot.press("f5")
@@ -111,7 +111,7 @@ async def test_actions_are_added_edited_moved_on_and_removed_and_a_bad_date_is_r
         await wait_for_screen(pilot, ActionFormScreen)
         await pilot.press(*"Publish the churn numbers", "enter", "enter", "enter")  # no owner, no date yet
         await wait_for_screen(pilot, WorkshopScreen)
-        live = app.workshop.live
+        live = app.workshop.records
         assert [(a.what, a.owner, a.due) for a in live.room.actions] == [
             ("Call five lost customers", "Ben Okafor", "2026-11-15"),
             ("Publish the churn numbers", "", ""),
@@ -145,7 +145,7 @@ async def test_escape_closes_the_action_form_without_saving(workshop_id: str, ma
         await wait_for_screen(pilot, ActionFormScreen)
         await pilot.press(*"Never mind", "escape")
         await wait_for_screen(pilot, WorkshopScreen)
-        assert app.workshop.live.room.actions == ()
+        assert app.workshop.records.room.actions == ()
 
 
 async def test_the_room_reads_the_action_list_at_80x24(workshop_id: str, make_app, store: Store) -> None:
@@ -187,7 +187,7 @@ async def test_a_quick_note_from_the_console_is_kept_on_the_current_step(
         await pilot.press(*"ask Ben about renewals", "enter")
         await wait_for_screen(pilot, WorkshopScreen)
         await settle(pilot)
-        quick = [n for n in app.workshop.live.room.notes if n.quick]
+        quick = [n for n in app.workshop.records.room.notes if n.quick]
         assert [(n.step_key, n.text) for n in quick] == [(TALK, "ask Ben about renewals")]
         notes_panel = app.screen.query_one(FacilitatorNotes)
         assert "ask Ben about renewals" in str(notes_panel.query_one("#quick-notes").render())
@@ -215,7 +215,7 @@ async def test_a_quick_note_works_in_presenter_mode_and_escape_keeps_nothing(
         await pilot.press(*"room is cold", "space", "enter")  # keys the presenter binds are typed here
         await wait_for_screen(pilot, PresenterScreen)
         assert app.workshop.flow.current.key == WELCOME  # neither space nor enter moved the slide
-        assert [(n.step_key, n.text, n.quick) for n in app.workshop.live.room.notes] == [
+        assert [(n.step_key, n.text, n.quick) for n in app.workshop.records.room.notes] == [
             (WELCOME, "room is cold ", True)
         ]
         assert await app.flush()

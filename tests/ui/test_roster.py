@@ -42,7 +42,7 @@ async def test_people_are_added_renamed_removed_and_restored_with_their_answers(
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_roster(pilot)
-        live = app.workshop.live
+        live = app.workshop.records
         ana = live.info.present[0]
         live.set_answer(ana.id, MANDATE, "yes")
         await pilot.press("a", *"Dee Late", "enter", *"Finance", "enter")
@@ -128,7 +128,7 @@ async def test_a_late_arrival_sees_what_they_missed_and_starts_answering_it(
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_roster(pilot)
-        live = app.workshop.live
+        live = app.workshop.records
         for person in live.info.present:
             live.set_answer(person.id, RATE, "strong", item="persist", perspective="self")
         live.set_answer(live.info.present[0].id, MANDATE, "yes")

@@ -48,15 +48,15 @@ async def test_f4_opens_the_summary_of_the_open_workshop_and_it_follows_the_room
 
         assert app.workshop is not None
         people = [p.id for p in app.workshop.info.participants]
-        app.workshop.live.set_answer(people[0], MANDATE, "yes")
-        app.workshop.live.set_answer(people[1], MANDATE, "partly")
+        app.workshop.records.set_answer(people[0], MANDATE, "yes")
+        app.workshop.records.set_answer(people[1], MANDATE, "partly")
         await wait_until(pilot, lambda: screen.report is not None and screen.report.overall.answered == 2)
         await settle(pilot)
         assert screen.report.overall.score == 75
         text = screen_text(app)
         assert "Lip service" in text and " 75 " in text  # the bar's figure, beside the level it decides
 
-        app.workshop.live.set_answer(people[2], MANDATE, "dont-know")
+        app.workshop.records.set_answer(people[2], MANDATE, "dont-know")
         await wait_until(pilot, lambda: screen.report.overall.answered == 3)
         await settle(pilot)
         assert "!33%" in screen_text(app)  # a third said "don't know": a finding of its own
@@ -96,7 +96,7 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         await wait_for_screen(pilot, WorkshopScreen)
         assert app.workshop is not None
         people = [p.id for p in app.workshop.info.participants]
-        app.workshop.live.set_answer(people[0], MANDATE, "no", comment="Each VP runs their own plan.")
+        app.workshop.records.set_answer(people[0], MANDATE, "no", comment="Each VP runs their own plan.")
         await pilot.press("f4")
         screen = await wait_for_screen(pilot, SummaryScreen)
         await pilot.press("2")
@@ -257,7 +257,7 @@ async def test_participant_text_is_shown_as_typed_on_every_page(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_screen(pilot, WorkshopScreen)
         assert app.workshop is not None
-        live = app.workshop.live
+        live = app.workshop.records
         people = [p.id for p in app.workshop.info.participants]
         live.set_answer(people[0], MANDATE, "no", comment="[bold]loud[/bold] \x1b[2J")
         for person in people:

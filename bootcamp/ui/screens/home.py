@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from bootcamp.store.model import WorkshopInfo
     from bootcamp.summary import CommitmentReport
     from bootcamp.ui.app import BootcampApp
-    from bootcamp.ui.running import RunningWorkshop
+    from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.ui.screens.new_workshop import NewWorkshop
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}
@@ -133,7 +133,7 @@ class HomeScreen(Screen[None]):
     class WorkshopReady(Message):
         """A workshop was read from disk (or just created) and can be shown."""
 
-        def __init__(self, workshop: RunningWorkshop) -> None:
+        def __init__(self, workshop: LiveWorkshop) -> None:
             super().__init__()
             self.workshop = workshop
 
@@ -252,11 +252,9 @@ class HomeScreen(Screen[None]):
     def _load_workshop(self, workshop_id: str) -> None:
         """Read a workshop for the console, in the calling worker (a worker that starts another in its own
         exclusive group would cancel itself)."""
-        from bootcamp.ui.running import RunningWorkshop
-
         app = self.bootcamp
         try:
-            workshop = RunningWorkshop.load(app.store.open(workshop_id), app.writer, app.clock)
+            workshop = app.read_workshop(workshop_id)
         except UserError as error:
             self.post_message(self.Failed(error, "Could not open the workshop"))
             return

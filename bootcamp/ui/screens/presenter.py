@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from bootcamp.flow import Flow
-from bootcamp.ui.running import RunningWorkshop
+from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
 from bootcamp.ui.widgets.slide import Slide
@@ -32,7 +32,7 @@ class PresenterScreen(WalkScreen):
         Binding("f5,escape", "leave", "Console", tooltip="Leave presenter mode, back to the console"),
     ]
 
-    def __init__(self, workshop: RunningWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop) -> None:
         super().__init__(workshop)
         self._theme_before = ""
 

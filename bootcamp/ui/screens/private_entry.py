@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from bootcamp.content.model import Perspective, RoleCheck, Scale, Step, StepKind
 from bootcamp.store.model import Participant
-from bootcamp.ui.running import RunningWorkshop
+from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.steps.base import choices_text
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -40,7 +40,7 @@ class Ask:
     scale: Scale
 
 
-def asks_of(step: Step, workshop: RunningWorkshop) -> list[Ask]:
+def asks_of(step: Step, workshop: LiveWorkshop) -> list[Ask]:
     """What a person answers on a step, in order: the question, each item and perspective, or each structure question."""
     program = workshop.program
     if step.kind is StepKind.QUESTION and step.question is not None:
@@ -72,7 +72,7 @@ class PrivateEntryScreen(Screen[None]):
         Binding("backspace", "back", "Previous", show=False, tooltip="Go back to the previous question"),
     ]
 
-    def __init__(self, workshop: RunningWorkshop, steps: list[Step], *, participant_id: str = "") -> None:
+    def __init__(self, workshop: LiveWorkshop, steps: list[Step], *, participant_id: str = "") -> None:
         super().__init__()
         self.workshop = workshop
         self.steps = steps
@@ -121,7 +121,7 @@ class PrivateEntryScreen(Screen[None]):
     def _ask_who(self) -> None:
         self.phase = "who"
         self.participant = None
-        live = self.workshop.live
+        live = self.workshop.records
         people = self.query_one("#people", OptionList)
         people.clear_options()
         for participant in live.info.present:
@@ -218,7 +218,7 @@ class PrivateEntryScreen(Screen[None]):
             picks[:] = [p for p in picks if (p[0], p[1]) != (ask.item, ask.perspective)]
             picks.append((ask.item, ask.perspective, option_id))
         elif self.participant is not None:
-            self.workshop.live.set_answer(
+            self.workshop.records.set_answer(
                 self.participant.id, ask.step.key, option_id, item=ask.item, perspective=ask.perspective
             )
         self._after(ask)
@@ -241,7 +241,7 @@ class PrivateEntryScreen(Screen[None]):
         if text and self._secret(ask.step):
             self._comments[ask.step.key] = text
         elif text and self.participant is not None:
-            self.workshop.live.set_comment(self.participant.id, ask.step.key, text)
+            self.workshop.records.set_comment(self.participant.id, ask.step.key, text)
         self.phase = "commented"
         self._after(ask)
 
@@ -254,7 +254,7 @@ class PrivateEntryScreen(Screen[None]):
         """Secret steps are stored at the end, each as one ballot: a half-given ballot is still a ballot."""
         for step_key, picks in self._ballot.items():
             if picks:
-                self.workshop.live.cast_ballot(step_key, list(picks), self._comments.get(step_key, ""))
+                self.workshop.records.cast_ballot(step_key, list(picks), self._comments.get(step_key, ""))
         self._ballot.clear()
         self._comments.clear()
 

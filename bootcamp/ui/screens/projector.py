@@ -19,7 +19,7 @@ from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
 from bootcamp.store.follow import STATE, FollowedWorkshop, Follower
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.slide import Slide
 
@@ -105,7 +105,7 @@ class ProjectorScreen(Screen[None]):
             slide.show_position(flow)
             slide.show_time(flow)
         # Reveals and private entry are in the state, answers in the room: either redraws the tallies.
-        slide.show_room(RoomData(workshop.info, workshop.answers, workshop.room), state)
+        slide.show_room(WorkshopSnapshot(workshop.info, workshop.answers, workshop.room), state)
 
     def tick(self) -> None:
         self.query_one(Slide).show_time(self.flow)

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from bootcamp.ui.running import RunningWorkshop
+from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput
 
@@ -23,7 +23,7 @@ class QuickNoteScreen(ModalScreen[None]):
     CSS_PATH = "quick_note.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without keeping the note")]
 
-    def __init__(self, workshop: RunningWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop) -> None:
         super().__init__()
         self.workshop = workshop
         self.step = workshop.flow.current  # the step the note is about, fixed as the note is opened
@@ -43,7 +43,7 @@ class QuickNoteScreen(ModalScreen[None]):
         if not event.value.strip():
             self.query_one("#quick-problem", Static).update(plain("Type the note first (Esc closes)."))
             return
-        self.workshop.live.put_note(self.step.key, event.value, quick=True)
+        self.workshop.records.put_note(self.step.key, event.value, quick=True)
         self.notify(f"Quick note kept on {self.step.title}", markup=False)
         self.dismiss(None)
 

@@ -22,9 +22,9 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from bootcamp.content.model import Step
 from bootcamp.store.model import Participant
-from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.running import RunningWorkshop
-from bootcamp.ui.saving import Mark
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.live.saving import Mark
 from bootcamp.ui.text import joined, plain, safe
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
@@ -39,7 +39,7 @@ class MissedSteps:
     step_keys: tuple[str, ...]
 
 
-def walked_steps(workshop: RunningWorkshop) -> tuple[Step, ...]:
+def walked_steps(workshop: LiveWorkshop) -> tuple[Step, ...]:
     """The steps the room has got through: those before the current one, and any marked done."""
     flow = workshop.flow
     return tuple(step for number, step in enumerate(flow.steps) if number < flow.index or flow.is_done(step.key))
@@ -106,14 +106,14 @@ class RosterScreen(Screen[MissedSteps | None]):
         Binding("escape", "back", "Back", tooltip="Back to the console (from the form: back to the list)"),
     ]
 
-    def __init__(self, workshop: RunningWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop) -> None:
         super().__init__()
         self.workshop = workshop
         self.renaming = ""  # the participant id the form renames; "" while it adds
 
     @property
-    def live(self) -> LiveRoom:
-        return self.workshop.live
+    def live(self) -> LiveRecords:
+        return self.workshop.records
 
     def compose(self) -> ComposeResult:
         anonymous = self.workshop.info.anonymous
@@ -140,8 +140,7 @@ class RosterScreen(Screen[MissedSteps | None]):
         return title
 
     def on_mount(self) -> None:
-        self.watch(self.app, "room_version", lambda _v: self.show(), init=False)
-        self.watch(self.app, "save_status", lambda _s: self.show(), init=False)
+        self.watch(self.app, "live_change", lambda _change: self.show(), init=False)
         self.show()
         self.query_one("#present", PeopleTable).focus()
 

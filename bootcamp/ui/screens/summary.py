@@ -7,7 +7,7 @@ An eighth page, Progress, joins them when the data folder holds an earlier run f
 organisation: a worker reads the most recent one's report, and the page compares it with this
 one (:func:`bootcamp.summary.comparison.compare`) every time this one is shown again.
 Opened for the open workshop it follows the room: the report is built again from memory
-(:meth:`RunningWorkshop.report`, a few milliseconds) after every change to the room and when
+(:meth:`LiveWorkshop.report`, a few milliseconds) after every change to the room and when
 the screen comes back. Opened from home it shows the report a worker read from disk.
 """
 
@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from bootcamp.errors import UserError
+from bootcamp.live.changes import Change, Part
 from bootcamp.summary.comparison import compare, earlier_run
 from bootcamp.summary.model import CommitmentReport
 from bootcamp.ui.text import joined, safe
@@ -45,7 +46,7 @@ from bootcamp.ui.widgets.report.role import RoleVerdictView
 if TYPE_CHECKING:
     from bootcamp.clock import Clock
     from bootcamp.store import Store
-    from bootcamp.ui.running import RunningWorkshop
+    from bootcamp.live.workshop import LiveWorkshop
 
 # (id, tab label, what the page shows): the tabs in order, and keys 1–7.
 PAGES = (
@@ -111,7 +112,7 @@ class SummaryScreen(Screen[None]):
             self.report = report
             self.problem = problem
 
-    def __init__(self, report: CommitmentReport | None = None, *, workshop: RunningWorkshop | None = None) -> None:
+    def __init__(self, report: CommitmentReport | None = None, *, workshop: LiveWorkshop | None = None) -> None:
         super().__init__()
         if report is None and workshop is None:
             raise ValueError("a summary needs a report or the open workshop to follow")
@@ -148,7 +149,7 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self._theme_on_open = self.app.theme
         if self.workshop is not None:
-            self.watch(self.app, "room_version", self._room_changed, init=False)
+            self.watch(self.app, "live_change", self._room_changed, init=False)
             self.report = self._build()
         assert self.report is not None
         self.show_report(self.report)
@@ -166,8 +167,10 @@ class SummaryScreen(Screen[None]):
         assert self.workshop is not None
         return self.workshop.report(as_of=today(self.workshop.clock))
 
-    def _room_changed(self, _version: int) -> None:
+    def _room_changed(self, change: Change | None) -> None:
         # Answers can arrive several in one frame: build once, after the frame that brought them.
+        if change is None or not change.touches(Part.RECORDS, Part.ROSTER, Part.POSITION):
+            return  # a save result changes nothing in the report
         if self.is_current and not self._rebuild_pending:
             self._rebuild_pending = True
             self.call_after_refresh(self._rebuild)

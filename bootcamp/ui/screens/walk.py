@@ -1,7 +1,9 @@
 """The moves both the console and presenter mode offer, on the open workshop.
 
-Each action changes the room's state through :class:`RunningWorkshop` (which queues the
-save) and then asks the screen to show the new state. Bindings stay with each screen:
+Each action changes the room's state through :class:`LiveWorkshop` (which queues the
+save) and then asks the screen to show the new state. What the widgets ask for (an answer, a
+note …) goes through the app's one request handler; what changed comes back as the app's
+``live_change``, which redraws the screen. Bindings stay with each screen:
 presenter mode answers a presentation clicker's keys, the console leaves letters to
 focused widgets.
 """
@@ -15,8 +17,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bootcamp.flow import Flow
+from bootcamp.live.changes import Change, Part
+from bootcamp.live.saving import SaveStatus
+from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import WorkshopState
-from bootcamp.ui.running import RunningWorkshop
 from bootcamp.ui.widgets.steps import StepView
 from bootcamp.ui.widgets.timer import OVER_TIME
 
@@ -44,7 +48,7 @@ class WalkScreen(Screen[None]):
             super().__init__()
             self.step_key = step_key
 
-    def __init__(self, workshop: RunningWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop) -> None:
         super().__init__()
         self.workshop = workshop
         self._shown_step = ""
@@ -61,11 +65,20 @@ class WalkScreen(Screen[None]):
     def on_mount(self) -> None:
         # Textual calls each class's on_mount in turn: subclasses must not call this one again.
         self.set_interval(TICK_SECONDS, self.tick)
-        self.watch(self.app, "room_version", self._room_changed, init=False)
+        self.watch(self.app, "live_change", self._live_changed, init=False)
 
-    def _room_changed(self, _version: int) -> None:
-        if self.is_current:
-            self.show_room()
+    async def _live_changed(self, change: Change | None) -> None:
+        if change is None:
+            return
+        moved = change.touches(Part.POSITION) and self.workshop.state is not self._shown_state
+        if moved and self.app.screen is self:  # a screen in front (presenter …) shows it; resuming catches up
+            await self.show_state()  # a widget moved the room (a Poker card, its clock)
+        elif self.is_current and change.touches(Part.RECORDS, Part.ROSTER, Part.SAVING):
+            self.show_room()  # what the room said, and the save marks beside it
+        self.show_saving(change.save_status)
+
+    def show_saving(self, status: SaveStatus) -> None:
+        """Show how the saves stand (the console's status bar); nothing by default."""
 
     async def on_screen_resume(self) -> None:
         # Another screen (presenter, jump, blank) may have moved the room meanwhile.
@@ -100,7 +113,7 @@ class WalkScreen(Screen[None]):
         """Show what the room has said on the current step (answers, tallies, notes)."""
         for view in self.query(StepView):
             if view.is_mounted:  # not one still being composed, or already on its way out
-                view.show_room(self.workshop.live.data, self.workshop.state)
+                view.show_room(self.workshop.records.data, self.workshop.state)
 
     def show_time(self, flow: Flow) -> None:
         """Show the timer and the day clock as of now."""
@@ -125,7 +138,7 @@ class WalkScreen(Screen[None]):
     # -- moves -----------------------------------------------------------------------------------------------
 
     async def change(self, move: Callable[[Flow], WorkshopState]) -> None:
-        self.workshop.change(move)
+        self.workshop.move(move)
         await self.show_state()
 
     async def action_next(self) -> None:

@@ -14,9 +14,10 @@ from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.store.projector_lock import projector_following
-from bootcamp.ui.live_room import ANSWERED_KINDS
-from bootcamp.ui.running import RunningWorkshop
-from bootcamp.ui.saving import SaveStatus
+from bootcamp.live.actors import CONSOLE
+from bootcamp.live.records import ANSWERED_KINDS
+from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.live.saving import SaveStatus
 from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
@@ -65,7 +66,7 @@ class WorkshopScreen(WalkScreen):
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
     ]
 
-    def __init__(self, workshop: RunningWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop) -> None:
         super().__init__(workshop)
         info = workshop.info
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
@@ -91,7 +92,6 @@ class WorkshopScreen(WalkScreen):
 
     async def on_mount(self) -> None:
         self.query_one(Agenda).border_title = "Agenda · g jumps"
-        self.watch(self.app, "save_status", self._show_save_status, init=False)
         self._follow_projector()
         self.set_interval(TICK_SECONDS, self._follow_projector)
         await self.show_state()
@@ -105,7 +105,7 @@ class WorkshopScreen(WalkScreen):
         body = self.query_one(StepScroll)
         body.border_title = joined((session.title if session else step.session_id, ""), "  ›  ", (step.title, "bold"))
         body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
-        await body.show(view_for(step, flow.program, live=self.workshop.live))
+        await body.show(view_for(step, flow.program, live=self.workshop.records))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
         self.query_one(NextStep).show_step(flow.upcoming, flow.program)
 
@@ -121,16 +121,16 @@ class WorkshopScreen(WalkScreen):
     def show_room(self) -> None:
         super().show_room()
         key = self.flow.current.key
-        quick = [note.text for note in self.workshop.live.room.notes if note.quick and note.step_key == key]
+        quick = [note.text for note in self.workshop.records.room.notes if note.quick and note.step_key == key]
         self.query_one(FacilitatorNotes).show_quick_notes(quick)
 
     def show_time(self, flow: Flow) -> None:
         self.query_one(StepTimerPanel).show_flow(flow)
         self.query_one(DayClockPanel).show_day(flow.day_clock())
 
-    def _show_save_status(self, status: SaveStatus) -> None:
-        self._show_status(self.flow, status)
-        self.show_room()  # the save marks beside the answers
+    def show_saving(self, status: SaveStatus) -> None:
+        if self._shown_state is not None:
+            self._show_status(self.flow, status)
 
     def _show_status(self, flow: Flow, status: SaveStatus) -> None:
         upcoming = flow.upcoming
@@ -213,7 +213,7 @@ class WorkshopScreen(WalkScreen):
         )
 
     def action_undo(self) -> None:
-        undone = self.workshop.live.undo()
+        undone = self.workshop.undo(by=CONSOLE)
         self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", markup=False, timeout=2)
 
     def action_presenter(self) -> None:

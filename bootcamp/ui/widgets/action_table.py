@@ -17,11 +17,13 @@ from textual.binding import Binding
 from bootcamp.actions import next_status
 from bootcamp.content.model import Program
 from bootcamp.store.model import Action, ActionStatus
-from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.saving import Mark
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.saving import Mark
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.live.requests import DropAction, PutAction
+from bootcamp.ui.messages import request
 
 STATUS_STYLE = {
     ActionStatus.OPEN: "bold",
@@ -75,7 +77,7 @@ class ActionTable(SteadyTable[Text]):
         Binding("delete,x", "remove", "Remove", tooltip="Remove the action (ctrl+z takes it back)"),
     ]
 
-    def __init__(self, live: LiveRoom, program: Program, step_key: str) -> None:
+    def __init__(self, live: LiveRecords, program: Program, step_key: str) -> None:
         super().__init__(id="action-table", cursor_type="row", zebra_stripes=True)
         self.live = live
         self.program = program
@@ -85,7 +87,7 @@ class ActionTable(SteadyTable[Text]):
         self.add_column("What · from", key="what", width=WHAT_WIDTH)
         self.add_column("Owner, due", key="owner", width=OWNER_WIDTH)
         self.add_column("Status", key="status", width=STATUS_WIDTH)
-        self.watch(self.app, "save_status", lambda _status: self.show(), init=False)
+        self.watch(self.app, "live_change", lambda _change: self.show(), init=False)
 
     def show(self) -> None:
         """Every action of the room, with the cursor kept on the same action."""
@@ -132,10 +134,13 @@ class ActionTable(SteadyTable[Text]):
 
         def saved(result: Action | None) -> None:
             if result is not None and result != action:
-                kept = self.live.put_action(result)
+                asked = PutAction(result)
+                request(self, asked)
                 self.show()
                 ids = [a.id for a in self.live.room.actions]
-                self.move_cursor(row=ids.index(kept.id), animate=False)
+                kept = result.id or asked.action_id
+                if kept in ids:
+                    self.move_cursor(row=ids.index(kept), animate=False)
 
         owners = [p.display_name for p in self.live.info.present]
         self.app.push_screen(ActionFormScreen(action, title=title, owners=owners), saved)
@@ -143,12 +148,12 @@ class ActionTable(SteadyTable[Text]):
     def action_cycle_status(self) -> None:
         action = self.current()
         if action is not None:
-            self.live.put_action(dataclasses.replace(action, status=next_status(action.status)))
+            request(self, PutAction(dataclasses.replace(action, status=next_status(action.status))))
 
     def action_remove(self) -> None:
         action = self.current()
         if action is not None:
-            self.live.drop_action(action.id)
+            request(self, DropAction(action.id))
             self.notify(f"Removed “{action.what[:40]}” · ctrl+z takes it back", markup=False)
 
 

@@ -15,9 +15,11 @@ from textual.widgets import TextArea
 
 from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import RoomNote
-from bootcamp.ui.live_room import LiveRoom
+from bootcamp.live.records import LiveRecords
 from bootcamp.ui.widgets.save_mark import show_mark
 from bootcamp.ui.widgets.typed_text import AutosaveTextArea
+from bootcamp.live.requests import DropNote, PutNote
+from bootcamp.ui.messages import request
 
 NEW_NOTE = "A new note… (saves as you type)"
 
@@ -65,14 +67,14 @@ class RoomNotes(Vertical):
     }
     """
 
-    def __init__(self, live: LiveRoom, step_key: str) -> None:
+    def __init__(self, live: LiveRecords, step_key: str) -> None:
         super().__init__(id="room-notes")
         self.live = live
         self.step_key = step_key
 
     def on_mount(self) -> None:
         self.show(self.live.room.notes)
-        self.watch(self.app, "save_status", lambda _status: self.show_marks(), init=False)
+        self.watch(self.app, "live_change", lambda _change: self.show_marks(), init=False)
 
     def fields(self) -> list[NoteField]:
         return list(self.query_children(NoteField))
@@ -120,16 +122,16 @@ class RoomNotes(Vertical):
             if not text.strip():
                 return
             field.note_id = new_record_id("n")  # before the change goes out: the redraw finds this field
-            self.live.put_note(self.step_key, text, note_id=field.note_id)
+            request(self, PutNote(self.step_key, text, note_id=field.note_id))
         elif text.strip():
-            self.live.put_note(self.step_key, text, note_id=field.note_id)
+            request(self, PutNote(self.step_key, text, note_id=field.note_id))
         else:
-            self.live.drop_note(field.note_id)  # an emptied note is a removed one
+            request(self, DropNote(field.note_id))  # an emptied note is a removed one
 
     def remove(self, field: NoteField) -> None:
         if field.note_id:
             field.discard_typing()  # nothing left to save as the field goes
-            self.live.drop_note(field.note_id)
+            request(self, DropNote(field.note_id))
         elif field.text:
             field.clear()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from bootcamp.ui.saving import Mark
+from bootcamp.live.saving import Mark
 
 LABELS = {
     Mark.NONE: ("", ""),

@@ -18,7 +18,7 @@ from bootcamp.ui.widgets.timer import countdown
 
 if TYPE_CHECKING:
     from bootcamp.store.model import WorkshopState
-    from bootcamp.ui.room_data import RoomData
+    from bootcamp.live.snapshot import WorkshopSnapshot
 
 BODY_COLUMNS, BODY_ROWS = 76, 16  # the slide's body at 80×24; content authors write to fit it
 
@@ -74,7 +74,7 @@ class Slide(Vertical):
             await body.remove_children()
             await body.mount(view_for(step, flow.program, presenter=True))
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         """The room's answers as the room may see them: a tally once revealed, never while private entry is on."""
         for view in self.query_one("#slide-body", Container).query(StepView):
             if view.is_mounted:  # not one still being composed, or already on its way out

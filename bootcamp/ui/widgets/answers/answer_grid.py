@@ -17,13 +17,15 @@ from textual.coordinate import Coordinate
 
 from bootcamp.content.model import Scale
 from bootcamp.store.model import WorkshopState
-from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.room_data import RoomData
-from bootcamp.ui.saving import Mark
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.live.saving import Mark
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.live.requests import ClearAnswer, GiveAnswer
+from bootcamp.ui.messages import request
 
 NAME_WIDTH = 5
 CELL_WIDTH = NAME_WIDTH + 3  # " Ana O S": a cell is as wide as its header, so its colour fills it
@@ -51,7 +53,7 @@ class AnswerGrid(SteadyTable[Text]):
     BINDINGS = [Binding("x,delete", "clear", "Clear", tooltip="Clear the answer in the cell at the cursor")]
 
     def __init__(
-        self, live: LiveRoom, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
+        self, live: LiveRecords, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
     ) -> None:
         # No padding: a cell's colour fills it edge to edge, so the grid reads as a heat map.
         super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0)
@@ -61,10 +63,10 @@ class AnswerGrid(SteadyTable[Text]):
         self.rows_ = rows
         self.perspectives = perspectives or ("",)
         self._columns: tuple[tuple[str, str], ...] = ()  # (participant id, perspective) per answer column
-        self._shown: dict[tuple[int, int], Text] = {}
+        self._shown: dict[tuple[int, int], tuple[str, str]] = {}  # (text, style) per cell
         bind_scale(self, scale)
 
-    def show(self, data: RoomData, state: WorkshopState) -> None:
+    def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
         columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
         if columns != self._columns:
@@ -72,11 +74,13 @@ class AnswerGrid(SteadyTable[Text]):
         for row_number, row in enumerate(self.rows_):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
                 cell = self._cell(participant_id, row.item, perspective, revealed)
-                if self._shown.get((row_number, column_number)) != cell:
-                    self._shown[(row_number, column_number)] = cell
+                # Rich's Text equality ignores the base style: a pending cell turning saved differs only there.
+                seen = (cell.plain, str(cell.style))
+                if self._shown.get((row_number, column_number)) != seen:
+                    self._shown[(row_number, column_number)] = seen
                     self.update_cell_at(Coordinate(row_number, column_number), cell)
 
-    def _rebuild(self, data: RoomData, columns: tuple[tuple[str, str], ...]) -> None:
+    def _rebuild(self, data: WorkshopSnapshot, columns: tuple[tuple[str, str], ...]) -> None:
         cursor = self.cursor_coordinate
         self._columns = columns
         self._shown.clear()
@@ -128,7 +132,7 @@ class AnswerGrid(SteadyTable[Text]):
             if target is None:
                 return
         participant_id, item, perspective = target
-        self.live.set_answer(participant_id, self.step_key, option_id, item=item, perspective=perspective)
+        request(self, GiveAnswer(participant_id, self.step_key, option_id, item=item, perspective=perspective))
         row, column = self.cursor_coordinate
         if row < len(self.rows_) - 1:
             self.cursor_coordinate = Coordinate(row + 1, column)
@@ -139,4 +143,4 @@ class AnswerGrid(SteadyTable[Text]):
         target = self._at_cursor()
         if target is not None:
             participant_id, item, perspective = target
-            self.live.clear_answer(participant_id, self.step_key, item=item, perspective=perspective)
+            request(self, ClearAnswer(participant_id, self.step_key, item=item, perspective=perspective))

@@ -10,10 +10,12 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from bootcamp.content.model import Scale
-from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.live.requests import CastBallot, WithdrawBallot
+from bootcamp.ui.messages import request
 
 
 class BallotBox(Static, can_focus=True):
@@ -31,7 +33,7 @@ class BallotBox(Static, can_focus=True):
     """
     BINDINGS = [Binding("x,delete", "take_back", "Take back", tooltip="Take back the ballot just cast")]
 
-    def __init__(self, live: LiveRoom, step_key: str, scale: Scale) -> None:
+    def __init__(self, live: LiveRecords, step_key: str, scale: Scale) -> None:
         super().__init__(id="ballot-box")
         self.live = live
         self.step_key = step_key
@@ -39,7 +41,7 @@ class BallotBox(Static, can_focus=True):
         self._last_ballot = ""
         bind_scale(self, scale)
 
-    def show(self, data: RoomData) -> None:
+    def show(self, data: WorkshopSnapshot) -> None:
         cast = data.ballots_for(self.step_key)
         self.update(
             joined(
@@ -51,10 +53,13 @@ class BallotBox(Static, can_focus=True):
         )
 
     def action_answer(self, option_id: str) -> None:
-        self._last_ballot = self.live.cast_ballot(self.step_key, [("", "", option_id)])
+        ballot = CastBallot(self.step_key, (("", "", option_id),))
+        request(self, ballot)
+        self._last_ballot = ballot.ballot_id
         self.notify("Ballot cast. Pass the keyboard on.", title="Secret ballot", markup=False, timeout=2)
 
     def action_take_back(self) -> None:
-        if self._last_ballot and self.live.withdraw_ballot(self.step_key, self._last_ballot):
+        if self._last_ballot and self.live.has_ballot(self.step_key, self._last_ballot):
+            request(self, WithdrawBallot(self.step_key, self._last_ballot))
             self._last_ballot = ""
             self.notify("The last ballot was taken back.", title="Secret ballot", markup=False, timeout=2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from bootcamp.ui.saving import Mark
+from bootcamp.live.saving import Mark
 
 HIDDEN_ANSWER = "●"  # answered, value hidden until the facilitator reveals the step
 NO_ANSWER = "·"

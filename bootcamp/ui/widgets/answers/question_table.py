@@ -13,12 +13,14 @@ from textual.message import Message
 
 from bootcamp.content.model import Scale
 from bootcamp.store.model import Participant, WorkshopState
-from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.live.requests import ClearAnswer, GiveAnswer
+from bootcamp.ui.messages import request
 
 COMMENT_PREVIEW = 40
 COLUMNS = ("who", "answer", "mark", "comment")
@@ -35,7 +37,7 @@ class QuestionTable(SteadyTable[Text]):
             super().__init__()
             self.participant = participant
 
-    def __init__(self, live: LiveRoom, step_key: str, scale: Scale, *, item: str = "", perspective: str = "") -> None:
+    def __init__(self, live: LiveRecords, step_key: str, scale: Scale, *, item: str = "", perspective: str = "") -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id="question-table")
         self.live = live
         self.step_key = step_key
@@ -58,7 +60,7 @@ class QuestionTable(SteadyTable[Text]):
             return None
         return self.live.info.participant(self._seats[self.cursor_row])
 
-    def show(self, data: RoomData, state: WorkshopState) -> None:
+    def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
@@ -75,7 +77,9 @@ class QuestionTable(SteadyTable[Text]):
             return
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed)):
-                if self._shown.get((participant.id, column)) != cell:
+                # Rich's Text equality ignores the base style (a pending answer turning saved): compare it too.
+                shown = self._shown.get((participant.id, column))
+                if shown is None or shown != cell or shown.style != cell.style:
                     self.update_cell(participant.id, column, cell, update_width=column == "comment")
                     self._shown[(participant.id, column)] = cell
 
@@ -102,7 +106,7 @@ class QuestionTable(SteadyTable[Text]):
         participant = self.participant
         if participant is None:
             return
-        self.live.set_answer(participant.id, self.step_key, option_id, item=self.item, perspective=self.perspective)
+        request(self, GiveAnswer(participant.id, self.step_key, option_id, item=self.item, perspective=self.perspective))
         if self.cursor_row < self.row_count - 1:
             self.move_cursor(row=self.cursor_row + 1)
         self._just_answered = (participant.id, self.cursor_row)
@@ -110,7 +114,7 @@ class QuestionTable(SteadyTable[Text]):
     def action_clear(self) -> None:
         participant = self.participant
         if participant is not None:
-            self.live.clear_answer(participant.id, self.step_key, item=self.item, perspective=self.perspective)
+            request(self, ClearAnswer(participant.id, self.step_key, item=self.item, perspective=self.perspective))
 
     def action_comment(self) -> None:
         participant = self.participant

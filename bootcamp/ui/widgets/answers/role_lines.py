@@ -16,11 +16,13 @@ from textual.widgets import DataTable
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.store.model import RoleLine
-from bootcamp.ui.live_room import LiveRoom
+from bootcamp.live.records import LiveRecords
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.marks import save_mark
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
+from bootcamp.live.requests import DropRoleLine, PutRoleLine
+from bootcamp.ui.messages import request
 
 LINE_PREVIEW = 22
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
@@ -61,7 +63,7 @@ class RoleLinesTable(SteadyTable[Text]):
             super().__init__()
             self.line = line
 
-    def __init__(self, live: LiveRoom, check: RoleCheck) -> None:
+    def __init__(self, live: LiveRecords, check: RoleCheck) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id="role-lines")
         self.live = live
         self.check = check
@@ -102,7 +104,7 @@ class RoleLinesTable(SteadyTable[Text]):
     def action_decide(self, decision: str) -> None:
         line = self.line
         if line is not None:
-            self.live.put_role_line(line.text, line_id=line.id, decision=decision)
+            request(self, PutRoleLine(line.text, line_id=line.id, decision=decision))
             if self.cursor_row < self.row_count - 1:
                 self.move_cursor(row=self.cursor_row + 1)
 
@@ -124,7 +126,7 @@ class RoleLinesTable(SteadyTable[Text]):
     def action_remove(self) -> None:
         line = self.line
         if line is not None:
-            self.live.drop_role_line(line.id)
+            request(self, DropRoleLine(line.id))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:

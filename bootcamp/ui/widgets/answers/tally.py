@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from bootcamp.ui.room_data import Tally
+from bootcamp.live.snapshot import Tally
 from bootcamp.ui.text import joined
 
 BAR_WIDTH = 30

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from bootcamp.store.model import WorkshopState
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.poker.words import Deck, action_line, card_actions, card_clock, holder_name
 
@@ -43,7 +43,7 @@ class PokerBoard(Vertical):
             yield Static(classes="board-notes", id=f"board-notes-{prompt.id}")
         yield Static(id="board-actions")
 
-    def show(self, data: RoomData, state: WorkshopState, now: float) -> None:
+    def show(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
         self.query_one("#board-deal", Static).update(self._deal(data, state))
         card = next((c for c in data.room.poker if c.card_id == state.poker_card), None)
         for prompt in self.deck.exercise.prompts:
@@ -60,7 +60,7 @@ class PokerBoard(Vertical):
             actions_line.update(line)
         self.show_clock(data, state, now)
 
-    def show_clock(self, data: RoomData, state: WorkshopState, now: float) -> None:
+    def show_clock(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
         head = self.query_one("#board-head", Static)
         card = next((c for c in data.room.poker if c.card_id == state.poker_card), None)
         head.display = card is not None
@@ -71,7 +71,7 @@ class PokerBoard(Vertical):
         line.append_text(card_clock(state, card.card_id, self.deck.exercise.minutes_per_card, now))
         head.update(line)
 
-    def _deal(self, data: RoomData, state: WorkshopState) -> Table:
+    def _deal(self, data: WorkshopSnapshot, state: WorkshopState) -> Table:
         # Two cards a row, title then holder, each column cut rather than wrapped: ten cards, five rows.
         grid = Table.grid(padding=(0, 2, 0, 0), expand=True)
         for _ in range(2):

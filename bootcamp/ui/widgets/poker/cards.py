@@ -16,12 +16,14 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bootcamp.store.model import PokerCard, WorkshopState
-from bootcamp.ui.live_room import LiveRoom
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.poker.words import Deck, action_line, card_actions, card_clock, holder_name
 from bootcamp.ui.widgets.save_mark import show_mark
 from bootcamp.ui.widgets.typed_text import AutosaveTextArea
+from bootcamp.live.requests import PutPokerNote
+from bootcamp.ui.messages import request
 
 NOW, NOTES = "▶", "✎"
 
@@ -46,7 +48,7 @@ class CardList(OptionList):
 
     BINDINGS = [Binding("enter", "select", "Discuss", tooltip="Talk about this card now (starts its clock)")]
 
-    def show_deal(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
+    def show_deal(self, deck: Deck, data: WorkshopSnapshot, state: WorkshopState) -> None:
         dealt = {card.card_id: card for card in data.room.poker}
         highlighted = self.highlighted
         options = []
@@ -59,7 +61,7 @@ class CardList(OptionList):
                 self.highlighted = min(highlighted or 0, len(options) - 1)
 
     @staticmethod
-    def _line(deck: Deck, card_id: str, card: PokerCard | None, data: RoomData, state: WorkshopState) -> Text:
+    def _line(deck: Deck, card_id: str, card: PokerCard | None, data: WorkshopSnapshot, state: WorkshopState) -> Text:
         current = card is not None and card_id == state.poker_card
         written = sum(1 for text in (card.notes.values() if card else ()) if text.strip())
         actions = len(card_actions(data.room.actions, card_id))
@@ -89,14 +91,14 @@ class PokerNoteField(AutosaveTextArea):
     }
     """
 
-    def __init__(self, live: LiveRoom, card_id: str, prompt_id: str, text: str, placeholder: str) -> None:
+    def __init__(self, live: LiveRecords, card_id: str, prompt_id: str, text: str, placeholder: str) -> None:
         super().__init__(text, save=self._store, placeholder=placeholder, id=f"poker-note-{prompt_id}")
         self.live = live
         self.card_id = card_id
         self.prompt_id = prompt_id
 
     def _store(self, text: str) -> None:
-        self.live.put_poker_note(self.card_id, self.prompt_id, text)
+        request(self, PutPokerNote(self.card_id, self.prompt_id, text))
 
     def show_mark(self) -> None:
         show_mark(self, self.live.mark(note_record(self.card_id, self.prompt_id)))
@@ -116,7 +118,7 @@ class CardPanel(Vertical):
     """
 
     def __init__(
-        self, deck: Deck, live: LiveRoom, card: PokerCard, *, shown: tuple[RoomData, WorkshopState, float], focus: bool
+        self, deck: Deck, live: LiveRecords, card: PokerCard, *, shown: tuple[WorkshopSnapshot, WorkshopState, float], focus: bool
     ) -> None:
         super().__init__(id="poker-card")
         self.deck = deck
@@ -144,7 +146,7 @@ class CardPanel(Vertical):
         yield Label("Actions from this card")
         yield Static(id="card-actions")
 
-    def show(self, data: RoomData, state: WorkshopState, now: float) -> None:
+    def show(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
         card = next((c for c in data.room.poker if c.card_id == self.card_id), None)
         if card is None:
             return
@@ -159,7 +161,7 @@ class CardPanel(Vertical):
         lines.append(Text("\na adds one (what, owner, due date)", style="dim", end=""))
         self.query_one("#card-actions", Static).update(lines)
 
-    def show_clock(self, data: RoomData, state: WorkshopState, now: float) -> None:
+    def show_clock(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
         card = next((c for c in data.room.poker if c.card_id == self.card_id), None)
         holder = holder_name(data.info, card) if card else ""
         head = joined((f"♠ {self.deck.title(self.card_id)}", "bold"), ("  ·  ", "dim"), holder)

@@ -16,10 +16,10 @@ from bootcamp.content.model import Program, Step
 from bootcamp.ui.widgets.steps.base import StepScroll, StepView
 
 if TYPE_CHECKING:
-    from bootcamp.ui.live_room import LiveRoom
+    from bootcamp.live.records import LiveRecords
 
 
-def view_for(step: Step, program: Program, *, presenter: bool = False, live: LiveRoom | None = None) -> StepView:
+def view_for(step: Step, program: Program, *, presenter: bool = False, live: LiveRecords | None = None) -> StepView:
     module = importlib.import_module(f"{__name__}.{step.kind.value}")
     view: type[StepView] = module.VIEW
     return view(step, program, presenter=presenter, live=live)

@@ -16,7 +16,7 @@ from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
 
 if TYPE_CHECKING:
     from bootcamp.store.model import WorkshopState
-    from bootcamp.ui.room_data import RoomData
+    from bootcamp.live.snapshot import WorkshopSnapshot
 
 
 class ActionsView(StepView):
@@ -37,7 +37,7 @@ class ActionsView(StepView):
         yield Static("Tab to the table: a adds · Enter edits · space status · Del removes", id="actions-hint")
         yield ActionTable(self.live, self.program, self.step.key)
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         if self.live is not None:
             self.query_one(ActionTable).show()
             return

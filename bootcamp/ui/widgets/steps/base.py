@@ -15,15 +15,15 @@ from bootcamp.ui.text import joined, plain
 
 if TYPE_CHECKING:
     from bootcamp.store.model import WorkshopState
-    from bootcamp.ui.live_room import LiveRoom
-    from bootcamp.ui.room_data import RoomData
+    from bootcamp.live.records import LiveRecords
+    from bootcamp.live.snapshot import WorkshopSnapshot
 
 
 class StepView(Vertical):
     """One step for the room. Views never take focus themselves, so showing another step
     does not move the focus; the answering widgets inside them do take it.
 
-    On the console a view gets the :class:`LiveRoom` and may change it (answers, notes …);
+    On the console a view gets the :class:`LiveRecords` and may change it (answers, notes …);
     in presenter mode and in a projector window it gets none and only shows. Either way
     :meth:`show_room` is called after it is mounted and again whenever the room or the
     state changes (an answer, a reveal, private entry): views redraw from those two values.
@@ -39,14 +39,14 @@ class StepView(Vertical):
     }
     """
 
-    def __init__(self, step: Step, program: Program, *, presenter: bool = False, live: LiveRoom | None = None) -> None:
+    def __init__(self, step: Step, program: Program, *, presenter: bool = False, live: LiveRecords | None = None) -> None:
         super().__init__(classes=f"step-view -{step.kind.value}" + (" -presenter" if presenter else ""))
         self.step = step
         self.program = program
         self.presenter = presenter
         self.live = None if presenter else live  # the room's screen never edits
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         """Show what the room has said on this step; a step that asks nothing (``teach``) shows nothing of it."""
 
     def focus_answers(self) -> bool:

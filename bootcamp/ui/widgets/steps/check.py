@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from bootcamp.content.model import ProbeQuestion, RoleCheck
 from bootcamp.store.model import RoleLine, WorkshopState
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
 from bootcamp.ui.widgets.answers.role_lines import (
@@ -26,6 +26,8 @@ from bootcamp.ui.widgets.answers.role_lines import (
 )
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices, step_or_exercise_body
+from bootcamp.live.requests import PutRoleLine
+from bootcamp.ui.messages import request
 
 PRESENTED_LINES = 12  # the latest lines that fit the projected slide
 REVEALED_LINES = 5  # with the structure's bars below them
@@ -100,7 +102,7 @@ class CheckView(StepView):
 
     # -- showing ----------------------------------------------------------------------------------------------
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         check = self.check
         if check is None:
             return
@@ -118,7 +120,7 @@ class CheckView(StepView):
         table = self.query_one(RoleLinesTable)
         self.query_one("#line-detail", Static).update(detail_text(line, table.suggestion(line.text) if line else None))
 
-    def _show_for_room(self, data: RoomData, state: WorkshopState, check: RoleCheck) -> None:
+    def _show_for_room(self, data: WorkshopSnapshot, state: WorkshopState, check: RoleCheck) -> None:
         lines = data.room.role_lines
         revealed = self.step.key in state.revealed and not state.private_entry
         self.set_class(bool(lines), "-has-lines")
@@ -156,7 +158,7 @@ class CheckView(StepView):
         # The field, not the message: Enter pressed twice in a row must not add the line twice.
         text = message.input.value.strip()
         if text:
-            self.live.put_role_line(text, line_id=self._editing)
+            request(self, PutRoleLine(text, line_id=self._editing))
         self._editing = ""
         message.input.value = ""
         message.input.placeholder = "A line of the role description; Enter adds it"
@@ -165,7 +167,7 @@ class CheckView(StepView):
     def _lines_pasted(self, message: RoleLineInput.LinesPasted) -> None:
         assert self.live is not None
         for text in message.lines:
-            self.live.put_role_line(text)
+            request(self, PutRoleLine(text))
         self.notify(f"{len(message.lines)} lines added.", markup=False, timeout=2)
 
     @on(RoleLinesTable.EditWanted)

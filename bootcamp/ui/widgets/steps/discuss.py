@@ -18,7 +18,7 @@ from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
 
 if TYPE_CHECKING:
     from bootcamp.store.model import WorkshopState
-    from bootcamp.ui.room_data import RoomData
+    from bootcamp.live.snapshot import WorkshopSnapshot
 
 
 class DiscussView(StepView):
@@ -38,7 +38,7 @@ class DiscussView(StepView):
         else:
             yield Static(id="notes-shown")
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         if self.live is not None:
             self.query_one(RoomNotes).show(data.room.notes)
             return

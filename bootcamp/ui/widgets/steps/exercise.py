@@ -25,10 +25,12 @@ from bootcamp.ui.widgets.poker.board import PokerBoard
 from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
 from bootcamp.ui.widgets.poker.words import Deck, card_source
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, step_or_exercise_body
+from bootcamp.live.requests import DealPoker, DiscussCard, PutAction, ToggleCardClock
+from bootcamp.ui.messages import request
 
 if TYPE_CHECKING:
-    from bootcamp.ui.room_data import RoomData
-    from bootcamp.ui.running import RunningWorkshop
+    from bootcamp.live.snapshot import WorkshopSnapshot
+    from bootcamp.live.workshop import LiveWorkshop
 
 CLOCK_SECONDS = 1.0
 
@@ -43,7 +45,7 @@ class ExerciseView(StepView):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.deck = Deck.of(self.program, self.step.exercise)
-        self._shown: tuple[RoomData, WorkshopState] | None = None
+        self._shown: tuple[WorkshopSnapshot, WorkshopState] | None = None
         self._focus_notes = False  # a card just picked: its first field takes the focus, ready to type
 
     def compose(self) -> ComposeResult:
@@ -75,7 +77,7 @@ class ExerciseView(StepView):
         if self.deck is not None:
             self.set_interval(CLOCK_SECONDS, self._tick_clock)
             if self.live is not None:
-                self.watch(self.app, "save_status", self._show_marks, init=False)
+                self.watch(self.app, "live_change", self._show_marks, init=False)
 
     # -- showing ---------------------------------------------------------------------------------------------
 
@@ -83,7 +85,7 @@ class ExerciseView(StepView):
         clock = getattr(self.app, "clock", None) or SystemClock()
         return clock.now()
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         deck = self.deck
         if deck is None:
             return
@@ -99,7 +101,7 @@ class ExerciseView(StepView):
         self.query_one(CardList).show_deal(deck, data, state)
         self._show_card(deck, data, state)
 
-    def _show_status(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
+    def _show_status(self, deck: Deck, data: WorkshopSnapshot, state: WorkshopState) -> None:
         present = len(data.present)
         status = self.query_one("#poker-status", Static)
         if not data.room.poker:
@@ -116,7 +118,7 @@ class ExerciseView(StepView):
             keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action")
             status.update(joined(*keys))
 
-    def _show_card(self, deck: Deck, data: RoomData, state: WorkshopState) -> None:
+    def _show_card(self, deck: Deck, data: WorkshopSnapshot, state: WorkshopState) -> None:
         slot = self.query_one("#poker-card-slot", Container)
         panels = list(slot.query(CardPanel))
         card = next((c for c in data.room.poker if c.card_id == state.poker_card), None)
@@ -157,7 +159,7 @@ class ExerciseView(StepView):
     # -- what the facilitator does ---------------------------------------------------------------------------
 
     @property
-    def workshop(self) -> RunningWorkshop | None:
+    def workshop(self) -> LiveWorkshop | None:
         return getattr(self.app, "workshop", None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -175,7 +177,8 @@ class ExerciseView(StepView):
         if not live.info.present:
             self.notify("Nobody is present to deal to: add people first (F2).", severity="warning", markup=False)
             return
-        cards = live.deal_poker()
+        request(self, DealPoker())
+        cards = live.room.poker
         self.notify(f"Dealt {len(cards)} cards among {len(live.info.present)} people.", markup=False)
 
     @on(OptionList.OptionSelected, "#poker-cards")
@@ -189,7 +192,7 @@ class ExerciseView(StepView):
             return
         new_card = event.option.id != workshop.state.poker_card
         self._focus_notes = new_card  # the new card's panel focuses its first field once mounted
-        workshop.discuss_card(event.option.id)
+        request(self, DiscussCard(event.option.id))
         self.show_room(live.data, workshop.state)
         if not new_card:
             self.query(PokerNoteField).first().focus_at_end()
@@ -201,7 +204,7 @@ class ExerciseView(StepView):
         if not workshop.state.poker_card:
             self.notify("Pick a card first: Enter on the card list.", markup=False)
             return
-        workshop.toggle_card_clock()
+        request(self, ToggleCardClock())
         self.show_room(live.data, workshop.state)
 
     def action_add_action(self) -> None:
@@ -221,7 +224,7 @@ class ExerciseView(StepView):
 
         def saved(action: Action | None) -> None:
             if action is not None:
-                live.put_action(dataclasses.replace(action, source=card_source(card_id)))
+                request(self, PutAction(dataclasses.replace(action, source=card_source(card_id))))
 
         title = f"An action from {self.deck.title(card_id)}"
         self.app.push_screen(ActionFormScreen(draft, title=title, owners=owners), saved)

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from bootcamp.content.model import Scale
 from bootcamp.store.model import WorkshopState
-from bootcamp.ui.room_data import RoomData, Tally
+from bootcamp.live.snapshot import WorkshopSnapshot, Tally
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.ballot_box import BallotBox
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
@@ -37,7 +37,7 @@ class CommentField(Vertical):
     """
     BINDINGS = [Binding("escape", "done", "Back to the answers", show=False)]
 
-    def __init__(self, live_save, label: str, comment: str) -> None:  # noqa: ANN001 - a LiveRoom callback
+    def __init__(self, live_save, label: str, comment: str) -> None:  # noqa: ANN001 - a LiveRecords callback
         super().__init__(id="comment-field")
         self._save = live_save
         self._label = label
@@ -92,7 +92,7 @@ class QuestionView(StepView):
         question = self.step.question
         return self.program.scale(question.scale if question else self.step.scale)
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         scale = self.scale
         if scale is None:
             return
@@ -106,7 +106,7 @@ class QuestionView(StepView):
             private=state.private_entry,
         )
 
-    def _show_answering(self, data: RoomData, state: WorkshopState, scale: Scale, *, secret: bool) -> None:
+    def _show_answering(self, data: WorkshopSnapshot, state: WorkshopState, scale: Scale, *, secret: bool) -> None:
         """The table round the room, or the ballot box on a secret step (swapped when the facilitator toggles it)."""
         assert self.live is not None
         holder = self.query_one("#answers", Vertical)

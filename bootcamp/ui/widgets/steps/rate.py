@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from bootcamp.content.model import ItemList, Perspective, Scale
 from bootcamp.store.model import WorkshopState
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
@@ -68,7 +68,7 @@ class RateView(StepView):
                 )
         yield RoomHeat()
 
-    def show_room(self, data: RoomData, state: WorkshopState) -> None:
+    def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         items, scale = self.items, self.scale
         if items is None or scale is None:
             return

@@ -1,7 +1,7 @@
-"""What the room has said, as one read-only value: the roster, every answer, the notes, role lines, deal and actions.
+"""A snapshot of a workshop: what the room has said, as one read-only value (roster, answers, the room's records).
 
-The console builds it from memory (:class:`~bootcamp.ui.live_room.LiveRoom`), a projector
-window from the files; the step views show it the same way in both. No Textual here.
+The live workshop makes one from memory after each change, a projector window from the
+files; the step views show it the same way in both. No Textual here.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo
 
 
 @dataclass(frozen=True)
-class RoomData:
+class WorkshopSnapshot:
     info: WorkshopInfo
     answers: tuple[Answer, ...] = ()
     room: Room = field(default_factory=Room)

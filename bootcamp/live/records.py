@@ -1,9 +1,10 @@
-"""The open workshop's room in memory: answers, notes, role lines, the Poker deal, actions and the roster.
+"""The live workshop's records in memory: answers, notes, role lines, the Poker deal, actions and the roster.
 
-Every change is kept in memory at once (the UI never waits on the disk) and handed to the
-one ordered writer as an id-keyed edit, so the file gets exactly this change under its
-lock and another writer's records survive. Each record carries a save mark (pending,
-saved, failed) and every change can be undone. No Textual here: plain pytest tests it.
+Every change is kept in memory at once (no front end waits on the disk) and handed to the
+workshop's one ordered writer as an id-keyed edit, so the file gets exactly this change under
+its lock. Each record carries a save mark (pending, saved, failed) and every change can be
+undone; each says who made it. Part of :class:`~bootcamp.live.workshop.LiveWorkshop`, which
+commits the saves and tells the front ends; no Textual here.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ from bootcamp.clock import Clock, iso
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
 from bootcamp.store import edits
 from bootcamp.store.ids import new_ballot_id, new_participant_id, new_record_id
+from bootcamp.live.actors import CONSOLE, Actor
+from bootcamp.live.changes import Part
+from bootcamp.live.saving import Mark, SaveTracker
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, Room, RoomNote, WorkshopInfo
-from bootcamp.ui.room_data import RoomData
-from bootcamp.ui.saving import Mark, SaveTracker
 
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
-    from bootcamp.store.writer import OrderedWriter
+
+# Hands one change to the workshop: the record it touches, the save to queue, what it touched, who made it.
+Commit = Callable[[str, Callable[[], None], Part, Actor], None]
 
 AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
 ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
@@ -37,9 +42,19 @@ def answer_record(key: AnswerKey) -> str:
 class Undo:
     label: str  # what is undone, said back to the facilitator
     revert: Callable[[], None]
+    by: Actor  # whose change it was
 
 
-class LiveRoom:
+@dataclasses.dataclass(frozen=True)
+class Undone:
+    label: str
+    by: Actor
+
+    def __str__(self) -> str:
+        return f"{self.label} (from {self.by})"
+
+
+class LiveRecords:
     def __init__(
         self,
         *,
@@ -48,22 +63,23 @@ class LiveRoom:
         answers: list[Answer],
         room: Room,
         program: Program,
-        writer: OrderedWriter,
         tracker: SaveTracker,
         clock: Clock,
+        commit: Commit,
+        check: Callable[[], None] = lambda: None,
     ) -> None:
         self.files = files
         self.info = info
         self.room = room
         self.program = program
-        self.writer = writer
         self.tracker = tracker
         self.clock = clock
+        self._commit = commit
+        self._check = check  # raises when nothing can be saved (the workshop is not started or is closed)
         self._answers: dict[AnswerKey, Answer] = {self._key(a): a for a in answers}
         self._undo: list[Undo] = []
-        self._data: RoomData | None = None
-        self.version = 0  # grows with every change: views compare it to know when to redraw
-        self.on_change: Callable[[int], None] | None = None  # the app's hook: tell the screens
+        self._data: WorkshopSnapshot | None = None
+        self._actor = CONSOLE  # who is making the change in progress (set by each public method)
 
     @staticmethod
     def _key(answer: Answer) -> AnswerKey:
@@ -72,10 +88,10 @@ class LiveRoom:
     # -- reading ----------------------------------------------------------------------------------------------
 
     @property
-    def data(self) -> RoomData:
+    def data(self) -> WorkshopSnapshot:
         """The room as one read-only value, made again only after a change."""
         if self._data is None:
-            self._data = RoomData(self.info, tuple(self._answers.values()), self.room)
+            self._data = WorkshopSnapshot(self.info, tuple(self._answers.values()), self.room)
         return self._data
 
     def answer(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Answer | None:
@@ -86,6 +102,9 @@ class LiveRoom:
 
     def mark(self, record: str) -> Mark:
         return self.tracker.mark(record)
+
+    def has_ballot(self, step_key: str, ballot_id: str) -> bool:
+        return any(key[0] == ballot_id and key[1] == step_key for key in self._answers)
 
     @property
     def can_undo(self) -> bool:
@@ -111,8 +130,10 @@ class LiveRoom:
         item: str = "",
         perspective: str = "",
         comment: str | None = None,
+        by: Actor = CONSOLE,
     ) -> Answer:
         """Give (or change) one answer; a ``comment`` of None keeps the one already there."""
+        self._begin(by)
         key = (participant_id, step_key, item, perspective)
         before = self._answers.get(key)
         kept_comment = before.comment if before is not None else ""
@@ -131,13 +152,18 @@ class LiveRoom:
         self._put_answer(key, answer)
         return answer
 
-    def set_comment(self, participant_id: str, step_key: str, comment: str, *, item: str = "", perspective: str = "") -> Answer:
+    def set_comment(
+        self, participant_id: str, step_key: str, comment: str, *, item: str = "", perspective: str = "", by: Actor = CONSOLE
+    ) -> Answer:
         """A comment on an answer, or on its own before the answer is given."""
         before = self.answer(participant_id, step_key, item, perspective)
         value = before.value if before is not None else ""
-        return self.set_answer(participant_id, step_key, value, item=item, perspective=perspective, comment=comment)
+        return self.set_answer(participant_id, step_key, value, item=item, perspective=perspective, comment=comment, by=by)
 
-    def clear_answer(self, participant_id: str, step_key: str, *, item: str = "", perspective: str = "") -> bool:
+    def clear_answer(
+        self, participant_id: str, step_key: str, *, item: str = "", perspective: str = "", by: Actor = CONSOLE
+    ) -> bool:
+        self._begin(by)
         key = (participant_id, step_key, item, perspective)
         before = self._answers.get(key)
         if before is None:
@@ -146,9 +172,18 @@ class LiveRoom:
         self._put_answer(key, None)
         return True
 
-    def cast_ballot(self, step_key: str, picks: list[tuple[str, str, str]], comment: str = "") -> str:
+    def cast_ballot(
+        self,
+        step_key: str,
+        picks: list[tuple[str, str, str]] | tuple[tuple[str, str, str], ...],
+        comment: str = "",
+        *,
+        ballot_id: str = "",
+        by: Actor = CONSOLE,
+    ) -> str:
         """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody."""
-        ballot = new_ballot_id()
+        self._begin(Actor(by.kind))  # a ballot's undo names no one: not even a phone's owner
+        ballot = ballot_id or new_ballot_id()
         keys: list[AnswerKey] = []
         for number, (item, perspective, value) in enumerate(picks):
             key = (ballot, step_key, item, perspective)
@@ -163,8 +198,9 @@ class LiveRoom:
         self._push_undo("the last secret ballot", revert)
         return ballot
 
-    def withdraw_ballot(self, step_key: str, ballot_id: str) -> bool:
+    def withdraw_ballot(self, step_key: str, ballot_id: str, *, by: Actor = CONSOLE) -> bool:
         """Take back one ballot (its caster pressed the wrong key); False if it is not there."""
+        self._begin(by)
         keys = [key for key in self._answers if key[0] == ballot_id and key[1] == step_key]
         before = [self._answers[key] for key in keys]
         for key in keys:
@@ -192,42 +228,50 @@ class LiveRoom:
             else:
                 files.save_answer(answer)
 
-        self._submit(answer_record(key), save)
+        self._submit(answer_record(key), save, Part.RECORDS)
 
     # -- the room's records -----------------------------------------------------------------------------------
 
-    def put_note(self, step_key: str, text: str, *, note_id: str = "", quick: bool = False) -> RoomNote:
+    def put_note(self, step_key: str, text: str, *, note_id: str = "", quick: bool = False, by: Actor = CONSOLE) -> RoomNote:
+        self._begin(by)
         before = next((n for n in self.room.notes if n.id == note_id), None) if note_id else None
         note = RoomNote(note_id or new_record_id("n"), step_key, text, iso(self.clock.now()), quick)
         self._change_record("note", note.id, "a note", before, note, edits.put_note, edits.drop_note)
         return note
 
-    def drop_note(self, note_id: str) -> None:
+    def drop_note(self, note_id: str, *, by: Actor = CONSOLE) -> None:
+        self._begin(by)
         before = next((n for n in self.room.notes if n.id == note_id), None)
         if before is not None:
             self._change_record("note", note_id, "removing a note", before, None, edits.put_note, edits.drop_note)
 
-    def put_role_line(self, text: str, *, line_id: str = "", decision: str | None = None) -> RoleLine:
+    def put_role_line(
+        self, text: str, *, line_id: str = "", decision: str | None = None, by: Actor = CONSOLE
+    ) -> RoleLine:
+        self._begin(by)
         before = next((line for line in self.room.role_lines if line.id == line_id), None) if line_id else None
         kept = before.decision if before is not None else ""
         line = RoleLine(line_id or new_record_id("r"), text, kept if decision is None else decision, iso(self.clock.now()))
         self._change_record("role", line.id, "a role line", before, line, edits.put_role_line, edits.drop_role_line)
         return line
 
-    def drop_role_line(self, line_id: str) -> None:
+    def drop_role_line(self, line_id: str, *, by: Actor = CONSOLE) -> None:
+        self._begin(by)
         before = next((line for line in self.room.role_lines if line.id == line_id), None)
         if before is not None:
             self._change_record(
                 "role", line_id, "removing a role line", before, None, edits.put_role_line, edits.drop_role_line
             )
 
-    def put_action(self, action: Action) -> Action:
+    def put_action(self, action: Action, *, by: Actor = CONSOLE) -> Action:
+        self._begin(by)
         action = dataclasses.replace(action, id=action.id or new_record_id("a"), at=action.at or iso(self.clock.now()))
         before = next((a for a in self.room.actions if a.id == action.id), None)
         self._change_record("action", action.id, "an action", before, action, edits.put_action, edits.drop_action)
         return action
 
-    def drop_action(self, action_id: str) -> None:
+    def drop_action(self, action_id: str, *, by: Actor = CONSOLE) -> None:
+        self._begin(by)
         before = next((a for a in self.room.actions if a.id == action_id), None)
         if before is not None:
             self._change_record(
@@ -255,8 +299,9 @@ class LiveRoom:
     def poker_exercise(self) -> AptitudePoker | None:
         return next((e for e in self.program.exercises if isinstance(e, AptitudePoker)), None)
 
-    def deal_poker(self) -> tuple[PokerCard, ...]:
+    def deal_poker(self, *, by: Actor = CONSOLE) -> tuple[PokerCard, ...]:
         """Deal the deck round the present participants, once: a later roster change never re-deals."""
+        self._begin(by)
         if self.room.poker:
             return self.room.poker
         poker = self.poker_exercise()
@@ -270,7 +315,8 @@ class LiveRoom:
         self._edit_room("poker:deal", edits.deal_poker(cards))
         return self.room.poker
 
-    def put_poker_note(self, card_id: str, prompt_id: str, text: str) -> None:
+    def put_poker_note(self, card_id: str, prompt_id: str, text: str, *, by: Actor = CONSOLE) -> None:
+        self._begin(by)
         card = next((c for c in self.room.poker if c.card_id == card_id), None)
         if card is None or card.notes.get(prompt_id, "") == text:
             return
@@ -286,12 +332,13 @@ class LiveRoom:
         def save() -> None:
             files.update_room(edit)
 
-        self._submit(record, save)
+        self._submit(record, save, Part.RECORDS)
 
     # -- the roster -------------------------------------------------------------------------------------------
 
-    def add_participant(self, name: str, role: str = "") -> Participant:
+    def add_participant(self, name: str, role: str = "", *, by: Actor = CONSOLE) -> Participant:
         """A late arrival (or anyone added during the day): the next seat number, joined now."""
+        self._begin(by)
         participant = Participant(
             id=new_participant_id({p.id for p in self.info.participants}),
             number=max((p.number for p in self.info.participants), default=0) + 1,
@@ -302,14 +349,17 @@ class LiveRoom:
         self._change_seat(participant, f"adding {participant.display_name}", before=None)
         return participant
 
-    def rename_participant(self, participant_id: str, name: str, role: str) -> Participant | None:
+    def rename_participant(self, participant_id: str, name: str, role: str, *, by: Actor = CONSOLE) -> Participant | None:
+        self._begin(by)
         return self._replace_seat(participant_id, "renaming", name=name.strip(), role=role.strip())
 
-    def remove_participant(self, participant_id: str) -> Participant | None:
+    def remove_participant(self, participant_id: str, *, by: Actor = CONSOLE) -> Participant | None:
         """Removed from the room; their answers stay on disk and return with :meth:`restore_participant`."""
+        self._begin(by)
         return self._replace_seat(participant_id, "removing", removed=True)
 
-    def restore_participant(self, participant_id: str) -> Participant | None:
+    def restore_participant(self, participant_id: str, *, by: Actor = CONSOLE) -> Participant | None:
+        self._begin(by)
         return self._replace_seat(participant_id, "restoring", removed=False)
 
     def _replace_seat(self, participant_id: str, verb: str, **changes: object) -> Participant | None:
@@ -337,31 +387,35 @@ class LiveRoom:
             def save() -> None:
                 files.update_info(edit)
 
-            self._submit(f"seat:{participant.id}", save)
+            self._submit(f"seat:{participant.id}", save, Part.ROSTER)
 
         self._push_undo(label, lambda: apply(before))
         apply(participant)
 
     # -- undo and saving --------------------------------------------------------------------------------------
 
-    def undo(self) -> str | None:
-        """Take back the last change (saved like any other change); what was undone, or None."""
+    def undo(self, *, by: Actor = CONSOLE) -> Undone | None:
+        """Take back the last change (saved like any other change, made by ``by``): what was undone and
+        whose change it was, or None."""
         if not self._undo:
             return None
+        self._begin(by)
         last = self._undo.pop()
         last.revert()
-        return last.label
+        return Undone(last.label, last.by)
+
+    def _begin(self, by: Actor) -> None:
+        """A change starts: refused before anything changes in memory if it could not be saved."""
+        self._check()
+        self._actor = by
 
     def _push_undo(self, label: str, revert: Callable[[], None]) -> None:
-        self._undo.append(Undo(label, revert))
+        self._undo.append(Undo(label, revert, self._actor))
         del self._undo[:-UNDO_DEPTH]
 
-    def _submit(self, record: str, save: Callable[[], None]) -> None:
+    def _submit(self, record: str, save: Callable[[], None], part: Part) -> None:
         self._data = None
-        self.version += 1
-        self.writer.submit(self.tracker.new_job(record), save)
-        if self.on_change is not None:
-            self.on_change(self.version)
+        self._commit(record, save, part, self._actor)
 
     def _name(self, participant_id: str) -> str:
         seat = self.info.participant(participant_id)

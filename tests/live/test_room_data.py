@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bootcamp.store import new_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
-from bootcamp.ui.room_data import RoomData
+from bootcamp.live.snapshot import WorkshopSnapshot
 
 STEP = "commitment/mandate"
 
 
-def room(*answers: Answer) -> RoomData:
+def room(*answers: Answer) -> WorkshopSnapshot:
     seats = (
         Participant("p1", 1, "Ana"),
         Participant("p2", 2, "Ben"),
@@ -17,7 +17,7 @@ def room(*answers: Answer) -> RoomData:
         Participant("p4", 4, "Dee"),
     )
     info = WorkshopInfo("w", "Spring", "Org", "2026-09-21", "full", False, seats, "hash", "2026-09-21T09:00:00")
-    return RoomData(info, answers)
+    return WorkshopSnapshot(info, answers)
 
 
 def test_only_people_in_the_room_count_towards_of_n() -> None:

@@ -1,7 +1,7 @@
-"""Saving as the console sees it: each record pending, saved or failed, and the total for the status bar.
+"""Saving as a front end sees it: each record pending, saved or failed, and the total for the status bar.
 
-Pure Python (the app imports it on the start path): the writer's thread reports results,
-the app hands them to :meth:`SaveTracker.result` on the UI's thread.
+Pure Python: the writer's thread reports results, and the live workshop hands them to
+:meth:`SaveTracker.result` on its own loop.
 """
 
 from __future__ import annotations

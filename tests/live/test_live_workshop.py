@@ -1,0 +1,276 @@
+"""The live workshop without a terminal: every change is there at once, goes out as one notification,
+reaches the files through the workshop's own writer, and can be undone, saying whose change it was."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import load_dir
+from bootcamp.flow import Flow
+from bootcamp.live.actors import CONSOLE, phone
+from bootcamp.live.changes import Change, Part
+from bootcamp.live.requests import CastBallot, ClearAnswer, GiveAnswer, PutAction, PutNote
+from bootcamp.live.saving import Mark, SaveStatus
+from bootcamp.live.workshop import LiveWorkshop, NotStarted
+from bootcamp.store import Store, WorkshopFiles, is_ballot_id
+from bootcamp.store.model import Action, ActionStatus
+
+FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+MANDATE = "basics/mandate"
+RATE = "basics/rate-aptitudes"
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> WorkshopFiles:
+    store = Store(tmp_path / "data", FixedClock())
+    program = load_dir(FIXTURE_CONTENT)
+    info = store.create_workshop(
+        name="Spring",
+        organisation="Northwind",
+        date="2026-09-21",
+        participants=[("Ana", "CEO"), ("Ben", "Sales"), ("Chloe", "")],
+        sources=program.sources,
+    )
+    return store.open(info.id)
+
+
+class Heard:
+    """A listener: every change the workshop told, and the thread it was told on."""
+
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+        self.threads: set[int] = set()
+
+    def __call__(self, change: Change) -> None:
+        self.changes.append(change)
+        self.threads.add(threading.get_ident())
+
+
+@pytest.fixture
+def heard() -> Heard:
+    return Heard()
+
+
+def opened(files: WorkshopFiles, heard: Heard | None = None) -> LiveWorkshop:
+    """Load and start on the running loop, as the console does."""
+    workshop = LiveWorkshop.load(WorkshopFiles(files.path, FixedClock()), FixedClock(), backoff=(0.01,))
+    workshop.start()
+    if heard is not None:
+        workshop.listen(heard)
+    return workshop
+
+
+async def reread(files: WorkshopFiles) -> LiveWorkshop:
+    return LiveWorkshop.load(WorkshopFiles(files.path, FixedClock()), FixedClock())
+
+
+@pytest.fixture(autouse=True)
+def no_writer_left() -> Iterator[None]:
+    before = {t.name for t in threading.enumerate()}
+    yield
+    left = {t.name for t in threading.enumerate() if t.name.startswith("bootcamp-writer")} - before
+    assert not left, f"a workshop was not closed: {left}"
+
+
+async def test_an_answer_is_there_at_once_told_once_pending_then_saved_on_the_loop(
+    files: WorkshopFiles, heard: Heard
+) -> None:
+    workshop = opened(files, heard)
+    ana = workshop.info.present[0]
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "partly"))
+    records = workshop.records
+    assert records.answer(ana.id, MANDATE).value == "partly"  # at once, before any disk
+    assert records.answer_mark(ana.id, MANDATE) is Mark.PENDING
+    [change] = heard.changes
+    assert (change.parts, change.version, change.by) == (frozenset({Part.RECORDS}), 1, CONSOLE)
+    assert change.save_status == SaveStatus(pending=1)
+    assert await workshop.settled()
+    assert heard.changes[-1].parts == {Part.SAVING} and heard.changes[-1].save_status == SaveStatus()
+    assert heard.threads == {threading.get_ident()}  # the writer's result came back to this loop's thread
+    assert records.answer_mark(ana.id, MANDATE) is Mark.SAVED
+    assert await workshop.close()
+    stored = (await reread(files)).records.answer(ana.id, MANDATE)
+    assert (stored.value, stored.comment) == ("partly", "")
+
+
+async def test_a_change_then_a_clear_and_each_undo_says_whose_change_it_takes_back(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    ana, ben, _ = workshop.info.present
+    on_her_phone = phone(ana.id, "Ana")
+    workshop.apply(GiveAnswer(ana.id, RATE, "strength", item="persist", perspective="self"), by=on_her_phone)
+    workshop.apply(GiveAnswer(ana.id, RATE, "weakness", item="persist", perspective="self"))
+    workshop.apply(ClearAnswer(ana.id, RATE, item="persist", perspective="self"))
+    workshop.apply(PutNote("basics/talk", "silos again"))
+    workshop.records.rename_participant(ben.id, "Benedict", "Sales")
+    assert str(workshop.undo()) == "renaming Ben (from the console)"
+    assert str(workshop.undo()) == "a note (from the console)"
+    assert str(workshop.undo()) == "clearing the answer of Ana (from the console)"
+    assert workshop.records.answer(ana.id, RATE, "persist", "self").value == "weakness"
+    assert str(workshop.undo()) == "the answer of Ana (from the console)"
+    undone = workshop.undo()
+    assert (undone.label, undone.by) == ("the answer of Ana", on_her_phone)
+    assert str(undone) == "the answer of Ana (from Ana's phone)"
+    assert workshop.records.answer(ana.id, RATE, "persist", "self") is None
+    assert workshop.undo() is None
+    assert await workshop.close()
+    again = (await reread(files)).records
+    assert again.answer(ana.id, RATE, "persist", "self") is None
+    assert not again.room.notes
+    assert again.info.participant(ben.id).name == "Ben"
+
+
+async def test_reveal_moves_and_a_reopened_workshop_starts_at_the_console(files: WorkshopFiles, heard: Heard) -> None:
+    workshop = opened(files, heard)
+    workshop.move(Flow.next)
+    assert workshop.toggle("revealed", MANDATE) is True
+    workshop.show(presenter=True, blank=True)
+    assert [c.parts for c in heard.changes] == [{Part.POSITION}] * 3
+    assert [c.version for c in heard.changes] == [1, 2, 3]
+    assert await workshop.close()
+    state = files.state()
+    assert (state.revealed, state.presenter, state.blank) == ((MANDATE,), True, True)
+    again = opened(files)
+    assert (again.state.presenter, again.state.blank) == (False, False)  # how the console showed it, not the room
+    assert again.state.revealed == (MANDATE,)
+    assert await again.close()
+    assert files.state().blank is False  # stored at start: a projector left black lights up again
+
+
+async def test_a_secret_ballot_names_nobody_not_even_in_its_undo(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    ana = workshop.info.present[0]
+    first = CastBallot(MANDATE, (("", "", "no"),), comment="not really")
+    workshop.apply(first, by=phone(ana.id, "Ana"))
+    workshop.apply(CastBallot(MANDATE, (("", "", "yes"),)))
+    assert is_ballot_id(first.ballot_id)
+    assert workshop.snapshot.ballots_for(MANDATE) == 2
+    undone = workshop.undo()
+    assert undone.label == "the last secret ballot" and str(undone) == "the last secret ballot (from the console)"
+    assert await workshop.close()
+    stored = (await reread(files)).snapshot.answers_for(MANDATE)
+    assert [(a.participant_id, a.value, a.comment) for a in stored] == [(first.ballot_id, "no", "not really")]
+    assert not {p.id for p in workshop.info.participants} & {a.participant_id for a in stored}
+
+
+async def test_a_ballot_cast_from_a_phone_keeps_no_trace_of_whose_phone(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    ana = workshop.info.present[0]
+    workshop.apply(CastBallot(MANDATE, (("", "", "no"),)), by=phone(ana.id, "Ana"))
+    undone = workshop.undo()
+    assert undone is not None and ana.id not in repr(undone) and "Ana" not in str(undone)
+    assert await workshop.close()
+
+
+async def test_roster_add_rename_remove_restore_keep_answers(files: WorkshopFiles, heard: Heard) -> None:
+    workshop = opened(files, heard)
+    records = workshop.records
+    ana = workshop.info.present[0]
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "yes"))
+    records.remove_participant(ana.id)
+    late = records.add_participant("  Dee ", "Finance ")
+    records.rename_participant(late.id, "Dee Dee", "CFO")
+    assert [p.display_name for p in workshop.info.present] == ["Ben", "Chloe", "Dee Dee"]
+    assert [c.parts for c in heard.changes[1:]] == [{Part.ROSTER}] * 3
+    walked = workshop.flow.steps[:5]  # welcome, rate, mandate, role check, break
+    assert [s.id for s in records.missed_steps(late.id, walked)] == ["rate-aptitudes", "mandate", "role"]
+    assert await workshop.close()
+    again = opened(files)
+    assert again.records.answer(ana.id, MANDATE).value == "yes"  # kept while removed
+    assert again.info.participant(ana.id).removed
+    seat = again.info.participant(late.id)
+    assert (seat.number, seat.name, seat.role, bool(seat.joined_at)) == (4, "Dee Dee", "CFO", True)
+    again.records.restore_participant(ana.id)
+    assert ana.id in {p.id for p in again.info.present}
+    assert await again.close()
+    assert not files.info().participant(ana.id).removed
+
+
+async def test_the_poker_deal_is_stored_once_and_actions_keep_the_id_the_request_made(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    records = workshop.records
+    cards = records.deal_poker()
+    assert [c.holder for c in cards] == [p.id for p in workshop.info.present[:2]]
+    records.add_participant("Dee")
+    assert records.deal_poker() == cards  # a roster change never re-deals
+    records.put_poker_note(cards[0].card_id, "today", "we show it in sales reviews")
+    asked = PutAction(Action("", "Share churn reasons monthly", owner="Ana", due="2026-10-30"))
+    workshop.apply(asked)
+    assert [a.id for a in records.room.actions] == [asked.action_id]
+    assert await workshop.close()
+    room = (await reread(files)).records.room
+    assert room.poker[0].notes == {"today": "we show it in sales reviews"}
+    assert [(a.id, a.status) for a in room.actions] == [(asked.action_id, ActionStatus.OPEN)]
+
+
+async def test_a_disk_that_refuses_three_times_then_recovers(files: WorkshopFiles, heard: Heard) -> None:
+    workshop = opened(files, heard)
+    ana = workshop.info.present[0]
+    save_answer, failures = workshop.files.save_answer, []
+
+    def flaky(answer):  # the disk says no three times, then takes the answer
+        if len(failures) < 3:
+            failures.append(answer)
+            raise OSError(28, "No space left on device")
+        return save_answer(answer)
+
+    workshop.files.save_answer = flaky  # type: ignore[method-assign]
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "yes"))
+    assert await workshop.settled()
+    statuses = [c.save_status for c in heard.changes if c.parts == {Part.SAVING}]
+    assert [s.label for s in statuses] == ["not saved"] * 3 + ["saved"]
+    assert all("No space left" in s.error for s in statuses[:3])
+    assert len(failures) == 3
+    assert workshop.records.answer_mark(ana.id, MANDATE) is Mark.SAVED
+    assert workshop.save_status == SaveStatus()
+    assert await workshop.close()
+    assert (await reread(files)).records.answer(ana.id, MANDATE).value == "yes"
+
+
+async def test_a_failed_save_is_marked_while_it_keeps_failing(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    ana = workshop.info.present[0]
+    release = threading.Event()
+    save_answer = workshop.files.save_answer
+
+    def refusing(answer):
+        if not release.is_set():
+            raise OSError(28, "No space left on device")
+        return save_answer(answer)
+
+    workshop.files.save_answer = refusing  # type: ignore[method-assign]
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "yes"))
+    assert not await workshop.settled(timeout=0.2)
+    assert workshop.records.answer_mark(ana.id, MANDATE) is Mark.FAILED
+    assert workshop.save_status.label == "not saved"
+    release.set()
+    assert await workshop.close()
+    assert workshop.save_status.label == "saved"
+
+
+async def test_nothing_is_changed_before_start_and_closing_lets_the_writer_go(files: WorkshopFiles) -> None:
+    workshop = LiveWorkshop.load(files, FixedClock())
+    with pytest.raises(NotStarted):
+        workshop.move(Flow.next)
+    with pytest.raises(NotStarted):
+        workshop.apply(GiveAnswer(workshop.info.present[0].id, MANDATE, "yes"))
+    assert workshop.flow.index == 0 and not workshop.snapshot.answers  # refused before anything changed
+    workshop.start()
+    workshop.move(Flow.toggle_timer)
+    assert workshop.flow.running
+    assert await workshop.close()
+    assert not workshop.accepting
+    assert files.state().timers[workshop.flow.current.key].running_since is None  # paused on the way out
+
+
+async def test_the_report_is_built_from_memory(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    for participant in workshop.info.present:
+        workshop.apply(GiveAnswer(participant.id, MANDATE, "no"))
+    mandate = next(d for d in workshop.report().dimensions if d.id == "mandate")
+    assert (mandate.answered, mandate.score) == (3, 0)
+    assert await workshop.close()
