@@ -4,6 +4,7 @@ See DESIGN.md, Storage. The public surface::
 
     store = Store(data_dir, clock)
     store.list_workshops(); store.create_workshop(...); store.open(id) -> WorkshopFiles
+    with store.owned(id, purpose=...) as files: ...   (holding the workshop's owner lock)
     OrderedWriter: the one queue the UI saves through
 """
 

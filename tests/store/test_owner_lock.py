@@ -21,7 +21,7 @@ import pytest
 
 import bootcamp
 from bootcamp.clock import FixedClock, iso
-from bootcamp.store import Holder, OwnerLock, WorkshopBusy, holder_of
+from bootcamp.store import Holder, OwnerLock, Store, WorkshopBusy, WorkshopFiles, holder_of
 from bootcamp.store import owner_lock
 from bootcamp.store.owner_lock import CONSOLE, OWNER_LOCK, describe
 
@@ -238,21 +238,47 @@ def test_details_that_are_not_whole_are_no_holder(raw: bytes) -> None:
 # -- a file system without flock ----------------------------------------------------------------------------------
 
 
-def test_a_file_system_that_refuses_flock_gives_an_unguarded_owner(
-    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+def test_a_file_system_that_refuses_flock_gives_an_unguarded_owner_and_a_warning(
+    tmp_path: Path, store: Store, workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_locks(_fd: int, _operation: int) -> None:
         raise OSError(errno.ENOLCK, "No locks available")
 
     monkeypatch.setattr(owner_lock.fcntl, "flock", no_locks)  # the one place flock is pretended
-    with OwnerLock(tmp_path, purpose=CONSOLE, clock=clock) as lock:
+    with OwnerLock(tmp_path, purpose=CONSOLE, clock=store.clock) as lock:
         assert lock.held and lock.unguarded and lock.holder is None
         assert (tmp_path / OWNER_LOCK).read_bytes() == b""  # no details: they would keep nobody out
         assert holder_of(tmp_path) is None
     assert not lock.held and not lock.unguarded
+
+    warnings: list[str] = []
+    with store.owned(workshop.id, purpose="bootcamp import-answers", warn=warnings.append) as files:
+        assert files.id == workshop.id
+    assert len(warnings) == 1 and "takes no locks" in warnings[0] and workshop.id in warnings[0]
 
 
 def test_a_lock_file_that_cannot_be_made_is_a_store_error_naming_it(tmp_path: Path, clock: FixedClock) -> None:
     (tmp_path / OWNER_LOCK).mkdir()  # in its way, as a read-only folder would be
     with pytest.raises(owner_lock.StoreError, match=rf"cannot lock workshop {tmp_path.name}: .*{OWNER_LOCK}: "):
         OwnerLock(tmp_path, purpose=CONSOLE, clock=clock).acquire()
+
+
+# -- the store's owned() ------------------------------------------------------------------------------------------
+
+
+def test_store_owned_holds_the_lock_for_the_block_only(store: Store, workshop: WorkshopFiles) -> None:
+    with store.owned(workshop.id, purpose="bootcamp import-answers") as files:
+        assert isinstance(files, WorkshopFiles) and files.path == workshop.path
+        assert holder_of(workshop.path).purpose == "bootcamp import-answers"
+        with pytest.raises(WorkshopBusy), store.owned(workshop.id, purpose=CONSOLE):
+            pass
+    assert holder_of(workshop.path) is None
+    with pytest.raises(RuntimeError), store.owned(workshop.id, purpose=CONSOLE):
+        raise RuntimeError("a failed command")
+    assert holder_of(workshop.path) is None  # let go however the block ends
+
+
+def test_store_owned_refuses_an_unknown_id_before_making_any_lock_file(store: Store, workshop: WorkshopFiles) -> None:
+    with pytest.raises(owner_lock.StoreError, match="no workshop with id 'nope'"), store.owned("nope", purpose="x"):
+        pass
+    assert not (store.workshops_dir / "nope").exists()
