@@ -282,3 +282,51 @@ def test_store_owned_refuses_an_unknown_id_before_making_any_lock_file(store: St
     with pytest.raises(owner_lock.StoreError, match="no workshop with id 'nope'"), store.owned("nope", purpose="x"):
         pass
     assert not (store.workshops_dir / "nope").exists()
+
+
+# -- a short-lived owner: bootcamp import-answers -----------------------------------------------------------------
+
+
+def files_of(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every stored file of a workshop (the lock file aside): its bytes and modification time."""
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != OWNER_LOCK
+    }
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bootcamp", *args], capture_output=True, text=True, env=child_env(), timeout=30
+    )
+
+
+def test_import_answers_is_refused_in_one_line_while_a_console_holds_the_workshop(
+    tmp_path: Path, store: Store, workshop: WorkshopFiles, start_owner
+) -> None:
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,item,perspective,value\nAna Ortiz,basics/rate-aptitudes,persist,self,weak\n")
+    command = ["import-answers", workshop.id, str(paper), "--data-dir", str(store.data_dir)]
+    console = start_owner(workshop.path, CONSOLE)
+    assert console.said() == "held"
+    before = files_of(workshop.path)
+
+    refused = run_cli(*command)
+
+    assert (refused.returncode, refused.stdout) == (1, "")
+    lines = refused.stderr.splitlines()
+    assert len(lines) == 1, refused.stderr
+    holder = holder_of(workshop.path)
+    assert holder is not None and holder.pid == console.pid
+    assert lines[0] == f"bootcamp: {describe(holder, workshop.id, now=time.time())}"
+    assert lines[0].startswith(f'bootcamp: workshop {workshop.id} is open in the console on host "{holder.host}" ')
+    assert f"(process {console.pid}) since " in lines[0]
+    assert files_of(workshop.path) == before  # nothing stored changed, not even an mtime
+
+    console.release()
+    done = run_cli(*command)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"imported 1 answer into workshop {workshop.id}\n"
+    assert [(a.item, a.value) for a in Store(store.data_dir).open(workshop.id).answers()] == [("persist", "weak")]
+    assert holder_of(workshop.path) is None  # the command let go when it ended
