@@ -58,12 +58,18 @@ def import_workshop(args: argparse.Namespace, store: Store) -> int:
 
 
 def import_answers(args: argparse.Namespace, store: Store) -> int:
-    workshop = store.open(args.id)
-    text = read_file(Path(args.file))
-    answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
-    workshop.save_answers(answers)
+    # The workshop's owner while the rows are checked against its roster and saved, so nothing changes
+    # the roster in between; refused, in one line naming the holder, while a console has it open.
+    with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
+        text = read_file(Path(args.file))
+        answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
+        workshop.save_answers(answers)
     print(f"imported {len(answers)} answer{'' if len(answers) == 1 else 's'} into workshop {workshop.id}")
     return 0
+
+
+def warn(text: str) -> None:
+    print(f"bootcamp: warning: {text}", file=sys.stderr)
 
 
 def read_file(path: Path) -> str:

@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
@@ -25,6 +25,7 @@ from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, co
 from bootcamp.store.ids import is_safe_id, new_participant_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
 from bootcamp.store.model import Participant, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 WORKSHOPS_FOLDER = "workshops"
@@ -106,6 +107,27 @@ class Store:
         if sweep:
             workshop.sweep_temp_files()
         return workshop
+
+    @contextmanager
+    def owned(
+        self, workshop_id: str, *, purpose: str, warn: Callable[[str], None] | None = None
+    ) -> Iterator[WorkshopFiles]:
+        """The workshop's files, changed by nobody else while the block runs: ``with store.owned(id, ...) as files``.
+
+        Raises :class:`~bootcamp.store.owner_lock.WorkshopBusy` (one sentence: who holds it, where, since when)
+        while the console or another command holds it. ``purpose`` says who we are to those refused, e.g.
+        ``"bootcamp import-answers"``. When the file system takes no locks the block runs unguarded and
+        ``warn`` is told so in one sentence.
+        """
+        workshop = self.open(workshop_id, sweep=False)  # an unknown id is refused before any lock file is made
+        with OwnerLock(workshop.path, purpose=purpose, clock=self.clock) as lock:
+            if lock.unguarded and warn is not None:
+                warn(
+                    f"the file system of {workshop.path} takes no locks, so nothing keeps a console "
+                    f"from changing workshop {workshop.id} at the same time"
+                )
+            workshop.sweep_temp_files()
+            yield workshop
 
     def exists(self, workshop_id: str) -> bool:
         return is_safe_id(workshop_id) and (self.workshops_dir / workshop_id).exists()
