@@ -23,7 +23,18 @@ from datetime import date, datetime, timedelta, timezone
 from bootcamp.clock import iso
 from bootcamp.content import load_sources
 from bootcamp.content.loader import content_hash
-from bootcamp.content.model import AptitudePoker, Leaning, Program, RoleCheck, Scale, ScaleOption, Step, StepKind
+from bootcamp.content.model import (
+    AptitudePoker,
+    Asks,
+    Leaning,
+    Perspective,
+    Program,
+    RoleCheck,
+    Scale,
+    ScaleOption,
+    Step,
+    StepKind,
+)
 from bootcamp.content.rolecheck import suggest
 from bootcamp.errors import UserError
 from bootcamp.store import Store, StoredContent, WorkshopBundle
@@ -228,12 +239,12 @@ class DemoBuilder:
 
     # -- answers ------------------------------------------------------------------------------------------------
 
-    def pick(self, scale: Scale, mood: float, person: Person, dont_know: float) -> ScaleOption:
-        """An option on ``scale``: ``mood`` (0..1, the room's view) shifted by the person's outlook, plus noise."""
-        dont_know_option = next((o for o in scale.options if o.dont_know), None)
+    def pick(self, asks: Asks, mood: float, person: Person, dont_know: float) -> ScaleOption:
+        """An option of the step's scale: ``mood`` (0..1, the room's view) moved by the person's outlook, plus noise."""
+        dont_know_option = asks.scale.option(asks.dont_know)
         if dont_know_option is not None and self.rng.random() < dont_know:
             return dont_know_option
-        scored = sorted(scale.scored_options, key=lambda o: o.value or 0.0)
+        scored = sorted(asks.scale.scored_options, key=lambda o: o.value or 0.0)
         position = mood + 0.3 * person.outlook + self.rng.gauss(0, 0.22)
         index = round(max(0.0, min(1.0, position)) * (len(scored) - 1))
         return scored[index]
@@ -253,32 +264,27 @@ class DemoBuilder:
         return self.item_mood[key]
 
     def rate(self, step: Step, present: list[tuple[Participant, Person]]) -> None:
-        scale = self.program.scale(step.scale)
-        items = self.program.item_list(step.items)
-        if scale is None or items is None:
+        asks = self.program.asks(step)
+        if asks is None:
             return
         for n, (participant, person) in enumerate(present):
-            for item in items.items:
-                for perspective in step.perspectives:
-                    # People rate themselves more kindly than they rate the organisation.
-                    lift = 0.15 if perspective.value == "self" else -0.05
-                    option = self.pick(scale, self.mood((step.key, item.id)) + lift, person, person.unsure / 4)
-                    remark = self.rng.choice(RATE_COMMENTS) if self.rng.random() < 0.03 * person.talks else ""
-                    self.answers.append(
-                        Answer(participant.id, step.key, item.id, perspective.value, option.id, remark, self.at(step, 60 + 25 * n))
-                    )
+            for item, perspective in asks.cells:
+                # People rate themselves more kindly than they rate the organisation.
+                lift = 0.15 if perspective == Perspective.SELF else -0.05
+                option = self.pick(asks, self.mood((step.key, item)) + lift, person, person.unsure / 4)
+                remark = self.rng.choice(RATE_COMMENTS) if self.rng.random() < 0.03 * person.talks else ""
+                self.answers.append(
+                    Answer(participant.id, step.key, item, perspective, option.id, remark, self.at(step, 60 + 25 * n))
+                )
 
     def question(self, step: Step, present: list[tuple[Participant, Person]], owners: list[str]) -> None:
-        if step.question is None:
-            return
-        scale = self.program.scale(step.question.scale)
-        if scale is None:
+        asks = self.program.asks(step)
+        if asks is None:
             return
         for n, ((participant, person), owner) in enumerate(zip(present, owners, strict=True)):
-            option = self.pick(scale, self.mood((step.key, "")), person, person.unsure)
-            self.answers.append(
-                Answer(owner, step.key, "", "", option.id, self.comment(person, option, scale), self.at(step, 30 + 20 * n))
-            )
+            option = self.pick(asks, self.mood((step.key, "")), person, person.unsure)
+            comment = self.comment(person, option, asks.scale)
+            self.answers.append(Answer(owner, step.key, "", "", option.id, comment, self.at(step, 30 + 20 * n)))
 
     def check(self, step: Step, present: list[tuple[Participant, Person]]) -> list[RoleLine]:
         check = self.program.exercise(step.exercise)
@@ -301,20 +307,20 @@ class DemoBuilder:
             RoleLine(self.new_id("r-", 8), text, decision, self.at(step, 45 * n))
             for n, (text, decision) in enumerate(zip(ROLE_DESCRIPTION, decisions, strict=True))
         ]
-        for question in check.structure:
-            scale = self.program.scale(question.scale)
-            if scale is None:
-                continue
+        asks = self.program.asks(step)
+        if asks is None:
+            return lines
+        for item, perspective in asks.cells:  # the structure questions
             for n, (participant, person) in enumerate(present):
-                option = self.pick(scale, self.mood((step.key, question.id)), person, person.unsure)
+                option = self.pick(asks, self.mood((step.key, item)), person, person.unsure)
                 self.answers.append(
                     Answer(
                         participant.id,
                         step.key,
-                        question.id,
-                        "",
+                        item,
+                        perspective,
                         option.id,
-                        self.comment(person, option, scale),
+                        self.comment(person, option, asks.scale),
                         self.at(step, len(ROLE_DESCRIPTION) * 45 + 15 * n),
                     )
                 )

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from bootcamp.content import load_sources
-from bootcamp.content.model import Program, RoleCheck, Scale, Step, StepKind
+from bootcamp.content.model import Asks, Program, Step, StepKind
 from bootcamp.demo import ROOM, Person, DemoBuilder, create_demo_workshop  # the demo's own builder
 from bootcamp.store import Store, WorkshopBundle, is_ballot_id
 from bootcamp.store.model import ActionStatus, Answer, Participant, RoleLine, StepTimer, WorkshopInfo
@@ -76,16 +76,11 @@ class _EarlierBuilder(DemoBuilder):
         return [(participant, people[participant.name]) for participant in roster]
 
 
-def _scale_of(program: Program, answer: Answer) -> Scale | None:
+def _asks_of(program: Program, answer: Answer) -> Asks | None:
+    """What the answer's step asks, if the answer is one it accepts."""
     step = program.step(answer.step_key)
-    if step is None:
-        return None
-    if step.kind is StepKind.QUESTION and step.question is not None:
-        return program.scale(step.question.scale)
-    if step.kind is StepKind.CHECK and isinstance(check := program.exercise(step.exercise), RoleCheck):
-        question = next((q for q in check.structure if q.id == answer.item), None)
-        return program.scale(question.scale) if question else None
-    return program.scale(step.scale) if step.kind is StepKind.RATE else None
+    asks = program.asks(step) if step is not None else None
+    return asks if asks is not None and asks.accepts(answer.item, answer.perspective, answer.value) else None
 
 
 def _kind_of(program: Program, answer: Answer, raised: set[str], slipped: str) -> str:
@@ -98,11 +93,11 @@ def _kind_of(program: Program, answer: Answer, raised: set[str], slipped: str) -
     return {StepKind.CHECK: "structure", StepKind.RATE: "rating"}.get(step.kind, "other")
 
 
-def _then(answer: Answer, scale: Scale, kind: str, rng: random.Random) -> str:
+def _then(answer: Answer, asks: Asks, kind: str, rng: random.Random) -> str:
     """The option this answer would have been then."""
-    scored = sorted(scale.scored_options, key=lambda option: option.value or 0.0)
+    scored = sorted(asks.scale.scored_options, key=lambda option: option.value or 0.0)
     ids = [option.id for option in scored]
-    dont_know = next((option.id for option in scale.options if option.dont_know), "")
+    dont_know = asks.dont_know
     if answer.value not in ids:
         return answer.value  # "don't know" stays what it was
     if kind == "raised" and dont_know and rng.random() < UNSURE_THEN:
@@ -134,18 +129,17 @@ def _answers_then(
         owner = answer.participant_id  # a secret ballot's id names nobody: kept as it is
         if not is_ballot_id(owner):
             owner = seat_then.get(name_now.get(owner, ""))
-        scale = _scale_of(program, answer)
-        step = program.step(answer.step_key)
-        if owner is None or scale is None or step is None:
-            continue  # the late arrival was not there then
-        value = _then(answer, scale, _kind_of(program, answer, raised, slipped), rng)
+        asks = _asks_of(program, answer)
+        if owner is None or asks is None:
+            continue  # the late arrival was not there then (and an answer the content does not ask for stays behind)
+        value = _then(answer, asks, _kind_of(program, answer, raised, slipped), rng)
         found.append(
             dataclasses.replace(
                 answer,
                 participant_id=owner,
                 value=value,
                 comment=answer.comment if value == answer.value else "",
-                at=builder.at(step, 30 + 7 * (n % 40)),
+                at=builder.at(asks.step, 30 + 7 * (n % 40)),
             )
         )
     return tuple(found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class StepKind(StrEnum):
@@ -26,6 +27,10 @@ class Perspective(StrEnum):
 
     SELF = "self"
     TEAM = "team"
+
+
+# How the room is asked for a perspective: "Rate yourself." / "Rate each for yourself and your team:"
+PERSPECTIVE_LABELS = MappingProxyType({Perspective.SELF.value: "yourself", Perspective.TEAM.value: "your team"})
 
 
 class Leaning(StrEnum):
@@ -129,6 +134,11 @@ class ProbeQuestion:
     do_next: str
     short: str = ""  # a label that fits a grid row: structure questions have one
 
+    @property
+    def label(self) -> str:
+        """The short label, else one made from the id: ``reporting-line`` → ``Reporting line``."""
+        return self.short or self.id.replace("-", " ").replace("_", " ").capitalize()
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -199,6 +209,110 @@ class Step:
         return f"{self.session_id}/{self.id}"
 
 
+Cell = tuple[str, str]  # (item id, perspective): what one answer of a step is about
+
+
+@dataclass(frozen=True)
+class AskedItem:
+    """One thing a step asks about: an item of a rated list, a structure question, or a question step's question."""
+
+    id: str  # what an answer's ``item`` holds: "" for a question step
+    title: str  # the name the room sees: the item's title, the structure question's label, the step's title
+    text: str  # what is asked in full: the item's explanation, or the question
+    short: str  # a label that fits a narrow grid column
+
+
+@dataclass(frozen=True)
+class Asks:
+    """What a step asks, the one description every way in and out uses (``Program.asks``).
+
+    ``cells`` are the ``(item, perspective)`` pairs an answer of the step may be about, in
+    content order: every item by every perspective for a rate step, one ``("", "")`` for a
+    question step, one ``(question id, "")`` per structure question for a role check. Each is
+    answered with an option id of ``scale``.
+    """
+
+    step: Step
+    scale: Scale
+    items: tuple[AskedItem, ...]
+    perspectives: tuple[str, ...]  # ("",) when the step has none
+    cells: tuple[Cell, ...] = field(init=False)
+    _cells: frozenset[Cell] = field(init=False, repr=False, compare=False)
+    _options: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        cells = tuple((item.id, perspective) for item in self.items for perspective in self.perspectives)
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "_cells", frozenset(cells))
+        object.__setattr__(self, "_options", frozenset(option.id for option in self.scale.options))
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.items)
+
+    @property
+    def dont_know(self) -> str:
+        """The id of the scale's "don't know" option, or "" when it has none."""
+        return next((option.id for option in self.scale.options if option.dont_know), "")
+
+    def item(self, item_id: str) -> AskedItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+    @staticmethod
+    def perspective_label(perspective: str) -> str:
+        """How the room is asked for a perspective: ``self`` → "yourself"; "" for none."""
+        return PERSPECTIVE_LABELS.get(perspective, perspective)
+
+    def accepts(self, item: str, perspective: str, value: str) -> bool:
+        """Whether an answer ``value`` for ``item`` and ``perspective`` is one this step asks for."""
+        return (item, perspective) in self._cells and value in self._options
+
+    def problems(self, item: str, perspective: str, value: str) -> tuple[tuple[str, str], ...]:
+        """What is wrong with an answer, as ``(field, problem)`` pairs: item, perspective, value; () when accepted."""
+        if self.accepts(item, perspective, value):
+            return ()
+        found = (
+            ("item", self._item_problem(item)),
+            ("perspective", self._perspective_problem(perspective)),
+            ("value", self._value_problem(value)),
+        )
+        return tuple((name, problem) for name, problem in found if problem)
+
+    def problem(self, item: str, perspective: str, value: str) -> str:
+        """The first thing wrong with an answer in one line naming its field, e.g. ``value: 'maybe' is not on
+        the scale 'commitment' (yes, partly, no, dont-know)``; "" when the step accepts it."""
+        found = self.problems(item, perspective, value)
+        return f"{found[0][0]}: {found[0][1]}" if found else ""
+
+    def _item_problem(self, item: str) -> str:
+        ids = self.item_ids
+        if item in ids:
+            return ""
+        if self.step.kind is StepKind.QUESTION:
+            return "a question step has no items; leave it empty"
+        if self.step.kind is StepKind.CHECK:
+            listed = ", ".join(ids)
+            return f"{item!r} is not a structure question of this step ({listed})" if item else f"missing ({listed})"
+        return f"{item!r} is not an item of this step ({', '.join(ids)})" if item else "missing"
+
+    def _perspective_problem(self, perspective: str) -> str:
+        if perspective in self.perspectives:
+            return ""
+        if self.perspectives == ("",):
+            kinds = {StepKind.QUESTION: "a question step", StepKind.CHECK: "a role check"}
+            whose = kinds.get(self.step.kind, "this step")
+            return f"{whose} has no perspectives; leave it empty"
+        if perspective:
+            return f"{perspective!r} is not one of {', '.join(self.perspectives)}"
+        return f"missing ({' or '.join(self.perspectives)})"
+
+    def _value_problem(self, value: str) -> str:
+        if value in self._options:
+            return ""
+        listed = ", ".join(option.id for option in self.scale.options)
+        return f"{value!r} is not on the scale {self.scale.id!r} ({listed})" if value else f"missing ({listed})"
+
+
 @dataclass(frozen=True)
 class Session:
     id: str
@@ -228,6 +342,8 @@ class Program:
     exercises: tuple[Exercise, ...]
     content_hash: str = ""
     sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Program.asks per step: the program never changes, so each step's is worked out once
+    _asks: dict[Step, Asks | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def session(self, session_id: str) -> Session | None:
         return next((s for s in self.sessions if s.id == session_id), None)
@@ -281,3 +397,36 @@ class Program:
                 if isinstance(exercise, RoleCheck):
                     found.extend(exercise.structure)
         return tuple(found)
+
+    def asks(self, step: Step) -> Asks | None:
+        """What ``step`` asks: its items × perspectives on its scale; None for a step that takes no answers.
+
+        Teach, discuss, exercise and actions steps take none; nor does a step whose list, scale
+        or role check is missing from the program (the loader refuses such content).
+        """
+        try:
+            return self._asks[step]
+        except KeyError:
+            found = self._asks[step] = self._asks_of(step)
+            return found
+
+    def _asks_of(self, step: Step) -> Asks | None:
+        if step.kind is StepKind.QUESTION and step.question is not None:
+            scale = self.scale(step.question.scale)
+            question = step.question
+            asked = (AskedItem("", step.title, question.text, question.short or step.title),)
+            return Asks(step, scale, asked, ("",)) if scale is not None else None
+        if step.kind is StepKind.RATE:
+            items, scale = self.item_list(step.items), self.scale(step.scale)
+            if items is None or scale is None or not items.items:
+                return None
+            asked = tuple(AskedItem(i.id, i.title, i.text, i.short or i.title) for i in items.items)
+            return Asks(step, scale, asked, tuple(p.value for p in step.perspectives) or ("",))
+        if step.kind is StepKind.CHECK:
+            check = self.exercise(step.exercise)
+            if not isinstance(check, RoleCheck) or not check.structure:
+                return None
+            scale = self.scale(check.structure[0].scale)  # the loader gives every structure question one scale
+            asked = tuple(AskedItem(q.id, q.label, q.text, q.label) for q in check.structure)
+            return Asks(step, scale, asked, ("",)) if scale is not None else None
+        return None

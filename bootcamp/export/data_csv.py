@@ -29,14 +29,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bootcamp.content.model import Program, RoleCheck, Scale, Step, StepKind
+from bootcamp.content.model import Asks, Program, StepKind
 from bootcamp.errors import UserError
 from bootcamp.store import is_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
 
 COLUMNS = ("workshop_id", "participant_id", "participant", "step", "item", "perspective", "value", "comment", "at")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
 Report = Callable[[str, str], None]  # (column, problem)
 
 
@@ -59,7 +58,8 @@ def answer_rows(info: WorkshopInfo, program: Program, answers: Iterable[Answer])
     def order(answer: Answer) -> tuple:
         participant = seats.get(answer.participant_id)
         step = program.step(answer.step_key)
-        items = _item_ids(program, step) if step else []
+        asks = program.asks(step) if step else None
+        items = asks.item_ids if asks else ()
         return (
             steps.get(answer.step_key, len(steps)),
             answer.step_key,
@@ -171,16 +171,6 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
     return answers
 
 
-def _item_ids(program: Program, step: Step) -> list[str]:
-    if step.kind is StepKind.RATE:
-        items = program.item_list(step.items)
-        return [item.id for item in items.items] if items else []
-    if step.kind is StepKind.CHECK:
-        exercise = program.exercise(step.exercise)
-        return [q.id for q in exercise.structure] if isinstance(exercise, RoleCheck) else []
-    return []
-
-
 class _RowChecker:
     def __init__(self, source: str, info: WorkshopInfo, program: Program, now: str) -> None:
         self.source = source
@@ -200,6 +190,7 @@ class _RowChecker:
             problem("workshop_id", f"{cells['workshop_id']!r} is another workshop (this is {self.info.id})")
         participant_id = self._participant(cells["participant_id"], cells["participant"], problem)
         step = self.program.step(cells["step"])
+        asks = self.program.asks(step) if step is not None else None
         item = perspective = value = ""
         if not cells["step"]:
             problem("step", "missing")
@@ -207,12 +198,12 @@ class _RowChecker:
             problem("step", f"unknown step {cells['step']!r} (steps are session-id/step-id, as in the export)")
         elif step.key not in self.agenda:
             problem("step", f"{step.key!r} is not on this workshop's {self.info.agenda} agenda")
-        elif step.kind not in ANSWERED_KINDS:
+        elif asks is None:
             problem("step", f"{step.key!r} is a {step.kind.value} step, which takes no answers")
         else:
-            item, perspective, scale = self._item_and_scale(step, cells["item"], cells["perspective"], problem)
-            if scale is not None:
-                value = self._value(scale, cells["value"], problem)
+            item, perspective, value = _item(asks, cells["item"]), cells["perspective"], _option(asks, cells["value"])
+            for column, message in asks.problems(item, perspective, value):
+                problem(column, message)
         at = cells["at"]
         if at:
             try:
@@ -256,46 +247,18 @@ class _RowChecker:
         folded = name.strip().casefold()
         return [p for p in self.info.participants if p.display_name.strip().casefold() == folded]
 
-    def _item_and_scale(self, step: Step, item: str, perspective: str, problem: Report) -> tuple[str, str, Scale | None]:
-        program = self.program
-        if step.kind is StepKind.QUESTION:
-            if item:
-                problem("item", "a question step has no items; leave it empty")
-            if perspective:
-                problem("perspective", "a question step has no perspectives; leave it empty")
-            return "", "", program.scale(step.question.scale if step.question else step.scale)
-        if step.kind is StepKind.RATE:
-            items = program.item_list(step.items)
-            choices = items.items if items else ()
-            match = next((i for i in choices if item == i.id), None) or next(
-                (i for i in choices if item.strip().casefold() in (i.title.casefold(), i.short.casefold())), None
-            )
-            allowed = [p.value for p in step.perspectives]
-            if match is None:
-                problem("item", f"{item!r} is not an item of this step ({', '.join(i.id for i in choices)})" if item else "missing")
-            if perspective not in allowed:
-                problem(
-                    "perspective",
-                    f"{perspective!r} is not one of {', '.join(allowed)}" if perspective else f"missing ({' or '.join(allowed)})",
-                )
-            return (match.id if match else ""), perspective, program.scale(step.scale)
-        # a role check: the structure questions
-        exercise = program.exercise(step.exercise)
-        questions = exercise.structure if isinstance(exercise, RoleCheck) else ()
-        question = next((q for q in questions if q.id == item), None)
-        if question is None:
-            ids = ", ".join(q.id for q in questions)
-            problem("item", f"{item!r} is not a structure question of this step ({ids})" if item else f"missing ({ids})")
-        if perspective:
-            problem("perspective", "a role check has no perspectives; leave it empty")
-        return item, "", program.scale(question.scale) if question else None
 
-    def _value(self, scale: Scale, value: str, problem: Report) -> str:
-        option = scale.option(value) or next(
-            (o for o in scale.options if value.strip().casefold() == o.label.casefold()), None
-        )
-        if option is None:
-            allowed = ", ".join(o.id for o in scale.options)
-            problem("value", f"{value!r} is not on the scale {scale.id!r} ({allowed})" if value else f"missing ({allowed})")
-            return ""
-        return option.id
+def _item(asks: Asks, cell: str) -> str:
+    """The item id a cell names: a rating's item may also be named by its title or short label, in any case."""
+    if cell in asks.item_ids or asks.step.kind is not StepKind.RATE:
+        return cell
+    folded = cell.strip().casefold()
+    return next((i.id for i in asks.items if folded and folded in (i.title.casefold(), i.short.casefold())), cell)
+
+
+def _option(asks: Asks, cell: str) -> str:
+    """The option id a cell names: its id, or its label in any case."""
+    if asks.scale.option(cell) is not None:
+        return cell
+    folded = cell.strip().casefold()
+    return next((o.id for o in asks.scale.options if folded == o.label.casefold()), cell)

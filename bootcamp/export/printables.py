@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bootcamp.content.model import AptitudePoker, Program, RoleCheck, Scale, Step, StepKind
+from bootcamp.content.model import AptitudePoker, Program, Scale, Step, StepKind
 from bootcamp.export.data_csv import COLUMNS as ANSWER_COLUMNS
 from bootcamp.export.report_html import prose, user, words
 from bootcamp.export.report_text import one_line
@@ -86,8 +86,8 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
     return _page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets))
 
 
-def _row(item: str, perspective: str, label: str, scale: Scale | None) -> str:
-    boxes = '<td class="tick"><span class="box"></span></td>' * (len(scale.options) if scale else 0)
+def _row(item: str, perspective: str, label: str, scale: Scale) -> str:
+    boxes = '<td class="tick"><span class="box"></span></td>' * len(scale.options)
     return (
         f'<tr><td class="item"><code>{escape(item) or "–"}</code><br>{label}</td>'
         f'<td class="persp"><code>{escape(perspective) or "–"}</code></td>{boxes}<td class="comment"></td></tr>'
@@ -95,31 +95,14 @@ def _row(item: str, perspective: str, label: str, scale: Scale | None) -> str:
 
 
 def _step_block(program: Program, step: Step) -> str:
-    rows: list[str] = []
-    scale: Scale | None = None
-    if step.kind is StepKind.QUESTION and step.question is not None:
-        scale = program.scale(step.question.scale)
-        rows.append(_row("", "", prose(step.question.text), scale))
-    elif step.kind is StepKind.CHECK:
-        check = program.exercise(step.exercise)
-        if isinstance(check, RoleCheck) and check.structure:
-            scale = program.scale(check.structure[0].scale)  # the loader gives all structure questions one scale
-            rows += [_row(q.id, "", prose(q.text), scale) for q in check.structure]
-    elif step.kind is StepKind.RATE:
-        items = program.item_list(step.items)
-        scale = program.scale(step.scale)
-        perspectives = [p.value for p in step.perspectives] or [""]
-        rows += [
-            _row(item.id, perspective, words(item.title), scale)
-            for item in (items.items if items else ())
-            for perspective in perspectives
-        ]
-    if not rows:
+    asks = program.asks(step)
+    if asks is None:
         return ""
-    options = "".join(
-        f'<th class="tick">{words(o.label)}<br><code>{escape(o.id)}</code></th>'
-        for o in (scale.options if scale else ())
-    )
+    scale = asks.scale
+    # a rating's row names its item; a question's or structure question's row prints the question
+    labels = {item.id: words(item.title) if step.kind is StepKind.RATE else prose(item.text) for item in asks.items}
+    rows = [_row(item, perspective, labels[item], scale) for item, perspective in asks.cells]
+    options = "".join(f'<th class="tick">{words(o.label)}<br><code>{escape(o.id)}</code></th>' for o in scale.options)
     return (
         f'<section class="step"><h3>{words(step.title)} '
         f'<span class="key">step <code>{escape(step.key)}</code></span></h3>'

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bootcamp.content.model import Program, RoleCheck, Scale, ScaleOption, StepKind
+from bootcamp.content.model import Program, Scale, ScaleOption
 from bootcamp.store.model import Answer, WorkshopInfo
 
 _NOT_ON_ROSTER = 1 << 30  # secret ballots sort after everyone on the roster
@@ -53,26 +53,7 @@ def count_unmatched(program: Program, agenda: str, index: AnswerIndex) -> int:
     matched = 0
     for step in program.steps(agenda):
         answers = index.of_step(step.key)
-        if not answers:
-            continue
-        if step.kind is StepKind.QUESTION and step.question is not None:
-            scale = program.scale(step.question.scale)
-            known = options_of(scale) if scale else {}
-            matched += sum(1 for a in answers if not a.item and not a.perspective and a.value in known)
-        elif step.kind is StepKind.CHECK:
-            check = program.exercise(step.exercise)
-            if isinstance(check, RoleCheck):
-                known_by_item = {q.id: options_of(scale) for q in check.structure if (scale := program.scale(q.scale))}
-                matched += sum(1 for a in answers if not a.perspective and a.value in known_by_item.get(a.item, ()))
-        elif step.kind is StepKind.RATE:
-            items = program.item_list(step.items)
-            scale = program.scale(step.scale)
-            if items is None or scale is None:
-                continue
-            item_ids = {i.id for i in items.items}
-            perspectives = {p.value for p in step.perspectives} or {""}
-            known = options_of(scale)
-            matched += sum(
-                1 for a in answers if a.item in item_ids and a.perspective in perspectives and a.value in known
-            )
+        asks = program.asks(step) if answers else None
+        if asks is not None:
+            matched += sum(1 for a in answers if asks.accepts(a.item, a.perspective, a.value))
     return index.total - matched

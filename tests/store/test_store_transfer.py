@@ -280,6 +280,19 @@ def test_every_bad_row_is_listed(workshop: WorkshopFiles) -> None:
     ]
 
 
+def test_an_empty_item_is_missing_even_when_an_item_has_no_short_label(workshop: WorkshopFiles) -> None:
+    """An item without a short label once matched an empty item cell (its empty short label) and took the answer."""
+    info = workshop.info()
+    program = workshop.program()
+    unlabelled = tuple(
+        dataclasses.replace(lst, items=tuple(dataclasses.replace(item, short="") for item in lst.items)) for lst in program.lists
+    )
+    text = f"participant_id,step,item,perspective,value\n{info.participants[0].id},basics/rate-aptitudes,,self,strong\n"
+    with pytest.raises(AnswerImportError) as caught:
+        data_csv.loads(text, "x.csv", info, dataclasses.replace(program, lists=unlabelled), NOW)
+    assert caught.value.problems == ["x.csv:2: item: missing"]
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

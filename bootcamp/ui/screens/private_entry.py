@@ -19,14 +19,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bootcamp.content.model import Perspective, RoleCheck, Scale, Step, StepKind
+from bootcamp.content.model import Scale, Step, StepKind
 from bootcamp.store.model import Participant
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.steps.base import choices_text
 from bootcamp.ui.widgets.typed_text import SafeInput
-
-WHOSE = {Perspective.SELF: "yourself", Perspective.TEAM: "your team"}
 
 
 @dataclass(frozen=True)
@@ -42,26 +40,16 @@ class Ask:
 
 def asks_of(step: Step, workshop: LiveWorkshop) -> list[Ask]:
     """What a person answers on a step, in order: the question, each item and perspective, or each structure question."""
-    program = workshop.program
-    if step.kind is StepKind.QUESTION and step.question is not None:
-        scale = program.scale(step.question.scale)
-        return [Ask(step, "", "", step.question.text, scale)] if scale else []
-    if step.kind is StepKind.RATE:
-        items, scale = program.item_list(step.items), program.scale(step.scale)
-        if items is None or scale is None:
-            return []
-        perspectives = step.perspectives or ("",)
-        return [
-            Ask(step, item.id, str(p), f"{item.title}: {item.text}" + (f"\n\nRate {WHOSE[p]}." if p else ""), scale)
-            for p in perspectives
-            for item in items.items
-        ]
-    if step.kind is StepKind.CHECK:
-        check = program.exercise(step.exercise)
-        if not isinstance(check, RoleCheck):
-            return []
-        return [Ask(step, q.id, "", q.text, s) for q in check.structure if (s := program.scale(q.scale)) is not None]
-    return []
+    asks = workshop.program.asks(step)
+    if asks is None:
+        return []
+    found = []
+    for p in asks.perspectives:  # one at a time: every item for yourself, then every item for your team
+        whose = f"\n\nRate {asks.perspective_label(p)}." if p else ""
+        for item in asks.items:
+            text = f"{item.title}: {item.text}" if step.kind is StepKind.RATE else item.text
+            found.append(Ask(step, item.id, p, text + whose, asks.scale))
+    return found
 
 
 class PrivateEntryScreen(Screen[None]):

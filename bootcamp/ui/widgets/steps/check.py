@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
-from bootcamp.content.model import ProbeQuestion, RoleCheck
+from bootcamp.content.model import RoleCheck
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined, one_line, plain
@@ -32,11 +32,6 @@ from bootcamp.ui.messages import request
 PRESENTED_LINES = 12  # the latest lines that fit the projected slide
 REVEALED_LINES = 5  # with the structure's bars below them
 PRESENTED_WIDTH = 76 - 11  # the slide's width less the decision column
-
-
-def structure_label(question: ProbeQuestion) -> str:
-    """The question's short label, else one made from its id: ``reporting-line`` → ``Reporting line``."""
-    return question.short or question.id.replace("-", " ").replace("_", " ").capitalize()
 
 
 class CheckView(StepView):
@@ -96,7 +91,7 @@ class CheckView(StepView):
                 scale = self.program.scale(check.structure[0].scale)
                 if scale is not None:
                     yield from scale_choices(self.program, scale.id)
-                    rows = [GridRow(q.id, structure_label(q)) for q in check.structure]
+                    rows = [GridRow(q.id, q.label) for q in check.structure]
                     yield AnswerGrid(self.live, self.step.key, scale, rows)
                     yield Static(id="structure-question", classes="detail")
 
@@ -138,7 +133,7 @@ class CheckView(StepView):
         if scale is None or not answers:
             heat.update("")
         elif revealed:
-            rows = [(q.id, structure_label(q)) for q in check.structure]
+            rows = [(q.id, q.label) for q in check.structure]
             heat.show(answers, scale, rows, ("",), heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
         else:
             heat.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from bootcamp.content.model import ItemList, Perspective, Scale
+from bootcamp.content.model import PERSPECTIVE_LABELS, ItemList, Scale
 from bootcamp.store.model import WorkshopState
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import joined
@@ -18,7 +18,6 @@ from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, scale_choices
 
-PERSPECTIVES = {Perspective.SELF: "yourself", Perspective.TEAM: "your team"}
 LABEL_WIDTH = 16
 
 
@@ -54,7 +53,7 @@ class RateView(StepView):
                 elif self.live is None:
                     yield Prompt("\n".join(f"• {item.title} — {item.text}" for item in items.items), classes="items")
             if self.step.perspectives:
-                whose = " and ".join(PERSPECTIVES.get(p, str(p)) for p in self.step.perspectives)
+                whose = " and ".join(PERSPECTIVE_LABELS.get(p, str(p)) for p in self.step.perspectives)
                 yield Prompt(f"Rate each for {whose}:", classes="-muted")
             yield from scale_choices(self.program, self.step.scale)
         if self.live is not None and items is not None and self.scale is not None:
