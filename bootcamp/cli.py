@@ -17,6 +17,7 @@ from bootcamp.errors import UserError
 # sub-command → module in bootcamp.commands
 _COMMANDS = {
     "demo": "tui",
+    "open": "tui",
     "validate": "validate",
     "list": "workshops",
     "new": "workshops",
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("demo", parents=[common], help="open the app on a demo workshop in a throw-away folder")
+
+    opening = sub.add_parser("open", parents=[common], help="open a workshop on the console, where it stopped")
+    opening.add_argument("id", help="the workshop id (see `bootcamp list`)")
 
     sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
 

@@ -1,4 +1,5 @@
-"""The facilitator's app: ``bootcamp`` (your workshops) and ``bootcamp demo`` (a throw-away demo)."""
+"""The facilitator's app: ``bootcamp`` (your workshops), ``bootcamp open ID`` (one workshop, as its owner,
+where it stopped) and ``bootcamp demo`` (a throw-away demo)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,16 @@ def run(args: argparse.Namespace) -> int:
     content_dir = Path(getattr(args, "content", None) or default_content_dir())
     if getattr(args, "command", None) == "demo":
         return _run_demo(content_dir)
+    folder = data_dir(getattr(args, "data_dir", None))
+    opening = getattr(args, "id", None) if getattr(args, "command", None) == "open" else None
+    if opening is not None:
+        from bootcamp.clock import SystemClock
+        from bootcamp.store import Store
+
+        Store(folder, SystemClock()).open(opening, sweep=False)  # an unknown id is one line here, not a window
     from bootcamp.ui.app import create_app
 
-    create_app(data_dir=data_dir(getattr(args, "data_dir", None)), content_dir=content_dir).run()
+    create_app(data_dir=folder, content_dir=content_dir, open_workshop=opening).run()
     return 0
 
 

@@ -24,6 +24,17 @@ class GiveAnswer:
 
 
 @dataclass(frozen=True)
+class CommentAnswer:
+    """A comment on an answer, or on its own before the answer is given; the answer's value stays."""
+
+    participant_id: str
+    step_key: str
+    comment: str
+    item: str = ""
+    perspective: str = ""
+
+
+@dataclass(frozen=True)
 class ClearAnswer:
     participant_id: str
     step_key: str
@@ -105,6 +116,7 @@ class ToggleCardClock:
 
 Request = (
     GiveAnswer
+    | CommentAnswer
     | ClearAnswer
     | CastBallot
     | WithdrawBallot

@@ -86,6 +86,19 @@ class LiveWorkshop:
         self._writer: OrderedWriter | None = None
 
     @classmethod
+    def open(cls, files: WorkshopFiles, clock: Clock, *, purpose: str = "console") -> LiveWorkshop:
+        """Open as the workshop's one owner: its owner lock first (else :class:`WorkshopBusy`, one sentence
+        naming host, process and since when), then every file read (call it off the loop)."""
+        from bootcamp.store.owner_lock import OwnerLock
+
+        owner = OwnerLock(files.path, purpose=purpose, clock=clock).acquire()
+        try:
+            return cls.load(files, clock, owner=owner)
+        except BaseException:
+            owner.release()
+            raise
+
+    @classmethod
     def load(
         cls,
         files: WorkshopFiles,
@@ -283,6 +296,15 @@ class LiveWorkshop:
                     item=request.item,
                     perspective=request.perspective,
                     comment=request.comment,
+                    by=by,
+                )
+            case asked.CommentAnswer():
+                records.set_comment(
+                    request.participant_id,
+                    request.step_key,
+                    request.comment,
+                    item=request.item,
+                    perspective=request.perspective,
                     by=by,
                 )
             case asked.ClearAnswer():

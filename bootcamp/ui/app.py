@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from bootcamp.clock import Clock, SystemClock
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.saving import SaveStatus
-from bootcamp.ui.gc_tuning import collect_less_often
+from bootcamp.gc_tuning import collect_less_often
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -112,7 +112,32 @@ class BootcampApp(App[None]):
 
         if self._workshops_closing:
             self.call_from_thread(self._finish_closing)
-        return LiveWorkshop.load(self.store.open(workshop_id), self.clock)
+        return LiveWorkshop.open(self.store.open(workshop_id), self.clock)  # WorkshopBusy if open elsewhere
+
+    def offer_to_follow(self, workshop_id: str, why: str) -> None:
+        """The workshop is open in another console: say who has it, and offer to follow it read-only."""
+        from bootcamp.ui.screens.follow_offer import FollowOfferScreen
+
+        def chosen(follow: bool | None) -> None:
+            if follow:
+                self.follow(workshop_id)
+
+        self.push_screen(FollowOfferScreen(why), chosen)
+
+    def follow(self, workshop_id: str) -> None:
+        """Show a workshop read-only, as the projector window does: it reads the files, never writes them."""
+        from bootcamp.store import StoreError
+        from bootcamp.store.follow import Follower
+        from bootcamp.ui.screens.projector import POLL_SECONDS, ProjectorScreen
+
+        try:
+            files = self.store.open(workshop_id, sweep=False)  # a follower never writes
+            follower = Follower.load(files, self.clock)
+            program = files.program()
+        except StoreError as error:
+            self.notify(str(error), title="Could not follow the workshop", severity="error", markup=False)
+            return
+        self.push_screen(ProjectorScreen(follower, program, self.clock, poll_seconds=POLL_SECONDS))
 
     async def _finish_closing(self) -> None:
         if self._workshops_closing:

@@ -252,9 +252,14 @@ class HomeScreen(Screen[None]):
     def _load_workshop(self, workshop_id: str) -> None:
         """Read a workshop for the console, in the calling worker (a worker that starts another in its own
         exclusive group would cancel itself)."""
+        from bootcamp.store.owner_lock import WorkshopBusy
+
         app = self.bootcamp
         try:
             workshop = app.read_workshop(workshop_id)
+        except WorkshopBusy as busy:
+            app.call_from_thread(app.offer_to_follow, workshop_id, str(busy))
+            return
         except UserError as error:
             self.post_message(self.Failed(error, "Could not open the workshop"))
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -19,6 +20,7 @@ from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
 from bootcamp.store.follow import STATE, FollowedWorkshop, Follower
+from bootcamp.store.owner_lock import holder_of
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.slide import Slide
@@ -27,11 +29,14 @@ POLL_SECONDS = 0.2  # a key press on the console shows here within about this, p
 TICK_SECONDS = 1.0
 SILENCE_SECONDS = 10.0  # how long state.json may be unreadable before a quiet hint says so
 SILENCE_HINT = "waiting for the console…"
+NO_CONSOLE_HINT = "no console has this workshop open: shown as the room left it"
 
 
 class ProjectorScreen(Screen[None]):
     CSS_PATH = "projector.tcss"
     HELP_TITLE = "Projector window"
+    # Over the facilitator's app (a second console following read-only), Esc goes back to the workshops.
+    BINDINGS = [Binding("escape", "leave", "Back", tooltip="Stop following: back to the workshops")]
 
     class Polled(Message):
         """A poll of the workshop's files finished: the workshop as it is now, or None when nothing changed."""
@@ -50,6 +55,7 @@ class ProjectorScreen(Screen[None]):
         self.flow = self._flow(follower.current)
         self._shown_step = ""
         self._polling = False
+        self._console_here = True  # a console holds the workshop's owner lock (probed every tick)
 
     def compose(self) -> ComposeResult:
         yield Slide()
@@ -109,7 +115,23 @@ class ProjectorScreen(Screen[None]):
 
     def tick(self) -> None:
         self.query_one(Slide).show_time(self.flow)
+        self._console_here = holder_of(self.follower.files.path) is not None
         self._show_hint()
 
     def _show_hint(self) -> None:
-        self.query_one("#projector-hint", Static).display = self.follower.silent_for() >= SILENCE_SECONDS
+        """Say when the console it follows has gone (or never came), or has been silent for a while."""
+        hint = self.query_one("#projector-hint", Static)
+        if not self._console_here:
+            hint.update(plain(NO_CONSOLE_HINT))
+            hint.display = True
+        else:
+            hint.update(plain(SILENCE_HINT))
+            hint.display = self.follower.silent_for() >= SILENCE_SECONDS
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave":
+            return len(self.app.screen_stack) > 2  # the projector window's only screen is not left with Esc
+        return True
+
+    def action_leave(self) -> None:
+        self.dismiss()

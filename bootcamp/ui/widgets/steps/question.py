@@ -21,6 +21,8 @@ from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
 from bootcamp.ui.widgets.typed_text import AutosaveInput
+from bootcamp.live.requests import CommentAnswer
+from bootcamp.ui.messages import request
 
 
 class CommentField(Vertical):
@@ -146,7 +148,7 @@ class QuestionView(StepView):
         answer = live.answer(participant.id, step_key)
 
         def save(text: str) -> None:
-            live.set_comment(participant.id, step_key, text)
+            request(self, CommentAnswer(participant.id, step_key, text))
 
         label = joined("Comment from ", (participant.display_name, "bold"), ("  ·  Enter or Esc: back", "dim"))
         self.query_one("#answers", Vertical).mount(CommentField(save, label.plain, answer.comment if answer else ""))
