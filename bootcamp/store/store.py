@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date as Date
 from pathlib import Path
 
 from bootcamp.clock import Clock, SystemClock, iso
+from bootcamp.dates import parse_date
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
 from bootcamp.store.errors import FileBusyError, StoreError
 from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, content_file, room_file, state_file, workshop_file
@@ -30,7 +29,6 @@ from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 WORKSHOPS_FOLDER = "workshops"
 _CREATE_LOCK = ".create.lock"
 _NEW_PREFIX = ".new-"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -39,17 +37,6 @@ class WorkshopListing:
 
     workshops: tuple[WorkshopInfo, ...]
     problems: tuple[StoreError, ...]
-
-
-def check_date(value: str) -> str:
-    """``value`` if it is a real ISO date (YYYY-MM-DD), else a StoreError saying so."""
-    try:
-        if _ISO_DATE.match(value):
-            Date.fromisoformat(value)
-            return value
-    except ValueError:
-        pass
-    raise StoreError(f"date {value!r} is not a date like 2026-09-21")
 
 
 class Store:
@@ -133,7 +120,7 @@ class Store:
         if program.agenda(agenda) is None:
             known = ", ".join(a.id for a in program.agendas)
             raise StoreError(f"agenda {agenda!r} is not in this content (it has: {known})")
-        check_date(date)
+        day = parse_date(date, what="the workshop date")
         now = iso(self.clock.now())
         roster: list[Participant] = []
         for number, (person, role) in enumerate(participants, start=1):
@@ -144,7 +131,7 @@ class Store:
             id="",
             name=name,
             organisation=organisation,
-            date=date,
+            date=day.isoformat(),
             agenda=agenda,
             anonymous=anonymous,
             participants=tuple(roster),

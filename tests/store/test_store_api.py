@@ -69,9 +69,9 @@ def test_an_unknown_id_is_a_store_error_naming_it(store: Store, workshop: Worksh
 
 
 def test_bad_input_to_create_is_refused_before_anything_is_written(store: Store, sources: dict[str, str]) -> None:
-    with pytest.raises(StoreError, match="date '21/09/2026' is not a date"):
+    with pytest.raises(UserError, match="the workshop date '21/09/2026' is not a date: use YYYY-MM-DD"):
         store.create_workshop(name="X", organisation="O", date="21/09/2026", participants=[], sources=sources)
-    with pytest.raises(StoreError, match="date '2026-02-30'"):
+    with pytest.raises(UserError, match="date '2026-02-30'"):
         store.create_workshop(name="X", organisation="O", date="2026-02-30", participants=[], sources=sources)
     with pytest.raises(StoreError, match="agenda 'quarter'"):
         store.create_workshop(name="X", organisation="O", date="2026-02-03", participants=[], agenda="quarter", sources=sources)

@@ -57,7 +57,11 @@ def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
 
 def test_new_refuses_a_bad_date_in_one_line(cli: Cli) -> None:
     code, out, err = cli("new", "X", "--org", "O", "--date", "21.9.2026", "--content", str(FIXTURE_CONTENT))
-    assert (code, out, err) == (1, [], ["bootcamp: date '21.9.2026' is not a date like 2026-09-21"])
+    assert (code, out, err) == (
+        1,
+        [],
+        ["bootcamp: the workshop date '21.9.2026' is not a date: use YYYY-MM-DD, e.g. 2026-12-05"],
+    )
     assert not cli.data.exists()
 
 

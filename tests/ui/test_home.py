@@ -74,7 +74,7 @@ async def test_new_workshop_form_checks_fields_inline_then_creates_and_opens(mak
         assert problems == {
             "name": "give the workshop a name",
             "organisation": "say which organisation the boot camp is for",
-            "date": "2026-02-30 is not a real date",
+            "date": "the date '2026-02-30' is not a real date (YYYY-MM-DD)",
             "participants": "ana ortiz is listed twice; add something to tell them apart",
         }
         assert app.focused is form.query_one("#name", Input)
@@ -194,4 +194,4 @@ def test_check_form_wants_an_iso_date() -> None:
     _, problems = check_form(
         name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False
     )
-    assert problems == {"date": "write the date as YYYY-MM-DD, e.g. 2026-09-21"}
+    assert problems == {"date": "the date '1/10/2026' is not a date: use YYYY-MM-DD, e.g. 2026-12-05"}

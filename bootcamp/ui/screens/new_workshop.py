@@ -19,13 +19,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from bootcamp.dates import parse_date
+from bootcamp.errors import UserError
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput, SafeTextArea
 
 MAX_PARTICIPANTS = 200
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -84,18 +85,15 @@ def check_form(
 ) -> tuple[NewWorkshop | None, dict[str, str]]:
     """The workshop to create, or the problems by field name (``name``, ``organisation``, ``date``, ``participants``)."""
     problems: dict[str, str] = {}
-    name, organisation, date = " ".join(name.split()), " ".join(organisation.split()), date.strip()
+    name, organisation = " ".join(name.split()), " ".join(organisation.split())
     if not name:
         problems["name"] = "give the workshop a name"
     if not organisation:
         problems["organisation"] = "say which organisation the boot camp is for"
-    if not _ISO_DATE.match(date):
-        problems["date"] = "write the date as YYYY-MM-DD, e.g. 2026-09-21"
-    else:
-        try:
-            Date.fromisoformat(date)
-        except ValueError:
-            problems["date"] = f"{date} is not a real date"
+    try:
+        date = parse_date(date, what="the date").isoformat()  # under the field labelled Date
+    except UserError as error:
+        problems["date"] = str(error)
     people, problem = parse_participants(participants, anonymous=anonymous)
     if problem:
         problems["participants"] = problem
