@@ -14,6 +14,7 @@ from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir, default_content_dir
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.roster import RosterError, parse_roster
 
 _AGENDAS = {"full": "full day", "half": "half day"}
 
@@ -71,9 +72,12 @@ def create(args: argparse.Namespace, store: Store) -> int:
     organisation = args.org or (like.organisation if like else "")
     if not organisation.strip():
         raise UserError("say which organisation the boot camp is for with --org (or copy a run's with --like ID)")
-    names = [name.strip() for name in args.participants.split(",") if name.strip()]
-    participants = [(name, "") for name in names]
-    if like is not None and not names:
+    anonymous = args.anonymous or bool(like and like.anonymous)
+    try:
+        participants = list(parse_roster(args.participants, anonymous=anonymous))
+    except RosterError as error:
+        raise UserError(f"--participants: {error}") from None
+    if like is not None and not participants:
         participants = [(p.name, p.role) for p in like.present]
     info = store.create_workshop(
         name=args.name,
@@ -81,7 +85,7 @@ def create(args: argparse.Namespace, store: Store) -> int:
         date=workshop_date.isoformat(),
         participants=participants,
         agenda="half" if args.half_day else (like.agenda if like else "full"),
-        anonymous=args.anonymous or bool(like and like.anonymous),
+        anonymous=anonymous,
         sources=program.sources,
     )
     print(

@@ -21,9 +21,10 @@ from bootcamp.dates import parse_date
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
 from bootcamp.store.errors import FileBusyError, StoreError
 from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, content_file, room_file, state_file, workshop_file
-from bootcamp.store.ids import is_safe_id, new_participant_id, new_workshop_id
+from bootcamp.store.ids import is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
-from bootcamp.store.model import Participant, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Room, WorkshopInfo, WorkshopState
+from bootcamp.store.roster import add_participant
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 WORKSHOPS_FOLDER = "workshops"
@@ -112,7 +113,8 @@ class Store:
     ) -> WorkshopInfo:
         """A new workshop with a copy of ``sources`` (validated first: ContentError lists the problems).
 
-        In an anonymous workshop the names are dropped here: they never reach the disk.
+        ``participants`` are ``(name, role)`` pairs, seated by the roster's rules (:mod:`bootcamp.store.roster`):
+        in an anonymous workshop the names are dropped here, so they never reach the disk.
         """
         from bootcamp.content.loader import content_hash, load_sources
 
@@ -122,10 +124,6 @@ class Store:
             raise StoreError(f"agenda {agenda!r} is not in this content (it has: {known})")
         day = parse_date(date, what="the workshop date")
         now = iso(self.clock.now())
-        roster: list[Participant] = []
-        for number, (person, role) in enumerate(participants, start=1):
-            pid = new_participant_id({p.id for p in roster})
-            roster.append(Participant(id=pid, number=number, name="" if anonymous else person, role=role, joined_at=now))
         steps = program.steps(agenda)
         info = WorkshopInfo(
             id="",
@@ -134,10 +132,12 @@ class Store:
             date=day.isoformat(),
             agenda=agenda,
             anonymous=anonymous,
-            participants=tuple(roster),
+            participants=(),
             content_hash=content_hash(sources),
             created_at=now,
         )
+        for person, role in participants:
+            info = add_participant(info, person, role, joined_at=now).info
         bundle = WorkshopBundle(
             info=info,
             content=StoredContent(info.content_hash, dict(sources)),

@@ -141,6 +141,18 @@ def test_roster_changes_keep_answers(workshop: WorkshopFiles, clock: FixedClock)
         workshop.remove_participant("pnobody")
 
 
+def test_create_seats_the_roster_by_the_roster_rules(store: Store, sources: dict[str, str]) -> None:
+    info = store.create_workshop(
+        name="X", organisation="O", date=" 2026-09-21 ", participants=[(" Ana ", " CEO "), ("Ben", "")], sources=sources
+    )
+    assert info.date == "2026-09-21"
+    assert [(p.number, p.name, p.role, p.joined_at) for p in info.participants] == [
+        (1, "Ana", "CEO", info.created_at),
+        (2, "Ben", "", info.created_at),
+    ]
+    assert store.open(info.id).info() == info
+
+
 def test_seat_numbers_are_kept_when_someone_leaves(workshop: WorkshopFiles) -> None:
     last = workshop.info().participants[-1]
     workshop.remove_participant(last.id)
