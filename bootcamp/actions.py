@@ -5,8 +5,8 @@ Pure rules the console's action form and table use; no Textual here.
 
 from __future__ import annotations
 
-from datetime import date
-
+from bootcamp.dates import parse_date
+from bootcamp.errors import UserError
 from bootcamp.store.model import ActionStatus
 
 STATUS_ORDER = (ActionStatus.OPEN, ActionStatus.DOING, ActionStatus.DONE, ActionStatus.DROPPED)
@@ -19,15 +19,12 @@ def next_status(status: ActionStatus) -> ActionStatus:
 
 def due_problem(text: str) -> str | None:
     """Why ``text`` is not a due date (one line, for the form), or None when it is one or is left empty."""
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return None
     try:
-        parsed = date.fromisoformat(text)
-    except ValueError:
-        parsed = None
-    if parsed is None or len(text) != 10 or parsed.isoformat() != text:
-        return f"Due date {text!r} is not YYYY-MM-DD (e.g. 2026-10-30)."
+        parse_date(text.strip(), what="Due date")
+    except UserError as error:
+        return f"{error}."
     return None
 
 

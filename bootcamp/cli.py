@@ -66,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
     new.add_argument("name", help="the workshop's name")
     new.add_argument("--org", help="the organisation the boot camp is for (required unless --like gives it)")
-    new.add_argument("--participants", default="", help='comma-separated names, e.g. "Ana,Ben,Chloe"')
+    new.add_argument(
+        "--participants",
+        default="",
+        help='comma-separated names, "Name (role)" for a role, e.g. "Ana (CFO), Ben, Chloe"; '
+        "with --anonymous, roles only or just how many",
+    )
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today)")
     new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
     new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")

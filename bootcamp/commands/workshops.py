@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from bootcamp.content import ContentError, load_dir
+from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir, default_content_dir
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopInfo
-from bootcamp.store.store import check_date
+from bootcamp.store.roster import RosterError, parse_roster
 
 _AGENDAS = {"full": "full day", "half": "half day"}
 
@@ -55,7 +56,7 @@ def format_lines(workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo]) -> li
 
 
 def create(args: argparse.Namespace, store: Store) -> int:
-    workshop_date = check_date(args.date) if args.date else date.today().isoformat()
+    workshop_date = parse_date(args.date, what="the workshop date") if args.date else date.today()
     content_dir = Path(getattr(args, "content", None) or default_content_dir())
     try:
         program = load_dir(content_dir)
@@ -71,17 +72,20 @@ def create(args: argparse.Namespace, store: Store) -> int:
     organisation = args.org or (like.organisation if like else "")
     if not organisation.strip():
         raise UserError("say which organisation the boot camp is for with --org (or copy a run's with --like ID)")
-    names = [name.strip() for name in args.participants.split(",") if name.strip()]
-    participants = [(name, "") for name in names]
-    if like is not None and not names:
+    anonymous = args.anonymous or bool(like and like.anonymous)
+    try:
+        participants = list(parse_roster(args.participants, anonymous=anonymous))
+    except RosterError as error:
+        raise UserError(f"--participants: {error}") from None
+    if like is not None and not participants:
         participants = [(p.name, p.role) for p in like.present]
     info = store.create_workshop(
         name=args.name,
         organisation=organisation,
-        date=workshop_date,
+        date=workshop_date.isoformat(),
         participants=participants,
         agenda="half" if args.half_day else (like.agenda if like else "full"),
-        anonymous=args.anonymous or bool(like and like.anonymous),
+        anonymous=anonymous,
         sources=program.sources,
     )
     print(

@@ -10,28 +10,27 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date as Date
 from pathlib import Path
 
 from bootcamp.clock import Clock, SystemClock, iso
+from bootcamp.dates import parse_date
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
 from bootcamp.store.errors import FileBusyError, StoreError
 from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, content_file, room_file, state_file, workshop_file
-from bootcamp.store.ids import is_safe_id, new_participant_id, new_workshop_id
+from bootcamp.store.ids import is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
-from bootcamp.store.model import Participant, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Room, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
+from bootcamp.store.roster import add_participant
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 WORKSHOPS_FOLDER = "workshops"
 _CREATE_LOCK = ".create.lock"
 _NEW_PREFIX = ".new-"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -40,17 +39,6 @@ class WorkshopListing:
 
     workshops: tuple[WorkshopInfo, ...]
     problems: tuple[StoreError, ...]
-
-
-def check_date(value: str) -> str:
-    """``value`` if it is a real ISO date (YYYY-MM-DD), else a StoreError saying so."""
-    try:
-        if _ISO_DATE.match(value):
-            Date.fromisoformat(value)
-            return value
-    except ValueError:
-        pass
-    raise StoreError(f"date {value!r} is not a date like 2026-09-21")
 
 
 class Store:
@@ -147,7 +135,8 @@ class Store:
     ) -> WorkshopInfo:
         """A new workshop with a copy of ``sources`` (validated first: ContentError lists the problems).
 
-        In an anonymous workshop the names are dropped here: they never reach the disk.
+        ``participants`` are ``(name, role)`` pairs, seated by the roster's rules (:mod:`bootcamp.store.roster`):
+        in an anonymous workshop the names are dropped here, so they never reach the disk.
         """
         from bootcamp.content.loader import content_hash, load_sources
 
@@ -155,24 +144,22 @@ class Store:
         if program.agenda(agenda) is None:
             known = ", ".join(a.id for a in program.agendas)
             raise StoreError(f"agenda {agenda!r} is not in this content (it has: {known})")
-        check_date(date)
+        day = parse_date(date, what="the workshop date")
         now = iso(self.clock.now())
-        roster: list[Participant] = []
-        for number, (person, role) in enumerate(participants, start=1):
-            pid = new_participant_id({p.id for p in roster})
-            roster.append(Participant(id=pid, number=number, name="" if anonymous else person, role=role, joined_at=now))
         steps = program.steps(agenda)
         info = WorkshopInfo(
             id="",
             name=name,
             organisation=organisation,
-            date=date,
+            date=day.isoformat(),
             agenda=agenda,
             anonymous=anonymous,
-            participants=tuple(roster),
+            participants=(),
             content_hash=content_hash(sources),
             created_at=now,
         )
+        for person, role in participants:
+            info = add_participant(info, person, role, joined_at=now).info
         bundle = WorkshopBundle(
             info=info,
             content=StoredContent(info.content_hash, dict(sources)),

@@ -25,9 +25,9 @@ from bootcamp.store.files import (
     state_file,
     workshop_file,
 )
-from bootcamp.store.ids import is_safe_id, new_participant_id
+from bootcamp.store.ids import is_safe_id
 from bootcamp.store.jsonfile import sweep_temp_files
-from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
@@ -68,63 +68,10 @@ class WorkshopFiles:
             raise UnreadableFileError(self._info.path, f"it belongs to workshop {info.id!r}, not to this folder {self.id!r}")
         return info
 
-    def _update_info(self, change: Callable[[WorkshopInfo], WorkshopInfo]) -> WorkshopInfo:
-        return self._info.update(lambda info: change(self._checked(info)))
-
     def update_info(self, change: Callable[[WorkshopInfo], WorkshopInfo]) -> WorkshopInfo:
-        """Read, change and save ``workshop.json`` under its lock (roster edits from the console)."""
-        return self._update_info(change)
-
-    def add_participant(self, name: str, role: str = "") -> Participant:
-        """A late arrival (or anyone added during the day): a new seat number, ``joined_at`` now."""
-        added: list[Participant] = []
-
-        def add(info: WorkshopInfo) -> WorkshopInfo:
-            participant = Participant(
-                id=new_participant_id({p.id for p in info.participants}),
-                number=max((p.number for p in info.participants), default=0) + 1,
-                name="" if info.anonymous else name,
-                role=role,
-                joined_at=iso(self._clock.now()),
-            )
-            added.append(participant)
-            return dataclasses.replace(info, participants=(*info.participants, participant))
-
-        self._update_info(add)
-        return added[0]
-
-    def rename_participant(self, participant_id: str, name: str, role: str | None = None) -> Participant:
-        """A new name (and role, unless None). In an anonymous workshop the name is dropped, as everywhere."""
-        def rename(p: Participant, info: WorkshopInfo) -> Participant:
-            return dataclasses.replace(p, name="" if info.anonymous else name, role=p.role if role is None else role)
-
-        return self._change_participant(participant_id, rename)
-
-    def remove_participant(self, participant_id: str) -> Participant:
-        """Mark as removed: their answers stay on disk and come back with :meth:`restore_participant`."""
-        return self._change_participant(participant_id, lambda p, _info: dataclasses.replace(p, removed=True))
-
-    def restore_participant(self, participant_id: str) -> Participant:
-        return self._change_participant(participant_id, lambda p, _info: dataclasses.replace(p, removed=False))
-
-    def _change_participant(
-        self, participant_id: str, change: Callable[[Participant, WorkshopInfo], Participant]
-    ) -> Participant:
-        changed: list[Participant] = []
-
-        def apply(info: WorkshopInfo) -> WorkshopInfo:
-            if info.participant(participant_id) is None:
-                raise StoreError(f"workshop {info.id} has no participant {participant_id!r}")
-            participants = []
-            for p in info.participants:
-                if p.id == participant_id:
-                    p = change(p, info)
-                    changed.append(p)
-                participants.append(p)
-            return dataclasses.replace(info, participants=tuple(participants))
-
-        self._update_info(apply)
-        return changed[0]
+        """Read, change and save ``workshop.json`` under its lock: a roster change
+        (:mod:`bootcamp.store.roster`, :mod:`bootcamp.store.edits`) made to the stored roster, not a stale copy."""
+        return self._info.update(lambda info: change(self._checked(info)))
 
     # -- content ----------------------------------------------------------------------------------------------
 

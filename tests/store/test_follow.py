@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bootcamp.clock import FixedClock
-from bootcamp.store import UnreadableFileError, WorkshopFiles
+from bootcamp.store import UnreadableFileError, WorkshopFiles, roster
 from bootcamp.store.files import ANSWERS_FOLDER, ROOM_FILE, STATE_FILE
 from bootcamp.store.follow import ROOM, STATE, Follower
 from bootcamp.store.model import Answer, RoomNote, WorkshopState
@@ -65,7 +65,8 @@ def test_answers_notes_and_the_roster_change_the_room(workshop: WorkshopFiles, f
     workshop.update_room(lambda room: dataclasses.replace(room, notes=(RoomNote("n1", MANDATE, "loud"),)))
     assert [n.text for n in follower.poll().room.notes] == ["loud"]  # type: ignore[union-attr]
 
-    late = workshop.add_participant("Dev Patel")
+    info = workshop.update_info(lambda info: roster.add_participant(info, "Dev Patel", joined_at="").info)
+    late = info.participants[-1]
     seen = follower.poll()
     assert seen is not None and seen.changed == {ROOM} and late in seen.info.participants
 

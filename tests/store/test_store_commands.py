@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import pytest
 from bootcamp.cli import main
 from bootcamp.store import Store
 
-FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 
 
 class Cli:
@@ -57,8 +59,42 @@ def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
 
 def test_new_refuses_a_bad_date_in_one_line(cli: Cli) -> None:
     code, out, err = cli("new", "X", "--org", "O", "--date", "21.9.2026", "--content", str(FIXTURE_CONTENT))
-    assert (code, out, err) == (1, [], ["bootcamp: date '21.9.2026' is not a date like 2026-09-21"])
+    assert (code, out, err) == (
+        1,
+        [],
+        ["bootcamp: the workshop date '21.9.2026' is not a date: use YYYY-MM-DD, e.g. 2026-12-05"],
+    )
     assert not cli.data.exists()
+
+
+def test_new_keeps_the_roles_given_with_the_participants(tmp_path: Path) -> None:
+    """``Name (role)`` reads the same on the command line as in the app's form (bootcamp.store.roster)."""
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "bootcamp", "new", "Spring", "--org", "Acme", "--date", "2026-09-21",
+         "--participants", "Ana (CFO), Ben", "--content", str(FIXTURE_CONTENT), "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,  # python -m bootcamp: this checkout's package
+    )
+    assert result.returncode == 0, result.stderr
+    workshop_id = result.stdout.splitlines()[-1]
+    stored = json.loads((data / "workshops" / workshop_id / "workshop.json").read_text())
+    participants = stored["workshop"]["participants"]
+    assert [(p["number"], p["name"], p["role"]) for p in participants] == [(1, "Ana", "CFO"), (2, "Ben", "")]
+
+
+def test_new_refuses_a_roster_it_cannot_read_in_one_line_naming_the_line(cli: Cli) -> None:
+    content = ("--content", str(FIXTURE_CONTENT))
+    code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana (CFO)\n(CEO)", *content)
+    assert (code, out, err) == (1, [], ["bootcamp: --participants: line 2: '(CEO)' has a role but no name"])
+    code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana, ana", *content)
+    assert (code, out) == (1, [])
+    assert err == ["bootcamp: --participants: 'ana' is listed twice; add something to tell them apart"]
+    assert not cli.data.exists()
+    anonymous = cli.new("Y", "--org", "O", "--anonymous", "--participants", "3")
+    assert [p.display_name for p in Store(cli.data).open(anonymous).info().participants] == ["P1", "P2", "P3"]
 
 
 def test_new_lists_the_problems_of_broken_content(cli: Cli, tmp_path: Path) -> None:

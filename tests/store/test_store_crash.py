@@ -16,6 +16,7 @@ import pytest
 from bootcamp.store import Store, WorkshopFiles
 
 WRITER = Path(__file__).with_name("writer_process.py")
+ROOT = Path(__file__).resolve().parents[2]
 KILLS = 100
 
 
@@ -56,12 +57,15 @@ def check_nothing_acknowledged_was_lost(workshop: WorkshopFiles, acked: Acknowle
 
 
 def start_writer(store: Store, workshop_id: str, tag: str, count: int) -> subprocess.Popen[str]:
+    # The writer imports this checkout's bootcamp, as the tests do, not whichever one is installed.
+    python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, str(WRITER), str(store.data_dir), workshop_id, tag, str(count)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONPATH": python_path},
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id
-from bootcamp.store import durable, files
+from bootcamp.store import durable, files, roster
 from bootcamp.store.jsonfile import FileSchema
 from bootcamp.store.model import (
     Action,
@@ -20,6 +20,7 @@ from bootcamp.store.model import (
     Room,
     RoleLine,
     RoomNote,
+    WorkshopInfo,
     WorkshopState,
 )
 
@@ -154,10 +155,14 @@ EXPECTED_REASON = {
 
 def _files_and_saves(workshop: WorkshopFiles) -> dict[str, tuple[str, str, Callable[[], object], Callable[[], object]]]:
     """file → (relative path, format, a read, a save attempt)."""
+
+    def add_eve(info: WorkshopInfo) -> WorkshopInfo:
+        return roster.add_participant(info, "Eve", joined_at="2026-09-21T14:13:20+00:00").info
+
     pid = workshop.info().participants[0].id
     workshop.save_answer(Answer(pid, "basics/mandate", value="yes"))
     return {
-        "workshop": ("workshop.json", "bootcamp/workshop", workshop.info, lambda: workshop.add_participant("Eve")),
+        "workshop": ("workshop.json", "bootcamp/workshop", workshop.info, lambda: workshop.update_info(add_eve)),
         "state": ("state.json", "bootcamp/state", workshop.state, lambda: workshop.save_state(WorkshopState())),
         "room": ("room.json", "bootcamp/room", workshop.room, lambda: workshop.update_room(lambda r: r)),
         "answers": (
@@ -272,7 +277,7 @@ def test_hostile_text_round_trips_through_every_file(
         actions=tuple(Action(f"a-{n}", text, owner=texts[-1 - n], due="2026-10-01") for n, text in enumerate(texts)),
     )
     workshop.update_room(lambda _room: room)
-    workshop.add_participant(texts[6], texts[5])
+    workshop.update_info(lambda info: roster.add_participant(info, texts[6], texts[5], joined_at="").info)
 
     reopened = Store(store.data_dir).open(info.id)
     assert (reopened.info().name, reopened.info().organisation) == (texts[0], texts[1])

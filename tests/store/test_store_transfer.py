@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bootcamp.clock import FixedClock
+from bootcamp.clock import FixedClock, iso
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_csv import AnswerImportError
 from bootcamp.export.data_json import ImportFileError
 from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id
 from bootcamp.store import files as store_files
+from bootcamp.store import roster
 from bootcamp.store.model import (
     Action,
     ActionStatus,
@@ -36,8 +37,11 @@ def full_workshop(workshop: WorkshopFiles, hostile_texts: tuple[str, ...], clock
     """A workshop with something in every file, hostile text in every free-text field."""
     people = workshop.info().participants
     clock.advance(3600)
-    late = workshop.add_participant(hostile_texts[0], hostile_texts[2])
-    workshop.remove_participant(people[2].id)
+    joined_at = iso(clock.now())
+    late = workshop.update_info(
+        lambda info: roster.add_participant(info, hostile_texts[0], hostile_texts[2], joined_at=joined_at).info
+    ).participants[-1]
+    workshop.update_info(lambda info: roster.remove_participant(info, people[2].id).info)
     for n, (person, text) in enumerate(zip([*people, late] * 3, hostile_texts, strict=False)):
         workshop.save_answer(
             Answer(person.id, "basics/rate-aptitudes", ["persist", "give-power-away"][n % 2], ["self", "team"][n // 6 % 2], "mixed", text)

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from bootcamp.store import Store
+from bootcamp.store.roster import add_participant
 from bootcamp.store.model import Answer, RoomNote, WorkshopState
 
 STEP = "basics/rate-aptitudes"
@@ -43,7 +44,8 @@ def main(data_dir: str, workshop_id: str, tag: str, count: int) -> None:
             workshop.update_room(lambda room: dataclasses.replace(room, notes=(*room.notes, note)))
             print(f"note {note.id}", flush=True)
         elif n % 24 == 7:
-            joined = workshop.add_participant(f"Late {tag} {n}")
+            name = f"Late {tag} {n}"
+            joined = workshop.update_info(lambda info: add_participant(info, name, joined_at="").info).participants[-1]
             print(f"joined {joined.id}", flush=True)
         else:
             workshop.save_state(WorkshopState(step_key=f"basics/{tag}-{n}"))

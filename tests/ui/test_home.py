@@ -17,7 +17,7 @@ from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.ui.screens.content_errors import ContentErrorsScreen
 from bootcamp.ui.screens.home import HomeScreen
-from bootcamp.ui.screens.new_workshop import NewWorkshopScreen, check_form, parse_participants
+from bootcamp.ui.screens.new_workshop import NewWorkshopScreen, check_form
 from bootcamp.ui.screens.workshop import WorkshopScreen
 
 
@@ -74,8 +74,8 @@ async def test_new_workshop_form_checks_fields_inline_then_creates_and_opens(mak
         assert problems == {
             "name": "give the workshop a name",
             "organisation": "say which organisation the boot camp is for",
-            "date": "2026-02-30 is not a real date",
-            "participants": "ana ortiz is listed twice; add something to tell them apart",
+            "date": "the date '2026-02-30' is not a real date (YYYY-MM-DD)",
+            "participants": "line 2: 'ana ortiz' is listed twice; add something to tell them apart",
         }
         assert app.focused is form.query_one("#name", Input)
 
@@ -161,22 +161,6 @@ async def test_broken_content_shows_the_validate_list_and_workshops_still_open(
 # -- the form's rules, without a terminal -------------------------------------------------------------------
 
 
-def test_participants_one_per_line_or_comma_separated_with_roles() -> None:
-    people, problem = parse_participants(" Ana Ortiz (CEO),Ben\n\n  Chloe  Martin ( Service ) ", anonymous=False)
-    assert problem == "" and people == (("Ana Ortiz", "CEO"), ("Ben", ""), ("Chloe Martin", "Service"))
-
-
-def test_an_anonymous_workshop_stores_no_names_and_may_give_a_number() -> None:
-    assert parse_participants("Ana (CEO), Ben", anonymous=True) == ((("", "CEO"), ("", "")), "")
-    assert parse_participants("4", anonymous=True) == ((("", ""),) * 4, "")
-    assert parse_participants("0", anonymous=True)[1] == "give between 1 and 200 participants"
-    assert parse_participants("4", anonymous=False)[1] == "give names, or choose anonymous to give just a number"
-
-
-def test_a_role_needs_a_name() -> None:
-    assert parse_participants("(CEO)", anonymous=False)[1] == "'(CEO)' has a role but no name"
-
-
 def test_check_form_accepts_a_complete_form() -> None:
     request, problems = check_form(
         name="  Spring   camp ",
@@ -194,4 +178,16 @@ def test_check_form_wants_an_iso_date() -> None:
     _, problems = check_form(
         name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False
     )
-    assert problems == {"date": "write the date as YYYY-MM-DD, e.g. 2026-09-21"}
+    assert problems == {"date": "the date '1/10/2026' is not a date: use YYYY-MM-DD, e.g. 2026-12-05"}
+
+
+def test_check_form_reads_the_roster_and_says_which_line_it_cannot() -> None:
+    """The roster's own rules (tests/store/test_store_roster.py), shown under the participants field."""
+    fields = {"name": "a", "organisation": "b", "date": " 2026-10-01 ", "agenda": "full"}
+    request, _ = check_form(**fields, participants="Ana Ortiz (CEO), Ben", anonymous=False)
+    assert request is not None and request.date == "2026-10-01"
+    assert request.participants == (("Ana Ortiz", "CEO"), ("Ben", ""))
+    request, _ = check_form(**fields, participants="3", anonymous=True)
+    assert request is not None and request.participants == (("", ""),) * 3
+    _, problems = check_form(**fields, participants="Ana Ortiz (CEO)\n(CFO)", anonymous=False)
+    assert problems == {"participants": "line 2: '(CFO)' has a role but no name"}

@@ -202,24 +202,6 @@ async def test_escape_leaves_the_next_run_uncreated(store: Store, fixture_progra
     assert len(store.list_workshops()) == 1
 
 
-def test_the_roster_to_run_again_keeps_the_people_who_stayed() -> None:
-    from bootcamp.store.model import Participant, WorkshopInfo
-    from bootcamp.ui.screens.new_workshop import parse_participants, roster_text
-
-    people = (
-        Participant("p1", 1, "Ana Ortiz", "CEO"),
-        Participant("p2", 2, "Ben Okafor", "", removed=True),
-        Participant("p3", 3, "Chloe Martin", ""),
-    )
-    named = WorkshopInfo("w", "Spring", "Acme", "2026-03-01", "full", False, people, "h", "")
-    assert roster_text(named) == "Ana Ortiz (CEO)\nChloe Martin"
-    people_again, problem = parse_participants(roster_text(named), anonymous=False)
-    assert (people_again, problem) == ((("Ana Ortiz", "CEO"), ("Chloe Martin", "")), "")
-    nameless = tuple(Participant(p.id, p.number, "", "", removed=p.removed) for p in people)
-    anonymous = WorkshopInfo("w", "Spring", "Acme", "2026-03-01", "full", True, nameless, "h", "")
-    assert roster_text(anonymous) == "2"
-
-
 async def test_typed_text_on_the_progress_page_is_shown_as_typed(
     store: Store, fixture_program: Program, make_app
 ) -> None:

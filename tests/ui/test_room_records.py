@@ -103,7 +103,7 @@ async def test_actions_are_added_edited_moved_on_and_removed_and_a_bad_date_is_r
         await pilot.press("a")
         await wait_for_screen(pilot, ActionFormScreen)
         await pilot.press(*"Call five lost customers", "enter", *"Ben Okafor", "enter", *"2026-02-30", "enter")
-        assert "Due date '2026-02-30' is not YYYY-MM-DD" in screen_text(app)
+        assert "Due date '2026-02-30' is not a real date (YYYY-MM-DD)." in screen_text(app)
         assert isinstance(app.screen, ActionFormScreen)
         await pilot.press(*["backspace"] * 10, *"2026-11-15", "enter")
         await wait_for_screen(pilot, WorkshopScreen)

@@ -11,9 +11,9 @@ import pytest
 from room_helpers import ACTIONS, POKER
 from ui_helpers import new_workshop, settle, wait_for_screen
 
-from bootcamp.clock import FixedClock
+from bootcamp.clock import FixedClock, iso
 from bootcamp.content import Program
-from bootcamp.store import Store
+from bootcamp.store import Store, roster
 from bootcamp.store.model import Action, ActionStatus, PokerCard, Room, StepTimer, WorkshopState
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.roster import RosterScreen
@@ -24,9 +24,12 @@ def seeded(store: Store, program: Program, clock: FixedClock, step_key: str) -> 
     """A room mid-way through Aptitude Poker: dealt, a card under discussion for 75 seconds, notes and actions."""
     info = new_workshop(store, program)
     files = store.open(info.id)
-    late = files.add_participant("Dev Patel", "Finance")
+    joined_at = iso(clock.now())
+    late = files.update_info(
+        lambda info: roster.add_participant(info, "Dev Patel", "Finance", joined_at=joined_at).info
+    ).participants[-1]
     chloe = info.participants[2]
-    files.remove_participant(chloe.id)
+    files.update_info(lambda info: roster.remove_participant(info, chloe.id).info)
     ana, ben = info.participants[0], info.participants[1]
     files.update_room(
         lambda room: Room(

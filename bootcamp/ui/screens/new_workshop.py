@@ -8,7 +8,6 @@ workshop's name, organisation, roster, agenda and anonymity for the facilitator 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date as Date
 
@@ -19,13 +18,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from bootcamp.dates import parse_date
+from bootcamp.errors import UserError
 from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.roster import RosterError, format_roster, parse_roster
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput, SafeTextArea
-
-MAX_PARTICIPANTS = 200
-_ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -38,67 +36,25 @@ class NewWorkshop:
     anonymous: bool
 
 
-def parse_participants(text: str, *, anonymous: bool) -> tuple[tuple[tuple[str, str], ...], str]:
-    """``(participants, problem)``: one per line or comma-separated, ``Name (role)`` for a role.
-
-    An anonymous workshop may give just a number of participants.
-    """
-    stripped = text.strip()
-    if anonymous and stripped.isdigit():
-        count = int(stripped)
-        if not 1 <= count <= MAX_PARTICIPANTS:
-            return (), f"give between 1 and {MAX_PARTICIPANTS} participants"
-        return tuple(("", "") for _ in range(count)), ""
-    people: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for entry in re.split(r"[,\n]", text):
-        entry = " ".join(entry.split())
-        if not entry:
-            continue
-        match = _ROLE.match(entry)
-        name, role = (match["name"].strip(), match["role"].strip()) if match else (entry, "")
-        if not name:
-            return (), f"'{entry}' has a role but no name"
-        if name.casefold() in seen and not anonymous:
-            return (), f"{name} is listed twice; add something to tell them apart"
-        seen.add(name.casefold())
-        people.append(("" if anonymous else name, role))
-    if len(people) > MAX_PARTICIPANTS:
-        return (), f"at most {MAX_PARTICIPANTS} participants"
-    if not anonymous and stripped.isdigit():
-        return (), "give names, or choose anonymous to give just a number"
-    return tuple(people), ""
-
-
-def roster_text(info: WorkshopInfo) -> str:
-    """An earlier workshop's roster as the form takes it: ``Name (role)`` a line; in an anonymous workshop
-    ``P1 (role)`` (the form drops the names and keeps the roles), or just how many when nobody has a role."""
-    present = info.present
-    if info.anonymous and not any(p.role for p in present):
-        return str(len(present)) if present else ""
-    return "\n".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present)
-
-
 def check_form(
     *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool
 ) -> tuple[NewWorkshop | None, dict[str, str]]:
     """The workshop to create, or the problems by field name (``name``, ``organisation``, ``date``, ``participants``)."""
     problems: dict[str, str] = {}
-    name, organisation, date = " ".join(name.split()), " ".join(organisation.split()), date.strip()
+    name, organisation = " ".join(name.split()), " ".join(organisation.split())
     if not name:
         problems["name"] = "give the workshop a name"
     if not organisation:
         problems["organisation"] = "say which organisation the boot camp is for"
-    if not _ISO_DATE.match(date):
-        problems["date"] = "write the date as YYYY-MM-DD, e.g. 2026-09-21"
-    else:
-        try:
-            Date.fromisoformat(date)
-        except ValueError:
-            problems["date"] = f"{date} is not a real date"
-    people, problem = parse_participants(participants, anonymous=anonymous)
-    if problem:
-        problems["participants"] = problem
+    try:
+        date = parse_date(date, what="the date").isoformat()  # under the field labelled Date
+    except UserError as error:
+        problems["date"] = str(error)
+    people: tuple[tuple[str, str], ...] = ()
+    try:
+        people = parse_roster(participants, anonymous=anonymous)
+    except RosterError as error:
+        problems["participants"] = str(error)
     if problems:
         return None, problems
     return NewWorkshop(name, organisation, date, people, agenda, anonymous), {}
@@ -140,7 +96,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
             yield from self._row(
                 "Participants",
                 SafeTextArea(
-                    roster_text(like) if like else "",
+                    format_roster(like.participants, anonymous=like.anonymous) if like else "",
                     id="participants",
                     compact=True,
                     show_line_numbers=False,

@@ -1,0 +1,33 @@
+"""Dates typed by people (a workshop's date, an action's due date): YYYY-MM-DD and a real day, nothing else.
+
+One check for the CLI, the forms and the store, so a date one of them takes the others take too.
+``date.fromisoformat`` alone is not enough: since Python 3.11 it also reads ``20261205`` and
+``2026-W49-6``, which the rest of the app would show as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bootcamp.errors import UserError
+
+EXAMPLE = "2026-12-05"
+_YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(text: str, *, what: str) -> date:
+    """The day ``text`` names (blanks around it ignored), or a UserError in one sentence.
+
+    ``what`` names the field as the sentence begins, e.g. "the workshop date":
+    ``the workshop date '12/5' is not a date: use YYYY-MM-DD, e.g. 2026-12-05``, and for a day
+    the calendar does not have, shorter (it fits under a form's field, as the form's own check did):
+    ``the workshop date '2026-02-30' is not a real date (YYYY-MM-DD)``.
+    """
+    written = text.strip()
+    if not _YYYY_MM_DD.fullmatch(written):
+        raise UserError(f"{what} {text!r} is not a date: use YYYY-MM-DD, e.g. {EXAMPLE}")
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        raise UserError(f"{what} {text!r} is not a real date (YYYY-MM-DD)") from None
