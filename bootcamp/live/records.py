@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from bootcamp.clock import Clock, iso
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
 from bootcamp.store import edits
-from bootcamp.store.ids import new_ballot_id, new_participant_id, new_record_id
+from bootcamp.store import roster
+from bootcamp.store.ids import new_ballot_id, new_record_id
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
 from bootcamp.live.saving import Mark, SaveTracker
@@ -337,41 +338,32 @@ class LiveRecords:
     # -- the roster -------------------------------------------------------------------------------------------
 
     def add_participant(self, name: str, role: str = "", *, by: Actor = CONSOLE) -> Participant:
-        """A late arrival (or anyone added during the day): the next seat number, joined now."""
+        """A late arrival (or anyone added during the day): the next seat number, joined now (the roster's rules)."""
         self._begin(by)
-        participant = Participant(
-            id=new_participant_id({p.id for p in self.info.participants}),
-            number=max((p.number for p in self.info.participants), default=0) + 1,
-            name="" if self.info.anonymous else name.strip(),
-            role=role.strip(),
-            joined_at=iso(self.clock.now()),
-        )
+        participant = roster.add_participant(self.info, name, role, joined_at=iso(self.clock.now())).participant
         self._change_seat(participant, f"adding {participant.display_name}", before=None)
         return participant
 
     def rename_participant(self, participant_id: str, name: str, role: str, *, by: Actor = CONSOLE) -> Participant | None:
         self._begin(by)
-        return self._replace_seat(participant_id, "renaming", name=name.strip(), role=role.strip())
+        return self._replace_seat(participant_id, "renaming", roster.rename_participant(self.info, participant_id, name, role))
 
     def remove_participant(self, participant_id: str, *, by: Actor = CONSOLE) -> Participant | None:
         """Removed from the room; their answers stay on disk and return with :meth:`restore_participant`."""
         self._begin(by)
-        return self._replace_seat(participant_id, "removing", removed=True)
+        return self._replace_seat(participant_id, "removing", roster.remove_participant(self.info, participant_id))
 
     def restore_participant(self, participant_id: str, *, by: Actor = CONSOLE) -> Participant | None:
         self._begin(by)
-        return self._replace_seat(participant_id, "restoring", removed=False)
+        return self._replace_seat(participant_id, "restoring", roster.restore_participant(self.info, participant_id))
 
-    def _replace_seat(self, participant_id: str, verb: str, **changes: object) -> Participant | None:
+    def _replace_seat(self, participant_id: str, verb: str, change: roster.RosterChange | None) -> Participant | None:
         before = self.info.participant(participant_id)
-        if before is None:
+        if before is None or change is None:
             return None
-        after = dataclasses.replace(before, **changes)  # type: ignore[arg-type]
-        if self.info.anonymous:
-            after = dataclasses.replace(after, name="")
-        if after != before:
-            self._change_seat(after, f"{verb} {before.display_name}", before=before)
-        return after
+        if change.participant != before:
+            self._change_seat(change.participant, f"{verb} {before.display_name}", before=before)
+        return change.participant
 
     def _change_seat(self, participant: Participant, label: str, *, before: Participant | None) -> None:
         def apply(seat: Participant | None) -> None:
