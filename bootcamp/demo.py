@@ -45,7 +45,7 @@ from bootcamp.store.model import (
     Answer,
     Participant,
     PokerCard,
-    Room,
+    RoomRecords,
     RoleLine,
     RoomNote,
     StepTimer,
@@ -429,7 +429,7 @@ class DemoBuilder:
             info=info,
             content=StoredContent(hash_, self.sources),
             state=state,
-            room=Room(notes=tuple(self.notes), role_lines=tuple(role_lines), poker=tuple(poker), actions=tuple(self.actions)),
+            room=RoomRecords(notes=tuple(self.notes), role_lines=tuple(role_lines), poker=tuple(poker), actions=tuple(self.actions)),
             answers=tuple(self.answers),
         )
 

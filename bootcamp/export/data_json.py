@@ -61,7 +61,7 @@ from bootcamp.store import WorkshopBundle, is_ballot_id
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.files import StoredContent, check_answer_key
 from bootcamp.store.ids import is_safe_id
-from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 FORMAT = "bootcamp-workshop"
 VERSION = 1
@@ -121,7 +121,7 @@ def _from_document(document: Any) -> WorkshopBundle:
     info = from_json(WorkshopInfo, document["workshop"], "workshop")
     content = from_json(StoredContent, document["content"], "content")
     state = from_json(WorkshopState, document["state"], "state")
-    room = from_json(Room, document["room"], "room")
+    room = from_json(RoomRecords, document["room"], "room")
     answers = from_json(tuple[Answer, ...], document["answers"], "answers")
     _check(info, content, answers)
     return WorkshopBundle(info=info, content=content, state=state, room=room, answers=answers)

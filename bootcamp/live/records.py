@@ -22,7 +22,7 @@ from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
 from bootcamp.live.saving import Mark, SaveTracker
 from bootcamp.live.snapshot import WorkshopSnapshot
-from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, Room, RoomNote, WorkshopInfo
+from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, RoomRecords, RoomNote, WorkshopInfo
 
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
@@ -62,7 +62,7 @@ class LiveRecords:
         files: WorkshopFiles,
         info: WorkshopInfo,
         answers: list[Answer],
-        room: Room,
+        room: RoomRecords,
         program: Program,
         tracker: SaveTracker,
         clock: Clock,

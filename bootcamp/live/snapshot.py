@@ -12,14 +12,14 @@ from functools import cached_property
 
 from bootcamp.content.model import Scale
 from bootcamp.store import is_ballot_id
-from bootcamp.store.model import Answer, Participant, Room, WorkshopInfo
+from bootcamp.store.model import Answer, Participant, RoomRecords, WorkshopInfo
 
 
 @dataclass(frozen=True)
 class WorkshopSnapshot:
     info: WorkshopInfo
     answers: tuple[Answer, ...] = ()
-    room: Room = field(default_factory=Room)
+    room: RoomRecords = field(default_factory=RoomRecords)
 
     @cached_property
     def _by_step(self) -> dict[str, list[Answer]]:

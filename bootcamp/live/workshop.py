@@ -26,7 +26,7 @@ from bootcamp.live.changes import Change, Listener, Part
 from bootcamp.live.records import LiveRecords, Undone
 from bootcamp.live.saving import SaveStatus, SaveTracker
 from bootcamp.live.snapshot import WorkshopSnapshot
-from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.writer import DEFAULT_BACKOFF, OrderedWriter
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class LiveWorkshop:
         state: WorkshopState,
         clock: Clock,
         answers: Sequence[Answer] = (),
-        room: Room | None = None,
+        room: RoomRecords | None = None,
         owner: OwnerLock | None = None,
         backoff: Sequence[float] = DEFAULT_BACKOFF,
     ) -> None:
@@ -65,7 +65,7 @@ class LiveWorkshop:
             files=files,
             info=info,
             answers=list(answers),
-            room=room if room is not None else Room(),
+            room=room if room is not None else RoomRecords(),
             program=program,
             tracker=self.tracker,
             clock=clock,

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from bootcamp.store.model import Action, Participant, PokerCard, Room, RoleLine, RoomNote, WorkshopInfo
+from bootcamp.store.model import Action, Participant, PokerCard, RoomRecords, RoleLine, RoomNote, WorkshopInfo
 
 
 class _Record(Protocol):
@@ -21,7 +21,7 @@ class _Record(Protocol):
 
 
 R = TypeVar("R", bound=_Record)
-RoomEdit = Callable[[Room], Room]
+RoomEdit = Callable[[RoomRecords], RoomRecords]
 InfoEdit = Callable[[WorkshopInfo], WorkshopInfo]
 
 
@@ -65,7 +65,7 @@ def deal_poker(cards: tuple[PokerCard, ...]) -> RoomEdit:
 
 
 def put_poker_note(card_id: str, prompt_id: str, text: str) -> RoomEdit:
-    def edit(room: Room) -> Room:
+    def edit(room: RoomRecords) -> RoomRecords:
         cards = tuple(
             dataclasses.replace(card, notes={**card.notes, prompt_id: text}) if card.card_id == card_id else card
             for card in room.poker

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
-from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 WORKSHOP_FILE = "workshop.json"
 CONTENT_FILE = "content.json"
@@ -102,9 +102,9 @@ def state_file(folder: Path) -> TypedFile[WorkshopState]:
     return TypedFile(folder / STATE_FILE, STATE_SCHEMA, encode=encode, decode=decode, missing=WorkshopState)
 
 
-def room_file(folder: Path) -> TypedFile[Room]:
-    encode, decode = _single("room", Room)
-    return TypedFile(folder / ROOM_FILE, ROOM_SCHEMA, encode=encode, decode=decode, missing=Room)
+def room_file(folder: Path) -> TypedFile[RoomRecords]:
+    encode, decode = _single("room", RoomRecords)
+    return TypedFile(folder / ROOM_FILE, ROOM_SCHEMA, encode=encode, decode=decode, missing=RoomRecords)
 
 
 def answers_path(folder: Path, participant_id: str) -> Path:

@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 from bootcamp.clock import Clock
 from bootcamp.store.errors import StoreError
 from bootcamp.store.files import ANSWERS_FOLDER, WORKSHOP_FILE, answers_file, room_file, state_file
-from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.workshop import WorkshopFiles
 
 STATE, ROOM = "state", "room"  # what changed: where the room is, or what it has said (answers, notes, roster)
@@ -37,7 +37,7 @@ class FollowedWorkshop:
 
     info: WorkshopInfo
     state: WorkshopState
-    room: Room
+    room: RoomRecords
     answers: tuple[Answer, ...]
     changed: frozenset[str] = frozenset()
 
@@ -95,7 +95,7 @@ class Follower:
         *,
         info: Watched[WorkshopInfo],
         state: Watched[WorkshopState],
-        room: Watched[Room],
+        room: Watched[RoomRecords],
         answers: dict[str, Watched[tuple[Answer, ...]]],
     ) -> None:
         self.files = files

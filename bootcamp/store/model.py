@@ -2,7 +2,7 @@
 
 Files on disk (DESIGN.md, Storage): a folder per workshop holding
 ``workshop.json`` (WorkshopInfo), ``content.json`` (the content copy),
-``state.json`` (WorkshopState), ``room.json`` (Room) and
+``state.json`` (WorkshopState), ``room.json`` (RoomRecords) and
 ``answers/<participant-id>.json`` (that participant's Answers).
 """
 
@@ -115,7 +115,9 @@ class PokerCard:
 
 
 @dataclass(frozen=True)
-class Room:
+class RoomRecords:
+    """The room's records (``room.json``): what the room wrote together, apart from the answers."""
+
     notes: tuple[RoomNote, ...] = ()
     role_lines: tuple[RoleLine, ...] = ()
     poker: tuple[PokerCard, ...] = ()  # empty until dealt; the deal is stored, never redone

@@ -23,7 +23,7 @@ from bootcamp.store.errors import FileBusyError, StoreError
 from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, content_file, room_file, state_file, workshop_file
 from bootcamp.store.ids import is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
-from bootcamp.store.model import Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
@@ -164,7 +164,7 @@ class Store:
             info=info,
             content=StoredContent(info.content_hash, dict(sources)),
             state=WorkshopState(step_key=steps[0].key if steps else "", updated_at=self.clock.now()),
-            room=Room(),
+            room=RoomRecords(),
             answers=(),
         )
         return self._materialise(bundle, keep_id=False)

@@ -27,7 +27,7 @@ from bootcamp.store.files import (
 )
 from bootcamp.store.ids import is_safe_id
 from bootcamp.store.jsonfile import sweep_temp_files
-from bootcamp.store.model import Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
@@ -40,7 +40,7 @@ class WorkshopBundle:
     info: WorkshopInfo
     content: StoredContent
     state: WorkshopState
-    room: Room
+    room: RoomRecords
     answers: tuple[Answer, ...]
 
 
@@ -162,10 +162,10 @@ class WorkshopFiles:
 
     # -- the room and where it is -----------------------------------------------------------------------------
 
-    def room(self) -> Room:
+    def room(self) -> RoomRecords:
         return self._room.load()
 
-    def update_room(self, change: Callable[[Room], Room]) -> Room:
+    def update_room(self, change: Callable[[RoomRecords], RoomRecords]) -> RoomRecords:
         """Read, change and save the room under its lock; ``change`` must be quick and must not save anything."""
         return self._room.update(change)
 

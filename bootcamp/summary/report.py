@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bootcamp.content.model import AptitudePoker, Program
-from bootcamp.store.model import Action, ActionStatus, Answer, Room, WorkshopInfo, WorkshopState
+from bootcamp.store.model import Action, ActionStatus, Answer, RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.summary.answers import AnswerIndex, count_unmatched
 from bootcamp.summary.model import (
     ActionResult,
@@ -36,7 +36,7 @@ def build_report(
     program: Program,
     info: WorkshopInfo,
     answers: Sequence[Answer],
-    room: Room,
+    room: RoomRecords,
     state: WorkshopState,
     *,
     as_of: date | str | None = None,
@@ -130,7 +130,7 @@ def _session_title(program: Program, session_id: str) -> str:
     return session.title if session else session_id
 
 
-def _poker_notes(program: Program, room: Room, names: dict[str, str]) -> tuple[PokerNote, ...]:
+def _poker_notes(program: Program, room: RoomRecords, names: dict[str, str]) -> tuple[PokerNote, ...]:
     poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
     deck = program.item_list(poker.deck) if poker else None
     labels = {prompt.id: prompt.label for prompt in poker.prompts} if poker else {}

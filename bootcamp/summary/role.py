@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bootcamp.content.model import Leaning, Program, RoleCheck, StepKind
 from bootcamp.content.rolecheck import suggest
-from bootcamp.store.model import Room
+from bootcamp.store.model import RoomRecords
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW, DimensionResult, QuestionResult, RoleLineResult, RoleVerdict
 
 
@@ -19,7 +19,7 @@ def role_check_of(program: Program, agenda: str) -> RoleCheck | None:
 
 
 def build_verdict(
-    program: Program, agenda: str, room: Room, dimensions: Sequence[DimensionResult]
+    program: Program, agenda: str, room: RoomRecords, dimensions: Sequence[DimensionResult]
 ) -> RoleVerdict | None:
     check = role_check_of(program, agenda)
     if check is None:

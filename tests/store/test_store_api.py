@@ -15,7 +15,7 @@ from bootcamp.content import ContentError
 from bootcamp.errors import UserError
 from bootcamp.store import Store, StoreError, WorkshopFiles, is_ballot_id, new_ballot_id
 from bootcamp.store import edits, roster
-from bootcamp.store.model import Action, Answer, Room, RoomNote, StepTimer
+from bootcamp.store.model import Action, Answer, RoomRecords, RoomNote, StepTimer
 
 NOW = "2026-09-21T14:13:20+00:00"
 
@@ -157,9 +157,9 @@ def test_create_seats_the_roster_by_the_roster_rules(store: Store, sources: dict
 def test_room_and_state_read_modify_write(workshop: WorkshopFiles, clock: FixedClock) -> None:
     note = RoomNote("n-1", "basics/talk", "We never ask customers.", at=iso(clock.now()))
     action = Action("a-1", "Map the renewal journey", owner="Ben", due="2026-10-15", source="basics/next")
-    room = workshop.update_room(lambda r: Room(notes=(*r.notes, note)))
-    room = workshop.update_room(lambda r: Room(notes=r.notes, actions=(*r.actions, action)))
-    assert workshop.room() == room == Room(notes=(note,), actions=(action,))
+    room = workshop.update_room(lambda r: RoomRecords(notes=(*r.notes, note)))
+    room = workshop.update_room(lambda r: RoomRecords(notes=r.notes, actions=(*r.actions, action)))
+    assert workshop.room() == room == RoomRecords(notes=(note,), actions=(action,))
 
     clock.advance(5)
     state = workshop.update_state(

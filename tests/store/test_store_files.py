@@ -17,7 +17,7 @@ from bootcamp.store.model import (
     Action,
     Answer,
     PokerCard,
-    Room,
+    RoomRecords,
     RoleLine,
     RoomNote,
     WorkshopInfo,
@@ -270,7 +270,7 @@ def test_hostile_text_round_trips_through_every_file(
     ] + [Answer(ballot, "basics/mandate", value="no", comment=texts[2])]
     for answer in answers:
         workshop.save_answer(answer)
-    room = Room(
+    room = RoomRecords(
         notes=tuple(RoomNote(f"n-{n}", "basics/talk", text, quick=n % 2 == 0) for n, text in enumerate(texts)),
         role_lines=tuple(RoleLine(f"r-{n}", text, "tactical") for n, text in enumerate(texts)),
         poker=(PokerCard("persist", people[0].id, {"today": texts[2], "opportunity": texts[3]}),),

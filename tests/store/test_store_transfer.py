@@ -22,7 +22,7 @@ from bootcamp.store.model import (
     ActionStatus,
     Answer,
     PokerCard,
-    Room,
+    RoomRecords,
     RoleLine,
     RoomNote,
     StepTimer,
@@ -50,7 +50,7 @@ def full_workshop(workshop: WorkshopFiles, hostile_texts: tuple[str, ...], clock
     workshop.save_answer(Answer(people[0].id, "basics/role", "reports-to-ceo", value="partly", comment=hostile_texts[4]))
     workshop.save_answer(Answer(new_ballot_id(), "basics/mandate", value="no", comment=hostile_texts[5]))
     workshop.update_room(
-        lambda _room: Room(
+        lambda _room: RoomRecords(
             notes=tuple(RoomNote(f"n-{n}", "basics/talk", text, at=NOW, quick=n % 2 == 1) for n, text in enumerate(hostile_texts)),
             role_lines=(RoleLine("r-1", hostile_texts[1], "tactical", NOW), RoleLine("r-2", "Own the journey", "", NOW)),
             poker=(PokerCard("persist", people[0].id, {"today": hostile_texts[2]}), PokerCard("give-power-away", late.id)),

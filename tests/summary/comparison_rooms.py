@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from summary_rooms import ROLE, STRUCTURE_QUESTION, Room_, mandate, participants, rating, structure
 
-from bootcamp.store.model import Action, ActionStatus, Answer, RoleLine, Room
+from bootcamp.store.model import Action, ActionStatus, Answer, RoleLine, RoomRecords
 
 
 def earlier_room() -> Room_:
@@ -38,7 +38,7 @@ def earlier_room() -> Room_:
         rating(2, "persist", "self", "weak"),
         rating(1, "persist", "team", "weak"),
     ]
-    room = Room(
+    room = RoomRecords(
         role_lines=(
             RoleLine("l1", "Carry a personal quarterly quota", decision="tactical"),
             RoleLine("l2", "Lead the customer journey redesign", decision="strategic"),
@@ -64,7 +64,7 @@ def later_room() -> Room_:
         rating(1, "persist", "team", "mixed"),
         rating(1, "give-power-away", "self", "weak"),
     ]
-    room = Room(
+    room = RoomRecords(
         actions=(
             Action("b1", "name  the ACCOUNTABLE leader", owner="Eve", due="2027-04-01"),
             Action("b2", "Publish the customer scorecard", owner="Ben", due="2027-05-01"),

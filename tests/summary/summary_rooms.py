@@ -21,7 +21,7 @@ from bootcamp.store.model import (
     Participant,
     PokerCard,
     RoleLine,
-    Room,
+    RoomRecords,
     RoomNote,
     WorkshopInfo,
     WorkshopState,
@@ -97,7 +97,7 @@ class Room_:
 
     people: tuple[Participant, ...]
     answers: list[Answer] = field(default_factory=list)
-    room: Room = field(default_factory=Room)
+    room: RoomRecords = field(default_factory=RoomRecords)
     state: WorkshopState = field(default_factory=WorkshopState)
     agenda: str = "full"
     name: str = "Spring boot camp"
@@ -139,7 +139,7 @@ def golden_room() -> Room_:
     ]
     answers[0] = Answer("p1", MANDATE, value="yes", comment="The CEO said so at the kick-off.")
     answers[1] = Answer("p2", MANDATE, value="no", comment="Each VP runs their own *customer* plan.")
-    room = Room(
+    room = RoomRecords(
         notes=(RoomNote("n1", "basics/talk", "Nobody owns the churn number."),),
         role_lines=(
             RoleLine("l1", "Carry a personal quarterly quota", decision="tactical"),
@@ -201,7 +201,7 @@ def hostile_room() -> Room_:
         for n, text in enumerate(HOSTILE, 1)
     ]
     answers += [rating(n, "persist", "self", "strong") for n in range(1, len(HOSTILE) + 1)]
-    room = Room(
+    room = RoomRecords(
         notes=tuple(RoomNote(f"n{n}", "basics/talk", text) for n, text in enumerate(HOSTILE, 1)),
         role_lines=tuple(
             RoleLine(f"l{n}", text, decision="tactical" if n % 2 else "") for n, text in enumerate(HOSTILE, 1)

@@ -27,7 +27,7 @@ from summary_rooms import (
 
 from bootcamp.content import load_sources, read_sources
 from bootcamp.content.model import Leaning
-from bootcamp.store.model import Action, ActionStatus, Answer, RoleLine, Room, WorkshopState
+from bootcamp.store.model import Action, ActionStatus, Answer, RoleLine, RoomRecords, WorkshopState
 from bootcamp.summary import DimensionStatus, build_report
 from bootcamp.summary.scoring import is_split, level_for, to_score
 
@@ -295,7 +295,7 @@ def test_a_rating_from_one_perspective_is_an_audit_with_average_and_spread() -> 
         rating(4, "persist", "team", "dont-know"),
     ]
     people = participants(4)
-    report = build_report(audit_program(), info(people), answers, Room(), WorkshopState())
+    report = build_report(audit_program(), info(people), answers, RoomRecords(), WorkshopState())
     assert report.heat_maps == ()
     (audit,) = report.audits
     persist = audit.rows[0]
@@ -307,7 +307,7 @@ def test_a_rating_from_one_perspective_is_an_audit_with_average_and_spread() -> 
 
 
 def test_role_verdict_share_of_tactical_duties_and_structural_gaps() -> None:
-    room = Room(
+    room = RoomRecords(
         role_lines=(
             RoleLine("l1", "Carry a personal quarterly quota", decision="tactical"),
             RoleLine("l2", "Own the quota for renewals", decision="tactical"),
@@ -339,7 +339,7 @@ def test_a_structure_question_scored_high_is_no_gap() -> None:
 
 
 def test_actions_past_due_and_still_open_are_overdue_on_the_report_date() -> None:
-    room = Room(
+    room = RoomRecords(
         actions=(
             Action("a1", "Open and late", due="2026-10-01", status=ActionStatus.OPEN, source=MANDATE),
             Action("a2", "Doing and late", due="2026-10-14", status=ActionStatus.DOING),

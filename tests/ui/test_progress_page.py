@@ -12,7 +12,7 @@ from ui_helpers import FIXTURE_CONTENT, ROOM, new_workshop, screen_text, settle,
 
 from bootcamp.content import Program, read_sources
 from bootcamp.store import Store
-from bootcamp.store.model import Action, ActionStatus, Answer, Room
+from bootcamp.store.model import Action, ActionStatus, Answer, RoomRecords
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.commands import screen_actions
 from bootcamp.ui.screens.home import HomeScreen
@@ -41,7 +41,7 @@ def earlier_run(store: Store, sources: dict[str, str], *, organisation: str = "N
         Action("a1", "Name the accountable leader", owner="Ana Ortiz", due="2026-04-01"),
         Action("a2", "Book the CEO for the kick-off", owner="Ben Okafor", due="2026-03-15", status=ActionStatus.DONE),
     )
-    files.update_room(lambda room: Room(actions=actions))
+    files.update_room(lambda room: RoomRecords(actions=actions))
     return info.id
 
 
@@ -208,7 +208,7 @@ async def test_typed_text_on_the_progress_page_is_shown_as_typed(
     later = new_workshop(store, fixture_program).id
     files = store.open(earlier_run(store, fixture_program.sources))
     hostile = Action("a9", "[bold red]Fix[/] \x1b[31mnow", owner="[link=http://x]Ana[/link]", due="2026-04-01")
-    files.update_room(lambda room: Room(actions=(hostile,)))
+    files.update_room(lambda room: RoomRecords(actions=(hostile,)))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)

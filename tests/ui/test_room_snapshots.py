@@ -14,7 +14,7 @@ from ui_helpers import new_workshop, settle, wait_for_screen
 from bootcamp.clock import FixedClock, iso
 from bootcamp.content import Program
 from bootcamp.store import Store, roster
-from bootcamp.store.model import Action, ActionStatus, PokerCard, Room, StepTimer, WorkshopState
+from bootcamp.store.model import Action, ActionStatus, PokerCard, RoomRecords, StepTimer, WorkshopState
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.roster import RosterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -32,7 +32,7 @@ def seeded(store: Store, program: Program, clock: FixedClock, step_key: str) -> 
     files.update_info(lambda info: roster.remove_participant(info, chloe.id).info)
     ana, ben = info.participants[0], info.participants[1]
     files.update_room(
-        lambda room: Room(
+        lambda room: RoomRecords(
             poker=(
                 PokerCard("persist", ana.id, {"today": "We chase renewals once a year, then go quiet."}),
                 PokerCard("give-power-away", ben.id),
