@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from bootcamp.content import load_sources
 from bootcamp.content.model import Asks, Program, Step, StepKind
-from bootcamp.demo import ROOM, Person, DemoBuilder, create_demo_workshop  # the demo's own builder
+from bootcamp.demo import ROOM, DemoBuilder, Person, create_demo_workshop  # the demo's own builder
 from bootcamp.store import Store, WorkshopBundle, is_ballot_id
 from bootcamp.store.model import ActionStatus, Answer, Participant, RoleLine, StepTimer, WorkshopInfo
 

@@ -24,7 +24,6 @@ from bootcamp.export.comparison_text import (
     score_or_dash,
     share_pair,
     signed,
-    signed_share,
     split_pair,
     tactical_pair,
 )

@@ -23,7 +23,7 @@ from bootcamp.export.comparison_text import (
     split_pair,
     tactical_pair,
 )
-from bootcamp.export.report_markdown import markdown_table, content, md
+from bootcamp.export.report_markdown import content, markdown_table, md
 from bootcamp.export.report_text import number, text_bar
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (

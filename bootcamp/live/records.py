@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, iso
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
-from bootcamp.store import edits
-from bootcamp.store import roster
-from bootcamp.store.ids import new_ballot_id, new_record_id
+from bootcamp.errors import UserError
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
 from bootcamp.live.saving import Mark, SaveTracker
 from bootcamp.live.snapshot import WorkshopSnapshot
-from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, RoomRecords, RoomNote, WorkshopInfo
+from bootcamp.store import edits, roster
+from bootcamp.store.ids import new_ballot_id, new_record_id
+from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, RoomNote, RoomRecords, WorkshopInfo
 
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
@@ -37,6 +37,10 @@ UNDO_DEPTH = 200
 
 def answer_record(key: AnswerKey) -> str:
     return "answer:" + "|".join(key)
+
+
+class AnswerRefused(UserError):
+    """An answer the step does not ask for (an unknown item, perspective or option): nothing was kept."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +138,7 @@ class LiveRecords:
         by: Actor = CONSOLE,
     ) -> Answer:
         """Give (or change) one answer; a ``comment`` of None keeps the one already there."""
+        self._check_answer(step_key, item, perspective, value)
         self._begin(by)
         key = (participant_id, step_key, item, perspective)
         before = self._answers.get(key)
@@ -183,6 +188,8 @@ class LiveRecords:
         by: Actor = CONSOLE,
     ) -> str:
         """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody."""
+        for item, perspective, value in picks:
+            self._check_answer(step_key, item, perspective, value)
         self._begin(Actor(by.kind))  # a ballot's undo names no one: not even a phone's owner
         ballot = ballot_id or new_ballot_id()
         keys: list[AnswerKey] = []
@@ -395,6 +402,19 @@ class LiveRecords:
         last = self._undo.pop()
         last.revert()
         return Undone(last.label, last.by)
+
+    def _check_answer(self, step_key: str, item: str, perspective: str, value: str) -> None:
+        """What the step asks (``Program.asks``) decides what an answer may be; an empty value is a comment alone."""
+        step = self.program.step(step_key)
+        asks = self.program.asks(step) if step is not None else None
+        if asks is None:
+            raise AnswerRefused(f"the answer was not kept: {step_key!r} is not a step that takes answers")
+        problems = [
+            f"{field}: {problem}"
+            for field, problem in asks.problems(item, perspective, value or asks.scale.options[0].id)
+        ]
+        if problems:
+            raise AnswerRefused(f"the answer to {step.title!r} was not kept: {problems[0]}")
 
     def _begin(self, by: Actor) -> None:
         """A change starts: refused before anything changes in memory if it could not be saved."""

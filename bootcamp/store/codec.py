@@ -12,8 +12,8 @@ import dataclasses
 import functools
 import types
 import typing
-from enum import Enum
 from collections.abc import Callable
+from enum import Enum
 from typing import Any, TypeVar
 
 T = TypeVar("T")

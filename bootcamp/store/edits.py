@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from bootcamp.store.model import Action, Participant, PokerCard, RoomRecords, RoleLine, RoomNote, WorkshopInfo
+from bootcamp.store.model import Action, Participant, PokerCard, RoleLine, RoomNote, RoomRecords, WorkshopInfo
 
 
 class _Record(Protocol):

@@ -20,7 +20,15 @@ from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.dates import parse_date
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
 from bootcamp.store.errors import FileBusyError, StoreError
-from bootcamp.store.files import ANSWERS_FOLDER, StoredContent, answers_file, content_file, room_file, state_file, workshop_file
+from bootcamp.store.files import (
+    ANSWERS_FOLDER,
+    StoredContent,
+    answers_file,
+    content_file,
+    room_file,
+    state_file,
+    workshop_file,
+)
 from bootcamp.store.ids import is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState

@@ -17,9 +17,10 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from bootcamp.clock import Clock, SystemClock
+from bootcamp.errors import UserError
+from bootcamp.gc_tuning import collect_less_often
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.saving import SaveStatus
-from bootcamp.gc_tuning import collect_less_often
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -139,6 +140,11 @@ class BootcampApp(App[None]):
             return
         self.push_screen(ProjectorScreen(follower, program, self.clock, poll_seconds=POLL_SECONDS))
 
+    @property
+    def workshop_closing(self) -> bool:
+        """A workshop left is still finishing its saves (it holds its lock until they are done)."""
+        return bool(self._workshops_closing)
+
     async def _finish_closing(self) -> None:
         if self._workshops_closing:
             await asyncio.gather(*tuple(self._workshops_closing))
@@ -162,7 +168,10 @@ class BootcampApp(App[None]):
         if workshop is None or not workshop.accepting:
             self.notify("Not saved: the workshop is closed.", severity="error", markup=False)
             return
-        workshop.apply(asked, by=CONSOLE)
+        try:
+            workshop.apply(asked, by=CONSOLE)
+        except UserError as refused:  # an answer the step does not ask for: said, nothing kept
+            self.notify(str(refused), title="Not kept", severity="error", markup=False)
 
     def on_bootcamp_app_live_changed(self, message: LiveChanged) -> None:
         if self.workshop is not None:

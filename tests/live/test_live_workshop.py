@@ -14,7 +14,8 @@ from bootcamp.content import load_dir
 from bootcamp.flow import Flow
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.changes import Change, Part
-from bootcamp.live.requests import CastBallot, ClearAnswer, GiveAnswer, PutAction, PutNote
+from bootcamp.live.records import AnswerRefused
+from bootcamp.live.requests import CastBallot, ClearAnswer, CommentAnswer, GiveAnswer, PutAction, PutNote
 from bootcamp.live.saving import Mark, SaveStatus
 from bootcamp.live.workshop import LiveWorkshop, NotStarted
 from bootcamp.store import Store, WorkshopFiles, is_ballot_id
@@ -102,15 +103,15 @@ async def test_a_change_then_a_clear_and_each_undo_says_whose_change_it_takes_ba
     workshop = opened(files)
     ana, ben, _ = workshop.info.present
     on_her_phone = phone(ana.id, "Ana")
-    workshop.apply(GiveAnswer(ana.id, RATE, "strength", item="persist", perspective="self"), by=on_her_phone)
-    workshop.apply(GiveAnswer(ana.id, RATE, "weakness", item="persist", perspective="self"))
+    workshop.apply(GiveAnswer(ana.id, RATE, "strong", item="persist", perspective="self"), by=on_her_phone)
+    workshop.apply(GiveAnswer(ana.id, RATE, "weak", item="persist", perspective="self"))
     workshop.apply(ClearAnswer(ana.id, RATE, item="persist", perspective="self"))
     workshop.apply(PutNote("basics/talk", "silos again"))
     workshop.records.rename_participant(ben.id, "Benedict", "Sales")
     assert str(workshop.undo()) == "renaming Ben (from the console)"
     assert str(workshop.undo()) == "a note (from the console)"
     assert str(workshop.undo()) == "clearing the answer of Ana (from the console)"
-    assert workshop.records.answer(ana.id, RATE, "persist", "self").value == "weakness"
+    assert workshop.records.answer(ana.id, RATE, "persist", "self").value == "weak"
     assert str(workshop.undo()) == "the answer of Ana (from the console)"
     undone = workshop.undo()
     assert (undone.label, undone.by) == ("the answer of Ana", on_her_phone)
@@ -273,4 +274,25 @@ async def test_the_report_is_built_from_memory(files: WorkshopFiles) -> None:
         workshop.apply(GiveAnswer(participant.id, MANDATE, "no"))
     mandate = next(d for d in workshop.report().dimensions if d.id == "mandate")
     assert (mandate.answered, mandate.score) == (3, 0)
+    assert await workshop.close()
+
+
+async def test_an_answer_the_step_does_not_ask_for_is_refused_in_one_sentence_and_nothing_changes(
+    files: WorkshopFiles, heard: Heard
+) -> None:
+    workshop = opened(files, heard)
+    ana = workshop.info.present[0]
+    for request, said in (
+        (GiveAnswer(ana.id, MANDATE, "maybe"), "value: 'maybe' is not on the scale"),
+        (GiveAnswer(ana.id, RATE, "strong", item="charm", perspective="self"), "item: 'charm'"),
+        (GiveAnswer(ana.id, RATE, "strong", item="persist", perspective="boss"), "perspective:"),
+        (GiveAnswer(ana.id, "basics/welcome", "yes"), "is not a step that takes answers"),
+        (CastBallot(MANDATE, (("", "", "maybe"),)), "value: 'maybe'"),
+    ):
+        with pytest.raises(AnswerRefused) as refused:
+            workshop.apply(request)
+        assert said in str(refused.value) and "\n" not in str(refused.value)
+    assert not heard.changes and not workshop.snapshot.answers and workshop.undo() is None
+    workshop.apply(CommentAnswer(ana.id, MANDATE, "only a comment so far"))  # a comment alone is fine
+    assert workshop.records.answer(ana.id, MANDATE).comment == "only a comment so far"
     assert await workshop.close()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store import new_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
-from bootcamp.live.snapshot import WorkshopSnapshot
 
 STEP = "commitment/mandate"
 

@@ -21,8 +21,7 @@ import pytest
 
 import bootcamp
 from bootcamp.clock import FixedClock, iso
-from bootcamp.store import Holder, OwnerLock, Store, WorkshopBusy, WorkshopFiles, holder_of
-from bootcamp.store import owner_lock
+from bootcamp.store import Holder, OwnerLock, Store, WorkshopBusy, WorkshopFiles, holder_of, owner_lock
 from bootcamp.store.owner_lock import CONSOLE, OWNER_LOCK, describe
 
 OWNER = Path(__file__).with_name("owner_process.py")

@@ -13,9 +13,8 @@ import pytest
 from bootcamp.clock import FixedClock, iso
 from bootcamp.content import ContentError
 from bootcamp.errors import UserError
-from bootcamp.store import Store, StoreError, WorkshopFiles, is_ballot_id, new_ballot_id
-from bootcamp.store import edits, roster
-from bootcamp.store.model import Action, Answer, RoomRecords, RoomNote, StepTimer
+from bootcamp.store import Store, StoreError, WorkshopFiles, edits, is_ballot_id, new_ballot_id, roster
+from bootcamp.store.model import Action, Answer, RoomNote, RoomRecords, StepTimer
 
 NOW = "2026-09-21T14:13:20+00:00"
 

@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id
-from bootcamp.store import durable, files, roster
+from bootcamp.store import Store, StoreError, WorkshopFiles, durable, files, new_ballot_id, roster
 from bootcamp.store.jsonfile import FileSchema
 from bootcamp.store.model import (
     Action,
     Answer,
     PokerCard,
-    RoomRecords,
     RoleLine,
     RoomNote,
+    RoomRecords,
     WorkshopInfo,
     WorkshopState,
 )

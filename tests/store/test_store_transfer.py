@@ -14,17 +14,16 @@ from bootcamp.clock import FixedClock, iso
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_csv import AnswerImportError
 from bootcamp.export.data_json import ImportFileError
-from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id
+from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id, roster
 from bootcamp.store import files as store_files
-from bootcamp.store import roster
 from bootcamp.store.model import (
     Action,
     ActionStatus,
     Answer,
     PokerCard,
-    RoomRecords,
     RoleLine,
     RoomNote,
+    RoomRecords,
     StepTimer,
     WorkshopState,
 )

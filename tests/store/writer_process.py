@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 from bootcamp.store import Store
-from bootcamp.store.roster import add_participant
 from bootcamp.store.model import Answer, RoomNote, WorkshopState
+from bootcamp.store.roster import add_participant
 
 STEP = "basics/rate-aptitudes"
 

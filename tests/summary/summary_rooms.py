@@ -21,8 +21,8 @@ from bootcamp.store.model import (
     Participant,
     PokerCard,
     RoleLine,
-    RoomRecords,
     RoomNote,
+    RoomRecords,
     WorkshopInfo,
     WorkshopState,
 )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from ui_helpers import settle, wait_for_screen
 
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from ui_helpers import settle, wait_for_screen
 
 POKER, TALK, ACTIONS, WELCOME = "basics/poker", "basics/talk", "basics/next", "basics/welcome"
 HOSTILE = [

@@ -264,7 +264,7 @@ async def test_hostile_names_comments_and_lines_are_shown_as_typed(store: Store,
 @pytest.mark.parametrize("size", [pytest.param((120, 40), id="120x40")])
 def test_snapshot_rate_grid_revealed(size, workshop_id: str, make_app, snap_compare) -> None:
     async def ready(pilot) -> None:
-        console = await console_at(pilot, RATE)
+        await console_at(pilot, RATE)
         live = pilot.app.workshop.records
         items = [item.id for item in pilot.app.workshop.program.item_list("aptitudes").items]
         values = ["strong", "mixed", "weak", "dont-know"]

@@ -8,8 +8,8 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen
 
 from bootcamp.content import Program
 from bootcamp.store import Store
-from bootcamp.ui.screens.roster import PeopleTable, RosterScreen
 from bootcamp.ui.screens.private_entry import PrivateEntryScreen
+from bootcamp.ui.screens.roster import PeopleTable, RosterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 
 RATE, MANDATE, BREAK = "basics/rate-aptitudes", "basics/mandate", "basics/break"

@@ -28,10 +28,10 @@ from bootcamp.ui.widgets.table import SteadyTable
 if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
     from bootcamp.content.model import Program
+    from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.store.model import WorkshopInfo
     from bootcamp.summary import CommitmentReport
     from bootcamp.ui.app import BootcampApp
-    from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.ui.screens.new_workshop import NewWorkshop
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}

@@ -20,8 +20,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bootcamp.content.model import Scale, Step, StepKind
-from bootcamp.store.model import Participant
 from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.steps.base import choices_text
 from bootcamp.ui.widgets.typed_text import SafeInput

@@ -19,9 +19,9 @@ from textual.widgets import Static
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
+from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.follow import STATE, FollowedWorkshop, Follower
 from bootcamp.store.owner_lock import holder_of
-from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.slide import Slide
 

@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from bootcamp.content.model import Step
-from bootcamp.store.model import Participant
 from bootcamp.live.records import LiveRecords
-from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.live.saving import Mark
+from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain, safe
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable

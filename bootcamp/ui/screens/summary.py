@@ -45,8 +45,8 @@ from bootcamp.ui.widgets.report.role import RoleVerdictView
 
 if TYPE_CHECKING:
     from bootcamp.clock import Clock
-    from bootcamp.store import Store
     from bootcamp.live.workshop import LiveWorkshop
+    from bootcamp.store import Store
 
 # (id, tab label, what the page shows): the tabs in order, and keys 1–7.
 PAGES = (

@@ -13,11 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
-from bootcamp.store.projector_lock import projector_following
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.records import ANSWERED_KINDS
-from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.live.saving import SaveStatus
+from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.store.projector_lock import projector_following
 from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda

@@ -16,14 +16,14 @@ from textual.binding import Binding
 
 from bootcamp.actions import next_status
 from bootcamp.content.model import Program
-from bootcamp.store.model import Action, ActionStatus
 from bootcamp.live.records import LiveRecords
+from bootcamp.live.requests import DropAction, PutAction
 from bootcamp.live.saving import Mark
+from bootcamp.store.model import Action, ActionStatus
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
-from bootcamp.live.requests import DropAction, PutAction
-from bootcamp.ui.messages import request
 
 STATUS_STYLE = {
     ActionStatus.OPEN: "bold",

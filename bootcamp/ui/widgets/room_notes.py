@@ -13,13 +13,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
 
+from bootcamp.live.records import LiveRecords
+from bootcamp.live.requests import DropNote, PutNote
 from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import RoomNote
-from bootcamp.live.records import LiveRecords
+from bootcamp.ui.messages import request
 from bootcamp.ui.widgets.save_mark import show_mark
 from bootcamp.ui.widgets.typed_text import AutosaveTextArea
-from bootcamp.live.requests import DropNote, PutNote
-from bootcamp.ui.messages import request
 
 NEW_NOTE = "A new note… (saves as you type)"
 

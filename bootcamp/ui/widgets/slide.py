@@ -17,8 +17,8 @@ from bootcamp.ui.widgets.steps import StepView, view_for
 from bootcamp.ui.widgets.timer import countdown
 
 if TYPE_CHECKING:
-    from bootcamp.store.model import WorkshopState
     from bootcamp.live.snapshot import WorkshopSnapshot
+    from bootcamp.store.model import WorkshopState
 
 BODY_COLUMNS, BODY_ROWS = 76, 16  # the slide's body at 80×24; content authors write to fit it
 

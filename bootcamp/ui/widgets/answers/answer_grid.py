@@ -16,16 +16,16 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 
 from bootcamp.content.model import Scale
-from bootcamp.store.model import WorkshopState
 from bootcamp.live.records import LiveRecords
-from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.live.saving import Mark
+from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import WorkshopState
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
-from bootcamp.live.requests import ClearAnswer, GiveAnswer
-from bootcamp.ui.messages import request
 
 NAME_WIDTH = 5
 CELL_WIDTH = NAME_WIDTH + 3  # " Ana O S": a cell is as wide as its header, so its colour fills it

@@ -11,11 +11,11 @@ from textual.widgets import Static
 
 from bootcamp.content.model import Scale
 from bootcamp.live.records import LiveRecords
+from bootcamp.live.requests import CastBallot, WithdrawBallot
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
-from bootcamp.live.requests import CastBallot, WithdrawBallot
-from bootcamp.ui.messages import request
 
 
 class BallotBox(Static, can_focus=True):

@@ -12,15 +12,15 @@ from textual.binding import Binding
 from textual.message import Message
 
 from bootcamp.content.model import Scale
-from bootcamp.store.model import Participant, WorkshopState
 from bootcamp.live.records import LiveRecords
+from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import Participant, WorkshopState
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
-from bootcamp.live.requests import ClearAnswer, GiveAnswer
-from bootcamp.ui.messages import request
 
 COMMENT_PREVIEW = 40
 COLUMNS = ("who", "answer", "mark", "comment")

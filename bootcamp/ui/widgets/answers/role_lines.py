@@ -15,14 +15,14 @@ from textual.widgets import DataTable
 
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
-from bootcamp.store.model import RoleLine
 from bootcamp.live.records import LiveRecords
+from bootcamp.live.requests import DropRoleLine, PutRoleLine
+from bootcamp.store.model import RoleLine
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.marks import save_mark
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
-from bootcamp.live.requests import DropRoleLine, PutRoleLine
-from bootcamp.ui.messages import request
 
 LINE_PREVIEW = 22
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}

@@ -13,8 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from bootcamp.store.model import WorkshopState
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import WorkshopState
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.poker.words import Deck, action_line, card_actions, card_clock, holder_name
 

@@ -15,15 +15,15 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bootcamp.store.model import PokerCard, WorkshopState
 from bootcamp.live.records import LiveRecords
+from bootcamp.live.requests import PutPokerNote
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import PokerCard, WorkshopState
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.poker.words import Deck, action_line, card_actions, card_clock, holder_name
 from bootcamp.ui.widgets.save_mark import show_mark
 from bootcamp.ui.widgets.typed_text import AutosaveTextArea
-from bootcamp.live.requests import PutPokerNote
-from bootcamp.ui.messages import request
 
 NOW, NOTES = "▶", "✎"
 

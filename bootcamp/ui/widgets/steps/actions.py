@@ -15,8 +15,8 @@ from bootcamp.ui.widgets.action_table import ActionTable, room_actions
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
 
 if TYPE_CHECKING:
-    from bootcamp.store.model import WorkshopState
     from bootcamp.live.snapshot import WorkshopSnapshot
+    from bootcamp.store.model import WorkshopState
 
 
 class ActionsView(StepView):

@@ -14,9 +14,9 @@ from bootcamp.content.model import Program, Step
 from bootcamp.ui.text import joined, plain
 
 if TYPE_CHECKING:
-    from bootcamp.store.model import WorkshopState
     from bootcamp.live.records import LiveRecords
     from bootcamp.live.snapshot import WorkshopSnapshot
+    from bootcamp.store.model import WorkshopState
 
 
 class StepView(Vertical):

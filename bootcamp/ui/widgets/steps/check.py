@@ -13,8 +13,10 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
 from bootcamp.content.model import RoleCheck
-from bootcamp.store.model import RoleLine, WorkshopState
+from bootcamp.live.requests import PutRoleLine
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import RoleLine, WorkshopState
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
 from bootcamp.ui.widgets.answers.role_lines import (
@@ -26,8 +28,6 @@ from bootcamp.ui.widgets.answers.role_lines import (
 )
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices, step_or_exercise_body
-from bootcamp.live.requests import PutRoleLine
-from bootcamp.ui.messages import request
 
 PRESENTED_LINES = 12  # the latest lines that fit the projected slide
 REVEALED_LINES = 5  # with the structure's bars below them

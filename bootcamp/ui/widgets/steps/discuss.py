@@ -17,8 +17,8 @@ from bootcamp.ui.widgets.room_notes import RoomNotes, step_notes
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
 
 if TYPE_CHECKING:
-    from bootcamp.store.model import WorkshopState
     from bootcamp.live.snapshot import WorkshopSnapshot
+    from bootcamp.store.model import WorkshopState
 
 
 class DiscussView(StepView):

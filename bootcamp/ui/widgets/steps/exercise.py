@@ -19,14 +19,14 @@ from textual.containers import Container
 from textual.widgets import OptionList, Static
 
 from bootcamp.clock import SystemClock
+from bootcamp.live.requests import DealPoker, DiscussCard, PutAction, ToggleCardClock
 from bootcamp.store.model import Action, WorkshopState
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.poker.board import PokerBoard
 from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
 from bootcamp.ui.widgets.poker.words import Deck, card_source
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, step_or_exercise_body
-from bootcamp.live.requests import DealPoker, DiscussCard, PutAction, ToggleCardClock
-from bootcamp.ui.messages import request
 
 if TYPE_CHECKING:
     from bootcamp.live.snapshot import WorkshopSnapshot

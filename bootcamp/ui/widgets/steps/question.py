@@ -13,16 +13,16 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from bootcamp.content.model import Scale
+from bootcamp.live.requests import CommentAnswer
+from bootcamp.live.snapshot import Tally, WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
-from bootcamp.live.snapshot import WorkshopSnapshot, Tally
+from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.ballot_box import BallotBox
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
 from bootcamp.ui.widgets.typed_text import AutosaveInput
-from bootcamp.live.requests import CommentAnswer
-from bootcamp.ui.messages import request
 
 
 class CommentField(Vertical):

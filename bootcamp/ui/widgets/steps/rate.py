@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from bootcamp.content.model import PERSPECTIVE_LABELS, ItemList, Scale
-from bootcamp.store.model import WorkshopState
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import WorkshopState
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
