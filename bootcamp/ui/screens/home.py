@@ -210,27 +210,10 @@ class HomeScreen(Screen[None]):
         self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
 
     def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
-        """Each workshop's content and state read (about half a second for a thousand), each content loaded once."""
-        programs: dict[str, Program] = {}
-        return [WorkshopRow(info, self._stopped_at(info, programs)) for info in workshops]
+        from bootcamp.stopped import where_each_stopped
 
-    def _stopped_at(self, info: WorkshopInfo, programs: dict[str, Program]) -> str:
-        """Where the room was; ``programs`` by content hash (workshops mostly share one content)."""
-        from bootcamp.flow import Flow
-
-        try:
-            files = self.bootcamp.store.open(info.id)
-            program = programs.get(info.content_hash)
-            if program is None:
-                program = programs[info.content_hash] = files.program()
-            flow = Flow(program, info.agenda, files.state(), self.bootcamp.clock)
-        except UserError as error:
-            return f"cannot read: {error}"
-        if not flow.state.done and not flow.state.timers:
-            return "not started"
-        if len(flow.state.done) == flow.total:
-            return "finished"
-        return f"{flow.current.title} ({flow.index + 1}/{flow.total})"
+        stops = where_each_stopped(self.bootcamp.store, workshops, self.bootcamp.clock)
+        return [WorkshopRow(info, stopped_at) for info, stopped_at in zip(workshops, stops, strict=True)]
 
     @work(thread=True, exclusive=True, group="content")
     @one_at_a_time
