@@ -31,7 +31,7 @@ async def test_an_empty_data_folder_says_what_to_press(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         home = await open_home(pilot)
-        assert home.has_class("-empty")
+        assert home.workshop_list.has_class("-empty")
         text = screen_text(app)
         assert "No workshops yet." in text
         assert "Press  n  to prepare a new workshop" in text and " d  to open a demo" in text

@@ -9,21 +9,18 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from bootcamp.errors import UserError
-from bootcamp.ui.text import joined, plain, safe
-from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.ui.text import joined, safe
+from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
@@ -33,10 +30,6 @@ if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
     from bootcamp.ui.running import RunningWorkshop
     from bootcamp.ui.screens.new_workshop import NewWorkshop
-
-AGENDA_LABELS = {"full": "full day", "half": "half day"}
-STILL_READING = "…"  # where a workshop stopped, until its state is read
-
 
 # The workers below import parts of the app for the first time (the store, the content loader, the
 # running workshop). Two threads importing modules that import each other can deadlock in Python's
@@ -53,42 +46,6 @@ def one_at_a_time(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
 
     return run
-
-
-@dataclass(frozen=True)
-class WorkshopRow:
-    """A workshop as the list shows it; ``stopped_at`` is where the room was when it was last open."""
-
-    info: WorkshopInfo
-    stopped_at: str
-
-
-def shortened(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def describe(row: WorkshopRow) -> Text:
-    """The highlighted workshop in a few lines: who, when, where they stopped."""
-    info = row.info
-    present = info.present
-    if info.anonymous:
-        people = "anonymous" + (f": P1 … P{len(present)}" if present else "")
-    else:
-        people = (
-            ", ".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present) or "no participants yet"
-        )
-    count = f"{len(present)} participant{'s' if len(present) != 1 else ''}"
-    return joined(
-        (info.name, "bold"),
-        "\n",
-        (f"{info.organisation} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}", "dim"),
-        "\n",
-        people,
-        "\n",
-        ("where they stopped: ", "dim"),
-        row.stopped_at,
-        ("   enter opens it, a runs the test again", "dim"),
-    )
 
 
 class HomeScreen(Screen[None]):
@@ -153,7 +110,6 @@ class HomeScreen(Screen[None]):
     def __init__(self, *, open_workshop: str | None = None) -> None:
         super().__init__()
         self.open_on_start = open_workshop
-        self.rows: list[WorkshopRow] = []
         self._listed_once = False  # the first listing is started by on_mount; resuming lists again after it
         self.content_error: ContentError | None = None
         self._content_requested = False
@@ -163,24 +119,22 @@ class HomeScreen(Screen[None]):
     def bootcamp(self) -> BootcampApp:
         return self.app  # type: ignore[return-value]
 
+    @property
+    def workshop_list(self) -> WorkshopList:
+        return self.query_one(WorkshopList)
+
+    @property
+    def rows(self) -> list[WorkshopRow]:
+        """The workshops listed, as shown."""
+        return self.workshop_list.rows
+
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="workshops"):
-            yield SteadyTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
-            yield Static(id="workshop-detail")
-            yield Static(id="empty")
-            yield Static(id="listing-problems")
+        yield WorkshopList(id="workshops")
         yield Static("Loading the boot camp content…", id="content-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # Four columns fit 80 cells; who is coming and the agenda are in the detail below the table.
-        table.add_column("Workshop", key="name")
-        table.add_column("Organisation", key="organisation")
-        table.add_column("Date", key="date")
-        table.add_column("Where they stopped", key="stopped")
-        self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
         # After the first paint: reading the disk and the YAML must not hold up the first screen.
         if self.open_on_start:
             self.call_after_refresh(self.open_workshop, self.open_on_start)
@@ -189,16 +143,16 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a workshop (perhaps the first one, made from an empty list): read the list again.
         if self.is_mounted and self._listed_once:
-            self.list_workshops()
+            self.list_workshops(whole=bool(self.rows))
 
     # -- workers --------------------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="list")
     @one_at_a_time
-    def list_workshops(self) -> None:
+    def list_workshops(self, *, whole: bool = False) -> None:
         listing = self.bootcamp.store.scan_workshops()
         problems = [str(problem) for problem in listing.problems]
-        if self.rows:  # a reload: the list on screen stays until the new one is whole
+        if whole:  # a reload: the list on screen stays until the new one is whole
             self.post_message(self.WorkshopsListed(self._where_stopped(listing.workshops), problems))
         else:  # nothing on screen yet: the list first, where each stopped once it shows (_show_workshops)
             rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
@@ -298,39 +252,7 @@ class HomeScreen(Screen[None]):
     @on(WorkshopsListed)
     def _show_workshops(self, message: WorkshopsListed) -> None:
         self._listed_once = True
-        self.rows = message.rows
-        table = self.query_one(DataTable)
-        selected = table.cursor_row
-        table.clear()
-        for row in message.rows:
-            info = row.info
-            table.add_row(
-                plain(shortened(info.name, 28), "bold"),
-                plain(shortened(info.organisation, 24)),
-                plain(info.date),
-                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at in ("not started", STILL_READING) else ""),
-                key=info.id,
-            )
-        if message.rows:
-            row = min(max(selected, 0), len(message.rows) - 1)
-            table.move_cursor(row=row)
-            self.query_one("#workshop-detail", Static).update(describe(message.rows[row]))
-        self.set_class(not message.rows, "-empty")
-        self.query_one("#empty", Static).update(
-            joined(
-                ("No workshops yet.\n\n", "bold"),
-                "Press ",
-                (" n ", "reverse bold"),
-                " to prepare a new workshop, or ",
-                (" d ", "reverse bold"),
-                " to open a demo with a made-up room.",
-            )
-        )
-        problems = self.query_one("#listing-problems", Static)
-        problems.update(plain("\n".join(message.problems)))
-        problems.display = bool(message.problems)
-        if message.rows:
-            table.focus()
+        self.workshop_list.show(message.rows, message.problems)
         self.refresh_bindings()  # "Open" depends on there being a workshop
         # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the content,
         # then where each workshop stopped.
@@ -406,24 +328,18 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_open_selected(self) -> None:
-        table = self.query_one(DataTable)
-        if 0 <= table.cursor_row < len(self.rows):
-            self.open_workshop(self.rows[table.cursor_row].info.id)
+        row = self.workshop_list.selected
+        if row is not None:
+            self.open_workshop(row.info.id)
 
     def action_summary(self) -> None:
-        table = self.query_one(DataTable)
-        if 0 <= table.cursor_row < len(self.rows):
-            self.read_summary(self.rows[table.cursor_row].info.id)
+        row = self.workshop_list.selected
+        if row is not None:
+            self.read_summary(row.info.id)
 
-    @on(DataTable.RowHighlighted)
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self.rows):
-            self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row]))
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.open_workshop(event.row_key.value)
+    @on(WorkshopList.Chosen)
+    def _chosen(self, message: WorkshopList.Chosen) -> None:
+        self.open_workshop(message.workshop_id)
 
     def action_new_workshop(self) -> None:
         if not self._content_ready("a new workshop"):
@@ -438,8 +354,8 @@ class HomeScreen(Screen[None]):
         )
 
     def action_next_run(self) -> None:
-        table = self.query_one(DataTable)
-        if not 0 <= table.cursor_row < len(self.rows) or not self._content_ready("the next run"):
+        row = self.workshop_list.selected
+        if row is None or not self._content_ready("the next run"):
             return
         from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
 
@@ -449,7 +365,7 @@ class HomeScreen(Screen[None]):
             NewWorkshopScreen(
                 today=self.bootcamp.clock.now(),
                 agendas=[(a.id, a.title) for a in program.agendas],
-                like=self.rows[table.cursor_row].info,
+                like=row.info,
             ),
             self._created,
         )
@@ -463,7 +379,7 @@ class HomeScreen(Screen[None]):
             self.create_demo()
 
     def action_reload(self) -> None:
-        self.list_workshops()
+        self.list_workshops(whole=bool(self.rows))
         self.load_content()
 
     def action_content_problems(self) -> None:
