@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static, TextArea
-from ui_helpers import FIXTURE_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
+from ui_helpers import FIXTURE_CONTENT, SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.commands import validate
 from bootcamp.content import Program
@@ -195,3 +198,60 @@ def test_check_form_wants_an_iso_date() -> None:
         name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False
     )
     assert problems == {"date": "write the date as YYYY-MM-DD, e.g. 2026-09-21"}
+
+
+# -- the workers' imports -----------------------------------------------------------------------------------
+
+WORKERS_AFTER_THE_CORE = """
+import json, sys, tempfile
+from pathlib import Path
+
+import bootcamp.ui.app, bootcamp.ui.screens.home  # on the way to the first frame
+import bootcamp.store  # the first worker, the list, alone
+started = set(sys.modules)
+from bootcamp.ui import core_imports
+core_imports.import_core()  # the next worker
+core = set(sys.modules) - started
+import bootcamp.ui.screens.summary  # action_summary, on the app's thread
+before = set(sys.modules)
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import load_dir
+from bootcamp.demo_earlier import create_demo_runs
+from bootcamp.stopped import where_each_stopped
+from bootcamp.store import OrderedWriter, Store
+from bootcamp.ui.running import RunningWorkshop
+from bootcamp.ui.screens.summary import read_report, today
+
+clock = FixedClock()
+store = Store(Path(tempfile.mkdtemp()) / "data", clock)
+program = load_dir(Path(sys.argv[1]))  # load_content
+created = store.create_workshop(  # create_workshop
+    name="Spring", organisation="Northwind", date="2026-09-21", participants=[("Ana", "CEO")], sources=program.sources
+)
+demo = create_demo_runs(store, program.sources)  # create_demo
+listing = store.scan_workshops()  # list_workshops
+where_each_stopped(store, listing.workshops, clock)  # read_where_stopped
+writer = OrderedWriter(lambda job_id, error: None)
+workshop = RunningWorkshop.load(store.open(demo.id), writer, clock)  # open_workshop
+workshop.change(lambda flow: flow.next())  # the writer's thread saves
+assert writer.flush(10)
+read_report(store, created.id, today(clock))  # read_summary
+writer.close(10)
+print(json.dumps({
+    "new in the workers": sorted(set(sys.modules) - before),
+    "Textual or Rich in the core": sorted(m for m in core if m.split(".")[0] in ("textual", "rich")),
+}))
+"""
+
+
+def test_no_worker_imports_a_module_the_core_imports_left_out() -> None:
+    """Two threads importing modules for the first time can deadlock in the import locks (core_imports)."""
+    result = subprocess.run(
+        [sys.executable, "-c", WORKERS_AFTER_THE_CORE, str(SHIPPED_CONTENT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout) == {"new in the workers": [], "Textual or Rich in the core": []}

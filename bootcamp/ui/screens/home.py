@@ -1,15 +1,15 @@
-"""Home: the workshops in the data folder; new, open, demo.
+"""Home: the workshops in the data folder; open, new, demo, summary, run again.
 
-The screen paints at once; the workshop list and the boot camp content load in thread
-workers that post what they found (STYLE.md: workers never touch widgets).
+The screen composes the workshop list (:class:`WorkshopList`), the content status and the footer,
+and routes what the user asks for. It paints at once; the list and the boot camp content load in
+thread workers that post what they found (STYLE.md: workers never touch widgets), in the order
+:mod:`bootcamp.ui.core_imports` explains: the list alone, then the core's imports, then the rest.
 """
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,8 +17,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
+from bootcamp.ui import core_imports
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
@@ -30,22 +32,6 @@ if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
     from bootcamp.ui.running import RunningWorkshop
     from bootcamp.ui.screens.new_workshop import NewWorkshop
-
-# The workers below import parts of the app for the first time (the store, the content loader, the
-# running workshop). Two threads importing modules that import each other can deadlock in Python's
-# import locks (seen: 1 start in 12 with 1,000 workshops), so they run one at a time; each is short.
-_ONE_WORKER_AT_A_TIME = threading.Lock()
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def one_at_a_time(method: Callable[P, R]) -> Callable[P, R]:
-    @functools.wraps(method)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        with _ONE_WORKER_AT_A_TIME:
-            return method(*args, **kwargs)
-
-    return run
 
 
 class HomeScreen(Screen[None]):
@@ -76,6 +62,9 @@ class HomeScreen(Screen[None]):
             super().__init__()
             self.rows = rows
             self.problems = problems
+
+    class CoreImported(Message):
+        """Every module the workers use is imported: they may run side by side."""
 
     class ContentLoaded(Message):
         def __init__(self, program: Program) -> None:
@@ -112,8 +101,9 @@ class HomeScreen(Screen[None]):
         self.open_on_start = open_workshop
         self._listed_once = False  # the first listing is started by on_mount; resuming lists again after it
         self.content_error: ContentError | None = None
+        self._core_requested = False
         self._content_requested = False
-        self._unread_stops: HomeScreen.WorkshopsListed | None = None  # a list shown before where each stopped
+        self._after_core = core_imports.AfterCoreImports()  # every worker but the first starts through it
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -136,32 +126,39 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # After the first paint: reading the disk and the YAML must not hold up the first screen.
+        # Home: the list (the first worker, alone: it imports only the store), then the core, then the content
+        # and where each stopped. A workshop to open on start: the core, the workshop, then home as usual.
         if self.open_on_start:
-            self.call_after_refresh(self.open_workshop, self.open_on_start)
-        self.call_after_refresh(self.list_workshops)  # the content loads once the list shows (_show_workshops)
+            self._after_core.start(self.open_workshop, self.open_on_start)
+            self._import_core()
+        else:
+            self.call_after_refresh(self.list_workshops)
+
+    def _import_core(self) -> None:
+        if not self._core_requested:
+            self._core_requested = True
+            self.call_after_refresh(self.import_core)
 
     def on_screen_resume(self) -> None:
         # Back from a workshop (perhaps the first one, made from an empty list): read the list again.
         if self.is_mounted and self._listed_once:
-            self.list_workshops(whole=bool(self.rows))
+            self._after_core.start(self.list_workshops, whole=bool(self.rows))
 
     # -- workers --------------------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="list")
-    @one_at_a_time
     def list_workshops(self, *, whole: bool = False) -> None:
         listing = self.bootcamp.store.scan_workshops()
         problems = [str(problem) for problem in listing.problems]
         if whole:  # a reload: the list on screen stays until the new one is whole
-            self.post_message(self.WorkshopsListed(self._where_stopped(listing.workshops), problems))
-        else:  # nothing on screen yet: the list first, where each stopped once it shows (_show_workshops)
+            rows = self._where_stopped(listing.workshops)
+        else:  # nothing on screen yet: the list first, where each stopped once it shows (_listed)
             rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
-            self.post_message(self.WorkshopsListed(rows, problems))
+        self._post_if_newest(self.WorkshopsListed(rows, problems))
 
     @work(thread=True, exclusive=True, group="list")
-    @one_at_a_time
-    def read_where_stopped(self, rows: list[WorkshopRow], problems: list[str]) -> None:
-        self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
+    def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
+        self._post_if_newest(self.WorkshopsListed(self._where_stopped(workshops), problems))
 
     def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
         from bootcamp.stopped import where_each_stopped
@@ -169,8 +166,17 @@ class HomeScreen(Screen[None]):
         stops = where_each_stopped(self.bootcamp.store, workshops, self.bootcamp.clock)
         return [WorkshopRow(info, stopped_at) for info, stopped_at in zip(workshops, stops, strict=True)]
 
+    def _post_if_newest(self, message: Message) -> None:
+        """Unless a newer worker of the same group started since (a reload, a second summary): its result shows."""
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @work(thread=True, exclusive=True, group="core")
+    def import_core(self) -> None:
+        core_imports.import_core()
+        self.post_message(self.CoreImported())
+
     @work(thread=True, exclusive=True, group="content")
-    @one_at_a_time
     def load_content(self) -> None:
         from bootcamp.content import ContentError, load_dir
 
@@ -182,7 +188,6 @@ class HomeScreen(Screen[None]):
         self.post_message(self.ContentLoaded(program))
 
     @work(thread=True, exclusive=True, group="open")
-    @one_at_a_time
     def open_workshop(self, workshop_id: str) -> None:
         self._load_workshop(workshop_id)
 
@@ -200,9 +205,8 @@ class HomeScreen(Screen[None]):
         self.post_message(self.WorkshopReady(workshop))
 
     @work(thread=True, exclusive=True, group="summary")
-    @one_at_a_time
     def read_summary(self, workshop_id: str) -> None:
-        from bootcamp.ui.screens.summary import read_report, today
+        from bootcamp.ui.screens.summary import read_report, today  # imported by _summarise
 
         app = self.bootcamp
         try:
@@ -210,10 +214,9 @@ class HomeScreen(Screen[None]):
         except UserError as error:
             self.post_message(self.Failed(error, "Could not read the summary"))
             return
-        self.post_message(self.SummaryRead(report))
+        self._post_if_newest(self.SummaryRead(report))
 
     @work(thread=True, exclusive=True, group="open")
-    @one_at_a_time
     def create_workshop(self, request: NewWorkshop) -> None:
         app = self.bootcamp
         program = app.content
@@ -234,7 +237,6 @@ class HomeScreen(Screen[None]):
         self._load_workshop(info.id)
 
     @work(thread=True, exclusive=True, group="open")
-    @one_at_a_time
     def create_demo(self) -> None:
         from bootcamp.demo_earlier import create_demo_runs
 
@@ -250,26 +252,23 @@ class HomeScreen(Screen[None]):
     # -- what the workers found -------------------------------------------------------------------------------
 
     @on(WorkshopsListed)
-    def _show_workshops(self, message: WorkshopsListed) -> None:
+    def _listed(self, message: WorkshopsListed) -> None:
         self._listed_once = True
         self.workshop_list.show(message.rows, message.problems)
         self.refresh_bindings()  # "Open" depends on there being a workshop
-        # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the content,
-        # then where each workshop stopped.
-        if any(row.stopped_at == STILL_READING for row in message.rows):
-            self._unread_stops = message
+        # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the core, then the
+        # content and where each workshop stopped.
+        self._import_core()
         if not self._content_requested:
             self._content_requested = True
-            self.call_after_refresh(self.load_content)
-        elif self.bootcamp.content is not None or self.content_error is not None:
-            self.call_after_refresh(self._read_unread_stops)
+            self._after_core.start(self.load_content)
+        if self.workshop_list.still_reading:
+            infos = [row.info for row in message.rows]
+            self.call_after_refresh(self._after_core.start, self.read_where_stopped, infos, message.problems)
 
-    def _read_unread_stops(self) -> None:
-        """Only once the content is loaded: both import the content modules, and two threads importing
-        one package for the first time at once can deadlock in Python's import locks."""
-        if self._unread_stops is not None:
-            self.read_where_stopped(self._unread_stops.rows, self._unread_stops.problems)
-            self._unread_stops = None
+    @on(CoreImported)
+    def _core_imported(self, _message: CoreImported) -> None:
+        self._after_core.core_imported()
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
@@ -286,7 +285,6 @@ class HomeScreen(Screen[None]):
         status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
         status.set_class(False, "-problem")
         self.refresh_bindings()
-        self._read_unread_stops()
 
     @on(ContentFailed)
     def _content_failed(self, message: ContentFailed) -> None:
@@ -301,12 +299,16 @@ class HomeScreen(Screen[None]):
         )
         status.set_class(True, "-problem")
         self.refresh_bindings()  # "Content problems" is offered now
-        self._read_unread_stops()
         self.action_content_problems()
 
     @on(WorkshopReady)
     def _workshop_ready(self, message: WorkshopReady) -> None:
         self.bootcamp.open(message.workshop)
+        self._list_once()  # the workshop opened on start: home lists behind it
+
+    def _list_once(self) -> None:
+        if not self._listed_once:
+            self._after_core.start(self.list_workshops)
 
     @on(SummaryRead)
     def _summary_read(self, message: SummaryRead) -> None:
@@ -317,6 +319,7 @@ class HomeScreen(Screen[None]):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.notify(safe(message.error), title=message.what, severity="error", markup=False, timeout=10)
+        self._list_once()  # the workshop to open on start could not be
 
     # -- actions --------------------------------------------------------------------------------------------
 
@@ -330,16 +333,22 @@ class HomeScreen(Screen[None]):
     def action_open_selected(self) -> None:
         row = self.workshop_list.selected
         if row is not None:
-            self.open_workshop(row.info.id)
+            self._start_opening(self.open_workshop, row.info.id)
+
+    @on(WorkshopList.Chosen)
+    def _chosen(self, message: WorkshopList.Chosen) -> None:
+        self._start_opening(self.open_workshop, message.workshop_id)
 
     def action_summary(self) -> None:
         row = self.workshop_list.selected
         if row is not None:
-            self.read_summary(row.info.id)
+            self._after_core.start(self._summarise, row.info.id)
 
-    @on(WorkshopList.Chosen)
-    def _chosen(self, message: WorkshopList.Chosen) -> None:
-        self.open_workshop(message.workshop_id)
+    def _summarise(self, workshop_id: str) -> None:
+        # The summary screen's module imports Textual widgets: on the app's thread, once the core is in.
+        import bootcamp.ui.screens.summary  # noqa: F401
+
+        self.read_summary(workshop_id)
 
     def action_new_workshop(self) -> None:
         if not self._content_ready("a new workshop"):
@@ -372,15 +381,23 @@ class HomeScreen(Screen[None]):
 
     def _created(self, request: NewWorkshop | None) -> None:
         if request is not None:
-            self.create_workshop(request)
+            self._start_opening(self.create_workshop, request)
 
     def action_demo(self) -> None:
         if self._content_ready("the demo"):
-            self.create_demo()
+            self._start_opening(self.create_demo)
 
     def action_reload(self) -> None:
-        self.list_workshops(whole=bool(self.rows))
-        self.load_content()
+        self._after_core.start(self.list_workshops, whole=bool(self.rows))
+        self._after_core.start(self.load_content)
+
+    def _start_opening(self, work: Callable[..., Any], *args: Any) -> None:
+        """Open, create or make the demo, unless a workshop is on its way already: a second enter opens no second."""
+        on_its_way = self._after_core.holds(self.open_workshop) or any(
+            worker.node is self and worker.group == "open" and not worker.is_finished for worker in self.workers
+        )
+        if not on_its_way:
+            self._after_core.start(work, *args)
 
     def action_content_problems(self) -> None:
         if self.content_error is None:
