@@ -44,7 +44,9 @@ def cells(table: DataTable, row: int) -> list[str]:
     return [str(cell) for cell in table.get_row_at(row)]
 
 
-async def test_rows_show_each_workshop_and_the_highlighted_one_in_detail(store: Store, fixture_program: Program) -> None:
+async def test_rows_show_each_workshop_and_the_highlighted_one_in_detail(
+    store: Store, fixture_program: Program
+) -> None:
     first, second = two_workshops(store, fixture_program)
     app = ListApp()
     async with app.run_test(size=SIZE) as pilot:

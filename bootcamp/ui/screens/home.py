@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
 from bootcamp.ui import core_imports
-from bootcamp.ui.text import joined, safe
+from bootcamp.ui.text import safe
+from bootcamp.ui.widgets.content_status import ContentStatus
 from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield WorkshopList(id="workshops")
-        yield Static("Loading the boot camp content…", id="content-status")
+        yield ContentStatus(id="content-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -272,32 +273,15 @@ class HomeScreen(Screen[None]):
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
-        from bootcamp.flow import format_minutes
-
-        program = message.program
-        self.bootcamp.content = program
+        self.bootcamp.content = message.program
         self.content_error = None
-        agendas = "  ·  ".join(
-            f"{agenda.title.lower()} {len(program.steps(agenda.id))} steps, {format_minutes(program.planned_minutes(agenda.id))}"
-            for agenda in program.agendas
-        )
-        status = self.query_one("#content-status", Static)
-        status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
-        status.set_class(False, "-problem")
+        self.query_one(ContentStatus).show_program(message.program)
         self.refresh_bindings()
 
     @on(ContentFailed)
     def _content_failed(self, message: ContentFailed) -> None:
         self.content_error = message.error
-        count = len(message.error.problems)
-        status = self.query_one("#content-status", Static)
-        status.update(
-            joined(
-                (f"The content has {count} problem{'s' if count != 1 else ''}", "bold"),
-                f" ({safe(self.bootcamp.content_dir)}): press c to see them. Existing workshops still open.",
-            )
-        )
-        status.set_class(True, "-problem")
+        self.query_one(ContentStatus).show_problems(message.error, self.bootcamp.content_dir)
         self.refresh_bindings()  # "Content problems" is offered now
         self.action_content_problems()
 
@@ -351,33 +335,24 @@ class HomeScreen(Screen[None]):
         self.read_summary(workshop_id)
 
     def action_new_workshop(self) -> None:
-        if not self._content_ready("a new workshop"):
-            return
-        from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
-
-        program = self.bootcamp.content
-        assert program is not None
-        self.app.push_screen(
-            NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=[(a.id, a.title) for a in program.agendas]),
-            self._created,
-        )
+        self._prepare("a new workshop")
 
     def action_next_run(self) -> None:
         row = self.workshop_list.selected
-        if row is None or not self._content_ready("the next run"):
+        if row is not None:
+            self._prepare("the next run", like=row.info)
+
+    def _prepare(self, what: str, like: WorkshopInfo | None = None) -> None:
+        """The new-workshop form (filled in from ``like`` for the next run); it needs the content."""
+        if not self._content_ready(what):
             return
         from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
 
         program = self.bootcamp.content
         assert program is not None
-        self.app.push_screen(
-            NewWorkshopScreen(
-                today=self.bootcamp.clock.now(),
-                agendas=[(a.id, a.title) for a in program.agendas],
-                like=row.info,
-            ),
-            self._created,
-        )
+        agendas = [(a.id, a.title) for a in program.agendas]
+        form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like)
+        self.app.push_screen(form, self._created)
 
     def _created(self, request: NewWorkshop | None) -> None:
         if request is not None:
