@@ -4,10 +4,10 @@ Home paints before it imports the store, the content loader, the flow or the sum
 first frame comes quickly; its thread workers need them. Two threads importing modules that import
 each other for the first time can deadlock in Python's import locks (seen: 1 start in 12 with 1,000
 workshops, when each worker imported what it needed; a lock then made the workers take turns). So
-one worker imports at a time and the others import nothing new: the list runs first and alone (it
-needs only the store); then :func:`import_core` imports everything else the workers use, down to
-the lazy imports on their way (with a workshop to open on start it runs first, and the list waits);
-every other worker waits for it (:class:`AfterCoreImports`) and finds each module in ``sys.modules``.
+one worker imports at a time and the others import nothing new: the first runs alone (the list,
+which needs only the store, or the workshop to open on start); then :func:`import_core` imports
+everything else the workers use, down to the lazy imports on their way; every other worker waits
+for it (:class:`AfterCoreImports`) and finds each module in ``sys.modules``.
 A screen a worker's result needs (it imports Textual) is imported on the app's thread once the core
 is in. ``tests/ui/test_home.py`` checks that no worker's work imports a module left out here.
 """

@@ -126,12 +126,11 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # After the first paint: reading the disk and the YAML must not hold up the first screen.
-        # Home: the list (the first worker, alone: it imports only the store), then the core, then the content
-        # and where each stopped. A workshop to open on start: the core, the workshop, then home as usual.
+        # After the first paint: reading the disk and the YAML must not hold up the first screen. The first
+        # worker runs alone (core_imports): the list, then the core, then the content and where each stopped;
+        # or the workshop to open on start, then the core, then the list behind the workshop.
         if self.open_on_start:
-            self._after_core.start(self.open_workshop, self.open_on_start)
-            self._import_core()
+            self.call_after_refresh(self.open_workshop, self.open_on_start)
         else:
             self.call_after_refresh(self.list_workshops)
 
@@ -288,10 +287,12 @@ class HomeScreen(Screen[None]):
     @on(WorkshopReady)
     def _workshop_ready(self, message: WorkshopReady) -> None:
         self.bootcamp.open(message.workshop)
-        self._list_once()  # the workshop opened on start: home lists behind it
+        self._after_opening_on_start()
 
-    def _list_once(self) -> None:
+    def _after_opening_on_start(self) -> None:
+        """The workshop to open on start opened (or could not be): the core, and home lists behind it."""
         if not self._listed_once:
+            self._import_core()
             self._after_core.start(self.list_workshops)
 
     @on(SummaryRead)
@@ -303,7 +304,7 @@ class HomeScreen(Screen[None]):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.notify(safe(message.error), title=message.what, severity="error", markup=False, timeout=10)
-        self._list_once()  # the workshop to open on start could not be
+        self._after_opening_on_start()
 
     # -- actions --------------------------------------------------------------------------------------------
 
