@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static, TextArea
-from ui_helpers import FIXTURE_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
+from ui_helpers import FIXTURE_CONTENT, SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.commands import validate
 from bootcamp.content import Program
@@ -31,7 +34,7 @@ async def test_an_empty_data_folder_says_what_to_press(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         home = await open_home(pilot)
-        assert home.has_class("-empty")
+        assert home.workshop_list.has_class("-empty")
         text = screen_text(app)
         assert "No workshops yet." in text
         assert "Press  n  to prepare a new workshop" in text and " d  to open a demo" in text
@@ -191,3 +194,65 @@ def test_check_form_reads_the_roster_and_says_which_line_it_cannot() -> None:
     assert request is not None and request.participants == (("", ""),) * 3
     _, problems = check_form(**fields, participants="Ana Ortiz (CEO)\n(CFO)", anonymous=False)
     assert problems == {"participants": "line 2: '(CFO)' has a role but no name"}
+
+
+# -- the workers' imports -----------------------------------------------------------------------------------
+
+WORKERS_AFTER_THE_CORE = """
+import json, sys, tempfile
+from pathlib import Path
+
+import bootcamp.ui.app, bootcamp.ui.screens.home  # on the way to the first frame
+import bootcamp.store  # the first worker, the list, alone
+started = set(sys.modules)
+from bootcamp import core_imports
+core_imports.import_core()  # the next worker
+core = set(sys.modules) - started
+import bootcamp.ui.screens.summary  # action_summary, on the app's thread
+before = set(sys.modules)
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import load_dir
+from bootcamp.demo_earlier import create_demo_runs
+from bootcamp.stopped import where_each_stopped
+from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.store import Store
+from bootcamp.ui.screens.summary import read_report, today
+
+clock = FixedClock()
+store = Store(Path(tempfile.mkdtemp()) / "data", clock)
+program = load_dir(Path(sys.argv[1]))  # load_content
+created = store.create_workshop(  # create_workshop
+    name="Spring", organisation="Northwind", date="2026-09-21", participants=[("Ana", "CEO")], sources=program.sources
+)
+demo = create_demo_runs(store, program.sources)  # create_demo
+listing = store.scan_workshops()  # list_workshops
+where_each_stopped(store, listing.workshops, clock)  # read_where_stopped
+workshop = LiveWorkshop.open(store.open(demo.id), clock)  # open_workshop
+read_report(store, created.id, today(clock))  # read_summary
+in_the_workers = set(sys.modules) - before
+
+async def console():  # on the app's loop, not in a worker: the writer's thread saves, its results come back
+    workshop.start()
+    workshop.move(lambda flow: flow.next())
+    assert await workshop.close(10)
+
+import asyncio
+asyncio.run(console())
+print(json.dumps({
+    "new in the workers": sorted(in_the_workers),
+    "Textual or Rich in the core": sorted(m for m in core if m.split(".")[0] in ("textual", "rich")),
+}))
+"""
+
+
+def test_no_worker_imports_a_module_the_core_imports_left_out() -> None:
+    """Two threads importing modules for the first time can deadlock in the import locks (core_imports)."""
+    result = subprocess.run(
+        [sys.executable, "-c", WORKERS_AFTER_THE_CORE, str(SHIPPED_CONTENT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout) == {"new in the workers": [], "Textual or Rich in the core": []}

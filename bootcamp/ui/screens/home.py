@@ -1,29 +1,29 @@
-"""Home: the workshops in the data folder; new, open, demo.
+"""Home: the workshops in the data folder; open, new, demo, summary, run again.
 
-The screen paints at once; the workshop list and the boot camp content load in thread
-workers that post what they found (STYLE.md: workers never touch widgets).
+The screen composes the workshop list (:class:`WorkshopList`), the content status and the footer,
+and routes what the user asks for. It paints at once; the list and the boot camp content load in
+thread workers that post what they found (STYLE.md: workers never touch widgets), in the order
+:mod:`bootcamp.core_imports` explains: the list alone, then the core's imports, then the rest.
 """
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
+from bootcamp import core_imports
 from bootcamp.errors import UserError
-from bootcamp.ui.text import joined, plain, safe
-from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.ui.text import safe
+from bootcamp.ui.widgets.content_status import ContentStatus
+from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
@@ -33,62 +33,6 @@ if TYPE_CHECKING:
     from bootcamp.summary import CommitmentReport
     from bootcamp.ui.app import BootcampApp
     from bootcamp.ui.screens.new_workshop import NewWorkshop
-
-AGENDA_LABELS = {"full": "full day", "half": "half day"}
-STILL_READING = "…"  # where a workshop stopped, until its state is read
-
-
-# The workers below import parts of the app for the first time (the store, the content loader, the
-# running workshop). Two threads importing modules that import each other can deadlock in Python's
-# import locks (seen: 1 start in 12 with 1,000 workshops), so they run one at a time; each is short.
-_ONE_WORKER_AT_A_TIME = threading.Lock()
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def one_at_a_time(method: Callable[P, R]) -> Callable[P, R]:
-    @functools.wraps(method)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        with _ONE_WORKER_AT_A_TIME:
-            return method(*args, **kwargs)
-
-    return run
-
-
-@dataclass(frozen=True)
-class WorkshopRow:
-    """A workshop as the list shows it; ``stopped_at`` is where the room was when it was last open."""
-
-    info: WorkshopInfo
-    stopped_at: str
-
-
-def shortened(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def describe(row: WorkshopRow) -> Text:
-    """The highlighted workshop in a few lines: who, when, where they stopped."""
-    info = row.info
-    present = info.present
-    if info.anonymous:
-        people = "anonymous" + (f": P1 … P{len(present)}" if present else "")
-    else:
-        people = (
-            ", ".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present) or "no participants yet"
-        )
-    count = f"{len(present)} participant{'s' if len(present) != 1 else ''}"
-    return joined(
-        (info.name, "bold"),
-        "\n",
-        (f"{info.organisation} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}", "dim"),
-        "\n",
-        people,
-        "\n",
-        ("where they stopped: ", "dim"),
-        row.stopped_at,
-        ("   enter opens it, a runs the test again", "dim"),
-    )
 
 
 class HomeScreen(Screen[None]):
@@ -119,6 +63,9 @@ class HomeScreen(Screen[None]):
             super().__init__()
             self.rows = rows
             self.problems = problems
+
+    class CoreImported(Message):
+        """Every module the workers use is imported: they may run side by side."""
 
     class ContentLoaded(Message):
         def __init__(self, program: Program) -> None:
@@ -153,87 +100,83 @@ class HomeScreen(Screen[None]):
     def __init__(self, *, open_workshop: str | None = None) -> None:
         super().__init__()
         self.open_on_start = open_workshop
-        self.rows: list[WorkshopRow] = []
         self._listed_once = False  # the first listing is started by on_mount; resuming lists again after it
         self.content_error: ContentError | None = None
+        self._core_requested = False
         self._content_requested = False
-        self._unread_stops: HomeScreen.WorkshopsListed | None = None  # a list shown before where each stopped
+        self._after_core = core_imports.AfterCoreImports()  # every worker but the first starts through it
 
     @property
     def bootcamp(self) -> BootcampApp:
         return self.app  # type: ignore[return-value]
 
+    @property
+    def workshop_list(self) -> WorkshopList:
+        return self.query_one(WorkshopList)
+
+    @property
+    def rows(self) -> list[WorkshopRow]:
+        """The workshops listed, as shown."""
+        return self.workshop_list.rows
+
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="workshops"):
-            yield SteadyTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
-            yield Static(id="workshop-detail")
-            yield Static(id="empty")
-            yield Static(id="listing-problems")
-        yield Static("Loading the boot camp content…", id="content-status")
+        yield WorkshopList(id="workshops")
+        yield ContentStatus(id="content-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # Four columns fit 80 cells; who is coming and the agenda are in the detail below the table.
-        table.add_column("Workshop", key="name")
-        table.add_column("Organisation", key="organisation")
-        table.add_column("Date", key="date")
-        table.add_column("Where they stopped", key="stopped")
-        self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
-        # After the first paint: reading the disk and the YAML must not hold up the first screen.
+        # After the first paint: reading the disk and the YAML must not hold up the first screen. The first
+        # worker runs alone (core_imports): the list, then the core, then the content and where each stopped;
+        # or the workshop to open on start, then the core, then the list behind the workshop.
         if self.open_on_start:
             self.call_after_refresh(self.open_workshop, self.open_on_start)
-        self.call_after_refresh(self.list_workshops)  # the content loads once the list shows (_show_workshops)
+        else:
+            self.call_after_refresh(self.list_workshops)
+
+    def _import_core(self) -> None:
+        if not self._core_requested:
+            self._core_requested = True
+            self.call_after_refresh(self.import_core)
 
     def on_screen_resume(self) -> None:
         # Back from a workshop (perhaps the first one, made from an empty list): read the list again.
         if self.is_mounted and self._listed_once:
-            self.list_workshops()
+            self._after_core.start(self.list_workshops, whole=bool(self.rows))
 
     # -- workers --------------------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="list")
-    @one_at_a_time
-    def list_workshops(self) -> None:
+    def list_workshops(self, *, whole: bool = False) -> None:
         listing = self.bootcamp.store.scan_workshops()
         problems = [str(problem) for problem in listing.problems]
-        if self.rows:  # a reload: the list on screen stays until the new one is whole
-            self.post_message(self.WorkshopsListed(self._where_stopped(listing.workshops), problems))
-        else:  # nothing on screen yet: the list first, where each stopped once it shows (_show_workshops)
+        if whole:  # a reload: the list on screen stays until the new one is whole
+            rows = self._where_stopped(listing.workshops)
+        else:  # nothing on screen yet: the list first, where each stopped once it shows (_listed)
             rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
-            self.post_message(self.WorkshopsListed(rows, problems))
+        self._post_if_newest(self.WorkshopsListed(rows, problems))
 
     @work(thread=True, exclusive=True, group="list")
-    @one_at_a_time
-    def read_where_stopped(self, rows: list[WorkshopRow], problems: list[str]) -> None:
-        self.post_message(self.WorkshopsListed(self._where_stopped([row.info for row in rows]), problems))
+    def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
+        self._post_if_newest(self.WorkshopsListed(self._where_stopped(workshops), problems))
 
     def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
-        """Each workshop's content and state read (about half a second for a thousand), each content loaded once."""
-        programs: dict[str, Program] = {}
-        return [WorkshopRow(info, self._stopped_at(info, programs)) for info in workshops]
+        from bootcamp.stopped import where_each_stopped
 
-    def _stopped_at(self, info: WorkshopInfo, programs: dict[str, Program]) -> str:
-        """Where the room was; ``programs`` by content hash (workshops mostly share one content)."""
-        from bootcamp.flow import Flow
+        stops = where_each_stopped(self.bootcamp.store, workshops, self.bootcamp.clock)
+        return [WorkshopRow(info, stopped_at) for info, stopped_at in zip(workshops, stops, strict=True)]
 
-        try:
-            files = self.bootcamp.store.open(info.id)
-            program = programs.get(info.content_hash)
-            if program is None:
-                program = programs[info.content_hash] = files.program()
-            flow = Flow(program, info.agenda, files.state(), self.bootcamp.clock)
-        except UserError as error:
-            return f"cannot read: {error}"
-        if not flow.state.done and not flow.state.timers:
-            return "not started"
-        if len(flow.state.done) == flow.total:
-            return "finished"
-        return f"{flow.current.title} ({flow.index + 1}/{flow.total})"
+    def _post_if_newest(self, message: Message) -> None:
+        """Unless a newer worker of the same group started since (a reload, a second summary): its result shows."""
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @work(thread=True, exclusive=True, group="core")
+    def import_core(self) -> None:
+        core_imports.import_core()
+        self.post_message(self.CoreImported())
 
     @work(thread=True, exclusive=True, group="content")
-    @one_at_a_time
     def load_content(self) -> None:
         from bootcamp.content import ContentError, load_dir
 
@@ -245,7 +188,6 @@ class HomeScreen(Screen[None]):
         self.post_message(self.ContentLoaded(program))
 
     @work(thread=True, exclusive=True, group="open")
-    @one_at_a_time
     def open_workshop(self, workshop_id: str) -> None:
         self._load_workshop(workshop_id)
 
@@ -266,9 +208,8 @@ class HomeScreen(Screen[None]):
         self.post_message(self.WorkshopReady(workshop))
 
     @work(thread=True, exclusive=True, group="summary")
-    @one_at_a_time
     def read_summary(self, workshop_id: str) -> None:
-        from bootcamp.ui.screens.summary import read_report, today
+        from bootcamp.ui.screens.summary import read_report, today  # imported by _summarise
 
         app = self.bootcamp
         try:
@@ -276,10 +217,9 @@ class HomeScreen(Screen[None]):
         except UserError as error:
             self.post_message(self.Failed(error, "Could not read the summary"))
             return
-        self.post_message(self.SummaryRead(report))
+        self._post_if_newest(self.SummaryRead(report))
 
     @work(thread=True, exclusive=True, group="open")
-    @one_at_a_time
     def create_workshop(self, request: NewWorkshop) -> None:
         app = self.bootcamp
         program = app.content
@@ -300,7 +240,6 @@ class HomeScreen(Screen[None]):
         self._load_workshop(info.id)
 
     @work(thread=True, exclusive=True, group="open")
-    @one_at_a_time
     def create_demo(self) -> None:
         from bootcamp.demo_earlier import create_demo_runs
 
@@ -316,95 +255,48 @@ class HomeScreen(Screen[None]):
     # -- what the workers found -------------------------------------------------------------------------------
 
     @on(WorkshopsListed)
-    def _show_workshops(self, message: WorkshopsListed) -> None:
+    def _listed(self, message: WorkshopsListed) -> None:
         self._listed_once = True
-        self.rows = message.rows
-        table = self.query_one(DataTable)
-        selected = table.cursor_row
-        table.clear()
-        for row in message.rows:
-            info = row.info
-            table.add_row(
-                plain(shortened(info.name, 28), "bold"),
-                plain(shortened(info.organisation, 24)),
-                plain(info.date),
-                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at in ("not started", STILL_READING) else ""),
-                key=info.id,
-            )
-        if message.rows:
-            row = min(max(selected, 0), len(message.rows) - 1)
-            table.move_cursor(row=row)
-            self.query_one("#workshop-detail", Static).update(describe(message.rows[row]))
-        self.set_class(not message.rows, "-empty")
-        self.query_one("#empty", Static).update(
-            joined(
-                ("No workshops yet.\n\n", "bold"),
-                "Press ",
-                (" n ", "reverse bold"),
-                " to prepare a new workshop, or ",
-                (" d ", "reverse bold"),
-                " to open a demo with a made-up room.",
-            )
-        )
-        problems = self.query_one("#listing-problems", Static)
-        problems.update(plain("\n".join(message.problems)))
-        problems.display = bool(message.problems)
-        if message.rows:
-            table.focus()
+        self.workshop_list.show(message.rows, message.problems)
         self.refresh_bindings()  # "Open" depends on there being a workshop
-        # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the content,
-        # then where each workshop stopped.
-        if any(row.stopped_at == STILL_READING for row in message.rows):
-            self._unread_stops = message
+        # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the core, then the
+        # content and where each workshop stopped.
+        self._import_core()
         if not self._content_requested:
             self._content_requested = True
-            self.call_after_refresh(self.load_content)
-        elif self.bootcamp.content is not None or self.content_error is not None:
-            self.call_after_refresh(self._read_unread_stops)
+            self._after_core.start(self.load_content)
+        if self.workshop_list.still_reading:
+            infos = [row.info for row in message.rows]
+            self.call_after_refresh(self._after_core.start, self.read_where_stopped, infos, message.problems)
 
-    def _read_unread_stops(self) -> None:
-        """Only once the content is loaded: both import the content modules, and two threads importing
-        one package for the first time at once can deadlock in Python's import locks."""
-        if self._unread_stops is not None:
-            self.read_where_stopped(self._unread_stops.rows, self._unread_stops.problems)
-            self._unread_stops = None
+    @on(CoreImported)
+    def _core_imported(self, _message: CoreImported) -> None:
+        self._after_core.core_imported()
 
     @on(ContentLoaded)
     def _content_loaded(self, message: ContentLoaded) -> None:
-        from bootcamp.flow import format_minutes
-
-        program = message.program
-        self.bootcamp.content = program
+        self.bootcamp.content = message.program
         self.content_error = None
-        agendas = "  ·  ".join(
-            f"{agenda.title.lower()} {len(program.steps(agenda.id))} steps, {format_minutes(program.planned_minutes(agenda.id))}"
-            for agenda in program.agendas
-        )
-        status = self.query_one("#content-status", Static)
-        status.update(joined((program.title, "bold"), ("  ·  ", "dim"), agendas))
-        status.set_class(False, "-problem")
+        self.query_one(ContentStatus).show_program(message.program)
         self.refresh_bindings()
-        self._read_unread_stops()
 
     @on(ContentFailed)
     def _content_failed(self, message: ContentFailed) -> None:
         self.content_error = message.error
-        count = len(message.error.problems)
-        status = self.query_one("#content-status", Static)
-        status.update(
-            joined(
-                (f"The content has {count} problem{'s' if count != 1 else ''}", "bold"),
-                f" ({safe(self.bootcamp.content_dir)}): press c to see them. Existing workshops still open.",
-            )
-        )
-        status.set_class(True, "-problem")
+        self.query_one(ContentStatus).show_problems(message.error, self.bootcamp.content_dir)
         self.refresh_bindings()  # "Content problems" is offered now
-        self._read_unread_stops()
         self.action_content_problems()
 
     @on(WorkshopReady)
     def _workshop_ready(self, message: WorkshopReady) -> None:
         self.bootcamp.open(message.workshop)
+        self._after_opening_on_start()
+
+    def _after_opening_on_start(self) -> None:
+        """The workshop to open on start opened (or could not be): the core, and home lists behind it."""
+        if not self._listed_once:
+            self._import_core()
+            self._after_core.start(self.list_workshops)
 
     @on(SummaryRead)
     def _summary_read(self, message: SummaryRead) -> None:
@@ -415,6 +307,7 @@ class HomeScreen(Screen[None]):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.notify(safe(message.error), title=message.what, severity="error", markup=False, timeout=10)
+        self._after_opening_on_start()
 
     # -- actions --------------------------------------------------------------------------------------------
 
@@ -426,65 +319,64 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_open_selected(self) -> None:
-        table = self.query_one(DataTable)
-        if 0 <= table.cursor_row < len(self.rows):
-            self.open_workshop(self.rows[table.cursor_row].info.id)
+        row = self.workshop_list.selected
+        if row is not None:
+            self._start_opening(self.open_workshop, row.info.id)
+
+    @on(WorkshopList.Chosen)
+    def _chosen(self, message: WorkshopList.Chosen) -> None:
+        self._start_opening(self.open_workshop, message.workshop_id)
 
     def action_summary(self) -> None:
-        table = self.query_one(DataTable)
-        if 0 <= table.cursor_row < len(self.rows):
-            self.read_summary(self.rows[table.cursor_row].info.id)
+        row = self.workshop_list.selected
+        if row is not None:
+            self._after_core.start(self._summarise, row.info.id)
 
-    @on(DataTable.RowHighlighted)
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self.rows):
-            self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row]))
+    def _summarise(self, workshop_id: str) -> None:
+        # The summary screen's module imports Textual widgets: on the app's thread, once the core is in.
+        import bootcamp.ui.screens.summary  # noqa: F401
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.open_workshop(event.row_key.value)
+        self.read_summary(workshop_id)
 
     def action_new_workshop(self) -> None:
-        if not self._content_ready("a new workshop"):
-            return
-        from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
-
-        program = self.bootcamp.content
-        assert program is not None
-        self.app.push_screen(
-            NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=[(a.id, a.title) for a in program.agendas]),
-            self._created,
-        )
+        self._prepare("a new workshop")
 
     def action_next_run(self) -> None:
-        table = self.query_one(DataTable)
-        if not 0 <= table.cursor_row < len(self.rows) or not self._content_ready("the next run"):
+        row = self.workshop_list.selected
+        if row is not None:
+            self._prepare("the next run", like=row.info)
+
+    def _prepare(self, what: str, like: WorkshopInfo | None = None) -> None:
+        """The new-workshop form (filled in from ``like`` for the next run); it needs the content."""
+        if not self._content_ready(what):
             return
         from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
 
         program = self.bootcamp.content
         assert program is not None
-        self.app.push_screen(
-            NewWorkshopScreen(
-                today=self.bootcamp.clock.now(),
-                agendas=[(a.id, a.title) for a in program.agendas],
-                like=self.rows[table.cursor_row].info,
-            ),
-            self._created,
-        )
+        agendas = [(a.id, a.title) for a in program.agendas]
+        form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like)
+        self.app.push_screen(form, self._created)
 
     def _created(self, request: NewWorkshop | None) -> None:
         if request is not None:
-            self.create_workshop(request)
+            self._start_opening(self.create_workshop, request)
 
     def action_demo(self) -> None:
         if self._content_ready("the demo"):
-            self.create_demo()
+            self._start_opening(self.create_demo)
 
     def action_reload(self) -> None:
-        self.list_workshops()
-        self.load_content()
+        self._after_core.start(self.list_workshops, whole=bool(self.rows))
+        self._after_core.start(self.load_content)
+
+    def _start_opening(self, work: Callable[..., Any], *args: Any) -> None:
+        """Open, create or make the demo, unless a workshop is on its way already: a second enter opens no second."""
+        on_its_way = self._after_core.holds(self.open_workshop) or any(
+            worker.node is self and worker.group == "open" and not worker.is_finished for worker in self.workers
+        )
+        if not on_its_way:
+            self._after_core.start(work, *args)
 
     def action_content_problems(self) -> None:
         if self.content_error is None:

@@ -1,0 +1,144 @@
+"""The workshop list on its own: rows, the highlighted workshop, choosing one, the empty state and problems."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Static
+from ui_helpers import new_workshop, screen_text
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.store.model import WorkshopInfo
+from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
+
+SIZE = (80, 24)
+
+
+class ListApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[Message] = []  # what bubbled up past the widget
+
+    def compose(self) -> ComposeResult:
+        yield WorkshopList(id="workshops")
+
+    @on(WorkshopList.Chosen)
+    @on(DataTable.RowSelected)
+    @on(DataTable.RowHighlighted)
+    def _heard(self, message: Message) -> None:
+        self.heard.append(message)
+
+
+def two_workshops(store: Store, program: Program) -> list[WorkshopInfo]:
+    """A full day and a half day; what a list worker would read from the store."""
+    return [
+        new_workshop(store, program, name="Spring boot camp"),
+        new_workshop(store, program, name="Autumn boot camp", agenda="half"),
+    ]
+
+
+def cells(table: DataTable, row: int) -> list[str]:
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
+async def test_rows_show_each_workshop_and_the_highlighted_one_in_detail(
+    store: Store, fixture_program: Program
+) -> None:
+    first, second = two_workshops(store, fixture_program)
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([WorkshopRow(first, "not started"), WorkshopRow(second, "Welcome (1/7)")], [])
+        await pilot.pause()
+        table = workshops.query_one(DataTable)
+        assert cells(table, 0) == [first.name, "Northwind Insurance", "2026-09-21", "not started"]
+        assert cells(table, 1) == [second.name, "Northwind Insurance", "2026-09-21", "Welcome (1/7)"]
+        assert app.focused is table and workshops.selected == WorkshopRow(first, "not started")
+        detail = str(workshops.query_one("#workshop-detail", Static).render())
+        assert detail.startswith(f"{first.name}\nNorthwind Insurance · 2026-09-21 · full day · 3 participants\n")
+
+        await pilot.press("down")
+        assert workshops.selected == WorkshopRow(second, "Welcome (1/7)")
+        detail = str(workshops.query_one("#workshop-detail", Static).render())
+        assert detail.startswith(f"{second.name}\nNorthwind Insurance · 2026-09-21 · half day")
+        assert "where they stopped: Welcome (1/7)" in detail
+        assert not workshops.has_class("-empty")
+
+
+async def test_enter_on_a_row_posts_chosen_with_its_id(store: Store, fixture_program: Program) -> None:
+    first, second = two_workshops(store, fixture_program)
+    messages: list[Message] = []
+    app = ListApp()
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([WorkshopRow(first, "finished"), WorkshopRow(second, "finished")], [])
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    chosen = {id(m): m.workshop_id for m in messages if isinstance(m, WorkshopList.Chosen)}
+    assert list(chosen.values()) == [second.id]
+    # The table's own messages stop at the widget: what reaches the screen (here the app) is Chosen.
+    assert [type(m) for m in app.heard] == [WorkshopList.Chosen]
+
+
+async def test_a_second_show_keeps_the_cursor_on_its_row_and_fills_in_where_each_stopped(
+    store: Store, fixture_program: Program
+) -> None:
+    first, second = two_workshops(store, fixture_program)
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([WorkshopRow(first, STILL_READING), WorkshopRow(second, STILL_READING)], [])
+        await pilot.pause()
+        assert workshops.still_reading
+        table = workshops.query_one(DataTable)
+        assert table.get_cell_at((0, 3)).style == "dim"  # nothing to read yet
+        await pilot.press("down")
+
+        workshops.show([WorkshopRow(first, "finished"), WorkshopRow(second, "Break (5/7)")], [])
+        await pilot.pause()
+        assert not workshops.still_reading
+        assert table.cursor_row == 1 and workshops.selected == WorkshopRow(second, "Break (5/7)")
+        assert [cells(table, row)[3] for row in (0, 1)] == ["finished", "Break (5/7)"]
+        assert table.get_cell_at((0, 3)).style == ""
+
+        workshops.show([WorkshopRow(first, "finished")], [])  # one fewer: the cursor stays on the list
+        await pilot.pause()
+        assert table.cursor_row == 0 and workshops.selected == WorkshopRow(first, "finished")
+
+
+async def test_problems_show_under_the_list_as_typed(store: Store, fixture_program: Program) -> None:
+    [first, _] = two_workshops(store, fixture_program)
+    problem = "/data/workshops/[b]odd[/b] is not a workshop folder (no workshop.json)"
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([WorkshopRow(first, "cannot read: state.json is not JSON")], [problem])
+        await pilot.pause()
+        problems = workshops.query_one("#listing-problems", Static)
+        assert problems.display and str(problems.render()) == problem  # markup shown, not applied
+        assert "cannot read: state.json is not JSON" in screen_text(app)
+        assert isinstance(workshops.query_one(DataTable).get_cell_at((0, 3)), Text)
+
+        workshops.show([WorkshopRow(first, "finished")], [])
+        await pilot.pause()
+        assert not problems.display
+
+
+async def test_no_workshops_says_what_to_press_and_chooses_nothing() -> None:
+    messages: list[Message] = []
+    app = ListApp()
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([], [])
+        await pilot.pause()
+        assert workshops.has_class("-empty") and workshops.selected is None
+        text = screen_text(app)
+        assert "No workshops yet." in text and "Press  n  to prepare a new workshop" in text
+        assert not workshops.query_one(DataTable).display
+        await pilot.press("enter")
+        await pilot.pause()
+    assert not any(isinstance(m, WorkshopList.Chosen) for m in messages)
