@@ -179,9 +179,10 @@ class BootcampApp(App[None]):
 
     def close_workshop(self) -> None:
         """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background."""
-        workshop, self.workshop = self.workshop, None
-        if workshop is None:
+        if self.workshop is None:
             return
+        self._save_typing()  # before it goes: a field's text typed in the last second is saved with the rest
+        workshop, self.workshop = self.workshop, None
         workshop.leave()
         if self._stop_listening is not None:
             self._stop_listening()
@@ -190,6 +191,14 @@ class BootcampApp(App[None]):
         self._workshops_closing.add(task)
         task.add_done_callback(self._workshops_closing.discard)
         self._left = workshop
+
+    def _save_typing(self) -> None:
+        """Every field that saves as it is typed saves now (its idle timer may not have fired yet)."""
+        from bootcamp.ui.widgets.typed_text import AutosaveInput, AutosaveTextArea
+
+        for screen in self.screen_stack:
+            for field in (*screen.query(AutosaveInput), *screen.query(AutosaveTextArea)):
+                field.save_now()
 
     async def flush(self, timeout: float = QUIT_FLUSH_SECONDS) -> bool:
         """Wait until every workshop left or open has its saves on disk."""

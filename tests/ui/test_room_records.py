@@ -10,6 +10,7 @@ from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.screens.action_form import ActionFormScreen
+from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.quick_note import QuickNoteScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -229,3 +230,21 @@ async def test_there_is_no_quick_note_without_an_open_workshop(make_app) -> None
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert not isinstance(app.screen, QuickNoteScreen)
+
+
+@pytest.mark.parametrize("leave", ["quit", "escape"])
+async def test_a_note_typed_a_moment_before_leaving_is_saved(workshop_id: str, make_app, store: Store, leave: str) -> None:
+    """Its idle timer has not fired: leaving the workshop (Esc twice) or quitting saves it all the same."""
+    at_step(store, workshop_id, TALK)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("tab", *"typed just now")
+        assert isinstance(app.focused, NoteField)
+        if leave == "quit":
+            await app.action_quit()
+        else:
+            await pilot.press("escape", "escape")  # out of the field, then out of the workshop
+            await wait_for_screen(pilot, HomeScreen)
+            assert await app.flush()
+    assert [n.text for n in on_disk(store, workshop_id).room().notes] == ["typed just now"]
