@@ -1,0 +1,279 @@
+"""Two real consoles on one workshop, driven through tmux: the second may only follow, never change it.
+
+Before the owner lock, a second console on the same workshop erased the first one's reveal (→),
+moved the stored step back and unmarked a done step (``t``), and kept showing an answer the other
+console had changed. Here console 1 opens the workshop with ``bootcamp open``, moves on to a
+question, reveals it and answers it; console 2 opens the same workshop, is told who has it (host,
+process, since when) and follows it read-only; its →, ``t`` and ``r`` change nothing on disk; an
+answer changed on console 1 shows on console 2 within seconds; both quit and the lock is free.
+
+Each console is a real process in its own tmux session (120×40) on a tmux server of the test's own,
+so it runs without a terminal (CI). tmux is the only thing needed: ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from bootcamp.store import Store, WorkshopFiles
+from bootcamp.store.model import WorkshopState
+from bootcamp.store.owner_lock import holder_of
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout whose bootcamp the consoles run
+WIDTH, HEIGHT = 120, 40
+DEADLINE = 10.0  # seconds any one expected screen or file may take to appear (it takes well under one)
+FOLLOWED_WITHIN = 5.0  # seconds a change on console 1 may take to show on console 2 (it polls every 0.2 s)
+QUIET = 1.0  # seconds the files are watched for a write that must not come
+QUESTION = "commitment/mandate-one-driver"  # the first question of the full day (step 39)
+QUESTION_TITLE = "Mandate: one driver"
+BEFORE_QUESTION = "How to answer"  # the step before it, reached with g (jump)
+TALLY = re.compile(r"^\s*(Yes|Partly|No|Don't know)\s+[^\d]*?(\d+)\s*$")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
+]
+
+
+# The console runs under sh, which then says how it ended and keeps the pane open, so its last screen (a
+# traceback too) stays readable. tmux's own remain-on-exit is no help: tmux 3.3a clears a dead pane, and
+# was seen to leave the exit status of a console it ran directly unknown, the process never reaped.
+ENDED = "console exited with status"
+RUN_AND_SAY_HOW_IT_ENDED = f'"$@"; echo "{ENDED} $?"; exec sleep 600'
+
+
+class Tmux:
+    """A tmux server of our own (``-L`` a unique socket, no user config): each console a session of one pane."""
+
+    def __init__(self, folder: Path) -> None:
+        self.socket = f"bootcamp-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.config = folder / "tmux.conf"
+        self.config.write_text("set -g status off\n", encoding="utf-8")  # all 40 rows are the console's
+        self.socket_path: Path | None = None  # known once the server runs; kill-server leaves the file behind
+        self.env = {key: value for key, value in os.environ.items() if key != "TMUX"}
+        self.env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))
+
+    def __call__(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-u", "-L", self.socket, "-f", str(self.config), *args],
+            env=self.env,
+            capture_output=True,
+            timeout=DEADLINE,
+            check=False,
+        )
+        assert done.returncode == 0, f"tmux {' '.join(args)}: {done.stderr.decode(errors='replace')}"
+        return done.stdout.decode("utf-8", errors="replace")
+
+    def start(self, name: str, command: list[str], cwd: Path) -> int:
+        """Run ``command`` in a new session ``name`` (120×40); the pid of its process, once it runs."""
+        self(
+            "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(cwd),
+            "-e", f"PYTHONPATH={self.env['PYTHONPATH']}",
+            "--", "sh", "-c", RUN_AND_SAY_HOW_IT_ENDED, "sh", *command,
+        )  # fmt: skip
+        self.socket_path = Path(self.show(name, "#{socket_path}"))
+        shell = int(self.show(name, "#{pane_pid}"))
+        deadline = time.monotonic() + DEADLINE
+        while not (started := children(shell)):
+            assert time.monotonic() < deadline, f"console {name} did not start:\n{self.screen(name)}"
+            time.sleep(0.02)
+        return started[0]
+
+    def show(self, name: str, format: str) -> str:
+        return self("display-message", "-p", "-t", name, format).strip()
+
+    def screen(self, name: str) -> str:
+        return self("capture-pane", "-p", "-J", "-t", name)
+
+    def keys(self, name: str, *keys: str) -> None:
+        self("send-keys", "-t", name, *keys)
+
+    def text(self, name: str, text: str) -> None:
+        self("send-keys", "-t", name, "-l", text)
+
+    def wait_for(self, name: str, seen: Callable[[str], bool], what: str, *, within: float = DEADLINE) -> str:
+        """Poll the pane until ``seen(screen)``; fail with the last screen after ``within`` seconds.
+
+        A console that has ended fails at once (its screen then shows how: a traceback, its exit status).
+        """
+        deadline = time.monotonic() + within
+        while True:
+            screen = self.screen(name)
+            if seen(screen):
+                return screen
+            if ENDED in screen or time.monotonic() > deadline:
+                pytest.fail(f"console {name}: {what} did not show within {within} s; it shows:\n{screen}")
+            time.sleep(0.05)
+
+    def wait_for_text(self, name: str, *texts: str) -> str:
+        return self.wait_for(name, lambda screen: all(text in screen for text in texts), " and ".join(map(repr, texts)))
+
+    def ended(self, name: str) -> str:
+        """The exit status of the console in ``name``, once it has quit (else fails after :data:`DEADLINE` s)."""
+        screen = self.wait_for(name, lambda screen: ENDED in screen, "its end")
+        return screen.split(ENDED, 1)[1].split()[0]
+
+    def kill(self) -> None:
+        tmux = ["tmux", "-L", self.socket, "kill-server"]
+        subprocess.run(tmux, env=self.env, capture_output=True, timeout=DEADLINE, check=False)
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux's /proc, else ``ps``)."""
+    listed = Path(f"/proc/{pid}/task/{pid}/children")
+    if listed.exists():
+        return [int(child) for child in listed.read_text().split()]
+    table = subprocess.run(["ps", "-A", "-o", "pid=,ppid="], capture_output=True, text=True, check=True).stdout
+    return [int(child) for child, parent in (line.split() for line in table.splitlines()) if int(parent) == pid]
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(tmp_path)
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def wait_for_files(read: Callable[[], object], ok: Callable[[object], bool], what: str) -> object:
+    deadline = time.monotonic() + DEADLINE
+    while True:
+        found = read()
+        if ok(found):
+            return found
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} was not saved; on disk: {found!r}")
+        time.sleep(0.05)
+
+
+def tallies(screen: str) -> dict[str, int]:
+    """The revealed tally as the projector view draws it: a line per option, its count last."""
+    return {match[1]: int(match[2]) for line in screen.splitlines() if (match := TALLY.match(line))}
+
+
+def where_the_room_is(state: WorkshopState) -> tuple[object, ...]:
+    """What a second console used to erase or move: the step, the reveals, the done and skipped marks, the timers."""
+    return (state.step_key, state.revealed, state.done, state.skipped, state.timers, state.day_started_at)
+
+
+def footer_shows(text: str) -> Callable[[str], bool]:
+    return lambda screen: text in screen.rstrip("\n").splitlines()[-1]
+
+
+def footer_key(screen: str, label: str) -> str:
+    """The key the footer (the screen's last line) shows for ``label``, e.g. ``y`` for ``Yes``."""
+    footer = screen.rstrip("\n").splitlines()[-1]
+    found = re.search(rf"(?:^|\s)(\S+) {re.escape(label)}\b", footer)
+    assert found, f"no key for {label!r} in the footer: {footer!r}"
+    return found[1]
+
+
+def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux: Tmux, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    made = subprocess.run(
+        [sys.executable, "-m", "bootcamp", "new", "Two consoles", "--org", "Acme", "--participants", "Ana,Ben",
+         "--data-dir", str(data)],
+        env=tmux.env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    workshop_id = made.stdout.strip().splitlines()[-1]
+    store = Store(data)
+    files = store.open(workshop_id, sweep=False)  # the test only reads: it never sweeps or writes
+    ana = next(p.id for p in files.info().participants if p.name == "Ana")
+    console = [sys.executable, "-m", "bootcamp", "open", workshop_id, "--data-dir", str(data)]
+
+    def answers_here(stored: WorkshopFiles = files) -> dict[str, str]:
+        return {answer.participant_id: answer.value for answer in stored.answers() if answer.step_key == QUESTION}
+
+    # 1. Console 1 opens it, moves on (marking steps done), jumps to a question, reveals it and answers it.
+    first = tmux.start("one", console, tmp_path)
+    tmux.wait_for_text("one", "step 1 of 75", "→ Next")
+    tmux.keys("one", "Right")
+    tmux.wait_for_text("one", "step 2 of 75")
+    tmux.keys("one", "Right")
+    tmux.wait_for_text("one", "step 3 of 75")
+    tmux.keys("one", "g")
+    tmux.wait_for_text("one", "Jump to")
+    tmux.text("one", BEFORE_QUESTION)
+    tmux.wait_for(  # the list filtered down to that step (unfiltered, it starts with the first step)
+        "one",
+        lambda screen: f"{BEFORE_QUESTION}  The commitment test" in screen and "Why this day  Opening" not in screen,
+        "the jump list filtered",
+    )
+    tmux.keys("one", "Enter")
+    tmux.wait_for_text("one", "step 38 of 75")
+    tmux.keys("one", "Right")
+    tmux.wait_for_text("one", "step 39 of 75", QUESTION_TITLE, "results hidden")
+    tmux.keys("one", "r")
+    tmux.wait_for("one", lambda screen: "results hidden" not in screen, "the results revealed")
+    tmux.keys("one", "a")
+    in_answers = tmux.wait_for("one", footer_shows("Yes"), "the answer keys in the footer")
+    yes, no = footer_key(in_answers, "Yes"), footer_key(in_answers, "No")
+    tmux.keys("one", yes)  # the cursor starts on Ana
+    tmux.wait_for_text("one", "Ana  Yes")
+    tmux.keys("one", "Escape")
+    tmux.wait_for("one", footer_shows("→ Next"), "the slide's keys back in the footer")
+    wait_for_files(answers_here, lambda found: found == {ana: "yes"}, "Ana's yes")
+    before = wait_for_files(files.state, lambda state: QUESTION in state.revealed, "the reveal")
+    assert before.step_key == QUESTION
+    assert {"opening/why-this-day", "opening/how-the-day-works", "commitment/how-to-answer"} <= set(before.done)
+
+    # 2. Console 2 is told who has it, follows it read-only, and its keys change nothing.
+    holder = holder_of(files.path)
+    assert holder is not None and holder.pid == first
+    second = tmux.start("two", console, tmp_path)
+    offer = tmux.wait_for_text("two", "Open in another console", f"(process {first})")
+    assert f"workshop {workshop_id} is open in the console" in offer and "since" in offer
+    tmux.keys("two", "f")
+    following = tmux.wait_for_text("two", QUESTION_TITLE, "step 39 of 75")
+    assert "Open in another console" not in following
+    assert tallies(following) == {"Yes": 1, "Partly": 0, "No": 0, "Don't know": 0}, following
+    tmux.keys("two", "Right", "t", "r", "?")  # ? is handled after the other three: once help shows, they were too
+    tmux.wait_for_text("two", "Keys", "Projector window")
+    quiet_until = time.monotonic() + QUIET
+    while time.monotonic() < quiet_until:  # a write those keys set off would land now
+        assert where_the_room_is(files.state()) == where_the_room_is(before), "the follower changed the workshop"
+        assert answers_here() == {ana: "yes"}
+        time.sleep(0.05)
+    tmux.keys("two", "?")
+    following = tmux.wait_for("two", lambda screen: "Projector window" not in screen, "help closed")
+    assert "step 39 of 75" in following and QUESTION_TITLE in following, following
+
+    # 3. Console 1 changes the answer: the follower shows it within seconds; console 1 shows its own state.
+    tmux.keys("one", "a")
+    tmux.wait_for("one", footer_shows("Yes"), "the answer keys in the footer")
+    tmux.keys("one", "Up")
+    tmux.keys("one", "Up")
+    tmux.keys("one", no)
+    tmux.wait_for_text("one", "Ana  No")
+    changed = {"Yes": 0, "Partly": 0, "No": 1, "Don't know": 0}
+    tmux.wait_for("two", lambda screen: tallies(screen) == changed, "the changed answer", within=FOLLOWED_WITHIN)
+    assert answers_here() == {ana: "no"}
+    mine = tmux.screen("one")
+    assert "step 39 of 75" in mine and QUESTION_TITLE in mine and "results hidden" not in mine, mine
+    assert "not started" in mine, mine  # the follower's t did not start the timer
+    assert holder_of(files.path) == holder
+
+    # 4. Both quit; both processes end; nobody holds the workshop any more.
+    tmux.keys("one", "q")
+    tmux.wait_for("two", lambda screen: "no console has this workshop open" in screen, "that console 1 has gone")
+    tmux.keys("two", "q")
+    for name, pid in (("one", first), ("two", second)):
+        ended = tmux.ended(name)
+        assert ended == "0", f"console {name} ended with {ended}:\n{tmux.screen(name)}"
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert holder_of(files.path) is None
+    assert where_the_room_is(files.state()) == where_the_room_is(before)
