@@ -8,7 +8,8 @@ process, since when) and follows it read-only; its →, ``t`` and ``r`` change n
 answer changed on console 1 shows on console 2 within seconds; both quit and the lock is free.
 
 Each console is a real process in its own tmux session (120×40) on a tmux server of the test's own,
-so it runs without a terminal (CI). tmux is the only thing needed: ``.ci/run`` installs it.
+so it runs without a terminal (CI). tmux is the only thing needed: run as root, the test installs it
+(``tests/debian.py``); still missing, it fails when ``CI`` is set and is skipped elsewhere.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pytest
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.model import WorkshopState
 from bootcamp.store.owner_lock import holder_of
+from tests.debian import apt_install
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout whose bootcamp the consoles run
 WIDTH, HEIGHT = 120, 40
@@ -39,10 +41,18 @@ QUESTION_TITLE = "Mandate: one driver"
 BEFORE_QUESTION = "How to answer"  # the step before it, reached with g (jump)
 TALLY = re.compile(r"^\s*(Yes|Partly|No|Don't know)\s+[^\d]*?(\d+)\s*$")
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
-]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def tmux_installed() -> None:
+    why = "" if shutil.which("tmux") else apt_install("tmux")
+    if shutil.which("tmux"):
+        return
+    message = f"tmux is missing: {why or 'apt-get did not install it'}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 # The console runs under sh, which then says how it ended and keeps the pane open, so its last screen (a
@@ -140,7 +150,7 @@ def children(pid: int) -> list[int]:
 
 
 @pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
+def tmux(tmux_installed: None, tmp_path: Path) -> Iterator[Tmux]:
     server = Tmux(tmp_path)
     try:
         yield server

@@ -1,0 +1,34 @@
+"""Debian packages a test needs (a browser, tmux): installed with apt-get when the tests run as root.
+
+CI runs as root on a clean machine, so the suite installs what it drives itself and the README's
+test command stays the one command CI runs. Elsewhere nothing is installed: the test says why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+INSTALL_TIMEOUT = 1200
+
+
+def apt_install(package: str) -> str:
+    """Install ``package``; "" when apt-get succeeded, else why it was not installed."""
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        return "not root or no apt-get, so it was not installed"
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    try:
+        result = subprocess.run(
+            f"apt-get update && apt-get install -y {package}",
+            shell=True,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return f"apt-get took longer than {INSTALL_TIMEOUT} s"
+    if result.returncode != 0:
+        return f"apt-get failed ({result.returncode}): {result.stderr.strip()[-500:]}"
+    return ""
