@@ -37,6 +37,7 @@ async def test_a_workshop_open_elsewhere_is_offered_read_only_and_its_state_stay
         following = await wait_for_screen(pilot, ProjectorScreen)
         await settle(pilot)
         assert following.flow.current.key == MANDATE  # where the other console is
+        assert "following read-only" in screen_text(app) and "Esc back to the workshops" in screen_text(app)
         await pilot.press("right", "t", "r", "b")  # a follower's keys change nothing
         await settle(pilot)
         assert store.open(info.id).state() == before

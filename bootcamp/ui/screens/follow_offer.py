@@ -30,12 +30,8 @@ class FollowOfferScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="follow-dialog") as dialog:
             dialog.border_title = "Open in another console"
-            dialog.border_subtitle = "f follows read-only · Esc goes back"
             yield Static(plain(self.why), id="follow-why")
-            yield Static(
-                joined(("f", "bold"), " follows it here read-only, as the projector window does · ", ("Esc", "bold"), " goes back"),
-                id="follow-keys",
-            )
+            yield Static(joined(("f", "bold"), " follows it here, read-only · ", ("Esc", "bold"), " goes back"), id="follow-keys")
 
     def action_follow(self) -> None:
         self.dismiss(True)

@@ -30,6 +30,7 @@ TICK_SECONDS = 1.0
 SILENCE_SECONDS = 10.0  # how long state.json may be unreadable before a quiet hint says so
 SILENCE_HINT = "waiting for the console…"
 NO_CONSOLE_HINT = "no console has this workshop open: shown as the room left it"
+FOLLOWING_HINT = "following read-only · Esc back to the workshops · q quit"
 
 
 class ProjectorScreen(Screen[None]):
@@ -60,8 +61,11 @@ class ProjectorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Slide()
         yield Static(plain(SILENCE_HINT), id="projector-hint")
+        yield Static(plain(FOLLOWING_HINT), id="following-hint")
 
     async def on_mount(self) -> None:
+        # Over the facilitator's app (a second console following) say so, and how to stop; a wall shows nothing.
+        self.query_one("#following-hint").display = self.following_in_console
         await self.show(self.follower.current)
         self.set_interval(TICK_SECONDS, self.tick)
         if self.poll_seconds:
@@ -128,9 +132,14 @@ class ProjectorScreen(Screen[None]):
             hint.update(plain(SILENCE_HINT))
             hint.display = self.follower.silent_for() >= SILENCE_SECONDS
 
+    @property
+    def following_in_console(self) -> bool:
+        """Pushed over the facilitator's app (a second console following), not the projector window's only screen."""
+        return len(self.app.screen_stack) > 2
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave":
-            return len(self.app.screen_stack) > 2  # the projector window's only screen is not left with Esc
+            return self.following_in_console  # the projector window's only screen is not left with Esc
         return True
 
     def action_leave(self) -> None:
