@@ -1,12 +1,14 @@
-"""``bootcamp`` and ``bootcamp demo`` start the app with the right wiring (the app's run is stubbed)."""
+"""``bootcamp``, ``bootcamp open ID`` and ``bootcamp demo`` start the app with the right wiring (the app's run is stubbed)."""
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from ui_helpers import FIXTURE_CONTENT
+from ui_helpers import FIXTURE_CONTENT, new_workshop
 
 from bootcamp.commands import tui
 from bootcamp.content import ContentError
@@ -55,3 +57,23 @@ def test_demo_on_broken_content_is_a_user_error(started: list[dict], tmp_path: P
     with pytest.raises(ContentError):
         tui.run(argparse.Namespace(command="demo", content=str(tmp_path)))
     assert started == []
+
+
+def test_open_starts_the_console_on_that_workshop(
+    started: list[dict], store, fixture_program, data_dir: Path
+) -> None:
+    info = new_workshop(store, fixture_program)
+    assert tui.run(argparse.Namespace(command="open", id=info.id, data_dir=str(data_dir))) == 0
+    [run] = started
+    assert run["open"] == info.id and run["data_dir"] == data_dir
+
+
+def test_open_an_unknown_workshop_is_one_line_and_no_window(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bootcamp", "open", "nope", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [f"bootcamp: no workshop with id 'nope' in {data_dir} (see `bootcamp list`)"]
