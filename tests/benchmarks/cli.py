@@ -95,6 +95,8 @@ def measure(sizes: Sizes, scratch: Path) -> list[Figure]:
     figures += startup.startup_figures(sizes.runs, one, content_dir)
     say("key presses, against a bare app switching screens …")
     figures.append(keypress.keypress_figure(sizes.runs, walked, content_dir, fresh, sources, sizes.presses))
+    say("answer keys, against a bare app showing the letter typed …")
+    figures.append(keypress.answering_figure(sizes.runs, walked, content_dir, fresh, sizes.presses))
     say("saving answers, against an fsync'd atomic write …")
     figures += saving.room_size_figures(
         sizes.saves, {size: saving.open_workshop(by_size, room_ids[size]) for size in sizes.rooms}

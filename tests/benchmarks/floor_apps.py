@@ -1,4 +1,5 @@
-"""The floors of the UI figures: a bare Textual app with one Static, and the same app switching screens."""
+"""The floors of the UI figures: a bare Textual app with one Static, the same app switching screens, and
+the same app changing its Static's text on a key."""
 
 from __future__ import annotations
 
@@ -39,3 +40,18 @@ class SwitchingApp(App[None]):
     def action_next(self) -> None:
         self.shown += 1
         self.switch_screen(NumberedScreen(self.shown))
+
+
+class TypingApp(App[None]):
+    """A letter key: the one Static shows it (what answering costs at the least: a key, one cell redrawn)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="typed")
+
+    def on_key(self, event: object) -> None:
+        self.shown = getattr(event, "character", "") or ""
+        self.query_one("#typed", Static).update(f"answer {self.shown}")

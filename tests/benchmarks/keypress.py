@@ -1,4 +1,5 @@
-"""Key press to the next step rendered: bootcamp's console against a bare app switching screens.
+"""Key press to the next step rendered: bootcamp's console against a bare app switching screens; and an
+answer key to the answer shown, against a bare app showing the letter typed.
 
 Each session runs in its own process (:mod:`tests.benchmarks.keypress_driver`); bootcamp's
 sessions take turns with the floor's. Together bootcamp's sessions walk the whole full-day
@@ -53,6 +54,27 @@ def keypress_figure(
     # Each session's median press, sessions paired in the order they ran.
     return Figure.compared(
         "key press to the next step rendered",
+        [median(times) for times in bootcamp],
+        [median(times) for times in floor],
+        "ms",
+        scale=1000,
+        max_ratio=1.5,
+    )
+
+
+def answering_figure(runs: int, data_dir: Path, content_dir: Path, workshop: WorkshopInfo, presses: int) -> Figure:
+    """``runs`` sessions of each: bootcamp answering the first question of the day, the floor typing a letter."""
+    program = Store(data_dir, SystemClock()).open(workshop.id).program()
+    question = next(step for step in program.steps(workshop.agenda) if step.kind.value == "question")
+    files = Store(data_dir, SystemClock()).open(workshop.id)
+
+    def bootcamp_session() -> list[float]:
+        files.update_state(lambda state: dataclasses.replace(state, step_key=question.key, revealed=(question.key,)))
+        return session(["answering", str(data_dir), str(content_dir), workshop.id, str(presses)])
+
+    bootcamp, floor = interleaved(runs, [bootcamp_session, lambda: session(["typing", str(presses)])])
+    return Figure.compared(
+        "answer key to the answer shown",
         [median(times) for times in bootcamp],
         [median(times) for times in floor],
         "ms",

@@ -2,12 +2,19 @@
 
     python -m tests.benchmarks.keypress_driver switching PRESSES
     python -m tests.benchmarks.keypress_driver app DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
+    python -m tests.benchmarks.keypress_driver typing PRESSES
+    python -m tests.benchmarks.keypress_driver answering DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
 
 Each press of the right arrow is timed from posting the key to the first frame that
 shows its result: for the floor, the new screen; for bootcamp, the console after it
 announced the next step (``WalkScreen.Moved``). Between presses the app settles (its
 save is on disk, it is idle), so one press never overlaps the next. Prints the seconds
 of each press as one JSON list.
+
+The answering modes time a letter key instead: for the floor, until its one ``Static`` shows the
+letter; for bootcamp, a question whose results are revealed, until the answers table shows the
+answer just given in the row of the person at the cursor (the answer then goes through the live
+workshop, its writer and its change notification, as at the facilitator's keyboard).
 """
 
 from __future__ import annotations
@@ -28,11 +35,64 @@ from tests.benchmarks.frames import FrameWatch
 SIZE = (120, 40)
 
 
-async def timed_press(app: App, watch: FrameWatch, shows_it) -> float:
+async def timed_press(app: App, watch: FrameWatch, shows_it, key: str = "right") -> float:
     watch.expect(shows_it)
     pressed = time.perf_counter()
-    app.simulate_key("right")
+    app.simulate_key(key)
     return await watch.shown() - pressed
+
+
+async def typing(presses: int) -> list[float]:
+    from tests.benchmarks.floor_apps import TypingApp
+
+    app = TypingApp()
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        watch = FrameWatch(app)
+        await pilot.pause()
+        for number in range(presses):
+            letter = "yn"[number % 2]
+
+            def shows_letter(screen: Screen, letter: str = letter) -> bool:
+                return app.shown == letter
+
+            times.append(await timed_press(app, watch, shows_letter, letter))
+            await pilot.pause()
+    return times
+
+
+async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
+    """The question step's answers table: each press changes the answer of the person at the cursor."""
+    from bootcamp.clock import SystemClock
+    from bootcamp.ui.app import create_app
+    from bootcamp.ui.screens.workshop import WorkshopScreen
+    from bootcamp.ui.widgets.answers.question_table import QuestionTable
+
+    app = create_app(
+        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
+    )
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        watch = FrameWatch(app)
+        console = await _console(pilot, WorkshopScreen)
+        await pilot.press("a")  # the answers focused (the step is stored revealed: an answer's label is in its cell)
+        await _settle(app, pilot)
+        table = console.query_one(QuestionTable)
+        scale = table.scale
+        for _ in range(presses):
+            seat = table.participant
+            assert seat is not None
+            shown = table.get_cell(seat.id, "answer").plain.strip()
+            option = next(o for o in scale.options if o.label != shown)  # a change, so a frame will show it
+
+            def shows_answer(screen: Screen, seat_id: str = seat.id, label: str = option.label) -> bool:
+                return screen is console and table.get_cell(seat_id, "answer").plain.strip() == label
+
+            times.append(await timed_press(app, watch, shows_answer, option.key))
+            await _settle(app, pilot)
+            if table.cursor_row == table.row_count - 1:
+                table.move_cursor(row=0)  # round the room again: every press changes an answer
+    return times
 
 
 async def switching(presses: int) -> list[float]:
@@ -101,6 +161,11 @@ async def _settle(app: App, pilot: Pilot) -> None:
 def main(argv: list[str]) -> int:
     if argv[0] == "switching":
         times = asyncio.run(switching(int(argv[1])))
+    elif argv[0] == "typing":
+        times = asyncio.run(typing(int(argv[1])))
+    elif argv[0] == "answering":
+        data_dir, content_dir, workshop_id, presses = argv[1:]
+        times = asyncio.run(answering(data_dir, content_dir, workshop_id, int(presses)))
     else:
         data_dir, content_dir, workshop_id, presses = argv[1:]
         times = asyncio.run(bootcamp(data_dir, content_dir, workshop_id, int(presses)))
