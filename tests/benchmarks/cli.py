@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("ratio: the median of the ratios of samples taken in turns (not quite value / floor).")
     print("floors: start and memory: a bare Textual app with one Static; key press: that app switching screens;")
+    print("answer key: that app showing the letter typed in its Static;")
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")
     return 0
