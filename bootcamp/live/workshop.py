@@ -86,12 +86,13 @@ class LiveWorkshop:
         self._writer: OrderedWriter | None = None
 
     @classmethod
-    def open(cls, files: WorkshopFiles, clock: Clock, *, purpose: str = "console") -> LiveWorkshop:
-        """Open as the workshop's one owner: its owner lock first (else :class:`WorkshopBusy`, one sentence
-        naming host, process and since when), then every file read (call it off the loop)."""
-        from bootcamp.store.owner_lock import OwnerLock
+    def open(cls, files: WorkshopFiles, clock: Clock, *, purpose: str = "") -> LiveWorkshop:
+        """Open as the workshop's one owner (a console, unless ``purpose`` says what else): its owner lock first
+        (else :class:`WorkshopBusy`, one sentence naming host, process and since when), then every file read
+        (call it off the loop)."""
+        from bootcamp.store.owner_lock import CONSOLE, OwnerLock
 
-        owner = OwnerLock(files.path, purpose=purpose, clock=clock).acquire()
+        owner = OwnerLock(files.path, purpose=purpose or CONSOLE, clock=clock).acquire()
         try:
             return cls.load(files, clock, owner=owner)
         except BaseException:
