@@ -27,6 +27,7 @@ from bootcamp.content.model import (
     Leaning,
     Level,
     Marker,
+    NotDeciding,
     Perspective,
     PokerPrompt,
     ProbeQuestion,
@@ -456,7 +457,7 @@ class _Loader:
             )
             return poker
         if kind == "role-check":
-            self.fields(node, "", ["id", "kind", "title", "body", "markers", "structure"], [])
+            self.fields(node, "", ["id", "kind", "title", "body", "markers", "structure"], ["not_deciding"])
             structure: tuple[ProbeQuestion, ...] = ()
             if "structure" in node and (block := self.mapping(node["structure"], node.line_of("structure"), "structure")):
                 self.fields(block, "structure", ["scale", "dimension", "questions"], [])
@@ -466,7 +467,17 @@ class _Loader:
                     self.listed(block, "questions", "structure", lambda n, f: self.structure_question(n, f, scale, dimension), "question")
                 )
             markers = tuple(self.listed(node, "markers", "", self.marker, "marker"))
-            return RoleCheck(self.ident(node, "id", ""), self.text(node, "title", ""), self.text(node, "body", ""), markers, structure)
+            not_deciding = (
+                tuple(self.listed(node, "not_deciding", "", self.not_deciding, "entry")) if "not_deciding" in node else ()
+            )
+            return RoleCheck(
+                self.ident(node, "id", ""),
+                self.text(node, "title", ""),
+                self.text(node, "body", ""),
+                markers,
+                structure,
+                not_deciding=not_deciding,
+            )
         self.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
         return None
 
@@ -480,6 +491,16 @@ class _Loader:
         if leaning not in (Leaning.STRATEGIC, Leaning.TACTICAL):
             self.problem(node.line_of("leaning"), f"{field}.leaning", f"must be strategic or tactical, got {_describe(leaning)}")
             leaning = Leaning.UNDECIDED
+        patterns = self.patterns(node, field)
+        weight = self.number(node, "weight", field, positive=True) if "weight" in node else 1.0
+        return Marker(self.ident(node, "id", field), Leaning(leaning), self.text(node, "title", field), self.text(node, "why", field), patterns, weight)
+
+    def not_deciding(self, node: Located, field: str) -> NotDeciding:
+        self.fields(node, field, ["id", "why", "patterns"], [])
+        return NotDeciding(self.ident(node, "id", field), self.text(node, "why", field), self.patterns(node, field))
+
+    def patterns(self, node: Located, field: str) -> tuple[str, ...]:
+        """Regular expressions, each checked here so a bad one is reported with its file and line."""
         patterns = []
         for value, line, entry_field in self.sequence(node, "patterns", field) if "patterns" in node else []:
             if not isinstance(value, str):
@@ -491,8 +512,7 @@ class _Loader:
                 self.problem(line, entry_field, f"not a valid pattern: {error}")
                 continue
             patterns.append(value)
-        weight = self.number(node, "weight", field, positive=True) if "weight" in node else 1.0
-        return Marker(self.ident(node, "id", field), Leaning(leaning), self.text(node, "title", field), self.text(node, "why", field), tuple(patterns), weight)
+        return tuple(patterns)
 
     def structure_question(self, node: Located, field: str, scale: str, dimension: str) -> ProbeQuestion:
         self.fields(node, field, ["id", "question", "ask_next", "do_next"], ["short"])

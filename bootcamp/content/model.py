@@ -153,6 +153,18 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class NotDeciding:
+    """Words in a role description that look like a sign but say nothing about the duty ("strategic accounts").
+
+    Their matches are taken out of a line before the markers are matched; the reason says so.
+    """
+
+    id: str
+    why: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PokerPrompt:
     id: str
     label: str
@@ -178,6 +190,7 @@ class RoleCheck:
     markers: tuple[Marker, ...]
     structure: tuple[ProbeQuestion, ...]
     kind: str = "role-check"
+    not_deciding: tuple[NotDeciding, ...] = ()
 
 
 Exercise = AptitudePoker | RoleCheck

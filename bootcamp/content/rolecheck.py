@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bootcamp.content.model import Leaning, Marker, RoleCheck
+from bootcamp.content.model import Leaning, Marker, NotDeciding, RoleCheck
 
 
 @dataclass(frozen=True)
@@ -27,31 +27,53 @@ class Suggestion:
 
 def suggest(line: str, check: RoleCheck) -> Suggestion:
     """Suggest a leaning for one line of a role description, with the reason."""
+    line, set_aside = _without_what_does_not_decide(line, check.not_deciding)
     matched = tuple(marker for marker in check.markers if _matches(marker, line))
     strategic = tuple(m for m in matched if m.leaning is Leaning.STRATEGIC)
     tactical = tuple(m for m in matched if m.leaning is Leaning.TACTICAL)
+    aside = _aside(set_aside)
     if not matched:
+        if set_aside:
+            reason = f"Undecided: {_clause(set_aside[0].why, first=True)}, and nothing else marks the duty, so the room decides."
+            return Suggestion(Leaning.UNDECIDED, (), reason)
         return Suggestion(Leaning.UNDECIDED, (), "No marker matched this line, so the room decides without a suggestion.")
     strategic_weight = sum(m.weight for m in strategic)
     tactical_weight = sum(m.weight for m in tactical)
     if math.isclose(strategic_weight, tactical_weight):
         reason = (
             f"Undecided: it pulls both ways, strategic ({_titles(strategic)}) "
-            f"against tactical ({_titles(tactical)}), so the room decides."
+            f"against tactical ({_titles(tactical)}), so the room decides{aside}."
         )
         return Suggestion(Leaning.UNDECIDED, matched, reason)
     if strategic_weight > tactical_weight:
-        return Suggestion(Leaning.STRATEGIC, matched, _reason(Leaning.STRATEGIC, strategic, tactical))
-    return Suggestion(Leaning.TACTICAL, matched, _reason(Leaning.TACTICAL, tactical, strategic))
+        return Suggestion(Leaning.STRATEGIC, matched, _reason(Leaning.STRATEGIC, strategic, tactical, aside))
+    return Suggestion(Leaning.TACTICAL, matched, _reason(Leaning.TACTICAL, tactical, strategic, aside))
 
 
-def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Marker, ...]) -> str:
+def _without_what_does_not_decide(line: str, entries: tuple[NotDeciding, ...]) -> tuple[str, tuple[NotDeciding, ...]]:
+    """The line with the words that say nothing about the duty blanked out, and the entries that matched."""
+    found = []
+    for entry in entries:
+        blanked = line
+        for pattern in entry.patterns:
+            blanked = _compiled(pattern).sub(lambda match: " " * len(match.group(0)), blanked)
+        if blanked != line:
+            found.append(entry)
+            line = blanked
+    return line, tuple(found)
+
+
+def _aside(set_aside: tuple[NotDeciding, ...]) -> str:
+    return "".join(f" ({_clause(entry.why, first=False)})" for entry in set_aside)
+
+
+def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Marker, ...], aside: str = "") -> str:
     because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(winners))
     also = ""
     if outweighed:
         verb = "weighs" if len(outweighed) == 1 else "weigh"
         also = f" (it also touches on {_titles(outweighed)}, which {verb} less)"
-    return f"Leans {leaning.value}: {because}{also}."
+    return f"Leans {leaning.value}: {because}{also}{aside}."
 
 
 def _clause(text: str, *, first: bool) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
 
-from bootcamp.content import load_dir
+from bootcamp.content import ContentError, load_dir
 from bootcamp.content.model import Leaning, Marker, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
 
@@ -136,3 +137,25 @@ def test_every_shipped_marker_has_a_reason_and_the_six_tactical_requirements_are
     assert len([m for m in CHECK.markers if m.leaning is Leaning.STRATEGIC]) >= 6
     for marker in CHECK.markers:
         assert marker.why.strip() and marker.patterns, marker.id
+
+
+def test_strategic_as_an_adjective_does_not_decide_and_the_reason_says_so() -> None:
+    suggestion = suggest("Look after the company's strategic accounts", CHECK)
+    assert suggestion.leaning is not Leaning.STRATEGIC
+    assert "says which accounts" in suggestion.reason
+    plain = suggest("Set the customer strategy for the whole company", CHECK)
+    assert plain.leaning is Leaning.STRATEGIC and "says which" not in plain.reason
+
+
+def test_words_that_do_not_decide_are_content_checked_with_file_and_line(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "sessions", tmp_path / "sessions")
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    path = tmp_path / "exercises" / "role-check.yaml"
+    lines = path.read_text().splitlines()
+    at = next(n for n, text in enumerate(lines) if "strategically important" in text)
+    lines.insert(at, "      - '(unclosed'")
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ContentError) as error:
+        load_dir(tmp_path)
+    said = str(error.value)
+    assert f"role-check.yaml:{at + 1}" in said and "not_deciding" in said and "not a valid pattern" in said
