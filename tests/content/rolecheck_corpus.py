@@ -1,0 +1,91 @@
+"""The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
+
+    python -m tests.content.rolecheck_corpus [dev|held_out]
+
+prints the confusion table of one part (default: dev, the part markers are written against).
+``held_out`` is the part nobody reads while writing markers; its test is the gate.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bootcamp.content import load_dir
+from bootcamp.content.model import Leaning, RoleCheck
+from bootcamp.content.rolecheck import Suggestion, suggest
+
+CORPUS = Path(__file__).with_name("rolecheck_corpus")
+ROOT = Path(__file__).resolve().parents[2]
+LABELS = ("strategic", "tactical", "ambiguous")
+LEANINGS = ("strategic", "tactical", "undecided")
+
+
+@dataclass(frozen=True)
+class Scored:
+    text: str
+    label: str
+    suggestion: Suggestion
+
+    @property
+    def clear(self) -> bool:
+        return self.label != "ambiguous"
+
+    @property
+    def right(self) -> bool:
+        return self.clear and self.suggestion.leaning.value == self.label
+
+    @property
+    def opposite(self) -> bool:
+        return self.clear and self.suggestion.leaning.value not in (self.label, "undecided")
+
+    @property
+    def fair_on_ambiguous(self) -> bool:
+        """An ambiguous line is left undecided, or its reason names both sides."""
+        reason = self.suggestion.reason
+        both = {m.leaning for m in self.suggestion.markers} == {Leaning.STRATEGIC, Leaning.TACTICAL}
+        return self.suggestion.leaning is Leaning.UNDECIDED or (both and "touches on" in reason)
+
+
+def role_check() -> RoleCheck:
+    return next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
+
+
+def scored(part: str, check: RoleCheck | None = None) -> list[Scored]:
+    check = check or role_check()
+    document = yaml.safe_load((CORPUS / f"{part}.yaml").read_text(encoding="utf-8"))
+    return [Scored(line["text"], line["label"], suggest(line["text"], check)) for line in document["lines"]]
+
+
+def table(lines: list[Scored]) -> str:
+    counts = Counter((line.label, line.suggestion.leaning.value) for line in lines)
+    clear = [line for line in lines if line.clear]
+    ambiguous = [line for line in lines if not line.clear]
+    rows = ["label / suggested ".ljust(18) + "".join(f"{leaning:>11}" for leaning in LEANINGS)]
+    rows += [f"{label:<18}" + "".join(f"{counts[label, leaning]:>11}" for leaning in LEANINGS) for label in LABELS]
+    right = sum(line.right for line in clear)
+    rows.append(
+        f"clear lines right: {right} of {len(clear)} ({right / max(len(clear), 1):.0%}); "
+        f"called the opposite way: {sum(line.opposite for line in clear)}; "
+        f"ambiguous undecided or naming both sides: {sum(line.fair_on_ambiguous for line in ambiguous)} of {len(ambiguous)}"
+    )
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> int:
+    part = argv[0] if argv else "dev"
+    lines = scored(part)
+    print(table(lines))
+    if "-v" in argv:
+        for line in lines:
+            if not line.right and (line.clear or not line.fair_on_ambiguous):
+                print(f"- [{line.label} → {line.suggestion.leaning.value}] {line.text}\n    {line.suggestion.reason}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,51 @@
+"""The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
+
+The markers are written against the dev part only; the held-out part is measured, never read,
+while writing them. Run ``python -m tests.content.rolecheck_corpus held_out -v`` to see the table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.content.rolecheck_corpus import CORPUS, scored, table
+
+
+def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() -> None:
+    import yaml
+
+    parts = {part: yaml.safe_load((CORPUS / f"{part}.yaml").read_text(encoding="utf-8")) for part in ("dev", "held_out")}
+    lines = [line for document in parts.values() for line in document["lines"]]
+    sources = {source["id"] for document in parts.values() for source in document["sources"]}
+    assert len(lines) >= 150 and len(sources) >= 20
+    assert len({line["text"] for line in lines}) == len(lines), "a line is in the corpus twice"
+    dev_sources = {line["source"] for line in parts["dev"]["lines"]}
+    held_sources = {line["source"] for line in parts["held_out"]["lines"]}
+    assert not dev_sources & held_sources, "a posting is in both parts"
+    for document in parts.values():
+        labels = Counter(line["label"] for line in document["lines"])
+        assert set(labels) <= {"strategic", "tactical", "ambiguous"}
+        assert labels["ambiguous"] <= 0.2 * sum(labels.values())
+
+
+def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lines = scored("held_out")
+    shown = table(lines)
+    with capsys.disabled():
+        print(f"\nrole check on the held-out postings:\n{shown}")
+    clear = [line for line in lines if line.clear]
+    assert sum(line.right for line in clear) >= 0.9 * len(clear), shown
+    assert not [line.text for line in clear if line.opposite], shown
+    unfair = [line.text for line in lines if not line.clear and not line.fair_on_ambiguous]
+    assert not unfair, f"ambiguous lines called one way without naming the other: {unfair}\n{shown}"
+
+
+def test_every_suggestion_on_the_corpus_says_why_in_one_sentence() -> None:
+    for part in ("dev", "held_out"):
+        for line in scored(part):
+            reason = line.suggestion.reason
+            assert reason.endswith(".") and ". " not in reason.rstrip("."), (line.text, reason)
