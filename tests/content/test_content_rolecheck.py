@@ -118,9 +118,11 @@ def test_equal_weights_on_both_sides_leave_the_line_undecided_and_name_both() ->
 
 
 def test_a_facilitator_marker_added_in_content_is_used_and_its_weight_decides() -> None:
-    extra = Marker("board", Leaning.STRATEGIC, "Board reporting", "Reporting to the board keeps customers on its agenda.", (r"\bboard\b",), 3.0)
+    extra = Marker(
+        "owners", Leaning.STRATEGIC, "Owner reporting", "Reporting to the owners keeps customers on their agenda.", (r"\bowners\b",), 3.0
+    )
     check = replace(CHECK, markers=(*CHECK.markers, extra))
-    line = "Report customer revenue to the board"
+    line = "Report customer revenue to the owners"
     assert suggest(line, CHECK).leaning is Leaning.TACTICAL
     assert suggest(line, check).leaning is Leaning.STRATEGIC
 
