@@ -28,9 +28,10 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end, after the markers were written against the dev part: 45 of 76 clear lines right
-# (59%; the markers before: 32, 42%), 6 called the opposite way (before: 7), 4 of 8 ambiguous lines fair.
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 45, 6
+# Measured once, at the end, on postings no marker was written against (held_out.yaml, 22 postings): 65 of 111
+# clear lines right (59%; the markers before this work: 37, 33%), 12 called the opposite way (before: 14), 9 of 18
+# ambiguous lines fair. The first held-out part (dev_2.yaml) had given 59% too, before it was opened for tuning.
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 65, 12
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
@@ -50,7 +51,7 @@ def test_on_the_held_out_postings_the_role_check_does_no_worse_than_measured(
     assert sum(line.opposite for line in clear) <= HELD_OUT_OPPOSITE, shown
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 is open: 59% of the held-out clear lines right, 6 the opposite way")
+@pytest.mark.xfail(strict=True, reason="issue 15 is open: 59% of the held-out clear lines right, 12 the opposite way")
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
