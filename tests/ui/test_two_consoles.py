@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -104,6 +105,16 @@ class Tmux:
 
     def screen(self, name: str) -> str:
         return self("capture-pane", "-p", "-J", "-t", name)
+
+    def full_size(self, name: str, pid: int, shown_when_wide: str) -> None:
+        """Make sure the console drew itself at the pane's 120×40.
+
+        Seen under load (2 of about 30 full parallel runs): a console that asked its terminal for its
+        size before tmux had set it drew itself at the 80×24 fallback and kept it. A SIGWINCH makes it
+        ask again, as a terminal window being resized does.
+        """
+        os.kill(pid, signal.SIGWINCH)
+        self.wait_for_text(name, shown_when_wide)
 
     def keys(self, name: str, *keys: str) -> None:
         self("send-keys", "-t", name, *keys)
@@ -210,6 +221,7 @@ def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux
     # 1. Console 1 opens it, moves on (marking steps done), jumps to a question, reveals it and answers it.
     first = tmux.start("one", console, tmp_path)
     tmux.wait_for_text("one", "step 1 of 75", "→ Next")
+    tmux.full_size("one", first, "Agenda · g jumps")  # the agenda column shows only at the full 120 columns
     tmux.keys("one", "Right")
     tmux.wait_for_text("one", "step 2 of 75")
     tmux.keys("one", "Right")
@@ -229,13 +241,7 @@ def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux
     tmux.keys("one", "r")
     tmux.wait_for("one", lambda screen: "results hidden" not in screen, "the results revealed")
     tmux.keys("one", "a")
-    try:
-        in_answers = tmux.wait_for("one", footer_shows("Yes"), "the answer keys in the footer", within=3.0)
-    except pytest.fail.Exception:
-        # Seen once in a full parallel run (not reproduced in 20 more): the answers were not focused after
-        # a. Pressing it again is what a facilitator would do; the rest of the test is about two consoles.
-        tmux.keys("one", "a")
-        in_answers = tmux.wait_for("one", footer_shows("Yes"), "the answer keys in the footer")
+    in_answers = tmux.wait_for("one", footer_shows("Yes"), "the answer keys in the footer")
     yes, no = footer_key(in_answers, "Yes"), footer_key(in_answers, "No")
     tmux.keys("one", yes)  # the cursor starts on Ana
     tmux.wait_for_text("one", "Ana  Yes")
