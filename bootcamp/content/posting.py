@@ -48,7 +48,7 @@ taken off; nothing is invented or reworded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 # -- marks at the start of a line ----------------------------------------------------------------------------------
@@ -244,15 +244,20 @@ class _Piece:
     section: SectionKind
     bulleted: bool
     indent: int
-    text: str
-    last_width: int  # the width of its last line as pasted
+    last: _Line  # its last line: where it ends says whether the next line carries it on
+    chunks: list[str] = field(default_factory=list)  # its lines, each with the space that joins it
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
 
     def add(self, line: _Line) -> None:
-        if self.text[-1:] == "-" and self.text[-2:-1].isalnum() and line.text[:1].islower():
-            self.text += line.text  # "cross-" + "functional": a word broken at its hyphen
+        end = self.last.text
+        if end[-1:] == "-" and end[-2:-1].isalnum() and line.text[:1].islower():
+            self.chunks.append(line.text)  # "cross-" + "functional": a word broken at its hyphen
         else:
-            self.text += " " + line.text
-        self.last_width = line.width
+            self.chunks.append(" " + line.text)
+        self.last = line
 
 
 def duty_lines(text: str) -> list[str]:
@@ -365,19 +370,19 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
             current.add(line)
         else:
-            bulleted = line.kind is _LineKind.ITEM
-            current = _Piece(section, bulleted, line.indent, line.text, line.width)
+            current = _Piece(section, line.kind is _LineKind.ITEM, line.indent, line, [line.text])
             pieces.append(current)
     return pieces
 
 
 def _continues(piece: _Piece, line: _Line) -> bool:
     """Whether a line without a mark carries on the item or text above it (no blank line between)."""
-    if line.indent > piece.indent or line.text[:1].islower() or _ends_open(piece.text):
+    end = piece.last
+    if line.indent > piece.indent or line.text[:1].islower() or _ends_open(end.text):
         return True  # indented under it, or cut mid-sentence
     # A long bullet that has not finished its sentence was wrapped, perhaps before a capital ("… the Audit"
     # + "Committee …"). Text is not joined so: a list that lost its bullets has long lines too.
-    return piece.bulleted and piece.last_width >= WRAPPED_WIDTH and not _ENDS_SENTENCE.search(piece.text)
+    return piece.bulleted and end.width >= WRAPPED_WIDTH and not _ENDS_SENTENCE.search(end.text)
 
 
 def _ends_open(text: str) -> bool:
