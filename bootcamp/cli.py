@@ -28,6 +28,7 @@ _COMMANDS = {
     "compare": "compare",
     "print": "printables",
     "present": "present",
+    "role-check": "rolecheck",
 }
 
 
@@ -89,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
     import_.add_argument("file", metavar="FILE.json")
-    import_.add_argument("--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)")
+    import_.add_argument(
+        "--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)"
+    )
 
     answers = sub.add_parser(
         "import-answers", parents=[common], help="add answers collected on paper or in a form tool (CSV)"
@@ -102,9 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
     summary.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    compare = sub.add_parser(
-        "compare", parents=[common], help="the progress between two runs of the commitment test"
-    )
+    compare = sub.add_parser("compare", parents=[common], help="the progress between two runs of the commitment test")
     compare.add_argument("earlier", metavar="EARLIER_ID", help="the earlier workshop's id")
     compare.add_argument("later", metavar="LATER_ID", help="the later workshop's id")
     compare.add_argument("--format", choices=["md", "html", "json"], default="md")
@@ -120,6 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")
     present.add_argument("id", help="the workshop id")
+
+    role = sub.add_parser(
+        "role-check",
+        parents=[common],
+        help="split a job posting into its duty lines and suggest strategic or tactical for each, with the reason",
+    )
+    role.add_argument("file", metavar="FILE", help="the posting as UTF-8 text; - reads it from standard input")
+    role.add_argument(
+        "--format", choices=["text", "json"], default="text", help="json: a list of {line, leaning, reason, markers}"
+    )
     return parser
 
 

@@ -105,8 +105,8 @@ def render_json(report: CommitmentReport) -> str:
     return printable_json(report_to_data(report))
 
 
-def printable_json(data: dict[str, Any]) -> str:
-    """Indented JSON with every character a terminal or editor could obey written as a ``\\uXXXX`` escape."""
+def printable_json(data: dict[str, Any] | list[Any]) -> str:
+    """Indented JSON, an object or a list, with every character a terminal could obey as a ``\\uXXXX`` escape."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 

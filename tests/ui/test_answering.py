@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual import events
 from textual.widgets import OptionList
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
@@ -14,7 +17,7 @@ from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
-from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
+from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
 
 RATE, MANDATE, ROLE = "basics/rate-aptitudes", "basics/mandate", "basics/role"
 
@@ -131,6 +134,53 @@ async def test_the_role_check_suggests_and_the_room_decides(workshop_id: str, ma
         assert await app.flush()
         room = Store(store.data_dir).open(workshop_id).room()
         assert [(line.text[:5], line.decision) for line in room.role_lines] == [("Carry", "tactical"), ("Lead ", "tactical")]
+
+
+POSTING = Path(__file__).resolve().parents[1] / "fixtures" / "postings" / "bullets-with-headings.txt"
+POSTING_DUTIES = [  # as tests/content/test_posting_split.py has them: the title, blurb, requirements and offer left out
+    "Set the vision and the three-year plan for the customer experience",
+    "Lead the voice of the customer programme and share what customers say with every leader",
+    "Map the moving-home journey and redesign it with operations and IT",
+    "Run the 24/7 contact centre and its staffing rota",
+    "Handle escalated complaints that reach the executive team",
+]
+
+
+async def test_a_whole_posting_pasted_into_the_role_check_becomes_its_duty_lines(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, ROLE)
+        await pilot.press("a")
+        assert isinstance(app.focused, RoleLineInput)
+        posting = POSTING.read_text(encoding="utf-8").replace("\n", "\r\n")  # as pasted from a Windows editor
+        app.post_message(events.Paste(posting))  # as a terminal's bracketed paste: to the focused field
+        table = console.query_one(RoleLinesTable)
+        await wait_until(pilot, lambda: table.row_count == len(POSTING_DUTIES), "the posting's duty lines")
+        await settle(pilot)
+        lines = app.workshop.records.room.role_lines
+        assert [line.text for line in lines] == POSTING_DUTIES
+        assert [line.decision for line in lines] == [""] * len(POSTING_DUTIES)  # the room decides
+        assert table.suggestion(lines[2].text).leaning.value == "strategic"  # the test content's journey marker
+        assert app.focused.value == ""  # nothing of the paste left in the field
+        assert "5 duty lines added from the paste" in list(app._notifications)[-1].message
+        text = screen_text(app)
+        assert "Requirements" not in text and "Competitive salary" not in text and "About us" not in text
+
+        assert isinstance(app.focused, RoleLineInput)  # the field keeps the focus for the next paste
+        app.post_message(events.Paste("Benefits\r- Pension\r- Gym membership\r"))  # "\r" alone between lines
+        await settle(pilot)
+        assert len(app.workshop.records.room.role_lines) == len(POSTING_DUTIES)  # nothing added
+        assert "No duty lines in the paste" in list(app._notifications)[-1].message
+
+        app.post_message(events.Paste("Lead the customer journey redesign"))  # one line: into the field to edit
+        await settle(pilot)
+        assert app.focused.value == "Lead the customer journey redesign"
+        assert len(app.workshop.records.room.role_lines) == len(POSTING_DUTIES)
+        assert await app.flush()
+    room = Store(store.data_dir).open(workshop_id).room()
+    assert [line.text for line in room.role_lines] == POSTING_DUTIES
 
 
 async def test_a_secret_ballot_stores_no_names(workshop_id: str, make_app, store: Store) -> None:

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from bootcamp.content.model import Leaning, RoleCheck
+from bootcamp.content.posting import duty_lines
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.requests import DropRoleLine, PutRoleLine
@@ -34,18 +35,21 @@ def leaning_text(leaning: str) -> Text:
 
 
 class RoleLineInput(SafeInput):
-    """Where lines are typed; a pasted posting of many lines becomes many lines."""
+    """Where lines are typed; a whole posting pasted at once becomes its duty lines."""
 
     class LinesPasted(Message):
+        """A paste of several lines, as the duty lines found in it (none, when it held only headings and boilerplate)."""
+
         def __init__(self, lines: list[str]) -> None:
             super().__init__()
             self.lines = lines
 
     def _on_paste(self, event: events.Paste) -> None:
-        if "\n" in event.text.strip():
-            event.prevent_default()  # Input would join the lines into one
-            lines = [line.strip(" \t-•*") for line in event.text.splitlines()]
-            self.post_message(self.LinesPasted([line for line in lines if line]))
+        # Any line ending counts: some terminals paste "\r" alone between lines.
+        if len(event.text.strip().splitlines()) > 1:
+            event.prevent_default()  # Input would keep the first line only
+            event.stop()
+            self.post_message(self.LinesPasted(duty_lines(event.text)))
 
 
 class RoleLinesTable(SteadyTable[Text]):

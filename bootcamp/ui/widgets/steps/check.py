@@ -163,7 +163,13 @@ class CheckView(StepView):
         assert self.live is not None
         for text in message.lines:
             request(self, PutRoleLine(text))
-        self.notify(f"{len(message.lines)} lines added.", markup=False, timeout=2)
+        count = len(message.lines)
+        said = (
+            f"{count} duty line{'s' if count != 1 else ''} added from the paste; headings and boilerplate left out."
+            if count
+            else "No duty lines in the paste: it held only headings, requirements or boilerplate."
+        )
+        self.notify(said, markup=False, timeout=3)
 
     @on(RoleLinesTable.EditWanted)
     def _edit_wanted(self, message: RoleLinesTable.EditWanted) -> None:

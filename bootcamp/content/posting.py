@@ -1,0 +1,454 @@
+"""Split a whole pasted job posting into the lines that describe the role's duties.
+
+The role check takes a role description one line at a time; a facilitator more often has a
+whole posting to hand, with its headings, company blurb, requirements and benefits. This
+module finds the duty lines in it, in order, so the room judges duties and nothing else.
+
+The rules, in the order they apply:
+
+1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; tabs count as indentation.
+   Blank lines and rules (``---``, ``***``) separate blocks. Markdown quote marks and bold
+   marks are taken off; a Markdown link keeps its text.
+2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
+   with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
+   line goes on with the sentence in lower case), or is a short unpunctuated line naming a
+   known section ("Responsibilities", "About us", "Benefits" …) that does not start with a verb.
+   A heading names the kind of section that follows until the next heading:
+
+   - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
+   - *other*: requirements, qualifications, skills, who you are, about us/<company>, benefits,
+     what we offer, salary, location, how to apply, equal opportunity …
+   - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
+     in goes on (before any known heading, that is the introduction).
+
+3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …) or a number (``1.`` ``1)``
+   ``(a)`` ``a.``) starts an item, its mark taken off. A line without a mark (and no blank line
+   before it) carries on the item or text above it when it was wrapped: it is indented, or it
+   starts in lower case, or the line above ends in a comma, a hyphen or a word like "and", "the",
+   "with"; or, after a long bulleted line (50 characters or more) that has not finished its
+   sentence, whatever it starts with. Otherwise it starts new text, so "Sound like you?" after
+   a short bullet stays apart, and a list that lost its bullets stays a list.
+   Text (not a bulleted item) is split into sentences: a paragraph becomes one line per
+   sentence. An item stays whole however long it is.
+4. **Which lines are kept.**
+
+   - When the posting has a *duties* heading, only what is under duties headings is kept.
+   - When it has none, what is not under an *other* heading is kept when it reads as a duty:
+     every bulleted or numbered item, and each sentence that starts with a duty verb ("Lead",
+     "Owns", "Building" …) or says what you or the role will do ("You will …", "responsible for").
+   - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
+     contract terms, how to apply, the company's blurb), requirements of the person ("10+ years
+     of experience", "Bachelor's degree", "Excellent communication skills", "You have …") or
+     questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes whole.
+
+The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
+taken off; nothing is invented or reworded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+# -- marks at the start of a line ----------------------------------------------------------------------------------
+
+# A symbol bullet may touch its text ("•Lead …" is how a PDF often pastes); an ASCII one
+# (- * + o) needs a space after it, or "-based" and "*bold*" would read as bullets.
+_SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔"
+_BULLET = re.compile(rf"^(?:[-*+o](?=\s)|[{_SYMBOL_BULLETS}])\s*(?=\S)")
+# 1.  1)  1.2  (a)  a.  a)  iv.  — one or two digits, so "2024." and "10+ years" are not numbers.
+_NUMBER = re.compile(
+    r"^(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})\s*\)|(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivx]{2,4})[.)]|\d{1,2}(?:\.\d{1,2})+)"
+    r"\s+(?=\S)"
+)
+_RULE = re.compile(r"^(?:[-=_*]\s*){3,}$")  # --- *** ___ === : a Markdown rule (or a heading's underline)
+_SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(.+?)\1\s*(:?)$")
+# Bounded, as every pattern here that could scan the rest of a line from many starting points: a
+# pasted megabyte must not take minutes.
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+_LINK = re.compile(r"\[([^\[\]]{1,500})\]\([^()\s]{1,2000}\)")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as words."""
+    return frozenset(text.split())
+
+
+# -- what a heading says the section is ----------------------------------------------------------------------------
+
+# Checked in this order, each a search in the heading's lower-case text: a heading that wraps the
+# whole posting ("About the job" on LinkedIn, "Full job description") says nothing; then a heading
+# that names duties outright wins ("Responsibilities and requirements"); then one that names
+# something else ("What you'll bring", "About Acme"); then the looser words for the role itself.
+_WRAPPER_HEADING = re.compile(r"^(?:about (?:the|this) job|(?:full )?job (?:description|details|advert|posting))$")
+_DUTY_HEADING = re.compile(
+    r"responsibilit|\bduties\b|\baccountabilit|\bday[- ]to[- ]day\b"
+    r"|\bwhat (?:you(?:'ll| will| would)|the role will) (?:do|own|lead|drive|be doing|achieve|deliver|work on)\b"
+)
+_OTHER_HEADING = re.compile(
+    # the person wanted
+    r"requirement|qualification|\bcompetenc|\beducation\b|\bcertification"
+    r"|^(?:(?:required|relevant|your|key|essential|desired|preferred|professional|work|previous|technical) )?"
+    r"(?:experience|skills)\b"
+    r"|\bwho you are\b|\bwhat you(?:'ll| will)? (?:bring|need)\b|\bwhat we(?:'re| are) looking for\b|\byou (?:have|bring|are)\b"
+    r"|\b(?:ideal|successful) candidate\b|\byour (?:profile|background)\b|\b(?:nice|must)[- ]to[- ]haves?\b"
+    r"|\bmust[- ]haves?\b|\bbonus points\b"
+    # the company
+    r"|^about (?!(?:the|this) (?:role|position|opportunity))|\bwho we are\b|\bthe company\b"
+    r"|\bour (?:company|story|mission|values|culture|team)\b|\bcompany (?:overview|description)\b|\bthe team\b"
+    # what it pays, where, how to apply, the legal statements
+    r"|\bbenefits?\b|\bperks\b|\bwhat we(?:'ll| will)? (?:offer|give|provide)\b|\bwe offer\b|\bin it for you\b|\bwhy (?:join|work|you'll love)\b"
+    r"|\bcompensation\b|\bsalary\b|^pay\b|\bpackage\b|\brewards?\b|^location\b|\bapply\b|\bapplication\b"
+    r"|\b(?:hiring|interview) process\b|\bnext steps\b|\b(?:additional|other) information\b"
+    r"|\bequal (?:employment )?opportunit|\beeo\b|\bdiversity\b|\binclusion\b"
+)
+_ROLE_HEADING = re.compile(
+    r"\b(?:role|position|job|opportunity|mission|impact|remit|will)\b|\byou'll\b|\bin this role\b"
+)
+
+# -- what a line is (boilerplate, a requirement, a duty) -----------------------------------------------------------
+
+# Each is searched in the line's lower-case text, apostrophes straightened.
+_BOILERPLATE = {
+    "equal opportunity": re.compile(
+        r"\bequal (?:employment )?opportunit|\beeo\b|\baffirmative action\b|\bregardless of\b|\bwithout regard to\b"
+        r"|\bprotected (?:veteran|characteristic|class|status)|\breasonable (?:adjustment|accommodation)"
+        r"|\bcelebrate diversity\b|\b(?:committed|commitment) to (?:diversity|inclusion|equal|an inclusive|building a diverse)"
+        r"|\ball qualified applicants\b"
+    ),
+    "pay and benefits": re.compile(
+        r"\bsalary\b|\bcompensation\b|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
+        r"|\b(?:competitive|generous|great|comprehensive|attractive) (?:salary|package|benefits|pay)\b"
+        r"|\bbenefits (?:include|package)\b|\bpension\b|\b401\s?\(?k\)?|\bhealth (?:insurance|care|plan|cover)\b|\bdental\b"
+        r"|\bpaid (?:time off|leave|holidays?)\b|\bpto\b|\b(?:annual|parental) leave\b|\bdays'? (?:holiday|vacation|leave)\b"
+        r"|\b(?:stock|share) options\b|\bequity (?:package|grant)\b|\bwellness\b|\bgym\b|\bperks?\b"
+    ),
+    "location and terms": re.compile(
+        r"^(?:location|salary|compensation|pay|reports? to|reporting line|start date|contract|hours|job type"
+        r"|employment type|closing date|department|level|grade|ref(?:erence)?|job (?:title|id|ref))\s*[:\-–]"
+        r"|^(?:full|part)[- ]time\b"
+        r"|\b(?:remote|hybrid|on-?site|office)[- ](?:first|working|role|position|based|friendly)\b|\b(?:fully|partly) remote\b"
+        r"|\bwork(?:ing)? from home\b|\b(?:based|located) (?:in|at|out of)\b|\brelocation\b|\bvisa sponsorship\b"
+        r"|\b(?:full|part)[- ]time (?:position|role|contract|permanent)\b|\btravel (?:up to|\d+\s?%)"
+    ),
+    "how to apply": re.compile(
+        r"\bapply (?:now|today|here|online|via|through|by|with|for this)\b|\bhow to apply\b|\bto apply\b"
+        r"|\b(?:send|submit|email) (?:us )?(?:your|a) (?:cv|resume|résumé|application|cover letter)|\bcover letter\b"
+        r"|\bclick (?:here|the|below|apply)\b|\bget in touch\b|\brecruitment agenc|\bclosing date\b"
+        r"|\binterview process\b|https?://|\bwww\.|(?<=\w)@[\w-]+\.[a-z]"
+    ),
+    "company blurb": re.compile(
+        r"^(?:we are|we're|we have|we've|we offer|we believe|we value|we welcome|founded|headquartered|join (?:us|our|a)"
+        r"|our (?:company|mission|team|culture|values|story|vision|people|purpose|clients))\b"
+        r"|\b(?:is|are) (?:a|an|the) (?:leading|fast[- ]growing|global|award[- ]winning|market[- ]leading|world[- ]class"
+        r"|innovative|leader)\b|\bexciting (?:opportunity|time)\b|\bwe(?:'re| are) (?:looking|seeking|hiring|searching|growing)\b"
+        r"|\bis (?:looking|seeking|hiring) (?:for )?(?:a|an)\b|\bjoin (?:us|our team)\b"
+    ),
+}
+
+# What the person must bring, not what the role does. Mostly anchored at the start: "Strong …"
+# starts a requirement, while "build strong relationships" is a duty.
+_REQUIREMENT = re.compile(
+    r"^(?:at least |a minimum of |minimum |min\.? |over |more than )?\d+\s*\+?\s*(?:years?|yrs)\b"
+    r"|\b\d+\s*\+?\s*(?:years?|yrs)['’]?\s.{0,40}\b(?:experience|leadership|background|track record)\b"
+    r"|^(?:an? )?(?:bachelor|master|mba|phd|doctorate|degree|university degree|diploma)\b|\bdegree (?:in|or)\b|\bdegree-level\b"
+    r"|\b(?:mba|phd)\b (?:preferred|desirable|required|a plus)"
+    r"|^(?:an? )?(?:excellent|strong|outstanding|exceptional|proven|demonstrated|demonstrable|solid|deep|extensive|good"
+    r"|superb|great|significant|substantial)\b.{0,60}\b(?:skills|abilit(?:y|ies)|experience|track record|understanding"
+    r"|knowledge|communicator|background|record|acumen|presence)\b"
+    r"|^(?:relevant |prior |previous |hands-on |senior )?(?:experience|knowledge|understanding|familiarity|expertise"
+    r"|fluency|proficiency|background)\b"
+    r"|^(?:\w+ )?(?:communication|interpersonal|analytical|presentation|negotiation) skills\b"
+    r"|^(?:ability|able|willing(?:ness)?|capacity) to\b|^(?:fluent|native)\b|^(?:must|should) (?:have|be)\b"
+    r"|^you(?: are|'re| have|'ve| bring| can| need| will have|'ll have| will bring|'ll bring| must)\b"
+    r"|\b(?:ideal|successful) candidate (?:will )?(?:have|has|be|is|brings?)\b"
+    r"|\b(?:is|are) (?:required|essential|desirable|preferred|a plus|an advantage|a bonus|beneficial)\b"
+    r"|\b(?:preferred|desirable|a plus|an advantage|nice to have)\W*$"
+    r"|^(?:an? )?passion(?:ate)? (?:for|about)\b|^(?:an? )?self[- ]starter\b|^comfortable (?:with|in)\b"
+)
+
+# Prose (not a bulleted item) is kept, when no heading says where the duties are, only when
+# it reads as a duty: it starts with one of these verbs, in any of its forms, or says who will do what.
+DUTY_VERBS = _words(
+    """
+    accelerate achieve act advise advocate align analyse analyze answer apply articulate assess attend be benchmark
+    bring budget build capture carry chair champion close coach collaborate collect communicate conduct contribute
+    convert coordinate create cultivate cut define deliver deploy design develop direct drive educate embed empower
+    enable engage ensure equip establish evaluate evangelise evangelize execute expand facilitate formulate foster
+    gather give grow guide handle head help hire hit hold identify implement improve increase influence inform
+    inspire introduce lead leverage liaise lift listen lower maintain make manage map measure meet mentor mobilise
+    monitor negotiate nurture operate optimise optimize orchestrate organise organize own oversee participate
+    partner pitch plan present prioritise prioritize produce promote prospect protect provide raise recruit redesign
+    reduce renew report represent resolve respond retain review run scale schedule secure sell serve set shape sit
+    spearhead staff steer streamline supervise support take train transform translate turn unify upsell use work
+    """
+)
+_SAYS_WHO_DOES_WHAT = re.compile(
+    r"\byou(?:'ll| will| would)\b|\b(?:the|this) (?:role|position|cco|chief customer officer|post ?holder"
+    r"|successful candidate) (?:will|is responsible|is accountable|owns|leads)\b"
+    r"|\b(?:responsible|accountable) for\b|\bin charge of\b|\byour (?:job|role|remit|mission) (?:is|will be)\b"
+)
+
+# -- wrapping and sentences ----------------------------------------------------------------------------------------
+
+# A line ending in one of these words (or a comma, a hyphen, "&", "/", "(") was cut mid-sentence.
+_JOINERS = _words(
+    """
+    a an and as at between by for from in including into of on or our the their through to via with within across
+    your its that which who whose where while both either
+    """
+)
+WRAPPED_WIDTH = 50  # a line at least this long may have been wrapped where it ends
+_ENDS_OPEN = re.compile(r"[,&/(\-–—]$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+# A sentence ends at . ! ? followed by a space and a capital, digit or opening quote, unless the
+# word before is an abbreviation ("e.g. Sales") or initials ("U.S. Navy", "J. Smith").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9\"'“‘(])")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_ABBREVIATIONS = _words(
+    """
+    e.g i.e incl approx vs mr mrs ms dr inc ltd co corp st no dept esp
+    """
+)
+
+
+class SectionKind(Enum):
+    INTRO = "intro"  # before any heading this module knows
+    DUTIES = "duties"
+    OTHER = "other"
+
+
+class _LineKind(Enum):
+    BLANK = "blank"
+    HEADING = "heading"
+    ITEM = "item"  # starts with a bullet or a number
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class _Line:
+    kind: _LineKind
+    text: str  # without its mark, indentation or Markdown decoration
+    indent: int = 0
+    width: int = 0  # as pasted, mark and indentation included: a long line may have been wrapped
+
+
+@dataclass
+class _Piece:
+    """An item or a piece of text, its wrapped lines joined, and the section it is in."""
+
+    section: SectionKind
+    bulleted: bool
+    indent: int
+    last: _Line  # its last line: where it ends says whether the next line carries it on
+    chunks: list[str] = field(default_factory=list)  # its lines, each with the space that joins it
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+    def add(self, line: _Line) -> None:
+        end = self.last.text
+        if end[-1:] == "-" and end[-2:-1].isalnum() and line.text[:1].islower():
+            self.chunks.append(line.text)  # "cross-" + "functional": a word broken at its hyphen
+        else:
+            self.chunks.append(" " + line.text)
+        self.last = line
+
+
+def duty_lines(text: str) -> list[str]:
+    """The duty lines of a pasted posting, in order, without marks, headings or boilerplate."""
+    pieces = _pieces(_lines(text))
+    has_duty_heading = any(piece.section is SectionKind.DUTIES for piece in pieces)
+    kept: list[str] = []
+    for piece in pieces:
+        if has_duty_heading and piece.section is not SectionKind.DUTIES:
+            continue  # the posting says where its duties are
+        if piece.section is SectionKind.OTHER:
+            continue
+        if not piece.bulleted and _BOILERPLATE["equal opportunity"].search(_plain(piece.text)):
+            continue  # an equal-opportunity statement is a paragraph of its own, every sentence of it
+        for line in [piece.text] if piece.bulleted else sentences(piece.text):
+            line = _tidy(line)
+            if not line or _is_boilerplate(line) or _is_requirement(line) or line.endswith("?"):
+                continue
+            if has_duty_heading or piece.bulleted or reads_as_duty(line):
+                kept.append(line)
+    return kept
+
+
+# -- 1. lines ------------------------------------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[_Line]:
+    raw = [line.expandtabs(4).rstrip() for line in text.splitlines()]
+    lines: list[_Line] = []
+    for number, line in enumerate(raw):
+        following = raw[number + 1].strip() if number + 1 < len(raw) else ""
+        previous = lines[-1] if lines else None
+        lines.append(_line(line, following, previous))
+    return lines
+
+
+def _line(raw: str, following: str, previous: _Line | None) -> _Line:
+    indent, width = len(raw) - len(raw.lstrip()), len(raw)
+    text = _QUOTE.sub("", raw.strip()).strip()
+    if not text or _RULE.match(text):
+        return _Line(_LineKind.BLANK, "")
+    text = _LINK.sub(r"\1", text)
+    if _MARKDOWN_HEADING.match(text):
+        return _Line(_LineKind.HEADING, _MARKDOWN_HEADING.sub("", text).strip("#* _"), indent)
+    bold = _BOLD_LINE.match(text)
+    if bold:
+        return _Line(_LineKind.HEADING, bold.group(2).strip(), indent)
+    mark = _BULLET.match(text) or _NUMBER.match(text)
+    if mark:
+        item = _BOLD.sub(r"\2", text[mark.end() :])
+        # "- Customer strategy:" introduces the items under it, like any line ending in a colon
+        kind = _LineKind.HEADING if item.endswith(":") else _LineKind.ITEM
+        return _Line(kind, item, indent, width)
+    text = _BOLD.sub(r"\2", text)
+    if _is_heading(text, following, previous):
+        return _Line(_LineKind.HEADING, text, indent)
+    return _Line(_LineKind.TEXT, text, indent, width)
+
+
+def _is_heading(text: str, following: str, previous: _Line | None) -> bool:
+    if text.endswith(":") and not following[:1].islower():
+        return True  # a lead-in to what follows; "… the whole company:" + "in the stores …" is one sentence
+    if _SETEXT_UNDERLINE.match(following):
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 3 and not any(ch.islower() for ch in letters) and len(text.split()) <= 8:
+        return True  # ALL CAPS
+    return _is_bare_heading(text, previous)
+
+
+def _is_bare_heading(text: str, previous: _Line | None) -> bool:
+    """A short line that names a known section, with nothing that marks it as a heading ("Benefits")."""
+    words = text.split()
+    if not 0 < len(words) <= 5 or not text[0].isupper() or re.search(r"[.,;!?]$", text):
+        return False
+    if previous is not None and previous.kind in (_LineKind.ITEM, _LineKind.TEXT) and _ends_open(previous.text):
+        return False  # the second half of a wrapped line
+    if _is_duty_verb(words[0]):
+        return False  # "Own all customer responsibilities" is a duty that names a heading word
+    return section_kind(text) is not None or bool(_WRAPPER_HEADING.search(_plain(text)))
+
+
+def section_kind(heading: str) -> SectionKind | None:
+    """What a heading says the section under it is; ``None`` for a sub-heading (or one not known)."""
+    text = _plain(heading).strip(" :-–—*_#")
+    if _WRAPPER_HEADING.search(text):
+        return None
+    if _DUTY_HEADING.search(text):
+        return SectionKind.DUTIES
+    if _OTHER_HEADING.search(text):
+        return SectionKind.OTHER
+    if _ROLE_HEADING.search(text):
+        return SectionKind.DUTIES
+    return None
+
+
+# -- 2. pieces: items and text, wrapped lines joined -------------------------------------------------------------
+
+
+def _pieces(lines: list[_Line]) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    section = SectionKind.INTRO
+    current: _Piece | None = None
+    for line in lines:
+        if line.kind is _LineKind.BLANK:
+            current = None
+        elif line.kind is _LineKind.HEADING:
+            current = None
+            section = section_kind(line.text) or section  # a sub-heading keeps the section it is in
+        elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
+            current.add(line)
+        else:
+            current = _Piece(section, line.kind is _LineKind.ITEM, line.indent, line, [line.text])
+            pieces.append(current)
+    return pieces
+
+
+def _continues(piece: _Piece, line: _Line) -> bool:
+    """Whether a line without a mark carries on the item or text above it (no blank line between)."""
+    end = piece.last
+    if line.indent > piece.indent or line.text[:1].islower() or _ends_open(end.text):
+        return True  # indented under it, or cut mid-sentence
+    # A long bullet that has not finished its sentence was wrapped, perhaps before a capital ("… the Audit"
+    # + "Committee …"). Text is not joined so: a list that lost its bullets has long lines too.
+    return piece.bulleted and end.width >= WRAPPED_WIDTH and not _ENDS_SENTENCE.search(end.text)
+
+
+def _ends_open(text: str) -> bool:
+    words = text.split()
+    return bool(_ENDS_OPEN.search(text)) or bool(words and words[-1].lower() in _JOINERS)
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences, split where a sentence ends (not after "e.g." or an initial)."""
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        word = text[start : end.start()].split()[-1:]
+        before = word[0].lower().rstrip(".") if word else ""
+        if before in _ABBREVIATIONS or _INITIALS.fullmatch(before):
+            continue
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    found.append(text[start:].strip())
+    return [sentence for sentence in found if sentence]
+
+
+# -- 3. which lines are duties -------------------------------------------------------------------------------------
+
+
+def reads_as_duty(line: str) -> bool:
+    """Whether a sentence says what the role does: it starts with a duty verb, or says who will do what."""
+    words = re.findall(r"[A-Za-z]+", line)
+    if words and words[0].lower() == "to" and len(words) > 1:
+        words = words[1:]  # "To lead …"
+    return bool(words and _is_duty_verb(words[0])) or bool(_SAYS_WHO_DOES_WHAT.search(_plain(line)))
+
+
+def _is_duty_verb(word: str) -> bool:
+    """``word`` is a duty verb in any of its forms: lead, leads, leading; manage, managing; plan, planning."""
+    word = word.lower().strip("'’")
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")  # identifies
+    if word.endswith("es"):
+        forms.add(word[:-2])  # reaches
+    if word.endswith("s"):
+        forms.add(word[:-1])  # leads
+    if word.endswith("ing"):
+        stem = word[:-3]
+        forms |= {stem, stem + "e"}  # leading, managing
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.add(stem[:-1])  # planning
+    return not forms.isdisjoint(DUTY_VERBS)
+
+
+def _is_boilerplate(line: str) -> bool:
+    text = _plain(line)
+    return any(pattern.search(text) for pattern in _BOILERPLATE.values())
+
+
+def _is_requirement(line: str) -> bool:
+    return bool(_REQUIREMENT.search(_plain(line)))
+
+
+def _plain(text: str) -> str:
+    """Lower case with straight apostrophes: what the patterns are written against."""
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def _tidy(line: str) -> str:
+    """One space between words; a list's trailing ";", "," or "; and" taken off."""
+    line = " ".join(line.split())
+    return re.sub(r"\s*[;,]\s*(?:and|or)?$", "", line)

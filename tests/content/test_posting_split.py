@@ -1,0 +1,320 @@
+"""A pasted job posting becomes its duty lines: marks off, wrapped lines joined, headings and boilerplate left out.
+
+The postings under tests/fixtures/postings/ are written for these tests, each laid out the way
+postings arrive: bullets under headings, numbered, paragraphs, wrapped bullets with tabs,
+Markdown, ALL CAPS headings, and none at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bootcamp.content.posting import SectionKind, duty_lines, reads_as_duty, section_kind, sentences
+
+POSTINGS = Path(__file__).resolve().parents[1] / "fixtures" / "postings"
+
+
+def posting(name: str) -> str:
+    return (POSTINGS / name).read_text(encoding="utf-8")
+
+
+BULLETS_WITH_HEADINGS = [
+    "Set the vision and the three-year plan for the customer experience",
+    "Lead the voice of the customer programme and share what customers say with every leader",
+    "Map the moving-home journey and redesign it with operations and IT",
+    "Run the 24/7 contact centre and its staffing rota",
+    "Handle escalated complaints that reach the executive team",
+]
+
+
+def test_bullets_under_headings_keep_the_responsibilities_only() -> None:
+    # the title and blurb, the requirements, the offer and the equal-opportunity line all go
+    assert duty_lines(posting("bullets-with-headings.txt")) == BULLETS_WITH_HEADINGS
+
+
+def test_windows_and_old_mac_line_endings_split_the_same() -> None:
+    text = posting("bullets-with-headings.txt")
+    assert duty_lines(text.replace("\n", "\r\n")) == BULLETS_WITH_HEADINGS
+    assert duty_lines(text.replace("\n", "\r")) == BULLETS_WITH_HEADINGS
+
+
+def test_numbered_duties_with_lettered_sub_items_and_the_role_paragraph() -> None:
+    assert duty_lines(posting("numbered.txt")) == [
+        "As Harbour Bank's first Chief Customer Officer you will report to the CEO and sit on the executive committee.",
+        "Define the customer metrics every executive is measured on.",
+        "Build one view of customer feedback across branches, app and phone.",
+        "Lead change across the silos so customer priorities count in every major decision.",
+        "Own the complaints process and fix the root causes behind repeat complaints.",
+        "Chair the monthly complaints review with the heads of operations and product.",
+        "Report the findings to the board each quarter.",
+    ]
+
+
+def test_paragraphs_under_a_duty_heading_become_one_line_per_sentence() -> None:
+    # Hard-wrapped prose is joined first; "e.g." ends no sentence; the salary and "apply now"
+    # sentences go though they sit in the role's paragraph; "About you" is the person, not the role.
+    assert duty_lines(posting("paragraphs.txt")) == [
+        "Our customers tell us that dealing with us is hard work.",
+        "You will change that.",
+        (
+            "You will set the customer strategy with the executive team, e.g. Returns and Delivery first, "
+            "and measure progress against it every quarter."
+        ),
+        "The role also runs the customer service centre in Leeds, with 140 agents across two shifts.",
+        (
+            "Working with the managing director, you will build a customer culture across the whole company: "
+            "in the stores, the warehouse and the call centre."
+        ),
+    ]
+
+
+def test_wrapped_bullets_with_tabs_are_joined_and_a_finished_bullet_is_not() -> None:
+    assert duty_lines(posting("wrapped.txt")) == [
+        (
+            "Own the customer experience strategy and the roadmap that delivers it, working with product, sales and "
+            "support leaders"
+        ),
+        (
+            "Build a voice-of-the-customer programme that turns feedback from renewals, support tickets and surveys "
+            "into decisions"
+        ),
+        "Lead a team of 60 customer success managers and carry the net revenue retention target",
+        "Take over escalations from our top 50 accounts. Report on them weekly.",  # an item stays whole
+        "Present the customer scorecard to the board every quarter",  # after a full stop: its own line
+        "Grow expansion revenue through upsell campaigns with the sales team",
+    ]
+
+
+def test_markdown_headings_bold_links_and_sub_headings() -> None:
+    assert duty_lines(posting("markdown.md")) == [
+        "Champion the patient experience across every channel, from the booking app to the clinic front desk",
+        "Define the patient metrics the executive team is judged on and publish them to all employees every month",
+        "Lead the continuous improvement of service levels",
+        "Oversee the patient support desk and its supervisors",  # "### Operations" is a sub-heading of the duties
+        "Cut the cost to serve by 15% this year",
+    ]
+
+
+def test_all_caps_headings() -> None:
+    assert duty_lines(posting("all-caps.txt")) == [
+        "Develop and roll out a guest experience strategy for all 48 hotels",
+        "Measure guest satisfaction and loyalty, and act on what guests tell us",
+        "Train every hotel team in our service standards",
+        "Hit the quarterly upsell targets for room upgrades and spa packages",
+    ]
+
+
+def test_without_headings_bullets_and_duty_sentences_are_kept_and_the_rest_goes() -> None:
+    assert duty_lines(posting("no-headings.txt")) == [
+        (
+            "The Chief Customer Officer will shape how our customers experience Greenleaf, from the first order to the "
+            "hundredth."
+        ),
+        "Reporting to the CEO, you'll bring the customer into every decision the leadership team makes.",
+        "Set the customer vision and the milestones to get there",
+        "Turn complaints data into fixes with the operations and product teams",
+        "Manage the customer service team of 35 agents",
+    ]
+
+
+def test_copied_from_a_job_board_the_bullets_lost_and_the_wrapping_heading_ignored() -> None:
+    # "About the job" wraps the whole posting; "We're looking for …" is the blurb under "About The Role"
+    assert duty_lines(posting("job-board.txt")) == [
+        "Own the customer experience strategy and roadmap",
+        "Lead claims, service and retention teams (250 people)",
+        "Partner with Product and Technology to fix the top ten customer pain points",
+        "Report customer health to the board every quarter",
+    ]
+
+
+REQUIREMENTS_UNDER_THEIR_OWN_HEADINGS = """\
+Responsibilities
+- Own the customer strategy
+
+Qualifications
+- Lead teams of 200 or more
+
+What you'll bring
+* Set up a voice of the customer programme before
+
+Who you are
+Lead by example.
+"""
+
+
+def test_whatever_sits_under_a_requirements_heading_is_dropped_even_when_it_reads_like_a_duty() -> None:
+    assert duty_lines(REQUIREMENTS_UNDER_THEIR_OWN_HEADINGS) == ["Own the customer strategy"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "10+ years of experience in customer service leadership",
+        "At least 8 years in B2B software",
+        "15 years' senior leadership experience",
+        "Bachelor's degree in business or a related field",
+        "MBA preferred",
+        "Excellent communication skills",
+        "A proven track record of leading change",
+        "Experience with Salesforce Service Cloud",
+        "Ability to influence the executive team",
+        "You have led a contact centre",
+        "Fluent in German",
+        "Competitive salary and annual bonus",
+        "Salary: £140,000",
+        "25 days' holiday plus bank holidays",
+        "Private health insurance and a pension",
+        "Location: Manchester",
+        "This is a hybrid role based in Leeds",
+        "Apply now with your CV",
+        "Send your CV to jobs@example.com",
+        "Acme is an equal opportunity employer",
+        "We are a fast-growing fintech",
+        "Acme is a leading provider of home insurance",
+        "Sound like you?",
+    ],
+)
+def test_requirements_and_boilerplate_are_dropped_even_under_a_duty_heading(line: str) -> None:
+    assert duty_lines(f"Responsibilities\n- Lead the team\n- {line}\n- Own the plan\n") == [
+        "Lead the team",
+        "Own the plan",
+    ]
+
+
+def test_an_equal_opportunity_paragraph_goes_whole() -> None:
+    text = (
+        "Duties\n- Lead the team\n\n"
+        "Acme is an equal opportunity employer. We consider every application on its merits.\n"
+    )
+    assert duty_lines(text) == ["Lead the team"]
+
+
+def test_a_heading_that_names_duties_wins_over_one_that_names_something_else() -> None:
+    assert section_kind("Responsibilities and requirements") is SectionKind.DUTIES
+    assert section_kind("About the role") is SectionKind.DUTIES
+    assert section_kind("In this role, you will:") is SectionKind.DUTIES
+    assert section_kind("What you'll bring") is SectionKind.OTHER
+    assert section_kind("About Northwind") is SectionKind.OTHER
+    assert section_kind("What we'll give you:") is SectionKind.OTHER
+    assert section_kind("Customer experience") is None  # "experience" alone names requirements, not here
+    assert section_kind("Strategy") is None  # a sub-heading
+    assert section_kind("About the job") is None  # wraps the whole posting on a job board
+
+
+HEADING_STYLES = [
+    "Key responsibilities:\n- Lead the team",
+    "KEY RESPONSIBILITIES\n- Lead the team",
+    "## What you'll do\n- Lead the team",
+    "What You’ll Do\n- Lead the team",
+    "**Your responsibilities**\n- Lead the team",
+    "The Role\n========\n- Lead the team",
+    "> Duties\n> - Lead the team",
+    "In this role, you will:\n- Lead the team",
+]
+
+
+@pytest.mark.parametrize("text", HEADING_STYLES)
+def test_every_heading_style_introduces_the_duties(text: str) -> None:
+    assert duty_lines("Acme Ltd\n- We have 400 staff\n\n" + text + "\n\nBenefits\n- Pension") == ["Lead the team"]
+
+
+@pytest.mark.parametrize("mark", ["-", "*", "•", "·", "–", "o", "▪", "1.", "1)", "(a)", "a.", "ii.", "•\t", "\t-"])
+def test_every_bullet_and_number_is_taken_off(mark: str) -> None:
+    assert duty_lines(f"Responsibilities\n{mark} Own the customer strategy\n") == ["Own the customer strategy"]
+
+
+def test_a_line_ending_in_a_colon_introduces_sub_items() -> None:
+    text = "Responsibilities\n- Strategy:\n  - Set the vision\n  - Define the metrics\n- Operations:\n  - Run the help desk\n"
+    assert duty_lines(text) == ["Set the vision", "Define the metrics", "Run the help desk"]
+
+
+def test_a_list_that_lost_its_bullets_stays_a_list() -> None:
+    text = (
+        "Responsibilities\n"
+        "Own the customer strategy\n"
+        "Lead the voice of the customer programme and report what\n"
+        "customers say to the executive team\n"
+        "Customer journey mapping and redesign\n"
+    )
+    assert duty_lines(text) == [
+        "Own the customer strategy",
+        "Lead the voice of the customer programme and report what customers say to the executive team",
+        "Customer journey mapping and redesign",
+    ]
+
+
+def test_a_short_bullet_is_not_continued_by_the_closing_line() -> None:
+    assert duty_lines("Duties\n- Lead the team\nSound like you? Get in touch!\n") == ["Lead the team"]
+
+
+def test_a_long_bullet_wrapped_before_a_capital_is_joined() -> None:
+    text = "Responsibilities\n- Present the customer scorecard to the Board and the Audit\nCommittee every quarter\n"
+    assert duty_lines(text) == ["Present the customer scorecard to the Board and the Audit Committee every quarter"]
+
+
+def test_a_list_s_trailing_semicolons_go_and_a_word_broken_at_its_hyphen_is_mended() -> None:
+    text = "Responsibilities\n- Lead the cross-\n  functional team;\n- Own the plan; and\n- Report to the CEO.\n"
+    assert duty_lines(text) == ["Lead the cross-functional team", "Own the plan", "Report to the CEO."]
+
+
+def test_a_very_long_line_stays_whole() -> None:
+    long = "Own the customer strategy and " * 200 + "the plan"
+    assert duty_lines(f"Responsibilities\n- {long}\n") == [long]
+
+
+def test_text_is_kept_exactly_control_characters_and_markup_included() -> None:
+    # Splitting is not displaying: the line is stored as given and every front end shows it safely.
+    assert duty_lines("Duties\n- Lead \x1b[31mred\x1b[0m teams [bold]x[/bold]\n") == [
+        "Lead \x1b[31mred\x1b[0m teams [bold]x[/bold]"
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\r\n", "Requirements\n- 10 years\n", "Benefits:\n- Pension\n"])
+def test_nothing_to_keep_is_an_empty_list(text: str) -> None:
+    assert duty_lines(text) == []
+
+
+def test_sentences_end_at_full_stops_but_not_after_abbreviations_or_initials() -> None:
+    assert sentences("Work with the U.S. Navy and J. Smith, e.g. Sales. Then report. Done! Why? Yes.") == [
+        "Work with the U.S. Navy and J. Smith, e.g. Sales.",
+        "Then report.",
+        "Done!",
+        "Why?",
+        "Yes.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duty"),
+    [
+        ("Lead the team.", True),
+        ("Owns the customer strategy.", True),
+        ("Building a customer culture.", True),
+        ("Planning the year with the CEO.", True),
+        ("To identify what customers need.", True),
+        ("You'll report to the CEO.", True),
+        ("The role is responsible for retention.", True),
+        ("Acme makes kettles.", False),
+        ("Chief Customer Officer", False),
+        ("Quarterly sales targets", False),
+    ],
+)
+def test_what_reads_as_a_duty_without_a_heading(sentence: str, duty: bool) -> None:
+    assert reads_as_duty(sentence) is duty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\n" * 50_000,  # one piece of 50,000 wrapped lines
+        "Duties\n" + "[" * 100_000,  # an unclosed link
+        "Duties\n- " + "a@" * 100_000,  # an address that never ends
+        "Duties\n" + "**a" * 100_000,  # bold that never closes
+        "x" * 500_000,
+    ],
+)
+def test_a_pathological_paste_is_split_in_one_pass(text: str) -> None:
+    """Nothing here scans the rest of a line from every position: each of these is quick, not minutes."""
+    assert len(duty_lines(text)) <= 1
