@@ -94,7 +94,7 @@ class DropAction:
 
 @dataclass(frozen=True)
 class DealPoker:
-    pass
+    """Deal the Poker deck round the people present (once: a deal is never redone)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class DiscussCard:
 
 @dataclass(frozen=True)
 class ToggleCardClock:
-    pass
+    """Start or pause the clock of the Poker card the room is talking about."""
 
 
 Request = (

@@ -82,7 +82,6 @@ class LiveWorkshop:
         self._display_reset = self.state != state  # stored by start(), once saves can be reported
         self._listeners: list[Listener] = []
         self._backoff = tuple(backoff)
-        self._loop: asyncio.AbstractEventLoop | None = None
         self._writer: OrderedWriter | None = None
 
     @classmethod
@@ -127,8 +126,7 @@ class LiveWorkshop:
         """Belong to ``loop`` (the running one by default), start the writer, store the display state it starts with."""
         if self._writer is not None:
             return
-        self._loop = loop or asyncio.get_running_loop()
-        report = self._loop.call_soon_threadsafe
+        report = (loop or asyncio.get_running_loop()).call_soon_threadsafe
         self._writer = OrderedWriter(
             lambda job_id, error: report(self._saved, job_id, error),
             backoff=self._backoff,
@@ -158,8 +156,8 @@ class LiveWorkshop:
 
     def _commit(self, record: str, save: Callable[[], None], part: Part, by: Actor) -> None:
         """Queue one save and tell the listeners: the one path every change takes."""
-        self._check_started()
-        assert self._writer is not None
+        # Every way in refused the change before touching memory if there were no writer (_check_started).
+        assert self._writer is not None, "a change got past the started check"
         self.version += 1
         self._writer.submit(self.tracker.new_job(record), save)
         self._tell(Change(frozenset({part}), self.version, self.tracker.status, by))

@@ -19,6 +19,7 @@ Locks hold on one machine: a data folder synced between machines is not for live
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import json
@@ -32,6 +33,7 @@ from typing import Any, Self
 from bootcamp.clock import Clock, iso
 from bootcamp.store.durable import FILE_MODE
 from bootcamp.store.errors import StoreError
+from bootcamp.store.lock_probe import when_held
 
 OWNER_LOCK = "owner.lock"
 CONSOLE = "console"  # the purpose of the console that has a workshop open
@@ -130,23 +132,10 @@ def holder_of(folder: Path) -> Holder | None:
     """Who holds the owner lock of the workshop in ``folder`` right now, without taking it; None if nobody.
 
     Never waits for the lock, and never creates the lock file. On a file system that refuses ``flock``
-    nobody can hold it (see :class:`OwnerLock`), so the answer is None.
+    nobody can hold it (see :class:`OwnerLock`), so the answer is None. Details left in the file by a
+    holder that has gone are old: only a held lock's details are read.
     """
-    try:
-        fd = os.open(lock_path(folder), os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:  # no lock file: nobody has ever owned this workshop here
-        return None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return _read_holder(fd)
-        except OSError:  # a file system without flock: no one can hold it
-            return None
-        fcntl.flock(fd, fcntl.LOCK_UN)  # we got it, so nobody held it; whatever details are left are old
-        return None
-    finally:
-        os.close(fd)
+    return when_held(lock_path(folder), _read_holder)
 
 
 def _read_holder(fd: int) -> Holder:
@@ -225,10 +214,8 @@ class OwnerLock:
             self.held, self.unguarded, self.holder = True, True, None
             return self
         holder = Holder(host=socket.gethostname(), pid=os.getpid(), purpose=self.purpose, since=iso(self._clock.now()))
-        try:
+        with contextlib.suppress(OSError):  # a full disk: the lock keeps others out; they cannot be told who
             _write_details(fd, holder.to_bytes())
-        except OSError:  # a full disk: the lock is what keeps others out; they just cannot be told who
-            pass
         self._fd, self.held, self.unguarded, self.holder = fd, True, False, holder
         return self
 
@@ -238,10 +225,8 @@ class OwnerLock:
         self.held, self.unguarded, self.holder = False, False, None
         if fd is None:
             return
-        try:
+        with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)  # so nobody reads our details as a next holder's
-        except OSError:
-            pass
         os.close(fd)  # closing the only descriptor drops the lock
 
     def __enter__(self) -> Self:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Self
 
 from bootcamp.store.durable import FILE_MODE
+from bootcamp.store.lock_probe import when_held
 
 PROJECTOR_LOCK = "projector.lock"
 ACQUIRE_SECONDS = 1.0  # the console's probe holds its lock for microseconds; this is plenty
@@ -28,21 +29,7 @@ def lock_path(folder: Path) -> Path:
 
 def projector_following(folder: Path) -> bool:
     """True while some process holds the projector lock of the workshop in ``folder``. Never waits."""
-    try:
-        fd = os.open(lock_path(folder), os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:  # no lock file: no projector window has ever followed this workshop
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:  # a filesystem without flock: we cannot tell, so say no one follows
-        return False
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(fd)
+    return when_held(lock_path(folder), lambda _fd: True) is True
 
 
 class ProjectorLock:

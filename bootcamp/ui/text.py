@@ -59,3 +59,9 @@ def one_line(text: str, width: int) -> str:
     """Text on one line, cut with an ellipsis to ``width`` characters."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: max(0, width - 1)] + "…"
+
+
+def drawn_as(text: Text) -> tuple[str, str, tuple[object, ...]]:
+    """What a cell looks like, to know when to redraw it: Rich's ``Text ==`` ignores the base style, so a
+    pending answer turning saved (dim to not dim) would compare equal and stay drawn as pending."""
+    return (text.plain, str(text.style), tuple(text.spans))

@@ -14,6 +14,7 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bootcamp.clock import SystemClock
@@ -50,16 +51,7 @@ def keypress_figure(
         left = min(presses, len(steps) - 1 - first)
         return session(["app", str(data_dir), str(content_dir), workshop.id, str(left)])
 
-    bootcamp, floor = interleaved(runs, [bootcamp_session, lambda: session(["switching", str(presses)])])
-    # Each session's median press, sessions paired in the order they ran.
-    return Figure.compared(
-        "key press to the next step rendered",
-        [median(times) for times in bootcamp],
-        [median(times) for times in floor],
-        "ms",
-        scale=1000,
-        max_ratio=1.5,
-    )
+    return sessions_compared("key press to the next step rendered", runs, bootcamp_session, ["switching", str(presses)])
 
 
 def answering_figure(runs: int, data_dir: Path, content_dir: Path, workshop: WorkshopInfo, presses: int) -> Figure:
@@ -72,11 +64,16 @@ def answering_figure(runs: int, data_dir: Path, content_dir: Path, workshop: Wor
         files.update_state(lambda state: dataclasses.replace(state, step_key=question.key, revealed=(question.key,)))
         return session(["answering", str(data_dir), str(content_dir), workshop.id, str(presses)])
 
-    bootcamp, floor = interleaved(runs, [bootcamp_session, lambda: session(["typing", str(presses)])])
+    return sessions_compared("answer key to the answer shown", runs, bootcamp_session, ["typing", str(presses)])
+
+
+def sessions_compared(name: str, runs: int, bootcamp_session: Callable[[], list[float]], floor: list[str]) -> Figure:
+    """``runs`` bootcamp sessions in turns with the floor's; each session's median press, paired in the order they ran."""
+    bootcamp, floors = interleaved(runs, [bootcamp_session, lambda: session(floor)])
     return Figure.compared(
-        "answer key to the answer shown",
+        name,
         [median(times) for times in bootcamp],
-        [median(times) for times in floor],
+        [median(times) for times in floors],
         "ms",
         scale=1000,
         max_ratio=1.5,

@@ -23,6 +23,7 @@ import asyncio
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
@@ -42,23 +43,41 @@ async def timed_press(app: App, watch: FrameWatch, shows_it, key: str = "right")
     return await watch.shown() - pressed
 
 
-async def typing(presses: int) -> list[float]:
-    from tests.benchmarks.floor_apps import TypingApp
+Press = Callable[[int], tuple[str, Callable[[Screen], bool]]]  # press number → key, and the frame that shows it
 
-    app = TypingApp()
+
+async def floor_presses(app: App, presses: int, press: Press) -> list[float]:
+    """A floor app's presses: ``press(number)`` gives the key and what the frame that shows it looks like."""
     times = []
     async with app.run_test(size=SIZE) as pilot:
         watch = FrameWatch(app)
         await pilot.pause()
         for number in range(presses):
-            letter = "yn"[number % 2]
-
-            def shows_letter(screen: Screen, letter: str = letter) -> bool:
-                return app.shown == letter
-
-            times.append(await timed_press(app, watch, shows_letter, letter))
+            key, shows_it = press(number)
+            times.append(await timed_press(app, watch, shows_it, key))
             await pilot.pause()
     return times
+
+
+async def switching(presses: int) -> list[float]:
+    from tests.benchmarks.floor_apps import NumberedScreen, SwitchingApp
+
+    def press(number: int) -> tuple[str, Callable[[Screen], bool]]:
+        return "right", lambda screen: isinstance(screen, NumberedScreen) and screen.number == number + 1
+
+    return await floor_presses(SwitchingApp(), presses, press)
+
+
+async def typing(presses: int) -> list[float]:
+    from tests.benchmarks.floor_apps import TypingApp
+
+    app = TypingApp()
+
+    def press(number: int) -> tuple[str, Callable[[Screen], bool]]:
+        letter = "yn"[number % 2]
+        return letter, lambda _screen: app.shown == letter
+
+    return await floor_presses(app, presses, press)
 
 
 async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
@@ -92,24 +111,6 @@ async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: 
             await _settle(app, pilot)
             if table.cursor_row == table.row_count - 1:
                 table.move_cursor(row=0)  # round the room again: every press changes an answer
-    return times
-
-
-async def switching(presses: int) -> list[float]:
-    from tests.benchmarks.floor_apps import NumberedScreen, SwitchingApp
-
-    app = SwitchingApp()
-    times = []
-    async with app.run_test(size=SIZE) as pilot:
-        watch = FrameWatch(app)
-        await pilot.pause()
-        for number in range(1, presses + 1):
-
-            def shows_next(screen: Screen, number: int = number) -> bool:
-                return isinstance(screen, NumberedScreen) and screen.number == number
-
-            times.append(await timed_press(app, watch, shows_next))
-            await pilot.pause()
     return times
 
 

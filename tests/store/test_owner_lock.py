@@ -270,7 +270,7 @@ def test_store_owned_holds_the_lock_for_the_block_only(store: Store, workshop: W
         assert isinstance(files, WorkshopFiles) and files.path == workshop.path
         assert holder_of(workshop.path).purpose == "bootcamp import-answers"
         with pytest.raises(WorkshopBusy), store.owned(workshop.id, purpose=CONSOLE):
-            pass
+            pytest.fail("a console got the workshop while a command held it")
     assert holder_of(workshop.path) is None
     with pytest.raises(RuntimeError), store.owned(workshop.id, purpose=CONSOLE):
         raise RuntimeError("a failed command")
@@ -279,7 +279,7 @@ def test_store_owned_holds_the_lock_for_the_block_only(store: Store, workshop: W
 
 def test_store_owned_refuses_an_unknown_id_before_making_any_lock_file(store: Store, workshop: WorkshopFiles) -> None:
     with pytest.raises(owner_lock.StoreError, match="no workshop with id 'nope'"), store.owned("nope", purpose="x"):
-        pass
+        pytest.fail("an unknown workshop was owned")
     assert not (store.workshops_dir / "nope").exists()
 
 

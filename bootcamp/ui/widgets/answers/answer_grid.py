@@ -22,7 +22,7 @@ from bootcamp.live.saving import Mark
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
-from bootcamp.ui.text import plain
+from bootcamp.ui.text import drawn_as, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
@@ -63,7 +63,7 @@ class AnswerGrid(SteadyTable[Text]):
         self.rows_ = rows
         self.perspectives = perspectives or ("",)
         self._columns: tuple[tuple[str, str], ...] = ()  # (participant id, perspective) per answer column
-        self._shown: dict[tuple[int, int], tuple[str, str]] = {}  # (text, style) per cell
+        self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
@@ -74,8 +74,7 @@ class AnswerGrid(SteadyTable[Text]):
         for row_number, row in enumerate(self.rows_):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
                 cell = self._cell(participant_id, row.item, perspective, revealed)
-                # Rich's Text equality ignores the base style: a pending cell turning saved differs only there.
-                seen = (cell.plain, str(cell.style))
+                seen = drawn_as(cell)
                 if self._shown.get((row_number, column_number)) != seen:
                     self._shown[(row_number, column_number)] = seen
                     self.update_cell_at(Coordinate(row_number, column_number), cell)

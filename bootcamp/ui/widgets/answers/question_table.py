@@ -17,7 +17,7 @@ from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import Participant, WorkshopState
 from bootcamp.ui.messages import request
-from bootcamp.ui.text import one_line, plain
+from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
@@ -45,7 +45,7 @@ class QuestionTable(SteadyTable[Text]):
         self.item = item
         self.perspective = perspective
         self._seats: tuple[str, ...] = ()
-        self._shown: dict[tuple[str, str], Text] = {}
+        self._shown: dict[tuple[str, str], tuple[object, ...]] = {}  # how each cell is drawn
         # After an answer the cursor moves on, but a comment that follows belongs to who just answered.
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
         bind_scale(self, scale)
@@ -71,17 +71,15 @@ class QuestionTable(SteadyTable[Text]):
             for participant in data.present:
                 cells = self._cells(participant, revealed)
                 self.add_row(*cells, key=participant.id)
-                self._shown.update(((participant.id, column), cell) for column, cell in zip(COLUMNS, cells))
+                self._shown.update(((participant.id, column), drawn_as(cell)) for column, cell in zip(COLUMNS, cells))
             if seats:
                 self.move_cursor(row=min(max(row, 0), len(seats) - 1))
             return
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed)):
-                # Rich's Text equality ignores the base style (a pending answer turning saved): compare it too.
-                shown = self._shown.get((participant.id, column))
-                if shown is None or shown != cell or shown.style != cell.style:
+                if self._shown.get((participant.id, column)) != drawn_as(cell):
                     self.update_cell(participant.id, column, cell, update_width=column == "comment")
-                    self._shown[(participant.id, column)] = cell
+                    self._shown[(participant.id, column)] = drawn_as(cell)
 
     def _cells(self, participant: Participant, revealed: bool) -> tuple[Text, Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
