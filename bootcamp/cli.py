@@ -93,12 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument(
         "--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)"
     )
+    import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
 
     answers = sub.add_parser(
         "import-answers", parents=[common], help="add answers collected on paper or in a form tool (CSV)"
     )
     answers.add_argument("id", help="the workshop id")
     answers.add_argument("file", metavar="FILE.csv")
+    answers.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
 
     summary = sub.add_parser("summary", parents=[common], help="the commitment-test summary of a workshop")
     summary.add_argument("id", help="the workshop id")

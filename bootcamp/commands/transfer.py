@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bootcamp.checks import ManyProblems
 from bootcamp.clock import SystemClock, iso
 from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
@@ -19,9 +20,15 @@ def run(args: argparse.Namespace) -> int:
     store = Store(data_dir(getattr(args, "data_dir", None)))
     if args.command == "export":
         return export(args, store)
-    if args.command == "import":
-        return import_workshop(args, store)
-    return import_answers(args, store)
+    try:
+        if args.command == "import":
+            return import_workshop(args, store)
+        return import_answers(args, store)
+    except ManyProblems as refused:
+        if not args.problems_to:
+            raise
+        write_file(Path(args.problems_to), "".join(f"{line}\n" for line in refused.lines))
+        raise UserError(refused.written_to(args.problems_to)) from None
 
 
 def export(args: argparse.Namespace, store: Store) -> int:

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from bootcamp.checks import Problem, roster_problems, roster_warnings, workshop_problems
 from bootcamp.content import ContentError, load_dir
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
@@ -79,6 +80,11 @@ def create(args: argparse.Namespace, store: Store) -> int:
         raise UserError(f"--participants: {error}") from None
     if like is not None and not participants:
         participants = [(p.name, p.role) for p in like.present]
+    problems = (*workshop_problems(args.name, organisation), *roster_problems(participants, anonymous=anonymous))
+    if problems:  # each named by its flag, all at once: one try should fix them all
+        raise UserError("no workshop was created: " + "; ".join(_on_the_command_line(p) for p in problems))
+    for warning in roster_warnings(participants):
+        print(f"bootcamp: warning: --participants: {warning}", file=sys.stderr)
     info = store.create_workshop(
         name=args.name,
         organisation=organisation,
@@ -96,3 +102,11 @@ def create(args: argparse.Namespace, store: Store) -> int:
     )
     print(info.id)
     return 0
+
+
+def _on_the_command_line(problem: Problem) -> str:
+    """A problem named by what was typed: the NAME argument, --org or --participants."""
+    if problem.field in ("name", "organisation"):
+        return f"{'NAME' if problem.field == 'name' else '--org'}: {problem.message}"
+    seat = problem.field.removeprefix("participants").strip()  # "participant 3 name", or "" for the whole roster
+    return f"--participants: {seat + ': ' if seat else ''}{problem.message}"

@@ -27,10 +27,9 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
+from bootcamp.checks import ManyProblems, RecordChecks
 from bootcamp.content.model import Asks, Program, StepKind
-from bootcamp.errors import UserError
 from bootcamp.store import is_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
 
@@ -100,13 +99,12 @@ def dumps(info: WorkshopInfo, program: Program, answers: Iterable[Answer], *, li
 # -- import ------------------------------------------------------------------------------------------------------
 
 
-class AnswerImportError(UserError):
-    """Bad rows in an answers CSV: every one listed as ``FILE:LINE: column: problem``; nothing was imported."""
+class AnswerImportError(ManyProblems):
+    """Bad rows in an answers CSV: every one found, each ``FILE:LINE: column: problem``; nothing was imported."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{len(problems)} {noun} in {source}; nothing was imported:\n" + "\n".join(problems))
+    @property
+    def problems(self) -> list[str]:
+        return self.lines
 
 
 @dataclass(frozen=True)
@@ -117,6 +115,17 @@ class _Row:
 
 def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
     """The answers in a CSV's ``text``, all checked against the workshop; AnswerImportError lists every bad row."""
+    # The text is in memory already: a cell longer than the csv module's own limit is read, so that its
+    # refusal names our limit (a comment's), the same sentence the JSON import and the console give.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return _loads(text, source, info, program, now)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     problems: list[str] = []
     try:
@@ -171,13 +180,20 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
     return answers
 
 
+# The CSV column each field of an answer comes from, where their names differ.
+_COLUMN_OF = {"step_key": "step"}
+
+
 class _RowChecker:
+    """A row read into an answer (a participant named by id or name, an item or option by its label),
+    then checked as every answer is, by :class:`bootcamp.checks.RecordChecks`."""
+
     def __init__(self, source: str, info: WorkshopInfo, program: Program, now: str) -> None:
         self.source = source
         self.info = info
         self.program = program
         self.now = now
-        self.agenda = {step.key for step in program.steps(info.agenda)}
+        self.checks = RecordChecks(program, info)
 
     def answer(self, row: _Row, problems: list[str]) -> Answer | None:
         found: list[str] = []
@@ -191,30 +207,25 @@ class _RowChecker:
         participant_id = self._participant(cells["participant_id"], cells["participant"], problem)
         step = self.program.step(cells["step"])
         asks = self.program.asks(step) if step is not None else None
-        item = perspective = value = ""
-        if not cells["step"]:
-            problem("step", "missing")
-        elif step is None:
-            problem("step", f"unknown step {cells['step']!r} (steps are session-id/step-id, as in the export)")
-        elif step.key not in self.agenda:
-            problem("step", f"{step.key!r} is not on this workshop's {self.info.agenda} agenda")
-        elif asks is None:
-            problem("step", f"{step.key!r} is a {step.kind.value} step, which takes no answers")
-        else:
-            item, perspective, value = _item(asks, cells["item"]), cells["perspective"], _option(asks, cells["value"])
-            for column, message in asks.problems(item, perspective, value):
-                problem(column, message)
-        at = cells["at"]
-        if at:
-            try:
-                datetime.fromisoformat(at)
-            except ValueError:
-                problem("at", f"{at!r} is not a date and time like 2026-09-21T10:30:00+00:00")
+        item, value = cells["item"], cells["value"]
+        if asks is not None:
+            item, value = _item(asks, item), _option(asks, value)
+        answer = Answer(
+            participant_id or "",
+            cells["step"],
+            item,
+            cells["perspective"],
+            value,
+            cells["comment"],
+            cells["at"] or self.now,
+        )
+        for checked in self.checks.answer(answer):
+            if checked.field != "participant_id" or participant_id is not None:  # an unknown one was said already
+                problem(_COLUMN_OF.get(checked.field, checked.field), checked.message)
         if found:
             problems.extend(found)
             return None
-        assert participant_id is not None and step is not None
-        return Answer(participant_id, step.key, item, perspective, value, cells["comment"], at or self.now)
+        return answer
 
     def _participant(self, participant_id: str, name: str, problem: Report) -> str | None:
         if participant_id:

@@ -53,15 +53,19 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bootcamp import __version__
+from bootcamp.checks import ManyProblems, bundle_problems
 from bootcamp.errors import UserError
-from bootcamp.store import WorkshopBundle, is_ballot_id
+from bootcamp.store import WorkshopBundle
 from bootcamp.store.codec import ShapeError, from_json, to_json
-from bootcamp.store.files import StoredContent, check_answer_key
+from bootcamp.store.files import StoredContent
 from bootcamp.store.ids import is_safe_id
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
+
+if TYPE_CHECKING:
+    from bootcamp.content.model import Program
 
 FORMAT = "bootcamp-workshop"
 VERSION = 1
@@ -72,6 +76,10 @@ _RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 class ImportFileError(UserError):
     """An export file that cannot be imported; the message names the file and the field."""
+
+
+class RecordsRefused(ManyProblems, ImportFileError):
+    """An export file whose records break :mod:`bootcamp.checks`: every one, ``FILE: answers[3].value: problem``."""
 
 
 def to_document(bundle: WorkshopBundle) -> dict[str, Any]:
@@ -99,12 +107,16 @@ def loads(text: str, source: str) -> WorkshopBundle:
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{source}:{error.lineno}: not valid JSON ({error.msg})") from None
     try:
-        return _from_document(document)
+        bundle, program = _from_document(document)
     except ShapeError as error:
         raise ImportFileError(f"{source}: {error}; nothing was imported") from None
+    problems = bundle_problems(bundle, program)  # what the store would refuse, said with the file's name
+    if problems:
+        raise RecordsRefused(source, [f"{source}: {problem}" for problem in problems])
+    return bundle
 
 
-def _from_document(document: Any) -> WorkshopBundle:
+def _from_document(document: Any) -> tuple[WorkshopBundle, Program]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ShapeError("format", f'not a bootcamp workshop export (expected "format": "{FORMAT}")')
     version = document.get("version")
@@ -123,39 +135,22 @@ def _from_document(document: Any) -> WorkshopBundle:
     state = from_json(WorkshopState, document["state"], "state")
     room = from_json(RoomRecords, document["room"], "room")
     answers = from_json(tuple[Answer, ...], document["answers"], "answers")
-    _check(info, content, answers)
-    return WorkshopBundle(info=info, content=content, state=state, room=room, answers=answers)
+    program = _check(info, content)
+    return WorkshopBundle(info=info, content=content, state=state, room=room, answers=answers), program
 
 
-def _check(info: WorkshopInfo, content: StoredContent, answers: tuple[Answer, ...]) -> None:
+def _check(info: WorkshopInfo, content: StoredContent) -> Program:
+    """The file holds one workshop and the content it ran with, unchanged; its records are checked after."""
     from bootcamp.content import ContentError, load_sources
     from bootcamp.content.loader import content_hash
 
     if not is_safe_id(info.id):
         raise ShapeError("workshop.id", f"{info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
-    seen: set[str] = set()
-    for n, participant in enumerate(info.participants):
-        if not is_safe_id(participant.id) or participant.id in seen:
-            raise ShapeError(f"workshop.participants[{n}].id", f"{participant.id!r} is not a new participant id")
-        if info.anonymous and participant.name:
-            raise ShapeError(f"workshop.participants[{n}].name", "an anonymous workshop stores no names")
-        seen.add(participant.id)
     if content_hash(content.sources) != content.content_hash:
         raise ShapeError("content.content_hash", "does not match content.sources (was the content edited?)")
     if info.content_hash != content.content_hash:
         raise ShapeError("workshop.content_hash", "does not match content.content_hash")
     try:
-        load_sources(content.sources)
+        return load_sources(content.sources)
     except ContentError as error:
         raise ShapeError("content.sources", f"the workshop's content does not load: {error.problems[0]}") from None
-    keys: set[tuple[str, tuple[str, str, str]]] = set()
-    for n, answer in enumerate(answers):
-        where = f"answers[{n}]"
-        if info.participant(answer.participant_id) is None and not is_ballot_id(answer.participant_id):
-            raise ShapeError(f"{where}.participant_id", f"{answer.participant_id!r} is neither a participant nor a ballot")
-        problem = check_answer_key(answer.key)
-        if problem:
-            raise ShapeError(where, problem)
-        if (answer.participant_id, answer.key) in keys:
-            raise ShapeError(where, "a second answer by the same participant to the same item")
-        keys.add((answer.participant_id, answer.key))

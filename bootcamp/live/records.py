@@ -13,9 +13,9 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bootcamp.checks import RecordChecks, RecordRefused, participant_problems, refuse
 from bootcamp.clock import Clock, iso
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
-from bootcamp.errors import UserError
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
 from bootcamp.live.saving import Mark, SaveTracker
@@ -39,8 +39,9 @@ def answer_record(key: AnswerKey) -> str:
     return "answer:" + "|".join(key)
 
 
-class AnswerRefused(UserError):
-    """An answer the step does not ask for (an unknown item, perspective or option): nothing was kept."""
+class AnswerRefused(RecordRefused):
+    """An answer the step does not ask for (an unknown item, perspective or option), or too long a comment:
+    nothing was kept."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,6 +83,7 @@ class LiveRecords:
         self._commit = commit
         self._check = check  # raises when nothing can be saved (the workshop is not started or is closed)
         self._answers: dict[AnswerKey, Answer] = {self._key(a): a for a in answers}
+        self._checks = RecordChecks(program, info)  # every record is checked as every way in checks it
         self._undo: list[Undo] = []
         self._data: WorkshopSnapshot | None = None
         self._actor = CONSOLE  # who is making the change in progress (set by each public method)
@@ -137,9 +139,8 @@ class LiveRecords:
         comment: str | None = None,
         by: Actor = CONSOLE,
     ) -> Answer:
-        """Give (or change) one answer; a ``comment`` of None keeps the one already there."""
-        self._check_answer(step_key, item, perspective, value)
-        self._begin(by)
+        """Give (or change) one answer; a ``comment`` of None keeps the one already there. An answer left with
+        neither a value nor a comment is cleared."""
         key = (participant_id, step_key, item, perspective)
         before = self._answers.get(key)
         kept_comment = before.comment if before is not None else ""
@@ -152,6 +153,12 @@ class LiveRecords:
             comment=kept_comment if comment is None else comment,
             at=iso(self.clock.now()),
         )
+        if not answer.value and not answer.comment:
+            if before is not None:
+                self.clear_answer(participant_id, step_key, item=item, perspective=perspective, by=by)
+            return answer
+        self._check_answer(answer)
+        self._begin(by)
         if before is not None and (before.value, before.comment) == (answer.value, answer.comment):
             return before
         self._push_undo(f"the answer of {self._name(participant_id)}", lambda: self._put_answer(key, before))
@@ -188,16 +195,20 @@ class LiveRecords:
         by: Actor = CONSOLE,
     ) -> str:
         """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody."""
-        for item, perspective, value in picks:
-            self._check_answer(step_key, item, perspective, value)
-        self._begin(Actor(by.kind))  # a ballot's undo names no one: not even a phone's owner
         ballot = ballot_id or new_ballot_id()
+        at = iso(self.clock.now())
+        cast = [
+            Answer(ballot, step_key, item, perspective, value, comment if number == 0 else "", at)
+            for number, (item, perspective, value) in enumerate(picks)
+        ]
+        for answer in cast:
+            self._check_answer(answer)
+        self._begin(Actor(by.kind))  # a ballot's undo names no one: not even a phone's owner
         keys: list[AnswerKey] = []
-        for number, (item, perspective, value) in enumerate(picks):
-            key = (ballot, step_key, item, perspective)
+        for answer in cast:
+            key = self._key(answer)
             keys.append(key)
-            at = iso(self.clock.now())
-            self._put_answer(key, Answer(ballot, step_key, item, perspective, value, comment if number == 0 else "", at))
+            self._put_answer(key, answer)
 
         def revert() -> None:
             for key in keys:
@@ -244,6 +255,7 @@ class LiveRecords:
         self._begin(by)
         before = next((n for n in self.room.notes if n.id == note_id), None) if note_id else None
         note = RoomNote(note_id or new_record_id("n"), step_key, text, iso(self.clock.now()), quick)
+        refuse("the note was not kept", self._checks.note(note))
         self._change_record("note", note.id, "a note", before, note, edits.put_note, edits.drop_note)
         return note
 
@@ -260,6 +272,7 @@ class LiveRecords:
         before = next((line for line in self.room.role_lines if line.id == line_id), None) if line_id else None
         kept = before.decision if before is not None else ""
         line = RoleLine(line_id or new_record_id("r"), text, kept if decision is None else decision, iso(self.clock.now()))
+        refuse("the role line was not kept", self._checks.role_line(line))
         self._change_record("role", line.id, "a role line", before, line, edits.put_role_line, edits.drop_role_line)
         return line
 
@@ -274,6 +287,7 @@ class LiveRecords:
     def put_action(self, action: Action, *, by: Actor = CONSOLE) -> Action:
         self._begin(by)
         action = dataclasses.replace(action, id=action.id or new_record_id("a"), at=action.at or iso(self.clock.now()))
+        refuse("the action was not kept", self._checks.action(action))
         before = next((a for a in self.room.actions if a.id == action.id), None)
         self._change_record("action", action.id, "an action", before, action, edits.put_action, edits.drop_action)
         return action
@@ -328,6 +342,7 @@ class LiveRecords:
         card = next((c for c in self.room.poker if c.card_id == card_id), None)
         if card is None or card.notes.get(prompt_id, "") == text:
             return
+        refuse("the Poker note was not kept", self._checks.poker_note(text))
         before = card.notes.get(prompt_id, "")
         record = f"poker:{card_id}|{prompt_id}"
         self._push_undo("a Poker note", lambda: self._edit_room(record, edits.put_poker_note(card_id, prompt_id, before)))
@@ -347,12 +362,15 @@ class LiveRecords:
     def add_participant(self, name: str, role: str = "", *, by: Actor = CONSOLE) -> Participant:
         """A late arrival (or anyone added during the day): the next seat number, joined now (the roster's rules)."""
         self._begin(by)
+        refuse("nobody was added", participant_problems("" if self.info.anonymous else name.strip(), role.strip(), anonymous=self.info.anonymous))
         participant = roster.add_participant(self.info, name, role, joined_at=iso(self.clock.now())).participant
         self._change_seat(participant, f"adding {participant.display_name}", before=None)
         return participant
 
     def rename_participant(self, participant_id: str, name: str, role: str, *, by: Actor = CONSOLE) -> Participant | None:
         self._begin(by)
+        anonymous = self.info.anonymous
+        refuse("the seat was not changed", participant_problems("" if anonymous else name.strip(), role.strip(), anonymous=anonymous))
         return self._replace_seat(participant_id, "renaming", roster.rename_participant(self.info, participant_id, name, role))
 
     def remove_participant(self, participant_id: str, *, by: Actor = CONSOLE) -> Participant | None:
@@ -403,18 +421,14 @@ class LiveRecords:
         last.revert()
         return Undone(last.label, last.by)
 
-    def _check_answer(self, step_key: str, item: str, perspective: str, value: str) -> None:
-        """What the step asks (``Program.asks``) decides what an answer may be; an empty value is a comment alone."""
-        step = self.program.step(step_key)
-        asks = self.program.asks(step) if step is not None else None
-        if asks is None:
-            raise AnswerRefused(f"the answer was not kept: {step_key!r} is not a step that takes answers")
-        problems = [
-            f"{field}: {problem}"
-            for field, problem in asks.problems(item, perspective, value or asks.scale.options[0].id)
-        ]
+    def _check_answer(self, answer: Answer) -> None:
+        """What the step asks (``Program.asks``) and the limits decide what an answer may be, as for every way in."""
+        self._checks.info = self.info  # the roster as it is now: a late arrival answers too
+        problems = self._checks.answer(answer)
         if problems:
-            raise AnswerRefused(f"the answer to {step.title!r} was not kept: {problems[0]}")
+            step = self.program.step(answer.step_key)
+            what = f"the answer to {step.title!r}" if step is not None else "the answer"
+            raise AnswerRefused(f"{what} was not kept", problems)
 
     def _begin(self, by: Actor) -> None:
         """A change starts: refused before anything changes in memory if it could not be saved."""

@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from bootcamp.errors import UserError
+from bootcamp.limits import MAX_PARTICIPANTS
 from bootcamp.store.ids import new_participant_id
 from bootcamp.store.model import Participant, WorkshopInfo
 
-MAX_PARTICIPANTS = 200
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 _ENTRY_SEPARATOR = re.compile(r"[,\n]")
 
@@ -96,8 +96,8 @@ def parse_roster(text: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
     """``(name, role)`` for each participant in ``text``; RosterError (one sentence) when it cannot be read.
 
     One per line or comma-separated, blanks inside a name or role collapsed, ``Name (role)`` for a role.
-    A name may not appear twice in a named workshop. In an anonymous workshop every name is ""
-    (only roles are kept), and ``text`` may be just how many participants there are.
+    A name listed twice is kept (:func:`bootcamp.checks.roster_warnings` warns of it). In an anonymous
+    workshop every name is "" (only roles are kept), and ``text`` may be just how many participants there are.
     """
     stripped = text.strip()
     if anonymous and stripped.isdigit():
@@ -108,7 +108,6 @@ def parse_roster(text: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
         return tuple(("", "") for _ in range(count))
     lines = text.split("\n")
     people: list[tuple[str, str]] = []
-    seen: set[str] = set()
     for line_number, line in enumerate(lines, start=1):
         where = f"line {line_number}: " if len(lines) > 1 else ""
         for entry in _ENTRY_SEPARATOR.split(line):
@@ -119,12 +118,7 @@ def parse_roster(text: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
             name, role = (match["name"].strip(), match["role"].strip()) if match else (entry, "")
             if not name:
                 raise RosterError(f"{where}{entry!r} has a role but no name")
-            if name.casefold() in seen and not anonymous:
-                raise RosterError(f"{where}{name!r} is listed twice; add something to tell them apart")
-            seen.add(name.casefold())
             people.append(("" if anonymous else name, role))
-    if len(people) > MAX_PARTICIPANTS:
-        raise RosterError(f"at most {MAX_PARTICIPANTS} participants")
     if not anonymous and stripped.isdigit():
         raise RosterError("give names, or choose anonymous to give just a number")
     return tuple(people)

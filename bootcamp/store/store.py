@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.dates import parse_date
@@ -35,6 +36,9 @@ from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
+
+if TYPE_CHECKING:
+    from bootcamp.content.model import Program
 
 WORKSHOPS_FOLDER = "workshops"
 _CREATE_LOCK = ".create.lock"
@@ -146,8 +150,10 @@ class Store:
         ``participants`` are ``(name, role)`` pairs, seated by the roster's rules (:mod:`bootcamp.store.roster`):
         in an anonymous workshop the names are dropped here, so they never reach the disk.
         """
+        from bootcamp.checks import refuse, roster_problems, workshop_problems
         from bootcamp.content.loader import content_hash, load_sources
 
+        refuse("no workshop was created", (*workshop_problems(name, organisation), *roster_problems(participants, anonymous=anonymous)))
         program = load_sources(sources)
         if program.agenda(agenda) is None:
             known = ", ".join(a.id for a in program.agendas)
@@ -175,7 +181,7 @@ class Store:
             room=RoomRecords(),
             answers=(),
         )
-        return self._materialise(bundle, keep_id=False)
+        return self._materialise(bundle, keep_id=False, program=program)
 
     def import_workshop(self, bundle: WorkshopBundle, *, new_id: bool = False) -> WorkshopInfo:
         """Store an exported workshop whole, or nothing. Same id unless ``new_id``; an existing id is an error."""
@@ -183,7 +189,12 @@ class Store:
             raise StoreError(f"{bundle.info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
         return self._materialise(bundle, keep_id=not new_id)
 
-    def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
+    def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool, program: Program | None = None) -> WorkshopInfo:
+        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`."""
+        from bootcamp.checks import bundle_problems, refuse
+        from bootcamp.content.loader import load_sources
+
+        refuse("no workshop was stored", bundle_problems(bundle, program or load_sources(bundle.content.sources)))
         try:
             return self._write_new_folder(bundle, keep_id=keep_id)
         except OSError as error:

@@ -59,7 +59,10 @@ def room_of(demo: WorkshopBundle, size: int) -> WorkshopBundle:
             owner = ballot if seat < len(ballots) else new_ballot_id()
             answers += [dataclasses.replace(a, participant_id=owner) for a in by_owner[ballot]]
     info = dataclasses.replace(demo.info, participants=tuple(seats))
-    return dataclasses.replace(demo, info=info, answers=tuple(answers))
+    # The deal goes round the seats there are, as a deal does: a smaller room holds no card of someone absent.
+    poker = tuple(dataclasses.replace(card, holder=seats[n % len(seats)].id) for n, card in enumerate(demo.room.poker))
+    room = dataclasses.replace(demo.room, poker=poker)
+    return dataclasses.replace(demo, info=info, room=room, answers=tuple(answers))
 
 
 def stored_workshop(data_dir: Path, bundle: WorkshopBundle) -> WorkshopInfo:

@@ -60,7 +60,7 @@ def store(tmp_path: Path, clock: FixedClock) -> Store:
 
 def stored(store: Store, program: Program, name: str, agenda: str = "full") -> str:
     info = store.create_workshop(
-        name=name, organisation="Northwind", date="2026-09-21", participants=[], agenda=agenda, sources=program.sources
+        name=name, organisation="Northwind", date="2026-09-21", participants=[("Ana", "")], agenda=agenda, sources=program.sources
     )
     return info.id
 

@@ -286,7 +286,8 @@ async def test_an_answer_the_step_does_not_ask_for_is_refused_in_one_sentence_an
         (GiveAnswer(ana.id, MANDATE, "maybe"), "value: 'maybe' is not on the scale"),
         (GiveAnswer(ana.id, RATE, "strong", item="charm", perspective="self"), "item: 'charm'"),
         (GiveAnswer(ana.id, RATE, "strong", item="persist", perspective="boss"), "perspective:"),
-        (GiveAnswer(ana.id, "basics/welcome", "yes"), "is not a step that takes answers"),
+        (GiveAnswer(ana.id, "basics/welcome", "yes"), "step_key: 'basics/welcome' is a teach step, which takes no answers"),
+        (CommentAnswer(ana.id, MANDATE, "x" * 2001), "comment: 2,001 characters; a comment may have at most 2,000"),
         (CastBallot(MANDATE, (("", "", "maybe"),)), "value: 'maybe'"),
     ):
         with pytest.raises(AnswerRefused) as refused:

@@ -38,7 +38,7 @@ def test_create_lists_and_opens_a_workshop(store: Store, workshop: WorkshopFiles
 
 def test_ids_are_generated_short_and_file_safe(store: Store, sources: dict[str, str]) -> None:
     ids = {
-        store.create_workshop(name="../../etc", organisation="O", date="2026-01-01", participants=[], sources=sources).id
+        store.create_workshop(name="../../etc", organisation="O", date="2026-01-01", participants=[("Ana", "")], sources=sources).id
         for _ in range(5)
     }
     assert len(ids) == 5
@@ -51,7 +51,7 @@ def test_ids_are_generated_short_and_file_safe(store: Store, sources: dict[str, 
 def test_listing_is_newest_first(store: Store, clock: FixedClock, sources: dict[str, str]) -> None:
     def create(date: str) -> str:
         clock.advance(60)
-        return store.create_workshop(name=date, organisation="O", date=date, participants=[], sources=sources).id
+        return store.create_workshop(name=date, organisation="O", date=date, participants=[("Ana", "")], sources=sources).id
 
     older, newer, same_day_later = create("2025-03-01"), create("2026-03-01"), create("2026-03-01")
     assert [w.id for w in store.list_workshops()] == [same_day_later, newer, older]
@@ -73,14 +73,14 @@ def test_an_unknown_id_is_a_store_error_naming_it(store: Store, workshop: Worksh
 
 def test_bad_input_to_create_is_refused_before_anything_is_written(store: Store, sources: dict[str, str]) -> None:
     with pytest.raises(UserError, match="the workshop date '21/09/2026' is not a date: use YYYY-MM-DD"):
-        store.create_workshop(name="X", organisation="O", date="21/09/2026", participants=[], sources=sources)
+        store.create_workshop(name="X", organisation="O", date="21/09/2026", participants=[("Ana", "")], sources=sources)
     with pytest.raises(UserError, match="date '2026-02-30'"):
-        store.create_workshop(name="X", organisation="O", date="2026-02-30", participants=[], sources=sources)
+        store.create_workshop(name="X", organisation="O", date="2026-02-30", participants=[("Ana", "")], sources=sources)
     with pytest.raises(StoreError, match="agenda 'quarter'"):
-        store.create_workshop(name="X", organisation="O", date="2026-02-03", participants=[], agenda="quarter", sources=sources)
+        store.create_workshop(name="X", organisation="O", date="2026-02-03", participants=[("Ana", "")], agenda="quarter", sources=sources)
     broken = dict(sources, **{"sessions/basics.yaml": "id: basics\nsteps: 3\n"})
     with pytest.raises(ContentError):
-        store.create_workshop(name="X", organisation="O", date="2026-02-03", participants=[], sources=broken)
+        store.create_workshop(name="X", organisation="O", date="2026-02-03", participants=[("Ana", "")], sources=broken)
     assert store.list_workshops() == []
 
 
@@ -223,7 +223,7 @@ def test_a_data_dir_that_cannot_be_written_is_a_clear_error(tmp_path: Path, sour
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     with pytest.raises(StoreError, match=f"cannot create a workshop in {blocked / 'data'}"):
-        Store(blocked / "data").create_workshop(name="X", organisation="O", date="2026-01-01", participants=[], sources=sources)
+        Store(blocked / "data").create_workshop(name="X", organisation="O", date="2026-01-01", participants=[("Ana", "")], sources=sources)
 
 
 def test_an_answers_folder_removed_by_hand_is_made_again(workshop: WorkshopFiles) -> None:

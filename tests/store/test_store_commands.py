@@ -89,10 +89,10 @@ def test_new_refuses_a_roster_it_cannot_read_in_one_line_naming_the_line(cli: Cl
     content = ("--content", str(FIXTURE_CONTENT))
     code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana (CFO)\n(CEO)", *content)
     assert (code, out, err) == (1, [], ["bootcamp: --participants: line 2: '(CEO)' has a role but no name"])
-    code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana, ana", *content)
-    assert (code, out) == (1, [])
-    assert err == ["bootcamp: --participants: 'ana' is listed twice; add something to tell them apart"]
     assert not cli.data.exists()
+    code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana, ana", *content)
+    assert code == 0  # two people may share a name: warned, not refused
+    assert err == ["bootcamp: warning: --participants: 'Ana' is listed twice; add an initial or a role to tell them apart"]
     anonymous = cli.new("Y", "--org", "O", "--anonymous", "--participants", "3")
     assert [p.display_name for p in Store(cli.data).open(anonymous).info().participants] == ["P1", "P2", "P3"]
 
@@ -109,7 +109,7 @@ def test_new_lists_the_problems_of_broken_content(cli: Cli, tmp_path: Path) -> N
 
 
 def test_list_shows_typed_text_without_obeying_it(cli: Cli) -> None:
-    cli.new("\x1b[2J\x1b]0;pwned\x07Acme", "--org", "[bold]Acme[/bold] \u202eevil")
+    cli.new("\x1b[2J\x1b]0;pwned\x07Acme", "--org", "[bold]Acme[/bold] \u202eevil", "--participants", "Ana")
     code, out, _ = cli("list")
     assert "\x1b" not in out[0] and "\u202e" not in out[0]
     assert "\\x1b[2J\\x1b]0;pwned\\x07Acme" in out[0] and "[bold]Acme[/bold] \\u202eevil" in out[0]

@@ -196,7 +196,7 @@ def test_an_unreadable_file_is_refused_by_name_and_left_untouched(
 def test_an_unreadable_workshop_json_is_named_by_open_and_reported_by_the_listing(
     store: Store, workshop: WorkshopFiles, sources: dict[str, str]
 ) -> None:
-    other = store.create_workshop(name="Fine", organisation="O", date="2026-01-01", participants=[], sources=sources)
+    other = store.create_workshop(name="Fine", organisation="O", date="2026-01-01", participants=[("Ana", "")], sources=sources)
     path = workshop.path / "workshop.json"
     path.write_bytes(b"[]")
     with pytest.raises(StoreError, match=str(path)):

@@ -122,10 +122,7 @@ def test_a_number_out_of_range_is_refused(count: str) -> None:
         ("4", False, "give names, or choose anonymous to give just a number"),
         ("(CEO)", False, "'(CEO)' has a role but no name"),
         ("Ana, (CEO)", True, "'(CEO)' has a role but no name"),
-        ("Ana Ortiz (CEO)\nBen\nana  ortiz", False,
-         "line 3: 'ana ortiz' is listed twice; add something to tell them apart"),
         ("Ana\nBen, ( CFO )", False, "line 2: '( CFO )' has a role but no name"),
-        (",".join(f"P{n}" for n in range(MAX_PARTICIPANTS + 1)), False, "at most 200 participants"),
     ],
 )
 def test_a_roster_that_cannot_be_read_is_one_sentence_naming_the_line(text: str, anonymous: bool, problem: str) -> None:

@@ -131,6 +131,20 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         "a bad answer key": (edited(lambda d: d["answers"][0].update(item="a|b")), "answers[0]"),
         "a duplicate answer": (edited(lambda d: d["answers"].append(d["answers"][0])), "a second answer"),
         "a bad status": (edited(lambda d: d["room"]["actions"][0].update(status="someday")), "room.actions[0].status"),
+        "an answer to no step": (
+            edited(lambda d: d["answers"][0].update(step_key="basics/nowhere")),
+            "answers[0].step_key: unknown step 'basics/nowhere'",
+        ),
+        "a value off the scale": (
+            edited(lambda d: d["answers"][0].update(value="maybe")),
+            "answers[0].value: 'maybe' is not on the scale",
+        ),
+        "a 5 MB comment": (
+            edited(lambda d: d["answers"][0].update(comment="x" * 5_000_000)),
+            "answers[0].comment: 5,000,000 characters; a comment may have at most 2,000",
+        ),
+        "a blank workshop name": (edited(lambda d: d["workshop"].update(name="  ")), "workshop.name: a workshop name is needed"),
+        "an empty note": (edited(lambda d: d["room"]["notes"][0].update(text="")), "room.notes[0].text: a note is needed"),
     }
 
 

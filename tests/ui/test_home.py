@@ -75,23 +75,30 @@ async def test_new_workshop_form_checks_fields_inline_then_creates_and_opens(mak
             for field in ("name", "organisation", "date", "participants")
         }
         assert problems == {
-            "name": "give the workshop a name",
-            "organisation": "say which organisation the boot camp is for",
+            "name": "a workshop name is needed",
+            "organisation": "an organisation is needed",
             "date": "the date '2026-02-30' is not a real date (YYYY-MM-DD)",
-            "participants": "line 2: 'ana ortiz' is listed twice; add something to tell them apart",
+            "participants": "'Ana Ortiz' is listed twice; add an initial or a role to tell them apart; Create again to keep it",
         }
         assert app.focused is form.query_one("#name", Input)
 
         await pilot.press(*"Spring camp")
         form.query_one("#organisation", Input).value = "Northwind"
         form.query_one("#date", Input).value = "2026-10-01"
-        form.query_one("#participants", TextArea).text = "Ana Ortiz (CEO), Ben Okafor\nChloe"
+        form.query_one("#participants", TextArea).text = "Ana Ortiz (CEO), Ben Okafor\nChloe\nchloe"
+        await pilot.click("#create")
+        await settle(pilot)
+        assert app.screen is form  # the name twice is said once, under its field; a second Create keeps it
+        warning = form.query_one("#participants-problem", Static)
+        assert warning.has_class("-warning") and "'Chloe' is listed twice" in str(warning.render())
         await pilot.click("#create")
         screen = await wait_for_screen(pilot, WorkshopScreen)
         assert screen.workshop.info.name == "Spring camp"
     [info] = store.list_workshops()
     assert (info.name, info.organisation, info.date, info.agenda) == ("Spring camp", "Northwind", "2026-10-01", "full")
-    assert [(p.name, p.role) for p in info.participants] == [("Ana Ortiz", "CEO"), ("Ben Okafor", ""), ("Chloe", "")]
+    assert [(p.name, p.role) for p in info.participants] == [
+        ("Ana Ortiz", "CEO"), ("Ben Okafor", ""), ("Chloe", ""), ("chloe", "")
+    ]
 
 
 async def test_escape_cancels_the_form(make_app, store: Store) -> None:
@@ -165,35 +172,55 @@ async def test_broken_content_shows_the_validate_list_and_workshops_still_open(
 
 
 def test_check_form_accepts_a_complete_form() -> None:
-    request, problems = check_form(
+    checked = check_form(
         name="  Spring   camp ",
         organisation="Northwind",
         date="2026-10-01",
-        participants="",
+        participants="Ana",
         agenda="half",
         anonymous=False,
     )
-    assert problems == {} and request is not None
-    assert (request.name, request.agenda, request.participants) == ("Spring camp", "half", ())
+    request = checked.request
+    assert checked.problems == checked.warnings == {} and request is not None
+    assert (request.name, request.agenda, request.participants) == ("Spring camp", "half", (("Ana", ""),))
+
+
+def test_check_form_says_what_bootcamp_new_says_of_empty_fields_and_a_roster_over_its_limit() -> None:
+    checked = check_form(
+        name="   ", organisation="", date="2026-10-01", participants=" ,, ", agenda="full", anonymous=False
+    )
+    assert checked.request is None
+    assert checked.problems == {
+        "name": "a workshop name is needed",
+        "organisation": "an organisation is needed",
+        "participants": "nobody is listed; a workshop needs at least one participant",
+    }
+    checked = check_form(
+        name="a", organisation="b", date="2026-10-01", participants="Ana, " + "B" * 81, agenda="full", anonymous=False
+    )
+    assert checked.problems == {"participants": "participant 2 name: 81 characters; a participant's name may have at most 80"}
 
 
 def test_check_form_wants_an_iso_date() -> None:
-    _, problems = check_form(
-        name="a", organisation="b", date="1/10/2026", participants="", agenda="full", anonymous=False
-    )
+    problems = check_form(
+        name="a", organisation="b", date="1/10/2026", participants="Ana", agenda="full", anonymous=False
+    ).problems
     assert problems == {"date": "the date '1/10/2026' is not a date: use YYYY-MM-DD, e.g. 2026-12-05"}
 
 
 def test_check_form_reads_the_roster_and_says_which_line_it_cannot() -> None:
     """The roster's own rules (tests/store/test_store_roster.py), shown under the participants field."""
     fields = {"name": "a", "organisation": "b", "date": " 2026-10-01 ", "agenda": "full"}
-    request, _ = check_form(**fields, participants="Ana Ortiz (CEO), Ben", anonymous=False)
+    request = check_form(**fields, participants="Ana Ortiz (CEO), Ben", anonymous=False).request
     assert request is not None and request.date == "2026-10-01"
     assert request.participants == (("Ana Ortiz", "CEO"), ("Ben", ""))
-    request, _ = check_form(**fields, participants="3", anonymous=True)
+    request = check_form(**fields, participants="3", anonymous=True).request
     assert request is not None and request.participants == (("", ""),) * 3
-    _, problems = check_form(**fields, participants="Ana Ortiz (CEO)\n(CFO)", anonymous=False)
+    problems = check_form(**fields, participants="Ana Ortiz (CEO)\n(CFO)", anonymous=False).problems
     assert problems == {"participants": "line 2: '(CFO)' has a role but no name"}
+    twice = check_form(**fields, participants="Ana Ortiz (CEO)\nana  ortiz", anonymous=False)
+    assert twice.request is not None and twice.problems == {}
+    assert twice.warnings == {"participants": "'Ana Ortiz' is listed twice; add an initial or a role to tell them apart"}
 
 
 # -- the workers' imports -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from textual import events
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program
+from bootcamp.limits import NOTE
 from bootcamp.store import Store
 from bootcamp.store.model import Action
 from bootcamp.ui.screens.action_form import ActionFormScreen
@@ -19,6 +20,7 @@ from bootcamp.ui.widgets.poker.cards import CardPanel, PokerNoteField
 from bootcamp.ui.widgets.room_notes import NoteField
 
 BIG = ("a hundred kilobytes of notes " * 3600)[:100_000]
+LONGEST = ("the longest note a room may keep " * 200)[:NOTE.chars]
 
 
 @pytest.fixture
@@ -69,7 +71,7 @@ async def test_hostile_discussion_notes_are_shown_as_typed_on_the_console_and_th
     assert stored == [*HOSTILE, "pasted [b]bold[/b] \x1b[2J and \x00"]
 
 
-async def test_a_hundred_kilobyte_note_is_kept_whole_and_the_console_stays_usable(
+async def test_a_note_over_its_limit_is_refused_in_one_sentence_and_the_longest_allowed_is_kept_whole(
     workshop_id: str, make_app, store: Store
 ) -> None:
     at_step(store, workshop_id, TALK)
@@ -80,14 +82,23 @@ async def test_a_hundred_kilobyte_note_is_kept_whole_and_the_console_stays_usabl
         await paste(pilot, BIG)
         await pilot.press("tab")
         await settle(pilot)
-        assert [n.text for n in app.workshop.records.room.notes] == [BIG]
-        assert len(app.screen.query(NoteField)) == 2
+        assert app.workshop.records.room.notes == ()
+        said = [n.message for n in app._notifications]
+        assert said == ["the note was not kept: text: 100,000 characters; a note may have at most 5,000"]
+        refused = app.screen.query(NoteField).first()
+        assert refused.text == BIG  # still in its field, to be cut down: nothing typed is thrown away
+        refused.focus()
+        refused.clear()
+        await paste(pilot, LONGEST)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert [n.text for n in app.workshop.records.room.notes] == [LONGEST]
         await pilot.press("f5")
         await wait_for_screen(pilot, PresenterScreen)
         await settle(pilot)
-        assert "a hundred kilobytes of notes" in screen_text(app)
+        assert "the longest note a room may keep" in screen_text(app)
         assert await app.flush()
-    assert [n.text for n in on_disk(store, workshop_id).room().notes] == [BIG]
+    assert [n.text for n in on_disk(store, workshop_id).room().notes] == [LONGEST]
 
 
 async def test_hostile_poker_notes_actions_and_names_are_stored_exactly_and_shown_literally(

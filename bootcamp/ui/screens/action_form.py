@@ -17,6 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from bootcamp.actions import due_problem, what_problem
+from bootcamp.limits import ACTION_OWNER, ACTION_WHAT
 from bootcamp.store.model import Action
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -40,12 +41,18 @@ class ActionFormScreen(ModalScreen[Action | None]):
             dialog.border_title = plain(self.form_title)
             dialog.border_subtitle = "Enter: next field, then save · Esc: cancel"
             yield Label("What will be done")
-            yield SafeInput(self.action.what, placeholder="e.g. Call five lost customers", id="action-what")
+            yield SafeInput(
+                self.action.what,
+                placeholder="e.g. Call five lost customers",
+                max_length=ACTION_WHAT.chars,
+                id="action-what",
+            )
             yield Label("Owner")
             yield SafeInput(
                 self.action.owner,
                 placeholder="who answers for it",
                 suggester=SuggestFromList(self.owners, case_sensitive=False),
+                max_length=ACTION_OWNER.chars,
                 id="action-owner",
             )
             yield Label("Due (YYYY-MM-DD)")

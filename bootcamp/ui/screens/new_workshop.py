@@ -1,7 +1,9 @@
 """The new-workshop form: a modal that returns a checked :class:`NewWorkshop`, or None when cancelled.
 
-Checking is a pure function of the typed fields (:func:`check_form`), so every rule is
-tested without a terminal; the screen shows each message under its own field. Given an
+Checking is a pure function of the typed fields (:func:`check_form`, on the rules of
+:mod:`bootcamp.checks` that ``bootcamp new`` and the imports use too), so every rule is tested
+without a terminal; the screen shows each message under its own field. A roster that lists a
+name twice is allowed, after a warning under the field and a second Create. Given an
 earlier workshop (``like``), the form is the next run of the test: filled in with that
 workshop's name, organisation, roster, agenda and anonymity for the facilitator to check.
 """
@@ -18,8 +20,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from bootcamp.checks import roster_problems, roster_warnings, workshop_problems
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
+from bootcamp.limits import ORGANISATION, WORKSHOP_NAME
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.roster import RosterError, format_roster, parse_roster
 from bootcamp.ui.text import joined, plain
@@ -36,16 +40,23 @@ class NewWorkshop:
     anonymous: bool
 
 
+@dataclass(frozen=True)
+class CheckedForm:
+    """The workshop to create (None while there are problems), the problems and the warnings by field name."""
+
+    request: NewWorkshop | None
+    problems: dict[str, str]
+    warnings: dict[str, str]
+
+
 def check_form(
     *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool
-) -> tuple[NewWorkshop | None, dict[str, str]]:
-    """The workshop to create, or the problems by field name (``name``, ``organisation``, ``date``, ``participants``)."""
+) -> CheckedForm:
+    """The form checked field by field (``name``, ``organisation``, ``date``, ``participants``)."""
     problems: dict[str, str] = {}
     name, organisation = " ".join(name.split()), " ".join(organisation.split())
-    if not name:
-        problems["name"] = "give the workshop a name"
-    if not organisation:
-        problems["organisation"] = "say which organisation the boot camp is for"
+    for problem in workshop_problems(name, organisation):
+        problems.setdefault(problem.field, problem.message)
     try:
         date = parse_date(date, what="the date").isoformat()  # under the field labelled Date
     except UserError as error:
@@ -55,9 +66,14 @@ def check_form(
         people = parse_roster(participants, anonymous=anonymous)
     except RosterError as error:
         problems["participants"] = str(error)
+    else:
+        for problem in roster_problems(people, anonymous=anonymous):
+            seat = problem.field.removeprefix("participants").strip()
+            problems.setdefault("participants", f"{seat}: {problem.message}" if seat else problem.message)
+    warnings = {"participants": warning for warning in roster_warnings(people)[:1]}
     if problems:
-        return None, problems
-    return NewWorkshop(name, organisation, date, people, agenda, anonymous), {}
+        return CheckedForm(None, problems, warnings)
+    return CheckedForm(NewWorkshop(name, organisation, date, people, agenda, anonymous), {}, warnings)
 
 
 class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
@@ -87,10 +103,22 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                 )
             name, organisation = (like.name, like.organisation) if like else ("", "")
             yield from self._row(
-                "Name", SafeInput(name, id="name", placeholder="e.g. CCO boot camp, spring", compact=True)
+                "Name", SafeInput(
+                    name,
+                    id="name",
+                    placeholder="e.g. CCO boot camp, spring",
+                    compact=True,
+                    max_length=WORKSHOP_NAME.chars,
+                )
             )
             yield from self._row(
-                "Organisation", SafeInput(organisation, id="organisation", placeholder="who it is for", compact=True)
+                "Organisation", SafeInput(
+                    organisation,
+                    id="organisation",
+                    placeholder="who it is for",
+                    compact=True,
+                    max_length=ORGANISATION.chars,
+                )
             )
             yield from self._row("Date", SafeInput(self.today, id="date", placeholder="YYYY-MM-DD", compact=True))
             yield from self._row(
@@ -127,9 +155,10 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                 yield Static(id=f"{field.id}-problem", classes="problem")
 
     def on_mount(self) -> None:
+        self._warned_for: str | None = None  # the roster text a warning was shown for
         self.query_one("#name", Input).focus()
 
-    def _form(self) -> tuple[NewWorkshop | None, dict[str, str]]:
+    def _form(self) -> CheckedForm:
         agenda_set = self.query_one("#agenda", RadioSet)
         agenda_index = max(agenda_set.pressed_index, 0)
         return check_form(
@@ -142,17 +171,24 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
         )
 
     def action_create(self) -> None:
-        request, problems = self._form()
+        checked = self._form()
+        problems, warnings = checked.problems, checked.warnings
+        roster = self.query_one("#participants", TextArea).text
+        # A warning stops the first Create only: a second one, the roster unchanged, keeps it as it is.
+        new_warning = bool(warnings) and roster != self._warned_for
+        self._warned_for = roster if warnings else None
         for field in self.FIELDS:
+            said = problems.get(field) or (warnings.get(field, "") + "; Create again to keep it" if field in warnings else "")
             problem = self.query_one(f"#{field}-problem", Static)
-            problem.update(plain(problems.get(field, "")))
-            problem.set_class(field in problems, "-shown")
+            problem.update(plain(said))
+            problem.set_class(bool(said), "-shown")
+            problem.set_class(field not in problems and field in warnings, "-warning")
             self.query_one(f"#{field}").set_class(field in problems, "-invalid")
-        if request is None:
-            first = next(field for field in self.FIELDS if field in problems)
+        if checked.request is None or new_warning:
+            first = next(field for field in self.FIELDS if field in problems or field in warnings)
             self.query_one(f"#{first}").focus()
             return
-        self.dismiss(request)
+        self.dismiss(checked.request)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

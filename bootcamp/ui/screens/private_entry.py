@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bootcamp.content.model import Scale, Step, StepKind
+from bootcamp.limits import COMMENT
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain
@@ -79,7 +80,9 @@ class PrivateEntryScreen(Screen[None]):
             yield Static(id="ask-text")
             yield Static(id="choices")
             yield OptionList(id="people")
-            yield SafeInput(placeholder="Type a comment, or leave it empty; Enter finishes", id="comment")
+            yield SafeInput(
+                placeholder="Type a comment, or leave it empty; Enter finishes", max_length=COMMENT.chars, id="comment"
+            )
             yield Static(id="hint")
         yield Footer(compact=True)
 

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from bootcamp.limits import NOTE
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -32,7 +33,7 @@ class QuickNoteScreen(ModalScreen[None]):
         with Vertical(id="quick-dialog") as dialog:
             dialog.border_title = joined("Quick note on ", (self.step.title, "bold"))
             dialog.border_subtitle = "Enter keeps it · Esc cancels · not projected"
-            yield SafeInput(placeholder="What to remember…", id="quick-text")
+            yield SafeInput(placeholder="What to remember…", max_length=NOTE.chars, id="quick-text")
             yield Static(id="quick-problem")
 
     def on_mount(self) -> None:

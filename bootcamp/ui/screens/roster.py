@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from bootcamp.content.model import Step
+from bootcamp.limits import PERSON_NAME, ROLE
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
@@ -126,8 +127,8 @@ class RosterScreen(Screen[MissedSteps | None]):
                     yield Label("Add someone", id="form-title")
                     with Horizontal(id="form-fields"):
                         if not anonymous:
-                            yield SafeInput(placeholder="Name", id="form-name")
-                        yield SafeInput(placeholder="Role or team (optional)", id="form-role")
+                            yield SafeInput(placeholder="Name", max_length=PERSON_NAME.chars, id="form-name")
+                        yield SafeInput(placeholder="Role or team (optional)", max_length=ROLE.chars, id="form-role")
                     yield Static(id="form-problem")
             yield Static(id="roster-detail")
         yield Footer(compact=True)

@@ -88,9 +88,11 @@ class _Autosave:
 
 
 class AutosaveInput(_Autosave, SafeInput):
-    def __init__(self, value: str = "", *, save: Save, placeholder: str = "", id: str | None = None) -> None:
+    def __init__(
+        self, value: str = "", *, save: Save, placeholder: str = "", id: str | None = None, max_length: int = 0
+    ) -> None:
         # Focus puts the cursor at the end: a comment being added to is not selected and typed over.
-        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
+        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False, max_length=max_length)
         self._save = save
         self._saved_text = value
         self._idle = None

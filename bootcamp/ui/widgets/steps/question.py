@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from bootcamp.content.model import Scale
+from bootcamp.limits import COMMENT
 from bootcamp.live.requests import CommentAnswer
 from bootcamp.live.snapshot import Tally, WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
@@ -47,7 +48,9 @@ class CommentField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._label, markup=False)
-        yield AutosaveInput(self._comment, save=self._save, placeholder="Type the comment; Enter saves")
+        yield AutosaveInput(
+            self._comment, save=self._save, placeholder="Type the comment; Enter saves", max_length=COMMENT.chars
+        )
 
     def on_mount(self) -> None:
         self.query_one(AutosaveInput).focus()
