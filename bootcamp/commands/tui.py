@@ -4,8 +4,12 @@ where it stopped) and ``bootcamp demo`` (a throw-away demo)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from bootcamp.locations import data_dir, default_content_dir
@@ -24,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
         Store(folder, SystemClock()).open(opening, sweep=False)  # an unknown id is one line here, not a window
     from bootcamp.ui.app import create_app
 
-    create_app(data_dir=folder, content_dir=content_dir, open_workshop=opening).run()
-    return 0
+    app = create_app(data_dir=folder, content_dir=content_dir, open_workshop=opening)
+    app.run()
+    return app.return_code or 0  # 128 + the signal when SIGTERM or SIGHUP ended it
 
 
 def _run_demo(content_dir: Path) -> int:
@@ -34,14 +39,33 @@ def _run_demo(content_dir: Path) -> int:
     from bootcamp.content import load_dir
     from bootcamp.demo_earlier import create_demo_runs
     from bootcamp.store import Store
-    from bootcamp.ui.app import create_app
+    from bootcamp.ui.app import ENDING_SIGNALS, create_app
 
     program = load_dir(content_dir)  # a ContentError is a UserError: the CLI lists the problems
     folder = Path(tempfile.mkdtemp(prefix="bootcamp-demo-"))
-    try:
-        clock = SystemClock()
-        info = create_demo_runs(Store(folder, clock), program.sources)  # the demo day and its earlier run
-        create_app(data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id).run()
-    finally:
+    with _removed_on(ENDING_SIGNALS, folder):  # while the app runs, it ends on them as on q, then finally
+        try:
+            clock = SystemClock()
+            info = create_demo_runs(Store(folder, clock), program.sources)  # the demo day and its earlier run
+            app = create_app(data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id)
+            app.run()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return app.return_code or 0
+
+
+@contextlib.contextmanager
+def _removed_on(signals: tuple[signal.Signals, ...], folder: Path) -> Iterator[None]:
+    """Before the app runs and after it, ``signals`` remove ``folder`` and then end the process as they would have."""
+
+    def remove_and_end(signum: int, _frame: object) -> None:
         shutil.rmtree(folder, ignore_errors=True)
-    return 0
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)  # killed by it, as without this handler: the shell sees which signal
+
+    before = {signum: signal.signal(signum, remove_and_end) for signum in signals}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

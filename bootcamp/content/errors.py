@@ -13,9 +13,12 @@ class ContentProblem:
     line: int
     field: str
     message: str
+    column: int = 0  # only where the line alone is not enough: a bad byte, a bad character
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.line and self.column:
+            where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 

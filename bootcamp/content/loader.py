@@ -9,8 +9,12 @@ way as a folder on disk. Every problem is collected; nothing stops at the first.
 
 from __future__ import annotations
 
+import codecs
+import fnmatch
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,12 +51,75 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def read_sources(content_dir: Path) -> dict[str, str]:
-    """Every content file under ``content_dir`` as ``{"sessions/x.yaml": text}``."""
-    sources: dict[str, str] = {}
-    for folder in CONTENT_FOLDERS:
-        for path in sorted((content_dir / folder).glob("*.yaml")):
-            sources[f"{folder}/{path.name}"] = path.read_text(encoding="utf-8")
+    """Every content file under ``content_dir`` as ``{"sessions/x.yaml": text}``; a :class:`ContentError`
+    names each file that cannot be read or is not UTF-8 text."""
+    sources, unread = _read_files(content_dir)
+    if unread:
+        raise ContentError(unread)
     return sources
+
+
+def _read_files(content_dir: Path) -> tuple[dict[str, str], list[ContentProblem]]:
+    """The text of every content file, and a problem for each one that could not be had."""
+    sources: dict[str, str] = {}
+    unread: list[ContentProblem] = []
+    for folder in CONTENT_FOLDERS:
+        try:  # scandir, not glob: glob skips a folder it may not read without a word
+            names = sorted(e.name for e in os.scandir(content_dir / folder) if fnmatch.fnmatchcase(e.name, "*.yaml"))
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # exercises/ is optional; load_dir reports a missing sessions/
+        except OSError as error:
+            unread.append(ContentProblem(f"{folder}/", 0, "", f"cannot read the folder: {_why(error)}"))
+            continue
+        for name in names:
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are not UTF-8 in the name: it could be neither shown nor stored
+                shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+                unread.append(ContentProblem(f"{folder}/{shown}", 0, "", "the file name is not UTF-8 text; rename it"))
+                continue
+            relative = f"{folder}/{name}"
+            text = _read_text(content_dir / folder / name, relative)
+            if isinstance(text, ContentProblem):
+                unread.append(text)
+            else:
+                sources[relative] = text
+    return sources, unread
+
+
+def _read_text(path: Path, name: str) -> str | ContentProblem:
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return ContentProblem(name, 0, "", "cannot read it: it is a folder, not a file")
+        if not stat.S_ISREG(mode):  # a pipe would wait for a writer forever
+            return ContentProblem(name, 0, "", "cannot read it: not a regular file")
+        data = path.read_bytes()
+    except OSError as error:  # permission denied, or gone since the folder was listed
+        return ContentProblem(name, 0, "", f"cannot read it: {_why(error)}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # a Windows editor's "Unicode"
+        return ContentProblem(name, 1, "", "UTF-16 text, not UTF-8; save it as UTF-8", column=1)
+    data = data.removeprefix(codecs.BOM_UTF8)  # the byte-order mark some Windows editors write
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(data, error.start)
+        byte = data[error.start]
+        return ContentProblem(name, line, "", f"not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8", column)
+    if "\0" in text:  # UTF-16 without a byte-order mark is valid UTF-8, a NUL in every other byte
+        line, column = _line_and_column(data, data.index(b"\0"))
+        return ContentProblem(name, line, "", "not UTF-8 text (byte 0x00, as in UTF-16); save it as UTF-8", column)
+    return text
+
+
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of the byte at ``offset``; the bytes before it are UTF-8."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8")) + 1
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def content_hash(sources: Mapping[str, str]) -> str:
@@ -67,11 +134,16 @@ def content_hash(sources: Mapping[str, str]) -> str:
 
 def load_dir(content_dir: Path) -> Program:
     """Load and validate the content in a folder; raise :class:`ContentError` listing every problem."""
-    if not (content_dir / "sessions").is_dir():
+    try:
+        is_content = (content_dir / "sessions").is_dir()
+    except OSError as error:  # is_dir lets a permission error through
+        raise ContentError([ContentProblem(str(content_dir), 0, "", f"cannot read it: {_why(error)}")]) from None
+    if not is_content:
         raise ContentError(
             [ContentProblem(str(content_dir), 0, "", "no sessions/ folder here: not a boot camp content folder")]
         )
-    return load_sources(read_sources(content_dir))
+    sources, unread = _read_files(content_dir)
+    return _Loader(sources, unread).load()  # a file that cannot be read is one problem among the others
 
 
 def load_sources(sources: Mapping[str, str]) -> Program:
@@ -79,15 +151,17 @@ def load_sources(sources: Mapping[str, str]) -> Program:
 
 
 class _Loader:
-    def __init__(self, sources: Mapping[str, str]) -> None:
+    def __init__(self, sources: Mapping[str, str], unread: Iterable[ContentProblem] = ()) -> None:
         self.sources = dict(sources)
-        self.problems: list[ContentProblem] = []
+        self.problems: list[ContentProblem] = list(unread)
+        # files (and folders, "sessions/") that could not be read: not also reported as missing
+        self.unread = {problem.file for problem in self.problems}
         self.file = ""
         # (file, line, field, what, id): references checked once every file is read
         self.refs: list[tuple[str, int, str, str, str]] = []
         # folders with a file that did not parse: what it defines is unknown, so references
         # into it are not reported as missing (one mistake, one message)
-        self.unparsed_folders: set[str] = set()
+        self.unparsed_folders: set[str] = {name.split("/")[0] for name in self.unread}
 
     # -- reporting ---------------------------------------------------------
 
@@ -193,7 +267,7 @@ class _Loader:
             try:
                 document = parse(self.sources[name])
             except YamlSyntaxError as error:
-                self.problem(error.line, "", error.message)
+                self.problems.append(ContentProblem(name, error.line, "", error.message, error.column))
                 self.unparsed_folders.add(name.split("/")[0])
                 continue
             if document is None:
@@ -203,7 +277,7 @@ class _Loader:
             if node is not None:
                 documents[name] = node
 
-        if PROGRAM_FILE not in self.sources:
+        if PROGRAM_FILE not in self.sources and not self.unread & {PROGRAM_FILE, "sessions/"}:
             self.file = PROGRAM_FILE
             self.problem(0, "", "missing: it names the boot camp, its agendas, scales, lists and dimensions")
         program_doc = documents.pop(PROGRAM_FILE, None)

@@ -63,10 +63,11 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, column: int = 0) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.column = column
 
 
 def parse(text: str) -> Any:
@@ -78,9 +79,21 @@ def parse(text: str) -> Any:
         line = mark.line + 1 if mark else 0
         problem = error.problem or error.context or "not valid YAML"
         return _raise(line, f"not valid YAML: {problem}")
+    except yaml.reader.ReaderError as error:  # a character YAML refuses (a control character): no line, an offset
+        index = error.position
+        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text, not characters
+            index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
+        return _raise_at(text, index, f"not valid YAML: character U+{error.character:04X} ({error.reason})")
+    except UnicodeEncodeError as error:  # libyaml's way of refusing half a surrogate pair (a stored copy may hold one)
+        return _raise_at(text, error.start, f"not valid YAML: character U+{ord(text[error.start]):04X} is not allowed")
     except yaml.YAMLError as error:
-        return _raise(0, f"not valid YAML: {error}")
+        return _raise(0, "not valid YAML: " + " ".join(str(error).split()))  # one line, whatever PyYAML wrote
 
 
-def _raise(line: int, message: str) -> Any:
-    raise YamlSyntaxError(line, message)
+def _raise(line: int, message: str, column: int = 0) -> Any:
+    raise YamlSyntaxError(line, message, column)
+
+
+def _raise_at(text: str, index: int, message: str) -> Any:
+    start = text.rfind("\n", 0, index) + 1
+    return _raise(text.count("\n", 0, index) + 1, message, index - start + 1)

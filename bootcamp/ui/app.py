@@ -7,6 +7,7 @@ stored lives in ``bootcamp.store``; where the room is lives in ``bootcamp.flow``
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
 
     from bootcamp.content.model import Program
     from bootcamp.live.changes import Change
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from bootcamp.store import Store
 
 QUIT_FLUSH_SECONDS = 5.0
+# The terminal window closed (SIGHUP) or the system asked the app to stop (SIGTERM): the app ends as
+# on q. Textual handles neither; each killed the process where it stood (measured: a comment typed a
+# moment before was lost, and a demo's folder was left in the temp folder).
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 def bootcamp_commands() -> type[Provider]:
@@ -77,9 +83,52 @@ class BootcampApp(App[None]):
         self._left: LiveWorkshop | None = None  # the workshop left last: quitting reports a save it could not finish
         self._store: Store | None = None
         self._quit_anyway = False
+        self._ending: asyncio.Task[None] | None = None  # ending on a signal
+        self._handlers_before: dict[signal.Signals, object] = {}  # what handled the ending signals before the app
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = CONSOLE_THEME  # before the first screen, so nothing is styled twice
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS one that outlives the terminal (see ui/driver.py)."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # by name: importing it on Windows would fail
+            from bootcamp.ui.driver import OutlivingTerminalDriver
+
+            return OutlivingTerminalDriver
+        return driver
+
+    def on_load(self) -> None:
+        """Before the terminal is taken over: from now on SIGTERM and SIGHUP end the app as q does."""
+        if self.is_headless:
+            return  # a test's app: the test runner's signals are not the app's to take
+        loop = asyncio.get_running_loop()
+        for signum in ENDING_SIGNALS:
+            before = signal.getsignal(signum)
+            try:
+                loop.add_signal_handler(signum, self.end_on_signal, signum)
+            except (ValueError, RuntimeError):  # not the main thread: nothing to take them from
+                continue
+            self._handlers_before[signum] = before
+
+    def _give_back_signals(self) -> None:
+        """The handlers from before the app (the demo's removes its folder): the loop's go with the loop."""
+        loop = asyncio.get_running_loop()
+        for signum, before in self._handlers_before.items():
+            loop.remove_signal_handler(signum)  # sets the default...
+            if before is not None:  # ...so the one from before goes back after (None: not set from Python)
+                signal.signal(signum, before)  # type: ignore[arg-type]
+        self._handlers_before.clear()
+
+    def end_on_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: every save finished (5 s at most, as on q), then the app exits."""
+        if self._ending is None:
+            self._ending = asyncio.create_task(self._end(128 + signum))
+
+    async def _end(self, return_code: int) -> None:
+        self.close_workshop()
+        await self.flush()  # bounded: a save that cannot finish is not waited for past the flush timeout
+        self.exit(return_code=return_code)
 
     def on_mount(self) -> None:
         from bootcamp.ui.screens.home import HomeScreen
@@ -250,6 +299,7 @@ class BootcampApp(App[None]):
         if self.workshop is not None:  # quit by other means than q (a test, ctrl+c): saves still finish
             await self.workshop.close(QUIT_FLUSH_SECONDS)
         await self.flush()
+        self._give_back_signals()
 
 
 def create_app(

@@ -6,18 +6,22 @@ times shown, and no blinking cursors, so snapshots do not drift between runs.
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
+from tmux_helpers import Tmux
 from ui_helpers import FIXTURE_CONTENT
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program, load_dir
 from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp, create_app
+from tests.debian import apt_install
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +63,24 @@ def make_app(data_dir: Path, clock: FixedClock) -> MakeApp:
         return create_app(data_dir=data_dir, content_dir=content_dir, clock=clock, open_workshop=open_workshop)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def tmux_installed() -> None:
+    why = "" if shutil.which("tmux") else apt_install("tmux")
+    if shutil.which("tmux"):
+        return
+    message = f"tmux is missing: {why or 'apt-get did not install it'}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def tmux(tmux_installed: None, tmp_path: Path) -> Iterator[Tmux]:
+    """Real consoles in tmux (``tmux_helpers``), on a server of the test's own, killed afterwards."""
+    server = Tmux(tmp_path)
+    try:
+        yield server
+    finally:
+        server.kill()

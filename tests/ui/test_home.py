@@ -168,6 +168,19 @@ async def test_broken_content_shows_the_validate_list_and_workshops_still_open(
         assert screen.workshop.info.id == info.id
 
 
+async def test_content_that_is_not_utf8_is_listed_not_a_crash(tmp_path: Path, make_app) -> None:
+    copy = tmp_path / "latin1"
+    shutil.copytree(FIXTURE_CONTENT, copy)
+    basics = copy / "sessions" / "basics.yaml"
+    basics.write_bytes(basics.read_text().replace("title: Welcome", "title: Café", 1).encode("latin-1"))
+    app = make_app(content_dir=copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_screen(pilot, ContentErrorsScreen)
+        listed = str(screen.query_one("#problem-list", Static).render())
+        assert "sessions/basics.yaml:" in listed and "not UTF-8 text (byte 0xe9); save it as UTF-8" in listed
+        assert "Traceback" not in screen_text(app)
+
+
 # -- the form's rules, without a terminal -------------------------------------------------------------------
 
 
