@@ -30,8 +30,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from bootcamp.store.durable import make_private_folder
 from bootcamp.store.errors import FileBusyError, StoreError, UnreadableFileError
-from bootcamp.store.files import ImportJournal, answers_file, import_journal_file
+from bootcamp.store.files import ANSWERS_FOLDER, ImportJournal, answers_file, import_journal_file
 from bootcamp.store.jsonfile import TypedFile
 from bootcamp.store.model import Answer
 
@@ -199,6 +200,11 @@ def _landed(journal_file: TypedFile[ImportJournal], seq: int) -> bool:
 
 
 def _apply(folder: Path, journal_file: TypedFile[ImportJournal], journal: ImportJournal) -> None:
+    answers_folder = folder / ANSWERS_FOLDER
+    try:
+        make_private_folder(answers_folder)  # removed by hand since the commit: the answers still need a home
+    except OSError as error:
+        raise NotRewritten(answers_folder, error.strerror or str(error), error.errno) from None
     for owner, answers in sorted(pending_of(journal).items()):
         rewrite(folder, owner, answers)
     try:

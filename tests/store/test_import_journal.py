@@ -454,3 +454,14 @@ def test_a_journal_may_only_name_answers_files(room: Room) -> None:
     with pytest.raises(UnreadableFileError, match=r"pending\.\.\./\.\./evil: not a participant or ballot id"):
         room.import_all()
     assert not (room.store.data_dir / "evil.json").exists()
+
+
+def test_an_import_left_pending_is_finished_even_when_the_answers_folder_was_removed(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leave_pending(room, monkeypatch, rewritten=2)
+    shutil.rmtree(room.path / "answers")
+    with room.store.owned(room.workshop_id, purpose="a test"):
+        pass
+    pending = {a.participant_id for a in room.new}
+    assert room.seen() == {a for a in room.after if a.participant_id in pending}  # the journal held their whole files
