@@ -70,7 +70,7 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
         text = read_file(Path(args.file))
         answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
-        workshop.save_answers(answers)
+        workshop.import_answers(answers)  # all or none; a StoreError says which, in one line
     print(f"imported {len(answers)} answer{'' if len(answers) == 1 else 's'} into workshop {workshop.id}")
     return 0
 

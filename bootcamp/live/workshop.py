@@ -87,12 +87,13 @@ class LiveWorkshop:
     @classmethod
     def open(cls, files: WorkshopFiles, clock: Clock, *, purpose: str = "") -> LiveWorkshop:
         """Open as the workshop's one owner (a console, unless ``purpose`` says what else): its owner lock first
-        (else :class:`WorkshopBusy`, one sentence naming host, process and since when), then every file read
-        (call it off the loop)."""
+        (else :class:`WorkshopBusy`, one sentence naming host, process and since when), then an import left
+        pending finished (else a StoreError saying why), then every file read (call it off the loop)."""
         from bootcamp.store.owner_lock import CONSOLE, OwnerLock
 
         owner = OwnerLock(files.path, purpose=purpose or CONSOLE, clock=clock).acquire()
         try:
+            files.finish_import()  # an answer saved under a pending import would be overwritten when it is finished
             return cls.load(files, clock, owner=owner)
         except BaseException:
             owner.release()

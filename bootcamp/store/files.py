@@ -3,19 +3,21 @@
 ``workshop.json`` (info, roster, settings: small, read by every listing),
 ``content.json`` (the content copy and its hash: kept out of workshop.json so that
 listing many workshops reads only small files), ``state.json``, ``room.json`` and
-``answers/<participant-id>.json``. Answers are keyed by their own ids
-(``step|item|perspective``), never by TinyDB document ids.
+``answers/<participant-id>.json``, and ``import.json`` (the import journal that makes an
+import of many answers all or nothing: :mod:`bootcamp.store.import_journal`). Answers are
+keyed by their own ids (``step|item|perspective``), never by TinyDB document ids.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
+from bootcamp.store.ids import is_safe_id
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
@@ -24,12 +26,14 @@ CONTENT_FILE = "content.json"
 STATE_FILE = "state.json"
 ROOM_FILE = "room.json"
 ANSWERS_FOLDER = "answers"
+IMPORT_FILE = "import.json"
 
 WORKSHOP_SCHEMA = FileSchema("bootcamp/workshop", 1)
 CONTENT_SCHEMA = FileSchema("bootcamp/content", 1)
 STATE_SCHEMA = FileSchema("bootcamp/state", 1)
 ROOM_SCHEMA = FileSchema("bootcamp/room", 1)
 ANSWERS_SCHEMA = FileSchema("bootcamp/answers", 1)
+IMPORT_SCHEMA = FileSchema("bootcamp/import-journal", 1)
 
 # What an answer's step key, item and perspective may contain, so "step|item|perspective" is a safe, unique key.
 _KEY_PART = re.compile(r"^[A-Za-z0-9/_.:-]*$")
@@ -111,37 +115,95 @@ def answers_path(folder: Path, participant_id: str) -> Path:
     return folder / ANSWERS_FOLDER / f"{participant_id}.json"
 
 
+def encode_answers(participant_id: str, answers: tuple[Answer, ...]) -> Document:
+    """The body of one participant's answers file: what it holds, as the file and the import journal write it."""
+    body: dict[str, Any] = {}
+    for answer in answers:
+        entry = to_json(answer)
+        del entry["participant_id"]  # the file's own id says whose they are
+        body[answer_key(*answer.key)] = entry
+    return {"participant_id": participant_id, "answers": body}
+
+
+def decode_answers(participant_id: str, document: Document, where: str = "") -> tuple[Answer, ...]:
+    """The answers in a body written by :func:`encode_answers`; ``where`` prefixes the field named by a ShapeError."""
+
+    def at(name: str) -> str:
+        return f"{where}.{name}" if where else name
+
+    if not isinstance(document, dict):
+        raise ShapeError(where, "expected an object")
+    unknown = sorted(set(document) - {"participant_id", "answers"})
+    if unknown:
+        raise ShapeError(at(unknown[0]), "unknown field (written by a newer bootcamp?)")
+    owner = document.get("participant_id")
+    if owner != participant_id:
+        raise ShapeError(at("participant_id"), f"{owner!r} does not match the file name {participant_id!r}")
+    entries = document.get("answers")
+    if not isinstance(entries, dict):
+        raise ShapeError(at("answers"), "expected an object keyed by step|item|perspective")
+    answers = []
+    for key, entry in entries.items():
+        if not isinstance(entry, dict):
+            raise ShapeError(at(f"answers.{key}"), "expected an object")
+        if "participant_id" in entry:
+            raise ShapeError(at(f"answers.{key}.participant_id"), "unknown field (written by a newer bootcamp?)")
+        answer = from_json(Answer, {**entry, "participant_id": participant_id}, at(f"answers.{key}"))
+        if answer_key(*answer.key) != key:
+            raise ShapeError(at(f"answers.{key}"), "the key does not match the answer's step, item and perspective")
+        answers.append(answer)
+    return tuple(answers)
+
+
 def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, ...]]:
     """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``."""
 
     def encode(answers: tuple[Answer, ...]) -> Document:
-        body: dict[str, Any] = {}
-        for answer in answers:
-            entry = to_json(answer)
-            del entry["participant_id"]  # the file's own id says whose they are
-            body[answer_key(*answer.key)] = entry
-        return {"participant_id": participant_id, "answers": body}
+        return encode_answers(participant_id, answers)
 
     def decode(document: Document) -> tuple[Answer, ...]:
-        _only(document, ["participant_id", "answers"])
-        owner = document.get("participant_id")
-        if owner != participant_id:
-            raise ShapeError("participant_id", f"{owner!r} does not match the file name {participant_id!r}")
-        entries = document.get("answers")
-        if not isinstance(entries, dict):
-            raise ShapeError("answers", "expected an object keyed by step|item|perspective")
-        answers = []
-        for key, entry in entries.items():
-            if not isinstance(entry, dict):
-                raise ShapeError(f"answers.{key}", "expected an object")
-            if "participant_id" in entry:
-                raise ShapeError(f"answers.{key}.participant_id", "unknown field (written by a newer bootcamp?)")
-            answer = from_json(Answer, {**entry, "participant_id": participant_id}, f"answers.{key}")
-            if answer_key(*answer.key) != key:
-                raise ShapeError(f"answers.{key}", "the key does not match the answer's step, item and perspective")
-            answers.append(answer)
-        return tuple(answers)
+        return decode_answers(participant_id, document)
 
     return TypedFile(
         answers_path(folder, participant_id), ANSWERS_SCHEMA, encode=encode, decode=decode, missing=tuple
     )
+
+
+@dataclass(frozen=True)
+class ImportJournal:
+    """``import.json``: the number of the last import (``seq``), and, until every file of it is rewritten,
+    the whole new content of each answers file it changes, by participant (or ballot) id (``pending``).
+
+    See :mod:`bootcamp.store.import_journal`. No file is the same as ``ImportJournal()``: no import yet.
+    """
+
+    seq: int = 0
+    pending: Mapping[str, tuple[Answer, ...]] | None = None
+
+
+def import_journal_file(folder: Path) -> TypedFile[ImportJournal]:
+    def encode(journal: ImportJournal) -> Document:
+        pending = journal.pending
+        return {
+            "seq": journal.seq,
+            "pending": None if pending is None else {owner: encode_answers(owner, pending[owner]) for owner in sorted(pending)},
+        }
+
+    def decode(document: Document) -> ImportJournal:
+        _only(document, ["seq", "pending"])
+        seq = document.get("seq")
+        if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
+            raise ShapeError("seq", f"{seq!r} is not a whole number of imports")
+        found = document.get("pending")
+        if found is None:
+            return ImportJournal(seq)
+        if not isinstance(found, dict):
+            raise ShapeError("pending", "expected null or an object keyed by participant id")
+        pending = {}
+        for owner, body in found.items():
+            if not is_safe_id(owner):  # it names the file a replay writes: never a path
+                raise ShapeError(f"pending.{owner}", "not a participant or ballot id")
+            pending[owner] = decode_answers(owner, body, f"pending.{owner}")
+        return ImportJournal(seq, pending)
+
+    return TypedFile(folder / IMPORT_FILE, IMPORT_SCHEMA, encode=encode, decode=decode, missing=ImportJournal)

@@ -82,6 +82,10 @@ class DurableJSONStorage(Storage):
             return None
         except OSError as error:
             raise UnreadableFileError(self.path, error.strerror or str(error)) from None
+        return self.decode(raw)
+
+    def decode(self, raw: bytes) -> Document:
+        """The document in ``raw``, bytes read from this file, at its current schema version."""
         return self._upgrade(decode_document(raw, self.path))
 
     def write(self, data: Document) -> None:
@@ -200,6 +204,10 @@ class TypedFile(Generic[T]):
 
     def load(self) -> T:
         return self._from_document(self.storage.read())
+
+    def parse(self, raw: bytes) -> T:
+        """The value in ``raw``, bytes read from this file: for a reader that keeps them to tell whether the file moved."""
+        return self._from_document(self.storage.decode(raw))
 
     def load_existing(self) -> T | None:
         """The stored value, or None when there is no file: for a reader that must tell "gone" from "empty"."""

@@ -117,7 +117,8 @@ class Store:
         Raises :class:`~bootcamp.store.owner_lock.WorkshopBusy` (one sentence: who holds it, where, since when)
         while the console or another command holds it. ``purpose`` says who we are to those refused, e.g.
         ``"bootcamp import-answers"``. When the file system takes no locks the block runs unguarded and
-        ``warn`` is told so in one sentence.
+        ``warn`` is told so in one sentence. An import left pending (a kill, a full disk) is finished
+        first; a StoreError says so when it cannot be yet.
         """
         workshop = self.open(workshop_id, sweep=False)  # an unknown id is refused before any lock file is made
         with OwnerLock(workshop.path, purpose=purpose, clock=self.clock) as lock:
@@ -127,6 +128,7 @@ class Store:
                     f"from changing workshop {workshop.id} at the same time"
                 )
             workshop.sweep_temp_files()
+            workshop.finish_import()  # an import left pending, finished before anything else changes the workshop
             yield workshop
 
     def exists(self, workshop_id: str) -> bool:

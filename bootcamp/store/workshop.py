@@ -2,7 +2,8 @@
 
 Every read opens the file again (another process, a projector window or a participant's
 own device, may have replaced it); every change is a read-modify-write under that file's
-lock, so concurrent writers never lose each other's answers.
+lock, so concurrent writers never lose each other's answers. An import of many answers goes
+through the import journal, so it is stored whole or not at all, and no read sees half of it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, iso
+from bootcamp.store import import_journal
 from bootcamp.store.durable import make_private_folder, temp_files_in
 from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.files import (
@@ -26,6 +28,7 @@ from bootcamp.store.files import (
     workshop_file,
 )
 from bootcamp.store.ids import is_safe_id
+from bootcamp.store.import_journal import JournalReader, pending_of, settled
 from bootcamp.store.jsonfile import sweep_temp_files
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
@@ -54,6 +57,7 @@ class WorkshopFiles:
         self._state = state_file(path)
         self._room = room_file(path)
         self._program: Program | None = None
+        self._journal = JournalReader(path)
 
     def __repr__(self) -> str:
         return f"WorkshopFiles({str(self.path)!r})"
@@ -92,18 +96,27 @@ class WorkshopFiles:
     # -- answers ----------------------------------------------------------------------------------------------
 
     def answers(self) -> list[Answer]:
-        """Every stored answer: every participant's file (removed participants' too) and every secret ballot."""
+        """Every stored answer: every participant's file (removed participants' too) and every secret ballot.
+
+        Never half an import: the files are read between two reads of the import journal.
+        """
         folder = self.path / ANSWERS_FOLDER
-        found: list[Answer] = []
-        for path in sorted(folder.glob("*.json")):
-            if path.name.startswith("."):
-                continue
-            found.extend(answers_file(self.path, path.stem).load())
-        return found
+
+        def read_files() -> dict[str, tuple[Answer, ...]]:
+            return {
+                path.stem: answers_file(self.path, path.stem).load()
+                for path in sorted(folder.glob("*.json"))
+                if not path.name.startswith(".")
+            }
+
+        found, journal = settled(self._journal, read_files, self.id)
+        found.update(pending_of(journal))
+        return [answer for owner in sorted(found, key=lambda owner: f"{owner}.json") for answer in found[owner]]
 
     def answers_of(self, participant_id: str) -> list[Answer]:
         self._check_answer_owner(participant_id)
-        return list(answers_file(self.path, participant_id).load())
+        stored, journal = settled(self._journal, answers_file(self.path, participant_id).load, self.id)
+        return list(pending_of(journal).get(participant_id, stored))
 
     def save_answer(self, answer: Answer) -> Answer:
         """Store ``answer``, replacing the one with the same participant and key; ``at`` is set when empty."""
@@ -121,25 +134,30 @@ class WorkshopFiles:
         answers_file(self.path, answer.participant_id).update(put)
         return answer
 
-    def save_answers(self, answers: list[Answer]) -> None:
-        """Store many answers with one write per participant file (imports)."""
+    def import_answers(self, answers: list[Answer]) -> None:
+        """Store all of ``answers`` or none (an import; call it as the workshop's owner): see
+        :mod:`bootcamp.store.import_journal`. ``at`` is set when empty, before the journal is written,
+        so finishing the import later stores the same times."""
         by_owner: dict[str, list[Answer]] = {}
-        for answer in answers:
-            self._check_answer_owner(answer.participant_id)
-            problem = check_answer_key(answer.key)
-            if problem:
-                raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
-            if not answer.at:
-                answer = dataclasses.replace(answer, at=iso(self._clock.now()))
-            by_owner.setdefault(answer.participant_id, []).append(answer)
-        for owner, new in by_owner.items():
+        try:
+            for answer in answers:
+                self._check_answer_owner(answer.participant_id)
+                problem = check_answer_key(answer.key)
+                if problem:
+                    raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
+                if not answer.at:
+                    answer = dataclasses.replace(answer, at=iso(self._clock.now()))
+                by_owner.setdefault(answer.participant_id, []).append(answer)
+        except StoreError as error:
+            raise StoreError(f"{import_journal.none_stored(len(answers))}: {error}") from None
+        import_journal.import_answers(self.path, self.id, by_owner)
 
-            def merge(stored: tuple[Answer, ...], new: list[Answer] = new) -> tuple[Answer, ...]:
-                merged = {a.key: a for a in stored}
-                merged.update((a.key, a) for a in new)
-                return tuple(merged.values())
+    def finish_import(self) -> None:
+        """Finish an import left pending by a kill or a full disk; an owner does this first, a reader never.
 
-            answers_file(self.path, owner).update(merge)
+        StoreError, in one sentence, when it cannot be finished yet: the owner must not open the workshop then.
+        """
+        import_journal.finish(self.path, self.id)
 
     def clear_answer(self, participant_id: str, key: tuple[str, str, str]) -> None:
         self._check_answer_owner(participant_id)

@@ -209,7 +209,7 @@ def test_csv_export_then_import_answers_restores_every_answer(full_workshop: Wor
     copy = store.open(store.import_workshop(blank, new_id=True).id)
     csv_text = text.replace(original.info.id, copy.id)
     answers = data_csv.loads(csv_text, "answers.csv", copy.info(), copy.program(), NOW)
-    copy.save_answers(answers)
+    copy.import_answers(answers)
     assert sorted(copy.answers(), key=repr) == sorted(original.answers, key=repr)
 
 
@@ -237,7 +237,7 @@ def test_an_anonymous_workshops_participants_are_named_p1_p2(store: Store, sourc
     )
     workshop = store.open(info.id)
     answers = data_csv.loads("participant,step,value\nP2,basics/mandate,yes\n", "form.csv", info, workshop.program(), NOW)
-    workshop.save_answers(answers)
+    workshop.import_answers(answers)
     text = data_csv.dumps(info, workshop.program(), workshop.answers())
     assert text.splitlines()[1].split(",")[1:4] == [info.participants[1].id, "P2", "basics/mandate"]
 
