@@ -24,7 +24,7 @@ from bootcamp.export import data_csv, data_json
 from bootcamp.live.requests import CommentAnswer, GiveAnswer, PutAction, PutNote, PutRoleLine
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store import Store, WorkshopFiles
-from bootcamp.store.model import Action, Answer, RoleLine, RoomNote
+from bootcamp.store.model import Action, Answer
 from bootcamp.ui.screens.new_workshop import check_form
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
