@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
+from bootcamp.store.ids import is_ballot_id
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
@@ -111,14 +112,26 @@ def answers_path(folder: Path, participant_id: str) -> Path:
     return folder / ANSWERS_FOLDER / f"{participant_id}.json"
 
 
+# What a secret ballot's file says of when it was written: nothing (its modification time is always this).
+BALLOT_FILE_TIME = 0
+
+
 def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, ...]]:
-    """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``."""
+    """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``.
+
+    A secret ballot's file stores no time at all: not its answers' ``at`` (whoever wrote one), not a
+    modification time on the file or its lock, since beside a note of who answered when it would name the
+    caster (DESIGN.md, Secret ballots).
+    """
+    ballot = is_ballot_id(participant_id)
 
     def encode(answers: tuple[Answer, ...]) -> Document:
         body: dict[str, Any] = {}
         for answer in answers:
             entry = to_json(answer)
             del entry["participant_id"]  # the file's own id says whose they are
+            if ballot:
+                entry["at"] = ""
             body[answer_key(*answer.key)] = entry
         return {"participant_id": participant_id, "answers": body}
 
@@ -143,5 +156,10 @@ def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, .
         return tuple(answers)
 
     return TypedFile(
-        answers_path(folder, participant_id), ANSWERS_SCHEMA, encode=encode, decode=decode, missing=tuple
+        answers_path(folder, participant_id),
+        ANSWERS_SCHEMA,
+        encode=encode,
+        decode=decode,
+        missing=tuple,
+        file_time=BALLOT_FILE_TIME if ballot else None,
     )
