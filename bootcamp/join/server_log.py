@@ -1,0 +1,41 @@
+"""The join server's log: a file in the data folder, never the terminal the console draws on.
+
+One line per request (address, method, path, status, seconds), and the server's own errors with
+their tracebacks. A secret ballot's post is not logged at all: its time and address beside the
+room's other lines could name its caster.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from aiohttp.abc import AbstractAccessLogger
+from aiohttp.web import BaseRequest, StreamResponse
+
+BALLOT_PATH = "/ballot"
+
+
+def file_logger(name: str, path: Path) -> logging.Logger:
+    """A logger that writes to ``path`` only (it does not pass records up to the root logger)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    return logger
+
+
+def close_logger(logger: logging.Logger) -> None:
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+
+
+class AccessLog(AbstractAccessLogger):
+    def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
+        if request.method == "POST" and request.path.endswith(BALLOT_PATH):
+            return
+        self.logger.info("%s %s %s %s %.3fs", request.remote, request.method, request.path, response.status, time)
