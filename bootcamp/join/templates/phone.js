@@ -45,8 +45,10 @@
     } else if (unsent.length) {
       // The room moved on while something was typed: keep it in sight, to copy.
       const kept = next.querySelector('[data-part="unsent-kept"]');
-      kept.hidden = false;
-      kept.querySelector("textarea").value = unsent.map((field) => field.value).join("\n\n");
+      if (kept) {
+        kept.hidden = false;
+        kept.querySelector("textarea").value = unsent.map((field) => field.value).join("\n\n");
+      }
     }
     old.replaceWith(next);
   }
