@@ -47,6 +47,10 @@ MAX_BODY = 3 * 4 * max(NOTE.chars, COMMENT.chars, PERSON_NAME.chars) + 64 * 1024
 SeatListener = Callable[[], None]
 
 
+class JoinError(UserError):
+    """Joining could not start (the address is in use, or not this machine's): one sentence for the console."""
+
+
 def host_in_url(host: str) -> str:
     try:
         return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
@@ -71,6 +75,7 @@ class JoinServer:
         self._save_waits: list[tuple[Sequence[str], asyncio.Future[None]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
+        self._stopped = False
         self._unlisten: Callable[[], None] = lambda: None
         self._logger = file_logger(f"bootcamp.join.{code}.{id(self)}", log_path)
 
@@ -84,6 +89,9 @@ class JoinServer:
         server = cls(workshop, code or new_join_code(), log_path)
         try:
             await server._serve(host, port)
+        except OSError as error:  # in use, or not an address of this machine
+            await server.stop()
+            raise JoinError(f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}") from None
         except BaseException:
             await server.stop()
             raise
@@ -126,6 +134,9 @@ class JoinServer:
 
     async def stop(self) -> None:
         """Stop serving: every open page is told that joining stopped and that its saved answers are kept."""
+        if self._stopped:
+            return
+        self._stopped = True
         if not self.room.closed:
             self.room.closed = STOPPED
         self._unlisten()
@@ -153,8 +164,9 @@ class JoinServer:
 
     @property
     def joined(self) -> tuple[str, ...]:
-        """The participant ids whose seats a phone holds."""
-        return tuple(pid for pid in self.room.seats.joined if self.workshop.info.participant(pid) is not None)
+        """The participant ids (of people present) whose seats a phone holds, in the order they joined."""
+        present = {p.id for p in self.workshop.info.present}
+        return tuple(pid for pid in self.room.seats.joined if pid in present)
 
     @property
     def waiting(self) -> tuple[Waiting, ...]:
@@ -210,8 +222,13 @@ class JoinServer:
         try:
             await asyncio.wait_for(asyncio.shield(waiting), timeout)
             return True
-        except (TimeoutError, asyncio.CancelledError):
+        except TimeoutError:
             return self._stored(records)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():  # this task is being cancelled, not just the wait
+                raise
+            return self._stored(records)  # stopping: the answer stands as stored as it is
         finally:
             self._save_waits.remove(entry)
 
@@ -325,7 +342,8 @@ class JoinServer:
 
     async def _when_stored(self, done: Done) -> None:
         while not await self._until_stored(done.records, 60.0):
-            pass
+            if self.room.closed:
+                return
         done.stored()
 
     async def _seat(self, request: web.Request) -> web.StreamResponse:

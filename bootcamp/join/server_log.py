@@ -8,17 +8,21 @@ room's other lines could name its caster.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.web import BaseRequest, StreamResponse
+
+from bootcamp.store.durable import FILE_MODE, make_private_folder
 
 BALLOT_PATH = "/ballot"
 
 
 def file_logger(name: str, path: Path) -> logging.Logger:
     """A logger that writes to ``path`` only (it does not pass records up to the root logger)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE))  # private, like every file of the data folder
     logger = logging.getLogger(name)
     logger.setLevel(logging.INFO)
     logger.propagate = False

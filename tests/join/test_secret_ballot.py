@@ -79,6 +79,13 @@ async def test_a_secret_rating_is_one_ballot_with_every_pick(files: WorkshopFile
         ("persist", "self", "strong"),
         ("persist", "team", "weak"),
     ]
-    status, part = await chloe.post("ballot", {"step": RATE, "pick:persist|self": "maybe"})
-    assert status == 422  # cast already; a bad pick from another seat is refused by the checks
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    status, part = await ana.post("ballot", {"step": RATE, "pick:persist|self": "maybe"})
+    assert status == 422 and "value: 'maybe' is not on the scale 'strength'" in text_of(part)
+    status, part = await ana.post("ballot", {"step": RATE})
+    assert status == 422 and "Your ballot was not cast: pick at least one answer." in text_of(part)
+    assert len({a.participant_id for a in room.workshop.snapshot.answers}) == 1  # nothing of Ana's was kept
+    status, _ = await ana.post("ballot", {"step": RATE, "pick:persist|self": "weak"})
+    assert status == 200  # a refused ballot was not counted as cast
     await closing(room, phones)

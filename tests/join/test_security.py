@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from pathlib import Path
 
 import aiohttp
 import pytest
 
+from bootcamp.join.server import JoinError, JoinServer
 from bootcamp.join.wrong_codes import WrongCodes
 from bootcamp.limits import NOTE
 from bootcamp.store import Store, WorkshopFiles
@@ -129,3 +132,13 @@ async def test_the_log_goes_to_its_file_never_to_the_terminal(
     assert f"GET /{room.server.code} 200" in log and "GET /WRONG 404" in log and "joining stopped" in log
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(files: WorkshopFiles, tmp_path: Path) -> None:
+    room = await Room.open(files, tmp_path)
+    with pytest.raises(JoinError, match=rf"^cannot serve the phone page on 127.0.0.1:{room.server.port}: .*in use"):
+        await JoinServer.start(room.workshop, "127.0.0.1", room.server.port, tmp_path / "other.log")
+    assert stat.S_IMODE(os.stat(room.log_path).st_mode) == 0o600
+    await room.server.stop()
+    await room.server.stop()  # stopping twice is harmless
+    assert await room.workshop.close()
