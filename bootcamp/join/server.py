@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -21,16 +21,17 @@ from bootcamp.errors import UserError
 from bootcamp.join import tokens
 from bootcamp.join.addresses import EVERY_ADDRESS, candidates
 from bootcamp.join.events import KEEP_ALIVE_SECONDS, Streams, event
+from bootcamp.join.forms import PhoneForms
 from bootcamp.join.guard import Guard, add_security_headers
 from bootcamp.join.join_code import new_join_code
 from bootcamp.join.pages import Pages
 from bootcamp.join.phone_view import Screen
-from bootcamp.join.room import PhoneRoom, WorkshopClosed
-from bootcamp.join.seats import Seat, Waiting
+from bootcamp.join.room import PhoneRoom
+from bootcamp.join.save_waits import SaveWaits
+from bootcamp.join.seats import Waiting
 from bootcamp.join.server_log import AccessLog, close_logger, file_logger
 from bootcamp.limits import COMMENT, NOTE, PERSON_NAME
 from bootcamp.live.changes import Change
-from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 
@@ -66,13 +67,13 @@ class JoinServer:
         self.room = PhoneRoom(workshop)
         self.pages = Pages("/" + code)
         self.streams = Streams()
+        self.save_waits = SaveWaits(workshop.records)
         self.save_wait = SAVE_WAIT_SECONDS
         self.guard = Guard(code)  # Host, Origin and the join code, before any page
+        self.key = tokens.new_key()  # for CSRF tokens: a page of an earlier server is stale
         self.host = ""
         self.port = 0
-        self._key = tokens.new_key()
         self._seat_listeners: list[SeatListener] = []
-        self._save_waits: list[tuple[Sequence[str], asyncio.Future[None]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
         self._stopped = False
@@ -82,9 +83,7 @@ class JoinServer:
     # -- start and stop ---------------------------------------------------------------------------------------
 
     @classmethod
-    async def start(
-        cls, workshop: LiveWorkshop, host: str, port: int, log_path: Path, *, code: str = ""
-    ) -> JoinServer:
+    async def start(cls, workshop: LiveWorkshop, host: str, port: int, log_path: Path, *, code: str = "") -> JoinServer:
         """Serve the phone page on ``host:port`` (port 0: any free one) on the running loop, the workshop's."""
         server = cls(workshop, code or new_join_code(), log_path)
         try:
@@ -98,38 +97,27 @@ class JoinServer:
         return server
 
     async def _serve(self, host: str, port: int) -> None:
-        guard = self.guard
-        app = web.Application(client_max_size=MAX_BODY, logger=self._logger, middlewares=[guard.middleware])
+        app = web.Application(client_max_size=MAX_BODY, logger=self._logger, middlewares=[self.guard.middleware])
         app.on_response_prepare.append(add_security_headers)
         base = "/" + self.code
         app.router.add_get(base, self._page)
         app.router.add_get(base + "/events", self._events)
         for name in self.pages.assets:
             app.router.add_get(f"{base}/{name}", self._asset)
-        for action, handler in (
-            ("seat", self._seat),
-            ("ask", self._ask),
-            ("answer", self._answer),
-            ("comment", self._comment),
-            ("ballot", self._ballot),
-            ("note", self._note),
-            ("go", self._go),
-        ):
+        for action, handler in PhoneForms(self).routes().items():
             app.router.add_post(f"{base}/{action}", handler)
         self._runner = web.AppRunner(
             app, access_log_class=AccessLog, access_log=self._logger, logger=self._logger, shutdown_timeout=STOP_SECONDS
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
-        self.host = host
-        self.port = self._runner.addresses[0][1]
+        await web.TCPSite(self._runner, host, port).start()
+        self.host, self.port = host, self._runner.addresses[0][1]
         hosts = [host] if host != EVERY_ADDRESS else [c.address for c in candidates()]
-        guard.allow(f"{host_in_url(h)}:{self.port}" for h in hosts)
+        self.guard.allow(f"{host_in_url(h)}:{self.port}" for h in hosts)
         if self.port == 80:  # a browser leaves the default port out of Host and Origin
-            guard.allow(host_in_url(h) for h in hosts)
-        self._unlisten = self.workshop.listen(self._changed)
-        self._keep(self._watch_closed())
+            self.guard.allow(host_in_url(h) for h in hosts)
+        self._unlisten = self.workshop.listen(self._workshop_changed)
+        self.keep(self._watch_closed())
         self._logger.info("joining started: %s", self.url)
 
     async def stop(self) -> None:
@@ -147,8 +135,7 @@ class JoinServer:
             await asyncio.sleep(0.05)
         for task in list(self._tasks):
             task.cancel()
-        for _, waiting in self._save_waits:
-            waiting.cancel()
+        self.save_waits.cancel()
         if self._runner is not None:
             runner, self._runner = self._runner, None
             await runner.cleanup()
@@ -157,7 +144,10 @@ class JoinServer:
 
     @property
     def url(self) -> str:
-        host = self.host if self.host != EVERY_ADDRESS else next((c.address for c in candidates() if not c.loopback), "127.0.0.1")
+        """``http://HOST:PORT/CODE``: what the join slide shows and its QR code holds."""
+        host = self.host
+        if host == EVERY_ADDRESS:
+            host = next((c.address for c in candidates() if not c.loopback), "127.0.0.1")
         return f"http://{host_in_url(host)}:{self.port}/{self.code}"
 
     # -- what the console calls -------------------------------------------------------------------------------
@@ -176,19 +166,19 @@ class JoinServer:
     def admit(self, waiting_id: str) -> Participant:
         """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat."""
         person = self.room.admit(waiting_id)
-        self._seats_changed()
+        self.seats_changed()
         return person
 
     def turn_away(self, waiting_id: str) -> None:
         """Someone asked to be let in and is not: their phone goes back to the names."""
         self.room.seats.take_waiting(waiting_id)
-        self._seats_changed()
+        self.seats_changed()
 
     def release(self, participant_id: str) -> bool:
         """Free a seat: its phone picks again, and another phone may take it."""
         released = self.room.seats.release(participant_id)
         if released:
-            self._seats_changed()
+            self.seats_changed()
         return released
 
     def listen(self, listener: SeatListener) -> Callable[[], None]:
@@ -198,96 +188,73 @@ class JoinServer:
 
     # -- changes ----------------------------------------------------------------------------------------------
 
-    def _changed(self, change: Change | None = None) -> None:
-        self.streams.changed()
-        for records, waiting in list(self._save_waits):
-            if not waiting.done() and self._stored(records):
-                waiting.set_result(None)
+    def _workshop_changed(self, change: Change) -> None:
+        self.changed()
 
-    def _seats_changed(self) -> None:
-        self._changed()
+    def changed(self) -> None:
+        """Something a phone may show changed: the open pages hear of it, waiting posts look at their saves."""
+        self.streams.changed()
+        self.save_waits.changed()
+
+    def seats_changed(self) -> None:
+        self.changed()
         for listener in tuple(self._seat_listeners):
             listener()
 
-    def _stored(self, records: Sequence[str]) -> bool:
-        return all(self.workshop.records.mark(record) in (Mark.SAVED, Mark.NONE) for record in records)
-
-    async def _until_stored(self, records: Sequence[str], timeout: float) -> bool:
-        """Wait until the writer stored every record (True), or ``timeout`` seconds (False)."""
-        if self._stored(records):
-            return True
-        waiting: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (records, waiting)
-        self._save_waits.append(entry)
-        try:
-            await asyncio.wait_for(asyncio.shield(waiting), timeout)
-            return True
-        except TimeoutError:
-            return self._stored(records)
-        except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():  # this task is being cancelled, not just the wait
-                raise
-            return self._stored(records)  # stopping: the answer stands as stored as it is
-        finally:
-            self._save_waits.remove(entry)
-
-    async def _watch_closed(self) -> None:
-        """The console may close the workshop without stopping joining first: the pages say so all the same."""
-        while self.workshop.accepting and not self.room.closed:
-            await asyncio.sleep(CLOSED_POLL_SECONDS)
-        self._changed()
-
-    def _keep(self, work) -> asyncio.Task[None]:  # type: ignore[no-untyped-def]
+    def keep(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        """Run ``work`` on the loop until it ends or the server stops."""
         task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
+    async def _watch_closed(self) -> None:
+        """The console may close the workshop without stopping joining first: the pages say so all the same."""
+        while self.workshop.accepting and not self.room.closed:
+            await asyncio.sleep(CLOSED_POLL_SECONDS)
+        self.changed()
+
     # -- pages ------------------------------------------------------------------------------------------------
 
-    def _token(self, request: web.Request) -> str:
+    def token_of(self, request: web.Request) -> str:
+        """The browser's token: its cookie, which holds its seat once it has one."""
         return request.cookies.get(COOKIE, "")
 
-    def _set_token(self, response: web.StreamResponse, token: str) -> None:
-        response.set_cookie(
-            COOKIE, token, path="/" + self.code, max_age=COOKIE_SECONDS, httponly=True, samesite="Strict"
-        )
-
-    async def _page(self, request: web.Request) -> web.StreamResponse:
-        token = self._token(request)
-        fresh = not token
-        if fresh:
-            token = tokens.new_token()
-        response = self._render(token, status=200, whole=True)
-        if fresh:
-            self._set_token(response, token)
-        return response
-
-    def _render(self, token: str, *, status: int, whole: bool, message: str = "", unsent: str = "") -> web.Response:
+    def render(self, token: str, *, status: int, whole: bool, message: str = "", unsent: str = "") -> web.Response:
+        """The page (``whole``) or its part that follows the console, as the browser holding ``token`` sees it."""
         view = self.room.view(tokens.token_hash(token), message=message, unsent=unsent)
-        csrf = tokens.csrf_token(self._key, token)
+        csrf = tokens.csrf_token(self.key, token)
         html = self.pages.page(view, csrf) if whole else self.pages.view(view, csrf)
         return web.Response(status=status, text=html, content_type="text/html")
+
+    async def _page(self, request: web.Request) -> web.StreamResponse:
+        token = self.token_of(request)
+        if token:
+            return self.render(token, status=200, whole=True)
+        token = tokens.new_token()  # a browser's first visit: the token its seat will be held by
+        response = self.render(token, status=200, whole=True)
+        response.set_cookie(COOKIE, token, path="/" + self.code, max_age=COOKIE_SECONDS, httponly=True, samesite="Strict")
+        return response
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         asset = self.pages.assets[request.path.rsplit("/", 1)[1]]
         return web.Response(body=asset.body, content_type=asset.content_type)
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
-        token_hash = tokens.token_hash(self._token(request))
-        csrf = tokens.csrf_token(self._key, self._token(request))
+        """The page's part again whenever it changes, until joining stops or the workshop closes."""
+        token = self.token_of(request)
+        token_hash, csrf = tokens.token_hash(token), tokens.csrf_token(self.key, token)
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
         await response.prepare(request)
         wake = self.streams.open()
-        last = None
+        shown = None
         try:
             while True:
                 view = self.room.view(token_hash)
-                if view != last:
+                if view != shown:
                     closed = view.screen is Screen.CLOSED
                     await response.write(event("closed" if closed else "view", self.pages.view(view, csrf)))
-                    last = view
+                    shown = view
                     if closed:
                         break
                 try:
@@ -295,146 +262,8 @@ class JoinServer:
                 except TimeoutError:
                     await response.write(b": still here\n\n")
                 wake.clear()
-        except (ConnectionResetError, asyncio.CancelledError):
+        except ConnectionResetError:  # the phone went away (asleep, closed): its next page opens a new stream
             pass
         finally:
             self.streams.close(wake)
         return response
-
-    # -- forms ------------------------------------------------------------------------------------------------
-
-    async def _form(self, request: web.Request, *, seated: bool) -> tuple[str, Seat | None, dict[str, str]]:
-        """The posted form once its tokens check out: 403 without the seat token or the CSRF token."""
-        token = self._token(request)
-        if not token:
-            raise _forbidden("This phone has no seat token; reload the page.")
-        form = await request.post()
-        if not tokens.csrf_matches(self._key, token, str(form.get("csrf", ""))):
-            raise _forbidden("The form was out of date; reload the page.")
-        seat = self.room.seat_of(tokens.token_hash(token))
-        if seated and seat is None:
-            raise _forbidden("This phone holds no seat; reload the page and pick your name.")
-        fields = {name: value for name, value in form.items() if isinstance(value, str)}
-        return token, seat, fields
-
-    def _done(self, request: web.Request, token: str, *, message: str = "", unsent: str = "", status: int = 200) -> web.StreamResponse:
-        """After a post: the page part for a script, else back to the page (or the page with why, when refused)."""
-        fetched = request.headers.get("X-Phone") == "fetch"
-        if not message and not fetched:
-            raise web.HTTPSeeOther("/" + self.code)
-        return self._render(token, status=status, whole=not fetched, message=message, unsent=unsent)
-
-    async def _handle(self, request: web.Request, act: Act, *, seated: bool = True) -> web.StreamResponse:
-        """Check the tokens, do what the form asks, wait (a little) for the writer, and answer."""
-        token, seat, form = await self._form(request, seated=seated)
-        try:
-            done = act(seat, form, token)
-        except WorkshopClosed as refused:
-            return self._done(request, token, message=str(refused), unsent=_typed(form), status=503)
-        except UserError as refused:  # the phone's own rules, a seat, or a check of the live workshop: one sentence
-            return self._done(request, token, message=str(refused), unsent=_typed(form), status=422)
-        if done.records:
-            if await self._until_stored(done.records, self.save_wait):
-                done.stored()
-            else:
-                self._keep(self._when_stored(done))
-        return self._done(request, token)
-
-    async def _when_stored(self, done: Done) -> None:
-        while not await self._until_stored(done.records, 60.0):
-            if self.room.closed:
-                return
-        done.stored()
-
-    async def _seat(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            token_hash = tokens.token_hash(token)
-            if self.workshop.info.anonymous:
-                self.room.take_free_seat(token_hash)
-            else:
-                self.room.claim(token_hash, form.get("participant", ""))
-            self._seats_changed()
-            return Done()
-
-        return await self._handle(request, act, seated=False)
-
-    async def _ask(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            self.room.ask(tokens.token_hash(token), form.get("name", ""))
-            self._seats_changed()
-            return Done()
-
-        return await self._handle(request, act, seated=False)
-
-    async def _answer(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            assert seat is not None
-            step, item, perspective = form.get("step", ""), form.get("item", ""), form.get("perspective", "")
-            return Done([self.room.answer(seat, step, item, perspective, form.get("value", ""))])
-
-        return await self._handle(request, act)
-
-    async def _comment(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            assert seat is not None
-            return Done([self.room.comment(seat, form.get("step", ""), form.get("comment", ""))])
-
-        return await self._handle(request, act)
-
-    async def _note(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            assert seat is not None
-            return Done([self.room.note(seat, form.get("step", ""), form.get("text", ""))])
-
-        return await self._handle(request, act)
-
-    async def _go(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            assert seat is not None
-            position = form.get("position", "")
-            self.room.go(seat, form.get("step", ""), int(position) if position.isdigit() else 1)
-            self._changed()
-            return Done()
-
-        return await self._handle(request, act)
-
-    async def _ballot(self, request: web.Request) -> web.StreamResponse:
-        def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
-            assert seat is not None
-            step_key = form.get("step", "")
-            picks = []
-            for name, value in form.items():
-                if name.startswith("pick:") and value:
-                    item, _, perspective = name.removeprefix("pick:").partition("|")
-                    picks.append((item, perspective, value))
-            # The ballot's records are known only here, until the writer has stored them: then the seat
-            # keeps only that its ballot is saved, never which ballot is its.
-            records = self.room.cast(seat, step_key, picks, form.get("comment", ""))
-
-            def stored() -> None:
-                seat.ballots[step_key] = True
-                self._changed()
-
-            return Done(records, stored)
-
-        return await self._handle(request, act)
-
-
-@dataclass
-class Done:
-    """What a form did: the records whose save to wait for, and what to do once they are stored."""
-
-    records: list[str] = field(default_factory=list)
-    stored: Callable[[], None] = lambda: None
-
-
-Act = Callable[[Seat | None, dict[str, str], str], Done]
-
-
-def _forbidden(sentence: str) -> web.HTTPForbidden:
-    return web.HTTPForbidden(text=sentence + "\n", content_type="text/plain")
-
-
-def _typed(form: dict[str, str]) -> str:
-    """What the person typed in a form that was refused, shown back so it is not lost."""
-    return form.get("comment", "") or form.get("text", "") or form.get("name", "")
