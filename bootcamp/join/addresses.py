@@ -27,7 +27,11 @@ class Candidate:
 
     @property
     def label(self) -> str:
-        return f"{self.address} ({self.kind}, {self.interface})" if self.kind != "loopback" else f"{self.address} (loopback: this machine only)"
+        return (
+            f"{self.address} ({self.kind}, {self.interface})"
+            if self.kind != "loopback"
+            else f"{self.address} (loopback: this machine only)"
+        )
 
     @property
     def loopback(self) -> bool:

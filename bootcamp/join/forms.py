@@ -182,4 +182,3 @@ def _forbidden(sentence: str) -> web.HTTPForbidden:
 def _typed(form: dict[str, str]) -> str:
     """What the person typed in a form that was refused, shown back so it is not lost."""
     return form.get("comment", "") or form.get("text", "") or form.get("name", "")
-

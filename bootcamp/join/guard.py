@@ -64,11 +64,17 @@ class Guard:
         address = request.remote or ""
         now = self._clock()
         if self.wrong_codes.refused(address, now):
-            return refusal(429, "Too many wrong codes; wait a while.", **{"Retry-After": str(self.wrong_codes.retry_after(address, now))})
+            return refusal(
+                429,
+                "Too many wrong codes; wait a while.",
+                **{"Retry-After": str(self.wrong_codes.retry_after(address, now))},
+            )
         first = request.path.split("/")[1] if request.path.startswith("/") else ""
         if first != self.code:
             return await self._not_the_code(request, first, address, now)
-        origin = request.headers.get("Origin")  # browsers send it with every post; a script without it still needs the CSRF token
+        origin = request.headers.get(
+            "Origin"
+        )  # browsers send it with every post; a script without it still needs the CSRF token
         if request.method == "POST" and origin is not None and origin not in self.origins:
             return refusal(403, "A form from another page was refused.")
         return await handler(request)
@@ -79,7 +85,11 @@ class Guard:
         if looks_like_a_code(first):  # a guess at the code, not a browser's stray /favicon.ico
             verdict = self.wrong_codes.wrong(address, now)
             if verdict.refused:
-                return refusal(429, "Too many wrong codes; wait a while.", **{"Retry-After": str(self.wrong_codes.retry_after(address, now))})
+                return refusal(
+                    429,
+                    "Too many wrong codes; wait a while.",
+                    **{"Retry-After": str(self.wrong_codes.retry_after(address, now))},
+                )
             if verdict.delay:
                 await asyncio.sleep(verdict.delay)
         return refusal(404, "No workshop here: check the code on the wall.")

@@ -67,9 +67,6 @@ class Seats:
     def waiting(self) -> tuple[Waiting, ...]:
         return tuple(self._waiting.values())
 
-    def voted(self, step_key: str) -> int:
-        return sum(1 for seat in self._by_participant.values() if step_key in seat.ballots)
-
     # -- changes ----------------------------------------------------------------------------------------------
 
     def claim(self, participant_id: str, token_hash: str, name: str) -> Seat:

@@ -90,7 +90,9 @@ class JoinServer:
             await server._serve(host, port)
         except OSError as error:  # in use, or not an address of this machine
             await server.stop()
-            raise JoinError(f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}") from None
+            raise JoinError(
+                f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}"
+            ) from None
         except BaseException:
             await server.stop()
             raise
@@ -233,7 +235,9 @@ class JoinServer:
             return self.render(token, status=200, whole=True)
         token = tokens.new_token()  # a browser's first visit: the token its seat will be held by
         response = self.render(token, status=200, whole=True)
-        response.set_cookie(COOKIE, token, path="/" + self.code, max_age=COOKIE_SECONDS, httponly=True, samesite="Strict")
+        response.set_cookie(
+            COOKIE, token, path="/" + self.code, max_age=COOKIE_SECONDS, httponly=True, samesite="Strict"
+        )
         return response
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:

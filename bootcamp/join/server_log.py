@@ -22,7 +22,9 @@ BALLOT_PATH = "/ballot"
 def file_logger(name: str, path: Path) -> logging.Logger:
     """A logger that writes to ``path`` only (it does not pass records up to the root logger)."""
     make_private_folder(path.parent)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE))  # private, like every file of the data folder
+    os.close(
+        os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    )  # private, like every file of the data folder
     logger = logging.getLogger(name)
     logger.setLevel(logging.INFO)
     logger.propagate = False

@@ -41,7 +41,12 @@ def store(tmp_path: Path) -> Store:
 def create(store: Store, *, anonymous: bool = False, people: list[tuple[str, str]] = PEOPLE) -> WorkshopFiles:
     program = load_dir(FIXTURE_CONTENT)
     info = store.create_workshop(
-        name="Spring", organisation="Northwind", date="2026-09-21", participants=people, sources=program.sources, anonymous=anonymous
+        name="Spring",
+        organisation="Northwind",
+        date="2026-09-21",
+        participants=people,
+        sources=program.sources,
+        anonymous=anonymous,
     )
     return store.open(info.id)
 
@@ -113,7 +118,9 @@ class Phone:
         self.csrf = found.group(1) if found else self.csrf  # a page without a form has none
         return self.html
 
-    async def post(self, action: str, fields: dict[str, str], *, script: bool = True, csrf: bool = True) -> tuple[int, str]:
+    async def post(
+        self, action: str, fields: dict[str, str], *, script: bool = True, csrf: bool = True
+    ) -> tuple[int, str]:
         data = {"csrf": self.csrf, **fields} if csrf else fields
         headers = {"Origin": self.room.origin, **({"X-Phone": "fetch"} if script else {})}
         async with self.session.post(f"{self.room.url}/{action}", data=data, headers=headers) as response:
@@ -127,7 +134,9 @@ class Phone:
         status, _ = await self.post("seat", {"participant": self.room.person(name)}, script=False)  # 303, then the page
         assert status == 200 and f'<p class="who">{name}</p>' in self.html
 
-    async def answer(self, value: str, *, step: str = MANDATE, item: str = "", perspective: str = "") -> tuple[int, str]:
+    async def answer(
+        self, value: str, *, step: str = MANDATE, item: str = "", perspective: str = ""
+    ) -> tuple[int, str]:
         return await self.post("answer", {"step": step, "item": item, "perspective": perspective, "value": value})
 
     async def events(self) -> Events:
@@ -200,4 +209,3 @@ async def closing(room: Room, phones: list[Phone]) -> None:
 def text_of(html: str) -> str:
     """The page's words, tags and runs of white space taken out: what a person reads."""
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-

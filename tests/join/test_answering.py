@@ -125,7 +125,9 @@ async def test_a_value_off_the_scale_is_refused_in_one_sentence_and_nothing_is_k
         "the answer to 'Who drives agreement?' was not kept: value: 'maybe' is not on the scale 'commitment' "
         "(yes, partly, no, dont-know)"
     )
-    status, _ = await ana.post("answer", {"step": MANDATE, "value": "yes", "item": "persist", "perspective": ""}, script=False)
+    status, _ = await ana.post(
+        "answer", {"step": MANDATE, "value": "yes", "item": "persist", "perspective": ""}, script=False
+    )
     assert status == 422 and "item" in text_of(ana.html)
     assert room.workshop.snapshot.answers == ()
     await closing(room, phones)
@@ -185,7 +187,9 @@ async def test_a_discussion_takes_notes_and_a_teach_step_shows_its_title(
     await closing(room, phones)
 
 
-async def test_results_reach_a_phone_only_once_revealed(files: WorkshopFiles, tmp_path: Path, phones: list[Phone]) -> None:
+async def test_results_reach_a_phone_only_once_revealed(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
     room = await Room.open(files, tmp_path)
     ana, ben = await phone_at(room, phones), await phone_at(room, phones)
     await ana.sit("Ana")

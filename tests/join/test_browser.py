@@ -48,7 +48,9 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             # Answer the current question: saved once stored, on disk and in the console's tally.
             await tap(page, "Partly")
             await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
-            await expect(page.get_by_role("button", name="Partly", exact=True)).to_have_attribute("aria-pressed", "true")
+            await expect(page.get_by_role("button", name="Partly", exact=True)).to_have_attribute(
+                "aria-pressed", "true"
+            )
             await page.screenshot(path=shots / "2-saved.png")
             [answer] = files.answers()
             assert (answer.participant_id, answer.value) == (room.person("Ana"), "partly")
@@ -69,7 +71,9 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             await expect(page.locator(".saved-saved")).to_have_text("saved ✓", timeout=SHOW_SECONDS)
             room.workshop.apply(ClearAnswer(room.person("Ana"), MANDATE))
             await expect(page.locator(".saved-none")).to_have_text("no answer yet", timeout=SHOW_SECONDS)
-            await expect(page.get_by_role("button", name="Partly", exact=True)).to_have_attribute("aria-pressed", "false")
+            await expect(page.get_by_role("button", name="Partly", exact=True)).to_have_attribute(
+                "aria-pressed", "false"
+            )
 
             # A value not on the scale is refused in one sentence; so is an answer to a step that is not current.
             await page.locator('button[value="yes"]').evaluate("button => button.value = 'maybe'")
@@ -96,7 +100,9 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
 
             # A secret ballot: one per seat, nothing that names Ana.
             room.workshop.toggle("secret", MANDATE)
-            await expect(page.get_by_text("Secret ballot: stored without your name.")).to_be_visible(timeout=SHOW_SECONDS)
+            await expect(page.get_by_text("Secret ballot: stored without your name.")).to_be_visible(
+                timeout=SHOW_SECONDS
+            )
             await page.get_by_text("No", exact=True).tap()
             await page.screenshot(path=shots / "4-ballot.png", full_page=True)
             await tap(page, "Cast my ballot")

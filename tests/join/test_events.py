@@ -97,7 +97,9 @@ async def test_a_workshop_closed_under_the_server_closes_the_pages_too(
     await events.next()
     assert await room.workshop.close()
     name, data = await events.next(timeout=2.0)
-    assert name == "closed" and "The workshop is closed; the answers this page showed as saved are kept." in text_of(data)
+    assert name == "closed" and "The workshop is closed; the answers this page showed as saved are kept." in text_of(
+        data
+    )
     status, part = await ana.answer("yes")
     assert status == 503 and "kept" in part
     await ana.close()

@@ -16,9 +16,13 @@ async def test_a_second_phone_cannot_take_a_claimed_seat_and_the_same_cookie_kee
     ana, other = await phone_at(room, phones), await phone_at(room, phones)
     await ana.sit("Ana")
     page = await other.load()
-    assert "Ana <span class=\"taken\">(joined)</span>" in page and 'disabled>Ana' in page.replace('" disabled', " disabled")
+    assert 'Ana <span class="taken">(joined)</span>' in page and "disabled>Ana" in page.replace(
+        '" disabled', " disabled"
+    )
     status, _ = await other.post("seat", {"participant": room.person("Ana")}, script=False)
-    assert status == 422 and "Ana's seat is taken on another phone; ask the facilitator to release it." in text_of(other.html)
+    assert status == 422 and "Ana's seat is taken on another phone; ask the facilitator to release it." in text_of(
+        other.html
+    )
     status, _ = await other.answer("no")
     assert status == 403  # holds no seat: cannot answer as anyone
     reloaded = await ana.load()  # a reload (or a phone that slept) keeps the seat: the cookie did not change
@@ -55,7 +59,11 @@ async def test_someone_not_on_the_roster_waits_until_the_console_admits_them(
     dee = await phone_at(room, phones)
     await dee.load()
     status, _ = await dee.post("ask", {"name": "  Dee   Dee "}, script=False)
-    assert status == 200 and "Waiting to be let in" in text_of(dee.html) and "Dee Dee, the facilitator" in text_of(dee.html)
+    assert (
+        status == 200
+        and "Waiting to be let in" in text_of(dee.html)
+        and "Dee Dee, the facilitator" in text_of(dee.html)
+    )
     status, _ = await dee.answer("yes")
     assert status == 403  # not in yet
     events = await dee.events()
@@ -75,7 +83,9 @@ async def test_someone_not_on_the_roster_waits_until_the_console_admits_them(
     await closing(room, phones)
 
 
-async def test_a_name_asked_with_is_checked_like_every_name(files: WorkshopFiles, tmp_path: Path, phones: list[Phone]) -> None:
+async def test_a_name_asked_with_is_checked_like_every_name(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
     room = await Room.open(files, tmp_path)
     phone = await phone_at(room, phones)
     await phone.load()

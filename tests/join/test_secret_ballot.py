@@ -11,7 +11,9 @@ from bootcamp.store import WorkshopFiles, is_ballot_id
 from .conftest import MANDATE, RATE, Phone, Room, closing, phone_at, text_of
 
 
-async def test_a_ballot_stores_nothing_that_links_it_to_its_seat(files: WorkshopFiles, tmp_path: Path, phones: list[Phone]) -> None:
+async def test_a_ballot_stores_nothing_that_links_it_to_its_seat(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
     room = await Room.open(files, tmp_path)
     room.workshop.toggle("secret", MANDATE)
     ana = await phone_at(room, phones)
@@ -27,7 +29,10 @@ async def test_a_ballot_stores_nothing_that_links_it_to_its_seat(files: Workshop
     assert (ballot.value, ballot.comment, ballot.at) == ("no", "not really", "")  # no time
     ana_id = room.person("Ana")
     answers_folder = files.path / "answers"
-    assert {p.name for p in answers_folder.iterdir()} == {f"{ballot.participant_id}.json", f"{ballot.participant_id}.json.lock"}
+    assert {p.name for p in answers_folder.iterdir()} == {
+        f"{ballot.participant_id}.json",
+        f"{ballot.participant_id}.json.lock",
+    }
     for path in answers_folder.iterdir():
         assert os.stat(path).st_mtime == 0  # nor a file time
         assert ana_id not in path.read_text() and "Ana" not in path.read_text()
@@ -63,7 +68,9 @@ async def test_one_ballot_per_seat_and_no_named_answer_on_a_secret_step(
     await closing(room, phones)
 
 
-async def test_a_secret_rating_is_one_ballot_with_every_pick(files: WorkshopFiles, tmp_path: Path, phones: list[Phone]) -> None:
+async def test_a_secret_rating_is_one_ballot_with_every_pick(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
     room = await Room.open(files, tmp_path, at=RATE)
     room.workshop.toggle("secret", RATE)
     chloe = await phone_at(room, phones)

@@ -63,7 +63,9 @@ async def test_a_post_without_the_seat_token_or_without_the_csrf_token_is_403(
     async with aiohttp.ClientSession() as stranger:  # no cookie at all, even with Ana's CSRF token
         form = {"csrf": ana.csrf, "step": MANDATE, "value": "yes"}
         async with stranger.post(f"{room.url}/answer", data=form, headers={"Origin": room.origin}) as response:
-            assert response.status == 403 and await response.text() == "This phone has no seat token; reload the page.\n"
+            assert (
+                response.status == 403 and await response.text() == "This phone has no seat token; reload the page.\n"
+            )
     assert room.workshop.snapshot.answers == ()
     await closing(room, phones)
 
@@ -90,13 +92,17 @@ async def test_an_oversized_body_is_refused_and_a_long_note_is_refused_in_one_se
     status, _ = await ana.post("note", {"step": TALK, "text": "x" * 1_000_000})
     assert status == 413
     status, part = await ana.post("note", {"step": TALK, "text": "y" * (NOTE.chars + 1)})
-    assert status == 422 and "the note was not kept: text: 5,001 characters; a note may have at most 5,000" in text_of(part)
+    assert status == 422 and "the note was not kept: text: 5,001 characters; a note may have at most 5,000" in text_of(
+        part
+    )
     status, part = await ana.post("note", {"step": TALK, "text": "é" * NOTE.chars})  # the longest note fits the cap
     assert status == 200
     await closing(room, phones)
 
 
-async def test_every_answer_carries_strict_headers_and_there_is_no_folder_to_list(files: WorkshopFiles, tmp_path: Path) -> None:
+async def test_every_answer_carries_strict_headers_and_there_is_no_folder_to_list(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
     room = await Room.open(files, tmp_path)
     status, page, headers = await get(room.url)
     csp = headers["Content-Security-Policy"]
@@ -134,7 +140,9 @@ async def test_the_log_goes_to_its_file_never_to_the_terminal(
     assert (out, err) == ("", "")
 
 
-async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(files: WorkshopFiles, tmp_path: Path) -> None:
+async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
     room = await Room.open(files, tmp_path)
     with pytest.raises(JoinError, match=rf"^cannot serve the phone page on 127.0.0.1:{room.server.port}: .*in use"):
         await JoinServer.start(room.workshop, "127.0.0.1", room.server.port, tmp_path / "other.log")
