@@ -1,8 +1,9 @@
 """The join server's log: a file in the data folder, never the terminal the console draws on.
 
-One line per request (address, method, path, status, seconds), and the server's own errors with
-their tracebacks. A secret ballot's post is not logged at all: its time and address beside the
-room's other lines could name its caster.
+One line per request (method, path, status, seconds) and the server's own errors with their
+tracebacks. The address a request came from is logged only with a refusal (a wrong code, a wrong Host,
+a form without its tokens), where it tells who was refused: beside a secret ballot's moment, the address
+of a page loaded right after it could name its caster. A ballot's post is not logged at all.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from aiohttp.web import BaseRequest, StreamResponse
 from bootcamp.store.durable import FILE_MODE, make_private_folder
 
 BALLOT_PATH = "/ballot"
+REFUSALS = frozenset({403, 404, 413, 421, 429})  # the answers whose address the log keeps
 
 
 def file_logger(name: str, path: Path) -> logging.Logger:
@@ -44,4 +46,5 @@ class AccessLog(AbstractAccessLogger):
     def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
         if request.method == "POST" and request.path.endswith(BALLOT_PATH):
             return
-        self.logger.info("%s %s %s %s %.3fs", request.remote, request.method, request.path, response.status, time)
+        who = request.remote if response.status in REFUSALS else "-"
+        self.logger.info("%s %s %s %s %.3fs", who, request.method, request.path, response.status, time)

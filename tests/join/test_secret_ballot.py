@@ -39,6 +39,7 @@ async def test_a_ballot_stores_nothing_that_links_it_to_its_seat(
     assert {change.by for change in heard if change.by is not None} == {Actor("phone")}  # listeners hear of nobody
     log = room.log_path.read_text()
     assert "/seat" in log and "/ballot" not in log and ballot.participant_id not in log  # no log line
+    assert "INFO 127.0.0.1" not in log  # nor the address of a page loaded right after it
     seats = repr(vars(room.server.room.seats))
     assert ballot.participant_id not in seats and MANDATE in seats  # the seat knows it voted, not which ballot is its
     undone = room.workshop.undo()

@@ -135,7 +135,7 @@ async def test_the_log_goes_to_its_file_never_to_the_terminal(
     await get(f"{room.origin}/WRONG")
     await closing(room, phones)
     log = room.log_path.read_text()
-    assert f"GET /{room.server.code} 200" in log and "GET /WRONG 404" in log and "joining stopped" in log
+    assert f"- GET /{room.server.code} 200" in log and "127.0.0.1 GET /WRONG 404" in log and "joining stopped" in log
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
