@@ -38,7 +38,7 @@ from bootcamp.content.model import (
 from bootcamp.content.rolecheck import suggest
 from bootcamp.errors import UserError
 from bootcamp.store import Store, StoredContent, WorkshopBundle
-from bootcamp.store.ids import ALPHABET
+from bootcamp.store.ids import ALPHABET, is_ballot_id
 from bootcamp.store.model import (
     Action,
     ActionStatus,
@@ -284,7 +284,8 @@ class DemoBuilder:
         for n, ((participant, person), owner) in enumerate(zip(present, owners, strict=True)):
             option = self.pick(asks, self.mood((step.key, "")), person, person.unsure)
             comment = self.comment(person, option, asks.scale)
-            self.answers.append(Answer(owner, step.key, "", "", option.id, comment, self.at(step, 30 + 20 * n)))
+            at = "" if is_ballot_id(owner) else self.at(step, 30 + 20 * n)  # a ballot keeps no time
+            self.answers.append(Answer(owner, step.key, "", "", option.id, comment, at))
 
     def check(self, step: Step, present: list[tuple[Participant, Person]]) -> list[RoleLine]:
         check = self.program.exercise(step.exercise)

@@ -139,7 +139,7 @@ def _answers_then(
                 participant_id=owner,
                 value=value,
                 comment=answer.comment if value == answer.value else "",
-                at=builder.at(asks.step, 30 + 7 * (n % 40)),
+                at="" if is_ballot_id(owner) else builder.at(asks.step, 30 + 7 * (n % 40)),  # a ballot keeps no time
             )
         )
     return tuple(found)

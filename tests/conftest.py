@@ -1,11 +1,23 @@
-"""Test setup shared by every folder: ``async def`` tests run on a fresh event loop."""
+"""Test setup shared by every folder: ``async def`` tests run on a fresh event loop; a headless Chromium.
+
+The browser is Debian's ``chromium`` (the HTML report's tests and the phone page's). When it is missing
+and the tests run as root, the setup installs it (``apt-get update && apt-get install -y chromium``). If
+it is still missing, a browser test fails when ``CI`` is set (CI must not pass without looking at the
+page) and is skipped elsewhere.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import inspect
+import os
+from pathlib import Path
 
 import pytest
+
+from tests.debian import apt_install
+
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -16,3 +28,16 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
     asyncio.run(pyfuncitem.obj(**arguments))
     return True
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    why = ""
+    if not CHROMIUM.exists():
+        why = apt_install("chromium")
+    if CHROMIUM.exists():
+        return CHROMIUM
+    message = f"headless Chromium ({CHROMIUM}) is missing: {why or 'apt-get did not install it'}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -35,6 +35,8 @@ def test_wheel_contains_content_and_styles(wheel: Path) -> None:
     assert {f"bootcamp/_content/{name}" for name in shipped} <= names
     styles = {p.relative_to(ROOT).as_posix() for p in (ROOT / "bootcamp").rglob("*.tcss")}
     assert styles <= names
+    phone_page = {p.relative_to(ROOT).as_posix() for p in (ROOT / "bootcamp" / "join" / "templates").iterdir()}
+    assert {"bootcamp/join/templates/page.html", "bootcamp/join/templates/phone.js"} <= phone_page <= names
 
 
 @pytest.mark.slow

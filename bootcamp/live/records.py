@@ -194,11 +194,11 @@ class LiveRecords:
         ballot_id: str = "",
         by: Actor = CONSOLE,
     ) -> str:
-        """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody."""
+        """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody, and
+        without a time (beside a log or a note of who answered when, a time would name its caster)."""
         ballot = ballot_id or new_ballot_id()
-        at = iso(self.clock.now())
         cast = [
-            Answer(ballot, step_key, item, perspective, value, comment if number == 0 else "", at)
+            Answer(ballot, step_key, item, perspective, value, comment if number == 0 else "")
             for number, (item, perspective, value) in enumerate(picks)
         ]
         for answer in cast:

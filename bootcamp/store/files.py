@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
-from bootcamp.store.ids import is_safe_id
+from bootcamp.store.ids import is_ballot_id, is_safe_id
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
@@ -115,12 +115,19 @@ def answers_path(folder: Path, participant_id: str) -> Path:
     return folder / ANSWERS_FOLDER / f"{participant_id}.json"
 
 
+# What a secret ballot's file says of when it was written: nothing (its modification time is always this).
+BALLOT_FILE_TIME = 0
+
+
 def encode_answers(participant_id: str, answers: tuple[Answer, ...]) -> Document:
     """The body of one participant's answers file: what it holds, as the file and the import journal write it."""
     body: dict[str, Any] = {}
+    ballot = is_ballot_id(participant_id)
     for answer in answers:
         entry = to_json(answer)
         del entry["participant_id"]  # the file's own id says whose they are
+        if ballot:  # a secret ballot keeps no time, whoever wrote it
+            entry["at"] = ""
         body[answer_key(*answer.key)] = entry
     return {"participant_id": participant_id, "answers": body}
 
@@ -156,7 +163,13 @@ def decode_answers(participant_id: str, document: Document, where: str = "") -> 
 
 
 def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, ...]]:
-    """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``."""
+    """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``.
+
+    A secret ballot's file stores no time at all: not its answers' ``at`` (whoever wrote one), not a
+    modification time on the file or its lock, since beside a note of who answered when it would name the
+    caster (DESIGN.md, Secret ballots).
+    """
+    ballot = is_ballot_id(participant_id)
 
     def encode(answers: tuple[Answer, ...]) -> Document:
         return encode_answers(participant_id, answers)
@@ -165,7 +178,12 @@ def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, .
         return decode_answers(participant_id, document)
 
     return TypedFile(
-        answers_path(folder, participant_id), ANSWERS_SCHEMA, encode=encode, decode=decode, missing=tuple
+        answers_path(folder, participant_id),
+        ANSWERS_SCHEMA,
+        encode=encode,
+        decode=decode,
+        missing=tuple,
+        file_time=BALLOT_FILE_TIME if ballot else None,
     )
 
 

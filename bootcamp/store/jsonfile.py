@@ -17,6 +17,7 @@ version on the next save). A file that cannot be read raises
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,10 +70,13 @@ def decode_document(raw: bytes, path: Path) -> Any:
 class DurableJSONStorage(Storage):
     """A TinyDB storage for one JSON document, written atomically and durably (see the module docstring)."""
 
-    def __init__(self, path: Path, schema: FileSchema, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self, path: Path, schema: FileSchema, *, lock_timeout: float = LOCK_TIMEOUT, file_time: int | None = None
+    ) -> None:
         self.path = path
         self.schema = schema
         self.lock_timeout = lock_timeout
+        self.file_time = file_time  # when set, the modification time every write leaves on the file and its lock
 
     def read(self) -> Document | None:
         """The document at its current schema version, or None when the file does not exist yet."""
@@ -93,6 +97,10 @@ class DurableJSONStorage(Storage):
         document = {"format": self.schema.format, "version": self.schema.version}
         document.update((k, v) for k, v in data.items() if k not in document)
         replace_durably(self.path, encode_document(document))
+        if self.file_time is not None:
+            for written in (self.path, Path(str(self.path) + LOCK_SUFFIX)):
+                if written.exists():
+                    os.utime(written, (self.file_time, self.file_time))
 
     def close(self) -> None:  # nothing is held open between calls
         pass
@@ -189,8 +197,9 @@ class TypedFile(Generic[T]):
         encode: Callable[[T], Document],
         decode: Callable[[Document], T],
         missing: Callable[[], T] | None = None,
+        file_time: int | None = None,
     ) -> None:
-        self.storage = DurableJSONStorage(path, schema)
+        self.storage = DurableJSONStorage(path, schema, file_time=file_time)
         self._encode = encode
         self._decode = decode
         self._missing = missing

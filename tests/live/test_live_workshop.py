@@ -154,7 +154,7 @@ async def test_a_secret_ballot_names_nobody_not_even_in_its_undo(files: Workshop
     assert undone.label == "the last secret ballot" and str(undone) == "the last secret ballot (from the console)"
     assert await workshop.close()
     stored = (await reread(files)).snapshot.answers_for(MANDATE)
-    assert [(a.participant_id, a.value, a.comment) for a in stored] == [(first.ballot_id, "no", "not really")]
+    assert [(a.participant_id, a.value, a.comment, a.at) for a in stored] == [(first.ballot_id, "no", "not really", "")]
     assert not {p.id for p in workshop.info.participants} & {a.participant_id for a in stored}
 
 

@@ -13,7 +13,7 @@ import pytest
 from bootcamp.clock import FixedClock, iso
 from bootcamp.content import ContentError
 from bootcamp.errors import UserError
-from bootcamp.store import Store, StoreError, WorkshopFiles, edits, is_ballot_id, new_ballot_id, roster
+from bootcamp.store import Store, StoreError, WorkshopFiles, edits, files, is_ballot_id, new_ballot_id, roster
 from bootcamp.store.model import Action, Answer, RoomNote, RoomRecords, StepTimer
 
 NOW = "2026-09-21T14:13:20+00:00"
@@ -120,6 +120,22 @@ def test_secret_ballot_answers_are_stored_under_the_ballot_id(workshop: Workshop
     workshop.save_answer(Answer(ballot, "basics/mandate", value="no"))
     assert (workshop.path / "answers" / f"{ballot}.json").exists()
     assert [a.participant_id for a in workshop.answers()] == [ballot]
+
+
+def test_a_secret_ballots_file_keeps_no_time_inside_or_on_it(workshop: WorkshopFiles) -> None:
+    """Beside a note of who answered when, a ballot's time would name its caster (DESIGN.md, Secret ballots)."""
+    ballot = new_ballot_id()
+    workshop.save_answer(Answer(ballot, "basics/mandate", value="no", at=NOW))  # a time given is dropped too
+    workshop.save_answers([Answer(ballot, "basics/rate-aptitudes", "persist", "self", "strong")])
+    path = workshop.path / "answers" / f"{ballot}.json"
+    assert [a.at for a in workshop.answers()] == ["", ""]
+    assert '"at":""' in path.read_text() and NOW not in path.read_text()
+    for written in (path, path.with_name(path.name + ".lock")):
+        assert os.stat(written).st_mtime == files.BALLOT_FILE_TIME
+    person = workshop.info().participants[0].id
+    workshop.save_answer(Answer(person, "basics/mandate", value="yes"))
+    assert workshop.answers_of(person)[0].at  # a named answer keeps its time
+    assert os.stat(workshop.path / "answers" / f"{person}.json").st_mtime != files.BALLOT_FILE_TIME
 
 
 def test_roster_changes_are_saved_and_keep_answers(workshop: WorkshopFiles, clock: FixedClock) -> None:

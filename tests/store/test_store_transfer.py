@@ -14,7 +14,7 @@ from bootcamp.clock import FixedClock, iso
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_csv import AnswerImportError
 from bootcamp.export.data_json import ImportFileError
-from bootcamp.store import Store, StoreError, WorkshopFiles, new_ballot_id, roster
+from bootcamp.store import Store, StoreError, WorkshopFiles, is_ballot_id, new_ballot_id, roster
 from bootcamp.store import files as store_files
 from bootcamp.store.model import (
     Action,
@@ -82,6 +82,7 @@ def test_export_then_import_gives_an_identical_workshop(full_workshop: WorkshopF
     assert info.id == original.info.id
     imported = elsewhere.open(info.id)
     assert imported.bundle() == original
+    assert [a.at for a in original.answers if is_ballot_id(a.participant_id)] == [""]  # a ballot keeps no time
     assert data_json.dumps(imported.bundle()) == text
     assert imported.program() == full_workshop.program()
 
@@ -211,6 +212,7 @@ def test_csv_export_then_import_answers_restores_every_answer(full_workshop: Wor
     answers = data_csv.loads(csv_text, "answers.csv", copy.info(), copy.program(), NOW)
     copy.import_answers(answers)
     assert sorted(copy.answers(), key=repr) == sorted(original.answers, key=repr)
+    assert [a.at for a in copy.answers() if is_ballot_id(a.participant_id)] == [""]  # a ballot keeps no time
 
 
 def test_import_answers_by_display_name_label_and_title(workshop: WorkshopFiles) -> None:

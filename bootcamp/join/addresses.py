@@ -1,0 +1,75 @@
+"""The machine's addresses a phone in the room could reach, each named for the facilitator to choose from.
+
+The console asks which one to serve on (DESIGN.md, Phones): the server binds that one address, never
+every address unless the facilitator types ``0.0.0.0``. IPv4 only: a phone types an IPv4 address
+from the wall more easily, and room networks hand them out. Pure Python (ifaddr), no server.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+EVERY_ADDRESS = "0.0.0.0"
+
+# What an interface's name says it is, by the names Linux, macOS and Windows give them.
+_ETHERNET = ("eth", "eno", "ens", "enp", "enx", "em", "ethernet")
+_VIRTUAL = ("br", "bridge", "docker", "veth", "virbr", "vbox", "vmnet", "utun", "tun", "tap", "wg", "tailscale", "zt")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One address to serve on: ``label`` is what the console lists, e.g. ``192.168.1.20 (Wi-Fi, wlan0)``."""
+
+    address: str
+    interface: str
+    kind: str  # "Wi-Fi", "Ethernet", "loopback", "virtual" or "network"
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.address} ({self.kind}, {self.interface})"
+            if self.kind != "loopback"
+            else f"{self.address} (loopback: this machine only)"
+        )
+
+    @property
+    def loopback(self) -> bool:
+        return self.kind == "loopback"
+
+
+def kind_of(interface: str, address: str) -> str:
+    if ipaddress.ip_address(address).is_loopback:
+        return "loopback"
+    name = interface.lower()
+    if name.startswith("wl") or "wi-fi" in name or "wireless" in name:  # wlan0, wlp2s0; Windows' "Wi-Fi"
+        return "Wi-Fi"
+    if name.startswith(_ETHERNET):
+        return "Ethernet"
+    if name.startswith("en") and name[2:].isdigit():  # macOS calls both en0, en1 …
+        return "Wi-Fi or Ethernet"
+    if name.startswith(_VIRTUAL):
+        return "virtual"
+    return "network"
+
+
+_ORDER = {"Wi-Fi": 0, "Wi-Fi or Ethernet": 1, "Ethernet": 2, "network": 3, "virtual": 4, "loopback": 5}
+
+
+def candidates() -> list[Candidate]:
+    """The machine's IPv4 addresses, the room networks first (Wi-Fi, Ethernet), loopback last."""
+    import ifaddr  # only when the console asks
+
+    found: dict[str, Candidate] = {}
+    for adapter in ifaddr.get_adapters():
+        for ip in adapter.ips:
+            if not isinstance(ip.ip, str):  # an IPv6 address comes as a tuple
+                continue
+            address = ipaddress.ip_address(ip.ip)
+            if address.is_link_local or address.is_unspecified:
+                continue
+            name = str(adapter.nice_name or adapter.name)
+            found.setdefault(ip.ip, Candidate(ip.ip, name, kind_of(name, ip.ip)))
+    if "127.0.0.1" not in found:
+        found["127.0.0.1"] = Candidate("127.0.0.1", "lo", "loopback")
+    return sorted(found.values(), key=lambda c: (_ORDER.get(c.kind, 9), ipaddress.ip_address(c.address)))

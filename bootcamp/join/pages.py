@@ -1,0 +1,48 @@
+"""The phone page's HTML, from :class:`PhoneView` values through Jinja2 templates that escape every text.
+
+The stylesheet and the script are read once and served by the server's own handlers (there is no
+folder of static files to list). No server here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from bootcamp.join.phone_view import PhoneView
+from bootcamp.limits import COMMENT, NOTE, PERSON_NAME
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LIMITS = {"comment": COMMENT.chars, "note": NOTE.chars, "name": PERSON_NAME.chars}
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    content_type: str
+
+
+class Pages:
+    def __init__(self, base: str) -> None:
+        self.base = base  # "/CODE": where the forms post and the page follows
+        self._env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,  # every text a participant or the content gave is escaped, in every template
+            undefined=StrictUndefined,
+            trim_blocks=False,
+        )
+        self._page = self._env.get_template("page.html")
+        self._view = self._env.get_template("view.html")
+        self.assets = {
+            "phone.css": Asset((TEMPLATES / "phone.css").read_bytes(), "text/css"),
+            "phone.js": Asset((TEMPLATES / "phone.js").read_bytes(), "text/javascript"),
+        }
+
+    def page(self, view: PhoneView, csrf: str) -> str:
+        return self._page.render(view=view, csrf=csrf, base=self.base, limits=LIMITS)
+
+    def view(self, view: PhoneView, csrf: str) -> str:
+        """The part of the page that follows the console, as a server-sent event or a script's answer carries it."""
+        return self._view.render(view=view, csrf=csrf, base=self.base, limits=LIMITS)

@@ -1,0 +1,119 @@
+"""What one phone shows, as a value: made from the live workshop for one browser, rendered by the templates.
+
+The server sends a phone a new page part only when its view changed, so these are frozen values that
+compare equal when the phone would show the same thing. Pure Python: no server, no templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Screen(StrEnum):
+    PICK = "pick"  # choose your name (or take a seat, in an anonymous workshop)
+    WAITING = "waiting"  # asked to be let in; the console has not admitted yet
+    STEP = "step"  # seated: the console's current step
+    CLOSED = "closed"  # joining stopped or the workshop closed
+
+
+class Saved(StrEnum):
+    """How an answer the phone shows stands on disk: "saved ✓" only once the writer stored it."""
+
+    NONE = ""  # no answer
+    SAVING = "saving"
+    SAVED = "saved"
+    FAILED = "failed"  # the writer keeps retrying
+
+
+@dataclass(frozen=True)
+class Name:
+    participant_id: str
+    name: str
+    taken: bool
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One answer on the screen: an item for one perspective (or the question itself), its options."""
+
+    item: str
+    perspective: str
+    label: str  # "For yourself", "For your team", or "" when the step has no perspectives
+    choices: tuple[Choice, ...]
+    saved: Saved
+    tally: tuple[Count, ...] = ()  # only once the console revealed the step's results
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One screen of an answering step: a question, or one item of a rating, or one structure question."""
+
+    heading: str
+    text: str
+    rows: tuple[Row, ...]
+    position: int  # 1-based, of ``of`` screens in the step
+    of: int
+    comment: str | None = None  # the comment the live workshop holds; None when the step takes none
+    comment_saved: Saved = Saved.NONE
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """A secret step: every question of the step on one form, cast once as one ballot that names nobody."""
+
+    asked: tuple[Asked, ...]
+    takes_comment: bool
+    cast: bool
+    saved: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    saved: Saved
+
+
+@dataclass(frozen=True)
+class MovedOn:
+    """The room left a step while this phone showed it: how far this seat got."""
+
+    title: str
+    saved: int
+    total: int
+    ballot: bool = False  # a secret step: ``saved`` is 1 when the ballot was cast
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    screen: Screen
+    workshop: str
+    who: str = ""  # the seat's name as the room knows it
+    anonymous: bool = False
+    names: tuple[Name, ...] = ()
+    free_seats: int = 0  # anonymous workshop: seats nobody's phone holds
+    waiting_name: str = ""
+    step_key: str = ""
+    step_title: str = ""
+    step_kind: str = ""
+    asked: Asked | None = None
+    ballot: Ballot | None = None
+    takes_note: bool = False
+    notes: tuple[Note, ...] = ()
+    moved_on: MovedOn | None = None
+    revealed: bool = False
+    message: str = ""  # one sentence: why what was sent was not kept
+    unsent: str = ""  # text that was not kept, shown so it is not lost

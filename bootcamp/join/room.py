@@ -1,0 +1,325 @@
+"""The room as phones see it: seats over the live workshop, each phone's view, and what a phone may do.
+
+Every answer goes through :meth:`LiveWorkshop.apply` (the same checks as every way in), said to be by
+that seat's phone, plus one rule of the phone's own: it answers only the console's current step. A
+secret step takes one ballot per seat; which seats have voted is kept in :class:`Seats`, in memory.
+No server here: :mod:`bootcamp.join.server` turns forms into these calls and views into pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bootcamp.checks import participant_problems
+from bootcamp.content.model import Asks, Step, StepKind
+from bootcamp.errors import UserError
+from bootcamp.join.phone_view import (
+    Asked,
+    Ballot,
+    Choice,
+    Count,
+    MovedOn,
+    Name,
+    Note,
+    PhoneView,
+    Row,
+    Saved,
+    Screen,
+)
+from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
+from bootcamp.live import requests as asked
+from bootcamp.live.actors import CONSOLE, phone
+from bootcamp.live.records import answer_record
+from bootcamp.live.saving import Mark
+from bootcamp.live.snapshot import Tally
+from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.store.ids import new_record_id
+from bootcamp.store.model import Participant
+
+PERSPECTIVE_ROWS = {"self": "For yourself", "team": "For your team"}
+_SAVED = {Mark.PENDING: Saved.SAVING, Mark.FAILED: Saved.FAILED, Mark.SAVED: Saved.SAVED, Mark.NONE: Saved.SAVED}
+
+
+class PhoneRefused(UserError):
+    """What a phone sent and the room did not keep, in one sentence for the phone."""
+
+
+class WorkshopClosed(PhoneRefused):
+    pass
+
+
+CLOSED = "The workshop is closed; the answers this page showed as saved are kept."
+
+
+class PhoneRoom:
+    def __init__(self, workshop: LiveWorkshop) -> None:
+        self.workshop = workshop
+        self.seats = Seats()
+        self.closed = ""  # why phones can no longer answer, once they cannot
+
+    # -- seats ------------------------------------------------------------------------------------------------
+
+    def seat_of(self, token_hash: str) -> Seat | None:
+        """The seat this browser holds; a seat whose participant left the roster is let go."""
+        seat = self.seats.seat_of(token_hash)
+        if seat is not None and self._present(seat.participant_id) is None:
+            self.seats.release(seat.participant_id)
+            return None
+        return seat
+
+    def claim(self, token_hash: str, participant_id: str) -> Seat:
+        person = self._present(participant_id)
+        if person is None or self.workshop.info.anonymous:
+            raise SeatRefused("That name is not on the roster; ask to be let in instead.")
+        return self.seats.claim(participant_id, token_hash, person.display_name)
+
+    def take_free_seat(self, token_hash: str) -> Seat | Waiting:
+        """Anonymous workshop: the free seat with the lowest number, or a place in the queue when none is free."""
+        free = [p for p in self.workshop.info.present if self.seats.held(p.id) is None]
+        if not free:
+            return self.seats.ask("", token_hash)
+        return self.seats.claim(free[0].id, token_hash, free[0].display_name)
+
+    def ask(self, token_hash: str, name: str) -> Waiting:
+        anonymous = self.workshop.info.anonymous
+        name = "" if anonymous else " ".join(name.split())
+        problems = participant_problems(name, "", anonymous=anonymous)
+        if problems:
+            raise PhoneRefused(f"Your name was not sent: {problems[0].message}.")
+        return self.seats.ask(name, token_hash)
+
+    def admit(self, waiting_id: str) -> Participant:
+        """The console lets someone in: a new participant of the roster, whose seat their phone holds."""
+        waiting = self.seats.take_waiting(waiting_id)
+        try:
+            person = self.workshop.records.add_participant(waiting.name, by=CONSOLE)
+        except BaseException:
+            self.seats.ask(waiting.name, waiting.token_hash)
+            raise
+        self.seats.claim(person.id, waiting.token_hash, person.display_name)
+        return person
+
+    def _present(self, participant_id: str) -> Participant | None:
+        person = self.workshop.info.participant(participant_id)
+        return person if person is not None and not person.removed else None
+
+    # -- what a phone does ------------------------------------------------------------------------------------
+
+    def answer(self, seat: Seat, step_key: str, item: str, perspective: str, value: str) -> str:
+        """One tap: the answer given as the seat's phone; returns the record whose save to wait for."""
+        step, asks = self._answering(step_key)
+        if step.key in self.workshop.state.secret:
+            raise PhoneRefused("This step is a secret ballot; cast your ballot instead.")
+        self._apply(seat, asked.GiveAnswer(seat.participant_id, step.key, value, item, perspective))
+        self._advance(seat, step, asks, item)
+        return answer_record((seat.participant_id, step.key, item, perspective))
+
+    def comment(self, seat: Seat, step_key: str, text: str) -> str:
+        step, _ = self._answering(step_key)
+        if step.key in self.workshop.state.secret:
+            raise PhoneRefused("This step is a secret ballot; your comment goes with your ballot.")
+        if step.kind is not StepKind.QUESTION or not step.comment:
+            raise PhoneRefused("This step takes no comment.")
+        self._apply(seat, asked.CommentAnswer(seat.participant_id, step.key, text.strip()))
+        return answer_record((seat.participant_id, step.key, "", ""))
+
+    def cast(self, seat: Seat, step_key: str, picks: Sequence[tuple[str, str, str]], comment: str) -> list[str]:
+        """One ballot per seat on a secret step; returns its records (to wait for, then forget)."""
+        step, _ = self._answering(step_key)
+        if step.key not in self.workshop.state.secret:
+            raise PhoneRefused("This step is not a secret ballot; answer it as usual.")
+        if step.key in seat.ballots:
+            raise PhoneRefused("You have cast your ballot on this step already.")
+        if not picks:
+            raise PhoneRefused("Your ballot was not cast: pick at least one answer.")
+        ballot = asked.CastBallot(step.key, tuple(picks), comment.strip())
+        # Said to be by "a phone", no one's: the workshop's undo and its listeners name nobody for a ballot.
+        self._apply(None, ballot)
+        seat.ballots[step.key] = False
+        return [answer_record((ballot.ballot_id, step.key, item, perspective)) for item, perspective, _ in picks]
+
+    def note(self, seat: Seat, step_key: str, text: str) -> str:
+        step = self._current(step_key)
+        if step.kind is not StepKind.DISCUSS:
+            raise PhoneRefused("Notes are taken on a discussion step.")
+        request = asked.PutNote(step.key, text.strip(), note_id=new_record_id("n"))
+        self._apply(seat, request)
+        seat.notes.append(request.note_id)
+        return f"note:{request.note_id}"
+
+    def go(self, seat: Seat, step_key: str, position: int) -> None:
+        """Show another item of a rating or role check (1-based)."""
+        step, asks = self._answering(step_key)
+        seat.cell[step.key] = max(0, min(position - 1, len(asks.items) - 1))
+
+    def _current(self, step_key: str) -> Step:
+        if self.closed or not self.workshop.accepting:
+            raise WorkshopClosed(self.closed or CLOSED)
+        current = self.workshop.flow.current
+        if step_key != current.key:
+            raise PhoneRefused(f"The room has moved on to {current.title!r}; that was not kept.")
+        return current
+
+    def _answering(self, step_key: str) -> tuple[Step, Asks]:
+        step = self._current(step_key)
+        asks = self.workshop.program.asks(step)
+        if asks is None:
+            raise PhoneRefused(f"{step.title!r} takes no answers.")
+        return step, asks
+
+    def _apply(self, seat: Seat | None, request: asked.Request) -> None:
+        if seat is None:
+            by = phone("", "")
+        else:
+            person = self.workshop.info.participant(seat.participant_id)
+            by = phone(seat.participant_id, person.display_name if person else "")
+        try:
+            self.workshop.apply(request, by=by)
+        except RuntimeError as error:  # NotStarted: the workshop closed under the phone
+            raise WorkshopClosed(CLOSED) from error
+
+    def _advance(self, seat: Seat, step: Step, asks: Asks, item: str) -> None:
+        """Once every row of an item is answered, show the next item still to answer (changing one stays)."""
+        records = self.workshop.records
+        ids = asks.item_ids
+        if item not in ids or len(ids) == 1:
+            return
+        done = [all(records.answer(seat.participant_id, step.key, i, p) for p in asks.perspectives) for i in ids]
+        here = ids.index(item)
+        if seat.cell.get(step.key, here) != here or not done[here]:
+            return
+        after = [n for n in (*range(here + 1, len(ids)), *range(0, here)) if not done[n]]
+        if after:
+            seat.cell[step.key] = after[0]
+
+    # -- what a phone shows -----------------------------------------------------------------------------------
+
+    def view(self, token_hash: str, *, message: str = "", unsent: str = "") -> PhoneView:
+        info = self.workshop.info
+        if self.closed or not self.workshop.accepting:
+            return PhoneView(Screen.CLOSED, info.name, message=self.closed or CLOSED, unsent=unsent)
+        seat = self.seat_of(token_hash)
+        if seat is None:
+            waiting = self.seats.waiting_of(token_hash)
+            if waiting is not None:
+                return PhoneView(Screen.WAITING, info.name, anonymous=info.anonymous, waiting_name=waiting.name)
+            names = tuple(Name(p.id, p.display_name, self.seats.held(p.id) is not None) for p in info.present)
+            return PhoneView(
+                Screen.PICK,
+                info.name,
+                anonymous=info.anonymous,
+                names=() if info.anonymous else names,
+                free_seats=sum(1 for n in names if not n.taken),
+                message=message,
+                unsent=unsent,
+            )
+        step = self.workshop.flow.current
+        self._follow(seat, step)
+        person = info.participant(seat.participant_id)
+        revealed = step.key in self.workshop.state.revealed
+        asks = self.workshop.program.asks(step)
+        view = PhoneView(
+            Screen.STEP,
+            info.name,
+            who=person.display_name if person else "",
+            anonymous=info.anonymous,
+            step_key=step.key,
+            step_title=step.title,
+            step_kind=step.kind.value,
+            takes_note=step.kind is StepKind.DISCUSS,
+            notes=self._notes(seat, step) if step.kind is StepKind.DISCUSS else (),
+            moved_on=self._moved_on(seat),
+            revealed=revealed,
+            message=message,
+            unsent=unsent,
+        )
+        if asks is None:
+            return view
+        if step.key in self.workshop.state.secret:
+            return replace(view, ballot=self._ballot(seat, step, asks, revealed))
+        position = seat.cell.setdefault(step.key, self._first_open(seat, step, asks))
+        return replace(view, asked=self._asked(seat.participant_id, step, asks, position, revealed))
+
+    def _follow(self, seat: Seat, step: Step) -> None:
+        """The room moved since this phone last looked: remember an answering step it left behind."""
+        if seat.shown_step and seat.shown_step != step.key:
+            left = self.workshop.program.step(seat.shown_step)
+            seat.moved_on_from = seat.shown_step if left is not None and self.workshop.program.asks(left) else ""
+        seat.shown_step = step.key
+
+    def _moved_on(self, seat: Seat) -> MovedOn | None:
+        step = self.workshop.program.step(seat.moved_on_from) if seat.moved_on_from else None
+        asks = self.workshop.program.asks(step) if step is not None else None
+        if step is None or asks is None:
+            return None
+        if step.key in seat.ballots or step.key in self.workshop.state.secret:
+            return MovedOn(step.title, 1 if step.key in seat.ballots else 0, 1, ballot=True)
+        records = self.workshop.records
+        saved = 0
+        for item, perspective in asks.cells:
+            answer = records.answer(seat.participant_id, step.key, item, perspective)
+            mark = records.answer_mark(seat.participant_id, step.key, item, perspective)
+            saved += answer is not None and bool(answer.value) and mark in (Mark.SAVED, Mark.NONE)
+        return MovedOn(step.title, saved, len(asks.cells))
+
+    def _first_open(self, seat: Seat, step: Step, asks: Asks) -> int:
+        records = self.workshop.records
+        for number, item in enumerate(asks.item_ids):
+            if not all(records.answer(seat.participant_id, step.key, item, p) for p in asks.perspectives):
+                return number
+        return 0
+
+    def _asked(self, participant_id: str, step: Step, asks: Asks, position: int, revealed: bool) -> Asked:
+        records = self.workshop.records
+        item = asks.items[position]
+        answers = self.workshop.snapshot.answers_for(step.key) if revealed else []
+        rows = []
+        for perspective in asks.perspectives:
+            answer = records.answer(participant_id, step.key, item.id, perspective)
+            value = answer.value if answer is not None else ""
+            saved = _SAVED[records.answer_mark(participant_id, step.key, item.id, perspective)] if value else Saved.NONE
+            rows.append(self._row(asks, item.id, perspective, value, saved, answers, revealed))
+        comment: str | None = None
+        comment_saved = Saved.NONE
+        if step.kind is StepKind.QUESTION and step.comment:
+            answer = records.answer(participant_id, step.key)
+            comment = answer.comment if answer is not None else ""
+            if comment:
+                comment_saved = _SAVED[records.answer_mark(participant_id, step.key)]
+        heading = step.title if step.kind is StepKind.QUESTION else item.title
+        return Asked(heading, item.text, tuple(rows), position + 1, len(asks.items), comment, comment_saved)
+
+    def _row(
+        self, asks: Asks, item: str, perspective: str, value: str, saved: Saved, answers: list, revealed: bool
+    ) -> Row:
+        choices = tuple(Choice(o.id, o.label, o.id == value) for o in asks.scale.options)
+        tally = ()
+        if revealed:
+            counted = Tally.of(answers, asks.scale, item=item, perspective=perspective)
+            tally = tuple(Count(label, count) for _, label, count in counted.counts)
+        return Row(item, perspective, PERSPECTIVE_ROWS.get(perspective, perspective), choices, saved, tally)
+
+    def _ballot(self, seat: Seat, step: Step, asks: Asks, revealed: bool) -> Ballot:
+        answers = self.workshop.snapshot.answers_for(step.key) if revealed else []
+        screens = tuple(
+            Asked(
+                step.title if step.kind is StepKind.QUESTION else item.title,
+                item.text,
+                tuple(self._row(asks, item.id, p, "", Saved.NONE, answers, revealed) for p in asks.perspectives),
+                number + 1,
+                len(asks.items),
+            )
+            for number, item in enumerate(asks.items)
+        )
+        takes_comment = step.kind is StepKind.QUESTION and step.comment
+        return Ballot(screens, takes_comment, step.key in seat.ballots, seat.ballots.get(step.key, False))
+
+    def _notes(self, seat: Seat, step: Step) -> tuple[Note, ...]:
+        records = self.workshop.records
+        mine = set(seat.notes)
+        return tuple(
+            Note(n.text, _SAVED[records.mark(f"note:{n.id}")])
+            for n in records.room.notes
+            if n.id in mine and n.step_key == step.key
+        )

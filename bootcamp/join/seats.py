@@ -1,0 +1,109 @@
+"""Who holds which seat, who waits to be let in, and what each seat's phone was last shown: memory only.
+
+A seat is a participant of the roster claimed by one browser, whose token's hash is kept here (never
+the token). A second browser cannot take a claimed seat; the facilitator can release one. Someone not
+on the roster asks with a name and waits until the console admits them. Which seats have cast a ballot
+on a secret step is kept here and nowhere else, so it goes when joining stops. Pure Python.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from bootcamp.errors import UserError
+
+MAX_WAITING = 50  # a room's latecomers, with room to spare: a page that keeps asking fills no memory
+
+
+class SeatRefused(UserError):
+    """A seat that cannot be taken (taken already, not on the roster): one sentence for the phone."""
+
+
+@dataclass
+class Seat:
+    participant_id: str
+    token_hash: str
+    shown_step: str = ""  # the step this seat's phone was last shown
+    moved_on_from: str = ""  # an answering step the room left while this phone showed it
+    cell: dict[str, int] = field(default_factory=dict)  # step key → which of its cells the phone shows
+    ballots: dict[str, bool] = field(default_factory=dict)  # secret step key → whether the ballot is saved yet
+    notes: list[str] = field(default_factory=list)  # ids of the notes this phone sent
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Someone who asked to join and is not on the roster (no name in an anonymous workshop)."""
+
+    id: str
+    name: str
+    token_hash: str
+
+
+class Seats:
+    def __init__(self) -> None:
+        self._by_token: dict[str, Seat] = {}
+        self._by_participant: dict[str, Seat] = {}
+        self._waiting: dict[str, Waiting] = {}
+        self._numbers = itertools.count(1)
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    def seat_of(self, token_hash: str) -> Seat | None:
+        return self._by_token.get(token_hash)
+
+    def held(self, participant_id: str) -> Seat | None:
+        return self._by_participant.get(participant_id)
+
+    def waiting_of(self, token_hash: str) -> Waiting | None:
+        return next((w for w in self._waiting.values() if w.token_hash == token_hash), None)
+
+    @property
+    def joined(self) -> tuple[str, ...]:
+        """The participant ids whose seat a phone holds, in the order they joined."""
+        return tuple(self._by_participant)
+
+    @property
+    def waiting(self) -> tuple[Waiting, ...]:
+        return tuple(self._waiting.values())
+
+    # -- changes ----------------------------------------------------------------------------------------------
+
+    def claim(self, participant_id: str, token_hash: str, name: str) -> Seat:
+        """Give ``participant_id``'s seat to the browser holding the token; refused when another browser holds it."""
+        if token_hash in self._by_token:
+            raise SeatRefused("This phone has a seat already; ask the facilitator to release it first.")
+        if participant_id in self._by_participant:
+            raise SeatRefused(f"{name}'s seat is taken on another phone; ask the facilitator to release it.")
+        seat = Seat(participant_id, token_hash)
+        self._by_token[token_hash] = seat
+        self._by_participant[participant_id] = seat
+        self._drop_waiting(token_hash)
+        return seat
+
+    def release(self, participant_id: str) -> bool:
+        """The facilitator frees a seat: its phone is asked to pick again, another phone may take it."""
+        seat = self._by_participant.pop(participant_id, None)
+        if seat is None:
+            return False
+        self._by_token.pop(seat.token_hash, None)
+        return True
+
+    def ask(self, name: str, token_hash: str) -> Waiting:
+        """Wait to be admitted (asking again replaces the earlier request)."""
+        self._drop_waiting(token_hash)
+        if len(self._waiting) >= MAX_WAITING:
+            raise SeatRefused("Too many people are waiting to be let in; ask the facilitator.")
+        waiting = Waiting(f"w{next(self._numbers)}", name, token_hash)
+        self._waiting[waiting.id] = waiting
+        return waiting
+
+    def take_waiting(self, waiting_id: str) -> Waiting:
+        waiting = self._waiting.pop(waiting_id, None)
+        if waiting is None:
+            raise SeatRefused("Nobody is waiting under that number any more.")
+        return waiting
+
+    def _drop_waiting(self, token_hash: str) -> None:
+        for waiting in [w for w in self._waiting.values() if w.token_hash == token_hash]:
+            del self._waiting[waiting.id]

@@ -1,0 +1,93 @@
+// The phone page with scripts on: it follows the console through server-sent events, sends each tap
+// without a page load, and never throws away what someone is typing. Without scripts the same page
+// works through its plain forms and the reload link.
+"use strict";
+(() => {
+  const view = document.getElementById("view");
+  const offline = document.getElementById("offline");
+
+  // Text typed into a field and not sent yet: it differs from what the page was given.
+  const typed = (root) =>
+    [...root.querySelectorAll("textarea[name], input[type=text][name]")].filter(
+      (field) => !field.readOnly && field.value.trim() !== field.defaultValue.trim()
+    );
+  const busy = (part) => {
+    const focused = document.activeElement;
+    return typed(part).length > 0 || (part.contains(focused) && focused.matches("textarea, input[type=text]"));
+  };
+  const parts = (root) => [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ");
+
+  function show(html) {
+    const holder = document.createElement("div");
+    holder.innerHTML = html; // made by the server's templates, every text escaped there
+    const next = holder.querySelector(".screen");
+    const old = view.querySelector(".screen");
+    if (!next) return;
+    if (!old) {
+      view.replaceChildren(next);
+      return;
+    }
+    const unsent = typed(old);
+    const sameStep = old.dataset.step === next.dataset.step && old.dataset.screen === next.dataset.screen;
+    if (sameStep && parts(old) === parts(next)) {
+      // Part by part, so a field being typed in keeps its text, its focus and the phone's keyboard.
+      for (const part of next.querySelectorAll("[data-part]")) {
+        const was = old.querySelector(`[data-part="${part.dataset.part}"]`);
+        if (was && !was.isEqualNode(part) && !busy(was)) was.replaceWith(part);
+      }
+      return;
+    }
+    if (sameStep) {
+      for (const field of unsent) {
+        const same = next.querySelector(`[name="${field.name}"]:not([readonly])`);
+        if (same) same.value = field.value;
+      }
+    } else if (unsent.length) {
+      // The room moved on while something was typed: keep it in sight, to copy.
+      const kept = next.querySelector('[data-part="unsent-kept"]');
+      if (kept) {
+        kept.hidden = false;
+        kept.querySelector("textarea").value = unsent.map((field) => field.value).join("\n\n");
+      }
+    }
+    old.replaceWith(next);
+  }
+
+  document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    event.preventDefault();
+    const body = new URLSearchParams(new FormData(form));
+    if (event.submitter && event.submitter.name) body.append(event.submitter.name, event.submitter.value);
+    for (const button of form.querySelectorAll("button")) button.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body,
+        headers: { "X-Phone": "fetch" },
+        credentials: "same-origin",
+      });
+      if (response.status === 403 || response.status === 404) {
+        location.reload(); // the seat or the page is stale: start again from the page
+        return;
+      }
+      for (const field of typed(form)) field.defaultValue = field.value; // sent: the answer shows what was kept
+      show(await response.text());
+    } catch (error) {
+      offline.hidden = false;
+    } finally {
+      for (const button of form.querySelectorAll("button")) button.disabled = false;
+    }
+  });
+
+  const events = document.body.dataset.events;
+  if (window.EventSource && events) {
+    const source = new EventSource(events);
+    source.addEventListener("view", (event) => show(event.data));
+    source.addEventListener("closed", (event) => {
+      show(event.data);
+      source.close();
+    });
+    source.addEventListener("open", () => (offline.hidden = true));
+    source.addEventListener("error", () => (offline.hidden = false));
+  }
+})();

@@ -1,0 +1,129 @@
+"""The phone page in a real browser: Debian's Chromium driven by Playwright at a phone's size, with touch.
+
+Join from the URL, pick a name, answer the console's current question and see "saved ✓"; the console
+moves on, clears, and casts nothing for the phone; a second browser cannot take the seat; a reload
+keeps it; a secret ballot; the refusals. The page runs its script under the strict policy (no errors).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.async_api import Page, async_playwright, expect
+
+from bootcamp.live.requests import ClearAnswer
+from bootcamp.store import WorkshopFiles, is_ballot_id
+
+from .conftest import MANDATE, Room
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+SHOW_SECONDS = 2_000  # ms: the page must follow the console within about a second
+
+
+async def tap(page: Page, name: str) -> None:
+    await page.get_by_role("button", name=name, exact=True).tap()
+
+
+async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ballot(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    shots = tmp_path / "shots"
+    errors: list[str] = []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            context = await browser.new_context(**PHONE)
+            page = await context.new_page()
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+
+            # Join and pick a name.
+            await page.goto(room.url)
+            await expect(page.get_by_role("heading", name="Who are you?")).to_be_visible()
+            await page.screenshot(path=shots / "1-names.png")
+            await tap(page, "Ana")
+            await expect(page.get_by_role("heading", name="Who drives agreement?")).to_be_visible()
+
+            # Answer the current question: saved once stored, on disk and in the console's tally.
+            await tap(page, "Partly")
+            await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+            await expect(page.get_by_role("button", name="Partly", exact=True)).to_have_attribute(
+                "aria-pressed", "true"
+            )
+            await page.screenshot(path=shots / "2-saved.png")
+            [answer] = files.answers()
+            assert (answer.participant_id, answer.value) == (room.person("Ana"), "partly")
+            assert room.workshop.snapshot.answered(MANDATE, secret=False) == "1 of 3 answered"
+
+            # A comment typed and not sent when the console moves on stays in sight.
+            await page.locator("#comment").fill("half a thought")
+            room.move_on()
+            await expect(page.get_by_role("heading", name="Role check")).to_be_visible(timeout=SHOW_SECONDS)
+            await expect(page.locator(".moved-on")).to_have_text(
+                "The room moved on from “Who drives agreement?”: 1 of 1 saved.", use_inner_text=True
+            )
+            await expect(page.locator('[data-part="unsent-kept"] textarea')).to_have_value("half a thought")
+            await page.screenshot(path=shots / "3-moved-on.png")
+
+            # Back on the question, the console clears the answer: the phone shows it cleared.
+            room.workshop.move(lambda flow: flow.jump(MANDATE))
+            await expect(page.locator(".saved-saved")).to_have_text("saved ✓", timeout=SHOW_SECONDS)
+            room.workshop.apply(ClearAnswer(room.person("Ana"), MANDATE))
+            await expect(page.locator(".saved-none")).to_have_text("no answer yet", timeout=SHOW_SECONDS)
+            await expect(page.get_by_role("button", name="Partly", exact=True)).to_have_attribute(
+                "aria-pressed", "false"
+            )
+
+            # A value not on the scale is refused in one sentence; so is an answer to a step that is not current.
+            await page.locator('button[value="yes"]').evaluate("button => button.value = 'maybe'")
+            await tap(page, "Yes")
+            await expect(page.get_by_role("alert")).to_have_text(
+                "the answer to 'Who drives agreement?' was not kept: value: 'maybe' is not on the scale 'commitment' "
+                "(yes, partly, no, dont-know)"
+            )
+            await page.locator('input[name="step"]').first.evaluate("field => field.value = 'basics/rate-aptitudes'")
+            await tap(page, "No")
+            await expect(page.get_by_role("alert")).to_have_text(
+                "The room has moved on to 'Who drives agreement?'; that was not kept."
+            )
+            assert room.workshop.snapshot.answers == ()
+
+            # A second browser cannot take the seat; a reload keeps it.
+            other = await (await browser.new_context(**PHONE)).new_page()
+            await other.goto(room.url)
+            await expect(other.get_by_role("button", name="Ana (joined)")).to_be_disabled()
+            status = (await other.request.post(f"{room.url}/answer", form={"step": MANDATE, "value": "yes"})).status
+            assert status == 403  # no seat, no CSRF token
+            await page.reload()
+            await expect(page.locator(".who")).to_have_text("Ana")
+
+            # A secret ballot: one per seat, nothing that names Ana.
+            room.workshop.toggle("secret", MANDATE)
+            await expect(page.get_by_text("Secret ballot: stored without your name.")).to_be_visible(
+                timeout=SHOW_SECONDS
+            )
+            await page.get_by_text("No", exact=True).tap()
+            await page.screenshot(path=shots / "4-ballot.png", full_page=True)
+            await tap(page, "Cast my ballot")
+            await expect(page.get_by_text("Your ballot is cast: saved ✓")).to_be_visible()
+            [ballot] = files.answers()
+            assert is_ballot_id(ballot.participant_id) and (ballot.value, ballot.at) == ("no", "")
+
+            # A wrong code is 404.
+            wrong = await other.goto(room.url.rsplit("/", 1)[0] + "/ZZZZZ")
+            assert wrong is not None and wrong.status == 404
+
+            # Joining stops: the page says so, and that its saved answers are kept.
+            await room.server.stop()
+            await expect(page.locator(".closed")).to_have_text(
+                "Joining has stopped; the answers this page showed as saved are kept."
+            )
+            await page.screenshot(path=shots / "5-stopped.png")
+        finally:
+            await browser.close()
+            await room.server.stop()
+            assert await room.workshop.close()
+    # The script ran under the policy: nothing blocked, nothing thrown (a refusal's 422 and the browser's own
+    # /favicon.ico 404 are logged as failed loads, which they are meant to be).
+    assert [e for e in errors if not e.startswith("Failed to load resource")] == []

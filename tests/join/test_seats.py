@@ -1,0 +1,133 @@
+"""Seats: claimed once and held by that browser's cookie; released by the console; latecomers let in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bootcamp.store import Store, WorkshopFiles
+
+from .conftest import MANDATE, Phone, Room, closing, create, phone_at, text_of
+
+
+async def test_a_second_phone_cannot_take_a_claimed_seat_and_the_same_cookie_keeps_it(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    ana, other = await phone_at(room, phones), await phone_at(room, phones)
+    await ana.sit("Ana")
+    page = await other.load()
+    assert 'Ana <span class="taken">(joined)</span>' in page and "disabled>Ana" in page.replace(
+        '" disabled', " disabled"
+    )
+    status, _ = await other.post("seat", {"participant": room.person("Ana")}, script=False)
+    assert status == 422 and "Ana's seat is taken on another phone; ask the facilitator to release it." in text_of(
+        other.html
+    )
+    status, _ = await other.answer("no")
+    assert status == 403  # holds no seat: cannot answer as anyone
+    reloaded = await ana.load()  # a reload (or a phone that slept) keeps the seat: the cookie did not change
+    assert '<p class="who">Ana</p>' in reloaded
+    status, _ = await ana.answer("yes")
+    assert status == 200
+    assert room.server.joined == (room.person("Ana"),)
+    cookie = next(c for c in ana.session.cookie_jar if c.key == "seat")
+    assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/" + room.server.code
+    assert cookie.value not in repr(vars(room.server.room.seats))  # the server keeps only its hash
+    await closing(room, phones)
+
+
+async def test_the_console_releases_a_seat_and_another_phone_may_take_it(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    first, second = await phone_at(room, phones), await phone_at(room, phones)
+    await first.sit("Ben")
+    told = []
+    room.server.listen(lambda: told.append(room.server.joined))
+    assert room.server.release(room.person("Ben"))
+    assert told == [()]
+    assert "Who are you?" in await first.load()  # the released phone picks again
+    await second.sit("Ben")
+    assert room.server.joined == (room.person("Ben"),)
+    await closing(room, phones)
+
+
+async def test_someone_not_on_the_roster_waits_until_the_console_admits_them(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    dee = await phone_at(room, phones)
+    await dee.load()
+    status, _ = await dee.post("ask", {"name": "  Dee   Dee "}, script=False)
+    assert (
+        status == 200
+        and "Waiting to be let in" in text_of(dee.html)
+        and "Dee Dee, the facilitator" in text_of(dee.html)
+    )
+    status, _ = await dee.answer("yes")
+    assert status == 403  # not in yet
+    events = await dee.events()
+    await events.next()
+    [waiting] = room.server.waiting
+    assert waiting.name == "Dee Dee"
+    person = room.server.admit(waiting.id)
+    assert (person.name, person.number) == ("Dee Dee", 4)
+    admitted = await events.until('<p class="who">Dee Dee</p>')
+    assert "Who drives agreement?" in admitted
+    status, _ = await dee.answer("partly")
+    assert status == 200
+    await room.workshop.settled()
+    assert files.info().participant(person.id).name == "Dee Dee"
+    assert [(a.participant_id, a.value) for a in files.answers()] == [(person.id, "partly")]
+    events.close()
+    await closing(room, phones)
+
+
+async def test_a_name_asked_with_is_checked_like_every_name(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    phone = await phone_at(room, phones)
+    await phone.load()
+    status, part = await phone.post("ask", {"name": "   "})
+    assert status == 422 and "Your name was not sent: a participant's name is needed." in text_of(part)
+    status, part = await phone.post("ask", {"name": "x" * 81})
+    assert status == 422 and "may have at most 80" in text_of(part)
+    assert room.server.waiting == ()
+    await closing(room, phones)
+
+
+async def test_an_anonymous_workshop_gives_the_next_free_seat_without_a_name(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    files = create(store, anonymous=True, people=[("", ""), ("", "")])
+    room = await Room.open(files, tmp_path)
+    one, two, three = [await phone_at(room, phones) for _ in range(3)]
+    for phone in (one, two):
+        page = text_of(await phone.load())
+        assert "Take a seat" in page and "No names are stored" in page
+        await phone.post("seat", {}, script=False)
+    assert '<p class="who">P1</p>' in one.html and '<p class="who">P2</p>' in two.html
+    await three.load()
+    status, _ = await three.post("seat", {}, script=False)
+    assert "Ask for a seat" not in three.html and "Waiting to be let in" in text_of(three.html)
+    person = room.server.admit(room.server.waiting[0].id)
+    assert (person.name, person.number) == ("", 3)
+    assert '<p class="who">P3</p>' in await three.load()
+    status, _ = await three.answer("no")
+    assert status == 200
+    await closing(room, phones)
+
+
+async def test_a_participant_removed_from_the_roster_loses_the_seat(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    chloe = await phone_at(room, phones)
+    await chloe.sit("Chloe")
+    room.workshop.records.remove_participant(room.person("Chloe"))
+    page = text_of(await chloe.load())
+    assert "Who are you?" in page and "Chloe" not in page
+    status, _ = await chloe.answer("yes", step=MANDATE)
+    assert status == 403
+    await closing(room, phones)

@@ -1,0 +1,99 @@
+"""A secret ballot from a phone: cast once per seat, and nothing stored, logged or shown links it to the seat."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bootcamp.live.actors import Actor
+from bootcamp.store import WorkshopFiles, is_ballot_id
+
+from .conftest import MANDATE, RATE, Phone, Room, closing, phone_at, text_of
+
+
+async def test_a_ballot_stores_nothing_that_links_it_to_its_seat(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    assert "Secret ballot: stored without your name." in text_of(ana.html) and 'type="radio"' in ana.html
+    heard = []
+    room.workshop.listen(heard.append)
+    status, part = await ana.post("ballot", {"step": MANDATE, "pick:|": "no", "comment": "not really"})
+    assert status == 200 and "Your ballot is cast: saved ✓" in text_of(part)  # answered once the writer stored it
+
+    [ballot] = files.answers()
+    assert is_ballot_id(ballot.participant_id)
+    assert (ballot.value, ballot.comment, ballot.at) == ("no", "not really", "")  # no time
+    ana_id = room.person("Ana")
+    answers_folder = files.path / "answers"
+    assert {p.name for p in answers_folder.iterdir()} == {
+        f"{ballot.participant_id}.json",
+        f"{ballot.participant_id}.json.lock",
+    }
+    for path in answers_folder.iterdir():
+        assert os.stat(path).st_mtime == 0  # nor a file time
+        assert ana_id not in path.read_text() and "Ana" not in path.read_text()
+    assert {change.by for change in heard if change.by is not None} == {Actor("phone")}  # listeners hear of nobody
+    log = room.log_path.read_text()
+    assert "/seat" in log and "/ballot" not in log and ballot.participant_id not in log  # no log line
+    assert "INFO 127.0.0.1" not in log  # nor the address of a page loaded right after it
+    seats = repr(vars(room.server.room.seats))
+    assert ballot.participant_id not in seats and MANDATE in seats  # the seat knows it voted, not which ballot is its
+    undone = room.workshop.undo()
+    assert str(undone) == "the last secret ballot (from a participant's phone)"  # nor undo
+    assert ana_id not in repr(undone) and "Ana" not in str(undone)
+    await closing(room, phones)
+
+
+async def test_one_ballot_per_seat_and_no_named_answer_on_a_secret_step(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    ben = await phone_at(room, phones)
+    await ben.sit("Ben")
+    status, _ = await ben.answer("yes")
+    assert status == 422
+    status, _ = await ben.post("ballot", {"step": MANDATE, "pick:|": "yes"})
+    assert status == 200
+    status, part = await ben.post("ballot", {"step": MANDATE, "pick:|": "yes"})
+    assert status == 422 and "You have cast your ballot on this step already." in text_of(part)
+    assert room.workshop.snapshot.ballots_for(MANDATE) == 1
+    assert room.workshop.records.answer(room.person("Ben"), MANDATE) is None
+    room.move_on()
+    moved = text_of(await ben.load())
+    assert "The room moved on from “Who drives agreement?”: your ballot was cast." in moved
+    await closing(room, phones)
+
+
+async def test_a_secret_rating_is_one_ballot_with_every_pick(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.workshop.toggle("secret", RATE)
+    chloe = await phone_at(room, phones)
+    await chloe.sit("Chloe")
+    picks = {"pick:persist|self": "strong", "pick:persist|team": "weak", "pick:give-power-away|self": "mixed"}
+    status, _ = await chloe.post("ballot", {"step": RATE, **picks}, script=False)
+    assert status == 200 and "Your ballot is cast" in text_of(chloe.html)
+    await room.workshop.settled()
+    stored = files.answers()
+    assert len({a.participant_id for a in stored}) == 1 and all(a.at == "" for a in stored)
+    assert sorted((a.item, a.perspective, a.value) for a in stored) == [
+        ("give-power-away", "self", "mixed"),
+        ("persist", "self", "strong"),
+        ("persist", "team", "weak"),
+    ]
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    status, part = await ana.post("ballot", {"step": RATE, "pick:persist|self": "maybe"})
+    assert status == 422 and "value: 'maybe' is not on the scale 'strength'" in text_of(part)
+    status, part = await ana.post("ballot", {"step": RATE})
+    assert status == 422 and "Your ballot was not cast: pick at least one answer." in text_of(part)
+    assert len({a.participant_id for a in room.workshop.snapshot.answers}) == 1  # nothing of Ana's was kept
+    status, _ = await ana.post("ballot", {"step": RATE, "pick:persist|self": "weak"})
+    assert status == 200  # a refused ballot was not counted as cast
+    await closing(room, phones)

@@ -1,0 +1,152 @@
+"""The join server on a room network: a wrong code, guessing, tokens, Host and Origin, sizes, headers, escaping, its log."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bootcamp.join.server import JoinError, JoinServer
+from bootcamp.join.wrong_codes import WrongCodes
+from bootcamp.limits import NOTE
+from bootcamp.store import Store, WorkshopFiles
+
+from .conftest import MANDATE, TALK, Phone, Room, closing, create, phone_at, text_of
+
+
+async def get(url: str, **headers: str) -> tuple[int, str, dict[str, str]]:
+    async with aiohttp.ClientSession() as session, session.get(url, headers=headers, allow_redirects=False) as response:
+        return response.status, await response.text(), dict(response.headers)
+
+
+async def test_a_wrong_code_is_404_and_an_address_that_keeps_guessing_is_slowed_then_refused(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.server.guard.wrong_codes = WrongCodes(free_tries=2, refuse_after=5, delay_step=0.1)
+    origin = room.origin
+    status, text, _ = await get(f"{origin}/QQQQQ")
+    assert status == 404 and text == "No workshop here: check the code on the wall.\n"
+    assert (await get(f"{origin}/favicon.ico"))[0] == 404  # a browser's own request is no guess
+    await get(f"{origin}/QQQQR")
+    started = time.monotonic()
+    await get(f"{origin}/QQQQS")  # the third guess waits 0.1 s, the fourth 0.2 s
+    await get(f"{origin}/QQQQT/events")
+    assert time.monotonic() - started >= 0.3
+    status, text, headers = await get(f"{origin}/QQQQV")
+    assert status == 429 and int(headers["Retry-After"]) > 0
+    assert (await get(room.url))[0] == 429  # refused for a while, the right code too
+    await room.close()
+
+
+async def test_the_code_in_small_letters_leads_to_the_page(files: WorkshopFiles, tmp_path: Path) -> None:
+    room = await Room.open(files, tmp_path)
+    status, _, headers = await get(f"{room.origin}/{room.server.code.lower()}")
+    assert status == 302 and headers["Location"] == "/" + room.server.code
+    await room.close()
+
+
+async def test_a_post_without_the_seat_token_or_without_the_csrf_token_is_403(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    status, text = await ana.post("answer", {"step": MANDATE, "value": "yes"}, csrf=False)
+    assert status == 403 and text == "The form was out of date; reload the page.\n"
+    status, _ = await ana.post("answer", {"step": MANDATE, "value": "yes", "csrf": "0" * 64}, csrf=False)
+    assert status == 403
+    async with aiohttp.ClientSession() as stranger:  # no cookie at all, even with Ana's CSRF token
+        form = {"csrf": ana.csrf, "step": MANDATE, "value": "yes"}
+        async with stranger.post(f"{room.url}/answer", data=form, headers={"Origin": room.origin}) as response:
+            assert (
+                response.status == 403 and await response.text() == "This phone has no seat token; reload the page.\n"
+            )
+    assert room.workshop.snapshot.answers == ()
+    await closing(room, phones)
+
+
+async def test_a_wrong_host_or_origin_is_refused(files: WorkshopFiles, tmp_path: Path, phones: list[Phone]) -> None:
+    room = await Room.open(files, tmp_path)
+    status, _, _ = await get(room.url, Host=f"evil.example:{room.server.port}")  # a rebound DNS name
+    assert status == 421
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    data = {"csrf": ana.csrf, "step": MANDATE, "value": "yes"}
+    async with ana.session.post(f"{room.url}/answer", data=data, headers={"Origin": "http://evil.example"}) as response:
+        assert response.status == 403
+    assert room.workshop.snapshot.answers == ()
+    await closing(room, phones)
+
+
+async def test_an_oversized_body_is_refused_and_a_long_note_is_refused_in_one_sentence(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path, at=TALK)
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    status, _ = await ana.post("note", {"step": TALK, "text": "x" * 1_000_000})
+    assert status == 413
+    status, part = await ana.post("note", {"step": TALK, "text": "y" * (NOTE.chars + 1)})
+    assert status == 422 and "the note was not kept: text: 5,001 characters; a note may have at most 5,000" in text_of(
+        part
+    )
+    status, part = await ana.post("note", {"step": TALK, "text": "é" * NOTE.chars})  # the longest note fits the cap
+    assert status == 200
+    await closing(room, phones)
+
+
+async def test_every_answer_carries_strict_headers_and_there_is_no_folder_to_list(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    status, page, headers = await get(room.url)
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
+    assert "<script>" not in page and "style=" not in page  # nothing inline for the policy to allow
+    assert (await get(f"{room.url}/phone.js"))[2]["Content-Type"].startswith("text/javascript")
+    for path in ("/", "/templates/", "/phone.css/..", "/../templates/page.html", "/view.html"):
+        status, _, headers = await get(room.url + path)
+        assert status == 404 and headers["X-Content-Type-Options"] == "nosniff", path
+    await room.close()
+
+
+async def test_every_text_is_escaped(store: Store, tmp_path: Path, phones: list[Phone]) -> None:
+    files = create(store, people=[('<script>alert("x")</script>', ""), ("Ben & Co", "")])
+    room = await Room.open(files, tmp_path)
+    phone = await phone_at(room, phones)
+    page = await phone.load()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert "Ben &amp; Co" in page
+    await closing(room, phones)
+
+
+async def test_the_log_goes_to_its_file_never_to_the_terminal(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], capfd: pytest.CaptureFixture[str]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    await get(f"{room.origin}/WRONG")
+    await closing(room, phones)
+    log = room.log_path.read_text()
+    assert f"- GET /{room.server.code} 200" in log and "127.0.0.1 GET /WRONG 404" in log and "joining stopped" in log
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+
+
+async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    with pytest.raises(JoinError, match=rf"^cannot serve the phone page on 127.0.0.1:{room.server.port}: .*in use"):
+        await JoinServer.start(room.workshop, "127.0.0.1", room.server.port, tmp_path / "other.log")
+    assert stat.S_IMODE(os.stat(room.log_path).st_mode) == 0o600
+    await room.server.stop()
+    await room.server.stop()  # stopping twice is harmless
+    assert await room.workshop.close()
