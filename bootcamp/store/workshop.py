@@ -27,7 +27,7 @@ from bootcamp.store.files import (
     state_file,
     workshop_file,
 )
-from bootcamp.store.ids import is_safe_id
+from bootcamp.store.ids import is_ballot_id, is_safe_id
 from bootcamp.store.import_journal import JournalReader, pending_of, settled
 from bootcamp.store.jsonfile import sweep_temp_files
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
@@ -119,13 +119,13 @@ class WorkshopFiles:
         return list(pending_of(journal).get(participant_id, stored))
 
     def save_answer(self, answer: Answer) -> Answer:
-        """Store ``answer``, replacing the one with the same participant and key; ``at`` is set when empty."""
+        """Store ``answer``, replacing the one with the same participant and key; ``at`` is set when empty
+        (never for a secret ballot)."""
         self._check_answer_owner(answer.participant_id)
         problem = check_answer_key(answer.key)
         if problem:
             raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
-        if not answer.at:
-            answer = dataclasses.replace(answer, at=iso(self._clock.now()))
+        answer = self._as_stored(answer)
 
         def put(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
             replaced = tuple(answer if a.key == answer.key else a for a in answers)
@@ -145,12 +145,17 @@ class WorkshopFiles:
                 problem = check_answer_key(answer.key)
                 if problem:
                     raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
-                if not answer.at:
-                    answer = dataclasses.replace(answer, at=iso(self._clock.now()))
+                answer = self._as_stored(answer)
                 by_owner.setdefault(answer.participant_id, []).append(answer)
         except StoreError as error:
             raise StoreError(f"{import_journal.none_stored(len(answers))}: {error}") from None
         import_journal.import_answers(self.path, self.id, by_owner)
+
+    def _as_stored(self, answer: Answer) -> Answer:
+        """``answer`` with the time it is stored with: the one given, else now; none for a secret ballot,
+        whose file keeps no time (:func:`bootcamp.store.files.answers_file`), so what is saved is what is read."""
+        at = "" if is_ballot_id(answer.participant_id) else answer.at or iso(self._clock.now())
+        return answer if at == answer.at else dataclasses.replace(answer, at=at)
 
     def finish_import(self) -> None:
         """Finish an import left pending by a kill or a full disk; an owner does this first, a reader never.

@@ -107,7 +107,7 @@ def build_import_room(root: Path, seed: int = 11) -> ImportRoom:
         step = rng.choice(questions)
         asks = program.asks(step)
         assert asks is not None
-        ballots.append(Answer(new_ballot_id(), step.key, value=rng.choice(asks.scale.options).id, at=AT))
+        ballots.append(Answer(new_ballot_id(), step.key, value=rng.choice(asks.scale.options).id))  # a ballot keeps no time
     new += ballots
     assert len(new) == IMPORTED
     with store.owned(info.id, purpose="a test") as owned:

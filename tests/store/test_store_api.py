@@ -126,7 +126,7 @@ def test_a_secret_ballots_file_keeps_no_time_inside_or_on_it(workshop: WorkshopF
     """Beside a note of who answered when, a ballot's time would name its caster (DESIGN.md, Secret ballots)."""
     ballot = new_ballot_id()
     workshop.save_answer(Answer(ballot, "basics/mandate", value="no", at=NOW))  # a time given is dropped too
-    workshop.save_answers([Answer(ballot, "basics/rate-aptitudes", "persist", "self", "strong")])
+    workshop.import_answers([Answer(ballot, "basics/rate-aptitudes", "persist", "self", "strong")])
     path = workshop.path / "answers" / f"{ballot}.json"
     assert [a.at for a in workshop.answers()] == ["", ""]
     assert '"at":""' in path.read_text() and NOW not in path.read_text()
