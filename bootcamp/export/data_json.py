@@ -47,6 +47,7 @@ answers, notes, position and content copy) and versioned. Its fields:
 
 Text is stored exactly as typed. In the file, control characters, C1 controls and lone
 surrogates are written as ``\\uXXXX`` escapes, so printing the file cannot drive a terminal.
+Numbers are JSON's: a field holding ``NaN``, ``Infinity`` or a number too large is refused.
 """
 
 from __future__ import annotations
