@@ -107,6 +107,12 @@ def loads(text: str, source: str) -> WorkshopBundle:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{source}:{error.lineno}: not valid JSON ({error.msg})") from None
+    except ValueError:  # a whole number longer than Python converts (4,300 digits), which no export writes
+        what = "a number of thousands of digits"
+        raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None
+    except RecursionError:  # lists or objects nested deeper than the parser goes, which no export nests
+        what = "lists or objects nested too deep"
+        raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None
     try:
         bundle, program = _from_document(document)
     except ShapeError as error:
@@ -147,7 +153,11 @@ def _check(info: WorkshopInfo, content: StoredContent) -> Program:
 
     if not is_safe_id(info.id):
         raise ShapeError("workshop.id", f"{info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
-    if content_hash(content.sources) != content.content_hash:
+    try:
+        found = content_hash(content.sources)
+    except UnicodeEncodeError:  # a lone surrogate, which no file read as UTF-8 holds
+        raise ShapeError("content.sources", "not the text of content files (it holds a lone surrogate)") from None
+    if found != content.content_hash:
         raise ShapeError("content.content_hash", "does not match content.sources (was the content edited?)")
     if info.content_hash != content.content_hash:
         raise ShapeError("workshop.content_hash", "does not match content.content_hash")
