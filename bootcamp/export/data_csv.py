@@ -89,11 +89,18 @@ def answer_rows(info: WorkshopInfo, program: Program, answers: Iterable[Answer])
 
 
 def dumps(info: WorkshopInfo, program: Program, answers: Iterable[Answer], *, line_end: str = "\r\n") -> str:
+    # The csv module quotes a cell holding a character of its line terminator, no other: with "\n" alone a
+    # comment's lone CR went out bare and read back as the end of its row. Written with "\r\n", every cell
+    # holding a CR or an LF is quoted; each row's own "\r\n" then becomes ``line_end``.
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=line_end)
-    writer.writerow(COLUMNS)
-    writer.writerows([neutralise(cell) for cell in row] for row in answer_rows(info, program, answers))
-    return out.getvalue()
+    writer = csv.writer(out, lineterminator="\r\n")
+    lines = []
+    for row in [list(COLUMNS), *([neutralise(cell) for cell in row] for row in answer_rows(info, program, answers))]:
+        writer.writerow(row)
+        lines.append(out.getvalue().removesuffix("\r\n") + line_end)
+        out.seek(0)
+        out.truncate()
+    return "".join(lines)
 
 
 # -- import ------------------------------------------------------------------------------------------------------
