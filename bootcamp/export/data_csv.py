@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from bootcamp.checks import ManyProblems, RecordChecks
 from bootcamp.content.model import Asks, Program, StepKind
+from bootcamp.export.data_json import joined_surrogates
 from bootcamp.store import is_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
 
@@ -133,7 +134,7 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
 
 
 def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    reader = csv.reader(io.StringIO(joined_surrogates(text.removeprefix("\ufeff")), newline=""))
     problems: list[str] = []
     try:
         header = next(reader, None)
