@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from bootcamp.checks import ManyProblems, RecordChecks
 from bootcamp.content.model import Asks, Program, StepKind
+from bootcamp.export.data_json import joined_surrogates
 from bootcamp.store import is_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
 
@@ -89,11 +90,18 @@ def answer_rows(info: WorkshopInfo, program: Program, answers: Iterable[Answer])
 
 
 def dumps(info: WorkshopInfo, program: Program, answers: Iterable[Answer], *, line_end: str = "\r\n") -> str:
+    # The csv module quotes a cell holding a character of its line terminator, no other: with "\n" alone a
+    # comment's lone CR went out bare and read back as the end of its row. Written with "\r\n", every cell
+    # holding a CR or an LF is quoted; each row's own "\r\n" then becomes ``line_end``.
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=line_end)
-    writer.writerow(COLUMNS)
-    writer.writerows([neutralise(cell) for cell in row] for row in answer_rows(info, program, answers))
-    return out.getvalue()
+    writer = csv.writer(out, lineterminator="\r\n")
+    lines = []
+    for row in [list(COLUMNS), *([neutralise(cell) for cell in row] for row in answer_rows(info, program, answers))]:
+        writer.writerow(row)
+        lines.append(out.getvalue().removesuffix("\r\n") + line_end)
+        out.seek(0)
+        out.truncate()
+    return "".join(lines)
 
 
 # -- import ------------------------------------------------------------------------------------------------------
@@ -126,7 +134,7 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
 
 
 def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    reader = csv.reader(io.StringIO(joined_surrogates(text.removeprefix("\ufeff")), newline=""))
     problems: list[str] = []
     try:
         header = next(reader, None)

@@ -47,6 +47,8 @@ answers, notes, position and content copy) and versioned. Its fields:
 
 Text is stored exactly as typed. In the file, control characters, C1 controls and lone
 surrogates are written as ``\\uXXXX`` escapes, so printing the file cannot drive a terminal.
+Numbers are JSON's: a field holding ``NaN``, ``Infinity`` or a number too large is refused.
+A surrogate pair written as its two halves (CESU-8) is read as the one character it encodes.
 """
 
 from __future__ import annotations
@@ -100,12 +102,29 @@ def dumps(bundle: WorkshopBundle) -> str:
     return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
+def joined_surrogates(text: str) -> str:
+    """``text`` with each high surrogate followed by a low one read as the one character the pair encodes.
+
+    A file read with ``surrogatepass`` holds such a pair as two code points when it was written as CESU-8.
+    Kept apart, the halves could not go out again: JSON writes them as ``\\ud83d\\ude00``, which every
+    reader (this one too) takes for 😀. So both imports join them, and no stored text holds the halves;
+    a lone surrogate stays as it is.
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def loads(text: str, source: str) -> WorkshopBundle:
     """The workshop in an export file's ``text``; ImportFileError naming ``source`` and the field if it is wrong."""
     try:
-        document = json.loads(text)
+        document = json.loads(joined_surrogates(text))
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{source}:{error.lineno}: not valid JSON ({error.msg})") from None
+    except ValueError:  # a whole number longer than Python converts (4,300 digits), which no export writes
+        what = "a number of thousands of digits"
+        raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None
+    except RecursionError:  # lists or objects nested deeper than the parser goes, which no export nests
+        what = "lists or objects nested too deep"
+        raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None
     try:
         bundle, program = _from_document(document)
     except ShapeError as error:
@@ -146,7 +165,11 @@ def _check(info: WorkshopInfo, content: StoredContent) -> Program:
 
     if not is_safe_id(info.id):
         raise ShapeError("workshop.id", f"{info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
-    if content_hash(content.sources) != content.content_hash:
+    try:
+        found = content_hash(content.sources)
+    except UnicodeEncodeError:  # a lone surrogate, which no file read as UTF-8 holds
+        raise ShapeError("content.sources", "not the text of content files (it holds a lone surrogate)") from None
+    if found != content.content_hash:
         raise ShapeError("content.content_hash", "does not match content.sources (was the content edited?)")
     if info.content_hash != content.content_hash:
         raise ShapeError("workshop.content_hash", "does not match content.content_hash")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import types
 import typing
 from collections.abc import Callable
@@ -129,7 +130,15 @@ def _decode_int(data: Any, where: str) -> int:
 def _decode_float(data: Any, where: str) -> float:
     if isinstance(data, bool) or not isinstance(data, (int, float)):
         raise ShapeError(where, f"expected a number, found {_describe(data)}")
-    return float(data)
+    # Python's json reads NaN and Infinity, which JSON has not, and 1e400 as infinity; a whole number may be too
+    # large for a float: each is refused here, not written into a file that other JSON readers refuse.
+    try:
+        number = float(data)
+    except OverflowError:
+        raise ShapeError(where, "a number too large") from None
+    if not math.isfinite(number):
+        raise ShapeError(where, f"{data!r} is not a number JSON allows" if math.isnan(number) else "a number too large")
+    return number
 
 
 def _decode_str(data: Any, where: str) -> str:
@@ -139,8 +148,9 @@ def _decode_str(data: Any, where: str) -> str:
 
 
 _SCALARS: dict[Any, Decoder] = {bool: _decode_bool, int: _decode_int, float: _decode_float, str: _decode_str}
-# A field of one of these types whose JSON value has exactly that type is valid as it is (bool is not an int here).
-_TAKEN_AS_IS: dict[Any, type] = {bool: bool, int: int, float: float, str: str}
+# A field of one of these types whose JSON value has exactly that type is valid as it is (bool is not an int here;
+# a float is not, as it may be NaN or infinite).
+_TAKEN_AS_IS: dict[Any, type] = {bool: bool, int: int, str: str}
 
 
 def _dataclass_decoder(cls: type) -> Decoder:
@@ -148,8 +158,8 @@ def _dataclass_decoder(cls: type) -> Decoder:
     fields = [f for f in dataclasses.fields(cls) if f.init]
     known = frozenset(f.name for f in fields)
     required = [f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-    # (name, decoder, the one JSON type taken as it is): text, whole numbers, true/false and
-    # floats written as floats need no decoder call and no field path (a summary decodes ~60,000 fields).
+    # (name, decoder, the one JSON type taken as it is): text, whole numbers and true/false need
+    # no decoder call and no field path (a summary decodes ~60,000 fields); a float is checked.
     decoders: list[tuple[str, Decoder, type | None]] = []
 
     def decode(data: Any, where: str) -> Any:
