@@ -225,7 +225,7 @@ class _RowChecker:
             cells["perspective"],
             value,
             cells["comment"],
-            cells["at"] or self.now,
+            "" if is_ballot_id(participant_id or "") else cells["at"] or self.now,  # a secret ballot keeps no time
         )
         for checked in self.checks.answer(answer):
             if checked.field != "participant_id" or participant_id is not None:  # an unknown one was said already
