@@ -1,8 +1,9 @@
 """Every way in refuses the same bad record with the same sentence (bootcamp/checks.py).
 
-The ways in: the console (the live workshop, as the console's widgets and a phone ask it), ``bootcamp
-new`` and its form, ``bootcamp import`` (JSON), ``bootcamp import-answers`` (CSV) and the store itself,
-which the demo writes through. Each says where in its own terms (a CSV's line and column, a JSON
+The ways in: the console (the live workshop, as the console's widgets ask it), ``bootcamp new`` and
+its form, ``bootcamp import`` (JSON), ``bootcamp import-answers`` (CSV) and the store itself, which the
+demo writes through. A phone goes through the live workshop too: tests/join/test_answering.py checks
+that its page says the same sentences. Each says where in its own terms (a CSV's line and column, a JSON
 field, a flag); what is wrong is said in the same words everywhere.
 """
 

@@ -217,3 +217,20 @@ async def test_the_phone_answers_as_its_seat_whoever_it_claims_to_be(
     assert [a.participant_id for a in room.workshop.snapshot.answers] == [room.person("Ana")]
     assert heard[0].by == phone(room.person("Ana"), "Ana")
     await closing(room, phones)
+
+
+async def test_a_phone_is_refused_a_bad_record_in_the_sentence_every_way_in_gives(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """As tests/test_every_way_in.py for the console, both imports, new and the store: the same checks, said alike."""
+    room = await Room.open(files, tmp_path)
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    status, part = await ana.post("comment", {"step": MANDATE, "comment": "x" * 2001})
+    assert status == 422 and "comment: 2,001 characters; a comment may have at most 2,000" in text_of(part)
+    room.workshop.move(lambda flow: flow.jump(TALK))
+    await ana.load()
+    status, part = await ana.post("note", {"step": TALK, "text": " "})
+    assert status == 422 and "the note was not kept: text: a note is needed" in text_of(part)
+    assert room.workshop.snapshot.answers == () and room.workshop.records.room.notes == ()
+    await closing(room, phones)
