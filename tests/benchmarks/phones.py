@@ -17,8 +17,7 @@ What it prints, for each room:
   HTTP exchange, the live workshop, the writer's queue and its save, and the page's part being made;
 * the loop's worst delay while the room answers: a task on the loop sleeps 5 ms at a time and notes how
   late it woke. A round's answering runs from the move to the last "saved ✓"; the step change is left out:
-  from the move until every open stream was sent the new step (the first batch of updates after the move
-  and the loop turns it takes to write them), and printed on its own.
+  from the move until every phone's stream had made its part of the new step, and is printed on its own.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from bootcamp.clock import SystemClock
 from bootcamp.content import load_sources
 from bootcamp.content.model import StepKind
 from bootcamp.gc_tuning import collect_less_often
+from bootcamp.join.phone_view import PhoneView
 from bootcamp.join.server import JoinServer
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store import Store, WorkshopBundle
@@ -49,7 +49,6 @@ from tests.benchmarks.report import Figure
 CHECKOUT = Path(__file__).resolve().parents[2]
 BEFORE = "commitment/how-to-answer"  # where the room sits while the phones join: the questions come next
 TICK = 0.005  # the loop-delay task's sleep
-TURNS_AFTER_FLUSH = 5  # loop turns after a batch of updates by which every woken stream has written its part
 PAUSE = 0.5  # between rounds: the room reads the next question before the facilitator moves on
 PHONE_TIMEOUT = 60.0  # a phone waiting this long for a step or a "saved ✓" gives up: the answer counts as lost
 MAX_P95_MS = 100.0
@@ -120,30 +119,32 @@ class LoopDelay:
 
 
 class StepChanges:
-    """When each step change went out: from the move to the loop turns after the first batch of updates."""
+    """When each step change went out: from the move until every phone's stream had made its part anew.
 
-    def __init__(self, server: JoinServer) -> None:
+    Told by the server's renderer: a step change is out once a part of the new step was made for each of
+    the phones (told apart by their CSRF tokens). A phone's stream makes it first: the phone posts only
+    once its stream showed the step, so the post's answer never stands in for its stream.
+    """
+
+    def __init__(self, server: JoinServer, phones: int) -> None:
         self.windows: list[tuple[float, float]] = []
-        self._moved_at: float | None = None
-        flush = server.streams.flush
+        self.phones = phones
+        self._moving: tuple[str, float, set[str]] | None = None  # to which step, since when, for whom made
+        render = server.pages.view
 
-        def flushed() -> None:  # the server's batch of updates, then a note of when its writes were done
-            flush()
-            if self._moved_at is not None:
-                moved_at, self._moved_at = self._moved_at, None
-                self._after_turns(moved_at, TURNS_AFTER_FLUSH)
+        def rendered(view: PhoneView, csrf: str) -> str:
+            if self._moving is not None and view.step_key == self._moving[0]:
+                _, moved_at, made_for = self._moving
+                made_for.add(csrf)
+                if len(made_for) >= self.phones:
+                    self._moving = None
+                    self.windows.append((moved_at, asyncio.get_running_loop().time()))
+            return render(view, csrf)
 
-        server.streams.flush = flushed
+        server.pages.view = rendered
 
-    def moved(self) -> None:
-        self._moved_at = asyncio.get_running_loop().time()
-
-    def _after_turns(self, moved_at: float, turns: int) -> None:
-        loop = asyncio.get_running_loop()
-        if turns:
-            loop.call_soon(self._after_turns, moved_at, turns - 1)
-        else:
-            self.windows.append((moved_at, loop.time()))
+    def moving(self, step_key: str) -> None:
+        self._moving = (step_key, asyncio.get_running_loop().time(), set())
 
 
 def percentile(samples: list[float], percent: float) -> float:
@@ -209,7 +210,7 @@ async def run_load(load: Load, demo: WorkshopBundle, data_dir: Path, seed: int =
 
     workshop.files.save_answer = timed_save
     server = await JoinServer.start(workshop, "127.0.0.1", 0, data_dir / "join.log")
-    changes = StepChanges(server)
+    changes = StepChanges(server, load.phones)
     delay = LoopDelay()
     values = [[o.id for o in program.asks(program.step(key)).scale.options] for key in steps]
     plan = {
@@ -241,7 +242,7 @@ async def run_load(load: Load, demo: WorkshopBundle, data_dir: Path, seed: int =
             delay.start()
             for key in steps:
                 await asyncio.sleep(PAUSE)
-                changes.moved()
+                changes.moving(key)
                 moved_at = asyncio.get_running_loop().time()
                 workshop.move(lambda flow, key=key: flow.jump(key))
                 done = await _line(phones.stdout, 2 * PHONE_TIMEOUT + load.within, f"the round at {key}")
