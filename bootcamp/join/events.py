@@ -3,7 +3,9 @@
 Every change to the live workshop (and to the seats) schedules one flush a little later; the flush
 wakes every open stream, and each makes its phone's view again and sends it only when it differs from
 what it sent last. So twenty answers within a tenth of a second cost each phone one render at most,
-and a phone whose view did not change is sent nothing.
+and a phone whose view did not change is sent nothing. The streams are woken a slice at a time, one
+slice per turn of the loop: with 200 phones, waking them all at once held the console's loop for
+50-70 ms (each view made again, about 0.25 ms); between slices the loop takes key presses and posts.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import asyncio
 
 BATCH_SECONDS = 0.1  # changes this close together go out as one update
 KEEP_ALIVE_SECONDS = 15.0  # a comment line that keeps proxies and phones from closing a quiet stream
+WAKE_SLICE = 25  # streams woken in one turn of the loop (about 6 ms of views)
 
 
 def event(name: str, data: str) -> bytes:
@@ -48,5 +51,11 @@ class Streams:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
-        for wake in self._wakes:
+        self._wake(list(self._wakes))
+
+    def _wake(self, wakes: list[asyncio.Event]) -> None:
+        """Wake a slice of ``wakes`` now and the rest on the loop's next turns."""
+        for wake in wakes[:WAKE_SLICE]:
             wake.set()
+        if len(wakes) > WAKE_SLICE:
+            asyncio.get_running_loop().call_soon(self._wake, wakes[WAKE_SLICE:])

@@ -7,6 +7,7 @@ reading, not for passing or failing: the exit status says only whether the run w
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import shutil
@@ -20,7 +21,7 @@ import textual
 from bootcamp.clock import SystemClock
 from bootcamp.locations import default_content_dir
 from bootcamp.store import Store
-from tests.benchmarks import keypress, rooms, saving, startup, summary_export
+from tests.benchmarks import keypress, phones, rooms, saving, startup, summary_export
 from tests.benchmarks.filesystem import filesystem_of
 from tests.benchmarks.report import Figure, table
 
@@ -36,10 +37,17 @@ class Sizes:
     presses: int  # at most, per key-press session
     rooms: tuple[int, ...] = (5, 40, 200)
     workshops: int = 1000
+    phones: tuple[phones.Load, ...] = (
+        phones.Load(40, 3, within=5.0, p95_target=True),
+        phones.Load(200, 3, within=1.0),
+    )
 
 
 FULL = Sizes(runs=5, saves=200, presses=15)
-QUICK = Sizes(runs=1, saves=3, presses=2, rooms=(5, 10, 20), workshops=5)  # checks that it runs, nothing more
+QUICK = Sizes(  # checks that it runs, nothing more
+    runs=1, saves=3, presses=2, rooms=(5, 10, 20), workshops=5, phones=(phones.Load(5, 1, within=1.0),)
+)
+GROUPS = ("start", "keys", "saves", "summary", "home", "phones")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -47,6 +55,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="one run of each on small rooms: checks that it works")
     parser.add_argument(
         "--runs", type=int, help=f"fresh starts and key-press sessions of each kind (default {FULL.runs})"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=GROUPS,
+        help="measure only these figures (repeatable): start-up and its memory, key presses, saves, the summary, "
+        "the home screen with many workshops, phones answering (default: all)",
     )
     parser.add_argument(
         "--dir",
@@ -69,7 +84,8 @@ def machine() -> str:
     )
 
 
-def measure(sizes: Sizes, scratch: Path) -> list[Figure]:
+def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tuple[list[Figure], list[str]]:
+    """Every figure of ``groups``, and the notes to print under them."""
     content_dir = default_content_dir()
     sources = rooms.shipped_sources()
     say("building the workshops …")
@@ -77,10 +93,12 @@ def measure(sizes: Sizes, scratch: Path) -> list[Figure]:
     one = scratch / "one-workshop"
     alone = rooms.stored_workshop(one, demo)
     many = scratch / "many-workshops"
-    among_many = rooms.stored_workshop(many, demo)
-    rooms.add_copies(many, among_many, sizes.workshops - 1)
+    if {"saves", "home"} & set(groups):
+        among_many = rooms.stored_workshop(many, demo)
+        rooms.add_copies(many, among_many, sizes.workshops - 1)
     by_size = scratch / "rooms"
-    room_ids = {size: rooms.stored_workshop(by_size, rooms.room_of(demo, size)).id for size in sizes.rooms}
+    if {"saves", "summary"} & set(groups):
+        room_ids = {size: rooms.stored_workshop(by_size, rooms.room_of(demo, size)).id for size in sizes.rooms}
     walked = scratch / "walk"
     fresh = Store(walked, SystemClock()).create_workshop(
         name=demo.info.name,
@@ -91,40 +109,52 @@ def measure(sizes: Sizes, scratch: Path) -> list[Figure]:
     )
 
     figures: list[Figure] = []
-    say("start-up and its memory, against a bare Textual app …")
-    figures += startup.startup_figures(sizes.runs, one, content_dir)
-    say("key presses, against a bare app switching screens …")
-    figures.append(keypress.keypress_figure(sizes.runs, walked, content_dir, fresh, sources, sizes.presses))
-    say("answer keys, against a bare app showing the letter typed …")
-    figures.append(keypress.answering_figure(sizes.runs, walked, content_dir, fresh, sizes.presses))
-    say("saving answers, against an fsync'd atomic write …")
-    figures += saving.room_size_figures(
-        sizes.saves, {size: saving.open_workshop(by_size, room_ids[size]) for size in sizes.rooms}
-    )
-    figures += saving.stored_workshops_figures(
-        sizes.saves,
-        saving.open_workshop(one, alone.id),
-        saving.open_workshop(many, among_many.id),
-        sizes.workshops,
-    )
-    say("the summary …")
-    largest = max(sizes.rooms)
-    figures.append(summary_export.summary_figure(max(sizes.runs, 5), by_size, room_ids[largest], largest))
-    say(f"the home screen with {sizes.workshops:,} workshops …")
-    figures += startup.home_figures(sizes.runs, one, many, sizes.workshops, content_dir)
-    return figures
+    notes: list[str] = []
+    if "start" in groups:
+        say("start-up and its memory, against a bare Textual app …")
+        figures += startup.startup_figures(sizes.runs, one, content_dir)
+    if "keys" in groups:
+        say("key presses, against a bare app switching screens …")
+        figures.append(keypress.keypress_figure(sizes.runs, walked, content_dir, fresh, sources, sizes.presses))
+        say("answer keys, against a bare app showing the letter typed …")
+        figures.append(keypress.answering_figure(sizes.runs, walked, content_dir, fresh, sizes.presses))
+    if "saves" in groups:
+        say("saving answers, against an fsync'd atomic write …")
+        figures += saving.room_size_figures(
+            sizes.saves, {size: saving.open_workshop(by_size, room_ids[size]) for size in sizes.rooms}
+        )
+        figures += saving.stored_workshops_figures(
+            sizes.saves,
+            saving.open_workshop(one, alone.id),
+            saving.open_workshop(many, among_many.id),
+            sizes.workshops,
+        )
+    if "summary" in groups:
+        say("the summary …")
+        largest = max(sizes.rooms)
+        figures.append(summary_export.summary_figure(max(sizes.runs, 5), by_size, room_ids[largest], largest))
+    if "home" in groups:
+        say(f"the home screen with {sizes.workshops:,} workshops …")
+        figures += startup.home_figures(sizes.runs, one, many, sizes.workshops, content_dir)
+    if "phones" in groups:
+        say("phones answering through the join server, on loopback …")
+        phone_figures, phone_notes = phones.phone_figures(sizes.phones, demo, scratch, say)
+        figures += phone_figures
+        notes += phone_notes
+    return figures, notes
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = QUICK if args.quick else FULL
     if args.runs:
-        sizes = Sizes(args.runs, sizes.saves, sizes.presses, sizes.rooms, sizes.workshops)
+        sizes = dataclasses.replace(sizes, runs=args.runs)
+    groups = tuple(args.only or GROUPS)
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=args.dir))
     try:
         filesystem = filesystem_of(scratch)
         say(f"measuring in {scratch} ({filesystem})")
-        figures = measure(sizes, scratch)
+        figures, notes = measure(sizes, scratch, groups)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     runs = f"{sizes.runs} run{'s' if sizes.runs != 1 else ''}"
@@ -141,4 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     print("answer key: that app showing the letter typed in its Static;")
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")
+    if "phones" in groups:
+        print('phones: each answer timed on its phone, from its post to being told "saved ✓" (the writer reported')
+        print("the fsync'd save); loop delay: how late a 5 ms sleep on the server's loop (the console's) woke,")
+        print("while answering, and at the step changes (from the move until every phone was sent the new step).")
+        for note in notes:
+            print(note)
     return 0

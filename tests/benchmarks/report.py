@@ -11,7 +11,9 @@ from dataclasses import dataclass
 class Figure:
     """A median ``value`` against a ``floor`` measured in the same run (or against nothing).
 
-    The target is a ratio to the floor (``max_ratio``) or, without a floor, a value (``max_value``).
+    The target is a ratio to the floor (``max_ratio``) or, without a floor, a value (``max_value``);
+    a figure with neither is for reading. A figure that is not one amount (e.g. "120 / 120") says so in
+    ``shown``, with its target in words (``target_text``) and whether it was met (``ok``).
     """
 
     name: str
@@ -22,6 +24,9 @@ class Figure:
     max_value: float | None = None
     target_note: str = ""  # e.g. "flat": said after the number
     paired_ratio: float | None = None  # see compared()
+    shown: str = ""
+    target_text: str = ""
+    ok: bool | None = None
 
     @classmethod
     def compared(
@@ -54,13 +59,21 @@ class Figure:
         return self.value / self.floor if self.floor else None
 
     @property
+    def for_reading(self) -> bool:
+        return self.max_ratio is None and self.max_value is None and self.ok is None
+
+    @property
     def met(self) -> bool:
+        if self.ok is not None:
+            return self.ok
         if self.max_ratio is not None:
             return self.ratio is not None and self.ratio <= self.max_ratio
         return self.max_value is not None and self.value <= self.max_value
 
     @property
     def target(self) -> str:
+        if self.target_text or self.for_reading:
+            return self.target_text or "—"
         if self.max_ratio is not None:
             text = f"≤ {self.max_ratio:g}×"
         else:
@@ -83,11 +96,11 @@ def table(figures: list[Figure]) -> str:
         rows.append(
             (
                 figure.name,
-                _amount(figure.value, figure.unit),
+                figure.shown or _amount(figure.value, figure.unit),
                 _amount(figure.floor, figure.unit) if figure.floor is not None else "—",
                 f"{figure.ratio:.2f}×" if figure.ratio is not None else "—",
                 figure.target,
-                "ok" if figure.met else "MISSED",
+                "" if figure.for_reading else "ok" if figure.met else "MISSED",
             )
         )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]

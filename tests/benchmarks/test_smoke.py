@@ -24,6 +24,9 @@ FIGURES = {
     "| summary + Markdown export, 20 participants": 1,
     "| home with 5 stored workshops: list shown": 1,
     "| home with 5 stored workshops: where each stopped": 1,
+    "| phones: 5 × 1 round within 1 s: answers stored / sent": 1,
+    '| phones: 5 × 1 round within 1 s: post to "saved ✓"': 2,
+    "| phones: 5 × 1 round within 1 s: worst loop delay": 2,
 }
 
 

@@ -6,7 +6,7 @@ import asyncio
 import time
 from pathlib import Path
 
-from bootcamp.join.events import BATCH_SECONDS
+from bootcamp.join.events import BATCH_SECONDS, WAKE_SLICE, Streams
 from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
 
@@ -122,3 +122,15 @@ async def test_many_open_pages_follow_one_change(files: WorkshopFiles, tmp_path:
     for events in streams:
         events.close()
     await closing(room, phones)
+
+
+async def test_a_flush_wakes_the_streams_a_slice_per_turn_of_the_loop() -> None:
+    """Two hundred phones' views made again in one turn held the console's loop for 50-70 ms: a slice per turn."""
+    streams = Streams()
+    wakes = [streams.open() for _ in range(2 * WAKE_SLICE + 1)]
+    streams.flush()
+    assert sum(wake.is_set() for wake in wakes) == WAKE_SLICE
+    await asyncio.sleep(0)  # one turn of the loop: key presses and posts between the slices
+    assert sum(wake.is_set() for wake in wakes) == 2 * WAKE_SLICE
+    await asyncio.sleep(0)
+    assert all(wake.is_set() for wake in wakes)
