@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     opening = sub.add_parser("open", parents=[common], help="open a workshop on the console, where it stopped")
     opening.add_argument("id", help="the workshop id (see `bootcamp list`)")
+    opening.add_argument(
+        "--join",
+        nargs="?",
+        const="",
+        metavar="ADDRESS[:PORT]",
+        help="let the room answer from their phones: serve the phone page on ADDRESS (one of this machine's; "
+        "0.0.0.0 serves them all) and PORT (default: any free one); without ADDRESS the console asks which",
+    )
 
     sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
 

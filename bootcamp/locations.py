@@ -32,3 +32,8 @@ def user_data_dir() -> Path:
     import platformdirs  # only needed when neither --data-dir nor the environment says
 
     return Path(platformdirs.user_data_dir("bootcamp", appauthor=False))
+
+
+def join_log(data_dir: Path, workshop_id: str) -> Path:
+    """The phone page's server log for a workshop: in the data folder, never on the console's terminal."""
+    return data_dir / "logs" / f"join-{workshop_id}.log"

@@ -1,5 +1,5 @@
-"""The facilitator's app: ``bootcamp`` (your workshops), ``bootcamp open ID`` (one workshop, as its owner,
-where it stopped) and ``bootcamp demo`` (a throw-away demo)."""
+"""The facilitator's app: ``bootcamp`` (your workshops), ``bootcamp open ID [--join [ADDRESS][:PORT]]`` (one
+workshop, as its owner, where it stopped; with the phone page on) and ``bootcamp demo`` (a throw-away demo)."""
 
 from __future__ import annotations
 
@@ -21,14 +21,19 @@ def run(args: argparse.Namespace) -> int:
         return _run_demo(content_dir)
     folder = data_dir(getattr(args, "data_dir", None))
     opening = getattr(args, "id", None) if getattr(args, "command", None) == "open" else None
+    join = None
     if opening is not None:
         from bootcamp.clock import SystemClock
         from bootcamp.store import Store
 
+        if getattr(args, "join", None) is not None:
+            from bootcamp.join.addresses import parse_join_address
+
+            join = parse_join_address(args.join)  # a mistyped address is one line here, not a window
         Store(folder, SystemClock()).open(opening, sweep=False)  # an unknown id is one line here, not a window
     from bootcamp.ui.app import create_app
 
-    app = create_app(data_dir=folder, content_dir=content_dir, open_workshop=opening)
+    app = create_app(data_dir=folder, content_dir=content_dir, open_workshop=opening, join=join)
     app.run()
     return app.return_code or 0  # 128 + the signal when SIGTERM or SIGHUP ended it
 

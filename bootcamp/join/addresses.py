@@ -10,7 +10,10 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from bootcamp.errors import UserError
+
 EVERY_ADDRESS = "0.0.0.0"
+ANY_PORT = 0  # the system picks a free one: joining never fails for a port in use unless one was asked for
 
 # What an interface's name says it is, by the names Linux, macOS and Windows give them.
 _ETHERNET = ("eth", "eno", "ens", "enp", "enx", "em", "ethernet")
@@ -73,3 +76,50 @@ def candidates() -> list[Candidate]:
     if "127.0.0.1" not in found:
         found["127.0.0.1"] = Candidate("127.0.0.1", "lo", "loopback")
     return sorted(found.values(), key=lambda c: (_ORDER.get(c.kind, 9), ipaddress.ip_address(c.address)))
+
+
+@dataclass(frozen=True)
+class JoinAddress:
+    """Where to serve the phone page, as ``--join [ADDRESS][:PORT]`` or the console's address picker gives it.
+
+    No host: the console asks which of the machine's addresses to serve on. No port: any free one.
+    """
+
+    host: str = ""
+    port: int | None = None
+
+    def or_port(self, port: int | None) -> JoinAddress:
+        """This address with ``port`` where it gives none."""
+        return self if self.port is not None else JoinAddress(self.host, port)
+
+    @property
+    def bound_port(self) -> int:
+        return self.port if self.port is not None else ANY_PORT
+
+
+def parse_join_address(text: str) -> JoinAddress:
+    """``192.168.1.20``, ``192.168.1.20:8765``, ``:8765``, ``[::1]:8765`` or nothing; one sentence if none of these.
+
+    An address, never a name: the server checks every request's Host against the address it is bound to.
+    """
+    given = text.strip()
+    host, port = given, ""
+    if given.startswith("["):  # [IPv6]:PORT
+        host, _, rest = given[1:].partition("]")
+        if rest and not rest.startswith(":"):
+            raise UserError(f"{text!r} is not ADDRESS[:PORT]: write an IPv6 address as [ADDRESS]:PORT")
+        port = rest[1:]
+    elif given.count(":") == 1:
+        host, port = given.split(":")
+    if host:
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise UserError(
+                f"{host!r} is not an IP address of this machine: give one like 192.168.1.20 (see the console's j)"
+            ) from None
+    if not port:
+        return JoinAddress(host)
+    if not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise UserError(f"{port!r} is not a port: give a number from 1 to 65535, or 0 for any free one")
+    return JoinAddress(host, int(port))

@@ -21,14 +21,18 @@ from bootcamp.clock import Clock, SystemClock
 from bootcamp.errors import UserError
 from bootcamp.gc_tuning import collect_less_often
 from bootcamp.live.actors import CONSOLE
+from bootcamp.live.changes import RedrawBatch
 from bootcamp.live.saving import SaveStatus
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.driver import Driver
+    from textual.timer import Timer
 
     from bootcamp.content.model import Program
+    from bootcamp.join.addresses import JoinAddress
+    from bootcamp.join.console import ConsoleJoining, Joining
     from bootcamp.live.changes import Change
     from bootcamp.live.requests import Request
     from bootcamp.live.workshop import LiveWorkshop
@@ -39,6 +43,9 @@ QUIT_FLUSH_SECONDS = 5.0
 # on q. Textual handles neither; each killed the process where it stood (measured: a comment typed a
 # moment before was lost, and a demo's folder was left in the temp folder).
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+# Phones answering in a burst (a room of 40 on one question) redraw the console at most this often: each
+# change is drawn with the next redraw, at most this late. The console's own keys redraw at once.
+PHONE_REDRAW_SECONDS = 0.2
 
 
 def bootcamp_commands() -> type[Provider]:
@@ -62,6 +69,8 @@ class BootcampApp(App[None]):
     # The open workshop's last change (what, its version, the save status): every view that shows
     # the workshop watches this one value. Always told: two changes can look alike.
     live_change: reactive[Change | None] = reactive(None, init=False, always_update=True)
+    # Joining as the console shows it (the join URL, who holds a seat by phone, who waits): None while it is off.
+    joining: reactive[Joining | None] = reactive(None, init=False, always_update=True)
 
     class LiveChanged(Message):
         """The live workshop's one notification, as the one message the Textual side gets."""
@@ -70,12 +79,27 @@ class BootcampApp(App[None]):
             super().__init__()
             self.change = change
 
-    def __init__(self, *, data_dir: Path, content_dir: Path, clock: Clock, open_workshop: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        content_dir: Path,
+        clock: Clock,
+        open_workshop: str | None = None,
+        join: JoinAddress | None = None,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.content_dir = content_dir
         self.clock = clock
         self.open_workshop_id = open_workshop
+        self.join_on_open = join  # `open ID --join`: joining starts once that workshop is open
+        self.join_port = join.port if join is not None else None  # a port given there is kept for j too
+        self._joining: ConsoleJoining | None = None
+        self._joining_stopped: set[asyncio.Task[None]] = set()  # joining stopping in the background
+        self._redraws = RedrawBatch(PHONE_REDRAW_SECONDS)  # phones' changes, drawn a few times a second
+        self._redraw_timer: Timer | None = None
+        self._joining_timer: Timer | None = None  # a seat changed: shown with the next redraw
         self.content: Program | None = None  # the boot camp new workshops are made from, once loaded
         self.workshop: LiveWorkshop | None = None  # the workshop open on the console
         self._workshops_closing: set[asyncio.Task[bool]] = set()  # workshops left, still finishing their saves
@@ -162,7 +186,14 @@ class BootcampApp(App[None]):
 
         if self._workshops_closing:
             self.call_from_thread(self._finish_closing)
-        return LiveWorkshop.open(self.store.open(workshop_id), self.clock)  # WorkshopBusy if open elsewhere
+        workshop = LiveWorkshop.open(self.store.open(workshop_id), self.clock)  # WorkshopBusy if open elsewhere
+        from bootcamp.join.invite import remove_invite
+
+        try:
+            remove_invite(workshop.files.path)  # one a killed console left: its code no longer lets anyone in
+        except OSError:  # a projector window believes it only while a console holds the workshop anyway
+            pass
+        return workshop
 
     def offer_to_follow(self, workshop_id: str, why: str) -> None:
         """The workshop is open in another console: say who has it, and offer to follow it read-only."""
@@ -206,7 +237,11 @@ class BootcampApp(App[None]):
         # The listener runs on this loop (the workshop's); post_message turns each change into one message.
         self._stop_listening = workshop.listen(lambda change: self.post_message(self.LiveChanged(change)))
         workshop.start()
-        self.push_screen(WorkshopScreen(workshop))
+        console = WorkshopScreen(workshop)
+        self.push_screen(console)
+        if self.join_on_open is not None and workshop.info.id == self.open_workshop_id:
+            address, self.join_on_open = self.join_on_open, None
+            self.call_after_refresh(console.join_at, address)
 
     def request(self, asked: Request) -> None:
         """The one handler of what a person did at the console (a widget's request): the live workshop applies it.
@@ -223,15 +258,87 @@ class BootcampApp(App[None]):
             self.notify(str(refused), title="Not kept", severity="error", markup=False)
 
     def on_bootcamp_app_live_changed(self, message: LiveChanged) -> None:
-        if self.workshop is not None:
-            self.live_change = message.change
+        """Show a change; phones' changes (and the save results they bring) with the next redraw, at most
+        every :data:`PHONE_REDRAW_SECONDS`, so a room answering at once redraws a few times a second."""
+        if self.workshop is None:
+            return
+        if self._redraws.hold(message.change, asyncio.get_running_loop().time()):
+            if self._redraw_timer is None:
+                self._redraw_timer = self.set_timer(PHONE_REDRAW_SECONDS, self._show_held_changes)
+            return
+        self._show_held_changes(message.change)  # the console's own change: at once, with what was held
+
+    def _show_held_changes(self, then: Change | None = None) -> None:
+        if self._redraw_timer is not None:
+            self._redraw_timer.stop()
+            self._redraw_timer = None
+        change = self._redraws.take(then)
+        if change is not None and self.workshop is not None:
+            self.live_change = change
+
+    # -- joining: phones in the room -----------------------------------------------------------------------------
+
+    async def start_joining(self, address: JoinAddress) -> bool:
+        """Serve the phone page for the open workshop on ``address``, on this loop; say in one sentence why not."""
+        from bootcamp.join.console import ConsoleJoining
+        from bootcamp.locations import join_log
+
+        workshop = self.workshop
+        if workshop is None or self._joining is not None:
+            return False
+        try:
+            joining = await ConsoleJoining.start(
+                workshop, address, join_log(self.data_dir, workshop.info.id), self._joining_told
+            )
+        except UserError as refused:  # the address is in use, or not this machine's
+            self.notify(str(refused), title="Joining did not start", severity="error", markup=False, timeout=10)
+            return False
+        if self.workshop is not workshop or self._joining is not None:  # left (or started twice) meanwhile
+            await joining.stop()
+            return False
+        self._joining = joining
+        self.joining = joining.now
+        return True
+
+    @property
+    def console_joining(self) -> ConsoleJoining | None:
+        """Joining for the open workshop while it is on: its server lets people in and frees seats."""
+        return self._joining
+
+    def _joining_told(self) -> None:
+        """A seat changed (a room scanning the code joins at once): shown with the next redraw, as phones'
+        answers are. The console's own changes (letting in, the join slide) call :meth:`show_joining` at once."""
+        if self._joining_timer is None:
+            self._joining_timer = self.set_timer(PHONE_REDRAW_SECONDS, self.show_joining)
+
+    def show_joining(self) -> None:
+        """Show joining as it stands now."""
+        if self._joining_timer is not None:
+            self._joining_timer.stop()
+            self._joining_timer = None
+        if self._joining is not None:
+            self.joining = self._joining.now
+
+    def stop_joining(self) -> bool:
+        """Stop serving the phone page (its pages are told their saved answers are kept); False if it was off."""
+        joining, self._joining = self._joining, None
+        if joining is None:
+            return False
+        self.show_joining()  # a redraw still to come is dropped
+        self.joining = None
+        task = asyncio.create_task(joining.stop())
+        self._joining_stopped.add(task)
+        task.add_done_callback(self._joining_stopped.discard)
+        return True
 
     def close_workshop(self) -> None:
         """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background."""
         if self.workshop is None:
             return
         self._save_typing()  # before it goes: a field's text typed in the last second is saved with the rest
+        self.stop_joining()  # first: no phone answers a workshop being left
         workshop, self.workshop = self.workshop, None
+        self._show_held_changes()  # dropped: nothing shows the workshop any more
         workshop.leave()
         if self._stop_listening is not None:
             self._stop_listening()
@@ -252,6 +359,8 @@ class BootcampApp(App[None]):
     async def flush(self, timeout: float = QUIT_FLUSH_SECONDS) -> bool:
         """Wait until every workshop left or open has its saves on disk."""
         done = True
+        if self._joining_stopped:
+            await asyncio.gather(*tuple(self._joining_stopped))
         if self.workshop is not None:
             done = await self.workshop.settled(timeout)
         if self._workshops_closing:
@@ -296,6 +405,7 @@ class BootcampApp(App[None]):
         return True
 
     async def on_unmount(self) -> None:
+        self.stop_joining()
         if self.workshop is not None:  # quit by other means than q (a test, ctrl+c): saves still finish
             await self.workshop.close(QUIT_FLUSH_SECONDS)
         await self.flush()
@@ -308,6 +418,7 @@ def create_app(
     content_dir: Path | None = None,
     clock: Clock | None = None,
     open_workshop: str | None = None,
+    join: JoinAddress | None = None,
 ) -> BootcampApp:
     """The app as the CLI runs it; tests use this too, so they run the real wiring."""
     from bootcamp.locations import default_content_dir
@@ -318,4 +429,5 @@ def create_app(
         content_dir=Path(content_dir) if content_dir is not None else default_content_dir(),
         clock=clock,
         open_workshop=open_workshop,
+        join=join,
     )

@@ -2,7 +2,8 @@
 
 No header, footer, agenda or notes: the :class:`Slide` fills the screen. The keys are a
 presentation clicker's: PageDown/PageUp (and arrows, space, enter, backspace) move,
-b or . blanks, F5 or Esc goes back to the console.
+b or . blanks, F5 or Esc goes back to the console. While phones can join, ``J`` puts the join
+slide (the QR code) up or down, and the join URL stays in the slide's corner.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bootcamp.flow import Flow
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
+from bootcamp.ui.widgets.join_slide import JoinSlide, show_invite
 from bootcamp.ui.widgets.slide import Slide
 
 
@@ -29,6 +31,7 @@ class PresenterScreen(WalkScreen):
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding("plus,equals_sign", "add_minutes", "+2 min", key_display="+", tooltip="Add 2 minutes to the timer"),
         Binding("b,full_stop", "blank", "Blank", tooltip="Blank the screen (any key brings it back)"),
+        Binding("J", "join_slide", "Join slide", tooltip="Show or hide the join slide: the QR code phones join by"),
         Binding("f5,escape", "leave", "Console", tooltip="Leave presenter mode, back to the console"),
     ]
 
@@ -38,10 +41,12 @@ class PresenterScreen(WalkScreen):
 
     def compose(self) -> ComposeResult:
         yield Slide()
+        yield JoinSlide()
 
     async def on_mount(self) -> None:
         self._theme_before = self.app.theme
         self.app.theme = PROJECTOR_THEME
+        self.watch(self.app, "joining", lambda _joining: self._show_invite(), init=False)
         await self.show_state()
 
     async def show_step(self, flow: Flow) -> None:
@@ -49,6 +54,23 @@ class PresenterScreen(WalkScreen):
 
     def show_position(self, flow: Flow) -> None:
         self.query_one(Slide).show_position(flow)
+        self._show_invite()
+
+    def _show_invite(self) -> None:
+        joining = self.bootcamp.joining
+        invite = joining.invite if joining is not None else None
+        show_invite(self.query_one(Slide), self.query_one(JoinSlide), invite, self.flow.current.key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "join_slide":
+            return self.bootcamp.console_joining is not None  # the key shows while phones can join
+        return True
+
+    def action_join_slide(self) -> None:
+        joining = self.bootcamp.console_joining
+        if joining is not None:
+            joining.show_slide(not joining.invite.slide_over(self.flow.current.key))
+            self.bootcamp.show_joining()
 
     def show_time(self, flow: Flow) -> None:
         self.query_one(Slide).show_time(flow)

@@ -4,7 +4,9 @@ It follows ``state.json`` (where the room is, what is revealed, blank, the timer
 ``workshop.json`` and ``answers/`` with a :class:`~bootcamp.store.follow.Follower` polled in a
 thread worker every 0.2 s; it never writes. What the room may see is decided by the step views
 from the state they are given (revealed results, private entry), exactly as in presenter mode;
-facilitator notes have no place here at all.
+facilitator notes have no place here at all. While phones can join, the console keeps the join URL
+in ``join.json`` (:mod:`bootcamp.join.invite`): the join slide and the corner URL show from it, and
+only while a console holds the workshop (a file a killed console left lets nobody in).
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from textual.widgets import Static
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
+from bootcamp.join.invite import Invite, InviteWatch
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.follow import STATE, FollowedWorkshop, Follower
 from bootcamp.store.owner_lock import holder_of
 from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.join_slide import JoinSlide, show_invite
 from bootcamp.ui.widgets.slide import Slide
 
 POLL_SECONDS = 0.2  # a key press on the console shows here within about this, plus a save
@@ -40,11 +44,13 @@ class ProjectorScreen(Screen[None]):
     BINDINGS = [Binding("escape", "leave", "Back", tooltip="Stop following: back to the workshops")]
 
     class Polled(Message):
-        """A poll of the workshop's files finished: the workshop as it is now, or None when nothing changed."""
+        """A poll of the workshop's files finished: the workshop as it is now, or None when nothing changed;
+        whether the invite to join changed."""
 
-        def __init__(self, workshop: FollowedWorkshop | None) -> None:
+        def __init__(self, workshop: FollowedWorkshop | None, invite_changed: bool = False) -> None:
             super().__init__()
             self.workshop = workshop
+            self.invite_changed = invite_changed
 
     def __init__(self, follower: Follower, program: Program, clock: Clock, *, poll_seconds: float | None) -> None:
         super().__init__()
@@ -57,9 +63,12 @@ class ProjectorScreen(Screen[None]):
         self._shown_step = ""
         self._polling = False
         self._console_here = True  # a console holds the workshop's owner lock (probed every tick)
+        self.invites = InviteWatch(follower.files.path)
+        self.invites.poll()
 
     def compose(self) -> ComposeResult:
         yield Slide()
+        yield JoinSlide()
         yield Static(plain(SILENCE_HINT), id="projector-hint")
         yield Static(plain(FOLLOWING_HINT), id="following-hint")
 
@@ -81,17 +90,20 @@ class ProjectorScreen(Screen[None]):
 
     @work(thread=True, group="follow")
     def _read_files(self) -> None:
-        workshop = None
+        workshop, invite_changed = None, False
         try:
             workshop = self.follower.poll()
+            invite_changed = self.invites.poll()
         finally:
-            self.post_message(self.Polled(workshop))
+            self.post_message(self.Polled(workshop, invite_changed))
 
     async def on_projector_screen_polled(self, message: Polled) -> None:
         self._polling = False
         self.polls += 1
         if message.workshop is not None:
             await self.show(message.workshop)
+        elif message.invite_changed:
+            self._show_invite()
         self._show_hint()
 
     # -- showing ---------------------------------------------------------------------------------------------
@@ -116,10 +128,22 @@ class ProjectorScreen(Screen[None]):
             slide.show_time(flow)
         # Reveals and private entry are in the state, answers in the room: either redraws the tallies.
         slide.show_room(WorkshopSnapshot(workshop.info, workshop.answers, workshop.room), state)
+        self._show_invite()
+
+    @property
+    def invite(self) -> Invite | None:
+        """The invite to join, while a console holds the workshop."""
+        return self.invites.invite if self._console_here else None
+
+    def _show_invite(self) -> None:
+        show_invite(self.query_one(Slide), self.query_one(JoinSlide), self.invite, self.flow.current.key)
 
     def tick(self) -> None:
         self.query_one(Slide).show_time(self.flow)
-        self._console_here = holder_of(self.follower.files.path) is not None
+        console_here = holder_of(self.follower.files.path) is not None
+        if console_here != self._console_here:
+            self._console_here = console_here
+            self._show_invite()
         self._show_hint()
 
     def _show_hint(self) -> None:

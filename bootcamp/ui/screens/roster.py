@@ -5,12 +5,17 @@ removed participant's answers stay on disk and return with them. In an anonymous
 workshop people are P1, P2 … and the form asks only for a role: no name is stored. The
 panel beside the list says which answering steps the highlighted person missed; ``m``
 closes the roster with those steps, for the console to start them answering.
+
+While phones can join, a phone marks whose seat a phone holds (``p`` frees it, for another phone),
+and people not on the roster who asked from their phones wait in a list of their own: ``y`` lets
+the first (or the highlighted) in, as a new participant whose phone holds the seat; ``n`` turns them away.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -21,15 +26,22 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from bootcamp.content.model import Step
+from bootcamp.errors import UserError
 from bootcamp.limits import PERSON_NAME, ROLE
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
+from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import joined, plain, safe
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
+
+if TYPE_CHECKING:
+    from bootcamp.join.console import ConsoleJoining
+    from bootcamp.join.seats import Waiting
+    from bootcamp.ui.app import BootcampApp
 
 
 @dataclass(frozen=True)
@@ -61,21 +73,34 @@ class PeopleTable(SteadyTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.border_title = title
         self.anonymous = anonymous  # no name column: there are no names
+        self.phone_column = False  # a column for the phone mark, only while phones can join
 
-    def on_mount(self) -> None:
+    def _add_columns(self) -> None:
+        if self.phone_column:
+            self.add_column("", key="phone", width=2)
         self.add_column("", key="seat", width=4)
         if not self.anonymous:
             self.add_column("Name", key="name", width=28)
         self.add_column("Role / team", key="role", width=24)
         self.add_column("", key="mark", width=10)
 
-    def show(self, people: list[Participant], marks: dict[str, Mark]) -> None:
+    def on_mount(self) -> None:
+        self._add_columns()
+
+    def show(self, people: list[Participant], marks: dict[str, Mark], phones: frozenset[str] | None = None) -> None:
+        """The people, each with their save mark; ``phones``: whose seat a phone holds (None: joining is off)."""
         keep = self.current_id()
         with self.app.batch_update():
+            if (phones is not None) != self.phone_column:
+                self.phone_column = phones is not None
+                self.clear(columns=True)
+                self._add_columns()
             self.clear()
             for person in people:
                 name = () if self.anonymous else (plain(person.name),)
+                phone = (PHONE if person.id in phones else "",) if phones is not None else ()
                 self.add_row(
+                    *phone,
                     plain(f"P{person.number}", "bold"),
                     *name,
                     plain(person.role),
@@ -85,6 +110,46 @@ class PeopleTable(SteadyTable[Text]):
             ids = [p.id for p in people]
             if keep in ids:
                 self.move_cursor(row=ids.index(keep), animate=False)
+
+    def current_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key((self.cursor_row, 0))
+        return row_key.value
+
+
+class WaitingTable(SteadyTable[Text]):
+    """People who asked from their phones to be let in, first come first."""
+
+    DEFAULT_CSS = """
+    WaitingTable {
+        height: auto;
+        max-height: 8;
+        margin: 0 0 1 0;
+        border: round $warning;
+        border-title-color: $text;
+        &:focus { border: round $primary; }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="waiting", cursor_type="row")
+
+    def on_mount(self) -> None:
+        self.add_column("", key="phone", width=2)
+        self.add_column("Asked to be let in", key="name", width=40)
+
+    def show(self, waiting: tuple[Waiting, ...]) -> None:
+        keep = self.current_id()
+        with self.app.batch_update():
+            self.clear()
+            for number, person in enumerate(waiting, start=1):
+                name = plain(person.name) if person.name else plain(f"someone without a seat ({number})", "italic")
+                self.add_row(PHONE, name, key=person.id)
+            ids = [w.id for w in waiting]
+            if keep in ids:
+                self.move_cursor(row=ids.index(keep), animate=False)
+        self.border_title = f"Waiting to be let in ({len(waiting)}) · y lets in · n turns away"
 
     def current_id(self) -> str | None:
         if not self.row_count:
@@ -104,6 +169,15 @@ class RosterScreen(Screen[MissedSteps | None]):
         Binding("delete,x", "remove", "Remove", tooltip="Remove the highlighted person (their answers are kept)"),
         Binding("u", "restore", "Restore", tooltip="Bring a removed person back, with their answers"),
         Binding("m", "answer_missed", "Answer missed", tooltip="Start the highlighted person on the steps they missed"),
+        Binding("y", "let_in", "Let in", tooltip="Let in who waits (highlighted, else first): their phone holds the seat"),
+        Binding("n", "turn_away", "Turn away", tooltip="Turn away who waits (the highlighted, else the first)"),
+        Binding(
+            "p",
+            "free_seat",
+            "Free phone seat",
+            show=False,
+            tooltip="Free the highlighted person's seat from their phone (another phone may take it)",
+        ),
         Binding("escape", "back", "Back", tooltip="Back to the console (from the form: back to the list)"),
     ]
 
@@ -121,6 +195,7 @@ class RosterScreen(Screen[MissedSteps | None]):
         yield Static(self._title(), id="roster-title")
         with Horizontal(id="roster-columns"):
             with Vertical(id="roster-lists"):
+                yield WaitingTable()  # in an anonymous workshop, people without a name
                 yield PeopleTable(id="present", title="In the room", anonymous=anonymous)
                 yield PeopleTable(id="removed", title="Removed · u restores", anonymous=anonymous)
                 with Vertical(id="roster-form"):
@@ -142,6 +217,7 @@ class RosterScreen(Screen[MissedSteps | None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "live_change", lambda _change: self.show(), init=False)
+        self.watch(self.app, "joining", lambda _joining: self.show(), init=False)
         self.show()
         self.query_one("#present", PeopleTable).focus()
 
@@ -152,13 +228,30 @@ class RosterScreen(Screen[MissedSteps | None]):
         marks = {p.id: self.live.mark(f"seat:{p.id}") for p in info.participants}
         present = [p for p in info.participants if not p.removed]
         removed = [p for p in info.participants if p.removed]
-        self.query_one("#present", PeopleTable).show(present, marks)
+        joining = self.bootcamp.joining
+        phones = joining.phones if joining is not None else None
+        waiting = joining.waiting if joining is not None else ()
+        waiting_table = self.query_one(WaitingTable)
+        if not waiting and waiting_table.has_focus:
+            self.query_one("#present", PeopleTable).focus()
+        waiting_table.show(waiting)
+        waiting_table.display = bool(waiting)
+        self.refresh_bindings()  # y and n show while someone waits
+        self.query_one("#present", PeopleTable).show(present, marks, phones)
         removed_table = self.query_one("#removed", PeopleTable)
         removed_table.show(removed, marks)
         removed_table.display = bool(removed)
         self.query_one("#present", PeopleTable).border_title = f"In the room ({len(present)})"
         removed_table.border_title = f"Removed ({len(removed)}) · u restores"
         self._show_detail()
+
+    @property
+    def bootcamp(self) -> BootcampApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def joining(self) -> ConsoleJoining | None:
+        return self.bootcamp.console_joining
 
     def highlighted(self) -> Participant | None:
         focused = self.focused
@@ -182,6 +275,8 @@ class RosterScreen(Screen[MissedSteps | None]):
             parts += ["\n", person.role]
         if person.joined_at:
             parts += ["\n", (f"joined at {_clock_time(person.joined_at)}", "dim")]
+        if person.id in phones_of(self):
+            parts += ["\n", f"{PHONE} answers on their phone · ", ("p", "bold reverse"), " frees the seat"]
         if person.removed:
             parts += ["\n\n", ("Removed. ", "bold"), "Their answers are kept: u brings them back."]
             detail.update(joined(*parts))
@@ -306,6 +401,57 @@ class RosterScreen(Screen[MissedSteps | None]):
             self.notify(f"{person.display_name} has missed nothing so far.", markup=False)
             return
         self.dismiss(MissedSteps(person.id, tuple(step.key for step in missed)))
+
+    # -- phones ----------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        joining = self.bootcamp.joining
+        if action in ("let_in", "turn_away"):
+            return joining is not None and bool(joining.waiting)  # the keys show while someone waits
+        if action == "free_seat":
+            return joining is not None
+        return True
+
+    def _waiting_one(self) -> Waiting | None:
+        """Who ``y`` and ``n`` act on: the highlighted one in the waiting list, else the first to ask."""
+        joining = self.bootcamp.joining
+        waiting = joining.waiting if joining is not None else ()
+        table = self.query_one(WaitingTable)
+        chosen = table.current_id() if table.has_focus else None
+        return next((w for w in waiting if w.id == chosen), waiting[0] if waiting else None)
+
+    def action_let_in(self) -> None:
+        joining, person = self.joining, self._waiting_one()
+        if joining is None or person is None:
+            return
+        try:
+            added = joining.server.admit(person.id)
+        except UserError as refused:
+            self.notify(str(refused), title="Not let in", severity="error", markup=False)
+            return
+        self.bootcamp.show_joining()
+        self.notify(f"{added.display_name} is in: their phone holds the new seat.", markup=False)
+
+    def action_turn_away(self) -> None:
+        joining, person = self.joining, self._waiting_one()
+        if joining is None or person is None:
+            return
+        try:
+            joining.server.turn_away(person.id)
+        except UserError:  # they went away meanwhile (asked again, or took a seat)
+            return
+        self.bootcamp.show_joining()
+        self.notify(f"Turned away {person.name or 'someone without a seat'}: their phone asks again.", markup=False)
+
+    def action_free_seat(self) -> None:
+        joining, person = self.joining, self.highlighted()
+        if joining is None or person is None:
+            return
+        if joining.server.release(person.id):
+            self.bootcamp.show_joining()
+            self.notify(f"{person.display_name}'s seat is free: their phone picks again.", markup=False)
+        else:
+            self.notify(f"No phone holds {person.display_name}'s seat.", markup=False)
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):

@@ -2,6 +2,8 @@
 
 While a projector window follows the workshop (``bootcamp present``, F6) the console is the
 speaker view: the agenda makes way for the step at the wall's width and the next step below it.
+``j`` lets the room answer from their phones: it asks which address to serve on, then a line above
+the status bar shows the join URL until ``j`` stops it (or the workshop is left).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from bootcamp.flow import Flow, format_minutes
+from bootcamp.join.addresses import JoinAddress
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.saving import SaveStatus
@@ -22,6 +25,7 @@ from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.join_bar import JoinBar
 from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
@@ -62,6 +66,8 @@ class WorkshopScreen(WalkScreen):
         Binding("f4", "summary", "Summary", show=False, tooltip="The commitment-test summary, updated as answers arrive"),
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("f6", "projector_window", "Projector", show=False, tooltip="Projector window: only the slide, on a second screen"),
+        Binding("j", "join", "Join", tooltip="Let the room answer from their phones, or stop it"),
+        Binding("J", "join_slide", "Join slide", show=False, tooltip="Show or hide the join slide (QR code) on the wall"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
     ]
@@ -87,6 +93,7 @@ class WorkshopScreen(WalkScreen):
                 yield StepTimerPanel(id="timer")
                 yield DayClockPanel(id="day")
                 yield FacilitatorNotes(id="notes")
+        yield JoinBar(id="join-bar")
         yield Static(id="status-bar")
         yield Footer(compact=True)
 
@@ -94,6 +101,7 @@ class WorkshopScreen(WalkScreen):
         self.query_one(Agenda).border_title = "Agenda · g jumps"
         self._follow_projector()
         self.set_interval(TICK_SECONDS, self._follow_projector)
+        self.watch(self.app, "joining", self._joining_changed, init=False)
         await self.show_state()
         self.query_one(StepScroll).focus()
 
@@ -117,12 +125,22 @@ class WorkshopScreen(WalkScreen):
         self.query_one(Agenda).show_flow(flow)
         self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
         self._show_status(flow, self.workshop.save_status)
+        self._show_join_bar()
 
     def show_room(self) -> None:
         super().show_room()
         key = self.flow.current.key
         quick = [note.text for note in self.workshop.records.room.notes if note.quick and note.step_key == key]
         self.query_one(FacilitatorNotes).show_quick_notes(quick)
+
+    def _joining_changed(self, _joining: object) -> None:
+        if self.is_current:
+            self.show_room()  # who holds a seat by phone is marked in the answers
+        self._show_join_bar()
+
+    def _show_join_bar(self) -> None:
+        present = len(self.workshop.info.present)
+        self.query_one(JoinBar).show(self.bootcamp.joining, present=present, step_key=self.flow.current.key)
 
     def show_time(self, flow: Flow) -> None:
         self.query_one(StepTimerPanel).show_flow(flow)
@@ -215,6 +233,48 @@ class WorkshopScreen(WalkScreen):
     def action_undo(self) -> None:
         undone = self.workshop.undo(by=CONSOLE)
         self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", markup=False, timeout=2)
+
+    # -- phones ----------------------------------------------------------------------------------------------
+
+    def action_join(self) -> None:
+        """Start joining (asking where first), or stop it: every open phone page is told its answers are kept."""
+        if self.bootcamp.stop_joining():
+            self.notify(
+                "Joining stopped: phones can no longer answer; what they saved is kept.", title="Phones", markup=False
+            )
+            return
+        self.join_at(JoinAddress(port=self.bootcamp.join_port))
+
+    def join_at(self, address: JoinAddress) -> None:
+        """Serve the phone page on ``address``; without a host, ask which of the machine's addresses first."""
+        if self.bootcamp.console_joining is not None:
+            return
+        if address.host:
+            self.run_worker(self._start_joining(address), group="joining", exclusive=True)
+            return
+        from bootcamp.join.addresses import candidates
+        from bootcamp.ui.screens.join_address import JoinAddressScreen
+
+        def chosen(where: JoinAddress | None) -> None:
+            if where is not None:
+                self.join_at(where)
+
+        self.app.push_screen(JoinAddressScreen(candidates(), address.port), chosen)
+
+    async def _start_joining(self, address: JoinAddress) -> None:
+        """On the app's loop (the live workshop's), never in a thread: the server and the workshop share it."""
+        if await self.bootcamp.start_joining(address):
+            joining = self.bootcamp.joining
+            url = joining.url if joining is not None else ""
+            self.notify(f"Phones can join at {url}", title="Phones", markup=False, timeout=6)
+
+    def action_join_slide(self) -> None:
+        joining = self.bootcamp.console_joining
+        if joining is None:
+            self.notify("Phones cannot join yet: j starts it.", markup=False, timeout=3)
+            return
+        joining.show_slide(not joining.invite.slide_over(self.flow.current.key))
+        self.bootcamp.show_joining()
 
     def action_presenter(self) -> None:
         from bootcamp.ui.screens.presenter import PresenterScreen

@@ -17,6 +17,8 @@ from bootcamp.ui.widgets.steps import StepView, view_for
 from bootcamp.ui.widgets.timer import countdown
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from bootcamp.live.snapshot import WorkshopSnapshot
     from bootcamp.store.model import WorkshopState
 
@@ -24,19 +26,30 @@ BODY_COLUMNS, BODY_ROWS = 76, 16  # the slide's body at 80×24; content authors 
 
 
 class Slide(Vertical):
-    # Laid out for 80×24: the title (3 rows, ruled underneath), the body (19 rows: a blank row,
-    # then 18 rows × 76 columns inside 2 columns of padding each side), a spare row, the status line.
+    # Laid out for 80×24: the title (3 rows, ruled underneath; while phones join, the join URL at its right), the
+    # body (19 rows: a blank row, then 18 rows × 76 columns inside 2 columns of padding each side), a spare row,
+    # the status line.
     DEFAULT_CSS = """
     Slide {
         width: 1fr;
         max-width: 100;  /* on a wide terminal the slide keeps a readable measure */
         height: 1fr;
-        & > #slide-title {
+        &.-under-join { display: none; }
+        & > #slide-head {
             height: 3;
             padding: 1 2 0 2;
             border-bottom: solid $primary 40%;
+        }
+        #slide-title {
+            width: 1fr;
             text-style: bold;
             color: $text-primary;
+        }
+        /* While phones can join: the URL for latecomers, in the top right corner. */
+        #slide-join {
+            width: auto;
+            padding: 0 0 0 2;
+            display: none;
         }
         & > #slide-body {
             height: 1fr;
@@ -60,7 +73,9 @@ class Slide(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="slide-title")
+        with Horizontal(id="slide-head"):
+            yield Static(id="slide-title")
+            yield Static(id="slide-join")
         yield Container(id="slide-body")
         with Horizontal(id="slide-status"):
             yield Static(id="slide-counter")
@@ -73,6 +88,12 @@ class Slide(Vertical):
         with self.app.batch_update():
             await body.remove_children()
             await body.mount(view_for(step, flow.program, presenter=True))
+
+    def show_join(self, corner: Text | None) -> None:
+        """The join URL in the corner while phones can join (None: joining is off)."""
+        join = self.query_one("#slide-join", Static)
+        join.update(corner or "")
+        join.display = corner is not None
 
     def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         """The room's answers as the room may see them: a tally once revealed, never while private entry is on."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -22,6 +23,7 @@ from bootcamp.live.saving import Mark
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
+from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
@@ -49,6 +51,11 @@ def heat_style(normalised: float | None) -> str:
     return "bold black on #5E9E5E"
 
 
+def centred(text: str, width: int) -> str:
+    """``str.center`` by terminal cells: an emoji takes two."""
+    return text.center(width - (cell_len(text) - len(text)))
+
+
 class AnswerGrid(SteadyTable[Text]):
     BINDINGS = [Binding("x,delete", "clear", "Clear", tooltip="Clear the answer in the cell at the cursor")]
 
@@ -63,13 +70,16 @@ class AnswerGrid(SteadyTable[Text]):
         self.rows_ = rows
         self.perspectives = perspectives or ("",)
         self._columns: tuple[tuple[str, str], ...] = ()  # (participant id, perspective) per answer column
+        self._phones: frozenset[str] = frozenset()  # whose column headers carry the phone mark
         self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
         columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
-        if columns != self._columns:
+        phones = phones_of(self) & {p.id for p in data.present}
+        if columns != self._columns or phones != self._phones:
+            self._phones = phones
             self._rebuild(data, columns)
         for row_number, row in enumerate(self.rows_):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
@@ -89,8 +99,12 @@ class AnswerGrid(SteadyTable[Text]):
             seat = data.info.participant(participant_id)
             name = seat.display_name if seat else "?"
             letter = PERSPECTIVE_LETTER.get(perspective, perspective[:1].upper())
-            header = f"{name[:NAME_WIDTH]} {letter}".strip()
-            self.add_column(plain(header.center(CELL_WIDTH)), key=f"{participant_id}|{perspective}", width=CELL_WIDTH)
+            # A phone's mark (two cells wide) takes two of the name's letters: the header stays as wide as the cells.
+            if participant_id in self._phones:
+                header = f"{name[: NAME_WIDTH - 2]}{PHONE} {letter}".strip()
+            else:
+                header = f"{name[:NAME_WIDTH]} {letter}".strip()
+            self.add_column(plain(centred(header, CELL_WIDTH)), key=f"{participant_id}|{perspective}", width=CELL_WIDTH)
         for row in self.rows_:
             self.add_row(plain(f"{row.label} "), *[Text(NO_ANSWER.center(CELL_WIDTH), style="dim") for _ in columns], key=row.item)
         if columns:

@@ -17,6 +17,7 @@ from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import Participant, WorkshopState
 from bootcamp.ui.messages import request
+from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
@@ -62,6 +63,7 @@ class QuestionTable(SteadyTable[Text]):
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
+        phones = phones_of(self)
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
@@ -69,19 +71,19 @@ class QuestionTable(SteadyTable[Text]):
             row = self.cursor_row
             self.clear()
             for participant in data.present:
-                cells = self._cells(participant, revealed)
+                cells = self._cells(participant, revealed, phones)
                 self.add_row(*cells, key=participant.id)
                 self._shown.update(((participant.id, column), drawn_as(cell)) for column, cell in zip(COLUMNS, cells))
             if seats:
                 self.move_cursor(row=min(max(row, 0), len(seats) - 1))
             return
         for participant in data.present:
-            for column, cell in zip(COLUMNS, self._cells(participant, revealed)):
+            for column, cell in zip(COLUMNS, self._cells(participant, revealed, phones)):
                 if self._shown.get((participant.id, column)) != drawn_as(cell):
-                    self.update_cell(participant.id, column, cell, update_width=column == "comment")
+                    self.update_cell(participant.id, column, cell, update_width=column in ("who", "comment"))
                     self._shown[(participant.id, column)] = drawn_as(cell)
 
-    def _cells(self, participant: Participant, revealed: bool) -> tuple[Text, Text, Text, Text]:
+    def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
         mark = self.live.answer_mark(participant.id, self.step_key, self.item, self.perspective)
         if answer is None or not answer.value:
@@ -96,7 +98,10 @@ class QuestionTable(SteadyTable[Text]):
             comment_cell = Text("(comment)", style="dim italic")
         else:
             comment_cell = plain(one_line(comment, COMMENT_PREVIEW), "italic")
-        return (plain(participant.display_name), value, save_mark(answer, mark), comment_cell)
+        who = plain(participant.display_name)
+        if participant.id in phones:
+            who.append(f" {PHONE}")
+        return (who, value, save_mark(answer, mark), comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------
 

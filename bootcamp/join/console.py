@@ -1,0 +1,102 @@
+"""Joining as the console runs it: the join server, ``join.json`` for a projector window, and what the console shows.
+
+:meth:`ConsoleJoining.start` starts the server on the running loop (the live workshop's) and tells the
+console whenever :attr:`ConsoleJoining.now` changed: the invite the wall shows, whose seats phones hold,
+who waits to be let in. This module imports no server itself (aiohttp loads when joining starts) and
+no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bootcamp.join.addresses import JoinAddress
+from bootcamp.join.invite import Invite, remove_invite, write_invite
+from bootcamp.join.seats import Waiting
+from bootcamp.live.changes import Change, Part
+
+if TYPE_CHECKING:
+    from bootcamp.join.server import JoinServer
+    from bootcamp.live.workshop import LiveWorkshop
+
+
+@dataclass(frozen=True)
+class Joining:
+    """What the console shows of joining, as of one moment."""
+
+    invite: Invite
+    phones: frozenset[str] = frozenset()  # participant ids whose seat a phone holds
+    waiting: tuple[Waiting, ...] = ()  # people not on the roster who asked to be let in, first come first
+
+    @property
+    def url(self) -> str:
+        return self.invite.url
+
+
+Told = Callable[[], None]  # what ``now`` gives changed (called on the loop, from the change itself)
+
+
+class ConsoleJoining:
+    def __init__(self, server: JoinServer, workshop: LiveWorkshop, told: Told) -> None:
+        self.server = server
+        self.workshop = workshop
+        self.invite = Invite(server.url, server.code)
+        self._told = told
+        self._stopped = False
+        self._unlisten_seats = server.listen(self._tell)
+        self._unlisten_room = workshop.listen(self._room_changed)
+
+    @classmethod
+    async def start(
+        cls, workshop: LiveWorkshop, address: JoinAddress, log_path: Path, told: Told, *, slide: bool = True
+    ) -> ConsoleJoining:
+        """Serve the phone page on ``address`` (a JoinError, one sentence, if it cannot); ``slide`` puts the join
+        slide up on the current step, as the facilitator starting to join the room wants."""
+        from bootcamp.join.server import JoinServer  # aiohttp, only now
+
+        server = await JoinServer.start(workshop, address.host, address.bound_port, log_path)
+        joining = cls(server, workshop, told)
+        joining.show_slide(slide)
+        return joining
+
+    @property
+    def now(self) -> Joining:
+        return Joining(self.invite, frozenset(self.server.joined), self.server.waiting)
+
+    @property
+    def folder(self) -> Path:
+        return self.workshop.files.path
+
+    def show_slide(self, on: bool) -> None:
+        """Put the join slide up on the current step (the wall shows it until the room moves on), or take it down."""
+        self.invite = replace(self.invite, slide_step=self.workshop.flow.current.key if on else "")
+        try:
+            write_invite(self.folder, self.invite)
+        except OSError:  # a projector window will not show it; the console still does, and joining goes on
+            pass
+        self._tell()
+
+    def _room_changed(self, change: Change) -> None:
+        if self.invite.slide_step and change.touches(Part.POSITION):
+            if not self.invite.slide_over(self.workshop.flow.current.key):
+                self.show_slide(False)
+
+    def _tell(self) -> None:
+        if not self._stopped:
+            self._told()
+
+    async def stop(self) -> None:
+        """Stop serving (every open page is told its saved answers are kept) and take the invite off the wall."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._unlisten_seats()
+        self._unlisten_room()
+        try:
+            remove_invite(self.folder)
+        except OSError:  # read-only now: a projector window stops believing it once no console holds the workshop
+            pass
+        await self.server.stop()

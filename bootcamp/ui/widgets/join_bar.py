@@ -1,0 +1,45 @@
+"""One line on the console while phones can join: the join URL, how many hold a seat, who waits to be let in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Static
+
+from bootcamp.ui.phones import PHONE
+from bootcamp.ui.text import joined
+
+if TYPE_CHECKING:
+    from bootcamp.join.console import Joining
+
+
+class JoinBar(Static):
+    DEFAULT_CSS = """
+    JoinBar {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        display: none;
+    }
+    JoinBar.-on {
+        display: block;
+    }
+    """
+
+    def show(self, joining: Joining | None, *, present: int, step_key: str) -> None:
+        self.set_class(joining is not None, "-on")
+        if joining is None:
+            self.update("")
+            return
+        # The URL first: a narrow console cuts the line's end, never the address the room needs.
+        parts: list[object] = [
+            f"{PHONE} ",
+            (joining.url, "bold"),
+            ("  ·  ", "dim"),
+            f"{len(joining.phones)} of {present} on phones",
+        ]
+        if joining.waiting:
+            parts += [("  ·  ", "dim"), (f"{len(joining.waiting)} waiting: F2 lets them in", "bold reverse")]
+        slide = "join slide up: J takes it down" if joining.invite.slide_over(step_key) else "J puts the join slide up"
+        parts += [("  ·  ", "dim"), (slide, "dim"), ("  ·  j stops joining", "dim")]
+        self.update(joined(*parts))
