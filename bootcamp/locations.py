@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 DATA_DIR_ENV = "BOOTCAMP_DATA_DIR"
+EXPORT_DIR_ENV = "BOOTCAMP_EXPORT_DIR"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -17,14 +20,72 @@ def default_content_dir() -> Path:
     return _PACKAGE.parent
 
 
-def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--data-dir``, else ``$BOOTCAMP_DATA_DIR``, else the platform's user data folder."""
+Origin = Literal["flag", "env", "default"]
+_ORIGINS: dict[str, str] = {
+    "flag": "given with --data-dir",
+    "env": f"set by ${DATA_DIR_ENV}",
+    "default": "your user data folder",
+}
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """Where the workshops live, and how that was decided: ``--data-dir``, the environment or the default."""
+
+    path: Path
+    origin: Origin = "flag"
+
+    @property
+    def how_chosen(self) -> str:
+        """``given with --data-dir``, ``set by $BOOTCAMP_DATA_DIR`` or ``your user data folder``."""
+        return _ORIGINS[self.origin]
+
+    def missing(self, path_text: str | None = None) -> str | None:
+        """One sentence when the folder does not exist (with the path and how it was chosen), else None.
+
+        The default folder that was simply never used yet is not an error: it says there are no workshops
+        yet. ``path_text`` is the path as the caller shows it. A folder named by the flag or the environment that is not there is likely a typo: it is missing.
+        """
+        if self.path.is_dir():
+            return None
+        path = path_text or str(self.path)
+        if self.origin == "default" and not self.path.exists():
+            return f"no workshops yet in {path} ({self.how_chosen})"
+        problem = "is not a folder" if self.path.exists() else "does not exist"
+        return f"the data folder {path} {problem} ({self.how_chosen}): check the path"
+
+
+def find_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataFolder:
+    """``--data-dir``, else ``$BOOTCAMP_DATA_DIR``, else the platform's user data folder; and which it was."""
     if explicit:
-        return Path(explicit).expanduser()
+        return DataFolder(Path(explicit).expanduser(), "flag")
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
+        return DataFolder(Path(from_env).expanduser(), "env")
+    return DataFolder(user_data_dir(), "default")
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else ``$BOOTCAMP_DATA_DIR``, else the platform's user data folder."""
+    return find_data_dir(explicit).path
+
+
+def export_dir(data_dir: Path) -> Path:
+    """Where the console writes exports: ``$BOOTCAMP_EXPORT_DIR``, else ``exports`` in the data folder."""
+    from_env = os.environ.get(EXPORT_DIR_ENV)
+    if from_env:
         return Path(from_env).expanduser()
-    return user_data_dir()
+    return data_dir / "exports"
+
+
+def shown(path: Path) -> str:
+    """A path as a person reads it: absolute, with ``~`` for the home folder."""
+    absolute = Path(os.path.abspath(path))
+    home = Path.home()
+    try:
+        return "~/" + str(absolute.relative_to(home)) if absolute != home else "~"
+    except ValueError:
+        return str(absolute)
 
 
 def user_data_dir() -> Path:

@@ -12,14 +12,15 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bootcamp.locations import data_dir, default_content_dir
+from bootcamp.locations import default_content_dir, find_data_dir
 
 
 def run(args: argparse.Namespace) -> int:
     content_dir = Path(getattr(args, "content", None) or default_content_dir())
     if getattr(args, "command", None) == "demo":
         return _run_demo(content_dir)
-    folder = data_dir(getattr(args, "data_dir", None))
+    chosen = find_data_dir(getattr(args, "data_dir", None))
+    folder = chosen.path
     opening = getattr(args, "id", None) if getattr(args, "command", None) == "open" else None
     join = None
     if opening is not None:
@@ -33,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
         Store(folder, SystemClock()).open(opening, sweep=False)  # an unknown id is one line here, not a window
     from bootcamp.ui.app import create_app
 
-    app = create_app(data_dir=folder, content_dir=content_dir, open_workshop=opening, join=join)
+    app = create_app(
+        data_dir=folder, content_dir=content_dir, open_workshop=opening, join=join, data_origin=chosen.origin
+    )
     app.run()
     return app.return_code or 0  # 128 + the signal when SIGTERM or SIGHUP ended it
 

@@ -12,7 +12,7 @@ from bootcamp.content import ContentError, load_dir
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
-from bootcamp.locations import data_dir, default_content_dir
+from bootcamp.locations import DataFolder, default_content_dir, find_data_dir
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.roster import RosterError, parse_roster
@@ -21,19 +21,34 @@ _AGENDAS = {"full": "full day", "half": "half day"}
 
 
 def run(args: argparse.Namespace) -> int:
-    store = Store(data_dir(getattr(args, "data_dir", None)))
+    folder = find_data_dir(getattr(args, "data_dir", None))
+    store = Store(folder.path)
     if args.command == "new":
         return create(args, store)
-    return list_workshops(store)
+    return list_workshops(store, folder)
 
 
-def list_workshops(store: Store) -> int:
+def list_workshops(store: Store, folder: DataFolder) -> int:
+    """One workshop a line on stdout (for scripts); which folder, and how it was chosen, on stderr.
+
+    A folder that is not there is said to be: never shown as an empty library. The default folder never used
+    yet is no error (exit 0); one named by ``--data-dir`` or ``$BOOTCAMP_DATA_DIR`` is likely a typo (exit 1).
+    """
+    missing = folder.missing()
+    if missing is not None:
+        if folder.origin == "default":
+            print(terminal_safe(missing))
+            return 0
+        print(f"bootcamp: {terminal_safe(missing)}", file=sys.stderr)
+        return 1
     listing = store.scan_workshops()
     for problem in listing.problems:
         print(f"bootcamp: {terminal_safe(str(problem))}", file=sys.stderr)
+    where = f"{terminal_safe(str(folder.path))} ({folder.how_chosen})"
     if not listing.workshops:
-        print(f"no workshops in {store.data_dir}")
+        print(f"no workshops in {where}")
         return 0
+    print(f"workshops in {where}", file=sys.stderr)
     for line in format_lines(listing.workshops):
         print(line)
     return 0

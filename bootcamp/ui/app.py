@@ -23,6 +23,7 @@ from bootcamp.gc_tuning import collect_less_often
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.changes import RedrawBatch
 from bootcamp.live.saving import SaveStatus
+from bootcamp.locations import DataFolder, Origin
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -87,9 +88,11 @@ class BootcampApp(App[None]):
         clock: Clock,
         open_workshop: str | None = None,
         join: JoinAddress | None = None,
+        data_origin: Origin = "flag",
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self.data_folder = DataFolder(data_dir, data_origin)  # how it was chosen: home says so if it is missing
         self.content_dir = content_dir
         self.clock = clock
         self.open_workshop_id = open_workshop
@@ -419,8 +422,11 @@ def create_app(
     clock: Clock | None = None,
     open_workshop: str | None = None,
     join: JoinAddress | None = None,
+    data_origin: Origin = "flag",
 ) -> BootcampApp:
-    """The app as the CLI runs it; tests use this too, so they run the real wiring."""
+    """The app as the CLI runs it; tests use this too, so they run the real wiring.
+
+    ``data_origin`` says how ``data_dir`` was chosen (:func:`bootcamp.locations.find_data_dir`)."""
     from bootcamp.locations import default_content_dir
 
     clock = clock if clock is not None else SystemClock()
@@ -430,4 +436,5 @@ def create_app(
         clock=clock,
         open_workshop=open_workshop,
         join=join,
+        data_origin=data_origin,
     )

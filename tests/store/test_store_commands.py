@@ -39,7 +39,57 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
 
 
 def test_list_says_so_in_one_line_when_there_are_none(cli: Cli) -> None:
-    assert cli("list") == (0, [f"no workshops in {cli.data}"], [])
+    cli.data.mkdir()
+    assert cli("list") == (0, [f"no workshops in {cli.data} (given with --data-dir)"], [])
+
+
+def test_list_says_a_data_folder_given_with_the_flag_is_missing_not_empty(cli: Cli) -> None:
+    typo = cli.data.parent / "dta"
+    assert cli("list", data=typo) == (
+        1,
+        [],
+        [f"bootcamp: the data folder {typo} does not exist (given with --data-dir): check the path"],
+    )
+    assert not typo.exists()
+
+
+def test_list_says_a_data_folder_from_the_environment_is_missing_and_how_it_was_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forgotten = tmp_path / "old-laptop" / "bootcamp"
+    monkeypatch.setenv("BOOTCAMP_DATA_DIR", str(forgotten))
+    assert main(["list"]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        f"bootcamp: the data folder {forgotten} does not exist (set by $BOOTCAMP_DATA_DIR): check the path\n",
+    )
+
+
+def test_list_in_the_default_folder_never_used_says_no_workshops_yet_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bootcamp.locations
+
+    fresh = tmp_path / "share" / "bootcamp"
+    monkeypatch.delenv("BOOTCAMP_DATA_DIR", raising=False)
+    monkeypatch.setattr(bootcamp.locations, "user_data_dir", lambda: fresh)
+    assert main(["list"]) == 0
+    assert capsys.readouterr() == (f"no workshops yet in {fresh} (your user data folder)\n", "")
+    assert not fresh.exists()
+
+
+def test_list_names_the_folder_on_stderr_and_keeps_stdout_one_workshop_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "from-env"
+    monkeypatch.setenv("BOOTCAMP_DATA_DIR", str(data))
+    assert main(["new", "Acme day", "--org", "Acme", "--participants", "Ana", "--content", str(FIXTURE_CONTENT)]) == 0
+    workshop_id = capsys.readouterr().out.splitlines()[-1]
+    assert main(["list"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split()[0] for line in out.splitlines()] == [workshop_id]
+    assert err == f"workshops in {data} (set by $BOOTCAMP_DATA_DIR)\n"
 
 
 def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
@@ -47,7 +97,7 @@ def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
     second = cli.new("Board offsite", "--org", "Acme Group", "--date", "2026-10-02", "--half-day", "--anonymous",
                      "--participants", "A,B")
     code, out, err = cli("list")
-    assert (code, err) == (0, [])
+    assert (code, err) == (0, [f"workshops in {cli.data} (given with --data-dir)"])
     assert [line.split()[0] for line in out] == [second, first]
     assert out[0].split("  ")[0:2] == [second, "2026-10-02"]
     assert "Board offsite" in out[0] and "Acme Group" in out[0] and "2 participants" in out[0]

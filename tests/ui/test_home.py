@@ -30,15 +30,52 @@ async def open_home(pilot) -> HomeScreen:
     return home  # type: ignore[return-value]
 
 
-async def test_an_empty_data_folder_says_what_to_press(make_app) -> None:
+async def test_an_empty_data_folder_says_what_to_press(make_app, data_dir: Path) -> None:
+    data_dir.mkdir()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         home = await open_home(pilot)
         assert home.workshop_list.has_class("-empty")
         text = screen_text(app)
         assert "No workshops yet." in text
+        empty = str(home.query_one("#empty", Static).content)  # the path is wider than the screen: unwrapped
+        assert f"in {data_dir} (given with --data-dir)" in empty  # which folder is empty
         assert "Press  n  to prepare a new workshop" in text and " d  to open a demo" in text
         assert "Fixture boot camp" in text  # the content loaded in its worker
+
+
+async def test_a_missing_data_folder_is_said_to_be_missing_not_shown_as_an_empty_library(
+    tmp_path: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forgotten or mistyped $BOOTCAMP_DATA_DIR: home says the folder is not there, its path and how it
+    was chosen, never "No workshops yet" (which reads as if the workshops were lost)."""
+    from bootcamp.locations import find_data_dir
+    from bootcamp.ui.app import create_app
+
+    typo = tmp_path / "dta"
+    monkeypatch.setenv("BOOTCAMP_DATA_DIR", str(typo))
+    chosen = find_data_dir(None)
+    app = create_app(data_dir=chosen.path, content_dir=FIXTURE_CONTENT, clock=clock, data_origin=chosen.origin)
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: home.workshop_list.missing is not None, "the listing")
+        assert home.workshop_list.has_class("-empty")
+        text = screen_text(app)
+        assert "No workshops yet" not in text and "The data folder" in text  # the rest may wrap: read below
+        empty = str(home.query_one("#empty", Static).content)  # the path is wider than the screen: unwrapped
+        assert empty.startswith(f"The data folder {typo} does not exist (set by $BOOTCAMP_DATA_DIR): check the path.")
+        assert not typo.exists()  # looking made nothing
+
+
+async def test_the_list_is_titled_with_the_data_folder(
+    make_app, store: Store, fixture_program: Program, data_dir: Path
+) -> None:
+    new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the workshop listed")
+        assert str(home.query_one(DataTable).border_title) == f"in {data_dir} (given with --data-dir)"
 
 
 async def test_the_list_shows_each_workshop_plainly(make_app, store: Store, fixture_program: Program) -> None:

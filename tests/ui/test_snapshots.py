@@ -46,8 +46,14 @@ def two_workshops(store: Store, fixture_program: Program, clock: FixedClock) -> 
     return running.id
 
 
+@pytest.fixture
+def home_is_tmp(tmp_path, monkeypatch) -> None:
+    """Home names the data folder: as ``~/data`` here, the same in every run."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_home(size, two_workshops: str, make_app, snap_compare) -> None:
+def test_home(size, two_workshops: str, make_app, snap_compare, home_is_tmp) -> None:
     async def ready(pilot) -> None:
         home = await wait_for_screen(pilot, HomeScreen)
         # The list arrives from a worker: wait for its rows, not for a number of turns of the loop.
@@ -61,7 +67,8 @@ def test_home(size, two_workshops: str, make_app, snap_compare) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_empty_home(size, make_app, snap_compare) -> None:
+def test_empty_home(size, make_app, snap_compare, home_is_tmp, data_dir) -> None:
+    data_dir.mkdir()  # empty, not missing (test_home: a missing folder is said to be)
     async def ready(pilot) -> None:
         await wait_for_screen(pilot, HomeScreen)
         await settle(pilot)

@@ -59,10 +59,11 @@ class HomeScreen(Screen[None]):
     ]
 
     class WorkshopsListed(Message):
-        def __init__(self, rows: list[WorkshopRow], problems: list[str]) -> None:
+        def __init__(self, rows: list[WorkshopRow], problems: list[str], missing: str | None = None) -> None:
             super().__init__()
             self.rows = rows
             self.problems = problems
+            self.missing = missing  # the data folder is not there: one sentence, with its path and origin
 
     class CoreImported(Message):
         """Every module the workers use is imported: they may run side by side."""
@@ -148,13 +149,17 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="list")
     def list_workshops(self, *, whole: bool = False) -> None:
+        from bootcamp.locations import shown
+
+        folder = self.bootcamp.data_folder
+        missing = folder.missing(shown(folder.path))
         listing = self.bootcamp.store.scan_workshops()
         problems = [str(problem) for problem in listing.problems]
         if whole:  # a reload: the list on screen stays until the new one is whole
             rows = self._where_stopped(listing.workshops)
         else:  # nothing on screen yet: the list first, where each stopped once it shows (_listed)
             rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
-        self._post_if_newest(self.WorkshopsListed(rows, problems))
+        self._post_if_newest(self.WorkshopsListed(rows, problems, missing))
 
     @work(thread=True, exclusive=True, group="list")
     def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
@@ -257,7 +262,7 @@ class HomeScreen(Screen[None]):
     @on(WorkshopsListed)
     def _listed(self, message: WorkshopsListed) -> None:
         self._listed_once = True
-        self.workshop_list.show(message.rows, message.problems)
+        self.workshop_list.show(message.rows, message.problems, missing=message.missing)
         self.refresh_bindings()  # "Open" depends on there being a workshop
         # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the core, then the
         # content and where each workshop stopped.

@@ -114,6 +114,7 @@ class WorkshopList(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[WorkshopRow] = []
+        self.missing: str | None = None  # the data folder is not there: said instead of "No workshops yet"
 
     def compose(self) -> ComposeResult:
         yield SteadyTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
@@ -141,9 +142,15 @@ class WorkshopList(Vertical):
         """Whether some row does not say yet where its workshop stopped."""
         return any(row.stopped_at == STILL_READING for row in self.rows)
 
-    def show(self, rows: Sequence[WorkshopRow], problems: Sequence[str]) -> None:
-        """These workshops, the cursor kept on the same row number; the empty state when there are none."""
+    def show(self, rows: Sequence[WorkshopRow], problems: Sequence[str], *, missing: str | None = None) -> None:
+        """These workshops, the cursor kept on the same row number; the empty state when there are none.
+
+        The data folder is named above the table and in the empty state; ``missing`` (the folder is not
+        there, in one sentence) is said instead of "No workshops yet".
+        """
         self.rows = list(rows)
+        self.missing = missing
+        folder = self._folder_text()
         table = self.query_one(DataTable)
         selected = table.cursor_row
         table.clear()
@@ -161,9 +168,14 @@ class WorkshopList(Vertical):
             table.move_cursor(row=row)
             self.query_one("#workshop-detail", Static).update(describe(rows[row]))
         self.set_class(not rows, "-empty")
+        table.border_title = plain(f"in {folder}") if folder else None
+        if missing is not None:
+            headline = joined((missing[:1].upper() + missing[1:] + ".\n\n", "bold"))
+        else:
+            headline = joined(("No workshops yet.\n", "bold"), (f"in {folder}\n\n" if folder else "\n", "dim"))
         self.query_one("#empty", Static).update(
             joined(
-                ("No workshops yet.\n\n", "bold"),
+                headline,
                 "Press ",
                 (" n ", "reverse bold"),
                 " to prepare a new workshop, or ",
@@ -176,6 +188,13 @@ class WorkshopList(Vertical):
         listing_problems.display = bool(problems)
         if rows:
             table.focus()
+
+    def _folder_text(self) -> str:
+        """The data folder as shown, and how it was chosen; empty outside the bootcamp app (a bare test)."""
+        from bootcamp.locations import shown
+
+        folder = getattr(self.app, "data_folder", None)
+        return f"{shown(folder.path)} ({folder.how_chosen})" if folder is not None else ""
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
