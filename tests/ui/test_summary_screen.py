@@ -140,7 +140,7 @@ async def test_summary_key_is_in_help_and_the_palette(workshop_id: str, make_app
         summary = await wait_for_screen(pilot, SummaryScreen)
         titles = {action.title for action in screen_actions(summary)}
         assert {
-            "Write the summary as Markdown and printable HTML into the current folder",
+            "Write the summary as Markdown and printable HTML into the exports folder",
             "Page 3: the aptitude heat map",
         } <= titles
         await pilot.press("question_mark")
@@ -194,40 +194,63 @@ def _answer(participant_id: str, value: str):
     return Answer(participant_id, MANDATE, value=value)
 
 
-async def test_e_writes_markdown_and_html_into_the_current_folder(
-    workshop_id: str, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_e_writes_markdown_and_html_into_the_exports_folder_of_the_data_folder(
+    workshop_id: str, make_app, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
+    """Not into the folder the app was started from (a git checkout, say): into ``<data folder>/exports``,
+    made 0700, and the notification gives each file's full path."""
+    started_from = tmp_path / "checkout"
+    started_from.mkdir()
+    monkeypatch.chdir(started_from)
+    monkeypatch.delenv("BOOTCAMP_EXPORT_DIR", raising=False)
     app: BootcampApp = make_app(open_workshop=workshop_id)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await open_summary_from_console(pilot)
         await pilot.press("e")
-        await settle(pilot)
+        await wait_until(pilot, lambda: any(n.title == "Summary written" for n in app._notifications), "written")
+        out = data_dir / "exports"
         names = sorted(path.name for path in out.iterdir())
         assert names == [
             f"commitment-test-spring-boot-camp-{workshop_id}.html",
             f"commitment-test-spring-boot-camp-{workshop_id}.md",
         ]
+        assert list(started_from.iterdir()) == []
+        assert out.stat().st_mode & 0o777 == 0o700
         assert (out / names[1]).read_text().startswith("# Commitment test: Spring boot camp")
         assert "<html" in (out / names[0]).read_text()
         [message] = [n for n in app._notifications if n.title == "Summary written"]
-        assert str(out) in message.message
+        assert sorted(message.message.splitlines()) == [str(out / names[0]), str(out / names[1])]
+
+
+async def test_bootcamp_export_dir_chooses_another_folder(
+    workshop_id: str, make_app, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "shared" / "summaries"  # its parents are made too
+    monkeypatch.setenv("BOOTCAMP_EXPORT_DIR", str(chosen))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_summary_from_console(pilot)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: any(n.title == "Summary written" for n in app._notifications), "written")
+        assert len(list(chosen.iterdir())) == 2
+        assert not (data_dir / "exports").exists()
+        [message] = [n for n in app._notifications if n.title == "Summary written"]
+        assert all(line.startswith(str(chosen) + "/") for line in message.message.splitlines())
 
 
 async def test_e_says_so_when_the_folder_cannot_be_written(
     workshop_id: str, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gone = tmp_path / "gone"  # the folder the app was started from, removed while it runs
-    monkeypatch.setattr(Path, "cwd", classmethod(lambda cls: gone))
+    blocked = tmp_path / "a-file"  # $BOOTCAMP_EXPORT_DIR names a file, not a folder
+    blocked.write_text("")
+    monkeypatch.setenv("BOOTCAMP_EXPORT_DIR", str(blocked / "exports"))
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_summary_from_console(pilot)
         await pilot.press("e")
-        await settle(pilot)
+        await wait_until(pilot, lambda: any(n.title == "Summary not written" for n in app._notifications), "told")
         [message] = [n for n in app._notifications if n.title == "Summary not written"]
-        assert message.message == f"Could not write the summary into {gone}: No such file or directory."
+        assert message.message == f"Could not write the summary into {blocked / 'exports'}: Not a directory."
         assert message.severity == "error"
         assert isinstance(app.screen, SummaryScreen)
 

@@ -90,7 +90,7 @@ class SummaryScreen(Screen[None]):
         Binding("8", "progress_page", "Progress", show=False, tooltip="Page 8: progress since the earlier run"),
         Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
         Binding(
-            "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the current folder"
+            "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the exports folder"
         ),
         Binding("escape", "leave", "Close", tooltip="Close the summary"),
     ]
@@ -295,14 +295,17 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, report: CommitmentReport) -> None:
-        """Write the Markdown and the printable HTML into the folder the facilitator started the app from."""
+        """Write the Markdown and the printable HTML into the exports folder (:func:`bootcamp.locations.export_dir`):
+        one the facilitator sees and can change, never the folder the app happened to be started from."""
         from bootcamp.export.report_files import summary_files
-        from bootcamp.store.durable import replace_durably
+        from bootcamp.locations import export_dir
+        from bootcamp.store.durable import make_private_folder, replace_durably
 
-        folder = Path(os.environ.get("PWD") or ".")
+        folder = export_dir(Path(self.app.data_dir))  # type: ignore[attr-defined]
         written: list[Path] = []
         try:
-            folder = Path.cwd()  # fails when the folder was removed while the app ran
+            folder = Path(os.path.abspath(folder))  # the full path, said in the notification
+            make_private_folder(folder)  # 0700 like the data folder's own; an existing one keeps its mode
             for name, text in summary_files(report).items():
                 replace_durably(folder / name, text.encode("utf-8"))
                 written.append(folder / name)
@@ -323,8 +326,8 @@ class SummaryScreen(Screen[None]):
                 timeout=10,
             )
             return
-        names = "\n".join(path.name for path in message.paths)
-        self.notify(f"{safe(names)}\nin {safe(message.folder)}", title="Summary written", markup=False, timeout=8)
+        paths = "\n".join(str(path) for path in message.paths)
+        self.notify(safe(paths), title="Summary written", markup=False, timeout=8)
 
     def action_leave(self) -> None:
         if self.app.theme != self._theme_on_open and self._theme_on_open:
