@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from room_helpers import POKER, at_step, on_disk, open_console
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
@@ -95,6 +97,8 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
         await pilot.press("a")
         form = await wait_for_screen(pilot, ActionFormScreen)
         assert form.query_one("#action-owner").value == "Chloe Martin"  # the card's holder, to start with
+        workshop_day = date.fromisoformat(app.workshop.info.date)
+        assert form.query_one("#action-due").placeholder == (workshop_day + timedelta(weeks=2)).isoformat()
         await pilot.press(*"Share churn reasons monthly", "enter", "enter", *"31/10/2026", "enter")
         assert "YYYY-MM-DD" in screen_text(app) and isinstance(app.screen, ActionFormScreen)
         for _ in range(10):
