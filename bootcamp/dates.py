@@ -8,7 +8,7 @@ One check for the CLI, the forms and the store, so a date one of them takes the 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bootcamp.errors import UserError
 
@@ -31,3 +31,15 @@ def parse_date(text: str, *, what: str) -> date:
         return date.fromisoformat(written)
     except ValueError:
         raise UserError(f"{what} {text!r} is not a real date (YYYY-MM-DD)") from None
+
+
+DUE_AFTER = timedelta(weeks=2)
+
+
+def due_example(workshop_date: str) -> str:
+    """An example due date for an action: two weeks after the workshop (``EXAMPLE`` when its date is unreadable)."""
+    try:
+        day = parse_date(workshop_date, what="the workshop date")
+    except UserError:
+        return EXAMPLE
+    return (day + DUE_AFTER).isoformat()

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bootcamp.dates import parse_date
+from bootcamp.dates import EXAMPLE, due_example, parse_date
 from bootcamp.errors import UserError
 
 
@@ -49,3 +49,9 @@ def test_control_characters_in_the_message_are_shown_not_obeyed() -> None:
     with pytest.raises(UserError) as caught:
         parse_date("\x1b[31m2026\n", what="the due date")
     assert "\x1b" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_an_actions_example_due_date_is_two_weeks_after_the_workshop() -> None:
+    assert due_example("2026-12-05") == "2026-12-19"
+    assert due_example("2026-12-28") == "2027-01-11"
+    assert due_example("not a date") == EXAMPLE  # an unreadable date still gives a well-formed example

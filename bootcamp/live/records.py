@@ -10,6 +10,7 @@ commits the saves and tells the front ends; no Textual here.
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,11 @@ class Undone:
         return f"{self.label} (from {self.by})"
 
 
+def deal_shuffler() -> random.Random:
+    """What shuffles a Poker deal: the system's randomness (UI tests put a seeded one here)."""
+    return random.SystemRandom()
+
+
 class LiveRecords:
     def __init__(
         self,
@@ -82,6 +88,8 @@ class LiveRecords:
         self.clock = clock
         self._commit = commit
         self._check = check  # raises when nothing can be saved (the workshop is not started or is closed)
+        # Deals the Poker deck so that nobody picks a favourite; a test puts a seeded ``random.Random`` here.
+        self.shuffler: random.Random = deal_shuffler()
         self._answers: dict[AnswerKey, Answer] = {self._key(a): a for a in answers}
         self._checks = RecordChecks(program, info)  # every record is checked as every way in checks it
         self._undo: list[Undo] = []
@@ -322,7 +330,11 @@ class LiveRecords:
         return next((e for e in self.program.exercises if isinstance(e, AptitudePoker)), None)
 
     def deal_poker(self, *, by: Actor = CONSOLE) -> tuple[PokerCard, ...]:
-        """Deal the deck round the present participants, once: a later roster change never re-deals."""
+        """Deal the deck round the present participants, once: a later roster change never re-deals.
+
+        The deck and the seats are shuffled first (the facilitator's notes: deal so that nobody picks a
+        favourite); the deal is stored, so a reopened workshop keeps it.
+        """
         self._begin(by)
         if self.room.poker:
             return self.room.poker
@@ -330,9 +342,11 @@ class LiveRecords:
         deck = self.program.item_list(poker.deck) if poker else None
         if deck is None:
             return ()
-        seats = self.info.present
+        items, seats = list(deck.items), list(self.info.present)
+        self.shuffler.shuffle(items)
+        self.shuffler.shuffle(seats)
         cards = tuple(
-            PokerCard(item.id, seats[number % len(seats)].id if seats else "") for number, item in enumerate(deck.items)
+            PokerCard(item.id, seats[number % len(seats)].id if seats else "") for number, item in enumerate(items)
         )
         self._edit_room("poker:deal", edits.deal_poker(cards))
         return self.room.poker

@@ -334,6 +334,23 @@ class BootcampApp(App[None]):
         task.add_done_callback(self._joining_stopped.discard)
         return True
 
+    def leave_workshop(self) -> None:
+        """Back to the workshops from the console or anything over it (presenter mode …): the workshop closes."""
+        from bootcamp.ui.screens.presenter import PresenterScreen
+        from bootcamp.ui.screens.workshop import WorkshopScreen
+
+        console = next((screen for screen in self.screen_stack if isinstance(screen, WorkshopScreen)), None)
+        if console is None:
+            return
+        while self.screen is not console:
+            top = self.screen
+            if isinstance(top, PresenterScreen):
+                top.action_leave()  # its theme back, presenter mode off, while the workshop is still open
+            else:
+                top.dismiss()
+        self.close_workshop()
+        console.dismiss()
+
     def close_workshop(self) -> None:
         """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background."""
         if self.workshop is None:

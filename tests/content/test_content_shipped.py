@@ -126,6 +126,20 @@ def test_scales_the_app_relies_on(program: Program) -> None:
         assert all(len(o.key) == 1 for o in scale.options), scale.id
 
 
+def test_no_option_label_repeats_its_key(program: Program) -> None:
+    """The console, the projector and the footer show each key beside its label: ``1 Absent``, never ``1 1 Absent``."""
+    for scale in program.scales:
+        for option in scale.options:
+            assert not option.label.startswith(f"{option.key} "), (scale.id, option.label)
+
+
+def test_the_audit_notes_ask_for_the_view_the_slide_asks_for(program: Program) -> None:
+    """The slide says "Rate each for your team" (the team perspective): the notes must not say otherwise."""
+    audit = next(s for s in program.steps("full") if s.kind is StepKind.RATE and s.items == "competencies")
+    notes = " ".join(audit.notes.split())
+    assert "not your own team" not in notes and "as your team sees it" in notes
+
+
 def test_rate_steps_rate_aptitudes_for_self_and_team_and_audit_competencies_for_the_team(program: Program) -> None:
     rate_steps = {s.items: s for s in program.steps("full") if s.kind is StepKind.RATE}
     assert set(rate_steps) == {"aptitudes", "competencies"}

@@ -3,6 +3,7 @@ reaches the files through the workshop's own writer, and can be undone, saying w
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,11 @@ RATE = "basics/rate-aptitudes"
 
 @pytest.fixture
 def files(tmp_path: Path) -> WorkshopFiles:
-    store = Store(tmp_path / "data", FixedClock())
+    return workshop_files(tmp_path / "data")
+
+
+def workshop_files(data_dir: Path) -> WorkshopFiles:
+    store = Store(data_dir, FixedClock())
     program = load_dir(FIXTURE_CONTENT)
     info = store.create_workshop(
         name="Spring",
@@ -195,7 +200,7 @@ async def test_the_poker_deal_is_stored_once_and_actions_keep_the_id_the_request
     workshop = opened(files)
     records = workshop.records
     cards = records.deal_poker()
-    assert [c.holder for c in cards] == [p.id for p in workshop.info.present[:2]]
+    assert len({c.holder for c in cards}) == 2 and {c.holder for c in cards} <= {p.id for p in workshop.info.present}
     records.add_participant("Dee")
     assert records.deal_poker() == cards  # a roster change never re-deals
     records.put_poker_note(cards[0].card_id, "today", "we show it in sales reviews")
@@ -206,6 +211,31 @@ async def test_the_poker_deal_is_stored_once_and_actions_keep_the_id_the_request
     room = (await reread(files)).records.room
     assert room.poker[0].notes == {"today": "we show it in sales reviews"}
     assert [(a.id, a.status) for a in room.actions] == [(asked.action_id, ActionStatus.OPEN)]
+
+
+async def test_the_poker_deal_is_shuffled_and_a_reopened_workshop_keeps_it(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """The notes say to deal so that nobody picks a favourite: two workshops, same roster, different deals."""
+    shuffler = random.Random(1)  # seeded: the test is the same every run
+    deals: list[list[tuple[str, str]]] = []
+    for each in (files, workshop_files(tmp_path / "other")):
+        workshop = opened(each)
+        workshop.records.shuffler = shuffler
+        names = {p.id: p.name for p in workshop.info.present}
+        deals.append([(card.card_id, names[card.holder]) for card in workshop.records.deal_poker()])
+        assert await workshop.close()
+    assert deals[0] != deals[1] and [("persist", "Ana"), ("give-power-away", "Ben")] not in deals  # not roster order
+    for deal in deals:  # the whole deck, each card to a different person while there are enough people
+        assert sorted(card for card, _ in deal) == ["give-power-away", "persist"]
+        assert len({holder for _, holder in deal}) == len(deal)
+    reopened = await reread(files)
+    names = {p.id: p.name for p in reopened.info.present}
+    assert [(card.card_id, names[card.holder]) for card in reopened.records.room.poker] == deals[0]
+    reopened.start()
+    reopened.records.shuffler = random.Random(1)
+    assert [(card.card_id, names[card.holder]) for card in reopened.records.deal_poker()] == deals[0]  # never re-dealt
+    assert await reopened.close()
 
 
 async def test_a_disk_that_refuses_three_times_then_recovers(files: WorkshopFiles, heard: Heard) -> None:

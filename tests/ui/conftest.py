@@ -7,6 +7,7 @@ times shown, and no blinking cursors, so snapshots do not drift between runs.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -32,6 +33,12 @@ def steady_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     time.tzset()
     for widget in (Input, TextArea):
         monkeypatch.setattr(vars(widget)["cursor_blink"], "_default", False)
+
+
+@pytest.fixture(autouse=True)
+def seeded_poker_deal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Poker deal is shuffled; seeded here, so who holds which card is the same every run."""
+    monkeypatch.setattr("bootcamp.live.records.deal_shuffler", lambda: random.Random(0))
 
 
 @pytest.fixture

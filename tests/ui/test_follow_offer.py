@@ -69,7 +69,7 @@ async def test_back_from_the_offer_and_the_workshop_opens_once_the_other_console
         console = await open_console(pilot)
         assert isinstance(console, WorkshopScreen) and app.workshop is not None
         assert app.workshop.owner is not None and app.workshop.owner.held
-        await pilot.press("escape")  # leaving the workshop lets go of it
+        await pilot.press("ctrl+w")  # leaving the workshop lets go of it
         await wait_for_screen(pilot, HomeScreen)
         await wait_until(pilot, lambda: not app.workshop_closing, "the workshop to close")
     from bootcamp.store.owner_lock import holder_of

@@ -156,7 +156,7 @@ async def test_demo_opens_a_demo_workshop(make_app, store: Store) -> None:
         await pilot.press("d")
         screen = await wait_for_screen(pilot, WorkshopScreen)
         assert screen.workshop.info.participants
-        await pilot.press("escape")  # back to a list that was empty: it now holds the demo and its earlier run
+        await pilot.press("ctrl+w")  # back to a list that was empty: it now holds the demo and its earlier run
         home = await wait_for_screen(pilot, HomeScreen)
         await wait_until(pilot, lambda: home.query_one(DataTable).row_count == 2, "the demo listed")
         assert "No workshops yet" not in screen_text(app)

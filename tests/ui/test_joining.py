@@ -36,6 +36,7 @@ from bootcamp.store.model import WorkshopState
 from bootcamp.ui.app import PHONE_REDRAW_SECONDS, BootcampApp, create_app
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.join_address import JoinAddressScreen
+from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 from bootcamp.ui.screens.roster import PeopleTable, RosterScreen, WaitingTable
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
@@ -340,7 +341,9 @@ async def test_leaving_the_workshop_stops_joining_and_the_open_pages_are_told(
         await ana.sit("Ana Ortiz")
         events = await ana.events()
         await events.next()
-        await pilot.press("escape")
+        await pilot.press("ctrl+w")  # phones are joined: leaving asks first
+        await wait_for_screen(pilot, LeaveConfirmScreen)
+        await pilot.press("y")
         await wait_for_screen(pilot, HomeScreen)
         name, data = await events.next()
         assert name == "closed" and "the answers this page showed as saved are kept" in text_of(data)

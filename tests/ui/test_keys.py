@@ -34,15 +34,16 @@ async def test_console_and_presenter_offer_every_walk_action(workshop_id: str, m
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await wait_for_screen(pilot, WorkshopScreen)
-        assert WALK_ACTIONS | {"presenter", "leave", "toggle_done", "help", "quit"} <= actions(console)
+        assert WALK_ACTIONS | {"presenter", "back", "leave_workshop", "toggle_done", "help", "quit"} <= actions(console)
         titles = await palette_titles(console)
         assert {"Next step (marks this one done)", "Skip this step for time", "Add 2 minutes to the timer"} <= set(
             titles
         )
         assert titles["Presenter mode: only the slide, for the projector"] == "key: f5"
+        assert titles["Leave the workshop (asks first while the room watches)"] == "key: ^w"  # never Esc
         await pilot.press("f5")
         presenter = await wait_for_screen(pilot, PresenterScreen)
-        assert WALK_ACTIONS | {"leave"} <= actions(presenter)
+        assert WALK_ACTIONS | {"leave", "leave_workshop"} <= actions(presenter)
 
 
 async def test_help_lists_every_key_of_the_screen_and_the_app(workshop_id: str, make_app) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from room_helpers import POKER, at_step, on_disk, open_console
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
@@ -46,7 +48,7 @@ async def test_one_key_deals_the_deck_among_the_present_once_and_shows_who_holds
         await pilot.press("tab", "d")
         await settle(pilot)
         text = screen_text(app)
-        assert "Persist" in text and "Ana Ortiz" in text and "Power away" in text and "Ben Okafor" in text
+        assert "Persist" in text and "Ana Ortiz" in text and "Power away" in text and "Chloe Martin" in text
         live = app.workshop.records
         dealt = live.room.poker
         live.add_participant("Dee Late")
@@ -56,9 +58,9 @@ async def test_one_key_deals_the_deck_among_the_present_once_and_shows_who_holds
         assert await app.flush()
     stored = on_disk(store, workshop_id)
     holders = {p.id: p.name for p in stored.info().participants}
-    assert [(c.card_id, holders[c.holder]) for c in stored.room().poker] == [
-        ("persist", "Ana Ortiz"),
-        ("give-power-away", "Ben Okafor"),
+    assert [(c.card_id, holders[c.holder]) for c in stored.room().poker] == [  # shuffled (seeded in the UI tests)
+        ("persist", "Chloe Martin"),
+        ("give-power-away", "Ana Ortiz"),
     ]
 
 
@@ -94,7 +96,9 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
         assert isinstance(app.focused, CardList)
         await pilot.press("a")
         form = await wait_for_screen(pilot, ActionFormScreen)
-        assert form.query_one("#action-owner").value == "Ana Ortiz"  # the card's holder, to start with
+        assert form.query_one("#action-owner").value == "Chloe Martin"  # the card's holder, to start with
+        workshop_day = date.fromisoformat(app.workshop.info.date)
+        assert form.query_one("#action-due").placeholder == (workshop_day + timedelta(weeks=2)).isoformat()
         await pilot.press(*"Share churn reasons monthly", "enter", "enter", *"31/10/2026", "enter")
         assert "YYYY-MM-DD" in screen_text(app) and isinstance(app.screen, ActionFormScreen)
         for _ in range(10):
@@ -103,11 +107,11 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
         await wait_until(pilot, lambda: not isinstance(app.screen, ActionFormScreen), "the form to close")
         await settle(pilot)
         text = screen_text(app)
-        assert "• Share churn reasons monthly — Ana Ortiz," in text and "2026-10-30" in text
+        assert "• Share churn reasons monthly — Chloe Martin," in text and "2026-10-30" in text
         assert await app.flush()
     actions = on_disk(store, workshop_id).room().actions
     assert [(a.what, a.owner, a.due, a.status, a.source) for a in actions] == [
-        ("Share churn reasons monthly", "Ana Ortiz", "2026-10-30", ActionStatus.OPEN, "poker:persist")
+        ("Share churn reasons monthly", "Chloe Martin", "2026-10-30", ActionStatus.OPEN, "poker:persist")
     ]
 
 
@@ -161,7 +165,7 @@ async def test_the_room_sees_the_deal_and_the_card_under_discussion_with_its_not
         screen = await wait_for_screen(pilot, PresenterScreen)
         await settle(pilot)
         text = screen_text(app)
-        assert "▶ Persist" in text and "Power away" in text and "Ben Okafor" in text
+        assert "▶ Persist" in text and "Power away" in text and "Ana Ortiz" in text
         assert "How we live it today: silos between sales and service" in text
         assert "4:00 left" in text
         assert not screen.query(AutosaveTextArea)  # the room's screen never edits

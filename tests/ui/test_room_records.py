@@ -234,7 +234,7 @@ async def test_there_is_no_quick_note_without_an_open_workshop(make_app) -> None
 
 @pytest.mark.parametrize("leave", ["quit", "escape"])
 async def test_a_note_typed_a_moment_before_leaving_is_saved(workshop_id: str, make_app, store: Store, leave: str) -> None:
-    """Its idle timer has not fired: leaving the workshop (Esc twice) or quitting saves it all the same."""
+    """Its idle timer has not fired: leaving the workshop (Esc, then ctrl+w) or quitting saves it all the same."""
     at_step(store, workshop_id, TALK)
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -244,7 +244,7 @@ async def test_a_note_typed_a_moment_before_leaving_is_saved(workshop_id: str, m
         if leave == "quit":
             await app.action_quit()
         else:
-            await pilot.press("escape", "escape")  # out of the field, then out of the workshop
+            await pilot.press("escape", "ctrl+w")  # out of the field, then out of the workshop
             await wait_for_screen(pilot, HomeScreen)
             assert await app.flush()
     assert [n.text for n in on_disk(store, workshop_id).room().notes] == ["typed just now"]

@@ -234,7 +234,7 @@ async def test_leaving_a_workshop_shows_where_it_stopped(workshop_id: str, make_
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
-        await pilot.press("right", "escape")
+        await pilot.press("right", "ctrl+w")
         home = await wait_for_screen(pilot, HomeScreen)
         await wait_until(pilot, lambda: home.rows and home.rows[0].stopped_at != "not started", "the list")
         assert home.rows[0].stopped_at == "Rate the aptitudes (2/8)"

@@ -17,6 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from bootcamp.actions import due_problem, what_problem
+from bootcamp.dates import due_example
 from bootcamp.limits import ACTION_OWNER, ACTION_WHAT
 from bootcamp.store.model import Action
 from bootcamp.ui.text import plain
@@ -30,11 +31,12 @@ class ActionFormScreen(ModalScreen[Action | None]):
         Binding("ctrl+s", "save", "Save", tooltip="Save the action"),
     ]
 
-    def __init__(self, action: Action, *, title: str, owners: list[str]) -> None:
+    def __init__(self, action: Action, *, title: str, owners: list[str], workshop_date: str = "") -> None:
         super().__init__()
         self.action = action  # the action as it stands (an empty id: a new one)
         self.form_title = title
         self.owners = owners
+        self.workshop_date = workshop_date  # the due date's example is two weeks after it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="action-dialog") as dialog:
@@ -56,7 +58,7 @@ class ActionFormScreen(ModalScreen[Action | None]):
                 id="action-owner",
             )
             yield Label("Due (YYYY-MM-DD)")
-            yield SafeInput(self.action.due, placeholder="2026-10-30", max_length=10, id="action-due")
+            yield SafeInput(self.action.due, placeholder=due_example(self.workshop_date), max_length=10, id="action-due")
             yield Static(id="action-problem")
 
     def on_mount(self) -> None:

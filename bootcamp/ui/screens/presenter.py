@@ -2,7 +2,7 @@
 
 No header, footer, agenda or notes: the :class:`Slide` fills the screen. The keys are a
 presentation clicker's: PageDown/PageUp (and arrows, space, enter, backspace) move,
-b or . blanks, F5 or Esc goes back to the console. While phones can join, ``J`` puts the join
+b or . blanks, F5 or Esc goes back to the console, ctrl+w leaves the workshop (asking first). While phones can join, ``J`` puts the join
 slide (the QR code) up or down, and the join URL stays in the slide's corner.
 """
 
@@ -33,6 +33,7 @@ class PresenterScreen(WalkScreen):
         Binding("b,full_stop", "blank", "Blank", tooltip="Blank the screen (any key brings it back)"),
         Binding("J", "join_slide", "Join slide", tooltip="Show or hide the join slide: the QR code phones join by"),
         Binding("f5,escape", "leave", "Console", tooltip="Leave presenter mode, back to the console"),
+        Binding("ctrl+w", "leave_workshop", "Leave", tooltip="Leave the workshop (asks first while the room watches)"),
     ]
 
     def __init__(self, workshop: LiveWorkshop) -> None:

@@ -21,6 +21,7 @@ from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import WorkshopState
+from bootcamp.store.projector_lock import projector_following
 from bootcamp.ui.widgets.steps import StepView
 from bootcamp.ui.widgets.timer import OVER_TIME
 
@@ -134,6 +135,33 @@ class WalkScreen(Screen[None]):
     def signal_over_time(self) -> None:
         """A calm, non-modal signal: a toast the facilitator can ignore."""
         self.notify(OVER_TIME.capitalize(), title=self.flow.current.title, severity="warning", markup=False)
+
+    # -- leaving ---------------------------------------------------------------------------------------------
+
+    def leave_reasons(self) -> list[str]:
+        """Why leaving now would show the room something (empty: nothing watches, leave at once)."""
+        reasons: list[str] = []
+        if self.workshop.state.presenter:
+            reasons.append("presenter mode shows its slide")
+        if projector_following(self.workshop.files.path):
+            reasons.append("a projector window follows it")
+        if self.bootcamp.console_joining is not None:
+            reasons.append("phones are joined (leaving stops them)")
+        return reasons
+
+    def action_leave_workshop(self) -> None:
+        """Back to the workshops: at once when nothing watches, else only once confirmed."""
+        reasons = self.leave_reasons()
+        if not reasons:
+            self.bootcamp.leave_workshop()
+            return
+        from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+
+        def chosen(leave: bool | None) -> None:
+            if leave:
+                self.app.call_later(self.bootcamp.leave_workshop)  # once the dialog is gone
+
+        self.app.push_screen(LeaveConfirmScreen(self.workshop.info.name, reasons), chosen)
 
     # -- moves -----------------------------------------------------------------------------------------------
 

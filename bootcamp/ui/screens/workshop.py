@@ -69,7 +69,14 @@ class WorkshopScreen(WalkScreen):
         Binding("j", "join", "Join", tooltip="Let the room answer from their phones, or stop it"),
         Binding("J", "join_slide", "Join slide", show=False, tooltip="Show or hide the join slide (QR code) on the wall"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
-        Binding("escape", "leave", "Workshops", show=False, tooltip="Back to the workshops"),
+        Binding("escape", "back", "Back", show=False, tooltip="Back from the answers to the step"),
+        Binding(
+            "ctrl+w",
+            "leave_workshop",
+            "Leave",
+            show=False,
+            tooltip="Leave the workshop (asks first while the room watches)",
+        ),
     ]
 
     def __init__(self, workshop: LiveWorkshop) -> None:
@@ -330,12 +337,14 @@ class WorkshopScreen(WalkScreen):
         self.workshop.show(blank=not self.workshop.state.blank)
         self._show_status(self.flow, self.workshop.save_status)
 
-    def action_leave(self) -> None:
-        """Esc first leaves the answers (back to the step), then the workshop."""
+    def action_back(self) -> None:
+        """Esc leaves the answers (back to the step); it never leaves the workshop: ctrl+w does."""
         focused = self.app.focused
         body = self.query_one(StepScroll)
         if focused is not None and focused is not body and body in focused.ancestors:
             body.focus()
             return
-        self.bootcamp.close_workshop()
-        self.dismiss()
+        if focused is None or focused is body or self not in focused.ancestors_with_self:
+            self.notify("Still in the workshop: ctrl+w leaves it.", markup=False, timeout=2)
+            return
+        body.focus()  # out of the notes or any other field

@@ -143,7 +143,7 @@ class ActionTable(SteadyTable[Text]):
                     self.move_cursor(row=ids.index(kept), animate=False)
 
         owners = [p.display_name for p in self.live.info.present]
-        self.app.push_screen(ActionFormScreen(action, title=title, owners=owners), saved)
+        self.app.push_screen(ActionFormScreen(action, title=title, owners=owners, workshop_date=self.live.info.date), saved)
 
     def action_cycle_status(self) -> None:
         action = self.current()

@@ -40,7 +40,8 @@ class AuditChart(ReportPart):
         ]
         if audit.skipped:
             pieces.append(plain("This step was skipped for time.", self.themed("flag")))
-        marks = [(point.value, point.label) for point in audit.legend if point.value is not None]
+        # The scale's number beside its word, as on the slide: "1 Absent" … "5 Embedded".
+        marks = [(point.value, f"{point.key} {point.label}") for point in audit.legend if point.value is not None]
         pieces += [Text(), line(" " * MARGIN, axis(marks, scale, bar_width, muted))]
         for n, row in enumerate(audit.rows):
             if n:

@@ -227,7 +227,7 @@ class ExerciseView(StepView):
                 request(self, PutAction(dataclasses.replace(action, source=card_source(card_id))))
 
         title = f"An action from {self.deck.title(card_id)}"
-        self.app.push_screen(ActionFormScreen(draft, title=title, owners=owners), saved)
+        self.app.push_screen(ActionFormScreen(draft, title=title, owners=owners, workshop_date=live.info.date), saved)
 
 
 VIEW = ExerciseView
