@@ -106,15 +106,29 @@ def participant_problems(name: str, role: str, *, anonymous: bool) -> tuple[Prob
 def roster_problems(people: Sequence[tuple[str, str]], *, anonymous: bool) -> tuple[Problem, ...]:
     """A roster as ``(name, role)`` pairs: at least one seat, at most :data:`MAX_PARTICIPANTS`, each seat checked
     (in an anonymous workshop the names given are dropped, not stored, so only the roles are)."""
-    if not people:
-        return (Problem("participants", "nobody is listed; a workshop needs at least one participant"),)
-    if len(people) > MAX_PARTICIPANTS:
-        return (Problem("participants", f"{len(people):,} listed; a workshop may have at most {MAX_PARTICIPANTS}"),)
+    size = _roster_size_problem(len(people))
+    if size is not None:
+        return (size,)
     found: list[Problem] = []
     for number, (name, role) in enumerate(people, start=1):
         for problem in participant_problems("" if anonymous else name, role, anonymous=anonymous):
             found.append(Problem(f"participant {number} {problem.field}", problem.message))
     return tuple(found)
+
+
+def _roster_size_problem(count: int) -> Problem | None:
+    if not count:
+        return Problem("participants", "nobody is listed; a workshop needs at least one participant")
+    if count > MAX_PARTICIPANTS:
+        return Problem("participants", f"{count:,} listed; a workshop may have at most {MAX_PARTICIPANTS}")
+    return None
+
+
+def said_of_the_roster(problem: Problem) -> str:
+    """A problem of :func:`roster_problems` as said beside the typed roster: ``participant 3 name: …``, or just
+    the message when it is about the whole roster."""
+    seat = problem.field.removeprefix("participants").strip()
+    return f"{seat}: {problem.message}" if seat else problem.message
 
 
 def roster_warnings(people: Iterable[tuple[str, str]]) -> tuple[str, ...]:
@@ -139,10 +153,9 @@ def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:
         parse_date(info.date, what="the date")
     except UserError as error:
         found.append(Problem("date", str(error).removeprefix("the date ")))
-    if not info.participants:
-        found.append(Problem("participants", "nobody is listed; a workshop needs at least one participant"))
-    elif len(info.participants) > MAX_PARTICIPANTS:
-        found.append(Problem("participants", f"{len(info.participants):,} listed; a workshop may have at most {MAX_PARTICIPANTS}"))
+    size = _roster_size_problem(len(info.participants))
+    if size is not None:
+        found.append(size)
     ids: set[str] = set()
     numbers: set[int] = set()
     for n, seat in enumerate(info.participants):

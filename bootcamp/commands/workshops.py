@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bootcamp.checks import Problem, roster_problems, roster_warnings, workshop_problems
+from bootcamp.checks import Problem, roster_problems, roster_warnings, said_of_the_roster, workshop_problems
 from bootcamp.content import ContentError, load_dir
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
@@ -123,5 +123,4 @@ def _on_the_command_line(problem: Problem) -> str:
     """A problem named by what was typed: the NAME argument, --org or --participants."""
     if problem.field in ("name", "organisation"):
         return f"{'NAME' if problem.field == 'name' else '--org'}: {problem.message}"
-    seat = problem.field.removeprefix("participants").strip()  # "participant 3 name", or "" for the whole roster
-    return f"--participants: {seat + ': ' if seat else ''}{problem.message}"
+    return f"--participants: {said_of_the_roster(problem)}"

@@ -46,7 +46,7 @@ class PhoneRefused(UserError):
 
 
 class WorkshopClosed(PhoneRefused):
-    pass
+    """The console closed the workshop (or stopped joining): nothing more is kept from a phone."""
 
 
 CLOSED = "The workshop is closed; the answers this page showed as saved are kept."

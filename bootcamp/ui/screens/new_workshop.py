@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from bootcamp.checks import roster_problems, roster_warnings, workshop_problems
+from bootcamp.checks import roster_problems, roster_warnings, said_of_the_roster, workshop_problems
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
 from bootcamp.limits import ORGANISATION, WORKSHOP_NAME
@@ -68,8 +68,7 @@ def check_form(
         problems["participants"] = str(error)
     else:
         for problem in roster_problems(people, anonymous=anonymous):
-            seat = problem.field.removeprefix("participants").strip()
-            problems.setdefault("participants", f"{seat}: {problem.message}" if seat else problem.message)
+            problems.setdefault("participants", said_of_the_roster(problem))
     warnings = {"participants": warning for warning in roster_warnings(people)[:1]}
     if problems:
         return CheckedForm(None, problems, warnings)
