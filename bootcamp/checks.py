@@ -156,6 +156,8 @@ def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:
     size = _roster_size_problem(len(info.participants))
     if size is not None:
         found.append(size)
+    if info.follows and not is_safe_id(info.follows):
+        found.append(Problem("follows", f"{info.follows!r} cannot be a workshop id (letters, digits, - and _ only)"))
     ids: set[str] = set()
     numbers: set[int] = set()
     for n, seat in enumerate(info.participants):

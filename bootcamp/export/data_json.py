@@ -13,7 +13,9 @@ answers, notes, position and content copy) and versioned. Its fields:
     ``id`` (generated, letters and digits), ``name``, ``organisation``, ``date``
     (YYYY-MM-DD), ``agenda`` (``"full"`` or ``"half"``), ``anonymous`` (true: no names are
     stored; participants show as P1, P2 …), ``content_hash`` (the hash of ``content.sources``),
-    ``created_at`` (ISO 8601, UTC) and ``participants``: a list of ``id``, ``number`` (seat
+    ``created_at`` (ISO 8601, UTC), ``follows`` (the id of the run this one was made again
+    from, or ``""``; that run may not be in the library it is imported into) and
+    ``participants``: a list of ``id``, ``number`` (seat
     number from 1, kept when others leave), ``name`` (``""`` when anonymous), ``role`` (role
     or team, may be ``""``), ``removed`` (true: left the room; their answers are kept) and
     ``joined_at`` (ISO 8601; later than ``created_at`` for a late arrival).

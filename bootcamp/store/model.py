@@ -37,6 +37,9 @@ class WorkshopInfo:
     participants: tuple[Participant, ...]
     content_hash: str
     created_at: str
+    # The run of the commitment test this one was made again from (`a` on home, `new --like`): its id, or "".
+    # Progress and `compare` default to it; it may name a workshop that is not in this library (an import).
+    follows: str = ""
 
     def participant(self, participant_id: str) -> Participant | None:
         return next((p for p in self.participants if p.id == participant_id), None)

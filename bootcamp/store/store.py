@@ -146,6 +146,7 @@ class Store:
         agenda: str = "full",
         anonymous: bool = False,
         sources: dict[str, str],
+        follows: str = "",
     ) -> WorkshopInfo:
         """A new workshop with a copy of ``sources`` (validated first: ContentError lists the problems).
 
@@ -173,6 +174,7 @@ class Store:
             participants=(),
             content_hash=content_hash(sources),
             created_at=now,
+            follows=follows,
         )
         for person, role in participants:
             info = add_participant(info, person, role, joined_at=now).info
