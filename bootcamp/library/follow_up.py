@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from bootcamp.checks import RecordChecks, refuse
 from bootcamp.clock import Clock
@@ -93,3 +93,8 @@ def mark_action(store: Store, workshop_id: str, action_id: str, status: ActionSt
         refuse("the action was not marked", RecordChecks(files.program(), info).action(marked))
         files.update_room(edits.put_action(marked))
         return marked
+
+
+def local_today(clock: Clock) -> date:
+    """The local date: actions due before it are overdue."""
+    return datetime.fromtimestamp(clock.now()).date()
