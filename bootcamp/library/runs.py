@@ -28,12 +28,15 @@ def run_numbers(workshops: Iterable[WorkshopInfo]) -> dict[str, int]:
     return numbers
 
 
-def newest_first(info: WorkshopInfo) -> tuple[str, str, str]:
-    return (info.date, info.created_at, info.id)
+def newest_first(info: WorkshopInfo) -> tuple[str, str]:
+    return (info.date, info.created_at)
 
 
 def grouped_by_organisation(workshops: Sequence[WorkshopInfo]) -> list[WorkshopInfo]:
-    """An organisation's runs together, newest first; the organisation with the newest run first."""
+    """An organisation's runs together, newest first; the organisation with the newest run first.
+
+    Workshops of the same date and creation time keep the order they were given in (the store's).
+    """
     groups: dict[str, list[WorkshopInfo]] = {}
     for info in sorted(workshops, key=newest_first, reverse=True):
         groups.setdefault(info.organisation, []).append(info)

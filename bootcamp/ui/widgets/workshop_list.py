@@ -1,4 +1,4 @@
-"""The workshops in the data folder: a table (organisation, workshop, run, date, where each stopped), the
+"""The workshops in the data folder: a table (workshop, organisation, date, where each stopped, run), the
 highlighted one in a few lines below it, what to press when there is none yet, and the folders
 that could not be read.
 
@@ -62,16 +62,19 @@ class Column:
     weight: float = 1.0  # when cut to fit, a column of twice the weight keeps about twice the width
 
 
-# What each column shows, in order. Organisation first: an organisation's runs are listed together.
+# What each column shows, in order (the first four where they always were: tests and readers count on them).
 COLUMNS = (
-    Column("organisation", "Organisation", 12, 30),
     Column("name", "Workshop", 12, 40),
-    Column("run", "Run", 6, 8),
+    Column("organisation", "Organisation", 12, 30),
     Column("date", "Date", 10, 10),
-    Column("stopped", "Where they stopped", 18, 60, weight=1.5),  # what home is read for
+    Column("stopped", "Stopped at", 14, 60, weight=1.5),  # what home is read for; the detail says it in full
+    Column("run", "Run", 5, 8),
 )
 CELL_PADDING = 2  # DataTable's cell padding, one cell each side
-TABLE_CHROME = 4  # its round border, and room for its scrollbar
+TABLE_BORDER = 2  # its round border, a cell each side
+SCROLLBAR = 2  # the vertical scrollbar, when the rows are more than the table's height
+TABLE_CHROME = TABLE_BORDER + SCROLLBAR
+BESIDE_THE_TABLE = 6  # rows home gives the rest: the detail (4 lines) and its margin, the table's header
 
 
 def column_widths(wanted: dict[str, int], room: int, columns: Sequence[Column] = COLUMNS) -> dict[str, int]:
@@ -104,7 +107,7 @@ def describe(row: WorkshopRow, run: int = 1) -> Text:
         (info.name, "bold"),
         "\n",
         (
-            f"{info.organisation} · run {run} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}",
+            f"{info.organisation}{f' · run {run}' if run > 1 else ''} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}",
             "dim",
         ),
         "\n",
@@ -287,7 +290,8 @@ class WorkshopList(Vertical):
             "stopped": max((len(row.stopped_at) for row in rows), default=0),
         }
         width = self.content_size.width or self.app.size.width
-        widths = column_widths(wanted, width - TABLE_CHROME)
+        scrolls = len(rows) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
+        widths = column_widths(wanted, width - TABLE_BORDER - (SCROLLBAR if scrolls else 0))
         table.clear(columns=True)
         for column in COLUMNS:
             table.add_column(column.label, key=column.key, width=widths[column.key])
@@ -297,11 +301,11 @@ class WorkshopList(Vertical):
             repeated = info.organisation == organisation  # a later run of the organisation above: dim
             organisation = info.organisation
             table.add_row(
-                plain(shortened(info.organisation, widths["organisation"]), "dim" if repeated else ""),
                 plain(shortened(info.name, widths["name"]), "bold"),
-                plain(f"run {self.run_of(row)}"),
+                plain(shortened(info.organisation, widths["organisation"]), "dim" if repeated else ""),
                 plain(info.date),
                 plain(shortened(row.stopped_at, widths["stopped"]), "dim" if row.stopped_at in QUIET_STOPS else ""),
+                plain(f"run {self.run_of(row)}"),
                 key=info.id,
             )
 
