@@ -14,15 +14,23 @@ from bootcamp.store.model import Action, ActionStatus, RoomRecords
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.commands import screen_actions
 from bootcamp.ui.screens.actions import ActionsScreen
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.summary import PROGRESS, SummaryScreen
 from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.wall import wall_organisation
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture
+def home_is_tmp(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Home names the data folder: as ``~/data`` here, the same in every run (as in test_snapshots.py)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
 
 
 def with_actions(store: Store, program: Program, organisation: str, day: str, *actions: Action) -> str:
@@ -58,8 +66,10 @@ def two_clients(store: Store, fixture_program: Program) -> tuple[str, str]:
 
 
 async def open_actions_view(pilot) -> ActionsScreen:
-    await wait_for_screen(pilot, HomeScreen)
+    home = await wait_for_screen(pilot, HomeScreen)
     await settle(pilot)
+    offered = {action.title: action.keys for action in screen_actions(home)}
+    assert offered["The open actions of every workshop, overdue first: mark them done or dropped"] == ("f",)
     await pilot.press("f")
     screen = await wait_for_screen(pilot, ActionsScreen)
     await wait_until(pilot, lambda: screen._read, "the actions read")
@@ -164,7 +174,7 @@ async def test_with_a_projector_window_following_only_its_organisation_shows_unt
             assert [row.info.id for row in home.rows] == [northwind]
             text = screen_text(app)
             assert "Globex" not in text
-            assert "Only Northwind Insurance's workshops: the room is watching one of them.  o  shows every organisation." in text
+            assert "Only Northwind Insurance: the room is watching.  o  shows every organisation." in text
 
             await pilot.press("f")
             screen = await wait_for_screen(pilot, ActionsScreen)
@@ -236,8 +246,45 @@ async def test_an_action_marked_done_here_is_done_on_the_next_runs_progress_page
         assert "2 actions from the earlier run: 2 done." in text and "overdue" not in text
 
 
+async def test_while_presenting_the_wall_is_the_open_workshops_organisation(two_clients, make_app) -> None:
+    northwind, _ = two_clients
+    app: BootcampApp = make_app(open_workshop=northwind)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert wall_organisation(app) is None  # the console alone: nobody watches
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        assert wall_organisation(app) == "Northwind Insurance"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert wall_organisation(app) is None
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_snapshot_the_actions_view(size, two_clients, make_app, snap_compare) -> None:
+def test_snapshot_the_wall_confirm_over_home(size, two_clients, make_app, store: Store, snap_compare, home_is_tmp) -> None:
+    northwind, _ = two_clients
+    lock = ProjectorLock(store.open(northwind).path)
+
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, WorkshopScreen)
+        lock.acquire()
+        await pilot.press("ctrl+w")
+        await wait_for_screen(pilot, LeaveConfirmScreen)
+        await pilot.press("y")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: home.workshop_list.wall is not None and home.rows, "home listed")
+        await pilot.press("o")
+        await wait_for_screen(pilot, WallConfirmScreen)
+        await settle(pilot)
+
+    try:
+        assert snap_compare(make_app(open_workshop=northwind), terminal_size=size, run_before=ready)
+    finally:
+        lock.release()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_the_actions_view(size, two_clients, make_app, snap_compare, home_is_tmp) -> None:
     async def ready(pilot) -> None:
         await open_actions_view(pilot)
 

@@ -209,7 +209,7 @@ class ActionsScreen(Screen[None]):
         if self.wall is not None:
             wall_line.update(
                 joined(
-                    f"Only {self.wall}'s actions: the room is watching one of its workshops. ",
+                    f"Only {self.wall}: the room is watching. ",
                     (" o ", "reverse bold"),
                     " shows every organisation.",
                 )

@@ -336,7 +336,7 @@ class HomeScreen(Screen[None]):
         if action == "content_problems":
             return self.content_error is not None
         if action == "show_every_organisation":
-            return self.workshop_list.wall is not None
+            return any(workshops.wall is not None for workshops in self.query(WorkshopList))
         return True
 
     def action_open_selected(self) -> None:

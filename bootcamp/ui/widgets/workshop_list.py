@@ -255,7 +255,7 @@ class WorkshopList(Vertical):
         if self.wall is not None:
             wall_note.update(
                 joined(
-                    f"Only {self.wall}'s workshops: the room is watching one of them. ",
+                    f"Only {self.wall}: the room is watching. ",
                     (f" {SHOW_EVERY_ORGANISATION_KEY} ", "reverse bold"),
                     " shows every organisation.",
                 )
