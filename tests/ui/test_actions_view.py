@@ -203,6 +203,29 @@ async def test_with_a_projector_window_following_only_its_organisation_shows_unt
         assert wall_organisation(app) is None
 
 
+async def test_a_projector_window_left_on_an_earlier_workshop_still_keeps_the_wall(two_clients, make_app, store: Store) -> None:
+    northwind, globex = two_clients
+    app: BootcampApp = make_app(open_workshop=northwind)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        with ProjectorLock(store.open(northwind).path):
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, LeaveConfirmScreen)
+            await pilot.press("y")
+            home = await wait_for_screen(pilot, HomeScreen)
+            await wait_until(pilot, lambda: home.rows and home.workshop_list.wall is not None, "home listed")
+            await wait_until(pilot, lambda: not app.workshop_closing, "Northwind's saves finished")
+            home.open_workshop(globex)  # the facilitator opens another client's workshop, the window still on Northwind
+            await wait_for_screen(pilot, WorkshopScreen)
+            assert app.workshop is not None and app.workshop.info.id == globex
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, HomeScreen)
+            await settle(pilot)
+            await wait_until(pilot, lambda: home.rows and not home.workshop_list.still_reading, "home listed again")
+            assert wall_organisation(app) == "Northwind Insurance"
+            assert [row.info.id for row in home.rows] == [northwind]
+
+
 async def test_home_asks_before_showing_every_organisation(two_clients, make_app, store: Store) -> None:
     northwind, globex = two_clients
     app: BootcampApp = make_app(open_workshop=northwind)
