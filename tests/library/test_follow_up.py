@@ -82,3 +82,15 @@ def test_an_action_stored_before_status_at_existed_still_loads_and_a_bad_day_is_
     workshop = store.open(workshop_with(store, sources, "Acme", "2026-09-01"))
     problems = RecordChecks(workshop.program(), workshop.info()).action(Action("a1", "x", status_at="1st of May"))
     assert [problem.field for problem in problems] == ["status_at"]
+
+
+def test_a_room_that_cannot_be_read_is_said_and_the_others_still_listed(store, sources) -> None:
+    broken = workshop_with(store, sources, "Acme", "2026-09-01", Action("a1", "Kept"))
+    workshop_with(store, sources, "Globex", "2026-08-01", Action("b1", "Listed"))
+    room_file = store.open(broken).path / "room.json"
+    room_file.write_text("{not json")
+    problems: list[str] = []
+    found = open_actions(store, problems=problems)
+    assert [item.action.what for item in found] == ["Listed"]
+    assert len(problems) == 1 and "room.json" in problems[0] and "\n" not in problems[0]
+    assert room_file.read_text() == "{not json"  # never overwritten
