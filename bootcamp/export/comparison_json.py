@@ -45,6 +45,11 @@ Top level:
   ``""``.
 - ``new_actions``: actions on the later run's list that the earlier one did not have.
 - ``organisation_differs``, ``content_differs``, ``agenda_differs``: booleans.
+- ``compared_with``: why ``before`` is the run compared with, or ``null`` when not said:
+  ``{workshop_id, rule, why, follows_missing, notes}``. ``rule``: ``follows`` (the run ``after`` was made
+  again from), ``organisation`` (the latest earlier run of its organisation: it follows none, or one not
+  in this library) or ``given`` (named by whoever asked); ``follows_missing``: the id of the run ``after``
+  follows when that run is not in this library, else ``""``; ``notes``: the same said in sentences.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ from typing import Any
 
 from bootcamp.export.report_json import plain_data, printable_json
 from bootcamp.summary.comparison_model import Comparison, DimensionChange, OverallChange, RatingChange, RoleChange
+from bootcamp.summary.lineage import EarlierChoice
 
 FORMAT = "bootcamp-commitment-comparison"
 
@@ -64,7 +70,7 @@ _DERIVED: dict[type, tuple[str, ...]] = {
 }
 
 
-def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
+def comparison_to_data(comparison: Comparison, chosen: EarlierChoice | None = None) -> dict[str, Any]:
     data = plain_data(comparison, _DERIVED)
     data.pop("version")
     return {
@@ -72,8 +78,21 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
         "version": comparison.version,
         **data,
         "biggest_moves_first": [d.id for d in comparison.biggest_moves_first],
+        "compared_with": _compared_with(chosen),
     }
 
 
-def render_comparison_json(comparison: Comparison) -> str:
-    return printable_json(comparison_to_data(comparison))
+def _compared_with(chosen: EarlierChoice | None) -> dict[str, Any] | None:
+    if chosen is None or chosen.run is None:
+        return None
+    return {
+        "workshop_id": chosen.run.id,
+        "rule": chosen.rule.value if chosen.rule else None,
+        "why": chosen.why,
+        "follows_missing": chosen.missing,
+        "notes": list(chosen.notes()),
+    }
+
+
+def render_comparison_json(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
+    return printable_json(comparison_to_data(comparison, chosen))

@@ -20,7 +20,6 @@ from typing import TypeVar
 
 from bootcamp.content.model import Level
 from bootcamp.errors import UserError
-from bootcamp.store.model import WorkshopInfo
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     ActionState,
@@ -82,17 +81,6 @@ def compare(before: CommitmentReport, after: CommitmentReport) -> Comparison:
         content_differs=before.content_hash != after.content_hash,
         agenda_differs=before.agenda != after.agenda,
     )
-
-
-def earlier_run(workshops: Iterable[WorkshopInfo], report: CommitmentReport) -> WorkshopInfo | None:
-    """The most recent workshop of the report's organisation dated before it: the run to compare it with."""
-    organisation = _folded(report.organisation)
-    earlier = [
-        info
-        for info in workshops
-        if info.id != report.workshop_id and _folded(info.organisation) == organisation and info.date < report.date
-    ]
-    return max(earlier, key=lambda info: (info.date, info.created_at, info.id), default=None)
 
 
 def _facts(report: CommitmentReport) -> RunFacts:
