@@ -39,8 +39,10 @@ class OpenAction:
     workshop_date: str
     action: Action
 
-    def overdue(self, today: date) -> bool:
-        return bool(self.action.due) and self.action.due < today.isoformat()
+
+def overdue(item: OpenAction, today: date) -> bool:
+    """Due before ``today`` and still open."""
+    return bool(item.action.due) and item.action.due < today.isoformat()
 
 
 def open_actions(
@@ -73,7 +75,7 @@ def open_actions(
 def follow_up_order(actions: Iterable[OpenAction], today: date) -> list[OpenAction]:
     """Overdue first (due before ``today``), then by due date, undated last; ties by workshop date, newest first."""
     by_workshop = sorted(actions, key=lambda item: (item.workshop_date, item.workshop_id), reverse=True)
-    return sorted(by_workshop, key=lambda item: (not item.overdue(today), not item.action.due, item.action.due))
+    return sorted(by_workshop, key=lambda item: (not overdue(item, today), not item.action.due, item.action.due))
 
 
 def mark_action(store: Store, workshop_id: str, action_id: str, status: ActionStatus, day: date) -> Action:

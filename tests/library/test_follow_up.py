@@ -9,7 +9,7 @@ import pytest
 
 from bootcamp.checks import RecordChecks
 from bootcamp.errors import UserError
-from bootcamp.library.follow_up import follow_up_order, mark_action, open_actions
+from bootcamp.library.follow_up import follow_up_order, mark_action, open_actions, overdue
 from bootcamp.store import Store
 from bootcamp.store.codec import from_json
 from bootcamp.store.model import Action, ActionStatus, RoomRecords
@@ -40,7 +40,7 @@ def test_open_actions_of_every_workshop_overdue_first_then_by_due_date_undated_l
     workshop_with(store, sources, "Globex", "2026-08-01", Action("b1", "Long overdue", due="2026-08-15"))
     found = follow_up_order(open_actions(store), TODAY)
     assert [item.action.what for item in found] == ["Long overdue", "Overdue", "Due later", "Undated"]
-    assert [item.overdue(TODAY) for item in found] == [True, True, False, False]
+    assert [overdue(item, TODAY) for item in found] == [True, True, False, False]
     assert found[0].organisation == "Globex" and found[0].workshop_date == "2026-08-01"
     only_acme = open_actions(store, organisation="Acme")
     assert {item.organisation for item in only_acme} == {"Acme"} and len(only_acme) == 3

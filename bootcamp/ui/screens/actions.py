@@ -180,7 +180,7 @@ class ActionsScreen(Screen[None]):
                 self._draw()
 
     def _draw(self) -> None:
-        from bootcamp.library.follow_up import local_today
+        from bootcamp.library.follow_up import local_today, overdue
 
         today = local_today(self.bootcamp.clock)
         organisation = self.organisation
@@ -195,7 +195,7 @@ class ActionsScreen(Screen[None]):
             table.focus()
         else:
             self.query_one("#actions-detail", Static).update("")
-        overdue_count = sum(item.overdue(today) for item in self.shown)
+        overdue_count = sum(overdue(item, today) for item in self.shown)
         whose = f"of {organisation}" if organisation is not None else "of every organisation"
         count = len(self.shown)
         heading = joined(
@@ -218,6 +218,8 @@ class ActionsScreen(Screen[None]):
 
     def _fill(self, table: DataTable, today: date) -> None:
         """The columns as wide as what they show (shared out on a narrow screen; the detail says it all), the rows."""
+        from bootcamp.library.follow_up import overdue
+
         cells = [
             (
                 " ".join(item.action.what.split()),
@@ -240,7 +242,7 @@ class ActionsScreen(Screen[None]):
         for item, (what, owner, workshop) in zip(self.shown, cells, strict=True):
             action = item.action
             table.add_row(
-                plain(action.due or "no date", "bold red" if item.overdue(today) else "" if action.due else "dim"),
+                plain(action.due or "no date", "bold red" if overdue(item, today) else "" if action.due else "dim"),
                 plain(shortened(what, widths["what"])),
                 plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
                 plain(action.status.value),
