@@ -61,8 +61,8 @@ async def test_no_progress_page_without_an_earlier_run(store: Store, fixture_pro
         screen = await open_summary(pilot)
         assert PROGRESS not in screen._pages() and not screen.query(ProgressView)
         assert "Progress" not in screen_text(app)
-        assert "Page 8: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
-        await pilot.press("8")
+        assert "Page 9: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
+        await pilot.press("9")
         assert screen.query_one(TabbedContent).active == "overview"
 
 
@@ -75,8 +75,8 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        assert "Page 8: progress since the earlier run" in {a.title for a in screen_actions(screen)}
-        await pilot.press("8")
+        assert "Page 9: progress since the earlier run" in {a.title for a in screen_actions(screen)}
+        await pilot.press("9")
         await settle(pilot)
         assert screen.query_one(TabbedContent).active == PROGRESS
         text = screen_text(app)
@@ -102,7 +102,7 @@ async def test_pages_turn_through_progress_and_back_round(store: Store, fixture_
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("7", "right")
+        await pilot.press("8", "right")
         assert screen.query_one(TabbedContent).active == PROGRESS
         await pilot.press("right")
         assert screen.query_one(TabbedContent).active == "overview"
@@ -123,7 +123,7 @@ async def test_saved_summary_from_home_has_the_progress_page_too(
         screen = await wait_for_screen(pilot, SummaryScreen)
         await settle(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert "saved answers" in screen_text(app) and "Since 2026-03-01" in screen_text(app)
 
@@ -142,7 +142,7 @@ async def test_an_earlier_run_of_other_content_says_why_there_is_no_comparison(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert "have no commitment dimension in common" in screen_text(app)
 
@@ -213,7 +213,7 @@ async def test_typed_text_on_the_progress_page_is_shown_as_typed(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         text = screen_text(app)
         assert "[bold red]Fix[/] \u241b[31mnow" in text and "[link=http://x]Ana[/link], 2026-04-01" in text
