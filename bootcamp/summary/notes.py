@@ -2,7 +2,7 @@
 Aptitude Poker notes by card, and the comments typed with answers.
 
 Notes come in the agenda's order (by the step they were written at; Poker notes at the Poker step),
-each step's notes in the order they were written. Who wrote a note is said only where it is recorded and
+each step's notes by the time they were written (those with no time stored first, as they were stored). Who wrote a note is said only where it is recorded and
 the workshop is named: never in an anonymous workshop, never for a secret ballot (whose time is not
 stored either). Role lines are not repeated here: the Role page and the exports show each with its decision.
 """
@@ -36,10 +36,11 @@ def build_notes(
     order = {step.key: number for number, step in enumerate(steps)}
     poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
     poker_step = next((s.key for s in steps if s.kind is StepKind.EXERCISE and poker and s.exercise == poker.id), "")
-    found: list[tuple[int, int, Note]] = []
+    found: list[tuple[int, str, int, Note]] = []
 
     def add(step_key: str, note: Note) -> None:
-        found.append((order.get(step_key, len(order)), len(found), note))
+        # UTC ISO times of one writer sort as text; a note with no time keeps its place before the timed ones.
+        found.append((order.get(step_key, len(order)), note.at, len(found), note))
 
     for note in room.notes:
         if not note.text.strip():
@@ -99,4 +100,4 @@ def build_notes(
                     names.get(card.holder, ""),
                 ),
             )
-    return tuple(note for _, _, note in sorted(found, key=lambda entry: entry[:2]))
+    return tuple(note for *_, note in sorted(found, key=lambda entry: entry[:3]))
