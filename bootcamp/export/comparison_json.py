@@ -37,8 +37,9 @@ Top level:
   normalised_after, answered_before, answered_after, measured, change}``; ``change`` is on 0..1.
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
-  remaining, unchecked}``; ``lines_*`` is ``null`` for a run without a role check; the four gap
-  lists hold ``{id, text, score_before, score_after}``.
+  remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
+  five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
+  had no scored answer in the earlier run (no change is told, so it is not ``opened``).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again}]``.
   ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
   ``open`` as of ``as_of``; ``again``: the status of the same action on the later run's list, or

@@ -145,3 +145,15 @@ def _option(program: Program, step, end: str) -> str:
     scored = [o for o in scale.options if not o.dont_know]
     values = sorted(scored, key=lambda o: scale.normalised(o.id))
     return (values[0] if end == "no" else values[-1]).id
+
+
+def test_compare_opens_no_structural_gap_that_the_earlier_run_never_scored() -> None:
+    from summary_rooms import Room_, mandate, participants, structure
+
+    earlier = Room_(participants(3), mandate("yes", "no", "partly"), workshop_id="w1", date="2026-09-21")
+    later = Room_(participants(3), structure("no", "no", "partly"), workshop_id="w2", date="2027-03-01")
+    role = compare(earlier.report(), later.report()).role
+    assert role is not None
+    assert role.opened == ()  # "opened" would claim a change from a run that has no scored answer to it
+    [gap] = role.first_measured
+    assert (gap.score_before, gap.score_after) == (None, 17)
