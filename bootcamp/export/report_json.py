@@ -54,7 +54,7 @@ Top level:
   the step takes answers; ``reach``: ``answered``, ``no-scored-answer``, ``shown`` (reached, asks nothing),
   ``jumped-past``, ``skipped``, ``not-reached`` (rules in ``bootcamp.summary.coverage``).
 - ``notebook``: everything the room wrote, in the agenda's order, ``[{kind, step_key, where, label, text, at,
-  when, who}]``; ``kind``: ``room``, ``discuss``, ``quick``, ``poker``, ``comment``; ``text`` as typed, line
+  when, who}]``; ``kind``: ``room``, ``discuss``, ``quick``, ``poker``, ``role`` (``label``: the decision), ``comment``; ``text`` as typed, line
   breaks kept; ``at``: the stored UTC time or ``""``; ``when``: that time in the local time of the machine
   that wrote the report; ``who``: ``""`` when anonymous, for a secret ballot, or where no writer is recorded.
 - ``unmatched_answers``: stored answers that name nothing in the agenda's content.

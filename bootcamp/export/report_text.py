@@ -192,6 +192,7 @@ NOTE_KINDS = {
     NoteKind.DISCUSS: "discussion",
     NoteKind.QUICK: "quick note",
     NoteKind.POKER: "Poker card",
+    NoteKind.ROLE: "role line",
     NoteKind.COMMENT: "comment",
 }
 

@@ -319,6 +319,7 @@ class NoteKind(StrEnum):
     DISCUSS = "discuss"  # the room's notes on a discussion's prompt
     QUICK = "quick"  # a quick note the facilitator typed in passing
     POKER = "poker"  # a note on an Aptitude Poker card, under one of its prompts
+    ROLE = "role"  # a line of the role description, under the room's decision (the Role page cuts long ones)
     COMMENT = "comment"  # a comment typed with an answer
 
 
@@ -335,7 +336,7 @@ class Note:
     kind: NoteKind
     step_key: str  # where it was written; "poker:<card-id>" for a Poker card
     where: str  # the step's title, or the card's title
-    label: str  # the Poker prompt, or the option a comment came with; "" otherwise
+    label: str  # the Poker prompt, the role line's decision, or the option a comment came with; "" otherwise
     text: str
     at: str
     when: str

@@ -1,10 +1,12 @@
 """Everything the room wrote, in one list for the Notes page and every export: room, discussion and quick notes,
-Aptitude Poker notes by card, and the comments typed with answers.
+Aptitude Poker notes by card, the lines of the role description with the room's decisions, and the comments
+typed with answers.
 
 Notes come in the agenda's order (by the step they were written at; Poker notes at the Poker step),
 each step's notes by the time they were written (those with no time stored first, as they were stored). Who wrote a note is said only where it is recorded and
 the workshop is named: never in an anonymous workshop, never for a secret ballot (whose time is not
-stored either). Role lines are not repeated here: the Role page and the exports show each with its decision.
+stored either). Role lines are here too: the Role page cuts a long line to fit its row, and the CCO rereads
+them whole.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from bootcamp.content.model import AptitudePoker, Program, StepKind
+from bootcamp.content.model import AptitudePoker, Program, RoleCheck, StepKind
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
 from bootcamp.summary.model import Note, NoteKind
@@ -77,6 +79,28 @@ def build_notes(
                     "" if hidden else names.get(answer.participant_id, ""),
                 ),
             )
+
+    check_step = next(
+        (s for s in steps if s.kind is StepKind.CHECK and isinstance(program.exercise(s.exercise), RoleCheck)), None
+    )
+    for role_line in room.role_lines:
+        if not role_line.text.strip():
+            continue
+        decision = role_line.decision if role_line.decision in ("strategic", "tactical") else "not decided"
+        key, title = (check_step.key, check_step.title) if check_step else ("", "Role description")
+        add(
+            key,
+            Note(
+                NoteKind.ROLE,
+                key,
+                title,
+                decision,
+                role_line.text,
+                role_line.at,
+                local_when(role_line.at, info.date),
+                "",
+            ),
+        )
 
     deck = program.item_list(poker.deck) if poker else None
     labels = {prompt.id: prompt.label for prompt in poker.prompts} if poker else {}

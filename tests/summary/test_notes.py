@@ -108,3 +108,20 @@ def test_json_keeps_a_notes_line_breaks() -> None:
     assert talk["text"] == TWO_LINES
     assert (talk["where"], talk["when"], talk["who"]) == ("What surprised you?", "14:05", "")
     assert next(n for n in data["notes"] if n["step_key"] == TALK)["text"] == TWO_LINES
+
+
+def test_role_lines_are_notes_under_their_decision_at_the_role_check() -> None:
+    from bootcamp.store.model import RoleLine
+
+    room = named_room()
+    room.room = RoomRecords(
+        role_lines=(
+            RoleLine("l1", "Carry a quota\nfor the upsell", decision="tactical", at="2026-09-21T11:00:00+00:00"),
+            RoleLine("l2", "Publish the customer report"),
+        )
+    )
+    lines = [n for n in room.report().notebook if n.kind is NoteKind.ROLE]
+    assert [(n.step_key, n.label, n.text, n.when) for n in lines] == [
+        ("basics/role", "not decided", "Publish the customer report", ""),
+        ("basics/role", "tactical", "Carry a quota\nfor the upsell", "11:00"),
+    ]
