@@ -7,6 +7,8 @@ with the live workshop's own moves (:class:`bootcamp.flow.Flow`), so what is rec
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from bootcamp.clock import FixedClock
 from bootcamp.content import load_dir
 from bootcamp.content.model import Program, StepKind
 from bootcamp.export.comparison_markdown import render_comparison_markdown
+from bootcamp.export.report_csv import render_csv
 from bootcamp.export.report_markdown import render_markdown
 from bootcamp.flow import Flow
 from bootcamp.live.requests import GiveAnswer
@@ -93,6 +96,8 @@ async def test_fifty_steps_jumped_past_are_said_to_be_jumped_past_not_asked_nor_
     markdown = render_markdown(report)
     assert "Nothing was skipped" not in markdown
     assert "50 steps jumped past" in markdown
+    rows = [row for row in csv.DictReader(io.StringIO(render_csv(report))) if row["section"] == "step"]
+    assert [row["flags"] for row in rows[2:52]] == ["jumped-past"] * 50
     assert "asked, but no scored answer" not in markdown or any(
         d.status is DimensionStatus.NO_SCORED_ANSWERS for d in report.dimensions
     )
