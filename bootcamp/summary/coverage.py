@@ -52,8 +52,8 @@ def step_reaches(
         or step.key == state.step_key
         or index.of_step(step.key)
     }
-    if not state.step_key and steps:
-        reached.add(steps[0].key)  # an empty position is the first step (Flow's rule)
+    if steps and state.step_key not in {step.key for step in steps}:
+        reached.add(steps[0].key)  # an empty or unknown position is the first step (Flow's rule)
     furthest = max((n for n, step in enumerate(steps) if step.key in reached or step.key in skipped), default=0)
     reaches: dict[str, StepReach] = {}
     for number, step in enumerate(steps):
