@@ -33,6 +33,7 @@ from bootcamp.export.report_text import (
     signed_points,
     structure_phrase,
     tactical_phrase,
+    unasked_phrase,
 )
 from bootcamp.summary.model import (
     Audit,
@@ -188,7 +189,8 @@ def _dimensions(report: CommitmentReport) -> str:
 def _question(question: QuestionResult) -> str:
     fraction = None if question.score is None else question.score / 100
     tally = " · ".join(f"{words(c.label)}&nbsp;{c.count}" for c in question.counts)
-    skipped = ' <span class="chip grey">skipped for time</span>' if question.skipped else ""
+    said = unasked_phrase(question.reach, question.skipped)
+    skipped = f' <span class="chip grey">{escape(said)}</span>' if said else ""
     comments = "".join(
         f'<li><q class="typed">{user(c.text)}</q> — '
         f"{user(c.participant) if c.participant else 'secret ballot'}, {words(c.value)}</li>"
@@ -286,8 +288,8 @@ def _heat_map(heat_map: HeatMap) -> str:
     notes = []
     if heat_map.secret:
         notes.append("<p>Answered by secret ballot: only the room&rsquo;s figures are shown.</p>")
-    if heat_map.skipped:
-        notes.append('<p><span class="chip grey">skipped for time</span></p>')
+    if said := unasked_phrase(heat_map.reach, heat_map.skipped):
+        notes.append(f'<p><span class="chip grey">{escape(said)}</span></p>')
     gaps = ""
     if heat_map.gaps:
         rows = "".join(
@@ -335,7 +337,8 @@ def _audit(audit: Audit) -> str:
         f"From <em>{words(audit.title)}</em>, on {words(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
     )
-    skipped = '<p><span class="chip grey">skipped for time</span></p>' if audit.skipped else ""
+    said = unasked_phrase(audit.reach, audit.skipped)
+    skipped = f'<p><span class="chip grey">{escape(said)}</span></p>' if said else ""
     return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", skipped + table, lead)
 
 

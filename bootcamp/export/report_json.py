@@ -35,10 +35,10 @@ Top level:
   value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
   participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
   [rating], gaps: [{item, title, self_normalised, team_normalised, gap, flagged}], secret,
-  skipped}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
+  skipped, reach}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
   secret ballot.
 - ``audits``: ``{step_key, title, list_title, scale_title, legend, perspective, scale_low,
-  scale_high, rows: [rating], skipped}``.
+  scale_high, rows: [rating], skipped, reach}``; ``reach``: its step's, as in ``steps``.
 - A rating: ``{item, title, perspective, answered, scored, dont_know, mean, normalised, low,
   high, spread}`` (``spread``: population standard deviation).
 - ``role``: ``null`` or ``{check_id, title, lines: [{id, text, decision, suggestion, reason,

@@ -30,6 +30,7 @@ from bootcamp.export.report_text import (
     tactical_phrase,
     tally,
     text_bar,
+    unasked_phrase,
 )
 from bootcamp.summary.model import (
     Audit,
@@ -152,7 +153,7 @@ def _question_lines(question: QuestionResult) -> list[str]:
     lines = [
         head
         + (f" ({tally(question)})" if question.counts else "")
-        + (" — skipped for time" if question.skipped else "")
+        + (f" — {said}" if (said := unasked_phrase(question.reach, question.skipped)) else "")
     ]
     lines.append(f"  - Ask next: {content(question.ask_next)}")
     lines.append(f"  - Do next: {content(question.do_next)}")
@@ -214,8 +215,8 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
         + ", ".join(f"{content(p.label)} = {number(p.value)}" for p in heat_map.legend if p.value is not None)
         + "."
     )
-    if heat_map.skipped:
-        lines += ["", "This step was skipped for time."]
+    if said := unasked_phrase(heat_map.reach, heat_map.skipped):
+        lines += ["", f"This step was {said}."]
     lines += ["", "### Room averages", ""]
     perspectives = list(dict.fromkeys(c.perspective for c in heat_map.columns))
     by_column = {(c.item, c.perspective): avg for c, avg in zip(heat_map.columns, heat_map.averages, strict=True)}
@@ -256,8 +257,8 @@ def _audit(audit: Audit) -> list[str]:
         f"From *{content(audit.title)}*, on {content(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
     )
-    if audit.skipped:
-        lines += ["", "This step was skipped for time."]
+    if said := unasked_phrase(audit.reach, audit.skipped):
+        lines += ["", f"This step was {said}."]
     span = audit.scale_high - audit.scale_low
     rows = [
         (

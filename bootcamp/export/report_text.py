@@ -184,6 +184,16 @@ def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage
     return found
 
 
+def unasked_phrase(reach: StepReach, skipped: bool) -> str:
+    """Why a step's figures are empty though it asks: "skipped for time", "jumped past", "not reached"; "" when asked.
+
+    A step skipped for time after some answers came keeps saying so, as it always did.
+    """
+    if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED):
+        return REACH_PHRASES[reach]
+    return REACH_PHRASES[StepReach.SKIPPED] if skipped else ""
+
+
 NOTHING_MISSED = "Every step was reached: nothing was skipped, jumped past or left."
 
 

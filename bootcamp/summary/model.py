@@ -204,6 +204,7 @@ class HeatMap:
     gaps: tuple[SelfTeamGap, ...]  # items with both perspectives scored
     secret: bool = False
     skipped: bool = False
+    reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class Audit:
     scale_high: float
     rows: tuple[RatingSummary, ...]
     skipped: bool = False
+    reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def build_report(
     started = is_started(state, index)
     reaches = step_reaches(program, agenda, state, index, room)
     dimensions, overall = score_dimensions(program, agenda, index, names, reaches, secret, skipped, started=started)
-    heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped)
+    heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped, reaches)
     report_date = _as_date(as_of) or _as_date(info.date)
     answered_by = Counter(a.participant_id for found in index.by_step.values() for a in found)
     return CommitmentReport(

@@ -96,6 +96,9 @@ async def test_fifty_steps_jumped_past_are_said_to_be_jumped_past_not_asked_nor_
     markdown = render_markdown(report)
     assert "Nothing was skipped" not in markdown
     assert "50 steps jumped past" in markdown
+    rate = next(s for s in steps[2:52] if s.kind is StepKind.RATE)  # the aptitudes, gone past
+    assert next(h for h in report.heat_maps if h.step_key == rate.key).reach is StepReach.JUMPED_PAST
+    assert "This step was jumped past." in markdown
     rows = [row for row in csv.DictReader(io.StringIO(render_csv(report))) if row["section"] == "step"]
     assert [row["flags"] for row in rows[2:52]] == ["jumped-past"] * 50
     assert "asked, but no scored answer" not in markdown or any(
