@@ -65,10 +65,6 @@ class Slide(Vertical):
         #slide-counter { width: 1fr; }
         #slide-timer { width: auto; }
         #slide-timer.-over { color: $text-warning; }
-        /* bodies start at the top of the box, headings without the console's wide margins */
-        #slide-body Markdown { padding: 0; margin: 0; }
-        #slide-body MarkdownHeader { margin: 0 0 1 0; }
-        #slide-body MarkdownH1 { content-align: left middle; }
     }
     """
 

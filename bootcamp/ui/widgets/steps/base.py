@@ -123,9 +123,9 @@ def body(markdown: str, *, presenter: bool) -> list[Widget]:
     """A step's Markdown body as widgets (none when the step has no body)."""
     if not markdown.strip():
         return []
-    from textual.widgets import Markdown  # the renderer loads only when a body is shown
+    from bootcamp.ui.widgets.markdown_body import MarkdownBody  # Rich's Markdown loads only when a body is shown
 
-    return [Markdown(markdown, open_links=False, classes="body" + (" -presenter" if presenter else ""))]
+    return [MarkdownBody(markdown, classes="body" + (" -presenter" if presenter else ""))]
 
 
 def scale_choices(program: Program, scale_id: str) -> list[Widget]:
