@@ -164,6 +164,12 @@ class MarkdownBody(Widget):
         super().__init__(classes=classes)
         self.markdown = markdown
 
+    def update(self, markdown: str) -> None:
+        """Show another text (another step's body) in this widget."""
+        if markdown != self.markdown:
+            self.markdown = markdown
+            self.refresh(layout=True)
+
     def look(self) -> Look:
         """The theme's styles for each part, without backgrounds other than the code's (the widget's shows through)."""
         return tuple(
