@@ -70,6 +70,11 @@ def test_headings_lists_emphasis_and_tables_are_in_the_rendered_lines() -> None:
     assert text[-1].startswith("╰")  # and no blank line after the last block
 
 
+def test_a_link_shows_its_address_for_a_room_that_cannot_click_it() -> None:
+    lines = plain_lines(rendered_lines("See [the guide](https://example.org/g).", 60, (), Console(width=60)))
+    assert lines == ["See the guide (https://example.org/g)."]
+
+
 def test_a_body_that_opens_with_a_list_starts_on_its_first_line() -> None:
     # Rich puts a blank line before a list that opens the text; the slide's padding already spaces it.
     assert plain_lines(rendered_lines("- one\n- two", 20, (), Console(width=20))) == ["• one", "• two"]

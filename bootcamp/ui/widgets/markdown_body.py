@@ -135,7 +135,8 @@ class _CachedRender:
 
 
 class MarkdownBody(Widget):
-    """A Markdown body the room reads: headings, lists, emphasis, tables, links shown as their text."""
+    """A Markdown body the room reads: headings, lists, emphasis, tables; a link as its text and its address
+    (a room cannot click a projected slide)."""
 
     DEFAULT_CSS = """
     MarkdownBody {
