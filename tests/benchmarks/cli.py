@@ -7,6 +7,7 @@ reading, not for passing or failing: the exit status says only whether the run w
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
 import os
 import platform
@@ -32,9 +33,10 @@ MEANINGLESS_FSYNC = ("tmpfs", "ramfs", "overlay", "devtmpfs")
 
 @dataclass(frozen=True)
 class Sizes:
-    runs: int  # fresh starts and key-press sessions of each kind
+    runs: int  # key-press sessions of each kind
     saves: int  # saves of each kind
     presses: int  # at most, per key-press session
+    starts: int  # fresh starts of each kind (bootcamp's and the bare app's, alternated)
     rooms: tuple[int, ...] = (5, 40, 200)
     workshops: int = 1000
     phones: tuple[phones.Load, ...] = (
@@ -43,9 +45,9 @@ class Sizes:
     )
 
 
-FULL = Sizes(runs=5, saves=200, presses=15)
+FULL = Sizes(runs=5, saves=200, presses=15, starts=15)  # a start varies by ±15 %: 15 pairs steady its median
 QUICK = Sizes(  # checks that it runs, nothing more
-    runs=1, saves=3, presses=2, rooms=(5, 10, 20), workshops=5, phones=(phones.Load(5, 1, within=1.0),)
+    runs=1, saves=3, presses=2, starts=1, rooms=(5, 10, 20), workshops=5, phones=(phones.Load(5, 1, within=1.0),)
 )
 GROUPS = ("start", "keys", "saves", "summary", "home", "phones")
 
@@ -53,8 +55,9 @@ GROUPS = ("start", "keys", "saves", "summary", "home", "phones")
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each on small rooms: checks that it works")
+    parser.add_argument("--runs", type=int, help=f"key-press sessions of each kind (default {FULL.runs})")
     parser.add_argument(
-        "--runs", type=int, help=f"fresh starts and key-press sessions of each kind (default {FULL.runs})"
+        "--starts", type=int, help=f"fresh starts of bootcamp and of the bare app, alternated (default {FULL.starts})"
     )
     parser.add_argument(
         "--only",
@@ -112,10 +115,10 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     notes: list[str] = []
     if "start" in groups:
         say("start-up and its memory, against a bare Textual app …")
-        figures += startup.startup_figures(sizes.runs, one, content_dir)
+        figures += startup.startup_figures(sizes.starts, one, content_dir)
     if "keys" in groups:
-        say("key presses, against a bare app switching screens …")
-        figures.append(keypress.keypress_figure(sizes.runs, walked, content_dir, fresh, sources, sizes.presses))
+        say("key presses, against the console with its step as one Static and a bare app switching screens …")
+        figures += keypress.keypress_figures(sizes.runs, walked, content_dir, fresh, sources, sizes.presses)
         say("answer keys, against a bare app showing the letter typed …")
         figures.append(keypress.answering_figure(sizes.runs, walked, content_dir, fresh, sizes.presses))
     if "saves" in groups:
@@ -144,21 +147,40 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     return figures, notes
 
 
+def measure_as_installed() -> None:
+    """Every measured process reads bytecode, as an installed app does (pip compiles it on install).
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as in some shells and CI), each start compiled bootcamp's
+    modules from source while Textual's came compiled in the venv: about 50 ms of a start that the bare
+    app never paid, and a first press of each step kind compiling its view. Compiled once here, into the
+    ``__pycache__`` folders Python uses anyway (ignored by git).
+    """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    for folder in ("bootcamp", "tests"):
+        compileall.compile_dir(CHECKOUT / folder, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = QUICK if args.quick else FULL
     if args.runs:
         sizes = dataclasses.replace(sizes, runs=args.runs)
+    if args.starts:
+        sizes = dataclasses.replace(sizes, starts=args.starts)
     groups = tuple(args.only or GROUPS)
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=args.dir))
     try:
         filesystem = filesystem_of(scratch)
         say(f"measuring in {scratch} ({filesystem})")
+        measure_as_installed()
         figures, notes = measure(sizes, scratch, groups)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     runs = f"{sizes.runs} run{'s' if sizes.runs != 1 else ''}"
-    print(f"bootcamp benchmarks: medians of {runs} (saves: {sizes.saves} of each), floors measured in turns with them")
+    print(
+        f"bootcamp benchmarks: medians of {runs} (starts: {sizes.starts} of each; saves: {sizes.saves} of each), "
+        "floors measured in turns with them"
+    )
     print(f"machine: {machine()}")
     print(f"store measured on: {filesystem}")
     if filesystem.split()[0] in MEANINGLESS_FSYNC:
@@ -167,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(figures))
     print()
     print("ratio: the median of the ratios of samples taken in turns (not quite value / floor).")
-    print("floors: start and memory: a bare Textual app with one Static; key press: that app switching screens;")
+    print("floors: start and memory: a bare Textual app with one Static; key press: bootcamp's console with the")
+    print("step's view as one Static whose text changes, and (second row) the bare app switching screens;")
     print("answer key: that app showing the letter typed in its Static;")
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")

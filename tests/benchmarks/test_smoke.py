@@ -15,6 +15,7 @@ FIGURES = {
     "| start to the home screen": 1,
     "| peak memory (RSS) of that start": 1,
     "| key press to the next step rendered": 1,
+    "| key press, against a bare app switching screens": 1,
     "| answer key to the answer shown": 1,
     "| save one answer, room of": 3,
     "| save, room of 20 against room of 5": 1,
