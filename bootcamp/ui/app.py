@@ -24,6 +24,7 @@ from bootcamp.live.actors import CONSOLE
 from bootcamp.live.changes import RedrawBatch
 from bootcamp.live.saving import SaveStatus
 from bootcamp.locations import DataFolder, Origin
+from bootcamp.ui.key_order import KeysInOrderApp
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def bootcamp_commands() -> type[Provider]:
     return BootcampCommands
 
 
-class BootcampApp(App[None]):
+class BootcampApp(KeysInOrderApp[None]):
     TITLE = "bootcamp"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {bootcamp_commands}
