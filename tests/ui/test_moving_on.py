@@ -1,9 +1,10 @@
-"""When the cursor moves on by itself after an answer, the hint says so; keys pressed together after it land right."""
+"""The hint under the answers names the keys that work where the focus is, and says when the cursor moved on by
+itself after an answer; keys pressed together after such a move land right."""
 
 from __future__ import annotations
 
 import pytest
-from test_answering import RATE, ROLE, console_at
+from test_answering import MANDATE, RATE, ROLE, console_at
 from textual import events
 from ui_helpers import new_workshop, settle, wait_until
 
@@ -12,6 +13,7 @@ from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint
+from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
 
 LINES = (
@@ -46,6 +48,20 @@ async def role_table_with_lines(pilot) -> RoleLinesTable:
 
 def hint(view) -> str:  # noqa: ANN001 - a step view
     return str(view.query_one(KeysHint).render())
+
+
+async def test_the_answer_keys_are_named_only_while_the_focus_is_in_the_answers(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)
+        view = console.query_one(QuestionTable).parent.parent
+        assert hint(view) == "a goes to the answers (Esc comes back)"  # y, n … do nothing here
+        await pilot.press("a")
+        assert hint(view).startswith("a key answers for the person at the cursor")
+        await pilot.press("c")  # the comment field: letters type
+        assert hint(view) == "Enter or Esc goes back to the answers"
+        await pilot.press("escape", "escape")
+        assert hint(view) == "a goes to the answers (Esc comes back)"
 
 
 async def test_the_role_hint_says_the_cursor_moved_on_to_the_next_line(workshop_id: str, make_app) -> None:

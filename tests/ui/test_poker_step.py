@@ -93,7 +93,7 @@ async def test_after_picking_a_card_its_keys_work_and_type_nothing_into_a_note(w
         await open_console(pilot)
         panel = await deal_and_pick(pilot)
         hint = str(app.screen.query_one("#poker-status").render())
-        assert isinstance(app.focused, CardList) and "a action" in hint and "Tab writes the notes" in hint
+        assert isinstance(app.focused, CardList) and "a action" in hint and "Tab notes" in hint
         await pilot.press("a")
         form = await wait_for_screen(pilot, ActionFormScreen)
         await pilot.press("escape")

@@ -28,7 +28,7 @@ class MovedOn(Message):
 
 
 class KeysHint(Static):
-    """The keys that work in the answers above, and where the cursor moved on to by itself."""
+    """The keys that work in the answers above while they have the focus, and where the cursor moved on to by itself."""
 
     DEFAULT_CSS = """
     KeysHint {
@@ -37,8 +37,28 @@ class KeysHint(Static):
     """
 
     def __init__(self, keys: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(plain(keys), id=id, classes="hint")
+        super().__init__(plain(AWAY), id=id, classes="hint")
         self.keys = keys
+        self._here = False  # the focus is in the answers: their keys work
+        self._away = AWAY  # what is said instead while it is not
+        self._said = ""
 
     def moved_on(self, said: str) -> None:
-        self.update(joined(self.keys, ("  ·  ", "dim"), (f"↪ {said}", "bold")) if said else plain(self.keys))
+        self._said = said
+        self._show()
+
+    def focus_here(self, here: bool, away: str = "") -> None:
+        """Name the answers' keys only while the focus is in them; elsewhere the letters do other things."""
+        self._here, self._away = here, away or AWAY
+        self._show()
+
+    def _show(self) -> None:
+        if not self._here:
+            self.update(plain(self._away))
+        elif self._said:
+            self.update(joined(self.keys, ("  ·  ", "dim"), (f"↪ {self._said}", "bold")))
+        else:
+            self.update(plain(self.keys))
+
+
+AWAY = "a goes to the answers (Esc comes back)"

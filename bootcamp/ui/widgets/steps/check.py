@@ -184,6 +184,18 @@ class CheckView(StepView):
         if isinstance(message.control, RoleLinesTable):
             self.query_one("#role-hint", KeysHint).moved_on(message.said)
 
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        focused = self.app.focused
+        typing = "Enter adds the line · Tab to the lines to decide them" if isinstance(focused, RoleLineInput) else ""
+        for hint in self.query("#role-hint").results(KeysHint):
+            hint.focus_here(isinstance(focused, RoleLinesTable), away=typing)
+
     @on(RoleLinesTable.LineHighlighted)
     def _line_highlighted(self, message: RoleLinesTable.LineHighlighted) -> None:
         self._show_detail(message.line)

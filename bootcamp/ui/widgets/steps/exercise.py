@@ -122,13 +122,19 @@ class ExerciseView(StepView):
                 " back to the cards",
             )
             status.update(joined(*keys))
-        else:
+        elif self._on_the_cards():
             keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action · ")
-            status.update(joined(*keys, ("Tab", "bold"), " writes the notes"))
+            status.update(joined(*keys, ("Tab", "bold"), " notes"))
+        else:  # the focus outside the view: its keys do not work from there
+            status.update(joined(("Tab", "bold"), " to the cards"))
 
     def _in_a_note(self) -> bool:
         focused = self.app.focused
         return isinstance(focused, PokerNoteField) and self in focused.ancestors
+
+    def _on_the_cards(self) -> bool:
+        focused = self.app.focused
+        return focused is not None and self in focused.ancestors_with_self
 
     def on_descendant_focus(self) -> None:
         self._show_hint()

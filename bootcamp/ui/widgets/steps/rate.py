@@ -87,6 +87,16 @@ class RateView(StepView):
     def _moved_on(self, message: MovedOn) -> None:
         self.query_one(KeysHint).moved_on(message.said)
 
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        for hint in self.query(KeysHint):
+            hint.focus_here(isinstance(self.app.focused, AnswerGrid))
+
     def focus_answers(self) -> bool:
         grids = self.query(AnswerGrid)
         if grids:
