@@ -14,16 +14,16 @@ import time
 from pathlib import Path
 
 import pytest
-from test_answering import MANDATE, stored
+from test_answering import MANDATE, console_at, stored
+from textual import events
 from tmux_helpers import DEADLINE, Tmux, wait_for_files
-from ui_helpers import new_workshop
+from ui_helpers import new_workshop, wait_until
 
 from bootcamp.content import Program
 from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp
 
 MANDATE_TITLE = "Who drives agreement?"  # the fixture's question, step 3
-
-pytestmark = pytest.mark.slow
 
 
 def console_on_the_question(tmux: Tmux, tmp_path: Path, data_dir: Path, workshop_id: str) -> None:
@@ -40,6 +40,7 @@ def answers_on_disk(store: Store, workshop_id: str) -> dict[str, str]:
     return {who: value for (who, step, _, _), (value, _) in stored(store, workshop_id).items() if step == MANDATE}
 
 
+@pytest.mark.slow
 def test_answers_typed_in_a_burst_are_all_stored(
     tmux: Tmux, tmp_path: Path, store: Store, fixture_program: Program, data_dir: Path
 ) -> None:
@@ -51,6 +52,7 @@ def test_answers_typed_in_a_burst_are_all_stored(
     wait_for_files(lambda: answers_on_disk(store, info.id), lambda found: found == wanted, f"{wanted}")
 
 
+@pytest.mark.slow
 def test_a_burst_that_ends_in_a_reveal_stores_every_answer_before_it(
     tmux: Tmux, tmp_path: Path, store: Store, fixture_program: Program, data_dir: Path
 ) -> None:
@@ -68,6 +70,7 @@ def test_a_burst_that_ends_in_a_reveal_stores_every_answer_before_it(
     )
 
 
+@pytest.mark.slow
 def test_a_search_typed_fast_in_the_palette_keeps_every_key(
     tmux: Tmux, tmp_path: Path, store: Store, fixture_program: Program, data_dir: Path
 ) -> None:
@@ -88,6 +91,7 @@ def open_the_form(tmux: Tmux) -> None:
         time.sleep(0.5)
 
 
+@pytest.mark.slow
 def test_a_new_workshop_typed_in_a_burst_lands_in_its_fields(tmux: Tmux, tmp_path: Path, data_dir: Path) -> None:
     data_dir.mkdir()
     tmux.start("kb", [sys.executable, "-m", "bootcamp", "--data-dir", str(data_dir)], tmp_path)
@@ -102,3 +106,27 @@ def test_a_new_workshop_typed_in_a_burst_lands_in_its_fields(tmux: Tmux, tmp_pat
     [created] = workshops  # type: ignore[misc]
     assert (created.name, created.organisation, created.date) == ("Spring camp", "Northwind", "2026-09-21")
     assert [p.name for p in created.participants] == ["Ana Ortiz", "Ben Okafor"]
+
+
+# -- the same without a terminal: keys posted to the app at once, none awaited -------------------------------------
+
+
+def burst(app: BootcampApp, *keys: str) -> None:
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_answers_posted_at_once_are_all_stored(store: Store, fixture_program: Program, make_app) -> None:
+    info = new_workshop(store, fixture_program)
+    ana, ben, chloe = (p.id for p in info.participants)
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        burst(app, "a", "y", "n", "p", "r")
+        await wait_until(pilot, lambda: MANDATE in app.workshop.state.revealed, "the reveal")
+        live = app.workshop.records
+        assert {who: live.answer(who, MANDATE).value for who in (ana, ben, chloe)} == {  # type: ignore[union-attr]
+            ana: "yes",
+            ben: "no",
+            chloe: "partly",
+        }
