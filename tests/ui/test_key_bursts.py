@@ -10,13 +10,12 @@ after Tab went into Organisation.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from test_answering import MANDATE, console_at, stored
 from textual import events
-from tmux_helpers import DEADLINE, Tmux, wait_for_files
+from tmux_helpers import Tmux, wait_for_files
 from ui_helpers import new_workshop, wait_until
 
 from bootcamp.content import Program
@@ -83,12 +82,10 @@ def test_a_search_typed_fast_in_the_palette_keeps_every_key(
 
 
 def open_the_form(tmux: Tmux) -> None:
-    """n opens the form once the boot camp's content is loaded (before, it says it is still loading)."""
-    deadline = time.monotonic() + DEADLINE
-    while "Participants" not in tmux.screen("kb"):
-        assert time.monotonic() < deadline, f"the new-workshop form did not open:\n{tmux.screen('kb')}"
-        tmux.keys("kb", "n")
-        time.sleep(0.5)
+    """n opens the form once the boot camp's content is loaded: home then says its agendas' steps."""
+    tmux.wait_for_text("kb", "New workshop", " steps, ")
+    tmux.keys("kb", "n")
+    tmux.wait_for_text("kb", "Participants")
 
 
 @pytest.mark.slow
