@@ -16,7 +16,7 @@ import pytest
 from test_answering import MANDATE, console_at, stored
 from textual import events
 from tmux_helpers import Tmux, wait_for_files
-from ui_helpers import new_workshop, wait_until
+from ui_helpers import new_workshop, screen_text, wait_until
 
 from bootcamp.content import Program
 from bootcamp.store import Store
@@ -127,3 +127,18 @@ async def test_answers_posted_at_once_are_all_stored(store: Store, fixture_progr
             ben: "no",
             chloe: "partly",
         }
+
+
+async def test_private_entry_opened_and_answered_in_one_burst_keeps_every_key(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """e opens the screen; Enter (the first person), p and a comment follow before its widgets are mounted."""
+    info = new_workshop(store, fixture_program)
+    ana = info.participants[0].id
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        burst(app, "e", "enter", "p", *"not yet", "enter")
+        await wait_until(pilot, lambda: "Thank you, Ana Ortiz" in screen_text(app), "Ana's answer taken")
+        answer = app.workshop.records.answer(ana, MANDATE)
+        assert answer is not None and (answer.value, answer.comment) == ("partly", "not yet")
