@@ -1,0 +1,68 @@
+"""The library: every workshop of a data folder, as home, search and the actions view read it.
+
+Each call refreshes the index from the folders' signatures first (:mod:`bootcamp.library.refresh`),
+so what it answers is what the folders hold now.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bootcamp.clock import Clock
+from bootcamp.library import open_actions as actions_module
+from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
+from bootcamp.library.refresh import Refreshed, refresh
+from bootcamp.library.rows import decode_texts, read_row
+from bootcamp.library.search import hits_in, query_words
+from bootcamp.library.texts import TextEntry
+from bootcamp.store import Store
+
+
+class Library:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def _refreshed(self) -> Refreshed:
+        return refresh(self.store.data_dir, self.store.workshops_dir, self.clock)
+
+    def _rows(self, refreshed: Refreshed, organisation: str | None) -> list[LibraryRow]:
+        from tinydb import Query
+
+        of_organisation = Query().organisation == organisation
+        rows = [
+            LibraryRow(info, stopped_at, actions)
+            for workshop_id, (info, stopped_at, actions) in refreshed.decoded.items()
+            if organisation is None or of_organisation(refreshed.rows[workshop_id])
+        ]
+        rows.sort(key=lambda row: (row.info.date, row.info.created_at, row.info.id), reverse=True)
+        return rows
+
+    def listing(self) -> LibraryListing:
+        """Every readable workshop, newest first, and one sentence for each folder that cannot be read."""
+        refreshed = self._refreshed()
+        return LibraryListing(tuple(self._rows(refreshed, None)), refreshed.problems)
+
+    def search(self, query: str, *, organisation: str | None = None) -> list[SearchHit]:
+        """Texts holding every word of ``query`` (see :mod:`bootcamp.library.search`), newest workshop first."""
+        words = query_words(query)
+        if not words:
+            return []
+        refreshed = self._refreshed()
+        hits: list[SearchHit] = []
+        for row in self._rows(refreshed, organisation):
+            hits += hits_in(row.info, self._texts(refreshed, row.info.id), words)
+        return hits
+
+    def _texts(self, refreshed: Refreshed, workshop_id: str) -> list[TextEntry]:
+        stored = refreshed.rows[workshop_id]
+        try:
+            return decode_texts(stored)
+        except (KeyError, TypeError, ValueError):  # a row of the wrong shape: the folder answers instead
+            folder = self.store.workshops_dir / workshop_id
+            return decode_texts(read_row(folder, stored["signature"], self.clock, {}))
+
+    def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
+        """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""
+        today = datetime.fromtimestamp(self.clock.now()).date()
+        return actions_module.open_actions(self._rows(self._refreshed(), organisation), today)
