@@ -14,6 +14,7 @@ STILL_OPEN = (ActionStatus.OPEN, ActionStatus.DOING)
 def open_actions(rows: Iterable[LibraryRow], today: date) -> list[OpenAction]:
     """Actions still open or under way: overdue first (due before ``today``), then by due date, undated last.
 
+    (An overdue date is always before a date still to come, so that is the order of the due dates.)
     Ties keep the rows' order (newest workshop first) and each workshop's own order.
     """
     found = [

@@ -1,7 +1,7 @@
 """Search: which texts hold every word asked for, case and accents aside (pure: rows in, hits out).
 
 A text is a hit when it holds at least one of the words and each of the others is in it or in its
-workshop's name or organisation: "acme pricing" finds the notes on pricing of Acme's workshops.
+workshop's name or organisation (the name and the organisation themselves must hold every word): "acme pricing" finds the notes on pricing of Acme's workshops.
 Words match anywhere in a word ("price" finds "prices"); ``spans`` mark each in the text as written.
 """
 
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from bootcamp.library.model import SearchHit
+from bootcamp.library.model import ORGANISATION, WORKSHOP, SearchHit
 from bootcamp.library.texts import TextEntry
 from bootcamp.store.model import WorkshopInfo
 
@@ -69,7 +69,8 @@ def hits_in(info: WorkshopInfo, entries: Iterable[TextEntry], words: Sequence[st
     for entry in entries:
         flat = folded(entry.text)
         inside = [word in flat for word in words]
-        if any(inside) and all(found or word in context for word, found in zip(words, inside, strict=True)):
+        around = "" if entry.where in (WORKSHOP, ORGANISATION) else context  # the name and organisation stand alone
+        if any(inside) and all(found or word in around for word, found in zip(words, inside, strict=True)):
             hits.append(
                 SearchHit(
                     workshop_id=info.id,
