@@ -8,7 +8,7 @@ thread workers that post what they found (STYLE.md: workers never touch widgets)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -23,7 +23,7 @@ from bootcamp import core_imports
 from bootcamp.errors import UserError
 from bootcamp.ui.text import safe
 from bootcamp.ui.widgets.content_status import ContentStatus
-from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
+from bootcamp.ui.widgets.workshop_list import WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
@@ -149,27 +149,31 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="list")
     def list_workshops(self, *, whole: bool = False) -> None:
+        """The workshops and where each stopped, from the library index (brought up to date from the folders).
+
+        ``whole`` is kept for callers: the index gives where each stopped with the list, so every listing is whole.
+        """
         from bootcamp.locations import shown
 
         folder = self.bootcamp.data_folder
         missing = folder.missing(shown(folder.path))
-        listing = self.bootcamp.store.scan_workshops()
-        problems = [str(problem) for problem in listing.problems]
-        if whole:  # a reload: the list on screen stays until the new one is whole
-            rows = self._where_stopped(listing.workshops)
-        else:  # nothing on screen yet: the list first, where each stopped once it shows (_listed)
-            rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+        if missing is not None:  # said, never listed as empty: and the index never creates the folder
+            self._post_if_newest(self.WorkshopsListed([], [], missing))
+            return
+        rows, problems = self._where_stopped()
         self._post_if_newest(self.WorkshopsListed(rows, problems, missing))
 
     @work(thread=True, exclusive=True, group="list")
     def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
-        self._post_if_newest(self.WorkshopsListed(self._where_stopped(workshops), problems))
+        rows, found = self._where_stopped()
+        self._post_if_newest(self.WorkshopsListed(rows, found))
 
-    def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
-        from bootcamp.stopped import where_each_stopped
+    def _where_stopped(self) -> tuple[list[WorkshopRow], list[str]]:
+        """Every workshop as the library index lists it (newest first), and the folders it could not read."""
+        from bootcamp.library import Library
 
-        stops = where_each_stopped(self.bootcamp.store, workshops, self.bootcamp.clock)
-        return [WorkshopRow(info, stopped_at) for info, stopped_at in zip(workshops, stops, strict=True)]
+        listing = Library(self.bootcamp.store, self.bootcamp.clock).listing()
+        return [WorkshopRow(row.info, row.stopped_at) for row in listing.rows], list(listing.problems)
 
     def _post_if_newest(self, message: Message) -> None:
         """Unless a newer worker of the same group started since (a reload, a second summary): its result shows."""
