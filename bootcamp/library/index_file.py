@@ -81,6 +81,10 @@ def _by_id(documents: list[Any]) -> dict[str, Row]:
     return rows
 
 
+def _compared(row: Any) -> tuple:
+    return (row.get("files"), row.get("stamp"), row.get("taken_at"))
+
+
 def write_rows(path: Path, fresh: dict[str, Row]) -> bool:
     """Bring the index to ``fresh`` (every workshop's row) in one write; False when another writer kept the lock.
 
@@ -101,7 +105,7 @@ def write_rows(path: Path, fresh: dict[str, Row]) -> bool:
             stale = [
                 workshop_id
                 for workshop_id, documents in by_id.items()
-                if workshop_id not in fresh or len(documents) > 1 or documents[0].get("signature") != fresh[workshop_id]["signature"]
+                if workshop_id not in fresh or len(documents) > 1 or _compared(documents[0]) != _compared(fresh[workshop_id])
             ]
             Workshop = Query()
             if unreadable or any(not isinstance(workshop_id, str) for workshop_id in by_id):

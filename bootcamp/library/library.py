@@ -60,7 +60,7 @@ class Library:
             return decode_texts(stored)
         except (KeyError, TypeError, ValueError):  # a row of the wrong shape: the folder answers instead
             folder = self.store.workshops_dir / workshop_id
-            return decode_texts(read_row(folder, stored["signature"], self.clock, {}))
+            return decode_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
 
     def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
         """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""

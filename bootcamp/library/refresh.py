@@ -1,9 +1,9 @@
-"""Bring the index up to date with the workshop folders: compare signatures, read what moved, write once.
+"""Bring the index up to date with the workshop folders: compare stamps and signatures, read what moved, write once.
 
-The folders are the only source of truth. A row is read again when its folder's signature differs
-from the one stored with it (or the row cannot be decoded); the index is written once per refresh
-that changed something, and not at all when nothing did. Nothing here is called when an answer is
-saved: the console's save path does not know the index exists.
+The folders are the only source of truth. A row is read again when its folder's files changed since
+(:mod:`bootcamp.library.signatures`) or the row cannot be decoded; the index is written once per
+refresh that read something again, and not at all when nothing moved. Nothing here is called when
+an answer is saved: the console's save path does not know the index exists.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from bootcamp.clock import Clock
 from bootcamp.library import index_file, signatures
 from bootcamp.library.rows import Row, decode_row, read_row
-from bootcamp.store.codec import ShapeError
 from bootcamp.store.errors import StoreError
 from bootcamp.store.model import Action, WorkshopInfo
 
@@ -32,8 +31,19 @@ class Refreshed:
 def _decoded(row: Row) -> Decoded | None:
     try:
         return decode_row(row)
-    except (ShapeError, KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _usable(row: Row | None) -> bool:
+    """Whether ``row`` has the fields a refresh compares, of the right types (else it is read again)."""
+    return (
+        row is not None
+        and isinstance(row.get("stamp"), list)
+        and isinstance(row.get("taken_at"), int)
+        and isinstance(row.get("files"), str)
+        and isinstance(row.get("problem"), str)
+    )
 
 
 def refresh(data_dir: Path, workshops_dir: Path, clock: Clock) -> Refreshed:
@@ -44,19 +54,25 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock) -> Refreshed:
         raise StoreError(f"cannot read {workshops_dir}: {error.strerror or error}") from error
     path = index_file.index_path(data_dir)
     stored, problem = index_file.read_rows(path) if path.exists() else ({}, None)
-    changed = problem is not None or bool(set(stored) - set(scan.folders))
+    changed = problem is not None or bool(set(stored) - set(scan.stamps))
     rows: dict[str, Row] = {}
     decoded: dict[str, Decoded] = {}
     programs: dict = {}
-    for workshop_id, signature in scan.folders.items():
+    for workshop_id, stamp in scan.stamps.items():
         row = stored.get(workshop_id)
-        if row is not None and not isinstance(row.get("problem"), str):
-            row = None  # not a row this code wrote: read the folder again
-        value = _decoded(row) if row is not None and row.get("signature") == signature and not row.get("problem") else None
-        if row is None or row.get("signature") != signature or (value is None and not row.get("problem")):
-            row = read_row(workshops_dir / workshop_id, signature, clock, programs)
-            value = None if row["problem"] else _decoded(row)
-            changed = True
+        row = row if _usable(row) else None
+        value = _decoded(row) if row is not None and not row["problem"] else None
+        readable = row is not None and (value is not None or bool(row["problem"]))
+        same = readable and row["stamp"] == stamp and signatures.settled(row["stamp"], row["taken_at"])
+        if not same:
+            folder = workshops_dir / workshop_id
+            files = signatures.signature_of(str(folder))
+            if readable and row["files"] == files:  # the folder moved (a lock, a sweep) but no file it is read from
+                row = {**row, "stamp": stamp, "taken_at": scan.taken_at}  # kept if this refresh writes anyway
+            else:
+                row = read_row(folder, stamp, scan.taken_at, files, clock, programs)
+                value = None if row["problem"] else _decoded(row)
+                changed = True
         rows[workshop_id] = row
         if value is not None:
             decoded[workshop_id] = value
