@@ -11,20 +11,26 @@ from datetime import datetime
 from bootcamp.clock import Clock
 from bootcamp.library import open_actions as actions_module
 from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
-from bootcamp.library.refresh import Refreshed, refresh
+from bootcamp.library.refresh import Memo, Refreshed, refresh
 from bootcamp.library.rows import decode_texts, read_row
-from bootcamp.library.search import hits_in, query_words
-from bootcamp.library.texts import TextEntry
+from bootcamp.library.search import FoldedTexts, hits_in, query_words
 from bootcamp.store import Store
 
 
 class Library:
+    """Keep one for a screen's life: it remembers the index as last read, and each workshop's text as folded,
+    so a search as the user types reads no file that did not change (every call still looks at the folders)."""
+
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self._memo: Memo | None = None
+        self._texts: dict[str, tuple[str, FoldedTexts]] = {}  # id → (its files' signature, its texts)
 
     def _refreshed(self) -> Refreshed:
-        return refresh(self.store.data_dir, self.store.workshops_dir, self.clock)
+        refreshed = refresh(self.store.data_dir, self.store.workshops_dir, self.clock, self._memo)
+        self._memo = refreshed.memo
+        return refreshed
 
     def _rows(self, refreshed: Refreshed, organisation: str | None) -> list[LibraryRow]:
         from tinydb import Query
@@ -51,16 +57,22 @@ class Library:
         refreshed = self._refreshed()
         hits: list[SearchHit] = []
         for row in self._rows(refreshed, organisation):
-            hits += hits_in(row.info, self._texts(refreshed, row.info.id), words)
+            hits += hits_in(row.info, self._folded_texts(refreshed, row.info.id), words)
         return hits
 
-    def _texts(self, refreshed: Refreshed, workshop_id: str) -> list[TextEntry]:
+    def _folded_texts(self, refreshed: Refreshed, workshop_id: str) -> FoldedTexts:
         stored = refreshed.rows[workshop_id]
+        cached = self._texts.get(workshop_id)
+        if cached is not None and cached[0] == stored["files"]:
+            return cached[1]
         try:
-            return decode_texts(stored)
+            entries = decode_texts(stored)
         except (KeyError, TypeError, ValueError):  # a row of the wrong shape: the folder answers instead
             folder = self.store.workshops_dir / workshop_id
-            return decode_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
+            entries = decode_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
+        texts = FoldedTexts.of(entries)
+        self._texts[workshop_id] = (stored["files"], texts)
+        return texts
 
     def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
         """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""

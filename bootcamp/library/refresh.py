@@ -26,6 +26,24 @@ class Refreshed:
     decoded: dict[str, Decoded]  # the readable ones, as values
     problems: tuple[str, ...]  # folders that are not workshops, then workshops that cannot be read
     written: bool  # whether this refresh wrote the index
+    memo: Memo | None = None  # what the next refresh in this process may reuse
+
+
+@dataclass(frozen=True)
+class Memo:
+    """The index as a refresh last read it: reused, with its rows decoded, while the file is the same file."""
+
+    file: tuple[int, int, int]  # the index's inode, size and mtime_ns, taken before it was read
+    stored: dict[str, Row]
+    decoded: dict[str, Decoded]
+
+
+def _file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def _decoded(row: Row) -> Decoded | None:
@@ -46,14 +64,25 @@ def _usable(row: Row | None) -> bool:
     )
 
 
-def refresh(data_dir: Path, workshops_dir: Path, clock: Clock) -> Refreshed:
-    """Every workshop's row, up to date; StoreError (one sentence) when the workshops folder cannot be listed."""
+def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None = None) -> Refreshed:
+    """Every workshop's row, up to date; StoreError (one sentence) when the workshops folder cannot be listed.
+
+    ``memo``, the last refresh's in this process, saves reading and decoding the index again while no
+    process replaced it (a search as the user types, a reload).
+    """
     try:
         scan = signatures.scan(str(workshops_dir))
     except OSError as error:
         raise StoreError(f"cannot read {workshops_dir}: {error.strerror or error}") from error
     path = index_file.index_path(data_dir)
-    stored, problem = index_file.read_rows(path) if path.exists() else ({}, None)
+    file = _file_signature(path)
+    known: dict[str, Decoded] = {}
+    if file is None:
+        stored, problem = {}, None
+    elif memo is not None and memo.file == file:
+        stored, problem, known = memo.stored, None, memo.decoded
+    else:
+        stored, problem = index_file.read_rows(path)
     changed = problem is not None or bool(set(stored) - set(scan.stamps))
     rows: dict[str, Row] = {}
     decoded: dict[str, Decoded] = {}
@@ -61,7 +90,9 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock) -> Refreshed:
     for workshop_id, stamp in scan.stamps.items():
         row = stored.get(workshop_id)
         row = row if _usable(row) else None
-        value = _decoded(row) if row is not None and not row["problem"] else None
+        value = known.get(workshop_id) if row is not None and not row["problem"] else None
+        if value is None and row is not None and not row["problem"]:
+            value = _decoded(row)
         readable = row is not None and (value is not None or bool(row["problem"]))
         same = readable and row["stamp"] == stamp and signatures.settled(row["stamp"], row["taken_at"])
         if not same:
@@ -79,4 +110,6 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock) -> Refreshed:
     unreadable = tuple(row["problem"] for row in rows.values() if row["problem"])
     # Never where there is no data folder: the index must not create one (a typo would look like a library).
     written = changed and data_dir.is_dir() and index_file.write_rows(path, rows)
-    return Refreshed(rows, decoded, scan.not_workshops + unreadable, written)
+    # Only an index read as it is now may be reused: one this refresh wrote is read again next time.
+    next_memo = Memo(file, stored, decoded) if file is not None and problem is None and not changed else None
+    return Refreshed(rows, decoded, scan.not_workshops + unreadable, written, next_memo)

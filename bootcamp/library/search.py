@@ -7,9 +7,11 @@ Words match anywhere in a word ("price" finds "prices"); ``spans`` mark each in 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bootcamp.library.model import ORGANISATION, WORKSHOP, SearchHit
 from bootcamp.library.texts import TextEntry
@@ -31,8 +33,10 @@ def query_words(query: str) -> tuple[str, ...]:
     return tuple(sorted((word for word in words if word), key=lambda word: (-len(word), word)))
 
 
-def _folded_with_places(text: str) -> tuple[str, list[int]]:
+def _folded_with_places(text: str) -> tuple[str, Sequence[int]]:
     """``text`` folded character by character, and for each folded character the place of its original."""
+    if text.isascii():  # one character for one: the places are the same
+        return text.lower(), range(len(text))
     out: list[str] = []
     places: list[int] = []
     for place, char in enumerate(text):
@@ -60,17 +64,50 @@ def spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
-def hits_in(info: WorkshopInfo, entries: Iterable[TextEntry], words: Sequence[str]) -> list[SearchHit]:
+@dataclass(frozen=True)
+class FoldedTexts:
+    """One workshop's texts, folded and joined by line breaks (which no word holds), so each word is looked
+    for once per workshop, by the C string search, rather than once per text."""
+
+    entries: tuple[TextEntry, ...]
+    folded: tuple[str, ...]
+    joined: str
+    starts: tuple[int, ...]  # where each text starts in ``joined``
+
+    @classmethod
+    def of(cls, entries: Sequence[TextEntry]) -> FoldedTexts:
+        flat = tuple(folded(entry.text) for entry in entries)
+        starts, at = [], 0
+        for text in flat:
+            starts.append(at)
+            at += len(text) + 1
+        return cls(tuple(entries), flat, "\n".join(flat), tuple(starts))
+
+    def holding(self, word: str) -> set[int]:
+        """The texts (by place) that hold ``word``."""
+        found: set[int] = set()
+        at = self.joined.find(word)
+        while at != -1:
+            index = bisect.bisect_right(self.starts, at) - 1
+            found.add(index)
+            at = self.joined.find(word, at + 1)
+        return found
+
+
+def hits_in(info: WorkshopInfo, texts: FoldedTexts, words: Sequence[str]) -> list[SearchHit]:
     """The hits among one workshop's texts, in their order (the day's)."""
     if not words:
         return []
     context = folded(f"{info.name}\n{info.organisation}")
+    holding = {word: texts.holding(word) for word in words}
+    if any(not places and word not in context for word, places in holding.items()):
+        return []  # a word in none of its texts, nor in its name: no hit in this workshop
     hits = []
-    for entry in entries:
-        flat = folded(entry.text)
-        inside = [word in flat for word in words]
+    for index in sorted(set().union(*holding.values())):
+        entry = texts.entries[index]
+        inside = [index in holding[word] for word in words]
         around = "" if entry.where in (WORKSHOP, ORGANISATION) else context  # the name and organisation stand alone
-        if any(inside) and all(found or word in around for word, found in zip(words, inside, strict=True)):
+        if all(found or word in around for word, found in zip(words, inside, strict=True)):
             hits.append(
                 SearchHit(
                     workshop_id=info.id,
