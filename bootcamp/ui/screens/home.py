@@ -172,7 +172,10 @@ class HomeScreen(Screen[None]):
         """Every workshop as the library index lists it (newest first), and the folders it could not read."""
         from bootcamp.library import Library
 
-        listing = Library(self.bootcamp.store, self.bootcamp.clock).listing()
+        library: Library | None = getattr(self, "_library", None)
+        if library is None or library.store is not self.bootcamp.store:  # one kept: a reload reuses what it read
+            library = self._library = Library(self.bootcamp.store, self.bootcamp.clock)
+        listing = library.listing()
         return [WorkshopRow(row.info, row.stopped_at) for row in listing.rows], list(listing.problems)
 
     def _post_if_newest(self, message: Message) -> None:
