@@ -6,15 +6,27 @@ so what it answers is what the folders hold now.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from bootcamp.clock import Clock
 from bootcamp.library import open_actions as actions_module
 from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
 from bootcamp.library.refresh import Memo, Refreshed, refresh
-from bootcamp.library.rows import decode_texts, read_row
-from bootcamp.library.search import FoldedTexts, hits_in, query_words
+from bootcamp.library.rows import parse_texts, read_row, unpacked_texts
+from bootcamp.library.search import FoldedTexts, could_hold, folded, hits_in, query_words
 from bootcamp.store import Store
+
+
+@dataclass
+class _Texts:
+    """One workshop's search text, as read from its row: folded whole at once (a quick "could it be in here"
+    for every word), parsed into texts only when it could be."""
+
+    files: str  # the signature of the files it was read from
+    unpacked: str
+    flat: str
+    parsed: FoldedTexts | None = None
 
 
 class Library:
@@ -25,7 +37,7 @@ class Library:
         self.store = store
         self.clock = clock
         self._memo: Memo | None = None
-        self._texts: dict[str, tuple[str, FoldedTexts]] = {}  # id → (its files' signature, its texts)
+        self._texts: dict[str, _Texts] = {}
 
     def _refreshed(self) -> Refreshed:
         refreshed = refresh(self.store.data_dir, self.store.workshops_dir, self.clock, self._memo)
@@ -57,22 +69,33 @@ class Library:
         refreshed = self._refreshed()
         hits: list[SearchHit] = []
         for row in self._rows(refreshed, organisation):
-            hits += hits_in(row.info, self._folded_texts(refreshed, row.info.id), words)
+            texts = self._texts_of(refreshed, row.info.id)
+            if not could_hold(texts.flat, folded(f"{row.info.name}\n{row.info.organisation}"), words):
+                continue
+            if texts.parsed is None:
+                try:
+                    texts.parsed = FoldedTexts.of(parse_texts(texts.unpacked))
+                except ValueError:  # a row of the wrong shape: the folder answers instead
+                    texts.parsed = FoldedTexts.of(parse_texts(self._unpacked_from_folder(refreshed, row.info.id)))
+            hits += hits_in(row.info, texts.parsed, words)
         return hits
 
-    def _folded_texts(self, refreshed: Refreshed, workshop_id: str) -> FoldedTexts:
+    def _texts_of(self, refreshed: Refreshed, workshop_id: str) -> _Texts:
         stored = refreshed.rows[workshop_id]
         cached = self._texts.get(workshop_id)
-        if cached is not None and cached[0] == stored["files"]:
-            return cached[1]
+        if cached is not None and cached.files == stored["files"]:
+            return cached
         try:
-            entries = decode_texts(stored)
-        except (KeyError, TypeError, ValueError):  # a row of the wrong shape: the folder answers instead
-            folder = self.store.workshops_dir / workshop_id
-            entries = decode_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
-        texts = FoldedTexts.of(entries)
-        self._texts[workshop_id] = (stored["files"], texts)
+            unpacked = unpacked_texts(stored)
+        except (KeyError, ValueError):  # a row of the wrong shape: the folder answers instead
+            unpacked = self._unpacked_from_folder(refreshed, workshop_id)
+        texts = self._texts[workshop_id] = _Texts(stored["files"], unpacked, folded(unpacked))
         return texts
+
+    def _unpacked_from_folder(self, refreshed: Refreshed, workshop_id: str) -> str:
+        stored = refreshed.rows[workshop_id]
+        folder = self.store.workshops_dir / workshop_id
+        return unpacked_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
 
     def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
         """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""

@@ -138,12 +138,21 @@ def decode_row(row: Row) -> tuple[WorkshopInfo, str, tuple[Action, ...]]:
     return info, stopped_at, tuple(map(_action, row["actions"]))
 
 
+def unpacked_texts(row: Row) -> str:
+    """The row's search text as the JSON :func:`parse_texts` reads; ValueError when it is not what :func:`read_row` wrote."""
+    try:
+        return zlib.decompress(base64.b64decode(row["texts"], validate=True)).decode("utf-8", "surrogatepass")
+    except (zlib.error, TypeError, UnicodeDecodeError) as error:
+        raise ValueError(f"texts: {error}") from None
+
+
 def decode_texts(row: Row) -> list[TextEntry]:
     """The row's search text; ValueError when it is not what :func:`read_row` wrote."""
-    try:
-        entries = json.loads(zlib.decompress(base64.b64decode(row["texts"], validate=True)))
-    except zlib.error as error:
-        raise ValueError(f"texts: {error}") from None
+    return parse_texts(unpacked_texts(row))
+
+
+def parse_texts(unpacked: str) -> list[TextEntry]:
+    entries = json.loads(unpacked)
     if not isinstance(entries, list):
         raise ValueError("texts: expected a list")
     decoded = []

@@ -33,6 +33,19 @@ def query_words(query: str) -> tuple[str, ...]:
     return tuple(sorted((word for word in words if word), key=lambda word: (-len(word), word)))
 
 
+_NOT_IN_JSON_AS_IS = re.compile(r'["\\\x00-\x1f]')  # what JSON writes escaped: a word holding one may not be found as it is
+
+
+def could_hold(flat: str, context: str, words: Sequence[str]) -> bool:
+    """Whether a workshop whose texts, written as JSON and folded, are ``flat`` may hold a hit for ``words``:
+    each word in them or in the workshop's name (``context``), one at least in them. Never False for a workshop
+    that has a hit; True for some that have none (a word across two texts, or in a step's key)."""
+    if any(_NOT_IN_JSON_AS_IS.search(word) for word in words):
+        return True
+    inside = [word in flat for word in words]
+    return any(inside) and all(found or word in context for word, found in zip(words, inside, strict=True))
+
+
 def _folded_with_places(text: str) -> tuple[str, Sequence[int]]:
     """``text`` folded character by character, and for each folded character the place of its original."""
     if text.isascii():  # one character for one: the places are the same

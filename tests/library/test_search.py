@@ -118,3 +118,12 @@ def test_spans_merge_overlaps_and_find_every_occurrence() -> None:
     assert spans("churn, CHURN and Churning", ["churn"]) == ((0, 5), (7, 12), (17, 22))
     assert spans("renewal", ["renew", "newal"]) == ((0, 7),)
     assert spans("Straße", ["strasse"]) == ((0, 6),)
+
+
+def test_a_word_holding_what_json_escapes_is_still_found(store: Store, sources: dict[str, str], library: Library) -> None:
+    info = make_workshop(store, sources)
+    files = store.open(info.id)
+    files.save_answer(Answer(info.participants[0].id, "basics/mandate", value="yes", comment='They said "later"\\maybe'))
+    (hit,) = library.search('"later"\\maybe')
+    assert hit.text == 'They said "later"\\maybe' and hit.spans == ((10, len(hit.text)),)
+    assert [(h.text, h.spans) for h in library.search("later")] == [(hit.text, ((11, 16),))]  # again, from what it keeps
