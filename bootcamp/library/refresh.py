@@ -2,7 +2,8 @@
 
 The folders are the only source of truth. A row is read again when its folder's files changed since
 (:mod:`bootcamp.library.signatures`) or the row cannot be decoded; the index is written once per
-refresh that read something again, and not at all when nothing moved. Nothing here is called when
+refresh that read something again (or can now trust a folder's stamp it could not before), and not
+at all when nothing moved. Nothing here is called when
 an answer is saved: the console's save path does not know the index exists.
 """
 
@@ -99,7 +100,9 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None
             folder = workshops_dir / workshop_id
             files = signatures.signature_of(str(folder))
             if readable and row["files"] == files:  # the folder moved (a lock, a sweep) but no file it is read from
-                row = {**row, "stamp": stamp, "taken_at": scan.taken_at}  # kept if this refresh writes anyway
+                row = {**row, "stamp": stamp, "taken_at": scan.taken_at}
+                # Written once the new stamp can be trusted, so the next refreshes need not stat every file again.
+                changed = changed or signatures.settled(stamp, scan.taken_at)
             else:
                 row = read_row(folder, stamp, scan.taken_at, files, clock, programs)
                 value = None if row["problem"] else _decoded(row)

@@ -78,3 +78,24 @@ def test_every_file_a_row_is_read_from_is_in_the_signature(store: Store, sources
     first = signatures.signature_of(str(folder))
     (folder / "answers" / "p1.json").write_text("{}")
     assert signatures.signature_of(str(folder)) != first
+
+
+def test_a_stamp_trusted_later_is_written_once(
+    store: Store, sources: dict[str, str], library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listing just after a save cannot trust the stamp; one after the unsure window writes it once, then none."""
+    from bootcamp.library.index_file import index_path
+
+    make_workshop(store, sources)
+    library.listing()  # within the window: every file stat'ed, and again on each listing
+    index = index_path(store.data_dir)
+    before = index.stat().st_mtime_ns
+    library.listing()
+    assert index.stat().st_mtime_ns == before
+    real_time_ns = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + 2 * signatures.UNSURE_NS)  # the window passed
+    library.listing()
+    settled = index.stat().st_mtime_ns
+    assert settled != before
+    library.listing()
+    assert index.stat().st_mtime_ns == settled
