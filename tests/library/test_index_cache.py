@@ -190,3 +190,20 @@ def test_actions_keep_their_status(store: Store, sources: dict[str, str], librar
     done = Action("a1", "Done already", status=ActionStatus.DONE)
     store.open(info.id).update_room(lambda room: room.__class__(actions=(done,)))
     assert library.listing().rows[0].actions == (done,)
+
+
+def test_a_reader_that_cannot_get_the_lock_answers_from_the_folders(
+    store: Store, sources: dict[str, str], library: Library, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from bootcamp.library import index_file
+
+    stored_library(store, sources)
+    before = seen(library)
+    index.unlink()
+    monkeypatch.setattr(index_file, "LOCK_WAIT", 0.05)
+    with FileLock(str(index) + ".lock"):  # another process writing it, for longer than a reader waits
+        assert seen(library) == before
+        assert not index.exists()
+    assert seen(library) == before and index.exists()
