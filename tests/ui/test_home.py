@@ -93,6 +93,34 @@ async def test_home_lists_from_the_library_index_and_shows_a_console_s_changes_o
         assert index_path(data_dir).exists()
 
 
+async def test_a_first_start_without_the_index_lists_the_names_first_then_builds_it(
+    make_app, store: Store, fixture_program: Program, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp.library.index_file import index_path
+    from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList
+
+    new_workshop(store, fixture_program, name="Spring")
+    shown: list[list[str]] = []
+    original = WorkshopList.show
+
+    def show(self, rows, problems, **kwargs):  # what each listing put on screen
+        shown.append([row.stopped_at for row in rows])
+        original(self, rows, problems, **kwargs)
+
+    monkeypatch.setattr(WorkshopList, "show", show)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: bool(home.rows) and home.rows[0].stopped_at == "not started", "where it stopped")
+        assert shown == [[STILL_READING], ["not started"]]
+        assert index_path(data_dir).exists()
+    shown.clear()
+    async with make_app().run_test(size=(120, 40)) as pilot:  # the next start: from the index, at once
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: bool(home.rows), "the list")
+        assert shown == [["not started"]]
+
+
 async def test_the_list_is_titled_with_the_data_folder(
     make_app, store: Store, fixture_program: Program, data_dir: Path
 ) -> None:

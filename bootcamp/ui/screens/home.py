@@ -23,7 +23,7 @@ from bootcamp import core_imports
 from bootcamp.errors import UserError
 from bootcamp.ui.text import safe
 from bootcamp.ui.widgets.content_status import ContentStatus
-from bootcamp.ui.widgets.workshop_list import WorkshopList, WorkshopRow
+from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
     from bootcamp.content.errors import ContentError
@@ -160,8 +160,20 @@ class HomeScreen(Screen[None]):
         if missing is not None:  # said, never listed as empty: and the index never creates the folder
             self._post_if_newest(self.WorkshopsListed([], [], missing))
             return
+        if not whole and not self._library_indexed():
+            # A first start (or the index deleted): building it reads every file of every workshop, so the
+            # names first, from each workshop.json, and where each stopped once it is built (_listed).
+            listing = self.bootcamp.store.scan_workshops()
+            names = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+            self._post_if_newest(self.WorkshopsListed(names, [str(p) for p in listing.problems], missing))
+            return
         rows, problems = self._where_stopped()
         self._post_if_newest(self.WorkshopsListed(rows, problems, missing))
+
+    def _library_indexed(self) -> bool:
+        from bootcamp.library.index_file import index_path
+
+        return index_path(self.bootcamp.store.data_dir).exists()
 
     @work(thread=True, exclusive=True, group="list")
     def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
