@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")
     if "library" in groups:
-        print("library: home timed until the list and where each stopped show, the index built beforehand (its")
+        print(f"library: {max(sizes.runs, sizes.library_samples)} samples of each, alternated with their floor's;")
+        print("home timed until the list and where each stopped show, the index built beforehand (its")
         print("first build is the row for reading); search: Library.search for a word one workshop holds, in this")
         print("process, by a fresh Library (first) and by the same one again; floors: the same with 1 workshop.")
     if "phones" in groups:
