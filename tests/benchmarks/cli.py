@@ -22,7 +22,7 @@ import textual
 from bootcamp.clock import SystemClock
 from bootcamp.locations import default_content_dir
 from bootcamp.store import Store
-from tests.benchmarks import keypress, phones, rooms, saving, startup, summary_export
+from tests.benchmarks import keypress, library, phones, rooms, saving, startup, summary_export
 from tests.benchmarks.filesystem import filesystem_of
 from tests.benchmarks.report import Figure, table
 
@@ -39,6 +39,7 @@ class Sizes:
     starts: int  # fresh starts of each kind (bootcamp's and the bare app's, alternated)
     rooms: tuple[int, ...] = (5, 40, 200)
     workshops: int = 1000
+    library_samples: int = 15  # alternated samples of each library figure, at least
     phones: tuple[phones.Load, ...] = (
         phones.Load(40, 3, within=5.0, p95_target=True),
         phones.Load(200, 3, within=1.0),
@@ -47,9 +48,16 @@ class Sizes:
 
 FULL = Sizes(runs=5, saves=200, presses=15, starts=15)  # a start varies by ±15 %: 15 pairs steady its median
 QUICK = Sizes(  # checks that it runs, nothing more
-    runs=1, saves=3, presses=2, starts=1, rooms=(5, 10, 20), workshops=5, phones=(phones.Load(5, 1, within=1.0),)
+    runs=1,
+    saves=3,
+    presses=2,
+    starts=1,
+    rooms=(5, 10, 20),
+    workshops=5,
+    library_samples=1,
+    phones=(phones.Load(5, 1, within=1.0),),
 )
-GROUPS = ("start", "keys", "saves", "summary", "home", "phones")
+GROUPS = ("start", "keys", "saves", "summary", "home", "library", "phones")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -64,7 +72,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="append",
         choices=GROUPS,
         help="measure only these figures (repeatable): start-up and its memory, key presses, saves, the summary, "
-        "the home screen with many workshops, phones answering (default: all)",
+        "the home screen with many workshops, the library index (home and search with many workshops), "
+        "phones answering (default: all)",
     )
     parser.add_argument(
         "--dir",
@@ -96,7 +105,7 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     one = scratch / "one-workshop"
     alone = rooms.stored_workshop(one, demo)
     many = scratch / "many-workshops"
-    if {"saves", "home"} & set(groups):
+    if {"saves", "home", "library"} & set(groups):
         among_many = rooms.stored_workshop(many, demo)
         rooms.add_copies(many, among_many, sizes.workshops - 1)
     by_size = scratch / "rooms"
@@ -139,6 +148,10 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     if "home" in groups:
         say(f"the home screen with {sizes.workshops:,} workshops …")
         figures += startup.home_figures(sizes.runs, one, many, sizes.workshops, content_dir)
+    if "library" in groups:
+        say(f"the library index: home and search with {sizes.workshops:,} workshops …")
+        samples = max(sizes.runs, sizes.library_samples)
+        figures += library.library_figures(samples, one, many, sizes.workshops, content_dir)
     if "phones" in groups:
         say("phones answering through the join server, on loopback …")
         phone_figures, phone_notes = phones.phone_figures(sizes.phones, demo, scratch, say)
@@ -194,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     print("answer key: that app showing the letter typed in its Static;")
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")
+    if "library" in groups:
+        print(f"library: {max(sizes.runs, sizes.library_samples)} samples of each, alternated with their floor's;")
+        print("home timed until the list and where each stopped show, the index built beforehand (its")
+        print("first build is the row for reading); search: Library.search for a word one workshop holds, in this")
+        print("process, by a fresh Library (first) and by the same one again; floors: the same with 1 workshop.")
     if "phones" in groups:
         print('phones: each answer timed on its phone, from its post to being told "saved ✓" (the writer reported')
         print("the fsync'd save); loop delay: how late a 5 ms sleep on the server's loop (the console's) woke,")

@@ -62,10 +62,9 @@ def bootcamp(data_dir: str, content_dir: str, rows: str, until: str = "list") ->
             return False
         if until != "stopped":
             return True
-        from bootcamp.ui.screens import home
+        from bootcamp.ui.widgets.workshop_list import STILL_READING  # already imported by the home screen
 
-        placeholder = getattr(home, "STILL_READING", None)  # None: a version that lists everything at once
-        return placeholder is None or all(row.stopped_at != placeholder for row in screen.rows)
+        return all(row.stopped_at != STILL_READING for row in screen.rows)
 
     return app, lists_every_workshop
 
