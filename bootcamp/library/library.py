@@ -6,6 +6,7 @@ so what it answers is what the folders hold now.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +16,12 @@ from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, Searc
 from bootcamp.library.refresh import Memo, Refreshed, refresh
 from bootcamp.library.rows import parse_texts, read_row, unpacked_texts
 from bootcamp.library.search import FoldedTexts, could_hold, folded, hits_in, query_words
+from bootcamp.library.vocabulary import Vocabulary
 from bootcamp.store import Store
+
+# A search screen searches again at every key typed: within this many seconds of its last look at the folders it
+# answers from what it read then (a stat of every workshop folder is most of a search across 1,000 workshops).
+TYPING_FRESHNESS = 2.0
 
 
 @dataclass
@@ -38,19 +44,29 @@ class Library:
         self.clock = clock
         self._memo: Memo | None = None
         self._texts: dict[str, _Texts] = {}
+        self._vocabulary = Vocabulary()
+        self._vocabulary_of: Refreshed | None = None  # the refresh the vocabulary was brought up to
+        self._last: tuple[float, Refreshed] | None = None  # when the folders were last looked at, and what was read
 
-    def _refreshed(self) -> Refreshed:
+    def _refreshed(self, fresh_within: float = 0.0) -> Refreshed:
+        now = time.monotonic()
+        if self._last is not None and now - self._last[0] < fresh_within:
+            return self._last[1]
         refreshed = refresh(self.store.data_dir, self.store.workshops_dir, self.clock, self._memo)
         self._memo = refreshed.memo
+        self._last = (now, refreshed)
         return refreshed
 
-    def _rows(self, refreshed: Refreshed, organisation: str | None) -> list[LibraryRow]:
+    def _rows(
+        self, refreshed: Refreshed, organisation: str | None, only: frozenset[str] | None = None
+    ) -> list[LibraryRow]:
         from tinydb import Query
 
         of_organisation = Query().organisation == organisation
+        chosen = refreshed.decoded if only is None else {i: refreshed.decoded[i] for i in only if i in refreshed.decoded}
         rows = [
             LibraryRow(info, stopped_at, actions)
-            for workshop_id, (info, stopped_at, actions) in refreshed.decoded.items()
+            for workshop_id, (info, stopped_at, actions) in chosen.items()
             if organisation is None or of_organisation(refreshed.rows[workshop_id])
         ]
         rows.sort(key=lambda row: (row.info.date, row.info.created_at, row.info.id), reverse=True)
@@ -61,14 +77,26 @@ class Library:
         refreshed = self._refreshed()
         return LibraryListing(tuple(self._rows(refreshed, None)), refreshed.problems)
 
-    def search(self, query: str, *, organisation: str | None = None) -> list[SearchHit]:
-        """Texts holding every word of ``query`` (see :mod:`bootcamp.library.search`), newest workshop first."""
+    def search(self, query: str, *, organisation: str | None = None, fresh_within: float = 0.0) -> list[SearchHit]:
+        """Texts holding every word of ``query`` (see :mod:`bootcamp.library.search`), newest workshop first.
+
+        ``fresh_within``: answer from the folders as looked at less than that many seconds ago, if they were
+        (a search screen passes :data:`TYPING_FRESHNESS`); by default the folders are looked at now.
+        """
         words = query_words(query)
         if not words:
             return []
-        refreshed = self._refreshed()
+        refreshed = self._refreshed(fresh_within)
+        if self._vocabulary_of is not refreshed:
+            for workshop_id, (info, _, _) in refreshed.decoded.items():
+                texts = self._texts_of(refreshed, workshop_id)
+                name = folded(f"{info.name}\n{info.organisation}")
+                self._vocabulary.keep(workshop_id, f"{texts.files}\n{name}", f"{texts.flat}\n{name}")
+            self._vocabulary.keep_only(refreshed.decoded)
+            self._vocabulary_of = refreshed
+        rows = self._rows(refreshed, organisation, only=self._vocabulary.may_hold_all(words))
         hits: list[SearchHit] = []
-        for row in self._rows(refreshed, organisation):
+        for row in rows:
             texts = self._texts_of(refreshed, row.info.id)
             if not could_hold(texts.flat, folded(f"{row.info.name}\n{row.info.organisation}"), words):
                 continue

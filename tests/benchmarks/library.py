@@ -5,7 +5,8 @@ workshop stopped are on screen, the index already built (the steady state: a fir
 once, measured apart, for reading). Search: in this process, :meth:`Library.search` for a word that
 one workshop holds, in a data folder of 1,000 workshops and in one of a single workshop; first by a
 fresh Library (a search screen just opened: each workshop's text decoded), then again by the same
-Library (the next key typed).
+Library (the next key typed, within :data:`~bootcamp.library.library.TYPING_FRESHNESS` of the last look at the
+folders, as the search screen asks).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from bootcamp.clock import SystemClock
 from bootcamp.library import Library
+from bootcamp.library.library import TYPING_FRESHNESS
 from bootcamp.library.index_file import index_path
 from bootcamp.store import Store
 from bootcamp.store.model import RoomNote
@@ -95,6 +97,6 @@ def _search_figures(samples: int, one: Path, many: Path, count: int) -> list[Fig
 
 
 def _one_hit(library: Library) -> None:
-    hits = library.search(WORD)
+    hits = library.search(WORD, fresh_within=TYPING_FRESHNESS)  # as the search screen asks, one key after another
     assert len(hits) == 1, f"{WORD!r}: {len(hits)} hits"
 
