@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bootcamp.clock import SystemClock
 from bootcamp.library import Library
-from bootcamp.library.library import TYPING_FRESHNESS
 from bootcamp.library.index_file import index_path
+from bootcamp.library.library import TYPING_FRESHNESS
 from bootcamp.store import Store
 from bootcamp.store.model import RoomNote
 from tests.benchmarks.report import Figure
