@@ -230,6 +230,7 @@ def _role(role: RoleChange) -> str:
         + _gaps("Structural gaps opened", role.opened, "down")
         + _gaps("Structural gaps still open", role.remaining, "red")
         + _gaps("Structural gaps not asked again", role.unchecked, "grey")
+        + _gaps("Structural gaps now, with no scored answer in the earlier run", role.first_measured, "grey")
     )
     body = (
         f'<p class="verdict">Tactical duties: {escape(tactical_pair(role))}.</p>'

@@ -25,9 +25,10 @@ Top level:
   level_before, level_after, level_move, answered_before, answered_after, scored_before,
   scored_after, dont_know_share_before, dont_know_share_after, nobody_knows_before,
   nobody_knows_after, unclear_before, unclear_after}``. ``status_*``: as in the report
-  (``scored``, ``no-scored-answers``, ``skipped``, ``not-on-agenda``) or ``null`` when that run's
-  content has no such dimension. ``measured``: ``both``, ``earlier-only``, ``later-only``,
-  ``neither``; ``change`` is ``null`` unless ``both``. ``unclear_*``: the room disagreed.
+  (``scored``, ``no-scored-answers``, ``skipped``, ``jumped-past``, ``not-reached``, ``not-asked``,
+  ``not-started``, ``not-on-agenda``) or ``null`` when that run's content has no such dimension.
+  ``measured``: ``both``, ``earlier-only``, ``later-only``, ``neither``; ``change`` is ``null`` unless
+  ``both``. ``unclear_*``: the room disagreed (the renderers say a split changed only when ``both``).
 - ``biggest_moves_first``: every dimension id: those measured in both runs, the largest move first,
   then those only the later run measured, then only the earlier, then neither.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating]}``.
@@ -37,8 +38,9 @@ Top level:
   normalised_after, answered_before, answered_after, measured, change}``; ``change`` is on 0..1.
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
-  remaining, unchecked}``; ``lines_*`` is ``null`` for a run without a role check; the four gap
-  lists hold ``{id, text, score_before, score_after}``.
+  remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
+  five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
+  had no scored answer in the earlier run (no change is told, so it is not ``opened``).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again}]``.
   ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
   ``open`` as of ``as_of``; ``again``: the status of the same action on the later run's list, or

@@ -201,6 +201,7 @@ def _role(role: RoleChange) -> list[str]:
         + _gaps("Structural gaps opened", role.opened)
         + _gaps("Structural gaps still open", role.remaining)
         + _gaps("Structural gaps not asked again", role.unchecked)
+        + _gaps("Structural gaps now, with no scored answer in the earlier run", role.first_measured)
     )
     return lines + (gaps or ["", "No structural gap in either run."])
 

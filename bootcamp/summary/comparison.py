@@ -291,7 +291,7 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
     if before is None and after is None:
         return None
     earlier, later = _structure(before), _structure(after)
-    closed, opened, remaining, unchecked = [], [], [], []
+    closed, opened, remaining, unchecked, first_measured = [], [], [], [], []
     for key in list(later) + [key for key in earlier if key not in later]:
         b, a = earlier.get(key), later.get(key)
         either = a or b
@@ -303,6 +303,8 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
             unchecked.append(gap)
         elif _is_gap(b):
             closed.append(gap)
+        elif _is_gap(a) and gap.score_before is None:
+            first_measured.append(gap)  # either side without a scored answer: no change is reported
         elif _is_gap(a):
             opened.append(gap)
     return RoleChange(
@@ -317,6 +319,7 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
         opened=tuple(opened),
         remaining=tuple(remaining),
         unchecked=tuple(unchecked),
+        first_measured=tuple(first_measured),
     )
 
 

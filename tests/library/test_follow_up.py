@@ -1,5 +1,5 @@
-"""Following up actions across workshops: the open ones in the order to chase them, and marking one as a
-short-lived owner (refused, with nothing written, while a console holds the workshop)."""
+"""Following up actions across workshops: marking one as a short-lived owner (refused, with nothing written, while
+a console holds the workshop), and the day it was marked kept in the file and in the library index."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 from bootcamp.checks import RecordChecks
 from bootcamp.errors import UserError
-from bootcamp.library.follow_up import follow_up_order, mark_action, open_actions, overdue
+from bootcamp.library import Library
+from bootcamp.library.follow_up import mark_action, overdue
 from bootcamp.store import Store
 from bootcamp.store.codec import from_json
 from bootcamp.store.model import Action, ActionStatus, RoomRecords
@@ -26,7 +27,7 @@ def workshop_with(store: Store, sources: dict[str, str], organisation: str, day:
     return info.id
 
 
-def test_open_actions_of_every_workshop_overdue_first_then_by_due_date_undated_last(store, sources) -> None:
+def test_overdue_is_due_before_the_day_and_undated_is_never_overdue(store, sources, clock) -> None:
     workshop_with(
         store,
         sources,
@@ -34,25 +35,24 @@ def test_open_actions_of_every_workshop_overdue_first_then_by_due_date_undated_l
         "2026-09-01",
         Action("a1", "Undated", owner="Ana"),
         Action("a2", "Due later", due="2026-12-01"),
-        Action("a3", "Done already", due="2026-09-02", status=ActionStatus.DONE),
+        Action("a3", "Due today", due="2026-10-01"),
         Action("a4", "Overdue", due="2026-09-15", status=ActionStatus.DOING),
     )
-    workshop_with(store, sources, "Globex", "2026-08-01", Action("b1", "Long overdue", due="2026-08-15"))
-    found = follow_up_order(open_actions(store), TODAY)
-    assert [item.action.what for item in found] == ["Long overdue", "Overdue", "Due later", "Undated"]
-    assert [overdue(item, TODAY) for item in found] == [True, True, False, False]
-    assert found[0].organisation == "Globex" and found[0].workshop_date == "2026-08-01"
-    only_acme = open_actions(store, organisation="Acme")
-    assert {item.organisation for item in only_acme} == {"Acme"} and len(only_acme) == 3
+    found = {item.action.what: overdue(item, TODAY) for item in Library(store, clock).open_actions()}
+    assert found == {"Undated": False, "Due later": False, "Due today": False, "Overdue": True}
 
 
-def test_marking_done_stores_the_status_and_the_day(store, sources) -> None:
+def test_marking_done_stores_the_status_and_the_day_and_the_index_follows(store, sources, clock) -> None:
     workshop = workshop_with(store, sources, "Acme", "2026-09-01", Action("a1", "Name the leader", due="2026-09-15"))
+    library = Library(store, clock)
+    assert [item.action.id for item in library.open_actions()] == ["a1"]
     marked = mark_action(store, workshop, "a1", ActionStatus.DONE, TODAY)
     stored = store.open(workshop).room().actions
     assert stored == (marked,) and marked.status is ActionStatus.DONE and marked.status_at == "2026-10-01"
     assert marked.what == "Name the leader" and marked.due == "2026-09-15"
-    assert open_actions(store) == []
+    assert library.open_actions() == []
+    [row] = Library(store, clock).listing().rows  # read back from the index just written
+    assert row.actions == (marked,)
 
 
 def test_marking_is_refused_while_a_console_holds_the_workshop_and_nothing_is_written(store, sources) -> None:
@@ -84,13 +84,10 @@ def test_an_action_stored_before_status_at_existed_still_loads_and_a_bad_day_is_
     assert [problem.field for problem in problems] == ["status_at"]
 
 
-def test_a_room_that_cannot_be_read_is_said_and_the_others_still_listed(store, sources) -> None:
+def test_a_room_that_cannot_be_read_is_refused_and_never_overwritten(store, sources) -> None:
     broken = workshop_with(store, sources, "Acme", "2026-09-01", Action("a1", "Kept"))
-    workshop_with(store, sources, "Globex", "2026-08-01", Action("b1", "Listed"))
     room_file = store.open(broken).path / "room.json"
     room_file.write_text("{not json")
-    problems: list[str] = []
-    found = open_actions(store, problems=problems)
-    assert [item.action.what for item in found] == ["Listed"]
-    assert len(problems) == 1 and "room.json" in problems[0] and "\n" not in problems[0]
-    assert room_file.read_text() == "{not json"  # never overwritten
+    with pytest.raises(UserError, match="room.json"):
+        mark_action(store, broken, "a1", ActionStatus.DONE, TODAY)
+    assert room_file.read_text() == "{not json"

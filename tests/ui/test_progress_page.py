@@ -62,8 +62,8 @@ async def test_no_progress_page_without_an_earlier_run(store: Store, fixture_pro
         screen = await open_summary(pilot)
         assert PROGRESS not in screen._pages() and not screen.query(ProgressView)
         assert "Progress" not in screen_text(app)
-        assert "Page 8: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
-        await pilot.press("8")
+        assert "Page 9: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
+        await pilot.press("9")
         assert screen.query_one(TabbedContent).active == "overview"
 
 
@@ -76,8 +76,8 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        assert "Page 8: progress since the earlier run" in {a.title for a in screen_actions(screen)}
-        await pilot.press("8")
+        assert "Page 9: progress since the earlier run" in {a.title for a in screen_actions(screen)}
+        await pilot.press("9")
         await settle(pilot)
         assert screen.query_one(TabbedContent).active == PROGRESS
         text = screen_text(app)
@@ -103,7 +103,7 @@ async def test_pages_turn_through_progress_and_back_round(store: Store, fixture_
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("7", "right")
+        await pilot.press("8", "right")
         assert screen.query_one(TabbedContent).active == PROGRESS
         await pilot.press("right")
         assert screen.query_one(TabbedContent).active == "overview"
@@ -124,7 +124,7 @@ async def test_saved_summary_from_home_has_the_progress_page_too(
         screen = await wait_for_screen(pilot, SummaryScreen)
         await settle(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert "saved answers" in screen_text(app) and "Since 2026-03-01" in screen_text(app)
 
@@ -143,7 +143,7 @@ async def test_an_earlier_run_of_other_content_says_why_there_is_no_comparison(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert "have no commitment dimension in common" in screen_text(app)
 
@@ -223,7 +223,7 @@ async def test_typed_text_on_the_progress_page_is_shown_as_typed(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         text = screen_text(app)
         assert "[bold red]Fix[/] \u241b[31mnow" in text and "[link=http://x]Ana[/link], 2026-04-01" in text
@@ -277,7 +277,7 @@ async def test_progress_uses_the_run_it_was_made_again_from_and_names_it(
         await run_again_from_home(pilot, app, spring, "2026-09-21")
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         view = screen.query_one(ProgressView)
         await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
         await settle(pilot)
@@ -296,7 +296,7 @@ async def test_progress_says_when_the_run_it_follows_is_not_in_this_library(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert (
             "This run follows workshop imported42, which is not in this library, and no earlier run of Northwind "

@@ -35,7 +35,7 @@ def progress_page(*keys: str):
         screen = await wait_for_screen(pilot, SummaryScreen)
         await settle(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8", *keys)
+        await pilot.press("9", *keys)
         await settle(pilot)
 
     return ready

@@ -1,7 +1,7 @@
 """The actions view: every open action (open or doing) of every workshop, or of one organisation, in the
 order to chase them (overdue first, then by due date, undated last), to mark done or dropped.
 
-Reached from home (``f``, and the palette). It reads the workshop folders in a thread worker and marks
+Reached from home (``f``, and the palette). It reads the library index in a thread worker and marks
 an action as the workshop's short-lived owner (:mod:`bootcamp.library.follow_up`): refused, in one
 sentence, while a console holds that workshop. While the room watches a workshop
 (:func:`bootcamp.ui.wall.wall_organisation`) it shows only that organisation's actions until the
@@ -28,7 +28,7 @@ from bootcamp.ui.widgets.workshop_list import TABLE_CHROME, Column, column_width
 if TYPE_CHECKING:
     from datetime import date
 
-    from bootcamp.library.follow_up import OpenAction
+    from bootcamp.library import Library, OpenAction
     from bootcamp.store.model import Action
     from bootcamp.ui.app import BootcampApp
 
@@ -87,6 +87,7 @@ class ActionsScreen(Screen[None]):
         self.shown: list[OpenAction] = []
         self.problems: list[str] = []
         self._read = False
+        self._library: Library | None = None
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -116,15 +117,20 @@ class ActionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="actions")
     def read_actions(self) -> None:
-        from bootcamp.library.follow_up import follow_up_order, local_today, open_actions
+        from bootcamp.library import Library
+        from bootcamp.library.follow_up import local_today
+        from bootcamp.library.open_actions import open_actions
 
         app = self.bootcamp
-        problems: list[str] = []
+        if self._library is None:  # kept for the screen's life: it remembers the index as last read
+            self._library = Library(app.store, app.clock)
         try:
-            found = open_actions(app.store, app.clock, problems=problems)
+            listing = self._library.listing()  # one look at the folders for the actions and what could not be read
         except UserError as error:
-            found, problems = [], [str(error)]
-        self.post_message(self.ActionsRead(follow_up_order(found, local_today(app.clock)), problems))
+            self.post_message(self.ActionsRead([], [str(error)]))
+            return
+        found = open_actions(listing.rows, local_today(app.clock))  # overdue first, by due date, undated last
+        self.post_message(self.ActionsRead(found, list(listing.problems)))
 
     @work(thread=True, group="mark")
     def mark(self, item: OpenAction, status: str) -> None:
@@ -238,7 +244,7 @@ class ActionsScreen(Screen[None]):
         widths = column_widths(wanted, self.size.width - TABLE_MARGIN - TABLE_CHROME, COLUMNS)
         table.clear(columns=True)
         for column in COLUMNS:
-            table.add_column(column.label, key=column.key, width=widths[column.key])
+            table.add_column(plain(column.label), key=column.key, width=widths[column.key])
         for item, (what, owner, workshop) in zip(self.shown, cells, strict=True):
             action = item.action
             table.add_row(

@@ -1,11 +1,11 @@
 """The commitment-test summary on screen: what the CCO takes back to the CEO, a page at a time.
 
-One :class:`CommitmentReport` on seven pages, each making its point at 80×24 on the projector:
+One :class:`CommitmentReport` on eight pages, each making its point at 80×24 on the projector:
 the overall score and every dimension, what to ask and do next (weakest first), the aptitude
-heat map, the competency audit, the role verdict, the actions, and what the figures rest on.
-An eighth page, Progress, joins them when there is an earlier run to compare with: the run this
-one was made again from, else the latest earlier run of the same organisation
-(:func:`bootcamp.summary.lineage.choose_earlier`, which also says why and whether the run it
+heat map, the competency audit, the role verdict, the actions, what the figures rest on (how far
+the room got), and every note the room wrote. A ninth page, Progress, joins them when there is an earlier
+run to compare with: the run this one was made again from, else the latest earlier run of the same
+organisation (:func:`bootcamp.summary.lineage.choose_earlier`, which also says why and whether the run it
 follows is missing from this library). A worker reads that run's report, and the page compares it
 with this one (:func:`bootcamp.summary.comparison.compare`) every time this one is shown again.
 Opened for the open workshop it follows the room: the report is built again from memory
@@ -42,6 +42,7 @@ from bootcamp.ui.widgets.report.dimensions import DimensionBars
 from bootcamp.ui.widgets.report.findings import Findings
 from bootcamp.ui.widgets.report.heat_map import HeatMapChart
 from bootcamp.ui.widgets.report.next_steps import NextSteps
+from bootcamp.ui.widgets.report.notes import NotesView
 from bootcamp.ui.widgets.report.overall import OverallScore
 from bootcamp.ui.widgets.report.progress import ProgressView
 from bootcamp.ui.widgets.report.role import RoleVerdictView
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.store import Store
 
-# (id, tab label, what the page shows): the tabs in order, and keys 1–7.
+# (id, tab label, what the page shows): the tabs in order, and keys 1–8.
 PAGES = (
     ("overview", "Overview", "the overall score and every dimension"),
     ("next-steps", "Next steps", "weakest first, what to ask and do next"),
@@ -59,11 +60,12 @@ PAGES = (
     ("competencies", "Competencies", "the competency audit"),
     ("role", "Role", "the role-definition verdict"),
     ("actions", "Actions", "owners, dates, overdue"),
-    ("coverage", "Coverage", "who answered, what was skipped, how the figures are made"),
+    ("coverage", "Coverage", "how far the room got, who answered, how the figures are made"),
+    ("notes", "Notes", "every note, comment and Poker note, with when and who"),
 )
 PAGE_IDS = tuple(page for page, _, _ in PAGES)
 LABELS = {page: label for page, label, _ in PAGES}
-PROGRESS = "progress"  # the eighth page, only when there is an earlier run (or the run it follows is missing)
+PROGRESS = "progress"  # the ninth page, only when there is an earlier run (or the run it follows is missing)
 
 
 def today(clock: Clock) -> date:
@@ -90,7 +92,7 @@ class SummaryScreen(Screen[None]):
             Binding(str(n), f"page('{page}')", label, show=False, tooltip=f"Page {n}: {what}")
             for n, (page, label, what) in enumerate(PAGES, 1)
         ),
-        Binding("8", "progress_page", "Progress", show=False, tooltip="Page 8: progress since the earlier run"),
+        Binding("9", "progress_page", "Progress", show=False, tooltip="Page 9: progress since the earlier run"),
         Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
         Binding(
             "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the exports folder"
@@ -152,6 +154,8 @@ class SummaryScreen(Screen[None]):
                 yield ActionList()
             with TabPane(LABELS["coverage"], id="coverage"), VerticalScroll():
                 yield Coverage()
+            with TabPane(LABELS["notes"], id="notes"), VerticalScroll():
+                yield NotesView()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -251,6 +255,7 @@ class SummaryScreen(Screen[None]):
             RoleVerdictView,
             ActionList,
             Coverage,
+            NotesView,
             NextSteps,
         ):
             self.query_one(part).show(report)

@@ -294,7 +294,9 @@ class WorkshopList(Vertical):
         widths = column_widths(wanted, width - TABLE_BORDER - (SCROLLBAR if scrolls else 0))
         table.clear(columns=True)
         for column in COLUMNS:
-            table.add_column(column.label, key=column.key, width=widths[column.key])
+            # A Text label: a str one goes through Rich's markup, whose emoji table was the slowest import
+            # on the way to home's first frame.
+            table.add_column(plain(column.label), key=column.key, width=widths[column.key])
         organisation = None
         for row in rows:
             info = row.info

@@ -264,7 +264,7 @@ class ProgressView(ReportPart):
             tactical.append(f"  {signed(points)} points", style)
         rows: list[RenderableType] = [line(fit(plain(role.title, heading), width)), tactical]
         gaps = (("closed", role.closed), ("opened", role.opened), ("still open", role.remaining))
-        gaps += (("not asked again", role.unchecked),)
+        gaps += (("not asked again", role.unchecked), ("now, not scored in the earlier run", role.first_measured))
         if not any(found for _, found in gaps):
             rows.append(plain("No structural gap in either run.", muted))
         for what, found in gaps:
