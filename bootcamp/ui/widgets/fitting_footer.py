@@ -60,10 +60,19 @@ class FittingFooter(Footer):
         return KEPT_EVERYWHERE | getattr(self.screen, "FOOTER_KEPT", frozenset())
 
     def shown_bindings(self) -> Iterable[tuple[Binding, bool, str]]:
-        """(binding, enabled, tooltip) of each key the footer would show with room enough, one per action."""
+        """(binding, enabled, tooltip) of each key the footer would show with room enough, one per action.
+
+        A kept action whose shown key a focused widget took (→ moves the grid's cursor) shows by its other key
+        (PageDown): Next stays in the footer wherever the focus is.
+        """
+        active = list(self.screen.active_bindings.values())
+        kept = self.kept_actions()
+        shown_somewhere = {binding.action for _node, binding, _enabled, _tooltip in active if binding.show}
         actions: set[str] = set()
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in actions:
+        for _node, binding, enabled, tooltip in active:
+            if binding.action in actions:
+                continue
+            if binding.show or (binding.action in kept and binding.action not in shown_somewhere):
                 actions.add(binding.action)
                 yield binding, enabled, tooltip
 
