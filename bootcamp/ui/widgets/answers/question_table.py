@@ -3,10 +3,15 @@
 The cursor row is the person answering; their option's key stores the answer and moves to
 the next person. Until the facilitator reveals the step, a row shows that its person has
 answered, not what: the first answers must not anchor the rest.
+
+Names and comments are people's own text, of any length: each is cut to one line with "…" (a
+line break shown as ⏎), the name to a fixed share and the comment to whatever the table's width
+leaves, so the Answer column is always in view.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -23,7 +28,9 @@ from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mar
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
 
-COMMENT_PREVIEW = 40
+NAME_WIDTH = 16  # cells of a name in the Who column, its phone mark aside
+WHO_WIDTH = NAME_WIDTH + cell_len(f" {PHONE}")
+MIN_COMMENT_WIDTH = 8
 COLUMNS = ("who", "answer", "mark", "comment")
 
 
@@ -49,11 +56,16 @@ class QuestionTable(SteadyTable[Text]):
         self._shown: dict[tuple[str, str], tuple[object, ...]] = {}  # how each cell is drawn
         # After an answer the cursor moves on, but a comment that follows belongs to who just answered.
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
+        self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
+        self._comment_width = MIN_COMMENT_WIDTH
         bind_scale(self, scale)
 
     def on_mount(self) -> None:
+        # Fixed widths for the name and the answer, so the comments know their room before any row is drawn.
+        answer_width = max([cell_len("Answer"), *(cell_len(option.label) for option in self.scale.options)])
+        widths = {"who": WHO_WIDTH, "answer": answer_width, "mark": 1, "comment": None}
         for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
-            self.add_column(label, key=key, width=1 if key == "mark" else None)
+            self.add_column(label, key=key, width=widths[key])
 
     @property
     def participant(self) -> Participant | None:
@@ -61,7 +73,22 @@ class QuestionTable(SteadyTable[Text]):
             return None
         return self.live.info.participant(self._seats[self.cursor_row])
 
+    def comment_width(self) -> int:
+        """The cells the comments have: the table's width less the other columns (each with its padding)."""
+        others = sum(column.get_render_width(self) for column in self.ordered_columns if column.key.value != "comment")
+        room = self.scrollable_content_region.width - others - 2 * self.cell_padding
+        return max(MIN_COMMENT_WIDTH, room)
+
+    def on_resize(self) -> None:
+        width = self.comment_width()
+        if width != self._comment_width and self._shown_with is not None:
+            self._comment_width = width
+            self.show(*self._shown_with)
+
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
+        self._shown_with = (data, state)
+        if self.is_mounted and self.size.width:
+            self._comment_width = self.comment_width()
         revealed = self.step_key in state.revealed and not state.private_entry
         phones = phones_of(self)
         seats = tuple(p.id for p in data.present)
@@ -80,7 +107,7 @@ class QuestionTable(SteadyTable[Text]):
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed, phones)):
                 if self._shown.get((participant.id, column)) != drawn_as(cell):
-                    self.update_cell(participant.id, column, cell, update_width=column in ("who", "comment"))
+                    self.update_cell(participant.id, column, cell, update_width=column == "comment")
                     self._shown[(participant.id, column)] = drawn_as(cell)
 
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
@@ -97,8 +124,8 @@ class QuestionTable(SteadyTable[Text]):
         if comment and not revealed:
             comment_cell = Text("(comment)", style="dim italic")
         else:
-            comment_cell = plain(one_line(comment, COMMENT_PREVIEW), "italic")
-        who = plain(participant.display_name)
+            comment_cell = plain(one_line(comment, self._comment_width), "italic")
+        who = plain(one_line(participant.display_name, NAME_WIDTH))
         if participant.id in phones:
             who.append(f" {PHONE}")
         return (who, value, save_mark(answer, mark), comment_cell)
