@@ -24,7 +24,7 @@ from bootcamp.limits import COMMENT
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.steps.base import choices_text
+from bootcamp.ui.widgets.steps.base import PackedChoices
 from bootcamp.ui.widgets.typed_text import SafeInput
 
 
@@ -155,7 +155,7 @@ class PrivateEntryScreen(Screen[None]):
         self.query_one("#who-line", Static).update(who)
         self.query_one("#counter", Static).update(plain(f"{ask.step.title}  ·  {self.position + 1} of {len(self.asks)}", "dim"))
         self.query_one("#ask-text", Static).update(plain(ask.text))
-        self.query_one("#choices", Static).update(choices_text([(o.key, o.label) for o in ask.scale.options]))
+        self.query_one("#choices", Static).update(PackedChoices([(o.key, o.label) for o in ask.scale.options]))
         self.query_one("#hint", Static).update(plain("Press the key of your answer. Backspace goes back.", "dim"))
         self._show(choices=True)
         self.query_one("#people", OptionList).blur()

@@ -33,7 +33,7 @@ from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.phones import PHONE, phones_of
-from bootcamp.ui.text import joined, plain, safe
+from bootcamp.ui.text import joined, one_line, plain, safe
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -97,13 +97,13 @@ class PeopleTable(SteadyTable[Text]):
                 self._add_columns()
             self.clear()
             for person in people:
-                name = () if self.anonymous else (plain(person.name),)
+                name = () if self.anonymous else (plain(one_line(person.name, 28)),)
                 phone = (PHONE if person.id in phones else "",) if phones is not None else ()
                 self.add_row(
                     *phone,
                     plain(f"P{person.number}", "bold"),
                     *name,
-                    plain(person.role),
+                    plain(one_line(person.role, 24)),
                     mark_text(marks.get(person.id, Mark.NONE)),
                     key=person.id,
                 )
@@ -144,7 +144,7 @@ class WaitingTable(SteadyTable[Text]):
         with self.app.batch_update():
             self.clear()
             for number, person in enumerate(waiting, start=1):
-                name = plain(person.name) if person.name else plain(f"someone without a seat ({number})", "italic")
+                name = plain(one_line(person.name, 40)) if person.name else plain(f"someone without a seat ({number})", "italic")
                 self.add_row(PHONE, name, key=person.id)
             ids = [w.id for w in waiting]
             if keep in ids:

@@ -21,7 +21,7 @@ from bootcamp.live.requests import DropAction, PutAction
 from bootcamp.live.saving import Mark
 from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.messages import request
-from bootcamp.ui.text import plain
+from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 
@@ -37,12 +37,8 @@ WHAT_WIDTH, OWNER_WIDTH, STATUS_WIDTH = 19, 10, 7
 
 
 def two_lines(first: str, first_style: str, second: str, second_style: str, width: int) -> Text:
-    """A two-row cell: each line cut to the column with an ellipsis, never wrapped into the other."""
-    lines = []
-    for text, style in ((first, first_style), (second, second_style)):
-        line = plain(next((part for part in text.splitlines() if part.strip()), ""), style)
-        line.truncate(width, overflow="ellipsis")
-        lines.append(line)
+    """A two-row cell: each line cut to the column with an ellipsis (a line break typed in it shown as ⏎)."""
+    lines = [plain(one_line(text, width), style) for text, style in ((first, first_style), (second, second_style))]
     return Text("\n", end="").join(lines)
 
 

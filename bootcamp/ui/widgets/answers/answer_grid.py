@@ -30,7 +30,7 @@ from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.phones import PHONE, phones_of
-from bootcamp.ui.text import drawn_as, plain
+from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
@@ -159,7 +159,7 @@ class AnswerGrid(SteadyTable[Text]):
         self.add_column("", key="item")
         for participant_id, perspective in columns:
             seat = data.info.participant(participant_id)
-            name = seat.display_name if seat else "?"
+            name = one_line(seat.display_name, NAME_WIDTH + 1) if seat else "?"  # one line: a typed line break is ⏎
             letter = PERSPECTIVE_LETTER.get(perspective, perspective[:1].upper())
             # A phone's mark (two cells wide) takes two of the name's letters: the header stays as wide as the cells.
             if participant_id in self._phones:

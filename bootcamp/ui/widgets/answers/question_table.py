@@ -28,13 +28,18 @@ from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mar
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
 
-NAME_WIDTH = 16  # cells of a name in the Who column, its phone mark aside
-WHO_WIDTH = NAME_WIDTH + cell_len(f" {PHONE}")
+# Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
+# A phone's mark takes its cells from the name, as in the rating grid's headers.
+NAME_WIDTH = 14
 MIN_COMMENT_WIDTH = 8
 COLUMNS = ("who", "answer", "mark", "comment")
 
 
 class QuestionTable(SteadyTable[Text]):
+    # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
+    DEFAULT_CSS = """
+    QuestionTable { overflow-x: hidden; }
+    """
     BINDINGS = [
         Binding("c", "comment", "Comment", tooltip="Write or change the comment of the person at the cursor"),
         Binding("x,delete", "clear", "Clear", tooltip="Clear the answer of the person at the cursor"),
@@ -63,7 +68,7 @@ class QuestionTable(SteadyTable[Text]):
     def on_mount(self) -> None:
         # Fixed widths for the name and the answer, so the comments know their room before any row is drawn.
         answer_width = max([cell_len("Answer"), *(cell_len(option.label) for option in self.scale.options)])
-        widths = {"who": WHO_WIDTH, "answer": answer_width, "mark": 1, "comment": None}
+        widths = {"who": NAME_WIDTH, "answer": answer_width, "mark": 1, "comment": None}
         for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
@@ -125,9 +130,10 @@ class QuestionTable(SteadyTable[Text]):
             comment_cell = Text("(comment)", style="dim italic")
         else:
             comment_cell = plain(one_line(comment, self._comment_width), "italic")
-        who = plain(one_line(participant.display_name, NAME_WIDTH))
         if participant.id in phones:
-            who.append(f" {PHONE}")
+            who = plain(f"{one_line(participant.display_name, NAME_WIDTH - cell_len(PHONE) - 1)} {PHONE}")
+        else:
+            who = plain(one_line(participant.display_name, NAME_WIDTH))
         return (who, value, save_mark(answer, mark), comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------

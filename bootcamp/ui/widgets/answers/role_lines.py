@@ -25,7 +25,9 @@ from bootcamp.ui.widgets.answers.marks import save_mark
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
 
-LINE_PREVIEW = 22
+MIN_LINE_WIDTH = 12
+# The labels' own widths, so "strategic" and "undecided" are never cut; the line's text takes the rest.
+LEANING_WIDTH = max(len(leaning) for leaning in ("strategic", "tactical", "undecided", "Suggests"))
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
 COLUMNS = ("number", "line", "suggests", "decision", "mark")
 
@@ -53,6 +55,10 @@ class RoleLineInput(SafeInput):
 
 
 class RoleLinesTable(SteadyTable[Text]):
+    # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
+    DEFAULT_CSS = """
+    RoleLinesTable { overflow-x: hidden; }
+    """
     BINDINGS = [
         Binding("s", "decide('strategic')", "Strategic", tooltip="The room decides: this line is strategic"),
         Binding("t", "decide('tactical')", "Tactical", tooltip="The room decides: this line is tactical"),
@@ -73,10 +79,22 @@ class RoleLinesTable(SteadyTable[Text]):
         self.check = check
         self._suggestions: dict[str, Suggestion] = {}
         self._ids: tuple[str, ...] = ()
+        self._shown_lines: tuple[RoleLine, ...] | None = None
+        self._line_width = MIN_LINE_WIDTH
 
     def on_mount(self) -> None:
+        widths = {"number": 3, "line": None, "suggests": LEANING_WIDTH, "decision": LEANING_WIDTH, "mark": 1}
         for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=widths[key])
+
+    def line_width(self) -> int:
+        """The cells a line's text has: the table's width less the other columns (each with its padding)."""
+        others = sum(column.get_render_width(self) for column in self.ordered_columns if column.key.value != "line")
+        return max(MIN_LINE_WIDTH, self.scrollable_content_region.width - others - 2 * self.cell_padding)
+
+    def on_resize(self) -> None:
+        if self._shown_lines is not None and self._line_width != self.line_width():
+            self.show(self._shown_lines)
 
     def suggestion(self, text: str) -> Suggestion:
         if text not in self._suggestions:
@@ -91,12 +109,15 @@ class RoleLinesTable(SteadyTable[Text]):
 
     def show(self, lines: tuple[RoleLine, ...]) -> None:
         row = self.cursor_row
+        self._shown_lines = lines
+        if self.is_mounted and self.size.width:
+            self._line_width = self.line_width()
         self._ids = tuple(line.id for line in lines)
         self.clear()
         for number, line in enumerate(lines, start=1):
             self.add_row(
                 Text(str(number), style="dim"),
-                plain(one_line(line.text, LINE_PREVIEW)),
+                plain(one_line(line.text, self._line_width)),
                 leaning_text(self.suggestion(line.text).leaning.value),
                 leaning_text(line.decision),
                 save_mark(line, self.live.mark(f"role:{line.id}")),
