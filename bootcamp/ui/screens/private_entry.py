@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bootcamp.content.model import Scale, Step, StepKind
@@ -24,6 +24,7 @@ from bootcamp.limits import COMMENT
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.fitting_footer import FittingFooter
 from bootcamp.ui.widgets.steps.base import PackedChoices
 from bootcamp.ui.widgets.typed_text import SafeInput
 
@@ -84,7 +85,7 @@ class PrivateEntryScreen(Screen[None]):
                 placeholder="Type a comment, or leave it empty; Enter finishes", max_length=COMMENT.chars, id="comment"
             )
             yield Static(id="hint")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         if self.fixed_participant:

@@ -32,14 +32,17 @@ def key_width(key_display: str, description: str) -> int:
 def fitting(widths: list[tuple[int, bool]], room: int) -> list[bool]:
     """Which keys to show (in order) within ``room`` cells: ``widths`` is (cells, always kept) per key.
 
-    Kept keys always show; the others show from the left while they fit beside every kept key.
+    Kept keys always show; the others show from the left while they fit beside every kept key, and stop at the
+    first that does not (a shorter one further on would show Mixed without Strength).
     """
     used = sum(width for width, kept in widths if kept)
     shown = []
+    full = False
     for width, kept in widths:
-        fits = kept or used + width <= room
-        if fits and not kept:
-            used += width
+        fits = kept or (not full and used + width <= room)
+        if not kept:
+            full = full or not fits
+            used += width if fits else 0
         shown.append(fits)
     return shown
 

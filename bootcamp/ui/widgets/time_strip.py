@@ -20,8 +20,8 @@ def strip_text(flow: Flow, day: DayClock) -> Text:
         state = ("○ t starts", "dim")
     over = flow.over_time()
     return joined(
-        ("Timer ", "dim"), (countdown(flow), "bold reverse" if over else "bold"), (f" of {planned(flow)} ", "dim"), state,
-        ("  ·  Day ", "dim"), (pace(day), "bold"), ("  ends ≈ ", "dim"), clock_time(day.projected_finish),
+        ("Timer ", "dim"), (countdown(flow), "bold reverse" if over else "bold"), (f" / {planned(flow)} ", "dim"), state,
+        ("  ·  Day ", "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish),
         ("  ·  f3 notes", "dim"),
     )  # fmt: skip
 
