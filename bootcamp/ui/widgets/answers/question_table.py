@@ -66,9 +66,12 @@ class QuestionTable(SteadyTable[Text]):
         bind_scale(self, scale)
 
     def on_mount(self) -> None:
-        # Fixed widths for the name and the answer, so the comments know their room before any row is drawn.
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Every column of a fixed width, the comment's included: its width is chosen here, never measured later."""
         answer_width = max([cell_len("Answer"), *(cell_len(option.label) for option in self.scale.options)])
-        widths = {"who": NAME_WIDTH, "answer": answer_width, "mark": 1, "comment": None}
+        widths = {"who": NAME_WIDTH, "answer": answer_width, "mark": 1, "comment": self._comment_width}
         for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
@@ -85,22 +88,23 @@ class QuestionTable(SteadyTable[Text]):
         return max(MIN_COMMENT_WIDTH, room)
 
     def on_resize(self) -> None:
-        width = self.comment_width()
-        if width != self._comment_width and self._shown_with is not None:
-            self._comment_width = width
+        if self._shown_with is not None:
             self.show(*self._shown_with)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         self._shown_with = (data, state)
-        if self.is_mounted and self.size.width:
+        row = self.cursor_row
+        if self.is_mounted and self.size.width and self.comment_width() != self._comment_width:
             self._comment_width = self.comment_width()
+            self.clear(columns=True)  # laid out again at the new width, every row drawn again below
+            self._add_columns()
+            self._seats = ()
         revealed = self.step_key in state.revealed and not state.private_entry
         phones = phones_of(self)
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
             self._shown.clear()
-            row = self.cursor_row
             self.clear()
             for participant in data.present:
                 cells = self._cells(participant, revealed, phones)
@@ -112,7 +116,7 @@ class QuestionTable(SteadyTable[Text]):
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed, phones)):
                 if self._shown.get((participant.id, column)) != drawn_as(cell):
-                    self.update_cell(participant.id, column, cell, update_width=column == "comment")
+                    self.update_cell(participant.id, column, cell)
                     self._shown[(participant.id, column)] = drawn_as(cell)
 
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:

@@ -83,7 +83,11 @@ class RoleLinesTable(SteadyTable[Text]):
         self._line_width = MIN_LINE_WIDTH
 
     def on_mount(self) -> None:
-        widths = {"number": 3, "line": None, "suggests": LEANING_WIDTH, "decision": LEANING_WIDTH, "mark": 1}
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Every column of a fixed width, the line's included: its width is chosen here, never measured later."""
+        widths = {"number": 3, "line": self._line_width, "suggests": LEANING_WIDTH, "decision": LEANING_WIDTH, "mark": 1}
         for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
@@ -93,7 +97,7 @@ class RoleLinesTable(SteadyTable[Text]):
         return max(MIN_LINE_WIDTH, self.scrollable_content_region.width - others - 2 * self.cell_padding)
 
     def on_resize(self) -> None:
-        if self._shown_lines is not None and self._line_width != self.line_width():
+        if self._shown_lines is not None:
             self.show(self._shown_lines)
 
     def suggestion(self, text: str) -> Suggestion:
@@ -110,8 +114,10 @@ class RoleLinesTable(SteadyTable[Text]):
     def show(self, lines: tuple[RoleLine, ...]) -> None:
         row = self.cursor_row
         self._shown_lines = lines
-        if self.is_mounted and self.size.width:
+        if self.is_mounted and self.size.width and self.line_width() != self._line_width:
             self._line_width = self.line_width()
+            self.clear(columns=True)  # laid out again at the new width; the rows are drawn again below
+            self._add_columns()
         self._ids = tuple(line.id for line in lines)
         self.clear()
         for number, line in enumerate(lines, start=1):
