@@ -1,7 +1,9 @@
 """An organisation's runs, as home lists them: grouped by organisation and numbered along their lineage (no Textual).
 
-A run made again records the run it follows (``WorkshopInfo.follows``); its number counts the runs before it
-in that line. A run that follows one not in this library (an imported workshop) counts that one too.
+A run made again records the run it follows (``WorkshopInfo.follows``); its number is its place in that line
+as :func:`bootcamp.summary.lineage.line_of` walks it (the rule "run N" names use): only runs in this library
+count, so a run following one that is not here (an imported workshop) is run 1 here. Computed for every
+workshop at once: ``line_of`` for each of a thousand would index the library a thousand times.
 """
 
 from __future__ import annotations
@@ -17,11 +19,9 @@ def run_numbers(workshops: Iterable[WorkshopInfo]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for info in by_id.values():
         count, seen, current = 1, {info.id}, info
-        while current.follows:
+        # Back until a run follows none, follows one not here, or (a damaged library) one already in the line.
+        while (earlier := by_id.get(current.follows)) is not None and earlier.id not in seen:
             count += 1
-            earlier = by_id.get(current.follows)
-            if earlier is None or earlier.id in seen:  # not here (imported), or a loop in hand-edited files
-                break
             seen.add(earlier.id)
             current = earlier
         numbers[info.id] = count

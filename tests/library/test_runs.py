@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bootcamp.library.runs import grouped_by_organisation, run_numbers
 from bootcamp.store.model import WorkshopInfo
+from bootcamp.summary.lineage import line_of
 
 
 def run(id: str, organisation: str, date: str, follows: str = "") -> WorkshopInfo:
@@ -14,8 +15,10 @@ def test_runs_are_numbered_along_the_line_they_follow() -> None:
     first, second = run("w1", "Acme", "2026-01-10"), run("w2", "Acme", "2026-06-10", follows="w1")
     third, imported = run("w3", "Acme", "2026-09-10", follows="w2"), run("w4", "Globex", "2026-05-01", follows="gone")
     alone, looped = run("w5", "Acme", "2026-02-01"), run("w6", "Initech", "2026-03-01", follows="w6")
-    numbers = run_numbers([third, first, second, imported, alone, looped])
-    assert numbers == {"w1": 1, "w2": 2, "w3": 3, "w4": 2, "w5": 1, "w6": 2}
+    library = [third, first, second, imported, alone, looped]
+    numbers = run_numbers(library)
+    assert numbers == {"w1": 1, "w2": 2, "w3": 3, "w4": 1, "w5": 1, "w6": 1}
+    assert numbers == {info.id: len(line_of(library, info)) for info in library}  # the rule "— run N" names use
 
 
 def test_an_organisations_runs_stay_together_newest_organisation_first() -> None:
