@@ -121,11 +121,14 @@ class Flow:
     def previous(self) -> WorkshopState:
         return self._move(self.state, max(self.index - 1, 0))
 
-    def jump(self, step_key: str) -> WorkshopState:
+    def jump(self, step_key: str, *, answered: bool = False) -> WorkshopState:
+        """Go to ``step_key``; the step left is marked done when the room ``answered`` it (as → would),
+        so an answered step shows ✓ however the room moved on from it."""
         target = self._index_of.get(step_key)
         if target is None:
             raise ValueError(f"no step {step_key!r} in the {self.agenda_id} agenda")
-        return self._move(self.state, target)
+        state = _mark(self.state, self.current.key, done=True) if answered and not self.is_skipped(self.current.key) else self.state
+        return self._move(state, target)
 
     def skip(self) -> WorkshopState:
         """Mark the current step skipped for time and move on; its planned minutes leave the day's plan."""

@@ -376,3 +376,23 @@ async def test_a_console_that_stopped_while_blanked_does_not_leave_the_wall_blac
         assert (stored_state.step_key, stored_state.blank, stored_state.private_entry) == (MANDATE, False, False)
         await settle(pilot)
         assert app.workshop.save_status.label == "saved"
+
+
+async def test_a_step_answered_and_then_jumped_away_from_shows_done_in_the_agenda(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    from bootcamp.ui.widgets.agenda import DONE, Agenda
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)  # reached by g, as a facilitator jumps to it
+        await pilot.press("a", "y")
+        await console.jump_to(ROLE)  # and g away from it once the room answered
+        await settle(pilot)
+        assert app.workshop.flow.is_done(MANDATE)
+        agenda = app.screen.query_one(Agenda)
+        assert str(agenda._step_nodes[MANDATE].label).startswith(f"{DONE} ")
+        await console.jump_to(RATE)  # a step jumped away from with no answer is not done
+        await settle(pilot)
+        assert not app.workshop.flow.is_done(ROLE)
+    assert MANDATE in Store(store.data_dir).open(workshop_id).state().done

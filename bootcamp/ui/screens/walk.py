@@ -189,7 +189,8 @@ class WalkScreen(Screen[None]):
 
     async def jump_to(self, step_key: str | None) -> None:
         if step_key and step_key != self.flow.current.key and self.flow.index_of(step_key) is not None:
-            await self.change(lambda flow: flow.jump(step_key))
+            answered = bool(self.workshop.snapshot.answers_for(self.flow.current.key))
+            await self.change(lambda flow: flow.jump(step_key, answered=answered))
 
     def action_jump(self) -> None:
         from bootcamp.ui.screens.jump import JumpScreen
