@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
 
     new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
-    new.add_argument("name", help="the workshop's name")
+    new.add_argument(
+        "name", nargs="?", help="the workshop's name (with --like, by default that run's name and '— run N')"
+    )
     new.add_argument("--org", help="the organisation the boot camp is for (required unless --like gives it)")
     new.add_argument(
         "--participants",
@@ -81,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='comma-separated names, "Name (role)" for a role, e.g. "Ana (CFO), Ben, Chloe"; '
         "with --anonymous, roles only or just how many",
     )
-    new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today)")
+    new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today; required with --like)")
     new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
     new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")
     new.add_argument(
@@ -116,7 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     compare = sub.add_parser("compare", parents=[common], help="the progress between two runs of the commitment test")
-    compare.add_argument("earlier", metavar="EARLIER_ID", help="the earlier workshop's id")
+    compare.add_argument(
+        "earlier",
+        metavar="EARLIER_ID",
+        nargs="?",
+        help="the earlier workshop's id (default: the run LATER_ID was made again from, else the latest earlier "
+        "run of its organisation)",
+    )
     compare.add_argument("later", metavar="LATER_ID", help="the later workshop's id")
     compare.add_argument("--format", choices=["md", "html", "json"], default="md")
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")

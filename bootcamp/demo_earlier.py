@@ -42,10 +42,11 @@ STATUS_WEIGHTS = (6, 2, 2, 1)
 
 
 def create_demo_runs(store: Store, sources: dict[str, str], seed: int = 2026) -> WorkshopInfo:
-    """The demo workshop and, beside it, its earlier run; returns the demo workshop (the one to open)."""
+    """The demo workshop and, beside it, its earlier run; returns the demo workshop (the one to open), which
+    follows that run as a run made again does, so Progress and ``compare`` show the lineage."""
     later = create_demo_workshop(store, sources, seed)
-    create_earlier_run(store, sources, later, seed)
-    return later
+    earlier = create_earlier_run(store, sources, later, seed)
+    return store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows=earlier.id))
 
 
 def create_earlier_run(store: Store, sources: dict[str, str], later: WorkshopInfo, seed: int = 2026) -> WorkshopInfo:

@@ -1,17 +1,29 @@
-"""``bootcamp compare EARLIER_ID LATER_ID [--format md|html|json] [-o FILE]``: the progress between two runs."""
+"""``bootcamp compare [EARLIER_ID] LATER_ID [--format md|html|json] [-o FILE]``: the progress between two runs.
+
+Without EARLIER_ID the later run is compared with the run it was made again from, or, when it follows
+none, with the latest earlier run of its organisation (:mod:`bootcamp.summary.lineage`); every format says
+which run that is and why.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bootcamp.commands.summary import write_output
+from bootcamp.errors import UserError
 from bootcamp.locations import data_dir
 from bootcamp.summary.comparison import Comparison, compare
+from bootcamp.summary.lineage import EarlierChoice, choose_earlier, given
+
+if TYPE_CHECKING:
+    from bootcamp.store import Store
+    from bootcamp.store.model import WorkshopInfo
 
 
-def _renderer(name: str) -> Callable[[Comparison], str]:
+def _renderer(name: str) -> Callable[[Comparison, EarlierChoice], str]:
     # Imported on demand: the HTML page pulls in markdown-it, the others need nothing extra.
     if name == "html":
         from bootcamp.export.comparison_html import render_comparison_html
@@ -31,12 +43,38 @@ def run(args: argparse.Namespace) -> int:
     from bootcamp.summary import build_report
 
     store = Store(data_dir(getattr(args, "data_dir", None)))
-    earlier, later = store.open(args.earlier), store.open(args.later)  # an unknown id is refused before any reading
+    later = store.open(args.later)  # an unknown id is refused before any reading
+    if args.earlier:
+        earlier = store.open(args.earlier)
+        chosen = given(earlier.info(), later.info())
+    else:
+        chosen = _chosen_in_the_library(store, later.info())
+        assert chosen.run is not None
+        earlier = store.open(chosen.run.id)
     reports = [
         build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=date.today())
         for files in (earlier, later)
     ]
     comparison = compare(*reports)
-    text = _renderer(args.format)(comparison)
+    text = _renderer(args.format)(comparison, chosen)
     write_output(text, args.output, f"the {args.format} comparison of workshops {earlier.id} and {later.id}")
     return 0
+
+
+def _chosen_in_the_library(store: Store, later: WorkshopInfo) -> EarlierChoice:
+    """The run LATER follows, or the latest earlier run of its organisation; UserError when there is none."""
+    chosen = choose_earlier(store.scan_workshops().workshops, later)
+    if chosen.run is not None:
+        return chosen
+    from bootcamp.export.data_terminal import terminal_safe
+
+    organisation = terminal_safe(" ".join(later.organisation.split())) or "its organisation"
+    if chosen.missing:
+        raise UserError(
+            f"workshop {later.id} follows workshop {chosen.missing}, which is not in this library, and no earlier "
+            f"run of {organisation} is stored here: give the run to compare it with as EARLIER_ID"
+        )
+    raise UserError(
+        f"no earlier run of {organisation} is stored before workshop {later.id} ({later.date}): "
+        "give the run to compare it with as EARLIER_ID"
+    )

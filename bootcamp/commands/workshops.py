@@ -16,6 +16,7 @@ from bootcamp.locations import DataFolder, default_content_dir, find_data_dir
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.roster import RosterError, parse_roster
+from bootcamp.summary.lineage import next_run_name
 
 _AGENDAS = {"full": "full day", "half": "half day"}
 
@@ -72,6 +73,9 @@ def format_lines(workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo]) -> li
 
 
 def create(args: argparse.Namespace, store: Store) -> int:
+    if getattr(args, "like", None) and not args.date:
+        # A run made again is another day: its date is asked, never assumed to be today.
+        raise UserError("say when the next run is with --date YYYY-MM-DD; no workshop was created")
     workshop_date = parse_date(args.date, what="the workshop date") if args.date else date.today()
     content_dir = Path(getattr(args, "content", None) or default_content_dir())
     try:
@@ -85,6 +89,8 @@ def create(args: argparse.Namespace, store: Store) -> int:
     # --like: the next run of the test for an earlier workshop's room (its roster, organisation, agenda and
     # anonymity), with the current content; what is given on the command line wins.
     like = store.open(args.like).info() if getattr(args, "like", None) else None
+    # Without a NAME the next run is told apart by its place in its line: "<name> — run N".
+    name = args.name if args.name is not None or like is None else next_run_name(store.list_workshops(), like)
     organisation = args.org or (like.organisation if like else "")
     if not organisation.strip():
         raise UserError("say which organisation the boot camp is for with --org (or copy a run's with --like ID)")
@@ -95,19 +101,20 @@ def create(args: argparse.Namespace, store: Store) -> int:
         raise UserError(f"--participants: {error}") from None
     if like is not None and not participants:
         participants = [(p.name, p.role) for p in like.present]
-    problems = (*workshop_problems(args.name, organisation), *roster_problems(participants, anonymous=anonymous))
+    problems = (*workshop_problems(name or "", organisation), *roster_problems(participants, anonymous=anonymous))
     if problems:  # each named by its flag, all at once: one try should fix them all
         raise UserError("no workshop was created: " + "; ".join(_on_the_command_line(p) for p in problems))
     for warning in roster_warnings(participants):
         print(f"bootcamp: warning: --participants: {warning}", file=sys.stderr)
     info = store.create_workshop(
-        name=args.name,
+        name=name or "",
         organisation=organisation,
         date=workshop_date.isoformat(),
         participants=participants,
         agenda="half" if args.half_day else (like.agenda if like else "full"),
         anonymous=anonymous,
         sources=program.sources,
+        follows=like.id if like else "",
     )
     print(
         f"created {terminal_safe(info.name)!s} for {terminal_safe(info.organisation)} on {info.date}: "

@@ -41,9 +41,11 @@ from bootcamp.summary.comparison_model import (
     RoleChange,
     RunFacts,
 )
+from bootcamp.summary.lineage import EarlierChoice
 
 
-def render_comparison_html(comparison: Comparison) -> str:
+def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
+    """``chosen``: why the earlier run is the one compared with, said on the cover."""
     sections = [
         _overall(comparison),
         _dimensions(comparison),
@@ -61,7 +63,7 @@ def render_comparison_html(comparison: Comparison) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}{_STYLE_MORE}</style>\n</head>\n<body>\n<main>\n"
-        + _cover(comparison)
+        + _cover(comparison, chosen)
         + "\n".join(section for section in sections if section)
         + "\n</main>\n</body>\n</html>\n"
     )
@@ -86,9 +88,10 @@ def _run(label: str, run: RunFacts) -> str:
     )
 
 
-def _cover(comparison: Comparison) -> str:
+def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
+    which = "".join(f'<p class="chosen">{user(said)}</p>' for said in (chosen.notes() if chosen else ()))
     found = "".join(f'<p class="note">{user(note)}</p>' for note in notes(comparison))
     return (
         '<header class="cover">\n'
@@ -96,7 +99,7 @@ def _cover(comparison: Comparison) -> str:
         f"<h1>Progress: {user(after.organisation or after.workshop)}</h1>\n"
         f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
         f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
-        f"{found}</header>\n"
+        f"{which}{found}</header>\n"
     )
 
 
@@ -227,6 +230,7 @@ def _role(role: RoleChange) -> str:
         + _gaps("Structural gaps opened", role.opened, "down")
         + _gaps("Structural gaps still open", role.remaining, "red")
         + _gaps("Structural gaps not asked again", role.unchecked, "grey")
+        + _gaps("Structural gaps now, with no scored answer in the earlier run", role.first_measured, "grey")
     )
     body = (
         f'<p class="verdict">Tactical duties: {escape(tactical_pair(role))}.</p>'

@@ -25,9 +25,10 @@ Top level:
   level_before, level_after, level_move, answered_before, answered_after, scored_before,
   scored_after, dont_know_share_before, dont_know_share_after, nobody_knows_before,
   nobody_knows_after, unclear_before, unclear_after}``. ``status_*``: as in the report
-  (``scored``, ``no-scored-answers``, ``skipped``, ``not-on-agenda``) or ``null`` when that run's
-  content has no such dimension. ``measured``: ``both``, ``earlier-only``, ``later-only``,
-  ``neither``; ``change`` is ``null`` unless ``both``. ``unclear_*``: the room disagreed.
+  (``scored``, ``no-scored-answers``, ``skipped``, ``jumped-past``, ``not-reached``, ``not-asked``,
+  ``not-started``, ``not-on-agenda``) or ``null`` when that run's content has no such dimension.
+  ``measured``: ``both``, ``earlier-only``, ``later-only``, ``neither``; ``change`` is ``null`` unless
+  ``both``. ``unclear_*``: the room disagreed (the renderers say a split changed only when ``both``).
 - ``biggest_moves_first``: every dimension id: those measured in both runs, the largest move first,
   then those only the later run measured, then only the earlier, then neither.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating]}``.
@@ -37,14 +38,20 @@ Top level:
   normalised_after, answered_before, answered_after, measured, change}``; ``change`` is on 0..1.
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
-  remaining, unchecked}``; ``lines_*`` is ``null`` for a run without a role check; the four gap
-  lists hold ``{id, text, score_before, score_after}``.
+  remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
+  five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
+  had no scored answer in the earlier run (no change is told, so it is not ``opened``).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again}]``.
   ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
   ``open`` as of ``as_of``; ``again``: the status of the same action on the later run's list, or
   ``""``.
 - ``new_actions``: actions on the later run's list that the earlier one did not have.
 - ``organisation_differs``, ``content_differs``, ``agenda_differs``: booleans.
+- ``compared_with``: why ``before`` is the run compared with, or ``null`` when not said:
+  ``{workshop_id, rule, why, follows_missing, notes}``. ``rule``: ``follows`` (the run ``after`` was made
+  again from), ``organisation`` (the latest earlier run of its organisation: it follows none, or one not
+  in this library) or ``given`` (named by whoever asked); ``follows_missing``: the id of the run ``after``
+  follows when that run is not in this library, else ``""``; ``notes``: the same said in sentences.
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ from typing import Any
 
 from bootcamp.export.report_json import plain_data, printable_json
 from bootcamp.summary.comparison_model import Comparison, DimensionChange, OverallChange, RatingChange, RoleChange
+from bootcamp.summary.lineage import EarlierChoice
 
 FORMAT = "bootcamp-commitment-comparison"
 
@@ -64,7 +72,7 @@ _DERIVED: dict[type, tuple[str, ...]] = {
 }
 
 
-def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
+def comparison_to_data(comparison: Comparison, chosen: EarlierChoice | None = None) -> dict[str, Any]:
     data = plain_data(comparison, _DERIVED)
     data.pop("version")
     return {
@@ -72,8 +80,21 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
         "version": comparison.version,
         **data,
         "biggest_moves_first": [d.id for d in comparison.biggest_moves_first],
+        "compared_with": _compared_with(chosen),
     }
 
 
-def render_comparison_json(comparison: Comparison) -> str:
-    return printable_json(comparison_to_data(comparison))
+def _compared_with(chosen: EarlierChoice | None) -> dict[str, Any] | None:
+    if chosen is None or chosen.run is None:
+        return None
+    return {
+        "workshop_id": chosen.run.id,
+        "rule": chosen.rule.value if chosen.rule else None,
+        "why": chosen.why,
+        "follows_missing": chosen.missing,
+        "notes": list(chosen.notes()),
+    }
+
+
+def render_comparison_json(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
+    return printable_json(comparison_to_data(comparison, chosen))

@@ -37,11 +37,13 @@ from bootcamp.summary.comparison_model import (
     RoleChange,
     RunFacts,
 )
+from bootcamp.summary.lineage import EarlierChoice
 
 
-def render_comparison_markdown(comparison: Comparison) -> str:
+def render_comparison_markdown(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
+    """``chosen``: why the earlier run is the one compared with, said under the two runs."""
     parts: list[list[str]] = [
-        _head(comparison),
+        _head(comparison, chosen),
         _overall(comparison),
         _dimensions(comparison),
         *(_heat_map(heat_map) for heat_map in comparison.heat_maps),
@@ -59,7 +61,7 @@ def _run(label: str, run: RunFacts) -> str:
     return f"- {label}: **{md(run.workshop)}**, {run.date}, {day}, {people} · workshop `{run.workshop_id}`"
 
 
-def _head(comparison: Comparison) -> list[str]:
+def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
     lines = [
@@ -70,6 +72,8 @@ def _head(comparison: Comparison) -> list[str]:
         _run("Earlier run", before),
         _run("Later run", after),
     ]
+    for said in chosen.notes() if chosen else ():
+        lines += ["", md(said)]  # a paragraph each: which run, and why that one
     found = notes(comparison)
     if found:
         lines += ["", *(f"> {md(note)}" for note in found)]
@@ -197,6 +201,7 @@ def _role(role: RoleChange) -> list[str]:
         + _gaps("Structural gaps opened", role.opened)
         + _gaps("Structural gaps still open", role.remaining)
         + _gaps("Structural gaps not asked again", role.unchecked)
+        + _gaps("Structural gaps now, with no scored answer in the earlier run", role.first_measured)
     )
     return lines + (gaps or ["", "No structural gap in either run."])
 

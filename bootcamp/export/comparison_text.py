@@ -102,8 +102,11 @@ def level_move(dimension_or_overall: object) -> str:
 
 
 def split_pair(dimension: DimensionChange) -> str:
-    """Whether the room disagreed, before and after: only said when it did in either run."""
+    """Whether the room disagreed, before and after: only said when it did in either run, and only when both runs
+    scored the dimension (a run with no scored answer agreed on nothing; :func:`measured_once` says why)."""
     if not dimension.unclear_before and not dimension.unclear_after:
+        return ""
+    if dimension.measured is not Measured.BOTH:
         return ""
     return pair("split" if dimension.unclear_before else "agreed", "split" if dimension.unclear_after else "agreed")
 

@@ -27,6 +27,9 @@ structure-gap       id, title, score, level, ask_next, do_next
 action              id, title (what), owner, due, value (status), text (where it came from),
                     flags (overdue)
 skipped-step        id (step key), title, group (session), value (planned minutes)
+step                id (step key), title, group (session), value (planned minutes), flags (how far
+                    the room got: answered, no-scored-answer, shown, jumped-past, skipped,
+                    not-reached)
 participant         id, title (display name), text (role), answered (answers), flags (removed)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
@@ -232,6 +235,15 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
         }
     for s in report.skipped:
         yield {"section": "skipped-step", "id": s.key, "title": s.title, "group": s.session, "value": s.minutes}
+    for step in report.steps:
+        yield {
+            "section": "step",
+            "id": step.key,
+            "title": step.title,
+            "group": step.session,
+            "value": step.minutes,
+            "flags": step.reach.value,
+        }
     for p in report.participants:
         yield {
             "section": "participant",

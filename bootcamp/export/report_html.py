@@ -17,14 +17,23 @@ from typing import TYPE_CHECKING
 
 from bootcamp.export.report_charts import dumbbell, gauge, range_bar, score_bar, score_colour, stacked_bar
 from bootcamp.export.report_text import (
+    NOTE_KINDS,
+    NOTHING_MISSED,
+    coverage_phrase,
     findings,
     method_notes,
+    missed_steps,
+    note_lines,
+    note_place,
+    note_who,
     number,
     percent,
     plain,
     score_text,
     signed_points,
+    structure_phrase,
     tactical_phrase,
+    unasked_phrase,
 )
 from bootcamp.summary.model import (
     Audit,
@@ -180,7 +189,8 @@ def _dimensions(report: CommitmentReport) -> str:
 def _question(question: QuestionResult) -> str:
     fraction = None if question.score is None else question.score / 100
     tally = " · ".join(f"{words(c.label)}&nbsp;{c.count}" for c in question.counts)
-    skipped = ' <span class="chip grey">skipped for time</span>' if question.skipped else ""
+    said = unasked_phrase(question.reach, question.skipped)
+    skipped = f' <span class="chip grey">{escape(said)}</span>' if said else ""
     comments = "".join(
         f'<li><q class="typed">{user(c.text)}</q> — '
         f"{user(c.participant) if c.participant else 'secret ballot'}, {words(c.value)}</li>"
@@ -278,8 +288,8 @@ def _heat_map(heat_map: HeatMap) -> str:
     notes = []
     if heat_map.secret:
         notes.append("<p>Answered by secret ballot: only the room&rsquo;s figures are shown.</p>")
-    if heat_map.skipped:
-        notes.append('<p><span class="chip grey">skipped for time</span></p>')
+    if said := unasked_phrase(heat_map.reach, heat_map.skipped):
+        notes.append(f'<p><span class="chip grey">{escape(said)}</span></p>')
     gaps = ""
     if heat_map.gaps:
         rows = "".join(
@@ -327,7 +337,8 @@ def _audit(audit: Audit) -> str:
         f"From <em>{words(audit.title)}</em>, on {words(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
     )
-    skipped = '<p><span class="chip grey">skipped for time</span></p>' if audit.skipped else ""
+    said = unasked_phrase(audit.reach, audit.skipped)
+    skipped = f'<p><span class="chip grey">{escape(said)}</span></p>' if said else ""
     return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", skipped + table, lead)
 
 
@@ -357,12 +368,8 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
             '<table class="lines"><thead><tr><th class="num">#</th><th>Line</th><th>Room decided</th>'
             f"<th>Suggested</th><th>Why suggested</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-    if not role.structure:
-        gaps = "<p>The structure questions were not on this agenda.</p>"
-    elif not role.gaps:
-        gaps = "<p>No structure question scored low.</p>"
-    else:
-        gaps = "".join(_question(q) for q in role.gaps)
+    said = structure_phrase(role)
+    gaps = f"<p>{escape(said)}</p>" if said else "".join(_question(q) for q in role.gaps)
     body = f'<p class="verdict">{escape(tactical_phrase(report))}</p>{bar}{legend}{lines}<h3>Structural gaps</h3>{gaps}'
     return html_section("role", "Role definition", body)
 
@@ -388,19 +395,17 @@ def _actions(report: CommitmentReport) -> str:
 
 
 def _notes(report: CommitmentReport) -> str:
-    if not report.poker and not report.notes:
+    """Every note in one list: where, what kind, when and who above the text, whose line breaks stay breaks."""
+    if not report.notebook:
         return ""
-    parts = []
-    for card in report.poker:
-        holder = f" <small>held by {user(card.holder)}</small>" if card.holder else ""
-        notes = "".join(f'<dt>{words(label)}</dt><dd class="typed">{user(text)}</dd>' for label, text in card.notes)
-        parts.append(f'<article class="card poker"><h3>{words(card.title)}{holder}</h3><dl>{notes}</dl></article>')
-    if report.notes:
-        items = "".join(
-            f'<li><em>{words(n.step_title)}</em>: <span class="typed">{user(n.text)}</span></li>' for n in report.notes
-        )
-        parts.append(f'<h3>Room notes</h3><ul class="plain">{items}</ul>')
-    return html_section("notes", "What the room wrote", "".join(parts))
+    items = []
+    for note in report.notebook:
+        facts = [f"<em>{words(note_place(note))}</em>", escape(NOTE_KINDS[note.kind]), escape(note.when)]
+        if note.who:
+            facts.append(user(note_who(note)))
+        text = "<br>".join(user(line) for line in note_lines(note))
+        items.append(f'<li>{" · ".join(f for f in facts if f)}<br><span class="typed">{text}</span></li>')
+    return html_section("notes", "Notes: what the room wrote", f'<ul class="plain notes">{"".join(items)}</ul>')
 
 
 def _list(items: Iterable[str]) -> str:
@@ -408,13 +413,14 @@ def _list(items: Iterable[str]) -> str:
 
 
 def _appendix(report: CommitmentReport) -> str:
-    if report.skipped:
-        minutes = number(sum(s.minutes for s in report.skipped), 0)
-        skipped = f"<p>{len(report.skipped)} planned, {minutes} minutes:</p>" + _list(
-            f"{words(s.session)} › {words(s.title)} ({number(s.minutes, 0)} min)" for s in report.skipped
+    missed = missed_steps(report)
+    reached = f"<p>{escape(coverage_phrase(report))}</p>"
+    if report.started and not missed:
+        reached += f"<p>{escape(NOTHING_MISSED)}</p>"
+    for heading, steps in missed:
+        reached += f"<p>{escape(heading)}</p>" + _list(
+            f"{words(s.session)} › {words(s.title)} ({number(s.minutes, 0)} min)" for s in steps
         )
-    else:
-        skipped = "<p>Nothing was skipped.</p>"
 
     def person(p: ParticipantResult) -> str:
         role = f" ({user(p.role)})" if p.role else ""
@@ -431,7 +437,7 @@ def _appendix(report: CommitmentReport) -> str:
         for level in report.levels
     )
     body = (
-        f'<div class="columns"><div><h3>Skipped for time</h3>{skipped}<h3>Participants</h3>{people}</div>'
+        f'<div class="columns"><div><h3>What the room got through</h3>{reached}<h3>Participants</h3>{people}</div>'
         f"<div><h3>Levels</h3>{levels}<h3>How these figures were made</h3>{method}"
         f'<p class="meta">content {escape(report.content_hash[:12] or "–")} · '
         f"report format {report.version}</p></div></div>"

@@ -22,21 +22,23 @@ Top level:
   ``level`` is a level object or ``null``.
 - ``dimensions``: in the content's order, each ``{id, title, text, status, score, level,
   answered, scored, dont_know, dont_know_share, nobody_knows, low_end, high_end, unclear,
-  measured, questions}``. ``status``: ``scored``, ``no-scored-answers``, ``skipped``,
-  ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
+  measured, questions}``. ``status``: ``scored``, ``no-scored-answers`` (asked, no scored answer),
+  ``skipped`` (for time), ``jumped-past``, ``not-reached``, ``not-asked`` (a mix of the three before),
+  ``not-started`` (the workshop never started), ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
   ``unclear``: the room disagrees.
 - ``questions`` (in a dimension): ``{id, step_key, item, text, dimension, answered, scored,
   dont_know, score, counts: [{option_id, label, count, dont_know}], comments: [{participant,
-  value, text}], ask_next, do_next, skipped}``; ``participant`` is ``""`` for a secret ballot.
+  value, text}], ask_next, do_next, skipped, reach}``; ``participant`` is ``""`` for a secret ballot;
+  ``reach`` is its step's, as in ``steps``.
 - ``weakest_first``: ids of the measured dimensions, lowest score first.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
   value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
   participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
   [rating], gaps: [{item, title, self_normalised, team_normalised, gap, flagged}], secret,
-  skipped}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
+  skipped, reach}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
   secret ballot.
 - ``audits``: ``{step_key, title, list_title, scale_title, legend, perspective, scale_low,
-  scale_high, rows: [rating], skipped}``.
+  scale_high, rows: [rating], skipped, reach}``; ``reach``: its step's, as in ``steps``.
 - A rating: ``{item, title, perspective, answered, scored, dont_know, mean, normalised, low,
   high, spread}`` (``spread``: population standard deviation).
 - ``role``: ``null`` or ``{check_id, title, lines: [{id, text, decision, suggestion, reason,
@@ -47,6 +49,14 @@ Top level:
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous.
 - ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``.
 - ``notes``: ``[{step_key, step_title, text, quick}]``.
+- ``started``: whether the workshop was started (a step done or skipped, a timer run, an answer given).
+- ``steps``: every step of the agenda in order, ``[{key, title, session, minutes, asks, reach}]``; ``asks``:
+  the step takes answers; ``reach``: ``answered``, ``no-scored-answer``, ``shown`` (reached, asks nothing),
+  ``jumped-past``, ``skipped``, ``not-reached`` (rules in ``bootcamp.summary.coverage``).
+- ``notebook``: everything the room wrote, in the agenda's order, ``[{kind, step_key, where, label, text, at,
+  when, who}]``; ``kind``: ``room``, ``discuss``, ``quick``, ``poker``, ``role`` (``label``: the decision), ``comment``; ``text`` as typed, line
+  breaks kept; ``at``: the stored UTC time or ``""``; ``when``: that time in the local time of the machine
+  that wrote the report; ``who``: ``""`` when anonymous, for a secret ballot, or where no writer is recorded.
 - ``unmatched_answers``: stored answers that name nothing in the agenda's content.
 """
 

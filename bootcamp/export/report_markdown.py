@@ -12,16 +12,25 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bootcamp.export.report_text import (
+    NOTE_KINDS,
+    NOTHING_MISSED,
+    coverage_phrase,
     findings,
     method_notes,
+    missed_steps,
+    note_lines,
+    note_place,
+    note_who,
     number,
     one_line,
     percent,
     score_text,
     signed_points,
+    structure_phrase,
     tactical_phrase,
     tally,
     text_bar,
+    unasked_phrase,
 )
 from bootcamp.summary.model import (
     Audit,
@@ -73,8 +82,7 @@ def render_markdown(report: CommitmentReport) -> str:
         *(_audit(audit) for audit in report.audits),
         _role(report.role, report) if report.role else [],
         _actions(report),
-        _poker(report),
-        _notes(report),
+        _notebook(report),
         _skipped(report),
         _participants(report),
         ["## How these figures were made", "", *(f"- {note}" for note in method_notes(report))],
@@ -145,7 +153,7 @@ def _question_lines(question: QuestionResult) -> list[str]:
     lines = [
         head
         + (f" ({tally(question)})" if question.counts else "")
-        + (" — skipped for time" if question.skipped else "")
+        + (f" — {said}" if (said := unasked_phrase(question.reach, question.skipped)) else "")
     ]
     lines.append(f"  - Ask next: {content(question.ask_next)}")
     lines.append(f"  - Do next: {content(question.do_next)}")
@@ -207,8 +215,8 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
         + ", ".join(f"{content(p.label)} = {number(p.value)}" for p in heat_map.legend if p.value is not None)
         + "."
     )
-    if heat_map.skipped:
-        lines += ["", "This step was skipped for time."]
+    if said := unasked_phrase(heat_map.reach, heat_map.skipped):
+        lines += ["", f"This step was {said}."]
     lines += ["", "### Room averages", ""]
     perspectives = list(dict.fromkeys(c.perspective for c in heat_map.columns))
     by_column = {(c.item, c.perspective): avg for c, avg in zip(heat_map.columns, heat_map.averages, strict=True)}
@@ -249,8 +257,8 @@ def _audit(audit: Audit) -> list[str]:
         f"From *{content(audit.title)}*, on {content(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
     )
-    if audit.skipped:
-        lines += ["", "This step was skipped for time."]
+    if said := unasked_phrase(audit.reach, audit.skipped):
+        lines += ["", f"This step was {said}."]
     span = audit.scale_high - audit.scale_low
     rows = [
         (
@@ -283,10 +291,8 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> list[str]:
         ]
         lines += ["", *markdown_table(("#", "Line", "Room decided", "Suggested", "Why suggested"), rows, "r")]
     lines += ["", "### Structural gaps", ""]
-    if not role.structure:
-        lines.append("The structure questions were not on this agenda.")
-    elif not role.gaps:
-        lines.append("No structure question scored low.")
+    if said := structure_phrase(role):
+        lines.append(said)
     for question in role.gaps:
         lines += _question_lines(question)
     return lines
@@ -312,31 +318,27 @@ def _actions(report: CommitmentReport) -> list[str]:
     return lines + markdown_table(("What", "Owner", "Due", "Status", "From"), rows)
 
 
-def _poker(report: CommitmentReport) -> list[str]:
-    if not report.poker:
+def _notebook(report: CommitmentReport) -> list[str]:
+    """Every note, one list item each; a note's lines stay lines (a hard break, the item's indent kept)."""
+    if not report.notebook:
         return []
-    lines = ["## Aptitude Poker notes"]
-    for card in report.poker:
-        holder = f" (held by {md(card.holder)})" if card.holder else ""
-        lines += ["", f"### {content(card.title)}{holder}", ""]
-        lines += [f"- **{content(label)}:** {md(text)}" for label, text in card.notes]
+    lines = ["## Notes", ""]
+    for note in report.notebook:
+        facts = [f"*{md(note_place(note))}*", NOTE_KINDS[note.kind], note.when, md(note_who(note))]
+        text = "  \n  ".join(md(line) if line.strip() else "" for line in note_lines(note))
+        lines.append(f"- {' · '.join(fact for fact in facts if fact)}:  \n  {text}")
     return lines
 
 
-def _notes(report: CommitmentReport) -> list[str]:
-    if not report.notes:
-        return []
-    return ["## Room notes", "", *(f"- *{content(n.step_title)}*: {md(n.text)}" for n in report.notes)]
-
-
 def _skipped(report: CommitmentReport) -> list[str]:
-    lines = ["## Skipped for time", ""]
-    if not report.skipped:
-        return lines + ["Nothing was skipped."]
-    minutes = sum(step.minutes for step in report.skipped)
-    steps = "1 step" if len(report.skipped) == 1 else f"{len(report.skipped)} steps"
-    lines += [f"{steps}, {number(minutes, 0)} minutes planned:", ""]
-    return lines + [f"- {content(s.session)} › {content(s.title)} ({number(s.minutes, 0)} min)" for s in report.skipped]
+    lines = ["## What the room got through", "", coverage_phrase(report)]
+    missed = missed_steps(report)
+    if report.started and not missed:
+        return lines + ["", NOTHING_MISSED]
+    for heading, steps in missed:
+        lines += ["", heading, ""]
+        lines += [f"- {content(s.session)} › {content(s.title)} ({number(s.minutes, 0)} min)" for s in steps]
+    return lines
 
 
 def _participants(report: CommitmentReport) -> list[str]:

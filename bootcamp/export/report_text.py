@@ -21,7 +21,12 @@ from bootcamp.summary.model import (
     CommitmentReport,
     DimensionResult,
     DimensionStatus,
+    Note,
+    NoteKind,
     QuestionResult,
+    RoleVerdict,
+    StepCoverage,
+    StepReach,
 )
 
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
@@ -116,8 +121,121 @@ STATUS_PHRASES = {
     DimensionStatus.SCORED: "scored",
     DimensionStatus.NO_SCORED_ANSWERS: "asked, but no scored answer",
     DimensionStatus.SKIPPED: "skipped for time",
+    DimensionStatus.JUMPED_PAST: "jumped past",
+    DimensionStatus.NOT_REACHED: "not reached",
+    DimensionStatus.NOT_ASKED: "not asked: skipped, jumped past or not reached",
+    DimensionStatus.NOT_STARTED: "the workshop was never started",
     DimensionStatus.NOT_ON_AGENDA: "not on this agenda",
 }
+
+# How far the room got with a step, in the words every renderer uses (the rules: bootcamp.summary.coverage).
+REACH_PHRASES = {
+    StepReach.ANSWERED: "answered",
+    StepReach.NO_SCORED_ANSWER: "asked, no scored answer",
+    StepReach.SHOWN: "shown",
+    StepReach.JUMPED_PAST: "jumped past",
+    StepReach.SKIPPED: "skipped for time",
+    StepReach.NOT_REACHED: "not reached",
+}
+REACH_MEANINGS = {
+    StepReach.ANSWERED: "at least one scored answer",
+    StepReach.NO_SCORED_ANSWER: "reached, but no answer or only \u201cdon\u2019t know\u201d",
+    StepReach.SHOWN: "reached; it asks nothing",
+    StepReach.JUMPED_PAST: "before where the room got to, never done: gone past with a jump",
+    StepReach.SKIPPED: "skipped for time",
+    StepReach.NOT_REACHED: "after where the room got to",
+}
+
+
+def steps_phrase(count: int) -> str:
+    return "1 step" if count == 1 else f"{count} steps"
+
+
+def coverage_phrase(report: CommitmentReport) -> str:
+    """One sentence on how far the room got: "Of 75 steps: 2 answered, 50 jumped past, 23 not reached."."""
+    if not report.steps:
+        return "This agenda has no steps."
+    if not report.started:
+        return f"This workshop was never started: none of its {steps_phrase(len(report.steps))} was reached."
+    counts = [
+        f"{len(found)} {REACH_PHRASES[reach]}" for reach in StepReach if (found := report.steps_reached(reach))
+    ]
+    return f"Of {steps_phrase(len(report.steps))}: {', '.join(counts)}."
+
+
+def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage, ...]]]:
+    """The steps the room did not get through, as (heading, steps): skipped for time, jumped past, not reached.
+
+    Empty only when every step was reached: then, and only then, may a renderer say nothing was missed.
+    A workshop never started lists nothing here (:func:`coverage_phrase` says it whole).
+    """
+    if not report.started:
+        return []
+    found = []
+    for reach, heading in (
+        (StepReach.SKIPPED, "skipped for time"),
+        (StepReach.JUMPED_PAST, "jumped past (gone beyond without doing them)"),
+        (StepReach.NOT_REACHED, "not reached (after where the room got to)"),
+    ):
+        steps = report.steps_reached(reach)
+        if steps:
+            minutes = number(sum(step.minutes for step in steps), 0)
+            found.append((f"{steps_phrase(len(steps))} {heading}, {minutes} minutes planned:", steps))
+    return found
+
+
+def unasked_phrase(reach: StepReach, skipped: bool) -> str:
+    """Why a step's figures are empty though it asks: "skipped for time", "jumped past", "not reached"; "" when asked.
+
+    A step skipped for time after some answers came keeps saying so, as it always did.
+    """
+    if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED):
+        return REACH_PHRASES[reach]
+    return REACH_PHRASES[StepReach.SKIPPED] if skipped else ""
+
+
+NOTHING_MISSED = "Every step was reached: nothing was skipped, jumped past or left."
+
+
+NOTE_KINDS = {
+    NoteKind.ROOM: "room note",
+    NoteKind.DISCUSS: "discussion",
+    NoteKind.QUICK: "quick note",
+    NoteKind.POKER: "Poker card",
+    NoteKind.ROLE: "role line",
+    NoteKind.COMMENT: "comment",
+}
+
+
+def note_place(note: Note) -> str:
+    """Where a note was written and under what: "Talk", "Persist — Lived today", "Mandate — No"."""
+    return f"{note.where} — {note.label}" if note.label else note.where
+
+
+def note_who(note: Note) -> str:
+    """Who, as the note's kind says it ("held by Ben" for a Poker card); "" when not said."""
+    if not note.who:
+        return ""
+    return f"held by {note.who}" if note.kind is NoteKind.POKER else note.who
+
+
+def note_lines(note: Note) -> list[str]:
+    """The note's text as its lines, each made safe with :func:`plain` (so right-to-left text in one line cannot
+    reorder the next), line breaks kept, blank lines at its ends dropped."""
+    return [plain(line) for line in _CARRIAGE_RETURNS.sub("\n", note.text).strip("\n").split("\n")]
+
+
+def structure_phrase(role: RoleVerdict) -> str:
+    """What the structural gaps section says when it lists no gap; "" when it lists some."""
+    if not role.structure:
+        return "The structure questions were not on this agenda."
+    if role.gaps:
+        return ""
+    if all(q.score is None for q in role.structure):
+        reaches = {q.reach for q in role.structure}
+        why = REACH_PHRASES[next(iter(reaches))] if len(reaches) == 1 else "not asked or not answered"
+        return f"None of the structure questions has a scored answer ({why}): no gap can be told."
+    return "No structure question scored low."
 
 
 def findings(dimension: DimensionResult) -> list[str]:

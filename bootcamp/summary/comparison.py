@@ -20,7 +20,6 @@ from typing import TypeVar
 
 from bootcamp.content.model import Level
 from bootcamp.errors import UserError
-from bootcamp.store.model import WorkshopInfo
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     ActionState,
@@ -82,17 +81,6 @@ def compare(before: CommitmentReport, after: CommitmentReport) -> Comparison:
         content_differs=before.content_hash != after.content_hash,
         agenda_differs=before.agenda != after.agenda,
     )
-
-
-def earlier_run(workshops: Iterable[WorkshopInfo], report: CommitmentReport) -> WorkshopInfo | None:
-    """The most recent workshop of the report's organisation dated before it: the run to compare it with."""
-    organisation = _folded(report.organisation)
-    earlier = [
-        info
-        for info in workshops
-        if info.id != report.workshop_id and _folded(info.organisation) == organisation and info.date < report.date
-    ]
-    return max(earlier, key=lambda info: (info.date, info.created_at, info.id), default=None)
 
 
 def _facts(report: CommitmentReport) -> RunFacts:
@@ -303,7 +291,7 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
     if before is None and after is None:
         return None
     earlier, later = _structure(before), _structure(after)
-    closed, opened, remaining, unchecked = [], [], [], []
+    closed, opened, remaining, unchecked, first_measured = [], [], [], [], []
     for key in list(later) + [key for key in earlier if key not in later]:
         b, a = earlier.get(key), later.get(key)
         either = a or b
@@ -315,6 +303,8 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
             unchecked.append(gap)
         elif _is_gap(b):
             closed.append(gap)
+        elif _is_gap(a) and gap.score_before is None:
+            first_measured.append(gap)  # either side without a scored answer: no change is reported
         elif _is_gap(a):
             opened.append(gap)
     return RoleChange(
@@ -329,6 +319,7 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
         opened=tuple(opened),
         remaining=tuple(remaining),
         unchecked=tuple(unchecked),
+        first_measured=tuple(first_measured),
     )
 
 

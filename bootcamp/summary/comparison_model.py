@@ -200,6 +200,8 @@ class RoleChange:
     opened: tuple[GapChange, ...]  # a structural gap now that was not one before
     remaining: tuple[GapChange, ...]  # a gap in both runs
     unchecked: tuple[GapChange, ...]  # a gap in the earlier run, not measured in the later one
+    # A gap now whose question had no scored answer in the earlier run: no change can be told, so not "opened".
+    first_measured: tuple[GapChange, ...] = ()
 
     @property
     def tactical_share_before(self) -> float | None:

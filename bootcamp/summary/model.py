@@ -30,7 +30,22 @@ class DimensionStatus(StrEnum):
     SCORED = "scored"
     NO_SCORED_ANSWERS = "no-scored-answers"  # asked, but every answer was "don't know" or none came
     SKIPPED = "skipped"  # every step asking it was skipped for time, and nobody answered
+    JUMPED_PAST = "jumped-past"  # every step asking it was jumped past (reached past with g), nobody answered
+    NOT_REACHED = "not-reached"  # every step asking it comes after where the room stopped
+    NOT_ASKED = "not-asked"  # its steps were skipped, jumped past or not reached, a mix of these
+    NOT_STARTED = "not-started"  # the workshop was never started
     NOT_ON_AGENDA = "not-on-agenda"  # the workshop's agenda has no question in this dimension
+
+
+class StepReach(StrEnum):
+    """How far the room got with one step of the agenda (rules: :mod:`bootcamp.summary.coverage`)."""
+
+    ANSWERED = "answered"  # a step that asks: at least one scored answer
+    NO_SCORED_ANSWER = "no-scored-answer"  # a step that asks: reached, but no answer or only "don't know"
+    SHOWN = "shown"  # a step that asks nothing (a slide, a discussion, a break): reached
+    JUMPED_PAST = "jumped-past"  # before where the room got to, neither reached nor skipped
+    SKIPPED = "skipped"  # skipped for time, and nobody answered it
+    NOT_REACHED = "not-reached"  # after where the room got to (every step, when it never started)
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,7 @@ class QuestionResult:
     ask_next: str
     do_next: str
     skipped: bool = False  # its step was skipped for time
+    reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
 
 
 @dataclass(frozen=True)
@@ -188,6 +204,7 @@ class HeatMap:
     gaps: tuple[SelfTeamGap, ...]  # items with both perspectives scored
     secret: bool = False
     skipped: bool = False
+    reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
 
 
 @dataclass(frozen=True)
@@ -204,6 +221,7 @@ class Audit:
     scale_high: float
     rows: tuple[RatingSummary, ...]
     skipped: bool = False
+    reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
 
 
 @dataclass(frozen=True)
@@ -264,6 +282,16 @@ class SkippedStep:
 
 
 @dataclass(frozen=True)
+class StepCoverage:
+    key: str
+    title: str
+    session: str
+    minutes: float
+    asks: bool  # the step takes answers (a question, a rating, a role check)
+    reach: StepReach
+
+
+@dataclass(frozen=True)
 class ParticipantResult:
     id: str
     name: str  # display name: P1 … in an anonymous workshop
@@ -286,6 +314,35 @@ class RoomNoteResult:
     step_title: str
     text: str
     quick: bool
+
+
+class NoteKind(StrEnum):
+    ROOM = "room"  # a note of the room, written at a step that is not a discussion
+    DISCUSS = "discuss"  # the room's notes on a discussion's prompt
+    QUICK = "quick"  # a quick note the facilitator typed in passing
+    POKER = "poker"  # a note on an Aptitude Poker card, under one of its prompts
+    ROLE = "role"  # a line of the role description, under the room's decision (the Role page cuts long ones)
+    COMMENT = "comment"  # a comment typed with an answer
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing the room wrote, as the Notes page and every export show it. Text is kept as typed, line breaks too.
+
+    ``who`` is "" in an anonymous workshop, for a secret ballot, and where nothing records a writer;
+    ``at`` is the stored UTC time ("" where none is stored, as for a secret ballot) and ``when`` the
+    same moment in the workshop's local time ("14:05", or "2026-09-22 09:10" on another day than
+    the workshop's date).
+    """
+
+    kind: NoteKind
+    step_key: str  # where it was written; "poker:<card-id>" for a Poker card
+    where: str  # the step's title, or the card's title
+    label: str  # the Poker prompt, the role line's decision, or the option a comment came with; "" otherwise
+    text: str
+    at: str
+    when: str
+    who: str
 
 
 @dataclass(frozen=True)
@@ -311,6 +368,9 @@ class CommitmentReport:
     poker: tuple[PokerNote, ...]
     notes: tuple[RoomNoteResult, ...]
     unmatched_answers: int  # answers that name no step, item or option of the content copy
+    started: bool  # a step was done or skipped, a timer ran or an answer was given
+    steps: tuple[StepCoverage, ...]  # every step of the agenda, in order, with how far the room got
+    notebook: tuple[Note, ...]  # everything the room wrote, in the agenda's order: the Notes page
     version: int = REPORT_VERSION
 
     @property
@@ -321,6 +381,9 @@ class CommitmentReport:
     @property
     def not_measured(self) -> tuple[DimensionResult, ...]:
         return tuple(d for d in self.dimensions if not d.measured)
+
+    def steps_reached(self, reach: StepReach) -> tuple[StepCoverage, ...]:
+        return tuple(step for step in self.steps if step.reach is reach)
 
     @property
     def present(self) -> tuple[ParticipantResult, ...]:

@@ -10,7 +10,8 @@ audit: per item the room's average, range and spread on the step's own scale.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
 from bootcamp.content.model import Item, Perspective, Program, Scale, Step, StepKind
 from bootcamp.store.model import Answer, WorkshopInfo
@@ -24,6 +25,7 @@ from bootcamp.summary.model import (
     RatingSummary,
     ScalePoint,
     SelfTeamGap,
+    StepReach,
 )
 
 _PLACES = 3  # figures on a scale are kept to three decimals: enough for any display, stable in JSON
@@ -36,7 +38,9 @@ def build_ratings(
     info: WorkshopInfo,
     secret: Collection[str] = (),
     skipped: Collection[str] = (),
+    reaches: Mapping[str, StepReach] | None = None,
 ) -> tuple[tuple[HeatMap, ...], tuple[Audit, ...]]:
+    """The heat maps and audits of the agenda's rate steps; ``reaches`` says how far the room got with each."""
     heat_maps: list[HeatMap] = []
     audits: list[Audit] = []
     for step in program.steps(agenda):
@@ -47,12 +51,15 @@ def build_ratings(
         if items is None or scale is None:
             continue
         answers = index.of_step(step.key)
+        reach = (reaches or {}).get(step.key, StepReach.NOT_REACHED)
         if len(step.perspectives) > 1:
-            heat_maps.append(
-                _heat_map(step, items.title, items.items, scale, answers, info, step.key in secret, step.key in skipped)
+            heat_map = _heat_map(
+                step, items.title, items.items, scale, answers, info, step.key in secret, step.key in skipped
             )
+            heat_maps.append(replace(heat_map, reach=reach))
         else:
-            audits.append(_audit(step, items.title, items.items, scale, answers, step.key in skipped))
+            audit = _audit(step, items.title, items.items, scale, answers, step.key in skipped)
+            audits.append(replace(audit, reach=reach))
     return tuple(heat_maps), tuple(audits)
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from bootcamp.content.model import AptitudePoker, Program
 from bootcamp.store.model import Action, ActionStatus, Answer, RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.summary.answers import AnswerIndex, count_unmatched
+from bootcamp.summary.coverage import is_started, step_coverage, step_reaches
 from bootcamp.summary.model import (
     ActionResult,
     CommitmentReport,
@@ -25,6 +26,7 @@ from bootcamp.summary.model import (
     RoomNoteResult,
     SkippedStep,
 )
+from bootcamp.summary.notes import build_notes
 from bootcamp.summary.ratings import build_ratings
 from bootcamp.summary.role import build_verdict
 from bootcamp.summary.scoring import score_dimensions
@@ -46,8 +48,10 @@ def build_report(
     index = AnswerIndex.of(answers, info)
     names = {p.id: p.display_name for p in info.participants}
     secret, skipped = frozenset(state.secret), frozenset(state.skipped)
-    dimensions, overall = score_dimensions(program, agenda, index, names, secret, skipped)
-    heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped)
+    started = is_started(state, index)
+    reaches = step_reaches(program, agenda, state, index, room)
+    dimensions, overall = score_dimensions(program, agenda, index, names, reaches, secret, skipped, started=started)
+    heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped, reaches)
     report_date = _as_date(as_of) or _as_date(info.date)
     answered_by = Counter(a.participant_id for found in index.by_step.values() for a in found)
     return CommitmentReport(
@@ -83,6 +87,9 @@ def build_report(
             if note.text.strip()
         ),
         unmatched_answers=count_unmatched(program, agenda, index),
+        started=started,
+        steps=step_coverage(program, agenda, reaches, {s.id: s.title for s in program.sessions}),
+        notebook=build_notes(program, agenda, info, room, index, state.secret),
     )
 
 

@@ -26,6 +26,7 @@ from bootcamp.summary.model import (
     OptionCount,
     OverallResult,
     QuestionResult,
+    StepReach,
 )
 
 
@@ -86,6 +87,7 @@ def _score_question(
     names: Mapping[str, str],
     secret: Collection[str],
     skipped: Collection[str],
+    reaches: Mapping[str, StepReach],
 ) -> _Scored:
     counts = {option.id: 0 for option in scale.options} if scale else {}
     known = options_of(scale) if scale else {}
@@ -127,6 +129,7 @@ def _score_question(
         ask_next=question.ask_next,
         do_next=question.do_next,
         skipped=asked.step.key in skipped,
+        reach=reaches.get(asked.step.key, StepReach.NOT_REACHED),
     )
     return _Scored(result, tuple(values))
 
@@ -136,13 +139,20 @@ def score_dimensions(
     agenda: str,
     index: AnswerIndex,
     names: Mapping[str, str],
+    reaches: Mapping[str, StepReach],
     secret: Collection[str] = (),
     skipped: Collection[str] = (),
+    *,
+    started: bool = True,
 ) -> tuple[tuple[DimensionResult, ...], OverallResult]:
+    """Every dimension's score and status, and the overall score; ``reaches`` says how far the room got with each
+    step (:func:`bootcamp.summary.coverage.step_reaches`), so an unmeasured dimension says why."""
     levels = tuple(sorted(program.levels, key=lambda level: level.min_score))
     scored_by_dimension: dict[str, list[_Scored]] = {d.id: [] for d in program.dimensions}
     for asked in asked_questions(program, agenda):
-        scored = _score_question(asked, program.scale(asked.question.scale), index, names, secret, skipped)
+        scored = _score_question(
+            asked, program.scale(asked.question.scale), index, names, secret, skipped, reaches
+        )
         scored_by_dimension.setdefault(asked.question.dimension, []).append(scored)
 
     dimensions: list[DimensionResult] = []
@@ -164,7 +174,7 @@ def score_dimensions(
                 id=dimension.id,
                 title=dimension.title,
                 text=dimension.text,
-                status=_status(questions, values, answered),
+                status=_status(questions, values, answered, started),
                 score=score,
                 level=level_for(score, levels),
                 answered=answered,
@@ -193,11 +203,22 @@ def score_dimensions(
     return tuple(dimensions), overall
 
 
-def _status(questions: Sequence[_Scored], values: Sequence[float], answered: int) -> DimensionStatus:
+def _status(questions: Sequence[_Scored], values: Sequence[float], answered: int, started: bool) -> DimensionStatus:
+    """Scored; else why not, from how far the room got with the steps asking it (never "asked" when none was)."""
     if not questions:
         return DimensionStatus.NOT_ON_AGENDA
     if values:
         return DimensionStatus.SCORED
-    if not answered and all(q.result.skipped for q in questions):
-        return DimensionStatus.SKIPPED
-    return DimensionStatus.NO_SCORED_ANSWERS
+    reaches = {q.result.reach for q in questions}
+    if reaches == {StepReach.NOT_REACHED} and not started:
+        return DimensionStatus.NOT_STARTED
+    if answered or reaches & {StepReach.ANSWERED, StepReach.NO_SCORED_ANSWER}:
+        return DimensionStatus.NO_SCORED_ANSWERS
+    return _NOT_ASKED.get(frozenset(reaches), DimensionStatus.NOT_ASKED)
+
+
+_NOT_ASKED = {
+    frozenset({StepReach.SKIPPED}): DimensionStatus.SKIPPED,
+    frozenset({StepReach.JUMPED_PAST}): DimensionStatus.JUMPED_PAST,
+    frozenset({StepReach.NOT_REACHED}): DimensionStatus.NOT_REACHED,
+}

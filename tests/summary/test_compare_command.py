@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -133,7 +135,8 @@ def test_new_like_copies_the_room_organisation_agenda_and_anonymity(data: Path, 
 
 def test_new_like_an_anonymous_run_stays_anonymous_and_flags_win(data: Path, store: Store, capsys) -> None:
     earlier = stored(store, "2026-03-01", ("no", "no", "no"), anonymous=True)
-    args = ["new", "Next", "--like", earlier, "--org", "Acme Group", "--half-day", "--data-dir", str(data)]
+    args = ["new", "Next", "--like", earlier, "--org", "Acme Group", "--half-day", "--date", "2026-09-21"]
+    args += ["--data-dir", str(data)]
     assert main(args) == 0
     info = store.open(capsys.readouterr().out.strip().splitlines()[-1]).info()
     assert (info.organisation, info.agenda, info.anonymous) == ("Acme Group", "half", True)
@@ -143,6 +146,103 @@ def test_new_like_an_anonymous_run_stays_anonymous_and_flags_win(data: Path, sto
 def test_new_needs_an_organisation_or_a_run_to_copy(data: Path, store: Store, capsys) -> None:
     assert main(["new", "Spring", "--data-dir", str(data)]) == 1
     assert "--org" in one_line_error(capsys)
-    assert main(["new", "Spring", "--like", "nosuch", "--data-dir", str(data)]) == 1
+    assert main(["new", "Spring", "--like", "nosuch", "--date", "2026-09-21", "--data-dir", str(data)]) == 1
     assert one_line_error(capsys).startswith("bootcamp: no workshop with id 'nosuch'")
     assert store.list_workshops() == []
+
+
+# -- lineage: a run made again follows its run; compare LATER alone uses it -----------------------------------
+
+
+def new_like(data: Path, like: str, *more: str) -> None:
+    args = ["new", *more, "--like", like, "--date", "2026-09-21", "--content", str(FIXTURE), "--data-dir", str(data)]
+    assert main(args) == 0
+
+
+def created_id(capsys) -> str:
+    return capsys.readouterr().out.strip().splitlines()[-1]
+
+
+def test_new_like_asks_for_the_date_and_creates_nothing_without_it(data: Path, store: Store, capsys) -> None:
+    earlier = stored(store, "2026-03-01", ("no", "no", "no"))
+    assert main(["new", "Acme, autumn", "--like", earlier, "--data-dir", str(data)]) == 1
+    error = one_line_error(capsys)
+    assert "--date" in error and "no workshop was created" in error
+    assert [info.id for info in store.list_workshops()] == [earlier]
+
+
+def test_new_without_like_still_defaults_to_today(data: Path, store: Store, capsys) -> None:
+    assert main(["new", "Spring", "--org", "Acme", "--participants", "Ana", "--data-dir", str(data)]) == 0
+    info = store.open(created_id(capsys)).info()
+    assert info.date == date.today().isoformat() and info.follows == ""
+
+
+def test_new_like_follows_its_run_and_is_named_by_its_place_in_the_line(data: Path, store: Store, capsys) -> None:
+    first = stored(store, "2026-03-01", ("no", "no", "no"), name="Acme boot camp")
+    new_like(data, first)
+    second = store.open(created_id(capsys)).info()
+    assert (second.name, second.follows, second.date) == ("Acme boot camp \u2014 run 2", first, "2026-09-21")
+    assert main(["new", "--like", second.id, "--date", "2027-03-01", "--data-dir", str(data)]) == 0
+    third = store.open(created_id(capsys)).info()
+    assert (third.name, third.follows) == ("Acme boot camp \u2014 run 3", second.id)
+    new_like(data, first, "Acme, autumn")  # a name given wins
+    assert store.open(created_id(capsys)).info().name == "Acme, autumn"
+
+
+def test_compare_later_alone_uses_the_run_it_follows_and_names_it(data: Path, store: Store, capsys) -> None:
+    spring = stored(store, "2026-03-01", ("no", "no", "partly"), name="Spring boot camp")
+    new_like(data, spring, "Autumn boot camp")
+    later = created_id(capsys)
+    for person, value in zip(store.open(later).info().participants, ("yes", "yes", "partly"), strict=True):
+        store.open(later).save_answer(Answer(person.id, MANDATE, value=value))
+    # The reported bug: an empty run of the same organisation, nearer in date, was compared with instead.
+    store.create_workshop(
+        name="Empty rehearsal", organisation="Acme", date="2026-09-20", participants=[("Ana", "")],
+        sources=read_sources(FIXTURE),
+    )
+    assert main(["compare", later, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert f"workshop `{spring}`" in out and "Empty rehearsal" not in out
+    assert (
+        f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the run this one was made again from."
+        in out
+    )
+    assert "| Mandate | 17 | 83 | **+66** |" in out
+    for fmt in ("html", "json"):
+        assert main(["compare", later, "--format", fmt, "--data-dir", str(data)]) == 0
+        text = capsys.readouterr().out
+        if fmt == "json":
+            said = json.loads(text)["compared_with"]
+            assert (said["workshop_id"], said["rule"], said["follows_missing"]) == (spring, "follows", "")
+        else:
+            assert f"<bdi>Compared with Spring boot camp (2026-03-01, workshop {spring}): the run this one" in text
+
+
+def test_compare_with_both_ids_says_the_run_was_given(data: Path, runs, capsys) -> None:
+    earlier, later = runs
+    assert main(["compare", earlier, later, "--data-dir", str(data)]) == 0
+    assert f"(2026-03-01, workshop {earlier}): the run given to compare with." in capsys.readouterr().out
+
+
+def test_compare_later_alone_falls_back_to_the_organisations_latest_run_and_says_why(data: Path, runs, capsys) -> None:
+    earlier, later = runs
+    assert main(["compare", later, "--data-dir", str(data)]) == 0
+    assert f"(2026-03-01, workshop {earlier}): the latest earlier run of Acme." in capsys.readouterr().out
+
+
+def test_a_run_that_follows_one_not_in_this_library_is_said_so(data: Path, store: Store, runs, capsys) -> None:
+    earlier, later = runs
+    store.open(later).update_info(lambda info: dataclasses.replace(info, follows="imported42"))
+    assert main(["compare", later, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "This run follows workshop imported42, which is not in this library; it is compared with the latest "
+        "earlier run of Acme instead." in out
+    )
+    assert f"workshop `{earlier}`" in out
+    shutil.rmtree(data / "workshops" / earlier)
+    assert main(["compare", later, "--data-dir", str(data)]) == 1
+    assert one_line_error(capsys) == (
+        f"bootcamp: workshop {later} follows workshop imported42, which is not in this library, and no earlier run "
+        "of Acme is stored here: give the run to compare it with as EARLIER_ID\n"
+    )

@@ -8,8 +8,7 @@ import pytest
 from comparison_rooms import earlier_room, later_room, structure_room
 
 from bootcamp.errors import UserError
-from bootcamp.store.model import WorkshopInfo
-from bootcamp.summary.comparison import compare, earlier_run
+from bootcamp.summary.comparison import compare
 from bootcamp.summary.comparison_model import ActionState, Measured, Move
 from bootcamp.summary.model import DimensionStatus
 
@@ -148,19 +147,3 @@ def test_a_run_is_not_compared_with_itself_or_with_a_later_one_first() -> None:
         compare(later_room().report(), report)
 
 
-def _info(workshop_id: str, organisation: str, date: str, created: str = "2026-01-01T08:00:00+00:00") -> WorkshopInfo:
-    return WorkshopInfo(workshop_id, "Boot camp", organisation, date, "full", False, (), "hash", created)
-
-
-def test_the_earlier_run_is_the_most_recent_one_of_the_same_organisation_before() -> None:
-    report = later_room().report()  # Acme, 2027-03-01, w2
-    workshops = [
-        _info("w2", "Acme", "2027-03-01"),
-        _info("old", "Acme", "2025-01-01"),
-        _info("recent", " ACME ", "2026-09-21"),
-        _info("same-day", "Acme", "2027-03-01"),
-        _info("later", "Acme", "2027-09-01"),
-        _info("other", "Globex", "2027-01-01"),
-    ]
-    assert earlier_run(workshops, report).id == "recent"
-    assert earlier_run([w for w in workshops if w.id not in ("recent", "old")], report) is None

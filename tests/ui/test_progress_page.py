@@ -3,11 +3,12 @@ room like the other pages) and running the test again from home."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, RadioSet, TabbedContent, TextArea
+from textual.widgets import Input, RadioSet, Static, TabbedContent, TextArea
 from ui_helpers import FIXTURE_CONTENT, ROOM, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program, read_sources
@@ -61,8 +62,8 @@ async def test_no_progress_page_without_an_earlier_run(store: Store, fixture_pro
         screen = await open_summary(pilot)
         assert PROGRESS not in screen._pages() and not screen.query(ProgressView)
         assert "Progress" not in screen_text(app)
-        assert "Page 8: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
-        await pilot.press("8")
+        assert "Page 9: progress since the earlier run" not in {a.title for a in screen_actions(screen)}
+        await pilot.press("9")
         assert screen.query_one(TabbedContent).active == "overview"
 
 
@@ -75,8 +76,8 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        assert "Page 8: progress since the earlier run" in {a.title for a in screen_actions(screen)}
-        await pilot.press("8")
+        assert "Page 9: progress since the earlier run" in {a.title for a in screen_actions(screen)}
+        await pilot.press("9")
         await settle(pilot)
         assert screen.query_one(TabbedContent).active == PROGRESS
         text = screen_text(app)
@@ -102,7 +103,7 @@ async def test_pages_turn_through_progress_and_back_round(store: Store, fixture_
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("7", "right")
+        await pilot.press("8", "right")
         assert screen.query_one(TabbedContent).active == PROGRESS
         await pilot.press("right")
         assert screen.query_one(TabbedContent).active == "overview"
@@ -123,7 +124,7 @@ async def test_saved_summary_from_home_has_the_progress_page_too(
         screen = await wait_for_screen(pilot, SummaryScreen)
         await settle(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert "saved answers" in screen_text(app) and "Since 2026-03-01" in screen_text(app)
 
@@ -142,7 +143,7 @@ async def test_an_earlier_run_of_other_content_says_why_there_is_no_comparison(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         assert "have no commitment dimension in common" in screen_text(app)
 
@@ -167,16 +168,24 @@ async def test_home_runs_the_test_again_through_the_filled_in_form(
         assert "Run the test again" in {a.title.split(":")[0] for a in screen_actions(home)}
         await pilot.press("a")
         form = await wait_for_screen(pilot, NewWorkshopScreen)
-        assert form.query_one("#name", Input).value == "Spring boot camp"
+        assert form.query_one("#name", Input).value == "Spring boot camp \u2014 run 2"  # told apart from run 1
         assert form.query_one("#organisation", Input).value == "Northwind Insurance"
-        assert form.query_one("#date", Input).value == "2026-09-21"  # today, on the fixed clock
+        date = form.query_one("#date", Input)
+        assert date.value == "" and date.placeholder == "YYYY-MM-DD, e.g. 2026-09-21"  # asked, not assumed
         names = ("P1", "P2", "P3") if anonymous else ("Ana Ortiz", "Ben Okafor", "Chloe Martin")
         roster = "\n".join(f"{name} ({role})" for name, (_, role) in zip(names, ROOM, strict=True))
         assert form.query_one("#participants", TextArea).text == roster
         assert form.query_one("#agenda", RadioSet).pressed_index == 1  # the half day, as before
         assert form.query_one("#anonymity", RadioSet).pressed_index == (1 if anonymous else 0)
         assert "Run the test again" in screen_text(app)
-        await pilot.press("ctrl+s")  # the facilitator confirms
+        await pilot.press("ctrl+s")  # the facilitator confirms, forgetting the date
+        await settle(pilot)
+        problem = form.query_one("#date-problem", Static)
+        assert app.screen is form and problem.display and problem.region.bottom <= 24  # under the field, on screen
+        assert str(problem.content) == "the date is empty: type the day of this workshop as YYYY-MM-DD"
+        assert form.query_one("#create").region.bottom <= 24 and len(store.list_workshops()) == 1
+        date.value = "2026-09-28"
+        await pilot.press("ctrl+s")
         screen = await wait_for_screen(pilot, WorkshopScreen)
         info = screen.workshop.info
     assert info.id != earlier.id and (info.organisation, info.agenda, info.anonymous) == (
@@ -184,6 +193,7 @@ async def test_home_runs_the_test_again_through_the_filled_in_form(
         "half",
         anonymous,
     )
+    assert (info.name, info.date, info.follows) == ("Spring boot camp \u2014 run 2", "2026-09-28", earlier.id)
     assert [(p.name, p.role) for p in info.participants] == [
         (p.name, p.role) for p in earlier.participants
     ]
@@ -213,7 +223,93 @@ async def test_typed_text_on_the_progress_page_is_shown_as_typed(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(pilot)
         await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("8")
+        await pilot.press("9")
         await settle(pilot)
         text = screen_text(app)
         assert "[bold red]Fix[/] \u241b[31mnow" in text and "[link=http://x]Ana[/link], 2026-04-01" in text
+
+
+# -- lineage: the run made again is compared with the run it follows ------------------------------------------
+
+
+async def run_again_from_home(pilot, app: BootcampApp, like: str, day: str) -> str:
+    """``a`` on ``like`` in home's list, the date typed, Create: the new workshop's id."""
+    home = await wait_for_screen(pilot, HomeScreen)
+    await wait_until(pilot, lambda: any(row.info.id == like for row in home.rows), "the run listed")
+    table = home.workshop_list.query_one("DataTable")
+    table.move_cursor(row=next(n for n, row in enumerate(home.rows) if row.info.id == like))
+    await settle(pilot)
+    await pilot.press("a")
+    form = await wait_for_screen(pilot, NewWorkshopScreen)
+    form.query_one("#date", Input).value = day
+    await pilot.press("ctrl+s")
+    screen = await wait_for_screen(pilot, WorkshopScreen)
+    return screen.workshop.info.id  # type: ignore[attr-defined]
+
+
+async def test_a_third_run_is_named_run_3_and_follows_the_second(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    first = earlier_run(store, fixture_program.sources)
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        second = await run_again_from_home(pilot, app, first, "2026-09-21")
+        await pilot.press("ctrl+w")
+        third = await run_again_from_home(pilot, app, second, "2027-03-01")
+    infos = {info.id: info for info in store.list_workshops()}
+    assert (infos[second].name, infos[second].follows) == ("Spring boot camp \u2014 run 2", first)
+    assert (infos[third].name, infos[third].follows) == ("Spring boot camp \u2014 run 3", second)
+
+
+async def test_progress_uses_the_run_it_was_made_again_from_and_names_it(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    # The reported bug: an empty run of the same organisation, made the same day as the real one (and so
+    # the most recent by the organisation's rule), was compared with instead of the run made again from.
+    spring = earlier_run(store, fixture_program.sources)
+    empty = store.create_workshop(
+        name="Rehearsal", organisation="Northwind Insurance", date="2026-03-01", participants=list(ROOM),
+        sources=fixture_program.sources,
+    )
+    store.open(empty.id).update_info(lambda info: dataclasses.replace(info, created_at="2099-01-01T00:00:00+00:00"))
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_again_from_home(pilot, app, spring, "2026-09-21")
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = screen_text(app)
+    assert view.comparison is not None and view.comparison.before.workshop_id == spring
+    assert f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the run this one was made" in text
+    assert "2 actions from the earlier run: 1 done, 1 overdue." in text  # the spring run's, not the empty one's
+
+
+async def test_progress_says_when_the_run_it_follows_is_not_in_this_library(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    later = new_workshop(store, fixture_program)
+    store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows="imported42"))
+    app: BootcampApp = make_app(open_workshop=later.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        await settle(pilot)
+        assert (
+            "This run follows workshop imported42, which is not in this library, and no earlier run of Northwind "
+            "Insurance is stored here: there is nothing to compare it with."
+        ) in " ".join(screen_text(app).split())
+        spring = earlier_run(store, fixture_program.sources)  # an earlier run of the organisation appears
+        screen.read_earlier(screen.report)
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+    assert (
+        "This run follows workshop imported42, which is not in this library; it is compared with the latest "
+        "earlier run of Northwind Insurance instead."
+    ) in text
+    assert f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the latest earlier run of" in text

@@ -44,7 +44,8 @@ async def test_f4_opens_the_summary_of_the_open_workshop_and_it_follows_the_room
         text = screen_text(app)
         assert "Commitment test" in text and "Spring boot camp" in text and "● live" in text
         assert "Not measured yet" in text
-        assert "not measured: asked, but no scored answer" in text  # never drawn as 0
+        assert "not measured: the workshop was never started" in text  # never drawn as 0, nor said to be asked
+        assert "asked, but no scored answer" not in text
 
         assert app.workshop is not None
         people = [p.id for p in app.workshop.info.participants]
@@ -82,6 +83,8 @@ async def test_pages_switch_by_number_arrow_and_clicker_keys(workshop_id: str, m
         await pilot.press("7")
         assert page(screen) == "coverage"
         await pilot.press("pagedown")
+        assert page(screen) == "notes"
+        await pilot.press("pagedown")
         assert page(screen) == "overview"  # round again
         for number, expected in enumerate(PAGE_IDS, 1):
             await pilot.press(str(number))
@@ -111,7 +114,8 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         await pilot.press("down")
         await settle(pilot)
         assert detail.dimension_id == "structure"
-        assert "not measured: asked, but no scored answer" in screen_text(app)
+        # The room is at the first step; the role check comes after the answered mandate question: not reached.
+        assert "not measured: not reached" in screen_text(app)
 
 
 async def test_p_toggles_the_projector_theme_and_closing_restores_the_console_theme(workshop_id: str, make_app) -> None:
@@ -295,7 +299,7 @@ async def test_participant_text_is_shown_as_typed_on_every_page(
             await settle(pilot)
             seen[page_id] = screen_text(app)
             assert "\x1b" not in seen[page_id]
-        assert page(screen) == "coverage"
+        assert page(screen) == "notes"
         assert "[blink]Spring[/]" in seen["overview"] and "␛]8;;http://evil.example␇Acme" in seen["overview"]
         assert "“[bold]loud[/bold] ␛[2J” — [bold red]Ana[/], No" in seen["next-steps"]
         names = seen["aptitudes"]
@@ -305,3 +309,4 @@ async def test_participant_text_is_shown_as_typed_on_every_page(
         assert "[red]Carry a quota[/red]" in seen["role"]
         assert "[b]Fix[/b] ␛[5mnow" in seen["actions"] and "[link=https://evil.example]Ben[/link]" in seen["actions"]
         assert "[i]CEO" in seen["coverage"] and "␛[31mBen" in seen["coverage"]
+        assert "[bold]loud[/bold] ␛[2J" in seen["notes"] and "[bold red]Ana[/]" in seen["notes"]

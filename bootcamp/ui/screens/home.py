@@ -246,6 +246,7 @@ class HomeScreen(Screen[None]):
                 agenda=request.agenda,
                 anonymous=request.anonymous,
                 sources=program.sources,
+                follows=request.follows,
             )
         except UserError as error:
             self.post_message(self.Failed(error, "Could not create the workshop"))
@@ -368,7 +369,8 @@ class HomeScreen(Screen[None]):
         program = self.bootcamp.content
         assert program is not None
         agendas = [(a.id, a.title) for a in program.agendas]
-        form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like)
+        runs = [row.info for row in self.rows]  # to name the next run by its place in its line
+        form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like, runs=runs)
         self.app.push_screen(form, self._created)
 
     def _created(self, request: NewWorkshop | None) -> None:

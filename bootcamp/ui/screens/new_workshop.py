@@ -5,11 +5,14 @@ Checking is a pure function of the typed fields (:func:`check_form`, on the rule
 without a terminal; the screen shows each message under its own field. A roster that lists a
 name twice is allowed, after a warning under the field and a second Create. Given an
 earlier workshop (``like``), the form is the next run of the test: filled in with that
-workshop's name, organisation, roster, agenda and anonymity for the facilitator to check.
+workshop's organisation, roster, agenda and anonymity for the facilitator to check, named
+"<its name> — run N" by its place in its line (``runs``: the library's workshops), and
+recording the run it follows. Its date is asked, never assumed: the field starts empty.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
@@ -26,6 +29,7 @@ from bootcamp.errors import UserError
 from bootcamp.limits import ORGANISATION, WORKSHOP_NAME
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.roster import RosterError, format_roster, parse_roster
+from bootcamp.summary.lineage import next_run_name
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput, SafeTextArea
 
@@ -38,6 +42,7 @@ class NewWorkshop:
     participants: tuple[tuple[str, str], ...]  # (name, role); names are "" in an anonymous workshop
     agenda: str
     anonymous: bool
+    follows: str = ""  # the id of the run this one is made again from, or ""
 
 
 @dataclass(frozen=True)
@@ -50,17 +55,20 @@ class CheckedForm:
 
 
 def check_form(
-    *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool
+    *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool, follows: str = ""
 ) -> CheckedForm:
     """The form checked field by field (``name``, ``organisation``, ``date``, ``participants``)."""
     problems: dict[str, str] = {}
     name, organisation = " ".join(name.split()), " ".join(organisation.split())
     for problem in workshop_problems(name, organisation):
         problems.setdefault(problem.field, problem.message)
-    try:
-        date = parse_date(date, what="the date").isoformat()  # under the field labelled Date
-    except UserError as error:
-        problems["date"] = str(error)
+    if not date.strip():
+        problems["date"] = "the date is empty: type the day of this workshop as YYYY-MM-DD"
+    else:
+        try:
+            date = parse_date(date, what="the date").isoformat()  # under the field labelled Date
+        except UserError as error:
+            problems["date"] = str(error)
     people: tuple[tuple[str, str], ...] = ()
     try:
         people = parse_roster(participants, anonymous=anonymous)
@@ -72,7 +80,7 @@ def check_form(
     warnings = {"participants": warning for warning in roster_warnings(people)[:1]}
     if problems:
         return CheckedForm(None, problems, warnings)
-    return CheckedForm(NewWorkshop(name, organisation, date, people, agenda, anonymous), {}, warnings)
+    return CheckedForm(NewWorkshop(name, organisation, date, people, agenda, anonymous, follows), {}, warnings)
 
 
 class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
@@ -83,11 +91,19 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
     ]
     FIELDS = ("name", "organisation", "date", "participants")
 
-    def __init__(self, *, today: float, agendas: list[tuple[str, str]], like: WorkshopInfo | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        today: float,
+        agendas: list[tuple[str, str]],
+        like: WorkshopInfo | None = None,
+        runs: Sequence[WorkshopInfo] = (),
+    ) -> None:
         super().__init__()
         self.today = Date.fromtimestamp(today).isoformat()
         self.agendas = agendas or [("full", "Full day")]
         self.like = like
+        self.runs = runs  # the library's workshops: where ``like`` stands in its line
 
     def compose(self) -> ComposeResult:
         like = self.like
@@ -100,7 +116,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                     joined(("Run the test again", "bold"), ("  ·  like the run of ", "dim"), like.date),
                     id="dialog-title",
                 )
-            name, organisation = (like.name, like.organisation) if like else ("", "")
+            name, organisation = (next_run_name(self.runs, like), like.organisation) if like else ("", "")
             yield from self._row(
                 "Name", SafeInput(
                     name,
@@ -119,7 +135,9 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                     max_length=ORGANISATION.chars,
                 )
             )
-            yield from self._row("Date", SafeInput(self.today, id="date", placeholder="YYYY-MM-DD", compact=True))
+            # The next run is another day: asked, with an example, never assumed to be today.
+            day, example = ("", f"YYYY-MM-DD, e.g. {self.today}") if like else (self.today, "YYYY-MM-DD")
+            yield from self._row("Date", SafeInput(day, id="date", placeholder=example, compact=True))
             yield from self._row(
                 "Participants",
                 SafeTextArea(
@@ -167,6 +185,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
             participants=self.query_one("#participants", TextArea).text,
             agenda=self.agendas[agenda_index][0],
             anonymous=self.query_one("#anonymity", RadioSet).pressed_index == 1,
+            follows=self.like.id if self.like else "",
         )
 
     def action_create(self) -> None:

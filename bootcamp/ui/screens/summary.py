@@ -1,11 +1,13 @@
 """The commitment-test summary on screen: what the CCO takes back to the CEO, a page at a time.
 
-One :class:`CommitmentReport` on seven pages, each making its point at 80×24 on the projector:
+One :class:`CommitmentReport` on eight pages, each making its point at 80×24 on the projector:
 the overall score and every dimension, what to ask and do next (weakest first), the aptitude
-heat map, the competency audit, the role verdict, the actions, and what the figures rest on.
-An eighth page, Progress, joins them when the data folder holds an earlier run for the same
-organisation: a worker reads the most recent one's report, and the page compares it with this
-one (:func:`bootcamp.summary.comparison.compare`) every time this one is shown again.
+heat map, the competency audit, the role verdict, the actions, what the figures rest on (how far
+the room got), and every note the room wrote. A ninth page, Progress, joins them when there is an earlier
+run to compare with: the run this one was made again from, else the latest earlier run of the same
+organisation (:func:`bootcamp.summary.lineage.choose_earlier`, which also says why and whether the run it
+follows is missing from this library). A worker reads that run's report, and the page compares it
+with this one (:func:`bootcamp.summary.comparison.compare`) every time this one is shown again.
 Opened for the open workshop it follows the room: the report is built again from memory
 (:meth:`LiveWorkshop.report`, a few milliseconds) after every change to the room and when
 the screen comes back. Opened from home it shows the report a worker read from disk.
@@ -28,7 +30,8 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from bootcamp.errors import UserError
 from bootcamp.live.changes import Change, Part
-from bootcamp.summary.comparison import compare, earlier_run
+from bootcamp.summary.comparison import compare
+from bootcamp.summary.lineage import EarlierChoice, choose_earlier
 from bootcamp.summary.model import CommitmentReport
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
@@ -39,6 +42,7 @@ from bootcamp.ui.widgets.report.dimensions import DimensionBars
 from bootcamp.ui.widgets.report.findings import Findings
 from bootcamp.ui.widgets.report.heat_map import HeatMapChart
 from bootcamp.ui.widgets.report.next_steps import NextSteps
+from bootcamp.ui.widgets.report.notes import NotesView
 from bootcamp.ui.widgets.report.overall import OverallScore
 from bootcamp.ui.widgets.report.progress import ProgressView
 from bootcamp.ui.widgets.report.role import RoleVerdictView
@@ -48,7 +52,7 @@ if TYPE_CHECKING:
     from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.store import Store
 
-# (id, tab label, what the page shows): the tabs in order, and keys 1–7.
+# (id, tab label, what the page shows): the tabs in order, and keys 1–8.
 PAGES = (
     ("overview", "Overview", "the overall score and every dimension"),
     ("next-steps", "Next steps", "weakest first, what to ask and do next"),
@@ -56,11 +60,12 @@ PAGES = (
     ("competencies", "Competencies", "the competency audit"),
     ("role", "Role", "the role-definition verdict"),
     ("actions", "Actions", "owners, dates, overdue"),
-    ("coverage", "Coverage", "who answered, what was skipped, how the figures are made"),
+    ("coverage", "Coverage", "how far the room got, who answered, how the figures are made"),
+    ("notes", "Notes", "every note, comment and Poker note, with when and who"),
 )
 PAGE_IDS = tuple(page for page, _, _ in PAGES)
 LABELS = {page: label for page, label, _ in PAGES}
-PROGRESS = "progress"  # the eighth page, only when an earlier run of the same organisation is stored
+PROGRESS = "progress"  # the ninth page, only when there is an earlier run (or the run it follows is missing)
 
 
 def today(clock: Clock) -> date:
@@ -87,7 +92,7 @@ class SummaryScreen(Screen[None]):
             Binding(str(n), f"page('{page}')", label, show=False, tooltip=f"Page {n}: {what}")
             for n, (page, label, what) in enumerate(PAGES, 1)
         ),
-        Binding("8", "progress_page", "Progress", show=False, tooltip="Page 8: progress since the earlier run"),
+        Binding("9", "progress_page", "Progress", show=False, tooltip="Page 9: progress since the earlier run"),
         Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
         Binding(
             "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the exports folder"
@@ -105,12 +110,16 @@ class SummaryScreen(Screen[None]):
             self.error = error
 
     class EarlierRead(Message):
-        """The earlier run to compare with was read (``report``), could not be (``problem``), or there is none."""
+        """The earlier run to compare with was read (``report``), could not be (``problem``), or there is none;
+        ``chosen`` says which run it is and why."""
 
-        def __init__(self, report: CommitmentReport | None, problem: str = "") -> None:
+        def __init__(
+            self, report: CommitmentReport | None, problem: str = "", chosen: EarlierChoice | None = None
+        ) -> None:
             super().__init__()
             self.report = report
             self.problem = problem
+            self.chosen = chosen
 
     def __init__(self, report: CommitmentReport | None = None, *, workshop: LiveWorkshop | None = None) -> None:
         super().__init__()
@@ -122,6 +131,7 @@ class SummaryScreen(Screen[None]):
         self._rebuild_pending = False
         self.earlier: CommitmentReport | None = None
         self._earlier_problem = ""
+        self._earlier_chosen: EarlierChoice | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-title"):
@@ -144,6 +154,8 @@ class SummaryScreen(Screen[None]):
                 yield ActionList()
             with TabPane(LABELS["coverage"], id="coverage"), VerticalScroll():
                 yield Coverage()
+            with TabPane(LABELS["notes"], id="notes"), VerticalScroll():
+                yield NotesView()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -184,14 +196,18 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="earlier")
     def read_earlier(self, report: CommitmentReport) -> None:
-        """The most recent earlier run of the same organisation, read from the data folder."""
+        """The run this one follows (else the latest earlier run of its organisation), read from the data folder."""
         store = self.app.store  # type: ignore[attr-defined]
         try:
-            found = earlier_run(store.scan_workshops().workshops, report)
-            if found is None:
-                self.post_message(self.EarlierRead(None))
+            workshops = store.scan_workshops().workshops
+            this = next((info for info in workshops if info.id == report.workshop_id), None)
+            chosen = choose_earlier(workshops, this or store.open(report.workshop_id).info())
+            if chosen.run is None:
+                # None at all: no Progress page. The run it follows is missing: the page says so.
+                self.post_message(self.EarlierRead(None, chosen.not_here(), chosen))
                 return
-            self.post_message(self.EarlierRead(read_report(store, found.id, today(store.clock))))
+            earlier = read_report(store, chosen.run.id, today(store.clock))
+            self.post_message(self.EarlierRead(earlier, chosen=chosen))
         except UserError as error:
             self.post_message(self.EarlierRead(None, f"The earlier run could not be read: {error}"))
 
@@ -199,7 +215,7 @@ class SummaryScreen(Screen[None]):
     async def _earlier_read(self, message: EarlierRead) -> None:
         if message.report is None and not message.problem:
             return  # no earlier run: no Progress page
-        self.earlier, self._earlier_problem = message.report, message.problem
+        self.earlier, self._earlier_problem, self._earlier_chosen = message.report, message.problem, message.chosen
         pages = self.query_one(TabbedContent)
         if not self.query(ProgressView):
             await pages.add_pane(TabPane("Progress", VerticalScroll(ProgressView()), id=PROGRESS))
@@ -214,7 +230,7 @@ class SummaryScreen(Screen[None]):
             view.show_comparison(None, self._earlier_problem)
             return
         try:
-            view.show_comparison(compare(self.earlier, report))
+            view.show_comparison(compare(self.earlier, report), chosen=self._earlier_chosen)
         except UserError as error:
             view.show_comparison(None, f"No comparison with the earlier run: {error}.")
 
@@ -239,6 +255,7 @@ class SummaryScreen(Screen[None]):
             RoleVerdictView,
             ActionList,
             Coverage,
+            NotesView,
             NextSteps,
         ):
             self.query_one(part).show(report)

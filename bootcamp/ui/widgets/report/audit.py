@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from bootcamp.export.report_text import number
+from bootcamp.export.report_text import number, unasked_phrase
 from bootcamp.summary.model import Audit, CommitmentReport, RatingSummary
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.report.charts import axis, fit, range_bar, score_colour
@@ -38,8 +38,8 @@ class AuditChart(ReportPart):
             line(plain(audit.list_title, self.themed("heading"))),
             plain(f"{audit.scale_title}{seen_as}.", muted),
         ]
-        if audit.skipped:
-            pieces.append(plain("This step was skipped for time.", self.themed("flag")))
+        if said := unasked_phrase(audit.reach, audit.skipped):
+            pieces.append(plain(f"This step was {said}.", self.themed("flag")))
         # The scale's number beside its word, as on the slide: "1 Absent" … "5 Embedded".
         marks = [(point.value, f"{point.key} {point.label}") for point in audit.legend if point.value is not None]
         pieces += [Text(), line(" " * MARGIN, axis(marks, scale, bar_width, muted))]

@@ -1,4 +1,5 @@
-"""What the figures rest on: who answered how much, what was skipped for time, and how the figures were made."""
+"""What the figures rest on: how far the room got (skipped for time, jumped past, not reached), who answered how
+much, and how the figures were made."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bootcamp.export.report_text import STATUS_PHRASES, method_notes, number
+from bootcamp.export.report_text import (
+    NOTHING_MISSED,
+    STATUS_PHRASES,
+    coverage_phrase,
+    method_notes,
+    missed_steps,
+    number,
+)
 from bootcamp.summary.model import CommitmentReport, ParticipantResult
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.report.charts import bar, fit
@@ -21,19 +29,18 @@ LEFT = "  left; answers count"
 class Coverage(ReportPart):
     def draw(self, report: CommitmentReport, width: int) -> Sequence[RenderableType]:
         muted, heading = self.themed("muted"), self.themed("heading")
-        pieces: list[RenderableType] = [line(plain("Skipped for time", heading))]
-        if report.skipped:
-            minutes = sum(step.minutes for step in report.skipped)
-            count = "1 step" if len(report.skipped) == 1 else f"{len(report.skipped)} steps"
-            pieces.append(plain(f"{count}, {number(minutes, 0)} minutes planned:", muted))
+        pieces: list[RenderableType] = [line(plain("What the room got through", heading)), plain(coverage_phrase(report))]
+        missed = missed_steps(report)
+        if report.started and not missed:
+            pieces.append(plain(NOTHING_MISSED, muted))
+        for said, steps in missed:
+            pieces.append(plain(said, muted))
             pieces += [
                 joined(
                     ("• ", muted), step.session, (" › ", muted), step.title, (f"  {number(step.minutes, 0)} min", muted)
                 )
-                for step in report.skipped
+                for step in steps
             ]
-        else:
-            pieces.append(plain("Nothing was skipped.", muted))
         for dimension in report.not_measured:
             pieces.append(
                 joined(("Not measured: ", muted), dimension.title, (f" ({STATUS_PHRASES[dimension.status]})", muted))

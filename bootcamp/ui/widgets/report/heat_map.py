@@ -16,7 +16,7 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from bootcamp.export.report_text import number, signed_points
+from bootcamp.export.report_text import number, signed_points, unasked_phrase
 from bootcamp.summary.model import SELF_TEAM_GAP, CommitmentReport, HeatMap, HeatMapRow, RatingCell
 from bootcamp.ui.text import plain, safe
 from bootcamp.ui.widgets.report.charts import fit, on_colour, on_score
@@ -81,8 +81,8 @@ class HeatMapChart(ReportPart):
             line(plain(heat_map.list_title, self.themed("heading")), plain(f" · {whose}" if whose else "", muted)),
             self._legend(heat_map),
         ]
-        if heat_map.skipped:
-            pieces.append(plain("This step was skipped for time.", flag))
+        if said := unasked_phrase(heat_map.reach, heat_map.skipped):
+            pieces.append(plain(f"This step was {said}.", flag))
         if heat_map.secret:
             pieces.append(plain("Answered by secret ballot: only the room's figures are shown.", muted))
 

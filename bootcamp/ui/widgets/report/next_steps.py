@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bootcamp.export.report_text import STATUS_PHRASES, findings, percent, tally
+from bootcamp.export.report_text import STATUS_PHRASES, findings, percent, tally, unasked_phrase
 from bootcamp.summary.model import CommitmentReport, DimensionResult, QuestionResult
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.report.charts import bar, fit, on_score
@@ -92,7 +92,8 @@ class DimensionDetail(ReportPart):
         grid.add_column(ratio=1)
         grid.add_row(score_cell(question.score), plain(question.text, "bold"))
         counts = tally(question) if question.counts else "no answers yet"
-        grid.add_row("", plain(counts + (" · skipped for time" if question.skipped else ""), muted))
+        said = unasked_phrase(question.reach, question.skipped)
+        grid.add_row("", plain(counts + (f" · {said}" if said else ""), muted))
         heading = self.themed("heading")
         grid.add_row(plain("Ask next", heading), plain(question.ask_next))
         grid.add_row(plain("Do next", heading), plain(question.do_next))

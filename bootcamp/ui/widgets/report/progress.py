@@ -37,6 +37,7 @@ from bootcamp.summary.comparison_model import (
     Measured,
     RatingChange,
 )
+from bootcamp.summary.lineage import EarlierChoice
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.report.charts import fit, score_colour
 from bootcamp.ui.widgets.report.part import Drawn, ReportPart, line
@@ -87,10 +88,14 @@ class ProgressView(ReportPart):
         super().__init__(id=id)
         self.comparison: Comparison | None = None
         self.problem = ""  # why there is no comparison, in one sentence
+        self.chosen: EarlierChoice | None = None  # which run it is compared with, and why
 
-    def show_comparison(self, comparison: Comparison | None, problem: str = "") -> None:
+    def show_comparison(
+        self, comparison: Comparison | None, problem: str = "", chosen: EarlierChoice | None = None
+    ) -> None:
         self.comparison = comparison
         self.problem = problem
+        self.chosen = chosen
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
@@ -146,6 +151,7 @@ class ProgressView(ReportPart):
         )
         detail = plain(f"Like for like, on the {overall.shared} dimensions measured both times: {like_text}", muted)
         pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), detail]
+        pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
         return pieces
 
@@ -258,7 +264,7 @@ class ProgressView(ReportPart):
             tactical.append(f"  {signed(points)} points", style)
         rows: list[RenderableType] = [line(fit(plain(role.title, heading), width)), tactical]
         gaps = (("closed", role.closed), ("opened", role.opened), ("still open", role.remaining))
-        gaps += (("not asked again", role.unchecked),)
+        gaps += (("not asked again", role.unchecked), ("now, not scored in the earlier run", role.first_measured))
         if not any(found for _, found in gaps):
             rows.append(plain("No structural gap in either run.", muted))
         for what, found in gaps:

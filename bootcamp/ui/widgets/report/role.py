@@ -9,7 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from bootcamp.content.model import Leaning
-from bootcamp.export.report_text import tactical_phrase
+from bootcamp.export.report_text import structure_phrase, tactical_phrase
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW, CommitmentReport, RoleLineResult
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.report.charts import fit, on_score, stacked
@@ -47,10 +47,8 @@ class RoleVerdictView(ReportPart):
             pieces += [Text(), line(plain("The role description, as the room decided each line", muted))]
             pieces += [self._line(role_line, width) for role_line in role.lines]
         pieces += [Text(), line(plain(f"Structural gaps: structure questions below {STRUCTURE_GAP_BELOW}", muted))]
-        if not role.structure:
-            pieces.append(plain("The structure questions were not on this agenda.", muted))
-        elif not role.gaps:
-            pieces.append(plain("No structure question scored low.", muted))
+        if said := structure_phrase(role):
+            pieces.append(plain(said, muted))
         for question in sorted(role.gaps, key=lambda q: q.score or 0):
             pieces.append(line(score_cell(question.score), " ", fit(plain(question.text), width - 5)))
         return pieces

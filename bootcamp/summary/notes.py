@@ -1,0 +1,127 @@
+"""Everything the room wrote, in one list for the Notes page and every export: room, discussion and quick notes,
+Aptitude Poker notes by card, the lines of the role description with the room's decisions, and the comments
+typed with answers.
+
+Notes come in the agenda's order (by the step they were written at; Poker notes at the Poker step),
+each step's notes by the time they were written (those with no time stored first, as they were stored). Who wrote a note is said only where it is recorded and
+the workshop is named: never in an anonymous workshop, never for a secret ballot (whose time is not
+stored either). Role lines are here too: the Role page cuts a long line to fit its row, and the CCO rereads
+them whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from bootcamp.content.model import AptitudePoker, Program, RoleCheck, StepKind
+from bootcamp.store.model import RoomRecords, WorkshopInfo
+from bootcamp.summary.answers import AnswerIndex, options_of
+from bootcamp.summary.model import Note, NoteKind
+
+
+def local_when(at: str, workshop_date: str) -> str:
+    """A stored UTC time in this machine's local time: "14:05" on the workshop's date, else with the date; "" if none."""
+    try:
+        moment = datetime.fromisoformat(at).astimezone()
+    except (TypeError, ValueError):
+        return ""
+    day = moment.date().isoformat()
+    return moment.strftime("%H:%M") if day == workshop_date else f"{day} {moment.strftime('%H:%M')}"
+
+
+def build_notes(
+    program: Program, agenda: str, info: WorkshopInfo, room: RoomRecords, index: AnswerIndex, secret: Sequence[str]
+) -> tuple[Note, ...]:
+    names: Mapping[str, str] = {} if info.anonymous else {p.id: p.name for p in info.participants}
+    steps = program.steps(agenda)
+    order = {step.key: number for number, step in enumerate(steps)}
+    poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+    poker_step = next((s.key for s in steps if s.kind is StepKind.EXERCISE and poker and s.exercise == poker.id), "")
+    found: list[tuple[int, str, int, Note]] = []
+
+    def add(step_key: str, note: Note) -> None:
+        # UTC ISO times of one writer sort as text; a note with no time keeps its place before the timed ones.
+        found.append((order.get(step_key, len(order)), note.at, len(found), note))
+
+    for note in room.notes:
+        if not note.text.strip():
+            continue
+        step = program.step(note.step_key)
+        kind = (
+            NoteKind.QUICK
+            if note.quick
+            else NoteKind.DISCUSS
+            if step and step.kind is StepKind.DISCUSS
+            else NoteKind.ROOM
+        )
+        title = step.title if step else note.step_key
+        add(note.step_key, Note(kind, note.step_key, title, "", note.text, note.at, local_when(note.at, info.date), ""))
+
+    for step in steps:
+        asks = program.asks(step)
+        for answer in index.of_step(step.key):
+            if not answer.comment.strip():
+                continue
+            hidden = step.key in secret
+            option = options_of(asks.scale).get(answer.value) if asks else None
+            at = "" if hidden else answer.at
+            add(
+                step.key,
+                Note(
+                    NoteKind.COMMENT,
+                    step.key,
+                    step.title,
+                    option[0].label if option else "",
+                    answer.comment,
+                    at,
+                    local_when(at, info.date),
+                    "" if hidden else names.get(answer.participant_id, ""),
+                ),
+            )
+
+    check_step = next(
+        (s for s in steps if s.kind is StepKind.CHECK and isinstance(program.exercise(s.exercise), RoleCheck)), None
+    )
+    for role_line in room.role_lines:
+        if not role_line.text.strip():
+            continue
+        decision = role_line.decision if role_line.decision in ("strategic", "tactical") else "not decided"
+        key, title = (check_step.key, check_step.title) if check_step else ("", "Role description")
+        add(
+            key,
+            Note(
+                NoteKind.ROLE,
+                key,
+                title,
+                decision,
+                role_line.text,
+                role_line.at,
+                local_when(role_line.at, info.date),
+                "",
+            ),
+        )
+
+    deck = program.item_list(poker.deck) if poker else None
+    labels = {prompt.id: prompt.label for prompt in poker.prompts} if poker else {}
+    for card in room.poker:
+        item = deck.item(card.card_id) if deck else None
+        written = [(p, card.notes[p]) for p in labels if card.notes.get(p, "").strip()]
+        written += [
+            (p, text) for p, text in card.notes.items() if p not in labels and text.strip()
+        ]  # prompts since removed
+        for prompt, text in written:
+            add(
+                poker_step,
+                Note(
+                    NoteKind.POKER,
+                    f"poker:{card.card_id}",
+                    item.title if item else card.card_id,
+                    labels.get(prompt, prompt),
+                    text,
+                    "",
+                    "",
+                    names.get(card.holder, ""),
+                ),
+            )
+    return tuple(note for *_, note in sorted(found, key=lambda entry: entry[:3]))
