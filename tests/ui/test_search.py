@@ -7,6 +7,7 @@ continues the workshop as its owner; while a console holds it, one sentence says
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 import sys
@@ -187,6 +188,17 @@ async def test_a_review_shows_the_comment_and_its_author_on_the_question(
         assert "comment · Ana Ortiz" in shown and "Nobody owns churn" in shown
 
 
+async def test_a_review_follows_what_a_console_writes_meanwhile(workshop_id: str, store: Store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await review_first(pilot, await search_for(pilot, "renewal"))
+        later = RoomNote(id="n3", step_key=TALK, text="Written while the CCO reads", at="y")
+        store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, notes=(*room.notes, later)))
+        review._look_again()
+        await wait_until(pilot, lambda: "Written while the CCO reads" in screen_text(app), "the new note to show")
+        assert review.flow is not None and review.flow.current.key == TALK
+
+
 async def test_c_continues_the_workshop_as_its_owner_where_it_stopped(
     workshop_id: str, store: Store, make_app
 ) -> None:
@@ -239,6 +251,29 @@ async def test_typing_fast_in_the_search_field_keeps_every_key(workshop_id: str,
         await wait_until(pilot, lambda: screen.found_for == typed, "the search of the whole query")
         assert [f.hit.step_key for f in screen.found] == [TALK]
         assert screen.searches <= 3  # debounced: not a search per key
+
+
+async def test_a_participant_found_opens_the_review_where_the_workshop_stopped(workshop_id: str, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "Chloe")
+        assert [(f.hit.where, f.hit.step_key, f.step_title) for f in screen.found] == [("participant", "", "")]
+        assert "a participant" in screen_text(app)
+        review = await review_first(pilot, screen)
+        assert review.flow is not None and review.flow.current.key == MANDATE
+
+
+async def test_while_a_room_sees_the_app_only_its_organisation_is_searched(
+    workshop_id: str, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bootcamp.ui.screens.search.wall_organisation", lambda app: "Northwind Insurance")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_for(pilot, "pricing")
+        assert {f.hit.organisation for f in screen.found} == {"Northwind Insurance"} and len(screen.found) == 2
+        shown = screen_text(app)
+        assert "Contoso" not in shown
+        assert "only Northwind Insurance's workshops are searched" in shown and "ctrl+o" in shown
 
 
 async def test_search_results_say_nothing_found(workshop_id: str, make_app) -> None:

@@ -1,7 +1,7 @@
 """Review: a workshop read only, at a step a search found, weeks after the day.
 
-A review is a follower (:class:`~bootcamp.store.follow.Follower`): it reads the workshop's files once, in a
-thread worker, and never writes them. It takes no owner lock, so a console may hold the workshop meanwhile;
+A review is a follower (:class:`~bootcamp.store.follow.Follower`): it reads the workshop's files in a thread
+worker, then looks again every second (a few stats while nothing moved), and never writes them. It takes no owner lock, so a console may hold the workshop meanwhile;
 moving between steps here moves only what this screen shows (the stored position, the timers and the day
 clock stay as the room left them). Each step is drawn by the step views presenter mode and the projector
 window use, every result shown, and beside it what the room said there: notes, quick notes, comments, role
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.ui.app import BootcampApp
 
+POLL_SECONDS = 1.0  # a console running the workshop meanwhile: what the room says shows here within about this
 BANNER = "Reviewing — read only; c to continue this workshop"
 LINE_BREAK = "⏎"
 
@@ -92,10 +93,17 @@ class ReviewScreen(Screen[None]):
     ]
 
     class Read(Message):
-        def __init__(self, workshop: FollowedWorkshop, program: Program) -> None:
+        def __init__(self, follower: Follower, program: Program) -> None:
+            super().__init__()
+            self.follower = follower
+            self.program = program
+
+    class Polled(Message):
+        """The files moved (a console is running the workshop): the workshop as it is now."""
+
+        def __init__(self, workshop: FollowedWorkshop | None) -> None:
             super().__init__()
             self.workshop = workshop
-            self.program = program
 
     class Unreadable(Message):
         def __init__(self, why: str) -> None:
@@ -120,7 +128,9 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.workshop_id = workshop_id
         self.asked_step = step_key
+        self.follower: Follower | None = None
         self.workshop: FollowedWorkshop | None = None
+        self._polling = False
         self.program: Program | None = None
         self.flow: Flow | None = None  # where this screen is, never stored
         self._continuing = False
@@ -157,17 +167,39 @@ class ReviewScreen(Screen[None]):
         except (StoreError, UserError) as error:
             self.post_message(self.Unreadable(str(error)))
             return
-        self.post_message(self.Read(follower.current, program))
+        self.post_message(self.Read(follower, program))
+
+    @work(thread=True, exclusive=True, group="review")
+    def _poll(self, follower: Follower) -> None:
+        workshop = None
+        try:
+            workshop = follower.poll()
+        finally:
+            self.post_message(self.Polled(workshop))
+
+    def _look_again(self) -> None:
+        if self.follower is not None and not self._polling:
+            self._polling = True
+            self._poll(self.follower)
+
+    @on(Polled)
+    async def _polled(self, message: Polled) -> None:
+        self._polling = False
+        if message.workshop is not None and self.flow is not None:
+            self.workshop = message.workshop
+            await self._show(self.flow.current.key)  # what the room said, as it is now; this screen's step stays
 
     @on(Read)
     async def _was_read(self, message: Read) -> None:
-        self.workshop, self.program = message.workshop, message.program
-        info = message.workshop.info
+        self.follower = message.follower
+        self.workshop, self.program = message.follower.current, message.program
+        self.set_interval(POLL_SECONDS, self._look_again)
+        info = self.workshop.info
         self.query_one("#review-workshop", Static).update(
             joined((info.name, "bold"), ("  ·  ", "dim"), info.organisation, ("  ·  ", "dim"), info.date)
         )
         try:
-            stopped = Flow(message.program, info.agenda, message.workshop.state, self.bootcamp.clock)
+            stopped = Flow(message.program, info.agenda, self.workshop.state, self.bootcamp.clock)
         except UserError as error:
             self._unreadable(str(error))
             return
