@@ -276,6 +276,17 @@ async def test_while_a_room_sees_the_app_only_its_organisation_is_searched(
         assert "only Northwind Insurance's workshops are searched" in shown and "ctrl+o" in shown
 
 
+async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id: str, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_for(pilot, "pricing")
+        results, field = screen.query_one(OptionList), screen.query_one("#query", Input)
+        await pilot.press("down")
+        assert screen.focused is results and results.highlighted == 0
+        await pilot.press("down", "slash", "s")
+        assert screen.focused is field and field.value == "s"  # the query comes back selected: typing starts anew
+
+
 async def test_search_results_say_nothing_found(workshop_id: str, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

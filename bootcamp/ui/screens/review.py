@@ -54,11 +54,11 @@ def room_said(step: Step, workshop: FollowedWorkshop) -> Text:
     said: list[tuple[str, str]] = []
     said += [("note", note.text) for note in room.notes if note.step_key == step.key and not note.quick]
     said += [("quick note", note.text) for note in room.notes if note.step_key == step.key and note.quick]
-    if step.key not in workshop.state.secret:  # a secret ballot's comments name nobody, and are not read out here
-        for answer in workshop.answers:
-            if answer.step_key == step.key and answer.comment.strip():
-                who = names.get(answer.participant_id, "")
-                said.append((f"comment · {who}" if who else "comment", answer.comment))
+    secret = step.key in workshop.state.secret
+    for answer in workshop.answers:
+        if answer.step_key == step.key and answer.comment.strip():
+            who = "" if secret else names.get(answer.participant_id, "")  # a secret ballot names nobody
+            said.append((f"comment · {who}" if who else "comment", answer.comment))
     if step.kind.value == "check":
         said += [(f"role line · {line.decision or 'undecided'}", line.text) for line in room.role_lines]
     if step.kind.value == "exercise":

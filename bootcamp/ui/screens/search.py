@@ -80,6 +80,7 @@ class SearchScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", tooltip="Back to the workshops"),
         Binding("down", "to_results", "Results", show=False, tooltip="From the query to the results"),
+        Binding("slash", "to_query", "Query", key_display="/", show=False, tooltip="Back to the query"),
         Binding(
             "ctrl+o",
             "show_all",
@@ -233,11 +234,16 @@ class SearchScreen(Screen[None]):
             if results.highlighted is None:
                 results.highlighted = 0
 
+    def action_to_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_all":
             return not self._all_organisations and wall_organisation(self.bootcamp) is not None
         if action == "to_results":
             return self.focused is self.query_one("#query", Input)
+        if action == "to_query":
+            return self.focused is not self.query_one("#query", Input)
         return True
 
     def action_show_all(self) -> None:
