@@ -49,10 +49,11 @@ def wall_organisation(app: BootcampApp) -> str | None:
 
 
 def ask_to_show_all(app: BootcampApp, organisation: str, then: Callable[[bool | None], None]) -> None:
-    """Ask before other organisations' workshops are listed while a room sees the app (bootcamp.ui.wall asks)."""
-    from bootcamp.ui.wall import confirm_showing_all  # only called once wall_organisation found a wall
+    """Ask before other organisations' workshops are listed while a room sees the app; a yes lifts the wall's rule
+    until the wall is free again (bootcamp.ui.wall keeps it)."""
+    from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
 
-    confirm_showing_all(app, organisation, then)
+    app.push_screen(WallConfirmScreen(organisation), then)
 
 
 def hit_text(found: FoundHit) -> Text:
@@ -104,7 +105,6 @@ class SearchScreen(Screen[None]):
         self.found_for = ""  # the query whose results are shown
         self.searches = 0  # finished searches shown, for tests
         self._waiting: Timer | None = None
-        self._all_organisations = False  # confirmed while a room sees the app
         self._titles: StepTitles | None = None
 
     @property
@@ -128,13 +128,14 @@ class SearchScreen(Screen[None]):
 
     @property
     def organisation(self) -> str | None:
-        """Only this organisation's workshops are searched (the one on the wall), unless all were confirmed."""
-        return None if self._all_organisations else wall_organisation(self.bootcamp)
+        """Only this organisation's workshops are searched (the one on the wall), unless showing all was confirmed."""
+        return wall_organisation(self.bootcamp)
 
     def _show_scope(self) -> None:
         scope = self.query_one("#search-scope", Static)
         organisation = self.organisation
         scope.display = organisation is not None
+        self.refresh_bindings()  # ctrl+o only while there is a wall to ask about
         if organisation is not None:
             scope.update(
                 joined(
@@ -160,6 +161,7 @@ class SearchScreen(Screen[None]):
             self._waiting.stop()
             self._waiting = None
         query = self.query_one("#query", Input).value.strip()
+        self._show_scope()  # a projector window may have started or stopped following since
         if not query:
             self.workers.cancel_group(self, "search")
             self._show([], "")
@@ -239,7 +241,7 @@ class SearchScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_all":
-            return not self._all_organisations and wall_organisation(self.bootcamp) is not None
+            return wall_organisation(self.bootcamp) is not None
         if action == "to_results":
             return self.focused is self.query_one("#query", Input)
         if action == "to_query":
@@ -248,12 +250,11 @@ class SearchScreen(Screen[None]):
 
     def action_show_all(self) -> None:
         organisation = wall_organisation(self.bootcamp)
-        if organisation is not None and not self._all_organisations:
+        if organisation is not None:
             ask_to_show_all(self.bootcamp, organisation, self._all_confirmed)
 
     def _all_confirmed(self, confirmed: bool | None) -> None:
         if confirmed:
-            self._all_organisations = True
             self._show_scope()
             self.refresh_bindings()
             self._search_now()
