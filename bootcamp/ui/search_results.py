@@ -8,6 +8,7 @@ step renamed since reads as the room saw it.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from bootcamp.ui.text import safe
 if TYPE_CHECKING:
     from bootcamp.clock import Clock
     from bootcamp.content.model import Program
-    from bootcamp.library import SearchHit
+    from bootcamp.library import Library, SearchHit
     from bootcamp.store import Store
 
 LINE_BREAK = "⏎"  # a line break in a note, shown on the one line an excerpt has
@@ -36,17 +37,31 @@ class FoundHit:
     step_title: str
 
 
-def search_library(
-    store: Store, clock: Clock, query: str, *, organisation: str | None = None
-) -> list[SearchHit]:
-    """The library's hits for ``query`` (only ``organisation``'s when given); call it in a worker thread."""
-    from bootcamp.library import Library
+class WorkshopSearch:
+    """The library's search for one screen's life, each hit with its step's title; call :meth:`find` in a worker
+    thread. The library is kept (it remembers the index as last read, so a search as the user types reads no file
+    that did not change); a lock makes a search still running in a cancelled worker finish before the next one."""
 
-    return Library(store, clock).search(query, organisation=organisation)
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self._library: Library | None = None
+        self._titles = StepTitles(store)
+        self._one_at_a_time = threading.Lock()
+
+    def find(self, query: str, *, organisation: str | None = None) -> list[FoundHit]:
+        """Every hit for ``query`` (only ``organisation``'s workshops when given)."""
+        with self._one_at_a_time:
+            if self._library is None:
+                from bootcamp.library import Library
+
+                self._library = Library(self.store, self.clock)
+            hits = self._library.search(query, organisation=organisation)
+            return [FoundHit(hit, self._titles.title(hit.workshop_id, hit.step_key)) for hit in hits]
 
 
 class StepTitles:
-    """Step titles from each workshop's stored content, read once per workshop (call it in a worker thread)."""
+    """Step titles from each workshop's stored content, read once per workshop."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -65,10 +80,6 @@ class StepTitles:
         program = self._programs[workshop_id]
         step = program.step(step_key) if program is not None else None
         return step.title if step is not None else step_key  # a step its content no longer has: its key
-
-
-def with_titles(hits: list[SearchHit], titles: StepTitles) -> list[FoundHit]:
-    return [FoundHit(hit, titles.title(hit.workshop_id, hit.step_key)) for hit in hits]
 
 
 def one_line_map(text: str) -> tuple[str, list[int]]:

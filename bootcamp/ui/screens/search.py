@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
-from bootcamp.ui.search_results import FoundHit, StepTitles, excerpt, search_library, with_titles
+from bootcamp.ui.search_results import FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class SearchScreen(Screen[None]):
         self.found_for = ""  # the query whose results are shown
         self.searches = 0  # finished searches shown, for tests
         self._waiting: Timer | None = None
-        self._titles: StepTitles | None = None
+        self._search: WorkshopSearch | None = None  # one for the screen's life (it keeps the library's index)
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -120,6 +120,7 @@ class SearchScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._search = WorkshopSearch(self.bootcamp.store, self.bootcamp.clock)
         self._show_scope()
         self._show_hint("Type to search every workshop; Enter on a result reviews it (read only).")
         self.query_one("#query", Input).focus()
@@ -170,11 +171,9 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str, organisation: str | None) -> None:
-        app = self.bootcamp
-        if self._titles is None:
-            self._titles = StepTitles(app.store)
+        assert self._search is not None
         try:
-            found = with_titles(search_library(app.store, app.clock, query, organisation=organisation), self._titles)
+            found = self._search.find(query, organisation=organisation)
         except UserError as error:
             if not get_current_worker().is_cancelled:
                 self.post_message(self.Searched(query, [], str(error)))
