@@ -35,9 +35,9 @@ class Library:
             files = self.store.open(info.id, sweep=False)
             texts = [("", "workshop", info.name), ("", "organisation", info.organisation)]
             texts += [("", "participant", p.name) for p in info.participants]
+            texts += [(a.step_key, "comment", a.comment) for a in files.answers() if a.comment]
             for note in files.room().notes:
                 texts.append((note.step_key, "quick note" if note.quick else "room note", note.text))
-            texts += [(a.step_key, "comment", a.comment) for a in files.answers() if a.comment]
             for step_key, where, text in texts:
                 spans = [m.span() for word in words for m in re.finditer(re.escape(word), text, re.IGNORECASE)]
                 if words and all(re.search(re.escape(w), text, re.IGNORECASE) for w in words):
