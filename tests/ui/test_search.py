@@ -273,7 +273,7 @@ async def test_while_a_room_sees_the_app_only_its_organisation_is_searched(
         assert {f.hit.organisation for f in screen.found} == {"Northwind Insurance"} and len(screen.found) == 2
         shown = screen_text(app)
         assert "Contoso" not in shown
-        assert "only Northwind Insurance's workshops are searched" in shown and "ctrl+o" in shown
+        assert "Only Northwind Insurance: the room is watching.  ctrl+o  shows all" in shown
 
 
 async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id: str, make_app) -> None:

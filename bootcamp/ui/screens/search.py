@@ -140,9 +140,11 @@ class SearchScreen(Screen[None]):
         if organisation is not None:
             scope.update(
                 joined(
-                    "A room sees this screen: only ",
+                    ("Only ", "bold"),
                     (organisation, "bold"),
-                    "'s workshops are searched · ctrl+o asks to show every organisation's",
+                    ": the room is watching.  ",
+                    ("ctrl+o", "reverse bold"),
+                    "  shows all",
                 )
             )
 
