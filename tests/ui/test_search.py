@@ -287,6 +287,40 @@ async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id:
         assert screen.focused is field and field.value == "s"  # the query comes back selected: typing starts anew
 
 
+async def test_with_a_projector_window_following_search_shows_no_other_organisation_until_confirmed(
+    workshop_id: str, store: Store, make_app
+) -> None:
+    from bootcamp.store.projector_lock import ProjectorLock
+    from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+
+    WallConfirmScreen = pytest.importorskip("bootcamp.ui.screens.wall_confirm").WallConfirmScreen  # branch wall
+
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        with ProjectorLock(store.open(workshop_id).path):  # a projector window follows Northwind's workshop
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, LeaveConfirmScreen)
+            await pilot.press("y")
+            await wait_until(pilot, lambda: not app.workshop_closing, "the workshop's saves to finish")
+            screen = await search_for(pilot, "pricing")
+            assert {f.hit.organisation for f in screen.found} == {"Northwind Insurance"} and len(screen.found) == 2
+            shown = screen_text(app)
+            assert "Contoso" not in shown and "Only Northwind Insurance: the room is watching." in shown
+            await pilot.press("ctrl+o")
+            await wait_for_screen(pilot, WallConfirmScreen)
+            await pilot.press("escape")  # kept to Northwind
+            await wait_for_screen(pilot, SearchScreen)
+            await settle(pilot)
+            assert "Contoso" not in screen_text(app)
+            await pilot.press("ctrl+o")
+            await wait_for_screen(pilot, WallConfirmScreen)
+            await pilot.press("y")
+            await wait_for_screen(pilot, SearchScreen)
+            await wait_until(pilot, lambda: len(screen.found) == 3, "every organisation's results")
+            assert "Contoso Retail" in screen_text(app)
+
+
 async def test_search_results_say_nothing_found(workshop_id: str, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
