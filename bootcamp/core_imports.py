@@ -18,11 +18,12 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-# What home's workers use, down to the lazy imports on their way: listing, reading where each
-# workshop stopped, loading the content, opening a workshop (its writer's thread takes file
+# What home's workers use, down to the lazy imports on their way: listing (the library index) and
+# where each workshop stopped, loading the content, opening a workshop (its writer's thread takes file
 # locks), reading a summary, creating a workshop or the demo.
 CORE_MODULES = (
     "bootcamp.store",
+    "bootcamp.library",
     "bootcamp.content",
     "bootcamp.flow",
     "bootcamp.stopped",

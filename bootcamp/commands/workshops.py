@@ -42,15 +42,17 @@ def list_workshops(store: Store, folder: DataFolder) -> int:
             return 0
         print(f"bootcamp: {terminal_safe(missing)}", file=sys.stderr)
         return 1
-    listing = store.scan_workshops()
+    from bootcamp.library import Library
+
+    listing = Library(store, store.clock).listing()  # the library index, brought up to date from the folders
     for problem in listing.problems:
-        print(f"bootcamp: {terminal_safe(str(problem))}", file=sys.stderr)
+        print(f"bootcamp: {terminal_safe(problem)}", file=sys.stderr)
     where = f"{terminal_safe(str(folder.path))} ({folder.how_chosen})"
-    if not listing.workshops:
+    if not listing.rows:
         print(f"no workshops in {where}")
         return 0
     print(f"workshops in {where}", file=sys.stderr)
-    for line in format_lines(listing.workshops):
+    for line in format_lines([row.info for row in listing.rows]):
         print(line)
     return 0
 

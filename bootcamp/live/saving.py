@@ -10,6 +10,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import PurePath
 
 
 class Mark(StrEnum):
@@ -25,6 +26,7 @@ class Mark(StrEnum):
 class SaveStatus:
     pending: int = 0
     error: str = ""  # the last failure, until the writer's retry succeeds
+    brief: str = ""  # the same, short enough for a status bar: the reason first, then the file's name
 
     @property
     def label(self) -> str:
@@ -41,7 +43,7 @@ class SaveTracker:
         self._numbers = itertools.count(1)
         self._record_of: dict[str, str] = {}  # job id → record key
         self._pending: Counter[str] = Counter()  # record key → saves not yet done
-        self._failed: dict[str, str] = {}  # record key → the last error
+        self._failed: dict[str, tuple[str, str]] = {}  # record key → the last error, in full and briefly
         self._saved: set[str] = set()
         self.status = SaveStatus()
 
@@ -50,7 +52,7 @@ class SaveTracker:
         self._record_of[job_id] = record
         self._pending[record] += 1
         self._saved.discard(record)
-        self.status = SaveStatus(self.status.pending + 1, self.status.error)
+        self.status = SaveStatus(self.status.pending + 1, self.status.error, self.status.brief)
         return job_id
 
     def owns(self, job_id: str) -> bool:
@@ -62,9 +64,9 @@ class SaveTracker:
         if record is None:
             return self.status
         if error is not None:
-            message = str(error) or type(error).__name__
-            self._failed[record] = message
-            self.status = SaveStatus(self.status.pending, message)
+            said = (str(error) or type(error).__name__, said_briefly(error))
+            self._failed[record] = said
+            self.status = SaveStatus(self.status.pending, *said)
             return self.status
         del self._record_of[job_id]
         self._pending[record] -= 1
@@ -73,8 +75,8 @@ class SaveTracker:
             self._failed.pop(record, None)
             self._saved.add(record)
         pending = max(0, self.status.pending - 1)
-        error_left = next(iter(self._failed.values()), "") if self._failed else ""
-        self.status = SaveStatus(pending, error_left)
+        error_left, brief_left = next(iter(self._failed.values()), ("", ""))
+        self.status = SaveStatus(pending, error_left, brief_left)
         return self.status
 
     def mark(self, record: str) -> Mark:
@@ -85,3 +87,17 @@ class SaveTracker:
         if record in self._saved:
             return Mark.SAVED
         return Mark.NONE
+
+
+def said_briefly(error: BaseException) -> str:
+    """A failed save in a few words: the reason first, then the file's name (its folder is in the full message).
+
+    ``No space left on device · p7k2m9qa.json`` rather than ``cannot save /home/…/answers/p7k2m9qa.json: No
+    space left on device``, whose start is all a status bar at 120 columns had room for.
+    """
+    reason = getattr(error, "reason", None) or getattr(error, "strerror", None)
+    path = getattr(error, "path", None) or getattr(error, "filename", None)
+    if not reason:
+        return str(error) or type(error).__name__
+    name = PurePath(str(path)).name if path else ""
+    return f"{reason} · {name}" if name else str(reason)

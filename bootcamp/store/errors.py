@@ -20,6 +20,15 @@ class UnreadableFileError(StoreError):
         super().__init__(f"cannot read {path}: {reason}; the file is left as it is")
 
 
+class FileNotSavedError(StoreError):
+    """A file that could not be written (a full disk, a folder gone read-only); ``reason`` is the system's word."""
+
+    def __init__(self, path: Path, reason: str, *, doing: str = "save") -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot {doing} {path}: {reason}")
+
+
 class FileBusyError(StoreError):
     """Another process held a file's lock for too long."""
 

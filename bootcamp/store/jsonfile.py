@@ -28,7 +28,7 @@ from tinydb.storages import Storage
 
 from bootcamp.store.codec import ShapeError
 from bootcamp.store.durable import FILE_MODE, replace_durably, stale_temp_files
-from bootcamp.store.errors import FileBusyError, StoreError, UnreadableFileError
+from bootcamp.store.errors import FileBusyError, FileNotSavedError, UnreadableFileError
 
 LOCK_TIMEOUT = 15.0  # seconds; a save holds a lock for milliseconds
 LOCK_SUFFIX = ".lock"
@@ -120,7 +120,7 @@ class DurableJSONStorage(Storage):
         except Timeout:
             raise FileBusyError(self.path, self.lock_timeout) from None
         except OSError as error:
-            raise StoreError(f"cannot lock {self.path}: {error.strerror or error}") from error
+            raise FileNotSavedError(self.path, str(error.strerror or error), doing="lock") from error
         try:
             yield
         finally:
@@ -134,7 +134,7 @@ class DurableJSONStorage(Storage):
             try:
                 self.write(new)
             except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
-                raise StoreError(f"cannot save {self.path}: {error.strerror or error}") from error
+                raise FileNotSavedError(self.path, str(error.strerror or error)) from error
             return new
 
     def _upgrade(self, document: Any) -> Document:

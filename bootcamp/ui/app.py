@@ -24,6 +24,7 @@ from bootcamp.live.actors import CONSOLE
 from bootcamp.live.changes import RedrawBatch
 from bootcamp.live.saving import SaveStatus
 from bootcamp.locations import DataFolder, Origin
+from bootcamp.ui.key_order import KeysInOrderApp
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def bootcamp_commands() -> type[Provider]:
     return BootcampCommands
 
 
-class BootcampApp(App[None]):
+class BootcampApp(KeysInOrderApp[None]):
     TITLE = "bootcamp"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {bootcamp_commands}
@@ -265,6 +266,9 @@ class BootcampApp(App[None]):
         every :data:`PHONE_REDRAW_SECONDS`, so a room answering at once redraws a few times a second."""
         if self.workshop is None:
             return
+        status = message.change.save_status
+        if self._quit_anyway and not (status.pending or status.error):
+            self._quit_anyway = False  # everything saved after a refused quit: the next q waits for saves again
         if self._redraws.hold(message.change, asyncio.get_running_loop().time()):
             if self._redraw_timer is None:
                 self._redraw_timer = self.set_timer(PHONE_REDRAW_SECONDS, self._show_held_changes)
@@ -391,13 +395,25 @@ class BootcampApp(App[None]):
     # -- actions -----------------------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Quit once every save is on disk; if one cannot be saved, say so and quit on a second press."""
+        """Quit once every save is on disk; if one cannot be saved, say so and quit on a second press.
+
+        The open workshop stays open until its saves are done: refused, the console still follows the
+        writer's retries, so once the disk takes them its marks and status bar say saved.
+        """
+        if self.workshop is not None and not self._quit_anyway:
+            self._save_typing()
+            if not await self.workshop.settled(QUIT_FLUSH_SECONDS):
+                self._refuse_quit()
+                return
         self.close_workshop()
         if await self.flush() or self._quit_anyway:
             self.exit()
             return
+        self._refuse_quit()
+
+    def _refuse_quit(self) -> None:
         self._quit_anyway = True
-        status = self._left.save_status if self._left is not None else self.save_status
+        status = self._left.save_status if self._left is not None and self.workshop is None else self.save_status
         error = status.error or "the disk did not answer in time"
         self.notify(
             f"Not everything is saved yet ({error}). Press q again to quit anyway.",

@@ -7,6 +7,7 @@ reading, not for passing or failing: the exit status says only whether the run w
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
 import os
 import platform
@@ -21,7 +22,7 @@ import textual
 from bootcamp.clock import SystemClock
 from bootcamp.locations import default_content_dir
 from bootcamp.store import Store
-from tests.benchmarks import keypress, phones, rooms, saving, startup, summary_export
+from tests.benchmarks import keypress, library, phones, rooms, saving, startup, summary_export
 from tests.benchmarks.filesystem import filesystem_of
 from tests.benchmarks.report import Figure, table
 
@@ -32,36 +33,47 @@ MEANINGLESS_FSYNC = ("tmpfs", "ramfs", "overlay", "devtmpfs")
 
 @dataclass(frozen=True)
 class Sizes:
-    runs: int  # fresh starts and key-press sessions of each kind
+    runs: int  # key-press sessions of each kind
     saves: int  # saves of each kind
     presses: int  # at most, per key-press session
+    starts: int  # fresh starts of each kind (bootcamp's and the bare app's, alternated)
     rooms: tuple[int, ...] = (5, 40, 200)
     workshops: int = 1000
+    library_samples: int = 15  # alternated samples of each library figure, at least
     phones: tuple[phones.Load, ...] = (
         phones.Load(40, 3, within=5.0, p95_target=True),
         phones.Load(200, 3, within=1.0),
     )
 
 
-FULL = Sizes(runs=5, saves=200, presses=15)
+FULL = Sizes(runs=5, saves=200, presses=15, starts=15)  # a start varies by ±15 %: 15 pairs steady its median
 QUICK = Sizes(  # checks that it runs, nothing more
-    runs=1, saves=3, presses=2, rooms=(5, 10, 20), workshops=5, phones=(phones.Load(5, 1, within=1.0),)
+    runs=1,
+    saves=3,
+    presses=2,
+    starts=1,
+    rooms=(5, 10, 20),
+    workshops=5,
+    library_samples=1,
+    phones=(phones.Load(5, 1, within=1.0),),
 )
-GROUPS = ("start", "keys", "saves", "summary", "home", "phones")
+GROUPS = ("start", "keys", "saves", "summary", "home", "library", "phones")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each on small rooms: checks that it works")
+    parser.add_argument("--runs", type=int, help=f"key-press sessions of each kind (default {FULL.runs})")
     parser.add_argument(
-        "--runs", type=int, help=f"fresh starts and key-press sessions of each kind (default {FULL.runs})"
+        "--starts", type=int, help=f"fresh starts of bootcamp and of the bare app, alternated (default {FULL.starts})"
     )
     parser.add_argument(
         "--only",
         action="append",
         choices=GROUPS,
         help="measure only these figures (repeatable): start-up and its memory, key presses, saves, the summary, "
-        "the home screen with many workshops, phones answering (default: all)",
+        "the home screen with many workshops, the library index (home and search with many workshops), "
+        "phones answering (default: all)",
     )
     parser.add_argument(
         "--dir",
@@ -93,7 +105,7 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     one = scratch / "one-workshop"
     alone = rooms.stored_workshop(one, demo)
     many = scratch / "many-workshops"
-    if {"saves", "home"} & set(groups):
+    if {"saves", "home", "library"} & set(groups):
         among_many = rooms.stored_workshop(many, demo)
         rooms.add_copies(many, among_many, sizes.workshops - 1)
     by_size = scratch / "rooms"
@@ -112,10 +124,10 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     notes: list[str] = []
     if "start" in groups:
         say("start-up and its memory, against a bare Textual app …")
-        figures += startup.startup_figures(sizes.runs, one, content_dir)
+        figures += startup.startup_figures(sizes.starts, one, content_dir)
     if "keys" in groups:
-        say("key presses, against a bare app switching screens …")
-        figures.append(keypress.keypress_figure(sizes.runs, walked, content_dir, fresh, sources, sizes.presses))
+        say("key presses, against the console with its step as one Static and a bare app switching screens …")
+        figures += keypress.keypress_figures(sizes.runs, walked, content_dir, fresh, sources, sizes.presses)
         say("answer keys, against a bare app showing the letter typed …")
         figures.append(keypress.answering_figure(sizes.runs, walked, content_dir, fresh, sizes.presses))
     if "saves" in groups:
@@ -136,6 +148,10 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     if "home" in groups:
         say(f"the home screen with {sizes.workshops:,} workshops …")
         figures += startup.home_figures(sizes.runs, one, many, sizes.workshops, content_dir)
+    if "library" in groups:
+        say(f"the library index: home and search with {sizes.workshops:,} workshops …")
+        samples = max(sizes.runs, sizes.library_samples)
+        figures += library.library_figures(samples, one, many, sizes.workshops, content_dir)
     if "phones" in groups:
         say("phones answering through the join server, on loopback …")
         phone_figures, phone_notes = phones.phone_figures(sizes.phones, demo, scratch, say)
@@ -144,21 +160,40 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     return figures, notes
 
 
+def measure_as_installed() -> None:
+    """Every measured process reads bytecode, as an installed app does (pip compiles it on install).
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as in some shells and CI), each start compiled bootcamp's
+    modules from source while Textual's came compiled in the venv: about 50 ms of a start that the bare
+    app never paid, and a first press of each step kind compiling its view. Compiled once here, into the
+    ``__pycache__`` folders Python uses anyway (ignored by git).
+    """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    for folder in ("bootcamp", "tests"):
+        compileall.compile_dir(CHECKOUT / folder, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = QUICK if args.quick else FULL
     if args.runs:
         sizes = dataclasses.replace(sizes, runs=args.runs)
+    if args.starts:
+        sizes = dataclasses.replace(sizes, starts=args.starts)
     groups = tuple(args.only or GROUPS)
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=args.dir))
     try:
         filesystem = filesystem_of(scratch)
         say(f"measuring in {scratch} ({filesystem})")
+        measure_as_installed()
         figures, notes = measure(sizes, scratch, groups)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     runs = f"{sizes.runs} run{'s' if sizes.runs != 1 else ''}"
-    print(f"bootcamp benchmarks: medians of {runs} (saves: {sizes.saves} of each), floors measured in turns with them")
+    print(
+        f"bootcamp benchmarks: medians of {runs} (starts: {sizes.starts} of each; saves: {sizes.saves} of each), "
+        "floors measured in turns with them"
+    )
     print(f"machine: {machine()}")
     print(f"store measured on: {filesystem}")
     if filesystem.split()[0] in MEANINGLESS_FSYNC:
@@ -167,10 +202,16 @@ def main(argv: list[str] | None = None) -> int:
     print(table(figures))
     print()
     print("ratio: the median of the ratios of samples taken in turns (not quite value / floor).")
-    print("floors: start and memory: a bare Textual app with one Static; key press: that app switching screens;")
+    print("floors: start and memory: a bare Textual app with one Static; key press: bootcamp's console with the")
+    print("step's view as one Static whose text changes, and (second row) the bare app switching screens;")
     print("answer key: that app showing the letter typed in its Static;")
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")
+    if "library" in groups:
+        print(f"library: {max(sizes.runs, sizes.library_samples)} samples of each, alternated with their floor's;")
+        print("home timed until the list and where each stopped show, the index built beforehand (its")
+        print("first build is the row for reading); search: Library.search for a word one workshop holds, in this")
+        print("process, by a fresh Library (first) and by the same one again; floors: the same with 1 workshop.")
     if "phones" in groups:
         print('phones: each answer timed on its phone, from its post to being told "saved ✓" (the writer reported')
         print("the fsync'd save); loop delay: how late a 5 ms sleep on the server's loop (the console's) woke,")

@@ -1,5 +1,5 @@
-"""The floors of the UI figures: a bare Textual app with one Static, the same app switching screens, and
-the same app changing its Static's text on a key."""
+"""The floors of the UI figures: a bare Textual app with one Static, the same app switching screens, the
+same app changing its Static's text on a key; and bootcamp's console with its step view as one Static."""
 
 from __future__ import annotations
 
@@ -55,3 +55,23 @@ class TypingApp(App[None]):
     def on_key(self, event: object) -> None:
         self.shown = getattr(event, "character", "") or ""
         self.query_one("#typed", Static).update(f"answer {self.shown}")
+
+
+def show_steps_as_one_static() -> None:
+    """The console's floor: the real workshop screen, except that the step's view is one ``Static`` kept
+    mounted whose text changes (what a step change costs when nothing but the view's content is new).
+
+    Patches :class:`StepScroll` for the whole process: only for the benchmark's own driver.
+    """
+    from bootcamp.ui.widgets.steps import StepScroll, StepView
+
+    async def show(scroll: StepScroll, view: StepView) -> None:
+        text = f"{view.step.title}\n\n{view.step.body}"
+        shown = next(iter(scroll.query(".floor-step").results(Static)), None)
+        if shown is None:
+            await scroll.mount(Static(text, markup=False, classes="floor-step"))
+        else:
+            shown.update(text)
+        scroll.scroll_home(animate=False)
+
+    StepScroll.show = show  # type: ignore[method-assign]

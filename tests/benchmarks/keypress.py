@@ -1,10 +1,11 @@
-"""Key press to the next step rendered: bootcamp's console against a bare app switching screens; and an
-answer key to the answer shown, against a bare app showing the letter typed.
+"""Key press to the next step rendered: bootcamp's console against two floors, the same console with its
+step view as one ``Static`` whose text changes, and a bare app switching screens; and an answer key to the
+answer shown, against a bare app showing the letter typed.
 
 Each session runs in its own process (:mod:`tests.benchmarks.keypress_driver`); bootcamp's
-sessions take turns with the floor's. Together bootcamp's sessions walk the whole full-day
+sessions take turns with the floors'. Together bootcamp's sessions walk the whole full-day
 agenda of the shipped content once, each from its own starting step, so every kind of
-step is in the median.
+step is in the median; the console floor walks the same steps from the same starts.
 """
 
 from __future__ import annotations
@@ -36,22 +37,53 @@ def session(driver_args: list[str]) -> list[float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def keypress_figure(
+KEYPRESS_TARGET = 1.5  # × the console with its step view as one Static
+KEYPRESS_BARE_TARGET = 5.0  # × a bare app switching screens
+
+
+def keypress_figures(
     runs: int, data_dir: Path, content_dir: Path, workshop: WorkshopInfo, sources: dict[str, str], max_presses: int
-) -> Figure:
-    """``runs`` sessions of each; bootcamp's start where the previous one stopped (at most ``max_presses`` each)."""
+) -> list[Figure]:
+    """``runs`` sessions of each; bootcamp's start where the previous one stopped (at most ``max_presses`` each),
+    and the console floor's session of the same round starts where bootcamp's did."""
     steps = [step.key for step in load_sources(sources).steps(workshop.agenda)]
     presses = min(max_presses, math.ceil((len(steps) - 1) / runs))
     files = Store(data_dir, SystemClock()).open(workshop.id)
-    starts = iter(range(0, len(steps) - 1, presses))
+    starts = list(range(0, len(steps) - 1, presses))
 
-    def bootcamp_session() -> list[float]:
-        first = next(starts, 0)
-        files.update_state(lambda state: dataclasses.replace(state, step_key=steps[first]))
-        left = min(presses, len(steps) - 1 - first)
-        return session(["app", str(data_dir), str(content_dir), workshop.id, str(left)])
+    def walk(mode: str, starts_left: list[int]) -> Callable[[], list[float]]:
+        def one_session() -> list[float]:
+            first = starts_left.pop(0) if starts_left else 0
+            files.update_state(lambda state: dataclasses.replace(state, step_key=steps[first]))
+            left = min(presses, len(steps) - 1 - first)
+            return session([mode, str(data_dir), str(content_dir), workshop.id, str(left)])
 
-    return sessions_compared("key press to the next step rendered", runs, bootcamp_session, ["switching", str(presses)])
+        return one_session
+
+    bootcamp, console, bare = interleaved(
+        runs, [walk("app", list(starts)), walk("console", list(starts)), lambda: session(["switching", str(presses)])]
+    )
+    pressed = [median(times) for times in bootcamp]
+    return [
+        Figure.compared(
+            "key press to the next step rendered",
+            pressed,
+            [median(times) for times in console],
+            "ms",
+            scale=1000,
+            max_ratio=KEYPRESS_TARGET,
+            target_note="floor: the console, step as one Static",
+        ),
+        Figure.compared(
+            "key press, against a bare app switching screens",
+            pressed,
+            [median(times) for times in bare],
+            "ms",
+            scale=1000,
+            max_ratio=KEYPRESS_BARE_TARGET,
+            target_note="floor: a bare screen switch",
+        ),
+    ]
 
 
 def answering_figure(runs: int, data_dir: Path, content_dir: Path, workshop: WorkshopInfo, presses: int) -> Figure:

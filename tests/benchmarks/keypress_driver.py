@@ -2,12 +2,16 @@
 
     python -m tests.benchmarks.keypress_driver switching PRESSES
     python -m tests.benchmarks.keypress_driver app DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
+    python -m tests.benchmarks.keypress_driver console DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
     python -m tests.benchmarks.keypress_driver typing PRESSES
     python -m tests.benchmarks.keypress_driver answering DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
 
 Each press of the right arrow is timed from posting the key to the first frame that
 shows its result: for the floor, the new screen; for bootcamp, the console after it
-announced the next step (``WalkScreen.Moved``). Between presses the app settles (its
+announced the next step (``WalkScreen.Moved``). The ``console`` floor is bootcamp's own console with
+one thing changed: the step's view is one ``Static`` that stays mounted and only changes its text
+(the step's title and body as plain text), so the agenda, the timer, the notes, the footer and the
+status bar cost what they cost in the app (see :mod:`tests.benchmarks.floor_apps`). Between presses the app settles (its
 save is on disk, it is idle), so one press never overlaps the next. Prints the seconds
 of each press as one JSON list.
 
@@ -160,6 +164,10 @@ async def _settle(app: App, pilot: Pilot) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[0] == "console":
+        from tests.benchmarks.floor_apps import show_steps_as_one_static
+
+        show_steps_as_one_static()
     if argv[0] == "switching":
         times = asyncio.run(switching(int(argv[1])))
     elif argv[0] == "typing":

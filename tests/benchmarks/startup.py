@@ -19,6 +19,7 @@ from tests.benchmarks.timing import interleaved
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 300.0
+START_TARGET = 1.3  # × the bare app (issue 13: frogmouth and posting, measured the same way, start at 2.3× and 2.6×)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def startup_figures(runs: int, data_dir: Path, content_dir: Path) -> list[Figure
             [s.seconds for s in bare],
             "ms",
             scale=1000,
-            max_ratio=1.15,
+            max_ratio=START_TARGET,
         ),
         Figure.compared(
             "peak memory (RSS) of that start",

@@ -67,6 +67,60 @@ async def test_a_missing_data_folder_is_said_to_be_missing_not_shown_as_an_empty
         assert not typo.exists()  # looking made nothing
 
 
+async def test_home_lists_from_the_library_index_and_shows_a_console_s_changes_on_reload(
+    make_app, store: Store, fixture_program: Program, data_dir: Path
+) -> None:
+    """Home reads the library index (built on the first listing, rebuilt when deleted); a workshop that a
+    console moved on since shows where it stopped now, on the next listing."""
+    import dataclasses
+
+    from bootcamp.library.index_file import index_path
+
+    info = new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the workshop listed")
+        assert home.rows[0].stopped_at == "not started"
+        assert index_path(data_dir).exists()
+        index_path(data_dir).unlink()  # a cache: deleting it loses nothing
+        files = store.open(info.id)  # another process, a console, moves the room on
+        files.update_state(lambda state: dataclasses.replace(state, done=("basics/welcome",), step_key="basics/rate-aptitudes"))
+        await pilot.press("r")
+        await wait_until(pilot, lambda: home.rows[0].stopped_at != "not started", "the new position")
+        assert home.rows[0].stopped_at == "Rate the aptitudes (2/8)"
+        assert "Rate the aptitudes (2/8)" in screen_text(app)
+        assert index_path(data_dir).exists()
+
+
+async def test_a_first_start_without_the_index_lists_the_names_first_then_builds_it(
+    make_app, store: Store, fixture_program: Program, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp.library.index_file import index_path
+    from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList
+
+    new_workshop(store, fixture_program, name="Spring")
+    shown: list[list[str]] = []
+    original = WorkshopList.show
+
+    def show(self, rows, problems, **kwargs):  # what each listing put on screen
+        shown.append([row.stopped_at for row in rows])
+        original(self, rows, problems, **kwargs)
+
+    monkeypatch.setattr(WorkshopList, "show", show)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: bool(home.rows) and home.rows[0].stopped_at == "not started", "where it stopped")
+        assert shown == [[STILL_READING], ["not started"]]
+        assert index_path(data_dir).exists()
+    shown.clear()
+    async with make_app().run_test(size=(120, 40)) as pilot:  # the next start: from the index, at once
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: bool(home.rows), "the list")
+        assert shown == [["not started"]]
+
+
 async def test_the_list_is_titled_with_the_data_folder(
     make_app, store: Store, fixture_program: Program, data_dir: Path
 ) -> None:
@@ -280,7 +334,7 @@ import json, sys, tempfile
 from pathlib import Path
 
 import bootcamp.ui.app, bootcamp.ui.screens.home  # on the way to the first frame
-import bootcamp.store  # the first worker, the list, alone
+import bootcamp.library  # the first worker, the list, alone
 started = set(sys.modules)
 from bootcamp import core_imports
 core_imports.import_core()  # the next worker
@@ -291,7 +345,7 @@ before = set(sys.modules)
 from bootcamp.clock import FixedClock
 from bootcamp.content import load_dir
 from bootcamp.demo_earlier import create_demo_runs
-from bootcamp.stopped import where_each_stopped
+from bootcamp.library import Library
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store import Store
 from bootcamp.ui.screens.summary import read_report, today
@@ -303,8 +357,7 @@ created = store.create_workshop(  # create_workshop
     name="Spring", organisation="Northwind", date="2026-09-21", participants=[("Ana", "CEO")], sources=program.sources
 )
 demo = create_demo_runs(store, program.sources)  # create_demo
-listing = store.scan_workshops()  # list_workshops
-where_each_stopped(store, listing.workshops, clock)  # read_where_stopped
+Library(store, clock).listing()  # list_workshops, read_where_stopped
 workshop = LiveWorkshop.open(store.open(demo.id), clock)  # open_workshop
 read_report(store, created.id, today(clock))  # read_summary
 in_the_workers = set(sys.modules) - before

@@ -70,7 +70,8 @@ async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: st
         await open_console(pilot)
         panel = await deal_and_pick(pilot)
         today = panel.query_one("#poker-note-today", PokerNoteField)
-        assert app.focused is today  # picking a card puts the cursor in its first prompt
+        await pilot.press("tab")  # from the cards to the card's first prompt
+        assert app.focused is today
         await pilot.press(*"we show it in sales reviews")
         await pilot.press("tab")  # leaving the field saves it
         await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note …
@@ -85,6 +86,29 @@ async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: st
     assert on_disk(store, workshop_id).state().poker_card == "persist"
 
 
+async def test_after_picking_a_card_its_keys_work_and_type_nothing_into_a_note(workshop_id: str, make_app) -> None:
+    """Before, Enter on a card put the focus in its first note while the hint still said ``a action``: a typed "a"."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        hint = str(app.screen.query_one("#poker-status").render())
+        assert isinstance(app.focused, CardList) and "a action" in hint and "Tab notes" in hint
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ActionFormScreen)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is not form, "the form to close")
+        assert [field.text for field in panel.query(PokerNoteField)] == ["", ""]
+
+        await pilot.press("tab")  # into the first note: the hint names what works there, not a or space
+        assert isinstance(app.focused, PokerNoteField)
+        hint = str(app.screen.query_one("#poker-status").render())
+        assert "Typing writes the note" in hint and "a action" not in hint
+        await pilot.press("escape")
+        assert isinstance(app.focused, CardList)
+        assert "a action" in str(app.screen.query_one("#poker-status").render())
+
+
 async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
     workshop_id: str, make_app, store: Store
 ) -> None:
@@ -92,8 +116,7 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
         await deal_and_pick(pilot)
-        await pilot.press("shift+tab")  # back to the card list, where a adds an action
-        assert isinstance(app.focused, CardList)
+        assert isinstance(app.focused, CardList)  # where a adds an action
         await pilot.press("a")
         form = await wait_for_screen(pilot, ActionFormScreen)
         assert form.query_one("#action-owner").value == "Chloe Martin"  # the card's holder, to start with
@@ -128,7 +151,7 @@ async def test_the_card_clock_counts_down_pauses_and_moves_with_the_card(
         view._tick_clock()  # what the one-second interval calls
         await pilot.pause()
         assert "3:30 left" in screen_text(app)
-        await pilot.press("shift+tab", "space")  # the card clock pauses
+        await pilot.press("space")  # the card clock pauses (the focus stayed on the cards)
         clock.advance(600)
         view._tick_clock()
         await pilot.pause()
@@ -145,7 +168,7 @@ async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
         panel = await deal_and_pick(pilot)
-        await pilot.press(*"first words", "tab")
+        await pilot.press("tab", *"first words", "tab")
         today = panel.query_one("#poker-note-today", AutosaveTextArea)
         assert app.workshop.undo().label == "a Poker note"  # what the console's ctrl+z calls
         await settle(pilot)
@@ -160,7 +183,7 @@ async def test_the_room_sees_the_deal_and_the_card_under_discussion_with_its_not
     async with app.run_test(size=(80, 24)) as pilot:
         await open_console(pilot)
         await deal_and_pick(pilot)
-        await pilot.press(*"silos between sales and service", "tab")
+        await pilot.press("tab", *"silos between sales and service", "tab")
         await pilot.press("f5")
         screen = await wait_for_screen(pilot, PresenterScreen)
         await settle(pilot)

@@ -115,6 +115,7 @@ async def test_hostile_poker_notes_actions_and_names_are_stored_exactly_and_show
         await wait_until(pilot, lambda: bool(app.screen.query(CardPanel)), "the card")
         await settle(pilot)
         today = app.screen.query_one("#poker-note-today", PokerNoteField)
+        await pilot.press("tab")  # from the cards into the card's first note
         await paste(pilot, "\n".join(HOSTILE))
         await pilot.press("tab")
         for text in HOSTILE:

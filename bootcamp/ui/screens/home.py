@@ -8,7 +8,7 @@ thread workers that post what they found (STYLE.md: workers never touch widgets)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -157,27 +157,46 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="list")
     def list_workshops(self, *, whole: bool = False) -> None:
+        """The workshops and where each stopped, from the library index (brought up to date from the folders).
+
+        ``whole`` is kept for callers: the index gives where each stopped with the list, so every listing is whole.
+        """
         from bootcamp.locations import shown
 
         folder = self.bootcamp.data_folder
         missing = folder.missing(shown(folder.path))
-        listing = self.bootcamp.store.scan_workshops()
-        problems = [str(problem) for problem in listing.problems]
-        if whole:  # a reload: the list on screen stays until the new one is whole
-            rows = self._where_stopped(listing.workshops)
-        else:  # nothing on screen yet: the list first, where each stopped once it shows (_listed)
-            rows = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+        if missing is not None:  # said, never listed as empty: and the index never creates the folder
+            self._post_if_newest(self.WorkshopsListed([], [], missing))
+            return
+        if not whole and not self._library_indexed():
+            # A first start (or the index deleted): building it reads every file of every workshop, so the
+            # names first, from each workshop.json, and where each stopped once it is built (_listed).
+            listing = self.bootcamp.store.scan_workshops()
+            names = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+            self._post_if_newest(self.WorkshopsListed(names, [str(p) for p in listing.problems], missing))
+            return
+        rows, problems = self._where_stopped()
         self._post_if_newest(self.WorkshopsListed(rows, problems, missing))
+
+    def _library_indexed(self) -> bool:
+        from bootcamp.library.index_file import index_path
+
+        return index_path(self.bootcamp.store.data_dir).exists()
 
     @work(thread=True, exclusive=True, group="list")
     def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
-        self._post_if_newest(self.WorkshopsListed(self._where_stopped(workshops), problems))
+        rows, found = self._where_stopped()
+        self._post_if_newest(self.WorkshopsListed(rows, found))
 
-    def _where_stopped(self, workshops: Sequence[WorkshopInfo]) -> list[WorkshopRow]:
-        from bootcamp.stopped import where_each_stopped
+    def _where_stopped(self) -> tuple[list[WorkshopRow], list[str]]:
+        """Every workshop as the library index lists it (newest first), and the folders it could not read."""
+        from bootcamp.library import Library
 
-        stops = where_each_stopped(self.bootcamp.store, workshops, self.bootcamp.clock)
-        return [WorkshopRow(info, stopped_at) for info, stopped_at in zip(workshops, stops, strict=True)]
+        library: Library | None = getattr(self, "_library", None)
+        if library is None or library.store is not self.bootcamp.store:  # one kept: a reload reuses what it read
+            library = self._library = Library(self.bootcamp.store, self.bootcamp.clock)
+        listing = library.listing()
+        return [WorkshopRow(row.info, row.stopped_at) for row in listing.rows], list(listing.problems)
 
     def _post_if_newest(self, message: Message) -> None:
         """Unless a newer worker of the same group started since (a reload, a second summary): its result shows."""

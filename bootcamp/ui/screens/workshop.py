@@ -165,8 +165,8 @@ class WorkshopScreen(WalkScreen):
         elif flow.is_done(flow.current.key):
             parts.append(("  ·  done", "italic"))
         parts += [("  ·  next: ", "dim"), upcoming.title if upcoming else "— the end —"]
-        if status.error:
-            saving: tuple[str, str] = (f"{status.label}: {status.error} — retrying", "bold")
+        if status.error:  # the reason and the file, in few words (the full message is in the quit warning)
+            saving: tuple[str, str] = (f"{status.label}: {status.brief or status.error} — retrying", "bold")
         else:
             saving = (status.label, "dim")
         bar = self.query_one("#status-bar", Static)
@@ -175,7 +175,10 @@ class WorkshopScreen(WalkScreen):
             following: object = ("  ·  ▣ projector blanked: b brings it back", "bold")
         else:
             following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
-        bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
+        if status.error:  # first after the counter: a long step title never cuts off a save that fails
+            bar.update(joined(parts[0], ("  ·  ", "dim"), saving, *parts[1:], following))
+        else:
+            bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
 
     # -- actions only the console has -------------------------------------------------------------------------

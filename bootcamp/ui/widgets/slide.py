@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from bootcamp.flow import ADD_MINUTES, Flow
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.steps import StepView, view_for
+from bootcamp.ui.widgets.steps import StepView, show_view, view_for
 from bootcamp.ui.widgets.timer import countdown
 
 if TYPE_CHECKING:
@@ -65,10 +65,6 @@ class Slide(Vertical):
         #slide-counter { width: 1fr; }
         #slide-timer { width: auto; }
         #slide-timer.-over { color: $text-warning; }
-        /* bodies start at the top of the box, headings without the console's wide margins */
-        #slide-body Markdown { padding: 0; margin: 0; }
-        #slide-body MarkdownHeader { margin: 0 0 1 0; }
-        #slide-body MarkdownH1 { content-align: left middle; }
     }
     """
 
@@ -84,10 +80,7 @@ class Slide(Vertical):
     async def show_step(self, flow: Flow) -> None:
         step = flow.current
         self.query_one("#slide-title", Static).update(plain(step.title))
-        body = self.query_one("#slide-body", Container)
-        with self.app.batch_update():
-            await body.remove_children()
-            await body.mount(view_for(step, flow.program, presenter=True))
+        await show_view(self.query_one("#slide-body", Container), view_for(step, flow.program, presenter=True))
 
     def show_join(self, corner: Text | None) -> None:
         """The join URL in the corner while phones can join (None: joining is off)."""

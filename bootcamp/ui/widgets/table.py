@@ -18,4 +18,8 @@ from textual.widgets._data_table import CellType, RowKey
 class SteadyTable(DataTable[CellType]):
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         super()._update_dimensions(new_rows)
+        # Cells and lines are cached without their width too: a header drawn before the measurement kept
+        # its labels' own widths when the rows came in one show (home lists them at once from the index).
         self._row_render_cache.clear()
+        self._cell_render_cache.clear()
+        self._line_cache.clear()

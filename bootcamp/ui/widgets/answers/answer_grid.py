@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.widgets import DataTable
 
 from bootcamp.content.model import Scale
 from bootcamp.live.records import LiveRecords
@@ -26,6 +28,7 @@ from bootcamp.ui.messages import request
 from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
+from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
 
@@ -72,6 +75,7 @@ class AnswerGrid(SteadyTable[Text]):
         self._columns: tuple[tuple[str, str], ...] = ()  # (participant id, perspective) per answer column
         self._phones: frozenset[str] = frozenset()  # whose column headers carry the phone mark
         self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
+        self._moved_on_to: int | None = None  # the column a full column moved the cursor on to, until moved by hand
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
@@ -151,6 +155,20 @@ class AnswerGrid(SteadyTable[Text]):
             self.cursor_coordinate = Coordinate(row + 1, column)
         elif column < len(self._columns):
             self.cursor_coordinate = Coordinate(0, column + 1)
+            self._moved_on_to = column + 1
+            self.post_message(MovedOn(self, f"column full: moved on to {self._column_name(column + 1)}"))
+
+    def _column_name(self, column: int) -> str:
+        participant_id, perspective = self._columns[column - 1]
+        participant = self.live.info.participant(participant_id)
+        name = participant.display_name if participant else participant_id
+        return f"{name} ({perspective})" if perspective else name
+
+    @on(DataTable.CellHighlighted)
+    def _highlighted(self) -> None:
+        if self._moved_on_to is not None and self.cursor_coordinate.column != self._moved_on_to:
+            self._moved_on_to = None  # moved by hand to another column: no longer said in the hint
+            self.post_message(MovedOn(self, ""))
 
     def action_clear(self) -> None:
         target = self._at_cursor()

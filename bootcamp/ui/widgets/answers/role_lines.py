@@ -22,6 +22,7 @@ from bootcamp.store.model import RoleLine
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.marks import save_mark
+from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
 
@@ -73,6 +74,7 @@ class RoleLinesTable(SteadyTable[Text]):
         self.check = check
         self._suggestions: dict[str, Suggestion] = {}
         self._ids: tuple[str, ...] = ()
+        self._moved_on_to: int | None = None  # the line the cursor moved on to by itself, until moved by hand
 
     def on_mount(self) -> None:
         for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
@@ -111,6 +113,8 @@ class RoleLinesTable(SteadyTable[Text]):
             request(self, PutRoleLine(line.text, line_id=line.id, decision=decision))
             if self.cursor_row < self.row_count - 1:
                 self.move_cursor(row=self.cursor_row + 1)
+                self._moved_on_to = self.cursor_row
+                self.post_message(MovedOn(self, f"moved on to line {self.cursor_row + 1}"))
 
     def action_accept(self) -> None:
         line = self.line
@@ -135,6 +139,9 @@ class RoleLinesTable(SteadyTable[Text]):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self.post_message(self.LineHighlighted(self.line))
+        if self._moved_on_to is not None and self.cursor_row != self._moved_on_to:
+            self._moved_on_to = None  # moved by hand: the hint no longer says where it moved by itself
+            self.post_message(MovedOn(self, ""))
 
     class LineHighlighted(Message):
         def __init__(self, line: RoleLine | None) -> None:

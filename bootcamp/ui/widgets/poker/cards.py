@@ -78,7 +78,9 @@ class CardList(OptionList):
 
 
 class PokerNoteField(AutosaveTextArea):
-    """The room's notes on one prompt of one card."""
+    """The room's notes on one prompt of one card; Esc goes back to the cards."""
+
+    BINDINGS = [Binding("escape", "back_to_cards", "Back to the cards", show=False)]
 
     DEFAULT_CSS = """
     PokerNoteField {
@@ -103,6 +105,11 @@ class PokerNoteField(AutosaveTextArea):
     def show_mark(self) -> None:
         show_mark(self, self.live.mark(note_record(self.card_id, self.prompt_id)))
 
+    def action_back_to_cards(self) -> None:
+        cards = self.screen.query(CardList)
+        if cards:
+            cards.first().focus()
+
 
 class CardPanel(Vertical):
     """The card under discussion: its holder and clock, a field per prompt, and its actions."""
@@ -118,7 +125,7 @@ class CardPanel(Vertical):
     """
 
     def __init__(
-        self, deck: Deck, live: LiveRecords, card: PokerCard, *, shown: tuple[WorkshopSnapshot, WorkshopState, float], focus: bool
+        self, deck: Deck, live: LiveRecords, card: PokerCard, *, shown: tuple[WorkshopSnapshot, WorkshopState, float]
     ) -> None:
         super().__init__(id="poker-card")
         self.deck = deck
@@ -126,12 +133,9 @@ class CardPanel(Vertical):
         self.card_id = card.card_id
         self.notes = dict(card.notes)
         self._first_shown = shown  # what to show once the fields are there
-        self._focus = focus
 
     def on_mount(self) -> None:
         self.show(*self._first_shown)
-        if self._focus:
-            self.query(PokerNoteField).first().focus_at_end()
 
     def compose(self) -> ComposeResult:
         item = self.deck.item(self.card_id)

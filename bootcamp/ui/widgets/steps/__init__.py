@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from bootcamp.content.model import Program, Step
-from bootcamp.ui.widgets.steps.base import StepScroll, StepView
+from bootcamp.ui.widgets.steps.base import StepScroll, StepView, show_view
 
 if TYPE_CHECKING:
     from bootcamp.live.records import LiveRecords
@@ -25,4 +25,4 @@ def view_for(step: Step, program: Program, *, presenter: bool = False, live: Liv
     return view(step, program, presenter=presenter, live=live)
 
 
-__all__ = ["StepScroll", "StepView", "view_for"]
+__all__ = ["StepScroll", "StepView", "show_view", "view_for"]

@@ -53,6 +53,22 @@ class StepView(Vertical):
         """Put the focus where the room answers this step; False when the step takes no answers."""
         return False
 
+    def take_over(self, view: StepView) -> bool:
+        """Show ``view``'s step in this view, mounted already, instead of ``view`` replacing it; False when it
+        cannot (by default: a view is mounted afresh for every step)."""
+        return False
+
+
+async def show_view(container: Widget, view: StepView) -> None:
+    """``view`` in ``container``: the view shown there takes the new step over when it can (a teach step
+    after a teach step changes one widget's text), else it is removed and ``view`` mounted."""
+    shown = container.children[0] if len(container.children) == 1 else None
+    if isinstance(shown, StepView) and shown.is_mounted and shown.take_over(view):
+        return
+    with container.app.batch_update():
+        await container.remove_children()
+        await container.mount(view)
+
 
 class StepScroll(VerticalScroll, inherit_bindings=False):
     """Where the console shows the current step: it keeps the focus while steps change, and
@@ -66,9 +82,7 @@ class StepScroll(VerticalScroll, inherit_bindings=False):
     ]
 
     async def show(self, view: StepView) -> None:
-        with self.app.batch_update():
-            await self.remove_children()
-            await self.mount(view)
+        await show_view(self, view)
         self.scroll_home(animate=False)
 
 
@@ -123,9 +137,9 @@ def body(markdown: str, *, presenter: bool) -> list[Widget]:
     """A step's Markdown body as widgets (none when the step has no body)."""
     if not markdown.strip():
         return []
-    from textual.widgets import Markdown  # the renderer loads only when a body is shown
+    from bootcamp.ui.widgets.markdown_body import MarkdownBody  # Rich's Markdown loads only when a body is shown
 
-    return [Markdown(markdown, open_links=False, classes="body" + (" -presenter" if presenter else ""))]
+    return [MarkdownBody(markdown, classes="body" + (" -presenter" if presenter else ""))]
 
 
 def scale_choices(program: Program, scale_id: str) -> list[Widget]:

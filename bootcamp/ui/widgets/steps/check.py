@@ -19,6 +19,7 @@ from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
+from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.role_lines import (
     LEANING_STYLE,
     RoleLineInput,
@@ -81,10 +82,9 @@ class CheckView(StepView):
             yield RoleLinesTable(self.live, check)
             yield Static(detail_text(None, None), classes="detail", id="line-detail")
             yield Static(id="share")
-            yield Static(
+            yield KeysHint(
                 "on a line: s strategic · t tactical · k take the suggestion · u undecided · enter edit · x remove",
-                classes="hint",
-                markup=False,
+                id="role-hint",
             )
             if check.structure:
                 yield Static("The role's structure", classes="section")
@@ -178,6 +178,23 @@ class CheckView(StepView):
         field.value = message.line.text
         field.placeholder = "Edit the line; Enter keeps it"
         field.focus()
+
+    @on(MovedOn)
+    def _moved_on(self, message: MovedOn) -> None:
+        if isinstance(message.control, RoleLinesTable):
+            self.query_one("#role-hint", KeysHint).moved_on(message.said)
+
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        focused = self.app.focused
+        typing = "Enter adds the line · Tab to the lines to decide them" if isinstance(focused, RoleLineInput) else ""
+        for hint in self.query("#role-hint").results(KeysHint):
+            hint.focus_here(isinstance(focused, RoleLinesTable), away=typing)
 
     @on(RoleLinesTable.LineHighlighted)
     def _line_highlighted(self, message: RoleLinesTable.LineHighlighted) -> None:

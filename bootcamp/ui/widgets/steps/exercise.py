@@ -46,7 +46,6 @@ class ExerciseView(StepView):
         super().__init__(*args, **kwargs)
         self.deck = Deck.of(self.program, self.step.exercise)
         self._shown: tuple[WorkshopSnapshot, WorkshopState] | None = None
-        self._focus_notes = False  # a card just picked: its first field takes the focus, ready to type
 
     def compose(self) -> ComposeResult:
         deck = self.deck
@@ -114,9 +113,38 @@ class ExerciseView(StepView):
             )
         elif not state.poker_card:
             status.update(joined(("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter."))
-        else:
-            keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action")
+        elif self._in_a_note():  # letters are typed here: only the keys that work in a note are named
+            keys = (
+                "Typing writes the note · ",
+                ("Tab", "bold"),
+                " next field · ",
+                ("Esc", "bold"),
+                " back to the cards",
+            )
             status.update(joined(*keys))
+        elif self._on_the_cards():
+            keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action · ")
+            status.update(joined(*keys, ("Tab", "bold"), " notes"))
+        else:  # the focus outside the view: its keys do not work from there
+            status.update(joined(("Tab", "bold"), " to the cards"))
+
+    def _in_a_note(self) -> bool:
+        focused = self.app.focused
+        return isinstance(focused, PokerNoteField) and self in focused.ancestors
+
+    def _on_the_cards(self) -> bool:
+        focused = self.app.focused
+        return focused is not None and self in focused.ancestors_with_self
+
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        if self._shown is not None and self.deck is not None and not self.presenter:
+            self._show_status(self.deck, *self._shown)
 
     def _show_card(self, deck: Deck, data: WorkshopSnapshot, state: WorkshopState) -> None:
         slot = self.query_one("#poker-card-slot", Container)
@@ -130,9 +158,7 @@ class ExerciseView(StepView):
         if panels:
             panels[0].show(data, state, self._now())
         else:
-            focus = self._focus_notes
-            self._focus_notes = False
-            slot.mount(CardPanel(deck, self.live, card, shown=(data, state, self._now()), focus=focus))
+            slot.mount(CardPanel(deck, self.live, card, shown=(data, state, self._now())))
 
     def _tick_clock(self) -> None:
         if self._shown is None:
@@ -190,12 +216,10 @@ class ExerciseView(StepView):
         if not live.room.poker:
             self.notify("Deal the cards first: d.", markup=False)
             return
-        new_card = event.option.id != workshop.state.poker_card
-        self._focus_notes = new_card  # the new card's panel focuses its first field once mounted
+        # The focus stays on the cards: the hint's single-letter keys (a, space) must not type into a
+        # note that took the focus by itself; Tab goes to the notes.
         request(self, DiscussCard(event.option.id))
         self.show_room(live.data, workshop.state)
-        if not new_card:
-            self.query(PokerNoteField).first().focus_at_end()
 
     def action_card_clock(self) -> None:
         live, workshop = self.live, self.workshop

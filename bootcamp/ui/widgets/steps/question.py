@@ -20,6 +20,7 @@ from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.ballot_box import BallotBox
+from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
@@ -122,7 +123,7 @@ class QuestionView(StepView):
             holder.remove_children()
             widget = BallotBox(self.live, self.step.key, scale) if secret else QuestionTable(self.live, self.step.key, scale)
             holder.mount(widget)
-            holder.mount(Static(_hint(secret), classes="hint", markup=False))
+            holder.mount(KeysHint(_hint(secret)))
             if focused:
                 widget.focus()
             self.call_after_refresh(self.show_room, data, state)  # the new widget fills in once mounted
@@ -133,6 +134,18 @@ class QuestionView(StepView):
                 widget.show(data, state)
         else:
             widget.show(data)
+
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        focused = self.app.focused
+        commenting = "Enter or Esc goes back to the answers" if isinstance(focused, AutosaveInput) else ""
+        for hint in self.query(KeysHint):
+            hint.focus_here(isinstance(focused, (QuestionTable, BallotBox)), away=commenting)
 
     def focus_answers(self) -> bool:
         found = self.query("#answers > *")

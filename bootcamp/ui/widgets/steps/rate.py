@@ -6,15 +6,16 @@ per item; the room's screen holds the items and the scale, then the bars.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from bootcamp.content.model import PERSPECTIVE_LABELS, ItemList, Scale
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
+from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, scale_choices
 
@@ -60,11 +61,7 @@ class RateView(StepView):
             rows = [GridRow(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
             with Vertical(id="answers"):
                 yield AnswerGrid(self.live, self.step.key, self.scale, rows, self.perspectives)
-                yield Static(
-                    "a key rates the cell at the cursor, then moves down · x clear · S: self, T: team",
-                    classes="hint",
-                    markup=False,
-                )
+                yield KeysHint("a key rates the cell at the cursor, then moves down · x clear · S: self, T: team")
         yield RoomHeat()
 
     def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
@@ -85,6 +82,20 @@ class RateView(StepView):
         else:
             why = "private entry: answers stay hidden" if state.private_entry else "results hidden until revealed"
             heat.update(joined((heading, "bold"), (f"  ·  {why}", "dim")))
+
+    @on(MovedOn)
+    def _moved_on(self, message: MovedOn) -> None:
+        self.query_one(KeysHint).moved_on(message.said)
+
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        for hint in self.query(KeysHint):
+            hint.focus_here(isinstance(self.app.focused, AnswerGrid))
 
     def focus_answers(self) -> bool:
         grids = self.query(AnswerGrid)

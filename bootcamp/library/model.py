@@ -1,0 +1,48 @@
+"""What the library index answers with: plain values (no Textual, no file access)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bootcamp.store.model import Action, WorkshopInfo
+
+# Where a search hit's text comes from, as SearchHit.where says it.
+WORKSHOP, ORGANISATION, PARTICIPANT = "workshop", "organisation", "participant"
+ROOM_NOTE, QUICK_NOTE, COMMENT = "room note", "quick note", "comment"
+ROLE_LINE, ACTION, POKER_NOTE = "role line", "action", "poker note"
+
+
+@dataclass(frozen=True)
+class LibraryRow:
+    """A workshop as home lists it: its info (lineage in ``info.follows``), where it stopped, its actions."""
+
+    info: WorkshopInfo
+    stopped_at: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class LibraryListing:
+    rows: tuple[LibraryRow, ...]  # newest first, as Store.scan_workshops sorts
+    problems: tuple[str, ...]  # one sentence per unreadable folder
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    workshop_id: str
+    workshop_name: str
+    organisation: str
+    date: str
+    step_key: str  # where the match is; "" for the workshop's name, organisation and participants
+    where: str  # WORKSHOP, ORGANISATION, PARTICIPANT, ROOM_NOTE, QUICK_NOTE, COMMENT, ROLE_LINE, ACTION, POKER_NOTE
+    text: str  # the whole matched text, line breaks kept
+    spans: tuple[tuple[int, int], ...]  # (start, end) of each matching word in text
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    workshop_id: str
+    workshop_name: str
+    organisation: str
+    workshop_date: str
+    action: Action

@@ -1,0 +1,102 @@
+"""The library index: home with 1,000 stored workshops against home with one, and search across them.
+
+Home: fresh processes (see :mod:`tests.benchmarks.startup`), timed until the list and where each
+workshop stopped are on screen, the index already built (the steady state: a first start builds it
+once, measured apart, for reading). Search: in this process, :meth:`Library.search` for a word that
+one workshop holds, in a data folder of 1,000 workshops and in one of a single workshop; first by a
+fresh Library (a search screen just opened: each workshop's text decoded), then again by the same
+Library (the next key typed, within :data:`~bootcamp.library.library.TYPING_FRESHNESS` of the last look at the
+folders, as the search screen asks).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from bootcamp.clock import SystemClock
+from bootcamp.library import Library
+from bootcamp.library.index_file import index_path
+from bootcamp.library.library import TYPING_FRESHNESS
+from bootcamp.store import Store
+from bootcamp.store.model import RoomNote
+from tests.benchmarks.report import Figure
+from tests.benchmarks.startup import bootcamp_args, start_once
+from tests.benchmarks.timing import interleaved, seconds_taken
+
+WORD = "zeppelin"  # in one workshop's notes of each data folder, nowhere else
+
+
+def plant_word(data_dir: Path) -> None:
+    """A room note holding WORD in the newest workshop of ``data_dir``."""
+    store = Store(data_dir, SystemClock())
+    newest = store.list_workshops()[0]
+    note = RoomNote("n-benchmark", "", f"Parked: the {WORD} question")
+    store.open(newest.id).update_room(lambda room: dataclasses.replace(room, notes=(*room.notes, note)))
+
+
+def library_figures(samples: int, one: Path, many: Path, count: int, content_dir: Path) -> list[Figure]:
+    for folder in (one, many):
+        plant_word(folder)
+        index_path(folder).unlink(missing_ok=True)
+    built = seconds_taken(lambda: Library(Store(many, SystemClock()), SystemClock()).listing())
+    figures = [Figure(f"library: index of {count:,} workshops built (a first start)", built * 1000, "ms")]
+    few_args = bootcamp_args(one, content_dir, 1, "stopped")
+    many_args = bootcamp_args(many, content_dir, count, "stopped")
+    start_once(few_args)  # not counted: bytecode and page caches
+    start_once(many_args)
+    few, lots = interleaved(samples, [lambda: start_once(few_args), lambda: start_once(many_args)])
+    figures.append(
+        Figure.compared(
+            f"library: home with {count:,} workshops, list and where each stopped",
+            [s.seconds for s in lots],
+            [s.seconds for s in few],
+            "ms",
+            scale=1000,
+            max_ratio=1.3,
+            target_note="floor: 1 workshop",
+        )
+    )
+    figures += _search_figures(samples, one, many, count)
+    return figures
+
+
+def _search_figures(samples: int, one: Path, many: Path, count: int) -> list[Figure]:
+    def first_search(folder: Path) -> float:
+        library = Library(Store(folder, SystemClock()), SystemClock())
+        return seconds_taken(lambda: _one_hit(library))
+
+    kept = {folder: Library(Store(folder, SystemClock()), SystemClock()) for folder in (one, many)}
+    for library in kept.values():
+        _one_hit(library)  # not counted: the texts decoded once
+
+    fresh_few, fresh_lots = interleaved(samples, [lambda: first_search(one), lambda: first_search(many)])
+    again_few, again_lots = interleaved(
+        samples, [lambda: seconds_taken(lambda: _one_hit(kept[one])), lambda: seconds_taken(lambda: _one_hit(kept[many]))]
+    )
+    return [
+        Figure.compared(
+            f"library: search across {count:,} workshops, first (texts decoded)",
+            fresh_lots,
+            fresh_few,
+            "ms",
+            scale=1000,
+            max_ratio=2.0,
+            target_note="floor: 1 workshop",
+        ),
+        Figure.compared(
+            f"library: search across {count:,} workshops, again (as one types)",
+            again_lots,
+            again_few,
+            "ms",
+            scale=1000,
+            max_ratio=2.0,
+            target_note="floor: 1 workshop",
+        ),
+    ]
+
+
+def _one_hit(library: Library) -> None:
+    hits = library.search(WORD, fresh_within=TYPING_FRESHNESS)  # as the search screen asks, one key after another
+    assert len(hits) == 1, f"{WORD!r}: {len(hits)} hits"
+

@@ -1,0 +1,62 @@
+"""Fixtures for the library index: the fixture content, a store on a temporary folder, a fixed clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import read_sources
+from bootcamp.library import Library
+from bootcamp.library.index_file import index_path
+from bootcamp.store import Store
+from bootcamp.store.model import WorkshopInfo
+
+FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+
+
+@pytest.fixture(scope="session")
+def sources() -> dict[str, str]:
+    return read_sources(FIXTURE_CONTENT)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FixedClock) -> Store:
+    return Store(tmp_path / "data", clock)
+
+
+@pytest.fixture
+def library(store: Store, clock: FixedClock) -> Library:
+    return Library(store, clock)
+
+
+@pytest.fixture
+def index(store: Store) -> Path:
+    return index_path(store.data_dir)
+
+
+def make_workshop(
+    store: Store,
+    sources: dict[str, str],
+    name: str = "Acme boot camp",
+    organisation: str = "Acme",
+    date: str = "2026-09-21",
+    people: tuple[tuple[str, str], ...] = (("Ana Ortiz", "CEO"), ("Ben Okafor", "Sales")),
+    anonymous: bool = False,
+    follows: str = "",
+) -> WorkshopInfo:
+    return store.create_workshop(
+        name=name,
+        organisation=organisation,
+        date=date,
+        participants=list(people),
+        anonymous=anonymous,
+        sources=sources,
+        follows=follows,
+    )

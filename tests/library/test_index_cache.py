@@ -1,0 +1,209 @@
+"""The index is a cache of the folders: deleted or corrupted, it is rebuilt and nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from bootcamp.library import Library
+from bootcamp.library.index_file import read_rows
+from bootcamp.store import Store
+from bootcamp.store.files import ImportJournal, import_journal_file
+from bootcamp.store.model import Action, ActionStatus, Answer
+from tests.library.conftest import make_workshop
+
+
+def stored_library(store: Store, sources: dict[str, str]) -> None:
+    first = make_workshop(store, sources, name="Spring", date="2026-03-02")
+    make_workshop(store, sources, name="Autumn", date="2026-09-21", follows=first.id)
+    later = make_workshop(store, sources, name="Globex day", organisation="Globex", date="2026-10-01", anonymous=True)
+    action = Action("a1", "Call five customers", owner="Ana", due="2026-10-30", source="basics/next")
+    store.open(later.id).update_room(lambda room: room.__class__(actions=(action,)))
+
+
+def seen(library: Library) -> list[tuple]:
+    listing = library.listing()
+    return [(r.info, r.stopped_at, r.actions) for r in listing.rows] + [listing.problems]
+
+
+def test_a_first_listing_builds_the_index_and_answers_like_the_folders(
+    store: Store, sources: dict[str, str], library: Library, index: Path
+) -> None:
+    stored_library(store, sources)
+    listing = library.listing()
+    assert [row.info for row in listing.rows] == store.list_workshops()  # same workshops, same order
+    assert [row.stopped_at for row in listing.rows] == ["not started"] * 3
+    assert listing.rows[1].info.follows == listing.rows[2].info.id  # the lineage is kept
+    assert [a.what for a in listing.rows[0].actions] == ["Call five customers"]
+    assert listing.problems == ()
+    rows, problem = read_rows(index)
+    assert problem is None and set(rows) == {row.info.id for row in listing.rows}
+
+
+def test_deleting_the_index_rebuilds_it_with_the_same_rows(
+    store: Store, sources: dict[str, str], library: Library, index: Path
+) -> None:
+    stored_library(store, sources)
+    before = seen(library)
+    index.unlink()
+    assert seen(library) == before
+    assert index.exists() and read_rows(index)[1] is None
+
+
+CORRUPTIONS = {
+    "garbage bytes": lambda raw: b"\x00\xff\xfe garbage \x9c",
+    "cut short": lambda raw: raw[: len(raw) // 2],
+    "empty": lambda raw: b"",
+    "a newer version": lambda raw: raw.replace(b'"version":1', b'"version":99', 1),
+    "an older version": lambda raw: raw.replace(b'"version":1', b'"version":0', 1),
+    "another format": lambda raw: raw.replace(b"bootcamp/library-index", b"bootcamp/state", 1),
+    "not a table": lambda raw: json.dumps({"format": "bootcamp/library-index", "version": 1, "workshops": [1]}).encode(),
+    "rows of the wrong shape": lambda raw: json.dumps(
+        {"format": "bootcamp/library-index", "version": 1, "workshops": {"1": {"id": 5}, "2": {"info": "x"}}}
+    ).encode(),
+}
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=list(CORRUPTIONS))
+def test_a_corrupted_index_is_rebuilt_and_nothing_is_lost(
+    store: Store, sources: dict[str, str], library: Library, index: Path, corruption: str
+) -> None:
+    stored_library(store, sources)
+    before = seen(library)
+    index.write_bytes(CORRUPTIONS[corruption](index.read_bytes()))
+    assert seen(library) == before  # no traceback, every workshop there
+    rows, problem = read_rows(index)
+    assert problem is None and len(rows) == 3  # written again, readable
+
+
+def test_a_row_whose_fields_are_damaged_is_read_again_from_its_folder(
+    store: Store, sources: dict[str, str], library: Library, index: Path
+) -> None:
+    stored_library(store, sources)
+    before = seen(library)
+    document = json.loads(index.read_bytes())
+    for row in document["workshops"].values():
+        row["info"] = {"id": row["id"], "name": 3}
+        row["texts"] = "[[1]]"
+    index.write_text(json.dumps(document))
+    assert seen(library) == before
+    assert [hit.workshop_name for hit in library.search("spring")] == ["Spring"]
+
+
+def test_a_listing_with_nothing_changed_writes_nothing(
+    store: Store, sources: dict[str, str], library: Library, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp.library import signatures
+
+    monkeypatch.setattr(signatures, "UNSURE_NS", 0)  # however slow this machine: every stamp trusted at once
+    stored_library(store, sources)
+    library.listing()
+    before = os.stat(index)
+    library.listing()
+    library.search("acme")
+    library.open_actions()
+    after = os.stat(index)
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (before.st_ino, before.st_mtime_ns, before.st_size)
+
+
+def test_a_workshop_removed_from_the_folder_leaves_the_index(
+    store: Store, sources: dict[str, str], library: Library, index: Path
+) -> None:
+    stored_library(store, sources)
+    gone = library.listing().rows[0].info.id
+    import shutil
+
+    shutil.rmtree(store.workshops_dir / gone)
+    assert gone not in {row.info.id for row in library.listing().rows}
+    assert gone not in read_rows(index)[0]
+
+
+def test_an_unreadable_workshop_is_one_sentence_and_the_rest_are_listed(
+    store: Store, sources: dict[str, str], library: Library
+) -> None:
+    stored_library(store, sources)
+    broken = library.listing().rows[0].info.id
+    (store.workshops_dir / broken / "workshop.json").write_text("{not json")
+    (store.workshops_dir / "stray").mkdir()
+    listing = library.listing()
+    assert len(listing.rows) == 2
+    assert len(listing.problems) == 2 and all("\n" not in p for p in listing.problems)
+    assert any("stray is not a workshop folder" in p for p in listing.problems)
+    assert any(broken in p and "not valid JSON" in p for p in listing.problems)
+    assert library.listing().problems == listing.problems  # cached as they are, until the folder changes
+
+
+def test_an_unreadable_state_says_so_where_it_stopped(store: Store, sources: dict[str, str], library: Library) -> None:
+    info = make_workshop(store, sources)
+    (store.workshops_dir / info.id / "state.json").write_text("[]")
+    (row,) = library.listing().rows
+    assert row.stopped_at.startswith("cannot read: ") and "state.json" in row.stopped_at
+
+
+def test_the_index_never_creates_a_missing_data_folder(tmp_path: Path, clock) -> None:
+    missing = tmp_path / "typo"
+    library = Library(Store(missing, clock), clock)
+    assert library.listing().rows == () and library.search("x") == [] and library.open_actions() == []
+    assert not missing.exists()
+
+
+def test_an_empty_data_folder_lists_nothing(store: Store, library: Library) -> None:
+    store.data_dir.mkdir()
+    assert library.listing().rows == ()
+
+
+def test_a_pending_import_is_read_as_the_other_readers_read_it(
+    store: Store, sources: dict[str, str], library: Library
+) -> None:
+    """An import killed after its commit: its answers are stored (the journal holds them), so search finds them."""
+    info = make_workshop(store, sources)
+    ana = info.participants[0].id
+    answer = Answer(ana, "basics/mandate", value="yes", comment="The CEO decides, by journal", at="2026-09-21T10:00:00+00:00")
+    import_journal_file(store.workshops_dir / info.id).replace(ImportJournal(1, {ana: (answer,)}))
+    (hit,) = library.search("journal")
+    assert (hit.where, hit.step_key, hit.text) == ("comment", "basics/mandate", "The CEO decides, by journal")
+
+
+def test_an_index_that_cannot_be_written_still_answers_from_the_folders(
+    store: Store, sources: dict[str, str], library: Library, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk or a read-only folder: the listing comes from the folders, the index is simply not saved."""
+    import errno
+
+    from bootcamp.store import jsonfile
+
+    stored_library(store, sources)
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jsonfile, "replace_durably", full_disk)
+    assert len(library.listing().rows) == 3
+    assert not index.exists()
+
+
+def test_actions_keep_their_status(store: Store, sources: dict[str, str], library: Library) -> None:
+    info = make_workshop(store, sources)
+    done = Action("a1", "Done already", status=ActionStatus.DONE)
+    store.open(info.id).update_room(lambda room: room.__class__(actions=(done,)))
+    assert library.listing().rows[0].actions == (done,)
+
+
+def test_a_reader_that_cannot_get_the_lock_answers_from_the_folders(
+    store: Store, sources: dict[str, str], library: Library, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from bootcamp.library import index_file
+
+    stored_library(store, sources)
+    before = seen(library)
+    index.unlink()
+    monkeypatch.setattr(index_file, "LOCK_WAIT", 0.05)
+    with FileLock(str(index) + ".lock"):  # another process writing it, for longer than a reader waits
+        assert seen(library) == before
+        assert not index.exists()
+    assert seen(library) == before and index.exists()

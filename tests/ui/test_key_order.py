@@ -1,0 +1,53 @@
+"""The app lets one key in at a time (``bootcamp.ui.key_order``): in order, and never stuck behind a lost key."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.binding import Binding
+from textual.widgets import Input
+
+from bootcamp.ui.key_order import KEY_STUCK_SECONDS, KeysInOrderApp
+
+
+class Keys(KeysInOrderApp[None]):
+    """Tab moves the focus to the second field; letters type into the focused one."""
+
+    BINDINGS = [Binding("f1", "note", "Note")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes = 0
+
+    def compose(self):  # noqa: ANN201 - Textual's
+        yield Input(id="first")
+        yield Input(id="second")
+
+    def action_note(self) -> None:
+        self.notes += 1
+
+
+def burst(app: Keys, *keys: str) -> None:
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_keys_after_a_tab_land_in_the_field_it_moved_to() -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        burst(app, "a", "b", "tab", "c", "d")
+        await pilot.pause(0.3)
+        assert (app.query_one("#first", Input).value, app.query_one("#second", Input).value) == ("ab", "cd")
+
+
+async def test_a_key_whose_handling_never_reports_back_lets_the_next_in_after_a_while(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        monkeypatch.setattr(app, "_follow", lambda key, node: None)  # every key's trail lost
+        burst(app, "x", "f1")
+        await pilot.pause(KEY_STUCK_SECONDS / 4)
+        assert app.query_one("#first", Input).value == "x" and app.notes == 0  # f1 waits for x to report back
+        await pilot.pause(KEY_STUCK_SECONDS * 1.5)
+        assert app.notes == 1  # given up on x: f1 came in

@@ -1,0 +1,96 @@
+"""Save marks and the status bar tell the truth: while a full disk refuses saves, and as soon as it takes them again.
+
+The disk is made full where the store writes (``replace_durably``): the store's own error, with the real file's
+path, reaches the console as it would from a full disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from test_answering import MANDATE, console_at, stored
+from ui_helpers import new_workshop, screen_text, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp
+
+FULL = os.strerror(errno.ENOSPC)  # "No space left on device"
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Set: every file the store writes is refused as by a full disk; cleared: the disk has room again."""
+    from bootcamp.store import jsonfile
+
+    full = threading.Event()
+    write = jsonfile.replace_durably
+
+    def refused_while_full(path: Path, data: bytes) -> None:
+        if full.is_set():
+            raise OSError(errno.ENOSPC, FULL)
+        write(path, data)
+
+    monkeypatch.setattr(jsonfile, "replace_durably", refused_while_full)
+    return full
+
+
+def status_bar(app: BootcampApp) -> str:
+    return app.screen.query_one("#status-bar").render().plain  # type: ignore[attr-defined]
+
+
+def row_of(app: BootcampApp, name: str) -> str:
+    return next(line for line in screen_text(app).splitlines() if name in line)
+
+
+async def test_marks_say_saved_as_soon_as_the_disk_takes_the_saves_after_a_refused_quit(
+    workshop_id: str, make_app, store: Store, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)  # how long q waits for the saves
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        ana = app.workshop.info.present[0]
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        assert "!" in row_of(app, "Ana Ortiz")
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running  # refused: the answer is not on disk
+        assert (ana.id, MANDATE, "", "") not in stored(store, workshop_id)
+
+        disk_full.clear()  # room on the disk again: the writer's next retry (within 5 s) stores it
+        deadline = time.monotonic() + 10
+        while "not saved" in status_bar(app) or not status_bar(app).endswith("saved"):
+            assert time.monotonic() < deadline, f"the status bar still says: {status_bar(app)}"
+            await pilot.pause(0.05)
+        assert "✓" in row_of(app, "Ana Ortiz") and "!" not in row_of(app, "Ana Ortiz")
+        assert stored(store, workshop_id)[(ana.id, MANDATE, "", "")] == ("yes", "")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_status_bar_gives_the_reason_then_the_file(
+    workshop_id: str, make_app, disk_full: threading.Event, size: tuple[int, int]
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await console_at(pilot, MANDATE)
+        ana = app.workshop.info.present[0]
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        shown = next(line for line in screen_text(app).splitlines() if "not saved" in line)  # as cut to the width
+        assert f"not saved: {FULL} · {ana.id}.json" in shown
+        disk_full.clear()
+        assert await app.flush()

@@ -1,0 +1,56 @@
+"""A teach step after a teach step changes the shown body's text instead of mounting a new view (issue 13),
+on the console and in presenter mode; any other step still gets a view of its own."""
+
+from __future__ import annotations
+
+from ui_helpers import SHIPPED_CONTENT, new_workshop, wait_for_screen
+
+from bootcamp.content import load_dir
+from bootcamp.store import Store
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.markdown_body import MarkdownBody
+from bootcamp.ui.widgets.steps import StepView
+from bootcamp.ui.widgets.steps.teach import TeachView
+
+
+def shown_text(body: MarkdownBody) -> str:
+    return "\n".join(body.render_line(y).text.rstrip() for y in range(body.size.height))
+
+
+async def test_teach_after_teach_updates_the_body_in_place(store: Store, make_app) -> None:
+    program = load_dir(SHIPPED_CONTENT)
+    info = new_workshop(store, program)
+    first, second, third = program.steps("full")[:3]
+    assert (first.kind.value, second.kind.value, third.kind.value) == ("teach", "teach", "discuss")
+
+    async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        view, body = console.query_one(TeachView), console.query_one(MarkdownBody)
+        assert "Most companies say the customer comes first." in shown_text(body)
+        height_before = body.size.height
+
+        await pilot.press("right")
+        await pilot.pause()
+        assert console.query_one(StepView) is view and console.query_one(MarkdownBody) is body
+        assert view.step.key == second.key
+        assert shown_text(body).startswith("• Every answer is saved the moment you give")
+        assert "Most companies" not in shown_text(body)
+        assert body.size.height != height_before  # laid out again for the new text's height
+
+        await pilot.press("right")
+        await pilot.pause()
+        discuss = console.query_one(StepView)
+        assert discuss is not view and discuss.step.key == third.key and not view.is_attached
+
+        # Presenter mode's slide does the same (it opens on the discuss step: back twice to the first).
+        await pilot.press("left", "left")
+        await pilot.pause()
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        slide_view = presenter.query_one(StepView)
+        assert isinstance(slide_view, TeachView) and slide_view.step.key == first.key
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert presenter.query_one(StepView) is slide_view and slide_view.step.key == second.key
+        assert shown_text(presenter.query_one(MarkdownBody)).startswith("• Every answer is saved")
