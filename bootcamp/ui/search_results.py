@@ -52,11 +52,11 @@ class WorkshopSearch:
     def find(self, query: str, *, organisation: str | None = None) -> list[FoundHit]:
         """Every hit for ``query`` (only ``organisation``'s workshops when given)."""
         with self._one_at_a_time:
-            if self._library is None:
-                from bootcamp.library import Library
+            from bootcamp.library.library import TYPING_FRESHNESS, Library
 
+            if self._library is None:
                 self._library = Library(self.store, self.clock)
-            hits = self._library.search(query, organisation=organisation)
+            hits = self._library.search(query, organisation=organisation, fresh_within=TYPING_FRESHNESS)
             return [FoundHit(hit, self._titles.title(hit.workshop_id, hit.step_key)) for hit in hits]
 
 

@@ -8,9 +8,7 @@ continues the workshop as its owner; while a console holds it, one sentence says
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -34,15 +32,6 @@ TALK, MANDATE, WELCOME = "basics/talk", "basics/mandate", "basics/welcome"
 NOTE = "Pricing was the surprise:\nnobody owns the renewal conversation"
 COMMENT = "Nobody owns churn, the board asks about pricing twice a year"
 SIZES = [(80, 24), (120, 40)]
-
-
-@pytest.fixture(autouse=True)
-def library(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The library's search; a stand-in with its interface until branch ``index`` is merged."""
-    if importlib.util.find_spec("bootcamp.library") is None:
-        import fake_library
-
-        monkeypatch.setitem(sys.modules, "bootcamp.library", fake_library)
 
 
 @pytest.fixture
