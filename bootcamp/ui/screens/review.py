@@ -203,6 +203,10 @@ class ReviewScreen(Screen[None]):
         except UserError as error:
             self._unreadable(str(error))
             return
+        if self.asked_step and stopped.index_of(self.asked_step) is None:
+            self.notify(
+                "That step is not on this workshop's agenda: shown where the workshop stopped.", markup=False, timeout=6
+            )
         key = self.asked_step if stopped.index_of(self.asked_step) is not None else stopped.current.key
         await self._show(key)
 

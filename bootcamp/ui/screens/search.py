@@ -155,8 +155,9 @@ class SearchScreen(Screen[None]):
         self._waiting = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
 
     @on(Input.Submitted, "#query")
-    def _submitted(self, _submitted: Input.Submitted) -> None:
-        self._search_now()  # no need to wait for the pause
+    def _submitted(self, submitted: Input.Submitted) -> None:
+        if self._waiting is not None or submitted.value.strip() != self.found_for:
+            self._search_now()  # no need to wait for the pause
         self.action_to_results()
 
     def _search_now(self) -> None:
