@@ -310,6 +310,18 @@ async def test_with_a_projector_window_following_search_shows_no_other_organisat
             assert "Contoso Retail" in screen_text(app)
 
 
+async def test_typed_text_is_shown_as_typed_in_results_and_review(workshop_id: str, store: Store, make_app) -> None:
+    hostile = "[bold red]Marked[/] up \x1b[31mhostile"
+    note = RoomNote(id="n4", step_key=TALK, text=hostile, at="y")
+    store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, notes=(*room.notes, note)))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "hostile")
+        assert "[bold red]Marked[/] up ␛[31mhostile" in screen_text(app)
+        await review_first(pilot, screen)
+        assert "[bold red]Marked[/] up ␛[31mhostile" in screen_text(app)
+
+
 async def test_search_results_say_nothing_found(workshop_id: str, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
