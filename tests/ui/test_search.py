@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -320,6 +321,45 @@ async def test_typed_text_is_shown_as_typed_in_results_and_review(workshop_id: s
         assert "[bold red]Marked[/] up ␛[31mhostile" in screen_text(app)
         await review_first(pilot, screen)
         assert "[bold red]Marked[/] up ␛[31mhostile" in screen_text(app)
+
+
+async def test_a_slow_search_holds_up_no_key_and_an_older_answer_is_never_shown(
+    workshop_id: str, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp.library.library import Library
+
+    searched: list[str] = []
+    real_search = Library.search
+
+    def slow_search(self, query: str, **kwargs):
+        searched.append(query)
+        time.sleep(1.0)  # a slow disk: longer than the pause that starts a search
+        return real_search(self, query, **kwargs)
+
+    monkeypatch.setattr(Library, "search", slow_search)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("slash")
+        screen: SearchScreen = await wait_for_screen(pilot, SearchScreen)  # type: ignore[assignment]
+        field = screen.query_one("#query", Input)
+        await pilot.press(*"pricing")
+        for _ in range(200):
+            if searched:
+                break
+            await pilot.pause(0.05)
+        assert searched == ["pricing"]
+        for char in " twice":  # typed while that search is still reading
+            app.post_message(events.Key("space" if char == " " else char, char))
+        await wait_until(pilot, lambda: field.value == "pricing twice", "the keys typed during the search")
+        assert screen.found_for == ""  # not held up: the first search has not answered yet
+        for _ in range(200):  # two slow searches, one after the other: up to 10 s on a busy machine
+            if screen.found_for == "pricing twice":
+                break
+            await pilot.pause(0.05)
+        assert screen.found_for == "pricing twice" and [f.hit.where for f in screen.found] == ["comment"]
+        assert screen.searches == 1  # the answer for "pricing" came while "pricing twice" was typed: dropped
 
 
 async def test_search_results_say_nothing_found(workshop_id: str, make_app) -> None:
