@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
+from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
 from bootcamp.ui.search_results import FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 
@@ -32,10 +33,10 @@ if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
 
 DEBOUNCE_SECONDS = 0.25  # a pause in typing this long searches; keys typed faster only restart the wait
-WHERE_SHOWN = {  # the library's "where", as the results say it
-    "workshop": "the workshop's name",
-    "organisation": "the organisation",
-    "participant": "a participant",
+WHERE_SHOWN = {  # the library's "where", as the results say it (the others read well as they are: "room note" …)
+    WORKSHOP: "the workshop's name",
+    ORGANISATION: "the organisation",
+    PARTICIPANT: "a participant",
 }
 
 
