@@ -63,6 +63,8 @@ class BootcampApp(KeysInOrderApp[None]):
     COMMANDS = App.COMMANDS | {bootcamp_commands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
+        # f1 too: where a text field takes "?", the footer shows Help by this key (FittingFooter).
+        Binding("f1", "help", "Help", show=False, tooltip="Help: every key"),
         Binding("q", "quit", "Quit", tooltip="Quit (every save is finished first)"),
         # ctrl+n: no Textual widget binds it, so it works from any screen, a text field included.
         Binding("ctrl+n", "quick_note", "Quick note", show=False, tooltip="Quick note on the current step"),
@@ -163,6 +165,20 @@ class BootcampApp(KeysInOrderApp[None]):
 
         collect_less_often()  # key presses without a full collection every few presses
         self.push_screen(HomeScreen(open_workshop=self.open_workshop_id))
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self._fit_to_terminal))
+
+    def on_resize(self) -> None:
+        self.call_later(self._fit_to_terminal)
+
+    def _fit_to_terminal(self) -> None:
+        """Too small a terminal: one line says which size is needed, above any screen, until it grows."""
+        from bootcamp.ui.screens.too_small import TooSmallScreen, too_small
+
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(self.size) and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small(self.size):
+            self.pop_screen()  # the screen below (or another notice below it, taken away in turn) comes back
 
     # -- the store and saving ------------------------------------------------------------------------------------
 

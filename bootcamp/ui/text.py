@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 # C0 controls except tab and newline, DEL, and the C1 controls (which include CSI, 0x9b).
@@ -55,10 +56,19 @@ def joined(*parts: tuple[object, str] | object) -> Text:
     return line
 
 
+LINE_BREAK = "⏎"  # a line break typed into a name or a comment, where a table has one line to show it
+_LINE_BREAKS = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
+
+
 def one_line(text: str, width: int) -> str:
-    """Text on one line, cut with an ellipsis to ``width`` characters."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: max(0, width - 1)] + "…"
+    """Text on one line of at most ``width`` terminal cells: line breaks shown as ⏎, cut with an ellipsis.
+
+    Measured in cells, not characters: an emoji takes two, and a cut never leaves half of one.
+    """
+    line = f" {LINE_BREAK} ".join(" ".join(part.split()) for part in _LINE_BREAKS.split(text.strip()))
+    if cell_len(line) <= width:
+        return line
+    return set_cell_size(line, max(0, width - 1)).rstrip() + "…"
 
 
 def drawn_as(text: Text) -> tuple[str, str, tuple[object, ...]]:

@@ -15,8 +15,9 @@ from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.text import one_line
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
-from bootcamp.ui.widgets.answers.question_table import QuestionTable
+from bootcamp.ui.widgets.answers.question_table import NAME_WIDTH, QuestionTable
 from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
 
 RATE, MANDATE, ROLE = "basics/rate-aptitudes", "basics/mandate", "basics/role"
@@ -295,10 +296,10 @@ async def test_hostile_names_comments_and_lines_are_shown_as_typed(store: Store,
         console.show_room()
         await settle(pilot)
         text = screen_text(app)
-        assert HOSTILE_NAME in text and "שלום 🙂" in text
-        table = console.query_one(QuestionTable)  # the comment column is scrolled off at this width
-        assert table.get_cell(mallory.id, "comment").plain == "[link=x]y[/link]␛[31m"
-        assert table.get_cell(mallory.id, "who").plain == HOSTILE_NAME
+        assert one_line(HOSTILE_NAME, NAME_WIDTH) in text and "שלום 🙂" in text  # literally, cut to the column
+        table = console.query_one(QuestionTable)  # the comment is cut to the room the other columns leave
+        assert table.get_cell(mallory.id, "comment").plain == one_line("[link=x]y[/link]␛[31m", table.comment_width())
+        assert table.get_cell(mallory.id, "who").plain == one_line(HOSTILE_NAME, NAME_WIDTH)
         await console.jump_to(ROLE)
         await settle(pilot)
         app.workshop.records.put_role_line("[b]Own[/b] the \x1b]8;;https://evil\x07 NPS\x00")

@@ -53,7 +53,7 @@ async def test_help_lists_every_key_of_the_screen_and_the_app(workshop_id: str, 
         table = dict((what, keys) for keys, what in key_table(console))
         assert table["Next step (marks this one done)"] == "→ / pgdn"
         assert table["Blank the screen (any key brings it back)"] == "b / ."
-        assert table["Help: every key"] == "?"
+        assert table["Help: every key"] == "? / f1"  # f1 where a text field takes "?"
         assert table["Quit (every save is finished first)"] == "^q / q"
         described = {found.title for node in (console, app) for found in described_actions(node)}
         answering = {"Go to the answers of this step (Esc comes back)", "Reveal this step's results to the room, or hide them again"}

@@ -38,6 +38,11 @@ TALLY = re.compile(r"^\s*(Yes|Partly|No|Don't know)\s+[^\d]*?(\d+)\s*$")
 pytestmark = pytest.mark.slow
 
 
+def answered(name: str, answer: str):  # noqa: ANN201 - a screen predicate
+    """The table shows ``answer`` beside ``name``, however wide the Who column is."""
+    return lambda screen: re.search(rf"{name} +{answer}\b", screen) is not None
+
+
 def tallies(screen: str) -> dict[str, int]:
     """The revealed tally as the projector view draws it: a line per option, its count last."""
     return {match[1]: int(match[2]) for line in screen.splitlines() if (match := TALLY.match(line))}
@@ -90,7 +95,7 @@ def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux
     in_answers = tmux.wait_for("one", footer_shows("Yes"), "the answer keys in the footer")
     yes, no = footer_key(in_answers, "Yes"), footer_key(in_answers, "No")
     tmux.keys("one", yes)  # the cursor starts on Ana
-    tmux.wait_for_text("one", "Ana  Yes")
+    tmux.wait_for("one", answered("Ana", "Yes"), "Ana's yes in the table")
     tmux.keys("one", "Escape")
     tmux.wait_for("one", footer_shows("→ Next"), "the slide's keys back in the footer")
     wait_for_files(answers_here, lambda found: found == {ana: "yes"}, "Ana's yes")
@@ -125,7 +130,7 @@ def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux
     tmux.keys("one", "Up")
     tmux.keys("one", "Up")
     tmux.keys("one", no)
-    tmux.wait_for_text("one", "Ana  No")
+    tmux.wait_for("one", answered("Ana", "No"), "Ana's no in the table")
     changed = {"Yes": 0, "Partly": 0, "No": 1, "Don't know": 0}
     tmux.wait_for("two", lambda screen: tallies(screen) == changed, "the changed answer", within=FOLLOWED_WITHIN)
     assert answers_here() == {ana: "no"}

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from bootcamp.content.errors import ContentError
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.fitting_footer import FittingFooter
 
 
 def problem_report(error: ContentError, content_dir: Path) -> str:
@@ -46,7 +47,7 @@ class ContentErrorsScreen(Screen[None]):
         )
         with VerticalScroll(id="problems"):
             yield Static(plain(problem_report(self.error, self.content_dir)), id="problem-list")
-        yield Footer()
+        yield FittingFooter()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bootcamp.content.model import Scale, Step, StepKind
@@ -24,7 +24,8 @@ from bootcamp.limits import COMMENT
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.steps.base import choices_text
+from bootcamp.ui.widgets.fitting_footer import FittingFooter
+from bootcamp.ui.widgets.steps.base import PackedChoices
 from bootcamp.ui.widgets.typed_text import SafeInput
 
 
@@ -84,7 +85,7 @@ class PrivateEntryScreen(Screen[None]):
                 placeholder="Type a comment, or leave it empty; Enter finishes", max_length=COMMENT.chars, id="comment"
             )
             yield Static(id="hint")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         if self.fixed_participant:
@@ -155,7 +156,7 @@ class PrivateEntryScreen(Screen[None]):
         self.query_one("#who-line", Static).update(who)
         self.query_one("#counter", Static).update(plain(f"{ask.step.title}  ·  {self.position + 1} of {len(self.asks)}", "dim"))
         self.query_one("#ask-text", Static).update(plain(ask.text))
-        self.query_one("#choices", Static).update(choices_text([(o.key, o.label) for o in ask.scale.options]))
+        self.query_one("#choices", Static).update(PackedChoices([(o.key, o.label) for o in ask.scale.options]))
         self.query_one("#hint", Static).update(plain("Press the key of your answer. Backspace goes back.", "dim"))
         self._show(choices=True)
         self.query_one("#people", OptionList).blur()

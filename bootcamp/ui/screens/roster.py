@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from bootcamp.content.model import Step
 from bootcamp.errors import UserError
@@ -33,7 +33,8 @@ from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.phones import PHONE, phones_of
-from bootcamp.ui.text import joined, plain, safe
+from bootcamp.ui.text import joined, one_line, plain, safe
+from bootcamp.ui.widgets.fitting_footer import FittingFooter
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -58,6 +59,10 @@ def walked_steps(workshop: LiveWorkshop) -> tuple[Step, ...]:
     return tuple(step for number, step in enumerate(flow.steps) if number < flow.index or flow.is_done(step.key))
 
 
+TEXT_WIDTHS = (28, 24)  # a name's and a role's cells
+NARROW_TEXT_WIDTHS = (15, 11)  # 11: "Role / team" whole
+
+
 class PeopleTable(SteadyTable[Text]):
     DEFAULT_CSS = """
     PeopleTable {
@@ -74,22 +79,38 @@ class PeopleTable(SteadyTable[Text]):
         self.border_title = title
         self.anonymous = anonymous  # no name column: there are no names
         self.phone_column = False  # a column for the phone mark, only while phones can join
+        self.narrow = False  # the columns were laid out for a screen below 100 columns
+        self._shown: tuple[list[Participant], dict[str, Mark], frozenset[str] | None] | None = None
 
     def _add_columns(self) -> None:
+        self.narrow = self.screen.has_class("-narrow")
+        name_width, role_width = self.text_widths()
         if self.phone_column:
             self.add_column("", key="phone", width=2)
         self.add_column("", key="seat", width=4)
         if not self.anonymous:
-            self.add_column("Name", key="name", width=28)
-        self.add_column("Role / team", key="role", width=24)
+            self.add_column("Name", key="name", width=name_width)
+        self.add_column("Role / team", key="role", width=role_width)
         self.add_column("", key="mark", width=10)
+
+    def text_widths(self) -> tuple[int, int]:
+        """Cells of a name and a role: below 100 columns the list has about 48, so both are shortened with …"""
+        return NARROW_TEXT_WIDTHS if self.narrow else TEXT_WIDTHS
 
     def on_mount(self) -> None:
         self._add_columns()
 
+    def on_resize(self) -> None:
+        if self.screen.has_class("-narrow") != self.narrow and self._shown is not None:
+            self.clear(columns=True)
+            self._add_columns()
+            self.show(*self._shown)
+
     def show(self, people: list[Participant], marks: dict[str, Mark], phones: frozenset[str] | None = None) -> None:
         """The people, each with their save mark; ``phones``: whose seat a phone holds (None: joining is off)."""
         keep = self.current_id()
+        self._shown = (people, marks, phones)
+        name_width, role_width = self.text_widths()
         with self.app.batch_update():
             if (phones is not None) != self.phone_column:
                 self.phone_column = phones is not None
@@ -97,13 +118,13 @@ class PeopleTable(SteadyTable[Text]):
                 self._add_columns()
             self.clear()
             for person in people:
-                name = () if self.anonymous else (plain(person.name),)
+                name = () if self.anonymous else (plain(one_line(person.name, name_width)),)
                 phone = (PHONE if person.id in phones else "",) if phones is not None else ()
                 self.add_row(
                     *phone,
                     plain(f"P{person.number}", "bold"),
                     *name,
-                    plain(person.role),
+                    plain(one_line(person.role, role_width)),
                     mark_text(marks.get(person.id, Mark.NONE)),
                     key=person.id,
                 )
@@ -144,7 +165,7 @@ class WaitingTable(SteadyTable[Text]):
         with self.app.batch_update():
             self.clear()
             for number, person in enumerate(waiting, start=1):
-                name = plain(person.name) if person.name else plain(f"someone without a seat ({number})", "italic")
+                name = plain(one_line(person.name, 40)) if person.name else plain(f"someone without a seat ({number})", "italic")
                 self.add_row(PHONE, name, key=person.id)
             ids = [w.id for w in waiting]
             if keep in ids:
@@ -162,6 +183,7 @@ class RosterScreen(Screen[MissedSteps | None]):
     CSS_PATH = "roster.tcss"
     HELP_TITLE = "People"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    FOOTER_KEPT = frozenset({"add", "back"})  # with Help and Quit, whatever the width (FittingFooter)
 
     BINDINGS = [
         Binding("a", "add", "Add", tooltip="Add someone (a late arrival)"),
@@ -206,7 +228,7 @@ class RosterScreen(Screen[MissedSteps | None]):
                         yield SafeInput(placeholder="Role or team (optional)", max_length=ROLE.chars, id="form-role")
                     yield Static(id="form-problem")
             yield Static(id="roster-detail")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def _title(self) -> Text:
         info = self.workshop.info

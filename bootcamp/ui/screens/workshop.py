@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.join.addresses import JoinAddress
@@ -25,18 +25,26 @@ from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.fitting_footer import FittingFooter
 from bootcamp.ui.widgets.join_bar import JoinBar
 from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
+from bootcamp.ui.widgets.time_strip import TimeStrip
 from bootcamp.ui.widgets.timer import StepTimerPanel
 
 
 class WorkshopScreen(WalkScreen):
     CSS_PATH = "workshop.tcss"
     HELP_TITLE = "The console"
-    # Below 100 columns the agenda makes way for the step (it stays a key away: g).
+    # Textual's breakpoints, not on_resize: the layout is all CSS (workshop.tcss), switched by one class.
+    # Below 100 columns the agenda makes way for the step (it stays a key away: g), and the side column
+    # folds into a one-line strip (timer, day clock) with the notes a key away (f3): the slide keeps
+    # at least 70 columns at 80.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # The footer keys that never make way for others (FittingFooter): with Help and Quit, what a facilitator
+    # in front of a room needs at any width. The others show as far as there is room; ? lists them all.
+    FOOTER_KEPT = frozenset({"next", "answer", "reveal", "presenter"})
 
     # Letters are left to focused widgets (answers use y/p/n/d …); arrows and PageUp/PageDown
     # always move through the agenda, PageUp/PageDown even inside a focused widget.
@@ -67,6 +75,7 @@ class WorkshopScreen(WalkScreen):
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("f6", "projector_window", "Projector", show=False, tooltip="Projector window: only the slide, on a second screen"),
         Binding("j", "join", "Join", tooltip="Let the room answer from their phones, or stop it"),
+        Binding("f3", "toggle_notes", "Notes", show=False, tooltip="Show or hide the notes (below 100 columns)"),
         Binding("J", "join_slide", "Join slide", show=False, tooltip="Show or hide the join slide (QR code) on the wall"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "back", "Back", show=False, tooltip="Back from the answers to the step"),
@@ -100,9 +109,10 @@ class WorkshopScreen(WalkScreen):
                 yield StepTimerPanel(id="timer")
                 yield DayClockPanel(id="day")
                 yield FacilitatorNotes(id="notes")
+        yield TimeStrip(id="time-strip")
         yield JoinBar(id="join-bar")
         yield Static(id="status-bar")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     async def on_mount(self) -> None:
         self.query_one(Agenda).border_title = "Agenda · g jumps"
@@ -150,8 +160,17 @@ class WorkshopScreen(WalkScreen):
         self.query_one(JoinBar).show(self.bootcamp.joining, present=present, step_key=self.flow.current.key)
 
     def show_time(self, flow: Flow) -> None:
+        day = flow.day_clock()
         self.query_one(StepTimerPanel).show_flow(flow)
-        self.query_one(DayClockPanel).show_day(flow.day_clock())
+        self.query_one(DayClockPanel).show_day(day)
+        self.query_one(TimeStrip).show_time(flow, day)
+
+    def action_toggle_notes(self) -> None:
+        """Below 100 columns the notes wait behind f3; at full width they are always shown."""
+        if self.has_class("-narrow"):
+            self.toggle_class("-notes-open")
+        else:
+            self.notify("The notes are on the right.", markup=False, timeout=2)
 
     def show_saving(self, status: SaveStatus) -> None:
         if self._shown_state is not None:

@@ -21,7 +21,7 @@ from bootcamp.live.requests import DropAction, PutAction
 from bootcamp.live.saving import Mark
 from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.messages import request
-from bootcamp.ui.text import plain
+from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 
@@ -33,16 +33,13 @@ STATUS_STYLE = {
 }
 ROOM_ROWS = 14  # rows of actions the slide shows; the rest are counted
 # Fits the console's step column at 120×40 (42 cells inside the table's border); the form shows all of it.
+# What grows with the room there is (below 100 columns the step column is wider).
 WHAT_WIDTH, OWNER_WIDTH, STATUS_WIDTH = 19, 10, 7
 
 
 def two_lines(first: str, first_style: str, second: str, second_style: str, width: int) -> Text:
-    """A two-row cell: each line cut to the column with an ellipsis, never wrapped into the other."""
-    lines = []
-    for text, style in ((first, first_style), (second, second_style)):
-        line = plain(next((part for part in text.splitlines() if part.strip()), ""), style)
-        line.truncate(width, overflow="ellipsis")
-        lines.append(line)
+    """A two-row cell: each line cut to the column with an ellipsis (a line break typed in it shown as ⏎)."""
+    lines = [plain(one_line(text, width), style) for text, style in ((first, first_style), (second, second_style))]
     return Text("\n", end="").join(lines)
 
 
@@ -62,6 +59,7 @@ def source_title(program: Program, source: str) -> str:
 class ActionTable(SteadyTable[Text]):
     DEFAULT_CSS = """
     ActionTable {
+        overflow-x: hidden;  /* the What column is fitted to the width: never a scrollbar sideways */
         height: auto;
         max-height: 24;
         margin: 0 0 1 0;
@@ -82,12 +80,29 @@ class ActionTable(SteadyTable[Text]):
         self.live = live
         self.program = program
         self.step_key = step_key
+        self._what_width = WHAT_WIDTH
 
     def on_mount(self) -> None:
-        self.add_column("What · from", key="what", width=WHAT_WIDTH)
+        self._add_columns()
+        self.watch(self.app, "live_change", lambda _change: self.show(), init=False)
+
+    def _add_columns(self) -> None:
+        self.add_column("What · from", key="what", width=self._what_width)
         self.add_column("Owner, due", key="owner", width=OWNER_WIDTH)
         self.add_column("Status", key="status", width=STATUS_WIDTH)
-        self.watch(self.app, "live_change", lambda _change: self.show(), init=False)
+
+    def what_width(self) -> int:
+        """The What column takes the room the owner and status leave (at least WHAT_WIDTH): wider at 80 columns."""
+        others = OWNER_WIDTH + STATUS_WIDTH + 3 * 2 * self.cell_padding
+        return max(WHAT_WIDTH, self.scrollable_content_region.width - others)
+
+    def on_resize(self) -> None:
+        width = self.what_width()
+        if width != self._what_width:
+            self._what_width = width
+            self.clear(columns=True)
+            self._add_columns()
+            self.show()
 
     def show(self) -> None:
         """Every action of the room, with the cursor kept on the same action."""
@@ -103,7 +118,7 @@ class ActionTable(SteadyTable[Text]):
                 self.move_cursor(row=ids.index(keep), animate=False)
 
     def _cells(self, action: Action, mark: Mark) -> tuple[Text, Text, Text]:
-        what = two_lines(action.what, "", source_title(self.program, action.source), "dim", WHAT_WIDTH)
+        what = two_lines(action.what, "", source_title(self.program, action.source), "dim", self._what_width)
         owner = two_lines(action.owner or "—", "", action.due or "no date", "dim", OWNER_WIDTH)
         saved = mark_text(mark) if mark is not Mark.SAVED else Text("✓", style="dim")
         status = two_lines(action.status.value, STATUS_STYLE[action.status], saved.plain, saved.style, STATUS_WIDTH)

@@ -10,10 +10,11 @@ from textual.widgets.tree import TreeNode
 
 from bootcamp.content.model import Step
 from bootcamp.flow import Flow, format_minutes
-from bootcamp.ui.text import joined, plain
+from bootcamp.ui.text import joined, one_line, plain
 
 CURRENT, DONE, SKIPPED, AHEAD = "▶", "✓", "↷", "·"
 LEGEND = f"{CURRENT} now  {DONE} done  {SKIPPED} skipped"
+LABEL_INDENT = 2  # a step's guide, or a session's toggle (▼), before its label
 
 
 class Agenda(Tree[str]):
@@ -22,7 +23,7 @@ class Agenda(Tree[str]):
     DEFAULT_CSS = """
     Agenda {
         padding: 0;
-        overflow-x: hidden;  /* long titles are cut, not scrolled: the step box shows them whole */
+        overflow-x: hidden;  /* long titles are shortened with …, not scrolled: the step box shows them whole */
         scrollbar-size-vertical: 1;
         & > .tree--guides { color: $panel-lighten-2; }
     }
@@ -40,10 +41,30 @@ class Agenda(Tree[str]):
         self._step_nodes: dict[str, TreeNode[str]] = {}
         self._agenda_steps: dict[str, Step] = {}
         self._marks: dict[str, str] = {}
+        self._sessions: list[tuple[TreeNode[str], str, str]] = []  # (node, title, minutes)
+        self._room = 0  # cells a label has beside its guide or toggle; 0 until the agenda has a width
+
+    def label_room(self) -> int:
+        """Cells a label has: the width inside the agenda less the guide (steps) or the toggle (sessions)."""
+        return max(8, self.scrollable_content_region.width - LABEL_INDENT) if self.size.width else 0
+
+    def on_resize(self) -> None:
+        room = self.label_room()
+        if room != self._room and self._step_nodes:
+            self._room = room
+            self._relabel()
+
+    def _relabel(self) -> None:
+        for node, title, minutes in self._sessions:
+            node.set_label(self._session_label(title, minutes))
+        for key, node in self._step_nodes.items():
+            if key in self._marks:
+                node.set_label(self._label(self._agenda_steps[key], self._marks[key]))
 
     def show_flow(self, flow: Flow) -> None:
         """Build the tree on first use, then refresh the marks and move the cursor to the current step."""
         if not self._step_nodes:
+            self._room = self.label_room()
             self._add_nodes(flow)
         current = flow.current.key
         for key, node in self._step_nodes.items():
@@ -74,11 +95,19 @@ class Agenda(Tree[str]):
                 session = flow.program.session(session_id)
                 minutes = sum(s.minutes for s in flow.steps if s.session_id == session_id)
                 title = session.title if session else session_id
-                label = joined((title, "bold"), (f"  {format_minutes(minutes)}", "dim"))
-                session_node = self.root.add(label, data="", expand=True)
+                session_node = self.root.add(self._session_label(title, format_minutes(minutes)), data="", expand=True)
+                self._sessions.append((session_node, title, format_minutes(minutes)))
             assert session_node is not None
-            self._step_nodes[step.key] = session_node.add_leaf(plain(step.title), data=step.key)
+            self._step_nodes[step.key] = session_node.add_leaf(plain(self._fit(step.title, self._room - 2)), data=step.key)
             self._agenda_steps[step.key] = step
+
+    def _fit(self, title: str, room: int) -> str:
+        """The title shortened with … to ``room`` cells (whole while the agenda has no width yet)."""
+        return one_line(title, room) if self._room else title
+
+    def _session_label(self, title: str, minutes: str) -> Text:
+        """The session's minutes always whole: the title makes way for them."""
+        return joined((self._fit(title, self._room - len(minutes) - 2), "bold"), (f"  {minutes}", "dim"))
 
     @staticmethod
     def _mark(key: str, flow: Flow, current: str) -> str:
@@ -88,15 +117,15 @@ class Agenda(Tree[str]):
             return SKIPPED
         return DONE if flow.is_done(key) else AHEAD
 
-    @staticmethod
-    def _label(step: Step, mark: str) -> Text:
+    def _label(self, step: Step, mark: str) -> Text:
+        title = self._fit(step.title, self._room - len(mark) - 1)
         if mark == CURRENT:
-            return joined((f"{mark} ", "bold"), (step.title, "bold"))
+            return joined((f"{mark} ", "bold"), (title, "bold"))
         if mark == SKIPPED:
-            return joined((f"{mark} ", "dim"), (step.title, "dim strike"))
+            return joined((f"{mark} ", "dim"), (title, "dim strike"))
         if mark == DONE:
-            return joined((f"{mark} ", "dim"), (step.title, "dim"))
-        return joined((f"{mark} ", "dim"), step.title)
+            return joined((f"{mark} ", "dim"), (title, "dim"))
+        return joined((f"{mark} ", "dim"), title)
 
     @on(Tree.NodeSelected)
     def _chosen(self, event: Tree.NodeSelected[str]) -> None:

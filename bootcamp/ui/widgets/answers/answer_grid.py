@@ -5,6 +5,9 @@ key stores the option for the cell at the cursor and moves down the column, then
 top of the next, so one person's ratings go in without touching the arrows. Until the step
 is revealed a cell shows that it was answered, not how; revealed, it shows the option's key
 coloured from the low end of the scale (red) to the high end (green): a heat map.
+
+The item labels and the people's names stay in place (a frozen column and header row) while the
+cursor moves to people further right; who does not fit is counted in the line below the grid.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from bootcamp.content.model import Scale
 from bootcamp.live.records import LiveRecords
@@ -26,7 +31,7 @@ from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.phones import PHONE, phones_of
-from bootcamp.ui.text import drawn_as, plain
+from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
@@ -59,14 +64,31 @@ def centred(text: str, width: int) -> str:
     return text.center(width - (cell_len(text) - len(text)))
 
 
+def off_screen_text(left: int, right: int) -> str:
+    """Who the grid cannot show right now, and the keys that bring them into view."""
+    def people(count: int) -> str:
+        return f"{count} {'person' if count == 1 else 'people'}"
+
+    parts = []
+    if left:
+        parts.append(f"◂ {people(left)} more: ← shows them")
+    if right:
+        parts.append(f"{people(right)} more ▸ → shows them")
+    return "  ·  ".join(parts)
+
+
 class AnswerGrid(SteadyTable[Text]):
+    DEFAULT_CSS = """
+    /* Never a scrollbar sideways: the labels stay frozen and the line below says who is out of view. */
+    AnswerGrid { overflow-x: hidden; }
+    """
     BINDINGS = [Binding("x,delete", "clear", "Clear", tooltip="Clear the answer in the cell at the cursor")]
 
     def __init__(
         self, live: LiveRecords, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
     ) -> None:
         # No padding: a cell's colour fills it edge to edge, so the grid reads as a heat map.
-        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0)
+        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0, fixed_columns=1)
         self.live = live
         self.step_key = step_key
         self.scale = scale
@@ -92,6 +114,45 @@ class AnswerGrid(SteadyTable[Text]):
                 if self._shown.get((row_number, column_number)) != seen:
                     self._shown[(row_number, column_number)] = seen
                     self.update_cell_at(Coordinate(row_number, column_number), cell)
+        self.call_after_refresh(self.show_off_screen)
+
+    # -- who is out of view ------------------------------------------------------------------------------------
+
+    def off_screen(self) -> tuple[int, int]:
+        """How many people have a column out of view to the left, and to the right (each counted once)."""
+        if not self._columns or len(self.ordered_columns) != len(self._columns) + 1:
+            return 0, 0
+        widths = [column.get_render_width(self) for column in self.ordered_columns]
+        start = self.scroll_x + widths[0]  # the frozen labels hide what scrolled under them
+        end = self.scroll_x + self.scrollable_content_region.width
+        left: set[str] = set()
+        right: set[str] = set()
+        x = widths[0]
+        for (participant_id, _perspective), width in zip(self._columns, widths[1:]):
+            if x < start:
+                left.add(participant_id)
+            elif x + width > end:
+                right.add(participant_id)
+            x += width
+        return len(left), len(right - left)
+
+    def show_off_screen(self) -> None:
+        parent = self.parent
+        if parent is None or not self.is_mounted:
+            return
+        for note in parent.query(OffScreenNote):
+            note.show(*self.off_screen())
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self.call_after_refresh(self.show_off_screen)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_off_screen)
+
+    def _update_dimensions(self, new_rows) -> None:  # type: ignore[no-untyped-def]
+        super()._update_dimensions(new_rows)
+        self.call_after_refresh(self.show_off_screen)  # the columns have their widths only now
 
     def _rebuild(self, data: WorkshopSnapshot, columns: tuple[tuple[str, str], ...]) -> None:
         cursor = self.cursor_coordinate
@@ -101,7 +162,7 @@ class AnswerGrid(SteadyTable[Text]):
         self.add_column("", key="item")
         for participant_id, perspective in columns:
             seat = data.info.participant(participant_id)
-            name = seat.display_name if seat else "?"
+            name = one_line(seat.display_name, NAME_WIDTH + 1) if seat else "?"  # one line: a typed line break is ⏎
             letter = PERSPECTIVE_LETTER.get(perspective, perspective[:1].upper())
             # A phone's mark (two cells wide) takes two of the name's letters: the header stays as wide as the cells.
             if participant_id in self._phones:
@@ -175,3 +236,32 @@ class AnswerGrid(SteadyTable[Text]):
         if target is not None:
             participant_id, item, perspective = target
             request(self, ClearAnswer(participant_id, self.step_key, item=item, perspective=perspective))
+
+
+class OffScreenNote(Static):
+    """The line under a grid: who is out of view, and which key shows them (hidden while everyone fits)."""
+
+    DEFAULT_CSS = """
+    OffScreenNote { height: 1; color: $text-warning; display: none; }
+    OffScreenNote.-some { display: block; }
+    """
+
+    def show(self, left: int, right: int) -> None:
+        self.update(off_screen_text(left, right))
+        self.set_class(bool(left or right), "-some")
+
+
+class PeopleGrid(Vertical):
+    """An answer grid with the line that says who it cannot show."""
+
+    DEFAULT_CSS = """
+    PeopleGrid { height: auto; }
+    """
+
+    def __init__(self, grid: AnswerGrid) -> None:
+        super().__init__()
+        self.grid = grid
+
+    def compose(self) -> ComposeResult:
+        yield self.grid
+        yield OffScreenNote(markup=False)

@@ -3,10 +3,15 @@
 The cursor row is the person answering; their option's key stores the answer and moves to
 the next person. Until the facilitator reveals the step, a row shows that its person has
 answered, not what: the first answers must not anchor the rest.
+
+Names and comments are people's own text, of any length: each is cut to one line with "…" (a
+line break shown as ⏎), the name to a fixed share and the comment to whatever the table's width
+leaves, so the Answer column is always in view.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -23,11 +28,18 @@ from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mar
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 from bootcamp.ui.widgets.table import SteadyTable
 
-COMMENT_PREVIEW = 40
+# Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
+# A phone's mark takes its cells from the name, as in the rating grid's headers.
+NAME_WIDTH = 14
+MIN_COMMENT_WIDTH = 8
 COLUMNS = ("who", "answer", "mark", "comment")
 
 
 class QuestionTable(SteadyTable[Text]):
+    # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
+    DEFAULT_CSS = """
+    QuestionTable { overflow-x: hidden; }
+    """
     BINDINGS = [
         Binding("c", "comment", "Comment", tooltip="Write or change the comment of the person at the cursor"),
         Binding("x,delete", "clear", "Clear", tooltip="Clear the answer of the person at the cursor"),
@@ -49,11 +61,19 @@ class QuestionTable(SteadyTable[Text]):
         self._shown: dict[tuple[str, str], tuple[object, ...]] = {}  # how each cell is drawn
         # After an answer the cursor moves on, but a comment that follows belongs to who just answered.
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
+        self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
+        self._comment_width = MIN_COMMENT_WIDTH
         bind_scale(self, scale)
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Every column of a fixed width, the comment's included: its width is chosen here, never measured later."""
+        answer_width = max([cell_len("Answer"), *(cell_len(option.label) for option in self.scale.options)])
+        widths = {"who": NAME_WIDTH, "answer": answer_width, "mark": 1, "comment": self._comment_width}
         for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
-            self.add_column(label, key=key, width=1 if key == "mark" else None)
+            self.add_column(label, key=key, width=widths[key])
 
     @property
     def participant(self) -> Participant | None:
@@ -61,14 +81,30 @@ class QuestionTable(SteadyTable[Text]):
             return None
         return self.live.info.participant(self._seats[self.cursor_row])
 
+    def comment_width(self) -> int:
+        """The cells the comments have: the table's width less the other columns (each with its padding)."""
+        others = sum(column.get_render_width(self) for column in self.ordered_columns if column.key.value != "comment")
+        room = self.scrollable_content_region.width - others - 2 * self.cell_padding
+        return max(MIN_COMMENT_WIDTH, room)
+
+    def on_resize(self) -> None:
+        if self._shown_with is not None:
+            self.show(*self._shown_with)
+
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
+        self._shown_with = (data, state)
+        row = self.cursor_row
+        if self.is_mounted and self.size.width and self.comment_width() != self._comment_width:
+            self._comment_width = self.comment_width()
+            self.clear(columns=True)  # laid out again at the new width, every row drawn again below
+            self._add_columns()
+            self._seats = ()
         revealed = self.step_key in state.revealed and not state.private_entry
         phones = phones_of(self)
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
             self._shown.clear()
-            row = self.cursor_row
             self.clear()
             for participant in data.present:
                 cells = self._cells(participant, revealed, phones)
@@ -80,7 +116,7 @@ class QuestionTable(SteadyTable[Text]):
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed, phones)):
                 if self._shown.get((participant.id, column)) != drawn_as(cell):
-                    self.update_cell(participant.id, column, cell, update_width=column in ("who", "comment"))
+                    self.update_cell(participant.id, column, cell)
                     self._shown[(participant.id, column)] = drawn_as(cell)
 
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
@@ -97,10 +133,11 @@ class QuestionTable(SteadyTable[Text]):
         if comment and not revealed:
             comment_cell = Text("(comment)", style="dim italic")
         else:
-            comment_cell = plain(one_line(comment, COMMENT_PREVIEW), "italic")
-        who = plain(participant.display_name)
+            comment_cell = plain(one_line(comment, self._comment_width), "italic")
         if participant.id in phones:
-            who.append(f" {PHONE}")
+            who = plain(f"{one_line(participant.display_name, NAME_WIDTH - cell_len(PHONE) - 1)} {PHONE}")
+        else:
+            who = plain(one_line(participant.display_name, NAME_WIDTH))
         return (who, value, save_mark(answer, mark), comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------

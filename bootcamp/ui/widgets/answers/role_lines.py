@@ -26,7 +26,9 @@ from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
 
-LINE_PREVIEW = 22
+MIN_LINE_WIDTH = 12
+# The labels' own widths, so "strategic" and "undecided" are never cut; the line's text takes the rest.
+LEANING_WIDTH = max(len(leaning) for leaning in ("strategic", "tactical", "undecided", "Suggests"))
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
 COLUMNS = ("number", "line", "suggests", "decision", "mark")
 
@@ -54,6 +56,10 @@ class RoleLineInput(SafeInput):
 
 
 class RoleLinesTable(SteadyTable[Text]):
+    # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
+    DEFAULT_CSS = """
+    RoleLinesTable { overflow-x: hidden; }
+    """
     BINDINGS = [
         Binding("s", "decide('strategic')", "Strategic", tooltip="The room decides: this line is strategic"),
         Binding("t", "decide('tactical')", "Tactical", tooltip="The room decides: this line is tactical"),
@@ -74,11 +80,27 @@ class RoleLinesTable(SteadyTable[Text]):
         self.check = check
         self._suggestions: dict[str, Suggestion] = {}
         self._ids: tuple[str, ...] = ()
+        self._shown_lines: tuple[RoleLine, ...] | None = None
+        self._line_width = MIN_LINE_WIDTH
         self._moved_on_to: int | None = None  # the line the cursor moved on to by itself, until moved by hand
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Every column of a fixed width, the line's included: its width is chosen here, never measured later."""
+        widths = {"number": 3, "line": self._line_width, "suggests": LEANING_WIDTH, "decision": LEANING_WIDTH, "mark": 1}
         for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=widths[key])
+
+    def line_width(self) -> int:
+        """The cells a line's text has: the table's width less the other columns (each with its padding)."""
+        others = sum(column.get_render_width(self) for column in self.ordered_columns if column.key.value != "line")
+        return max(MIN_LINE_WIDTH, self.scrollable_content_region.width - others - 2 * self.cell_padding)
+
+    def on_resize(self) -> None:
+        if self._shown_lines is not None:
+            self.show(self._shown_lines)
 
     def suggestion(self, text: str) -> Suggestion:
         if text not in self._suggestions:
@@ -93,12 +115,17 @@ class RoleLinesTable(SteadyTable[Text]):
 
     def show(self, lines: tuple[RoleLine, ...]) -> None:
         row = self.cursor_row
+        self._shown_lines = lines
+        if self.is_mounted and self.size.width and self.line_width() != self._line_width:
+            self._line_width = self.line_width()
+            self.clear(columns=True)  # laid out again at the new width; the rows are drawn again below
+            self._add_columns()
         self._ids = tuple(line.id for line in lines)
         self.clear()
         for number, line in enumerate(lines, start=1):
             self.add_row(
                 Text(str(number), style="dim"),
-                plain(one_line(line.text, LINE_PREVIEW)),
+                plain(one_line(line.text, self._line_width)),
                 leaning_text(self.suggestion(line.text).leaning.value),
                 leaning_text(line.decision),
                 save_mark(line, self.live.mark(f"role:{line.id}")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.measure import Measurement
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -14,6 +15,8 @@ from bootcamp.content.model import Program, Step
 from bootcamp.ui.text import joined, plain
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
     from bootcamp.live.records import LiveRecords
     from bootcamp.live.snapshot import WorkshopSnapshot
     from bootcamp.store.model import WorkshopState
@@ -120,17 +123,44 @@ class Choices(Static):
     """
 
     def __init__(self, options: list[tuple[str, str]]) -> None:
-        super().__init__(choices_text(options))
+        super().__init__(PackedChoices(options))
+
+
+def choice_text(key: str, label: str) -> Text:
+    return joined((f" {key} ", "reverse bold"), " ", label)
 
 
 def choices_text(options: list[tuple[str, str]]) -> Text:
     """``y Yes   p Partly …``: each option's key, reversed, before its label."""
-    parts: list[object] = []
-    for number, (key, label) in enumerate(options):
-        if number:
-            parts.append("   ")
-        parts.extend([(f" {key} ", "reverse bold"), " ", label])
-    return joined(*parts)
+    return Text("   ", end="").join(choice_text(key, label) for key, label in options)
+
+
+class PackedChoices:
+    """The options packed into lines as wide as there is room for: an option never breaks in two
+    (``d Don't`` on one line and ``know`` on the next read as a different answer)."""
+
+    def __init__(self, options: list[tuple[str, str]]) -> None:
+        self.options = [choice_text(key, label) for key, label in options]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        line = Text()
+        for choice in self.options:
+            if line and line.cell_len + 3 + choice.cell_len > width:
+                yield line
+                line = Text()
+            if line:
+                line.append("   ")
+            line.append_text(choice)
+        yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((choice.cell_len for choice in self.options), default=0)
+        return Measurement(widest, max(widest, choices_text_width(self.options)))
+
+
+def choices_text_width(choices: list[Text]) -> int:
+    return sum(choice.cell_len for choice in choices) + 3 * max(0, len(choices) - 1)
 
 
 def body(markdown: str, *, presenter: bool) -> list[Widget]:

@@ -18,7 +18,7 @@ from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
-from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
+from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow, PeopleGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.role_lines import (
     LEANING_STYLE,
@@ -92,7 +92,7 @@ class CheckView(StepView):
                 if scale is not None:
                     yield from scale_choices(self.program, scale.id)
                     rows = [GridRow(q.id, q.label) for q in check.structure]
-                    yield AnswerGrid(self.live, self.step.key, scale, rows)
+                    yield PeopleGrid(AnswerGrid(self.live, self.step.key, scale, rows))
                     yield Static(id="structure-question", classes="detail")
 
     # -- showing ----------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, VerticalGroup
 from textual.widgets import OptionList, Static
 
 from bootcamp.clock import SystemClock
@@ -52,7 +52,7 @@ class ExerciseView(StepView):
         if deck is None:
             yield from body(self.step.body, presenter=self.presenter)
             return
-        with Container(id="poker-intro"):
+        with VerticalGroup(id="poker-intro"):  # as tall as its text: a 1fr box clipped the prompts at 80×24
             yield from step_or_exercise_body(self.step.body, deck.exercise.body, presenter=self.presenter)
             yield from self._deck_and_prompts(deck)
         if self.presenter:

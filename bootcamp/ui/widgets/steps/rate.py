@@ -14,7 +14,7 @@ from bootcamp.content.model import PERSPECTIVE_LABELS, ItemList, Scale
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.text import joined
-from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow
+from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow, PeopleGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, scale_choices
@@ -60,7 +60,7 @@ class RateView(StepView):
         if self.live is not None and items is not None and self.scale is not None:
             rows = [GridRow(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
             with Vertical(id="answers"):
-                yield AnswerGrid(self.live, self.step.key, self.scale, rows, self.perspectives)
+                yield PeopleGrid(AnswerGrid(self.live, self.step.key, self.scale, rows, self.perspectives))
                 yield KeysHint("a key rates the cell at the cursor, then moves down · x clear · S: self, T: team")
         yield RoomHeat()
 

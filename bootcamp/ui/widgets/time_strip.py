@@ -1,0 +1,40 @@
+"""The timer and the day clock on one line: what the side column shows, for a console too narrow to keep it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from bootcamp.flow import DayClock, Flow
+from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.day_clock import clock_time, pace
+from bootcamp.ui.widgets.timer import countdown, planned
+
+
+def strip_text(flow: Flow, day: DayClock) -> Text:
+    if flow.running:
+        state = ("▶", "bold")
+    elif flow.timer().elapsed:
+        state = ("‖ paused", "bold")
+    else:
+        state = ("○ t starts", "dim")
+    over = flow.over_time()
+    return joined(
+        ("Timer ", "dim"), (countdown(flow), "bold reverse" if over else "bold"), (f" / {planned(flow)} ", "dim"), state,
+        ("  ·  Day ", "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish),
+        ("  ·  f3 notes", "dim"),
+    )  # fmt: skip
+
+
+class TimeStrip(Static):
+    DEFAULT_CSS = """
+    TimeStrip {
+        height: 1;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def show_time(self, flow: Flow, day: DayClock) -> None:
+        self.update(strip_text(flow, day))

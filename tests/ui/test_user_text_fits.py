@@ -1,0 +1,65 @@
+"""People's own text fits the console's tables: a name of any length, a line break, a long comment.
+
+Each is cut to one line with "…" (a line break shown as ⏎), so the Answer and Comment columns stay in
+view at 80×24 and 120×40, and nothing scrolls sideways.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.cells import cell_len
+from room_helpers import at_step, open_console
+from ui_helpers import new_workshop, screen_text
+
+from bootcamp.content import Program
+from bootcamp.live.requests import GiveAnswer
+from bootcamp.store import Store
+from bootcamp.ui.text import LINE_BREAK, one_line
+from bootcamp.ui.widgets.answers.question_table import NAME_WIDTH, QuestionTable
+
+MANDATE = "basics/mandate"
+LONG_NAME = "Maximiliana " + "x" * 9_988  # 10,000 characters
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def test_one_line_cuts_by_cells_and_marks_line_breaks() -> None:
+    assert one_line("Ana\nOrtiz", 20) == f"Ana {LINE_BREAK} Ortiz"
+    assert one_line("Ana\r\n\r\nOrtiz  Ruiz", 20) == f"Ana {LINE_BREAK} Ortiz Ruiz"
+    assert one_line(LONG_NAME, 16) == "Maximiliana xxx…"
+    assert one_line("party 🎉🎉🎉 time", 9) == "party 🎉…"  # never half an emoji
+
+
+@pytest.fixture
+def long_names(store: Store, fixture_program: Program) -> str:
+    """Names the app's forms would refuse (over 80 characters, a line break), as a hand-edited or older file has them."""
+    info = new_workshop(store, fixture_program)
+    path = store.open(info.id).path / "workshop.json"
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    people = stored["workshop"]["participants"]
+    people[0]["name"], people[1]["name"] = LONG_NAME, "Ben\nOkafor"
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    at_step(store, info.id, MANDATE)
+    return info.id
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_ten_thousand_character_name_leaves_answer_and_comment_in_view(size, long_names: str, make_app) -> None:
+    app = make_app(open_workshop=long_names)
+    async with app.run_test(size=size) as pilot:
+        console = await open_console(pilot)
+        long_one, ben, _chloe = console.workshop.info.present
+        app.request(GiveAnswer(long_one.id, MANDATE, "yes", comment="We agree on paper.\nNobody acts on it. " * 20))
+        await pilot.press("r")  # revealed: the answers and comments are shown
+        await pilot.pause()
+        table = console.query_one(QuestionTable)
+        text = screen_text(app)
+        assert "Answer" in text and "Comment" in text
+        assert one_line(LONG_NAME, NAME_WIDTH) == "Maximiliana x…" and "Maximiliana x…" in text  # the name, cut
+        assert f"Ben {LINE_BREAK} Okafor" in text  # both lines of the name, the break shown
+        comment = table.get_cell(long_one.id, "comment").plain
+        assert comment.startswith("We agre") and comment.endswith("…") and comment in text  # the comment, cut
+        assert cell_len(comment) <= table.comment_width()  # to the room the other columns leave
+        assert not table.show_horizontal_scrollbar
+        assert table.virtual_size.width <= table.scrollable_content_region.width
