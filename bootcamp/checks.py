@@ -253,6 +253,11 @@ class RecordChecks:
                 parse_date(action.due, what="the due date")
             except UserError as error:
                 found.append(Problem("due", str(error).removeprefix("the due date ")))
+        if action.status_at.strip():
+            try:
+                parse_date(action.status_at, what="the day marked")
+            except UserError as error:
+                found.append(Problem("status_at", str(error).removeprefix("the day marked ")))
         source = action.source
         if source and not source.startswith("poker:") and self.program.step(source) is None:
             found.append(Problem("source", f"unknown step {source!r}"))

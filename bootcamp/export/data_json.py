@@ -39,7 +39,9 @@ answers, notes, position and content copy) and versioned. Its fields:
     ``poker``: the Aptitude Poker deal, per card ``card_id`` (an aptitude id), ``holder`` (a
     participant id) and ``notes`` (prompt id → text); ``actions``: ``id``, ``what``,
     ``owner``, ``due`` (YYYY-MM-DD or ``""``), ``status`` (``open``, ``doing``, ``done``,
-    ``dropped``), ``source`` (a step key or ``"poker:<card-id>"``) and ``at``.
+    ``dropped``), ``source`` (a step key or ``"poker:<card-id>"``), ``at`` and ``status_at``
+    (YYYY-MM-DD: the day it was marked done or dropped after the workshop, e.g. in the actions
+    view; ``""`` when it never was, and absent from files written before it existed).
 ``answers``
     One object per answer: ``participant_id`` (a participant's id, or a secret-ballot id
     that links to no one), ``step_key``, ``item`` (the aptitude for a rating, the structure

@@ -111,6 +111,7 @@ def _action(a: dict[str, Any]) -> Action:
     if not (
         a.keys() == _ACTION_FIELDS and type(a["id"]) is str and type(a["what"]) is str and type(a["owner"]) is str
         and type(a["due"]) is str and type(a["source"]) is str and type(a["at"]) is str
+        and type(a["status_at"]) is str
     ):
         raise TypeError("actions: not an action")
     return _made(Action, {**a, "status": _STATUSES[a["status"]]})

@@ -87,6 +87,9 @@ class Action:
     status: ActionStatus = ActionStatus.OPEN
     source: str = ""  # step key, or "poker:<card-id>"
     at: str = ""
+    # The day (YYYY-MM-DD) it was marked done or dropped after the workshop, e.g. from the actions view;
+    # "" when it never was (defaulted, so files written before it load as they are).
+    status_at: str = ""
 
 
 @dataclass(frozen=True)

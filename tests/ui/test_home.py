@@ -141,7 +141,7 @@ async def test_the_list_shows_each_workshop_plainly(make_app, store: Store, fixt
         assert table.row_count == 1
         name = str(table.get_cell_at((0, 0)))
         assert name == "[b red]Spring[/] ␛[31m!"  # markup and escapes shown as typed, never applied
-        assert [str(cell) for cell in table.get_row_at(0)[1:]] == ["Northwind Insurance", "2026-09-21", "not started"]
+        assert [str(cell) for cell in table.get_row_at(0)[1:]] == ["Northwind Insurance", "2026-09-21", "not started", "run 1"]
         detail = str(home.query_one("#workshop-detail", Static).render())
         assert detail.startswith(
             "[b red]Spring[/] ␛[31m!\nNorthwind Insurance · 2026-09-21 · full day · 3 participants\n"

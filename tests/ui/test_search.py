@@ -22,10 +22,13 @@ from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.store.model import Answer, RoomNote, StepTimer, WorkshopState
 from bootcamp.store.owner_lock import CONSOLE, OwnerLock, describe, holder_of
+from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.commands import screen_actions
 from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 from bootcamp.ui.screens.review import BANNER, ReviewScreen
 from bootcamp.ui.screens.search import SearchScreen
+from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.search_results import excerpt
 
@@ -253,19 +256,6 @@ async def test_a_participant_found_opens_the_review_where_the_workshop_stopped(w
         assert review.flow is not None and review.flow.current.key == MANDATE
 
 
-async def test_while_a_room_sees_the_app_only_its_organisation_is_searched(
-    workshop_id: str, make_app, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("bootcamp.ui.screens.search.wall_organisation", lambda app: "Northwind Insurance")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await search_for(pilot, "pricing")
-        assert {f.hit.organisation for f in screen.found} == {"Northwind Insurance"} and len(screen.found) == 2
-        shown = screen_text(app)
-        assert "Contoso" not in shown
-        assert "Only Northwind Insurance: the room is watching.  ctrl+o  shows all" in shown
-
-
 async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id: str, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -280,11 +270,6 @@ async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id:
 async def test_with_a_projector_window_following_search_shows_no_other_organisation_until_confirmed(
     workshop_id: str, store: Store, make_app
 ) -> None:
-    from bootcamp.store.projector_lock import ProjectorLock
-    from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
-
-    WallConfirmScreen = pytest.importorskip("bootcamp.ui.screens.wall_confirm").WallConfirmScreen  # branch wall
-
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, WorkshopScreen)

@@ -60,7 +60,7 @@ def test_home(size, two_workshops: str, make_app, snap_compare, home_is_tmp) -> 
         table = home.query_one(DataTable)
         # The rows come from a worker and DataTable sizes its columns when idle: wait for both.
         await wait_until(pilot, lambda: table.row_count == 2, "the two workshops listed")
-        await wait_until(pilot, lambda: table.columns["name"].content_width >= len("Spring boot camp"), "column widths")
+        await wait_until(pilot, lambda: table.columns["name"].width >= len("Spring boot camp"), "column widths")
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=ready)

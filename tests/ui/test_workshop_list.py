@@ -54,8 +54,8 @@ async def test_rows_show_each_workshop_and_the_highlighted_one_in_detail(
         workshops.show([WorkshopRow(first, "not started"), WorkshopRow(second, "Welcome (1/7)")], [])
         await pilot.pause()
         table = workshops.query_one(DataTable)
-        assert cells(table, 0) == [first.name, "Northwind Insurance", "2026-09-21", "not started"]
-        assert cells(table, 1) == [second.name, "Northwind Insurance", "2026-09-21", "Welcome (1/7)"]
+        assert cells(table, 0) == [first.name, "Northwind Insurance", "2026-09-21", "not started", "run 1"]
+        assert cells(table, 1) == [second.name, "Northwind Insurance", "2026-09-21", "Welcome (1/7)", "run 1"]
         assert app.focused is table and workshops.selected == WorkshopRow(first, "not started")
         detail = str(workshops.query_one("#workshop-detail", Static).render())
         assert detail.startswith(f"{first.name}\nNorthwind Insurance · 2026-09-21 · full day · 3 participants\n")
@@ -102,7 +102,7 @@ async def test_a_second_show_keeps_the_cursor_on_its_row_and_fills_in_where_each
         await pilot.pause()
         assert not workshops.still_reading
         assert table.cursor_row == 1 and workshops.selected == WorkshopRow(second, "Break (5/7)")
-        assert [cells(table, row)[3] for row in (0, 1)] == ["finished", "Break (5/7)"]
+        assert [cells(table, row)[3:] for row in (0, 1)] == [["finished", "run 1"], ["Break (5/7)", "run 1"]]
         assert table.get_cell_at((0, 3)).style == ""
 
         workshops.show([WorkshopRow(first, "finished")], [])  # one fewer: the cursor stays on the list
@@ -142,3 +142,90 @@ async def test_no_workshops_says_what_to_press_and_chooses_nothing() -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert not any(isinstance(m, WorkshopList.Chosen) for m in messages)
+
+
+# -- the columns fit what they show; an organisation's runs together --------------------------------------------
+
+
+async def test_at_120_columns_where_they_stopped_is_shown_whole(make_app, store: Store) -> None:
+    """Reported: home's "where they stopped" column was cut even at 120 columns (the shipped content's long titles)."""
+    from test_home import open_home
+    from ui_helpers import SHIPPED_CONTENT
+
+    from bootcamp.content import read_sources
+    from bootcamp.store.model import StepTimer, WorkshopState
+
+    info = store.create_workshop(
+        name="Autumn boot camp",
+        organisation="Northwind Insurance",
+        date="2026-09-21",
+        participants=[("Ana Ortiz", "CEO")],
+        sources=read_sources(SHIPPED_CONTENT),
+    )
+    step = "role/pulled-into-tactics"
+    store.open(info.id).save_state(WorkshopState(step_key=step, timers={step: StepTimer(elapsed=60)}))
+    app = make_app(content_dir=SHIPPED_CONTENT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        table = home.query_one(DataTable)
+        await wait_until_stopped(pilot, home)
+        row = cells(table, 0)
+        assert row[0] == "Autumn boot camp" and row[1] == "Northwind Insurance"
+        assert row[3].startswith("Six requirements that pull the role into tactics (") and "…" not in row[3]
+        assert row[4] == "run 1"
+        line = next(line for line in screen_text(app).splitlines() if "Autumn boot camp" in line)
+        assert "Six requirements that pull the role into tactics (" in line and "…" not in line
+        assert not table.show_horizontal_scrollbar
+
+
+async def wait_until_stopped(pilot, home) -> None:
+    from ui_helpers import wait_until
+
+    await wait_until(pilot, lambda: home.rows and not home.workshop_list.still_reading, "where each stopped")
+    await pilot.pause()
+
+
+async def test_an_organisations_runs_are_listed_together_and_numbered(store: Store, fixture_program: Program) -> None:
+    def made(name: str, organisation: str, date: str, follows: str = "") -> WorkshopInfo:
+        return store.create_workshop(
+            name=name, organisation=organisation, date=date, participants=[("Ana Ortiz", "")],
+            sources=fixture_program.sources, follows=follows,
+        )
+
+    first = made("Spring boot camp", "Northwind Insurance", "2026-03-01")
+    globex = made("Globex boot camp", "Globex", "2026-06-01")
+    second = made("Spring boot camp — run 2", "Northwind Insurance", "2026-09-01", follows=first.id)
+    third = made("Spring boot camp — run 3", "Northwind Insurance", "2026-12-01", follows=second.id)
+    app = ListApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        workshops = app.query_one(WorkshopList)
+        # In the store's order (newest first): Globex's run falls between Northwind's.
+        workshops.show([WorkshopRow(info, "finished") for info in (third, second, globex, first)], [])
+        await pilot.pause()
+        table = workshops.query_one(DataTable)
+        assert [cells(table, row)[0] for row in range(4)] == [third.name, second.name, first.name, globex.name]
+        assert [cells(table, row)[4] for row in range(4)] == ["run 3", "run 2", "run 1", "run 1"]
+        assert table.get_cell_at((1, 1)).style == "dim" and table.get_cell_at((3, 1)).style == ""  # repeats dim
+        await pilot.press("down")
+        assert workshops.selected == WorkshopRow(second, "finished")
+        detail = str(workshops.query_one("#workshop-detail", Static).render())
+        assert detail.startswith(f"{second.name}\nNorthwind Insurance · run 2 · 2026-09-01")
+
+
+async def test_at_80_columns_the_columns_share_the_width_and_nothing_scrolls_sideways(
+    store: Store, fixture_program: Program
+) -> None:
+    info = store.create_workshop(
+        name="A workshop with a rather long name indeed", organisation="An organisation with a long name too",
+        date="2026-09-21", participants=[("Ana Ortiz", "")], sources=fixture_program.sources,
+    )
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([WorkshopRow(info, "Six requirements that pull the role into tactics (40/52)")], [])
+        await pilot.pause()
+        table = workshops.query_one(DataTable)
+        assert sum(column.width + 2 for column in table.columns.values()) <= SIZE[0] - 2
+        assert not table.show_horizontal_scrollbar
+        row = cells(table, 0)
+        assert row[3].startswith("Six requirements") and row[3].endswith("…") and row[4] == "run 1"

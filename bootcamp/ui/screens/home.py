@@ -53,6 +53,20 @@ class HomeScreen(Screen[None]):
             tooltip="Run the test again: a new workshop like the selected one (its room, organisation, agenda "
             "and anonymity), the form filled in for you to check",
         ),
+        Binding(
+            "f",
+            "follow_up",
+            "Actions",
+            show=False,  # named in the detail under the list
+            tooltip="The open actions of every workshop, overdue first: mark them done or dropped",
+        ),
+        Binding(
+            "o",
+            "show_every_organisation",
+            "Every organisation",
+            show=False,  # named in the line that says the list shows one organisation
+            tooltip="Show every organisation's workshops, while the room watches one of them",
+        ),
         Binding("d", "demo", "Demo"),
         Binding("c", "content_problems", "Content problems"),
         Binding("r", "reload", "Reload"),
@@ -349,6 +363,8 @@ class HomeScreen(Screen[None]):
             return bool(self.rows)
         if action == "content_problems":
             return self.content_error is not None
+        if action == "show_every_organisation":
+            return any(workshops.wall is not None for workshops in self.query(WorkshopList))
         return True
 
     def action_open_selected(self) -> None:
@@ -416,6 +432,18 @@ class HomeScreen(Screen[None]):
         from bootcamp.ui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen())
+
+    def action_follow_up(self) -> None:
+        from bootcamp.ui.screens.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
+    def action_show_every_organisation(self) -> None:
+        from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
+
+        wall = self.workshop_list.wall
+        if wall is not None:
+            self.app.push_screen(WallConfirmScreen(wall), lambda _lifted: self.workshop_list.check_wall())
 
     def action_content_problems(self) -> None:
         if self.content_error is None:

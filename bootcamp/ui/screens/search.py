@@ -10,7 +10,6 @@ is searched, as the screen says; a key asks before every organisation's workshop
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -28,6 +27,7 @@ from bootcamp.errors import UserError
 from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
 from bootcamp.ui.search_results import FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.wall import wall_organisation
 
 if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
@@ -38,23 +38,6 @@ WHERE_SHOWN = {  # the library's "where", as the results say it (the others read
     ORGANISATION: "the organisation",
     PARTICIPANT: "a participant",
 }
-
-
-def wall_organisation(app: BootcampApp) -> str | None:
-    """The organisation the room may see, or None when nothing is shown to a room (bootcamp.ui.wall decides)."""
-    try:
-        from bootcamp.ui.wall import wall_organisation as on_the_wall
-    except ImportError:  # not in this build yet: nothing is taken to be on a wall
-        return None
-    return on_the_wall(app)
-
-
-def ask_to_show_all(app: BootcampApp, organisation: str, then: Callable[[bool | None], None]) -> None:
-    """Ask before other organisations' workshops are listed while a room sees the app; a yes lifts the wall's rule
-    until the wall is free again (bootcamp.ui.wall keeps it)."""
-    from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
-
-    app.push_screen(WallConfirmScreen(organisation), then)
 
 
 def hit_text(found: FoundHit) -> Text:
@@ -253,8 +236,10 @@ class SearchScreen(Screen[None]):
 
     def action_show_all(self) -> None:
         organisation = wall_organisation(self.bootcamp)
-        if organisation is not None:
-            ask_to_show_all(self.bootcamp, organisation, self._all_confirmed)
+        if organisation is not None:  # a yes lifts the wall's rule until the wall is free (bootcamp.ui.wall keeps it)
+            from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
+
+            self.app.push_screen(WallConfirmScreen(organisation), self._all_confirmed)
 
     def _all_confirmed(self, confirmed: bool | None) -> None:
         if confirmed:

@@ -1,9 +1,15 @@
-"""The workshops in the data folder: a table (name, organisation, date, where each stopped), the
+"""The workshops in the data folder: a table (workshop, organisation, date, where each stopped, run), the
 highlighted one in a few lines below it, what to press when there is none yet, and the folders
 that could not be read.
 
-It shows the rows it is given (:meth:`WorkshopList.show`); choosing a row (enter, or a click on
-the highlighted row) posts :class:`WorkshopList.Chosen` with the workshop's id.
+It shows the rows it is given (:meth:`WorkshopList.show`), an organisation's runs together (newest
+organisation first) and numbered along their lineage; choosing a row (enter, or a click on the
+highlighted row) posts :class:`WorkshopList.Chosen` with the workshop's id. The columns are as wide as
+what they show, shared out when the screen is narrower. The level of commitment is not a column: it
+would need every workshop's answers scored, not what home reads.
+
+While the room is watching (:func:`bootcamp.ui.wall.wall_organisation`) it shows only the organisation
+on the wall, and says so in one line with the key that shows every organisation.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.wall import wall_organisation
 from bootcamp.ui.widgets.table import SteadyTable
 
 if TYPE_CHECKING:
@@ -30,6 +37,8 @@ STILL_READING = "…"  # where a workshop stopped, until its state is read
 # Shown dim: nothing to see yet. "not started" is bootcamp.stopped.NOT_STARTED, not imported from
 # there because that brings the flow and the store onto the way to the first frame.
 QUIET_STOPS = (STILL_READING, "not started")
+SHOW_EVERY_ORGANISATION_KEY = "o"  # HomeScreen binds it
+WALL_CHECK_SECONDS = 1.0  # a projector window may close (or open) while home shows: as often as the console looks
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,46 @@ def shortened(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def describe(row: WorkshopRow) -> Text:
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    least: int  # never narrower: the label, or enough to tell rows apart
+    most: int  # never wider, however long a value is
+    weight: float = 1.0  # when cut to fit, a column of twice the weight keeps about twice the width
+
+
+# What each column shows, in order (the first four where they always were: tests and readers count on them).
+COLUMNS = (
+    Column("name", "Workshop", 12, 40),
+    Column("organisation", "Organisation", 12, 30),
+    Column("date", "Date", 10, 10),
+    Column("stopped", "Stopped at", 14, 60, weight=1.5),  # what home is read for; the detail says it in full
+    Column("run", "Run", 5, 8),
+)
+CELL_PADDING = 2  # DataTable's cell padding, one cell each side
+TABLE_BORDER = 2  # its round border, a cell each side
+SCROLLBAR = 2  # the vertical scrollbar, when the rows are more than the table's height
+TABLE_CHROME = TABLE_BORDER + SCROLLBAR
+BESIDE_THE_TABLE = 6  # rows home gives the rest: the detail (4 lines) and its margin, the table's header
+
+
+def column_widths(wanted: dict[str, int], room: int, columns: Sequence[Column] = COLUMNS) -> dict[str, int]:
+    """Each column as wide as its widest value (within its bounds); when they do not all fit in ``room``
+    cells, the widest for its weight is cut first, a cell at a time, never below its least."""
+    widths = {c.key: min(max(wanted.get(c.key, 0), c.least, len(c.label)), c.most) for c in columns}
+    least = {c.key: max(c.least, len(c.label)) for c in columns}
+    weight = {c.key: c.weight for c in columns}
+    budget = room - CELL_PADDING * len(columns)
+    while sum(widths.values()) > budget:
+        widest = max((key for key in widths if widths[key] > least[key]), key=lambda key: widths[key] / weight[key], default=None)
+        if widest is None:
+            break  # narrower than every column's least: the table scrolls sideways
+        widths[widest] -= 1
+    return widths
+
+
+def describe(row: WorkshopRow, run: int = 1) -> Text:
     """The highlighted workshop in a few lines: who, when, where they stopped."""
     info = row.info
     present = info.present
@@ -58,13 +106,17 @@ def describe(row: WorkshopRow) -> Text:
     return joined(
         (info.name, "bold"),
         "\n",
-        (f"{info.organisation} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}", "dim"),
+        (
+            f"{info.organisation}{f' · run {run}' if run > 1 else ''} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}",
+            "dim",
+        ),
         "\n",
         people,
         "\n",
         ("where they stopped: ", "dim"),
         row.stopped_at,
-        ("   enter opens it, a runs the test again", "dim"),
+        "   ",
+        ("enter opens it, a runs the test again, f lists the open actions", "dim"),
     )
 
 
@@ -96,6 +148,12 @@ class WorkshopList(Vertical):
             #workshop-table, #workshop-detail { display: none; }
             #empty { display: block; }
         }
+        #wall-note {
+            display: none;
+            height: auto;
+            padding: 0 1;
+            color: $text-warning;
+        }
         #listing-problems {
             display: none;
             margin: 1 0 0 0;
@@ -113,25 +171,23 @@ class WorkshopList(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[WorkshopRow] = []
+        self.rows: list[WorkshopRow] = []  # as shown: grouped, and only the wall's organisation while it applies
         self.missing: str | None = None  # the data folder is not there: said instead of "No workshops yet"
+        self.wall: str | None = None  # the only organisation shown while the room watches, else None
+        self._given: list[WorkshopRow] = []
+        self._problems: list[str] = []
+        self._runs: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
+        yield Static(id="wall-note")
         yield SteadyTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="workshop-detail")
         yield Static(id="empty")
         yield Static(id="listing-problems")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # Four columns fit 80 cells; who is coming and the agenda are in the detail below the table.
-        # Labels as Text: a str label goes through Rich's markup, whose emoji table (rich._emoji_codes,
-        # 3–10 ms to import) was the slowest import on the way to home's first frame.
-        table.add_column(plain("Workshop"), key="name")
-        table.add_column(plain("Organisation"), key="organisation")
-        table.add_column(plain("Date"), key="date")
-        table.add_column(plain("Where they stopped"), key="stopped")
         self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
+        self.set_interval(WALL_CHECK_SECONDS, self.check_wall)
 
     @property
     def selected(self) -> WorkshopRow | None:
@@ -142,37 +198,70 @@ class WorkshopList(Vertical):
     @property
     def still_reading(self) -> bool:
         """Whether some row does not say yet where its workshop stopped."""
-        return any(row.stopped_at == STILL_READING for row in self.rows)
+        return any(row.stopped_at == STILL_READING for row in self._given)
+
+    def run_of(self, row: WorkshopRow) -> int:
+        return self._runs.get(row.info.id, 1)
 
     def show(self, rows: Sequence[WorkshopRow], problems: Sequence[str], *, missing: str | None = None) -> None:
-        """These workshops, the cursor kept on the same row number; the empty state when there are none.
+        """These workshops, the cursor kept on the same workshop (else the same row number); the empty state
+        when there are none.
 
         The data folder is named above the table and in the empty state; ``missing`` (the folder is not
         there, in one sentence) is said instead of "No workshops yet".
         """
-        self.rows = list(rows)
+        self._given = list(rows)
+        self._problems = list(problems)
         self.missing = missing
-        folder = self._folder_text()
+        from bootcamp.library.runs import run_numbers  # the store is in by now (the list's worker read it)
+
+        self._runs = run_numbers(row.info for row in rows)
+        self.wall = wall_organisation(self.app)
+        self._draw()
+
+    def check_wall(self) -> None:
+        """Draw again when the wall's organisation changed (a projector window opened or closed, a lift)."""
+        wall = wall_organisation(self.app)
+        if wall != self.wall:
+            self.wall = wall
+            self._draw()
+
+    def on_resize(self) -> None:
+        if self._given:
+            self._draw()
+
+    def _draw(self) -> None:
         table = self.query_one(DataTable)
+        before = self.selected
         selected = table.cursor_row
-        table.clear()
-        for row in rows:
-            info = row.info
-            table.add_row(
-                plain(shortened(info.name, 28), "bold"),
-                plain(shortened(info.organisation, 24)),
-                plain(info.date),
-                plain(shortened(row.stopped_at, 30), "dim" if row.stopped_at in QUIET_STOPS else ""),
-                key=info.id,
-            )
+        from bootcamp.library.runs import grouped_by_organisation
+
+        by_id = {row.info.id: row for row in self._given}
+        shown = grouped_by_organisation([row.info for row in self._given])
+        if self.wall is not None:
+            shown = [info for info in shown if info.organisation == self.wall]
+        rows = self.rows = [by_id[info.id] for info in shown]
+        folder = self._folder_text()
+        self._fill(table, rows)
         if rows:
-            row = min(max(selected, 0), len(rows) - 1)
+            at = next((n for n, row in enumerate(rows) if before is not None and row.info.id == before.info.id), selected)
+            row = min(max(at, 0), len(rows) - 1)
             table.move_cursor(row=row)
-            self.query_one("#workshop-detail", Static).update(describe(rows[row]))
+            self.query_one("#workshop-detail", Static).update(describe(rows[row], self.run_of(rows[row])))
         self.set_class(not rows, "-empty")
         table.border_title = plain(f"in {folder}") if folder else None
-        if missing is not None:
-            headline = joined((missing[:1].upper() + missing[1:] + ".\n\n", "bold"))
+        wall_note = self.query_one("#wall-note", Static)
+        wall_note.display = self.wall is not None
+        if self.wall is not None:
+            wall_note.update(
+                joined(
+                    f"Only {self.wall}: the room is watching. ",
+                    (f" {SHOW_EVERY_ORGANISATION_KEY} ", "reverse bold"),
+                    " shows every organisation.",
+                )
+            )
+        if self.missing is not None:
+            headline = joined((self.missing[:1].upper() + self.missing[1:] + ".\n\n", "bold"))
         else:
             headline = joined(("No workshops yet.\n", "bold"), (f"in {folder}\n\n" if folder else "\n", "dim"))
         self.query_one("#empty", Static).update(
@@ -186,10 +275,41 @@ class WorkshopList(Vertical):
             )
         )
         listing_problems = self.query_one("#listing-problems", Static)
-        listing_problems.update(plain("\n".join(problems)))
-        listing_problems.display = bool(problems)
+        listing_problems.update(plain("\n".join(self._problems)))
+        listing_problems.display = bool(self._problems)
         if rows:
             table.focus()
+
+    def _fill(self, table: DataTable, rows: Sequence[WorkshopRow]) -> None:
+        """The columns as wide as what they show (shared out when the table is narrower), then the rows."""
+        wanted = {
+            "organisation": max((len(row.info.organisation) for row in rows), default=0),
+            "name": max((len(row.info.name) for row in rows), default=0),
+            "run": max((len(f"run {self.run_of(row)}") for row in rows), default=0),
+            "date": 10,
+            "stopped": max((len(row.stopped_at) for row in rows), default=0),
+        }
+        width = self.content_size.width or self.app.size.width
+        scrolls = len(rows) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
+        widths = column_widths(wanted, width - TABLE_BORDER - (SCROLLBAR if scrolls else 0))
+        table.clear(columns=True)
+        for column in COLUMNS:
+            # A Text label: a str one goes through Rich's markup, whose emoji table was the slowest import
+            # on the way to home's first frame.
+            table.add_column(plain(column.label), key=column.key, width=widths[column.key])
+        organisation = None
+        for row in rows:
+            info = row.info
+            repeated = info.organisation == organisation  # a later run of the organisation above: dim
+            organisation = info.organisation
+            table.add_row(
+                plain(shortened(info.name, widths["name"]), "bold"),
+                plain(shortened(info.organisation, widths["organisation"]), "dim" if repeated else ""),
+                plain(info.date),
+                plain(shortened(row.stopped_at, widths["stopped"]), "dim" if row.stopped_at in QUIET_STOPS else ""),
+                plain(f"run {self.run_of(row)}"),
+                key=info.id,
+            )
 
     def _folder_text(self) -> str:
         """The data folder as shown, and how it was chosen; empty outside the bootcamp app (a bare test)."""
@@ -202,7 +322,7 @@ class WorkshopList(Vertical):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if 0 <= event.cursor_row < len(self.rows):
-            self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row]))
+            self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row], self.run_of(self.rows[event.cursor_row])))
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -1,0 +1,324 @@
+"""The actions view: every open action (open or doing) of every workshop, or of one organisation, in the
+order to chase them (overdue first, then by due date, undated last), to mark done or dropped.
+
+Reached from home (``f``, and the palette). It reads the library index in a thread worker and marks
+an action as the workshop's short-lived owner (:mod:`bootcamp.library.follow_up`): refused, in one
+sentence, while a console holds that workshop. While the room watches a workshop
+(:func:`bootcamp.ui.wall.wall_organisation`) it shows only that organisation's actions until the
+facilitator confirms otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from bootcamp.errors import UserError
+from bootcamp.ui.text import joined, plain
+from bootcamp.ui.wall import wall_organisation
+from bootcamp.ui.widgets.table import SteadyTable
+from bootcamp.ui.widgets.workshop_list import TABLE_CHROME, Column, column_widths, shortened
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from bootcamp.library import Library, OpenAction
+    from bootcamp.store.model import Action
+    from bootcamp.ui.app import BootcampApp
+
+COLUMNS = (
+    Column("due", "Due", 10, 10),
+    Column("what", "What", 16, 60, weight=2.0),  # the detail below says the rest
+    Column("owner", "Owner", 8, 24),
+    Column("status", "Status", 6, 6),
+    Column("workshop", "Workshop", 12, 44),
+)
+TABLE_MARGIN = 2  # actions.tcss: the table's margin, one cell each side
+WALL_CHECK_SECONDS = 1.0  # as home looks: a projector window may open or close while this is shown
+
+
+class ActionsScreen(Screen[None]):
+    CSS_PATH = "actions.tcss"
+    HELP_TITLE = "Open actions"
+    TITLE = "bootcamp"
+    SUB_TITLE = "Open actions"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="Back to the workshops"),
+        Binding("d", "mark('done')", "Done", tooltip="Mark the highlighted action done, today"),
+        Binding("x", "mark('dropped')", "Drop", tooltip="Mark the highlighted action dropped, today"),
+        Binding(
+            "o",
+            "organisation",
+            "Organisation",
+            tooltip="Only the highlighted action's organisation, or every organisation again",
+        ),
+        Binding("r", "reload", "Reload", tooltip="Read the actions again"),
+    ]
+
+    class ActionsRead(Message):
+        def __init__(self, actions: list[OpenAction], problems: list[str]) -> None:
+            super().__init__()
+            self.actions = actions
+            self.problems = problems
+
+    class Marked(Message):
+        def __init__(self, item: OpenAction, action: Action) -> None:
+            super().__init__()
+            self.item = item
+            self.action = action
+
+    class Refused(Message):
+        def __init__(self, why: str) -> None:
+            super().__init__()
+            self.why = why
+
+    def __init__(self, *, organisation: str | None = None) -> None:
+        super().__init__()
+        self.chosen_organisation = organisation  # the facilitator's choice ("o"); the wall may narrow it
+        self.wall: str | None = None
+        self.all_actions: list[OpenAction] = []
+        self.shown: list[OpenAction] = []
+        self.problems: list[str] = []
+        self._read = False
+        self._library: Library | None = None
+
+    @property
+    def bootcamp(self) -> BootcampApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def organisation(self) -> str | None:
+        """The one organisation shown, or None for every one: the wall's while it applies."""
+        return self.wall if self.wall is not None else self.chosen_organisation
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="actions-heading")
+        yield Static(id="actions-wall")
+        yield SteadyTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="actions-detail")
+        yield Static(id="actions-said")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.wall = wall_organisation(self.app)
+        self.query_one("#actions-heading", Static).update(plain("Reading the actions…", "dim"))
+        self.set_interval(WALL_CHECK_SECONDS, self.check_wall)
+        self.read_actions()
+
+    # -- workers --------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="actions")
+    def read_actions(self) -> None:
+        from bootcamp.library import Library
+        from bootcamp.library.follow_up import local_today
+        from bootcamp.library.open_actions import open_actions
+
+        app = self.bootcamp
+        if self._library is None:  # kept for the screen's life: it remembers the index as last read
+            self._library = Library(app.store, app.clock)
+        try:
+            listing = self._library.listing()  # one look at the folders for the actions and what could not be read
+        except UserError as error:
+            self.post_message(self.ActionsRead([], [str(error)]))
+            return
+        found = open_actions(listing.rows, local_today(app.clock))  # overdue first, by due date, undated last
+        self.post_message(self.ActionsRead(found, list(listing.problems)))
+
+    @work(thread=True, group="mark")
+    def mark(self, item: OpenAction, status: str) -> None:
+        from bootcamp.library.follow_up import local_today, mark_action
+        from bootcamp.store.model import ActionStatus
+
+        app = self.bootcamp
+        try:
+            marked = mark_action(app.store, item.workshop_id, item.action.id, ActionStatus(status), local_today(app.clock))
+        except UserError as error:  # WorkshopBusy among them: who holds the workshop, in one sentence
+            self.post_message(self.Refused(str(error)))
+            return
+        self.post_message(self.Marked(item, marked))
+
+    # -- what the workers found -----------------------------------------------------------------------------
+
+    @on(ActionsRead)
+    def _actions_read(self, message: ActionsRead) -> None:
+        self._read = True
+        self.all_actions = message.actions
+        self.problems = message.problems
+        self._draw()
+
+    @on(Marked)
+    def _marked(self, message: Marked) -> None:
+        action = message.action
+        self._say(
+            joined(
+                (f"Marked {action.status.value} on {action.status_at}: ", "bold"),
+                action.what,
+                (f"  ({message.item.workshop_name})", "dim"),
+            )
+        )
+        self.read_actions()
+
+    @on(Refused)
+    def _refused(self, message: Refused) -> None:
+        sentence = message.why[:1].upper() + message.why[1:]
+        self._say(joined(("Not marked: ", "bold"), sentence.rstrip(".") + "."), error=True)
+
+    def _say(self, text: object, *, error: bool = False) -> None:
+        said = self.query_one("#actions-said", Static)
+        said.update(text)
+        said.set_class(error, "-error")
+
+    # -- drawing --------------------------------------------------------------------------------------------
+
+    def check_wall(self) -> None:
+        wall = wall_organisation(self.app)
+        if wall != self.wall:
+            self.wall = wall
+            if self._read:
+                self._draw()
+
+    def _draw(self) -> None:
+        from bootcamp.library.follow_up import local_today, overdue
+
+        today = local_today(self.bootcamp.clock)
+        organisation = self.organisation
+        table = self.query_one(DataTable)
+        before = self.selected
+        self.shown = [item for item in self.all_actions if organisation is None or item.organisation == organisation]
+        self._fill(table, today)
+        if self.shown:
+            row = next((n for n, item in enumerate(self.shown) if item == before), min(table.cursor_row, len(self.shown) - 1))
+            table.move_cursor(row=max(row, 0))
+            self._describe(self.shown[max(row, 0)])
+            table.focus()
+        else:
+            self.query_one("#actions-detail", Static).update("")
+        overdue_count = sum(overdue(item, today) for item in self.shown)
+        whose = f"of {organisation}" if organisation is not None else "of every organisation"
+        count = len(self.shown)
+        heading = joined(
+            (f"{count} open action{'' if count == 1 else 's'} {whose}" if count else f"No open actions {whose}", "bold"),
+            (f" · {overdue_count} overdue (due before {today.isoformat()})" if overdue_count else "", "red"),
+            ("\n" + "\n".join(self.problems) if self.problems else "", "red"),
+        )
+        self.query_one("#actions-heading", Static).update(heading)
+        wall_line = self.query_one("#actions-wall", Static)
+        wall_line.display = self.wall is not None
+        if self.wall is not None:
+            wall_line.update(
+                joined(
+                    f"Only {self.wall}: the room is watching. ",
+                    (" o ", "reverse bold"),
+                    " shows every organisation.",
+                )
+            )
+        self.refresh_bindings()
+
+    def _fill(self, table: DataTable, today: date) -> None:
+        """The columns as wide as what they show (shared out on a narrow screen; the detail says it all), the rows."""
+        from bootcamp.library.follow_up import overdue
+
+        cells = [
+            (
+                " ".join(item.action.what.split()),
+                item.action.owner or "no owner",
+                f"{item.workshop_name} · {item.workshop_date}",
+            )
+            for item in self.shown
+        ]
+        wanted = {
+            "due": 10,
+            "what": max((len(what) for what, _, _ in cells), default=0),
+            "owner": max((len(owner) for _, owner, _ in cells), default=0),
+            "status": 6,
+            "workshop": max((len(workshop) for _, _, workshop in cells), default=0),
+        }
+        widths = column_widths(wanted, self.size.width - TABLE_MARGIN - TABLE_CHROME, COLUMNS)
+        table.clear(columns=True)
+        for column in COLUMNS:
+            table.add_column(plain(column.label), key=column.key, width=widths[column.key])
+        for item, (what, owner, workshop) in zip(self.shown, cells, strict=True):
+            action = item.action
+            table.add_row(
+                plain(action.due or "no date", "bold red" if overdue(item, today) else "" if action.due else "dim"),
+                plain(shortened(what, widths["what"])),
+                plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
+                plain(action.status.value),
+                plain(shortened(workshop, widths["workshop"]), "dim"),
+                key=f"{item.workshop_id}/{action.id}",
+            )
+
+    def on_resize(self) -> None:
+        if self._read:
+            self._draw()
+
+    @property
+    def selected(self) -> OpenAction | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _describe(self, item: OpenAction) -> None:
+        action = item.action
+        self.query_one("#actions-detail", Static).update(
+            joined(
+                (action.what, "bold"),
+                "\n",
+                (f"{item.organisation} · {item.workshop_name} · {item.workshop_date}", "dim"),
+                "\n",
+                ("owner: ", "dim"),
+                action.owner or "nobody yet",
+                ("   due: ", "dim"),
+                action.due or "no date",
+                ("   d marks it done, x dropped", "dim"),
+            )
+        )
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.shown):
+            self._describe(self.shown[event.cursor_row])
+
+    # -- actions --------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark":
+            return bool(self.shown)
+        if action == "organisation":
+            return bool(self.shown) or self.organisation is not None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_mark(self, status: str) -> None:
+        item = self.selected
+        if item is not None:
+            self.mark(item, status)
+
+    def action_organisation(self) -> None:
+        if self.wall is not None:
+            from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
+
+            self.app.push_screen(WallConfirmScreen(self.wall), self._wall_answered)
+            return
+        if self.chosen_organisation is not None:
+            self.chosen_organisation = None
+        elif (item := self.selected) is not None:
+            self.chosen_organisation = item.organisation
+        self._draw()
+
+    def _wall_answered(self, lifted: bool | None) -> None:
+        if lifted:
+            self.chosen_organisation = None
+        self.check_wall()
+
+    def action_reload(self) -> None:
+        self.read_actions()

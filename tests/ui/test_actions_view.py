@@ -1,0 +1,314 @@
+"""The actions view: every open action across workshops, overdue first; marked done or dropped as a short-lived
+owner (refused while a console holds the workshop); and nothing of another client while the room watches."""
+
+from __future__ import annotations
+
+import pytest
+from test_progress_page import earlier_run
+from textual.widgets import DataTable, TabbedContent
+from ui_helpers import ROOM, new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.store.model import Action, ActionStatus, RoomRecords
+from bootcamp.store.owner_lock import OwnerLock
+from bootcamp.store.projector_lock import ProjectorLock
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.commands import screen_actions
+from bootcamp.ui.screens.actions import ActionsScreen
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.summary import PROGRESS, SummaryScreen
+from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.wall import wall_organisation
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture
+def home_is_tmp(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Home names the data folder: as ``~/data`` here, the same in every run (as in test_snapshots.py)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+
+def with_actions(store: Store, program: Program, organisation: str, day: str, *actions: Action) -> str:
+    info = store.create_workshop(
+        name=f"{organisation} boot camp", organisation=organisation, date=day, participants=list(ROOM), sources=program.sources
+    )
+    store.open(info.id).update_room(lambda room: RoomRecords(actions=actions))
+    return info.id
+
+
+@pytest.fixture
+def two_clients(store: Store, fixture_program: Program) -> tuple[str, str]:
+    """Northwind's workshop (today, 2026-09-21, on the fixed clock) and Globex's in August, each with actions."""
+    northwind = with_actions(
+        store,
+        fixture_program,
+        "Northwind Insurance",
+        "2026-09-21",
+        Action("n1", "Write the customer charter", owner="Ana Ortiz"),
+        Action("n2", "Name the accountable leader", owner="Ben Okafor", due="2026-10-15"),
+        Action("n3", "Book the CEO for the kick-off", owner="Ana Ortiz", due="2026-09-14", status=ActionStatus.DOING),
+        Action("n4", "Already done", due="2026-09-01", status=ActionStatus.DONE),
+    )
+    globex = with_actions(
+        store,
+        fixture_program,
+        "Globex",
+        "2026-08-03",
+        Action("g1", "Map the renewal journey", owner="Chloe Martin", due="2026-08-31"),
+        Action("g2", "Dropped long ago", status=ActionStatus.DROPPED),
+    )
+    return northwind, globex
+
+
+async def open_actions_view(pilot) -> ActionsScreen:
+    home = await wait_for_screen(pilot, HomeScreen)
+    await settle(pilot)
+    offered = {action.title: action.keys for action in screen_actions(home)}
+    assert offered["The open actions of every workshop, overdue first: mark them done or dropped"] == ("f",)
+    await pilot.press("f")
+    screen = await wait_for_screen(pilot, ActionsScreen)
+    await wait_until(pilot, lambda: screen._read, "the actions read")
+    await settle(pilot)
+    return screen  # type: ignore[return-value]
+
+
+def whats(screen: ActionsScreen) -> list[str]:
+    return [item.action.what for item in screen.shown]
+
+
+async def test_every_open_action_overdue_first_then_by_due_date_undated_last(two_clients, make_app) -> None:
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        assert whats(screen) == [
+            "Map the renewal journey",  # due 2026-08-31: overdue
+            "Book the CEO for the kick-off",  # due 2026-09-14: overdue
+            "Name the accountable leader",  # due 2026-10-15
+            "Write the customer charter",  # no date
+        ]
+        table = screen.query_one(DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)] == [
+            "2026-08-31",
+            "Map the renewal journey",
+            "Chloe Martin",
+            "open",
+            "Globex boot camp · 2026-08-03",
+        ]
+        assert table.get_cell_at((0, 0)).style == "bold red" and table.get_cell_at((2, 0)).style == ""
+        text = screen_text(app)
+        assert "4 open actions of every organisation · 2 overdue (due before 2026-09-21)" in text
+        assert "Already done" not in text and "Dropped long ago" not in text
+
+        await pilot.press("o")  # only the highlighted action's organisation
+        await settle(pilot)
+        assert whats(screen) == ["Map the renewal journey"] and "1 open action of Globex" in screen_text(app)
+        await pilot.press("o")
+        await settle(pilot)
+        assert len(whats(screen)) == 4
+
+
+async def test_marking_done_stores_the_day_through_the_owner_lock(
+    two_clients, make_app, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    northwind, _ = two_clients
+    purposes: list[str] = []
+    owned = Store.owned
+
+    def spy(self: Store, workshop_id: str, **kwargs):
+        purposes.append(kwargs["purpose"])
+        return owned(self, workshop_id, **kwargs)
+
+    monkeypatch.setattr(Store, "owned", spy)
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        await pilot.press("down", "d")  # "Book the CEO for the kick-off", Northwind's
+        await wait_until(pilot, lambda: "Book the CEO for the kick-off" not in whats(screen), "the list read again")
+        await settle(pilot)
+        assert "Marked done on 2026-09-21: Book the CEO for the kick-off" in screen_text(app)
+    stored = {action.id: action for action in store.open(northwind).room().actions}
+    assert stored["n3"].status is ActionStatus.DONE and stored["n3"].status_at == "2026-09-21"
+    assert stored["n3"].what == "Book the CEO for the kick-off" and stored["n3"].owner == "Ana Ortiz"
+    assert stored["n1"].status is ActionStatus.OPEN and stored["n1"].status_at == ""
+    assert purposes == ["bootcamp actions view"]
+
+
+async def test_marking_is_refused_in_one_sentence_while_a_console_holds_the_workshop(
+    two_clients, make_app, store: Store
+) -> None:
+    northwind, _ = two_clients
+    room_file = store.open(northwind).path / "room.json"
+    before = room_file.read_bytes()
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        with OwnerLock(room_file.parent, purpose="bootcamp console", clock=store.clock):
+            await pilot.press("down", "x")
+            await wait_until(pilot, lambda: "Not marked" in screen_text(app), "the refusal")
+        said = str(screen.query_one("#actions-said").render())
+        assert said.startswith("Not marked: ") and northwind in said and said.count(". ") == 0 and "\n" not in said
+        assert "Book the CEO for the kick-off" in whats(screen)
+    assert room_file.read_bytes() == before
+
+
+async def test_with_a_projector_window_following_only_its_organisation_shows_until_confirmed(
+    two_clients, make_app, store: Store
+) -> None:
+    northwind, globex = two_clients
+    app: BootcampApp = make_app(open_workshop=northwind)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        with ProjectorLock(store.open(northwind).path):
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, LeaveConfirmScreen)
+            await pilot.press("y")
+            home = await wait_for_screen(pilot, HomeScreen)
+            await wait_until(pilot, lambda: home.rows and home.workshop_list.wall is not None, "home listed")
+            await settle(pilot)
+            assert wall_organisation(app) == "Northwind Insurance"
+            assert [row.info.id for row in home.rows] == [northwind]
+            text = screen_text(app)
+            assert "Globex" not in text
+            assert "Only Northwind Insurance: the room is watching.  o  shows every organisation." in text
+
+            await pilot.press("f")
+            screen = await wait_for_screen(pilot, ActionsScreen)
+            await wait_until(pilot, lambda: screen._read, "the actions read")
+            await settle(pilot)
+            assert "Map the renewal journey" not in whats(screen) and len(whats(screen)) == 3
+            assert "Globex" not in screen_text(app) and "3 open actions of Northwind Insurance" in screen_text(app)
+
+            await pilot.press("o")
+            await wait_for_screen(pilot, WallConfirmScreen)
+            await pilot.press("escape")  # kept: still only Northwind
+            await wait_for_screen(pilot, ActionsScreen)
+            assert len(whats(screen)) == 3 and wall_organisation(app) == "Northwind Insurance"
+            await pilot.press("o")
+            await wait_for_screen(pilot, WallConfirmScreen)
+            await pilot.press("y")
+            await wait_for_screen(pilot, ActionsScreen)
+            await settle(pilot)
+            assert len(whats(screen)) == 4 and "Globex" in screen_text(app)
+
+            await pilot.press("escape")
+            await wait_for_screen(pilot, HomeScreen)
+            await wait_until(pilot, lambda: len(home.rows) == 2, "every organisation on home")
+            assert {row.info.id for row in home.rows} == {northwind, globex}
+        # The projector window closed: the wall is free, and the lift ends with it.
+        assert wall_organisation(app) is None
+
+
+async def test_a_projector_window_left_on_an_earlier_workshop_still_keeps_the_wall(two_clients, make_app, store: Store) -> None:
+    northwind, globex = two_clients
+    app: BootcampApp = make_app(open_workshop=northwind)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        with ProjectorLock(store.open(northwind).path):
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, LeaveConfirmScreen)
+            await pilot.press("y")
+            home = await wait_for_screen(pilot, HomeScreen)
+            await wait_until(pilot, lambda: home.rows and home.workshop_list.wall is not None, "home listed")
+            await wait_until(pilot, lambda: not app.workshop_closing, "Northwind's saves finished")
+            home.open_workshop(globex)  # the facilitator opens another client's workshop, the window still on Northwind
+            await wait_for_screen(pilot, WorkshopScreen)
+            assert app.workshop is not None and app.workshop.info.id == globex
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, HomeScreen)
+            await settle(pilot)
+            await wait_until(pilot, lambda: home.rows and not home.workshop_list.still_reading, "home listed again")
+            assert wall_organisation(app) == "Northwind Insurance"
+            assert [row.info.id for row in home.rows] == [northwind]
+
+
+async def test_home_asks_before_showing_every_organisation(two_clients, make_app, store: Store) -> None:
+    northwind, globex = two_clients
+    app: BootcampApp = make_app(open_workshop=northwind)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        with ProjectorLock(store.open(northwind).path):
+            await pilot.press("ctrl+w")
+            await wait_for_screen(pilot, LeaveConfirmScreen)
+            await pilot.press("y")
+            home = await wait_for_screen(pilot, HomeScreen)
+            await wait_until(pilot, lambda: home.workshop_list.wall is not None and home.rows, "home listed")
+            await pilot.press("o")
+            await wait_for_screen(pilot, WallConfirmScreen)
+            assert "Show every organisation's workshops on the wall?" in screen_text(app)
+            await pilot.press("y")
+            await wait_for_screen(pilot, HomeScreen)
+            await wait_until(pilot, lambda: len(home.rows) == 2, "every organisation")
+            assert "Only Northwind" not in screen_text(app)
+
+
+async def test_an_action_marked_done_here_is_done_on_the_next_runs_progress_page(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    new_workshop(store, fixture_program)  # the next run, today
+    earlier_run(store, fixture_program.sources)  # "Name the accountable leader" still open, overdue
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        assert whats(screen) == ["Name the accountable leader"]
+        await pilot.press("d")
+        await wait_until(pilot, lambda: not whats(screen) and screen._read, "marked and read again")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("s")  # the newest workshop: the next run
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        await wait_until(pilot, lambda: PROGRESS in summary._pages(), "the Progress page")
+        summary.query_one(TabbedContent).active = PROGRESS  # its page number moves as pages are added
+        await settle(pilot)
+        text = screen_text(app)
+        assert "2 actions from the earlier run: 2 done." in text and "overdue" not in text
+
+
+async def test_while_presenting_the_wall_is_the_open_workshops_organisation(two_clients, make_app) -> None:
+    northwind, _ = two_clients
+    app: BootcampApp = make_app(open_workshop=northwind)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert wall_organisation(app) is None  # the console alone: nobody watches
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        assert wall_organisation(app) == "Northwind Insurance"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert wall_organisation(app) is None
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_the_wall_confirm_over_home(size, two_clients, make_app, store: Store, snap_compare, home_is_tmp) -> None:
+    northwind, _ = two_clients
+    lock = ProjectorLock(store.open(northwind).path)
+
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, WorkshopScreen)
+        lock.acquire()
+        await pilot.press("ctrl+w")
+        await wait_for_screen(pilot, LeaveConfirmScreen)
+        await pilot.press("y")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: home.workshop_list.wall is not None and home.rows, "home listed")
+        await pilot.press("o")
+        await wait_for_screen(pilot, WallConfirmScreen)
+        await settle(pilot)
+
+    try:
+        assert snap_compare(make_app(open_workshop=northwind), terminal_size=size, run_before=ready)
+    finally:
+        lock.release()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_the_actions_view(size, two_clients, make_app, snap_compare, home_is_tmp) -> None:
+    async def ready(pilot) -> None:
+        await open_actions_view(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=ready)
