@@ -58,7 +58,11 @@ def bootcamp(data_dir: str, content_dir: str, rows: str, until: str = "list") ->
             return False
         from textual.widgets import DataTable  # already imported by the home screen
 
-        if screen.query_one(DataTable).row_count != expected_rows:
+        workshop_list = screen.workshop_list
+        shown = getattr(workshop_list, "listed", None)  # None: a version whose table holds every workshop
+        if (shown if shown is not None else screen.query_one(DataTable).row_count) != expected_rows:
+            return False
+        if expected_rows and not screen.query_one(DataTable).row_count:
             return False
         if until != "stopped":
             return True

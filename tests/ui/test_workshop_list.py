@@ -229,3 +229,42 @@ async def test_at_80_columns_the_columns_share_the_width_and_nothing_scrolls_sid
         assert not table.show_horizontal_scrollbar
         row = cells(table, 0)
         assert row[3].startswith("Six requirements") and row[3].endswith("…") and row[4] == "run 1"
+
+
+async def test_a_long_library_lists_the_newest_and_offers_the_older_ones_a_page_at_a_time(
+    store: Store, fixture_program: Program
+) -> None:
+    import dataclasses
+
+    from bootcamp.ui.widgets.workshop_list import SHOWN_AT_A_TIME
+
+    one = new_workshop(store, fixture_program, name="Spring boot camp")
+    count = 2 * SHOWN_AT_A_TIME + 30
+    given = [
+        WorkshopRow(dataclasses.replace(one, id=f"w{n:04d}", name=f"Run {n}", date=f"20{10 + n % 80:02d}-01-01"), "not started")
+        for n in range(count)
+    ]
+    app = ListApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show(given, [])
+        await pilot.pause()
+        table = workshops.query_one(DataTable)
+        assert workshops.listed == count and len(workshops.rows) == SHOWN_AT_A_TIME
+        assert table.row_count == SHOWN_AT_A_TIME + 1
+        more = cells(table, SHOWN_AT_A_TIME)
+        assert more[0] == f"{count - SHOWN_AT_A_TIME:,} older…" and "/ searches them all" in more
+        table.move_cursor(row=SHOWN_AT_A_TIME)
+        await pilot.pause()
+        assert workshops.selected is None  # the offer is no workshop: enter opens nothing
+        assert "older workshops are not listed yet" in str(workshops.query_one("#workshop-detail", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not [m for m in app.heard if isinstance(m, WorkshopList.Chosen)]
+        assert len(workshops.rows) == 2 * SHOWN_AT_A_TIME and table.cursor_row == SHOWN_AT_A_TIME
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(workshops.rows) == count and table.row_count == count  # all shown: no offer left
+        newest_first = sorted(given, key=lambda row: row.info.date, reverse=True)
+        assert {row.info.id for row in workshops.rows} == {row.info.id for row in newest_first}

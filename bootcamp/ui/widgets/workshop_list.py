@@ -38,6 +38,10 @@ STILL_READING = "…"  # where a workshop stopped, until its state is read
 # there because that brings the flow and the store onto the way to the first frame.
 QUIET_STOPS = (STILL_READING, "not started")
 SHOW_EVERY_ORGANISATION_KEY = "o"  # HomeScreen binds it
+# A table of a thousand rows costs Textual a measure of every cell before home can show it: the newest this
+# many show at first, and a last row offers the next as many (search finds any workshop at once).
+SHOWN_AT_A_TIME = 100
+MORE_ROW_KEY = "\x00more"  # the key of that last row: no workshop id holds a control character
 WALL_CHECK_SECONDS = 1.0  # a projector window may close (or open) while home shows: as often as the console looks
 
 
@@ -177,6 +181,8 @@ class WorkshopList(Vertical):
         self._given: list[WorkshopRow] = []
         self._problems: list[str] = []
         self._runs: dict[str, int] = {}
+        self._shown_at_most = SHOWN_AT_A_TIME
+        self.hidden = 0  # workshops of the list not shown yet (older), offered by the last row
 
     def compose(self) -> ComposeResult:
         yield Static(id="wall-note")
@@ -194,6 +200,11 @@ class WorkshopList(Vertical):
         """The workshop under the cursor, if there is one."""
         row = self.query_one(DataTable).cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    @property
+    def listed(self) -> int:
+        """How many workshops the list was given (shown or not yet)."""
+        return len(self._given)
 
     @property
     def still_reading(self) -> bool:
@@ -240,7 +251,9 @@ class WorkshopList(Vertical):
         shown = grouped_by_organisation([row.info for row in self._given])
         if self.wall is not None:
             shown = [info for info in shown if info.organisation == self.wall]
-        rows = self.rows = [by_id[info.id] for info in shown]
+        every = [by_id[info.id] for info in shown]
+        rows = self.rows = every[: self._shown_at_most]
+        self.hidden = len(every) - len(rows)
         folder = self._folder_text()
         self._fill(table, rows)
         if rows:
@@ -290,7 +303,7 @@ class WorkshopList(Vertical):
             "stopped": max((len(row.stopped_at) for row in rows), default=0),
         }
         width = self.content_size.width or self.app.size.width
-        scrolls = len(rows) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
+        scrolls = len(rows) + (1 if self.hidden else 0) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
         widths = column_widths(wanted, width - TABLE_BORDER - (SCROLLBAR if scrolls else 0))
         table.clear(columns=True)
         for column in COLUMNS:
@@ -310,6 +323,16 @@ class WorkshopList(Vertical):
                 plain(f"run {self.run_of(row)}"),
                 key=info.id,
             )
+        if self.hidden:
+            more = min(self.hidden, SHOWN_AT_A_TIME)
+            table.add_row(
+                plain(f"{self.hidden:,} older…", "italic"),
+                plain(f"enter shows {more:,} more", "dim"),
+                plain(""),
+                plain("/ searches them all", "dim"),
+                plain(""),
+                key=MORE_ROW_KEY,
+            )
 
     def _folder_text(self) -> str:
         """The data folder as shown, and how it was chosen; empty outside the bootcamp app (a bare test)."""
@@ -318,14 +341,27 @@ class WorkshopList(Vertical):
         folder = getattr(self.app, "data_folder", None)
         return f"{shown(folder.path)} ({folder.how_chosen})" if folder is not None else ""
 
+    def show_more(self) -> None:
+        """The next older workshops below those shown, the cursor on the first of them."""
+        first_new = len(self.rows)
+        self._shown_at_most += SHOWN_AT_A_TIME
+        self._draw()
+        self.query_one(DataTable).move_cursor(row=min(first_new, len(self.rows) - 1))
+
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if 0 <= event.cursor_row < len(self.rows):
+        if event.cursor_row == len(self.rows) and self.hidden:
+            self.query_one("#workshop-detail", Static).update(
+                joined((f"{self.hidden:,} older workshops are not listed yet", "bold"), "\n", ("enter lists the next ones; / searches every workshop", "dim"))
+            )
+        elif 0 <= event.cursor_row < len(self.rows):
             self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row], self.run_of(self.rows[event.cursor_row])))
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
+        if event.row_key.value == MORE_ROW_KEY:
+            self.show_more()
+        elif event.row_key.value:
             self.post_message(self.Chosen(event.row_key.value))
