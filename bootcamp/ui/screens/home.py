@@ -70,6 +70,14 @@ class HomeScreen(Screen[None]):
         Binding("d", "demo", "Demo"),
         Binding("c", "content_problems", "Content problems"),
         Binding("r", "reload", "Reload"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            show=False,  # the footer is full at 80 cells (as for `a`): the palette and ? list it
+            tooltip="Search every workshop: names, notes, comments, actions",
+        ),
     ]
 
     class WorkshopsListed(Message):
@@ -419,6 +427,11 @@ class HomeScreen(Screen[None]):
         )
         if not on_its_way:
             self._after_core.start(work, *args)
+
+    def action_search(self) -> None:
+        from bootcamp.ui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_follow_up(self) -> None:
         from bootcamp.ui.screens.actions import ActionsScreen
