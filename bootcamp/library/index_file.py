@@ -22,7 +22,7 @@ from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
 
 INDEX_FILE = "library.json"
-INDEX_SCHEMA = FileSchema("bootcamp/library-index", 1)  # a new version is simply rebuilt: no migrations
+INDEX_SCHEMA = FileSchema("bootcamp/library-index", 2)  # 2: participants and actions as lists of values  # a new version is simply rebuilt: no migrations
 TABLE = "workshops"
 LOCK_WAIT = 2.0  # seconds; a refresh writes in well under one
 _STAMP = ("format", "version")

@@ -207,3 +207,17 @@ def test_a_reader_that_cannot_get_the_lock_answers_from_the_folders(
         assert seen(library) == before
         assert not index.exists()
     assert seen(library) == before and index.exists()
+
+
+def test_a_row_keeps_every_field_of_every_participant_and_action_in_the_order_its_checks_read_them() -> None:
+    """Participants and actions are lists of values in the index: a field added to either must be placed."""
+    import dataclasses
+
+    from bootcamp.library.rows import _action, _participant, _values
+    from bootcamp.store.model import Action, ActionStatus, Participant
+
+    assert [f.name for f in dataclasses.fields(Participant)] == ["id", "number", "name", "role", "removed", "joined_at"]
+    assert [f.name for f in dataclasses.fields(Action)] == ["id", "what", "owner", "due", "status", "source", "at", "status_at"]
+    seat = Participant("p1", 3, "Ana", "CEO", True, "2026-09-21T10:00:00+00:00")
+    action = Action("a1", "Publish the plan", "Ana", "2026-10-01", ActionStatus.DONE, "basics/next", "t", "2026-10-02")
+    assert _participant(_values(seat)) == seat and _action(_values(action)) == action

@@ -65,3 +65,18 @@ async def test_the_run_again_form_fits_with_create_and_cancel_on_screen(size, sp
 @pytest.mark.parametrize("size", SIZES)
 def test_the_run_again_form(size, spring_run: str, make_app, snap_compare, home_is_tmp) -> None:
     assert snap_compare(make_app(open_workshop=spring_run), terminal_size=size, run_before=run_again_after_a_workshop)
+
+
+async def a_new_workshop_from_home(pilot) -> NewWorkshopScreen:
+    home = await wait_for_screen(pilot, HomeScreen)
+    await wait_until(pilot, lambda: pilot.app.content is not None, "the content loaded")
+    await pilot.press("n")
+    form = await wait_for_screen(pilot, NewWorkshopScreen)
+    await settle(pilot)
+    assert home is not None
+    return form  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_new_workshop_form(size, make_app, snap_compare, home_is_tmp) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=a_new_workshop_from_home)

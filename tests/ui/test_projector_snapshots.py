@@ -1,4 +1,4 @@
-"""SVG snapshots of the projector window at 80×24 and the console's speaker view at 120×40 (fixed clock).
+"""SVG snapshots of the projector window at 80×24 and 120×40 and the console's speaker view at 120×40 (fixed clock).
 
 Update after a deliberate change with ``pytest tests/ui/test_projector_snapshots.py --snapshot-update``,
 and look at the pictures before committing them.
@@ -38,13 +38,14 @@ def under_way(store: Store, fixture_program: Program, clock: FixedClock) -> str:
     return info.id
 
 
-def test_projector_window(under_way: str, data_dir: Path, clock: FixedClock, snap_compare) -> None:
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_projector_window(size, under_way: str, data_dir: Path, clock: FixedClock, snap_compare) -> None:
     async def ready(pilot) -> None:
         await wait_for_screen(pilot, ProjectorScreen)
         await settle(pilot)
 
     app = create_projector_app(data_dir=data_dir, workshop_id=under_way, clock=clock, poll_seconds=None)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+    assert snap_compare(app, terminal_size=size, run_before=ready)
 
 
 def test_speaker_view(under_way: str, store: Store, make_app, snap_compare) -> None:

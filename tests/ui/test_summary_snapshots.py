@@ -19,7 +19,7 @@ from bootcamp.ui.screens.summary import SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-PAGES = ["overview", "next-steps", "aptitudes", "competencies", "role", "actions"]
+PAGES = ["overview", "next-steps", "aptitudes", "competencies", "role", "actions", "coverage"]  # notes: test_notes_snapshots
 DAY = 24 * 60 * 60
 
 
