@@ -86,14 +86,7 @@ class Library:
         words = query_words(query)
         if not words:
             return []
-        refreshed = self._refreshed(fresh_within)
-        if self._vocabulary_of is not refreshed:
-            for workshop_id, (info, _, _) in refreshed.decoded.items():
-                texts = self._texts_of(refreshed, workshop_id)
-                name = folded(f"{info.name}\n{info.organisation}")
-                self._vocabulary.keep(workshop_id, f"{texts.files}\n{name}", f"{texts.flat}\n{name}")
-            self._vocabulary.keep_only(refreshed.decoded)
-            self._vocabulary_of = refreshed
+        refreshed = self._searchable(self._refreshed(fresh_within))
         rows = self._rows(refreshed, organisation, only=self._vocabulary.may_hold_all(words))
         hits: list[SearchHit] = []
         for row in rows:
@@ -107,6 +100,22 @@ class Library:
                     texts.parsed = FoldedTexts.of(parse_texts(self._unpacked_from_folder(refreshed, row.info.id)))
             hits += hits_in(row.info, texts.parsed, words)
         return hits
+
+    def prepare(self) -> None:
+        """Get ready to search: every workshop's text unpacked and in the vocabulary (about half a second for
+        1,000 workshops), so that the first search typed costs what the next ones do."""
+        self._searchable(self._refreshed())
+
+    def _searchable(self, refreshed: Refreshed) -> Refreshed:
+        """``refreshed``, its workshops' texts in the vocabulary."""
+        if self._vocabulary_of is not refreshed:
+            for workshop_id, (info, _, _) in refreshed.decoded.items():
+                texts = self._texts_of(refreshed, workshop_id)
+                name = folded(f"{info.name}\n{info.organisation}")
+                self._vocabulary.keep(workshop_id, f"{texts.files}\n{name}", f"{texts.flat}\n{name}")
+            self._vocabulary.keep_only(refreshed.decoded)
+            self._vocabulary_of = refreshed
+        return refreshed
 
     def _texts_of(self, refreshed: Refreshed, workshop_id: str) -> _Texts:
         stored = refreshed.rows[workshop_id]

@@ -49,14 +49,24 @@ class WorkshopSearch:
         self._titles = StepTitles(store)
         self._one_at_a_time = threading.Lock()
 
+    def _the_library(self) -> Library:
+        from bootcamp.library.library import Library
+
+        if self._library is None:
+            self._library = Library(self.store, self.clock)
+        return self._library
+
+    def warm(self) -> None:
+        """Ready the library while the user starts typing (a first search would otherwise unpack every text)."""
+        with self._one_at_a_time:
+            self._the_library().prepare()
+
     def find(self, query: str, *, organisation: str | None = None) -> list[FoundHit]:
         """Every hit for ``query`` (only ``organisation``'s workshops when given)."""
         with self._one_at_a_time:
-            from bootcamp.library.library import TYPING_FRESHNESS, Library
+            from bootcamp.library.library import TYPING_FRESHNESS
 
-            if self._library is None:
-                self._library = Library(self.store, self.clock)
-            hits = self._library.search(query, organisation=organisation, fresh_within=TYPING_FRESHNESS)
+            hits = self._the_library().search(query, organisation=organisation, fresh_within=TYPING_FRESHNESS)
             return [FoundHit(hit, self._titles.title(hit.workshop_id, hit.step_key)) for hit in hits]
 
 

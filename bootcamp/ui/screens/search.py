@@ -105,6 +105,7 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._search = WorkshopSearch(self.bootcamp.store, self.bootcamp.clock)
+        self.warm_up()
         self._show_scope()
         self._show_hint("Type to search every workshop; Enter on a result reviews it (read only).")
         self.query_one("#query", Input).focus()
@@ -155,6 +156,15 @@ class SearchScreen(Screen[None]):
             self._show([], "")
             return
         self.search(query, self.organisation)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_up(self) -> None:
+        """The library readied as the screen opens: the first key typed then searches as fast as the next."""
+        assert self._search is not None
+        try:
+            self._search.warm()
+        except UserError:
+            pass  # the search itself says what is wrong, when one is typed
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str, organisation: str | None) -> None:
