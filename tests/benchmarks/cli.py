@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"library: {max(sizes.runs, sizes.library_samples)} samples of each, alternated with their floor's;")
         print("home timed until the list and where each stopped show, the index built beforehand (its")
         print("first build is the row for reading); search: Library.search for a word one workshop holds, in this")
-        print("process, by a fresh Library (first) and by the same one again; floors: the same with 1 workshop.")
+        print("process, by a Library just readied as the search screen readies it (first key) and by the same one")
+        print("again; floors: the same with 1 workshop.")
     if "phones" in groups:
         print('phones: each answer timed on its phone, from its post to being told "saved ✓" (the writer reported')
         print("the fsync'd save); loop delay: how late a 5 ms sleep on the server's loop (the console's) woke,")
