@@ -18,6 +18,9 @@ import pytest
 from tests.debian import apt_install
 
 CHROMIUM = Path("/usr/bin/chromium")
+# ``sources``, ``clock`` and ``store`` for the store's and the library's tests (a folder's own conftest may
+# define its own, as tests/ui and tests/join do).
+pytest_plugins = ("tests.store_fixtures",)
 
 
 @pytest.hookimpl(tryfirst=True)

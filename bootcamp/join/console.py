@@ -8,6 +8,7 @@ no Textual.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -73,10 +74,10 @@ class ConsoleJoining:
     def show_slide(self, on: bool) -> None:
         """Put the join slide up on the current step (the wall shows it until the room moves on), or take it down."""
         self.invite = replace(self.invite, slide_step=self.workshop.flow.current.key if on else "")
-        try:
+        # A projector window will not show it if the invite cannot be written; the console still does, and
+        # joining goes on.
+        with contextlib.suppress(OSError):
             write_invite(self.folder, self.invite)
-        except OSError:  # a projector window will not show it; the console still does, and joining goes on
-            pass
         self._tell()
 
     def _room_changed(self, change: Change) -> None:
@@ -95,8 +96,7 @@ class ConsoleJoining:
         self._stopped = True
         self._unlisten_seats()
         self._unlisten_room()
-        try:
+        # Read-only now: a projector window stops believing the invite once no console holds the workshop.
+        with contextlib.suppress(OSError):
             remove_invite(self.folder)
-        except OSError:  # read-only now: a projector window stops believing it once no console holds the workshop
-            pass
         await self.server.stop()

@@ -7,6 +7,7 @@ stored lives in ``bootcamp.store``; where the room is lives in ``bootcamp.flow``
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -209,10 +210,10 @@ class BootcampApp(KeysInOrderApp[None]):
         workshop = LiveWorkshop.open(self.store.open(workshop_id), self.clock)  # WorkshopBusy if open elsewhere
         from bootcamp.join.invite import remove_invite
 
-        try:
-            remove_invite(workshop.files.path)  # one a killed console left: its code no longer lets anyone in
-        except OSError:  # a projector window believes it only while a console holds the workshop anyway
-            pass
+        # One a killed console left: its code no longer lets anyone in. If it cannot be removed, no matter: a
+        # projector window believes it only while a console holds the workshop anyway.
+        with contextlib.suppress(OSError):
+            remove_invite(workshop.files.path)
         return workshop
 
     def offer_to_follow(self, workshop_id: str, why: str) -> None:

@@ -22,7 +22,7 @@ from bootcamp.library.library import TYPING_FRESHNESS
 from bootcamp.store import Store
 from bootcamp.store.model import RoomNote
 from tests.benchmarks.report import Figure
-from tests.benchmarks.startup import bootcamp_args, start_once
+from tests.benchmarks.startup import home_start_figure
 from tests.benchmarks.timing import interleaved, seconds_taken
 
 WORD = "zeppelin"  # in one workshop's notes of each data folder, nowhere else
@@ -42,22 +42,8 @@ def library_figures(samples: int, one: Path, many: Path, count: int, content_dir
         index_path(folder).unlink(missing_ok=True)
     built = seconds_taken(lambda: Library(Store(many, SystemClock()), SystemClock()).listing())
     figures = [Figure(f"library: index of {count:,} workshops built (a first start)", built * 1000, "ms")]
-    few_args = bootcamp_args(one, content_dir, 1, "stopped")
-    many_args = bootcamp_args(many, content_dir, count, "stopped")
-    start_once(few_args)  # not counted: bytecode and page caches
-    start_once(many_args)
-    few, lots = interleaved(samples, [lambda: start_once(few_args), lambda: start_once(many_args)])
-    figures.append(
-        Figure.compared(
-            f"library: home with {count:,} workshops, list and where each stopped",
-            [s.seconds for s in lots],
-            [s.seconds for s in few],
-            "ms",
-            scale=1000,
-            max_ratio=1.3,
-            target_note="floor: 1 workshop",
-        )
-    )
+    name = f"library: home with {count:,} workshops, list and where each stopped"
+    figures.append(home_start_figure(samples, one, many, count, content_dir, "stopped", name))
     figures += _search_figures(samples, one, many, count)
     return figures
 

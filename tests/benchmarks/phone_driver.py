@@ -15,6 +15,7 @@ answered it. Times are ``time.monotonic()``: the system-wide clock the server's 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import re
@@ -115,11 +116,9 @@ class Phone:
         answered = time.monotonic()
         saved, via = (answered, "answer") if status == 200 and saved_with(part, step, value) else (0.0, "")
         if status == 200 and not saved:  # "saving…": the stream says "saved ✓" once the writer stored it
-            try:
+            with contextlib.suppress(TimeoutError):  # never told: counted as not saved
                 await self.until(lambda shown: saved_with(shown, step, value))
                 saved, via = time.monotonic(), "events"
-            except TimeoutError:
-                pass
         return Answered(self.seat, step, value, seen, posted, answered, saved, status, via)
 
     async def close(self) -> None:

@@ -12,6 +12,7 @@ interpreter's start and every import count.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -30,13 +31,10 @@ def peak_rss_kib() -> float:
     """This process's peak resident memory. On Linux from ``VmHWM``: ``ru_maxrss`` survives ``exec``, so
     a child of a larger parent (the benchmark, once it had compiled or built rooms) reported the parent's
     peak: a bare app measured at 51 MiB, the same as bootcamp's."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return float(line.split()[1])  # kB
-    except OSError:
-        pass
+    with contextlib.suppress(OSError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])  # kB
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform == "darwin" else peak  # macOS counts bytes, Linux KiB
 

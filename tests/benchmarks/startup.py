@@ -87,21 +87,26 @@ def home_figures(runs: int, one: Path, many: Path, count: int, content_dir: Path
 
     Twice: until the list shows, and until it also says where each workshop stopped.
     """
-    figures = []
-    for until, what in (("list", "list shown"), ("stopped", "where each stopped")):
-        few_args = bootcamp_args(one, content_dir, 1, until)
-        many_args = bootcamp_args(many, content_dir, count, until)
-        start_once(many_args)  # not counted: fills the page cache with the workshops' files
-        few, lots = interleaved(runs, [lambda a=few_args: start_once(a), lambda a=many_args: start_once(a)])
-        figures.append(
-            Figure.compared(
-                f"home with {count:,} stored workshops: {what}",
-                [s.seconds for s in lots],
-                [s.seconds for s in few],
-                "ms",
-                scale=1000,
-                max_ratio=1.3,
-                target_note="floor: 1 workshop",
-            )
-        )
-    return figures
+    return [
+        home_start_figure(runs, one, many, count, content_dir, until, f"home with {count:,} stored workshops: {what}")
+        for until, what in (("list", "list shown"), ("stopped", "where each stopped"))
+    ]
+
+
+def home_start_figure(samples: int, one: Path, many: Path, count: int, content_dir: Path, until: str, name: str) -> Figure:
+    """Fresh starts to home with ``count`` workshops against starts with one, in turns, ``until`` "list" or
+    "stopped" (see :mod:`tests.benchmarks.start_driver`)."""
+    few_args = bootcamp_args(one, content_dir, 1, until)
+    many_args = bootcamp_args(many, content_dir, count, until)
+    start_once(few_args)  # not counted: bytecode and page caches
+    start_once(many_args)
+    few, lots = interleaved(samples, [lambda: start_once(few_args), lambda: start_once(many_args)])
+    return Figure.compared(
+        name,
+        [s.seconds for s in lots],
+        [s.seconds for s in few],
+        "ms",
+        scale=1000,
+        max_ratio=1.3,
+        target_note="floor: 1 workshop",
+    )

@@ -10,6 +10,7 @@ is searched, as the screen says; a key asks before every organisation's workshop
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -161,10 +162,8 @@ class SearchScreen(Screen[None]):
     def warm_up(self) -> None:
         """The library readied as the screen opens: the first key typed then searches as fast as the next."""
         assert self._search is not None
-        try:
+        with contextlib.suppress(UserError):  # the search itself says what is wrong, when one is typed
             self._search.warm()
-        except UserError:
-            pass  # the search itself says what is wrong, when one is typed
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str, organisation: str | None) -> None:
