@@ -1,9 +1,10 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3] [-v]
 
-prints the confusion table of one part (default: dev, the part markers are written against).
-``held_out`` is the part nobody reads while writing markers; its test is the gate.
+prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2) and ``held_out`` are
+development data now: the suggester is written against them (one can be checked on the other).
+``held_out_3`` is the part nobody reads while writing the suggester; its test is the gate.
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ def role_check() -> RoleCheck:
     return next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
 
 
-# The parts: what markers are written against, and the one part measured only at the end. The first
-# held-out part (dev_2) was measured once, then opened and used for writing markers; a fresh part replaced it.
-PARTS = {"dev": ("dev", "dev_2"), "held_out": ("held_out",)}
+# The parts: what the suggester is written against, and the one part measured only at the end. Each
+# held-out part so far (dev_2, then held_out) was measured once, then opened for tuning; a fresh part replaced it.
+PARTS = {"dev": ("dev", "dev_2"), "held_out": ("held_out",), "held_out_3": ("held_out_3",)}
 
 
 def documents(part: str) -> list[dict]:

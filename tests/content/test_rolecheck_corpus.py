@@ -6,6 +6,7 @@ while writing them. Run ``python -m tests.content.rolecheck_corpus held_out -v``
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -20,7 +21,10 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
     assert len(lines) >= 150 and len(sources) >= 20
     assert len({line["text"] for line in lines}) == len(lines), "a line is in the corpus twice"
     used = {part: {line["source"] for document in docs for line in document["lines"]} for part, docs in parts.items()}
-    assert not used["dev"] & used["held_out"], "a posting is in both parts"
+    for first, second in itertools.combinations(used, 2):
+        assert not used[first] & used[second], f"a posting is in both {first} and {second}"
+    urls = [source["url"] for docs in parts.values() for document in docs for source in document["sources"]]
+    assert len(set(urls)) == len(urls), "a posting is in the corpus twice"
     for docs in parts.values():
         for document in docs:
             labels = Counter(line["label"] for line in document["lines"])
