@@ -32,6 +32,7 @@ from bootcamp.content.model import (
     Level,
     Marker,
     NotDeciding,
+    OwnUnit,
     Perspective,
     PokerPrompt,
     ProbeQuestion,
@@ -531,7 +532,7 @@ class _Loader:
             )
             return poker
         if kind == "role-check":
-            self.fields(node, "", ["id", "kind", "title", "body", "markers", "structure"], ["not_deciding"])
+            self.fields(node, "", ["id", "kind", "title", "body", "markers", "structure"], ["not_deciding", "own_unit"])
             structure: tuple[ProbeQuestion, ...] = ()
             if "structure" in node and (block := self.mapping(node["structure"], node.line_of("structure"), "structure")):
                 self.fields(block, "structure", ["scale", "dimension", "questions"], [])
@@ -544,6 +545,7 @@ class _Loader:
             not_deciding = (
                 tuple(self.listed(node, "not_deciding", "", self.not_deciding, "entry")) if "not_deciding" in node else ()
             )
+            own_unit = tuple(self.listed(node, "own_unit", "", self.own_unit, "entry")) if "own_unit" in node else ()
             return RoleCheck(
                 self.ident(node, "id", ""),
                 self.text(node, "title", ""),
@@ -551,6 +553,7 @@ class _Loader:
                 markers,
                 structure,
                 not_deciding=not_deciding,
+                own_unit=own_unit,
             )
         self.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
         return None
@@ -572,6 +575,10 @@ class _Loader:
     def not_deciding(self, node: Located, field: str) -> NotDeciding:
         self.fields(node, field, ["id", "why", "patterns"], [])
         return NotDeciding(self.ident(node, "id", field), self.text(node, "why", field), self.patterns(node, field))
+
+    def own_unit(self, node: Located, field: str) -> OwnUnit:
+        self.fields(node, field, ["id", "why", "patterns"], [])
+        return OwnUnit(self.ident(node, "id", field), self.text(node, "why", field), self.patterns(node, field))
 
     def patterns(self, node: Located, field: str) -> tuple[str, ...]:
         """Regular expressions, each checked here so a bad one is reported with its file and line."""

@@ -165,6 +165,19 @@ class NotDeciding:
 
 
 @dataclass(frozen=True)
+class OwnUnit:
+    """Words saying a duty stays inside the leader's own unit ("the team's", "inside the tribe").
+
+    A strategic kind of duty done only there does not change how the organisation serves its
+    customers: such a line is not suggested strategic; the reason says why.
+    """
+
+    id: str
+    why: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PokerPrompt:
     id: str
     label: str
@@ -191,6 +204,7 @@ class RoleCheck:
     structure: tuple[ProbeQuestion, ...]
     kind: str = "role-check"
     not_deciding: tuple[NotDeciding, ...] = ()
+    own_unit: tuple[OwnUnit, ...] = ()
 
 
 Exercise = AptitudePoker | RoleCheck

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bootcamp.content.model import Leaning, Marker, NotDeciding, RoleCheck
+from bootcamp.content.model import Leaning, Marker, NotDeciding, OwnUnit, RoleCheck
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
             reason = f"Undecided: {_clause(set_aside[0].why, first=True)}, and nothing else marks the duty, so the room decides."
             return Suggestion(Leaning.UNDECIDED, (), reason)
         return Suggestion(Leaning.UNDECIDED, (), "No marker matched this line, so the room decides without a suggestion.")
+    inside = tuple(entry for entry in check.own_unit if _matches(entry, line))
+    if inside and strategic:
+        return _inside_own_unit(matched, strategic, tactical, inside[0], aside)
     strategic_weight = sum(m.weight for m in strategic)
     tactical_weight = sum(m.weight for m in tactical)
     if math.isclose(strategic_weight, tactical_weight):
@@ -48,6 +51,22 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
     if strategic_weight > tactical_weight:
         return Suggestion(Leaning.STRATEGIC, matched, _reason(Leaning.STRATEGIC, strategic, tactical, aside))
     return Suggestion(Leaning.TACTICAL, matched, _reason(Leaning.TACTICAL, tactical, strategic, aside))
+
+
+def _inside_own_unit(
+    matched: tuple[Marker, ...], strategic: tuple[Marker, ...], tactical: tuple[Marker, ...], inside: OwnUnit, aside: str
+) -> Suggestion:
+    """A strategic kind of duty kept inside the leader's own unit: tactical if the line says so too, else undecided."""
+    scope = _clause(inside.why, first=False)
+    if tactical:
+        because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(tactical))
+        reason = f"Leans tactical: {because} (it also touches on {_titles(strategic)}, but {scope}){aside}."
+        return Suggestion(Leaning.TACTICAL, matched, reason)
+    reason = (
+        f"Undecided: a strategic kind of duty ({_titles(strategic)}), but {scope}, "
+        f"so it may be a job inside one unit and the room decides{aside}."
+    )
+    return Suggestion(Leaning.UNDECIDED, matched, reason)
 
 
 def _without_what_does_not_decide(line: str, entries: tuple[NotDeciding, ...]) -> tuple[str, tuple[NotDeciding, ...]]:
@@ -93,7 +112,7 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _matches(marker: Marker, line: str) -> bool:
+def _matches(marker: Marker | OwnUnit, line: str) -> bool:
     return any(_compiled(pattern).search(line) for pattern in marker.patterns)
 
 
