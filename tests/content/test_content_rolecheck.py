@@ -161,3 +161,67 @@ def test_words_that_do_not_decide_are_content_checked_with_file_and_line(tmp_pat
         load_dir(tmp_path)
     said = str(error.value)
     assert f"role-check.yaml:{at + 1}" in said and "not_deciding" in said and "not a valid pattern" in said
+
+
+def test_a_strategic_kind_of_duty_kept_inside_the_leaders_own_unit_is_not_called_strategic() -> None:
+    inside = suggest("Define the tribe's vision and goals so they fit the company's objectives", CHECK)
+    assert inside.leaning is Leaning.UNDECIDED
+    assert "vision and objectives" in inside.reason and "inside the leader's own team or unit" in inside.reason
+    assert inside.reason.endswith(".") and ". " not in inside.reason
+    across = suggest("Define the vision and goals for the customer experience across the company", CHECK)
+    assert across.leaning is Leaning.STRATEGIC
+
+
+def test_inside_the_own_unit_a_tactical_sign_decides_and_the_reason_names_the_strategic_side_too() -> None:
+    suggestion = suggest("Hire the experience team's analysts and journey designers", CHECK)
+    assert suggestion.leaning is Leaning.TACTICAL
+    assert {m.leaning for m in suggestion.markers} == {Leaning.STRATEGIC, Leaning.TACTICAL}
+    assert suggestion.reason.startswith("Leans tactical: ")
+    assert "journeys and processes" in suggestion.reason and "own team or unit" in suggestion.reason
+
+
+def test_the_strategy_of_a_support_department_leans_tactical_and_strategic_as_a_manner_does_not_decide() -> None:
+    department = suggest("Set the global customer service strategy in line with company growth", CHECK)
+    assert department.leaning is Leaning.TACTICAL and "support or service department" in department.reason
+    manner = suggest("Provide strategic oversight of the customer service operations", CHECK)
+    assert manner.leaning is not Leaning.STRATEGIC and "how the work is done" in manner.reason
+
+
+def _content_with(tmp_path: Path, before: str, inserted: list[str]) -> int:
+    """A copy of the shipped content with lines inserted before the first line containing ``before``; returns its index."""
+    shutil.copytree(ROOT / "sessions", tmp_path / "sessions")
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    path = tmp_path / "exercises" / "role-check.yaml"
+    lines = path.read_text().splitlines()
+    at = next(n for n, text in enumerate(lines) if before in text)
+    lines[at:at] = inserted
+    path.write_text("\n".join(lines) + "\n")
+    return at
+
+
+def test_the_own_unit_words_are_content_checked_with_file_and_line(tmp_path: Path) -> None:
+    at = _content_with(tmp_path, "programmes?''? own", ["      - '(unclosed'"])
+    with pytest.raises(ContentError) as error:
+        load_dir(tmp_path)
+    said = str(error.value)
+    assert f"role-check.yaml:{at + 1}" in said and "own_unit" in said and "not a valid pattern" in said
+
+
+@pytest.mark.parametrize(
+    ("entry", "complaint"),
+    [
+        (["  - id: inside-the-desk", "    why: the desk is one unit", "    patterns: ['\\bthe desk\\b']", "    scope: own"], "scope"),
+        (["  - id: inside-the-desk", "    patterns: ['\\bthe desk\\b']"], "why"),
+    ],
+    ids=["unknown field", "missing why"],
+)
+def test_a_bad_own_unit_entry_gets_a_one_sentence_error_with_file_and_line(tmp_path: Path, entry: list[str], complaint: str) -> None:
+    at = _content_with(tmp_path, "structure:", entry)
+    with pytest.raises(ContentError) as error:
+        load_dir(tmp_path)
+    said = str(error.value)
+    problem = next(line for line in said.splitlines() if "own_unit" in line)
+    assert "role-check.yaml:" in problem and complaint in problem, said
+    assert "Traceback" not in said
+    line_number = int(problem.split("role-check.yaml:")[1].split(":")[0].split()[0])
+    assert at + 1 <= line_number <= at + len(entry), (at, said)
