@@ -18,6 +18,10 @@ from functools import lru_cache
 from bootcamp.content.model import Leaning, Marker, NotDeciding, OwnUnit, RoleCheck
 
 
+# A side whose matched markers weigh less than this is only a hint: the line stays undecided.
+DECIDING_WEIGHT = 1.0
+
+
 @dataclass(frozen=True)
 class Suggestion:
     leaning: Leaning
@@ -47,6 +51,10 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
             f"Undecided: it pulls both ways, strategic ({_titles(strategic)}) "
             f"against tactical ({_titles(tactical)}), so the room decides{aside}."
         )
+        return Suggestion(Leaning.UNDECIDED, matched, reason)
+    if max(strategic_weight, tactical_weight) < DECIDING_WEIGHT:
+        weak = strategic if strategic_weight > tactical_weight else tactical
+        reason = f"Undecided: only a weak sign ({_titles(weak)}) marks it, so the room decides{aside}."
         return Suggestion(Leaning.UNDECIDED, matched, reason)
     if strategic_weight > tactical_weight:
         return Suggestion(Leaning.STRATEGIC, matched, _reason(Leaning.STRATEGIC, strategic, tactical, aside))

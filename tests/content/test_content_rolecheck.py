@@ -225,3 +225,11 @@ def test_a_bad_own_unit_entry_gets_a_one_sentence_error_with_file_and_line(tmp_p
     assert "Traceback" not in said
     line_number = int(problem.split("role-check.yaml:")[1].split(":")[0].split()[0])
     assert at + 1 <= line_number <= at + len(entry), (at, said)
+
+
+def test_a_weak_sign_alone_leaves_the_line_undecided_but_counts_beside_a_stronger_one() -> None:
+    alone = suggest("Track the KPIs and dashboards", CHECK)
+    assert alone.leaning is Leaning.UNDECIDED
+    assert alone.reason == "Undecided: only a weak sign (measures and metrics) marks it, so the room decides."
+    beside = suggest("Define the metrics every executive is measured on", CHECK)
+    assert beside.leaning is Leaning.STRATEGIC and "measures and metrics" not in beside.reason.split(":")[0]
