@@ -17,7 +17,6 @@ from functools import lru_cache
 
 from bootcamp.content.model import Leaning, Marker, NotDeciding, OwnUnit, RoleCheck
 
-
 # A side whose matched markers weigh less than this is only a hint: the line stays undecided.
 DECIDING_WEIGHT = 1.0
 
