@@ -6,6 +6,13 @@ line, ignoring case; the matched markers' weights are summed per leaning and the
 heavier side wins. Weights let a clear strategic sign outweigh a passing mention
 of something tactical: "grow long-term customer spend by improving the
 experience" names revenue but works through the experience.
+
+Three rules keep a wrong call rarer than no call, since the room trusts a
+suggestion that points the wrong way least of all: words that say nothing about
+the duty ("strategic accounts") are set aside first; a side that weighs less than
+``DECIDING_WEIGHT`` is only a hint and leaves the line undecided; and a strategic
+kind of duty kept inside the leader's own unit (the content's ``own_unit`` words,
+"the tribe's vision") is never called strategic.
 """
 
 from __future__ import annotations

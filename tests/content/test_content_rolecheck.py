@@ -180,11 +180,11 @@ def test_inside_the_own_unit_a_tactical_sign_decides_and_the_reason_names_the_st
     assert "journeys and processes" in suggestion.reason and "own team or unit" in suggestion.reason
 
 
-def test_the_strategy_of_a_support_department_leans_tactical_and_strategic_as_a_manner_does_not_decide() -> None:
-    department = suggest("Set the global customer service strategy in line with company growth", CHECK)
+def test_the_strategy_of_a_support_department_leans_tactical_and_says_why() -> None:
+    department = suggest("Set the global strategy for the support organisation in line with company growth", CHECK)
     assert department.leaning is Leaning.TACTICAL and "support or service department" in department.reason
-    manner = suggest("Provide strategic oversight of the customer service operations", CHECK)
-    assert manner.leaning is not Leaning.STRATEGIC and "how the work is done" in manner.reason
+    company = suggest("Set the customer strategy for the whole company", CHECK)
+    assert company.leaning is Leaning.STRATEGIC
 
 
 def _content_with(tmp_path: Path, before: str, inserted: list[str]) -> int:
