@@ -1,7 +1,7 @@
 """The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
 
-The markers are written against the dev part only; the held-out part is measured, never read,
-while writing them. Run ``python -m tests.content.rolecheck_corpus held_out -v`` to see the table.
+The suggester is written against the development parts (dev + dev_2, and held_out since issue 15); held_out_3
+is measured, never read, while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_3`` to see the table.
 """
 
 from __future__ import annotations
@@ -32,17 +32,20 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end, on postings no marker was written against (held_out.yaml, 22 postings): 65 of 111
-# clear lines right (59%; the markers before this work: 37, 33%), 12 called the opposite way (before: 14), 9 of 18
-# ambiguous lines fair. The first held-out part (dev_2.yaml) had given 59% too, before it was opened for tuning.
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 65, 12
+# Measured once, at the end, on postings nothing was written against (held_out_3.yaml, 15 postings, labelled and
+# committed before the suggester changed): 47 of 66 clear lines right (71%; the markers before issue 15's work: 44,
+# 67%), 3 called the opposite way (before: 6), 4 of 9 ambiguous lines fair (before: 3). The earlier held-out parts
+# had given 59% (dev_2) and 59% (held_out) before they were opened for tuning.
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 47, 3
+# The development parts, as a floor against regressions (they say little about new postings: see the README).
+DEVELOPMENT_FLOORS = {"dev": (181, 0), "held_out": (92, 1)}
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
-    lines = scored("held_out")
+    lines = scored("held_out_3")
     shown = table(lines)
     with capsys.disabled():
-        print(f"\nrole check on the held-out postings:\n{shown}")
+        print(f"\nrole check on the held-out postings (held_out_3):\n{shown}")
     return lines, shown
 
 
@@ -55,7 +58,18 @@ def test_on_the_held_out_postings_the_role_check_does_no_worse_than_measured(
     assert sum(line.opposite for line in clear) <= HELD_OUT_OPPOSITE, shown
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 is open: 59% of the held-out clear lines right, 12 the opposite way")
+@pytest.mark.parametrize("part", sorted(DEVELOPMENT_FLOORS))
+def test_on_the_development_postings_the_role_check_keeps_what_it_was_written_to_do(part: str) -> None:
+    lines = scored(part)
+    clear = [line for line in lines if line.clear]
+    least_right, most_opposite = DEVELOPMENT_FLOORS[part]
+    assert sum(line.right for line in clear) >= least_right, table(lines)
+    assert sum(line.opposite for line in clear) <= most_opposite, table(lines)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 15's target is missed: 71% of the held-out clear lines right (90% wanted), 3 the opposite way (0 wanted)"
+)
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -69,7 +83,7 @@ def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the
 
 
 def test_every_suggestion_on_the_corpus_says_why_in_one_sentence() -> None:
-    for part in ("dev", "held_out"):
+    for part in PARTS:
         for line in scored(part):
             reason = line.suggestion.reason
             assert reason.endswith(".") and ". " not in reason.rstrip("."), (line.text, reason)
