@@ -101,7 +101,9 @@ def _aside(set_aside: tuple[NotDeciding, ...]) -> str:
 
 
 def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Marker, ...], aside: str = "") -> str:
-    because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(winners))
+    # A weak sign beside a stronger one adds weight but not words: the room hears the signs that decided.
+    shown = tuple(m for m in winners if m.weight >= DECIDING_WEIGHT) or winners
+    because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(shown))
     also = ""
     if outweighed:
         verb = "weighs" if len(outweighed) == 1 else "weigh"

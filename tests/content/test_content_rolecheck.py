@@ -232,4 +232,6 @@ def test_a_weak_sign_alone_leaves_the_line_undecided_but_counts_beside_a_stronge
     assert alone.leaning is Leaning.UNDECIDED
     assert alone.reason == "Undecided: only a weak sign (measures and metrics) marks it, so the room decides."
     beside = suggest("Define the metrics every executive is measured on", CHECK)
-    assert beside.leaning is Leaning.STRATEGIC and "measures and metrics" not in beside.reason.split(":")[0]
+    weak = next(m for m in CHECK.markers if m.id == "measure-words")
+    assert beside.leaning is Leaning.STRATEGIC and weak in beside.markers
+    assert " ".join(weak.why.split()).rstrip(".").lower() not in beside.reason.lower()  # it weighed, it is not read out
