@@ -10,8 +10,10 @@ import gc
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from bootcamp.clock import Clock
+from bootcamp.errors import UserError
 from bootcamp.library import open_actions as actions_module
 from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
 from bootcamp.library.refresh import Memo, Refreshed, refresh
@@ -19,6 +21,8 @@ from bootcamp.library.rows import parse_texts, read_row, unpacked_texts
 from bootcamp.library.search import FoldedTexts, could_hold, folded, hits_in, query_words
 from bootcamp.library.vocabulary import Vocabulary
 from bootcamp.store import Store
+from bootcamp.store.model import Action
+from bootcamp.store.workshop import WorkshopFiles
 
 # A search screen searches again at every key typed: within this many seconds of its last look at the folders it
 # answers from what it read then (a stat of every workshop folder is most of a search across 1,000 workshops).
@@ -66,7 +70,7 @@ class Library:
         of_organisation = Query().organisation == organisation
         chosen = refreshed.decoded if only is None else {i: refreshed.decoded[i] for i in only if i in refreshed.decoded}
         rows = [
-            LibraryRow(info, stopped_at, actions)
+            LibraryRow(info, stopped_at, actions, partial(self._actions_from_folder, workshop_id))
             for workshop_id, (info, stopped_at, actions) in chosen.items()
             if organisation is None or of_organisation(refreshed.rows[workshop_id])
         ]
@@ -138,6 +142,13 @@ class Library:
         stored = refreshed.rows[workshop_id]
         folder = self.store.workshops_dir / workshop_id
         return unpacked_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
+
+    def _actions_from_folder(self, workshop_id: str) -> tuple[Action, ...]:
+        """A workshop's actions from its folder (its row's packed actions could not be read); none if it is gone."""
+        try:
+            return WorkshopFiles(self.store.workshops_dir / workshop_id, self.clock).room().actions
+        except UserError:
+            return ()
 
     def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
         """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""
