@@ -205,7 +205,7 @@ class ActionsScreen(Screen[None]):
         whose = f"of {organisation}" if organisation is not None else "of every organisation"
         count = len(self.shown)
         heading = joined(
-            (f"{count} open action{'' if count == 1 else 's'} {whose}" if count else f"No open actions {whose}", "bold"),
+            (f"{count:,} open action{'' if count == 1 else 's'} {whose}" if count else f"No open actions {whose}", "bold"),
             (f" · {overdue_count} overdue (due before {today.isoformat()})" if overdue_count else "", "red"),
             ("\n" + "\n".join(self.problems) if self.problems else "", "red"),
         )
