@@ -9,10 +9,9 @@ from __future__ import annotations
 import gc
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 
-from bootcamp.clock import Clock
+from bootcamp.clock import Clock, local_today
 from bootcamp.errors import UserError
 from bootcamp.library import open_actions as actions_module
 from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
@@ -152,5 +151,5 @@ class Library:
 
     def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
         """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""
-        today = datetime.fromtimestamp(self.clock.now()).date()
+        today = local_today(self.clock)
         return actions_module.open_actions(self._rows(self._refreshed(), organisation), today)
