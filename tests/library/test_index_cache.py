@@ -99,16 +99,23 @@ def test_a_row_whose_fields_are_damaged_is_read_again_from_its_folder(
     assert [hit.workshop_name for hit in library.search("spring")] == ["Spring"]
 
 
-@pytest.mark.parametrize("damage", ["[[1]]", "not json", "", '[["a1","x","","",  "lost","","",""]]'])
-def test_actions_damaged_in_the_index_are_read_from_the_folder(
-    store: Store, sources: dict[str, str], library: Library, index: Path, damage: str
-) -> None:
+def _stored_then_damaged(store: Store, sources: dict[str, str], library: Library, index: Path, damage) -> list[tuple]:
+    """The library stored and listed (what it listed is returned), then ``damage`` done to every row of its index."""
     stored_library(store, sources)
     before = seen(library)
     document = json.loads(index.read_bytes())
     for row in document["workshops"].values():
-        row["actions"] = damage  # still a string: the listing takes the row, its actions are unpacked when asked
+        damage(row)
     index.write_text(json.dumps(document))
+    return before
+
+
+@pytest.mark.parametrize("damage", ["[[1]]", "not json", "", '[["a1","x","","",  "lost","","",""]]'])
+def test_actions_damaged_in_the_index_are_read_from_the_folder(
+    store: Store, sources: dict[str, str], library: Library, index: Path, damage: str
+) -> None:
+    before = _stored_then_damaged(store, sources, library, index, lambda row: row.update(actions=damage))
+    # Still a string: the listing takes the row, its actions are unpacked when asked.
     assert seen(Library(store, library.clock)) == before
     assert [a.action.what for a in Library(store, library.clock).open_actions()] == ["Call five customers"]
 
@@ -117,12 +124,7 @@ def test_actions_damaged_in_the_index_are_read_from_the_folder(
 def test_participants_damaged_in_the_index_are_read_from_the_folder(
     store: Store, sources: dict[str, str], library: Library, index: Path, damage: str
 ) -> None:
-    stored_library(store, sources)
-    before = seen(library)
-    document = json.loads(index.read_bytes())
-    for row in document["workshops"].values():
-        row["info"]["participants"] = damage
-    index.write_text(json.dumps(document))
+    before = _stored_then_damaged(store, sources, library, index, lambda row: row["info"].update(participants=damage))
     after = Library(store, library.clock).listing().rows
     assert [(row.info.participants, row.info) for row in after] == [(info.participants, info) for info, *_ in before[:-1]]
 
