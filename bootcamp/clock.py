@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Protocol
 
 
@@ -30,6 +30,11 @@ class FixedClock:
 
     def advance(self, seconds: float) -> None:
         self.at += seconds
+
+
+def local_today(clock: Clock) -> date:
+    """The date where the app runs: actions due before it are overdue, and a status changed is dated with it."""
+    return datetime.fromtimestamp(clock.now()).date()
 
 
 def iso(epoch: float) -> str:

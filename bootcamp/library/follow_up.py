@@ -12,10 +12,9 @@ The list of open actions comes from the library index (:meth:`bootcamp.library.L
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
+from datetime import date
 
 from bootcamp.checks import RecordChecks, refuse
-from bootcamp.clock import Clock
 from bootcamp.errors import UserError
 from bootcamp.library.model import OpenAction
 from bootcamp.store import edits
@@ -48,8 +47,3 @@ def mark_action(store: Store, workshop_id: str, action_id: str, status: ActionSt
         refuse("the action was not marked", RecordChecks(files.program(), info).action(marked))
         files.update_room(edits.put_action(marked))
         return marked
-
-
-def local_today(clock: Clock) -> date:
-    """The local date: actions due before it are overdue."""
-    return datetime.fromtimestamp(clock.now()).date()

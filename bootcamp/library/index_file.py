@@ -22,7 +22,8 @@ from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
 
 INDEX_FILE = "library.json"
-INDEX_SCHEMA = FileSchema("bootcamp/library-index", 2)  # 2: participants and actions as lists of values  # a new version is simply rebuilt: no migrations
+# 3: participants and actions each one packed string (bootcamp.library.packing). A new version is simply rebuilt.
+INDEX_SCHEMA = FileSchema("bootcamp/library-index", 3)
 TABLE = "workshops"
 LOCK_WAIT = 2.0  # seconds; a refresh writes in well under one
 _STAMP = ("format", "version")

@@ -6,11 +6,13 @@ so what it answers is what the folders hold now.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from functools import partial
 
-from bootcamp.clock import Clock
+from bootcamp.clock import Clock, local_today
+from bootcamp.errors import UserError
 from bootcamp.library import open_actions as actions_module
 from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
 from bootcamp.library.refresh import Memo, Refreshed, refresh
@@ -18,6 +20,8 @@ from bootcamp.library.rows import parse_texts, read_row, unpacked_texts
 from bootcamp.library.search import FoldedTexts, could_hold, folded, hits_in, query_words
 from bootcamp.library.vocabulary import Vocabulary
 from bootcamp.store import Store
+from bootcamp.store.model import Action
+from bootcamp.store.workshop import WorkshopFiles
 
 # A search screen searches again at every key typed: within this many seconds of its last look at the folders it
 # answers from what it read then (a stat of every workshop folder is most of a search across 1,000 workshops).
@@ -65,7 +69,7 @@ class Library:
         of_organisation = Query().organisation == organisation
         chosen = refreshed.decoded if only is None else {i: refreshed.decoded[i] for i in only if i in refreshed.decoded}
         rows = [
-            LibraryRow(info, stopped_at, actions)
+            LibraryRow(info, stopped_at, actions, partial(self._actions_from_folder, workshop_id))
             for workshop_id, (info, stopped_at, actions) in chosen.items()
             if organisation is None or of_organisation(refreshed.rows[workshop_id])
         ]
@@ -105,6 +109,10 @@ class Library:
         """Get ready to search: every workshop's text unpacked and in the vocabulary (about half a second for
         1,000 workshops), so that the first search typed costs what the next ones do."""
         self._searchable(self._refreshed())
+        self._vocabulary.ready()
+        # Readying made hundreds of thousands of objects: the next allocations would set off a collection of the
+        # oldest generation, 10-15 ms, in the middle of the first search typed. Collected here, while it waits.
+        gc.collect()
 
     def _searchable(self, refreshed: Refreshed) -> Refreshed:
         """``refreshed``, its workshops' texts in the vocabulary."""
@@ -134,7 +142,14 @@ class Library:
         folder = self.store.workshops_dir / workshop_id
         return unpacked_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
 
+    def _actions_from_folder(self, workshop_id: str) -> tuple[Action, ...]:
+        """A workshop's actions from its folder (its row's packed actions could not be read); none if it is gone."""
+        try:
+            return WorkshopFiles(self.store.workshops_dir / workshop_id, self.clock).room().actions
+        except UserError:
+            return ()
+
     def open_actions(self, *, organisation: str | None = None) -> list[OpenAction]:
         """Actions open or under way: overdue first (due before today, by the clock), by due date, undated last."""
-        today = datetime.fromtimestamp(self.clock.now()).date()
+        today = local_today(self.clock)
         return actions_module.open_actions(self._rows(self._refreshed(), organisation), today)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from bootcamp.library.packing import unpack_actions
 from bootcamp.store.model import Action, WorkshopInfo
 
 # Where a search hit's text comes from, as SearchHit.where says it.
@@ -14,11 +17,23 @@ ROLE_LINE, ACTION, POKER_NOTE = "role line", "action", "poker note"
 
 @dataclass(frozen=True)
 class LibraryRow:
-    """A workshop as home lists it: its info (lineage in ``info.follows``), where it stopped, its actions."""
+    """A workshop as home lists it: its info (lineage in ``info.follows``), where it stopped, its actions.
+
+    The actions are unpacked from the index when first asked for (home never asks); a packed text that is
+    not what the index writes is answered by ``from_folder`` instead: the workshop's folder, read now.
+    """
 
     info: WorkshopInfo
     stopped_at: str
-    actions: tuple[Action, ...]
+    packed_actions: str = field(repr=False, compare=False)
+    from_folder: Callable[[], tuple[Action, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def actions(self) -> tuple[Action, ...]:
+        try:
+            return unpack_actions(self.packed_actions)
+        except (KeyError, TypeError, ValueError):
+            return self.from_folder()
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,18 @@ an answer is saved: the console's save path does not know the index exists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bootcamp.clock import Clock
+from bootcamp.errors import UserError
 from bootcamp.library import index_file, signatures
 from bootcamp.library.rows import Row, decode_row, read_row
 from bootcamp.store.errors import StoreError
-from bootcamp.store.model import Action, WorkshopInfo
+from bootcamp.store.model import Participant, WorkshopInfo
+from bootcamp.store.workshop import WorkshopFiles
 
-Decoded = tuple[WorkshopInfo, str, tuple[Action, ...]]
+Decoded = tuple[WorkshopInfo, str, str]  # the info, where it stopped, the actions packed
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,19 @@ def _file_signature(path: Path) -> tuple[int, int, int] | None:
     return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
-def _decoded(row: Row) -> Decoded | None:
+def _decoded(row: Row, workshops_dir: Path, workshop_id: str, clock: Clock) -> Decoded | None:
     try:
-        return decode_row(row)
+        return decode_row(row, partial(_participants_in, workshops_dir, workshop_id, clock))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _participants_in(workshops_dir: Path, workshop_id: str, clock: Clock) -> tuple[Participant, ...]:
+    """A workshop's participants from its folder (its row's could not be unpacked); none if it cannot be read."""
+    try:
+        return WorkshopFiles(workshops_dir / workshop_id, clock).info().participants
+    except UserError:
+        return ()
 
 
 def _usable(row: Row | None) -> bool:
@@ -93,7 +104,7 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None
         row = row if _usable(row) else None
         value = known.get(workshop_id) if row is not None and not row["problem"] else None
         if value is None and row is not None and not row["problem"]:
-            value = _decoded(row)
+            value = _decoded(row, workshops_dir, workshop_id, clock)
         readable = row is not None and (value is not None or bool(row["problem"]))
         same = readable and row["stamp"] == stamp and signatures.settled(row["stamp"], row["taken_at"])
         if not same:
@@ -105,7 +116,7 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None
                 changed = changed or signatures.settled(stamp, scan.taken_at)
             else:
                 row = read_row(folder, stamp, scan.taken_at, files, clock, programs)
-                value = None if row["problem"] else _decoded(row)
+                value = None if row["problem"] else _decoded(row, workshops_dir, workshop_id, clock)
                 changed = True
         rows[workshop_id] = row
         if value is not None:

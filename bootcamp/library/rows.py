@@ -12,14 +12,16 @@ import base64
 import dataclasses
 import json
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bootcamp.clock import Clock
 from bootcamp.errors import UserError
+from bootcamp.library.packing import IndexedWorkshopInfo, pack
 from bootcamp.library.texts import TextEntry, text_entries
 from bootcamp.store.codec import to_json
-from bootcamp.store.model import Action, ActionStatus, Participant, RoomRecords, WorkshopInfo
+from bootcamp.store.model import Participant, RoomRecords, WorkshopInfo
 from bootcamp.store.workshop import WorkshopFiles
 
 if TYPE_CHECKING:
@@ -67,7 +69,7 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
         organisation=info.organisation,
         info=_compact_info(info),
         stopped_at=stopped_at,
-        actions=[_values(action) for action in room.actions],
+        actions=pack(room.actions),
         texts=encode_texts(text_entries(info, room, answers, program)),
     )
     return row
@@ -83,57 +85,20 @@ def row_problem(row: Row) -> str:
 
 
 _INFO_FIELDS = frozenset(field.name for field in dataclasses.fields(WorkshopInfo))
-# A participant and an action are kept as a list of their fields' values, in this order: a thousand workshops'
-# rows then parse in about half the time dicts of the same values take (no key repeated 18,000 times). The
-# type checks below name places in these orders: tests/library/test_index_cache.py fails when a field is added.
-_PARTICIPANT_FIELDS = tuple(field.name for field in dataclasses.fields(Participant))
-_ACTION_FIELDS = tuple(field.name for field in dataclasses.fields(Action))
-_STATUSES = {status.value: status for status in ActionStatus}
-_new = object.__new__
-
-
-def _made(cls: type, values: dict[str, Any]) -> Any:
-    """A frozen dataclass of ``values`` (every field, each of its type already checked), without ``__init__``'s
-    one ``object.__setattr__`` per field: for a thousand rows that is most of the time a listing takes."""
-    made = _new(cls)
-    made.__dict__.update(values)
-    return made
-
-
-def _values(record: Any) -> list[Any]:
-    """A participant's or an action's fields' values, in field order (JSON values: a status as its text)."""
-    return [to_json(getattr(record, name)) for name in type(record).__dataclass_fields__]
 
 
 def _compact_info(info: WorkshopInfo) -> dict[str, Any]:
     compact = to_json(info)
-    compact["participants"] = [_values(p) for p in info.participants]
+    compact["participants"] = pack(info.participants)
     return compact
 
 
-def _participant(p: list[Any]) -> Participant:
-    if not (
-        type(p) is list and len(p) == 6 and type(p[0]) is str and type(p[1]) is int and type(p[2]) is str
-        and type(p[3]) is str and type(p[4]) is bool and type(p[5]) is str
-    ):
-        raise TypeError("info.participants: not a participant")
-    return _made(Participant, dict(zip(_PARTICIPANT_FIELDS, p)))
+def decode_row(row: Row, participants_from_folder: Callable[[], tuple[Participant, ...]]) -> tuple[WorkshopInfo, str, str]:
+    """The info, where it stopped and the actions (still packed: :func:`bootcamp.library.packing.unpack_actions`)
+    of a readable row; TypeError, KeyError or ValueError when the row is not one :func:`read_row` wrote.
 
-
-def _action(a: list[Any]) -> Action:
-    if not (
-        type(a) is list and len(a) == 8 and type(a[0]) is str and type(a[1]) is str and type(a[2]) is str
-        and type(a[3]) is str and type(a[5]) is str and type(a[6]) is str and type(a[7]) is str
-    ):
-        raise TypeError("actions: not an action")
-    values = dict(zip(_ACTION_FIELDS, a))
-    values["status"] = _STATUSES[a[4]]
-    return _made(Action, values)
-
-
-def decode_row(row: Row) -> tuple[WorkshopInfo, str, tuple[Action, ...]]:
-    """The info, where it stopped and the actions of a readable row; TypeError, KeyError or ValueError when the
-    row is not one :func:`read_row` wrote.
+    The participants are unpacked when first read (:class:`~bootcamp.library.packing.IndexedWorkshopInfo`), or
+    read by ``participants_from_folder`` if they cannot be.
 
     Built directly, each field's type checked, rather than by the store's general decoder: several times
     faster for a thousand rows, and the index holds only what this module wrote (every field, by to_json).
@@ -143,14 +108,14 @@ def decode_row(row: Row) -> tuple[WorkshopInfo, str, tuple[Action, ...]]:
         i.keys() == _INFO_FIELDS and type(i["id"]) is str and type(i["name"]) is str
         and type(i["organisation"]) is str and type(i["date"]) is str and type(i["agenda"]) is str
         and type(i["anonymous"]) is bool and type(i["content_hash"]) is str and type(i["created_at"]) is str
-        and type(i["follows"]) is str
+        and type(i["follows"]) is str and type(i["participants"]) is str
     ):
         raise TypeError("info: not a workshop's info")
-    info = _made(WorkshopInfo, {**i, "participants": tuple(map(_participant, i["participants"]))})
-    stopped_at = row["stopped_at"]
-    if type(stopped_at) is not str or info.id != row["id"]:
-        raise TypeError("stopped_at or id: not this row's")
-    return info, stopped_at, tuple(map(_action, row["actions"]))
+    info = IndexedWorkshopInfo.of(i, participants_from_folder)
+    stopped_at, actions = row["stopped_at"], row["actions"]
+    if type(stopped_at) is not str or type(actions) is not str or info.id != row["id"]:
+        raise TypeError("stopped_at, actions or id: not this row's")
+    return info, stopped_at, actions
 
 
 def unpacked_texts(row: Row) -> str:

@@ -83,6 +83,10 @@ class Vocabulary:
                 return frozenset()
         return frozenset(self._id_of[slot] for slot in _bits(every))
 
+    def ready(self) -> None:
+        """Join the chunks now rather than at the first search (about 3 ms for 1,000 workshops)."""
+        self._joined_chunks()
+
     def _joined_chunks(self) -> tuple[str, list[str], list[int]]:
         if self._joined is None:
             chunks = list(self._workshops_of)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bootcamp.checks import RecordChecks, RecordRefused, participant_problems, refuse
-from bootcamp.clock import Clock, iso
+from bootcamp.clock import Clock, iso, local_today
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
@@ -23,7 +23,17 @@ from bootcamp.live.saving import Mark, SaveTracker
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store import edits, roster
 from bootcamp.store.ids import new_ballot_id, new_record_id
-from bootcamp.store.model import Action, Answer, Participant, PokerCard, RoleLine, RoomNote, RoomRecords, WorkshopInfo
+from bootcamp.store.model import (
+    Action,
+    ActionStatus,
+    Answer,
+    Participant,
+    PokerCard,
+    RoleLine,
+    RoomNote,
+    RoomRecords,
+    WorkshopInfo,
+)
 
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
@@ -295,8 +305,12 @@ class LiveRecords:
     def put_action(self, action: Action, *, by: Actor = CONSOLE) -> Action:
         self._begin(by)
         action = dataclasses.replace(action, id=action.id or new_record_id("a"), at=action.at or iso(self.clock.now()))
-        refuse("the action was not kept", self._checks.action(action))
         before = next((a for a in self.room.actions if a.id == action.id), None)
+        if before is not None and action.status is not before.status and action.status_at == before.status_at:
+            # The day it was marked done or dropped, as the actions view dates it: the Progress page reports it.
+            closed = action.status in (ActionStatus.DONE, ActionStatus.DROPPED)
+            action = dataclasses.replace(action, status_at=local_today(self.clock).isoformat() if closed else "")
+        refuse("the action was not kept", self._checks.action(action))
         self._change_record("action", action.id, "an action", before, action, edits.put_action, edits.drop_action)
         return action
 

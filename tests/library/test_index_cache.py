@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bootcamp.library import Library
-from bootcamp.library.index_file import read_rows
+from bootcamp.library.index_file import INDEX_SCHEMA, read_rows
 from bootcamp.store import Store
 from bootcamp.store.files import ImportJournal, import_journal_file
 from bootcamp.store.model import Action, ActionStatus, Answer
@@ -53,12 +53,18 @@ def test_deleting_the_index_rebuilds_it_with_the_same_rows(
     assert index.exists() and read_rows(index)[1] is None
 
 
+def _versioned(raw: bytes, version: int) -> bytes:
+    document = json.loads(raw)
+    assert document["version"] == INDEX_SCHEMA.version  # the corruption changes what it says it changes
+    return json.dumps({**document, "version": version}).encode()
+
+
 CORRUPTIONS = {
     "garbage bytes": lambda raw: b"\x00\xff\xfe garbage \x9c",
     "cut short": lambda raw: raw[: len(raw) // 2],
     "empty": lambda raw: b"",
-    "a newer version": lambda raw: raw.replace(b'"version":1', b'"version":99', 1),
-    "an older version": lambda raw: raw.replace(b'"version":1', b'"version":0', 1),
+    "a newer version": lambda raw: _versioned(raw, INDEX_SCHEMA.version + 1),
+    "an older version": lambda raw: _versioned(raw, INDEX_SCHEMA.version - 1),
     "another format": lambda raw: raw.replace(b"bootcamp/library-index", b"bootcamp/state", 1),
     "not a table": lambda raw: json.dumps({"format": "bootcamp/library-index", "version": 1, "workshops": [1]}).encode(),
     "rows of the wrong shape": lambda raw: json.dumps(
@@ -91,6 +97,55 @@ def test_a_row_whose_fields_are_damaged_is_read_again_from_its_folder(
     index.write_text(json.dumps(document))
     assert seen(library) == before
     assert [hit.workshop_name for hit in library.search("spring")] == ["Spring"]
+
+
+def _stored_then_damaged(store: Store, sources: dict[str, str], library: Library, index: Path, damage) -> list[tuple]:
+    """The library stored and listed (what it listed is returned), then ``damage`` done to every row of its index."""
+    stored_library(store, sources)
+    before = seen(library)
+    document = json.loads(index.read_bytes())
+    for row in document["workshops"].values():
+        damage(row)
+    index.write_text(json.dumps(document))
+    return before
+
+
+@pytest.mark.parametrize("damage", ["[[1]]", "not json", "", '[["a1","x","","",  "lost","","",""]]'])
+def test_actions_damaged_in_the_index_are_read_from_the_folder(
+    store: Store, sources: dict[str, str], library: Library, index: Path, damage: str
+) -> None:
+    before = _stored_then_damaged(store, sources, library, index, lambda row: row.update(actions=damage))
+    # Still a string: the listing takes the row, its actions are unpacked when asked.
+    assert seen(Library(store, library.clock)) == before
+    assert [a.action.what for a in Library(store, library.clock).open_actions()] == ["Call five customers"]
+
+
+@pytest.mark.parametrize("damage", ["[[1]]", "{}", "not json", ""])
+def test_participants_damaged_in_the_index_are_read_from_the_folder(
+    store: Store, sources: dict[str, str], library: Library, index: Path, damage: str
+) -> None:
+    before = _stored_then_damaged(store, sources, library, index, lambda row: row["info"].update(participants=damage))
+    after = Library(store, library.clock).listing().rows
+    assert [(row.info.participants, row.info) for row in after] == [(info.participants, info) for info, *_ in before[:-1]]
+
+
+def test_a_listed_info_is_the_stored_info_in_every_way_but_when_its_participants_are_unpacked(
+    store: Store, sources: dict[str, str], library: Library
+) -> None:
+    import dataclasses
+
+    from bootcamp.store.codec import to_json
+
+    stored_library(store, sources)
+    stored = {info.id: info for info in store.list_workshops()}
+    for row in library.listing().rows:
+        info, same = row.info, stored[row.info.id]
+        assert "participants" not in vars(info)  # not unpacked by a listing
+        assert info == same and same == info and hash(info) == hash(same) and {info, same} == {same}
+        assert to_json(info) == to_json(same) and info.present == same.present
+        renamed = dataclasses.replace(info, name="Renamed")
+        assert renamed == dataclasses.replace(same, name="Renamed") and renamed.participants == same.participants
+        assert info != dataclasses.replace(same, participants=())
 
 
 def test_a_listing_with_nothing_changed_writes_nothing(
@@ -213,11 +268,11 @@ def test_a_row_keeps_every_field_of_every_participant_and_action_in_the_order_it
     """Participants and actions are lists of values in the index: a field added to either must be placed."""
     import dataclasses
 
-    from bootcamp.library.rows import _action, _participant, _values
+    from bootcamp.library.packing import pack, unpack_actions, unpack_participants
     from bootcamp.store.model import Action, ActionStatus, Participant
 
     assert [f.name for f in dataclasses.fields(Participant)] == ["id", "number", "name", "role", "removed", "joined_at"]
     assert [f.name for f in dataclasses.fields(Action)] == ["id", "what", "owner", "due", "status", "source", "at", "status_at"]
     seat = Participant("p1", 3, "Ana", "CEO", True, "2026-09-21T10:00:00+00:00")
     action = Action("a1", "Publish the plan", "Ana", "2026-10-01", ActionStatus.DONE, "basics/next", "t", "2026-10-02")
-    assert _participant(_values(seat)) == seat and _action(_values(action)) == action
+    assert unpack_participants(pack([seat])) == (seat,) and unpack_actions(pack([action])) == (action,)

@@ -40,6 +40,17 @@ def test_a_changed_or_removed_workshop_is_known_as_it_is_now() -> None:
     assert vocabulary.may_hold_all(["churn"]) == {"c"}
 
 
+def test_a_vocabulary_readied_before_a_search_still_sees_what_is_kept_after() -> None:
+    vocabulary = Vocabulary()
+    vocabulary.keep("a", "v1", "churn doubled")
+    vocabulary.ready()  # the chunks joined as the search screen opens
+    vocabulary.keep("b", "v1", "churn again")
+    assert vocabulary.may_hold_all(["churn"]) == {"a", "b"}
+    vocabulary.drop("a")
+    vocabulary.ready()
+    assert vocabulary.may_hold_all(["churn"]) == {"b"}
+
+
 def test_a_search_as_one_types_answers_from_the_last_look_and_a_plain_search_sees_a_change_at_once(
     store: Store, sources: dict[str, str]
 ) -> None:

@@ -3,6 +3,7 @@ reaches the files through the workshop's own writer, and can be undone, saying w
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import threading
 from collections.abc import Iterator
@@ -327,3 +328,23 @@ async def test_an_answer_the_step_does_not_ask_for_is_refused_in_one_sentence_an
     workshop.apply(CommentAnswer(ana.id, MANDATE, "only a comment so far"))  # a comment alone is fine
     assert workshop.records.answer(ana.id, MANDATE).comment == "only a comment so far"
     assert await workshop.close()
+
+
+async def test_an_action_s_status_changed_at_the_console_is_dated_like_the_actions_view_dates_it(
+    files: WorkshopFiles,
+) -> None:
+    """Marked done weeks later at the console (its owner continuing), the Progress page must say when."""
+    workshop = opened(files)
+    records = workshop.records
+    asked = PutAction(Action("", "Share churn reasons monthly", owner="Ana", due="2026-10-30"))
+    workshop.apply(asked)
+    kept = records.room.actions[0]
+    assert kept.status_at == ""
+    workshop.clock.advance(30 * 86_400)  # a month on: FixedClock starts on 2026-09-21
+    for status, dated in ((ActionStatus.DOING, ""), (ActionStatus.DONE, "2026-10-21"), (ActionStatus.OPEN, "")):
+        workshop.apply(PutAction(dataclasses.replace(records.room.actions[0], status=status)))
+        assert (records.room.actions[0].status, records.room.actions[0].status_at) == (status, dated)
+    workshop.apply(PutAction(dataclasses.replace(records.room.actions[0], what="Share churn reasons weekly")))
+    assert records.room.actions[0].status_at == ""  # nothing but the status changes its day
+    assert await workshop.close()
+    assert (await reread(files)).records.room.actions[0].what == "Share churn reasons weekly"

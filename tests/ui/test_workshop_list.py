@@ -268,3 +268,24 @@ async def test_a_long_library_lists_the_newest_and_offers_the_older_ones_a_page_
         assert len(workshops.rows) == count and table.row_count == count  # all shown: no offer left
         newest_first = sorted(given, key=lambda row: row.info.date, reverse=True)
         assert {row.info.id for row in workshops.rows} == {row.info.id for row in newest_first}
+
+
+async def test_a_list_longer_than_the_screen_leaves_the_detail_and_its_keys_on_screen(
+    store: Store, fixture_program: Program
+) -> None:
+    import dataclasses
+
+    one = new_workshop(store, fixture_program, name="Spring boot camp")
+    given = [WorkshopRow(dataclasses.replace(one, id=f"w{n:04d}", name=f"Run {n}"), "not started") for n in range(60)]
+    for size in ((120, 40), (80, 24)):
+        app = ListApp()
+        async with app.run_test(size=size) as pilot:
+            workshops = app.query_one(WorkshopList)
+            workshops.show(given, [])
+            await pilot.pause()
+            detail = workshops.query_one("#workshop-detail", Static)
+            # Before, the table grew to the list's height and pushed the detail (the only place naming a and f) away.
+            assert detail.region.height >= 4 and app.screen.region.contains_region(detail.region), size
+            assert "a runs the test again" in screen_text(app), size
+            table = workshops.query_one(DataTable)
+            assert table.region.bottom <= detail.region.y and table.max_scroll_y > 0, size

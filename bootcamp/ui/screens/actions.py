@@ -117,8 +117,8 @@ class ActionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="actions")
     def read_actions(self) -> None:
+        from bootcamp.clock import local_today
         from bootcamp.library import Library
-        from bootcamp.library.follow_up import local_today
         from bootcamp.library.open_actions import open_actions
 
         app = self.bootcamp
@@ -134,7 +134,8 @@ class ActionsScreen(Screen[None]):
 
     @work(thread=True, group="mark")
     def mark(self, item: OpenAction, status: str) -> None:
-        from bootcamp.library.follow_up import local_today, mark_action
+        from bootcamp.clock import local_today
+        from bootcamp.library.follow_up import mark_action
         from bootcamp.store.model import ActionStatus
 
         app = self.bootcamp
@@ -186,7 +187,8 @@ class ActionsScreen(Screen[None]):
                 self._draw()
 
     def _draw(self) -> None:
-        from bootcamp.library.follow_up import local_today, overdue
+        from bootcamp.clock import local_today
+        from bootcamp.library.follow_up import overdue
 
         today = local_today(self.bootcamp.clock)
         organisation = self.organisation
@@ -205,7 +207,7 @@ class ActionsScreen(Screen[None]):
         whose = f"of {organisation}" if organisation is not None else "of every organisation"
         count = len(self.shown)
         heading = joined(
-            (f"{count} open action{'' if count == 1 else 's'} {whose}" if count else f"No open actions {whose}", "bold"),
+            (f"{count:,} open action{'' if count == 1 else 's'} {whose}" if count else f"No open actions {whose}", "bold"),
             (f" · {overdue_count} overdue (due before {today.isoformat()})" if overdue_count else "", "red"),
             ("\n" + "\n".join(self.problems) if self.problems else "", "red"),
         )

@@ -16,7 +16,7 @@ the screen comes back. Opened from home it shows the report a worker read from d
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from bootcamp.clock import local_today
 from bootcamp.errors import UserError
 from bootcamp.live.changes import Change, Part
 from bootcamp.summary.comparison import compare
@@ -70,7 +71,7 @@ PROGRESS = "progress"  # the ninth page, only when there is an earlier run (or t
 
 def today(clock: Clock) -> date:
     """The local date: actions due before it are overdue."""
-    return datetime.fromtimestamp(clock.now()).date()
+    return local_today(clock)
 
 
 def read_report(store: Store, workshop_id: str, as_of: date) -> CommitmentReport:

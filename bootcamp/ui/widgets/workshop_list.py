@@ -79,7 +79,9 @@ CELL_PADDING = 2  # DataTable's cell padding, one cell each side
 TABLE_BORDER = 2  # its round border, a cell each side
 SCROLLBAR = 2  # the vertical scrollbar, when the rows are more than the table's height
 TABLE_CHROME = TABLE_BORDER + SCROLLBAR
-BESIDE_THE_TABLE = 6  # rows home gives the rest: the detail (4 lines) and its margin, the table's header
+# Rows home gives the rest: the table's header, the detail (4 lines, more when its names wrap) and its margin, the
+# notes above and below. A table that may not fit beside them takes what is left (1fr) and scrolls.
+BESIDE_THE_TABLE = 10
 
 
 def column_widths(wanted: dict[str, int], room: int, columns: Sequence[Column] = COLUMNS) -> dict[str, int]:
@@ -130,7 +132,6 @@ class WorkshopList(Vertical):
     WorkshopList {
         #workshop-table {
             height: auto;
-            max-height: 1fr;
             border: round $panel-lighten-2;
             border-title-color: $text-muted;
         }
@@ -149,6 +150,7 @@ class WorkshopList(Vertical):
             padding: 0 1;
             border-left: thick $primary 50%;
         }
+        &.-full #workshop-table { height: 1fr; }  /* auto would push the detail, and its keys, off the screen */
         &.-empty {
             #workshop-table, #workshop-detail { display: none; }
             #empty { display: block; }
@@ -305,6 +307,7 @@ class WorkshopList(Vertical):
         }
         width = self.content_size.width or self.app.size.width
         scrolls = len(rows) + (1 if self.hidden else 0) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
+        self.set_class(scrolls, "-full")
         widths = column_widths(wanted, width - TABLE_BORDER - (SCROLLBAR if scrolls else 0))
         table.clear(columns=True)
         for column in COLUMNS:
