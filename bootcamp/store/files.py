@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.ids import is_ballot_id, is_safe_id
-from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
+from bootcamp.store.jsonfile import Document, FileSchema, TypedFile, file_bytes, json_text
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 WORKSHOP_FILE = "workshop.json"
@@ -162,29 +162,60 @@ def decode_answers(participant_id: str, document: Document, where: str = "") -> 
     return tuple(answers)
 
 
-def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, ...]]:
+def answers_file(folder: Path, participant_id: str) -> AnswersFile:
     """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``.
 
     A secret ballot's file stores no time at all: not its answers' ``at`` (whoever wrote one), not a
     modification time on the file or its lock, since beside a note of who answered when it would name the
     caster (DESIGN.md, Secret ballots).
     """
-    ballot = is_ballot_id(participant_id)
+    return AnswersFile(folder, participant_id)
 
-    def encode(answers: tuple[Answer, ...]) -> Document:
-        return encode_answers(participant_id, answers)
 
-    def decode(document: Document) -> tuple[Answer, ...]:
-        return decode_answers(participant_id, document)
+class AnswersFile(TypedFile[tuple[Answer, ...]]):
+    """An answers file (see :func:`answers_file`) that, kept between saves, saves quickly.
 
-    return TypedFile(
-        answers_path(folder, participant_id),
-        ANSWERS_SCHEMA,
-        encode=encode,
-        decode=decode,
-        missing=tuple,
-        file_time=BALLOT_FILE_TIME if ballot else None,
-    )
+    It remembers the text of each answer it wrote, so a save encodes only the answer that changed, and
+    vouches that its bytes decode to exactly what it wrote, so the next save, finding those bytes
+    unchanged, need not decode them (:class:`TypedFile`).
+    """
+
+    def __init__(self, folder: Path, participant_id: str) -> None:
+        self.participant_id = participant_id
+        self._ballot = is_ballot_id(participant_id)
+        super().__init__(
+            answers_path(folder, participant_id),
+            ANSWERS_SCHEMA,
+            encode=lambda answers: encode_answers(participant_id, answers),
+            decode=lambda document: decode_answers(participant_id, document),
+            missing=tuple,
+            file_time=BALLOT_FILE_TIME if self._ballot else None,
+        )
+        # The file's text up to its first answer, from the general encoding of a file with none.
+        empty = self.storage.encode(encode_answers(participant_id, ()))
+        self._head = empty.decode("utf-8", "surrogatepass").removesuffix("}}\n")
+        # By id(answer): (the answer, its key, its text). The answer is kept, so its id is not reused; answers
+        # are frozen, so its text stays right, whichever file or save it came from.
+        self._texts: dict[int, tuple[Answer, str, str]] = {}
+
+    def _encoded(self, answers: tuple[Answer, ...]) -> tuple[bytes, bool]:
+        texts: dict[int, tuple[Answer, str, str]] = {}
+        keys: set[str] = set()
+        for answer in answers:
+            known = self._texts.get(id(answer))
+            if known is None or known[0] is not answer:
+                if answer.participant_id != self.participant_id or (self._ballot and answer.at):
+                    return super()._encoded(answers)  # the file would not give this answer back as it is
+                key = answer_key(*answer.key)
+                entry = to_json(answer)
+                del entry["participant_id"]
+                known = (answer, key, f"{json_text(key)}:{json_text(entry)}")
+            if known[1] in keys:
+                return super()._encoded(answers)  # two answers with one key: the file keeps only one
+            keys.add(known[1])
+            texts[id(answer)] = known
+        self._texts = texts
+        return file_bytes(self._head + ",".join(text for _, _, text in texts.values()) + "}}"), True
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from bootcamp.store.durable import make_private_folder, temp_files_in
 from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
+    AnswersFile,
     StoredContent,
     answers_file,
     check_answer_key,
@@ -34,6 +35,10 @@ from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopStat
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
+
+# Answers files kept between saves, each with what it last wrote (about twice the file's size): a room's
+# worth, and its secret ballots.
+KEPT_ANSWER_FILES = 512
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +63,7 @@ class WorkshopFiles:
         self._room = room_file(path)
         self._program: Program | None = None
         self._journal = JournalReader(path)
+        self._saving: dict[str, AnswersFile] = {}  # by participant (or ballot) id: _saving_answers_of
 
     def __repr__(self) -> str:
         return f"WorkshopFiles({str(self.path)!r})"
@@ -127,12 +133,25 @@ class WorkshopFiles:
             raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
         answer = self._as_stored(answer)
 
-        def put(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
-            replaced = tuple(answer if a.key == answer.key else a for a in answers)
-            return replaced if any(a.key == answer.key for a in answers) else (*answers, answer)
+        key = answer.key
 
-        answers_file(self.path, answer.participant_id).update(put)
+        def put(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
+            for index, stored in enumerate(answers):  # a file holds one answer per key
+                if stored.key == key:
+                    return (*answers[:index], answer, *answers[index + 1 :])
+            return (*answers, answer)
+
+        self._saving_answers_of(answer.participant_id).update(put)
         return answer
+
+    def _saving_answers_of(self, participant_id: str) -> AnswersFile:
+        """The answers file saves go through, kept between saves (it remembers what it wrote: AnswersFile)."""
+        saving = self._saving
+        file = saving.pop(participant_id, None) or answers_file(self.path, participant_id)
+        saving[participant_id] = file  # the most recently saved last: the first is the one to forget
+        if len(saving) > KEPT_ANSWER_FILES:
+            del saving[next(iter(saving))]
+        return file
 
     def import_answers(self, answers: list[Answer]) -> None:
         """Store all of ``answers`` or none (an import; call it as the workshop's owner): see
@@ -166,7 +185,7 @@ class WorkshopFiles:
 
     def clear_answer(self, participant_id: str, key: tuple[str, str, str]) -> None:
         self._check_answer_owner(participant_id)
-        file = answers_file(self.path, participant_id)
+        file = self._saving_answers_of(participant_id)
         if not file.exists():
             return
         file.update(lambda answers: tuple(a for a in answers if a.key != tuple(key)))
