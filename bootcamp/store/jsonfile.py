@@ -257,7 +257,6 @@ class TypedFile(Generic[T]):
                 current = self._from_document(None if raw is None else storage.decode(raw))
             new = change(current)
             encoded, holds_exactly = self._encoded(new)
-            self._written = None  # what is on disk is unknown until the write succeeds
             try:
                 storage.write_bytes(encoded)
             except OSError as error:  # a full disk, a folder gone read-only: the user can act on it

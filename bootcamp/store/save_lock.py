@@ -25,7 +25,8 @@ except ImportError:  # pragma: no cover - Windows: filelock locks with msvcrt th
 FIRST_PAUSE = 0.001  # seconds between tries while another process holds the lock: a save holds it about 1 ms
 LONGEST_PAUSE = 0.05  # filelock's own pause between tries
 _BUSY = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES})  # some file systems say EACCES for "held"
-_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)
+_WITHOUT_FLOCK: set[str] = set()  # lock files on a file system that answered ENOSYS: left to filelock
 
 
 class LockBusy(Exception):
@@ -52,10 +53,14 @@ def take(lock_path: str, timeout: float) -> Callable[[], None]:
 
 def _take_flock(lock_path: str, timeout: float) -> int | None:
     """A descriptor holding the lock, or None when this file system has no ``flock``."""
+    if lock_path in _WITHOUT_FLOCK:
+        return None
     deadline = time.monotonic() + timeout
     pause = FIRST_PAUSE
     while True:
-        fd = os.open(lock_path, _OPEN_FLAGS, FILE_MODE)
+        fd, created = _open(lock_path)
+        if fd is None:
+            continue  # created by another process between our two tries: open theirs
         try:
             while True:
                 try:
@@ -63,7 +68,10 @@ def _take_flock(lock_path: str, timeout: float) -> int | None:
                     break
                 except OSError as error:
                     if error.errno == errno.ENOSYS:
+                        _WITHOUT_FLOCK.add(lock_path)
                         os.close(fd)
+                        if created:  # filelock's fallback takes an existing file for a held lock
+                            os.unlink(lock_path)
                         return None
                     if error.errno not in _BUSY:
                         raise
@@ -77,6 +85,18 @@ def _take_flock(lock_path: str, timeout: float) -> int | None:
             os.close(fd)
             raise
         os.close(fd)  # the file was removed or replaced while we waited: lock the one the name now gives
+
+
+def _open(lock_path: str) -> tuple[int | None, bool]:
+    """The lock file opened, and whether this call created it (None: someone else just did)."""
+    try:
+        return os.open(lock_path, _OPEN_FLAGS), False
+    except FileNotFoundError:
+        pass
+    try:
+        return os.open(lock_path, _OPEN_FLAGS | os.O_CREAT | os.O_EXCL, FILE_MODE), True
+    except FileExistsError:
+        return None, False
 
 
 def _still_named(fd: int, lock_path: str) -> bool:
