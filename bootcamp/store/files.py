@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.ids import is_ballot_id, is_safe_id
@@ -194,28 +194,31 @@ class AnswersFile(TypedFile[tuple[Answer, ...]]):
         # The file's text up to its first answer, from the general encoding of a file with none.
         empty = self.storage.encode(encode_answers(participant_id, ()))
         self._head = empty.decode("utf-8", "surrogatepass").removesuffix("}}\n")
-        # By id(answer): (the answer, its key, its text). The answer is kept, so its id is not reused; answers
-        # are frozen, so its text stays right, whichever file or save it came from.
+        # By id(answer): (the answer, its key, its text), for the answers of the last write. The answer is kept,
+        # so no other object can have its id meanwhile; answers are frozen, so its text stays right.
         self._texts: dict[int, tuple[Answer, str, str]] = {}
 
     def _encoded(self, answers: tuple[Answer, ...]) -> tuple[bytes, bool]:
-        texts: dict[int, tuple[Answer, str, str]] = {}
-        keys: set[str] = set()
-        for answer in answers:
-            known = self._texts.get(id(answer))
-            if known is None or known[0] is not answer:
-                if answer.participant_id != self.participant_id or (self._ballot and answer.at):
-                    return super()._encoded(answers)  # the file would not give this answer back as it is
-                key = answer_key(*answer.key)
-                entry = to_json(answer)
-                del entry["participant_id"]
-                known = (answer, key, f"{json_text(key)}:{json_text(entry)}")
-            if known[1] in keys:
-                return super()._encoded(answers)  # two answers with one key: the file keeps only one
-            keys.add(known[1])
-            texts[id(answer)] = known
-        self._texts = texts
-        return file_bytes(self._head + ",".join(text for _, _, text in texts.values()) + "}}"), True
+        # Comprehensions rather than one loop: a save goes through every answer of the file (~50) here.
+        known = self._texts.get
+        entries = [known(id(answer)) or self._entry_of(answer) for answer in answers]
+        if None in entries:  # the file would not give an answer back as it is
+            return super()._encoded(answers)
+        texts = cast(list[tuple[Answer, str, str]], entries)
+        if len({key for _, key, _ in texts}) != len(texts):  # two answers with one key: the file keeps one
+            return super()._encoded(answers)
+        self._texts = {id(entry[0]): entry for entry in texts}
+        return file_bytes(self._head + ",".join([text for _, _, text in texts]) + "}}"), True
+
+    def _entry_of(self, answer: Answer) -> tuple[Answer, str, str] | None:
+        """``answer``, its key and its text in the file; None when reading the file would give another answer:
+        one of someone else's, or a time on a secret ballot's (encode_answers writes none)."""
+        if answer.participant_id != self.participant_id or (self._ballot and answer.at):
+            return None
+        key = answer_key(*answer.key)
+        entry = to_json(answer)
+        del entry["participant_id"]  # as encode_answers writes it: the file's own id says whose they are
+        return answer, key, f"{json_text(key)}:{json_text(entry)}"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ through the import journal, so it is stored whole or not at all, and no read see
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +64,7 @@ class WorkshopFiles:
         self._room = room_file(path)
         self._program: Program | None = None
         self._journal = JournalReader(path)
+        self._answers_folder = path / ANSWERS_FOLDER
         self._saving: dict[str, AnswersFile] = {}  # by participant (or ballot) id: _saving_answers_of
 
     def __repr__(self) -> str:
@@ -193,14 +195,15 @@ class WorkshopFiles:
     def _check_answer_owner(self, participant_id: str) -> None:
         if not is_safe_id(participant_id):
             raise StoreError(f"{participant_id!r} is not a participant or ballot id")
+        folder = self._answers_folder
+        if os.path.isdir(folder):  # one look on every save: the workshop's folder is there too
+            return
         if not self.path.is_dir():
             raise StoreError(f"workshop {self.id} is gone: {self.path} no longer exists")
-        folder = self.path / ANSWERS_FOLDER
-        if not folder.is_dir():  # removed by hand: answers still need a home
-            try:
-                make_private_folder(folder)
-            except OSError as error:
-                raise StoreError(f"cannot create {folder}: {error.strerror or error}") from error
+        try:  # removed by hand: answers still need a home
+            make_private_folder(folder)
+        except OSError as error:
+            raise StoreError(f"cannot create {folder}: {error.strerror or error}") from error
 
     # -- the room and where it is -----------------------------------------------------------------------------
 

@@ -288,3 +288,29 @@ def test_only_the_most_recently_saved_answers_files_are_kept(
     for participant in (ana, ben, ana, chloe):
         workshop.save_answer(Answer(participant, STEP, value="yes"))
     assert list(workshop._saving) == [ana, chloe]
+
+
+# -- the folder, looked at once per save ---------------------------------------------------------------------------
+
+
+def test_a_save_after_the_answers_folder_was_removed_makes_it_again(workshop: WorkshopFiles) -> None:
+    import shutil
+    import stat
+
+    ana = first_participant(workshop)
+    workshop.save_answer(Answer(ana, "basics/one", value="yes"))
+    shutil.rmtree(workshop.path / "answers")
+    workshop.save_answer(Answer(ana, "basics/two", value="no", comment="after"))
+    assert stored(workshop, ana) == {"basics/two": "after"}
+    assert stat.S_IMODE(os.stat(workshop.path / "answers").st_mode) == 0o700
+
+
+def test_a_save_to_a_workshop_whose_folder_is_gone_says_so(workshop: WorkshopFiles) -> None:
+    import shutil
+
+    ana = first_participant(workshop)
+    workshop.save_answer(Answer(ana, "basics/one", value="yes"))
+    shutil.rmtree(workshop.path)
+    with pytest.raises(StoreError, match=f"workshop {workshop.id} is gone: {workshop.path} no longer exists"):
+        workshop.save_answer(Answer(ana, "basics/two", value="no"))
+    assert not workshop.path.exists()
