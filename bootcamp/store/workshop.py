@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ class WorkshopFiles:
         self._journal = JournalReader(path)
         self._answers_folder = path / ANSWERS_FOLDER
         self._saving: dict[str, AnswersFile] = {}  # by participant (or ballot) id: _saving_answers_of
+        self._saving_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"WorkshopFiles({str(self.path)!r})"
@@ -148,12 +150,13 @@ class WorkshopFiles:
 
     def _saving_answers_of(self, participant_id: str) -> AnswersFile:
         """The answers file saves go through, kept between saves (it remembers what it wrote: AnswersFile)."""
-        saving = self._saving
-        file = saving.pop(participant_id, None) or answers_file(self.path, participant_id)
-        saving[participant_id] = file  # the most recently saved last: the first is the one to forget
-        if len(saving) > KEPT_ANSWER_FILES:
-            del saving[next(iter(saving))]
-        return file
+        with self._saving_lock:  # the writer's thread saves, but nothing stops another thread from saving too
+            saving = self._saving
+            file = saving.pop(participant_id, None) or answers_file(self.path, participant_id)
+            saving[participant_id] = file  # the most recently saved last: the first is the one to forget
+            if len(saving) > KEPT_ANSWER_FILES:
+                del saving[next(iter(saving))]
+            return file
 
     def import_answers(self, answers: list[Answer]) -> None:
         """Store all of ``answers`` or none (an import; call it as the workshop's owner): see

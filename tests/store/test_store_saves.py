@@ -79,6 +79,22 @@ def test_two_workshop_files_saving_in_turns_to_one_file_lose_nothing(store: Stor
     assert stored(workshop, ana) == expected
 
 
+def test_threads_saving_to_one_file_through_one_workshop_files_lose_nothing(workshop: WorkshopFiles) -> None:
+    """They share one AnswersFile and what it remembers; the file's lock makes them take turns."""
+    ana = first_participant(workshop)
+
+    def save_many(tag: str) -> None:
+        for n in range(40):
+            workshop.save_answer(Answer(ana, f"basics/{tag}-{n}", value="yes", comment=tag))
+
+    threads = [threading.Thread(target=save_many, args=(tag,)) for tag in ("a", "b", "c")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert stored(workshop, ana) == {f"basics/{tag}-{n}": tag for tag in ("a", "b", "c") for n in range(40)}
+
+
 def test_a_change_made_in_place_with_the_same_size_and_time_stamp_is_seen(workshop: WorkshopFiles) -> None:
     """What a cache keyed by (inode, size, modification time) would miss: only the bytes themselves tell."""
     ana = first_participant(workshop)
