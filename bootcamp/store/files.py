@@ -191,9 +191,7 @@ class AnswersFile(TypedFile[tuple[Answer, ...]]):
             missing=tuple,
             file_time=BALLOT_FILE_TIME if self._ballot else None,
         )
-        # The file's text up to its first answer, from the general encoding of a file with none.
-        empty = self.storage.encode(encode_answers(participant_id, ()))
-        self._head = empty.decode("utf-8", "surrogatepass").removesuffix("}}\n")
+        self._head = ""  # the file's text up to its first answer: made by the first save (most are only read)
         # By id(answer): (the answer, its key, its text), for the answers of the last write. The answer is kept,
         # so no other object can have its id meanwhile; answers are frozen, so its text stays right.
         self._texts: dict[int, tuple[Answer, str, str]] = {}
@@ -208,6 +206,9 @@ class AnswersFile(TypedFile[tuple[Answer, ...]]):
         if len({key for _, key, _ in texts}) != len(texts):  # two answers with one key: the file keeps one
             return super()._encoded(answers)
         self._texts = {id(entry[0]): entry for entry in texts}
+        if not self._head:  # the general encoding of a file with no answers, up to where they go
+            empty = self.storage.encode(encode_answers(self.participant_id, ()))
+            self._head = empty.decode("utf-8", "surrogatepass").removesuffix("}}\n")
         return file_bytes(self._head + ",".join([text for _, _, text in texts]) + "}}"), True
 
     def _entry_of(self, answer: Answer) -> tuple[Answer, str, str] | None:
