@@ -10,6 +10,7 @@ it knows those cases (a marker file).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import time
@@ -61,6 +62,7 @@ def _take_flock(lock_path: str, timeout: float) -> int | None:
         fd, created = _open(lock_path)
         if fd is None:
             continue  # created by another process between our two tries: open theirs
+        no_flock = False
         try:
             while True:
                 try:
@@ -68,23 +70,27 @@ def _take_flock(lock_path: str, timeout: float) -> int | None:
                     break
                 except OSError as error:
                     if error.errno == errno.ENOSYS:
-                        _WITHOUT_FLOCK.add(lock_path)
-                        os.close(fd)
-                        if created:  # filelock's fallback takes an existing file for a held lock
-                            os.unlink(lock_path)
-                        return None
+                        no_flock = True
+                        break
                     if error.errno not in _BUSY:
                         raise
                 if time.monotonic() >= deadline:
                     raise LockBusy(lock_path)
                 time.sleep(pause)
                 pause = min(pause * 2, LONGEST_PAUSE)
-            if _still_named(fd, lock_path):
+            if not no_flock and _still_named(fd, lock_path):
                 return fd
         except BaseException:
             os.close(fd)
             raise
-        os.close(fd)  # the file was removed or replaced while we waited: lock the one the name now gives
+        os.close(fd)
+        if no_flock:
+            _WITHOUT_FLOCK.add(lock_path)
+            if created:  # filelock's fallback would take the file this call made for a lock someone holds
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(lock_path)
+            return None
+        # The file was removed or replaced while we waited: lock the one the name now gives.
 
 
 def _open(lock_path: str) -> tuple[int | None, bool]:
