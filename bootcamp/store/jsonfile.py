@@ -6,7 +6,9 @@ rather than under TinyDB's ``Table``: a table keys documents by its own integer 
 save here must be exactly one read and one write of a document keyed by our own ids
 (DESIGN.md, Storage). So the storage keeps TinyDB's contract (``read``/``write``/
 ``close``, no caching: every read reopens the file, since another process may have
-replaced it) and adds the read-modify-write under ``<file>.lock`` that TinyDB lacks.
+replaced it) and adds the lock, ``<file>.lock``, that TinyDB lacks. :class:`TypedFile`
+does the read-modify-write under it: it reads the file every time, and decodes what it
+read unless those are the very bytes it wrote last.
 
 Every file carries ``"format"`` (what it is) and ``"version"`` (its schema). A newer
 version is refused, an older one migrated when read (and written back at the current
@@ -144,17 +146,6 @@ class DurableJSONStorage(Storage):
             yield
         finally:
             release()
-
-    def update(self, change: Callable[[Document | None], Document]) -> Document:
-        """Read, change and write the document under the lock: one read and one write per save."""
-        with self.locked():
-            current = self.read()  # raises if unreadable, so an unreadable file is never replaced
-            new = change(current)
-            try:
-                self.write(new)
-            except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
-                raise FileNotSavedError(self.path, str(error.strerror or error)) from error
-            return new
 
     def _upgrade(self, document: Any) -> Document:
         schema, path = self.schema, self.path
