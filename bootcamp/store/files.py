@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.ids import is_ballot_id, is_safe_id
-from bootcamp.store.jsonfile import Document, FileSchema, TypedFile
+from bootcamp.store.jsonfile import Document, FileSchema, TypedFile, file_bytes, json_text
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 WORKSHOP_FILE = "workshop.json"
@@ -162,29 +162,64 @@ def decode_answers(participant_id: str, document: Document, where: str = "") -> 
     return tuple(answers)
 
 
-def answers_file(folder: Path, participant_id: str) -> TypedFile[tuple[Answer, ...]]:
+def answers_file(folder: Path, participant_id: str) -> AnswersFile:
     """One participant's (or one ballot's) answers, keyed by ``step|item|perspective``.
 
     A secret ballot's file stores no time at all: not its answers' ``at`` (whoever wrote one), not a
     modification time on the file or its lock, since beside a note of who answered when it would name the
     caster (DESIGN.md, Secret ballots).
     """
-    ballot = is_ballot_id(participant_id)
+    return AnswersFile(folder, participant_id)
 
-    def encode(answers: tuple[Answer, ...]) -> Document:
-        return encode_answers(participant_id, answers)
 
-    def decode(document: Document) -> tuple[Answer, ...]:
-        return decode_answers(participant_id, document)
+class AnswersFile(TypedFile[tuple[Answer, ...]]):
+    """An answers file (see :func:`answers_file`) that, kept between saves, saves quickly.
 
-    return TypedFile(
-        answers_path(folder, participant_id),
-        ANSWERS_SCHEMA,
-        encode=encode,
-        decode=decode,
-        missing=tuple,
-        file_time=BALLOT_FILE_TIME if ballot else None,
-    )
+    It remembers the text of each answer it wrote, so a save encodes only the answer that changed, and
+    vouches that its bytes decode to exactly what it wrote, so the next save, finding those bytes
+    unchanged, need not decode them (:class:`TypedFile`).
+    """
+
+    def __init__(self, folder: Path, participant_id: str) -> None:
+        self.participant_id = participant_id
+        self._ballot = is_ballot_id(participant_id)
+        super().__init__(
+            answers_path(folder, participant_id),
+            ANSWERS_SCHEMA,
+            encode=lambda answers: encode_answers(participant_id, answers),
+            decode=lambda document: decode_answers(participant_id, document),
+            missing=tuple,
+            file_time=BALLOT_FILE_TIME if self._ballot else None,
+        )
+        self._head = ""  # the file's text up to its first answer: made by the first save (most are only read)
+        # By id(answer): (the answer, its key, its text), for the answers of the last write. The answer is kept,
+        # so no other object can have its id meanwhile; answers are frozen, so its text stays right.
+        self._texts: dict[int, tuple[Answer, str, str]] = {}
+
+    def _encoded(self, answers: tuple[Answer, ...]) -> tuple[bytes, bool]:
+        # Comprehensions rather than one loop: a save goes through every answer of the file (~50) here.
+        known = self._texts.get
+        entries = [known(id(answer)) or self._entry_of(answer) for answer in answers]
+        if None in entries:  # the file would not give an answer back as it is
+            return super()._encoded(answers)
+        texts = cast(list[tuple[Answer, str, str]], entries)
+        if len({key for _, key, _ in texts}) != len(texts):  # two answers with one key: the file keeps one
+            return super()._encoded(answers)
+        self._texts = {id(entry[0]): entry for entry in texts}
+        if not self._head:  # the general encoding of a file with no answers, up to where they go
+            empty = self.storage.encode(encode_answers(self.participant_id, ()))
+            self._head = empty.decode("utf-8", "surrogatepass").removesuffix("}}\n")
+        return file_bytes(self._head + ",".join([text for _, _, text in texts]) + "}}"), True
+
+    def _entry_of(self, answer: Answer) -> tuple[Answer, str, str] | None:
+        """``answer``, its key and its text in the file; None when reading the file would give another answer:
+        one of someone else's, or a time on a secret ballot's (encode_answers writes none)."""
+        if answer.participant_id != self.participant_id or (self._ballot and answer.at):
+            return None
+        key = answer_key(*answer.key)
+        entry = to_json(answer)
+        del entry["participant_id"]  # as encode_answers writes it: the file's own id says whose they are
+        return answer, key, f"{json_text(key)}:{json_text(entry)}"
 
 
 @dataclass(frozen=True)

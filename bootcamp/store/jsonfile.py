@@ -6,7 +6,9 @@ rather than under TinyDB's ``Table``: a table keys documents by its own integer 
 save here must be exactly one read and one write of a document keyed by our own ids
 (DESIGN.md, Storage). So the storage keeps TinyDB's contract (``read``/``write``/
 ``close``, no caching: every read reopens the file, since another process may have
-replaced it) and adds the read-modify-write under ``<file>.lock`` that TinyDB lacks.
+replaced it) and adds the lock, ``<file>.lock``, that TinyDB lacks. :class:`TypedFile`
+does the read-modify-write under it: it reads the file every time, and decodes what it
+read unless those are the very bytes it wrote last.
 
 Every file carries ``"format"`` (what it is) and ``"version"`` (its schema). A newer
 version is refused, an older one migrated when read (and written back at the current
@@ -26,8 +28,9 @@ from typing import Any, Generic, TypeVar
 
 from tinydb.storages import Storage
 
+from bootcamp.store import save_lock
 from bootcamp.store.codec import ShapeError
-from bootcamp.store.durable import FILE_MODE, replace_durably, stale_temp_files
+from bootcamp.store.durable import replace_durably, stale_temp_files
 from bootcamp.store.errors import FileBusyError, FileNotSavedError, UnreadableFileError
 
 LOCK_TIMEOUT = 15.0  # seconds; a save holds a lock for milliseconds
@@ -50,10 +53,18 @@ class FileSchema:
     migrations: Mapping[int, Migration] = field(default_factory=dict)
 
 
+# Non-ASCII text stays readable in the file. Compact on purpose: with an indent, json falls back to its
+# pure-Python encoder, several times slower.
+json_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def file_bytes(text: str) -> bytes:
+    """A file's bytes for the JSON ``text``: surrogatepass keeps even a lone surrogate a terminal produced."""
+    return text.encode("utf-8", "surrogatepass") + b"\n"
+
+
 def encode_document(document: Document) -> bytes:
-    # Non-ASCII text stays readable in the file; surrogatepass keeps even a lone surrogate a terminal produced.
-    # Compact on purpose: with an indent, json falls back to its pure-Python encoder, several times slower.
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass") + b"\n"
+    return file_bytes(json_text(document))
 
 
 def decode_document(raw: bytes, path: Path) -> Any:
@@ -74,19 +85,24 @@ class DurableJSONStorage(Storage):
         self, path: Path, schema: FileSchema, *, lock_timeout: float = LOCK_TIMEOUT, file_time: int | None = None
     ) -> None:
         self.path = path
+        self.lock_path = str(path) + LOCK_SUFFIX
         self.schema = schema
         self.lock_timeout = lock_timeout
         self.file_time = file_time  # when set, the modification time every write leaves on the file and its lock
 
     def read(self) -> Document | None:
         """The document at its current schema version, or None when the file does not exist yet."""
+        raw = self.read_bytes()
+        return None if raw is None else self.decode(raw)
+
+    def read_bytes(self) -> bytes | None:
+        """The file's bytes, or None when it does not exist yet."""
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
             raise UnreadableFileError(self.path, error.strerror or str(error)) from None
-        return self.decode(raw)
 
     def decode(self, raw: bytes) -> Document:
         """The document in ``raw``, bytes read from this file, at its current schema version."""
@@ -94,11 +110,19 @@ class DurableJSONStorage(Storage):
 
     def write(self, data: Document) -> None:
         """Replace the file with ``data`` (stamped with format and version). Call with the lock held, after a read."""
+        self.write_bytes(self.encode(data))
+
+    def encode(self, data: Document) -> bytes:
+        """The bytes of ``data`` stamped with this file's format and version, as :meth:`write` writes them."""
         document = {"format": self.schema.format, "version": self.schema.version}
         document.update((k, v) for k, v in data.items() if k not in document)
-        replace_durably(self.path, encode_document(document))
+        return encode_document(document)
+
+    def write_bytes(self, raw: bytes) -> None:
+        """Replace the file with ``raw``, bytes from :meth:`encode`. Call with the lock held, after a read."""
+        replace_durably(self.path, raw)
         if self.file_time is not None:
-            for written in (self.path, Path(str(self.path) + LOCK_SUFFIX)):
+            for written in (self.path, Path(self.lock_path)):
                 if written.exists():
                     os.utime(written, (self.file_time, self.file_time))
 
@@ -112,30 +136,16 @@ class DurableJSONStorage(Storage):
         Stale temporary files are not looked for here: finding them lists the whole folder, which
         would make every save cost more in a larger room. They are swept when a workshop is opened.
         """
-        from filelock import FileLock, Timeout  # first needed by a save: reading (a start-up) takes no lock
-
-        lock = FileLock(str(self.path) + LOCK_SUFFIX, timeout=self.lock_timeout, mode=FILE_MODE)
         try:
-            lock.acquire()
-        except Timeout:
+            release = save_lock.take(self.lock_path, self.lock_timeout)
+        except save_lock.LockBusy:
             raise FileBusyError(self.path, self.lock_timeout) from None
         except OSError as error:
             raise FileNotSavedError(self.path, str(error.strerror or error), doing="lock") from error
         try:
             yield
         finally:
-            lock.release()
-
-    def update(self, change: Callable[[Document | None], Document]) -> Document:
-        """Read, change and write the document under the lock: one read and one write per save."""
-        with self.locked():
-            current = self.read()  # raises if unreadable, so an unreadable file is never replaced
-            new = change(current)
-            try:
-                self.write(new)
-            except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
-                raise FileNotSavedError(self.path, str(error.strerror or error)) from error
-            return new
+            release()
 
     def _upgrade(self, document: Any) -> Document:
         schema, path = self.schema, self.path
@@ -169,24 +179,26 @@ def sweep_temp_files(path: Path) -> None:
     """Remove stale temporary files of ``path`` if no one is saving it right now (never waits)."""
     if not stale_temp_files(path):
         return
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(path) + LOCK_SUFFIX, timeout=0, mode=FILE_MODE)
     try:
-        lock.acquire()
-    except (Timeout, OSError):
+        release = save_lock.take(str(path) + LOCK_SUFFIX, timeout=0)
+    except (save_lock.LockBusy, OSError):
         return  # a save is under way (its temporary file is not stale), or the folder is read-only
     try:
         for stale in stale_temp_files(path):
             stale.unlink(missing_ok=True)
     finally:
-        lock.release()
+        release()
 
 
 class TypedFile(Generic[T]):
     """A :class:`DurableJSONStorage` holding one value: decoded strictly, encoded completely.
 
     ``decode(document)`` may raise :class:`ShapeError`; it becomes an :class:`UnreadableFileError` naming the file.
+
+    A save reads the file under its lock every time. When the bytes read are the very bytes this object
+    wrote last, the value they hold is the one it wrote, kept from then: no decoding. Only bytes equal to
+    those written count, so another writer's change (whatever its size or time stamp) is always decoded.
+    A subclass whose encoding it can vouch for turns this on in :meth:`_encoded` (see there).
     """
 
     def __init__(
@@ -203,6 +215,7 @@ class TypedFile(Generic[T]):
         self._encode = encode
         self._decode = decode
         self._missing = missing
+        self._written: tuple[bytes, T] | None = None  # the bytes this object wrote last, and the value they hold
 
     @property
     def path(self) -> Path:
@@ -224,15 +237,32 @@ class TypedFile(Generic[T]):
         return None if document is None else self._from_document(document)
 
     def update(self, change: Callable[[T], T]) -> T:
-        result: list[T] = []
+        """Read, change and write the value under the file's lock: one read and one write per save."""
+        storage = self.storage
+        with storage.locked():
+            raw = storage.read_bytes()
+            written = self._written
+            if written is not None and raw == written[0]:
+                current = written[1]
+            else:  # raises if unreadable, so an unreadable file is never replaced
+                current = self._from_document(None if raw is None else storage.decode(raw))
+            new = change(current)
+            encoded, holds_exactly = self._encoded(new)
+            try:
+                storage.write_bytes(encoded)
+            except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
+                raise FileNotSavedError(self.path, str(error.strerror or error)) from error
+            if holds_exactly:
+                self._written = (encoded, new)
+            return new
 
-        def apply(document: Document | None) -> Document:
-            value = change(self._from_document(document))
-            result.append(value)
-            return self._encode(value)
+    def _encoded(self, value: T) -> tuple[bytes, bool]:
+        """The file's bytes for ``value``, and whether decoding them gives back exactly ``value``.
 
-        self.storage.update(apply)
-        return result[0]
+        Only a True lets :meth:`update` skip decoding those bytes when it reads them again; a subclass
+        says True only when it has checked that for this ``value``.
+        """
+        return self.storage.encode(self._encode(value)), False
 
     def replace(self, value: T) -> None:
         """Write ``value`` whatever is stored, unless the stored file is unreadable (then it is kept)."""

@@ -9,6 +9,8 @@ through the import journal, so it is stored whole or not at all, and no read see
 from __future__ import annotations
 
 import dataclasses
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ from bootcamp.store.durable import make_private_folder, temp_files_in
 from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
+    AnswersFile,
     StoredContent,
     answers_file,
     check_answer_key,
@@ -34,6 +37,10 @@ from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopStat
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
+
+# Answers files kept between saves, each with what it last wrote (about twice the file's size): a room's
+# worth, and its secret ballots.
+KEPT_ANSWER_FILES = 512
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +65,9 @@ class WorkshopFiles:
         self._room = room_file(path)
         self._program: Program | None = None
         self._journal = JournalReader(path)
+        self._answers_folder = path / ANSWERS_FOLDER
+        self._saving: dict[str, AnswersFile] = {}  # by participant (or ballot) id: _saving_answers_of
+        self._saving_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"WorkshopFiles({str(self.path)!r})"
@@ -127,12 +137,26 @@ class WorkshopFiles:
             raise StoreError(f"cannot store an answer in workshop {self.id}: {problem}")
         answer = self._as_stored(answer)
 
-        def put(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
-            replaced = tuple(answer if a.key == answer.key else a for a in answers)
-            return replaced if any(a.key == answer.key for a in answers) else (*answers, answer)
+        key = answer.key
 
-        answers_file(self.path, answer.participant_id).update(put)
+        def put(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
+            for index, stored in enumerate(answers):  # a file holds one answer per key
+                if stored.key == key:
+                    return (*answers[:index], answer, *answers[index + 1 :])
+            return (*answers, answer)
+
+        self._saving_answers_of(answer.participant_id).update(put)
         return answer
+
+    def _saving_answers_of(self, participant_id: str) -> AnswersFile:
+        """The answers file saves go through, kept between saves (it remembers what it wrote: AnswersFile)."""
+        with self._saving_lock:  # the writer's thread saves, but nothing stops another thread from saving too
+            saving = self._saving
+            file = saving.pop(participant_id, None) or answers_file(self.path, participant_id)
+            saving[participant_id] = file  # the most recently saved last: the first is the one to forget
+            if len(saving) > KEPT_ANSWER_FILES:
+                del saving[next(iter(saving))]
+            return file
 
     def import_answers(self, answers: list[Answer]) -> None:
         """Store all of ``answers`` or none (an import; call it as the workshop's owner): see
@@ -166,7 +190,7 @@ class WorkshopFiles:
 
     def clear_answer(self, participant_id: str, key: tuple[str, str, str]) -> None:
         self._check_answer_owner(participant_id)
-        file = answers_file(self.path, participant_id)
+        file = self._saving_answers_of(participant_id)
         if not file.exists():
             return
         file.update(lambda answers: tuple(a for a in answers if a.key != tuple(key)))
@@ -174,14 +198,15 @@ class WorkshopFiles:
     def _check_answer_owner(self, participant_id: str) -> None:
         if not is_safe_id(participant_id):
             raise StoreError(f"{participant_id!r} is not a participant or ballot id")
+        folder = self._answers_folder
+        if os.path.isdir(folder):  # one look on every save: the workshop's folder is there too
+            return
         if not self.path.is_dir():
             raise StoreError(f"workshop {self.id} is gone: {self.path} no longer exists")
-        folder = self.path / ANSWERS_FOLDER
-        if not folder.is_dir():  # removed by hand: answers still need a home
-            try:
-                make_private_folder(folder)
-            except OSError as error:
-                raise StoreError(f"cannot create {folder}: {error.strerror or error}") from error
+        try:  # removed by hand: answers still need a home
+            make_private_folder(folder)
+        except OSError as error:
+            raise StoreError(f"cannot create {folder}: {error.strerror or error}") from error
 
     # -- the room and where it is -----------------------------------------------------------------------------
 

@@ -4,8 +4,10 @@ The save is the real path (``WorkshopFiles.save_answer``: the file's lock, read,
 write to a temporary file, fsync, rename, fsync the folder). Each sample is one save by
 the next participant in the room, changing an answer they gave, so every file keeps its
 real size. Every participant has saved once before the samples start: a participant's
-first save also creates their lock file, once in a day of about fifty answers, and a
-room of 200 would otherwise pay it on every sample. Floor writes and saves take turns.
+first save also creates their lock file, and is the first through their answers file in
+this process, so it decodes the file (a later save finds the bytes it wrote and reuses
+what they hold): once in a day of about fifty answers, and a room of 200 would otherwise
+pay it on every sample. Floor writes and saves take turns.
 """
 
 from __future__ import annotations
