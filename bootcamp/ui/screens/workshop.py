@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Static
+from textual.widgets._header import HeaderTitle
 
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.join.addresses import JoinAddress
@@ -29,6 +30,7 @@ from bootcamp.ui.widgets.fitting_footer import FittingFooter
 from bootcamp.ui.widgets.join_bar import JoinBar
 from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
 from bootcamp.ui.widgets.time_strip import TimeStrip
 from bootcamp.ui.widgets.timer import StepTimerPanel
@@ -111,7 +113,7 @@ class WorkshopScreen(WalkScreen):
                 yield FacilitatorNotes(id="notes")
         yield TimeStrip(id="time-strip")
         yield JoinBar(id="join-bar")
-        yield Static(id="status-bar")
+        yield SteadyStatic(id="status-bar")
         yield FittingFooter()
 
     async def on_mount(self) -> None:
@@ -140,9 +142,19 @@ class WorkshopScreen(WalkScreen):
             self._answering_keys_shown = answering
             self.refresh_bindings()  # the answering keys come and go with the step's kind (the footer recomposes)
         self.query_one(Agenda).show_flow(flow)
-        self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
+        self._show_sub_title(f"{safe(self.workshop.info.organisation)} · {flow.counter}")
         self._show_status(flow, self.workshop.save_status)
         self._show_join_bar()
+
+    def _show_sub_title(self, text: str) -> None:
+        """The header's counter. Set as Textual does, a screen's sub_title repaints every cell of the screen
+        (about a tenth of a step change); here only the header's title line is drawn again."""
+        if self.sub_title == text:
+            return
+        self.set_reactive(WorkshopScreen.sub_title, text)  # read by the header; its watchers not called
+        header = self.query_one(Header)
+        # One line as wide as the header (Textual's HeaderTitle, a private class: Textual is pinned): no layout.
+        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
 
     def show_room(self) -> None:
         super().show_room()
@@ -188,16 +200,16 @@ class WorkshopScreen(WalkScreen):
             saving: tuple[str, str] = (f"{status.label}: {status.brief or status.error} — retrying", "bold")
         else:
             saving = (status.label, "dim")
-        bar = self.query_one("#status-bar", Static)
+        bar = self.query_one("#status-bar", SteadyStatic)
         # Last, so a narrow bar cuts this off before it cuts off the save status.
         if self.projected and self.workshop.state.blank:
             following: object = ("  ·  ▣ projector blanked: b brings it back", "bold")
         else:
             following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
         if status.error:  # first after the counter: a long step title never cuts off a save that fails
-            bar.update(joined(parts[0], ("  ·  ", "dim"), saving, *parts[1:], following))
+            bar.show_text(joined(parts[0], ("  ·  ", "dim"), saving, *parts[1:], following))
         else:
-            bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
+            bar.show_text(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
 
     # -- actions only the console has -------------------------------------------------------------------------
