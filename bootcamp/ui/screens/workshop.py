@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Static
 from textual.widgets._header import HeaderTitle
 
+from bootcamp.content.model import Step, StepKind
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.join.addresses import JoinAddress
 from bootcamp.live.actors import CONSOLE
@@ -135,6 +136,17 @@ class WorkshopScreen(WalkScreen):
         await body.show(view_for(step, flow.program, live=self.workshop.records))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
         self.query_one(NextStep).show_step(flow.upcoming, flow.program)
+        self.call_after_refresh(self._prepare_slide, flow.upcoming)
+
+    def _prepare_slide(self, upcoming: Step | None) -> None:
+        """Once this step is on screen: render the next slide, while the console waits for the key that shows it
+        (a teach step after a teach step shows its body in the same widget, at the same width)."""
+        if upcoming is None or upcoming.kind is not StepKind.TEACH or self.flow.current.kind is not StepKind.TEACH:
+            return
+        from bootcamp.ui.widgets.markdown_body import MarkdownBody
+
+        for shown in self.query_one(StepScroll).query(MarkdownBody):
+            shown.prepare(upcoming.body)
 
     def show_position(self, flow: Flow) -> None:
         answering = flow.current.kind in ANSWERED_KINDS

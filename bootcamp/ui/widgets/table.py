@@ -40,10 +40,27 @@ class SteadyTable(DataTable[CellType]):
         if update_width or self.fixed_rows:  # a frozen row is drawn where scrolling does not move it
             super().update_cell(row_key, column_key, value, update_width=update_width)
             return
-        row_key = RowKey(row_key) if isinstance(row_key, str) else row_key
-        column_key = ColumnKey(column_key) if isinstance(column_key, str) else column_key
-        if row_key not in self._row_locations or column_key not in self._column_locations:
-            raise CellDoesNotExist(f"No cell exists for row_key={row_key!r}, column_key={column_key!r}.")
-        self._data[row_key][column_key] = value
-        self._update_count += 1  # the caches' keys: this cell is drawn again wherever it is drawn next
-        self.refresh_row(self._row_locations.get(row_key))
+        self.update_cells([(row_key, column_key, value)])
+
+    def update_cells(self, cells: Iterable[tuple[RowKey | str, ColumnKey | str, CellType]]) -> None:
+        """Several cells at once, each column keeping its width: each row they are in is repainted once."""
+        if self.fixed_rows:
+            for row_key, column_key, value in cells:
+                super().update_cell(row_key, column_key, value)
+            return
+        rows: set[int] = set()
+        for row_key, column_key, value in cells:
+            row_key = RowKey(row_key) if isinstance(row_key, str) else row_key
+            column_key = ColumnKey(column_key) if isinstance(column_key, str) else column_key
+            if row_key not in self._row_locations or column_key not in self._column_locations:
+                raise CellDoesNotExist(f"No cell exists for row_key={row_key!r}, column_key={column_key!r}.")
+            self._data[row_key][column_key] = value
+            rows.add(self._row_locations.get(row_key))
+        if not rows:
+            return
+        self._update_count += 1  # the caches' keys: these cells are drawn again wherever they are drawn next
+        if len(rows) * 2 > max(1, self.row_count):
+            self.refresh()  # most rows changed (another step's answers): one repaint, not one per row
+        else:
+            for row in rows:
+                self.refresh_row(row)

@@ -121,11 +121,14 @@ class QuestionTable(SteadyTable[Text]):
             if seats:
                 self.move_cursor(row=min(max(row, 0), len(seats) - 1))
             return
+        changed = []
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed, phones)):
-                if self._shown.get((participant.id, column)) != drawn_as(cell):
-                    self.update_cell(participant.id, column, cell)
-                    self._shown[(participant.id, column)] = drawn_as(cell)
+                drawn = drawn_as(cell)
+                if self._shown.get((participant.id, column)) != drawn:
+                    changed.append((participant.id, column, cell))
+                    self._shown[(participant.id, column)] = drawn
+        self.update_cells(changed)
 
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
