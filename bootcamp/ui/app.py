@@ -72,10 +72,11 @@ class BootcampApp(KeysInOrderApp[None]):
     ]
 
     # The open workshop's last change (what, its version, the save status): every view that shows
-    # the workshop watches this one value. Always told: two changes can look alike.
-    live_change: reactive[Change | None] = reactive(None, init=False, always_update=True)
+    # the workshop watches this one value. Always told: two changes can look alike. Not a repaint of the whole
+    # screen: each watcher redraws what it shows (a full repaint cost about a third of an answer key).
+    live_change: reactive[Change | None] = reactive(None, init=False, always_update=True, repaint=False)
     # Joining as the console shows it (the join URL, who holds a seat by phone, who waits): None while it is off.
-    joining: reactive[Joining | None] = reactive(None, init=False, always_update=True)
+    joining: reactive[Joining | None] = reactive(None, init=False, always_update=True, repaint=False)
 
     class LiveChanged(Message):
         """The live workshop's one notification, as the one message the Textual side gets."""

@@ -112,9 +112,13 @@ class WalkScreen(Screen[None]):
 
     def show_room(self) -> None:
         """Show what the room has said on the current step (answers, tallies, notes)."""
-        for view in self.query(StepView):
+        for view in self.step_views():
             if view.is_mounted:  # not one still being composed, or already on its way out
                 view.show_room(self.workshop.records.data, self.workshop.state)
+
+    def step_views(self) -> list[StepView]:
+        """The step views shown (a query of the whole screen; a screen that knows where they are says so)."""
+        return list(self.query(StepView))
 
     def show_time(self, flow: Flow) -> None:
         """Show the timer and the day clock as of now."""

@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Static
+from textual.widgets._header import HeaderTitle
 
+from bootcamp.content.model import Step, StepKind
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.join.addresses import JoinAddress
 from bootcamp.live.actors import CONSOLE
@@ -29,6 +31,7 @@ from bootcamp.ui.widgets.fitting_footer import FittingFooter
 from bootcamp.ui.widgets.join_bar import JoinBar
 from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
 from bootcamp.ui.widgets.time_strip import TimeStrip
 from bootcamp.ui.widgets.timer import StepTimerPanel
@@ -111,7 +114,7 @@ class WorkshopScreen(WalkScreen):
                 yield FacilitatorNotes(id="notes")
         yield TimeStrip(id="time-strip")
         yield JoinBar(id="join-bar")
-        yield Static(id="status-bar")
+        yield SteadyStatic(id="status-bar")
         yield FittingFooter()
 
     async def on_mount(self) -> None:
@@ -133,6 +136,17 @@ class WorkshopScreen(WalkScreen):
         await body.show(view_for(step, flow.program, live=self.workshop.records))
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
         self.query_one(NextStep).show_step(flow.upcoming, flow.program)
+        self.call_after_refresh(self._prepare_slide, flow.upcoming)
+
+    def _prepare_slide(self, upcoming: Step | None) -> None:
+        """Once this step is on screen: render the next slide, while the console waits for the key that shows it
+        (a teach step after a teach step shows its body in the same widget, at the same width)."""
+        if upcoming is None or upcoming.kind is not StepKind.TEACH or self.flow.current.kind is not StepKind.TEACH:
+            return
+        from bootcamp.ui.widgets.markdown_body import MarkdownBody
+
+        for shown in self.query_one(StepScroll).query(MarkdownBody):
+            shown.prepare(upcoming.body)
 
     def show_position(self, flow: Flow) -> None:
         answering = flow.current.kind in ANSWERED_KINDS
@@ -140,9 +154,23 @@ class WorkshopScreen(WalkScreen):
             self._answering_keys_shown = answering
             self.refresh_bindings()  # the answering keys come and go with the step's kind (the footer recomposes)
         self.query_one(Agenda).show_flow(flow)
-        self.sub_title = f"{safe(self.workshop.info.organisation)} · {flow.counter}"
+        self._show_sub_title(f"{safe(self.workshop.info.organisation)} · {flow.counter}")
         self._show_status(flow, self.workshop.save_status)
         self._show_join_bar()
+
+    def _show_sub_title(self, text: str) -> None:
+        """The header's counter. Set as Textual does, a screen's sub_title repaints every cell of the screen
+        (about a tenth of a step change); here only the header's title line is drawn again."""
+        if self.sub_title == text:
+            return
+        self.set_reactive(WorkshopScreen.sub_title, text)  # read by the header; its watchers not called
+        header = self.query_one(Header)
+        # One line as wide as the header (Textual's HeaderTitle, a private class: Textual is pinned): no layout.
+        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
+
+    def step_views(self) -> list[StepView]:
+        # The step's box holds them: a query of the whole console cost about 0.3 ms, twice for each answer.
+        return [view for view in self.query_one(StepScroll).children if isinstance(view, StepView)]
 
     def show_room(self) -> None:
         super().show_room()
@@ -188,16 +216,16 @@ class WorkshopScreen(WalkScreen):
             saving: tuple[str, str] = (f"{status.label}: {status.brief or status.error} — retrying", "bold")
         else:
             saving = (status.label, "dim")
-        bar = self.query_one("#status-bar", Static)
+        bar = self.query_one("#status-bar", SteadyStatic)
         # Last, so a narrow bar cuts this off before it cuts off the save status.
         if self.projected and self.workshop.state.blank:
             following: object = ("  ·  ▣ projector blanked: b brings it back", "bold")
         else:
             following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
         if status.error:  # first after the counter: a long step title never cuts off a save that fails
-            bar.update(joined(parts[0], ("  ·  ", "dim"), saving, *parts[1:], following))
+            bar.show_text(joined(parts[0], ("  ·  ", "dim"), saving, *parts[1:], following))
         else:
-            bar.update(joined(*parts, ("  ·  ", "dim"), saving, following))
+            bar.show_text(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
 
     # -- actions only the console has -------------------------------------------------------------------------

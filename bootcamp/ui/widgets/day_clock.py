@@ -7,10 +7,10 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from bootcamp.flow import DayClock, format_minutes
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 
 def clock_time(epoch: float) -> str:
@@ -69,15 +69,18 @@ class DayClockPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         self.border_title = "Day"
-        yield Static(id="day-pace")
-        yield Static(id="day-plan")
-        yield Static(id="day-finish")
+        yield SteadyStatic(id="day-pace")
+        yield SteadyStatic(id="day-plan")
+        yield SteadyStatic(id="day-finish")
 
     def show_day(self, day: DayClock) -> None:
-        self.border_subtitle = f"started {clock_time(day.started_at)}" if day.started_at is not None else ""
-        pace_line = self.query_one("#day-pace", Static)
-        pace_line.update(pace(day))
+        # Told every second: each line redrawn only when it changes.
+        subtitle = f"started {clock_time(day.started_at)}" if day.started_at is not None else ""
+        if (self.border_subtitle or "") != subtitle:
+            self.border_subtitle = subtitle
+        pace_line = self.query_one("#day-pace", SteadyStatic)
+        pace_line.show_text(pace(day))
         pace_line.set_class(day.started and day.behind >= 0.5, "-behind")
         pace_line.set_class(day.started and day.behind <= -0.5, "-ahead")
-        self.query_one("#day-plan", Static).update(plan_line(day))
-        self.query_one("#day-finish", Static).update(finish_line(day))
+        self.query_one("#day-plan", SteadyStatic).show_text(plan_line(day))
+        self.query_one("#day-finish", SteadyStatic).show_text(finish_line(day))

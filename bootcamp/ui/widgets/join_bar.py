@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import Static
+from rich.text import Text
 
 from bootcamp.ui.phones import PHONE
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
     from bootcamp.join.console import Joining
 
 
-class JoinBar(Static):
+class JoinBar(SteadyStatic):
     DEFAULT_CSS = """
     JoinBar {
         height: 1;
@@ -29,7 +30,7 @@ class JoinBar(Static):
     def show(self, joining: Joining | None, *, present: int, step_key: str) -> None:
         self.set_class(joining is not None, "-on")
         if joining is None:
-            self.update("")
+            self.show_text(Text())
             return
         # The URL first: a narrow console cuts the line's end, never the address the room needs.
         parts: list[object] = [
@@ -42,4 +43,4 @@ class JoinBar(Static):
             parts += [("  ·  ", "dim"), (f"{len(joining.waiting)} waiting: F2 lets them in", "bold reverse")]
         slide = "join slide up: J takes it down" if joining.invite.slide_over(step_key) else "J puts the join slide up"
         parts += [("  ·  ", "dim"), (slide, "dim"), ("  ·  j stops joining", "dim")]
-        self.update(joined(*parts))
+        self.show_text(joined(*parts))

@@ -164,6 +164,11 @@ class MarkdownBody(Widget):
     def __init__(self, markdown: str, *, classes: str | None = None) -> None:
         super().__init__(classes=classes)
         self.markdown = markdown
+        self._look: Look | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None  # the styles changed (another theme): the look is read again
 
     def update(self, markdown: str) -> None:
         """Show another text (another step's body) in this widget."""
@@ -172,10 +177,22 @@ class MarkdownBody(Widget):
             self.refresh(layout=True)
 
     def look(self) -> Look:
-        """The theme's styles for each part, without backgrounds other than the code's (the widget's shows through)."""
-        return tuple(
-            (rich_name, self.get_component_rich_style(part, partial=True)) for part, rich_name in THEMED.items()
-        )
+        """The theme's styles for each part, without backgrounds other than the code's (the widget's shows through).
+
+        Kept until the styles change: read afresh, the thirteen parts' styles cost as much as rendering a slide
+        (Textual forgets them at every refresh)."""
+        if self._look is None:
+            self._look = tuple(
+                (rich_name, self.get_component_rich_style(part, partial=True)) for part, rich_name in THEMED.items()
+            )
+        return self._look
+
+    def prepare(self, markdown: str) -> None:
+        """Render ``markdown`` as this body would show it now (its width, its look), so that showing it renders
+        nothing: the console readies the next slide while it waits for the key that shows it."""
+        width = self.content_size.width
+        if self.is_mounted and width and markdown.strip():
+            rendered_lines(markdown, width, self.look(), self.app.console)
 
     def render(self) -> _CachedRender:
         return _CachedRender(self.markdown, self.look())

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual.widgets import Static
 
 from bootcamp.content.model import Program, Step
 from bootcamp.flow import format_minutes
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 _MARKDOWN_LEAD = re.compile(r"^(#+|[-*•>]|\d+[.)])\s+")
 
@@ -41,7 +41,7 @@ def next_step_text(step: Step | None, program: Program) -> Text:
     return joined(*parts)
 
 
-class NextStep(Static):
+class NextStep(SteadyStatic):
     """Shown beside the current step when the room sees the slide on another screen."""
 
     DEFAULT_CSS = """
@@ -59,4 +59,4 @@ class NextStep(Static):
         self.border_title = "Next"
 
     def show_step(self, step: Step | None, program: Program) -> None:
-        self.update(next_step_text(step, program))
+        self.show_text(next_step_text(step, program))

@@ -7,10 +7,10 @@ import re
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from bootcamp.content.model import Program, Step
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 # "Say:", "Ask:", "Watch for:" … at the start of a line begin a new paragraph, shown bold.
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z' ]{0,20}:)\s")
@@ -70,18 +70,18 @@ class FacilitatorNotes(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         self.border_title = "Notes · not projected"
-        yield Static(id="notes-text")
-        yield Static(id="quick-notes")
+        yield SteadyStatic(id="notes-text")
+        yield SteadyStatic(id="quick-notes")
 
     def show_quick_notes(self, notes: list[str]) -> None:
         """The facilitator's own quick notes on this step (ctrl+n), under the content's notes."""
-        quick = self.query_one("#quick-notes", Static)
+        quick = self.query_one("#quick-notes", SteadyStatic)
         quick.display = bool(notes)
         lines: list[object] = [("\nQuick notes · ctrl+n", "bold")]
         for note in notes:
             lines += ["\n", ("• ", "dim"), note]
-        quick.update(joined(*lines))
+        quick.show_text(joined(*lines))
 
     def show_step(self, step: Step, program: Program) -> None:
-        self.query_one("#notes-text", Static).update(notes_text(step, program))
+        self.query_one("#notes-text", SteadyStatic).show_text(notes_text(step, program))
         self.scroll_home(animate=False)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from bootcamp.flow import DayClock, Flow
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.day_clock import clock_time, pace
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 from bootcamp.ui.widgets.timer import countdown, planned
 
 
@@ -26,7 +26,7 @@ def strip_text(flow: Flow, day: DayClock) -> Text:
     )  # fmt: skip
 
 
-class TimeStrip(Static):
+class TimeStrip(SteadyStatic):
     DEFAULT_CSS = """
     TimeStrip {
         height: 1;
@@ -37,4 +37,4 @@ class TimeStrip(Static):
     """
 
     def show_time(self, flow: Flow, day: DayClock) -> None:
-        self.update(strip_text(flow, day))
+        self.show_text(strip_text(flow, day))

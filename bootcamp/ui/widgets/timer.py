@@ -9,6 +9,7 @@ from textual.widgets import Digits, Static
 
 from bootcamp.flow import ADD_MINUTES, Flow, format_duration, format_minutes
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 OVER_TIME = f"over time — add {ADD_MINUTES:g} minutes? press +"
 
@@ -53,11 +54,16 @@ class StepTimerPanel(Vertical):
     def compose(self) -> ComposeResult:
         self.border_title = "Timer · t"
         yield Digits("", id="countdown")
-        yield Static(id="timer-state")
+        yield SteadyStatic(id="timer-state")
         yield Static(OVER_TIME, id="over-time", markup=False)
 
     def show_flow(self, flow: Flow) -> None:
-        self.query_one(Digits).update(countdown(flow))
-        self.query_one("#timer-state", Static).update(timer_state(flow))
-        self.border_subtitle = planned(flow)
+        # Told every second: each part redrawn only when it changes.
+        digits, left = self.query_one(Digits), countdown(flow)
+        if digits.value != left:
+            digits.update(left)
+        self.query_one("#timer-state", SteadyStatic).show_text(timer_state(flow))
+        subtitle = planned(flow)
+        if self.border_subtitle != subtitle:
+            self.border_subtitle = subtitle
         self.set_class(flow.over_time(), "-over")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
 
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 
 class MovedOn(Message):
@@ -27,7 +27,7 @@ class MovedOn(Message):
         return self.table
 
 
-class KeysHint(Static):
+class KeysHint(SteadyStatic):
     """The keys that work in the answers above while they have the focus, and where the cursor moved on to by itself."""
 
     DEFAULT_CSS = """
@@ -54,11 +54,11 @@ class KeysHint(Static):
 
     def _show(self) -> None:
         if not self._here:
-            self.update(plain(self._away))
+            self.show_text(plain(self._away))
         elif self._said:
-            self.update(joined(self.keys, ("  ·  ", "dim"), (f"↪ {self._said}", "bold")))
+            self.show_text(joined(self.keys, ("  ·  ", "dim"), (f"↪ {self._said}", "bold")))
         else:
-            self.update(plain(self.keys))
+            self.show_text(plain(self.keys))
 
 
 AWAY = "a goes to the answers (Esc comes back)"

@@ -87,6 +87,14 @@ class QuestionTable(SteadyTable[Text]):
         room = self.scrollable_content_region.width - others - 2 * self.cell_padding
         return max(MIN_COMMENT_WIDTH, room)
 
+    def start_step(self, step_key: str) -> None:
+        """Take the answers of another step on the same scale: the rows stay (the same people), the cells are
+        drawn again by the next :meth:`show`, and nothing of the last step stays (its cursor, scroll, comment)."""
+        self.step_key = step_key
+        self._just_answered = None
+        self.move_cursor(row=0, animate=False, scroll=False)
+        self.scroll_home(animate=False)
+
     def on_resize(self) -> None:
         if self._shown_with is not None:
             self.show(*self._shown_with)
@@ -113,11 +121,14 @@ class QuestionTable(SteadyTable[Text]):
             if seats:
                 self.move_cursor(row=min(max(row, 0), len(seats) - 1))
             return
+        changed = []
         for participant in data.present:
             for column, cell in zip(COLUMNS, self._cells(participant, revealed, phones)):
-                if self._shown.get((participant.id, column)) != drawn_as(cell):
-                    self.update_cell(participant.id, column, cell)
-                    self._shown[(participant.id, column)] = drawn_as(cell)
+                drawn = drawn_as(cell)
+                if self._shown.get((participant.id, column)) != drawn:
+                    changed.append((participant.id, column, cell))
+                    self._shown[(participant.id, column)] = drawn
+        self.update_cells(changed)
 
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)

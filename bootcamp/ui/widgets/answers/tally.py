@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from bootcamp.live.snapshot import Tally
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 BAR_WIDTH = 30
 
@@ -39,7 +39,7 @@ def tally_text(tally: Tally, *, bar_width: int = BAR_WIDTH) -> Text:
     return lines
 
 
-class TallyBars(Static):
+class TallyBars(SteadyStatic):
     """The tally once the step is revealed; until then only how many have answered."""
 
     DEFAULT_CSS = """
@@ -52,10 +52,10 @@ class TallyBars(Static):
 
     def show(self, tally: Tally, *, heading: str, revealed: bool, private: bool = False) -> None:
         if private:
-            self.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
+            self.show_text(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
         elif not revealed:
-            self.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
+            self.show_text(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
         else:
             room = self.size.width - max((len(label) for _, label, _ in tally.counts), default=0) - 6
             width = max(8, min(BAR_WIDTH, room)) if self.size.width else BAR_WIDTH
-            self.update(joined((heading, "bold"), "\n\n", tally_text(tally, bar_width=width)))
+            self.show_text(joined((heading, "bold"), "\n\n", tally_text(tally, bar_width=width)))

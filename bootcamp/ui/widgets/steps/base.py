@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from bootcamp.content.model import Program, Step
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -89,7 +90,7 @@ class StepScroll(VerticalScroll, inherit_bindings=False):
         self.scroll_home(animate=False)
 
 
-class Prompt(Static):
+class Prompt(SteadyStatic):
     """A line the room reads: a question, a prompt, a scale. Author text, shown plainly."""
 
     DEFAULT_CSS = """
@@ -109,6 +110,9 @@ class Prompt(Static):
 
     def __init__(self, text: str, *, classes: str = "") -> None:
         super().__init__(plain(text), classes=classes)
+
+    def show(self, text: str) -> None:
+        self.show_text(plain(text))
 
 
 class Choices(Static):

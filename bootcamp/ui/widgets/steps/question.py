@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from bootcamp.content.model import Scale
@@ -134,6 +135,55 @@ class QuestionView(StepView):
                 widget.show(data, state)
         else:
             widget.show(data)
+
+    def take_over(self, view: StepView) -> bool:
+        """A question after a question on the same scale (the commitment test's eighteen in a row): the prompt,
+        the body and the answers change in place, nothing is mounted; anything else gets a view of its own."""
+        if not isinstance(view, QuestionView) or not self._same_shape(view) or self.query(BallotBox):
+            return False  # a ballot box keeps the last ballot to take back: a secret step's box is never reused
+        self._leave_focus()
+        for old in self.query(CommentField):
+            old.remove()  # a comment being typed is saved as it goes (its field saves on removal)
+        self.step = view.step
+        question = self.step.question
+        if question is not None:
+            self.query_one(".-question", Prompt).show(question.text)
+        if self.step.body.strip():
+            from bootcamp.ui.widgets.markdown_body import MarkdownBody
+
+            self.query_one(MarkdownBody).update(self.step.body)
+        for table in self.query(QuestionTable):
+            table.start_step(self.step.key)
+        for hint in self.query(KeysHint):
+            hint.moved_on("")
+        return True
+
+    def _same_shape(self, view: QuestionView) -> bool:
+        """Whether ``view`` is made of the same widgets: the same audience, scale (its keys and choices),
+        a question and a body where this one has them."""
+        mine, theirs = self.scale, view.scale
+        return (
+            type(view) is type(self)
+            and view.presenter == self.presenter
+            and view.live is self.live
+            and mine is not None
+            and theirs is not None
+            and mine.id == theirs.id
+            and (view.step.question is None) == (self.step.question is None)
+            and bool(view.step.body.strip()) == bool(self.step.body.strip())
+            and (view.step.comment and self.presenter) == (self.step.comment and self.presenter)
+        )
+
+    def _leave_focus(self) -> None:
+        """The focus goes where it would go were this view removed (the step's scroll), never into the next step."""
+        focused = self.app.focused
+        if focused is None or self not in focused.ancestors:
+            return
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, Widget) and ancestor.focusable:
+                ancestor.focus(scroll_visible=False)
+                return
+        self.app.set_focus(None)
 
     def on_descendant_focus(self) -> None:
         self._show_hint()
