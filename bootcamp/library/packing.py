@@ -14,23 +14,12 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
-from bootcamp.store.codec import to_json
+from bootcamp.store.codec import made, to_json
 from bootcamp.store.model import Action, ActionStatus, Participant, WorkshopInfo
 
 _PARTICIPANT_FIELDS = tuple(field.name for field in dataclasses.fields(Participant))
 _ACTION_FIELDS = tuple(field.name for field in dataclasses.fields(Action))
 _STATUSES = {status.value: status for status in ActionStatus}
-_new = object.__new__
-
-
-def made(cls: type, values: dict[str, Any]) -> Any:
-    """A frozen dataclass of ``values`` (every field, each of its type already checked), without ``__init__``'s
-    one ``object.__setattr__`` per field: for a thousand rows that is most of the time a listing takes."""
-    instance = _new(cls)
-    instance.__dict__.update(values)
-    return instance
-
-
 def values_of(record: Any) -> list[Any]:
     """A participant's or an action's fields' values, in field order (JSON values: a status as its text)."""
     return [to_json(getattr(record, name)) for name in type(record).__dataclass_fields__]

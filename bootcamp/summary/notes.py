@@ -26,8 +26,8 @@ def local_when(at: str, workshop_date: str) -> str:
         moment = datetime.fromisoformat(at).astimezone()
     except (TypeError, ValueError):
         return ""
-    day = moment.date().isoformat()
-    return moment.strftime("%H:%M") if day == workshop_date else f"{day} {moment.strftime('%H:%M')}"
+    day, clock = moment.date().isoformat(), f"{moment.hour:02d}:{moment.minute:02d}"  # strftime: 3× the time
+    return clock if day == workshop_date else f"{day} {clock}"
 
 
 def build_notes(

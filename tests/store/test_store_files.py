@@ -302,3 +302,32 @@ def test_temporary_files_of_killed_writers_are_swept_on_open_but_not_while_locke
         store.open(workshop.path.name)
     assert [path.exists() for path in leftovers] == [False, False]
     assert busy.exists()
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ({"step_key": "basics/mandate", "value": 3}, "answers.basics/mandate||.value: expected text, found a number"),
+        ({"step_key": "basics/mandate", "value": "yes", "score": "9"}, "answers.basics/mandate||.score: unknown field"),
+        ({"step_key": "basics/mandate", "value": None}, "answers.basics/mandate||.value: expected text, found null"),
+        ({"value": "yes"}, "answers.basics/mandate||.step_key: missing"),
+    ],
+)
+def test_an_answer_not_made_of_known_texts_is_refused_naming_its_field(
+    workshop: WorkshopFiles, entry: dict, reason: str
+) -> None:
+    """Answers of known text fields are built directly (tens of thousands in a large room); any other goes through the
+    general decoder, which names what is wrong."""
+    import dataclasses
+
+    fields = [f for f in dataclasses.fields(Answer) if f.name != "participant_id"]
+    assert all(f.type == "str" and f.default in ("", dataclasses.MISSING) for f in fields)  # what the fast path reads
+    pid = workshop.info().participants[0].id
+    workshop.save_answer(Answer(pid, "basics/mandate", value="yes"))
+    path = workshop.path / "answers" / f"{pid}.json"
+    document = json.loads(path.read_bytes())
+    document["answers"]["basics/mandate||"] = entry
+    path.write_text(json.dumps(document))
+    with pytest.raises(StoreError) as caught:
+        workshop.answers()
+    assert reason in str(caught.value), str(caught.value)

@@ -14,6 +14,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from summary_rooms import HOSTILE, fixture_program, hostile_room
 
@@ -175,3 +177,17 @@ def test_answer_sheets_escape_names() -> None:
     page = Elements(html)
     assert_no_live_markup(page)
     assert "<script>alert(1)</script>" in page.all_text
+
+
+# Words and the things md() changes, as tokens: random characters alone rarely make "a  b" or "1. a".
+_TOKENS = ["we", "said", "it", " ", "  ", "\t", "\n", "\r", "#", "1.", "2)", "٣.", "-", ">", "*", "_", "&", "&amp;",
+           "[x]", "|", "\x00", "\x1b", "\x85", "\xa0", "\u2028", "\u202e", "\u2066", "\u2069", "é", "😀"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_TOKENS), max_size=8).map("".join), st.text(max_size=24)))
+def test_markdown_passes_plain_text_through_only_where_escaping_would_change_nothing(text: str) -> None:
+    """md() hands most comments back as they are (the summary of 200 people has thousands): never one it would change."""
+    from bootcamp.export.report_markdown import _escaped, md
+
+    assert md(text) == _escaped(text)
