@@ -313,3 +313,31 @@ async def test_the_over_time_signal_waits_while_another_screen_is_in_front(
         screen.tick()
         await pilot.pause()
         assert OVER_TIME.capitalize() in [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_jump_list_shows_the_current_step_one_line_each_at_every_size(size, store: Store, make_app) -> None:
+    """At 80×24 the list ran past the dialog's edge, so the current step (step 72 of the demo) was in rows the dialog
+    cut off; and half the lines wrapped onto a second one."""
+    from textual.widgets import OptionList
+    from ui_helpers import SHIPPED_CONTENT
+
+    from bootcamp.content import load_dir
+    from bootcamp.demo import create_demo_workshop
+
+    demo = create_demo_workshop(store, load_dir(SHIPPED_CONTENT).sources)
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo.id)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_console(pilot)
+        current = screen.flow.current.key
+        await pilot.press("g")
+        jump = await wait_for_screen(pilot, JumpScreen)
+        await pilot.pause()
+        steps = jump.query_one(OptionList)
+        dialog = jump.query_one("#jump-dialog")
+        at = steps.highlighted
+        assert at is not None and steps.get_option_at_index(at).id == current
+        shown_from = steps.region.y - int(steps.scroll_y)  # each option one line: its row is its index
+        row = shown_from + at
+        assert steps.region.y <= row < steps.region.bottom and steps.region.bottom <= dialog.region.bottom - 1, size
+        assert steps.virtual_size.height == steps.option_count  # not one option on two lines

@@ -16,6 +16,11 @@ from bootcamp.ui.widgets.agenda import CURRENT, DONE, SKIPPED
 from bootcamp.ui.widgets.typed_text import SafeInput
 
 
+LIST_ROWS = 20  # at most, on a tall screen
+DIALOG_SHARE = 0.9  # of the screen's height: jump.tcss's max-height
+DIALOG_CHROME = 4  # the dialog's border, the filter and its margin
+
+
 class JumpScreen(ModalScreen[str | None]):
     CSS_PATH = "jump.tcss"
     BINDINGS = [
@@ -34,8 +39,18 @@ class JumpScreen(ModalScreen[str | None]):
             yield OptionList(id="jump-steps")
 
     def on_mount(self) -> None:
+        self._fit_list()
         self._fill("")
         self.query_one(Input).focus()
+
+    def on_resize(self) -> None:
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list no taller than the dialog can show: at 80×24 a 20-row list ran past the dialog's edge, and the
+        current step, scrolled into the list's view, was in the rows the dialog cut off."""
+        room = int(self.app.size.height * DIALOG_SHARE) - DIALOG_CHROME
+        self.query_one(OptionList).styles.max_height = max(3, min(LIST_ROWS, room))
 
     def _fill(self, query: str) -> None:
         options = self.query_one(OptionList)
@@ -59,7 +74,7 @@ class JumpScreen(ModalScreen[str | None]):
             label = joined(
                 (f"{number:>3} {mark} ", "dim"),
                 (step.title, "bold" if step.key == current else ""),
-                (f"  {session.title if session else ''} · {step.kind.value} · {format_minutes(step.minutes)}", "dim"),
+                (f"  {step.kind.value} · {format_minutes(step.minutes)} · {session.title if session else ''}", "dim"),
             )
             options.add_option(Option(label, id=step.key))
         if options.option_count:
