@@ -82,7 +82,7 @@ def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux
     tmux.text("one", BEFORE_QUESTION)
     tmux.wait_for(  # the list filtered down to that step (unfiltered, it starts with the first step)
         "one",
-        lambda screen: f"{BEFORE_QUESTION}  The commitment test" in screen and "Why this day  Opening" not in screen,
+        lambda screen: f"{BEFORE_QUESTION}  teach · 4 min · The commitment test" in screen and "Why this day  teach" not in screen,
         "the jump list filtered",
     )
     tmux.keys("one", "Enter")

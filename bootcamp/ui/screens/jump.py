@@ -15,7 +15,6 @@ from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.agenda import CURRENT, DONE, SKIPPED
 from bootcamp.ui.widgets.typed_text import SafeInput
 
-
 LIST_ROWS = 20  # at most, on a tall screen
 DIALOG_SHARE = 0.9  # of the screen's height: jump.tcss's max-height
 DIALOG_CHROME = 4  # the dialog's border, the filter and its margin
