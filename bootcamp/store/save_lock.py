@@ -95,10 +95,8 @@ def _take_flock(lock_path: str, timeout: float) -> int | None:
 
 def _open(lock_path: str) -> tuple[int | None, bool]:
     """The lock file opened, and whether this call created it (None: someone else just did)."""
-    try:
+    with contextlib.suppress(FileNotFoundError):  # not there yet: made below
         return os.open(lock_path, _OPEN_FLAGS), False
-    except FileNotFoundError:
-        pass
     try:
         return os.open(lock_path, _OPEN_FLAGS | os.O_CREAT | os.O_EXCL, FILE_MODE), True
     except FileExistsError:

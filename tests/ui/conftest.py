@@ -91,3 +91,21 @@ def tmux(tmux_installed: None, tmp_path: Path) -> Iterator[Tmux]:
         yield server
     finally:
         server.kill()
+
+
+@pytest.fixture
+def counted_renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every Markdown text Rich is asked to lay out for a slide, from an empty cache."""
+    from bootcamp.ui.widgets import markdown_body
+
+    renders: list[str] = []
+
+    class Counted(markdown_body._SlideMarkdown):
+        def __init__(self, markup: str, **options) -> None:
+            renders.append(markup)
+            super().__init__(markup, **options)
+
+    monkeypatch.setattr(markdown_body, "_SlideMarkdown", Counted)
+    markdown_body.rendered_lines.cache_clear()
+    yield renders
+    markdown_body.rendered_lines.cache_clear()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from rich.console import Console
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.color import Color
 
 from bootcamp.ui.theme import PROJECTOR
-from bootcamp.ui.widgets import markdown_body
 from bootcamp.ui.widgets.markdown_body import MarkdownBody, rendered_lines
 
 BODY = """# The three hats
@@ -35,22 +33,6 @@ def plain_lines(lines) -> list[str]:
 def styled(lines, text: str) -> Style:
     """The style of the first segment holding ``text``."""
     return next(segment.style for line in lines for segment in line if text in segment.text)
-
-
-@pytest.fixture
-def counted_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every Markdown text Rich is asked to lay out, from an empty cache."""
-    renders: list[str] = []
-
-    class Counted(markdown_body._SlideMarkdown):
-        def __init__(self, markup: str, **options) -> None:
-            renders.append(markup)
-            super().__init__(markup, **options)
-
-    monkeypatch.setattr(markdown_body, "_SlideMarkdown", Counted)
-    rendered_lines.cache_clear()
-    yield renders
-    rendered_lines.cache_clear()
 
 
 def test_headings_lists_emphasis_and_tables_are_in_the_rendered_lines() -> None:

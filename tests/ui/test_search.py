@@ -77,12 +77,17 @@ def files_as_they_are(folder: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
-async def search_for(pilot, text: str) -> SearchScreen:
-    """From home: `/`, type ``text``, and wait for its results."""
+async def open_search(pilot) -> SearchScreen:
+    """From home, once it has settled: `/`."""
     await wait_for_screen(pilot, HomeScreen)
     await settle(pilot)
     await pilot.press("slash")
-    screen: SearchScreen = await wait_for_screen(pilot, SearchScreen)  # type: ignore[assignment]
+    return await wait_for_screen(pilot, SearchScreen)  # type: ignore[return-value]
+
+
+async def search_for(pilot, text: str) -> SearchScreen:
+    """From home: `/`, type ``text``, and wait for its results."""
+    screen = await open_search(pilot)
     for char in text:
         await pilot.press(char)
     await wait_until(pilot, lambda: screen.searches and screen.found_for == text, f"results for {text!r}")
@@ -233,10 +238,7 @@ async def test_typing_fast_in_the_search_field_keeps_every_key(workshop_id: str,
     typed = "Nobody owns the RENEWAL"
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
-        await settle(pilot)
-        await pilot.press("slash")
-        screen: SearchScreen = await wait_for_screen(pilot, SearchScreen)  # type: ignore[assignment]
+        screen = await open_search(pilot)
         field = screen.query_one("#query", Input)
         for char in typed:  # posted at once, no waiting between keys: a burst
             app.post_message(events.Key({" ": "space", "?": "question_mark"}.get(char, char), char))
@@ -324,10 +326,7 @@ async def test_a_slow_search_holds_up_no_key_and_an_older_answer_is_never_shown(
     monkeypatch.setattr(Library, "search", slow_search)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
-        await settle(pilot)
-        await pilot.press("slash")
-        screen: SearchScreen = await wait_for_screen(pilot, SearchScreen)  # type: ignore[assignment]
+        screen = await open_search(pilot)
         field = screen.query_one("#query", Input)
         await pilot.press(*"pricing")
         for _ in range(200):

@@ -14,20 +14,26 @@ class OneLine(App[None]):
         yield SteadyStatic("below", id="below")
 
 
+def layouts_asked(monkeypatch, line: SteadyStatic) -> list[bool]:
+    """For each refresh ``line`` asks for from now on, whether it asked for a new layout."""
+    asked: list[bool] = []
+    original = SteadyStatic.refresh
+
+    def spy(self, *regions, repaint=True, layout=False, recompose=False):
+        if self is line:
+            asked.append(layout)
+        return original(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    monkeypatch.setattr(SteadyStatic, "refresh", spy)
+    return asked
+
+
 async def test_only_a_change_is_drawn_and_only_a_new_height_is_laid_out(monkeypatch) -> None:
     app = OneLine()
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         line = app.query_one("#line", SteadyStatic)
-        asked: list[bool] = []
-        original = SteadyStatic.refresh
-
-        def spy(self, *regions, repaint=True, layout=False, recompose=False):
-            if self is line:
-                asked.append(layout)
-            return original(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
-
-        monkeypatch.setattr(SteadyStatic, "refresh", spy)
+        asked = layouts_asked(monkeypatch, line)
 
         assert line.show_text("first") is False and asked == []  # the same text: nothing at all
         assert line.show_text(Text("second")) is True and asked == [False]  # one line still: a repaint only
@@ -51,15 +57,7 @@ async def test_a_hidden_static_takes_its_text_without_a_layout(monkeypatch) -> N
         line = app.query_one("#line", SteadyStatic)
         line.display = False
         await pilot.pause()
-        asked: list[bool] = []
-        original = SteadyStatic.refresh
-
-        def spy(self, *regions, repaint=True, layout=False, recompose=False):
-            if self is line:
-                asked.append(layout)
-            return original(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
-
-        monkeypatch.setattr(SteadyStatic, "refresh", spy)
+        asked = layouts_asked(monkeypatch, line)
         line.show_text("one\ntwo\nthree")
         assert asked == [False]
         monkeypatch.undo()

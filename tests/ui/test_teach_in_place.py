@@ -56,30 +56,18 @@ async def test_teach_after_teach_updates_the_body_in_place(store: Store, make_ap
         assert shown_text(presenter.query_one(MarkdownBody)).startswith("• Every answer is saved")
 
 
-async def test_the_next_teach_slide_is_ready_before_its_key(store: Store, make_app, monkeypatch) -> None:
+async def test_the_next_teach_slide_is_ready_before_its_key(store: Store, make_app, counted_renders: list[str]) -> None:
     """Once a teach step is on screen the console renders the next teach step's body, so the key that shows it
     renders no Markdown (the body's text is only looked up at the same width and look)."""
-    from bootcamp.ui.widgets import markdown_body
-
     program = load_dir(SHIPPED_CONTENT)
     info = new_workshop(store, program)
     first, second = program.steps("full")[:2]
-    renders: list[str] = []
-
-    class Counted(markdown_body._SlideMarkdown):
-        def __init__(self, markup: str, **options) -> None:
-            renders.append(markup)
-            super().__init__(markup, **options)
-
-    monkeypatch.setattr(markdown_body, "_SlideMarkdown", Counted)
-    markdown_body.rendered_lines.cache_clear()
     async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
         console = await wait_for_screen(pilot, WorkshopScreen)
         await pilot.pause()
-        assert renders == [first.body, second.body]  # the second readied while the first is shown
+        assert counted_renders == [first.body, second.body]  # the second readied while the first is shown
         await pilot.press("right")
         await pilot.pause()
         assert console.query_one(TeachView).step.key == second.key
         # Showing the second rendered nothing; the third, a discuss step, is not readied (only teach after teach).
-        assert renders == [first.body, second.body]
-    markdown_body.rendered_lines.cache_clear()
+        assert counted_renders == [first.body, second.body]
