@@ -64,7 +64,7 @@ class BootcampApp(KeysInOrderApp[None]):
     COMMANDS = App.COMMANDS | {bootcamp_commands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
-        # f1 too: where a text field takes "?", the footer shows Help by this key (FittingFooter).
+        # f1 too: where a text field takes "?", the key bar shows Help by this key (KeyBar).
         Binding("f1", "help", "Help", show=False, tooltip="Help: every key"),
         Binding("q", "quit", "Quit", tooltip="Quit (every save is finished first)"),
         # ctrl+n: no Textual widget binds it, so it works from any screen, a text field included.

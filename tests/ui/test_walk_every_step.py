@@ -11,7 +11,6 @@ import pytest
 from rich.cells import cell_len
 from room_helpers import open_console
 from textual.widget import Widget
-from textual.widgets._footer import FooterKey
 from ui_helpers import SHIPPED_CONTENT, new_workshop, settle
 
 from bootcamp.clock import FixedClock
@@ -19,24 +18,19 @@ from bootcamp.content import load_dir
 from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.key_bar import KeyBar
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
-def key_label(key: FooterKey, app: BootcampApp) -> str:
-    """The cells a compact footer key draws: the palette key's left border first."""
-    border = "▏" if key.has_class("-command-palette") else ""
-    return f"{border}{key.key_display} {key.description}"
-
-
 def footer_faults(app: BootcampApp) -> list[str]:
-    """What is wrong with the footer as drawn: a key cut or covered, a cell drawn by no key's label."""
+    """What is wrong with the key bar as drawn: a key cut or covered, a cell drawn by no key's label."""
     width = app.size.width
     line = app.screen._compositor.render_strips()[-1].text
     owner: list[str | None] = [None] * width  # the character each key's label puts in each cell
     faults = []
-    for key in app.screen.query(FooterKey):
-        label, x = key_label(key, app), key.region.x
+    for key in app.screen.query_one(KeyBar).keys:
+        label, x = key.label, key.x
         if x < 0 or x + cell_len(label) > width:
             faults.append(f"{label!r} is cut at the edge (x={x})")
             continue
@@ -67,7 +61,7 @@ async def test_every_step_of_the_full_day_fits(size, data_dir, clock: FixedClock
             step = screen.flow.current
             walked.append(step.key)
             where = f"{step.key} ({step.kind.value}) at {size[0]}×{size[1]}"
-            actions = {key.action for key in screen.query(FooterKey)}
+            actions = {key.action for key in screen.query_one(KeyBar).keys}
             assert {"help", "quit"} <= actions, f"Help or Quit missing from the footer on {where}: {actions}"
             assert footer_faults(app) == [], where
             assert sideways_scrolling(app) == [], where

@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from bootcamp.errors import UserError
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.workshop_list import TABLE_CHROME, Column, column_widths, shortened
 
@@ -105,7 +106,7 @@ class ActionsScreen(Screen[None]):
         yield SteadyTable(id="actions-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="actions-detail")
         yield Static(id="actions-said")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.wall = wall_organisation(self.app)

@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 
 from bootcamp.content.errors import ContentError
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.fitting_footer import FittingFooter
+from bootcamp.ui.widgets.key_bar import KeyBar
 
 
 def problem_report(error: ContentError, content_dir: Path) -> str:
@@ -47,7 +47,7 @@ class ContentErrorsScreen(Screen[None]):
         )
         with VerticalScroll(id="problems"):
             yield Static(plain(problem_report(self.error, self.content_dir)), id="problem-list")
-        yield FittingFooter()
+        yield KeyBar()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from bootcamp import core_imports
 from bootcamp.errors import UserError
 from bootcamp.ui.text import safe
 from bootcamp.ui.widgets.content_status import ContentStatus
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield WorkshopList(id="workshops")
         yield ContentStatus(id="content-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # After the first paint: reading the disk and the YAML must not hold up the first screen. The first

@@ -24,7 +24,7 @@ from bootcamp.limits import COMMENT
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.fitting_footer import FittingFooter
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.steps.base import PackedChoices
 from bootcamp.ui.widgets.typed_text import SafeInput
 
@@ -85,7 +85,7 @@ class PrivateEntryScreen(Screen[None]):
                 placeholder="Type a comment, or leave it empty; Enter finishes", max_length=COMMENT.chars, id="comment"
             )
             yield Static(id="hint")
-        yield FittingFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.fixed_participant:

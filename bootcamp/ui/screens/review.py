@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
@@ -31,6 +31,7 @@ from bootcamp.flow import Flow, format_minutes
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.follow import FollowedWorkshop, Follower
 from bootcamp.ui.text import joined, plain, safe
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.steps import StepScroll, view_for
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class ReviewScreen(Screen[None]):
                 said.border_title = "What the room said here"
                 yield Static(id="review-said-text")
         yield Static(id="review-position")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(StepScroll).focus()

@@ -34,7 +34,7 @@ from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import joined, one_line, plain, safe
-from bootcamp.ui.widgets.fitting_footer import FittingFooter
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -183,7 +183,7 @@ class RosterScreen(Screen[MissedSteps | None]):
     CSS_PATH = "roster.tcss"
     HELP_TITLE = "People"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    FOOTER_KEPT = frozenset({"add", "back"})  # with Help and Quit, whatever the width (FittingFooter)
+    FOOTER_KEPT = frozenset({"add", "back"})  # with Help and Quit, whatever the width (KeyBar)
 
     BINDINGS = [
         Binding("a", "add", "Add", tooltip="Add someone (a late arrival)"),
@@ -228,7 +228,7 @@ class RosterScreen(Screen[MissedSteps | None]):
                         yield SafeInput(placeholder="Role or team (optional)", max_length=ROLE.chars, id="form-role")
                     yield Static(id="form-problem")
             yield Static(id="roster-detail")
-        yield FittingFooter()
+        yield KeyBar()
 
     def _title(self) -> Text:
         info = self.workshop.info

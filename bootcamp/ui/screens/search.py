@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -29,6 +29,7 @@ from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
 from bootcamp.ui.search_results import FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation
+from bootcamp.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
@@ -102,7 +103,7 @@ class SearchScreen(Screen[None]):
         yield Static(id="search-scope")
         yield OptionList(id="results")
         yield Static(id="search-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._search = WorkshopSearch(self.bootcamp.store, self.bootcamp.clock)

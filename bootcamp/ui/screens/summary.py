@@ -26,7 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from bootcamp.clock import local_today
 from bootcamp.errors import UserError
@@ -36,6 +36,7 @@ from bootcamp.summary.lineage import EarlierChoice, choose_earlier
 from bootcamp.summary.model import CommitmentReport
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.report.actions import ActionList
 from bootcamp.ui.widgets.report.audit import AuditChart
 from bootcamp.ui.widgets.report.coverage import Coverage
@@ -157,7 +158,7 @@ class SummaryScreen(Screen[None]):
                 yield Coverage()
             with TabPane(LABELS["notes"], id="notes"), VerticalScroll():
                 yield NotesView()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._theme_on_open = self.app.theme

@@ -27,8 +27,8 @@ from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.day_clock import DayClockPanel
-from bootcamp.ui.widgets.fitting_footer import FittingFooter
 from bootcamp.ui.widgets.join_bar import JoinBar
+from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.widgets.steady_static import SteadyStatic
@@ -45,7 +45,7 @@ class WorkshopScreen(WalkScreen):
     # folds into a one-line strip (timer, day clock) with the notes a key away (f3): the slide keeps
     # at least 70 columns at 80.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    # The footer keys that never make way for others (FittingFooter): with Help and Quit, what a facilitator
+    # The footer keys that never make way for others (KeyBar): with Help and Quit, what a facilitator
     # in front of a room needs at any width. The others show as far as there is room; ? lists them all.
     FOOTER_KEPT = frozenset({"next", "answer", "reveal", "presenter"})
 
@@ -115,7 +115,7 @@ class WorkshopScreen(WalkScreen):
         yield TimeStrip(id="time-strip")
         yield JoinBar(id="join-bar")
         yield SteadyStatic(id="status-bar")
-        yield FittingFooter()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.query_one(Agenda).border_title = "Agenda · g jumps"

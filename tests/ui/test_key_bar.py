@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bootcamp.ui.widgets.fitting_footer import PALETTE_WIDTH, fitting, key_width
+from bootcamp.ui.widgets.key_bar import PALETTE_WIDTH, fitting, key_width
 
 
 def test_kept_keys_always_show_and_the_others_stop_at_the_first_that_does_not_fit() -> None:
