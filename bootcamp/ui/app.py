@@ -20,13 +20,13 @@ from textual.reactive import reactive
 
 from bootcamp.clock import Clock, SystemClock
 from bootcamp.errors import UserError
-from bootcamp.gc_tuning import collect_less_often
+from bootcamp.gc_tuning import collect_less_often, hold_during_start, release_after_start
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.changes import RedrawBatch
 from bootcamp.live.saving import SaveStatus
 from bootcamp.locations import DataFolder, Origin
 from bootcamp.ui.key_order import KeysInOrderApp
-from bootcamp.ui.theme import CONSOLE_THEME, THEMES
+from bootcamp.ui.theme import CONSOLE_THEME, THEMES, start_with_theme
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -60,7 +60,9 @@ def bootcamp_commands() -> type[Provider]:
 
 class BootcampApp(KeysInOrderApp[None]):
     TITLE = "bootcamp"
-    CSS_PATH = "app.tcss"
+    # Home's stylesheet read with the app's: pushing the first screen then finds it read, where reading it then
+    # parsed every stylesheet of the app again and restyled every widget (the screen keeps its own CSS_PATH).
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     COMMANDS = App.COMMANDS | {bootcamp_commands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
@@ -95,6 +97,7 @@ class BootcampApp(KeysInOrderApp[None]):
         join: JoinAddress | None = None,
         data_origin: Origin = "flag",
     ) -> None:
+        hold_during_start()  # until home's list is drawn (gc_tuning)
         super().__init__()
         self.data_dir = data_dir
         self.data_folder = DataFolder(data_dir, data_origin)  # how it was chosen: home says so if it is missing
@@ -119,7 +122,7 @@ class BootcampApp(KeysInOrderApp[None]):
         self._handlers_before: dict[signal.Signals, object] = {}  # what handled the ending signals before the app
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = CONSOLE_THEME  # before the first screen, so nothing is styled twice
+        start_with_theme(self, CONSOLE_THEME)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal; on Linux and macOS one that outlives the terminal (see ui/driver.py)."""
@@ -459,6 +462,7 @@ class BootcampApp(KeysInOrderApp[None]):
         return True
 
     async def on_unmount(self) -> None:
+        release_after_start()  # ended before home's list was drawn
         self.stop_joining()
         if self.workshop is not None:  # quit by other means than q (a test, ctrl+c): saves still finish
             await self.workshop.close(QUIT_FLUSH_SECONDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.theme import Theme
 
 CONSOLE_THEME = "bootcamp"
@@ -49,3 +50,17 @@ PROJECTOR = Theme(
 )
 
 THEMES = (CONSOLE, PROJECTOR)
+
+
+def start_with_theme(app: App, name: str) -> None:
+    """Give an app not yet running its theme without the restyle that setting ``app.theme`` schedules.
+
+    Setting it parses every stylesheet again once the app runs (a fresh parse with the theme's colours, then every
+    widget restyled); before the first parse, giving the stylesheet the theme's colours is all it takes. What
+    Textual's theme watcher does besides, for a theme of the same darkness as its default, is the theme's class.
+    """
+    app.set_reactive(App.theme, name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app.update_classes({cls: False for cls in app.classes if cls.startswith("-theme-")} | {f"-theme-{name}": True}, update=False)
+    app.set_class(app.current_theme.dark, "-dark-mode", update=False)
+    app.set_class(not app.current_theme.dark, "-light-mode", update=False)

@@ -386,3 +386,34 @@ def test_no_worker_imports_a_module_the_core_imports_left_out() -> None:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert json.loads(result.stdout) == {"new in the workers": [], "Textual or Rich in the core": []}
+
+
+async def test_nothing_is_collected_while_the_app_starts_and_collection_is_back_once_the_list_is_drawn(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    import gc
+
+    new_workshop(store, fixture_program)
+    app = make_app()
+    assert not gc.isenabled()  # from the app's creation
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            home = await open_home(pilot)
+            await wait_until(pilot, lambda: bool(home.rows))
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()  # whatever happened, the rest of the tests collect
+
+
+async def test_an_app_ended_before_its_list_is_drawn_turns_collection_back_on(make_app) -> None:
+    import gc
+
+    app = make_app()
+    assert not gc.isenabled()
+    try:
+        async with app.run_test(size=(80, 24)):
+            pass  # ended at once
+        assert gc.isenabled()
+    finally:
+        gc.enable()

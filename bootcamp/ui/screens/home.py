@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from bootcamp import core_imports
 from bootcamp.errors import UserError
+from bootcamp.gc_tuning import release_after_start
 from bootcamp.ui.text import safe
 from bootcamp.ui.widgets.content_status import ContentStatus
 from bootcamp.ui.widgets.key_bar import KeyBar
@@ -306,6 +307,7 @@ class HomeScreen(Screen[None]):
     def _listed(self, message: WorkshopsListed) -> None:
         self._listed_once = True
         self.workshop_list.show(message.rows, message.problems, missing=message.missing)
+        self.call_after_refresh(release_after_start)  # the start is over once this is drawn (gc_tuning)
         self.refresh_bindings()  # "Open" depends on there being a workshop
         # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the core, then the
         # content and where each workshop stopped.
