@@ -73,7 +73,7 @@ def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords
     other = Leaning.TACTICAL if leaning is Leaning.STRATEGIC else Leaning.STRATEGIC
     also = ""
     if against := _words_leaning(weighed, other):
-        also = f' (it also speaks of "{against[0]}", which leans {other.value} but weighs less)'
+        also = f' (it also speaks of "{against[0]}", which leans {other.value})'
     reason = f"Leans {leaning.value}: no marker decides it, but {_learned_from(weighed, leaning)}{also}{aside}."
     return Suggestion(leaning, by_markers.markers, reason)
 
@@ -83,9 +83,8 @@ def _words_leaning(weighed: Weighed, leaning: Leaning) -> tuple[str, ...]:
 
 
 def _learned_from(weighed: Weighed, leaning: Leaning) -> str:
-    """"in the labelled postings, duties that speak of "escalated", "agents" and "rota" were mostly tactical"."""
-    words = weighed.strategic if leaning is Leaning.STRATEGIC else weighed.tactical
-    quoted = [f'"{word}"' for word in words]
+    """The clause naming the line's heaviest words that way: in the labelled postings, duties that speak of …"""
+    quoted = [f'"{word}"' for word in _words_leaning(weighed, leaning)]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     return f"in the labelled postings, duties that speak of {listed} were mostly {leaning.value}"
 

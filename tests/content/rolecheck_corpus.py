@@ -52,7 +52,7 @@ class Scored:
         reason = self.suggestion.reason
         both = {m.leaning for m in self.suggestion.markers} == {Leaning.STRATEGIC, Leaning.TACTICAL}
         other = "tactical" if self.suggestion.leaning is Leaning.STRATEGIC else "strategic"
-        learned_both = "it also speaks of" in reason and f"which leans {other}" in reason
+        learned_both = "it also speaks of" in reason and f"which leans {other})" in reason
         return self.suggestion.leaning is Leaning.UNDECIDED or (both and "touches on" in reason) or learned_both
 
 
