@@ -29,6 +29,7 @@ from bootcamp.content.model import (
     Item,
     ItemList,
     Leaning,
+    LearnedWords,
     Level,
     Marker,
     NotDeciding,
@@ -49,6 +50,8 @@ from bootcamp.content.yamlnodes import Located, LocatedList, YamlSyntaxError, pa
 PROGRAM_FILE = "sessions/program.yaml"
 CONTENT_FOLDERS = ("sessions", "exercises")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
+_LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
 
 
 def read_sources(content_dir: Path) -> dict[str, str]:
@@ -532,7 +535,9 @@ class _Loader:
             )
             return poker
         if kind == "role-check":
-            self.fields(node, "", ["id", "kind", "title", "body", "markers", "structure"], ["not_deciding", "own_unit"])
+            self.fields(
+                node, "", ["id", "kind", "title", "body", "markers", "structure"], ["not_deciding", "own_unit", "learned"]
+            )
             structure: tuple[ProbeQuestion, ...] = ()
             if "structure" in node and (block := self.mapping(node["structure"], node.line_of("structure"), "structure")):
                 self.fields(block, "structure", ["scale", "dimension", "questions"], [])
@@ -546,6 +551,7 @@ class _Loader:
                 tuple(self.listed(node, "not_deciding", "", self.not_deciding, "entry")) if "not_deciding" in node else ()
             )
             own_unit = tuple(self.listed(node, "own_unit", "", self.own_unit, "entry")) if "own_unit" in node else ()
+            learned = self.learned_words(node)
             return RoleCheck(
                 self.ident(node, "id", ""),
                 self.text(node, "title", ""),
@@ -554,6 +560,7 @@ class _Loader:
                 structure,
                 not_deciding=not_deciding,
                 own_unit=own_unit,
+                learned=learned,
             )
         self.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
         return None
@@ -579,6 +586,29 @@ class _Loader:
     def own_unit(self, node: Located, field: str) -> OwnUnit:
         self.fields(node, field, ["id", "why", "patterns"], [])
         return OwnUnit(self.ident(node, "id", field), self.text(node, "why", field), self.patterns(node, field))
+
+    def learned_words(self, node: Located) -> LearnedWords | None:
+        """The role check's learned word weights; each row is checked here, so a bad one is reported with its line."""
+        if "learned" not in node or not (block := self.mapping(node["learned"], node.line_of("learned"), "learned")):
+            return None
+        if not self.fields(block, "learned", ["bias", "margin", "words"], []):
+            return None
+        bias = self.number(block, "bias", "learned", positive=False)
+        margin = self.number(block, "margin", "learned", positive=True)
+        words = self.text(block, "words", "learned")
+        # One pass over the whole block while the rows are right (the usual case: startup stays fast); row by row
+        # only to say which row is wrong. A block scalar's rows start on the line after "words: |".
+        if words and not _LEARNED_ROWS.fullmatch(words + "\n"):
+            first = block.line_of("words") + 1
+            raw = block["words"] if isinstance(block["words"], str) else words  # not stripped: blank first rows count
+            for number, row in enumerate(raw.splitlines()):
+                if row.strip() and not _LEARNED_ROWS.fullmatch(row.strip() + "\n"):
+                    self.problem(
+                        first + number,
+                        "learned.words",
+                        f"'{row.strip()}' is not a word or a pair of words followed by its weight (such as: escal case -1.25)",
+                    )
+        return LearnedWords(bias, margin, words)
 
     def patterns(self, node: Located, field: str) -> tuple[str, ...]:
         """Regular expressions, each checked here so a bad one is reported with its file and line."""

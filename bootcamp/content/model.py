@@ -178,6 +178,21 @@ class OwnUnit:
 
 
 @dataclass(frozen=True)
+class LearnedWords:
+    """Word weights learned from labelled postings (see :mod:`bootcamp.content.rolecheck_words`).
+
+    ``words`` keeps the rows ("escal case -1.25": a word stem or a pair of stems, then its weight;
+    positive leans strategic) as text: they are read only when a line is weighed. Where no marker
+    decides, a line whose score (``bias`` plus its words' weights) reaches ``margin`` either way
+    leans that way.
+    """
+
+    bias: float
+    margin: float
+    words: str
+
+
+@dataclass(frozen=True)
 class PokerPrompt:
     id: str
     label: str
@@ -205,6 +220,7 @@ class RoleCheck:
     kind: str = "role-check"
     not_deciding: tuple[NotDeciding, ...] = ()
     own_unit: tuple[OwnUnit, ...] = ()
+    learned: LearnedWords | None = None
 
 
 Exercise = AptitudePoker | RoleCheck

@@ -13,6 +13,12 @@ the duty ("strategic accounts") are set aside first; a side that weighs less tha
 ``DECIDING_WEIGHT`` is only a hint and leaves the line undecided; and a strategic
 kind of duty kept inside the leader's own unit (the content's ``own_unit`` words,
 "the tribe's vision") is never called strategic.
+
+Hand-written markers fit the postings they were written against far better than
+new ones, so the content may also carry word weights learned from labelled
+postings (``learned``, :mod:`bootcamp.content.rolecheck_words`). They decide a line
+no marker decides, when its words lean one way by the content's margin; the reason
+then names the line's words that weighed most.
 """
 
 from __future__ import annotations
@@ -21,8 +27,12 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from bootcamp.content.model import Leaning, Marker, NotDeciding, OwnUnit, RoleCheck
+from bootcamp.content.model import Leaning, LearnedWords, Marker, NotDeciding, OwnUnit, RoleCheck
+
+if TYPE_CHECKING:
+    from bootcamp.content.rolecheck_words import Weighed
 
 # A side whose matched markers weigh less than this is only a hint: the line stays undecided.
 DECIDING_WEIGHT = 1.0
@@ -38,6 +48,49 @@ class Suggestion:
 def suggest(line: str, check: RoleCheck) -> Suggestion:
     """Suggest a leaning for one line of a role description, with the reason."""
     line, set_aside = _without_what_does_not_decide(line, check.not_deciding)
+    by_markers = _by_markers(line, set_aside, check)
+    if check.learned is None:
+        return by_markers
+    inside = any(_matches(entry, line) for entry in check.own_unit)
+    return _with_learned_words(line, by_markers, check.learned, inside, _aside(set_aside))
+
+
+def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
+    """The markers' call where they decide; else the learned words' call, where they reach the margin."""
+    if by_markers.leaning is not Leaning.UNDECIDED:
+        # Cross-validation found no gain in letting the words overrule or doubt a marker: they err more often
+        return by_markers
+    # Imported here: the learned words are read only once a role check runs, never when the content loads.
+    from bootcamp.content.rolecheck_words import weigh
+
+    weighed = weigh(line, learned.words, learned.bias)
+    leaning = Leaning.STRATEGIC if weighed.score > 0 else Leaning.TACTICAL
+    # The bias alone (most labelled lines are tactical) is no reason to call a line: the room hears which words decided
+    if abs(weighed.score) < learned.margin or not _words_leaning(weighed, leaning):
+        return by_markers
+    if leaning is Leaning.STRATEGIC and inside:
+        return by_markers  # a strategic kind of duty inside the leader's own unit is never called strategic
+    other = Leaning.TACTICAL if leaning is Leaning.STRATEGIC else Leaning.STRATEGIC
+    also = ""
+    if against := _words_leaning(weighed, other):
+        also = f' (it also speaks of "{against[0]}", which leans {other.value})'
+    reason = f"Leans {leaning.value}: no marker decides it, but {_learned_from(weighed, leaning)}{also}{aside}."
+    return Suggestion(leaning, by_markers.markers, reason)
+
+
+def _words_leaning(weighed: Weighed, leaning: Leaning) -> tuple[str, ...]:
+    return weighed.strategic if leaning is Leaning.STRATEGIC else weighed.tactical
+
+
+def _learned_from(weighed: Weighed, leaning: Leaning) -> str:
+    """The clause naming the line's heaviest words that way: in the labelled postings, duties that speak of …"""
+    quoted = [f'"{word}"' for word in _words_leaning(weighed, leaning)]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return f"in the labelled postings, duties that speak of {listed} were mostly {leaning.value}"
+
+
+def _by_markers(line: str, set_aside: tuple[NotDeciding, ...], check: RoleCheck) -> Suggestion:
+    """The markers' suggestion for a line whose words that do not decide are already set aside."""
     matched = tuple(marker for marker in check.markers if _matches(marker, line))
     strategic = tuple(m for m in matched if m.leaning is Leaning.STRATEGIC)
     tactical = tuple(m for m in matched if m.leaning is Leaning.TACTICAL)

@@ -1,10 +1,11 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4] [-v]
 
-prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2) and ``held_out`` are
-development data now: the suggester is written against them (one can be checked on the other).
-``held_out_3`` is the part nobody reads while writing the suggester; its test is the gate.
+prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
+``held_out_3`` are development data now: the suggester is written and its words are learned from them
+(see ``tests/content/rolecheck_crossval.py`` for how well that carries over). ``held_out_4`` is the part
+nobody reads while writing the suggester; its test is the gate.
 """
 
 from __future__ import annotations
@@ -46,10 +47,13 @@ class Scored:
 
     @property
     def fair_on_ambiguous(self) -> bool:
-        """An ambiguous line is left undecided, or its reason names both sides."""
+        """An ambiguous line is left undecided, or its reason names both sides: markers of both leanings, or a
+        word of the other side beside the learned words that decided."""
         reason = self.suggestion.reason
         both = {m.leaning for m in self.suggestion.markers} == {Leaning.STRATEGIC, Leaning.TACTICAL}
-        return self.suggestion.leaning is Leaning.UNDECIDED or (both and "touches on" in reason)
+        other = "tactical" if self.suggestion.leaning is Leaning.STRATEGIC else "strategic"
+        learned_both = "it also speaks of" in reason and f"which leans {other})" in reason
+        return self.suggestion.leaning is Leaning.UNDECIDED or (both and "touches on" in reason) or learned_both
 
 
 def role_check() -> RoleCheck:
@@ -57,8 +61,14 @@ def role_check() -> RoleCheck:
 
 
 # The parts: what the suggester is written against, and the one part measured only at the end. Each
-# held-out part so far (dev_2, then held_out) was measured once, then opened for tuning; a fresh part replaced it.
-PARTS = {"dev": ("dev", "dev_2"), "held_out": ("held_out",), "held_out_3": ("held_out_3",)}
+# held-out part so far (dev_2, then held_out, then held_out_3) was measured once, then opened for tuning; a fresh
+# part replaced it. held_out_4 is the part nobody reads while writing the suggester.
+PARTS = {
+    "dev": ("dev", "dev_2"),
+    "held_out": ("held_out",),
+    "held_out_3": ("held_out_3",),
+    "held_out_4": ("held_out_4",),
+}
 
 
 def documents(part: str) -> list[dict]:

@@ -14,6 +14,9 @@ from bootcamp.content.rolecheck import Suggestion, suggest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
+# The markers alone, without the learned words (tests/content/test_rolecheck_learned.py covers those): what a
+# line's markers say when nothing else weighs in.
+MARKERS = replace(CHECK, learned=None)
 
 TACTICAL = [
     "Carry a personal quarterly new-business quota",
@@ -76,7 +79,7 @@ def test_owning_the_escalation_process_outweighs_the_word_escalation() -> None:
 
 
 def test_a_line_that_matches_no_marker_is_undecided_and_says_so() -> None:
-    suggestion = suggest("Book travel and keep the office diary", CHECK)
+    suggestion = suggest("Book travel and keep the office diary", MARKERS)
     assert suggestion == Suggestion(Leaning.UNDECIDED, (), suggestion.reason)
     assert "No marker matched" in suggestion.reason
 
@@ -164,7 +167,9 @@ def test_words_that_do_not_decide_are_content_checked_with_file_and_line(tmp_pat
 
 
 def test_a_strategic_kind_of_duty_kept_inside_the_leaders_own_unit_is_not_called_strategic() -> None:
-    inside = suggest("Define the tribe's vision and goals so they fit the company's objectives", CHECK)
+    line = "Define the tribe's vision and goals so they fit the company's objectives"
+    assert suggest(line, CHECK).leaning is not Leaning.STRATEGIC  # nor by the learned words
+    inside = suggest(line, MARKERS)
     assert inside.leaning is Leaning.UNDECIDED
     assert "vision and objectives" in inside.reason and "inside the leader's own team or unit" in inside.reason
     assert inside.reason.endswith(".") and ". " not in inside.reason
@@ -228,7 +233,7 @@ def test_a_bad_own_unit_entry_gets_a_one_sentence_error_with_file_and_line(tmp_p
 
 
 def test_a_weak_sign_alone_leaves_the_line_undecided_but_counts_beside_a_stronger_one() -> None:
-    alone = suggest("Track the KPIs and dashboards", CHECK)
+    alone = suggest("Track the KPIs and dashboards", MARKERS)
     assert alone.leaning is Leaning.UNDECIDED
     assert alone.reason == "Undecided: only a weak sign (measures and metrics) marks it, so the room decides."
     beside = suggest("Define the metrics every executive is measured on", CHECK)

@@ -1,7 +1,8 @@
 """The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
 
-The suggester is written against the development parts (dev + dev_2, and held_out since issue 15); held_out_3
-is measured, never read, while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_3`` to see the table.
+The suggester is written, and its words learned, from the development parts (dev + dev_2, held_out, held_out_3);
+held_out_4 is measured, never read, while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_4``
+to see the table.
 """
 
 from __future__ import annotations
@@ -32,20 +33,21 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end, on postings nothing was written against (held_out_3.yaml, 15 postings, labelled and
-# committed before the suggester changed): 47 of 66 clear lines right (71%; the markers before issue 15's work: 44,
-# 67%), 3 called the opposite way (before: 6), 4 of 9 ambiguous lines fair (before: 3). The earlier held-out parts
-# had given 59% (dev_2) and 59% (held_out) before they were opened for tuning.
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 47, 3
+# Measured once, at the end, on postings nothing was written against (held_out_4.yaml, 16 sources, labelled and
+# committed before the suggester changed): 51 of 73 clear lines right (70%; the markers alone: 46, 63%), 5 called the
+# opposite way (all five by markers; the learned words called none the wrong way), 5 of 11 ambiguous lines fair. The
+# previous held-out parts gave 59% (dev_2), 59% (held_out) and 71% (held_out_3) before they were opened.
+HELD_OUT = "held_out_4"
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 51, 5
 # The development parts, as a floor against regressions (they say little about new postings: see the README).
-DEVELOPMENT_FLOORS = {"dev": (181, 0), "held_out": (92, 1)}
+DEVELOPMENT_FLOORS = {"dev": (183, 0), "held_out": (96, 1), "held_out_3": (58, 3)}
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
-    lines = scored("held_out_3")
+    lines = scored(HELD_OUT)
     shown = table(lines)
     with capsys.disabled():
-        print(f"\nrole check on the held-out postings (held_out_3):\n{shown}")
+        print(f"\nrole check on the held-out postings ({HELD_OUT}):\n{shown}")
     return lines, shown
 
 
@@ -68,7 +70,7 @@ def test_on_the_development_postings_the_role_check_keeps_what_it_was_written_to
 
 
 @pytest.mark.xfail(
-    strict=True, reason="issue 15's target is missed: 71% of the held-out clear lines right (90% wanted), 3 the opposite way (0 wanted)"
+    strict=True, reason="issue 15's target is missed: 70% of the held-out clear lines right (90% wanted), 5 the opposite way (0 wanted)"
 )
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],

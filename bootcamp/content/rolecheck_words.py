@@ -1,0 +1,107 @@
+"""The learned part of the role check: a line's words, weighed by what labelled postings taught.
+
+The weights are content (the ``learned`` block of ``exercises/role-check.yaml``), made by
+``python -m tests.content.rolecheck_train`` from the labelled duty lines in
+``tests/content/rolecheck_corpus/``: a logistic regression on the line's word stems and pairs of
+neighbouring stems. A positive weight leans strategic, a negative one tactical. The weights are
+read from their text only when a line is first weighed, so loading the content stays fast.
+
+Plain Python, nothing downloaded: the room can read which words decided (:func:`weigh` returns
+them with the line's own spelling).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+# Words that carry no duty: articles, prepositions, pronouns, conjunctions and fillers. "across",
+# "every", "all", "own" and "personally" stay: they say where and by whom the work is done.
+STOP_WORDS = frozenset(
+    "a an the and or nor but of to in on for by as at from into onto with without within via per about over "
+    "up out off through than then its it is are be being been was were has have that this these those so "
+    "such them they their there which who whom whose what when where while we our us you your also well "
+    "more most very any some each both other others etc eg ie".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+# Longest first; a stem keeps at least three letters. "escalated", "escalations" and "escalate" all
+# become "escal"; "organisation" and "organization" both "organis".
+_SUFFIXES = (
+    "isations", "isation", "ational", "ations", "ation", "ating", "ities", "ments", "ively", "ings", "ment",
+    "ated", "ates", "ate", "ity", "ing", "ive", "ers", "ies", "ied", "ed", "er", "es", "ly", "s",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """A line weighed by the learned words: above zero leans strategic, below zero tactical."""
+
+    score: float
+    strategic: tuple[str, ...]  # the line's words that pushed it most toward strategic, heaviest first
+    tactical: tuple[str, ...]  # the same toward tactical
+
+
+def stem(word: str) -> str:
+    word = word.replace("iz", "is")  # one spelling: "organize" and "organise" are one word
+    if word.endswith("sses"):
+        return word[:-2]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix in ("ies", "ied"):
+                return word[: -len(suffix)] + "y"
+            if suffix == "es" and not word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+                return word[:-1]  # "cases" is "case", as "boxes" is "box"
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(line: str) -> dict[str, str]:
+    """The line's features, each with the words it came from: ``{"escal": "escalated", "escal case": "escalated cases"}``."""
+    # one letter is the "s" of "team's" or an initial; digits are amounts and dates: neither names a duty
+    words = [(stem(w), w) for w in _WORD.findall(line.lower()) if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()]
+    found: dict[str, str] = {}
+    for stemmed, word in words:
+        found.setdefault(stemmed, word)
+    for (first, first_word), (second, second_word) in zip(words, words[1:]):
+        found.setdefault(f"{first} {second}", f"{first_word} {second_word}")
+    return found
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """``"escal case -1.25"`` rows as ``{"escal case": -1.25}``; the loader has checked every row."""
+    weights = {}
+    for row in text.splitlines():
+        term, _, weight = row.strip().rpartition(" ")
+        if term:
+            weights[term] = float(weight)
+    return weights
+
+
+@lru_cache(maxsize=4)
+def _weights(text: str) -> Mapping[str, float]:
+    return MappingProxyType(parse_weights(text))
+
+
+def weigh(line: str, weights_text: str, bias: float, shown: int = 3) -> Weighed:
+    """The line's score (bias plus the weights of its features) and the words that weighed most each way."""
+    weights = _weights(weights_text)
+    contributions = [(weights[term], words) for term, words in terms(line).items() if term in weights]
+    score = bias + sum(weight for weight, _ in contributions)
+    return Weighed(score, _heaviest(contributions, 1, shown), _heaviest(contributions, -1, shown))
+
+
+def _heaviest(contributions: list[tuple[float, str]], sign: int, shown: int) -> tuple[str, ...]:
+    leaning = sorted((c for c in contributions if c[0] * sign > 0), key=lambda c: -abs(c[0]))
+    picked: list[str] = []
+    for _, words in leaning:
+        # "escalated cases" already says "escalated": show each word once
+        if not any(set(words.split()) & set(p.split()) for p in picked):
+            picked.append(words)
+        if len(picked) == shown:
+            break
+    return tuple(picked)

@@ -1,0 +1,59 @@
+"""Train the role check's learned words on every development part and write them into the content.
+
+    python -m tests.content.rolecheck_train [--write]
+
+Trains on dev, dev_2, held_out and held_out_3 (never held_out_4, the part measured once at the end) and prints the
+heaviest words each way; ``--write`` replaces the ``learned`` block at the end of ``exercises/role-check.yaml``.
+The settings and the margin below were chosen by leave-one-posting-out cross-validation
+(``python -m tests.content.rolecheck_crossval --search``): the fewest lines called the opposite way first, then
+the most lines right.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.content.rolecheck_crossval import development_lines
+from tests.content.rolecheck_learning import Model, Settings, train
+
+CONTENT = Path(__file__).resolve().parents[2] / "exercises" / "role-check.yaml"
+LEARNED_START = "# -- learned words"
+
+SETTINGS = Settings(l2=2.0, min_sources=2, ambiguous_weight=0.5, epochs=200)
+MARGIN = 1.5  # a line no marker decides leans the way its words do only when they reach this score
+
+HEADER = f"""{LEARNED_START}, made by `python -m tests.content.rolecheck_train --write`: do not edit by hand.
+# A logistic regression on the duty lines labelled in tests/content/rolecheck_corpus/ (all parts but held_out_4):
+# each row is a word stem or a pair of neighbouring stems, then its weight; positive leans strategic, negative
+# tactical. A line's score is the bias plus the weights of its words. Where no marker decides, a score of at least
+# the margin either way decides (and at least one of the line's words must lean that way: the bias alone never does).
+"""
+
+
+def block(model: Model) -> str:
+    rows = sorted(model.weights.items(), key=lambda item: (-abs(item[1]), item[0]))
+    words = "".join(f"    {term} {weight:.3f}\n" for term, weight in rows)
+    return f"{HEADER}learned:\n  bias: {model.bias:.3f}\n  margin: {MARGIN}\n  words: |\n{words}"
+
+
+def write(model: Model) -> None:
+    text = CONTENT.read_text(encoding="utf-8")
+    kept = text.split(LEARNED_START)[0].rstrip("\n") + "\n\n"
+    CONTENT.write_text(kept + block(model), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    model = train([line for _, line in development_lines()], SETTINGS)
+    heaviest = sorted(model.weights.items(), key=lambda item: item[1])
+    print(f"{len(model.weights)} weights, bias {model.bias:.3f}")
+    print("most tactical:", ", ".join(f"{term} {weight:.2f}" for term, weight in heaviest[:15]))
+    print("most strategic:", ", ".join(f"{term} {weight:.2f}" for term, weight in heaviest[::-1][:15]))
+    if "--write" in argv:
+        write(model)
+        print(f"written to {CONTENT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

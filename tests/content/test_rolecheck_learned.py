@@ -1,0 +1,166 @@
+"""The role check's learned words: where no marker decides they may, a marker's call stands, every reason names
+the line's own words in one sentence, and the weights are content checked with file and line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bootcamp.content import ContentError, load_dir
+from bootcamp.content.model import Leaning, LearnedWords, RoleCheck
+from bootcamp.content.rolecheck import suggest
+from bootcamp.content.rolecheck_words import stem, terms, weigh
+from tests.content.test_content_rolecheck import _content_with
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
+# Small hand-made weights, so that each test says what it relies on (the shipped ones are learned and change).
+WORDS = "rota -1.5\nagent -0.6\npicnic -1.5\nboard 1.2\nlead 0.4\nexperience 0.9\nstrategic 3.0\n"
+
+
+def check_with(*, markers: bool = False, bias: float = 0.0, margin: float = 1.0) -> RoleCheck:
+    check = replace(CHECK, learned=LearnedWords(bias, margin, WORDS))
+    return check if markers else replace(check, markers=())
+
+
+def one_sentence(reason: str) -> bool:
+    return reason.endswith(".") and ". " not in reason.rstrip(".")
+
+
+def test_where_no_marker_decides_the_learned_words_do_and_the_reason_names_the_lines_own_words() -> None:
+    suggestion = suggest("Plan the agents' rota for the weekend", check_with())
+    assert suggestion.leaning is Leaning.TACTICAL
+    assert suggestion.reason == (
+        'Leans tactical: no marker decides it, but in the labelled postings, duties that speak of "rota" and "agents" '
+        "were mostly tactical."
+    )
+
+
+def test_a_word_of_the_other_side_is_named_too() -> None:
+    suggestion = suggest("Plan the rota with the leaders", check_with())
+    assert suggestion.leaning is Leaning.TACTICAL
+    assert '(it also speaks of "leaders", which leans strategic)' in suggestion.reason
+    assert one_sentence(suggestion.reason)
+
+
+def test_below_the_margin_the_line_stays_undecided() -> None:
+    assert suggest("Brief the board", check_with(margin=1.5)).leaning is Leaning.UNDECIDED
+    assert suggest("Brief the board", check_with(margin=1.0)).leaning is Leaning.STRATEGIC
+
+
+def test_the_bias_alone_never_decides_a_line_a_word_must() -> None:
+    # most labelled lines are tactical, so the learned bias leans tactical: a line of unknown words is still undecided
+    suggestion = suggest("Keep the office diary", check_with(bias=-5.0))
+    assert suggestion.leaning is Leaning.UNDECIDED
+    assert suggest("Keep the agents' diary", check_with(bias=-5.0)).leaning is Leaning.TACTICAL
+
+
+def test_where_a_marker_decides_its_call_stands_whatever_the_words_say() -> None:
+    # cross-validation found the words wrong more often than the markers where both speak (README, role check)
+    line = "Set the vision for the staff picnic"
+    markers_only = suggest(line, replace(CHECK, learned=None))
+    assert markers_only.leaning is Leaning.STRATEGIC
+    assert suggest(line, check_with(markers=True)) == markers_only
+    assert suggest(line, check_with()).leaning is Leaning.TACTICAL  # the words alone: "picnic" weighs -1.5
+
+
+def test_the_words_never_call_a_duty_inside_the_leaders_own_unit_strategic() -> None:
+    assert suggest("Brief the board on experience", check_with()).leaning is Leaning.STRATEGIC
+    inside = suggest("Brief the board on the team's experience", check_with())
+    assert inside.leaning is Leaning.UNDECIDED
+
+
+def test_strategic_as_an_adjective_does_not_weigh_for_the_learned_words_either() -> None:
+    # "strategic" weighs 3 in WORDS, but "strategic accounts" is set aside before the words are weighed
+    suggestion = suggest("Plan visits to strategic accounts", check_with())
+    assert suggestion.leaning is Leaning.UNDECIDED
+    assert "says which accounts" in suggestion.reason
+
+
+def test_spellings_of_one_word_share_a_stem_and_neighbouring_words_make_pairs() -> None:
+    assert stem("escalated") == stem("escalations") == stem("escalate")
+    assert stem("organisation") == stem("organization")
+    assert stem("process") == "process" and stem("processes") == "process"
+    found = terms("Handle the escalated cases personally")
+    assert found["escal case"] == "escalated cases" and found["personal"] == "personally"
+    assert "the" not in found
+
+
+def test_the_heaviest_words_are_shown_each_once() -> None:
+    weighed = weigh("rota for agents and the agent rota", "rota -1.5\nagent -0.6\nrota agent -0.2\n", 0.0)
+    assert weighed.tactical == ("rota", "agents")
+
+
+def test_the_learned_words_are_read_only_when_a_line_is_weighed_not_when_the_content_loads() -> None:
+    code = (
+        "import sys; from pathlib import Path; from bootcamp.content import load_dir; "
+        f"load_dir(Path({str(ROOT)!r})); print('bootcamp.content.rolecheck_words' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert shown.stdout.strip() == "False", shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("row", "complaint"),
+    [
+        ("    escal case", "'escal case' is not a word or a pair of words followed by its weight"),
+        ("    Escalation -1", "'Escalation -1' is not a word or a pair of words followed by its weight"),
+        ("    escal case handl -0.5", "'escal case handl -0.5' is not a word or a pair of words"),
+    ],
+    ids=["no weight", "capitals", "three words"],
+)
+def test_a_bad_row_of_learned_words_gets_a_one_sentence_error_with_file_and_line(
+    tmp_path: Path, row: str, complaint: str
+) -> None:
+    shipped = (ROOT / "exercises" / "role-check.yaml").read_text().splitlines()
+    first_row = shipped[next(n for n, text in enumerate(shipped) if text.strip() == "words: |") + 1]
+    at = _content_with(tmp_path, first_row, [row])
+    with pytest.raises(ContentError) as error:
+        load_dir(tmp_path)
+    said = str(error.value)
+    problem = next(line for line in said.splitlines() if "learned.words" in line)
+    assert f"role-check.yaml:{at + 1}" in problem and complaint in problem, said
+    assert "Traceback" not in said
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        ("  margin:", "  margin: -1  #", "learned.margin"),
+        ("  margin:", "  margin: high  #", "learned.margin"),
+        ("  bias:", "  tilt:", "learned.tilt"),
+    ],
+    ids=["negative margin", "margin not a number", "unknown field"],
+)
+def test_a_bad_field_of_the_learned_words_gets_an_error_with_file_and_line(
+    tmp_path: Path, old: str, new: str, complaint: str
+) -> None:
+    _content_with(tmp_path, "structure:", [])
+    path = tmp_path / "exercises" / "role-check.yaml"
+    lines = path.read_text().splitlines()
+    at = next(n for n, text in enumerate(lines) if text.startswith(old))
+    lines[at] = new + lines[at][len(old) :]
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ContentError) as error:
+        load_dir(tmp_path)
+    said = str(error.value)
+    problem = next(line for line in said.splitlines() if complaint in line)
+    assert f"role-check.yaml:{at + 1}:" in problem, said
+    assert "Traceback" not in said
+
+
+def test_the_shipped_learned_words_are_what_the_trainer_makes_from_the_development_parts() -> None:
+    from tests.content.rolecheck_crossval import development_lines
+    from tests.content.rolecheck_learning import train
+    from tests.content.rolecheck_train import CONTENT, LEARNED_START, SETTINGS, block
+
+    shipped = CONTENT.read_text(encoding="utf-8").split(LEARNED_START)[1]
+    made = block(train([line for _, line in development_lines()], SETTINGS)).split(LEARNED_START)[1]
+    assert shipped == made, "the learned words were edited by hand or the corpus changed: run python -m tests.content.rolecheck_train --write"
+    assert {"dev", "held_out", "held_out_3"} == {part for part, _ in development_lines()}  # never held_out_4
