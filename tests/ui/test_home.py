@@ -417,3 +417,49 @@ async def test_an_app_ended_before_its_list_is_drawn_turns_collection_back_on(ma
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_the_first_frame_of_home_already_lists_the_workshops(make_app, store: Store, fixture_program: Program) -> None:
+    from tests.benchmarks.frames import FrameWatch
+
+    new_workshop(store, fixture_program)
+    app = make_app()
+    frames: list[int] = []  # the rows listed on each frame of home
+    watch = FrameWatch(app)  # before the app runs: from its first frame
+    watch.expect(lambda screen: isinstance(screen, HomeScreen) and bool(frames.append(len(screen.rows))))
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: bool(home.rows))
+    assert frames and frames[0] == 1, frames  # no empty list painted first
+
+
+async def test_a_slow_disk_holds_up_the_first_frame_no_longer_than_the_wait(
+    make_app, store: Store, fixture_program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from bootcamp.ui.screens import home as home_module
+    from tests.benchmarks.frames import FrameWatch
+
+    new_workshop(store, fixture_program)
+    disk = threading.Event()
+    look = HomeScreen._library_indexed  # the first look at the disk on the way to the first list
+
+    def slow_look(self: HomeScreen) -> bool:
+        disk.wait(10)  # the disk answers when the test says so
+        return look(self)
+
+    monkeypatch.setattr(HomeScreen, "_library_indexed", slow_look)
+    monkeypatch.setattr(home_module, "FIRST_LIST_WAIT", 0.1)
+    app = make_app()
+    watch = FrameWatch(app)
+    watch.expect(lambda screen: isinstance(screen, HomeScreen))
+    started = time.perf_counter()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await watch.shown(timeout=5)
+        assert time.perf_counter() - started < 2  # painted while the disk was still busy
+        home = app.screen
+        assert isinstance(home, HomeScreen) and not home.rows
+        disk.set()
+        await wait_until(pilot, lambda: bool(home.rows))  # and the list came when the disk answered

@@ -8,6 +8,8 @@ thread workers that post what they found (STYLE.md: workers never touch widgets)
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
     from bootcamp.summary import CommitmentReport
     from bootcamp.ui.app import BootcampApp
     from bootcamp.ui.screens.new_workshop import NewWorkshop
+
+# Seconds home's first paint waits for the first list (importing the store and reading the index take about 30 ms).
+FIRST_LIST_WAIT = 0.25
 
 
 class HomeScreen(Screen[None]):
@@ -130,6 +135,8 @@ class HomeScreen(Screen[None]):
         self._core_requested = False
         self._content_requested = False
         self._after_core = core_imports.AfterCoreImports()  # every worker but the first starts through it
+        # While the first paint waits for the first list (on_mount): the loop it waits on, and what it waits for.
+        self._first_list_posted: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -150,14 +157,22 @@ class HomeScreen(Screen[None]):
         yield ContentStatus(id="content-status")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        # After the first paint: reading the disk and the YAML must not hold up the first screen. The first
-        # worker runs alone (core_imports): the list, then the core, then the content and where each stopped;
-        # or the workshop to open on start, then the core, then the list behind the workshop.
+    async def on_mount(self) -> None:
+        # Reading the disk and the YAML happens in workers. The first worker runs alone (core_imports): the list,
+        # then the core, then the content and where each stopped; or, after the first paint, the workshop to open
+        # on start, then the core, then the list behind the workshop.
         if self.open_on_start:
             self.call_after_refresh(self.open_workshop, self.open_on_start)
-        else:
-            self.call_after_refresh(self.list_workshops)
+            return
+        # The first paint waits a moment for the list, while its worker imports the store and reads the index: one
+        # paint with the list, instead of an empty screen painted while the worker ran (sharing the GIL, each
+        # slowing the other) and then the list. A slow disk holds it up no longer than FIRST_LIST_WAIT.
+        posted = asyncio.Event()
+        self._first_list_posted = (asyncio.get_running_loop(), posted)
+        self.list_workshops()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(posted.wait(), FIRST_LIST_WAIT)
+        self._first_list_posted = None
 
     def _import_core(self) -> None:
         if not self._core_requested:
@@ -218,6 +233,10 @@ class HomeScreen(Screen[None]):
         """Unless a newer worker of the same group started since (a reload, a second summary): its result shows."""
         if not get_current_worker().is_cancelled:
             self.post_message(message)
+            waiting = self._first_list_posted
+            if waiting is not None and isinstance(message, self.WorkshopsListed):
+                loop, posted = waiting
+                loop.call_soon_threadsafe(posted.set)  # the first paint may go ahead (on_mount)
 
     @work(thread=True, exclusive=True, group="core")
     def import_core(self) -> None:
