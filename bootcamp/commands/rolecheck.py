@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, RoleCheck
-from bootcamp.content.posting import LeftOut, LeftOutKind, split_posting
+from bootcamp.content.posting import LeftOut, LeftOutKind, left_out_counts, split_posting
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
@@ -92,7 +92,7 @@ def _why_none(posting: str, left_out: list[LeftOut]) -> str:
     if not posting.strip():
         return "it is empty"
     return (
-        f"every line was left out ({left_out_counts(left_out)}); "
+        f"every line was left out ({terminal_safe(left_out_counts(left_out))}); "
         'put the duties under a heading such as "Responsibilities:" to keep them'
     )
 
@@ -168,37 +168,10 @@ def render_json(checked: list[CheckedLine]) -> str:
 
 # -- the lines left out -----------------------------------------------------------------------------------------------
 
-# How a kind is counted: "1 heading", "3 headings", "2 outside the duties".
-_KIND_NOUNS = {
-    LeftOutKind.HEADING: ("heading", "headings"),
-    LeftOutKind.OUTSIDE_DUTIES: ("outside the duties", "outside the duties"),
-    LeftOutKind.REQUIREMENT: ("requirement", "requirements"),
-    LeftOutKind.BOILERPLATE: ("boilerplate", "boilerplate"),
-    LeftOutKind.QUESTION: ("question", "questions"),
-    LeftOutKind.NOT_A_DUTY: ("not read as a duty", "not read as a duty"),
-}
-QUOTED_AT_MOST = 3  # lines not read as a duty quoted in the summary; -v lists them all
-QUOTE_WIDTH = 60
-
-
-def left_out_counts(left_out: list[LeftOut]) -> str:
-    """ "3 headings, 1 requirement, 1 not read as a duty: "Steward the brand"", the kinds in a fixed order."""
-    parts = []
-    for kind, (one, many) in _KIND_NOUNS.items():
-        number = sum(1 for item in left_out if item.kind is kind)
-        if number:
-            parts.append(f"{number} {one if number == 1 else many}")
-    doubtful = [item.text for item in left_out if item.kind is LeftOutKind.NOT_A_DUTY]
-    if doubtful:  # the kind that may be a duty after all: say which
-        quoted = "; ".join(f'"{_shortened(text)}"' for text in doubtful[:QUOTED_AT_MOST])
-        more = len(doubtful) - QUOTED_AT_MOST
-        parts[-1] += f": {quoted}" + (f" and {more} more" if more > 0 else "")
-    return ", ".join(parts)
-
 
 def left_out_note(left_out: list[LeftOut], verbose: bool, listed_above: bool = False) -> list[str]:
     """The summary's line on what was left out; with ``verbose`` (and not listed above), the list itself."""
-    count = f"{_count(len(left_out), 'line')} left out: {left_out_counts(left_out)}"
+    count = f"{_count(len(left_out), 'line')} left out: {terminal_safe(left_out_counts(left_out))}"
     if listed_above:
         return [f"{count} (listed above)."]
     if verbose:
@@ -216,11 +189,6 @@ def left_out_list(left_out: list[LeftOut]) -> list[str]:
             f"  {item.kind.value:<{width}}  {terminal_safe(item.text)}" + (f"  ({terminal_safe(why)})" if why else "")
         )
     return out
-
-
-def _shortened(text: str) -> str:
-    text = terminal_safe(text)
-    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1].rstrip() + "…"
 
 
 def _count(number: int, noun: str) -> str:

@@ -158,6 +158,9 @@ _BOILERPLATE = {
         r"|\b(?:send|submit|email) (?:us )?(?:your|a) (?:cv|resume|résumé|application|cover letter)|\bcover letter\b"
         r"|\bclick (?:here|the|below|apply)\b|\bget in touch\b|\brecruitment agenc|\bclosing date\b"
         r"|\binterview process\b|https?://|\bwww\.|(?<=\w)@[\w-]+\.[a-z]"
+        # "Find out more …", "See our website …": the verbs postings use for duties open these too
+        r"|\b(?:find out|learn|read) more\b|\b(?:visit|see|check out) our (?:website|site|careers?|jobs)\b"
+        r"|\b(?:our|the) (?:careers?|jobs) (?:page|site|portal)\b|\b(?:call|contact|email) us\b|\breach out to us\b"
     ),
     "company blurb": re.compile(
         r"^(?:we are|we're|we have|we've|we offer|we believe|we value|we welcome|founded|headquartered|join (?:us|our|a)"
@@ -386,6 +389,44 @@ def split_posting(text: str) -> Split:
                 why = "a name or a title" if piece.listed else "no duty verb at its start"
                 leave_out(line, LeftOutKind.NOT_A_DUTY, why)
     return Split(kept, left_out)
+
+
+# -- what was left out, in one line for a summary ------------------------------------------------------------------
+
+# How a kind is counted: "1 heading", "3 headings", "2 outside the duties".
+_KIND_NOUNS = {
+    LeftOutKind.HEADING: ("heading", "headings"),
+    LeftOutKind.OUTSIDE_DUTIES: ("outside the duties", "outside the duties"),
+    LeftOutKind.REQUIREMENT: ("requirement", "requirements"),
+    LeftOutKind.BOILERPLATE: ("boilerplate", "boilerplate"),
+    LeftOutKind.QUESTION: ("question", "questions"),
+    LeftOutKind.NOT_A_DUTY: ("not read as a duty", "not read as a duty"),
+}
+QUOTED_AT_MOST = 3  # lines not read as a duty quoted; a front end may list them all
+QUOTE_WIDTH = 60
+
+
+def left_out_counts(left_out: list[LeftOut]) -> str:
+    """ "3 headings, 1 requirement, 1 not read as a duty: "Steward the brand"": what was left out, for a summary.
+
+    The kinds come in a fixed order; the lines not read as a duty (the kind that may be a duty after all)
+    are quoted, shortened. The text is as pasted: a front end shows it safely.
+    """
+    parts = []
+    for kind, (one, many) in _KIND_NOUNS.items():
+        number = sum(1 for item in left_out if item.kind is kind)
+        if number:
+            parts.append(f"{number} {one if number == 1 else many}")
+    doubtful = [item.text for item in left_out if item.kind is LeftOutKind.NOT_A_DUTY]
+    if doubtful:  # the kind that may be a duty after all: say which
+        quoted = "; ".join(f'"{_shortened(text)}"' for text in doubtful[:QUOTED_AT_MOST])
+        more = len(doubtful) - QUOTED_AT_MOST
+        parts[-1] += f": {quoted}" + (f" and {more} more" if more > 0 else "")
+    return ", ".join(parts)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1].rstrip() + "…"
 
 
 # -- 1. lines ------------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from bootcamp.content.posting import (
     LeftOutKind,
     SectionKind,
     duty_lines,
+    left_out_counts,
     reads_as_duty,
     section_kind,
     sentences,
@@ -512,3 +513,30 @@ def test_nothing_is_lost_without_a_report() -> None:
     for line in text.splitlines():
         for word in line.replace("- ", "").split():
             assert word in reported, word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Find out more on our careers page.",
+        "See our website for details.",
+        "Visit our website to learn more.",
+        "Call us on 0113 496 0000 for a chat.",
+        "Reach out to us with any questions.",
+    ],
+)
+def test_how_to_apply_sentences_that_open_with_a_duty_verb_are_still_boilerplate(sentence: str) -> None:
+    assert duty_lines(f"Acme makes kettles. {sentence} Lead the team.") == ["Lead the team."]
+
+
+def test_the_left_out_counts_quote_the_lines_not_read_as_a_duty_shortened() -> None:
+    text = "Responsibilities:\nLead the team\n\nRequirements:\n- 10 years\n"
+    assert left_out_counts(split_posting(text).left_out) == "2 headings, 1 outside the duties"
+    doubtful = [f"Acme sells kettles in {n} countries." for n in range(2, 7)]
+    long = "Acme sells " + "very " * 20 + "hot kettles."
+    left_out = split_posting(" ".join([*doubtful, long, "Lead the team."])).left_out
+    assert left_out_counts(left_out) == (
+        '6 not read as a duty: "Acme sells kettles in 2 countries."; "Acme sells kettles in 3 countries."; '
+        '"Acme sells kettles in 4 countries." and 3 more'
+    )
+    assert left_out_counts(split_posting(long).left_out) == f'1 not read as a duty: "{long[:59].rstrip()}…"'
