@@ -190,6 +190,7 @@ _REQUIREMENT = re.compile(
     r"|\b(?:is|are) (?:required|essential|desirable|preferred|a plus|an advantage|a bonus|beneficial)\b"
     r"|\b(?:preferred|desirable|a plus|an advantage|nice to have)\W*$"
     r"|^(?:an? )?passion(?:ate)? (?:for|about)\b|^(?:an? )?self[- ]starter\b|^comfortable (?:with|in)\b"
+    r"|^(?:ideally|preferably)\b"  # "Ideally, you will have led …": the person, though "you will" follows
 )
 
 # Prose (not a bulleted item) is kept, when no heading says where the duties are, only when

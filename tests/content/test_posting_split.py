@@ -540,3 +540,24 @@ def test_the_left_out_counts_quote_the_lines_not_read_as_a_duty_shortened() -> N
         '"Acme sells kettles in 4 countries." and 3 more'
     )
     assert left_out_counts(split_posting(long).left_out) == f'1 not read as a duty: "{long[:59].rstrip()}…"'
+
+
+def test_ideally_starts_a_requirement_not_a_duty() -> None:
+    assert duty_lines("Lead the team. Ideally, you will have led a contact centre. Ideally you will know Zendesk.") == [
+        "Lead the team."
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Rewards", "Interview process", "Rewards and benefits", "Hiring process"])
+def test_a_bare_heading_that_starts_with_a_verb_word_is_still_a_heading(heading: str) -> None:
+    # "reward", "interview" and "hire" are duty verbs, but a heading names a section, it does not do it
+    text = f"Own the plan\nLead the team\n{heading}\nBonus of 20%\nTwo rounds with the board\n"
+    assert duty_lines(text) == ["Own the plan", "Lead the team"]
+    assert [item.kind for item in split_posting(text).left_out][0] is LeftOutKind.HEADING
+
+
+def test_a_duty_that_names_a_heading_word_is_still_a_duty() -> None:
+    assert duty_lines("Own all customer responsibilities\nManage the benefits team\n") == [
+        "Own all customer responsibilities",
+        "Manage the benefits team",
+    ]
