@@ -119,8 +119,7 @@ _OTHER_HEADING = re.compile(
 )
 # A short line that describes a thing is a line of a list, though it names a section ("Competitive salary").
 _DESCRIBED = re.compile(
-    r"^(?:competitive|generous|great|comprehensive|attractive|excellent|flexible|private|annual|enhanced|strong"
-    r"|proven|relevant)\b",
+    r"^(?:competitive|generous|great|comprehensive|attractive|flexible|private|annual|enhanced)\b",
     re.IGNORECASE,
 )
 _ROLE_HEADING = re.compile(
@@ -138,7 +137,10 @@ _BOILERPLATE = {
         r"|\ball qualified applicants\b"
     ),
     "pay and benefits": re.compile(
-        r"\bsalary\b|\bcompensation\b(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?)\b|\sfor (?!this|the (?:role|position|job)))|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
+        # "compensation" is the job's pay, not "redress and compensation for upheld complaints" or "compensation plans"
+        r"\bsalary\b|\bcompensation\b(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?)\b"
+        r"|\sfor (?!this|the (?:role|position|job)))"
+        r"|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
         r"|\b(?:competitive|generous|great|comprehensive|attractive) (?:salary|package|benefits|pay)\b"
         r"|\bbenefits (?:include|package)\b|\bpension\b|\b401\s?\(?k\)?|\bhealth (?:insurance|care|plan|cover)\b|\bdental\b"
         r"|\bpaid (?:time off|leave|holidays?)\b|\bpto\b|\b(?:annual|parental) leave\b|\bdays'? (?:holiday|vacation|leave)\b"

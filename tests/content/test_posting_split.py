@@ -561,3 +561,22 @@ def test_a_duty_that_names_a_heading_word_is_still_a_duty() -> None:
         "Own all customer responsibilities",
         "Manage the benefits team",
     ]
+
+
+@pytest.mark.parametrize("heading", ["Relevant experience", "Skills", "Benefits"])
+def test_a_bare_requirements_or_benefits_heading_in_a_plain_list_ends_the_duties(heading: str) -> None:
+    assert duty_lines(f"Own the plan\nLead the team\n{heading}\nCRM rollouts\nContact centres\n") == [
+        "Own the plan",
+        "Lead the team",
+    ]
+
+
+def test_compensation_is_pay_unless_it_is_a_customer_s_or_a_team_s() -> None:
+    text = (
+        "Set fair redress and compensation for upheld complaints. Design compensation plans for the success team. "
+        "Compensation for this role is 100k. Competitive compensation."
+    )
+    assert duty_lines(text) == [
+        "Set fair redress and compensation for upheld complaints.",
+        "Design compensation plans for the success team.",
+    ]
