@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     role.add_argument(
         "--format", choices=["text", "json"], default="text", help="json: a list of {line, leaning, reason, markers}"
     )
+    role.add_argument(
+        "-v", "--verbose", action="store_true", help="list every line left out (headings, requirements …) and why"
+    )
     return parser
 
 

@@ -37,6 +37,7 @@ Responsibilities
 Requirements
 - 10+ years of experience in customer success
 """
+LEFT_OUT = "4 lines left out: 2 headings, 2 outside the duties; -v lists them."
 LINES = [
     ("Carry a personal new-business quota", "tactical"),
     ("Lead the customer journey redesign with product and operations", "strategic"),
@@ -72,15 +73,16 @@ def test_text_numbers_each_duty_line_with_its_leaning_and_reason_then_sums_up(po
     for number, (line, leaning) in enumerate(LINES):
         assert lines[2 * number] == f"{number + 1}. {leaning:<10} {line}"
         assert lines[2 * number + 1] == " " * 14 + suggest(line, CHECK).reason
-    assert lines[8:11] == [
+    assert lines[8:12] == [
         "",
         "4 duty lines: 1 lean strategic, 1 tactical, 2 undecided.",
+        LEFT_OUT,  # the title, the two headings and the requirement: said, not dropped unsaid
         "Suggested share of tactical duties: 50% (1 of the 2 lines that lean either way).",
     ]
-    decides = lines[11]
+    decides = lines[12]
     assert "the room decides each line" in decides and "structure" in decides and "not assessed here" in decides
     assert "reports to ceo" in decides  # the check's own structure questions, by name
-    assert len(lines) == 12  # the title and the requirement are not duty lines
+    assert len(lines) == 13  # the title and the requirement are not duty lines
 
 
 def test_stdin_reads_the_same_posting(posting: Path) -> None:
@@ -89,7 +91,7 @@ def test_stdin_reads_the_same_posting(posting: Path) -> None:
 
 def test_json_is_exactly_a_list_of_line_leaning_reason_markers(posting: Path) -> None:
     code, out, err = bootcamp(str(posting), "--format", "json")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, LEFT_OUT + "\n")  # what was left out goes to standard error, never into the JSON
     data = json.loads(out)  # nothing else on stdout
     assert isinstance(data, list)
     assert [(item["line"], item["leaning"]) for item in data] == LINES
@@ -104,7 +106,7 @@ def test_json_is_exactly_a_list_of_line_leaning_reason_markers(posting: Path) ->
 
 def test_the_shipped_content_is_the_default(posting: Path) -> None:
     code, out, err = bootcamp(str(posting), "--format", "json", content=None)
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, LEFT_OUT + "\n")
     shipped = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
     assert json.loads(out) == [
         {
@@ -163,8 +165,16 @@ def no_role_check(tmp_path: Path) -> Path:
         (
             "no duties",
             (
-                "bootcamp: no duty lines found in standard input: headings, requirements and boilerplate are left out "
-                'and nothing else reads as a duty; put the duties under a heading such as "Responsibilities:"'
+                "bootcamp: no duty lines found in standard input: every line was left out (2 headings, 2 outside the "
+                'duties); put the duties under a heading such as "Responsibilities:" to keep them'
+            ),
+        ),
+        (
+            "no duty verb",
+            (
+                "bootcamp: no duty lines found in standard input: every line was left out (1 not read as a duty: "
+                '"Steward the brand promise across all brands"); put the duties under a heading such as '
+                '"Responsibilities:" to keep them'
             ),
         ),
         (
@@ -184,6 +194,7 @@ def test_errors_are_one_sentence_on_stderr_with_exit_1(case: str, message: str, 
         "empty": (["empty.txt"], None),
         "blank stdin": (["-"], " \n\r\n\t\n"),
         "no duties": (["-"], "About us\nWe make kettles.\n\nRequirements\n- 10+ years of experience\n"),
+        "no duty verb": (["-"], "Steward the brand promise across all brands\n"),
         "no role check": (["-"], POSTING),
     }[case]
     assert bootcamp(*args, stdin=stdin, content=content, cwd=tmp_path) == (
@@ -191,3 +202,94 @@ def test_errors_are_one_sentence_on_stderr_with_exit_1(case: str, message: str, 
         "",
         message.format(content=content) + "\n",
     )
+
+
+# -- a CCO's own list, and nothing left out unsaid ---------------------------------------------------------------------
+
+SIX_DUTIES = [
+    "Run the customer care centre and its weekly staffing rota",
+    "Shape a customer experience strategy that every department adopts",
+    "Personally handle escalations from top hospital clients",
+    "Lead patient experience rounding on the wards",
+    "Keep the contact centre budget within plan",
+    "Track renewal rates for the top accounts",
+]
+
+
+def test_a_plain_list_of_duties_pasted_keeps_all_six_and_leaves_nothing_out() -> None:
+    code, out, err = bootcamp("-", "--format", "json", stdin="\n".join(SIX_DUTIES) + "\n")
+    assert (code, err) == (0, "")  # nothing left out, nothing to say
+    assert [item["line"] for item in json.loads(out)] == SIX_DUTIES
+    code, out, err = bootcamp("-", stdin="\n".join(SIX_DUTIES) + "\n")
+    assert (code, err) == (0, "")
+    assert "6 duty lines:" in out and "left out" not in out
+
+
+@pytest.mark.parametrize("line", SIX_DUTIES)
+def test_each_of_the_six_alone_is_a_duty_line(line: str) -> None:
+    code, out, err = bootcamp("-", "--format", "json", stdin=line + "\n")
+    assert (code, err) == (0, "")
+    assert [item["line"] for item in json.loads(out)] == [line]
+
+
+MIXED = (
+    "Chief Customer Officer\n"
+    "\n"
+    "Acme makes kettles. Steward the brand promise across all brands. Lead the customer council.\n"
+    "\n"
+    "- Own the complaints budget\n"
+    "- 10+ years of experience in customer success\n"
+    "- Competitive salary and annual bonus\n"
+    "- Sound like you?\n"
+)
+MIXED_LEFT_OUT = [
+    "Left out:",
+    "  not read as a duty  Chief Customer Officer  (no duty verb at its start)",
+    "  not read as a duty  Acme makes kettles.  (no duty verb at its start)",
+    "  not read as a duty  Steward the brand promise across all brands.  (no duty verb at its start)",
+    "  requirement         10+ years of experience in customer success",
+    "  boilerplate         Competitive salary and annual bonus  (pay and benefits)",
+    "  question            Sound like you?",
+]
+MIXED_COUNTS = (
+    "6 lines left out: 1 requirement, 1 boilerplate, 1 question, 3 not read as a duty: "
+    '"Chief Customer Officer"; "Acme makes kettles."; "Steward the brand promise across all brands."'
+)
+
+
+def test_the_summary_counts_the_lines_left_out_and_quotes_those_not_read_as_a_duty() -> None:
+    code, out, err = bootcamp("-", stdin=MIXED)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [line for line in lines if line[:2] in ("1.", "2.", "3.")] == [
+        f"1. {suggest('Lead the customer council.', CHECK).leaning.value:<10} Lead the customer council.",
+        f"2. {suggest('Own the complaints budget', CHECK).leaning.value:<10} Own the complaints budget",
+    ]
+    counted = next(number for number, line in enumerate(lines) if line.startswith("2 duty lines: "))
+    assert lines[counted + 1] == MIXED_COUNTS + "; -v lists them."
+    assert "Left out:" not in lines
+
+
+def test_verbose_lists_every_line_left_out_with_why() -> None:
+    code, out, err = bootcamp("-", "-v", stdin=MIXED)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    start = lines.index("Left out:")
+    assert lines[start : start + len(MIXED_LEFT_OUT)] == MIXED_LEFT_OUT
+    assert MIXED_COUNTS + " (listed above)." in lines
+
+
+def test_json_keeps_its_shape_and_says_what_was_left_out_on_standard_error() -> None:
+    code, out, err = bootcamp("-", "--format", "json", stdin=MIXED)
+    assert code == 0
+    assert [set(item) for item in json.loads(out)] == [{"line", "leaning", "reason", "markers"}] * 2
+    assert err == MIXED_COUNTS + "; -v lists them.\n"
+    code, out, err = bootcamp("-", "--format", "json", "--verbose", stdin=MIXED)
+    assert len(json.loads(out)) == 2
+    assert err.splitlines() == [MIXED_COUNTS + ".", *MIXED_LEFT_OUT]
+
+
+def test_left_out_lines_are_shown_never_obeyed() -> None:
+    code, out, err = bootcamp("-", "-v", stdin="Acme makes \x1b[31mkettles\x1b[0m.\n- Lead the team\n")
+    assert (code, err) == (0, "")
+    assert "Acme makes \\x1b[31mkettles\\x1b[0m." in out and "\x1b" not in out

@@ -1,11 +1,16 @@
-"""``bootcamp role-check FILE|- [--format text|json]``: the role check's suggestion for each duty of a job posting.
+"""``bootcamp role-check FILE|- [--format text|json] [-v]``: the role check's suggestion for each duty of a job posting.
 
 The posting (a file, or standard input for ``-``) is split into its duty lines
-(:func:`bootcamp.content.posting.duty_lines`), and each line gets the content's suggestion
+(:func:`bootcamp.content.posting.split_posting`), and each line gets the content's suggestion
 (:func:`bootcamp.content.rolecheck.suggest`): strategic, tactical or undecided, with the
 reason. The text is plain and safe on any terminal (control characters in the posting are
 shown as ``\\x1b``-style escapes, never obeyed); ``--format json`` prints only a JSON list of
 ``{line, leaning, reason, markers}``. Nothing is stored: in the workshop, the room decides.
+
+No line is left out unsaid: the summary counts the lines left out by kind (headings, lines outside
+the duties, requirements, boilerplate, questions) and quotes those that did not read as a duty, the
+kind that may be a duty after all; ``-v`` lists every one with why. With ``--format json`` that goes
+to standard error, so standard output stays the JSON list.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 
 from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, RoleCheck
-from bootcamp.content.posting import duty_lines
+from bootcamp.content.posting import LeftOut, LeftOutKind, left_out_counts, split_posting
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
@@ -37,11 +42,19 @@ def run(args: argparse.Namespace) -> int:
     posting = read_posting(args.file, name)
     content_dir = Path(getattr(args, "content", None) or default_content_dir())
     check = role_check(content_dir)
-    lines = duty_lines(posting)
-    if not lines:
-        raise UserError(f"no duty lines found in {name}: {_why_none(posting)}")
-    checked = [CheckedLine(line, suggest(line, check)) for line in lines]
-    sys.stdout.write(render_json(checked) if args.format == "json" else render_text(checked, check))
+    split = split_posting(posting)
+    verbose = bool(getattr(args, "verbose", False))
+    if not split.kept:
+        if verbose and split.left_out:
+            sys.stderr.write("\n".join(left_out_list(split.left_out)) + "\n")
+        raise UserError(f"no duty lines found in {name}: {_why_none(posting, split.left_out)}")
+    checked = [CheckedLine(line, suggest(line, check)) for line in split.kept]
+    if args.format == "json":
+        sys.stdout.write(render_json(checked))
+        if split.left_out:  # standard output stays the JSON list
+            sys.stderr.write("\n".join(left_out_note(split.left_out, verbose)) + "\n")
+    else:
+        sys.stdout.write(render_text(checked, check, split.left_out, verbose))
     sys.stdout.flush()
     return 0
 
@@ -75,37 +88,50 @@ def role_check(content_dir: Path) -> RoleCheck:
     return check
 
 
-def _why_none(posting: str) -> str:
+def _why_none(posting: str, left_out: list[LeftOut]) -> str:
     if not posting.strip():
         return "it is empty"
     return (
-        "headings, requirements and boilerplate are left out and nothing else reads as a duty; "
-        'put the duties under a heading such as "Responsibilities:"'
+        f"every line was left out ({terminal_safe(left_out_counts(left_out))}); "
+        'put the duties under a heading such as "Responsibilities:" to keep them'
     )
 
 
 # -- output ----------------------------------------------------------------------------------------------------------
 
 
-def render_text(checked: list[CheckedLine], check: RoleCheck) -> str:
-    """Each line numbered with its leaning and reason, then the counts, the tactical share and who decides."""
+def render_text(
+    checked: list[CheckedLine], check: RoleCheck, left_out: list[LeftOut] | None = None, verbose: bool = False
+) -> str:
+    """Each line numbered with its leaning and reason, then the counts, the tactical share and who decides.
+
+    With ``verbose``, the lines left out are listed (each with why) before the summary.
+    """
+    left_out = left_out or []
     width = len(str(len(checked)))
     out: list[str] = []
     for number, item in enumerate(checked, start=1):
         leaning = item.suggestion.leaning.value
         out.append(f"{number:>{width}}. {leaning:<10} {terminal_safe(item.line)}")
         out.append(f"{'':>{width}}  {'':<10} {terminal_safe(item.suggestion.reason)}")
+    if verbose and left_out:
+        out.append("")
+        out.extend(left_out_list(left_out))
     out.append("")
-    out.extend(summary(checked, check))
+    out.extend(summary(checked, check, left_out, verbose))
     return "\n".join(out) + "\n"
 
 
-def summary(checked: list[CheckedLine], check: RoleCheck) -> list[str]:
+def summary(
+    checked: list[CheckedLine], check: RoleCheck, left_out: list[LeftOut] | None = None, verbose: bool = False
+) -> list[str]:
     counts = {leaning: sum(1 for item in checked if item.suggestion.leaning is leaning) for leaning in Leaning}
     strategic, tactical, undecided = counts[Leaning.STRATEGIC], counts[Leaning.TACTICAL], counts[Leaning.UNDECIDED]
     lines = [
         f"{_count(len(checked), 'duty line')}: {strategic} lean strategic, {tactical} tactical, {undecided} undecided."
     ]
+    if left_out:
+        lines.extend(left_out_note(left_out, verbose, listed_above=verbose))
     leaning_either_way = strategic + tactical
     if leaning_either_way:
         share = round(100 * tactical / leaning_either_way)
@@ -138,6 +164,31 @@ def render_json(checked: list[CheckedLine]) -> str:
             for item in checked
         ]
     )
+
+
+# -- the lines left out -----------------------------------------------------------------------------------------------
+
+
+def left_out_note(left_out: list[LeftOut], verbose: bool, listed_above: bool = False) -> list[str]:
+    """The summary's line on what was left out; with ``verbose`` (and not listed above), the list itself."""
+    count = f"{_count(len(left_out), 'line')} left out: {terminal_safe(left_out_counts(left_out))}"
+    if listed_above:
+        return [f"{count} (listed above)."]
+    if verbose:
+        return [f"{count}.", *left_out_list(left_out)]
+    return [f"{count}; -v lists them."]
+
+
+def left_out_list(left_out: list[LeftOut]) -> list[str]:
+    """Every line left out, in the posting's order: its kind, the line, and why when the kind does not say it all."""
+    width = max(len(item.kind.value) for item in left_out)
+    out = ["Left out:"]
+    for item in left_out:
+        why = "" if item.kind in (LeftOutKind.HEADING, LeftOutKind.REQUIREMENT, LeftOutKind.QUESTION) else item.why
+        out.append(
+            f"  {item.kind.value:<{width}}  {terminal_safe(item.text)}" + (f"  ({terminal_safe(why)})" if why else "")
+        )
+    return out
 
 
 def _count(number: int, noun: str) -> str:

@@ -12,7 +12,9 @@ The rules, in the order they apply:
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
    line goes on with the sentence in lower case), or is a short unpunctuated line naming a
-   known section ("Responsibilities", "About us", "Benefits" …) that does not start with a verb.
+   known section ("Responsibilities", "About us", "Benefits" …) that neither reads as a duty (a
+   verb and its object: "Own all customer responsibilities") nor describes a thing ("Competitive
+   salary and annual bonus" is a line of a list).
    A heading names the kind of section that follows until the next heading:
 
    - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
@@ -25,24 +27,33 @@ The rules, in the order they apply:
    ``(a)`` ``a.``) starts an item, its mark taken off. A line without a mark (and no blank line
    before it) carries on the item or text above it when it was wrapped: it is indented, or it
    starts in lower case, or the line above ends in a comma, a hyphen or a word like "and", "the",
-   "with"; or, after a long bulleted line (50 characters or more) that has not finished its
-   sentence, whatever it starts with. Otherwise it starts new text, so "Sound like you?" after
-   a short bullet stays apart, and a list that lost its bullets stays a list.
-   Text (not a bulleted item) is split into sentences: a paragraph becomes one line per
-   sentence. An item stays whole however long it is.
+   "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
+   preposition starts a new line); or, after a long bulleted line (50 characters or more) that has
+   not finished its sentence, whatever it starts with. Otherwise it starts new text, so "Sound like
+   you?" after a short bullet stays apart, and a list that lost its bullets stays a list.
+   **A plain list** is a list that lost its bullets: two or more lines of text between the same
+   blank lines or headings, each at most 40 words, most not ending in ``.`` ``!`` or ``?``. Each
+   of its lines is an item. Other text (not an item) is split into sentences: a paragraph becomes
+   one line per sentence. An item stays whole however long it is.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept.
    - When it has none, what is not under an *other* heading is kept when it reads as a duty:
-     every bulleted or numbered item, and each sentence that starts with a duty verb ("Lead",
-     "Owns", "Building" …) or says what you or the role will do ("You will …", "responsible for").
+     every bulleted or numbered item; every line of a plain list, unless it names something (a
+     company, a title, a place: every word capitalised) or speaks for the company ("We …", "Our
+     …"); and each sentence that starts with a duty verb ("Lead", "Owns", "Building", "Tracked" …),
+     perhaps after an adverb ("Personally handle …") or a short lead-in phrase and a comma ("Where
+     needed, take over …", "In partnership with Sales, design …"), or says what you or the role will
+     do ("You will …", "responsible for").
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
      contract terms, how to apply, the company's blurb), requirements of the person ("10+ years
      of experience", "Bachelor's degree", "Excellent communication skills", "You have …") or
      questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes whole.
 
 The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
-taken off; nothing is invented or reworded.
+taken off; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
+each with its kind (heading, outside the duties, requirement, boilerplate, question, not read as a
+duty) and why, so that a front end can say what was left out: no duty is dropped unsaid.
 """
 
 from __future__ import annotations
@@ -106,6 +117,11 @@ _OTHER_HEADING = re.compile(
     r"|\b(?:hiring|interview) process\b|\bnext steps\b|\b(?:additional|other) information\b"
     r"|\bequal (?:employment )?opportunit|\beeo\b|\bdiversity\b|\binclusion\b"
 )
+# A short line that describes a thing is a line of a list, though it names a section ("Competitive salary").
+_DESCRIBED = re.compile(
+    r"^(?:competitive|generous|great|comprehensive|attractive|flexible|private|annual|enhanced)\b",
+    re.IGNORECASE,
+)
 _ROLE_HEADING = re.compile(
     r"\b(?:role|position|job|opportunity|mission|impact|remit|will)\b|\byou'll\b|\bin this role\b"
 )
@@ -121,7 +137,10 @@ _BOILERPLATE = {
         r"|\ball qualified applicants\b"
     ),
     "pay and benefits": re.compile(
-        r"\bsalary\b|\bcompensation\b|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
+        # "compensation" is the job's pay, not "redress and compensation for upheld complaints" or "compensation plans"
+        r"\bsalary\b|\bcompensation\b(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?)\b"
+        r"|\sfor (?!this|the (?:role|position|job)))"
+        r"|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
         r"|\b(?:competitive|generous|great|comprehensive|attractive) (?:salary|package|benefits|pay)\b"
         r"|\bbenefits (?:include|package)\b|\bpension\b|\b401\s?\(?k\)?|\bhealth (?:insurance|care|plan|cover)\b|\bdental\b"
         r"|\bpaid (?:time off|leave|holidays?)\b|\bpto\b|\b(?:annual|parental) leave\b|\bdays'? (?:holiday|vacation|leave)\b"
@@ -136,10 +155,14 @@ _BOILERPLATE = {
         r"|\b(?:full|part)[- ]time (?:position|role|contract|permanent)\b|\btravel (?:up to|\d+\s?%)"
     ),
     "how to apply": re.compile(
-        r"\bapply (?:now|today|here|online|via|through|by|with|for this)\b|\bhow to apply\b|\bto apply\b"
+        r"\bapply (?:now|today|here|online|via|through|by|with|for this)\b|\bhow to apply\b"
+        r"|^to apply\b|\bto apply(?:,| for (?:this|the) (?:role|job|position|vacancy)| (?:please|visit|click|online))"
         r"|\b(?:send|submit|email) (?:us )?(?:your|a) (?:cv|resume|résumé|application|cover letter)|\bcover letter\b"
         r"|\bclick (?:here|the|below|apply)\b|\bget in touch\b|\brecruitment agenc|\bclosing date\b"
         r"|\binterview process\b|https?://|\bwww\.|(?<=\w)@[\w-]+\.[a-z]"
+        # "Find out more …", "See our website …": the verbs postings use for duties open these too
+        r"|\b(?:find out|learn|read) more\b|\b(?:visit|see|check out) our (?:website|site|careers?|jobs)\b"
+        r"|\b(?:our|the) (?:careers?|jobs) (?:page|site|portal)\b|\b(?:call|contact|email) us\b|\breach out to us\b"
     ),
     "company blurb": re.compile(
         r"^(?:we are|we're|we have|we've|we offer|we believe|we value|we welcome|founded|headquartered|join (?:us|our|a)"
@@ -169,22 +192,48 @@ _REQUIREMENT = re.compile(
     r"|\b(?:is|are) (?:required|essential|desirable|preferred|a plus|an advantage|a bonus|beneficial)\b"
     r"|\b(?:preferred|desirable|a plus|an advantage|nice to have)\W*$"
     r"|^(?:an? )?passion(?:ate)? (?:for|about)\b|^(?:an? )?self[- ]starter\b|^comfortable (?:with|in)\b"
+    r"|^(?:ideally|preferably)\b"  # "Ideally, you will have led …": the person, though "you will" follows
 )
 
 # Prose (not a bulleted item) is kept, when no heading says where the duties are, only when
-# it reads as a duty: it starts with one of these verbs, in any of its forms, or says who will do what.
+# it reads as a duty: it starts with one of these verbs, in any of its forms ("-s", "-ing", "-ed",
+# "-ies", a doubled consonant; "-ize" as "-ise"), perhaps after an adverb ("Personally handle …") or a
+# lead-in phrase ("Where needed, take over …"), or says who will do what. The verbs are the ones postings
+# use for duties; a phrasal verb is known by its first word ("Look after", "Roll out", "Line up").
 DUTY_VERBS = _words(
     """
-    accelerate achieve act advise advocate align analyse analyze answer apply articulate assess attend be benchmark
-    bring budget build capture carry chair champion close coach collaborate collect communicate conduct contribute
-    convert coordinate create cultivate cut define deliver deploy design develop direct drive educate embed empower
-    enable engage ensure equip establish evaluate evangelise evangelize execute expand facilitate formulate foster
-    gather give grow guide handle head help hire hit hold identify implement improve increase influence inform
-    inspire introduce lead leverage liaise lift listen lower maintain make manage map measure meet mentor mobilise
-    monitor negotiate nurture operate optimise optimize orchestrate organise organize own oversee participate
-    partner pitch plan present prioritise prioritize produce promote prospect protect provide raise recruit redesign
-    reduce renew report represent resolve respond retain review run scale schedule secure sell serve set shape sit
-    spearhead staff steer streamline supervise support take train transform translate turn unify upsell use work
+    accelerate accept achieve act adapt add address adjust administer adopt advise advocate agree align allocate
+    analyse answer anticipate apply appoint approve arrange articulate assess assign assure attend audit
+    authorise award balance be benchmark boost brief bring broaden budget build call capture carry celebrate chair
+    champion change check clarify close coach collaborate collect combine commission communicate complete conduct
+    consolidate consult contribute control convert coordinate craft create cultivate curate cut decide decline
+    deepen define delegate deliver deploy describe design determine develop devise diagnose direct discover
+    document do draft draw drive educate elevate eliminate embed empower enable encourage enforce engage enhance
+    ensure equip escalate establish estimate evaluate evangelise examine exceed execute expand explore extend
+    facilitate feed fight find fix follow forecast forge formulate foster frame fund gather get give govern grow
+    guide handle harmonise head help hire hit hold host identify implement improve increase influence inform
+    inspect inspire instil integrate interpret introduce interview invest investigate issue keep land launch lay
+    lead leverage liaise lift line link listen lobby log look lower maintain make manage map measure meet mentor
+    merge mobilise model modernise monitor motivate move name negotiate nurture observe obtain offer onboard open
+    operate optimise orchestrate organise oversee own participate partner pilot pioneer pitch plan play prepare
+    present prevent prioritise process procure produce promote propose prospect protect provide publish pull push
+    put raise reach rebuild receive recognise recommend reconcile record recruit redesign reduce refine refresh
+    reinforce release remove renew repair replace reply report represent research reshape resolve resource respond
+    restore retain review revise reward rework roll route run safeguard scale schedule secure see seek sell send
+    serve set settle shape share shift show sign simplify sit solve source speak spearhead spend spell sponsor spot
+    spread staff standardise start stay steer stop streamline strengthen structure study submit summarise supervise
+    supply support survey sustain take teach test track train transform translate triage tune turn uncover unify
+    unlock update upgrade upsell upskill use validate verify visit watch win work write
+    """
+)
+# Adverbs that may come before a duty's verb ("Personally handle …", "Also owns …"), besides any word in "-ly".
+_ADVERBS = _words("also then always often jointly together further directly personally")
+# Words that open a lead-in phrase, before a comma and the duty ("Where needed, take over …", "In partnership
+# with Sales, design …"). A duty after any comma would take "Customers, staff and partners …" for one.
+_LEAD_INS = _words(
+    """
+    in with where when whenever as together alongside through across from for on at by under within if once after
+    before while following using working acting partnering beyond besides
     """
 )
 _SAYS_WHO_DOES_WHAT = re.compile(
@@ -202,6 +251,7 @@ _JOINERS = _words(
     your its that which who whose where while both either
     """
 )
+_ARTICLES = _words("a an the our their your its both either")
 WRAPPED_WIDTH = 50  # a line at least this long may have been wrapped where it ends
 _ENDS_OPEN = re.compile(r"[,&/(\-–—]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
@@ -237,15 +287,47 @@ class _Line:
     width: int = 0  # as pasted, mark and indentation included: a long line may have been wrapped
 
 
+class LeftOutKind(Enum):
+    """Why a line of the posting is not a duty line."""
+
+    HEADING = "heading"
+    OUTSIDE_DUTIES = "outside the duties"  # the posting has duties headings and this is not under one
+    REQUIREMENT = "requirement"  # of the person, not the role
+    BOILERPLATE = "boilerplate"
+    QUESTION = "question"
+    NOT_A_DUTY = "not read as a duty"  # prose with no duty verb; a name or title in a plain list
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A line of the posting that is not a duty line, and why, in a few words ("under \"Requirements\"")."""
+
+    text: str
+    kind: LeftOutKind
+    why: str
+
+
+@dataclass(frozen=True)
+class Split:
+    """A posting split: its duty lines, and every other line with the reason it was left out, each in order."""
+
+    kept: list[str]
+    left_out: list[LeftOut]
+
+
 @dataclass
 class _Piece:
-    """An item or a piece of text, its wrapped lines joined, and the section it is in."""
+    """An item, a piece of text (its wrapped lines joined) or a heading, and the section it is in."""
 
     section: SectionKind
     bulleted: bool
     indent: int
     last: _Line  # its last line: where it ends says whether the next line carries it on
     chunks: list[str] = field(default_factory=list)  # its lines, each with the space that joins it
+    heading: str = ""  # the known heading of its section ("" before any)
+    block: int = 0  # pieces between the same two blank lines or headings share a block
+    is_heading: bool = False
+    listed: bool = False  # a line of a plain list: a list that lost its bullets
 
     @property
     def text(self) -> str:
@@ -262,23 +344,92 @@ class _Piece:
 
 def duty_lines(text: str) -> list[str]:
     """The duty lines of a pasted posting, in order, without marks, headings or boilerplate."""
+    return split_posting(text).kept
+
+
+def split_posting(text: str) -> Split:
+    """The duty lines of a pasted posting and, so that nothing goes unsaid, every line left out and why."""
     pieces = _pieces(_lines(text))
-    has_duty_heading = any(piece.section is SectionKind.DUTIES for piece in pieces)
+    has_duty_heading = any(piece.section is SectionKind.DUTIES and not piece.is_heading for piece in pieces)
     kept: list[str] = []
+    left_out: list[LeftOut] = []
+
+    def leave_out(line: str, kind: LeftOutKind, why: str) -> None:
+        if line:
+            left_out.append(LeftOut(line, kind, why))
+
     for piece in pieces:
-        if has_duty_heading and piece.section is not SectionKind.DUTIES:
-            continue  # the posting says where its duties are
-        if piece.section is SectionKind.OTHER:
+        whole = piece.bulleted or piece.listed  # an item stays whole; text is split into sentences
+        lines = [_tidy(piece.text)] if whole else [_tidy(line) for line in sentences(piece.text)]
+        if piece.is_heading:
+            leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
+            continue
+        if piece.section is SectionKind.OTHER or (has_duty_heading and piece.section is not SectionKind.DUTIES):
+            # the posting says where its duties are, or that this is something else
+            why = f'under "{piece.heading.rstrip(": ")}"' if piece.heading else "not under a duties heading"
+            for line in lines:
+                leave_out(line, LeftOutKind.OUTSIDE_DUTIES, why)
             continue
         if not piece.bulleted and _BOILERPLATE["equal opportunity"].search(_plain(piece.text)):
-            continue  # an equal-opportunity statement is a paragraph of its own, every sentence of it
-        for line in [piece.text] if piece.bulleted else sentences(piece.text):
-            line = _tidy(line)
-            if not line or _is_boilerplate(line) or _is_requirement(line) or line.endswith("?"):
+            # an equal-opportunity statement is a paragraph of its own, every sentence of it
+            leave_out(_tidy(piece.text), LeftOutKind.BOILERPLATE, "equal opportunity")
+            continue
+        for line in lines:
+            if not line:
                 continue
-            if has_duty_heading or piece.bulleted or reads_as_duty(line):
+            boilerplate = _boilerplate_kind(line)
+            if boilerplate:
+                leave_out(line, LeftOutKind.BOILERPLATE, boilerplate)
+            elif _is_requirement(line):
+                leave_out(line, LeftOutKind.REQUIREMENT, "what the person must bring")
+            elif line.endswith("?"):
+                leave_out(line, LeftOutKind.QUESTION, "a question")
+            elif has_duty_heading or piece.bulleted or reads_as_duty(line):
                 kept.append(line)
-    return kept
+            elif piece.listed and not _names_something(line):
+                kept.append(line)
+            else:
+                why = "a name or a title" if piece.listed else "no duty verb at its start"
+                leave_out(line, LeftOutKind.NOT_A_DUTY, why)
+    return Split(kept, left_out)
+
+
+# -- what was left out, in one line for a summary ------------------------------------------------------------------
+
+# How a kind is counted: "1 heading", "3 headings", "2 outside the duties".
+_KIND_NOUNS = {
+    LeftOutKind.HEADING: ("heading", "headings"),
+    LeftOutKind.OUTSIDE_DUTIES: ("outside the duties", "outside the duties"),
+    LeftOutKind.REQUIREMENT: ("requirement", "requirements"),
+    LeftOutKind.BOILERPLATE: ("boilerplate", "boilerplate"),
+    LeftOutKind.QUESTION: ("question", "questions"),
+    LeftOutKind.NOT_A_DUTY: ("not read as a duty", "not read as a duty"),
+}
+QUOTED_AT_MOST = 3  # lines not read as a duty quoted; a front end may list them all
+QUOTE_WIDTH = 60
+
+
+def left_out_counts(left_out: list[LeftOut]) -> str:
+    """ "3 headings, 1 requirement, 1 not read as a duty: "Steward the brand"": what was left out, for a summary.
+
+    The kinds come in a fixed order; the lines not read as a duty (the kind that may be a duty after all)
+    are quoted, shortened. The text is as pasted: a front end shows it safely.
+    """
+    parts = []
+    for kind, (one, many) in _KIND_NOUNS.items():
+        number = sum(1 for item in left_out if item.kind is kind)
+        if number:
+            parts.append(f"{number} {one if number == 1 else many}")
+    doubtful = [item.text for item in left_out if item.kind is LeftOutKind.NOT_A_DUTY]
+    if doubtful:  # the kind that may be a duty after all: say which
+        quoted = "; ".join(f'"{_shortened(text)}"' for text in doubtful[:QUOTED_AT_MOST])
+        more = len(doubtful) - QUOTED_AT_MOST
+        parts[-1] += f": {quoted}" + (f" and {more} more" if more > 0 else "")
+    return ", ".join(parts)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1].rstrip() + "…"
 
 
 # -- 1. lines ------------------------------------------------------------------------------------------------------
@@ -335,8 +486,13 @@ def _is_bare_heading(text: str, previous: _Line | None) -> bool:
         return False
     if previous is not None and previous.kind in (_LineKind.ITEM, _LineKind.TEXT) and _ends_open(previous.text):
         return False  # the second half of a wrapped line
-    if _is_duty_verb(words[0]):
-        return False  # "Own all customer responsibilities" is a duty that names a heading word
+    if _DESCRIBED.match(text):
+        return False  # "Competitive salary and annual bonus" is a benefit in a list, not the heading "Salary"
+    if _is_duty_verb(words[0]) and (
+        (len(words) >= 3 and words[1].lower() not in ("and", "&", "or", "/"))
+        or (len(words) == 2 and words[1].lower() in ("the", "a", "an", "all", "our", "every", "each"))
+    ):
+        return False  # "Own all customer responsibilities" is a duty that names a heading word; "Rewards" is not
     return section_kind(text) is not None or bool(_WRAPPER_HEADING.search(_plain(text)))
 
 
@@ -359,30 +515,62 @@ def section_kind(heading: str) -> SectionKind | None:
 
 def _pieces(lines: list[_Line]) -> list[_Piece]:
     pieces: list[_Piece] = []
-    section = SectionKind.INTRO
+    section, heading, block = SectionKind.INTRO, "", 0
     current: _Piece | None = None
     for line in lines:
         if line.kind is _LineKind.BLANK:
-            current = None
+            current, block = None, block + 1
         elif line.kind is _LineKind.HEADING:
-            current = None
-            section = section_kind(line.text) or section  # a sub-heading keeps the section it is in
+            current, block = None, block + 1
+            kind = section_kind(line.text)
+            if kind is not None:  # a sub-heading keeps the section it is in
+                section, heading = kind, line.text
+            pieces.append(_Piece(section, False, line.indent, line, [line.text], heading, block, is_heading=True))
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
             current.add(line)
         else:
-            current = _Piece(section, line.kind is _LineKind.ITEM, line.indent, line, [line.text])
+            current = _Piece(section, line.kind is _LineKind.ITEM, line.indent, line, [line.text], heading, block)
             pieces.append(current)
+    _mark_plain_lists(pieces)
     return pieces
+
+
+PLAIN_ITEM_WORDS = 40  # a line of a plain list is at most this long; a longer one is prose
+
+
+def _mark_plain_lists(pieces: list[_Piece]) -> None:
+    """Mark the text of each block that is a list that lost its bullets: two or more short lines, most unfinished."""
+    blocks: dict[int, list[_Piece]] = {}
+    for piece in pieces:
+        if not piece.bulleted and not piece.is_heading:
+            blocks.setdefault(piece.block, []).append(piece)
+    for texts in blocks.values():
+        finished = sum(1 for piece in texts if _ENDS_SENTENCE.search(piece.text))
+        short = all(len(piece.text.split()) <= PLAIN_ITEM_WORDS for piece in texts)
+        if len(texts) >= 2 and short and 2 * finished < len(texts):
+            for piece in texts:
+                piece.listed = True
 
 
 def _continues(piece: _Piece, line: _Line) -> bool:
     """Whether a line without a mark carries on the item or text above it (no blank line between)."""
     end = piece.last
-    if line.indent > piece.indent or line.text[:1].islower() or _ends_open(end.text):
+    if line.indent > piece.indent or line.text[:1].islower():
         return True  # indented under it, or cut mid-sentence
+    if _ends_open(end.text):
+        return not _starts_a_duty_after_a_finished_one(end.text, line.text)
     # A long bullet that has not finished its sentence was wrapped, perhaps before a capital ("… the Audit"
     # + "Committee …"). Text is not joined so: a list that lost its bullets has long lines too.
     return piece.bulleted and end.width >= WRAPPED_WIDTH and not _ENDS_SENTENCE.search(end.text)
+
+
+def _starts_a_duty_after_a_finished_one(end: str, text: str) -> bool:
+    """ "… any office can act on" + "Merge the contact centres …": a verb ends a duty with its preposition, and a
+    capitalised verb starts the next (in a list that lost its bullets); "… the" + "Lead …" is cut mid-sentence."""
+    last, words = end.split()[-1].lower(), re.findall(r"[\w'’]+", text)
+    if _ENDS_OPEN.search(end) or last in _ARTICLES or len(words) < 2 or not text[:1].isupper():
+        return False
+    return words[0].lower() in DUTY_VERBS and words[1].lower() != "of"  # "reporting to" + "Head of Sales" goes on
 
 
 def _ends_open(text: str) -> bool:
@@ -410,33 +598,73 @@ def sentences(text: str) -> list[str]:
 
 def reads_as_duty(line: str) -> bool:
     """Whether a sentence says what the role does: it starts with a duty verb, or says who will do what."""
-    words = re.findall(r"[A-Za-z]+", line)
-    if words and words[0].lower() == "to" and len(words) > 1:
+    if _starts_with_duty_verb(line) or _SAYS_WHO_DOES_WHAT.search(_plain(line)):
+        return True
+    lead_in, comma, rest = line.partition(",")
+    words = lead_in.split()
+    # "Where needed, take over …": a short phrase that opens with a lead-in word or an adverb, then the duty
+    return bool(comma and words and len(words) <= 8 and _opens_lead_in(words[0]) and _starts_with_duty_verb(rest))
+
+
+def _starts_with_duty_verb(text: str) -> bool:
+    """ "Lead …", "To lead …", "Personally lead …", "To personally and directly lead …"."""
+    words = [word.lower() for word in re.findall(r"[A-Za-z]+", text)]
+    if words[:1] == ["to"]:
         words = words[1:]  # "To lead …"
-    return bool(words and _is_duty_verb(words[0])) or bool(_SAYS_WHO_DOES_WHAT.search(_plain(line)))
+    at = 0
+    while at < len(words) and (
+        _is_adverb(words[at]) or (at and words[at] in ("and", "or") and _is_adverb(words[at - 1]))
+    ):
+        at += 1
+    return at < len(words) and _is_duty_verb(words[at])
+
+
+def _is_adverb(word: str) -> bool:
+    # "Apply", "Supply" and "Rally" end in -ly and are verbs
+    return word in _ADVERBS or (len(word) > 4 and word.endswith("ly") and not _is_duty_verb(word))
+
+
+def _opens_lead_in(word: str) -> bool:
+    word = word.lower()
+    return word in _LEAD_INS or _is_adverb(word)
 
 
 def _is_duty_verb(word: str) -> bool:
     """``word`` is a duty verb in any of its forms: lead, leads, leading; manage, managing; plan, planning."""
     word = word.lower().strip("'’")
     forms = {word}
-    if word.endswith("ies"):
-        forms.add(word[:-3] + "y")  # identifies
-    if word.endswith("es"):
-        forms.add(word[:-2])  # reaches
-    if word.endswith("s"):
-        forms.add(word[:-1])  # leads
-    if word.endswith("ing"):
-        stem = word[:-3]
-        forms |= {stem, stem + "e"}  # leading, managing
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            forms.add(stem[:-1])  # planning
+    if word.endswith("ies") or word.endswith("ied"):
+        forms.add(word[:-3] + "y")  # identifies, identified
+    if word.endswith("es") or word.endswith("ed"):
+        forms.add(word[:-2])  # reaches, tracked
+    if word.endswith("s") or word.endswith("ed"):
+        forms.add(word[:-1])  # leads, approved
+    for ending in ("ing", "ed"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            forms |= {stem, stem + "e"}  # leading, managing
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # planning, planned
+    forms |= {form.replace("iz", "is").replace("yz", "ys") for form in forms}  # authorize, analyze
     return not forms.isdisjoint(DUTY_VERBS)
 
 
-def _is_boilerplate(line: str) -> bool:
+def _boilerplate_kind(line: str) -> str:
+    """The kind of boilerplate a line is ("pay and benefits" …), or ""."""
     text = _plain(line)
-    return any(pattern.search(text) for pattern in _BOILERPLATE.values())
+    return next((kind for kind, pattern in _BOILERPLATE.items() if pattern.search(text)), "")
+
+
+# Small words a name or title may have in lower case ("Head of Customer Experience").
+_TITLE_SMALL_WORDS = _words("of and the for & in at on to a an de la")
+
+
+def _names_something(line: str) -> bool:
+    """A line of a plain list that names (a company, a title, a place) or speaks for the company, not a duty."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or words[0].lower() in ("we", "we're", "we've", "our", "us"):
+        return True
+    return all(word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
 
 def _is_requirement(line: str) -> bool:

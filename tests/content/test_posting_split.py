@@ -10,8 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from bootcamp.content.posting import SectionKind, duty_lines, reads_as_duty, section_kind, sentences
+from bootcamp.content.posting import (
+    LeftOutKind,
+    SectionKind,
+    duty_lines,
+    left_out_counts,
+    reads_as_duty,
+    section_kind,
+    sentences,
+    split_posting,
+)
 
 POSTINGS = Path(__file__).resolve().parents[1] / "fixtures" / "postings"
 
@@ -318,3 +328,255 @@ def test_what_reads_as_a_duty_without_a_heading(sentence: str, duty: bool) -> No
 def test_a_pathological_paste_is_split_in_one_pass(text: str) -> None:
     """Nothing here scans the rest of a line from every position: each of these is quick, not minutes."""
     assert len(duty_lines(text)) <= 1
+
+
+# -- a CCO's own list: plain lines, one duty per line, no bullets and no heading ---------------------------------
+
+SIX_DUTIES = [
+    "Run the customer care centre and its weekly staffing rota",
+    "Shape a customer experience strategy that every department adopts",
+    "Personally handle escalations from top hospital clients",  # an adverb before the verb
+    "Lead patient experience rounding on the wards",
+    "Keep the contact centre budget within plan",  # verbs a posting uses, once missing
+    "Track renewal rates for the top accounts",
+]
+
+
+def test_a_plain_list_of_duties_keeps_every_line() -> None:
+    assert duty_lines("\n".join(SIX_DUTIES) + "\n") == SIX_DUTIES
+
+
+@pytest.mark.parametrize("line", SIX_DUTIES)
+def test_each_of_the_plain_duties_alone_is_kept(line: str) -> None:
+    assert duty_lines(line) == [line]
+    assert duty_lines(line + ".") == [line + "."]  # a sentence of prose too
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Personally handle escalations from top hospital clients.",
+        "Directly manage the regional service directors.",
+        "Regularly report customer health to the board.",
+        "Actively champion the voice of the customer in every executive meeting.",
+        "Personally and directly negotiate the largest renewals.",
+        "Where needed, take over the hardest complaints from the care team.",
+        "In partnership with Sales, design the onboarding journey for new accounts.",
+        "Together with the chief executive, hold functional leaders accountable.",
+        "To personally approve every refund above the agents' limit.",
+        "Also owns the complaints budget.",
+    ],
+)
+def test_a_duty_may_start_with_an_adverb_or_an_adverbial_phrase(line: str) -> None:
+    assert reads_as_duty(line)
+    assert duty_lines(f"Acme makes kettles. {line} Acme is based in Leeds.") == [line]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme, a kettle maker since 1920, sells in 40 countries.",  # a comma, and no verb after it
+        "Customers, staff and partners all matter here.",
+        "Happily, the team is growing.",  # an adverb, then no duty verb
+    ],
+)
+def test_a_leading_phrase_or_adverb_without_a_duty_verb_after_it_is_not_a_duty(sentence: str) -> None:
+    assert not reads_as_duty(sentence)
+
+
+@pytest.mark.parametrize(
+    ("word", "duty"),
+    [
+        ("keeps", True),
+        ("tracked", True),
+        ("tracking", True),
+        ("approves", True),
+        ("approved", True),
+        ("approving", True),
+        ("audited", True),
+        ("planned", True),  # a doubled consonant
+        ("winning", True),
+        ("identified", True),  # -ied
+        ("prioritises", True),
+        ("authorizing", True),  # -ize as -ise
+        ("recognizes", True),
+        ("kettles", False),
+        ("customer", False),
+        ("quarterly", False),
+    ],
+)
+def test_verb_forms_are_recognised(word: str, duty: bool) -> None:
+    assert reads_as_duty(f"{word} the customer budget") is duty
+
+
+def corpus_lines() -> list[str]:
+    """Every duty line of the role-check corpus (all its parts): each paraphrases one duty of a real posting."""
+    corpus = Path(__file__).resolve().parent / "rolecheck_corpus"
+    return [
+        line["text"] for part in sorted(corpus.glob("*.yaml")) for line in yaml.safe_load(part.read_text())["lines"]
+    ]
+
+
+CORPUS = corpus_lines()
+
+
+def test_every_corpus_duty_given_alone_is_kept() -> None:
+    lost = [line for line in CORPUS if duty_lines(line) != [line]]
+    assert lost == [], f"{len(lost)} of {len(CORPUS)} corpus lines dropped"
+
+
+def test_every_corpus_duty_reads_as_a_duty_in_prose() -> None:
+    lost = [line for line in CORPUS if duty_lines(f"{line}.") != [f"{line}."]]
+    assert lost == [], f"{len(lost)} of {len(CORPUS)} corpus lines dropped"
+
+
+def test_the_corpus_as_one_plain_list_keeps_every_line() -> None:
+    assert duty_lines("\n".join(CORPUS)) == CORPUS
+
+
+def test_a_plain_list_still_leaves_out_its_requirement_and_boilerplate_lines() -> None:
+    text = (
+        "Steward the group's customer promise across all brands\n"  # a verb no list has: the list keeps it
+        "Run the customer care centre and its weekly staffing rota\n"
+        "10+ years of experience in customer service leadership\n"
+        "Keep the contact centre budget within plan\n"
+        "Competitive salary and annual bonus\n"
+        "Track renewal rates for the top accounts\n"
+    )
+    assert duty_lines(text) == [
+        "Steward the group's customer promise across all brands",
+        "Run the customer care centre and its weekly staffing rota",
+        "Keep the contact centre budget within plan",
+        "Track renewal rates for the top accounts",
+    ]
+    left_out = split_posting(text).left_out
+    assert [(item.text, item.kind) for item in left_out] == [
+        ("10+ years of experience in customer service leadership", LeftOutKind.REQUIREMENT),
+        ("Competitive salary and annual bonus", LeftOutKind.BOILERPLATE),
+    ]
+
+
+def test_a_title_block_is_not_a_list_of_duties() -> None:
+    # short unpunctuated lines, but a name, a title and a place: not duties
+    assert duty_lines("Acme Health\nChief Customer Officer\nLeeds, West Yorkshire\n") == []
+
+
+def test_prose_with_most_lines_finished_is_not_a_plain_list() -> None:
+    text = "Acme makes kettles.\nIts kettles sell in 40 countries.\nSteward the brand\n"
+    assert duty_lines(text) == []
+    assert [item.kind for item in split_posting(text).left_out] == [LeftOutKind.NOT_A_DUTY] * 3
+
+
+def test_staff_to_apply_and_redress_and_compensation_are_duties_not_boilerplate() -> None:
+    lines = [
+        "Coach department leaders and their staff to apply proven service practices",
+        "Set fair redress and compensation for upheld complaints",
+    ]
+    assert duty_lines("Responsibilities\n- " + "\n- ".join(lines)) == lines
+    assert duty_lines("To apply, send your CV to jobs@example.com") == []
+
+
+# -- what is left out, and why ---------------------------------------------------------------------------------------
+
+
+def test_every_line_left_out_is_reported_with_its_reason() -> None:
+    split = split_posting(posting("bullets-with-headings.txt"))
+    assert split.kept == BULLETS_WITH_HEADINGS
+    outside, heading = LeftOutKind.OUTSIDE_DUTIES, LeftOutKind.HEADING
+    assert [(item.text, item.kind, item.why) for item in split.left_out] == [
+        ("Chief Customer Officer", outside, "not under a duties heading"),
+        ("Northwind Energy · London (hybrid)", outside, "not under a duties heading"),
+        ("About us", heading, "a heading"),
+        (
+            "Northwind Energy supplies gas and electricity to 1.2 million homes across the UK.",
+            outside,
+            'under "About us"',
+        ),
+        ("We are growing fast and want every customer to stay with us for life.", outside, 'under "About us"'),
+        ("Key responsibilities:", heading, "a heading"),
+        ("Requirements", heading, "a heading"),
+        ("10+ years of experience in customer service leadership", outside, 'under "Requirements"'),
+        ("Bachelor's degree in business or a related field", outside, 'under "Requirements"'),
+        ("Excellent communication skills", outside, 'under "Requirements"'),
+        ("What we offer", heading, "a heading"),
+        ("Competitive salary and annual bonus", outside, 'under "What we offer"'),
+        ("30 days' holiday and a generous pension", outside, 'under "What we offer"'),
+        ("Northwind Energy is an equal opportunity employer.", outside, 'under "What we offer"'),
+    ]
+
+
+def test_nothing_is_lost_without_a_report() -> None:
+    """Each non-blank line of the posting ends up in a kept line or a left-out one."""
+    text = posting("no-headings.txt")
+    split = split_posting(text)
+    reported = " ".join(split.kept + [item.text for item in split.left_out])
+    for line in text.splitlines():
+        for word in line.replace("- ", "").split():
+            assert word in reported, word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Find out more on our careers page.",
+        "See our website for details.",
+        "Visit our website to learn more.",
+        "Call us on 0113 496 0000 for a chat.",
+        "Reach out to us with any questions.",
+    ],
+)
+def test_how_to_apply_sentences_that_open_with_a_duty_verb_are_still_boilerplate(sentence: str) -> None:
+    assert duty_lines(f"Acme makes kettles. {sentence} Lead the team.") == ["Lead the team."]
+
+
+def test_the_left_out_counts_quote_the_lines_not_read_as_a_duty_shortened() -> None:
+    text = "Responsibilities:\nLead the team\n\nRequirements:\n- 10 years\n"
+    assert left_out_counts(split_posting(text).left_out) == "2 headings, 1 outside the duties"
+    doubtful = [f"Acme sells kettles in {n} countries." for n in range(2, 7)]
+    long = "Acme sells " + "very " * 20 + "hot kettles."
+    left_out = split_posting(" ".join([*doubtful, long, "Lead the team."])).left_out
+    assert left_out_counts(left_out) == (
+        '6 not read as a duty: "Acme sells kettles in 2 countries."; "Acme sells kettles in 3 countries."; '
+        '"Acme sells kettles in 4 countries." and 3 more'
+    )
+    assert left_out_counts(split_posting(long).left_out) == f'1 not read as a duty: "{long[:59].rstrip()}…"'
+
+
+def test_ideally_starts_a_requirement_not_a_duty() -> None:
+    assert duty_lines("Lead the team. Ideally, you will have led a contact centre. Ideally you will know Zendesk.") == [
+        "Lead the team."
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Rewards", "Interview process", "Rewards and benefits", "Hiring process"])
+def test_a_bare_heading_that_starts_with_a_verb_word_is_still_a_heading(heading: str) -> None:
+    # "reward", "interview" and "hire" are duty verbs, but a heading names a section, it does not do it
+    text = f"Own the plan\nLead the team\n{heading}\nBonus of 20%\nTwo rounds with the board\n"
+    assert duty_lines(text) == ["Own the plan", "Lead the team"]
+    assert [item.kind for item in split_posting(text).left_out][0] is LeftOutKind.HEADING
+
+
+def test_a_duty_that_names_a_heading_word_is_still_a_duty() -> None:
+    assert duty_lines("Own all customer responsibilities\nManage the benefits team\n") == [
+        "Own all customer responsibilities",
+        "Manage the benefits team",
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Relevant experience", "Skills", "Benefits"])
+def test_a_bare_requirements_or_benefits_heading_in_a_plain_list_ends_the_duties(heading: str) -> None:
+    assert duty_lines(f"Own the plan\nLead the team\n{heading}\nCRM rollouts\nContact centres\n") == [
+        "Own the plan",
+        "Lead the team",
+    ]
+
+
+def test_compensation_is_pay_unless_it_is_a_customer_s_or_a_team_s() -> None:
+    text = (
+        "Set fair redress and compensation for upheld complaints. Design compensation plans for the success team. "
+        "Compensation for this role is 100k. Competitive compensation."
+    )
+    assert duty_lines(text) == [
+        "Set fair redress and compensation for upheld complaints.",
+        "Design compensation plans for the success team.",
+    ]
