@@ -165,7 +165,8 @@ async def test_a_whole_posting_pasted_into_the_role_check_becomes_its_duty_lines
         assert [line.decision for line in lines] == [""] * len(POSTING_DUTIES)  # the room decides
         assert table.suggestion(lines[2].text).leaning.value == "strategic"  # the test content's journey marker
         assert app.focused.value == ""  # nothing of the paste left in the field
-        assert "5 duty lines added from the paste" in list(app._notifications)[-1].message
+        said = list(app._notifications)[-1].message  # what was left out is said too, with how many
+        assert said == "5 duty lines added from the paste; left out: 4 headings, 10 outside the duties."
         text = screen_text(app)
         assert "Requirements" not in text and "Competitive salary" not in text and "About us" not in text
 
@@ -173,7 +174,8 @@ async def test_a_whole_posting_pasted_into_the_role_check_becomes_its_duty_lines
         app.post_message(events.Paste("Benefits\r- Pension\r- Gym membership\r"))  # "\r" alone between lines
         await settle(pilot)
         assert len(app.workshop.records.room.role_lines) == len(POSTING_DUTIES)  # nothing added
-        assert "No duty lines in the paste" in list(app._notifications)[-1].message
+        said = list(app._notifications)[-1].message
+        assert said == "No duty lines in the paste: every line was left out (1 heading, 2 outside the duties)."
 
         app.post_message(events.Paste("Lead the customer journey redesign"))  # one line: into the field to edit
         await settle(pilot)

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from bootcamp.content.model import Leaning, RoleCheck
-from bootcamp.content.posting import duty_lines
+from bootcamp.content.posting import LeftOut, split_posting
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.requests import DropRoleLine, PutRoleLine
@@ -41,18 +41,20 @@ class RoleLineInput(SafeInput):
     """Where lines are typed; a whole posting pasted at once becomes its duty lines."""
 
     class LinesPasted(Message):
-        """A paste of several lines, as the duty lines found in it (none, when it held only headings and boilerplate)."""
+        """A paste of several lines: the duty lines found in it, and every other line with why it was left out."""
 
-        def __init__(self, lines: list[str]) -> None:
+        def __init__(self, lines: list[str], left_out: list[LeftOut]) -> None:
             super().__init__()
             self.lines = lines
+            self.left_out = left_out
 
     def _on_paste(self, event: events.Paste) -> None:
         # Any line ending counts: some terminals paste "\r" alone between lines.
         if len(event.text.strip().splitlines()) > 1:
             event.prevent_default()  # Input would keep the first line only
             event.stop()
-            self.post_message(self.LinesPasted(duty_lines(event.text)))
+            split = split_posting(event.text)
+            self.post_message(self.LinesPasted(split.kept, split.left_out))
 
 
 class RoleLinesTable(SteadyTable[Text]):

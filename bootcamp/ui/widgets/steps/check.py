@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
 from bootcamp.content.model import RoleCheck
+from bootcamp.content.posting import left_out_counts
 from bootcamp.live.requests import PutRoleLine
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import RoleLine, WorkshopState
@@ -163,13 +164,15 @@ class CheckView(StepView):
         assert self.live is not None
         for text in message.lines:
             request(self, PutRoleLine(text))
-        count = len(message.lines)
-        said = (
-            f"{count} duty line{'s' if count != 1 else ''} added from the paste; headings and boilerplate left out."
-            if count
-            else "No duty lines in the paste: it held only headings, requirements or boilerplate."
-        )
-        self.notify(said, markup=False, timeout=3)
+        count, left_out = len(message.lines), message.left_out
+        # Nothing left out unsaid: a line the splitter did not read as a duty may be one, and is quoted.
+        if not count:
+            said = f"No duty lines in the paste: every line was left out ({left_out_counts(left_out)})."
+        elif left_out:
+            said = f"{count} duty line{'s' if count != 1 else ''} added from the paste; left out: {left_out_counts(left_out)}."
+        else:
+            said = f"{count} duty line{'s' if count != 1 else ''} added from the paste."
+        self.notify(said, markup=False, timeout=6 if left_out else 3)
 
     @on(RoleLinesTable.EditWanted)
     def _edit_wanted(self, message: RoleLinesTable.EditWanted) -> None:
