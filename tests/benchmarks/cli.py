@@ -128,8 +128,8 @@ def measure(sizes: Sizes, scratch: Path, groups: tuple[str, ...] = GROUPS) -> tu
     if "keys" in groups:
         say("key presses, against the console with its step as one Static and a bare app switching screens …")
         figures += keypress.keypress_figures(sizes.runs, walked, content_dir, fresh, sources, sizes.presses)
-        say("answer keys, against a bare app showing the letter typed …")
-        figures.append(keypress.answering_figure(sizes.runs, walked, content_dir, fresh, sizes.presses))
+        say("answer keys, against the console with its question as one Static and a bare app showing the letter …")
+        figures += keypress.answering_figures(sizes.runs, walked, content_dir, fresh, sizes.presses)
     if "saves" in groups:
         say("saving answers, against an fsync'd atomic write …")
         figures += saving.room_size_figures(
@@ -205,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     print("ratio: the median of the ratios of samples taken in turns (not quite value / floor).")
     print("floors: start and memory: a bare Textual app with one Static; key press: bootcamp's console with the")
     print("step's view as one Static whose text changes, and (second row) the bare app switching screens;")
-    print("answer key: that app showing the letter typed in its Static;")
+    print("answer key: the console with the question's view as one Static taking the same keys through the same")
+    print("live workshop, and (second row) that bare app showing the letter typed in its Static;")
     print("saves: an fsync'd atomic write of 1 KB in the same folder; save 'against' rows: the same save in the")
     print("smaller case; home: the same start with 1 stored workshop.")
     if "library" in groups:

@@ -5,6 +5,7 @@
     python -m tests.benchmarks.keypress_driver console DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
     python -m tests.benchmarks.keypress_driver typing PRESSES
     python -m tests.benchmarks.keypress_driver answering DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
+    python -m tests.benchmarks.keypress_driver answering-floor DATA_DIR CONTENT_DIR WORKSHOP_ID PRESSES
 
 Each press of the right arrow is timed from posting the key to the first frame that
 shows its result: for the floor, the new screen; for bootcamp, the console after it
@@ -15,8 +16,9 @@ status bar cost what they cost in the app (see :mod:`tests.benchmarks.floor_apps
 save is on disk, it is idle), so one press never overlaps the next. Prints the seconds
 of each press as one JSON list.
 
-The answering modes time a letter key instead: for the floor, until its one ``Static`` shows the
-letter; for bootcamp, a question whose results are revealed, until the answers table shows the
+The answering modes time a letter key instead: for the bare floor, until its one ``Static`` shows the
+letter; for the console floor, until the question's view (one ``Static`` taking the same keys through the
+same live workshop) shows the answer; for bootcamp, a question whose results are revealed, until the answers table shows the
 answer just given in the row of the person at the cursor (the answer then goes through the live
 workshop, its writer and its change notification, as at the facilitator's keyboard).
 """
@@ -118,6 +120,35 @@ async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: 
     return times
 
 
+async def answering_floor(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
+    """The console floor of an answer key: the question's view is one ``Static`` that takes the same keys
+    (:func:`tests.benchmarks.floor_apps.answer_through_one_static`); each press changes someone's answer."""
+    from bootcamp.clock import SystemClock
+    from bootcamp.ui.app import create_app
+    from bootcamp.ui.screens.workshop import WorkshopScreen
+
+    app = create_app(
+        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
+    )
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        watch = FrameWatch(app)
+        console = await _console(pilot, WorkshopScreen)
+        floor = next(iter(console.query(".floor-step")))
+        floor.focus()  # the answers focused, as the console's `a` does
+        await _settle(app, pilot)
+        for _ in range(presses):
+            seat = floor.seats[floor.cursor]
+            option = next(o for o in floor.scale.options if o.label != floor.shown[seat])  # a change: a frame shows it
+
+            def shows_answer(screen: Screen, seat: str = seat, label: str = option.label) -> bool:
+                return screen is console and floor.shown[seat] == label
+
+            times.append(await timed_press(app, watch, shows_answer, option.key))
+            await _settle(app, pilot)
+    return times
+
+
 async def bootcamp(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
     from bootcamp.clock import SystemClock
     from bootcamp.ui.app import create_app
@@ -175,6 +206,12 @@ def main(argv: list[str]) -> int:
     elif argv[0] == "answering":
         data_dir, content_dir, workshop_id, presses = argv[1:]
         times = asyncio.run(answering(data_dir, content_dir, workshop_id, int(presses)))
+    elif argv[0] == "answering-floor":
+        from tests.benchmarks.floor_apps import answer_through_one_static
+
+        answer_through_one_static()
+        data_dir, content_dir, workshop_id, presses = argv[1:]
+        times = asyncio.run(answering_floor(data_dir, content_dir, workshop_id, int(presses)))
     else:
         data_dir, content_dir, workshop_id, presses = argv[1:]
         times = asyncio.run(bootcamp(data_dir, content_dir, workshop_id, int(presses)))

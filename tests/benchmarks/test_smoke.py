@@ -17,6 +17,7 @@ FIGURES = {
     "| key press to the next step rendered": 1,
     "| key press, against a bare app switching screens": 1,
     "| answer key to the answer shown": 1,
+    "| answer key, against a bare app typing a letter": 1,
     "| save one answer, room of": 3,
     "| save, room of 20 against room of 5": 1,
     "| save one answer, 1 stored workshop": 1,
