@@ -2,7 +2,7 @@
 
     python -m tests.content.rolecheck_train [--write]
 
-Trains on dev, dev_2, held_out and held_out_3 (never held_out_4, the part measured once at the end) and prints the
+Trains on dev, dev_2, held_out, held_out_3 and held_out_4 (never held_out_5, the part measured once at the end) and prints the
 heaviest words each way; ``--write`` replaces the ``learned`` block at the end of ``exercises/role-check.yaml``.
 The settings and the margin below were chosen by leave-one-posting-out cross-validation
 (``python -m tests.content.rolecheck_crossval --search``): the fewest lines called the opposite way first, then
@@ -24,7 +24,7 @@ SETTINGS = Settings(l2=2.0, min_sources=2, ambiguous_weight=0.5, epochs=200)
 MARGIN = 1.5  # a line no marker decides leans the way its words do only when they reach this score
 
 HEADER = f"""{LEARNED_START}, made by `python -m tests.content.rolecheck_train --write`: do not edit by hand.
-# A logistic regression on the duty lines labelled in tests/content/rolecheck_corpus/ (all parts but held_out_4):
+# A logistic regression on the duty lines labelled in tests/content/rolecheck_corpus/ (all parts but held_out_5):
 # each row is a word stem or a pair of neighbouring stems, then its weight; positive leans strategic, negative
 # tactical. A line's score is the bias plus the weights of its words. Where no marker decides, a score of at least
 # the margin either way decides (and at least one of the line's words must lean that way: the bias alone never does).

@@ -1,8 +1,8 @@
 """The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
 
-The suggester is written, and its words learned, from the development parts (dev + dev_2, held_out, held_out_3);
-held_out_4 is measured, never read, while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_4``
-to see the table.
+The suggester is written, and its words learned, from the development parts (dev + dev_2, held_out, held_out_3,
+held_out_4); held_out_5 is measured, never read, while writing it. Run
+``python -m tests.content.rolecheck_corpus held_out_5`` to see the table.
 """
 
 from __future__ import annotations
@@ -33,14 +33,14 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end, on postings nothing was written against (held_out_4.yaml, 16 sources, labelled and
-# committed before the suggester changed): 51 of 73 clear lines right (70%; the markers alone: 46, 63%), 5 called the
-# opposite way (all five by markers; the learned words called none the wrong way), 5 of 11 ambiguous lines fair. The
-# previous held-out parts gave 59% (dev_2), 59% (held_out) and 71% (held_out_3) before they were opened.
-HELD_OUT = "held_out_4"
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 51, 5
+# Measured once, at the end, on postings nothing was written against (held_out_5.yaml, 13 sources, labelled and
+# committed before the suggester changed): 38 of 54 clear lines right (70%; the markers alone: 26, 48%), 3 called the
+# opposite way (the last round's suggester: 37 right, 6 the opposite way), 6 of 9 ambiguous lines fair. The previous
+# held-out parts gave 59% (dev_2), 59% (held_out), 71% (held_out_3) and 70% (held_out_4) before they were opened.
+HELD_OUT = "held_out_5"
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 38, 3
 # The development parts, as a floor against regressions (they say little about new postings: see the README).
-DEVELOPMENT_FLOORS = {"dev": (183, 0), "held_out": (96, 1), "held_out_3": (58, 3)}
+DEVELOPMENT_FLOORS = {"dev": (184, 0), "held_out": (97, 1), "held_out_3": (61, 0), "held_out_4": (60, 0)}
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
@@ -70,7 +70,7 @@ def test_on_the_development_postings_the_role_check_keeps_what_it_was_written_to
 
 
 @pytest.mark.xfail(
-    strict=True, reason="issue 15's target is missed: 70% of the held-out clear lines right (90% wanted), 5 the opposite way (0 wanted)"
+    strict=True, reason="issue 15's target is missed: 70% of the held-out clear lines right (90% wanted), 3 the opposite way (0 wanted)"
 )
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],

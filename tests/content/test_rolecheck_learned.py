@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bootcamp.content import ContentError, load_dir
-from bootcamp.content.model import Leaning, LearnedWords, RoleCheck
+from bootcamp.content.model import Leaning, LearnedWords, Marker, RoleCheck
 from bootcamp.content.rolecheck import suggest
 from bootcamp.content.rolecheck_words import stem, terms, weigh
 from tests.content.test_content_rolecheck import _content_with
@@ -60,13 +60,38 @@ def test_the_bias_alone_never_decides_a_line_a_word_must() -> None:
     assert suggest("Keep the agents' diary", check_with(bias=-5.0)).leaning is Leaning.TACTICAL
 
 
-def test_where_a_marker_decides_its_call_stands_whatever_the_words_say() -> None:
-    # cross-validation found the words wrong more often than the markers where both speak (README, role check)
-    line = "Set the vision for the staff picnic"
+def test_a_markers_tactical_call_stands_whatever_the_words_say() -> None:
+    # doubting a tactical call when the words lean strategic removed no wrong call in the cross-check, only right ones
+    line = "Handle the strategic escalations"
     markers_only = suggest(line, replace(CHECK, learned=None))
-    assert markers_only.leaning is Leaning.STRATEGIC
-    assert suggest(line, check_with(markers=True)) == markers_only
-    assert suggest(line, check_with()).leaning is Leaning.TACTICAL  # the words alone: "picnic" weighs -1.5
+    assert markers_only.leaning is Leaning.TACTICAL
+    assert suggest(line, check_with(markers=True)) == markers_only  # though "strategic" weighs 3.0 in WORDS
+
+
+def test_a_markers_strategic_call_stands_only_when_the_lines_words_lean_strategic_too() -> None:
+    # on postings the markers were not written against, this removed most of their calls the wrong way (README)
+    confirmed = "Set the vision for the board"  # "board" weighs 1.2
+    assert suggest(confirmed, check_with(markers=True)) == suggest(confirmed, replace(CHECK, learned=None))
+    assert suggest(confirmed, check_with(markers=True)).leaning is Leaning.STRATEGIC
+    doubted = suggest("Set the vision for the staff picnic", check_with(markers=True))
+    assert suggest("Set the vision for the staff picnic", replace(CHECK, learned=None)).leaning is Leaning.STRATEGIC
+    assert doubted.leaning is Leaning.UNDECIDED
+    assert doubted.reason == (
+        "Undecided: it has strategic signs (vision and objectives), but in the labelled postings, duties that speak "
+        'of "picnic" were mostly tactical, so the room decides.'
+    )
+    unknown = suggest("Set the vision for the garden", check_with(markers=True))  # no word of it was learned
+    assert unknown.leaning is Leaning.UNDECIDED
+    assert "other words do not lean strategic" in unknown.reason and one_sentence(unknown.reason)
+
+
+def test_strategic_signs_far_ahead_stand_without_the_words() -> None:
+    # a facilitator's own marker can be given a weight that needs no confirmation
+    heavy = Marker("owners", Leaning.STRATEGIC, "Owner reporting", "Owners keep customers on their agenda.", (r"\bowners\b",), 4.0)
+    check = replace(check_with(markers=True), markers=(*CHECK.markers, heavy))
+    assert suggest("Plan the staff picnic with the owners", check).leaning is Leaning.STRATEGIC
+    lighter = replace(check, markers=(*CHECK.markers, replace(heavy, weight=3.0)))
+    assert suggest("Plan the staff picnic with the owners", lighter).leaning is Leaning.UNDECIDED
 
 
 def test_the_words_never_call_a_duty_inside_the_leaders_own_unit_strategic() -> None:
@@ -163,4 +188,4 @@ def test_the_shipped_learned_words_are_what_the_trainer_makes_from_the_developme
     shipped = CONTENT.read_text(encoding="utf-8").split(LEARNED_START)[1]
     made = block(train([line for _, line in development_lines()], SETTINGS)).split(LEARNED_START)[1]
     assert shipped == made, "the learned words were edited by hand or the corpus changed: run python -m tests.content.rolecheck_train --write"
-    assert {"dev", "held_out", "held_out_3"} == {part for part, _ in development_lines()}  # never held_out_4
+    assert {"dev", "held_out", "held_out_3", "held_out_4"} == {part for part, _ in development_lines()}  # never held_out_5
