@@ -172,8 +172,8 @@ def no_role_check(tmp_path: Path) -> Path:
         (
             "no duty verb",
             (
-                "bootcamp: no duty lines found in standard input: every line was left out (1 not read as a duty: "
-                '"Steward the brand promise across all brands"); put the duties under a heading such as '
+                "bootcamp: no duty lines found in standard input: every line was left out (2 not read as a duty: "
+                '"Acme makes kettles."; "Its kettles sell in 40 countries."); put the duties under a heading such as '
                 '"Responsibilities:" to keep them'
             ),
         ),
@@ -194,7 +194,7 @@ def test_errors_are_one_sentence_on_stderr_with_exit_1(case: str, message: str, 
         "empty": (["empty.txt"], None),
         "blank stdin": (["-"], " \n\r\n\t\n"),
         "no duties": (["-"], "About us\nWe make kettles.\n\nRequirements\n- 10+ years of experience\n"),
-        "no duty verb": (["-"], "Steward the brand promise across all brands\n"),
+        "no duty verb": (["-"], "Acme makes kettles. Its kettles sell in 40 countries.\n"),
         "no role check": (["-"], POSTING),
     }[case]
     assert bootcamp(*args, stdin=stdin, content=content, cwd=tmp_path) == (

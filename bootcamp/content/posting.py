@@ -45,6 +45,8 @@ The rules, in the order they apply:
      perhaps after an adverb ("Personally handle …") or a short lead-in phrase and a comma ("Where
      needed, take over …", "In partnership with Sales, design …"), or says what you or the role will
      do ("You will …", "responsible for").
+   - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
+     word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
      contract terms, how to apply, the company's blurb), requirements of the person ("10+ years
      of experience", "Bachelor's degree", "Excellent communication skills", "You have …") or
@@ -202,28 +204,35 @@ _REQUIREMENT = re.compile(
 # use for duties; a phrasal verb is known by its first word ("Look after", "Roll out", "Line up").
 DUTY_VERBS = _words(
     """
-    accelerate accept achieve act adapt add address adjust administer adopt advise advocate agree align allocate
-    analyse answer anticipate apply appoint approve arrange articulate assess assign assure attend audit
-    authorise award balance be benchmark boost brief bring broaden budget build call capture carry celebrate chair
-    champion change check clarify close coach collaborate collect combine commission communicate complete conduct
-    consolidate consult contribute control convert coordinate craft create cultivate curate cut decide decline
-    deepen define delegate deliver deploy describe design determine develop devise diagnose direct discover
-    document do draft draw drive educate elevate eliminate embed empower enable encourage enforce engage enhance
-    ensure equip escalate establish estimate evaluate evangelise examine exceed execute expand explore extend
-    facilitate feed fight find fix follow forecast forge formulate foster frame fund gather get give govern grow
-    guide handle harmonise head help hire hit hold host identify implement improve increase influence inform
-    inspect inspire instil integrate interpret introduce interview invest investigate issue keep land launch lay
-    lead leverage liaise lift line link listen lobby log look lower maintain make manage map measure meet mentor
-    merge mobilise model modernise monitor motivate move name negotiate nurture observe obtain offer onboard open
-    operate optimise orchestrate organise oversee own participate partner pilot pioneer pitch plan play prepare
-    present prevent prioritise process procure produce promote propose prospect protect provide publish pull push
-    put raise reach rebuild receive recognise recommend reconcile record recruit redesign reduce refine refresh
-    reinforce release remove renew repair replace reply report represent research reshape resolve resource respond
-    restore retain review revise reward rework roll route run safeguard scale schedule secure see seek sell send
-    serve set settle shape share shift show sign simplify sit solve source speak spearhead spend spell sponsor spot
-    spread staff standardise start stay steer stop streamline strengthen structure study submit summarise supervise
-    supply support survey sustain take teach test track train transform translate triage tune turn uncover unify
-    unlock update upgrade upsell upskill use validate verify visit watch win work write
+    accelerate accept achieve acknowledge act adapt add address adjust administer adopt advise advocate agree align
+    allocate amend analyse answer anticipate apply appoint approve arrange articulate assess assign assist assure
+    attend attract audit authorise award balance be benchmark boost bridge brief bring broaden broker budget build
+    calculate call capture carry categorise celebrate chair champion change check choose clarify classify close
+    coach collaborate collect combine come commission communicate compare compile complete comply conduct connect
+    consider consolidate consult contribute control convert coordinate craft create cultivate curate cut deal decide
+    decline deepen define delegate deliver demonstrate deploy describe design detect determine develop devise
+    diagnose digitise direct discover discuss dispatch distribute do document draft draw drive earn educate elevate
+    eliminate embed embody empower enable encourage enforce engage enhance enlist enrich ensure equip escalate
+    establish estimate evaluate evangelise examine exceed execute expand explain explore extend facilitate feed
+    fight finalise find fix follow forecast forge formulate foster frame fund gain gather gauge generate get give
+    govern grow guide handle harmonise harness head help highlight hire hit hold host identify illustrate implement
+    improve incorporate increase influence inform initiate innovate inspect inspire install instil institute
+    integrate interpret interview introduce invent invest investigate invite issue judge justify keep land launch
+    lay lead leverage liaise lift line link listen lobby locate log look lower maintain make manage map match
+    maximise measure mediate meet mentor merge minimise mitigate mobilise model modernise modify monitor motivate
+    move name navigate negotiate notify nurture observe obtain offer onboard open operate optimise orchestrate
+    organise originate outline oversee own participate partner perform persuade phone pilot pioneer pitch plan play
+    predict prepare present prevent prioritise probe process procure produce promote propose prospect protect prove
+    provide publish pull purchase pursue push put qualify raise reach read realise rebuild receive recognise
+    recommend reconcile record recruit rectify redesign redirect reduce refer refine reflect refresh regulate
+    reinforce relate release remain remove renew reorganise repair replace reply report represent request research
+    reshape resolve resource respond restore restructure retain revamp review revise revitalise reward rework roll
+    route run safeguard save scale schedule search secure see seek select sell send separate serve set settle shape
+    share shift show sign simplify sit solve sort source speak spearhead specify spell spend sponsor spot spread
+    staff standardise start stay steer stimulate stop streamline strengthen structure study submit suggest summarise
+    supervise supply support survey sustain synthesise tackle tailor take target teach test track train transfer
+    transform translate triage troubleshoot tune turn uncover understand undertake unify unlock update upgrade
+    uphold upsell upskill use utilise validate verify visit volunteer watch win work write
     """
 )
 # Adverbs that may come before a duty's verb ("Personally handle …", "Also owns …"), besides any word in "-ly".
@@ -358,8 +367,10 @@ def split_posting(text: str) -> Split:
         if line:
             left_out.append(LeftOut(line, kind, why))
 
+    # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
+    alone = len(pieces) == 1 and not pieces[0].is_heading and len(sentences(pieces[0].text)) == 1
     for piece in pieces:
-        whole = piece.bulleted or piece.listed  # an item stays whole; text is split into sentences
+        whole = piece.bulleted or piece.listed or alone  # an item stays whole; text is split into sentences
         lines = [_tidy(piece.text)] if whole else [_tidy(line) for line in sentences(piece.text)]
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
@@ -386,7 +397,7 @@ def split_posting(text: str) -> Split:
                 leave_out(line, LeftOutKind.QUESTION, "a question")
             elif has_duty_heading or piece.bulleted or reads_as_duty(line):
                 kept.append(line)
-            elif piece.listed and not _names_something(line):
+            elif (piece.listed or alone) and not _names_something(line):
                 kept.append(line)
             else:
                 why = "a name or a title" if piece.listed else "no duty verb at its start"
