@@ -31,15 +31,17 @@ class AnswerIndex:
 
     @classmethod
     def of(cls, answers: Sequence[Answer], info: WorkshopInfo) -> AnswerIndex:
-        latest: dict[tuple[str, str, str, str], Answer] = {}
+        # Grouped by person first: a room of 200 gives tens of thousands of answers, a few hundred people to sort.
+        latest: dict[str, dict[tuple[str, str, str], Answer]] = {}
         for answer in answers:
-            latest[(answer.participant_id, answer.step_key, answer.item, answer.perspective)] = answer
+            latest.setdefault(answer.participant_id, {})[(answer.step_key, answer.item, answer.perspective)] = answer
         seat = {p.id: p.number for p in info.participants}
-        ordered = sorted(latest.values(), key=lambda a: (seat.get(a.participant_id, _NOT_ON_ROSTER), a.participant_id))
         by_step: dict[str, list[Answer]] = {}
-        for answer in ordered:
-            by_step.setdefault(answer.step_key, []).append(answer)
-        return cls({key: tuple(found) for key, found in by_step.items()}, len(latest))
+        for person in sorted(latest, key=lambda person: (seat.get(person, _NOT_ON_ROSTER), person)):
+            for answer in latest[person].values():
+                by_step.setdefault(answer.step_key, []).append(answer)
+        total = sum(len(given) for given in latest.values())
+        return cls({key: tuple(found) for key, found in by_step.items()}, total)
 
     def of_step(self, step_key: str) -> tuple[Answer, ...]:
         return self.by_step.get(step_key, ())
