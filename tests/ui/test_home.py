@@ -463,3 +463,4 @@ async def test_a_slow_disk_holds_up_the_first_frame_no_longer_than_the_wait(
         assert isinstance(home, HomeScreen) and not home.rows
         disk.set()
         await wait_until(pilot, lambda: bool(home.rows))  # and the list came when the disk answered
+
