@@ -18,11 +18,12 @@ from bootcamp.flow import Flow
 from bootcamp.store.follow import Follower
 from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.app import bootcamp_commands
+from bootcamp.ui.key_order import KeysInOrderApp
 from bootcamp.ui.screens.projector import POLL_SECONDS, ProjectorScreen
-from bootcamp.ui.theme import PROJECTOR_THEME, THEMES
+from bootcamp.ui.theme import PROJECTOR_THEME, THEMES, start_with_theme
 
 
-class ProjectorApp(App[None]):
+class ProjectorApp(KeysInOrderApp[None]):
     TITLE = "bootcamp projector"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {bootcamp_commands}
@@ -40,7 +41,7 @@ class ProjectorApp(App[None]):
         self.lock = ProjectorLock(follower.files.path)
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = PROJECTOR_THEME
+        start_with_theme(self, PROJECTOR_THEME)
 
     def on_mount(self) -> None:
         self.lock.acquire()

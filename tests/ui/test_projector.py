@@ -351,3 +351,18 @@ async def test_the_projector_window_is_offered_in_help_and_the_palette(workshop_
         assert ("f6", title) in key_table(console)
         palette = {hit.text: hit.help async for hit in BootcampCommands(console).discover()}  # type: ignore[attr-defined]
         assert palette[title] == "key: f6"
+
+
+async def test_keys_typed_in_a_burst_in_the_projector_window_are_handled_in_order(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    """The projector window keeps key order as the console does: the palette opened and typed into in one burst."""
+    from textual import events
+    from textual.command import CommandInput
+
+    async with console_and_projector(make_app, data_dir, clock, workshop_id) as room:
+        for key, character in [("ctrl+p", None), *[(c, c) for c in "help"], ("backspace", None), ("x", "x")]:
+            room.projector.post_message(events.Key(key, character))
+        await wait_until(room.projector_pilot, lambda: bool(room.projector.screen.query(CommandInput)), "the palette")
+        typed = room.projector.screen.query_one(CommandInput)
+        await wait_until(room.projector_pilot, lambda: typed.value == "helx", f"every key typed in order ({typed.value!r})")
