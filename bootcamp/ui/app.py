@@ -185,6 +185,11 @@ class BootcampApp(KeysInOrderApp[None]):
         elif showing and not too_small(self.size):
             self.pop_screen()  # the screen below (or another notice below it, taken away in turn) comes back
 
+    @property
+    def left_workshop(self) -> LiveWorkshop | None:
+        """The workshop left last (ctrl+w), still finishing its saves or done: a projector may still follow it."""
+        return self._left
+
     # -- the store and saving ------------------------------------------------------------------------------------
 
     @property

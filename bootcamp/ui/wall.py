@@ -27,7 +27,7 @@ _seen: WeakKeyDictionary[App[object], dict[Path, str]] = WeakKeyDictionary()
 def watched_organisation(app: App[object]) -> str | None:
     """The organisation of the workshop the room is looking at, lifted or not; None when nobody watches."""
     workshop: LiveWorkshop | None = getattr(app, "workshop", None)
-    left: LiveWorkshop | None = getattr(app, "_left", None)  # the workshop left last (BootcampApp)
+    left: LiveWorkshop | None = getattr(app, "left_workshop", None)  # the workshop left last (BootcampApp)
     seen = _seen.setdefault(app, {})
     for opened in (workshop, left):
         if opened is not None:
