@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from bootcamp.content import load_sources
 from bootcamp.content.model import Asks, Program, Step, StepKind
-from bootcamp.demo import ROOM, DemoBuilder, Person, create_demo_workshop  # the demo's own builder
+from bootcamp.demo import ROOM, WORKSHOP_NAME, DemoBuilder, Person, create_demo_workshop  # the demo's own builder
 from bootcamp.store import Store, WorkshopBundle, is_ballot_id
 from bootcamp.store.model import ActionStatus, Answer, Participant, RoleLine, StepTimer, WorkshopInfo
 
@@ -45,8 +45,21 @@ def create_demo_runs(store: Store, sources: dict[str, str], seed: int = 2026) ->
     """The demo workshop and, beside it, its earlier run; returns the demo workshop (the one to open), which
     follows that run as a run made again does, so Progress and ``compare`` show the lineage."""
     later = create_demo_workshop(store, sources, seed)
+    name = demo_name({info.name for info in store.list_workshops() if info.id != later.id})
+    if name != later.name:
+        later = store.open(later.id).update_info(lambda info: dataclasses.replace(info, name=name))
     earlier = create_earlier_run(store, sources, later, seed)
     return store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows=earlier.id))
+
+
+def demo_name(taken: set[str]) -> str:
+    """The demo's name, numbered when a demo made earlier in this folder has it: two demos told apart on home."""
+    if WORKSHOP_NAME not in taken:
+        return WORKSHOP_NAME
+    number = 2
+    while f"{WORKSHOP_NAME} (demo {number})" in taken:
+        number += 1
+    return f"{WORKSHOP_NAME} (demo {number})"
 
 
 def create_earlier_run(store: Store, sources: dict[str, str], later: WorkshopInfo, seed: int = 2026) -> WorkshopInfo:

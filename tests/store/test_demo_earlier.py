@@ -88,3 +88,19 @@ def test_the_demo_day_itself_is_unchanged_and_the_earlier_run_repeats(tmp_path: 
     assert (later.answers(), later.room(), later.state()) == (alone.answers(), alone.room(), alone.state())
     _, again, _ = both_runs(tmp_path / "two", sources)
     assert again.answers() == earlier.answers() and again.room() == earlier.room()
+
+
+def test_a_second_demo_in_the_same_folder_is_told_apart_by_its_name(tmp_path: Path) -> None:
+    sources = read_sources(FIXTURE_CONTENT)
+    store = Store(tmp_path, FixedClock())
+    first = create_demo_runs(store, sources)
+    second = create_demo_runs(store, sources)
+    third = create_demo_runs(store, sources)
+    assert [first.name, second.name, third.name] == [
+        "Customer leadership boot camp",
+        "Customer leadership boot camp (demo 2)",
+        "Customer leadership boot camp (demo 3)",
+    ]
+    earlier_of_second = store.open(second.follows).info()
+    assert earlier_of_second.name == second.name  # each earlier run carries its demo's name: its lineage is clear
+    assert len(store.list_workshops()) == 6
