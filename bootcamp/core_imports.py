@@ -25,6 +25,7 @@ CORE_MODULES = (
     "bootcamp.store",
     "bootcamp.library",
     "bootcamp.content",
+    "bootcamp.content.rolecheck_words",  # imported when a line is first weighed (the demo, a summary); its weights are read then
     "bootcamp.flow",
     "bootcamp.stopped",
     "bootcamp.summary",
