@@ -97,7 +97,6 @@ class BootcampApp(KeysInOrderApp[None]):
         join: JoinAddress | None = None,
         data_origin: Origin = "flag",
     ) -> None:
-        hold_during_start()  # until home's list is drawn (gc_tuning)
         super().__init__()
         self.data_dir = data_dir
         self.data_folder = DataFolder(data_dir, data_origin)  # how it was chosen: home says so if it is missing
@@ -135,6 +134,8 @@ class BootcampApp(KeysInOrderApp[None]):
 
     def on_load(self) -> None:
         """Before the terminal is taken over: from now on SIGTERM and SIGHUP end the app as q does."""
+        # Until home's list is drawn (gc_tuning); here, not at creation: an app made and never run must not hold it.
+        hold_during_start()
         if self.is_headless:
             return  # a test's app: the test runner's signals are not the app's to take
         loop = asyncio.get_running_loop()

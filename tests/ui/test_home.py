@@ -389,18 +389,27 @@ def test_no_worker_imports_a_module_the_core_imports_left_out() -> None:
 
 
 async def test_nothing_is_collected_while_the_app_starts_and_collection_is_back_once_the_list_is_drawn(
-    make_app, store: Store, fixture_program: Program
+    make_app, store: Store, fixture_program: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
 
     new_workshop(store, fixture_program)
+    collecting_at_compose: list[bool] = []
+    compose = HomeScreen.compose
+
+    def recording_compose(self: HomeScreen):
+        collecting_at_compose.append(gc.isenabled())
+        return compose(self)
+
+    monkeypatch.setattr(HomeScreen, "compose", recording_compose)
     app = make_app()
-    assert not gc.isenabled()  # from the app's creation
+    assert gc.isenabled()  # an app made and not yet run holds nothing
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             home = await open_home(pilot)
             await wait_until(pilot, lambda: bool(home.rows))
             await settle(pilot)
+            assert collecting_at_compose == [False]  # off while home was composed
             assert gc.isenabled()
     finally:
         gc.enable()  # whatever happened, the rest of the tests collect
@@ -410,7 +419,6 @@ async def test_an_app_ended_before_its_list_is_drawn_turns_collection_back_on(ma
     import gc
 
     app = make_app()
-    assert not gc.isenabled()
     try:
         async with app.run_test(size=(80, 24)):
             pass  # ended at once
