@@ -64,27 +64,13 @@ def keypress_figures(
     bootcamp, console, bare = interleaved(
         runs, [walk("app", list(starts)), walk("console", list(starts)), lambda: session(["switching", str(presses)])]
     )
-    pressed = [median(times) for times in bootcamp]
-    return [
-        Figure.compared(
-            "key press to the next step rendered",
-            pressed,
-            [median(times) for times in console],
-            "ms",
-            scale=1000,
-            max_ratio=KEYPRESS_TARGET,
-            target_note="floor: the console, step as one Static",
-        ),
-        Figure.compared(
-            "key press, against a bare app switching screens",
-            pressed,
-            [median(times) for times in bare],
-            "ms",
-            scale=1000,
-            max_ratio=KEYPRESS_BARE_TARGET,
-            target_note="floor: a bare screen switch",
-        ),
-    ]
+    return against_both_floors(
+        ("key press to the next step rendered", "floor: the console, step as one Static"),
+        ("key press, against a bare app switching screens", "floor: a bare screen switch"),
+        bootcamp,
+        console,
+        bare,
+    )
 
 
 def answering_figures(runs: int, data_dir: Path, content_dir: Path, workshop: WorkshopInfo, presses: int) -> list[Figure]:
@@ -105,24 +91,30 @@ def answering_figures(runs: int, data_dir: Path, content_dir: Path, workshop: Wo
         runs,
         [on_the_question("answering"), on_the_question("answering-floor"), lambda: session(["typing", str(presses)])],
     )
-    answered = [median(times) for times in bootcamp]
+    return against_both_floors(
+        ("answer key to the answer shown", "floor: the console, question as one Static"),
+        ("answer key, against a bare app typing a letter", "floor: a bare Static showing the key"),
+        bootcamp,
+        console,
+        bare,
+    )
+
+
+def against_both_floors(
+    console_row: tuple[str, str],
+    bare_row: tuple[str, str],
+    bootcamp: list[list[float]],
+    console: list[list[float]],
+    bare: list[list[float]],
+) -> list[Figure]:
+    """Two rows for bootcamp's sessions, each row (name, target note): against the console floor's sessions
+    (≤ KEYPRESS_TARGET) and against the bare app's (≤ KEYPRESS_BARE_TARGET), each session's median press paired."""
+    pressed = [median(times) for times in bootcamp]
     return [
-        Figure.compared(
-            "answer key to the answer shown",
-            answered,
-            [median(times) for times in console],
-            "ms",
-            scale=1000,
-            max_ratio=KEYPRESS_TARGET,
-            target_note="floor: the console, question as one Static",
-        ),
-        Figure.compared(
-            "answer key, against a bare app typing a letter",
-            answered,
-            [median(times) for times in bare],
-            "ms",
-            scale=1000,
-            max_ratio=KEYPRESS_BARE_TARGET,
-            target_note="floor: a bare Static showing the key",
-        ),
-    ]
+        Figure.compared(name, pressed, [median(times) for times in floor], "ms", scale=1000, max_ratio=target,
+                        target_note=note)
+        for (name, note), floor, target in (
+            (console_row, console, KEYPRESS_TARGET),
+            (bare_row, bare, KEYPRESS_BARE_TARGET),
+        )
+    ]  # fmt: skip

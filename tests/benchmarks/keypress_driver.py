@@ -88,14 +88,10 @@ async def typing(presses: int) -> list[float]:
 
 async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
     """The question step's answers table: each press changes the answer of the person at the cursor."""
-    from bootcamp.clock import SystemClock
-    from bootcamp.ui.app import create_app
     from bootcamp.ui.screens.workshop import WorkshopScreen
     from bootcamp.ui.widgets.answers.question_table import QuestionTable
 
-    app = create_app(
-        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
-    )
+    app = console_app(data_dir, content_dir, workshop_id)
     times = []
     async with app.run_test(size=SIZE) as pilot:
         watch = FrameWatch(app)
@@ -123,13 +119,9 @@ async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: 
 async def answering_floor(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
     """The console floor of an answer key: the question's view is one ``Static`` that takes the same keys
     (:func:`tests.benchmarks.floor_apps.answer_through_one_static`); each press changes someone's answer."""
-    from bootcamp.clock import SystemClock
-    from bootcamp.ui.app import create_app
     from bootcamp.ui.screens.workshop import WorkshopScreen
 
-    app = create_app(
-        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
-    )
+    app = console_app(data_dir, content_dir, workshop_id)
     times = []
     async with app.run_test(size=SIZE) as pilot:
         watch = FrameWatch(app)
@@ -150,8 +142,6 @@ async def answering_floor(data_dir: str, content_dir: str, workshop_id: str, pre
 
 
 async def bootcamp(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
-    from bootcamp.clock import SystemClock
-    from bootcamp.ui.app import create_app
     from bootcamp.ui.screens.walk import WalkScreen
     from bootcamp.ui.screens.workshop import WorkshopScreen
 
@@ -161,9 +151,7 @@ async def bootcamp(data_dir: str, content_dir: str, workshop_id: str, presses: i
         if isinstance(message, WalkScreen.Moved):
             moved_to.append(message.step_key)
 
-    app = create_app(
-        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
-    )
+    app = console_app(data_dir, content_dir, workshop_id)
     times = []
     async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         watch = FrameWatch(app)
@@ -178,6 +166,16 @@ async def bootcamp(data_dir: str, content_dir: str, workshop_id: str, presses: i
             times.append(await timed_press(app, watch, shows_next))
             await _settle(app, pilot)
     return times
+
+
+def console_app(data_dir: str, content_dir: str, workshop_id: str) -> App:
+    """The app as the CLI makes it, opening the workshop on start, on the real clock."""
+    from bootcamp.clock import SystemClock
+    from bootcamp.ui.app import create_app
+
+    return create_app(
+        data_dir=Path(data_dir), content_dir=Path(content_dir), clock=SystemClock(), open_workshop=workshop_id
+    )
 
 
 async def _console(pilot: Pilot, kind: type[Screen]) -> Screen:
