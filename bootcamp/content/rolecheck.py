@@ -57,11 +57,11 @@ class Suggestion:
 def suggest(line: str, check: RoleCheck) -> Suggestion:
     """Suggest a leaning for one line of a role description, with the reason."""
     line, set_aside = _without_what_does_not_decide(line, check.not_deciding)
-    by_markers = _by_markers(line, set_aside, check)
+    inside = next((entry for entry in check.own_unit if _matches(entry, line)), None)  # the leader's own unit
+    by_markers = _by_markers(line, set_aside, check, inside)
     if check.learned is None:
         return by_markers
-    inside = any(_matches(entry, line) for entry in check.own_unit)
-    return _with_learned_words(line, by_markers, check.learned, inside, _aside(set_aside))
+    return _with_learned_words(line, by_markers, check.learned, inside is not None, _aside(set_aside))
 
 
 def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
@@ -114,8 +114,11 @@ def _learned_from(weighed: Weighed, leaning: Leaning) -> str:
     return f"in the labelled postings, duties that speak of {listed} were mostly {leaning.value}"
 
 
-def _by_markers(line: str, set_aside: tuple[NotDeciding, ...], check: RoleCheck) -> Suggestion:
-    """The markers' suggestion for a line whose words that do not decide are already set aside."""
+def _by_markers(
+    line: str, set_aside: tuple[NotDeciding, ...], check: RoleCheck, inside: OwnUnit | None
+) -> Suggestion:
+    """The markers' suggestion for a line whose words that do not decide are already set aside; ``inside``: the
+    first of the content's own-unit words the line matches, if any."""
     matched = tuple(marker for marker in check.markers if _matches(marker, line))
     strategic = tuple(m for m in matched if m.leaning is Leaning.STRATEGIC)
     tactical = tuple(m for m in matched if m.leaning is Leaning.TACTICAL)
@@ -125,9 +128,8 @@ def _by_markers(line: str, set_aside: tuple[NotDeciding, ...], check: RoleCheck)
             reason = f"Undecided: {_clause(set_aside[0].why, first=True)}, and nothing else marks the duty, so the room decides."
             return Suggestion(Leaning.UNDECIDED, (), reason)
         return Suggestion(Leaning.UNDECIDED, (), "No marker matched this line, so the room decides without a suggestion.")
-    inside = tuple(entry for entry in check.own_unit if _matches(entry, line))
-    if inside and strategic:
-        return _inside_own_unit(matched, strategic, tactical, inside[0], aside)
+    if inside is not None and strategic:
+        return _inside_own_unit(matched, strategic, tactical, inside, aside)
     strategic_weight = sum(m.weight for m in strategic)
     tactical_weight = sum(m.weight for m in tactical)
     if math.isclose(strategic_weight, tactical_weight):

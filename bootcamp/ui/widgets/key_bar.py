@@ -13,6 +13,7 @@ when even the kept keys need its room. A key is clicked as in Textual's footer: 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -153,16 +154,20 @@ class KeyBar(Widget, can_focus=False):
     def _lay_out(self) -> None:
         room = self.size.width or self.app.size.width
         display = self.app.get_key_display
-        bindings = list(self.shown_bindings())
         kept = self.kept_actions()
-        widths = [(key_width(display(b), b.description), b.action in kept) for b, _, _ in bindings]
+        candidates = [
+            (ShownKey(binding.key, display(binding), binding.description, binding.action, enabled, tooltip, 0),
+             binding.action in kept)
+            for binding, enabled, tooltip in self.shown_bindings()
+        ]  # fmt: skip
+        widths = [(key_width(key.key_display, key.description), is_kept) for key, is_kept in candidates]
         palette = self.palette_binding()
         show_palette = palette is not None and sum(w for w, k in widths if k) + PALETTE_WIDTH <= room
         shown = fitting(widths, room - (PALETTE_WIDTH if show_palette else 0))
         keys, x = [], 0
-        for (binding, enabled, tooltip), (width, _kept), show in zip(bindings, widths, shown):
+        for (key, _kept), (width, _), show in zip(candidates, widths, shown):
             if show:
-                keys.append(ShownKey(binding.key, display(binding), binding.description, binding.action, enabled, tooltip, x))
+                keys.append(dataclasses.replace(key, x=x))
                 x += width
         if show_palette and palette is not None:
             binding, enabled, tooltip = palette
