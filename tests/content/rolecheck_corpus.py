@@ -1,12 +1,12 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4|held_out_5] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4|held_out_5|held_out_6] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
 (see ``tests/content/rolecheck_crossval.py`` for how well that carries over). ``held_out_4`` was measured once
-at the end of the last round and is development data now too. ``held_out_5`` is the part nobody reads while
-writing the suggester; it is measured once, at the end.
+at the end of the second round and ``held_out_5`` at the end of the third: both are development data now.
+``held_out_6`` is the part nobody reads while writing the suggester; it is measured once, at the end.
 """
 
 from __future__ import annotations
@@ -62,14 +62,15 @@ def role_check() -> RoleCheck:
 
 
 # The parts: what the suggester is written against, and the one part measured only at the end. Each
-# held-out part so far (dev_2, then held_out, held_out_3, held_out_4) was measured once, then opened for tuning; a
-# fresh part replaced it. held_out_5 is the part nobody reads while writing the suggester.
+# held-out part so far (dev_2, then held_out, held_out_3, held_out_4, held_out_5) was measured once, then opened for
+# tuning; a fresh part replaced it. held_out_6 is the part nobody reads while writing the suggester.
 PARTS = {
     "dev": ("dev", "dev_2"),
     "held_out": ("held_out",),
     "held_out_3": ("held_out_3",),
     "held_out_4": ("held_out_4",),
     "held_out_5": ("held_out_5",),
+    "held_out_6": ("held_out_6",),
 }
 
 
