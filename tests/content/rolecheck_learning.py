@@ -39,6 +39,9 @@ class Settings:
     l2: float = 1.0  # the penalty on each squared weight, against the summed log loss
     min_sources: int = 2  # a feature must appear in at least this many postings
     ambiguous_weight: float = 0.5  # how much an ambiguous line counts, against a clear one
+    # Weigh each strategic line so both clear labels count the same in all: most labelled lines are tactical, and a
+    # model that learns that share calls strategic lines on postings that have more of them tactical.
+    balance: bool = False
     epochs: int = 300
     rate: float = 0.5
 
@@ -47,11 +50,16 @@ def train(lines: list[Labelled], settings: Settings = Settings()) -> Model:
     """Weights by full-batch gradient descent with AdaGrad steps (small data: a few hundred lines)."""
     sources_of: dict[str, set[str]] = defaultdict(set)
     featured = []
+    strategic = sum(line.label == "strategic" for line in lines)
+    tactical = sum(line.label == "tactical" for line in lines)
+    weight_of = {"strategic": 1.0, "tactical": 1.0, "ambiguous": settings.ambiguous_weight}
+    if settings.balance and strategic:
+        weight_of["strategic"] = tactical / strategic
     for line in lines:
         features = list(terms(line.text))
         for feature in features:
             sources_of[feature].add(line.source)
-        featured.append((features, TARGET[line.label], settings.ambiguous_weight if line.label == "ambiguous" else 1.0))
+        featured.append((features, TARGET[line.label], weight_of[line.label]))
     kept = {f for f, sources in sources_of.items() if len(sources) >= settings.min_sources}
     rows = [([f for f in features if f in kept], target, weight) for features, target, weight in featured]
     weights = dict.fromkeys(kept, 0.0)
