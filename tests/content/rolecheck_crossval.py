@@ -22,10 +22,10 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from bootcamp.content.model import Leaning, LearnedWords, RoleCheck
-from bootcamp.content.rolecheck import suggest
 import yaml
 
+from bootcamp.content.model import Leaning, LearnedWords, RoleCheck
+from bootcamp.content.rolecheck import suggest
 from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, documents, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
