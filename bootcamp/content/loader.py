@@ -52,6 +52,8 @@ CONTENT_FOLDERS = ("sessions", "exercises")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
 _LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
+# Rows of a role check's labelled examples: a clear label, a bar, then the duty ("tactical | Run the care centre").
+_EXAMPLE_ROWS = re.compile(r"(?:[ \t]*(?:(?:strategic|tactical) \| [^\n|]*\S)?[ \t]*\n)*")
 
 
 def read_sources(content_dir: Path) -> dict[str, str]:
@@ -591,24 +593,32 @@ class _Loader:
         """The role check's learned word weights; each row is checked here, so a bad one is reported with its line."""
         if "learned" not in node or not (block := self.mapping(node["learned"], node.line_of("learned"), "learned")):
             return None
-        if not self.fields(block, "learned", ["bias", "margin", "words"], []):
+        if not self.fields(block, "learned", ["bias", "margin", "words"], ["examples", "nearest", "similarity"]):
             return None
         bias = self.number(block, "bias", "learned", positive=False)
         margin = self.number(block, "margin", "learned", positive=True)
         words = self.text(block, "words", "learned")
-        # One pass over the whole block while the rows are right (the usual case: startup stays fast); row by row
-        # only to say which row is wrong. A block scalar's rows start on the line after "words: |".
-        if words and not _LEARNED_ROWS.fullmatch(words + "\n"):
-            first = block.line_of("words") + 1
-            raw = block["words"] if isinstance(block["words"], str) else words  # not stripped: blank first rows count
-            for number, row in enumerate(raw.splitlines()):
-                if row.strip() and not _LEARNED_ROWS.fullmatch(row.strip() + "\n"):
-                    self.problem(
-                        first + number,
-                        "learned.words",
-                        f"'{row.strip()}' is not a word or a pair of words followed by its weight (such as: escal case -1.25)",
-                    )
-        return LearnedWords(bias, margin, words)
+        self.rows(block, "words", words, _LEARNED_ROWS, "is not a word or a pair of words followed by its weight (such as: escal case -1.25)")
+        examples = self.text(block, "examples", "learned", default="")
+        self.rows(block, "examples", examples, _EXAMPLE_ROWS, "is not a label (strategic or tactical), a bar and a duty (such as: tactical | Run the care centre)")
+        nearest = int(self.number(block, "nearest", "learned", positive=True)) if "nearest" in block else 2
+        if "nearest" in block and (isinstance(block["nearest"], float) or nearest > 10):
+            self.problem(block.line_of("nearest"), "learned.nearest", f"must be a whole number from 1 to 10, got {block['nearest']}")
+        similarity = self.number(block, "similarity", "learned", positive=True) if "similarity" in block else 0.35
+        if similarity > 1:
+            self.problem(block.line_of("similarity"), "learned.similarity", f"must be a number above 0 and at most 1, got {similarity:g}")
+        return LearnedWords(bias, margin, words, examples, nearest, similarity)
+
+    def rows(self, block: Located, key: str, text: str, pattern: re.Pattern[str], complaint: str) -> None:
+        """Check a block of rows in one pass while they are right (the usual case: startup stays fast); row by row only
+        to say which row is wrong. A block scalar's rows start on the line after "key: |"."""
+        if not text or pattern.fullmatch(text + "\n"):
+            return
+        first = block.line_of(key) + 1
+        raw = block[key] if isinstance(block[key], str) else text  # not stripped: blank first rows count
+        for number, row in enumerate(raw.splitlines()):
+            if row.strip() and not pattern.fullmatch(row.strip() + "\n"):
+                self.problem(first + number, f"learned.{key}", f"'{row.strip()}' {complaint}")
 
     def patterns(self, node: Located, field: str) -> tuple[str, ...]:
         """Regular expressions, each checked here so a bad one is reported with its file and line."""
@@ -618,7 +628,8 @@ class _Loader:
                 self.problem(line, entry_field, f"must be text, got {_describe(value)}")
                 continue
             try:
-                re.compile(value)
+                # as the role check searches it: compiled once here, it comes from re's cache on the first line checked
+                re.compile(value, re.IGNORECASE)
             except re.error as error:
                 self.problem(line, entry_field, f"not a valid pattern: {error}")
                 continue

@@ -185,11 +185,19 @@ class LearnedWords:
     positive leans strategic) as text: they are read only when a line is weighed. Where no marker
     decides, a line whose score (``bias`` plus its words' weights) reaches ``margin`` either way
     leans that way.
+
+    ``examples`` keeps labelled duty lines as rows ("tactical | Run the care centre …"), also read
+    only when needed: where neither the markers nor the words decide, a line whose ``nearest``
+    closest examples are all at least ``similarity`` alike (0 to 1) and share one label leans that
+    way, and the reason quotes the closest one.
     """
 
     bias: float
     margin: float
     words: str
+    examples: str = ""
+    nearest: int = 2
+    similarity: float = 0.35
 
 
 @dataclass(frozen=True)

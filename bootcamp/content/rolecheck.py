@@ -61,7 +61,29 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
     by_markers = _by_markers(line, set_aside, check, inside)
     if check.learned is None:
         return by_markers
-    return _with_learned_words(line, by_markers, check.learned, inside is not None, _aside(set_aside))
+    suggestion = _with_learned_words(line, by_markers, check.learned, inside is not None, _aside(set_aside))
+    if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples:
+        return _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
+    return suggestion
+
+
+def _by_examples(line: str, undecided: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
+    """A line nothing else decides leans like its nearest labelled examples, when they are alike enough and agree."""
+    from bootcamp.content.rolecheck_words import nearest
+
+    closest = nearest(line, learned.examples, learned.nearest)
+    labels = {example.label for _, example in closest}
+    if len(closest) < learned.nearest or len(labels) != 1 or min(alike for alike, _ in closest) < learned.similarity:
+        return undecided
+    leaning = Leaning(labels.pop())
+    if leaning is Leaning.STRATEGIC and inside:
+        return undecided  # a strategic kind of duty inside the leader's own unit is never called strategic
+    example = closest[0][1].text.rstrip(" .")
+    reason = (
+        f'Leans {leaning.value}: neither a marker nor the learned words decide it, but it reads most like labelled '
+        f'{leaning.value} duties such as "{example}"{aside}.'
+    )
+    return Suggestion(leaning, undecided.markers, reason)
 
 
 def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:

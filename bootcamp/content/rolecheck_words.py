@@ -12,6 +12,7 @@ them with the line's own spelling).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,7 @@ class Weighed:
     tactical: tuple[str, ...]  # the same toward tactical
 
 
+@lru_cache(maxsize=8192)  # the labelled examples repeat most of their words: each is stemmed once
 def stem(word: str) -> str:
     word = word.replace("iz", "is")  # one spelling: "organize" and "organise" are one word
     if word.endswith("sses"):
@@ -105,3 +107,64 @@ def _heaviest(contributions: list[tuple[float, str]], sign: int, shown: int) -> 
         if len(picked) == shown:
             break
     return tuple(picked)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled duty line shipped with the content: the nearest ones decide a line nothing else decides."""
+
+    label: str  # "strategic" or "tactical"
+    text: str
+
+
+@dataclass(frozen=True)
+class _Examples:
+    rows: tuple[Example, ...]
+    # feature -> ((example index, weight of the feature in that example's unit vector), ...): an inverted index, so a
+    # line is compared only with the examples that share one of its words
+    index: Mapping[str, tuple[tuple[int, float], ...]]
+    idf: Mapping[str, float]
+
+
+def parse_examples(text: str) -> tuple[Example, ...]:
+    """``"tactical | Run the care centre"`` rows as examples; the loader has checked every row."""
+    rows = []
+    for row in text.splitlines():
+        label, bar, duty = row.strip().partition(" | ")
+        if bar:
+            rows.append(Example(label, duty.strip()))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=4)
+def _examples(text: str) -> _Examples:
+    rows = parse_examples(text)
+    featured = [set(terms(row.text)) for row in rows]
+    counts: dict[str, int] = {}
+    for features in featured:
+        for feature in features:
+            counts[feature] = counts.get(feature, 0) + 1
+    # a word in one example only says nothing about what other lines share with it; a word in most says little
+    idf = {f: math.log(len(rows) / (1 + n)) for f, n in counts.items() if n >= 2}
+    index: dict[str, list[tuple[int, float]]] = {}
+    for number, features in enumerate(featured):
+        for feature, weight in _unit({f: idf.get(f, 0.0) for f in features}).items():
+            index.setdefault(feature, []).append((number, weight))
+    return _Examples(rows, MappingProxyType({f: tuple(v) for f, v in index.items()}), MappingProxyType(idf))
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {f: w / norm for f, w in vector.items() if w > 0} if norm else {}
+
+
+def nearest(line: str, examples_text: str, count: int) -> tuple[tuple[float, Example], ...]:
+    """The ``count`` examples most alike to the line (cosine of their word weights, 0 to 1), most alike first."""
+    examples = _examples(examples_text)
+    vector = _unit({f: examples.idf.get(f, 0.0) for f in terms(line)})
+    alike: dict[int, float] = {}
+    for feature, weight in vector.items():
+        for number, other in examples.index.get(feature, ()):
+            alike[number] = alike.get(number, 0.0) + weight * other
+    ranked = sorted(alike.items(), key=lambda item: (-item[1], item[0]))[:count]
+    return tuple((similarity, examples.rows[number]) for number, similarity in ranked)

@@ -40,6 +40,7 @@ class Fold:
 
     lines: tuple[tuple[str, Labelled], ...]  # (part, line)
     model: Model
+    examples: str = ""  # the labelled examples the fold may use: the lines it was trained on
 
 
 def development_lines() -> list[tuple[str, Labelled]]:
@@ -60,13 +61,19 @@ def file_lines() -> list[tuple[str, Labelled]]:
     ]
 
 
+def examples_text(lines: list[Labelled]) -> str:
+    """The clear lines as the content's example rows ("tactical | Run the care centre"), each duty once."""
+    return "".join(f"{line.label} | {line.text}\n" for line in dict.fromkeys(lines) if line.label != "ambiguous")
+
+
 def part_folds(settings: Settings) -> list[Fold]:
-    """Leave-one-part-out: each file's lines, with the words learned from the other five files."""
+    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other five files."""
     lines = file_lines()
-    return [
-        Fold(tuple(row for row in lines if row[0] == name), train([line for part, line in lines if part != name], settings))
-        for name in DEVELOPMENT_FILES
-    ]
+    folds = []
+    for name in DEVELOPMENT_FILES:
+        rest = [line for part, line in lines if part != name]
+        folds.append(Fold(tuple(row for row in lines if row[0] == name), train(rest, settings), examples_text(rest)))
+    return folds
 
 
 def folds(settings: Settings) -> list[Fold]:
@@ -74,24 +81,30 @@ def folds(settings: Settings) -> list[Fold]:
     by_source: dict[str, list[tuple[str, Labelled]]] = defaultdict(list)
     for part, line in lines:
         by_source[line.source].append((part, line))
-    return [
-        Fold(tuple(held), train([line for _, line in lines if line.source != source], settings))
-        for source, held in by_source.items()
-    ]
+    folds = []
+    for source, held in by_source.items():
+        rest = [line for _, line in lines if line.source != source]
+        folds.append(Fold(tuple(held), train(rest, settings), examples_text(rest)))
+    return folds
 
 
-def learned_words(model: Model, margin: float) -> LearnedWords:
-    """A model as the content carries it (the same text the trainer writes)."""
+def learned_words(model: Model, margin: float, examples: str = "") -> LearnedWords:
+    """A model as the content carries it (the same text the trainer writes), with the fold's examples if given."""
+    from tests.content.rolecheck_train import NEAREST, SIMILARITY
+
     words = "".join(f"{term} {weight:.3f}\n" for term, weight in model.weights.items())
-    return LearnedWords(round(model.bias, 3), margin, words)
+    return LearnedWords(round(model.bias, 3), margin, words, examples, NEAREST, SIMILARITY)
 
 
-def suggested(fold_list: list[Fold], check: RoleCheck, margin: float) -> list[tuple[str, str, Leaning]]:
-    """(part, label, suggested leaning) for every development line, each suggested with the words of its fold
-    (or with none, when ``check`` has none)."""
+def suggested(
+    fold_list: list[Fold], check: RoleCheck, margin: float, examples: bool = True
+) -> list[tuple[str, str, Leaning]]:
+    """(part, label, suggested leaning) for every development line, each suggested with the words (and, with
+    ``examples``, the labelled examples) of its fold, or with none when ``check`` has none."""
     out = []
     for fold in fold_list:
-        with_words = replace(check, learned=learned_words(fold.model, margin) if check.learned else None)
+        learned = learned_words(fold.model, margin, fold.examples if examples else "")
+        with_words = replace(check, learned=learned if check.learned else None)
         out += [(part, line.label, suggest(line.text, with_words).leaning) for part, line in fold.lines]
     return out
 
@@ -123,21 +136,24 @@ def table(rows: list[tuple[str, str, Leaning]]) -> str:
 
 def report(fold_list: list[Fold], margin: float, how: str) -> str:
     check = role_check()
-    alone = suggested(fold_list, without_markers(check), margin)
+    alone = suggested(fold_list, without_markers(check), margin, examples=False)
     shipped = suggested(fold_list, check, margin)
+    no_examples = suggested(fold_list, check, margin, examples=False)
     markers = suggested(fold_list, replace(check, learned=None), margin)
     parts = dict.fromkeys(part for part, _, _ in shipped)
     by_part = [
-        f"{part:<11} as shipped {_figures_line(shipped, part)} | markers alone {_figures_line(markers, part)}"
-        f" | words alone {_figures_line(alone, part)}"
+        f"{part:<11} as shipped {_figures_line(shipped, part)} | without the examples {_figures_line(no_examples, part)}"
+        f" | markers alone {_figures_line(markers, part)} | words alone {_figures_line(alone, part)}"
         for part in parts
     ]
     return "\n\n".join(
         [
             f"learned words alone (margin {margin}), every development part, {how}:\n{table(alone)}",
             f"markers alone, every development part (in-sample but for held_out_5):\n{table(markers)}",
-            f"as shipped: markers, then the learned words (margin {margin}), every development part, {how}:\n"
-            f"{table(shipped)}",
+            f"markers, then the learned words (margin {margin}), no examples, every development part, {how}:\n"
+            f"{table(no_examples)}",
+            f"as shipped: markers, then the learned words (margin {margin}), then the nearest examples, every "
+            f"development part, {how}:\n{table(shipped)}",
             "clear lines right and called the opposite way, by part:\n" + "\n".join(by_part),
         ]
     )
