@@ -45,6 +45,9 @@ WORDS_CONFIRMING_STRATEGIC = 1.0
 # Strategic signs ahead of the tactical ones by this much need no confirmation: a facilitator can give a marker of
 # their own such a weight. Few shipped lines reach it (in the cross-check it made no difference either way).
 STRATEGIC_STANDING_ALONE = 4.0
+# A marker's strategic call that the words do not confirm gives way to them when they lean tactical by this many times
+# the margin: in leave-one-part-out, 2 more lines right and none more the opposite way (1.5 times: 4 more wrong calls).
+WORDS_OUTWEIGHING_STRATEGIC = 2.0
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,12 @@ def _confirmed(by_markers: Suggestion, weighed: Weighed, learned: LearnedWords, 
     ahead = sum(m.weight for m in strategic) - sum(m.weight for m in by_markers.markers if m.leaning is Leaning.TACTICAL)
     if weighed.score - learned.bias >= WORDS_CONFIRMING_STRATEGIC or ahead >= STRATEGIC_STANDING_ALONE:
         return by_markers
+    if weighed.tactical and weighed.score <= -WORDS_OUTWEIGHING_STRATEGIC * learned.margin:
+        reason = (
+            f"Leans tactical: {_learned_from(weighed, Leaning.TACTICAL)}, strongly enough to outweigh its strategic signs "
+            f"(it also speaks of {_titles(strategic)}, which leans strategic){aside}."
+        )
+        return Suggestion(Leaning.TACTICAL, by_markers.markers, reason)
     if weighed.tactical:
         doubt = _learned_from(weighed, Leaning.TACTICAL)
     else:

@@ -285,3 +285,17 @@ def test_on_board_a_ship_and_a_teams_own_frameworks_are_not_every_departments_pa
     assert suggest("Design the escalation frameworks and tier structure", MARKERS).leaning is not Leaning.STRATEGIC
     assert suggest("Brief the board on the experience", MARKERS).leaning is Leaning.STRATEGIC
     assert suggest("Build the experience framework that guides launches", MARKERS).leaning is Leaning.STRATEGIC
+
+
+def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so() -> None:
+    # "to renewal" names where a journey ends, not a renewal target to negotiate
+    mapped = suggest("Run workshops that map the journey from onboarding through adoption to renewal", MARKERS)
+    assert mapped.leaning is Leaning.STRATEGIC, mapped.reason
+    assert "the stages a journey runs through say where it goes, not what the duty is" in mapped.reason
+    assert suggest("Negotiate each contract's renewal", MARKERS).leaning is Leaning.TACTICAL
+
+
+def test_support_departments_and_the_customer_operation_are_the_leaders_own_service_operation() -> None:
+    assert suggest("Oversee the customer support departments", MARKERS).leaning is Leaning.TACTICAL
+    kpis = suggest("Own the KPIs of the customer operation and report them to the board", MARKERS)
+    assert kpis.leaning is Leaning.TACTICAL and "inside the leader's own team or unit" in kpis.reason

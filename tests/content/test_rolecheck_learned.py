@@ -85,6 +85,19 @@ def test_a_markers_strategic_call_stands_only_when_the_lines_words_lean_strategi
     assert "other words do not lean strategic" in unknown.reason and one_sentence(unknown.reason)
 
 
+def test_an_unconfirmed_strategic_call_gives_way_to_words_leaning_tactical_by_twice_the_margin() -> None:
+    # "picnic" alone (-1.5) only doubts the marker's call; with "barbecue" (-3.0, twice the margin of 1.0) it outweighs it
+    check = replace(check_with(markers=True), learned=LearnedWords(0.0, 1.0, WORDS + "barbecue -1.5\n"))
+    outweighed = suggest("Set the vision for the staff picnic barbecue", check)
+    assert outweighed.leaning is Leaning.TACTICAL
+    assert outweighed.reason == (
+        'Leans tactical: in the labelled postings, duties that speak of "picnic" and "barbecue" were mostly tactical, '
+        "strongly enough to outweigh its strategic signs (it also speaks of vision and objectives, which leans strategic)."
+    )
+    wider = replace(check, learned=LearnedWords(0.0, 2.0, WORDS + "barbecue -1.5\n"))
+    assert suggest("Set the vision for the staff picnic barbecue", wider).leaning is Leaning.UNDECIDED
+
+
 def test_strategic_signs_far_ahead_stand_without_the_words() -> None:
     # a facilitator's own marker can be given a weight that needs no confirmation
     heavy = Marker("owners", Leaning.STRATEGIC, "Owner reporting", "Owners keep customers on their agenda.", (r"\bowners\b",), 4.0)
