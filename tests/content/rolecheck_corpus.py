@@ -6,7 +6,8 @@ prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
 (see ``tests/content/rolecheck_crossval.py`` for how well that carries over). ``held_out_4`` was measured once
 at the end of the second round and ``held_out_5`` at the end of the third: both are development data now.
-``held_out_6`` is the part nobody reads while writing the suggester; it is measured once, at the end.
+``held_out_6`` was the part nobody read while writing the suggester of the fourth round; it was measured once, at its
+end, and is spent: the next round uses it as development data and makes a fresh part first.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def role_check() -> RoleCheck:
 
 # The parts: what the suggester is written against, and the one part measured only at the end. Each
 # held-out part so far (dev_2, then held_out, held_out_3, held_out_4, held_out_5) was measured once, then opened for
-# tuning; a fresh part replaced it. held_out_6 is the part nobody reads while writing the suggester.
+# tuning; a fresh part replaced it. held_out_6 was measured once at the end of the fourth round (the gate's figures).
 PARTS = {
     "dev": ("dev", "dev_2"),
     "held_out": ("held_out",),
