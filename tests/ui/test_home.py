@@ -357,7 +357,7 @@ created = store.create_workshop(  # create_workshop
     name="Spring", organisation="Northwind", date="2026-09-21", participants=[("Ana", "CEO")], sources=program.sources
 )
 demo = create_demo_runs(store, program.sources)  # create_demo
-Library(store, clock).listing()  # list_workshops, read_where_stopped
+Library(store.data_dir, clock).listing()  # list_workshops, read_where_stopped
 workshop = LiveWorkshop.open(store.open(demo.id), clock)  # open_workshop
 read_report(store, created.id, today(clock))  # read_summary
 in_the_workers = set(sys.modules) - before

@@ -60,6 +60,8 @@ def shortened(text: str, width: int) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """A column of the list: its label, and how wide it may be drawn."""
+
     key: str
     label: str
     least: int  # never narrower: the label, or enough to tell rows apart
