@@ -22,8 +22,11 @@ from typing import Any
 # where each workshop stopped, loading the content, opening a workshop (its writer's thread takes file
 # locks), reading a summary, creating a workshop or the demo.
 CORE_MODULES = (
-    "bootcamp.store",
+    "bootcamp.store.store",  # the package alone loads nothing (bootcamp.store imports on first use)
+    "bootcamp.store.writer",
     "bootcamp.library",
+    "bootcamp.library.row_reading",  # a folder changed since the index was written
+    "bootcamp.library.search",  # the search screen's workers
     "bootcamp.content",
     "bootcamp.content.rolecheck_words",  # imported when a line is first weighed (the demo, a summary); its weights are read then
     "bootcamp.flow",

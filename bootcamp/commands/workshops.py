@@ -44,7 +44,7 @@ def list_workshops(store: Store, folder: DataFolder) -> int:
         return 1
     from bootcamp.library import Library
 
-    listing = Library(store, store.clock).listing()  # the library index, brought up to date from the folders
+    listing = Library(store.data_dir, store.clock).listing()  # the library index, brought up to date from the folders
     for problem in listing.problems:
         print(f"bootcamp: {terminal_safe(problem)}", file=sys.stderr)
     where = f"{terminal_safe(str(folder.path))} ({folder.how_chosen})"

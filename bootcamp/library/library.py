@@ -10,18 +10,22 @@ import gc
 import time
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, local_today
 from bootcamp.errors import UserError
 from bootcamp.library import open_actions as actions_module
 from bootcamp.library.model import LibraryListing, LibraryRow, OpenAction, SearchHit
 from bootcamp.library.refresh import Memo, Refreshed, refresh
-from bootcamp.library.rows import parse_texts, read_row, unpacked_texts
-from bootcamp.library.search import FoldedTexts, could_hold, folded, hits_in, query_words
+from bootcamp.library.rows import parse_texts, unpacked_texts
 from bootcamp.library.vocabulary import Vocabulary
-from bootcamp.store import Store
-from bootcamp.store.model import Action
-from bootcamp.store.workshop import WorkshopFiles
+from bootcamp.store.layout import WORKSHOPS_FOLDER
+from bootcamp.store.workshop_info import Action
+
+if TYPE_CHECKING:
+    # Searching is imported by the methods that search: a listing (home's first frame) does without it.
+    from bootcamp.library.search import FoldedTexts
 
 # A search screen searches again at every key typed: within this many seconds of its last look at the folders it
 # answers from what it read then (a stat of every workshop folder is most of a search across 1,000 workshops).
@@ -43,8 +47,11 @@ class Library:
     """Keep one for a screen's life: it remembers the index as last read, and each workshop's text as folded,
     so a search as the user types reads no file that did not change (every call still looks at the folders)."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
-        self.store = store
+    def __init__(self, data_dir: Path, clock: Clock) -> None:
+        # The folder, not a Store: listing from the index needs none of the store's readers or writers, so home's
+        # first list does not wait for them to be imported (a folder changed since is read by row_reading).
+        self.data_dir = data_dir
+        self.workshops_dir = data_dir / WORKSHOPS_FOLDER
         self.clock = clock
         self._memo: Memo | None = None
         self._texts: dict[str, _Texts] = {}
@@ -56,7 +63,7 @@ class Library:
         now = time.monotonic()
         if self._last is not None and now - self._last[0] < fresh_within:
             return self._last[1]
-        refreshed = refresh(self.store.data_dir, self.store.workshops_dir, self.clock, self._memo)
+        refreshed = refresh(self.data_dir, self.workshops_dir, self.clock, self._memo)
         self._memo = refreshed.memo
         self._last = (now, refreshed)
         return refreshed
@@ -87,6 +94,8 @@ class Library:
         ``fresh_within``: answer from the folders as looked at less than that many seconds ago, if they were
         (a search screen passes :data:`TYPING_FRESHNESS`); by default the folders are looked at now.
         """
+        from bootcamp.library.search import FoldedTexts, could_hold, folded, hits_in, query_words
+
         words = query_words(query)
         if not words:
             return []
@@ -116,6 +125,8 @@ class Library:
 
     def _searchable(self, refreshed: Refreshed) -> Refreshed:
         """``refreshed``, its workshops' texts in the vocabulary."""
+        from bootcamp.library.search import folded
+
         if self._vocabulary_of is not refreshed:
             for workshop_id, (info, _, _) in refreshed.decoded.items():
                 texts = self._texts_of(refreshed, workshop_id)
@@ -126,6 +137,8 @@ class Library:
         return refreshed
 
     def _texts_of(self, refreshed: Refreshed, workshop_id: str) -> _Texts:
+        from bootcamp.library.search import folded
+
         stored = refreshed.rows[workshop_id]
         cached = self._texts.get(workshop_id)
         if cached is not None and cached.files == stored["files"]:
@@ -139,13 +152,17 @@ class Library:
 
     def _unpacked_from_folder(self, refreshed: Refreshed, workshop_id: str) -> str:
         stored = refreshed.rows[workshop_id]
-        folder = self.store.workshops_dir / workshop_id
+        from bootcamp.library.row_reading import read_row
+
+        folder = self.workshops_dir / workshop_id
         return unpacked_texts(read_row(folder, stored["stamp"], stored["taken_at"], stored["files"], self.clock, {}))
 
     def _actions_from_folder(self, workshop_id: str) -> tuple[Action, ...]:
         """A workshop's actions from its folder (its row's packed actions could not be read); none if it is gone."""
+        from bootcamp.store.workshop import WorkshopFiles
+
         try:
-            return WorkshopFiles(self.store.workshops_dir / workshop_id, self.clock).room().actions
+            return WorkshopFiles(self.workshops_dir / workshop_id, self.clock).room().actions
         except UserError:
             return ()
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bootcamp.library.packing import unpack_actions
-from bootcamp.store.model import Action, WorkshopInfo
+from bootcamp.store.workshop_info import Action, WorkshopInfo
 
 # Where a search hit's text comes from, as SearchHit.where says it.
 WORKSHOP, ORGANISATION, PARTICIPANT = "workshop", "organisation", "participant"
@@ -38,12 +38,16 @@ class LibraryRow:
 
 @dataclass(frozen=True)
 class LibraryListing:
+    """Every readable workshop of the data folder, newest first, and what could not be read."""
+
     rows: tuple[LibraryRow, ...]  # newest first, as Store.scan_workshops sorts
     problems: tuple[str, ...]  # one sentence per unreadable folder
 
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One text that holds every word searched for, with the workshop and the place it was found in."""
+
     workshop_id: str
     workshop_name: str
     organisation: str
@@ -56,6 +60,8 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class OpenAction:
+    """An action still open or under way, with the workshop that agreed it."""
+
     workshop_id: str
     workshop_name: str
     organisation: str

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bootcamp.library.model import LibraryRow, OpenAction
-from bootcamp.store.model import ActionStatus
+from bootcamp.store.workshop_info import ActionStatus
 
 STILL_OPEN = (ActionStatus.OPEN, ActionStatus.DOING)
 

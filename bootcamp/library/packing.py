@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from bootcamp.store.codec import made, to_json
-from bootcamp.store.model import Action, ActionStatus, Participant, WorkshopInfo
+from bootcamp.store.workshop_info import Action, ActionStatus, Participant, WorkshopInfo
 
 _PARTICIPANT_FIELDS = tuple(field.name for field in dataclasses.fields(Participant))
 _ACTION_FIELDS = tuple(field.name for field in dataclasses.fields(Action))

@@ -16,16 +16,17 @@ from pathlib import Path
 from bootcamp.clock import Clock
 from bootcamp.errors import UserError
 from bootcamp.library import index_file, signatures
-from bootcamp.library.rows import Row, decode_row, read_row
+from bootcamp.library.rows import Row, decode_row
 from bootcamp.store.errors import StoreError
-from bootcamp.store.model import Participant, WorkshopInfo
-from bootcamp.store.workshop import WorkshopFiles
+from bootcamp.store.workshop_info import Participant, WorkshopInfo
 
 Decoded = tuple[WorkshopInfo, str, str]  # the info, where it stopped, the actions packed
 
 
 @dataclass(frozen=True)
 class Refreshed:
+    """The index brought up to date: every row, the readable ones as values, and the folders that are not."""
+
     rows: dict[str, Row]  # every workshop folder's row, by id, in folder-name order
     decoded: dict[str, Decoded]  # the readable ones, as values
     problems: tuple[str, ...]  # folders that are not workshops, then workshops that cannot be read
@@ -59,6 +60,8 @@ def _decoded(row: Row, workshops_dir: Path, workshop_id: str, clock: Clock) -> D
 
 def _participants_in(workshops_dir: Path, workshop_id: str, clock: Clock) -> tuple[Participant, ...]:
     """A workshop's participants from its folder (its row's could not be unpacked); none if it cannot be read."""
+    from bootcamp.store.workshop import WorkshopFiles  # reading a folder: the store's readers, only when needed
+
     try:
         return WorkshopFiles(workshops_dir / workshop_id, clock).info().participants
     except UserError:
@@ -115,7 +118,10 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None
                 # Written once the new stamp can be trusted, so the next refreshes need not stat every file again.
                 changed = changed or signatures.settled(stamp, scan.taken_at)
             else:
-                row = read_row(folder, stamp, scan.taken_at, files, clock, programs)
+                # Reading a folder loads the store's readers: not on the way to a list the index holds.
+                from bootcamp.library import row_reading
+
+                row = row_reading.read_row(folder, stamp, scan.taken_at, files, clock, programs)
                 value = None if row["problem"] else _decoded(row, workshops_dir, workshop_id, clock)
                 changed = True
         rows[workshop_id] = row

@@ -1,9 +1,8 @@
-"""One workshop folder as one row of the index (a JSON document), and a row back as values.
+"""A row of the index (a JSON document, :mod:`bootcamp.library.row_reading` makes it) back as values.
 
-A row is read from the folder's files the way every reader reads them (WorkshopFiles: a pending
-import's answers included, never half of one); it never writes to the folder. The search text is
-kept compressed, as one string per row, decoded only by a search: a listing of a thousand
-workshops reads a third of the bytes and builds no object for it.
+The search text is kept compressed, as one string per row, decoded only by a search: a listing of a
+thousand workshops reads a third of the bytes and builds no object for it. Nothing here reads a workshop
+folder, so listing from the index does without the store's readers.
 """
 
 from __future__ import annotations
@@ -13,84 +12,16 @@ import dataclasses
 import json
 import zlib
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bootcamp.clock import Clock
-from bootcamp.errors import UserError
-from bootcamp.library.packing import IndexedWorkshopInfo, pack
-from bootcamp.library.texts import TextEntry, text_entries
-from bootcamp.store.codec import to_json
-from bootcamp.store.model import Participant, RoomRecords, WorkshopInfo
-from bootcamp.store.workshop import WorkshopFiles
-
-if TYPE_CHECKING:
-    from bootcamp.content.model import Program
+from bootcamp.library.packing import IndexedWorkshopInfo
+from bootcamp.library.texts import TextEntry
+from bootcamp.store.workshop_info import Participant, WorkshopInfo
 
 Row = dict[str, Any]
 
 
-def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str, clock: Clock, programs: dict[str, Program]) -> Row:
-    """The row of the workshop in ``folder``, whose folders had ``stamp`` at ``taken_at`` and whose files had
-    ``files_signature`` before they were read (:mod:`bootcamp.library.signatures`).
-
-    An unreadable ``workshop.json`` makes a row holding only the problem; any other unreadable file
-    says "cannot read: …" where the workshop stopped, as home always did. ``programs`` keeps each
-    content loaded once per refresh (workshops mostly share one).
-    """
-    files = WorkshopFiles(folder, clock)
-    row: Row = {
-        "id": folder.name,
-        "stamp": stamp,
-        "taken_at": taken_at,
-        "files": files_signature,
-        "problem": "",
-        "organisation": "",
-    }
-    try:
-        info = files.info()
-    except UserError as error:
-        row["problem"] = str(error)
-        return row
-    from bootcamp.stopped import where_stopped  # the flow and the content: only when a folder changed
-
-    program: Program | None = None
-    room, answers = RoomRecords(), ()
-    try:
-        program = programs.get(info.content_hash)
-        if program is None:
-            program = programs[info.content_hash] = files.program()
-        stopped_at = where_stopped(program, info.agenda, files.state(), clock)
-        room = files.room()
-        answers = tuple(files.answers())
-    except UserError as error:
-        stopped_at = f"cannot read: {error}"
-    row.update(
-        organisation=info.organisation,
-        info=_compact_info(info),
-        stopped_at=stopped_at,
-        actions=pack(room.actions),
-        texts=encode_texts(text_entries(info, room, answers, program)),
-    )
-    return row
-
-
-def encode_texts(entries: list[TextEntry]) -> str:
-    packed = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    return base64.b64encode(zlib.compress(packed, 1)).decode("ascii")
-
-
-def row_problem(row: Row) -> str:
-    return row["problem"]
-
-
 _INFO_FIELDS = frozenset(field.name for field in dataclasses.fields(WorkshopInfo))
-
-
-def _compact_info(info: WorkshopInfo) -> dict[str, Any]:
-    compact = to_json(info)
-    compact["participants"] = pack(info.participants)
-    return compact
 
 
 def decode_row(row: Row, participants_from_folder: Callable[[], tuple[Participant, ...]]) -> tuple[WorkshopInfo, str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.workshop_info import WorkshopInfo
 
 
 def run_numbers(workshops: Iterable[WorkshopInfo]) -> dict[str, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bootcamp.library.model import ORGANISATION, WORKSHOP, SearchHit
 from bootcamp.library.texts import TextEntry
-from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.workshop_info import WorkshopInfo
 
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 

@@ -16,7 +16,8 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-from bootcamp.store.files import (
+from bootcamp.store.ids import is_safe_id
+from bootcamp.store.layout import (
     ANSWERS_FOLDER,
     CONTENT_FILE,
     IMPORT_FILE,
@@ -24,7 +25,6 @@ from bootcamp.store.files import (
     STATE_FILE,
     WORKSHOP_FILE,
 )
-from bootcamp.store.ids import is_safe_id
 
 # What a row is made from; content.json never changes once written, but where a workshop stopped depends on it.
 WATCHED_FILES = (WORKSHOP_FILE, CONTENT_FILE, STATE_FILE, ROOM_FILE, IMPORT_FILE)

@@ -16,10 +16,10 @@ from bootcamp.library.model import (
     WORKSHOP,
 )
 from bootcamp.store.ids import is_ballot_id
-from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
+    from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo
 
 POKER_SOURCE = "poker:"  # an action's source when it came from an Aptitude Poker card
 

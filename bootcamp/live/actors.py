@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Actor:
+    """The console, a participant's phone or a command: said when a change is undone."""
+
     kind: str  # "console", "phone" or "command"
     participant_id: str = ""
     name: str = ""

@@ -26,6 +26,8 @@ class Part(StrEnum):
 
 @dataclass(frozen=True)
 class Change:
+    """What one change to the live workshop touched, its version, the saves as they stand, and who made it."""
+
     parts: frozenset[Part]
     version: int  # grows with every change to the workshop (a save result leaves it as it was)
     save_status: SaveStatus

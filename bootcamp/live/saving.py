@@ -24,6 +24,8 @@ class Mark(StrEnum):
 
 @dataclass(frozen=True)
 class SaveStatus:
+    """How the workshop's saves stand: how many are waiting, and the last failure until a retry succeeds."""
+
     pending: int = 0
     error: str = ""  # the last failure, until the writer's retry succeeds
     brief: str = ""  # the same, short enough for a status bar: the reason first, then the file's name

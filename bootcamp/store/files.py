@@ -20,14 +20,8 @@ from typing import Any, TypeVar, cast
 from bootcamp.store.codec import ShapeError, from_json, made, to_json
 from bootcamp.store.ids import is_ballot_id, is_safe_id
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile, file_bytes, json_text
+from bootcamp.store.layout import ANSWERS_FOLDER, CONTENT_FILE, IMPORT_FILE, ROOM_FILE, STATE_FILE, WORKSHOP_FILE
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
-
-WORKSHOP_FILE = "workshop.json"
-CONTENT_FILE = "content.json"
-STATE_FILE = "state.json"
-ROOM_FILE = "room.json"
-ANSWERS_FOLDER = "answers"
-IMPORT_FILE = "import.json"
 
 WORKSHOP_SCHEMA = FileSchema("bootcamp/workshop", 1)
 CONTENT_SCHEMA = FileSchema("bootcamp/content", 1)

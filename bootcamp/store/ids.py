@@ -8,7 +8,6 @@ before it becomes part of a path.
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Container
 
 # Lower case without look-alikes (0/o, 1/l/i), so an id read aloud or off a projector is typed right.
@@ -19,6 +18,8 @@ _PARTICIPANT_PREFIX = "p"
 
 
 def _random(length: int) -> str:
+    import secrets  # here: it loads hmac and random, which checking an id (home's list) does not need
+
     return "".join(secrets.choice(ALPHABET) for _ in range(length))
 
 

@@ -9,44 +9,12 @@ Files on disk (DESIGN.md, Storage): a folder per workshop holding
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
-
-@dataclass(frozen=True)
-class Participant:
-    id: str  # generated; never derived from the name
-    number: int  # seat number from 1, kept when others leave
-    name: str = ""  # always "" in an anonymous workshop: no names are stored
-    role: str = ""
-    removed: bool = False
-    joined_at: str = ""  # ISO timestamp; tells a late arrival which steps they missed
-
-    @property
-    def display_name(self) -> str:
-        return self.name or f"P{self.number}"
-
-
-@dataclass(frozen=True)
-class WorkshopInfo:
-    id: str
-    name: str
-    organisation: str
-    date: str  # ISO date
-    agenda: str  # "full" or "half"
-    anonymous: bool
-    participants: tuple[Participant, ...]
-    content_hash: str
-    created_at: str
-    # The run of the commitment test this one was made again from (`a` on home, `new --like`): its id, or "".
-    # Progress and `compare` default to it; it may name a workshop that is not in this library (an import).
-    follows: str = ""
-
-    def participant(self, participant_id: str) -> Participant | None:
-        return next((p for p in self.participants if p.id == participant_id), None)
-
-    @property
-    def present(self) -> tuple[Participant, ...]:
-        return tuple(p for p in self.participants if not p.removed)
+# What the library index keeps of each workshop lives apart (see that module), and is a part of this model.
+from bootcamp.store.workshop_info import Action as Action
+from bootcamp.store.workshop_info import ActionStatus as ActionStatus
+from bootcamp.store.workshop_info import Participant as Participant
+from bootcamp.store.workshop_info import WorkshopInfo as WorkshopInfo
 
 
 @dataclass(frozen=True)
@@ -69,27 +37,6 @@ class Answer:
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.step_key, self.item, self.perspective)
-
-
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    DOING = "doing"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-@dataclass(frozen=True)
-class Action:
-    id: str
-    what: str
-    owner: str = ""
-    due: str = ""  # ISO date or ""
-    status: ActionStatus = ActionStatus.OPEN
-    source: str = ""  # step key, or "poker:<card-id>"
-    at: str = ""
-    # The day (YYYY-MM-DD) it was marked done or dropped after the workshop, e.g. from the actions view;
-    # "" when it never was (defaulted, so files written before it load as they are).
-    status_at: str = ""
 
 
 @dataclass(frozen=True)

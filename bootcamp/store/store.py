@@ -32,6 +32,7 @@ from bootcamp.store.files import (
 )
 from bootcamp.store.ids import is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
+from bootcamp.store.layout import WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
@@ -40,7 +41,6 @@ from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
 
-WORKSHOPS_FOLDER = "workshops"
 _CREATE_LOCK = ".create.lock"
 _NEW_PREFIX = ".new-"
 

@@ -21,9 +21,6 @@ from textual.reactive import reactive
 from bootcamp.clock import Clock, SystemClock
 from bootcamp.errors import UserError
 from bootcamp.gc_tuning import collect_less_often, hold_during_start, release_after_start
-from bootcamp.live.actors import CONSOLE
-from bootcamp.live.changes import RedrawBatch
-from bootcamp.live.saving import SaveStatus
 from bootcamp.locations import DataFolder, Origin
 from bootcamp.ui.key_order import KeysInOrderApp
 from bootcamp.ui.theme import CONSOLE_THEME, THEMES, start_with_theme
@@ -36,8 +33,9 @@ if TYPE_CHECKING:
     from bootcamp.content.model import Program
     from bootcamp.join.addresses import JoinAddress
     from bootcamp.join.console import ConsoleJoining, Joining
-    from bootcamp.live.changes import Change
+    from bootcamp.live.changes import Change, RedrawBatch
     from bootcamp.live.requests import Request
+    from bootcamp.live.saving import SaveStatus
     from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.store import Store
 
@@ -107,7 +105,9 @@ class BootcampApp(KeysInOrderApp[None]):
         self.join_port = join.port if join is not None else None  # a port given there is kept for j too
         self._joining: ConsoleJoining | None = None
         self._joining_stopped: set[asyncio.Task[None]] = set()  # joining stopping in the background
-        self._redraws = RedrawBatch(PHONE_REDRAW_SECONDS)  # phones' changes, drawn a few times a second
+        # Phones' changes, drawn a few times a second; made with the first change (bootcamp.live is not imported
+        # on the way to home's first frame).
+        self._redraws: RedrawBatch | None = None
         self._redraw_timer: Timer | None = None
         self._joining_timer: Timer | None = None  # a seat changed: shown with the next redraw
         self.content: Program | None = None  # the boot camp new workshops are made from, once loaded
@@ -205,7 +205,11 @@ class BootcampApp(KeysInOrderApp[None]):
     @property
     def save_status(self) -> SaveStatus:
         """How the open workshop's saves stand (held by the live workshop, nowhere else)."""
-        return self.workshop.save_status if self.workshop is not None else SaveStatus()
+        if self.workshop is not None:
+            return self.workshop.save_status
+        from bootcamp.live.saving import SaveStatus
+
+        return SaveStatus()
 
     def read_workshop(self, workshop_id: str) -> LiveWorkshop:
         """Read a workshop for the console as its owner (call it in a worker thread: it reads every file).
@@ -283,6 +287,8 @@ class BootcampApp(KeysInOrderApp[None]):
         if workshop is None or not workshop.accepting:
             self.notify("Not saved: the workshop is closed.", severity="error", markup=False)
             return
+        from bootcamp.live.actors import CONSOLE
+
         try:
             workshop.apply(asked, by=CONSOLE)
         except UserError as refused:  # an answer the step does not ask for: said, nothing kept
@@ -296,6 +302,10 @@ class BootcampApp(KeysInOrderApp[None]):
         status = message.change.save_status
         if self._quit_anyway and not (status.pending or status.error):
             self._quit_anyway = False  # everything saved after a refused quit: the next q waits for saves again
+        if self._redraws is None:
+            from bootcamp.live.changes import RedrawBatch
+
+            self._redraws = RedrawBatch(PHONE_REDRAW_SECONDS)
         if self._redraws.hold(message.change, asyncio.get_running_loop().time()):
             if self._redraw_timer is None:
                 self._redraw_timer = self.set_timer(PHONE_REDRAW_SECONDS, self._show_held_changes)
@@ -306,7 +316,7 @@ class BootcampApp(KeysInOrderApp[None]):
         if self._redraw_timer is not None:
             self._redraw_timer.stop()
             self._redraw_timer = None
-        change = self._redraws.take(then)
+        change = self._redraws.take(then) if self._redraws is not None else then
         if change is not None and self.workshop is not None:
             self.live_change = change
 

@@ -53,7 +53,7 @@ class WorkshopSearch:
         from bootcamp.library.library import Library
 
         if self._library is None:
-            self._library = Library(self.store, self.clock)
+            self._library = Library(self.store.data_dir, self.clock)
         return self._library
 
     def warm(self) -> None:

@@ -40,7 +40,7 @@ def library_figures(samples: int, one: Path, many: Path, count: int, content_dir
     for folder in (one, many):
         plant_word(folder)
         index_path(folder).unlink(missing_ok=True)
-    built = seconds_taken(lambda: Library(Store(many, SystemClock()), SystemClock()).listing())
+    built = seconds_taken(lambda: Library(many, SystemClock()).listing())
     figures = [Figure(f"library: index of {count:,} workshops built (a first start)", built * 1000, "ms")]
     settled_index(one, many)  # home and search as on a library not changed in the last seconds
     name = f"library: home with {count:,} workshops, list and where each stopped"
@@ -51,7 +51,7 @@ def library_figures(samples: int, one: Path, many: Path, count: int, content_dir
 
 def _search_figures(samples: int, one: Path, many: Path, count: int) -> list[Figure]:
     def readied(folder: Path) -> Library:
-        library = Library(Store(folder, SystemClock()), SystemClock())
+        library = Library(folder, SystemClock())
         library.prepare()  # what the search screen does as it opens, while the user starts typing
         return library
 

@@ -60,7 +60,9 @@ def bootcamp(data_dir: str, content_dir: str, rows: str, until: str = "list") ->
         shown = getattr(workshop_list, "listed", None)  # None: a version whose table holds every workshop
         if (shown if shown is not None else screen.query_one(DataTable).row_count) != expected_rows:
             return False
-        if expected_rows and not screen.query_one(DataTable).row_count:
+        table = screen.query_one(DataTable)
+        # Rows in the table are not yet rows on screen: a table laid out before it measured them is 0 lines high.
+        if expected_rows and not (table.row_count and table.size.height > int(table.show_header)):
             return False
         if until != "stopped":
             return True

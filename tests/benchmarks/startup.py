@@ -101,9 +101,8 @@ def settled_index(*folders: Path) -> None:
     seconds: a change less than ``UNSURE_NS`` old has every start stat the workshop's files, until one writes it."""
     from bootcamp.clock import SystemClock
     from bootcamp.library import Library, signatures
-    from bootcamp.store import Store
 
-    libraries = [Library(Store(folder, SystemClock()), SystemClock()) for folder in folders]
+    libraries = [Library(folder, SystemClock()) for folder in folders]
     for library in libraries:
         library.listing()
     time.sleep(signatures.UNSURE_NS / 1e9)

@@ -15,7 +15,7 @@ from bootcamp.store.model import WorkshopInfo
 
 @pytest.fixture
 def library(store: Store, clock: FixedClock) -> Library:
-    return Library(store, clock)
+    return Library(store.data_dir, clock)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from bootcamp.store import Store
 def main(data_dir: str, workshop_id: str, rounds: str, expected: str) -> int:
     clock = SystemClock()
     store = Store(Path(data_dir), clock)
-    library = Library(store, clock)
+    library = Library(store.data_dir, clock)
     files = store.open(workshop_id, sweep=False)
     for round_number in range(int(rounds)):
         files.update_state(lambda state, n=round_number: dataclasses.replace(state, done=state.done[:0], show_timer=n % 2 == 0))

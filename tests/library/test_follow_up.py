@@ -38,20 +38,20 @@ def test_overdue_is_due_before_the_day_and_undated_is_never_overdue(store, sourc
         Action("a3", "Due today", due="2026-10-01"),
         Action("a4", "Overdue", due="2026-09-15", status=ActionStatus.DOING),
     )
-    found = {item.action.what: overdue(item, TODAY) for item in Library(store, clock).open_actions()}
+    found = {item.action.what: overdue(item, TODAY) for item in Library(store.data_dir, clock).open_actions()}
     assert found == {"Undated": False, "Due later": False, "Due today": False, "Overdue": True}
 
 
 def test_marking_done_stores_the_status_and_the_day_and_the_index_follows(store, sources, clock) -> None:
     workshop = workshop_with(store, sources, "Acme", "2026-09-01", Action("a1", "Name the leader", due="2026-09-15"))
-    library = Library(store, clock)
+    library = Library(store.data_dir, clock)
     assert [item.action.id for item in library.open_actions()] == ["a1"]
     marked = mark_action(store, workshop, "a1", ActionStatus.DONE, TODAY)
     stored = store.open(workshop).room().actions
     assert stored == (marked,) and marked.status is ActionStatus.DONE and marked.status_at == "2026-10-01"
     assert marked.what == "Name the leader" and marked.due == "2026-09-15"
     assert library.open_actions() == []
-    [row] = Library(store, clock).listing().rows  # read back from the index just written
+    [row] = Library(store.data_dir, clock).listing().rows  # read back from the index just written
     assert row.actions == (marked,)
 
 

@@ -116,8 +116,8 @@ def test_actions_damaged_in_the_index_are_read_from_the_folder(
 ) -> None:
     before = _stored_then_damaged(store, sources, library, index, lambda row: row.update(actions=damage))
     # Still a string: the listing takes the row, its actions are unpacked when asked.
-    assert seen(Library(store, library.clock)) == before
-    assert [a.action.what for a in Library(store, library.clock).open_actions()] == ["Call five customers"]
+    assert seen(Library(store.data_dir, library.clock)) == before
+    assert [a.action.what for a in Library(store.data_dir, library.clock).open_actions()] == ["Call five customers"]
 
 
 @pytest.mark.parametrize("damage", ["[[1]]", "{}", "not json", ""])
@@ -125,7 +125,7 @@ def test_participants_damaged_in_the_index_are_read_from_the_folder(
     store: Store, sources: dict[str, str], library: Library, index: Path, damage: str
 ) -> None:
     before = _stored_then_damaged(store, sources, library, index, lambda row: row["info"].update(participants=damage))
-    after = Library(store, library.clock).listing().rows
+    after = Library(store.data_dir, library.clock).listing().rows
     assert [(row.info.participants, row.info) for row in after] == [(info.participants, info) for info, *_ in before[:-1]]
 
 
@@ -200,7 +200,7 @@ def test_an_unreadable_state_says_so_where_it_stopped(store: Store, sources: dic
 
 def test_the_index_never_creates_a_missing_data_folder(tmp_path: Path, clock) -> None:
     missing = tmp_path / "typo"
-    library = Library(Store(missing, clock), clock)
+    library = Library(missing, clock)
     assert library.listing().rows == () and library.search("x") == [] and library.open_actions() == []
     assert not missing.exists()
 

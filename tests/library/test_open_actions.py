@@ -37,7 +37,7 @@ def test_overdue_first_then_by_due_date_undated_last_and_only_open_or_doing(
         Action("a3", "Dropped", due="2026-01-01", status=ActionStatus.DROPPED),
         Action("a4", "Undated in autumn"),
     )
-    found = Library(store, clock).open_actions()
+    found = Library(store.data_dir, clock).open_actions()
     assert [item.action.what for item in found] == [
         "Overdue since June",
         "Overdue since August",
@@ -53,6 +53,6 @@ def test_overdue_first_then_by_due_date_undated_last_and_only_open_or_doing(
         "Acme",
         "2026-03-02",
     )
-    only_globex = Library(store, clock).open_actions(organisation="Globex")
+    only_globex = Library(store.data_dir, clock).open_actions(organisation="Globex")
     assert [item.action.id for item in only_globex] == ["a2", "a1", "a4"]
 

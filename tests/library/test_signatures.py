@@ -49,12 +49,15 @@ def test_a_folder_touched_without_a_file_changing_is_not_read_again(
     library.listing()
     (store.workshops_dir / info.id / "state.json.lock").touch()  # a lock taken and left: the folder moved
     read = []
-    from bootcamp.library import refresh
+    from bootcamp.library import row_reading
 
-    original = refresh.read_row
-    monkeypatch.setattr(refresh, "read_row", lambda *args: read.append(args) or original(*args))
+    original = row_reading.read_row
+    monkeypatch.setattr(row_reading, "read_row", lambda *args: read.append(args) or original(*args))
     assert len(library.listing().rows) == 1
     assert read == []
+    (store.workshops_dir / info.id / "state.json").touch()  # a file changed: read again, through the same call
+    assert len(library.listing().rows) == 1
+    assert len(read) == 1
 
 
 def test_the_stamp_is_unsure_only_near_the_time_it_was_taken() -> None:

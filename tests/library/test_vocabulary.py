@@ -55,7 +55,7 @@ def test_a_search_as_one_types_answers_from_the_last_look_and_a_plain_search_see
     store: Store, sources: dict[str, str]
 ) -> None:
     info = make_workshop(store, sources, people=(("Ana", "CEO"),))
-    library = Library(store, store.clock)
+    library = Library(store.data_dir, store.clock)
     assert library.search("zeppelin") == []
     note = RoomNote("n1", "", "The zeppelin question")
     store.open(info.id).update_room(lambda room: dataclasses.replace(room, notes=(*room.notes, note)))

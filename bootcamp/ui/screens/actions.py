@@ -124,7 +124,7 @@ class ActionsScreen(Screen[None]):
 
         app = self.bootcamp
         if self._library is None:  # kept for the screen's life: it remembers the index as last read
-            self._library = Library(app.store, app.clock)
+            self._library = Library(app.store.data_dir, app.clock)
         try:
             listing = self._library.listing()  # one look at the folders for the actions and what could not be read
         except UserError as error:

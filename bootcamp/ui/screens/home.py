@@ -212,7 +212,7 @@ class HomeScreen(Screen[None]):
     def _library_indexed(self) -> bool:
         from bootcamp.library.index_file import index_path
 
-        return index_path(self.bootcamp.store.data_dir).exists()
+        return index_path(self.bootcamp.data_dir).exists()
 
     @work(thread=True, exclusive=True, group="list")
     def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
@@ -224,8 +224,8 @@ class HomeScreen(Screen[None]):
         from bootcamp.library import Library
 
         library: Library | None = getattr(self, "_library", None)
-        if library is None or library.store is not self.bootcamp.store:  # one kept: a reload reuses what it read
-            library = self._library = Library(self.bootcamp.store, self.bootcamp.clock)
+        if library is None or library.data_dir != self.bootcamp.data_dir:  # one kept: a reload reuses what it read
+            library = self._library = Library(self.bootcamp.data_dir, self.bootcamp.clock)
         listing = library.listing()
         return [WorkshopRow(row.info, row.stopped_at) for row in listing.rows], list(listing.problems)
 

@@ -28,6 +28,18 @@ class SteadyTable(DataTable[CellType]):
         self._cell_render_cache.clear()
         self._line_cache.clear()
 
+    def measure_now(self) -> None:
+        """Measure the rows just added now rather than when idle, so the next frame draws them.
+
+        Textual measures new rows on idle: a table filled and laid out in one go (home's list) was laid out 0
+        lines high, painted so, and drawn with its rows only a frame later (about 25 ms into a start).
+        """
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+
     def update_cell(
         self,
         row_key: RowKey | str,

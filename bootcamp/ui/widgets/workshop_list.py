@@ -60,6 +60,8 @@ def shortened(text: str, width: int) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """A column of the list: its label, and how wide it may be drawn."""
+
     key: str
     label: str
     least: int  # never narrower: the label, or enough to tell rows apart
@@ -245,7 +247,7 @@ class WorkshopList(Vertical):
             self._draw()
 
     def _draw(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(SteadyTable)
         before = self.selected
         selected = table.cursor_row
         from bootcamp.library.runs import grouped_by_organisation
@@ -296,7 +298,7 @@ class WorkshopList(Vertical):
         if rows:
             table.focus()
 
-    def _fill(self, table: DataTable, rows: Sequence[WorkshopRow]) -> None:
+    def _fill(self, table: SteadyTable, rows: Sequence[WorkshopRow]) -> None:
         """The columns as wide as what they show (shared out when the table is narrower), then the rows."""
         wanted = {
             "organisation": max((len(row.info.organisation) for row in rows), default=0),
@@ -337,6 +339,7 @@ class WorkshopList(Vertical):
                 plain(""),
                 key=MORE_ROW_KEY,
             )
+        table.measure_now()
 
     def _folder_text(self) -> str:
         """The data folder as shown, and how it was chosen; empty outside the bootcamp app (a bare test)."""
