@@ -12,7 +12,6 @@ new one is made, so they never share an inode.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 
@@ -69,6 +68,8 @@ def signature_of(folder: str) -> str:
             except OSError:
                 continue
             found.append((entry.name, info.st_ino, info.st_size, info.st_mtime_ns))
+    import hashlib  # here: a settled folder is never signed, so a start listing an unchanged library does without it
+
     return hashlib.blake2b(repr(found).encode(), digest_size=16).hexdigest()
 
 
