@@ -48,6 +48,12 @@ STRATEGIC_STANDING_ALONE = 4.0
 # A marker's strategic call that the words do not confirm gives way to them when they lean tactical by this many times
 # the margin: in leave-one-part-out, 2 more lines right and none more the opposite way (1.5 times: 4 more wrong calls).
 WORDS_OUTWEIGHING_STRATEGIC = 2.0
+# A learned word weighing at least this much is a real sign of its side: a line called one way whose words include such a
+# sign of the other way says so in its reason ("it also speaks of …, which leans tactical"), so the room hears both
+# sides. Lighter words (half of the learned words weigh under 0.2) are left out: they would name a side on nearly every
+# line. Naming a side changes no call.
+OTHER_SIDE_SIGN = 0.5
+OTHER_SIDE_TOTAL = 1.0
 
 
 @dataclass(frozen=True)
@@ -64,10 +70,57 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
     by_markers = _by_markers(line, set_aside, check, inside)
     if check.learned is None:
         return by_markers
-    suggestion = _with_learned_words(line, by_markers, check.learned, inside is not None, _aside(set_aside))
+    # Imported here: the learned words are read only once a role check runs, never when the content loads.
+    from bootcamp.content.rolecheck_words import weigh
+
+    weighed = weigh(line, check.learned.words, check.learned.bias)
+    suggestion = _with_learned_words(by_markers, weighed, check.learned, inside is not None, _aside(set_aside))
     if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples:
-        return _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
-    return suggestion
+        suggestion = _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
+    return _naming_the_other_side(line, suggestion, weighed, check.learned)
+
+
+def _naming_the_other_side(line: str, suggestion: Suggestion, weighed: Weighed, learned: LearnedWords) -> Suggestion:
+    """A call whose line also has a real sign of the other side says so: the room hears both sides."""
+    if suggestion.leaning is Leaning.UNDECIDED:
+        return suggestion
+    other = _other(suggestion.leaning)
+    if f"which leans {other.value}" in suggestion.reason or f"which lean {other.value}" in suggestion.reason:
+        return suggestion
+    if against := _signs(weighed, other):
+        also = f'it also speaks of "{against[0]}", which leans {other.value}'
+    elif like := _example_of(line, other, learned):
+        also = f'it also reads like "{like}", which leans {other.value}'
+    else:
+        return suggestion
+    return Suggestion(suggestion.leaning, suggestion.markers, f"{suggestion.reason.rstrip('.')} ({also}).")
+
+
+EXAMPLES_OF_THE_OTHER_SIDE = 3
+
+
+def _example_of(line: str, leaning: Leaning, learned: LearnedWords) -> str:
+    """A labelled example of that leaning among the line's closest ones, alike enough to decide a line by itself."""
+    if not learned.examples:
+        return ""
+    from bootcamp.content.rolecheck_words import nearest
+
+    for alike, example in nearest(line, learned.examples, EXAMPLES_OF_THE_OTHER_SIDE):
+        if example.label == leaning.value and alike >= learned.similarity:
+            return example.text.rstrip(" .")
+    return ""
+
+
+def _other(leaning: Leaning) -> Leaning:
+    return Leaning.TACTICAL if leaning is Leaning.STRATEGIC else Leaning.STRATEGIC
+
+
+def _signs(weighed: Weighed, leaning: Leaning) -> tuple[str, ...]:
+    """The line's learned words that way, if the heaviest of them is a real sign (``OTHER_SIDE_SIGN``)."""
+    top = weighed.strategic_top if leaning is Leaning.STRATEGIC else weighed.tactical_top
+    total = weighed.strategic_total if leaning is Leaning.STRATEGIC else weighed.tactical_total
+    real = top >= OTHER_SIDE_SIGN or total >= OTHER_SIDE_TOTAL
+    return _words_leaning(weighed, leaning) if real else ()
 
 
 def _by_examples(line: str, undecided: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
@@ -89,12 +142,10 @@ def _by_examples(line: str, undecided: Suggestion, learned: LearnedWords, inside
     return Suggestion(leaning, undecided.markers, reason)
 
 
-def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
+def _with_learned_words(
+    by_markers: Suggestion, weighed: Weighed, learned: LearnedWords, inside: bool, aside: str
+) -> Suggestion:
     """The markers' call where they decide; else the learned words' call, where they reach the margin."""
-    # Imported here: the learned words are read only once a role check runs, never when the content loads.
-    from bootcamp.content.rolecheck_words import weigh
-
-    weighed = weigh(line, learned.words, learned.bias)
     if by_markers.leaning is Leaning.STRATEGIC:
         return _confirmed(by_markers, weighed, learned, aside)
     if by_markers.leaning is Leaning.TACTICAL:
@@ -106,9 +157,9 @@ def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords
         return by_markers
     if leaning is Leaning.STRATEGIC and inside:
         return by_markers  # a strategic kind of duty inside the leader's own unit is never called strategic
-    other = Leaning.TACTICAL if leaning is Leaning.STRATEGIC else Leaning.STRATEGIC
+    other = _other(leaning)
     also = ""
-    if against := _words_leaning(weighed, other):
+    if against := _signs(weighed, other):
         also = f' (it also speaks of "{against[0]}", which leans {other.value})'
     reason = f"Leans {leaning.value}: no marker decides it, but {_learned_from(weighed, leaning)}{also}{aside}."
     return Suggestion(leaning, by_markers.markers, reason)
@@ -185,7 +236,7 @@ def _inside_own_unit(
     scope = _clause(inside.why, first=False)
     if tactical:
         because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(tactical))
-        reason = f"Leans tactical: {because} (it also touches on {_titles(strategic)}, but {scope}){aside}."
+        reason = f"Leans tactical: {because} (it also touches on {_titles(strategic)}, which {_leans(strategic)} strategic, but {scope}){aside}."
         return Suggestion(Leaning.TACTICAL, matched, reason)
     reason = (
         f"Undecided: a strategic kind of duty ({_titles(strategic)}), but {scope}, "
@@ -218,8 +269,12 @@ def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Mar
     also = ""
     if outweighed:
         verb = "weighs" if len(outweighed) == 1 else "weigh"
-        also = f" (it also touches on {_titles(outweighed)}, which {verb} less)"
+        also = f" (it also touches on {_titles(outweighed)}, which {_leans(outweighed)} {_other(leaning).value} but {verb} less)"
     return f"Leans {leaning.value}: {because}{also}{aside}."
+
+
+def _leans(markers: tuple[Marker, ...]) -> str:
+    return "leans" if len(markers) == 1 else "lean"
 
 
 def _clause(text: str, *, first: bool) -> str:

@@ -43,6 +43,10 @@ class Weighed:
     score: float
     strategic: tuple[str, ...]  # the line's words that pushed it most toward strategic, heaviest first
     tactical: tuple[str, ...]  # the same toward tactical
+    strategic_top: float = 0.0  # the weight of the heaviest strategic word (0 if none)
+    tactical_top: float = 0.0  # the same, as a positive number, of the heaviest tactical word
+    strategic_total: float = 0.0  # the summed weight of the words leaning strategic
+    tactical_total: float = 0.0  # the same, as a positive number, of the words leaning tactical
 
 
 @lru_cache(maxsize=8192)  # the labelled examples repeat most of their words: each is stemmed once
@@ -94,7 +98,19 @@ def weigh(line: str, weights_text: str, bias: float, shown: int = 3) -> Weighed:
     weights = _weights(weights_text)
     contributions = [(weights[term], words) for term, words in terms(line).items() if term in weights]
     score = bias + sum(weight for weight, _ in contributions)
-    return Weighed(score, _heaviest(contributions, 1, shown), _heaviest(contributions, -1, shown))
+    strategic_top = max((weight for weight, _ in contributions if weight > 0), default=0.0)
+    tactical_top = -min((weight for weight, _ in contributions if weight < 0), default=0.0)
+    strategic_total = sum(weight for weight, _ in contributions if weight > 0)
+    tactical_total = -sum(weight for weight, _ in contributions if weight < 0)
+    return Weighed(
+        score,
+        _heaviest(contributions, 1, shown),
+        _heaviest(contributions, -1, shown),
+        strategic_top,
+        tactical_top,
+        strategic_total,
+        tactical_total,
+    )
 
 
 def _heaviest(contributions: list[tuple[float, str]], sign: int, shown: int) -> tuple[str, ...]:

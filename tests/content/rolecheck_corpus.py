@@ -13,6 +13,7 @@ and committed before the suggester changed; it is measured once, at the round's 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -50,13 +51,22 @@ class Scored:
 
     @property
     def fair_on_ambiguous(self) -> bool:
-        """An ambiguous line is left undecided, or its reason names both sides: markers of both leanings, or a
-        word of the other side beside the learned words that decided."""
-        reason = self.suggestion.reason
-        both = {m.leaning for m in self.suggestion.markers} == {Leaning.STRATEGIC, Leaning.TACTICAL}
-        other = "tactical" if self.suggestion.leaning is Leaning.STRATEGIC else "strategic"
-        learned_both = "it also speaks of" in reason and f"which leans {other})" in reason
-        return self.suggestion.leaning is Leaning.UNDECIDED or (both and "touches on" in reason) or learned_both
+        return fair_on_ambiguous(self.suggestion)
+
+
+# "… (it also speaks of "escalations", which leans tactical) …", "… (it also touches on customer insight, which leans
+# strategic but weighs less) …": the reason itself must name a sign of the other side and say which way it leans.
+_OTHER_SIDE = re.compile(r"\bit also (speaks of|touches on|reads like) (?P<sign>[^()]+?), which leans? (?P<side>strategic|tactical)\b")
+
+
+def fair_on_ambiguous(suggestion: Suggestion) -> bool:
+    """An ambiguous line is left undecided, or its reason names both sides: the side it leans ("Leans tactical: …") and
+    a sign of the other side, saying that it leans the other way. Read from the reason's text, as the room reads it."""
+    if suggestion.leaning is Leaning.UNDECIDED:
+        return True
+    other = "tactical" if suggestion.leaning is Leaning.STRATEGIC else "strategic"
+    named = suggestion.reason.startswith(f"Leans {suggestion.leaning.value}:")
+    return named and any(found["side"] == other for found in _OTHER_SIDE.finditer(suggestion.reason))
 
 
 def role_check() -> RoleCheck:
