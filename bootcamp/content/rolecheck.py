@@ -75,9 +75,14 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
 
     weighed = weigh(line, check.learned.words, check.learned.bias)
     suggestion = _with_learned_words(by_markers, weighed, check.learned, inside is not None, _aside(set_aside))
-    if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples:
+    if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples and not _doubted(by_markers, suggestion):
         suggestion = _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
     return _naming_the_other_side(line, suggestion, weighed, check.learned)
+
+
+def _doubted(by_markers: Suggestion, suggestion: Suggestion) -> bool:
+    """The markers called the line, and the words left it undecided: the examples do not overturn that doubt."""
+    return by_markers.leaning is not Leaning.UNDECIDED
 
 
 def _naming_the_other_side(line: str, suggestion: Suggestion, weighed: Weighed, learned: LearnedWords) -> Suggestion:
@@ -174,7 +179,7 @@ def _confirmed(by_markers: Suggestion, weighed: Weighed, learned: LearnedWords, 
     if weighed.tactical and weighed.score <= -WORDS_OUTWEIGHING_STRATEGIC * learned.margin:
         reason = (
             f"Leans tactical: {_learned_from(weighed, Leaning.TACTICAL)}, strongly enough to outweigh its strategic signs "
-            f"(it also speaks of {_titles(strategic)}, which leans strategic){aside}."
+            f"(it also speaks of {_titles(strategic)}, which {_leans(strategic)} strategic){aside}."
         )
         return Suggestion(Leaning.TACTICAL, by_markers.markers, reason)
     if weighed.tactical:
