@@ -42,7 +42,7 @@ HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 44, 1
 # The development parts, as a floor against regressions. They say nothing about new postings: the shipped examples are
 # these very lines, so each finds itself (see the README for leave-one-part-out).
 DEVELOPMENT_FLOORS = {
-    "dev": (187, 0), "held_out": (106, 1), "held_out_3": (65, 0), "held_out_4": (72, 0), "held_out_5": (54, 0), "held_out_6": (49, 0),
+    "dev": (187, 0), "held_out": (107, 0), "held_out_3": (65, 0), "held_out_4": (72, 0), "held_out_5": (54, 0), "held_out_6": (49, 0),
 }
 
 
