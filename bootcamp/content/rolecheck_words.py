@@ -12,10 +12,13 @@ them with the line's own spelling).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from types import MappingProxyType
 from typing import Mapping
 
@@ -76,6 +79,13 @@ def terms(line: str) -> dict[str, str]:
     for (first, first_word), (second, second_word) in zip(words, words[1:]):
         found.setdefault(f"{first} {second}", f"{first_word} {second_word}")
     return found
+
+
+def _features(line: str) -> set[str]:
+    """The features of :func:`terms` without the words they came from: the examples' index needs only these, and
+    building it is most of a role check's first call."""
+    stems = [stem(w) for w in _WORD.findall(line.lower()) if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()]
+    return {*stems, *(f"{first} {second}" for first, second in zip(stems, stems[1:]))}
 
 
 def parse_weights(text: str) -> dict[str, float]:
@@ -155,16 +165,13 @@ def parse_examples(text: str) -> tuple[Example, ...]:
 @lru_cache(maxsize=4)
 def _examples(text: str) -> _Examples:
     rows = parse_examples(text)
-    featured = [set(terms(row.text)) for row in rows]
-    counts: dict[str, int] = {}
-    for features in featured:
-        for feature in features:
-            counts[feature] = counts.get(feature, 0) + 1
+    featured = [_features(row.text) for row in rows]
+    counts = Counter(chain.from_iterable(featured))
     # a word in one example only says nothing about what other lines share with it; a word in most says little
     idf = {f: math.log(len(rows) / (1 + n)) for f, n in counts.items() if n >= 2}
     index: dict[str, list[tuple[int, float]]] = {}
     for number, features in enumerate(featured):
-        for feature, weight in _unit({f: idf.get(f, 0.0) for f in features}).items():
+        for feature, weight in _unit({f: idf[f] for f in features if f in idf}).items():
             index.setdefault(feature, []).append((number, weight))
     return _Examples(rows, MappingProxyType({f: tuple(v) for f, v in index.items()}), MappingProxyType(idf))
 
@@ -182,5 +189,5 @@ def nearest(line: str, examples_text: str, count: int) -> tuple[tuple[float, Exa
     for feature, weight in vector.items():
         for number, other in examples.index.get(feature, ()):
             alike[number] = alike.get(number, 0.0) + weight * other
-    ranked = sorted(alike.items(), key=lambda item: (-item[1], item[0]))[:count]
+    ranked = heapq.nsmallest(count, alike.items(), key=lambda item: (-item[1], item[0]))
     return tuple((similarity, examples.rows[number]) for number, similarity in ranked)

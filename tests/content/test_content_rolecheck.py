@@ -118,6 +118,16 @@ def test_matching_ignores_case() -> None:
     assert suggest("CARRY A PERSONAL QUOTA", CHECK).leaning is Leaning.TACTICAL
 
 
+def test_a_pattern_written_with_capitals_still_ignores_case() -> None:
+    # lower-case patterns search the lower-cased line (faster); one with a capital of its own keeps ignoring case
+    ceo = Marker("ceo", Leaning.STRATEGIC, "CEO backing", "The CEO backs it.", (r"\bCEO\b", r"\b[A-Z]{2}X\b"))
+    check = replace(MARKERS, markers=(ceo,), own_unit=(), not_deciding=())
+    assert suggest("Agree the plan with the ceo", check).leaning is Leaning.STRATEGIC
+    assert suggest("Agree the plan with the CEO", check).leaning is Leaning.STRATEGIC
+    assert suggest("Run the abx board", check).leaning is Leaning.STRATEGIC  # [A-Z] ignores case too
+    assert suggest("Agree the plan with the chief", check).leaning is Leaning.UNDECIDED
+
+
 def test_equal_weights_on_both_sides_leave_the_line_undecided_and_name_both() -> None:
     check = RoleCheck(
         id="tiny",
