@@ -21,6 +21,11 @@ no marker decides, when its words lean one way by the content's margin; the reas
 then names the line's words that weighed most. And since a strategic-sounding
 marker inside a tactical duty is the costliest mistake, a marker's strategic call
 stands only when the line's words lean strategic too (``WORDS_CONFIRMING_STRATEGIC``).
+
+A line called one way that also carries a real sign of the other side (a marker of that side, a learned word of
+weight ``OTHER_SIDE_SIGN`` or words weighing ``OTHER_SIDE_TOTAL`` together, or a close labelled example) says so in
+its reason, "… (it also speaks of "escalations", which leans tactical)": lines a reasonable room could call either
+way are then called with both sides named. Naming a side never changes the call.
 """
 
 from __future__ import annotations
