@@ -628,8 +628,9 @@ class _Loader:
                 self.problem(line, entry_field, f"must be text, got {_describe(value)}")
                 continue
             try:
-                # as the role check searches it: compiled once here, it comes from re's cache on the first line checked
-                re.compile(value, re.IGNORECASE)
+                # as the role check searches it (the lower-cased line, bootcamp.content.rolecheck._compiled_all):
+                # compiled once here, it comes from re's cache on the first line checked
+                re.compile(value)
             except re.error as error:
                 self.problem(line, entry_field, f"not a valid pattern: {error}")
                 continue

@@ -21,6 +21,11 @@ no marker decides, when its words lean one way by the content's margin; the reas
 then names the line's words that weighed most. And since a strategic-sounding
 marker inside a tactical duty is the costliest mistake, a marker's strategic call
 stands only when the line's words lean strategic too (``WORDS_CONFIRMING_STRATEGIC``).
+
+A line called one way that also carries a real sign of the other side (a marker of that side, a learned word of
+weight ``OTHER_SIDE_SIGN`` or words weighing ``OTHER_SIDE_TOTAL`` together, or a close labelled example) says so in
+its reason, "… (it also speaks of "escalations", which leans tactical)": lines a reasonable room could call either
+way are then called with both sides named. Naming a side never changes the call.
 """
 
 from __future__ import annotations
@@ -48,6 +53,12 @@ STRATEGIC_STANDING_ALONE = 4.0
 # A marker's strategic call that the words do not confirm gives way to them when they lean tactical by this many times
 # the margin: in leave-one-part-out, 2 more lines right and none more the opposite way (1.5 times: 4 more wrong calls).
 WORDS_OUTWEIGHING_STRATEGIC = 2.0
+# A learned word weighing at least this much is a real sign of its side: a line called one way whose words include such a
+# sign of the other way says so in its reason ("it also speaks of …, which leans tactical"), so the room hears both
+# sides. Lighter words (half of the learned words weigh under 0.2) are left out: they would name a side on nearly every
+# line. Naming a side changes no call.
+OTHER_SIDE_SIGN = 0.5
+OTHER_SIDE_TOTAL = 1.0
 
 
 @dataclass(frozen=True)
@@ -64,10 +75,62 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
     by_markers = _by_markers(line, set_aside, check, inside)
     if check.learned is None:
         return by_markers
-    suggestion = _with_learned_words(line, by_markers, check.learned, inside is not None, _aside(set_aside))
-    if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples:
-        return _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
-    return suggestion
+    # Imported here: the learned words are read only once a role check runs, never when the content loads.
+    from bootcamp.content.rolecheck_words import weigh
+
+    weighed = weigh(line, check.learned.words, check.learned.bias)
+    suggestion = _with_learned_words(by_markers, weighed, check.learned, inside is not None, _aside(set_aside))
+    if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples and not _doubted(by_markers, suggestion):
+        suggestion = _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
+    return _naming_the_other_side(line, suggestion, weighed, check.learned)
+
+
+def _doubted(by_markers: Suggestion, suggestion: Suggestion) -> bool:
+    """The markers called the line, and the words left it undecided: the examples do not overturn that doubt."""
+    return by_markers.leaning is not Leaning.UNDECIDED
+
+
+def _naming_the_other_side(line: str, suggestion: Suggestion, weighed: Weighed, learned: LearnedWords) -> Suggestion:
+    """A call whose line also has a real sign of the other side says so: the room hears both sides."""
+    if suggestion.leaning is Leaning.UNDECIDED:
+        return suggestion
+    other = _other(suggestion.leaning)
+    if f"which leans {other.value}" in suggestion.reason or f"which lean {other.value}" in suggestion.reason:
+        return suggestion
+    if against := _signs(weighed, other):
+        also = f'it also speaks of "{against[0]}", which leans {other.value}'
+    elif like := _example_of(line, other, learned):
+        also = f'it also reads like "{like}", which leans {other.value}'
+    else:
+        return suggestion
+    return Suggestion(suggestion.leaning, suggestion.markers, f"{suggestion.reason.rstrip('.')} ({also}).")
+
+
+EXAMPLES_OF_THE_OTHER_SIDE = 3
+
+
+def _example_of(line: str, leaning: Leaning, learned: LearnedWords) -> str:
+    """A labelled example of that leaning among the line's closest ones, alike enough to decide a line by itself."""
+    if not learned.examples:
+        return ""
+    from bootcamp.content.rolecheck_words import nearest
+
+    for alike, example in nearest(line, learned.examples, EXAMPLES_OF_THE_OTHER_SIDE):
+        if example.label == leaning.value and alike >= learned.similarity:
+            return example.text.rstrip(" .")
+    return ""
+
+
+def _other(leaning: Leaning) -> Leaning:
+    return Leaning.TACTICAL if leaning is Leaning.STRATEGIC else Leaning.STRATEGIC
+
+
+def _signs(weighed: Weighed, leaning: Leaning) -> tuple[str, ...]:
+    """The line's learned words that way, if the heaviest of them is a real sign (``OTHER_SIDE_SIGN``)."""
+    top = weighed.strategic_top if leaning is Leaning.STRATEGIC else weighed.tactical_top
+    total = weighed.strategic_total if leaning is Leaning.STRATEGIC else weighed.tactical_total
+    real = top >= OTHER_SIDE_SIGN or total >= OTHER_SIDE_TOTAL
+    return _words_leaning(weighed, leaning) if real else ()
 
 
 def _by_examples(line: str, undecided: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
@@ -89,12 +152,10 @@ def _by_examples(line: str, undecided: Suggestion, learned: LearnedWords, inside
     return Suggestion(leaning, undecided.markers, reason)
 
 
-def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords, inside: bool, aside: str) -> Suggestion:
+def _with_learned_words(
+    by_markers: Suggestion, weighed: Weighed, learned: LearnedWords, inside: bool, aside: str
+) -> Suggestion:
     """The markers' call where they decide; else the learned words' call, where they reach the margin."""
-    # Imported here: the learned words are read only once a role check runs, never when the content loads.
-    from bootcamp.content.rolecheck_words import weigh
-
-    weighed = weigh(line, learned.words, learned.bias)
     if by_markers.leaning is Leaning.STRATEGIC:
         return _confirmed(by_markers, weighed, learned, aside)
     if by_markers.leaning is Leaning.TACTICAL:
@@ -106,9 +167,9 @@ def _with_learned_words(line: str, by_markers: Suggestion, learned: LearnedWords
         return by_markers
     if leaning is Leaning.STRATEGIC and inside:
         return by_markers  # a strategic kind of duty inside the leader's own unit is never called strategic
-    other = Leaning.TACTICAL if leaning is Leaning.STRATEGIC else Leaning.STRATEGIC
+    other = _other(leaning)
     also = ""
-    if against := _words_leaning(weighed, other):
+    if against := _signs(weighed, other):
         also = f' (it also speaks of "{against[0]}", which leans {other.value})'
     reason = f"Leans {leaning.value}: no marker decides it, but {_learned_from(weighed, leaning)}{also}{aside}."
     return Suggestion(leaning, by_markers.markers, reason)
@@ -123,7 +184,7 @@ def _confirmed(by_markers: Suggestion, weighed: Weighed, learned: LearnedWords, 
     if weighed.tactical and weighed.score <= -WORDS_OUTWEIGHING_STRATEGIC * learned.margin:
         reason = (
             f"Leans tactical: {_learned_from(weighed, Leaning.TACTICAL)}, strongly enough to outweigh its strategic signs "
-            f"(it also speaks of {_titles(strategic)}, which leans strategic){aside}."
+            f"(it also speaks of {_titles(strategic)}, which {_leans(strategic)} strategic){aside}."
         )
         return Suggestion(Leaning.TACTICAL, by_markers.markers, reason)
     if weighed.tactical:
@@ -185,7 +246,7 @@ def _inside_own_unit(
     scope = _clause(inside.why, first=False)
     if tactical:
         because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(tactical))
-        reason = f"Leans tactical: {because} (it also touches on {_titles(strategic)}, but {scope}){aside}."
+        reason = f"Leans tactical: {because} (it also touches on {_titles(strategic)}, which {_leans(strategic)} strategic, but {scope}){aside}."
         return Suggestion(Leaning.TACTICAL, matched, reason)
     reason = (
         f"Undecided: a strategic kind of duty ({_titles(strategic)}), but {scope}, "
@@ -218,8 +279,12 @@ def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Mar
     also = ""
     if outweighed:
         verb = "weighs" if len(outweighed) == 1 else "weigh"
-        also = f" (it also touches on {_titles(outweighed)}, which {verb} less)"
+        also = f" (it also touches on {_titles(outweighed)}, which {_leans(outweighed)} {_other(leaning).value} but {verb} less)"
     return f"Leans {leaning.value}: {because}{also}{aside}."
+
+
+def _leans(markers: tuple[Marker, ...]) -> str:
+    return "leans" if len(markers) == 1 else "lean"
 
 
 def _clause(text: str, *, first: bool) -> str:
@@ -240,7 +305,25 @@ def _lower_first(text: str) -> str:
 
 
 def _matches(marker: Marker | OwnUnit, line: str) -> bool:
-    return any(_compiled(pattern).search(line) for pattern in marker.patterns)
+    lowered = line.lower()
+    for pattern, folded in _compiled_all(marker.patterns):
+        if pattern.search(lowered if folded else line):
+            return True
+    return False
+
+
+@lru_cache(maxsize=512)
+def _compiled_all(patterns: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Each pattern compiled once, with whether it may search the lower-cased line. A line is searched some 250 times,
+    most of a role check's time: a pattern with no capital letter of its own (escapes such as \\b or \\S aside)
+    finds in the lower-cased line what it finds ignoring case, and searching with case kept is faster."""
+    compiled = []
+    for pattern in patterns:
+        if re.search(r"(?<!\\)[A-Z]", re.sub(r"\\.", "", pattern)):
+            compiled.append((_compiled(pattern), False))
+        else:
+            compiled.append((re.compile(pattern), True))
+    return tuple(compiled)
 
 
 @lru_cache(maxsize=1024)

@@ -12,10 +12,13 @@ them with the line's own spelling).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from types import MappingProxyType
 from typing import Mapping
 
@@ -43,6 +46,10 @@ class Weighed:
     score: float
     strategic: tuple[str, ...]  # the line's words that pushed it most toward strategic, heaviest first
     tactical: tuple[str, ...]  # the same toward tactical
+    strategic_top: float = 0.0  # the weight of the heaviest strategic word (0 if none)
+    tactical_top: float = 0.0  # the same, as a positive number, of the heaviest tactical word
+    strategic_total: float = 0.0  # the summed weight of the words leaning strategic
+    tactical_total: float = 0.0  # the same, as a positive number, of the words leaning tactical
 
 
 @lru_cache(maxsize=8192)  # the labelled examples repeat most of their words: each is stemmed once
@@ -74,6 +81,13 @@ def terms(line: str) -> dict[str, str]:
     return found
 
 
+def _features(line: str) -> set[str]:
+    """The features of :func:`terms` without the words they came from: the examples' index needs only these, and
+    building it is most of a role check's first call."""
+    stems = [stem(w) for w in _WORD.findall(line.lower()) if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()]
+    return {*stems, *(f"{first} {second}" for first, second in zip(stems, stems[1:]))}
+
+
 def parse_weights(text: str) -> dict[str, float]:
     """``"escal case -1.25"`` rows as ``{"escal case": -1.25}``; the loader has checked every row."""
     weights = {}
@@ -94,7 +108,19 @@ def weigh(line: str, weights_text: str, bias: float, shown: int = 3) -> Weighed:
     weights = _weights(weights_text)
     contributions = [(weights[term], words) for term, words in terms(line).items() if term in weights]
     score = bias + sum(weight for weight, _ in contributions)
-    return Weighed(score, _heaviest(contributions, 1, shown), _heaviest(contributions, -1, shown))
+    strategic_top = max((weight for weight, _ in contributions if weight > 0), default=0.0)
+    tactical_top = -min((weight for weight, _ in contributions if weight < 0), default=0.0)
+    strategic_total = sum(weight for weight, _ in contributions if weight > 0)
+    tactical_total = -sum(weight for weight, _ in contributions if weight < 0)
+    return Weighed(
+        score,
+        _heaviest(contributions, 1, shown),
+        _heaviest(contributions, -1, shown),
+        strategic_top,
+        tactical_top,
+        strategic_total,
+        tactical_total,
+    )
 
 
 def _heaviest(contributions: list[tuple[float, str]], sign: int, shown: int) -> tuple[str, ...]:
@@ -139,16 +165,13 @@ def parse_examples(text: str) -> tuple[Example, ...]:
 @lru_cache(maxsize=4)
 def _examples(text: str) -> _Examples:
     rows = parse_examples(text)
-    featured = [set(terms(row.text)) for row in rows]
-    counts: dict[str, int] = {}
-    for features in featured:
-        for feature in features:
-            counts[feature] = counts.get(feature, 0) + 1
+    featured = [_features(row.text) for row in rows]
+    counts = Counter(chain.from_iterable(featured))
     # a word in one example only says nothing about what other lines share with it; a word in most says little
     idf = {f: math.log(len(rows) / (1 + n)) for f, n in counts.items() if n >= 2}
     index: dict[str, list[tuple[int, float]]] = {}
     for number, features in enumerate(featured):
-        for feature, weight in _unit({f: idf.get(f, 0.0) for f in features}).items():
+        for feature, weight in _unit({f: idf[f] for f in features if f in idf}).items():
             index.setdefault(feature, []).append((number, weight))
     return _Examples(rows, MappingProxyType({f: tuple(v) for f, v in index.items()}), MappingProxyType(idf))
 
@@ -166,5 +189,5 @@ def nearest(line: str, examples_text: str, count: int) -> tuple[tuple[float, Exa
     for feature, weight in vector.items():
         for number, other in examples.index.get(feature, ()):
             alike[number] = alike.get(number, 0.0) + weight * other
-    ranked = sorted(alike.items(), key=lambda item: (-item[1], item[0]))[:count]
+    ranked = heapq.nsmallest(count, alike.items(), key=lambda item: (-item[1], item[0]))
     return tuple((similarity, examples.rows[number]) for number, similarity in ranked)

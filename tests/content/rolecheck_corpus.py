@@ -1,17 +1,20 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4|held_out_5|held_out_6] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4|held_out_5|held_out_6|held_out_7] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
 (see ``tests/content/rolecheck_crossval.py`` for how well that carries over). ``held_out_4`` was measured once
 at the end of the second round and ``held_out_5`` at the end of the third: both are development data now.
 ``held_out_6`` was the part nobody read while writing the suggester of the fourth round; it was measured once, at its
-end, and is spent: the next round uses it as development data and makes a fresh part first.
+end, and is spent: the fifth round uses it as development data. ``held_out_7`` is the fifth round's fresh part, labelled
+and committed before the suggester changed; it was measured once, at the round's end, and is spent too: the next round
+uses it as development data and makes a fresh part first.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -49,13 +52,22 @@ class Scored:
 
     @property
     def fair_on_ambiguous(self) -> bool:
-        """An ambiguous line is left undecided, or its reason names both sides: markers of both leanings, or a
-        word of the other side beside the learned words that decided."""
-        reason = self.suggestion.reason
-        both = {m.leaning for m in self.suggestion.markers} == {Leaning.STRATEGIC, Leaning.TACTICAL}
-        other = "tactical" if self.suggestion.leaning is Leaning.STRATEGIC else "strategic"
-        learned_both = "it also speaks of" in reason and f"which leans {other})" in reason
-        return self.suggestion.leaning is Leaning.UNDECIDED or (both and "touches on" in reason) or learned_both
+        return fair_on_ambiguous(self.suggestion)
+
+
+# "… (it also speaks of "escalations", which leans tactical) …", "… (it also touches on customer insight, which leans
+# strategic but weighs less) …": the reason itself must name a sign of the other side and say which way it leans.
+_OTHER_SIDE = re.compile(r"\bit also (speaks of|touches on|reads like) (?P<sign>[^()]+?), which leans? (?P<side>strategic|tactical)\b")
+
+
+def fair_on_ambiguous(suggestion: Suggestion) -> bool:
+    """An ambiguous line is left undecided, or its reason names both sides: the side it leans ("Leans tactical: …") and
+    a sign of the other side, saying that it leans the other way. Read from the reason's text, as the room reads it."""
+    if suggestion.leaning is Leaning.UNDECIDED:
+        return True
+    other = "tactical" if suggestion.leaning is Leaning.STRATEGIC else "strategic"
+    named = suggestion.reason.startswith(f"Leans {suggestion.leaning.value}:")
+    return named and any(found["side"] == other for found in _OTHER_SIDE.finditer(suggestion.reason))
 
 
 def role_check() -> RoleCheck:
@@ -64,7 +76,8 @@ def role_check() -> RoleCheck:
 
 # The parts: what the suggester is written against, and the one part measured only at the end. Each
 # held-out part so far (dev_2, then held_out, held_out_3, held_out_4, held_out_5) was measured once, then opened for
-# tuning; a fresh part replaced it. held_out_6 was measured once at the end of the fourth round (the gate's figures).
+# tuning; a fresh part replaced it. held_out_6 was measured once at the end of the fourth round; held_out_7, labelled
+# and committed before the fifth round changed the suggester, was measured once at its end (the gate's figures).
 PARTS = {
     "dev": ("dev", "dev_2"),
     "held_out": ("held_out",),
@@ -72,6 +85,7 @@ PARTS = {
     "held_out_4": ("held_out_4",),
     "held_out_5": ("held_out_5",),
     "held_out_6": ("held_out_6",),
+    "held_out_7": ("held_out_7",),
 }
 
 

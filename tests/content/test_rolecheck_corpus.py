@@ -1,8 +1,8 @@
 """The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
 
 The suggester is written, and its words and examples learned, from the development parts (dev + dev_2, held_out,
-held_out_3, held_out_4, held_out_5); held_out_6 was measured once at the end, never read while writing it. Run
-``python -m tests.content.rolecheck_corpus held_out_6`` to see the table.
+held_out_3, held_out_4, held_out_5, held_out_6); held_out_7 was measured once at the end of the fifth round, never
+read while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_7`` to see the table.
 """
 
 from __future__ import annotations
@@ -33,15 +33,18 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end, on postings nothing was written against (held_out_6.yaml, 11 sources, labelled and
-# committed before the suggester changed): 44 of 49 clear lines right (89.8%; the markers alone: 34, 69%; the last
-# round's suggester: 40, 82%), 1 called the opposite way, 1 of 5 ambiguous lines fair. The previous held-out parts gave
-# 59% (dev_2), 59% (held_out), 71% (held_out_3), 70% (held_out_4) and 70% (held_out_5) before they were opened.
-HELD_OUT = "held_out_6"
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 44, 1
+# Measured once, at the end of the fifth round, on postings nothing was written against (held_out_7.yaml, 14 sources,
+# labelled and committed before the suggester changed): 43 of 51 clear lines right (84%; the markers alone: 31, 61%;
+# the fourth round's suggester: 45, 88%), 1 called the opposite way (the fourth round's: 1), 7 of 8 ambiguous lines
+# undecided or naming both sides (the fourth round's: 1). The previous held-out parts gave 59% (dev_2), 59%
+# (held_out), 71% (held_out_3), 70% (held_out_4), 70% (held_out_5) and 89.8% (held_out_6) before they were opened.
+HELD_OUT = "held_out_7"
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 43, 1
 # The development parts, as a floor against regressions. They say nothing about new postings: the shipped examples are
 # these very lines, so each finds itself (see the README for leave-one-part-out).
-DEVELOPMENT_FLOORS = {"dev": (187, 0), "held_out": (106, 1), "held_out_3": (66, 0), "held_out_4": (72, 0), "held_out_5": (53, 1)}
+DEVELOPMENT_FLOORS = {
+    "dev": (187, 0), "held_out": (107, 0), "held_out_3": (65, 0), "held_out_4": (72, 0), "held_out_5": (54, 0), "held_out_6": (49, 0),
+}
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
@@ -72,8 +75,8 @@ def test_on_the_development_postings_the_role_check_keeps_what_it_was_written_to
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15's target is missed: 44 of 49 held-out clear lines right (89.8%; 45 wanted), 1 the opposite way (0 wanted), "
-    "4 of 5 ambiguous lines called one way without naming the other",
+    reason="issue 15's target is missed on held_out_7: 43 of 51 clear lines right (84%; 46 wanted), 1 the opposite way "
+    "(0 wanted), 1 of 8 ambiguous lines called one way without naming the other",
 )
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],
@@ -92,3 +95,20 @@ def test_every_suggestion_on_the_corpus_says_why_in_one_sentence() -> None:
         for line in scored(part):
             reason = line.suggestion.reason
             assert reason.endswith(".") and ". " not in reason.rstrip("."), (line.text, reason)
+
+
+def test_naming_both_sides_is_read_from_the_reason_not_from_which_markers_matched() -> None:
+    from bootcamp.content.model import Leaning
+    from bootcamp.content.rolecheck import Suggestion
+    from tests.content.rolecheck_corpus import fair_on_ambiguous
+
+    def called(leaning: Leaning, reason: str) -> bool:
+        return fair_on_ambiguous(Suggestion(leaning, (), reason))
+
+    assert called(Leaning.UNDECIDED, "Undecided: it pulls both ways, so the room decides.")
+    assert called(Leaning.TACTICAL, 'Leans tactical: it runs the desk (it also speaks of "culture", which leans strategic).')
+    assert called(Leaning.STRATEGIC, "Leans strategic: X (it also touches on escalations, which leans tactical but weighs less).")
+    assert not called(Leaning.TACTICAL, "Leans tactical: it runs the desk.")
+    # the other side must be named as the other side, not the side the line is called
+    assert not called(Leaning.TACTICAL, 'Leans tactical: it runs the desk (it also speaks of "agents", which leans tactical).')
+    assert not called(Leaning.STRATEGIC, 'Leans tactical: it runs the desk (it also speaks of "culture", which leans strategic).')

@@ -23,8 +23,8 @@ CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
 WORDS = "rota -1.5\nagent -0.6\npicnic -1.5\nboard 1.2\nlead 0.4\nexperience 0.9\nstrategic 3.0\n"
 
 
-def check_with(*, markers: bool = False, bias: float = 0.0, margin: float = 1.0) -> RoleCheck:
-    check = replace(CHECK, learned=LearnedWords(bias, margin, WORDS))
+def check_with(*, markers: bool = False, bias: float = 0.0, margin: float = 1.0, words: str = WORDS) -> RoleCheck:
+    check = replace(CHECK, learned=LearnedWords(bias, margin, words))
     return check if markers else replace(check, markers=())
 
 
@@ -41,11 +41,25 @@ def test_where_no_marker_decides_the_learned_words_do_and_the_reason_names_the_l
     )
 
 
-def test_a_word_of_the_other_side_is_named_too() -> None:
+def test_a_real_sign_of_the_other_side_is_named_too() -> None:
+    suggestion = suggest("Plan the rota and the agents' picnic with the board", check_with())
+    assert suggestion.leaning is Leaning.TACTICAL
+    assert '(it also speaks of "board", which leans strategic)' in suggestion.reason
+    assert one_sentence(suggestion.reason)
+
+
+def test_a_light_word_of_the_other_side_is_not_named() -> None:
+    # "lead" weighs 0.4, under OTHER_SIDE_SIGN: naming every light word would name a side on nearly every line
     suggestion = suggest("Plan the rota with the leaders", check_with())
     assert suggestion.leaning is Leaning.TACTICAL
-    assert '(it also speaks of "leaders", which leans strategic)' in suggestion.reason
-    assert one_sentence(suggestion.reason)
+    assert "leaders" not in suggestion.reason and "strategic" not in suggestion.reason
+
+
+def test_light_words_of_the_other_side_that_together_reach_the_margin_are_named() -> None:
+    words = "rota -3.0\nlead 0.4\nexperience 0.4\nboard 0.4\n"
+    suggestion = suggest("Plan the rota with the leaders, the board and the experience team", check_with(words=words))
+    assert suggestion.leaning is Leaning.TACTICAL
+    assert "which leans strategic)" in suggestion.reason
 
 
 def test_below_the_margin_the_line_stays_undecided() -> None:
@@ -202,4 +216,4 @@ def test_the_shipped_learned_words_are_what_the_trainer_makes_from_the_developme
     lines = [line for _, line in development_lines()]
     made = block(train(lines, SETTINGS), lines).split(LEARNED_START)[1]
     assert shipped == made, "the learned words were edited by hand or the corpus changed: run python -m tests.content.rolecheck_train --write"
-    assert {"dev", "held_out", "held_out_3", "held_out_4", "held_out_5"} == {part for part, _ in development_lines()}  # never held_out_6
+    assert {"dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6"} == {part for part, _ in development_lines()}  # never held_out_7
