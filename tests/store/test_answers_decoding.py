@@ -1,0 +1,86 @@
+"""Reading an answers file: the direct path for entries the store writes gives what the general decoder gives.
+
+``decode_answers`` builds an answer straight from an entry holding every field as text (what every file this
+store writes holds) and hands any other entry to the general decoder, which names what is wrong. Both must give
+the same answers, or refuse the same entries.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bootcamp.store.codec import ShapeError, from_json
+from bootcamp.store.files import answer_key, decode_answers
+from bootcamp.store.model import Answer
+
+OWNER = "p3k7abcd"
+FIELDS = ("step_key", "item", "perspective", "value", "comment", "at")
+# Text as a file may hold it: anything JSON carries, surrogates and controls included.
+TEXTS = st.text(max_size=12) | st.sampled_from(["", "self", "a|b", "é", "\u202e", "\x00", "\ud800"])
+# Mostly text, sometimes what a hand-edited or newer file may hold instead.
+VALUES = TEXTS | st.sampled_from([None, 3, 2.5, True, [], {}])
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> dict:
+    """As the store writes one (every field, as text) half the time; else some of the fields (each key once, any
+    value); in any order; sometimes with a field the store never writes."""
+    names = draw(st.permutations(FIELDS))
+    if draw(st.booleans()):
+        entry = {name: draw(TEXTS) for name in names}
+    else:
+        entry = {name: draw(VALUES) for name in names[: draw(st.integers(0, len(FIELDS)))]}
+    if draw(st.integers(0, 9)) == 0:
+        entry[draw(st.sampled_from(["participant_id", "score"]))] = draw(TEXTS)
+    return entry
+
+
+def general(key: str, entry: dict) -> Answer:
+    """What the general decoder makes of one entry: the reference the direct path is held to."""
+    answer = from_json(Answer, {**entry, "participant_id": OWNER}, f"answers.{key}")
+    if "participant_id" in entry or answer_key(*answer.key) != key:
+        raise ShapeError(f"answers.{key}", "refused")
+    return answer
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(entries(), max_size=4), st.data())
+def test_every_entry_decodes_as_the_general_decoder_decodes_it(found: list[dict], data: st.DataObject) -> None:
+    answers: dict[str, dict] = {}
+    for entry in found:
+        texts = [entry.get(name, "") for name in ("step_key", "item", "perspective")]
+        key = answer_key(*(t if isinstance(t, str) else "" for t in texts))
+        if data.draw(st.booleans(), label="wrong key"):
+            key += "x"
+        answers.setdefault(key, entry)
+    document = {"participant_id": OWNER, "answers": answers}
+    try:
+        expected: tuple[Answer, ...] | None = tuple(general(key, entry) for key, entry in answers.items())
+    except ShapeError:
+        expected = None
+
+    if expected is None:
+        with pytest.raises(ShapeError):
+            decode_answers(OWNER, copy.deepcopy(document))
+    else:
+        decoded = decode_answers(OWNER, copy.deepcopy(document))
+        assert decoded == expected
+        assert [vars(a) for a in decoded] == [vars(a) for a in expected]  # no field more or less on the direct path
+
+
+
+def test_a_file_as_the_store_writes_it_gives_its_answers() -> None:
+    text = (
+        '{"participant_id":"p3k7abcd","answers":{'
+        '"basics/why||":{"step_key":"basics/why","item":"","perspective":"","value":"yes","comment":"é","at":"t"},'
+        '"rate/a|x|self":{"step_key":"rate/a","item":"x","perspective":"self","value":"4","comment":"","at":""}}}'
+    )
+    assert decode_answers(OWNER, json.loads(text)) == (
+        Answer(OWNER, "basics/why", value="yes", comment="é", at="t"),
+        Answer(OWNER, "rate/a", "x", "self", "4"),
+    )
