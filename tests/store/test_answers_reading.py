@@ -1,4 +1,5 @@
-"""Reading an answers file: the direct path for entries the store writes gives what the general decoder gives.
+"""Reading the answers: the direct path for entries the store writes gives what the general decoder gives, and a
+folder of answers that cannot be listed is reported.
 
 ``decode_answers`` builds an answer straight from an entry holding every field as text (what every file this
 store writes holds) and hands any other entry to the general decoder, which names what is wrong. Both must give
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bootcamp.store import StoreError, WorkshopFiles
 from bootcamp.store.codec import ShapeError, from_json
 from bootcamp.store.files import answer_key, decode_answers
 from bootcamp.store.model import Answer
@@ -84,3 +87,29 @@ def test_a_file_as_the_store_writes_it_gives_its_answers() -> None:
         Answer(OWNER, "basics/why", value="yes", comment="é", at="t"),
         Answer(OWNER, "rate/a", "x", "self", "4"),
     )
+
+
+def test_every_answers_file_is_read_in_file_name_order_hidden_files_left_out(workshop: WorkshopFiles) -> None:
+    people = [p.id for p in workshop.info().participants]
+    for pid in reversed(people):
+        workshop.save_answer(Answer(pid, "basics/mandate", value="yes"))
+    (workshop.path / "answers" / ".half-written.json").write_text("{")
+    assert [a.participant_id for a in workshop.answers()] == sorted(people, key=lambda pid: f"{pid}.json")
+
+
+def test_an_answers_folder_that_cannot_be_listed_is_reported_not_read_as_no_answers(
+    workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = workshop.path / "answers"
+    workshop.save_answer(Answer(workshop.info().participants[0].id, "basics/mandate", value="yes"))
+    listed = os.scandir
+
+    def refused(path: object) -> object:  # as for a folder this user may not read (root reads any: no chmod here)
+        if os.fspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied")
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    with pytest.raises(StoreError) as caught:
+        workshop.answers()
+    assert str(folder) in str(caught.value) and "Permission denied" in str(caught.value), str(caught.value)
