@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -136,7 +137,7 @@ def encode_answers(participant_id: str, answers: tuple[Answer, ...]) -> Document
 # An answer's fields as its file keeps them (the file's own id says whose), every one written, all text
 # (tests/store/test_store_files.py checks there is no other kind of field).
 _ANSWER_TEXTS = frozenset(field.name for field in dataclasses.fields(Answer) if field.name != "participant_id")
-_TEXT_ONLY = frozenset({str})
+_TEXT, _OBJECT = frozenset({str}), frozenset({dict})
 
 
 def decode_answers(participant_id: str, document: Document, where: str = "") -> tuple[Answer, ...]:
@@ -160,12 +161,14 @@ def decode_answers(participant_id: str, document: Document, where: str = "") -> 
     entries = document.get("answers")
     if not isinstance(entries, dict):
         raise ShapeError(at("answers"), "expected an object keyed by step|item|perspective")
+    # Whether every entry is an object of text values, asked of the whole file at once: a room of 200 has tens of
+    # thousands of answers, and building each through the decoder was most of reading them.
+    found = entries.values()
+    all_text = set(map(type, found)) <= _OBJECT and set(map(type, chain.from_iterable(map(dict.values, found)))) <= _TEXT
     answers = []
     for key, entry in entries.items():
-        if type(entry) is dict and entry.keys() == _ANSWER_TEXTS and set(map(type, entry.values())) <= _TEXT_ONLY:
-            # What every file this store writes holds, every field as text: the entry becomes the answer's fields
-            # (a room of 200 has tens of thousands of answers; building each through the decoder was most of
-            # reading them).
+        if all_text and entry.keys() == _ANSWER_TEXTS:
+            # What every file this store writes holds, every field as text: the entry becomes the answer's fields.
             if f"{entry['step_key']}|{entry['item']}|{entry['perspective']}" != key:  # answer_key(), inline
                 raise ShapeError(at(f"answers.{key}"), _KEY_MISMATCH)
             entry["participant_id"] = participant_id

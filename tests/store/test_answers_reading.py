@@ -31,13 +31,13 @@ VALUES = TEXTS | st.sampled_from([None, 3, 2.5, True, [], {}])
 
 @st.composite
 def entries(draw: st.DrawFn) -> dict:
-    """As the store writes one (every field, as text) half the time; else some of the fields (each key once, any
-    value); in any order; sometimes with a field the store never writes."""
+    """Every field or some left out, in any order; all text (as the store writes them) or some of another type;
+    sometimes with a field the store never writes."""
     names = draw(st.permutations(FIELDS))
     if draw(st.booleans()):
-        entry = {name: draw(TEXTS) for name in names}
-    else:
-        entry = {name: draw(VALUES) for name in names[: draw(st.integers(0, len(FIELDS)))]}
+        names = names[: draw(st.integers(0, len(FIELDS) - 1))]
+    values = TEXTS if draw(st.booleans()) else VALUES
+    entry = {name: draw(values) for name in names}
     if draw(st.integers(0, 9)) == 0:
         entry[draw(st.sampled_from(["participant_id", "score"]))] = draw(TEXTS)
     return entry
@@ -45,6 +45,8 @@ def entries(draw: st.DrawFn) -> dict:
 
 def general(key: str, entry: dict) -> Answer:
     """What the general decoder makes of one entry: the reference the direct path is held to."""
+    if not isinstance(entry, dict):
+        raise ShapeError(f"answers.{key}", "expected an object")
     answer = from_json(Answer, {**entry, "participant_id": OWNER}, f"answers.{key}")
     if "participant_id" in entry or answer_key(*answer.key) != key:
         raise ShapeError(f"answers.{key}", "refused")
@@ -75,6 +77,39 @@ def test_every_entry_decodes_as_the_general_decoder_decodes_it(found: list[dict]
         assert decoded == expected
         assert [vars(a) for a in decoded] == [vars(a) for a in expected]  # no field more or less on the direct path
 
+
+
+WRITTEN = {"step_key": "basics/why", "item": "", "perspective": "", "value": "yes", "comment": "", "at": "t"}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        WRITTEN,
+        dict(reversed(WRITTEN.items())),
+        {**WRITTEN, "value": 3},
+        {**WRITTEN, "comment": True},
+        {**WRITTEN, "at": None},
+        {**WRITTEN, "value": ["yes"]},
+        {k: v for k, v in WRITTEN.items() if k != "at"},
+        {"step_key": "basics/why"},
+        {**WRITTEN, "score": "9"},
+        {**WRITTEN, "participant_id": OWNER},
+        {**WRITTEN, "item": "x"},  # no longer the key's
+        ["basics/why", "yes"],
+    ],
+)
+def test_each_odd_entry_decodes_as_the_general_decoder_decodes_it(entry: object) -> None:
+    """The shapes the search above must not miss, each alone and beside an entry as the store writes it."""
+    for answers in ({"basics/why||": entry}, {"basics/how||": {**WRITTEN, "step_key": "basics/how"}, "basics/why||": entry}):
+        document = {"participant_id": OWNER, "answers": answers}
+        try:
+            expected = tuple(general(key, found) for key, found in answers.items())
+        except ShapeError:
+            with pytest.raises(ShapeError):
+                decode_answers(OWNER, copy.deepcopy(document))
+        else:
+            assert decode_answers(OWNER, copy.deepcopy(document)) == expected
 
 
 def test_a_file_as_the_store_writes_it_gives_its_answers() -> None:
