@@ -237,8 +237,6 @@ def _disagreement(report: CommitmentReport) -> list[str]:
     return lines
 
 
-
-
 def _heat_map(heat_map: HeatMap) -> list[str]:
     lines = [f"## {content(heat_map.list_title)}: heat map", ""]
     lines.append(

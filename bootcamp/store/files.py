@@ -164,7 +164,9 @@ def decode_answers(participant_id: str, document: Document, where: str = "") -> 
     # Whether every entry is an object of text values, asked of the whole file at once: a room of 200 has tens of
     # thousands of answers, and building each through the decoder was most of reading them.
     found = entries.values()
-    all_text = set(map(type, found)) <= _OBJECT and set(map(type, chain.from_iterable(map(dict.values, found)))) <= _TEXT
+    all_text = (
+        set(map(type, found)) <= _OBJECT and set(map(type, chain.from_iterable(map(dict.values, found)))) <= _TEXT
+    )
     answers = []
     for key, entry in entries.items():
         if all_text and entry.keys() == _ANSWER_TEXTS:

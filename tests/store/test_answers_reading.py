@@ -78,7 +78,6 @@ def test_every_entry_decodes_as_the_general_decoder_decodes_it(found: list[dict]
         assert [vars(a) for a in decoded] == [vars(a) for a in expected]  # no field more or less on the direct path
 
 
-
 WRITTEN = {"step_key": "basics/why", "item": "", "perspective": "", "value": "yes", "comment": "", "at": "t"}
 
 
@@ -101,7 +100,10 @@ WRITTEN = {"step_key": "basics/why", "item": "", "perspective": "", "value": "ye
 )
 def test_each_odd_entry_decodes_as_the_general_decoder_decodes_it(entry: object) -> None:
     """The shapes the search above must not miss, each alone and beside an entry as the store writes it."""
-    for answers in ({"basics/why||": entry}, {"basics/how||": {**WRITTEN, "step_key": "basics/how"}, "basics/why||": entry}):
+    for answers in (
+        {"basics/why||": entry},
+        {"basics/how||": {**WRITTEN, "step_key": "basics/how"}, "basics/why||": entry},
+    ):
         document = {"participant_id": OWNER, "answers": answers}
         try:
             expected = tuple(general(key, found) for key, found in answers.items())
