@@ -35,24 +35,35 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     pass
 
 
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
+def _constructed(loader: _LineLoader, node: yaml.Node) -> Any:
+    """``loader.construct_object(node, deep=True)``, with plain text taken as it is: most of content is text, and
+    the constructor's bookkeeping per node (aliases, recursion) was most of the time a content copy took to load."""
+    if node.tag == _TEXT_TAG and type(node) is yaml.ScalarNode:
+        return node.value  # what SafeConstructor.construct_yaml_str gives
+    return loader.construct_object(node, deep=True)
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
     mapping = Located()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     duplicates: list[tuple[str, int]] = []
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _constructed(loader, key_node)
         key = str(key) if not isinstance(key, str) else key
         if key in mapping:
             duplicates.append((key, key_node.start_mark.line + 1))
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = _constructed(loader, value_node)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     mapping.duplicate_keys = duplicates  # type: ignore[attr-defined]
     return mapping
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LocatedList:
-    items = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    items = LocatedList(_constructed(loader, child) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
     return items

@@ -9,7 +9,7 @@ author's Markdown and is kept, folded onto one line where a table or list needs 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bootcamp.export.report_text import (
     NOTE_KINDS,
@@ -37,7 +37,6 @@ from bootcamp.summary.model import (
     CommitmentReport,
     HeatMap,
     QuestionResult,
-    RatingCell,
     RoleVerdict,
 )
 
@@ -71,6 +70,19 @@ def _escaped(text: str) -> str:
     line = _ALWAYS.sub(r"\\\1", line)
     line = _ENTITY.sub(r"\\&", line)
     return _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
+
+
+class _Once(dict[str, str]):
+    """``once[text]`` is ``render(text)``, worked out once per text: for the texts a report repeats hundreds of
+    times (names, places, option labels), made for one rendering and dropped with it."""
+
+    def __init__(self, render: Callable[[str], str]) -> None:
+        super().__init__()
+        self._render = render
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = self._render(text)
+        return found
 
 
 def content(text: str) -> str:
@@ -167,7 +179,8 @@ def _dimensions(report: CommitmentReport) -> list[str]:
     return ["## Dimensions", "", *markdown_table(header, rows, "lrllrrrl")]
 
 
-def _question_lines(question: QuestionResult) -> list[str]:
+def _question_lines(question: QuestionResult, names: _Once, labels: _Once) -> list[str]:
+    """A question and its comments; ``names`` escapes who wrote one, ``labels`` the option chosen (each once)."""
     head = f"- *{content(question.text)}* — {score_text(question.score)}"
     lines = [
         head
@@ -177,13 +190,14 @@ def _question_lines(question: QuestionResult) -> list[str]:
     lines.append(f"  - Ask next: {content(question.ask_next)}")
     lines.append(f"  - Do next: {content(question.do_next)}")
     for comment in question.comments:
-        who = md(comment.participant) if comment.participant else "secret ballot"
-        lines.append(f"  - “{md(comment.text)}” — {who}, {content(comment.value)}")
+        who = names[comment.participant] if comment.participant else "secret ballot"
+        lines.append(f"  - “{md(comment.text)}” — {who}, {labels[comment.value]}")
     return lines
 
 
 def _weakest(report: CommitmentReport) -> list[str]:
     lines = ["## Weakest first"]
+    names, labels = _Once(md), _Once(content)
     if not report.weakest_first:
         lines += ["", "No dimension has a score yet."]
     for rank, dimension in enumerate(report.weakest_first, 1):
@@ -195,7 +209,7 @@ def _weakest(report: CommitmentReport) -> list[str]:
             lines.append(f"**Finding:** {finding}.")
             lines.append("")
         for question in sorted(dimension.questions, key=_weakest_question):
-            lines += _question_lines(question)
+            lines += _question_lines(question, names, labels)
     if report.not_measured:
         lines += ["", "### Not measured", ""]
         for dimension in report.not_measured:
@@ -221,10 +235,6 @@ def _disagreement(report: CommitmentReport) -> list[str]:
             f"{dimension.high_end} at the high end — the commitment is unclear."
         )
     return lines
-
-
-def _cell(cell: RatingCell | None) -> str:
-    return "" if cell is None else content(cell.label)
 
 
 def _heat_map(heat_map: HeatMap) -> list[str]:
@@ -261,8 +271,12 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
     elif heat_map.rows:
         lines += ["", "### Each participant", ""]
         header = ["Participant", *(f"{content(c.short)} · {c.perspective}" for c in heat_map.columns)]
+        labels = _Once(content)  # a few options, picked in every cell
         rows = [
-            [md(row.participant) + (" (removed)" if row.removed else ""), *(_cell(cell) for cell in row.cells)]
+            [
+                md(row.participant) + (" (removed)" if row.removed else ""),
+                *("" if cell is None else labels[cell.label] for cell in row.cells),
+            ]
             for row in heat_map.rows
         ]
         lines += markdown_table(header, rows)
@@ -312,8 +326,9 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> list[str]:
     lines += ["", "### Structural gaps", ""]
     if said := structure_phrase(role):
         lines.append(said)
+    names, labels = _Once(md), _Once(content)
     for question in role.gaps:
-        lines += _question_lines(question)
+        lines += _question_lines(question, names, labels)
     return lines
 
 
@@ -342,8 +357,9 @@ def _notebook(report: CommitmentReport) -> list[str]:
     if not report.notebook:
         return []
     lines = ["## Notes", ""]
+    escaped = _Once(md)  # places and names come back note after note
     for note in report.notebook:
-        facts = [f"*{md(note_place(note))}*", NOTE_KINDS[note.kind], note.when, md(note_who(note))]
+        facts = [f"*{escaped[note_place(note)]}*", NOTE_KINDS[note.kind], note.when, escaped[note_who(note)]]
         text = "  \n  ".join(md(line) if line.strip() else "" for line in note_lines(note))
         lines.append(f"- {' · '.join(fact for fact in facts if fact)}:  \n  {text}")
     return lines

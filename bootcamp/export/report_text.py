@@ -72,14 +72,29 @@ def balanced_bidi(text: str) -> str:
     return "".join(out)
 
 
+# What plain() changes: a carriage return, a control character, a bidi control. Most texts of a report hold none:
+# one search hands them back as they are (a report of 200 people has tens of thousands of texts to show).
+_PLAIN_CHANGES = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What one_line() changes besides: any white space but a single space between words.
+_ONE_LINE_CHANGES = re.compile(_PLAIN_CHANGES.pattern + r"|[^\S ]|  |^ | $")
+
+
 def plain(text: str) -> str:
     """Participant text safe for any output: visible control characters, balanced bidi controls."""
+    return _made_plain(text) if _PLAIN_CHANGES.search(text) else text
+
+
+def _made_plain(text: str) -> str:
     return balanced_bidi(_CONTROLS.sub(_picture, _CARRIAGE_RETURNS.sub("\n", text)))
 
 
 def one_line(text: str) -> str:
     """:func:`plain`, with line breaks and tabs as spaces: for table cells and list items."""
-    return " ".join(plain(text).split())
+    return _made_one_line(text) if _ONE_LINE_CHANGES.search(text) else text
+
+
+def _made_one_line(text: str) -> str:
+    return " ".join(_made_plain(text).split())
 
 
 # -- figures ---------------------------------------------------------------------------------------------------
@@ -222,7 +237,10 @@ def note_who(note: Note) -> str:
 def note_lines(note: Note) -> list[str]:
     """The note's text as its lines, each made safe with :func:`plain` (so right-to-left text in one line cannot
     reorder the next), line breaks kept, blank lines at its ends dropped."""
-    return [plain(line) for line in _CARRIAGE_RETURNS.sub("\n", note.text).strip("\n").split("\n")]
+    text = note.text
+    if "\n" not in text and "\r" not in text:  # most notes are one line: as the passes below would give it
+        return [plain(text)]
+    return [plain(line) for line in _CARRIAGE_RETURNS.sub("\n", text).strip("\n").split("\n")]
 
 
 def structure_phrase(role: RoleVerdict) -> str:

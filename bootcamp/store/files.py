@@ -14,10 +14,11 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from bootcamp.store.codec import ShapeError, from_json, made, to_json
+from bootcamp.store.codec import ShapeError, adopted, from_json, to_json
 from bootcamp.store.ids import is_ballot_id, is_safe_id
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile, file_bytes, json_text
 from bootcamp.store.layout import ANSWERS_FOLDER, CONTENT_FILE, IMPORT_FILE, ROOM_FILE, STATE_FILE, WORKSHOP_FILE
@@ -127,17 +128,18 @@ def encode_answers(participant_id: str, answers: tuple[Answer, ...]) -> Document
     return {"participant_id": participant_id, "answers": body}
 
 
-# An answer's fields as its file keeps them (the file's own id says whose), all text: those it must have, and the
-# others with their defaults (tests/store/test_store_files.py checks there is no other kind of field).
-_ANSWER_FIELDS = [field for field in dataclasses.fields(Answer) if field.name != "participant_id"]
-_ANSWER_REQUIRED = frozenset(field.name for field in _ANSWER_FIELDS if field.default is dataclasses.MISSING)
-_ANSWER_DEFAULTS = {field.name: field.default for field in _ANSWER_FIELDS if field.name not in _ANSWER_REQUIRED}
-_ANSWER_TEXTS = frozenset(field.name for field in _ANSWER_FIELDS)
-_TEXT_ONLY = frozenset({str})
+# An answer's fields as its file keeps them (the file's own id says whose), every one written, all text
+# (tests/store/test_store_files.py checks there is no other kind of field).
+_ANSWER_TEXTS = frozenset(field.name for field in dataclasses.fields(Answer) if field.name != "participant_id")
+_TEXT, _OBJECT = frozenset({str}), frozenset({dict})
 
 
 def decode_answers(participant_id: str, document: Document, where: str = "") -> tuple[Answer, ...]:
-    """The answers in a body written by :func:`encode_answers`; ``where`` prefixes the field named by a ShapeError."""
+    """The answers in a body written by :func:`encode_answers`; ``where`` prefixes the field named by a ShapeError.
+
+    ``document`` is one just parsed (from a file or the import journal): its answer objects become the answers'
+    own fields, so it must not be used again.
+    """
 
     def at(name: str) -> str:
         return f"{where}.{name}" if where else name
@@ -153,21 +155,38 @@ def decode_answers(participant_id: str, document: Document, where: str = "") -> 
     entries = document.get("answers")
     if not isinstance(entries, dict):
         raise ShapeError(at("answers"), "expected an object keyed by step|item|perspective")
+    # Whether every entry is an object of text values, asked of the whole file at once: a room of 200 has tens of
+    # thousands of answers, and building each through the decoder was most of reading them.
+    found = entries.values()
+    all_text = (
+        set(map(type, found)) <= _OBJECT and set(map(type, chain.from_iterable(map(dict.values, found)))) <= _TEXT
+    )
     answers = []
     for key, entry in entries.items():
-        if not isinstance(entry, dict):
-            raise ShapeError(at(f"answers.{key}"), "expected an object")
-        if "participant_id" in entry:
-            raise ShapeError(at(f"answers.{key}.participant_id"), "unknown field (written by a newer bootcamp?)")
-        if _ANSWER_REQUIRED <= entry.keys() <= _ANSWER_TEXTS and set(map(type, entry.values())) <= _TEXT_ONLY:
-            # What every file this store writes holds: built directly (a room of 200 has tens of thousands).
-            answer = made(Answer, {**_ANSWER_DEFAULTS, **entry, "participant_id": participant_id})
-        else:  # the general decoder says exactly what is wrong
-            answer = from_json(Answer, {**entry, "participant_id": participant_id}, at(f"answers.{key}"))
-        if f"{answer.step_key}|{answer.item}|{answer.perspective}" != key:  # answer_key(), inline: once per answer
-            raise ShapeError(at(f"answers.{key}"), "the key does not match the answer's step, item and perspective")
-        answers.append(answer)
+        if all_text and entry.keys() == _ANSWER_TEXTS:
+            # What every file this store writes holds, every field as text: the entry becomes the answer's fields.
+            if f"{entry['step_key']}|{entry['item']}|{entry['perspective']}" != key:  # answer_key(), inline
+                raise ShapeError(at(f"answers.{key}"), _KEY_MISMATCH)
+            entry["participant_id"] = participant_id
+            answers.append(adopted(Answer, entry))
+        else:
+            answers.append(_decode_answer(participant_id, key, entry, at(f"answers.{key}")))
     return tuple(answers)
+
+
+_KEY_MISMATCH = "the key does not match the answer's step, item and perspective"
+
+
+def _decode_answer(participant_id: str, key: str, entry: Any, where: str) -> Answer:
+    """One answer of any other shape (fields left out, a value that is not text): decoded, or what is wrong said."""
+    if not isinstance(entry, dict):
+        raise ShapeError(where, "expected an object")
+    if "participant_id" in entry:
+        raise ShapeError(f"{where}.participant_id", "unknown field (written by a newer bootcamp?)")
+    answer = from_json(Answer, {**entry, "participant_id": participant_id}, where)
+    if answer_key(*answer.key) != key:
+        raise ShapeError(where, _KEY_MISMATCH)
+    return answer
 
 
 def answers_file(folder: Path, participant_id: str) -> AnswersFile:

@@ -28,6 +28,7 @@ class AnswerIndex:
 
     by_step: dict[str, tuple[Answer, ...]]
     total: int
+    per_person: dict[str, int]  # how many answers each participant (or secret ballot) has here
 
     @classmethod
     def of(cls, answers: Sequence[Answer], info: WorkshopInfo) -> AnswerIndex:
@@ -40,8 +41,8 @@ class AnswerIndex:
         for person in sorted(latest, key=lambda person: (seat.get(person, _NOT_ON_ROSTER), person)):
             for answer in latest[person].values():
                 by_step.setdefault(answer.step_key, []).append(answer)
-        total = sum(len(given) for given in latest.values())
-        return cls({key: tuple(found) for key, found in by_step.items()}, total)
+        per_person = {person: len(given) for person, given in latest.items()}
+        return cls({key: tuple(found) for key, found in by_step.items()}, sum(per_person.values()), per_person)
 
     def of_step(self, step_key: str) -> tuple[Answer, ...]:
         return self.by_step.get(step_key, ())

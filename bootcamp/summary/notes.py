@@ -59,12 +59,15 @@ def build_notes(
         add(note.step_key, Note(kind, note.step_key, title, "", note.text, note.at, local_when(note.at, info.date), ""))
 
     for step in steps:
+        commented = [answer for answer in index.of_step(step.key) if answer.comment.strip()]
+        if not commented:
+            continue
         asks = program.asks(step)
-        for answer in index.of_step(step.key):
-            if not answer.comment.strip():
-                continue
-            hidden = step.key in secret
-            option = options_of(asks.scale).get(answer.value) if asks else None
+        # Looked up once per step, not per comment: options_of hashes the whole scale to find it.
+        options = options_of(asks.scale) if asks else {}
+        hidden = step.key in secret
+        for answer in commented:
+            option = options.get(answer.value)
             at = "" if hidden else answer.at
             add(
                 step.key,

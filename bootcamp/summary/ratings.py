@@ -128,7 +128,9 @@ def _heat_map(
         if column is None or mark is None:
             continue
         given[column].append(mark.option_id)
-        row = cells.setdefault(answer.participant_id, [None] * len(columns))
+        row = cells.get(answer.participant_id)
+        if row is None:  # not setdefault: its empty row would be made for every answer
+            row = cells[answer.participant_id] = [None] * len(columns)
         row[column] = mark
 
     rows: tuple[HeatMapRow, ...] = ()

@@ -10,7 +10,6 @@ They are listed apart, so a reader sees whose answers those were.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -53,7 +52,6 @@ def build_report(
     dimensions, overall = score_dimensions(program, agenda, index, names, reaches, secret, skipped, started=started)
     heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped, reaches)
     report_date = _as_date(as_of) or _as_date(info.date)
-    answered_by = Counter(a.participant_id for found in index.by_step.values() for a in found)
     return CommitmentReport(
         workshop_id=info.id,
         workshop=info.name,
@@ -77,7 +75,7 @@ def build_report(
             if step.key in skipped
         ),
         participants=tuple(
-            ParticipantResult(p.id, p.display_name, p.role, p.removed, answered_by.get(p.id, 0))
+            ParticipantResult(p.id, p.display_name, p.role, p.removed, index.per_person.get(p.id, 0))
             for p in info.participants
         ),
         poker=_poker_notes(program, room, names),

@@ -191,3 +191,14 @@ def test_markdown_passes_plain_text_through_only_where_escaping_would_change_not
     from bootcamp.export.report_markdown import _escaped, md
 
     assert md(text) == _escaped(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_TOKENS), max_size=8).map("".join), st.text(max_size=24)))
+def test_plain_and_one_line_pass_text_through_only_where_their_passes_would_change_nothing(text: str) -> None:
+    """plain() and one_line() hand most texts back after one search (a report of 200 people shows tens of thousands):
+    never one their full passes would change."""
+    from bootcamp.export.report_text import _made_one_line, _made_plain, one_line, plain
+
+    assert plain(text) == _made_plain(text)
+    assert one_line(text) == _made_one_line(text)
