@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
 
-from bootcamp.content import ContentError, load_dir
+from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, Marker, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
+from tests.content.role_check_copies import content_with, problem_said
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
@@ -177,17 +177,9 @@ def test_strategic_as_an_adjective_does_not_decide_and_the_reason_says_so() -> N
 
 
 def test_words_that_do_not_decide_are_content_checked_with_file_and_line(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "sessions", tmp_path / "sessions")
-    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
-    path = tmp_path / "exercises" / "role-check.yaml"
-    lines = path.read_text().splitlines()
-    at = next(n for n, text in enumerate(lines) if "strategically important" in text)
-    lines.insert(at, "      - '(unclosed'")
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    assert f"role-check.yaml:{at + 1}" in said and "not_deciding" in said and "not a valid pattern" in said
+    at = content_with(tmp_path, "strategically important", ["      - '(unclosed'"])
+    problem = problem_said(tmp_path, "not_deciding")
+    assert f"role-check.yaml:{at + 1}" in problem and "not a valid pattern" in problem
 
 
 def test_a_strategic_kind_of_duty_kept_inside_the_leaders_own_unit_is_not_called_strategic() -> None:
@@ -216,24 +208,10 @@ def test_the_strategy_of_a_support_department_leans_tactical_and_says_why() -> N
     assert company.leaning is Leaning.STRATEGIC
 
 
-def _content_with(tmp_path: Path, before: str, inserted: list[str]) -> int:
-    """A copy of the shipped content with lines inserted before the first line containing ``before``; returns its index."""
-    shutil.copytree(ROOT / "sessions", tmp_path / "sessions")
-    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
-    path = tmp_path / "exercises" / "role-check.yaml"
-    lines = path.read_text().splitlines()
-    at = next(n for n, text in enumerate(lines) if before in text)
-    lines[at:at] = inserted
-    path.write_text("\n".join(lines) + "\n")
-    return at
-
-
 def test_the_own_unit_words_are_content_checked_with_file_and_line(tmp_path: Path) -> None:
-    at = _content_with(tmp_path, "programmes?''? own", ["      - '(unclosed'"])
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    assert f"role-check.yaml:{at + 1}" in said and "own_unit" in said and "not a valid pattern" in said
+    at = content_with(tmp_path, "programmes?''? own", ["      - '(unclosed'"])
+    problem = problem_said(tmp_path, "own_unit")
+    assert f"role-check.yaml:{at + 1}" in problem and "not a valid pattern" in problem
 
 
 @pytest.mark.parametrize(
@@ -245,15 +223,11 @@ def test_the_own_unit_words_are_content_checked_with_file_and_line(tmp_path: Pat
     ids=["unknown field", "missing why"],
 )
 def test_a_bad_own_unit_entry_gets_a_one_sentence_error_with_file_and_line(tmp_path: Path, entry: list[str], complaint: str) -> None:
-    at = _content_with(tmp_path, "structure:", entry)
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    problem = next(line for line in said.splitlines() if "own_unit" in line)
-    assert "role-check.yaml:" in problem and complaint in problem, said
-    assert "Traceback" not in said
+    at = content_with(tmp_path, "structure:", entry)
+    problem = problem_said(tmp_path, "own_unit")
+    assert "role-check.yaml:" in problem and complaint in problem, problem
     line_number = int(problem.split("role-check.yaml:")[1].split(":")[0].split()[0])
-    assert at + 1 <= line_number <= at + len(entry), (at, said)
+    assert at + 1 <= line_number <= at + len(entry), (at, problem)
 
 
 def test_a_weak_sign_alone_leaves_the_line_undecided_but_counts_beside_a_stronger_one() -> None:

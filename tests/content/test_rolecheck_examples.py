@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bootcamp.content import ContentError, load_dir
+from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, LearnedWords, RoleCheck
 from bootcamp.content.rolecheck import suggest
 from bootcamp.content.rolecheck_words import nearest, parse_examples
-from tests.content.test_content_rolecheck import _content_with
+from tests.content.role_check_copies import problem_said, row_added_to_block, setting_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
@@ -86,15 +86,9 @@ def test_the_shipped_examples_are_the_clear_labelled_lines_of_the_development_pa
     ids=["no bar", "not a clear label", "no duty"],
 )
 def test_a_bad_example_row_gets_a_one_sentence_error_with_file_and_line(tmp_path: Path, row: str, complaint: str) -> None:
-    shipped = (ROOT / "exercises" / "role-check.yaml").read_text().splitlines()
-    first_row = shipped[next(n for n, text in enumerate(shipped) if text.strip() == "examples: |") + 1]
-    at = _content_with(tmp_path, first_row, [row])
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    problem = next(line for line in said.splitlines() if "learned.examples" in line)
-    assert f"role-check.yaml:{at + 1}" in problem and complaint in problem, said
-    assert "Traceback" not in said
+    at = row_added_to_block(tmp_path, "examples", row)
+    problem = problem_said(tmp_path, "learned.examples")
+    assert f"role-check.yaml:{at + 1}" in problem and complaint in problem, problem
 
 
 @pytest.mark.parametrize(
@@ -109,15 +103,5 @@ def test_a_bad_example_row_gets_a_one_sentence_error_with_file_and_line(tmp_path
     ids=["no neighbour", "not whole", "too many", "above one", "not a number"],
 )
 def test_a_bad_setting_of_the_examples_gets_an_error_with_file_and_line(tmp_path: Path, old: str, new: str, complaint: str) -> None:
-    _content_with(tmp_path, "structure:", [])
-    path = tmp_path / "exercises" / "role-check.yaml"
-    lines = path.read_text().splitlines()
-    at = next(n for n, text in enumerate(lines) if text.startswith(old))
-    lines[at] = new + lines[at][len(old) :]
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    problem = next(line for line in said.splitlines() if complaint in line)
-    assert f"role-check.yaml:{at + 1}:" in problem, said
-    assert "Traceback" not in said
+    at = setting_changed(tmp_path, old, new)
+    assert f"role-check.yaml:{at + 1}:" in problem_said(tmp_path, complaint)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bootcamp.content import ContentError, load_dir
+from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, LearnedWords, Marker, RoleCheck
 from bootcamp.content.rolecheck import suggest
 from bootcamp.content.rolecheck_words import stem, terms, weigh
-from tests.content.test_content_rolecheck import _content_with
+from tests.content.role_check_copies import problem_said, row_added_to_block, setting_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
@@ -170,15 +170,9 @@ def test_the_learned_words_are_read_only_when_a_line_is_weighed_not_when_the_con
 def test_a_bad_row_of_learned_words_gets_a_one_sentence_error_with_file_and_line(
     tmp_path: Path, row: str, complaint: str
 ) -> None:
-    shipped = (ROOT / "exercises" / "role-check.yaml").read_text().splitlines()
-    first_row = shipped[next(n for n, text in enumerate(shipped) if text.strip() == "words: |") + 1]
-    at = _content_with(tmp_path, first_row, [row])
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    problem = next(line for line in said.splitlines() if "learned.words" in line)
-    assert f"role-check.yaml:{at + 1}" in problem and complaint in problem, said
-    assert "Traceback" not in said
+    at = row_added_to_block(tmp_path, "words", row)
+    problem = problem_said(tmp_path, "learned.words")
+    assert f"role-check.yaml:{at + 1}" in problem and complaint in problem, problem
 
 
 @pytest.mark.parametrize(
@@ -193,18 +187,8 @@ def test_a_bad_row_of_learned_words_gets_a_one_sentence_error_with_file_and_line
 def test_a_bad_field_of_the_learned_words_gets_an_error_with_file_and_line(
     tmp_path: Path, old: str, new: str, complaint: str
 ) -> None:
-    _content_with(tmp_path, "structure:", [])
-    path = tmp_path / "exercises" / "role-check.yaml"
-    lines = path.read_text().splitlines()
-    at = next(n for n, text in enumerate(lines) if text.startswith(old))
-    lines[at] = new + lines[at][len(old) :]
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(ContentError) as error:
-        load_dir(tmp_path)
-    said = str(error.value)
-    problem = next(line for line in said.splitlines() if complaint in line)
-    assert f"role-check.yaml:{at + 1}:" in problem, said
-    assert "Traceback" not in said
+    at = setting_changed(tmp_path, old, new)
+    assert f"role-check.yaml:{at + 1}:" in problem_said(tmp_path, complaint)
 
 
 def test_the_shipped_learned_words_are_what_the_trainer_makes_from_the_development_parts() -> None:
