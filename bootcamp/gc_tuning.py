@@ -8,9 +8,11 @@ console, one press in five took 150-220 ms instead of about 50 ms. Collecting th
 generation every 10,000 allocations makes the full walks rare (p90 of a press about 75 ms);
 the garbage waiting in between is a few megabytes at most.
 
-While the app starts (from its creation to home's list on screen) nothing is collected at all:
-importing and styling make objects that all live on, so each collection then walked a growing
-heap for nothing (about 10 ms of a 270 ms start).
+While the app starts nothing is collected at all: importing and styling make objects that all live
+on, so each collection then walked a growing heap for nothing (about 10 ms of a 270 ms start, and
+10 more while Textual and the app were imported). The ``bootcamp`` command holds it from before it
+imports Textual (:mod:`bootcamp.commands.tui`), an app from its load event (one made and never run
+must not hold it); home's list on screen, or the app's end, turns it back on.
 """
 
 from __future__ import annotations

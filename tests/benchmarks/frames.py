@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from textual.app import App
-from textual.screen import Screen
+if TYPE_CHECKING:  # imported by the app being timed, not before it: see start_driver
+    from textual.app import App
+    from textual.screen import Screen
 
-ShowsIt = Callable[[Screen], bool]
+ShowsIt = Callable[["Screen"], bool]
 
 
 class FrameWatch:

@@ -18,11 +18,11 @@ import os
 import resource
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App
-from textual.screen import Screen
-
-from tests.benchmarks.frames import FrameWatch
+if TYPE_CHECKING:  # each start imports Textual itself, after what it does first (the app: gc_tuning)
+    from textual.app import App
+    from textual.screen import Screen
 
 SIZE = (120, 40)
 
@@ -74,6 +74,12 @@ def bootcamp(data_dir: str, content_dir: str, rows: str, until: str = "list") ->
 
 
 def main(argv: list[str]) -> int:
+    if argv[0] != "bare":
+        from bootcamp.gc_tuning import hold_during_start
+
+        hold_during_start()  # as the `bootcamp` command does before it imports Textual (bootcamp.commands.tui)
+    from tests.benchmarks.frames import FrameWatch
+
     app, shows_it = bare() if argv[0] == "bare" else bootcamp(*argv[1:])
 
     def report(_shown_at: float) -> None:

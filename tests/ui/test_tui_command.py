@@ -77,3 +77,36 @@ def test_open_an_unknown_workshop_is_one_line_and_no_window(data_dir: Path) -> N
     )
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [f"bootcamp: no workshop with id 'nope' in {data_dir} (see `bootcamp list`)"]
+
+
+def test_textual_is_imported_with_collection_off(tmp_path: Path) -> None:
+    """The command holds the collector before the app's imports (bootcamp.gc_tuning): it sees nothing to free there."""
+    watch_textual = (
+        "import gc, os, sys\n"
+        "class FirstTextualImport:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'textual':\n"
+        "            print('collecting' if gc.isenabled() else 'held', flush=True)\n"
+        "            os._exit(0)\n"
+        "sys.meta_path.insert(0, FirstTextualImport())\n"
+        "from bootcamp.cli import main\n"
+        "main(['--data-dir', sys.argv[1]])\n"
+    )
+    said = subprocess.run(
+        [sys.executable, "-c", watch_textual, str(tmp_path)], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert said.stdout.strip() == "held", said.stderr
+
+
+def test_collection_is_on_again_once_the_app_returns(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import gc
+
+    collecting_while_running: list[bool] = []
+    monkeypatch.setattr(BootcampApp, "run", lambda app: collecting_while_running.append(gc.isenabled()))
+    try:
+        args = argparse.Namespace(command=None, data_dir=str(tmp_path / "mine"), content=str(FIXTURE_CONTENT))
+        assert tui.run(args) == 0
+        assert collecting_while_running == [False]  # the app's list never drew: nothing released it while it ran
+        assert gc.isenabled()
+    finally:
+        gc.enable()
