@@ -1,6 +1,6 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4|held_out_5|held_out_6|held_out_7] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3|held_out_4|held_out_5|held_out_6|held_out_7|held_out_8] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
@@ -9,7 +9,8 @@ at the end of the second round and ``held_out_5`` at the end of the third: both 
 ``held_out_6`` was the part nobody read while writing the suggester of the fourth round; it was measured once, at its
 end, and is spent: the fifth round uses it as development data. ``held_out_7`` is the fifth round's fresh part, labelled
 and committed before the suggester changed; it was measured once, at the round's end, and is spent too: the next round
-uses it as development data and makes a fresh part first.
+uses it as development data. ``held_out_8`` is the sixth round's fresh part, labelled and committed before the suggester
+changed; it is measured once, at the round's end.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def role_check() -> RoleCheck:
 # The parts: what the suggester is written against, and the one part measured only at the end. Each
 # held-out part so far (dev_2, then held_out, held_out_3, held_out_4, held_out_5) was measured once, then opened for
 # tuning; a fresh part replaced it. held_out_6 was measured once at the end of the fourth round; held_out_7, labelled
-# and committed before the fifth round changed the suggester, was measured once at its end (the gate's figures).
+# and committed before the fifth round changed the suggester, was measured once at its end. held_out_8, labelled and
+# committed before the sixth round changed the suggester, is measured once at its end (the gate's figures).
 PARTS = {
     "dev": ("dev", "dev_2"),
     "held_out": ("held_out",),
@@ -86,6 +88,7 @@ PARTS = {
     "held_out_5": ("held_out_5",),
     "held_out_6": ("held_out_6",),
     "held_out_7": ("held_out_7",),
+    "held_out_8": ("held_out_8",),
 }
 
 
