@@ -139,8 +139,10 @@ _BOILERPLATE = {
         r"|\ball qualified applicants\b"
     ),
     "pay and benefits": re.compile(
-        # "compensation" is the job's pay, not "redress and compensation for upheld complaints" "compensation plans" or "compensation decisions"
-        r"\bsalary\b|\bcompensation\b(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?|decisions?)\b"
+        # "compensation" is the job's pay, not "redress and compensation for upheld complaints" "compensation plans",
+        # "compensation decisions" or what customers are granted ("mass compensation", "goodwill compensation")
+        r"\bsalary\b|(?<!mass )(?<!goodwill )(?<!customer )(?<!player )(?<!individual )\bcompensation\b"
+        r"(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?|decisions?)\b"
         r"|\sfor (?!this|the (?:role|position|job)))"
         r"|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
         r"|\b(?:competitive|generous|great|comprehensive|attractive) (?:salary|package|benefits|pay)\b"

@@ -591,3 +591,15 @@ def test_compensation_is_pay_unless_it_is_a_customer_s_or_a_team_s() -> None:
         "Set fair redress and compensation for upheld complaints.",
         "Design compensation plans for the success team.",
     ]
+
+
+def test_compensation_granted_to_customers_is_a_duty_not_the_job_s_pay() -> None:
+    text = (
+        "- Grant goodwill compensation when a delivery fails\n"
+        "- Approve individual and mass compensation after outages\n"
+        "- Compensation: 90k plus bonus\n"
+    )
+    assert duty_lines(text) == [
+        "Grant goodwill compensation when a delivery fails",
+        "Approve individual and mass compensation after outages",
+    ]
