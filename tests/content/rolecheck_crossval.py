@@ -2,8 +2,8 @@
 
     python -m tests.content.rolecheck_crossval [--postings] [--search]
 
-Leave-one-part-out over the seven development files (dev, dev_2, held_out, held_out_3, held_out_4, held_out_5,
-held_out_6; never held_out_7): for each file, the word weights are trained on the other six, and the file's lines are suggested by
+Leave-one-part-out over the eight development files (dev, dev_2, held_out, held_out_3, held_out_4, held_out_5,
+held_out_6, held_out_7; never held_out_8): for each file, the word weights are trained on the other seven, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
 found in one round share style and employers. ``--postings`` adds leave-one-posting-out (one training per posting:
@@ -14,7 +14,8 @@ tries other settings and margins, leave-one-part-out.
 The hand-written markers cannot be cross-validated: they were written while reading dev, dev_2, held_out,
 held_out_3 and held_out_4, and fixed on held_out_5's in the fourth round, so the shipped suggester's figures on those
 files are too kind; the held_out_6 fold (held out until the fourth round's end) is the honest one for the markers of
-that round, and held_out_7, measured once at the fifth round's end, the honest figure.
+that round, the held_out_7 fold (measured once at the fifth round's end) the honest one for the fifth round's, and
+held_out_8, measured once at the sixth round's end, the honest figure.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from bootcamp.content.rolecheck import Suggestion, suggest
 from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, documents, fair_on_ambiguous, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
-DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
+DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
 # The same lines by file: each file is one search round, the unit left out in leave-one-part-out.
-DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6")
+DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def examples_text(lines: list[Labelled]) -> str:
 
 
 def part_folds(settings: Settings) -> list[Fold]:
-    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other six files."""
+    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other seven files."""
     lines = file_lines()
     folds = []
     for name in DEVELOPMENT_FILES:

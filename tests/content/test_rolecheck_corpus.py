@@ -1,8 +1,8 @@
 """The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
 
 The suggester is written, and its words and examples learned, from the development parts (dev + dev_2, held_out,
-held_out_3, held_out_4, held_out_5, held_out_6); held_out_7 was measured once at the end of the fifth round, never
-read while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_7`` to see the table.
+held_out_3 … held_out_7); held_out_8 is measured once at the end of the sixth round, never read while writing it.
+Run ``python -m tests.content.rolecheck_corpus held_out_8`` to see the table.
 """
 
 from __future__ import annotations
@@ -33,21 +33,24 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end of the fifth round, on postings nothing was written against (held_out_7.yaml, 14 sources,
-# labelled and committed before the suggester changed): 43 of 51 clear lines right (84%; the markers alone: 31, 61%;
-# the fourth round's suggester: 45, 88%), 1 called the opposite way (the fourth round's: 1), 7 of 8 ambiguous lines
-# undecided or naming both sides (the fourth round's: 1). The previous held-out parts gave 59% (dev_2), 59%
-# (held_out), 71% (held_out_3), 70% (held_out_4), 70% (held_out_5) and 89.8% (held_out_6) before they were opened.
-HELD_OUT = "held_out_7"
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 43, 1
+# held_out_8.yaml (13 sources, labelled and committed before the sixth round changed the suggester) is measured once, at
+# the round's end; until then the gate's tests skip, so that nothing is read from it while the suggester changes. The
+# fifth round's gate, held_out_7, gave 43 of 51 clear lines right (84%), 1 the opposite way, 7 of 8 ambiguous lines fair;
+# it is development data now. The held-out parts before gave 59% (dev_2), 59% (held_out), 71% (held_out_3), 70%
+# (held_out_4), 70% (held_out_5) and 89.8% (held_out_6) before they were opened.
+HELD_OUT = "held_out_8"
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = None, None  # set once measured
 # The development parts, as a floor against regressions. They say nothing about new postings: the shipped examples are
 # these very lines, so each finds itself (see the README for leave-one-part-out).
 DEVELOPMENT_FLOORS = {
-    "dev": (187, 0), "held_out": (107, 0), "held_out_3": (65, 0), "held_out_4": (72, 0), "held_out_5": (54, 0), "held_out_6": (49, 0),
+    "dev": (187, 0), "held_out": (107, 0), "held_out_3": (66, 0), "held_out_4": (72, 0), "held_out_5": (54, 0), "held_out_6": (49, 0),
+    "held_out_7": (51, 0),
 }
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
+    if HELD_OUT_RIGHT is None:
+        pytest.skip(f"{HELD_OUT} is measured once, at the end of the round")
     lines = scored(HELD_OUT)
     shown = table(lines)
     with capsys.disabled():
