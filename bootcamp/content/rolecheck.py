@@ -301,8 +301,9 @@ def _titles(markers: tuple[Marker, ...]) -> str:
 
 
 def _lower_first(text: str) -> str:
-    # "Working across silos" reads as "working across silos" mid-sentence; "CEO backing" keeps its capitals
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
+    # "Working across silos" reads as "working across silos" mid-sentence, "A service operation's …" as "a service
+    # operation's …"; "CEO backing" keeps its capitals
+    if len(text) > 1 and text[0].isupper() and (text[1].islower() or text[1] == " "):
         return text[0].lower() + text[1:]
     return text
 

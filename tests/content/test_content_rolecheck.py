@@ -315,3 +315,36 @@ def test_a_vision_for_one_station_branch_or_my_team_is_never_called_strategic(li
 def test_a_vision_for_the_whole_organisation_is_still_called_strategic() -> None:
     suggestion = suggest("Set the customer experience vision and goals for the whole bank", CHECK)
     assert suggestion.leaning is Leaning.STRATEGIC, suggestion.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Set the service standards that every store and franchise partner must meet",
+        "Hold all partner hotels to the brand guidelines for guests",
+    ],
+)
+def test_common_standards_held_across_sites_or_partners_are_a_strategic_sign(line: str) -> None:
+    suggestion = suggest(line, MARKERS)
+    assert "standards-across-sites" in {m.id for m in suggestion.markers}
+    assert suggestion.leaning is Leaning.STRATEGIC, suggestion.reason
+
+
+def test_standards_named_beside_one_ticket_do_not_make_case_work_strategic() -> None:
+    suggestion = suggest("Handle each ticket the partners raise within the standards", CHECK)
+    assert suggestion.leaning is Leaning.TACTICAL, suggestion.reason
+
+
+@pytest.mark.parametrize(
+    "line", ["Redesign the council services around what residents need", "Shape the bank around what its chosen customer segments value"]
+)
+def test_what_the_people_served_need_counts_as_advocacy_whatever_they_are_called(line: str) -> None:
+    suggestion = suggest(line, CHECK)
+    assert "advocacy" in {m.id for m in suggestion.markers}
+    assert suggestion.leaning is Leaning.STRATEGIC, suggestion.reason
+
+
+def test_a_title_starting_with_a_one_letter_word_reads_in_lower_case_mid_sentence() -> None:
+    suggestion = suggest("Set the service standards that every store and franchise partner must meet", CHECK)
+    assert "A service operation's" not in suggestion.reason
+    assert "a service operation's own standards, which leans tactical" in suggestion.reason
