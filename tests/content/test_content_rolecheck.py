@@ -348,3 +348,15 @@ def test_a_title_starting_with_a_one_letter_word_reads_in_lower_case_mid_sentenc
     suggestion = suggest("Set the service standards that every store and franchise partner must meet", CHECK)
     assert "A service operation's" not in suggestion.reason
     assert "a service operation's own standards, which leans tactical" in suggestion.reason
+
+
+def test_a_strategy_named_as_the_whole_organisations_is_a_strategic_sign() -> None:
+    suggestion = suggest("Oversee how the city's overall customer strategy is put into practice", MARKERS)
+    assert "the-organisations-strategy" in {m.id for m in suggestion.markers}
+    assert suggestion.leaning is Leaning.STRATEGIC, suggestion.reason
+
+
+def test_the_organisations_goals_named_beside_agents_work_leave_it_tactical() -> None:
+    suggestion = suggest("Lift each agent's call handling toward the bank's service goals", CHECK)
+    assert suggestion.leaning is Leaning.TACTICAL, suggestion.reason
+    assert "the organisation's own strategy, which leans strategic but weighs less" in suggestion.reason
