@@ -152,7 +152,7 @@ def report(fold_list: list[Fold], margin: float, how: str) -> str:
     return "\n\n".join(
         [
             f"learned words alone (margin {margin}), every development part, {how}:\n{table(alone)}",
-            f"markers alone, every development part (in-sample but for held_out_6):\n{table(markers)}",
+            f"markers alone, every development part (in-sample: written while reading them):\n{table(markers)}",
             f"markers, then the learned words (margin {margin}), no examples, every development part, {how}:\n"
             f"{table(no_examples)}",
             f"as shipped: markers, then the learned words (margin {margin}), then the nearest examples, every "
@@ -169,7 +169,7 @@ def _figures_line(rows: list[tuple[str, str, Suggestion]], part: str) -> str:
 
 
 def search(check: RoleCheck) -> None:
-    """Leave-one-part-out for each setting; the held_out_6 fold apart (the fourth round's markers never read it)."""
+    """Leave-one-part-out for each setting; the held_out_6 fold apart."""
     from tests.content.rolecheck_train import SETTINGS
 
     for balance in (False, True):
