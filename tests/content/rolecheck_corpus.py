@@ -10,7 +10,7 @@ at the end of the second round and ``held_out_5`` at the end of the third: both 
 end, and is spent: the fifth round uses it as development data. ``held_out_7`` is the fifth round's fresh part, labelled
 and committed before the suggester changed; it was measured once, at the round's end, and is spent too: the next round
 uses it as development data. ``held_out_8`` is the sixth round's fresh part, labelled and committed before the suggester
-changed; it is measured once, at the round's end.
+changed; it was measured once, at the round's end, and is spent too: the next round makes a fresh part first.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def role_check() -> RoleCheck:
 # held-out part so far (dev_2, then held_out, held_out_3, held_out_4, held_out_5) was measured once, then opened for
 # tuning; a fresh part replaced it. held_out_6 was measured once at the end of the fourth round; held_out_7, labelled
 # and committed before the fifth round changed the suggester, was measured once at its end. held_out_8, labelled and
-# committed before the sixth round changed the suggester, is measured once at its end (the gate's figures).
+# committed before the sixth round changed the suggester, was measured once at its end (the gate's figures).
 PARTS = {
     "dev": ("dev", "dev_2"),
     "held_out": ("held_out",),
