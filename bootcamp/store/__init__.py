@@ -36,24 +36,7 @@ _MODULE_OF = {
     "OrderedWriter": "writer",
 }
 
-__all__ = [
-    "FileBusyError",
-    "Holder",
-    "OwnerLock",
-    "OrderedWriter",
-    "Store",
-    "StoreError",
-    "StoredContent",
-    "UnreadableFileError",
-    "WorkshopBundle",
-    "WorkshopBusy",
-    "WorkshopFiles",
-    "WorkshopListing",
-    "holder_of",
-    "is_ballot_id",
-    "new_ballot_id",
-    "new_record_id",
-]
+__all__ = sorted(_MODULE_OF)  # the names above, each imported from its module when first asked for
 
 
 def __getattr__(name: str) -> object:
@@ -66,10 +49,19 @@ def __getattr__(name: str) -> object:
 
 
 if TYPE_CHECKING:
-    from bootcamp.store.errors import FileBusyError, StoreError, UnreadableFileError
-    from bootcamp.store.files import StoredContent
-    from bootcamp.store.ids import is_ballot_id, new_ballot_id, new_record_id
-    from bootcamp.store.owner_lock import Holder, OwnerLock, WorkshopBusy, holder_of
-    from bootcamp.store.store import Store, WorkshopListing
-    from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
-    from bootcamp.store.writer import OrderedWriter
+    from bootcamp.store.errors import FileBusyError as FileBusyError
+    from bootcamp.store.errors import StoreError as StoreError
+    from bootcamp.store.errors import UnreadableFileError as UnreadableFileError
+    from bootcamp.store.files import StoredContent as StoredContent
+    from bootcamp.store.ids import is_ballot_id as is_ballot_id
+    from bootcamp.store.ids import new_ballot_id as new_ballot_id
+    from bootcamp.store.ids import new_record_id as new_record_id
+    from bootcamp.store.owner_lock import Holder as Holder
+    from bootcamp.store.owner_lock import OwnerLock as OwnerLock
+    from bootcamp.store.owner_lock import WorkshopBusy as WorkshopBusy
+    from bootcamp.store.owner_lock import holder_of as holder_of
+    from bootcamp.store.store import Store as Store
+    from bootcamp.store.store import WorkshopListing as WorkshopListing
+    from bootcamp.store.workshop import WorkshopBundle as WorkshopBundle
+    from bootcamp.store.workshop import WorkshopFiles as WorkshopFiles
+    from bootcamp.store.writer import OrderedWriter as OrderedWriter
