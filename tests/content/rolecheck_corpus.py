@@ -89,6 +89,7 @@ PARTS = {
     "held_out_6": ("held_out_6",),
     "held_out_7": ("held_out_7",),
     "held_out_8": ("held_out_8",),
+    "held_out_10": ("held_out_10",),
 }
 
 
