@@ -90,6 +90,7 @@ PARTS = {
     "held_out_7": ("held_out_7",),
     "held_out_8": ("held_out_8",),
     "held_out_9": ("held_out_9",),
+    "held_out_10": ("held_out_10",),
 }
 
 
