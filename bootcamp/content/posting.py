@@ -162,7 +162,7 @@ _BOILERPLATE = {
         r"\bapply (?:now|today|here|online|via|through|by|with|for this)\b|\bhow to apply\b"
         r"|^to apply\b|\bto apply(?:,| for (?:this|the) (?:role|job|position|vacancy)| (?:please|visit|click|online))"
         r"|\b(?:send|submit|email) (?:us )?(?:your|a) (?:cv|resume|résumé|application|cover letter)|\bcover letter\b"
-        r"|\bclick (?:here|the|below|apply)\b|\bget in touch\b|\brecruitment agenc|\bclosing date\b"
+        r"|\bclick (?:here|the|below|apply)\b|\bget in touch\b(?! with (?!us\b|me\b|our\b|the (?:recruit|hiring|talent|hr\b|people)))|\brecruitment agenc|\bclosing date\b"
         r"|\binterview process\b|https?://|\bwww\.|(?<=\w)@[\w-]+\.[a-z]"
         # "Find out more …", "See our website …": the verbs postings use for duties open these too
         r"|\b(?:find out|learn|read) more\b|\b(?:visit|see|check out) our (?:website|site|careers?|jobs)\b"
@@ -207,34 +207,35 @@ _REQUIREMENT = re.compile(
 DUTY_VERBS = _words(
     """
     accelerate accept achieve acknowledge act adapt add address adjust administer adopt advise advocate agree align
-    allocate amend analyse answer anticipate apply appoint approve arrange articulate assess assign assist assure
-    attend attract audit authorise award balance be benchmark boost bridge brief bring broaden broker budget build
-    calculate call capture carry categorise celebrate chair champion change check choose clarify classify close
-    coach collaborate collect combine come commission communicate compare compile complete comply conduct connect
-    consider consolidate consult contribute control convert coordinate craft create cultivate curate cut deal decide
-    decline deepen define delegate deliver demonstrate deploy describe design detect determine develop devise
-    diagnose digitise direct discover discuss dispatch distribute do document draft draw drive earn educate elevate
-    eliminate embed embody empower enable encourage enforce engage enhance enlist enrich ensure equip escalate
-    establish estimate evaluate evangelise examine exceed execute expand explain explore extend facilitate feed
-    fight finalise find fix follow forecast forge formulate foster frame fund gain gather gauge generate get give
-    govern grow guide handle harmonise harness head help highlight hire hit hold host identify illustrate implement
-    improve incorporate increase influence inform initiate innovate inspect inspire install instil institute
-    integrate interpret interview introduce invent invest investigate invite issue judge justify keep land launch
-    lay lead leverage liaise lift line link listen lobby locate log look lower maintain make manage map match
-    maximise measure mediate meet mentor merge minimise mitigate mobilise model modernise modify monitor motivate
-    move name navigate negotiate notify nurture observe obtain offer onboard open operate optimise orchestrate
-    organise originate outline oversee own participate partner perform persuade phone pilot pioneer pitch plan play
-    predict prepare present prevent prioritise probe process procure produce promote propose prospect protect prove
-    provide publish pull purchase pursue push put qualify raise reach read realise rebuild receive recognise
-    recommend reconcile record recruit rectify redesign redirect reduce refer refine reflect refresh regulate
-    reinforce relate release remain remove renew reorganise repair replace reply report represent request research
-    reshape resolve resource respond restore restructure retain revamp review revise revitalise reward rework roll
-    route run safeguard save scale schedule search secure see seek select sell send separate serve set settle shape
-    share shift show sign simplify sit solve sort source speak spearhead specify spell spend sponsor spot spread
-    staff standardise start stay steer stimulate stop streamline strengthen structure study submit suggest summarise
-    supervise supply support survey sustain synthesise tackle tailor take target teach test track train transfer
-    transform translate triage troubleshoot tune turn uncover understand undertake unify unlock update upgrade
-    uphold upsell upskill use utilise validate verify visit volunteer watch win work write
+    allocate amend analyse answer anticipate apply appoint approve argue arrange articulate ask assess assign assist
+    assure attend attract audit authorise award balance be benchmark boost bridge brief bring broaden broker budget
+    build calculate call capture carry categorise celebrate chair challenge champion change check choose clarify
+    classify close coach collaborate collect combine come commission communicate compare compile complete comply
+    conduct connect consider consolidate consult contact contribute control convert convince coordinate craft create
+    cultivate curate cut deal decide decline deepen define delegate deliver demonstrate deploy describe design detect
+    determine develop devise diagnose digitise direct discover discuss dispatch distribute do document draft draw
+    drive earn educate elevate eliminate email embed embody empower enable encourage enforce engage enhance enlist
+    enrich ensure equip escalate establish estimate evaluate evangelise examine exceed execute expand explain explore
+    extend facilitate feed fight finalise find fix follow forecast foresee forge formulate foster frame fund gain
+    gather gauge generate get give govern grow guide handle harmonise harness head hear help highlight hire hit hold
+    host identify illustrate implement improve incorporate increase influence inform initiate innovate insist inspect
+    inspire install instil institute integrate interpret interview introduce invent invest investigate invite issue
+    judge justify keep know land launch lay lead learn leverage liaise lift line link listen lobby locate log look
+    lower maintain make manage map match maximise measure mediate meet mentor merge minimise mitigate mobilise model
+    modernise modify monitor motivate move name navigate negotiate notice notify nurture observe obtain offer onboard
+    open operate optimise orchestrate organise originate outline oversee own participate partner perform persuade
+    phone pilot pioneer pitch plan play predict prepare present press prevent prioritise probe process procure
+    produce promote propose prospect protect prove provide publish pull purchase pursue push put qualify question
+    raise reach read realise rebuild receive recognise recommend reconcile record recruit rectify redesign redirect
+    reduce refer refine reflect refresh regulate reinforce relate release remain remove renew reorganise repair
+    replace reply report represent request research reshape resolve resource respond restore restructure retain
+    revamp review revise revitalise reward rework roll route run safeguard save scale schedule search secure see seek
+    select sell send separate serve set settle shape share shift show sign simplify sit solve sort source speak
+    spearhead specify spell spend sponsor spot spread staff standardise start stay steer stimulate stop streamline
+    strengthen structure study submit suggest summarise supervise supply support survey sustain synthesise tackle
+    tailor take target teach tell test track train transfer transform translate travel triage troubleshoot tune turn
+    uncover understand undertake unify unlock update upgrade uphold upsell upskill urge use utilise validate verify
+    visit volunteer watch win work write
     """
 )
 # Adverbs that may come before a duty's verb ("Personally handle …", "Also owns …"), besides any word in "-ly".

@@ -434,6 +434,32 @@ def test_the_corpus_as_one_plain_list_keeps_every_line() -> None:
     assert duty_lines("\n".join(CORPUS)) == CORPUS
 
 
+def test_a_plain_list_line_ending_in_a_preposition_is_not_joined_to_the_next_duty() -> None:
+    # A duty may end with its preposition ("… the suppliers it buys from"); the next line's capitalised verb starts a
+    # new duty. These verbs were missing from the list, so the two lines were read as one wrapped line.
+    text = (
+        "Decide which regional suppliers the stores should buy from\n"
+        "Press every department to fix what members complain about most\n"
+        "Explain which refunds customers are entitled to\n"
+        "Know the complaint figures of each region by heart\n"
+    )
+    assert duty_lines(text) == text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Get in touch with members who left in the last year to learn why", True),
+        ("Get in touch with residents' groups before each service change", True),
+        ("Interested? Get in touch with us today", False),
+        ("Get in touch with the recruitment team for a confidential chat", False),
+        ("To hear more, get in touch", False),
+    ],
+)
+def test_getting_in_touch_is_a_duty_unless_the_posting_asks_the_reader_to(line: str, kept: bool) -> None:
+    assert duty_lines(f"Responsibilities\n- Lead the service team\n- {line}\n") == ["Lead the service team"] + [line] * kept
+
+
 def test_a_plain_list_still_leaves_out_its_requirement_and_boilerplate_lines() -> None:
     text = (
         "Steward the group's customer promise across all brands\n"  # a verb no list has: the list keeps it
