@@ -31,9 +31,9 @@ from bootcamp.content.rolecheck import Suggestion, suggest
 from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, documents, fair_on_ambiguous, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
-DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
+DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
 # The same lines by file: each file is one search round, the unit left out in leave-one-part-out.
-DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7")
+DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,9 @@ class Settings:
     balance: bool = False
     epochs: int = 300
     rate: float = 0.5
+    # Stems whose single-word feature is not learned (pairs with them still are): words that name the field every
+    # posting is in ("customer", "experience", "service") rather than the duty. See rolecheck_train.LEFT_OUT.
+    left_out: frozenset[str] = frozenset()
 
 
 def train(lines: list[Labelled], settings: Settings = Settings()) -> Model:
@@ -56,7 +59,7 @@ def train(lines: list[Labelled], settings: Settings = Settings()) -> Model:
     if settings.balance and strategic:
         weight_of["strategic"] = tactical / strategic
     for line in lines:
-        features = list(terms(line.text))
+        features = [feature for feature in terms(line.text) if feature not in settings.left_out]
         for feature in features:
             sources_of[feature].add(line.source)
         featured.append((features, TARGET[line.label], weight_of[line.label]))

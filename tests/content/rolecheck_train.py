@@ -14,13 +14,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bootcamp.content.rolecheck_words import stem
 from tests.content.rolecheck_crossval import development_lines, examples_text
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
 CONTENT = Path(__file__).resolve().parents[2] / "exercises" / "role-check.yaml"
 LEARNED_START = "# -- learned words"
 
-SETTINGS = Settings(l2=1.0, min_sources=2, ambiguous_weight=0.5, epochs=200, balance=True)
+# Words that name the field every posting of the corpus is in, or who its customers are, rather than the duty: learned,
+# they weighed most of all ("customer" +1.2, "experience" +1.3, against a bias of -1.7), so on postings from new sectors
+# a line about a customer service desk leaned strategic for saying "customer" (held_out_8: 4 of its 6 wrong calls were
+# made by such words). Pairs with them ("customer service", "experience strategy") are still learned. Leaving them out,
+# with the penalty at 1.5 instead of 1.0: leave-one-part-out over nine files, 17 lines called the opposite way -> 7
+# (held_out_8's fold 6 -> 0), for 13 fewer right (README, role check, the seventh round).
+LEFT_OUT = frozenset(stem(word) for word in ("customers", "clients", "experiences", "services", "company"))
+SETTINGS = Settings(l2=1.5, min_sources=2, ambiguous_weight=0.5, epochs=200, balance=True, left_out=LEFT_OUT)
 MARGIN = 1.0  # a line no marker decides leans the way its words do only when they reach this score
 # A line neither decides leans like its NEAREST closest labelled examples when they agree and are each at least
 # SIMILARITY alike (leave-one-part-out: 5 more lines right, none more the opposite way; 2 and 0.35 of 1–3 and 0.25–0.5).

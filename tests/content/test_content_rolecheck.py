@@ -11,6 +11,7 @@ from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, Marker, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
 from tests.content.role_check_copies import content_with, problem_said
+from tests.content.rolecheck_corpus import fair_on_ambiguous
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
@@ -61,13 +62,16 @@ def test_strategic_lines_lean_strategic(line: str) -> None:
 
 
 def test_a_strategic_duty_whose_learned_words_lean_tactical_is_left_to_the_room_never_called_tactical() -> None:
-    # the markers say strategic ("champion change"), but "resolution" and "rates" were mostly tactical in the labelled
-    # postings, and a marker's strategic call needs the words to agree (the cost of precision first)
-    line = "Champion change and keep raising resolution rates"
+    # the markers say strategic ("champion change"), but "oversee" is a real tactical sign in the labelled postings and
+    # "resolution" and "rates" lean that way too: a marker's strategic call so doubted is left to the room
+    line = "Champion change and oversee resolution rates"
     assert suggest(line, MARKERS).leaning is Leaning.STRATEGIC
     suggestion = suggest(line, CHECK)
     assert suggestion.leaning is Leaning.UNDECIDED, suggestion.reason
-    assert suggestion.reason.startswith("Undecided: it has strategic signs (")
+    assert suggestion.reason.startswith("Undecided: it has strategic signs (") and '"oversee"' in suggestion.reason
+    # lighter tactical words do not doubt it: the call stands, naming them
+    lighter = suggest("Champion change and keep raising resolution rates", CHECK)
+    assert lighter.leaning is Leaning.STRATEGIC and "which leans tactical" in lighter.reason
 
 
 def test_seed_001s_champion_change_duty_is_called_strategic_now_its_words_lean_a_little_strategic() -> None:
@@ -190,12 +194,14 @@ def test_words_that_do_not_decide_are_content_checked_with_file_and_line(tmp_pat
     assert f"role-check.yaml:{at + 1}" in problem and "not a valid pattern" in problem
 
 
-def test_a_strategic_kind_of_duty_kept_inside_the_leaders_own_unit_is_not_called_strategic() -> None:
+def test_a_strategic_kind_of_duty_kept_inside_the_leaders_own_unit_leans_tactical_naming_its_strategic_sign() -> None:
     line = "Define the tribe's vision and goals so they fit the company's objectives"
-    assert suggest(line, CHECK).leaning is not Leaning.STRATEGIC  # nor by the learned words
+    assert suggest(line, CHECK).leaning is Leaning.TACTICAL  # the learned words do not overturn it
     inside = suggest(line, MARKERS)
-    assert inside.leaning is Leaning.UNDECIDED
-    assert "vision and objectives" in inside.reason and "inside the leader's own team or unit" in inside.reason
+    assert inside.leaning is Leaning.TACTICAL
+    assert inside.reason.startswith("Leans tactical: the line keeps it inside the leader's own team or unit (it also ")
+    assert "touches on vision and objectives" in inside.reason and "strategic, but only for that unit)" in inside.reason
+    assert fair_on_ambiguous(inside)  # an ambiguous line so scoped still hears both sides
     assert inside.reason.endswith(".") and ". " not in inside.reason
     across = suggest("Define the vision and goals for the customer experience across the company", CHECK)
     assert across.leaning is Leaning.STRATEGIC

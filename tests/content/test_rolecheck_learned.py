@@ -20,7 +20,7 @@ from tests.content.role_check_copies import problem_said, row_added_to_block, se
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = next(e for e in load_dir(ROOT).exercises if isinstance(e, RoleCheck))
 # Small hand-made weights, so that each test says what it relies on (the shipped ones are learned and change).
-WORDS = "rota -1.5\nagent -0.6\npicnic -1.5\nboard 1.2\nlead 0.4\nexperience 0.9\nstrategic 3.0\n"
+WORDS = "rota -1.5\nagent -0.6\npicnic -1.5\nboard 1.2\nlead 0.3\nexperience 0.9\nstrategic 3.0\n"
 
 
 def check_with(*, markers: bool = False, bias: float = 0.0, margin: float = 1.0, words: str = WORDS) -> RoleCheck:
@@ -49,14 +49,14 @@ def test_a_real_sign_of_the_other_side_is_named_too() -> None:
 
 
 def test_a_light_word_of_the_other_side_is_not_named() -> None:
-    # "lead" weighs 0.4, under OTHER_SIDE_SIGN: naming every light word would name a side on nearly every line
+    # "lead" weighs 0.3, under OTHER_SIDE_SIGN (0.4): naming every light word would name a side on nearly every line
     suggestion = suggest("Plan the rota with the leaders", check_with())
     assert suggestion.leaning is Leaning.TACTICAL
     assert "leaders" not in suggestion.reason and "strategic" not in suggestion.reason
 
 
 def test_light_words_of_the_other_side_that_together_reach_the_margin_are_named() -> None:
-    words = "rota -3.0\nlead 0.4\nexperience 0.4\nboard 0.4\n"
+    words = "rota -3.0\nlead 0.3\nexperience 0.3\nboard 0.3\n"  # each under OTHER_SIDE_SIGN, together over OTHER_SIDE_TOTAL
     suggestion = suggest("Plan the rota with the leaders, the board and the experience team", check_with(words=words))
     assert suggestion.leaning is Leaning.TACTICAL
     assert "which leans strategic)" in suggestion.reason
@@ -82,21 +82,27 @@ def test_a_markers_tactical_call_stands_whatever_the_words_say() -> None:
     assert suggest(line, check_with(markers=True)) == markers_only  # though "strategic" weighs 3.0 in WORDS
 
 
-def test_a_markers_strategic_call_stands_only_when_the_lines_words_lean_strategic_too() -> None:
-    # on postings the markers were not written against, this removed most of their calls the wrong way (README)
+def test_a_markers_strategic_call_stands_unless_the_lines_words_doubt_it() -> None:
+    # on postings the markers were not written against, doubting them removed most of their calls the wrong way (README)
     confirmed = "Set the vision for the board"  # "board" weighs 1.2
     assert suggest(confirmed, check_with(markers=True)) == suggest(confirmed, replace(CHECK, learned=None))
     assert suggest(confirmed, check_with(markers=True)).leaning is Leaning.STRATEGIC
-    doubted = suggest("Set the vision for the staff picnic", check_with(markers=True))
+    doubted = suggest("Set the vision for the staff picnic", check_with(markers=True))  # "picnic" -1.5: a real sign
     assert suggest("Set the vision for the staff picnic", replace(CHECK, learned=None)).leaning is Leaning.STRATEGIC
     assert doubted.leaning is Leaning.UNDECIDED
     assert doubted.reason == (
         "Undecided: it has strategic signs (vision and objectives), but in the labelled postings, duties that speak "
         'of "picnic" were mostly tactical, so the room decides.'
     )
-    unknown = suggest("Set the vision for the garden", check_with(markers=True))  # no word of it was learned
-    assert unknown.leaning is Leaning.UNDECIDED
-    assert "other words do not lean strategic" in unknown.reason and one_sentence(unknown.reason)
+    # words that were never learned, or a tactical word under DOUBTING_SIGN ("parking" -0.5), do not doubt it
+    unknown = suggest("Set the vision for the garden", check_with(markers=True))
+    assert unknown.leaning is Leaning.STRATEGIC and one_sentence(unknown.reason)
+    light = suggest("Set the vision for the parking", check_with(markers=True, words=WORDS + "park -0.5\n"))
+    assert light.leaning is Leaning.STRATEGIC
+    assert '(it also speaks of "parking", which leans tactical)' in light.reason and one_sentence(light.reason)
+    # strategic words outweighing the tactical sign by WORDS_CONFIRMING_STRATEGIC keep it too: -1.5 + 1.2 + 0.9 = 0.6
+    outweighed = suggest("Set the vision for the staff picnic with the board and its experience", check_with(markers=True))
+    assert outweighed.leaning is Leaning.STRATEGIC
 
 
 def test_an_unconfirmed_strategic_call_gives_way_to_words_leaning_tactical_by_twice_the_margin() -> None:
@@ -200,6 +206,6 @@ def test_the_shipped_learned_words_are_what_the_trainer_makes_from_the_developme
     lines = [line for _, line in development_lines()]
     made = block(train(lines, SETTINGS), lines).split(LEARNED_START)[1]
     assert shipped == made, "the learned words were edited by hand or the corpus changed: run python -m tests.content.rolecheck_train --write"
-    assert {"dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7"} == {
+    assert {"dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8"} == {
         part for part, _ in development_lines()
-    }  # never held_out_8
+    }  # never held_out_9 or held_out_10
