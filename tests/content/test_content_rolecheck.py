@@ -98,10 +98,10 @@ def test_owning_the_escalation_process_outweighs_the_word_escalation() -> None:
     by_markers = suggest("Set up the process for resolving escalated customer issues at their root cause", MARKERS)
     assert handling.leaning is Leaning.TACTICAL
     assert by_markers.leaning is Leaning.STRATEGIC
-    # With the learned words (since held_out_6 joined them), "escalated" and "resolving" weigh against the markers'
-    # strategic call: it is not confirmed, so the room decides, and the reason names the strategic sign it doubts.
-    assert process.leaning is Leaning.UNDECIDED
-    assert "strategic signs (an issue-resolution process)" in process.reason
+    # A root cause named too (the seventh round's causes) puts the strategic signs far enough ahead to stand whatever
+    # "escalated" and "resolving" weigh in the learned words; the reason still names the tactical side.
+    assert process.leaning is Leaning.STRATEGIC
+    assert "escalations, which leans tactical but weighs less" in process.reason
 
 
 def test_a_line_that_matches_no_marker_is_undecided_and_says_so() -> None:
