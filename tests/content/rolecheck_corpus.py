@@ -9,8 +9,10 @@ at the end of the second round and ``held_out_5`` at the end of the third: both 
 ``held_out_6`` was the part nobody read while writing the suggester of the fourth round; it was measured once, at its
 end, and is spent: the fifth round uses it as development data. ``held_out_7`` is the fifth round's fresh part, labelled
 and committed before the suggester changed; it was measured once, at the round's end, and is spent too: the next round
-uses it as development data. ``held_out_8`` is the sixth round's fresh part, labelled and committed before the suggester
-changed; it was measured once, at the round's end, and is spent too: the next round makes a fresh part first.
+uses it as development data. ``held_out_8`` is the sixth round's fresh part, measured once at its end, and development data
+since the seventh. ``held_out_9`` and ``held_out_10`` were labelled by two engineers who never read the suggester and
+committed before the seventh round changed it: held_out_9 was measured once, at that round's end, and is spent;
+held_out_10 is kept for the next round's end.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
     python -m tests.content.rolecheck_crossval [--postings] [--search]
 
-Leave-one-part-out over the eight development files (dev, dev_2, held_out, held_out_3, held_out_4, held_out_5,
-held_out_6, held_out_7; never held_out_8): for each file, the word weights are trained on the other seven, and the file's lines are suggested by
+Leave-one-part-out over the nine development files (dev, dev_2, held_out, held_out_3 … held_out_8; never held_out_9 or
+held_out_10): for each file, the word weights are trained on the other eight, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
 found in one round share style and employers. ``--postings`` adds leave-one-posting-out (one training per posting:
@@ -15,7 +15,7 @@ The hand-written markers cannot be cross-validated: they were written while read
 held_out_3 and held_out_4, and fixed on held_out_5's in the fourth round, so the shipped suggester's figures on those
 files are too kind; the held_out_6 fold (held out until the fourth round's end) is the honest one for the markers of
 that round, the held_out_7 fold (measured once at the fifth round's end) the honest one for the fifth round's, and
-held_out_8, measured once at the sixth round's end, the honest figure.
+held_out_8 the one for the sixth round's, and held_out_9, measured once at the seventh round's end, the honest figure.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def examples_text(lines: list[Labelled]) -> str:
 
 
 def part_folds(settings: Settings) -> list[Fold]:
-    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other seven files."""
+    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other eight files."""
     lines = file_lines()
     folds = []
     for name in DEVELOPMENT_FILES:
