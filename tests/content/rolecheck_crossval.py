@@ -2,8 +2,8 @@
 
     python -m tests.content.rolecheck_crossval [--postings] [--search]
 
-Leave-one-part-out over the nine development files (dev, dev_2, held_out, held_out_3 … held_out_8; never held_out_9 or
-held_out_10): for each file, the word weights are trained on the other eight, and the file's lines are suggested by
+Leave-one-part-out over the ten development files (dev, dev_2, held_out, held_out_3 … held_out_9; never held_out_10):
+for each file, the word weights are trained on the other nine, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
 found in one round share style and employers. ``--postings`` adds leave-one-posting-out (one training per posting:
@@ -15,7 +15,8 @@ The hand-written markers cannot be cross-validated: they were written while read
 held_out_3 and held_out_4, and fixed on held_out_5's in the fourth round, so the shipped suggester's figures on those
 files are too kind; the held_out_6 fold (held out until the fourth round's end) is the honest one for the markers of
 that round, the held_out_7 fold (measured once at the fifth round's end) the honest one for the fifth round's, and
-held_out_8 the one for the sixth round's, and held_out_9, measured once at the seventh round's end, the honest figure.
+held_out_8 the one for the sixth round's, held_out_9 (measured once at the seventh round's end) the one for the
+seventh's, and held_out_10, measured once at the eighth round's end, the honest figure.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from bootcamp.content.rolecheck import Suggestion, suggest
 from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, documents, fair_on_ambiguous, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
-DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
+DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
 # The same lines by file: each file is one search round, the unit left out in leave-one-part-out.
-DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
+DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def examples_text(lines: list[Labelled]) -> str:
 
 
 def part_folds(settings: Settings) -> list[Fold]:
-    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other eight files."""
+    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other nine files."""
     lines = file_lines()
     folds = []
     for name in DEVELOPMENT_FILES:

@@ -15,7 +15,7 @@ from tests.content.rolecheck_corpus import PARTS, WRITTEN_PARTS, documents, scor
 
 MIN_WORDS, MAX_WORDS = 6, 30
 # Measured at the end of the seventh round (README, role check): a floor against regressions.
-FLOORS = {"written_1": (238, 4), "written_2": (234, 8)}
+FLOORS = {"written_1": (238, 4), "written_2": (235, 8)}
 
 
 def written(part: str) -> list[dict]:
