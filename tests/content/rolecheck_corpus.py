@@ -11,8 +11,8 @@ end, and is spent: the fifth round uses it as development data. ``held_out_7`` i
 and committed before the suggester changed; it was measured once, at the round's end, and is spent too: the next round
 uses it as development data. ``held_out_8`` is the sixth round's fresh part, measured once at its end, and development data
 since the seventh. ``held_out_9`` and ``held_out_10`` were labelled by two engineers who never read the suggester and
-committed before the seventh round changed it: held_out_9 was measured once, at that round's end, and is spent;
-held_out_10 is kept for the next round's end.
+committed before the seventh round changed it: held_out_9 was measured once, at that round's end, and held_out_10 at
+the eighth's; both are spent, and the next round makes a fresh part first.
 """
 
 from __future__ import annotations
