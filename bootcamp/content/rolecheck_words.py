@@ -30,6 +30,9 @@ STOP_WORDS = frozenset(
     "such them they their there which who whom whose what when where while we our us you your also well "
     "more most very any some each both other others etc eg ie".split()
 )
+# Words the weights may hold but a reason never quotes: "it also speaks of "against"" tells the room nothing. Naming
+# only; the score counts them as learned.
+NOT_QUOTED = frozenset("against like among amongst towards toward upon until whether unless onto beside".split())
 _WORD = re.compile(r"[a-z0-9]+")
 # Longest first; a stem keeps at least three letters. "escalated", "escalations" and "escalate" all
 # become "escal"; "organisation" and "organization" both "organis".
@@ -124,7 +127,7 @@ def weigh(line: str, weights_text: str, bias: float, shown: int = 3) -> Weighed:
 
 
 def _heaviest(contributions: list[tuple[float, str]], sign: int, shown: int) -> tuple[str, ...]:
-    leaning = sorted((c for c in contributions if c[0] * sign > 0), key=lambda c: -abs(c[0]))
+    leaning = sorted((c for c in contributions if c[0] * sign > 0 and c[1] not in NOT_QUOTED), key=lambda c: -abs(c[0]))
     picked: list[str] = []
     for _, words in leaning:
         # "escalated cases" already says "escalated": show each word once

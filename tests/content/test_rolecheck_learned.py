@@ -209,3 +209,13 @@ def test_the_shipped_learned_words_are_what_the_trainer_makes_from_the_developme
     assert {"dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9"} == {
         part for part, _ in development_lines()
     }  # never held_out_10
+
+
+def test_a_reason_never_quotes_a_word_that_says_nothing_about_the_duty() -> None:
+    # "against" may carry a learned weight, but "it also speaks of "against"" would tell the room nothing
+    words = WORDS + "against -0.9\n"
+    suggestion = suggest("Brief the board on strategic choices against rivals", check_with(words=words))
+    assert suggestion.leaning is Leaning.STRATEGIC  # 1.2 + 3.0 - 0.9
+    assert "against" not in suggestion.reason and one_sentence(suggestion.reason)
+    quoted = suggest("Brief the board on strategic choices for the rota against rivals", check_with(words=words))
+    assert '"rota"' in quoted.reason and '"against"' not in quoted.reason  # the real sign is quoted
