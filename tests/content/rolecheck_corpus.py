@@ -117,6 +117,15 @@ def scored(part: str, check: RoleCheck | None = None) -> list[Scored]:
     ]
 
 
+def assert_floor(part: str, least_right: int, most_opposite: int) -> None:
+    """The part's clear lines: at least so many right and at most so many called the opposite way (a floor against
+    regressions), else its confusion table."""
+    lines = scored(part)
+    clear = [line for line in lines if line.clear]
+    assert sum(line.right for line in clear) >= least_right, table(lines)
+    assert sum(line.opposite for line in clear) <= most_opposite, table(lines)
+
+
 def table(lines: list[Scored]) -> str:
     counts = Counter((line.label, line.suggestion.leaning.value) for line in lines)
     clear = [line for line in lines if line.clear]

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from tests.content.rolecheck_corpus import PARTS, WRITTEN_PARTS, documents, scored, table
+from tests.content.rolecheck_corpus import PARTS, WRITTEN_PARTS, assert_floor, documents
 
 MIN_WORDS, MAX_WORDS = 6, 30
 # Measured at the end of the seventh round (README, role check): a floor against regressions.
@@ -47,8 +47,4 @@ def test_the_written_lines_are_new_neither_repeated_nor_taken_from_the_corpus() 
 
 @pytest.mark.parametrize("part", WRITTEN_PARTS)
 def test_on_the_written_lines_the_role_check_keeps_what_it_was_measured_at(part: str) -> None:
-    lines = scored(part)
-    clear = [line for line in lines if line.clear]
-    least_right, most_opposite = FLOORS[part]
-    assert sum(line.right for line in clear) >= least_right, table(lines)
-    assert sum(line.opposite for line in clear) <= most_opposite, table(lines)
+    assert_floor(part, *FLOORS[part])
