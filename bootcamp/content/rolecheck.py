@@ -199,7 +199,7 @@ def _weak_sign_the_words_agree_with(
     toward = weighed.score if side is Leaning.STRATEGIC else -weighed.score
     if toward < WEAK_SIGN_AND_WORDS * learned.margin or not _words_leaning(weighed, side) or (side is Leaning.STRATEGIC and inside):
         return None
-    because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(by_markers.markers))
+    because = _whys(by_markers.markers)
     return Suggestion(side, by_markers.markers, f"Leans {side.value}: {because}, and {_learned_from(weighed, side)} too.")
 
 
@@ -276,7 +276,7 @@ def _inside_own_unit(
     ambiguous, never strategic. It used to be left undecided; leaning tactical got 6 more lines right in
     leave-one-part-out, none the other way, and an ambiguous one still hears both sides."""
     if tactical:
-        because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(tactical))
+        because = _whys(tactical)
         scope = _clause(inside.why, first=False)
         reason = f"Leans tactical: {because} (it also touches on {_titles(strategic)}, which {_leans(strategic)} strategic, but {scope}){aside}."
         return Suggestion(Leaning.TACTICAL, matched, reason)
@@ -307,7 +307,7 @@ def _aside(set_aside: tuple[NotDeciding, ...]) -> str:
 def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Marker, ...], aside: str = "") -> str:
     # A weak sign beside a stronger one adds weight but not words: the room hears the signs that decided.
     shown = tuple(m for m in winners if m.weight >= DECIDING_WEIGHT) or winners
-    because = "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(shown))
+    because = _whys(shown)
     also = ""
     if outweighed:
         verb = "weighs" if len(outweighed) == 1 else "weigh"
@@ -317,6 +317,11 @@ def _reason(leaning: Leaning, winners: tuple[Marker, ...], outweighed: tuple[Mar
 
 def _leans(markers: tuple[Marker, ...]) -> str:
     return "leans" if len(markers) == 1 else "lean"
+
+
+def _whys(markers: tuple[Marker, ...]) -> str:
+    """The markers' whys as the clauses of one sentence: the first as it is, the rest lower case, joined by ";"."""
+    return "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(markers))
 
 
 def _clause(text: str, *, first: bool) -> str:
