@@ -94,6 +94,7 @@ PARTS = {
     "held_out_9": ("held_out_9",),
     "held_out_10": ("held_out_10",),
     "held_out_11": ("held_out_11",),
+    "held_out_12": ("held_out_12",),
 }
 
 
