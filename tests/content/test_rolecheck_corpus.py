@@ -1,8 +1,8 @@
-"""The role check on lines from real postings: the held-out part is the gate (tests/content/rolecheck_corpus/).
+"""The role check on lines from real postings: the held-out parts are the gate (tests/content/rolecheck_corpus/).
 
 The suggester is written, and its words and examples learned, from the development parts (dev + dev_2, held_out,
-held_out_3 … held_out_9); held_out_10 was measured once at the end of the eighth round, never read while writing it.
-Run ``python -m tests.content.rolecheck_corpus held_out_10`` to see the table.
+held_out_3 … held_out_10); held_out_11 and held_out_12 were measured once at the end of the ninth round, never read
+while writing it. Run ``python -m tests.content.rolecheck_corpus held_out_11`` (and ``held_out_12``) to see the tables.
 """
 
 from __future__ import annotations
@@ -33,15 +33,15 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end of the eighth round, on postings nothing was written against (held_out_10.yaml, 13 sources,
-# labelled by an engineer who never read the suggester, and committed before the seventh round changed it): 38 of 54
-# clear lines right (70%; the markers alone: 27, 50%; the seventh round's suggester: 38; the sixth round's: 37), 6 called
-# the opposite way (markers alone: 7; the seventh round's: 6; the sixth round's: 9), 5 of 6 ambiguous lines undecided
-# or naming both sides. The previous held-out parts gave 59% (dev_2), 59% (held_out), 71% (held_out_3), 70%
-# (held_out_4), 70% (held_out_5), 89.8% (held_out_6), 84% (held_out_7), 79% (held_out_8) and 82% (held_out_9) before
-# they were opened.
-HELD_OUT = "held_out_10"
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 38, 6
+# Measured once, at the end of the ninth round, on postings nothing was written against (held_out_11.yaml, 15 sources in
+# consumer sectors, and held_out_12.yaml, 15 sources in B2B and institutional sectors, each labelled by an engineer who
+# never read the suggester, and committed before the ninth round changed it): 92 of 108 clear lines right (85%; 45 of 53
+# and 47 of 55), 6 called the opposite way (3 and 3), 9 of 11 ambiguous lines undecided or naming both sides. The eighth
+# round's suggester on the same lines: 91 right, 6 opposite, 10 of 11. The previous held-out parts gave 59% (dev_2),
+# 59% (held_out), 71% (held_out_3), 70% (held_out_4), 70% (held_out_5), 89.8% (held_out_6), 84% (held_out_7), 79%
+# (held_out_8), 82% (held_out_9) and 70% (held_out_10) before they were opened.
+HELD_OUT = ("held_out_11", "held_out_12")
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 92, 6
 # The development parts, as a floor against regressions. They say nothing about new postings: the shipped examples are
 # these very lines, so each finds itself (see the README for leave-one-part-out).
 DEVELOPMENT_FLOORS = {
@@ -51,10 +51,10 @@ DEVELOPMENT_FLOORS = {
 
 
 def held_out_table(capsys: pytest.CaptureFixture[str]) -> tuple[list, str]:
-    lines = scored(HELD_OUT)
+    lines = [line for part in HELD_OUT for line in scored(part)]
     shown = table(lines)
     with capsys.disabled():
-        print(f"\nrole check on the held-out postings ({HELD_OUT}):\n{shown}")
+        print(f"\nrole check on the held-out postings ({' and '.join(HELD_OUT)}):\n{shown}")
     return lines, shown
 
 
@@ -74,8 +74,8 @@ def test_on_the_development_postings_the_role_check_keeps_what_it_was_written_to
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15's target is missed on held_out_10: 38 of 54 clear lines right (70%; 49 wanted), 6 the opposite "
-    "way (0 wanted); 5 of 6 ambiguous lines undecided or naming both sides (6 wanted)",
+    reason="issue 15's target is missed on held_out_11 and held_out_12: 92 of 108 clear lines right (85%; 98 wanted), "
+    "6 the opposite way (0 wanted); 9 of 11 ambiguous lines undecided or naming both sides (11 wanted)",
 )
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],
