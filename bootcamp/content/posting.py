@@ -231,7 +231,7 @@ DUTY_VERBS = _words(
     replace reply report represent request research reshape resolve resource respond restore restructure retain
     revamp review revise revitalise reward rework roll route run safeguard save scale schedule search secure see seek
     select sell send separate serve set settle shape share shift show sign simplify sit solve sort source speak
-    spearhead specify spell spend sponsor spot spread staff standardise start stay steer stimulate stop streamline
+    spearhead specify spell spend sponsor spot spread staff standardise start stay steer step stimulate stop streamline
     strengthen structure study submit suggest summarise supervise supply support survey sustain synthesise tackle
     tailor take target teach tell test track train transfer transform translate travel triage troubleshoot tune turn
     uncover understand undertake unify unlock update upgrade uphold upsell upskill urge use utilise validate verify
@@ -584,7 +584,8 @@ def _starts_a_duty_after_a_finished_one(end: str, text: str) -> bool:
     last, words = end.split()[-1].lower(), re.findall(r"[\w'’]+", text)
     if _ENDS_OPEN.search(end) or last in _ARTICLES or len(words) < 2 or not text[:1].isupper():
         return False
-    return words[0].lower() in DUTY_VERBS and words[1].lower() != "of"  # "reporting to" + "Head of Sales" goes on
+    # any form of a duty verb ("Reviews each complaint …"); "reporting to" + "Head of Sales" goes on
+    return _is_duty_verb(words[0]) and words[1].lower() != "of"
 
 
 def _ends_open(text: str) -> bool:

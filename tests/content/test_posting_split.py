@@ -446,6 +446,18 @@ def test_a_plain_list_line_ending_in_a_preposition_is_not_joined_to_the_next_dut
     assert duty_lines(text) == text.splitlines()
 
 
+def test_a_duty_ending_in_its_preposition_is_not_joined_to_a_duty_verb_in_another_form_or_a_phrasal_one() -> None:
+    # "… are dealt with" + "Step in personally …" was read as one wrapped line (held_out_12 in one plain list):
+    # "step" was not a known duty verb, and only a verb's plain form counted after a preposition.
+    text = (
+        "See that appeals from applicants are dealt with\n"
+        "Step in personally when a client is about to leave\n"
+        "Keep the renewal calendar everyone relies on\n"
+        "Reviews each complaint the desk cannot settle\n"
+    )
+    assert duty_lines(text) == text.splitlines()
+
+
 @pytest.mark.parametrize(
     ("line", "kept"),
     [
