@@ -2,8 +2,8 @@
 
     python -m tests.content.rolecheck_crossval [--postings] [--search]
 
-Leave-one-part-out over the eleven development files (dev, dev_2, held_out, held_out_3 … held_out_10; never held_out_11
-or held_out_12):
+Leave-one-part-out over the thirteen development files (dev, dev_2, held_out, held_out_3 … held_out_12; never
+held_out_13 or held_out_14):
 for each file, the word weights are trained on the other nine, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
@@ -17,8 +17,9 @@ held_out_3 and held_out_4, and fixed on held_out_5's in the fourth round, so the
 files are too kind; the held_out_6 fold (held out until the fourth round's end) is the honest one for the markers of
 that round, the held_out_7 fold (measured once at the fifth round's end) the honest one for the fifth round's, and
 held_out_8 the one for the sixth round's, held_out_9 (measured once at the seventh round's end) the one for the
-seventh's, held_out_10 (measured once at the eighth round's end) the one for the eighth's, and held_out_11 and
-held_out_12, measured once at the ninth round's end, the honest figures.
+seventh's, held_out_10 (measured once at the eighth round's end) the one for the eighth's, held_out_11 and held_out_12
+(measured once at the ninth round's end) the ones for the ninth's, and held_out_13 and held_out_14, measured once at the
+tenth round's end, the honest figures.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ from bootcamp.content.rolecheck import Suggestion, suggest
 from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, documents, fair_on_ambiguous, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
-DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
+DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11", "held_out_12")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
 # The same lines by file: each file is one search round, the unit left out in leave-one-part-out.
-DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10")
+DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11", "held_out_12")
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ import pytest
 from tests.content.rolecheck_corpus import PARTS, WRITTEN_PARTS, assert_floor, documents
 
 MIN_WORDS, MAX_WORDS = 6, 30
-# Measured at the end of the ninth round (README, role check): a floor against regressions. Retraining the words with
-# held_out_10 took written_2 from 235 to 232 right (8 the opposite way, as before), written_1 from 238 to 239 (4 -> 3).
-FLOORS = {"written_1": (239, 3), "written_2": (232, 8)}
+# Measured at the end of the tenth round (README, role check): a floor against regressions. Retraining the words on
+# thirteen parts moved them a little each round (written_2: 235 right and 8 the opposite way at the seventh, 235 and 9 now).
+FLOORS = {"written_1": (239, 3), "written_2": (235, 9)}
 
 
 def written(part: str) -> list[dict]:
