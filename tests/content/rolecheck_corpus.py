@@ -95,6 +95,7 @@ PARTS = {
     "held_out_10": ("held_out_10",),
     "held_out_11": ("held_out_11",),
     "held_out_12": ("held_out_12",),
+    "held_out_14": ("held_out_14",),
 }
 
 
