@@ -96,6 +96,7 @@ PARTS = {
     "held_out_11": ("held_out_11",),
     "held_out_12": ("held_out_12",),
     "held_out_13": ("held_out_13",),
+    "held_out_14": ("held_out_14",),
 }
 
 
