@@ -141,7 +141,10 @@ _BOILERPLATE = {
     "pay and benefits": re.compile(
         # "compensation" is the job's pay, not "redress and compensation for upheld complaints" "compensation plans",
         # "compensation decisions" or what customers are granted ("mass compensation", "goodwill compensation")
-        r"\bsalary\b|(?<!mass )(?<!goodwill )(?<!customer )(?<!player )(?<!individual )\bcompensation\b"
+        r"\bsalary\b|(?<!mass )(?<!goodwill )(?<!customer )(?<!player )(?<!individual )"
+        # … or what a duty's verb pays, cuts or limits ("cut compensation the company need not pay")
+        r"(?<!cut )(?<!cuts )(?<!reduce )(?<!reduces )(?<!limit )(?<!limits )(?<!approve )(?<!approves )(?<!award )"
+        r"(?<!awards )(?<!grant )(?<!grants )(?<!pay )(?<!pays )(?<!offer )(?<!offers )(?<!agree )(?<!agrees )\bcompensation\b"
         r"(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?|decisions?)\b"
         r"|\sfor (?!this|the (?:role|position|job)))"
         r"|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"

@@ -636,8 +636,13 @@ def test_compensation_granted_to_customers_is_a_duty_not_the_job_s_pay() -> None
         "- Grant goodwill compensation when a delivery fails\n"
         "- Approve individual and mass compensation after outages\n"
         "- Compensation: 90k plus bonus\n"
+        # a verb that pays, cuts or limits it makes it what customers are paid (held_out_14's line was dropped)
+        "- Watch payout trends and cut compensation the company need not pay\n"
+        "- Approve compensation above the agents' limits\n"
     )
     assert duty_lines(text) == [
         "Grant goodwill compensation when a delivery fails",
         "Approve individual and mass compensation after outages",
+        "Watch payout trends and cut compensation the company need not pay",
+        "Approve compensation above the agents' limits",
     ]
