@@ -4,7 +4,7 @@
 
 Leave-one-part-out over the thirteen development files (dev, dev_2, held_out, held_out_3 … held_out_12; never
 held_out_13 or held_out_14):
-for each file, the word weights are trained on the other nine, and the file's lines are suggested by
+for each file, the word weights are trained on the other twelve, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
 found in one round share style and employers. ``--postings`` adds leave-one-posting-out (one training per posting:
@@ -32,12 +32,12 @@ import yaml
 
 from bootcamp.content.model import Leaning, LearnedWords, RoleCheck
 from bootcamp.content.rolecheck import Suggestion, suggest
-from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, documents, fair_on_ambiguous, role_check
+from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, PARTS, documents, fair_on_ambiguous, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
 DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11", "held_out_12")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
 # The same lines by file: each file is one search round, the unit left out in leave-one-part-out.
-DEVELOPMENT_FILES = ("dev", "dev_2", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11", "held_out_12")
+DEVELOPMENT_FILES = tuple(name for part in DEVELOPMENT for name in PARTS[part])
 
 
 @dataclass(frozen=True)
