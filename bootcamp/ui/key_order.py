@@ -6,8 +6,10 @@ widget focused before the first of them ran: after ``a`` (go to the answers) the
 with it went to the step instead of the answers, and were lost; a roster typed after Tab went into
 the field Tab left; Backspaces typed as the palette opened went to the console. So the app lets
 one key in at a time: the next is read once the one before has been handled by every widget it
-bubbled through, the app's bindings included, and the screen has refreshed (what that key
-mounted or focused is in place). A key typed alone goes through at once, as before.
+bubbled through, the app's bindings included, and so has what it made the widget that took it post
+(Enter in a field: ``Submitted``, whose handler moves the focus to the next field), and the screen
+has refreshed (what that key mounted or focused is in place). A key typed alone goes through at
+once, as before.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class KeysInOrderApp(App[ReturnType]):
         self._key_let_in: events.Key | None = None  # a waiting key, posted again to be handled now
         self._keys_waiting: deque[events.Key] = deque()
         self._key_started = 0.0  # when the key being handled was let in (monotonic)
+        self._key_target: MessagePump = self  # where the key being handled was sent
         self._key_stuck_timer: Timer | None = None  # runs only while keys wait
 
     async def on_event(self, event: events.Event) -> None:
@@ -53,7 +56,8 @@ class KeysInOrderApp(App[ReturnType]):
         self._key_busy = True
         self._key_handled_last = event
         self._key_started = monotonic()
-        target: MessagePump = self.focused or self.screen  # where Textual sends it, unless a priority binding takes it
+        # Where Textual sends it, unless a priority binding takes it.
+        target = self._key_target = self.focused or self.screen
         await super().on_event(event)
         if event.is_forwarded:
             self._follow(event, target)
@@ -69,13 +73,36 @@ class KeysInOrderApp(App[ReturnType]):
         if key is not self._key_handled_last:
             return  # given up on (KEY_STUCK_SECONDS)
         if node is self:
-            self._key_done(key)
+            # The app ran the key's binding, which may have posted to the widget it belongs to (Enter in a
+            # field: ``Submitted``): follow the way up again from where the key was sent.
+            self._settle(key, self._key_target)
         elif isinstance(node, Screen):
             self._follow(key, self)  # a screen passes keys up to the app (Textual stops them just after it)
-        elif key._stop_propagation or node.parent is None or not node.is_attached:
-            self._key_done(key)  # a widget took it (a field typed the letter), or it was removed
+        elif node.parent is None or not node.is_attached:
+            self._key_done(key)  # removed with the key: it goes no further
+        elif key._stop_propagation:
+            self._settle(key, node)  # a widget took it (a field typed the letter)
         else:
             self._follow(key, node.parent)
+
+    def _settle(self, key: events.Key, node: MessagePump) -> None:
+        """Be told once what ``key`` made ``node`` post to itself has been handled on its way up to the app.
+
+        A field posts what a key did to itself, and it bubbles up (a letter: ``Changed``; Enter: ``Submitted``,
+        whose handler may move the focus on); a callback queued behind it at each widget up the tree runs after
+        it was handled there.
+        """
+        if node is self or not node.call_later(self._settled_at, key, node):
+            self._key_done(key)
+
+    def _settled_at(self, key: events.Key, node: MessagePump) -> None:
+        if key is not self._key_handled_last:
+            return  # given up on (KEY_STUCK_SECONDS)
+        above = self if isinstance(node, Screen) else node.parent
+        if node is self or above is None or not node.is_attached:
+            self._key_done(key)
+        elif not above.call_later(self._settled_at, key, above):
+            self._key_done(key)
 
     def _key_done(self, key: events.Key) -> None:
         if key is not self._key_handled_last:

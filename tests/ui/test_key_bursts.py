@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_answering import MANDATE, console_at, stored
+from room_helpers import ACTIONS, at_step, open_console
+from test_answering import MANDATE, ROLE, console_at, stored
 from textual import events
 from tmux_helpers import Tmux, wait_for_files
 from ui_helpers import new_workshop, screen_text, wait_until
@@ -142,3 +143,31 @@ async def test_private_entry_opened_and_answered_in_one_burst_keeps_every_key(
         await wait_until(pilot, lambda: "Thank you, Ana Ortiz" in screen_text(app), "Ana's answer taken")
         answer = app.workshop.records.answer(ana, MANDATE)
         assert answer is not None and (answer.value, answer.comment) == ("partly", "not yet")
+
+
+async def test_an_action_typed_in_one_burst_lands_in_its_fields(store: Store, fixture_program: Program, make_app) -> None:
+    """Enter moves the form on once ``Submitted`` reaches it: the owner typed just after it went into What."""
+    info = new_workshop(store, fixture_program)
+    at_step(store, info.id, ACTIONS)
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        burst(app, "tab", "a", *"Call five lost customers", "enter", *"Ben Okafor", "enter", *"2026-11-15", "enter")
+        await wait_until(pilot, lambda: app.workshop.records.room.actions, "the action saved")
+        [action] = app.workshop.records.room.actions
+        assert (action.what, action.owner, action.due) == ("Call five lost customers", "Ben Okafor", "2026-11-15")
+
+
+async def test_role_lines_typed_in_one_burst_are_each_their_own_line(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Enter adds the line and empties the field once ``Submitted`` reaches the step: the next line's first
+    letters typed just after it were added to the line before."""
+    info = new_workshop(store, fixture_program)
+    app: BootcampApp = make_app(open_workshop=info.id)
+    lines = ["Run the contact centre rota", "Set the experience strategy", "Approve refunds"]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, ROLE)
+        burst(app, "a", *[key for line in lines for key in (*line, "enter")])
+        await wait_until(pilot, lambda: len(app.workshop.records.room.role_lines) == 3, "three role lines")
+        assert [line.text for line in app.workshop.records.room.role_lines] == lines

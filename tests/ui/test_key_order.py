@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual import events
+from textual import events, on
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -11,7 +11,7 @@ from bootcamp.ui.key_order import KEY_STUCK_SECONDS, KeysInOrderApp
 
 
 class Keys(KeysInOrderApp[None]):
-    """Tab moves the focus to the second field; letters type into the focused one."""
+    """Tab, or Enter in the first field, moves the focus to the second field; letters type into the focused one."""
 
     BINDINGS = [Binding("f1", "note", "Note")]
 
@@ -26,6 +26,10 @@ class Keys(KeysInOrderApp[None]):
     def action_note(self) -> None:
         self.notes += 1
 
+    @on(Input.Submitted, "#first")
+    def _next_field(self) -> None:
+        self.screen.focus_next()  # as a form does: its handler runs once Submitted has bubbled up to it
+
 
 def burst(app: Keys, *keys: str) -> None:
     for key in keys:
@@ -38,6 +42,15 @@ async def test_keys_after_a_tab_land_in_the_field_it_moved_to() -> None:
         burst(app, "a", "b", "tab", "c", "d")
         await pilot.pause(0.3)
         assert (app.query_one("#first", Input).value, app.query_one("#second", Input).value) == ("ab", "cd")
+
+
+async def test_keys_after_an_enter_that_moves_the_form_on_land_in_the_next_field() -> None:
+    """Enter's binding posts Submitted to the field; the next key waits until the form's handler has moved on."""
+    app = Keys()
+    async with app.run_test() as pilot:
+        burst(app, *"what", "enter", *"who")
+        await pilot.pause(0.3)
+        assert (app.query_one("#first", Input).value, app.query_one("#second", Input).value) == ("what", "who")
 
 
 async def test_a_key_whose_handling_never_reports_back_lets_the_next_in_after_a_while(
