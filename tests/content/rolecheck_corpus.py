@@ -99,6 +99,7 @@ PARTS = {
     "held_out_12": ("held_out_12",),
     "held_out_13": ("held_out_13",),
     "held_out_14": ("held_out_14",),
+    "held_out_15": ("held_out_15",),
 }
 
 
