@@ -1,6 +1,6 @@
 """How well the role check carries over to postings its learned words were not trained on.
 
-    python -m tests.content.rolecheck_crossval [--postings] [--search]
+    python -m tests.content.rolecheck_crossval [--postings] [--search] [--curve]
 
 Leave-one-part-out over the thirteen development files (dev, dev_2, held_out, held_out_3 … held_out_12; never
 held_out_13 or held_out_14):
@@ -10,7 +10,9 @@ Each file is a search round of its own, so this is closer to a fresh part than l
 found in one round share style and employers. ``--postings`` adds leave-one-posting-out (one training per posting:
 a few minutes). Prints the confusion tables of the learned words alone (the markers taken out), of the markers
 alone and of the suggester as shipped (markers, then the learned words where no marker decides). ``--search``
-tries other settings and margins, leave-one-part-out.
+tries other settings and margins, leave-one-part-out. ``--curve`` is the learning curve: each file's lines suggested
+with words learned from only some of the other files (three random draws of each size), to see what more labelled
+parts would still buy.
 
 The hand-written markers cannot be cross-validated: they were written while reading dev, dev_2, held_out,
 held_out_3 and held_out_4, and fixed on held_out_5's in the fourth round, so the shipped suggester's figures on those
@@ -191,11 +193,43 @@ def search(check: RoleCheck) -> None:
                 )
 
 
+CURVE_SIZES = (2, 4, 7, 10)  # how many of the other files each fold learns from; all of them is leave-one-part-out
+CURVE_DRAWS = 3
+
+
+def curve(check: RoleCheck, settings: Settings, margin: float) -> None:
+    """Leave-one-part-out, each fold learning from a random few of the other files: the mean over the draws."""
+    import random
+
+    lines = file_lines()
+    for size in (*CURVE_SIZES, len(DEVELOPMENT_FILES) - 1):
+        right = opposite = 0
+        draws = CURVE_DRAWS if size < len(DEVELOPMENT_FILES) - 1 else 1  # every other file: one way to choose them
+        for draw in range(draws):
+            chooser = random.Random(draw)
+            fold_list = []
+            for name in DEVELOPMENT_FILES:
+                others = sorted(chooser.sample([other for other in DEVELOPMENT_FILES if other != name], size))
+                rest = [line for part, line in lines if part in others]
+                held = tuple(row for row in lines if row[0] == name)
+                fold_list.append(Fold(held, train(rest, settings), examples_text(rest)))
+            found = figures(suggested(fold_list, check, margin))
+            right, opposite, clear = right + found[0], opposite + found[1], found[2]
+        print(
+            f"learning from {size:>2} of the other files: {right / draws:.1f} of {clear} clear lines right "
+            f"({right / draws / clear:.1%}), {opposite / draws:.1f} the opposite way",
+            flush=True,
+        )
+
+
 def main(argv: list[str]) -> int:
     from tests.content.rolecheck_train import MARGIN, SETTINGS
 
     if "--search" in argv:
         search(role_check())
+        return 0
+    if "--curve" in argv:
+        curve(role_check(), SETTINGS, MARGIN)
         return 0
     print(report(part_folds(SETTINGS), MARGIN, "leave-one-part-out"))
     if "--postings" in argv:
