@@ -3,7 +3,7 @@
     python -m tests.content.rolecheck_crossval [--postings] [--search] [--curve]
 
 Leave-one-part-out over the thirteen development files (dev, dev_2, held_out, held_out_3 … held_out_12; never
-held_out_13 or held_out_14):
+held_out_13, held_out_14 or held_out_15):
 for each file, the word weights are trained on the other twelve, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
@@ -21,7 +21,7 @@ that round, the held_out_7 fold (measured once at the fifth round's end) the hon
 held_out_8 the one for the sixth round's, held_out_9 (measured once at the seventh round's end) the one for the
 seventh's, held_out_10 (measured once at the eighth round's end) the one for the eighth's, held_out_11 and held_out_12
 (measured once at the ninth round's end) the ones for the ninth's, and held_out_13 and held_out_14, measured once at the
-tenth round's end, the honest figures.
+tenth round's end, and held_out_15, measured once after it, the honest figures.
 """
 
 from __future__ import annotations
