@@ -147,7 +147,7 @@ _BOILERPLATE = {
         r"(?<!awards )(?<!grant )(?<!grants )(?<!pay )(?<!pays )(?<!offer )(?<!offers )(?<!agree )(?<!agrees )\bcompensation\b"
         r"(?!\s(?:to|claims?|payments?|cases?|requests?|plans?|models?|structures?|decisions?)\b"
         r"|\sfor (?!this|the (?:role|position|job)))"
-        r"|[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b|\bbonus scheme\b"
+        r"|\bbonus scheme\b"
         r"|\b(?:competitive|generous|great|comprehensive|attractive) (?:salary|package|benefits|pay)\b"
         r"|\bbenefits (?:include|package)\b|\bpension\b|\b401\s?\(?k\)?|\bhealth (?:insurance|care|plan|cover)\b|\bdental\b"
         r"|\bpaid (?:time off|leave|holidays?)\b|\bpto\b|\b(?:annual|parental) leave\b|\bdays'? (?:holiday|vacation|leave)\b"
@@ -667,10 +667,22 @@ def _is_duty_verb(word: str) -> bool:
     return not forms.isdisjoint(DUTY_VERBS)
 
 
+# An amount is the job's pay ("£85,000 plus bonus", "45k per annum"), unless a duty's verb opens the line: then it
+# is the duty's ("Approve compensation claims above £500", "Own a $5M budget", "… 1.2 million contacts per year").
+_AMOUNT = re.compile(r"[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b")
+# Duty verbs that also open a line about the pay ("Earn up to £60k", "Receive a £2,000 joining bonus").
+_PAY_VERBS = _words("earn earns receive receives get enjoy")
+
+
 def _boilerplate_kind(line: str) -> str:
     """The kind of boilerplate a line is ("pay and benefits" …), or ""."""
     text = _plain(line)
-    return next((kind for kind, pattern in _BOILERPLATE.items() if pattern.search(text)), "")
+    kind = next((kind for kind, pattern in _BOILERPLATE.items() if pattern.search(text)), "")
+    if kind or not _AMOUNT.search(text):
+        return kind
+    words = re.findall(r"[a-z]+", text)
+    duty = _starts_with_duty_verb(line) and not (words and words[0] in _PAY_VERBS)
+    return "" if duty else "pay and benefits"
 
 
 # Small words a name or title may have in lower case ("Head of Customer Experience").

@@ -646,3 +646,23 @@ def test_compensation_granted_to_customers_is_a_duty_not_the_job_s_pay() -> None
         "Watch payout trends and cut compensation the company need not pay",
         "Approve compensation above the agents' limits",
     ]
+
+
+def test_an_amount_in_a_duty_is_the_duty_s_not_the_job_s_pay() -> None:
+    text = (
+        "- Approve compensation claims above £500\n"
+        "- Own a $5M budget for the contact centres\n"
+        "- Grow the online community to 50k members\n"
+        "- Look after 1.2 million customer contacts per year\n"
+        "- £85,000 - £95,000 plus bonus\n"
+        "- $140k base + equity\n"
+        "- Earn up to £60k on target\n"
+        "- Receive a £2,000 joining bonus\n"
+        "- 45k per annum\n"
+    )
+    assert duty_lines(text) == [
+        "Approve compensation claims above £500",
+        "Own a $5M budget for the contact centres",
+        "Grow the online community to 50k members",
+        "Look after 1.2 million customer contacts per year",
+    ]
