@@ -37,7 +37,10 @@ The rules, in the order they apply:
    one line per sentence. An item stays whole however long it is.
 4. **Which lines are kept.**
 
-   - When the posting has a *duties* heading, only what is under duties headings is kept.
+   - When the posting has a *duties* heading, only what is under duties headings is kept, and the
+     sentences of the introduction (before any known heading) that say what you or the role will
+     do ("In this role you will shape …", "The successful candidate will be responsible for …";
+     not "You'll be joining …", "You will get to …").
    - When it has none, what is not under an *other* heading is kept when it reads as a duty:
      every bulleted or numbered item; every line of a plain list, unless it names something (a
      company, a title, a place: every word capitalised) or speaks for the company ("We …", "Our
@@ -48,7 +51,8 @@ The rules, in the order they apply:
    - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
      word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
-     contract terms, how to apply, the company's blurb), requirements of the person ("10+ years
+     contract terms, how to apply, the company's blurb; a sum of money is pay unless a duty's verb
+     opens the line: "Approve claims above £500"), requirements of the person ("10+ years
      of experience", "Bachelor's degree", "Excellent communication skills", "You have …") or
      questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes whole.
 
@@ -382,10 +386,14 @@ def split_posting(text: str) -> Split:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
             continue
         if piece.section is SectionKind.OTHER or (has_duty_heading and piece.section is not SectionKind.DUTIES):
-            # the posting says where its duties are, or that this is something else
+            # the posting says where its duties are, or that this is something else; but an introduction's
+            # "In this role you will …" says a duty wherever it stands
             why = f'under "{piece.heading.rstrip(": ")}"' if piece.heading else "not under a duties heading"
             for line in lines:
-                leave_out(line, LeftOutKind.OUTSIDE_DUTIES, why)
+                if piece.section is SectionKind.INTRO and says_what_you_will_do(line) and not _boilerplate_kind(line):
+                    kept.append(line)
+                else:
+                    leave_out(line, LeftOutKind.OUTSIDE_DUTIES, why)
             continue
         if not piece.bulleted and _BOILERPLATE["equal opportunity"].search(_plain(piece.text)):
             # an equal-opportunity statement is a paragraph of its own, every sentence of it
@@ -622,6 +630,30 @@ def reads_as_duty(line: str) -> bool:
     words = lead_in.split()
     # "Where needed, take over …": a short phrase that opens with a lead-in word or an adverb, then the duty
     return bool(comma and words and len(words) <= 8 and _opens_lead_in(words[0]) and _starts_with_duty_verb(rest))
+
+
+_YOU_WILL = re.compile(
+    r"\b(?:you(?:'ll| will)|(?:the|this) (?:role|position|cco|chief customer officer|post ?holder|successful candidate)"
+    r" will)\s+(.*)"
+)
+# "You will be …" is a duty only as one of these; "you'll be joining", "you will get to …" describe the job.
+_BE_A_DUTY = re.compile(
+    r"^be (?:responsible|accountable|in charge|the \w+ (?:of|for)\b|the (?:voice|champion|owner|advocate))"
+)
+_NOT_A_DUTY_AFTER_YOU_WILL = _words("be get join enjoy receive earn have")
+
+
+def says_what_you_will_do(sentence: str) -> bool:
+    """ "In this role you will shape …", "The successful candidate will be responsible for …": a duty in prose."""
+    match = _YOU_WILL.search(_plain(sentence))
+    if match is None:
+        return False
+    rest = match.group(1)
+    if _BE_A_DUTY.match(rest):
+        return True
+    words = re.findall(r"[a-z]+", rest)
+    first = next((word for word in words if not _is_adverb(word)), "")
+    return first not in _NOT_A_DUTY_AFTER_YOU_WILL and _starts_with_duty_verb(rest)
 
 
 def _starts_with_duty_verb(text: str) -> bool:

@@ -666,3 +666,32 @@ def test_an_amount_in_a_duty_is_the_duty_s_not_the_job_s_pay() -> None:
         "Grow the online community to 50k members",
         "Look after 1.2 million customer contacts per year",
     ]
+
+
+def test_what_the_intro_says_you_will_do_is_a_duty_though_the_duties_have_a_heading() -> None:
+    """A posting that opens with "In this role you will …" before its accountabilities: those sentences were left
+    out as not under a duties heading, and they held its most telling duty (personally handling complaints)."""
+    text = (
+        "About the job\n\n"
+        "Meridian Water serves 2.3 million people. We are looking for a Chief Customer Officer to join our "
+        "Executive Committee, reporting to the CEO.\n\n"
+        "In this role you will shape and deliver our customer strategy. You will also personally handle complaints "
+        "referred by the Consumer Council for Water. You'll be joining a friendly team. You will get to work with "
+        "great people. The successful candidate will be responsible for the billing teams.\n\n"
+        "Key accountabilities:\n"
+        "1. Build a culture where every colleague owns the customer outcome.\n\n"
+        "The ideal candidate will have:\n"
+        "- Board-level experience in a regulated utility\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "In this role you will shape and deliver our customer strategy.",
+        "You will also personally handle complaints referred by the Consumer Council for Water.",
+        "The successful candidate will be responsible for the billing teams.",
+        "Build a culture where every colleague owns the customer outcome.",
+    ]
+    assert {line.text for line in split.left_out if line.kind is LeftOutKind.OUTSIDE_DUTIES} >= {
+        "We are looking for a Chief Customer Officer to join our Executive Committee, reporting to the CEO.",
+        "You'll be joining a friendly team.",
+        "You will get to work with great people.",
+    }
