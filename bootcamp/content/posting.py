@@ -34,7 +34,10 @@ The rules, in the order they apply:
    **A plain list** is a list that lost its bullets: two or more lines of text between the same
    blank lines or headings, each at most 40 words, most not ending in ``.`` ``!`` or ``?``. Each
    of its lines is an item. Other text (not an item) is split into sentences: a paragraph becomes
-   one line per sentence. An item stays whole however long it is.
+   one line per sentence, and a list run into a sentence one line per item ("Responsibilities
+   include: setting …; managing …; and reporting …", its lead-in left out as a heading; or three
+   or more duties joined by semicolons, each opening with its verb). An item stays whole however
+   long it is.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept, and the
@@ -380,11 +383,17 @@ def split_posting(text: str) -> Split:
     # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
     alone = len(pieces) == 1 and not pieces[0].is_heading and len(sentences(pieces[0].text)) == 1
     for piece in pieces:
-        whole = piece.bulleted or piece.listed or alone  # an item stays whole; text is split into sentences
-        lines = [_tidy(piece.text)] if whole else [_tidy(line) for line in sentences(piece.text)]
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
             continue
+        if piece.bulleted or piece.listed or alone:
+            lines = [_tidy(piece.text)]  # an item stays whole
+        else:
+            lines = []  # text is split into sentences, and a run-in list into its items
+            for sentence in sentences(piece.text):
+                lead_in, items = run_in_list(sentence)
+                leave_out(_tidy(lead_in), LeftOutKind.HEADING, "the lead-in to a list")
+                lines += [_tidy(item) for item in items]
         if piece.section is SectionKind.OTHER or (has_duty_heading and piece.section is not SectionKind.DUTIES):
             # the posting says where its duties are, or that this is something else; but an introduction's
             # "In this role you will …" says a duty wherever it stands
@@ -617,6 +626,33 @@ def sentences(text: str) -> list[str]:
         start = end.end()
     found.append(text[start:].strip())
     return [sentence for sentence in found if sentence]
+
+
+# "Responsibilities include: a; b; and c.": a list run into a sentence, after a lead-in that says so.
+_RUN_IN = re.compile(r"^(?P<lead_in>[^:;]{3,80}:)\s+(?P<items>[^:]*;[^:]*)$")
+_RUN_IN_LEAD_IN = re.compile(
+    r"responsibilit|\bdut(?:y|ies)\b|\binclud|\byou(?:'ll| will)\b|\bwill\b|\btasks?\b|accountabilit|\bremit\b|\brole\b"
+)
+
+
+def run_in_list(sentence: str) -> tuple[str, list[str]]:
+    """A sentence's lead-in and the duties run into it ("Responsibilities include: a; b; and c.", or three or more
+    duties joined by semicolons, each opening with its verb); else no lead-in and the sentence whole."""
+    match = _RUN_IN.match(sentence)
+    if match and _RUN_IN_LEAD_IN.search(_plain(match["lead_in"])):
+        items = _semicolon_items(match["items"])
+        if len(items) >= 2:
+            return match["lead_in"], items
+    if sentence.count(";") >= 2:
+        items = _semicolon_items(sentence)
+        if all(_starts_with_duty_verb(item) for item in items):
+            return "", items
+    return "", [sentence]
+
+
+def _semicolon_items(text: str) -> list[str]:
+    parts = (re.sub(r"^(?:and|or)\s+", "", part.strip()) for part in text.split(";"))
+    return [part for part in parts if part]
 
 
 # -- 3. which lines are duties -------------------------------------------------------------------------------------

@@ -695,3 +695,37 @@ def test_what_the_intro_says_you_will_do_is_a_duty_though_the_duties_have_a_head
         "You'll be joining a friendly team.",
         "You will get to work with great people.",
     }
+
+
+def test_a_run_in_list_in_prose_is_one_duty_per_item() -> None:
+    """"Responsibilities include: a; b; c; and d." in a paragraph was one line, and one suggestion for four duties."""
+    text = (
+        "The role\n"
+        "Reporting to the Chief Executive, the Director will lead a 150-strong directorate. Responsibilities include: "
+        "setting the customer strategy for all 30,000 homes; managing the repairs contact centre; reporting tenant "
+        "satisfaction measures to the Board; and investigating stage 2 complaints.\n\n"
+        "About you\n"
+        "You'll have led large customer operations.\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Reporting to the Chief Executive, the Director will lead a 150-strong directorate.",
+        "setting the customer strategy for all 30,000 homes",
+        "managing the repairs contact centre",
+        "reporting tenant satisfaction measures to the Board",
+        "investigating stage 2 complaints.",
+    ]
+    assert ("Responsibilities include:", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+
+
+def test_duties_joined_by_semicolons_in_prose_are_one_duty_each_and_other_semicolons_stay() -> None:
+    text = (
+        "Lead the service strategy; manage the contact centre; report satisfaction to the board. "
+        "Own the complaints process; it is the heart of the role."
+    )
+    assert duty_lines(text) == [
+        "Lead the service strategy",
+        "manage the contact centre",
+        "report satisfaction to the board.",
+        "Own the complaints process; it is the heart of the role.",
+    ]
