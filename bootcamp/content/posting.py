@@ -18,14 +18,14 @@ The rules, in the order they apply:
    A heading names the kind of section that follows until the next heading:
 
    - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
-   - *other*: requirements, qualifications, skills, who you are, about us/<company>, benefits,
-     what we offer, salary, location, how to apply, equal opportunity …
+   - *other*: requirements, qualifications, person specification, skills, who you are, about
+     us/<company>, benefits, what we offer, salary, location, how to apply, equal opportunity …
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
-3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …) or a number (``1.`` ``1)``
-   ``(a)`` ``a.``) starts an item, its mark taken off. A line without a mark (and no blank line
-   before it) carries on the item or text above it when it was wrapped: it is indented, or it
+3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, and the Symbol font's bullets
+   that Word and PDFs paste) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
+   taken off. A line without a mark (and no blank line before it) carries on the item or text above it when it was wrapped: it is indented, or it
    starts in lower case, or the line above ends in a comma, a hyphen or a word like "and", "the",
    "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
    preposition starts a new line); or, after a long bulleted line (50 characters or more) that has
@@ -75,7 +75,8 @@ from enum import Enum
 
 # A symbol bullet may touch its text ("•Lead …" is how a PDF often pastes); an ASCII one
 # (- * + o) needs a space after it, or "-based" and "*bold*" would read as bullets.
-_SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔"
+# The private-use ones are the Symbol and Wingdings bullets Word and PDFs paste (U+F0B7, U+F0A7, U+F076 …).
+_SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e"
 _BULLET = re.compile(rf"^(?:[-*+o](?=\s)|[{_SYMBOL_BULLETS}])\s*(?=\S)")
 # 1.  1)  1.2  (a)  a.  a)  iv.  — one or two digits, so "2024." and "10+ years" are not numbers.
 _NUMBER = re.compile(
@@ -111,7 +112,7 @@ _DUTY_HEADING = re.compile(
 )
 _OTHER_HEADING = re.compile(
     # the person wanted
-    r"requirement|qualification|\bcompetenc|\beducation\b|\bcertification"
+    r"requirement|qualification|\bcompetenc|\beducation\b|\bcertification|\bperson spec|\b(?:selection|essential|desirable) criteria\b"
     r"|^(?:(?:required|relevant|your|key|essential|desired|preferred|professional|work|previous|technical) )?"
     r"(?:experience|skills)\b"
     r"|\bwho you are\b|\bwhat you(?:'ll| will)? (?:bring|need)\b|\bwhat we(?:'re| are) looking for\b|\byou (?:have|bring|are)\b"
@@ -162,7 +163,8 @@ _BOILERPLATE = {
     ),
     "location and terms": re.compile(
         r"^(?:location|salary|compensation|pay|reports? to|reporting line|start date|contract|hours|job type"
-        r"|employment type|closing date|department|level|grade|ref(?:erence)?|job (?:title|id|ref))\s*[:\-–]"
+        r"|employment type|closing date|department|directorate|division|business unit|service area|level|grade|band"
+        r"|responsible to|accountable to|line manager|direct reports|ref(?:erence)?|job (?:title|id|ref|family))\s*[:\-–]"
         r"|^(?:full|part)[- ]time\b"
         r"|\b(?:remote|hybrid|on-?site|office)[- ](?:first|working|role|position|based|friendly)\b|\b(?:fully|partly) remote\b"
         r"|\bwork(?:ing)? from home\b|\b(?:based|located) (?:in|at|out of)\b|\brelocation\b|\bvisa sponsorship\b"

@@ -729,3 +729,30 @@ def test_duties_joined_by_semicolons_in_prose_are_one_duty_each_and_other_semico
         "report satisfaction to the board.",
         "Own the complaints process; it is the heart of the role.",
     ]
+
+
+def test_a_council_role_profile_pasted_from_a_pdf() -> None:
+    """Word's and PDF's private-use bullet (U+F0B7), a "Directorate:" line and a "Person specification" heading:
+    the directorate was kept as a duty, and the heading was joined to the requirement after it."""
+    text = (
+        "ROLE PROFILE\n"
+        "Job title: Head of Customer Experience\n"
+        "Directorate: Customer & Communities\n"
+        "Grade: 9\n\n"
+        "Key responsibilities\n"
+        "\uf0b7 Develop and deliver the council's customer experience strategy, working\n"
+        "with all directorates to redesign services around residents' needs.\n"
+        "\uf0b7 Deal with Member enquiries and Ombudsman cases.\n\n"
+        "Person specification\n"
+        "\uf0b7 Degree or equivalent experience\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Develop and deliver the council's customer experience strategy, working with all directorates to redesign "
+        "services around residents' needs.",
+        "Deal with Member enquiries and Ombudsman cases.",
+    ]
+    left_out = {line.text: line.kind for line in split.left_out}
+    assert left_out["Directorate: Customer & Communities"] is LeftOutKind.BOILERPLATE
+    assert left_out["Person specification"] is LeftOutKind.HEADING
+    assert "Degree or equivalent experience" in left_out
