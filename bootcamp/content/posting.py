@@ -23,8 +23,8 @@ The rules, in the order they apply:
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
-3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, and the Symbol font's bullets
-   that Word and PDFs paste) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
+3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
+   Word and PDFs paste, an emoji and a space: "✅ Own …") or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
    taken off. A line without a mark (and no blank line before it) carries on the item or text above it when it was wrapped: it is indented, or it
    starts in lower case, or the line above ends in a comma, a hyphen or a word like "and", "the",
    "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
@@ -77,7 +77,9 @@ from enum import Enum
 # (- * + o) needs a space after it, or "-based" and "*bold*" would read as bullets.
 # The private-use ones are the Symbol and Wingdings bullets Word and PDFs paste (U+F0B7, U+F0A7, U+F076 …).
 _SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e"
-_BULLET = re.compile(rf"^(?:[-*+o](?=\s)|[{_SYMBOL_BULLETS}])\s*(?=\S)")
+# An emoji used as a bullet ("✅ Own …", "👉 Run …") is one when a space follows it.
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
+_BULLET = re.compile(rf"^(?:[-*+o](?=\s)|[{_SYMBOL_BULLETS}]|[{_EMOJI}]\ufe0f?(?=\s))\s*(?=\S)")
 # 1.  1)  1.2  (a)  a.  a)  iv.  — one or two digits, so "2024." and "10+ years" are not numbers.
 _NUMBER = re.compile(
     r"^(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})\s*\)|(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivx]{2,4})[.)]|\d{1,2}(?:\.\d{1,2})+)"

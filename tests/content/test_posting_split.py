@@ -756,3 +756,20 @@ def test_a_council_role_profile_pasted_from_a_pdf() -> None:
     assert left_out["Directorate: Customer & Communities"] is LeftOutKind.BOILERPLATE
     assert left_out["Person specification"] is LeftOutKind.HEADING
     assert "Degree or equivalent experience" in left_out
+
+
+def test_emoji_bullets_are_bullets() -> None:
+    """A LinkedIn posting's ✅ 🔹 👉 bullets were kept as part of each duty's text."""
+    text = (
+        "What you'll do 👇\n"
+        "✅ Build and lead a customer success team of 25 CSMs\n"
+        "🔹 Partner with Product and Engineering to turn customer feedback into roadmap priorities\n"
+        "👉 Personally run the top 10 executive sponsor relationships\n"
+        "⭐️ Own net revenue retention\n"
+    )
+    assert duty_lines(text) == [
+        "Build and lead a customer success team of 25 CSMs",
+        "Partner with Product and Engineering to turn customer feedback into roadmap priorities",
+        "Personally run the top 10 executive sponsor relationships",
+        "Own net revenue retention",
+    ]
