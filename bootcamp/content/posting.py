@@ -739,8 +739,8 @@ def _is_duty_verb(word: str) -> bool:
     return not forms.isdisjoint(DUTY_VERBS)
 
 
-# An amount is the job's pay ("£85,000 plus bonus", "45k per annum"), unless a duty's verb opens the line: then it
-# is the duty's ("Approve compensation claims above £500", "Own a $5M budget", "… 1.2 million contacts per year").
+# An amount is the job's pay ("£85,000 plus bonus", "45k per annum"), unless a duty's verb opens the line, or "you
+# will" does: then it is the duty's ("Approve claims above £500", "Own a $5M budget", "You will approve … £1,000").
 _AMOUNT = re.compile(r"[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b")
 # Duty verbs that also open a line about the pay ("Earn up to £60k", "Receive a £2,000 joining bonus").
 _PAY_VERBS = _words("earn earns receive receives get enjoy")
@@ -753,7 +753,7 @@ def _boilerplate_kind(line: str) -> str:
     if kind or not _AMOUNT.search(text):
         return kind
     words = re.findall(r"[a-z]+", text)
-    duty = _starts_with_duty_verb(line) and not (words and words[0] in _PAY_VERBS)
+    duty = (_starts_with_duty_verb(line) and not (words and words[0] in _PAY_VERBS)) or says_what_you_will_do(line)
     return "" if duty else "pay and benefits"
 
 

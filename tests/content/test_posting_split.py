@@ -659,12 +659,15 @@ def test_an_amount_in_a_duty_is_the_duty_s_not_the_job_s_pay() -> None:
         "- Earn up to £60k on target\n"
         "- Receive a £2,000 joining bonus\n"
         "- 45k per annum\n"
+        "- You will approve ex-gratia payments above £1,000\n"
+        "- You will earn up to £60k on target\n"
     )
     assert duty_lines(text) == [
         "Approve compensation claims above £500",
         "Own a $5M budget for the contact centres",
         "Grow the online community to 50k members",
         "Look after 1.2 million customer contacts per year",
+        "You will approve ex-gratia payments above £1,000",
     ]
 
 
