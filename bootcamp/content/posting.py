@@ -6,7 +6,9 @@ module finds the duty lines in it, in order, so the room judges duties and nothi
 
 The rules, in the order they apply:
 
-1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; tabs count as indentation.
+1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; leading tabs count as indentation.
+   A line with cells between tabs (a table pasted from Word) is its cell that says a duty (else a
+   duties heading, else the first); the other cells are left out as another column.
    Blank lines and rules (``---``, ``***``) separate blocks. Markdown quote marks and bold
    marks are taken off; a Markdown link keeps its text.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
@@ -68,7 +70,7 @@ duty) and why, so that a front end can say what was left out: no duty is dropped
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 # -- marks at the start of a line ----------------------------------------------------------------------------------
@@ -311,6 +313,7 @@ class _Line:
     text: str  # without its mark, indentation or Markdown decoration
     indent: int = 0
     width: int = 0  # as pasted, mark and indentation included: a long line may have been wrapped
+    other_cells: tuple[str, ...] = ()  # a table row's cells besides the one kept
 
 
 class LeftOutKind(Enum):
@@ -354,6 +357,7 @@ class _Piece:
     block: int = 0  # pieces between the same two blank lines or headings share a block
     is_heading: bool = False
     listed: bool = False  # a line of a plain list: a list that lost its bullets
+    other_cells: list[str] = field(default_factory=list)  # its table rows' cells besides the ones kept
 
     @property
     def text(self) -> str:
@@ -366,6 +370,7 @@ class _Piece:
         else:
             self.chunks.append(" " + line.text)
         self.last = line
+        self.other_cells += line.other_cells
 
 
 def duty_lines(text: str) -> list[str]:
@@ -387,6 +392,8 @@ def split_posting(text: str) -> Split:
     # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
     alone = len(pieces) == 1 and not pieces[0].is_heading and len(sentences(pieces[0].text)) == 1
     for piece in pieces:
+        for cell in piece.other_cells:
+            leave_out(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table")
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
             continue
@@ -474,13 +481,35 @@ def _shortened(text: str) -> str:
 
 
 def _lines(text: str) -> list[_Line]:
-    raw = [line.expandtabs(4).rstrip() for line in text.splitlines()]
+    rows = [_table_row(line) for line in text.splitlines()]
+    raw = [line.expandtabs(4).rstrip() for line, _ in rows]
     lines: list[_Line] = []
     for number, line in enumerate(raw):
         following = raw[number + 1].strip() if number + 1 < len(raw) else ""
         previous = lines[-1] if lines else None
-        lines.append(_line(line, following, previous))
+        lines.append(replace(_line(line, following, previous), other_cells=rows[number][1]))
     return lines
+
+
+# A bullet or a number alone in a cell: Word pastes "•<tab>Lead …" and "1.<tab>Lead …".
+_MARK_CELL = re.compile(r"[^\w\s]{1,2}|\(?\w{1,3}[.)]")
+
+
+def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
+    """A line with cells between tabs (a table pasted from Word) as its one cell that says a duty (else a duties
+    heading, else the first), and its other cells; any other line as it is."""
+    body = line.lstrip()
+    cells = [cell.strip() for cell in body.split("\t") if cell.strip()]
+    if len(cells) > 1 and _MARK_CELL.fullmatch(cells[0]):
+        cells[:2] = [f"{cells[0]} {cells[1]}"]  # the mark and its text are one cell
+    if len(cells) < 2:
+        return line, ()
+    kept = next(
+        (cell for cell in cells if _starts_with_duty_verb(cell)),
+        next((cell for cell in cells if section_kind(cell) is SectionKind.DUTIES), cells[0]),
+    )
+    indent = line[: len(line) - len(body)]
+    return indent + kept, tuple(cell for cell in cells if cell is not kept)
 
 
 def _line(raw: str, following: str, previous: _Line | None) -> _Line:
@@ -563,11 +592,19 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             kind = section_kind(line.text)
             if kind is not None:  # a sub-heading keeps the section it is in
                 section, heading = kind, line.text
-            pieces.append(_Piece(section, False, line.indent, line, [line.text], heading, block, is_heading=True))
+            pieces.append(
+                _Piece(
+                    section, False, line.indent, line, [line.text], heading, block,
+                    is_heading=True, other_cells=[*line.other_cells],
+                )
+            )
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
             current.add(line)
         else:
-            current = _Piece(section, line.kind is _LineKind.ITEM, line.indent, line, [line.text], heading, block)
+            current = _Piece(
+                section, line.kind is _LineKind.ITEM, line.indent, line, [line.text], heading, block,
+                other_cells=[*line.other_cells],
+            )
             pieces.append(current)
     _mark_plain_lists(pieces)
     return pieces

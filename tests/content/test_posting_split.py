@@ -776,3 +776,29 @@ def test_emoji_bullets_are_bullets() -> None:
         "Personally run the top 10 executive sponsor relationships",
         "Own net revenue retention",
     ]
+
+
+def test_a_table_pasted_from_word_keeps_the_duty_column_and_reports_the_others() -> None:
+    """A role profile's table comes as cells between tabs: the measure column was joined to each duty."""
+    text = (
+        "Key accountability\tPerformance measure\n"
+        "Set service standards for every branch\tStandards published and met\n"
+        "Resolve escalated complaints within 10 days\t95% within target\n\n"
+        "Area\tResponsibility\n"
+        "Strategy\tSet the customer strategy with the executive team\n\n"
+        "Other duties\n"
+        "•\tChair the customer panel\n"
+        "2.\tReport to the board\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Set service standards for every branch",
+        "Resolve escalated complaints within 10 days",
+        "Set the customer strategy with the executive team",
+        "Chair the customer panel",
+        "Report to the board",
+    ]
+    other_columns = [line.text for line in split.left_out if line.why == "another column of a table"]
+    assert other_columns == [
+        "Performance measure", "Standards published and met", "95% within target", "Area", "Strategy"
+    ]
