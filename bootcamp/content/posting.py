@@ -39,7 +39,8 @@ The rules, in the order they apply:
    one line per sentence, and a list run into a sentence one line per item ("Responsibilities
    include: setting …; managing …; and reporting …", its lead-in left out as a heading; or three
    or more duties joined by semicolons, each opening with its verb). An item stays whole however
-   long it is.
+   long it is. A bullet over more indented items ("* Customer strategy" over its "o …" items) is
+   their label: a sub-heading, unless it opens with a duty verb.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept, and the
@@ -314,6 +315,7 @@ class _Line:
     indent: int = 0
     width: int = 0  # as pasted, mark and indentation included: a long line may have been wrapped
     other_cells: tuple[str, ...] = ()  # a table row's cells besides the one kept
+    group_label: bool = False  # a bullet that labels the sub-bullets under it: a sub-heading, whatever it says
 
 
 class LeftOutKind(Enum):
@@ -488,7 +490,23 @@ def _lines(text: str) -> list[_Line]:
         following = raw[number + 1].strip() if number + 1 < len(raw) else ""
         previous = lines[-1] if lines else None
         lines.append(replace(_line(line, following, previous), other_cells=rows[number][1]))
-    return lines
+    return _group_labels(lines)
+
+
+def _group_labels(lines: list[_Line]) -> list[_Line]:
+    """ "* Customer strategy" over more indented items labels them: a sub-heading, not a duty (unless it says one)."""
+    labelled = list(lines)
+    for number, line in enumerate(lines):
+        after = next((later for later in lines[number + 1 :] if later.kind is not _LineKind.BLANK), None)
+        if (
+            line.kind is _LineKind.ITEM
+            and after is not None
+            and after.kind is _LineKind.ITEM
+            and after.indent > line.indent
+            and not _starts_with_duty_verb(line.text)
+        ):
+            labelled[number] = replace(line, kind=_LineKind.HEADING, group_label=True)
+    return labelled
 
 
 # A bullet or a number alone in a cell: Word pastes "•<tab>Lead …" and "1.<tab>Lead …".
@@ -589,7 +607,7 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             current, block = None, block + 1
         elif line.kind is _LineKind.HEADING:
             current, block = None, block + 1
-            kind = section_kind(line.text)
+            kind = None if line.group_label else section_kind(line.text)
             if kind is not None:  # a sub-heading keeps the section it is in
                 section, heading = kind, line.text
             pieces.append(

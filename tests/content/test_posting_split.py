@@ -802,3 +802,29 @@ def test_a_table_pasted_from_word_keeps_the_duty_column_and_reports_the_others()
     assert other_columns == [
         "Performance measure", "Standards published and met", "95% within target", "Area", "Strategy"
     ]
+
+
+def test_a_bullet_over_sub_bullets_is_their_label_not_a_duty() -> None:
+    """"* Customer strategy" over its indented "o" items was kept as a duty of its own."""
+    text = (
+        "Your responsibilities\n\n"
+        "  * Customer strategy\n"
+        "      o Define the customer experience vision with the executive\n"
+        "        committee and translate it into a three-year plan\n"
+        "      o Agree customer KPIs for every business unit\n"
+        "  * Experience\n"
+        "      o Oversee the two contact centres (350 agents)\n"
+        "  * Lead the complaints function\n"
+        "      o Handle VIP customer escalations personally\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Define the customer experience vision with the executive committee and translate it into a three-year plan",
+        "Agree customer KPIs for every business unit",
+        "Oversee the two contact centres (350 agents)",
+        "Lead the complaints function",
+        "Handle VIP customer escalations personally",
+    ]
+    assert [line.text for line in split.left_out if line.kind is LeftOutKind.HEADING] == [
+        "Your responsibilities", "Customer strategy", "Experience"
+    ]
