@@ -2,11 +2,14 @@
 
 The postings under tests/fixtures/postings/ are written for these tests, each laid out the way
 postings arrive: bullets under headings, numbered, paragraphs, wrapped bullets with tabs,
-Markdown, ALL CAPS headings, and none at all.
+Markdown, ALL CAPS headings, and none at all; a prose introduction before the accountabilities,
+a role profile copied from a PDF, tables pasted from Word, emoji bullets, labelled groups of
+sub-bullets, and a list run into a sentence.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -828,3 +831,70 @@ def test_a_bullet_over_sub_bullets_is_their_label_not_a_duty() -> None:
     assert [line.text for line in split.left_out if line.kind is LeftOutKind.HEADING] == [
         "Your responsibilities", "Customer strategy", "Experience"
     ]
+
+
+# Postings laid out as a CCO pastes them today: each layout below lost, merged or invented duties before.
+LAYOUTS = {
+    "intro-then-accountabilities.txt": [  # a prose introduction, then numbered accountabilities with a sub-item
+        "In this role you will shape and deliver our customer strategy, making sure that every part of the business "
+        "puts customers first.",
+        "You will champion the voice of the customer at board level and chair our Customer Council.",
+        "You will oversee the billing, contact centre and field appointments teams (around 600 colleagues).",
+        "You will also personally handle complaints referred by the Consumer Council for Water.",
+        "Deliver the regulator's C-MeX and D-MeX performance commitments, worth up to £12m a year in incentives.",
+        "Build a culture where every colleague, from engineers to finance, owns the customer outcome.",
+        "Embed customer measures in every director's objectives.",
+        "Cut bill-related contact by 30% by fixing root causes with IT and finance.",
+    ],
+    "pdf-role-profile.txt": [  # a council's role profile copied from a PDF: Symbol-font bullets, terms, wrapping
+        "To lead the council's customer experience programme so that residents get the same quality of service "
+        "whichever department they contact.",
+        "Develop and deliver the council's customer experience strategy, working with all directorates to redesign "
+        "services around residents' needs.",
+        "Manage the corporate contact centre, face-to-face reception and the complaints team, including staff rotas "
+        "and performance management.",
+        "Present customer insight quarterly to the Corporate Leadership Team and to elected members.",
+        "Deal with Member enquiries and Ombudsman cases.",
+    ],
+    "word-tables.txt": [  # numbered 1.1, then a two-column table pasted from Word
+        "Lead the development of the customer strategy across all business units",
+        "Manage the complaints function and its escalations",
+        "Report customer performance to the Board quarterly",
+        "Set service standards for every branch",
+        "Resolve escalated complaints within 10 days",
+    ],
+    "emoji-bullets.txt": [  # a LinkedIn post
+        "Build and lead a customer success team of 25 CSMs",
+        "Own gross and net revenue retention for the mid-market segment",
+        "Partner with Product and Engineering to turn customer feedback into roadmap priorities",
+        "Personally run the top 10 executive sponsor relationships",
+    ],
+    "sub-bullets.txt": [  # labelled groups of "o" sub-bullets
+        "Define the customer experience vision with the executive committee and translate it into a three-year plan",
+        "Agree customer KPIs for every business unit",
+        "Oversee the two contact centres (350 agents)",
+        "Handle VIP customer escalations personally",
+    ],
+    "run-in-list.txt": [  # bold headings, a list run into a sentence
+        "Reporting to the Chief Executive, the Director will lead a 150-strong Customer Services directorate.",
+        "setting the customer strategy for all 30,000 homes",
+        "managing the repairs contact centre",
+        "reporting tenant satisfaction measures to the Board",
+        "investigating stage 2 complaints.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_postings_laid_out_as_they_are_pasted_today_keep_their_duties_and_report_the_rest(name: str) -> None:
+    text = posting(name)
+    split = split_posting(text)
+    assert split.kept == LAYOUTS[name]
+    reported = " ".join(split.kept + [line.text for line in split.left_out])
+    for word in text.split():
+        word = re.sub(r"^[^\w(£$€]+(?=\w)", "", word.strip("*;"))  # a bullet touching its word is taken off
+        if word and not MARK.fullmatch(word):
+            assert word in reported, word
+
+
+MARK = re.compile(r"[^\w\s]+|\(?\w{1,3}[.)]|\d+(?:\.\d+)+")  # a bullet, an emoji or a number: taken off, not lost
