@@ -497,7 +497,9 @@ def _group_labels(lines: list[_Line]) -> list[_Line]:
     """ "* Customer strategy" over more indented items labels them: a sub-heading, not a duty (unless it says one)."""
     labelled = list(lines)
     for number, line in enumerate(lines):
-        after = next((later for later in lines[number + 1 :] if later.kind is not _LineKind.BLANK), None)
+        after = next(
+            (lines[later] for later in range(number + 1, len(lines)) if lines[later].kind is not _LineKind.BLANK), None
+        )
         if (
             line.kind is _LineKind.ITEM
             and after is not None
