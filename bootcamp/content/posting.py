@@ -737,7 +737,9 @@ _YOU_WILL = re.compile(
 _BE_A_DUTY = re.compile(
     r"^be (?:responsible|accountable|in charge|the \w+ (?:of|for)\b|the (?:voice|champion|owner|advocate))"
 )
-_NOT_A_DUTY_AFTER_YOU_WILL = _words("be get join enjoy receive earn have")
+# Duty verbs that also open a line about the pay ("Earn up to £60k", "Receive a £2,000 joining bonus").
+_PAY_VERBS = _words("earn earns receive receives get enjoy")
+_NOT_A_DUTY_AFTER_YOU_WILL = _PAY_VERBS | _words("be join have")
 
 
 def says_what_you_will_do(sentence: str) -> bool:
@@ -799,8 +801,6 @@ def _is_duty_verb(word: str) -> bool:
 # An amount is the job's pay ("£85,000 plus bonus", "45k per annum"), unless a duty's verb opens the line, or "you
 # will" does: then it is the duty's ("Approve claims above £500", "Own a $5M budget", "You will approve … £1,000").
 _AMOUNT = re.compile(r"[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b")
-# Duty verbs that also open a line about the pay ("Earn up to £60k", "Receive a £2,000 joining bonus").
-_PAY_VERBS = _words("earn earns receive receives get enjoy")
 
 
 def _boilerplate_kind(line: str) -> str:
