@@ -25,6 +25,10 @@ The rules, in the order they apply:
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
+   A duties heading may have its first duties on its own line ("Responsibilities: Lead …"), and
+   a bold label may name the duty after it ("**Customer strategy.** Define …", "- **Insight:**
+   Share …"): both are taken off as headings, unless the label opens with a duty verb.
+
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
    Word and PDFs paste, an emoji and a space: "✅ Own …") or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
    taken off. A line without a mark (and no blank line before it) carries on the item or text above it when it was wrapped: it is indented, or it
@@ -314,7 +318,7 @@ class _Line:
     text: str  # without its mark, indentation or Markdown decoration
     indent: int = 0
     width: int = 0  # as pasted, mark and indentation included: a long line may have been wrapped
-    other_cells: tuple[str, ...] = ()  # a table row's cells besides the one kept
+    set_aside: tuple[LeftOut, ...] = ()  # what was taken off it: a table row's other cells, a bold label
     group_label: bool = False  # a bullet that labels the sub-bullets under it: a sub-heading, whatever it says
 
 
@@ -359,7 +363,7 @@ class _Piece:
     block: int = 0  # pieces between the same two blank lines or headings share a block
     is_heading: bool = False
     listed: bool = False  # a line of a plain list: a list that lost its bullets
-    other_cells: list[str] = field(default_factory=list)  # its table rows' cells besides the ones kept
+    set_aside: list[LeftOut] = field(default_factory=list)  # what was taken off its lines (other cells, labels)
 
     @property
     def text(self) -> str:
@@ -372,7 +376,7 @@ class _Piece:
         else:
             self.chunks.append(" " + line.text)
         self.last = line
-        self.other_cells += line.other_cells
+        self.set_aside += line.set_aside
 
 
 def duty_lines(text: str) -> list[str]:
@@ -394,8 +398,7 @@ def split_posting(text: str) -> Split:
     # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
     alone = len(pieces) == 1 and not pieces[0].is_heading and len(sentences(pieces[0].text)) == 1
     for piece in pieces:
-        for cell in piece.other_cells:
-            leave_out(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table")
+        left_out += piece.set_aside
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
             continue
@@ -483,14 +486,31 @@ def _shortened(text: str) -> str:
 
 
 def _lines(text: str) -> list[_Line]:
-    rows = [_table_row(line) for line in text.splitlines()]
+    rows = [(part, cells) for line in text.splitlines() for part, cells in _inline_heading(*_table_row(line))]
     raw = [line.expandtabs(4).rstrip() for line, _ in rows]
     lines: list[_Line] = []
     for number, line in enumerate(raw):
         following = raw[number + 1].strip() if number + 1 < len(raw) else ""
         previous = lines[-1] if lines else None
-        lines.append(replace(_line(line, following, previous), other_cells=rows[number][1]))
+        read = _line(line, following, previous)
+        other_cells = tuple(
+            LeftOut(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table") for cell in rows[number][1]
+        )
+        lines.append(replace(read, set_aside=other_cells + read.set_aside))
     return _group_labels(lines)
+
+
+# "Responsibilities: Lead …": a duties heading with its first duties on the same line (a list after it is a run-in
+# list, split with its lead-in: see run_in_list).
+_INLINE_HEADING = re.compile(r"^(?P<heading>[^:;•*\-\d][^:;]{2,40}:)\s+(?P<rest>[^;]+)$")
+
+
+def _inline_heading(line: str, cells: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    match = _INLINE_HEADING.match(line.strip())
+    # a duties heading by name ("Job title: …", "Role: …" name the job, not its duties)
+    if match and len(match["heading"].split()) <= 5 and _DUTY_HEADING.search(_plain(match["heading"])):
+        return [(match["heading"], ()), (match["rest"], cells)]
+    return [(line, cells)]
 
 
 def _group_labels(lines: list[_Line]) -> list[_Line]:
@@ -545,14 +565,28 @@ def _line(raw: str, following: str, previous: _Line | None) -> _Line:
         return _Line(_LineKind.HEADING, bold.group(2).strip(), indent)
     mark = _BULLET.match(text) or _NUMBER.match(text)
     if mark:
-        item = _BOLD.sub(r"\2", text[mark.end() :])
+        label, rest = _bold_label(text[mark.end() :])
+        item = _BOLD.sub(r"\2", rest)
         # "- Customer strategy:" introduces the items under it, like any line ending in a colon
         kind = _LineKind.HEADING if item.endswith(":") else _LineKind.ITEM
-        return _Line(kind, item, indent, width)
+        return _Line(kind, item, indent, width, set_aside=label)
+    label, text = _bold_label(text)
     text = _BOLD.sub(r"\2", text)
     if _is_heading(text, following, previous):
-        return _Line(_LineKind.HEADING, text, indent)
-    return _Line(_LineKind.TEXT, text, indent, width)
+        return _Line(_LineKind.HEADING, text, indent, set_aside=label)
+    return _Line(_LineKind.TEXT, text, indent, width, set_aside=label)
+
+
+# "**Customer strategy.** Define …", "- **Insight:** Share …": a bold label that names the duty after it
+_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_]{1,60}?[.:])\1\s+(?P<rest>\S.*)$")
+
+
+def _bold_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
+    """A bold label taken off the text it names (unless it is a duty: "**Own the plan:** with finance …")."""
+    match = _BOLD_LABEL.match(text)
+    if match is None or len(match["label"].split()) > 6 or _starts_with_duty_verb(match["label"]):
+        return (), text
+    return (LeftOut(match["label"], LeftOutKind.HEADING, "a label"),), match["rest"]
 
 
 def _is_heading(text: str, following: str, previous: _Line | None) -> bool:
@@ -615,7 +649,7 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             pieces.append(
                 _Piece(
                     section, False, line.indent, line, [line.text], heading, block,
-                    is_heading=True, other_cells=[*line.other_cells],
+                    is_heading=True, set_aside=[*line.set_aside],
                 )
             )
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
@@ -623,7 +657,7 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
         else:
             current = _Piece(
                 section, line.kind is _LineKind.ITEM, line.indent, line, [line.text], heading, block,
-                other_cells=[*line.other_cells],
+                set_aside=[*line.set_aside],
             )
             pieces.append(current)
     _mark_plain_lists(pieces)

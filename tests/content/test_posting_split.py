@@ -898,3 +898,38 @@ def test_postings_laid_out_as_they_are_pasted_today_keep_their_duties_and_report
 
 
 MARK = re.compile(r"[^\w\s]+|\(?\w{1,3}[.)]|\d+(?:\.\d+)+")  # a bullet, an emoji or a number: taken off, not lost
+
+
+def test_a_duties_heading_with_its_duties_on_the_same_line() -> None:
+    """"Responsibilities: Lead …. Manage …." was left out as an introduction, the posting having a duties heading."""
+    text = (
+        "Responsibilities: Lead the customer experience strategy. Manage the complaints team.\n\n"
+        "What you will do\n"
+        "- Chair the customer council\n\n"
+        "Location: Leeds\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Lead the customer experience strategy.", "Manage the complaints team.", "Chair the customer council"
+    ]
+    assert ("Responsibilities:", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+
+
+def test_a_bold_label_before_a_duty_is_a_label_not_a_duty() -> None:
+    """"**Customer strategy.** Define …" gave a duty line "Customer strategy."; "- **Insight:** Share …" kept its label."""
+    text = (
+        "What you will do\n"
+        "**Customer strategy.** Define the customer vision with the executive team and track it.\n"
+        "**Service.** Run the contact centre day to day.\n"
+        "- **Insight:** Share what customers say with every department\n"
+        "- **Own the plan:** with finance and operations\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Define the customer vision with the executive team and track it.",
+        "Run the contact centre day to day.",
+        "Share what customers say with every department",
+        "Own the plan: with finance and operations",
+    ]
+    labels = [line.text for line in split.left_out if line.why == "a label"]
+    assert labels == ["Customer strategy.", "Service.", "Insight:"]
