@@ -30,7 +30,8 @@ The rules, in the order they apply:
    Share …"): both are taken off as headings, unless the label opens with a duty verb.
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
-   Word and PDFs paste, an emoji and a space: "✅ Own …") or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
+   Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a
+   list pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
    taken off. A line without a mark (and no blank line before it) carries on the item or text above it when it was wrapped: it is indented, or it
    starts in lower case, or the line above ends in a comma, a hyphen or a word like "and", "the",
    "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
@@ -486,7 +487,12 @@ def _shortened(text: str) -> str:
 
 
 def _lines(text: str) -> list[_Line]:
-    rows = [(part, cells) for line in text.splitlines() for part, cells in _inline_heading(*_table_row(line))]
+    rows = [
+        (part, cells)
+        for pasted in text.splitlines()
+        for line in _bullets_run_together(pasted)
+        for part, cells in _inline_heading(*_table_row(line))
+    ]
     raw = [line.expandtabs(4).rstrip() for line, _ in rows]
     lines: list[_Line] = []
     for number, line in enumerate(raw):
@@ -498,6 +504,18 @@ def _lines(text: str) -> list[_Line]:
         )
         lines.append(replace(read, set_aside=other_cells + read.set_aside))
     return _group_labels(lines)
+
+
+# A list pasted flat from a web page: "• Lead … • Manage …" (not "·", which joins a title's parts: "Full time · Leeds").
+_BULLET_BETWEEN = re.compile(r"\s+[•▪●■◦\uf0b7]\s+")
+
+
+def _bullets_run_together(line: str) -> list[str]:
+    """A line with bullets between its items, as one line per item."""
+    parts = _BULLET_BETWEEN.split(line)
+    if len(parts) < 2:
+        return [line]
+    return [parts[0], *(f"• {part}" for part in parts[1:])]
 
 
 # "Responsibilities: Lead …": a duties heading with its first duties on the same line (a list after it is a run-in

@@ -933,3 +933,17 @@ def test_a_bold_label_before_a_duty_is_a_label_not_a_duty() -> None:
     ]
     labels = [line.text for line in split.left_out if line.why == "a label"]
     assert labels == ["Customer strategy.", "Service.", "Insight:"]
+
+
+def test_bullets_run_together_on_one_line_are_one_item_each() -> None:
+    """A web page's list pasted flat: "• Lead … • Manage … • Report …" was one duty line."""
+    text = (
+        "Key responsibilities\n"
+        "• Lead the customer strategy • Manage the contact centre ▪ Report NPS to the board\n\n"
+        "Requirements\n"
+        "• 10 years • MBA\n\n"
+        "Northwind · Full time · Leeds\n"
+    )
+    split = split_posting(text)
+    assert split.kept == ["Lead the customer strategy", "Manage the contact centre", "Report NPS to the board"]
+    assert [line.text for line in split.left_out][-3:] == ["10 years", "MBA", "Northwind · Full time · Leeds"]
