@@ -6,7 +6,8 @@ module finds the duty lines in it, in order, so the room judges duties and nothi
 
 The rules, in the order they apply:
 
-1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; leading tabs count as indentation.
+1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; leading tabs count as
+   indentation.
    A line with cells between tabs (a table pasted from Word) is its cell that says a duty (else a
    duties heading, else the first); the other cells are left out as another column.
    Blank lines and rules (``---``, ``***``) separate blocks. Markdown quote marks and bold
@@ -31,10 +32,10 @@ The rules, in the order they apply:
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
    Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a
-   list pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its mark
-   taken off. A line without a mark (and no blank line before it) carries on the item or text above it when it was wrapped: it is indented, or it
-   starts in lower case, or the line above ends in a comma, a hyphen or a word like "and", "the",
-   "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
+   list pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an
+   item, its mark taken off. A line without a mark (and no blank line before it) carries on the
+   item or text above it when it was wrapped: it is indented, or it starts in lower case, or the
+   line above ends in a comma, a hyphen or a word like "and", "the", "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
    preposition starts a new line); or, after a long bulleted line (50 characters or more) that has
    not finished its sentence, whatever it starts with. Otherwise it starts new text, so "Sound like
    you?" after a short bullet stays apart, and a list that lost its bullets stays a list.
