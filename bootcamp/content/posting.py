@@ -31,14 +31,15 @@ The rules, in the order they apply:
    Share …"): both are taken off as headings, unless the label opens with a duty verb.
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
-   Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a
-   list pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an
-   item, its mark taken off. A line without a mark (and no blank line before it) carries on the
-   item or text above it when it was wrapped: it is indented, or it starts in lower case, or the
-   line above ends in a comma, a hyphen or a word like "and", "the", "with" (but not "… any office can act on" + "Merge the …": a capitalised duty verb after a
-   preposition starts a new line); or, after a long bulleted line (50 characters or more) that has
-   not finished its sentence, whatever it starts with. Otherwise it starts new text, so "Sound like
-   you?" after a short bullet stays apart, and a list that lost its bullets stays a list.
+   Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a list
+   pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its
+   mark taken off. A line without a mark (and no blank line before it) carries on the item or text
+   above it when it was wrapped: it is indented, or it starts in lower case, or the line above ends
+   in a comma, a hyphen or a word like "and", "the", "with" (but not "… any office can act on" +
+   "Merge the …": a capitalised duty verb after a preposition starts a new line); or, after a long
+   bulleted line (50 characters or more) that has not finished its sentence, whatever it starts
+   with. Otherwise it starts new text, so "Sound like you?" after a short bullet stays apart, and a
+   list that lost its bullets stays a list.
    **A plain list** is a list that lost its bullets: two or more lines of text between the same
    blank lines or headings, each at most 40 words, most not ending in ``.`` ``!`` or ``?``. Each
    of its lines is an item. Other text (not an item) is split into sentences: a paragraph becomes
