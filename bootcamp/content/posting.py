@@ -272,9 +272,10 @@ _LEAD_INS = _words(
     before while following using working acting partnering beyond besides
     """
 )
+# Who a posting says does the work, besides "you".
+_THE_ROLE = r"(?:the|this) (?:role|position|cco|chief customer officer|post ?holder|successful candidate)"
 _SAYS_WHO_DOES_WHAT = re.compile(
-    r"\byou(?:'ll| will| would)\b|\b(?:the|this) (?:role|position|cco|chief customer officer|post ?holder"
-    r"|successful candidate) (?:will|is responsible|is accountable|owns|leads)\b"
+    rf"\byou(?:'ll| will| would)\b|\b{_THE_ROLE} (?:will|is responsible|is accountable|owns|leads)\b"
     r"|\b(?:responsible|accountable) for\b|\bin charge of\b|\byour (?:job|role|remit|mission) (?:is|will be)\b"
 )
 
@@ -551,8 +552,10 @@ def _group_labels(lines: list[_Line]) -> list[_Line]:
     return labelled
 
 
-# A bullet or a number alone in a cell: Word pastes "•<tab>Lead …" and "1.<tab>Lead …".
-_MARK_CELL = re.compile(r"[^\w\s]{1,2}|\(?\w{1,3}[.)]")
+def _is_mark(cell: str) -> bool:
+    """A bullet or a number alone in a cell: Word pastes "•<tab>Lead …" and "1.<tab>Lead …"."""
+    mark = _BULLET.match(f"{cell} x") or _NUMBER.match(f"{cell} x")
+    return mark is not None and mark.end() >= len(cell)
 
 
 def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
@@ -560,7 +563,7 @@ def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
     heading, else the first), and its other cells; any other line as it is."""
     body = line.lstrip()
     cells = [cell.strip() for cell in body.split("\t") if cell.strip()]
-    if len(cells) > 1 and _MARK_CELL.fullmatch(cells[0]):
+    if len(cells) > 1 and _is_mark(cells[0]):
         cells[:2] = [f"{cells[0]} {cells[1]}"]  # the mark and its text are one cell
     if len(cells) < 2:
         return line, ()
@@ -783,10 +786,7 @@ def reads_as_duty(line: str) -> bool:
     return bool(comma and words and len(words) <= 8 and _opens_lead_in(words[0]) and _starts_with_duty_verb(rest))
 
 
-_YOU_WILL = re.compile(
-    r"\b(?:you(?:'ll| will)|(?:the|this) (?:role|position|cco|chief customer officer|post ?holder|successful candidate)"
-    r" will)\s+(.*)"
-)
+_YOU_WILL = re.compile(rf"\b(?:you(?:'ll| will)|{_THE_ROLE} will)\s+(.*)")
 # "You will be …" is a duty only as one of these; "you'll be joining", "you will get to …" describe the job.
 _BE_A_DUTY = re.compile(
     r"^be (?:responsible|accountable|in charge|the \w+ (?:of|for)\b|the (?:voice|champion|owner|advocate))"

@@ -75,13 +75,15 @@ def examples_text(lines: list[Labelled]) -> str:
 
 
 def part_folds(settings: Settings) -> list[Fold]:
-    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other nine files."""
+    """Leave-one-part-out: each file's lines, with the words learned from, and the examples of, the other files."""
     lines = file_lines()
-    folds = []
-    for name in DEVELOPMENT_FILES:
-        rest = [line for part, line in lines if part != name]
-        folds.append(Fold(tuple(row for row in lines if row[0] == name), train(rest, settings), examples_text(rest)))
-    return folds
+    return [file_fold(lines, name, set(DEVELOPMENT_FILES) - {name}, settings) for name in DEVELOPMENT_FILES]
+
+
+def file_fold(lines: list[tuple[str, Labelled]], name: str, learned_from: set[str], settings: Settings) -> Fold:
+    """One file's lines, with the words learned from, and the examples of, the files ``learned_from``."""
+    rest = [line for part, line in lines if part in learned_from]
+    return Fold(tuple(row for row in lines if row[0] == name), train(rest, settings), examples_text(rest))
 
 
 def folds(settings: Settings) -> list[Fold]:
@@ -207,12 +209,10 @@ def curve(check: RoleCheck, settings: Settings, margin: float) -> None:
         draws = CURVE_DRAWS if size < len(DEVELOPMENT_FILES) - 1 else 1  # every other file: one way to choose them
         for draw in range(draws):
             chooser = random.Random(draw)
-            fold_list = []
-            for name in DEVELOPMENT_FILES:
-                others = sorted(chooser.sample([other for other in DEVELOPMENT_FILES if other != name], size))
-                rest = [line for part, line in lines if part in others]
-                held = tuple(row for row in lines if row[0] == name)
-                fold_list.append(Fold(held, train(rest, settings), examples_text(rest)))
+            fold_list = [
+                file_fold(lines, name, set(chooser.sample([f for f in DEVELOPMENT_FILES if f != name], size)), settings)
+                for name in DEVELOPMENT_FILES
+            ]
             found = figures(suggested(fold_list, check, margin))
             right, opposite, clear = right + found[0], opposite + found[1], found[2]
         print(
