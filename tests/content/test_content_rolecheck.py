@@ -296,6 +296,36 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
     assert mapped.leaning is Leaning.STRATEGIC, mapped.reason
     assert "the stages a journey runs through say where it goes, not what the duty is" in mapped.reason
     assert suggest("Negotiate each contract's renewal", MARKERS).leaning is Leaning.TACTICAL
+    # only the stages are set aside: the duty after them still counts (held_out_15, round eleven)
+    redesign = suggest(
+        "Map the key touchpoints from admission to discharge and lead work across departments to redesign the journey", MARKERS
+    )
+    assert redesign.leaning is Leaning.STRATEGIC and "working across silos" in redesign.reason.lower() or redesign.markers
+
+
+@pytest.mark.parametrize(
+    ("line", "leaning"),
+    [
+        # an advocacy group is an outside body; speaking for the customers is advocacy (held_out_13)
+        ("Build partnerships with patient advocacy groups and policy makers", Leaning.UNDECIDED),
+        ("Speak for the fans inside the club", Leaning.STRATEGIC),
+        # a plan for the long term says when, not customers' long-term value (held_out_13)
+        ("Develop a customer service plan for the long term", Leaning.UNDECIDED),
+        ("Grow customers' long-term value", Leaning.STRATEGIC),
+        # a strategy for customer support is the support department's plan (held_out_14)
+        ("Draw up and carry out the company's strategy for customer support", Leaning.TACTICAL),
+        ("Build strong ties with the main customers", Leaning.TACTICAL),
+        ("Lead a team of senior journey specialists", Leaning.TACTICAL),
+        ("Inspect the public areas every day", Leaning.TACTICAL),
+        ("Draw up the blueprint for a quality framework that covers the whole agency", Leaning.STRATEGIC),
+        ("Plan next year's programmes with input from every program area and department", Leaning.STRATEGIC),
+        ("Help every part of the company take ownership of the experience", Leaning.STRATEGIC),
+        ("Run co-design workshops", Leaning.STRATEGIC),
+    ],
+)
+def test_the_eleventh_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
+    suggestion = suggest(line, MARKERS)
+    assert suggestion.leaning is leaning, suggestion.reason
 
 
 def test_support_departments_and_the_customer_operation_are_the_leaders_own_service_operation() -> None:
