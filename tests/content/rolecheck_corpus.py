@@ -101,6 +101,7 @@ PARTS = {
     "held_out_13": ("held_out_13",),
     "held_out_14": ("held_out_14",),
     "held_out_15": ("held_out_15",),
+    "held_out_16": ("held_out_16",),
 }
 
 
