@@ -64,10 +64,12 @@ The rules, in the order they apply:
    - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
      word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
-     contract terms, how to apply, the company's blurb; a sum of money is pay unless a duty's verb
-     opens the line: "Approve claims above £500"), requirements of the person ("10+ years
-     of experience", "Bachelor's degree", "Excellent communication skills", "You have …") or
-     questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes whole.
+     contract terms, how to apply, the company's blurb; a sum of money, or a benefit's name, is pay
+     unless a duty's verb opens the line: "Approve claims above £500", "Lead patient experience
+     across the health care system", but not "Support your wellness with a gym"), requirements of
+     the person ("10+ years of experience", "Bachelor's degree", "Excellent communication skills",
+     "You have …") or questions ("Sound like you?"). A paragraph with an equal-opportunity statement
+     goes whole.
 
 The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
 taken off; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
@@ -855,17 +857,26 @@ def _is_duty_verb(word: str) -> bool:
 # An amount is the job's pay ("£85,000 plus bonus", "45k per annum"), unless a duty's verb opens the line, or "you
 # will" does: then it is the duty's ("Approve claims above £500", "Own a $5M budget", "You will approve … £1,000").
 _AMOUNT = re.compile(r"[$£€]\s?\d|\bper (?:annum|year|hour)\b|\b\d+\s?k\b")
+# So is a benefit's name in a duty: a health insurer's or a hospital's duties speak of the health plan, health care and
+# pensions ("Lead patient experience across the health care system", "Handle members' enrolment in the health plan").
+# A perk addressed to the reader is still a perk, whatever verb opens it ("Support your wellness with a gym membership").
+_TO_THE_READER = re.compile(r"\byou(?:r|rs|rself)?\b")
 
 
 def _boilerplate_kind(line: str) -> str:
     """The kind of boilerplate a line is ("pay and benefits" …), or ""."""
     text = _plain(line)
     kind = next((kind for kind, pattern in _BOILERPLATE.items() if pattern.search(text)), "")
-    if kind or not _AMOUNT.search(text):
-        return kind
+    if kind == "pay and benefits" or (not kind and _AMOUNT.search(text)):
+        perk = kind == "pay and benefits"
+        return "" if _is_a_duty_naming_pay(line, text, perk=perk) else "pay and benefits"
+    return kind
+
+
+def _is_a_duty_naming_pay(line: str, text: str, *, perk: bool) -> bool:
     words = re.findall(r"[a-z]+", text)
-    duty = (_starts_with_duty_verb(line) and not (words and words[0] in _PAY_VERBS)) or says_what_you_will_do(line)
-    return "" if duty else "pay and benefits"
+    opens_with_duty = _starts_with_duty_verb(line) and not (words and words[0] in _PAY_VERBS)
+    return (opens_with_duty and not (perk and _TO_THE_READER.search(text))) or says_what_you_will_do(line)
 
 
 # Small words a name or title may have in lower case ("Head of Customer Experience").

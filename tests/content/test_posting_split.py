@@ -196,6 +196,25 @@ def test_requirements_and_boilerplate_are_dropped_even_under_a_duty_heading(line
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a health insurer's or a hospital's duties name what are perks elsewhere
+        "Lead patient experience across the health care system",
+        "Check members' eligibility and handle their enrolment in the health plan",
+        "Administer the pension scheme's member services",
+    ],
+)
+def test_a_duty_that_names_a_benefit_is_kept(line: str) -> None:
+    assert duty_lines(f"Responsibilities\n- Lead the team\n- {line}\n") == ["Lead the team", line]
+
+
+def test_a_perk_addressed_to_the_reader_is_dropped_whatever_verb_opens_it() -> None:
+    assert duty_lines("Responsibilities\n- Lead the team\n- Support your wellness with a free gym membership\n") == [
+        "Lead the team"
+    ]
+
+
 def test_an_equal_opportunity_paragraph_goes_whole() -> None:
     text = (
         "Duties\n- Lead the team\n\n"
