@@ -22,7 +22,8 @@ The rules, in the order they apply:
 
    - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
    - *other*: requirements, qualifications, person specification, skills, who you are, about
-     us/<company>, benefits, what we offer, salary, location, how to apply, equal opportunity …
+     us/<company>, benefits, what we offer, salary, location, how to apply, equal opportunity,
+     physical demands, working conditions …
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
@@ -64,12 +65,13 @@ The rules, in the order they apply:
    - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
      word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
-     contract terms, how to apply, the company's blurb; a sum of money, or a benefit's name, is pay
-     unless a duty's verb opens the line: "Approve claims above £500", "Lead patient experience
-     across the health care system", but not "Support your wellness with a gym"), requirements of
-     the person ("10+ years of experience", "Bachelor's degree", "Excellent communication skills",
-     "You have …") or questions ("Sound like you?"). A paragraph with an equal-opportunity statement
-     goes whole.
+     contract terms, how to apply, the company's blurb, the catch-all "other duties as assigned";
+     a sum of money, or a benefit's name, is pay unless a duty's verb opens the line: "Approve
+     claims above £500", "Lead patient experience across the health care system", but not
+     "Support your wellness with a gym"), requirements of the person ("10+ years of experience",
+     "Bachelor's degree", "Excellent communication skills", "You have …", "You are …" but not "You
+     are responsible for …") or questions ("Sound like you?"). A paragraph with an
+     equal-opportunity statement goes whole.
 
 The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
 taken off; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
@@ -132,6 +134,8 @@ _OTHER_HEADING = re.compile(
     r"|\bwho you are\b|\bwhat you(?:'ll| will)? (?:bring|need)\b|\bwhat we(?:'re| are) looking for\b|\byou (?:have|bring|are)\b"
     r"|\b(?:ideal|successful) candidate\b|\byour (?:profile|background)\b|\b(?:nice|must)[- ]to[- ]haves?\b"
     r"|\bmust[- ]haves?\b|\bbonus points\b"
+    # the conditions of the work (US job descriptions end with these)
+    r"|\bphysical (?:demands|requirements|effort)\b|\bwork(?:ing)? (?:conditions|environment)\b|\btools and equipment\b"
     # the company
     r"|^about (?!(?:the|this) (?:role|position|opportunity))|\bwho we are\b|\bthe company\b"
     r"|\bour (?:company|story|mission|values|culture|team)\b|\bcompany (?:overview|description)\b|\bthe team\b"
@@ -175,6 +179,11 @@ _BOILERPLATE = {
         r"|\bpaid (?:time off|leave|holidays?)\b|\bpto\b|\b(?:annual|parental) leave\b|\bdays'? (?:holiday|vacation|leave)\b"
         r"|\b(?:stock|share) options\b|\bequity (?:package|grant)\b|\bwellness\b|\bgym\b|\bperks?\b"
     ),
+    # the catch-all at the end of a list of duties says nothing about the role
+    "other duties as assigned": re.compile(
+        r"\b(?:any |such |all )?other (?:related |reasonable |similar |ad[- ]hoc |appropriate )*duties\b"
+        r"|\bduties (?:as|that may be) (?:assigned|required|directed|requested)\b|\bcommensurate with the (?:grade|level|post|role)\b"
+    ),
     "location and terms": re.compile(
         r"^(?:location|salary|compensation|pay|reports? to|reporting line|start date|contract|hours|job type"
         r"|employment type|closing date|department|directorate|division|business unit|service area|level|grade|band"
@@ -217,7 +226,9 @@ _REQUIREMENT = re.compile(
     r"|fluency|proficiency|background)\b"
     r"|^(?:\w+ )?(?:communication|interpersonal|analytical|presentation|negotiation) skills\b"
     r"|^(?:ability|able|willing(?:ness)?|capacity) to\b|^(?:fluent|native)\b|^(?:must|should) (?:have|be)\b"
-    r"|^you(?: are|'re| have|'ve| bring| can| need| will have|'ll have| will bring|'ll bring| must)\b"
+    # "You are …" is the person, but "You are responsible for …" is the duty
+    r"|^you(?:(?: are|'re)(?! (?:responsible|accountable|in charge)\b)| have|'ve| bring| can| need| will have|'ll have"
+    r"| will bring|'ll bring| must)\b"
     r"|\b(?:ideal|successful) candidate (?:will )?(?:have|has|be|is|brings?)\b"
     r"|\b(?:is|are) (?:required|essential|desirable|preferred|a plus|an advantage|a bonus|beneficial)\b"
     r"|\b(?:preferred|desirable|a plus|an advantage|nice to have)\W*$"

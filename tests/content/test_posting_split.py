@@ -901,6 +901,32 @@ LAYOUTS = {
         "reporting tenant satisfaction measures to the Board",
         "investigating stage 2 complaints.",
     ],
+    "us-hospital-essential-functions.txt": [  # a US hospital's: numbered "1)", "other duties as assigned", conditions
+        "The Director of Patient Experience provides leadership for the organization's patient experience strategy, "
+        "partnering with physicians, nursing and support services to improve HCAHPS results.",
+        "Develops and implements the system-wide patient experience strategy in collaboration with the executive team.",
+        "Oversees the Patient Relations department, including grievance management in accordance with CMS Conditions "
+        "of Participation.",
+        "Analyzes HCAHPS, CG-CAHPS and Press Ganey data and presents findings to medical staff committees.",
+        "Coaches unit leaders on service recovery, rounding and AIDET communication.",
+        "Manages the department budget and the patient advocate staff.",
+    ],
+    "arrow-bullets-two-languages.txt": [  # a Berlin start-up's: arrow bullets, headings in German and English
+        "You own the end-to-end customer journey across our app, hotline and shops",
+        "You build and lead a team of 6 CX managers",
+        "You set up a Voice-of-Customer programme and bring insights to Product and Marketing",
+        "You are responsible for NPS and CSAT targets",
+    ],
+    "housing-role-profile.txt": [  # a UK housing association's: "To …" duties and the catch-all at the end
+        "To lead the Customer Service team to deliver excellent service to our tenants and leaseholders, ensuring that "
+        "complaints are handled in line with the Housing Ombudsman Complaint Handling Code.",
+        "To manage a team of 12 Customer Service Advisors, including rotas, 1:1s and performance management.",
+        "To ensure that Stage 1 and Stage 2 complaints are responded to within the timescales set by the Code.",
+        "To analyse complaints data and produce monthly reports for the Executive Management Team and Board, "
+        "identifying learning and service improvements.",
+        "To work with Repairs, Income and Neighbourhood teams to resolve cross-cutting issues.",
+        "To act as the lead for the Tenant Scrutiny Panel.",
+    ],
 }
 
 
@@ -917,6 +943,32 @@ def test_postings_laid_out_as_they_are_pasted_today_keep_their_duties_and_report
 
 
 MARK = re.compile(r"[^\w\s]+|\(?\w{1,3}[.)]|\d+(?:\.\d+)+")  # a bullet, an emoji or a number: taken off, not lost
+
+
+@pytest.mark.parametrize(
+    "catch_all",
+    ["Performs other duties as assigned.", "Any other reasonable duties commensurate with the grade of the post.",
+     "Other related duties as required"],
+)
+def test_the_catch_all_duty_is_boilerplate_not_a_tactical_duty(catch_all: str) -> None:
+    """It was kept, and leaned tactical, raising the posting's tactical share for saying nothing about the role."""
+    split = split_posting(f"Responsibilities\n- Lead the team\n- {catch_all}\n")
+    assert split.kept == ["Lead the team"]
+    assert [(line.text, line.kind) for line in split.left_out][-1] == (catch_all, LeftOutKind.BOILERPLATE)
+
+
+def test_you_are_responsible_for_is_a_duty_and_you_are_a_leader_is_the_person() -> None:
+    text = "What you will do\n- You are responsible for NPS and CSAT targets\n- You are a natural leader\n"
+    assert duty_lines(text) == ["You are responsible for NPS and CSAT targets"]
+
+
+def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
+    text = (
+        "Essential functions\n- Oversees the Patient Relations department.\n\n"
+        "Work environment\n- Works some evenings and weekends.\n\n"
+        "Physical demands\n- Sits for extended periods.\n"
+    )
+    assert duty_lines(text) == ["Oversees the Patient Relations department."]
 
 
 def test_a_duties_heading_with_its_duties_on_the_same_line() -> None:
