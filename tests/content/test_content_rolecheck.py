@@ -321,9 +321,13 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Plan next year's programmes with input from every program area and department", Leaning.STRATEGIC),
         ("Help every part of the company take ownership of the experience", Leaning.STRATEGIC),
         ("Run co-design workshops", Leaning.STRATEGIC),
+        # twelfth round (held_out_16): customers' buying habits are not the organisation's; one team is not every one
+        ("Build up the online store as shoppers' buying habits change", Leaning.UNDECIDED),
+        ("Spread product knowledge through the team", Leaning.UNDECIDED),
+        ("Lead and enlarge the team of service designers", Leaning.TACTICAL),
     ],
 )
-def test_the_eleventh_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
+def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
     suggestion = suggest(line, MARKERS)
     assert suggestion.leaning is leaning, suggestion.reason
 
