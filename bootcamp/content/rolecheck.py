@@ -109,13 +109,21 @@ def _naming_the_other_side(line: str, suggestion: Suggestion, weighed: Weighed, 
     other = _other(suggestion.leaning)
     if f"which leans {other.value}" in suggestion.reason or f"which lean {other.value}" in suggestion.reason:
         return suggestion
-    if against := _signs(weighed, other):
+    # "objectives" may weigh tactical in the labelled postings, but the room would hear a contradiction if a line called
+    # strategic for its objectives were said to speak of "objectives", which leans tactical
+    against = [word for word in _signs(weighed, other) if not _a_sign_of(suggestion, word)]
+    if against:
         also = f'it also speaks of "{against[0]}", which leans {other.value}'
     elif like := _example_of(line, other, learned):
         also = f'it also reads like "{like}", which leans {other.value}'
     else:
         return suggestion
     return Suggestion(suggestion.leaning, suggestion.markers, f"{suggestion.reason.rstrip('.')} ({also}).")
+
+
+def _a_sign_of(suggestion: Suggestion, word: str) -> bool:
+    """Whether a marker that made the call matches the word itself."""
+    return any(_matches(marker, word) for marker in suggestion.markers if marker.leaning is suggestion.leaning)
 
 
 EXAMPLES_OF_THE_OTHER_SIDE = 3

@@ -219,3 +219,16 @@ def test_a_reason_never_quotes_a_word_that_says_nothing_about_the_duty() -> None
     assert "against" not in suggestion.reason and one_sentence(suggestion.reason)
     quoted = suggest("Brief the board on strategic choices for the rota against rivals", check_with(words=words))
     assert '"rota"' in quoted.reason and '"against"' not in quoted.reason  # the real sign is quoted
+
+
+def test_a_reason_never_says_the_word_that_made_the_call_leans_the_other_way() -> None:
+    # "objectives" is a strategic sign of the markers (strategy words); learned, it may weigh tactical in the postings,
+    # but "called strategic (…objectives…), it also speaks of "objectives", which leans tactical" contradicts itself
+    words = WORDS + "objective -0.5\nqueue -0.45\n"
+    line = "Set the vision and objectives for the customer experience"
+    suggestion = suggest(line, check_with(markers=True, words=words))
+    assert suggestion.leaning is Leaning.STRATEGIC, suggestion.reason
+    assert '"objectives", which leans tactical' not in suggestion.reason and one_sentence(suggestion.reason)
+    # a tactical word the markers did not call the line for is still named
+    named = suggest(line + " and the queue", check_with(markers=True, words=words))
+    assert named.leaning is Leaning.STRATEGIC and '"queue", which leans tactical' in named.reason, named.reason
