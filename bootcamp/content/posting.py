@@ -17,7 +17,8 @@ The rules, in the order they apply:
    line goes on with the sentence in lower case), or is a short unpunctuated line naming a
    known section ("Responsibilities", "About us", "Benefits" …) that neither reads as a duty (a
    verb and its object: "Own all customer responsibilities") nor describes a thing ("Competitive
-   salary and annual bonus" is a line of a list).
+   salary and annual bonus" is a line of a list) nor states a term ("Job type: Full time"). An
+   emoji before a known section's name decorates a heading ("🎯 What you'll do").
    A heading names the kind of section that follows until the next heading:
 
    - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
@@ -94,6 +95,7 @@ _SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔�
 # An emoji used as a bullet ("✅ Own …", "👉 Run …") is one when a space follows it.
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
 _BULLET = re.compile(rf"^(?:[-*+o](?=\s)|[{_SYMBOL_BULLETS}]|[{_EMOJI}]\ufe0f?(?=\s))\s*(?=\S)")
+_EMOJI_MARK = re.compile(rf"^[{_EMOJI}]")
 # 1.  1)  1.2  (a)  a.  a)  iv.  — one or two digits, so "2024." and "10+ years" are not numbers.
 _NUMBER = re.compile(
     r"^(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})\s*\)|(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivx]{2,4})[.)]|\d{1,2}(?:\.\d{1,2})+)"
@@ -187,7 +189,8 @@ _BOILERPLATE = {
     "location and terms": re.compile(
         r"^(?:location|salary|compensation|pay|reports? to|reporting line|start date|contract|hours|job type"
         r"|employment type|closing date|department|directorate|division|business unit|service area|level|grade|band"
-        r"|responsible to|accountable to|line manager|direct reports|ref(?:erence)?|job (?:title|id|ref|family))\s*[:\-–]"
+        r"|responsible to|accountable to|line manager|direct reports|ref(?:erence)?|job (?:title|id|ref|family)"
+        r"|(?:work )?schedule|shifts?|working hours|hours of work|work pattern|company|employer|travel)\s*[:\-–]"
         r"|^(?:full|part)[- ]time\b"
         r"|\b(?:remote|hybrid|on-?site|office)[- ](?:first|working|role|position|based|friendly)\b|\b(?:fully|partly) remote\b"
         r"|\bwork(?:ing)? from home\b|\b(?:based|located) (?:in|at|out of)\b|\brelocation\b|\bvisa sponsorship\b"
@@ -603,8 +606,10 @@ def _line(raw: str, following: str, previous: _Line | None) -> _Line:
     if mark:
         label, rest = _bold_label(text[mark.end() :])
         item = _BOLD.sub(r"\2", rest)
-        # "- Customer strategy:" introduces the items under it, like any line ending in a colon
-        kind = _LineKind.HEADING if item.endswith(":") else _LineKind.ITEM
+        # "- Customer strategy:" introduces the items under it, like any line ending in a colon; "🎯 What you'll do"
+        # decorates a heading with an emoji, as LinkedIn posts do
+        emoji_heading = bool(_EMOJI_MARK.match(text)) and _is_bare_heading(item, previous)
+        kind = _LineKind.HEADING if item.endswith(":") or emoji_heading else _LineKind.ITEM
         return _Line(kind, item, indent, width, set_aside=label)
     label, text = _bold_label(text)
     text = _BOLD.sub(r"\2", text)
@@ -645,6 +650,8 @@ def _is_bare_heading(text: str, previous: _Line | None) -> bool:
         return False  # the second half of a wrapped line
     if _DESCRIBED.match(text):
         return False  # "Competitive salary and annual bonus" is a benefit in a list, not the heading "Salary"
+    if re.search(r":\s*\S", text):
+        return False  # "Job type: Full time", "Location: Leeds" are the job's terms, not the heading "Job" or "Location"
     if _is_duty_verb(words[0]) and (
         (len(words) >= 3 and words[1].lower() not in ("and", "&", "or", "/"))
         or (len(words) == 2 and words[1].lower() in ("the", "a", "an", "all", "our", "every", "each"))

@@ -927,6 +927,18 @@ LAYOUTS = {
         "To work with Repairs, Income and Neighbourhood teams to resolve cross-cutting issues.",
         "To act as the lead for the Tenant Scrutiny Panel.",
     ],
+    "emoji-headings.txt": [  # a LinkedIn post whose headings wear an emoji: "🎯 What you'll do"
+        "Lead our global Customer Success org (40 CSMs across 3 regions) and own Net Revenue Retention.",
+        "Partner with Product to make sure customer feedback shapes the roadmap.",
+        "Build a customer health score the whole company uses.",
+    ],
+    "job-board-terms.txt": [  # a job board's: "·" bullets, then "Job Type: Full Time" and "Schedule: …"
+        "Define the member experience strategy and roadmap in partnership with Marketing, Digital and Operations",
+        "Lead a team of 8 including journey owners and researchers",
+        "Chair the monthly Member Experience Council with senior leaders across the credit union",
+        "Monitor complaint trends and drive fixes to root causes",
+        "Approve goodwill payments above branch limits",
+    ],
 }
 
 
@@ -960,6 +972,19 @@ def test_the_catch_all_duty_is_boilerplate_not_a_tactical_duty(catch_all: str) -
 def test_you_are_responsible_for_is_a_duty_and_you_are_a_leader_is_the_person() -> None:
     text = "What you will do\n- You are responsible for NPS and CSAT targets\n- You are a natural leader\n"
     assert duty_lines(text) == ["You are responsible for NPS and CSAT targets"]
+
+
+def test_an_emoji_before_a_heading_decorates_it_and_before_a_duty_is_its_bullet() -> None:
+    text = "🎯 What you'll do\n✅ Own the plan\n\n💡 What you bring\n✅ Ten years in service\n"
+    split = split_posting(text)
+    assert split.kept == ["Own the plan"]
+    assert [line.text for line in split.left_out if line.kind is LeftOutKind.HEADING] == ["What you'll do", "What you bring"]
+
+
+def test_a_terms_line_is_not_a_heading_that_opens_a_duties_section() -> None:
+    """"Job Type: Full Time" read as a heading named "job" (the role), so "Schedule: Monday to Friday" became a duty."""
+    text = "Responsibilities\n- Lead the team\n\nAdditional information\nJob Type: Full Time\nSchedule: Monday to Friday\n"
+    assert duty_lines(text) == ["Lead the team"]
 
 
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
