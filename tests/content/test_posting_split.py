@@ -987,6 +987,11 @@ def test_a_terms_line_is_not_a_heading_that_opens_a_duties_section() -> None:
     assert duty_lines(text) == ["Lead the team"]
 
 
+def test_a_word_of_the_terms_joined_by_a_hyphen_opens_a_duty_not_a_term() -> None:
+    text = "Responsibilities\n- Department-level service standards for every branch\n- Location - Leeds\n"
+    assert duty_lines(text) == ["Department-level service standards for every branch"]
+
+
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
     text = (
         "Essential functions\n- Oversees the Patient Relations department.\n\n"
