@@ -103,6 +103,7 @@ PARTS = {
     "held_out_14": ("held_out_14",),
     "held_out_15": ("held_out_15",),
     "held_out_16": ("held_out_16",),
+    "held_out_17": ("held_out_17",),
 }
 
 
