@@ -325,6 +325,11 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Build up the online store as shoppers' buying habits change", Leaning.UNDECIDED),
         ("Spread product knowledge through the team", Leaning.UNDECIDED),
         ("Lead and enlarge the team of service designers", Leaning.TACTICAL),
+        # thirteenth round (held_out_17): reviewing complaints together finds their causes; every experience is the whole
+        ("Hold regular cross-functional reviews of complaints so that faults are fixed before they reach customers", Leaning.STRATEGIC),
+        ("Lead the yearly review of the complaints policy", Leaning.TACTICAL),
+        ("Be accountable for the quality of every experience customers have with the firm", Leaning.STRATEGIC),
+        ("Make putting customers first a shared value across the offices", Leaning.STRATEGIC),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
