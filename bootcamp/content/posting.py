@@ -14,11 +14,12 @@ The rules, in the order they apply:
    marks are taken off; a Markdown link keeps its text.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
-   line goes on with the sentence in lower case), or is a short unpunctuated line naming a
-   known section ("Responsibilities", "About us", "Benefits" …) that neither reads as a duty (a
-   verb and its object: "Own all customer responsibilities") nor describes a thing ("Competitive
-   salary and annual bonus" is a line of a list) nor states a term ("Job type: Full time"). An
-   emoji before a known section's name decorates a heading ("🎯 What you'll do").
+   line goes on with the sentence in lower case, not as a list: "i. Developing …" is an item), or
+   is a short unpunctuated line naming a known section ("Responsibilities", "About us",
+   "Benefits" …) that neither reads as a duty (a verb and its object: "Own all customer
+   responsibilities") nor describes a thing ("Competitive salary and annual bonus" is a line of a
+   list) nor states a term ("Job type: Full time"). An emoji before a known section's name
+   decorates a heading ("🎯 What you'll do").
    A heading names the kind of section that follows until the next heading:
 
    - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
@@ -30,7 +31,9 @@ The rules, in the order they apply:
 
    A duties heading may have its first duties on its own line ("Responsibilities: Lead …"), and
    a bold label may name the duty after it ("**Customer strategy.** Define …", "- **Insight:**
-   Share …"): both are taken off as headings, unless the label opens with a duty verb.
+   Share …"): both are taken off as headings, unless the label opens with a duty verb. So is a
+   paragraph's first sentence of up to four words before a duty ("Strategy. Set the customer
+   strategy …").
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
    Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a list
@@ -427,7 +430,11 @@ def split_posting(text: str) -> Split:
             lines = [_tidy(piece.text)]  # an item stays whole
         else:
             lines = []  # text is split into sentences, and a run-in list into its items
-            for sentence in sentences(piece.text):
+            found = sentences(piece.text)
+            if len(found) > 1 and _is_label(found[0], found[1]):
+                leave_out(_tidy(found[0]), LeftOutKind.HEADING, "a label")  # "Strategy. Set the customer strategy …"
+                found = found[1:]
+            for sentence in found:
                 lead_in, items = run_in_list(sentence)
                 leave_out(_tidy(lead_in), LeftOutKind.HEADING, "the lead-in to a list")
                 lines += [_tidy(item) for item in items]
@@ -632,8 +639,10 @@ def _bold_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
 
 
 def _is_heading(text: str, following: str, previous: _Line | None) -> bool:
-    if text.endswith(":") and not following[:1].islower():
-        return True  # a lead-in to what follows; "… the whole company:" + "in the stores …" is one sentence
+    if text.endswith(":") and (not following[:1].islower() or _NUMBER.match(following) or _BULLET.match(following)):
+        # a lead-in to what follows ("… not limited to:" + "i. Developing …"); "… the whole company:" + "in the
+        # stores …" is one sentence
+        return True
     if _SETEXT_UNDERLINE.match(following):
         return True
     letters = [ch for ch in text if ch.isalpha()]
@@ -750,6 +759,15 @@ def _starts_a_duty_after_a_finished_one(end: str, text: str) -> bool:
 def _ends_open(text: str) -> bool:
     words = text.split()
     return bool(_ENDS_OPEN.search(text)) or bool(words and words[-1].lower() in _JOINERS)
+
+
+def _is_label(first: str, then: str) -> bool:
+    """A paragraph opened by a few words that name what the duty after them is about ("Vulnerability. Make sure …")."""
+    words = first.rstrip(".:").split()
+    return 0 < len(words) <= LABEL_WORDS and not _starts_with_duty_verb(first) and reads_as_duty(then)
+
+
+LABEL_WORDS = 4
 
 
 def sentences(text: str) -> list[str]:

@@ -939,6 +939,17 @@ LAYOUTS = {
         "Monitor complaint trends and drive fixes to root causes",
         "Approve goodwill payments above branch limits",
     ],
+    "roman-numerals.txt": [  # "… not limited to:" over items numbered i. ii. iii.
+        "Developing the annual Customer Experience Plan with divisional directors",
+        "Owning the Voice of the Customer survey programme",
+        "Managing the complaints and feedback team (6 FTE)",
+        "Reporting quarterly to the Audit & Risk Committee on customer outcomes",
+    ],
+    "plain-labels.txt": [  # each accountability a paragraph opened by a plain label: "Strategy. Set …"
+        "Set the customer strategy for 3 million customers and agree it with the Board.",
+        "Run the billing and contact centre operation (450 colleagues) to meet C-MeX targets.",
+        "Make sure customers in vulnerable circumstances get the support they need across every team.",
+    ],
 }
 
 
@@ -990,6 +1001,19 @@ def test_a_terms_line_is_not_a_heading_that_opens_a_duties_section() -> None:
 def test_a_word_of_the_terms_joined_by_a_hyphen_opens_a_duty_not_a_term() -> None:
     text = "Responsibilities\n- Department-level service standards for every branch\n- Location - Leeds\n"
     assert duty_lines(text) == ["Department-level service standards for every branch"]
+
+
+def test_a_lead_in_over_items_numbered_in_lower_case_is_a_heading() -> None:
+    """"… not limited to:" + "i. Developing …" read as one sentence going on in lower case: neither heading nor duty."""
+    split = split_posting("Responsibilities include, but are not limited to:\ni. Developing the plan\nii. Owning the survey\n")
+    assert split.kept == ["Developing the plan", "Owning the survey"]
+    assert split.left_out[0].kind is LeftOutKind.HEADING
+
+
+def test_a_few_words_opening_a_paragraph_before_its_duty_are_a_label() -> None:
+    split = split_posting("Key accountabilities\n\nStrategy. Set the customer strategy.\n\nOwn the plan. Report it.\n")
+    assert split.kept == ["Set the customer strategy.", "Own the plan.", "Report it."]
+    assert ("Strategy.", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
 
 
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
