@@ -105,6 +105,7 @@ PARTS = {
     "held_out_15": ("held_out_15",),
     "held_out_16": ("held_out_16",),
     "held_out_17": ("held_out_17",),
+    "held_out_18": ("held_out_18",),
 }
 
 
