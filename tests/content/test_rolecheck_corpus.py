@@ -1,8 +1,8 @@
 """The role check on lines from real postings: the held-out parts are the gate (tests/content/rolecheck_corpus/).
 
 The suggester is written, and its words and examples learned, from the development parts (dev + dev_2, held_out,
-held_out_3 … held_out_16); held_out_17 was measured once at the end of the twelfth round: none of its lines was read
-while writing the suggester. Run ``python -m tests.content.rolecheck_corpus held_out_17`` to see the table.
+held_out_3 … held_out_17); held_out_18 was measured once at the end of the thirteenth round: none of its lines was
+read while writing the suggester. Run ``python -m tests.content.rolecheck_corpus held_out_18`` to see the table.
 """
 
 from __future__ import annotations
@@ -33,15 +33,15 @@ def test_the_corpus_is_labelled_from_enough_postings_with_few_ambiguous_lines() 
             assert labels["ambiguous"] <= 0.2 * sum(labels.values())
 
 
-# Measured once, at the end of the twelfth round, on postings nothing was written against (held_out_17.yaml, 17
-# sources in any sector, labelled by an engineer who never read the suggester): 51 of 57 clear lines right (89%), 3
-# called the opposite way, 5 of 6 ambiguous lines undecided or naming both sides. The eleventh and tenth rounds'
-# suggesters on the same lines: 51, 3 and 4 of 6 each. The previous held-out parts gave 59% (dev_2), 59% (held_out),
-# 71% (held_out_3), 70% (held_out_4), 70% (held_out_5), 89.8% (held_out_6), 84% (held_out_7), 79% (held_out_8), 82%
-# (held_out_9), 70% (held_out_10), 85% (held_out_11 and held_out_12), 76% (held_out_13 and held_out_14), 82%
-# (held_out_15) and 87% (held_out_16) before they were opened.
-HELD_OUT = ("held_out_17",)
-HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 51, 3
+# Measured once, at the end of the thirteenth round, on postings nothing was written against (held_out_18.yaml, 14
+# sources in any sector, labelled by an engineer who never read the suggester): 39 of 54 clear lines right (72%), 6
+# called the opposite way, 8 of 8 ambiguous lines undecided or naming both sides. The twelfth round's suggester on the
+# same lines: 38, 5 and 7 of 8; the tenth round's: 37, 6 and 8 of 8. The previous held-out parts gave 59% (dev_2), 59%
+# (held_out), 71% (held_out_3), 70% (held_out_4), 70% (held_out_5), 89.8% (held_out_6), 84% (held_out_7), 79%
+# (held_out_8), 82% (held_out_9), 70% (held_out_10), 85% (held_out_11 and held_out_12), 76% (held_out_13 and
+# held_out_14), 82% (held_out_15), 87% (held_out_16) and 89% (held_out_17) before they were opened.
+HELD_OUT = ("held_out_18",)
+HELD_OUT_RIGHT, HELD_OUT_OPPOSITE = 39, 6
 # The development parts, as a floor against regressions. They say nothing about new postings: the shipped examples are
 # these very lines, so each finds itself (see the README for leave-one-part-out).
 DEVELOPMENT_FLOORS = {
@@ -76,8 +76,8 @@ def test_on_the_development_postings_the_role_check_keeps_what_it_was_written_to
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15's target is missed on held_out_17: 51 of 57 clear lines right (89%; 90 wanted), 3 the "
-    "opposite way (0 wanted); 5 of 6 ambiguous lines undecided or naming both sides (6 wanted)",
+    reason="issue 15's target is missed on held_out_18: 39 of 54 clear lines right (72%; 90 wanted), 6 the "
+    "opposite way (0 wanted); 8 of 8 ambiguous lines undecided or naming both sides",
 )
 def test_on_the_held_out_postings_nine_in_ten_clear_lines_are_right_and_none_the_opposite_way(
     capsys: pytest.CaptureFixture[str],
