@@ -8,18 +8,19 @@ The rules, in the order they apply:
 
 1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; leading tabs count as
    indentation.
-   A line with cells between tabs (a table pasted from Word) is its cell that says a duty (else a
-   duties heading, else the first); the other cells are left out as another column.
-   Blank lines and rules (``---``, ``***``) separate blocks. Markdown quote marks and bold
-   marks are taken off; a Markdown link keeps its text.
+   A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) is its
+   cell that says a duty (else a duties heading, else the first); the other cells are left out as
+   another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
+   separate blocks. Markdown quote marks and bold marks are taken off; a Markdown link keeps its
+   text.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
-   line goes on with the sentence in lower case, not as a list: "i. Developing …" is an item), or
-   is a short unpunctuated line naming a known section ("Responsibilities", "About us",
-   "Benefits" …) that neither reads as a duty (a verb and its object: "Own all customer
-   responsibilities") nor describes a thing ("Competitive salary and annual bonus" is a line of a
-   list) nor states a term ("Job type: Full time"). An emoji before a known section's name
-   decorates a heading ("🎯 What you'll do").
+   line goes on with the sentence in lower case, not as a list: "i. Developing …" is an item), is
+   a numbered label of a few words ("KRA 1: Customer Strategy"), or is a short unpunctuated line
+   naming a known section ("Responsibilities", "About us", "Benefits" …) that neither reads as a
+   duty (a verb and its object: "Own all customer responsibilities") nor describes a thing
+   ("Competitive salary and annual bonus" is a line of a list) nor states a term ("Job type: Full
+   time"). An emoji before a known section's name decorates a heading ("🎯 What you'll do").
    A heading names the kind of section that follows until the next heading:
 
    - *duties*: responsibilities, duties, what you'll do, about the role, the role, in this role …
@@ -105,6 +106,8 @@ _NUMBER = re.compile(
     r"\s+(?=\S)"
 )
 _RULE = re.compile(r"^(?:[-=_*]\s*){3,}$")  # --- *** ___ === : a Markdown rule (or a heading's underline)
+_PIPE_ROW = re.compile(r"^\|.*\|\s*$")  # | Set the vision | 30% |: a row of a Markdown table
+_PIPE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")  # |---|:---:|: under its header row
 _SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _QUOTE = re.compile(r"^(?:>\s?)+")
@@ -583,10 +586,11 @@ def _is_mark(cell: str) -> bool:
 
 
 def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
-    """A line with cells between tabs (a table pasted from Word) as its one cell that says a duty (else a duties
-    heading, else the first), and its other cells; any other line as it is."""
+    """A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) as its one cell that says
+    a duty (else a duties heading, else the first), and its other cells; any other line as it is."""
     body = line.lstrip()
-    cells = [cell.strip() for cell in body.split("\t") if cell.strip()]
+    separator = "|" if _PIPE_ROW.match(body) else "\t"
+    cells = [cell.strip() for cell in body.split(separator) if cell.strip()]
     if len(cells) > 1 and _is_mark(cells[0]):
         cells[:2] = [f"{cells[0]} {cells[1]}"]  # the mark and its text are one cell
     if len(cells) < 2:
@@ -602,7 +606,7 @@ def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
 def _line(raw: str, following: str, previous: _Line | None) -> _Line:
     indent, width = len(raw) - len(raw.lstrip()), len(raw)
     text = _QUOTE.sub("", raw.strip()).strip()
-    if not text or _RULE.match(text):
+    if not text or _RULE.match(text) or _PIPE_RULE.match(text):
         return _Line(_LineKind.BLANK, "")
     text = _LINK.sub(r"\1", text)
     if _MARKDOWN_HEADING.match(text):
@@ -638,6 +642,10 @@ def _bold_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
     return (LeftOut(match["label"], LeftOutKind.HEADING, "a label"),), match["rest"]
 
 
+# A numbered label of a few words: "KRA 1: Customer Strategy", "Key result area 2 - People", "Objective 3. Growth"
+_NUMBERED_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{0,30} \d{1,2}\s*[:.\-–]\s*(?:\S+\s*){1,5}$")
+
+
 def _is_heading(text: str, following: str, previous: _Line | None) -> bool:
     if text.endswith(":") and (not following[:1].islower() or _NUMBER.match(following) or _BULLET.match(following)):
         # a lead-in to what follows ("… not limited to:" + "i. Developing …"); "… the whole company:" + "in the
@@ -645,6 +653,8 @@ def _is_heading(text: str, following: str, previous: _Line | None) -> bool:
         return True
     if _SETEXT_UNDERLINE.match(following):
         return True
+    if _NUMBERED_LABEL.match(text) and not _starts_with_duty_verb(text):
+        return True  # "KRA 1: Customer Strategy", "Objective 2 – Service operations": a label over its duties
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) >= 3 and not any(ch.islower() for ch in letters) and len(text.split()) <= 8:
         return True  # ALL CAPS

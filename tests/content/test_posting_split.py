@@ -950,6 +950,18 @@ LAYOUTS = {
         "Run the billing and contact centre operation (450 colleagues) to meet C-MeX targets.",
         "Make sure customers in vulnerable circumstances get the support they need across every team.",
     ],
+    "key-result-areas.txt": [  # a South African role's key result areas, each a numbered label over its bullets
+        "Develop and implement the group customer experience strategy.",
+        "Align business units behind common customer metrics.",
+        "Manage the national call centre and walk-in branches.",
+        "Resolve escalated customer complaints.",
+        "Recruit, develop and retain a high-performing team.",
+    ],
+    "markdown-table.md": [  # duties in a Markdown table with the share of time in a second column
+        "Set the customer experience vision and roadmap with the leadership team",
+        "Run the support organisation (3 regional teams)",
+        "Own the NPS programme and share insights company-wide",
+    ],
 }
 
 
@@ -1014,6 +1026,21 @@ def test_a_few_words_opening_a_paragraph_before_its_duty_are_a_label() -> None:
     split = split_posting("Key accountabilities\n\nStrategy. Set the customer strategy.\n\nOwn the plan. Report it.\n")
     assert split.kept == ["Set the customer strategy.", "Own the plan.", "Report it."]
     assert ("Strategy.", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+
+
+def test_a_markdown_table_keeps_the_duty_cell_and_reports_the_others() -> None:
+    """Its rows were kept whole, pipes and shares of time in the duty line; the header and rule were "not a duty"."""
+    split = split_posting("| Responsibility | Time |\n|---|:---:|\n| Run the support organisation | 40% |\n")
+    assert split.kept == ["Run the support organisation"]
+    assert [(line.text, line.kind) for line in split.left_out] == [
+        ("Time", LeftOutKind.OUTSIDE_DUTIES), ("Responsibility", LeftOutKind.HEADING), ("40%", LeftOutKind.OUTSIDE_DUTIES)
+    ]
+
+
+def test_a_numbered_label_over_its_duties_is_a_heading() -> None:
+    split = split_posting("KRA 1: Customer Strategy\n• Develop the strategy.\n\nObjective 2 - People\n• Coach the managers.\n")
+    assert split.kept == ["Develop the strategy.", "Coach the managers."]
+    assert [line.kind for line in split.left_out] == [LeftOutKind.HEADING, LeftOutKind.HEADING]
 
 
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
