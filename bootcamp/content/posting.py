@@ -44,8 +44,10 @@ The rules, in the order they apply:
    in a comma, a hyphen or a word like "and", "the", "with" (but not "… any office can act on" +
    "Merge the …": a capitalised duty verb after a preposition starts a new line); or, after a long
    bulleted line (50 characters or more) that has not finished its sentence, whatever it starts
-   with. Otherwise it starts new text, so "Sound like you?" after a short bullet stays apart, and a
-   list that lost its bullets stays a list.
+   with; or, after a line of prose of 70 characters or more that has not finished its sentence,
+   when it finishes one and does not open with a duty verb ("… report to the Quality" +
+   "Committee. They will …", as a PDF wraps it). Otherwise it starts new text, so "Sound like
+   you?" after a short bullet stays apart, and a list that lost its bullets stays a list.
    **A plain list** is a list that lost its bullets: two or more lines of text between the same
    blank lines or headings, each at most 40 words, most not ending in ``.`` ``!`` or ``?``. Each
    of its lines is an item. Other text (not an item) is split into sentences: a paragraph becomes
@@ -753,7 +755,19 @@ def _continues(piece: _Piece, line: _Line) -> bool:
         return not _starts_a_duty_after_a_finished_one(end.text, line.text)
     # A long bullet that has not finished its sentence was wrapped, perhaps before a capital ("… the Audit"
     # + "Committee …"). Text is not joined so: a list that lost its bullets has long lines too.
-    return piece.bulleted and end.width >= WRAPPED_WIDTH and not _ENDS_SENTENCE.search(end.text)
+    if piece.bulleted:
+        return end.width >= WRAPPED_WIDTH and not _ENDS_SENTENCE.search(end.text)
+    # … unless the line finishes the sentence and does not open a duty: prose wrapped at a fixed width, as a PDF
+    # pastes it ("… report to the Quality" + "Committee. They will manage …")
+    return (
+        end.width >= PROSE_WIDTH
+        and not _ENDS_SENTENCE.search(end.text)
+        and not _starts_with_duty_verb(line.text)
+        and bool(_SENTENCE_END.search(line.text) or _ENDS_SENTENCE.search(line.text))
+    )
+
+
+PROSE_WIDTH = 70  # a line of prose this long that stops mid-sentence was wrapped (a PDF's lines are 80 or so)
 
 
 def _starts_a_duty_after_a_finished_one(end: str, text: str) -> bool:

@@ -962,6 +962,14 @@ LAYOUTS = {
         "Run the support organisation (3 regional teams)",
         "Own the NPS programme and share insights company-wide",
     ],
+    "pdf-prose.txt": [  # an NHS job description's prose, wrapped at a fixed width as a PDF pastes it
+        "The post holder will lead the development and delivery of the Trust's patient experience strategy, working "
+        "with clinical divisions to make sure that patient feed-back is used to improve services.",
+        "The post holder will chair the Patient Experience Group and report to the Quality Committee.",
+        "They will manage the PALS and complaints teams and make sure that com-plaints are responded to within 25 "
+        "working days.",
+        "They will also lead the Trust's volunteer service.",
+    ],
 }
 
 
@@ -1041,6 +1049,28 @@ def test_a_numbered_label_over_its_duties_is_a_heading() -> None:
     split = split_posting("KRA 1: Customer Strategy\n• Develop the strategy.\n\nObjective 2 - People\n• Coach the managers.\n")
     assert split.kept == ["Develop the strategy.", "Coach the managers."]
     assert [line.kind for line in split.left_out] == [LeftOutKind.HEADING, LeftOutKind.HEADING]
+
+
+def test_prose_wrapped_before_a_capital_is_one_sentence_but_a_list_without_bullets_is_not() -> None:
+    """"… and report to the Quality" + "Committee." gave two lines, the second a duty line of its own: "Committee."."""
+    wrapped = (
+        "Main duties\n"
+        "The post holder will chair the Patient Experience Group and report to the Quality\n"
+        "Committee. They will also lead the volunteer service.\n"
+    )
+    assert duty_lines(wrapped) == [
+        "The post holder will chair the Patient Experience Group and report to the Quality Committee.",
+        "They will also lead the volunteer service.",
+    ]
+    listed = (
+        "Main duties\n"
+        "Lead the customer experience strategy across all business units and regions of the group\n"
+        "Manage the contact centre.\n"
+    )
+    assert duty_lines(listed) == [
+        "Lead the customer experience strategy across all business units and regions of the group",
+        "Manage the contact centre.",
+    ]
 
 
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
