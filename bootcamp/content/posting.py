@@ -30,7 +30,8 @@ The rules, in the order they apply:
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
-   A duties heading may have its first duties on its own line ("Responsibilities: Lead …"), and
+   A duties heading may have its first duties on its own line ("Responsibilities: Lead …", also
+   inside a posting pasted as one paragraph: "… Director. Responsibilities: Lead …"), and
    a bold label may name the duty after it ("**Customer strategy.** Define …", "- **Insight:**
    Share …"): both are taken off as headings, unless the label opens with a duty verb. So is a
    paragraph's first sentence of up to four words before a duty ("Strategy. Set the customer
@@ -440,6 +441,8 @@ def split_posting(text: str) -> Split:
                 leave_out(_tidy(found[0]), LeftOutKind.HEADING, "a label")  # "Strategy. Set the customer strategy …"
                 found = found[1:]
             for sentence in found:
+                heading, sentence = _sentence_heading(sentence)  # "… Director. Responsibilities: Lead the team. …"
+                leave_out(heading, LeftOutKind.HEADING, "a heading")
                 lead_in, items = run_in_list(sentence)
                 leave_out(_tidy(lead_in), LeftOutKind.HEADING, "the lead-in to a list")
                 lines += [_tidy(item) for item in items]
@@ -561,6 +564,12 @@ def _inline_heading(line: str, cells: tuple[str, ...]) -> list[tuple[str, tuple[
     if match and len(match["heading"].split()) <= 5 and _DUTY_HEADING.search(_plain(match["heading"])):
         return [(match["heading"], ()), (match["rest"], cells)]
     return [(line, cells)]
+
+
+def _sentence_heading(sentence: str) -> tuple[str, str]:
+    """A duties heading opening a sentence inside a paragraph, taken off it: a posting pasted as one paragraph."""
+    parts = _inline_heading(sentence, ())
+    return (_tidy(parts[0][0]), parts[1][0]) if len(parts) == 2 else ("", sentence)
 
 
 def _group_labels(lines: list[_Line]) -> list[_Line]:

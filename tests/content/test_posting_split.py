@@ -970,6 +970,11 @@ LAYOUTS = {
         "working days.",
         "They will also lead the Trust's volunteer service.",
     ],
+    "one-paragraph.txt": [  # a whole posting pasted as one paragraph, its headings inside it
+        "Lead the customer service team of 45 agents.",
+        "Own NPS and CSAT.",
+        "Partner with Sales on renewals.",
+    ],
 }
 
 
@@ -1071,6 +1076,13 @@ def test_prose_wrapped_before_a_capital_is_one_sentence_but_a_list_without_bulle
         "Lead the customer experience strategy across all business units and regions of the group",
         "Manage the contact centre.",
     ]
+
+
+def test_a_duties_heading_inside_a_paragraph_opens_its_duties() -> None:
+    """"… Director. Responsibilities: Lead the team. Own NPS." lost its first duty, "not read as a duty"."""
+    split = split_posting("Customer Service Director. Responsibilities: Lead the team. Own NPS.\n")
+    assert split.kept == ["Lead the team.", "Own NPS."]
+    assert ("Responsibilities:", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
 
 
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
