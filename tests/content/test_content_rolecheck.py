@@ -300,7 +300,9 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
     redesign = suggest(
         "Map the key touchpoints from admission to discharge and lead work across departments to redesign the journey", MARKERS
     )
-    assert redesign.leaning is Leaning.STRATEGIC and "working across silos" in redesign.reason.lower() or redesign.markers
+    assert redesign.leaning is Leaning.STRATEGIC, redesign.reason
+    assert "working across functions and silos" in redesign.reason
+    assert "the stages a journey runs through say where it goes" in redesign.reason
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ import yaml
 from bootcamp.content.posting import (
     LeftOutKind,
     SectionKind,
+    Split,
     duty_lines,
     left_out_counts,
     reads_as_duty,
@@ -31,6 +32,11 @@ POSTINGS = Path(__file__).resolve().parents[1] / "fixtures" / "postings"
 
 def posting(name: str) -> str:
     return (POSTINGS / name).read_text(encoding="utf-8")
+
+
+def left_out_with_kinds(split: Split) -> list[tuple[str, LeftOutKind]]:
+    """What a split left out, each line with its kind."""
+    return [(line.text, line.kind) for line in split.left_out]
 
 
 BULLETS_WITH_HEADINGS = [
@@ -740,7 +746,7 @@ def test_a_run_in_list_in_prose_is_one_duty_per_item() -> None:
         "reporting tenant satisfaction measures to the Board",
         "investigating stage 2 complaints.",
     ]
-    assert ("Responsibilities include:", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+    assert ("Responsibilities include:", LeftOutKind.HEADING) in left_out_with_kinds(split)
 
 
 def test_duties_joined_by_semicolons_in_prose_are_one_duty_each_and_other_semicolons_stay() -> None:
@@ -1002,7 +1008,7 @@ def test_the_catch_all_duty_is_boilerplate_not_a_tactical_duty(catch_all: str) -
     """It was kept, and leaned tactical, raising the posting's tactical share for saying nothing about the role."""
     split = split_posting(f"Responsibilities\n- Lead the team\n- {catch_all}\n")
     assert split.kept == ["Lead the team"]
-    assert [(line.text, line.kind) for line in split.left_out][-1] == (catch_all, LeftOutKind.BOILERPLATE)
+    assert left_out_with_kinds(split)[-1] == (catch_all, LeftOutKind.BOILERPLATE)
 
 
 def test_you_are_responsible_for_is_a_duty_and_you_are_a_leader_is_the_person() -> None:
@@ -1038,14 +1044,14 @@ def test_a_lead_in_over_items_numbered_in_lower_case_is_a_heading() -> None:
 def test_a_few_words_opening_a_paragraph_before_its_duty_are_a_label() -> None:
     split = split_posting("Key accountabilities\n\nStrategy. Set the customer strategy.\n\nOwn the plan. Report it.\n")
     assert split.kept == ["Set the customer strategy.", "Own the plan.", "Report it."]
-    assert ("Strategy.", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+    assert ("Strategy.", LeftOutKind.HEADING) in left_out_with_kinds(split)
 
 
 def test_a_markdown_table_keeps_the_duty_cell_and_reports_the_others() -> None:
     """Its rows were kept whole, pipes and shares of time in the duty line; the header and rule were "not a duty"."""
     split = split_posting("| Responsibility | Time |\n|---|:---:|\n| Run the support organisation | 40% |\n")
     assert split.kept == ["Run the support organisation"]
-    assert [(line.text, line.kind) for line in split.left_out] == [
+    assert left_out_with_kinds(split) == [
         ("Time", LeftOutKind.OUTSIDE_DUTIES), ("Responsibility", LeftOutKind.HEADING), ("40%", LeftOutKind.OUTSIDE_DUTIES)
     ]
 
@@ -1082,7 +1088,7 @@ def test_a_duties_heading_inside_a_paragraph_opens_its_duties() -> None:
     """"… Director. Responsibilities: Lead the team. Own NPS." lost its first duty, "not read as a duty"."""
     split = split_posting("Customer Service Director. Responsibilities: Lead the team. Own NPS.\n")
     assert split.kept == ["Lead the team.", "Own NPS."]
-    assert ("Responsibilities:", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+    assert ("Responsibilities:", LeftOutKind.HEADING) in left_out_with_kinds(split)
 
 
 def test_the_working_conditions_at_the_end_of_a_job_description_are_not_duties() -> None:
@@ -1106,7 +1112,7 @@ def test_a_duties_heading_with_its_duties_on_the_same_line() -> None:
     assert split.kept == [
         "Lead the customer experience strategy.", "Manage the complaints team.", "Chair the customer council"
     ]
-    assert ("Responsibilities:", LeftOutKind.HEADING) in [(line.text, line.kind) for line in split.left_out]
+    assert ("Responsibilities:", LeftOutKind.HEADING) in left_out_with_kinds(split)
 
 
 def test_a_bold_label_before_a_duty_is_a_label_not_a_duty() -> None:
