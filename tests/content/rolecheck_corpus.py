@@ -17,7 +17,8 @@ tenth's) were made the same way, two at a time, and measured once together at th
 made the same way after the tenth round and measured once with its suggester, unchanged; ``held_out_16`` too, and
 measured once at the end of the eleventh round, which learned from held_out_13 to held_out_15; ``held_out_17`` too,
 measured once at the end of the twelfth, which learned from held_out_16; ``held_out_18`` at the end of the thirteenth,
-which learned from held_out_17. All are spent, and the next round makes a fresh part first.
+which learned from held_out_17. All are spent: the fourteenth round learned from held_out_18, and its fresh part is
+measured once at its end.
 """
 
 from __future__ import annotations

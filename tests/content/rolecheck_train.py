@@ -2,8 +2,8 @@
 
     python -m tests.content.rolecheck_train [--write]
 
-Trains on dev, dev_2, held_out and held_out_3 … held_out_17 (never held_out_18, the part measured once at the end
-of the thirteenth round) and prints the heaviest words each way; ``--write`` replaces
+Trains on dev, dev_2, held_out and held_out_3 … held_out_18 (never a fresh part before it is measured once; held_out_18
+was measured at the end of the thirteenth round and learned from in the fourteenth) and prints the heaviest words each way; ``--write`` replaces
 the ``learned`` block at the end of ``exercises/role-check.yaml``. The settings and the margin below were chosen by
 leave-one-part-out cross-validation (``python -m tests.content.rolecheck_crossval --search``): the fewest lines called
 the opposite way first, then the most lines right, the held_out_5 fold (the one part the markers were never written
@@ -36,7 +36,7 @@ MARGIN = 1.0  # a line no marker decides leans the way its words do only when th
 NEAREST, SIMILARITY = 2, 0.35
 
 HEADER = f"""{LEARNED_START}, made by `python -m tests.content.rolecheck_train --write`: do not edit by hand.
-# A logistic regression on the duty lines labelled in tests/content/rolecheck_corpus/ (all parts but held_out_18;
+# A logistic regression on the duty lines labelled in tests/content/rolecheck_corpus/ (every part measured so far;
 # strategic lines weighed so that both labels count the same; "customer", "client", "experience", "service" and
 # "company" not learned on their own, as they name the field rather than the duty):
 # each row is a word stem or a pair of neighbouring stems, then its weight; positive leans strategic, negative

@@ -332,6 +332,23 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Lead the yearly review of the complaints policy", Leaning.TACTICAL),
         ("Be accountable for the quality of every experience customers have with the firm", Leaning.STRATEGIC),
         ("Make putting customers first a shared value across the offices", Leaning.STRATEGIC),
+        # fourteenth round (held_out_18): design with the people served; a hospital's support staff; listening channels;
+        # a board seat; one unit's trends and its staff's benchmarks; ticket prices; departments named as partners
+        ("Bring residents and service users into shaping the council's services", Leaning.STRATEGIC),
+        ("Run design thinking workshops with partner agencies", Leaning.STRATEGIC),
+        ("Get clinical teams and support staff to work as one so patients meet the same standard at every touchpoint", Leaning.STRATEGIC),
+        ("Manage the support staff rota", Leaning.TACTICAL),
+        ("Set up listening channels that collect member feedback", Leaning.STRATEGIC),
+        ("Set up the new chat and messaging channels", Leaning.TACTICAL),
+        ("Set up a service design team for the whole health system", Leaning.UNDECIDED),
+        ("Instil a habit of safe, friendly service in every team across the park", Leaning.STRATEGIC),
+        ("Sit on the trust board and speak there for patients", Leaning.STRATEGIC),
+        ("Advise the board on matters that affect supporters", Leaning.STRATEGIC),
+        ("Report operating trends in the care desk to leadership", Leaning.TACTICAL),
+        ("Set performance benchmarks for front-desk staff and run their evaluations", Leaning.TACTICAL),
+        ("Make visitors' views heard when ticket prices are set", Leaning.STRATEGIC),
+        ("Work with the product and operations teams to remove friction for customers", Leaning.UNDECIDED),
+        ("Lead the operations teams", Leaning.TACTICAL),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
