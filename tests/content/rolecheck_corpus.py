@@ -1,6 +1,6 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_18|written_1|written_2] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_19|written_1|written_2] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
@@ -17,8 +17,8 @@ tenth's) were made the same way, two at a time, and measured once together at th
 made the same way after the tenth round and measured once with its suggester, unchanged; ``held_out_16`` too, and
 measured once at the end of the eleventh round, which learned from held_out_13 to held_out_15; ``held_out_17`` too,
 measured once at the end of the twelfth, which learned from held_out_16; ``held_out_18`` at the end of the thirteenth,
-which learned from held_out_17. All are spent: the fourteenth round learned from held_out_18, and its fresh part is
-measured once at its end.
+which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, which learned
+from held_out_18. All but held_out_19 are spent; the next round learns from it and makes a fresh part first.
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ PARTS = {
     "held_out_16": ("held_out_16",),
     "held_out_17": ("held_out_17",),
     "held_out_18": ("held_out_18",),
+    "held_out_19": ("held_out_19",),
 }
 
 
