@@ -18,7 +18,8 @@ made the same way after the tenth round and measured once with its suggester, un
 measured once at the end of the eleventh round, which learned from held_out_13 to held_out_15; ``held_out_17`` too,
 measured once at the end of the twelfth, which learned from held_out_16; ``held_out_18`` at the end of the thirteenth,
 which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, which learned
-from held_out_18. All but held_out_19 are spent; the next round learns from it and makes a fresh part first.
+from held_out_18. All are spent: the fifteenth round learned from held_out_19, and its fresh part is measured once at
+its end.
 """
 
 from __future__ import annotations

@@ -349,6 +349,15 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Make visitors' views heard when ticket prices are set", Leaning.STRATEGIC),
         ("Work with the product and operations teams to remove friction for customers", Leaning.UNDECIDED),
         ("Lead the operations teams", Leaning.TACTICAL),
+        # fifteenth round (held_out_19): why customers get in touch is a cause; the reasons, not the customers, are top;
+        # appraisals; targets met in the passive; guest services work
+        ("Send the main reasons members call to the product and billing teams", Leaning.STRATEGIC),
+        ("Make sure the causes are fixed upstream, not at the desk", Leaning.STRATEGIC),
+        ("Look after the top customers in the region", Leaning.TACTICAL),
+        ("Hold yearly appraisals for the ward leaders", Leaning.TACTICAL),
+        ("Build customer scores into every manager's appraisal objectives", Leaning.STRATEGIC),
+        ("Track the unit's spending so that budget and targets are met", Leaning.TACTICAL),
+        ("Write the rules for guest services work at every venue", Leaning.TACTICAL),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
