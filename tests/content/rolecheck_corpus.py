@@ -1,6 +1,6 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_19|written_1|written_2] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_20|written_1|written_2] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
@@ -18,8 +18,8 @@ made the same way after the tenth round and measured once with its suggester, un
 measured once at the end of the eleventh round, which learned from held_out_13 to held_out_15; ``held_out_17`` too,
 measured once at the end of the twelfth, which learned from held_out_16; ``held_out_18`` at the end of the thirteenth,
 which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, which learned
-from held_out_18. All are spent: the fifteenth round learned from held_out_19, and its fresh part is measured once at
-its end.
+from held_out_18. ``held_out_20`` at the end of the fifteenth, which learned from
+held_out_19. All but held_out_20 are spent.
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ PARTS = {
     "held_out_17": ("held_out_17",),
     "held_out_18": ("held_out_18",),
     "held_out_19": ("held_out_19",),
+    "held_out_20": ("held_out_20",),
 }
 
 
