@@ -135,7 +135,16 @@ def _words(text: str) -> frozenset[str]:
 _WRAPPER_HEADING = re.compile(r"^(?:about (?:the|this) job|(?:full )?job (?:description|details|advert|posting))$")
 _DUTY_HEADING = re.compile(
     r"responsibilit|\bduties\b|\baccountabilit|\bday[- ]to[- ]day\b"
+    # "Essential functions" (US job descriptions), "Key tasks", "Key result areas", "What the job involves"
+    r"|\b(?:essential|key|main|principal|primary|core|major|job) (?:job )?(?:functions|tasks)\b|^(?:your )?tasks$"
+    r"|\bkey (?:result|performance) areas\b|\bkey (?:deliverables|outputs|activities)\b"
+    r"|\bwhat (?:the|this) (?:job|role|position) (?:involves|entails|includes)\b"
     r"|\bwhat (?:you(?:'ll| will| would)|the role will) (?:do|own|lead|drive|be doing|achieve|deliver|work on)\b"
+)
+# A duties heading's own words at the start of a longer heading, not a sentence about them ("Responsibilities include …")
+_DUTY_HEADING_PHRASE = re.compile(
+    r"^(?:(?:key|main|principal|primary|core|major|essential|specific|general|job|your|the role's) )*"
+    r"(?:duties|responsibilities|accountabilities|functions|tasks)\b(?! (?:include|includes|are|is|will|cover|involve))"
 )
 _OTHER_HEADING = re.compile(
     # the person wanted
@@ -416,6 +425,9 @@ def duty_lines(text: str) -> list[str]:
     return split_posting(text).kept
 
 
+_HAS_A_WORD = re.compile(r"[^\W\d_]{2}")
+
+
 def split_posting(text: str) -> Split:
     """The duty lines of a pasted posting and, so that nothing goes unsaid, every line left out and why."""
     pieces = _pieces(_lines(text))
@@ -466,7 +478,10 @@ def split_posting(text: str) -> Split:
             if not line:
                 continue
             boilerplate = _boilerplate_kind(line)
-            if boilerplate:
+            if not _HAS_A_WORD.search(line):
+                # "40%", "2.", "—": a table's other column as a PDF gives it, or a stray mark
+                leave_out(line, LeftOutKind.NOT_A_DUTY, "no words: a number or a mark")
+            elif boilerplate:
                 leave_out(line, LeftOutKind.BOILERPLATE, boilerplate)
             elif _is_requirement(line):
                 leave_out(line, LeftOutKind.REQUIREMENT, "what the person must bring")
@@ -677,7 +692,8 @@ def _is_heading(text: str, following: str, previous: _Line | None) -> bool:
 def _is_bare_heading(text: str, previous: _Line | None) -> bool:
     """A short line that names a known section, with nothing that marks it as a heading ("Benefits")."""
     words = text.split()
-    if not 0 < len(words) <= 5 or not text[0].isupper() or re.search(r"[.,;!?]$", text):
+    longest = 8 if _DUTY_HEADING_PHRASE.match(_plain(text)) else 5  # "Key accountabilities by share of time"
+    if not 0 < len(words) <= longest or not text[0].isupper() or re.search(r"[.,;!?]$", text):
         return False
     if previous is not None and previous.kind in (_LineKind.ITEM, _LineKind.TEXT) and _ends_open(previous.text):
         return False  # the second half of a wrapped line

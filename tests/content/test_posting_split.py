@@ -1150,3 +1150,35 @@ def test_bullets_run_together_on_one_line_are_one_item_each() -> None:
     split = split_posting(text)
     assert split.kept == ["Lead the customer strategy", "Manage the contact centre", "Report NPS to the board"]
     assert [line.text for line in split.left_out][-3:] == ["10 years", "MBA", "Northwind · Full time · Leeds"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Essential functions", "Essential Job Functions:", "Key tasks", "What the job involves"]
+)
+def test_a_us_job_descriptions_essential_functions_and_other_task_headings_open_the_duties(heading: str) -> None:
+    # before, "Essential functions" after "About us" was read as more of the company: every duty was lost
+    duties = "- Lead the patient experience strategy\n- Supervise the coordinators\n"
+    split = split_posting(f"About us\n\nWe run hospitals.\n\n{heading}\n\n{duties}")
+    assert split.kept == ["Lead the patient experience strategy", "Supervise the coordinators"]
+    assert (heading, LeftOutKind.HEADING) in left_out_with_kinds(split)
+
+
+def test_a_longer_heading_that_starts_with_a_duties_word_is_a_heading_a_sentence_about_them_is_not() -> None:
+    split = split_posting("Key accountabilities by share of time\n\nBuild a culture of care in every unit\t40%\n")
+    assert split.kept == ["Build a culture of care in every unit"]
+    assert ("Key accountabilities by share of time", LeftOutKind.HEADING) in left_out_with_kinds(split)
+    assert split_posting(
+        "Responsibilities\n- Lead the team\nResponsibilities include leading the service desk.\n"
+    ).kept == [
+        "Lead the team",
+        "Responsibilities include leading the service desk.",
+    ]
+
+
+def test_a_line_with_no_words_is_never_a_duty() -> None:
+    # a PDF gives a table's "% of time" column as lines of their own
+    split = split_posting(
+        "Responsibilities\n- Build a culture of care in every unit\n- 40%\n- Manage the budget\n- 20%\n- —\n"
+    )
+    assert split.kept == ["Build a culture of care in every unit", "Manage the budget"]
+    assert [line for line, kind in left_out_with_kinds(split) if kind is LeftOutKind.NOT_A_DUTY] == ["40%", "20%", "—"]
