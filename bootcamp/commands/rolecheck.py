@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bootcamp.commands.posting_file import posting_text
 from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.posting import LeftOut, LeftOutKind, left_out_counts, split_posting
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def read_posting(file: str, name: str) -> str:
-    """The posting's text: UTF-8 (a byte-order mark is dropped), from the file or standard input."""
+    """The posting's text, from the file or standard input: text, a web page, a Word, OpenDocument or RTF document, or
+    a PDF (:mod:`bootcamp.commands.posting_file`)."""
     try:
         if file == STDIN:
             if sys.stdin.isatty():
@@ -70,10 +72,7 @@ def read_posting(file: str, name: str) -> str:
             data = Path(file).read_bytes()
     except OSError as error:
         raise UserError(f"cannot read {name}: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserError(f"{name} is not UTF-8 text (byte {error.start}); save it as UTF-8 and try again") from None
+    return posting_text(data, name)
 
 
 def role_check(content_dir: Path) -> RoleCheck:

@@ -1,0 +1,307 @@
+"""A posting file's text, whatever a CCO saved it as: text (UTF-8, or UTF-16 as Windows Notepad saves "Unicode"), a
+web page, a Word (.docx) or OpenDocument (.odt) document, an RTF document (macOS TextEdit's default) or a PDF.
+
+Each is read into lines the posting splitter knows: a paragraph or heading per line, and a list item as "- item", so
+a bulleted list stays a list. What cannot be read (an old Word .doc, a scanned PDF, a spreadsheet …) gets one
+sentence saying what the file is and what to do instead.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from bootcamp.errors import UserError
+
+if TYPE_CHECKING:  # zipfile, xml and logging are imported only for the document that needs them
+    from xml.etree.ElementTree import Element
+
+_SAVE_AS_TEXT = "copy the posting's text and paste it into `bootcamp role-check -`, or save it as a .txt file"
+
+
+def posting_text(data: bytes, name: str) -> str:
+    """The text of a posting file's bytes; ``name`` says where it came from in errors."""
+    if data.startswith(b"%PDF-"):
+        return _pdf_text(data, name)
+    if data.startswith(b"PK\x03\x04"):
+        return _zipped_document_text(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UserError(f"{name} is an old Word (.doc) or Office file, which is not read here: {_SAVE_AS_TEXT}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decoded(data, "utf-16", name)
+    elif _utf16_without_mark(data):
+        text = _decoded(data, "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", name)
+    else:
+        text = _decoded(data, "utf-8-sig", name)
+    if text.count("\x00") > 2 + len(text) // 100:  # a stray NUL in a pasted posting is shown escaped, as any control
+        raise UserError(f"{name} is not a text file (it holds binary data): {_SAVE_AS_TEXT}")
+    if text.lstrip().startswith("{\\rtf"):
+        return _rtf_text(text, name)
+    if _looks_like_html(text):
+        return html_text(text)
+    return text
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """Mostly Latin text in UTF-16 has a zero in every other byte; UTF-8 text has none."""
+    return len(data) >= 4 and len(data) % 2 == 0 and max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4
+
+
+def _decoded(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        shown = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+        raise UserError(f"{name} is not {shown} text (byte {error.start}); save it as UTF-8 and try again") from None
+
+
+def _joined(blocks: list[tuple[str, str]]) -> str:
+    """Blocks (text, and "item" or "row" for a list item or a table row) as lines: a blank line between paragraphs, as
+    a document's paragraphs are (so a long one is never read as wrapped onto the next), none inside a list or table."""
+    out = []
+    for at, (text, run) in enumerate(blocks):
+        if at and not (run and run == blocks[at - 1][1]):
+            out.append("")
+        out.append(text)
+    return "\n".join(out) + "\n"
+
+
+# -- web pages ---------------------------------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text))
+
+
+# Tags whose content is never posting text: scripts, styles, the page's navigation and footer, forms.
+_SKIPPED = frozenset("head script style noscript template svg nav footer form button select iframe".split())
+# Tags that start a line of their own.
+_BLOCKS = frozenset(
+    "p div section article main header aside h1 h2 h3 h4 h5 h6 ul ol dl dt dd li tr table blockquote pre hr br "
+    "figure figcaption caption address details summary".split()
+)
+
+
+class _PageText(HTMLParser):
+    """A page's visible text as blocks: a list item as "- item", a table row's cells apart by tabs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self.current: list[str] = []
+        self.run = ""  # "item" or "row" while the current block is a list item or a table row
+        self.skipping: list[str] = []  # the skipped tags open around the text, innermost last
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping.append(tag)
+        elif self.skipping:
+            return
+        elif tag in ("td", "th"):
+            if "".join(self.current).strip():
+                self.current.append("\t")
+        elif tag in _BLOCKS:
+            self._end_block()
+            self.run = {"li": "item", "tr": "row"}.get(tag, "")
+            if tag == "li":
+                self.current.append("- ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping and tag in _BLOCKS:  # <br/>, <hr/>
+            self._end_block()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+        elif tag in _BLOCKS:
+            self._end_block()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.current.append(data)
+
+    def _end_block(self) -> None:
+        cells = "".join(self.current).split("\t")
+        text = "\t".join(" ".join(cell.split()) for cell in cells).strip("\t")
+        if text and text != "-":
+            self.blocks.append((text, self.run))
+        self.current = []
+        self.run = ""
+
+    def text(self) -> str:
+        self._end_block()
+        return _joined(self.blocks)
+
+
+def html_text(page: str) -> str:
+    """A web page's visible text as lines: headings and paragraphs each a line, list items as "- item"."""
+    parser = _PageText()
+    parser.feed(page)
+    parser.close()
+    return parser.text()
+
+
+# -- RTF, Word, OpenDocument and PDF -----------------------------------------------------------------------------------
+
+
+def _rtf_text(text: str, name: str) -> str:
+    from striprtf.striprtf import rtf_to_text  # only for an RTF file
+
+    try:
+        # TextEdit writes a list item's bullet as a tab, a bullet and a tab before the item
+        plain = rtf_to_text(text, errors="replace")
+    except Exception as error:  # noqa: BLE001 - a malformed RTF file is the user's input, not a bug
+        raise UserError(f"cannot read the RTF document {name} ({error}): {_SAVE_AS_TEXT}") from None
+    plain = re.sub(r"(?m)^[ \t]*[•·▪◦][ \t]*", "- ", plain)
+    # striprtf ends each table cell with "|": a row's cells apart by tabs, as Word copies a table
+    return re.sub(
+        r"(?m)^(.*\|)$", lambda row: "\t".join(cell.strip() for cell in row[1].split("|") if cell.strip()), plain
+    )
+
+
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+_DOCUMENT_PARTS = frozenset({"word/document.xml", "content.xml"})
+_LARGEST_PART = 50_000_000  # a posting's text is a few kilobytes; a part this large is a zip bomb or not a posting
+
+
+def _zipped_document_text(data: bytes, name: str) -> str:
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if any(archive.getinfo(member).file_size > _LARGEST_PART for member in names & _DOCUMENT_PARTS):
+                raise UserError(f"{name} is too large to be a posting (over {_LARGEST_PART // 1_000_000} MB of text)")
+            if "word/document.xml" in names:
+                return _word_text(archive.read("word/document.xml"))
+            if "content.xml" in names and archive.read("mimetype").startswith(
+                b"application/vnd.oasis.opendocument.text"
+            ):
+                return _odf_text(archive.read("content.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        raise UserError(
+            f"cannot read {name}: it is a zipped file that is damaged or not a document; {_SAVE_AS_TEXT}"
+        ) from None
+    raise UserError(f"{name} is a zipped file but not a Word (.docx) or OpenDocument (.odt) document: {_SAVE_AS_TEXT}")
+
+
+def _word_text(document: bytes) -> str:
+    """A .docx body's paragraphs and tables in order: a numbered or bulleted paragraph (its own numbering, or a list
+    style's) as "- item", a table row's cells apart by tabs, as Word copies a table."""
+    from xml.etree import ElementTree
+
+    body = ElementTree.fromstring(document).find(f"{_WORD}body")
+    blocks: list[tuple[str, str]] = []
+    for node in body if body is not None else ():
+        if node.tag == f"{_WORD}p":
+            text = _word_paragraph(node)
+            if text:
+                listed = _word_listed(node)
+                blocks.append((f"- {text}", "item") if listed else (text, ""))
+        elif node.tag == f"{_WORD}tbl":
+            for row in node.iter(f"{_WORD}tr"):
+                cells = [
+                    " ".join(filter(None, map(_word_paragraph, cell.iter(f"{_WORD}p"))))
+                    for cell in row.iter(f"{_WORD}tc")
+                ]
+                if any(cells):
+                    blocks.append(("\t".join(cells), "row"))
+        elif node.tag == f"{_WORD}sdt":  # a content control (a cover page, a template's field) holds paragraphs too
+            blocks += [(text, "") for text in map(_word_paragraph, node.iter(f"{_WORD}p")) if text]
+    return _joined(blocks)
+
+
+def _word_paragraph(paragraph: Element) -> str:
+    parts = []
+    for node in paragraph.iter():
+        if node.tag == f"{_WORD}t" and node.text:
+            parts.append(node.text)
+        elif node.tag in (f"{_WORD}tab", f"{_WORD}br"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _word_listed(paragraph: Element) -> bool:
+    properties = paragraph.find(f"{_WORD}pPr")
+    if properties is None:
+        return False
+    style = properties.find(f"{_WORD}pStyle")
+    return (
+        properties.find(f"{_WORD}numPr") is not None
+        or "list" in (style.get(f"{_WORD}val", "") if style is not None else "").lower()
+    )
+
+
+def _odf_text(content: bytes) -> str:
+    """An .odt body's headings, paragraphs and tables in order: a list item's paragraph as "- item", a table row's
+    cells apart by tabs."""
+    from xml.etree import ElementTree
+
+    blocks: list[tuple[str, str]] = []
+
+    def walk(node: Element, in_list_item: bool) -> None:
+        for child in node:
+            if child.tag in (f"{_ODF_TEXT}p", f"{_ODF_TEXT}h"):
+                text = _odf_paragraph(child)
+                if text:
+                    blocks.append((f"- {text}", "item") if in_list_item else (text, ""))
+            elif child.tag == f"{_ODF_TABLE}table-row":
+                cells = [
+                    " ".join(filter(None, map(_odf_paragraph, cell.iter(f"{_ODF_TEXT}p"))))
+                    for cell in child.iter(f"{_ODF_TABLE}table-cell")
+                ]
+                if any(cells):
+                    blocks.append(("\t".join(cells), "row"))
+            else:
+                walk(child, in_list_item or child.tag == f"{_ODF_TEXT}list-item")
+
+    walk(ElementTree.fromstring(content), False)
+    return _joined(blocks)
+
+
+def _odf_paragraph(paragraph: Element) -> str:
+    parts: list[str] = []
+    spaces = (f"{_ODF_TEXT}s", f"{_ODF_TEXT}tab", f"{_ODF_TEXT}line-break")  # white space between words
+
+    def add(node: Element) -> None:
+        if node.tag in spaces:
+            parts.append(" ")
+        parts.append(node.text or "")
+        for child in node:
+            add(child)
+            parts.append(child.tail or "")
+
+    add(paragraph)
+    return " ".join("".join(parts).split())
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    import logging
+
+    from pypdf import PdfReader  # only for a PDF: the splitter joins the lines a PDF wraps
+
+    # pypdf logs what it repairs ("EOF marker not found") to standard error: the one sentence below says it instead
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UserError(f"{name} is a PDF locked with a password: {_SAVE_AS_TEXT}")
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except UserError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged PDF is the user's input: pypdf raises many kinds for it
+        raise UserError(f"cannot read the PDF {name}: it is damaged or not a PDF; {_SAVE_AS_TEXT}") from None
+    if not text.strip():
+        raise UserError(f"{name} is a PDF with no text in it (a scan, perhaps): {_SAVE_AS_TEXT}")
+    return text
