@@ -479,8 +479,9 @@ def split_posting(text: str) -> Split:
                 continue
             boilerplate = _boilerplate_kind(line)
             if not _HAS_A_WORD.search(line):
-                # "40%", "2.", "—": a table's other column as a PDF gives it, or a stray mark
-                leave_out(line, LeftOutKind.NOT_A_DUTY, "no words: a number or a mark")
+                # "40%", "2.", "—": a table's other column as a PDF gives it, or a stray mark; never quoted as a line
+                # that might have been a duty
+                leave_out(line, LeftOutKind.OUTSIDE_DUTIES, "no words: a number or a mark")
             elif boilerplate:
                 leave_out(line, LeftOutKind.BOILERPLATE, boilerplate)
             elif _is_requirement(line):

@@ -1181,4 +1181,4 @@ def test_a_line_with_no_words_is_never_a_duty() -> None:
         "Responsibilities\n- Build a culture of care in every unit\n- 40%\n- Manage the budget\n- 20%\n- —\n"
     )
     assert split.kept == ["Build a culture of care in every unit", "Manage the budget"]
-    assert [line for line, kind in left_out_with_kinds(split) if kind is LeftOutKind.NOT_A_DUTY] == ["40%", "20%", "—"]
+    assert [line for line, kind in left_out_with_kinds(split) if kind is LeftOutKind.OUTSIDE_DUTIES] == ["40%", "20%", "—"]
