@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bootcamp.commands.posting_file import html_text, posting_text
 from bootcamp.content.posting import duty_lines
+from bootcamp.content.posting_file import dropped_file, html_text, posting_text
 from bootcamp.errors import UserError
 from tests.test_rolecheck_command import bootcamp
 
@@ -186,3 +186,41 @@ def test_a_page_keeps_its_text_a_block_per_line_list_items_and_table_rows_togeth
 def test_plain_text_that_merely_mentions_html_is_read_as_text() -> None:
     text = "Responsibilities\n- Keep the <html> help pages up to date for customers\n"
     assert posting_text(text.encode(), "posting.txt") == text
+
+
+# -- a file dragged onto the terminal: the console's role check reads it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "{path}",
+        "'{path}' ",  # GNOME Terminal: quoted, then a space
+        '"{path}"',  # Windows Terminal
+        "{escaped} ",  # macOS Terminal: spaces escaped
+        "file://{url}",
+    ],
+)
+def test_a_dragged_files_path_as_each_terminal_pastes_it_names_the_file(pasted: str, tmp_path: Path) -> None:
+    posting = tmp_path / "Job description (final).docx"
+    posting.write_bytes(b"")
+    text = pasted.format(
+        path=posting,
+        escaped=str(posting).replace(" ", "\\ ").replace("(", "\\(").replace(")", "\\)"),
+        url=str(posting).replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
+    )
+    assert dropped_file(text) == posting
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "Lead the customer journey redesign",
+        "/no/such/file.pdf",
+        "/",  # a folder
+        "Lead the team\n/etc/hostname",
+        "'Own the NPS targets'",
+    ],
+)
+def test_a_duty_or_a_path_to_no_file_is_not_a_dropped_file(pasted: str) -> None:
+    assert dropped_file(pasted) is None

@@ -20,10 +20,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bootcamp.commands.posting_file import posting_text
 from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.posting import LeftOut, LeftOutKind, left_out_counts, split_posting
+from bootcamp.content.posting_file import posting_text, read_posting_file
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
@@ -62,14 +62,13 @@ def run(args: argparse.Namespace) -> int:
 
 def read_posting(file: str, name: str) -> str:
     """The posting's text, from the file or standard input: text, a web page, a Word, OpenDocument or RTF document, or
-    a PDF (:mod:`bootcamp.commands.posting_file`)."""
+    a PDF (:mod:`bootcamp.content.posting_file`)."""
+    if file != STDIN:
+        return read_posting_file(Path(file), name)
+    if sys.stdin.isatty():
+        print("bootcamp: paste the posting, then Ctrl-D on a line of its own", file=sys.stderr)
     try:
-        if file == STDIN:
-            if sys.stdin.isatty():
-                print("bootcamp: paste the posting, then Ctrl-D on a line of its own", file=sys.stderr)
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(file).read_bytes()
+        data = sys.stdin.buffer.read()
     except OSError as error:
         raise UserError(f"cannot read {name}: {error.strerror or error}") from None
     return posting_text(data, name)

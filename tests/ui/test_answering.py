@@ -186,6 +186,39 @@ async def test_a_whole_posting_pasted_into_the_role_check_becomes_its_duty_lines
     assert [line.text for line in room.role_lines] == POSTING_DUTIES
 
 
+DROPPED = Path(__file__).resolve().parents[1] / "fixtures" / "posting_files" / "riverside-health.docx"
+DROPPED_DUTIES = 8  # as tests/test_posting_file.py has them
+
+
+async def test_a_posting_file_dragged_onto_the_terminal_becomes_its_duty_lines(
+    workshop_id: str, make_app, store: Store, tmp_path: Path
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, ROLE)
+        await pilot.press("a")
+        app.post_message(events.Paste(f"'{DROPPED}' "))  # as GNOME Terminal pastes a dropped file: quoted
+        table = console.query_one(RoleLinesTable)
+        await wait_until(pilot, lambda: table.row_count == DROPPED_DUTIES, "the document's duty lines")
+        await settle(pilot)
+        lines = app.workshop.records.room.role_lines
+        assert lines[0].text.startswith("The Director leads patient experience across the Riverside Health system")
+        assert app.focused.value == ""  # the path is not left in the field as a line to add
+        said = list(app._notifications)[-1].message
+        assert said == "8 duty lines added from riverside-health.docx; left out: 5 headings, 8 outside the duties."
+
+        old_word = tmp_path / "job description.doc"
+        old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+        app.post_message(events.Paste(str(old_word).replace(" ", "\\ ")))  # as macOS Terminal pastes it
+        await wait_until(pilot, lambda: list(app._notifications)[-1].severity == "error", "the one sentence")
+        said = list(app._notifications)[-1].message
+        assert said.startswith("job description.doc is an old Word (.doc) or Office file, which is not read here")
+        assert len(app.workshop.records.room.role_lines) == DROPPED_DUTIES  # nothing added, nothing lost
+        assert await app.flush()
+    room = Store(store.data_dir).open(workshop_id).room()
+    assert len(room.role_lines) == DROPPED_DUTIES
+
+
 async def test_a_secret_ballot_stores_no_names(workshop_id: str, make_app, store: Store) -> None:
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,15 +7,19 @@ with one key; the suggestion only prompts it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.posting import LeftOut, split_posting
+from bootcamp.content.posting_file import dropped_file, read_posting_file
 from bootcamp.content.rolecheck import Suggestion, suggest
+from bootcamp.errors import UserError
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.requests import DropRoleLine, PutRoleLine
 from bootcamp.store.model import RoleLine
@@ -38,15 +42,25 @@ def leaning_text(leaning: str) -> Text:
 
 
 class RoleLineInput(SafeInput):
-    """Where lines are typed; a whole posting pasted at once becomes its duty lines."""
+    """Where lines are typed; a whole posting pasted at once becomes its duty lines, and so does a posting file
+    dragged onto the terminal (which pastes its path)."""
 
     class LinesPasted(Message):
-        """A paste of several lines: the duty lines found in it, and every other line with why it was left out."""
+        """A paste of several lines, or a file's: the duty lines found in it, and every other line with why it was
+        left out; ``source`` names the file, if one was read."""
 
-        def __init__(self, lines: list[str], left_out: list[LeftOut]) -> None:
+        def __init__(self, lines: list[str], left_out: list[LeftOut], source: str = "") -> None:
             super().__init__()
             self.lines = lines
             self.left_out = left_out
+            self.source = source
+
+    class FileUnreadable(Message):
+        """A dragged file that holds no posting text: the one sentence that says why."""
+
+        def __init__(self, said: str) -> None:
+            super().__init__()
+            self.said = said
 
     def _on_paste(self, event: events.Paste) -> None:
         # Any line ending counts: some terminals paste "\r" alone between lines.
@@ -55,6 +69,20 @@ class RoleLineInput(SafeInput):
             event.stop()
             split = split_posting(event.text)
             self.post_message(self.LinesPasted(split.kept, split.left_out))
+        elif (path := dropped_file(event.text)) is not None:
+            event.prevent_default()  # the path is not a duty line
+            event.stop()
+            self._read_dropped(path)
+
+    @work(thread=True, group="dropped-posting")
+    def _read_dropped(self, path: Path) -> None:
+        # A PDF's text takes a moment to extract: off the event loop, so the console keeps answering keys.
+        try:
+            split = split_posting(read_posting_file(path, path.name))
+        except UserError as error:
+            self.post_message(self.FileUnreadable(str(error)))
+            return
+        self.post_message(self.LinesPasted(split.kept, split.left_out, source=path.name))
 
 
 class RoleLinesTable(SteadyTable[Text]):

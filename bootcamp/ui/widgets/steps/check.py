@@ -18,7 +18,7 @@ from bootcamp.live.requests import PutRoleLine
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.messages import request
-from bootcamp.ui.text import joined, one_line, plain
+from bootcamp.ui.text import joined, one_line, plain, safe
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow, PeopleGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.role_lines import (
@@ -165,14 +165,20 @@ class CheckView(StepView):
         for text in message.lines:
             request(self, PutRoleLine(text))
         count, left_out = len(message.lines), message.left_out
+        source = safe(message.source) if message.source else "the paste"
         # Nothing left out unsaid: a line the splitter did not read as a duty may be one, and is quoted.
+        added = f"{count} duty line{'s' if count != 1 else ''} added from {source}"
         if not count:
-            said = f"No duty lines in the paste: every line was left out ({left_out_counts(left_out)})."
+            said = f"No duty lines in {source}: every line was left out ({left_out_counts(left_out)})."
         elif left_out:
-            said = f"{count} duty line{'s' if count != 1 else ''} added from the paste; left out: {left_out_counts(left_out)}."
+            said = f"{added}; left out: {left_out_counts(left_out)}."
         else:
-            said = f"{count} duty line{'s' if count != 1 else ''} added from the paste."
+            said = f"{added}."
         self.notify(said, markup=False, timeout=6 if left_out else 3)
+
+    @on(RoleLineInput.FileUnreadable)
+    def _file_unreadable(self, message: RoleLineInput.FileUnreadable) -> None:
+        self.notify(safe(message.said), markup=False, severity="error", timeout=8)
 
     @on(RoleLinesTable.EditWanted)
     def _edit_wanted(self, message: RoleLinesTable.EditWanted) -> None:

@@ -1,7 +1,8 @@
 """A posting file's text, whatever a CCO saved it as: text (UTF-8, or UTF-16 as Windows Notepad saves "Unicode"), a
 web page, a Word (.docx) or OpenDocument (.odt) document, an RTF document (macOS TextEdit's default) or a PDF.
 
-Each is read into lines the posting splitter knows: a paragraph or heading per line, and a list item as "- item", so
+``bootcamp role-check FILE`` reads one, and so does the console when a file is dragged onto its role check (the
+terminal pastes the file's path: :func:`dropped_file`). Each is read into lines the posting splitter knows: a paragraph or heading per line, and a list item as "- item", so
 a bulleted list stays a list. What cannot be read (an old Word .doc, a scanned PDF, a spreadsheet …) gets one
 sentence saying what the file is and what to do instead.
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from bootcamp.errors import UserError
 
@@ -19,6 +22,37 @@ if TYPE_CHECKING:  # zipfile, xml and logging are imported only for the document
     from xml.etree.ElementTree import Element
 
 _SAVE_AS_TEXT = "copy the posting's text and paste it into `bootcamp role-check -`, or save it as a .txt file"
+
+
+def dropped_file(pasted: str) -> Path | None:
+    """The file a pasted line names, when a file was dragged onto the terminal: macOS Terminal pastes its path with
+    spaces escaped (``/Users/ana/Job\\ description.pdf``), GNOME Terminal quoted (``'/home/ana/Job description.pdf'``),
+    Windows Terminal in double quotes, some as a ``file://`` address. ``None`` when the line names no file."""
+    text = pasted.strip()
+    if not text or "\n" in text or "\r" in text:
+        return None
+    if text.lower().startswith("file://"):
+        text = unquote(urlsplit(text).path)
+    elif len(text) > 1 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    elif "\\ " in text or "\\(" in text:
+        text = re.sub(r"\\(.)", r"\1", text)  # shell-escaped spaces and brackets
+    if not (text.startswith(("/", "~")) or re.match(r"^[a-zA-Z]:[\\/]", text)):
+        return None  # a duty typed or pasted, not a path
+    path = Path(text).expanduser()
+    try:
+        return path if path.is_file() else None
+    except OSError:  # a name too long, or a folder that cannot be read
+        return None
+
+
+def read_posting_file(path: Path, name: str) -> str:
+    """A posting file's text (:func:`posting_text`); ``name`` says where it came from in errors."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot read {name}: {error.strerror or error}") from None
+    return posting_text(data, name)
 
 
 def posting_text(data: bytes, name: str) -> str:
