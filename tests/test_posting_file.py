@@ -20,7 +20,8 @@ FILES = Path(__file__).parent / "fixtures" / "posting_files"
 RIVERSIDE = [
     "The Director leads patient experience across the Riverside Health system of four hospitals and twelve clinics.",
     "Lead the system-wide patient experience strategy and align every hospital's plans with it",
-    "Turn survey results and patient stories into improvement work that nursing, physicians and support services take on",
+    "Turn survey results and patient stories into improvement work that nursing, physicians and support services "
+    "take on",
     "Chair the patient and family advisory council and bring its advice to the executive team",
     "Supervise the patient relations coordinators and their grievance caseload",
     "Approve service recovery gift cards and meal vouchers for dissatisfied patients",
@@ -224,3 +225,36 @@ def test_a_dragged_files_path_as_each_terminal_pastes_it_names_the_file(pasted: 
 )
 def test_a_duty_or_a_path_to_no_file_is_not_a_dropped_file(pasted: str) -> None:
     assert dropped_file(pasted) is None
+
+
+def test_word_list_paragraphs_are_items_whatever_the_style_is_called_and_numbering_taken_away_is_not() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    styles = (
+        f"<w:styles {w}>"
+        '<w:style w:type="paragraph" w:styleId="Aufzhlungszeichen"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr>'
+        "</w:pPr></w:style>"  # German Word's "List Bullet"
+        '<w:style w:type="paragraph" w:styleId="Untertitel"><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr>'
+        "</w:style>"  # a level alone numbers nothing
+        '<w:style w:type="paragraph" w:styleId="Duties"><w:basedOn w:val="Aufzhlungszeichen"/></w:style>'
+        "</w:styles>"
+    )
+
+    def paragraph(text: str, style: str = "", numbering: str = "") -> str:
+        properties = f'<w:pStyle w:val="{style}"/>' if style else ""
+        properties += f'<w:numPr><w:numId w:val="{numbering}"/></w:numPr>' if numbering else ""
+        return f"<w:p><w:pPr>{properties}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = "".join(
+        [
+            paragraph("Customer journeys across every brand", "Aufzhlungszeichen"),
+            paragraph("Complaints that reach the board", "Duties"),
+            paragraph("Not a list item any more", "Aufzhlungszeichen", numbering="0"),
+            paragraph("A subtitle", "Untertitel"),
+        ]
+    )
+    document = f"<w:document {w}><w:body>{body}</w:body></w:document>".encode()
+    text = posting_text(zipped({"word/document.xml": document, "word/styles.xml": styles.encode()}), "jd.docx")
+    assert text == (
+        "- Customer journeys across every brand\n- Complaints that reach the board\n\n"
+        "Not a list item any more\n\nA subtitle\n"
+    )

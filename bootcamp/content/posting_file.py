@@ -2,9 +2,10 @@
 web page, a Word (.docx) or OpenDocument (.odt) document, an RTF document (macOS TextEdit's default) or a PDF.
 
 ``bootcamp role-check FILE`` reads one, and so does the console when a file is dragged onto its role check (the
-terminal pastes the file's path: :func:`dropped_file`). Each is read into lines the posting splitter knows: a paragraph or heading per line, and a list item as "- item", so
-a bulleted list stays a list. What cannot be read (an old Word .doc, a scanned PDF, a spreadsheet …) gets one
-sentence saying what the file is and what to do instead.
+terminal pastes the file's path: :func:`dropped_file`). Each is read into lines the posting splitter knows: a
+paragraph or heading per line, a list item as "- item" (so a bulleted list stays a list), a table row's cells apart
+by tabs. What cannot be read (an old Word .doc, a scanned PDF, a spreadsheet …) gets one sentence saying what the
+file is and what to do instead.
 """
 
 from __future__ import annotations
@@ -217,7 +218,8 @@ def _zipped_document_text(data: bytes, name: str) -> str:
             if any(archive.getinfo(member).file_size > _LARGEST_PART for member in names & _DOCUMENT_PARTS):
                 raise UserError(f"{name} is too large to be a posting (over {_LARGEST_PART // 1_000_000} MB of text)")
             if "word/document.xml" in names:
-                return _word_text(archive.read("word/document.xml"))
+                styles = archive.read("word/styles.xml") if "word/styles.xml" in names else b""
+                return _word_text(archive.read("word/document.xml"), _list_styles(styles))
             if "content.xml" in names and archive.read("mimetype").startswith(
                 b"application/vnd.oasis.opendocument.text"
             ):
@@ -229,8 +231,31 @@ def _zipped_document_text(data: bytes, name: str) -> str:
     raise UserError(f"{name} is a zipped file but not a Word (.docx) or OpenDocument (.odt) document: {_SAVE_AS_TEXT}")
 
 
-def _word_text(document: bytes) -> str:
-    """A .docx body's paragraphs and tables in order: a numbered or bulleted paragraph (its own numbering, or a list
+def _list_styles(styles: bytes) -> frozenset[str]:
+    """The paragraph styles that number or bullet their paragraphs, directly or through the style they are based on
+    (Word names its list styles in the user's language: "List Bullet" is "Aufzhlungszeichen" in German)."""
+    from xml.etree import ElementTree
+
+    if not styles:
+        return frozenset()
+    based_on: dict[str, str] = {}
+    numbered: set[str] = set()
+    for style in ElementTree.fromstring(styles).iter(f"{_WORD}style"):
+        style_id = style.get(f"{_WORD}styleId", "")
+        parent = style.find(f"{_WORD}basedOn")
+        if parent is not None:
+            based_on[style_id] = parent.get(f"{_WORD}val", "")
+        if _numbering(style) == "on":
+            numbered.add(style_id)
+
+    def listed(style_id: str, depth: int = 0) -> bool:
+        return style_id in numbered or (depth < 10 and style_id in based_on and listed(based_on[style_id], depth + 1))
+
+    return frozenset(style_id for style_id in set(based_on) | numbered if listed(style_id))
+
+
+def _word_text(document: bytes, list_styles: frozenset[str] = frozenset()) -> str:
+    """A .docx body's paragraphs and tables in order: a numbered or bulleted paragraph (its own numbering, or its
     style's) as "- item", a table row's cells apart by tabs, as Word copies a table."""
     from xml.etree import ElementTree
 
@@ -240,7 +265,7 @@ def _word_text(document: bytes) -> str:
         if node.tag == f"{_WORD}p":
             text = _word_paragraph(node)
             if text:
-                listed = _word_listed(node)
+                listed = _word_listed(node, list_styles)
                 blocks.append((f"- {text}", "item") if listed else (text, ""))
         elif node.tag == f"{_WORD}tbl":
             for row in node.iter(f"{_WORD}tr"):
@@ -265,15 +290,23 @@ def _word_paragraph(paragraph: Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _word_listed(paragraph: Element) -> bool:
+def _word_listed(paragraph: Element, list_styles: frozenset[str]) -> bool:
+    numbering = _numbering(paragraph)
+    if numbering:
+        return numbering == "on"
     properties = paragraph.find(f"{_WORD}pPr")
-    if properties is None:
-        return False
-    style = properties.find(f"{_WORD}pStyle")
-    return (
-        properties.find(f"{_WORD}numPr") is not None
-        or "list" in (style.get(f"{_WORD}val", "") if style is not None else "").lower()
-    )
+    style = properties.find(f"{_WORD}pStyle") if properties is not None else None
+    style_id = style.get(f"{_WORD}val", "") if style is not None else ""
+    return style_id in list_styles or "list" in style_id.lower()
+
+
+def _numbering(node: Element) -> str:
+    """A paragraph's or a style's own numbering: "on", "off" (numId 0 takes a style's numbering away), or "" when it
+    says nothing (no numId: a level alone keeps whatever numbering the style gives)."""
+    number = node.find(f"{_WORD}pPr/{_WORD}numPr/{_WORD}numId")
+    if number is None:
+        return ""
+    return "off" if number.get(f"{_WORD}val", "0") == "0" else "on"
 
 
 def _odf_text(content: bytes) -> str:
