@@ -23,7 +23,7 @@ from pathlib import Path
 from bootcamp.content import load_dir
 from bootcamp.content.model import Leaning, RoleCheck
 from bootcamp.content.posting import LeftOut, LeftOutKind, left_out_counts, split_posting
-from bootcamp.content.posting_file import posting_text, read_posting_file
+from bootcamp.content.posting_file import read_posting_file
 from bootcamp.content.rolecheck import Suggestion, suggest
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
@@ -67,11 +67,7 @@ def read_posting(file: str, name: str) -> str:
         return read_posting_file(Path(file), name)
     if sys.stdin.isatty():
         print("bootcamp: paste the posting, then Ctrl-D on a line of its own", file=sys.stderr)
-    try:
-        data = sys.stdin.buffer.read()
-    except OSError as error:
-        raise UserError(f"cannot read {name}: {error.strerror or error}") from None
-    return posting_text(data, name)
+    return read_posting_file(sys.stdin.buffer, name)
 
 
 def role_check(content_dir: Path) -> RoleCheck:

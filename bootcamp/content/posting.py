@@ -477,12 +477,11 @@ def split_posting(text: str) -> Split:
         for line in lines:
             if not line:
                 continue
-            boilerplate = _boilerplate_kind(line)
             if not _HAS_A_WORD.search(line):
                 # "40%", "2.", "—": a table's other column as a PDF gives it, or a stray mark; never quoted as a line
                 # that might have been a duty
                 leave_out(line, LeftOutKind.OUTSIDE_DUTIES, "no words: a number or a mark")
-            elif boilerplate:
+            elif boilerplate := _boilerplate_kind(line):
                 leave_out(line, LeftOutKind.BOILERPLATE, boilerplate)
             elif _is_requirement(line):
                 leave_out(line, LeftOutKind.REQUIREMENT, "what the person must bring")

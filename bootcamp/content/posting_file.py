@@ -14,7 +14,7 @@ import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from bootcamp.errors import UserError
@@ -47,10 +47,11 @@ def dropped_file(pasted: str) -> Path | None:
         return None
 
 
-def read_posting_file(path: Path, name: str) -> str:
-    """A posting file's text (:func:`posting_text`); ``name`` says where it came from in errors."""
+def read_posting_file(source: Path | BinaryIO, name: str) -> str:
+    """The text (:func:`posting_text`) of a posting file, or of a stream such as standard input; ``name`` says where it
+    came from in errors."""
     try:
-        data = path.read_bytes()
+        data = source.read_bytes() if isinstance(source, Path) else source.read()
     except OSError as error:
         raise UserError(f"cannot read {name}: {error.strerror or error}") from None
     return posting_text(data, name)
@@ -90,6 +91,16 @@ def _decoded(data: bytes, encoding: str, name: str) -> str:
     except UnicodeDecodeError as error:
         shown = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
         raise UserError(f"{name} is not {shown} text (byte {error.start}); save it as UTF-8 and try again") from None
+
+
+def _squeezed(text: str) -> str:
+    """Runs of white space (a document's line breaks and indents inside a paragraph) as one space."""
+    return " ".join(text.split())
+
+
+def _table_row(cells: list[str]) -> list[tuple[str, str]]:
+    """A table row as one block, its cells apart by tabs as Word copies a table; none for an empty row."""
+    return [("\t".join(cells), "row")] if any(cells) else []
 
 
 def _joined(blocks: list[tuple[str, str]]) -> str:
@@ -162,7 +173,7 @@ class _PageText(HTMLParser):
 
     def _end_block(self) -> None:
         cells = "".join(self.current).split("\t")
-        text = "\t".join(" ".join(cell.split()) for cell in cells).strip("\t")
+        text = "\t".join(map(_squeezed, cells)).strip("\t")
         if text and text != "-":
             self.blocks.append((text, self.run))
         self.current = []
@@ -188,10 +199,10 @@ def _rtf_text(text: str, name: str) -> str:
     from striprtf.striprtf import rtf_to_text  # only for an RTF file
 
     try:
-        # TextEdit writes a list item's bullet as a tab, a bullet and a tab before the item
         plain = rtf_to_text(text, errors="replace")
     except Exception as error:  # noqa: BLE001 - a malformed RTF file is the user's input, not a bug
         raise UserError(f"cannot read the RTF document {name} ({error}): {_SAVE_AS_TEXT}") from None
+    # TextEdit writes a list item's bullet as a tab, a bullet and a tab before the item
     plain = re.sub(r"(?m)^[ \t]*[•·▪◦][ \t]*", "- ", plain)
     # striprtf ends each table cell with "|": a row's cells apart by tabs, as Word copies a table
     return re.sub(
@@ -269,12 +280,12 @@ def _word_text(document: bytes, list_styles: frozenset[str] = frozenset()) -> st
                 blocks.append((f"- {text}", "item") if listed else (text, ""))
         elif node.tag == f"{_WORD}tbl":
             for row in node.iter(f"{_WORD}tr"):
-                cells = [
-                    " ".join(filter(None, map(_word_paragraph, cell.iter(f"{_WORD}p"))))
-                    for cell in row.iter(f"{_WORD}tc")
-                ]
-                if any(cells):
-                    blocks.append(("\t".join(cells), "row"))
+                blocks += _table_row(
+                    [
+                        " ".join(filter(None, map(_word_paragraph, cell.iter(f"{_WORD}p"))))
+                        for cell in row.iter(f"{_WORD}tc")
+                    ]
+                )
         elif node.tag == f"{_WORD}sdt":  # a content control (a cover page, a template's field) holds paragraphs too
             blocks += [(text, "") for text in map(_word_paragraph, node.iter(f"{_WORD}p")) if text]
     return _joined(blocks)
@@ -287,7 +298,7 @@ def _word_paragraph(paragraph: Element) -> str:
             parts.append(node.text)
         elif node.tag in (f"{_WORD}tab", f"{_WORD}br"):
             parts.append(" ")
-    return " ".join("".join(parts).split())
+    return _squeezed("".join(parts))
 
 
 def _word_listed(paragraph: Element, list_styles: frozenset[str]) -> bool:
@@ -323,12 +334,12 @@ def _odf_text(content: bytes) -> str:
                 if text:
                     blocks.append((f"- {text}", "item") if in_list_item else (text, ""))
             elif child.tag == f"{_ODF_TABLE}table-row":
-                cells = [
-                    " ".join(filter(None, map(_odf_paragraph, cell.iter(f"{_ODF_TEXT}p"))))
-                    for cell in child.iter(f"{_ODF_TABLE}table-cell")
-                ]
-                if any(cells):
-                    blocks.append(("\t".join(cells), "row"))
+                cells = child.iter(f"{_ODF_TABLE}table-cell")
+                blocks.extend(
+                    _table_row(
+                        [" ".join(filter(None, map(_odf_paragraph, cell.iter(f"{_ODF_TEXT}p")))) for cell in cells]
+                    )
+                )
             else:
                 walk(child, in_list_item or child.tag == f"{_ODF_TEXT}list-item")
 
@@ -349,7 +360,7 @@ def _odf_paragraph(paragraph: Element) -> str:
             parts.append(child.tail or "")
 
     add(paragraph)
-    return " ".join("".join(parts).split())
+    return _squeezed("".join(parts))
 
 
 def _pdf_text(data: bytes, name: str) -> str:
