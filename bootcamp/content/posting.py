@@ -11,7 +11,7 @@ The rules, in the order they apply:
    A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) is its
    cell that says a duty (else a duties heading, else the first); the other cells are left out as
    another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
-   separate blocks. Markdown quote marks and bold marks are taken off; a Markdown link keeps its
+   separate blocks. Markdown quote marks, bold and italics are taken off; a Markdown link keeps its
    text.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
@@ -118,6 +118,8 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(.+?)\1\s*(:?)$")
 # Bounded, as every pattern here that could scan the rest of a line from many starting points: a
 # pasted megabyte must not take minutes.
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+# *support team*, _support team_: italics, kept apart from a word's own "_" or a multiplication's "*"
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])")
 _LINK = re.compile(r"\[([^\[\]]{1,500})\]\([^()\s]{1,2000}\)")
 
 
@@ -645,17 +647,22 @@ def _line(raw: str, following: str, previous: _Line | None) -> _Line:
     mark = _BULLET.match(text) or _NUMBER.match(text)
     if mark:
         label, rest = _bold_label(text[mark.end() :])
-        item = _BOLD.sub(r"\2", rest)
+        item = _undecorated(rest)
         # "- Customer strategy:" introduces the items under it, like any line ending in a colon; "🎯 What you'll do"
         # decorates a heading with an emoji, as LinkedIn posts do
         emoji_heading = bool(_EMOJI_MARK.match(text)) and _is_bare_heading(item, previous)
         kind = _LineKind.HEADING if item.endswith(":") or emoji_heading else _LineKind.ITEM
         return _Line(kind, item, indent, width, set_aside=label)
     label, text = _bold_label(text)
-    text = _BOLD.sub(r"\2", text)
+    text = _undecorated(text)
     if _is_heading(text, following, previous):
         return _Line(_LineKind.HEADING, text, indent, set_aside=label)
     return _Line(_LineKind.TEXT, text, indent, width, set_aside=label)
+
+
+def _undecorated(text: str) -> str:
+    """The text without Markdown's bold and italic marks."""
+    return _ITALIC.sub(r"\2", _BOLD.sub(r"\2", text))
 
 
 # "**Customer strategy.** Define …", "- **Insight:** Share …": a bold label that names the duty after it

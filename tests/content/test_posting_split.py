@@ -116,6 +116,13 @@ def test_markdown_headings_bold_links_and_sub_headings() -> None:
     ]
 
 
+def test_italics_are_taken_off_but_not_a_words_underscore_or_a_product() -> None:
+    assert duty_lines("## Duties\n- Run our *support team* and _its_ SLAs\n- Keep the order_status feed and 3 * 2 shifts\n") == [
+        "Run our support team and its SLAs",
+        "Keep the order_status feed and 3 * 2 shifts",
+    ]
+
+
 def test_all_caps_headings() -> None:
     assert duty_lines(posting("all-caps.txt")) == [
         "Develop and roll out a guest experience strategy for all 48 hotels",
@@ -350,6 +357,8 @@ def test_what_reads_as_a_duty_without_a_heading(sentence: str, duty: bool) -> No
         "Duties\n" + "[" * 100_000,  # an unclosed link
         "Duties\n- " + "a@" * 100_000,  # an address that never ends
         "Duties\n" + "**a" * 100_000,  # bold that never closes
+        "Duties\n" + "*a" * 100_000,  # italics that never close
+        "Duties\n- " + "_a " * 100_000,
         "x" * 500_000,
     ],
 )
