@@ -78,6 +78,15 @@ def export_dir(data_dir: Path) -> Path:
     return data_dir / "exports"
 
 
+def keeps_stored_data(path: Path, data_dir: Path) -> bool:
+    """Whether a file written there could replace what the store keeps: anywhere in the data folder but its exports.
+
+    Links are followed, so a path that reaches a workshop's folder another way is caught too.
+    """
+    target, root = Path(os.path.realpath(path)), Path(os.path.realpath(data_dir))
+    return target.is_relative_to(root) and not target.is_relative_to(root / "exports")
+
+
 def shown(path: Path) -> str:
     """A path as a person reads it: absolute, with ``~`` for the home folder."""
     absolute = Path(os.path.abspath(path))

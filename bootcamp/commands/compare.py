@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bootcamp.commands.summary import write_output
+from bootcamp.commands.output import write_output
 from bootcamp.errors import UserError
 from bootcamp.locations import data_dir
 from bootcamp.summary.comparison import Comparison, compare
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     comparison = compare(*reports)
     text = _renderer(args.format)(comparison, chosen)
-    write_output(text, args.output, f"the {args.format} comparison of workshops {earlier.id} and {later.id}")
+    write_output(text, args.output, f"the {args.format} comparison of workshops {earlier.id} and {later.id}", args)
     return 0
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from bootcamp.errors import UserError
+from bootcamp.commands.output import write_output
 from bootcamp.locations import data_dir
 from bootcamp.summary import CommitmentReport, build_report
 
@@ -40,25 +38,5 @@ def run(args: argparse.Namespace) -> int:
         workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state(), as_of=date.today()
     )
     text = _renderer(args.format)(report)
-    write_output(text, args.output, f"the {args.format} summary of workshop {workshop.id}")
+    write_output(text, args.output, f"the {args.format} summary of workshop {workshop.id}", args)
     return 0
-
-
-def write_output(text: str, output: str | None, what: str) -> None:
-    """Write to FILE (atomically, so a failed write leaves the old file whole) or to standard output.
-
-    Every renderer has already made participant text safe to print: control characters
-    reach a terminal as visible pictures, never as escape sequences.
-    """
-    if not output:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from bootcamp.store.durable import replace_durably
-
-    path = Path(output)
-    try:
-        replace_durably(path, text.encode("utf-8"))
-    except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
-    print(f"wrote {what} to {path}", file=sys.stderr)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from bootcamp.checks import ManyProblems
 from bootcamp.clock import SystemClock, iso
+from bootcamp.commands.output import write_file
 from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir
 from bootcamp.store import Store
-from bootcamp.store.durable import replace_durably
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     except ManyProblems as refused:
         if not args.problems_to:
             raise
-        write_file(Path(args.problems_to), "".join(f"{line}\n" for line in refused.lines))
+        write_file(Path(args.problems_to), "".join(f"{line}\n" for line in refused.lines), args)
         raise UserError(refused.written_to(args.problems_to)) from None
 
 
@@ -42,7 +42,7 @@ def export(args: argparse.Namespace, store: Store) -> int:
         text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")
         what = f"{len(answers)} answer{'' if len(answers) == 1 else 's'} of workshop"
     if args.output:
-        write_file(Path(args.output), text)
+        write_file(Path(args.output), text, args)
         print(f"exported {what} {workshop.id} to {args.output}")
         return 0
     if to_terminal:  # participant text may hold escape sequences: on a terminal they are shown, not obeyed
@@ -86,10 +86,3 @@ def read_file(path: Path) -> str:
         raise UserError(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8 and try again") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror or error}") from None
-
-
-def write_file(path: Path, text: str) -> None:
-    try:
-        replace_durably(path, text.encode("utf-8", "surrogatepass"))
-    except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None

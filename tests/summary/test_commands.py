@@ -78,6 +78,23 @@ def test_summary_to_an_unwritable_place_is_one_clear_line(stored, tmp_path: Path
     assert err.startswith(f"bootcamp: cannot write {target}") and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "command", [["summary", "{id}"], ["export", "{id}", "--format", "json"], ["print", "sheets", "{id}"]]
+)
+def test_no_command_writes_over_a_stored_workshop(stored, command: list[str], capsys) -> None:
+    """-o naming a file the store keeps is refused, and the workshop is as it was: it once replaced workshop.json."""
+    data, workshop_id = stored
+    kept = data / "workshops" / workshop_id / "workshop.json"
+    before = kept.read_bytes()
+    args = [part.format(id=workshop_id) for part in command]
+    assert main([*args, "--data-dir", str(data), "-o", str(kept)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"bootcamp: cannot write {kept}: it is inside the data folder") and err.count("\n") == 1
+    assert kept.read_bytes() == before
+    (data / "exports").mkdir()
+    assert main(["summary", workshop_id, "--data-dir", str(data), "-o", str(data / "exports" / "summary.md")]) == 0
+
+
 def test_print_deck_from_the_content(tmp_path: Path, capsys) -> None:
     target = tmp_path / "deck.html"
     assert main(["print", "deck", "--content", str(FIXTURE), "-o", str(target)]) == 0
