@@ -163,6 +163,25 @@ async def test_the_card_clock_counts_down_pauses_and_moves_with_the_card(
         assert "over by 0:30" in screen_text(app)
 
 
+async def test_picking_another_card_shows_that_card_alone_even_in_a_burst(workshop_id: str, make_app) -> None:
+    """The next card replaced the panel under the same id before the old one had gone: the console crashed."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        first = await deal_and_pick(pilot)
+        cards = [card.card_id for card in app.workshop.records.room.poker]
+        assert first.card_id == cards[0]
+        await pilot.press("down", "enter", "up", "enter", "down", "enter")  # a facilitator changing their mind
+        await wait_until(pilot, lambda: app.workshop.state.poker_card == cards[1], "the second card picked")
+        await settle(pilot)
+        shown = list(app.screen.query(CardPanel))
+        assert [panel.card_id for panel in shown] == [cards[1]]
+        await pilot.press("up", "enter")
+        await wait_until(pilot, lambda: app.workshop.state.poker_card == cards[0], "the first card again")
+        await settle(pilot)
+        assert [panel.card_id for panel in app.screen.query(CardPanel)] == [cards[0]]
+
+
 async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -127,7 +127,7 @@ class CardPanel(Vertical):
     def __init__(
         self, deck: Deck, live: LiveRecords, card: PokerCard, *, shown: tuple[WorkshopSnapshot, WorkshopState, float]
     ) -> None:
-        super().__init__(id="poker-card")
+        super().__init__(classes="poker-card")  # a class, not an id: the next card's panel may mount before this goes
         self.deck = deck
         self.live = live
         self.card_id = card.card_id

@@ -46,6 +46,9 @@ class ExerciseView(StepView):
         super().__init__(*args, **kwargs)
         self.deck = Deck.of(self.program, self.step.exercise)
         self._shown: tuple[WorkshopSnapshot, WorkshopState] | None = None
+        # The panel of the card under discussion. Held here, not queried: a panel being removed stays in the DOM
+        # until its removal is processed, and a query then found the old card (a second pick crashed on its id).
+        self._card_panel: CardPanel | None = None
 
     def compose(self) -> ComposeResult:
         deck = self.deck
@@ -147,18 +150,18 @@ class ExerciseView(StepView):
             self._show_status(self.deck, *self._shown)
 
     def _show_card(self, deck: Deck, data: WorkshopSnapshot, state: WorkshopState) -> None:
-        slot = self.query_one("#poker-card-slot", Container)
-        panels = list(slot.query(CardPanel))
         card = next((c for c in data.room.poker if c.card_id == state.poker_card), None)
-        if panels and (card is None or panels[0].card_id != card.card_id):
-            panels[0].remove()
-            panels = []
+        panel = self._card_panel
+        if panel is not None and (card is None or panel.card_id != card.card_id):
+            panel.remove()
+            self._card_panel = panel = None
         if card is None or self.live is None:
             return
-        if panels:
-            panels[0].show(data, state, self._now())
+        if panel is not None:
+            panel.show(data, state, self._now())
         else:
-            slot.mount(CardPanel(deck, self.live, card, shown=(data, state, self._now())))
+            self._card_panel = CardPanel(deck, self.live, card, shown=(data, state, self._now()))
+            self.query_one("#poker-card-slot", Container).mount(self._card_panel)
 
     def _tick_clock(self) -> None:
         if self._shown is None:
@@ -168,13 +171,12 @@ class ExerciseView(StepView):
             return
         if self.presenter:
             self.query_one(PokerBoard).show_clock(data, state, self._now())
-        else:
-            for panel in self.query(CardPanel):
-                panel.show_clock(data, state, self._now())
+        elif self._card_panel is not None:
+            self._card_panel.show_clock(data, state, self._now())
 
     def _show_marks(self, _status: object) -> None:
-        for panel in self.query(CardPanel):
-            panel.show_marks()
+        if self._card_panel is not None:
+            self._card_panel.show_marks()
 
     def focus_answers(self) -> bool:
         if self.presenter or self.deck is None:

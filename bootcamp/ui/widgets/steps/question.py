@@ -43,7 +43,7 @@ class CommentField(Vertical):
     BINDINGS = [Binding("escape", "done", "Back to the answers", show=False)]
 
     def __init__(self, live_save, label: str, comment: str) -> None:  # noqa: ANN001 - a LiveRecords callback
-        super().__init__(id="comment-field")
+        super().__init__(classes="comment-field")  # a class: the next comment's field may mount before this goes
         self._save = live_save
         self._label = label
         self._comment = comment
