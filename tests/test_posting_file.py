@@ -119,6 +119,12 @@ TO_DO = "copy the posting's text and paste it into `bootcamp role-check -`, or s
             b"\x7fELF\x02\x01\x01" + bytes(120),  # a program: valid UTF-8, but mostly NULs
             f"is not a text file (it holds binary data): {TO_DO}",
         ),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), f"is a picture (PNG), and the text in a picture is not read here: {TO_DO}"),
+        (
+            "shot.heic",
+            bytes(4) + b"ftypheic" + bytes(64),
+            f"is a picture (HEIC), and the text in a picture is not read here: {TO_DO}",
+        ),
         (
             "cp1252.txt",
             "Lead the café’s service".encode("cp1252"),
@@ -156,6 +162,23 @@ def test_a_file_that_cannot_be_read_gets_one_sentence_saying_what_it_is_and_what
 def test_a_damaged_document_gets_one_sentence_too(name: str, data: bytes, message: str, tmp_path: Path) -> None:
     (tmp_path / name).write_bytes(data)
     assert bootcamp(name, cwd=tmp_path) == (1, "", f"bootcamp: {message}\n")
+
+
+def test_text_far_longer_than_a_posting_is_refused_not_split_for_minutes(tmp_path: Path) -> None:
+    (tmp_path / "log.txt").write_bytes(b"Lead the service desk.\n" * 10_000)
+    assert bootcamp("log.txt", cwd=tmp_path) == (
+        1,
+        "",
+        "bootcamp: log.txt holds 230,000 characters of text, more than a posting's 200,000: check it is the posting, "
+        "or paste just its duties into `bootcamp role-check -`\n",
+    )
+
+
+def test_a_file_too_large_to_be_a_posting_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "dump.txt"
+    with huge.open("wb") as file:
+        file.truncate(60_000_000)  # sparse: no disk used
+    assert bootcamp("dump.txt", cwd=tmp_path) == (1, "", f"bootcamp: dump.txt is over 50 MB, too large to be a posting: {TO_DO}\n")
 
 
 def test_a_zip_bomb_posing_as_a_document_is_refused_before_it_is_unpacked() -> None:

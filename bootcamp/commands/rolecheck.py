@@ -173,15 +173,17 @@ def left_out_note(left_out: list[LeftOut], verbose: bool, listed_above: bool = F
     return [f"{count}; -v lists them."]
 
 
+LISTED_WIDTH = 300  # a left-out line longer than this (a file run into one line) is listed by its start
+
+
 def left_out_list(left_out: list[LeftOut]) -> list[str]:
     """Every line left out, in the posting's order: its kind, the line, and why when the kind does not say it all."""
     width = max(len(item.kind.value) for item in left_out)
     out = ["Left out:"]
     for item in left_out:
         why = "" if item.kind in (LeftOutKind.HEADING, LeftOutKind.REQUIREMENT, LeftOutKind.QUESTION) else item.why
-        out.append(
-            f"  {item.kind.value:<{width}}  {terminal_safe(item.text)}" + (f"  ({terminal_safe(why)})" if why else "")
-        )
+        text = item.text if len(item.text) <= LISTED_WIDTH else f"{item.text[:LISTED_WIDTH].rstrip()}…"
+        out.append(f"  {item.kind.value:<{width}}  {terminal_safe(text)}" + (f"  ({terminal_safe(why)})" if why else ""))
     return out
 
 

@@ -93,6 +93,8 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from bootcamp.limits import ROLE_LINE
+
 # -- marks at the start of a line ----------------------------------------------------------------------------------
 
 # A symbol bullet may touch its text ("•Lead …" is how a PDF often pastes); an ASCII one
@@ -479,7 +481,11 @@ def split_posting(text: str) -> Split:
         for line in lines:
             if not line:
                 continue
-            if not _HAS_A_WORD.search(line):
+            if len(line) > ROLE_LINE.chars:
+                # a file run together into one line (a CSV, text with no full stops): no room can read it as one duty
+                why = f"too long for one duty ({len(line):,} characters; a role line holds at most {ROLE_LINE.chars:,})"
+                leave_out(line, LeftOutKind.NOT_A_DUTY, why)
+            elif not _HAS_A_WORD.search(line):
                 # "40%", "2.", "—": a table's other column as a PDF gives it, or a stray mark; never quoted as a line
                 # that might have been a duty
                 leave_out(line, LeftOutKind.OUTSIDE_DUTIES, "no words: a number or a mark")

@@ -51,14 +51,54 @@ def read_posting_file(source: Path | BinaryIO, name: str) -> str:
     """The text (:func:`posting_text`) of a posting file, or of a stream such as standard input; ``name`` says where it
     came from in errors."""
     try:
-        data = source.read_bytes() if isinstance(source, Path) else source.read()
+        if isinstance(source, Path) and source.stat().st_size > _LARGEST_FILE:
+            raise UserError(f"{name} is over {_LARGEST_FILE // 1_000_000} MB, too large to be a posting: {_SAVE_AS_TEXT}")
+        data = source.read_bytes() if isinstance(source, Path) else source.read(_LARGEST_FILE + 1)
+        if len(data) > _LARGEST_FILE:
+            raise UserError(f"{name} is over {_LARGEST_FILE // 1_000_000} MB, too large to be a posting: {_SAVE_AS_TEXT}")
     except OSError as error:
         raise UserError(f"cannot read {name}: {error.strerror or error}") from None
     return posting_text(data, name)
 
 
+# A posting runs to a few pages; a long role profile to some tens. Beyond this the file is not a posting (a log, a
+# book, a data dump), and splitting and suggesting it would take minutes (10 MB of text took over two).
+LONGEST_POSTING = 200_000  # characters of text
+_LARGEST_FILE = 50_000_000  # bytes, read at all: a PDF with pictures may be large, its text still short
+# What a picture of a posting is saved as: its text cannot be read here.
+_IMAGES = {
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+    b"BM": "BMP",
+}
+
+
 def posting_text(data: bytes, name: str) -> str:
     """The text of a posting file's bytes; ``name`` says where it came from in errors."""
+    text = _text_of(data, name)
+    if len(text) > LONGEST_POSTING:
+        raise UserError(
+            f"{name} holds {len(text):,} characters of text, more than a posting's {LONGEST_POSTING:,}: "
+            f"check it is the posting, or paste just its duties into `bootcamp role-check -`"
+        )
+    return text
+
+
+def _image_kind(data: bytes) -> str:
+    """ "PNG", "JPEG" … when the bytes are a picture, else ""."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        return "HEIC"
+    return next((kind for mark, kind in _IMAGES.items() if data.startswith(mark)), "")
+
+
+def _text_of(data: bytes, name: str) -> str:
+    if kind := _image_kind(data):
+        raise UserError(f"{name} is a picture ({kind}), and the text in a picture is not read here: {_SAVE_AS_TEXT}")
     if data.startswith(b"%PDF-"):
         return _pdf_text(data, name)
     if data.startswith(b"PK\x03\x04"):

@@ -123,6 +123,16 @@ def test_italics_are_taken_off_but_not_a_words_underscore_or_a_product() -> None
     ]
 
 
+def test_a_line_too_long_for_a_duty_is_left_out_and_said_so() -> None:
+    """A CSV or a text with no full stops runs into one line: it is no duty a room can read, nor a role line."""
+    run_together = "workshop_id,participant,step,value " * 100
+    split = split_posting(f"Duties\n- Run the care centre\n- {run_together}\n")
+    assert split.kept == ["Run the care centre"]
+    assert [(item.kind, item.why) for item in split.left_out[1:]] == [
+        (LeftOutKind.NOT_A_DUTY, "too long for one duty (3,499 characters; a role line holds at most 1,000)")
+    ]
+
+
 def test_all_caps_headings() -> None:
     assert duty_lines(posting("all-caps.txt")) == [
         "Develop and roll out a guest experience strategy for all 48 hotels",
@@ -304,8 +314,8 @@ def test_a_list_s_trailing_semicolons_go_and_a_word_broken_at_its_hyphen_is_mend
     assert duty_lines(text) == ["Lead the cross-functional team", "Own the plan", "Report to the CEO."]
 
 
-def test_a_very_long_line_stays_whole() -> None:
-    long = "Own the customer strategy and " * 200 + "the plan"
+def test_a_long_line_stays_whole_up_to_what_a_role_line_holds() -> None:
+    long = "Own the customer strategy and " * 33 + "the plan"  # 998 characters
     assert duty_lines(f"Responsibilities\n- {long}\n") == [long]
 
 
