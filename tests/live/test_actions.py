@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from bootcamp.actions import due_problem, next_status, what_problem
+from bootcamp.actions import due_from_words, due_problem, next_status, what_problem
 from bootcamp.store.model import ActionStatus
 
 
@@ -30,3 +32,27 @@ def test_statuses_cycle_open_doing_done_dropped_and_round_again() -> None:
 
 def test_an_action_says_what_will_be_done() -> None:
     assert what_problem("  ") and what_problem("Call five customers") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("today", "2026-12-04"),
+        ("Tomorrow", "2026-12-05"),
+        ("friday", "2026-12-11"),  # 4 December 2026 is a Friday: the coming one, never today
+        ("next Friday", "2026-12-11"),
+        ("mon", "2026-12-07"),
+        ("this wednesday", "2026-12-09"),
+        ("in 2 weeks", "2026-12-18"),
+        ("3 days", "2026-12-07"),
+        ("+10d", "2026-12-14"),
+        ("+2w", "2026-12-18"),
+    ],
+)
+def test_a_due_date_said_in_words_is_the_day_a_room_means(said: str, day: str) -> None:
+    assert due_from_words(said, date(2026, 12, 4)) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("said", ["", "soon", "end of month", "2026-12-20", "fri 13", "in 2 months", "next"])
+def test_other_words_are_no_due_date(said: str) -> None:
+    assert due_from_words(said, date(2026, 12, 4)) is None

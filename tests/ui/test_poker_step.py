@@ -121,7 +121,7 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
         form = await wait_for_screen(pilot, ActionFormScreen)
         assert form.query_one("#action-owner").value == "Chloe Martin"  # the card's holder, to start with
         workshop_day = date.fromisoformat(app.workshop.info.date)
-        assert form.query_one("#action-due").placeholder == (workshop_day + timedelta(weeks=2)).isoformat()
+        assert form.query_one("#action-due").placeholder.startswith(f"e.g. {workshop_day + timedelta(weeks=2)}, friday")
         await pilot.press(*"Share churn reasons monthly", "enter", "enter", *"31/10/2026", "enter")
         assert "YYYY-MM-DD" in screen_text(app) and isinstance(app.screen, ActionFormScreen)
         for _ in range(10):
@@ -136,6 +136,26 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
     assert [(a.what, a.owner, a.due, a.status, a.source) for a in actions] == [
         ("Share churn reasons monthly", "Chloe Martin", "2026-10-30", ActionStatus.OPEN, "poker:persist")
     ]
+
+
+async def test_a_due_date_said_in_words_is_shown_as_its_day_before_it_is_saved(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ActionFormScreen)
+        await pilot.press(*"Call five lost customers", "enter", "enter", *"next friday", "enter")
+        assert isinstance(app.screen, ActionFormScreen)  # not saved yet: the day is shown first
+        assert form.query_one("#action-due").value == "2026-09-25"  # the fixed clock's Monday 21 September
+        await settle(pilot)
+        assert "Friday 25 September 2026: Enter saves it" in screen_text(app)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ActionFormScreen), "the form to close")
+        assert await app.flush()
+    assert [a.due for a in on_disk(store, workshop_id).room().actions] == ["2026-09-25"]
 
 
 async def test_the_card_clock_counts_down_pauses_and_moves_with_the_card(
