@@ -2,7 +2,8 @@
 
 Every answer goes through :meth:`LiveWorkshop.apply` (the same checks as every way in), said to be by
 that seat's phone, plus one rule of the phone's own: it answers only the console's current step. A
-secret step takes one ballot per seat; which seats have voted is kept in :class:`Seats`, in memory.
+secret step takes one ballot per participant: who has voted is stored on the step's roll of voters, apart
+from the ballots, so a freed seat or a restarted server does not let anyone vote twice.
 No server here: :mod:`bootcamp.join.server` turns forms into these calls and views into pages.
 """
 
@@ -30,7 +31,7 @@ from bootcamp.join.phone_view import (
 from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, phone
-from bootcamp.live.records import answer_record
+from bootcamp.live.records import answer_record, voted_record
 from bootcamp.live.saving import Mark
 from bootcamp.live.snapshot import Tally
 from bootcamp.live.workshop import LiveWorkshop
@@ -129,15 +130,26 @@ class PhoneRoom:
         step, _ = self._answering(step_key)
         if step.key not in self.workshop.state.secret:
             raise PhoneRefused("This step is not a secret ballot; answer it as usual.")
-        if step.key in seat.ballots:
+        if self._voted(seat, step.key):
             raise PhoneRefused("You have cast your ballot on this step already.")
         if not picks:
             raise PhoneRefused("Your ballot was not cast: pick at least one answer.")
-        ballot = asked.CastBallot(step.key, tuple(picks), comment.strip())
+        ballot = asked.CastBallot(step.key, tuple(picks), comment.strip(), voter=seat.participant_id)
         # Said to be by "a phone", no one's: the workshop's undo and its listeners name nobody for a ballot.
         self._apply(None, ballot)
         seat.ballots[step.key] = False
-        return [answer_record((ballot.ballot_id, step.key, item, perspective)) for item, perspective, _ in picks]
+        records = [answer_record((ballot.ballot_id, step.key, item, perspective)) for item, perspective, _ in picks]
+        return [*records, voted_record(step.key)]
+
+    def _voted(self, seat: Seat, step_key: str) -> bool:
+        return step_key in seat.ballots or self.workshop.records.has_voted(step_key, seat.participant_id)
+
+    def _ballot_saved(self, seat: Seat, step_key: str) -> bool:
+        """Whether this seat's ballot is on disk: known to the seat that cast it, else from the roll's save,
+        which the one ordered writer makes only after the ballot's."""
+        if step_key in seat.ballots:
+            return seat.ballots[step_key]
+        return self.workshop.records.mark(voted_record(step_key)) in (Mark.SAVED, Mark.NONE)
 
     def note(self, seat: Seat, step_key: str, text: str) -> str:
         step = self._current(step_key)
@@ -254,7 +266,7 @@ class PhoneRoom:
         if step is None or asks is None:
             return None
         if step.key in seat.ballots or step.key in self.workshop.state.secret:
-            return MovedOn(step.title, 1 if step.key in seat.ballots else 0, 1, ballot=True)
+            return MovedOn(step.title, 1 if self._voted(seat, step.key) else 0, 1, ballot=True)
         records = self.workshop.records
         saved = 0
         for item, perspective in asks.cells:
@@ -313,7 +325,8 @@ class PhoneRoom:
             for number, item in enumerate(asks.items)
         )
         takes_comment = step.kind is StepKind.QUESTION and step.comment
-        return Ballot(screens, takes_comment, step.key in seat.ballots, seat.ballots.get(step.key, False))
+        cast = self._voted(seat, step.key)
+        return Ballot(screens, takes_comment, cast, cast and self._ballot_saved(seat, step.key))
 
     def _notes(self, seat: Seat, step: Step) -> tuple[Note, ...]:
         records = self.workshop.records
