@@ -9,7 +9,8 @@ No server here: :mod:`bootcamp.join.server` turns forms into these calls and vie
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
@@ -39,6 +40,10 @@ from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import Participant
 
 PERSPECTIVE_ROWS = {"self": "For yourself", "team": "For your team"}
+# How long after the page moves on by itself a tap on the new item is taken for the finger still on the old one:
+# a double tap comes 0.2-0.4 s apart, and reading a new aptitude before answering it takes longer than this.
+# Measured between the two taps' arrivals, it does not depend on how slow the network is.
+LATE_TAP_SECONDS = 0.8
 _SAVED = {Mark.PENDING: Saved.SAVING, Mark.FAILED: Saved.FAILED, Mark.SAVED: Saved.SAVED, Mark.NONE: Saved.SAVED}
 
 
@@ -54,8 +59,9 @@ CLOSED = "The workshop is closed; the answers this page showed as saved are kept
 
 
 class PhoneRoom:
-    def __init__(self, workshop: LiveWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop, clock: Callable[[], float] = time.monotonic) -> None:
         self.workshop = workshop
+        self.clock = clock
         self.seats = Seats()
         self.closed = ""  # why phones can no longer answer, once they cannot
 
@@ -112,6 +118,7 @@ class PhoneRoom:
         step, asks = self._answering(step_key)
         if step.key in self.workshop.state.secret:
             raise PhoneRefused("This step is a secret ballot; cast your ballot instead.")
+        self._refuse_a_late_tap(seat, step, asks, item)
         self._apply(seat, asked.GiveAnswer(seat.participant_id, step.key, value, item, perspective))
         self._advance(seat, step, asks, item)
         return answer_record((seat.participant_id, step.key, item, perspective))
@@ -163,6 +170,7 @@ class PhoneRoom:
     def go(self, seat: Seat, step_key: str, position: int) -> None:
         """Show another item of a rating or role check (1-based)."""
         step, asks = self._answering(step_key)
+        seat.arrived.pop(step.key, None)  # chosen, not moved to under the finger
         seat.cell[step.key] = max(0, min(position - 1, len(asks.items) - 1))
 
     def _current(self, step_key: str) -> Step:
@@ -204,6 +212,18 @@ class PhoneRoom:
         after = [n for n in (*range(here + 1, len(ids)), *range(0, here)) if not done[n]]
         if after:
             seat.cell[step.key] = after[0]
+            seat.arrived[step.key] = (ids[after[0]], self.clock())
+
+    def _refuse_a_late_tap(self, seat: Seat, step: Step, asks: Asks, item: str) -> None:
+        """A second tap of a double tap lands on the item the page just moved on to: not an answer anyone gave."""
+        arrived = seat.arrived.get(step.key)
+        if arrived is None or arrived[0] != item:
+            return
+        if self.clock() - arrived[1] >= LATE_TAP_SECONDS:
+            del seat.arrived[step.key]
+            return
+        title = next((i.title for i in asks.items if i.id == item), item)
+        raise PhoneRefused(f"That tap came as “{title}” appeared, so it was not kept: tap again to answer it.")
 
     # -- what a phone shows -----------------------------------------------------------------------------------
 

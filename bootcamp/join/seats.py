@@ -28,6 +28,8 @@ class Seat:
     shown_step: str = ""  # the step this seat's phone was last shown
     moved_on_from: str = ""  # an answering step the room left while this phone showed it
     cell: dict[str, int] = field(default_factory=dict)  # step key → which of its cells the phone shows
+    # step key → the item the page moved on to by itself once the one before was answered, and when
+    arrived: dict[str, tuple[str, float]] = field(default_factory=dict)
     ballots: dict[str, bool] = field(default_factory=dict)  # secret step → whether the ballot cast here is saved
     notes: list[str] = field(default_factory=list)  # ids of the notes this phone sent
 
