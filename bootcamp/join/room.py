@@ -56,6 +56,9 @@ class WorkshopClosed(PhoneRefused):
 
 
 CLOSED = "The workshop is closed; the answers this page showed as saved are kept."
+# A ballot cast after the results are on the wall would move the tally at once, in front of the room:
+# how the late voter voted. Closed as a paper vote is once counted; hiding the results again reopens it.
+BALLOT_CLOSED = "The results are out, so this ballot is closed."
 
 
 class PhoneRoom:
@@ -139,6 +142,8 @@ class PhoneRoom:
             raise PhoneRefused("This step is not a secret ballot; answer it as usual.")
         if self._voted(seat, step.key):
             raise PhoneRefused("You have cast your ballot on this step already.")
+        if step.key in self.workshop.state.revealed:
+            raise PhoneRefused(BALLOT_CLOSED)
         if not picks:
             raise PhoneRefused("Your ballot was not cast: pick at least one answer.")
         ballot = asked.CastBallot(step.key, tuple(picks), comment.strip(), voter=seat.participant_id)
@@ -346,7 +351,8 @@ class PhoneRoom:
         )
         takes_comment = step.kind is StepKind.QUESTION and step.comment
         cast = self._voted(seat, step.key)
-        return Ballot(screens, takes_comment, cast, cast and self._ballot_saved(seat, step.key))
+        closed = BALLOT_CLOSED if revealed and not cast else ""
+        return Ballot(screens, takes_comment, cast, cast and self._ballot_saved(seat, step.key), closed)
 
     def _notes(self, seat: Seat, step: Step) -> tuple[Note, ...]:
         records = self.workshop.records

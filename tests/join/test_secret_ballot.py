@@ -132,3 +132,24 @@ async def test_who_has_voted_survives_a_freed_seat_and_a_restart_and_names_no_ba
     assert json.loads(voted.read_text()) == {"format": "bootcamp/voted", "version": 1, "voted": {MANDATE: ids}}
     assert os.stat(voted).st_mtime == 0 and os.stat(f"{voted}.lock").st_mtime == 0
     await closing(room, phones)
+
+
+async def test_once_the_results_are_revealed_the_ballot_is_closed(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    ana, ben = await phone_at(room, phones), await phone_at(room, phones)
+    await ana.sit("Ana")
+    await ben.sit("Ben")
+    assert (await ana.post("ballot", {"step": MANDATE, "pick:|": "yes"}))[0] == 200
+    room.workshop.toggle("revealed", MANDATE)
+    page = await ben.load()
+    assert "The results are out, so this ballot is closed." in text_of(page) and "Cast my ballot" not in page
+    # A late ballot would change the wall's tally at once, and the room would see how Ben voted.
+    status, part = await ben.post("ballot", {"step": MANDATE, "pick:|": "no"})
+    assert status == 422 and "The results are out, so this ballot is closed." in text_of(part)
+    assert room.workshop.snapshot.ballots_for(MANDATE) == 1 and len(files.answers()) == 1
+    room.workshop.toggle("revealed", MANDATE)  # the facilitator hides the results: the ballot is open again
+    assert (await ben.post("ballot", {"step": MANDATE, "pick:|": "no"}))[0] == 200
+    await closing(room, phones)
