@@ -118,7 +118,7 @@ class PhoneRoom:
 
     def answer(self, seat: Seat, step_key: str, item: str, perspective: str, value: str) -> str:
         """One tap: the answer given as the seat's phone; returns the record whose save to wait for."""
-        step, asks = self._answering(step_key)
+        step, asks = self._answering(seat, step_key)
         if step.key in self.workshop.state.secret:
             raise PhoneRefused("This step is a secret ballot; cast your ballot instead.")
         self._refuse_a_late_tap(seat, step, asks, item)
@@ -127,7 +127,7 @@ class PhoneRoom:
         return answer_record((seat.participant_id, step.key, item, perspective))
 
     def comment(self, seat: Seat, step_key: str, text: str) -> str:
-        step, _ = self._answering(step_key)
+        step, _ = self._answering(seat, step_key)
         if step.key in self.workshop.state.secret:
             raise PhoneRefused("This step is a secret ballot; your comment goes with your ballot.")
         if step.kind is not StepKind.QUESTION or not step.comment:
@@ -137,7 +137,7 @@ class PhoneRoom:
 
     def cast(self, seat: Seat, step_key: str, picks: Sequence[tuple[str, str, str]], comment: str) -> list[str]:
         """One ballot per seat on a secret step; returns its records (to wait for, then forget)."""
-        step, _ = self._answering(step_key)
+        step, _ = self._answering(seat, step_key)
         if step.key not in self.workshop.state.secret:
             raise PhoneRefused("This step is not a secret ballot; answer it as usual.")
         if self._voted(seat, step.key):
@@ -164,7 +164,7 @@ class PhoneRoom:
         return self.workshop.records.mark(voted_record(step_key)) in (Mark.SAVED, Mark.NONE)
 
     def note(self, seat: Seat, step_key: str, text: str) -> str:
-        step = self._current(step_key)
+        step = self._current(seat, step_key)
         if step.kind is not StepKind.DISCUSS:
             raise PhoneRefused("Notes are taken on a discussion step.")
         request = asked.PutNote(step.key, text.strip(), note_id=new_record_id("n"))
@@ -174,20 +174,22 @@ class PhoneRoom:
 
     def go(self, seat: Seat, step_key: str, position: int) -> None:
         """Show another item of a rating or role check (1-based)."""
-        step, asks = self._answering(step_key)
+        step, asks = self._answering(seat, step_key)
         seat.arrived.pop(step.key, None)  # chosen, not moved to under the finger
         seat.cell[step.key] = max(0, min(position - 1, len(asks.items) - 1))
 
-    def _current(self, step_key: str) -> Step:
+    def _current(self, seat: Seat, step_key: str) -> Step:
         if self.closed or not self.workshop.accepting:
             raise WorkshopClosed(self.closed or CLOSED)
         current = self.workshop.flow.current
         if step_key != current.key:
             raise PhoneRefused(f"The room has moved on to {current.title!r}; that was not kept.")
+        # Acting on the step the room is on: the notice of how far this phone got on the one before has done its job.
+        seat.shown_step, seat.moved_on_from = current.key, ""
         return current
 
-    def _answering(self, step_key: str) -> tuple[Step, Asks]:
-        step = self._current(step_key)
+    def _answering(self, seat: Seat, step_key: str) -> tuple[Step, Asks]:
+        step = self._current(seat, step_key)
         asks = self.workshop.program.asks(step)
         if asks is None:
             raise PhoneRefused(f"{step.title!r} takes no answers.")

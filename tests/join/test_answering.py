@@ -109,6 +109,9 @@ async def test_when_the_console_moves_on_the_phone_says_how_far_it_got_and_answe
     assert room.workshop.records.answer(room.person("Chloe"), RATE, "persist", "team") is None
     status, part = await chloe.post("comment", {"step": RATE, "comment": "half a thought"})
     assert status == 422 and "half a thought" in part  # an unsent comment stays in sight
+    status, part = await chloe.answer("yes")  # she acts on the step the room is on: the notice has done its job
+    assert status == 200 and "moved on" not in part
+    assert "moved on" not in await chloe.load()
     events.close()
     await closing(room, phones)
 
