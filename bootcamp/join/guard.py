@@ -4,7 +4,7 @@ The Host header must name the address the server was bound to (a page on another
 name at this laptop gets nothing), a post's Origin must be this server, a path outside the join code is
 404 and an address that keeps guessing codes is slowed and then refused (429). Every answer carries
 headers that keep a browser strict: a Content Security Policy with no inline script, no sniffing, no
-framing, no referrer (the code is in the URL).
+framing, no referrer to another site (the code is in the URL).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ SECURITY_HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # Same-origin, not no-referrer: with no referrer a browser sends "Origin: null" on a plain form's post, which
+    # the Origin check must refuse; another site still gets no referrer (the code is in the URL).
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",

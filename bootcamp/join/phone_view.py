@@ -79,6 +79,7 @@ class Ballot:
     takes_comment: bool
     cast: bool
     saved: bool
+    closed: str = ""  # why no ballot can be cast any more (the results are out), shown instead of the form
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,15 @@
 
 Every answer goes through :meth:`LiveWorkshop.apply` (the same checks as every way in), said to be by
 that seat's phone, plus one rule of the phone's own: it answers only the console's current step. A
-secret step takes one ballot per seat; which seats have voted is kept in :class:`Seats`, in memory.
+secret step takes one ballot per participant: who has voted is stored on the step's roll of voters, apart
+from the ballots, so a freed seat or a restarted server does not let anyone vote twice.
 No server here: :mod:`bootcamp.join.server` turns forms into these calls and views into pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
@@ -30,7 +32,7 @@ from bootcamp.join.phone_view import (
 from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, phone
-from bootcamp.live.records import answer_record
+from bootcamp.live.records import answer_record, voted_record
 from bootcamp.live.saving import Mark
 from bootcamp.live.snapshot import Tally
 from bootcamp.live.workshop import LiveWorkshop
@@ -38,6 +40,10 @@ from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import Participant
 
 PERSPECTIVE_ROWS = {"self": "For yourself", "team": "For your team"}
+# How long after the page moves on by itself a tap on the new item is taken for the finger still on the old one:
+# a double tap comes 0.2-0.4 s apart, and reading a new aptitude before answering it takes longer than this.
+# Measured between the two taps' arrivals, it does not depend on how slow the network is.
+LATE_TAP_SECONDS = 0.8
 _SAVED = {Mark.PENDING: Saved.SAVING, Mark.FAILED: Saved.FAILED, Mark.SAVED: Saved.SAVED, Mark.NONE: Saved.SAVED}
 
 
@@ -50,11 +56,15 @@ class WorkshopClosed(PhoneRefused):
 
 
 CLOSED = "The workshop is closed; the answers this page showed as saved are kept."
+# A ballot cast after the results are on the wall would move the tally at once, in front of the room:
+# how the late voter voted. Closed as a paper vote is once counted; hiding the results again reopens it.
+BALLOT_CLOSED = "The results are out, so this ballot is closed."
 
 
 class PhoneRoom:
-    def __init__(self, workshop: LiveWorkshop) -> None:
+    def __init__(self, workshop: LiveWorkshop, clock: Callable[[], float] = time.monotonic) -> None:
         self.workshop = workshop
+        self.clock = clock
         self.seats = Seats()
         self.closed = ""  # why phones can no longer answer, once they cannot
 
@@ -108,15 +118,16 @@ class PhoneRoom:
 
     def answer(self, seat: Seat, step_key: str, item: str, perspective: str, value: str) -> str:
         """One tap: the answer given as the seat's phone; returns the record whose save to wait for."""
-        step, asks = self._answering(step_key)
+        step, asks = self._answering(seat, step_key)
         if step.key in self.workshop.state.secret:
             raise PhoneRefused("This step is a secret ballot; cast your ballot instead.")
+        self._refuse_a_late_tap(seat, step, asks, item)
         self._apply(seat, asked.GiveAnswer(seat.participant_id, step.key, value, item, perspective))
         self._advance(seat, step, asks, item)
         return answer_record((seat.participant_id, step.key, item, perspective))
 
     def comment(self, seat: Seat, step_key: str, text: str) -> str:
-        step, _ = self._answering(step_key)
+        step, _ = self._answering(seat, step_key)
         if step.key in self.workshop.state.secret:
             raise PhoneRefused("This step is a secret ballot; your comment goes with your ballot.")
         if step.kind is not StepKind.QUESTION or not step.comment:
@@ -126,21 +137,34 @@ class PhoneRoom:
 
     def cast(self, seat: Seat, step_key: str, picks: Sequence[tuple[str, str, str]], comment: str) -> list[str]:
         """One ballot per seat on a secret step; returns its records (to wait for, then forget)."""
-        step, _ = self._answering(step_key)
+        step, _ = self._answering(seat, step_key)
         if step.key not in self.workshop.state.secret:
             raise PhoneRefused("This step is not a secret ballot; answer it as usual.")
-        if step.key in seat.ballots:
+        if self._voted(seat, step.key):
             raise PhoneRefused("You have cast your ballot on this step already.")
+        if step.key in self.workshop.state.revealed:
+            raise PhoneRefused(BALLOT_CLOSED)
         if not picks:
             raise PhoneRefused("Your ballot was not cast: pick at least one answer.")
-        ballot = asked.CastBallot(step.key, tuple(picks), comment.strip())
+        ballot = asked.CastBallot(step.key, tuple(picks), comment.strip(), voter=seat.participant_id)
         # Said to be by "a phone", no one's: the workshop's undo and its listeners name nobody for a ballot.
         self._apply(None, ballot)
         seat.ballots[step.key] = False
-        return [answer_record((ballot.ballot_id, step.key, item, perspective)) for item, perspective, _ in picks]
+        records = [answer_record((ballot.ballot_id, step.key, item, perspective)) for item, perspective, _ in picks]
+        return [*records, voted_record(step.key)]
+
+    def _voted(self, seat: Seat, step_key: str) -> bool:
+        return step_key in seat.ballots or self.workshop.records.has_voted(step_key, seat.participant_id)
+
+    def _ballot_saved(self, seat: Seat, step_key: str) -> bool:
+        """Whether this seat's ballot is on disk: known to the seat that cast it, else from the roll's save,
+        which the one ordered writer makes only after the ballot's."""
+        if step_key in seat.ballots:
+            return seat.ballots[step_key]
+        return self.workshop.records.mark(voted_record(step_key)) in (Mark.SAVED, Mark.NONE)
 
     def note(self, seat: Seat, step_key: str, text: str) -> str:
-        step = self._current(step_key)
+        step = self._current(seat, step_key)
         if step.kind is not StepKind.DISCUSS:
             raise PhoneRefused("Notes are taken on a discussion step.")
         request = asked.PutNote(step.key, text.strip(), note_id=new_record_id("n"))
@@ -150,19 +174,22 @@ class PhoneRoom:
 
     def go(self, seat: Seat, step_key: str, position: int) -> None:
         """Show another item of a rating or role check (1-based)."""
-        step, asks = self._answering(step_key)
+        step, asks = self._answering(seat, step_key)
+        seat.arrived.pop(step.key, None)  # chosen, not moved to under the finger
         seat.cell[step.key] = max(0, min(position - 1, len(asks.items) - 1))
 
-    def _current(self, step_key: str) -> Step:
+    def _current(self, seat: Seat, step_key: str) -> Step:
         if self.closed or not self.workshop.accepting:
             raise WorkshopClosed(self.closed or CLOSED)
         current = self.workshop.flow.current
         if step_key != current.key:
             raise PhoneRefused(f"The room has moved on to {current.title!r}; that was not kept.")
+        # Acting on the step the room is on: the notice of how far this phone got on the one before has done its job.
+        seat.shown_step, seat.moved_on_from = current.key, ""
         return current
 
-    def _answering(self, step_key: str) -> tuple[Step, Asks]:
-        step = self._current(step_key)
+    def _answering(self, seat: Seat, step_key: str) -> tuple[Step, Asks]:
+        step = self._current(seat, step_key)
         asks = self.workshop.program.asks(step)
         if asks is None:
             raise PhoneRefused(f"{step.title!r} takes no answers.")
@@ -192,6 +219,18 @@ class PhoneRoom:
         after = [n for n in (*range(here + 1, len(ids)), *range(0, here)) if not done[n]]
         if after:
             seat.cell[step.key] = after[0]
+            seat.arrived[step.key] = (ids[after[0]], self.clock())
+
+    def _refuse_a_late_tap(self, seat: Seat, step: Step, asks: Asks, item: str) -> None:
+        """A second tap of a double tap lands on the item the page just moved on to: not an answer anyone gave."""
+        arrived = seat.arrived.get(step.key)
+        if arrived is None or arrived[0] != item:
+            return
+        if self.clock() - arrived[1] >= LATE_TAP_SECONDS:
+            del seat.arrived[step.key]
+            return
+        title = next((i.title for i in asks.items if i.id == item), item)
+        raise PhoneRefused(f"That tap came as “{title}” appeared, so it was not kept: tap again to answer it.")
 
     # -- what a phone shows -----------------------------------------------------------------------------------
 
@@ -254,7 +293,7 @@ class PhoneRoom:
         if step is None or asks is None:
             return None
         if step.key in seat.ballots or step.key in self.workshop.state.secret:
-            return MovedOn(step.title, 1 if step.key in seat.ballots else 0, 1, ballot=True)
+            return MovedOn(step.title, 1 if self._voted(seat, step.key) else 0, 1, ballot=True)
         records = self.workshop.records
         saved = 0
         for item, perspective in asks.cells:
@@ -313,7 +352,9 @@ class PhoneRoom:
             for number, item in enumerate(asks.items)
         )
         takes_comment = step.kind is StepKind.QUESTION and step.comment
-        return Ballot(screens, takes_comment, step.key in seat.ballots, seat.ballots.get(step.key, False))
+        cast = self._voted(seat, step.key)
+        closed = BALLOT_CLOSED if revealed and not cast else ""
+        return Ballot(screens, takes_comment, cast, cast and self._ballot_saved(seat, step.key), closed)
 
     def _notes(self, seat: Seat, step: Step) -> tuple[Note, ...]:
         records = self.workshop.records

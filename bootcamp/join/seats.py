@@ -2,8 +2,9 @@
 
 A seat is a participant of the roster claimed by one browser, whose token's hash is kept here (never
 the token). A second browser cannot take a claimed seat; the facilitator can release one. Someone not
-on the roster asks with a name and waits until the console admits them. Which seats have cast a ballot
-on a secret step is kept here and nowhere else, so it goes when joining stops. Pure Python.
+on the roster asks with a name and waits until the console admits them. Which seats cast a ballot here, and
+whether it is saved yet, is kept here for the page; who has voted is stored on the step's roll of voters
+(:meth:`LiveRecords.has_voted`), which a freed seat or a restart keeps. Pure Python.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ class Seat:
     shown_step: str = ""  # the step this seat's phone was last shown
     moved_on_from: str = ""  # an answering step the room left while this phone showed it
     cell: dict[str, int] = field(default_factory=dict)  # step key → which of its cells the phone shows
-    ballots: dict[str, bool] = field(default_factory=dict)  # secret step key → whether the ballot is saved yet
+    # step key → the item the page moved on to by itself once the one before was answered, and when
+    arrived: dict[str, tuple[str, float]] = field(default_factory=dict)
+    ballots: dict[str, bool] = field(default_factory=dict)  # secret step → whether the ballot cast here is saved
     notes: list[str] = field(default_factory=list)  # ids of the notes this phone sent
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bootcamp.checks import RecordChecks, RecordRefused, participant_problems, refuse
 from bootcamp.clock import Clock, iso, local_today
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
+from bootcamp.errors import UserError
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
 from bootcamp.live.saving import Mark, SaveTracker
@@ -50,9 +51,18 @@ def answer_record(key: AnswerKey) -> str:
     return "answer:" + "|".join(key)
 
 
+def voted_record(step_key: str) -> str:
+    """The save of a step's roll of voters: it names the step only."""
+    return f"voted:{step_key}"
+
+
 class AnswerRefused(RecordRefused):
     """An answer the step does not ask for (an unknown item, perspective or option), or too long a comment:
     nothing was kept."""
+
+
+class BallotRefused(UserError):
+    """A second ballot from someone on the step's roll of voters: nothing was kept."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,6 +96,7 @@ class LiveRecords:
         room: RoomRecords,
         program: Program,
         tracker: SaveTracker,
+        voted: dict[str, tuple[str, ...]] | None = None,
         clock: Clock,
         commit: Commit,
         check: Callable[[], None] = lambda: None,
@@ -101,6 +112,7 @@ class LiveRecords:
         # Deals the Poker deck so that nobody picks a favourite; a test puts a seeded ``random.Random`` here.
         self.shuffler: random.Random = deal_shuffler()
         self._answers: dict[AnswerKey, Answer] = {self._key(a): a for a in answers}
+        self._voted = {step: set(ids) for step, ids in (voted or {}).items()}  # who cast a ballot, by step
         self._checks = RecordChecks(program, info)  # every record is checked as every way in checks it
         self._undo: list[Undo] = []
         self._data: WorkshopSnapshot | None = None
@@ -127,6 +139,10 @@ class LiveRecords:
 
     def mark(self, record: str) -> Mark:
         return self.tracker.mark(record)
+
+    def has_voted(self, step_key: str, participant_id: str) -> bool:
+        """Whether this participant cast a ballot on the step from a phone (stored, so a restart keeps it)."""
+        return participant_id in self._voted.get(step_key, ())
 
     def has_ballot(self, step_key: str, ballot_id: str) -> bool:
         return any(key[0] == ballot_id and key[1] == step_key for key in self._answers)
@@ -210,11 +226,18 @@ class LiveRecords:
         comment: str = "",
         *,
         ballot_id: str = "",
+        voter: str = "",
         by: Actor = CONSOLE,
     ) -> str:
         """One secret ballot: ``(item, perspective, value)`` picks stored under a new id that names nobody, and
-        without a time (beside a log or a note of who answered when, a time would name its caster)."""
+        without a time (beside a log or a note of who answered when, a time would name its caster).
+
+        A ``voter`` is added to the step's roll of voters (``voted.json``), after the ballot, and stays there
+        when the ballot is undone: a roll says who voted, as a signed paper list does, and never which ballot.
+        """
         ballot = ballot_id or new_ballot_id()
+        if voter and self.has_voted(step_key, voter):
+            raise BallotRefused("You have cast your ballot on this step already.")
         cast = [
             Answer(ballot, step_key, item, perspective, value, comment if number == 0 else "")
             for number, (item, perspective, value) in enumerate(picks)
@@ -233,7 +256,14 @@ class LiveRecords:
                 self._put_answer(key, None)
 
         self._push_undo("the last secret ballot", revert)
+        if voter:
+            self._add_voter(step_key, voter)
         return ballot
+
+    def _add_voter(self, step_key: str, participant_id: str) -> None:
+        self._voted.setdefault(step_key, set()).add(participant_id)
+        files = self.files
+        self._submit(voted_record(step_key), lambda: files.add_voter(step_key, participant_id), Part.RECORDS)
 
     def withdraw_ballot(self, step_key: str, ballot_id: str, *, by: Actor = CONSOLE) -> bool:
         """Take back one ballot (its caster pressed the wrong key); False if it is not there."""

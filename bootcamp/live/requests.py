@@ -48,6 +48,7 @@ class CastBallot:
     picks: tuple[tuple[str, str, str], ...]  # (item, perspective, value)
     comment: str = ""
     ballot_id: str = field(default_factory=new_ballot_id)
+    voter: str = ""  # a phone's seat, added to the step's roll of voters (stored apart, never with the ballot)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class LiveWorkshop:
         clock: Clock,
         answers: Sequence[Answer] = (),
         room: RoomRecords | None = None,
+        voted: dict[str, tuple[str, ...]] | None = None,
         owner: OwnerLock | None = None,
         backoff: Sequence[float] = DEFAULT_BACKOFF,
     ) -> None:
@@ -66,6 +67,7 @@ class LiveWorkshop:
             info=info,
             answers=list(answers),
             room=room if room is not None else RoomRecords(),
+            voted=voted or {},
             program=program,
             tracker=self.tracker,
             clock=clock,
@@ -118,6 +120,7 @@ class LiveWorkshop:
             clock=clock,
             answers=files.answers(),
             room=files.room(),
+            voted=files.voted(),
             owner=owner,
         )
 
@@ -312,7 +315,14 @@ class LiveWorkshop:
                     request.participant_id, request.step_key, item=request.item, perspective=request.perspective, by=by
                 )
             case asked.CastBallot():
-                records.cast_ballot(request.step_key, request.picks, request.comment, ballot_id=request.ballot_id, by=by)
+                records.cast_ballot(
+                    request.step_key,
+                    request.picks,
+                    request.comment,
+                    ballot_id=request.ballot_id,
+                    voter=request.voter,
+                    by=by,
+                )
             case asked.WithdrawBallot():
                 records.withdraw_ballot(request.step_key, request.ballot_id, by=by)
             case asked.PutNote():

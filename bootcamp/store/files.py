@@ -3,9 +3,10 @@
 ``workshop.json`` (info, roster, settings: small, read by every listing),
 ``content.json`` (the content copy and its hash: kept out of workshop.json so that
 listing many workshops reads only small files), ``state.json``, ``room.json`` and
-``answers/<participant-id>.json``, and ``import.json`` (the import journal that makes an
-import of many answers all or nothing: :mod:`bootcamp.store.import_journal`). Answers are
-keyed by their own ids (``step|item|perspective``), never by TinyDB document ids.
+``answers/<participant-id>.json``, ``voted.json`` (who has cast a secret ballot, never how),
+and ``import.json`` (the import journal that makes an import of many answers all or nothing:
+:mod:`bootcamp.store.import_journal`). Answers are keyed by their own ids
+(``step|item|perspective``), never by TinyDB document ids.
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ from typing import Any, TypeVar, cast
 from bootcamp.store.codec import ShapeError, adopted, from_json, to_json
 from bootcamp.store.ids import is_ballot_id, is_safe_id
 from bootcamp.store.jsonfile import Document, FileSchema, TypedFile, file_bytes, json_text
-from bootcamp.store.layout import ANSWERS_FOLDER, CONTENT_FILE, IMPORT_FILE, ROOM_FILE, STATE_FILE, WORKSHOP_FILE
+from bootcamp.store.layout import (
+    ANSWERS_FOLDER,
+    CONTENT_FILE,
+    IMPORT_FILE,
+    ROOM_FILE,
+    STATE_FILE,
+    VOTED_FILE,
+    WORKSHOP_FILE,
+)
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 WORKSHOP_SCHEMA = FileSchema("bootcamp/workshop", 1)
@@ -30,6 +39,7 @@ STATE_SCHEMA = FileSchema("bootcamp/state", 1)
 ROOM_SCHEMA = FileSchema("bootcamp/room", 1)
 ANSWERS_SCHEMA = FileSchema("bootcamp/answers", 1)
 IMPORT_SCHEMA = FileSchema("bootcamp/import-journal", 1)
+VOTED_SCHEMA = FileSchema("bootcamp/voted", 1)
 
 # What an answer's step key, item and perspective may contain, so "step|item|perspective" is a safe, unique key.
 _KEY_PART = re.compile(r"^[A-Za-z0-9/_.:-]*$")
@@ -247,6 +257,39 @@ class AnswersFile(TypedFile[tuple[Answer, ...]]):
         entry = to_json(answer)
         del entry["participant_id"]  # as encode_answers writes it: the file's own id says whose they are
         return answer, key, f"{json_text(key)}:{json_text(entry)}"
+
+
+# Who has cast a secret ballot, by step: the roll a phone is checked against so that nobody votes twice.
+Voted = dict[str, tuple[str, ...]]
+
+
+def voted_file(folder: Path) -> TypedFile[Voted]:
+    """``voted.json``: step key → the ids of the participants who cast a ballot on it, sorted.
+
+    Kept apart from the ballots and written so that nothing in it links a name to one of them: the ids are
+    sorted (not in the order they voted), there is no time in it, and it leaves no modification time on the
+    file or its lock (:data:`BALLOT_FILE_TIME`). A single file rewritten whole, not a file per voter, whose
+    creation order would line up with the ballots' own files.
+    """
+
+    def encode(voted: Voted) -> Document:
+        return {"voted": {step: sorted(set(ids)) for step, ids in sorted(voted.items()) if ids}}
+
+    def decode(document: Document) -> Voted:
+        _only(document, ["voted"])
+        found = document.get("voted")
+        if not isinstance(found, dict):
+            raise ShapeError("voted", "expected an object keyed by step")
+        voted: Voted = {}
+        for step, ids in found.items():
+            if not isinstance(ids, list) or not all(isinstance(i, str) and is_safe_id(i) for i in ids):
+                raise ShapeError(f"voted.{step}", "expected a list of participant ids")
+            voted[step] = tuple(sorted(set(ids)))
+        return voted
+
+    return TypedFile(
+        folder / VOTED_FILE, VOTED_SCHEMA, encode=encode, decode=decode, missing=dict, file_time=BALLOT_FILE_TIME
+    )
 
 
 @dataclass(frozen=True)

@@ -11,3 +11,4 @@ STATE_FILE = "state.json"
 ROOM_FILE = "room.json"
 ANSWERS_FOLDER = "answers"
 IMPORT_FILE = "import.json"
+VOTED_FILE = "voted.json"  # who has cast a secret ballot on which step, never how

@@ -28,6 +28,7 @@ from bootcamp.store.files import (
     content_file,
     room_file,
     state_file,
+    voted_file,
     workshop_file,
 )
 from bootcamp.store.ids import is_ballot_id, is_safe_id
@@ -63,6 +64,7 @@ class WorkshopFiles:
         self._content = content_file(path)
         self._state = state_file(path)
         self._room = room_file(path)
+        self._voted = voted_file(path)
         self._program: Program | None = None
         self._journal = JournalReader(path)
         self._answers_folder = path / ANSWERS_FOLDER
@@ -228,6 +230,16 @@ class WorkshopFiles:
 
     def state(self) -> WorkshopState:
         return self._state.load()
+
+    def voted(self) -> dict[str, tuple[str, ...]]:
+        """Who has cast a secret ballot, by step: participant ids, sorted (``voted.json``, see ``voted_file``)."""
+        return self._voted.load()
+
+    def add_voter(self, step_key: str, participant_id: str) -> None:
+        """Add ``participant_id`` to the roll of those who cast a ballot on ``step_key`` (never which ballot)."""
+        if not is_safe_id(participant_id):
+            raise StoreError(f"{participant_id!r} is not a participant id")
+        self._voted.update(lambda voted: {**voted, step_key: tuple(sorted({*voted.get(step_key, ()), participant_id}))})
 
     def save_state(self, state: WorkshopState) -> None:
         self.update_state(lambda _current: state)

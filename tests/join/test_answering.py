@@ -109,6 +109,9 @@ async def test_when_the_console_moves_on_the_phone_says_how_far_it_got_and_answe
     assert room.workshop.records.answer(room.person("Chloe"), RATE, "persist", "team") is None
     status, part = await chloe.post("comment", {"step": RATE, "comment": "half a thought"})
     assert status == 422 and "half a thought" in part  # an unsent comment stays in sight
+    status, part = await chloe.answer("yes")  # she acts on the step the room is on: the notice has done its job
+    assert status == 200 and "moved on" not in part
+    assert "moved on" not in await chloe.load()
     events.close()
     await closing(room, phones)
 
@@ -150,6 +153,35 @@ async def test_a_rating_goes_one_item_at_a_time_with_a_row_per_perspective(
     assert sorted((a.item, a.perspective, a.value) for a in files.answers()) == [
         ("persist", "self", "strong"),
         ("persist", "team", "mixed"),
+    ]
+    await closing(room, phones)
+
+
+async def test_a_second_tap_as_the_next_item_appears_does_not_answer_it(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    await ana.answer("strong", step=RATE, item="persist", perspective="self")
+    status, part = await ana.answer("weak", step=RATE, item="persist", perspective="team")
+    assert "2 of 2" in text_of(part)  # both rows given: the page shows the next aptitude under her finger
+    now[0] += 0.35  # her double tap lands on a button of the aptitude she has not read
+    status, part = await ana.answer("strong", step=RATE, item="give-power-away", perspective="team")
+    assert status == 422 and (
+        "That tap came as “Give the Power Away” appeared, so it was not kept: tap again to answer it." in text_of(part)
+    )
+    assert room.workshop.records.answer(room.person("Ana"), RATE, "give-power-away", "team") is None
+    now[0] += 2  # once she has had time to read it, a tap answers it
+    status, part = await ana.answer("mixed", step=RATE, item="give-power-away", perspective="team")
+    assert status == 200 and "That tap came" not in part
+    await room.workshop.settled()
+    assert sorted((a.item, a.perspective, a.value) for a in files.answers()) == [
+        ("give-power-away", "team", "mixed"),
+        ("persist", "self", "strong"),
+        ("persist", "team", "weak"),
     ]
     await closing(room, phones)
 

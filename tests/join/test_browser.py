@@ -127,3 +127,47 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
     # The script ran under the policy: nothing blocked, nothing thrown (a refusal's 422 and the browser's own
     # /favicon.ico 404 are logged as failed loads, which they are meant to be).
     assert [e for e in errors if not e.startswith("Failed to load resource")] == []
+
+
+async def test_a_phone_without_scripts_joins_and_answers_through_the_plain_forms(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = await (await browser.new_context(**PHONE, java_script_enabled=False)).new_page()
+            await page.goto(room.url)
+            await tap(page, "Ana")  # a plain form post: the browser says where it comes from, this page
+            await expect(page.get_by_role("heading", name="Who drives agreement?")).to_be_visible()
+            await tap(page, "Partly")
+            await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+            [answer] = files.answers()
+            assert (answer.participant_id, answer.value) == (room.person("Ana"), "partly")
+        finally:
+            await browser.close()
+            await room.server.stop()
+            assert await room.workshop.close()
+
+
+async def test_the_lost_contact_notice_goes_once_a_tap_gets_through(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = await (await browser.new_context(**PHONE)).new_page()
+            await page.goto(room.url)
+            await tap(page, "Ana")
+            await page.route("**/answer", lambda route: route.abort())  # the laptop out of reach for one tap
+            await tap(page, "Partly")
+            await expect(page.locator("#offline")).to_be_visible()
+            await page.unroute("**/answer")
+            await tap(page, "Partly")  # the event stream never broke, so only this tap can say contact is back
+            await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+            await expect(page.locator("#offline")).to_be_hidden()
+        finally:
+            await browser.close()
+            await room.server.stop()
+            assert await room.workshop.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -96,4 +97,59 @@ async def test_a_secret_rating_is_one_ballot_with_every_pick(
     assert len({a.participant_id for a in room.workshop.snapshot.answers}) == 1  # nothing of Ana's was kept
     status, _ = await ana.post("ballot", {"step": RATE, "pick:persist|self": "weak"})
     assert status == 200  # a refused ballot was not counted as cast
+    await closing(room, phones)
+
+
+async def test_who_has_voted_survives_a_freed_seat_and_a_restart_and_names_no_ballot(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    ana, ben = await phone_at(room, phones), await phone_at(room, phones)
+    await ben.sit("Ben")
+    await ana.sit("Ana")
+    assert (await ben.post("ballot", {"step": MANDATE, "pick:|": "yes"}))[0] == 200
+    assert (await ana.post("ballot", {"step": MANDATE, "pick:|": "no"}))[0] == 200
+    assert room.server.release(room.person("Ana"))  # her phone was lost: she takes her seat again on another
+    again = await phone_at(room, phones)
+    await again.sit("Ana")
+    assert "Your ballot is cast: saved ✓" in text_of(again.html)
+    status, part = await again.post("ballot", {"step": MANDATE, "pick:|": "yes"})
+    assert status == 422 and "You have cast your ballot on this step already." in text_of(part)
+
+    await room.close()  # the console quits, and opens the workshop again with phones
+    room = await Room.open(files, tmp_path, at="")
+    later = await phone_at(room, phones)
+    await later.sit("Ana")
+    assert "Your ballot is cast: saved ✓" in text_of(later.html)
+    status, part = await later.post("ballot", {"step": MANDATE, "pick:|": "yes"})
+    assert status == 422 and "You have cast your ballot on this step already." in text_of(part)
+    assert room.workshop.snapshot.ballots_for(MANDATE) == 2 and len(files.answers()) == 2
+
+    # Who voted is a roll of names in no order, with no time, apart from the ballots: nothing links the two.
+    voted = files.path / "voted.json"
+    ids = sorted([room.person("Ana"), room.person("Ben")])  # Ben cast first: sorted, the roll says nothing of it
+    assert json.loads(voted.read_text()) == {"format": "bootcamp/voted", "version": 1, "voted": {MANDATE: ids}}
+    assert os.stat(voted).st_mtime == 0 and os.stat(f"{voted}.lock").st_mtime == 0
+    await closing(room, phones)
+
+
+async def test_once_the_results_are_revealed_the_ballot_is_closed(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    ana, ben = await phone_at(room, phones), await phone_at(room, phones)
+    await ana.sit("Ana")
+    await ben.sit("Ben")
+    assert (await ana.post("ballot", {"step": MANDATE, "pick:|": "yes"}))[0] == 200
+    room.workshop.toggle("revealed", MANDATE)
+    page = await ben.load()
+    assert "The results are out, so this ballot is closed." in text_of(page) and "Cast my ballot" not in page
+    # A late ballot would change the wall's tally at once, and the room would see how Ben voted.
+    status, part = await ben.post("ballot", {"step": MANDATE, "pick:|": "no"})
+    assert status == 422 and "The results are out, so this ballot is closed." in text_of(part)
+    assert room.workshop.snapshot.ballots_for(MANDATE) == 1 and len(files.answers()) == 1
+    room.workshop.toggle("revealed", MANDATE)  # the facilitator hides the results: the ballot is open again
+    assert (await ben.post("ballot", {"step": MANDATE, "pick:|": "no"}))[0] == 200
     await closing(room, phones)

@@ -66,6 +66,7 @@
         headers: { "X-Phone": "fetch" },
         credentials: "same-origin",
       });
+      offline.hidden = true; // the laptop answered, whatever it said: contact is back
       if (response.status === 403 || response.status === 404) {
         location.reload(); // the seat or the page is stale: start again from the page
         return;
