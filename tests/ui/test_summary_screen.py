@@ -149,7 +149,7 @@ async def test_summary_key_is_in_help_and_the_palette(workshop_id: str, make_app
         } <= titles
         await pilot.press("question_mark")
         await settle(pilot)
-        assert "Projector colours (high contrast) on or off" in screen_text(app)
+        assert "High-contrast colours, for a projector, on or off" in screen_text(app)
 
 
 async def test_home_opens_the_saved_summary_of_the_selected_workshop(

@@ -95,7 +95,8 @@ class SummaryScreen(Screen[None]):
             for n, (page, label, what) in enumerate(PAGES, 1)
         ),
         Binding("9", "progress_page", "Progress", show=False, tooltip="Page 9: progress since the earlier run"),
-        Binding("p", "projector", "Projector", tooltip="Projector colours (high contrast) on or off"),
+        # "Projector" read as sending the summary to the projector window; it only changes the colours here
+        Binding("p", "projector", "Contrast", tooltip="High-contrast colours, for a projector, on or off"),
         Binding(
             "e", "export", "Export", tooltip="Write the summary as Markdown and printable HTML into the exports folder"
         ),
