@@ -29,7 +29,7 @@ action              id, title (what), owner, due, value (status), text (where it
 skipped-step        id (step key), title, group (session), value (planned minutes)
 step                id (step key), title, group (session), value (planned minutes), flags (how far
                     the room got: answered, no-scored-answer, shown, jumped-past, skipped,
-                    not-reached)
+                    not-reached, not-run)
 participant         id, title (display name), text (role), answered (answers), flags (removed)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)

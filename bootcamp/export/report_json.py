@@ -23,7 +23,8 @@ Top level:
 - ``dimensions``: in the content's order, each ``{id, title, text, status, score, level,
   answered, scored, dont_know, dont_know_share, nobody_knows, low_end, high_end, unclear,
   measured, questions}``. ``status``: ``scored``, ``no-scored-answers`` (asked, no scored answer),
-  ``skipped`` (for time), ``jumped-past``, ``not-reached``, ``not-asked`` (a mix of the three before),
+  ``skipped`` (for time), ``jumped-past``, ``not-reached``, ``not-run`` (not run on the console, none imported),
+  ``not-asked`` (a mix of skipped, jumped past and not reached),
   ``not-started`` (the workshop never started), ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
   ``unclear``: the room disagrees.
 - ``questions`` (in a dimension): ``{id, step_key, item, text, dimension, answered, scored,
@@ -52,7 +53,8 @@ Top level:
 - ``started``: whether the workshop was started (a step done or skipped, a timer run, an answer given).
 - ``steps``: every step of the agenda in order, ``[{key, title, session, minutes, asks, reach}]``; ``asks``:
   the step takes answers; ``reach``: ``answered``, ``no-scored-answer``, ``shown`` (reached, asks nothing),
-  ``jumped-past``, ``skipped``, ``not-reached`` (rules in ``bootcamp.summary.coverage``).
+  ``jumped-past``, ``skipped``, ``not-reached``, ``not-run`` (the workshop was not run on the console: its answers
+  were imported; rules in ``bootcamp.summary.coverage``).
 - ``notebook``: everything the room wrote, in the agenda's order, ``[{kind, step_key, where, label, text, at,
   when, who}]``; ``kind``: ``room``, ``discuss``, ``quick``, ``poker``, ``role`` (``label``: the decision), ``comment``; ``text`` as typed, line
   breaks kept; ``at``: the stored UTC time or ``""``; ``when``: that time in the local time of the machine

@@ -138,6 +138,7 @@ STATUS_PHRASES = {
     DimensionStatus.SKIPPED: "skipped for time",
     DimensionStatus.JUMPED_PAST: "jumped past",
     DimensionStatus.NOT_REACHED: "not reached",
+    DimensionStatus.NOT_RUN: "not run on the console; no answers came for it",
     DimensionStatus.NOT_ASKED: "not asked: skipped, jumped past or not reached",
     DimensionStatus.NOT_STARTED: "the workshop was never started",
     DimensionStatus.NOT_ON_AGENDA: "not on this agenda",
@@ -151,6 +152,7 @@ REACH_PHRASES = {
     StepReach.JUMPED_PAST: "jumped past",
     StepReach.SKIPPED: "skipped for time",
     StepReach.NOT_REACHED: "not reached",
+    StepReach.NOT_RUN: "not run on the console",
 }
 REACH_MEANINGS = {
     StepReach.ANSWERED: "at least one scored answer",
@@ -159,6 +161,7 @@ REACH_MEANINGS = {
     StepReach.JUMPED_PAST: "before where the room got to, never done: gone past with a jump",
     StepReach.SKIPPED: "skipped for time",
     StepReach.NOT_REACHED: "after where the room got to",
+    StepReach.NOT_RUN: "the workshop was not run on the console (its answers were imported), and none came for it",
 }
 
 
@@ -175,7 +178,13 @@ def coverage_phrase(report: CommitmentReport) -> str:
     counts = [
         f"{len(found)} {REACH_PHRASES[reach]}" for reach in StepReach if (found := report.steps_reached(reach))
     ]
-    return f"Of {steps_phrase(len(report.steps))}: {', '.join(counts)}."
+    said = f"Of {steps_phrase(len(report.steps))}: {', '.join(counts)}."
+    if report.steps_reached(StepReach.NOT_RUN):
+        said += (
+            " No step was run on the console (none done, timed or skipped there):"
+            " its answers came another way, such as an import from paper."
+        )
+    return said
 
 
 def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage, ...]]]:
@@ -191,6 +200,7 @@ def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage
         (StepReach.SKIPPED, "skipped for time"),
         (StepReach.JUMPED_PAST, "jumped past (gone beyond without doing them)"),
         (StepReach.NOT_REACHED, "not reached (after where the room got to)"),
+        (StepReach.NOT_RUN, "not run on the console, with no answers"),
     ):
         steps = report.steps_reached(reach)
         if steps:
@@ -204,7 +214,7 @@ def unasked_phrase(reach: StepReach, skipped: bool) -> str:
 
     A step skipped for time after some answers came keeps saying so, as it always did.
     """
-    if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED):
+    if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED, StepReach.NOT_RUN):
         return REACH_PHRASES[reach]
     return REACH_PHRASES[StepReach.SKIPPED] if skipped else ""
 

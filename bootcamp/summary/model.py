@@ -32,6 +32,7 @@ class DimensionStatus(StrEnum):
     SKIPPED = "skipped"  # every step asking it was skipped for time, and nobody answered
     JUMPED_PAST = "jumped-past"  # every step asking it was jumped past (reached past with g), nobody answered
     NOT_REACHED = "not-reached"  # every step asking it comes after where the room stopped
+    NOT_RUN = "not-run"  # the workshop was not run on the console and no answer to it was imported
     NOT_ASKED = "not-asked"  # its steps were skipped, jumped past or not reached, a mix of these
     NOT_STARTED = "not-started"  # the workshop was never started
     NOT_ON_AGENDA = "not-on-agenda"  # the workshop's agenda has no question in this dimension
@@ -46,6 +47,7 @@ class StepReach(StrEnum):
     JUMPED_PAST = "jumped-past"  # before where the room got to, neither reached nor skipped
     SKIPPED = "skipped"  # skipped for time, and nobody answered it
     NOT_REACHED = "not-reached"  # after where the room got to (every step, when it never started)
+    NOT_RUN = "not-run"  # the workshop was not run on the console (answers imported), and none came for this step
 
 
 @dataclass(frozen=True)
