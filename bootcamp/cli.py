@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--participants",
         default="",
         help='comma-separated names, "Name (role)" for a role, e.g. "Ana (CFO), Ben, Chloe"; '
-        "with --anonymous, roles only or just how many",
+        'with --anonymous, roles only, in brackets ("(CFO), (CEO)"), or just how many',
     )
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today; required with --like)")
     new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
