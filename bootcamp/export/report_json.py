@@ -35,9 +35,11 @@ Top level:
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
   value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
   participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
-  [rating], gaps: [{item, title, self_normalised, team_normalised, gap, flagged}], secret,
-  skipped, reach}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
-  secret ballot.
+  [rating], gaps: [{item, title, self_normalised, team_normalised, self_mean, team_mean, scale_low, scale_high,
+  gap, shown_gap, flagged}], secret, skipped, reach}``. ``cells`` and ``averages`` line up with ``columns``;
+  ``rows`` is empty for a secret ballot. A gap's ``gap`` is self minus team on 0..1; ``shown_gap`` is the one
+  every summary shows, on the item's scale (``scale_low``..``scale_high``): the difference of the two means as
+  shown, one decimal rounded half up; ``flagged`` when it is at least ``self_team_gap`` of the scale.
 - ``audits``: ``{step_key, title, list_title, scale_title, legend, perspective, scale_low,
   scale_high, rows: [rating], skipped, reach}``; ``reach``: its step's, as in ``steps``.
 - A rating: ``{item, title, perspective, answered, scored, dont_know, mean, normalised, low,
@@ -82,13 +84,14 @@ from bootcamp.summary.model import (
     RoleVerdict,
     SelfTeamGap,
 )
+from bootcamp.summary.rounding import half_up
 
 FORMAT = "bootcamp-commitment-report"
 
 # Derived values a reader of the JSON should not have to recompute.
 _DERIVED: dict[type, tuple[str, ...]] = {
     DimensionResult: ("measured",),
-    SelfTeamGap: ("gap", "flagged"),
+    SelfTeamGap: ("gap", "shown_gap", "flagged"),
     RoleLineResult: ("agrees",),
     RoleVerdict: ("decided", "tactical_share"),
 }
@@ -137,5 +140,5 @@ def plain_data(value: Any, derived: dict[type, tuple[str, ...]]) -> Any:
     if isinstance(value, dict):
         return {str(k): plain_data(v, derived) for k, v in value.items()}
     if isinstance(value, float):
-        return round(value, 4)
+        return half_up(value, 4)
     return value

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bootcamp.content.model import Leaning, Level
+from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
 REPORT_VERSION = 1
 
@@ -176,10 +177,18 @@ class HeatMapRow:
 
 @dataclass(frozen=True)
 class SelfTeamGap:
+    """Self against team on one item. Shown on the item's own scale, as the room averages beside it are: the gap
+    is the difference of the two averages as shown (rounded half up), so the figures on a line always add up, and
+    that shown gap decides the flag (what a reader sees decides, as with scores)."""
+
     item: str
     title: str
     self_normalised: float
     team_normalised: float
+    self_mean: float = 0.0  # the room's averages on the item's scale
+    team_mean: float = 0.0
+    scale_low: float = 0.0
+    scale_high: float = 1.0
 
     @property
     def gap(self) -> float:
@@ -187,8 +196,13 @@ class SelfTeamGap:
         return self.self_normalised - self.team_normalised
 
     @property
+    def shown_gap(self) -> float:
+        """Self minus team on the item's scale, from the two averages as shown: 0.8 − 1.3 = −0.5."""
+        return half_up(half_up(self.self_mean, SHOWN_PLACES) - half_up(self.team_mean, SHOWN_PLACES), SHOWN_PLACES)
+
+    @property
     def flagged(self) -> bool:
-        return abs(self.gap) >= SELF_TEAM_GAP - 1e-9
+        return abs(self.shown_gap) >= SELF_TEAM_GAP * (self.scale_high - self.scale_low) - 1e-9
 
 
 @dataclass(frozen=True)
