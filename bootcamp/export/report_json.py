@@ -51,7 +51,8 @@ Top level:
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous.
 - ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``.
-- ``notes``: ``[{step_key, step_title, text, quick}]``.
+- ``notes``: ``[{step_key, step_title, text, quick}]``. ``bootcamp summary`` leaves the facilitator's quick notes
+  out of ``notes`` and ``notebook`` unless given ``--with-private-notes``; ``private_notes_left_out`` counts them.
 - ``started``: whether the workshop was started (a step done or skipped, a timer run, an answer given).
 - ``steps``: every step of the agenda in order, ``[{key, title, session, minutes, asks, reach}]``; ``asks``:
   the step takes answers; ``reach``: ``answered``, ``no-scored-answer``, ``shown`` (reached, asks nothing),

@@ -388,6 +388,7 @@ class CommitmentReport:
     steps: tuple[StepCoverage, ...]  # every step of the agenda, in order, with how far the room got
     notebook: tuple[Note, ...]  # everything the room wrote, in the agenda's order: the Notes page
     version: int = REPORT_VERSION
+    private_notes_left_out: int = 0  # quick notes taken out of a summary to share (:func:`without_private_notes`)
 
     @property
     def weakest_first(self) -> tuple[DimensionResult, ...]:
