@@ -93,6 +93,13 @@ def workshop_problems(name: str, organisation: str) -> tuple[Problem, ...]:
     return (*_text("name", name, WORKSHOP_NAME, required=True), *_text("organisation", organisation, ORGANISATION, required=True))
 
 
+def next_run_date_problem(run_date: str, follows: WorkshopInfo) -> str:
+    """A run made again comes after the run it follows (compare and Progress read it so): why not, or ""."""
+    if run_date >= follows.date:  # both ISO dates
+        return ""
+    return f"{run_date} is before {follows.date}, the date of the run it follows (workshop {follows.id})"
+
+
 def participant_problems(name: str, role: str, *, anonymous: bool) -> tuple[Problem, ...]:
     """One seat: a name (none at all in an anonymous workshop) and an optional role."""
     if anonymous:

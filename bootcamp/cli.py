@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--participants",
         default="",
         help='comma-separated names, "Name (role)" for a role, e.g. "Ana (CFO), Ben, Chloe"; '
-        "with --anonymous, roles only or just how many",
+        'with --anonymous, roles only, in brackets ("(CFO), (CEO)"), or just how many',
     )
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today; required with --like)")
     new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("id", help="the workshop id")
     summary.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
     summary.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    summary.add_argument(
+        "--with-private-notes",
+        action="store_true",
+        help="keep the facilitator's quick notes (ctrl+n, not projected), left out of a summary by default",
+    )
 
     compare = sub.add_parser("compare", parents=[common], help="the progress between two runs of the commitment test")
     compare.add_argument(

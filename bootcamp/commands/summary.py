@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 
 from bootcamp.commands.output import write_output
 from bootcamp.locations import data_dir
 from bootcamp.summary import CommitmentReport, build_report
+from bootcamp.summary.report import private_notes_said, without_private_notes
 
 
 def _renderer(name: str) -> Callable[[CommitmentReport], str]:
@@ -37,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(
         workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state(), as_of=date.today()
     )
+    if not args.with_private_notes:  # a summary is for sharing; the quick notes are the facilitator's
+        report = without_private_notes(report)
     text = _renderer(args.format)(report)
     write_output(text, args.output, f"the {args.format} summary of workshop {workshop.id}", args)
+    if said := private_notes_said(report):
+        print(f"bootcamp: {said}; --with-private-notes keeps them", file=sys.stderr)
     return 0

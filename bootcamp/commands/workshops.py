@@ -7,7 +7,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bootcamp.checks import Problem, roster_problems, roster_warnings, said_of_the_roster, workshop_problems
+from bootcamp.checks import (
+    Problem,
+    next_run_date_problem,
+    roster_problems,
+    roster_warnings,
+    said_of_the_roster,
+    workshop_problems,
+)
 from bootcamp.content import ContentError, load_dir
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
@@ -91,6 +98,8 @@ def create(args: argparse.Namespace, store: Store) -> int:
     # --like: the next run of the test for an earlier workshop's room (its roster, organisation, agenda and
     # anonymity), with the current content; what is given on the command line wins.
     like = store.open(args.like).info() if getattr(args, "like", None) else None
+    if like is not None and (too_early := next_run_date_problem(workshop_date.isoformat(), like)):
+        raise UserError(f"--date: {too_early}; no workshop was created")
     # Without a NAME the next run is told apart by its place in its line: "<name> — run N".
     name = args.name if args.name is not None or like is None else next_run_name(store.list_workshops(), like)
     organisation = args.org or (like.organisation if like else "")

@@ -341,6 +341,7 @@ class _Loader:
         levels = self.listed(node, "levels", "", self.level, "level")
         if levels and 0 not in {level.min_score for level in levels}:
             self.problem(node.line_of("levels"), "levels", "one level must start at min_score 0")
+        self.levels_in_order(node)
         return title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), tuple(
             sorted(levels, key=lambda level: level.min_score)
         )
@@ -394,8 +395,19 @@ class _Loader:
     def scale(self, scale_id: str, node: Located, field: str) -> Scale | None:
         self.fields(node, field, ["title", "options"], [])
         options = self.listed(node, "options", field, self.scale_option, "option")
-        keys = [(o.key, 0, f"{field}.options") for o in options]
-        self.unique(keys, "key (each option needs its own key)")
+        entries = node.get("options")
+        keys_at: dict[str, int] = {}  # each key's first line: the option a second one collides with
+        for i, entry in enumerate(entries if isinstance(entries, LocatedList) else []):
+            key = entry.get("key") if isinstance(entry, Located) else None
+            if not isinstance(key, str) or not key:
+                continue
+            line = entry.line_of("key")
+            if key in keys_at:
+                self.problem(
+                    line, f"{field}.options[{i + 1}].key", f"the key '{key}' is taken (line {keys_at[key]}): each option needs its own key"
+                )
+            else:
+                keys_at[key] = line
         if "options" in node:
             if len([o for o in options if o.dont_know]) > 1:
                 self.problem(node.line_of("options"), f"{field}.options", "only one option may be dont_know")
@@ -432,6 +444,23 @@ class _Loader:
             self.text(node, "text", field),
             self.text(node, "short", field, default=""),
         )
+
+    def levels_in_order(self, node: Located) -> None:
+        """Levels are listed lowest first, each from a higher min_score than the one before: a level out of order
+        or on the same score as another would be passed over when a score is ranked."""
+        entries = node.get("levels")
+        before: float | None = None
+        for i, entry in enumerate(entries if isinstance(entries, LocatedList) else []):
+            score = entry.get("min_score") if isinstance(entry, Located) else None
+            if isinstance(score, bool) or not isinstance(score, (int, float)):
+                continue
+            if before is not None and score <= before:
+                self.problem(
+                    entry.line_of("min_score"),
+                    f"levels[{i + 1}].min_score",
+                    f"{score:g} is not above the level before's {before:g}: list levels lowest first, each higher",
+                )
+            before = score if before is None else max(before, score)
 
     def dimension(self, node: Located, field: str) -> Dimension:
         self.fields(node, field, ["id", "title", "text"], [])

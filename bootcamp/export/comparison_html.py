@@ -42,6 +42,7 @@ from bootcamp.summary.comparison_model import (
     RunFacts,
 )
 from bootcamp.summary.lineage import EarlierChoice
+from bootcamp.summary.rounding import whole
 
 
 def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
@@ -172,7 +173,7 @@ def _dimensions(comparison: Comparison) -> str:
 def _rating(row: RatingChange | None) -> str:
     if row is None or row.measured is Measured.NEITHER:
         return '<td class="num">–</td>'
-    change = _change(round(row.change * 100)) if row.change is not None else ""
+    change = _change(whole(row.change * 100)) if row.change is not None else ""
     return f'<td class="num">{escape(pair(number(row.mean_before), number(row.mean_after)))} {change}</td>'
 
 
@@ -198,7 +199,7 @@ def _audit(audit: AuditChange) -> str:
     rows = "".join(
         f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'
         f'<td class="num">{number(r.mean_after)}</td>'
-        f"<td>{_change(round(r.change * 100)) if r.change is not None else '–'}</td></tr>"
+        f"<td>{_change(whole(r.change * 100)) if r.change is not None else '–'}</td></tr>"
         for r in audit.rows
     )
     seen_as = f", rated for the {escape(audit.perspective)}" if audit.perspective else ""

@@ -25,8 +25,8 @@ Top level:
   level_before, level_after, level_move, answered_before, answered_after, scored_before,
   scored_after, dont_know_share_before, dont_know_share_after, nobody_knows_before,
   nobody_knows_after, unclear_before, unclear_after}``. ``status_*``: as in the report
-  (``scored``, ``no-scored-answers``, ``skipped``, ``jumped-past``, ``not-reached``, ``not-asked``,
-  ``not-started``, ``not-on-agenda``) or ``null`` when that run's content has no such dimension.
+  (``scored``, ``no-scored-answers``, ``skipped``, ``jumped-past``, ``not-reached``, ``not-run``,
+  ``not-asked``, ``not-started``, ``not-on-agenda``) or ``null`` when that run's content has no such dimension.
   ``measured``: ``both``, ``earlier-only``, ``later-only``, ``neither``; ``change`` is ``null`` unless
   ``both``. ``unclear_*``: the room disagreed (the renderers say a split changed only when ``both``).
 - ``biggest_moves_first``: every dimension id: those measured in both runs, the largest move first,

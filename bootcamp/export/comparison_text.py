@@ -18,6 +18,7 @@ from bootcamp.summary.comparison_model import (
     RoleChange,
 )
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW
+from bootcamp.summary.rounding import whole
 
 MINUS = "\u2212"
 ARROW = "\u2192"
@@ -39,7 +40,7 @@ def signed(points: int | None) -> str:
 
 def signed_share(fraction: float | None) -> str:
     """A change on 0..1 as points of 100 (a rating's move along its scale)."""
-    return signed(None if fraction is None else round(fraction * 100))
+    return signed(None if fraction is None else whole(fraction * 100))
 
 
 def score_or_dash(score: int | None) -> str:

@@ -134,7 +134,12 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
 
 
 def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
-    reader = csv.reader(io.StringIO(joined_surrogates(text.removeprefix("\ufeff")), newline=""))
+    text = joined_surrogates(text.removeprefix("\ufeff"))
+    first_line = text.split("\n", 1)[0]
+    # Excel where the decimal mark is a comma (most of Europe) saves "CSV" separated by semicolons: read it as such.
+    delimiter = ";" if ";" in first_line and "," not in first_line else ","
+    # strict: a quote never closed is an error, not the rest of the file read into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     problems: list[str] = []
     try:
         header = next(reader, None)
@@ -169,7 +174,13 @@ def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: st
                     rows.append(_Row(line, {name: cells.get(name, "") for name in COLUMNS}))
             line = reader.line_num + 1
     except csv.Error as error:
-        problems.append(f"{source}:{reader.line_num}: row: {error}")
+        if "unexpected end of data" in str(error):  # what strict says of a quote left open to the end
+            problems.append(
+                f"{source}:{line}: row: a quoted cell opened on this line is never closed (a \" is missing), "
+                "so the rest of the file would be read into it"
+            )
+        else:
+            problems.append(f"{source}:{reader.line_num}: row: {error}")
 
     checker = _RowChecker(source, info, program, now)
     answers = []

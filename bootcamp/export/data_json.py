@@ -117,12 +117,22 @@ def joined_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
+def json_problem(error: json.JSONDecodeError) -> str:
+    """The parser's reason whole, with where: "not valid JSON: unterminated string starting at line 54, column 12"."""
+    reason = error.msg[:1].lower() + error.msg[1:]
+    where = f"{'' if reason.endswith(' at') else ' at'} line {error.lineno}, column {error.colno}"
+    # An unterminated string runs to the end of the file: both mean the file ends too soon.
+    cut = error.msg.startswith("Unterminated string") or not error.doc[error.pos :].strip()
+    ends = " (the file ends too soon: it may have been cut short)" if cut else ""
+    return f"not valid JSON: {reason}{where}{ends}"
+
+
 def loads(text: str, source: str) -> WorkshopBundle:
     """The workshop in an export file's ``text``; ImportFileError naming ``source`` and the field if it is wrong."""
     try:
         document = json.loads(joined_surrogates(text))
     except json.JSONDecodeError as error:
-        raise ImportFileError(f"{source}:{error.lineno}: not valid JSON ({error.msg})") from None
+        raise ImportFileError(f"{source}:{error.lineno}: {json_problem(error)}") from None
     except ValueError:  # a whole number longer than Python converts (4,300 digits), which no export writes
         what = "a number of thousands of digits"
         raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None

@@ -18,7 +18,8 @@ heatmap-cell        group (step key), id (item), title, participant, perspective
                     option's label), score (its place on the scale, 0..100)
 heatmap-average     group, id, title, perspective, score, mean, low, high, spread, answered,
                     scored, dont_know
-self-team-gap       group, id, title, value (self minus team, points of 100), flags (gap)
+self-team-gap       group, id, title, value (self minus team on the item's scale, from the averages as
+                    shown), flags (gap)
 audit               group, id, title, perspective, score, mean, low, high, spread, answered,
                     scored, dont_know
 role-line           id, title (the line), value (the room's decision), suggestion, text (why)
@@ -29,7 +30,7 @@ action              id, title (what), owner, due, value (status), text (where it
 skipped-step        id (step key), title, group (session), value (planned minutes)
 step                id (step key), title, group (session), value (planned minutes), flags (how far
                     the room got: answered, no-scored-answer, shown, jumped-past, skipped,
-                    not-reached)
+                    not-reached, not-run)
 participant         id, title (display name), text (role), answered (answers), flags (removed)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
@@ -50,6 +51,7 @@ from typing import Any
 
 from bootcamp.export.report_text import plain, tactical_phrase, tally
 from bootcamp.summary.model import CommitmentReport, QuestionResult, RatingSummary
+from bootcamp.summary.rounding import half_up, whole
 
 COLUMNS = (
     "section",
@@ -93,7 +95,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, float):
-        return f"{round(value, 3):g}"
+        return f"{half_up(value, 3):g}"
     if isinstance(value, int):
         return str(value)
     return neutralise(str(value))
@@ -179,7 +181,7 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
                     "participant": row.participant,
                     "perspective": column.perspective,
                     "value": cell.label,
-                    "score": None if cell.normalised is None else round(cell.normalised * 100),
+                    "score": None if cell.normalised is None else whole(cell.normalised * 100),
                 }
         for average in heat_map.averages:
             yield _rating("heatmap-average", heat_map.step_key, average)
@@ -189,7 +191,7 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
                 "group": heat_map.step_key,
                 "id": gap.item,
                 "title": gap.title,
-                "value": round(gap.gap * 100),
+                "value": gap.shown_gap,
                 "flags": "gap" if gap.flagged else "",
             }
     for audit in report.audits:
@@ -280,7 +282,7 @@ def _rating(section: str, step_key: str, rating: RatingSummary) -> dict[str, Any
         "id": rating.item,
         "title": rating.title,
         "perspective": rating.perspective,
-        "score": None if rating.normalised is None else round(rating.normalised * 100),
+        "score": None if rating.normalised is None else whole(rating.normalised * 100),
         "mean": rating.mean,
         "low": rating.low,
         "high": rating.high,

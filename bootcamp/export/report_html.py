@@ -29,8 +29,9 @@ from bootcamp.export.report_text import (
     number,
     percent,
     plain,
+    scale_range,
     score_text,
-    signed_points,
+    signed_number,
     structure_phrase,
     tactical_phrase,
     unasked_phrase,
@@ -295,12 +296,14 @@ def _heat_map(heat_map: HeatMap) -> str:
         rows = "".join(
             f'<tr{" class=flagged" if g.flagged else ""}><th scope="row">{words(g.title)}</th>'
             f"<td>{dumbbell(g.self_normalised, g.team_normalised, g.flagged, _gap_title(g))}</td>"
-            f'<td class="num">{signed_points(g.gap)}</td><td>{"gap" if g.flagged else ""}</td></tr>'
+            f'<td class="num">{signed_number(g.shown_gap)}</td><td>{"gap" if g.flagged else ""}</td></tr>'
             for g in heat_map.gaps
         )
+        span = scale_range(heat_map.legend)
         gaps = (
             '<h3>Self against team</h3><p class="legend"><span class="dot self"></span>self '
-            '<span class="dot team"></span>team — points of the scale, self minus team</p>'
+            f'<span class="dot team"></span>team — self minus team, on the rating scale{f" ({span})" if span else ""}'
+            " as the room averages show it</p>"
             f'<table class="gaps"><tbody>{rows}</tbody></table>'
         )
     lead = f"From <em>{words(heat_map.title)}</em>, rated on {words(heat_map.scale_title)}."
@@ -309,7 +312,10 @@ def _heat_map(heat_map: HeatMap) -> str:
 
 
 def _gap_title(gap: SelfTeamGap) -> str:
-    return f"{plain(gap.title)}: self {signed_points(gap.gap)} points against team"
+    return (
+        f"{plain(gap.title)}: self {number(gap.self_mean)}, team {number(gap.team_mean)}, "
+        f"self minus team {signed_number(gap.shown_gap)}"
+    )
 
 
 def _audit_bar(audit: Audit, row: RatingSummary) -> str:

@@ -23,7 +23,8 @@ Top level:
 - ``dimensions``: in the content's order, each ``{id, title, text, status, score, level,
   answered, scored, dont_know, dont_know_share, nobody_knows, low_end, high_end, unclear,
   measured, questions}``. ``status``: ``scored``, ``no-scored-answers`` (asked, no scored answer),
-  ``skipped`` (for time), ``jumped-past``, ``not-reached``, ``not-asked`` (a mix of the three before),
+  ``skipped`` (for time), ``jumped-past``, ``not-reached``, ``not-run`` (not run on the console, none imported),
+  ``not-asked`` (a mix of skipped, jumped past and not reached),
   ``not-started`` (the workshop never started), ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
   ``unclear``: the room disagrees.
 - ``questions`` (in a dimension): ``{id, step_key, item, text, dimension, answered, scored,
@@ -34,9 +35,11 @@ Top level:
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
   value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
   participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
-  [rating], gaps: [{item, title, self_normalised, team_normalised, gap, flagged}], secret,
-  skipped, reach}``. ``cells`` and ``averages`` line up with ``columns``; ``rows`` is empty for a
-  secret ballot.
+  [rating], gaps: [{item, title, self_normalised, team_normalised, self_mean, team_mean, scale_low, scale_high,
+  gap, shown_gap, flagged}], secret, skipped, reach}``. ``cells`` and ``averages`` line up with ``columns``;
+  ``rows`` is empty for a secret ballot. A gap's ``gap`` is self minus team on 0..1; ``shown_gap`` is the one
+  every summary shows, on the item's scale (``scale_low``..``scale_high``): the difference of the two means as
+  shown, one decimal rounded half up; ``flagged`` when it is at least ``self_team_gap`` of the scale.
 - ``audits``: ``{step_key, title, list_title, scale_title, legend, perspective, scale_low,
   scale_high, rows: [rating], skipped, reach}``; ``reach``: its step's, as in ``steps``.
 - A rating: ``{item, title, perspective, answered, scored, dont_know, mean, normalised, low,
@@ -48,11 +51,13 @@ Top level:
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous.
 - ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``.
-- ``notes``: ``[{step_key, step_title, text, quick}]``.
+- ``notes``: ``[{step_key, step_title, text, quick}]``. ``bootcamp summary`` leaves the facilitator's quick notes
+  out of ``notes`` and ``notebook`` unless given ``--with-private-notes``; ``private_notes_left_out`` counts them.
 - ``started``: whether the workshop was started (a step done or skipped, a timer run, an answer given).
 - ``steps``: every step of the agenda in order, ``[{key, title, session, minutes, asks, reach}]``; ``asks``:
   the step takes answers; ``reach``: ``answered``, ``no-scored-answer``, ``shown`` (reached, asks nothing),
-  ``jumped-past``, ``skipped``, ``not-reached`` (rules in ``bootcamp.summary.coverage``).
+  ``jumped-past``, ``skipped``, ``not-reached``, ``not-run`` (the workshop was not run on the console: its answers
+  were imported; rules in ``bootcamp.summary.coverage``).
 - ``notebook``: everything the room wrote, in the agenda's order, ``[{kind, step_key, where, label, text, at,
   when, who}]``; ``kind``: ``room``, ``discuss``, ``quick``, ``poker``, ``role`` (``label``: the decision), ``comment``; ``text`` as typed, line
   breaks kept; ``at``: the stored UTC time or ``""``; ``when``: that time in the local time of the machine
@@ -80,13 +85,14 @@ from bootcamp.summary.model import (
     RoleVerdict,
     SelfTeamGap,
 )
+from bootcamp.summary.rounding import half_up
 
 FORMAT = "bootcamp-commitment-report"
 
 # Derived values a reader of the JSON should not have to recompute.
 _DERIVED: dict[type, tuple[str, ...]] = {
     DimensionResult: ("measured",),
-    SelfTeamGap: ("gap", "flagged"),
+    SelfTeamGap: ("gap", "shown_gap", "flagged"),
     RoleLineResult: ("agrees",),
     RoleVerdict: ("decided", "tactical_share"),
 }
@@ -135,5 +141,5 @@ def plain_data(value: Any, derived: dict[type, tuple[str, ...]]) -> Any:
     if isinstance(value, dict):
         return {str(k): plain_data(v, derived) for k, v in value.items()}
     if isinstance(value, float):
-        return round(value, 4)
+        return half_up(value, 4)
     return value

@@ -24,8 +24,9 @@ from bootcamp.export.report_text import (
     number,
     one_line,
     percent,
+    scale_range,
     score_text,
-    signed_points,
+    signed_number,
     structure_phrase,
     tactical_phrase,
     tally,
@@ -252,14 +253,15 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
     gaps = {g.item: g for g in heat_map.gaps}
     items = list(dict.fromkeys((c.item, c.title) for c in heat_map.columns))
     answered_header = "Answered (" + " / ".join(perspectives) + ")" if len(perspectives) > 1 else "Answered"
-    header = ["Item", *(p.capitalize() for p in perspectives), "Gap (self − team)" if gaps else "", answered_header]
+    on = f" ({span})" if (span := scale_range(heat_map.legend)) else ""  # averages and gap share the scale
+    header = ["Item", *(p.capitalize() + on for p in perspectives), "Self − team" if gaps else "", answered_header]
     rows = []
     for item, title in items:
         averages = [by_column[(item, p)] for p in perspectives]
         gap = gaps.get(item)
         gap_text = ""
         if gap is not None:
-            gap_text = signed_points(gap.gap) + (" **gap**" if gap.flagged else "")
+            gap_text = signed_number(gap.shown_gap) + (" **gap**" if gap.flagged else "")
         answered = " / ".join(str(a.answered) for a in averages)
         rows.append([content(title), *(number(a.mean) for a in averages), gap_text, answered])
     if not gaps:

@@ -11,6 +11,7 @@ cannot reorder the cells after it. Each format then adds its own escaping on top
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
@@ -25,9 +26,11 @@ from bootcamp.summary.model import (
     NoteKind,
     QuestionResult,
     RoleVerdict,
+    ScalePoint,
     StepCoverage,
     StepReach,
 )
+from bootcamp.summary.rounding import SHOWN_PLACES, half_up, whole
 
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
 _ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, closed by PDI
@@ -101,20 +104,33 @@ def _made_one_line(text: str) -> str:
 
 
 def percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100)}%"
+    return "–" if share is None else f"{whole(share * 100)}%"
 
 
-def number(value: float | None, places: int = 1) -> str:
-    """A figure on a scale: "1.5", "2" (no trailing zeros), "–" when there is none."""
+def number(value: float | None, places: int = SHOWN_PLACES) -> str:
+    """A figure on a scale, rounded half up: "1.5", "2" (no trailing zeros), "–" when there is none."""
     if value is None:
         return "–"
-    text = f"{value:.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = f"{half_up(value, places):.{places}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
+
+
+def signed_number(value: float) -> str:
+    """A difference on a scale with its sign, as :func:`number` shows it: "+0.5", "−0.2", "0"."""
+    text = number(abs(value))
+    return "0" if text == "0" else (f"+{text}" if value > 0 else f"\u2212{text}")
+
+
+def scale_range(legend: Iterable[ScalePoint]) -> str:
+    """The span of a rating scale as its figures are shown: "0–2"."""
+    values = [point.value for point in legend if point.value is not None]
+    return f"{number(min(values))}\u2013{number(max(values))}" if values else ""
 
 
 def signed_points(fraction: float) -> str:
-    """A gap on 0..1 as points of 100 with its sign: "+25", "−50", "0"."""
-    points = round(fraction * 100)
+    """A change on 0..1 as points of 100 with its sign, rounded half up: "+25", "−50", "0"."""
+    points = whole(fraction * 100)
     return f"+{points}" if points > 0 else (f"\u2212{-points}" if points < 0 else "0")
 
 
@@ -138,6 +154,7 @@ STATUS_PHRASES = {
     DimensionStatus.SKIPPED: "skipped for time",
     DimensionStatus.JUMPED_PAST: "jumped past",
     DimensionStatus.NOT_REACHED: "not reached",
+    DimensionStatus.NOT_RUN: "not run on the console; no answers came for it",
     DimensionStatus.NOT_ASKED: "not asked: skipped, jumped past or not reached",
     DimensionStatus.NOT_STARTED: "the workshop was never started",
     DimensionStatus.NOT_ON_AGENDA: "not on this agenda",
@@ -151,6 +168,7 @@ REACH_PHRASES = {
     StepReach.JUMPED_PAST: "jumped past",
     StepReach.SKIPPED: "skipped for time",
     StepReach.NOT_REACHED: "not reached",
+    StepReach.NOT_RUN: "not run on the console",
 }
 REACH_MEANINGS = {
     StepReach.ANSWERED: "at least one scored answer",
@@ -159,6 +177,7 @@ REACH_MEANINGS = {
     StepReach.JUMPED_PAST: "before where the room got to, never done: gone past with a jump",
     StepReach.SKIPPED: "skipped for time",
     StepReach.NOT_REACHED: "after where the room got to",
+    StepReach.NOT_RUN: "the workshop was not run on the console (its answers were imported), and none came for it",
 }
 
 
@@ -175,7 +194,13 @@ def coverage_phrase(report: CommitmentReport) -> str:
     counts = [
         f"{len(found)} {REACH_PHRASES[reach]}" for reach in StepReach if (found := report.steps_reached(reach))
     ]
-    return f"Of {steps_phrase(len(report.steps))}: {', '.join(counts)}."
+    said = f"Of {steps_phrase(len(report.steps))}: {', '.join(counts)}."
+    if report.steps_reached(StepReach.NOT_RUN):
+        said += (
+            " No step was run on the console (none done, timed or skipped there):"
+            " its answers came another way, such as an import from paper."
+        )
+    return said
 
 
 def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage, ...]]]:
@@ -191,6 +216,7 @@ def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage
         (StepReach.SKIPPED, "skipped for time"),
         (StepReach.JUMPED_PAST, "jumped past (gone beyond without doing them)"),
         (StepReach.NOT_REACHED, "not reached (after where the room got to)"),
+        (StepReach.NOT_RUN, "not run on the console, with no answers"),
     ):
         steps = report.steps_reached(reach)
         if steps:
@@ -204,7 +230,7 @@ def unasked_phrase(reach: StepReach, skipped: bool) -> str:
 
     A step skipped for time after some answers came keeps saying so, as it always did.
     """
-    if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED):
+    if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED, StepReach.NOT_RUN):
         return REACH_PHRASES[reach]
     return REACH_PHRASES[StepReach.SKIPPED] if skipped else ""
 
@@ -301,8 +327,10 @@ def method_notes(report: CommitmentReport) -> list[str]:
         f"at {percent(DONT_KNOW_FINDING)} or more it is a finding: nobody knows.",
         f"A dimension is flagged unclear when at least {percent(DISAGREEMENT_SHARE)} of its scored answers "
         f"(and at least {DISAGREEMENT_MIN_ANSWERS} of them) sit at each end of the scale.",
-        f"A structure question scored below {STRUCTURE_GAP_BELOW} is a structural gap; self and team ratings "
-        f"that differ by {round(SELF_TEAM_GAP * 100)} points of the scale or more are a gap.",
+        f"A structure question scored below {STRUCTURE_GAP_BELOW} is a structural gap; self and team averages "
+        f"that differ by {percent(SELF_TEAM_GAP)} of their scale or more are a gap, "
+        "told from the averages as shown.",
+        "Figures are rounded half up: 0.75 shows as 0.8, 1.25 as 1.3.",
         "A dimension without scored answers is not measured, never 0.",
         "Answers of removed participants still count: they were given in the room.",
     ]

@@ -1,9 +1,11 @@
 """An organisation's runs, as home lists them: grouped by organisation and numbered along their lineage (no Textual).
 
-A run made again records the run it follows (``WorkshopInfo.follows``); its number is its place in that line
-as :func:`bootcamp.summary.lineage.line_of` walks it (the rule "run N" names use): only runs in this library
-count, so a run following one that is not here (an imported workshop) is run 1 here. Computed for every
-workshop at once: ``line_of`` for each of a thousand would index the library a thousand times.
+A run made again records the run it follows (``WorkshopInfo.follows``); the runs that go back to the same first run
+(as :func:`bootcamp.summary.lineage.line_of` walks back) are one line of runs, numbered in the order they were made:
+along a straight line that is each run's place in it, and two runs made again from the same one get numbers of
+their own (the rule "— run N" names use). Only runs in this library count, so a run following one that is not here
+(an imported workshop) is run 1 here. Computed for every workshop at once: walking back for each of a thousand
+would index the library a thousand times.
 """
 
 from __future__ import annotations
@@ -14,18 +16,22 @@ from bootcamp.store.workshop_info import WorkshopInfo
 
 
 def run_numbers(workshops: Iterable[WorkshopInfo]) -> dict[str, int]:
-    """Each workshop's place in its line of runs, from 1 (by id)."""
+    """Each workshop's number in its line of runs, from 1 (by id)."""
+    return {info.id: number for runs in lines_of_runs(workshops) for number, info in enumerate(runs, 1)}
+
+
+def lines_of_runs(workshops: Iterable[WorkshopInfo]) -> list[list[WorkshopInfo]]:
+    """The workshops in their lines of runs, each line in the order its runs were made."""
     by_id = {info.id: info for info in workshops}
-    numbers: dict[str, int] = {}
+    lines: dict[str, list[WorkshopInfo]] = {}
     for info in by_id.values():
-        count, seen, current = 1, {info.id}, info
+        seen, current = {info.id}, info
         # Back until a run follows none, follows one not here, or (a damaged library) one already in the line.
         while (earlier := by_id.get(current.follows)) is not None and earlier.id not in seen:
-            count += 1
             seen.add(earlier.id)
             current = earlier
-        numbers[info.id] = count
-    return numbers
+        lines.setdefault(current.id, []).append(info)
+    return [sorted(runs, key=lambda info: (info.created_at, info.date, info.id)) for runs in lines.values()]
 
 
 def newest_first(info: WorkshopInfo) -> tuple[str, str]:

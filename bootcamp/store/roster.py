@@ -9,8 +9,9 @@ same rules whichever way it came in.
 - An anonymous workshop stores no names: every change writes the seat with an empty name.
 - Removing a seat keeps it (and its answers, which live in their own file): restoring brings it back.
 
-A typed roster is one participant per line or comma-separated, ``Name (role)`` for a role;
-an anonymous workshop may give just how many participants it has.
+A typed roster is one participant per line or comma-separated, ``Name (role)`` for a role; an anonymous
+workshop gives roles alone, ``(role)``, or just how many participants it has (a name given with a role is
+dropped; a bare entry is refused: it may be a name, or a role that would be lost).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bootcamp.store.model import Participant, WorkshopInfo
 
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 _ENTRY_SEPARATOR = re.compile(r"[,\n]")
+_SEAT_NUMBER = re.compile(r"^P\d+$", re.IGNORECASE)  # "P3": how an anonymous seat is shown, and written back
 
 
 class RosterChange(NamedTuple):
@@ -97,7 +99,9 @@ def parse_roster(text: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
 
     One per line or comma-separated, blanks inside a name or role collapsed, ``Name (role)`` for a role.
     A name listed twice is kept (:func:`bootcamp.checks.roster_warnings` warns of it). In an anonymous
-    workshop every name is "" (only roles are kept), and ``text`` may be just how many participants there are.
+    workshop every name is "" (only roles are kept): an entry is ``(role)``, a seat as shown (``P3`` or
+    ``P3 (role)``, as :func:`format_roster` writes it) or ``Name (role)``, and ``text`` may be just how many
+    participants there are.
     """
     stripped = text.strip()
     if anonymous and stripped.isdigit():
@@ -116,7 +120,14 @@ def parse_roster(text: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
                 continue
             match = _ROLE.match(entry)
             name, role = (match["name"].strip(), match["role"].strip()) if match else (entry, "")
-            if not name:
+            if anonymous and not match and not _SEAT_NUMBER.match(name):
+                # A bare "CFO" could be a name (never stored) or a role (kept): dropping it loses a role, keeping it
+                # may store a name, so the facilitator says which.
+                raise RosterError(
+                    f"{where}{entry!r}: an anonymous workshop stores no names; write a role in brackets, "
+                    f"as in \"({entry})\", or give just how many participants"
+                )
+            if not name and not anonymous:
                 raise RosterError(f"{where}{entry!r} has a role but no name")
             people.append(("" if anonymous else name, role))
     if not anonymous and stripped.isdigit():

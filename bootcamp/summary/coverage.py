@@ -16,6 +16,9 @@ behind has one). A jump with ``g`` is not recorded as such; these rules derive i
 - A step that was not reached is **skipped for time** when it is in ``skipped``; else **jumped past**
   when it comes before the furthest point (the room went beyond it without doing it) and **not
   reached** when it comes after. Answers win over "skipped": answers given are never hidden.
+- A workshop **not run on the console** (answers imported from paper, nothing done, skipped or timed: every
+  move and every timer leaves a timer) has no walk to measure against: a step without answers or records is
+  **not run**, never "jumped past" or "not reached", and the step the console would open on is not "shown".
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ from bootcamp.summary.model import StepCoverage, StepReach
 
 
 def is_started(state: WorkshopState, index: AnswerIndex) -> bool:
-    return bool(state.done or state.skipped or state.timers or index.total)
+    return bool(was_walked(state) or index.total)
+
+
+def was_walked(state: WorkshopState) -> bool:
+    """The console went through the day: a step done or skipped, or a timer (moving on leaves one)."""
+    return bool(state.done or state.skipped or state.timers)
 
 
 def step_reaches(
@@ -39,6 +47,7 @@ def step_reaches(
     steps = program.steps(agenda)
     if not is_started(state, index):
         return {step.key: StepReach.NOT_REACHED for step in steps}
+    walked = was_walked(state)
     done, skipped, timed = set(state.done), set(state.skipped), set(state.timers)
     written = {note.step_key for note in room.notes} | {
         step.key for step in steps if _holds_records(program, step, room)
@@ -49,10 +58,10 @@ def step_reaches(
         if step.key in done
         or step.key in timed
         or step.key in written
-        or step.key == state.step_key
+        or (walked and step.key == state.step_key)
         or index.of_step(step.key)
     }
-    if steps and state.step_key not in {step.key for step in steps}:
+    if walked and steps and state.step_key not in {step.key for step in steps}:
         reached.add(steps[0].key)  # an empty or unknown position is the first step (Flow's rule)
     furthest = max((n for n, step in enumerate(steps) if step.key in reached or step.key in skipped), default=0)
     reaches: dict[str, StepReach] = {}
@@ -66,6 +75,8 @@ def step_reaches(
         elif step.key in reached:
             asks = program.asks(step) is not None
             reaches[step.key] = StepReach.NO_SCORED_ANSWER if asks else StepReach.SHOWN
+        elif not walked:
+            reaches[step.key] = StepReach.NOT_RUN
         else:
             reaches[step.key] = StepReach.JUMPED_PAST if number < furthest else StepReach.NOT_REACHED
     return reaches

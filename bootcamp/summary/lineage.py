@@ -116,8 +116,12 @@ def line_of(workshops: Iterable[WorkshopInfo], last: WorkshopInfo) -> tuple[Work
 
 
 def next_run_name(workshops: Iterable[WorkshopInfo], like: WorkshopInfo) -> str:
-    """The name of the run made again from ``like``: "<its name> — run N", N counting the runs in its line."""
-    suffix = f" {RUN_DASH} run {len(line_of(workshops, like)) + 1}"
+    """The name of the run made again from ``like``: "<its name> — run N", N one after the highest number of its
+    line of runs as home numbers them, so no two runs made again from the same one share a name."""
+    from bootcamp.library.runs import lines_of_runs  # home's numbering; kept out of the summary's imports
+
+    lines = lines_of_runs([*workshops, like])
+    suffix = f" {RUN_DASH} run {len(next(runs for runs in lines if like.id in {info.id for info in runs})) + 1}"
     return base_name(like.name)[: WORKSHOP_NAME.chars - len(suffix)].rstrip() + suffix  # within a name's limit
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bootcamp.content.model import Leaning, Level
+from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
 REPORT_VERSION = 1
 
@@ -32,6 +33,7 @@ class DimensionStatus(StrEnum):
     SKIPPED = "skipped"  # every step asking it was skipped for time, and nobody answered
     JUMPED_PAST = "jumped-past"  # every step asking it was jumped past (reached past with g), nobody answered
     NOT_REACHED = "not-reached"  # every step asking it comes after where the room stopped
+    NOT_RUN = "not-run"  # the workshop was not run on the console and no answer to it was imported
     NOT_ASKED = "not-asked"  # its steps were skipped, jumped past or not reached, a mix of these
     NOT_STARTED = "not-started"  # the workshop was never started
     NOT_ON_AGENDA = "not-on-agenda"  # the workshop's agenda has no question in this dimension
@@ -46,6 +48,7 @@ class StepReach(StrEnum):
     JUMPED_PAST = "jumped-past"  # before where the room got to, neither reached nor skipped
     SKIPPED = "skipped"  # skipped for time, and nobody answered it
     NOT_REACHED = "not-reached"  # after where the room got to (every step, when it never started)
+    NOT_RUN = "not-run"  # the workshop was not run on the console (answers imported), and none came for this step
 
 
 @dataclass(frozen=True)
@@ -174,10 +177,18 @@ class HeatMapRow:
 
 @dataclass(frozen=True)
 class SelfTeamGap:
+    """Self against team on one item. Shown on the item's own scale, as the room averages beside it are: the gap
+    is the difference of the two averages as shown (rounded half up), so the figures on a line always add up, and
+    that shown gap decides the flag (what a reader sees decides, as with scores)."""
+
     item: str
     title: str
     self_normalised: float
     team_normalised: float
+    self_mean: float = 0.0  # the room's averages on the item's scale
+    team_mean: float = 0.0
+    scale_low: float = 0.0
+    scale_high: float = 1.0
 
     @property
     def gap(self) -> float:
@@ -185,8 +196,13 @@ class SelfTeamGap:
         return self.self_normalised - self.team_normalised
 
     @property
+    def shown_gap(self) -> float:
+        """Self minus team on the item's scale, from the two averages as shown: 0.8 − 1.3 = −0.5."""
+        return half_up(half_up(self.self_mean, SHOWN_PLACES) - half_up(self.team_mean, SHOWN_PLACES), SHOWN_PLACES)
+
+    @property
     def flagged(self) -> bool:
-        return abs(self.gap) >= SELF_TEAM_GAP - 1e-9
+        return abs(self.shown_gap) >= SELF_TEAM_GAP * (self.scale_high - self.scale_low) - 1e-9
 
 
 @dataclass(frozen=True)
@@ -372,6 +388,7 @@ class CommitmentReport:
     steps: tuple[StepCoverage, ...]  # every step of the agenda, in order, with how far the room got
     notebook: tuple[Note, ...]  # everything the room wrote, in the agenda's order: the Notes page
     version: int = REPORT_VERSION
+    private_notes_left_out: int = 0  # quick notes taken out of a summary to share (:func:`without_private_notes`)
 
     @property
     def weakest_first(self) -> tuple[DimensionResult, ...]:

@@ -27,6 +27,7 @@ from bootcamp.summary.model import (
     SelfTeamGap,
     StepReach,
 )
+from bootcamp.summary.rounding import half_up
 
 _PLACES = 3  # figures on a scale are kept to three decimals: enough for any display, stable in JSON
 
@@ -145,10 +146,21 @@ def _heat_map(
     gaps: list[SelfTeamGap] = []
     if Perspective.SELF in step.perspectives and Perspective.TEAM in step.perspectives:
         for item in items:
-            own = averages[position[(item.id, Perspective.SELF.value)]].normalised
-            team = averages[position[(item.id, Perspective.TEAM.value)]].normalised
-            if own is not None and team is not None:
-                gaps.append(SelfTeamGap(item.id, item.title, own, team))
+            own = averages[position[(item.id, Perspective.SELF.value)]]
+            team = averages[position[(item.id, Perspective.TEAM.value)]]
+            if own.normalised is not None and team.normalised is not None:
+                gaps.append(
+                    SelfTeamGap(
+                        item.id,
+                        item.title,
+                        own.normalised,
+                        team.normalised,
+                        self_mean=own.mean or 0.0,
+                        team_mean=team.mean or 0.0,
+                        scale_low=scale.low,
+                        scale_high=scale.high,
+                    )
+                )
     return HeatMap(
         step_key=step.key,
         title=step.title,
@@ -187,4 +199,4 @@ def _audit(
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, _PLACES)
+    return None if value is None else half_up(value, _PLACES)

@@ -11,6 +11,7 @@ They are listed apart, so a reader sees whose answers those were.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from bootcamp.content.model import AptitudePoker, Program
@@ -20,6 +21,7 @@ from bootcamp.summary.coverage import is_started, step_coverage, step_reaches
 from bootcamp.summary.model import (
     ActionResult,
     CommitmentReport,
+    NoteKind,
     ParticipantResult,
     PokerNote,
     RoomNoteResult,
@@ -89,6 +91,29 @@ def build_report(
         steps=step_coverage(program, agenda, reaches, {s.id: s.title for s in program.sessions}),
         notebook=build_notes(program, agenda, info, room, index, state.secret),
     )
+
+
+def without_private_notes(report: CommitmentReport) -> CommitmentReport:
+    """The report to share: the facilitator's quick notes (ctrl+n, "not projected") taken out of every note list,
+    and counted, so whoever writes it can say so. The full data export keeps them."""
+    left_out = sum(1 for note in report.notes if note.quick)
+    if not left_out:
+        return report
+    return replace(
+        report,
+        notes=tuple(note for note in report.notes if not note.quick),
+        notebook=tuple(note for note in report.notebook if note.kind is not NoteKind.QUICK),
+        private_notes_left_out=report.private_notes_left_out + left_out,
+    )
+
+
+def private_notes_said(report: CommitmentReport) -> str:
+    """One sentence for whoever wrote a summary to share; "" when no quick note was left out."""
+    count = report.private_notes_left_out
+    if not count:
+        return ""
+    notes = "1 quick note" if count == 1 else f"{count} quick notes"
+    return f"{notes} (the facilitator's own, ctrl+n) left out of this summary"
 
 
 def _as_date(value: date | str | None) -> date | None:

@@ -221,4 +221,5 @@ _NOT_ASKED = {
     frozenset({StepReach.SKIPPED}): DimensionStatus.SKIPPED,
     frozenset({StepReach.JUMPED_PAST}): DimensionStatus.JUMPED_PAST,
     frozenset({StepReach.NOT_REACHED}): DimensionStatus.NOT_REACHED,
+    frozenset({StepReach.NOT_RUN}): DimensionStatus.NOT_RUN,
 }

@@ -21,6 +21,12 @@ def test_runs_are_numbered_along_the_line_they_follow() -> None:
     assert numbers == {info.id: len(line_of(library, info)) for info in library}  # the rule "— run N" names use
 
 
+def test_two_runs_made_again_from_the_same_one_have_numbers_of_their_own() -> None:
+    first, second = run("w1", "Acme", "2026-01-10"), run("w2", "Acme", "2026-06-10", follows="w1")
+    branch = run("w3", "Acme", "2026-09-10", follows="w1")  # made again from run 1, after run 2 was
+    assert run_numbers([branch, second, first]) == {"w1": 1, "w2": 2, "w3": 3}
+
+
 def test_an_organisations_runs_stay_together_newest_organisation_first() -> None:
     acme_old, acme_new = run("a1", "Acme", "2026-01-10"), run("a2", "Acme", "2026-09-10", follows="a1")
     globex = run("g1", "Globex", "2026-05-01")

@@ -163,3 +163,27 @@ def test_validate_command_exit_codes(content: Path) -> None:
     assert all(line.startswith("sessions/basics.yaml:") for line in lines[:2])
     assert lines[-1].startswith("2 problems in")
     assert "Traceback" not in broken.stdout + broken.stderr
+
+
+def test_two_options_with_one_key_name_both_lines(content: Path) -> None:
+    program = content / "sessions" / "program.yaml"
+    edit(program, "{id: mixed, label: Mixed, value: 1, key: m}", "{id: mixed, label: Mixed, value: 1, key: s}")
+    first, second = line_of(program, "{id: strong,"), line_of(program, "{id: mixed,")
+    assert problems(content) == [
+        f"sessions/program.yaml:{second}: scales.strength.options[2].key: the key 's' is taken (line {first}): "
+        "each option needs its own key"
+    ]
+
+
+def test_levels_out_of_order_are_refused_with_file_line_and_field(content: Path) -> None:
+    program = content / "sessions" / "program.yaml"
+    edit(
+        program,
+        "  - {id: hard-wired, title: Hard-wired, min_score: 70, text: Built into how the company runs.}",
+        "  - {id: hard-wired, title: Hard-wired, min_score: 70, text: Built into how the company runs.}\n"
+        "  - {id: middle, title: Middle, min_score: 40, text: Between the two.}",
+    )
+    assert problems(content) == [
+        f"sessions/program.yaml:{line_of(program, 'id: middle')}: levels[3].min_score: 40 is not above the level "
+        "before's 70: list levels lowest first, each higher"
+    ]

@@ -95,7 +95,7 @@ def test_list_names_the_folder_on_stderr_and_keeps_stdout_one_workshop_a_line(
 def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
     first = cli.new("Acme day", "--org", "Acme", "--participants", "Ana, Ben ,,Chloé", "--date", "2026-09-21")
     second = cli.new("Board offsite", "--org", "Acme Group", "--date", "2026-10-02", "--half-day", "--anonymous",
-                     "--participants", "A,B")
+                     "--participants", "(CFO), (CEO)")
     code, out, err = cli("list")
     assert (code, err) == (0, [f"workshops in {cli.data} (given with --data-dir)"])
     assert [line.split()[0] for line in out] == [second, first]
@@ -105,6 +105,18 @@ def test_new_prints_the_id_last_and_list_shows_it_first(cli: Cli) -> None:
     assert "3 participants" in out[1] and out[1].endswith("full day")
     info = Store(cli.data).open(first).info()
     assert [p.name for p in info.participants] == ["Ana", "Ben", "Chloé"]
+
+
+def test_new_anonymous_keeps_the_roles_given_alone_and_asks_which_a_bare_entry_is(cli: Cli) -> None:
+    workshop_id = cli.new("Anon2", "--org", "Gamma", "--participants", "(CFO), (CEO)", "--anonymous")
+    seats = Store(cli.data).open(workshop_id).info().participants
+    assert [(p.name, p.role, p.display_name) for p in seats] == [("", "CFO", "P1"), ("", "CEO", "P2")]
+    code, out, err = cli("new", "Anon3", "--org", "Gamma", "--participants", "CFO, CEO", "--anonymous")
+    assert code == 1 and err == [
+        "bootcamp: --participants: 'CFO': an anonymous workshop stores no names; write a role in brackets, "
+        'as in "(CFO)", or give just how many participants'
+    ]
+    assert [info.id for info in Store(cli.data).list_workshops()] == [workshop_id]  # nothing made
 
 
 def test_new_refuses_a_bad_date_in_one_line(cli: Cli) -> None:

@@ -103,8 +103,8 @@ def test_one_per_line_or_comma_separated_with_roles() -> None:
 
 
 def test_an_anonymous_roster_keeps_roles_only_and_may_give_a_number() -> None:
-    assert parse_roster("Ana (CEO), Ben", anonymous=True) == (("", "CEO"), ("", ""))
-    assert parse_roster("Ana, ana", anonymous=True) == (("", ""), ("", ""))  # nobody's name, so no twice
+    assert parse_roster("(CFO), ( CEO )", anonymous=True) == (("", "CFO"), ("", "CEO"))  # roles alone, as the help says
+    assert parse_roster("Ana (CEO), P2, p3 (Sales)", anonymous=True) == (("", "CEO"), ("", ""), ("", "Sales"))
     assert parse_roster(" 4 ", anonymous=True) == (("", ""),) * 4
     assert parse_roster(str(MAX_PARTICIPANTS), anonymous=True) == (("", ""),) * MAX_PARTICIPANTS
 
@@ -121,7 +121,11 @@ def test_a_number_out_of_range_is_refused(count: str) -> None:
     [
         ("4", False, "give names, or choose anonymous to give just a number"),
         ("(CEO)", False, "'(CEO)' has a role but no name"),
-        ("Ana, (CEO)", True, "'(CEO)' has a role but no name"),
+        # A bare entry in an anonymous roster is a name (never stored) or a role (that would be lost): asked, not guessed.
+        ("(CEO), CFO", True, "'CFO': an anonymous workshop stores no names; write a role in brackets, as in \"(CFO)\", "
+         "or give just how many participants"),
+        ("Ana", True, "'Ana': an anonymous workshop stores no names; write a role in brackets, as in \"(Ana)\", "
+         "or give just how many participants"),
         ("Ana\nBen, ( CFO )", False, "line 2: '( CFO )' has a role but no name"),
     ],
 )

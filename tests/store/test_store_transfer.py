@@ -233,6 +233,36 @@ def test_import_answers_by_display_name_label_and_title(workshop: WorkshopFiles)
     ]
 
 
+def test_a_csv_separated_by_semicolons_is_read_as_excel_wrote_it(workshop: WorkshopFiles) -> None:
+    info = workshop.info()
+    text = "participant;step;item;perspective;value;comment\r\nana ortiz;basics/mandate;;;Partly;\"one; two\"\r\n"
+    answers = data_csv.loads(text, "europe.csv", info, workshop.program(), NOW)
+    assert answers == [Answer(info.participants[0].id, "basics/mandate", "", "", "partly", "one; two", NOW)]
+
+
+def test_a_quote_never_closed_is_named_with_its_line_not_read_into_one_cell(workshop: WorkshopFiles) -> None:
+    text = (
+        "participant,step,value,comment\n"
+        'ana ortiz,basics/mandate,yes,"no end\n'
+        "Ben Okafor,basics/mandate,no,\n"
+    )
+    with pytest.raises(AnswerImportError) as caught:
+        data_csv.loads(text, "x.csv", workshop.info(), workshop.program(), NOW)
+    assert caught.value.problems == [
+        'x.csv:2: row: a quoted cell opened on this line is never closed (a " is missing), '
+        "so the rest of the file would be read into it"
+    ]
+
+
+def test_a_cut_json_export_says_the_whole_reason_with_line_and_column() -> None:
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads('{"format": "x",\n "workshop": {"name": "Spr', "cut.json")
+    assert str(caught.value) == (
+        "cut.json:2: not valid JSON: unterminated string starting at line 2, column 23 "
+        "(the file ends too soon: it may have been cut short)"
+    )
+
+
 def test_an_anonymous_workshops_participants_are_named_p1_p2(store: Store, sources: dict[str, str]) -> None:
     info = store.create_workshop(
         name="Offsite", organisation="O", date="2026-09-21", participants=[("A", ""), ("B", "")], anonymous=True, sources=sources

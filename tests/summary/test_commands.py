@@ -107,3 +107,30 @@ def test_print_sheets_of_a_workshop(stored, capsys) -> None:
     out = capsys.readouterr().out
     assert out.count('<article class="sheet">') == 3
     assert f"bootcamp import-answers {workshop_id} FILE.csv" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_a_summary_leaves_the_facilitators_quick_notes_out_unless_asked(stored, tmp_path: Path, fmt, capsys) -> None:
+    import dataclasses
+
+    from bootcamp.store.model import RoomNote
+
+    data, workshop_id = stored
+    notes = (
+        RoomNote("n1", MANDATE, "The room agreed on one driver", at="2026-09-21T10:00:00+00:00"),
+        RoomNote("n2", MANDATE, "Ben seemed unconvinced, ask him later", at="2026-09-21T10:05:00+00:00", quick=True),
+    )
+    Store(data, FixedClock()).open(workshop_id).update_room(lambda room: dataclasses.replace(room, notes=notes))
+    target = tmp_path / f"summary.{fmt}"
+    args = ["summary", workshop_id, "--data-dir", str(data), "--format", fmt, "-o", str(target)]
+    assert main(args) == 0
+    shared = target.read_text(encoding="utf-8")
+    assert "The room agreed on one driver" in shared and "Ben seemed unconvinced" not in shared
+    assert "bootcamp: 1 quick note (the facilitator's own, ctrl+n) left out of this summary; --with-private-notes " \
+        "keeps them" in capsys.readouterr().err
+    assert main([*args, "--with-private-notes"]) == 0
+    assert "Ben seemed unconvinced" in target.read_text(encoding="utf-8")
+    assert "left out" not in capsys.readouterr().err
+    export = tmp_path / "data.json"
+    assert main(["export", workshop_id, "--data-dir", str(data), "--format", "json", "-o", str(export)]) == 0
+    assert "Ben seemed unconvinced" in export.read_text(encoding="utf-8")  # the full data keeps everything

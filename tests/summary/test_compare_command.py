@@ -189,6 +189,29 @@ def test_new_like_follows_its_run_and_is_named_by_its_place_in_the_line(data: Pa
     assert store.open(created_id(capsys)).info().name == "Acme, autumn"
 
 
+def test_new_like_refuses_a_date_before_the_run_it_follows_naming_both_dates(
+    data: Path, store: Store, capsys
+) -> None:
+    earlier = stored(store, "2026-03-01", ("no", "no", "no"))
+    args = ["new", "--like", earlier, "--date", "2026-01-01", "--content", str(FIXTURE), "--data-dir", str(data)]
+    assert main(args) == 1
+    assert one_line_error(capsys) == (
+        f"bootcamp: --date: 2026-01-01 is before 2026-03-01, the date of the run it follows (workshop {earlier}); "
+        "no workshop was created\n"
+    )
+    assert [info.id for info in store.list_workshops()] == [earlier]
+    assert main([*args[:4], "2026-03-01", *args[5:]]) == 0  # the same day is not before it
+
+
+def test_every_run_made_again_from_the_same_one_gets_the_next_number(data: Path, store: Store, capsys) -> None:
+    first = stored(store, "2026-03-01", ("no", "no", "no"), name="Acme boot camp")
+    names = []
+    for _ in range(3):
+        new_like(data, first)
+        names.append(store.open(created_id(capsys)).info().name)
+    assert names == [f"Acme boot camp \u2014 run {n}" for n in (2, 3, 4)]
+
+
 def test_compare_later_alone_uses_the_run_it_follows_and_names_it(data: Path, store: Store, capsys) -> None:
     spring = stored(store, "2026-03-01", ("no", "no", "partly"), name="Spring boot camp")
     new_like(data, spring, "Autumn boot camp")

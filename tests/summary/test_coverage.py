@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
 
+from bootcamp.cli import main
 from bootcamp.clock import FixedClock
 from bootcamp.content import load_dir
 from bootcamp.content.model import Program, StepKind
@@ -165,3 +167,37 @@ def test_compare_opens_no_structural_gap_that_the_earlier_run_never_scored() -> 
     assert role.opened == ()  # "opened" would claim a change from a run that has no scored answer to it
     [gap] = role.first_measured
     assert (gap.score_before, gap.score_after) == (None, 17)
+
+
+def test_a_workshop_filled_only_from_paper_says_its_steps_were_not_run_on_the_console(
+    store: Store, program: Program, tmp_path: Path, capsys
+) -> None:
+    info = store.create_workshop(
+        name="Paper",
+        organisation="Northwind",
+        date="2026-09-21",
+        participants=[("Ana", ""), ("Ben", "")],
+        sources=program.sources,
+    )
+    sheet = tmp_path / "paper.csv"
+    sheet.write_text(
+        "participant,step,item,perspective,value\n"
+        "Ana,aptitudes/rate-aptitudes,revenue-attention,self,strength\n"
+        "Ana,commitment/mandate-one-driver,,,yes\n"
+        "Ben,commitment/funding-one-programme,,,no\n"
+        f"Ana,{ROLE_CHECK},level,,no\n",
+        encoding="utf-8",
+    )
+    data = ["--data-dir", str(store.data_dir)]
+    assert main(["import-answers", info.id, str(sheet), *data]) == 0
+    report = LiveWorkshop.load(store.open(info.id), FixedClock()).report()
+    reach = {step.key: step.reach for step in report.steps}
+    assert reach["commitment/mandate-one-driver"] is StepReach.ANSWERED
+    assert set(reach.values()) == {StepReach.ANSWERED, StepReach.NOT_RUN}  # nothing jumped past, nor shown
+    assert dimension(report, "staffing").status is DimensionStatus.NOT_RUN
+    capsys.readouterr()
+    assert main(["summary", info.id, *data]) == 0
+    markdown = capsys.readouterr().out
+    assert "jumped past" not in markdown and "not reached" not in markdown and not re.search(r"\d shown", markdown)
+    assert "No step was run on the console (none done, timed or skipped there)" in markdown
+    assert "not measured: not run on the console" in markdown

@@ -71,7 +71,7 @@ def test_csv_rows_are_documented_and_complete(report) -> None:
     heat_map = report.heat_maps[0]
     assert len(by_section["heatmap-cell"]) == sum(cell is not None for row in heat_map.rows for cell in row.cells)
     assert len(by_section["heatmap-average"]) == len(heat_map.columns)
-    assert [r["value"] for r in by_section["self-team-gap"]] == ["67", "-25"]  # numbers, not text: no guard
+    assert [r["value"] for r in by_section["self-team-gap"]] == ["1.4", "-0.5"]  # on the scale, as shown; numbers, not text: no guard
     assert len(by_section["role-line"]) == 4 and by_section["role-share"][0]["value"] == "0.667"
     assert [r["flags"] for r in by_section["action"]] == ["overdue", "", ""]
     assert [r["id"] for r in by_section["structure-gap"]] == ["reports-to-ceo"]

@@ -82,12 +82,12 @@ def test_a_line_is_followed_back_to_its_first_run_and_survives_a_loop() -> None:
     assert [info.id for info in line_of([two], two)] == ["two"]  # run 1 is not in this library
 
 
-def test_the_next_run_is_named_by_its_place_in_the_line() -> None:
+def test_the_next_run_is_numbered_after_the_highest_run_of_its_line() -> None:
     one = _info("one", "Acme", "2025-01-01", name="CCO boot camp")
     two = _info("two", "Acme", "2025-07-01", follows="one", name="CCO boot camp \u2014 run 2")
-    workshops = [one, two]
-    assert next_run_name(workshops, one) == "CCO boot camp \u2014 run 2"
-    assert next_run_name(workshops, two) == "CCO boot camp \u2014 run 3"  # replaced, not appended to
+    assert next_run_name([one], one) == "CCO boot camp \u2014 run 2"
+    assert next_run_name([one, two], two) == "CCO boot camp \u2014 run 3"  # replaced, not appended to
+    assert next_run_name([one, two], one) == "CCO boot camp \u2014 run 3"  # run 2 is taken, though made from one
     assert base_name("Spring  camp - Run 7 ") == "Spring camp"
     assert base_name("Run 5 of the camp") == "Run 5 of the camp"
     long = _info("long", "Acme", "2025-01-01", name="x" * WORKSHOP_NAME.chars)

@@ -7,7 +7,10 @@ Levels: Lip service from 0, Hard-wired from 70.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+import json
 
 import pytest
 from summary_rooms import (
@@ -375,3 +378,29 @@ def test_report_is_frozen() -> None:
     report = golden_room().report()
     with pytest.raises(dataclasses.FrozenInstanceError):
         report.workshop = "x"  # type: ignore[misc]
+
+
+def test_averages_round_half_up_and_the_gap_is_the_difference_of_the_shown_averages_on_their_scale() -> None:
+    from bootcamp.export.report_csv import render_csv
+    from bootcamp.export.report_html import render_html
+    from bootcamp.export.report_json import render_json
+    from bootcamp.export.report_markdown import render_markdown
+
+    # persist: self 0, 1, 1, 1 → 0.75; team 1, 1, 1, 2 → 1.25. Power away: self 1, 1, 2 → 1.333; team 1, 2 → 1.5.
+    answers = [
+        *(rating(n, "persist", "self", v) for n, v in enumerate(("weak", "mixed", "mixed", "mixed"), 1)),
+        *(rating(n, "persist", "team", v) for n, v in enumerate(("mixed", "mixed", "mixed", "strong"), 1)),
+        *(rating(n, "give-power-away", "self", v) for n, v in enumerate(("mixed", "mixed", "strong"), 1)),
+        *(rating(n, "give-power-away", "team", v) for n, v in enumerate(("mixed", "strong"), 1)),
+    ]
+    report = Room_(participants(4), answers).report()
+    markdown = render_markdown(report)
+    assert "| Item | Self (0–2) | Team (0–2) | Self − team | Answered (self / team) |" in markdown
+    assert "| Persist! | 0.8 | 1.3 | −0.5 **gap** | 4 / 4 |" in markdown  # not 0.8 | 1.2 (half to even)
+    assert "| Give the Power Away | 1.3 | 1.5 | −0.2 | 3 / 2 |" in markdown  # one scale: not −8 points of 100
+    html = render_html(report)
+    assert '<td class="num">−0.5</td><td>gap</td>' in html and ">0.8</td>" in html and ">1.3</td>" in html
+    gaps = json.loads(render_json(report))["heat_maps"][0]["gaps"]
+    assert [(g["shown_gap"], g["flagged"]) for g in gaps] == [(-0.5, True), (-0.2, False)]
+    rows = [row for row in csv.DictReader(io.StringIO(render_csv(report))) if row["section"] == "self-team-gap"]
+    assert [row["value"] for row in rows] == ["-0.5", "-0.2"]

@@ -290,6 +290,17 @@ def test_check_form_accepts_a_complete_form() -> None:
     assert (request.name, request.agenda, request.participants) == ("Spring camp", "half", (("Ana", ""),))
 
 
+def test_check_form_refuses_a_next_run_dated_before_the_run_it_follows() -> None:
+    from bootcamp.store.model import WorkshopInfo
+
+    like = WorkshopInfo("w1", "Spring", "Northwind", "2026-10-01", "full", False, (), "", "2026-10-01T09:00:00+00:00")
+    fields = dict(name="Spring — run 2", organisation="Northwind", participants="Ana", agenda="full", anonymous=False)
+    checked = check_form(**fields, date="2026-09-30", follows="w1", like=like)
+    assert checked.request is None
+    assert checked.problems == {"date": "2026-09-30 is before 2026-10-01, the date of the run it follows (workshop w1)"}
+    assert check_form(**fields, date="2026-10-01", follows="w1", like=like).request is not None
+
+
 def test_check_form_says_what_bootcamp_new_says_of_empty_fields_and_a_roster_over_its_limit() -> None:
     checked = check_form(
         name="   ", organisation="", date="2026-10-01", participants=" ,, ", agenda="full", anonymous=False

@@ -114,8 +114,8 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         await pilot.press("down")
         await settle(pilot)
         assert detail.dimension_id == "structure"
-        # The room is at the first step; the role check comes after the answered mandate question: not reached.
-        assert "not measured: not reached" in screen_text(app)
+        # The console never left its first step nor ran a timer: no walk to measure the role check against.
+        assert "not measured: not run on the console" in screen_text(app)
 
 
 async def test_p_toggles_the_projector_theme_and_closing_restores_the_console_theme(workshop_id: str, make_app) -> None:

@@ -6,8 +6,9 @@ without a terminal; the screen shows each message under its own field. A roster 
 name twice is allowed, after a warning under the field and a second Create. Given an
 earlier workshop (``like``), the form is the next run of the test: filled in with that
 workshop's organisation, roster, agenda and anonymity for the facilitator to check, named
-"<its name> — run N" by its place in its line (``runs``: the library's workshops), and
-recording the run it follows. Its date is asked, never assumed: the field starts empty.
+"<its name> — run N" after the highest run of its line (``runs``: the library's workshops), and
+recording the run it follows. Its date is asked, never assumed (the field starts empty), and may not
+come before that run's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from bootcamp.checks import roster_problems, roster_warnings, said_of_the_roster, workshop_problems
+from bootcamp.checks import (
+    next_run_date_problem,
+    roster_problems,
+    roster_warnings,
+    said_of_the_roster,
+    workshop_problems,
+)
 from bootcamp.dates import parse_date
 from bootcamp.errors import UserError
 from bootcamp.limits import ORGANISATION, WORKSHOP_NAME
@@ -55,9 +62,18 @@ class CheckedForm:
 
 
 def check_form(
-    *, name: str, organisation: str, date: str, participants: str, agenda: str, anonymous: bool, follows: str = ""
+    *,
+    name: str,
+    organisation: str,
+    date: str,
+    participants: str,
+    agenda: str,
+    anonymous: bool,
+    follows: str = "",
+    like: WorkshopInfo | None = None,
 ) -> CheckedForm:
-    """The form checked field by field (``name``, ``organisation``, ``date``, ``participants``)."""
+    """The form checked field by field (``name``, ``organisation``, ``date``, ``participants``); ``like``: the run
+    it follows, whose date it may not come before."""
     problems: dict[str, str] = {}
     name, organisation = " ".join(name.split()), " ".join(organisation.split())
     for problem in workshop_problems(name, organisation):
@@ -69,6 +85,9 @@ def check_form(
             date = parse_date(date, what="the date").isoformat()  # under the field labelled Date
         except UserError as error:
             problems["date"] = str(error)
+        else:
+            if like is not None and (too_early := next_run_date_problem(date, like)):
+                problems["date"] = too_early
     people: tuple[tuple[str, str], ...] = ()
     try:
         people = parse_roster(participants, anonymous=anonymous)
@@ -186,6 +205,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
             agenda=self.agendas[agenda_index][0],
             anonymous=self.query_one("#anonymity", RadioSet).pressed_index == 1,
             follows=self.like.id if self.like else "",
+            like=self.like,
         )
 
     def action_create(self) -> None:

@@ -34,6 +34,7 @@ from bootcamp.live.changes import Change, Part
 from bootcamp.summary.comparison import compare
 from bootcamp.summary.lineage import EarlierChoice, choose_earlier
 from bootcamp.summary.model import CommitmentReport
+from bootcamp.summary.report import private_notes_said, without_private_notes
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
 from bootcamp.ui.widgets.key_bar import KeyBar
@@ -326,7 +327,7 @@ class SummaryScreen(Screen[None]):
         try:
             folder = Path(os.path.abspath(folder))  # the full path, said in the notification
             make_private_folder(folder)  # 0700 like the data folder's own; an existing one keeps its mode
-            for name, text in summary_files(report).items():
+            for name, text in summary_files(without_private_notes(report)).items():  # files to share
                 replace_durably(folder / name, text.encode("utf-8"))
                 written.append(folder / name)
         except OSError as error:
@@ -347,6 +348,8 @@ class SummaryScreen(Screen[None]):
             )
             return
         paths = "\n".join(str(path) for path in message.paths)
+        if self.report is not None and (said := private_notes_said(without_private_notes(self.report))):
+            paths += f"\n{said[0].upper()}{said[1:]}."
         self.notify(safe(paths), title="Summary written", markup=False, timeout=8)
 
     def action_leave(self) -> None:

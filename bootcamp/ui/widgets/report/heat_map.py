@@ -16,7 +16,7 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from bootcamp.export.report_text import number, signed_points, unasked_phrase
+from bootcamp.export.report_text import number, percent, signed_number, unasked_phrase
 from bootcamp.summary.model import SELF_TEAM_GAP, CommitmentReport, HeatMap, HeatMapRow, RatingCell
 from bootcamp.ui.text import plain, safe
 from bootcamp.ui.widgets.report.charts import fit, on_colour, on_score
@@ -24,7 +24,7 @@ from bootcamp.ui.widgets.report.part import ReportPart, line
 
 DONT_KNOW = on_colour(Color.parse("#5f6670"))
 ROOM_WIDTH = 5  # " 1.4 "
-GAP_WIDTH = 4  # "+25!"
+GAP_WIDTH = 5  # "+0.5!": on the scale of the averages beside it
 WIDE = 110  # from here on the rows carry full titles
 
 
@@ -159,7 +159,7 @@ class HeatMapChart(ReportPart):
         if gap is None:
             return fit(plain("–", muted), GAP_WIDTH, align="right")
         mark = "!" if gap.flagged else " "
-        return fit(plain(signed_points(gap.gap) + mark, flag if gap.flagged else ""), GAP_WIDTH, align="right")
+        return fit(plain(signed_number(gap.shown_gap) + mark, flag if gap.flagged else ""), GAP_WIDTH, align="right")
 
     def _notes(self, heat_map: HeatMap, rows: Sequence[HeatMapRow], labels: list[str]) -> list[RenderableType]:
         muted, flag = self.themed("muted"), self.themed("flag")
@@ -171,15 +171,15 @@ class HeatMapChart(ReportPart):
                 names.append(safe(label), "bold")
                 names.append(" " + safe(row.participant) + (" (left)" if row.removed else ""))
             notes.append(names)
-        above = [gap.title for gap in heat_map.gaps if gap.flagged and gap.gap > 0]
-        below = [gap.title for gap in heat_map.gaps if gap.flagged and gap.gap < 0]
-        points = round(SELF_TEAM_GAP * 100)
+        above = [gap.title for gap in heat_map.gaps if gap.flagged and gap.shown_gap > 0]
+        below = [gap.title for gap in heat_map.gaps if gap.flagged and gap.shown_gap < 0]
+        share = percent(SELF_TEAM_GAP)
         if above:
             notes.append(
-                plain(f"! The room rates itself {points}+ points above its team on: " + ", ".join(above), flag)
+                plain(f"! The room rates itself {share}+ of the scale above its team on: " + ", ".join(above), flag)
             )
         if below:
             notes.append(
-                plain(f"! The room rates its team {points}+ points above itself on: " + ", ".join(below), flag)
+                plain(f"! The room rates its team {share}+ of the scale above itself on: " + ", ".join(below), flag)
             )
         return notes

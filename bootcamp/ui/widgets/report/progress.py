@@ -38,6 +38,7 @@ from bootcamp.summary.comparison_model import (
     RatingChange,
 )
 from bootcamp.summary.lineage import EarlierChoice
+from bootcamp.summary.rounding import whole
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.report.charts import fit, score_colour
 from bootcamp.ui.widgets.report.part import Drawn, ReportPart, line
@@ -258,7 +259,7 @@ class ProgressView(ReportPart):
         tactical = Text(end="")
         tactical.append(f"Tactical duties: {tactical_pair(role)}")
         if role.tactical_share_before is not None and role.tactical_share_after is not None:
-            points = round(role.tactical_share_after * 100) - round(role.tactical_share_before * 100)  # as shown
+            points = whole(role.tactical_share_after * 100) - whole(role.tactical_share_before * 100)  # as shown
             # Fewer tactical duties is the progress: the sign's colour says which way is better.
             style = change_style(-points, self.themed("up"), self.themed("down"), muted)
             tactical.append(f"  {signed(points)} points", style)
@@ -314,7 +315,7 @@ class ProgressView(ReportPart):
             return fit(cell, width, align="right")
         cell.append(pair(number(row.mean_before), number(row.mean_after)))
         if row.change is not None:
-            points = round(row.change * 100)
+            points = whole(row.change * 100)
             cell.append(" ")
             cell.append_text(self._change(points, len(signed(points))))
         return fit(cell, width, align="right")
