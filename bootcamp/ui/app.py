@@ -432,6 +432,22 @@ class BootcampApp(KeysInOrderApp[None]):
     # -- actions -----------------------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        """Quit; while phones are joined, only once confirmed, as leaving the workshop (ctrl+w) asks."""
+        if self.workshop is None or self._joining is None:
+            await self.quit_when_saved()
+            return
+        from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+
+        if isinstance(self.screen, LeaveConfirmScreen):
+            return  # asked already: y quits
+        def chosen(quit_: bool | None) -> None:
+            if quit_:
+                self.call_later(self.quit_when_saved)  # once the dialog is gone
+
+        reasons = ["phones are joined (quitting stops them: the room must scan again)"]
+        self.push_screen(LeaveConfirmScreen(self.workshop.info.name, reasons, quitting=True), chosen)
+
+    async def quit_when_saved(self) -> None:
         """Quit once every save is on disk; if one cannot be saved, say so and quit on a second press.
 
         The open workshop stays open until its saves are done: refused, the console still follows the

@@ -355,13 +355,24 @@ async def test_leaving_the_workshop_stops_joining_and_the_open_pages_are_told(
             await phone.close()
 
 
-async def test_quitting_stops_joining(workshop_id: str, data_dir: Path, clock: FixedClock) -> None:
+async def test_quitting_while_phones_are_joined_asks_first_then_stops_joining(
+    workshop_id: str, data_dir: Path, clock: FixedClock
+) -> None:
     app = joining_app(data_dir, clock, workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await joined_console(pilot)
+        console = await joined_console(pilot)
         url = app.joining.url  # type: ignore[union-attr]
         assert await served(url)
-        await pilot.press("q")  # every save finished first, and the server stopped
+        await pilot.press("q")  # a stray q would end joining for the whole room: asked first, as ctrl+w does
+        await wait_for_screen(pilot, LeaveConfirmScreen)
+        await pilot.press("n")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.screen is console and app.is_running and await served(url)
+        await pilot.press("q", "q")  # a second q while asked asks nothing more
+        await wait_for_screen(pilot, LeaveConfirmScreen)
+        assert sum(isinstance(screen, LeaveConfirmScreen) for screen in app.screen_stack) == 1
+        await pilot.press("y")  # every save finished first, and the server stopped
+        await eventually(pilot, lambda: app.return_code is not None, "the app to end")
     assert not await served(url)
 
 

@@ -8,7 +8,7 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen
 
 from bootcamp.content import Program
 from bootcamp.store import Store
-from bootcamp.store.model import Action, ActionStatus
+from bootcamp.store.model import Action, ActionStatus, RoomNote, RoomRecords
 from bootcamp.ui.screens.action_form import ActionFormScreen
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
@@ -67,6 +67,30 @@ async def test_discussion_notes_are_written_edited_and_removed_as_typed(
         (TALK, "pricing confuses people", False),
         (TALK, "drop me", False),
     ]
+
+
+async def test_tab_from_the_step_starts_a_new_note_and_never_types_into_one_written(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    at_step(store, workshop_id, TALK)
+    files = on_disk(store, workshop_id)
+    written = (RoomNote("n1", TALK, "Ana: a clear owner"), RoomNote("n2", TALK, "Ben: one roadmap"))
+    files.update_room(lambda room: RoomRecords(notes=written))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("tab", *"XYZ")
+        assert [field.text for field in note_fields(app)] == ["Ana: a clear owner", "Ben: one roadmap", "XYZ", ""]
+        await pilot.press("shift+tab", *" soon")  # a note written is entered at its end
+        await pilot.press("up", *" now")  # the arrow at a note's first line goes to the note above
+        await pilot.press("down", "down", *"!")  # … and at its last line to the note below
+        await pilot.press("escape")  # leaving the field saves it
+        await settle(pilot)
+        live = app.workshop.records
+        assert [n.text for n in live.room.notes] == ["Ana: a clear owner now", "Ben: one roadmap soon", "XYZ!"]
+        first = note_fields(app)[0]
+        await pilot.click(first, offset=(4, 1))  # a click keeps its own place
+        assert app.focused is first and first.cursor_location == (0, 2)  # where it landed, not at the end
 
 
 async def test_the_room_sees_the_notes_written_so_far_under_the_prompt(

@@ -149,6 +149,33 @@ async def test_jump_picker_filters_and_moves_there(workshop_id: str, make_app) -
         assert not screen.flow.is_done(WELCOME)  # a jump passes steps by without marking them
 
 
+async def test_jump_picker_finds_a_step_by_its_number(workshop_id: str, make_app) -> None:
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("g")
+        await wait_for_screen(pilot, JumpScreen)
+        await pilot.press("7", "enter")  # the numbers the list shows: 7 is "What surprised you?"
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert screen.flow.counter == "step 7 of 8" and screen.flow.current.key == "basics/talk"
+
+
+async def test_jump_picker_ranks_a_title_that_starts_with_the_word_first(store: Store, make_app) -> None:
+    from ui_helpers import SHIPPED_CONTENT
+
+    from bootcamp.content import load_dir
+
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("g")
+        await wait_for_screen(pilot, JumpScreen)
+        await pilot.press(*"rate", "enter")  # not "Pied piper, strategist, illusionist", earlier in the agenda
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert screen.flow.current.title == "Rate the ten aptitudes"
+
+
 async def test_choosing_a_step_in_the_agenda_jumps_there(workshop_id: str, make_app) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

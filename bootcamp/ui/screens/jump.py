@@ -1,6 +1,14 @@
-"""Jump: pick any step of the agenda by typing part of its title; returns the step key, or None."""
+"""Jump: pick any step of the agenda by typing its number or part of its title; returns the step key, or None.
+
+The list shows each step's number, so a number typed puts that step first. Words rank where they match:
+a title that starts with them first (``rate``: "Rate the ten aptitudes"), then a word of a title that does,
+then one that holds them inside a word ("Pied piper, strategist …"), then the session or the kind;
+each in the agenda's order.
+"""
 
 from __future__ import annotations
+
+import re
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from bootcamp.content.model import Step
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.agenda import CURRENT, DONE, SKIPPED
@@ -18,6 +27,33 @@ from bootcamp.ui.widgets.typed_text import SafeInput
 LIST_ROWS = 20  # at most, on a tall screen
 DIALOG_SHARE = 0.9  # of the screen's height: jump.tcss's max-height
 DIALOG_CHROME = 4  # the dialog's border, the filter and its margin
+
+
+def ranked_steps(flow: Flow, query: str) -> list[tuple[int, Step]]:
+    """The steps ``query`` finds, best first, each with its number in the agenda (all of them, in order, for none)."""
+    needle = query.casefold().strip()
+    numbered = list(enumerate(flow.steps, start=1))
+    if not needle:
+        return numbered
+    word_start = re.compile(rf"(?<!\w){re.escape(needle)}")
+    found: list[tuple[int, int, Step]] = []
+    for number, step in numbered:
+        title = step.title.casefold()
+        session = flow.program.session(step.session_id)
+        if needle == str(number):
+            rank = 0
+        elif title.startswith(needle):
+            rank = 1
+        elif word_start.search(title):
+            rank = 2
+        elif needle in title:
+            rank = 3
+        elif needle in f"{session.title if session else ''} {step.kind.value}".casefold():
+            rank = 4
+        else:
+            continue
+        found.append((rank, number, step))
+    return [(number, step) for _rank, number, step in sorted(found, key=lambda hit: hit[:2])]
 
 
 class JumpScreen(ModalScreen[str | None]):
@@ -54,13 +90,9 @@ class JumpScreen(ModalScreen[str | None]):
     def _fill(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        needle = query.casefold().strip()
         current = self.flow.current.key
-        for number, step in enumerate(self.flow.steps, start=1):
+        for number, step in ranked_steps(self.flow, query):
             session = self.flow.program.session(step.session_id)
-            haystack = f"{step.title} {session.title if session else ''} {step.kind.value}".casefold()
-            if needle and needle not in haystack:
-                continue
             mark = (
                 CURRENT
                 if step.key == current
@@ -77,8 +109,9 @@ class JumpScreen(ModalScreen[str | None]):
             )
             options.add_option(Option(label, id=step.key))
         if options.option_count:
+            # Nothing typed: the current step, where the agenda stands; typed: the best match, which Enter takes.
             keys = [options.get_option_at_index(i).id for i in range(options.option_count)]
-            options.highlighted = keys.index(current) if current in keys else 0
+            options.highlighted = keys.index(current) if current in keys and not query.strip() else 0
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:

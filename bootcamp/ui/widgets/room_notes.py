@@ -4,6 +4,10 @@ Typing in the empty field makes a new note (the field becomes that note's, and a
 field follows it); emptying a note, or ``ctrl+r`` in it, removes it. The list is redrawn
 in place from the room, so an undo or another console's note shows without taking the
 field being typed in.
+
+Tab from the step lands in the empty field: what the room says next is a new note, never typed
+into the start of one already written. The notes written are a shift+Tab or an arrow away, and
+entered from the keyboard with the cursor at their end, ready to add to.
 """
 
 from __future__ import annotations
@@ -58,6 +62,18 @@ class NoteField(AutosaveTextArea):
 
     def action_remove(self) -> None:
         self.notes.remove(self)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        """On the field's first line, the arrow goes on to the note above."""
+        at_top = self.navigator.is_first_wrapped_line(self.cursor_location)
+        if select or not at_top or not self.notes.focus_beside(self, -1):
+            super().action_cursor_up(select)
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        """On the field's last line, the arrow goes on to the note below (the new note's field last)."""
+        at_bottom = self.navigator.is_last_wrapped_line(self.cursor_location)
+        if select or not at_bottom or not self.notes.focus_beside(self, 1):
+            super().action_cursor_down(select)
 
 
 class RoomNotes(Vertical):
@@ -135,7 +151,17 @@ class RoomNotes(Vertical):
         elif field.text:
             field.clear()
 
-    def focus_first(self) -> None:
+    def focus_new_note(self) -> None:
+        """The empty field that waits last: typing there starts a new note."""
+        blank = next((field for field in reversed(self.fields()) if not field.note_id), None)
+        if blank is not None:
+            blank.focus()
+
+    def focus_beside(self, field: NoteField, step: int) -> bool:
+        """The field above (-1) or below (1) ``field``; False when there is none."""
         fields = self.fields()
-        if fields:
-            fields[0].focus()
+        where = fields.index(field) + step if field in fields else -1
+        if not 0 <= where < len(fields):
+            return False
+        fields[where].focus()
+        return True

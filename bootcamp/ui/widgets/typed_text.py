@@ -136,6 +136,13 @@ class AutosaveTextArea(_Autosave, SafeTextArea):
     def _set_text(self, text: str) -> None:
         self.load_text(text)
 
+    def on_focus(self, event: events.Focus) -> None:
+        # Entered with the cursor at the end, as the one-line field: Tab into a note written typed at its start.
+        # A click's own place comes after this (its MouseDown follows the Focus); the terminal window regaining
+        # focus leaves the cursor where it was.
+        if not event.from_app_focus:
+            self.move_cursor(self.document.end)
+
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self and self.text != self._saved_text:
             self._typed()

@@ -32,10 +32,10 @@ from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, one_line, plain
+from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
-from bootcamp.ui.widgets.table import SteadyTable
 
 NAME_WIDTH = 5
 CELL_WIDTH = NAME_WIDTH + 3  # " Ana O S": a cell is as wide as its header, so its colour fills it
@@ -77,7 +77,7 @@ def off_screen_text(left: int, right: int) -> str:
     return "  ·  ".join(parts)
 
 
-class AnswerGrid(SteadyTable[Text]):
+class AnswerGrid(AnswerTable[Text]):
     DEFAULT_CSS = """
     /* Never a scrollbar sideways: the labels stay frozen and the line below says who is out of view. */
     AnswerGrid { overflow-x: hidden; }
@@ -114,7 +114,17 @@ class AnswerGrid(SteadyTable[Text]):
                 if self._shown.get((row_number, column_number)) != seen:
                     self._shown[(row_number, column_number)] = seen
                     self.update_cell_at(Coordinate(row_number, column_number), cell)
+        self.arrive()  # focused before its cells came in
         self.call_after_refresh(self.show_off_screen)
+
+    def first_unanswered(self) -> Coordinate | None:
+        """In the order the keys fill the grid: down each column, then the next."""
+        for column_number, (participant_id, perspective) in enumerate(self._columns, start=1):
+            for row_number, row in enumerate(self.rows_):
+                answer = self.live.answer(participant_id, self.step_key, row.item, perspective)
+                if answer is None or not answer.value:
+                    return Coordinate(row_number, column_number)
+        return None
 
     # -- who is out of view ------------------------------------------------------------------------------------
 

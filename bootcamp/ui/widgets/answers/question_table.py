@@ -14,6 +14,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 
 from bootcamp.content.model import Scale
@@ -24,9 +25,9 @@ from bootcamp.store.model import Participant, WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, one_line, plain
+from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
-from bootcamp.ui.widgets.table import SteadyTable
 
 # Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
 # A phone's mark takes its cells from the name, as in the rating grid's headers.
@@ -35,7 +36,7 @@ MIN_COMMENT_WIDTH = 8
 COLUMNS = ("who", "answer", "mark", "comment")
 
 
-class QuestionTable(SteadyTable[Text]):
+class QuestionTable(AnswerTable[Text]):
     # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
     DEFAULT_CSS = """
     QuestionTable { overflow-x: hidden; }
@@ -92,6 +93,7 @@ class QuestionTable(SteadyTable[Text]):
         drawn again by the next :meth:`show`, and nothing of the last step stays (its cursor, scroll, comment)."""
         self.step_key = step_key
         self._just_answered = None
+        self.start_again()
         self.move_cursor(row=0, animate=False, scroll=False)
         self.scroll_home(animate=False)
 
@@ -120,6 +122,7 @@ class QuestionTable(SteadyTable[Text]):
                 self._shown.update(((participant.id, column), drawn_as(cell)) for column, cell in zip(COLUMNS, cells))
             if seats:
                 self.move_cursor(row=min(max(row, 0), len(seats) - 1))
+            self.arrive()  # focused before its rows came in
             return
         changed = []
         for participant in data.present:
@@ -129,6 +132,13 @@ class QuestionTable(SteadyTable[Text]):
                     changed.append((participant.id, column, cell))
                     self._shown[(participant.id, column)] = drawn
         self.update_cells(changed)
+
+    def first_unanswered(self) -> Coordinate | None:
+        for row, participant_id in enumerate(self._seats):
+            answer = self.live.answer(participant_id, self.step_key, self.item, self.perspective)
+            if answer is None or not answer.value:
+                return Coordinate(row, 0)
+        return None
 
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)

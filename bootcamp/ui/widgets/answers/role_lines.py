@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -25,9 +26,9 @@ from bootcamp.live.requests import DropRoleLine, PutRoleLine
 from bootcamp.store.model import RoleLine
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
+from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import save_mark
 from bootcamp.ui.widgets.answers.moved_on import MovedOn
-from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
 
 MIN_LINE_WIDTH = 12
@@ -85,7 +86,7 @@ class RoleLineInput(SafeInput):
         self.post_message(self.LinesPasted(split.kept, split.left_out, source=path.name))
 
 
-class RoleLinesTable(SteadyTable[Text]):
+class RoleLinesTable(AnswerTable[Text]):
     # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
     DEFAULT_CSS = """
     RoleLinesTable { overflow-x: hidden; }
@@ -163,6 +164,14 @@ class RoleLinesTable(SteadyTable[Text]):
             )
         if lines:
             self.move_cursor(row=min(max(row, 0), len(lines) - 1))
+        self.arrive()  # focused before its lines came in
+
+    def first_unanswered(self) -> Coordinate | None:
+        """The first line the room has not decided."""
+        for row, line in enumerate(self._shown_lines or ()):
+            if not line.decision:
+                return Coordinate(row, 0)
+        return None
 
     def action_decide(self, decision: str) -> None:
         line = self.line

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.measure import Measurement
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
@@ -57,6 +58,11 @@ class StepView(Vertical):
         """Put the focus where the room answers this step; False when the step takes no answers."""
         return False
 
+    def focus_on_tab(self) -> bool:
+        """Put the focus where Tab from the step's box goes, when that is not the view's first field (the notes
+        of a discussion: a new one, not the first written); False: Textual's focus chain decides."""
+        return False
+
     def take_over(self, view: StepView) -> bool:
         """Show ``view``'s step in this view, mounted already, instead of ``view`` replacing it; False when it
         cannot (by default: a view is mounted afresh for every step)."""
@@ -83,7 +89,14 @@ class StepScroll(VerticalScroll, inherit_bindings=False):
         Binding("down", "scroll_down", "Scroll down", show=False),
         Binding("home", "scroll_home", "Scroll to top", show=False),
         Binding("end", "scroll_end", "Scroll to bottom", show=False),
+        Binding("tab", "into_step", show=False),  # Tab as ever, landing where the step wants it: not a key to list
     ]
+
+    def action_into_step(self) -> None:
+        """Tab from the box itself goes where the step's view says; from a field inside it, to the next field."""
+        view = self.children[0] if len(self.children) == 1 else None
+        if self.screen.focused is not self or not isinstance(view, StepView) or not view.focus_on_tab():
+            raise SkipAction()  # the screen's Tab: the next in the focus chain
 
     async def show(self, view: StepView) -> None:
         await show_view(self, view)

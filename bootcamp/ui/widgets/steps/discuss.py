@@ -49,8 +49,11 @@ class DiscussView(StepView):
     def focus_answers(self) -> bool:
         if self.live is None:
             return False
-        self.query_one(RoomNotes).focus_first()
+        self.query_one(RoomNotes).focus_new_note()
         return True
+
+    def focus_on_tab(self) -> bool:
+        return self.focus_answers()
 
 
 VIEW = DiscussView

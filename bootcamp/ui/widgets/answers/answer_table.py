@@ -1,0 +1,48 @@
+"""A table the room fills in turn (a question's rows, a rating grid's cells, the role's lines): arriving at it,
+its cursor stands on the first place still unanswered.
+
+A key stores an answer at the cursor and moves on, and before the reveal an answer shows only as ●: a
+cursor left on an answered row (a step come back to, a workshop reopened) had the next key overwrite it
+unseen. Only the arrival places it (the first focus since the step was shown); after that the cursor
+stays where the facilitator puts it, so going back up to change an answer keeps working.
+"""
+
+from __future__ import annotations
+
+from textual.coordinate import Coordinate
+from textual.widget import Widget
+
+from bootcamp.ui.widgets.table import CellType, SteadyTable
+
+
+class AnswerTable(SteadyTable[CellType]):
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - DataTable's own
+        super().__init__(*args, **kwargs)
+        self._arrived = False
+
+    def first_unanswered(self) -> Coordinate | None:
+        """Where the next answer goes in the room's order; None when everything is answered."""
+        raise NotImplementedError
+
+    def start_again(self) -> None:
+        """Another step's answers: the next focus is an arrival again."""
+        self._arrived = False
+
+    def on_mount(self) -> None:
+        # The screen's focus, watched: its watchers run as the focus moves, before a key pressed just
+        # after it (a burst like "ay") reaches the table, which a Focus event would not.
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        if focused is self:
+            self.arrive()
+
+    def arrive(self) -> None:
+        """On the first focus since the step was shown, the cursor goes to the first place still unanswered
+        (everything answered: it stays). Called again once the rows are in, if they were not yet."""
+        if self._arrived or not self.row_count or self.screen.focused is not self:
+            return
+        self._arrived = True
+        place = self.first_unanswered()
+        if place is not None and place != self.cursor_coordinate:
+            self.cursor_coordinate = place
