@@ -29,7 +29,7 @@ from bootcamp.join.phone_view import (
     Saved,
     Screen,
 )
-from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
+from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting, name_key
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.records import answer_record, voted_record
@@ -91,17 +91,37 @@ class PhoneRoom:
             return self.seats.ask("", token_hash)
         return self.seats.claim(free[0].id, token_hash, free[0].display_name)
 
-    def ask(self, token_hash: str, name: str) -> Waiting:
+    def ask(self, token_hash: str, name: str) -> Seat | Waiting:
+        """Someone types their name: a name on the roster whose seat is free is that seat (else one person's answers
+        would split across two rows); any other name waits for the console."""
         anonymous = self.workshop.info.anonymous
         name = "" if anonymous else " ".join(name.split())
         problems = participant_problems(name, "", anonymous=anonymous)
         if problems:
             raise PhoneRefused(f"Your name was not sent: {problems[0].message}.")
+        free = self._free(self.namesakes(name))
+        if len(free) > 1:
+            raise PhoneRefused(f"More than one {free[0].display_name} is on the list: tap your name above.")
+        if free:
+            return self.seats.claim(free[0].id, token_hash, free[0].display_name)
         return self.seats.ask(name, token_hash)
 
+    def namesakes(self, name: str) -> tuple[Participant, ...]:
+        """The people present whose name is ``name``, case, accents and spacing aside."""
+        key = name_key(name)
+        return tuple(p for p in self.workshop.info.present if key and name_key(p.name) == key)
+
+    def _free(self, people: tuple[Participant, ...]) -> list[Participant]:
+        return [p for p in people if self.seats.held(p.id) is None]
+
     def admit(self, waiting_id: str) -> Participant:
-        """The console lets someone in: a new participant of the roster, whose seat their phone holds."""
+        """The console lets someone in: a new participant of the roster, whose seat their phone holds; or, when
+        someone present has that name and a free seat by now (the console freed it), that seat."""
         waiting = self.seats.take_waiting(waiting_id)
+        free = self._free(self.namesakes(waiting.name))
+        if free:
+            self.seats.claim(free[0].id, waiting.token_hash, free[0].display_name)
+            return free[0]
         try:
             person = self.workshop.records.add_participant(waiting.name, by=CONSOLE)
         except BaseException:
