@@ -107,6 +107,7 @@ class PhoneView:
     names: tuple[Name, ...] = ()
     free_seats: int = 0  # anonymous workshop: seats nobody's phone holds
     waiting_name: str = ""
+    turned_away: bool = False  # the console did not let this phone in: it picks again, told so
     step_key: str = ""
     step_title: str = ""
     step_kind: str = ""

@@ -270,6 +270,7 @@ class PhoneRoom:
                 anonymous=info.anonymous,
                 names=() if info.anonymous else names,
                 free_seats=sum(1 for n in names if not n.taken),
+                turned_away=self.seats.was_turned_away(token_hash),
                 message=message,
                 unsent=unsent,
             )

@@ -176,8 +176,8 @@ class JoinServer:
         return self.room.namesakes(waiting.name)
 
     def turn_away(self, waiting_id: str) -> None:
-        """Someone asked to be let in and is not: their phone goes back to the names."""
-        self.room.seats.take_waiting(waiting_id)
+        """Someone asked to be let in and is not: their phone goes back to the names, told so."""
+        self.room.seats.turn_away(waiting_id)
         self.seats_changed()
 
     def release(self, participant_id: str) -> bool:

@@ -157,3 +157,23 @@ async def test_a_typed_name_on_the_roster_takes_that_free_seat_and_a_taken_one_w
     assert '<p class="who">David Okonkwo</p>' in await second.load()
     assert [p.name for p in room.workshop.info.participants] == ["Ana", "David Okonkwo", "Renée Dubois"]
     await closing(room, phones)
+
+
+async def test_a_phone_turned_away_is_told_so_until_it_asks_again(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    eve = await phone_at(room, phones)
+    await eve.load()
+    await eve.post("ask", {"name": "Eve Later"}, script=False)
+    events = await eve.events()
+    await events.next()
+    room.server.turn_away(room.server.waiting[0].id)
+    told = "The facilitator did not let this name in; check with them."
+    turned_away = await events.until("Who are you?")
+    assert told in text_of(turned_away)
+    assert told in text_of(await eve.load())  # a reload still says why
+    status, _ = await eve.post("ask", {"name": "Eve Later"}, script=False)
+    assert status == 200 and "Waiting to be let in" in text_of(eve.html) and told not in text_of(eve.html)
+    events.close()
+    await closing(room, phones)

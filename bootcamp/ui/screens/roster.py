@@ -514,7 +514,8 @@ class RosterScreen(Screen[MissedSteps | None]):
         except UserError:  # they went away meanwhile (asked again, or took a seat)
             return
         self.bootcamp.show_joining()
-        self.notify(f"Turned away {person.name or 'someone without a seat'}: their phone asks again.", markup=False)
+        who = person.name or "someone without a seat"
+        self.notify(f"Turned away {who}: their phone says so, and may ask again.", markup=False)
 
     def action_free_seat(self) -> None:
         joining, person = self.joining, self.highlighted()
