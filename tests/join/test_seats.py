@@ -91,8 +91,10 @@ async def test_a_name_asked_with_is_checked_like_every_name(
     await phone.load()
     status, part = await phone.post("ask", {"name": "   "})
     assert status == 422 and "Your name was not sent: a participant's name is needed." in text_of(part)
+    assert "Not sent" not in text_of(part)  # spaces alone: no empty box to copy from
     status, part = await phone.post("ask", {"name": "x" * 81})
     assert status == 422 and "may have at most 80" in text_of(part)
+    assert "Not sent (copy it if you need it): " + "x" * 81 in text_of(part)
     assert room.server.waiting == ()
     await closing(room, phones)
 
