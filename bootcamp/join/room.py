@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
-from bootcamp.content.model import Asks, Step, StepKind
+from bootcamp.content.model import AptitudePoker, Asks, Step, StepKind
 from bootcamp.errors import UserError
 from bootcamp.join.phone_view import (
     Asked,
@@ -25,6 +25,7 @@ from bootcamp.join.phone_view import (
     Name,
     Note,
     PhoneView,
+    Poker,
     Row,
     Saved,
     Screen,
@@ -290,6 +291,7 @@ class PhoneRoom:
             takes_note=step.kind is StepKind.DISCUSS,
             notes=self._notes(seat, step) if step.kind is StepKind.DISCUSS else (),
             moved_on=self._moved_on(seat),
+            poker=self._poker(seat, step),
             revealed=revealed,
             message=message,
             unsent=unsent,
@@ -322,6 +324,22 @@ class PhoneRoom:
             mark = records.answer_mark(seat.participant_id, step.key, item, perspective)
             saved += answer is not None and bool(answer.value) and mark in (Mark.SAVED, Mark.NONE)
         return MovedOn(step.title, saved, len(asks.cells))
+
+    def _poker(self, seat: Seat, step: Step) -> Poker | None:
+        """The deal as the wall shows it to the room (presenter mode, a projector window), from this seat's side."""
+        exercise = self.workshop.program.exercise(step.exercise) if step.kind is StepKind.EXERCISE else None
+        if not isinstance(exercise, AptitudePoker):
+            return None
+        deck = self.workshop.program.item_list(exercise.deck)
+        titles = {item.id: item.title for item in deck.items} if deck is not None else {}
+        dealt = self.workshop.records.room.poker
+        mine = tuple(titles.get(c.card_id, c.card_id) for c in dealt if c.holder == seat.participant_id)
+        card = next((c for c in dealt if c.card_id == self.workshop.state.poker_card), None)
+        if card is None:
+            return Poker(bool(dealt), mine)
+        holder = self.workshop.info.participant(card.holder)
+        theirs = "" if card.holder == seat.participant_id else (holder.display_name if holder else "nobody")
+        return Poker(True, mine, titles.get(card.card_id, card.card_id), theirs)
 
     def _first_open(self, seat: Seat, step: Step, asks: Asks) -> int:
         records = self.workshop.records
