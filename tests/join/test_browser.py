@@ -119,6 +119,8 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             await expect(page.locator(".closed")).to_have_text(
                 "Joining has stopped; the answers this page showed as saved are kept."
             )
+            await expect(page.get_by_role("link", name="Reload")).to_have_count(0)  # it would lead nowhere now
+            await expect(page.get_by_text("scan the new code on the wall")).to_be_visible()
             await page.screenshot(path=shots / "5-stopped.png")
         finally:
             await browser.close()
