@@ -180,5 +180,6 @@ def _forbidden(sentence: str) -> web.HTTPForbidden:
 
 
 def _typed(form: dict[str, str]) -> str:
-    """What the person typed in a form that was refused, shown back so it is not lost."""
-    return form.get("comment", "") or form.get("text", "") or form.get("name", "")
+    """What the person typed in a form that was refused, shown back so it is not lost (only spaces: nothing to lose)."""
+    typed = (form.get(field, "") for field in ("comment", "text", "name"))
+    return next((text for text in typed if text.strip()), "")

@@ -99,6 +99,16 @@ class MovedOn:
 
 
 @dataclass(frozen=True)
+class Poker:
+    """Aptitude Poker on a phone: nothing to answer, so what the wall shows that concerns this seat."""
+
+    dealt: bool
+    cards: tuple[str, ...] = ()  # the titles of the cards dealt to this seat
+    talked_about: str = ""  # the card the room talks about, once the facilitator picked one
+    talked_about_holder: str = ""  # whose card it is ("" when it is this seat's)
+
+
+@dataclass(frozen=True)
 class PhoneView:
     screen: Screen
     workshop: str
@@ -107,6 +117,7 @@ class PhoneView:
     names: tuple[Name, ...] = ()
     free_seats: int = 0  # anonymous workshop: seats nobody's phone holds
     waiting_name: str = ""
+    turned_away: bool = False  # the console did not let this phone in: it picks again, told so
     step_key: str = ""
     step_title: str = ""
     step_kind: str = ""
@@ -115,6 +126,7 @@ class PhoneView:
     takes_note: bool = False
     notes: tuple[Note, ...] = ()
     moved_on: MovedOn | None = None
+    poker: Poker | None = None
     revealed: bool = False
     message: str = ""  # one sentence: why what was sent was not kept
     unsent: str = ""  # text that was not kept, shown so it is not lost

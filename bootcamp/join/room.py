@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
-from bootcamp.content.model import Asks, Step, StepKind
+from bootcamp.content.model import AptitudePoker, Asks, Step, StepKind
 from bootcamp.errors import UserError
 from bootcamp.join.phone_view import (
     Asked,
@@ -25,11 +25,12 @@ from bootcamp.join.phone_view import (
     Name,
     Note,
     PhoneView,
+    Poker,
     Row,
     Saved,
     Screen,
 )
-from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
+from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting, name_key
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.records import answer_record, voted_record
@@ -91,17 +92,37 @@ class PhoneRoom:
             return self.seats.ask("", token_hash)
         return self.seats.claim(free[0].id, token_hash, free[0].display_name)
 
-    def ask(self, token_hash: str, name: str) -> Waiting:
+    def ask(self, token_hash: str, name: str) -> Seat | Waiting:
+        """Someone types their name: a name on the roster whose seat is free is that seat (else one person's answers
+        would split across two rows); any other name waits for the console."""
         anonymous = self.workshop.info.anonymous
         name = "" if anonymous else " ".join(name.split())
         problems = participant_problems(name, "", anonymous=anonymous)
         if problems:
             raise PhoneRefused(f"Your name was not sent: {problems[0].message}.")
+        free = self._free(self.namesakes(name))
+        if len(free) > 1:
+            raise PhoneRefused(f"More than one {free[0].display_name} is on the list: tap your name above.")
+        if free:
+            return self.seats.claim(free[0].id, token_hash, free[0].display_name)
         return self.seats.ask(name, token_hash)
 
+    def namesakes(self, name: str) -> tuple[Participant, ...]:
+        """The people present whose name is ``name``, case, accents and spacing aside."""
+        key = name_key(name)
+        return tuple(p for p in self.workshop.info.present if key and name_key(p.name) == key)
+
+    def _free(self, people: tuple[Participant, ...]) -> list[Participant]:
+        return [p for p in people if self.seats.held(p.id) is None]
+
     def admit(self, waiting_id: str) -> Participant:
-        """The console lets someone in: a new participant of the roster, whose seat their phone holds."""
+        """The console lets someone in: a new participant of the roster, whose seat their phone holds; or, when
+        someone present has that name and a free seat by now (the console freed it), that seat."""
         waiting = self.seats.take_waiting(waiting_id)
+        free = self._free(self.namesakes(waiting.name))
+        if free:
+            self.seats.claim(free[0].id, waiting.token_hash, free[0].display_name)
+            return free[0]
         try:
             person = self.workshop.records.add_participant(waiting.name, by=CONSOLE)
         except BaseException:
@@ -250,6 +271,7 @@ class PhoneRoom:
                 anonymous=info.anonymous,
                 names=() if info.anonymous else names,
                 free_seats=sum(1 for n in names if not n.taken),
+                turned_away=self.seats.was_turned_away(token_hash),
                 message=message,
                 unsent=unsent,
             )
@@ -269,6 +291,7 @@ class PhoneRoom:
             takes_note=step.kind is StepKind.DISCUSS,
             notes=self._notes(seat, step) if step.kind is StepKind.DISCUSS else (),
             moved_on=self._moved_on(seat),
+            poker=self._poker(seat, step),
             revealed=revealed,
             message=message,
             unsent=unsent,
@@ -301,6 +324,22 @@ class PhoneRoom:
             mark = records.answer_mark(seat.participant_id, step.key, item, perspective)
             saved += answer is not None and bool(answer.value) and mark in (Mark.SAVED, Mark.NONE)
         return MovedOn(step.title, saved, len(asks.cells))
+
+    def _poker(self, seat: Seat, step: Step) -> Poker | None:
+        """The deal as the wall shows it to the room (presenter mode, a projector window), from this seat's side."""
+        exercise = self.workshop.program.exercise(step.exercise) if step.kind is StepKind.EXERCISE else None
+        if not isinstance(exercise, AptitudePoker):
+            return None
+        deck = self.workshop.program.item_list(exercise.deck)
+        titles = {item.id: item.title for item in deck.items} if deck is not None else {}
+        dealt = self.workshop.records.room.poker
+        mine = tuple(titles.get(c.card_id, c.card_id) for c in dealt if c.holder == seat.participant_id)
+        card = next((c for c in dealt if c.card_id == self.workshop.state.poker_card), None)
+        if card is None:
+            return Poker(bool(dealt), mine)
+        holder = self.workshop.info.participant(card.holder)
+        theirs = "" if card.holder == seat.participant_id else (holder.display_name if holder else "nobody")
+        return Poker(True, mine, titles.get(card.card_id, card.card_id), theirs)
 
     def _first_open(self, seat: Seat, step: Step, asks: Asks) -> int:
         records = self.workshop.records

@@ -10,11 +10,18 @@ whether it is saved yet, is kept here for the page; who has voted is stored on t
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 
 from bootcamp.errors import UserError
 
 MAX_WAITING = 50  # a room's latecomers, with room to spare: a page that keeps asking fills no memory
+
+
+def name_key(name: str) -> str:
+    """A name as the room hears it: "david  okonkwo" and "David Okonkwo" are one person, as are "Renee" and "Renée"."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
 
 
 class SeatRefused(UserError):
@@ -48,6 +55,7 @@ class Seats:
         self._by_token: dict[str, Seat] = {}
         self._by_participant: dict[str, Seat] = {}
         self._waiting: dict[str, Waiting] = {}
+        self._turned_away: set[str] = set()  # token hashes the console turned away, until they ask again or sit
         self._numbers = itertools.count(1)
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -60,6 +68,9 @@ class Seats:
 
     def waiting_of(self, token_hash: str) -> Waiting | None:
         return next((w for w in self._waiting.values() if w.token_hash == token_hash), None)
+
+    def was_turned_away(self, token_hash: str) -> bool:
+        return token_hash in self._turned_away
 
     @property
     def joined(self) -> tuple[str, ...]:
@@ -82,6 +93,7 @@ class Seats:
         self._by_token[token_hash] = seat
         self._by_participant[participant_id] = seat
         self._drop_waiting(token_hash)
+        self._turned_away.discard(token_hash)
         return seat
 
     def release(self, participant_id: str) -> bool:
@@ -95,6 +107,7 @@ class Seats:
     def ask(self, name: str, token_hash: str) -> Waiting:
         """Wait to be admitted (asking again replaces the earlier request)."""
         self._drop_waiting(token_hash)
+        self._turned_away.discard(token_hash)
         if len(self._waiting) >= MAX_WAITING:
             raise SeatRefused("Too many people are waiting to be let in; ask the facilitator.")
         waiting = Waiting(f"w{next(self._numbers)}", name, token_hash)
@@ -105,6 +118,12 @@ class Seats:
         waiting = self._waiting.pop(waiting_id, None)
         if waiting is None:
             raise SeatRefused("Nobody is waiting under that number any more.")
+        return waiting
+
+    def turn_away(self, waiting_id: str) -> Waiting:
+        """The console does not let someone in: their phone picks again, told why."""
+        waiting = self.take_waiting(waiting_id)
+        self._turned_away.add(waiting.token_hash)
         return waiting
 
     def _drop_waiting(self, token_hash: str) -> None:

@@ -171,9 +171,13 @@ class JoinServer:
         self.seats_changed()
         return person
 
+    def namesakes(self, waiting: Waiting) -> tuple[Participant, ...]:
+        """The people present with the name someone waiting typed (case, accents and spacing aside)."""
+        return self.room.namesakes(waiting.name)
+
     def turn_away(self, waiting_id: str) -> None:
-        """Someone asked to be let in and is not: their phone goes back to the names."""
-        self.room.seats.take_waiting(waiting_id)
+        """Someone asked to be let in and is not: their phone goes back to the names, told so."""
+        self.room.seats.turn_away(waiting_id)
         self.seats_changed()
 
     def release(self, participant_id: str) -> bool:

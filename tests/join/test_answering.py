@@ -11,7 +11,7 @@ from bootcamp.live.changes import Part
 from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.store import WorkshopFiles
 
-from .conftest import MANDATE, RATE, ROLE, TALK, Phone, Room, closing, phone_at, text_of
+from .conftest import MANDATE, POKER, RATE, ROLE, TALK, Phone, Room, closing, phone_at, text_of
 
 
 async def test_join_pick_a_name_answer_and_see_saved_once_the_writer_stored_it(
@@ -217,6 +217,37 @@ async def test_a_discussion_takes_notes_and_a_teach_step_shows_its_title(
     room.workshop.move(lambda flow: flow.jump("basics/break"))
     page = text_of(await ana.load())
     assert "Break" in page and "Nothing to answer here" in page and "Send note" not in page
+    await closing(room, phones)
+
+
+async def test_aptitude_poker_tells_each_phone_the_cards_it_holds_and_the_card_the_room_is_on(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path, at=POKER)
+    seated = {}
+    for name in ("Ana", "Ben", "Chloe"):
+        seated[name] = await phone_at(room, phones)
+        await seated[name].sit(name)
+    page = text_of(seated["Ana"].html)
+    assert "The cards are about to be dealt" in page and "Nothing to answer here" not in page
+
+    deal = room.workshop.records.deal_poker()  # two cards among three people: one holds none
+    titles = {"persist": "Persist!", "give-power-away": "Give the Power Away"}
+    holders = {card.holder: titles[card.card_id] for card in deal}
+    for name, seated_phone in seated.items():
+        page = text_of(await seated_phone.load())
+        if room.person(name) in holders:
+            assert f"You hold “{holders[room.person(name)]}”" in page and "you lead the talk" in page
+        else:
+            assert "You hold no card this round." in page
+
+    room.workshop.discuss_card(deal[0].card_id)
+    holder = next(name for name in seated if room.person(name) == deal[0].holder)
+    for name, seated_phone in seated.items():
+        page = text_of(await seated_phone.load())
+        whose = ", your card" if name == holder else f" ({holder}’s card)"
+        assert f"The room is on “{titles[deal[0].card_id]}”{whose}." in page
+        assert "Aptitude Poker: the discussion is in the room." in page and "Nothing to answer here" not in page
     await closing(room, phones)
 
 

@@ -14,7 +14,7 @@ from playwright.async_api import Page, async_playwright, expect
 from bootcamp.live.requests import ClearAnswer
 from bootcamp.store import WorkshopFiles, is_ballot_id
 
-from .conftest import MANDATE, Room
+from .conftest import MANDATE, TALK, Room
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 SHOW_SECONDS = 2_000  # ms: the page must follow the console within about a second
@@ -119,6 +119,8 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             await expect(page.locator(".closed")).to_have_text(
                 "Joining has stopped; the answers this page showed as saved are kept."
             )
+            await expect(page.get_by_role("link", name="Reload")).to_have_count(0)  # it would lead nowhere now
+            await expect(page.get_by_text("scan the new code on the wall")).to_be_visible()
             await page.screenshot(path=shots / "5-stopped.png")
         finally:
             await browser.close()
@@ -167,6 +169,28 @@ async def test_the_lost_contact_notice_goes_once_a_tap_gets_through(
             await tap(page, "Partly")  # the event stream never broke, so only this tap can say contact is back
             await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
             await expect(page.locator("#offline")).to_be_hidden()
+        finally:
+            await browser.close()
+            await room.server.stop()
+            assert await room.workshop.close()
+
+
+async def test_a_note_sent_from_a_phone_keeps_its_line_breaks(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = await (await browser.new_context(**PHONE)).new_page()
+            await page.goto(room.url)
+            await tap(page, "Ana")
+            await page.locator("#note").fill("Line one\nline two")
+            await tap(page, "Send note")
+            await expect(page.locator(".notes .saved")).to_have_text("saved ✓")
+            # innerText as drawn (to_have_text would fold the line break into a space either way)
+            assert await page.locator(".notes span").evaluate("note => note.innerText") == "Line one\nline two"
+            await page.screenshot(path=tmp_path / "note.png")
         finally:
             await browser.close()
             await room.server.stop()

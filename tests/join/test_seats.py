@@ -91,8 +91,10 @@ async def test_a_name_asked_with_is_checked_like_every_name(
     await phone.load()
     status, part = await phone.post("ask", {"name": "   "})
     assert status == 422 and "Your name was not sent: a participant's name is needed." in text_of(part)
+    assert "Not sent" not in text_of(part)  # spaces alone: no empty box to copy from
     status, part = await phone.post("ask", {"name": "x" * 81})
     assert status == 422 and "may have at most 80" in text_of(part)
+    assert "Not sent (copy it if you need it): " + "x" * 81 in text_of(part)
     assert room.server.waiting == ()
     await closing(room, phones)
 
@@ -130,4 +132,50 @@ async def test_a_participant_removed_from_the_roster_loses_the_seat(
     assert "Who are you?" in page and "Chloe" not in page
     status, _ = await chloe.answer("yes", step=MANDATE)
     assert status == 403
+    await closing(room, phones)
+
+
+async def test_a_typed_name_on_the_roster_takes_that_free_seat_and_a_taken_one_waits_for_the_console(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    files = create(store, people=[("Ana", ""), ("David Okonkwo", "CEO"), ("Renée Dubois", "")])
+    room = await Room.open(files, tmp_path)
+    david, renee, second = [await phone_at(room, phones) for _ in range(3)]
+    typed_names = ((david, "  david   OKONKWO ", "David Okonkwo"), (renee, "renee dubois", "Renée Dubois"))
+    for phone, typed, name in typed_names:
+        await phone.load()
+        status, _ = await phone.post("ask", {"name": typed}, script=False)
+        assert status == 200 and f'<p class="who">{name}</p>' in phone.html  # case, accents and spaces aside
+    assert room.server.joined == (room.person("David Okonkwo"), room.person("Renée Dubois"))
+    assert room.server.waiting == ()
+
+    await second.load()  # the same name while David's seat is on a phone: the console decides
+    status, _ = await second.post("ask", {"name": "David Okonkwo"}, script=False)
+    assert status == 200 and "Waiting to be let in" in text_of(second.html)
+    [waiting] = room.server.waiting
+    assert [p.name for p in room.server.namesakes(waiting)] == ["David Okonkwo"]
+    room.server.release(room.person("David Okonkwo"))  # the console frees the seat: letting in gives that seat
+    assert room.server.admit(waiting.id).id == room.person("David Okonkwo")
+    assert '<p class="who">David Okonkwo</p>' in await second.load()
+    assert [p.name for p in room.workshop.info.participants] == ["Ana", "David Okonkwo", "Renée Dubois"]
+    await closing(room, phones)
+
+
+async def test_a_phone_turned_away_is_told_so_until_it_asks_again(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    room = await Room.open(files, tmp_path)
+    eve = await phone_at(room, phones)
+    await eve.load()
+    await eve.post("ask", {"name": "Eve Later"}, script=False)
+    events = await eve.events()
+    await events.next()
+    room.server.turn_away(room.server.waiting[0].id)
+    told = "The facilitator did not let this name in; check with them."
+    turned_away = await events.until("Who are you?")
+    assert told in text_of(turned_away)
+    assert told in text_of(await eve.load())  # a reload still says why
+    status, _ = await eve.post("ask", {"name": "Eve Later"}, script=False)
+    assert status == 200 and "Waiting to be let in" in text_of(eve.html) and told not in text_of(eve.html)
+    events.close()
     await closing(room, phones)

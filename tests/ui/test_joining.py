@@ -326,6 +326,35 @@ async def test_a_latecomer_waits_in_people_and_is_let_in_and_a_seat_is_freed(
             await phone.close()
 
 
+async def test_people_warns_before_letting_in_a_second_person_of_a_roster_name_whose_seat_is_on_a_phone(
+    workshop_id: str, data_dir: Path, clock: FixedClock
+) -> None:
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        ben, again = await phone_of(app, phones), await phone_of(app, phones)
+        await ben.sit("Ben Okafor")
+        await again.load()
+        status, _ = await again.post("ask", {"name": "ben  okafor"}, script=False)
+        assert status == 200 and "Waiting to be let in" in text_of(again.html)
+
+        await pilot.press("f2")
+        roster = await wait_for_screen(pilot, RosterScreen)
+        await eventually(pilot, lambda: roster.query_one(WaitingTable).row_count == 1, "the waiting list")
+        assert "ben okafor  ⚠ P2 has this name" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notified(app)[-1].startswith("P2 Ben Okafor is on the roster and their seat is on a phone already.")
+        assert [p.name for p in app.workshop.info.participants] == ["Ana Ortiz", "Ben Okafor", "Chloe Martin"]
+        await pilot.press("y")  # asked twice: the facilitator means a second person of that name
+        await settle(pilot)
+        assert notified(app)[-1] == "ben okafor is in: their phone holds the new seat."
+        assert [p.name for p in app.workshop.info.participants][-1] == "ben okafor"
+        for phone in phones:
+            await phone.close()
+
+
 # -- stopping with the workshop -------------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 // The phone page with scripts on: it follows the console through server-sent events, sends each tap
 // without a page load, and never throws away what someone is typing. Without scripts the same page
-// works through its plain forms and the reload link.
+// works through its plain forms and the reload link (not offered once joining has ended: that address is gone).
 "use strict";
 (() => {
   const view = document.getElementById("view");

@@ -139,6 +139,13 @@ class PeopleTable(SteadyTable[Text]):
         return row_key.value
 
 
+WAITING_NAME_WIDTH = 40
+# After a waiting name that is a roster name too: a phone holds that seat (y asks twice before adding a second
+# person of that name), or the seat is free by now (y gives it to this phone).
+SAME_NAME_TAKEN = "⚠ {seat} has this name"
+SAME_NAME_FREE = "→ {seat}'s free seat"
+
+
 class WaitingTable(SteadyTable[Text]):
     """People who asked from their phones to be let in, first come first."""
 
@@ -158,14 +165,22 @@ class WaitingTable(SteadyTable[Text]):
 
     def on_mount(self) -> None:
         self.add_column("", key="phone", width=2)
-        self.add_column("Asked to be let in", key="name", width=40)
+        self.add_column("Asked to be let in", key="name", width=WAITING_NAME_WIDTH)
 
-    def show(self, waiting: tuple[Waiting, ...]) -> None:
+    def show(self, waiting: tuple[Waiting, ...], same_names: dict[str, str]) -> None:
+        """``same_names``: waiting id → what ``y`` would do to a roster name they share (shown after their name)."""
         keep = self.current_id()
         with self.app.batch_update():
             self.clear()
             for number, person in enumerate(waiting, start=1):
-                name = plain(one_line(person.name, 40)) if person.name else plain(f"someone without a seat ({number})", "italic")
+                note = same_names.get(person.id, "")
+                width = WAITING_NAME_WIDTH - (len(note) + 2 if note else 0)
+                if person.name:
+                    name = plain(one_line(person.name, width))
+                else:
+                    name = plain(f"someone without a seat ({number})", "italic")
+                if note:
+                    name = joined(name, "  ", (note, "bold yellow"))
                 self.add_row(PHONE, name, key=person.id)
             ids = [w.id for w in waiting]
             if keep in ids:
@@ -207,6 +222,7 @@ class RosterScreen(Screen[MissedSteps | None]):
         super().__init__()
         self.workshop = workshop
         self.renaming = ""  # the participant id the form renames; "" while it adds
+        self.second_of_a_name = ""  # the waiting id whose name is taken on the roster, once y warned of it
 
     @property
     def live(self) -> LiveRecords:
@@ -256,7 +272,7 @@ class RosterScreen(Screen[MissedSteps | None]):
         waiting_table = self.query_one(WaitingTable)
         if not waiting and waiting_table.has_focus:
             self.query_one("#present", PeopleTable).focus()
-        waiting_table.show(waiting)
+        waiting_table.show(waiting, self._same_names(waiting))
         waiting_table.display = bool(waiting)
         self.refresh_bindings()  # y and n show while someone waits
         self.query_one("#present", PeopleTable).show(present, marks, phones)
@@ -434,6 +450,19 @@ class RosterScreen(Screen[MissedSteps | None]):
             return joining is not None
         return True
 
+    def _same_names(self, waiting: tuple[Waiting, ...]) -> dict[str, str]:
+        joining = self.joining
+        if joining is None:
+            return {}
+        said = {}
+        for person in waiting:
+            namesakes = joining.server.namesakes(person)
+            if namesakes:
+                free = [p for p in namesakes if p.id not in joining.server.joined]
+                seat = f"P{(free or namesakes)[0].number}"
+                said[person.id] = (SAME_NAME_FREE if free else SAME_NAME_TAKEN).format(seat=seat)
+        return said
+
     def _waiting_one(self) -> Waiting | None:
         """Who ``y`` and ``n`` act on: the highlighted one in the waiting list, else the first to ask."""
         joining = self.bootcamp.joining
@@ -446,13 +475,35 @@ class RosterScreen(Screen[MissedSteps | None]):
         joining, person = self.joining, self._waiting_one()
         if joining is None or person is None:
             return
+        namesakes = joining.server.namesakes(person)
+        taken = [p for p in namesakes if p.id in joining.server.joined]
+        if namesakes and len(taken) == len(namesakes) and self.second_of_a_name != person.id:
+            # One person's answers would split across two rows if this is the same person on a second phone.
+            self.second_of_a_name = person.id
+            seat = taken[0]
+            self.notify(
+                f"P{seat.number} {seat.display_name} is on the roster and their seat is on a phone already. "
+                f"y again adds a second {person.name}; n turns this one away; "
+                f"p on P{seat.number} frees the seat (then y gives it to this phone).",
+                title="Same name",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+            return
+        self.second_of_a_name = ""
+        before = {p.id for p in self.workshop.info.participants}
         try:
             added = joining.server.admit(person.id)
         except UserError as refused:
             self.notify(str(refused), title="Not let in", severity="error", markup=False)
             return
         self.bootcamp.show_joining()
-        self.notify(f"{added.display_name} is in: their phone holds the new seat.", markup=False)
+        if added.id in before:
+            said = f"{person.name} is in: their phone holds P{added.number} {added.display_name}'s seat."
+            self.notify(said, markup=False)
+        else:
+            self.notify(f"{added.display_name} is in: their phone holds the new seat.", markup=False)
 
     def action_turn_away(self) -> None:
         joining, person = self.joining, self._waiting_one()
@@ -463,7 +514,8 @@ class RosterScreen(Screen[MissedSteps | None]):
         except UserError:  # they went away meanwhile (asked again, or took a seat)
             return
         self.bootcamp.show_joining()
-        self.notify(f"Turned away {person.name or 'someone without a seat'}: their phone asks again.", markup=False)
+        who = person.name or "someone without a seat"
+        self.notify(f"Turned away {who}: their phone says so, and may ask again.", markup=False)
 
     def action_free_seat(self) -> None:
         joining, person = self.joining, self.highlighted()
