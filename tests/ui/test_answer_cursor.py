@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from room_helpers import at_step
+from test_answering import MANDATE, RATE, ROLE, console_at
 from ui_helpers import new_workshop, settle, wait_for_screen
 
 from bootcamp.content import Program
@@ -20,19 +21,10 @@ from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
 
-RATE, MANDATE, ROLE = "basics/rate-aptitudes", "basics/mandate", "basics/role"
-
 
 @pytest.fixture
 def workshop_id(store: Store, fixture_program: Program) -> str:
     return new_workshop(store, fixture_program).id
-
-
-async def console_at(pilot, step_key: str) -> WorkshopScreen:
-    console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
-    await console.jump_to(step_key)
-    await settle(pilot)
-    return console
 
 
 def values(app: BootcampApp, step_key: str, item: str = "", perspective: str = "") -> list[str | None]:
