@@ -7,6 +7,8 @@ keeps it; a secret ballot; the refusals. The page runs its script under the stri
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from playwright.async_api import Page, async_playwright, expect
@@ -22,6 +24,21 @@ SHOW_SECONDS = 2_000  # ms: the page must follow the console within about a seco
 
 async def tap(page: Page, name: str) -> None:
     await page.get_by_role("button", name=name, exact=True).tap()
+
+
+@asynccontextmanager
+async def phone_on(room: Room, chromium: Path, **context: object) -> AsyncIterator[Page]:
+    """One phone's page on the room's join address; afterwards the browser, the server and the workshop close."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = await (await browser.new_context(**PHONE, **context)).new_page()
+            await page.goto(room.url)
+            yield page
+        finally:
+            await browser.close()
+            await room.server.stop()
+            assert await room.workshop.close()
 
 
 async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ballot(
@@ -135,63 +152,39 @@ async def test_a_phone_without_scripts_joins_and_answers_through_the_plain_forms
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:
     room = await Room.open(files, tmp_path)
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
-        try:
-            page = await (await browser.new_context(**PHONE, java_script_enabled=False)).new_page()
-            await page.goto(room.url)
-            await tap(page, "Ana")  # a plain form post: the browser says where it comes from, this page
-            await expect(page.get_by_role("heading", name="Who drives agreement?")).to_be_visible()
-            await tap(page, "Partly")
-            await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
-            [answer] = files.answers()
-            assert (answer.participant_id, answer.value) == (room.person("Ana"), "partly")
-        finally:
-            await browser.close()
-            await room.server.stop()
-            assert await room.workshop.close()
+    async with phone_on(room, chromium, java_script_enabled=False) as page:
+        await tap(page, "Ana")  # a plain form post: the browser says where it comes from, this page
+        await expect(page.get_by_role("heading", name="Who drives agreement?")).to_be_visible()
+        await tap(page, "Partly")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        [answer] = files.answers()
+        assert (answer.participant_id, answer.value) == (room.person("Ana"), "partly")
 
 
 async def test_the_lost_contact_notice_goes_once_a_tap_gets_through(
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:
     room = await Room.open(files, tmp_path)
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
-        try:
-            page = await (await browser.new_context(**PHONE)).new_page()
-            await page.goto(room.url)
-            await tap(page, "Ana")
-            await page.route("**/answer", lambda route: route.abort())  # the laptop out of reach for one tap
-            await tap(page, "Partly")
-            await expect(page.locator("#offline")).to_be_visible()
-            await page.unroute("**/answer")
-            await tap(page, "Partly")  # the event stream never broke, so only this tap can say contact is back
-            await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
-            await expect(page.locator("#offline")).to_be_hidden()
-        finally:
-            await browser.close()
-            await room.server.stop()
-            assert await room.workshop.close()
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await page.route("**/answer", lambda route: route.abort())  # the laptop out of reach for one tap
+        await tap(page, "Partly")
+        await expect(page.locator("#offline")).to_be_visible()
+        await page.unroute("**/answer")
+        await tap(page, "Partly")  # the event stream never broke, so only this tap can say contact is back
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        await expect(page.locator("#offline")).to_be_hidden()
 
 
 async def test_a_note_sent_from_a_phone_keeps_its_line_breaks(
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:
     room = await Room.open(files, tmp_path, at=TALK)
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
-        try:
-            page = await (await browser.new_context(**PHONE)).new_page()
-            await page.goto(room.url)
-            await tap(page, "Ana")
-            await page.locator("#note").fill("Line one\nline two")
-            await tap(page, "Send note")
-            await expect(page.locator(".notes .saved")).to_have_text("saved ✓")
-            # innerText as drawn (to_have_text would fold the line break into a space either way)
-            assert await page.locator(".notes span").evaluate("note => note.innerText") == "Line one\nline two"
-            await page.screenshot(path=tmp_path / "note.png")
-        finally:
-            await browser.close()
-            await room.server.stop()
-            assert await room.workshop.close()
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await page.locator("#note").fill("Line one\nline two")
+        await tap(page, "Send note")
+        await expect(page.locator(".notes .saved")).to_have_text("saved ✓")
+        # innerText as drawn (to_have_text would fold the line break into a space either way)
+        assert await page.locator(".notes span").evaluate("note => note.innerText") == "Line one\nline two"
+        await page.screenshot(path=tmp_path / "note.png")
