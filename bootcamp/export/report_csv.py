@@ -123,7 +123,7 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
         "answered": overall.answered,
         "scored": overall.scored,
         "dont_know": overall.dont_know,
-        "text": f"{overall.measured} of {overall.dimensions} dimensions measured",
+        "text": overall.withheld_text if overall.level_withheld else f"{overall.measured} of {overall.dimensions} dimensions measured",
     }
     rank = {d.id: n for n, d in enumerate(report.weakest_first, 1)}
     for d in report.dimensions:

@@ -142,6 +142,8 @@ def _overall(report: CommitmentReport) -> str:
         big = '<p class="big grey">not measured</p>'
     else:
         level = words(overall.level.title) if overall.level else ""
+        if overall.level_withheld:
+            level = f'<span class="grey">{escape(overall.withheld_text)}</span>'
         big = (
             f'<p class="big" style="color:{score_colour(overall.score / 100, 34)}">{overall.score}'
             f'<small>/100</small></p><p class="level">{level}</p>'

@@ -18,8 +18,9 @@ Top level:
 - ``thresholds``: ``dont_know_finding`` (share), ``disagreement_share``,
   ``disagreement_min_answers``, ``structure_gap_below`` (score), ``self_team_gap`` (share of scale).
 - ``levels``: ``[{id, title, min_score, text}]``, lowest first.
-- ``overall``: ``{score, level, measured, dimensions, answered, scored, dont_know}``;
-  ``level`` is a level object or ``null``.
+- ``overall``: ``{score, level, measured, dimensions, answered, scored, dont_know, level_needs, level_withheld}``;
+  ``level`` is a level object or ``null``: ``null`` too when ``level_withheld``, a score from fewer measured
+  dimensions than ``level_needs`` (half of them), which names no level.
 - ``dimensions``: in the content's order, each ``{id, title, text, status, score, level,
   answered, scored, dont_know, dont_know_share, nobody_knows, low_end, high_end, unclear,
   measured, questions}``. ``status``: ``scored``, ``no-scored-answers`` (asked, no scored answer),
@@ -81,6 +82,7 @@ from bootcamp.summary.model import (
     STRUCTURE_GAP_BELOW,
     CommitmentReport,
     DimensionResult,
+    OverallResult,
     RoleLineResult,
     RoleVerdict,
     SelfTeamGap,
@@ -92,6 +94,7 @@ FORMAT = "bootcamp-commitment-report"
 # Derived values a reader of the JSON should not have to recompute.
 _DERIVED: dict[type, tuple[str, ...]] = {
     DimensionResult: ("measured",),
+    OverallResult: ("level_needs", "level_withheld"),
     SelfTeamGap: ("gap", "shown_gap", "flagged"),
     RoleLineResult: ("agrees",),
     RoleVerdict: ("decided", "tactical_share"),

@@ -146,6 +146,8 @@ def _overall(report: CommitmentReport) -> list[str]:
     else:
         level = f" — {content(overall.level.title)}" if overall.level else ""
         lines.append(f"**{overall.score}/100{level}** `{text_bar(overall.score / 100, 20)}`")
+        if overall.level_withheld:
+            lines += ["", f"*{overall.withheld_text[0].upper()}{overall.withheld_text[1:]}.*"]
         if overall.level and overall.level.text:
             lines += ["", f"> {content(overall.level.text)}"]
     lines += [

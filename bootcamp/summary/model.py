@@ -115,12 +115,28 @@ class DimensionResult:
 @dataclass(frozen=True)
 class OverallResult:
     score: int | None  # the mean of the measured dimensions' scores, each dimension weighing the same
-    level: Level | None
+    level: Level | None  # None when not measured, or when too few dimensions are (``level_withheld``)
     measured: int  # dimensions with a score
     dimensions: int
     answered: int
     scored: int
     dont_know: int
+
+    @property
+    def level_needs(self) -> int:
+        """How many dimensions an overall level needs measured: half of them, rounded up."""
+        return (self.dimensions + 1) // 2
+
+    @property
+    def level_withheld(self) -> bool:
+        """A score from fewer dimensions than a level needs: shown with how little it rests on, and no level named.
+        One dimension's "Taking hold" in a large type read as the organisation's level."""
+        return self.score is not None and self.measured < self.level_needs
+
+    @property
+    def withheld_text(self) -> str:
+        """Why no level is named: "no level: only 1 of 10 dimensions measured (a level needs 5)"."""
+        return f"no level: only {self.measured} of {self.dimensions} dimensions measured (a level needs {self.level_needs})"
 
 
 @dataclass(frozen=True)

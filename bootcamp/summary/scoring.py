@@ -10,6 +10,7 @@ one with few, and a reader can check the sum.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -200,6 +201,8 @@ def score_dimensions(
         scored=sum(d.scored for d in dimensions),
         dont_know=sum(d.dont_know for d in dimensions),
     )
+    if overall.level_withheld:
+        overall = dataclasses.replace(overall, level=None)
     return tuple(dimensions), overall
 
 

@@ -404,3 +404,30 @@ def test_averages_round_half_up_and_the_gap_is_the_difference_of_the_shown_avera
     assert [(g["shown_gap"], g["flagged"]) for g in gaps] == [(-0.5, True), (-0.2, False)]
     rows = [row for row in csv.DictReader(io.StringIO(render_csv(report))) if row["section"] == "self-team-gap"]
     assert [row["value"] for row in rows] == ["-0.5", "-0.2"]
+
+
+def test_a_score_from_fewer_than_half_the_dimensions_names_no_level_and_says_why() -> None:
+    """One dimension answered of the shipped ten: "50/100 Taking hold" in large type read as the organisation's level."""
+    from bootcamp.content import load_dir
+    from bootcamp.export.report_html import render_html
+    from bootcamp.export.report_json import render_json
+    from bootcamp.export.report_markdown import render_markdown
+    from bootcamp.locations import default_content_dir
+
+    program = load_dir(default_content_dir())
+    people = participants(3)
+    answers = [Answer(p.id, "commitment/mandate-one-driver", value=v) for p, v in zip(people, ("yes", "partly", "no"))]
+    report = build_report(program, info(people), answers, RoomRecords(), WorkshopState())
+    overall = report.overall
+    assert (overall.score, overall.measured, overall.dimensions, overall.level_needs) == (50, 1, 10, 5)
+    assert overall.level is None and overall.level_withheld
+    markdown = render_markdown(report)
+    assert "**50/100**" in markdown and "*No level: only 1 of 10 dimensions measured (a level needs 5).*" in markdown
+    assert "no level: only 1 of 10 dimensions measured (a level needs 5)" in render_html(report)
+    data = json.loads(render_json(report))["overall"]
+    assert (data["level"], data["level_withheld"], data["level_needs"]) == (None, True, 5)
+
+
+def test_half_the_dimensions_measured_name_the_level() -> None:
+    report = Room_(participants(3), mandate("yes", "yes", "partly")).report()  # the fixture's two: one measured
+    assert not report.overall.level_withheld and report.overall.level is not None

@@ -64,6 +64,8 @@ class OverallScore(Vertical):
             digits.update(str(overall.score))
             digits.styles.color = Color.from_rich_color(score_colour(overall.score / 100, 0.55))
             level = overall.level.title if overall.level else ""
+            if overall.level_withheld:  # a few dimensions' score named as the organisation's level misleads
+                level = overall.withheld_text[0].upper() + overall.withheld_text[1:]
             words.update(joined((level, "bold"), ("  overall score out of 100", "dim"), "\n", facts))
         self.query_one(LevelGauge).show(report)
         level_text = self.query_one("#overall-level-text", Static)
