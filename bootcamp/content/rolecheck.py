@@ -167,6 +167,16 @@ def _by_examples(line: str, undecided: Suggestion, learned: LearnedWords, inside
     if leaning is Leaning.STRATEGIC and inside:
         return undecided  # a strategic kind of duty inside the leader's own unit is never called strategic
     example = closest[0][1].text.rstrip(" .")
+    against = tuple(m for m in undecided.markers if m.leaning is not leaning)
+    if any(not _matches(marker, example.text) for marker in against for _, example in closest):
+        # Examples overturn a marker's sign the other way only when they carry that sign too (their labeller saw it and
+        # still called them so): "Set the enterprise customer strategy" was called tactical for being alike, in
+        # "enterprise customers", to "Negotiate the renewals of strategic enterprise customers". The room decides.
+        reason = (
+            f"Undecided: it has a weak {_other(leaning).value} sign ({_titles(against)}), but it reads like labelled "
+            f'{leaning.value} duties such as "{example}", so the room decides{aside}.'
+        )
+        return Suggestion(Leaning.UNDECIDED, undecided.markers, reason)
     reason = (
         f'Leans {leaning.value}: neither a marker nor the learned words decide it, but it reads most like labelled '
         f'{leaning.value} duties such as "{example}"{aside}.'

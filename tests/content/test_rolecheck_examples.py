@@ -63,6 +63,27 @@ def test_the_examples_decide_only_what_the_markers_and_the_words_leave_undecided
     )
 
 
+def test_examples_overturn_a_weak_marker_sign_the_other_way_only_when_they_carry_it_too() -> None:
+    from bootcamp.content.model import Marker
+
+    weak = Marker("promise-words", Leaning.STRATEGIC, "Promise words", "A promise to customers.", (r"\bpromise\b",), 0.5)
+    check = replace(check_with(), markers=(weak,))
+    # alike in "cash drawers" to two tactical examples that say nothing of a promise: the room decides
+    unlike = suggest("Reconcile the cash drawers against the customer promise", check)
+    assert unlike.leaning is Leaning.UNDECIDED
+    assert unlike.reason == (
+        "Undecided: it has a weak strategic sign (promise words), but it reads like labelled tactical duties such as "
+        '"Reconcile the branch cash drawers before the doors close", so the room decides.'
+    )
+    # tactical examples that carry the sign themselves: their labeller saw it and still called them tactical
+    carrying = EXAMPLES.replace("before the doors close", "before the promise deadline").replace(
+        "of every branch each evening", "by the promise time each evening"
+    )
+    assert check.learned is not None
+    seen = replace(check, learned=replace(check.learned, examples=carrying))
+    assert suggest("Reconcile the cash drawers against the customer promise", seen).leaning is Leaning.TACTICAL
+
+
 def test_strategic_examples_never_make_a_duty_inside_the_leaders_own_unit_strategic() -> None:
     line = "Put the customer promise into the team's own plan"
     assert {e.label for _, e in nearest(line, EXAMPLES, 2)} == {"strategic"}
