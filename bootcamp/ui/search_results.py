@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from bootcamp.library.model import QUICK_NOTE
 from bootcamp.ui.text import safe
 
 if TYPE_CHECKING:
@@ -61,13 +62,15 @@ class WorkshopSearch:
         with self._one_at_a_time:
             self._the_library().prepare()
 
-    def find(self, query: str, *, organisation: str | None = None) -> list[FoundHit]:
-        """Every hit for ``query`` (only ``organisation``'s workshops when given)."""
+    def find(self, query: str, *, organisation: str | None = None, quick_notes: bool = True) -> list[FoundHit]:
+        """Every hit for ``query`` (only ``organisation``'s workshops when given; the facilitator's quick notes only
+        with ``quick_notes``)."""
         with self._one_at_a_time:
             from bootcamp.library.library import TYPING_FRESHNESS
 
             hits = self._the_library().search(query, organisation=organisation, fresh_within=TYPING_FRESHNESS)
-            return [FoundHit(hit, self._titles.title(hit.workshop_id, hit.step_key)) for hit in hits]
+            shown = [hit for hit in hits if quick_notes or hit.where != QUICK_NOTE]
+            return [FoundHit(hit, self._titles.title(hit.workshop_id, hit.step_key)) for hit in shown]
 
 
 class StepTitles:

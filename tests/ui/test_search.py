@@ -272,6 +272,8 @@ async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id:
 async def test_with_a_projector_window_following_search_shows_no_other_organisation_until_confirmed(
     workshop_id: str, store: Store, make_app
 ) -> None:
+    quick = RoomNote(id="q1", step_key=TALK, text="pricing: Ben resists, ask him privately", at="x", quick=True)
+    store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, notes=(*room.notes, quick)))
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, WorkshopScreen)
@@ -284,6 +286,7 @@ async def test_with_a_projector_window_following_search_shows_no_other_organisat
             assert {f.hit.organisation for f in screen.found} == {"Northwind Insurance"} and len(screen.found) == 2
             shown = screen_text(app)
             assert "Contoso" not in shown and "Only Northwind Insurance: the room is watching." in shown
+            assert "Ben resists" not in shown  # the facilitator's quick note stays off the wall
             await pilot.press("ctrl+o")
             await wait_for_screen(pilot, WallConfirmScreen)
             await pilot.press("escape")  # kept to Northwind
@@ -295,7 +298,9 @@ async def test_with_a_projector_window_following_search_shows_no_other_organisat
             await pilot.press("y")
             await wait_for_screen(pilot, SearchScreen)
             await wait_until(pilot, lambda: len(screen.found) == 3, "every organisation's results")
-            assert "Contoso Retail" in screen_text(app)
+            assert "Contoso Retail" in screen_text(app) and "Ben resists" not in screen_text(app)  # still watched
+        await pilot.press("backspace", "g")  # the projector window gone: the quick note is the facilitator's to see
+        await wait_until(pilot, lambda: len(screen.found) == 4, "the quick note too, once nobody watches")
 
 
 async def test_typed_text_is_shown_as_typed_in_results_and_review(workshop_id: str, store: Store, make_app) -> None:

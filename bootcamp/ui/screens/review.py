@@ -31,6 +31,7 @@ from bootcamp.flow import Flow, format_minutes
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.follow import FollowedWorkshop, Follower
 from bootcamp.ui.text import joined, plain, safe
+from bootcamp.ui.wall import watched_organisation
 from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.steps import StepScroll, view_for
 
@@ -48,13 +49,14 @@ def open_review(app: BootcampApp, workshop_id: str, step_key: str) -> None:
     app.push_screen(ReviewScreen(workshop_id, step_key))
 
 
-def room_said(step: Step, workshop: FollowedWorkshop) -> Text:
-    """What the room said on ``step``, one entry a line group: who said it wherever the workshop names people."""
+def room_said(step: Step, workshop: FollowedWorkshop, *, quick_notes: bool = True) -> Text:
+    """What the room said on ``step``, one entry a line group: who said it wherever the workshop names people; the
+    facilitator's quick notes only with ``quick_notes`` (not while the room is watching)."""
     info, room = workshop.info, workshop.room
     names = {} if info.anonymous else {p.id: p.name for p in info.participants if p.name}
     said: list[tuple[str, str]] = []
     said += [("note", note.text) for note in room.notes if note.step_key == step.key and not note.quick]
-    said += [("quick note", note.text) for note in room.notes if note.step_key == step.key and note.quick]
+    said += [("quick note", note.text) for note in room.notes if quick_notes and note.step_key == step.key and note.quick]
     secret = step.key in workshop.state.secret
     for answer in workshop.answers:
         if answer.step_key == step.key and answer.comment.strip():
@@ -242,7 +244,8 @@ class ReviewScreen(Screen[None]):
             self.workshop.state, revealed=(*self.workshop.state.revealed, step.key), private_entry=False, blank=False
         )
         view.show_room(WorkshopSnapshot(self.workshop.info, self.workshop.answers, self.workshop.room), shown)
-        self.query_one("#review-said-text", Static).update(room_said(step, self.workshop))
+        watched = watched_organisation(self.app) is not None  # the room sees this: the quick notes stay off the wall
+        self.query_one("#review-said-text", Static).update(room_said(step, self.workshop, quick_notes=not watched))
         self.query_one("#review-said", VerticalScroll).scroll_home(animate=False)
         stopped = self.workshop.state.step_key
         where = "where the workshop stopped" if step.key == stopped else "the workshop stays where it stopped"

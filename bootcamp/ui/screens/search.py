@@ -28,7 +28,7 @@ from bootcamp.errors import UserError
 from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
 from bootcamp.ui.search_results import FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.wall import wall_organisation
+from bootcamp.ui.wall import wall_organisation, watched_organisation
 from bootcamp.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -157,7 +157,9 @@ class SearchScreen(Screen[None]):
             self.workers.cancel_group(self, "search")
             self._show([], "")
             return
-        self.search(query, self.organisation)
+        # The room is watching (presenting, or a projector window following): the facilitator's quick notes stay off
+        # the wall here as everywhere else, also once every organisation may be shown
+        self.search(query, self.organisation, quick_notes=watched_organisation(self.app) is None)
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_up(self) -> None:
@@ -167,10 +169,10 @@ class SearchScreen(Screen[None]):
             self._search.warm()
 
     @work(thread=True, exclusive=True, group="search")
-    def search(self, query: str, organisation: str | None) -> None:
+    def search(self, query: str, organisation: str | None, *, quick_notes: bool = True) -> None:
         assert self._search is not None
         try:
-            found = self._search.find(query, organisation=organisation)
+            found = self._search.find(query, organisation=organisation, quick_notes=quick_notes)
         except UserError as error:
             if not get_current_worker().is_cancelled:
                 self.post_message(self.Searched(query, [], str(error)))
