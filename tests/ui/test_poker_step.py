@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.store import Store
-from bootcamp.store.model import ActionStatus
+from bootcamp.store.model import ActionStatus, PokerCard
 from bootcamp.ui.screens.action_form import ActionFormScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.widgets.poker.board import PokerBoard
@@ -213,6 +214,25 @@ async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> N
         await settle(pilot)
         assert today.text == ""
         assert app.workshop.records.room.poker[0].notes["today"] == ""
+
+
+async def test_the_room_sees_the_cards_in_the_decks_order_as_the_console_lists_them(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """The deal is stored shuffled; the projector laid it out so, and "the second card" was another card there."""
+    files = store.open(workshop_id)
+    ana, ben = files.info().participants[:2]
+    dealt = (PokerCard("give-power-away", ben.id), PokerCard("persist", ana.id))  # the deck's order reversed
+    files.update_room(lambda room: dataclasses.replace(room, poker=dealt))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        listed = [option.id for option in app.screen.query_one(CardList).options]
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        text = screen_text(app)
+        assert listed == ["persist", "give-power-away"] and text.index("Persist") < text.index("Power away")
 
 
 async def test_the_room_sees_the_deal_and_the_card_under_discussion_with_its_notes(

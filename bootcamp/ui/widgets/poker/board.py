@@ -78,7 +78,9 @@ class PokerBoard(Vertical):
             grid.add_column(no_wrap=True)
             grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         cells: list[tuple[Text, Text]] = []
-        for card in data.room.poker:
+        dealt = {card.card_id: card for card in data.room.poker}
+        # in the deck's order, as the console's card list: the facilitator's "the third card" is the room's too
+        for card in (dealt[item.id] for item in self.deck.items if item.id in dealt):
             current = card.card_id == state.poker_card
             mark = "▶" if current else "♠"
             title = plain(f"{mark} {self.deck.title(card.card_id, short=True)}", "bold" if current else "")
