@@ -1,7 +1,7 @@
 """Load and validate boot camp content in one pass.
 
-Content is a set of YAML files: ``sessions/program.yaml`` (title, agendas, scales,
-item lists, commitment dimensions, levels), one file per session in ``sessions/``
+Content is a set of YAML files (``.yaml`` or ``.yml``): ``sessions/program.yaml`` (title, agendas,
+scales, item lists, commitment dimensions, levels), one file per session in ``sessions/``
 and one per exercise in ``exercises/``. :func:`load_sources` works on a mapping of
 relative path to text, so a workshop's stored copy of its content loads the same
 way as a folder on disk. Every problem is collected; nothing stops at the first.
@@ -10,7 +10,6 @@ way as a folder on disk. Every problem is collected; nothing stops at the first.
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import hashlib
 import os
 import re
@@ -48,7 +47,10 @@ from bootcamp.content.model import (
 from bootcamp.content.yamlnodes import Located, LocatedList, YamlSyntaxError, parse
 
 PROGRAM_FILE = "sessions/program.yaml"
+# program.yml names the program too: a content author saving .yml means YAML, as every YAML tool reads it.
+PROGRAM_FILES = (PROGRAM_FILE, "sessions/program.yml")
 CONTENT_FOLDERS = ("sessions", "exercises")
+CONTENT_SUFFIXES = (".yaml", ".yml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
 _LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
@@ -71,7 +73,7 @@ def _read_files(content_dir: Path) -> tuple[dict[str, str], list[ContentProblem]
     unread: list[ContentProblem] = []
     for folder in CONTENT_FOLDERS:
         try:  # scandir, not glob: glob skips a folder it may not read without a word
-            names = sorted(e.name for e in os.scandir(content_dir / folder) if fnmatch.fnmatchcase(e.name, "*.yaml"))
+            names = sorted(e.name for e in os.scandir(content_dir / folder) if e.name.endswith(CONTENT_SUFFIXES))
         except (FileNotFoundError, NotADirectoryError):
             continue  # exercises/ is optional; load_dir reports a missing sessions/
         except OSError as error:
@@ -283,11 +285,17 @@ class _Loader:
             if node is not None:
                 documents[name] = node
 
-        if PROGRAM_FILE not in self.sources and not self.unread & {PROGRAM_FILE, "sessions/"}:
+        program_file = next((name for name in PROGRAM_FILES if name in self.sources or name in self.unread), None)
+        if program_file is None and "sessions/" not in self.unread:
             self.file = PROGRAM_FILE
             self.problem(0, "", "missing: it names the boot camp, its agendas, scales, lists and dimensions")
-        program_doc = documents.pop(PROGRAM_FILE, None)
-        self.file = PROGRAM_FILE
+        for extra in PROGRAM_FILES:
+            if extra != program_file and extra in self.sources:
+                self.file = extra
+                self.problem(0, "", f"a second program file beside {program_file}: keep one of the two")
+                documents.pop(extra, None)
+        program_doc = documents.pop(program_file, None) if program_file else None
+        self.file = program_file or PROGRAM_FILE
         head = self.program_head(program_doc) if program_doc is not None else None
 
         sessions: list[tuple[Session, int, str]] = []

@@ -120,6 +120,25 @@ def test_missing_program_file(content: Path) -> None:
     assert any(p.startswith("sessions/program.yaml") and "missing" in p for p in found)
 
 
+def test_yml_files_are_read_like_yaml_from_a_folder_and_from_a_stored_copy(content: Path) -> None:
+    (content / "sessions" / "basics.yaml").rename(content / "sessions" / "basics.yml")
+    (content / "sessions" / "program.yaml").rename(content / "sessions" / "program.yml")
+    program = load_dir(content)
+    assert [s.id for s in program.sessions] == [s.id for s in load_dir(FIXTURE).sessions]
+    assert set(program.sources) == {"sessions/basics.yml", "sessions/program.yml", *read_sources(FIXTURE)} - {
+        "sessions/basics.yaml",
+        "sessions/program.yaml",
+    }
+    assert load_sources(read_sources(content)) == program  # a workshop's stored copy loads the same way
+
+
+def test_a_program_file_saved_both_ways_is_one_problem(content: Path) -> None:
+    shutil.copy(content / "sessions" / "program.yaml", content / "sessions" / "program.yml")
+    assert problems(content) == [
+        "sessions/program.yml: a second program file beside sessions/program.yaml: keep one of the two"
+    ]
+
+
 def test_not_a_content_folder(tmp_path: Path) -> None:
     found = problems(tmp_path)
     assert found and "no sessions/ folder" in found[0]
