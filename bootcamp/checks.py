@@ -167,7 +167,7 @@ def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:
         found.append(Problem("follows", f"{info.follows!r} cannot be a workshop id (letters, digits, - and _ only)"))
     ids: set[str] = set()
     numbers: set[int] = set()
-    for n, seat in enumerate(info.participants):
+    for n, seat in enumerate(info.participants, 1):  # positions counted from 1, as in every problem
         where = f"participants[{n}]"
         found.extend(Problem(f"{where}.{p.field}", p.message) for p in seat_problems(seat, anonymous=info.anonymous))
         if seat.id in ids:
@@ -282,12 +282,12 @@ class RecordChecks:
             ("actions", room.actions, self.action),
         ):
             ids: set[str] = set()
-            for n, record in enumerate(records):
+            for n, record in enumerate(records, 1):
                 found.extend(Problem(f"{name}[{n}].{p.field}", p.message) for p in check(record))  # type: ignore[operator]
                 if record.id in ids or not record.id:
                     found.append(Problem(f"{name}[{n}].id", f"{record.id!r} is not a new id"))
                 ids.add(record.id)
-        for n, card in enumerate(room.poker):
+        for n, card in enumerate(room.poker, 1):
             if card.holder and self.info.participant(card.holder) is None:
                 found.append(Problem(f"poker[{n}].holder", f"{card.holder!r} is not a participant of this workshop"))
             for prompt, text in card.notes.items():
@@ -298,7 +298,7 @@ class RecordChecks:
         """Every answer (``answers[3].value``), and no two by the same participant to the same item."""
         found: list[Problem] = []
         seen: set[tuple[str, tuple[str, str, str]]] = set()
-        for n, answer in enumerate(answers):
+        for n, answer in enumerate(answers, 1):
             found.extend(Problem(f"answers[{n}].{p.field}", p.message) for p in self.answer(answer))
             if (answer.participant_id, answer.key) in seen:
                 found.append(Problem(f"answers[{n}]", "a second answer by the same participant to the same item"))
