@@ -67,7 +67,7 @@ from bootcamp.errors import UserError
 from bootcamp.store import WorkshopBundle
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.files import StoredContent
-from bootcamp.store.ids import is_safe_id
+from bootcamp.store.ids import id_problem
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 if TYPE_CHECKING:
@@ -177,8 +177,8 @@ def _check(info: WorkshopInfo, content: StoredContent) -> Program:
     from bootcamp.content import ContentError, load_sources
     from bootcamp.content.loader import content_hash
 
-    if not is_safe_id(info.id):
-        raise ShapeError("workshop.id", f"{info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
+    if problem := id_problem(info.id, "workshop"):
+        raise ShapeError("workshop.id", problem)
     try:
         found = content_hash(content.sources)
     except UnicodeEncodeError:  # a lone surrogate, which no file read as UTF-8 holds

@@ -172,6 +172,24 @@ def test_positions_in_an_export_are_counted_from_1_as_in_content_problems(full_w
         data_json.loads(json.dumps(off_scale), "second.json")
 
 
+@pytest.mark.parametrize(
+    ("workshop_id", "reason"),
+    [
+        ("-rf", "'-rf' cannot be a workshop id: it must start with a letter or a digit"),
+        ("a" * 300, f"'{'a' * 40}…' cannot be a workshop id: it has 300 characters, and an id has at most 64"),
+        ("../x", "'../x' cannot be a workshop id: only letters, digits, - and _ are allowed"),
+    ],
+)
+def test_a_refused_workshop_id_is_told_the_rule_it_breaks(
+    full_workshop: WorkshopFiles, workshop_id: str, reason: str
+) -> None:
+    document = json.loads(data_json.dumps(full_workshop.bundle()))
+    document["workshop"]["id"] = workshop_id
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads(json.dumps(document), "odd.json")
+    assert str(caught.value) == f"odd.json: workshop.id: {reason}; nothing was imported"
+
+
 def test_an_import_that_fails_half_way_leaves_nothing(
     full_workshop: WorkshopFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
