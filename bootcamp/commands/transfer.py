@@ -13,6 +13,7 @@ from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir
+from bootcamp.plurals import counted
 from bootcamp.store import Store
 
 
@@ -40,7 +41,7 @@ def export(args: argparse.Namespace, store: Store) -> int:
     else:
         answers = workshop.answers()
         text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")
-        what = f"{len(answers)} answer{'' if len(answers) == 1 else 's'} of workshop"
+        what = f"{counted(len(answers), 'answer')} of workshop"
     if args.output:
         write_file(Path(args.output), text, args)
         print(f"exported {what} {workshop.id} to {args.output}")
@@ -57,8 +58,8 @@ def import_workshop(args: argparse.Namespace, store: Store) -> int:
     bundle = data_json.loads(read_file(Path(args.file)), args.file)
     info = store.import_workshop(bundle, new_id=getattr(args, "new_id", False))
     print(
-        f"imported {terminal_safe(info.name)} ({len(info.participants)} participants, "
-        f"{len(bundle.answers)} answers) into {store.data_dir}"
+        f"imported {terminal_safe(info.name)} ({counted(len(info.participants), 'participant')}, "
+        f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}"
     )
     print(info.id)
     return 0
@@ -71,7 +72,7 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
         text = read_file(Path(args.file))
         answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
         workshop.import_answers(answers)  # all or none; a StoreError says which, in one line
-    print(f"imported {len(answers)} answer{'' if len(answers) == 1 else 's'} into workshop {workshop.id}")
+    print(f"imported {counted(len(answers), 'answer')} into workshop {workshop.id}")
     return 0
 
 
