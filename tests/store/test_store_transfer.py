@@ -190,6 +190,23 @@ def test_a_refused_workshop_id_is_told_the_rule_it_breaks(
     assert str(caught.value) == f"odd.json: workshop.id: {reason}; nothing was imported"
 
 
+@pytest.mark.parametrize(
+    "header", ["workshop_id,participant_id,participant,step,item,perspective,value,comment,at", "participant;step;value"]
+)
+def test_a_csv_of_answers_given_to_the_json_import_is_pointed_to_import_answers(header: str) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads(f"\ufeff{header}\r\np1,basics/mandate,yes\r\n", "run1.csv")
+    assert str(caught.value) == (
+        "run1.csv: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
+        "use: bootcamp import-answers ID run1.csv"
+    )
+
+
+def test_other_text_given_to_the_json_import_is_still_not_valid_json() -> None:
+    with pytest.raises(ImportFileError, match=r"^notes.txt:1: not valid JSON: expecting value"):
+        data_json.loads("step by step, we value\n", "notes.txt")
+
+
 def test_an_import_that_fails_half_way_leaves_nothing(
     full_workshop: WorkshopFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
