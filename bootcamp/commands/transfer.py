@@ -71,6 +71,8 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
         text = read_file(Path(args.file))
         answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
+        if not answers:  # a command that did nothing says so and fails, so a script does not carry on as if it had
+            raise UserError(f"{args.file}: no answer rows under the header; nothing was imported")
         workshop.import_answers(answers)  # all or none; a StoreError says which, in one line
     print(f"imported {counted(len(answers), 'answer')} into workshop {workshop.id}")
     return 0

@@ -230,6 +230,18 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     assert sorted(a.value for a in answers) == ["weak", "yes"]  # Ana's "no" was not imported either
 
 
+def test_import_answers_of_a_csv_with_only_its_header_says_so_and_fails(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\n\n")  # a blank line is no row either
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        1,
+        [],
+        [f"bootcamp: {paper}: no answer rows under the header; nothing was imported"],
+    )
+    assert Store(cli.data).open(workshop_id).answers() == []
+
+
 def test_csv_on_a_terminal_shows_escapes_instead_of_obeying_them(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
