@@ -144,14 +144,22 @@ def load_dir(content_dir: Path) -> Program:
     """Load and validate the content in a folder; raise :class:`ContentError` listing every problem."""
     try:
         is_content = (content_dir / "sessions").is_dir()
+        is_folder = is_content or content_dir.is_dir()
+        exists = is_folder or content_dir.exists()
     except OSError as error:  # is_dir lets a permission error through
-        raise ContentError([ContentProblem(str(content_dir), 0, "", f"cannot read it: {_why(error)}")]) from None
+        raise _folder_refused(content_dir, f"cannot read it: {_why(error)}") from None
+    if not exists:  # most likely a mistyped --content: say so, not that a folder lacks sessions/
+        raise _folder_refused(content_dir, "the content folder does not exist: check the path")
+    if not is_folder:
+        raise _folder_refused(content_dir, "not a folder: give the folder that holds sessions/")
     if not is_content:
-        raise ContentError(
-            [ContentProblem(str(content_dir), 0, "", "no sessions/ folder here: not a boot camp content folder")]
-        )
+        raise _folder_refused(content_dir, "no sessions/ folder here: not a boot camp content folder")
     sources, unread = _read_files(content_dir)
     return _Loader(sources, unread).load()  # a file that cannot be read is one problem among the others
+
+
+def _folder_refused(content_dir: Path, message: str) -> ContentError:
+    return ContentError([ContentProblem(str(content_dir), 0, "", message)])
 
 
 def load_sources(sources: Mapping[str, str]) -> Program:

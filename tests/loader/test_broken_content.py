@@ -139,6 +139,13 @@ def test_a_program_file_saved_both_ways_is_one_problem(content: Path) -> None:
     ]
 
 
+def test_a_content_folder_that_does_not_exist_is_said_to_be_missing(tmp_path: Path) -> None:
+    missing, a_file = tmp_path / "nonexist", tmp_path / "a-file"
+    assert problems(missing) == [f"{missing}: the content folder does not exist: check the path"]
+    a_file.write_text("sessions")
+    assert problems(a_file) == [f"{a_file}: not a folder: give the folder that holds sessions/"]
+
+
 def test_not_a_content_folder(tmp_path: Path) -> None:
     found = problems(tmp_path)
     assert found and "no sessions/ folder" in found[0]
