@@ -14,7 +14,10 @@ from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir
 from bootcamp.plurals import counted
-from bootcamp.store import Store
+from bootcamp.store import Store, WorkshopFiles
+from bootcamp.store.errors import UnreadableFileError
+from bootcamp.store.layout import ANSWERS_FOLDER
+from bootcamp.store.model import Answer
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,11 +38,11 @@ def run(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace, store: Store) -> int:
     workshop = store.open(args.id)
     to_terminal = not args.output and sys.stdout.isatty()
+    answers = readable_answers(workshop) if getattr(args, "skip_damaged", False) else stored_answers(workshop)
     if args.format == "json":
-        text = data_json.dumps(workshop.bundle())
+        text = data_json.dumps(workshop.bundle(answers))
         what = "workshop"
     else:
-        answers = workshop.answers()
         text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")
         what = f"{counted(len(answers), 'answer')} of workshop"
     if args.output:
@@ -52,6 +55,26 @@ def export(args: argparse.Namespace, store: Store) -> int:
     sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
     sys.stdout.buffer.flush()
     return 0
+
+
+def stored_answers(workshop: WorkshopFiles) -> list[Answer]:
+    """Every answer, or one sentence naming the answers file that cannot be read and the way past it."""
+    try:
+        return workshop.answers()
+    except UnreadableFileError as error:
+        if error.path.parent.name != ANSWERS_FOLDER:
+            raise
+        raise UserError(
+            f"{error} (`bootcamp export {workshop.id} --skip-damaged` exports the answers that can be read)"
+        ) from None
+
+
+def readable_answers(workshop: WorkshopFiles) -> list[Answer]:
+    """Every answer that can be read; each answers file that cannot is named on stderr, left out and left as it is."""
+    answers, damaged = workshop.readable_answers()
+    for error in damaged:
+        warn(f"skipped {error.path}: {error.reason}; the file is left as it is, and its answers are not exported")
+    return answers
 
 
 def import_workshop(args: argparse.Namespace, store: Store) -> int:
