@@ -52,6 +52,8 @@ PROGRAM_FILES = (PROGRAM_FILE, "sessions/program.yml")
 CONTENT_FOLDERS = ("sessions", "exercises")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
+MAX_STEP_MINUTES = 24 * 60
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
 _LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
 # Rows of a role check's labelled examples: a clear label, a bar, then the duty ("tactical | Run the care centre").
@@ -155,20 +157,27 @@ def load_dir(content_dir: Path) -> Program:
     if not is_content:
         raise _folder_refused(content_dir, "no sessions/ folder here: not a boot camp content folder")
     sources, unread = _read_files(content_dir)
-    return _Loader(sources, unread).load()  # a file that cannot be read is one problem among the others
+    # a file that cannot be read is one problem among the others
+    return _Loader(sources, unread, stored_copy=False).load()
 
 
 def _folder_refused(content_dir: Path, message: str) -> ContentError:
     return ContentError([ContentProblem(str(content_dir), 0, "", message)])
 
 
-def load_sources(sources: Mapping[str, str]) -> Program:
-    return _Loader(sources).load()
+def load_sources(sources: Mapping[str, str], *, stored_copy: bool = True) -> Program:
+    """Load content given as ``{relative path: text}``: by default a workshop's stored copy (or an export's), which
+    was accepted when the workshop was made, so the rules added since (:attr:`_Loader.stored_copy`) are not applied
+    to it: a workshop run with it must still open."""
+    return _Loader(sources, stored_copy=stored_copy).load()
 
 
 class _Loader:
-    def __init__(self, sources: Mapping[str, str], unread: Iterable[ContentProblem] = ()) -> None:
+    def __init__(self, sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, stored_copy: bool) -> None:
         self.sources = dict(sources)
+        # A stored copy is loaded with the rules it was accepted under: a number where text is expected, and a step
+        # longer than a day, are refused only in content being written (a folder: validate, new, the app).
+        self.stored_copy = stored_copy
         self.problems: list[ContentProblem] = list(unread)
         # files (and folders, "sessions/") that could not be read: not also reported as missing
         self.unread = {problem.file for problem in self.problems}
@@ -214,6 +223,11 @@ class _Loader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.problem(node.line_of(key), _join(field, key), f"must be text, got {_describe(value)}")
             return ""
+        if not isinstance(value, str) and not self.stored_copy:
+            # YAML reads 010 as 8 and 1.10 as 1.1: what the author typed is already lost, so it is not guessed at
+            message = f"must be text, got the number {value}; put it in quotes"
+            self.problem(node.line_of(key), _join(field, key), message)
+            return ""
         text = str(value).strip()
         if not text and default is None:
             self.problem(node.line_of(key), _join(field, key), "must not be empty")
@@ -237,6 +251,13 @@ class _Loader:
         if positive and value <= 0:
             self.problem(node.line_of(key), _join(field, key), f"must be a positive number, got {value}")
         return float(value)
+
+    def minutes(self, node: Located, key: str, field: str) -> float:
+        minutes = self.number(node, key, field, positive=True)
+        if minutes > MAX_STEP_MINUTES and not self.stored_copy:
+            message = f"{minutes:g} minutes is longer than a day (at most {MAX_STEP_MINUTES})"
+            self.problem(node.line_of(key), _join(field, key), message)
+        return minutes
 
     def boolean(self, node: Located, key: str, field: str, default: bool) -> bool:
         if key not in node:
@@ -521,7 +542,7 @@ class _Loader:
         required, optional = self._STEP_KIND_FIELDS[kind]
         self.fields(node, field, self._STEP_COMMON + required, self._STEP_OPTIONAL + optional)
         step_id = self.ident(node, "id", field)
-        minutes = self.number(node, "minutes", field, positive=True) if "minutes" in node else 0.0
+        minutes = self.minutes(node, "minutes", field) if "minutes" in node else 0.0
         agendas = AGENDA_IDS
         if "agendas" in node:
             agendas = tuple(self.agenda_ids(node, field))
@@ -577,7 +598,7 @@ class _Loader:
                 title=self.text(node, "title", ""),
                 body=self.text(node, "body", ""),
                 deck=self.ref(node, "deck", "", "item list"),
-                minutes_per_card=self.number(node, "minutes_per_card", "", positive=True) if "minutes_per_card" in node else 0.0,
+                minutes_per_card=self.minutes(node, "minutes_per_card", "") if "minutes_per_card" in node else 0.0,
                 prompts=tuple(self.listed(node, "prompts", "", self.poker_prompt, "prompt")),
             )
             return poker
