@@ -32,7 +32,7 @@ from bootcamp.limits import (
     WORKSHOP_NAME,
     Limit,
 )
-from bootcamp.store.ids import is_ballot_id, is_safe_id
+from bootcamp.store.ids import id_problem, is_ballot_id
 from bootcamp.store.model import Action, Answer, Participant, RoleLine, RoomNote, RoomRecords, WorkshopInfo
 
 if TYPE_CHECKING:
@@ -163,11 +163,11 @@ def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:
     size = _roster_size_problem(len(info.participants))
     if size is not None:
         found.append(size)
-    if info.follows and not is_safe_id(info.follows):
-        found.append(Problem("follows", f"{info.follows!r} cannot be a workshop id (letters, digits, - and _ only)"))
+    if info.follows and (problem := id_problem(info.follows, "workshop")):
+        found.append(Problem("follows", problem))
     ids: set[str] = set()
     numbers: set[int] = set()
-    for n, seat in enumerate(info.participants):
+    for n, seat in enumerate(info.participants, 1):  # positions counted from 1, as in every problem
         where = f"participants[{n}]"
         found.extend(Problem(f"{where}.{p.field}", p.message) for p in seat_problems(seat, anonymous=info.anonymous))
         if seat.id in ids:
@@ -181,8 +181,10 @@ def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:
 
 def seat_problems(seat: Participant, *, anonymous: bool) -> tuple[Problem, ...]:
     found = list(participant_problems(seat.name, seat.role, anonymous=anonymous))
-    if not is_safe_id(seat.id) or is_ballot_id(seat.id):
-        found.append(Problem("id", f"{seat.id!r} cannot be a participant id (letters, digits, - and _ only)"))
+    if problem := id_problem(seat.id, "participant"):
+        found.append(Problem("id", problem))
+    elif is_ballot_id(seat.id):  # answers stored under it would read as secret ballots
+        found.append(Problem("id", f"{seat.id!r} cannot be a participant id: it has the form of a secret ballot's"))
     if seat.number < 1:
         found.append(Problem("number", f"{seat.number} is not a seat number (1, 2, 3 …)"))
     if seat.joined_at and not _is_time(seat.joined_at):
@@ -282,12 +284,12 @@ class RecordChecks:
             ("actions", room.actions, self.action),
         ):
             ids: set[str] = set()
-            for n, record in enumerate(records):
+            for n, record in enumerate(records, 1):
                 found.extend(Problem(f"{name}[{n}].{p.field}", p.message) for p in check(record))  # type: ignore[operator]
                 if record.id in ids or not record.id:
                     found.append(Problem(f"{name}[{n}].id", f"{record.id!r} is not a new id"))
                 ids.add(record.id)
-        for n, card in enumerate(room.poker):
+        for n, card in enumerate(room.poker, 1):
             if card.holder and self.info.participant(card.holder) is None:
                 found.append(Problem(f"poker[{n}].holder", f"{card.holder!r} is not a participant of this workshop"))
             for prompt, text in card.notes.items():
@@ -298,7 +300,7 @@ class RecordChecks:
         """Every answer (``answers[3].value``), and no two by the same participant to the same item."""
         found: list[Problem] = []
         seen: set[tuple[str, tuple[str, str, str]]] = set()
-        for n, answer in enumerate(answers):
+        for n, answer in enumerate(answers, 1):
             found.extend(Problem(f"answers[{n}].{p.field}", p.message) for p in self.answer(answer))
             if (answer.participant_id, answer.key) in seen:
                 found.append(Problem(f"answers[{n}]", "a second answer by the same participant to the same item"))

@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "--skip-damaged",
+        action="store_true",
+        help="export the answers that can be read, leaving out (and naming on stderr) each answers file that cannot; "
+        "the files left out stay as they are",
+    )
 
     import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
     import_.add_argument("file", metavar="FILE.json")

@@ -13,7 +13,11 @@ from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir
-from bootcamp.store import Store
+from bootcamp.plurals import counted
+from bootcamp.store import Store, WorkshopFiles
+from bootcamp.store.errors import UnreadableFileError
+from bootcamp.store.layout import ANSWERS_FOLDER
+from bootcamp.store.model import Answer
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,13 +38,13 @@ def run(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace, store: Store) -> int:
     workshop = store.open(args.id)
     to_terminal = not args.output and sys.stdout.isatty()
+    answers = readable_answers(workshop) if getattr(args, "skip_damaged", False) else stored_answers(workshop)
     if args.format == "json":
-        text = data_json.dumps(workshop.bundle())
+        text = data_json.dumps(workshop.bundle(answers))
         what = "workshop"
     else:
-        answers = workshop.answers()
         text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")
-        what = f"{len(answers)} answer{'' if len(answers) == 1 else 's'} of workshop"
+        what = f"{counted(len(answers), 'answer')} of workshop"
     if args.output:
         write_file(Path(args.output), text, args)
         print(f"exported {what} {workshop.id} to {args.output}")
@@ -53,12 +57,32 @@ def export(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def stored_answers(workshop: WorkshopFiles) -> list[Answer]:
+    """Every answer, or one sentence naming the answers file that cannot be read and the way past it."""
+    try:
+        return workshop.answers()
+    except UnreadableFileError as error:
+        if error.path.parent.name != ANSWERS_FOLDER:
+            raise
+        raise UserError(
+            f"{error} (`bootcamp export {workshop.id} --skip-damaged` exports the answers that can be read)"
+        ) from None
+
+
+def readable_answers(workshop: WorkshopFiles) -> list[Answer]:
+    """Every answer that can be read; each answers file that cannot is named on stderr, left out and left as it is."""
+    answers, damaged = workshop.readable_answers()
+    for error in damaged:
+        warn(f"skipped {error.path}: {error.reason}; the file is left as it is, and its answers are not exported")
+    return answers
+
+
 def import_workshop(args: argparse.Namespace, store: Store) -> int:
     bundle = data_json.loads(read_file(Path(args.file)), args.file)
     info = store.import_workshop(bundle, new_id=getattr(args, "new_id", False))
     print(
-        f"imported {terminal_safe(info.name)} ({len(info.participants)} participants, "
-        f"{len(bundle.answers)} answers) into {store.data_dir}"
+        f"imported {terminal_safe(info.name)} ({counted(len(info.participants), 'participant')}, "
+        f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}"
     )
     print(info.id)
     return 0
@@ -70,8 +94,10 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
         text = read_file(Path(args.file))
         answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
+        if not answers:  # a command that did nothing says so and fails, so a script does not carry on as if it had
+            raise UserError(f"{args.file}: no answer rows under the header; nothing was imported")
         workshop.import_answers(answers)  # all or none; a StoreError says which, in one line
-    print(f"imported {len(answers)} answer{'' if len(answers) == 1 else 's'} into workshop {workshop.id}")
+    print(f"imported {counted(len(answers), 'answer')} into workshop {workshop.id}")
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bootcamp.content import ContentError, load_dir
 from bootcamp.locations import default_content_dir
+from bootcamp.plurals import counted
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
         f"{agenda.title.lower()} {program.planned_minutes(agenda.id) / 60:.1f} h" for agenda in program.agendas
     )
     print(
-        f"ok: {program.title}: {len(program.sessions)} sessions, {len(program.exercises)} exercises, "
-        f"{steps} steps across agendas ({agendas}) in {content_dir}"
+        f"ok: {program.title}: {counted(len(program.sessions), 'session')}, "
+        f"{counted(len(program.exercises), 'exercise')}, {counted(steps, 'step')} across agendas ({agendas}) "
+        f"in {content_dir}"
     )
     return 0

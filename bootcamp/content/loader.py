@@ -1,7 +1,7 @@
 """Load and validate boot camp content in one pass.
 
-Content is a set of YAML files: ``sessions/program.yaml`` (title, agendas, scales,
-item lists, commitment dimensions, levels), one file per session in ``sessions/``
+Content is a set of YAML files (``.yaml`` or ``.yml``): ``sessions/program.yaml`` (title, agendas,
+scales, item lists, commitment dimensions, levels), one file per session in ``sessions/``
 and one per exercise in ``exercises/``. :func:`load_sources` works on a mapping of
 relative path to text, so a workshop's stored copy of its content loads the same
 way as a folder on disk. Every problem is collected; nothing stops at the first.
@@ -10,7 +10,6 @@ way as a folder on disk. Every problem is collected; nothing stops at the first.
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import hashlib
 import os
 import re
@@ -48,8 +47,13 @@ from bootcamp.content.model import (
 from bootcamp.content.yamlnodes import Located, LocatedList, YamlSyntaxError, parse
 
 PROGRAM_FILE = "sessions/program.yaml"
+# program.yml names the program too: a content author saving .yml means YAML, as every YAML tool reads it.
+PROGRAM_FILES = (PROGRAM_FILE, "sessions/program.yml")
 CONTENT_FOLDERS = ("sessions", "exercises")
+CONTENT_SUFFIXES = (".yaml", ".yml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
+MAX_STEP_MINUTES = 24 * 60
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
 _LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
 # Rows of a role check's labelled examples: a clear label, a bar, then the duty ("tactical | Run the care centre").
@@ -71,7 +75,7 @@ def _read_files(content_dir: Path) -> tuple[dict[str, str], list[ContentProblem]
     unread: list[ContentProblem] = []
     for folder in CONTENT_FOLDERS:
         try:  # scandir, not glob: glob skips a folder it may not read without a word
-            names = sorted(e.name for e in os.scandir(content_dir / folder) if fnmatch.fnmatchcase(e.name, "*.yaml"))
+            names = sorted(e.name for e in os.scandir(content_dir / folder) if e.name.endswith(CONTENT_SUFFIXES))
         except (FileNotFoundError, NotADirectoryError):
             continue  # exercises/ is optional; load_dir reports a missing sessions/
         except OSError as error:
@@ -142,23 +146,38 @@ def load_dir(content_dir: Path) -> Program:
     """Load and validate the content in a folder; raise :class:`ContentError` listing every problem."""
     try:
         is_content = (content_dir / "sessions").is_dir()
+        is_folder = is_content or content_dir.is_dir()
+        exists = is_folder or content_dir.exists()
     except OSError as error:  # is_dir lets a permission error through
-        raise ContentError([ContentProblem(str(content_dir), 0, "", f"cannot read it: {_why(error)}")]) from None
+        raise _folder_refused(content_dir, f"cannot read it: {_why(error)}") from None
+    if not exists:  # most likely a mistyped --content: say so, not that a folder lacks sessions/
+        raise _folder_refused(content_dir, "the content folder does not exist: check the path")
+    if not is_folder:
+        raise _folder_refused(content_dir, "not a folder: give the folder that holds sessions/")
     if not is_content:
-        raise ContentError(
-            [ContentProblem(str(content_dir), 0, "", "no sessions/ folder here: not a boot camp content folder")]
-        )
+        raise _folder_refused(content_dir, "no sessions/ folder here: not a boot camp content folder")
     sources, unread = _read_files(content_dir)
-    return _Loader(sources, unread).load()  # a file that cannot be read is one problem among the others
+    # a file that cannot be read is one problem among the others
+    return _Loader(sources, unread, stored_copy=False).load()
 
 
-def load_sources(sources: Mapping[str, str]) -> Program:
-    return _Loader(sources).load()
+def _folder_refused(content_dir: Path, message: str) -> ContentError:
+    return ContentError([ContentProblem(str(content_dir), 0, "", message)])
+
+
+def load_sources(sources: Mapping[str, str], *, stored_copy: bool = True) -> Program:
+    """Load content given as ``{relative path: text}``: by default a workshop's stored copy (or an export's), which
+    was accepted when the workshop was made, so the rules added since (:attr:`_Loader.stored_copy`) are not applied
+    to it: a workshop run with it must still open."""
+    return _Loader(sources, stored_copy=stored_copy).load()
 
 
 class _Loader:
-    def __init__(self, sources: Mapping[str, str], unread: Iterable[ContentProblem] = ()) -> None:
+    def __init__(self, sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, stored_copy: bool) -> None:
         self.sources = dict(sources)
+        # A stored copy is loaded with the rules it was accepted under: a number where text is expected, and a step
+        # longer than a day, are refused only in content being written (a folder: validate, new, the app).
+        self.stored_copy = stored_copy
         self.problems: list[ContentProblem] = list(unread)
         # files (and folders, "sessions/") that could not be read: not also reported as missing
         self.unread = {problem.file for problem in self.problems}
@@ -204,6 +223,11 @@ class _Loader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.problem(node.line_of(key), _join(field, key), f"must be text, got {_describe(value)}")
             return ""
+        if not isinstance(value, str) and not self.stored_copy:
+            # YAML reads 010 as 8 and 1.10 as 1.1: what the author typed is already lost, so it is not guessed at
+            message = f"must be text, got the number {value}; put it in quotes"
+            self.problem(node.line_of(key), _join(field, key), message)
+            return ""
         text = str(value).strip()
         if not text and default is None:
             self.problem(node.line_of(key), _join(field, key), "must not be empty")
@@ -227,6 +251,13 @@ class _Loader:
         if positive and value <= 0:
             self.problem(node.line_of(key), _join(field, key), f"must be a positive number, got {value}")
         return float(value)
+
+    def minutes(self, node: Located, key: str, field: str) -> float:
+        minutes = self.number(node, key, field, positive=True)
+        if minutes > MAX_STEP_MINUTES and not self.stored_copy:
+            message = f"{minutes:g} minutes is longer than a day (at most {MAX_STEP_MINUTES})"
+            self.problem(node.line_of(key), _join(field, key), message)
+        return minutes
 
     def boolean(self, node: Located, key: str, field: str, default: bool) -> bool:
         if key not in node:
@@ -283,11 +314,17 @@ class _Loader:
             if node is not None:
                 documents[name] = node
 
-        if PROGRAM_FILE not in self.sources and not self.unread & {PROGRAM_FILE, "sessions/"}:
+        program_file = next((name for name in PROGRAM_FILES if name in self.sources or name in self.unread), None)
+        if program_file is None and "sessions/" not in self.unread:
             self.file = PROGRAM_FILE
             self.problem(0, "", "missing: it names the boot camp, its agendas, scales, lists and dimensions")
-        program_doc = documents.pop(PROGRAM_FILE, None)
-        self.file = PROGRAM_FILE
+        for extra in PROGRAM_FILES:
+            if extra != program_file and extra in self.sources:
+                self.file = extra
+                self.problem(0, "", f"a second program file beside {program_file}: keep one of the two")
+                documents.pop(extra, None)
+        program_doc = documents.pop(program_file, None) if program_file else None
+        self.file = program_file or PROGRAM_FILE
         head = self.program_head(program_doc) if program_doc is not None else None
 
         sessions: list[tuple[Session, int, str]] = []
@@ -505,7 +542,7 @@ class _Loader:
         required, optional = self._STEP_KIND_FIELDS[kind]
         self.fields(node, field, self._STEP_COMMON + required, self._STEP_OPTIONAL + optional)
         step_id = self.ident(node, "id", field)
-        minutes = self.number(node, "minutes", field, positive=True) if "minutes" in node else 0.0
+        minutes = self.minutes(node, "minutes", field) if "minutes" in node else 0.0
         agendas = AGENDA_IDS
         if "agendas" in node:
             agendas = tuple(self.agenda_ids(node, field))
@@ -561,7 +598,7 @@ class _Loader:
                 title=self.text(node, "title", ""),
                 body=self.text(node, "body", ""),
                 deck=self.ref(node, "deck", "", "item list"),
-                minutes_per_card=self.number(node, "minutes_per_card", "", positive=True) if "minutes_per_card" in node else 0.0,
+                minutes_per_card=self.minutes(node, "minutes_per_card", "") if "minutes_per_card" in node else 0.0,
                 prompts=tuple(self.listed(node, "prompts", "", self.poker_prompt, "prompt")),
             )
             return poker

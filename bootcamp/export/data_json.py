@@ -67,7 +67,7 @@ from bootcamp.errors import UserError
 from bootcamp.store import WorkshopBundle
 from bootcamp.store.codec import ShapeError, from_json, to_json
 from bootcamp.store.files import StoredContent
-from bootcamp.store.ids import is_safe_id
+from bootcamp.store.ids import id_problem
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
 if TYPE_CHECKING:
@@ -132,6 +132,11 @@ def loads(text: str, source: str) -> WorkshopBundle:
     try:
         document = json.loads(joined_surrogates(text))
     except json.JSONDecodeError as error:
+        if _looks_like_answers_csv(text):
+            raise ImportFileError(
+                f"{source}: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
+                f"use: bootcamp import-answers ID {source}"
+            ) from None
         raise ImportFileError(f"{source}:{error.lineno}: {json_problem(error)}") from None
     except ValueError:  # a whole number longer than Python converts (4,300 digits), which no export writes
         what = "a number of thousands of digits"
@@ -147,6 +152,16 @@ def loads(text: str, source: str) -> WorkshopBundle:
     if problems:
         raise RecordsRefused(source, [f"{source}: {problem}" for problem in problems])
     return bundle
+
+
+def _looks_like_answers_csv(text: str) -> bool:
+    """Whether ``text`` starts with the header ``bootcamp import-answers`` reads (as ``export --format csv`` writes
+    it, or a sheet typed after it): comma or semicolon separated, with the step and value columns it needs."""
+    header = text.lstrip("\ufeff").partition("\n")[0]
+    return any(
+        {"step", "value"} <= {cell.strip().strip('"').lower() for cell in header.split(separator)}
+        for separator in (",", ";")
+    )
 
 
 def _from_document(document: Any) -> tuple[WorkshopBundle, Program]:
@@ -177,8 +192,8 @@ def _check(info: WorkshopInfo, content: StoredContent) -> Program:
     from bootcamp.content import ContentError, load_sources
     from bootcamp.content.loader import content_hash
 
-    if not is_safe_id(info.id):
-        raise ShapeError("workshop.id", f"{info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
+    if problem := id_problem(info.id, "workshop"):
+        raise ShapeError("workshop.id", problem)
     try:
         found = content_hash(content.sources)
     except UnicodeEncodeError:  # a lone surrogate, which no file read as UTF-8 holds

@@ -50,6 +50,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from bootcamp.export.report_text import plain, tactical_phrase, tally
+from bootcamp.plurals import counted
 from bootcamp.summary.model import CommitmentReport, QuestionResult, RatingSummary
 from bootcamp.summary.rounding import half_up, whole
 
@@ -123,7 +124,11 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
         "answered": overall.answered,
         "scored": overall.scored,
         "dont_know": overall.dont_know,
-        "text": overall.withheld_text if overall.level_withheld else f"{overall.measured} of {overall.dimensions} dimensions measured",
+        "text": (
+            overall.withheld_text
+            if overall.level_withheld
+            else f"{overall.measured} of {counted(overall.dimensions, 'dimension')} measured"
+        ),
     }
     rank = {d.id: n for n, d in enumerate(report.weakest_first, 1)}
     for d in report.dimensions:

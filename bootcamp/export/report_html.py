@@ -36,6 +36,7 @@ from bootcamp.export.report_text import (
     tactical_phrase,
     unasked_phrase,
 )
+from bootcamp.plurals import counted
 from bootcamp.summary.model import (
     Audit,
     CommitmentReport,
@@ -113,7 +114,7 @@ def _cover(report: CommitmentReport) -> str:
         user(report.organisation) if report.organisation else "",
         escape(report.date),
         "half day" if report.agenda == "half" else "full day",
-        f"{len(report.present)} participants" + (" (anonymous)" if report.anonymous else ""),
+        counted(len(report.present), "participant") + (" (anonymous)" if report.anonymous else ""),
     ]
     return (
         '<header class="cover">\n'
@@ -152,8 +153,9 @@ def _overall(report: CommitmentReport) -> str:
         f'<p class="level-text">{prose(overall.level.text)}</p>' if overall.level and overall.level.text else ""
     )
     counts = (
-        f"<p>{overall.measured} of {overall.dimensions} dimensions measured from {overall.scored} scored answers; "
-        f"{overall.dont_know} &ldquo;don&rsquo;t know&rdquo; of {overall.answered} answers given.</p>"
+        f"<p>{overall.measured} of {counted(overall.dimensions, 'dimension')} measured from "
+        f"{counted(overall.scored, 'scored answer')}; "
+        f"{overall.dont_know} &ldquo;don&rsquo;t know&rdquo; of {counted(overall.answered, 'answer')} given.</p>"
     )
     flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
     finding_list = ""
@@ -432,7 +434,7 @@ def _appendix(report: CommitmentReport) -> str:
 
     def person(p: ParticipantResult) -> str:
         role = f" ({user(p.role)})" if p.role else ""
-        return f"{user(p.name)}{role} — {p.answers} answers"
+        return f"{user(p.name)}{role} — {counted(p.answers, 'answer')}"
 
     people = _list(person(p) for p in report.present)
     if report.removed:

@@ -33,6 +33,7 @@ from bootcamp.export.report_text import (
     text_bar,
     unasked_phrase,
 )
+from bootcamp.plurals import counted
 from bootcamp.summary.model import (
     Audit,
     CommitmentReport,
@@ -127,7 +128,7 @@ def _head(report: CommitmentReport) -> list[str]:
         md(report.organisation),
         report.date,
         "half day" if report.agenda == "half" else "full day",
-        f"{len(report.present)} participants" + (" (anonymous)" if report.anonymous else ""),
+        counted(len(report.present), "participant") + (" (anonymous)" if report.anonymous else ""),
     ]
     return [
         f"# Commitment test: {md(report.workshop)}",
@@ -152,8 +153,9 @@ def _overall(report: CommitmentReport) -> list[str]:
             lines += ["", f"> {content(overall.level.text)}"]
     lines += [
         "",
-        f"{overall.measured} of {overall.dimensions} dimensions measured from {overall.scored} scored answers; "
-        f"{overall.dont_know} \u201cdon\u2019t know\u201d of {overall.answered} answers given.",
+        f"{overall.measured} of {counted(overall.dimensions, 'dimension')} measured from "
+        f"{counted(overall.scored, 'scored answer')}; "
+        f"{overall.dont_know} \u201cdon\u2019t know\u201d of {counted(overall.answered, 'answer')} given.",
     ]
     flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
     if flagged:
@@ -233,7 +235,7 @@ def _disagreement(report: CommitmentReport) -> list[str]:
         return lines + ["No dimension splits the room: where there is a score, the room broadly agrees on it."]
     for dimension in split:
         lines.append(
-            f"- **{content(dimension.title)}**: {dimension.low_end} of {dimension.scored} scored answers "
+            f"- **{content(dimension.title)}**: {dimension.low_end} of {counted(dimension.scored, 'scored answer')} "
             f"at the low end, "
             f"{dimension.high_end} at the high end — the commitment is unclear."
         )
@@ -383,12 +385,13 @@ def _skipped(report: CommitmentReport) -> list[str]:
 def _participants(report: CommitmentReport) -> list[str]:
     lines = ["## Participants", ""]
     lines += [
-        f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {p.answers} answers" for p in report.present
+        f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {counted(p.answers, 'answer')}"
+        for p in report.present
     ]
     if report.removed:
         lines += ["", "Removed during the workshop (their answers still count):", ""]
         lines += [
-            f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {p.answers} answers"
+            f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {counted(p.answers, 'answer')}"
             for p in report.removed
         ]
     return lines

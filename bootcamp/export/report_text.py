@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bootcamp.plurals import counted
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
     DISAGREEMENT_SHARE,
@@ -182,7 +183,7 @@ REACH_MEANINGS = {
 
 
 def steps_phrase(count: int) -> str:
-    return "1 step" if count == 1 else f"{count} steps"
+    return counted(count, "step")
 
 
 def coverage_phrase(report: CommitmentReport) -> str:
@@ -336,7 +337,8 @@ def method_notes(report: CommitmentReport) -> list[str]:
     ]
     if report.unmatched_answers:
         notes.append(
-            f"{report.unmatched_answers} stored answers name no step, item or option of this agenda "
-            "and are not counted."
+            f"{counted(report.unmatched_answers, 'stored answer')} "
+            f"{'names' if report.unmatched_answers == 1 else 'name'} no step, item or option of this agenda "
+            f"and {'is' if report.unmatched_answers == 1 else 'are'} not counted."
         )
     return notes

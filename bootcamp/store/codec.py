@@ -103,7 +103,8 @@ def _decoder(kind: Any) -> Decoder:
         def decode_tuple(data: Any, where: str) -> tuple:
             if not isinstance(data, list):
                 raise ShapeError(where, f"expected a list, found {_describe(data)}")
-            return tuple(item(value, f"{where}[{i}]") for i, value in enumerate(data))
+            # counted from 1, as content problems count steps: "participants[2]" is the second participant
+            return tuple(item(value, f"{where}[{n}]") for n, value in enumerate(data, 1))
 
         return decode_tuple
     if origin is dict:

@@ -12,7 +12,9 @@ from collections.abc import Container
 
 # Lower case without look-alikes (0/o, 1/l/i), so an id read aloud or off a projector is typed right.
 ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+MAX_ID_LENGTH = 64
+_SAFE_ID = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{MAX_ID_LENGTH - 1}}}$")
+_ID_CHARACTERS = re.compile(r"^[A-Za-z0-9_-]*$")
 _BALLOT_PREFIX = "b"
 _PARTICIPANT_PREFIX = "p"
 
@@ -53,3 +55,20 @@ def new_record_id(prefix: str) -> str:
 def is_safe_id(value: str) -> bool:
     """Whether ``value`` can name a file or folder: no separators, no dots, no leading dash."""
     return bool(_SAFE_ID.match(value))
+
+
+def id_problem(value: str, what: str) -> str | None:
+    """Why ``value`` cannot be a ``what`` id ("workshop"), in one sentence, or None when it can: the rule it breaks,
+    not the whole rule, so "-rf" is told what is wrong with it though it is made of the right characters."""
+    if is_safe_id(value):
+        return None
+    shown = repr(value if len(value) <= 40 else value[:40] + "…")
+    if not value:
+        reason = "it is empty"
+    elif not _ID_CHARACTERS.match(value):
+        reason = "only letters, digits, - and _ are allowed"
+    elif not value[0].isalnum():
+        reason = "it must start with a letter or a digit"
+    else:
+        reason = f"it has {len(value)} characters, and an id has at most {MAX_ID_LENGTH}"
+    return f"{shown} cannot be a {what} id: {reason}"

@@ -30,7 +30,7 @@ from bootcamp.store.files import (
     state_file,
     workshop_file,
 )
-from bootcamp.store.ids import is_safe_id, new_workshop_id
+from bootcamp.store.ids import id_problem, is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
 from bootcamp.store.layout import WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
@@ -189,8 +189,8 @@ class Store:
 
     def import_workshop(self, bundle: WorkshopBundle, *, new_id: bool = False) -> WorkshopInfo:
         """Store an exported workshop whole, or nothing. Same id unless ``new_id``; an existing id is an error."""
-        if not new_id and not is_safe_id(bundle.info.id):
-            raise StoreError(f"{bundle.info.id!r} cannot be a workshop id (letters, digits, - and _ only)")
+        if not new_id and (problem := id_problem(bundle.info.id, "workshop")):
+            raise StoreError(problem)
         return self._materialise(bundle, keep_id=not new_id)
 
     def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool, program: Program | None = None) -> WorkshopInfo:

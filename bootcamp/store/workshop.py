@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,13 +112,34 @@ class WorkshopFiles:
 
         Never half an import: the files are read between two reads of the import journal.
         """
+        return self._read_answers(skip_damaged=False)[0]
+
+    def readable_answers(self) -> tuple[list[Answer], list[UnreadableFileError]]:
+        """Every answer that can be read, and the error of each answers file that cannot, left out (and left as it
+        is): so an export can get a room's answers out past one damaged file. A file that an import's journal
+        still holds whole is taken from the journal, as :meth:`answers` takes it."""
+        return self._read_answers(skip_damaged=True)
+
+    def _read_answers(self, *, skip_damaged: bool) -> tuple[list[Answer], list[UnreadableFileError]]:
+        damaged: dict[str, UnreadableFileError] = {}
 
         def read_files() -> dict[str, tuple[Answer, ...]]:
-            return {owner: answers_file(self.path, owner).load() for owner in self._answer_owners()}
+            damaged.clear()  # read again when an import committed meanwhile
+            found = {}
+            for owner in self._answer_owners():
+                try:
+                    found[owner] = answers_file(self.path, owner).load()
+                except UnreadableFileError as error:
+                    if not skip_damaged:
+                        raise
+                    damaged[owner] = error
+            return found
 
         found, journal = settled(self._journal, read_files, self.id)
-        found.update(pending_of(journal))
-        return [answer for owner in sorted(found, key=lambda owner: f"{owner}.json") for answer in found[owner]]
+        pending = pending_of(journal)
+        found.update(pending)
+        answers = [answer for owner in sorted(found, key=lambda owner: f"{owner}.json") for answer in found[owner]]
+        return answers, [error for owner, error in damaged.items() if owner not in pending]
 
     def _answer_owners(self) -> list[str]:
         """Whose answers files there are (participants' and secret ballots'), by file name; none without the folder.
@@ -259,11 +280,12 @@ class WorkshopFiles:
 
     # -- everything at once -----------------------------------------------------------------------------------
 
-    def bundle(self) -> WorkshopBundle:
+    def bundle(self, answers: Iterable[Answer] | None = None) -> WorkshopBundle:
+        """The whole workshop; with ``answers``, those instead of every stored answer (read already)."""
         return WorkshopBundle(
             info=self.info(),
             content=self.content(),
             state=self.state(),
             room=self.room(),
-            answers=tuple(self.answers()),
+            answers=tuple(self.answers() if answers is None else answers),
         )

@@ -67,6 +67,10 @@ def test_bad_yaml_names_file_and_line(content: Path) -> None:
         ("minutes: 10\n    items", "minutes: 0\n    items", "steps[2].minutes", "must be a positive number, got 0"),
         ("minutes: 4\n", "minutes: soon\n", "steps[3].minutes", "must be a number, got 'soon'"),
         ("minutes: 15", "minutes: -15", "steps[5].minutes", "must be a positive number"),
+        ("  - id: talk", "  - id: 42", "steps[7].id", "must be text, got the number 42; put it in quotes"),
+        ("body: Back in fifteen minutes.", "body: 12", "steps[5].body", "must be text, got the number 12; put it in quotes"),
+        ("title: Break", "title: 1.10", "steps[5].title", "must be text, got the number 1.1; put it in quotes"),
+        ("minutes: 15", "minutes: 100000", "steps[5].minutes", "100000 minutes is longer than a day (at most 1440)"),
     ],
 )
 def test_each_kind_of_mistake_is_reported_with_file_line_and_field(
@@ -118,6 +122,44 @@ def test_missing_program_file(content: Path) -> None:
     (content / "sessions" / "program.yaml").unlink()
     found = problems(content)
     assert any(p.startswith("sessions/program.yaml") and "missing" in p for p in found)
+
+
+def test_yml_files_are_read_like_yaml_from_a_folder_and_from_a_stored_copy(content: Path) -> None:
+    (content / "sessions" / "basics.yaml").rename(content / "sessions" / "basics.yml")
+    (content / "sessions" / "program.yaml").rename(content / "sessions" / "program.yml")
+    program = load_dir(content)
+    assert [s.id for s in program.sessions] == [s.id for s in load_dir(FIXTURE).sessions]
+    assert set(program.sources) == {"sessions/basics.yml", "sessions/program.yml", *read_sources(FIXTURE)} - {
+        "sessions/basics.yaml",
+        "sessions/program.yaml",
+    }
+    assert load_sources(read_sources(content)) == program  # a workshop's stored copy loads the same way
+
+
+def test_a_program_file_saved_both_ways_is_one_problem(content: Path) -> None:
+    shutil.copy(content / "sessions" / "program.yaml", content / "sessions" / "program.yml")
+    assert problems(content) == [
+        "sessions/program.yml: a second program file beside sessions/program.yaml: keep one of the two"
+    ]
+
+
+def test_a_stored_copy_keeps_loading_under_the_rules_it_was_accepted_with(content: Path) -> None:
+    """A number where text is expected, or a step longer than a day, is refused in content being written; a
+    workshop's stored copy (or an export's) holding one was accepted when the workshop was made, and still opens."""
+    edit(content / "sessions" / "basics.yaml", "  - id: talk", "  - id: 42")
+    edit(content / "sessions" / "basics.yaml", "minutes: 15", "minutes: 100000")
+    assert len(problems(content)) == 2
+    program = load_sources(read_sources(content))
+    assert program.step("basics/42") is not None and program.step("basics/break").minutes == 100000
+    with pytest.raises(ContentError):
+        load_sources(read_sources(content), stored_copy=False)
+
+
+def test_a_content_folder_that_does_not_exist_is_said_to_be_missing(tmp_path: Path) -> None:
+    missing, a_file = tmp_path / "nonexist", tmp_path / "a-file"
+    assert problems(missing) == [f"{missing}: the content folder does not exist: check the path"]
+    a_file.write_text("sessions")
+    assert problems(a_file) == [f"{a_file}: not a folder: give the folder that holds sessions/"]
 
 
 def test_not_a_content_folder(tmp_path: Path) -> None:

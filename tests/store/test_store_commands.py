@@ -230,6 +230,44 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     assert sorted(a.value for a in answers) == ["weak", "yes"]  # Ana's "no" was not imported either
 
 
+def test_import_answers_of_a_csv_with_only_its_header_says_so_and_fails(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\n\n")  # a blank line is no row either
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        1,
+        [],
+        [f"bootcamp: {paper}: no answer rows under the header; nothing was imported"],
+    )
+    assert Store(cli.data).open(workshop_id).answers() == []
+
+
+def test_export_gets_the_readable_answers_out_past_a_damaged_answers_file_left_as_it_is(
+    cli: Cli, tmp_path: Path
+) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\nAna,basics/mandate,yes\nBen,basics/mandate,no\n")
+    assert cli("import-answers", workshop_id, str(paper))[0] == 0
+    ana = Store(cli.data).open(workshop_id).info().participants[0].id
+    damaged = cli.data / "workshops" / workshop_id / "answers" / f"{ana}.json"
+    damaged.write_bytes(damaged.read_bytes()[:40])  # cut short, as by a full disk or a bad copy
+    cut = damaged.read_bytes()
+
+    code, out, err = cli("export", workshop_id, "--format", "csv")
+    assert (code, out) == (1, []) and len(err) == 1
+    assert err[0].startswith(f"bootcamp: cannot read {damaged}: not valid JSON")
+    assert err[0].endswith(f"(`bootcamp export {workshop_id} --skip-damaged` exports the answers that can be read)")
+
+    code, out, err = cli("export", workshop_id, "--format", "csv", "--skip-damaged")
+    assert code == 0 and len(out) == 2 and ",Ben,basics/mandate,,,no," in out[1]
+    assert len(err) == 1 and err[0].startswith(f"bootcamp: warning: skipped {damaged}: not valid JSON")
+    exported = tmp_path / "partial.json"
+    assert cli("export", workshop_id, "--skip-damaged", "-o", str(exported))[0] == 0
+    assert [a["value"] for a in json.loads(exported.read_text())["answers"]] == ["no"]
+    assert damaged.read_bytes() == cut  # nothing written over the damaged file
+
+
 def test_csv_on_a_terminal_shows_escapes_instead_of_obeying_them(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -125,27 +125,27 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         "a newer version": (edited(lambda d: d.update(version=2)), "newer bootcamp"),
         "an unknown field": (edited(lambda d: d.update(extra=1)), "extra: unknown field"),
         "a missing part": (edited(lambda d: d.pop("room")), "room: missing"),
-        "a wrong type": (edited(lambda d: d["workshop"]["participants"][0].update(number="one")), "workshop.participants[0].number"),
+        "a wrong type": (edited(lambda d: d["workshop"]["participants"][0].update(number="one")), "workshop.participants[1].number"),
         "a bad id": (edited(lambda d: d["workshop"].update(id="../../x")), "workshop.id"),
         "edited content": (edited(lambda d: d["content"]["sources"].update({"sessions/x.yaml": "id: x"})), "content.content_hash"),
-        "an answer by nobody": (edited(lambda d: d["answers"][0].update(participant_id="pnobody")), "answers[0].participant_id"),
-        "a bad answer key": (edited(lambda d: d["answers"][0].update(item="a|b")), "answers[0]"),
+        "an answer by nobody": (edited(lambda d: d["answers"][0].update(participant_id="pnobody")), "answers[1].participant_id"),
+        "a bad answer key": (edited(lambda d: d["answers"][0].update(item="a|b")), "answers[1]"),
         "a duplicate answer": (edited(lambda d: d["answers"].append(d["answers"][0])), "a second answer"),
-        "a bad status": (edited(lambda d: d["room"]["actions"][0].update(status="someday")), "room.actions[0].status"),
+        "a bad status": (edited(lambda d: d["room"]["actions"][0].update(status="someday")), "room.actions[1].status"),
         "an answer to no step": (
             edited(lambda d: d["answers"][0].update(step_key="basics/nowhere")),
-            "answers[0].step_key: unknown step 'basics/nowhere'",
+            "answers[1].step_key: unknown step 'basics/nowhere'",
         ),
         "a value off the scale": (
             edited(lambda d: d["answers"][0].update(value="maybe")),
-            "answers[0].value: 'maybe' is not on the scale",
+            "answers[1].value: 'maybe' is not on the scale",
         ),
         "a 5 MB comment": (
             edited(lambda d: d["answers"][0].update(comment="x" * 5_000_000)),
-            "answers[0].comment: 5,000,000 characters; a comment may have at most 2,000",
+            "answers[1].comment: 5,000,000 characters; a comment may have at most 2,000",
         ),
         "a blank workshop name": (edited(lambda d: d["workshop"].update(name="  ")), "workshop.name: a workshop name is needed"),
-        "an empty note": (edited(lambda d: d["room"]["notes"][0].update(text="")), "room.notes[0].text: a note is needed"),
+        "an empty note": (edited(lambda d: d["room"]["notes"][0].update(text="")), "room.notes[1].text: a note is needed"),
     }
 
 
@@ -157,6 +157,54 @@ def test_a_broken_export_imports_nothing_and_says_where(full_workshop: WorkshopF
             target.import_workshop(data_json.loads(text, "broken.json"))
         assert "broken.json" in str(caught.value) and expected in str(caught.value), (name, str(caught.value))
     assert target.list_workshops() == []
+
+
+def test_positions_in_an_export_are_counted_from_1_as_in_content_problems(full_workshop: WorkshopFiles) -> None:
+    """A person counting finds "participants[2]" at the second participant, as "steps[3]" is a session's third step."""
+    good = json.loads(data_json.dumps(full_workshop.bundle()))
+    wrong_type = json.loads(json.dumps(good))
+    wrong_type["workshop"]["participants"][1]["name"] = 5
+    with pytest.raises(ImportFileError, match=r"workshop\.participants\[2\]\.name: expected text, found a number"):
+        data_json.loads(json.dumps(wrong_type), "second.json")
+    off_scale = json.loads(json.dumps(good))
+    off_scale["answers"][1]["value"] = "maybe"
+    with pytest.raises(ImportFileError, match=r"answers\[2\]\.value: 'maybe' is not on the scale"):
+        data_json.loads(json.dumps(off_scale), "second.json")
+
+
+@pytest.mark.parametrize(
+    ("workshop_id", "reason"),
+    [
+        ("-rf", "'-rf' cannot be a workshop id: it must start with a letter or a digit"),
+        ("a" * 300, f"'{'a' * 40}…' cannot be a workshop id: it has 300 characters, and an id has at most 64"),
+        ("../x", "'../x' cannot be a workshop id: only letters, digits, - and _ are allowed"),
+    ],
+)
+def test_a_refused_workshop_id_is_told_the_rule_it_breaks(
+    full_workshop: WorkshopFiles, workshop_id: str, reason: str
+) -> None:
+    document = json.loads(data_json.dumps(full_workshop.bundle()))
+    document["workshop"]["id"] = workshop_id
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads(json.dumps(document), "odd.json")
+    assert str(caught.value) == f"odd.json: workshop.id: {reason}; nothing was imported"
+
+
+@pytest.mark.parametrize(
+    "header", ["workshop_id,participant_id,participant,step,item,perspective,value,comment,at", "participant;step;value"]
+)
+def test_a_csv_of_answers_given_to_the_json_import_is_pointed_to_import_answers(header: str) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads(f"\ufeff{header}\r\np1,basics/mandate,yes\r\n", "run1.csv")
+    assert str(caught.value) == (
+        "run1.csv: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
+        "use: bootcamp import-answers ID run1.csv"
+    )
+
+
+def test_other_text_given_to_the_json_import_is_still_not_valid_json() -> None:
+    with pytest.raises(ImportFileError, match=r"^notes.txt:1: not valid JSON: expecting value"):
+        data_json.loads("step by step, we value\n", "notes.txt")
 
 
 def test_an_import_that_fails_half_way_leaves_nothing(

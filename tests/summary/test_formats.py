@@ -101,3 +101,16 @@ def test_html_is_self_contained_and_printable(report) -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
     assert "@import" not in html and "url(" not in html
     assert "<script" not in html
+
+
+def test_a_count_of_one_is_written_in_the_singular_in_every_format() -> None:
+    """An anonymous room of one, with one answer: "P1 — 1 answer", never "1 answers"."""
+    from summary_rooms import Room_, mandate, participants
+
+    report = Room_(participants(1), answers=mandate("yes")).report(as_of="2026-10-15")
+    markdown, html = render_markdown(report), render_html(report)
+    for text in (markdown, re.sub(r"<[^>]+>", "", html)):
+        assert re.search(r"P1 — 1 answer(?!s)", text), text
+        assert "1 participant (anonymous)" in text
+        assert "from 1 scored answer;" in text and "of 1 answer given" in text
+        assert not re.search(r"\b1 (answers|participants|scored answers|dimensions)\b", text)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from bootcamp.export.report_text import percent
+from bootcamp.plurals import counted
 from bootcamp.summary.model import CommitmentReport
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.report.charts import gauge, score_colour
@@ -51,11 +52,11 @@ class OverallScore(Vertical):
         words = self.query_one("#overall-words", Static)
         digits.display = overall.score is not None
         facts = joined(
-            (f"{overall.measured} of {overall.dimensions} dimensions measured", ""),
+            (f"{overall.measured} of {counted(overall.dimensions, 'dimension')} measured", ""),
             ("  ·  ", "dim"),
-            f"{overall.scored} scored answers",
+            counted(overall.scored, "scored answer"),
             "\n",
-            (f"\u201cdon\u2019t know\u201d {overall.dont_know} of {overall.answered} answers", ""),
+            (f"\u201cdon\u2019t know\u201d {overall.dont_know} of {counted(overall.answered, 'answer')}", ""),
             f" ({percent(overall.dont_know / overall.answered if overall.answered else None)})",
         )
         if overall.score is None:
