@@ -51,6 +51,8 @@ PROGRAM_FILE = "sessions/program.yaml"
 PROGRAM_FILES = (PROGRAM_FILE, "sessions/program.yml")
 CONTENT_FOLDERS = ("sessions", "exercises")
 CONTENT_SUFFIXES = (".yaml", ".yml")
+# Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
+_MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
 MAX_STEP_MINUTES = 24 * 60
@@ -231,6 +233,19 @@ class _Loader:
         text = str(value).strip()
         if not text and default is None:
             self.problem(node.line_of(key), _join(field, key), "must not be empty")
+        return text
+
+    def plain_text(self, node: Located, key: str, field: str) -> str:
+        """Text shown as typed (a step's title, a question): Markdown marks in it would reach the wall as typed."""
+        text = self.text(node, key, field)
+        mark = _MARKDOWN_MARK.search(text)
+        if mark and not self.stored_copy:
+            self.problem(
+                node.line_of(key),
+                _join(field, key),
+                f"is shown as plain text, so the Markdown '{mark.group()}' would show as typed: write it plain, "
+                "or put it in the step's body",
+            )
         return text
 
     def ident(self, node: Located, key: str, field: str) -> str:
@@ -550,7 +565,7 @@ class _Loader:
             id=step_id,
             session_id=session_id,
             kind=kind,
-            title=self.text(node, "title", field),
+            title=self.plain_text(node, "title", field),
             minutes=minutes,
             body=self.text(node, "body", field, default="" if kind not in required else None),
             notes=self.text(node, "notes", field, default=""),
@@ -568,7 +583,7 @@ class _Loader:
         elif kind is StepKind.QUESTION:
             question = ProbeQuestion(
                 id=step_id,
-                text=self.text(node, "question", field),
+                text=self.plain_text(node, "question", field),
                 dimension=self.ref(node, "dimension", field, "dimension"),
                 scale=self.ref(node, "scale", field, "scale"),
                 ask_next=self.text(node, "ask_next", field),

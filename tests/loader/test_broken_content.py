@@ -71,6 +71,18 @@ def test_bad_yaml_names_file_and_line(content: Path) -> None:
         ("body: Back in fifteen minutes.", "body: 12", "steps[5].body", "must be text, got the number 12; put it in quotes"),
         ("title: Break", "title: 1.10", "steps[5].title", "must be text, got the number 1.1; put it in quotes"),
         ("minutes: 15", "minutes: 100000", "steps[5].minutes", "100000 minutes is longer than a day (at most 1440)"),
+        (
+            "title: Who drives agreement?",
+            "title: Who **really** drives agreement?",
+            "steps[3].title",
+            "is shown as plain text, so the Markdown '**' would show as typed",
+        ),
+        (
+            "question: Do leaders let one person",
+            "question: Do [leaders](https://example.com/board) let one person",
+            "steps[3].question",
+            "is shown as plain text, so the Markdown '[leaders](' would show as typed",
+        ),
     ],
 )
 def test_each_kind_of_mistake_is_reported_with_file_line_and_field(
