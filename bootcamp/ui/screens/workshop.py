@@ -247,14 +247,12 @@ class WorkshopScreen(WalkScreen):
         if not (view and view.first().focus_answers()):
             self.notify("This step takes no answers.", markup=False, timeout=2)
 
-    def action_reveal(self) -> None:
-        step = self.flow.current
-        if step.kind not in ANSWERED_KINDS:
-            self.notify("This step has no results to reveal.", markup=False, timeout=2)
-            return
-        shown = self.workshop.toggle("revealed", step.key)
-        self.show_room()
-        self.notify("Results revealed to the room." if shown else "Results hidden again.", markup=False, timeout=2)
+    def signal_reveal(self, shown: bool | None) -> None:
+        if shown is None:
+            message = "This step has no results to reveal."
+        else:
+            message = "Results revealed to the room." if shown else "Results hidden again."
+        self.notify(message, markup=False, timeout=2)
 
     def action_secret_ballot(self) -> None:
         step = self.flow.current
