@@ -2,7 +2,7 @@
 
 Each is cut to one line with "…" (a line break shown as ⏎), so the Answer and Comment columns stay in
 view at 80×24 and 120×40, and nothing scrolls sideways. The column that holds what people wrote (a
-role line) takes the room the other columns do not need.
+role line, an action) takes the room the other columns do not need; an action's owner shows in full.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from room_helpers import at_step, open_console
 from ui_helpers import new_workshop, screen_text
 
 from bootcamp.content import Program
-from bootcamp.live.requests import GiveAnswer
+from bootcamp.live.requests import GiveAnswer, PutAction
 from bootcamp.store import Store
+from bootcamp.store.model import Action
 from bootcamp.ui.text import LINE_BREAK, one_line
+from bootcamp.ui.widgets.action_table import STATUS_WIDTH, ActionTable
 from bootcamp.ui.widgets.answers.question_table import NAME_WIDTH, QuestionTable
 from bootcamp.ui.widgets.answers.role_lines import LEANING_WIDTH, RoleLinesTable
 
-MANDATE, ROLE = "basics/mandate", "basics/role"
+MANDATE, ROLE, ACTIONS = "basics/mandate", "basics/role", "basics/next"
 ROLE_LINES = (
     "Own the customer experience strategy and the roadmap that delivers it across every business unit",
     "Run the contact centre",
@@ -101,3 +103,27 @@ async def test_role_lines_take_the_width_the_other_columns_do_not_need(
         assert shown[:-1] in screen_text(app)
         detail = " ".join(str(console.query_one("#line-detail").render()).split())
         assert ROLE_LINES[0] in detail  # the highlighted line, in full below the table
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_actions_show_their_owners_in_full_and_what_takes_the_rest(
+    size, store: Store, fixture_program: Program, make_app
+) -> None:
+    info = new_workshop(store, fixture_program)
+    at_step(store, info.id, ACTIONS)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        console = await open_console(pilot)
+        what = "Put one customer story at the top of every board meeting agenda"
+        for owner in ("Ana Ortiz", "Priya Raman", "Sofia Álvarez"):
+            app.request(PutAction(Action("", what, owner, "2026-10-30", source=ACTIONS)))
+        await pilot.pause()
+        table = console.query_one(ActionTable)
+        text = screen_text(app)
+        assert all(owner in text for owner in ("Ana Ortiz", "Priya Raman", "Sofia Álvarez"))  # no "Priya Ram…"
+        widths = {column.key.value: column.get_render_width(table) for column in table.ordered_columns}
+        padding = 2 * table.cell_padding
+        assert widths["owner"] == len("Sofia Álvarez") + padding and widths["status"] == STATUS_WIDTH + padding
+        assert widths["what"] == table.scrollable_content_region.width - widths["owner"] - widths["status"]
+        shown = table.get_cell_at((0, 0)).plain.splitlines()[0]
+        assert shown == one_line(what, widths["what"] - padding) and shown.endswith("…") and shown in text
