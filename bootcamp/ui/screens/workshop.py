@@ -26,6 +26,7 @@ from bootcamp.store.projector_lock import projector_following
 from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
+from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.day_clock import DayClockPanel
 from bootcamp.ui.widgets.join_bar import JoinBar
 from bootcamp.ui.widgets.key_bar import KeyBar
@@ -287,6 +288,9 @@ class WorkshopScreen(WalkScreen):
 
     def action_undo(self) -> None:
         undone = self.workshop.undo(by=CONSOLE)
+        if undone:  # where the cursor moved on after the answer taken back no longer holds
+            for hint in self.query_one(StepScroll).query(KeysHint):
+                hint.moved_on("")
         self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", markup=False, timeout=2)
 
     # -- phones ----------------------------------------------------------------------------------------------
