@@ -152,12 +152,17 @@ class LiveRecords:
         return bool(self._undo)
 
     def missed_steps(self, participant_id: str, steps: tuple[Step, ...], *, skipped: tuple[str, ...] = ()) -> list[Step]:
-        """Answering steps among ``steps`` (those the room has got through) that this participant has not answered."""
+        """Answering steps among ``steps`` (those the room has got through) that others answered and this participant
+        has not. A step nobody answered was jumped past by the whole room: nobody missed it."""
         answered = {key[1] for key in self._answers if key[0] == participant_id}
+        others_answered = {key[1] for key in self._answers if key[0] != participant_id}
         return [
             step
             for step in steps
-            if step.kind in ANSWERED_KINDS and step.key not in answered and step.key not in skipped
+            if step.kind in ANSWERED_KINDS
+            and step.key in others_answered
+            and step.key not in answered
+            and step.key not in skipped
         ]
 
     # -- answers ----------------------------------------------------------------------------------------------

@@ -271,6 +271,10 @@ async def test_a_late_arrival_answers_what_they_missed_in_private(workshop_id: s
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, "basics/poker")
         live = app.workshop.records
+        ana = app.workshop.info.present[0]  # what the room answered before Dee came in
+        live.set_answer(ana.id, RATE, "strong", item="persist", perspective="self")
+        live.set_answer(ana.id, MANDATE, "yes")
+        live.set_answer(ana.id, ROLE, "yes", item="reports-to-ceo")
         dee = live.add_participant("Dee Late", "Finance")
         walked = app.workshop.flow.steps[: app.workshop.flow.index]
         missed = live.missed_steps(dee.id, walked)
