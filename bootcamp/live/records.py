@@ -351,10 +351,16 @@ class LiveRecords:
 
     def drop_action(self, action_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
-        before = next((a for a in self.room.actions if a.id == action_id), None)
-        if before is not None:
+        actions = self.room.actions
+        at = next((n for n, a in enumerate(actions) if a.id == action_id), None)
+        if at is not None:
+            next_id = actions[at + 1].id if at + 1 < len(actions) else ""
+
+            def restore(action: object) -> edits.RoomEdit:  # undone, back before the one that followed, not last
+                return edits.restore_action(action, next_id)  # type: ignore[arg-type]
+
             self._change_record(
-                "action", action_id, "removing an action", before, None, edits.put_action, edits.drop_action
+                "action", action_id, "removing an action", actions[at], None, restore, edits.drop_action
             )
 
     def _change_record(
