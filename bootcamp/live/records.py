@@ -152,12 +152,17 @@ class LiveRecords:
         return bool(self._undo)
 
     def missed_steps(self, participant_id: str, steps: tuple[Step, ...], *, skipped: tuple[str, ...] = ()) -> list[Step]:
-        """Answering steps among ``steps`` (those the room has got through) that this participant has not answered."""
+        """Answering steps among ``steps`` (those the room has got through) that others answered and this participant
+        has not. A step nobody answered was jumped past by the whole room: nobody missed it."""
         answered = {key[1] for key in self._answers if key[0] == participant_id}
+        others_answered = {key[1] for key in self._answers if key[0] != participant_id}
         return [
             step
             for step in steps
-            if step.kind in ANSWERED_KINDS and step.key not in answered and step.key not in skipped
+            if step.kind in ANSWERED_KINDS
+            and step.key in others_answered
+            and step.key not in answered
+            and step.key not in skipped
         ]
 
     # -- answers ----------------------------------------------------------------------------------------------
@@ -346,10 +351,16 @@ class LiveRecords:
 
     def drop_action(self, action_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
-        before = next((a for a in self.room.actions if a.id == action_id), None)
-        if before is not None:
+        actions = self.room.actions
+        at = next((n for n, a in enumerate(actions) if a.id == action_id), None)
+        if at is not None:
+            next_id = actions[at + 1].id if at + 1 < len(actions) else ""
+
+            def restore(action: object) -> edits.RoomEdit:  # undone, back before the one that followed, not last
+                return edits.restore_action(action, next_id)  # type: ignore[arg-type]
+
             self._change_record(
-                "action", action_id, "removing an action", before, None, edits.put_action, edits.drop_action
+                "action", action_id, "removing an action", actions[at], None, restore, edits.drop_action
             )
 
     def _change_record(

@@ -55,6 +55,18 @@ def put_action(action: Action) -> RoomEdit:
     return lambda room: dataclasses.replace(room, actions=_put(room.actions, action))
 
 
+def restore_action(action: Action, next_id: str) -> RoomEdit:
+    """A removed action back at its place: before the one that followed it (last if that one has gone too)."""
+
+    def edit(room: RoomRecords) -> RoomRecords:
+        if any(a.id == action.id for a in room.actions):
+            return dataclasses.replace(room, actions=_put(room.actions, action))
+        at = next((n for n, a in enumerate(room.actions) if a.id == next_id), len(room.actions))
+        return dataclasses.replace(room, actions=(*room.actions[:at], action, *room.actions[at:]))
+
+    return edit
+
+
 def drop_action(action_id: str) -> RoomEdit:
     return lambda room: dataclasses.replace(room, actions=_drop(room.actions, action_id))
 

@@ -12,6 +12,7 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_
 from bootcamp.content import Program
 from bootcamp.store import Store, is_ballot_id
 from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.help import key_table
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -270,6 +271,10 @@ async def test_a_late_arrival_answers_what_they_missed_in_private(workshop_id: s
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, "basics/poker")
         live = app.workshop.records
+        ana = app.workshop.info.present[0]  # what the room answered before Dee came in
+        live.set_answer(ana.id, RATE, "strong", item="persist", perspective="self")
+        live.set_answer(ana.id, MANDATE, "yes")
+        live.set_answer(ana.id, ROLE, "yes", item="reports-to-ceo")
         dee = live.add_participant("Dee Late", "Finance")
         walked = app.workshop.flow.steps[: app.workshop.flow.index]
         missed = live.missed_steps(dee.id, walked)
@@ -308,6 +313,44 @@ async def test_the_room_sees_the_tally_only_once_revealed_and_never_during_priva
         app.screen.show_room()
         await settle(pilot)
         assert "█" not in screen_text(app) and "private entry" in screen_text(app)
+
+
+async def test_presenter_mode_reveals_and_hides_with_r_but_takes_no_answers(workshop_id: str, make_app) -> None:
+    # A mirrored projector: the facilitator stays in F5, where leaving would put the notes on the wall.
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await console_at(pilot, MANDATE)
+        for participant, value in zip(app.workshop.info.present, ("yes", "no", "no")):
+            app.workshop.records.set_answer(participant.id, MANDATE, value)
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        assert "Reveal this step's results to the room, or hide them again" in dict(
+            (what, keys) for keys, what in key_table(presenter)
+        )
+        await pilot.press("r")
+        await settle(pilot)
+        assert MANDATE in app.workshop.state.revealed and "█" in screen_text(app)
+        await pilot.press("r")
+        await settle(pilot)
+        assert MANDATE not in app.workshop.state.revealed and "█" not in screen_text(app)
+        await pilot.press("y", "n", "d")  # no cursor on the wall: answer keys do nothing here
+        await settle(pilot)
+        assert [app.workshop.records.answer(p.id, MANDATE).value for p in app.workshop.info.present] == [
+            "yes",
+            "no",
+            "no",
+        ]
+        await pilot.press("right", "right")  # the break, a teach step: nothing to reveal, and help does not offer it
+        await settle(pilot)
+        assert app.workshop.flow.current.key == "basics/break"
+        before = app.workshop.state.revealed
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.workshop.state.revealed == before
+        assert "Reveal this step's results to the room, or hide them again" not in dict(
+            (what, keys) for keys, what in key_table(presenter)
+        )
 
 
 HOSTILE_NAME = "[bold red]Mallory[/bold red]"

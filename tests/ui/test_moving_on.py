@@ -91,6 +91,19 @@ async def test_the_rating_hint_says_a_full_column_moved_on_to_the_next_person(wo
         assert "moved on" not in hint(view)
 
 
+async def test_an_undo_takes_back_what_the_hint_said_about_moving_on(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, RATE)
+        await pilot.press("a", "s", "w")  # Ana's self column full: moved on to her team column
+        await settle(pilot)
+        view = console.query_one(AnswerGrid).parent.parent
+        assert "↪ column full: moved on to Ana Ortiz (team)" in hint(view)
+        await pilot.press("ctrl+z")  # the answer that filled the column is taken back
+        await settle(pilot)
+        assert "moved on" not in hint(view) and hint(view).startswith("a key rates")
+
+
 async def test_down_and_k_pressed_together_decide_the_line_below(workshop_id: str, make_app) -> None:
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 from room_helpers import POKER, at_step, on_disk, open_console
-from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+from ui_helpers import SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.clock import FixedClock
-from bootcamp.content import Program
+from bootcamp.content import Program, load_dir
 from bootcamp.store import Store
 from bootcamp.store.model import ActionStatus, PokerCard
 from bootcamp.ui.screens.action_form import ActionFormScreen
@@ -252,3 +252,27 @@ async def test_the_room_sees_the_deal_and_the_card_under_discussion_with_its_not
         assert "4:00 left" in text
         assert not screen.query(AutosaveTextArea)  # the room's screen never edits
         assert screen.query_one(PokerBoard).display
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+async def test_an_empty_note_shows_its_whole_question(size, data_dir, clock: FixedClock, make_app) -> None:
+    store = Store(data_dir, clock)
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    at_step(store, info.id, "aptitudes/aptitude-poker")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        fields = list(panel.query(PokerNoteField))
+        assert any(len(field.placeholder) > field.content_size.width for field in fields)  # longer than the field
+        for field in fields:
+            shown = " ".join(field.render_line(y).text.strip() for y in range(field.content_size.height))
+            assert " ".join(shown.split()) == field.placeholder  # "… now, and where is it missing? Give an example."
+        first = fields[0]
+        first.focus()
+        await pilot.press("x")  # typed into: a line high again, then empty: the question's height back
+        await pilot.pause()
+        assert first.content_size.height == 1
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert first.content_size.height > 1

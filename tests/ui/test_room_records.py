@@ -161,6 +161,33 @@ async def test_actions_are_added_edited_moved_on_and_removed_and_a_bad_date_is_r
     ]
 
 
+async def test_an_action_removed_and_taken_back_returns_to_its_place(workshop_id: str, make_app, store: Store) -> None:
+    at_step(store, workshop_id, ACTIONS)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        live = app.workshop.records
+        for what in ("First", "Second", "Third"):
+            live.put_action(Action("", what, "Ana Ortiz", "", source=ACTIONS))
+        await settle(pilot)
+        table = console.query_one(ActionTable)
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.press("delete")  # the second goes …
+        await settle(pilot)
+        assert [a.what for a in live.room.actions] == ["First", "Third"]
+        await pilot.press("ctrl+z")  # … and comes back where it was, not at the bottom
+        await settle(pilot)
+        assert [a.what for a in live.room.actions] == ["First", "Second", "Third"]
+        assert [table.get_row_at(n)[0].plain.splitlines()[0] for n in range(table.row_count)] == [
+            "First",
+            "Second",
+            "Third",
+        ]
+        assert await app.flush()
+    assert [a.what for a in on_disk(store, workshop_id).room().actions] == ["First", "Second", "Third"]
+
+
 async def test_escape_closes_the_action_form_without_saving(workshop_id: str, make_app, store: Store) -> None:
     at_step(store, workshop_id, ACTIONS)
     app = make_app(open_workshop=workshop_id)

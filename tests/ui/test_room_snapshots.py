@@ -73,6 +73,11 @@ def test_roster(store: Store, fixture_program: Program, clock: FixedClock, make_
 
     async def ready(pilot) -> None:
         await wait_for_screen(pilot, WorkshopScreen)
+        live = pilot.app.workshop.records
+        ana = live.info.present[0]  # what the room answered before the late arrival: what they missed
+        live.set_answer(ana.id, "basics/rate-aptitudes", "strong", item="persist", perspective="self")
+        live.set_answer(ana.id, "basics/mandate", "yes")
+        live.set_answer(ana.id, "basics/role", "yes", item="reports-to-ceo")
         await pilot.press("f2")
         await wait_for_screen(pilot, RosterScreen)
         await pilot.press("down", "down")  # the late arrival, and what they missed

@@ -12,7 +12,7 @@ from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 from bootcamp.ui.screens.roster import PeopleTable, RosterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 
-RATE, MANDATE, BREAK = "basics/rate-aptitudes", "basics/mandate", "basics/break"
+RATE, MANDATE, ROLE, BREAK = "basics/rate-aptitudes", "basics/mandate", "basics/role", "basics/break"
 
 
 @pytest.fixture
@@ -121,6 +121,24 @@ async def test_an_anonymous_room_stores_no_names_and_asks_only_for_a_role(
     ]
 
 
+async def test_steps_the_whole_room_jumped_past_are_missed_by_nobody(workshop_id: str, make_app, store: Store) -> None:
+    at_step(store, workshop_id, BREAK)  # past the question and the role check, which nobody answered
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_roster(pilot)
+        live = app.workshop.records
+        for person in live.info.present:
+            live.set_answer(person.id, RATE, "strong", item="persist", perspective="self")
+        screen.query_one("#present", PeopleTable).move_cursor(row=0)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Nothing missed so far." in text and "Missed" not in text  # not "Missed 2 answering steps"
+        await pilot.press("a", *"Dee Late", "enter", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Missed 1 answering step:" in text and "• Rate the aptitudes" in text  # what the others answered
+
+
 async def test_a_late_arrival_sees_what_they_missed_and_starts_answering_it(
     workshop_id: str, make_app, store: Store
 ) -> None:
@@ -132,6 +150,7 @@ async def test_a_late_arrival_sees_what_they_missed_and_starts_answering_it(
         for person in live.info.present:
             live.set_answer(person.id, RATE, "strong", item="persist", perspective="self")
         live.set_answer(live.info.present[0].id, MANDATE, "yes")
+        live.set_answer(live.info.present[1].id, ROLE, "yes", item="reports-to-ceo")
         await pilot.press("a", *"Dee Late", "enter", "enter")
         await settle(pilot)
         text = screen_text(app)

@@ -1,7 +1,8 @@
 """People's own text fits the console's tables: a name of any length, a line break, a long comment.
 
 Each is cut to one line with "…" (a line break shown as ⏎), so the Answer and Comment columns stay in
-view at 80×24 and 120×40, and nothing scrolls sideways.
+view at 80×24 and 120×40, and nothing scrolls sideways. The column that holds what people wrote (a
+role line, an action) takes the room the other columns do not need; an action's owner shows in full.
 """
 
 from __future__ import annotations
@@ -14,12 +15,20 @@ from room_helpers import at_step, open_console
 from ui_helpers import new_workshop, screen_text
 
 from bootcamp.content import Program
-from bootcamp.live.requests import GiveAnswer
+from bootcamp.live.requests import GiveAnswer, PutAction
 from bootcamp.store import Store
+from bootcamp.store.model import Action
 from bootcamp.ui.text import LINE_BREAK, one_line
+from bootcamp.ui.widgets.action_table import STATUS_WIDTH, ActionTable
 from bootcamp.ui.widgets.answers.question_table import NAME_WIDTH, QuestionTable
+from bootcamp.ui.widgets.answers.role_lines import LEANING_WIDTH, RoleLinesTable
 
-MANDATE = "basics/mandate"
+MANDATE, ROLE, ACTIONS = "basics/mandate", "basics/role", "basics/next"
+ROLE_LINES = (
+    "Own the customer experience strategy and the roadmap that delivers it across every business unit",
+    "Run the contact centre",
+    "Set the vision and objectives for the customer experience",
+)
 LONG_NAME = "Maximiliana " + "x" * 9_988  # 10,000 characters
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -63,3 +72,58 @@ async def test_a_ten_thousand_character_name_leaves_answer_and_comment_in_view(s
         assert cell_len(comment) <= table.comment_width()  # to the room the other columns leave
         assert not table.show_horizontal_scrollbar
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_role_lines_take_the_width_the_other_columns_do_not_need(
+    size, store: Store, fixture_program: Program, make_app
+) -> None:
+    info = new_workshop(store, fixture_program)
+    at_step(store, info.id, ROLE)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        console = await open_console(pilot)
+        for line in ROLE_LINES:
+            app.workshop.records.put_role_line(line)
+        table = console.query_one(RoleLinesTable)
+        table.focus()
+        await pilot.pause()
+        widths = {column.key.value: column.get_render_width(table) for column in table.ordered_columns}
+        padding = 2 * table.cell_padding
+        # Three lines need one digit; the labels need their own width ("strategic", "undecided"); the mark one cell.
+        assert widths == {
+            "number": 1 + padding,
+            "line": table.scrollable_content_region.width - (1 + 2 * LEANING_WIDTH + 1 + 4 * padding),
+            "suggests": LEANING_WIDTH + padding,
+            "decision": LEANING_WIDTH + padding,
+            "mark": 1 + padding,
+        }
+        shown = table.get_cell_at((0, 1)).plain
+        assert shown.endswith("…") and cell_len(shown) == widths["line"] - padding
+        assert shown[:-1] in screen_text(app)
+        detail = " ".join(str(console.query_one("#line-detail").render()).split())
+        assert ROLE_LINES[0] in detail  # the highlighted line, in full below the table
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_actions_show_their_owners_in_full_and_what_takes_the_rest(
+    size, store: Store, fixture_program: Program, make_app
+) -> None:
+    info = new_workshop(store, fixture_program)
+    at_step(store, info.id, ACTIONS)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        console = await open_console(pilot)
+        what = "Put one customer story at the top of every board meeting agenda"
+        for owner in ("Ana Ortiz", "Priya Raman", "Sofia Álvarez"):
+            app.request(PutAction(Action("", what, owner, "2026-10-30", source=ACTIONS)))
+        await pilot.pause()
+        table = console.query_one(ActionTable)
+        text = screen_text(app)
+        assert all(owner in text for owner in ("Ana Ortiz", "Priya Raman", "Sofia Álvarez"))  # no "Priya Ram…"
+        widths = {column.key.value: column.get_render_width(table) for column in table.ordered_columns}
+        padding = 2 * table.cell_padding
+        assert widths["owner"] == len("Sofia Álvarez") + padding and widths["status"] == STATUS_WIDTH + padding
+        assert widths["what"] == table.scrollable_content_region.width - widths["owner"] - widths["status"]
+        shown = table.get_cell_at((0, 0)).plain.splitlines()[0]
+        assert shown == one_line(what, widths["what"] - padding) and shown.endswith("…") and shown in text

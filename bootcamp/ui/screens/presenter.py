@@ -1,9 +1,12 @@
 """Presenter mode: only the slide, for the projector, at about 80×24 cells.
 
 No header, footer, agenda or notes: the :class:`Slide` fills the screen. The keys are a
-presentation clicker's: PageDown/PageUp (and arrows, space, enter, backspace) move,
-b or . blanks, F5 or Esc goes back to the console, ctrl+w leaves the workshop (asking first). While phones can join, ``J`` puts the join
-slide (the QR code) up or down, and the join URL stays in the slide's corner.
+presentation clicker's: PageDown/PageUp (and arrows, space, enter, backspace) move, b or . blanks,
+F5 or Esc goes back to the console, ctrl+w leaves the workshop (asking first). ``r`` reveals a step's
+results or hides them, as on the console: with a mirrored projector the facilitator stays here, since
+the console would put the notes on the wall; answer keys do not work here (the slide has no cursor).
+While phones can join, ``J`` puts the join slide (the QR code) up or down, and the join URL stays in
+the slide's corner.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from bootcamp.flow import Flow
+from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
@@ -30,6 +34,7 @@ class PresenterScreen(WalkScreen):
         Binding("s", "skip", "Skip", tooltip="Skip this step for time"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding("plus,equals_sign", "add_minutes", "+2 min", key_display="+", tooltip="Add 2 minutes to the timer"),
+        Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
         Binding("b,full_stop", "blank", "Blank", tooltip="Blank the screen (any key brings it back)"),
         Binding("J", "join_slide", "Join slide", tooltip="Show or hide the join slide: the QR code phones join by"),
         Binding("f5,escape", "leave", "Console", tooltip="Leave presenter mode, back to the console"),
@@ -65,6 +70,8 @@ class PresenterScreen(WalkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "join_slide":
             return self.bootcamp.console_joining is not None  # the key shows while phones can join
+        if action == "reveal":
+            return self.flow.current.kind in ANSWERED_KINDS  # help offers it only where there are results
         return True
 
     def action_join_slide(self) -> None:
@@ -78,6 +85,9 @@ class PresenterScreen(WalkScreen):
 
     def signal_over_time(self) -> None:
         """The slide's bottom line already says it; no toast in front of the room."""
+
+    def signal_reveal(self, shown: bool | None) -> None:
+        """The slide shows the tally come and go; no toast in front of the room."""
 
     def action_leave(self) -> None:
         self.app.theme = self._theme_before or self.app.theme

@@ -3,7 +3,7 @@
 Every change goes through the live room (saved at once, undoable from the console); a
 removed participant's answers stay on disk and return with them. In an anonymous
 workshop people are P1, P2 … and the form asks only for a role: no name is stored. The
-panel beside the list says which answering steps the highlighted person missed; ``m``
+panel beside the list says which answering steps the highlighted person missed (those others answered); ``m``
 closes the roster with those steps, for the console to start them answering.
 
 While phones can join, a phone marks whose seat a phone holds (``p`` frees it, for another phone),

@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from bootcamp.flow import Flow
 from bootcamp.live.changes import Change, Part
+from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import WorkshopState
@@ -140,6 +141,9 @@ class WalkScreen(Screen[None]):
         """A calm, non-modal signal: a toast the facilitator can ignore."""
         self.notify(OVER_TIME.capitalize(), title=self.flow.current.title, severity="warning", markup=False)
 
+    def signal_reveal(self, shown: bool | None) -> None:
+        """Say what ``r`` did: results now shown (True), hidden (False), or nothing to reveal here (None)."""
+
     # -- leaving ---------------------------------------------------------------------------------------------
 
     def leave_reasons(self) -> list[str]:
@@ -190,6 +194,15 @@ class WalkScreen(Screen[None]):
 
     async def action_add_minutes(self) -> None:
         await self.change(Flow.add_minutes)
+
+    def action_reveal(self) -> None:
+        step = self.flow.current
+        if step.kind not in ANSWERED_KINDS:
+            self.signal_reveal(None)
+            return
+        shown = self.workshop.toggle("revealed", step.key)
+        self.show_room()
+        self.signal_reveal(shown)
 
     async def jump_to(self, step_key: str | None) -> None:
         if step_key and step_key != self.flow.current.key and self.flow.index_of(step_key) is not None:

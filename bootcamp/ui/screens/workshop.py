@@ -26,6 +26,7 @@ from bootcamp.store.projector_lock import projector_following
 from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
+from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.day_clock import DayClockPanel
 from bootcamp.ui.widgets.join_bar import JoinBar
 from bootcamp.ui.widgets.key_bar import KeyBar
@@ -247,14 +248,12 @@ class WorkshopScreen(WalkScreen):
         if not (view and view.first().focus_answers()):
             self.notify("This step takes no answers.", markup=False, timeout=2)
 
-    def action_reveal(self) -> None:
-        step = self.flow.current
-        if step.kind not in ANSWERED_KINDS:
-            self.notify("This step has no results to reveal.", markup=False, timeout=2)
-            return
-        shown = self.workshop.toggle("revealed", step.key)
-        self.show_room()
-        self.notify("Results revealed to the room." if shown else "Results hidden again.", markup=False, timeout=2)
+    def signal_reveal(self, shown: bool | None) -> None:
+        if shown is None:
+            message = "This step has no results to reveal."
+        else:
+            message = "Results revealed to the room." if shown else "Results hidden again."
+        self.notify(message, markup=False, timeout=2)
 
     def action_secret_ballot(self) -> None:
         step = self.flow.current
@@ -289,6 +288,9 @@ class WorkshopScreen(WalkScreen):
 
     def action_undo(self) -> None:
         undone = self.workshop.undo(by=CONSOLE)
+        if undone:  # where the cursor moved on after the answer taken back no longer holds
+            for hint in self.query_one(StepScroll).query(KeysHint):
+                hint.moved_on("")
         self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", markup=False, timeout=2)
 
     # -- phones ----------------------------------------------------------------------------------------------

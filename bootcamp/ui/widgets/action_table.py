@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -32,9 +33,11 @@ STATUS_STYLE = {
     ActionStatus.DROPPED: "dim strike",
 }
 ROOM_ROWS = 14  # rows of actions the slide shows; the rest are counted
-# Fits the console's step column at 120×40 (42 cells inside the table's border); the form shows all of it.
-# What grows with the room there is (below 100 columns the step column is wider).
-WHAT_WIDTH, OWNER_WIDTH, STATUS_WIDTH = 19, 10, 7
+# The console's step column at 120×40 leaves 44 cells inside the table's border, 31 for What and Owner (below
+# 100 columns the step column is wider). The owner column is as wide as the longest owner (a due date is 10),
+# up to OWNER_MAX, while What keeps WHAT_MIN (at 120×40: names up to 13, "Sofia Álvarez"); What takes the rest.
+# The form shows all of either.
+WHAT_MIN, OWNER_MIN, OWNER_MAX, STATUS_WIDTH = 18, 10, 15, 7
 
 
 def two_lines(first: str, first_style: str, second: str, second_style: str, width: int) -> Text:
@@ -80,7 +83,7 @@ class ActionTable(SteadyTable[Text]):
         self.live = live
         self.program = program
         self.step_key = step_key
-        self._what_width = WHAT_WIDTH
+        self._what_width, self._owner_width = WHAT_MIN, OWNER_MIN
 
     def on_mount(self) -> None:
         self._add_columns()
@@ -88,27 +91,29 @@ class ActionTable(SteadyTable[Text]):
 
     def _add_columns(self) -> None:
         self.add_column("What · from", key="what", width=self._what_width)
-        self.add_column("Owner, due", key="owner", width=OWNER_WIDTH)
+        self.add_column("Owner, due", key="owner", width=self._owner_width)
         self.add_column("Status", key="status", width=STATUS_WIDTH)
 
-    def what_width(self) -> int:
-        """The What column takes the room the owner and status leave (at least WHAT_WIDTH): wider at 80 columns."""
-        others = OWNER_WIDTH + STATUS_WIDTH + 3 * 2 * self.cell_padding
-        return max(WHAT_WIDTH, self.scrollable_content_region.width - others)
+    def column_widths(self, actions: tuple[Action, ...]) -> tuple[int, int]:
+        """(What, Owner): the owner's names in full where the What column keeps WHAT_MIN, What the rest."""
+        room = self.scrollable_content_region.width - STATUS_WIDTH - 3 * 2 * self.cell_padding
+        longest = max((cell_len(action.owner or "—") for action in actions), default=0)
+        owner = max(OWNER_MIN, min(longest, OWNER_MAX, room - WHAT_MIN))
+        return max(WHAT_MIN, room - owner), owner
 
     def on_resize(self) -> None:
-        width = self.what_width()
-        if width != self._what_width:
-            self._what_width = width
-            self.clear(columns=True)
-            self._add_columns()
-            self.show()
+        self.show()
 
     def show(self) -> None:
         """Every action of the room, with the cursor kept on the same action."""
         actions = self.live.room.actions
         keep = self.current_id()
         with self.app.batch_update():
+            widths = self.column_widths(actions)
+            if self.size.width and widths != (self._what_width, self._owner_width):
+                self._what_width, self._owner_width = widths
+                self.clear(columns=True)
+                self._add_columns()
             self.clear()
             for action in actions:
                 mark = self.live.mark(f"action:{action.id}")
@@ -119,7 +124,7 @@ class ActionTable(SteadyTable[Text]):
 
     def _cells(self, action: Action, mark: Mark) -> tuple[Text, Text, Text]:
         what = two_lines(action.what, "", source_title(self.program, action.source), "dim", self._what_width)
-        owner = two_lines(action.owner or "—", "", action.due or "no date", "dim", OWNER_WIDTH)
+        owner = two_lines(action.owner or "—", "", action.due or "no date", "dim", self._owner_width)
         saved = mark_text(mark) if mark is not Mark.SAVED else Text("✓", style="dim")
         status = two_lines(action.status.value, STATUS_STYLE[action.status], saved.plain, saved.style, STATUS_WIDTH)
         return what, owner, status

@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
+from textual.content import Content
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
@@ -143,9 +145,19 @@ class AutosaveTextArea(_Autosave, SafeTextArea):
         if not event.from_app_focus:
             self.move_cursor(self.document.end)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Empty, as tall as its placeholder wraps to: a long question showed its first line only."""
+        height = super().get_content_height(container, viewport, width)
+        if self.text or not self.placeholder:
+            return height
+        return max(height, len(Content.from_text(self.placeholder).wrap(width)))
+
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area is self and self.text != self._saved_text:
-            self._typed()
+        if event.text_area is self:
+            if not self.text or len(self.text) == 1:
+                self.refresh(layout=True)  # emptied, or the first letter typed: the placeholder's height comes or goes
+            if self.text != self._saved_text:
+                self._typed()
 
     def _on_blur(self, event: events.Blur) -> None:
         self.save_now()  # Textual calls Input's own blur handler too: no super() here

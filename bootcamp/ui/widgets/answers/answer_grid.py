@@ -7,7 +7,8 @@ is revealed a cell shows that it was answered, not how; revealed, it shows the o
 coloured from the low end of the scale (red) to the high end (green): a heat map.
 
 The item labels and the people's names stay in place (a frozen column and header row) while the
-cursor moves to people further right; who does not fit is counted in the line below the grid.
+cursor moves to people further right; the grid shows whole columns only, and who does not fit is counted in
+the line below it.
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ def centred(text: str, width: int) -> str:
     return text.center(width - (cell_len(text) - len(text)))
 
 
-def off_screen_text(left: int, right: int) -> str:
-    """Who the grid cannot show right now, and the keys that bring them into view."""
+def off_screen_text(left: int, right: int, width: int) -> str:
+    """Who the grid cannot show right now, and the keys that bring them into view: on one line where it fits
+    ``width``, else each side on its own line (never cut mid-sentence)."""
     def people(count: int) -> str:
         return f"{count} {'person' if count == 1 else 'people'}"
 
@@ -74,7 +76,8 @@ def off_screen_text(left: int, right: int) -> str:
         parts.append(f"◂ {people(left)} more: ← shows them")
     if right:
         parts.append(f"{people(right)} more ▸ → shows them")
-    return "  ·  ".join(parts)
+    together = "  ·  ".join(parts)
+    return together if cell_len(together) <= width else "\n".join(parts)
 
 
 class AnswerGrid(AnswerTable[Text]):
@@ -159,6 +162,22 @@ class AnswerGrid(AnswerTable[Text]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_off_screen)
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self.show_grid_and_note)
+
+    def show_grid_and_note(self) -> None:
+        """Scroll the step so the grid and the line under it are in view: at 80×24 the line that says who is out
+        of view was below the fold while the cursor was in the grid (after a resize, say)."""
+        if self.parent is not None and self.is_mounted:
+            self.parent.scroll_visible(animate=False)
+
+    def whole_columns_width(self, room: int) -> int:
+        """The widest the grid may be in ``room`` cells and show only whole answer columns: a column cut at the
+        edge showed part of a header ("Eve M S E") and a cell that looked answerable."""
+        label = max((cell_len(f"{row.label} ") for row in self.rows_), default=0)
+        scrollbar = self.scrollbar_size_vertical
+        return label + max(1, (room - label - scrollbar) // CELL_WIDTH) * CELL_WIDTH + scrollbar
 
     def _update_dimensions(self, new_rows) -> None:  # type: ignore[no-untyped-def]
         super()._update_dimensions(new_rows)
@@ -252,13 +271,19 @@ class OffScreenNote(Static):
     """The line under a grid: who is out of view, and which key shows them (hidden while everyone fits)."""
 
     DEFAULT_CSS = """
-    OffScreenNote { height: 1; color: $text-warning; display: none; }
+    OffScreenNote { height: auto; color: $text-warning; display: none; }
     OffScreenNote.-some { display: block; }
     """
 
     def show(self, left: int, right: int) -> None:
-        self.update(off_screen_text(left, right))
-        self.set_class(bool(left or right), "-some")
+        some = bool(left or right)
+        parent_width = self.parent.content_size.width if self.parent else 0
+        self.update(off_screen_text(left, right, self.content_size.width or parent_width))  # hidden, it has no width
+        if some and not self.has_class("-some"):
+            grid = self.parent.query_one(AnswerGrid) if self.parent else None
+            if grid is not None and grid.has_focus:
+                grid.call_after_refresh(grid.show_grid_and_note)  # the line just appeared: keep it in view
+        self.set_class(some, "-some")
 
 
 class PeopleGrid(Vertical):
@@ -275,3 +300,8 @@ class PeopleGrid(Vertical):
     def compose(self) -> ComposeResult:
         yield self.grid
         yield OffScreenNote(markup=False)
+
+    def on_resize(self) -> None:
+        self.grid.styles.max_width = self.grid.whole_columns_width(self.content_size.width)
+        if self.grid.has_focus:  # the step's layout moved under a scroll position kept from before
+            self.grid.call_after_refresh(self.grid.show_grid_and_note)

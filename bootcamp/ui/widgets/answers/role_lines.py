@@ -113,6 +113,7 @@ class RoleLinesTable(AnswerTable[Text]):
         self._ids: tuple[str, ...] = ()
         self._shown_lines: tuple[RoleLine, ...] | None = None
         self._line_width = MIN_LINE_WIDTH
+        self._number_width = 1  # the digits of the last line's number: 1 up to 9 lines, the line takes the rest
         self._moved_on_to: int | None = None  # the line the cursor moved on to by itself, until moved by hand
 
     def on_mount(self) -> None:
@@ -120,14 +121,20 @@ class RoleLinesTable(AnswerTable[Text]):
 
     def _add_columns(self) -> None:
         """Every column of a fixed width, the line's included: its width is chosen here, never measured later."""
-        widths = {"number": 3, "line": self._line_width, "suggests": LEANING_WIDTH, "decision": LEANING_WIDTH, "mark": 1}
+        widths = {
+            "number": self._number_width,
+            "line": self._line_width,
+            "suggests": LEANING_WIDTH,
+            "decision": LEANING_WIDTH,
+            "mark": 1,
+        }
         for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
-    def line_width(self) -> int:
-        """The cells a line's text has: the table's width less the other columns (each with its padding)."""
-        others = sum(column.get_render_width(self) for column in self.ordered_columns if column.key.value != "line")
-        return max(MIN_LINE_WIDTH, self.scrollable_content_region.width - others - 2 * self.cell_padding)
+    def line_width(self, number_width: int) -> int:
+        """The cells a line's text has: the table's width less what the other columns need (each with its padding)."""
+        others = number_width + 2 * LEANING_WIDTH + 1 + 2 * self.cell_padding * len(COLUMNS)
+        return max(MIN_LINE_WIDTH, self.scrollable_content_region.width - others)
 
     def on_resize(self) -> None:
         if self._shown_lines is not None:
@@ -147,8 +154,10 @@ class RoleLinesTable(AnswerTable[Text]):
     def show(self, lines: tuple[RoleLine, ...]) -> None:
         row = self.cursor_row
         self._shown_lines = lines
-        if self.is_mounted and self.size.width and self.line_width() != self._line_width:
-            self._line_width = self.line_width()
+        number_width = len(str(max(len(lines), 1)))
+        line_width = self.line_width(number_width)
+        if self.is_mounted and self.size.width and (number_width, line_width) != (self._number_width, self._line_width):
+            self._number_width, self._line_width = number_width, line_width
             self.clear(columns=True)  # laid out again at the new width; the rows are drawn again below
             self._add_columns()
         self._ids = tuple(line.id for line in lines)
