@@ -331,11 +331,15 @@ class LiveRecords:
 
     def drop_role_line(self, line_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
-        before = next((line for line in self.room.role_lines if line.id == line_id), None)
-        if before is not None:
-            self._change_record(
-                "role", line_id, "removing a role line", before, None, edits.put_role_line, edits.drop_role_line
-            )
+        lines = self.room.role_lines
+        at = next((n for n, line in enumerate(lines) if line.id == line_id), None)
+        if at is not None:
+            next_id = lines[at + 1].id if at + 1 < len(lines) else ""
+
+            def restore(line: object) -> edits.RoomEdit:  # undone, back before the one that followed, not last
+                return edits.restore_role_line(line, next_id)  # type: ignore[arg-type]
+
+            self._change_record("role", line_id, "removing a role line", lines[at], None, restore, edits.drop_role_line)
 
     def put_action(self, action: Action, *, by: Actor = CONSOLE) -> Action:
         self._begin(by)

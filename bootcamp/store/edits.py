@@ -31,6 +31,14 @@ def _put(records: tuple[R, ...], record: R) -> tuple[R, ...]:
     return (*records, record)
 
 
+def _put_back(records: tuple[R, ...], record: R, next_id: str) -> tuple[R, ...]:
+    """A removed record back at its place: before the one that followed it (last if that one has gone too)."""
+    if any(r.id == record.id for r in records):
+        return _put(records, record)
+    at = next((n for n, r in enumerate(records) if r.id == next_id), len(records))
+    return (*records[:at], record, *records[at:])
+
+
 def _drop(records: tuple[R, ...], record_id: str) -> tuple[R, ...]:
     return tuple(r for r in records if r.id != record_id)
 
@@ -47,6 +55,11 @@ def put_role_line(line: RoleLine) -> RoomEdit:
     return lambda room: dataclasses.replace(room, role_lines=_put(room.role_lines, line))
 
 
+def restore_role_line(line: RoleLine, next_id: str) -> RoomEdit:
+    """A removed role line back at its place, as :func:`restore_action`: the posting's order is the room's."""
+    return lambda room: dataclasses.replace(room, role_lines=_put_back(room.role_lines, line, next_id))
+
+
 def drop_role_line(line_id: str) -> RoomEdit:
     return lambda room: dataclasses.replace(room, role_lines=_drop(room.role_lines, line_id))
 
@@ -57,14 +70,7 @@ def put_action(action: Action) -> RoomEdit:
 
 def restore_action(action: Action, next_id: str) -> RoomEdit:
     """A removed action back at its place: before the one that followed it (last if that one has gone too)."""
-
-    def edit(room: RoomRecords) -> RoomRecords:
-        if any(a.id == action.id for a in room.actions):
-            return dataclasses.replace(room, actions=_put(room.actions, action))
-        at = next((n for n, a in enumerate(room.actions) if a.id == next_id), len(room.actions))
-        return dataclasses.replace(room, actions=(*room.actions[:at], action, *room.actions[at:]))
-
-    return edit
+    return lambda room: dataclasses.replace(room, actions=_put_back(room.actions, action, next_id))
 
 
 def drop_action(action_id: str) -> RoomEdit:

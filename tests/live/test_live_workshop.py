@@ -131,6 +131,18 @@ async def test_a_change_then_a_clear_and_each_undo_says_whose_change_it_takes_ba
     assert again.info.participant(ben.id).name == "Ben"
 
 
+async def test_a_removed_role_line_taken_back_returns_to_its_place_in_the_posting(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    records = workshop.records
+    first, second, third = (records.put_role_line(text) for text in ("Set the vision", "Run the desk", "Own the plan"))
+    records.drop_role_line(second.id)
+    assert [line.text for line in records.room.role_lines] == ["Set the vision", "Own the plan"]
+    assert str(workshop.undo()) == "removing a role line (from the console)"
+    assert [line.id for line in records.room.role_lines] == [first.id, second.id, third.id]  # not last
+    assert await workshop.close()
+    assert [line.id for line in (await reread(files)).records.room.role_lines] == [first.id, second.id, third.id]
+
+
 async def test_reveal_moves_and_a_reopened_workshop_starts_at_the_console(files: WorkshopFiles, heard: Heard) -> None:
     workshop = opened(files, heard)
     workshop.move(Flow.next)
