@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bootcamp.checks import RecordChecks, RecordRefused, participant_problems, refuse
 from bootcamp.clock import Clock, iso, local_today
@@ -331,15 +331,8 @@ class LiveRecords:
 
     def drop_role_line(self, line_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
-        lines = self.room.role_lines
-        at = next((n for n, line in enumerate(lines) if line.id == line_id), None)
-        if at is not None:
-            next_id = lines[at + 1].id if at + 1 < len(lines) else ""
-
-            def restore(line: object) -> edits.RoomEdit:  # undone, back before the one that followed, not last
-                return edits.restore_role_line(line, next_id)  # type: ignore[arg-type]
-
-            self._change_record("role", line_id, "removing a role line", lines[at], None, restore, edits.drop_role_line)
+        restore, drop = edits.restore_role_line, edits.drop_role_line
+        self._drop_in_place("role", line_id, "removing a role line", self.room.role_lines, restore, drop)
 
     def put_action(self, action: Action, *, by: Actor = CONSOLE) -> Action:
         self._begin(by)
@@ -356,16 +349,23 @@ class LiveRecords:
     def drop_action(self, action_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
         actions = self.room.actions
-        at = next((n for n, a in enumerate(actions) if a.id == action_id), None)
-        if at is not None:
-            next_id = actions[at + 1].id if at + 1 < len(actions) else ""
+        self._drop_in_place("action", action_id, "removing an action", actions, edits.restore_action, edits.drop_action)
 
-            def restore(action: object) -> edits.RoomEdit:  # undone, back before the one that followed, not last
-                return edits.restore_action(action, next_id)  # type: ignore[arg-type]
-
-            self._change_record(
-                "action", action_id, "removing an action", actions[at], None, restore, edits.drop_action
-            )
+    def _drop_in_place(
+        self,
+        kind: str,
+        record_id: str,
+        label: str,
+        records: tuple[Any, ...],
+        put_back: Callable[[Any, str], edits.RoomEdit],
+        drop: Callable[[str], edits.RoomEdit],
+    ) -> None:
+        """Remove a listed record; undone, it goes back before the one that followed it, not last."""
+        at = next((n for n, record in enumerate(records) if record.id == record_id), None)
+        if at is None:
+            return
+        next_id = records[at + 1].id if at + 1 < len(records) else ""
+        self._change_record(kind, record_id, label, records[at], None, lambda record: put_back(record, next_id), drop)
 
     def _change_record(
         self,
