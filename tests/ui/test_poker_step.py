@@ -39,6 +39,15 @@ async def deal_and_pick(pilot) -> CardPanel:
     return pilot.app.screen.query_one(CardPanel)
 
 
+async def card_action_form(pilot) -> ActionFormScreen:
+    """From the console's Poker step: deal, talk about the first card, and `a` for an action from it."""
+    await open_console(pilot)
+    await deal_and_pick(pilot)
+    assert isinstance(pilot.app.focused, CardList)  # where a adds an action
+    await pilot.press("a")
+    return await wait_for_screen(pilot, ActionFormScreen)  # type: ignore[return-value]
+
+
 async def test_one_key_deals_the_deck_among_the_present_once_and_shows_who_holds_which_card(
     workshop_id: str, make_app, store: Store
 ) -> None:
@@ -115,11 +124,7 @@ async def test_a_card_action_goes_on_the_room_list_and_a_bad_date_is_refused(
 ) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_console(pilot)
-        await deal_and_pick(pilot)
-        assert isinstance(app.focused, CardList)  # where a adds an action
-        await pilot.press("a")
-        form = await wait_for_screen(pilot, ActionFormScreen)
+        form = await card_action_form(pilot)
         assert form.query_one("#action-owner").value == "Chloe Martin"  # the card's holder, to start with
         workshop_day = date.fromisoformat(app.workshop.info.date)
         assert form.query_one("#action-due").placeholder.startswith(f"e.g. {workshop_day + timedelta(weeks=2)}, friday")
@@ -144,10 +149,7 @@ async def test_a_due_date_said_in_words_is_shown_as_its_day_before_it_is_saved(
 ) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_console(pilot)
-        await deal_and_pick(pilot)
-        await pilot.press("a")
-        form = await wait_for_screen(pilot, ActionFormScreen)
+        form = await card_action_form(pilot)
         await pilot.press(*"Call five lost customers", "enter", "enter", *"next friday", "enter")
         assert isinstance(app.screen, ActionFormScreen)  # not saved yet: the day is shown first
         assert form.query_one("#action-due").value == "2026-09-25"  # the fixed clock's Monday 21 September

@@ -9,6 +9,8 @@ stays where the facilitator puts it, so going back up to change an answer keeps 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.coordinate import Coordinate
 from textual.widget import Widget
 
@@ -16,13 +18,18 @@ from bootcamp.ui.widgets.table import CellType, SteadyTable
 
 
 class AnswerTable(SteadyTable[CellType]):
+    # Each table's own: where the next answer goes in the room's order (None when everything is answered). A
+    # table that does not say is refused as its class is made, not at the facilitator's first key.
+    first_unanswered: Callable[[], Coordinate | None]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "first_unanswered", None)):
+            raise TypeError(f"{cls.__name__} must say where its first unanswered place is (first_unanswered)")
+
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - DataTable's own
         super().__init__(*args, **kwargs)
         self._arrived = False
-
-    def first_unanswered(self) -> Coordinate | None:
-        """Where the next answer goes in the room's order; None when everything is answered."""
-        raise NotImplementedError
 
     def start_again(self) -> None:
         """Another step's answers: the next focus is an arrival again."""
