@@ -117,7 +117,8 @@ def _naming_the_other_side(line: str, suggestion: Suggestion, weighed: Weighed, 
     if against:
         also = f'it also speaks of "{against[0]}", which leans {other.value}'
     elif like := _example_of(line, other, learned):
-        also = f'it also reads like "{like}", which leans {other.value}'
+        # the example is a labelled duty, not a line of this posting: said so, or the room looks for it in the posting
+        also = f'it also reads like the labelled {other.value} duty "{like}"'
     else:
         return suggestion
     return Suggestion(suggestion.leaning, suggestion.markers, f"{suggestion.reason.rstrip('.')} ({also}).")
@@ -253,8 +254,7 @@ def _words_leaning(weighed: Weighed, leaning: Leaning) -> tuple[str, ...]:
 def _learned_from(weighed: Weighed, leaning: Leaning) -> str:
     """The clause naming the line's heaviest words that way: in the labelled postings, duties that speak of …"""
     quoted = [f'"{word}"' for word in _words_leaning(weighed, leaning)]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-    return f"in the labelled postings, duties that speak of {listed} were mostly {leaning.value}"
+    return f"in the labelled postings, duties that speak of {_listed(quoted)} were mostly {leaning.value}"
 
 
 def _by_markers(
@@ -342,8 +342,19 @@ def _leans(markers: tuple[Marker, ...]) -> str:
 
 
 def _whys(markers: tuple[Marker, ...]) -> str:
-    """The markers' whys as the clauses of one sentence: the first as it is, the rest lower case, joined by ";"."""
-    return "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(markers))
+    """The whys of the heaviest markers as the clauses of one sentence (joined by ";"), then the others by their
+    titles: a reason the facilitator reads aloud. Every why chained made six clauses of one "sentence" for a line that
+    named renewals, top accounts, the team's people and its service desk at once."""
+    top = max(m.weight for m in markers)
+    heaviest = [m for m in markers if math.isclose(m.weight, top)]
+    titles = [_lower_first(m.title) for m in markers if m not in heaviest]
+    also = f"; the line also names {_listed(titles)}" if titles else ""
+    return "; ".join(_clause(m.why, first=n == 0) for n, m in enumerate(heaviest)) + also
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _clause(text: str, *, first: bool) -> str:

@@ -301,7 +301,7 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         "Map the key touchpoints from admission to discharge and lead work across departments to redesign the journey", MARKERS
     )
     assert redesign.leaning is Leaning.STRATEGIC, redesign.reason
-    assert "working across functions and silos" in redesign.reason
+    assert "working across silos" in redesign.reason  # named by its title: the heaviest sign gives the why
     assert "the stages a journey runs through say where it goes" in redesign.reason
 
 
@@ -433,3 +433,20 @@ def test_the_organisations_goals_named_beside_agents_work_leave_it_tactical() ->
     suggestion = suggest("Lift each agent's call handling toward the bank's service goals", CHECK)
     assert suggestion.leaning is Leaning.TACTICAL, suggestion.reason
     assert "the organisation's own strategy, which leans strategic but weighs less" in suggestion.reason
+
+
+def test_a_line_with_many_signs_gives_the_heaviest_ones_why_and_names_the_rest() -> None:
+    """A reason is read aloud: one why, not six chained with ";" (a tester's line named renewals, top accounts, the
+    team's people and its service desk at once)."""
+    line = (
+        "Manage a team of eight Customer Success Managers, run their weekly one-on-ones and handle renewals and win-back "
+        "campaigns for our largest accounts"
+    )
+    suggestion = suggest(line, MARKERS)
+    assert suggestion.leaning is Leaning.TACTICAL, suggestion.reason
+    heaviest = max(m.weight for m in suggestion.markers)
+    whys = [m for m in suggestion.markers if m.why.rstrip(".") in suggestion.reason]
+    assert whys and all(m.weight == heaviest for m in whys), suggestion.reason
+    named = [m for m in suggestion.markers if m.weight < heaviest]
+    assert named and all(m.title.lower() in suggestion.reason.lower() for m in named), suggestion.reason
+    assert "the line also names" in suggestion.reason and suggestion.reason.count(";") <= 1
