@@ -232,3 +232,23 @@ def test_a_reason_never_says_the_word_that_made_the_call_leans_the_other_way() -
     # a tactical word the markers did not call the line for is still named
     named = suggest(line + " and the queue", check_with(markers=True, words=words))
     assert named.leaning is Leaning.STRATEGIC and '"queue", which leans tactical' in named.reason, named.reason
+
+
+def test_a_reason_never_quotes_fillers_alone_but_keeps_a_pair_with_a_real_word() -> None:
+    """A tester was told a line leaned tactical for speaking of "sure", "see" and "days": the weights may hold such
+    words, a reason read to the room never quotes them, alone or as a pair of fillers ("make sure")."""
+    words = "sure -2.0\nmake sure -2.0\nsee -1.5\nsee escal -1.2\nday -0.5\n"
+    weighed = weigh("Make sure you see escalations within days", words, 0.0)
+    assert weighed.tactical == ("see escalations", "days")
+    assert weighed.score == pytest.approx(-2.0 - 2.0 - 1.5 - 1.2 - 0.5)  # the fillers still count in the score
+    only_fillers = weigh("Make sure you see it", words, 0.0)
+    assert only_fillers.tactical == () and only_fillers.score < -1
+    # with no word the room could be told, the words decide nothing: the line is left to the room
+    assert suggest("Make sure you see it", check_with(words=words)).leaning is Leaning.UNDECIDED
+
+
+def test_an_answer_within_24_hours_is_not_a_round_the_clock_centre() -> None:
+    within = suggest("Respond to escalated customer complaints within 24 hours", replace(CHECK, learned=None))
+    assert "contact centre" not in within.reason and "escalated cases" in within.reason, within.reason
+    staffed = suggest("Run a help desk staffed 24 hours a day", replace(CHECK, learned=None))
+    assert "24×7 contact centre" in staffed.reason or "contact centre" in staffed.reason, staffed.reason
