@@ -123,8 +123,9 @@ def excerpt(text: str, spans: tuple[tuple[int, int], ...], width: int = EXCERPT_
         for start, end in spans
         if end > start
     )
-    first = matches[0][0] if matches else 0
-    start = max(0, min(first - BEFORE_MATCH, len(line) - width))
+    first, first_end = matches[0] if matches else (0, 0)
+    # a match the line's opening already shows is shown from the opening: "Ben (CFO) … bonus", not "…en (CFO) … bonus"
+    start = 0 if first_end < width else max(0, min(first - BEFORE_MATCH, len(line) - width))
     end = min(len(line), start + width)
     shown = Text(end="")
     if start > 0:

@@ -117,6 +117,17 @@ def test_an_excerpt_is_cut_around_the_match_with_line_breaks_shown_and_the_words
     assert highlighted == ["renewal"]
 
 
+def test_an_excerpt_whose_match_its_opening_shows_starts_at_the_opening() -> None:
+    """A CCO searched "bonus" and read "…en (CFO) visibly uncomfortable": the note's name was cut though it fitted."""
+    text = "Ben (CFO) visibly uncomfortable on the bonus question; " + "and then a long discussion " * 4
+    start = text.index("bonus")
+    shown = excerpt(text, ((start, start + len("bonus")),), width=70)
+    assert shown.plain.startswith("Ben (CFO) visibly") and shown.plain.endswith("…")
+    late = text + "the word churn at the end"
+    at = late.index("churn")
+    assert excerpt(late, ((at, at + 5),), width=70).plain.startswith("…")  # far in: cut around it, as before
+
+
 def test_an_excerpt_shows_control_characters_as_symbols() -> None:
     shown = excerpt("bad \x1b[31mred", ((4, 5),))
     assert "\x1b" not in shown.plain and "␛[31mred" in shown.plain

@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
 from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
-from bootcamp.ui.search_results import FoundHit, WorkshopSearch, excerpt
+from bootcamp.ui.search_results import EXCERPT_WIDTH, FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation, watched_organisation
 from bootcamp.ui.widgets.key_bar import KeyBar
@@ -42,8 +42,9 @@ WHERE_SHOWN = {  # the library's "where", as the results say it (the others read
 }
 
 
-def hit_text(found: FoundHit) -> Text:
-    """A result's three lines: the workshop, where in it, and the matched text with the match highlighted."""
+def hit_text(found: FoundHit, width: int = EXCERPT_WIDTH) -> Text:
+    """A result's three lines: the workshop, where in it, and the matched text with the match highlighted, its
+    excerpt ``width`` characters at most."""
     hit = found.hit
     where = WHERE_SHOWN.get(hit.where, hit.where)
     place = joined((found.step_title, "bold"), ("  ·  ", "dim"), (where, "italic")) if found.step_title else joined(
@@ -53,7 +54,7 @@ def hit_text(found: FoundHit) -> Text:
         [
             joined((hit.workshop_name, "bold"), ("  ·  ", "dim"), hit.organisation, ("  ·  ", "dim"), hit.date),
             joined(("  ", ""), place),
-            joined(("  ", ""), excerpt(hit.text, hit.spans)),
+            joined(("  ", ""), excerpt(hit.text, hit.spans, width)),
         ]
     )
 
@@ -192,10 +193,12 @@ class SearchScreen(Screen[None]):
         results = self.query_one("#results", OptionList)
         results.clear_options()
         options: list[Option | None] = []
+        # the excerpt takes the list's width (less its indent and padding), never less than the 80-column layout's
+        width = max(EXCERPT_WIDTH, results.scrollable_content_region.width - 6)
         for number, hit in enumerate(found):
             if number:
                 options.append(None)  # a rule between results: each is three lines
-            options.append(Option(hit_text(hit), id=str(number)))
+            options.append(Option(hit_text(hit, width), id=str(number)))
         results.add_options(options)
         if problem:
             self._show_hint(f"Could not search: {problem}")
