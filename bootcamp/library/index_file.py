@@ -22,8 +22,9 @@ from bootcamp.store.errors import StoreError, UnreadableFileError
 from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
 
 INDEX_FILE = "library.json"
-# 3: participants and actions each one packed string (bootcamp.library.packing). A new version is simply rebuilt.
-INDEX_SCHEMA = FileSchema("bootcamp/library-index", 3)
+# 3: participants and actions each one packed string (bootcamp.library.packing); 4: where a workshop filled from
+# paper stopped counts its answers, where 3 said "not started". A new version is simply rebuilt.
+INDEX_SCHEMA = FileSchema("bootcamp/library-index", 4)
 TABLE = "workshops"
 LOCK_WAIT = 2.0  # seconds; a refresh writes in well under one
 _STAMP = ("format", "version")

@@ -55,9 +55,9 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
         program = programs.get(info.content_hash)
         if program is None:
             program = programs[info.content_hash] = files.program()
-        stopped_at = where_stopped(program, info.agenda, files.state(), clock)
         room = files.room()
         answers = tuple(files.answers())
+        stopped_at = where_stopped(program, info.agenda, files.state(), clock, len(answers))
     except UserError as error:
         stopped_at = f"cannot read: {error}"
     row.update(

@@ -13,7 +13,7 @@ from bootcamp.errors import UserError
 from bootcamp.flow import Flow
 from bootcamp.stopped import FINISHED, NOT_STARTED, where_each_stopped, where_stopped
 from bootcamp.store import Store, WorkshopFiles
-from bootcamp.store.model import StepTimer, WorkshopState
+from bootcamp.store.model import Answer, StepTimer, WorkshopState
 
 
 def test_a_workshop_nothing_happened_in_has_not_started(program: Program, clock: FixedClock) -> None:
@@ -90,3 +90,19 @@ def test_workshops_sharing_one_content_load_it_once(
     monkeypatch.setattr(WorkshopFiles, "program", lambda files: loaded.append(files.path) or program_of(files))
     assert where_each_stopped(store, infos, clock) == ["not started"] * 3
     assert len(loaded) == 1
+
+
+def test_a_workshop_filled_from_paper_says_how_many_answers_it_has_not_that_it_has_not_started(
+    store: Store, program: Program, clock: FixedClock
+) -> None:
+    """A CCO imported 228 paper answers into run 2; home said "not started", as if it were empty."""
+    assert where_stopped(program, "full", WorkshopState(), clock, answered=228) == "228 answers, not run on the console"
+    assert where_stopped(program, "full", WorkshopState(), clock, answered=1) == "1 answer, not run on the console"
+    run = Flow(program, "full", WorkshopState(), clock).next()
+    assert where_stopped(program, "full", run, clock, answered=5) == "Rate the aptitudes (2/8)"  # run: where it is
+
+    paper = stored(store, program, "Paper")
+    files = store.open(paper)
+    participant = files.info().participants[0].id
+    files.save_answer(Answer(participant, "basics/mandate", value="yes"))
+    assert where_each_stopped(store, [files.info()], clock) == ["1 answer, not run on the console"]
