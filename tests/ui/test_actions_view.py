@@ -15,7 +15,7 @@ from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.commands import screen_actions
-from bootcamp.ui.screens.actions import ActionsScreen
+from bootcamp.ui.screens.actions import ActionsScreen, workshop_cell
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
@@ -312,3 +312,12 @@ def test_snapshot_the_actions_view(size, two_clients, make_app, snap_compare, ho
         await open_actions_view(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=ready)
+
+
+def test_a_long_workshop_name_is_shortened_but_its_date_is_kept() -> None:
+    """Two runs of "Northwind CCO boot camp, autumn" were two identical cut rows: the date tells them apart."""
+    name = "Northwind CCO boot camp, autumn — run 2"
+    assert workshop_cell(name, "2026-12-01", 30) == "Northwind CCO bo… · 2026-12-01"
+    assert len(workshop_cell(name, "2026-12-01", 30)) == 30
+    assert workshop_cell("Short", "2026-12-01", 30) == "Short · 2026-12-01"
+    assert len(workshop_cell(name, "2026-12-01", 12)) <= 12  # narrower than the date: cut as one text

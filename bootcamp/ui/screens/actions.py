@@ -44,6 +44,15 @@ TABLE_MARGIN = 2  # actions.tcss: the table's margin, one cell each side
 WALL_CHECK_SECONDS = 1.0  # as home looks: a projector window may open or close while this is shown
 
 
+def workshop_cell(name: str, day: str, width: int) -> str:
+    """The workshop's name and date in ``width`` cells: the name is shortened, never the date, which tells two runs
+    of one workshop apart (a CCO saw two "Northwind CCO boot camp,…" rows and could not tell which was which)."""
+    dated = f" · {day}" if day else ""
+    if len(dated) + 2 > width:
+        return shortened(f"{name}{dated}", width)
+    return f"{shortened(name, width - len(dated))}{dated}"
+
+
 class ActionsScreen(Screen[None]):
     CSS_PATH = "actions.tcss"
     HELP_TITLE = "Open actions"
@@ -255,7 +264,7 @@ class ActionsScreen(Screen[None]):
                 plain(shortened(what, widths["what"])),
                 plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
                 plain(action.status.value),
-                plain(shortened(workshop, widths["workshop"]), "dim"),
+                plain(workshop_cell(item.workshop_name, item.workshop_date, widths["workshop"]), "dim"),
                 key=f"{item.workshop_id}/{action.id}",
             )
 
