@@ -315,6 +315,20 @@ async def test_the_room_sees_the_tally_only_once_revealed_and_never_during_priva
         assert "█" not in screen_text(app) and "private entry" in screen_text(app)
 
 
+async def test_presenter_mode_shows_the_room_no_passing_notice_but_still_a_warning(workshop_id: str, make_app) -> None:
+    """A tester saw "Phones can join at http://…" drawn over the projected slide: a notice for the facilitator."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await console_at(pilot, MANDATE)
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        app.notify("Phones can join at http://127.0.0.1:1/ABCDE", title="Phones")
+        app.notify("Could not save: the disk is full", severity="warning")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Phones can join" not in text and "the disk is full" in text
+
+
 async def test_presenter_mode_reveals_and_hides_with_r_but_takes_no_answers(workshop_id: str, make_app) -> None:
     # A mirrored projector: the facilitator stays in F5, where leaving would put the notes on the wall.
     app: BootcampApp = make_app(open_workshop=workshop_id)
