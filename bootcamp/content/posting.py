@@ -12,7 +12,8 @@ The rules, in the order they apply:
    cell that says a duty (else a duties heading, else the first); the other cells are left out as
    another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
    separate blocks. Markdown quote marks, bold and italics are taken off; a Markdown link keeps its
-   text.
+   text. A web page's controls copied with its text ("…see more" ending a line, "Show less" alone on
+   one, as LinkedIn folds a posting) are cut off, left out as boilerplate.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
    line goes on with the sentence in lower case, not as a list: "i. Developing …" is an item), is
@@ -435,7 +436,8 @@ _HAS_A_WORD = re.compile(r"[^\W\d_]{2}")
 def split_posting(text: str) -> Split:
     """The duty lines of a pasted posting and, so that nothing goes unsaid, every line left out and why."""
     pieces = _pieces(_lines(text))
-    has_duty_heading = any(piece.section is SectionKind.DUTIES and not piece.is_heading for piece in pieces)
+    said = [piece for piece in pieces if piece.chunks]  # not a page's control alone
+    has_duty_heading = any(piece.section is SectionKind.DUTIES and not piece.is_heading for piece in said)
     kept: list[str] = []
     left_out: list[LeftOut] = []
 
@@ -444,9 +446,11 @@ def split_posting(text: str) -> Split:
             left_out.append(LeftOut(line, kind, why))
 
     # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
-    alone = len(pieces) == 1 and not pieces[0].is_heading and len(sentences(pieces[0].text)) == 1
+    alone = len(said) == 1 and not said[0].is_heading and len(sentences(said[0].text)) == 1
     for piece in pieces:
         left_out += piece.set_aside
+        if not piece.chunks:
+            continue
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
             continue
@@ -553,7 +557,8 @@ def _lines(text: str) -> list[_Line]:
         for line in _bullets_run_together(pasted)
         for part, cells in _inline_heading(*_table_row(line))
     ]
-    raw = [line.expandtabs(4).rstrip() for line, _ in rows]
+    cut = [_without_page_control(line.expandtabs(4).rstrip()) for line, _ in rows]
+    raw = [line for line, _ in cut]
     lines: list[_Line] = []
     for number, line in enumerate(raw):
         following = raw[number + 1].strip() if number + 1 < len(raw) else ""
@@ -562,8 +567,23 @@ def _lines(text: str) -> list[_Line]:
         other_cells = tuple(
             LeftOut(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table") for cell in rows[number][1]
         )
-        lines.append(replace(read, set_aside=other_cells + read.set_aside))
+        if read.kind is _LineKind.BLANK:
+            other_cells = ()  # a Markdown table's "|---|:---:|" has no cells to report
+        lines.append(replace(read, set_aside=other_cells + read.set_aside + cut[number][1]))
     return _group_labels(lines)
+
+
+# LinkedIn folds a long posting: "…show more" ends the text it folds (or stands on a line of its own), "Show less" under
+# it. They are the page's buttons, copied with its text.
+_PAGE_CONTROL = re.compile(r"(?:(?:…|\.{3})[ \t]{0,3}|^)(?:see|show) (?:more|less)$", re.IGNORECASE)
+
+
+def _without_page_control(line: str) -> tuple[str, tuple[LeftOut, ...]]:
+    """A line without a page's "…see more" at its end, and the control, left out as boilerplate."""
+    control = _PAGE_CONTROL.search(line)
+    if control is None:
+        return line, ()
+    return line[: control.start()].rstrip(), (LeftOut(control[0], LeftOutKind.BOILERPLATE, "a page control"),)
 
 
 # A list pasted flat from a web page: "• Lead … • Manage …" (not "·", which joins a title's parts: "Full time · Leeds").
@@ -746,6 +766,8 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
     for line in lines:
         if line.kind is _LineKind.BLANK:
             current, block = None, block + 1
+            if line.set_aside:  # a line that was only a page's "Show less": said where it stood
+                pieces.append(_Piece(section, False, line.indent, line, [], heading, block, set_aside=[*line.set_aside]))
         elif line.kind is _LineKind.HEADING:
             current, block = None, block + 1
             kind = None if line.group_label else section_kind(line.text)
@@ -776,7 +798,7 @@ def _mark_plain_lists(pieces: list[_Piece]) -> None:
     """Mark the text of each block that is a list that lost its bullets: two or more short lines, most unfinished."""
     blocks: dict[int, list[_Piece]] = {}
     for piece in pieces:
-        if not piece.bulleted and not piece.is_heading:
+        if not piece.bulleted and not piece.is_heading and piece.chunks:
             blocks.setdefault(piece.block, []).append(piece)
     for texts in blocks.values():
         finished = sum(1 for piece in texts if _ENDS_SENTENCE.search(piece.text))

@@ -1201,3 +1201,28 @@ def test_a_line_with_no_words_is_never_a_duty() -> None:
     )
     assert split.kept == ["Build a culture of care in every unit", "Manage the budget"]
     assert [line for line, kind in left_out_with_kinds(split) if kind is LeftOutKind.OUTSIDE_DUTIES] == ["40%", "20%", "—"]
+
+
+def test_linkedins_show_more_and_see_more_are_page_controls_not_duties() -> None:
+    """A LinkedIn posting copied whole kept "…show more" and "Show less" as duties, and "…see more" on a paragraph's end."""
+    text = (
+        "About the job\n\n"
+        "Responsibilities\n"
+        "• Own gross and net revenue retention for the whole customer base\n"
+        "• Lead a team of 25 CSMs across three regions\n"
+        "…show more\n"
+        "Show less\n\n"
+        "Set the customer experience strategy with the executive team. Report monthly to the board on complaints …see more\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Own gross and net revenue retention for the whole customer base",
+        "Lead a team of 25 CSMs across three regions",
+        "Set the customer experience strategy with the executive team.",
+        "Report monthly to the board on complaints",
+    ]
+    controls = [(line.text, line.why) for line in split.left_out if line.kind is LeftOutKind.BOILERPLATE]
+    assert controls == [("…show more", "a page control"), ("Show less", "a page control"), ("…see more", "a page control")]
+    assert duty_lines("Duties\n- Lead the service desk... show more\n- See more of our customers in person\n") == [
+        "Lead the service desk", "See more of our customers in person"
+    ]
