@@ -70,17 +70,20 @@ The rules, in the order they apply:
      …"); and each sentence that starts with a duty verb ("Lead", "Owns", "Building", "Tracked" …),
      perhaps after an adverb ("Personally handle …") or a short lead-in phrase and a comma ("Where
      needed, take over …", "In partnership with Sales, design …"), or says what you or the role will
-     do ("You will …", "responsible for").
+     do ("You will …", "responsible for"). Its first line, when a few capitalised words name a role
+     ("Head of Customer Success", "Lead Customer Success Manager"), is the posting's title, though
+     "Head" and "Lead" are duty verbs too.
    - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
      word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
-     contract terms, how to apply, the company's blurb, the catch-all "other duties as assigned";
-     a sum of money, or a benefit's name, is pay unless a duty's verb opens the line: "Approve
-     claims above £500", "Lead patient experience across the health care system", but not
-     "Support your wellness with a gym"), requirements of the person ("10+ years of experience",
-     "Bachelor's degree", "Excellent communication skills", "You have …", "You are …" but not "You
-     are responsible for …") or questions ("Sound like you?"). A paragraph with an
-     equal-opportunity statement goes whole.
+     contract terms, how to apply, the company's blurb, the catch-all "other duties as assigned", a
+     job board's tracking tags "#LI-Remote #LI-JD1"; a sum of money, or a benefit's name, is pay
+     unless a duty's verb opens the line: "Approve claims above £500", "Lead patient experience
+     across the health care system", but not "Support your wellness with a gym"), requirements of
+     the person ("10+ years of experience", "Bachelor's degree", "Excellent communication skills",
+     "Nice to have: French or Spanish", "You have …", "You are …" but not "You are responsible for
+     …") or questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes
+     whole.
 
 The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
 taken off; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
@@ -232,6 +235,8 @@ _BOILERPLATE = {
         r"|\b(?:find out|learn|read) more\b|\b(?:visit|see|check out) our (?:website|site|careers?|jobs)\b"
         r"|\b(?:our|the) (?:careers?|jobs) (?:page|site|portal)\b|\b(?:call|contact|email) us\b|\breach out to us\b"
     ),
+    # "#LI-Remote #LI-JD1": a job board's tags for tracking the posting, a line of nothing else
+    "tracking tags": re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)*$"),
     "company blurb": re.compile(
         r"^(?:we are|we're|we have|we've|we offer|we believe|we value|we welcome|founded|headquartered|join (?:us|our|a)"
         r"|our (?:company|mission|team|culture|values|story|vision|people|purpose|clients))\b"
@@ -261,6 +266,8 @@ _REQUIREMENT = re.compile(
     r"|\b(?:ideal|successful) candidate (?:will )?(?:have|has|be|is|brings?)\b"
     r"|\b(?:is|are) (?:required|essential|desirable|preferred|a plus|an advantage|a bonus|beneficial)\b"
     r"|\b(?:preferred|desirable|a plus|an advantage|nice to have)\W*$"
+    # "Nice to have: French or Spanish.", "Bonus: Salesforce admin": the label a requirement is given
+    r"|^(?:nice|good|great|must)[- ]to[- ]have\b|^(?:must[- ]have|desirable|preferred|bonus(?: points)?|a plus)\s*:"
     r"|^(?:an? )?passion(?:ate)? (?:for|about)\b|^(?:an? )?self[- ]starter\b|^comfortable (?:with|in)\b"
     r"|^(?:ideally|preferably)\b"  # "Ideally, you will have led …": the person, though "you will" follows
 )
@@ -447,12 +454,17 @@ def split_posting(text: str) -> Split:
 
     # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
     alone = len(said) == 1 and not said[0].is_heading and len(sentences(said[0].text)) == 1
+    # "Head of Customer Success" opening a posting with no duties heading ("Head" is a duty's verb too)
+    title = said[0] if len(said) > 1 and not has_duty_heading and _is_title(said[0]) else None
     for piece in pieces:
         left_out += piece.set_aside
         if not piece.chunks:
             continue
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
+            continue
+        if piece is title:
+            leave_out(_tidy(piece.text), LeftOutKind.HEADING, "the posting's title")
             continue
         if piece.bulleted or piece.listed or alone:
             lines = [_tidy(piece.text)]  # an item stays whole
@@ -1008,10 +1020,41 @@ _TITLE_SMALL_WORDS = _words("of and the for & in at on to a an de la")
 
 def _names_something(line: str) -> bool:
     """A line of a plain list that names (a company, a title, a place) or speaks for the company, not a duty."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    words = _WORD.findall(line)
     if not words or words[0].lower() in ("we", "we're", "we've", "our", "us"):
         return True
+    return _every_word_capitalised(words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _every_word_capitalised(words: list[str]) -> bool:
     return all(word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words)
+
+
+# Words that name a role in a posting's title ("Head of Customer Success", "VP, Customer Experience").
+_ROLE_WORDS = _words(
+    """
+    officer director manager head lead leader vp svp evp avp president chief cco cxo ceo coo cro executive specialist
+    coordinator consultant advisor adviser partner associate analyst representative strategist supervisor administrator
+    """
+)
+TITLE_WORDS = 8  # a posting's title line is at most this long
+
+
+def _is_title(piece: _Piece) -> bool:
+    """ "Head of Customer Success" opening a posting: a line of a few capitalised words that names a role, its first word
+    a duty's verb only as a noun ("Lead Customer Success Operations" is a duty; "Lead Customer Success Manager" is a
+    title). A title with no such word ("Chief Customer Officer") is not read as a duty anyway."""
+    text = piece.text
+    words = _WORD.findall(text)
+    if piece.bulleted or len(piece.chunks) > 1 or not 0 < len(words) <= TITLE_WORDS or re.search(r"[.!?;:,]$", text):
+        return False
+    if not _starts_with_duty_verb(text) or not _every_word_capitalised(words):
+        return False
+    named = [word.lower() for word in words[1:]]
+    return named[:1] == ["of"] or bool(_ROLE_WORDS.intersection(named))  # "Head of …", "… Manager"
 
 
 def _is_requirement(line: str) -> bool:

@@ -1226,3 +1226,42 @@ def test_linkedins_show_more_and_see_more_are_page_controls_not_duties() -> None
     assert duty_lines("Duties\n- Lead the service desk... show more\n- See more of our customers in person\n") == [
         "Lead the service desk", "See more of our customers in person"
     ]
+
+
+def test_a_nice_to_have_a_tracking_hashtag_and_the_postings_title_are_not_duties() -> None:
+    """A posting with no headings kept its title "Head of Customer Success" as duty 1, "Nice to have: …" and the
+    job board's "#LI-Remote #LI-JD1" as duties."""
+    text = (
+        "Head of Customer Success\n\n"
+        "Own the churn number\n"
+        "Lead the onboarding team and its playbooks\n"
+        "Run quarterly business reviews with our top 40 accounts\n"
+        "Nice to have: French or Spanish.\n\n"
+        "#LI-Remote #LI-JD1\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Own the churn number",
+        "Lead the onboarding team and its playbooks",
+        "Run quarterly business reviews with our top 40 accounts",
+    ]
+    assert [(line.text, line.kind, line.why) for line in split.left_out] == [
+        ("Head of Customer Success", LeftOutKind.HEADING, "the posting's title"),
+        ("Nice to have: French or Spanish.", LeftOutKind.REQUIREMENT, "what the person must bring"),
+        ("#LI-Remote #LI-JD1", LeftOutKind.BOILERPLATE, "tracking tags"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Head of Customer Success", "Lead Customer Success Manager", "VP, Customer Experience", "Chief Customer Officer"]
+)
+def test_a_title_line_opening_a_posting_is_its_title(title: str) -> None:
+    assert duty_lines(f"{title}\n\nOwn the churn number\n\nRequirements\n- 10 years in SaaS\n") == ["Own the churn number"]
+    assert duty_lines(f"{title}\nOwn the churn number\nRun the renewals desk\n") == [
+        "Own the churn number", "Run the renewals desk"
+    ]
+
+
+@pytest.mark.parametrize("first", ["Own the churn number", "Lead Customer Success Operations", "Head the support desk"])
+def test_a_short_duty_opening_a_posting_is_still_a_duty(first: str) -> None:
+    assert duty_lines(f"{first}\n\nRun the renewals desk with finance.\n") == [first, "Run the renewals desk with finance."]
