@@ -55,9 +55,10 @@ The rules, in the order they apply:
    of its lines is an item. Other text (not an item) is split into sentences: a paragraph becomes
    one line per sentence, and a list run into a sentence one line per item ("Responsibilities
    include: setting …; managing …; and reporting …", its lead-in left out as a heading; or three
-   or more duties joined by semicolons, each opening with its verb). An item stays whole however
-   long it is. A bullet over more indented items ("* Customer strategy" over its "o …" items) is
-   their label: a sub-heading, unless it opens with a duty verb.
+   or more duties joined by semicolons, each opening with its verb). A sentence goes on after a
+   common abbreviation ("the Sr. VP", "approx.", "e.g.", "etc.") and inside a decimal ("3.5"). An
+   item stays whole however long it is. A bullet over more indented items ("* Customer strategy"
+   over its "o …" items) is their label: a sub-heading, unless it opens with a duty verb.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept, and the
@@ -341,13 +342,13 @@ _ARTICLES = _words("a an the our their your its both either")
 WRAPPED_WIDTH = 50  # a line at least this long may have been wrapped where it ends
 _ENDS_OPEN = re.compile(r"[,&/(\-–—]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-# A sentence ends at . ! ? followed by a space and a capital, digit or opening quote, unless the
-# word before is an abbreviation ("e.g. Sales") or initials ("U.S. Navy", "J. Smith").
+# A sentence ends at . ! ? followed by a space and a capital, digit or opening quote (so never inside "3.5"), unless the
+# word before is an abbreviation ("e.g. Sales", "the Sr. VP") or initials ("U.S. Navy", "J. Smith").
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9\"'“‘(])")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _ABBREVIATIONS = _words(
     """
-    e.g i.e incl approx vs mr mrs ms dr inc ltd co corp st no dept esp
+    e.g i.e incl approx vs etc mr mrs ms dr sr jr inc ltd co corp st no dept mgr esp
     """
 )
 
@@ -869,12 +870,12 @@ LABEL_WORDS = 4
 
 
 def sentences(text: str) -> list[str]:
-    """A paragraph's sentences, split where a sentence ends (not after "e.g." or an initial)."""
+    """A paragraph's sentences, split where a sentence ends (not after "e.g.", "Sr." or an initial, nor in "3.5")."""
     found: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
         word = text[start : end.start()].split()[-1:]
-        before = word[0].lower().rstrip(".") if word else ""
+        before = word[0].lower().lstrip("(\"'“‘").rstrip(".") if word else ""  # "(Sr. VP)"
         if before in _ABBREVIATIONS or _INITIALS.fullmatch(before):
             continue
         found.append(text[start : end.end()].strip())

@@ -1265,3 +1265,26 @@ def test_a_title_line_opening_a_posting_is_its_title(title: str) -> None:
 @pytest.mark.parametrize("first", ["Own the churn number", "Lead Customer Success Operations", "Head the support desk"])
 def test_a_short_duty_opening_a_posting_is_still_a_duty(first: str) -> None:
     assert duty_lines(f"{first}\n\nRun the renewals desk with finance.\n") == [first, "Run the renewals desk with finance."]
+
+
+def test_a_sentence_goes_on_after_an_abbreviation_and_inside_a_decimal_number() -> None:
+    """"You will report to the Sr. VP of Operations, approx. 3.5 hours …" became two duty lines at "Sr."."""
+    text = (
+        "Responsibilities\n\n"
+        "You will report to the Sr. VP of Operations, approx. 3.5 hours a week in exec meetings. "
+        "Partner with Jr. analysts in the Finance Dept. on pricing, tooling etc. for each Mgr. in the team. "
+        "Weigh churn vs. growth.\n"
+    )
+    assert duty_lines(text) == [
+        "You will report to the Sr. VP of Operations, approx. 3.5 hours a week in exec meetings.",
+        "Partner with Jr. analysts in the Finance Dept. on pricing, tooling etc. for each Mgr. in the team.",
+        "Weigh churn vs. growth.",
+    ]
+
+
+@pytest.mark.parametrize("abbreviation", ["Sr.", "Jr.", "approx.", "e.g.", "i.e.", "etc.", "vs.", "incl.", "Inc.",
+                                          "Dept.", "Mgr.", "No.", "St.", "Dr.", "Mr.", "Ms.", "Mrs.", "(Sr."])
+def test_no_sentence_ends_after_a_common_abbreviation(abbreviation: str) -> None:
+    assert sentences(f"Work with the {abbreviation} Team at 2.5 sites. Then report.") == [
+        f"Work with the {abbreviation} Team at 2.5 sites.", "Then report."
+    ]
