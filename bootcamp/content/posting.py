@@ -86,8 +86,9 @@ The rules, in the order they apply:
      …") or questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes
      whole.
 
-The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
-taken off; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
+The result is the list of duty lines, whitespace tidied, a list's trailing ";" or "; and"
+taken off, and the first letter of a duty cut out of a longer line (a run-in list's item, the
+duty after a label) made a capital; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
 each with its kind (heading, outside the duties, requirement, boilerplate, question, not read as a
 duty) and why, so that a front end can say what was left out: no duty is dropped unsaid.
 """
@@ -480,7 +481,8 @@ def split_posting(text: str) -> Split:
                 leave_out(heading, LeftOutKind.HEADING, "a heading")
                 lead_in, items = run_in_list(sentence)
                 leave_out(_tidy(lead_in), LeftOutKind.HEADING, "the lead-in to a list")
-                lines += [_tidy(item) for item in items]
+                cut = bool(heading or lead_in or len(items) > 1)  # out of a longer sentence: "…; manage …"
+                lines += [_capitalised(_tidy(item)) if cut else _tidy(item) for item in items]
         if piece.section is SectionKind.OTHER or (has_duty_heading and piece.section is not SectionKind.DUTIES):
             # the posting says where its duties are, or that this is something else; but an introduction's
             # "In this role you will …" says a duty wherever it stands
@@ -620,7 +622,7 @@ def _inline_heading(line: str, cells: tuple[str, ...]) -> list[tuple[str, tuple[
     match = _INLINE_HEADING.match(line.strip())
     # a duties heading by name ("Job title: …", "Role: …" name the job, not its duties)
     if match and len(match["heading"].split()) <= 5 and _DUTY_HEADING.search(_plain(match["heading"])):
-        return [(match["heading"], ()), (match["rest"], cells)]
+        return [(match["heading"], ()), (_capitalised(match["rest"]), cells)]
     return [(line, cells)]
 
 
@@ -713,7 +715,7 @@ def _bold_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
     match = _BOLD_LABEL.match(text)
     if match is None or len(match["label"].split()) > 6 or _starts_with_duty_verb(match["label"]):
         return (), text
-    return (LeftOut(match["label"], LeftOutKind.HEADING, "a label"),), match["rest"]
+    return (LeftOut(match["label"], LeftOutKind.HEADING, "a label"),), _capitalised(match["rest"])
 
 
 # A numbered label of a few words: "KRA 1: Customer Strategy", "Key result area 2 - People", "Objective 3. Growth"
@@ -1065,6 +1067,11 @@ def _is_requirement(line: str) -> bool:
 def _plain(text: str) -> str:
     """Lower case with straight apostrophes: what the patterns are written against."""
     return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def _capitalised(line: str) -> str:
+    """A duty cut out of a longer line, its first letter a capital as a line's is ("manage …" after "; ")."""
+    return line[:1].upper() + line[1:] if line[:1].islower() else line
 
 
 def _tidy(line: str) -> str:

@@ -763,10 +763,10 @@ def test_a_run_in_list_in_prose_is_one_duty_per_item() -> None:
     split = split_posting(text)
     assert split.kept == [
         "Reporting to the Chief Executive, the Director will lead a 150-strong directorate.",
-        "setting the customer strategy for all 30,000 homes",
-        "managing the repairs contact centre",
-        "reporting tenant satisfaction measures to the Board",
-        "investigating stage 2 complaints.",
+        "Setting the customer strategy for all 30,000 homes",
+        "Managing the repairs contact centre",
+        "Reporting tenant satisfaction measures to the Board",
+        "Investigating stage 2 complaints.",
     ]
     assert ("Responsibilities include:", LeftOutKind.HEADING) in left_out_with_kinds(split)
 
@@ -778,8 +778,8 @@ def test_duties_joined_by_semicolons_in_prose_are_one_duty_each_and_other_semico
     )
     assert duty_lines(text) == [
         "Lead the service strategy",
-        "manage the contact centre",
-        "report satisfaction to the board.",
+        "Manage the contact centre",
+        "Report satisfaction to the board.",
         "Own the complaints process; it is the heart of the role.",
     ]
 
@@ -924,10 +924,10 @@ LAYOUTS = {
     ],
     "run-in-list.txt": [  # bold headings, a list run into a sentence
         "Reporting to the Chief Executive, the Director will lead a 150-strong Customer Services directorate.",
-        "setting the customer strategy for all 30,000 homes",
-        "managing the repairs contact centre",
-        "reporting tenant satisfaction measures to the Board",
-        "investigating stage 2 complaints.",
+        "Setting the customer strategy for all 30,000 homes",
+        "Managing the repairs contact centre",
+        "Reporting tenant satisfaction measures to the Board",
+        "Investigating stage 2 complaints.",
     ],
     "us-hospital-essential-functions.txt": [  # a US hospital's: numbered "1)", "other duties as assigned", conditions
         "The Director of Patient Experience provides leadership for the organization's patient experience strategy, "
@@ -1015,7 +1015,8 @@ def test_postings_laid_out_as_they_are_pasted_today_keep_their_duties_and_report
     for word in text.split():
         word = re.sub(r"^[^\w(£$€]+(?=\w)", "", word.strip("*;"))  # a bullet touching its word is taken off
         if word and not MARK.fullmatch(word):
-            assert word in reported, word
+            # a duty cut out of a longer sentence starts with a capital ("; setting …" is "Setting …")
+            assert word in reported or word[:1].upper() + word[1:] in reported, word
 
 
 MARK = re.compile(r"[^\w\s]+|\(?\w{1,3}[.)]|\d+(?:\.\d+)+")  # a bullet, an emoji or a number: taken off, not lost
@@ -1287,4 +1288,29 @@ def test_a_sentence_goes_on_after_an_abbreviation_and_inside_a_decimal_number() 
 def test_no_sentence_ends_after_a_common_abbreviation(abbreviation: str) -> None:
     assert sentences(f"Work with the {abbreviation} Team at 2.5 sites. Then report.") == [
         f"Work with the {abbreviation} Team at 2.5 sites.", "Then report."
+    ]
+
+
+def test_a_duty_cut_out_of_a_longer_sentence_starts_with_a_capital() -> None:
+    """Clauses split at semicolons began in lower case: "manage renewals and upsells …", "build the renewal forecast"."""
+    text = (
+        "What you'll do\n\n"
+        "In this role you will: manage renewals and upsells across the enterprise book; build the renewal forecast "
+        "with finance; and lead the customer success team.\n\n"
+        "Duties: review every escalated complaint\n"
+        "- **Insight:** share what customers say with every leader\n"
+        "- keep the iPhone app's help pages current\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Manage renewals and upsells across the enterprise book",
+        "Build the renewal forecast with finance",
+        "Lead the customer success team.",
+        "Review every escalated complaint",
+        "Share what customers say with every leader",
+        "keep the iPhone app's help pages current",  # a whole line as written: not cut out of one
+    ]
+    # only a lower-case first letter changes
+    assert duty_lines("Duties\nResponsibilities include: 3rd-line support; ownership of the help centre; and more.") == [
+        "3rd-line support", "Ownership of the help centre", "More."
     ]
