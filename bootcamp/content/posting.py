@@ -58,7 +58,10 @@ The rules, in the order they apply:
    or more duties joined by semicolons, each opening with its verb). A sentence goes on after a
    common abbreviation ("the Sr. VP", "approx.", "e.g.", "etc.") and inside a decimal ("3.5"). An
    item stays whole however long it is. A bullet over more indented items ("* Customer strategy"
-   over its "o …" items) is their label: a sub-heading, unless it opens with a duty verb.
+   over its "o …" items) is their label: a sub-heading, unless it opens with a duty verb. An
+   indented item that is no duty of its own (in lower case, or opening with "Including", "Such
+   as", "e.g.", "From", "Across", "With") goes on with the item above it, after ": " or ", " ("Map
+   the customer journey: Including onboarding …"); one that opens with a duty verb is its own.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept, and the
@@ -418,6 +421,7 @@ class _Piece:
     block: int = 0  # pieces between the same two blank lines or headings share a block
     is_heading: bool = False
     listed: bool = False  # a line of a plain list: a list that lost its bullets
+    sub_items: int = 0  # sub-bullets added to it that say more of it ("Including …")
     set_aside: list[LeftOut] = field(default_factory=list)  # what was taken off its lines (other cells, labels)
 
     @property
@@ -431,6 +435,19 @@ class _Piece:
         else:
             self.chunks.append(" " + line.text)
         self.last = line
+        self.set_aside += line.set_aside
+
+    def add_sub_item(self, line: _Line) -> None:
+        """A sub-bullet that says more of this item, after it: "Map the journey: Including billing", "…, e.g. surveys"."""
+        if re.search(r"[.:;,]$", self.text):
+            joiner = " "
+        elif line.text[:1].isupper() and not self.sub_items:
+            joiner = ": "
+        else:
+            joiner = ", "
+        self.chunks.append(joiner + line.text)
+        self.last = line
+        self.sub_items += 1
         self.set_aside += line.set_aside
 
 
@@ -645,6 +662,7 @@ def _group_labels(lines: list[_Line]) -> list[_Line]:
             and after.kind is _LineKind.ITEM
             and after.indent > line.indent
             and not _starts_with_duty_verb(line.text)
+            and not _says_more_of_the_item_above(after.text)  # "* Customer data" over "* such as NPS …" is one item
         ):
             labelled[number] = replace(line, kind=_LineKind.HEADING, group_label=True)
     return labelled
@@ -796,6 +814,9 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             )
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
             current.add(line)
+        elif line.kind is _LineKind.ITEM and (parent := _parent_item(pieces, line)) is not None:
+            parent.add_sub_item(line)
+            current = parent  # the sub-bullet's wrapped lines go on with it
         else:
             current = _Piece(
                 section, line.kind is _LineKind.ITEM, line.indent, line, [line.text], heading, block,
@@ -804,6 +825,29 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             pieces.append(current)
     _mark_plain_lists(pieces)
     return pieces
+
+
+def _parent_item(pieces: list[_Piece], line: _Line) -> _Piece | None:
+    """The item a sub-bullet belongs to when it is no duty of its own: the nearest less indented item above it, in the
+    same list."""
+    if not _says_more_of_the_item_above(line.text):
+        return None
+    for piece in reversed(pieces):
+        if not piece.bulleted or piece.is_heading or not piece.chunks:
+            return None
+        if piece.indent < line.indent:
+            return piece
+    return None
+
+
+# A sub-bullet that opens so says more of the item above it ("* Map the journey" over "* Including billing").
+_SAYS_MORE = re.compile(r"(?:including|incl\.|such as|e\.g\.|i\.e\.|for example|from|across|with)(?!\w)", re.IGNORECASE)
+
+
+def _says_more_of_the_item_above(text: str) -> bool:
+    """A sub-bullet in lower case ("across EMEA"), or opening with "Including", "Such as", "From" …, but not a duty of
+    its own with a lead-in ("With finance, set the targets") or a duty's verb ("Share insights …")."""
+    return text[:1].islower() or (bool(_SAYS_MORE.match(text)) and not reads_as_duty(text))
 
 
 PLAIN_ITEM_WORDS = 40  # a line of a plain list is at most this long; a longer one is prose

@@ -1314,3 +1314,41 @@ def test_a_duty_cut_out_of_a_longer_sentence_starts_with_a_capital() -> None:
     assert duty_lines("Duties\nResponsibilities include: 3rd-line support; ownership of the help centre; and more.") == [
         "3rd-line support", "Ownership of the help centre", "More."
     ]
+
+
+def test_a_sub_bullet_that_is_no_duty_of_its_own_belongs_to_the_bullet_above_it() -> None:
+    """In a Markdown posting "   * Including onboarding, billing and renewals" under "* Map the customer journey end
+    to end" was a duty of its own."""
+    text = (
+        "## Responsibilities\n\n"
+        "* Map the customer journey end to end\n"
+        "   * Including onboarding, billing and renewals\n"
+        "* Build the voice of the customer programme\n"
+        "   * e.g. surveys, interviews and support tickets\n"
+        "   * Share insights with product every month\n"
+        "* Lead the customer success team\n"
+        "   * across EMEA and North America\n"
+        "   * With finance, set the renewal targets\n"
+    )
+    assert duty_lines(text) == [
+        "Map the customer journey end to end: Including onboarding, billing and renewals",
+        "Build the voice of the customer programme, e.g. surveys, interviews and support tickets",
+        "Share insights with product every month",  # a duty of its own
+        "Lead the customer success team, across EMEA and North America",
+        "With finance, set the renewal targets",
+    ]
+
+
+def test_several_sub_bullets_go_on_with_their_bullet_and_a_label_over_them_is_no_heading() -> None:
+    text = (
+        "Duties\n"
+        "- Own the customer journey\n"
+        "    - From first contact\n"
+        "    - to renewal and beyond\n"
+        "- Customer data\n"
+        "    - such as NPS, churn and complaints\n"
+    )
+    assert duty_lines(text) == [
+        "Own the customer journey: From first contact, to renewal and beyond",
+        "Customer data, such as NPS, churn and complaints",
+    ]
