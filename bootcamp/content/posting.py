@@ -33,10 +33,12 @@ The rules, in the order they apply:
 
    A duties heading may have its first duties on its own line ("Responsibilities: Lead …", also
    inside a posting pasted as one paragraph: "… Director. Responsibilities: Lead …"), and
-   a bold label may name the duty after it ("**Customer strategy.** Define …", "- **Insight:**
-   Share …"): both are taken off as headings, unless the label opens with a duty verb. So is a
-   paragraph's first sentence of up to four words before a duty ("Strategy. Set the customer
-   strategy …").
+   a bold or italic label may name the duty after it ("**Customer strategy.** Define …", "-
+   **Insight:** Share …", "*Operations*: Oversee …"), as may one to three capitalised words and a
+   colon before a duty ("Customer Insight: Run …"): each is taken off as a heading, unless the
+   label opens with a duty verb or names the job's terms ("**Location:** Remote (US)" stays whole,
+   left out as boilerplate). So is a paragraph's first sentence of up to four words before a duty
+   ("Strategy. Set the customer strategy …").
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
    Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a list
@@ -80,14 +82,14 @@ The rules, in the order they apply:
    - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
      word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
-     contract terms, how to apply, the company's blurb, the catch-all "other duties as assigned", a
-     job board's tracking tags "#LI-Remote #LI-JD1"; a sum of money, or a benefit's name, is pay
-     unless a duty's verb opens the line: "Approve claims above £500", "Lead patient experience
-     across the health care system", but not "Support your wellness with a gym"), requirements of
-     the person ("10+ years of experience", "Bachelor's degree", "Excellent communication skills",
-     "Nice to have: French or Spanish", "You have …", "You are …" but not "You are responsible for
-     …") or questions ("Sound like you?"). A paragraph with an equal-opportunity statement goes
-     whole.
+     contract terms ("Remote (US)"), how to apply, the company's blurb, the catch-all "other duties
+     as assigned", a job board's tracking tags "#LI-Remote #LI-JD1"; a sum of money, or a
+     benefit's name, is pay unless a duty's verb opens the line: "Approve claims above £500", "Lead
+     patient experience across the health care system", but not "Support your wellness with a
+     gym"), requirements of the person ("10+ years of experience", "Bachelor's degree", "Excellent
+     communication skills", "Nice to have: French or Spanish", "You have …", "You are …" but not
+     "You are responsible for …") or questions ("Sound like you?"). A paragraph with an
+     equal-opportunity statement goes whole.
 
 The result is the list of duty lines, whitespace tidied, a list's trailing ";" or "; and"
 taken off, and the first letter of a duty cut out of a longer line (a run-in list's item, the
@@ -218,12 +220,15 @@ _BOILERPLATE = {
         r"|\bduties (?:as|that may be) (?:assigned|required|directed|requested)\b|\bcommensurate with the (?:grade|level|post|role)\b"
     ),
     "location and terms": re.compile(
-        r"^(?:location|salary|compensation|pay|reports? to|reporting line|start date|contract|hours|job type"
+        r"^(?:location|salary(?: range| band)?|base (?:salary|pay)|compensation|pay(?: range| scale| band)?|remuneration"
+        r"|work(?:place)? (?:location|type)|contract type|seniority level|reports? to|reporting line|start date|contract|hours|job type"
         r"|employment type|closing date|department|directorate|division|business unit|service area|level|grade|band"
         r"|responsible to|accountable to|line manager|direct reports|ref(?:erence)?|job (?:title|id|ref|family)"
         # "Location: Leeds", "Location – Leeds", but not "Company-wide …" or "Department-level …"
         r"|(?:work )?schedule|shifts?|working hours|hours of work|work pattern|company|employer|travel)\s*(?::|[\-–](?=\s))"
         r"|^(?:full|part)[- ]time\b"
+        # "Remote (US)", "Hybrid – London": where the job is, a line of its own
+        r"|^(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]office)(?:$|\s*[(\-–—,·|/].{0,60}$)"
         r"|\b(?:remote|hybrid|on-?site|office)[- ](?:first|working|role|position|based|friendly)\b|\b(?:fully|partly) remote\b"
         r"|\bwork(?:ing)? from home\b|\b(?:based|located) (?:in|at|out of)\b|\brelocation\b|\bvisa sponsorship\b"
         r"|\b(?:full|part)[- ]time (?:position|role|contract|permanent)\b|\btravel (?:up to|\d+\s?%)"
@@ -705,14 +710,14 @@ def _line(raw: str, following: str, previous: _Line | None) -> _Line:
         return _Line(_LineKind.HEADING, bold.group(2).strip(), indent)
     mark = _BULLET.match(text) or _NUMBER.match(text)
     if mark:
-        label, rest = _bold_label(text[mark.end() :])
+        label, rest = _lead_in_label(text[mark.end() :])
         item = _undecorated(rest)
         # "- Customer strategy:" introduces the items under it, like any line ending in a colon; "🎯 What you'll do"
         # decorates a heading with an emoji, as LinkedIn posts do
         emoji_heading = bool(_EMOJI_MARK.match(text)) and _is_bare_heading(item, previous)
         kind = _LineKind.HEADING if item.endswith(":") or emoji_heading else _LineKind.ITEM
         return _Line(kind, item, indent, width, set_aside=label)
-    label, text = _bold_label(text)
+    label, text = _lead_in_label(text)
     text = _undecorated(text)
     if _is_heading(text, following, previous):
         return _Line(_LineKind.HEADING, text, indent, set_aside=label)
@@ -724,16 +729,31 @@ def _undecorated(text: str) -> str:
     return _ITALIC.sub(r"\2", _BOLD.sub(r"\2", text))
 
 
-# "**Customer strategy.** Define …", "- **Insight:** Share …": a bold label that names the duty after it
-_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_]{1,60}?[.:])\1\s+(?P<rest>\S.*)$")
+# "**Customer strategy.** Define …", "- **Insight:** Share …", "*Operations*: Oversee …": a bold or italic label that
+# names the duty after it, its stop inside the marks or its colon after them
+_MARKED_LABEL = re.compile(
+    r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_]{1,60}?)(?:(?P<inside>[.:])(?P=mark)|(?P=mark)(?P<after>:))\s+(?P<rest>\S.*)$"
+)
+# "Customer Insight: Run …": a label of one to three capitalised words before a duty, not marked
+_TITLE_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s+(?P<rest>\S.*)$")
 
 
-def _bold_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
-    """A bold label taken off the text it names (unless it is a duty: "**Own the plan:** with finance …")."""
-    match = _BOLD_LABEL.match(text)
-    if match is None or len(match["label"].split()) > 6 or _starts_with_duty_verb(match["label"]):
+def _lead_in_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
+    """A label taken off the text it names, unless it is a duty ("**Own the plan:** with finance …") or names a term:
+    "**Location:** Remote (US)" stays whole, to be left out as the job's terms."""
+    marked = _MARKED_LABEL.match(text)
+    if marked:
+        label, rest = marked["label"] + (marked["inside"] or marked["after"]), marked["rest"]
+        if len(label.split()) > 6:
+            return (), text
+    else:
+        plain = _TITLE_LABEL.match(text)
+        if plain is None or not _every_word_capitalised(_WORD.findall(plain["label"])) or not reads_as_duty(plain["rest"]):
+            return (), text
+        label, rest = plain["label"] + ":", plain["rest"]
+    if _starts_with_duty_verb(label) or _BOILERPLATE["location and terms"].search(_plain(label)):
         return (), text
-    return (LeftOut(match["label"], LeftOutKind.HEADING, "a label"),), _capitalised(match["rest"])
+    return (LeftOut(label, LeftOutKind.HEADING, "a label"),), _capitalised(rest)
 
 
 # A numbered label of a few words: "KRA 1: Customer Strategy", "Key result area 2 - People", "Objective 3. Growth"

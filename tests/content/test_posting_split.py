@@ -1352,3 +1352,49 @@ def test_several_sub_bullets_go_on_with_their_bullet_and_a_label_over_them_is_no
         "Own the customer journey: From first contact, to renewal and beyond",
         "Customer data, such as NPS, churn and complaints",
     ]
+
+
+def test_a_lead_in_label_is_taken_off_its_duty_and_a_labelled_term_is_boilerplate_whole() -> None:
+    """"*Operations*: Oversee the support desk" kept "Operations:" in the duty line; "**Location:** Remote (US)" was a
+    heading "Location:" and a duty line "Remote (US)"."""
+    text = (
+        "## What you'll do\n\n"
+        "**Customer strategy:**\n"
+        "- Set the customer strategy with the CEO\n\n"
+        "*Operations*: Oversee the support desk and its 40 agents\n"
+        "**Insight**: Share what customers say with every leader\n"
+        "Customer Insight: Run the quarterly customer survey\n"
+        "- _Renewals:_ own the renewal forecast\n"
+        "Job type: Full time\n\n"
+        "**Location:** Remote (US)\n"
+        "**Salary:** $180,000 – $210,000\n"
+        "**Pay range:** 180k–210k\n"
+        "**Employment type:** Full-time\n"
+        "Remote (US)\n"
+        "Hybrid – London\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Set the customer strategy with the CEO",
+        "Oversee the support desk and its 40 agents",
+        "Share what customers say with every leader",
+        "Run the quarterly customer survey",
+        "Own the renewal forecast",
+    ]
+    assert [line.text for line in split.left_out if line.why == "a label"] == [
+        "Operations:", "Insight:", "Customer Insight:", "Renewals:"
+    ]
+    assert [(line.text, line.why) for line in split.left_out if line.kind is LeftOutKind.BOILERPLATE] == [
+        ("Job type: Full time", "location and terms"),
+        ("Location: Remote (US)", "location and terms"),
+        ("Salary: $180,000 – $210,000", "pay and benefits"),
+        ("Pay range: 180k–210k", "location and terms"),  # as "Pay: …" is
+        ("Employment type: Full-time", "location and terms"),
+        ("Remote (US)", "location and terms"),
+        ("Hybrid – London", "location and terms"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["Remote monitoring of every contact centre queue", "Own: the plan with finance"])
+def test_a_duty_that_opens_like_a_term_or_a_label_is_kept_whole(line: str) -> None:
+    assert duty_lines(f"Duties\n- {line}\n") == [line]
