@@ -1,5 +1,6 @@
 """`bootcamp role-check FILE` reads a posting as a CCO receives it: a PDF, a Word or OpenDocument document, an RTF
-document, a saved web page, Windows-1252 or UTF-16 text, each into the same duty lines; a file it cannot read gets one sentence."""
+document, a saved web page, Windows-1252 or UTF-16 text, each into the same duty lines; a file it cannot read gets one
+sentence."""
 
 from __future__ import annotations
 
