@@ -73,8 +73,9 @@ def test_utf16_text_as_windows_notepad_saves_it_reads_as_utf8_does(encoding: str
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
-def test_text_word_saves_as_windows_1252_or_notepad_as_unicode_reads_as_utf8_does(encoding: str, tmp_path: Path) -> None:
-    """Word's "Plain Text" on Windows is Windows-1252: `bootcamp role-check` refused it as "not UTF-8 text (byte 18)"."""
+def test_text_saved_as_word_or_notepad_save_it_reads_as_utf8_does(encoding: str, tmp_path: Path) -> None:
+    """Word's "Plain Text" on Windows is Windows-1252: `bootcamp role-check` refused it as "not UTF-8 text (byte
+    18)"."""
     text = "Responsibilities\r\n- Lead the café’s “voice of the customer” programme – all 40 sites\r\n- Own NPS\r\n"
     assert posting_text(text.encode(encoding), "posting.txt") == text
     (tmp_path / "posting.txt").write_bytes(text.encode(encoding))

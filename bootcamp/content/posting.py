@@ -93,9 +93,10 @@ The rules, in the order they apply:
 
 The result is the list of duty lines, whitespace tidied, a list's trailing ";" or "; and"
 taken off, and the first letter of a duty cut out of a longer line (a run-in list's item, the
-duty after a label) made a capital; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
-each with its kind (heading, outside the duties, requirement, boilerplate, question, not read as a
-duty) and why, so that a front end can say what was left out: no duty is dropped unsaid.
+duty after a label) made a capital; nothing is invented or reworded. :func:`split_posting`
+also gives every line left out, each with its kind (heading, outside the duties, requirement,
+boilerplate, question, not read as a duty) and why, so that a front end can say what was left
+out: no duty is dropped unsaid.
 """
 
 from __future__ import annotations
@@ -220,8 +221,9 @@ _BOILERPLATE = {
         r"|\bduties (?:as|that may be) (?:assigned|required|directed|requested)\b|\bcommensurate with the (?:grade|level|post|role)\b"
     ),
     "location and terms": re.compile(
-        r"^(?:location|salary(?: range| band)?|base (?:salary|pay)|compensation|pay(?: range| scale| band)?|remuneration"
-        r"|work(?:place)? (?:location|type)|contract type|seniority level|reports? to|reporting line|start date|contract|hours|job type"
+        r"^(?:location|salary(?: range| band)?|base (?:salary|pay)|compensation|pay(?: range| scale| band)?"
+        r"|remuneration|work(?:place)? (?:location|type)|contract type|seniority level"
+        r"|reports? to|reporting line|start date|contract|hours|job type"
         r"|employment type|closing date|department|directorate|division|business unit|service area|level|grade|band"
         r"|responsible to|accountable to|line manager|direct reports|ref(?:erence)?|job (?:title|id|ref|family)"
         # "Location: Leeds", "Location – Leeds", but not "Company-wide …" or "Department-level …"
@@ -443,7 +445,7 @@ class _Piece:
         self.set_aside += line.set_aside
 
     def add_sub_item(self, line: _Line) -> None:
-        """A sub-bullet that says more of this item, after it: "Map the journey: Including billing", "…, e.g. surveys"."""
+        """A sub-bullet that says more of this item, after it ("Map the journey: Including billing")."""
         if re.search(r"[.:;,]$", self.text):
             joiner = " "
         elif line.text[:1].isupper() and not self.sub_items:
@@ -732,7 +734,8 @@ def _undecorated(text: str) -> str:
 # "**Customer strategy.** Define …", "- **Insight:** Share …", "*Operations*: Oversee …": a bold or italic label that
 # names the duty after it, its stop inside the marks or its colon after them
 _MARKED_LABEL = re.compile(
-    r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_]{1,60}?)(?:(?P<inside>[.:])(?P=mark)|(?P=mark)(?P<after>:))\s+(?P<rest>\S.*)$"
+    r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_]{1,60}?)(?:(?P<inside>[.:])(?P=mark)|(?P=mark)(?P<after>:))"
+    r"\s+(?P<rest>\S.*)$"
 )
 # "Customer Insight: Run …": a label of one to three capitalised words before a duty, not marked
 _TITLE_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s+(?P<rest>\S.*)$")
@@ -748,7 +751,8 @@ def _lead_in_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
             return (), text
     else:
         plain = _TITLE_LABEL.match(text)
-        if plain is None or not _every_word_capitalised(_WORD.findall(plain["label"])) or not reads_as_duty(plain["rest"]):
+        capitalised = plain is not None and _every_word_capitalised(_WORD.findall(plain["label"]))
+        if plain is None or not capitalised or not reads_as_duty(plain["rest"]):
             return (), text
         label, rest = plain["label"] + ":", plain["rest"]
     if _starts_with_duty_verb(label) or _BOILERPLATE["location and terms"].search(_plain(label)):
@@ -820,7 +824,9 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
         if line.kind is _LineKind.BLANK:
             current, block = None, block + 1
             if line.set_aside:  # a line that was only a page's "Show less": said where it stood
-                pieces.append(_Piece(section, False, line.indent, line, [], heading, block, set_aside=[*line.set_aside]))
+                pieces.append(
+                    _Piece(section, False, line.indent, line, [], heading, block, set_aside=[*line.set_aside])
+                )
         elif line.kind is _LineKind.HEADING:
             current, block = None, block + 1
             kind = None if line.group_label else section_kind(line.text)
@@ -1111,9 +1117,9 @@ TITLE_WORDS = 8  # a posting's title line is at most this long
 
 
 def _is_title(piece: _Piece) -> bool:
-    """ "Head of Customer Success" opening a posting: a line of a few capitalised words that names a role, its first word
-    a duty's verb only as a noun ("Lead Customer Success Operations" is a duty; "Lead Customer Success Manager" is a
-    title). A title with no such word ("Chief Customer Officer") is not read as a duty anyway."""
+    """ "Head of Customer Success" opening a posting: a line of a few capitalised words that names a role, its first
+    word a duty's verb only as a noun ("Lead Customer Success Operations" is a duty; "Lead Customer Success Manager" is
+    a title). A title with no such word ("Chief Customer Officer") is not read as a duty anyway."""
     text = piece.text
     words = _WORD.findall(text)
     if piece.bulleted or len(piece.chunks) > 1 or not 0 < len(words) <= TITLE_WORDS or re.search(r"[.!?;:,]$", text):

@@ -1,5 +1,6 @@
-"""A posting file's text, whatever a CCO saved it as: text (UTF-8; Windows-1252, as Word saves "Plain Text" on Windows;
-or UTF-16 as Windows Notepad saves "Unicode"), a web page, a Word (.docx) or OpenDocument (.odt) document, an RTF document (macOS TextEdit's default) or a PDF.
+"""A posting file's text, whatever a CCO saved it as: text (UTF-8; Windows-1252, as Word saves "Plain Text" on
+Windows; or UTF-16, as Windows Notepad saves "Unicode"), a web page, a Word (.docx) or OpenDocument (.odt) document, an
+RTF document (macOS TextEdit's default) or a PDF.
 
 ``bootcamp role-check FILE`` reads one, and so does the console when a file is dragged onto its role check (the
 terminal pastes the file's path: :func:`dropped_file`). Each is read into lines the posting splitter knows: a

@@ -1205,7 +1205,8 @@ def test_a_line_with_no_words_is_never_a_duty() -> None:
 
 
 def test_linkedins_show_more_and_see_more_are_page_controls_not_duties() -> None:
-    """A LinkedIn posting copied whole kept "…show more" and "Show less" as duties, and "…see more" on a paragraph's end."""
+    """A LinkedIn posting copied whole kept "…show more" and "Show less" as duties, and "…see more" at a paragraph's
+    end."""
     text = (
         "About the job\n\n"
         "Responsibilities\n"
@@ -1213,7 +1214,8 @@ def test_linkedins_show_more_and_see_more_are_page_controls_not_duties() -> None
         "• Lead a team of 25 CSMs across three regions\n"
         "…show more\n"
         "Show less\n\n"
-        "Set the customer experience strategy with the executive team. Report monthly to the board on complaints …see more\n"
+        "Set the customer experience strategy with the executive team. "
+        "Report monthly to the board on complaints …see more\n"
     )
     split = split_posting(text)
     assert split.kept == [
@@ -1223,7 +1225,9 @@ def test_linkedins_show_more_and_see_more_are_page_controls_not_duties() -> None
         "Report monthly to the board on complaints",
     ]
     controls = [(line.text, line.why) for line in split.left_out if line.kind is LeftOutKind.BOILERPLATE]
-    assert controls == [("…show more", "a page control"), ("Show less", "a page control"), ("…see more", "a page control")]
+    assert controls == [
+        ("…show more", "a page control"), ("Show less", "a page control"), ("…see more", "a page control")
+    ]
     assert duty_lines("Duties\n- Lead the service desk... show more\n- See more of our customers in person\n") == [
         "Lead the service desk", "See more of our customers in person"
     ]
@@ -1254,10 +1258,13 @@ def test_a_nice_to_have_a_tracking_hashtag_and_the_postings_title_are_not_duties
 
 
 @pytest.mark.parametrize(
-    "title", ["Head of Customer Success", "Lead Customer Success Manager", "VP, Customer Experience", "Chief Customer Officer"]
+    "title",
+    ["Head of Customer Success", "Lead Customer Success Manager", "VP, Customer Experience", "Chief Customer Officer"],
 )
 def test_a_title_line_opening_a_posting_is_its_title(title: str) -> None:
-    assert duty_lines(f"{title}\n\nOwn the churn number\n\nRequirements\n- 10 years in SaaS\n") == ["Own the churn number"]
+    assert duty_lines(f"{title}\n\nOwn the churn number\n\nRequirements\n- 10 years in SaaS\n") == [
+        "Own the churn number"
+    ]
     assert duty_lines(f"{title}\nOwn the churn number\nRun the renewals desk\n") == [
         "Own the churn number", "Run the renewals desk"
     ]
@@ -1265,7 +1272,9 @@ def test_a_title_line_opening_a_posting_is_its_title(title: str) -> None:
 
 @pytest.mark.parametrize("first", ["Own the churn number", "Lead Customer Success Operations", "Head the support desk"])
 def test_a_short_duty_opening_a_posting_is_still_a_duty(first: str) -> None:
-    assert duty_lines(f"{first}\n\nRun the renewals desk with finance.\n") == [first, "Run the renewals desk with finance."]
+    assert duty_lines(f"{first}\n\nRun the renewals desk with finance.\n") == [
+        first, "Run the renewals desk with finance."
+    ]
 
 
 def test_a_sentence_goes_on_after_an_abbreviation_and_inside_a_decimal_number() -> None:
@@ -1292,7 +1301,8 @@ def test_no_sentence_ends_after_a_common_abbreviation(abbreviation: str) -> None
 
 
 def test_a_duty_cut_out_of_a_longer_sentence_starts_with_a_capital() -> None:
-    """Clauses split at semicolons began in lower case: "manage renewals and upsells …", "build the renewal forecast"."""
+    """Clauses split at semicolons began in lower case: "manage renewals and upsells …", "build the renewal
+    forecast"."""
     text = (
         "What you'll do\n\n"
         "In this role you will: manage renewals and upsells across the enterprise book; build the renewal forecast "
@@ -1311,7 +1321,8 @@ def test_a_duty_cut_out_of_a_longer_sentence_starts_with_a_capital() -> None:
         "keep the iPhone app's help pages current",  # a whole line as written: not cut out of one
     ]
     # only a lower-case first letter changes
-    assert duty_lines("Duties\nResponsibilities include: 3rd-line support; ownership of the help centre; and more.") == [
+    text = "Duties\nResponsibilities include: 3rd-line support; ownership of the help centre; and more."
+    assert duty_lines(text) == [
         "3rd-line support", "Ownership of the help centre", "More."
     ]
 
