@@ -446,7 +446,7 @@ class _Piece:
 
     def add_sub_item(self, line: _Line) -> None:
         """A sub-bullet that says more of this item, after it ("Map the journey: Including billing")."""
-        if re.search(r"[.:;,]$", self.text):
+        if self.chunks[-1][-1:] in (".", ":", ";", ","):  # its last chunk, not all its text: many may follow
             joiner = " "
         elif line.text[:1].isupper() and not self.sub_items:
             joiner = ": "
@@ -820,6 +820,9 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
     pieces: list[_Piece] = []
     section, heading, block = SectionKind.INTRO, "", 0
     current: _Piece | None = None
+    # the items a more indented sub-bullet may say more of, outermost first: kept as a stack, so that a pasted
+    # megabyte of sub-bullets is not searched back through for each
+    open_items: list[_Piece] = []
     for line in lines:
         if line.kind is _LineKind.BLANK:
             current, block = None, block + 1
@@ -827,8 +830,10 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
                 pieces.append(
                     _Piece(section, False, line.indent, line, [], heading, block, set_aside=[*line.set_aside])
                 )
+                open_items.clear()
         elif line.kind is _LineKind.HEADING:
             current, block = None, block + 1
+            open_items.clear()
             kind = None if line.group_label else section_kind(line.text)
             if kind is not None:  # a sub-heading keeps the section it is in
                 section, heading = kind, line.text
@@ -840,7 +845,7 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             )
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
             current.add(line)
-        elif line.kind is _LineKind.ITEM and (parent := _parent_item(pieces, line)) is not None:
+        elif line.kind is _LineKind.ITEM and (parent := _parent_item(open_items, line)) is not None:
             parent.add_sub_item(line)
             current = parent  # the sub-bullet's wrapped lines go on with it
         else:
@@ -849,21 +854,28 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
                 set_aside=[*line.set_aside],
             )
             pieces.append(current)
+            _close_items(open_items, line.indent)
+            if current.bulleted:
+                open_items.append(current)
+            else:
+                open_items.clear()  # text ends the list
     _mark_plain_lists(pieces)
     return pieces
 
 
-def _parent_item(pieces: list[_Piece], line: _Line) -> _Piece | None:
+def _parent_item(open_items: list[_Piece], line: _Line) -> _Piece | None:
     """The item a sub-bullet belongs to when it is no duty of its own: the nearest less indented item above it, in the
     same list."""
     if not _says_more_of_the_item_above(line.text):
         return None
-    for piece in reversed(pieces):
-        if not piece.bulleted or piece.is_heading or not piece.chunks:
-            return None
-        if piece.indent < line.indent:
-            return piece
-    return None
+    _close_items(open_items, line.indent)
+    return open_items[-1] if open_items else None
+
+
+def _close_items(open_items: list[_Piece], indent: int) -> None:
+    """An item at this indent closes the items as indented or more: they are its siblings, or theirs."""
+    while open_items and open_items[-1].indent >= indent:
+        open_items.pop()
 
 
 # A sub-bullet that opens so says more of the item above it ("* Map the journey" over "* Including billing").
