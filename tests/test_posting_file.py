@@ -1,5 +1,6 @@
 """`bootcamp role-check FILE` reads a posting as a CCO receives it: a PDF, a Word or OpenDocument document, an RTF
-document, a saved web page or UTF-16 text, each into the same duty lines; a file it cannot read gets one sentence."""
+document, a saved web page, Windows-1252 or UTF-16 text, each into the same duty lines; a file it cannot read gets one
+sentence."""
 
 from __future__ import annotations
 
@@ -71,6 +72,20 @@ def test_utf16_text_as_windows_notepad_saves_it_reads_as_utf8_does(encoding: str
     assert posting_text(text.encode(encoding), "posting.txt") == posting_text(text.encode("utf-8"), "posting.txt")
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_text_saved_as_word_or_notepad_save_it_reads_as_utf8_does(encoding: str, tmp_path: Path) -> None:
+    """Word's "Plain Text" on Windows is Windows-1252: `bootcamp role-check` refused it as "not UTF-8 text (byte
+    18)"."""
+    text = "Responsibilities\r\n- Lead the café’s “voice of the customer” programme – all 40 sites\r\n- Own NPS\r\n"
+    assert posting_text(text.encode(encoding), "posting.txt") == text
+    (tmp_path / "posting.txt").write_bytes(text.encode(encoding))
+    code, out, _ = bootcamp("posting.txt", "--format", "json", cwd=tmp_path)
+    assert code == 0
+    assert [row["line"] for row in json.loads(out)] == [
+        "Lead the café’s “voice of the customer” programme – all 40 sites", "Own NPS"
+    ]
+
+
 def test_a_pdf_piped_to_standard_input_reads_as_the_file_does() -> None:
     code, out, _ = bootcamp("-", "--format", "json", stdin_bytes=(FILES / "harbour-mutual.pdf").read_bytes())
     assert code == 0 and [row["line"] for row in json.loads(out)] == HARBOUR
@@ -126,9 +141,14 @@ TO_DO = "copy the posting's text and paste it into `bootcamp role-check -`, or s
             f"is a picture (HEIC), and the text in a picture is not read here: {TO_DO}",
         ),
         (
-            "cp1252.txt",
-            "Lead the café’s service".encode("cp1252"),
-            "is not UTF-8 text (byte 12); save it as UTF-8 and try again",
+            "noise.bin",  # bytes neither UTF-8 nor Windows-1252 has a letter for (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+            b"Lead \x81\x8d\x8f\x90\x9d\xff\xc3",
+            "is not UTF-8 text (byte 5); save it as UTF-8 and try again",
+        ),
+        (
+            "blob.dat",  # Windows-1252 gives every other byte a letter: control characters say it is not text
+            bytes(range(1, 9)) + b"\xe9\xea",
+            f"is not a text file (it holds binary data): {TO_DO}",
         ),
     ],
 )

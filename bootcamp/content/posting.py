@@ -12,7 +12,8 @@ The rules, in the order they apply:
    cell that says a duty (else a duties heading, else the first); the other cells are left out as
    another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
    separate blocks. Markdown quote marks, bold and italics are taken off; a Markdown link keeps its
-   text.
+   text. A web page's controls copied with its text ("…see more" ending a line, "Show less" alone on
+   one, as LinkedIn folds a posting) are cut off, left out as boilerplate.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
    line goes on with the sentence in lower case, not as a list: "i. Developing …" is an item), is
@@ -32,10 +33,12 @@ The rules, in the order they apply:
 
    A duties heading may have its first duties on its own line ("Responsibilities: Lead …", also
    inside a posting pasted as one paragraph: "… Director. Responsibilities: Lead …"), and
-   a bold label may name the duty after it ("**Customer strategy.** Define …", "- **Insight:**
-   Share …"): both are taken off as headings, unless the label opens with a duty verb. So is a
-   paragraph's first sentence of up to four words before a duty ("Strategy. Set the customer
-   strategy …").
+   a bold or italic label may name the duty after it ("**Customer strategy.** Define …", "-
+   **Insight:** Share …", "*Operations*: Oversee …"), as may one to three capitalised words and a
+   colon before a duty ("Customer Insight: Run …"): each is taken off as a heading, unless the
+   label opens with a duty verb or names the job's terms ("**Location:** Remote (US)" stays whole,
+   left out as boilerplate). So is a paragraph's first sentence of up to four words before a duty
+   ("Strategy. Set the customer strategy …").
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
    Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a list
@@ -54,9 +57,13 @@ The rules, in the order they apply:
    of its lines is an item. Other text (not an item) is split into sentences: a paragraph becomes
    one line per sentence, and a list run into a sentence one line per item ("Responsibilities
    include: setting …; managing …; and reporting …", its lead-in left out as a heading; or three
-   or more duties joined by semicolons, each opening with its verb). An item stays whole however
-   long it is. A bullet over more indented items ("* Customer strategy" over its "o …" items) is
-   their label: a sub-heading, unless it opens with a duty verb.
+   or more duties joined by semicolons, each opening with its verb). A sentence goes on after a
+   common abbreviation ("the Sr. VP", "approx.", "e.g.", "etc.") and inside a decimal ("3.5"). An
+   item stays whole however long it is. A bullet over more indented items ("* Customer strategy"
+   over its "o …" items) is their label: a sub-heading, unless it opens with a duty verb. An
+   indented item that is no duty of its own (in lower case, or opening with "Including", "Such
+   as", "e.g.", "From", "Across", "With") goes on with the item above it, after ": " or ", " ("Map
+   the customer journey: Including onboarding …"); one that opens with a duty verb is its own.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept, and the
@@ -69,22 +76,27 @@ The rules, in the order they apply:
      …"); and each sentence that starts with a duty verb ("Lead", "Owns", "Building", "Tracked" …),
      perhaps after an adverb ("Personally handle …") or a short lead-in phrase and a comma ("Where
      needed, take over …", "In partnership with Sales, design …"), or says what you or the role will
-     do ("You will …", "responsible for").
+     do ("You will …", "responsible for"). Its first line, when a few capitalised words name a role
+     ("Head of Customer Success", "Lead Customer Success Manager"), is the posting's title, though
+     "Head" and "Lead" are duty verbs too.
    - One sentence given alone (a duty typed, or a file of one line) is that duty, whatever its first
      word, unless it names something or speaks for the company, as in a plain list.
    - Either way, never boilerplate (equal-opportunity statements, pay and benefits, location and
-     contract terms, how to apply, the company's blurb, the catch-all "other duties as assigned";
-     a sum of money, or a benefit's name, is pay unless a duty's verb opens the line: "Approve
-     claims above £500", "Lead patient experience across the health care system", but not
-     "Support your wellness with a gym"), requirements of the person ("10+ years of experience",
-     "Bachelor's degree", "Excellent communication skills", "You have …", "You are …" but not "You
-     are responsible for …") or questions ("Sound like you?"). A paragraph with an
+     contract terms ("Remote (US)"), how to apply, the company's blurb, the catch-all "other duties
+     as assigned", a job board's tracking tags "#LI-Remote #LI-JD1"; a sum of money, or a
+     benefit's name, is pay unless a duty's verb opens the line: "Approve claims above £500", "Lead
+     patient experience across the health care system", but not "Support your wellness with a
+     gym"), requirements of the person ("10+ years of experience", "Bachelor's degree", "Excellent
+     communication skills", "Nice to have: French or Spanish", "You have …", "You are …" but not
+     "You are responsible for …") or questions ("Sound like you?"). A paragraph with an
      equal-opportunity statement goes whole.
 
-The result is the list of duty lines, whitespace tidied and a list's trailing ";" or "; and"
-taken off; nothing is invented or reworded. :func:`split_posting` also gives every line left out,
-each with its kind (heading, outside the duties, requirement, boilerplate, question, not read as a
-duty) and why, so that a front end can say what was left out: no duty is dropped unsaid.
+The result is the list of duty lines, whitespace tidied, a list's trailing ";" or "; and"
+taken off, and the first letter of a duty cut out of a longer line (a run-in list's item, the
+duty after a label) made a capital; nothing is invented or reworded. :func:`split_posting`
+also gives every line left out, each with its kind (heading, outside the duties, requirement,
+boilerplate, question, not read as a duty) and why, so that a front end can say what was left
+out: no duty is dropped unsaid.
 """
 
 from __future__ import annotations
@@ -209,12 +221,16 @@ _BOILERPLATE = {
         r"|\bduties (?:as|that may be) (?:assigned|required|directed|requested)\b|\bcommensurate with the (?:grade|level|post|role)\b"
     ),
     "location and terms": re.compile(
-        r"^(?:location|salary|compensation|pay|reports? to|reporting line|start date|contract|hours|job type"
+        r"^(?:location|salary(?: range| band)?|base (?:salary|pay)|compensation|pay(?: range| scale| band)?"
+        r"|remuneration|work(?:place)? (?:location|type)|contract type|seniority level"
+        r"|reports? to|reporting line|start date|contract|hours|job type"
         r"|employment type|closing date|department|directorate|division|business unit|service area|level|grade|band"
         r"|responsible to|accountable to|line manager|direct reports|ref(?:erence)?|job (?:title|id|ref|family)"
         # "Location: Leeds", "Location – Leeds", but not "Company-wide …" or "Department-level …"
         r"|(?:work )?schedule|shifts?|working hours|hours of work|work pattern|company|employer|travel)\s*(?::|[\-–](?=\s))"
         r"|^(?:full|part)[- ]time\b"
+        # "Remote (US)", "Hybrid – London": where the job is, a line of its own
+        r"|^(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]office)(?:$|\s*[(\-–—,·|/].{0,60}$)"
         r"|\b(?:remote|hybrid|on-?site|office)[- ](?:first|working|role|position|based|friendly)\b|\b(?:fully|partly) remote\b"
         r"|\bwork(?:ing)? from home\b|\b(?:based|located) (?:in|at|out of)\b|\brelocation\b|\bvisa sponsorship\b"
         r"|\b(?:full|part)[- ]time (?:position|role|contract|permanent)\b|\btravel (?:up to|\d+\s?%)"
@@ -231,6 +247,8 @@ _BOILERPLATE = {
         r"|\b(?:find out|learn|read) more\b|\b(?:visit|see|check out) our (?:website|site|careers?|jobs)\b"
         r"|\b(?:our|the) (?:careers?|jobs) (?:page|site|portal)\b|\b(?:call|contact|email) us\b|\breach out to us\b"
     ),
+    # "#LI-Remote #LI-JD1": a job board's tags for tracking the posting, a line of nothing else
+    "tracking tags": re.compile(r"^#[\w-]+(?:[\s,]+#[\w-]+)*$"),
     "company blurb": re.compile(
         r"^(?:we are|we're|we have|we've|we offer|we believe|we value|we welcome|founded|headquartered|join (?:us|our|a)"
         r"|our (?:company|mission|team|culture|values|story|vision|people|purpose|clients))\b"
@@ -260,6 +278,8 @@ _REQUIREMENT = re.compile(
     r"|\b(?:ideal|successful) candidate (?:will )?(?:have|has|be|is|brings?)\b"
     r"|\b(?:is|are) (?:required|essential|desirable|preferred|a plus|an advantage|a bonus|beneficial)\b"
     r"|\b(?:preferred|desirable|a plus|an advantage|nice to have)\W*$"
+    # "Nice to have: French or Spanish.", "Bonus: Salesforce admin": the label a requirement is given
+    r"|^(?:nice|good|great|must)[- ]to[- ]have\b|^(?:must[- ]have|desirable|preferred|bonus(?: points)?|a plus)\s*:"
     r"|^(?:an? )?passion(?:ate)? (?:for|about)\b|^(?:an? )?self[- ]starter\b|^comfortable (?:with|in)\b"
     r"|^(?:ideally|preferably)\b"  # "Ideally, you will have led …": the person, though "you will" follows
 )
@@ -333,13 +353,13 @@ _ARTICLES = _words("a an the our their your its both either")
 WRAPPED_WIDTH = 50  # a line at least this long may have been wrapped where it ends
 _ENDS_OPEN = re.compile(r"[,&/(\-–—]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-# A sentence ends at . ! ? followed by a space and a capital, digit or opening quote, unless the
-# word before is an abbreviation ("e.g. Sales") or initials ("U.S. Navy", "J. Smith").
+# A sentence ends at . ! ? followed by a space and a capital, digit or opening quote (so never inside "3.5"), unless the
+# word before is an abbreviation ("e.g. Sales", "the Sr. VP") or initials ("U.S. Navy", "J. Smith").
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9\"'“‘(])")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _ABBREVIATIONS = _words(
     """
-    e.g i.e incl approx vs mr mrs ms dr inc ltd co corp st no dept esp
+    e.g i.e incl approx vs etc mr mrs ms dr sr jr inc ltd co corp st no dept mgr esp
     """
 )
 
@@ -408,6 +428,7 @@ class _Piece:
     block: int = 0  # pieces between the same two blank lines or headings share a block
     is_heading: bool = False
     listed: bool = False  # a line of a plain list: a list that lost its bullets
+    sub_items: int = 0  # sub-bullets added to it that say more of it ("Including …")
     set_aside: list[LeftOut] = field(default_factory=list)  # what was taken off its lines (other cells, labels)
 
     @property
@@ -423,6 +444,19 @@ class _Piece:
         self.last = line
         self.set_aside += line.set_aside
 
+    def add_sub_item(self, line: _Line) -> None:
+        """A sub-bullet that says more of this item, after it ("Map the journey: Including billing")."""
+        if self.chunks[-1][-1:] in (".", ":", ";", ","):  # its last chunk, not all its text: many may follow
+            joiner = " "
+        elif line.text[:1].isupper() and not self.sub_items:
+            joiner = ": "
+        else:
+            joiner = ", "
+        self.chunks.append(joiner + line.text)
+        self.last = line
+        self.sub_items += 1
+        self.set_aside += line.set_aside
+
 
 def duty_lines(text: str) -> list[str]:
     """The duty lines of a pasted posting, in order, without marks, headings or boilerplate."""
@@ -435,7 +469,8 @@ _HAS_A_WORD = re.compile(r"[^\W\d_]{2}")
 def split_posting(text: str) -> Split:
     """The duty lines of a pasted posting and, so that nothing goes unsaid, every line left out and why."""
     pieces = _pieces(_lines(text))
-    has_duty_heading = any(piece.section is SectionKind.DUTIES and not piece.is_heading for piece in pieces)
+    said = [piece for piece in pieces if piece.chunks]  # not a page's control alone
+    has_duty_heading = any(piece.section is SectionKind.DUTIES and not piece.is_heading for piece in said)
     kept: list[str] = []
     left_out: list[LeftOut] = []
 
@@ -444,11 +479,18 @@ def split_posting(text: str) -> Split:
             left_out.append(LeftOut(line, kind, why))
 
     # One sentence given alone (typed, or a file of one line) is the duty meant, whatever its first word.
-    alone = len(pieces) == 1 and not pieces[0].is_heading and len(sentences(pieces[0].text)) == 1
+    alone = len(said) == 1 and not said[0].is_heading and len(sentences(said[0].text)) == 1
+    # "Head of Customer Success" opening a posting with no duties heading ("Head" is a duty's verb too)
+    title = said[0] if len(said) > 1 and not has_duty_heading and _is_title(said[0]) else None
     for piece in pieces:
         left_out += piece.set_aside
+        if not piece.chunks:
+            continue
         if piece.is_heading:
             leave_out(_tidy(piece.text), LeftOutKind.HEADING, "a heading")
+            continue
+        if piece is title:
+            leave_out(_tidy(piece.text), LeftOutKind.HEADING, "the posting's title")
             continue
         if piece.bulleted or piece.listed or alone:
             lines = [_tidy(piece.text)]  # an item stays whole
@@ -463,7 +505,8 @@ def split_posting(text: str) -> Split:
                 leave_out(heading, LeftOutKind.HEADING, "a heading")
                 lead_in, items = run_in_list(sentence)
                 leave_out(_tidy(lead_in), LeftOutKind.HEADING, "the lead-in to a list")
-                lines += [_tidy(item) for item in items]
+                cut = bool(heading or lead_in or len(items) > 1)  # out of a longer sentence: "…; manage …"
+                lines += [_capitalised(_tidy(item)) if cut else _tidy(item) for item in items]
         if piece.section is SectionKind.OTHER or (has_duty_heading and piece.section is not SectionKind.DUTIES):
             # the posting says where its duties are, or that this is something else; but an introduction's
             # "In this role you will …" says a duty wherever it stands
@@ -553,7 +596,8 @@ def _lines(text: str) -> list[_Line]:
         for line in _bullets_run_together(pasted)
         for part, cells in _inline_heading(*_table_row(line))
     ]
-    raw = [line.expandtabs(4).rstrip() for line, _ in rows]
+    cut = [_without_page_control(line.expandtabs(4).rstrip()) for line, _ in rows]
+    raw = [line for line, _ in cut]
     lines: list[_Line] = []
     for number, line in enumerate(raw):
         following = raw[number + 1].strip() if number + 1 < len(raw) else ""
@@ -562,8 +606,23 @@ def _lines(text: str) -> list[_Line]:
         other_cells = tuple(
             LeftOut(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table") for cell in rows[number][1]
         )
-        lines.append(replace(read, set_aside=other_cells + read.set_aside))
+        if read.kind is _LineKind.BLANK:
+            other_cells = ()  # a Markdown table's "|---|:---:|" has no cells to report
+        lines.append(replace(read, set_aside=other_cells + read.set_aside + cut[number][1]))
     return _group_labels(lines)
+
+
+# LinkedIn folds a long posting: "…show more" ends the text it folds (or stands on a line of its own), "Show less" under
+# it. They are the page's buttons, copied with its text.
+_PAGE_CONTROL = re.compile(r"(?:(?:…|\.{3})[ \t]{0,3}|^)(?:see|show) (?:more|less)$", re.IGNORECASE)
+
+
+def _without_page_control(line: str) -> tuple[str, tuple[LeftOut, ...]]:
+    """A line without a page's "…see more" at its end, and the control, left out as boilerplate."""
+    control = _PAGE_CONTROL.search(line)
+    if control is None:
+        return line, ()
+    return line[: control.start()].rstrip(), (LeftOut(control[0], LeftOutKind.BOILERPLATE, "a page control"),)
 
 
 # A list pasted flat from a web page: "• Lead … • Manage …" (not "·", which joins a title's parts: "Full time · Leeds").
@@ -587,7 +646,7 @@ def _inline_heading(line: str, cells: tuple[str, ...]) -> list[tuple[str, tuple[
     match = _INLINE_HEADING.match(line.strip())
     # a duties heading by name ("Job title: …", "Role: …" name the job, not its duties)
     if match and len(match["heading"].split()) <= 5 and _DUTY_HEADING.search(_plain(match["heading"])):
-        return [(match["heading"], ()), (match["rest"], cells)]
+        return [(match["heading"], ()), (_capitalised(match["rest"]), cells)]
     return [(line, cells)]
 
 
@@ -610,6 +669,7 @@ def _group_labels(lines: list[_Line]) -> list[_Line]:
             and after.kind is _LineKind.ITEM
             and after.indent > line.indent
             and not _starts_with_duty_verb(line.text)
+            and not _says_more_of_the_item_above(after.text)  # "* Customer data" over "* such as NPS …" is one item
         ):
             labelled[number] = replace(line, kind=_LineKind.HEADING, group_label=True)
     return labelled
@@ -652,14 +712,14 @@ def _line(raw: str, following: str, previous: _Line | None) -> _Line:
         return _Line(_LineKind.HEADING, bold.group(2).strip(), indent)
     mark = _BULLET.match(text) or _NUMBER.match(text)
     if mark:
-        label, rest = _bold_label(text[mark.end() :])
+        label, rest = _lead_in_label(text[mark.end() :])
         item = _undecorated(rest)
         # "- Customer strategy:" introduces the items under it, like any line ending in a colon; "🎯 What you'll do"
         # decorates a heading with an emoji, as LinkedIn posts do
         emoji_heading = bool(_EMOJI_MARK.match(text)) and _is_bare_heading(item, previous)
         kind = _LineKind.HEADING if item.endswith(":") or emoji_heading else _LineKind.ITEM
         return _Line(kind, item, indent, width, set_aside=label)
-    label, text = _bold_label(text)
+    label, text = _lead_in_label(text)
     text = _undecorated(text)
     if _is_heading(text, following, previous):
         return _Line(_LineKind.HEADING, text, indent, set_aside=label)
@@ -671,16 +731,33 @@ def _undecorated(text: str) -> str:
     return _ITALIC.sub(r"\2", _BOLD.sub(r"\2", text))
 
 
-# "**Customer strategy.** Define …", "- **Insight:** Share …": a bold label that names the duty after it
-_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_]{1,60}?[.:])\1\s+(?P<rest>\S.*)$")
+# "**Customer strategy.** Define …", "- **Insight:** Share …", "*Operations*: Oversee …": a bold or italic label that
+# names the duty after it, its stop inside the marks or its colon after them
+_MARKED_LABEL = re.compile(
+    r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_]{1,60}?)(?:(?P<inside>[.:])(?P=mark)|(?P=mark)(?P<after>:))"
+    r"\s+(?P<rest>\S.*)$"
+)
+# "Customer Insight: Run …": a label of one to three capitalised words before a duty, not marked
+_TITLE_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s+(?P<rest>\S.*)$")
 
 
-def _bold_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
-    """A bold label taken off the text it names (unless it is a duty: "**Own the plan:** with finance …")."""
-    match = _BOLD_LABEL.match(text)
-    if match is None or len(match["label"].split()) > 6 or _starts_with_duty_verb(match["label"]):
+def _lead_in_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
+    """A label taken off the text it names, unless it is a duty ("**Own the plan:** with finance …") or names a term:
+    "**Location:** Remote (US)" stays whole, to be left out as the job's terms."""
+    marked = _MARKED_LABEL.match(text)
+    if marked:
+        label, rest = marked["label"] + (marked["inside"] or marked["after"]), marked["rest"]
+        if len(label.split()) > 6:
+            return (), text
+    else:
+        plain = _TITLE_LABEL.match(text)
+        capitalised = plain is not None and _every_word_capitalised(_WORD.findall(plain["label"]))
+        if plain is None or not capitalised or not reads_as_duty(plain["rest"]):
+            return (), text
+        label, rest = plain["label"] + ":", plain["rest"]
+    if _starts_with_duty_verb(label) or _BOILERPLATE["location and terms"].search(_plain(label)):
         return (), text
-    return (LeftOut(match["label"], LeftOutKind.HEADING, "a label"),), match["rest"]
+    return (LeftOut(label, LeftOutKind.HEADING, "a label"),), _capitalised(rest)
 
 
 # A numbered label of a few words: "KRA 1: Customer Strategy", "Key result area 2 - People", "Objective 3. Growth"
@@ -743,11 +820,20 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
     pieces: list[_Piece] = []
     section, heading, block = SectionKind.INTRO, "", 0
     current: _Piece | None = None
+    # the items a more indented sub-bullet may say more of, outermost first: kept as a stack, so that a pasted
+    # megabyte of sub-bullets is not searched back through for each
+    open_items: list[_Piece] = []
     for line in lines:
         if line.kind is _LineKind.BLANK:
             current, block = None, block + 1
+            if line.set_aside:  # a line that was only a page's "Show less": said where it stood
+                pieces.append(
+                    _Piece(section, False, line.indent, line, [], heading, block, set_aside=[*line.set_aside])
+                )
+                open_items.clear()
         elif line.kind is _LineKind.HEADING:
             current, block = None, block + 1
+            open_items.clear()
             kind = None if line.group_label else section_kind(line.text)
             if kind is not None:  # a sub-heading keeps the section it is in
                 section, heading = kind, line.text
@@ -759,14 +845,47 @@ def _pieces(lines: list[_Line]) -> list[_Piece]:
             )
         elif line.kind is _LineKind.TEXT and current is not None and _continues(current, line):
             current.add(line)
+        elif line.kind is _LineKind.ITEM and (parent := _parent_item(open_items, line)) is not None:
+            parent.add_sub_item(line)
+            current = parent  # the sub-bullet's wrapped lines go on with it
         else:
             current = _Piece(
                 section, line.kind is _LineKind.ITEM, line.indent, line, [line.text], heading, block,
                 set_aside=[*line.set_aside],
             )
             pieces.append(current)
+            _close_items(open_items, line.indent)
+            if current.bulleted:
+                open_items.append(current)
+            else:
+                open_items.clear()  # text ends the list
     _mark_plain_lists(pieces)
     return pieces
+
+
+def _parent_item(open_items: list[_Piece], line: _Line) -> _Piece | None:
+    """The item a sub-bullet belongs to when it is no duty of its own: the nearest less indented item above it, in the
+    same list."""
+    if not _says_more_of_the_item_above(line.text):
+        return None
+    _close_items(open_items, line.indent)
+    return open_items[-1] if open_items else None
+
+
+def _close_items(open_items: list[_Piece], indent: int) -> None:
+    """An item at this indent closes the items as indented or more: they are its siblings, or theirs."""
+    while open_items and open_items[-1].indent >= indent:
+        open_items.pop()
+
+
+# A sub-bullet that opens so says more of the item above it ("* Map the journey" over "* Including billing").
+_SAYS_MORE = re.compile(r"(?:including|incl\.|such as|e\.g\.|i\.e\.|for example|from|across|with)(?!\w)", re.IGNORECASE)
+
+
+def _says_more_of_the_item_above(text: str) -> bool:
+    """A sub-bullet in lower case ("across EMEA"), or opening with "Including", "Such as", "From" …, but not a duty of
+    its own with a lead-in ("With finance, set the targets") or a duty's verb ("Share insights …")."""
+    return text[:1].islower() or (bool(_SAYS_MORE.match(text)) and not reads_as_duty(text))
 
 
 PLAIN_ITEM_WORDS = 40  # a line of a plain list is at most this long; a longer one is prose
@@ -776,7 +895,7 @@ def _mark_plain_lists(pieces: list[_Piece]) -> None:
     """Mark the text of each block that is a list that lost its bullets: two or more short lines, most unfinished."""
     blocks: dict[int, list[_Piece]] = {}
     for piece in pieces:
-        if not piece.bulleted and not piece.is_heading:
+        if not piece.bulleted and not piece.is_heading and piece.chunks:
             blocks.setdefault(piece.block, []).append(piece)
     for texts in blocks.values():
         finished = sum(1 for piece in texts if _ENDS_SENTENCE.search(piece.text))
@@ -835,12 +954,12 @@ LABEL_WORDS = 4
 
 
 def sentences(text: str) -> list[str]:
-    """A paragraph's sentences, split where a sentence ends (not after "e.g." or an initial)."""
+    """A paragraph's sentences, split where a sentence ends (not after "e.g.", "Sr." or an initial, nor in "3.5")."""
     found: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
         word = text[start : end.start()].split()[-1:]
-        before = word[0].lower().rstrip(".") if word else ""
+        before = word[0].lower().lstrip("(\"'“‘").rstrip(".") if word else ""  # "(Sr. VP)"
         if before in _ABBREVIATIONS or _INITIALS.fullmatch(before):
             continue
         found.append(text[start : end.end()].strip())
@@ -986,10 +1105,41 @@ _TITLE_SMALL_WORDS = _words("of and the for & in at on to a an de la")
 
 def _names_something(line: str) -> bool:
     """A line of a plain list that names (a company, a title, a place) or speaks for the company, not a duty."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    words = _WORD.findall(line)
     if not words or words[0].lower() in ("we", "we're", "we've", "our", "us"):
         return True
+    return _every_word_capitalised(words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _every_word_capitalised(words: list[str]) -> bool:
     return all(word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words)
+
+
+# Words that name a role in a posting's title ("Head of Customer Success", "VP, Customer Experience").
+_ROLE_WORDS = _words(
+    """
+    officer director manager head lead leader vp svp evp avp president chief cco cxo ceo coo cro executive specialist
+    coordinator consultant advisor adviser partner associate analyst representative strategist supervisor administrator
+    """
+)
+TITLE_WORDS = 8  # a posting's title line is at most this long
+
+
+def _is_title(piece: _Piece) -> bool:
+    """ "Head of Customer Success" opening a posting: a line of a few capitalised words that names a role, its first
+    word a duty's verb only as a noun ("Lead Customer Success Operations" is a duty; "Lead Customer Success Manager" is
+    a title). A title with no such word ("Chief Customer Officer") is not read as a duty anyway."""
+    text = piece.text
+    words = _WORD.findall(text)
+    if piece.bulleted or len(piece.chunks) > 1 or not 0 < len(words) <= TITLE_WORDS or re.search(r"[.!?;:,]$", text):
+        return False
+    if not _starts_with_duty_verb(text) or not _every_word_capitalised(words):
+        return False
+    named = [word.lower() for word in words[1:]]
+    return named[:1] == ["of"] or bool(_ROLE_WORDS.intersection(named))  # "Head of …", "… Manager"
 
 
 def _is_requirement(line: str) -> bool:
@@ -999,6 +1149,11 @@ def _is_requirement(line: str) -> bool:
 def _plain(text: str) -> str:
     """Lower case with straight apostrophes: what the patterns are written against."""
     return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def _capitalised(line: str) -> str:
+    """A duty cut out of a longer line, its first letter a capital as a line's is ("manage …" after "; ")."""
+    return line[:1].upper() + line[1:] if line[:1].islower() else line
 
 
 def _tidy(line: str) -> str:

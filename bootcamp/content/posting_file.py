@@ -1,5 +1,6 @@
-"""A posting file's text, whatever a CCO saved it as: text (UTF-8, or UTF-16 as Windows Notepad saves "Unicode"), a
-web page, a Word (.docx) or OpenDocument (.odt) document, an RTF document (macOS TextEdit's default) or a PDF.
+"""A posting file's text, whatever a CCO saved it as: text (UTF-8; Windows-1252, as Word saves "Plain Text" on
+Windows; or UTF-16, as Windows Notepad saves "Unicode"), a web page, a Word (.docx) or OpenDocument (.odt) document, an
+RTF document (macOS TextEdit's default) or a PDF.
 
 ``bootcamp role-check FILE`` reads one, and so does the console when a file is dragged onto its role check (the
 terminal pastes the file's path: :func:`dropped_file`). Each is read into lines the posting splitter knows: a
@@ -106,13 +107,13 @@ def _text_of(data: bytes, name: str) -> str:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError(f"{name} is an old Word (.doc) or Office file, which is not read here: {_SAVE_AS_TEXT}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _decoded(data, "utf-16", name)
+        text = _utf16(data, "utf-16", name)
     elif _utf16_without_mark(data):
-        text = _decoded(data, "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", name)
+        text = _utf16(data, "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", name)
     else:
-        text = _decoded(data, "utf-8-sig", name)
+        text = _utf8_or_windows_1252(data, name)
     if text.count("\x00") > 2 + len(text) // 100:  # a stray NUL in a pasted posting is shown escaped, as any control
-        raise UserError(f"{name} is not a text file (it holds binary data): {_SAVE_AS_TEXT}")
+        raise _binary(name)
     if text.lstrip().startswith("{\\rtf"):
         return _rtf_text(text, name)
     if _looks_like_html(text):
@@ -125,12 +126,32 @@ def _utf16_without_mark(data: bytes) -> bool:
     return len(data) >= 4 and len(data) % 2 == 0 and max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4
 
 
-def _decoded(data: bytes, encoding: str, name: str) -> str:
+def _binary(name: str) -> UserError:
+    return UserError(f"{name} is not a text file (it holds binary data): {_SAVE_AS_TEXT}")
+
+
+def _utf8_or_windows_1252(data: bytes, name: str) -> str:
+    """UTF-8 text, or else Windows-1252: Word's "Plain Text" on Windows writes "café’s" as ``caf\\xe9\\x92s``."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        invalid_at = error.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90 and 0x9d are no letter in Windows-1252 either
+        raise UserError(f"{name} is not UTF-8 text (byte {invalid_at}); save it as UTF-8 and try again") from None
+    # Windows-1252 gives nearly every byte a letter, so binary data decodes too: its control characters give it away
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
+    if controls > 2 + len(text) // 100:
+        raise _binary(name)
+    return text
+
+
+def _utf16(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        shown = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
-        raise UserError(f"{name} is not {shown} text (byte {error.start}); save it as UTF-8 and try again") from None
+        raise UserError(f"{name} is not UTF-16 text (byte {error.start}); save it as UTF-8 and try again") from None
 
 
 def _squeezed(text: str) -> str:

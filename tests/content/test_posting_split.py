@@ -763,10 +763,10 @@ def test_a_run_in_list_in_prose_is_one_duty_per_item() -> None:
     split = split_posting(text)
     assert split.kept == [
         "Reporting to the Chief Executive, the Director will lead a 150-strong directorate.",
-        "setting the customer strategy for all 30,000 homes",
-        "managing the repairs contact centre",
-        "reporting tenant satisfaction measures to the Board",
-        "investigating stage 2 complaints.",
+        "Setting the customer strategy for all 30,000 homes",
+        "Managing the repairs contact centre",
+        "Reporting tenant satisfaction measures to the Board",
+        "Investigating stage 2 complaints.",
     ]
     assert ("Responsibilities include:", LeftOutKind.HEADING) in left_out_with_kinds(split)
 
@@ -778,8 +778,8 @@ def test_duties_joined_by_semicolons_in_prose_are_one_duty_each_and_other_semico
     )
     assert duty_lines(text) == [
         "Lead the service strategy",
-        "manage the contact centre",
-        "report satisfaction to the board.",
+        "Manage the contact centre",
+        "Report satisfaction to the board.",
         "Own the complaints process; it is the heart of the role.",
     ]
 
@@ -924,10 +924,10 @@ LAYOUTS = {
     ],
     "run-in-list.txt": [  # bold headings, a list run into a sentence
         "Reporting to the Chief Executive, the Director will lead a 150-strong Customer Services directorate.",
-        "setting the customer strategy for all 30,000 homes",
-        "managing the repairs contact centre",
-        "reporting tenant satisfaction measures to the Board",
-        "investigating stage 2 complaints.",
+        "Setting the customer strategy for all 30,000 homes",
+        "Managing the repairs contact centre",
+        "Reporting tenant satisfaction measures to the Board",
+        "Investigating stage 2 complaints.",
     ],
     "us-hospital-essential-functions.txt": [  # a US hospital's: numbered "1)", "other duties as assigned", conditions
         "The Director of Patient Experience provides leadership for the organization's patient experience strategy, "
@@ -1015,7 +1015,8 @@ def test_postings_laid_out_as_they_are_pasted_today_keep_their_duties_and_report
     for word in text.split():
         word = re.sub(r"^[^\w(£$€]+(?=\w)", "", word.strip("*;"))  # a bullet touching its word is taken off
         if word and not MARK.fullmatch(word):
-            assert word in reported, word
+            # a duty cut out of a longer sentence starts with a capital ("; setting …" is "Setting …")
+            assert word in reported or word[:1].upper() + word[1:] in reported, word
 
 
 MARK = re.compile(r"[^\w\s]+|\(?\w{1,3}[.)]|\d+(?:\.\d+)+")  # a bullet, an emoji or a number: taken off, not lost
@@ -1201,3 +1202,210 @@ def test_a_line_with_no_words_is_never_a_duty() -> None:
     )
     assert split.kept == ["Build a culture of care in every unit", "Manage the budget"]
     assert [line for line, kind in left_out_with_kinds(split) if kind is LeftOutKind.OUTSIDE_DUTIES] == ["40%", "20%", "—"]
+
+
+def test_linkedins_show_more_and_see_more_are_page_controls_not_duties() -> None:
+    """A LinkedIn posting copied whole kept "…show more" and "Show less" as duties, and "…see more" at a paragraph's
+    end."""
+    text = (
+        "About the job\n\n"
+        "Responsibilities\n"
+        "• Own gross and net revenue retention for the whole customer base\n"
+        "• Lead a team of 25 CSMs across three regions\n"
+        "…show more\n"
+        "Show less\n\n"
+        "Set the customer experience strategy with the executive team. "
+        "Report monthly to the board on complaints …see more\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Own gross and net revenue retention for the whole customer base",
+        "Lead a team of 25 CSMs across three regions",
+        "Set the customer experience strategy with the executive team.",
+        "Report monthly to the board on complaints",
+    ]
+    controls = [(line.text, line.why) for line in split.left_out if line.kind is LeftOutKind.BOILERPLATE]
+    assert controls == [
+        ("…show more", "a page control"), ("Show less", "a page control"), ("…see more", "a page control")
+    ]
+    assert duty_lines("Duties\n- Lead the service desk... show more\n- See more of our customers in person\n") == [
+        "Lead the service desk", "See more of our customers in person"
+    ]
+
+
+def test_a_nice_to_have_a_tracking_hashtag_and_the_postings_title_are_not_duties() -> None:
+    """A posting with no headings kept its title "Head of Customer Success" as duty 1, "Nice to have: …" and the
+    job board's "#LI-Remote #LI-JD1" as duties."""
+    text = (
+        "Head of Customer Success\n\n"
+        "Own the churn number\n"
+        "Lead the onboarding team and its playbooks\n"
+        "Run quarterly business reviews with our top 40 accounts\n"
+        "Nice to have: French or Spanish.\n\n"
+        "#LI-Remote #LI-JD1\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Own the churn number",
+        "Lead the onboarding team and its playbooks",
+        "Run quarterly business reviews with our top 40 accounts",
+    ]
+    assert [(line.text, line.kind, line.why) for line in split.left_out] == [
+        ("Head of Customer Success", LeftOutKind.HEADING, "the posting's title"),
+        ("Nice to have: French or Spanish.", LeftOutKind.REQUIREMENT, "what the person must bring"),
+        ("#LI-Remote #LI-JD1", LeftOutKind.BOILERPLATE, "tracking tags"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Head of Customer Success", "Lead Customer Success Manager", "VP, Customer Experience", "Chief Customer Officer"],
+)
+def test_a_title_line_opening_a_posting_is_its_title(title: str) -> None:
+    assert duty_lines(f"{title}\n\nOwn the churn number\n\nRequirements\n- 10 years in SaaS\n") == [
+        "Own the churn number"
+    ]
+    assert duty_lines(f"{title}\nOwn the churn number\nRun the renewals desk\n") == [
+        "Own the churn number", "Run the renewals desk"
+    ]
+
+
+@pytest.mark.parametrize("first", ["Own the churn number", "Lead Customer Success Operations", "Head the support desk"])
+def test_a_short_duty_opening_a_posting_is_still_a_duty(first: str) -> None:
+    assert duty_lines(f"{first}\n\nRun the renewals desk with finance.\n") == [
+        first, "Run the renewals desk with finance."
+    ]
+
+
+def test_a_sentence_goes_on_after_an_abbreviation_and_inside_a_decimal_number() -> None:
+    """"You will report to the Sr. VP of Operations, approx. 3.5 hours …" became two duty lines at "Sr."."""
+    text = (
+        "Responsibilities\n\n"
+        "You will report to the Sr. VP of Operations, approx. 3.5 hours a week in exec meetings. "
+        "Partner with Jr. analysts in the Finance Dept. on pricing, tooling etc. for each Mgr. in the team. "
+        "Weigh churn vs. growth.\n"
+    )
+    assert duty_lines(text) == [
+        "You will report to the Sr. VP of Operations, approx. 3.5 hours a week in exec meetings.",
+        "Partner with Jr. analysts in the Finance Dept. on pricing, tooling etc. for each Mgr. in the team.",
+        "Weigh churn vs. growth.",
+    ]
+
+
+@pytest.mark.parametrize("abbreviation", ["Sr.", "Jr.", "approx.", "e.g.", "i.e.", "etc.", "vs.", "incl.", "Inc.",
+                                          "Dept.", "Mgr.", "No.", "St.", "Dr.", "Mr.", "Ms.", "Mrs.", "(Sr."])
+def test_no_sentence_ends_after_a_common_abbreviation(abbreviation: str) -> None:
+    assert sentences(f"Work with the {abbreviation} Team at 2.5 sites. Then report.") == [
+        f"Work with the {abbreviation} Team at 2.5 sites.", "Then report."
+    ]
+
+
+def test_a_duty_cut_out_of_a_longer_sentence_starts_with_a_capital() -> None:
+    """Clauses split at semicolons began in lower case: "manage renewals and upsells …", "build the renewal
+    forecast"."""
+    text = (
+        "What you'll do\n\n"
+        "In this role you will: manage renewals and upsells across the enterprise book; build the renewal forecast "
+        "with finance; and lead the customer success team.\n\n"
+        "Duties: review every escalated complaint\n"
+        "- **Insight:** share what customers say with every leader\n"
+        "- keep the iPhone app's help pages current\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Manage renewals and upsells across the enterprise book",
+        "Build the renewal forecast with finance",
+        "Lead the customer success team.",
+        "Review every escalated complaint",
+        "Share what customers say with every leader",
+        "keep the iPhone app's help pages current",  # a whole line as written: not cut out of one
+    ]
+    # only a lower-case first letter changes
+    text = "Duties\nResponsibilities include: 3rd-line support; ownership of the help centre; and more."
+    assert duty_lines(text) == [
+        "3rd-line support", "Ownership of the help centre", "More."
+    ]
+
+
+def test_a_sub_bullet_that_is_no_duty_of_its_own_belongs_to_the_bullet_above_it() -> None:
+    """In a Markdown posting "   * Including onboarding, billing and renewals" under "* Map the customer journey end
+    to end" was a duty of its own."""
+    text = (
+        "## Responsibilities\n\n"
+        "* Map the customer journey end to end\n"
+        "   * Including onboarding, billing and renewals\n"
+        "* Build the voice of the customer programme\n"
+        "   * e.g. surveys, interviews and support tickets\n"
+        "   * Share insights with product every month\n"
+        "* Lead the customer success team\n"
+        "   * across EMEA and North America\n"
+        "   * With finance, set the renewal targets\n"
+    )
+    assert duty_lines(text) == [
+        "Map the customer journey end to end: Including onboarding, billing and renewals",
+        "Build the voice of the customer programme, e.g. surveys, interviews and support tickets",
+        "Share insights with product every month",  # a duty of its own
+        "Lead the customer success team, across EMEA and North America",
+        "With finance, set the renewal targets",
+    ]
+
+
+def test_several_sub_bullets_go_on_with_their_bullet_and_a_label_over_them_is_no_heading() -> None:
+    text = (
+        "Duties\n"
+        "- Own the customer journey\n"
+        "    - From first contact\n"
+        "    - to renewal and beyond\n"
+        "- Customer data\n"
+        "    - such as NPS, churn and complaints\n"
+    )
+    assert duty_lines(text) == [
+        "Own the customer journey: From first contact, to renewal and beyond",
+        "Customer data, such as NPS, churn and complaints",
+    ]
+
+
+def test_a_lead_in_label_is_taken_off_its_duty_and_a_labelled_term_is_boilerplate_whole() -> None:
+    """"*Operations*: Oversee the support desk" kept "Operations:" in the duty line; "**Location:** Remote (US)" was a
+    heading "Location:" and a duty line "Remote (US)"."""
+    text = (
+        "## What you'll do\n\n"
+        "**Customer strategy:**\n"
+        "- Set the customer strategy with the CEO\n\n"
+        "*Operations*: Oversee the support desk and its 40 agents\n"
+        "**Insight**: Share what customers say with every leader\n"
+        "Customer Insight: Run the quarterly customer survey\n"
+        "- _Renewals:_ own the renewal forecast\n"
+        "Job type: Full time\n\n"
+        "**Location:** Remote (US)\n"
+        "**Salary:** $180,000 – $210,000\n"
+        "**Pay range:** 180k–210k\n"
+        "**Employment type:** Full-time\n"
+        "Remote (US)\n"
+        "Hybrid – London\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Set the customer strategy with the CEO",
+        "Oversee the support desk and its 40 agents",
+        "Share what customers say with every leader",
+        "Run the quarterly customer survey",
+        "Own the renewal forecast",
+    ]
+    assert [line.text for line in split.left_out if line.why == "a label"] == [
+        "Operations:", "Insight:", "Customer Insight:", "Renewals:"
+    ]
+    assert [(line.text, line.why) for line in split.left_out if line.kind is LeftOutKind.BOILERPLATE] == [
+        ("Job type: Full time", "location and terms"),
+        ("Location: Remote (US)", "location and terms"),
+        ("Salary: $180,000 – $210,000", "pay and benefits"),
+        ("Pay range: 180k–210k", "location and terms"),  # as "Pay: …" is
+        ("Employment type: Full-time", "location and terms"),
+        ("Remote (US)", "location and terms"),
+        ("Hybrid – London", "location and terms"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["Remote monitoring of every contact centre queue", "Own: the plan with finance"])
+def test_a_duty_that_opens_like_a_term_or_a_label_is_kept_whole(line: str) -> None:
+    assert duty_lines(f"Duties\n- {line}\n") == [line]
