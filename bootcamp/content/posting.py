@@ -62,8 +62,9 @@ The rules, in the order they apply:
    item stays whole however long it is. A bullet over more indented items ("* Customer strategy"
    over its "o …" items) is their label: a sub-heading, unless it opens with a duty verb. An
    indented item that is no duty of its own (in lower case, or opening with "Including", "Such
-   as", "e.g.", "From", "Across", "With") goes on with the item above it, after ": " or ", " ("Map
-   the customer journey: Including onboarding …"); one that opens with a duty verb is its own.
+   as", "e.g.", "From", "Across", "With") goes on with the item above it, after ", " and in lower
+   case ("Map the customer journey, including onboarding …"; another after ": "); one that opens
+   with a duty verb is its own.
 4. **Which lines are kept.**
 
    - When the posting has a *duties* heading, only what is under duties headings is kept, and the
@@ -445,14 +446,17 @@ class _Piece:
         self.set_aside += line.set_aside
 
     def add_sub_item(self, line: _Line) -> None:
-        """A sub-bullet that says more of this item, after it ("Map the journey: Including billing")."""
+        """A sub-bullet that says more of this item, after it ("Map the journey, including billing")."""
+        text = line.text
+        if _SAYS_MORE.match(text):
+            text = text[:1].lower() + text[1:]  # "Map the journey, including billing": one sentence, as it is read
         if self.chunks[-1][-1:] in (".", ":", ";", ","):  # its last chunk, not all its text: many may follow
             joiner = " "
-        elif line.text[:1].isupper() and not self.sub_items:
+        elif text[:1].isupper() and not self.sub_items:
             joiner = ": "
         else:
             joiner = ", "
-        self.chunks.append(joiner + line.text)
+        self.chunks.append(joiner + text)
         self.last = line
         self.sub_items += 1
         self.set_aside += line.set_aside

@@ -1342,7 +1342,7 @@ def test_a_sub_bullet_that_is_no_duty_of_its_own_belongs_to_the_bullet_above_it(
         "   * With finance, set the renewal targets\n"
     )
     assert duty_lines(text) == [
-        "Map the customer journey end to end: Including onboarding, billing and renewals",
+        "Map the customer journey end to end, including onboarding, billing and renewals",  # one sentence
         "Build the voice of the customer programme, e.g. surveys, interviews and support tickets",
         "Share insights with product every month",  # a duty of its own
         "Lead the customer success team, across EMEA and North America",
@@ -1360,7 +1360,7 @@ def test_several_sub_bullets_go_on_with_their_bullet_and_a_label_over_them_is_no
         "    - such as NPS, churn and complaints\n"
     )
     assert duty_lines(text) == [
-        "Own the customer journey: From first contact, to renewal and beyond",
+        "Own the customer journey, from first contact, to renewal and beyond",
         "Customer data, such as NPS, churn and complaints",
     ]
 
