@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bootcamp.checks import ManyProblems
 from bootcamp.clock import SystemClock, iso
@@ -16,8 +17,12 @@ from bootcamp.locations import data_dir
 from bootcamp.plurals import counted
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.errors import UnreadableFileError
+from bootcamp.store.import_journal import AnswersDiffer
 from bootcamp.store.layout import ANSWERS_FOLDER
-from bootcamp.store.model import Answer
+from bootcamp.store.model import Answer, WorkshopInfo
+
+if TYPE_CHECKING:
+    from bootcamp.content.model import Program
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,16 +94,45 @@ def import_workshop(args: argparse.Namespace, store: Store) -> int:
 
 
 def import_answers(args: argparse.Namespace, store: Store) -> int:
+    replace = bool(getattr(args, "replace", False))
     # The workshop's owner while the rows are checked against its roster and saved, so nothing changes
     # the roster in between; refused, in one line naming the holder, while a console has it open.
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
         text = read_file(Path(args.file))
-        answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
-        if not answers:  # a command that did nothing says so and fails, so a script does not carry on as if it had
+        info, program = workshop.info(), workshop.program()
+        rows = data_csv.read_rows(text, args.file, info, program, iso(SystemClock().now()))
+        if not rows:  # a command that did nothing says so and fails, so a script does not carry on as if it had
             raise UserError(f"{args.file}: no answer rows under the header; nothing was imported")
-        workshop.import_answers(answers)  # all or none; a StoreError says which, in one line
-    print(f"imported {counted(len(answers), 'answer')} into workshop {workshop.id}")
+        line_of = {id(row.answer): row.line for row in rows}
+        try:
+            outcome = workshop.import_answers([row.answer for row in rows], replace=replace)  # all or none
+        except AnswersDiffer as differ:
+            lines = []
+            for stored, new in differ.conflicts:
+                was, now = data_csv.values_said(stored, new, program)
+                lines.append(
+                    f"{args.file}:{line_of[id(new)]}: {_said_of(new, info, program)}: "
+                    f"the file says {terminal_safe(now)}, but {terminal_safe(was)} is stored"
+                )
+            raise ManyProblems(
+                args.file,
+                lines,
+                outcome="nothing was imported, as these differ from the answers stored (--replace replaces them)",
+            ) from None
+    written = len(outcome.added) + len(outcome.replaced)
+    already = f"; {counted(len(outcome.already_there), 'answer')} already there" if outcome.already_there else ""
+    print(f"imported {counted(written, 'answer')} into workshop {workshop.id}{already}")
+    if outcome.replaced:
+        print(f"replaced {counted(len(outcome.replaced), 'stored answer')}:")
+        for stored, new in outcome.replaced:
+            was, now = data_csv.values_said(stored, new, program)
+            print(f"  line {line_of[id(new)]}: {_said_of(new, info, program)}: {terminal_safe(was)} \u2192 {terminal_safe(now)}")
     return 0
+
+
+def _said_of(answer: Answer, info: WorkshopInfo, program: Program) -> str:
+    """Whose answer to what: "Ana Ortiz, Mandate"."""
+    return terminal_safe(f"{data_csv.whose(answer, info)}, {data_csv.question_of(answer, program)}")
 
 
 def warn(text: str) -> None:

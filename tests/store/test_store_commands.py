@@ -211,7 +211,8 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     paper = tmp_path / "paper.csv"
     paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,=cmd|' /C calc'!A0\n"
                      "Ben,basics/rate-aptitudes,persist,self,weak,\n")
-    assert cli("import-answers", workshop_id, str(paper)) == (0, [f"imported 2 answers into workshop {workshop_id}"], [])
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out[0], err) == (0, f"imported 2 answers into workshop {workshop_id}", [])
 
     code, out, _ = cli("export", workshop_id, "--format", "csv")
     assert code == 0 and len(out) == 3
@@ -228,6 +229,60 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     ]
     answers = Store(cli.data).open(workshop_id).answers()
     assert sorted(a.value for a in answers) == ["weak", "yes"]  # Ana's "no" was not imported either
+
+
+def test_import_answers_never_writes_over_a_different_stored_answer_without_replace(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana Ortiz,Ben", "--date", "2026-12-01")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\nAna Ortiz,basics/mandate,partly\nBen,basics/mandate,no\n")
+    assert cli("import-answers", workshop_id, str(paper))[:2] == (0, [f"imported 2 answers into workshop {workshop_id}"])
+    stored = sorted(Store(cli.data).open(workshop_id).answers(), key=lambda a: a.value)
+
+    sheet = tmp_path / "one-row.csv"
+    sheet.write_text("participant,step,value\nBen,basics/mandate,no\nAna Ortiz,basics/mandate,no\n")
+    code, out, err = cli("import-answers", workshop_id, str(sheet))
+    assert (code, out) == (1, [])
+    assert err == [
+        f"bootcamp: 1 problem in {sheet}; nothing was imported, as these differ from the answers stored "
+        "(--replace replaces them):",
+        f"{sheet}:3: Ana Ortiz, Who drives agreement?: the file says No, but Partly is stored",
+    ]
+    assert sorted(Store(cli.data).open(workshop_id).answers(), key=lambda a: a.value) == stored  # nothing written
+
+    assert cli("import-answers", workshop_id, str(sheet), "--replace") == (
+        0,
+        [
+            f"imported 1 answer into workshop {workshop_id}; 1 answer already there",
+            "replaced 1 stored answer:",
+            "  line 3: Ana Ortiz, Who drives agreement?: Partly \u2192 No",
+        ],
+        [],
+    )
+    assert sorted(a.value for a in Store(cli.data).open(workshop_id).answers()) == ["no", "no"]
+
+
+def test_importing_the_same_file_twice_finds_every_answer_already_there(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,the CEO\n"
+                     "Ben,basics/rate-aptitudes,persist,self,weak,\n")
+    assert cli("import-answers", workshop_id, str(paper))[0] == 0
+    files = Store(cli.data).open(workshop_id)
+    before = {path.name: path.read_bytes() for path in (files.path / "answers").iterdir()}
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        0, [f"imported 0 answers into workshop {workshop_id}; 2 answers already there"], []
+    )
+    assert {path.name: path.read_bytes() for path in (files.path / "answers").iterdir()} == before
+
+    paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,the board\n"
+                     "Ben,basics/rate-aptitudes,persist,self,strong,\n")
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out) == (1, [])
+    assert err[1:] == [
+        f'{paper}:2: Ana, Who drives agreement?: the file says Yes, comment "the board", but Yes, comment "the CEO" '
+        "is stored",
+        f"{paper}:3: Ben, Rate the aptitudes, Persist! (yourself): the file says Strength, but Weakness is stored",
+    ]
 
 
 def test_import_answers_of_a_csv_with_only_its_header_says_so_and_fails(cli: Cli, tmp_path: Path) -> None:
