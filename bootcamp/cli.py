@@ -118,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Add answers collected on paper or in a form tool, all or nothing. An answer the same as the one "
         "stored (value and comment) is already there: counted, not written again. One that differs from the stored "
         "answer of the same person and question is refused, each named with its line and both values, and nothing "
-        "is imported, unless --replace is given; then each answer replaced is listed.",
+        "is imported, unless --replace is given; then each answer replaced is listed. An answer without a time "
+        "(the at column) is dated with the workshop's date.",
     )
     answers.add_argument("id", help="the workshop id")
     answers.add_argument("file", metavar="FILE.csv")

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bootcamp.checks import ManyProblems
-from bootcamp.clock import SystemClock, iso
 from bootcamp.commands.output import write_file
 from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
@@ -100,7 +99,8 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
         text = read_file(Path(args.file))
         info, program = workshop.info(), workshop.program()
-        rows = data_csv.read_rows(text, args.file, info, program, iso(SystemClock().now()))
+        # An answer given without a time was given on the day: dated with the workshop's date, not the import's.
+        rows = data_csv.read_rows(text, args.file, info, program, info.date)
         if not rows:  # a command that did nothing says so and fails, so a script does not carry on as if it had
             raise UserError(f"{args.file}: no answer rows under the header; nothing was imported")
         line_of = {id(row.answer): row.line for row in rows}
@@ -127,6 +127,13 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
         for stored, new in outcome.replaced:
             was, now = data_csv.values_said(stored, new, program)
             print(f"  line {line_of[id(new)]}: {_said_of(new, info, program)}: {terminal_safe(was)} \u2192 {terminal_safe(now)}")
+    taken = {id(answer) for answer in outcome.added} | {id(new) for _, new in outcome.replaced}
+    stamped = sum(1 for row in rows if row.stamped and id(row.answer) in taken)
+    if stamped:
+        given = "was" if stamped == 1 else "were"
+        print(
+            f"{counted(stamped, 'answer')} with no time in the sheet {given} dated {info.date}, the workshop's date"
+        )
     return 0
 
 

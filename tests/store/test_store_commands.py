@@ -235,7 +235,9 @@ def test_import_answers_never_writes_over_a_different_stored_answer_without_repl
     workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana Ortiz,Ben", "--date", "2026-12-01")
     paper = tmp_path / "paper.csv"
     paper.write_text("participant,step,value\nAna Ortiz,basics/mandate,partly\nBen,basics/mandate,no\n")
-    assert cli("import-answers", workshop_id, str(paper))[:2] == (0, [f"imported 2 answers into workshop {workshop_id}"])
+    assert cli("import-answers", workshop_id, str(paper))[:2] == (0, [f"imported 2 answers into workshop {workshop_id}",
+                                                                     "2 answers with no time in the sheet were dated "
+                                                                     "2026-12-01, the workshop's date"])
     stored = sorted(Store(cli.data).open(workshop_id).answers(), key=lambda a: a.value)
 
     sheet = tmp_path / "one-row.csv"
@@ -255,6 +257,7 @@ def test_import_answers_never_writes_over_a_different_stored_answer_without_repl
             f"imported 1 answer into workshop {workshop_id}; 1 answer already there",
             "replaced 1 stored answer:",
             "  line 3: Ana Ortiz, Who drives agreement?: Partly \u2192 No",
+            "1 answer with no time in the sheet was dated 2026-12-01, the workshop's date",
         ],
         [],
     )
@@ -282,6 +285,21 @@ def test_importing_the_same_file_twice_finds_every_answer_already_there(cli: Cli
         f'{paper}:2: Ana, Who drives agreement?: the file says Yes, comment "the board", but Yes, comment "the CEO" '
         "is stored",
         f"{paper}:3: Ben, Rate the aptitudes, Persist! (yourself): the file says Strength, but Weakness is stored",
+    ]
+
+
+def test_paper_answers_without_a_time_are_dated_with_the_workshops_date_and_given_times_kept(
+    cli: Cli, tmp_path: Path
+) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben", "--date", "2026-12-01")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value,at\nAna,basics/mandate,yes,\nBen,basics/mandate,no,2026-12-01T10:15:00+00:00\n")
+    code, out, _ = cli("import-answers", workshop_id, str(paper))
+    assert code == 0
+    assert out[-1] == "1 answer with no time in the sheet was dated 2026-12-01, the workshop's date"
+    assert sorted(a.at for a in Store(cli.data).open(workshop_id).answers()) == [
+        "2026-12-01",
+        "2026-12-01T10:15:00+00:00",
     ]
 
 
