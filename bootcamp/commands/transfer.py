@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,9 +148,30 @@ def warn(text: str) -> None:
 
 
 def read_file(path: Path) -> str:
+    """The text of a file to import: UTF-8, else Windows-1252 (what Excel saves a CSV as on Windows), said on stderr
+    when it was read so; else one sentence naming the line and column of the first byte that is not UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8 and try again") from None
+        raw = path.read_bytes()
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text", Notepad's "Unicode"
+        raise UserError(f"{path}:1:1: UTF-16 text, not UTF-8; save it as UTF-8 and try again")
+    try:
+        return raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        start = error.start
+    if b"\0" in raw:  # a text file holds no NUL: UTF-16 without its mark (or binary), not Windows-1252 text
+        start = raw.index(b"\0")
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    line, column = raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", "replace")) + 1
+    byte = f"byte 0x{raw[start]:02x}" + (", as in UTF-16" if raw[start] == 0 else "")
+    if raw[start] != 0:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warn(f"{path}: read as Windows-1252, as Excel saves it: it is not UTF-8 text ({byte} on line {line}, "
+                 f"column {column})")
+            return text
+    raise UserError(f"{path}:{line}:{column}: not UTF-8 text ({byte}); save it as UTF-8 and try again")

@@ -303,6 +303,42 @@ def test_paper_answers_without_a_time_are_dated_with_the_workshops_date_and_give
     ]
 
 
+def test_a_csv_excel_saved_as_windows_1252_is_read_so_and_says_it_was(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "José,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_bytes("participant,step,value,comment\nJosé,basics/mandate,yes,¥ and € budget\n".encode("cp1252"))
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out[0]) == (0, f"imported 1 answer into workshop {workshop_id}")
+    assert err == [
+        f"bootcamp: warning: {paper}: read as Windows-1252, as Excel saves it: it is not UTF-8 text (byte 0xe9 on "
+        "line 2, column 4)"
+    ]
+    assert [a.comment for a in Store(cli.data).open(workshop_id).answers()] == ["¥ and € budget"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # 0x81 is no character in Windows-1252 either
+        ("participant,step,value\nAna,basics/mandate,yes\nBen,basics/mandate,n\x81o\n".encode("latin-1"), ":3:21: not UTF-8 text (byte 0x81)"),
+        ("participant,step,value\nAna,basics/mandate,yes\n".encode("utf-16"), ":1:1: UTF-16 text, not UTF-8"),
+        ("participant,step,value\nAn\u00e1,basics/mandate,yes\n".encode("utf-16-le"), ":1:2: not UTF-8 text (byte 0x00, as in UTF-16)"),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_refused_with_its_line_and_column(
+    cli: Cli, tmp_path: Path, raw: bytes, expected: str
+) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_bytes(raw)
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        1, [], [f"bootcamp: {paper}{expected}; save it as UTF-8 and try again"]
+    )
+    exported = tmp_path / "workshop.json"
+    exported.write_bytes(raw)
+    assert cli("import", str(exported)) == (1, [], [f"bootcamp: {exported}{expected}; save it as UTF-8 and try again"])
+
+
 def test_import_answers_of_a_csv_with_only_its_header_says_so_and_fails(cli: Cli, tmp_path: Path) -> None:
     workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
     paper = tmp_path / "paper.csv"
