@@ -24,6 +24,7 @@ from bootcamp.export.comparison_text import (
     score_or_dash,
     share_pair,
     signed,
+    signed_mean,
     split_pair,
     tactical_pair,
 )
@@ -42,7 +43,6 @@ from bootcamp.summary.comparison_model import (
     RunFacts,
 )
 from bootcamp.summary.lineage import EarlierChoice
-from bootcamp.summary.rounding import whole
 
 
 def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
@@ -78,6 +78,12 @@ def _change(points: int | None) -> str:
     """A change as a chip: green up, red down, grey for no change or nothing to compare."""
     tone = "grey" if not points else "up" if points > 0 else "down"
     return f'<span class="chip change {tone}">{escape(signed(points))}</span>'
+
+
+def _mean_change(change: float | None) -> str:
+    """A rating's change on its own scale as a chip, toned as :func:`_change`."""
+    tone = "grey" if not change else "up" if change > 0 else "down"
+    return f'<span class="chip change {tone}">{escape(signed_mean(change))}</span>'
 
 
 def _run(label: str, run: RunFacts) -> str:
@@ -173,7 +179,7 @@ def _dimensions(comparison: Comparison) -> str:
 def _rating(row: RatingChange | None) -> str:
     if row is None or row.measured is Measured.NEITHER:
         return '<td class="num">–</td>'
-    change = _change(whole(row.change * 100)) if row.change is not None else ""
+    change = _mean_change(row.mean_change) if row.mean_change is not None else ""
     return f'<td class="num">{escape(pair(number(row.mean_before), number(row.mean_after)))} {change}</td>'
 
 
@@ -189,7 +195,7 @@ def _heat_map(heat_map: HeatMapChange) -> str:
     )
     lead = (
         f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}: the room&rsquo;s average, "
-        "earlier &rarr; later, and the change in points of the scale."
+        "earlier &rarr; later, and the change on the same scale."
     )
     table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
     return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", table, lead)
@@ -199,7 +205,7 @@ def _audit(audit: AuditChange) -> str:
     rows = "".join(
         f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'
         f'<td class="num">{number(r.mean_after)}</td>'
-        f"<td>{_change(whole(r.change * 100)) if r.change is not None else '–'}</td></tr>"
+        f"<td>{_mean_change(r.mean_change) if r.mean_change is not None else '–'}</td></tr>"
         for r in audit.rows
     )
     seen_as = f", rated for the {escape(audit.perspective)}" if audit.perspective else ""

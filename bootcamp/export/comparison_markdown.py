@@ -19,7 +19,7 @@ from bootcamp.export.comparison_text import (
     score_or_dash,
     share_pair,
     signed,
-    signed_share,
+    signed_mean,
     split_pair,
     tactical_pair,
 )
@@ -140,14 +140,14 @@ def _rating_cell(row: RatingChange | None) -> str:
         return "–"
     if row.measured is not Measured.BOTH:
         return pair(number(row.mean_before), number(row.mean_after))
-    return f"{pair(number(row.mean_before), number(row.mean_after))} ({signed_share(row.change)})"
+    return f"{pair(number(row.mean_before), number(row.mean_after))} ({signed_mean(row.mean_change)})"
 
 
 def _heat_map(heat_map: HeatMapChange) -> list[str]:
     lines = [f"## {content(heat_map.list_title)}: room averages", ""]
     lines.append(
         f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}: earlier {ARROW} later "
-        "(change in points of the scale)."
+        "(the change on the same scale)."
     )
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
     by_key = {(row.item, row.perspective): row for row in heat_map.rows}
@@ -173,7 +173,7 @@ def _audit(audit: AuditChange) -> list[str]:
             content(row.title),
             number(row.mean_before),
             number(row.mean_after),
-            signed_share(row.change) if row.measured is Measured.BOTH else "–",
+            signed_mean(row.mean_change) if row.measured is Measured.BOTH else "–",
         )
         for row in audit.rows
     ]

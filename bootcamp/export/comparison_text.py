@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bootcamp.export.report_text import STATUS_PHRASES, percent
+from bootcamp.export.report_text import STATUS_PHRASES, number, percent
 from bootcamp.summary.comparison_model import (
     ActionState,
     Comparison,
@@ -18,7 +18,6 @@ from bootcamp.summary.comparison_model import (
     RoleChange,
 )
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW
-from bootcamp.summary.rounding import whole
 
 MINUS = "\u2212"
 ARROW = "\u2192"
@@ -38,9 +37,12 @@ def signed(points: int | None) -> str:
     return f"+{points}" if points > 0 else f"{MINUS}{-points}" if points < 0 else "\u00b10"
 
 
-def signed_share(fraction: float | None) -> str:
-    """A change on 0..1 as points of 100 (a rating's move along its scale)."""
-    return signed(None if fraction is None else whole(fraction * 100))
+def signed_mean(change: float | None) -> str:
+    """A rating's change on its own scale, as its averages are shown: "+0.4", "−1", "±0"; "–" when there is none."""
+    if change is None:
+        return "–"
+    text = number(abs(change))
+    return "\u00b10" if text == "0" else f"+{text}" if change > 0 else f"{MINUS}{text}"
 
 
 def score_or_dash(score: int | None) -> str:
@@ -184,7 +186,8 @@ def method_notes(comparison: Comparison) -> list[str]:
         f"The overall score is the mean of the dimensions each run measured; like for like is the mean of the "
         f"{overall.shared} dimension{'s' if overall.shared != 1 else ''} both runs measured.",
         "A dimension measured in one run only is said so and never compared with 0.",
-        "Rating changes are points of 100 along the rating's scale (its low end 0, its high end 100).",
+        "A rating's change is on its own scale, as its averages are: the later average minus the earlier one, each "
+        "as shown (one decimal, halves rounded up).",
         f"A structural gap is a structure question scored below {STRUCTURE_GAP_BELOW}.",
         f"The earlier run's actions carry the status recorded in that workshop; one still open or under way "
         f"and due before {comparison.as_of or 'the later run'} is overdue.",

@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from bootcamp.content.model import Level
 from bootcamp.summary.model import DimensionStatus
+from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
-COMPARISON_VERSION = 1
+COMPARISON_VERSION = 2  # 2: a rating's change is on its scale, as its averages are (it was on 0..1)
 
 
 class Move(StrEnum):
@@ -145,10 +146,20 @@ class RatingChange:
 
     @property
     def change(self) -> float | None:
-        """The move on 0..1 (a share of the scale); None unless both runs have an average."""
+        """The move on 0..1 (a share of the scale); None unless both runs have an average. What a reader is shown
+        is :attr:`mean_change`, on the scale of the averages beside it."""
         if self.normalised_before is None or self.normalised_after is None:
             return None
         return self.normalised_after - self.normalised_before
+
+    @property
+    def mean_change(self) -> float | None:
+        """The later average minus the earlier one on the rating's own scale, from the two averages as shown (one
+        decimal, halves up): 0.4 → 0.8 is +0.4. None unless both runs have an average."""
+        if self.mean_before is None or self.mean_after is None or self.change is None:
+            return None
+        shown = half_up(self.mean_after, SHOWN_PLACES) - half_up(self.mean_before, SHOWN_PLACES)
+        return half_up(shown, SHOWN_PLACES)
 
 
 @dataclass(frozen=True)
