@@ -57,7 +57,11 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         html_section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
     ]
     after = comparison.after
-    title = f"Progress: {plain(after.organisation or after.workshop)}"
+    title = "Progress: " + (
+        pair(plain(comparison.before.organisation or "–"), plain(after.organisation or "–"))  # both organisations
+        if comparison.organisation_differs
+        else plain(after.organisation or after.workshop)
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -95,6 +99,14 @@ def _run(label: str, run: RunFacts) -> str:
     )
 
 
+def _organisations(comparison: Comparison) -> str:
+    """Whose progress: the organisation, or both when the two runs are for different ones (earlier → later)."""
+    before, after = comparison.before, comparison.after
+    if comparison.organisation_differs:
+        return pair(user(before.organisation or '–'), user(after.organisation or '–'))
+    return user(after.organisation or after.workshop)
+
+
 def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
@@ -103,7 +115,7 @@ def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     return (
         '<header class="cover">\n'
         f'<p class="kicker">{words(after.program)}</p>\n'
-        f"<h1>Progress: {user(after.organisation or after.workshop)}</h1>\n"
+        f"<h1>Progress: {_organisations(comparison)}</h1>\n"
         f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
         f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
         f"{which}{found}</header>\n"

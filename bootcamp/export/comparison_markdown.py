@@ -65,7 +65,12 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
     lines = [
-        f"# Progress: {md(after.organisation or after.workshop)}",
+        "# Progress: "
+        + (
+            pair(md(before.organisation or "–"), md(after.organisation or "–"))  # two organisations: both named
+            if comparison.organisation_differs
+            else md(after.organisation or after.workshop)
+        ),
         "",
         f"{pair(before.date, after.date)}" + (f" ({apart})" if apart else "") + f" · {content(after.program)}",
         "",

@@ -116,3 +116,16 @@ def test_a_rating_change_is_the_difference_of_the_averages_as_shown(before: floa
 
     row = RatingChange("persist", "Persist!", "self", before, after, before / 2, after / 2, 4, 4)
     assert signed_mean(row.mean_change) == shown
+
+
+def test_a_comparison_of_two_organisations_names_both_in_its_title() -> None:
+    later = later_room()
+    later.organisation = "Globex"
+    comparison = compare(earlier_room().report(), later.report())
+    assert render_comparison_markdown(comparison).startswith("# Progress: Acme → Globex\n")
+    page = Elements(render_comparison_html(comparison))
+    assert page.named("title") and "<title>Progress: Acme → Globex</title>" in render_comparison_html(comparison)
+    assert "<h1>Progress: <bdi>Acme</bdi> → <bdi>Globex</bdi></h1>" in render_comparison_html(comparison)
+    assert render_comparison_markdown(compare(earlier_room().report(), later_room().report())).startswith(
+        "# Progress: Acme\n"
+    )
