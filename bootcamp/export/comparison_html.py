@@ -13,7 +13,6 @@ from html import escape
 
 from bootcamp.export.comparison_charts import before_after_bars
 from bootcamp.export.comparison_text import (
-    STATE_PHRASES,
     action_counts,
     interval,
     level_move,
@@ -21,11 +20,13 @@ from bootcamp.export.comparison_text import (
     method_notes,
     notes,
     pair,
+    run_named,
     score_or_dash,
     share_pair,
     signed,
     signed_mean,
     split_pair,
+    state_phrase,
     tactical_pair,
 )
 from bootcamp.export.report_charts import score_colour
@@ -33,6 +34,7 @@ from bootcamp.export.report_html import CSP, STYLE, html_section, user, words
 from bootcamp.export.report_text import number, plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
+    ActionProgress,
     AuditChange,
     Comparison,
     GapChange,
@@ -260,25 +262,42 @@ def _role(role: RoleChange) -> str:
 
 def _actions(comparison: Comparison) -> str:
     lead = escape(action_counts(comparison))
-    if not comparison.actions:
+    if not comparison.actions and not comparison.carried_actions:
         return html_section("actions", "Actions from the earlier run", "", lead)
-    rows = "".join(
-        f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
-        f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
-        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
-        f'<td><span class="chip state-{a.state.value}">{escape(STATE_PHRASES[a.state])}</span></td>'
-        f"<td>{escape(a.again) if a.again else ''}</td></tr>"
-        for a in sorted(comparison.actions, key=action_order)
-    )
-    table = (
-        '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
-        f"<th>As of {escape(comparison.as_of)}</th><th>Agreed again</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    table = ""
+    if comparison.actions:
+        table = (
+            '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
+            f"<th>As of {escape(comparison.as_of)}</th><th>Agreed again</th></tr></thead><tbody>"
+            + "".join(_action_row(a, "") for a in sorted(comparison.actions, key=action_order))
+            + "</tbody></table>"
+        )
+    if comparison.carried_actions:
+        table += (
+            "<h3>Still to do from runs before the earlier one</h3>"
+            '<table class="actions carried"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
+            f"<th>As of {escape(comparison.as_of)}</th><th>Agreed in</th><th>Agreed again</th></tr></thead><tbody>"
+            + "".join(
+                _action_row(a, f"<td>{user(run_named(a))} · workshop <code>{escape(a.run_id)}</code></td>")
+                for a in comparison.carried_actions
+            )
+            + "</tbody></table>"
+        )
     more = ""
     if comparison.new_actions:
         count = comparison.new_actions
         more = f"<p>The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary.</p>"
     return html_section("actions", "Actions from the earlier run", table + more, lead)
+
+
+def _action_row(a: ActionProgress, agreed_in: str) -> str:
+    return (
+        f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
+        f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
+        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
+        f'<td><span class="chip state-{a.state.value}">{escape(state_phrase(a))}</span></td>'
+        f"{agreed_in}<td>{escape(a.again) if a.again else ''}</td></tr>"
+    )
 
 
 def _anchor(step_key: str) -> str:

@@ -44,10 +44,13 @@ Top level:
   remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
   five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
   had no scored answer in the earlier run (no change is told, so it is not ``opened``).
-- ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again}]``.
-  ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
-  ``open`` as of ``as_of``; ``again``: the status of the same action on the later run's list, or
-  ``""``.
+- ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again, run_id, run,
+  run_date}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
+  ``open`` as of ``as_of`` (``open``: not due yet, or no due date); ``again``: the status of the same action on
+  the later run's list, or ``""``; ``run_id``, ``run``, ``run_date``: the run it was agreed in (id, name, date).
+- ``carried_actions``: the same, for the actions of the runs before the earlier one in its line that are still
+  open or under way as recorded there (``state`` ``overdue`` or ``open``), oldest run first, but those a run since
+  agreed again; ``[]`` when there are none.
 - ``new_actions``: actions on the later run's list that the earlier one did not have.
 - ``organisation_differs``, ``content_differs``, ``agenda_differs``: booleans.
 - ``compared_with``: why ``before`` is the run compared with, or ``null`` when not said:

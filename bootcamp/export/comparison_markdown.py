@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bootcamp.export.comparison_text import (
     ARROW,
-    STATE_PHRASES,
     action_counts,
     interval,
     level_move,
@@ -16,11 +15,13 @@ from bootcamp.export.comparison_text import (
     method_notes,
     notes,
     pair,
+    run_named,
     score_or_dash,
     share_pair,
     signed,
     signed_mean,
     split_pair,
+    state_phrase,
     tactical_pair,
 )
 from bootcamp.export.report_markdown import content, markdown_table, md
@@ -213,21 +214,40 @@ def _role(role: RoleChange) -> list[str]:
 
 def _actions(comparison: Comparison) -> list[str]:
     lines = ["## Actions from the earlier run", "", action_counts(comparison)]
-    if not comparison.actions:
+    if not comparison.actions and not comparison.carried_actions:
         return lines
     lines[-1] += f" As of {comparison.as_of}, the later run's date."
-    rows = [
-        (
-            md(a.what),
-            md(a.owner) or "–",
-            md(a.due) or "–",
-            a.status,
-            f"**{STATE_PHRASES[a.state]}**" if a.state is ActionState.OVERDUE else STATE_PHRASES[a.state],
-            f"yes ({a.again})" if a.again else "",
-        )
-        for a in sorted(comparison.actions, key=action_order)
-    ]
-    lines += ["", *markdown_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows)]
+    if comparison.actions:
+        rows = [
+            (
+                md(a.what),
+                md(a.owner) or "–",
+                md(a.due) or "–",
+                a.status,
+                f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a),
+                f"yes ({a.again})" if a.again else "",
+            )
+            for a in sorted(comparison.actions, key=action_order)
+        ]
+        lines += [
+            "",
+            *markdown_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows),
+        ]
+    if comparison.carried_actions:
+        rows = [
+            (
+                md(a.what),
+                md(a.owner) or "–",
+                md(a.due) or "–",
+                a.status,
+                f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a),
+                f"{md(run_named(a))} · workshop `{a.run_id}`",
+                f"yes ({a.again})" if a.again else "",
+            )
+            for a in comparison.carried_actions
+        ]
+        header = ("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed in", "Agreed again")
+        lines += ["", "### Still to do from runs before the earlier one", "", *markdown_table(header, rows)]
     if comparison.new_actions:
         count = comparison.new_actions
         lines += ["", f"The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary."]

@@ -6,10 +6,12 @@ the organisations as typed, so it is escaped as participant text).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from bootcamp.export.report_text import STATUS_PHRASES, number, percent
 from bootcamp.summary.comparison_model import (
+    ActionProgress,
     ActionState,
     Comparison,
     DimensionChange,
@@ -28,6 +30,19 @@ STATE_PHRASES = {
     ActionState.OVERDUE: "overdue",
     ActionState.OPEN: "still open, not due yet",
 }
+
+
+def state_phrase(action: ActionProgress) -> str:
+    """Where an earlier action stands as of the later run: "overdue", "still open, not due yet", "open, no due date"."""
+    if action.state is ActionState.OPEN and not action.due.strip():
+        return "open, no due date"
+    return STATE_PHRASES[action.state]
+
+
+def run_named(action: ActionProgress) -> str:
+    """The run an action was agreed in: "Spring boot camp (2026-03-01)"."""
+    name = " ".join(action.run.split()) or action.run_id
+    return f"{name} ({action.run_date})" if action.run_date else name
 
 
 def signed(points: int | None) -> str:
@@ -131,11 +146,24 @@ def tactical_pair(role: RoleChange) -> str:
 
 
 def action_counts(comparison: Comparison) -> str:
-    """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``."""
+    """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``; then, when runs before it
+    left actions open, ``2 actions still open from runs before it: 1 overdue, 1 still open``."""
     total = len(comparison.actions)
     if not total:
-        return "The earlier run recorded no actions."
-    counts = [
+        said = "The earlier run recorded no actions."
+    else:
+        said = f"{total} action{'s' if total != 1 else ''} from the earlier run: {_counts(comparison.actions_in)}."
+    carried = len(comparison.carried_actions)
+    if carried:
+        said += (
+            f" {carried} action{'s' if carried != 1 else ''} from runs before it {'are' if carried != 1 else 'is'} "
+            f"still to do: {_counts(comparison.carried_in)}."
+        )
+    return said
+
+
+def _counts(found_in: Callable[[ActionState], tuple[ActionProgress, ...]]) -> str:
+    return ", ".join(
         f"{len(found)} {phrase}"
         for state, phrase in (
             (ActionState.DONE, "done"),
@@ -143,9 +171,8 @@ def action_counts(comparison: Comparison) -> str:
             (ActionState.OPEN, "still open"),
             (ActionState.DROPPED, "dropped"),
         )
-        if (found := comparison.actions_in(state))
-    ]
-    return f"{total} action{'s' if total != 1 else ''} from the earlier run: {', '.join(counts)}."
+        if (found := found_in(state))
+    )
 
 
 def notes(comparison: Comparison) -> list[str]:
@@ -180,6 +207,14 @@ def _agenda(agenda: str) -> str:
 
 def method_notes(comparison: Comparison) -> list[str]:
     overall = comparison.overall
+    carried = (
+        [
+            "Actions of the runs before the earlier one in its line that are still open or under way are listed with "
+            "the run they were agreed in, unless a run since agreed the same action again."
+        ]
+        if comparison.carried_actions
+        else []
+    )
     return [
         "Each run is scored by its own rules (the commitment report's): a change is the later score minus the "
         "earlier one, in points of 100.",
@@ -191,4 +226,5 @@ def method_notes(comparison: Comparison) -> list[str]:
         f"A structural gap is a structure question scored below {STRUCTURE_GAP_BELOW}.",
         f"The earlier run's actions carry the status recorded in that workshop; one still open or under way "
         f"and due before {comparison.as_of or 'the later run'} is overdue.",
+        *carried,
     ]

@@ -40,7 +40,7 @@ class ActionState(StrEnum):
     DONE = "done"
     DROPPED = "dropped"
     OVERDUE = "overdue"  # open or under way, and due before the later run's date
-    OPEN = "open"  # open or under way, not due yet (or no due date)
+    OPEN = "open"  # open or under way, not due yet, or with no due date
 
 
 def measured(before: object | None, after: object | None) -> Measured:
@@ -225,7 +225,7 @@ class RoleChange:
 
 @dataclass(frozen=True)
 class ActionProgress:
-    """An action agreed in the earlier run, with its status as recorded since (in the earlier workshop)."""
+    """An action agreed in an earlier run, with its status as recorded since (in the workshop it was agreed in)."""
 
     id: str
     what: str
@@ -235,6 +235,9 @@ class ActionProgress:
     state: ActionState  # as of the later run's date
     source_title: str
     again: str  # the status of the same action on the later run's list, "" when it is not there
+    run_id: str = ""  # the run it was agreed in: its workshop id, name and date
+    run: str = ""
+    run_date: str = ""
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,9 @@ class Comparison:
     content_differs: bool
     agenda_differs: bool
     version: int = COMPARISON_VERSION
+    # Actions of the runs before the earlier one in its line, still open or under way (oldest run first): no run
+    # since agreed them again, so nothing else would say they are still to do.
+    carried_actions: tuple[ActionProgress, ...] = ()
 
     @property
     def biggest_moves_first(self) -> tuple[DimensionChange, ...]:
@@ -268,3 +274,6 @@ class Comparison:
 
     def actions_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
         return tuple(action for action in self.actions if action.state is state)
+
+    def carried_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
+        return tuple(action for action in self.carried_actions if action.state is state)
