@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         assert chosen.run is not None
         earlier = store.open(chosen.run.id)
     def report(files: WorkshopFiles) -> CommitmentReport:
-        return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=date.today())
+        today = date.today()
+        return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=today)
 
     earlier_report, later_report = report(earlier), report(later)
     # The runs before the earlier one in its line: their actions still open are carried to this comparison. One that

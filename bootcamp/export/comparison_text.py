@@ -53,7 +53,8 @@ def signed(points: int | None) -> str:
 
 
 def signed_mean(change: float | None) -> str:
-    """A rating's change on its own scale, as its averages are shown: "+0.4", "−1", "±0"; "–" when there is none."""
+    """A rating's change on its own scale, as its averages are shown: "+0.4", "−1", "±0"; "–" when there is
+    none."""
     if change is None:
         return "–"
     text = number(abs(change))
