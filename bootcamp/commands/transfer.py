@@ -118,7 +118,9 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
             raise ManyProblems(
                 args.file,
                 lines,
-                outcome="nothing was imported, as these differ from the answers stored (--replace replaces them)",
+                outcome="nothing was imported, as "
+                + ("it differs from the answer stored (--replace replaces it)" if len(lines) == 1 else
+                   "they differ from the answers stored (--replace replaces them)"),
             ) from None
     written = len(outcome.added) + len(outcome.replaced)
     already = f"; {counted(len(outcome.already_there), 'answer')} already there" if outcome.already_there else ""

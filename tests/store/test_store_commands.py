@@ -245,8 +245,8 @@ def test_import_answers_never_writes_over_a_different_stored_answer_without_repl
     code, out, err = cli("import-answers", workshop_id, str(sheet))
     assert (code, out) == (1, [])
     assert err == [
-        f"bootcamp: 1 problem in {sheet}; nothing was imported, as these differ from the answers stored "
-        "(--replace replaces them):",
+        f"bootcamp: 1 problem in {sheet}; nothing was imported, as it differs from the answer stored "
+        "(--replace replaces it):",
         f"{sheet}:3: Ana Ortiz, Who drives agreement?: the file says No, but Partly is stored",
     ]
     assert sorted(Store(cli.data).open(workshop_id).answers(), key=lambda a: a.value) == stored  # nothing written
@@ -281,6 +281,10 @@ def test_importing_the_same_file_twice_finds_every_answer_already_there(cli: Cli
                      "Ben,basics/rate-aptitudes,persist,self,strong,\n")
     code, out, err = cli("import-answers", workshop_id, str(paper))
     assert (code, out) == (1, [])
+    assert err[0] == (
+        f"bootcamp: 2 problems in {paper}; nothing was imported, as they differ from the answers stored "
+        "(--replace replaces them):"
+    )
     assert err[1:] == [
         f'{paper}:2: Ana, Who drives agreement?: the file says Yes, comment "the board", but Yes, comment "the CEO" '
         "is stored",
