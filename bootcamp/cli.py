@@ -112,10 +112,23 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
 
     answers = sub.add_parser(
-        "import-answers", parents=[common], help="add answers collected on paper or in a form tool (CSV)"
+        "import-answers",
+        parents=[common],
+        help="add answers collected on paper or in a form tool (CSV)",
+        description="Add answers collected on paper or in a form tool, all or nothing. An answer the same as the one "
+        "stored (value and comment) is already there: counted, not written again. One that differs from the stored "
+        "answer of the same person and question is refused, each named with its line and both values, and nothing "
+        "is imported, unless --replace is given; then each answer replaced is listed. An answer without a time "
+        "(the at column) is dated with the workshop's date.",
     )
     answers.add_argument("id", help="the workshop id")
     answers.add_argument("file", metavar="FILE.csv")
+    answers.add_argument(
+        "--replace",
+        action="store_true",
+        help="put the file's answers in place of different ones stored for the same person and question "
+        "(each replaced is listed); without it such a file is refused and nothing is imported",
+    )
     answers.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
 
     summary = sub.add_parser("summary", parents=[common], help="the commitment-test summary of a workshop")

@@ -8,7 +8,8 @@ which run that is and why.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,12 @@ from bootcamp.commands.output import write_output
 from bootcamp.errors import UserError
 from bootcamp.locations import data_dir
 from bootcamp.summary.comparison import Comparison, compare
-from bootcamp.summary.lineage import EarlierChoice, choose_earlier, given
+from bootcamp.summary.lineage import EarlierChoice, choose_earlier, given, line_of
 
 if TYPE_CHECKING:
-    from bootcamp.store import Store
+    from bootcamp.store import WorkshopFiles
     from bootcamp.store.model import WorkshopInfo
+    from bootcamp.summary.model import CommitmentReport
 
 
 def _renderer(name: str) -> Callable[[Comparison, EarlierChoice], str]:
@@ -44,26 +46,39 @@ def run(args: argparse.Namespace) -> int:
 
     store = Store(data_dir(getattr(args, "data_dir", None)))
     later = store.open(args.later)  # an unknown id is refused before any reading
+    workshops = store.scan_workshops().workshops
     if args.earlier:
         earlier = store.open(args.earlier)
         chosen = given(earlier.info(), later.info())
     else:
-        chosen = _chosen_in_the_library(store, later.info())
+        chosen = _chosen_in_the_library(workshops, later.info())
         assert chosen.run is not None
         earlier = store.open(chosen.run.id)
-    reports = [
-        build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=date.today())
-        for files in (earlier, later)
-    ]
-    comparison = compare(*reports)
+    def report(files: WorkshopFiles) -> CommitmentReport:
+        today = date.today()
+        return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=today)
+
+    earlier_report, later_report = report(earlier), report(later)
+    # The runs before the earlier one in its line: their actions still open are carried to this comparison. One that
+    # cannot be read is named on stderr and left out; it does not stop the comparison of the two runs asked for.
+    older = []
+    for info in line_of(workshops, earlier.info())[:-1]:
+        if info.id == later.id:
+            continue
+        try:
+            older.append(report(store.open(info.id)))
+        except UserError as error:
+            print(f"bootcamp: warning: the actions of workshop {info.id}, an earlier run in this line, are left out: "
+                  f"{error}", file=sys.stderr)
+    comparison = compare(earlier_report, later_report, older)
     text = _renderer(args.format)(comparison, chosen)
     write_output(text, args.output, f"the {args.format} comparison of workshops {earlier.id} and {later.id}", args)
     return 0
 
 
-def _chosen_in_the_library(store: Store, later: WorkshopInfo) -> EarlierChoice:
+def _chosen_in_the_library(workshops: Sequence[WorkshopInfo], later: WorkshopInfo) -> EarlierChoice:
     """The run LATER follows, or the latest earlier run of its organisation; UserError when there is none."""
-    chosen = choose_earlier(store.scan_workshops().workshops, later)
+    chosen = choose_earlier(workshops, later)
     if chosen.run is not None:
         return chosen
     from bootcamp.export.data_terminal import terminal_safe

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bootcamp.checks import ManyProblems
-from bootcamp.clock import SystemClock, iso
 from bootcamp.commands.output import write_file
 from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
@@ -16,8 +17,12 @@ from bootcamp.locations import data_dir
 from bootcamp.plurals import counted
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.errors import UnreadableFileError
+from bootcamp.store.import_journal import AnswersDiffer
 from bootcamp.store.layout import ANSWERS_FOLDER
-from bootcamp.store.model import Answer
+from bootcamp.store.model import Answer, WorkshopInfo
+
+if TYPE_CHECKING:
+    from bootcamp.content.model import Program
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,16 +94,55 @@ def import_workshop(args: argparse.Namespace, store: Store) -> int:
 
 
 def import_answers(args: argparse.Namespace, store: Store) -> int:
+    replace = bool(getattr(args, "replace", False))
     # The workshop's owner while the rows are checked against its roster and saved, so nothing changes
     # the roster in between; refused, in one line naming the holder, while a console has it open.
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
         text = read_file(Path(args.file))
-        answers = data_csv.loads(text, args.file, workshop.info(), workshop.program(), iso(SystemClock().now()))
-        if not answers:  # a command that did nothing says so and fails, so a script does not carry on as if it had
+        info, program = workshop.info(), workshop.program()
+        # An answer given without a time was given on the day: dated with the workshop's date, not the import's.
+        rows = data_csv.read_rows(text, args.file, info, program, info.date)
+        if not rows:  # a command that did nothing says so and fails, so a script does not carry on as if it had
             raise UserError(f"{args.file}: no answer rows under the header; nothing was imported")
-        workshop.import_answers(answers)  # all or none; a StoreError says which, in one line
-    print(f"imported {counted(len(answers), 'answer')} into workshop {workshop.id}")
+        line_of = {id(row.answer): row.line for row in rows}
+        try:
+            outcome = workshop.import_answers([row.answer for row in rows], replace=replace)  # all or none
+        except AnswersDiffer as differ:
+            lines = []
+            for stored, new in differ.conflicts:
+                was, now = data_csv.values_said(stored, new, program)
+                lines.append(
+                    f"{args.file}:{line_of[id(new)]}: {_said_of(new, info, program)}: "
+                    f"the file says {terminal_safe(now)}, but {terminal_safe(was)} is stored"
+                )
+            raise ManyProblems(
+                args.file,
+                lines,
+                outcome="nothing was imported, as "
+                + ("it differs from the answer stored (--replace replaces it)" if len(lines) == 1 else
+                   "they differ from the answers stored (--replace replaces them)"),
+            ) from None
+    written = len(outcome.added) + len(outcome.replaced)
+    already = f"; {counted(len(outcome.already_there), 'answer')} already there" if outcome.already_there else ""
+    print(f"imported {counted(written, 'answer')} into workshop {workshop.id}{already}")
+    if outcome.replaced:
+        print(f"replaced {counted(len(outcome.replaced), 'stored answer')}:")
+        for stored, new in outcome.replaced:
+            was, now = data_csv.values_said(stored, new, program)
+            print(f"  line {line_of[id(new)]}: {_said_of(new, info, program)}: {terminal_safe(was)} \u2192 {terminal_safe(now)}")
+    taken = {id(answer) for answer in outcome.added} | {id(new) for _, new in outcome.replaced}
+    stamped = sum(1 for row in rows if row.stamped and id(row.answer) in taken)
+    if stamped:
+        given = "was" if stamped == 1 else "were"
+        print(
+            f"{counted(stamped, 'answer')} with no time in the sheet {given} dated {info.date}, the workshop's date"
+        )
     return 0
+
+
+def _said_of(answer: Answer, info: WorkshopInfo, program: Program) -> str:
+    """Whose answer to what: "Ana Ortiz, Mandate"."""
+    return terminal_safe(f"{data_csv.whose(answer, info)}, {data_csv.question_of(answer, program)}")
 
 
 def warn(text: str) -> None:
@@ -106,9 +150,30 @@ def warn(text: str) -> None:
 
 
 def read_file(path: Path) -> str:
+    """The text of a file to import: UTF-8, else Windows-1252 (what Excel saves a CSV as on Windows), said on stderr
+    when it was read so; else one sentence naming the line and column of the first byte that is not UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8 and try again") from None
+        raw = path.read_bytes()
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text", Notepad's "Unicode"
+        raise UserError(f"{path}:1:1: UTF-16 text, not UTF-8; save it as UTF-8 and try again")
+    try:
+        return raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        start = error.start
+    if b"\0" in raw:  # a text file holds no NUL: UTF-16 without its mark (or binary), not Windows-1252 text
+        start = raw.index(b"\0")
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    line, column = raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", "replace")) + 1
+    byte = f"byte 0x{raw[start]:02x}" + (", as in UTF-16" if raw[start] == 0 else "")
+    if raw[start] != 0:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warn(f"{path}: read as Windows-1252, as Excel saves it: it is not UTF-8 text ({byte} on line {line}, "
+                 f"column {column})")
+            return text
+    raise UserError(f"{path}:{line}:{column}: not UTF-8 text ({byte}); save it as UTF-8 and try again")

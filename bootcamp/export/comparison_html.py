@@ -13,7 +13,6 @@ from html import escape
 
 from bootcamp.export.comparison_charts import before_after_bars
 from bootcamp.export.comparison_text import (
-    STATE_PHRASES,
     action_counts,
     interval,
     level_move,
@@ -21,10 +20,13 @@ from bootcamp.export.comparison_text import (
     method_notes,
     notes,
     pair,
+    run_named,
     score_or_dash,
     share_pair,
     signed,
+    signed_mean,
     split_pair,
+    state_phrase,
     tactical_pair,
 )
 from bootcamp.export.report_charts import score_colour
@@ -32,6 +34,7 @@ from bootcamp.export.report_html import CSP, STYLE, html_section, user, words
 from bootcamp.export.report_text import number, plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
+    ActionProgress,
     AuditChange,
     Comparison,
     GapChange,
@@ -42,7 +45,6 @@ from bootcamp.summary.comparison_model import (
     RunFacts,
 )
 from bootcamp.summary.lineage import EarlierChoice
-from bootcamp.summary.rounding import whole
 
 
 def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None = None) -> str:
@@ -57,7 +59,11 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         html_section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
     ]
     after = comparison.after
-    title = f"Progress: {plain(after.organisation or after.workshop)}"
+    title = "Progress: " + (
+        pair(plain(comparison.before.organisation or "–"), plain(after.organisation or "–"))  # both organisations
+        if comparison.organisation_differs
+        else plain(after.organisation or after.workshop)
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -80,6 +86,12 @@ def _change(points: int | None) -> str:
     return f'<span class="chip change {tone}">{escape(signed(points))}</span>'
 
 
+def _mean_change(change: float | None) -> str:
+    """A rating's change on its own scale as a chip, toned as :func:`_change`."""
+    tone = "grey" if not change else "up" if change > 0 else "down"
+    return f'<span class="chip change {tone}">{escape(signed_mean(change))}</span>'
+
+
 def _run(label: str, run: RunFacts) -> str:
     people = f"{run.participants} participant{'s' if run.participants != 1 else ''}"
     day = "half day" if run.agenda == "half" else "full day"
@@ -87,6 +99,14 @@ def _run(label: str, run: RunFacts) -> str:
         f"<li><strong>{label}</strong>: {user(run.workshop)}, {escape(run.date)}, {day}, {people} · "
         f"workshop <code>{escape(run.workshop_id)}</code></li>"
     )
+
+
+def _organisations(comparison: Comparison) -> str:
+    """Whose progress: the organisation, or both when the two runs are for different ones (earlier → later)."""
+    before, after = comparison.before, comparison.after
+    if comparison.organisation_differs:
+        return pair(user(before.organisation or '–'), user(after.organisation or '–'))
+    return user(after.organisation or after.workshop)
 
 
 def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
@@ -97,7 +117,7 @@ def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     return (
         '<header class="cover">\n'
         f'<p class="kicker">{words(after.program)}</p>\n'
-        f"<h1>Progress: {user(after.organisation or after.workshop)}</h1>\n"
+        f"<h1>Progress: {_organisations(comparison)}</h1>\n"
         f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
         f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
         f"{which}{found}</header>\n"
@@ -173,7 +193,7 @@ def _dimensions(comparison: Comparison) -> str:
 def _rating(row: RatingChange | None) -> str:
     if row is None or row.measured is Measured.NEITHER:
         return '<td class="num">–</td>'
-    change = _change(whole(row.change * 100)) if row.change is not None else ""
+    change = _mean_change(row.mean_change) if row.mean_change is not None else ""
     return f'<td class="num">{escape(pair(number(row.mean_before), number(row.mean_after)))} {change}</td>'
 
 
@@ -189,7 +209,7 @@ def _heat_map(heat_map: HeatMapChange) -> str:
     )
     lead = (
         f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}: the room&rsquo;s average, "
-        "earlier &rarr; later, and the change in points of the scale."
+        "earlier &rarr; later, and the change on the same scale."
     )
     table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
     return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", table, lead)
@@ -199,7 +219,7 @@ def _audit(audit: AuditChange) -> str:
     rows = "".join(
         f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'
         f'<td class="num">{number(r.mean_after)}</td>'
-        f"<td>{_change(whole(r.change * 100)) if r.change is not None else '–'}</td></tr>"
+        f"<td>{_mean_change(r.mean_change) if r.mean_change is not None else '–'}</td></tr>"
         for r in audit.rows
     )
     seen_as = f", rated for the {escape(audit.perspective)}" if audit.perspective else ""
@@ -242,25 +262,42 @@ def _role(role: RoleChange) -> str:
 
 def _actions(comparison: Comparison) -> str:
     lead = escape(action_counts(comparison))
-    if not comparison.actions:
+    if not comparison.actions and not comparison.carried_actions:
         return html_section("actions", "Actions from the earlier run", "", lead)
-    rows = "".join(
-        f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
-        f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
-        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
-        f'<td><span class="chip state-{a.state.value}">{escape(STATE_PHRASES[a.state])}</span></td>'
-        f"<td>{escape(a.again) if a.again else ''}</td></tr>"
-        for a in sorted(comparison.actions, key=action_order)
-    )
-    table = (
-        '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
-        f"<th>As of {escape(comparison.as_of)}</th><th>Agreed again</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    table = ""
+    if comparison.actions:
+        table = (
+            '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
+            f"<th>As of {escape(comparison.as_of)}</th><th>Agreed again</th></tr></thead><tbody>"
+            + "".join(_action_row(a, "") for a in sorted(comparison.actions, key=action_order))
+            + "</tbody></table>"
+        )
+    if comparison.carried_actions:
+        table += (
+            "<h3>Still to do from runs before the earlier one</h3>"
+            '<table class="actions carried"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
+            f"<th>As of {escape(comparison.as_of)}</th><th>Agreed in</th><th>Agreed again</th></tr></thead><tbody>"
+            + "".join(
+                _action_row(a, f"<td>{user(run_named(a))} · workshop <code>{escape(a.run_id)}</code></td>")
+                for a in comparison.carried_actions
+            )
+            + "</tbody></table>"
+        )
     more = ""
     if comparison.new_actions:
         count = comparison.new_actions
         more = f"<p>The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary.</p>"
     return html_section("actions", "Actions from the earlier run", table + more, lead)
+
+
+def _action_row(a: ActionProgress, agreed_in: str) -> str:
+    return (
+        f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
+        f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
+        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
+        f'<td><span class="chip state-{a.state.value}">{escape(state_phrase(a))}</span></td>'
+        f"{agreed_in}<td>{escape(a.again) if a.again else ''}</td></tr>"
+    )
 
 
 def _anchor(step_key: str) -> str:

@@ -1,7 +1,8 @@
 """The progress between two runs as JSON: documented, versioned, every figure of the other formats.
 
-Format ``bootcamp-commitment-comparison``, version 1 (``version`` changes when a field changes
-meaning or goes away; new fields may appear within a version). Written as the commitment
+Format ``bootcamp-commitment-comparison``, version 2 (``version`` changes when a field changes
+meaning or goes away; new fields may appear within a version). Version 2: a rating's ``change`` is on
+the rating's own scale, as its ``mean_*`` are (version 1 had it on 0..1). Written as the commitment
 report's JSON is (:mod:`bootcamp.export.report_json`): text exactly as typed, with the
 characters a terminal or text editor could obey as ``\\uXXXX`` escapes. Every figure has two
 sides, ``_before`` (the earlier run) and ``_after`` (the later one); a side is ``null`` when
@@ -10,7 +11,7 @@ that run did not measure it, never 0. Scores are whole numbers 0..100; shares ar
 
 Top level:
 
-- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 1.
+- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 2.
 - ``before``, ``after``: ``{workshop_id, workshop, organisation, date, agenda, anonymous, program,
   content_hash, participants}`` (``participants``: present at the end of the day).
 - ``as_of``: the later run's date, which decides which earlier actions are overdue.
@@ -35,16 +36,21 @@ Top level:
 - ``audits``: ``{step_key, title, list_title, scale_title, perspective, scale_low, scale_high,
   rows: [rating]}``.
 - A rating: ``{item, title, perspective, mean_before, mean_after, normalised_before,
-  normalised_after, answered_before, answered_after, measured, change}``; ``change`` is on 0..1.
+  normalised_after, answered_before, answered_after, measured, change}``; ``change`` is ``mean_after``
+  minus ``mean_before`` on the rating's scale, each as the other formats show it (one decimal, halves up),
+  or ``null`` unless ``both``.
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
   remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
   five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
   had no scored answer in the earlier run (no change is told, so it is not ``opened``).
-- ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again}]``.
-  ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
-  ``open`` as of ``as_of``; ``again``: the status of the same action on the later run's list, or
-  ``""``.
+- ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again, run_id, run,
+  run_date}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
+  ``open`` as of ``as_of`` (``open``: not due yet, or no due date); ``again``: the status of the same action on
+  the later run's list, or ``""``; ``run_id``, ``run``, ``run_date``: the run it was agreed in (id, name, date).
+- ``carried_actions``: the same, for the actions of the runs before the earlier one in its line that are still
+  open or under way as recorded there (``state`` ``overdue`` or ``open``), oldest run first, but those a run since
+  agreed again; ``[]`` when there are none.
 - ``new_actions``: actions on the later run's list that the earlier one did not have.
 - ``organisation_differs``, ``content_differs``, ``agenda_differs``: booleans.
 - ``compared_with``: why ``before`` is the run compared with, or ``null`` when not said:
@@ -67,7 +73,7 @@ FORMAT = "bootcamp-commitment-comparison"
 _DERIVED: dict[type, tuple[str, ...]] = {
     DimensionChange: ("measured", "change"),
     OverallChange: ("change", "like_for_like_change"),
-    RatingChange: ("measured", "change"),
+    RatingChange: ("measured", "mean_change"),
     RoleChange: ("tactical_share_before", "tactical_share_after"),
 }
 
@@ -75,6 +81,9 @@ _DERIVED: dict[type, tuple[str, ...]] = {
 def comparison_to_data(comparison: Comparison, chosen: EarlierChoice | None = None) -> dict[str, Any]:
     data = plain_data(comparison, _DERIVED)
     data.pop("version")
+    for part in (*data["heat_maps"], *data["audits"]):  # a rating's change, on its scale, is named change
+        for row in part["rows"]:
+            row["change"] = row.pop("mean_change")
     return {
         "format": FORMAT,
         "version": comparison.version,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bootcamp.export.comparison_text import (
     ARROW,
-    STATE_PHRASES,
     action_counts,
     interval,
     level_move,
@@ -16,11 +15,13 @@ from bootcamp.export.comparison_text import (
     method_notes,
     notes,
     pair,
+    run_named,
     score_or_dash,
     share_pair,
     signed,
-    signed_share,
+    signed_mean,
     split_pair,
+    state_phrase,
     tactical_pair,
 )
 from bootcamp.export.report_markdown import content, markdown_table, md
@@ -65,7 +66,12 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
     lines = [
-        f"# Progress: {md(after.organisation or after.workshop)}",
+        "# Progress: "
+        + (
+            pair(md(before.organisation or "–"), md(after.organisation or "–"))  # two organisations: both named
+            if comparison.organisation_differs
+            else md(after.organisation or after.workshop)
+        ),
         "",
         f"{pair(before.date, after.date)}" + (f" ({apart})" if apart else "") + f" · {content(after.program)}",
         "",
@@ -140,14 +146,14 @@ def _rating_cell(row: RatingChange | None) -> str:
         return "–"
     if row.measured is not Measured.BOTH:
         return pair(number(row.mean_before), number(row.mean_after))
-    return f"{pair(number(row.mean_before), number(row.mean_after))} ({signed_share(row.change)})"
+    return f"{pair(number(row.mean_before), number(row.mean_after))} ({signed_mean(row.mean_change)})"
 
 
 def _heat_map(heat_map: HeatMapChange) -> list[str]:
     lines = [f"## {content(heat_map.list_title)}: room averages", ""]
     lines.append(
         f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}: earlier {ARROW} later "
-        "(change in points of the scale)."
+        "(the change on the same scale)."
     )
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
     by_key = {(row.item, row.perspective): row for row in heat_map.rows}
@@ -173,7 +179,7 @@ def _audit(audit: AuditChange) -> list[str]:
             content(row.title),
             number(row.mean_before),
             number(row.mean_after),
-            signed_share(row.change) if row.measured is Measured.BOTH else "–",
+            signed_mean(row.mean_change) if row.measured is Measured.BOTH else "–",
         )
         for row in audit.rows
     ]
@@ -208,21 +214,40 @@ def _role(role: RoleChange) -> list[str]:
 
 def _actions(comparison: Comparison) -> list[str]:
     lines = ["## Actions from the earlier run", "", action_counts(comparison)]
-    if not comparison.actions:
+    if not comparison.actions and not comparison.carried_actions:
         return lines
     lines[-1] += f" As of {comparison.as_of}, the later run's date."
-    rows = [
-        (
-            md(a.what),
-            md(a.owner) or "–",
-            md(a.due) or "–",
-            a.status,
-            f"**{STATE_PHRASES[a.state]}**" if a.state is ActionState.OVERDUE else STATE_PHRASES[a.state],
-            f"yes ({a.again})" if a.again else "",
-        )
-        for a in sorted(comparison.actions, key=action_order)
-    ]
-    lines += ["", *markdown_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows)]
+    if comparison.actions:
+        rows = [
+            (
+                md(a.what),
+                md(a.owner) or "–",
+                md(a.due) or "–",
+                a.status,
+                f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a),
+                f"yes ({a.again})" if a.again else "",
+            )
+            for a in sorted(comparison.actions, key=action_order)
+        ]
+        lines += [
+            "",
+            *markdown_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows),
+        ]
+    if comparison.carried_actions:
+        rows = [
+            (
+                md(a.what),
+                md(a.owner) or "–",
+                md(a.due) or "–",
+                a.status,
+                f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a),
+                f"{md(run_named(a))} · workshop `{a.run_id}`",
+                f"yes ({a.again})" if a.again else "",
+            )
+            for a in comparison.carried_actions
+        ]
+        header = ("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed in", "Agreed again")
+        lines += ["", "### Still to do from runs before the earlier one", "", *markdown_table(header, rows)]
     if comparison.new_actions:
         count = comparison.new_actions
         lines += ["", f"The later run agreed {count} new action{'s' if count != 1 else ''}: see its summary."]

@@ -6,10 +6,12 @@ the organisations as typed, so it is escaped as participant text).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from bootcamp.export.report_text import STATUS_PHRASES, percent
+from bootcamp.export.report_text import STATUS_PHRASES, number, percent
 from bootcamp.summary.comparison_model import (
+    ActionProgress,
     ActionState,
     Comparison,
     DimensionChange,
@@ -18,7 +20,6 @@ from bootcamp.summary.comparison_model import (
     RoleChange,
 )
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW
-from bootcamp.summary.rounding import whole
 
 MINUS = "\u2212"
 ARROW = "\u2192"
@@ -31,6 +32,19 @@ STATE_PHRASES = {
 }
 
 
+def state_phrase(action: ActionProgress) -> str:
+    """Where an earlier action stands as of the later run: "overdue", "still open, not due yet", "open, no due date"."""
+    if action.state is ActionState.OPEN and not action.due.strip():
+        return "open, no due date"
+    return STATE_PHRASES[action.state]
+
+
+def run_named(action: ActionProgress) -> str:
+    """The run an action was agreed in: "Spring boot camp (2026-03-01)"."""
+    name = " ".join(action.run.split()) or action.run_id
+    return f"{name} ({action.run_date})" if action.run_date else name
+
+
 def signed(points: int | None) -> str:
     """A change in points of 100: "+12", "−5", "±0"; "–" when there is nothing to compare."""
     if points is None:
@@ -38,9 +52,13 @@ def signed(points: int | None) -> str:
     return f"+{points}" if points > 0 else f"{MINUS}{-points}" if points < 0 else "\u00b10"
 
 
-def signed_share(fraction: float | None) -> str:
-    """A change on 0..1 as points of 100 (a rating's move along its scale)."""
-    return signed(None if fraction is None else whole(fraction * 100))
+def signed_mean(change: float | None) -> str:
+    """A rating's change on its own scale, as its averages are shown: "+0.4", "−1", "±0"; "–" when there is
+    none."""
+    if change is None:
+        return "–"
+    text = number(abs(change))
+    return "\u00b10" if text == "0" else f"+{text}" if change > 0 else f"{MINUS}{text}"
 
 
 def score_or_dash(score: int | None) -> str:
@@ -129,11 +147,24 @@ def tactical_pair(role: RoleChange) -> str:
 
 
 def action_counts(comparison: Comparison) -> str:
-    """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``."""
+    """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``; then, when runs before it
+    left actions open, ``2 actions still open from runs before it: 1 overdue, 1 still open``."""
     total = len(comparison.actions)
     if not total:
-        return "The earlier run recorded no actions."
-    counts = [
+        said = "The earlier run recorded no actions."
+    else:
+        said = f"{total} action{'s' if total != 1 else ''} from the earlier run: {_counts(comparison.actions_in)}."
+    carried = len(comparison.carried_actions)
+    if carried:
+        said += (
+            f" {carried} action{'s' if carried != 1 else ''} from runs before it {'are' if carried != 1 else 'is'} "
+            f"still to do: {_counts(comparison.carried_in)}."
+        )
+    return said
+
+
+def _counts(found_in: Callable[[ActionState], tuple[ActionProgress, ...]]) -> str:
+    return ", ".join(
         f"{len(found)} {phrase}"
         for state, phrase in (
             (ActionState.DONE, "done"),
@@ -141,9 +172,8 @@ def action_counts(comparison: Comparison) -> str:
             (ActionState.OPEN, "still open"),
             (ActionState.DROPPED, "dropped"),
         )
-        if (found := comparison.actions_in(state))
-    ]
-    return f"{total} action{'s' if total != 1 else ''} from the earlier run: {', '.join(counts)}."
+        if (found := found_in(state))
+    )
 
 
 def notes(comparison: Comparison) -> list[str]:
@@ -178,14 +208,24 @@ def _agenda(agenda: str) -> str:
 
 def method_notes(comparison: Comparison) -> list[str]:
     overall = comparison.overall
+    carried = (
+        [
+            "Actions of the runs before the earlier one in its line that are still open or under way are listed with "
+            "the run they were agreed in, unless a run since agreed the same action again."
+        ]
+        if comparison.carried_actions
+        else []
+    )
     return [
         "Each run is scored by its own rules (the commitment report's): a change is the later score minus the "
         "earlier one, in points of 100.",
         f"The overall score is the mean of the dimensions each run measured; like for like is the mean of the "
         f"{overall.shared} dimension{'s' if overall.shared != 1 else ''} both runs measured.",
         "A dimension measured in one run only is said so and never compared with 0.",
-        "Rating changes are points of 100 along the rating's scale (its low end 0, its high end 100).",
+        "A rating's change is on its own scale, as its averages are: the later average minus the earlier one, each "
+        "as shown (one decimal, halves rounded up).",
         f"A structural gap is a structure question scored below {STRUCTURE_GAP_BELOW}.",
         f"The earlier run's actions carry the status recorded in that workshop; one still open or under way "
         f"and due before {comparison.as_of or 'the later run'} is overdue.",
+        *carried,
     ]

@@ -14,7 +14,8 @@ Columns (the export writes all of them, in this order; an import needs ``step``,
 ``perspective``   ``self`` or ``team`` for a rating, else empty.
 ``value``         an option id of the step's scale (its label also works on import).
 ``comment``       free text.
-``at``            when it was given, ISO 8601; empty on import means now.
+``at``            when it was given, ISO 8601; empty on import means the time ``loads`` is given
+                  (``bootcamp import-answers`` gives the workshop's date).
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is
 written with a ``'`` in front, so a spreadsheet shows it as text instead of running it
@@ -121,8 +122,23 @@ class _Row:
     cells: dict[str, str]
 
 
+@dataclass(frozen=True)
+class ImportedRow:
+    """An answer read from a CSV, the line it was read from, and whether its time is ``now`` (no ``at`` given)."""
+
+    line: int
+    answer: Answer
+    stamped: bool
+
+
 def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
-    """The answers in a CSV's ``text``, all checked against the workshop; AnswerImportError lists every bad row."""
+    """The answers in a CSV's ``text``, all checked against the workshop; AnswerImportError lists every bad row.
+    ``now`` is the time of an answer given without one."""
+    return [row.answer for row in read_rows(text, source, info, program, now)]
+
+
+def read_rows(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[ImportedRow]:
+    """As :func:`loads`, each answer with its line and whether it was given ``now`` for want of a time."""
     # The text is in memory already: a cell longer than the csv module's own limit is read, so that its
     # refusal names our limit (a comment's), the same sentence the JSON import and the console give.
     limit = csv.field_size_limit()
@@ -133,7 +149,7 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
         csv.field_size_limit(limit)
 
 
-def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[Answer]:
+def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[ImportedRow]:
     text = joined_surrogates(text.removeprefix("\ufeff"))
     first_line = text.split("\n", 1)[0]
     # Excel where the decimal mark is a comma (most of Europe) saves "CSV" separated by semicolons: read it as such.
@@ -193,7 +209,7 @@ def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: st
         if seen != row.line:
             problems.append(f"{source}:{row.line}: step: a second answer by the same participant (first on line {seen})")
             continue
-        answers.append(answer)
+        answers.append(ImportedRow(row.line, answer, bool(answer.at) and not row.cells["at"]))
     if problems:
         raise AnswerImportError(source, problems)
     return answers
@@ -292,3 +308,49 @@ def _option(asks: Asks, cell: str) -> str:
         return cell
     folded = cell.strip().casefold()
     return next((o.id for o in asks.scale.options if folded == o.label.casefold()), cell)
+
+
+# -- what an import says of an answer ----------------------------------------------------------------------------
+
+_COMMENT_SHOWN = 60  # characters of a comment quoted in a sentence about an answer
+
+
+def whose(answer: Answer, info: WorkshopInfo) -> str:
+    """The person an answer is from, as the workshop shows them ("Ana Ortiz", "P3"), or "a secret ballot"."""
+    participant = info.participant(answer.participant_id)
+    if participant is not None:
+        return participant.display_name
+    return "a secret ballot" if is_ballot_id(answer.participant_id) else answer.participant_id
+
+
+def question_of(answer: Answer, program: Program) -> str:
+    """What an answer answers, as the room saw it: "Mandate", "Aptitudes, Persistence (yourself)"."""
+    step = program.step(answer.step_key)
+    if step is None:
+        return answer.step_key
+    asks = program.asks(step)
+    item = asks.item(answer.item) if asks is not None and answer.item else None
+    said = f"{step.title}, {item.title if item else answer.item}" if answer.item else step.title
+    return f"{said} ({Asks.perspective_label(answer.perspective)})" if answer.perspective else said
+
+
+def values_said(before: Answer, after: Answer, program: Program) -> tuple[str, str]:
+    """Two answers to one question as a reader tells them apart: ("Partly", "No"); with their comments when those
+    differ: ('Partly, comment "x"', "Partly, no comment")."""
+    step = program.step(after.step_key)
+    asks = program.asks(step) if step is not None else None
+
+    def said(answer: Answer, with_comment: bool) -> str:
+        option = asks.scale.option(answer.value) if asks is not None else None
+        value = option.label if option else (answer.value or "no answer")
+        if not with_comment:
+            return value
+        comment = answer.comment.replace("\n", " ")
+        if not comment:
+            return f"{value}, no comment"
+        if len(comment) > _COMMENT_SHOWN:
+            comment = comment[: _COMMENT_SHOWN - 1] + "\u2026"
+        return f'{value}, comment "{comment}"'
+
+    comments = before.comment != after.comment
+    return said(before, comments), said(after, comments)

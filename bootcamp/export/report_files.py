@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from bootcamp.summary.model import CommitmentReport
+
+if TYPE_CHECKING:
+    from bootcamp.summary.lineage import EarlierChoice
 
 SLUG_LENGTH = 40
 
@@ -25,10 +29,27 @@ def file_stem(report: CommitmentReport) -> str:
     return "-".join(part for part in parts if part)
 
 
-def summary_files(report: CommitmentReport) -> dict[str, str]:
-    """File name → text: the Markdown summary and the printable HTML one."""
+def summary_files(
+    report: CommitmentReport, earlier: CommitmentReport | None = None, chosen: EarlierChoice | None = None
+) -> dict[str, str]:
+    """File name → text: the Markdown summary and the printable HTML one; with ``earlier`` (the run the summary's
+    Progress page compares with, ``chosen`` saying why), the progress since then too, as ``bootcamp compare``
+    writes it, unless the two runs cannot be compared (the Progress page says why)."""
+    from bootcamp.errors import UserError
     from bootcamp.export.report_html import render_html
     from bootcamp.export.report_markdown import render_markdown
 
     stem = file_stem(report)
-    return {f"{stem}.md": render_markdown(report), f"{stem}.html": render_html(report)}
+    files = {f"{stem}.md": render_markdown(report), f"{stem}.html": render_html(report)}
+    if earlier is not None:
+        from bootcamp.export.comparison_html import render_comparison_html
+        from bootcamp.export.comparison_markdown import render_comparison_markdown
+        from bootcamp.summary.comparison import compare
+
+        try:
+            comparison = compare(earlier, report)
+        except UserError:
+            return files
+        files[f"{stem}-progress.md"] = render_comparison_markdown(comparison, chosen)
+        files[f"{stem}-progress.html"] = render_comparison_html(comparison, chosen)
+    return files

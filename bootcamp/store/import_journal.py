@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -52,6 +53,35 @@ class ImportUnderWay(StoreError):
             f"workshop {workshop_id} is being imported into: its answers changed {REREADS} times while they were read; "
             "try again when the import has finished"
         )
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did with each answer it was given: stored anew, found already there (the same value and
+    comment as the stored answer, which is kept as it is, time and all), or put in place of a different one."""
+
+    added: tuple[Answer, ...] = ()
+    already_there: tuple[Answer, ...] = ()
+    replaced: tuple[tuple[Answer, Answer], ...] = ()  # (the answer that was stored, the one now stored)
+
+
+class AnswersDiffer(StoreError):
+    """An import refused, nothing stored: some of its answers differ from those stored under the same person and
+    question, and it was not asked to replace them. ``conflicts``: (the stored answer, the import's), in its order."""
+
+    def __init__(self, workshop_id: str, count: int, conflicts: Sequence[tuple[Answer, Answer]]) -> None:
+        self.conflicts = tuple(conflicts)
+        differ = "differs" if len(self.conflicts) == 1 else "differ"
+        super().__init__(
+            f"{none_stored(count)}: {len(self.conflicts)} of them {differ} from the answer stored in workshop "
+            f"{workshop_id} for the same person and question"
+        )
+
+
+def same_answer(stored: Answer, new: Answer) -> bool:
+    """Whether an imported answer is one already stored: the same value and comment (its time is not compared: a sheet
+    without times, or a form tool's own, says the same answer)."""
+    return stored.value == new.value and stored.comment == new.comment
 
 
 class NotRewritten(Exception):
@@ -148,27 +178,49 @@ def finish(folder: Path, workshop_id: str) -> None:
         ) from None
 
 
-def import_answers(folder: Path, workshop_id: str, new: Mapping[str, Sequence[Answer]]) -> None:
+def import_answers(
+    folder: Path, workshop_id: str, new: Mapping[str, Sequence[Answer]], *, replace: bool = False
+) -> ImportOutcome:
     """Store every answer of ``new`` (by participant or ballot id) or none of them; the owner lock must be held.
 
-    A stored answer with the same key is replaced. The StoreError says which happened: "none of the
-    N answers were stored" before the commit point, "all N answers are stored, but …" after it.
+    An answer the same as the stored one (:func:`same_answer`) is already there: counted, not rewritten. One that
+    differs from the stored one is put in its place only with ``replace``; without it, :class:`AnswersDiffer` lists
+    every such answer and nothing is stored. Any other StoreError says which happened: "none of the N answers were
+    stored" before the commit point, "all N answers are stored, but …" after it.
     """
     finish(folder, workshop_id)
     count = sum(len(answers) for answers in new.values())
     journal_file = import_journal_file(folder)
+    added: list[Answer] = []
+    already: list[Answer] = []
+    replaced: list[tuple[Answer, Answer]] = []
     try:
         last = journal_file.load()
         changed = {}
         for owner in sorted(new):
             stored = answers_file(folder, owner).load()
-            merged = _merged(stored, new[owner])
-            if merged != stored:  # importing the same file again writes nothing
-                changed[owner] = merged
+            by_key = {answer.key: answer for answer in stored}
+            taken = []
+            for answer in new[owner]:
+                before = by_key.get(answer.key)
+                if before is None:
+                    added.append(answer)
+                elif same_answer(before, answer):
+                    already.append(answer)
+                    continue
+                else:
+                    replaced.append((before, answer))
+                taken.append(answer)
+            if taken:
+                changed[owner] = _merged(stored, taken)
     except StoreError as error:
         raise StoreError(f"{none_stored(count)}: {error}") from None
+    if replaced and not replace:
+        order = {id(answer): n for n, answer in enumerate(a for answers in new.values() for a in answers)}
+        raise AnswersDiffer(workshop_id, count, sorted(replaced, key=lambda pair: order[id(pair[1])]))
+    outcome = ImportOutcome(tuple(added), tuple(already), tuple(replaced))
     if not changed:
-        return
+        return outcome
     journal = ImportJournal(last.seq + 1, changed)
     try:
         journal_file.replace(journal)
@@ -184,6 +236,7 @@ def import_answers(folder: Path, workshop_id: str, new: Mapping[str, Sequence[An
             f"{_all_stored(count)}, but {stuck.path} could not be rewritten yet ({stuck.reason}); "
             f"{'it is' if count == 1 else 'they are'} applied when workshop {workshop_id} is next opened"
         ) from None
+    return outcome
 
 
 def _merged(stored: tuple[Answer, ...], new: Sequence[Answer]) -> tuple[Answer, ...]:

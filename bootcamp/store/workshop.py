@@ -190,10 +190,12 @@ class WorkshopFiles:
                 del saving[next(iter(saving))]
             return file
 
-    def import_answers(self, answers: list[Answer]) -> None:
+    def import_answers(self, answers: list[Answer], *, replace: bool = False) -> import_journal.ImportOutcome:
         """Store all of ``answers`` or none (an import; call it as the workshop's owner): see
-        :mod:`bootcamp.store.import_journal`. ``at`` is set when empty, before the journal is written,
-        so finishing the import later stores the same times."""
+        :mod:`bootcamp.store.import_journal`. An answer the same as the one stored is left as it is; one that
+        differs from it is refused (:class:`~bootcamp.store.import_journal.AnswersDiffer`, nothing stored) unless
+        ``replace``. ``at`` is set when empty, before the journal is written, so finishing the import later stores
+        the same times."""
         by_owner: dict[str, list[Answer]] = {}
         try:
             for answer in answers:
@@ -205,7 +207,7 @@ class WorkshopFiles:
                 by_owner.setdefault(answer.participant_id, []).append(answer)
         except StoreError as error:
             raise StoreError(f"{import_journal.none_stored(len(answers))}: {error}") from None
-        import_journal.import_answers(self.path, self.id, by_owner)
+        return import_journal.import_answers(self.path, self.id, by_owner, replace=replace)
 
     def _as_stored(self, answer: Answer) -> Answer:
         """``answer`` with the time it is stored with: the one given, else now; none for a secret ballot,

@@ -10,6 +10,11 @@ where they were agreed: the CCO marks them done in the earlier workshop (its act
 as they happen, so the comparison reads them from the earlier report and calls one overdue
 when it is still open or under way and was due before the later run's date. When the room
 agreed the same action again in the later run, its status there is shown beside it.
+
+The runs before the earlier one in its line (``older``) had actions too: those still open or under
+way are carried along, each with the run it came from, unless a run since agreed the same action
+again (it is followed there). Without them, a run that agreed no actions would hide the open ones
+of the run before it.
 """
 
 from __future__ import annotations
@@ -50,8 +55,12 @@ _STILL_TO_DO = ("open", "doing")
 Part = TypeVar("Part", HeatMap, Audit)
 
 
-def compare(before: CommitmentReport, after: CommitmentReport) -> Comparison:
-    """The progress from ``before`` (the earlier run) to ``after``; UserError when they cannot be compared."""
+def compare(
+    before: CommitmentReport, after: CommitmentReport, older: Sequence[CommitmentReport] = ()
+) -> Comparison:
+    """The progress from ``before`` (the earlier run) to ``after``; UserError when they cannot be compared.
+
+    ``older``: the runs before ``before`` in its line, oldest first, whose actions still open are carried."""
     if before.workshop_id == after.workshop_id:
         raise UserError(f"workshop {after.workshop_id} cannot be compared with itself: give the ids of two runs")
     if before.date and after.date and before.date > after.date:
@@ -75,7 +84,8 @@ def compare(before: CommitmentReport, after: CommitmentReport) -> Comparison:
         heat_maps=tuple(_heat_map(b, a) for b, a in _pairs(before.heat_maps, after.heat_maps)),
         audits=tuple(_audit(b, a) for b, a in _pairs(before.audits, after.audits)),
         role=_role(before.role, after.role),
-        actions=_actions(before.actions, after.actions, after.date),
+        actions=_actions(before, after.actions, after.date),
+        carried_actions=_carried(older, before, after),
         new_actions=len({_same_action(a) for a in after.actions} - {_same_action(b) for b in before.actions}),
         organisation_differs=_folded(before.organisation) != _folded(after.organisation),
         content_differs=before.content_hash != after.content_hash,
@@ -347,7 +357,10 @@ def _state(action: ActionResult, as_of: date | None) -> ActionState:
     return ActionState.OVERDUE if due and as_of and due < as_of else ActionState.OPEN
 
 
-def _actions(before: Sequence[ActionResult], after: Sequence[ActionResult], as_of: str) -> tuple[ActionProgress, ...]:
+def _actions(
+    run: CommitmentReport, after: Sequence[ActionResult], as_of: str, *, still_to_do: bool = False
+) -> tuple[ActionProgress, ...]:
+    """``run``'s actions as of ``as_of`` (with ``still_to_do``, those still open or under way only)."""
     later: dict[str, str] = {}
     for action in after:
         later.setdefault(_same_action(action), action.status)
@@ -362,9 +375,29 @@ def _actions(before: Sequence[ActionResult], after: Sequence[ActionResult], as_o
             state=_state(action, when),
             source_title=action.source_title,
             again=later.get(_same_action(action), ""),
+            run_id=run.workshop_id,
+            run=run.workshop,
+            run_date=run.date,
         )
-        for action in before
+        for action in run.actions
+        if not still_to_do or action.status in _STILL_TO_DO
     )
+
+
+def _carried(
+    older: Sequence[CommitmentReport], before: CommitmentReport, after: CommitmentReport
+) -> tuple[ActionProgress, ...]:
+    """The actions still open in the runs before ``before``, oldest run first, but those a run since agreed again."""
+    runs = [run for run in older if run.workshop_id not in (before.workshop_id, after.workshop_id)]
+    carried = []
+    for n, run in enumerate(runs):
+        since = {_same_action(action) for later_run in (*runs[n + 1 :], before) for action in later_run.actions}
+        carried += [
+            action
+            for action in _actions(run, after.actions, after.date, still_to_do=True)
+            if _folded(action.what) not in since
+        ]
+    return tuple(carried)
 
 
 def action_order(action: ActionProgress) -> tuple[int, str]:

@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from bootcamp.content.model import Level
 from bootcamp.summary.model import DimensionStatus
+from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
-COMPARISON_VERSION = 1
+COMPARISON_VERSION = 2  # 2: a rating's change is on its scale, as its averages are (it was on 0..1)
 
 
 class Move(StrEnum):
@@ -39,7 +40,7 @@ class ActionState(StrEnum):
     DONE = "done"
     DROPPED = "dropped"
     OVERDUE = "overdue"  # open or under way, and due before the later run's date
-    OPEN = "open"  # open or under way, not due yet (or no due date)
+    OPEN = "open"  # open or under way, not due yet, or with no due date
 
 
 def measured(before: object | None, after: object | None) -> Measured:
@@ -145,10 +146,20 @@ class RatingChange:
 
     @property
     def change(self) -> float | None:
-        """The move on 0..1 (a share of the scale); None unless both runs have an average."""
+        """The move on 0..1 (a share of the scale); None unless both runs have an average. What a reader is shown
+        is :attr:`mean_change`, on the scale of the averages beside it."""
         if self.normalised_before is None or self.normalised_after is None:
             return None
         return self.normalised_after - self.normalised_before
+
+    @property
+    def mean_change(self) -> float | None:
+        """The later average minus the earlier one on the rating's own scale, from the two averages as shown (one
+        decimal, halves up): 0.4 → 0.8 is +0.4. None unless both runs have an average."""
+        if self.mean_before is None or self.mean_after is None or self.change is None:
+            return None
+        shown = half_up(self.mean_after, SHOWN_PLACES) - half_up(self.mean_before, SHOWN_PLACES)
+        return half_up(shown, SHOWN_PLACES)
 
 
 @dataclass(frozen=True)
@@ -214,7 +225,7 @@ class RoleChange:
 
 @dataclass(frozen=True)
 class ActionProgress:
-    """An action agreed in the earlier run, with its status as recorded since (in the earlier workshop)."""
+    """An action agreed in an earlier run, with its status as recorded since (in the workshop it was agreed in)."""
 
     id: str
     what: str
@@ -224,6 +235,9 @@ class ActionProgress:
     state: ActionState  # as of the later run's date
     source_title: str
     again: str  # the status of the same action on the later run's list, "" when it is not there
+    run_id: str = ""  # the run it was agreed in: its workshop id, name and date
+    run: str = ""
+    run_date: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,6 +257,9 @@ class Comparison:
     content_differs: bool
     agenda_differs: bool
     version: int = COMPARISON_VERSION
+    # Actions of the runs before the earlier one in its line, still open or under way (oldest run first): no run
+    # since agreed them again, so nothing else would say they are still to do.
+    carried_actions: tuple[ActionProgress, ...] = ()
 
     @property
     def biggest_moves_first(self) -> tuple[DimensionChange, ...]:
@@ -257,3 +274,6 @@ class Comparison:
 
     def actions_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
         return tuple(action for action in self.actions if action.state is state)
+
+    def carried_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
+        return tuple(action for action in self.carried_actions if action.state is state)

@@ -21,7 +21,12 @@ from bootcamp.summary.model import Note, NoteKind
 
 
 def local_when(at: str, workshop_date: str) -> str:
-    """A stored UTC time in this machine's local time: "14:05" on the workshop's date, else with the date; "" if none."""
+    """A stored UTC time in this machine's local time: "14:05" on the workshop's date, else with the date; "" if none.
+
+    A day without a time (a paper answer imported without one is dated with the workshop's date) is no moment to
+    move to local time: its date alone, and nothing on the workshop's date."""
+    if len(at) == 10 and at[4:5] == "-" and at[7:8] == "-":
+        return "" if at == workshop_date else at
     try:
         moment = datetime.fromisoformat(at).astimezone()
     except (TypeError, ValueError):

@@ -77,7 +77,7 @@ class Room:
 
     def import_all(self) -> None:
         with self.store.owned(self.workshop_id, purpose="a test") as owned:
-            owned.import_answers(list(self.new))
+            owned.import_answers(list(self.new), replace=True)
 
 
 def build_room(store: Store, sources: dict[str, str], participants: int = 3) -> Room:
@@ -226,7 +226,7 @@ def test_the_command_says_in_one_line_whether_the_answers_were_stored(
     paper.write_text(
         "participant_id,step,value\n" + "".join(f"{p.id},basics/mandate,partly\n" for p in info.participants)
     )
-    command = ["import-answers", room.workshop_id, str(paper), "--data-dir", str(room.store.data_dir)]
+    command = ["import-answers", room.workshop_id, str(paper), "--replace", "--data-dir", str(room.store.data_dir)]
     for fail_from, starts, stored in ((4, "none of the 3 answers were stored: ", False), (5, "all 3 answers are stored, but ", True)):
         capsys.readouterr()
         with monkeypatch.context() as patched:
@@ -354,7 +354,7 @@ def test_a_reader_gives_up_in_one_sentence_while_imports_keep_committing(
     def import_on_every_read(folder: Path, participant_id: str):  # type: ignore[no-untyped-def]
         imports.append(1)
         with room.store.owned(room.workshop_id, purpose="a test") as owned:
-            owned.import_answers([Answer(someone, "basics/mandate", value="yes", comment=str(len(imports)), at=AT)])
+            owned.import_answers([Answer(someone, "basics/mandate", value="yes", comment=str(len(imports)), at=AT)], replace=True)
         return real_answers_file(folder, participant_id)
 
     monkeypatch.setattr(workshop_module, "answers_file", import_on_every_read)

@@ -1003,7 +1003,8 @@ def good_csv(full: WorkshopBundle, program: Program) -> str:
 
 def all_or_nothing_csv(text: str, data_dir: Path, workshop_id: str) -> bool:
     """Import ``text`` as the command does (owner lock, check every row, save): refused with a UserError and the
-    workshop's folder as it was (a lock file may appear), or taken whole, merged into the stored answers."""
+    workshop's folder as it was (a lock file may appear), or taken whole, merged into the stored answers (an answer
+    the same as the one stored leaves it as it is; one that differs from it refuses the whole file)."""
     folder = data_dir / "workshops" / workshop_id
     before = snapshot(folder, ignore=no_locks)
     stored = by_key(WorkshopFiles(folder, FixedClock()).answers())
@@ -1017,7 +1018,7 @@ def all_or_nothing_csv(text: str, data_dir: Path, workshop_id: str) -> bool:
         assert snapshot(folder, ignore=no_locks) == before
         return False
     outcome(None)
-    assert by_key(workshop.answers()) == stored | by_key(answers)
+    assert by_key(workshop.answers()) == by_key(answers) | stored
     checks = RecordChecks(workshop.program(), workshop.info())
     assert [problem for answer in workshop.answers() for problem in checks.answer(answer)] == []
     return True

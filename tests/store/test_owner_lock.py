@@ -326,6 +326,9 @@ def test_import_answers_is_refused_in_one_line_while_a_console_holds_the_worksho
     console.release()
     done = run_cli(*command)
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == f"imported 1 answer into workshop {workshop.id}\n"
+    assert done.stdout == (
+        f"imported 1 answer into workshop {workshop.id}\n"
+        f"1 answer with no time in the sheet was dated {workshop.info().date}, the workshop's date\n"
+    )
     assert [(a.item, a.value) for a in Store(store.data_dir).open(workshop.id).answers()] == [("persist", "weak")]
     assert holder_of(workshop.path) is None  # the command let go when it ended

@@ -211,7 +211,8 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     paper = tmp_path / "paper.csv"
     paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,=cmd|' /C calc'!A0\n"
                      "Ben,basics/rate-aptitudes,persist,self,weak,\n")
-    assert cli("import-answers", workshop_id, str(paper)) == (0, [f"imported 2 answers into workshop {workshop_id}"], [])
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out[0], err) == (0, f"imported 2 answers into workshop {workshop_id}", [])
 
     code, out, _ = cli("export", workshop_id, "--format", "csv")
     assert code == 0 and len(out) == 3
@@ -228,6 +229,118 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     ]
     answers = Store(cli.data).open(workshop_id).answers()
     assert sorted(a.value for a in answers) == ["weak", "yes"]  # Ana's "no" was not imported either
+
+
+def test_import_answers_never_writes_over_a_different_stored_answer_without_replace(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana Ortiz,Ben", "--date", "2026-12-01")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\nAna Ortiz,basics/mandate,partly\nBen,basics/mandate,no\n")
+    assert cli("import-answers", workshop_id, str(paper))[:2] == (0, [f"imported 2 answers into workshop {workshop_id}",
+                                                                     "2 answers with no time in the sheet were dated "
+                                                                     "2026-12-01, the workshop's date"])
+    stored = sorted(Store(cli.data).open(workshop_id).answers(), key=lambda a: a.value)
+
+    sheet = tmp_path / "one-row.csv"
+    sheet.write_text("participant,step,value\nBen,basics/mandate,no\nAna Ortiz,basics/mandate,no\n")
+    code, out, err = cli("import-answers", workshop_id, str(sheet))
+    assert (code, out) == (1, [])
+    assert err == [
+        f"bootcamp: 1 problem in {sheet}; nothing was imported, as it differs from the answer stored "
+        "(--replace replaces it):",
+        f"{sheet}:3: Ana Ortiz, Who drives agreement?: the file says No, but Partly is stored",
+    ]
+    assert sorted(Store(cli.data).open(workshop_id).answers(), key=lambda a: a.value) == stored  # nothing written
+
+    assert cli("import-answers", workshop_id, str(sheet), "--replace") == (
+        0,
+        [
+            f"imported 1 answer into workshop {workshop_id}; 1 answer already there",
+            "replaced 1 stored answer:",
+            "  line 3: Ana Ortiz, Who drives agreement?: Partly \u2192 No",
+            "1 answer with no time in the sheet was dated 2026-12-01, the workshop's date",
+        ],
+        [],
+    )
+    assert sorted(a.value for a in Store(cli.data).open(workshop_id).answers()) == ["no", "no"]
+
+
+def test_importing_the_same_file_twice_finds_every_answer_already_there(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,the CEO\n"
+                     "Ben,basics/rate-aptitudes,persist,self,weak,\n")
+    assert cli("import-answers", workshop_id, str(paper))[0] == 0
+    files = Store(cli.data).open(workshop_id)
+    before = {path.name: path.read_bytes() for path in (files.path / "answers").iterdir()}
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        0, [f"imported 0 answers into workshop {workshop_id}; 2 answers already there"], []
+    )
+    assert {path.name: path.read_bytes() for path in (files.path / "answers").iterdir()} == before
+
+    paper.write_text("participant,step,item,perspective,value,comment\nAna,basics/mandate,,,yes,the board\n"
+                     "Ben,basics/rate-aptitudes,persist,self,strong,\n")
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out) == (1, [])
+    assert err[0] == (
+        f"bootcamp: 2 problems in {paper}; nothing was imported, as they differ from the answers stored "
+        "(--replace replaces them):"
+    )
+    assert err[1:] == [
+        f'{paper}:2: Ana, Who drives agreement?: the file says Yes, comment "the board", but Yes, comment "the CEO" '
+        "is stored",
+        f"{paper}:3: Ben, Rate the aptitudes, Persist! (yourself): the file says Strength, but Weakness is stored",
+    ]
+
+
+def test_paper_answers_without_a_time_are_dated_with_the_workshops_date_and_given_times_kept(
+    cli: Cli, tmp_path: Path
+) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben", "--date", "2026-12-01")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value,at\nAna,basics/mandate,yes,\nBen,basics/mandate,no,2026-12-01T10:15:00+00:00\n")
+    code, out, _ = cli("import-answers", workshop_id, str(paper))
+    assert code == 0
+    assert out[-1] == "1 answer with no time in the sheet was dated 2026-12-01, the workshop's date"
+    assert sorted(a.at for a in Store(cli.data).open(workshop_id).answers()) == [
+        "2026-12-01",
+        "2026-12-01T10:15:00+00:00",
+    ]
+
+
+def test_a_csv_excel_saved_as_windows_1252_is_read_so_and_says_it_was(cli: Cli, tmp_path: Path) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "José,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_bytes("participant,step,value,comment\nJosé,basics/mandate,yes,¥ and € budget\n".encode("cp1252"))
+    code, out, err = cli("import-answers", workshop_id, str(paper))
+    assert (code, out[0]) == (0, f"imported 1 answer into workshop {workshop_id}")
+    assert err == [
+        f"bootcamp: warning: {paper}: read as Windows-1252, as Excel saves it: it is not UTF-8 text (byte 0xe9 on "
+        "line 2, column 4)"
+    ]
+    assert [a.comment for a in Store(cli.data).open(workshop_id).answers()] == ["¥ and € budget"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # 0x81 is no character in Windows-1252 either
+        ("participant,step,value\nAna,basics/mandate,yes\nBen,basics/mandate,n\x81o\n".encode("latin-1"), ":3:21: not UTF-8 text (byte 0x81)"),
+        ("participant,step,value\nAna,basics/mandate,yes\n".encode("utf-16"), ":1:1: UTF-16 text, not UTF-8"),
+        ("participant,step,value\nAn\u00e1,basics/mandate,yes\n".encode("utf-16-le"), ":1:2: not UTF-8 text (byte 0x00, as in UTF-16)"),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_refused_with_its_line_and_column(
+    cli: Cli, tmp_path: Path, raw: bytes, expected: str
+) -> None:
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_bytes(raw)
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        1, [], [f"bootcamp: {paper}{expected}; save it as UTF-8 and try again"]
+    )
+    exported = tmp_path / "workshop.json"
+    exported.write_bytes(raw)
+    assert cli("import", str(exported)) == (1, [], [f"bootcamp: {exported}{expected}; save it as UTF-8 and try again"])
 
 
 def test_import_answers_of_a_csv_with_only_its_header_says_so_and_fails(cli: Cli, tmp_path: Path) -> None:

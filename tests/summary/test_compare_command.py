@@ -15,7 +15,7 @@ from bootcamp.cli import main
 from bootcamp.clock import FixedClock
 from bootcamp.content import read_sources
 from bootcamp.store import Store, roster
-from bootcamp.store.model import Answer
+from bootcamp.store.model import Action, ActionStatus, Answer
 
 
 def stored(store: Store, date: str, values: tuple[str, ...], *, sources: dict[str, str] | None = None, **kwargs) -> str:
@@ -268,4 +268,71 @@ def test_a_run_that_follows_one_not_in_this_library_is_said_so(data: Path, store
     assert one_line_error(capsys) == (
         f"bootcamp: workshop {later} follows workshop imported42, which is not in this library, and no earlier run "
         "of Acme is stored here: give the run to compare it with as EARLIER_ID\n"
+    )
+
+
+def with_actions(store: Store, workshop_id: str, *actions: Action) -> None:
+    store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, actions=actions))
+
+
+def test_compare_carries_the_open_actions_of_the_runs_before_the_earlier_one_naming_their_run(
+    data: Path, store: Store, capsys
+) -> None:
+    """Run 3 compared with run 2, which agreed no actions of its own: run 1's actions still to do are carried, with
+    the run they came from; one done is not, nor one run 2 agreed again (it is followed there)."""
+    first = stored(store, "2026-03-01", ("no", "no", "partly"), name="Spring boot camp")
+    with_actions(
+        store,
+        first,
+        Action("a1", "Name the accountable leader", "Ana", "2026-04-01", ActionStatus.OPEN),
+        Action("a2", "Draft a shared churn metric", "Ben", "", ActionStatus.DOING),
+        Action("a3", "Book the CEO", "Chloe", "2026-03-15", ActionStatus.DONE),
+        Action("a4", "Send the scorecard to the board", "Ana", "2026-05-01", ActionStatus.OPEN),
+    )
+    new_like(data, first)
+    second = created_id(capsys)
+    assert main(["new", "--like", second, "--date", "2027-03-01", "--data-dir", str(data)]) == 0
+    third = created_id(capsys)
+
+    assert main(["compare", third, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "The earlier run recorded no actions. 3 actions from runs before it are still to do: 2 overdue, 1 still open. "
+        "As of 2027-03-01, the later run's date." in out
+    )
+    assert "### Still to do from runs before the earlier one" in out
+    agreed_in = f"Spring boot camp (2026-03-01) · workshop `{first}`"
+    assert f"| Name the accountable leader | Ana | 2026-04-01 | open | **overdue** | {agreed_in} |   |" in out
+    assert f"| Draft a shared churn metric | Ben | – | doing | open, no due date | {agreed_in} |   |" in out
+    assert "Book the CEO" not in out
+
+    with_actions(store, second, Action("b1", "send the  scorecard to the board", "Ana", "2027-06-01"))
+    assert main(["compare", third, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "1 action from the earlier run: 1 still open. 2 actions from runs before it are still to do: 1 overdue, 1 still open." in out
+    assert out.count("scorecard") == 1  # run 2's, not run 1's as well
+    assert main(["compare", third, "--format", "json", "--data-dir", str(data)]) == 0
+    carried = json.loads(capsys.readouterr().out)["carried_actions"]
+    assert [(a["id"], a["state"], a["run_id"], a["run_date"]) for a in carried] == [
+        ("a1", "overdue", first, "2026-03-01"),
+        ("a2", "open", first, "2026-03-01"),
+    ]
+    assert main(["compare", third, "--format", "html", "--data-dir", str(data)]) == 0
+    html = capsys.readouterr().out
+    assert "Still to do from runs before the earlier one" in html and "open, no due date" in html
+
+
+def test_a_run_before_the_earlier_one_that_cannot_be_read_is_named_and_left_out(data: Path, store: Store, capsys) -> None:
+    first = stored(store, "2026-03-01", ("no", "no", "partly"), name="Spring boot camp")
+    new_like(data, first)
+    second = created_id(capsys)
+    assert main(["new", "--like", second, "--date", "2027-03-01", "--data-dir", str(data)]) == 0
+    third = created_id(capsys)
+    room = data / "workshops" / first / "room.json"
+    room.write_bytes(b'{"format": ')  # cut short
+    assert main(["compare", third, "--data-dir", str(data)]) == 0
+    captured = capsys.readouterr()
+    assert "## Actions from the earlier run" in captured.out
+    assert captured.err.count("\n") == 1 and captured.err.startswith(
+        f"bootcamp: warning: the actions of workshop {first}, an earlier run in this line, are left out: cannot read "
     )

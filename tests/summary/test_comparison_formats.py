@@ -53,7 +53,7 @@ def test_markdown_matches_the_golden_file(comparison) -> None:
 
 def test_json_is_versioned_and_every_field_is_documented(comparison) -> None:
     data = json.loads(render_comparison_json(comparison))
-    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 1
+    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 2
     spans = re.findall(r"``(.+?)``", comparison_json.__doc__ or "", re.DOTALL)
     documented = {word for span in spans for word in re.findall(r"\w+", span)}
     missing = sorted(keys(data, set()) - documented)
@@ -73,7 +73,7 @@ def test_json_carries_the_figures_with_both_sides(comparison) -> None:
     assert [a["state"] for a in data["actions"]] == ["overdue", "open", "done", "dropped", "open"]
     assert data["actions"][0]["again"] == "open" and data["new_actions"] == 1
     rows = {(r["item"], r["perspective"]): r for r in data["heat_maps"][0]["rows"]}
-    assert rows[("persist", "self")]["change"] == 0.5
+    assert rows[("persist", "self")]["change"] == 1.0
     assert rows[("give-power-away", "self")]["measured"] == "later-only"
     assert data["as_of"] == "2027-03-01" and data["agenda_differs"] is True
 
@@ -90,3 +90,42 @@ def test_html_is_one_safe_page_with_a_before_and_after_chart_per_dimension(compa
     assert "Progress: Acme" in text and "Dimensions, biggest moves first" in text
     assert "measured only in the earlier run (the later run: not on this agenda)" in text
     assert "Actions from the earlier run" in text and "overdue" in text
+
+
+def test_a_rating_change_is_on_the_scale_of_the_averages_beside_it_in_every_format(comparison) -> None:
+    """Persist! rated 1 then 2 on a 0–2 scale moved by 1 point of that scale, not "+50" points of 100; the heading
+    says so, and the change is the difference of the two averages as shown."""
+    markdown = render_comparison_markdown(comparison)
+    assert "earlier → later (the change on the same scale)." in markdown
+    assert "| Persist! | 1 → 2 (+1) | 0 → 1 (+1) |" in markdown
+    assert "points of 100 along" not in markdown
+    html = render_comparison_html(comparison)
+    assert '1 → 2 <span class="chip change up">+1</span>' in html and "(+50)" not in html and ">+50<" not in html
+    data = comparison_to_data(comparison)
+    rows = {(r["item"], r["perspective"]): r for r in data["heat_maps"][0]["rows"]}
+    assert data["version"] == 2 and rows[("persist", "self")]["change"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [(0.36, 0.8, "+0.4"), (1.34, 0.96, "−0.3"), (1.25, 1.0, "−0.3"), (0.75, 1.25, "+0.5"), (1.04, 0.96, "±0")],
+)
+def test_a_rating_change_is_the_difference_of_the_averages_as_shown(before: float, after: float, shown: str) -> None:
+    from bootcamp.export.comparison_text import signed_mean
+    from bootcamp.summary.comparison_model import RatingChange
+
+    row = RatingChange("persist", "Persist!", "self", before, after, before / 2, after / 2, 4, 4)
+    assert signed_mean(row.mean_change) == shown
+
+
+def test_a_comparison_of_two_organisations_names_both_in_its_title() -> None:
+    later = later_room()
+    later.organisation = "Globex"
+    comparison = compare(earlier_room().report(), later.report())
+    assert render_comparison_markdown(comparison).startswith("# Progress: Acme → Globex\n")
+    page = Elements(render_comparison_html(comparison))
+    assert page.named("title") and "<title>Progress: Acme → Globex</title>" in render_comparison_html(comparison)
+    assert "<h1>Progress: <bdi>Acme</bdi> → <bdi>Globex</bdi></h1>" in render_comparison_html(comparison)
+    assert render_comparison_markdown(compare(earlier_room().report(), later_room().report())).startswith(
+        "# Progress: Acme\n"
+    )

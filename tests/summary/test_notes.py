@@ -88,6 +88,15 @@ def test_local_when_reads_the_stored_utc_time_in_local_time() -> None:
     assert local_when("", "2026-09-21") == "" and local_when("not a time", "2026-09-21") == ""
 
 
+def test_local_when_of_a_day_without_a_time_shows_no_made_up_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paper answer imported without a time is dated with the workshop's date alone: no clock is shown for it
+    (it was midnight, or the hour of the offset, before), and the date only when it is not the workshop's."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    assert local_when("2026-12-01", "2026-12-01") == ""
+    assert local_when("2026-12-01", "2026-12-03") == "2026-12-01"
+
+
 def test_markdown_keeps_a_notes_line_breaks() -> None:
     markdown = render_markdown(named_room().report())
     lines = markdown.splitlines()

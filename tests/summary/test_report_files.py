@@ -31,3 +31,21 @@ def test_hostile_names_give_safe_file_names_and_both_formats() -> None:
         assert all(char.isascii() and (char.isalnum() or char in "-.") for char in name)
     markdown = next(text for name, text in files.items() if name.endswith(".md"))
     assert markdown.startswith("# Commitment test:")
+
+
+def test_with_the_run_it_is_compared_with_the_progress_is_written_too_as_compare_writes_it() -> None:
+    """``e`` on the summary's Progress page wrote a summary with no progress in it: given the earlier run, the files
+    hold the comparison too, the same Markdown and HTML as ``bootcamp compare``."""
+    from comparison_rooms import earlier_room, later_room
+
+    from bootcamp.export.comparison_html import render_comparison_html
+    from bootcamp.export.comparison_markdown import render_comparison_markdown
+    from bootcamp.summary.comparison import compare
+
+    earlier, later = earlier_room().report(), later_room().report()
+    files = summary_files(later, earlier)
+    stem = file_stem(later)
+    assert sorted(files) == sorted(f"{stem}{end}" for end in (".md", ".html", "-progress.md", "-progress.html"))
+    assert files[f"{stem}-progress.md"] == render_comparison_markdown(compare(earlier, later))
+    assert files[f"{stem}-progress.html"] == render_comparison_html(compare(earlier, later))
+    assert sorted(summary_files(later, later)) == sorted([f"{stem}.md", f"{stem}.html"])  # no comparison with itself

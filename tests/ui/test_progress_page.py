@@ -313,3 +313,27 @@ async def test_progress_says_when_the_run_it_follows_is_not_in_this_library(
         "earlier run of Northwind Insurance instead."
     ) in text
     assert f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the latest earlier run of" in text
+
+
+async def test_e_on_the_progress_page_writes_the_progress_too(
+    store: Store, fixture_program: Program, make_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``e`` wrote the summary alone, with no progress in it, from the Progress page too: the comparison shown
+    there is written beside it, as ``bootcamp compare`` writes it, and the notification names every file."""
+    monkeypatch.delenv("BOOTCAMP_EXPORT_DIR", raising=False)
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, fixture_program.sources)
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: any(n.title == "Summary written" for n in app._notifications), "written")
+        out = data_dir / "exports"
+        progress = out / f"commitment-test-spring-boot-camp-{later}-progress.md"
+        assert progress.read_text().startswith("# Progress: Northwind Insurance\n")
+        assert "Name the accountable leader" in progress.read_text()
+        assert (out / f"commitment-test-spring-boot-camp-{later}-progress.html").exists()
+        [message] = [n for n in app._notifications if n.title == "Summary written"]
+        assert str(progress) in message.message.splitlines()

@@ -327,7 +327,7 @@ class SummaryScreen(Screen[None]):
         try:
             folder = Path(os.path.abspath(folder))  # the full path, said in the notification
             make_private_folder(folder)  # 0700 like the data folder's own; an existing one keeps its mode
-            for name, text in summary_files(without_private_notes(report)).items():  # files to share
+            for name, text in summary_files(without_private_notes(report), self.earlier, self._earlier_chosen).items():
                 replace_durably(folder / name, text.encode("utf-8"))
                 written.append(folder / name)
         except OSError as error:
