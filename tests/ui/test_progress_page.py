@@ -23,6 +23,7 @@ from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.report.progress import ProgressView
 
 MANDATE = "basics/mandate"
+RATE = "basics/rate-aptitudes"
 
 
 def earlier_run(store: Store, sources: dict[str, str], *, organisation: str = "Northwind Insurance") -> str:
@@ -94,6 +95,29 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
         await settle(pilot)
         text = screen_text(app)
         assert "0 → 100" in text and "+100" in text and "↑ Hard-wired" in text
+
+
+async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """A CCO read "0.4 → 0.8 (+22)" beside averages on a 0–2 scale: the change is said on that scale."""
+    later = new_workshop(store, fixture_program).id
+    earlier = store.open(earlier_run(store, fixture_program.sources))
+    for person in earlier.info().participants:
+        earlier.save_answer(Answer(person.id, RATE, item="persist", perspective="self", value="weak"))
+    now = store.open(later)
+    for person in now.info().participants:
+        now.save_answer(Answer(person.id, RATE, item="persist", perspective="self", value="mixed"))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "self 0 → 1 +1" in text and "+100" not in text, text
 
 
 async def test_pages_turn_through_progress_and_back_round(store: Store, fixture_program: Program, make_app) -> None:

@@ -25,6 +25,7 @@ from bootcamp.export.comparison_text import (
     score_or_dash,
     share_pair,
     signed,
+    signed_mean,
     tactical_pair,
 )
 from bootcamp.export.report_text import number
@@ -47,7 +48,7 @@ NAME_WIDTH = (12, 22)
 SCORES_WIDTH = 9  # "100 → 100"
 CHANGE_WIDTH = 4  # "+100" fits in the column's width of four
 TAG_WIDTH = 9  # "overdue" with a cell either side
-RATING_WIDTH = 19  # "team 1.3 → 1.3 +100"
+RATING_WIDTH = 19  # "team 1.3 → 1.3 −0.3"
 
 
 def change_style(points: int | None, up: Style, down: Style, muted: Style) -> Style:
@@ -314,8 +315,11 @@ class ProgressView(ReportPart):
             cell.append("–", muted)
             return fit(cell, width, align="right")
         cell.append(pair(number(row.mean_before), number(row.mean_after)))
-        if row.change is not None:
-            points = whole(row.change * 100)
+        if row.mean_change is not None:
+            # on the averages' own scale beside it, as `bootcamp compare` says it: 1.3 → 1 is −0.3, not −17 points
+            said = signed_mean(row.mean_change)
+            moved = 0 if said == "\u00b10" else (1 if row.mean_change > 0 else -1)
+            style = change_style(moved, self.themed("up"), self.themed("down"), self.themed("muted"))
             cell.append(" ")
-            cell.append_text(self._change(points, len(signed(points))))
+            cell.append(said, style)
         return fit(cell, width, align="right")
