@@ -9,8 +9,9 @@ No server here: :mod:`bootcamp.join.server` turns forms into these calls and vie
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
@@ -84,6 +85,15 @@ class PhoneRoom:
         if person is None or self.workshop.info.anonymous:
             raise SeatRefused("That name is not on the roster; ask to be let in instead.")
         return self.seats.claim(participant_id, token_hash, person.display_name)
+
+    def sit_again(self, seats: Iterable[tuple[str, str]]) -> None:
+        """The seats phones held when a console stopped without stopping joining: each phone holds its seat again
+        (its cookie did not change), but for people no longer present."""
+        for token_hash, participant_id in seats:
+            person = self._present(participant_id)
+            if person is not None:
+                with contextlib.suppress(SeatRefused):
+                    self.seats.claim(participant_id, token_hash, person.display_name)
 
     def take_free_seat(self, token_hash: str) -> Seat | Waiting:
         """Anonymous workshop: the free seat with the lowest number, or a place in the queue when none is free."""

@@ -10,8 +10,9 @@ hears of seat changes through :meth:`listen`. Imports aiohttp: import this modul
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,10 @@ SeatListener = Callable[[], None]
 class JoinError(UserError):
     """Joining could not start (the address is in use, or not this machine's): one sentence for the console."""
 
+    def __init__(self, message: str, *, port_in_use: bool = False) -> None:
+        super().__init__(message)
+        self.port_in_use = port_in_use  # the address is this machine's, its port another program's
+
 
 def host_in_url(host: str) -> str:
     try:
@@ -60,7 +65,7 @@ def host_in_url(host: str) -> str:
 
 
 class JoinServer:
-    def __init__(self, workshop: LiveWorkshop, code: str, log_path: Path) -> None:
+    def __init__(self, workshop: LiveWorkshop, code: str, log_path: Path, key: bytes = b"") -> None:
         self.workshop = workshop
         self.code = code
         self.log_path = log_path
@@ -70,7 +75,9 @@ class JoinServer:
         self.save_waits = SaveWaits(workshop.records)
         self.save_wait = SAVE_WAIT_SECONDS
         self.guard = Guard(code)  # Host, Origin and the join code, before any page
-        self.key = tokens.new_key()  # for CSRF tokens: a page of an earlier server is stale
+        # For CSRF tokens: a page of an earlier server is stale, unless this server takes over its key (a console
+        # that came back after a crash serves the same pages again).
+        self.key = key or tokens.new_key()
         self.host = ""
         self.port = 0
         self._seat_listeners: list[SeatListener] = []
@@ -83,15 +90,29 @@ class JoinServer:
     # -- start and stop ---------------------------------------------------------------------------------------
 
     @classmethod
-    async def start(cls, workshop: LiveWorkshop, host: str, port: int, log_path: Path, *, code: str = "") -> JoinServer:
-        """Serve the phone page on ``host:port`` (port 0: any free one) on the running loop, the workshop's."""
-        server = cls(workshop, code or new_join_code(), log_path)
+    async def start(
+        cls,
+        workshop: LiveWorkshop,
+        host: str,
+        port: int,
+        log_path: Path,
+        *,
+        code: str = "",
+        key: bytes = b"",
+        seats: Iterable[tuple[str, str]] = (),
+    ) -> JoinServer:
+        """Serve the phone page on ``host:port`` (port 0: any free one) on the running loop, the workshop's.
+
+        ``code``, ``key`` and ``seats`` (token hash, participant id) carry on joining that a console left on."""
+        server = cls(workshop, code or new_join_code(), log_path, key)
+        server.room.sit_again(seats)
         try:
             await server._serve(host, port)
         except OSError as error:  # in use, or not an address of this machine
             await server.stop()
             raise JoinError(
-                f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}"
+                f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}",
+                port_in_use=error.errno == errno.EADDRINUSE,
             ) from None
         except BaseException:
             await server.stop()
@@ -164,6 +185,11 @@ class JoinServer:
     def waiting(self) -> tuple[Waiting, ...]:
         """People not on the roster who asked to be let in, first come first."""
         return self.room.seats.waiting
+
+    @property
+    def held(self) -> tuple[tuple[str, str], ...]:
+        """Each seat a phone holds, as (its token's hash, the participant id): what a console keeps to come back."""
+        return self.room.seats.held_by
 
     def admit(self, waiting_id: str) -> Participant:
         """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat."""

@@ -464,3 +464,143 @@ def test_bootcamp_open_join_serves_the_phone_page_from_a_real_console(
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(url, timeout=DEADLINE)
     assert not (folder / INVITE_FILE).exists()
+
+
+# -- a console that never stopped joining ---------------------------------------------------------------------
+
+
+class Url:
+    """A room that is only a join URL, for a phone of a console in another process."""
+
+    def __init__(self, url: str, ids: dict[str, str]) -> None:
+        self.url = url
+        self.ids = ids
+
+    @property
+    def origin(self) -> str:
+        return self.url.rsplit("/", 1)[0]
+
+    def person(self, name: str) -> str:
+        return self.ids[name]
+
+
+JOIN_URL = re.compile(r"http://127\.0\.0\.1:\d+/[A-Z]{5}")
+
+
+@pytest.mark.slow
+async def test_a_console_killed_while_phones_are_joined_comes_back_on_the_same_code_and_the_phones_keep_their_seats(
+    tmux: Tmux, tmp_path: Path, workshop_id: str, data_dir: Path, store: Store
+) -> None:
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    opening = [sys.executable, "-m", "bootcamp", "open", workshop_id, "--data-dir", str(data_dir)]
+    console = tmux.start("one", [*opening, "--join", "127.0.0.1:0"], tmp_path)
+    url = JOIN_URL.search(tmux.wait_for("one", JOIN_URL.search, "the join URL"))[0]  # type: ignore[index]
+    ana = Phone(Url(url, ids))  # type: ignore[arg-type]
+    try:
+        await ana.sit("Ana Ortiz")
+        events = await ana.events()
+        await events.next()
+        os.kill(console, signal.SIGKILL)  # no time to stop joining, nor to tell the pages
+        assert tmux.ended("one") == str(128 + signal.SIGKILL)
+        with pytest.raises((EOFError, aiohttp.ClientError)):
+            await events.next(timeout=DEADLINE)  # the page's stream breaks: it says it lost contact, and retries
+        assert not await served(url)
+
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        tmux.start("two", opening, tmp_path)  # reopened as after a crash: no --join
+        while not await served(url):  # the page's stream tries again as EventSource does (every few seconds)
+            assert loop.time() - started < DEADLINE, f"nothing served on {url}:\n{tmux.screen('two')}"
+            await asyncio.sleep(0.05)
+        back = loop.time() - started
+        tmux.wait_for_text("two", "Joining is back", f"📱 {url}  ·  1 of 3 on phones")
+        events = await ana.events()  # the page's stream, again: Ana's seat, the step the room is on
+        name, part = await events.next()
+        assert name == "view" and '<p class="who">Ana Ortiz</p>' in part and "Who drives agreement?" in part
+        status, part = await ana.answer("partly", step=MANDATE)  # the form of the page loaded before the crash
+        assert status == 200 and "saved ✓" in part
+        events.close()
+        print(f"\njoining back {back:.2f} s after the console was started again")
+    finally:
+        await ana.close()
+
+
+async def joined_then_killed(app: BootcampApp, phones: list[Phone], folder: Path, ids: dict[str, str]) -> Phone:
+    """Joining on, Ana seated by phone, then the console gone as a killed one goes: every file it kept stays as it
+    was (quitting here stops the server and frees its port, as a killed process does). Ana's phone, its room the URL."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        ana = await phone_of(app, phones)
+        ana.room = Url(app.joining.url, ids)  # type: ignore[union-attr,assignment]
+        await ana.sit("Ana Ortiz")
+        await eventually(pilot, lambda: "1 of 3 on phones" in screen_text(app), "Ana on her phone")
+        kept = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
+    for name, data in kept.items():
+        (folder / name).write_bytes(data)
+    return ana
+
+
+async def test_a_workshop_whose_console_never_stopped_joining_opens_joining_on_the_same_code_and_port(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    ana = await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    url = ana.room.url
+    kept = (folder / "phones.json").read_text()
+    cookie = next(c for c in ana.session.cookie_jar if c.key == "seat")
+    assert url.rsplit("/", 1)[1] in kept and cookie.value not in kept  # the code, a hash of the token, never the token
+    app = make_app(open_workshop=workshop_id)  # no --join: joining comes back by itself
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url == url  # the same code, the same port
+        await eventually(pilot, lambda: "1 of 3 on phones" in screen_text(app), "Ana's seat kept")
+        assert notified(app)[-1] == (
+            f"Joining is back on {url}, as it was: open phone pages reconnect by themselves; "
+            "the seated phone keeps its seat."
+        )
+        status, part = await ana.answer("no", step=MANDATE)  # the page loaded before: its form is still good
+        assert status == 200 and "saved ✓" in part
+        assert app.joining.invite.slide_over(MANDATE)  # the join slide as it was left: up
+        await pilot.press("j")  # stopped on purpose: the next console does not bring it back
+        await settle(pilot)
+        assert await app.flush()
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        assert app.joining is None and not await served(url)
+    for phone in phones:
+        await phone.close()
+
+
+async def test_joining_left_on_comes_back_on_a_new_port_when_its_own_is_taken_and_the_console_says_so(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    ana = await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    url = ana.room.url
+    port = int(url.rsplit(":", 1)[1].split("/")[0])
+    blocker = await asyncio.start_server(lambda reader, writer: None, "127.0.0.1", port)  # taken meanwhile
+    try:
+        app = make_app(open_workshop=workshop_id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await joined_console(pilot)
+            assert app.joining is not None
+            moved = app.joining.url
+            assert moved != url and moved.endswith(url[-6:])  # the same code, another port
+            [said] = [m for m in notified(app) if "new address" in m]
+            assert said.startswith(f"Phones can join again, with the same code, at a new address: {moved} ")
+            assert f"(127.0.0.1:{port} is taken now)" in said
+            assert app.joining.invite.slide_over(MANDATE)  # the join slide is up, with the new address
+            ana.room = Url(moved, ids)  # type: ignore[assignment]
+            page = await ana.load()  # scanned again: the cookie is the same (a cookie knows no port)
+            assert '<p class="who">Ana Ortiz</p>' in page
+    finally:
+        blocker.close()
+        await blocker.wait_closed()
+    for phone in phones:
+        await phone.close()
