@@ -117,23 +117,33 @@ class PhoneRoom:
             return self.seats.claim(free[0].id, token_hash, free[0].display_name)
         return self.seats.ask(name, token_hash)
 
-    def namesakes(self, name: str) -> tuple[Participant, ...]:
-        """The people present whose name is ``name``, case, accents and spacing aside."""
+    def namesakes(self, name: str, *, removed: bool = False) -> tuple[Participant, ...]:
+        """The people present (``removed``: removed) whose name is ``name``, case, accents and spacing aside."""
         key = name_key(name)
-        return tuple(p for p in self.workshop.info.present if key and name_key(p.name) == key)
+        people = [p for p in self.workshop.info.participants if p.removed == removed]
+        return tuple(p for p in people if key and name_key(p.name) == key)
 
     def _free(self, people: tuple[Participant, ...]) -> list[Participant]:
         return [p for p in people if self.seats.held(p.id) is None]
 
-    def admit(self, waiting_id: str) -> Participant:
+    def admit(self, waiting_id: str, *, new: bool = False) -> Participant:
         """The console lets someone in: a new participant of the roster, whose seat their phone holds; or, when
-        someone present has that name and a free seat by now (the console freed it), that seat."""
+        someone present has that name and a free seat by now (the console freed it), that seat; or, when nobody
+        present has it and someone removed does, that person brought back (their answers with them). ``new``:
+        a new participant whatever the names, as typed."""
         waiting = self.seats.take_waiting(waiting_id)
-        free = self._free(self.namesakes(waiting.name))
-        if free:
+        present = self.namesakes(waiting.name)
+        free = self._free(present)
+        if free and not new:
             self.seats.claim(free[0].id, waiting.token_hash, free[0].display_name)
             return free[0]
+        removed = self.namesakes(waiting.name, removed=True)
         try:
+            if removed and not present and not new:
+                back = self.workshop.records.restore_participant(removed[0].id, by=CONSOLE)
+                assert back is not None
+                self.seats.claim(back.id, waiting.token_hash, back.display_name)
+                return back
             person = self.workshop.records.add_participant(waiting.name, by=CONSOLE)
         except BaseException:
             self.seats.ask(waiting.name, waiting.token_hash)

@@ -191,15 +191,17 @@ class JoinServer:
         """Each seat a phone holds, as (its token's hash, the participant id): what a console keeps to come back."""
         return self.room.seats.held_by
 
-    def admit(self, waiting_id: str) -> Participant:
-        """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat."""
-        person = self.room.admit(waiting_id)
+    def admit(self, waiting_id: str, *, new: bool = False) -> Participant:
+        """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat; or the
+        seat of their name (free by now, or removed and brought back) unless ``new``."""
+        person = self.room.admit(waiting_id, new=new)
         self.seats_changed()
         return person
 
-    def namesakes(self, waiting: Waiting) -> tuple[Participant, ...]:
-        """The people present with the name someone waiting typed (case, accents and spacing aside)."""
-        return self.room.namesakes(waiting.name)
+    def namesakes(self, waiting: Waiting, *, removed: bool = False) -> tuple[Participant, ...]:
+        """The people present (``removed``: removed) with the name someone waiting typed (case, accents and
+        spacing aside)."""
+        return self.room.namesakes(waiting.name, removed=removed)
 
     def turn_away(self, waiting_id: str) -> None:
         """Someone asked to be let in and is not: their phone goes back to the names, told so."""

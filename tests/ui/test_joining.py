@@ -604,3 +604,61 @@ async def test_joining_left_on_comes_back_on_a_new_port_when_its_own_is_taken_an
         await blocker.wait_closed()
     for phone in phones:
         await phone.close()
+
+
+# -- a removed person joining again -----------------------------------------------------------------------------
+
+
+async def waiting_in_people(app: BootcampApp, pilot: Pilot, phones: list[Phone], typed: str) -> tuple[Phone, RosterScreen]:
+    """Chloe Martin removed in People, then a phone typing ``typed`` asks to be let in; People open on the wait."""
+    chloe = ConsoleRoom(app).person("Chloe Martin")
+    app.workshop.records.remove_participant(chloe)  # type: ignore[union-attr]
+    phone = await phone_of(app, phones)
+    await phone.load()
+    status, _ = await phone.post("ask", {"name": typed}, script=False)
+    assert status == 200 and "Waiting to be let in" in text_of(phone.html)  # a removed seat is not taken by itself
+    await pilot.press("f2")
+    roster = await wait_for_screen(pilot, RosterScreen)
+    await eventually(pilot, lambda: roster.query_one(WaitingTable).row_count == 1, "the waiting list")
+    return phone, roster  # type: ignore[return-value]
+
+
+async def test_a_removed_person_asking_again_by_phone_is_brought_back_for_that_phone_not_made_twice(
+    workshop_id: str, data_dir: Path, clock: FixedClock
+) -> None:
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        phone, _ = await waiting_in_people(app, pilot, phones, "chloé  MARTIN")
+        assert "chloé MARTIN  ↺ P3 removed: y restores" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notified(app)[-1] == "Chloe Martin is back, with their answers: their phone holds P3's seat."
+        people = app.workshop.info.participants  # type: ignore[union-attr]
+        assert [(p.name, p.removed) for p in people] == [("Ana Ortiz", False), ("Ben Okafor", False), ("Chloe Martin", False)]
+        assert app.joining is not None and people[2].id in app.joining.phones
+        assert '<p class="who">Chloe Martin</p>' in await phone.load()
+        assert await app.flush()
+    for phone in phones:
+        await phone.close()
+
+
+async def test_shift_y_lets_in_a_new_person_as_typed_even_when_a_removed_person_has_the_name_and_warns(
+    workshop_id: str, data_dir: Path, clock: FixedClock
+) -> None:
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        phone, _ = await waiting_in_people(app, pilot, phones, "chloe martin")
+        await pilot.press("Y")
+        await settle(pilot)
+        assert notified(app)[-1] == (
+            "chloe martin is in as a new person, P4; P3 Chloe Martin, removed, has this name too (u restores them)."
+        )
+        people = app.workshop.info.participants  # type: ignore[union-attr]
+        assert [(p.name, p.removed) for p in people][2:] == [("Chloe Martin", True), ("chloe martin", False)]
+        assert '<p class="who">chloe martin</p>' in await phone.load()
+    for phone in phones:
+        await phone.close()
