@@ -18,12 +18,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from bootcamp.store.durable import FILE_MODE
 
 LEFT_ON_FILE = "phones.json"
+# How long joining left on may come back: a seat's cookie lives this long (the server's COOKIE_SECONDS), so after
+# it no phone holds its seat any more, and a workshop reopened the next day (or weeks later, to reread the notes)
+# serves nothing on the network unasked.
+COMES_BACK_SECONDS = 16 * 3600
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class LeftOn:
     key: bytes  # the server's key for CSRF tokens: the open pages' forms stay good
     seats: tuple[tuple[str, str], ...] = ()  # (token hash, participant id), in the order they were taken
     slide_step: str = ""  # the step the join slide was up on
+    written_at: float = 0.0  # the file's modification time (epoch seconds): its last seat change
 
 
 def left_on_path(folder: Path) -> Path:
@@ -69,10 +75,17 @@ def remove_left_on(folder: Path) -> None:
     left_on_path(folder).unlink(missing_ok=True)
 
 
-def read_left_on(folder: Path) -> LeftOn | None:
-    """Joining a console left on in ``folder``; None when it was stopped, or what is there is not one."""
+def read_left_on(folder: Path, now: float | None = None) -> LeftOn | None:
+    """Joining a console left on in ``folder``; None when it was stopped, or what is there is not one, or it was
+    left more than :data:`COMES_BACK_SECONDS` before ``now`` (the system's time: a file's time is that too), when
+    it is removed."""
+    path = left_on_path(folder)
     try:
-        found = json.loads(left_on_path(folder).read_bytes())
+        written_at = path.stat().st_mtime
+        if written_at < (time.time() if now is None else now) - COMES_BACK_SECONDS:
+            path.unlink(missing_ok=True)
+            return None
+        found = json.loads(path.read_bytes())
         left = LeftOn(
             host=str(found["host"]),
             port=int(found["port"]),
@@ -80,6 +93,7 @@ def read_left_on(folder: Path) -> LeftOn | None:
             key=bytes.fromhex(str(found["key"])),
             seats=tuple((str(token_hash), str(participant)) for token_hash, participant in found.get("seats", [])),
             slide_step=str(found.get("slide_step", "")),
+            written_at=written_at,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -25,6 +25,7 @@ from bootcamp.join.events import KEEP_ALIVE_SECONDS, Streams, event
 from bootcamp.join.forms import PhoneForms
 from bootcamp.join.guard import Guard, add_security_headers
 from bootcamp.join.join_code import new_join_code
+from bootcamp.join.left_on import COMES_BACK_SECONDS
 from bootcamp.join.pages import Pages
 from bootcamp.join.phone_view import Screen
 from bootcamp.join.room import PhoneRoom
@@ -37,7 +38,7 @@ from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 
 COOKIE = "seat"
-COOKIE_SECONDS = 16 * 3600  # a workshop day: a phone that slept through lunch keeps its seat
+COOKIE_SECONDS = COMES_BACK_SECONDS  # a workshop day: a phone that slept through lunch keeps its seat
 SAVE_WAIT_SECONDS = 2.0  # how long a post waits for the writer before answering "saving…"
 CLOSED_POLL_SECONDS = 0.5  # how often the server looks whether the workshop was closed under it
 STOP_SECONDS = 1.0  # how long stopping waits for the open pages to be told

@@ -662,3 +662,25 @@ async def test_shift_y_lets_in_a_new_person_as_typed_even_when_a_removed_person_
         assert '<p class="who">chloe martin</p>' in await phone.load()
     for phone in phones:
         await phone.close()
+
+
+async def test_joining_left_on_longer_ago_than_a_seat_cookie_lives_does_not_come_back(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """Reopened the next day (or weeks later, to reread the notes): no phone holds its seat any more, and nothing
+    is served on the network unasked."""
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    left = folder / "phones.json"
+    day_before = left.stat().st_mtime - 17 * 3600
+    os.utime(left, (day_before, day_before))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.joining is None and not left.exists()
+    for phone in phones:
+        await phone.close()
