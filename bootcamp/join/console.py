@@ -129,8 +129,11 @@ class ConsoleJoining:
         if not self._stopped:
             self._told()
 
-    async def stop(self) -> None:
-        """Stop serving (every open page is told its saved answers are kept) and take the invite off the wall."""
+    async def stop(self, *, keep: bool = False) -> None:
+        """Stop serving (every open page is told its saved answers are kept) and take the invite off the wall.
+
+        ``keep``: nobody chose to stop (the app ended by a signal): the pages are told nothing and keep trying, and
+        ``phones.json`` stays for the next console to bring joining back, as after a crash."""
         if self._stopped:
             return
         self._stopped = True
@@ -139,6 +142,7 @@ class ConsoleJoining:
         # Read-only now: a projector window stops believing the invite once no console holds the workshop.
         with contextlib.suppress(OSError):
             remove_invite(self.folder)
-        with contextlib.suppress(OSError):  # stopped on purpose: the next console starts joining only when asked
-            remove_left_on(self.folder)
-        await self.server.stop()
+        if not keep:
+            with contextlib.suppress(OSError):  # stopped on purpose: the next console starts joining only when asked
+                remove_left_on(self.folder)
+        await self.server.stop(tell=not keep)

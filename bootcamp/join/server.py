@@ -85,6 +85,7 @@ class JoinServer:
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
         self._stopped = False
+        self._silent = False  # stopping without telling the pages
         self._unlisten: Callable[[], None] = lambda: None
         self._logger = file_logger(f"bootcamp.join.{code}.{id(self)}", log_path)
 
@@ -144,12 +145,16 @@ class JoinServer:
         self.keep(self._watch_closed())
         self._logger.info("joining started: %s", self.url)
 
-    async def stop(self) -> None:
-        """Stop serving: every open page is told that joining stopped and that its saved answers are kept."""
+    async def stop(self, *, tell: bool = True) -> None:
+        """Stop serving: every open page is told that joining stopped and that its saved answers are kept.
+
+        ``tell`` False: the open pages' streams end without a word, as when the console is killed: each page says
+        it lost contact and keeps trying, for the next console that serves this code."""
         if self._stopped:
             return
         self._stopped = True
-        if not self.room.closed:
+        self._silent = not tell
+        if tell and not self.room.closed:
             self.room.closed = STOPPED
         self._unlisten()
         self.streams.flush()
@@ -286,7 +291,7 @@ class JoinServer:
         wake = self.streams.open()
         shown = None
         try:
-            while True:
+            while not self._silent:
                 view = self.room.view(token_hash)
                 if view != shown:
                     closed = view.screen is Screen.CLOSED

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 QUIT_FLUSH_SECONDS = 5.0
 # The terminal window closed (SIGHUP) or the system asked the app to stop (SIGTERM): the app ends as
-# on q. Textual handles neither; each killed the process where it stood (measured: a comment typed a
+# on q, every save finished, but leaves the running timer and joining as a crash does (nobody chose to stop
+# the day). Textual handles neither; each killed the process where it stood (measured: a comment typed a
 # moment before was lost, and a demo's folder was left in the temp folder).
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 # Phones answering in a burst (a room of 40 on one question) redraw the console at most this often: each
@@ -136,7 +137,7 @@ class BootcampApp(KeysInOrderApp[None]):
         return driver
 
     def on_load(self) -> None:
-        """Before the terminal is taken over: from now on SIGTERM and SIGHUP end the app as q does."""
+        """Before the terminal is taken over: from now on SIGTERM and SIGHUP end the app (saves finished, as on q)."""
         # Until home's list is drawn (gc_tuning); here, not at creation: an app made and never run must not hold it.
         hold_during_start()
         if self.is_headless:
@@ -160,12 +161,15 @@ class BootcampApp(KeysInOrderApp[None]):
         self._handlers_before.clear()
 
     def end_on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: every save finished (5 s at most, as on q), then the app exits."""
+        """SIGTERM or SIGHUP: every save finished (5 s at most, as on q), then the app exits.
+
+        Nobody chose to stop the day (a window closed, the system stopping the app): the running timer and
+        joining are left as a crash leaves them, for the next console to carry on."""
         if self._ending is None:
             self._ending = asyncio.create_task(self._end(128 + signum))
 
     async def _end(self, return_code: int) -> None:
-        self.close_workshop()
+        self.close_workshop(chosen=False)
         await self.flush()  # bounded: a save that cannot finish is not waited for past the flush timeout
         self.exit(return_code=return_code)
 
@@ -409,14 +413,17 @@ class BootcampApp(KeysInOrderApp[None]):
         if self._joining is not None:
             self.joining = self._joining.now
 
-    def stop_joining(self) -> bool:
-        """Stop serving the phone page (its pages are told their saved answers are kept); False if it was off."""
+    def stop_joining(self, *, chosen: bool = True) -> bool:
+        """Stop serving the phone page (its pages are told their saved answers are kept); False if it was off.
+
+        ``chosen`` False (the app ended by a signal): the pages are told nothing and keep trying, and joining
+        is left for the next console to bring back, as a crash leaves it."""
         joining, self._joining = self._joining, None
         if joining is None:
             return False
         self.show_joining()  # a redraw still to come is dropped
         self.joining = None
-        task = asyncio.create_task(joining.stop())
+        task = asyncio.create_task(joining.stop(keep=not chosen))
         self._joining_stopped.add(task)
         task.add_done_callback(self._joining_stopped.discard)
         return True
@@ -438,25 +445,28 @@ class BootcampApp(KeysInOrderApp[None]):
         self.close_workshop()
         console.dismiss()
 
-    def close_workshop(self) -> None:
-        """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background."""
+    def close_workshop(self, *, chosen: bool = True) -> None:
+        """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background.
+
+        ``chosen`` False (a signal ended the app): the timer and joining left as a crash leaves them."""
         if self.workshop is None:
             return
         self._save_typing()  # before it goes: a field's text typed in the last second is saved with the rest
-        self.stop_joining()  # first: no phone answers a workshop being left
-        if self._left_on is not None:  # left on by a console before, never started again here: left on purpose now
+        self.stop_joining(chosen=chosen)  # first: no phone answers a workshop being left
+        if self._left_on is not None and chosen:  # left on by a console before, not brought back: left on purpose
             from bootcamp.join.left_on import remove_left_on
 
-            self._left_on = None
             with contextlib.suppress(OSError):
                 remove_left_on(self.workshop.files.path)
+        self._left_on = None
         workshop, self.workshop = self.workshop, None
         self._show_held_changes()  # dropped: nothing shows the workshop any more
-        workshop.leave()
+        if chosen:
+            workshop.leave()
         if self._stop_listening is not None:
             self._stop_listening()
             self._stop_listening = None
-        task = asyncio.create_task(workshop.close(QUIT_FLUSH_SECONDS))
+        task = asyncio.create_task(workshop.close(QUIT_FLUSH_SECONDS, pause=chosen))
         self._workshops_closing.add(task)
         task.add_done_callback(self._workshops_closing.discard)
         self._left = workshop

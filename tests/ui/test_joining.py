@@ -405,15 +405,36 @@ async def test_quitting_while_phones_are_joined_asks_first_then_stops_joining(
     assert not await served(url)
 
 
-async def test_an_ending_signal_stops_joining_as_q_does(workshop_id: str, data_dir: Path, clock: FixedClock) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["window closed", "SIGTERM"])
+async def test_an_ending_signal_leaves_joining_for_the_next_console_as_a_crash_does(
+    signum: signal.Signals, workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """Nobody chose to stop the phones (a terminal window closed, the system stopping the app): the server stops
+    without telling the pages, which keep trying, and the next console brings joining back."""
     app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await joined_console(pilot)
         url = app.joining.url  # type: ignore[union-attr]
-        app.end_on_signal(signal.SIGHUP)  # the terminal window closed
+        ana = await phone_of(app, phones)
+        await ana.sit("Ana Ortiz")
+        ana.room = Url(url, {"Ana Ortiz": ConsoleRoom(app).person("Ana Ortiz")})  # type: ignore[assignment]
+        events = await ana.events()
+        await events.next()
+        app.end_on_signal(signum)
         await eventually(pilot, lambda: app.return_code is not None, "the app to end")
+        with pytest.raises(EOFError):  # the stream ends without "closed": the page says it lost contact, retries
+            await events.next()
         assert not await served(url)
-    assert app.return_code == 128 + signal.SIGHUP
+    assert app.return_code == 128 + signum
+    assert (store.open(workshop_id).path / "phones.json").exists()
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url == url
+        assert '<p class="who">Ana Ortiz</p>' in await ana.load()
+    for phone in phones:
+        await phone.close()
 
 
 # -- the command ----------------------------------------------------------------------------------------------
