@@ -17,6 +17,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import aiohttp
@@ -30,6 +31,7 @@ from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.join.addresses import JoinAddress
 from bootcamp.join.invite import INVITE_FILE
+from bootcamp.join.left_on import read_left_on, write_left_on
 from bootcamp.live.changes import Change
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopState
@@ -703,5 +705,37 @@ async def test_joining_left_on_longer_ago_than_a_seat_cookie_lives_does_not_come
         await settle(pilot)
         await pilot.pause(0.2)
         assert app.joining is None and not left.exists()
+    for phone in phones:
+        await phone.close()
+
+
+async def test_joining_left_on_an_address_this_machine_no_longer_has_is_said_and_j_serves_its_code_elsewhere(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """The laptop came back on another network: joining cannot come back where it was; j asks where, and serves
+    the same code there, the seats kept."""
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    ana = await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    left = read_left_on(folder)
+    assert left is not None
+    gone = "192.0.2.77"  # TEST-NET-1: never this machine's
+    write_left_on(folder, replace(left, host=gone))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await eventually(pilot, lambda: any("cannot serve" in m for m in notified(app)), "the console to say why")
+        [said] = [m for m in notified(app) if "cannot serve" in m]
+        assert said.startswith(f"cannot serve the phone page on {gone}:{left.port}")
+        assert said.endswith(f"j starts joining again (code {left.code}): the phones keep their seats")
+        assert app.joining is None
+        await pilot.press("j")
+        await wait_for_screen(pilot, JoinAddressScreen)
+        await pilot.press("end", "enter")  # the loopback
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url.endswith("/" + left.code)
+        ana.room = Url(app.joining.url, ids)  # type: ignore[assignment]
+        assert '<p class="who">Ana Ortiz</p>' in await ana.load()
     for phone in phones:
         await phone.close()
