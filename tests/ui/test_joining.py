@@ -655,6 +655,7 @@ async def test_a_removed_person_asking_again_by_phone_is_brought_back_for_that_p
         await joined_console(pilot)
         phone, _ = await waiting_in_people(app, pilot, phones, "chloé  MARTIN")
         assert "chloé MARTIN  ↺ P3 removed: y restores" in screen_text(app)
+        assert "Waiting to be let in (1) · y lets in · n turns away · Y as a new person" in screen_text(app)
         await pilot.press("y")
         await settle(pilot)
         assert notified(app)[-1] == "Chloe Martin is back, with their answers: their phone holds P3's seat."

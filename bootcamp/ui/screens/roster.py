@@ -189,7 +189,10 @@ class WaitingTable(SteadyTable[Text]):
             ids = [w.id for w in waiting]
             if keep in ids:
                 self.move_cursor(row=ids.index(keep), animate=False)
-        self.border_title = f"Waiting to be let in ({len(waiting)}) · y lets in · n turns away"
+        title = f"Waiting to be let in ({len(waiting)}) · y lets in · n turns away"
+        if same_names:  # someone has their name: a new person anyway is one key away
+            title += " · Y as a new person"
+        self.border_title = title
 
     def current_id(self) -> str | None:
         if not self.row_count:
