@@ -1,9 +1,11 @@
-"""Joining as the console runs it: the join server, ``join.json`` for a projector window, and what the console shows.
+"""Joining as the console runs it: the join server, ``join.json`` for a projector window, ``phones.json`` to come
+back after a crash, and what the console shows.
 
 :meth:`ConsoleJoining.start` starts the server on the running loop (the live workshop's) and tells the
 console whenever :attr:`ConsoleJoining.now` changed: the invite the wall shows, whose seats phones hold,
-who waits to be let in. This module imports no server itself (aiohttp loads when joining starts) and
-no Textual.
+who waits to be let in. Given what a console that did not stop joining left (:mod:`bootcamp.join.left_on`), it
+serves the same code on the same address, the same port if it is free, and the phones keep their seats. This
+module imports no server itself (aiohttp loads when joining starts) and no Textual.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bootcamp.join.addresses import JoinAddress
 from bootcamp.join.invite import Invite, remove_invite, write_invite
+from bootcamp.join.left_on import LeftOn, remove_left_on, write_left_on
 from bootcamp.join.seats import Waiting
 from bootcamp.live.changes import Change, Part
 
@@ -47,19 +50,41 @@ class ConsoleJoining:
         self.invite = Invite(server.url, server.code)
         self._told = told
         self._stopped = False
-        self._unlisten_seats = server.listen(self._tell)
+        self.moved_from = ""  # HOST:PORT of joining left on, when this serves its code somewhere else
+        self._unlisten_seats = server.listen(self._seats_changed)
         self._unlisten_room = workshop.listen(self._room_changed)
 
     @classmethod
     async def start(
-        cls, workshop: LiveWorkshop, address: JoinAddress, log_path: Path, told: Told, *, slide: bool = True
+        cls,
+        workshop: LiveWorkshop,
+        address: JoinAddress,
+        log_path: Path,
+        told: Told,
+        *,
+        slide: bool | None = True,
+        left: LeftOn | None = None,
     ) -> ConsoleJoining:
         """Serve the phone page on ``address`` (a JoinError, one sentence, if it cannot); ``slide`` puts the join
-        slide up on the current step, as the facilitator starting to join the room wants."""
-        from bootcamp.join.server import JoinServer  # aiohttp, only now
+        slide up on the current step, as the facilitator starting to join the room wants.
 
-        server = await JoinServer.start(workshop, address.host, address.bound_port, log_path)
+        With ``left`` (joining a console left on), the same code, key and seats; when ``address`` is where it
+        was left and its port is taken now, any free port (:attr:`moved_from` says where it was). ``slide`` None:
+        the join slide as it was left, and up if joining moved."""
+        from bootcamp.join.server import JoinError, JoinServer, host_in_url  # aiohttp, only now
+
+        kept = {"code": left.code, "key": left.key, "seats": left.seats} if left is not None else {}
+        try:
+            server = await JoinServer.start(workshop, address.host, address.bound_port, log_path, **kept)
+        except JoinError as refused:
+            if left is None or not refused.port_in_use or address.bound_port == 0:
+                raise
+            server = await JoinServer.start(workshop, address.host, 0, log_path, **kept)
         joining = cls(server, workshop, told)
+        if left is not None and (server.host, server.port) != (left.host, left.port):
+            joining.moved_from = f"{host_in_url(left.host)}:{left.port}"
+        if slide is None:
+            slide = bool(joining.moved_from) or (left is not None and left.slide_step == workshop.flow.current.key)
         joining.show_slide(slide)
         return joining
 
@@ -78,6 +103,21 @@ class ConsoleJoining:
         # joining goes on.
         with contextlib.suppress(OSError):
             write_invite(self.folder, self.invite)
+        self._keep_for_a_crash()
+        self._tell()
+
+    def _keep_for_a_crash(self) -> None:
+        """``phones.json`` as joining stands: what the next console serves again if this one never stops joining."""
+        if self._stopped:
+            return
+        server = self.server
+        left = LeftOn(server.host, server.port, server.code, server.key, server.held, self.invite.slide_step)
+        # If it cannot be written, joining goes on; only coming back after a crash would need the phones to scan.
+        with contextlib.suppress(OSError):
+            write_left_on(self.folder, left)
+
+    def _seats_changed(self) -> None:
+        self._keep_for_a_crash()
         self._tell()
 
     def _room_changed(self, change: Change) -> None:
@@ -89,8 +129,11 @@ class ConsoleJoining:
         if not self._stopped:
             self._told()
 
-    async def stop(self) -> None:
-        """Stop serving (every open page is told its saved answers are kept) and take the invite off the wall."""
+    async def stop(self, *, keep: bool = False) -> None:
+        """Stop serving (every open page is told its saved answers are kept) and take the invite off the wall.
+
+        ``keep``: nobody chose to stop (the app ended by a signal): the pages are told nothing and keep trying, and
+        ``phones.json`` stays for the next console to bring joining back, as after a crash."""
         if self._stopped:
             return
         self._stopped = True
@@ -99,4 +142,7 @@ class ConsoleJoining:
         # Read-only now: a projector window stops believing the invite once no console holds the workshop.
         with contextlib.suppress(OSError):
             remove_invite(self.folder)
-        await self.server.stop()
+        if not keep:
+            with contextlib.suppress(OSError):  # stopped on purpose: the next console starts joining only when asked
+                remove_left_on(self.folder)
+        await self.server.stop(tell=not keep)

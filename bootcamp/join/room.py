@@ -9,8 +9,9 @@ No server here: :mod:`bootcamp.join.server` turns forms into these calls and vie
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
@@ -85,6 +86,15 @@ class PhoneRoom:
             raise SeatRefused("That name is not on the roster; ask to be let in instead.")
         return self.seats.claim(participant_id, token_hash, person.display_name)
 
+    def sit_again(self, seats: Iterable[tuple[str, str]]) -> None:
+        """The seats phones held when a console stopped without stopping joining: each phone holds its seat again
+        (its cookie did not change), but for people no longer present."""
+        for token_hash, participant_id in seats:
+            person = self._present(participant_id)
+            if person is not None:
+                with contextlib.suppress(SeatRefused):
+                    self.seats.claim(participant_id, token_hash, person.display_name)
+
     def take_free_seat(self, token_hash: str) -> Seat | Waiting:
         """Anonymous workshop: the free seat with the lowest number, or a place in the queue when none is free."""
         free = [p for p in self.workshop.info.present if self.seats.held(p.id) is None]
@@ -107,23 +117,33 @@ class PhoneRoom:
             return self.seats.claim(free[0].id, token_hash, free[0].display_name)
         return self.seats.ask(name, token_hash)
 
-    def namesakes(self, name: str) -> tuple[Participant, ...]:
-        """The people present whose name is ``name``, case, accents and spacing aside."""
+    def namesakes(self, name: str, *, removed: bool = False) -> tuple[Participant, ...]:
+        """The people present (``removed``: removed) whose name is ``name``, case, accents and spacing aside."""
         key = name_key(name)
-        return tuple(p for p in self.workshop.info.present if key and name_key(p.name) == key)
+        people = [p for p in self.workshop.info.participants if p.removed == removed]
+        return tuple(p for p in people if key and name_key(p.name) == key)
 
     def _free(self, people: tuple[Participant, ...]) -> list[Participant]:
         return [p for p in people if self.seats.held(p.id) is None]
 
-    def admit(self, waiting_id: str) -> Participant:
+    def admit(self, waiting_id: str, *, new: bool = False) -> Participant:
         """The console lets someone in: a new participant of the roster, whose seat their phone holds; or, when
-        someone present has that name and a free seat by now (the console freed it), that seat."""
+        someone present has that name and a free seat by now (the console freed it), that seat; or, when nobody
+        present has it and someone removed does, that person brought back (their answers with them). ``new``:
+        a new participant whatever the names, as typed."""
         waiting = self.seats.take_waiting(waiting_id)
-        free = self._free(self.namesakes(waiting.name))
-        if free:
+        present = self.namesakes(waiting.name)
+        free = self._free(present)
+        if free and not new:
             self.seats.claim(free[0].id, waiting.token_hash, free[0].display_name)
             return free[0]
+        removed = self.namesakes(waiting.name, removed=True)
         try:
+            if removed and not present and not new:
+                back = self.workshop.records.restore_participant(removed[0].id, by=CONSOLE)
+                assert back is not None
+                self.seats.claim(back.id, waiting.token_hash, back.display_name)
+                return back
             person = self.workshop.records.add_participant(waiting.name, by=CONSOLE)
         except BaseException:
             self.seats.ask(waiting.name, waiting.token_hash)

@@ -81,6 +81,11 @@ class Seats:
     def waiting(self) -> tuple[Waiting, ...]:
         return tuple(self._waiting.values())
 
+    @property
+    def held_by(self) -> tuple[tuple[str, str], ...]:
+        """(token hash, participant id) of every seat held, in the order they were taken."""
+        return tuple((seat.token_hash, pid) for pid, seat in self._by_participant.items())
+
     # -- changes ----------------------------------------------------------------------------------------------
 
     def claim(self, participant_id: str, token_hash: str, name: str) -> Seat:

@@ -10,8 +10,9 @@ hears of seat changes through :meth:`listen`. Imports aiohttp: import this modul
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from bootcamp.join.events import KEEP_ALIVE_SECONDS, Streams, event
 from bootcamp.join.forms import PhoneForms
 from bootcamp.join.guard import Guard, add_security_headers
 from bootcamp.join.join_code import new_join_code
+from bootcamp.join.left_on import COMES_BACK_SECONDS
 from bootcamp.join.pages import Pages
 from bootcamp.join.phone_view import Screen
 from bootcamp.join.room import PhoneRoom
@@ -36,7 +38,7 @@ from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 
 COOKIE = "seat"
-COOKIE_SECONDS = 16 * 3600  # a workshop day: a phone that slept through lunch keeps its seat
+COOKIE_SECONDS = COMES_BACK_SECONDS  # a workshop day: a phone that slept through lunch keeps its seat
 SAVE_WAIT_SECONDS = 2.0  # how long a post waits for the writer before answering "saving…"
 CLOSED_POLL_SECONDS = 0.5  # how often the server looks whether the workshop was closed under it
 STOP_SECONDS = 1.0  # how long stopping waits for the open pages to be told
@@ -51,6 +53,10 @@ SeatListener = Callable[[], None]
 class JoinError(UserError):
     """Joining could not start (the address is in use, or not this machine's): one sentence for the console."""
 
+    def __init__(self, message: str, *, port_in_use: bool = False) -> None:
+        super().__init__(message)
+        self.port_in_use = port_in_use  # the address is this machine's, its port another program's
+
 
 def host_in_url(host: str) -> str:
     try:
@@ -60,7 +66,7 @@ def host_in_url(host: str) -> str:
 
 
 class JoinServer:
-    def __init__(self, workshop: LiveWorkshop, code: str, log_path: Path) -> None:
+    def __init__(self, workshop: LiveWorkshop, code: str, log_path: Path, key: bytes = b"") -> None:
         self.workshop = workshop
         self.code = code
         self.log_path = log_path
@@ -70,28 +76,45 @@ class JoinServer:
         self.save_waits = SaveWaits(workshop.records)
         self.save_wait = SAVE_WAIT_SECONDS
         self.guard = Guard(code)  # Host, Origin and the join code, before any page
-        self.key = tokens.new_key()  # for CSRF tokens: a page of an earlier server is stale
+        # For CSRF tokens: a page of an earlier server is stale, unless this server takes over its key (a console
+        # that came back after a crash serves the same pages again).
+        self.key = key or tokens.new_key()
         self.host = ""
         self.port = 0
         self._seat_listeners: list[SeatListener] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
         self._stopped = False
+        self._silent = False  # stopping without telling the pages
         self._unlisten: Callable[[], None] = lambda: None
         self._logger = file_logger(f"bootcamp.join.{code}.{id(self)}", log_path)
 
     # -- start and stop ---------------------------------------------------------------------------------------
 
     @classmethod
-    async def start(cls, workshop: LiveWorkshop, host: str, port: int, log_path: Path, *, code: str = "") -> JoinServer:
-        """Serve the phone page on ``host:port`` (port 0: any free one) on the running loop, the workshop's."""
-        server = cls(workshop, code or new_join_code(), log_path)
+    async def start(
+        cls,
+        workshop: LiveWorkshop,
+        host: str,
+        port: int,
+        log_path: Path,
+        *,
+        code: str = "",
+        key: bytes = b"",
+        seats: Iterable[tuple[str, str]] = (),
+    ) -> JoinServer:
+        """Serve the phone page on ``host:port`` (port 0: any free one) on the running loop, the workshop's.
+
+        ``code``, ``key`` and ``seats`` (token hash, participant id) carry on joining that a console left on."""
+        server = cls(workshop, code or new_join_code(), log_path, key)
+        server.room.sit_again(seats)
         try:
             await server._serve(host, port)
         except OSError as error:  # in use, or not an address of this machine
             await server.stop()
             raise JoinError(
-                f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}"
+                f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}",
+                port_in_use=error.errno == errno.EADDRINUSE,
             ) from None
         except BaseException:
             await server.stop()
@@ -122,12 +145,16 @@ class JoinServer:
         self.keep(self._watch_closed())
         self._logger.info("joining started: %s", self.url)
 
-    async def stop(self) -> None:
-        """Stop serving: every open page is told that joining stopped and that its saved answers are kept."""
+    async def stop(self, *, tell: bool = True) -> None:
+        """Stop serving: every open page is told that joining stopped and that its saved answers are kept.
+
+        ``tell`` False: the open pages' streams end without a word, as when the console is killed: each page says
+        it lost contact and keeps trying, for the next console that serves this code."""
         if self._stopped:
             return
         self._stopped = True
-        if not self.room.closed:
+        self._silent = not tell
+        if tell and not self.room.closed:
             self.room.closed = STOPPED
         self._unlisten()
         self.streams.flush()
@@ -165,15 +192,22 @@ class JoinServer:
         """People not on the roster who asked to be let in, first come first."""
         return self.room.seats.waiting
 
-    def admit(self, waiting_id: str) -> Participant:
-        """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat."""
-        person = self.room.admit(waiting_id)
+    @property
+    def held(self) -> tuple[tuple[str, str], ...]:
+        """Each seat a phone holds, as (its token's hash, the participant id): what a console keeps to come back."""
+        return self.room.seats.held_by
+
+    def admit(self, waiting_id: str, *, new: bool = False) -> Participant:
+        """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat; or the
+        seat of their name (free by now, or removed and brought back) unless ``new``."""
+        person = self.room.admit(waiting_id, new=new)
         self.seats_changed()
         return person
 
-    def namesakes(self, waiting: Waiting) -> tuple[Participant, ...]:
-        """The people present with the name someone waiting typed (case, accents and spacing aside)."""
-        return self.room.namesakes(waiting.name)
+    def namesakes(self, waiting: Waiting, *, removed: bool = False) -> tuple[Participant, ...]:
+        """The people present (``removed``: removed) with the name someone waiting typed (case, accents and
+        spacing aside)."""
+        return self.room.namesakes(waiting.name, removed=removed)
 
     def turn_away(self, waiting_id: str) -> None:
         """Someone asked to be let in and is not: their phone goes back to the names, told so."""
@@ -257,7 +291,7 @@ class JoinServer:
         wake = self.streams.open()
         shown = None
         try:
-            while True:
+            while not self._silent:
                 view = self.room.view(token_hash)
                 if view != shown:
                     closed = view.screen is Screen.CLOSED

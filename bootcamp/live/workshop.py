@@ -190,13 +190,16 @@ class LiveWorkshop:
         if self._writer is not None and self.flow.running:
             self.move(Flow.pause)
 
-    async def close(self, timeout: float = CLOSE_SECONDS) -> bool:
+    async def close(self, timeout: float = CLOSE_SECONDS, *, pause: bool = True) -> bool:
         """Leave the workshop: the running timer paused, every save finished, the writer stopped, the lock let go.
 
-        False if some saves were not done in ``timeout`` seconds (they are not lost while the
-        process lives: the writer thread is closed only once they are, and the lock is kept till then).
+        ``pause`` False: the timer left running, as a crash leaves it (nobody chose to stop the day: a terminal
+        window closed), so the reopened workshop counts the time that passed. False if some saves were not done
+        in ``timeout`` seconds (they are not lost while the process lives: the writer thread is closed only once
+        they are, and the lock is kept till then).
         """
-        self.leave()
+        if pause:
+            self.leave()
         done = await self.settled(timeout)
         if done:
             await self.release()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from bootcamp.content.model import Program
     from bootcamp.join.addresses import JoinAddress
     from bootcamp.join.console import ConsoleJoining, Joining
+    from bootcamp.join.left_on import LeftOn
     from bootcamp.live.changes import Change, RedrawBatch
     from bootcamp.live.requests import Request
     from bootcamp.live.saving import SaveStatus
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 
 QUIT_FLUSH_SECONDS = 5.0
 # The terminal window closed (SIGHUP) or the system asked the app to stop (SIGTERM): the app ends as
-# on q. Textual handles neither; each killed the process where it stood (measured: a comment typed a
+# on q, every save finished, but leaves the running timer and joining as a crash does (nobody chose to stop
+# the day). Textual handles neither; each killed the process where it stood (measured: a comment typed a
 # moment before was lost, and a demo's folder was left in the temp folder).
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 # Phones answering in a burst (a room of 40 on one question) redraw the console at most this often: each
@@ -104,6 +106,8 @@ class BootcampApp(KeysInOrderApp[None]):
         self.join_on_open = join  # `open ID --join`: joining starts once that workshop is open
         self.join_port = join.port if join is not None else None  # a port given there is kept for j too
         self._joining: ConsoleJoining | None = None
+        # Joining a console left on for the open workshop (killed, crashed): its code and seats, until joining starts.
+        self._left_on: LeftOn | None = None
         self._joining_stopped: set[asyncio.Task[None]] = set()  # joining stopping in the background
         # Phones' changes, drawn a few times a second; made with the first change (bootcamp.live is not imported
         # on the way to home's first frame).
@@ -133,7 +137,7 @@ class BootcampApp(KeysInOrderApp[None]):
         return driver
 
     def on_load(self) -> None:
-        """Before the terminal is taken over: from now on SIGTERM and SIGHUP end the app as q does."""
+        """Before the terminal is taken over: from now on SIGTERM and SIGHUP end the app (saves finished, as on q)."""
         # Until home's list is drawn (gc_tuning); here, not at creation: an app made and never run must not hold it.
         hold_during_start()
         if self.is_headless:
@@ -157,12 +161,15 @@ class BootcampApp(KeysInOrderApp[None]):
         self._handlers_before.clear()
 
     def end_on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: every save finished (5 s at most, as on q), then the app exits."""
+        """SIGTERM or SIGHUP: every save finished (5 s at most, as on q), then the app exits.
+
+        Nobody chose to stop the day (a window closed, the system stopping the app): the running timer and
+        joining are left as a crash leaves them, for the next console to carry on."""
         if self._ending is None:
             self._ending = asyncio.create_task(self._end(128 + signum))
 
     async def _end(self, return_code: int) -> None:
-        self.close_workshop()
+        self.close_workshop(chosen=False)
         await self.flush()  # bounded: a save that cannot finish is not waited for past the flush timeout
         self.exit(return_code=return_code)
 
@@ -266,6 +273,7 @@ class BootcampApp(KeysInOrderApp[None]):
 
     def open(self, workshop: LiveWorkshop) -> None:
         """Show ``workshop`` on the console: it belongs to this loop from now on, and tells us of every change."""
+        from bootcamp.join.left_on import read_left_on
         from bootcamp.ui.screens.workshop import WorkshopScreen
 
         self.workshop = workshop
@@ -274,9 +282,12 @@ class BootcampApp(KeysInOrderApp[None]):
         workshop.start()
         console = WorkshopScreen(workshop)
         self.push_screen(console)
+        self._left_on = read_left_on(workshop.files.path)  # a console that never stopped joining left it on
         if self.join_on_open is not None and workshop.info.id == self.open_workshop_id:
             address, self.join_on_open = self.join_on_open, None
             self.call_after_refresh(console.join_at, address)
+        elif self._left_on is not None:
+            self.call_after_refresh(self.run_worker, self._join_again(), group="joining", exclusive=True)
 
     def request(self, asked: Request) -> None:
         """The one handler of what a person did at the console (a widget's request): the live workshop applies it.
@@ -322,27 +333,66 @@ class BootcampApp(KeysInOrderApp[None]):
 
     # -- joining: phones in the room -----------------------------------------------------------------------------
 
-    async def start_joining(self, address: JoinAddress) -> bool:
-        """Serve the phone page for the open workshop on ``address``, on this loop; say in one sentence why not."""
+    async def start_joining(self, address: JoinAddress, *, slide: bool | None = True) -> bool:
+        """Serve the phone page for the open workshop on ``address``, on this loop; say in one sentence why not.
+
+        Joining a console left on (:attr:`_left_on`) goes on with its code and seats, on its port when the address
+        is the same and gives none (``slide`` None: the join slide as it was left, up if the address changed)."""
+        from bootcamp.join.addresses import JoinAddress
         from bootcamp.join.console import ConsoleJoining
         from bootcamp.locations import join_log
 
-        workshop = self.workshop
+        workshop, left = self.workshop, self._left_on
         if workshop is None or self._joining is not None:
             return False
+        if left is not None and address.host == left.host and address.port is None:
+            address = JoinAddress(left.host, left.port)
         try:
             joining = await ConsoleJoining.start(
-                workshop, address, join_log(self.data_dir, workshop.info.id), self._joining_told
+                workshop, address, join_log(self.data_dir, workshop.info.id), self._joining_told, slide=slide, left=left
             )
         except UserError as refused:  # the address is in use, or not this machine's
-            self.notify(str(refused), title="Joining did not start", severity="error", markup=False, timeout=10)
+            said = str(refused)
+            if left is not None:
+                said += f". j starts joining again (code {left.code}): the phones keep their seats"
+            self.notify(said, title="Joining did not start", severity="error", markup=False, timeout=10)
             return False
         if self.workshop is not workshop or self._joining is not None:  # left (or started twice) meanwhile
             await joining.stop()
             return False
+        self._left_on = None
         self._joining = joining
         self.joining = joining.now
         return True
+
+    async def _join_again(self) -> None:
+        """Joining the console before this one left on (killed, crashed): the same code on the same address,
+        so the phones' pages reconnect by themselves; on another port if that one is taken now, said."""
+        from bootcamp.join.addresses import JoinAddress
+
+        left = self._left_on
+        if left is None or not await self.start_joining(JoinAddress(left.host, left.port), slide=None):
+            return
+        joining = self._joining
+        assert joining is not None
+        seated = len(joining.now.phones)
+        seats = "the seated phone keeps its seat" if seated == 1 else f"the {seated} seated phones keep their seats"
+        if joining.moved_from:
+            self.notify(
+                f"Phones can join again, with the same code, at a new address: {joining.now.url} "
+                f"({joining.moved_from} is taken now). The join slide shows it: the room scans it again; {seats}.",
+                title="Joining is back: the address changed",
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
+            return
+        self.notify(
+            f"Joining is back on {joining.now.url}, as it was: open phone pages reconnect by themselves; {seats}.",
+            title="Phones",
+            markup=False,
+            timeout=10,
+        )
 
     @property
     def console_joining(self) -> ConsoleJoining | None:
@@ -363,14 +413,17 @@ class BootcampApp(KeysInOrderApp[None]):
         if self._joining is not None:
             self.joining = self._joining.now
 
-    def stop_joining(self) -> bool:
-        """Stop serving the phone page (its pages are told their saved answers are kept); False if it was off."""
+    def stop_joining(self, *, chosen: bool = True) -> bool:
+        """Stop serving the phone page (its pages are told their saved answers are kept); False if it was off.
+
+        ``chosen`` False (the app ended by a signal): the pages are told nothing and keep trying, and joining
+        is left for the next console to bring back, as a crash leaves it."""
         joining, self._joining = self._joining, None
         if joining is None:
             return False
         self.show_joining()  # a redraw still to come is dropped
         self.joining = None
-        task = asyncio.create_task(joining.stop())
+        task = asyncio.create_task(joining.stop(keep=not chosen))
         self._joining_stopped.add(task)
         task.add_done_callback(self._joining_stopped.discard)
         return True
@@ -392,19 +445,28 @@ class BootcampApp(KeysInOrderApp[None]):
         self.close_workshop()
         console.dismiss()
 
-    def close_workshop(self) -> None:
-        """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background."""
+    def close_workshop(self, *, chosen: bool = True) -> None:
+        """Leave the open workshop: its timer paused; its saves finish and its lock goes in the background.
+
+        ``chosen`` False (a signal ended the app): the timer and joining left as a crash leaves them."""
         if self.workshop is None:
             return
         self._save_typing()  # before it goes: a field's text typed in the last second is saved with the rest
-        self.stop_joining()  # first: no phone answers a workshop being left
+        self.stop_joining(chosen=chosen)  # first: no phone answers a workshop being left
+        if self._left_on is not None and chosen:  # left on by a console before, not brought back: left on purpose
+            from bootcamp.join.left_on import remove_left_on
+
+            with contextlib.suppress(OSError):
+                remove_left_on(self.workshop.files.path)
+        self._left_on = None
         workshop, self.workshop = self.workshop, None
         self._show_held_changes()  # dropped: nothing shows the workshop any more
-        workshop.leave()
+        if chosen:
+            workshop.leave()
         if self._stop_listening is not None:
             self._stop_listening()
             self._stop_listening = None
-        task = asyncio.create_task(workshop.close(QUIT_FLUSH_SECONDS))
+        task = asyncio.create_task(workshop.close(QUIT_FLUSH_SECONDS, pause=chosen))
         self._workshops_closing.add(task)
         task.add_done_callback(self._workshops_closing.discard)
         self._left = workshop

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bootcamp.join.server import JoinServer
 from bootcamp.store import Store, WorkshopFiles
 
 from .conftest import MANDATE, Phone, Room, closing, create, phone_at, text_of
@@ -178,4 +179,27 @@ async def test_a_phone_turned_away_is_told_so_until_it_asks_again(
     status, _ = await eve.post("ask", {"name": "Eve Later"}, script=False)
     assert status == 200 and "Waiting to be let in" in text_of(eve.html) and told not in text_of(eve.html)
     events.close()
+    await closing(room, phones)
+
+
+async def test_a_server_carrying_on_a_stopped_ones_code_key_and_seats_keeps_each_phone_in_its_seat(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """What a console killed with joining on left (``phones.json``) in the next server: the phones' cookies and the
+    forms of the pages they loaded still good; a seat whose person was removed meanwhile is let go."""
+    files = create(store, anonymous=True, people=[("", ""), ("", ""), ("", "")])
+    room = await Room.open(files, tmp_path)
+    first, second = await phone_at(room, phones), await phone_at(room, phones)
+    for phone in (first, second):
+        await phone.load()
+        await phone.post("seat", {}, script=False)
+    held, code, key = room.server.held, room.server.code, room.server.key
+    assert [pid for _, pid in held] == [p.id for p in room.workshop.info.present[:2]]
+    await room.server.stop(tell=False)
+    room.workshop.records.remove_participant(held[1][1])
+    room.server = await JoinServer.start(room.workshop, "127.0.0.1", 0, room.log_path, code=code, key=key, seats=held)
+    assert room.server.held == held[:1]
+    status, part = await first.answer("yes")  # the form of the page loaded from the server before
+    assert status == 200 and '<p class="who">P1</p>' in part
+    assert "Take a seat" in text_of(await second.load())
     await closing(room, phones)

@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 from test_answering import MANDATE, console_at, stored
 from tmux_helpers import DEADLINE, ROOT, Tmux, footer_key, footer_shows
-from ui_helpers import new_workshop
+from ui_helpers import FIXTURE_CONTENT, new_workshop
 
+from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.store.owner_lock import holder_of
-from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.app import BootcampApp, create_app
 
 MANDATE_TITLE = "Who drives agreement?"  # the fixture's question, step 3
 
@@ -146,6 +147,33 @@ async def test_a_signal_ends_the_app_as_q_does(store: Store, fixture_program: Pr
     ana = info.participants[0]
     assert stored(store, info.id)[(ana.id, MANDATE, "", "")] == ("yes", "said at the end")
     assert holder_of(store.open(info.id, sweep=False).path) is None
+
+
+async def test_a_running_timer_keeps_running_when_a_signal_ends_the_app_as_after_a_crash(
+    store: Store, fixture_program: Program, data_dir: Path
+) -> None:
+    """Nobody chose to stop (a window closed): the timer is not paused, so the reopened console counts the time
+    that really passed, as after a crash. q pauses it (``test_workshop_screen``)."""
+    info = new_workshop(store, fixture_program)
+    clock = FixedClock()
+    app = create_app(data_dir=data_dir, content_dir=FIXTURE_CONTENT, clock=clock, open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        await pilot.press("t")
+        await pilot.pause()
+        clock.advance(30)
+        app.end_on_signal(signal.SIGHUP)
+        deadline = time.monotonic() + DEADLINE
+        while app.is_running and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+    timer = store.open(info.id).state().timers[MANDATE]
+    assert timer.running_since is not None  # its start kept: still running
+    clock.advance(60)  # the console is started again a minute later
+    app = create_app(data_dir=data_dir, content_dir=FIXTURE_CONTENT, clock=clock, open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        assert app.workshop is not None and app.workshop.flow.running
+        assert app.workshop.flow.elapsed() == 90  # the 30 s before and the minute the console was away
 
 
 # -- the terminal, once gone ------------------------------------------------------------------------------------

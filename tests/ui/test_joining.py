@@ -17,6 +17,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import aiohttp
@@ -30,6 +31,7 @@ from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.join.addresses import JoinAddress
 from bootcamp.join.invite import INVITE_FILE
+from bootcamp.join.left_on import read_left_on, write_left_on
 from bootcamp.live.changes import Change
 from bootcamp.store import Store
 from bootcamp.store.model import WorkshopState
@@ -405,15 +407,36 @@ async def test_quitting_while_phones_are_joined_asks_first_then_stops_joining(
     assert not await served(url)
 
 
-async def test_an_ending_signal_stops_joining_as_q_does(workshop_id: str, data_dir: Path, clock: FixedClock) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["window closed", "SIGTERM"])
+async def test_an_ending_signal_leaves_joining_for_the_next_console_as_a_crash_does(
+    signum: signal.Signals, workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """Nobody chose to stop the phones (a terminal window closed, the system stopping the app): the server stops
+    without telling the pages, which keep trying, and the next console brings joining back."""
     app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await joined_console(pilot)
         url = app.joining.url  # type: ignore[union-attr]
-        app.end_on_signal(signal.SIGHUP)  # the terminal window closed
+        ana = await phone_of(app, phones)
+        await ana.sit("Ana Ortiz")
+        ana.room = Url(url, {"Ana Ortiz": ConsoleRoom(app).person("Ana Ortiz")})  # type: ignore[assignment]
+        events = await ana.events()
+        await events.next()
+        app.end_on_signal(signum)
         await eventually(pilot, lambda: app.return_code is not None, "the app to end")
+        with pytest.raises(EOFError):  # the stream ends without "closed": the page says it lost contact, retries
+            await events.next()
         assert not await served(url)
-    assert app.return_code == 128 + signal.SIGHUP
+    assert app.return_code == 128 + signum
+    assert (store.open(workshop_id).path / "phones.json").exists()
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url == url
+        assert '<p class="who">Ana Ortiz</p>' in await ana.load()
+    for phone in phones:
+        await phone.close()
 
 
 # -- the command ----------------------------------------------------------------------------------------------
@@ -464,3 +487,256 @@ def test_bootcamp_open_join_serves_the_phone_page_from_a_real_console(
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(url, timeout=DEADLINE)
     assert not (folder / INVITE_FILE).exists()
+
+
+# -- a console that never stopped joining ---------------------------------------------------------------------
+
+
+class Url:
+    """A room that is only a join URL, for a phone of a console in another process."""
+
+    def __init__(self, url: str, ids: dict[str, str]) -> None:
+        self.url = url
+        self.ids = ids
+
+    @property
+    def origin(self) -> str:
+        return self.url.rsplit("/", 1)[0]
+
+    def person(self, name: str) -> str:
+        return self.ids[name]
+
+
+JOIN_URL = re.compile(r"http://127\.0\.0\.1:\d+/[A-Z]{5}")
+
+
+@pytest.mark.slow
+async def test_a_console_killed_while_phones_are_joined_comes_back_on_the_same_code_and_the_phones_keep_their_seats(
+    tmux: Tmux, tmp_path: Path, workshop_id: str, data_dir: Path, store: Store
+) -> None:
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    opening = [sys.executable, "-m", "bootcamp", "open", workshop_id, "--data-dir", str(data_dir)]
+    console = tmux.start("one", [*opening, "--join", "127.0.0.1:0"], tmp_path)
+    url = JOIN_URL.search(tmux.wait_for("one", JOIN_URL.search, "the join URL"))[0]  # type: ignore[index]
+    ana = Phone(Url(url, ids))  # type: ignore[arg-type]
+    try:
+        await ana.sit("Ana Ortiz")
+        events = await ana.events()
+        await events.next()
+        os.kill(console, signal.SIGKILL)  # no time to stop joining, nor to tell the pages
+        assert tmux.ended("one") == str(128 + signal.SIGKILL)
+        with pytest.raises((EOFError, aiohttp.ClientError)):
+            await events.next(timeout=DEADLINE)  # the page's stream breaks: it says it lost contact, and retries
+        assert not await served(url)
+
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        tmux.start("two", opening, tmp_path)  # reopened as after a crash: no --join
+        while not await served(url):  # the page's stream tries again as EventSource does (every few seconds)
+            assert loop.time() - started < DEADLINE, f"nothing served on {url}:\n{tmux.screen('two')}"
+            await asyncio.sleep(0.05)
+        back = loop.time() - started
+        tmux.wait_for_text("two", "Joining is back", f"📱 {url}  ·  1 of 3 on phones")
+        events = await ana.events()  # the page's stream, again: Ana's seat, the step the room is on
+        name, part = await events.next()
+        assert name == "view" and '<p class="who">Ana Ortiz</p>' in part and "Who drives agreement?" in part
+        status, part = await ana.answer("partly", step=MANDATE)  # the form of the page loaded before the crash
+        assert status == 200 and "saved ✓" in part
+        events.close()
+        print(f"\njoining back {back:.2f} s after the console was started again")
+    finally:
+        await ana.close()
+
+
+async def joined_then_killed(app: BootcampApp, phones: list[Phone], folder: Path, ids: dict[str, str]) -> Phone:
+    """Joining on, Ana seated by phone, then the console gone as a killed one goes: every file it kept stays as it
+    was (quitting here stops the server and frees its port, as a killed process does). Ana's phone, its room the URL."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        ana = await phone_of(app, phones)
+        ana.room = Url(app.joining.url, ids)  # type: ignore[union-attr,assignment]
+        await ana.sit("Ana Ortiz")
+        await eventually(pilot, lambda: "1 of 3 on phones" in screen_text(app), "Ana on her phone")
+        kept = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
+    for name, data in kept.items():
+        (folder / name).write_bytes(data)
+    return ana
+
+
+async def test_a_workshop_whose_console_never_stopped_joining_opens_joining_on_the_same_code_and_port(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    ana = await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    url = ana.room.url
+    kept = (folder / "phones.json").read_text()
+    cookie = next(c for c in ana.session.cookie_jar if c.key == "seat")
+    assert url.rsplit("/", 1)[1] in kept and cookie.value not in kept  # the code, a hash of the token, never the token
+    app = make_app(open_workshop=workshop_id)  # no --join: joining comes back by itself
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url == url  # the same code, the same port
+        await eventually(pilot, lambda: "1 of 3 on phones" in screen_text(app), "Ana's seat kept")
+        assert notified(app)[-1] == (
+            f"Joining is back on {url}, as it was: open phone pages reconnect by themselves; "
+            "the seated phone keeps its seat."
+        )
+        status, part = await ana.answer("no", step=MANDATE)  # the page loaded before: its form is still good
+        assert status == 200 and "saved ✓" in part
+        assert app.joining.invite.slide_over(MANDATE)  # the join slide as it was left: up
+        await pilot.press("j")  # stopped on purpose: the next console does not bring it back
+        await settle(pilot)
+        assert await app.flush()
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        assert app.joining is None and not await served(url)
+    for phone in phones:
+        await phone.close()
+
+
+async def test_joining_left_on_comes_back_on_a_new_port_when_its_own_is_taken_and_the_console_says_so(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    ana = await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    url = ana.room.url
+    port = int(url.rsplit(":", 1)[1].split("/")[0])
+    blocker = await asyncio.start_server(lambda reader, writer: None, "127.0.0.1", port)  # taken meanwhile
+    try:
+        app = make_app(open_workshop=workshop_id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await joined_console(pilot)
+            assert app.joining is not None
+            moved = app.joining.url
+            assert moved != url and moved.endswith(url[-6:])  # the same code, another port
+            [said] = [m for m in notified(app) if "new address" in m]
+            assert said.startswith(f"Phones can join again, with the same code, at a new address: {moved} ")
+            assert f"(127.0.0.1:{port} is taken now)" in said
+            assert app.joining.invite.slide_over(MANDATE)  # the join slide is up, with the new address
+            ana.room = Url(moved, ids)  # type: ignore[assignment]
+            page = await ana.load()  # scanned again: the cookie is the same (a cookie knows no port)
+            assert '<p class="who">Ana Ortiz</p>' in page
+    finally:
+        blocker.close()
+        await blocker.wait_closed()
+    for phone in phones:
+        await phone.close()
+
+
+# -- a removed person joining again -----------------------------------------------------------------------------
+
+
+async def waiting_in_people(app: BootcampApp, pilot: Pilot, phones: list[Phone], typed: str) -> tuple[Phone, RosterScreen]:
+    """Chloe Martin removed in People, then a phone typing ``typed`` asks to be let in; People open on the wait."""
+    chloe = ConsoleRoom(app).person("Chloe Martin")
+    app.workshop.records.remove_participant(chloe)  # type: ignore[union-attr]
+    phone = await phone_of(app, phones)
+    await phone.load()
+    status, _ = await phone.post("ask", {"name": typed}, script=False)
+    assert status == 200 and "Waiting to be let in" in text_of(phone.html)  # a removed seat is not taken by itself
+    await pilot.press("f2")
+    roster = await wait_for_screen(pilot, RosterScreen)
+    await eventually(pilot, lambda: roster.query_one(WaitingTable).row_count == 1, "the waiting list")
+    return phone, roster  # type: ignore[return-value]
+
+
+async def test_a_removed_person_asking_again_by_phone_is_brought_back_for_that_phone_not_made_twice(
+    workshop_id: str, data_dir: Path, clock: FixedClock
+) -> None:
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        phone, _ = await waiting_in_people(app, pilot, phones, "chloé  MARTIN")
+        assert "chloé MARTIN  ↺ P3 removed: y restores" in screen_text(app)
+        assert "Waiting to be let in (1) · y lets in · n turns away · Y as a new person" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notified(app)[-1] == "Chloe Martin is back, with their answers: their phone holds P3's seat."
+        people = app.workshop.info.participants  # type: ignore[union-attr]
+        assert [(p.name, p.removed) for p in people] == [("Ana Ortiz", False), ("Ben Okafor", False), ("Chloe Martin", False)]
+        assert app.joining is not None and people[2].id in app.joining.phones
+        assert '<p class="who">Chloe Martin</p>' in await phone.load()
+        assert await app.flush()
+    for phone in phones:
+        await phone.close()
+
+
+async def test_shift_y_lets_in_a_new_person_as_typed_even_when_a_removed_person_has_the_name_and_warns(
+    workshop_id: str, data_dir: Path, clock: FixedClock
+) -> None:
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        phone, _ = await waiting_in_people(app, pilot, phones, "chloe martin")
+        await pilot.press("Y")
+        await settle(pilot)
+        assert notified(app)[-1] == (
+            "chloe martin is in as a new person, P4; P3 Chloe Martin, removed, has this name too (u restores them)."
+        )
+        people = app.workshop.info.participants  # type: ignore[union-attr]
+        assert [(p.name, p.removed) for p in people][2:] == [("Chloe Martin", True), ("chloe martin", False)]
+        assert '<p class="who">chloe martin</p>' in await phone.load()
+    for phone in phones:
+        await phone.close()
+
+
+async def test_joining_left_on_longer_ago_than_a_seat_cookie_lives_does_not_come_back(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """Reopened the next day (or weeks later, to reread the notes): no phone holds its seat any more, and nothing
+    is served on the network unasked."""
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    left = folder / "phones.json"
+    day_before = left.stat().st_mtime - 17 * 3600
+    os.utime(left, (day_before, day_before))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.joining is None and not left.exists()
+    for phone in phones:
+        await phone.close()
+
+
+async def test_joining_left_on_an_address_this_machine_no_longer_has_is_said_and_j_serves_its_code_elsewhere(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """The laptop came back on another network: joining cannot come back where it was; j asks where, and serves
+    the same code there, the seats kept."""
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    ana = await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    left = read_left_on(folder)
+    assert left is not None
+    gone = "192.0.2.77"  # TEST-NET-1: never this machine's
+    write_left_on(folder, replace(left, host=gone))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await eventually(pilot, lambda: any("cannot serve" in m for m in notified(app)), "the console to say why")
+        [said] = [m for m in notified(app) if "cannot serve" in m]
+        assert said.startswith(f"cannot serve the phone page on {gone}:{left.port}")
+        assert said.endswith(f"j starts joining again (code {left.code}): the phones keep their seats")
+        assert app.joining is None
+        await pilot.press("j")
+        await wait_for_screen(pilot, JoinAddressScreen)
+        await pilot.press("end", "enter")  # the loopback
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url.endswith("/" + left.code)
+        ana.room = Url(app.joining.url, ids)  # type: ignore[assignment]
+        assert '<p class="who">Ana Ortiz</p>' in await ana.load()
+    for phone in phones:
+        await phone.close()

@@ -9,6 +9,8 @@ closes the roster with those steps, for the console to start them answering.
 While phones can join, a phone marks whose seat a phone holds (``p`` frees it, for another phone),
 and people not on the roster who asked from their phones wait in a list of their own: ``y`` lets
 the first (or the highlighted) in, as a new participant whose phone holds the seat; ``n`` turns them away.
+A name that is a removed person's (and nobody present's) brings that person back for the phone; ``Y`` lets
+anyone in as a new person, named as typed, whoever else has the name.
 """
 
 from __future__ import annotations
@@ -144,6 +146,8 @@ WAITING_NAME_WIDTH = 40
 # person of that name), or the seat is free by now (y gives it to this phone).
 SAME_NAME_TAKEN = "⚠ {seat} has this name"
 SAME_NAME_FREE = "→ {seat}'s free seat"
+# Nobody present has the name, someone removed does: y brings them back for this phone (Y: a new person anyway).
+SAME_NAME_REMOVED = "↺ {seat} removed: y restores"
 
 
 class WaitingTable(SteadyTable[Text]):
@@ -185,7 +189,10 @@ class WaitingTable(SteadyTable[Text]):
             ids = [w.id for w in waiting]
             if keep in ids:
                 self.move_cursor(row=ids.index(keep), animate=False)
-        self.border_title = f"Waiting to be let in ({len(waiting)}) · y lets in · n turns away"
+        title = f"Waiting to be let in ({len(waiting)}) · y lets in · n turns away"
+        if same_names:  # someone has their name: a new person anyway is one key away
+            title += " · Y as a new person"
+        self.border_title = title
 
     def current_id(self) -> str | None:
         if not self.row_count:
@@ -207,6 +214,13 @@ class RosterScreen(Screen[MissedSteps | None]):
         Binding("u", "restore", "Restore", tooltip="Bring a removed person back, with their answers"),
         Binding("m", "answer_missed", "Answer missed", tooltip="Start the highlighted person on the steps they missed"),
         Binding("y", "let_in", "Let in", tooltip="Let in who waits (highlighted, else first): their phone holds the seat"),
+        Binding(
+            "Y",
+            "let_in_new",
+            "Let in as new",
+            show=False,
+            tooltip="Let in who waits as a new person, named as typed, even if someone (removed) has that name",
+        ),
         Binding("n", "turn_away", "Turn away", tooltip="Turn away who waits (the highlighted, else the first)"),
         Binding(
             "p",
@@ -444,7 +458,7 @@ class RosterScreen(Screen[MissedSteps | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         joining = self.bootcamp.joining
-        if action in ("let_in", "turn_away"):
+        if action in ("let_in", "let_in_new", "turn_away"):
             return joining is not None and bool(joining.waiting)  # the keys show while someone waits
         if action == "free_seat":
             return joining is not None
@@ -457,10 +471,13 @@ class RosterScreen(Screen[MissedSteps | None]):
         said = {}
         for person in waiting:
             namesakes = joining.server.namesakes(person)
+            removed = joining.server.namesakes(person, removed=True)
             if namesakes:
                 free = [p for p in namesakes if p.id not in joining.server.joined]
                 seat = f"P{(free or namesakes)[0].number}"
                 said[person.id] = (SAME_NAME_FREE if free else SAME_NAME_TAKEN).format(seat=seat)
+            elif removed:
+                said[person.id] = SAME_NAME_REMOVED.format(seat=f"P{removed[0].number}")
         return said
 
     def _waiting_one(self) -> Waiting | None:
@@ -493,17 +510,42 @@ class RosterScreen(Screen[MissedSteps | None]):
             return
         self.second_of_a_name = ""
         before = {p.id for p in self.workshop.info.participants}
+        restoring = not namesakes and bool(joining.server.namesakes(person, removed=True))
         try:
             added = joining.server.admit(person.id)
         except UserError as refused:
             self.notify(str(refused), title="Not let in", severity="error", markup=False)
             return
         self.bootcamp.show_joining()
-        if added.id in before:
+        if added.id in before and restoring:
+            said = f"{added.display_name} is back, with their answers: their phone holds P{added.number}'s seat."
+            self.notify(said, markup=False)
+        elif added.id in before:
             said = f"{person.name} is in: their phone holds P{added.number} {added.display_name}'s seat."
             self.notify(said, markup=False)
         else:
             self.notify(f"{added.display_name} is in: their phone holds the new seat.", markup=False)
+
+    def action_let_in_new(self) -> None:
+        """A new person whatever the roster says (a second Gina Rossi), named as typed; warned of any namesake."""
+        joining, person = self.joining, self._waiting_one()
+        if joining is None or person is None:
+            return
+        self.second_of_a_name = ""
+        namesakes = [*joining.server.namesakes(person), *joining.server.namesakes(person, removed=True)]
+        try:
+            added = joining.server.admit(person.id, new=True)
+        except UserError as refused:
+            self.notify(str(refused), title="Not let in", severity="error", markup=False)
+            return
+        self.bootcamp.show_joining()
+        said = f"{added.display_name} is in as a new person, P{added.number}"
+        if not namesakes:
+            self.notify(said + ": their phone holds the new seat.", markup=False)
+            return
+        other = namesakes[0]
+        how = ", removed, has this name too (u restores them)." if other.removed else " has this name too."
+        self.notify(said + f"; P{other.number} {other.display_name}{how}", severity="warning", markup=False, timeout=10)
 
     def action_turn_away(self) -> None:
         joining, person = self.joining, self._waiting_one()
