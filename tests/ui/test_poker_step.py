@@ -17,6 +17,7 @@ from bootcamp.ui.screens.action_form import ActionFormScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.widgets.poker.board import PokerBoard
 from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
+from bootcamp.ui.widgets.steps.base import StepScroll
 from bootcamp.ui.widgets.typed_text import AutosaveTextArea
 
 
@@ -278,3 +279,29 @@ async def test_an_empty_note_shows_its_whole_question(size, data_dir, clock: Fix
         await pilot.press("backspace")
         await pilot.pause()
         assert first.content_size.height > 1
+
+
+def _in_view(widget) -> bool:
+    """The widget drawn whole inside the step's box (not below it, where nothing scrolls to)."""
+    box = widget.screen.query_one(StepScroll).content_region
+    return box.contains_region(widget.region)
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+async def test_the_field_typed_into_is_scrolled_into_view(size, data_dir, clock: FixedClock, make_app) -> None:
+    """At 80×24 the card's notes were below the step's box, which did not scroll: the text typed was unseen."""
+    store = Store(data_dir, clock)
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    at_step(store, info.id, "aptitudes/aptitude-poker")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        fields = list(panel.query(PokerNoteField))
+        for field in fields:
+            await pilot.press("tab")
+            await settle(pilot)
+            assert app.focused is field and _in_view(field), field.id
+            await pilot.press(*"the room says so", "enter", *"and more", "enter", *"and more")
+            await settle(pilot)
+            assert _in_view(field), field.id  # grown by three lines, still whole on the screen

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from bootcamp.live.records import LiveRecords
@@ -104,6 +104,15 @@ class PokerNoteField(AutosaveTextArea):
 
     def show_mark(self) -> None:
         show_mark(self, self.live.mark(note_record(self.card_id, self.prompt_id)))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A line typed makes the field taller: kept whole on the screen, the step's box scrolling under it.
+        if event.text_area is self and self.has_focus:
+            self.call_after_refresh(self._keep_in_view)
+
+    def _keep_in_view(self) -> None:
+        if self.has_focus:
+            self.scroll_visible(animate=False)
 
     def action_back_to_cards(self) -> None:
         cards = self.screen.query(CardList)

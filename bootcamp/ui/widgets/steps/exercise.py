@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.widgets import OptionList, Static
 
 from bootcamp.clock import SystemClock
@@ -63,7 +63,7 @@ class ExerciseView(StepView):
             return
         yield Static(id="poker-status")
         yield CardList(id="poker-cards")
-        yield Container(id="poker-card-slot")
+        yield VerticalGroup(id="poker-card-slot")  # as tall as the card: a Container (1fr) clipped it, unscrollable
 
     def _deck_and_prompts(self, deck: Deck) -> ComposeResult:
         minutes = f"{deck.exercise.minutes_per_card:g}"
@@ -161,7 +161,7 @@ class ExerciseView(StepView):
             panel.show(data, state, self._now())
         else:
             self._card_panel = CardPanel(deck, self.live, card, shown=(data, state, self._now()))
-            self.query_one("#poker-card-slot", Container).mount(self._card_panel)
+            self.query_one("#poker-card-slot", VerticalGroup).mount(self._card_panel)
 
     def _tick_clock(self) -> None:
         if self._shown is None:
