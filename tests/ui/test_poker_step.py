@@ -305,3 +305,26 @@ async def test_the_field_typed_into_is_scrolled_into_view(size, data_dir, clock:
             await pilot.press(*"the room says so", "enter", *"and more", "enter", *"and more")
             await settle(pilot)
             assert _in_view(field), field.id  # grown by three lines, still whole on the screen
+
+
+async def test_the_wall_shows_one_actions_line_the_cards_actions_in_place_of_the_prompts_dots(
+    data_dir, clock: FixedClock, make_app
+) -> None:
+    """The wall read "Actions (owner, date): …" and, under it, "Actions: Monthly customer panel — …"."""
+    store = Store(data_dir, clock)
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    at_step(store, info.id, "aptitudes/aptitude-poker")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, ActionFormScreen)
+        await pilot.press(*"Monthly customer panel", "enter", "enter", *"2026-12-11", "enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ActionFormScreen), "the form to close")
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        said = [line.strip() for line in screen_text(app).splitlines() if line.strip().startswith("Action")]
+        assert len(said) == 1 and said[0].startswith("Actions (owner, date): Monthly customer panel — ")
+        assert said[0].endswith(", 2026-12-11")

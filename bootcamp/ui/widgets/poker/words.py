@@ -38,6 +38,11 @@ class Deck:
         return (item.short or item.title) if short else item.title
 
 
+# The prompt that asks the room for actions (the shipped deck's "Actions (owner, date)"): once the card has actions
+# on the room's list, the wall shows them under this prompt's label, not as a second "Actions" line.
+ACTIONS_PROMPT = "actions"
+
+
 def holder_name(info: WorkshopInfo, card: PokerCard) -> str:
     seat = info.participant(card.holder)
     if seat is None:
@@ -64,6 +69,11 @@ def card_clock(state: WorkshopState, card_id: str, minutes_per_card: float, now:
     if not is_running(state, card_id):
         text.append(" · paused", style="dim")
     return text
+
+
+def actions_text(actions: list[Action]) -> Text:
+    """The card's actions on one line, ``  ·  `` between them."""
+    return Text("  ·  ", style="dim", end="").join(action_line(a) for a in actions)
 
 
 def action_line(action: Action) -> Text:
