@@ -328,3 +328,80 @@ async def test_the_wall_shows_one_actions_line_the_cards_actions_in_place_of_the
         said = [line.strip() for line in screen_text(app).splitlines() if line.strip().startswith("Action")]
         assert len(said) == 1 and said[0].startswith("Actions (owner, date): Monthly customer panel — ")
         assert said[0].endswith(", 2026-12-11")
+
+
+async def test_the_cards_of_someone_who_left_are_dealt_again_and_the_wall_never_says_who_left(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """The wall showed "Chloe Martin (left)", a late arrival had no card and d did nothing once dealt."""
+    from bootcamp.ui.widgets.poker.passing import DealAgainScreen
+
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)  # Persist! to Chloe Martin, Give the Power Away to Ana Ortiz
+        await pilot.press("tab", *"renewals go quiet", "escape")
+        live = app.workshop.records
+        chloe = next(p for p in live.info.participants if p.name == "Chloe Martin")
+        live.remove_participant(chloe.id)  # F2: she left
+        live.add_participant("Dee Late")
+        await pilot.press("up")  # any key: the console redraws from the room
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Chloe Martin (left)" in text and "Chloe Ma… (left)" in text  # the facilitator is told …
+        assert "1 card held by people who left: d deals again (notes and actions stay)." in " ".join(text.split())
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        wall = screen_text(app)
+        assert "Chloe" not in wall and "(left)" not in wall  # … the room is not
+        assert "▶ Persist!  ·  4:00 left" in wall  # unheld: no holder said
+        await pilot.press("f5")
+        await open_console(pilot)
+        assert isinstance(app.focused, CardList)  # back where it was
+        await pilot.press("d")
+        dialog = await wait_for_screen(pilot, DealAgainScreen)
+        assert "Persist!: Chloe Martin (left) → Ben Okafor" in screen_text(app)  # fewest cards first, roster order
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.screen is not dialog, "the dialog to close")
+        await settle(pilot)
+        persist = next(card for card in live.room.poker if card.card_id == "persist")
+        assert live.info.participant(persist.holder).name == "Ben Okafor"
+        assert persist.notes["today"] == "renewals go quiet"  # the notes stay with the card
+        assert "held by people who left" not in screen_text(app)
+        await pilot.press("d")  # a fair deal: nothing to do, and said so
+        await settle(pilot)
+        assert not isinstance(app.screen, DealAgainScreen)
+        assert await app.flush()
+    stored = on_disk(store, workshop_id)
+    holders = {p.id: p.name for p in stored.info().participants}
+    assert {c.card_id: holders[c.holder] for c in stored.room().poker} == {
+        "persist": "Ben Okafor",
+        "give-power-away": "Ana Ortiz",
+    }
+    assert stored.room().poker[0].notes == {"today": "renewals go quiet"}
+
+
+async def test_p_passes_the_highlighted_card_to_someone_present_and_ctrl_z_takes_it_back(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    from bootcamp.ui.widgets.poker.passing import PassCardScreen
+
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        live = app.workshop.records
+        live.add_participant("Dee Late")
+        await pilot.press("p")  # on Persist!, held by Chloe Martin
+        await wait_for_screen(pilot, PassCardScreen)
+        text = screen_text(app)
+        assert "Pass Persist! to …" in text and "Chloe Martin  ·  holds it" in text and "Dee Late  ·  no card yet" in text
+        await pilot.press("end", "enter")  # the last: the late arrival
+        await wait_until(pilot, lambda: not isinstance(app.screen, PassCardScreen), "the dialog to close")
+        await settle(pilot)
+        assert live.info.participant(live.room.poker[0].holder).name == "Dee Late"
+        assert "Dee Late" in str(app.screen.query_one(CardPanel).query_one("#card-head").render())
+        assert app.workshop.undo().label == "a Poker card passed"
+        assert live.info.participant(live.room.poker[0].holder).name == "Chloe Martin"
+        assert await app.flush()

@@ -70,7 +70,8 @@ class PokerBoard(Vertical):
         if card is None:
             return
         title = f"▶ {self.deck.title(card.card_id)}"
-        line = joined((title, "bold"), ("  ·  ", "dim"), holder_name(data.info, card), ("  ·  ", "dim"))
+        holder = holder_name(data.info, card, wall=True)
+        line = joined((title, "bold"), ("  ·  ", "dim"), *((holder, ("  ·  ", "dim")) if holder else ()))
         line.append_text(card_clock(state, card.card_id, self.deck.exercise.minutes_per_card, now))
         head.update(line)
 
@@ -87,7 +88,8 @@ class PokerBoard(Vertical):
             current = card.card_id == state.poker_card
             mark = "▶" if current else "♠"
             title = plain(f"{mark} {self.deck.title(card.card_id, short=True)}", "bold" if current else "")
-            cells.append((title, plain(holder_name(data.info, card), "" if current else "dim")))
+            holder = holder_name(data.info, card, wall=True) or "—"  # its holder left: unheld until passed on
+            cells.append((title, plain(holder, "" if current else "dim")))
         half = (len(cells) + 1) // 2  # down the first column, then the second: reads like the deck's order
         for row in range(half):
             right = cells[row + half] if row + half < len(cells) else (plain(""), plain(""))

@@ -43,11 +43,19 @@ class Deck:
 ACTIONS_PROMPT = "actions"
 
 
-def holder_name(info: WorkshopInfo, card: PokerCard) -> str:
+def holder_name(info: WorkshopInfo, card: PokerCard, *, wall: bool = False) -> str:
+    """Who holds the card; on the console "(left)" after someone removed from the room, whose card is to be passed
+    on (``p``, or ``d`` again). The wall never says who left: the card is shown unheld there ("")."""
     seat = info.participant(card.holder)
-    if seat is None:
-        return "nobody"
+    if seat is None or (wall and seat.removed):
+        return "" if wall else "nobody"
     return seat.display_name + (" (left)" if seat.removed else "")
+
+
+def unheld(info: WorkshopInfo, cards: tuple[PokerCard, ...]) -> list[PokerCard]:
+    """The cards nobody present holds (their holder left the room)."""
+    present = {seat.id for seat in info.present}
+    return [card for card in cards if card.holder not in present]
 
 
 def card_source(card_id: str) -> str:
