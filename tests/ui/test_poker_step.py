@@ -359,6 +359,11 @@ async def test_the_cards_of_someone_who_left_are_dealt_again_and_the_wall_never_
         await pilot.press("f5")
         await open_console(pilot)
         assert isinstance(app.focused, CardList)  # back where it was
+        await pilot.press("a")  # an action from her card: nobody who left is its owner to start with
+        form = await wait_for_screen(pilot, ActionFormScreen)
+        assert form.query_one("#action-owner").value == ""
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is not form, "the form to close")
         await pilot.press("d")
         dialog = await wait_for_screen(pilot, DealAgainScreen)
         assert "Persist!: Chloe Martin (left) → Ben Okafor" in screen_text(app)  # fewest cards first, roster order

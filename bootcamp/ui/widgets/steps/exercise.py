@@ -346,7 +346,8 @@ class ExerciseView(StepView):
             self.notify("Pick a card first: Enter on the card list.", markup=False)
             return
         holder = live.info.participant(card.holder)
-        draft = Action("", "", owner=holder.display_name if holder else "", source=card_source(card_id))
+        owner = holder.display_name if holder and not holder.removed else ""  # someone who left owns nothing new
+        draft = Action("", "", owner=owner, source=card_source(card_id))
         owners = [p.display_name for p in live.info.present]
 
         def saved(action: Action | None) -> None:
