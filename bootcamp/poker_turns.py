@@ -1,4 +1,5 @@
-"""Aptitude Poker's turns: which card the room talks about, and each card's own countdown.
+"""Aptitude Poker's turns: which card the room talks about, each card's own countdown, and who holds which
+card once people leave or arrive late (:func:`deal_again`).
 
 Pure logic over :class:`~bootcamp.store.model.WorkshopState`, like :mod:`bootcamp.flow`:
 every move returns a new state, which the caller stores (so a projector window shows
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bootcamp.store.model import StepTimer, WorkshopState
+from bootcamp.store.model import PokerCard, RoomRecords, StepTimer, WorkshopState
 
 
 def card_timer(state: WorkshopState, card_id: str) -> StepTimer:
@@ -49,3 +50,61 @@ def pause_cards(state: WorkshopState, now: float) -> WorkshopState:
     if not any(timer.running_since is not None for timer in state.card_timers.values()):
         return state
     return replace(state, card_timers={card: timer.paused_at(now) for card, timer in state.card_timers.items()})
+
+
+# -- who holds which card, once people come and go -----------------------------------------------------------
+
+
+def talked_about(state: WorkshopState, room: RoomRecords, now: float) -> set[str]:
+    """The cards the room has talked about: picked (their clock ran), or with notes or actions."""
+    timers = state.card_timers.items()
+    ran = {card for card, timer in timers if timer.elapsed_at(now) > 0 or timer.running_since is not None}
+    written = {card.card_id for card in room.poker if any(text.strip() for text in card.notes.values())}
+    acted = {action.source.removeprefix("poker:") for action in room.actions if action.source.startswith("poker:")}
+    return ran | written | acted | ({state.poker_card} if state.poker_card else set())
+
+
+def deal_again(cards: tuple[PokerCard, ...], present: list[str], talked: set[str]) -> dict[str, str]:
+    """The deal made fair again for the people ``present`` (participant ids, in the roster's order), as the
+    cards that change hands (card id → who holds it now).
+
+    The cards of anyone no longer present go round first, to whoever holds fewest (those not talked about yet
+    before those that were); then whoever holds two cards more than someone else passes them one not talked
+    about yet (a late arrival gets a card). Every other card stays where it is: the people present keep the
+    cards they prepared, and a card's notes and actions go with it, whoever holds it.
+    """
+    if not present:
+        return {}
+    held: dict[str, list[str]] = {person: [] for person in present}
+    for card in cards:
+        if card.holder in held:
+            held[card.holder].append(card.card_id)
+
+    def fewest() -> str:
+        return min(present, key=lambda person: len(held[person]))  # the first in the roster among equals
+
+    moves: dict[str, str] = {}
+    unheld = [card.card_id for card in cards if card.holder not in held]
+    for card_id in sorted(unheld, key=lambda card_id: card_id in talked):
+        receiver = fewest()
+        held[receiver].append(card_id)
+        moves[card_id] = receiver
+    while True:
+        receiver = fewest()
+        givers = sorted(present, key=lambda person: -len(held[person]))
+        giver = next(
+            (
+                person
+                for person in givers
+                if len(held[person]) - len(held[receiver]) >= 2 and any(c not in talked for c in held[person])
+            ),
+            None,
+        )
+        if giver is None:
+            break
+        card_id = next(c for c in reversed(held[giver]) if c not in talked)  # the last dealt to them
+        held[giver].remove(card_id)
+        held[receiver].append(card_id)
+        moves[card_id] = receiver
+    was = {card.card_id: card.holder for card in cards}
+    return {card_id: holder for card_id, holder in moves.items() if was[card_id] != holder}

@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bootcamp.checks import RecordChecks, RecordRefused, participant_problems, refuse
+from bootcamp.checks import Problem, RecordChecks, RecordRefused, participant_problems, refuse
 from bootcamp.clock import Clock, iso, local_today
 from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
 from bootcamp.errors import UserError
@@ -409,6 +409,26 @@ class LiveRecords:
         )
         self._edit_room("poker:deal", edits.deal_poker(cards))
         return self.room.poker
+
+    def hand_poker_cards(self, holders: dict[str, str], *, by: Actor = CONSOLE) -> None:
+        """Cards passed on (card id → participant id): one card handed to someone, or the deal made fair again
+        once people left or came late. Only who holds them changes: their notes and actions stay with them."""
+        self._begin(by)
+        present = {seat.id for seat in self.info.present}
+        dealt = {card.card_id: card.holder for card in self.room.poker}
+        problems = [
+            Problem(f"poker.{card_id}", f"{holder!r} is not a participant present")
+            for card_id, holder in holders.items()
+            if card_id in dealt and holder not in present
+        ]
+        refuse("the Poker card was not passed", problems)
+        before = {card: dealt[card] for card, holder in holders.items() if dealt.get(card, holder) != holder}
+        if not before:
+            return
+        after = {card_id: holders[card_id] for card_id in before}
+        label = "a Poker card passed" if len(after) == 1 else "the Poker cards dealt again"
+        self._push_undo(label, lambda: self._edit_room("poker:hand", edits.hand_poker_cards(before)))
+        self._edit_room("poker:hand", edits.hand_poker_cards(after))
 
     def put_poker_note(self, card_id: str, prompt_id: str, text: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)

@@ -99,6 +99,13 @@ class DealPoker:
 
 
 @dataclass(frozen=True)
+class HandPokerCards:
+    """Poker cards passed to the people present: (card id, participant id) pairs."""
+
+    holders: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class PutPokerNote:
     card_id: str
     prompt_id: str
@@ -128,6 +135,7 @@ Request = (
     | PutAction
     | DropAction
     | DealPoker
+    | HandPokerCards
     | PutPokerNote
     | DiscussCard
     | ToggleCardClock

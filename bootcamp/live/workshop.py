@@ -343,6 +343,8 @@ class LiveWorkshop:
                 records.drop_action(request.action_id, by=by)
             case asked.DealPoker():
                 records.deal_poker(by=by)
+            case asked.HandPokerCards():
+                records.hand_poker_cards(dict(request.holders), by=by)
             case asked.PutPokerNote():
                 records.put_poker_note(request.card_id, request.prompt_id, request.text, by=by)
             case asked.DiscussCard():

@@ -82,6 +82,19 @@ def deal_poker(cards: tuple[PokerCard, ...]) -> RoomEdit:
     return lambda room: room if room.poker else dataclasses.replace(room, poker=cards)
 
 
+def hand_poker_cards(holders: dict[str, str]) -> RoomEdit:
+    """These cards passed to these people (card id → participant id); every other card, and every note, as it is."""
+
+    def edit(room: RoomRecords) -> RoomRecords:
+        cards = tuple(
+            dataclasses.replace(card, holder=holders[card.card_id]) if card.card_id in holders else card
+            for card in room.poker
+        )
+        return dataclasses.replace(room, poker=cards)
+
+    return edit
+
+
 def put_poker_note(card_id: str, prompt_id: str, text: str) -> RoomEdit:
     def edit(room: RoomRecords) -> RoomRecords:
         cards = tuple(

@@ -63,7 +63,7 @@ class PokerCard:
     """The room's notes on one Aptitude Poker card: prompt id → text."""
 
     card_id: str
-    holder: str = ""  # participant id the card was dealt to
+    holder: str = ""  # participant id of who holds it: dealt to, or passed to since
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -73,7 +73,7 @@ class RoomRecords:
 
     notes: tuple[RoomNote, ...] = ()
     role_lines: tuple[RoleLine, ...] = ()
-    poker: tuple[PokerCard, ...] = ()  # empty until dealt; the deal is stored, never redone
+    poker: tuple[PokerCard, ...] = ()  # empty until dealt; the deal is stored: later only cards change hands
     actions: tuple[Action, ...] = ()
 
 

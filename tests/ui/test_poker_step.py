@@ -17,6 +17,7 @@ from bootcamp.ui.screens.action_form import ActionFormScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.widgets.poker.board import PokerBoard
 from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
+from bootcamp.ui.widgets.steps.base import StepScroll
 from bootcamp.ui.widgets.typed_text import AutosaveTextArea
 
 
@@ -278,3 +279,134 @@ async def test_an_empty_note_shows_its_whole_question(size, data_dir, clock: Fix
         await pilot.press("backspace")
         await pilot.pause()
         assert first.content_size.height > 1
+
+
+def _in_view(widget) -> bool:
+    """The widget drawn whole inside the step's box (not below it, where nothing scrolls to)."""
+    box = widget.screen.query_one(StepScroll).content_region
+    return box.contains_region(widget.region)
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+async def test_the_field_typed_into_is_scrolled_into_view(size, data_dir, clock: FixedClock, make_app) -> None:
+    """At 80×24 the card's notes were below the step's box, which did not scroll: the text typed was unseen."""
+    store = Store(data_dir, clock)
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    at_step(store, info.id, "aptitudes/aptitude-poker")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        fields = list(panel.query(PokerNoteField))
+        for field in fields:
+            await pilot.press("tab")
+            await settle(pilot)
+            assert app.focused is field and _in_view(field), field.id
+            await pilot.press(*"the room says so", "enter", *"and more", "enter", *"and more")
+            await settle(pilot)
+            assert _in_view(field), field.id  # grown by three lines, still whole on the screen
+
+
+async def test_the_wall_shows_one_actions_line_the_cards_actions_in_place_of_the_prompts_dots(
+    data_dir, clock: FixedClock, make_app
+) -> None:
+    """The wall read "Actions (owner, date): …" and, under it, "Actions: Monthly customer panel — …"."""
+    store = Store(data_dir, clock)
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    at_step(store, info.id, "aptitudes/aptitude-poker")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, ActionFormScreen)
+        await pilot.press(*"Monthly customer panel", "enter", "enter", *"2026-12-11", "enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ActionFormScreen), "the form to close")
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        said = [line.strip() for line in screen_text(app).splitlines() if line.strip().startswith("Action")]
+        assert len(said) == 1 and said[0].startswith("Actions (owner, date): Monthly customer panel — ")
+        assert said[0].endswith(", 2026-12-11")
+
+
+async def test_the_cards_of_someone_who_left_are_dealt_again_and_the_wall_never_says_who_left(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """The wall showed "Chloe Martin (left)", a late arrival had no card and d did nothing once dealt."""
+    from bootcamp.ui.widgets.poker.passing import DealAgainScreen
+
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)  # Persist! to Chloe Martin, Give the Power Away to Ana Ortiz
+        await pilot.press("tab", *"renewals go quiet", "escape")
+        live = app.workshop.records
+        chloe = next(p for p in live.info.participants if p.name == "Chloe Martin")
+        live.remove_participant(chloe.id)  # F2: she left
+        live.add_participant("Dee Late")
+        await pilot.press("up")  # any key: the console redraws from the room
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Chloe Martin (left)" in text and "Chloe Ma… (left)" in text  # the facilitator is told …
+        assert "1 card held by people who left: d deals again (notes and actions stay)." in " ".join(text.split())
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        wall = screen_text(app)
+        assert "Chloe" not in wall and "(left)" not in wall  # … the room is not
+        assert "▶ Persist!  ·  4:00 left" in wall  # unheld: no holder said
+        await pilot.press("f5")
+        await open_console(pilot)
+        assert isinstance(app.focused, CardList)  # back where it was
+        await pilot.press("a")  # an action from her card: nobody who left is its owner to start with
+        form = await wait_for_screen(pilot, ActionFormScreen)
+        assert form.query_one("#action-owner").value == ""
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is not form, "the form to close")
+        await pilot.press("d")
+        dialog = await wait_for_screen(pilot, DealAgainScreen)
+        assert "Persist!: Chloe Martin (left) → Ben Okafor" in screen_text(app)  # fewest cards first, roster order
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.screen is not dialog, "the dialog to close")
+        await settle(pilot)
+        persist = next(card for card in live.room.poker if card.card_id == "persist")
+        assert live.info.participant(persist.holder).name == "Ben Okafor"
+        assert persist.notes["today"] == "renewals go quiet"  # the notes stay with the card
+        assert "held by people who left" not in screen_text(app)
+        await pilot.press("d")  # a fair deal: nothing to do, and said so
+        await settle(pilot)
+        assert not isinstance(app.screen, DealAgainScreen)
+        assert await app.flush()
+    stored = on_disk(store, workshop_id)
+    holders = {p.id: p.name for p in stored.info().participants}
+    assert {c.card_id: holders[c.holder] for c in stored.room().poker} == {
+        "persist": "Ben Okafor",
+        "give-power-away": "Ana Ortiz",
+    }
+    assert stored.room().poker[0].notes == {"today": "renewals go quiet"}
+
+
+async def test_p_passes_the_highlighted_card_to_someone_present_and_ctrl_z_takes_it_back(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    from bootcamp.ui.widgets.poker.passing import PassCardScreen
+
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        live = app.workshop.records
+        live.add_participant("Dee Late")
+        await pilot.press("p")  # on Persist!, held by Chloe Martin
+        await wait_for_screen(pilot, PassCardScreen)
+        text = screen_text(app)
+        assert "Pass Persist! to …" in text and "Chloe Martin  ·  holds it" in text and "Dee Late  ·  no card yet" in text
+        await pilot.press("end", "enter")  # the last: the late arrival
+        await wait_until(pilot, lambda: not isinstance(app.screen, PassCardScreen), "the dialog to close")
+        await settle(pilot)
+        assert live.info.participant(live.room.poker[0].holder).name == "Dee Late"
+        assert "Dee Late" in str(app.screen.query_one(CardPanel).query_one("#card-head").render())
+        assert app.workshop.undo().label == "a Poker card passed"
+        assert live.info.participant(live.room.poker[0].holder).name == "Chloe Martin"
+        assert await app.flush()

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.store import Store
-from bootcamp.store.model import Answer, RoomNote, StepTimer, WorkshopState
+from bootcamp.store.model import Answer, PokerCard, RoomNote, StepTimer, WorkshopState
 from bootcamp.store.owner_lock import CONSOLE, OwnerLock, describe, holder_of
 from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.commands import screen_actions
@@ -324,6 +324,26 @@ async def test_typed_text_is_shown_as_typed_in_results_and_review(workshop_id: s
         assert "[bold red]Marked[/] up ␛[31mhostile" in screen_text(app)
         await review_first(pilot, screen)
         assert "[bold red]Marked[/] up ␛[31mhostile" in screen_text(app)
+
+
+async def test_a_review_names_a_poker_notes_card_and_prompt_as_the_notes_page_does(
+    workshop_id: str, store: Store, make_app
+) -> None:
+    """The side panel read "poker note · persist · today": the card's and the prompt's ids."""
+    files = store.open(workshop_id)
+    ana = files.info().participants[0].id
+    notes = {"today": "Renewal calls are ad hoc", "opportunity": "A renewal playbook", "gone": "A renewal prompt removed"}
+    files.update_room(lambda room: dataclasses.replace(room, poker=(PokerCard("persist", ana, notes),)))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await review_first(pilot, await search_for(pilot, "playbook"))
+        said = app.screen.query_one("#review-said-text", Static).render()
+        heads = [line for line in str(said).splitlines() if line.startswith("poker note")]
+        assert heads == [
+            "poker note · Persist! — How we live it today",
+            "poker note · Persist! — The opportunity",
+            "poker note · Persist! — gone",  # a prompt since removed from the content: its id, as on the Notes page
+        ]
 
 
 async def test_a_slow_search_holds_up_no_key_and_an_older_answer_is_never_shown(

@@ -30,9 +30,11 @@ from bootcamp.errors import UserError
 from bootcamp.flow import Flow, format_minutes
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.follow import FollowedWorkshop, Follower
+from bootcamp.store.model import PokerCard
 from bootcamp.ui.text import joined, plain, safe
 from bootcamp.ui.wall import watched_organisation
 from bootcamp.ui.widgets.key_bar import KeyBar
+from bootcamp.ui.widgets.poker.words import Deck
 from bootcamp.ui.widgets.steps import StepScroll, view_for
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ def open_review(app: BootcampApp, workshop_id: str, step_key: str) -> None:
     app.push_screen(ReviewScreen(workshop_id, step_key))
 
 
-def room_said(step: Step, workshop: FollowedWorkshop, *, quick_notes: bool = True) -> Text:
+def room_said(step: Step, program: Program, workshop: FollowedWorkshop, *, quick_notes: bool = True) -> Text:
     """What the room said on ``step``, one entry a line group: who said it wherever the workshop names people; the
     facilitator's quick notes only with ``quick_notes`` (not while the room is watching)."""
     info, room = workshop.info, workshop.room
@@ -65,8 +67,7 @@ def room_said(step: Step, workshop: FollowedWorkshop, *, quick_notes: bool = Tru
     if step.kind.value == "check":
         said += [(f"role line · {line.decision or 'undecided'}", line.text) for line in room.role_lines]
     if step.kind.value == "exercise":
-        for card in room.poker:
-            said += [(f"poker note · {card.card_id} · {field}", text) for field, text in card.notes.items() if text]
+        said += poker_notes(step, program, room.poker)
     for action in room.actions:
         if action.source == step.key or (step.kind.value == "exercise" and action.source.startswith("poker:")):
             owner = f" · {action.owner}" if action.owner else ""
@@ -80,6 +81,21 @@ def room_said(step: Step, workshop: FollowedWorkshop, *, quick_notes: bool = Tru
         if text.strip()
     ]
     return Text("\n\n", end="").join(lines)
+
+
+def poker_notes(step: Step, program: Program, cards: tuple[PokerCard, ...]) -> list[tuple[str, str]]:
+    """Each Poker note under its card's title and its prompt's label, as the summary's Notes page names them
+    ("Persist! — How we live it today"): cards in the deck's order, prompts in the exercise's (one since removed
+    from the content keeps its id)."""
+    deck = Deck.of(program, step.exercise)
+    items = [item.id for item in deck.items] if deck else []
+    labels = {prompt.id: prompt.label for prompt in deck.exercise.prompts} if deck else {}
+    said = []
+    for card in sorted(cards, key=lambda c: items.index(c.card_id) if c.card_id in items else len(items)):
+        title = deck.title(card.card_id) if deck else card.card_id
+        written = [p for p in labels if card.notes.get(p, "").strip()] + [p for p in card.notes if p not in labels]
+        said += [(f"poker note · {title} — {labels.get(p, p)}", card.notes[p]) for p in written]
+    return said
 
 
 class ReviewScreen(Screen[None]):
@@ -245,7 +261,7 @@ class ReviewScreen(Screen[None]):
         )
         view.show_room(WorkshopSnapshot(self.workshop.info, self.workshop.answers, self.workshop.room), shown)
         watched = watched_organisation(self.app) is not None  # the room sees this: the quick notes stay off the wall
-        self.query_one("#review-said-text", Static).update(room_said(step, self.workshop, quick_notes=not watched))
+        self.query_one("#review-said-text", Static).update(room_said(step, flow.program, self.workshop, quick_notes=not watched))
         self.query_one("#review-said", VerticalScroll).scroll_home(animate=False)
         stopped = self.workshop.state.step_key
         where = "where the workshop stopped" if step.key == stopped else "the workshop stays where it stopped"

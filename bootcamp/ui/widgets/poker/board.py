@@ -16,7 +16,7 @@ from textual.widgets import Static
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.poker.words import Deck, action_line, card_actions, card_clock, holder_name
+from bootcamp.ui.widgets.poker.words import ACTIONS_PROMPT, Deck, actions_text, card_actions, card_clock, holder_name
 
 LINES_PER_PROMPT = 3
 
@@ -46,18 +46,21 @@ class PokerBoard(Vertical):
     def show(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
         self.query_one("#board-deal", Static).update(self._deal(data, state))
         card = next((c for c in data.room.poker if c.card_id == state.poker_card), None)
+        actions = card_actions(data.room.actions, card.card_id) if card else []
+        asked = any(prompt.id == ACTIONS_PROMPT for prompt in self.deck.exercise.prompts)
         for prompt in self.deck.exercise.prompts:
             notes = self.query_one(f"#board-notes-{prompt.id}", Static)
             text = card.notes.get(prompt.id, "").strip() if card else ""
             notes.display = card is not None
-            notes.update(joined((f"{prompt.label}: ", "bold"), text or ("…", "dim")))
-        actions = card_actions(data.room.actions, card.card_id) if card else []
+            label = (f"{prompt.label}: ", "bold")
+            if prompt.id == ACTIONS_PROMPT and actions:  # the actions themselves answer it; what was typed follows
+                notes.update(joined(label, actions_text(actions), ("  ·  " if text else "", "dim"), text))
+            else:
+                notes.update(joined(label, text or ("…", "dim")))
         actions_line = self.query_one("#board-actions", Static)
-        actions_line.display = bool(actions)
-        if actions:
-            line = joined(("Actions: ", "bold"))
-            line.append_text(Text("  ·  ", style="dim", end="").join(action_line(a) for a in actions))
-            actions_line.update(line)
+        actions_line.display = bool(actions) and not asked  # one "Actions" line: the prompt's, when there is one
+        if actions and not asked:
+            actions_line.update(joined(("Actions: ", "bold"), actions_text(actions)))
         self.show_clock(data, state, now)
 
     def show_clock(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
@@ -67,7 +70,8 @@ class PokerBoard(Vertical):
         if card is None:
             return
         title = f"▶ {self.deck.title(card.card_id)}"
-        line = joined((title, "bold"), ("  ·  ", "dim"), holder_name(data.info, card), ("  ·  ", "dim"))
+        holder = holder_name(data.info, card, wall=True)
+        line = joined((title, "bold"), ("  ·  ", "dim"), *((holder, ("  ·  ", "dim")) if holder else ()))
         line.append_text(card_clock(state, card.card_id, self.deck.exercise.minutes_per_card, now))
         head.update(line)
 
@@ -84,7 +88,8 @@ class PokerBoard(Vertical):
             current = card.card_id == state.poker_card
             mark = "▶" if current else "♠"
             title = plain(f"{mark} {self.deck.title(card.card_id, short=True)}", "bold" if current else "")
-            cells.append((title, plain(holder_name(data.info, card), "" if current else "dim")))
+            holder = holder_name(data.info, card, wall=True) or "—"  # its holder left: unheld until passed on
+            cells.append((title, plain(holder, "" if current else "dim")))
         half = (len(cells) + 1) // 2  # down the first column, then the second: reads like the deck's order
         for row in range(half):
             right = cells[row + half] if row + half < len(cells) else (plain(""), plain(""))

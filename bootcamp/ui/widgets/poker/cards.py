@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from bootcamp.live.records import LiveRecords
@@ -61,6 +61,17 @@ class CardList(OptionList):
                 self.highlighted = min(highlighted or 0, len(options) - 1)
 
     @staticmethod
+    def _holder(data: WorkshopSnapshot, card: PokerCard | None) -> Text:
+        """Who holds it, in 16 cells; someone who left keeps "(left)" whole, in yellow: the card is to pass on."""
+        if card is None:
+            return plain(f" {'—':<16}", "dim")
+        seat = data.info.participant(card.holder)
+        if seat is not None and seat.removed:
+            name = seat.display_name if len(seat.display_name) <= 9 else seat.display_name[:8] + "…"
+            return plain(f" {name + ' (left)':<16.16}", "yellow")
+        return plain(f" {holder_name(data.info, card):<16.16}")
+
+    @staticmethod
     def _line(deck: Deck, card_id: str, card: PokerCard | None, data: WorkshopSnapshot, state: WorkshopState) -> Text:
         current = card is not None and card_id == state.poker_card
         written = sum(1 for text in (card.notes.values() if card else ()) if text.strip())
@@ -68,7 +79,7 @@ class CardList(OptionList):
         line = joined(
             (f"{NOW if current else ' '} ", "bold"),
             (f"♠ {deck.title(card_id, short=True):<14.14}", "bold" if current else ""),
-            (f" {holder_name(data.info, card) if card else '—':<16.16}", "" if card else "dim"),
+            CardList._holder(data, card),
         )
         if written:
             line.append(f" {NOTES}{written}", style="dim")
@@ -104,6 +115,15 @@ class PokerNoteField(AutosaveTextArea):
 
     def show_mark(self) -> None:
         show_mark(self, self.live.mark(note_record(self.card_id, self.prompt_id)))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A line typed makes the field taller: kept whole on the screen, the step's box scrolling under it.
+        if event.text_area is self and self.has_focus:
+            self.call_after_refresh(self._keep_in_view)
+
+    def _keep_in_view(self) -> None:
+        if self.has_focus:
+            self.scroll_visible(animate=False)
 
     def action_back_to_cards(self) -> None:
         cards = self.screen.query(CardList)

@@ -38,11 +38,24 @@ class Deck:
         return (item.short or item.title) if short else item.title
 
 
-def holder_name(info: WorkshopInfo, card: PokerCard) -> str:
+# The prompt that asks the room for actions (the shipped deck's "Actions (owner, date)"): once the card has actions
+# on the room's list, the wall shows them under this prompt's label, not as a second "Actions" line.
+ACTIONS_PROMPT = "actions"
+
+
+def holder_name(info: WorkshopInfo, card: PokerCard, *, wall: bool = False) -> str:
+    """Who holds the card; on the console "(left)" after someone removed from the room, whose card is to be passed
+    on (``p``, or ``d`` again). The wall never says who left: the card is shown unheld there ("")."""
     seat = info.participant(card.holder)
-    if seat is None:
-        return "nobody"
+    if seat is None or (wall and seat.removed):
+        return "" if wall else "nobody"
     return seat.display_name + (" (left)" if seat.removed else "")
+
+
+def unheld(info: WorkshopInfo, cards: tuple[PokerCard, ...]) -> list[PokerCard]:
+    """The cards nobody present holds (their holder left the room)."""
+    present = {seat.id for seat in info.present}
+    return [card for card in cards if card.holder not in present]
 
 
 def card_source(card_id: str) -> str:
@@ -64,6 +77,11 @@ def card_clock(state: WorkshopState, card_id: str, minutes_per_card: float, now:
     if not is_running(state, card_id):
         text.append(" · paused", style="dim")
     return text
+
+
+def actions_text(actions: list[Action]) -> Text:
+    """The card's actions on one line, ``  ·  `` between them."""
+    return Text("  ·  ", style="dim", end="").join(action_line(a) for a in actions)
 
 
 def action_line(action: Action) -> Text:

@@ -1,8 +1,10 @@
 """``exercise``: Aptitude Poker — the deal, the card under discussion with its clock, its notes and actions.
 
-On the console: ``d`` deals the deck among the present participants (once: the deal is
-stored), the card list picks the card the room talks about (Enter, which starts that
-card's clock), the card's notes are typed per prompt and ``a`` adds an action. The room
+On the console: ``d`` deals the deck among the present participants (the deal is stored;
+once dealt, ``d`` deals again to whoever is present, after listing the cards that change
+hands, and ``p`` passes one card on), the card list picks the card the room talks about
+(Enter, which starts that card's clock), the card's notes are typed per prompt and ``a``
+adds an action. The room
 (presenter mode, a projector window) sees the deal and the card under discussion from
 the room's data and the state, so both show the same card and countdown.
 """
@@ -12,20 +14,24 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.widgets import OptionList, Static
 
+from bootcamp import poker_turns
 from bootcamp.clock import SystemClock
-from bootcamp.live.requests import DealPoker, DiscussCard, PutAction, ToggleCardClock
+from bootcamp.live.requests import DealPoker, DiscussCard, HandPokerCards, PutAction, ToggleCardClock
+from bootcamp.plurals import counted
 from bootcamp.store.model import Action, WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.poker.board import PokerBoard
 from bootcamp.ui.widgets.poker.cards import CardList, CardPanel, PokerNoteField
-from bootcamp.ui.widgets.poker.words import Deck, card_source
+from bootcamp.ui.widgets.poker.passing import DealAgainScreen, PassCardScreen
+from bootcamp.ui.widgets.poker.words import Deck, card_source, holder_name, unheld
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, step_or_exercise_body
 
 if TYPE_CHECKING:
@@ -37,7 +43,14 @@ CLOCK_SECONDS = 1.0
 
 class ExerciseView(StepView):
     BINDINGS = [
-        Binding("d", "deal", "Deal", tooltip="Deal the cards among the present participants (once)"),
+        Binding(
+            "d",
+            "deal",
+            "Deal",
+            tooltip="Deal the cards among the people present; once dealt, deal again to whoever is present now "
+            "(the cards of those who left, a card for late arrivals; notes and actions stay)",
+        ),
+        Binding("p", "pass_card", "Pass card", tooltip="Pass the highlighted card to someone present (its notes stay)"),
         Binding("space", "card_clock", "Card clock", tooltip="Start or pause the clock of the card under discussion"),
         Binding("a", "add_action", "Add action", tooltip="Add an action (what, owner, due date) from this card"),
     ]
@@ -63,7 +76,7 @@ class ExerciseView(StepView):
             return
         yield Static(id="poker-status")
         yield CardList(id="poker-cards")
-        yield Container(id="poker-card-slot")
+        yield VerticalGroup(id="poker-card-slot")  # as tall as the card: a Container (1fr) clipped it, unscrollable
 
     def _deck_and_prompts(self, deck: Deck) -> ComposeResult:
         minutes = f"{deck.exercise.minutes_per_card:g}"
@@ -115,7 +128,8 @@ class ExerciseView(StepView):
                 )
             )
         elif not state.poker_card:
-            status.update(joined(("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter."))
+            pick = (("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter.")
+            status.update(joined(self._to_pass_on(data, state), *pick))
         elif self._in_a_note():  # letters are typed here: only the keys that work in a note are named
             keys = (
                 "Typing writes the note · ",
@@ -127,9 +141,30 @@ class ExerciseView(StepView):
             status.update(joined(*keys))
         elif self._on_the_cards():
             keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action · ")
-            status.update(joined(*keys, ("Tab", "bold"), " notes"))
+            keys += (("p", "bold"), " pass · ", ("Tab", "bold"), " notes")
+            status.update(joined(self._to_pass_on(data, state), *keys))
         else:  # the focus outside the view: its keys do not work from there
             status.update(joined(("Tab", "bold"), " to the cards"))
+
+    def _changes_of_hands(self, data: WorkshopSnapshot, state: WorkshopState) -> dict[str, str]:
+        """What ``d`` would pass now (card id → participant id): the deal made fair for whoever is present."""
+        talked = poker_turns.talked_about(state, data.room, self._now())
+        return poker_turns.deal_again(data.room.poker, [seat.id for seat in data.present], talked)
+
+    def _to_pass_on(self, data: WorkshopSnapshot, state: WorkshopState) -> Text:
+        """A line before the keys while the deal is no longer fair: someone left holding cards, or came late."""
+        moves = self._changes_of_hands(data, state)
+        left = len(unheld(data.info, data.room.poker))
+        if not moves and not left:
+            return Text(end="")
+        if left:
+            said = f"{counted(left, 'card')} held by people who left"
+        else:  # a late arrival, and someone holding two cards more
+            holding = {card.holder for card in data.room.poker}
+            late = [seat.display_name for seat in data.present if seat.id not in holding and seat.id in moves.values()]
+            said = f"{', '.join(late)} {'has' if len(late) == 1 else 'have'} no card yet"
+        fix = "d deals again (notes and actions stay)" if moves else "p passes a card on"
+        return joined((f"{said}: {fix}.", "bold yellow"), "\n")
 
     def _in_a_note(self) -> bool:
         focused = self.app.focused
@@ -161,7 +196,7 @@ class ExerciseView(StepView):
             panel.show(data, state, self._now())
         else:
             self._card_panel = CardPanel(deck, self.live, card, shown=(data, state, self._now()))
-            self.query_one("#poker-card-slot", Container).mount(self._card_panel)
+            self.query_one("#poker-card-slot", VerticalGroup).mount(self._card_panel)
 
     def _tick_clock(self) -> None:
         if self._shown is None:
@@ -191,7 +226,7 @@ class ExerciseView(StepView):
         return getattr(self.app, "workshop", None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("deal", "card_clock", "add_action"):
+        if action in ("deal", "card_clock", "add_action", "pass_card"):
             return self.live is not None and self.deck is not None
         return True
 
@@ -200,7 +235,7 @@ class ExerciseView(StepView):
         if live is None:
             return
         if live.room.poker:
-            self.notify("The cards are dealt already: a deal is never redone.", markup=False)
+            self._deal_again()
             return
         if not live.info.present:
             self.notify("Nobody is present to deal to: add people first (F2).", severity="warning", markup=False)
@@ -208,6 +243,72 @@ class ExerciseView(StepView):
         request(self, DealPoker())
         cards = live.room.poker
         self.notify(f"Dealt {len(cards)} cards among {len(live.info.present)} people.", markup=False)
+
+    def _deal_again(self) -> None:
+        live, workshop, deck = self.live, self.workshop, self.deck
+        if live is None or workshop is None or deck is None:
+            return
+        if not live.info.present:
+            self.notify("Nobody is present to deal to: add people first (F2).", severity="warning", markup=False)
+            return
+        moves = self._changes_of_hands(live.data, workshop.state)
+        held = {card.holder for card in live.room.poker} | set(moves.values())
+        empty = [seat.display_name for seat in live.info.present if seat.id not in held]
+        # More cards than people, yet someone without one: every card that could pass was talked about already.
+        still = (
+            f"{', '.join(empty)} {'has' if len(empty) == 1 else 'have'} no card: those who hold more have talked "
+            "about theirs (p passes one anyway)."
+            if empty and len(live.room.poker) >= len(live.info.present)
+            else ""
+        )
+        if not moves:
+            fair = "Nothing to deal again: everyone present holds a fair share of the cards."
+            self.notify(f"{fair} {still or 'p passes the highlighted card to someone.'}", markup=False, timeout=8)
+            return
+        dealt = {card.card_id: card for card in live.room.poker}
+        listed = [
+            (deck.title(card_id), holder_name(live.info, dealt[card_id]), self._new_holder(card_id, moves))
+            for card_id in (item.id for item in deck.items)
+            if card_id in moves
+        ]
+
+        def answered(deal: bool | None) -> None:
+            if deal:
+                request(self, HandPokerCards(tuple(moves.items())))
+                self.notify(f"Dealt again: {counted(len(moves), 'card')} passed on; every note and action kept.")
+
+        self.app.push_screen(DealAgainScreen(len(live.info.present), listed, still), answered)
+
+    def _new_holder(self, card_id: str, moves: dict[str, str]) -> str:
+        live = self.live
+        seat = live.info.participant(moves[card_id]) if live is not None else None
+        return seat.display_name if seat is not None else ""
+
+    def action_pass_card(self) -> None:
+        live, deck = self.live, self.deck
+        if live is None or deck is None:
+            return
+        if not live.room.poker:
+            self.notify("Deal the cards first: d.", markup=False)
+            return
+        highlighted = self.query_one(CardList).highlighted_option
+        card = next((c for c in live.room.poker if highlighted is not None and c.card_id == highlighted.id), None)
+        if card is None:
+            return
+        counts = {seat.id: 0 for seat in live.info.present}
+        for dealt in live.room.poker:
+            if dealt.holder in counts:
+                counts[dealt.holder] += 1
+        present = [(seat, counts[seat.id]) for seat in live.info.present]
+        if not present:
+            self.notify("Nobody is present to pass it to: add people first (F2).", severity="warning", markup=False)
+            return
+
+        def picked(holder: str | None) -> None:
+            if holder:
+                request(self, HandPokerCards(((card.card_id, holder),)))
+
+        self.app.push_screen(PassCardScreen(deck.title(card.card_id), card.holder, present), picked)
 
     @on(OptionList.OptionSelected, "#poker-cards")
     def _discuss(self, event: OptionList.OptionSelected) -> None:
@@ -245,7 +346,8 @@ class ExerciseView(StepView):
             self.notify("Pick a card first: Enter on the card list.", markup=False)
             return
         holder = live.info.participant(card.holder)
-        draft = Action("", "", owner=holder.display_name if holder else "", source=card_source(card_id))
+        owner = holder.display_name if holder and not holder.removed else ""  # someone who left owns nothing new
+        draft = Action("", "", owner=owner, source=card_source(card_id))
         owners = [p.display_name for p in live.info.present]
 
         def saved(action: Action | None) -> None:
