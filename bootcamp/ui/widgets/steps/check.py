@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from bootcamp.content.model import RoleCheck
 from bootcamp.content.posting import left_out_counts
-from bootcamp.live.requests import PutRoleLine
+from bootcamp.live.requests import PutRoleLine, PutRoleLines
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.messages import request
@@ -162,8 +162,11 @@ class CheckView(StepView):
     @on(RoleLineInput.LinesPasted)
     def _lines_pasted(self, message: RoleLineInput.LinesPasted) -> None:
         assert self.live is not None
-        for text in message.lines:
-            request(self, PutRoleLine(text))
+        if message.lines:  # one change: one ctrl+z takes the whole paste back
+            before = self.live.room.role_lines
+            request(self, PutRoleLines(tuple(message.lines), source=message.source or "a paste"))
+            if self.live.room.role_lines == before:
+                return  # refused (a line too long): the app said why, and nothing was added
         count, left_out = len(message.lines), message.left_out
         source = safe(message.source) if message.source else "the paste"
         # Nothing left out unsaid: a line the splitter did not read as a duty may be one, and is quoted.
