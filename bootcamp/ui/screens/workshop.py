@@ -8,7 +8,7 @@ the status bar shows the join URL until ``j`` stops it (or the workshop is left)
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -228,6 +228,14 @@ class WorkshopScreen(WalkScreen):
         else:
             bar.show_text(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste no text field took (a focused field stops it): the step's own field takes it if the step has one,
+        so a posting pasted on arrival at the role check is not lost without a word."""
+        for view in self.step_views():
+            if view.is_mounted and view.take_paste(event.text):
+                event.stop()
+                return
 
     # -- actions only the console has -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ the room's screen shows the lines and decisions so far and, once revealed, the s
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
@@ -145,6 +145,16 @@ class CheckView(StepView):
             found.first().focus()
             return True
         return False
+
+    def take_paste(self, text: str) -> bool:
+        """A paste on the console, no field focused: into the line field, as if pasted there (a posting is split)."""
+        found = self.query(RoleLineInput)
+        if not found:
+            return False
+        field = found.first()
+        field.focus()
+        field.post_message(events.Paste(text))
+        return True
 
     # -- what the room does -----------------------------------------------------------------------------------
 

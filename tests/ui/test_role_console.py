@@ -1,0 +1,78 @@
+"""The role check at the console as a facilitator meets it: a posting pasted on arrival, undone in one go,
+the room's "undecided", and the hints and help while lines are edited and decided."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from textual import events
+from ui_helpers import new_workshop, settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
+from bootcamp.ui.widgets.steps import StepScroll
+
+MANDATE, ROLE = "basics/mandate", "basics/role"
+POSTING = Path(__file__).resolve().parents[1] / "fixtures" / "postings" / "bullets-with-headings.txt"
+DUTIES = 5  # as tests/ui/test_answering.py has them
+
+
+@pytest.fixture
+def workshop_id(store: Store, fixture_program: Program) -> str:
+    return new_workshop(store, fixture_program).id
+
+
+def notified(app: BootcampApp) -> list[str]:
+    return [notice.message for notice in app._notifications]
+
+
+async def arrive(pilot, how: str) -> WorkshopScreen:
+    console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+    if how == "jump":
+        await console.jump_to(ROLE)
+    elif how == "right":  # from the step before, by →
+        await console.jump_to(MANDATE)
+        await settle(pilot)
+        await pilot.press("right")
+    await settle(pilot)
+    assert console.flow.current.key == ROLE
+    return console
+
+
+@pytest.mark.parametrize("how", ["jump", "right", "reopen"])
+async def test_a_posting_pasted_on_arrival_goes_to_the_line_field_and_one_undo_takes_it_back(
+    workshop_id: str, make_app, store: Store, how: str
+) -> None:
+    if how == "reopen":  # the workshop left at the role check, opened again
+        store.open(workshop_id).update_state(lambda state: dataclasses.replace(state, step_key=ROLE))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await arrive(pilot, how)
+        assert isinstance(app.focused, StepScroll)  # the console's keys work on arrival: no field has the focus
+        app.post_message(events.Paste(POSTING.read_text(encoding="utf-8")))  # a terminal's bracketed paste
+        table = console.query_one(RoleLinesTable)
+        await wait_until(pilot, lambda: table.row_count == DUTIES, "the posting's duty lines")
+        await settle(pilot)
+        assert notified(app)[-1] == "5 duty lines added from the paste; left out: 4 headings, 10 outside the duties."
+        assert isinstance(app.focused, RoleLineInput) and app.focused.value == ""  # as if pasted into the field
+        await pilot.press("ctrl+z")  # one undo takes the whole paste back
+        await settle(pilot)
+        assert app.workshop.records.room.role_lines == ()
+        assert notified(app)[-1] == "Undone: 5 role lines from a paste (from the console)."
+        assert table.row_count == 0
+
+
+async def test_a_paste_elsewhere_on_the_console_is_not_a_role_line(workshop_id: str, make_app) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+        await console.jump_to(MANDATE)
+        await settle(pilot)
+        app.post_message(events.Paste(POSTING.read_text(encoding="utf-8")))
+        await settle(pilot)
+        assert app.workshop.records.room.role_lines == () and console.flow.current.key == MANDATE
