@@ -25,6 +25,7 @@ from bootcamp.live.requests import (
     GiveAnswer,
     PutAction,
     PutNote,
+    PutRoleLine,
     PutRoleLines,
 )
 from bootcamp.live.saving import Mark, SaveStatus
@@ -398,3 +399,15 @@ async def test_a_paste_with_a_line_the_checks_refuse_keeps_nothing_and_says_whic
     assert not workshop.records.room.role_lines and workshop.undo() is None
     assert await workshop.close()
 
+
+
+async def test_a_line_the_room_left_undecided_is_stored_apart_from_one_not_decided_yet(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    records = workshop.records
+    talked, waiting = records.put_role_line("Own the NPS survey"), records.put_role_line("Set the customer strategy")
+    workshop.apply(PutRoleLine(talked.text, line_id=talked.id, decision="undecided"))
+    assert [line.decision for line in records.room.role_lines] == ["undecided", ""]
+    with pytest.raises(RecordRefused, match="neither strategic, tactical nor undecided"):
+        workshop.apply(PutRoleLine(waiting.text, line_id=waiting.id, decision="maybe"))
+    assert await workshop.close()
+    assert [line.decision for line in (await reread(files)).records.room.role_lines] == ["undecided", ""]

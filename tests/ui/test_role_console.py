@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.coordinate import Coordinate
+from textual.widgets import Static
 from ui_helpers import new_workshop, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program
 from bootcamp.store import Store
+from bootcamp.store.model import RoleLine, RoomRecords
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
@@ -76,3 +79,26 @@ async def test_a_paste_elsewhere_on_the_console_is_not_a_role_line(workshop_id: 
         app.post_message(events.Paste(POSTING.read_text(encoding="utf-8")))
         await settle(pilot)
         assert app.workshop.records.room.role_lines == () and console.flow.current.key == MANDATE
+
+
+async def test_a_line_the_room_leaves_undecided_says_so_and_is_not_still_to_decide(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    lines = tuple(RoleLine(f"l{n}", text) for n, text in enumerate(("Own the NPS survey", "Set the strategy", "Run the desk"), 1))
+    store.open(workshop_id).update_room(lambda room: RoomRecords(role_lines=lines))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await arrive(pilot, "jump")
+        table = console.query_one(RoleLinesTable)
+        table.focus()
+        await settle(pilot)
+        await pilot.press("u", "t")  # the room cannot say for the first; the second is tactical
+        await settle(pilot)
+        assert [line.decision for line in app.workshop.records.room.role_lines] == ["undecided", "tactical", ""]
+        room_column = [str(table.get_row_at(row)[3]) for row in range(3)]
+        assert room_column == ["undecided", "tactical", "—"]  # not the dash of a line not discussed yet
+        share = str(console.query_one("#share", Static).render())
+        assert share == "Tactical: 1 of 1 decided lines (100%)  ·  1 undecided  ·  1 to decide"
+        assert table.first_unanswered() == Coordinate(2, 0)  # the next line to decide is the third, not the first
+        assert await app.flush()
+    assert [line.decision for line in Store(store.data_dir).open(workshop_id).room().role_lines] == ["undecided", "tactical", ""]

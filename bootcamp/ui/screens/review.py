@@ -63,7 +63,7 @@ def room_said(step: Step, workshop: FollowedWorkshop, *, quick_notes: bool = Tru
             who = "" if secret else names.get(answer.participant_id, "")  # a secret ballot names nobody
             said.append((f"comment · {who}" if who else "comment", answer.comment))
     if step.kind.value == "check":
-        said += [(f"role line · {line.decision or 'undecided'}", line.text) for line in room.role_lines]
+        said += [(f"role line · {line.decision or 'not decided'}", line.text) for line in room.role_lines]
     if step.kind.value == "exercise":
         for card in room.poker:
             said += [(f"poker note · {card.card_id} · {field}", text) for field, text in card.notes.items() if text]
