@@ -17,6 +17,7 @@ from bootcamp.store import Store
 from bootcamp.store.model import RoleLine, RoomRecords
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
 from bootcamp.ui.widgets.steps import StepScroll
 
@@ -102,3 +103,39 @@ async def test_a_line_the_room_leaves_undecided_says_so_and_is_not_still_to_deci
         assert table.first_unanswered() == Coordinate(2, 0)  # the next line to decide is the third, not the first
         assert await app.flush()
     assert [line.decision for line in Store(store.data_dir).open(workshop_id).room().role_lines] == ["undecided", "tactical", ""]
+
+
+def hint(console: WorkshopScreen) -> str:
+    return str(console.query_one("#role-hint", KeysHint).render())
+
+
+async def test_editing_a_line_the_hint_says_enter_keeps_it_and_esc_cancels(workshop_id: str, make_app, store: Store) -> None:
+    lines = (RoleLine("l1", "Own the NPS survey"), RoleLine("l2", "Set the strategy"))
+    store.open(workshop_id).update_room(lambda room: RoomRecords(role_lines=lines))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await arrive(pilot, "jump")
+        await pilot.press("a")
+        assert hint(console) == "Enter adds the line · Tab to the lines to decide them"
+        await pilot.press("tab", "enter")  # edit the first line
+        field = console.query_one(RoleLineInput)
+        assert app.focused is field and field.value == "Own the NPS survey"
+        assert hint(console) == "Enter keeps the edit · Esc cancels"
+        await pilot.press(*" each quarter", "escape")
+        await settle(pilot)
+        table = console.query_one(RoleLinesTable)
+        assert app.focused is table and table.cursor_row == 0  # back on the line, which is as it was
+        assert field.value == "" and [line.text for line in app.workshop.records.room.role_lines] == [
+            "Own the NPS survey",
+            "Set the strategy",
+        ]
+        await pilot.press("enter", "ctrl+u", "enter")  # the text cleared, then Enter: not a silent cancel
+        await settle(pilot)
+        assert notified(app)[-1] == "Edit cancelled: the line is kept as it was; x removes it."
+        assert [line.text for line in app.workshop.records.room.role_lines][0] == "Own the NPS survey"
+        assert app.focused is table
+        await pilot.press("enter", "end", *", quarterly", "enter")  # an edit kept as before
+        await settle(pilot)
+        assert app.workshop.records.room.role_lines[0].text == "Own the NPS survey, quarterly"
+        assert hint(console) == "Enter adds the line · Tab to the lines to decide them"
+

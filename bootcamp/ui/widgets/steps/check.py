@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
@@ -34,6 +35,9 @@ from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
 PRESENTED_LINES = 12  # the latest lines that fit the projected slide
 REVEALED_LINES = 5  # with the structure's bars below them
 PRESENTED_WIDTH = 76 - 11  # the slide's width less the decision column
+NEW_LINE = "A line of the role description; Enter adds it"
+TYPING = "Enter adds the line · Tab to the lines to decide them"
+EDITING = "Enter keeps the edit · Esc cancels"
 
 
 class CheckView(StepView):
@@ -47,6 +51,8 @@ class CheckView(StepView):
     CheckView .before-lines { height: auto; }
     CheckView.-has-lines .before-lines { display: none; }
     """
+    # Esc while a line is edited cancels the edit (and goes back to the line); otherwise it is the console's.
+    BINDINGS = [Binding("escape", "cancel_edit", show=False)]
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - StepView's own
         super().__init__(*args, **kwargs)
@@ -79,7 +85,7 @@ class CheckView(StepView):
             classes="-muted",
         )
         with Vertical(id="answers"):
-            yield RoleLineInput(placeholder="A line of the role description; Enter adds it", id="new-line")
+            yield RoleLineInput(placeholder=NEW_LINE, id="new-line")
             yield RoleLinesTable(self.live, check)
             yield Static(detail_text(None, None), classes="detail", id="line-detail")
             yield Static(id="share")
@@ -163,11 +169,31 @@ class CheckView(StepView):
         assert self.live is not None
         # The field, not the message: Enter pressed twice in a row must not add the line twice.
         text = message.input.value.strip()
+        editing = self._editing
         if text:
-            request(self, PutRoleLine(text, line_id=self._editing))
+            request(self, PutRoleLine(text, line_id=editing))
+        elif editing:  # an edit emptied is not a removal, and not silently dropped either
+            self.notify("Edit cancelled: the line is kept as it was; x removes it.", markup=False, timeout=4)
+        self._stop_editing()
+        if editing and not text:
+            self.query_one(RoleLinesTable).focus()
+
+    def _stop_editing(self) -> None:
+        field = self.query_one("#new-line", Input)
         self._editing = ""
-        message.input.value = ""
-        message.input.placeholder = "A line of the role description; Enter adds it"
+        field.value = ""
+        field.placeholder = NEW_LINE
+        self._show_hint()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_edit":  # else Esc is the console's (back to the step)
+            return bool(self._editing) and isinstance(self.app.focused, RoleLineInput)
+        return True
+
+    def action_cancel_edit(self) -> None:
+        """Esc while editing a line: the line stays as it was, and the cursor is back on it."""
+        self._stop_editing()
+        self.query_one(RoleLinesTable).focus()
 
     @on(RoleLineInput.LinesPasted)
     def _lines_pasted(self, message: RoleLineInput.LinesPasted) -> None:
@@ -200,6 +226,7 @@ class CheckView(StepView):
         field.value = message.line.text
         field.placeholder = "Edit the line; Enter keeps it"
         field.focus()
+        self._show_hint()
 
     @on(MovedOn)
     def _moved_on(self, message: MovedOn) -> None:
@@ -214,7 +241,7 @@ class CheckView(StepView):
 
     def _show_hint(self) -> None:
         focused = self.app.focused
-        typing = "Enter adds the line · Tab to the lines to decide them" if isinstance(focused, RoleLineInput) else ""
+        typing = (EDITING if self._editing else TYPING) if isinstance(focused, RoleLineInput) else ""
         for hint in self.query("#role-hint").results(KeysHint):
             hint.focus_here(isinstance(focused, RoleLinesTable), away=typing)
 
