@@ -10,12 +10,13 @@ import pytest
 from textual import events
 from textual.coordinate import Coordinate
 from textual.widgets import Static
-from ui_helpers import new_workshop, settle, wait_for_screen, wait_until
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.store.model import RoleLine, RoomRecords
 from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.help import HelpScreen, key_table
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
@@ -139,3 +140,25 @@ async def test_editing_a_line_the_hint_says_enter_keeps_it_and_esc_cancels(works
         assert app.workshop.records.room.role_lines[0].text == "Own the NPS survey, quarterly"
         assert hint(console) == "Enter adds the line · Tab to the lines to decide them"
 
+
+async def test_help_on_the_role_check_lists_the_keys_of_a_line(workshop_id: str, make_app, store: Store) -> None:
+    store.open(workshop_id).update_room(lambda room: RoomRecords(role_lines=(RoleLine("l1", "Own the NPS survey"),)))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await arrive(pilot, "jump")
+        await pilot.press("a", "f1")  # from the line field, where ? types a question mark
+        await wait_for_screen(pilot, HelpScreen)
+        text = screen_text(app)
+        assert "On a line (Tab from the line field)" in text
+        for what in ("The room decides: this line is strategic", "The room leaves this line undecided", "Remove this line"):
+            assert what in text
+        await pilot.press("escape", "tab")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert isinstance(app.focused, RoleLinesTable)
+        table = dict((what, keys) for keys, what in key_table(console))
+        assert table["The room decides: this line is strategic"] == "s"
+        assert table["The room takes the app's suggestion for this line"] == "k"
+        assert table["Edit this line"] == "⏎" and table["Remove this line"] == "x / del"
+        # s and t decide the line here: help does not offer them as skipping the step and starting its timer
+        assert "Skip this step for time" not in table and "Start or pause the step timer" not in table
+        assert table["Next step (marks this one done)"] == "→ / pgdn"  # the table's cursor keys let → through

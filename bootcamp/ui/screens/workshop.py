@@ -12,6 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Header, Static
 from textual.widgets._header import HeaderTitle
 
@@ -228,6 +229,10 @@ class WorkshopScreen(WalkScreen):
         else:
             bar.show_text(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
+
+    def keys_nearby(self) -> list[tuple[str, Widget]]:
+        """For help: the step's widgets whose keys work once they have the focus (the role check's lines)."""
+        return [nearby for view in self.step_views() if view.is_mounted for nearby in view.keys_nearby()]
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste no text field took (a focused field stops it): the step's own field takes it if the step has one,

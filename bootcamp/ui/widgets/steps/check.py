@@ -11,6 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from bootcamp.content.model import RoleCheck
@@ -151,6 +152,14 @@ class CheckView(StepView):
             found.first().focus()
             return True
         return False
+
+    def keys_nearby(self) -> list[tuple[str, Widget]]:
+        """Help lists a line's keys from anywhere on the step, saying how to get to the lines."""
+        found = self.query(RoleLinesTable)
+        if not found or self.app.focused is found.first():
+            return []
+        how = "Tab from the line field" if isinstance(self.app.focused, RoleLineInput) else "a, then Tab"
+        return [(f"On a line ({how})", found.first())]
 
     def take_paste(self, text: str) -> bool:
         """A paste on the console, no field focused: into the line field, as if pasted there (a posting is split)."""
