@@ -162,3 +162,30 @@ async def test_help_on_the_role_check_lists_the_keys_of_a_line(workshop_id: str,
         # s and t decide the line here: help does not offer them as skipping the step and starting its timer
         assert "Skip this step for time" not in table and "Start or pause the step timer" not in table
         assert table["Next step (marks this one done)"] == "→ / pgdn"  # the table's cursor keys let → through
+
+
+async def test_at_80x24_the_paste_toast_is_one_short_line_that_soon_goes(workshop_id: str, make_app) -> None:
+    from textual.widgets._toast import Toast
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        console = await arrive(pilot, "jump")
+        app.post_message(events.Paste(POSTING.read_text(encoding="utf-8")))
+        table = console.query_one(RoleLinesTable)
+        await wait_until(pilot, lambda: table.row_count == DUTIES, "the posting's duty lines")
+        await settle(pilot)
+        notice = list(app._notifications)[-1]
+        assert (notice.message, notice.timeout) == ("5 duty lines added; 14 lines left out.", 3)
+        await wait_until(pilot, lambda: bool(app.screen.query(Toast)), "the toast")
+        await pilot.pause()
+        toast = app.screen.query(Toast).last()
+        assert toast.outer_size.height <= 3  # one line of text: the lines' decisions stay in view
+
+
+def test_a_short_paste_toast_names_a_file_only_where_it_fits_on_the_line() -> None:
+    from bootcamp.ui.widgets.steps.check import short_paste_said
+
+    assert short_paste_said(8, 0, "riverside-health.docx") == "8 duty lines added from riverside-health.docx."
+    assert short_paste_said(8, 13, "riverside-health.docx") == "8 duty lines added; 13 lines left out."
+    assert short_paste_said(0, 3) == "No duty lines: all 3 lines left out."
+    assert short_paste_said(1, 1) == "1 duty line added; 1 line left out."

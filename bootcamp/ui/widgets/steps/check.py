@@ -41,6 +41,22 @@ TYPING = "Enter adds the line · Tab to the lines to decide them"
 EDITING = "Enter keeps the edit · Esc cancels"
 
 
+SMALL_TERMINAL = (100, 30)  # below this many columns or rows, a paste's toast is one short line
+SHORT_TOAST = 56  # the characters one line of a toast holds
+
+
+def short_paste_said(count: int, left_out: int, source: str = "") -> str:
+    """What a paste added, in one line of a toast: how many lines, not what kind each left-out one was."""
+    lines = f"{left_out} line{'s' if left_out != 1 else ''}"
+    if not count:
+        return f"No duty lines: {'the' if left_out == 1 else 'all'} {lines} left out." if left_out else "No duty lines."
+    said = f"{count} duty line{'s' if count != 1 else ''} added"
+    named = f"{said} from {safe(source)}"
+    if source and len(named) + (len(f"; {lines} left out.") if left_out else 1) <= SHORT_TOAST:
+        said = named
+    return f"{said}; {lines} left out." if left_out else f"{said}."
+
+
 class CheckView(StepView):
     DEFAULT_CSS = """
     CheckView #answers { height: auto; }
@@ -214,6 +230,10 @@ class CheckView(StepView):
                 return  # refused (a line too long): the app said why, and nothing was added
         count, left_out = len(message.lines), message.left_out
         source = safe(message.source) if message.source else "the paste"
+        if self.app.size.width < SMALL_TERMINAL[0] or self.app.size.height < SMALL_TERMINAL[1]:
+            # A toast of two or three lines covered the last lines' decisions: one short line, gone sooner.
+            self.notify(short_paste_said(count, len(left_out), message.source), markup=False, timeout=3)
+            return
         # Nothing left out unsaid: a line the splitter did not read as a duty may be one, and is quoted.
         added = f"{count} duty line{'s' if count != 1 else ''} added from {source}"
         if not count:
