@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from bootcamp.store.workshop import WorkshopBundle
 
 
-ROLE_DECISIONS = ("strategic", "tactical", "")
+# "undecided": the room talked the line over and could not say; "": not decided yet (never talked over).
+ROLE_DECISIONS = ("strategic", "tactical", "undecided", "")
 SHOWN_PROBLEMS = 20  # a long list of problems shows this many in full, then how many more
 
 
@@ -252,7 +253,7 @@ class RecordChecks:
     def role_line(self, line: RoleLine) -> tuple[Problem, ...]:
         found = list(_text("text", line.text, ROLE_LINE, required=True))
         if line.decision not in ROLE_DECISIONS:
-            found.append(Problem("decision", f"{line.decision!r} is neither strategic nor tactical"))
+            found.append(Problem("decision", f"{line.decision!r} is neither strategic, tactical nor undecided"))
         return tuple(found)
 
     def action(self, action: Action) -> tuple[Problem, ...]:

@@ -35,7 +35,8 @@ answers, notes, position and content copy) and versioned. Its fields:
 ``room``
     ``notes``: ``id``, ``step_key``, ``text``, ``at``, ``quick`` (added from anywhere with the
     quick-note key); ``role_lines``: ``id``, ``text`` (a line of the organisation's CCO role
-    description), ``decision`` (``"strategic"``, ``"tactical"`` or ``""``), ``at``;
+    description), ``decision`` (``"strategic"``, ``"tactical"``, ``"undecided"``: the room left it undecided,
+    or ``""``: not decided yet), ``at``;
     ``poker``: the Aptitude Poker deal, per card ``card_id`` (an aptitude id), ``holder`` (a
     participant id) and ``notes`` (prompt id → text); ``actions``: ``id``, ``what``,
     ``owner``, ``due`` (YYYY-MM-DD or ``""``), ``status`` (``open``, ``doing``, ``done``,

@@ -48,6 +48,7 @@ from bootcamp.summary.model import (
     RatingSummary,
     RoleVerdict,
     SelfTeamGap,
+    decision_label,
 )
 
 if TYPE_CHECKING:
@@ -357,19 +358,23 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
         [
             ("strategic", role.strategic, "strategic"),
             ("tactical", role.tactical, "tactical"),
+            ("undecided by the room", role.left_undecided, "left-undecided"),
             ("not decided", role.undecided, "undecided"),
         ],
-        "role description lines: strategic, tactical, not decided",
+        "role description lines: strategic, tactical, undecided by the room, not decided"
+        if role.left_undecided
+        else "role description lines: strategic, tactical, not decided",
     )
+    left = '<span class="swatch left-undecided"></span>undecided by the room ' if role.left_undecided else ""
     legend = (
         '<p class="legend"><span class="swatch strategic"></span>strategic '
-        '<span class="swatch tactical"></span>tactical <span class="swatch undecided"></span>not decided</p>'
+        f'<span class="swatch tactical"></span>tactical {left}<span class="swatch undecided"></span>not decided</p>'
     )
     lines = ""
     if role.lines:
         rows = "".join(
             f'<tr><td class="num">{n}</td><td class="typed">{user(line.text)}</td>'
-            f'<td><span class="chip {line.decision or "grey"}">{escape(line.decision or "not decided")}</span></td>'
+            f'<td><span class="chip {line.decision or "grey"}">{escape(decision_label(line.decision))}</span></td>'
             f'<td><span class="chip {line.suggestion.value}">{escape(line.suggestion.value)}</span></td>'
             f"<td>{user(line.reason)}</td></tr>"
             for n, line in enumerate(role.lines, 1)
@@ -498,7 +503,7 @@ svg .range { stroke-width: 3; opacity: .55; } svg .spread { opacity: .35; }
 svg .link { stroke: #8b96a0; stroke-width: 3; } svg .link.flagged { stroke: var(--tactical); }
 svg .team { stroke-width: 3; }
 svg .strategic { fill: var(--strategic); } svg .tactical { fill: var(--tactical);
-  } svg .undecided { fill: var(--undecided); }
+  } svg .undecided { fill: var(--undecided); } svg .left-undecided { fill: #7d8790; }
 svg .count { fill: #fff; font-size: 12px; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; }
@@ -553,7 +558,7 @@ table.heatmap tr.room th, table.heatmap tr.room td { border-top: 3px solid var(-
   font-size: 11px; font-weight: 700; text-align: center; line-height: 18px; color: var(--ink); }
 .swatch.dk { background: #eceff1; }
 .swatch.strategic { background: var(--strategic); } .swatch.tactical { background: var(--tactical);
-  } .swatch.undecided { background: var(--undecided); }
+  } .swatch.undecided { background: var(--undecided); } .swatch.left-undecided { background: #7d8790; }
 .dot { display: inline-block; width: 11px; height: 11px; border-radius: 6px; margin: 0 4px 0 10px;
   vertical-align: -1px; }
 .dot.self { background: #5f6b76; } .dot.team { border: 2px solid #5f6b76; }

@@ -47,7 +47,9 @@ Top level:
   high, spread}`` (``spread``: population standard deviation).
 - ``role``: ``null`` or ``{check_id, title, lines: [{id, text, decision, suggestion, reason,
   markers, agrees}], strategic, tactical, undecided, decided, tactical_share, structure:
-  [question], gaps: [question]}``; ``decision`` is ``""`` while undecided.
+  [question], gaps: [question], left_undecided}``; ``decision`` is ``"undecided"`` for a line the room talked over
+  and left undecided, ``""`` for one not decided yet; ``undecided`` counts the lines not decided yet,
+  ``left_undecided`` those the room left undecided (neither is in ``decided``).
 - ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue}]``.
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous.

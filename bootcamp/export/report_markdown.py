@@ -40,6 +40,7 @@ from bootcamp.summary.model import (
     HeatMap,
     QuestionResult,
     RoleVerdict,
+    decision_label,
 )
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")  # inline syntax anywhere in a line
@@ -322,7 +323,7 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> list[str]:
             (
                 str(n),
                 md(line.text),
-                line.decision or "not decided",
+                decision_label(line.decision),
                 line.suggestion.value,
                 md(line.reason),
             )

@@ -309,12 +309,16 @@ def tactical_phrase(report: CommitmentReport) -> str:
         return ""
     if not role.lines:
         return "The room entered no lines of its role description."
-    undecided = f"; {role.undecided} not decided yet" if role.undecided else ""
+    left = f"{role.left_undecided} undecided by the room" if role.left_undecided else ""
+    waiting = f"{role.undecided} not decided yet" if role.undecided else ""
     if not role.decided:
-        return f"None of the {len(role.lines)} lines is decided yet."
+        if not left:
+            return f"None of the {len(role.lines)} lines is decided yet."
+        counts = ", ".join(said for said in (left, waiting) if said)
+        return f"None of the {len(role.lines)} lines is decided strategic or tactical: {counts}."
     return (
         f"{role.tactical} of {role.decided} decided lines are tactical duties "
-        f"({percent(role.tactical_share)}){undecided}."
+        f"({percent(role.tactical_share)})" + "".join(f"; {said}" for said in (left, waiting) if said) + "."
     )
 
 

@@ -39,8 +39,9 @@ from bootcamp.store.model import (
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
 
-# Hands one change to the workshop: the record it touches, the save to queue, what it touched, who made it.
-Commit = Callable[[str, Callable[[], None], Part, Actor], None]
+# Hands one change to the workshop: the record it touches (or the records, saved at once), the save to queue, what it
+# touched, who made it.
+Commit = Callable[[str | tuple[str, ...], Callable[[], None], Part, Actor], None]
 
 AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
 ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
@@ -329,6 +330,27 @@ class LiveRecords:
         self._change_record("role", line.id, "a role line", before, line, edits.put_role_line, edits.drop_role_line)
         return line
 
+    def put_role_lines(self, texts: tuple[str, ...], *, source: str = "a paste", by: Actor = CONSOLE) -> tuple[RoleLine, ...]:
+        """New lines at once (a pasted posting): one change, saved in one write, taken back by one undo. A line the
+        checks refuse keeps all of them out, and its number is said."""
+        self._begin(by)
+        at = iso(self.clock.now())
+        lines = tuple(RoleLine(new_record_id("r"), text, "", at) for text in texts)
+        problems = [
+            Problem(f"line {number}: {problem.field}", problem.message)
+            for number, line in enumerate(lines, start=1)
+            for problem in self._checks.role_line(line)
+        ]
+        refuse(f"none of the lines from {source} was kept", problems)
+        if not lines:
+            return ()
+        ids = tuple(line.id for line in lines)
+        saved = tuple(f"role:{line_id}" for line_id in ids)
+        label = f"{len(lines)} role lines from {source}" if len(lines) > 1 else f"a role line from {source}"
+        self._push_undo(label, lambda: self._edit_room(saved, edits.drop_role_lines(ids)))
+        self._edit_room(saved, edits.put_role_lines(lines))
+        return lines
+
     def drop_role_line(self, line_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
         restore, drop = edits.restore_role_line, edits.drop_role_line
@@ -441,7 +463,7 @@ class LiveRecords:
         self._push_undo("a Poker note", lambda: self._edit_room(record, edits.put_poker_note(card_id, prompt_id, before)))
         self._edit_room(record, edits.put_poker_note(card_id, prompt_id, text))
 
-    def _edit_room(self, record: str, edit: edits.RoomEdit) -> None:
+    def _edit_room(self, record: str | tuple[str, ...], edit: edits.RoomEdit) -> None:
         self.room = edit(self.room)
         files = self.files
 
@@ -532,7 +554,7 @@ class LiveRecords:
         self._undo.append(Undo(label, revert, self._actor))
         del self._undo[:-UNDO_DEPTH]
 
-    def _submit(self, record: str, save: Callable[[], None], part: Part) -> None:
+    def _submit(self, record: str | tuple[str, ...], save: Callable[[], None], part: Part) -> None:
         self._data = None
         self._commit(record, save, part, self._actor)
 

@@ -78,6 +78,14 @@ class PutRoleLine:
 
 
 @dataclass(frozen=True)
+class PutRoleLines:
+    """Several new role lines at once (a pasted posting, a dropped file): one change, one save and one undo."""
+
+    texts: tuple[str, ...]
+    source: str = "a paste"  # where they came from, as the undo says it: "11 role lines from a paste"
+
+
+@dataclass(frozen=True)
 class DropRoleLine:
     line_id: str
 
@@ -131,6 +139,7 @@ Request = (
     | PutNote
     | DropNote
     | PutRoleLine
+    | PutRoleLines
     | DropRoleLine
     | PutAction
     | DropAction

@@ -43,17 +43,20 @@ class SaveTracker:
     def __init__(self, prefix: str) -> None:
         self._prefix = prefix
         self._numbers = itertools.count(1)
-        self._record_of: dict[str, str] = {}  # job id → record key
+        self._record_of: dict[str, tuple[str, ...]] = {}  # job id → the record keys it saves
         self._pending: Counter[str] = Counter()  # record key → saves not yet done
         self._failed: dict[str, tuple[str, str]] = {}  # record key → the last error, in full and briefly
         self._saved: set[str] = set()
         self.status = SaveStatus()
 
-    def new_job(self, record: str) -> str:
+    def new_job(self, record: str | tuple[str, ...]) -> str:
+        """A save of one record, or of several at once (a paste's lines, in one write): each is marked by it."""
         job_id = f"{self._prefix}{next(self._numbers)}"
-        self._record_of[job_id] = record
-        self._pending[record] += 1
-        self._saved.discard(record)
+        records = (record,) if isinstance(record, str) else record
+        self._record_of[job_id] = records
+        for each in records:
+            self._pending[each] += 1
+            self._saved.discard(each)
         self.status = SaveStatus(self.status.pending + 1, self.status.error, self.status.brief)
         return job_id
 
@@ -62,20 +65,22 @@ class SaveTracker:
 
     def result(self, job_id: str, error: BaseException | None) -> SaveStatus:
         """A writer result; a failure keeps the save pending (the writer retries) and marks its record."""
-        record = self._record_of.get(job_id)
-        if record is None:
+        records = self._record_of.get(job_id)
+        if records is None:
             return self.status
         if error is not None:
             said = (str(error) or type(error).__name__, said_briefly(error))
-            self._failed[record] = said
+            for record in records:
+                self._failed[record] = said
             self.status = SaveStatus(self.status.pending, *said)
             return self.status
         del self._record_of[job_id]
-        self._pending[record] -= 1
-        if self._pending[record] <= 0:
-            del self._pending[record]
-            self._failed.pop(record, None)
-            self._saved.add(record)
+        for record in records:
+            self._pending[record] -= 1
+            if self._pending[record] <= 0:
+                del self._pending[record]
+                self._failed.pop(record, None)
+                self._saved.add(record)
         pending = max(0, self.status.pending - 1)
         error_left, brief_left = next(iter(self._failed.values()), ("", ""))
         self.status = SaveStatus(pending, error_left, brief_left)

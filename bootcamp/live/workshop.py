@@ -158,8 +158,9 @@ class LiveWorkshop:
         if self._writer is None:
             raise NotStarted(f"workshop {self.info.id} is not open on a loop: nothing could be saved")
 
-    def _commit(self, record: str, save: Callable[[], None], part: Part, by: Actor) -> None:
-        """Queue one save and tell the listeners: the one path every change takes."""
+    def _commit(self, record: str | tuple[str, ...], save: Callable[[], None], part: Part, by: Actor) -> None:
+        """Queue one save (of one record, or of several saved at once) and tell the listeners: the one path every
+        change takes."""
         # Every way in refused the change before touching memory if there were no writer (_check_started).
         assert self._writer is not None, "a change got past the started check"
         self.version += 1
@@ -334,6 +335,8 @@ class LiveWorkshop:
                 records.drop_note(request.note_id, by=by)
             case asked.PutRoleLine():
                 records.put_role_line(request.text, line_id=request.line_id, decision=request.decision, by=by)
+            case asked.PutRoleLines():
+                records.put_role_lines(request.texts, source=request.source, by=by)
             case asked.DropRoleLine():
                 records.drop_role_line(request.line_id, by=by)
             case asked.PutAction():

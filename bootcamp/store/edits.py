@@ -55,6 +55,23 @@ def put_role_line(line: RoleLine) -> RoomEdit:
     return lambda room: dataclasses.replace(room, role_lines=_put(room.role_lines, line))
 
 
+def put_role_lines(lines: tuple[RoleLine, ...]) -> RoomEdit:
+    """Several lines in one edit (a paste): saved in one write of the room, so all of them are kept or none."""
+
+    def edit(room: RoomRecords) -> RoomRecords:
+        role_lines = room.role_lines
+        for line in lines:
+            role_lines = _put(role_lines, line)
+        return dataclasses.replace(room, role_lines=role_lines)
+
+    return edit
+
+
+def drop_role_lines(line_ids: tuple[str, ...]) -> RoomEdit:
+    dropped = frozenset(line_ids)
+    return lambda room: dataclasses.replace(room, role_lines=tuple(r for r in room.role_lines if r.id not in dropped))
+
+
 def restore_role_line(line: RoleLine, next_id: str) -> RoomEdit:
     """A removed role line back at its place, as :func:`restore_action`: the posting's order is the room's."""
     return lambda room: dataclasses.replace(room, role_lines=_put_back(room.role_lines, line, next_id))

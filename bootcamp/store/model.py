@@ -54,7 +54,9 @@ class RoleLine:
 
     id: str
     text: str
-    decision: str = ""  # "strategic", "tactical" or "" (not decided yet)
+    # "strategic", "tactical", "undecided" (the room talked it over and could not say) or "" (not decided yet).
+    # Stores from before "undecided" have only the others, and read as they did.
+    decision: str = ""
     at: str = ""
 
 

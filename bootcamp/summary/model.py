@@ -256,19 +256,26 @@ class Audit:
     reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
 
 
+def decision_label(decision: str) -> str:
+    """A role line's decision as the summary says it: a line the room left undecided apart from one not decided."""
+    if decision == Leaning.UNDECIDED:
+        return "undecided by the room"
+    return decision or "not decided"
+
+
 @dataclass(frozen=True)
 class RoleLineResult:
     id: str
     text: str
-    decision: str  # "strategic", "tactical" or "" (the room has not decided)
+    decision: str  # "strategic", "tactical", "undecided" (the room could not say) or "" (the room has not decided)
     suggestion: Leaning
     reason: str
     markers: tuple[str, ...]  # titles of the markers that matched
 
     @property
     def agrees(self) -> bool | None:
-        """Whether the room decided as the content suggested; None while undecided."""
-        if not self.decision or self.suggestion is Leaning.UNDECIDED:
+        """Whether the room decided as the content suggested; None while not decided, or left undecided."""
+        if self.decision not in (Leaning.STRATEGIC, Leaning.TACTICAL) or self.suggestion is Leaning.UNDECIDED:
             return None
         return self.decision == self.suggestion.value
 
@@ -280,9 +287,10 @@ class RoleVerdict:
     lines: tuple[RoleLineResult, ...]
     strategic: int  # decided lines
     tactical: int
-    undecided: int
+    undecided: int  # not decided yet
     structure: tuple[QuestionResult, ...]
     gaps: tuple[QuestionResult, ...]  # structure questions scored below STRUCTURE_GAP_BELOW
+    left_undecided: int = 0  # lines the room talked over and left undecided: neither decided nor still to decide
 
     @property
     def decided(self) -> int:

@@ -17,7 +17,7 @@ from datetime import datetime
 from bootcamp.content.model import AptitudePoker, Program, RoleCheck, StepKind
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
-from bootcamp.summary.model import Note, NoteKind
+from bootcamp.summary.model import Note, NoteKind, decision_label
 
 
 def local_when(at: str, workshop_date: str) -> str:
@@ -94,7 +94,8 @@ def build_notes(
     for role_line in room.role_lines:
         if not role_line.text.strip():
             continue
-        decision = role_line.decision if role_line.decision in ("strategic", "tactical") else "not decided"
+        known = role_line.decision in ("strategic", "tactical", "undecided")
+        decision = decision_label(role_line.decision if known else "")
         key, title = (check_step.key, check_step.title) if check_step else ("", "Role description")
         add(
             key,

@@ -41,7 +41,7 @@ def build_verdict(
             RoleLineResult(
                 id=line.id,
                 text=line.text,
-                decision=line.decision if line.decision in (Leaning.STRATEGIC, Leaning.TACTICAL) else "",
+                decision=line.decision if line.decision in (Leaning.STRATEGIC, Leaning.TACTICAL, Leaning.UNDECIDED) else "",
                 suggestion=Leaning(suggestion.leaning),
                 reason=suggestion.reason,
                 markers=tuple(getattr(marker, "title", str(marker)) for marker in suggestion.markers),
@@ -54,6 +54,7 @@ def build_verdict(
         strategic=sum(1 for line in lines if line.decision == Leaning.STRATEGIC),
         tactical=sum(1 for line in lines if line.decision == Leaning.TACTICAL),
         undecided=sum(1 for line in lines if not line.decision),
+        left_undecided=sum(1 for line in lines if line.decision == Leaning.UNDECIDED),
         structure=tuple(structure),
         gaps=tuple(
             sorted((q for q in structure if q.score is not None and q.score < STRUCTURE_GAP_BELOW), key=_score_of)

@@ -6,7 +6,7 @@ moment it is bound, with the same words as the footer's tooltip.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from textual.binding import Binding
@@ -21,6 +21,8 @@ class DescribedAction:
     action: str
     title: str  # the tooltip, else the footer's description
     keys: tuple[str, ...]  # how each key is shown, e.g. "→", "pgdn"
+    # Each shown key's name as bound ("right"), None for a priority binding: what a widget nearer the focus may take.
+    bound: tuple[str | None, ...] = field(default=(), compare=False)
 
 
 def described_actions(node: DOMNode) -> list[DescribedAction]:
@@ -30,6 +32,7 @@ def described_actions(node: DOMNode) -> list[DescribedAction]:
     app's ``q`` names quitting as this app does, not as Textual's ``ctrl+q`` does.
     """
     keys: dict[str, list[str]] = {}
+    bound: dict[str, list[str | None]] = {}
     titles: dict[str, str] = {}
     bindings: list[Binding] = [b for group in node._bindings.key_to_bindings.values() for b in group]
     for binding in bindings:
@@ -39,8 +42,37 @@ def described_actions(node: DOMNode) -> list[DescribedAction]:
         shown = keys.setdefault(binding.action, [])
         if display not in shown:
             shown.append(display)
+            bound.setdefault(binding.action, []).append(None if binding.priority else binding.key)
         titles[binding.action] = binding.tooltip or binding.description
-    return [DescribedAction(node, action, titles[action], tuple(shown)) for action, shown in keys.items()]
+    return [
+        DescribedAction(node, action, titles[action], tuple(shown), tuple(bound[action])) for action, shown in keys.items()
+    ]
+
+
+def taken_keys(node: DOMNode) -> set[str]:
+    """The keys of ``node``'s own listed actions (not priority ones, nor disabled right now): a node further from the
+    focus never gets them. Textual's stock keys are left out (a table's → with a row cursor passes on to the console:
+    its action skips), and so are keys bound without a description (the step's Tab, which is Tab as ever)."""
+    stock = _stock_actions(node)
+    return {
+        binding.key
+        for group in node._bindings.key_to_bindings.values()
+        for binding in group
+        if binding.description
+        and not binding.priority
+        and binding.action not in stock
+        and node.check_action(binding.action.split("(")[0], ()) is not False
+    }
+
+
+def widget_actions(node: DOMNode) -> list[DescribedAction]:
+    """A widget's own actions (answer keys …), not Textual's stock ones, leaving out what is disabled right now."""
+    stock = _stock_actions(node)
+    return [
+        described
+        for described in described_actions(node)
+        if described.action not in stock and node.check_action(described.action.split("(")[0], ())
+    ]
 
 
 def _stock_actions(node: DOMNode) -> set[str]:

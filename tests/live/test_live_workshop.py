@@ -11,13 +11,23 @@ from pathlib import Path
 
 import pytest
 
+from bootcamp.checks import RecordRefused
 from bootcamp.clock import FixedClock
 from bootcamp.content import load_dir
 from bootcamp.flow import Flow
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.records import AnswerRefused
-from bootcamp.live.requests import CastBallot, ClearAnswer, CommentAnswer, GiveAnswer, PutAction, PutNote
+from bootcamp.live.requests import (
+    CastBallot,
+    ClearAnswer,
+    CommentAnswer,
+    GiveAnswer,
+    PutAction,
+    PutNote,
+    PutRoleLine,
+    PutRoleLines,
+)
 from bootcamp.live.saving import Mark, SaveStatus
 from bootcamp.live.workshop import LiveWorkshop, NotStarted
 from bootcamp.store import Store, WorkshopFiles, is_ballot_id
@@ -360,3 +370,44 @@ async def test_an_action_s_status_changed_at_the_console_is_dated_like_the_actio
     assert records.room.actions[0].status_at == ""  # nothing but the status changes its day
     assert await workshop.close()
     assert (await reread(files)).records.room.actions[0].what == "Share churn reasons weekly"
+
+
+async def test_a_pasted_posting_is_one_change_one_save_and_one_undo(files: WorkshopFiles, heard: Heard) -> None:
+    workshop = opened(files, heard)
+    records = workshop.records
+    records.put_role_line("Typed before the paste")
+    texts = tuple(f"Duty number {n}" for n in range(1, 12))
+    workshop.apply(PutRoleLines(texts, source="a paste"))
+    lines = records.room.role_lines
+    assert [line.text for line in lines] == ["Typed before the paste", *texts]
+    assert len(heard.changes) == 2 and heard.changes[-1].save_status.pending == 2  # one save for the eleven
+    assert all(records.mark(f"role:{line.id}") is Mark.PENDING for line in lines[1:])
+    assert await workshop.settled()
+    assert all(records.mark(f"role:{line.id}") is Mark.SAVED for line in lines)
+    assert [line.text for line in (await reread(files)).records.room.role_lines] == ["Typed before the paste", *texts]
+    assert str(workshop.undo()) == "11 role lines from a paste (from the console)"  # one undo takes the paste back
+    assert [line.text for line in records.room.role_lines] == ["Typed before the paste"]
+    assert str(workshop.undo()) == "a role line (from the console)"
+    assert await workshop.close()
+    assert not (await reread(files)).records.room.role_lines
+
+
+async def test_a_paste_with_a_line_the_checks_refuse_keeps_nothing_and_says_which(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    with pytest.raises(RecordRefused, match=r"^none of the lines from a paste was kept: line 2: text: 1,001 characters"):
+        workshop.apply(PutRoleLines(("Set the vision", "x" * 1_001, "Run the desk")))
+    assert not workshop.records.room.role_lines and workshop.undo() is None
+    assert await workshop.close()
+
+
+
+async def test_a_line_the_room_left_undecided_is_stored_apart_from_one_not_decided_yet(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    records = workshop.records
+    talked, waiting = records.put_role_line("Own the NPS survey"), records.put_role_line("Set the customer strategy")
+    workshop.apply(PutRoleLine(talked.text, line_id=talked.id, decision="undecided"))
+    assert [line.decision for line in records.room.role_lines] == ["undecided", ""]
+    with pytest.raises(RecordRefused, match="neither strategic, tactical nor undecided"):
+        workshop.apply(PutRoleLine(waiting.text, line_id=waiting.id, decision="maybe"))
+    assert await workshop.close()
+    assert [line.decision for line in (await reread(files)).records.room.role_lines] == ["undecided", ""]

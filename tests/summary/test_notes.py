@@ -127,10 +127,12 @@ def test_role_lines_are_notes_under_their_decision_at_the_role_check() -> None:
         role_lines=(
             RoleLine("l1", "Carry a quota\nfor the upsell", decision="tactical", at="2026-09-21T11:00:00+00:00"),
             RoleLine("l2", "Publish the customer report"),
+            RoleLine("l3", "Chair the weekly call", decision="undecided", at="2026-09-21T11:05:00+00:00"),
         )
     )
     lines = [n for n in room.report().notebook if n.kind is NoteKind.ROLE]
     assert [(n.step_key, n.label, n.text, n.when) for n in lines] == [
         ("basics/role", "not decided", "Publish the customer report", ""),
         ("basics/role", "tactical", "Carry a quota\nfor the upsell", "11:00"),
+        ("basics/role", "undecided by the room", "Chair the weekly call", "11:05"),
     ]

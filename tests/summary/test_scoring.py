@@ -309,6 +309,31 @@ def test_a_rating_from_one_perspective_is_an_audit_with_average_and_spread() -> 
     assert audit.rows[1].scored == 0 and audit.rows[1].mean is None
 
 
+def test_a_line_the_room_called_undecided_is_said_apart_from_one_not_decided() -> None:
+    from bootcamp.export.report_markdown import render_markdown
+    from bootcamp.export.report_text import tactical_phrase
+
+    room = RoomRecords(
+        role_lines=(
+            RoleLine("l1", "Carry a personal quarterly quota", decision="tactical"),
+            RoleLine("l2", "Own the quota for renewals", decision="undecided"),
+            RoleLine("l3", "Something else entirely"),
+        )
+    )
+    report = Room_(participants(3), structure("no", "partly", "no"), room=room).report()
+    role = report.role
+    assert (role.tactical, role.strategic, role.decided, role.left_undecided, role.undecided) == (1, 0, 1, 1, 1)
+    assert [line.decision for line in role.lines] == ["tactical", "undecided", ""]
+    assert role.lines[1].agrees is None  # the room took no side: it neither agrees nor disagrees
+    said = "1 of 1 decided lines are tactical duties (100%); 1 undecided by the room; 1 not decided yet."
+    assert tactical_phrase(report) == said
+    assert "| 2 | Own the quota for renewals | undecided by the room |" in render_markdown(report)
+    assert "| 3 | Something else entirely | not decided |" in render_markdown(report)
+    nothing_taken = dataclasses.replace(room, role_lines=(room.role_lines[1], room.role_lines[2]))
+    report = Room_(participants(3), structure("no", "partly", "no"), room=nothing_taken).report()
+    assert tactical_phrase(report) == "None of the 2 lines is decided strategic or tactical: 1 undecided by the room, 1 not decided yet."
+
+
 def test_role_verdict_share_of_tactical_duties_and_structural_gaps() -> None:
     room = RoomRecords(
         role_lines=(

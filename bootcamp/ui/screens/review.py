@@ -65,7 +65,7 @@ def room_said(step: Step, program: Program, workshop: FollowedWorkshop, *, quick
             who = "" if secret else names.get(answer.participant_id, "")  # a secret ballot names nobody
             said.append((f"comment · {who}" if who else "comment", answer.comment))
     if step.kind.value == "check":
-        said += [(f"role line · {line.decision or 'undecided'}", line.text) for line in room.role_lines]
+        said += [(f"role line · {line.decision or 'not decided'}", line.text) for line in room.role_lines]
     if step.kind.value == "exercise":
         said += poker_notes(step, program, room.poker)
     for action in room.actions:

@@ -8,10 +8,11 @@ the status bar shows the join URL until ``j`` stops it (or the workshop is left)
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Header, Static
 from textual.widgets._header import HeaderTitle
 
@@ -228,6 +229,18 @@ class WorkshopScreen(WalkScreen):
         else:
             bar.show_text(joined(*parts, ("  ·  ", "dim"), saving, following))
         bar.set_class(bool(status.error), "-unsaved")
+
+    def keys_nearby(self) -> list[tuple[str, Widget]]:
+        """For help: the step's widgets whose keys work once they have the focus (the role check's lines)."""
+        return [nearby for view in self.step_views() if view.is_mounted for nearby in view.keys_nearby()]
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste no text field took (a focused field stops it): the step's own field takes it if the step has one,
+        so a posting pasted on arrival at the role check is not lost without a word."""
+        for view in self.step_views():
+            if view.is_mounted and view.take_paste(event.text):
+                event.stop()
+                return
 
     # -- actions only the console has -------------------------------------------------------------------------
 

@@ -94,7 +94,7 @@ class RoleLinesTable(AnswerTable[Text]):
     BINDINGS = [
         Binding("s", "decide('strategic')", "Strategic", tooltip="The room decides: this line is strategic"),
         Binding("t", "decide('tactical')", "Tactical", tooltip="The room decides: this line is tactical"),
-        Binding("u", "decide('')", "Undecided", tooltip="Take the room's decision back"),
+        Binding("u", "decide('undecided')", "Undecided", tooltip="The room leaves this line undecided"),
         Binding("k", "accept", "Take suggestion", tooltip="The room takes the app's suggestion for this line"),
         Binding("enter", "edit", "Edit", tooltip="Edit this line"),
         Binding("x,delete", "remove", "Remove", tooltip="Remove this line"),
@@ -235,13 +235,15 @@ def detail_text(line: RoleLine | None, suggestion: Suggestion | None) -> Text:
 
 
 def tactical_share(lines: tuple[RoleLine, ...]) -> Text:
-    decided = [line for line in lines if line.decision]
+    """The tactical share of the lines decided strategic or tactical; a line the room left undecided is neither
+    in it nor still to decide."""
+    decided = [line for line in lines if line.decision in (Leaning.STRATEGIC.value, Leaning.TACTICAL.value)]
     tactical = sum(1 for line in decided if line.decision == Leaning.TACTICAL.value)
+    left = sum(1 for line in lines if line.decision == Leaning.UNDECIDED.value)
+    to_decide = sum(1 for line in lines if not line.decision)
+    counts = (f"  ·  {left} undecided" if left else "") + (f"  ·  {to_decide} to decide" if to_decide else "")
     if not decided:
-        return Text(f"{len(lines)} line{'s' if len(lines) != 1 else ''}, none decided yet", style="dim")
+        said = f"{len(lines)} line{'s' if len(lines) != 1 else ''}, none decided"
+        return Text(said + (counts if left else " yet"), style="dim")
     share = round(100 * tactical / len(decided))
-    undecided = len(lines) - len(decided)
-    return joined(
-        ("Tactical: ", "bold"), f"{tactical} of {len(decided)} decided lines ({share}%)",
-        (f"  ·  {undecided} to decide" if undecided else "", "dim"),
-    )  # fmt: skip
+    return joined(("Tactical: ", "bold"), f"{tactical} of {len(decided)} decided lines ({share}%)", (counts, "dim"))

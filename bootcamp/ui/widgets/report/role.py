@@ -36,6 +36,7 @@ class RoleVerdictView(ReportPart):
                     [
                         ("strategic", role.strategic, STRATEGIC),
                         ("tactical", role.tactical, TACTICAL),
+                        ("undecided", role.left_undecided, Style(color=self.themed("muted").color, reverse=True)),
                         ("not decided", role.undecided, undecided),
                     ],
                     width,
@@ -59,6 +60,8 @@ class RoleVerdictView(ReportPart):
             tag = plain(fit("strategic", TAG_WIDTH, align="center").plain, STRATEGIC)
         elif role_line.decision == "tactical":
             tag = plain(fit("tactical", TAG_WIDTH, align="center").plain, TACTICAL)
+        elif role_line.decision == "undecided":  # the room talked it over and could not say: apart from "not decided"
+            tag = plain(fit("undecided", TAG_WIDTH, align="center").plain, Style(color=muted.color, reverse=True))
         else:
             track = self.themed("track")
             tag = plain(

@@ -63,6 +63,16 @@ class StepView(Vertical):
         of a discussion: a new one, not the first written); False: Textual's focus chain decides."""
         return False
 
+    def keys_nearby(self) -> list[tuple[str, Widget]]:
+        """(heading, widget) for the step's widgets whose keys work once focused and which are not focused now, for
+        help to list too (the role check's lines, from its line field); most steps have none."""
+        return []
+
+    def take_paste(self, text: str) -> bool:
+        """Take a paste that reached the console with no text field focused (the focus on the step, say), as the
+        step's own field would; False when the step has no field that obviously takes it (most have none)."""
+        return False
+
     def take_over(self, view: StepView) -> bool:
         """Show ``view``'s step in this view, mounted already, instead of ``view`` replacing it; False when it
         cannot (by default: a view is mounted afresh for every step)."""

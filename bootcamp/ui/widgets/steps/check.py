@@ -7,14 +7,16 @@ the room's screen shows the lines and decisions so far and, once revealed, the s
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from bootcamp.content.model import RoleCheck
 from bootcamp.content.posting import left_out_counts
-from bootcamp.live.requests import PutRoleLine
+from bootcamp.live.requests import PutRoleLine, PutRoleLines
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.messages import request
@@ -34,6 +36,25 @@ from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
 PRESENTED_LINES = 12  # the latest lines that fit the projected slide
 REVEALED_LINES = 5  # with the structure's bars below them
 PRESENTED_WIDTH = 76 - 11  # the slide's width less the decision column
+NEW_LINE = "A line of the role description; Enter adds it"
+TYPING = "Enter adds the line · Tab to the lines to decide them"
+EDITING = "Enter keeps the edit · Esc cancels"
+
+
+SMALL_TERMINAL = (100, 30)  # below this many columns or rows, a paste's toast is one short line
+SHORT_TOAST = 56  # the characters one line of a toast holds
+
+
+def short_paste_said(count: int, left_out: int, source: str = "") -> str:
+    """What a paste added, in one line of a toast: how many lines, not what kind each left-out one was."""
+    lines = f"{left_out} line{'s' if left_out != 1 else ''}"
+    if not count:
+        return f"No duty lines: {'the' if left_out == 1 else 'all'} {lines} left out." if left_out else "No duty lines."
+    said = f"{count} duty line{'s' if count != 1 else ''} added"
+    named = f"{said} from {safe(source)}"
+    if source and len(named) + (len(f"; {lines} left out.") if left_out else 1) <= SHORT_TOAST:
+        said = named
+    return f"{said}; {lines} left out." if left_out else f"{said}."
 
 
 class CheckView(StepView):
@@ -47,6 +68,8 @@ class CheckView(StepView):
     CheckView .before-lines { height: auto; }
     CheckView.-has-lines .before-lines { display: none; }
     """
+    # Esc while a line is edited cancels the edit (and goes back to the line); otherwise it is the console's.
+    BINDINGS = [Binding("escape", "cancel_edit", show=False)]
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - StepView's own
         super().__init__(*args, **kwargs)
@@ -79,7 +102,7 @@ class CheckView(StepView):
             classes="-muted",
         )
         with Vertical(id="answers"):
-            yield RoleLineInput(placeholder="A line of the role description; Enter adds it", id="new-line")
+            yield RoleLineInput(placeholder=NEW_LINE, id="new-line")
             yield RoleLinesTable(self.live, check)
             yield Static(detail_text(None, None), classes="detail", id="line-detail")
             yield Static(id="share")
@@ -146,6 +169,24 @@ class CheckView(StepView):
             return True
         return False
 
+    def keys_nearby(self) -> list[tuple[str, Widget]]:
+        """Help lists a line's keys from anywhere on the step, saying how to get to the lines."""
+        found = self.query(RoleLinesTable)
+        if not found or self.app.focused is found.first():
+            return []
+        how = "Tab from the line field" if isinstance(self.app.focused, RoleLineInput) else "a, then Tab"
+        return [(f"On a line ({how})", found.first())]
+
+    def take_paste(self, text: str) -> bool:
+        """A paste on the console, no field focused: into the line field, as if pasted there (a posting is split)."""
+        found = self.query(RoleLineInput)
+        if not found:
+            return False
+        field = found.first()
+        field.focus()
+        field.post_message(events.Paste(text))
+        return True
+
     # -- what the room does -----------------------------------------------------------------------------------
 
     @on(Input.Submitted, "#new-line")
@@ -153,19 +194,46 @@ class CheckView(StepView):
         assert self.live is not None
         # The field, not the message: Enter pressed twice in a row must not add the line twice.
         text = message.input.value.strip()
+        editing = self._editing
         if text:
-            request(self, PutRoleLine(text, line_id=self._editing))
+            request(self, PutRoleLine(text, line_id=editing))
+        elif editing:  # an edit emptied is not a removal, and not silently dropped either
+            self.notify("Edit cancelled: the line is kept as it was; x removes it.", markup=False, timeout=4)
+        self._stop_editing()
+        if editing and not text:
+            self.query_one(RoleLinesTable).focus()
+
+    def _stop_editing(self) -> None:
+        field = self.query_one("#new-line", Input)
         self._editing = ""
-        message.input.value = ""
-        message.input.placeholder = "A line of the role description; Enter adds it"
+        field.value = ""
+        field.placeholder = NEW_LINE
+        self._show_hint()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_edit":  # else Esc is the console's (back to the step)
+            return bool(self._editing) and isinstance(self.app.focused, RoleLineInput)
+        return True
+
+    def action_cancel_edit(self) -> None:
+        """Esc while editing a line: the line stays as it was, and the cursor is back on it."""
+        self._stop_editing()
+        self.query_one(RoleLinesTable).focus()
 
     @on(RoleLineInput.LinesPasted)
     def _lines_pasted(self, message: RoleLineInput.LinesPasted) -> None:
         assert self.live is not None
-        for text in message.lines:
-            request(self, PutRoleLine(text))
+        if message.lines:  # one change: one ctrl+z takes the whole paste back
+            before = self.live.room.role_lines
+            request(self, PutRoleLines(tuple(message.lines), source=message.source or "a paste"))
+            if self.live.room.role_lines == before:
+                return  # refused (a line too long): the app said why, and nothing was added
         count, left_out = len(message.lines), message.left_out
         source = safe(message.source) if message.source else "the paste"
+        if self.app.size.width < SMALL_TERMINAL[0] or self.app.size.height < SMALL_TERMINAL[1]:
+            # A toast of two or three lines covered the last lines' decisions: one short line, gone sooner.
+            self.notify(short_paste_said(count, len(left_out), message.source), markup=False, timeout=3)
+            return
         # Nothing left out unsaid: a line the splitter did not read as a duty may be one, and is quoted.
         added = f"{count} duty line{'s' if count != 1 else ''} added from {source}"
         if not count:
@@ -187,6 +255,7 @@ class CheckView(StepView):
         field.value = message.line.text
         field.placeholder = "Edit the line; Enter keeps it"
         field.focus()
+        self._show_hint()
 
     @on(MovedOn)
     def _moved_on(self, message: MovedOn) -> None:
@@ -201,7 +270,7 @@ class CheckView(StepView):
 
     def _show_hint(self) -> None:
         focused = self.app.focused
-        typing = "Enter adds the line · Tab to the lines to decide them" if isinstance(focused, RoleLineInput) else ""
+        typing = (EDITING if self._editing else TYPING) if isinstance(focused, RoleLineInput) else ""
         for hint in self.query("#role-hint").results(KeysHint):
             hint.focus_here(isinstance(focused, RoleLinesTable), away=typing)
 
