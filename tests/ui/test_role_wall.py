@@ -1,4 +1,5 @@
-"""The role check on the wall: the part of the list the room is working on, as large as the slide allows.
+"""The role check where the room reads it: the wall follows the line under discussion, and the console's table has
+the width for the lines' text.
 
 A 33-line posting, as a tester pasted one: on the wall the room works from the top, so the first line not decided
 is marked with the decided lines just above it, never the last 12 lines cut at 65 characters.
@@ -17,9 +18,12 @@ from bootcamp.store.model import RoleLine, RoomRecords, WorkshopState
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.agenda import Agenda
+from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
 from bootcamp.ui.widgets.answers.role_wall import RoleLinesWall, window
+from bootcamp.ui.widgets.steps.base import StepScroll
 
-ROLE = "basics/role"
+ROLE, MANDATE = "basics/role", "basics/mandate"
 POSTING = [
     "Set the vision and objectives for the customer experience, with milestones the leadership team reviews",
     "Own the quarterly upsell revenue target for the installed base",
@@ -192,3 +196,55 @@ def test_snapshot_the_role_wall(size, store: Store, fixture_program: Program, ma
     """Line 21 under discussion: at 80×24 lines 19–26 or so, at 120×40 the list from line 7 to its end."""
     workshop_id = workshop_with(store, fixture_program, lines_decided(20))
     assert snap_compare(make_app(open_workshop=workshop_id), terminal_size=size, run_before=on_the_wall)
+
+
+# -- the console's table -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 40), (100, 30), (80, 24)])
+async def test_the_console_gives_the_role_lines_the_width_at_every_size(
+    size, store: Store, fixture_program: Program, make_app
+) -> None:
+    workshop_id = workshop_with(store, fixture_program, lines_decided(8))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        table = console.query_one(RoleLinesTable)
+        header, first = drawn(table)[:2]
+        assert header.split() == ["#", "Line", "Suggests", "Room"]  # every column has its heading, none is cut
+        assert first.endswith("strategic ✓")  # the save mark beside the room's decision, no column of its own
+        assert table.region.right <= console.query_one(StepScroll).region.right
+        assert table.virtual_size.width <= table.size.width  # nothing hidden past the right edge
+        # Between the agenda and the side column the text had 11–16 cells at 120 columns, fewer than at 80.
+        assert table._line_width >= {120: 70, 100: 50, 80: 38}[size[0]]
+        assert POSTING[0][:35] in first
+        assert not console.query_one("#agenda-column").display or size[0] < 100
+
+
+async def test_on_the_role_check_the_agenda_and_the_side_column_make_way_and_f3_brings_the_notes(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    workshop_id = workshop_with(store, fixture_program, lines_decided(8), step_key=MANDATE)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        agenda, side = console.query_one(Agenda), console.query_one("#side-column")
+        assert agenda.display and side.display
+        agenda.focus()  # the role check chosen in the agenda, which then makes way
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert console.flow.current.key == ROLE
+        assert not console.query_one("#agenda-column").display and not side.display
+        assert console.query_one("#time-strip").display  # the timer and the day clock on one line
+        assert app.focused is console.query_one(StepScroll)  # not nowhere
+        width = console.query_one(RoleLinesTable)._line_width
+        await pilot.press("f3")
+        await settle(pilot)
+        assert side.display and console.query_one("#notes").display
+        assert 40 <= console.query_one(RoleLinesTable)._line_width < width
+        await pilot.press("f3", "left")
+        await settle(pilot)
+        assert console.flow.current.key == MANDATE
+        assert console.query_one("#agenda-column").display and side.display  # every other step as before

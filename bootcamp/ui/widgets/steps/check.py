@@ -135,6 +135,10 @@ class CheckView(StepView):
         else:
             heat.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
 
+    def wants_width(self) -> bool:
+        # The table of lines: between the agenda and the side column its text had 11–16 cells at 120 columns.
+        return self.check is not None and not self.presenter
+
     def focus_answers(self) -> bool:
         found = self.query("#new-line")
         if found:
