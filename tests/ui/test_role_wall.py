@@ -1,5 +1,5 @@
-"""The role check where the room reads it: the wall follows the line under discussion, and the console's table has
-the width for the lines' text.
+"""The role check where the room reads it: the wall follows the line under discussion, the console's table has the
+width for the lines' text, and the summary's Role page shows every line in full.
 
 A 33-line posting, as a tester pasted one: on the wall the room works from the top, so the first line not decided
 is marked with the decided lines just above it, never the last 12 lines cut at 65 characters.
@@ -10,17 +10,19 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from ui_helpers import new_workshop, settle, wait_for_screen
+from ui_helpers import SHIPPED_CONTENT, new_workshop, settle, wait_for_screen
 
-from bootcamp.content import Program
+from bootcamp.content import Program, load_dir
 from bootcamp.store import Store
 from bootcamp.store.model import RoleLine, RoomRecords, WorkshopState
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.summary import SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.agenda import Agenda
 from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
 from bootcamp.ui.widgets.answers.role_wall import RoleLinesWall, window
+from bootcamp.ui.widgets.report.role import RoleVerdictView
 from bootcamp.ui.widgets.steps.base import StepScroll
 
 ROLE, MANDATE = "basics/role", "basics/mandate"
@@ -248,3 +250,34 @@ async def test_on_the_role_check_the_agenda_and_the_side_column_make_way_and_f3_
         await settle(pilot)
         assert console.flow.current.key == MANDATE
         assert console.query_one("#agenda-column").display and side.display  # every other step as before
+
+
+# -- the summary's Role page --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_summary_shows_every_role_line_in_full_with_its_tag_lined_up(size, store: Store, make_app) -> None:
+    program = load_dir(SHIPPED_CONTENT)
+    decided = {0: "strategic", 1: "tactical", 2: "strategic", 3: "tactical", 5: "strategic"}  # 3, 2 and 28 undecided
+    lines = tuple(RoleLine(f"l{n}", text, decided.get(n, "")) for n, text in enumerate(POSTING))
+    workshop_id = workshop_with(store, program, lines, step_key="")
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.action_page("role")
+        await settle(pilot)
+        view = screen.query_one(RoleVerdictView)
+        rows = drawn(view)
+        bar, key = rows[2], rows[3]
+        if size == (80, 24):  # too narrow for the labels in the bar: a key under it names each part
+            assert "strategic" not in bar and "tactical" not in bar
+            assert key.split() == ["strategic", "3", "tactical", "2", "not", "decided", "28"]
+        listed = rows[rows.index(next(row for row in rows if "role description" in row)) + 1 :]
+        tags = {row[:13] for row in listed if row[:13].strip() in ("strategic", "tactical", "not decided")}
+        assert tags == {" strategic   ", " tactical    ", " not decided "}  # each label one cell in
+        text = " ".join(row[14:].strip() for row in listed)
+        for line in POSTING:
+            assert line in text  # wrapped, never cut
+        assert "…" not in "\n".join(rows)
