@@ -101,6 +101,7 @@ def test_a_stacked_bar_too_narrow_for_a_label_says_so_and_its_legend_names_every
     shown = legend(parts)
     assert shown.plain == "   strategic 3      tactical 2      not decided 28"
     assert shown.spans[0].style == Style(bgcolor="green")  # each name after a swatch of its part's colour
+    assert legend([("undecided", 1, Style(color="grey50", reverse=True))]).spans[0].style == Style(bgcolor="grey50")
 
 
 def test_range_bar_puts_the_range_and_the_average_where_they_are_on_the_scale() -> None:

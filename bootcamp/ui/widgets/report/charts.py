@@ -156,7 +156,7 @@ def legend(parts: Sequence[tuple[str, int, Style]]) -> Text:
     for n, (label, count, style) in enumerate(parts):
         if n:
             line.append("   ")
-        line.append("  ", Style(bgcolor=style.bgcolor))
+        line.append("  ", Style(bgcolor=style.color if style.reverse else style.bgcolor))  # a reversed part too
         line.append(f" {label} {count}")
     return line
 
