@@ -9,7 +9,17 @@ from rich.text import Text
 from bootcamp.content.model import Level
 from bootcamp.summary.model import ActionResult, HeatMapRow
 from bootcamp.ui.widgets.report.actions import action_order
-from bootcamp.ui.widgets.report.charts import axis, bar, fit, gauge, position, range_bar, stacked
+from bootcamp.ui.widgets.report.charts import (
+    axis,
+    bar,
+    fit,
+    gauge,
+    legend,
+    position,
+    range_bar,
+    stacked,
+    stacked_labelled,
+)
 from bootcamp.ui.widgets.report.heat_map import column_labels, initials
 
 TRACK = Style(color="grey50", bgcolor="grey15")
@@ -80,6 +90,18 @@ def test_stacked_parts_fill_the_width_in_proportion_with_their_counts() -> None:
     assert line.plain.startswith(" strategic 2 ") and line.plain.index(" tactical 5") == 20  # 2 of 8: a quarter
     assert line.plain[70:].strip() == "1"  # 10 cells: too few for its label, the count still shows
     assert stacked([("a", 0, Style())], 10, TRACK).plain == " " * 10
+
+
+def test_a_stacked_bar_too_narrow_for_a_label_says_so_and_its_legend_names_every_part() -> None:
+    parts = [("strategic", 3, Style(bgcolor="green")), ("tactical", 2, Style(bgcolor="red")), ("not decided", 28, TRACK)]
+    assert not stacked_labelled(parts, 76)  # 3 of 33 on 76 cells: 7, too few for " strategic 3"
+    assert stacked(parts, 76, TRACK).plain.startswith(" 3 ")
+    assert stacked_labelled(parts, 400)
+    assert stacked_labelled([("strategic", 0, Style()), ("tactical", 5, Style())], 20)  # nothing to label
+    shown = legend(parts)
+    assert shown.plain == "   strategic 3      tactical 2      not decided 28"
+    assert shown.spans[0].style == Style(bgcolor="green")  # each name after a swatch of its part's colour
+    assert legend([("undecided", 1, Style(color="grey50", reverse=True))]).spans[0].style == Style(bgcolor="grey50")
 
 
 def test_range_bar_puts_the_range_and_the_average_where_they_are_on_the_scale() -> None:

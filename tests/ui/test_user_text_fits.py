@@ -21,7 +21,7 @@ from bootcamp.store.model import Action
 from bootcamp.ui.text import LINE_BREAK, one_line
 from bootcamp.ui.widgets.action_table import STATUS_WIDTH, ActionTable
 from bootcamp.ui.widgets.answers.question_table import NAME_WIDTH, QuestionTable
-from bootcamp.ui.widgets.answers.role_lines import LEANING_WIDTH, RoleLinesTable
+from bootcamp.ui.widgets.answers.role_lines import LEANING_WIDTH, ROOM_WIDTH, RoleLinesTable
 
 MANDATE, ROLE, ACTIONS = "basics/mandate", "basics/role", "basics/next"
 ROLE_LINES = (
@@ -90,16 +90,17 @@ async def test_role_lines_take_the_width_the_other_columns_do_not_need(
         await pilot.pause()
         widths = {column.key.value: column.get_render_width(table) for column in table.ordered_columns}
         padding = 2 * table.cell_padding
-        # Three lines need one digit; the labels need their own width ("strategic", "undecided"); the mark one cell.
+        # Three lines need one digit; the labels need their own width ("strategic", "undecided"); the room's
+        # decision has the save mark after it ("strategic ✓").
         assert widths == {
             "number": 1 + padding,
-            "line": table.scrollable_content_region.width - (1 + 2 * LEANING_WIDTH + 1 + 4 * padding),
+            "line": table.scrollable_content_region.width - (1 + LEANING_WIDTH + ROOM_WIDTH + 3 * padding),
             "suggests": LEANING_WIDTH + padding,
-            "decision": LEANING_WIDTH + padding,
-            "mark": 1 + padding,
+            "decision": ROOM_WIDTH + padding,
         }
         shown = table.get_cell_at((0, 1)).plain
-        assert shown.endswith("…") and cell_len(shown) == widths["line"] - padding
+        # As wide as the column, or one cell less where the cut fell on a space (dropped before the "…").
+        assert shown.endswith("…") and widths["line"] - padding - 1 <= cell_len(shown) <= widths["line"] - padding
         assert shown[:-1] in screen_text(app)
         detail = " ".join(str(console.query_one("#line-detail").render()).split())
         assert ROLE_LINES[0] in detail  # the highlighted line, in full below the table

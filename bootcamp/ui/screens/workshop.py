@@ -80,7 +80,13 @@ class WorkshopScreen(WalkScreen):
         Binding("f5", "presenter", "Present", tooltip="Presenter mode: only the slide, for the projector"),
         Binding("f6", "projector_window", "Projector", show=False, tooltip="Projector window: only the slide, on a second screen"),
         Binding("j", "join", "Join", tooltip="Let the room answer from their phones, or stop it"),
-        Binding("f3", "toggle_notes", "Notes", show=False, tooltip="Show or hide the notes (below 100 columns)"),
+        Binding(
+            "f3",
+            "toggle_notes",
+            "Notes",
+            show=False,
+            tooltip="Show or hide the notes (narrow console, role check)",
+        ),
         Binding("J", "join_slide", "Join slide", show=False, tooltip="Show or hide the join slide (QR code) on the wall"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
         Binding("escape", "back", "Back", show=False, tooltip="Back from the answers to the step"),
@@ -135,7 +141,14 @@ class WorkshopScreen(WalkScreen):
         body = self.query_one(StepScroll)
         body.border_title = joined((session.title if session else step.session_id, ""), "  ›  ", (step.title, "bold"))
         body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
-        await body.show(view_for(step, flow.program, live=self.workshop.records))
+        view = view_for(step, flow.program, live=self.workshop.records)
+        wide = view.wants_width()
+        self.set_class(wide, "-wide-step")  # the agenda and the side column make way (workshop.tcss)
+        gone = ["#agenda-column"] if self.has_class("-notes-open") else ["#agenda-column", "#side-column"]
+        focused = self.focused
+        if wide and focused is not None and any(self.query_one(column) in focused.ancestors for column in gone):
+            body.focus()  # the step was chosen in the agenda (or left from the notes), which makes way
+        await body.show(view)
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
         self.query_one(NextStep).show_step(flow.upcoming, flow.program)
         self.call_after_refresh(self._prepare_slide, flow.upcoming)
@@ -196,8 +209,8 @@ class WorkshopScreen(WalkScreen):
         self.query_one(TimeStrip).show_time(flow, day)
 
     def action_toggle_notes(self) -> None:
-        """Below 100 columns the notes wait behind f3; at full width they are always shown."""
-        if self.has_class("-narrow"):
+        """Below 100 columns, and on a step that needs the width, the notes wait behind f3; else they are shown."""
+        if self.has_class("-narrow") or self.has_class("-wide-step"):
             self.toggle_class("-notes-open")
         else:
             self.notify("The notes are on the right.", markup=False, timeout=2)

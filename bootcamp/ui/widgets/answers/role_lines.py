@@ -35,7 +35,10 @@ MIN_LINE_WIDTH = 12
 # The labels' own widths, so "strategic" and "undecided" are never cut; the line's text takes the rest.
 LEANING_WIDTH = max(len(leaning) for leaning in ("strategic", "tactical", "undecided", "Suggests"))
 LEANING_STYLE = {"strategic": "bold green", "tactical": "bold yellow", "undecided": "dim", "": "dim"}
-COLUMNS = ("number", "line", "suggests", "decision", "mark")
+# The Room column holds the decision and, after it, whether the line is saved (✓, … or !): a column of its own
+# had no heading and a ✓ on every row.
+ROOM_WIDTH = LEANING_WIDTH + 2
+COLUMNS = ("number", "line", "suggests", "decision")
 
 
 def leaning_text(leaning: str) -> Text:
@@ -125,15 +128,14 @@ class RoleLinesTable(AnswerTable[Text]):
             "number": self._number_width,
             "line": self._line_width,
             "suggests": LEANING_WIDTH,
-            "decision": LEANING_WIDTH,
-            "mark": 1,
+            "decision": ROOM_WIDTH,
         }
-        for label, key in zip(("#", "Line", "Suggests", "Room", ""), COLUMNS):
+        for label, key in zip(("#", "Line", "Suggests", "Room"), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
     def line_width(self, number_width: int) -> int:
         """The cells a line's text has: the table's width less what the other columns need (each with its padding)."""
-        others = number_width + 2 * LEANING_WIDTH + 1 + 2 * self.cell_padding * len(COLUMNS)
+        others = number_width + LEANING_WIDTH + ROOM_WIDTH + 2 * self.cell_padding * len(COLUMNS)
         return max(MIN_LINE_WIDTH, self.scrollable_content_region.width - others)
 
     def on_resize(self) -> None:
@@ -167,8 +169,7 @@ class RoleLinesTable(AnswerTable[Text]):
                 Text(str(number), style="dim"),
                 plain(one_line(line.text, self._line_width)),
                 leaning_text(self.suggestion(line.text).leaning.value),
-                leaning_text(line.decision),
-                save_mark(line, self.live.mark(f"role:{line.id}")),
+                room_cell(leaning_text(line.decision), save_mark(line, self.live.mark(f"role:{line.id}"))),
                 key=line.id,
             )
         if lines:
@@ -222,6 +223,11 @@ class RoleLinesTable(AnswerTable[Text]):
         def __init__(self, line: RoleLine | None) -> None:
             super().__init__()
             self.line = line
+
+
+def room_cell(decision: Text, mark: Text) -> Text:
+    """The room's decision, then whether the line is saved: ``tactical ✓``."""
+    return Text(" ").join((decision, mark)) if mark.plain else decision
 
 
 def detail_text(line: RoleLine | None, suggestion: Suggestion | None) -> Text:

@@ -117,22 +117,48 @@ def gauge(score: int | None, current: Level | None, levels: Sequence[Level], wid
     return [line, Text(marker, style="bold", end="")]
 
 
-def stacked(parts: Sequence[tuple[str, int, Style]], width: int, track: Style) -> Text:
-    """Counts side by side as one bar ``(label, count, style)``, each labelled where it fits."""
+def stacked_cells(parts: Sequence[tuple[str, int, Style]], width: int) -> list[int]:
+    """The cells of each part of a stacked bar ``width`` wide, in proportion to its count (all 0 for no count)."""
     total = sum(count for _, count, _ in parts)
     if not total:
-        return Text(" " * width, style=Style(bgcolor=track.bgcolor), end="")
+        return [0] * len(parts)
     exact = [count / total * width for _, count, _ in parts]
     cells = [int(share) for share in exact]
     # Largest remainders get the cells left over, so the parts add up to the width exactly.
     for n in sorted(range(len(parts)), key=lambda n: exact[n] - cells[n], reverse=True)[: width - sum(cells)]:
         cells[n] += 1
+    return cells
+
+
+def stacked(parts: Sequence[tuple[str, int, Style]], width: int, track: Style) -> Text:
+    """Counts side by side as one bar ``(label, count, style)``, each labelled where it fits."""
+    if not sum(count for _, count, _ in parts):
+        return Text(" " * width, style=Style(bgcolor=track.bgcolor), end="")
     line = Text(end="")
-    for (label, count, style), size in zip(parts, cells, strict=True):
+    for (label, count, style), size in zip(parts, stacked_cells(parts, width), strict=True):
         if not size:
             continue
         words = f" {label} {count}" if len(label) + len(str(count)) + 2 <= size else f" {count}"
         line.append_text(fit(plain(words if len(words) <= size else "", style), size))
+    return line
+
+
+def stacked_labelled(parts: Sequence[tuple[str, int, Style]], width: int) -> bool:
+    """Whether :func:`stacked` shows every part's label in the bar (a part with no count needs none)."""
+    cells = stacked_cells(parts, width)
+    fits = [not count or len(label) + len(str(count)) + 2 <= size for (label, count, _), size in zip(parts, cells)]
+    return all(fits)
+
+
+def legend(parts: Sequence[tuple[str, int, Style]]) -> Text:
+    """The parts of a stacked bar named with their counts, each after a swatch of its colour: ``██ strategic 3``; a
+    part with no count is not in the bar, nor in its key."""
+    line = Text(end="")
+    for n, (label, count, style) in enumerate(part for part in parts if part[1]):
+        if n:
+            line.append("   ")
+        line.append("  ", Style(bgcolor=style.color if style.reverse else style.bgcolor))  # a reversed part too
+        line.append(f" {label} {count}")
     return line
 
 

@@ -58,6 +58,11 @@ class StepView(Vertical):
         """Put the focus where the room answers this step; False when the step takes no answers."""
         return False
 
+    def wants_width(self) -> bool:
+        """True when the console should give this step its whole width (the agenda and the side column make way,
+        as below 100 columns); a step's view that does not say needs no more than the step's box."""
+        return False
+
     def focus_on_tab(self) -> bool:
         """Put the focus where Tab from the step's box goes, when that is not the view's first field (the notes
         of a discussion: a new one, not the first written); False: Textual's focus chain decides."""

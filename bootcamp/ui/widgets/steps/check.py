@@ -20,22 +20,19 @@ from bootcamp.live.requests import PutRoleLine, PutRoleLines
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import RoleLine, WorkshopState
 from bootcamp.ui.messages import request
-from bootcamp.ui.text import joined, one_line, plain, safe
+from bootcamp.ui.text import joined, plain, safe
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow, PeopleGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.role_lines import (
-    LEANING_STYLE,
     RoleLineInput,
     RoleLinesTable,
     detail_text,
     tactical_share,
 )
+from bootcamp.ui.widgets.answers.role_wall import RoleLinesWall
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices, step_or_exercise_body
 
-PRESENTED_LINES = 12  # the latest lines that fit the projected slide
-REVEALED_LINES = 5  # with the structure's bars below them
-PRESENTED_WIDTH = 76 - 11  # the slide's width less the decision column
 NEW_LINE = "A line of the role description; Enter adds it"
 TYPING = "Enter adds the line · Tab to the lines to decide them"
 EDITING = "Enter keeps the edit · Esc cancels"
@@ -67,6 +64,10 @@ class CheckView(StepView):
     CheckView .hint { color: $text-muted; }
     CheckView .before-lines { height: auto; }
     CheckView.-has-lines .before-lines { display: none; }
+    /* On the wall the lines take the slide's rows, less the structure's bars once they are revealed. */
+    CheckView.-presenter.-has-lines { height: 1fr; }
+    CheckView.-presenter #lines-shown { display: none; }
+    CheckView.-presenter.-has-lines #lines-shown { display: block; }
     """
     # Esc while a line is edited cancels the edit (and goes back to the line); otherwise it is the console's.
     BINDINGS = [Binding("escape", "cancel_edit", show=False)]
@@ -94,7 +95,7 @@ class CheckView(StepView):
                     yield Prompt(
                         f"Then {count} question{'s' if count != 1 else ''} about the role's structure.", classes="-muted"
                     )
-            yield Static(id="lines-shown")
+            yield RoleLinesWall(id="lines-shown")
             yield RoomHeat(id="structure-shown")
             return
         yield Prompt(
@@ -143,17 +144,13 @@ class CheckView(StepView):
         lines = data.room.role_lines
         revealed = self.step.key in state.revealed and not state.private_entry
         self.set_class(bool(lines), "-has-lines")
-        shown = joined(tactical_share(lines))
-        for line in lines[-(REVEALED_LINES if revealed else PRESENTED_LINES) :]:
-            shown.append("\n")
-            decision = (f"{(line.decision or '·'):>9}  ", LEANING_STYLE.get(line.decision, ""))
-            shown.append_text(joined(decision, one_line(line.text, PRESENTED_WIDTH)))
-        self.query_one("#lines-shown", Static).update(shown if lines else "")
+        self.query_one(RoleLinesWall).show(lines)
         heat = self.query_one("#structure-shown", RoomHeat)
         scale = self.program.scale(check.structure[0].scale) if check.structure else None
         answers = data.answers_for(self.step.key)
         secret = self.step.key in state.secret
         heading = f"The role's structure: {data.answered(self.step.key, secret=secret)}"
+        heat.display = scale is not None and bool(answers)  # its margin left a blank row under the lines
         if scale is None or not answers:
             heat.update("")
         elif revealed:
@@ -161,6 +158,10 @@ class CheckView(StepView):
             heat.show(answers, scale, rows, ("",), heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
         else:
             heat.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
+
+    def wants_width(self) -> bool:
+        # The table of lines: between the agenda and the side column its text had 11–16 cells at 120 columns.
+        return self.check is not None and not self.presenter
 
     def focus_answers(self) -> bool:
         found = self.query("#new-line")
