@@ -115,7 +115,7 @@ async def test_the_role_check_suggests_and_the_room_decides(workshop_id: str, ma
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, ROLE)
-        await pilot.press("a")
+        assert isinstance(app.focused, RoleLineInput)  # the line field has the keys on arrival
         for line in ("Carry a personal quarterly new-business quota", "Lead the customer journey redesign"):
             await pilot.press(*line, "enter")
         table = console.query_one(RoleLinesTable)
@@ -154,7 +154,7 @@ async def test_a_whole_posting_pasted_into_the_role_check_becomes_its_duty_lines
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, ROLE)
-        await pilot.press("a")
+        assert isinstance(app.focused, RoleLineInput)  # the line field has the keys on arrival
         assert isinstance(app.focused, RoleLineInput)
         posting = POSTING.read_text(encoding="utf-8").replace("\n", "\r\n")  # as pasted from a Windows editor
         app.post_message(events.Paste(posting))  # as a terminal's bracketed paste: to the focused field
@@ -197,7 +197,7 @@ async def test_a_posting_file_dragged_onto_the_terminal_becomes_its_duty_lines(
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, ROLE)
-        await pilot.press("a")
+        assert isinstance(app.focused, RoleLineInput)  # the line field has the keys on arrival
         app.post_message(events.Paste(f"'{DROPPED}' "))  # as GNOME Terminal pastes a dropped file: quoted
         table = console.query_one(RoleLinesTable)
         await wait_until(pilot, lambda: table.row_count == DROPPED_DUTIES, "the document's duty lines")

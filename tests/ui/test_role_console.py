@@ -58,7 +58,10 @@ async def test_a_posting_pasted_on_arrival_goes_to_the_line_field_and_one_undo_t
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await arrive(pilot, how)
-        assert isinstance(app.focused, StepScroll)  # the console's keys work on arrival: no field has the focus
+        assert isinstance(app.focused, RoleLineInput)  # the line field has the keys on arrival
+        await pilot.press("escape")  # Esc gives them to the console: a paste still goes to the field
+        await settle(pilot)
+        assert isinstance(app.focused, StepScroll)
         app.post_message(events.Paste(POSTING.read_text(encoding="utf-8")))  # a terminal's bracketed paste
         table = console.query_one(RoleLinesTable)
         await wait_until(pilot, lambda: table.row_count == DUTIES, "the posting's duty lines")
@@ -117,7 +120,7 @@ async def test_editing_a_line_the_hint_says_enter_keeps_it_and_esc_cancels(works
     async with app.run_test(size=(120, 40)) as pilot:
         console = await arrive(pilot, "jump")
         await pilot.press("a")
-        assert hint(console) == "Enter adds the line · Tab to the lines to decide them"
+        assert hint(console) == "Enter adds the line · Tab to decide the lines · Esc: console keys"
         await pilot.press("tab", "enter")  # edit the first line
         field = console.query_one(RoleLineInput)
         assert app.focused is field and field.value == "Own the NPS survey"
@@ -138,7 +141,7 @@ async def test_editing_a_line_the_hint_says_enter_keeps_it_and_esc_cancels(works
         await pilot.press("enter", "end", *", quarterly", "enter")  # an edit kept as before
         await settle(pilot)
         assert app.workshop.records.room.role_lines[0].text == "Own the NPS survey, quarterly"
-        assert hint(console) == "Enter adds the line · Tab to the lines to decide them"
+        assert hint(console) == "Enter adds the line · Tab to decide the lines · Esc: console keys"
 
 
 async def test_help_on_the_role_check_lists_the_keys_of_a_line(workshop_id: str, make_app, store: Store) -> None:
@@ -189,3 +192,34 @@ def test_a_short_paste_toast_names_a_file_only_where_it_fits_on_the_line() -> No
     assert short_paste_said(8, 13, "riverside-health.docx") == "8 duty lines added; 13 lines left out."
     assert short_paste_said(0, 3) == "No duty lines: all 3 lines left out."
     assert short_paste_said(1, 1) == "1 duty line added; 1 line left out."
+
+
+@pytest.mark.parametrize("how", ["jump", "right", "reopen"])
+async def test_a_line_typed_on_arrival_is_a_role_line_not_the_consoles_keys(
+    workshop_id: str, make_app, store: Store, how: str
+) -> None:
+    """The slide says "type a line and press Enter": typed with the focus on the step, a duty line's letters were
+    the console's keys (y, p, n and d answered the structure questions, t started the clock, q quit)."""
+    if how == "reopen":
+        store.open(workshop_id).update_state(lambda state: dataclasses.replace(state, step_key=ROLE))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await arrive(pilot, how)
+        assert isinstance(app.focused, RoleLineInput)
+        await pilot.press(*"Manage the support queue and its daily targets", "enter")
+        await settle(pilot)
+        assert [line.text for line in app.workshop.records.room.role_lines] == [
+            "Manage the support queue and its daily targets"
+        ]
+        assert not app.workshop.snapshot.answers_for(ROLE)
+        assert not any(timer.running_since or timer.elapsed for timer in app.workshop.state.timers.values())
+        assert app.is_running and console.flow.current.key == ROLE
+        await pilot.press("right")  # the field is empty again: → moves on, as everywhere on the console
+        await settle(pilot)
+        assert console.flow.current.key != ROLE and not isinstance(app.focused, RoleLineInput)
+        await pilot.press("left")
+        await settle(pilot)
+        assert console.flow.current.key == ROLE and isinstance(app.focused, RoleLineInput)
+        await pilot.press(*"Own it", "left", "left")  # with text typed, ← moves in the line
+        await settle(pilot)
+        assert console.flow.current.key == ROLE and app.focused.cursor_position == len("Own it") - 2

@@ -20,7 +20,7 @@ from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.summary import SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.agenda import Agenda
-from bootcamp.ui.widgets.answers.role_lines import RoleLinesTable
+from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
 from bootcamp.ui.widgets.answers.role_wall import RoleLinesWall, window
 from bootcamp.ui.widgets.report.role import RoleVerdictView
 from bootcamp.ui.widgets.steps.base import StepScroll
@@ -240,7 +240,7 @@ async def test_on_the_role_check_the_agenda_and_the_side_column_make_way_and_f3_
         assert console.flow.current.key == ROLE
         assert not console.query_one("#agenda-column").display and not side.display
         assert console.query_one("#time-strip").display  # the timer and the day clock on one line
-        assert app.focused is console.query_one(StepScroll)  # not nowhere
+        assert app.focused is console.query_one(RoleLineInput)  # not nowhere: the line field, which takes the keys
         width = console.query_one(RoleLinesTable)._line_width
         await pilot.press("f3")
         await settle(pilot)

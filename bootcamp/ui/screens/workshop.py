@@ -131,7 +131,9 @@ class WorkshopScreen(WalkScreen):
         self.set_interval(TICK_SECONDS, self._follow_projector)
         self.watch(self.app, "joining", self._joining_changed, init=False)
         await self.show_state()
-        self.query_one(StepScroll).focus()
+        views = self.step_views()
+        if not (views and views[0].focus_on_arrival()):  # the role check's line field takes the keys
+            self.query_one(StepScroll).focus()
 
     # -- showing ---------------------------------------------------------------------------------------------
 
@@ -149,6 +151,8 @@ class WorkshopScreen(WalkScreen):
         if wide and focused is not None and any(self.query_one(column) in focused.ancestors for column in gone):
             body.focus()  # the step was chosen in the agenda (or left from the notes), which makes way
         await body.show(view)
+        if not view.focus_on_arrival() and self.focused is None:
+            body.focus()  # the field that had the focus went with the step before: the console's keys act again
         self.query_one(FacilitatorNotes).show_step(step, flow.program)
         self.query_one(NextStep).show_step(flow.upcoming, flow.program)
         self.call_after_refresh(self._prepare_slide, flow.upcoming)

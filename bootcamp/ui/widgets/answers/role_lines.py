@@ -66,6 +66,13 @@ class RoleLineInput(SafeInput):
             super().__init__()
             self.said = said
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The field has the focus on arrival: while it is empty, ← and → move between steps, as everywhere on the
+        # console (Textual then offers the key to the screen's bindings); once a line is typed they move in it.
+        if action in ("cursor_left", "cursor_right") and not self.value:
+            return False
+        return super().check_action(action, parameters)
+
     def _on_paste(self, event: events.Paste) -> None:
         # Any line ending counts: some terminals paste "\r" alone between lines.
         if len(event.text.strip().splitlines()) > 1:

@@ -63,6 +63,11 @@ class StepView(Vertical):
         as below 100 columns); a step's view that does not say needs no more than the step's box."""
         return False
 
+    def focus_on_arrival(self) -> bool:
+        """Put the focus where the step is worked when the console arrives on it; False (most steps): the console's
+        keys act, and ``a`` or Tab goes to the answers."""
+        return False
+
     def focus_on_tab(self) -> bool:
         """Put the focus where Tab from the step's box goes, when that is not the view's first field (the notes
         of a discussion: a new one, not the first written); False: Textual's focus chain decides."""

@@ -34,7 +34,7 @@ from bootcamp.ui.widgets.answers.room_heat import RoomHeat
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices, step_or_exercise_body
 
 NEW_LINE = "A line of the role description; Enter adds it"
-TYPING = "Enter adds the line · Tab to the lines to decide them"
+TYPING = "Enter adds the line · Tab to decide the lines · Esc: console keys"
 EDITING = "Enter keeps the edit · Esc cancels"
 
 
@@ -162,6 +162,13 @@ class CheckView(StepView):
     def wants_width(self) -> bool:
         # The table of lines: between the agenda and the side column its text had 11–16 cells at 120 columns.
         return self.check is not None and not self.presenter
+
+    def focus_on_arrival(self) -> bool:
+        """The slide says "type a line and press Enter": typed with the focus on the step, a duty line's letters
+        were the console's keys (its y, p, n and d answered the structure questions for the first person, its t
+        started the clock, its q quit). The line field takes the keys on arrival; Esc gives them back to the
+        console, and ←/→ (while the field is empty) and PgUp/PgDn still move between steps."""
+        return self.focus_answers()
 
     def focus_answers(self) -> bool:
         found = self.query("#new-line")
