@@ -397,7 +397,10 @@ async def test_quitting_while_phones_are_joined_asks_first_then_stops_joining(
         await pilot.press("n")
         await wait_for_screen(pilot, WorkshopScreen)
         assert app.screen is console and app.is_running and await served(url)
-        await pilot.press("q", "q")  # a second q while asked asks nothing more
+        await pilot.press("q", "q")  # a second q while asked is any other key: it stays, asking nothing more
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.screen is console and app.is_running and await served(url)
+        await pilot.press("q")
         await wait_for_screen(pilot, LeaveConfirmScreen)
         assert sum(isinstance(screen, LeaveConfirmScreen) for screen in app.screen_stack) == 1
         await pilot.press("y")  # every save finished first, and the server stopped
