@@ -13,6 +13,7 @@ facilitator presses the timer key once when the day starts, not at every step.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bootcamp.clock import Clock
@@ -57,7 +58,17 @@ class DayClock:
 class Flow:
     """One workshop's walk through one agenda, read from a state; every move returns a new state."""
 
-    def __init__(self, program: Program, agenda_id: str, state: WorkshopState, clock: Clock) -> None:
+    def __init__(
+        self,
+        program: Program,
+        agenda_id: str,
+        state: WorkshopState,
+        clock: Clock,
+        *,
+        answered: Callable[[str], bool] = lambda _key: False,
+    ) -> None:
+        """``answered`` says whether a step holds answers (the live workshop's, asked when a mark is read):
+        answers win over a skip, so a step the room answered is done, never "skipped for time"."""
         steps = program.steps(agenda_id)
         if not steps and program.agendas:
             # A workshop whose agenda vanished from its content still opens, on the first agenda.
@@ -68,6 +79,7 @@ class Flow:
         self.agenda_id = agenda_id
         self.state = state
         self.clock = clock
+        self.answered = answered
         self.steps: tuple[Step, ...] = steps
         self._index_of = {step.key: number for number, step in enumerate(steps)}
 
@@ -102,10 +114,11 @@ class Flow:
         return self._index_of.get(step_key)
 
     def is_done(self, step_key: str) -> bool:
-        return step_key in self.state.done
+        return step_key in self.state.done or (step_key in self.state.skipped and self.answered(step_key))
 
     def is_skipped(self, step_key: str) -> bool:
-        return step_key in self.state.skipped
+        """Skipped for time, and no answers since: a step the room answered is done, whatever was pressed."""
+        return step_key in self.state.skipped and not self.answered(step_key)
 
     @property
     def upcoming(self) -> Step | None:

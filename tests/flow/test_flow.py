@@ -86,6 +86,16 @@ def test_skip_marks_skipped_for_time_and_moves_on(program: Program, clock: Fixed
     assert FULL[0] in state.done and FULL[0] not in state.skipped
 
 
+def test_a_skipped_step_the_room_answered_is_done_not_skipped(program: Program, clock: FixedClock) -> None:
+    """Answers win over a skip (a stray s on a fully rated step): the agenda, the jump list and the status bar
+    read these marks, and none of them says "skipped" for a step with answers."""
+    rate = FULL[1]
+    state = WorkshopState(step_key=FULL[2], done=(FULL[0],), skipped=(rate,))
+    flow = Flow(program, "full", state, clock, answered=lambda key: key == rate)
+    assert not flow.is_skipped(rate) and flow.is_done(rate)
+    assert walk(program, clock, state).is_skipped(rate)  # without answers it stays skipped
+
+
 def test_toggle_done_marks_and_unmarks_the_current_step(program: Program, clock: FixedClock) -> None:
     state = walk(program, clock).toggle_done()
     assert state.done == (FULL[0],)
