@@ -52,3 +52,23 @@ async def test_a_step_skipped_before_it_was_answered_shows_done(workshop_id: str
         await console.jump_to(RATE)
         await settle(pilot)
         assert "skipped for time" not in str(console.query_one("#status-bar").render())
+
+
+async def test_ctrl_z_says_what_it_took_back_and_that_it_was_on_another_step(workshop_id: str, make_app) -> None:
+    """ctrl+z deleted a room note written minutes before on another step and said only "Undone: a note"."""
+    from bootcamp.live.requests import PutNote
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)
+        app.workshop.apply(PutNote("basics/talk", "Continuous typing by the facilitator, then Enter"))
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert notified(app)[-1] == (
+            "Undone: a note on 'What surprised you?' (\"Continuous typing by the…\"), on step 7, not this one"
+            " (from the console)."
+        )
+        await pilot.press("a", "y", "escape", "ctrl+z")  # on this step: no need to say where
+        await settle(pilot)
+        assert notified(app)[-1] == "Undone: the answer of Ana Ortiz on 'Who drives agreement?' (from the console)."
+        assert console.flow.current.key == MANDATE

@@ -224,7 +224,8 @@ async def test_a_phone_answer_shows_on_the_console_within_a_second_and_undo_name
 
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert notified(app)[-1] == "Undone: the answer of Ana Ortiz (from Ana Ortiz's phone)."
+        said = "Undone: the answer of Ana Ortiz on 'Who drives agreement?' (from Ana Ortiz's phone)."
+        assert notified(app)[-1] == said
         await eventually(pilot, lambda: "0 of 3 answered" in screen_text(app), "the undo shown")
         assert await app.flush()
         assert store.open(workshop_id).answers() == []

@@ -212,7 +212,8 @@ async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> N
         panel = await deal_and_pick(pilot)
         await pilot.press("tab", *"first words", "tab")
         today = panel.query_one("#poker-note-today", AutosaveTextArea)
-        assert app.workshop.undo().label == "a Poker note"  # what the console's ctrl+z calls
+        label = app.workshop.undo().label  # what the console's ctrl+z calls: the card and the first words
+        assert label.startswith("a Poker note on '") and label.endswith('("first words")'), label
         await settle(pilot)
         assert today.text == ""
         assert app.workshop.records.room.poker[0].notes["today"] == ""
