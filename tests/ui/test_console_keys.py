@@ -72,3 +72,26 @@ async def test_ctrl_z_says_what_it_took_back_and_that_it_was_on_another_step(wor
         await settle(pilot)
         assert notified(app)[-1] == "Undone: the answer of Ana Ortiz on 'Who drives agreement?' (from the console)."
         assert console.flow.current.key == MANDATE
+
+
+@pytest.mark.parametrize("move", ["pagedown", "pageup"])
+async def test_a_note_being_typed_is_saved_as_the_room_moves_on(
+    workshop_id: str, make_app, store: Store, monkeypatch: pytest.MonkeyPatch, move: str
+) -> None:
+    """Moving step with the cursor still in a note saves it at once, not a second later."""
+    from room_helpers import TALK, at_step
+
+    from bootcamp.ui.widgets import typed_text
+
+    monkeypatch.setattr(typed_text, "IDLE_SECONDS", 60.0)
+    monkeypatch.setattr(typed_text, "MOST_UNSAVED_SECONDS", 60.0)
+    at_step(store, workshop_id, TALK)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, TALK)
+        await pilot.press("tab", *"moving on", move)
+        await settle(pilot)
+        assert console.flow.current.key != TALK
+        assert [note.text for note in app.workshop.records.room.notes] == ["moving on"]
+        assert await app.flush()
+        assert [note.text for note in Store(store.data_dir).open(workshop_id).room().notes] == ["moving on"]

@@ -84,9 +84,9 @@ async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: st
         assert app.focused is today
         await pilot.press(*"we show it in sales reviews")
         await pilot.press("tab")  # leaving the field saves it
-        await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note …
-        assert app.workshop.records.room.poker[0].notes.get("opportunity", "") == ""
-        await pilot.press("tab")  # … and leaving saves it
+        await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note, and saves it at once …
+        assert app.workshop.records.room.poker[0].notes.get("opportunity", "") == "fewer escalations\n"
+        await pilot.press("tab")  # … as leaving does
         assert await app.flush()
         await settle(pilot)
         assert "saved" in str(today.border_subtitle)
