@@ -328,7 +328,8 @@ class LiveRecords:
         before = next((n for n in self.room.notes if n.id == note_id), None) if note_id else None
         note = RoomNote(note_id or new_record_id("n"), step_key, text, iso(self.clock.now()), quick)
         refuse("the note was not kept", self._checks.note(note))
-        label = f"{'a quick note' if quick else 'a note'} on {self._step_title(step_key)} ({first_words(text)})"
+        what = f"{'a change to ' if before is not None else ''}{'a quick note' if quick else 'a note'}"
+        label = f"{what} on {self._step_title(step_key)} ({first_words(text)})"  # an edit undone leaves the note
         self._change_record("note", note.id, label, before, note, edits.put_note, edits.drop_note, step_key=step_key)
         return note
 

@@ -139,6 +139,11 @@ async def test_an_undo_names_a_long_text_by_its_first_words(files: WorkshopFiles
     workshop = opened(files)
     ana = workshop.info.present[0]
     workshop.apply(PutNote("basics/talk", "Continuous typing by the facilitator\nlost the note"))
+    note_id = workshop.records.room.notes[0].id
+    edited = "Continuous typing by the facilitator\nlost the note, then more"
+    workshop.apply(PutNote("basics/talk", edited, note_id=note_id))
+    assert workshop.undo().label == "a change to a note on 'What surprised you?' (\"Continuous typing by the…\")"
+    assert [note.id for note in workshop.records.room.notes] == [note_id]  # the edit taken back, not the note
     workshop.records.set_comment(ana.id, MANDATE, "  Nobody   owns the number, they all said so")
     assert str(workshop.undo()) == (
         "the comment of Ana on 'Who drives agreement?' (\"Nobody owns the number,…\") (from the console)"
