@@ -13,6 +13,7 @@ facilitator presses the timer key once when the day starts, not at every step.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bootcamp.clock import Clock
@@ -30,14 +31,19 @@ class DayClock:
 
     Minutes are floats; epoch values are seconds. ``behind`` is positive when the room
     is late and negative when it is ahead of the plan.
+
+    What the room got through is what it did or skipped for time: the time spent is held against their planned
+    minutes. A step skipped is time won back (the plan stays the one announced; the finish moves earlier). A step
+    jumped past, neither done nor skipped, is still to come or missed: never time saved, still in what is left.
+    So ``projected_finish`` is always ``planned_finish`` moved by ``behind``.
     """
 
     started_at: float | None  # None until the first timer starts
     now: float
-    planned_total: float  # minutes of every step not skipped
-    planned_so_far: float  # planned minutes of what the room got through
+    planned_total: float  # minutes of every step of the agenda: the day as planned
+    planned_so_far: float  # planned minutes of what the room got through: done or skipped, and the current step's
     actual: float  # minutes since the day started
-    remaining: float  # planned minutes still ahead, the current step's unspent time included
+    remaining: float  # planned minutes of every step not done nor skipped, the current step's unspent time included
     planned_finish: float | None  # start + planned_total; None before the day starts
 
     @property
@@ -57,7 +63,17 @@ class DayClock:
 class Flow:
     """One workshop's walk through one agenda, read from a state; every move returns a new state."""
 
-    def __init__(self, program: Program, agenda_id: str, state: WorkshopState, clock: Clock) -> None:
+    def __init__(
+        self,
+        program: Program,
+        agenda_id: str,
+        state: WorkshopState,
+        clock: Clock,
+        *,
+        answered: Callable[[str], bool] = lambda _key: False,
+    ) -> None:
+        """``answered`` says whether a step holds answers (the live workshop's, asked when a mark is read):
+        answers win over a skip, so a step the room answered is done, never "skipped for time"."""
         steps = program.steps(agenda_id)
         if not steps and program.agendas:
             # A workshop whose agenda vanished from its content still opens, on the first agenda.
@@ -68,6 +84,7 @@ class Flow:
         self.agenda_id = agenda_id
         self.state = state
         self.clock = clock
+        self.answered = answered
         self.steps: tuple[Step, ...] = steps
         self._index_of = {step.key: number for number, step in enumerate(steps)}
 
@@ -102,10 +119,11 @@ class Flow:
         return self._index_of.get(step_key)
 
     def is_done(self, step_key: str) -> bool:
-        return step_key in self.state.done
+        return step_key in self.state.done or (step_key in self.state.skipped and self.answered(step_key))
 
     def is_skipped(self, step_key: str) -> bool:
-        return step_key in self.state.skipped
+        """Skipped for time, and no answers since: a step the room answered is done, whatever was pressed."""
+        return step_key in self.state.skipped and not self.answered(step_key)
 
     @property
     def upcoming(self) -> Step | None:
@@ -131,7 +149,7 @@ class Flow:
         return self._move(state, target)
 
     def skip(self) -> WorkshopState:
-        """Mark the current step skipped for time and move on; its planned minutes leave the day's plan."""
+        """Mark the current step skipped for time and move on; its planned minutes are time won back."""
         state = _mark(self.state, self.current.key, skipped=True)
         return self._move(state, min(self.index + 1, self.total - 1))
 
@@ -219,10 +237,8 @@ class Flow:
         current = self.current.key
         planned_total = planned_so_far = remaining = 0.0
         for step in self.steps:
-            if self.is_skipped(step.key):
-                continue
             planned_total += step.minutes
-            if self.is_done(step.key):
+            if self.is_done(step.key) or self.is_skipped(step.key):
                 planned_so_far += step.minutes
             elif step.key == current:
                 # Time spent on the current step counts as planned up to its minutes; beyond that the room is late.

@@ -229,7 +229,8 @@ def missed_steps(report: CommitmentReport) -> list[tuple[str, tuple[StepCoverage
 def unasked_phrase(reach: StepReach, skipped: bool) -> str:
     """Why a step's figures are empty though it asks: "skipped for time", "jumped past", "not reached"; "" when asked.
 
-    A step skipped for time after some answers came keeps saying so, as it always did.
+    A step with answers is never said to be skipped for time, though it was skipped (``skipped`` is False for it:
+    :func:`bootcamp.summary.report.build_report`): its figures are the room's answers.
     """
     if reach in (StepReach.SKIPPED, StepReach.JUMPED_PAST, StepReach.NOT_REACHED, StepReach.NOT_RUN):
         return REACH_PHRASES[reach]

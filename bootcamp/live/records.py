@@ -46,6 +46,8 @@ Commit = Callable[[str | tuple[str, ...], Callable[[], None], Part, Actor], None
 AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
 ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
 UNDO_DEPTH = 200
+UNDO_WORDS = 4  # a text taken back is named by its first words …
+UNDO_CHARS = 32  # … and no more than this many characters of them
 
 
 def answer_record(key: AnswerKey) -> str:
@@ -68,18 +70,30 @@ class BallotRefused(UserError):
 
 @dataclasses.dataclass(frozen=True)
 class Undo:
-    label: str  # what is undone, said back to the facilitator
+    label: str  # what is undone and where, said back to the facilitator
     revert: Callable[[], None]
     by: Actor  # whose change it was
+    step_key: str = ""  # the step it was made on ("" for the roster)
 
 
 @dataclasses.dataclass(frozen=True)
 class Undone:
     label: str
     by: Actor
+    step_key: str = ""  # the step the change taken back was on ("" for the roster): the console says if not this one
 
     def __str__(self) -> str:
         return f"{self.label} (from {self.by})"
+
+
+def first_words(text: str) -> str:
+    """A text as an undo names it: its first words, quoted (\"Continuous typing by the…\")."""
+    words = text.split()
+    shown = " ".join(words[:UNDO_WORDS])
+    cut = len(words) > UNDO_WORDS
+    if len(shown) > UNDO_CHARS:
+        shown, cut = shown[: UNDO_CHARS - 1].rstrip(), True
+    return f'"{shown}…"' if cut else f'"{shown}"'
 
 
 def deal_shuffler() -> random.Random:
@@ -201,7 +215,11 @@ class LiveRecords:
         self._begin(by)
         if before is not None and (before.value, before.comment) == (answer.value, answer.comment):
             return before
-        self._push_undo(f"the answer of {self._name(participant_id)}", lambda: self._put_answer(key, before))
+        if answer.value == (before.value if before is not None else ""):  # only the comment changed
+            label = f"the comment of {self._name(participant_id)} on {self._place(key)} ({first_words(answer.comment)})"
+        else:
+            label = f"the answer of {self._name(participant_id)} on {self._place(key)}"
+        self._push_undo(label, lambda: self._put_answer(key, before), step_key=step_key)
         self._put_answer(key, answer)
         return answer
 
@@ -221,7 +239,8 @@ class LiveRecords:
         before = self._answers.get(key)
         if before is None:
             return False
-        self._push_undo(f"clearing the answer of {self._name(participant_id)}", lambda: self._put_answer(key, before))
+        label = f"clearing the answer of {self._name(participant_id)} on {self._place(key)}"
+        self._push_undo(label, lambda: self._put_answer(key, before), step_key=step_key)
         self._put_answer(key, None)
         return True
 
@@ -261,7 +280,7 @@ class LiveRecords:
             for key in keys:
                 self._put_answer(key, None)
 
-        self._push_undo("the last secret ballot", revert)
+        self._push_undo(f"the last secret ballot on {self._step_title(step_key)}", revert, step_key=step_key)
         if voter:
             self._add_voter(step_key, voter)
         return ballot
@@ -284,7 +303,7 @@ class LiveRecords:
                 self._put_answer(key, answer)
 
         if keys:
-            self._push_undo("taking back a secret ballot", revert)
+            self._push_undo(f"taking back a secret ballot on {self._step_title(step_key)}", revert, step_key=step_key)
         return bool(keys)
 
     def _put_answer(self, key: AnswerKey, answer: Answer | None) -> None:
@@ -310,14 +329,19 @@ class LiveRecords:
         before = next((n for n in self.room.notes if n.id == note_id), None) if note_id else None
         note = RoomNote(note_id or new_record_id("n"), step_key, text, iso(self.clock.now()), quick)
         refuse("the note was not kept", self._checks.note(note))
-        self._change_record("note", note.id, "a note", before, note, edits.put_note, edits.drop_note)
+        what = f"{'a change to ' if before is not None else ''}{'a quick note' if quick else 'a note'}"
+        label = f"{what} on {self._step_title(step_key)} ({first_words(text)})"  # an edit undone leaves the note
+        self._change_record("note", note.id, label, before, note, edits.put_note, edits.drop_note, step_key=step_key)
         return note
 
     def drop_note(self, note_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
         before = next((n for n in self.room.notes if n.id == note_id), None)
         if before is not None:
-            self._change_record("note", note_id, "removing a note", before, None, edits.put_note, edits.drop_note)
+            what = "a quick note" if before.quick else "a note"
+            label = f"removing {what} on {self._step_title(before.step_key)} ({first_words(before.text)})"
+            put, drop = edits.put_note, edits.drop_note
+            self._change_record("note", note_id, label, before, None, put, drop, step_key=before.step_key)
 
     def put_role_line(
         self, text: str, *, line_id: str = "", decision: str | None = None, by: Actor = CONSOLE
@@ -327,7 +351,9 @@ class LiveRecords:
         kept = before.decision if before is not None else ""
         line = RoleLine(line_id or new_record_id("r"), text, kept if decision is None else decision, iso(self.clock.now()))
         refuse("the role line was not kept", self._checks.role_line(line))
-        self._change_record("role", line.id, "a role line", before, line, edits.put_role_line, edits.drop_role_line)
+        label = f"a role line ({first_words(text)})"
+        put, drop = edits.put_role_line, edits.drop_role_line
+        self._change_record("role", line.id, label, before, line, put, drop, step_key=self._step_of(StepKind.CHECK))
         return line
 
     def put_role_lines(self, texts: tuple[str, ...], *, source: str = "a paste", by: Actor = CONSOLE) -> tuple[RoleLine, ...]:
@@ -353,8 +379,8 @@ class LiveRecords:
 
     def drop_role_line(self, line_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
-        restore, drop = edits.restore_role_line, edits.drop_role_line
-        self._drop_in_place("role", line_id, "removing a role line", self.room.role_lines, restore, drop)
+        restore, drop, lines = edits.restore_role_line, edits.drop_role_line, self.room.role_lines
+        self._drop_in_place("role", line_id, "removing a role line", lines, restore, drop, StepKind.CHECK)
 
     def put_action(self, action: Action, *, by: Actor = CONSOLE) -> Action:
         self._begin(by)
@@ -365,13 +391,17 @@ class LiveRecords:
             closed = action.status in (ActionStatus.DONE, ActionStatus.DROPPED)
             action = dataclasses.replace(action, status_at=local_today(self.clock).isoformat() if closed else "")
         refuse("the action was not kept", self._checks.action(action))
-        self._change_record("action", action.id, "an action", before, action, edits.put_action, edits.drop_action)
+        label = f"an action ({first_words(action.what)})"
+        put, drop = edits.put_action, edits.drop_action
+        made_on = action.source if self.program.step(action.source) is not None else self._step_of(StepKind.ACTIONS)
+        self._change_record("action", action.id, label, before, action, put, drop, step_key=made_on)
         return action
 
     def drop_action(self, action_id: str, *, by: Actor = CONSOLE) -> None:
         self._begin(by)
         actions = self.room.actions
-        self._drop_in_place("action", action_id, "removing an action", actions, edits.restore_action, edits.drop_action)
+        restore, drop = edits.restore_action, edits.drop_action
+        self._drop_in_place("action", action_id, "removing an action", actions, restore, drop, StepKind.ACTIONS)
 
     def _drop_in_place(
         self,
@@ -381,13 +411,18 @@ class LiveRecords:
         records: tuple[Any, ...],
         put_back: Callable[[Any, str], edits.RoomEdit],
         drop: Callable[[str], edits.RoomEdit],
+        where: StepKind,
     ) -> None:
-        """Remove a listed record; undone, it goes back before the one that followed it, not last."""
+        """Remove a listed record; undone, it goes back before the one that followed it, not last. The undo names it
+        by its text's first words, on the step of the agenda of kind ``where``."""
         at = next((n for n, record in enumerate(records) if record.id == record_id), None)
         if at is None:
             return
         next_id = records[at + 1].id if at + 1 < len(records) else ""
-        self._change_record(kind, record_id, label, records[at], None, lambda record: put_back(record, next_id), drop)
+        record = records[at]
+        label = f"{label} ({first_words(getattr(record, 'text', '') or getattr(record, 'what', ''))})"
+        put = lambda kept: put_back(kept, next_id)  # noqa: E731 - one line, as the call it replaces
+        self._change_record(kind, record_id, label, record, None, put, drop, step_key=self._step_of(where))
 
     def _change_record(
         self,
@@ -398,11 +433,13 @@ class LiveRecords:
         after: object | None,
         put: Callable[[object], edits.RoomEdit],
         drop: Callable[[str], edits.RoomEdit],
+        *,
+        step_key: str = "",
     ) -> None:
         def apply(value: object | None) -> None:
             self._edit_room(f"{kind}:{record_id}", put(value) if value is not None else drop(record_id))
 
-        self._push_undo(label, lambda: apply(before))
+        self._push_undo(label, lambda: apply(before), step_key=step_key)
         apply(after)
 
     # -- Aptitude Poker ---------------------------------------------------------------------------------------
@@ -460,7 +497,13 @@ class LiveRecords:
         refuse("the Poker note was not kept", self._checks.poker_note(text))
         before = card.notes.get(prompt_id, "")
         record = f"poker:{card_id}|{prompt_id}"
-        self._push_undo("a Poker note", lambda: self._edit_room(record, edits.put_poker_note(card_id, prompt_id, before)))
+        deck = self.program.item_list(poker.deck) if (poker := self.poker_exercise()) else None
+        card_item = deck.item(card_id) if deck is not None else None
+        label = f"a Poker note on '{card_item.title if card_item else card_id}' ({first_words(text)})"
+        step_key = self._step_of(StepKind.EXERCISE)
+        self._push_undo(
+            label, lambda: self._edit_room(record, edits.put_poker_note(card_id, prompt_id, before)), step_key=step_key
+        )
         self._edit_room(record, edits.put_poker_note(card_id, prompt_id, text))
 
     def _edit_room(self, record: str | tuple[str, ...], edit: edits.RoomEdit) -> None:
@@ -534,7 +577,7 @@ class LiveRecords:
         self._begin(by)
         last = self._undo.pop()
         last.revert()
-        return Undone(last.label, last.by)
+        return Undone(last.label, last.by, last.step_key)
 
     def _check_answer(self, answer: Answer) -> None:
         """What the step asks (``Program.asks``) and the limits decide what an answer may be, as for every way in."""
@@ -550,13 +593,32 @@ class LiveRecords:
         self._check()
         self._actor = by
 
-    def _push_undo(self, label: str, revert: Callable[[], None]) -> None:
-        self._undo.append(Undo(label, revert, self._actor))
+    def _push_undo(self, label: str, revert: Callable[[], None], *, step_key: str = "") -> None:
+        self._undo.append(Undo(label, revert, self._actor, step_key))
         del self._undo[:-UNDO_DEPTH]
 
     def _submit(self, record: str | tuple[str, ...], save: Callable[[], None], part: Part) -> None:
         self._data = None
         self._commit(record, save, part, self._actor)
+
+    def _step_title(self, step_key: str) -> str:
+        """A step as an undo names it: 'Rate the ten aptitudes'."""
+        step = self.program.step(step_key)
+        return f"'{step.title if step is not None else step_key}'"
+
+    def _place(self, key: AnswerKey) -> str:
+        """Where an answer is: the step, and the item and perspective of a rating ('Rate …' (Persist!, self))."""
+        _participant, step_key, item, perspective = key
+        asks = self.program.asks(step) if (step := self.program.step(step_key)) is not None else None
+        asked = asks.item(item) if asks is not None and item else None
+        title = getattr(asked, "title", "") or item
+        within = ", ".join(part for part in (title, perspective) if part)
+        return f"{self._step_title(step_key)} ({within})" if within else self._step_title(step_key)
+
+    def _step_of(self, kind: StepKind) -> str:
+        """The step of the workshop's agenda where records of a kind are made (the role check, the actions)."""
+        agenda = self.info.agenda if self.program.agenda(self.info.agenda) is not None else "full"
+        return next((step.key for step in self.program.steps(agenda) if step.kind is kind), "")
 
     def _name(self, participant_id: str) -> str:
         seat = self.info.participant(participant_id)

@@ -80,7 +80,7 @@ class LiveWorkshop:
         # stopped, not where the room is: a reopened workshop starts at the console, and a
         # projector window left black by a console that crashed while blanked lights up again.
         self.state = replace(state, presenter=False, blank=False, private_entry=False)
-        self.flow = Flow(program, info.agenda, self.state, clock)
+        self.flow = Flow(program, info.agenda, self.state, clock, answered=self._answered)
         self._display_reset = self.state != state  # stored by start(), once saves can be reported
         self._listeners: list[Listener] = []
         self._backoff = tuple(backoff)
@@ -240,6 +240,10 @@ class LiveWorkshop:
 
     # -- where the room is ----------------------------------------------------------------------------------
 
+    def _answered(self, step_key: str) -> bool:
+        """Whether the room has answered a step (the flow asks: answers win over a skip)."""
+        return bool(self.records.data.answers_for(step_key))
+
     def move(self, move: Callable[[Flow], WorkshopState], *, by: Actor = CONSOLE) -> WorkshopState:
         """Apply a move to the room's state (next, jump, timer …), keep it, and queue its save."""
         self.set_state(move(self.flow), by=by)
@@ -248,7 +252,7 @@ class LiveWorkshop:
     def set_state(self, state: WorkshopState, *, by: Actor = CONSOLE) -> None:
         self._check_started()
         self.state = state
-        self.flow = Flow(self.program, self.info.agenda, state, self.clock)
+        self.flow = Flow(self.program, self.info.agenda, state, self.clock, answered=self._answered)
         self._save_state(state, by)
 
     def show(self, *, presenter: bool | None = None, blank: bool | None = None, by: Actor = CONSOLE) -> None:

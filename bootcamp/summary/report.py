@@ -48,7 +48,10 @@ def build_report(
     agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
     index = AnswerIndex.of(answers, info)
     names = {p.id: p.display_name for p in info.participants}
-    secret, skipped = frozenset(state.secret), frozenset(state.skipped)
+    # Answers win over a skip: a step the room answered is reported by its answers, never as skipped for time
+    # (a stray s skipped a fully rated step, and the summary said so above its grid of answers).
+    secret = frozenset(state.secret)
+    skipped = frozenset(key for key in state.skipped if not index.of_step(key))
     started = is_started(state, index)
     reaches = step_reaches(program, agenda, state, index, room)
     dimensions, overall = score_dimensions(program, agenda, index, names, reaches, secret, skipped, started=started)

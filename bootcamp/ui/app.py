@@ -68,7 +68,7 @@ class BootcampApp(KeysInOrderApp[None]):
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Help: every key"),
         # f1 too: where a text field takes "?", the key bar shows Help by this key (KeyBar).
         Binding("f1", "help", "Help", show=False, tooltip="Help: every key"),
-        Binding("q", "quit", "Quit", tooltip="Quit (every save is finished first)"),
+        Binding("q", "quit", "Quit", tooltip="Quit (asks first while a workshop is open; every save is finished first)"),
         # ctrl+n: no Textual widget binds it, so it works from any screen, a text field included.
         Binding("ctrl+n", "quick_note", "Quick note", show=False, tooltip="Quick note on the current step"),
     ]
@@ -494,19 +494,22 @@ class BootcampApp(KeysInOrderApp[None]):
     # -- actions -----------------------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Quit; while phones are joined, only once confirmed, as leaving the workshop (ctrl+w) asks."""
-        if self.workshop is None or self._joining is None:
+        """Quit at once from home; from an open workshop only once confirmed (y or Enter; any other key stays):
+        text typed on the console by mistake must not close the app in front of the room. While phones are
+        joined the question says that quitting stops them."""
+        if self.workshop is None:
             await self.quit_when_saved()
             return
         from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 
         if isinstance(self.screen, LeaveConfirmScreen):
             return  # asked already: y quits
+
         def chosen(quit_: bool | None) -> None:
             if quit_:
                 self.call_later(self.quit_when_saved)  # once the dialog is gone
 
-        reasons = ["phones are joined (quitting stops them: the room must scan again)"]
+        reasons = ["phones are joined (quitting stops them: the room must scan again)"] if self._joining else []
         self.push_screen(LeaveConfirmScreen(self.workshop.info.name, reasons, quitting=True), chosen)
 
     async def quit_when_saved(self) -> None:
@@ -530,8 +533,9 @@ class BootcampApp(KeysInOrderApp[None]):
         self._quit_anyway = True
         status = self._left.save_status if self._left is not None and self.workshop is None else self.save_status
         error = status.error or "the disk did not answer in time"
+        again = "q, then y, quits anyway" if self.workshop is not None else "Press q again to quit anyway"
         self.notify(
-            f"Not everything is saved yet ({error}). Press q again to quit anyway.",
+            f"Not everything is saved yet ({error}). {again}.",
             title="Still saving",
             severity="error",
             markup=False,
@@ -553,6 +557,8 @@ class BootcampApp(KeysInOrderApp[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quick_note":
             return self.workshop is not None  # only with a workshop open
+        if action == "quit":
+            return getattr(self.screen, "QUIT_OFFERED", True)  # not while a participant holds the keyboard
         return True
 
     async def on_unmount(self) -> None:

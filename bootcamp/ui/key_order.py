@@ -122,6 +122,13 @@ class KeysInOrderApp(App[ReturnType]):
         if not self.post_message(self._key_let_in):
             self._key_busy = False
 
+    def drop_waiting_keys(self) -> int:
+        """Forget the keys typed after the one being handled (a dialog that a stray key dismissed: the rest of that
+        burst was typed before anyone saw the dialog); how many were dropped."""
+        dropped = len(self._keys_waiting)
+        self._keys_waiting.clear()
+        return dropped
+
     def _watch_for_a_stuck_key(self, seconds: float) -> None:
         if self._key_stuck_timer is None:
             self._key_stuck_timer = self.set_timer(seconds, self._check_for_a_stuck_key, name="key stuck")

@@ -86,6 +86,16 @@ def test_skip_marks_skipped_for_time_and_moves_on(program: Program, clock: Fixed
     assert FULL[0] in state.done and FULL[0] not in state.skipped
 
 
+def test_a_skipped_step_the_room_answered_is_done_not_skipped(program: Program, clock: FixedClock) -> None:
+    """Answers win over a skip (a stray s on a fully rated step): the agenda, the jump list and the status bar
+    read these marks, and none of them says "skipped" for a step with answers."""
+    rate = FULL[1]
+    state = WorkshopState(step_key=FULL[2], done=(FULL[0],), skipped=(rate,))
+    flow = Flow(program, "full", state, clock, answered=lambda key: key == rate)
+    assert not flow.is_skipped(rate) and flow.is_done(rate)
+    assert walk(program, clock, state).is_skipped(rate)  # without answers it stays skipped
+
+
 def test_toggle_done_marks_and_unmarks_the_current_step(program: Program, clock: FixedClock) -> None:
     state = walk(program, clock).toggle_done()
     assert state.done == (FULL[0],)
@@ -251,15 +261,45 @@ def test_an_early_finish_puts_the_room_ahead(program: Program, clock: FixedClock
     assert day.projected_finish == start + (66 - 3) * 60
 
 
-def test_skipping_takes_a_step_out_of_the_plan(program: Program, clock: FixedClock) -> None:
+def test_skipping_a_step_wins_back_its_time_against_the_plan(program: Program, clock: FixedClock) -> None:
+    """A step skipped for time is time the room got back: the day's plan stays the plan announced, the room is
+    ahead by the step's minutes, and the finish moves as much earlier (before, the plan shrank instead, so a room
+    10 minutes late that skipped 10 minutes still read "10 min behind" with its finish on the first plan)."""
     start = clock.now()
     state = walk(program, clock).start()
     clock.advance(5 * 60)
     state = walk(program, clock, state).next()
     state = walk(program, clock, state).skip()  # the 10-minute rating, skipped for time
     day = walk(program, clock, state).day_clock()
-    assert day.planned_total == 56 and day.behind == 0
-    assert day.planned_finish == day.projected_finish == start + 56 * 60
+    assert day.planned_total == 66 and day.planned_so_far == 15 and day.behind == -10
+    assert day.planned_finish == start + 66 * 60
+    assert day.projected_finish == start + 56 * 60 == day.planned_finish + day.behind * 60
+
+
+def test_a_late_room_that_skips_as_much_is_back_on_time(program: Program, clock: FixedClock) -> None:
+    start = clock.now()
+    state = walk(program, clock).start()
+    clock.advance(15 * 60)  # the 5-minute welcome took 15
+    state = walk(program, clock, state).next()
+    assert walk(program, clock, state).day_clock().behind == 10
+    state = walk(program, clock, state).skip()  # the 10-minute rating, skipped to catch up
+    day = walk(program, clock, state).day_clock()
+    assert day.behind == 0 and day.projected_finish == day.planned_finish == start + 66 * 60
+
+
+def test_steps_jumped_past_are_still_to_come_never_time_saved(program: Program, clock: FixedClock) -> None:
+    """From the second step, g to the seventh: the five steps jumped past are neither done nor skipped, so the room
+    is not ahead by their minutes; they stay in what is left of the day (to come back to, or missed)."""
+    start = clock.now()
+    state = walk(program, clock).start()
+    clock.advance(4 * 60)
+    state = walk(program, clock, state).next()  # the 5-minute welcome done in 4
+    clock.advance(60)
+    state = walk(program, clock, state).jump("basics/talk")  # 1 minute into the rating, g to "What surprised you?"
+    day = walk(program, clock, state).day_clock()
+    assert day.actual == 5 and day.planned_so_far == 5 and day.behind == 0
+    assert day.remaining == 66 - 5
+    assert day.projected_finish == start + 66 * 60 == day.planned_finish
 
 
 def test_added_minutes_are_planned_ahead_but_make_the_room_late_once_spent(program: Program, clock: FixedClock) -> None:

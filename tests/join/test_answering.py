@@ -46,7 +46,8 @@ async def test_join_pick_a_name_answer_and_see_saved_once_the_writer_stored_it(
     [on_disk] = files.answers()
     assert (on_disk.participant_id, on_disk.step_key, on_disk.value) == (room.person("Ana"), MANDATE, "partly")
     undone = room.workshop.undo()
-    assert str(undone) == "the answer of Ana (from Ana's phone)"  # undo names the phone it came from
+    # undo names the phone it came from, and the step
+    assert str(undone) == "the answer of Ana on 'Who drives agreement?' (from Ana's phone)"
     events.close()
     await closing(room, phones)
 

@@ -44,7 +44,7 @@ async def test_a_ballot_stores_nothing_that_links_it_to_its_seat(
     seats = repr(vars(room.server.room.seats))
     assert ballot.participant_id not in seats and MANDATE in seats  # the seat knows it voted, not which ballot is its
     undone = room.workshop.undo()
-    assert str(undone) == "the last secret ballot (from a participant's phone)"  # nor undo
+    assert str(undone) == "the last secret ballot on 'Who drives agreement?' (from a participant's phone)"  # nor undo
     assert ana_id not in repr(undone) and "Ana" not in str(undone)
     await closing(room, phones)
 

@@ -125,13 +125,16 @@ async def test_a_change_then_a_clear_and_each_undo_says_whose_change_it_takes_ba
     workshop.apply(PutNote("basics/talk", "silos again"))
     workshop.records.rename_participant(ben.id, "Benedict", "Sales")
     assert str(workshop.undo()) == "renaming Ben (from the console)"
-    assert str(workshop.undo()) == "a note (from the console)"
-    assert str(workshop.undo()) == "clearing the answer of Ana (from the console)"
+    undone = workshop.undo()  # each says what it takes back and where: the step, and a text's first words
+    assert str(undone) == "a note on 'What surprised you?' (\"silos again\") (from the console)"
+    assert undone.step_key == "basics/talk"
+    rated = "'Rate the aptitudes' (Persist!, self)"
+    assert str(workshop.undo()) == f"clearing the answer of Ana on {rated} (from the console)"
     assert workshop.records.answer(ana.id, RATE, "persist", "self").value == "weak"
-    assert str(workshop.undo()) == "the answer of Ana (from the console)"
+    assert str(workshop.undo()) == f"the answer of Ana on {rated} (from the console)"
     undone = workshop.undo()
-    assert (undone.label, undone.by) == ("the answer of Ana", on_her_phone)
-    assert str(undone) == "the answer of Ana (from Ana's phone)"
+    assert (undone.label, undone.by, undone.step_key) == (f"the answer of Ana on {rated}", on_her_phone, RATE)
+    assert str(undone) == f"the answer of Ana on {rated} (from Ana's phone)"
     assert workshop.records.answer(ana.id, RATE, "persist", "self") is None
     assert workshop.undo() is None
     assert await workshop.close()
@@ -141,13 +144,31 @@ async def test_a_change_then_a_clear_and_each_undo_says_whose_change_it_takes_ba
     assert again.info.participant(ben.id).name == "Ben"
 
 
+async def test_an_undo_names_a_long_text_by_its_first_words(files: WorkshopFiles) -> None:
+    """"Undone: a note (from the console)" took back a note written minutes before, and never said which."""
+    workshop = opened(files)
+    ana = workshop.info.present[0]
+    workshop.apply(PutNote("basics/talk", "Continuous typing by the facilitator\nlost the note"))
+    note_id = workshop.records.room.notes[0].id
+    edited = "Continuous typing by the facilitator\nlost the note, then more"
+    workshop.apply(PutNote("basics/talk", edited, note_id=note_id))
+    assert workshop.undo().label == "a change to a note on 'What surprised you?' (\"Continuous typing by the…\")"
+    assert [note.id for note in workshop.records.room.notes] == [note_id]  # the edit taken back, not the note
+    workshop.records.set_comment(ana.id, MANDATE, "  Nobody   owns the number, they all said so")
+    assert str(workshop.undo()) == (
+        "the comment of Ana on 'Who drives agreement?' (\"Nobody owns the number,…\") (from the console)"
+    )
+    assert workshop.undo().label == "a note on 'What surprised you?' (\"Continuous typing by the…\")"
+    assert await workshop.close()
+
+
 async def test_a_removed_role_line_taken_back_returns_to_its_place_in_the_posting(files: WorkshopFiles) -> None:
     workshop = opened(files)
     records = workshop.records
     first, second, third = (records.put_role_line(text) for text in ("Set the vision", "Run the desk", "Own the plan"))
     records.drop_role_line(second.id)
     assert [line.text for line in records.room.role_lines] == ["Set the vision", "Own the plan"]
-    assert str(workshop.undo()) == "removing a role line (from the console)"
+    assert str(workshop.undo()) == "removing a role line (\"Run the desk\") (from the console)"
     assert [line.id for line in records.room.role_lines] == [first.id, second.id, third.id]  # not last
     assert await workshop.close()
     assert [line.id for line in (await reread(files)).records.room.role_lines] == [first.id, second.id, third.id]
@@ -179,7 +200,8 @@ async def test_a_secret_ballot_names_nobody_not_even_in_its_undo(files: Workshop
     assert is_ballot_id(first.ballot_id)
     assert workshop.snapshot.ballots_for(MANDATE) == 2
     undone = workshop.undo()
-    assert undone.label == "the last secret ballot" and str(undone) == "the last secret ballot (from the console)"
+    said = "the last secret ballot on 'Who drives agreement?'"
+    assert undone.label == said and str(undone) == f"{said} (from the console)"
     assert await workshop.close()
     stored = (await reread(files)).snapshot.answers_for(MANDATE)
     assert [(a.participant_id, a.value, a.comment, a.at) for a in stored] == [(first.ballot_id, "no", "not really", "")]

@@ -30,6 +30,7 @@ from summary_rooms import (
 
 from bootcamp.content import load_sources, read_sources
 from bootcamp.content.model import Leaning
+from bootcamp.export.report_markdown import render_markdown
 from bootcamp.store.model import Action, ActionStatus, Answer, RoleLine, RoomRecords, WorkshopState
 from bootcamp.summary import DimensionStatus, build_report
 from bootcamp.summary.scoring import is_split, level_for, to_score
@@ -226,6 +227,18 @@ def test_a_skipped_step_without_answers_says_so() -> None:
     assert dimension(report, "structure").status is DimensionStatus.SKIPPED
     assert [s.key for s in report.skipped] == [ROLE]
     assert report.skipped[0].minutes == 10 and report.skipped[0].session == "Basics"
+
+
+def test_a_step_skipped_with_answers_is_never_said_to_be_skipped_for_time() -> None:
+    """"smw" typed without a: s skipped a fully rated step, and the summary said "This step was skipped for time."
+    above its grid of answers. Answers win: the step is reported by what the room answered."""
+    answers = [rating(n, "persist", perspective, "strong") for n in (1, 2) for perspective in ("self", "team")]
+    room = Room_(participants(2), answers + mandate("yes"), state=WorkshopState(skipped=(RATE, MANDATE)))
+    report = room.report()
+    assert report.skipped == ()
+    assert [(h.step_key, h.skipped) for h in report.heat_maps] == [(RATE, False)]
+    assert all(not q.skipped for d in report.dimensions for q in d.questions if q.step_key == MANDATE)
+    assert "skipped for time" not in render_markdown(report)
 
 
 def test_comments_keep_their_author_unless_the_step_was_a_secret_ballot() -> None:

@@ -226,7 +226,8 @@ async def test_a_phone_answer_shows_on_the_console_within_a_second_and_undo_name
 
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert notified(app)[-1] == "Undone: the answer of Ana Ortiz (from Ana Ortiz's phone)."
+        said = "Undone: the answer of Ana Ortiz on 'Who drives agreement?' (from Ana Ortiz's phone)."
+        assert notified(app)[-1] == said
         await eventually(pilot, lambda: "0 of 3 answered" in screen_text(app), "the undo shown")
         assert await app.flush()
         assert store.open(workshop_id).answers() == []
@@ -399,7 +400,10 @@ async def test_quitting_while_phones_are_joined_asks_first_then_stops_joining(
         await pilot.press("n")
         await wait_for_screen(pilot, WorkshopScreen)
         assert app.screen is console and app.is_running and await served(url)
-        await pilot.press("q", "q")  # a second q while asked asks nothing more
+        await pilot.press("q", "q")  # a second q while asked is any other key: it stays, asking nothing more
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.screen is console and app.is_running and await served(url)
+        await pilot.press("q")
         await wait_for_screen(pilot, LeaveConfirmScreen)
         assert sum(isinstance(screen, LeaveConfirmScreen) for screen in app.screen_stack) == 1
         await pilot.press("y")  # every save finished first, and the server stopped

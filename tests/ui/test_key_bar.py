@@ -39,7 +39,7 @@ async def test_a_click_on_a_key_presses_it_and_the_key_under_the_pointer_is_lit_
         assert bar.keys[-1].palette and bar.keys[-1].x + bar.keys[-1].width == 120  # flush right
         bar.post_message(MouseMove(bar, quit_key.x + 1, 0, 0, 0, 0, False, False, False, screen_x=quit_key.x + 1, screen_y=39))
         await settle(pilot)
-        assert bar.tooltip == "Quit (every save is finished first)"
+        assert bar.tooltip == "Quit (asks first while a workshop is open; every save is finished first)"
         new = next(key for key in bar.keys if key.action == "new_workshop")
         await pilot.click(KeyBar, offset=(new.x + 1, 0))
         await wait_for_screen(pilot, NewWorkshopScreen)

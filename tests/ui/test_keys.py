@@ -36,7 +36,7 @@ async def test_console_and_presenter_offer_every_walk_action(workshop_id: str, m
         console = await wait_for_screen(pilot, WorkshopScreen)
         assert WALK_ACTIONS | {"presenter", "back", "leave_workshop", "toggle_done", "help", "quit"} <= actions(console)
         titles = await palette_titles(console)
-        assert {"Next step (marks this one done)", "Skip this step for time", "Add 2 minutes to the timer"} <= set(
+        assert {"Next step (marks this one done)", "Skip this step for time (a step with no answers yet)", "Add 2 minutes to the timer"} <= set(
             titles
         )
         assert titles["Presenter mode: only the slide, for the projector"] == "key: f5"
@@ -54,7 +54,7 @@ async def test_help_lists_every_key_of_the_screen_and_the_app(workshop_id: str, 
         assert table["Next step (marks this one done)"] == "→ / pgdn"
         assert table["Blank the screen (any key brings it back)"] == "b / ."
         assert table["Help: every key"] == "? / f1"  # f1 where a text field takes "?"
-        assert table["Quit (every save is finished first)"] == "^q / q"
+        assert table["Quit (asks first while a workshop is open; every save is finished first)"] == "^q / q"
         described = {found.title for node in (console, app) for found in described_actions(node)}
         answering = {"Go to the answers of this step (Esc comes back)", "Reveal this step's results to the room, or hide them again"}
         assert answering <= described - set(table)  # a teach step: the answering keys are not listed where they do nothing
@@ -86,7 +86,7 @@ async def test_home_palette_offers_new_workshop_and_demo(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         home = await wait_for_screen(pilot, HomeScreen)
         titles = await palette_titles(home)
-        assert {"New workshop", "Demo", "Help: every key", "Quit (every save is finished first)"} <= set(titles)
+        assert {"New workshop", "Demo", "Help: every key", "Quit (asks first while a workshop is open; every save is finished first)"} <= set(titles)
         assert "Content problems" not in titles  # only offered when there are some
 
 

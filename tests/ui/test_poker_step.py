@@ -85,9 +85,9 @@ async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: st
         assert app.focused is today
         await pilot.press(*"we show it in sales reviews")
         await pilot.press("tab")  # leaving the field saves it
-        await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note …
-        assert app.workshop.records.room.poker[0].notes.get("opportunity", "") == ""
-        await pilot.press("tab")  # … and leaving saves it
+        await pilot.press(*"fewer escalations", "enter")  # Enter is a new line in a note, and saves it at once …
+        assert app.workshop.records.room.poker[0].notes.get("opportunity", "") == "fewer escalations\n"
+        await pilot.press("tab")  # … as leaving does
         assert await app.flush()
         await settle(pilot)
         assert "saved" in str(today.border_subtitle)
@@ -213,7 +213,8 @@ async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> N
         panel = await deal_and_pick(pilot)
         await pilot.press("tab", *"first words", "tab")
         today = panel.query_one("#poker-note-today", AutosaveTextArea)
-        assert app.workshop.undo().label == "a Poker note"  # what the console's ctrl+z calls
+        label = app.workshop.undo().label  # what the console's ctrl+z calls: the card and the first words
+        assert label.startswith("a Poker note on '") and label.endswith('("first words")'), label
         await settle(pilot)
         assert today.text == ""
         assert app.workshop.records.room.poker[0].notes["today"] == ""

@@ -54,8 +54,10 @@ async def test_discussion_notes_are_written_edited_and_removed_as_typed(
         await pilot.press("end", *" and again", "tab")  # an edit saves the same note
         await settle(pilot)
         assert [n.text for n in live.room.notes] == ["silos again and again", "pricing confuses people"]
-        assert live.undo().label == "a note"  # the console's ctrl+z: the edit is taken back …
-        assert live.undo().label == "removing a note"  # … and the removal
+        talk = "'What surprised you?'"
+        # the console's ctrl+z: the edit is taken back … (each named by its step and first words)
+        assert live.undo().label == f'a change to a note on {talk} ("silos again and again")'
+        assert live.undo().label == f'removing a note on {talk} ("drop me")'  # … and the removal
         await settle(pilot)
         assert [f.text for f in note_fields(app)] == ["silos again", "pricing confuses people", "drop me", ""]
         assert await app.flush()

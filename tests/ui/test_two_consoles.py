@@ -140,9 +140,11 @@ def test_a_second_console_follows_read_only_and_sees_the_first_ones_changes(tmux
     assert holder_of(files.path) == holder
 
     # 4. Both quit; both processes end; nobody holds the workshop any more.
-    tmux.keys("one", "q")
+    tmux.keys("one", "q")  # q asks first on the console that holds the workshop; y quits
+    tmux.wait_for("one", lambda screen: "Quit bootcamp?" in screen, "the question before quitting")
+    tmux.keys("one", "y")
     tmux.wait_for("two", lambda screen: "no console has this workshop open" in screen, "that console 1 has gone")
-    tmux.keys("two", "q")
+    tmux.keys("two", "q")  # the read-only follower holds no workshop open: it quits at once, as home does
     for name, pid in (("one", first), ("two", second)):
         ended = tmux.ended(name)
         assert ended == "0", f"console {name} ended with {ended}:\n{tmux.screen(name)}"

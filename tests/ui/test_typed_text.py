@@ -59,3 +59,30 @@ async def test_removing_the_field_saves_it(monkeypatch: pytest.MonkeyPatch) -> N
         await field.remove()
         await pilot.pause()
         assert ("input", "typed, then the step changed") in app.saved
+
+
+async def test_enter_in_a_many_line_field_saves_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """kill -9 right after Enter lost a whole room note: Enter in a note saved nothing until a second of idle."""
+    monkeypatch.setattr(typed_text, "IDLE_SECONDS", 60.0)
+    monkeypatch.setattr(typed_text, "MOST_UNSAVED_SECONDS", 60.0)
+    app = Fields()
+    async with app.run_test() as pilot:
+        app.query_one("#many-lines").focus()
+        await pilot.press(*"the room says", "enter")
+        assert app.saved == [("area", "the room says\n")]
+
+
+async def test_typing_that_never_pauses_still_saves_every_so_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note typed for 6 s without a pause was not on disk: each key put the idle save off again."""
+    monkeypatch.setattr(typed_text, "IDLE_SECONDS", 0.5)
+    monkeypatch.setattr(typed_text, "MOST_UNSAVED_SECONDS", 0.15)
+    app = Fields()
+    async with app.run_test() as pilot:
+        field = app.query_one("#many-lines", AutosaveTextArea)
+        field.focus()
+        for letter in "continuous typing":  # a key every 30 ms: never idle for 0.5 s
+            await pilot.press(letter)
+            await pilot.pause(0.03)
+        saved = [text for where, text in app.saved if where == "area"]
+        assert len(saved) >= 2 and all("continuous typing".startswith(text) for text in saved), saved
+        assert saved == sorted(set(saved), key=len)  # each save holds more, never the same twice

@@ -241,7 +241,7 @@ async def test_quit_and_reopen_resumes_at_the_same_step_and_timer(
         await open_console(pilot)
         await pilot.press("right", "right", "t")
         clock.advance(75)
-        await pilot.press("q")
+        await pilot.press("q", "y")  # asked first: y quits
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
     state = store.open(workshop_id).state()
     assert state.step_key == MANDATE and state.timers[MANDATE].elapsed == 75

@@ -1,18 +1,23 @@
 """Leaving a workshop while the room watches asks first: presenting, a projector window following, phones joined.
-Quitting asks too while phones are joined: it ends joining for the whole room, who must scan again.
+Quitting from an open workshop always asks: text typed on the console by mistake ("…queue") must not close the
+app in front of the room; while phones are joined it also ends joining for the whole room, who must scan again.
 
-Returns True to leave (or quit), False (or None) to stay. Enter or ``y`` goes ahead; Esc or ``n``
-stays, so a stray Esc never takes the wall to the list of every client's workshops.
+Returns True to leave (or quit), False (or None) to stay. Enter or ``y`` goes ahead; any other key stays
+(Esc or ``n`` as well as a stray letter), so a stray Esc never takes the wall to the list of every client's
+workshops. A key that stays takes with it the rest of the burst it came in: typed before the dialog was seen,
+those keys were meant for no console.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from bootcamp.ui.key_order import KeysInOrderApp
 from bootcamp.ui.text import joined, plain
 
 
@@ -20,7 +25,7 @@ class LeaveConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "leave_confirm.tcss"
     BINDINGS = [
         Binding("y,enter", "leave", "Leave", tooltip="Leave the workshop (or quit, when asked to quit)"),
-        Binding("n,escape", "stay", "Stay", tooltip="Stay in the workshop"),
+        Binding("n,escape", "stay", "Stay", tooltip="Stay in the workshop (so does any other key)"),
     ]
 
     def __init__(self, workshop_name: str, reasons: list[str], *, quitting: bool = False) -> None:
@@ -32,31 +37,42 @@ class LeaveConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="leave-dialog") as dialog:
             why = "; ".join(self.reasons)
-            why = f"{why[:1].upper()}{why[1:]}."
+            why = f" {why[:1].upper()}{why[1:]}." if why else ""
             if self.quitting:
                 dialog.border_title = "Quit bootcamp?"
-                asked, after = "Quit now?", "The app would end."
+                asked = "Quit now?"
+                after = "Every answer and note is saved before the app ends; reopened, the workshop is at this step."
             else:
                 dialog.border_title = "Leave the workshop?"
                 asked, after = f"Leave {self.workshop_name}?", "The list of every workshop would show next."
-            yield Static(plain(f"{asked} {why}"), id="leave-why")
-            yield Static(plain(f"{after} Answers are kept either way."), id="leave-what")
+                after += " Answers are kept either way."
+            yield Static(plain(f"{asked}{why}"), id="leave-why")
+            yield Static(plain(after), id="leave-what")
             yield Static(
                 joined(
                     ("y", "bold"),
                     " / ",
                     ("Enter", "bold"),
                     " quits · " if self.quitting else " leaves · ",
-                    ("n", "bold"),
-                    " / ",
-                    ("Esc", "bold"),
+                    ("any other key", "bold"),
                     " stays",
                 ),
                 id="leave-keys",
             )
 
+    def on_key(self, event: events.Key) -> None:
+        """Only y and Enter go ahead; every other key stays (before any binding, the app's q included)."""
+        event.stop()
+        event.prevent_default()
+        if event.key in ("y", "enter"):
+            self.action_leave()
+        else:
+            self.action_stay()
+
     def action_leave(self) -> None:
         self.dismiss(True)
 
     def action_stay(self) -> None:
+        if isinstance(self.app, KeysInOrderApp):
+            self.app.drop_waiting_keys()  # the rest of a burst typed by mistake goes nowhere either
         self.dismiss(False)

@@ -57,9 +57,12 @@ def asks_of(step: Step, workshop: LiveWorkshop) -> list[Ask]:
 class PrivateEntryScreen(Screen[None]):
     CSS_PATH = "private_entry.tcss"
     HELP_TITLE = "Private entry"
+    QUIT_OFFERED = False  # the app's quit keys do nothing here (BootcampApp.check_action): a participant types
     BINDINGS = [
         Binding("escape", "leave", "End private entry", tooltip="End private entry, back to the console"),
         Binding("backspace", "back", "Previous", show=False, tooltip="Go back to the previous question"),
+        # A participant holds the keyboard: q quits nothing here (nor asks); it says how the facilitator ends it.
+        Binding("q", "how_to_end", "", show=False, tooltip="Private entry ends with Esc (q does not quit here)"),
     ]
 
     def __init__(self, workshop: LiveWorkshop, steps: list[Step], *, participant_id: str = "") -> None:
@@ -249,6 +252,13 @@ class PrivateEntryScreen(Screen[None]):
                 self.workshop.records.cast_ballot(step_key, list(picks), self._comments.get(step_key, ""))
         self._ballot.clear()
         self._comments.clear()
+
+    def action_how_to_end(self) -> None:
+        self.notify(
+            "q does nothing here: the facilitator ends private entry with Esc, back to the console.",
+            markup=False,
+            timeout=4,
+        )
 
     def action_leave(self) -> None:
         self._cast_ballots()

@@ -183,7 +183,15 @@ class WalkScreen(Screen[None]):
     async def action_previous(self) -> None:
         await self.change(Flow.previous)
 
+    # s skips for time only a step nobody has answered: typed as a rating without a first ("smw"), it skipped a
+    # fully rated step. Skipping it would lose nothing the room said, but would say "skipped for time" of a step
+    # the room did; → moves on from it, marking it done.
+    SKIP_REFUSED = "This step has answers: → moves on; s skips only steps with no answers."
+
     async def action_skip(self) -> None:
+        if self.workshop.snapshot.answers_for(self.flow.current.key):
+            self.notify(self.SKIP_REFUSED, title=self.flow.current.title, markup=False, timeout=4)
+            return
         await self.change(Flow.skip)
 
     async def action_toggle_done(self) -> None:

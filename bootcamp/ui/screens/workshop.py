@@ -59,7 +59,7 @@ class WorkshopScreen(WalkScreen):
         Binding("left", "previous", "Back", tooltip="Previous step"),
         Binding("pageup", "previous", "Back", show=False, priority=True, tooltip="Previous step"),
         Binding("g", "jump", "Jump", tooltip="Jump to a step"),
-        Binding("s", "skip", "Skip", tooltip="Skip this step for time"),
+        Binding("s", "skip", "Skip", tooltip="Skip this step for time (a step with no answers yet)"),
         Binding("m", "toggle_done", "Done", show=False, tooltip="Mark this step done, or not done"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding(
@@ -317,11 +317,20 @@ class WorkshopScreen(WalkScreen):
         )
 
     def action_undo(self) -> None:
+        """Take back the last change, saying what it was and where: a change on another step than the one shown
+        is said to be there ("on step 7, not this one"), as it is not in view."""
         undone = self.workshop.undo(by=CONSOLE)
-        if undone:  # where the cursor moved on after the answer taken back no longer holds
-            for hint in self.query_one(StepScroll).query(KeysHint):
-                hint.moved_on("")
-        self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", markup=False, timeout=2)
+        if undone is None:
+            self.notify("Nothing to undo.", markup=False, timeout=2)
+            return
+        for hint in self.query_one(StepScroll).query(KeysHint):  # where the cursor moved on no longer holds
+            hint.moved_on("")
+        where = ""
+        if undone.step_key and undone.step_key != self.flow.current.key:
+            number = self.flow.index_of(undone.step_key)
+            where = f", on step {number + 1}, not this one" if number is not None else ", on a step not on this agenda"
+        said = safe(f"Undone: {undone.label}{where} (from {undone.by}).")
+        self.notify(said, markup=False, timeout=6 if where else 4)
 
     # -- phones ----------------------------------------------------------------------------------------------
 
