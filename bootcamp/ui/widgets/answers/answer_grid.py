@@ -101,32 +101,55 @@ class AnswerGrid(AnswerTable[Text]):
         self._phones: frozenset[str] = frozenset()  # whose column headers carry the phone mark
         self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
         self._moved_on_to: int | None = None  # the column a full column moved the cursor on to, until moved by hand
+        self._empty: set[Coordinate] | None = None  # the cells drawn empty, to see which an undo emptied
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
         columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
         phones = phones_of(self) & {p.id for p in data.present}
+        was_empty: set[Coordinate] | None = self._empty
         if columns != self._columns or phones != self._phones:
             self._phones = phones
             self._rebuild(data, columns)
+            was_empty = None  # other columns: nothing to compare with
+        empty: set[Coordinate] = set()
         for row_number, row in enumerate(self.rows_):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
+                if not self._answered(participant_id, row.item, perspective):
+                    empty.add(Coordinate(row_number, column_number))
                 cell = self._cell(participant_id, row.item, perspective, revealed)
                 seen = drawn_as(cell)
                 if self._shown.get((row_number, column_number)) != seen:
                     self._shown[(row_number, column_number)] = seen
                     self.update_cell_at(Coordinate(row_number, column_number), cell)
+        self._empty = empty
+        if was_empty is not None:
+            self._follow_the_room(was_empty, empty)
         self.arrive()  # focused before its cells came in
         self.call_after_refresh(self.show_off_screen)
 
+    def _follow_the_room(self, was_empty: set[Coordinate], empty: set[Coordinate]) -> None:
+        """The cursor after answers changed under it: a cell emptied (an answer undone) takes it, so the next key
+        fills it rather than the cell below."""
+        emptied = sorted(empty - was_empty, key=lambda place: (place.column, place.row))
+        if emptied and self.cursor_coordinate not in emptied:
+            self.cursor_coordinate = emptied[0]
+
+    def _answered(self, participant_id: str, item: str, perspective: str) -> bool:
+        answer = self.live.answer(participant_id, self.step_key, item, perspective)
+        return answer is not None and bool(answer.value)
+
+    def _order(self) -> list[Coordinate]:
+        """Every answer cell in the order the keys fill the grid: down each column, then the next."""
+        return [Coordinate(row, column) for column in range(1, len(self._columns) + 1) for row in range(len(self.rows_))]
+
     def first_unanswered(self) -> Coordinate | None:
         """In the order the keys fill the grid: down each column, then the next."""
-        for column_number, (participant_id, perspective) in enumerate(self._columns, start=1):
-            for row_number, row in enumerate(self.rows_):
-                answer = self.live.answer(participant_id, self.step_key, row.item, perspective)
-                if answer is None or not answer.value:
-                    return Coordinate(row_number, column_number)
+        for place in self._order():
+            participant_id, perspective = self._columns[place.column - 1]
+            if not self._answered(participant_id, self.rows_[place.row].item, perspective):
+                return place
         return None
 
     # -- who is out of view ------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@ its cursor stands on the first place still unanswered.
 
 A key stores an answer at the cursor and moves on, and before the reveal an answer shows only as ●: a
 cursor left on an answered row (a step come back to, a workshop reopened) had the next key overwrite it
-unseen. Only the arrival places it (the first focus since the step was shown); after that the cursor
-stays where the facilitator puts it, so going back up to change an answer keeps working.
+unseen. The first focus since the step was shown places it, and so does every ``a`` (:meth:`land`), which the
+README promises; otherwise (Tab, the focus coming back from a comment) the cursor stays where the facilitator
+put it, so going back up to change an answer keeps working.
 """
 
 from __future__ import annotations
@@ -43,6 +44,15 @@ class AnswerTable(SteadyTable[CellType]):
     def _focus_moved(self, focused: Widget | None) -> None:
         if focused is self:
             self.arrive()
+
+    def land(self) -> None:
+        """``a``: the cursor on the first place still unanswered, however it was left (everything answered: it
+        stays). The focus follows, if it is not here already."""
+        self._arrived = False
+        if self.screen.focused is self:
+            self.arrive()
+        else:
+            self.focus()  # arrives as the focus moves here
 
     def arrive(self) -> None:
         """On the first focus since the step was shown, the cursor goes to the first place still unanswered

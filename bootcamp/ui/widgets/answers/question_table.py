@@ -64,6 +64,7 @@ class QuestionTable(AnswerTable[Text]):
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
         self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
         self._comment_width = MIN_COMMENT_WIDTH
+        self._empty: set[int] | None = None  # the rows drawn without an answer, to see which an undo emptied
         bind_scale(self, scale)
 
     def on_mount(self) -> None:
@@ -93,6 +94,7 @@ class QuestionTable(AnswerTable[Text]):
         drawn again by the next :meth:`show`, and nothing of the last step stays (its cursor, scroll, comment)."""
         self.step_key = step_key
         self._just_answered = None
+        self._empty = None  # another step's answers: none of them emptied
         self.start_again()
         self.move_cursor(row=0, animate=False, scroll=False)
         self.scroll_home(animate=False)
@@ -114,6 +116,7 @@ class QuestionTable(AnswerTable[Text]):
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
+            self._empty = None  # other rows: nothing to compare with
             self._shown.clear()
             self.clear()
             for participant in data.present:
@@ -132,6 +135,23 @@ class QuestionTable(AnswerTable[Text]):
                     changed.append((participant.id, column, cell))
                     self._shown[(participant.id, column)] = drawn
         self.update_cells(changed)
+        was_empty, self._empty = self._empty, self._empty_rows()
+        if was_empty is not None:
+            self._follow_the_room(was_empty, self._empty)
+
+    def _empty_rows(self) -> set[int]:
+        return {row for row, participant_id in enumerate(self._seats) if not self._answered(participant_id)}
+
+    def _answered(self, participant_id: str) -> bool:
+        answer = self.live.answer(participant_id, self.step_key, self.item, self.perspective)
+        return answer is not None and bool(answer.value)
+
+    def _follow_the_room(self, was_empty: set[int], empty: set[int]) -> None:
+        """The cursor after answers changed under it: a row emptied (an answer undone) takes it, so the next key
+        answers there rather than on the row below."""
+        emptied = sorted(empty - was_empty)
+        if emptied and self.cursor_row not in emptied:
+            self.move_cursor(row=emptied[0])
 
     def first_unanswered(self) -> Coordinate | None:
         for row, participant_id in enumerate(self._seats):

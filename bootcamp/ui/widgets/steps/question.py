@@ -20,6 +20,7 @@ from bootcamp.live.snapshot import Tally, WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.ballot_box import BallotBox
 from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
@@ -200,7 +201,11 @@ class QuestionView(StepView):
     def focus_answers(self) -> bool:
         found = self.query("#answers > *")
         if found and found.first().can_focus:
-            found.first().focus()
+            answers = found.first()
+            if isinstance(answers, AnswerTable):
+                answers.land()
+            else:
+                answers.focus()
             return True
         return False
 

@@ -72,7 +72,8 @@ class RateView(StepView):
             for grid in self.query(AnswerGrid):
                 grid.show(data, state)
         answers = data.answers_for(self.step.key)
-        heading = data.answered(self.step.key, secret=self.step.key in state.secret, verb="rated")
+        cells = len(items.items) * len(self.perspectives)
+        heading = data.answered(self.step.key, secret=self.step.key in state.secret, verb="rated", cells=cells)
         revealed = self.step.key in state.revealed and not state.private_entry
         self.set_class(revealed, "-revealed")
         heat = self.query_one(RoomHeat)
@@ -100,7 +101,7 @@ class RateView(StepView):
     def focus_answers(self) -> bool:
         grids = self.query(AnswerGrid)
         if grids:
-            grids.first().focus()
+            grids.first().land()
             return True
         return False
 
