@@ -360,3 +360,23 @@ async def test_an_action_s_status_changed_at_the_console_is_dated_like_the_actio
     assert records.room.actions[0].status_at == ""  # nothing but the status changes its day
     assert await workshop.close()
     assert (await reread(files)).records.room.actions[0].what == "Share churn reasons weekly"
+
+
+async def test_an_answer_says_whether_a_phone_gave_it_through_a_comment_and_an_undo(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    ana, ben, _ = workshop.info.present
+    records = workshop.records
+    on_her_phone = phone(ana.id, "Ana")
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "partly"), by=on_her_phone)
+    workshop.apply(GiveAnswer(ben.id, MANDATE, "no"))
+    assert records.given_by(ana.id, MANDATE) == on_her_phone
+    assert records.given_by(ben.id, MANDATE) == CONSOLE
+    workshop.apply(CommentAnswer(ana.id, MANDATE, "as of today"))  # the console adds a comment: still her answer
+    assert records.given_by(ana.id, MANDATE) == on_her_phone
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "yes"))  # replaced on purpose from the console
+    assert records.given_by(ana.id, MANDATE) == CONSOLE
+    workshop.undo()
+    assert records.answer(ana.id, MANDATE).value == "partly" and records.given_by(ana.id, MANDATE) == on_her_phone
+    workshop.apply(ClearAnswer(ana.id, MANDATE))
+    assert records.given_by(ana.id, MANDATE) is None
+    assert await workshop.close()

@@ -130,11 +130,28 @@ class AnswerGrid(AnswerTable[Text]):
         self.call_after_refresh(self.show_off_screen)
 
     def _follow_the_room(self, was_empty: set[Coordinate], empty: set[Coordinate]) -> None:
-        """The cursor after answers changed under it: a cell emptied (an answer undone) takes it, so the next key
-        fills it rather than the cell below."""
+        """The cursor after answers changed under it. A cell emptied (an answer undone) takes it, so the next key
+        fills it rather than the cell below; a phone's answer where it stood moves it on, as a key does."""
+        cursor = self.cursor_coordinate
         emptied = sorted(empty - was_empty, key=lambda place: (place.column, place.row))
-        if emptied and self.cursor_coordinate not in emptied:
-            self.cursor_coordinate = emptied[0]
+        if emptied:
+            if cursor not in emptied:
+                self.cursor_coordinate = emptied[0]
+            return
+        target = self._at_cursor()
+        if cursor not in was_empty or cursor in empty or target is None:
+            return
+        participant_id, item, perspective = target
+        if not self.from_phone(participant_id, item, perspective):
+            return
+        place = self._next(cursor, empty=True)
+        if place is None:
+            return
+        self.cursor_coordinate = place
+        seat = self.live.info.participant(participant_id)
+        name = seat.display_name if seat is not None else "Someone"
+        self._moved_on_to = place.column
+        self.post_message(MovedOn(self, f"{name} answered from a phone: moved on to {self._column_name(place.column)}"))
 
     def _answered(self, participant_id: str, item: str, perspective: str) -> bool:
         answer = self.live.answer(participant_id, self.step_key, item, perspective)
@@ -143,6 +160,20 @@ class AnswerGrid(AnswerTable[Text]):
     def _order(self) -> list[Coordinate]:
         """Every answer cell in the order the keys fill the grid: down each column, then the next."""
         return [Coordinate(row, column) for column in range(1, len(self._columns) + 1) for row in range(len(self.rows_))]
+
+    def _next(self, place: Coordinate, *, empty: bool) -> Coordinate | None:
+        """The cell after ``place`` in the keys' order that a key may fill: an empty one (``empty``), else any but a
+        phone's answer; from the last cell, round to the first when looking for an empty one."""
+        order = self._order()
+        after = order.index(place) + 1 if place in order else 0
+        for candidate in order[after:] + (order[:after] if empty else []):
+            participant_id, perspective = self._columns[candidate.column - 1]
+            item = self.rows_[candidate.row].item
+            if empty and not self._answered(participant_id, item, perspective):
+                return candidate
+            if not empty and not self.from_phone(participant_id, item, perspective):
+                return candidate
+        return None
 
     def first_unanswered(self) -> Coordinate | None:
         """In the order the keys fill the grid: down each column, then the next."""
@@ -262,14 +293,25 @@ class AnswerGrid(AnswerTable[Text]):
             if target is None:
                 return
         participant_id, item, perspective = target
+        if not self.refused(participant_id, option_id, lambda: self._give(option_id), item, perspective):
+            self._give(option_id)
+
+    def _give(self, option_id: str) -> None:
+        """Store the option at the cursor and move on, down the column, then to the top of the next; past the
+        answers phones gave, which a key would not replace."""
+        target = self._at_cursor()
+        if target is None:
+            return
+        participant_id, item, perspective = target
         request(self, GiveAnswer(participant_id, self.step_key, option_id, item=item, perspective=perspective))
-        row, column = self.cursor_coordinate
-        if row < len(self.rows_) - 1:
-            self.cursor_coordinate = Coordinate(row + 1, column)
-        elif column < len(self._columns):
-            self.cursor_coordinate = Coordinate(0, column + 1)
-            self._moved_on_to = column + 1
-            self.post_message(MovedOn(self, f"column full: moved on to {self._column_name(column + 1)}"))
+        column = self.cursor_coordinate.column
+        place = self._next(self.cursor_coordinate, empty=False)
+        if place is None:
+            return
+        self.cursor_coordinate = place
+        if place.column != column:
+            self._moved_on_to = place.column
+            self.post_message(MovedOn(self, f"column full: moved on to {self._column_name(place.column)}"))
 
     def _column_name(self, column: int) -> str:
         participant_id, perspective = self._columns[column - 1]

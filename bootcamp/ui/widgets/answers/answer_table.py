@@ -15,10 +15,17 @@ from collections.abc import Callable
 from textual.coordinate import Coordinate
 from textual.widget import Widget
 
+from bootcamp.content.model import Scale
+from bootcamp.live.records import LiveRecords
+from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.table import CellType, SteadyTable
 
 
 class AnswerTable(SteadyTable[CellType]):
+    live: LiveRecords
+    step_key: str
+    scale: Scale
+
     # Each table's own: where the next answer goes in the room's order (None when everything is answered). A
     # table that does not say is refused as its class is made, not at the facilitator's first key.
     first_unanswered: Callable[[], Coordinate | None]
@@ -31,6 +38,8 @@ class AnswerTable(SteadyTable[CellType]):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - DataTable's own
         super().__init__(*args, **kwargs)
         self._arrived = False
+        # A key refused on a phone's answer: where, and what Enter there does instead (store that key's option).
+        self._asked: tuple[Coordinate, Callable[[], None]] | None = None
 
     def start_again(self) -> None:
         """Another step's answers: the next focus is an arrival again."""
@@ -63,3 +72,46 @@ class AnswerTable(SteadyTable[CellType]):
         place = self.first_unanswered()
         if place is not None and place != self.cursor_coordinate:
             self.cursor_coordinate = place
+
+    # -- answers given from phones ---------------------------------------------------------------------------------
+
+    def from_phone(self, participant_id: str, item: str = "", perspective: str = "") -> bool:
+        """Whether the answer there, as it stands, was given from a phone."""
+        giver = self.live.given_by(participant_id, self.step_key, item, perspective)
+        return giver is not None and giver.kind == "phone"
+
+    def refused(
+        self, participant_id: str, option_id: str, replace: Callable[[], None], item: str = "", perspective: str = ""
+    ) -> bool:
+        """A key on an answer a phone gave, at the cursor, stores nothing: said in one sentence (once, however many
+        keys a burst brings), and Enter there then calls ``replace``, which stores that key's option."""
+        answer = self.live.answer(participant_id, self.step_key, item, perspective)
+        if answer is None or not answer.value or answer.value == option_id:
+            return False
+        if not self.from_phone(participant_id, item, perspective):
+            return False
+        place = self.cursor_coordinate
+        again = self._asked is not None and self._asked[0] == place
+        self._asked = (place, replace)
+        seat = self.live.info.participant(participant_id)
+        name = seat.display_name if seat is not None else "Someone"
+        option = self.scale.option(option_id)
+        said = f"{name} answered this from a phone: Enter replaces it with {option.label if option else option_id}"
+        self.post_message(MovedOn(self, said))
+        if not again:
+            self.app.notify(f"{said}.", title="Not replaced", markup=False, timeout=5)
+        return True
+
+    def action_select_cursor(self) -> None:
+        asked, self._asked = self._asked, None
+        if asked is not None and asked[0] == self.cursor_coordinate:
+            self.post_message(MovedOn(self, ""))
+            asked[1]()
+        else:
+            super().action_select_cursor()
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        if self._asked is not None and self._asked[0] != new_coordinate:
+            self._asked = None  # Enter replaces only where the key was refused
+            self.post_message(MovedOn(self, ""))

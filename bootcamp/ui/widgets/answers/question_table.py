@@ -27,6 +27,7 @@ from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
+from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
 # Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
@@ -65,6 +66,7 @@ class QuestionTable(AnswerTable[Text]):
         self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
         self._comment_width = MIN_COMMENT_WIDTH
         self._empty: set[int] | None = None  # the rows drawn without an answer, to see which an undo emptied
+        self._said = False  # the hint says a phone's answer moved the cursor on
         bind_scale(self, scale)
 
     def on_mount(self) -> None:
@@ -147,11 +149,23 @@ class QuestionTable(AnswerTable[Text]):
         return answer is not None and bool(answer.value)
 
     def _follow_the_room(self, was_empty: set[int], empty: set[int]) -> None:
-        """The cursor after answers changed under it: a row emptied (an answer undone) takes it, so the next key
-        answers there rather than on the row below."""
+        """The cursor after answers changed under it. A row emptied (an answer undone) takes it; a phone's answer
+        on the row where it stood moves it on to the next who has not answered, as a key moves it on."""
+        row = self.cursor_row
         emptied = sorted(empty - was_empty)
-        if emptied and self.cursor_row not in emptied:
-            self.move_cursor(row=emptied[0])
+        if emptied:
+            if row not in emptied:
+                self.move_cursor(row=emptied[0])
+            return
+        participant = self.participant
+        if row not in was_empty or row in empty or participant is None or not self.from_phone(participant.id):
+            return
+        later = [r for r in sorted(empty) if r > row] or sorted(empty)
+        if later:
+            self.move_cursor(row=later[0])
+            self._just_answered = None
+            self._said = True
+            self.post_message(MovedOn(self, f"{participant.display_name} answered from a phone: moved on"))
 
     def first_unanswered(self) -> Coordinate | None:
         for row, participant_id in enumerate(self._seats):
@@ -187,9 +201,23 @@ class QuestionTable(AnswerTable[Text]):
         participant = self.participant
         if participant is None:
             return
+        if not self.refused(participant.id, option_id, lambda: self._give(option_id), self.item, self.perspective):
+            self._give(option_id)
+
+    def _give(self, option_id: str) -> None:
+        """Store the option for the person at the cursor and move on, past whoever answered from a phone."""
+        participant = self.participant
+        if participant is None:
+            return
         request(self, GiveAnswer(participant.id, self.step_key, option_id, item=self.item, perspective=self.perspective))
-        if self.cursor_row < self.row_count - 1:
-            self.move_cursor(row=self.cursor_row + 1)
+        if self._said:  # where a phone's answer moved the cursor on to is said no longer
+            self._said = False
+            self.post_message(MovedOn(self, ""))
+        row = self.cursor_row + 1
+        while row < self.row_count - 1 and self.from_phone(self._seats[row], self.item, self.perspective):
+            row += 1
+        if row < self.row_count:
+            self.move_cursor(row=row)
         self._just_answered = (participant.id, self.cursor_row)
 
     def action_clear(self) -> None:

@@ -22,7 +22,7 @@ from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.ballot_box import BallotBox
-from bootcamp.ui.widgets.answers.moved_on import KeysHint
+from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
@@ -185,6 +185,11 @@ class QuestionView(StepView):
                 ancestor.focus(scroll_visible=False)
                 return
         self.app.set_focus(None)
+
+    @on(MovedOn)
+    def _moved_on(self, message: MovedOn) -> None:
+        for hint in self.query(KeysHint):
+            hint.moved_on(message.said)
 
     def on_descendant_focus(self) -> None:
         self._show_hint()
