@@ -33,8 +33,11 @@ from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 # Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
 # A phone's mark takes its cells from the name, as in the rating grid's headers.
 NAME_WIDTH = 14
-MIN_COMMENT_WIDTH = 8
-COLUMNS = ("who", "answer", "mark", "comment")
+COMMENT_HIDDEN = "(comment)"  # a comment before the reveal: there is one, not what it says
+MIN_COMMENT_WIDTH = cell_len(COMMENT_HIDDEN)
+# The save mark stands right after the answer, in its cell: in a column of its own, as wide as "Don't know" away
+# from a hidden ● and with no header, it read as the Comment column's at 80×24.
+COLUMNS = ("who", "answer", "comment")
 
 
 class QuestionTable(AnswerTable[Text]):
@@ -74,9 +77,9 @@ class QuestionTable(AnswerTable[Text]):
 
     def _add_columns(self) -> None:
         """Every column of a fixed width, the comment's included: its width is chosen here, never measured later."""
-        answer_width = max([cell_len("Answer"), *(cell_len(option.label) for option in self.scale.options)])
-        widths = {"who": NAME_WIDTH, "answer": answer_width, "mark": 1, "comment": self._comment_width}
-        for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
+        answer_width = max([cell_len("Answer"), *(cell_len(option.label) + 2 for option in self.scale.options)])
+        widths = {"who": NAME_WIDTH, "answer": answer_width, "comment": self._comment_width}
+        for label, key in zip(("Who", "Answer", "Comment"), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
     @property
@@ -174,7 +177,7 @@ class QuestionTable(AnswerTable[Text]):
                 return Coordinate(row, 0)
         return None
 
-    def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
+    def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
         mark = self.live.answer_mark(participant.id, self.step_key, self.item, self.perspective)
         if answer is None or not answer.value:
@@ -184,16 +187,20 @@ class QuestionTable(AnswerTable[Text]):
             value = plain(option.label if option else answer.value, "bold")
         else:
             value = Text(HIDDEN_ANSWER)
+        marked = save_mark(answer, mark)
+        if marked.plain:
+            value.append(" ")
+            value.append_text(marked)
         comment = answer.comment if answer is not None else ""
         if comment and not revealed:
-            comment_cell = Text("(comment)", style="dim italic")
+            comment_cell = Text(COMMENT_HIDDEN, style="dim italic")
         else:
             comment_cell = plain(one_line(comment, self._comment_width), "italic")
         if participant.id in phones:
             who = plain(f"{one_line(participant.display_name, NAME_WIDTH - cell_len(PHONE) - 1)} {PHONE}")
         else:
             who = plain(one_line(participant.display_name, NAME_WIDTH))
-        return (who, value, save_mark(answer, mark), comment_cell)
+        return (who, value, comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------
 
