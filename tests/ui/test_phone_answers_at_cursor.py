@@ -20,6 +20,7 @@ from bootcamp.live.actors import phone
 from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import Store
 from bootcamp.ui.app import PHONE_REDRAW_SECONDS, BootcampApp
+from bootcamp.ui.widgets.answers import answer_grid
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
@@ -50,7 +51,9 @@ def notified(app: BootcampApp) -> list[str]:
     return [notice.message for notice in app._notifications]
 
 
-async def test_a_column_filled_from_a_phone_under_the_cursor_moves_the_cursor_on(workshop_id: str, make_app) -> None:
+async def test_a_column_filled_from_a_phone_under_the_cursor_moves_the_cursor_on(
+    workshop_id: str, make_app, monkeypatch
+) -> None:
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await console_at(pilot, RATE)
@@ -58,6 +61,9 @@ async def test_a_column_filled_from_a_phone_under_the_cursor_moves_the_cursor_on
         grid = console.query_one(AnswerGrid)
         await pilot.press("a", "s", "s")  # Ana's self column: moved on to her team column
         assert grid.cursor_coordinate == (0, 2)
+        # Her phone takes her seat and answers at once: the headers get its mark in the same redraw.
+        ana = app.workshop.info.present[0].id
+        monkeypatch.setattr(answer_grid, "phones_of", lambda node: frozenset({ana}))
         await from_phone(pilot, "Ana Ortiz", RATE, [(first, "team", "weak"), (second, "team", "weak")])
         assert grid.cursor_coordinate == (0, 3)  # on to Ben's self column
         assert "Ana Ortiz answered from a phone" in str(console.query_one(KeysHint).render())

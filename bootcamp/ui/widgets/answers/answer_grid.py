@@ -130,9 +130,10 @@ class AnswerGrid(AnswerTable[Text]):
         phones = phones_of(self) & {p.id for p in data.present}
         was_empty: set[Coordinate] | None = self._empty
         if columns != self._columns or phones != self._phones:
+            if columns != self._columns:
+                was_empty = None  # other columns: nothing to compare with (a phone's mark alone changes none)
             self._phones = phones
             self._rebuild(data, columns)
-            was_empty = None  # other columns: nothing to compare with
         empty: set[Coordinate] = set()
         for row_number, row in enumerate(self.rows_):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
