@@ -88,8 +88,10 @@ async def test_a_key_on_a_phone_answer_stores_nothing_and_says_enter_replaces_it
         assert grid.cursor_coordinate == (0, 1)
         sentence = "Ana Ortiz answered this from a phone: Enter replaces it with Weakness."
         assert notified(app).count(sentence) == 1  # said once, not once a key
+        await pilot.press("m")  # another key: said again, with what Enter now stores
+        assert notified(app)[-1] == "Ana Ortiz answered this from a phone: Enter replaces it with Mixed."
         await pilot.press("enter")  # on purpose: a paper answer corrected
-        assert value(app, "Ana Ortiz", RATE, first, "self") == "weak"
+        assert value(app, "Ana Ortiz", RATE, first, "self") == "mixed"
         assert grid.cursor_coordinate == (1, 1)
 
 

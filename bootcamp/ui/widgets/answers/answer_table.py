@@ -38,8 +38,8 @@ class AnswerTable(SteadyTable[CellType]):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - DataTable's own
         super().__init__(*args, **kwargs)
         self._arrived = False
-        # A key refused on a phone's answer: where, and what Enter there does instead (store that key's option).
-        self._asked: tuple[Coordinate, Callable[[], None]] | None = None
+        # A key refused on a phone's answer: where, its option, and what Enter there does (store that option).
+        self._asked: tuple[Coordinate, str, Callable[[], None]] | None = None
 
     def start_again(self) -> None:
         """Another step's answers: the next focus is an arrival again."""
@@ -84,15 +84,15 @@ class AnswerTable(SteadyTable[CellType]):
         self, participant_id: str, option_id: str, replace: Callable[[], None], item: str = "", perspective: str = ""
     ) -> bool:
         """A key on an answer a phone gave, at the cursor, stores nothing: said in one sentence (once, however many
-        keys a burst brings), and Enter there then calls ``replace``, which stores that key's option."""
+        keys of one burst bring), and Enter there then calls ``replace``, which stores that key's option."""
         answer = self.live.answer(participant_id, self.step_key, item, perspective)
         if answer is None or not answer.value or answer.value == option_id:
             return False
         if not self.from_phone(participant_id, item, perspective):
             return False
         place = self.cursor_coordinate
-        again = self._asked is not None and self._asked[0] == place
-        self._asked = (place, replace)
+        again = self._asked is not None and self._asked[:2] == (place, option_id)
+        self._asked = (place, option_id, replace)
         seat = self.live.info.participant(participant_id)
         name = seat.display_name if seat is not None else "Someone"
         option = self.scale.option(option_id)
@@ -106,7 +106,7 @@ class AnswerTable(SteadyTable[CellType]):
         asked, self._asked = self._asked, None
         if asked is not None and asked[0] == self.cursor_coordinate:
             self.post_message(MovedOn(self, ""))
-            asked[1]()
+            asked[2]()
         else:
             super().action_select_cursor()
 
