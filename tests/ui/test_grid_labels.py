@@ -82,6 +82,8 @@ async def test_the_grid_shows_whole_columns_and_the_line_under_it_in_full(
             assert note.display and all(cell_len(line) <= note.content_size.width for line in lines)
             assert note.region.height == len(lines)
             assert step.scrollable_content_region.contains_region(note.region)  # in view, not below the fold
+            hint = console.query_one(KeysHint)
+            assert step.scrollable_content_region.contains_region(hint.region), hint.region  # and the keys' hint
         if size == (80, 24):  # seven columns in view
             assert lines == ["◂ 2 people more: ← shows them  ·  1 person more ▸ → shows them"]
         else:  # four columns in view, and a line too narrow for both sides: each on its own

@@ -249,10 +249,10 @@ class AnswerGrid(AnswerTable[Text]):
         holder = self.parent
         if holder is None or not self.is_mounted:
             return
+        holder.scroll_visible(animate=False)
         if holder.parent is not None:
             for hint in holder.parent.query_children(KeysHint):
                 hint.scroll_visible(animate=False)
-        holder.scroll_visible(animate=False)  # then the grid's top, should the step be too short for all of it
 
     def whole_columns_width(self, room: int) -> int:
         """The widest the grid may be in ``room`` cells and show only whole answer columns: a column cut at the
@@ -368,14 +368,18 @@ class OffScreenNote(Static):
     OffScreenNote.-some { display: block; }
     """
 
+    _text = ""
+
     def show(self, left: int, right: int) -> None:
         some = bool(left or right)
         parent_width = self.parent.content_size.width if self.parent else 0
-        self.update(off_screen_text(left, right, self.content_size.width or parent_width))  # hidden, it has no width
-        if some and not self.has_class("-some"):
+        text = off_screen_text(left, right, self.content_size.width or parent_width)  # hidden, it has no width
+        if some and (not self.has_class("-some") or text != self._text):
             grid = self.parent.query_one(AnswerGrid) if self.parent else None
-            if grid is not None and grid.has_focus:
-                grid.call_after_refresh(grid.show_grid_and_note)  # the line just appeared: keep it in view
+            if grid is not None and grid.has_focus:  # the line appeared or changed its height: keep all in view
+                grid.call_after_refresh(grid.show_grid_and_note)
+        self._text = text
+        self.update(text)
         self.set_class(some, "-some")
 
 
