@@ -132,6 +132,10 @@ class LiveRecords:
         self._undo: list[Undo] = []
         self._data: WorkshopSnapshot | None = None
         self._actor = CONSOLE  # who is making the change in progress (set by each public method)
+        # Who gave each answer given since the workshop was opened, by the answer itself (kept, so its id stays its
+        # own): an undo that puts an answer back puts back who gave it. Not stored: an answer read from the files
+        # says nobody (see given_by).
+        self._givers: dict[int, tuple[Answer, Actor]] = {}
 
     @staticmethod
     def _key(answer: Answer) -> AnswerKey:
@@ -148,6 +152,13 @@ class LiveRecords:
 
     def answer(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Answer | None:
         return self._answers.get((participant_id, step_key, item, perspective))
+
+    def given_by(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Actor | None:
+        """Who gave the answer as it stands (a comment added later does not change it): the console, a phone; None
+        when there is no answer, or it was given before the workshop was opened here (the files do not say)."""
+        answer = self._answers.get((participant_id, step_key, item, perspective))
+        kept = self._givers.get(id(answer)) if answer is not None else None
+        return kept[1] if kept is not None and kept[0] is answer else None
 
     def answer_mark(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Mark:
         return self.tracker.mark(answer_record((participant_id, step_key, item, perspective)))
@@ -221,6 +232,13 @@ class LiveRecords:
             label = f"the answer of {self._name(participant_id)} on {self._place(key)}"
         self._push_undo(label, lambda: self._put_answer(key, before), step_key=step_key)
         self._put_answer(key, answer)
+        # Whoever changes the value gives the answer; a comment alone leaves it whose it was.
+        giver: Actor | None = by
+        if before is not None and before.value == answer.value:
+            kept = self._givers.get(id(before))
+            giver = kept[1] if kept is not None and kept[0] is before else None
+        if giver is not None:
+            self._givers[id(answer)] = (answer, giver)
         return answer
 
     def set_comment(

@@ -39,13 +39,17 @@ class WorkshopSnapshot:
         """How many secret ballots were cast on a step."""
         return len({a.participant_id for a in self.answers_for(step_key) if is_ballot_id(a.participant_id)})
 
-    def answered(self, step_key: str, *, secret: bool, verb: str = "answered") -> str:
+    def answered(self, step_key: str, *, secret: bool, verb: str = "answered", cells: int = 1) -> str:
         """How many have answered a step, said for the room: ``5 of 7 answered · 1 who left``.
 
         People removed from the roster still count in the tally (their answers stand, as in
-        the summary), so they are named apart rather than inflating "of 7".
+        the summary), so they are named apart rather than inflating "of 7". On a step of several ``cells``
+        (a rating grid's items × perspectives) only who has answered every one counts: "8 of 8 rated" with
+        a cell left empty read as done.
         """
-        ids = {a.participant_id for a in self.answers_for(step_key) if a.value}
+        given = Counter(a.participant_id for a in self.answers_for(step_key) if a.value)
+        # A secret ballot is cast whole, with what its caster chose to rate: each counts.
+        ids = {person for person, count in given.items() if count >= cells or is_ballot_id(person)}
         if secret:
             return f"{len(ids)} {verb}"
         seats = {p.id for p in self.present}

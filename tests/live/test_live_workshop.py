@@ -409,7 +409,7 @@ async def test_a_pasted_posting_is_one_change_one_save_and_one_undo(files: Works
     assert [line.text for line in (await reread(files)).records.room.role_lines] == ["Typed before the paste", *texts]
     assert str(workshop.undo()) == "11 role lines from a paste (from the console)"  # one undo takes the paste back
     assert [line.text for line in records.room.role_lines] == ["Typed before the paste"]
-    assert str(workshop.undo()) == "a role line (from the console)"
+    assert str(workshop.undo()) == 'a role line ("Typed before the paste") (from the console)'
     assert await workshop.close()
     assert not (await reread(files)).records.room.role_lines
 
@@ -433,3 +433,23 @@ async def test_a_line_the_room_left_undecided_is_stored_apart_from_one_not_decid
         workshop.apply(PutRoleLine(waiting.text, line_id=waiting.id, decision="maybe"))
     assert await workshop.close()
     assert [line.decision for line in (await reread(files)).records.room.role_lines] == ["undecided", ""]
+
+
+async def test_an_answer_says_whether_a_phone_gave_it_through_a_comment_and_an_undo(files: WorkshopFiles) -> None:
+    workshop = opened(files)
+    ana, ben, _ = workshop.info.present
+    records = workshop.records
+    on_her_phone = phone(ana.id, "Ana")
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "partly"), by=on_her_phone)
+    workshop.apply(GiveAnswer(ben.id, MANDATE, "no"))
+    assert records.given_by(ana.id, MANDATE) == on_her_phone
+    assert records.given_by(ben.id, MANDATE) == CONSOLE
+    workshop.apply(CommentAnswer(ana.id, MANDATE, "as of today"))  # the console adds a comment: still her answer
+    assert records.given_by(ana.id, MANDATE) == on_her_phone
+    workshop.apply(GiveAnswer(ana.id, MANDATE, "yes"))  # replaced on purpose from the console
+    assert records.given_by(ana.id, MANDATE) == CONSOLE
+    workshop.undo()
+    assert records.answer(ana.id, MANDATE).value == "partly" and records.given_by(ana.id, MANDATE) == on_her_phone
+    workshop.apply(ClearAnswer(ana.id, MANDATE))
+    assert records.given_by(ana.id, MANDATE) is None
+    assert await workshop.close()

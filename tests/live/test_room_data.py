@@ -31,3 +31,13 @@ def test_ballots_are_named_apart_and_a_secret_step_counts_all_of_them() -> None:
     assert data.answered(STEP, secret=False) == "1 of 3 answered · 2 secret ballots"
     assert data.answered(STEP, secret=True, verb="cast") == "3 cast"
     assert data.ballots_for(STEP) == 2
+
+
+def test_on_a_grid_only_who_rated_every_cell_counts_and_a_ballot_counts_whole() -> None:
+    grid = "aptitudes/rate"
+    cells = [("a1", "self"), ("a1", "team"), ("a2", "self"), ("a2", "team")]
+    ana = [Answer("p1", grid, item, side, "strong") for item, side in cells]
+    ben = [Answer("p2", grid, item, side, "weak") for item, side in cells[:3]]  # one left empty
+    ballot = Answer(new_ballot_id(), grid, "a1", "self", "weak")
+    data = room(*ana, *ben, ballot)
+    assert data.answered(grid, secret=False, verb="rated", cells=4) == "1 of 3 rated · 1 secret ballot"

@@ -222,7 +222,7 @@ async def test_a_phone_answer_shows_on_the_console_within_a_second_and_undo_name
         assert status == 200 and "saved ✓" in part
         took = await eventually(pilot, lambda: "1 of 3 answered" in screen_text(app), "the tally counting Ana")
         assert took < 1.0
-        assert str(table.get_row(ana_id)[1]) == "●"  # answered, hidden until revealed
+        assert str(table.get_row(ana_id)[1]).startswith("● ")  # answered, hidden until revealed; then its save mark
 
         await pilot.press("ctrl+z")
         await settle(pilot)

@@ -23,7 +23,7 @@ FIRST, SECOND = "commitment/mandate-one-driver", "commitment/mandate-ceo-says"
 
 
 def answers_shown(table: QuestionTable) -> list[str]:
-    return [table.get_cell(key, "answer").plain.strip() for key in table.rows]
+    return [table.get_cell(key, "answer").plain.rstrip(" ✓…!") for key in table.rows]  # without the save mark
 
 
 def prompt_of(view: StepView) -> str:

@@ -128,3 +128,55 @@ async def test_actions_show_their_owners_in_full_and_what_takes_the_rest(
         assert widths["what"] == table.scrollable_content_region.width - widths["owner"] - widths["status"]
         shown = table.get_cell_at((0, 0)).plain.splitlines()[0]
         assert shown == one_line(what, widths["what"] - padding) and shown.endswith("…") and shown in text
+
+
+@pytest.mark.parametrize("notes", [False, True], ids=["step", "notes-beside"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_save_mark_stands_beside_its_answer_and_no_cell_is_cut(
+    size, notes: bool, store: Store, fixture_program: Program, make_app
+) -> None:
+    info = new_workshop(store, fixture_program)
+    at_step(store, info.id, MANDATE)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=size) as pilot:
+        console = await open_console(pilot)
+        ana, ben, _chloe = console.workshop.info.present
+        app.request(GiveAnswer(ana.id, MANDATE, "dont-know"))
+        app.request(GiveAnswer(ben.id, MANDATE, "no", comment="Nobody acts on it."))
+        assert await app.flush()
+        if notes and size == (80, 24):
+            await pilot.press("f3")  # the notes beside the step: the narrowest the table gets
+        await pilot.pause()
+        table = console.query_one(QuestionTable)
+        header, *lines = (table.render_line(y).text for y in range(3))  # as drawn, cell for cell
+        for line in lines:  # hidden: ● and its mark side by side, the mark well before the Comment header
+            assert "● ✓" in line and line.index("✓") < header.index("Comment") - 1, (line, header)
+        assert "(comment)" in lines[1]  # said in full, not "(comment"
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        await pilot.press("r")
+        await pilot.pause()
+        header, *lines = (table.render_line(y).text for y in range(3))
+        assert "Don't know ✓" in lines[0] and "No ✓" in lines[1]
+        assert lines[1].rstrip().endswith(("Nobody acts on it.", "…"))  # whole, or cut with … to its column
+
+
+async def test_a_room_taller_than_the_step_keeps_its_comments_whole_beside_the_notes(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    people = [(f"Person {number}", "") for number in range(1, 10)]
+    info = store.create_workshop(
+        name="Nine", organisation="Org", date="2026-09-21", participants=people, sources=fixture_program.sources
+    )
+    at_step(store, info.id, MANDATE)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        console = await open_console(pilot)
+        await pilot.press("f3")  # the notes beside the step
+        await pilot.pause()
+        first = console.workshop.info.present[0]
+        app.request(GiveAnswer(first.id, MANDATE, "no", comment="Nobody acts on it."))
+        assert await app.flush()
+        await pilot.pause()
+        table = console.query_one(QuestionTable)
+        assert "(comment)" in table.render_line(1).text  # not "(comment", cut at the step's scrollbar
+        assert table.virtual_size.width <= table.scrollable_content_region.width

@@ -1,6 +1,6 @@
 """Items × participants (× perspectives) filled with single keys: the aptitude ratings, the role's structure questions.
 
-One row per item, one column per participant and perspective (``Ana S``, ``Ana T``). A
+One row per item, one column per participant and perspective (headed ``Ana`` over ``self``, ``Ana`` over ``team``). A
 key stores the option for the cell at the cursor and moves down the column, then on to the
 top of the next, so one person's ratings go in without touching the arrows. Until the step
 is revealed a cell shows that it was answered, not how; revealed, it shows the option's key
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -35,12 +35,11 @@ from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
-from bootcamp.ui.widgets.answers.moved_on import MovedOn
+from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
-NAME_WIDTH = 5
-CELL_WIDTH = NAME_WIDTH + 3  # " Ana O S": a cell is as wide as its header, so its colour fills it
-PERSPECTIVE_LETTER = {"self": "S", "team": "T", "": ""}
+CELL_WIDTH = 8  # a cell is as wide as its header, so its colour fills it
+NAME_WIDTH = CELL_WIDTH - 1  # the last cell of a header stays blank: the names never run into each other
 
 
 @dataclass(frozen=True)
@@ -60,9 +59,30 @@ def heat_style(normalised: float | None) -> str:
     return "bold black on #5E9E5E"
 
 
-def centred(text: str, width: int) -> str:
-    """``str.center`` by terminal cells: an emoji takes two."""
-    return text.center(width - (cell_len(text) - len(text)))
+def header_cell(text: str, width: int = CELL_WIDTH) -> str:
+    """``text`` centred in ``width`` terminal cells (an emoji takes two), any odd cell on the right: the last cell
+    of a header of at most ``width - 1`` stays blank, and next to it the next header's first."""
+    left = (width - cell_len(text)) // 2
+    return set_cell_size(" " * left + text, width)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if cell_len(text) <= width else set_cell_size(text, width).rstrip()
+
+
+def short_names(names: list[str], width: int) -> list[str]:
+    """Each name in at most ``width`` cells, as short as still tells it from the others: the first name alone, or
+    with as much of the rest as fits when two people share it ("Eva Sto", "Eva San"); two that still look alike
+    are numbered."""
+    lines = [one_line(name, 10 * width) for name in names]  # one line: a typed line break is ⏎
+    firsts = [_cut(line.split(" ", 1)[0], width) for line in lines]
+    short = [first if firsts.count(first) == 1 else _cut(line, width) for first, line in zip(firsts, lines)]
+    counted: dict[str, int] = {}
+    for n, name in enumerate(list(short)):
+        if short.count(name) > 1 or name in counted:
+            counted[name] = counted.get(name, 0) + 1
+            short[n] = f"{_cut(name, width - 2)} {counted[name]}"
+    return short
 
 
 def off_screen_text(left: int, right: int, width: int) -> str:
@@ -91,7 +111,7 @@ class AnswerGrid(AnswerTable[Text]):
         self, live: LiveRecords, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
     ) -> None:
         # No padding: a cell's colour fills it edge to edge, so the grid reads as a heat map.
-        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0, fixed_columns=1)
+        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0, fixed_columns=1, header_height=2)
         self.live = live
         self.step_key = step_key
         self.scale = scale
@@ -101,32 +121,88 @@ class AnswerGrid(AnswerTable[Text]):
         self._phones: frozenset[str] = frozenset()  # whose column headers carry the phone mark
         self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
         self._moved_on_to: int | None = None  # the column a full column moved the cursor on to, until moved by hand
+        self._empty: set[Coordinate] | None = None  # the cells drawn empty, to see which an undo emptied
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
         columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
         phones = phones_of(self) & {p.id for p in data.present}
+        was_empty: set[Coordinate] | None = self._empty
         if columns != self._columns or phones != self._phones:
+            if columns != self._columns:
+                was_empty = None  # other columns: nothing to compare with (a phone's mark alone changes none)
             self._phones = phones
             self._rebuild(data, columns)
+        empty: set[Coordinate] = set()
         for row_number, row in enumerate(self.rows_):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
+                if not self._answered(participant_id, row.item, perspective):
+                    empty.add(Coordinate(row_number, column_number))
                 cell = self._cell(participant_id, row.item, perspective, revealed)
                 seen = drawn_as(cell)
                 if self._shown.get((row_number, column_number)) != seen:
                     self._shown[(row_number, column_number)] = seen
                     self.update_cell_at(Coordinate(row_number, column_number), cell)
+        self._empty = empty
+        if was_empty is not None:
+            self._follow_the_room(was_empty, empty)
         self.arrive()  # focused before its cells came in
         self.call_after_refresh(self.show_off_screen)
 
+    def _follow_the_room(self, was_empty: set[Coordinate], empty: set[Coordinate]) -> None:
+        """The cursor after answers changed under it. A cell emptied (an answer undone) takes it, so the next key
+        fills it rather than the cell below; a phone's answer where it stood moves it on, as a key does."""
+        cursor = self.cursor_coordinate
+        emptied = sorted(empty - was_empty, key=lambda place: (place.column, place.row))
+        if emptied:
+            if cursor not in emptied:
+                self.cursor_coordinate = emptied[0]
+            return
+        target = self._at_cursor()
+        if cursor not in was_empty or cursor in empty or target is None:
+            return
+        participant_id, item, perspective = target
+        if not self.from_phone(participant_id, item, perspective):
+            return
+        place = self._next(cursor, empty=True)
+        if place is None:
+            return
+        self.cursor_coordinate = place
+        seat = self.live.info.participant(participant_id)
+        name = seat.display_name if seat is not None else "Someone"
+        self._moved_on_to = place.column
+        self.post_message(MovedOn(self, f"{name} answered from a phone: moved on to {self._column_name(place.column)}"))
+
+    def _answered(self, participant_id: str, item: str, perspective: str) -> bool:
+        answer = self.live.answer(participant_id, self.step_key, item, perspective)
+        return answer is not None and bool(answer.value)
+
+    def _order(self) -> list[Coordinate]:
+        """Every answer cell in the order the keys fill the grid: down each column, then the next."""
+        columns, rows = range(1, len(self._columns) + 1), range(len(self.rows_))
+        return [Coordinate(row, column) for column in columns for row in rows]
+
+    def _next(self, place: Coordinate, *, empty: bool) -> Coordinate | None:
+        """The cell after ``place`` in the keys' order that a key may fill: an empty one (``empty``), else any but a
+        phone's answer; from the last cell, round to the first when looking for an empty one."""
+        order = self._order()
+        after = order.index(place) + 1 if place in order else 0
+        for candidate in order[after:] + (order[:after] if empty else []):
+            participant_id, perspective = self._columns[candidate.column - 1]
+            item = self.rows_[candidate.row].item
+            if empty and not self._answered(participant_id, item, perspective):
+                return candidate
+            if not empty and not self.from_phone(participant_id, item, perspective):
+                return candidate
+        return None
+
     def first_unanswered(self) -> Coordinate | None:
         """In the order the keys fill the grid: down each column, then the next."""
-        for column_number, (participant_id, perspective) in enumerate(self._columns, start=1):
-            for row_number, row in enumerate(self.rows_):
-                answer = self.live.answer(participant_id, self.step_key, row.item, perspective)
-                if answer is None or not answer.value:
-                    return Coordinate(row_number, column_number)
+        for place in self._order():
+            participant_id, perspective = self._columns[place.column - 1]
+            if not self._answered(participant_id, self.rows_[place.row].item, perspective):
+                return place
         return None
 
     # -- who is out of view ------------------------------------------------------------------------------------
@@ -167,10 +243,16 @@ class AnswerGrid(AnswerTable[Text]):
         self.call_after_refresh(self.show_grid_and_note)
 
     def show_grid_and_note(self) -> None:
-        """Scroll the step so the grid and the line under it are in view: at 80×24 the line that says who is out
-        of view was below the fold while the cursor was in the grid (after a resize, say)."""
-        if self.parent is not None and self.is_mounted:
-            self.parent.scroll_visible(animate=False)
+        """Scroll the step so the grid, the line under it and the keys' hint under that are in view: at 80×24 the
+        line that says who is out of view was below the fold while the cursor was in the grid (after a resize,
+        say), and the hint was cut after its first line ("x clear · S:")."""
+        holder = self.parent
+        if holder is None or not self.is_mounted:
+            return
+        holder.scroll_visible(animate=False)
+        if holder.parent is not None:
+            for hint in holder.parent.query_children(KeysHint):
+                hint.scroll_visible(animate=False)
 
     def whole_columns_width(self, room: int) -> int:
         """The widest the grid may be in ``room`` cells and show only whole answer columns: a column cut at the
@@ -189,16 +271,16 @@ class AnswerGrid(AnswerTable[Text]):
         self._shown.clear()
         self.clear(columns=True)
         self.add_column("", key="item")
+        # Two lines: whose column (a name short enough to leave a blank cell, and long enough to tell two Evas
+        # apart), then which side (self, team) with the phone's mark; a letter after a cut name ("Eva S S") was
+        # read as part of the name.
+        people = list(dict.fromkeys(participant_id for participant_id, _ in columns))
+        seats = [data.info.participant(participant_id) for participant_id in people]
+        names = dict(zip(people, short_names([seat.display_name if seat else "?" for seat in seats], NAME_WIDTH)))
         for participant_id, perspective in columns:
-            seat = data.info.participant(participant_id)
-            name = one_line(seat.display_name, NAME_WIDTH + 1) if seat else "?"  # one line: a typed line break is ⏎
-            letter = PERSPECTIVE_LETTER.get(perspective, perspective[:1].upper())
-            # A phone's mark (two cells wide) takes two of the name's letters: the header stays as wide as the cells.
-            if participant_id in self._phones:
-                header = f"{name[: NAME_WIDTH - 2]}{PHONE} {letter}".strip()
-            else:
-                header = f"{name[:NAME_WIDTH]} {letter}".strip()
-            self.add_column(plain(centred(header, CELL_WIDTH)), key=f"{participant_id}|{perspective}", width=CELL_WIDTH)
+            side = f"{PHONE} {perspective}" if participant_id in self._phones else perspective
+            header = f"{header_cell(names[participant_id])}\n{header_cell(_cut(side, NAME_WIDTH))}"
+            self.add_column(plain(header), key=f"{participant_id}|{perspective}", width=CELL_WIDTH)
         for row in self.rows_:
             self.add_row(plain(f"{row.label} "), *[Text(NO_ANSWER.center(CELL_WIDTH), style="dim") for _ in columns], key=row.item)
         if columns:
@@ -239,14 +321,25 @@ class AnswerGrid(AnswerTable[Text]):
             if target is None:
                 return
         participant_id, item, perspective = target
+        if not self.refused(participant_id, option_id, lambda: self._give(option_id), item, perspective):
+            self._give(option_id)
+
+    def _give(self, option_id: str) -> None:
+        """Store the option at the cursor and move on, down the column, then to the top of the next; past the
+        answers phones gave, which a key would not replace."""
+        target = self._at_cursor()
+        if target is None:
+            return
+        participant_id, item, perspective = target
         request(self, GiveAnswer(participant_id, self.step_key, option_id, item=item, perspective=perspective))
-        row, column = self.cursor_coordinate
-        if row < len(self.rows_) - 1:
-            self.cursor_coordinate = Coordinate(row + 1, column)
-        elif column < len(self._columns):
-            self.cursor_coordinate = Coordinate(0, column + 1)
-            self._moved_on_to = column + 1
-            self.post_message(MovedOn(self, f"column full: moved on to {self._column_name(column + 1)}"))
+        column = self.cursor_coordinate.column
+        place = self._next(self.cursor_coordinate, empty=False)
+        if place is None:
+            return
+        self.cursor_coordinate = place
+        if place.column != column:
+            self._moved_on_to = place.column
+            self.post_message(MovedOn(self, f"column full: moved on to {self._column_name(place.column)}"))
 
     def _column_name(self, column: int) -> str:
         participant_id, perspective = self._columns[column - 1]
@@ -275,14 +368,18 @@ class OffScreenNote(Static):
     OffScreenNote.-some { display: block; }
     """
 
+    _text = ""
+
     def show(self, left: int, right: int) -> None:
         some = bool(left or right)
         parent_width = self.parent.content_size.width if self.parent else 0
-        self.update(off_screen_text(left, right, self.content_size.width or parent_width))  # hidden, it has no width
-        if some and not self.has_class("-some"):
+        text = off_screen_text(left, right, self.content_size.width or parent_width)  # hidden, it has no width
+        if some and (not self.has_class("-some") or text != self._text):
             grid = self.parent.query_one(AnswerGrid) if self.parent else None
-            if grid is not None and grid.has_focus:
-                grid.call_after_refresh(grid.show_grid_and_note)  # the line just appeared: keep it in view
+            if grid is not None and grid.has_focus:  # the line appeared or changed its height: keep all in view
+                grid.call_after_refresh(grid.show_grid_and_note)
+        self._text = text
+        self.update(text)
         self.set_class(some, "-some")
 
 

@@ -27,13 +27,17 @@ from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
+from bootcamp.ui.widgets.answers.moved_on import MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
 # Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
 # A phone's mark takes its cells from the name, as in the rating grid's headers.
 NAME_WIDTH = 14
-MIN_COMMENT_WIDTH = 8
-COLUMNS = ("who", "answer", "mark", "comment")
+COMMENT_HIDDEN = "(comment)"  # a comment before the reveal: there is one, not what it says
+MIN_COMMENT_WIDTH = cell_len(COMMENT_HIDDEN)
+# The save mark stands right after the answer, in its cell: in a column of its own, as wide as "Don't know" away
+# from a hidden ● and with no header, it read as the Comment column's at 80×24.
+COLUMNS = ("who", "answer", "comment")
 
 
 class QuestionTable(AnswerTable[Text]):
@@ -64,6 +68,8 @@ class QuestionTable(AnswerTable[Text]):
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
         self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
         self._comment_width = MIN_COMMENT_WIDTH
+        self._empty: set[int] | None = None  # the rows drawn without an answer, to see which an undo emptied
+        self._said = False  # the hint says a phone's answer moved the cursor on
         bind_scale(self, scale)
 
     def on_mount(self) -> None:
@@ -71,9 +77,9 @@ class QuestionTable(AnswerTable[Text]):
 
     def _add_columns(self) -> None:
         """Every column of a fixed width, the comment's included: its width is chosen here, never measured later."""
-        answer_width = max([cell_len("Answer"), *(cell_len(option.label) for option in self.scale.options)])
-        widths = {"who": NAME_WIDTH, "answer": answer_width, "mark": 1, "comment": self._comment_width}
-        for label, key in zip(("Who", "Answer", "", "Comment"), COLUMNS):
+        answer_width = max([cell_len("Answer"), *(cell_len(option.label) + 2 for option in self.scale.options)])
+        widths = {"who": NAME_WIDTH, "answer": answer_width, "comment": self._comment_width}
+        for label, key in zip(("Who", "Answer", "Comment"), COLUMNS):
             self.add_column(label, key=key, width=widths[key])
 
     @property
@@ -93,6 +99,7 @@ class QuestionTable(AnswerTable[Text]):
         drawn again by the next :meth:`show`, and nothing of the last step stays (its cursor, scroll, comment)."""
         self.step_key = step_key
         self._just_answered = None
+        self._empty = None  # another step's answers: none of them emptied
         self.start_again()
         self.move_cursor(row=0, animate=False, scroll=False)
         self.scroll_home(animate=False)
@@ -114,6 +121,7 @@ class QuestionTable(AnswerTable[Text]):
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
+            self._empty = None  # other rows: nothing to compare with
             self._shown.clear()
             self.clear()
             for participant in data.present:
@@ -132,6 +140,35 @@ class QuestionTable(AnswerTable[Text]):
                     changed.append((participant.id, column, cell))
                     self._shown[(participant.id, column)] = drawn
         self.update_cells(changed)
+        was_empty, self._empty = self._empty, self._empty_rows()
+        if was_empty is not None:
+            self._follow_the_room(was_empty, self._empty)
+
+    def _empty_rows(self) -> set[int]:
+        return {row for row, participant_id in enumerate(self._seats) if not self._answered(participant_id)}
+
+    def _answered(self, participant_id: str) -> bool:
+        answer = self.live.answer(participant_id, self.step_key, self.item, self.perspective)
+        return answer is not None and bool(answer.value)
+
+    def _follow_the_room(self, was_empty: set[int], empty: set[int]) -> None:
+        """The cursor after answers changed under it. A row emptied (an answer undone) takes it; a phone's answer
+        on the row where it stood moves it on to the next who has not answered, as a key moves it on."""
+        row = self.cursor_row
+        emptied = sorted(empty - was_empty)
+        if emptied:
+            if row not in emptied:
+                self.move_cursor(row=emptied[0])
+            return
+        participant = self.participant
+        if row not in was_empty or row in empty or participant is None or not self.from_phone(participant.id):
+            return
+        later = [r for r in sorted(empty) if r > row] or sorted(empty)
+        if later:
+            self.move_cursor(row=later[0])
+            self._just_answered = None
+            self._said = True
+            self.post_message(MovedOn(self, f"{participant.display_name} answered from a phone: moved on"))
 
     def first_unanswered(self) -> Coordinate | None:
         for row, participant_id in enumerate(self._seats):
@@ -140,7 +177,7 @@ class QuestionTable(AnswerTable[Text]):
                 return Coordinate(row, 0)
         return None
 
-    def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text, Text]:
+    def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
         mark = self.live.answer_mark(participant.id, self.step_key, self.item, self.perspective)
         if answer is None or not answer.value:
@@ -150,16 +187,20 @@ class QuestionTable(AnswerTable[Text]):
             value = plain(option.label if option else answer.value, "bold")
         else:
             value = Text(HIDDEN_ANSWER)
+        marked = save_mark(answer, mark)
+        if marked.plain:
+            value.append(" ")
+            value.append_text(marked)
         comment = answer.comment if answer is not None else ""
         if comment and not revealed:
-            comment_cell = Text("(comment)", style="dim italic")
+            comment_cell = Text(COMMENT_HIDDEN, style="dim italic")
         else:
             comment_cell = plain(one_line(comment, self._comment_width), "italic")
         if participant.id in phones:
             who = plain(f"{one_line(participant.display_name, NAME_WIDTH - cell_len(PHONE) - 1)} {PHONE}")
         else:
             who = plain(one_line(participant.display_name, NAME_WIDTH))
-        return (who, value, save_mark(answer, mark), comment_cell)
+        return (who, value, comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------
 
@@ -167,9 +208,23 @@ class QuestionTable(AnswerTable[Text]):
         participant = self.participant
         if participant is None:
             return
+        if not self.refused(participant.id, option_id, lambda: self._give(option_id), self.item, self.perspective):
+            self._give(option_id)
+
+    def _give(self, option_id: str) -> None:
+        """Store the option for the person at the cursor and move on, past whoever answered from a phone."""
+        participant = self.participant
+        if participant is None:
+            return
         request(self, GiveAnswer(participant.id, self.step_key, option_id, item=self.item, perspective=self.perspective))
-        if self.cursor_row < self.row_count - 1:
-            self.move_cursor(row=self.cursor_row + 1)
+        if self._said:  # where a phone's answer moved the cursor on to is said no longer
+            self._said = False
+            self.post_message(MovedOn(self, ""))
+        row = self.cursor_row + 1
+        while row < self.row_count - 1 and self.from_phone(self._seats[row], self.item, self.perspective):
+            row += 1
+        if row < self.row_count:
+            self.move_cursor(row=row)
         self._just_answered = (participant.id, self.cursor_row)
 
     def action_clear(self) -> None:

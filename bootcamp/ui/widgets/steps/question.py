@@ -20,8 +20,9 @@ from bootcamp.live.snapshot import Tally, WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
+from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.ballot_box import BallotBox
-from bootcamp.ui.widgets.answers.moved_on import KeysHint
+from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
@@ -185,6 +186,11 @@ class QuestionView(StepView):
                 return
         self.app.set_focus(None)
 
+    @on(MovedOn)
+    def _moved_on(self, message: MovedOn) -> None:
+        for hint in self.query(KeysHint):
+            hint.moved_on(message.said)
+
     def on_descendant_focus(self) -> None:
         self._show_hint()
 
@@ -200,7 +206,11 @@ class QuestionView(StepView):
     def focus_answers(self) -> bool:
         found = self.query("#answers > *")
         if found and found.first().can_focus:
-            found.first().focus()
+            answers = found.first()
+            if isinstance(answers, AnswerTable):
+                answers.land()
+            else:
+                answers.focus()
             return True
         return False
 

@@ -61,7 +61,7 @@ class RateView(StepView):
             rows = [GridRow(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
             with Vertical(id="answers"):
                 yield PeopleGrid(AnswerGrid(self.live, self.step.key, self.scale, rows, self.perspectives))
-                yield KeysHint("a key rates the cell at the cursor, then moves down · x clear · S: self, T: team")
+                yield KeysHint("a key rates the cell at the cursor, then moves down · x clear")
         yield RoomHeat()
 
     def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
@@ -72,7 +72,8 @@ class RateView(StepView):
             for grid in self.query(AnswerGrid):
                 grid.show(data, state)
         answers = data.answers_for(self.step.key)
-        heading = data.answered(self.step.key, secret=self.step.key in state.secret, verb="rated")
+        cells = len(items.items) * len(self.perspectives)
+        heading = data.answered(self.step.key, secret=self.step.key in state.secret, verb="rated", cells=cells)
         revealed = self.step.key in state.revealed and not state.private_entry
         self.set_class(revealed, "-revealed")
         heat = self.query_one(RoomHeat)
@@ -86,6 +87,9 @@ class RateView(StepView):
     @on(MovedOn)
     def _moved_on(self, message: MovedOn) -> None:
         self.query_one(KeysHint).moved_on(message.said)
+        for grid in self.query(AnswerGrid):
+            if grid.has_focus:  # the hint may have grown a line: keep it in view
+                grid.call_after_refresh(grid.show_grid_and_note)
 
     def on_descendant_focus(self) -> None:
         self._show_hint()
@@ -100,7 +104,7 @@ class RateView(StepView):
     def focus_answers(self) -> bool:
         grids = self.query(AnswerGrid)
         if grids:
-            grids.first().focus()
+            grids.first().land()
             return True
         return False
 
