@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bootcamp.checks import Problem, RecordChecks, RecordRefused, participant_problems, refuse
 from bootcamp.clock import Clock, iso, local_today
-from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
+from bootcamp.content.model import ANSWERED_KINDS, AptitudePoker, Program, Step
 from bootcamp.errors import UserError
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 Commit = Callable[[str, Callable[[], None], Part, Actor], None]
 
 AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
-ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
 UNDO_DEPTH = 200
 
 
