@@ -12,6 +12,7 @@ from bootcamp.content import ContentError, load_dir, load_sources, read_sources
 from bootcamp.content.model import StepKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+SHIPPED = Path(__file__).resolve().parents[2]
 TALK = "  - id: talk\n    kind: discuss\n"
 A_LATER_RATING = """  - id: rate-again
     kind: rate
@@ -77,6 +78,19 @@ def test_content_written_before_shows_loads_as_it_did() -> None:
     talk = program.step("basics/talk")
     assert talk is not None and talk.shows == "" and program.shown_step(talk) is None
     assert program == load_dir(FIXTURE)
+
+
+def test_the_shipped_discussions_show_the_ratings_before_them() -> None:
+    program = load_dir(SHIPPED)
+    shown = {
+        step.key: program.shown_step(step).key
+        for step in program.steps("full")
+        if step.kind is StepKind.DISCUSS and program.shown_step(step) is not None
+    }
+    assert shown == {
+        "aptitudes/heat-map": "aptitudes/rate-aptitudes",
+        "competencies/audit-discussion": "competencies/competency-audit",
+    }
 
 
 @pytest.mark.parametrize(
