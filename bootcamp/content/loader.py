@@ -21,6 +21,7 @@ from typing import Any
 from bootcamp.content.errors import ContentError, ContentProblem
 from bootcamp.content.model import (
     AGENDA_IDS,
+    SHOWN_KINDS,
     Agenda,
     AptitudePoker,
     Dimension,
@@ -186,6 +187,8 @@ class _Loader:
         self.file = ""
         # (file, line, field, what, id): references checked once every file is read
         self.refs: list[tuple[str, int, str, str, str]] = []
+        # (discuss step, line, field) of each ``shows`` in the session being read: checked once its steps are
+        self.shows: list[tuple[Step, int, str]] = []
         # folders with a file that did not parse: what it defines is unknown, so references
         # into it are not reported as missing (one mistake, one message)
         self.unparsed_folders: set[str] = {name.split("/")[0] for name in self.unread}
@@ -530,8 +533,34 @@ class _Loader:
     def session(self, node: Located) -> Session | None:
         self.fields(node, "", ["id", "title", "summary", "steps"], [])
         session_id = self.ident(node, "id", "")
+        self.shows = []
         steps = self.listed(node, "steps", "", lambda n, f: self.step(n, f, session_id), "step")
+        self.shown_steps(steps)
         return Session(session_id, self.text(node, "title", ""), self.text(node, "summary", ""), tuple(steps))
+
+    def shown_steps(self, steps: list[Step]) -> None:
+        """Each discussion's ``shows`` names a rate step before it in the session, in every agenda it is in."""
+        position = {}
+        for number, step in enumerate(steps):
+            position.setdefault(step.id, number)
+        for step, line, field in self.shows:
+            shown_at = position.get(step.shows)
+            here = position.get(step.id, len(steps))
+            if shown_at is None:
+                earlier = ", ".join(s.id for s in steps[:here] if s.kind in SHOWN_KINDS) or "none"
+                message = f"no step '{step.shows}' in this session (its rate steps before this one: {earlier})"
+            elif (shown := steps[shown_at]).kind not in SHOWN_KINDS:
+                message = f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate step"
+            elif shown_at > here:
+                message = f"'{shown.id}' comes after this step: a discussion shows the results of a rate step before it"
+            elif missing := [agenda for agenda in step.agendas if agenda not in shown.agendas]:
+                message = (
+                    f"'{shown.id}' is left out of the {missing[0]} agenda, which this step is in: add {missing[0]} to "
+                    f"its agendas, or leave this step out of the {missing[0]} agenda too"
+                )
+            else:
+                continue
+            self.problem(line, field, message)
 
     _STEP_COMMON = ("id", "kind", "title", "minutes")
     _STEP_OPTIONAL = ("body", "notes", "agendas")
@@ -541,7 +570,7 @@ class _Loader:
         StepKind.QUESTION: (("question", "dimension", "scale", "ask_next", "do_next"), ("comment",)),
         StepKind.CHECK: (("exercise",), ()),
         StepKind.EXERCISE: (("exercise",), ()),
-        StepKind.DISCUSS: (("body",), ()),
+        StepKind.DISCUSS: (("body",), ("shows",)),
         StepKind.ACTIONS: ((), ()),
     }
 
@@ -590,10 +619,25 @@ class _Loader:
                 do_next=self.text(node, "do_next", field),
             )
             step = Step(**common, scale=question.scale, question=question, comment=self.boolean(node, "comment", field, True))  # type: ignore[arg-type]
+        elif kind is StepKind.DISCUSS and "shows" in node:
+            step = Step(**common, shows=self.shown_id(node, field))  # type: ignore[arg-type]
+            if step.shows:
+                self.shows.append((step, node.line_of("shows"), f"{field}.shows"))
         elif kind in (StepKind.CHECK, StepKind.EXERCISE):
             wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
             step = Step(**common, exercise=self.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
         return step
+
+    def shown_id(self, node: Located, field: str) -> str:
+        """The id of the step a discussion shows: a step of its own session, so "session/step" is refused."""
+        value = self.text(node, "shows", field)
+        if "/" in value:
+            step_id = value.rpartition("/")[2]
+            message = f"name the step by its id alone ('{step_id}'): a discussion shows a step of its own session"
+            self.problem(node.line_of("shows"), f"{field}.shows", message)
+            return ""
+        step_id = self.ident(node, "shows", field)
+        return step_id if _ID.match(step_id) else ""  # a bad id is one problem, not also a missing step
 
     def agenda_ids(self, node: Located, field: str) -> Iterable[str]:
         for value, line, entry_field in self.sequence(node, "agendas", field):

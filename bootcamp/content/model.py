@@ -43,6 +43,11 @@ class Leaning(StrEnum):
 
 AGENDA_IDS = ("full", "half")
 
+# The kinds of step the room answers: their results are revealed (r) and summarised.
+ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
+# The kinds of step a discussion may show the results of (``shows``).
+SHOWN_KINDS = (StepKind.RATE,)
+
 
 @dataclass(frozen=True)
 class ScaleOption:
@@ -253,6 +258,8 @@ class Step:
     comment: bool = True
     # check / exercise
     exercise: str = ""
+    # discuss: the id of an earlier rate step of the same session whose results the discussion shows
+    shows: str = ""
 
     @property
     def key(self) -> str:
@@ -433,6 +440,16 @@ class Program:
         if session is None:
             return None
         return next((s for s in session.steps if s.id == step_id), None)
+
+    def shown_step(self, step: Step) -> Step | None:
+        """The answered step whose results ``step`` shows: itself when the room answers it, the rate step a
+        discussion names in ``shows``; None for a step that shows no results (``r`` reveals nothing there)."""
+        if step.kind in ANSWERED_KINDS:
+            return step
+        if step.kind is StepKind.DISCUSS and step.shows:
+            shown = self.step(f"{step.session_id}/{step.shows}")
+            return shown if shown is not None and shown.kind in SHOWN_KINDS else None
+        return None
 
     def planned_minutes(self, agenda_id: str = "full") -> float:
         return sum(step.minutes for step in self.steps(agenda_id))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bootcamp.checks import Problem, RecordChecks, RecordRefused, participant_problems, refuse
 from bootcamp.clock import Clock, iso, local_today
-from bootcamp.content.model import AptitudePoker, Program, Step, StepKind
+from bootcamp.content.model import ANSWERED_KINDS, AptitudePoker, Program, Step, StepKind
 from bootcamp.errors import UserError
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 Commit = Callable[[str | tuple[str, ...], Callable[[], None], Part, Actor], None]
 
 AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
-ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
 UNDO_DEPTH = 200
 UNDO_WORDS = 4  # a text taken back is named by its first words …
 UNDO_CHARS = 32  # … and no more than this many characters of them

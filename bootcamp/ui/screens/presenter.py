@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from bootcamp.flow import Flow
-from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.ui.screens.walk import WalkScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
@@ -71,7 +70,7 @@ class PresenterScreen(WalkScreen):
         if action == "join_slide":
             return self.bootcamp.console_joining is not None  # the key shows while phones can join
         if action == "reveal":
-            return self.flow.current.kind in ANSWERED_KINDS  # help offers it only where there are results
+            return self.flow.program.shown_step(self.flow.current) is not None  # help offers it only where results show
         return True
 
     def action_join_slide(self) -> None:

@@ -18,7 +18,6 @@ from textual.screen import Screen
 
 from bootcamp.flow import Flow
 from bootcamp.live.changes import Change, Part
-from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import WorkshopState
@@ -204,8 +203,8 @@ class WalkScreen(Screen[None]):
         await self.change(Flow.add_minutes)
 
     def action_reveal(self) -> None:
-        step = self.flow.current
-        if step.kind not in ANSWERED_KINDS:
+        step = self.flow.program.shown_step(self.flow.current)  # the step itself, or the rate step a discussion shows
+        if step is None:
             self.signal_reveal(None)
             return
         shown = self.workshop.toggle("revealed", step.key)

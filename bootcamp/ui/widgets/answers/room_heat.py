@@ -8,12 +8,14 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from bootcamp.content.model import Scale
-from bootcamp.store.model import Answer
+from bootcamp.content.model import Program, Scale, Step
+from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.store.model import Answer, WorkshopState
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.answers.tally import bar_colour
 
 BAR = 10
+LABEL_WIDTH = 16  # an item's short title, cut to fit
 PERSPECTIVE_TITLE = {"self": "Self", "team": "Team", "": "Room"}
 
 
@@ -78,3 +80,28 @@ class RoomHeat(Static):
         grid.add_row(heading)
         grid.add_row(table)
         self.update(grid)
+
+
+def show_heat(
+    heat: RoomHeat, program: Program, step: Step, data: WorkshopSnapshot, state: WorkshopState, *, hint: str = ""
+) -> bool:
+    """The room's bars for the rate ``step`` once its results are revealed; until then how many have rated and why
+    the bars are hidden, with ``hint`` after it (a discussion showing the step: "r reveals"). True when shown."""
+    items, scale = program.item_list(step.items), program.scale(step.scale)
+    if items is None or scale is None:
+        heat.update("")
+        return False
+    perspectives = tuple(str(p) for p in step.perspectives) or ("",)
+    cells = len(items.items) * len(perspectives)  # "rated": every cell, not any
+    heading = data.answered(step.key, secret=step.key in state.secret, verb="rated", cells=cells)
+    revealed = step.key in state.revealed and not state.private_entry
+    if revealed:
+        labels = [(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
+        the_room = joined((heading, "bold"), ("  ·  the room, 0–100", "dim"))
+        heat.show(data.answers_for(step.key), scale, labels, perspectives, heading=the_room)
+    elif state.private_entry:
+        heat.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
+    else:
+        heat.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim"), (hint and f" · {hint}", "dim")))
+    return revealed
+

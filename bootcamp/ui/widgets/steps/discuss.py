@@ -1,7 +1,8 @@
 """``discuss``: a prompt for the room's conversation, and the room's notes on it.
 
 The console writes the notes (one field per note, saved as typed); the room sees the
-notes written so far under the prompt.
+notes written so far under the prompt. A discussion that ``shows`` an earlier rate step puts
+that step's heat map under the prompt, on the console and the wall alike, once ``r`` reveals it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from bootcamp.ui.text import plain
+from bootcamp.ui.widgets.answers.room_heat import RoomHeat, show_heat
 from bootcamp.ui.widgets.room_notes import RoomNotes, step_notes
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
 
 if TYPE_CHECKING:
+    from bootcamp.content.model import Step
     from bootcamp.live.snapshot import WorkshopSnapshot
     from bootcamp.store.model import WorkshopState
 
@@ -25,13 +28,21 @@ class DiscussView(StepView):
     DEFAULT_CSS = """
     DiscussView > #notes-heading { color: $text-muted; margin: 1 0 0 0; }
     DiscussView > #notes-shown { height: auto; }
+    DiscussView > #shown-results { margin: 0 0 1 0; }
     """
+
+    @property
+    def shown(self) -> Step | None:
+        """The rate step whose results this discussion shows (``shows``), if it names one."""
+        return self.program.shown_step(self.step)
 
     def compose(self) -> ComposeResult:
         if self.step.body.strip():
             yield from body(self.step.body, presenter=self.presenter)
         else:
             yield Prompt(self.step.title, classes="-question")
+        if self.shown is not None:
+            yield RoomHeat(id="shown-results")
         if self.live is not None:
             yield Static("The room's notes · Tab to write", id="notes-heading")
             yield RoomNotes(self.live, self.step.key)
@@ -39,6 +50,9 @@ class DiscussView(StepView):
             yield Static(id="notes-shown")
 
     def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
+        shown = self.shown
+        if shown is not None:
+            show_heat(self.query_one("#shown-results", RoomHeat), self.program, shown, data, state, hint="r reveals")
         if self.live is not None:
             self.query_one(RoomNotes).show(data.room.notes)
             return

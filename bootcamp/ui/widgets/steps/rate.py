@@ -13,13 +13,10 @@ from textual.containers import Vertical
 from bootcamp.content.model import PERSPECTIVE_LABELS, ItemList, Scale
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import WorkshopState
-from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid, GridRow, PeopleGrid
 from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
-from bootcamp.ui.widgets.answers.room_heat import RoomHeat
+from bootcamp.ui.widgets.answers.room_heat import LABEL_WIDTH, RoomHeat, show_heat
 from bootcamp.ui.widgets.steps.base import ItemGrid, Prompt, StepView, body, scale_choices
-
-LABEL_WIDTH = 16
 
 
 class RateView(StepView):
@@ -65,24 +62,12 @@ class RateView(StepView):
         yield RoomHeat()
 
     def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
-        items, scale = self.items, self.scale
-        if items is None or scale is None:
+        if self.items is None or self.scale is None:
             return
         if self.live is not None:
             for grid in self.query(AnswerGrid):
                 grid.show(data, state)
-        answers = data.answers_for(self.step.key)
-        cells = len(items.items) * len(self.perspectives)
-        heading = data.answered(self.step.key, secret=self.step.key in state.secret, verb="rated", cells=cells)
-        revealed = self.step.key in state.revealed and not state.private_entry
-        self.set_class(revealed, "-revealed")
-        heat = self.query_one(RoomHeat)
-        if revealed:
-            labels = [(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
-            heat.show(answers, scale, labels, self.perspectives, heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
-        else:
-            why = "private entry: answers stay hidden" if state.private_entry else "results hidden until revealed"
-            heat.update(joined((heading, "bold"), (f"  ·  {why}", "dim")))
+        self.set_class(show_heat(self.query_one(RoomHeat), self.program, self.step, data, state), "-revealed")
 
     @on(MovedOn)
     def _moved_on(self, message: MovedOn) -> None:
