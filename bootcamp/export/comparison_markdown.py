@@ -28,6 +28,7 @@ from bootcamp.export.report_markdown import content, markdown_table, md
 from bootcamp.export.report_text import number, text_bar
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
+    ActionProgress,
     ActionState,
     AuditChange,
     Comparison,
@@ -212,38 +213,30 @@ def _role(role: RoleChange) -> list[str]:
     return lines + (gaps or ["", "No structural gap in either run."])
 
 
+def _action_cells(a: ActionProgress) -> tuple[str, ...]:
+    """An action's what, owner, due date, status and where it stands, as both action tables show them."""
+    state = f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a)
+    return md(a.what), md(a.owner) or "–", md(a.due) or "–", a.status, state
+
+
+def _again(a: ActionProgress) -> str:
+    return f"yes ({a.again})" if a.again else ""
+
+
 def _actions(comparison: Comparison) -> list[str]:
     lines = ["## Actions from the earlier run", "", action_counts(comparison)]
     if not comparison.actions and not comparison.carried_actions:
         return lines
     lines[-1] += f" As of {comparison.as_of}, the later run's date."
     if comparison.actions:
-        rows = [
-            (
-                md(a.what),
-                md(a.owner) or "–",
-                md(a.due) or "–",
-                a.status,
-                f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a),
-                f"yes ({a.again})" if a.again else "",
-            )
-            for a in sorted(comparison.actions, key=action_order)
-        ]
+        rows = [(*_action_cells(a), _again(a)) for a in sorted(comparison.actions, key=action_order)]
         lines += [
             "",
             *markdown_table(("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed again"), rows),
         ]
     if comparison.carried_actions:
         rows = [
-            (
-                md(a.what),
-                md(a.owner) or "–",
-                md(a.due) or "–",
-                a.status,
-                f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a),
-                f"{md(run_named(a))} · workshop `{a.run_id}`",
-                f"yes ({a.again})" if a.again else "",
-            )
+            (*_action_cells(a), f"{md(run_named(a))} · workshop `{a.run_id}`", _again(a))
             for a in comparison.carried_actions
         ]
         header = ("What", "Owner", "Due", "Status", f"As of {comparison.as_of}", "Agreed in", "Agreed again")

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bootcamp.store.durable import FILE_MODE
+from bootcamp.store.durable import replace_at_once
 
 INVITE_FILE = "join.json"
 
@@ -47,15 +46,7 @@ def write_invite(folder: Path, invite: Invite) -> None:
     Not fsync'd: it lives only while the console runs, and is written again with every change.
     """
     data = json.dumps({"url": invite.url, "code": invite.code, "slide_step": invite.slide_step}).encode()
-    fd, temp = tempfile.mkstemp(prefix=f".{INVITE_FILE}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, invite_path(folder))
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    replace_at_once(invite_path(folder), data)
 
 
 def remove_invite(folder: Path) -> None:

@@ -16,13 +16,11 @@ Pure Python.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bootcamp.store.durable import FILE_MODE
+from bootcamp.store.durable import replace_at_once
 
 LEFT_ON_FILE = "phones.json"
 # How long joining left on may come back: a seat's cookie lives this long (the server's COOKIE_SECONDS), so after
@@ -60,15 +58,7 @@ def write_left_on(folder: Path, left: LeftOn) -> None:
             "slide_step": left.slide_step,
         }
     ).encode()
-    fd, temp = tempfile.mkstemp(prefix=f".{LEFT_ON_FILE}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, left_on_path(folder))
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    replace_at_once(left_on_path(folder), data)
 
 
 def remove_left_on(folder: Path) -> None:

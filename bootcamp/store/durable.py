@@ -87,6 +87,20 @@ def replace_durably(path: Path, data: bytes) -> None:
     sync_folder(path.parent)
 
 
+def replace_at_once(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (a reader sees the old file or the new one), not durably: for the
+    small files a console keeps while it runs and writes again with every change (``join.json``, ``phones.json``)."""
+    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.chmod(temp_name, FILE_MODE)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
 def make_private_folder(folder: Path) -> bool:
     """Create ``folder`` (and missing parents) 0700; fsync each parent that gained an entry.
 
