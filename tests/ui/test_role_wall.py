@@ -14,7 +14,7 @@ from ui_helpers import SHIPPED_CONTENT, new_workshop, settle, wait_for_screen
 
 from bootcamp.content import Program, load_dir
 from bootcamp.store import Store
-from bootcamp.store.model import RoleLine, RoomRecords, WorkshopState
+from bootcamp.store.model import Answer, RoleLine, RoomRecords, WorkshopState
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.summary import SummaryScreen
@@ -281,3 +281,23 @@ async def test_the_summary_shows_every_role_line_in_full_with_its_tag_lined_up(s
         for line in POSTING:
             assert line in text  # wrapped, never cut
         assert "…" not in "\n".join(rows)
+
+
+async def test_a_structural_gap_says_how_many_answers_its_score_rests_on(store: Store, make_app) -> None:
+    """A CCO read "0 Is the customer leader an officer…" as the room's verdict: it came from one person's stray key."""
+    program = load_dir(SHIPPED_CONTENT)
+    workshop_id = workshop_with(store, program, (), step_key="")
+    check_step = next(s for s in program.steps() if s.kind.value == "check")
+    question = program.exercise(check_step.exercise).structure[0]
+    files = store.open(workshop_id)
+    files.save_answer(Answer(files.info().participants[0].id, check_step.key, item=question.id, value="no"))
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.action_page("role")
+        await settle(pilot)
+        rows = drawn(screen.query_one(RoleVerdictView))
+        gap = next(row for row in rows if question.text[:30] in row)
+        assert gap.endswith("1 answer"), rows

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from bootcamp.content.model import Leaning
 from bootcamp.export.report_text import structure_phrase, tactical_phrase
+from bootcamp.plurals import counted
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW, CommitmentReport, RoleLineResult
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.report.charts import fit, legend, on_score, stacked, stacked_labelled
@@ -49,7 +50,14 @@ class RoleVerdictView(ReportPart):
             pieces.append(plain(said, muted))
         gaps = sorted(role.gaps, key=lambda q: q.score or 0)
         if gaps:
-            pieces.append(_beside([(score_cell(question.score), plain(question.text)) for question in gaps]))
+            # with how many answers each score rests on: "0" from one person read as the room's verdict
+            table = Table.grid(padding=(0, 1, 0, 0), expand=True)
+            table.add_column(no_wrap=True)
+            table.add_column(ratio=1, overflow="fold")
+            table.add_column(no_wrap=True, justify="right")
+            for q in gaps:
+                table.add_row(score_cell(q.score), plain(q.text), plain(counted(q.scored, "answer"), muted))
+            pieces.append(table)
         return pieces
 
     def _left_undecided(self) -> Style:
