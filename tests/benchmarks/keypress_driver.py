@@ -86,6 +86,13 @@ async def typing(presses: int) -> list[float]:
     return await floor_presses(app, presses, press)
 
 
+def answer_in(cell) -> str:  # noqa: ANN001 - a Rich Text, imported only in the driver's process
+    """The answer a cell shows, without the save mark that follows it ("Partly ✓", "Partly …")."""
+    text = cell.plain.strip()
+    head, _, mark = text.rpartition(" ")
+    return head if mark in ("✓", "…", "!") else text
+
+
 async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: int) -> list[float]:
     """The question step's answers table: each press changes the answer of the person at the cursor."""
     from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -103,11 +110,11 @@ async def answering(data_dir: str, content_dir: str, workshop_id: str, presses: 
         for _ in range(presses):
             seat = table.participant
             assert seat is not None
-            shown = table.get_cell(seat.id, "answer").plain.strip()
+            shown = answer_in(table.get_cell(seat.id, "answer"))
             option = next(o for o in scale.options if o.label != shown)  # a change, so a frame will show it
 
             def shows_answer(screen: Screen, seat_id: str = seat.id, label: str = option.label) -> bool:
-                return screen is console and table.get_cell(seat_id, "answer").plain.strip() == label
+                return screen is console and answer_in(table.get_cell(seat_id, "answer")) == label
 
             times.append(await timed_press(app, watch, shows_answer, option.key))
             await _settle(app, pilot)
