@@ -20,6 +20,7 @@ from bootcamp.store.errors import UnreadableFileError
 from bootcamp.store.import_journal import AnswersDiffer
 from bootcamp.store.layout import ANSWERS_FOLDER
 from bootcamp.store.model import Answer, WorkshopInfo
+from bootcamp.windows_1252 import as_windows_1252
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
@@ -167,13 +168,8 @@ def read_file(path: Path) -> str:
     line_start = raw.rfind(b"\n", 0, start) + 1
     line, column = raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", "replace")) + 1
     byte = f"byte 0x{raw[start]:02x}" + (", as in UTF-16" if raw[start] == 0 else "")
-    if raw[start] != 0:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-        else:
-            warn(f"{path}: read as Windows-1252, as Excel saves it: it is not UTF-8 text ({byte} on line {line}, "
-                 f"column {column})")
-            return text
+    if raw[start] != 0 and (text := as_windows_1252(raw)) is not None:
+        warn(f"{path}: read as Windows-1252, as Excel saves it: it is not UTF-8 text ({byte} on line {line}, "
+             f"column {column})")
+        return text
     raise UserError(f"{path}:{line}:{column}: not UTF-8 text ({byte}); save it as UTF-8 and try again")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from bootcamp.errors import UserError
+from bootcamp.windows_1252 import as_windows_1252
 
 if TYPE_CHECKING:  # zipfile, xml and logging are imported only for the document that needs them
     from xml.etree.ElementTree import Element
@@ -136,10 +137,9 @@ def _utf8_or_windows_1252(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         invalid_at = error.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90 and 0x9d are no letter in Windows-1252 either
-        raise UserError(f"{name} is not UTF-8 text (byte {invalid_at}); save it as UTF-8 and try again") from None
+    text = as_windows_1252(data)
+    if text is None:
+        raise UserError(f"{name} is not UTF-8 text (byte {invalid_at}); save it as UTF-8 and try again")
     # Windows-1252 gives nearly every byte a letter, so binary data decodes too: its control characters give it away
     controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
     if controls > 2 + len(text) // 100:
