@@ -16,6 +16,7 @@ from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.commands import screen_actions
 from bootcamp.ui.screens.actions import ActionsScreen, workshop_cell
+from bootcamp.ui.screens.closed_on import ClosedOnScreen
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
@@ -77,6 +78,10 @@ async def open_actions_view(pilot) -> ActionsScreen:
     return screen  # type: ignore[return-value]
 
 
+def said(dialog: ClosedOnScreen) -> str:
+    return str(dialog.query_one("#closed-said").render())
+
+
 def whats(screen: ActionsScreen) -> list[str]:
     return [item.action.what for item in screen.shown]
 
@@ -136,6 +141,42 @@ async def test_marking_done_stores_the_day_through_the_owner_lock(
     assert stored["n3"].what == "Book the CEO for the kick-off" and stored["n3"].owner == "Ana Ortiz"
     assert stored["n1"].status is ActionStatus.OPEN and stored["n1"].status_at == ""
     assert purposes == ["bootcamp actions view"]
+
+
+async def test_an_action_is_marked_done_on_the_day_it_was_done_not_the_day_of_catching_up(
+    two_clients, make_app, store: Store
+) -> None:
+    """A CCO catching up weeks later gives the real day (D): shown under the field before Enter keeps it; a day
+    still to come or one before the workshop is refused there, and Esc marks nothing."""
+    _, globex = two_clients
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        assert whats(screen)[0] == "Map the renewal journey"  # Globex's, agreed on 2026-08-03
+        await pilot.press("D")
+        dialog = await wait_for_screen(pilot, ClosedOnScreen)
+        assert said(dialog) == "→ Monday 21 September 2026  (2026-09-21)"  # nothing typed: today
+        await pilot.press(*"2026-08-01", "enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert said(dialog) == "2026-08-01 is before the workshop that agreed the action (2026-08-03)."
+        await pilot.press(*["backspace"] * 10, *"2026-09-22", "enter")
+        await settle(pilot)
+        assert app.screen is dialog and said(dialog) == "2026-09-22 has not come yet (today is 2026-09-21)."
+        await pilot.press(*["backspace"] * 10, *"last friday")
+        await settle(pilot)
+        assert said(dialog) == "→ Friday 18 September 2026  (2026-09-18)"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Map the renewal journey" not in whats(screen), "the list read again")
+        await settle(pilot)
+        assert "Marked done on 2026-09-18: Map the renewal journey" in screen_text(app)
+
+        await pilot.press("X", *"yesterday", "escape")  # cancelled: nothing marked
+        await wait_for_screen(pilot, ActionsScreen)
+        await settle(pilot)
+        assert "Book the CEO for the kick-off" in whats(screen)
+    stored = {action.id: action for action in store.open(globex).room().actions}
+    assert stored["g1"].status is ActionStatus.DONE and stored["g1"].status_at == "2026-09-18"
 
 
 async def test_marking_is_refused_in_one_sentence_while_a_console_holds_the_workshop(
@@ -321,3 +362,13 @@ def test_a_long_workshop_name_is_shortened_but_its_date_is_kept() -> None:
     assert len(workshop_cell(name, "2026-12-01", 30)) == 30
     assert workshop_cell("Short", "2026-12-01", 30) == "Short · 2026-12-01"
     assert len(workshop_cell(name, "2026-12-01", 12)) <= 12  # narrower than the date: cut as one text
+
+
+def test_snapshot_the_day_an_action_was_done_asked(two_clients, make_app, snap_compare, home_is_tmp) -> None:
+    async def ready(pilot) -> None:
+        await open_actions_view(pilot)
+        await pilot.press("D", *"last friday")
+        await wait_for_screen(pilot, ClosedOnScreen)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=ready)

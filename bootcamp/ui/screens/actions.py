@@ -63,6 +63,10 @@ class ActionsScreen(Screen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the workshops"),
         Binding("d", "mark('done')", "Done", tooltip="Mark the highlighted action done, today"),
         Binding("x", "mark('dropped')", "Drop", tooltip="Mark the highlighted action dropped, today"),
+        Binding("D", "mark_on('done')", "Done on…", tooltip="Mark the highlighted action done on the day it was done"),
+        Binding(
+            "X", "mark_on('dropped')", "Dropped on…", tooltip="Mark the highlighted action dropped on the day it was dropped"
+        ),
         Binding(
             "o",
             "organisation",
@@ -143,14 +147,16 @@ class ActionsScreen(Screen[None]):
         self.post_message(self.ActionsRead(found, list(listing.problems)))
 
     @work(thread=True, group="mark")
-    def mark(self, item: OpenAction, status: str) -> None:
+    def mark(self, item: OpenAction, status: str, day: date | None = None) -> None:
+        """Mark ``item`` closed on ``day`` (today when not given)."""
         from bootcamp.clock import local_today
         from bootcamp.library.follow_up import mark_action
         from bootcamp.store.model import ActionStatus
 
         app = self.bootcamp
         try:
-            marked = mark_action(app.store, item.workshop_id, item.action.id, ActionStatus(status), local_today(app.clock))
+            on_day = day or local_today(app.clock)
+            marked = mark_action(app.store, item.workshop_id, item.action.id, ActionStatus(status), on_day)
         except UserError as error:  # WorkshopBusy among them: who holds the workshop, in one sentence
             self.post_message(self.Refused(str(error)))
             return
@@ -289,7 +295,7 @@ class ActionsScreen(Screen[None]):
                 action.owner or "nobody yet",
                 ("   due: ", "dim"),
                 action.due or "no date",
-                ("   d marks it done, x dropped", "dim"),
+                ("\nd done today · D done on a given day · x dropped · X dropped on a day", "dim"),
             )
         )
 
@@ -301,7 +307,7 @@ class ActionsScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "mark":
+        if action in ("mark", "mark_on"):
             return bool(self.shown)
         if action == "organisation":
             return bool(self.shown) or self.organisation is not None
@@ -314,6 +320,18 @@ class ActionsScreen(Screen[None]):
         item = self.selected
         if item is not None:
             self.mark(item, status)
+
+    def action_mark_on(self, status: str) -> None:
+        """Ask which day first: the day a CCO catching up marks it is seldom the day it was done."""
+        from bootcamp.clock import local_today
+        from bootcamp.ui.screens.closed_on import ClosedOnScreen
+
+        item = self.selected
+        if item is None:
+            return
+        today = local_today(self.bootcamp.clock)
+        asked = ClosedOnScreen(item.action.what, status, today=today, agreed_on=item.workshop_date)
+        self.app.push_screen(asked, lambda day: self.mark(item, status, day) if day is not None else None)
 
     def action_organisation(self) -> None:
         if self.wall is not None:
