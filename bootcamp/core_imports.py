@@ -32,6 +32,7 @@ CORE_MODULES = (
     "bootcamp.flow",
     "bootcamp.stopped",
     "bootcamp.summary",
+    "bootcamp.summary.stored_runs",  # a saved summary is read through it (and its earlier runs)
     "bootcamp.live.workshop",
     "bootcamp.demo_earlier",
     "filelock",

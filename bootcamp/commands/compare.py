@@ -17,12 +17,11 @@ from bootcamp.commands.output import write_output
 from bootcamp.errors import UserError
 from bootcamp.locations import data_dir
 from bootcamp.summary.comparison import Comparison, compare
-from bootcamp.summary.lineage import EarlierChoice, choose_earlier, given, line_of
+from bootcamp.summary.lineage import EarlierChoice, choose_earlier, given
+from bootcamp.summary.stored_runs import older_reports, stored_report
 
 if TYPE_CHECKING:
-    from bootcamp.store import WorkshopFiles
     from bootcamp.store.model import WorkshopInfo
-    from bootcamp.summary.model import CommitmentReport
 
 
 def _renderer(name: str) -> Callable[[Comparison, EarlierChoice], str]:
@@ -42,7 +41,6 @@ def _renderer(name: str) -> Callable[[Comparison, EarlierChoice], str]:
 
 def run(args: argparse.Namespace) -> int:
     from bootcamp.store import Store
-    from bootcamp.summary import build_report
 
     store = Store(data_dir(getattr(args, "data_dir", None)))
     later = store.open(args.later)  # an unknown id is refused before any reading
@@ -54,22 +52,12 @@ def run(args: argparse.Namespace) -> int:
         chosen = _chosen_in_the_library(workshops, later.info())
         assert chosen.run is not None
         earlier = store.open(chosen.run.id)
-    def report(files: WorkshopFiles) -> CommitmentReport:
-        today = date.today()
-        return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=today)
-
-    earlier_report, later_report = report(earlier), report(later)
-    # The runs before the earlier one in its line: their actions still open are carried to this comparison. One that
-    # cannot be read is named on stderr and left out; it does not stop the comparison of the two runs asked for.
-    older = []
-    for info in line_of(workshops, earlier.info())[:-1]:
-        if info.id == later.id:
-            continue
-        try:
-            older.append(report(store.open(info.id)))
-        except UserError as error:
-            print(f"bootcamp: warning: the actions of workshop {info.id}, an earlier run in this line, are left out: "
-                  f"{error}", file=sys.stderr)
+    today = date.today()
+    earlier_report, later_report = stored_report(store, earlier.id, today), stored_report(store, later.id, today)
+    # The runs before the earlier one in its line: their actions still open are carried to this comparison.
+    older, problems = older_reports(store, workshops, earlier.info(), later.id, today)
+    for problem in problems:
+        print(f"bootcamp: warning: {problem}", file=sys.stderr)
     comparison = compare(earlier_report, later_report, older)
     text = _renderer(args.format)(comparison, chosen)
     write_output(text, args.output, f"the {args.format} comparison of workshops {earlier.id} and {later.id}", args)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from bootcamp.summary.model import CommitmentReport
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bootcamp.summary.lineage import EarlierChoice
 
 SLUG_LENGTH = 40
@@ -30,11 +32,15 @@ def file_stem(report: CommitmentReport) -> str:
 
 
 def summary_files(
-    report: CommitmentReport, earlier: CommitmentReport | None = None, chosen: EarlierChoice | None = None
+    report: CommitmentReport,
+    earlier: CommitmentReport | None = None,
+    chosen: EarlierChoice | None = None,
+    older: Sequence[CommitmentReport] = (),
 ) -> dict[str, str]:
     """File name → text: the Markdown summary and the printable HTML one; with ``earlier`` (the run the summary's
     Progress page compares with, ``chosen`` saying why), the progress since then too, as ``bootcamp compare``
-    writes it, unless the two runs cannot be compared (the Progress page says why)."""
+    writes it (with ``older``, the runs before ``earlier``, whose actions still open are carried), unless the two
+    runs cannot be compared (the Progress page says why)."""
     from bootcamp.errors import UserError
     from bootcamp.export.report_html import render_html
     from bootcamp.export.report_markdown import render_markdown
@@ -47,7 +53,7 @@ def summary_files(
         from bootcamp.summary.comparison import compare
 
         try:
-            comparison = compare(earlier, report)
+            comparison = compare(earlier, report, older)
         except UserError:
             return files
         files[f"{stem}-progress.md"] = render_comparison_markdown(comparison, chosen)

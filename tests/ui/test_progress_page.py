@@ -361,3 +361,37 @@ async def test_e_on_the_progress_page_writes_the_progress_too(
         assert (out / f"commitment-test-spring-boot-camp-{later}-progress.html").exists()
         [message] = [n for n in app._notifications if n.title == "Summary written"]
         assert str(progress) in message.message.splitlines()
+
+
+async def test_actions_still_open_from_runs_before_the_earlier_one_are_on_the_page_and_its_file(
+    store: Store, fixture_program: Program, make_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run 3 compared with run 2, which agreed no actions: run 1's overdue action was on `bootcamp compare`'s list
+    but not on the Progress page, so a CCO reading the page thought nothing was left from the spring."""
+    monkeypatch.delenv("BOOTCAMP_EXPORT_DIR", raising=False)
+    spring = earlier_run(store, fixture_program.sources)  # "Name the accountable leader" open; the other done
+    summer = store.create_workshop(
+        name="Summer boot camp", organisation="Northwind Insurance", date="2026-06-01", participants=list(ROOM),
+        sources=fixture_program.sources,
+    )
+    store.open(summer.id).update_info(lambda info: dataclasses.replace(info, follows=spring))
+    later = new_workshop(store, fixture_program).id
+    store.open(later).update_info(lambda info: dataclasses.replace(info, follows=summer.id))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert view.comparison is not None and view.comparison.before.workshop_id == summer.id
+        assert "The earlier run recorded no actions. 1 action from runs before it is still to do: 1 overdue." in text
+        assert "Still to do from runs before it" in text
+        assert "overdue Name the accountable leader" in text and "Ana Ortiz, 2026-04-01 · from 2026-03-01" in text
+        assert "Book the CEO" not in text  # done: not carried
+        await pilot.press("e")
+        await wait_until(pilot, lambda: any(n.title == "Summary written" for n in app._notifications), "written")
+    progress = (data_dir / "exports" / f"commitment-test-spring-boot-camp-{later}-progress.md").read_text()
+    assert "### Still to do from runs before the earlier one" in progress and "Name the accountable leader" in progress

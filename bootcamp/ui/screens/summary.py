@@ -78,10 +78,9 @@ def today(clock: Clock) -> date:
 
 def read_report(store: Store, workshop_id: str, as_of: date) -> CommitmentReport:
     """A stored workshop's report; call it in a worker, it reads every file of the workshop."""
-    from bootcamp.summary import build_report
+    from bootcamp.summary.stored_runs import stored_report
 
-    files = store.open(workshop_id)
-    return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=as_of)
+    return stored_report(store, workshop_id, as_of)
 
 
 class SummaryScreen(Screen[None]):
@@ -118,12 +117,17 @@ class SummaryScreen(Screen[None]):
         ``chosen`` says which run it is and why."""
 
         def __init__(
-            self, report: CommitmentReport | None, problem: str = "", chosen: EarlierChoice | None = None
+            self,
+            report: CommitmentReport | None,
+            problem: str = "",
+            chosen: EarlierChoice | None = None,
+            older: tuple[CommitmentReport, ...] = (),
         ) -> None:
             super().__init__()
             self.report = report
             self.problem = problem
             self.chosen = chosen
+            self.older = older  # the runs before it in its line: their actions still open are carried
 
     def __init__(self, report: CommitmentReport | None = None, *, workshop: LiveWorkshop | None = None) -> None:
         super().__init__()
@@ -136,6 +140,7 @@ class SummaryScreen(Screen[None]):
         self.earlier: CommitmentReport | None = None
         self._earlier_problem = ""
         self._earlier_chosen: EarlierChoice | None = None
+        self._older: tuple[CommitmentReport, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-title"):
@@ -210,8 +215,13 @@ class SummaryScreen(Screen[None]):
                 # None at all: no Progress page. The run it follows is missing: the page says so.
                 self.post_message(self.EarlierRead(None, chosen.not_here(), chosen))
                 return
-            earlier = read_report(store, chosen.run.id, today(store.clock))
-            self.post_message(self.EarlierRead(earlier, chosen=chosen))
+            from bootcamp.summary.stored_runs import older_reports
+
+            as_of = today(store.clock)
+            earlier = read_report(store, chosen.run.id, as_of)
+            # An older run that cannot be read only loses its carried actions; the page still compares the two.
+            older, _ = older_reports(store, workshops, chosen.run, report.workshop_id, as_of)
+            self.post_message(self.EarlierRead(earlier, chosen=chosen, older=tuple(older)))
         except UserError as error:
             self.post_message(self.EarlierRead(None, f"The earlier run could not be read: {error}"))
 
@@ -220,6 +230,7 @@ class SummaryScreen(Screen[None]):
         if message.report is None and not message.problem:
             return  # no earlier run: no Progress page
         self.earlier, self._earlier_problem, self._earlier_chosen = message.report, message.problem, message.chosen
+        self._older = message.older
         pages = self.query_one(TabbedContent)
         if not self.query(ProgressView):
             await pages.add_pane(TabPane("Progress", VerticalScroll(ProgressView()), id=PROGRESS))
@@ -234,7 +245,7 @@ class SummaryScreen(Screen[None]):
             view.show_comparison(None, self._earlier_problem)
             return
         try:
-            view.show_comparison(compare(self.earlier, report), chosen=self._earlier_chosen)
+            view.show_comparison(compare(self.earlier, report, self._older), chosen=self._earlier_chosen)
         except UserError as error:
             view.show_comparison(None, f"No comparison with the earlier run: {error}.")
 
@@ -327,7 +338,7 @@ class SummaryScreen(Screen[None]):
         try:
             folder = Path(os.path.abspath(folder))  # the full path, said in the notification
             make_private_folder(folder)  # 0700 like the data folder's own; an existing one keeps its mode
-            for name, text in summary_files(without_private_notes(report), self.earlier, self._earlier_chosen).items():
+            for name, text in summary_files(without_private_notes(report), self.earlier, self._earlier_chosen, self._older).items():
                 replace_durably(folder / name, text.encode("utf-8"))
                 written.append(folder / name)
         except OSError as error:

@@ -228,11 +228,16 @@ class ProgressView(ReportPart):
         ]
         for action in sorted(comparison.actions, key=action_order):
             rows.append(self._action(action, width))
-        if comparison.actions:
-            rows.append(plain("The status is the one recorded in the earlier workshop's actions step.", muted))
+        if comparison.carried_actions:
+            # As `bootcamp compare` lists them: an action still open from a run before the earlier one is not
+            # forgotten because a run came between.
+            rows.append(line(fit(plain("Still to do from runs before it", heading), width)))
+            rows += [self._action(action, width, carried=True) for action in comparison.carried_actions]
+        if comparison.actions or comparison.carried_actions:
+            rows.append(plain("The status is the one recorded in the workshop that agreed the action.", muted))
         return rows
 
-    def _action(self, action: ActionProgress, width: int) -> Text:
+    def _action(self, action: ActionProgress, width: int, *, carried: bool = False) -> Text:
         muted = self.themed("muted")
         if action.state is ActionState.OVERDUE:
             tag = plain(fit("overdue", TAG_WIDTH - 2, align="center").plain, self.themed("bad") + Style(reverse=True))
@@ -241,6 +246,8 @@ class ProgressView(ReportPart):
         else:
             tag = plain(fit(action.state.value, TAG_WIDTH - 2, align="center").plain, muted)
         who = f"{action.owner or '–'}, {action.due or 'no date'}"
+        if carried:  # from a run before the earlier one: which
+            who += f" · from {action.run_date or action.run_id}"
         again = f" · again: {action.again}" if action.again else ""
         side = plain(f"  {who}{again}", muted)
         side_width = min(side.cell_len, max(0, width // 2 - 4))
