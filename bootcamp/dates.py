@@ -43,3 +43,15 @@ def due_example(workshop_date: str) -> str:
     except UserError:
         return EXAMPLE
     return (day + DUE_AFTER).isoformat()
+
+
+FAR_AHEAD_DAYS = 120  # a workshop planned a season ahead is usual; a year ahead is most often a mistyped year
+
+
+def far_date_warning(day: str, today: str) -> str | None:
+    """A warning when ``day`` (YYYY-MM-DD) is months after ``today``: a run dated next year by mistake sorts as the
+    newest, is compared with as the latest earlier run and judges every action's due date against the wrong day."""
+    ahead = (date.fromisoformat(day) - date.fromisoformat(today)).days
+    if ahead <= FAR_AHEAD_DAYS:
+        return None
+    return f"{day} is {ahead} days from today ({today}): check the year"

@@ -16,7 +16,7 @@ from bootcamp.checks import (
     workshop_problems,
 )
 from bootcamp.content import ContentError, load_dir
-from bootcamp.dates import parse_date
+from bootcamp.dates import far_date_warning, parse_date
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import DataFolder, default_content_dir, find_data_dir
@@ -117,6 +117,8 @@ def create(args: argparse.Namespace, store: Store) -> int:
         raise UserError("no workshop was created: " + "; ".join(_on_the_command_line(p) for p in problems))
     for warning in roster_warnings(participants):
         print(f"bootcamp: warning: --participants: {warning}", file=sys.stderr)
+    if far := far_date_warning(workshop_date.isoformat(), date.today().isoformat()):
+        print(f"bootcamp: warning: --date: {far}", file=sys.stderr)  # a script cannot answer a question: it is said
     info = store.create_workshop(
         name=name or "",
         organisation=organisation,

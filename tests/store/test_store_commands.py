@@ -399,3 +399,16 @@ def test_csv_on_a_terminal_shows_escapes_instead_of_obeying_them(
 def test_unknown_workshop_ids_are_named(cli: Cli, tmp_path: Path) -> None:
     for command in (["export", "nope"], ["import-answers", "nope", str(tmp_path / "x.csv")]):
         assert cli(*command) == (1, [], [f"bootcamp: no workshop with id 'nope' in {cli.data} (see `bootcamp list`)"])
+
+
+def test_new_warns_of_a_date_months_ahead_and_still_creates_it(cli: Cli) -> None:
+    from datetime import date, timedelta
+
+    content = ("--content", str(FIXTURE_CONTENT))
+    today = date.today()
+    ahead = (today + timedelta(days=365)).isoformat()
+    code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana", "--date", ahead, *content)
+    assert code == 0 and out[0].startswith("created X for O on " + ahead)
+    assert err == [f"bootcamp: warning: --date: {ahead} is 365 days from today ({today.isoformat()}): check the year"]
+    code, _, err = cli("new", "Y", "--org", "O", "--participants", "Ana", "--date", (today + timedelta(days=30)).isoformat(), *content)
+    assert code == 0 and err == []

@@ -491,3 +491,36 @@ async def test_a_slow_disk_holds_up_the_first_frame_no_longer_than_the_wait(
         disk.set()
         await wait_until(pilot, lambda: bool(home.rows))  # and the list came when the disk answered
 
+
+
+def test_a_date_months_ahead_is_warned_of_once_as_a_mistyped_year() -> None:
+    fields = dict(name="Spring", organisation="Northwind", participants="Ana", agenda="full", anonymous=False)
+    ahead = check_form(**fields, date="2027-09-21", today="2026-09-21")
+    assert ahead.request is not None and ahead.problems == {}
+    assert ahead.warnings == {"date": "2027-09-21 is 365 days from today (2026-09-21): check the year"}
+    assert check_form(**fields, date="2027-01-19", today="2026-09-21").warnings == {}  # 120 days: a season ahead
+    assert check_form(**fields, date="2025-09-21", today="2026-09-21").warnings == {}  # paper answers of a past day
+
+
+async def test_a_mistyped_year_stops_the_first_create_and_a_second_keeps_it(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_home(pilot)
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        await pilot.press(*"Spring camp")
+        form.query_one("#organisation", Input).value = "Northwind"
+        form.query_one("#date", Input).value = "2027-09-21"
+        form.query_one("#participants", TextArea).text = "Ana Ortiz"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and app.focused is form.query_one("#date", Input)
+        warning = form.query_one("#date-problem", Static)
+        assert warning.has_class("-warning")
+        assert str(warning.render()) == (
+            "2027-09-21 is 365 days from today (2026-09-21): check the year; Create again to keep it"
+        )
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, WorkshopScreen)
+    [info] = store.list_workshops()
+    assert info.date == "2027-09-21"

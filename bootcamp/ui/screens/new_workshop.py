@@ -31,7 +31,7 @@ from bootcamp.checks import (
     said_of_the_roster,
     workshop_problems,
 )
-from bootcamp.dates import parse_date
+from bootcamp.dates import far_date_warning, parse_date
 from bootcamp.errors import UserError
 from bootcamp.limits import ORGANISATION, WORKSHOP_NAME
 from bootcamp.store.model import WorkshopInfo
@@ -71,9 +71,10 @@ def check_form(
     anonymous: bool,
     follows: str = "",
     like: WorkshopInfo | None = None,
+    today: str = "",
 ) -> CheckedForm:
     """The form checked field by field (``name``, ``organisation``, ``date``, ``participants``); ``like``: the run
-    it follows, whose date it may not come before."""
+    it follows, whose date it may not come before; ``today`` (YYYY-MM-DD): a date far beyond it is warned of."""
     problems: dict[str, str] = {}
     name, organisation = " ".join(name.split()), " ".join(organisation.split())
     for problem in workshop_problems(name, organisation):
@@ -97,6 +98,8 @@ def check_form(
         for problem in roster_problems(people, anonymous=anonymous):
             problems.setdefault("participants", said_of_the_roster(problem))
     warnings = {"participants": warning for warning in roster_warnings(people)[:1]}
+    if "date" not in problems and today and (far := far_date_warning(date, today)):
+        warnings["date"] = far
     if problems:
         return CheckedForm(None, problems, warnings)
     return CheckedForm(NewWorkshop(name, organisation, date, people, agenda, anonymous, follows), {}, warnings)
@@ -191,7 +194,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                 yield Static(id=f"{field.id}-problem", classes="problem")
 
     def on_mount(self) -> None:
-        self._warned_for: str | None = None  # the roster text a warning was shown for
+        self._warned_for: tuple[str, str] | None = None  # the roster and date a warning was shown for
         self.query_one("#name", Input).focus()
 
     def _form(self) -> CheckedForm:
@@ -206,15 +209,16 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
             anonymous=self.query_one("#anonymity", RadioSet).pressed_index == 1,
             follows=self.like.id if self.like else "",
             like=self.like,
+            today=self.today,
         )
 
     def action_create(self) -> None:
         checked = self._form()
         problems, warnings = checked.problems, checked.warnings
-        roster = self.query_one("#participants", TextArea).text
-        # A warning stops the first Create only: a second one, the roster unchanged, keeps it as it is.
-        new_warning = bool(warnings) and roster != self._warned_for
-        self._warned_for = roster if warnings else None
+        warned_of = (self.query_one("#participants", TextArea).text, self.query_one("#date", Input).value)
+        # A warning stops the first Create only: a second one, the roster and date unchanged, keeps them as they are.
+        new_warning = bool(warnings) and warned_of != self._warned_for
+        self._warned_for = warned_of if warnings else None
         for field in self.FIELDS:
             said = problems.get(field) or (warnings.get(field, "") + "; Create again to keep it" if field in warnings else "")
             problem = self.query_one(f"#{field}-problem", Static)
