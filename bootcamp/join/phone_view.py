@@ -105,7 +105,8 @@ class Poker:
     dealt: bool
     cards: tuple[str, ...] = ()  # the titles of the cards dealt to this seat
     talked_about: str = ""  # the card the room talks about, once the facilitator picked one
-    talked_about_holder: str = ""  # whose card it is ("" when it is this seat's)
+    talked_about_holder: str = ""  # whose card it is ("" when it is this seat's, or nobody present holds it)
+    talked_about_mine: bool = False  # the card the room talks about is this seat's
 
 
 @dataclass(frozen=True)

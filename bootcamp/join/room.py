@@ -358,8 +358,10 @@ class PhoneRoom:
         if card is None:
             return Poker(bool(dealt), mine)
         holder = self.workshop.info.participant(card.holder)
-        theirs = "" if card.holder == seat.participant_id else (holder.display_name if holder else "nobody")
-        return Poker(True, mine, titles.get(card.card_id, card.card_id), theirs)
+        mine_talked_about = card.holder == seat.participant_id
+        # As the wall: a card whose holder left the room is shown unheld, never with the name of someone who left.
+        theirs = holder.display_name if holder is not None and not holder.removed and not mine_talked_about else ""
+        return Poker(True, mine, titles.get(card.card_id, card.card_id), theirs, mine_talked_about)
 
     def _first_open(self, seat: Seat, step: Step, asks: Asks) -> int:
         records = self.workshop.records

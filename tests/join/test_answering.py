@@ -249,6 +249,13 @@ async def test_aptitude_poker_tells_each_phone_the_cards_it_holds_and_the_card_t
         whose = ", your card" if name == holder else f" ({holder}’s card)"
         assert f"The room is on “{titles[deal[0].card_id]}”{whose}." in page
         assert "Aptitude Poker: the discussion is in the room." in page and "Nothing to answer here" not in page
+
+    # The holder leaves the room: as on the wall, the card is unheld, and nobody's phone names who left.
+    room.workshop.records.remove_participant(deal[0].holder)
+    for name, seated_phone in seated.items():
+        if name != holder:
+            page = text_of(await seated_phone.load())
+            assert f"The room is on “{titles[deal[0].card_id]}”." in page and holder not in page
     await closing(room, phones)
 
 
