@@ -75,3 +75,23 @@ async def test_back_from_the_offer_and_the_workshop_opens_once_the_other_console
     from bootcamp.store.owner_lock import holder_of
 
     assert holder_of(store.open(info.id).path) is None
+
+
+async def test_opened_on_start_but_held_elsewhere_home_still_lists_and_loads_behind_the_offer(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    """`bootcamp open ID` on a workshop another console has: after Esc on the offer, home had no list and no
+    content for good ("Still loading the boot camp content"), until the app was started again."""
+    info = new_workshop(store, fixture_program)
+    elsewhere = LiveWorkshop.open(store.open(info.id), FixedClock())
+    elsewhere.start()
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, FollowOfferScreen)
+        await pilot.press("escape")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: any(row.info.id == info.id for row in home.rows), "the workshops listed")
+        await wait_until(pilot, lambda: app.content is not None, "the content loaded")
+        await settle(pilot)
+        assert "Loading the boot camp content" not in screen_text(app)
+    assert await elsewhere.close()

@@ -268,6 +268,7 @@ class HomeScreen(Screen[None]):
             workshop = app.read_workshop(workshop_id)
         except WorkshopBusy as busy:
             app.call_from_thread(app.offer_to_follow, workshop_id, str(busy))
+            app.call_from_thread(self._after_opening_on_start)  # behind the offer: Esc comes back to a listed home
             return
         except UserError as error:
             self.post_message(self.Failed(error, "Could not open the workshop"))
