@@ -67,6 +67,26 @@ async def test_help_lists_every_key_of_the_screen_and_the_app(workshop_id: str, 
         await wait_for_screen(pilot, WorkshopScreen)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_help_scrolls_to_its_last_key_and_keeps_its_footer_on_a_projector_sized_screen(
+    size: tuple[int, int], workshop_id: str, make_app
+) -> None:
+    """At 80×24 the list grew past the screen: its last keys and the footer (ctrl+p, esc) could not be reached, and
+    ctrl+p is how a laptop without F-keys reaches F2, F4, F5 and F6."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        console = await wait_for_screen(pilot, WorkshopScreen)
+        last_key, last_what = key_table(console)[-1]
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        await pilot.pause()
+        assert "ctrl+p finds any of these by name" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(app)
+        assert last_what in text and "ctrl+p finds any of these by name" in text and "esc closes" in text
+
+
 async def test_palette_runs_an_action_on_the_screen(workshop_id: str, make_app) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -69,6 +69,14 @@ class HelpScreen(ModalScreen[None]):
                 id="help-footer",
             )
 
+    # The dialog's rows around the list: its border (2), the title and its margin (2), the footer and its margin (2).
+    CHROME_ROWS = 6
+
+    def on_resize(self) -> None:
+        # The list scrolls within what the screen leaves it: sized by its content, the dialog grew past a projector's
+        # 24 rows and its last keys and the footer (ctrl+p, esc) could not be reached.
+        self.query_one("#help-keys").styles.max_height = max(3, self.size.height - self.CHROME_ROWS)
+
     @staticmethod
     def _grid(rows: list[tuple[str, str]]) -> Table:
         table = Table.grid(padding=(0, 2))
