@@ -75,6 +75,22 @@ async def test_one_key_deals_the_deck_among_the_present_once_and_shows_who_holds
     ]
 
 
+async def test_arriving_on_a_dealt_deck_the_hint_says_tab_before_the_arrows(workshop_id: str, make_app) -> None:
+    """"Pick the card to talk about: ↑ ↓ and Enter" did nothing from the step: the arrows move through the cards
+    only once they have the focus."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        app.workshop.records.deal_poker()
+        await settle(pilot)
+        status = pilot.app.screen.query_one("#poker-status")
+        assert "Pick the card to talk about: Tab to the cards, then ↑ ↓ and Enter." in str(status.render())
+        await pilot.press("tab")
+        await settle(pilot)
+        assert isinstance(app.focused, CardList)
+        assert "Pick the card to talk about: ↑ ↓ and Enter." in str(status.render())
+
+
 async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: str, make_app, store: Store) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

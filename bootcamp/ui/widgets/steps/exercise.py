@@ -128,7 +128,9 @@ class ExerciseView(StepView):
                 )
             )
         elif not state.poker_card:
-            pick = (("Dealt. ", "bold"), "Pick the card to talk about: ↑ ↓ and Enter.")
+            # ↑ ↓ move through the cards only once they have the focus: from the step, Tab gets there first.
+            to_the_cards = "" if self._on_the_cards() else "Tab to the cards, then "
+            pick = (("Dealt. ", "bold"), f"Pick the card to talk about: {to_the_cards}↑ ↓ and Enter.")
             status.update(joined(self._to_pass_on(data, state), *pick))
         elif self._in_a_note():  # letters are typed here: only the keys that work in a note are named
             keys = (
