@@ -315,6 +315,23 @@ async def test_the_room_sees_the_tally_only_once_revealed_and_never_during_priva
         assert "█" not in screen_text(app) and "private entry" in screen_text(app)
 
 
+async def test_the_consoles_over_time_toast_is_taken_down_on_entering_presenter_mode(workshop_id: str, make_app) -> None:
+    """Raised on the console a moment before F5, "Over time — add 2 minutes? press +" stayed over the projected
+    slide for seconds; the slide's own bottom line says it. Another warning stays."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        console = await console_at(pilot, MANDATE)
+        console.signal_over_time()
+        app.notify("Could not save: the disk is full", severity="warning")
+        await settle(pilot)
+        assert "Over time" in screen_text(app)
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Over time" not in text and "the disk is full" in text
+
+
 async def test_presenter_mode_shows_the_room_no_passing_notice_but_still_a_warning(workshop_id: str, make_app) -> None:
     """A tester saw "Phones can join at http://…" drawn over the projected slide: a notice for the facilitator."""
     app: BootcampApp = make_app(open_workshop=workshop_id)

@@ -28,6 +28,7 @@ from bootcamp.ui.widgets.timer import OVER_TIME
 if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
 
+OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast; presenter mode takes it down (the slide says it)
 TICK_SECONDS = 1.0
 
 
@@ -138,7 +139,7 @@ class WalkScreen(Screen[None]):
 
     def signal_over_time(self) -> None:
         """A calm, non-modal signal: a toast the facilitator can ignore."""
-        self.notify(OVER_TIME.capitalize(), title=self.flow.current.title, severity="warning", markup=False)
+        self.notify(OVER_TIME_SAID, title=self.flow.current.title, severity="warning", markup=False)
 
     def signal_reveal(self, shown: bool | None) -> None:
         """Say what ``r`` did: results now shown (True), hidden (False), or nothing to reveal here (None)."""
