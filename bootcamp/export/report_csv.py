@@ -13,7 +13,8 @@ question            id, title (the question), group (dimension id), score, answe
                     dont_know, dont_know_share, value (the tally), flags, ask_next, do_next;
                     ``id`` is ``step-key`` or ``step-key#structure-question-id``
 comment             id (as the question's), group (dimension id), participant ("" for a
-                    secret ballot), value (the option's label), text (the comment)
+                    secret ballot and in an anonymous workshop), value (the option's label), text
+                    (the comment)
 heatmap-cell        group (step key), id (item), title, participant, perspective, value (the
                     option's label), score (its place on the scale, 0..100)
 heatmap-average     group, id, title, perspective, score, mean, low, high, spread, answered,
@@ -31,7 +32,9 @@ skipped-step        id (step key), title, group (session), value (planned minute
 step                id (step key), title, group (session), value (planned minutes), flags (how far
                     the room got: answered, no-scored-answer, shown, jumped-past, skipped,
                     not-reached, not-run)
-participant         id, title (display name), text (role), answered (answers), flags (removed)
+participant         id, title (display name), text (role; "" in an anonymous workshop), answered
+                    (answers), flags (removed)
+role-in-room        text (a role of an anonymous workshop's room, in sorted order: tied to no seat)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
 ==================  ==========================================================================
@@ -260,6 +263,8 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "answered": p.answers,
             "flags": "removed" if p.removed else "",
         }
+    for role_ in report.roles:
+        yield {"section": "role-in-room", "text": role_}
     for card in report.poker:
         for label, text in card.notes:
             yield {

@@ -71,6 +71,8 @@ def build_notes(
         # Looked up once per step, not per comment: options_of hashes the whole scale to find it.
         options = options_of(asks.scale) if asks else {}
         hidden = step.key in secret
+        if info.anonymous:  # seats' order would tell whose comment is whose: by time, then by what they say
+            commented.sort(key=lambda answer: (answer.at, answer.comment))
         for answer in commented:
             option = options.get(answer.value)
             at = "" if hidden else answer.at

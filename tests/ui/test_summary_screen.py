@@ -310,3 +310,43 @@ async def test_participant_text_is_shown_as_typed_on_every_page(
         assert "[b]Fix[/b] ␛[5mnow" in seen["actions"] and "[link=https://evil.example]Ben[/link]" in seen["actions"]
         assert "[i]CEO" in seen["coverage"] and "␛[31mBen" in seen["coverage"]
         assert "[bold]loud[/bold] ␛[2J" in seen["notes"] and "[bold red]Ana[/]" in seen["notes"]
+
+
+async def test_an_anonymous_workshops_pages_tie_no_comment_to_a_seat_and_no_seat_to_a_role(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    info = store.create_workshop(
+        name="Anon day",
+        organisation="Initech",
+        date="2026-09-21",
+        participants=[("", "CFO"), ("", "CEO"), ("", "COO")],
+        agenda="full",
+        anonymous=True,
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        live = app.workshop.records
+        people = [p.id for p in app.workshop.info.participants]
+        live.set_answer(people[0], MANDATE, "yes", comment="The CEO decides everything herself")
+        live.set_answer(people[1], MANDATE, "no", comment="Nobody owns it")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        seen: dict[str, str] = {}
+        for number, page_id in enumerate(PAGE_IDS, 1):
+            await pilot.press(str(number))
+            await settle(pilot)
+            seen[page_id] = screen_text(app)
+        assert page(screen) == "notes"
+        assert "“Nobody owns it” — No" in seen["next-steps"] and "“The CEO decides everything herself” — Yes" in seen[
+            "next-steps"
+        ]
+        assert "P2" not in seen["next-steps"] and "secret ballot" not in seen["next-steps"]
+        coverage = seen["coverage"]
+        assert "P1" in coverage and "P2" in coverage  # who answered how much, by seat
+        assert "Roles in the room: CEO, CFO, COO (not tied to a seat)." in coverage
+        for line in coverage.splitlines():
+            if "P1" in line or "P2" in line or "P3" in line:
+                assert not any(role in line for role in ("CFO", "CEO", "COO")), line
