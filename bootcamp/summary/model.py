@@ -67,7 +67,7 @@ class Comment:
     workshop, where no comment is tied to a seat."""
 
     participant: str
-    value: str  # the label of the option it came with
+    value: str  # the label of the option it came with; "" for a comment given without an answer
     text: str
     secret: bool = False  # given by secret ballot
 

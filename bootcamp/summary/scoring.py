@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from bootcamp.content.model import Level, ProbeQuestion, Program, RoleCheck, Scale, Step, StepKind
-from bootcamp.summary.answers import AnswerIndex, options_of
+from bootcamp.summary.answers import AnswerIndex, is_comment_only, options_of
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
     DISAGREEMENT_SHARE,
@@ -100,6 +100,10 @@ def _score_question(
             continue
         found = known.get(answer.value)
         if found is None:
+            if is_comment_only(answer):  # no score, but what they said belongs with the question
+                hidden = asked.step.key in secret
+                who = "" if hidden else names.get(answer.participant_id, "")
+                comments.append(Comment(who, "", answer.comment, secret=hidden))
             continue
         option, normalised = found
         counts[option.id] += 1

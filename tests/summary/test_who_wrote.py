@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import replace
 
-from summary_rooms import MANDATE, ROLE, STRUCTURE_QUESTION, Room_, participants, rating
+from summary_rooms import MANDATE, RATE, ROLE, STRUCTURE_QUESTION, Room_, participants, rating
 
 from bootcamp.export.report_csv import render_csv
 from bootcamp.export.report_html import render_html
@@ -108,3 +108,26 @@ def test_anonymous_csv() -> None:
         if SEAT.search(cells):
             assert not any(role in cells for role in ROLES), cells
     assert sorted(row["text"] for row in rows if row["section"] == "role-in-room") == sorted(ROLES)
+
+
+def test_a_comment_only_answer_is_matched_and_shown_with_its_question() -> None:
+    room = anonymous_room()
+    room.people = participants(3, names=("Ana", "Ben", "Chloe"))
+    room.answers.append(Answer("p3", ROLE, item=STRUCTURE_QUESTION, value="", comment="Comment only: no answer"))
+    room.answers[2] = Answer("p3", MANDATE, value="", comment="Budgets are per silo")
+    report = room.report()
+    assert report.unmatched_answers == 0
+    mandate = next(d for d in report.dimensions if d.id == "mandate").questions[0]
+    assert mandate.answered == 2 and mandate.scored == 2  # a comment alone is no score
+    assert ("Chloe", "", "Budgets are per silo") in [(c.participant, c.value, c.text) for c in mandate.comments]
+    text = render_markdown(report)
+    assert "“Budgets are per silo” — Chloe\n" in text
+    assert "names no step" not in text
+    assert "Budgets are per silo</bdi></q> — <bdi>Chloe</bdi></li>" in render_html(report)
+
+
+def test_an_answer_naming_no_option_is_still_unmatched() -> None:
+    room = anonymous_room()
+    room.answers.append(Answer("p3", ROLE, item="no-such-question", value="", comment="Lost"))
+    room.answers.append(Answer("p3", RATE, item="persist", perspective="self", value="maybe"))
+    assert room.report().unmatched_answers == 2

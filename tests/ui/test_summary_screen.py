@@ -100,8 +100,10 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         assert app.workshop is not None
         people = [p.id for p in app.workshop.info.participants]
         app.workshop.records.set_answer(people[0], MANDATE, "no", comment="Each VP runs their own plan.")
+        app.workshop.records.set_answer(people[1], MANDATE, "", comment="No answer, but: budgets are per silo")
         await pilot.press("f4")
         screen = await wait_for_screen(pilot, SummaryScreen)
+        assert screen.report is not None and screen.report.unmatched_answers == 0
         await pilot.press("2")
         await settle(pilot)
         detail = screen.query_one(DimensionDetail)
@@ -111,6 +113,8 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         assert "Ask next" in text and "Who decides when two leaders disagree about a customer priority?" in text
         assert "Do next" in text and "Name one accountable leader and have the CEO say so in public." in text
         assert "“Each VP runs their own plan.” — Ana Ortiz, No" in text
+        assert "“No answer, but: budgets are per silo” — Ben Okafor\n" in text  # a comment alone: no score, no label
+        assert "1 answered" in text
         await pilot.press("down")
         await settle(pilot)
         assert detail.dimension_id == "structure"
