@@ -37,7 +37,16 @@ participant         id, title (display name), text (role; "" in an anonymous wor
 role-in-room        text (a role of an anonymous workshop's room, in sorted order: tied to no seat)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
+note                everything the room wrote, as the Notes page and the JSON ``notebook`` list it,
+                    in that order: id (step key; ``poker:<card-id>`` for a Poker card), title (the
+                    step's or card's title), group (kind: room, discuss, quick, poker, role,
+                    comment), value (the option a comment came with, the Poker prompt or the role
+                    line's decision), participant (who, when the workshop is named and it is
+                    recorded), when (local time), text
 ==================  ==========================================================================
+
+The ``note`` rows repeat the comments, room notes and Poker notes of the rows above and add the rest (comments on
+ratings and on the competency audit, role lines), so the CSV carries every note the other summaries do.
 
 ``score`` is 0..100; ``mean``/``low``/``high``/``spread`` are on the item's own scale;
 shares are 0..1. Text is neutralised for spreadsheets: a cell that starts with ``=``,
@@ -83,6 +92,7 @@ COLUMNS = (
     "text",
     "ask_next",
     "do_next",
+    "when",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -282,6 +292,17 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "title": note.step_title,
             "text": note.text,
             "flags": "quick" if note.quick else "",
+        }
+    for written in report.notebook:
+        yield {
+            "section": "note",
+            "id": written.step_key,
+            "title": written.where,
+            "group": written.kind.value,
+            "value": written.label,
+            "participant": written.who,
+            "when": written.when,
+            "text": written.text,
         }
 
 

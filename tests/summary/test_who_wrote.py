@@ -131,3 +131,18 @@ def test_an_answer_naming_no_option_is_still_unmatched() -> None:
     room.answers.append(Answer("p3", ROLE, item="no-such-question", value="", comment="Lost"))
     room.answers.append(Answer("p3", RATE, item="persist", perspective="self", value="maybe"))
     assert room.report().unmatched_answers == 2
+
+
+def test_the_csv_carries_every_note_of_the_notes_page() -> None:
+    room = anonymous_room()
+    room.people = participants(3, names=("Ana", "Ben", "Chloe"))
+    room.answers[4] = Answer("p1", RATE, item="persist", perspective="self", value="strong", comment="I never give up")
+    room.answers[2] = Answer("p3", MANDATE, value="", comment="Comment only: budgets are per silo")
+    report = room.report()
+    texts = {note.text for note in report.notebook}
+    assert {"I never give up", "Comment only: budgets are per silo", "We give up after one no."} <= texts
+    rows = list(csv.DictReader(io.StringIO(render_csv(report))))
+    notes = [row for row in rows if row["section"] == "note"]
+    assert [row["text"] for row in notes] == [note.text for note in report.notebook]
+    rated = next(row for row in notes if row["text"] == "I never give up")
+    assert (rated["id"], rated["group"], rated["value"], rated["participant"]) == (RATE, "comment", "Strength", "Ana")
