@@ -27,6 +27,7 @@ from bootcamp.summary.model import (
     RoomNoteResult,
     SkippedStep,
 )
+from bootcamp.summary.names import told_apart
 from bootcamp.summary.notes import build_notes
 from bootcamp.summary.ratings import build_ratings
 from bootcamp.summary.role import build_verdict
@@ -47,7 +48,7 @@ def build_report(
     """The commitment report; ``as_of`` (default: the workshop's date) decides which actions are overdue."""
     agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
     index = AnswerIndex.of(answers, info)
-    names = {p.id: p.display_name for p in info.participants}
+    names = told_apart(info.participants)  # "Sam Lee (CFO)" where two are called Sam Lee
     # Anonymous: no comment, Poker note or role is tied to a seat (P2 beside "(CEO)" names whoever the CEO is).
     written_by = {} if info.anonymous else names
     # Answers win over a skip: a step the room answered is reported by its answers, never as skipped for time

@@ -146,3 +146,46 @@ def test_the_csv_carries_every_note_of_the_notes_page() -> None:
     assert [row["text"] for row in notes] == [note.text for note in report.notebook]
     rated = next(row for row in notes if row["text"] == "I never give up")
     assert (rated["id"], rated["group"], rated["value"], rated["participant"]) == (RATE, "comment", "Strength", "Ana")
+
+
+def twins_room() -> Room_:
+    people = participants(3, names=("Sam Lee", "Sam  lee", "Kim"))
+    people = (replace(people[0], role="CFO"), replace(people[1], role="CTO"), people[2])
+    answers = [
+        Answer("p1", MANDATE, value="yes", comment="Finance says we have a mandate"),
+        Answer("p2", MANDATE, value="no", comment="IT says nobody has a mandate"),
+        Answer("p3", MANDATE, value="no", comment="Kim's view"),
+        rating(1, "persist", "self", "strong"),
+        rating(2, "persist", "self", "weak"),
+        rating(3, "persist", "self", "weak"),
+    ]
+    room = RoomRecords(poker=(PokerCard("persist", holder="p2", notes={"today": "We give up after one no."}),))
+    return Room_(people, answers, room)
+
+
+def test_two_people_of_one_name_are_told_apart_by_their_role_and_others_keep_their_name() -> None:
+    report = twins_room().report()
+    comments = [(c.participant, c.text) for d in report.dimensions for q in d.questions for c in q.comments]
+    assert ("Sam Lee (CFO)", "Finance says we have a mandate") in comments
+    assert ("Sam  lee (CTO)", "IT says nobody has a mandate") in comments
+    assert ("Kim", "Kim's view") in comments
+    assert [row.participant for row in report.heat_maps[0].rows] == ["Sam Lee (CFO)", "Sam  lee (CTO)", "Kim"]
+    assert [n.who for n in report.notebook if n.step_key == MANDATE] == ["Sam Lee (CFO)", "Sam  lee (CTO)", "Kim"]
+    assert report.poker[0].holder == "Sam  lee (CTO)"
+    assert [p.name for p in report.participants] == ["Sam Lee", "Sam  lee", "Kim"]  # the list says the role itself
+    text = render_markdown(report)
+    assert "“IT says nobody has a mandate” — Sam lee (CTO), No" in text  # spaces run together, as Markdown shows them
+    assert "| Sam Lee (CFO) |" in text
+
+
+def test_same_named_people_with_no_role_or_the_same_role_are_told_apart_by_their_seat() -> None:
+    people = participants(3, names=("Sam Lee", "Sam Lee", "Sam Lee"))
+    people = (replace(people[0], role="CFO"), replace(people[1], role="CFO"), people[2])
+    room = twins_room()
+    room.people = people
+    report = room.report()
+    assert [row.participant for row in report.heat_maps[0].rows] == [
+        "Sam Lee (CFO, P1)",
+        "Sam Lee (CFO, P2)",
+        "Sam Lee (P3)",
+    ]

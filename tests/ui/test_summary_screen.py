@@ -354,3 +354,37 @@ async def test_an_anonymous_workshops_pages_tie_no_comment_to_a_seat_and_no_seat
         for line in coverage.splitlines():
             if "P1" in line or "P2" in line or "P3" in line:
                 assert not any(role in line for role in ("CFO", "CEO", "COO")), line
+
+
+async def test_two_people_of_one_name_are_told_apart_on_the_console(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    info = store.create_workshop(
+        name="Twins day",
+        organisation="Initech",
+        date="2026-09-21",
+        participants=[("Sam Lee", "CFO"), ("Sam Lee", "CTO"), ("Kim", "")],
+        agenda="full",
+        anonymous=False,
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        live = app.workshop.records
+        people = [p.id for p in app.workshop.info.participants]
+        live.set_answer(people[0], MANDATE, "yes", comment="Finance says we have a mandate")
+        live.set_answer(people[1], MANDATE, "no", comment="IT says nobody has a mandate")
+        for person in people:
+            live.set_answer(person, "basics/rate-aptitudes", "strong", item="persist", perspective="self")
+        await pilot.press("f4")
+        await wait_for_screen(pilot, SummaryScreen)
+        seen: dict[str, str] = {}
+        for number, page_id in enumerate(PAGE_IDS, 1):
+            await pilot.press(str(number))
+            await settle(pilot)
+            seen[page_id] = screen_text(app)
+        assert "“IT says nobody has a mandate” — Sam Lee (CTO), No" in seen["next-steps"]
+        assert "1 Sam Lee (CFO) · 2 Sam Lee (CTO) · 3 Kim" in seen["aptitudes"]
+        assert "Sam Lee (CTO)" in seen["notes"]
