@@ -13,7 +13,8 @@ question            id, title (the question), group (dimension id), score, answe
                     dont_know, dont_know_share, value (the tally), flags, ask_next, do_next;
                     ``id`` is ``step-key`` or ``step-key#structure-question-id``
 comment             id (as the question's), group (dimension id), participant ("" for a
-                    secret ballot), value (the option's label), text (the comment)
+                    secret ballot and in an anonymous workshop), value (the option's label), text
+                    (the comment)
 heatmap-cell        group (step key), id (item), title, participant, perspective, value (the
                     option's label), score (its place on the scale, 0..100)
 heatmap-average     group, id, title, perspective, score, mean, low, high, spread, answered,
@@ -31,10 +32,21 @@ skipped-step        id (step key), title, group (session), value (planned minute
 step                id (step key), title, group (session), value (planned minutes), flags (how far
                     the room got: answered, no-scored-answer, shown, jumped-past, skipped,
                     not-reached, not-run)
-participant         id, title (display name), text (role), answered (answers), flags (removed)
+participant         id, title (display name), text (role; "" in an anonymous workshop), answered
+                    (answers), flags (removed)
+role-in-room        text (a role of an anonymous workshop's room, in sorted order: tied to no seat)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
+note                everything the room wrote, as the Notes page and the JSON ``notebook`` list it,
+                    in that order: id (step key; ``poker:<card-id>`` for a Poker card), title (the
+                    step's or card's title), group (kind: room, discuss, quick, poker, role,
+                    comment), value (the option a comment came with, the Poker prompt or the role
+                    line's decision), participant (who, when the workshop is named and it is
+                    recorded), when (local time), text
 ==================  ==========================================================================
+
+The ``note`` rows repeat the comments, room notes and Poker notes of the rows above and add the rest (comments on
+ratings and on the competency audit, role lines), so the CSV carries every note the other summaries do.
 
 ``score`` is 0..100; ``mean``/``low``/``high``/``spread`` are on the item's own scale;
 shares are 0..1. Text is neutralised for spreadsheets: a cell that starts with ``=``,
@@ -80,6 +92,7 @@ COLUMNS = (
     "text",
     "ask_next",
     "do_next",
+    "when",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -260,6 +273,8 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "answered": p.answers,
             "flags": "removed" if p.removed else "",
         }
+    for role_ in report.roles:
+        yield {"section": "role-in-room", "text": role_}
     for card in report.poker:
         for label, text in card.notes:
             yield {
@@ -277,6 +292,17 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "title": note.step_title,
             "text": note.text,
             "flags": "quick" if note.quick else "",
+        }
+    for written in report.notebook:
+        yield {
+            "section": "note",
+            "id": written.step_key,
+            "title": written.where,
+            "group": written.kind.value,
+            "value": written.label,
+            "participant": written.who,
+            "when": written.when,
+            "text": written.text,
         }
 
 

@@ -29,6 +29,7 @@ from bootcamp.export.report_text import (
     number,
     percent,
     plain,
+    roles_said,
     scale_range,
     score_text,
     signed_number,
@@ -39,6 +40,7 @@ from bootcamp.export.report_text import (
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
     Audit,
+    Comment,
     CommitmentReport,
     DimensionResult,
     HeatMap,
@@ -198,8 +200,8 @@ def _question(question: QuestionResult) -> str:
     said = unasked_phrase(question.reach, question.skipped)
     skipped = f' <span class="chip grey">{escape(said)}</span>' if said else ""
     comments = "".join(
-        f'<li><q class="typed">{user(c.text)}</q> — '
-        f"{user(c.participant) if c.participant else 'secret ballot'}, {words(c.value)}</li>"
+        f'<li><q class="typed">{user(c.text)}</q>' + (" — " + ", ".join(said) if (said := _comment_by(c)) else "")
+        + "</li>"
         for c in question.comments
     )
     return (
@@ -252,6 +254,12 @@ def _heat_cell(cell: RatingCell | None, group_start: bool) -> str:
         f'<td class="cell{group}" style="background:{score_colour(cell.normalised, 78)}" '
         f'title="{words(cell.label)}">{words(cell.key.upper() or cell.label)}</td>'
     )
+
+
+def _comment_by(comment: Comment) -> list[str]:
+    """Who (never in an anonymous workshop) and the answer it came with (none for a comment alone), escaped."""
+    who = user(comment.participant) if comment.participant else "secret ballot" if comment.secret else ""
+    return [said for said in (who, words(comment.value)) if said]
 
 
 def _heat_map(heat_map: HeatMap) -> str:
@@ -442,6 +450,8 @@ def _appendix(report: CommitmentReport) -> str:
         return f"{user(p.name)}{role} — {counted(p.answers, 'answer')}"
 
     people = _list(person(p) for p in report.present)
+    if report.roles:
+        people += f"<p>{user(roles_said(report))}</p>"
     if report.removed:
         people += "<p>Removed during the workshop (their answers still count):</p>" + _list(
             person(p) for p in report.removed

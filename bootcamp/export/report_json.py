@@ -30,7 +30,8 @@ Top level:
   ``unclear``: the room disagrees.
 - ``questions`` (in a dimension): ``{id, step_key, item, text, dimension, answered, scored,
   dont_know, score, counts: [{option_id, label, count, dont_know}], comments: [{participant,
-  value, text}], ask_next, do_next, skipped, reach}``; ``participant`` is ``""`` for a secret ballot;
+  value, text, secret}], ask_next, do_next, skipped, reach}``; ``participant`` is ``""`` for a secret ballot
+  (``secret``) and in an anonymous workshop;
   ``reach`` is its step's, as in ``steps``.
 - ``weakest_first``: ids of the measured dimensions, lowest score first.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
@@ -52,8 +53,9 @@ Top level:
   ``left_undecided`` those the room left undecided (neither is in ``decided``).
 - ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue}]``.
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
-- ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous.
-- ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``.
+- ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous, and ``role`` then
+  ``""``: an anonymous workshop's roles are ``roles``, sorted, tied to no seat (``[]`` in a named workshop).
+- ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``; ``holder`` is ``""`` when anonymous.
 - ``notes``: ``[{step_key, step_title, text, quick}]``. ``bootcamp summary`` leaves the facilitator's quick notes
   out of ``notes`` and ``notebook`` unless given ``--with-private-notes``; ``private_notes_left_out`` counts them.
 - ``started``: whether the workshop was started (a step done or skipped, a timer run, an answer given).

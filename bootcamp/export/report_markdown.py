@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from bootcamp.export.report_text import (
     NOTE_KINDS,
     NOTHING_MISSED,
+    comment_by,
     coverage_phrase,
     findings,
     method_notes,
@@ -24,6 +25,7 @@ from bootcamp.export.report_text import (
     number,
     one_line,
     percent,
+    roles_said,
     scale_range,
     score_text,
     signed_number,
@@ -196,8 +198,8 @@ def _question_lines(question: QuestionResult, names: _Once, labels: _Once) -> li
     lines.append(f"  - Ask next: {content(question.ask_next)}")
     lines.append(f"  - Do next: {content(question.do_next)}")
     for comment in question.comments:
-        who = names[comment.participant] if comment.participant else "secret ballot"
-        lines.append(f"  - “{md(comment.text)}” — {who}, {labels[comment.value]}")
+        said = [names[who] for who in (comment_by(comment),) if who] + [labels[comment.value]] * bool(comment.value)
+        lines.append(f"  - “{md(comment.text)}”" + (" — " + ", ".join(said) if said else ""))
     return lines
 
 
@@ -389,6 +391,8 @@ def _participants(report: CommitmentReport) -> list[str]:
         f"- {md(p.name)}" + (f" ({md(p.role)})" if p.role else "") + f" — {counted(p.answers, 'answer')}"
         for p in report.present
     ]
+    if report.roles:
+        lines += ["", md(roles_said(report))]
     if report.removed:
         lines += ["", "Removed during the workshop (their answers still count):", ""]
         lines += [

@@ -20,6 +20,7 @@ from bootcamp.summary.model import (
     DONT_KNOW_FINDING,
     SELF_TEAM_GAP,
     STRUCTURE_GAP_BELOW,
+    Comment,
     CommitmentReport,
     DimensionResult,
     DimensionStatus,
@@ -248,6 +249,19 @@ NOTE_KINDS = {
     NoteKind.ROLE: "role line",
     NoteKind.COMMENT: "comment",
 }
+
+
+def comment_by(comment: Comment) -> str:
+    """Who a comment is by, as every summary says it: the name, "secret ballot", or "" in an anonymous workshop
+    (where no comment is tied to a seat)."""
+    return comment.participant or ("secret ballot" if comment.secret else "")
+
+
+def roles_said(report: CommitmentReport) -> str:
+    """An anonymous workshop's roles, said apart from its seats: "Roles in the room: CEO, CFO, COO."; "" if none."""
+    if not report.roles:
+        return ""
+    return "Roles in the room: " + ", ".join(plain(role) for role in report.roles) + " (not tied to a seat)."
 
 
 def note_place(note: Note) -> str:

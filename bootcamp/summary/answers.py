@@ -51,12 +51,23 @@ class AnswerIndex:
 def count_unmatched(program: Program, agenda: str, index: AnswerIndex) -> int:
     """Answers that name no answerable step, item, perspective or option of the agenda's content.
 
-    They cannot be scored; the report says how many there were rather than dropping them silently.
+    They cannot be scored; the report says how many there were rather than dropping them silently. A comment given
+    without an answer (no option, as an import allows) is matched when its step, item and perspective are.
     """
     matched = 0
     for step in program.steps(agenda):
         answers = index.of_step(step.key)
         asks = program.asks(step) if answers else None
         if asks is not None:
-            matched += sum(1 for a in answers if asks.accepts(a.item, a.perspective, a.value))
+            any_option = asks.scale.options[0].id
+            matched += sum(
+                1
+                for a in answers
+                if asks.accepts(a.item, a.perspective, any_option if is_comment_only(a) else a.value)
+            )
     return index.total - matched
+
+
+def is_comment_only(answer: Answer) -> bool:
+    """A comment given without an answer: no option, and a comment (the checks of every way in allow it)."""
+    return not answer.value and bool(answer.comment.strip())

@@ -63,11 +63,13 @@ class OptionCount:
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment typed with an answer; ``participant`` is "" for a secret ballot."""
+    """A comment typed with an answer; ``participant`` is "" for a secret ballot (``secret``) and in an anonymous
+    workshop, where no comment is tied to a seat."""
 
     participant: str
-    value: str  # the label of the option it came with
+    value: str  # the label of the option it came with; "" for a comment given without an answer
     text: str
+    secret: bool = False  # given by secret ballot
 
 
 @dataclass(frozen=True)
@@ -335,7 +337,7 @@ class StepCoverage:
 class ParticipantResult:
     id: str
     name: str  # display name: P1 … in an anonymous workshop
-    role: str
+    role: str  # "" in an anonymous workshop: its roles are said apart (``CommitmentReport.roles``)
     removed: bool
     answers: int
 
@@ -413,6 +415,9 @@ class CommitmentReport:
     notebook: tuple[Note, ...]  # everything the room wrote, in the agenda's order: the Notes page
     version: int = REPORT_VERSION
     private_notes_left_out: int = 0  # quick notes taken out of a summary to share (:func:`without_private_notes`)
+    # The roles in an anonymous workshop's room, sorted: said apart from the seats (P1 …), which then carry no
+    # role, so no seat's ratings can be read as a role's. Empty in a named workshop, whose participants carry theirs.
+    roles: tuple[str, ...] = ()
 
     @property
     def weakest_first(self) -> tuple[DimensionResult, ...]:

@@ -18,6 +18,7 @@ from bootcamp.content.model import AptitudePoker, Program, RoleCheck, StepKind
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
 from bootcamp.summary.model import Note, NoteKind, decision_label
+from bootcamp.summary.names import told_apart
 
 
 def local_when(at: str, workshop_date: str) -> str:
@@ -38,7 +39,8 @@ def local_when(at: str, workshop_date: str) -> str:
 def build_notes(
     program: Program, agenda: str, info: WorkshopInfo, room: RoomRecords, index: AnswerIndex, secret: Sequence[str]
 ) -> tuple[Note, ...]:
-    names: Mapping[str, str] = {} if info.anonymous else {p.id: p.name for p in info.participants}
+    shown = told_apart(info.participants)  # "Sam Lee (CFO)" where two are called Sam Lee
+    names: Mapping[str, str] = {} if info.anonymous else {p.id: shown[p.id] for p in info.participants if p.name}
     steps = program.steps(agenda)
     order = {step.key: number for number, step in enumerate(steps)}
     poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
@@ -71,6 +73,8 @@ def build_notes(
         # Looked up once per step, not per comment: options_of hashes the whole scale to find it.
         options = options_of(asks.scale) if asks else {}
         hidden = step.key in secret
+        if info.anonymous:  # seats' order would tell whose comment is whose: by time, then by what they say
+            commented.sort(key=lambda answer: (answer.at, answer.comment))
         for answer in commented:
             option = options.get(answer.value)
             at = "" if hidden else answer.at

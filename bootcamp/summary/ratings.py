@@ -27,6 +27,7 @@ from bootcamp.summary.model import (
     SelfTeamGap,
     StepReach,
 )
+from bootcamp.summary.names import told_apart
 from bootcamp.summary.rounding import half_up
 
 _PLACES = 3  # figures on a scale are kept to three decimals: enough for any display, stable in JSON
@@ -136,8 +137,9 @@ def _heat_map(
 
     rows: tuple[HeatMapRow, ...] = ()
     if not secret:  # a secret ballot's answers are not anyone's: only the room's figures are shown
+        names = told_apart(info.participants)
         rows = tuple(
-            HeatMapRow(p.id, p.display_name, p.removed, tuple(cells.get(p.id, [None] * len(columns))))
+            HeatMapRow(p.id, names[p.id], p.removed, tuple(cells.get(p.id, [None] * len(columns))))
             for p in info.participants
             if not p.removed or p.id in cells
         )

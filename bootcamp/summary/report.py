@@ -27,6 +27,7 @@ from bootcamp.summary.model import (
     RoomNoteResult,
     SkippedStep,
 )
+from bootcamp.summary.names import told_apart
 from bootcamp.summary.notes import build_notes
 from bootcamp.summary.ratings import build_ratings
 from bootcamp.summary.role import build_verdict
@@ -47,14 +48,16 @@ def build_report(
     """The commitment report; ``as_of`` (default: the workshop's date) decides which actions are overdue."""
     agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
     index = AnswerIndex.of(answers, info)
-    names = {p.id: p.display_name for p in info.participants}
+    names = told_apart(info.participants)  # "Sam Lee (CFO)" where two are called Sam Lee
+    # Anonymous: no comment, Poker note or role is tied to a seat (P2 beside "(CEO)" names whoever the CEO is).
+    written_by = {} if info.anonymous else names
     # Answers win over a skip: a step the room answered is reported by its answers, never as skipped for time
     # (a stray s skipped a fully rated step, and the summary said so above its grid of answers).
     secret = frozenset(state.secret)
     skipped = frozenset(key for key in state.skipped if not index.of_step(key))
     started = is_started(state, index)
     reaches = step_reaches(program, agenda, state, index, room)
-    dimensions, overall = score_dimensions(program, agenda, index, names, reaches, secret, skipped, started=started)
+    dimensions, overall = score_dimensions(program, agenda, index, written_by, reaches, secret, skipped, started=started)
     heat_maps, audits = build_ratings(program, agenda, index, info, secret, skipped, reaches)
     report_date = _as_date(as_of) or _as_date(info.date)
     return CommitmentReport(
@@ -80,10 +83,12 @@ def build_report(
             if step.key in skipped
         ),
         participants=tuple(
-            ParticipantResult(p.id, p.display_name, p.role, p.removed, index.per_person.get(p.id, 0))
+            ParticipantResult(
+                p.id, p.display_name, "" if info.anonymous else p.role, p.removed, index.per_person.get(p.id, 0)
+            )
             for p in info.participants
         ),
-        poker=_poker_notes(program, room, names),
+        poker=_poker_notes(program, room, written_by),
         notes=tuple(
             RoomNoteResult(note.step_key, _step_title(program, note.step_key), note.text, note.quick)
             for note in room.notes
@@ -93,6 +98,7 @@ def build_report(
         started=started,
         steps=step_coverage(program, agenda, reaches, {s.id: s.title for s in program.sessions}),
         notebook=build_notes(program, agenda, info, room, index, state.secret),
+        roles=tuple(sorted((p.role for p in info.participants if p.role), key=str.casefold)) if info.anonymous else (),
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from bootcamp.content.model import Level, ProbeQuestion, Program, RoleCheck, Scale, Step, StepKind
-from bootcamp.summary.answers import AnswerIndex, options_of
+from bootcamp.summary.answers import AnswerIndex, is_comment_only, options_of
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
     DISAGREEMENT_SHARE,
@@ -100,6 +100,10 @@ def _score_question(
             continue
         found = known.get(answer.value)
         if found is None:
+            if is_comment_only(answer):  # no score, but what they said belongs with the question
+                hidden = asked.step.key in secret
+                who = "" if hidden else names.get(answer.participant_id, "")
+                comments.append(Comment(who, "", answer.comment, secret=hidden))
             continue
         option, normalised = found
         counts[option.id] += 1
@@ -108,8 +112,9 @@ def _score_question(
         else:
             values.append(normalised)
         if answer.comment.strip():
-            who = "" if asked.step.key in secret else names.get(answer.participant_id, "")
-            comments.append(Comment(who, option.label, answer.comment))
+            hidden = asked.step.key in secret
+            who = "" if hidden else names.get(answer.participant_id, "")
+            comments.append(Comment(who, option.label, answer.comment, secret=hidden))
     question = asked.question
     result = QuestionResult(
         id=question.id,
@@ -126,7 +131,8 @@ def _score_question(
         )
         if scale
         else (),
-        comments=tuple(comments),
+        # With no names to show, seats' order would tell whose comment is whose: sorted by what they say.
+        comments=tuple(comments if names else sorted(comments, key=lambda c: (c.text, c.value))),
         ask_next=question.ask_next,
         do_next=question.do_next,
         skipped=asked.step.key in skipped,
@@ -147,7 +153,8 @@ def score_dimensions(
     started: bool = True,
 ) -> tuple[tuple[DimensionResult, ...], OverallResult]:
     """Every dimension's score and status, and the overall score; ``reaches`` says how far the room got with each
-    step (:func:`bootcamp.summary.coverage.step_reaches`), so an unmeasured dimension says why."""
+    step (:func:`bootcamp.summary.coverage.step_reaches`), so an unmeasured dimension says why. ``names`` says who
+    wrote a comment: empty in an anonymous workshop, whose comments are then tied to no seat."""
     levels = tuple(sorted(program.levels, key=lambda level: level.min_score))
     scored_by_dimension: dict[str, list[_Scored]] = {d.id: [] for d in program.dimensions}
     for asked in asked_questions(program, agenda):

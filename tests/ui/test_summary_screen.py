@@ -100,8 +100,10 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         assert app.workshop is not None
         people = [p.id for p in app.workshop.info.participants]
         app.workshop.records.set_answer(people[0], MANDATE, "no", comment="Each VP runs their own plan.")
+        app.workshop.records.set_answer(people[1], MANDATE, "", comment="No answer, but: budgets are per silo")
         await pilot.press("f4")
         screen = await wait_for_screen(pilot, SummaryScreen)
+        assert screen.report is not None and screen.report.unmatched_answers == 0
         await pilot.press("2")
         await settle(pilot)
         detail = screen.query_one(DimensionDetail)
@@ -111,6 +113,8 @@ async def test_next_steps_show_the_chosen_dimension_with_what_to_ask_and_do(work
         assert "Ask next" in text and "Who decides when two leaders disagree about a customer priority?" in text
         assert "Do next" in text and "Name one accountable leader and have the CEO say so in public." in text
         assert "“Each VP runs their own plan.” — Ana Ortiz, No" in text
+        assert "“No answer, but: budgets are per silo” — Ben Okafor\n" in text  # a comment alone: no score, no label
+        assert "1 answered" in text
         await pilot.press("down")
         await settle(pilot)
         assert detail.dimension_id == "structure"
@@ -310,3 +314,77 @@ async def test_participant_text_is_shown_as_typed_on_every_page(
         assert "[b]Fix[/b] ␛[5mnow" in seen["actions"] and "[link=https://evil.example]Ben[/link]" in seen["actions"]
         assert "[i]CEO" in seen["coverage"] and "␛[31mBen" in seen["coverage"]
         assert "[bold]loud[/bold] ␛[2J" in seen["notes"] and "[bold red]Ana[/]" in seen["notes"]
+
+
+async def test_an_anonymous_workshops_pages_tie_no_comment_to_a_seat_and_no_seat_to_a_role(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    info = store.create_workshop(
+        name="Anon day",
+        organisation="Initech",
+        date="2026-09-21",
+        participants=[("", "CFO"), ("", "CEO"), ("", "COO")],
+        agenda="full",
+        anonymous=True,
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        live = app.workshop.records
+        people = [p.id for p in app.workshop.info.participants]
+        live.set_answer(people[0], MANDATE, "yes", comment="The CEO decides everything herself")
+        live.set_answer(people[1], MANDATE, "no", comment="Nobody owns it")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        seen: dict[str, str] = {}
+        for number, page_id in enumerate(PAGE_IDS, 1):
+            await pilot.press(str(number))
+            await settle(pilot)
+            seen[page_id] = screen_text(app)
+        assert page(screen) == "notes"
+        assert "“Nobody owns it” — No" in seen["next-steps"] and "“The CEO decides everything herself” — Yes" in seen[
+            "next-steps"
+        ]
+        assert "P2" not in seen["next-steps"] and "secret ballot" not in seen["next-steps"]
+        coverage = seen["coverage"]
+        assert "P1" in coverage and "P2" in coverage  # who answered how much, by seat
+        assert "Roles in the room: CEO, CFO, COO (not tied to a seat)." in coverage
+        for line in coverage.splitlines():
+            if "P1" in line or "P2" in line or "P3" in line:
+                assert not any(role in line for role in ("CFO", "CEO", "COO")), line
+
+
+async def test_two_people_of_one_name_are_told_apart_on_the_console(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    info = store.create_workshop(
+        name="Twins day",
+        organisation="Initech",
+        date="2026-09-21",
+        participants=[("Sam Lee", "CFO"), ("Sam Lee", "CTO"), ("Kim", "")],
+        agenda="full",
+        anonymous=False,
+        sources=fixture_program.sources,
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        live = app.workshop.records
+        people = [p.id for p in app.workshop.info.participants]
+        live.set_answer(people[0], MANDATE, "yes", comment="Finance says we have a mandate")
+        live.set_answer(people[1], MANDATE, "no", comment="IT says nobody has a mandate")
+        for person in people:
+            live.set_answer(person, "basics/rate-aptitudes", "strong", item="persist", perspective="self")
+        await pilot.press("f4")
+        await wait_for_screen(pilot, SummaryScreen)
+        seen: dict[str, str] = {}
+        for number, page_id in enumerate(PAGE_IDS, 1):
+            await pilot.press(str(number))
+            await settle(pilot)
+            seen[page_id] = screen_text(app)
+        assert "“IT says nobody has a mandate” — Sam Lee (CTO), No" in seen["next-steps"]
+        assert "1 Sam Lee (CFO) · 2 Sam Lee (CTO) · 3 Kim" in seen["aptitudes"]
+        assert "Sam Lee (CTO)" in seen["notes"]

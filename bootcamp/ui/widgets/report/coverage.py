@@ -16,6 +16,7 @@ from bootcamp.export.report_text import (
     method_notes,
     missed_steps,
     number,
+    roles_said,
 )
 from bootcamp.summary.model import CommitmentReport, ParticipantResult
 from bootcamp.ui.text import joined, plain
@@ -50,6 +51,8 @@ class Coverage(ReportPart):
         people = report.present + report.removed
         if people:
             pieces += self._people(people, width)
+            if report.roles:  # an anonymous room: its roles, tied to no seat
+                pieces.append(plain(roles_said(report), muted))
         else:
             pieces.append(plain("Nobody is on the roster yet.", muted))
         if report.unmatched_answers:

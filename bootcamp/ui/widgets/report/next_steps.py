@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bootcamp.export.report_text import STATUS_PHRASES, findings, percent, tally, unasked_phrase
+from bootcamp.export.report_text import STATUS_PHRASES, comment_by, findings, percent, tally, unasked_phrase
 from bootcamp.summary.model import CommitmentReport, DimensionResult, QuestionResult
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.report.charts import bar, fit, on_score
@@ -98,10 +98,10 @@ class DimensionDetail(ReportPart):
         grid.add_row(plain("Ask next", heading), plain(question.ask_next))
         grid.add_row(plain("Do next", heading), plain(question.do_next))
         for comment in question.comments:
-            who = comment.participant or "secret ballot"
+            said = ", ".join(part for part in (comment_by(comment), comment.value) if part)
             grid.add_row(
                 "",
-                joined(("\u201c", muted), (comment.text, "italic"), (f"\u201d — {who}, {comment.value}", muted)),
+                joined(("\u201c", muted), (comment.text, "italic"), ("\u201d" + (f" — {said}" if said else ""), muted)),
             )
         return grid
 
