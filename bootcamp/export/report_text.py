@@ -284,11 +284,16 @@ def structure_phrase(role: RoleVerdict) -> str:
     return "No structure question scored low."
 
 
+ONE_VOICE = "one voice: no question has more than one scored answer"
+
+
 def findings(dimension: DimensionResult) -> list[str]:
     """Short findings about one dimension, in the order a reader should see them."""
     found: list[str] = []
     if not dimension.measured:
         found.append(f"not measured: {STATUS_PHRASES[dimension.status]}")
+    if dimension.one_voice:
+        found.append(ONE_VOICE)
     if dimension.unclear:
         found.append(
             f"the commitment is unclear: {dimension.low_end} of {dimension.scored} at the low end, "

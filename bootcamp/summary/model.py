@@ -111,6 +111,12 @@ class DimensionResult:
     def measured(self) -> bool:
         return self.score is not None
 
+    @property
+    def one_voice(self) -> bool:
+        """Measured, and no question of it has more than one scored answer: one person's view (or one person's per
+        question), not the room's; it can be neither agreed nor split."""
+        return self.measured and max(q.scored for q in self.questions) <= 1
+
 
 @dataclass(frozen=True)
 class OverallResult:
@@ -121,6 +127,8 @@ class OverallResult:
     answered: int
     scored: int
     dont_know: int
+    unclear: int = 0  # measured dimensions that split the room
+    one_voice: int = 0  # measured dimensions with no more than one scored answer to any question
 
     @property
     def level_needs(self) -> int:
@@ -129,14 +137,31 @@ class OverallResult:
 
     @property
     def level_withheld(self) -> bool:
-        """A score from fewer dimensions than a level needs: shown with how little it rests on, and no level named.
-        One dimension's "Taking hold" in a large type read as the organisation's level."""
-        return self.score is not None and self.measured < self.level_needs
+        """A score that names no level, shown with why: from fewer dimensions than a level needs (one dimension's
+        "Taking hold" in large type read as the organisation's level); or where most measured dimensions rest on
+        one answer to each question, or split the room. A mean of two camps, or one person's view, named as the
+        organisation's level is a commitment nobody in the room described."""
+        if self.score is None:
+            return False
+        return self.measured < self.level_needs or 2 * max(self.one_voice, self.unclear) > self.measured
 
     @property
     def withheld_text(self) -> str:
-        """Why no level is named: "no level: only 1 of 10 dimensions measured (a level needs 5)"."""
-        return f"no level: only {self.measured} of {self.dimensions} dimensions measured (a level needs {self.level_needs})"
+        """Why no level is named: "no level: only 1 of 10 dimensions measured (a level needs 5)"; "" when one is."""
+        if not self.level_withheld:
+            return ""
+        if self.measured < self.level_needs:
+            return (
+                f"no level: only {self.measured} of {self.dimensions} dimensions measured "
+                f"(a level needs {self.level_needs})"
+            )
+        if 2 * self.one_voice > self.measured:
+            rest = "rests" if self.one_voice == 1 else "rest"
+            return (
+                f"no level: {self.one_voice} of {self.measured} measured dimensions {rest} "
+                "on one answer to each question"
+            )
+        return f"no level: the room is split on {self.unclear} of {self.measured} measured dimensions"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,109 @@
+"""What the summary says the answers mean, on the shipped content: levels a sceptical CCO would sign, no fix
+prescribed where the room says the thing is real, and no claim of agreement where nothing could be compared.
+
+The shipped scale: Yes 100, Partly 50 ("some of it, some of the time, or only on paper"), No 0.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+from summary_rooms import info, participants
+
+from bootcamp.content import load_dir
+from bootcamp.export.report_html import render_html
+from bootcamp.export.report_json import render_json
+from bootcamp.export.report_markdown import render_markdown
+from bootcamp.locations import default_content_dir
+from bootcamp.store.model import Answer, RoomRecords, WorkshopState
+from bootcamp.summary import CommitmentReport, build_report
+from bootcamp.summary.scoring import asked_questions
+
+
+@pytest.fixture(scope="module")
+def program():
+    return load_dir(default_content_dir())
+
+
+def room(program, people: int, value: Callable[[int, int], str], *, comment: str = "") -> CommitmentReport:
+    """Every commitment question answered by ``people`` people: person n's answer to question q is value(n, q)."""
+    seats = participants(people)
+    asked = asked_questions(program, "full")
+    answers = [
+        Answer(p.id, a.step.key, item=a.item, value=value(n, q), comment=comment)
+        for n, p in enumerate(seats)
+        for q, a in enumerate(asked)
+        if value(n, q)
+    ]
+    return build_report(program, info(seats), answers, RoomRecords(), WorkshopState())
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def everyone(answer: str) -> Callable[[int, int], str]:
+    return lambda n, q: answer
+
+
+def halves(first: str, second: str) -> Callable[[int, int], str]:
+    return lambda n, q: first if n % 2 == 0 else second
+
+
+# -- 1. levels that match what the answers mean ------------------------------------------------------------------
+
+
+def test_a_room_answering_partly_throughout_is_not_taking_hold(program) -> None:
+    """Partly is "some of it, some of the time, or only on paper": that is good intentions, not machinery in use."""
+    report = room(program, 4, everyone("partly"))
+    assert report.overall.score == 50
+    assert report.overall.level.id == "good-intentions"
+    assert {d.level.id for d in report.dimensions} == {"good-intentions"}
+    assert "only on paper" in report.overall.level.text
+
+
+def test_half_yes_half_partly_is_not_hard_wired(program) -> None:
+    report = room(program, 4, halves("yes", "partly"))
+    assert report.overall.score == 75
+    assert report.overall.level.id == "taking-hold"
+    assert all(d.level.id == "taking-hold" for d in report.dimensions)
+
+
+def test_all_yes_is_hard_wired_and_all_no_lip_service(program) -> None:
+    assert room(program, 4, everyone("yes")).overall.level.id == "hard-wired"
+    assert room(program, 4, everyone("no")).overall.level.id == "lip-service"
+    assert room(program, 4, halves("partly", "no")).overall.level.id == "lip-service"  # 25: half say not at all
+
+
+def test_a_room_split_on_most_dimensions_names_no_overall_level_and_says_why(program) -> None:
+    report = room(program, 4, halves("yes", "no"))
+    overall = report.overall
+    assert overall.score == 50 and overall.unclear == 10
+    assert overall.level is None and overall.level_withheld
+    assert overall.withheld_text == "no level: the room is split on 10 of 10 measured dimensions"
+    markdown = render_markdown(report)
+    assert "**50/100**" in markdown and "*No level: the room is split on 10 of 10 measured dimensions.*" in markdown
+    assert "Most of the machinery" not in markdown and "> " not in markdown.split("## Dimensions")[0]
+    assert "no level: the room is split on 10 of 10 measured dimensions" in text_of(render_html(report))
+    data = json.loads(render_json(report))["overall"]
+    assert (data["level"], data["level_withheld"], data["unclear"]) == (None, True, 10)
+
+
+def test_a_room_split_on_a_few_dimensions_keeps_its_level(program) -> None:
+    # people 0, 1 split yes/no on the first three questions, everyone partly elsewhere: a few splits, no majority
+    report = room(program, 4, lambda n, q: ("yes" if n % 2 else "no") if q < 3 else "partly")
+    assert 0 < report.overall.unclear <= report.overall.measured // 2
+    assert report.overall.level is not None
+
+
+def test_one_person_answering_names_no_overall_level(program) -> None:
+    report = room(program, 1, lambda n, q: "yes" if q % 2 else "partly")
+    overall = report.overall
+    assert overall.one_voice == 10 and overall.level is None and overall.level_withheld
+    assert overall.withheld_text == "no level: 10 of 10 measured dimensions rest on one answer to each question"
+    mandate = report.dimensions[0]
+    assert mandate.one_voice
+    assert "one voice" in " ".join(render_markdown(report).split("## Dimensions")[1].split("\n")[:6])
