@@ -35,7 +35,9 @@ Top level:
   dont_know, score, counts: [{option_id, label, count, dont_know}], comments: [{participant,
   value, text}], ask_next, do_next, skipped, reach}``; ``participant`` is ``""`` for a secret ballot;
   ``reach`` is its step's, as in ``steps``.
-- ``weakest_first``: ids of the measured dimensions, lowest score first.
+- ``weakest_first``: ids of the measured dimensions that do not look real, lowest score first.
+- ``looks_real``: ids of the dimensions that look real: scored at the top level, neither ``unclear`` nor ``one_voice``
+  nor ``nobody_knows``.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
   value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
   participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
@@ -122,6 +124,7 @@ def report_to_data(report: CommitmentReport) -> dict[str, Any]:
             "self_team_gap": SELF_TEAM_GAP,
         },
         "weakest_first": [d.id for d in report.weakest_first],
+        "looks_real": [d.id for d in report.looks_real],
     }
 
 

@@ -12,10 +12,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from bootcamp.export.report_text import (
+    IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
     coverage_phrase,
     findings,
+    looks_real_lead,
     method_notes,
     missed_steps,
     note_lines,
@@ -32,6 +34,7 @@ from bootcamp.export.report_text import (
     tally,
     text_bar,
     unasked_phrase,
+    weakest_empty,
 )
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
@@ -111,6 +114,7 @@ def render_markdown(report: CommitmentReport) -> str:
         _overall(report),
         _dimensions(report),
         _weakest(report),
+        _looks_real(report),
         _disagreement(report),
         *(_heat_map(heat_map) for heat_map in report.heat_maps),
         *(_audit(audit) for audit in report.audits),
@@ -185,8 +189,9 @@ def _dimensions(report: CommitmentReport) -> list[str]:
     return ["## Dimensions", "", *markdown_table(header, rows, "lrllrrrl")]
 
 
-def _question_lines(question: QuestionResult, names: _Once, labels: _Once) -> list[str]:
-    """A question and its comments; ``names`` escapes who wrote one, ``labels`` the option chosen (each once)."""
+def _question_lines(question: QuestionResult, names: _Once, labels: _Once, in_place: bool = False) -> list[str]:
+    """A question and its comments; ``names`` escapes who wrote one, ``labels`` the option chosen (each once);
+    a question ``in_place`` gets no fix meant for a low score."""
     head = f"- *{content(question.text)}* — {score_text(question.score)}"
     lines = [
         head
@@ -194,7 +199,7 @@ def _question_lines(question: QuestionResult, names: _Once, labels: _Once) -> li
         + (f" — {said}" if (said := unasked_phrase(question.reach, question.skipped)) else "")
     ]
     lines.append(f"  - Ask next: {content(question.ask_next)}")
-    lines.append(f"  - Do next: {content(question.do_next)}")
+    lines.append(f"  - In place: {IN_PLACE}." if in_place else f"  - Do next: {content(question.do_next)}")
     for comment in question.comments:
         who = names[comment.participant] if comment.participant else "secret ballot"
         lines.append(f"  - “{md(comment.text)}” — {who}, {labels[comment.value]}")
@@ -205,7 +210,7 @@ def _weakest(report: CommitmentReport) -> list[str]:
     lines = ["## Weakest first"]
     names, labels = _Once(md), _Once(content)
     if not report.weakest_first:
-        lines += ["", "No dimension has a score yet."]
+        lines += ["", weakest_empty(report)]
     for rank, dimension in enumerate(report.weakest_first, 1):
         level = f", {content(dimension.level.title)}" if dimension.level else ""
         lines += ["", f"### {rank}. {content(dimension.title)} — {dimension.score}/100{level}", ""]
@@ -215,13 +220,30 @@ def _weakest(report: CommitmentReport) -> list[str]:
             lines.append(f"**Finding:** {finding}.")
             lines.append("")
         for question in sorted(dimension.questions, key=_weakest_question):
-            lines += _question_lines(question, names, labels)
+            lines += _question_lines(question, names, labels, report.in_place(question))
     if report.not_measured:
         lines += ["", "### Not measured", ""]
         for dimension in report.not_measured:
             lines.append(f"- **{content(dimension.title)}**: {'; '.join(findings(dimension))}.")
             for question in dimension.questions:
                 lines.append(f"  - Ask next: {content(question.ask_next)}")
+    return lines
+
+
+def _looks_real(report: CommitmentReport) -> list[str]:
+    if not report.looks_real:
+        return []
+    lines = ["## Looks real", "", looks_real_lead(report)]
+    names, labels = _Once(md), _Once(content)
+    for dimension in report.looks_real:
+        level = f", {content(dimension.level.title)}" if dimension.level else ""
+        lines += ["", f"- **{content(dimension.title)}** — {dimension.score}/100{level}"]
+        for question in dimension.questions:
+            lines.append(f"  - *{content(question.text)}* — {score_text(question.score)} ({tally(question)})")
+            lines.append(f"    - Evidence to ask for: {content(question.ask_next)}")
+            for comment in question.comments:
+                who = names[comment.participant] if comment.participant else "secret ballot"
+                lines.append(f"    - “{md(comment.text)}” — {who}, {labels[comment.value]}")
     return lines
 
 

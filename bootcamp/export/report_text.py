@@ -284,6 +284,26 @@ def structure_phrase(role: RoleVerdict) -> str:
     return "No structure question scored low."
 
 
+IN_PLACE = "the room says this is in place: keep it going, and ask for the evidence (Ask next)"
+
+
+def looks_real_lead(report: CommitmentReport) -> str:
+    """What the list of real dimensions is: "Scored Hard-wired (90 or more), the room agreed …"."""
+    top = report.levels[-1] if report.levels else None
+    level = f"{top.title} ({number(top.min_score, 0)} or more)" if top else "the top level"
+    return (
+        f"Scored {level}, with the room agreed and knowing: the room says these are real. Keep them going, "
+        "and ask for the evidence."
+    )
+
+
+def weakest_empty(report: CommitmentReport) -> str:
+    """What the weakest-first list says when it lists nothing."""
+    if report.looks_real:
+        return "Every measured dimension looks real: there is no low score to fix."
+    return "No dimension has a score."
+
+
 ONE_VOICE = "one voice: no question has more than one scored answer"
 
 

@@ -440,9 +440,37 @@ class CommitmentReport:
     private_notes_left_out: int = 0  # quick notes taken out of a summary to share (:func:`without_private_notes`)
 
     @property
+    def real_from(self) -> float | None:
+        """The score from which a dimension or question can look real: the top level's; None without levels."""
+        return self.levels[-1].min_score if self.levels else None
+
+    def is_real(self, dimension: DimensionResult) -> bool:
+        """Scored at the top level, the room agreed (not split, not one voice) and knowing (not "nobody knows"):
+        the room says it exists; a fix meant for a low score would prescribe for a problem it says it has not."""
+        top = self.real_from
+        return (
+            top is not None
+            and dimension.score is not None
+            and dimension.score >= top
+            and not (dimension.unclear or dimension.one_voice or dimension.nobody_knows)
+        )
+
+    def in_place(self, question: QuestionResult) -> bool:
+        """A question more than one person scored at the top level: what to do about it is to keep it going."""
+        top = self.real_from
+        return top is not None and question.score is not None and question.score >= top and question.scored > 1
+
+    @property
+    def looks_real(self) -> tuple[DimensionResult, ...]:
+        """The dimensions that look real (:meth:`is_real`), in the content's order."""
+        return tuple(d for d in self.dimensions if self.is_real(d))
+
+    @property
     def weakest_first(self) -> tuple[DimensionResult, ...]:
-        """Measured dimensions from the lowest score up; ties keep the content's order."""
-        return tuple(sorted((d for d in self.dimensions if d.measured), key=lambda d: d.score or 0))
+        """Measured dimensions that do not look real, from the lowest score up; ties keep the content's order."""
+        return tuple(
+            sorted((d for d in self.dimensions if d.measured and not self.is_real(d)), key=lambda d: d.score or 0)
+        )
 
     @property
     def not_measured(self) -> tuple[DimensionResult, ...]:

@@ -29,9 +29,11 @@ def program():
 
 
 def room(program, people: int, value: Callable[[int, int], str], *, comment: str = "") -> CommitmentReport:
-    """Every commitment question answered by ``people`` people: person n's answer to question q is value(n, q)."""
+    """Every commitment question answered by ``people`` people: person n's answer to question q is value(n, q);
+    the questions in the content's order of dimensions (0 is the mandate's first)."""
     seats = participants(people)
-    asked = asked_questions(program, "full")
+    order = [d.id for d in program.dimensions]
+    asked = sorted(asked_questions(program, "full"), key=lambda a: order.index(a.question.dimension))
     answers = [
         Answer(p.id, a.step.key, item=a.item, value=value(n, q), comment=comment)
         for n, p in enumerate(seats)
@@ -107,3 +109,31 @@ def test_one_person_answering_names_no_overall_level(program) -> None:
     mandate = report.dimensions[0]
     assert mandate.one_voice
     assert "one voice" in " ".join(render_markdown(report).split("## Dimensions")[1].split("\n")[:6])
+
+
+# -- 2. what looks real is said to be real --------------------------------------------------------------------
+
+
+def test_dimensions_everyone_answered_yes_are_listed_as_real_with_no_fix(program) -> None:
+    report = room(program, 4, everyone("yes"))
+    assert len(report.looks_real) == 10 and report.weakest_first == ()
+    markdown = render_markdown(report)
+    assert "Do next:" not in markdown
+    assert "## Looks real" in markdown
+    assert "- **Mandate** — 100/100, Hard-wired" in markdown
+    # the evidence to ask for: the question's own "ask next"
+    assert "When two leaders last disagreed about a customer priority" in markdown.split("## Looks real")[1]
+    html = text_of(render_html(report))
+    assert "Do next" not in html and "Looks real" in html
+    assert json.loads(render_json(report))["looks_real"][0] == "mandate"
+
+
+def test_a_question_everyone_answered_yes_in_a_weak_dimension_gets_no_fix(program) -> None:
+    # question 0 (mandate-one-driver): all yes; every other question: all no
+    report = room(program, 4, lambda n, q: "yes" if q == 0 else "no")
+    mandate = next(d for d in report.dimensions if d.id == "mandate")
+    assert mandate in report.weakest_first
+    markdown = render_markdown(report)
+    section = next(part for part in markdown.split("### ") if part[:1].isdigit() and "Mandate" in part[:20])
+    assert "Name one accountable leader" not in section  # the first question's fix
+    assert "In place: the room says this is in place" in section

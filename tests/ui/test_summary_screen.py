@@ -310,3 +310,58 @@ async def test_participant_text_is_shown_as_typed_on_every_page(
         assert "[b]Fix[/b] ␛[5mnow" in seen["actions"] and "[link=https://evil.example]Ben[/link]" in seen["actions"]
         assert "[i]CEO" in seen["coverage"] and "␛[31mBen" in seen["coverage"]
         assert "[bold]loud[/bold] ␛[2J" in seen["notes"] and "[bold red]Ana[/]" in seen["notes"]
+
+
+def detail_lines(detail: DimensionDetail) -> list[str]:
+    """The chosen dimension as the console draws it, line by line, at the width it has."""
+    from rich.console import Console
+
+    console = Console(width=detail.size.width, record=True, color_system=None)
+    assert detail.report is not None
+    console.print(detail.render())
+    return [row.rstrip() for row in console.export_text().splitlines()]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_next_steps_keep_an_unmeasured_dimensions_title_whole(workshop_id: str, make_app, size) -> None:
+    """The verdict gives way to the title: "  not measured: not run on the console; no answe" had lost its name."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        people = [p.id for p in app.workshop.info.participants]
+        app.workshop.records.set_answer(people[0], MANDATE, "no")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        detail = screen.query_one(DimensionDetail)
+        assert detail.dimension_id == "structure"
+        lines = detail_lines(detail)
+        assert lines[0].startswith("Structure")
+        verdict = " ".join(row.strip() for row in lines[:3])
+        assert "not measured: not run on the console; no answers came for it" in verdict
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_next_steps_say_a_dimension_the_room_agrees_on_looks_real_with_no_fix(
+    workshop_id: str, make_app, size
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        for person in app.workshop.info.participants:
+            app.workshop.records.set_answer(person.id, MANDATE, "yes")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        detail = screen.query_one(DimensionDetail)
+        assert detail.dimension_id == "mandate"
+        text = "\n".join(detail_lines(detail))
+        assert "Looks real" in text and "In place" in text
+        assert "Do next" not in text and "Name one accountable leader" not in text
+        assert "Mandate" in screen.query_one("#dimension-list", OptionList).get_option_at_index(0).prompt.plain
