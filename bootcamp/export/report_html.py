@@ -29,6 +29,7 @@ from bootcamp.export.report_text import (
     note_place,
     note_who,
     number,
+    overall_findings,
     percent,
     plain,
     scale_range,
@@ -37,6 +38,7 @@ from bootcamp.export.report_text import (
     structure_phrase,
     tactical_phrase,
     unasked_phrase,
+    unmeasured_overall,
     weakest_empty,
 )
 from bootcamp.plurals import counted
@@ -157,12 +159,13 @@ def _overall(report: CommitmentReport) -> str:
     level_text = (
         f'<p class="level-text">{prose(overall.level.text)}</p>' if overall.level and overall.level.text else ""
     )
-    counts = (
+    why = f"<p>Not measured: {escape(unmeasured_overall(report))}.</p>" if overall.score is None else ""
+    counts = why + (
         f"<p>{overall.measured} of {counted(overall.dimensions, 'dimension')} measured from "
         f"{counted(overall.scored, 'scored answer')}; "
         f"{overall.dont_know} &ldquo;don&rsquo;t know&rdquo; of {counted(overall.answered, 'answer')} given.</p>"
     )
-    flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
+    flagged = overall_findings(report)
     finding_list = ""
     if flagged:
         items = "".join(f"<li><strong>{words(d.title)}</strong>: {escape(f)}</li>" for d, f in flagged)

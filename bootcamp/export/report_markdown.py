@@ -15,6 +15,7 @@ from bootcamp.export.report_text import (
     IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
+    agreement_phrase,
     coverage_phrase,
     findings,
     looks_real_lead,
@@ -25,6 +26,7 @@ from bootcamp.export.report_text import (
     note_who,
     number,
     one_line,
+    overall_findings,
     percent,
     scale_range,
     score_text,
@@ -34,6 +36,7 @@ from bootcamp.export.report_text import (
     tally,
     text_bar,
     unasked_phrase,
+    unmeasured_overall,
     weakest_empty,
 )
 from bootcamp.plurals import counted
@@ -148,7 +151,7 @@ def _overall(report: CommitmentReport) -> list[str]:
     overall = report.overall
     lines = ["## Overall", ""]
     if overall.score is None:
-        lines.append("**Not measured**: no commitment question has a scored answer yet.")
+        lines.append(f"**Not measured**: {unmeasured_overall(report)}.")
     else:
         level = f" — {content(overall.level.title)}" if overall.level else ""
         lines.append(f"**{overall.score}/100{level}** `{text_bar(overall.score / 100, 20)}`")
@@ -162,7 +165,7 @@ def _overall(report: CommitmentReport) -> list[str]:
         f"{counted(overall.scored, 'scored answer')}; "
         f"{overall.dont_know} \u201cdon\u2019t know\u201d of {counted(overall.answered, 'answer')} given.",
     ]
-    flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
+    flagged = overall_findings(report)
     if flagged:
         lines += ["", *(f"- **{content(d.title)}**: {finding}" for d, finding in flagged)]
     if report.levels:
@@ -255,7 +258,7 @@ def _disagreement(report: CommitmentReport) -> list[str]:
     split = [d for d in report.dimensions if d.unclear]
     lines = ["## Where the room disagrees", ""]
     if not split:
-        return lines + ["No dimension splits the room: where there is a score, the room broadly agrees on it."]
+        return lines + [agreement_phrase(report)]
     for dimension in split:
         lines.append(
             f"- **{content(dimension.title)}**: {dimension.low_end} of {counted(dimension.scored, 'scored answer')} "

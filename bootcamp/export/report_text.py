@@ -324,6 +324,37 @@ def findings(dimension: DimensionResult) -> list[str]:
     return found
 
 
+def overall_findings(report: CommitmentReport) -> list[tuple[DimensionResult, str]]:
+    """The findings the overall names: a measured dimension's (but "one voice", which its level says in sum), and
+    "nobody knows" wherever it is, a dimension with no scored answer too: it is a finding in itself."""
+    return [
+        (d, finding)
+        for d in report.dimensions
+        for finding in findings(d)
+        if (d.measured and finding != ONE_VOICE) or (not d.measured and d.nobody_knows and finding.startswith("nobody"))
+    ]
+
+
+def unmeasured_overall(report: CommitmentReport) -> str:
+    """Why the overall has no score: "no commitment question has a scored answer", or every answer "don't know"."""
+    overall = report.overall
+    if overall.answered and overall.dont_know == overall.answered:
+        every = "the 1 answer" if overall.answered == 1 else f"all {overall.answered} answers"
+        were = "was" if overall.answered == 1 else "were"
+        return f"{every} to the commitment questions {were} \u201cdon\u2019t know\u201d"
+    return "no commitment question has a scored answer"
+
+
+def agreement_phrase(report: CommitmentReport) -> str:
+    """What is said of the room's agreement when no dimension splits it: only what the answers can tell."""
+    measured = [d for d in report.dimensions if d.measured]
+    if not measured:
+        return "No commitment question has a scored answer, so whether the room agrees cannot be told."
+    if all(d.one_voice for d in measured):
+        return "No question has more than one scored answer, so whether the room agrees cannot be told."
+    return "No dimension splits the room: where there is a score, the room broadly agrees on it."
+
+
 def tally(question: QuestionResult) -> str:
     """``Yes 2 · Partly 1 · No 0 · Don't know 1``."""
     return " · ".join(f"{count.label} {count.count}" for count in question.counts)

@@ -137,3 +137,29 @@ def test_a_question_everyone_answered_yes_in_a_weak_dimension_gets_no_fix(progra
     section = next(part for part in markdown.split("### ") if part[:1].isdigit() and "Mandate" in part[:20])
     assert "Name one accountable leader" not in section  # the first question's fix
     assert "In place: the room says this is in place" in section
+
+
+# -- 3. no claim of agreement where nothing could be compared ------------------------------------------------
+
+
+def test_nothing_scored_claims_no_agreement_and_nobody_knows_leads_the_overall(program) -> None:
+    report = room(program, 4, everyone("dont-know"))
+    markdown = render_markdown(report)
+    assert "broadly agrees" not in markdown
+    assert "No commitment question has a scored answer, so whether the room agrees cannot be told." in markdown
+    overall = markdown.split("## Overall")[1].split("## Dimensions")[0]
+    assert "yet" not in overall
+    assert "all 96 answers to the commitment questions were \u201cdon\u2019t know\u201d" in overall
+    assert "- **Mandate**: nobody knows: 100% answered" in overall
+    html = text_of(render_html(report))
+    assert "Mandate : nobody knows: 100% answered" in html and "yet" not in html.split("Dimensions")[0]
+
+
+def test_one_person_claims_no_agreement(program) -> None:
+    markdown = render_markdown(room(program, 1, everyone("yes")))
+    assert "broadly agrees" not in markdown
+    assert "No question has more than one scored answer, so whether the room agrees cannot be told." in markdown
+
+
+def test_a_room_that_agrees_still_says_so(program) -> None:
+    assert "broadly agrees" in render_markdown(room(program, 4, everyone("partly")))

@@ -365,3 +365,27 @@ async def test_next_steps_say_a_dimension_the_room_agrees_on_looks_real_with_no_
         assert "Looks real" in text and "In place" in text
         assert "Do next" not in text and "Name one accountable leader" not in text
         assert "Mandate" in screen.query_one("#dimension-list", OptionList).get_option_at_index(0).prompt.plain
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_overview_claims_no_agreement_when_every_answer_is_dont_know(workshop_id: str, make_app, size) -> None:
+    from bootcamp.ui.widgets.report.findings import Findings
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        for person in app.workshop.info.participants:
+            app.workshop.records.set_answer(person.id, MANDATE, "dont-know")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await settle(pilot)
+        from rich.console import Console
+
+        findings = screen.query_one(Findings)
+        console = Console(width=200, record=True, color_system=None)
+        console.print(findings.render())
+        text = console.export_text()
+        assert "No commitment question has a scored answer, so whether the room agrees cannot be told." in text
+        assert "none has 30%" not in text and "nobody knows: 100%" in text
+        assert "Not measured yet" not in screen_text(app)
