@@ -219,7 +219,7 @@ def _question(question: QuestionResult, in_place: bool = False) -> str:
 
 def _comments(question: QuestionResult) -> str:
     comments = "".join(
-        f'<li><q class="typed">{user(c.text)}</q> — '
+        f'<li><q class="typed">{user(c.text.strip())}</q> — '
         f"{user(c.participant) if c.participant else 'secret ballot'}, {words(c.value)}</li>"
         for c in question.comments
     )
@@ -369,7 +369,7 @@ def _audit(audit: Audit) -> str:
         f'<td class="num">{number(r.mean)}</td>'
         f"<td>{_audit_bar(audit, r)}</td>"
         f'<td class="num">{"–" if r.low is None else f"{number(r.low)}–{number(r.high)}"}</td>'
-        f'<td class="num">{number(r.spread, 2)}</td><td class="num">{r.answered}</td>'
+        f'<td class="num">{number(r.spread)}</td><td class="num">{r.answered}</td>'
         f'<td class="num">{r.dont_know}</td></tr>'
         for r in audit.rows
     )
@@ -420,6 +420,8 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
         )
     said = structure_phrase(role)
     gaps = f"<p>{escape(said)}</p>" if said else "".join(_question(q) for q in role.gaps)
+    if not role.lines:  # a sentence says so: an empty bar and its legend would chart nothing
+        bar = legend = ""
     body = f'<p class="verdict">{escape(tactical_phrase(report))}</p>{bar}{legend}{lines}<h3>Structural gaps</h3>{gaps}'
     return html_section("role", "Role definition", body)
 

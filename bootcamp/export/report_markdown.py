@@ -331,7 +331,7 @@ def _audit(audit: Audit) -> list[str]:
             number(row.mean),
             f"`{text_bar(None if row.mean is None else (row.mean - audit.scale_low) / span if span else 1.0)}`",
             "–" if row.low is None else f"{number(row.low)}–{number(row.high)}",
-            number(row.spread, 2),
+            number(row.spread),
             str(row.answered),
             str(row.dont_know),
         )

@@ -264,11 +264,12 @@ def note_who(note: Note) -> str:
 
 def note_lines(note: Note) -> list[str]:
     """The note's text as its lines, each made safe with :func:`plain` (so right-to-left text in one line cannot
-    reorder the next), line breaks kept, blank lines at its ends dropped."""
+    reorder the next), line breaks kept, blank lines and spaces at its ends dropped (as Markdown drops them: every
+    format shows the same text)."""
     text = note.text
     if "\n" not in text and "\r" not in text:  # most notes are one line: as the passes below would give it
-        return [plain(text)]
-    return [plain(line) for line in _CARRIAGE_RETURNS.sub("\n", text).strip("\n").split("\n")]
+        return [plain(text.strip())]
+    return [plain(line.rstrip()) for line in _CARRIAGE_RETURNS.sub("\n", text).strip().split("\n")]
 
 
 def structure_phrase(role: RoleVerdict) -> str:
