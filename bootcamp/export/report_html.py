@@ -261,7 +261,7 @@ def _looks_real(report: CommitmentReport) -> str:
             f'<p class="q"><span class="qscore" style="background:{score_colour((q.score or 0) / 100, 90)}">'
             f"{escape(score_text(q.score))}</span> {prose(q.text)}</p>"
             f'<p class="tally">{" · ".join(f"{words(c.label)}&nbsp;{c.count}" for c in q.counts)}</p>'
-            f"<dl><dt>Evidence to ask for</dt><dd>{prose(q.ask_next)}</dd></dl>"
+            f"<dl><dt>Evidence</dt><dd>{prose(q.ask_next)}</dd></dl>"
             + _comments(q)
             + "</div>"
             for q in d.questions
