@@ -17,16 +17,19 @@ from typing import TYPE_CHECKING
 
 from bootcamp.export.report_charts import dumbbell, gauge, range_bar, score_bar, score_colour, stacked_bar
 from bootcamp.export.report_text import (
+    IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
     coverage_phrase,
     findings,
+    looks_real_lead,
     method_notes,
     missed_steps,
     note_lines,
     note_place,
     note_who,
     number,
+    overall_findings,
     percent,
     plain,
     roles_said,
@@ -36,6 +39,8 @@ from bootcamp.export.report_text import (
     structure_phrase,
     tactical_phrase,
     unasked_phrase,
+    unmeasured_overall,
+    weakest_empty,
 )
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
@@ -87,6 +92,7 @@ def render_html(report: CommitmentReport) -> str:
         _overall(report),
         _dimensions(report),
         _weakest(report),
+        _looks_real(report),
         *(_heat_map(heat_map) for heat_map in report.heat_maps),
         *(_audit(audit) for audit in report.audits),
         _role(report.role, report) if report.role else "",
@@ -155,12 +161,13 @@ def _overall(report: CommitmentReport) -> str:
     level_text = (
         f'<p class="level-text">{prose(overall.level.text)}</p>' if overall.level and overall.level.text else ""
     )
-    counts = (
+    why = f"<p>Not measured: {escape(unmeasured_overall(report))}.</p>" if overall.score is None else ""
+    counts = why + (
         f"<p>{overall.measured} of {counted(overall.dimensions, 'dimension')} measured from "
         f"{counted(overall.scored, 'scored answer')}; "
         f"{overall.dont_know} &ldquo;don&rsquo;t know&rdquo; of {counted(overall.answered, 'answer')} given.</p>"
     )
-    flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
+    flagged = overall_findings(report)
     finding_list = ""
     if flagged:
         items = "".join(f"<li><strong>{words(d.title)}</strong>: {escape(f)}</li>" for d, f in flagged)
@@ -194,26 +201,31 @@ def _dimensions(report: CommitmentReport) -> str:
     return html_section("dimensions", "Dimensions", table)
 
 
-def _question(question: QuestionResult) -> str:
+def _question(question: QuestionResult, in_place: bool = False) -> str:
     fraction = None if question.score is None else question.score / 100
     tally = " · ".join(f"{words(c.label)}&nbsp;{c.count}" for c in question.counts)
     said = unasked_phrase(question.reach, question.skipped)
     skipped = f' <span class="chip grey">{escape(said)}</span>' if said else ""
-    comments = "".join(
-        f'<li><q class="typed">{user(c.text)}</q>' + (" — " + ", ".join(said) if (said := _comment_by(c)) else "")
-        + "</li>"
-        for c in question.comments
-    )
     return (
         '<div class="question">'
         f'<p class="q"><span class="qscore" style="background:{score_colour(fraction, 90)}">'
         f"{escape(score_text(question.score))}</span> {prose(question.text)}{skipped}</p>"
         f'<p class="tally">{tally}</p>'
         f"<dl><dt>Ask next</dt><dd>{prose(question.ask_next)}</dd>"
-        f"<dt>Do next</dt><dd>{prose(question.do_next)}</dd></dl>"
-        + (f'<ul class="comments">{comments}</ul>' if comments else "")
+        + (f"<dt>In place</dt><dd>{escape(IN_PLACE)}.</dd></dl>" if in_place else "")
+        + (f"<dt>Do next</dt><dd>{prose(question.do_next)}</dd></dl>" if not in_place else "")
+        + _comments(question)
         + "</div>"
     )
+
+
+def _comments(question: QuestionResult) -> str:
+    comments = "".join(
+        f'<li><q class="typed">{user(c.text.strip())}</q>' + (" — " + ", ".join(said) if (said := _comment_by(c)) else "")
+        + "</li>"
+        for c in question.comments
+    )
+    return f'<ul class="comments">{comments}</ul>' if comments else ""
 
 
 def _weakest(report: CommitmentReport) -> str:
@@ -221,7 +233,7 @@ def _weakest(report: CommitmentReport) -> str:
     for rank, d in enumerate(report.weakest_first, 1):
         level = f" · {words(d.level.title)}" if d.level else ""
         found = "".join(f'<p class="finding">{escape(f)}</p>' for f in findings(d))
-        questions = "".join(_question(q) for q in sorted(d.questions, key=_weakest_question))
+        questions = "".join(_question(q, report.in_place(q)) for q in sorted(d.questions, key=_weakest_question))
         cards.append(
             f'<article class="card" style="border-left-color:{score_colour((d.score or 0) / 100)}">'
             f'<h3><span class="rank">{rank}</span> {words(d.title)} '
@@ -236,8 +248,31 @@ def _weakest(report: CommitmentReport) -> str:
             for d in report.not_measured
         )
         cards.append(f'<h3>Not measured</h3><ul class="plain">{items}</ul>')
-    body = "".join(cards) if cards else "<p>No dimension has a score yet.</p>"
+    body = "".join(cards) if cards else f"<p>{escape(weakest_empty(report))}</p>"
     return html_section("weakest", "Weakest first", body, "What to ask inside the organisation next, and what to do.")
+
+
+def _looks_real(report: CommitmentReport) -> str:
+    if not report.looks_real:
+        return ""
+    cards = []
+    for d in report.looks_real:
+        level = f" · {words(d.level.title)}" if d.level else ""
+        questions = "".join(
+            '<div class="question">'
+            f'<p class="q"><span class="qscore" style="background:{score_colour((q.score or 0) / 100, 90)}">'
+            f"{escape(score_text(q.score))}</span> {prose(q.text)}</p>"
+            f'<p class="tally">{" · ".join(f"{words(c.label)}&nbsp;{c.count}" for c in q.counts)}</p>'
+            f"<dl><dt>Evidence</dt><dd>{prose(q.ask_next)}</dd></dl>"
+            + _comments(q)
+            + "</div>"
+            for q in d.questions
+        )
+        cards.append(
+            f'<article class="card" style="border-left-color:{score_colour((d.score or 0) / 100)}">'
+            f'<h3>{words(d.title)} <span class="card-score">{d.score}/100{level}</span></h3>{questions}</article>'
+        )
+    return html_section("real", "Looks real", "".join(cards), escape(looks_real_lead(report)))
 
 
 def _weakest_question(question: QuestionResult) -> int:
@@ -342,7 +377,7 @@ def _audit(audit: Audit) -> str:
         f'<td class="num">{number(r.mean)}</td>'
         f"<td>{_audit_bar(audit, r)}</td>"
         f'<td class="num">{"–" if r.low is None else f"{number(r.low)}–{number(r.high)}"}</td>'
-        f'<td class="num">{number(r.spread, 2)}</td><td class="num">{r.answered}</td>'
+        f'<td class="num">{number(r.spread)}</td><td class="num">{r.answered}</td>'
         f'<td class="num">{r.dont_know}</td></tr>'
         for r in audit.rows
     )
@@ -393,6 +428,8 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
         )
     said = structure_phrase(role)
     gaps = f"<p>{escape(said)}</p>" if said else "".join(_question(q) for q in role.gaps)
+    if not role.lines:  # a sentence says so: an empty bar and its legend would chart nothing
+        bar = legend = ""
     body = f'<p class="verdict">{escape(tactical_phrase(report))}</p>{bar}{legend}{lines}<h3>Structural gaps</h3>{gaps}'
     return html_section("role", "Role definition", body)
 

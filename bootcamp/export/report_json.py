@@ -18,12 +18,15 @@ Top level:
 - ``thresholds``: ``dont_know_finding`` (share), ``disagreement_share``,
   ``disagreement_min_answers``, ``structure_gap_below`` (score), ``self_team_gap`` (share of scale).
 - ``levels``: ``[{id, title, min_score, text}]``, lowest first.
-- ``overall``: ``{score, level, measured, dimensions, answered, scored, dont_know, level_needs, level_withheld}``;
-  ``level`` is a level object or ``null``: ``null`` too when ``level_withheld``, a score from fewer measured
-  dimensions than ``level_needs`` (half of them), which names no level.
+- ``overall``: ``{score, level, measured, dimensions, answered, scored, dont_know, unclear, one_voice, level_needs,
+  level_withheld, withheld_text}``; ``unclear`` and ``one_voice`` count the measured dimensions that split the room
+  and that rest on one answer to each question; ``level`` is a level object or ``null``: ``null`` too when
+  ``level_withheld``, a score that names no level: from fewer measured dimensions than ``level_needs`` (half of
+  them), or with more than half of the measured ones ``one_voice`` or ``unclear``; ``withheld_text`` says which
+  (``""`` when a level is named).
 - ``dimensions``: in the content's order, each ``{id, title, text, status, score, level,
   answered, scored, dont_know, dont_know_share, nobody_knows, low_end, high_end, unclear,
-  measured, questions}``. ``status``: ``scored``, ``no-scored-answers`` (asked, no scored answer),
+  measured, one_voice, questions}``; ``one_voice``: measured, no question with more than one scored answer. ``status``: ``scored``, ``no-scored-answers`` (asked, no scored answer),
   ``skipped`` (for time), ``jumped-past``, ``not-reached``, ``not-run`` (not run on the console, none imported),
   ``not-asked`` (a mix of skipped, jumped past and not reached),
   ``not-started`` (the workshop never started), ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
@@ -33,7 +36,9 @@ Top level:
   value, text, secret}], ask_next, do_next, skipped, reach}``; ``participant`` is ``""`` for a secret ballot
   (``secret``) and in an anonymous workshop;
   ``reach`` is its step's, as in ``steps``.
-- ``weakest_first``: ids of the measured dimensions, lowest score first.
+- ``weakest_first``: ids of the measured dimensions that do not look real, lowest score first.
+- ``looks_real``: ids of the dimensions that look real: scored at the top level, neither ``unclear`` nor ``one_voice``
+  nor ``nobody_knows``.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, legend: [{option_id, label, key,
   value, normalised}], columns: [{item, title, short, perspective}], rows: [{participant_id,
   participant, removed, cells: [null | {option_id, label, key, normalised}]}], averages:
@@ -97,8 +102,8 @@ FORMAT = "bootcamp-commitment-report"
 
 # Derived values a reader of the JSON should not have to recompute.
 _DERIVED: dict[type, tuple[str, ...]] = {
-    DimensionResult: ("measured",),
-    OverallResult: ("level_needs", "level_withheld"),
+    DimensionResult: ("measured", "one_voice"),
+    OverallResult: ("level_needs", "level_withheld", "withheld_text"),
     SelfTeamGap: ("gap", "shown_gap", "flagged"),
     RoleLineResult: ("agrees",),
     RoleVerdict: ("decided", "tactical_share"),
@@ -121,6 +126,7 @@ def report_to_data(report: CommitmentReport) -> dict[str, Any]:
             "self_team_gap": SELF_TEAM_GAP,
         },
         "weakest_first": [d.id for d in report.weakest_first],
+        "looks_real": [d.id for d in report.looks_real],
     }
 
 

@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from bootcamp.export.report_text import (
+    IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
+    agreement_phrase,
     comment_by,
     coverage_phrase,
     findings,
+    looks_real_lead,
     method_notes,
     missed_steps,
     note_lines,
@@ -24,6 +27,7 @@ from bootcamp.export.report_text import (
     note_who,
     number,
     one_line,
+    overall_findings,
     percent,
     roles_said,
     scale_range,
@@ -34,6 +38,8 @@ from bootcamp.export.report_text import (
     tally,
     text_bar,
     unasked_phrase,
+    unmeasured_overall,
+    weakest_empty,
 )
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
@@ -113,6 +119,7 @@ def render_markdown(report: CommitmentReport) -> str:
         _overall(report),
         _dimensions(report),
         _weakest(report),
+        _looks_real(report),
         _disagreement(report),
         *(_heat_map(heat_map) for heat_map in report.heat_maps),
         *(_audit(audit) for audit in report.audits),
@@ -146,7 +153,7 @@ def _overall(report: CommitmentReport) -> list[str]:
     overall = report.overall
     lines = ["## Overall", ""]
     if overall.score is None:
-        lines.append("**Not measured**: no commitment question has a scored answer yet.")
+        lines.append(f"**Not measured**: {unmeasured_overall(report)}.")
     else:
         level = f" — {content(overall.level.title)}" if overall.level else ""
         lines.append(f"**{overall.score}/100{level}** `{text_bar(overall.score / 100, 20)}`")
@@ -160,7 +167,7 @@ def _overall(report: CommitmentReport) -> list[str]:
         f"{counted(overall.scored, 'scored answer')}; "
         f"{overall.dont_know} \u201cdon\u2019t know\u201d of {counted(overall.answered, 'answer')} given.",
     ]
-    flagged = [(d, f) for d in report.dimensions if d.measured for f in findings(d)]
+    flagged = overall_findings(report)
     if flagged:
         lines += ["", *(f"- **{content(d.title)}**: {finding}" for d, finding in flagged)]
     if report.levels:
@@ -187,8 +194,9 @@ def _dimensions(report: CommitmentReport) -> list[str]:
     return ["## Dimensions", "", *markdown_table(header, rows, "lrllrrrl")]
 
 
-def _question_lines(question: QuestionResult, names: _Once, labels: _Once) -> list[str]:
-    """A question and its comments; ``names`` escapes who wrote one, ``labels`` the option chosen (each once)."""
+def _question_lines(question: QuestionResult, names: _Once, labels: _Once, in_place: bool = False) -> list[str]:
+    """A question and its comments; ``names`` escapes who wrote one, ``labels`` the option chosen (each once);
+    a question ``in_place`` gets no fix meant for a low score."""
     head = f"- *{content(question.text)}* — {score_text(question.score)}"
     lines = [
         head
@@ -196,7 +204,7 @@ def _question_lines(question: QuestionResult, names: _Once, labels: _Once) -> li
         + (f" — {said}" if (said := unasked_phrase(question.reach, question.skipped)) else "")
     ]
     lines.append(f"  - Ask next: {content(question.ask_next)}")
-    lines.append(f"  - Do next: {content(question.do_next)}")
+    lines.append(f"  - In place: {IN_PLACE}." if in_place else f"  - Do next: {content(question.do_next)}")
     for comment in question.comments:
         said = [names[who] for who in (comment_by(comment),) if who] + [labels[comment.value]] * bool(comment.value)
         lines.append(f"  - “{md(comment.text)}”" + (" — " + ", ".join(said) if said else ""))
@@ -207,7 +215,7 @@ def _weakest(report: CommitmentReport) -> list[str]:
     lines = ["## Weakest first"]
     names, labels = _Once(md), _Once(content)
     if not report.weakest_first:
-        lines += ["", "No dimension has a score yet."]
+        lines += ["", weakest_empty(report)]
     for rank, dimension in enumerate(report.weakest_first, 1):
         level = f", {content(dimension.level.title)}" if dimension.level else ""
         lines += ["", f"### {rank}. {content(dimension.title)} — {dimension.score}/100{level}", ""]
@@ -217,13 +225,30 @@ def _weakest(report: CommitmentReport) -> list[str]:
             lines.append(f"**Finding:** {finding}.")
             lines.append("")
         for question in sorted(dimension.questions, key=_weakest_question):
-            lines += _question_lines(question, names, labels)
+            lines += _question_lines(question, names, labels, report.in_place(question))
     if report.not_measured:
         lines += ["", "### Not measured", ""]
         for dimension in report.not_measured:
             lines.append(f"- **{content(dimension.title)}**: {'; '.join(findings(dimension))}.")
             for question in dimension.questions:
                 lines.append(f"  - Ask next: {content(question.ask_next)}")
+    return lines
+
+
+def _looks_real(report: CommitmentReport) -> list[str]:
+    if not report.looks_real:
+        return []
+    lines = ["## Looks real", "", looks_real_lead(report)]
+    names, labels = _Once(md), _Once(content)
+    for dimension in report.looks_real:
+        level = f", {content(dimension.level.title)}" if dimension.level else ""
+        lines += ["", f"- **{content(dimension.title)}** — {dimension.score}/100{level}"]
+        for question in dimension.questions:
+            lines.append(f"  - *{content(question.text)}* — {score_text(question.score)} ({tally(question)})")
+            lines.append(f"    - Evidence to ask for: {content(question.ask_next)}")
+            for comment in question.comments:
+                who = names[comment.participant] if comment.participant else "secret ballot"
+                lines.append(f"    - “{md(comment.text)}” — {who}, {labels[comment.value]}")
     return lines
 
 
@@ -235,7 +260,7 @@ def _disagreement(report: CommitmentReport) -> list[str]:
     split = [d for d in report.dimensions if d.unclear]
     lines = ["## Where the room disagrees", ""]
     if not split:
-        return lines + ["No dimension splits the room: where there is a score, the room broadly agrees on it."]
+        return lines + [agreement_phrase(report)]
     for dimension in split:
         lines.append(
             f"- **{content(dimension.title)}**: {dimension.low_end} of {counted(dimension.scored, 'scored answer')} "
@@ -308,7 +333,7 @@ def _audit(audit: Audit) -> list[str]:
             number(row.mean),
             f"`{text_bar(None if row.mean is None else (row.mean - audit.scale_low) / span if span else 1.0)}`",
             "–" if row.low is None else f"{number(row.low)}–{number(row.high)}",
-            number(row.spread, 2),
+            number(row.spread),
             str(row.answered),
             str(row.dont_know),
         )

@@ -278,11 +278,12 @@ def note_who(note: Note) -> str:
 
 def note_lines(note: Note) -> list[str]:
     """The note's text as its lines, each made safe with :func:`plain` (so right-to-left text in one line cannot
-    reorder the next), line breaks kept, blank lines at its ends dropped."""
+    reorder the next), line breaks kept, blank lines and spaces at its ends dropped (as Markdown drops them: every
+    format shows the same text)."""
     text = note.text
     if "\n" not in text and "\r" not in text:  # most notes are one line: as the passes below would give it
-        return [plain(text)]
-    return [plain(line) for line in _CARRIAGE_RETURNS.sub("\n", text).strip("\n").split("\n")]
+        return [plain(text.strip())]
+    return [plain(line.rstrip()) for line in _CARRIAGE_RETURNS.sub("\n", text).strip().split("\n")]
 
 
 def structure_phrase(role: RoleVerdict) -> str:
@@ -298,11 +299,36 @@ def structure_phrase(role: RoleVerdict) -> str:
     return "No structure question scored low."
 
 
+IN_PLACE = "the room says this is in place: keep it going, and ask for the evidence (Ask next)"
+
+
+def looks_real_lead(report: CommitmentReport) -> str:
+    """What the list of real dimensions is: "Scored Hard-wired (90 or more), the room agreed …"."""
+    top = report.levels[-1] if report.levels else None
+    level = f"{top.title} ({number(top.min_score, 0)} or more)" if top else "the top level"
+    return (
+        f"Scored {level}, with the room agreed and knowing: the room says these are real. Keep them going, "
+        "and ask for the evidence."
+    )
+
+
+def weakest_empty(report: CommitmentReport) -> str:
+    """What the weakest-first list says when it lists nothing."""
+    if report.looks_real:
+        return "Every measured dimension looks real: there is no low score to fix."
+    return "No dimension has a score."
+
+
+ONE_VOICE = "one voice: no question has more than one scored answer"
+
+
 def findings(dimension: DimensionResult) -> list[str]:
     """Short findings about one dimension, in the order a reader should see them."""
     found: list[str] = []
     if not dimension.measured:
         found.append(f"not measured: {STATUS_PHRASES[dimension.status]}")
+    if dimension.one_voice:
+        found.append(ONE_VOICE)
     if dimension.unclear:
         found.append(
             f"the commitment is unclear: {dimension.low_end} of {dimension.scored} at the low end, "
@@ -311,6 +337,37 @@ def findings(dimension: DimensionResult) -> list[str]:
     if dimension.nobody_knows:
         found.append(f"nobody knows: {percent(dimension.dont_know_share)} answered \u201cdon\u2019t know\u201d")
     return found
+
+
+def overall_findings(report: CommitmentReport) -> list[tuple[DimensionResult, str]]:
+    """The findings the overall names: a measured dimension's (but "one voice", which its level says in sum), and
+    "nobody knows" wherever it is, a dimension with no scored answer too: it is a finding in itself."""
+    return [
+        (d, finding)
+        for d in report.dimensions
+        for finding in findings(d)
+        if (d.measured and finding != ONE_VOICE) or (not d.measured and d.nobody_knows and finding.startswith("nobody"))
+    ]
+
+
+def unmeasured_overall(report: CommitmentReport) -> str:
+    """Why the overall has no score: "no commitment question has a scored answer", or every answer "don't know"."""
+    overall = report.overall
+    if overall.answered and overall.dont_know == overall.answered:
+        every = "the 1 answer" if overall.answered == 1 else f"all {overall.answered} answers"
+        were = "was" if overall.answered == 1 else "were"
+        return f"{every} to the commitment questions {were} \u201cdon\u2019t know\u201d"
+    return "no commitment question has a scored answer"
+
+
+def agreement_phrase(report: CommitmentReport) -> str:
+    """What is said of the room's agreement when no dimension splits it: only what the answers can tell."""
+    measured = [d for d in report.dimensions if d.measured]
+    if not measured:
+        return "No commitment question has a scored answer, so whether the room agrees cannot be told."
+    if all(d.one_voice for d in measured):
+        return "No question has more than one scored answer, so whether the room agrees cannot be told."
+    return "No dimension splits the room: where there is a score, the room broadly agrees on it."
 
 
 def tally(question: QuestionResult) -> str:

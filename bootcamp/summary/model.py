@@ -113,6 +113,12 @@ class DimensionResult:
     def measured(self) -> bool:
         return self.score is not None
 
+    @property
+    def one_voice(self) -> bool:
+        """Measured, and no question of it has more than one scored answer: one person's view (or one person's per
+        question), not the room's; it can be neither agreed nor split."""
+        return self.measured and max(q.scored for q in self.questions) <= 1
+
 
 @dataclass(frozen=True)
 class OverallResult:
@@ -123,6 +129,8 @@ class OverallResult:
     answered: int
     scored: int
     dont_know: int
+    unclear: int = 0  # measured dimensions that split the room
+    one_voice: int = 0  # measured dimensions with no more than one scored answer to any question
 
     @property
     def level_needs(self) -> int:
@@ -131,14 +139,31 @@ class OverallResult:
 
     @property
     def level_withheld(self) -> bool:
-        """A score from fewer dimensions than a level needs: shown with how little it rests on, and no level named.
-        One dimension's "Taking hold" in a large type read as the organisation's level."""
-        return self.score is not None and self.measured < self.level_needs
+        """A score that names no level, shown with why: from fewer dimensions than a level needs (one dimension's
+        "Taking hold" in large type read as the organisation's level); or where most measured dimensions rest on
+        one answer to each question, or split the room. A mean of two camps, or one person's view, named as the
+        organisation's level is a commitment nobody in the room described."""
+        if self.score is None:
+            return False
+        return self.measured < self.level_needs or 2 * max(self.one_voice, self.unclear) > self.measured
 
     @property
     def withheld_text(self) -> str:
-        """Why no level is named: "no level: only 1 of 10 dimensions measured (a level needs 5)"."""
-        return f"no level: only {self.measured} of {self.dimensions} dimensions measured (a level needs {self.level_needs})"
+        """Why no level is named: "no level: only 1 of 10 dimensions measured (a level needs 5)"; "" when one is."""
+        if not self.level_withheld:
+            return ""
+        if self.measured < self.level_needs:
+            return (
+                f"no level: only {self.measured} of {self.dimensions} dimensions measured "
+                f"(a level needs {self.level_needs})"
+            )
+        if 2 * self.one_voice > self.measured:
+            rest = "rests" if self.one_voice == 1 else "rest"
+            return (
+                f"no level: {self.one_voice} of {self.measured} measured dimensions {rest} "
+                "on one answer to each question"
+            )
+        return f"no level: the room is split on {self.unclear} of {self.measured} measured dimensions"
 
 
 @dataclass(frozen=True)
@@ -420,9 +445,37 @@ class CommitmentReport:
     roles: tuple[str, ...] = ()
 
     @property
+    def real_from(self) -> float | None:
+        """The score from which a dimension or question can look real: the top level's; None without levels."""
+        return self.levels[-1].min_score if self.levels else None
+
+    def is_real(self, dimension: DimensionResult) -> bool:
+        """Scored at the top level, the room agreed (not split, not one voice) and knowing (not "nobody knows"):
+        the room says it exists; a fix meant for a low score would prescribe for a problem it says it has not."""
+        top = self.real_from
+        return (
+            top is not None
+            and dimension.score is not None
+            and dimension.score >= top
+            and not (dimension.unclear or dimension.one_voice or dimension.nobody_knows)
+        )
+
+    def in_place(self, question: QuestionResult) -> bool:
+        """A question more than one person scored at the top level: what to do about it is to keep it going."""
+        top = self.real_from
+        return top is not None and question.score is not None and question.score >= top and question.scored > 1
+
+    @property
+    def looks_real(self) -> tuple[DimensionResult, ...]:
+        """The dimensions that look real (:meth:`is_real`), in the content's order."""
+        return tuple(d for d in self.dimensions if self.is_real(d))
+
+    @property
     def weakest_first(self) -> tuple[DimensionResult, ...]:
-        """Measured dimensions from the lowest score up; ties keep the content's order."""
-        return tuple(sorted((d for d in self.dimensions if d.measured), key=lambda d: d.score or 0))
+        """Measured dimensions that do not look real, from the lowest score up; ties keep the content's order."""
+        return tuple(
+            sorted((d for d in self.dimensions if d.measured and not self.is_real(d)), key=lambda d: d.score or 0)
+        )
 
     @property
     def not_measured(self) -> tuple[DimensionResult, ...]:

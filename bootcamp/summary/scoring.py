@@ -207,6 +207,8 @@ def score_dimensions(
         answered=sum(d.answered for d in dimensions),
         scored=sum(d.scored for d in dimensions),
         dont_know=sum(d.dont_know for d in dimensions),
+        unclear=sum(1 for d in dimensions if d.measured and d.unclear),
+        one_voice=sum(1 for d in dimensions if d.one_voice),
     )
     if overall.level_withheld:
         overall = dataclasses.replace(overall, level=None)

@@ -98,7 +98,8 @@ def test_structural_gaps_closed_opened_and_remaining() -> None:
     )
     assert [(g.score_before, g.score_after) for g in opened.role.opened] == [(100, 25)]
     remaining = compare(
-        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+        structure_room("w1", "2026-01-01", "no", "no").report(),
+        structure_room("w2", "2026-06-01", "partly", "no").report(),
     )
     assert [(g.score_before, g.score_after) for g in remaining.role.remaining] == [(0, 25)]
     assert remaining.overall.level_move is Move.SAME

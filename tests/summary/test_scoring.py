@@ -149,11 +149,18 @@ def test_overall_rounds_a_half_up() -> None:
 
 
 def test_weakest_first_orders_measured_dimensions_and_carries_ask_and_do() -> None:
-    report = Room_(participants(3), mandate("yes", "yes", "yes") + structure("no", "no", "partly")).report()
+    report = Room_(participants(3), mandate("yes", "partly", "partly") + structure("no", "no", "partly")).report()
     assert [d.id for d in report.weakest_first] == ["structure", "mandate"]
     weakest = report.weakest_first[0].questions[0]
     assert weakest.ask_next == "Who would the CCO escalate a cross-silo conflict to?"
     assert weakest.do_next == "Move the reporting line up to where the change is decided."
+
+
+def test_a_dimension_the_room_agrees_is_in_place_looks_real_and_is_not_in_weakest_first() -> None:
+    report = Room_(participants(3), mandate("yes", "yes", "yes") + structure("no", "no", "partly")).report()
+    assert [d.id for d in report.weakest_first] == ["structure"]
+    assert [d.id for d in report.looks_real] == ["mandate"]
+    assert report.in_place(report.looks_real[0].questions[0])
 
 
 def test_not_measured_dimensions_are_listed_apart() -> None:

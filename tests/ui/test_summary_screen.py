@@ -388,3 +388,81 @@ async def test_two_people_of_one_name_are_told_apart_on_the_console(
         assert "“IT says nobody has a mandate” — Sam Lee (CTO), No" in seen["next-steps"]
         assert "1 Sam Lee (CFO) · 2 Sam Lee (CTO) · 3 Kim" in seen["aptitudes"]
         assert "Sam Lee (CTO)" in seen["notes"]
+
+
+def detail_lines(detail: DimensionDetail) -> list[str]:
+    """The chosen dimension as the console draws it, line by line, at the width it has."""
+    from rich.console import Console
+
+    console = Console(width=detail.size.width, record=True, color_system=None)
+    assert detail.report is not None
+    console.print(detail.render())
+    return [row.rstrip() for row in console.export_text().splitlines()]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_next_steps_keep_an_unmeasured_dimensions_title_whole(workshop_id: str, make_app, size) -> None:
+    """The verdict gives way to the title: "  not measured: not run on the console; no answe" had lost its name."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        people = [p.id for p in app.workshop.info.participants]
+        app.workshop.records.set_answer(people[0], MANDATE, "no")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        detail = screen.query_one(DimensionDetail)
+        assert detail.dimension_id == "structure"
+        lines = detail_lines(detail)
+        assert lines[0].startswith("Structure")
+        verdict = " ".join(row.strip() for row in lines[:3])
+        assert "not measured: not run on the console; no answers came for it" in verdict
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_next_steps_say_a_dimension_the_room_agrees_on_looks_real_with_no_fix(
+    workshop_id: str, make_app, size
+) -> None:
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        for person in app.workshop.info.participants:
+            app.workshop.records.set_answer(person.id, MANDATE, "yes")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        detail = screen.query_one(DimensionDetail)
+        assert detail.dimension_id == "mandate"
+        text = "\n".join(detail_lines(detail))
+        assert "Looks real" in text and "In place" in text
+        assert "Do next" not in text and "Name one accountable leader" not in text
+        assert "Mandate" in screen.query_one("#dimension-list", OptionList).get_option_at_index(0).prompt.plain
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_overview_claims_no_agreement_when_every_answer_is_dont_know(workshop_id: str, make_app, size) -> None:
+    from bootcamp.ui.widgets.report.findings import Findings
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.workshop is not None
+        for person in app.workshop.info.participants:
+            app.workshop.records.set_answer(person.id, MANDATE, "dont-know")
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        await settle(pilot)
+        from rich.console import Console
+
+        findings = screen.query_one(Findings)
+        console = Console(width=200, record=True, color_system=None)
+        console.print(findings.render())
+        text = console.export_text()
+        assert "No commitment question has a scored answer, so whether the room agrees cannot be told." in text
+        assert "none has 30%" not in text and "nobody knows: 100%" in text

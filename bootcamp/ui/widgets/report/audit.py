@@ -72,7 +72,7 @@ class AuditChart(ReportPart):
             figures.append("no scored answer", muted)
         else:
             figures.append(f"{'average' if wide else 'avg'} {number(row.mean)}", "bold")
-            spread = "–" if row.spread is None else f"{row.spread:.1f}"
+            spread = number(row.spread)  # "–" when none; one decimal, half up, as every format
             figures.append(f" · {'range ' if wide else ''}{number(row.low)}–{number(row.high)} · sd {spread}", muted)
         if wide:
             dont_know = f", {row.dont_know} don\u2019t know" if row.dont_know else ""

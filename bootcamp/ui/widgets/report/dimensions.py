@@ -23,7 +23,9 @@ SPLIT = "split"
 
 
 def weakest_then_unmeasured(report: CommitmentReport) -> tuple[DimensionResult, ...]:
-    return report.weakest_first + report.not_measured
+    """The weakest first, then those that look real (highest scores, the room agreed), then the unmeasured."""
+    real = tuple(sorted(report.looks_real, key=lambda d: d.score or 0))
+    return report.weakest_first + real + report.not_measured
 
 
 class DimensionBars(ReportPart):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import RenderableType
 from rich.text import Text
 
-from bootcamp.export.report_text import findings, percent
+from bootcamp.export.report_text import ONE_VOICE, agreement_phrase, findings, percent
 from bootcamp.summary.model import DONT_KNOW_FINDING, CommitmentReport
 from bootcamp.ui.widgets.report.part import ReportPart
 
@@ -18,12 +18,17 @@ class Findings(ReportPart):
         found: list[RenderableType] = []
         for dimension in report.dimensions:
             for finding in findings(dimension):
+                if finding == ONE_VOICE:  # the overall's level says how many rest on one answer
+                    continue
                 sentence = Text()
                 sentence.append("! " if dimension.measured else "· ", flag if dimension.measured else muted)
                 sentence.append(dimension.title, "bold")
                 sentence.append(f": {finding}.", "" if dimension.measured else muted)
                 found.append(sentence)
-        if not any(d.unclear or d.nobody_knows for d in report.dimensions if d.measured):
+        agreement = agreement_phrase(report)
+        if not any(d.unclear for d in report.dimensions) and not agreement.startswith("No dimension splits"):
+            found.insert(0, Text(agreement, style=muted))  # nothing to compare: no claim of agreement
+        elif not any(d.unclear or d.nobody_knows for d in report.dimensions):
             found.insert(
                 0,
                 Text(

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bootcamp.export.report_text import STATUS_PHRASES, comment_by, findings, percent, tally, unasked_phrase
+from bootcamp.export.report_text import IN_PLACE, STATUS_PHRASES, comment_by, findings, percent, tally, unasked_phrase
 from bootcamp.summary.model import CommitmentReport, DimensionResult, QuestionResult
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.report.charts import bar, fit, on_score
@@ -65,8 +65,16 @@ class DimensionDetail(ReportPart):
             level = f" · {dimension.level.title}" if dimension.level else ""
             verdict = plain(f"{dimension.score}/100{level}", "bold")
         heading = plain(dimension.title, self.themed("heading"))
+        if heading.cell_len + 1 + verdict.cell_len <= width:
+            head: list[RenderableType] = [line(heading, " ", verdict)]
+        else:  # the title stays whole; the verdict gives way, to lines of its own
+            head = [line(fit(heading, width)), verdict]
+        if report.is_real(dimension):
+            head.append(
+                joined(("\u2713 ", self.themed("heading")), ("Looks real: keep it going, and ask for the evidence.", ""))
+            )
         pieces: list[RenderableType] = [
-            line(fit(heading, width - verdict.cell_len - 1), " ", verdict),
+            *head,
             line(bar(None if dimension.score is None else dimension.score / 100, width, self.themed("track"))),
             line(
                 plain(
@@ -82,10 +90,10 @@ class DimensionDetail(ReportPart):
             if dimension.measured:
                 pieces.append(joined(("! ", self.themed("flag")), (finding[0].upper() + finding[1:] + ".", "")))
         for question in sorted(dimension.questions, key=weakest_question):
-            pieces += [Text(), self._question(question)]
+            pieces += [Text(), self._question(question, report.in_place(question))]
         return pieces
 
-    def _question(self, question: QuestionResult) -> Table:
+    def _question(self, question: QuestionResult, in_place: bool = False) -> Table:
         muted = self.themed("muted")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=LABEL_WIDTH, no_wrap=True)
@@ -96,12 +104,15 @@ class DimensionDetail(ReportPart):
         grid.add_row("", plain(counts + (f" · {said}" if said else ""), muted))
         heading = self.themed("heading")
         grid.add_row(plain("Ask next", heading), plain(question.ask_next))
-        grid.add_row(plain("Do next", heading), plain(question.do_next))
+        if in_place:
+            grid.add_row(plain("In place", heading), plain(IN_PLACE[0].upper() + IN_PLACE[1:] + "."))
+        else:
+            grid.add_row(plain("Do next", heading), plain(question.do_next))
         for comment in question.comments:
             said = ", ".join(part for part in (comment_by(comment), comment.value) if part)
             grid.add_row(
                 "",
-                joined(("\u201c", muted), (comment.text, "italic"), ("\u201d" + (f" — {said}" if said else ""), muted)),
+                joined(("\u201c", muted), (comment.text.strip(), "italic"), ("\u201d" + (f" — {said}" if said else ""), muted)),
             )
         return grid
 

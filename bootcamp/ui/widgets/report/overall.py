@@ -60,7 +60,7 @@ class OverallScore(Vertical):
             f" ({percent(overall.dont_know / overall.answered if overall.answered else None)})",
         )
         if overall.score is None:
-            words.update(joined(("Not measured yet", "bold"), "\n", facts))
+            words.update(joined(("Not measured yet", "bold"), "\n", facts))  # the console follows a live room
         else:
             digits.update(str(overall.score))
             digits.styles.color = Color.from_rich_color(score_colour(overall.score / 100, 0.55))

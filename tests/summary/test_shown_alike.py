@@ -1,0 +1,74 @@
+"""The same figure and the same text in every format: a spread, a comment trimmed, no empty chart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from summary_rooms import info, participants
+
+from bootcamp.content import load_dir
+from bootcamp.export.report_html import render_html
+from bootcamp.export.report_markdown import render_markdown
+from bootcamp.locations import default_content_dir
+from bootcamp.store.model import Answer, RoomRecords, WorkshopState
+from bootcamp.summary import CommitmentReport, build_report
+from bootcamp.summary.scoring import asked_questions
+
+
+@pytest.fixture(scope="module")
+def program():
+    return load_dir(default_content_dir())
+
+
+def room(program, people: int, value: Callable[[int, int], str], *, comment: str = "") -> CommitmentReport:
+    """Every commitment question answered by ``people`` people: person n's answer to question q is value(n, q);
+    the questions in the content's order of dimensions (0 is the mandate's first)."""
+    seats = participants(people)
+    order = [d.id for d in program.dimensions]
+    asked = sorted(asked_questions(program, "full"), key=lambda a: order.index(a.question.dimension))
+    answers = [
+        Answer(p.id, a.step.key, item=a.item, value=value(n, q), comment=comment)
+        for n, p in enumerate(seats)
+        for q, a in enumerate(asked)
+        if value(n, q)
+    ]
+    return build_report(program, info(seats), answers, RoomRecords(), WorkshopState())
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def everyone(answer: str) -> Callable[[int, int], str]:
+    return lambda n, q: answer
+
+
+# -- smaller: the same figure and the same text in every format -------------------------------------------
+
+
+def test_a_comment_is_trimmed_in_every_format(program) -> None:
+    report = room(program, 4, everyone("partly"), comment="   padded   ")
+    assert "\u201cpadded\u201d" in render_markdown(report)
+    html = render_html(report)
+    assert '<q class="typed"><bdi>padded</bdi></q>' in html and '<span class="typed"><bdi>padded</bdi></span>' in html
+
+
+def test_no_role_lines_draws_no_role_chart(program) -> None:
+    html = render_html(room(program, 4, everyone("partly")))
+    role = html.split('<section id="role">')[1].split("</section>")[0]
+    assert "The room entered no lines of its role description." in role
+    assert "<svg" not in role and "swatch" not in role
+
+
+def test_a_spread_is_shown_with_one_decimal_in_every_format(program) -> None:
+    """1, 2, 3 and 4 have a population sd of 1.118…: 1.1, as the console shows it and as README says."""
+    seats = participants(4)
+    step = next(s for s in program.steps("full") if s.key.endswith("competency-audit"))
+    item = program.item_list("competencies").items[0].id
+    values = ("absent", "scattered", "organised", "joined-up")
+    answers = [Answer(p.id, step.key, item=item, perspective="team", value=v) for p, v in zip(seats, values)]
+    report = build_report(program, info(seats), answers, RoomRecords(), WorkshopState())
+    assert "| 1–4 | 1.1 |" in render_markdown(report)
+    assert '<td class="num">1.1</td>' in render_html(report)
