@@ -95,6 +95,8 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
         await settle(pilot)
         text = screen_text(app)
         assert "0 → 100" in text and "+100" in text and "↑ Hard-wired" in text
+        said = " ".join(text.split())
+        assert "Like for like, on the 1 dimension measured both times: 0 → 100 (+100)" in said, said
 
 
 async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(

@@ -151,7 +151,8 @@ class ProgressView(ReportPart):
             if like is not None
             else "nothing to compare"
         )
-        detail = plain(f"Like for like, on the {overall.shared} dimensions measured both times: {like_text}", muted)
+        shared = f"{overall.shared} dimension{'s' if overall.shared != 1 else ''}"
+        detail = plain(f"Like for like, on the {shared} measured both times: {like_text}", muted)
         pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), detail]
         pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
