@@ -14,10 +14,13 @@ from html import escape
 from bootcamp.export.comparison_charts import before_after_bars
 from bootcamp.export.comparison_text import (
     action_counts,
+    dimensions_count,
     interval,
     level_move,
+    like_for_like_lead,
     measured_once,
     method_notes,
+    not_compared,
     notes,
     pair,
     run_named,
@@ -135,13 +138,24 @@ def _big(score: int | None, label: str) -> str:
 
 def _overall(comparison: Comparison) -> str:
     overall = comparison.overall
-    move = level_move(overall)
     like = overall.like_for_like_change
-    shared = f"{overall.shared} dimension{'s' if overall.shared != 1 else ''}"
+    like_figures = escape(pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after)))
+    compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
+    if compared:
+        verdict = f"{_change(overall.change)} {escape(level_move(overall))}"
+    else:  # the like-for-like change is the progress: the two overall scores are shown, not compared
+        verdict = escape(like_for_like_lead(overall)) + (f": {like_figures} {_change(like)}" if like is not None else "")
+    detail = (
+        f"Like for like, on the {dimensions_count(overall.shared)} measured both times: "
+        + (f"{like_figures} {_change(like)}" if like is not None else "nothing to compare")
+        + ".<br>"
+        if compared
+        else f"{escape(not_compared(overall))}<br>"
+    )
     body = (
         '<div class="overall">'
         f"{_big(overall.score_before, 'earlier')}<p class=\"arrow\">&rarr;</p>{_big(overall.score_after, 'later')}"
-        f'<div class="gauge-box"><p class="verdict">{_change(overall.change)} {escape(move)}</p>'
+        f'<div class="gauge-box"><p class="verdict">{verdict}</p>'
         + before_after_bars(
             overall.score_before,
             overall.score_after,
@@ -149,14 +163,7 @@ def _overall(comparison: Comparison) -> str:
             f"overall: earlier {score_or_dash(overall.score_before)}, later {score_or_dash(overall.score_after)}",
             width=640,
         )
-        + f"<p>Like for like, on the {shared} measured both times: "
-        + (
-            f"{escape(pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after)))}"
-            f" {_change(like)}"
-            if like is not None
-            else "nothing to compare"
-        )
-        + f".<br>Dimensions measured: {overall.measured_before} &rarr; {overall.measured_after}; "
+        + f"<p>{detail}Dimensions measured: {overall.measured_before} &rarr; {overall.measured_after}; "
         f"&ldquo;don&rsquo;t know&rdquo;: "
         f"{escape(share_pair(overall.dont_know_share_before, overall.dont_know_share_after))} of the answers.</p>"
         "</div></div>"

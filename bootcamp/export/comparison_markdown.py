@@ -9,10 +9,13 @@ from __future__ import annotations
 from bootcamp.export.comparison_text import (
     ARROW,
     action_counts,
+    dimensions_count,
     interval,
     level_move,
+    like_for_like_lead,
     measured_once,
     method_notes,
+    not_compared,
     notes,
     pair,
     run_named,
@@ -90,36 +93,40 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
 def _overall(comparison: Comparison) -> list[str]:
     overall = comparison.overall
     lines = ["## Overall", ""]
+    like = overall.like_for_like_change
+    like_figures = f"{pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after))}"
+    compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
     if overall.score_before is None or overall.score_after is None:
         lines.append(
             f"**{pair(score_or_dash(overall.score_before), score_or_dash(overall.score_after))}/100**: "
             "a run without a scored answer cannot be compared."
         )
-    else:
+    elif overall.same_dimensions:
         move = level_move(overall)
         lines.append(
             f"**{pair(str(overall.score_before), str(overall.score_after))}/100 ({signed(overall.change)})**"
             + (f" — {content(move)}" if move else "")
         )
+    else:  # the like-for-like change is the progress: the two overall scores are shown, not compared
+        figures = f": {like_figures}/100 ({signed(like)})" if like is not None else ""
+        lines += [f"**{like_for_like_lead(overall)}{figures}**", "", content(not_compared(overall))]
+    if overall.score_before is not None and overall.score_after is not None:
         lines += [
             "",
             f"`{text_bar(overall.score_before / 100, 20)}` earlier  ",
             f"`{text_bar(overall.score_after / 100, 20)}` later",
         ]
-    like = overall.like_for_like_change
-    lines += [
-        "",
-        f"Like for like, on the {overall.shared} dimension{'s' if overall.shared != 1 else ''} measured both times: "
-        + (
-            f"{pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after))} "
-            f"({signed(like)})."
-            if like is not None
-            else "nothing to compare."
-        ),
+    lines.append("")
+    if compared:  # else the headline said it
+        lines.append(
+            f"Like for like, on the {dimensions_count(overall.shared)} measured both times: "
+            + (f"{like_figures} ({signed(like)})." if like is not None else "nothing to compare.")
+        )
+    lines.append(
         f"Dimensions measured: {pair(str(overall.measured_before), str(overall.measured_after))}; "
         f"\u201cdon\u2019t know\u201d: {share_pair(overall.dont_know_share_before, overall.dont_know_share_after)} "
-        "of the answers given.",
-    ]
+        "of the answers given."
+    )
     return lines
 
 

@@ -17,6 +17,7 @@ from bootcamp.summary.comparison_model import (
     DimensionChange,
     Measured,
     Move,
+    OverallChange,
     RoleChange,
 )
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW
@@ -120,6 +121,37 @@ def level_move(dimension_or_overall: object) -> str:
     return f"{pair(before.title, after.title)} {MOVE_MARKS[move] if move else ''}".rstrip()
 
 
+def dimensions_count(count: int) -> str:
+    return f"{count} dimension{'s' if count != 1 else ''}"
+
+
+def like_for_like_lead(overall: OverallChange) -> str:
+    """What the headline says when the runs measured different dimensions, before its figures: "Like for like, on
+    the 1 dimension measured both times"; "No dimension was measured in both runs: no change can be told"."""
+    if not overall.shared:
+        return "No dimension was measured in both runs: no change can be told"
+    return f"Like for like, on the {dimensions_count(overall.shared)} measured both times"
+
+
+def different_dimensions(overall: OverallChange) -> str:
+    """Why the two overall scores are not compared: "the runs measured different dimensions (2 and 5, 1 in
+    common)"."""
+    return (
+        f"the runs measured different dimensions ({overall.measured_before} and {overall.measured_after}, "
+        f"{overall.shared} in common)"
+    )
+
+
+def not_compared(overall: OverallChange) -> str:
+    """The two overall scores, kept in sight but not compared, when the runs measured different dimensions."""
+    said = (
+        f"Overall scores, not compared: {pair(score_or_dash(overall.score_before), score_or_dash(overall.score_after))}"
+        f"/100. {different_dimensions(overall).capitalize()}, so the difference between them is not progress."
+    )
+    level = level_move(overall)
+    return said + (f" Level: {level}." if level else "")
+
+
 def split_pair(dimension: DimensionChange) -> str:
     """Whether the room disagreed, before and after: only said when it did in either run, and only when both runs
     scored the dimension (a run with no scored answer agreed on nothing; :func:`measured_once` says why)."""
@@ -221,6 +253,8 @@ def method_notes(comparison: Comparison) -> list[str]:
         "earlier one, in points of 100.",
         f"The overall score is the mean of the dimensions each run measured; like for like is the mean of the "
         f"{overall.shared} dimension{'s' if overall.shared != 1 else ''} both runs measured.",
+        "The overall change is the later overall score minus the earlier one when both runs measured the same "
+        "dimensions; otherwise it is the like-for-like change, and the two overall scores are shown but not compared.",
         "A dimension measured in one run only is said so and never compared with 0.",
         "A rating's change is on its own scale, as its averages are: the later average minus the earlier one, each "
         "as shown (one decimal, halves rounded up).",

@@ -175,12 +175,13 @@ def _share(part: int, whole: int) -> float | None:
 def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequence[DimensionChange]) -> OverallChange:
     shared = [d for d in dimensions if d.score_before is not None and d.score_after is not None]
     b, a = before.overall, after.overall
+    same = b.measured == a.measured == len(shared)  # else the two overall scores are not compared, nor their levels
     return OverallChange(
         score_before=b.score,
         score_after=a.score,
         level_before=b.level,
         level_after=a.level,
-        level_move=_move(b.level, a.level, before.levels, after.levels),
+        level_move=_move(b.level, a.level, before.levels, after.levels) if same else None,
         measured_before=b.measured,
         measured_after=a.measured,
         shared=len(shared),

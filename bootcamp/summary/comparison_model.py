@@ -14,7 +14,11 @@ from bootcamp.content.model import Level
 from bootcamp.summary.model import DimensionStatus
 from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
-COMPARISON_VERSION = 2  # 2: a rating's change is on its scale, as its averages are (it was on 0..1)
+# 2: a rating's change is on its scale, as its averages are (it was on 0..1).
+# 3: the overall change is the like-for-like one when the runs measured different dimensions (it was the
+#    difference of the two overall scores, which a run could raise by not asking again what went badly); the
+#    overall level move is null then.
+COMPARISON_VERSION = 3
 
 
 class Move(StrEnum):
@@ -104,11 +108,16 @@ class DimensionChange:
 
 @dataclass(frozen=True)
 class OverallChange:
+    """The two overall scores, each the mean of the dimensions its own run measured, and the change between them.
+
+    When the runs measured different dimensions, the two scores are not compared: the change is the like-for-like
+    one (the dimensions both runs measured), so a run cannot show progress by leaving out what went badly."""
+
     score_before: int | None
     score_after: int | None
     level_before: Level | None
     level_after: Level | None
-    level_move: Move | None
+    level_move: Move | None  # None unless both runs reached a level and measured the same dimensions
     measured_before: int  # dimensions with a score in that run
     measured_after: int
     shared: int  # dimensions measured in both runs
@@ -118,8 +127,17 @@ class OverallChange:
     dont_know_share_after: float | None
 
     @property
+    def same_dimensions(self) -> bool:
+        """Both runs measured the same dimensions (at least one): their overall scores can be compared."""
+        return self.measured_before == self.measured_after == self.shared > 0
+
+    @property
     def change(self) -> int | None:
-        return difference(self.score_before, self.score_after)
+        """The progress the comparison reports: the later overall score minus the earlier one when both runs
+        measured the same dimensions, else the like-for-like change (None when no dimension was measured twice)."""
+        if self.same_dimensions:
+            return difference(self.score_before, self.score_after)
+        return self.like_for_like_change
 
     @property
     def like_for_like_change(self) -> int | None:

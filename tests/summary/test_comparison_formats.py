@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from comparison_rooms import earlier_room, later_room
+from comparison_rooms import earlier_room, later_room, structure_room
 from test_escaping import Elements, assert_no_live_markup, assert_printable
 
 from bootcamp.export import comparison_json
@@ -53,7 +53,7 @@ def test_markdown_matches_the_golden_file(comparison) -> None:
 
 def test_json_is_versioned_and_every_field_is_documented(comparison) -> None:
     data = json.loads(render_comparison_json(comparison))
-    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 2
+    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 3
     spans = re.findall(r"``(.+?)``", comparison_json.__doc__ or "", re.DOTALL)
     documented = {word for span in spans for word in re.findall(r"\w+", span)}
     missing = sorted(keys(data, set()) - documented)
@@ -67,7 +67,8 @@ def test_json_carries_the_figures_with_both_sides(comparison) -> None:
     assert (mandate["measured"], mandate["level_move"], mandate["unclear_before"]) == ("both", "up", True)
     assert (structure["score_after"], structure["change"], structure["measured"]) == (None, None, "earlier-only")
     assert structure["status_after"] == "not-on-agenda"
-    assert data["overall"]["like_for_like_change"] == 55 and data["overall"]["change"] == 71
+    assert data["overall"]["like_for_like_change"] == 55 and data["overall"]["change"] == 55  # not 17 → 88's +71
+    assert data["overall"]["same_dimensions"] is False and data["overall"]["level_move"] is None
     assert data["biggest_moves_first"] == ["mandate", "structure"]
     assert data["role"]["tactical_share_before"] == pytest.approx(0.6667) and data["role"]["lines_after"] is None
     assert [a["state"] for a in data["actions"]] == ["overdue", "open", "done", "dropped", "open"]
@@ -103,7 +104,41 @@ def test_a_rating_change_is_on_the_scale_of_the_averages_beside_it_in_every_form
     assert '1 → 2 <span class="chip change up">+1</span>' in html and "(+50)" not in html and ">+50<" not in html
     data = comparison_to_data(comparison)
     rows = {(r["item"], r["perspective"]): r for r in data["heat_maps"][0]["rows"]}
-    assert data["version"] == 2 and rows[("persist", "self")]["change"] == 1.0
+    assert data["version"] == 3 and rows[("persist", "self")]["change"] == 1.0
+
+
+def overall_section(markdown: str) -> str:
+    return markdown.split("## Overall\n")[1].split("\n## ")[0].lstrip("\n")
+
+
+def test_the_headline_is_like_for_like_when_the_runs_measured_different_dimensions(comparison) -> None:
+    """A CCO read "50 → 90/100 (+40)" when the one dimension measured both times fell from 100 to 50: the later run
+    had not asked again the question that scored 0. The two overall scores stay, but are not compared."""
+    overall = overall_section(render_comparison_markdown(comparison))
+    assert overall.startswith("**Like for like, on the 1 dimension measured both times: 33 → 88/100 (+55)**\n")
+    assert "+71" not in overall and "↑" not in overall
+    assert (
+        "Overall scores, not compared: 17 → 88/100. The runs measured different dimensions (2 and 1, 1 in common), "
+        "so the difference between them is not progress. Level: Lip service → Hard-wired."
+    ) in " ".join(overall.split())
+    html = render_comparison_html(comparison)
+    assert ">+71<" not in html
+    verdict = html.split('<p class="verdict">')[1].split("</p>")[0]
+    assert verdict == (
+        'Like for like, on the 1 dimension measured both times: 33 → 88 <span class="chip change up">+55</span>'
+    )
+    assert "Overall scores, not compared: 17 → 88/100." in Elements(html).all_text
+
+
+def test_runs_that_measured_the_same_dimensions_keep_the_overall_headline() -> None:
+    same = compare(
+        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+    )
+    overall = overall_section(render_comparison_markdown(same))
+    assert overall.startswith("**0 → 25/100 (+25)** — Lip service (same)\n")
+    assert "not compared" not in overall
+    html = render_comparison_html(same)
+    assert '<p class="verdict"><span class="chip change up">+25</span> Lip service (same)</p>' in html
 
 
 @pytest.mark.parametrize(

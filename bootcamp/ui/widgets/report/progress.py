@@ -19,7 +19,10 @@ from bootcamp.export.comparison_text import (
     ARROW,
     MOVE_MARKS,
     action_counts,
+    different_dimensions,
+    dimensions_count,
     interval,
+    level_move,
     notes,
     pair,
     score_or_dash,
@@ -135,25 +138,40 @@ class ProgressView(ReportPart):
         apart = interval(before.date, comparison.after.date)
         since = plain(f"Since {before.date}" + (f" ({apart})" if apart else "") + ": ", muted)
         since.append_text(plain(before.workshop))
+        compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
+        change_width = 0 if overall.change is None else len(signed(overall.change))
         head = Text(end="")
-        head.append("Overall ", "bold")
-        head.append(self._scores(overall.score_before, overall.score_after), "bold")
-        head.append(" ")
-        head.append_text(self._change(overall.change, 0 if overall.change is None else len(signed(overall.change))))
-        if overall.level_after is not None:
-            mark = MOVE_MARKS[overall.level_move] if overall.level_move else ""
-            head.append(f"   {mark} {overall.level_after.title}".rstrip())
+        like = overall.like_for_like_change
+        if compared:
+            head.append("Overall ", "bold")
+            head.append(self._scores(overall.score_before, overall.score_after), "bold")
+            head.append(" ")
+            head.append_text(self._change(overall.change, change_width))
+            if overall.level_after is not None:
+                mark = MOVE_MARKS[overall.level_move] if overall.level_move else ""
+                head.append(f"   {mark} {overall.level_after.title}".rstrip())
+            like_text = (
+                f"{self._scores(overall.like_for_like_before, overall.like_for_like_after)} ({signed(like)})"
+                if like is not None
+                else "nothing to compare"
+            )
+            said = f"Like for like, on the {dimensions_count(overall.shared)} measured both times: {like_text}"
+        else:  # as `bootcamp compare` says it: the like-for-like change is the progress, the overall scores are not
+            if overall.shared:
+                head.append(f"Like for like, {dimensions_count(overall.shared)}: ", "bold")
+                head.append(self._scores(overall.like_for_like_before, overall.like_for_like_after), "bold")
+                head.append(" ")
+                head.append_text(self._change(like, change_width))
+            else:
+                head.append("No dimension measured both times", "bold")
+            level = level_move(overall)
+            said = (
+                f"Overall {self._scores(overall.score_before, overall.score_after)}, not compared: "
+                f"{different_dimensions(overall)}." + (f" Level: {level}." if level else "")
+            )
         dont_know = share_pair(overall.dont_know_share_before, overall.dont_know_share_after)
         head.append(f"   \u201cdon\u2019t know\u201d {dont_know}", muted)
-        like = overall.like_for_like_change
-        like_text = (
-            f"{self._scores(overall.like_for_like_before, overall.like_for_like_after)} ({signed(like)})"
-            if like is not None
-            else "nothing to compare"
-        )
-        shared = f"{overall.shared} dimension{'s' if overall.shared != 1 else ''}"
-        detail = plain(f"Like for like, on the {shared} measured both times: {like_text}", muted)
-        pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), detail]
+        pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), plain(said, muted)]
         pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
         return pieces
