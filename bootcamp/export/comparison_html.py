@@ -22,6 +22,7 @@ from bootcamp.export.comparison_text import (
     method_notes,
     not_compared,
     notes,
+    overall_level,
     pair,
     run_named,
     score_or_dash,
@@ -142,7 +143,7 @@ def _overall(comparison: Comparison) -> str:
     like_figures = escape(pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after)))
     compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
     if compared:
-        verdict = f"{_change(overall.change)} {escape(level_move(overall))}"
+        verdict = f"{_change(overall.change)} {escape(overall_level(overall))}"
     else:  # the like-for-like change is the progress: the two overall scores are shown, not compared
         verdict = escape(like_for_like_lead(overall)) + (f": {like_figures} {_change(like)}" if like is not None else "")
     detail = (

@@ -17,6 +17,7 @@ from bootcamp.export.comparison_text import (
     method_notes,
     not_compared,
     notes,
+    overall_level,
     pair,
     run_named,
     score_or_dash,
@@ -102,7 +103,7 @@ def _overall(comparison: Comparison) -> list[str]:
             "a run without a scored answer cannot be compared."
         )
     elif overall.same_dimensions:
-        move = level_move(overall)
+        move = overall_level(overall)
         lines.append(
             f"**{pair(str(overall.score_before), str(overall.score_after))}/100 ({signed(overall.change)})**"
             + (f" — {content(move)}" if move else "")

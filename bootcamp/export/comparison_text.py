@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from bootcamp.content.model import Level
 from bootcamp.export.report_text import STATUS_PHRASES, number, percent
 from bootcamp.summary.comparison_model import (
     ActionProgress,
@@ -148,8 +149,33 @@ def not_compared(overall: OverallChange) -> str:
         f"Overall scores, not compared: {pair(score_or_dash(overall.score_before), score_or_dash(overall.score_after))}"
         f"/100. {different_dimensions(overall).capitalize()}, so the difference between them is not progress."
     )
-    level = level_move(overall)
-    return said + (f" Level: {level}." if level else "")
+    return f"{said} {level_sentence(overall)}".rstrip()
+
+
+def level_sentence(overall: OverallChange) -> str:
+    """The overall level in both runs as a sentence: "Level: Lip service → Hard-wired."; "" when neither names one."""
+    level = overall_level(overall).removeprefix("level: ")
+    return f"Level: {level}." if level else ""
+
+
+def overall_level(overall: OverallChange) -> str:
+    """The overall level in both runs: "Lip service → Hard-wired ↑"; when a run names none, "level: " and why:
+    "level: not given for the earlier run (only 2 dimensions measured) → Hard-wired"; "" when neither names one."""
+    if overall.level_before is not None and overall.level_after is not None:
+        return level_move(overall)
+
+    def side(level: Level | None, withheld: bool, measured: int, run: str) -> str:
+        if level is not None:
+            return level.title
+        if withheld:
+            return f"not given for the {run} run (only {dimensions_count(measured)} measured)"
+        return f"none for the {run} run"
+
+    if not (overall.level_before or overall.level_after or overall.level_withheld_before or overall.level_withheld_after):
+        return ""
+    before = side(overall.level_before, overall.level_withheld_before, overall.measured_before, "earlier")
+    after = side(overall.level_after, overall.level_withheld_after, overall.measured_after, "later")
+    return "level: " + pair(before, after)
 
 
 def split_pair(dimension: DimensionChange) -> str:

@@ -189,6 +189,8 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         like_for_like_after=_mean([d.score_after for d in shared if d.score_after is not None]),
         dont_know_share_before=_share(b.dont_know, b.answered),
         dont_know_share_after=_share(a.dont_know, a.answered),
+        level_withheld_before=b.level_withheld,
+        level_withheld_after=a.level_withheld,
     )
 
 

@@ -125,6 +125,8 @@ class OverallChange:
     like_for_like_after: int | None
     dont_know_share_before: float | None
     dont_know_share_after: float | None
+    level_withheld_before: bool = False  # a score, but from too few dimensions for a level to be named
+    level_withheld_after: bool = False
 
     @property
     def same_dimensions(self) -> bool:

@@ -79,6 +79,14 @@ def test_the_overall_change_of_runs_that_measured_the_same_dimensions_is_the_dif
     assert both.same_dimensions and (both.score_before, both.score_after, both.change) == (0, 25, 25)
 
 
+def test_a_run_whose_overall_level_was_withheld_says_so() -> None:
+    earlier = earlier_room().report()
+    few = dataclasses.replace(earlier, overall=dataclasses.replace(earlier.overall, level=None, dimensions=10))
+    overall = compare(few, later_room().report()).overall
+    assert (overall.level_withheld_before, overall.level_withheld_after) == (True, False)
+    assert overall.level_before is None and overall.level_after is not None
+
+
 def test_biggest_moves_first_then_those_measured_once(comparison) -> None:
     assert [d.id for d in comparison.biggest_moves_first] == ["mandate", "structure"]
 

@@ -7,6 +7,7 @@ When the Markdown changes on purpose, regenerate the golden file and review the 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -139,6 +140,26 @@ def test_runs_that_measured_the_same_dimensions_keep_the_overall_headline() -> N
     assert "not compared" not in overall
     html = render_comparison_html(same)
     assert '<p class="verdict"><span class="chip change up">+25</span> Lip service (same)</p>' in html
+
+
+def test_a_withheld_overall_level_is_said_in_words() -> None:
+    """The headline read "— – → Hard-wired" when the earlier run measured too few dimensions for a level."""
+    same = compare(
+        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+    )
+    withheld = dataclasses.replace(same.overall, level_before=None, level_withheld_before=True)
+    same = dataclasses.replace(same, overall=withheld)
+    said = "level: not given for the earlier run (only 1 dimension measured) → Lip service"
+    overall = overall_section(render_comparison_markdown(same))
+    assert overall.startswith(f"**0 → 25/100 (+25)** — {said}\n") and "– →" not in overall
+    assert f'<p class="verdict"><span class="chip change up">+25</span> {said}</p>' in render_comparison_html(same)
+    differing = compare(earlier_room().report(), later_room().report())
+    differing = dataclasses.replace(
+        differing, overall=dataclasses.replace(differing.overall, level_before=None, level_withheld_before=True)
+    )
+    overall = " ".join(overall_section(render_comparison_markdown(differing)).split())
+    assert "Level: not given for the earlier run (only 2 dimensions measured) → Hard-wired." in overall
+    assert "– →" not in overall
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from bootcamp.export.comparison_text import (
     different_dimensions,
     dimensions_count,
     interval,
-    level_move,
+    level_sentence,
     notes,
     pair,
     score_or_dash,
@@ -164,11 +164,10 @@ class ProgressView(ReportPart):
                 head.append_text(self._change(like, change_width))
             else:
                 head.append("No dimension measured both times", "bold")
-            level = level_move(overall)
             said = (
                 f"Overall {self._scores(overall.score_before, overall.score_after)}, not compared: "
-                f"{different_dimensions(overall)}." + (f" Level: {level}." if level else "")
-            )
+                f"{different_dimensions(overall)}. {level_sentence(overall)}"
+            ).rstrip()
         dont_know = share_pair(overall.dont_know_share_before, overall.dont_know_share_after)
         head.append(f"   \u201cdon\u2019t know\u201d {dont_know}", muted)
         pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), plain(said, muted)]
