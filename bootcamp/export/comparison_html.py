@@ -20,6 +20,7 @@ from bootcamp.export.comparison_text import (
     like_for_like_lead,
     measured_once,
     method_notes,
+    no_gap_listed,
     not_compared,
     notes,
     overall_level,
@@ -263,7 +264,7 @@ def _role(role: RoleChange) -> str:
     )
     body = (
         f'<p class="verdict">Tactical duties: {escape(tactical_pair(role))}.</p>'
-        + (gaps or "<p>No structural gap in either run.</p>")
+        + (gaps or f"<p>{escape(no_gap_listed(role))}</p>")
     )
     return html_section("role", "Role definition", body)
 

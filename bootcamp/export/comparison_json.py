@@ -50,9 +50,11 @@ Top level:
   or ``null`` unless ``both``.
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
-  remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
-  five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
-  had no scored answer in the earlier run (no change is told, so it is not ``opened``).
+  remaining, unchecked, first_measured, structure_scored_before, structure_scored_after}``; ``lines_*`` is
+  ``null`` for a run without a role check; the five gap lists hold ``{id, text, score_before, score_after}``;
+  ``first_measured``: a gap now whose question had no scored answer in the earlier run (no change is told, so it
+  is not ``opened``); ``structure_scored_*``: the structure questions with a scored answer in that run (0: no gap
+  can be told for it).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again, run_id, run,
   run_date}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
   ``open`` as of ``as_of`` (``open``: not due yet, or no due date); ``again``: the status of the same action on

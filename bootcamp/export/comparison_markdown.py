@@ -15,6 +15,7 @@ from bootcamp.export.comparison_text import (
     like_for_like_lead,
     measured_once,
     method_notes,
+    no_gap_listed,
     not_compared,
     notes,
     overall_level,
@@ -218,7 +219,7 @@ def _role(role: RoleChange) -> list[str]:
         + _gaps("Structural gaps not asked again", role.unchecked)
         + _gaps("Structural gaps now, with no scored answer in the earlier run", role.first_measured)
     )
-    return lines + (gaps or ["", "No structural gap in either run."])
+    return lines + (gaps or ["", no_gap_listed(role)])
 
 
 def _action_cells(a: ActionProgress) -> tuple[str, ...]:

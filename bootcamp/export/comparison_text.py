@@ -204,6 +204,21 @@ def tactical_pair(role: RoleChange) -> str:
     )
 
 
+def no_gap_listed(role: RoleChange) -> str:
+    """What the role says when it lists no structural gap: that there was none only in a run that scored a
+    structure question; a run that scored none cannot tell a gap (as the summary says)."""
+    if role.structure_scored_before and role.structure_scored_after:
+        return "No structural gap in either run."
+    if role.structure_scored_after:
+        return (
+            "No structural gap in the later run; the earlier run has no scored structure question, so no change can "
+            "be told."
+        )
+    if role.structure_scored_before:
+        return "No structural gap in the earlier run; the later run has no scored structure question."
+    return "Structure was not assessed in either run (no structure question has a scored answer): no gap can be told."
+
+
 def action_counts(comparison: Comparison) -> str:
     """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``; then, when runs before it
     left actions open, ``2 actions still open from runs before it: 1 overdue, 1 still open``."""

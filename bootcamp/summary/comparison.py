@@ -333,6 +333,8 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
         remaining=tuple(remaining),
         unchecked=tuple(unchecked),
         first_measured=tuple(first_measured),
+        structure_scored_before=sum(q.score is not None for q in earlier.values()),
+        structure_scored_after=sum(q.score is not None for q in later.values()),
     )
 
 

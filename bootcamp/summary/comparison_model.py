@@ -233,6 +233,13 @@ class RoleChange:
     unchecked: tuple[GapChange, ...]  # a gap in the earlier run, not measured in the later one
     # A gap now whose question had no scored answer in the earlier run: no change can be told, so not "opened".
     first_measured: tuple[GapChange, ...] = ()
+    # Structure questions with a scored answer in that run: with none, no gap can be told for it.
+    structure_scored_before: int = 0
+    structure_scored_after: int = 0
+
+    @property
+    def gaps_listed(self) -> bool:
+        return bool(self.closed or self.opened or self.remaining or self.unchecked or self.first_measured)
 
     @property
     def tactical_share_before(self) -> float | None:

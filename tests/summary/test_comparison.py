@@ -113,6 +113,15 @@ def test_the_role_verdict_of_a_run_without_a_role_check(comparison) -> None:
     assert (role.lines_after, role.tactical_share_after) == (None, None)  # the half day has no role check
     assert [g.id for g in role.unchecked] == ["reports-to-ceo"]  # a gap then, not asked again
     assert role.closed == role.opened == role.remaining == ()
+    assert (role.structure_scored_before, role.structure_scored_after) == (1, 0)
+
+
+def test_structure_not_assessed_in_either_run_is_told_apart_from_no_gap() -> None:
+    earlier = Room_(participants(2), mandate("yes", "no"))  # full days: the role check is on the agenda
+    later = Room_(participants(2), mandate("yes", "yes"), workshop_id="w2", date="2027-03-01")
+    role = compare(earlier.report(), later.report()).role
+    assert role is not None and not role.gaps_listed
+    assert (role.structure_scored_before, role.structure_scored_after) == (0, 0)
 
 
 def test_structural_gaps_closed_opened_and_remaining() -> None:

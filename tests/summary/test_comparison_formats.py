@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from comparison_rooms import earlier_room, later_room, structure_room
+from summary_rooms import Room_, mandate, participants, structure
 from test_escaping import Elements, assert_no_live_markup, assert_printable
 
 from bootcamp.export import comparison_json
@@ -160,6 +161,30 @@ def test_a_withheld_overall_level_is_said_in_words() -> None:
     overall = " ".join(overall_section(render_comparison_markdown(differing)).split())
     assert "Level: not given for the earlier run (only 2 dimensions measured) → Hard-wired." in overall
     assert "– →" not in overall
+
+
+def test_structure_assessed_in_neither_run_is_not_called_free_of_gaps() -> None:
+    """Neither run answered a structure question, and the comparison said "No structural gap in either run"."""
+    earlier = Room_(participants(2), mandate("yes", "no"))  # full days: the role check is on the agenda
+    later = Room_(participants(2), mandate("yes", "yes"), workshop_id="w2", date="2027-03-01")
+    comparison = compare(earlier.report(), later.report())
+    said = "Structure was not assessed in either run (no structure question has a scored answer): no gap can be told."
+    markdown = render_comparison_markdown(comparison)
+    assert said in markdown and "No structural gap" not in markdown
+    html = render_comparison_html(comparison)
+    assert f"<p>{said}</p>" in html and "No structural gap" not in html
+
+
+def test_structure_assessed_in_one_run_only_says_which() -> None:
+    earlier = Room_(participants(2), mandate("yes", "no"))
+    later = Room_(participants(2), [*mandate("yes"), *structure("yes")], workshop_id="w2", date="2027-03-01")
+    markdown = render_comparison_markdown(compare(earlier.report(), later.report()))
+    assert (
+        "No structural gap in the later run; the earlier run has no scored structure question, so no change can be "
+        "told." in markdown
+    )
+    both = compare(later.report(), dataclasses.replace(later, workshop_id="w3", date="2027-09-01").report())
+    assert "No structural gap in either run." in render_comparison_markdown(both)
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,26 @@ async def test_the_headline_is_like_for_like_when_the_runs_measured_different_di
     assert "±0" not in text
 
 
+async def test_structure_assessed_in_neither_run_is_said_so(store: Store, fixture_program: Program, make_app) -> None:
+    """Neither run answered a structure question: the page said "No structural gap in either run"."""
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, fixture_program.sources)
+    now = store.open(later)
+    for person in now.info().participants:
+        now.save_answer(Answer(person.id, MANDATE, value="yes"))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 60)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "Structure was not assessed in either run (no structure question has a scored answer)" in text, text
+    assert "No structural gap" not in text
+
+
 async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(
     store: Store, fixture_program: Program, make_app
 ) -> None:

@@ -23,6 +23,7 @@ from bootcamp.export.comparison_text import (
     dimensions_count,
     interval,
     level_sentence,
+    no_gap_listed,
     notes,
     pair,
     score_or_dash,
@@ -292,8 +293,8 @@ class ProgressView(ReportPart):
         rows: list[RenderableType] = [line(fit(plain(role.title, heading), width)), tactical]
         gaps = (("closed", role.closed), ("opened", role.opened), ("still open", role.remaining))
         gaps += (("not asked again", role.unchecked), ("now, not scored in the earlier run", role.first_measured))
-        if not any(found for _, found in gaps):
-            rows.append(plain("No structural gap in either run.", muted))
+        if not role.gaps_listed:
+            rows.append(plain(no_gap_listed(role), muted))
         for what, found in gaps:
             if found:
                 rows.append(plain(f"Structural gaps {what}, scores then {ARROW} now:", muted))
