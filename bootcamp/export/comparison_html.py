@@ -20,6 +20,7 @@ from bootcamp.export.comparison_text import (
     like_for_like_lead,
     measured_once,
     method_notes,
+    neither_rated,
     no_gap_listed,
     not_compared,
     notes,
@@ -207,6 +208,9 @@ def _rating(row: RatingChange | None) -> str:
 
 
 def _heat_map(heat_map: HeatMapChange) -> str:
+    if heat_map.rated_in_neither:
+        said = f"<p>{neither_rated(f'<em>{words(heat_map.title)}</em>')}</p>"
+        return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", said)
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
     by_key = {(row.item, row.perspective): row for row in heat_map.rows}
     head = "".join(f'<th class="num">{escape(p.capitalize() or "Average")}</th>' for p in heat_map.perspectives)
@@ -225,6 +229,9 @@ def _heat_map(heat_map: HeatMapChange) -> str:
 
 
 def _audit(audit: AuditChange) -> str:
+    if audit.rated_in_neither:
+        said = f"<p>{neither_rated(f'<em>{words(audit.title)}</em>')}</p>"
+        return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", said)
     rows = "".join(
         f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'
         f'<td class="num">{number(r.mean_after)}</td>'

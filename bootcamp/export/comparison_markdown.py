@@ -15,6 +15,7 @@ from bootcamp.export.comparison_text import (
     like_for_like_lead,
     measured_once,
     method_notes,
+    neither_rated,
     no_gap_listed,
     not_compared,
     notes,
@@ -161,6 +162,8 @@ def _rating_cell(row: RatingChange | None) -> str:
 
 def _heat_map(heat_map: HeatMapChange) -> list[str]:
     lines = [f"## {content(heat_map.list_title)}: room averages", ""]
+    if heat_map.rated_in_neither:
+        return [*lines, neither_rated(f"*{content(heat_map.title)}*")]
     lines.append(
         f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}: earlier {ARROW} later "
         "(the change on the same scale)."
@@ -177,6 +180,8 @@ def _heat_map(heat_map: HeatMapChange) -> list[str]:
 
 def _audit(audit: AuditChange) -> list[str]:
     seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+    if audit.rated_in_neither:
+        return [f"## {content(audit.list_title)}: audit", "", neither_rated(f"*{content(audit.title)}*")]
     lines = [
         f"## {content(audit.list_title)}: audit",
         "",

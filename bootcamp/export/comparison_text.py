@@ -204,6 +204,11 @@ def tactical_pair(role: RoleChange) -> str:
     )
 
 
+def neither_rated(step_title: str) -> str:
+    """A heat map or audit with no average in either run, in one sentence; ``step_title`` as the format shows it."""
+    return f"Neither run rated them ({step_title} has no rating in either run)."
+
+
 def no_gap_listed(role: RoleChange) -> str:
     """What the role says when it lists no structural gap: that there was none only in a run that scored a
     structure question; a run that scored none cannot tell a gap (as the summary says)."""

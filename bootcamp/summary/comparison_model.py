@@ -193,6 +193,10 @@ class HeatMapChange:
     perspectives: tuple[str, ...]
     rows: tuple[RatingChange, ...]  # item by item, each perspective in turn
 
+    @property
+    def rated_in_neither(self) -> bool:
+        return all(row.measured is Measured.NEITHER for row in self.rows)
+
 
 @dataclass(frozen=True)
 class AuditChange:
@@ -206,6 +210,10 @@ class AuditChange:
     scale_low: float
     scale_high: float
     rows: tuple[RatingChange, ...]
+
+    @property
+    def rated_in_neither(self) -> bool:
+        return all(row.measured is Measured.NEITHER for row in self.rows)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from bootcamp.export.comparison_html import render_comparison_html
 from bootcamp.export.comparison_json import FORMAT, comparison_to_data, render_comparison_json
 from bootcamp.export.comparison_markdown import render_comparison_markdown
 from bootcamp.summary.comparison import compare
+from bootcamp.summary.comparison_model import AuditChange, RatingChange
 
 GOLDEN = Path(__file__).parent / "golden" / "comparison.md"
 
@@ -185,6 +186,33 @@ def test_structure_assessed_in_one_run_only_says_which() -> None:
     )
     both = compare(later.report(), dataclasses.replace(later, workshop_id="w3", date="2027-09-01").report())
     assert "No structural gap in either run." in render_comparison_markdown(both)
+
+
+def unrated_comparison():
+    """Neither run rated anything: a heat map and an audit with no average on either side."""
+    earlier = Room_(participants(2), mandate("yes", "no"))
+    later = Room_(participants(2), mandate("yes", "yes"), workshop_id="w2", date="2027-03-01")
+    comparison = compare(earlier.report(), later.report())
+    row = RatingChange("assets", "Honor customers as assets", "team", None, None, None, None, 0, 0)
+    audit = AuditChange("basics/audit", "Audit the competencies", "Competencies", "How far", "team", 1, 5, (row,))
+    return dataclasses.replace(comparison, audits=(audit,))
+
+
+def test_ratings_neither_run_gave_are_one_sentence_not_a_table_of_dashes() -> None:
+    comparison = unrated_comparison()
+    [heat_map] = comparison.heat_maps
+    assert heat_map.rated_in_neither and comparison.audits[0].rated_in_neither
+    markdown = render_comparison_markdown(comparison)
+    assert "Neither run rated them (*Rate the aptitudes* has no rating in either run)." in markdown, markdown
+    assert "Neither run rated them (*Audit the competencies* has no rating in either run)." in markdown
+    ratings = markdown.split("## Two aptitudes")[1].split("## Role")[0]
+    assert "| – |" not in ratings and "| Item |" not in ratings
+    html = render_comparison_html(comparison)
+    assert "Neither run rated them (<em>Audit the competencies</em> has no rating in either run)." in html
+    assert "Neither run rated them (<em>Rate the aptitudes</em> has no rating in either run)." in html
+    assert 'class="ratings"' not in html
+    rated = render_comparison_markdown(compare(earlier_room().report(), later_room().report()))
+    assert "Neither run rated" not in rated
 
 
 @pytest.mark.parametrize(

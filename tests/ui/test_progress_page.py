@@ -128,7 +128,7 @@ async def test_the_headline_is_like_for_like_when_the_runs_measured_different_di
     assert "±0" not in text
 
 
-async def test_structure_assessed_in_neither_run_is_said_so(store: Store, fixture_program: Program, make_app) -> None:
+async def test_structure_and_ratings_neither_run_gave_are_said_so(store: Store, fixture_program: Program, make_app) -> None:
     """Neither run answered a structure question: the page said "No structural gap in either run"."""
     later = new_workshop(store, fixture_program).id
     earlier_run(store, fixture_program.sources)
@@ -146,6 +146,9 @@ async def test_structure_assessed_in_neither_run_is_said_so(store: Store, fixtur
         text = " ".join(screen_text(app).split())
     assert "Structure was not assessed in either run (no structure question has a scored answer)" in text, text
     assert "No structural gap" not in text
+    # Neither run rated the aptitudes: one sentence, not a row of dashes per aptitude.
+    assert "Neither run rated them (Rate the aptitudes has no rating in either run)." in text
+    assert "– → –" not in text.split("Two aptitudes")[-1]
 
 
 async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(

@@ -23,6 +23,7 @@ from bootcamp.export.comparison_text import (
     dimensions_count,
     interval,
     level_sentence,
+    neither_rated,
     no_gap_listed,
     notes,
     pair,
@@ -314,6 +315,9 @@ class ProgressView(ReportPart):
         for heat_map in comparison.heat_maps:
             title = f"{heat_map.list_title}: room averages, earlier {ARROW} later"
             rows.append(line(fit(plain(title, heading), width)))
+            if heat_map.rated_in_neither:  # one sentence, not a row of dashes per item
+                rows += [plain(neither_rated(heat_map.title), self.themed("muted")), Text()]
+                continue
             items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
             by_key = {(row.item, row.perspective): row for row in heat_map.rows}
             cells_width = len(heat_map.perspectives) * (RATING_WIDTH + 2)
@@ -326,6 +330,9 @@ class ProgressView(ReportPart):
             rows.append(Text())
         for audit in comparison.audits:
             rows.append(line(fit(plain(f"{audit.list_title}: audit, earlier {ARROW} later", heading), width)))
+            if audit.rated_in_neither:
+                rows += [plain(neither_rated(audit.title), self.themed("muted")), Text()]
+                continue
             name_width = max(10, min(width - RATING_WIDTH - 2, max((len(r.title) for r in audit.rows), default=10)))
             for row in audit.rows:
                 rows.append(line(fit(plain(row.title), name_width), "  ", self._rating(row, "", RATING_WIDTH)))
