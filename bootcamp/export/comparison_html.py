@@ -15,6 +15,7 @@ from bootcamp.export.comparison_charts import before_after_bars
 from bootcamp.export.comparison_text import (
     action_counts,
     dimensions_count,
+    heading,
     interval,
     level_move,
     like_for_like_lead,
@@ -65,7 +66,7 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         html_section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
     ]
     after = comparison.after
-    title = "Progress: " + (
+    title = f"{heading(comparison)}: " + (
         pair(plain(comparison.before.organisation or "–"), plain(after.organisation or "–"))  # both organisations
         if comparison.organisation_differs
         else plain(after.organisation or after.workshop)
@@ -123,7 +124,7 @@ def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     return (
         '<header class="cover">\n'
         f'<p class="kicker">{words(after.program)}</p>\n'
-        f"<h1>Progress: {_organisations(comparison)}</h1>\n"
+        f"<h1>{heading(comparison)}: {_organisations(comparison)}</h1>\n"
         f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
         f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
         f"{which}{found}</header>\n"

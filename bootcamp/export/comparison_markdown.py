@@ -10,6 +10,7 @@ from bootcamp.export.comparison_text import (
     ARROW,
     action_counts,
     dimensions_count,
+    heading,
     interval,
     level_move,
     like_for_like_lead,
@@ -73,7 +74,7 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
     lines = [
-        "# Progress: "
+        f"# {heading(comparison)}: "
         + (
             pair(md(before.organisation or "–"), md(after.organisation or "–"))  # two organisations: both named
             if comparison.organisation_differs

@@ -254,6 +254,12 @@ def _counts(found_in: Callable[[ActionState], tuple[ActionProgress, ...]]) -> st
     )
 
 
+def heading(comparison: Comparison) -> str:
+    """What the comparison is called before whose it is: two organisations' runs are compared, but the move from
+    one organisation to another is not progress."""
+    return "Comparison across organisations, not progress" if comparison.organisation_differs else "Progress"
+
+
 def notes(comparison: Comparison) -> list[str]:
     """What a reader must know before trusting a change. They name organisations as typed: a renderer
     escapes each note whole, as participant text."""

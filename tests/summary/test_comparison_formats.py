@@ -227,14 +227,18 @@ def test_a_rating_change_is_the_difference_of_the_averages_as_shown(before: floa
     assert signed_mean(row.mean_change) == shown
 
 
-def test_a_comparison_of_two_organisations_names_both_in_its_title() -> None:
+def test_a_comparison_of_two_organisations_names_both_in_its_title_and_is_not_called_progress() -> None:
     later = later_room()
     later.organisation = "Globex"
     comparison = compare(earlier_room().report(), later.report())
-    assert render_comparison_markdown(comparison).startswith("# Progress: Acme → Globex\n")
-    page = Elements(render_comparison_html(comparison))
-    assert page.named("title") and "<title>Progress: Acme → Globex</title>" in render_comparison_html(comparison)
-    assert "<h1>Progress: <bdi>Acme</bdi> → <bdi>Globex</bdi></h1>" in render_comparison_html(comparison)
+    markdown = render_comparison_markdown(comparison)
+    assert markdown.startswith("# Comparison across organisations, not progress: Acme → Globex\n")
+    assert "Progress" not in markdown
+    html = render_comparison_html(comparison)
+    page = Elements(html)
+    assert page.named("title") and "<title>Comparison across organisations, not progress: Acme → Globex</title>" in html
+    assert "<h1>Comparison across organisations, not progress: <bdi>Acme</bdi> → <bdi>Globex</bdi></h1>" in html
+    assert "Progress" not in html
     assert render_comparison_markdown(compare(earlier_room().report(), later_room().report())).startswith(
         "# Progress: Acme\n"
     )

@@ -151,6 +151,24 @@ async def test_structure_and_ratings_neither_run_gave_are_said_so(store: Store, 
     assert "– → –" not in text.split("Two aptitudes")[-1]
 
 
+async def test_a_run_that_follows_another_organisations_run_is_not_called_progress(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    later = new_workshop(store, fixture_program).id
+    other = earlier_run(store, fixture_program.sources, organisation="Globex")
+    store.open(later).update_info(lambda info: dataclasses.replace(info, follows=other))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "Comparison across organisations, not progress: Globex → Northwind Insurance" in text, text
+
+
 async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(
     store: Store, fixture_program: Program, make_app
 ) -> None:

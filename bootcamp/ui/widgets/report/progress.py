@@ -21,6 +21,7 @@ from bootcamp.export.comparison_text import (
     action_counts,
     different_dimensions,
     dimensions_count,
+    heading,
     interval,
     level_sentence,
     neither_rated,
@@ -173,6 +174,9 @@ class ProgressView(ReportPart):
         dont_know = share_pair(overall.dont_know_share_before, overall.dont_know_share_after)
         head.append(f"   \u201cdon\u2019t know\u201d {dont_know}", muted)
         pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), plain(said, muted)]
+        if comparison.organisation_differs:  # as `bootcamp compare` titles it: not this organisation's progress
+            organisations = pair(before.organisation or "–", comparison.after.organisation or "–")
+            pieces.insert(0, plain(f"{heading(comparison)}: {organisations}", self.themed("flag") + Style(bold=True)))
         pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
         return pieces
