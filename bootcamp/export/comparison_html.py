@@ -131,9 +131,16 @@ def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     )
 
 
-def _big(score: int | None, label: str) -> str:
+def _big(score: int | None, label: str, measured: int | None = None) -> str:
+    """A run's overall score in large type; with ``measured`` (the runs measured different dimensions, so the
+    scores are not compared), smaller and grey, with how many dimensions it rests on."""
     if score is None:
         return f'<div class="run-score"><p class="big grey">–</p><p class="meta">{label}: not measured</p></div>'
+    if measured is not None:
+        return (
+            f'<div class="run-score"><p class="big aside">{score}<small>/100</small></p>'
+            f'<p class="meta">{label} overall, {dimensions_count(measured)}</p></div>'
+        )
     return (
         f'<div class="run-score"><p class="big" style="color:{score_colour(score / 100, 34)}">{score}'
         f'<small>/100</small></p><p class="meta">{label}</p></div>'
@@ -156,9 +163,11 @@ def _overall(comparison: Comparison) -> str:
         if compared
         else f"{escape(not_compared(overall))}<br>"
     )
+    earlier = _big(overall.score_before, "earlier", None if compared else overall.measured_before)
+    later = _big(overall.score_after, "later", None if compared else overall.measured_after)
     body = (
         '<div class="overall">'
-        f"{_big(overall.score_before, 'earlier')}<p class=\"arrow\">&rarr;</p>{_big(overall.score_after, 'later')}"
+        f'{earlier}<p class="arrow">&rarr;</p>{later}'
         f'<div class="gauge-box"><p class="verdict">{verdict}</p>'
         + before_after_bars(
             overall.score_before,
@@ -322,6 +331,7 @@ def _anchor(step_key: str) -> str:
 
 
 _STYLE_MORE = """
+.big.aside { font-size: 40px; color: var(--muted); }
 .runs { margin: 6px 0; } .note { background: #fdf0d5; border-left: 4px solid #c98a00; padding: 6px 10px; margin: 8px 0; }
 .run-score { min-width: 120px; text-align: center; } .arrow { font-size: 40px; color: var(--muted); margin: 0; }
 .chip.change { font-size: 13px; } .chip.up, .chip.state-done { background: #dff1e8; color: #1f5e42; }

@@ -131,6 +131,9 @@ def test_the_headline_is_like_for_like_when_the_runs_measured_different_dimensio
         'Like for like, on the 1 dimension measured both times: 33 → 88 <span class="chip change up">+55</span>'
     )
     assert "Overall scores, not compared: 17 → 88/100." in Elements(html).all_text
+    # The two scores stay in sight, small and grey, each with what it rests on: not a big green gain.
+    assert '<p class="big aside">17<small>/100</small></p><p class="meta">earlier overall, 2 dimensions</p>' in html
+    assert '<p class="big aside">88<small>/100</small></p><p class="meta">later overall, 1 dimension</p>' in html
 
 
 def test_runs_that_measured_the_same_dimensions_keep_the_overall_headline() -> None:
