@@ -14,11 +14,18 @@ from html import escape
 from bootcamp.export.comparison_charts import before_after_bars
 from bootcamp.export.comparison_text import (
     action_counts,
+    dimensions_count,
+    heading,
     interval,
     level_move,
+    like_for_like_lead,
     measured_once,
     method_notes,
+    neither_rated,
+    no_gap_listed,
+    not_compared,
     notes,
+    overall_level,
     pair,
     run_named,
     score_or_dash,
@@ -59,7 +66,7 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         html_section("method", "How these figures were compared", _list(escape(n) for n in method_notes(comparison))),
     ]
     after = comparison.after
-    title = "Progress: " + (
+    title = f"{heading(comparison)}: " + (
         pair(plain(comparison.before.organisation or "–"), plain(after.organisation or "–"))  # both organisations
         if comparison.organisation_differs
         else plain(after.organisation or after.workshop)
@@ -117,16 +124,23 @@ def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     return (
         '<header class="cover">\n'
         f'<p class="kicker">{words(after.program)}</p>\n'
-        f"<h1>Progress: {_organisations(comparison)}</h1>\n"
+        f"<h1>{heading(comparison)}: {_organisations(comparison)}</h1>\n"
         f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
         f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
         f"{which}{found}</header>\n"
     )
 
 
-def _big(score: int | None, label: str) -> str:
+def _big(score: int | None, label: str, measured: int | None = None) -> str:
+    """A run's overall score in large type; with ``measured`` (the runs measured different dimensions, so the
+    scores are not compared), smaller and grey, with how many dimensions it rests on."""
     if score is None:
         return f'<div class="run-score"><p class="big grey">–</p><p class="meta">{label}: not measured</p></div>'
+    if measured is not None:
+        return (
+            f'<div class="run-score"><p class="big aside">{score}<small>/100</small></p>'
+            f'<p class="meta">{label} overall, {dimensions_count(measured)}</p></div>'
+        )
     return (
         f'<div class="run-score"><p class="big" style="color:{score_colour(score / 100, 34)}">{score}'
         f'<small>/100</small></p><p class="meta">{label}</p></div>'
@@ -135,13 +149,26 @@ def _big(score: int | None, label: str) -> str:
 
 def _overall(comparison: Comparison) -> str:
     overall = comparison.overall
-    move = level_move(overall)
     like = overall.like_for_like_change
-    shared = f"{overall.shared} dimension{'s' if overall.shared != 1 else ''}"
+    like_figures = escape(pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after)))
+    compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
+    if compared:
+        verdict = f"{_change(overall.change)} {escape(overall_level(overall))}"
+    else:  # the like-for-like change is the progress: the two overall scores are shown, not compared
+        verdict = escape(like_for_like_lead(overall)) + (f": {like_figures} {_change(like)}" if like is not None else "")
+    detail = (
+        f"Like for like, on the {dimensions_count(overall.shared)} measured both times: "
+        + (f"{like_figures} {_change(like)}" if like is not None else "nothing to compare")
+        + ".<br>"
+        if compared
+        else f"{escape(not_compared(overall))}<br>"
+    )
+    earlier = _big(overall.score_before, "earlier", None if compared else overall.measured_before)
+    later = _big(overall.score_after, "later", None if compared else overall.measured_after)
     body = (
         '<div class="overall">'
-        f"{_big(overall.score_before, 'earlier')}<p class=\"arrow\">&rarr;</p>{_big(overall.score_after, 'later')}"
-        f'<div class="gauge-box"><p class="verdict">{_change(overall.change)} {escape(move)}</p>'
+        f'{earlier}<p class="arrow">&rarr;</p>{later}'
+        f'<div class="gauge-box"><p class="verdict">{verdict}</p>'
         + before_after_bars(
             overall.score_before,
             overall.score_after,
@@ -149,14 +176,7 @@ def _overall(comparison: Comparison) -> str:
             f"overall: earlier {score_or_dash(overall.score_before)}, later {score_or_dash(overall.score_after)}",
             width=640,
         )
-        + f"<p>Like for like, on the {shared} measured both times: "
-        + (
-            f"{escape(pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after)))}"
-            f" {_change(like)}"
-            if like is not None
-            else "nothing to compare"
-        )
-        + f".<br>Dimensions measured: {overall.measured_before} &rarr; {overall.measured_after}; "
+        + f"<p>{detail}Dimensions measured: {overall.measured_before} &rarr; {overall.measured_after}; "
         f"&ldquo;don&rsquo;t know&rdquo;: "
         f"{escape(share_pair(overall.dont_know_share_before, overall.dont_know_share_after))} of the answers.</p>"
         "</div></div>"
@@ -198,6 +218,9 @@ def _rating(row: RatingChange | None) -> str:
 
 
 def _heat_map(heat_map: HeatMapChange) -> str:
+    if heat_map.rated_in_neither:
+        said = f"<p>{neither_rated(f'<em>{words(heat_map.title)}</em>')}</p>"
+        return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", said)
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
     by_key = {(row.item, row.perspective): row for row in heat_map.rows}
     head = "".join(f'<th class="num">{escape(p.capitalize() or "Average")}</th>' for p in heat_map.perspectives)
@@ -216,6 +239,9 @@ def _heat_map(heat_map: HeatMapChange) -> str:
 
 
 def _audit(audit: AuditChange) -> str:
+    if audit.rated_in_neither:
+        said = f"<p>{neither_rated(f'<em>{words(audit.title)}</em>')}</p>"
+        return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", said)
     rows = "".join(
         f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'
         f'<td class="num">{number(r.mean_after)}</td>'
@@ -255,7 +281,7 @@ def _role(role: RoleChange) -> str:
     )
     body = (
         f'<p class="verdict">Tactical duties: {escape(tactical_pair(role))}.</p>'
-        + (gaps or "<p>No structural gap in either run.</p>")
+        + (gaps or f"<p>{escape(no_gap_listed(role))}</p>")
     )
     return html_section("role", "Role definition", body)
 
@@ -305,6 +331,7 @@ def _anchor(step_key: str) -> str:
 
 
 _STYLE_MORE = """
+.big.aside { font-size: 40px; color: var(--muted); }
 .runs { margin: 6px 0; } .note { background: #fdf0d5; border-left: 4px solid #c98a00; padding: 6px 10px; margin: 8px 0; }
 .run-score { min-width: 120px; text-align: center; } .arrow { font-size: 40px; color: var(--muted); margin: 0; }
 .chip.change { font-size: 13px; } .chip.up, .chip.state-done { background: #dff1e8; color: #1f5e42; }

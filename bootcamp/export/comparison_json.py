@@ -1,8 +1,11 @@
 """The progress between two runs as JSON: documented, versioned, every figure of the other formats.
 
-Format ``bootcamp-commitment-comparison``, version 2 (``version`` changes when a field changes
+Format ``bootcamp-commitment-comparison``, version 3 (``version`` changes when a field changes
 meaning or goes away; new fields may appear within a version). Version 2: a rating's ``change`` is on
-the rating's own scale, as its ``mean_*`` are (version 1 had it on 0..1). Written as the commitment
+the rating's own scale, as its ``mean_*`` are (version 1 had it on 0..1). Version 3: ``overall.change`` is the
+like-for-like change when the runs measured different dimensions, and ``overall.level_move`` is ``null`` then
+(version 2 had the difference of the two overall scores, which a run raised by not asking again what went
+badly). Written as the commitment
 report's JSON is (:mod:`bootcamp.export.report_json`): text exactly as typed, with the
 characters a terminal or text editor could obey as ``\\uXXXX`` escapes. Every figure has two
 sides, ``_before`` (the earlier run) and ``_after`` (the later one); a side is ``null`` when
@@ -11,16 +14,22 @@ that run did not measure it, never 0. Scores are whole numbers 0..100; shares ar
 
 Top level:
 
-- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 2.
+- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 3.
 - ``before``, ``after``: ``{workshop_id, workshop, organisation, date, agenda, anonymous, program,
   content_hash, participants}`` (``participants``: present at the end of the day).
 - ``as_of``: the later run's date, which decides which earlier actions are overdue.
 - ``levels``: ``[{id, title, min_score, text}]``, the later run's, lowest first.
-- ``overall``: ``{score_before, score_after, change, level_before, level_after, level_move,
+- ``overall``: ``{score_before, score_after, change, same_dimensions, level_before, level_after, level_move,
   measured_before, measured_after, shared, like_for_like_before, like_for_like_after,
-  like_for_like_change, dont_know_share_before, dont_know_share_after}``. ``shared``: dimensions
-  both runs measured; ``like_for_like_*``: the mean of those alone. ``level_move``: ``up``,
-  ``down``, ``same`` or ``null``.
+  like_for_like_change, dont_know_share_before, dont_know_share_after, level_withheld_before,
+  level_withheld_after}``. ``level_withheld_*``: that run has a score but too few dimensions measured for a level
+  (``level_*`` is ``null``). ``score_*``: the mean of the
+  dimensions that run measured. ``shared``: dimensions both runs measured; ``like_for_like_*``: the mean of
+  those alone. ``same_dimensions``: both runs measured the same dimensions (``measured_before`` =
+  ``measured_after`` = ``shared`` > 0). ``change``, the progress to report: ``score_after`` minus
+  ``score_before`` when ``same_dimensions``, else ``like_for_like_change`` (``null`` when ``shared`` is 0): the
+  two overall scores of runs that measured different dimensions are never compared. ``level_move``: ``up``,
+  ``down``, ``same``, or ``null`` when a run has no level or the runs measured different dimensions.
 - ``dimensions``: the later content's order, then those only the earlier content has; each
   ``{id, title, status_before, status_after, score_before, score_after, change, measured,
   level_before, level_after, level_move, answered_before, answered_after, scored_before,
@@ -41,9 +50,11 @@ Top level:
   or ``null`` unless ``both``.
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
-  remaining, unchecked, first_measured}``; ``lines_*`` is ``null`` for a run without a role check; the
-  five gap lists hold ``{id, text, score_before, score_after}``; ``first_measured``: a gap now whose question
-  had no scored answer in the earlier run (no change is told, so it is not ``opened``).
+  remaining, unchecked, first_measured, structure_scored_before, structure_scored_after}``; ``lines_*`` is
+  ``null`` for a run without a role check; the five gap lists hold ``{id, text, score_before, score_after}``;
+  ``first_measured``: a gap now whose question had no scored answer in the earlier run (no change is told, so it
+  is not ``opened``); ``structure_scored_*``: the structure questions with a scored answer in that run (0: no gap
+  can be told for it).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again, run_id, run,
   run_date}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
   ``open`` as of ``as_of`` (``open``: not due yet, or no due date); ``again``: the status of the same action on
@@ -72,7 +83,7 @@ FORMAT = "bootcamp-commitment-comparison"
 
 _DERIVED: dict[type, tuple[str, ...]] = {
     DimensionChange: ("measured", "change"),
-    OverallChange: ("change", "like_for_like_change"),
+    OverallChange: ("same_dimensions", "change", "like_for_like_change"),
     RatingChange: ("measured", "mean_change"),
     RoleChange: ("tactical_share_before", "tactical_share_after"),
 }

@@ -9,11 +9,18 @@ from __future__ import annotations
 from bootcamp.export.comparison_text import (
     ARROW,
     action_counts,
+    dimensions_count,
+    heading,
     interval,
     level_move,
+    like_for_like_lead,
     measured_once,
     method_notes,
+    neither_rated,
+    no_gap_listed,
+    not_compared,
     notes,
+    overall_level,
     pair,
     run_named,
     score_or_dash,
@@ -67,7 +74,7 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
     lines = [
-        "# Progress: "
+        f"# {heading(comparison)}: "
         + (
             pair(md(before.organisation or "–"), md(after.organisation or "–"))  # two organisations: both named
             if comparison.organisation_differs
@@ -90,36 +97,40 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
 def _overall(comparison: Comparison) -> list[str]:
     overall = comparison.overall
     lines = ["## Overall", ""]
+    like = overall.like_for_like_change
+    like_figures = f"{pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after))}"
+    compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
     if overall.score_before is None or overall.score_after is None:
         lines.append(
             f"**{pair(score_or_dash(overall.score_before), score_or_dash(overall.score_after))}/100**: "
             "a run without a scored answer cannot be compared."
         )
-    else:
-        move = level_move(overall)
+    elif overall.same_dimensions:
+        move = overall_level(overall)
         lines.append(
             f"**{pair(str(overall.score_before), str(overall.score_after))}/100 ({signed(overall.change)})**"
             + (f" — {content(move)}" if move else "")
         )
+    else:  # the like-for-like change is the progress: the two overall scores are shown, not compared
+        figures = f": {like_figures}/100 ({signed(like)})" if like is not None else ""
+        lines += [f"**{like_for_like_lead(overall)}{figures}**", "", content(not_compared(overall))]
+    if overall.score_before is not None and overall.score_after is not None:
         lines += [
             "",
             f"`{text_bar(overall.score_before / 100, 20)}` earlier  ",
             f"`{text_bar(overall.score_after / 100, 20)}` later",
         ]
-    like = overall.like_for_like_change
-    lines += [
-        "",
-        f"Like for like, on the {overall.shared} dimension{'s' if overall.shared != 1 else ''} measured both times: "
-        + (
-            f"{pair(score_or_dash(overall.like_for_like_before), score_or_dash(overall.like_for_like_after))} "
-            f"({signed(like)})."
-            if like is not None
-            else "nothing to compare."
-        ),
+    lines.append("")
+    if compared:  # else the headline said it
+        lines.append(
+            f"Like for like, on the {dimensions_count(overall.shared)} measured both times: "
+            + (f"{like_figures} ({signed(like)})." if like is not None else "nothing to compare.")
+        )
+    lines.append(
         f"Dimensions measured: {pair(str(overall.measured_before), str(overall.measured_after))}; "
         f"\u201cdon\u2019t know\u201d: {share_pair(overall.dont_know_share_before, overall.dont_know_share_after)} "
-        "of the answers given.",
-    ]
+        "of the answers given."
+    )
     return lines
 
 
@@ -152,6 +163,8 @@ def _rating_cell(row: RatingChange | None) -> str:
 
 def _heat_map(heat_map: HeatMapChange) -> list[str]:
     lines = [f"## {content(heat_map.list_title)}: room averages", ""]
+    if heat_map.rated_in_neither:
+        return [*lines, neither_rated(f"*{content(heat_map.title)}*")]
     lines.append(
         f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}: earlier {ARROW} later "
         "(the change on the same scale)."
@@ -168,6 +181,8 @@ def _heat_map(heat_map: HeatMapChange) -> list[str]:
 
 def _audit(audit: AuditChange) -> list[str]:
     seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+    if audit.rated_in_neither:
+        return [f"## {content(audit.list_title)}: audit", "", neither_rated(f"*{content(audit.title)}*")]
     lines = [
         f"## {content(audit.list_title)}: audit",
         "",
@@ -210,7 +225,7 @@ def _role(role: RoleChange) -> list[str]:
         + _gaps("Structural gaps not asked again", role.unchecked)
         + _gaps("Structural gaps now, with no scored answer in the earlier run", role.first_measured)
     )
-    return lines + (gaps or ["", "No structural gap in either run."])
+    return lines + (gaps or ["", no_gap_listed(role)])
 
 
 def _action_cells(a: ActionProgress) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from bootcamp.content.model import Level
 from bootcamp.export.report_text import STATUS_PHRASES, number, percent
 from bootcamp.summary.comparison_model import (
     ActionProgress,
@@ -17,6 +18,7 @@ from bootcamp.summary.comparison_model import (
     DimensionChange,
     Measured,
     Move,
+    OverallChange,
     RoleChange,
 )
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW
@@ -120,6 +122,62 @@ def level_move(dimension_or_overall: object) -> str:
     return f"{pair(before.title, after.title)} {MOVE_MARKS[move] if move else ''}".rstrip()
 
 
+def dimensions_count(count: int) -> str:
+    return f"{count} dimension{'s' if count != 1 else ''}"
+
+
+def like_for_like_lead(overall: OverallChange) -> str:
+    """What the headline says when the runs measured different dimensions, before its figures: "Like for like, on
+    the 1 dimension measured both times"; "No dimension was measured in both runs: no change can be told"."""
+    if not overall.shared:
+        return "No dimension was measured in both runs: no change can be told"
+    return f"Like for like, on the {dimensions_count(overall.shared)} measured both times"
+
+
+def different_dimensions(overall: OverallChange) -> str:
+    """Why the two overall scores are not compared: "the runs measured different dimensions (2 and 5, 1 in
+    common)"."""
+    return (
+        f"the runs measured different dimensions ({overall.measured_before} and {overall.measured_after}, "
+        f"{overall.shared} in common)"
+    )
+
+
+def not_compared(overall: OverallChange) -> str:
+    """The two overall scores, kept in sight but not compared, when the runs measured different dimensions."""
+    said = (
+        f"Overall scores, not compared: {pair(score_or_dash(overall.score_before), score_or_dash(overall.score_after))}"
+        f"/100. {different_dimensions(overall).capitalize()}, so the difference between them is not progress."
+    )
+    return f"{said} {level_sentence(overall)}".rstrip()
+
+
+def level_sentence(overall: OverallChange) -> str:
+    """The overall level in both runs as a sentence: "Level: Lip service → Hard-wired."; "" when neither names one."""
+    level = overall_level(overall).removeprefix("level: ")
+    return f"Level: {level}." if level else ""
+
+
+def overall_level(overall: OverallChange) -> str:
+    """The overall level in both runs: "Lip service → Hard-wired ↑"; when a run names none, "level: " and why:
+    "level: not given for the earlier run (only 2 dimensions measured) → Hard-wired"; "" when neither names one."""
+    if overall.level_before is not None and overall.level_after is not None:
+        return level_move(overall)
+
+    def side(level: Level | None, withheld: bool, measured: int, run: str) -> str:
+        if level is not None:
+            return level.title
+        if withheld:
+            return f"not given for the {run} run (only {dimensions_count(measured)} measured)"
+        return f"none for the {run} run"
+
+    if not (overall.level_before or overall.level_after or overall.level_withheld_before or overall.level_withheld_after):
+        return ""
+    before = side(overall.level_before, overall.level_withheld_before, overall.measured_before, "earlier")
+    after = side(overall.level_after, overall.level_withheld_after, overall.measured_after, "later")
+    return "level: " + pair(before, after)
+
+
 def split_pair(dimension: DimensionChange) -> str:
     """Whether the room disagreed, before and after: only said when it did in either run, and only when both runs
     scored the dimension (a run with no scored answer agreed on nothing; :func:`measured_once` says why)."""
@@ -144,6 +202,26 @@ def tactical_pair(role: RoleChange) -> str:
         side(role.tactical_before, role.decided_before, role.tactical_share_before, role.lines_before, True),
         side(role.tactical_after, role.decided_after, role.tactical_share_after, role.lines_after, False),
     )
+
+
+def neither_rated(step_title: str) -> str:
+    """A heat map or audit with no average in either run, in one sentence; ``step_title`` as the format shows it."""
+    return f"Neither run rated them ({step_title} has no rating in either run)."
+
+
+def no_gap_listed(role: RoleChange) -> str:
+    """What the role says when it lists no structural gap: that there was none only in a run that scored a
+    structure question; a run that scored none cannot tell a gap (as the summary says)."""
+    if role.structure_scored_before and role.structure_scored_after:
+        return "No structural gap in either run."
+    if role.structure_scored_after:
+        return (
+            "No structural gap in the later run; the earlier run has no scored structure question, so no change can "
+            "be told."
+        )
+    if role.structure_scored_before:
+        return "No structural gap in the earlier run; the later run has no scored structure question."
+    return "Structure was not assessed in either run (no structure question has a scored answer): no gap can be told."
 
 
 def action_counts(comparison: Comparison) -> str:
@@ -174,6 +252,12 @@ def _counts(found_in: Callable[[ActionState], tuple[ActionProgress, ...]]) -> st
         )
         if (found := found_in(state))
     )
+
+
+def heading(comparison: Comparison) -> str:
+    """What the comparison is called before whose it is: two organisations' runs are compared, but the move from
+    one organisation to another is not progress."""
+    return "Comparison across organisations, not progress" if comparison.organisation_differs else "Progress"
 
 
 def notes(comparison: Comparison) -> list[str]:
@@ -221,6 +305,8 @@ def method_notes(comparison: Comparison) -> list[str]:
         "earlier one, in points of 100.",
         f"The overall score is the mean of the dimensions each run measured; like for like is the mean of the "
         f"{overall.shared} dimension{'s' if overall.shared != 1 else ''} both runs measured.",
+        "The overall change is the later overall score minus the earlier one when both runs measured the same "
+        "dimensions; otherwise it is the like-for-like change, and the two overall scores are shown but not compared.",
         "A dimension measured in one run only is said so and never compared with 0.",
         "A rating's change is on its own scale, as its averages are: the later average minus the earlier one, each "
         "as shown (one decimal, halves rounded up).",

@@ -175,12 +175,13 @@ def _share(part: int, whole: int) -> float | None:
 def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequence[DimensionChange]) -> OverallChange:
     shared = [d for d in dimensions if d.score_before is not None and d.score_after is not None]
     b, a = before.overall, after.overall
+    same = b.measured == a.measured == len(shared)  # else the two overall scores are not compared, nor their levels
     return OverallChange(
         score_before=b.score,
         score_after=a.score,
         level_before=b.level,
         level_after=a.level,
-        level_move=_move(b.level, a.level, before.levels, after.levels),
+        level_move=_move(b.level, a.level, before.levels, after.levels) if same else None,
         measured_before=b.measured,
         measured_after=a.measured,
         shared=len(shared),
@@ -188,6 +189,8 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         like_for_like_after=_mean([d.score_after for d in shared if d.score_after is not None]),
         dont_know_share_before=_share(b.dont_know, b.answered),
         dont_know_share_after=_share(a.dont_know, a.answered),
+        level_withheld_before=b.level_withheld,
+        level_withheld_after=a.level_withheld,
     )
 
 
@@ -330,6 +333,8 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
         remaining=tuple(remaining),
         unchecked=tuple(unchecked),
         first_measured=tuple(first_measured),
+        structure_scored_before=sum(q.score is not None for q in earlier.values()),
+        structure_scored_after=sum(q.score is not None for q in later.values()),
     )
 
 

@@ -14,7 +14,11 @@ from bootcamp.content.model import Level
 from bootcamp.summary.model import DimensionStatus
 from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
-COMPARISON_VERSION = 2  # 2: a rating's change is on its scale, as its averages are (it was on 0..1)
+# 2: a rating's change is on its scale, as its averages are (it was on 0..1).
+# 3: the overall change is the like-for-like one when the runs measured different dimensions (it was the
+#    difference of the two overall scores, which a run could raise by not asking again what went badly); the
+#    overall level move is null then.
+COMPARISON_VERSION = 3
 
 
 class Move(StrEnum):
@@ -104,11 +108,16 @@ class DimensionChange:
 
 @dataclass(frozen=True)
 class OverallChange:
+    """The two overall scores, each the mean of the dimensions its own run measured, and the change between them.
+
+    When the runs measured different dimensions, the two scores are not compared: the change is the like-for-like
+    one (the dimensions both runs measured), so a run cannot show progress by leaving out what went badly."""
+
     score_before: int | None
     score_after: int | None
     level_before: Level | None
     level_after: Level | None
-    level_move: Move | None
+    level_move: Move | None  # None unless both runs reached a level and measured the same dimensions
     measured_before: int  # dimensions with a score in that run
     measured_after: int
     shared: int  # dimensions measured in both runs
@@ -116,10 +125,21 @@ class OverallChange:
     like_for_like_after: int | None
     dont_know_share_before: float | None
     dont_know_share_after: float | None
+    level_withheld_before: bool = False  # a score, but from too few dimensions for a level to be named
+    level_withheld_after: bool = False
+
+    @property
+    def same_dimensions(self) -> bool:
+        """Both runs measured the same dimensions (at least one): their overall scores can be compared."""
+        return self.measured_before == self.measured_after == self.shared > 0
 
     @property
     def change(self) -> int | None:
-        return difference(self.score_before, self.score_after)
+        """The progress the comparison reports: the later overall score minus the earlier one when both runs
+        measured the same dimensions, else the like-for-like change (None when no dimension was measured twice)."""
+        if self.same_dimensions:
+            return difference(self.score_before, self.score_after)
+        return self.like_for_like_change
 
     @property
     def like_for_like_change(self) -> int | None:
@@ -173,6 +193,10 @@ class HeatMapChange:
     perspectives: tuple[str, ...]
     rows: tuple[RatingChange, ...]  # item by item, each perspective in turn
 
+    @property
+    def rated_in_neither(self) -> bool:
+        return all(row.measured is Measured.NEITHER for row in self.rows)
+
 
 @dataclass(frozen=True)
 class AuditChange:
@@ -186,6 +210,10 @@ class AuditChange:
     scale_low: float
     scale_high: float
     rows: tuple[RatingChange, ...]
+
+    @property
+    def rated_in_neither(self) -> bool:
+        return all(row.measured is Measured.NEITHER for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -213,6 +241,13 @@ class RoleChange:
     unchecked: tuple[GapChange, ...]  # a gap in the earlier run, not measured in the later one
     # A gap now whose question had no scored answer in the earlier run: no change can be told, so not "opened".
     first_measured: tuple[GapChange, ...] = ()
+    # Structure questions with a scored answer in that run: with none, no gap can be told for it.
+    structure_scored_before: int = 0
+    structure_scored_after: int = 0
+
+    @property
+    def gaps_listed(self) -> bool:
+        return bool(self.closed or self.opened or self.remaining or self.unchecked or self.first_measured)
 
     @property
     def tactical_share_before(self) -> float | None:

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 from comparison_rooms import earlier_room, later_room, structure_room
+from summary_rooms import Room_, mandate, participants, structure
 
 from bootcamp.errors import UserError
 from bootcamp.summary.comparison import compare
@@ -51,12 +52,39 @@ def test_a_dimension_measured_once_is_said_so_and_never_compared_with_zero(compa
 
 def test_the_overall_score_and_like_for_like(comparison) -> None:
     overall = comparison.overall
-    assert (overall.score_before, overall.score_after, overall.change) == (17, 88, 71)
+    assert (overall.score_before, overall.score_after) == (17, 88)  # both kept, each on its own run's dimensions
     assert (overall.measured_before, overall.measured_after, overall.shared) == (2, 1, 1)
     assert (overall.like_for_like_before, overall.like_for_like_after, overall.like_for_like_change) == (33, 88, 55)
-    assert overall.level_move is Move.UP
+    # Structure was measured in the earlier run only: 17 → 88 is no change, and no level moved "up".
+    assert not overall.same_dimensions and overall.change == 55 and overall.level_move is None
     assert overall.dont_know_share_before == pytest.approx(1 / 8)  # 1 "don't know" of 8 answers
     assert overall.dont_know_share_after == 0.0
+
+
+def test_a_run_cannot_show_progress_by_not_asking_again_what_went_badly() -> None:
+    """The tester's Wayne runs: the one dimension measured both times fell, the one that scored 0 was not asked
+    again, and the headline read a gain. The change is the like-for-like one whenever the dimensions differ."""
+    earlier = Room_(participants(2), [*mandate("yes", "yes"), *structure("no", "no")])  # 100 and 0: overall 50
+    later = Room_(participants(2), mandate("partly", "partly"), agenda="half", workshop_id="w2", date="2027-03-01")
+    overall = compare(earlier.report(), later.report()).overall
+    assert (overall.score_before, overall.score_after) == (50, 50)
+    assert (overall.like_for_like_before, overall.like_for_like_after) == (100, 50)
+    assert not overall.same_dimensions and overall.change == -50
+
+
+def test_the_overall_change_of_runs_that_measured_the_same_dimensions_is_the_difference_of_their_scores() -> None:
+    both = compare(
+        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+    ).overall
+    assert both.same_dimensions and (both.score_before, both.score_after, both.change) == (0, 25, 25)
+
+
+def test_a_run_whose_overall_level_was_withheld_says_so() -> None:
+    earlier = earlier_room().report()
+    few = dataclasses.replace(earlier, overall=dataclasses.replace(earlier.overall, level=None, dimensions=10))
+    overall = compare(few, later_room().report()).overall
+    assert (overall.level_withheld_before, overall.level_withheld_after) == (True, False)
+    assert overall.level_before is None and overall.level_after is not None
 
 
 def test_biggest_moves_first_then_those_measured_once(comparison) -> None:
@@ -85,6 +113,15 @@ def test_the_role_verdict_of_a_run_without_a_role_check(comparison) -> None:
     assert (role.lines_after, role.tactical_share_after) == (None, None)  # the half day has no role check
     assert [g.id for g in role.unchecked] == ["reports-to-ceo"]  # a gap then, not asked again
     assert role.closed == role.opened == role.remaining == ()
+    assert (role.structure_scored_before, role.structure_scored_after) == (1, 0)
+
+
+def test_structure_not_assessed_in_either_run_is_told_apart_from_no_gap() -> None:
+    earlier = Room_(participants(2), mandate("yes", "no"))  # full days: the role check is on the agenda
+    later = Room_(participants(2), mandate("yes", "yes"), workshop_id="w2", date="2027-03-01")
+    role = compare(earlier.report(), later.report()).role
+    assert role is not None and not role.gaps_listed
+    assert (role.structure_scored_before, role.structure_scored_after) == (0, 0)
 
 
 def test_structural_gaps_closed_opened_and_remaining() -> None:

@@ -7,13 +7,15 @@ When the Markdown changes on purpose, regenerate the golden file and review the 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from comparison_rooms import earlier_room, later_room
+from comparison_rooms import earlier_room, later_room, structure_room
+from summary_rooms import Room_, mandate, participants, structure
 from test_escaping import Elements, assert_no_live_markup, assert_printable
 
 from bootcamp.export import comparison_json
@@ -21,6 +23,7 @@ from bootcamp.export.comparison_html import render_comparison_html
 from bootcamp.export.comparison_json import FORMAT, comparison_to_data, render_comparison_json
 from bootcamp.export.comparison_markdown import render_comparison_markdown
 from bootcamp.summary.comparison import compare
+from bootcamp.summary.comparison_model import AuditChange, RatingChange
 
 GOLDEN = Path(__file__).parent / "golden" / "comparison.md"
 
@@ -53,7 +56,7 @@ def test_markdown_matches_the_golden_file(comparison) -> None:
 
 def test_json_is_versioned_and_every_field_is_documented(comparison) -> None:
     data = json.loads(render_comparison_json(comparison))
-    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 2
+    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 3
     spans = re.findall(r"``(.+?)``", comparison_json.__doc__ or "", re.DOTALL)
     documented = {word for span in spans for word in re.findall(r"\w+", span)}
     missing = sorted(keys(data, set()) - documented)
@@ -67,7 +70,8 @@ def test_json_carries_the_figures_with_both_sides(comparison) -> None:
     assert (mandate["measured"], mandate["level_move"], mandate["unclear_before"]) == ("both", "up", True)
     assert (structure["score_after"], structure["change"], structure["measured"]) == (None, None, "earlier-only")
     assert structure["status_after"] == "not-on-agenda"
-    assert data["overall"]["like_for_like_change"] == 55 and data["overall"]["change"] == 71
+    assert data["overall"]["like_for_like_change"] == 55 and data["overall"]["change"] == 55  # not 17 → 88's +71
+    assert data["overall"]["same_dimensions"] is False and data["overall"]["level_move"] is None
     assert data["biggest_moves_first"] == ["mandate", "structure"]
     assert data["role"]["tactical_share_before"] == pytest.approx(0.6667) and data["role"]["lines_after"] is None
     assert [a["state"] for a in data["actions"]] == ["overdue", "open", "done", "dropped", "open"]
@@ -103,7 +107,115 @@ def test_a_rating_change_is_on_the_scale_of_the_averages_beside_it_in_every_form
     assert '1 → 2 <span class="chip change up">+1</span>' in html and "(+50)" not in html and ">+50<" not in html
     data = comparison_to_data(comparison)
     rows = {(r["item"], r["perspective"]): r for r in data["heat_maps"][0]["rows"]}
-    assert data["version"] == 2 and rows[("persist", "self")]["change"] == 1.0
+    assert data["version"] == 3 and rows[("persist", "self")]["change"] == 1.0
+
+
+def overall_section(markdown: str) -> str:
+    return markdown.split("## Overall\n")[1].split("\n## ")[0].lstrip("\n")
+
+
+def test_the_headline_is_like_for_like_when_the_runs_measured_different_dimensions(comparison) -> None:
+    """A CCO read "50 → 90/100 (+40)" when the one dimension measured both times fell from 100 to 50: the later run
+    had not asked again the question that scored 0. The two overall scores stay, but are not compared."""
+    overall = overall_section(render_comparison_markdown(comparison))
+    assert overall.startswith("**Like for like, on the 1 dimension measured both times: 33 → 88/100 (+55)**\n")
+    assert "+71" not in overall and "↑" not in overall
+    assert (
+        "Overall scores, not compared: 17 → 88/100. The runs measured different dimensions (2 and 1, 1 in common), "
+        "so the difference between them is not progress. Level: Lip service → Hard-wired."
+    ) in " ".join(overall.split())
+    html = render_comparison_html(comparison)
+    assert ">+71<" not in html
+    verdict = html.split('<p class="verdict">')[1].split("</p>")[0]
+    assert verdict == (
+        'Like for like, on the 1 dimension measured both times: 33 → 88 <span class="chip change up">+55</span>'
+    )
+    assert "Overall scores, not compared: 17 → 88/100." in Elements(html).all_text
+    # The two scores stay in sight, small and grey, each with what it rests on: not a big green gain.
+    assert '<p class="big aside">17<small>/100</small></p><p class="meta">earlier overall, 2 dimensions</p>' in html
+    assert '<p class="big aside">88<small>/100</small></p><p class="meta">later overall, 1 dimension</p>' in html
+
+
+def test_runs_that_measured_the_same_dimensions_keep_the_overall_headline() -> None:
+    same = compare(
+        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+    )
+    overall = overall_section(render_comparison_markdown(same))
+    assert overall.startswith("**0 → 25/100 (+25)** — Lip service (same)\n")
+    assert "not compared" not in overall
+    html = render_comparison_html(same)
+    assert '<p class="verdict"><span class="chip change up">+25</span> Lip service (same)</p>' in html
+
+
+def test_a_withheld_overall_level_is_said_in_words() -> None:
+    """The headline read "— – → Hard-wired" when the earlier run measured too few dimensions for a level."""
+    same = compare(
+        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+    )
+    withheld = dataclasses.replace(same.overall, level_before=None, level_withheld_before=True)
+    same = dataclasses.replace(same, overall=withheld)
+    said = "level: not given for the earlier run (only 1 dimension measured) → Lip service"
+    overall = overall_section(render_comparison_markdown(same))
+    assert overall.startswith(f"**0 → 25/100 (+25)** — {said}\n") and "– →" not in overall
+    assert f'<p class="verdict"><span class="chip change up">+25</span> {said}</p>' in render_comparison_html(same)
+    differing = compare(earlier_room().report(), later_room().report())
+    differing = dataclasses.replace(
+        differing, overall=dataclasses.replace(differing.overall, level_before=None, level_withheld_before=True)
+    )
+    overall = " ".join(overall_section(render_comparison_markdown(differing)).split())
+    assert "Level: not given for the earlier run (only 2 dimensions measured) → Hard-wired." in overall
+    assert "– →" not in overall
+
+
+def test_structure_assessed_in_neither_run_is_not_called_free_of_gaps() -> None:
+    """Neither run answered a structure question, and the comparison said "No structural gap in either run"."""
+    earlier = Room_(participants(2), mandate("yes", "no"))  # full days: the role check is on the agenda
+    later = Room_(participants(2), mandate("yes", "yes"), workshop_id="w2", date="2027-03-01")
+    comparison = compare(earlier.report(), later.report())
+    said = "Structure was not assessed in either run (no structure question has a scored answer): no gap can be told."
+    markdown = render_comparison_markdown(comparison)
+    assert said in markdown and "No structural gap" not in markdown
+    html = render_comparison_html(comparison)
+    assert f"<p>{said}</p>" in html and "No structural gap" not in html
+
+
+def test_structure_assessed_in_one_run_only_says_which() -> None:
+    earlier = Room_(participants(2), mandate("yes", "no"))
+    later = Room_(participants(2), [*mandate("yes"), *structure("yes")], workshop_id="w2", date="2027-03-01")
+    markdown = render_comparison_markdown(compare(earlier.report(), later.report()))
+    assert (
+        "No structural gap in the later run; the earlier run has no scored structure question, so no change can be "
+        "told." in markdown
+    )
+    both = compare(later.report(), dataclasses.replace(later, workshop_id="w3", date="2027-09-01").report())
+    assert "No structural gap in either run." in render_comparison_markdown(both)
+
+
+def unrated_comparison():
+    """Neither run rated anything: a heat map and an audit with no average on either side."""
+    earlier = Room_(participants(2), mandate("yes", "no"))
+    later = Room_(participants(2), mandate("yes", "yes"), workshop_id="w2", date="2027-03-01")
+    comparison = compare(earlier.report(), later.report())
+    row = RatingChange("assets", "Honor customers as assets", "team", None, None, None, None, 0, 0)
+    audit = AuditChange("basics/audit", "Audit the competencies", "Competencies", "How far", "team", 1, 5, (row,))
+    return dataclasses.replace(comparison, audits=(audit,))
+
+
+def test_ratings_neither_run_gave_are_one_sentence_not_a_table_of_dashes() -> None:
+    comparison = unrated_comparison()
+    [heat_map] = comparison.heat_maps
+    assert heat_map.rated_in_neither and comparison.audits[0].rated_in_neither
+    markdown = render_comparison_markdown(comparison)
+    assert "Neither run rated them (*Rate the aptitudes* has no rating in either run)." in markdown, markdown
+    assert "Neither run rated them (*Audit the competencies* has no rating in either run)." in markdown
+    ratings = markdown.split("## Two aptitudes")[1].split("## Role")[0]
+    assert "| – |" not in ratings and "| Item |" not in ratings
+    html = render_comparison_html(comparison)
+    assert "Neither run rated them (<em>Audit the competencies</em> has no rating in either run)." in html
+    assert "Neither run rated them (<em>Rate the aptitudes</em> has no rating in either run)." in html
+    assert 'class="ratings"' not in html
+    rated = render_comparison_markdown(compare(earlier_room().report(), later_room().report()))
+    assert "Neither run rated" not in rated
 
 
 @pytest.mark.parametrize(
@@ -118,14 +230,18 @@ def test_a_rating_change_is_the_difference_of_the_averages_as_shown(before: floa
     assert signed_mean(row.mean_change) == shown
 
 
-def test_a_comparison_of_two_organisations_names_both_in_its_title() -> None:
+def test_a_comparison_of_two_organisations_names_both_in_its_title_and_is_not_called_progress() -> None:
     later = later_room()
     later.organisation = "Globex"
     comparison = compare(earlier_room().report(), later.report())
-    assert render_comparison_markdown(comparison).startswith("# Progress: Acme → Globex\n")
-    page = Elements(render_comparison_html(comparison))
-    assert page.named("title") and "<title>Progress: Acme → Globex</title>" in render_comparison_html(comparison)
-    assert "<h1>Progress: <bdi>Acme</bdi> → <bdi>Globex</bdi></h1>" in render_comparison_html(comparison)
+    markdown = render_comparison_markdown(comparison)
+    assert markdown.startswith("# Comparison across organisations, not progress: Acme → Globex\n")
+    assert "Progress" not in markdown
+    html = render_comparison_html(comparison)
+    page = Elements(html)
+    assert page.named("title") and "<title>Comparison across organisations, not progress: Acme → Globex</title>" in html
+    assert "<h1>Comparison across organisations, not progress: <bdi>Acme</bdi> → <bdi>Globex</bdi></h1>" in html
+    assert "Progress" not in html
     assert render_comparison_markdown(compare(earlier_room().report(), later_room().report())).startswith(
         "# Progress: Acme\n"
     )

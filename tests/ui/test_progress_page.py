@@ -4,6 +4,7 @@ room like the other pages) and running the test again from home."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from bootcamp.ui.widgets.report.progress import ProgressView
 
 MANDATE = "basics/mandate"
 RATE = "basics/rate-aptitudes"
+ROLE = "basics/role"
 
 
 def earlier_run(store: Store, sources: dict[str, str], *, organisation: str = "Northwind Insurance") -> str:
@@ -95,6 +97,76 @@ async def test_the_progress_page_compares_with_the_earlier_run_and_follows_the_r
         await settle(pilot)
         text = screen_text(app)
         assert "0 → 100" in text and "+100" in text and "↑ Hard-wired" in text
+        said = " ".join(text.split())
+        assert "Like for like, on the 1 dimension measured both times: 0 → 100 (+100)" in said, said
+
+
+async def test_the_headline_is_like_for_like_when_the_runs_measured_different_dimensions(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """The earlier run scored the mandate 100 and the structure 0 (overall 50); today only the mandate is answered,
+    "partly" (50). The page read "Overall 50 → 50 ±0" though the one dimension measured both times fell by 50."""
+    later = new_workshop(store, fixture_program).id
+    earlier = store.open(earlier_run(store, fixture_program.sources))
+    for person in earlier.info().participants:
+        earlier.save_answer(Answer(person.id, MANDATE, value="yes"))
+        earlier.save_answer(Answer(person.id, ROLE, item="reports-to-ceo", value="no"))
+    now = store.open(later)
+    for person in now.info().participants:
+        now.save_answer(Answer(person.id, MANDATE, value="partly"))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+    assert re.search("Like for like, 1 dimension: 100 → 50 ?−50", text), text  # (the SVG drops a styled space)
+    assert "Overall 50 → 50, not compared: the runs measured different dimensions (2 and 1, 1 in common)" in text
+    assert "±0" not in text
+
+
+async def test_structure_and_ratings_neither_run_gave_are_said_so(store: Store, fixture_program: Program, make_app) -> None:
+    """Neither run answered a structure question: the page said "No structural gap in either run"."""
+    later = new_workshop(store, fixture_program).id
+    earlier_run(store, fixture_program.sources)
+    now = store.open(later)
+    for person in now.info().participants:
+        now.save_answer(Answer(person.id, MANDATE, value="yes"))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 60)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "Structure was not assessed in either run (no structure question has a scored answer)" in text, text
+    assert "No structural gap" not in text
+    # Neither run rated the aptitudes: one sentence, not a row of dashes per aptitude.
+    assert "Neither run rated them (Rate the aptitudes has no rating in either run)." in text
+    assert "– → –" not in text.split("Two aptitudes")[-1]
+
+
+async def test_a_run_that_follows_another_organisations_run_is_not_called_progress(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    later = new_workshop(store, fixture_program).id
+    other = earlier_run(store, fixture_program.sources, organisation="Globex")
+    store.open(later).update_info(lambda info: dataclasses.replace(info, follows=other))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "Comparison across organisations, not progress: Globex → Northwind Insurance" in text, text
 
 
 async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(

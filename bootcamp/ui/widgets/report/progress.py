@@ -19,7 +19,13 @@ from bootcamp.export.comparison_text import (
     ARROW,
     MOVE_MARKS,
     action_counts,
+    different_dimensions,
+    dimensions_count,
+    heading,
     interval,
+    level_sentence,
+    neither_rated,
+    no_gap_listed,
     notes,
     pair,
     score_or_dash,
@@ -135,24 +141,42 @@ class ProgressView(ReportPart):
         apart = interval(before.date, comparison.after.date)
         since = plain(f"Since {before.date}" + (f" ({apart})" if apart else "") + ": ", muted)
         since.append_text(plain(before.workshop))
+        compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
+        change_width = 0 if overall.change is None else len(signed(overall.change))
         head = Text(end="")
-        head.append("Overall ", "bold")
-        head.append(self._scores(overall.score_before, overall.score_after), "bold")
-        head.append(" ")
-        head.append_text(self._change(overall.change, 0 if overall.change is None else len(signed(overall.change))))
-        if overall.level_after is not None:
-            mark = MOVE_MARKS[overall.level_move] if overall.level_move else ""
-            head.append(f"   {mark} {overall.level_after.title}".rstrip())
+        like = overall.like_for_like_change
+        if compared:
+            head.append("Overall ", "bold")
+            head.append(self._scores(overall.score_before, overall.score_after), "bold")
+            head.append(" ")
+            head.append_text(self._change(overall.change, change_width))
+            if overall.level_after is not None:
+                mark = MOVE_MARKS[overall.level_move] if overall.level_move else ""
+                head.append(f"   {mark} {overall.level_after.title}".rstrip())
+            like_text = (
+                f"{self._scores(overall.like_for_like_before, overall.like_for_like_after)} ({signed(like)})"
+                if like is not None
+                else "nothing to compare"
+            )
+            said = f"Like for like, on the {dimensions_count(overall.shared)} measured both times: {like_text}"
+        else:  # as `bootcamp compare` says it: the like-for-like change is the progress, the overall scores are not
+            if overall.shared:
+                head.append(f"Like for like, {dimensions_count(overall.shared)}: ", "bold")
+                head.append(self._scores(overall.like_for_like_before, overall.like_for_like_after), "bold")
+                head.append(" ")
+                head.append_text(self._change(like, change_width))
+            else:
+                head.append("No dimension measured both times", "bold")
+            said = (
+                f"Overall {self._scores(overall.score_before, overall.score_after)}, not compared: "
+                f"{different_dimensions(overall)}. {level_sentence(overall)}"
+            ).rstrip()
         dont_know = share_pair(overall.dont_know_share_before, overall.dont_know_share_after)
         head.append(f"   \u201cdon\u2019t know\u201d {dont_know}", muted)
-        like = overall.like_for_like_change
-        like_text = (
-            f"{self._scores(overall.like_for_like_before, overall.like_for_like_after)} ({signed(like)})"
-            if like is not None
-            else "nothing to compare"
-        )
-        detail = plain(f"Like for like, on the {overall.shared} dimensions measured both times: {like_text}", muted)
-        pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), detail]
+        pieces: list[RenderableType] = [line(fit(since, width)), line(fit(head, width)), plain(said, muted)]
+        if comparison.organisation_differs:  # as `bootcamp compare` titles it: not this organisation's progress
+            organisations = pair(before.organisation or "–", comparison.after.organisation or "–")
+            pieces.insert(0, plain(f"{heading(comparison)}: {organisations}", self.themed("flag") + Style(bold=True)))
         pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
         return pieces
@@ -274,8 +298,8 @@ class ProgressView(ReportPart):
         rows: list[RenderableType] = [line(fit(plain(role.title, heading), width)), tactical]
         gaps = (("closed", role.closed), ("opened", role.opened), ("still open", role.remaining))
         gaps += (("not asked again", role.unchecked), ("now, not scored in the earlier run", role.first_measured))
-        if not any(found for _, found in gaps):
-            rows.append(plain("No structural gap in either run.", muted))
+        if not role.gaps_listed:
+            rows.append(plain(no_gap_listed(role), muted))
         for what, found in gaps:
             if found:
                 rows.append(plain(f"Structural gaps {what}, scores then {ARROW} now:", muted))
@@ -295,6 +319,9 @@ class ProgressView(ReportPart):
         for heat_map in comparison.heat_maps:
             title = f"{heat_map.list_title}: room averages, earlier {ARROW} later"
             rows.append(line(fit(plain(title, heading), width)))
+            if heat_map.rated_in_neither:  # one sentence, not a row of dashes per item
+                rows += [plain(neither_rated(heat_map.title), self.themed("muted")), Text()]
+                continue
             items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
             by_key = {(row.item, row.perspective): row for row in heat_map.rows}
             cells_width = len(heat_map.perspectives) * (RATING_WIDTH + 2)
@@ -307,6 +334,9 @@ class ProgressView(ReportPart):
             rows.append(Text())
         for audit in comparison.audits:
             rows.append(line(fit(plain(f"{audit.list_title}: audit, earlier {ARROW} later", heading), width)))
+            if audit.rated_in_neither:
+                rows += [plain(neither_rated(audit.title), self.themed("muted")), Text()]
+                continue
             name_width = max(10, min(width - RATING_WIDTH - 2, max((len(r.title) for r in audit.rows), default=10)))
             for row in audit.rows:
                 rows.append(line(fit(plain(row.title), name_width), "  ", self._rating(row, "", RATING_WIDTH)))
