@@ -45,7 +45,7 @@ def due_example(workshop_date: str) -> str:
     return (day + DUE_AFTER).isoformat()
 
 
-FAR_AHEAD_DAYS = 120  # a workshop planned a season ahead is usual; a year ahead is most often a mistyped year
+FAR_AHEAD_DAYS = 300  # the next run is often planned months ahead; a year ahead is most often a mistyped year
 
 
 def far_date_warning(day: str, today: str) -> str | None:

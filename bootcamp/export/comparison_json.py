@@ -22,8 +22,10 @@ Top level:
 - ``overall``: ``{score_before, score_after, change, same_dimensions, level_before, level_after, level_move,
   measured_before, measured_after, shared, like_for_like_before, like_for_like_after,
   like_for_like_change, dont_know_share_before, dont_know_share_after, level_withheld_before,
-  level_withheld_after}``. ``level_withheld_*``: that run has a score but too few dimensions measured for a level
-  (``level_*`` is ``null``). ``score_*``: the mean of the
+  level_withheld_after, level_withheld_why_before, level_withheld_why_after}``. ``level_withheld_*``: that run has
+  a score but names no level (``level_*`` is ``null``), ``level_withheld_why_*`` says why in a few words: too few
+  dimensions measured ("only 2 dimensions measured"), most measured dimensions resting on one answer to each
+  question, or most splitting the room. ``score_*``: the mean of the
   dimensions that run measured. ``shared``: dimensions both runs measured; ``like_for_like_*``: the mean of
   those alone. ``same_dimensions``: both runs measured the same dimensions (``measured_before`` =
   ``measured_after`` = ``shared`` > 0). ``change``, the progress to report: ``score_after`` minus

@@ -164,17 +164,17 @@ def overall_level(overall: OverallChange) -> str:
     if overall.level_before is not None and overall.level_after is not None:
         return level_move(overall)
 
-    def side(level: Level | None, withheld: bool, measured: int, run: str) -> str:
+    def side(level: Level | None, withheld: bool, why: str, run: str) -> str:
         if level is not None:
             return level.title
         if withheld:
-            return f"not given for the {run} run (only {dimensions_count(measured)} measured)"
+            return f"not given for the {run} run ({why})" if why else f"not given for the {run} run"
         return f"none for the {run} run"
 
     if not (overall.level_before or overall.level_after or overall.level_withheld_before or overall.level_withheld_after):
         return ""
-    before = side(overall.level_before, overall.level_withheld_before, overall.measured_before, "earlier")
-    after = side(overall.level_after, overall.level_withheld_after, overall.measured_after, "later")
+    before = side(overall.level_before, overall.level_withheld_before, overall.level_withheld_why_before, "earlier")
+    after = side(overall.level_after, overall.level_withheld_after, overall.level_withheld_why_after, "later")
     return "level: " + pair(before, after)
 
 

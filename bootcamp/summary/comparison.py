@@ -191,6 +191,8 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         dont_know_share_after=_share(a.dont_know, a.answered),
         level_withheld_before=b.level_withheld,
         level_withheld_after=a.level_withheld,
+        level_withheld_why_before=b.withheld_reason,
+        level_withheld_why_after=a.withheld_reason,
     )
 
 

@@ -125,8 +125,10 @@ class OverallChange:
     like_for_like_after: int | None
     dont_know_share_before: float | None
     dont_know_share_after: float | None
-    level_withheld_before: bool = False  # a score, but from too few dimensions for a level to be named
+    level_withheld_before: bool = False  # a score, but no level named (see OverallResult.level_withheld)
     level_withheld_after: bool = False
+    level_withheld_why_before: str = ""  # why, in a few words: "only 2 dimensions measured"
+    level_withheld_why_after: str = ""
 
     @property
     def same_dimensions(self) -> bool:

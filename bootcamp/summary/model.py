@@ -148,6 +148,24 @@ class OverallResult:
         return self.measured < self.level_needs or 2 * max(self.one_voice, self.unclear) > self.measured
 
     @property
+    def _resting_on_one_answer(self) -> str:
+        if self.measured == 1:
+            return "the one measured dimension rests"
+        return f"{self.one_voice} of {self.measured} measured dimensions {'rests' if self.one_voice == 1 else 'rest'}"
+
+    @property
+    def withheld_reason(self) -> str:
+        """Why no level is named, in a few words for a comparison: "only 2 dimensions measured", "the room split on
+        3 of 5 measured dimensions"; "" when one is."""
+        if not self.level_withheld:
+            return ""
+        if self.measured < self.level_needs:
+            return f"only {self.measured} dimension{'' if self.measured == 1 else 's'} measured"
+        if 2 * self.one_voice > self.measured:
+            return f"{self._resting_on_one_answer} on one answer to each question"
+        return f"the room split on {self.unclear} of {self.measured} measured dimensions"
+
+    @property
     def withheld_text(self) -> str:
         """Why no level is named: "no level: only 1 of 10 dimensions measured (a level needs 5)"; "" when one is."""
         if not self.level_withheld:
@@ -158,11 +176,7 @@ class OverallResult:
                 f"(a level needs {self.level_needs})"
             )
         if 2 * self.one_voice > self.measured:
-            rest = "rests" if self.one_voice == 1 else "rest"
-            return (
-                f"no level: {self.one_voice} of {self.measured} measured dimensions {rest} "
-                "on one answer to each question"
-            )
+            return f"no level: {self._resting_on_one_answer} on one answer to each question"
         return f"no level: the room is split on {self.unclear} of {self.measured} measured dimensions"
 
 

@@ -138,7 +138,8 @@ def test_the_headline_is_like_for_like_when_the_runs_measured_different_dimensio
 
 def test_runs_that_measured_the_same_dimensions_keep_the_overall_headline() -> None:
     same = compare(
-        structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
+        structure_room("w1", "2026-01-01", "no", "no").report(),
+        structure_room("w2", "2026-06-01", "partly", "no").report(),
     )
     overall = overall_section(render_comparison_markdown(same))
     assert overall.startswith("**0 → 25/100 (+25)** — Lip service (same)\n")
@@ -152,15 +153,23 @@ def test_a_withheld_overall_level_is_said_in_words() -> None:
     same = compare(
         structure_room("w1", "2026-01-01", "no").report(), structure_room("w2", "2026-06-01", "partly", "no").report()
     )
-    withheld = dataclasses.replace(same.overall, level_before=None, level_withheld_before=True)
-    same = dataclasses.replace(same, overall=withheld)
-    said = "level: not given for the earlier run (only 1 dimension measured) → Lip service"
+    # One person answered the earlier run: its level is withheld, and the comparison says why as the summary does.
+    said = (
+        "level: not given for the earlier run (the one measured dimension rests on one answer to each question) "
+        "→ Lip service"
+    )
     overall = overall_section(render_comparison_markdown(same))
     assert overall.startswith(f"**0 → 25/100 (+25)** — {said}\n") and "– →" not in overall
     assert f'<p class="verdict"><span class="chip change up">+25</span> {said}</p>' in render_comparison_html(same)
     differing = compare(earlier_room().report(), later_room().report())
     differing = dataclasses.replace(
-        differing, overall=dataclasses.replace(differing.overall, level_before=None, level_withheld_before=True)
+        differing,
+        overall=dataclasses.replace(
+            differing.overall,
+            level_before=None,
+            level_withheld_before=True,
+            level_withheld_why_before="only 2 dimensions measured",
+        ),
     )
     overall = " ".join(overall_section(render_comparison_markdown(differing)).split())
     assert "Level: not given for the earlier run (only 2 dimensions measured) → Hard-wired." in overall

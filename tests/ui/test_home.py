@@ -498,7 +498,7 @@ def test_a_date_months_ahead_is_warned_of_once_as_a_mistyped_year() -> None:
     ahead = check_form(**fields, date="2027-09-21", today="2026-09-21")
     assert ahead.request is not None and ahead.problems == {}
     assert ahead.warnings == {"date": "2027-09-21 is 365 days from today (2026-09-21): check the year"}
-    assert check_form(**fields, date="2027-01-19", today="2026-09-21").warnings == {}  # 120 days: a season ahead
+    assert check_form(**fields, date="2027-07-18", today="2026-09-21").warnings == {}  # 300 days: a next run planned ahead
     assert check_form(**fields, date="2025-09-21", today="2026-09-21").warnings == {}  # paper answers of a past day
 
 
