@@ -179,10 +179,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The arguments that name a stored workshop: a command given one reads the data folder, which must be there.
+_WORKSHOP_ARGUMENTS = ("id", "earlier", "later", "like")
+
+
+def data_folder_problem(args: argparse.Namespace) -> str | None:
+    """For a command naming a stored workshop, one sentence when the data folder is not there (with how it was
+    chosen), said before the id: a mistyped ``--data-dir`` is not an unknown workshop."""
+    if not any(getattr(args, name, None) for name in _WORKSHOP_ARGUMENTS):
+        return None
+    from bootcamp.export.data_terminal import terminal_safe
+    from bootcamp.locations import find_data_dir
+
+    missing = find_data_dir(getattr(args, "data_dir", None)).missing()
+    return None if missing is None else terminal_safe(missing)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     module_name = _COMMANDS.get(args.command or "", "tui")
     try:
+        missing = data_folder_problem(args)
+        if missing is not None:
+            print(f"bootcamp: {missing}", file=sys.stderr)
+            return 1
         module = importlib.import_module(f"bootcamp.commands.{module_name}")
         return int(module.run(args) or 0)
     except UserError as error:

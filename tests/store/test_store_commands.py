@@ -397,6 +397,7 @@ def test_csv_on_a_terminal_shows_escapes_instead_of_obeying_them(
 
 
 def test_unknown_workshop_ids_are_named(cli: Cli, tmp_path: Path) -> None:
+    cli.data.mkdir()  # there: the id is what is unknown (a folder not there is said first)
     for command in (["export", "nope"], ["import-answers", "nope", str(tmp_path / "x.csv")]):
         assert cli(*command) == (1, [], [f"bootcamp: no workshop with id 'nope' in {cli.data} (see `bootcamp list`)"])
 
@@ -412,3 +413,46 @@ def test_new_warns_of_a_date_months_ahead_and_still_creates_it(cli: Cli) -> None
     assert err == [f"bootcamp: warning: --date: {ahead} is 365 days from today ({today.isoformat()}): check the year"]
     code, _, err = cli("new", "Y", "--org", "O", "--participants", "Ana", "--date", (today + timedelta(days=30)).isoformat(), *content)
     assert code == 0 and err == []
+
+
+def test_every_command_naming_a_workshop_says_first_that_a_mistyped_data_folder_does_not_exist(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Not "no workshop with id …" (which blames the id): the folder is what is wrong, as `list` says."""
+    typo = cli.data.parent / "dta"
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\n")
+    said = [f"bootcamp: the data folder {typo} does not exist (given with --data-dir): check the path"]
+    for command in (
+        ["present", "atp3mq3x"],
+        ["open", "atp3mq3x"],
+        ["export", "atp3mq3x"],
+        ["summary", "atp3mq3x"],
+        ["compare", "atp3mq3x"],
+        ["compare", "atp3mq3x", "b4q9z2mm"],
+        ["import-answers", "atp3mq3x", str(paper)],
+        ["print", "sheets", "atp3mq3x"],
+        ["new", "--like", "atp3mq3x", "--date", "2026-10-01"],
+    ):
+        assert cli(*command, data=typo) == (1, [], said), command
+    assert not typo.exists()
+
+
+def test_a_workshop_id_in_a_user_data_folder_never_used_says_there_are_no_workshops_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bootcamp.locations
+
+    fresh = tmp_path / "share" / "bootcamp"
+    monkeypatch.delenv("BOOTCAMP_DATA_DIR", raising=False)
+    monkeypatch.setattr(bootcamp.locations, "user_data_dir", lambda: fresh)
+    assert main(["export", "atp3mq3x"]) == 1
+    assert capsys.readouterr() == ("", f"bootcamp: no workshops yet in {fresh} (your user data folder)\n")
+    assert not fresh.exists()
+
+
+def test_the_store_names_a_missing_data_folder_rather_than_the_id(tmp_path: Path) -> None:
+    from bootcamp.store.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"the data folder .*dta does not exist: check the path"):
+        Store(tmp_path / "dta").open("atp3mq3x")
