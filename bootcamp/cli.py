@@ -96,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write a workshop's data as JSON or CSV")
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output (JSON is not written on a terminal: give FILE, or redirect it)",
+    )
     export.add_argument(
         "--skip-damaged",
         action="store_true",

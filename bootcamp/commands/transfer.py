@@ -55,12 +55,25 @@ def export(args: argparse.Namespace, store: Store) -> int:
         write_file(Path(args.output), text, args)
         print(f"exported {what} {workshop.id} to {args.output}")
         return 0
+    if to_terminal and args.format == "json":  # some 300 KB (the content copy with it): of no use scrolling past
+        raise UserError(
+            f"the JSON export of workshop {workshop.id} is {size_said(text)}, too much for the terminal: "
+            f"add -o {workshop.id}.json to write it to a file, or redirect it (> {workshop.id}.json)"
+        )
     if to_terminal:  # participant text may hold escape sequences: on a terminal they are shown, not obeyed
         text = terminal_safe(text, keep_lines=True)
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
     sys.stdout.buffer.flush()
     return 0
+
+
+def size_said(text: str) -> str:
+    """How big a text is written out, as a person says it: ``320 KB``, ``1.2 MB``."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def stored_answers(workshop: WorkshopFiles) -> list[Answer]:

@@ -456,3 +456,22 @@ def test_the_store_names_a_missing_data_folder_rather_than_the_id(tmp_path: Path
 
     with pytest.raises(StoreError, match=r"the data folder .*dta does not exist: check the path"):
         Store(tmp_path / "dta").open("atp3mq3x")
+
+
+def test_export_without_o_does_not_pour_the_json_onto_a_terminal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """About 300 KB of JSON (the content copy with it) scrolled past a facilitator who typed `bootcamp export ID`:
+    on a terminal it is refused in one line saying how to write it; a pipe or a redirect still gets it all."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = cli("export", workshop_id)
+    assert (code, out) == (1, []) and len(err) == 1, err
+    assert err[0].startswith(f"bootcamp: the JSON export of workshop {workshop_id} is ")
+    assert f"add -o {workshop_id}.json to write it to a file, or redirect it (> {workshop_id}.json)" in err[0]
+    assert cli("export", workshop_id, "--format", "csv")[0] == 0  # a CSV of the answers is fit to read there
+    code, out, err = cli("export", workshop_id, "-o", str(tmp_path / "x.json"))
+    assert code == 0 and json.loads((tmp_path / "x.json").read_text())["workshop"]["id"] == workshop_id
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # `bootcamp export ID > x.json`, `| jq`
+    code, out, err = cli("export", workshop_id)
+    assert code == 0 and json.loads("\n".join(out))["workshop"]["id"] == workshop_id and err == []
