@@ -181,7 +181,25 @@ def build_parser() -> argparse.ArgumentParser:
     role.add_argument(
         "-v", "--verbose", action="store_true", help="list every line left out (headings, requirements …) and why"
     )
+    for command in (*sub.choices.values(), *what.choices.values()):  # the innermost one parsed is kept (see parse)
+        command.set_defaults(**{_COMMAND_PARSER: command})
     return parser
+
+
+_COMMAND_PARSER = "_command_parser"  # the sub-command's own parser, kept while parsing: its usage names it
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line; an option a command does not take is refused with that command's usage and name
+    (``bootcamp list: error: unrecognized arguments: --format json``), not the top level's, which names neither."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    command: argparse.ArgumentParser = getattr(args, _COMMAND_PARSER, parser)
+    if unknown:
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if hasattr(args, _COMMAND_PARSER):
+        delattr(args, _COMMAND_PARSER)
+    return args
 
 
 # The arguments that name a stored workshop: a command given one reads the data folder, which must be there.
@@ -201,7 +219,7 @@ def data_folder_problem(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     module_name = _COMMANDS.get(args.command or "", "tui")
     try:
         missing = data_folder_problem(args)

@@ -475,3 +475,52 @@ def test_export_without_o_does_not_pour_the_json_onto_a_terminal(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # `bootcamp export ID > x.json`, `| jq`
     code, out, err = cli("export", workshop_id)
     assert code == 0 and json.loads("\n".join(out))["workshop"]["id"] == workshop_id and err == []
+
+
+@pytest.mark.parametrize(
+    ("command", "unknown", "usage"),
+    [
+        (["list", "--format", "json"], "--format json", "usage: bootcamp list "),
+        (["export", "atp3mq3x", "--fromat", "csv"], "--fromat csv", "usage: bootcamp export "),
+        (["print", "sheets", "atp3mq3x", "--format", "pdf"], "--format pdf", "usage: bootcamp print sheets "),
+    ],
+)
+def test_an_unknown_option_names_the_command_and_its_usage(
+    cli: Cli, capsys: pytest.CaptureFixture[str], command: list[str], unknown: str, usage: str
+) -> None:
+    """Not the top-level usage, which names neither the command nor its options (argparse's default)."""
+    cli.data.mkdir()
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--data-dir", str(cli.data)])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and err.startswith(usage), err
+    assert err.splitlines()[-1] == f"bootcamp {' '.join(usage.split()[2:])}: error: unrecognized arguments: {unknown}"
+
+
+def test_an_unknown_option_before_any_command_is_still_said_with_the_top_level_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--frobnicate"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: bootcamp [-h]") and err.splitlines()[-1].endswith("unrecognized arguments: --frobnicate")
+
+
+def test_a_binary_file_given_to_import_is_said_to_be_no_export_not_a_text_encoding(cli: Cli, tmp_path: Path) -> None:
+    picture = tmp_path / "qr.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4)
+    assert cli("import", str(picture)) == (1, [], [f"bootcamp: {picture}: not a workshop export (a binary file)"])
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    assert cli("import-answers", workshop_id, str(picture)) == (
+        1, [], [f"bootcamp: {picture}: not a CSV of answers (a binary file)"]
+    )
+
+
+def test_utf16_without_its_mark_is_said_even_when_every_character_is_ascii(cli: Cli, tmp_path: Path) -> None:
+    """Its NULs are valid UTF-8, so it was read as text and refused for its header, full of NULs."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    paper = tmp_path / "paper.csv"
+    paper.write_bytes("participant,step,value\nAna,basics/mandate,yes\n".encode("utf-16-le"))
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        1, [], [f"bootcamp: {paper}:1:2: not UTF-8 text (byte 0x00, as in UTF-16); save it as UTF-8 and try again"]
+    )
