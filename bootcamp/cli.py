@@ -96,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write a workshop's data as JSON or CSV")
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output (JSON is not written on a terminal: give FILE, or redirect it)",
+    )
     export.add_argument(
         "--skip-damaged",
         action="store_true",
@@ -176,13 +181,51 @@ def build_parser() -> argparse.ArgumentParser:
     role.add_argument(
         "-v", "--verbose", action="store_true", help="list every line left out (headings, requirements …) and why"
     )
+    for command in (*sub.choices.values(), *what.choices.values()):  # the innermost one parsed is kept (see parse)
+        command.set_defaults(**{_COMMAND_PARSER: command})
     return parser
 
 
+_COMMAND_PARSER = "_command_parser"  # the sub-command's own parser, kept while parsing: its usage names it
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line; an option a command does not take is refused with that command's usage and name
+    (``bootcamp list: error: unrecognized arguments: --format json``), not the top level's, which names neither."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    command: argparse.ArgumentParser = getattr(args, _COMMAND_PARSER, parser)
+    if unknown:
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if hasattr(args, _COMMAND_PARSER):
+        delattr(args, _COMMAND_PARSER)
+    return args
+
+
+# The arguments that name a stored workshop: a command given one reads the data folder, which must be there.
+_WORKSHOP_ARGUMENTS = ("id", "earlier", "later", "like")
+
+
+def data_folder_problem(args: argparse.Namespace) -> str | None:
+    """For a command naming a stored workshop, one sentence when the data folder is not there (with how it was
+    chosen), said before the id: a mistyped ``--data-dir`` is not an unknown workshop."""
+    if not any(getattr(args, name, None) for name in _WORKSHOP_ARGUMENTS):
+        return None
+    from bootcamp.export.data_terminal import terminal_safe
+    from bootcamp.locations import find_data_dir
+
+    missing = find_data_dir(getattr(args, "data_dir", None)).missing()
+    return None if missing is None else terminal_safe(missing)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     module_name = _COMMANDS.get(args.command or "", "tui")
     try:
+        missing = data_folder_problem(args)
+        if missing is not None:
+            print(f"bootcamp: {missing}", file=sys.stderr)
+            return 1
         module = importlib.import_module(f"bootcamp.commands.{module_name}")
         return int(module.run(args) or 0)
     except UserError as error:

@@ -40,19 +40,29 @@ class DataFolder:
         """``given with --data-dir``, ``set by $BOOTCAMP_DATA_DIR`` or ``your user data folder``."""
         return _ORIGINS[self.origin]
 
-    def missing(self, path_text: str | None = None) -> str | None:
+    def missing(self, path_text: str | None = None, *, new_here: bool = False) -> str | None:
         """One sentence when the folder does not exist (with the path and how it was chosen), else None.
 
         The default folder that was simply never used yet is not an error: it says there are no workshops
-        yet. ``path_text`` is the path as the caller shows it. A folder named by the flag or the environment that is not there is likely a typo: it is missing.
+        yet. ``path_text`` is the path as the caller shows it. A folder named by the flag or the environment that is
+        not there is likely a typo: it is missing. ``new_here``: the caller offers to create the first workshop there
+        (home's n), so a folder not there yet is said without a remedy (the caller gives both: check the path, or
+        create it); one that is a file still says to check the path.
         """
         if self.path.is_dir():
             return None
         path = path_text or str(self.path)
         if self.origin == "default" and not self.path.exists():
             return f"no workshops yet in {path} ({self.how_chosen})"
-        problem = "is not a folder" if self.path.exists() else "does not exist"
-        return f"the data folder {path} {problem} ({self.how_chosen}): check the path"
+        if self.path.exists():
+            return f"the data folder {path} is not a folder ({self.how_chosen}): check the path"
+        if new_here:
+            return f"the data folder {path} does not exist yet ({self.how_chosen})"
+        return f"the data folder {path} does not exist ({self.how_chosen}): check the path"
+
+    def can_be_created(self) -> bool:
+        """Whether creating a workshop would make the folder: nothing is there yet (no file in its way)."""
+        return not self.path.exists()
 
 
 def find_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataFolder:

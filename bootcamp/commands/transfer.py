@@ -55,12 +55,25 @@ def export(args: argparse.Namespace, store: Store) -> int:
         write_file(Path(args.output), text, args)
         print(f"exported {what} {workshop.id} to {args.output}")
         return 0
+    if to_terminal and args.format == "json":  # some 300 KB (the content copy with it): of no use scrolling past
+        raise UserError(
+            f"the JSON export of workshop {workshop.id} is {size_said(text)}, too much for the terminal: "
+            f"add -o {workshop.id}.json to write it to a file, or redirect it (> {workshop.id}.json)"
+        )
     if to_terminal:  # participant text may hold escape sequences: on a terminal they are shown, not obeyed
         text = terminal_safe(text, keep_lines=True)
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
     sys.stdout.buffer.flush()
     return 0
+
+
+def size_said(text: str) -> str:
+    """How big a text is written out, as a person says it: ``320 KB``, ``1.2 MB``."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def stored_answers(workshop: WorkshopFiles) -> list[Answer]:
@@ -99,7 +112,7 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
     # The workshop's owner while the rows are checked against its roster and saved, so nothing changes
     # the roster in between; refused, in one line naming the holder, while a console has it open.
     with store.owned(args.id, purpose="bootcamp import-answers", warn=warn) as workshop:
-        text = read_file(Path(args.file))
+        text = read_file(Path(args.file), "a CSV of answers")
         info, program = workshop.info(), workshop.program()
         # An answer given without a time was given on the day: dated with the workshop's date, not the import's.
         rows = data_csv.read_rows(text, args.file, info, program, info.date)
@@ -141,6 +154,18 @@ def import_answers(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def reads_as_utf16(raw: bytes) -> bool:
+    """Whether bytes with a NUL among them are text in UTF-16 without its byte-order mark (as ``utf-16-le`` writes
+    it), rather than a picture or an archive: read so, nearly every character is one a text would hold."""
+    sample = raw[:4096]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample[: len(sample) // 2 * 2].decode(encoding, "replace")
+        fit = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+        if text and fit >= 0.95 * len(text) and sum(1 for ch in text if ch < "\u0250") >= 0.5 * len(text):
+            return True
+    return False
+
+
 def _said_of(answer: Answer, info: WorkshopInfo, program: Program) -> str:
     """Whose answer to what: "Ana Ortiz, Mandate"."""
     return terminal_safe(f"{data_csv.whose(answer, info)}, {data_csv.question_of(answer, program)}")
@@ -150,21 +175,25 @@ def warn(text: str) -> None:
     print(f"bootcamp: warning: {text}", file=sys.stderr)
 
 
-def read_file(path: Path) -> str:
+def read_file(path: Path, what: str = "a workshop export") -> str:
     """The text of a file to import: UTF-8, else Windows-1252 (what Excel saves a CSV as on Windows), said on stderr
-    when it was read so; else one sentence naming the line and column of the first byte that is not UTF-8."""
+    when it was read so; else one sentence naming the line and column of the first byte that is not UTF-8. A binary
+    file (a picture, an archive) is said to be no text at all: not ``what``."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror or error}") from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text", Notepad's "Unicode"
         raise UserError(f"{path}:1:1: UTF-16 text, not UTF-8; save it as UTF-8 and try again")
-    try:
-        return raw.decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError as error:
-        start = error.start
-    if b"\0" in raw:  # a text file holds no NUL: UTF-16 without its mark (or binary), not Windows-1252 text
+    if b"\0" in raw:  # a text file holds no NUL (though UTF-8 allows it): UTF-16 without its mark, or no text at all
+        if not reads_as_utf16(raw):
+            raise UserError(f"{path}: not {what} (a binary file)")
         start = raw.index(b"\0")
+    else:
+        try:
+            return raw.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError as error:
+            start = error.start
     line_start = raw.rfind(b"\n", 0, start) + 1
     line, column = raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", "replace")) + 1
     byte = f"byte 0x{raw[start]:02x}" + (", as in UTF-16" if raw[start] == 0 else "")

@@ -19,7 +19,7 @@ class Mark(StrEnum):
     NONE = ""  # nothing was saved this session: it was on disk already
     PENDING = "pending"
     SAVED = "saved"
-    FAILED = "failed"  # the writer keeps retrying; shown until it succeeds
+    FAILED = "failed"  # not on disk while a save fails: its own, or one before it that the writer retries first
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,19 @@ class SaveStatus:
 
 
 class SaveTracker:
-    """Job ids for the ordered writer, and what their results mean for each record."""
+    """Job ids for the ordered writer, and what their results mean for each record.
+
+    The writer saves in order and retries a failing save before any other, so while one fails nothing queued
+    after it reaches the disk either: every record with a save not done is marked failed until that save
+    succeeds (a full disk refusing state.json leaves the answers given since as unsaved as the state).
+    """
 
     def __init__(self, prefix: str) -> None:
         self._prefix = prefix
         self._numbers = itertools.count(1)
         self._record_of: dict[str, tuple[str, ...]] = {}  # job id → the record keys it saves
         self._pending: Counter[str] = Counter()  # record key → saves not yet done
-        self._failed: dict[str, tuple[str, str]] = {}  # record key → the last error, in full and briefly
+        self._failing: dict[str, tuple[str, str]] = {}  # job id → its last error, in full and briefly, till it succeeds
         self._saved: set[str] = set()
         self.status = SaveStatus()
 
@@ -64,33 +69,30 @@ class SaveTracker:
         return job_id in self._record_of
 
     def result(self, job_id: str, error: BaseException | None) -> SaveStatus:
-        """A writer result; a failure keeps the save pending (the writer retries) and marks its record."""
+        """A writer result; a failure keeps the save pending (the writer retries) and marks every record not saved."""
         records = self._record_of.get(job_id)
         if records is None:
             return self.status
         if error is not None:
             said = (str(error) or type(error).__name__, said_briefly(error))
-            for record in records:
-                self._failed[record] = said
+            self._failing[job_id] = said
             self.status = SaveStatus(self.status.pending, *said)
             return self.status
         del self._record_of[job_id]
+        self._failing.pop(job_id, None)
         for record in records:
             self._pending[record] -= 1
             if self._pending[record] <= 0:
                 del self._pending[record]
-                self._failed.pop(record, None)
                 self._saved.add(record)
         pending = max(0, self.status.pending - 1)
-        error_left, brief_left = next(iter(self._failed.values()), ("", ""))
+        error_left, brief_left = next(iter(self._failing.values()), ("", ""))
         self.status = SaveStatus(pending, error_left, brief_left)
         return self.status
 
     def mark(self, record: str) -> Mark:
-        if record in self._failed:
-            return Mark.FAILED
         if record in self._pending:
-            return Mark.PENDING
+            return Mark.FAILED if self._failing else Mark.PENDING
         if record in self._saved:
             return Mark.SAVED
         return Mark.NONE

@@ -101,6 +101,9 @@ class Store:
         """
         folder = self.workshops_dir / workshop_id
         if not is_safe_id(workshop_id) or not (folder / "workshop.json").is_file():
+            if not self.data_dir.is_dir():  # the folder is what is wrong (a mistyped --data-dir), not the id
+                problem = "is not a folder" if self.data_dir.exists() else "does not exist"
+                raise StoreError(f"the data folder {self.data_dir} {problem}: check the path")
             raise StoreError(f"no workshop with id {workshop_id!r} in {self.data_dir} (see `bootcamp list`)")
         workshop = WorkshopFiles(folder, self.clock)
         workshop.info()  # refuse an unreadable or misplaced workshop.json now, with its name

@@ -510,7 +510,10 @@ class BootcampApp(KeysInOrderApp[None]):
                 self.call_later(self.quit_when_saved)  # once the dialog is gone
 
         reasons = ["phones are joined (quitting stops them: the room must scan again)"] if self._joining else []
-        self.push_screen(LeaveConfirmScreen(self.workshop.info.name, reasons, quitting=True), chosen)
+        asked = LeaveConfirmScreen(
+            self.workshop.info.name, reasons, quitting=True, saving=self.save_status, anyway=self._quit_anyway
+        )
+        self.push_screen(asked, chosen)
 
     async def quit_when_saved(self) -> None:
         """Quit once every save is on disk; if one cannot be saved, say so and quit on a second press.

@@ -32,3 +32,32 @@ def test_the_status_keeps_the_full_message_and_the_brief_one_until_the_retry_suc
     assert tracker.mark("answer:ana") is Mark.FAILED
     tracker.result(job, None)
     assert tracker.status == SaveStatus(pending=1) and tracker.mark("answer:ana") is Mark.SAVED
+
+
+def test_a_save_queued_behind_a_failing_one_is_marked_not_saved_until_the_failing_one_succeeds() -> None:
+    """The writer saves in order and retries the failing save first: what waits behind it cannot reach the disk
+    either, so it is marked as not saved (``!``), not as merely queued (``…``)."""
+    tracker = SaveTracker("w-")
+    state = tracker.new_job("state")
+    ana = tracker.new_job("answer:ana")
+    assert tracker.mark("answer:ana") is Mark.PENDING  # queued while nothing fails
+    tracker.result(state, FileNotSavedError(ANSWERS.with_name("state.json"), FULL))
+    assert tracker.mark("answer:ana") is Mark.FAILED
+    assert tracker.new_job("answer:ben") and tracker.mark("answer:ben") is Mark.FAILED  # queued during the outage
+    tracker.result(state, None)  # the disk takes the first save again: the rest is only queued
+    assert tracker.mark("state") is Mark.SAVED
+    assert tracker.mark("answer:ana") is Mark.PENDING and tracker.mark("answer:ben") is Mark.PENDING
+    assert tracker.status == SaveStatus(pending=2)
+    tracker.result(ana, None)
+    assert tracker.mark("answer:ana") is Mark.SAVED
+
+
+def test_a_retry_that_succeeds_clears_the_failure_though_the_record_has_another_save_queued() -> None:
+    tracker = SaveTracker("w-")
+    first = tracker.new_job("answer:ana")
+    tracker.new_job("answer:ana")  # changed again while the first save was failing
+    tracker.result(first, OSError(errno.ENOSPC, FULL))
+    assert tracker.mark("answer:ana") is Mark.FAILED and tracker.status.label == "not saved"
+    tracker.result(first, None)
+    assert tracker.mark("answer:ana") is Mark.PENDING
+    assert tracker.status == SaveStatus(pending=1)

@@ -397,6 +397,7 @@ def test_csv_on_a_terminal_shows_escapes_instead_of_obeying_them(
 
 
 def test_unknown_workshop_ids_are_named(cli: Cli, tmp_path: Path) -> None:
+    cli.data.mkdir()  # there: the id is what is unknown (a folder not there is said first)
     for command in (["export", "nope"], ["import-answers", "nope", str(tmp_path / "x.csv")]):
         assert cli(*command) == (1, [], [f"bootcamp: no workshop with id 'nope' in {cli.data} (see `bootcamp list`)"])
 
@@ -412,3 +413,114 @@ def test_new_warns_of_a_date_months_ahead_and_still_creates_it(cli: Cli) -> None
     assert err == [f"bootcamp: warning: --date: {ahead} is 365 days from today ({today.isoformat()}): check the year"]
     code, _, err = cli("new", "Y", "--org", "O", "--participants", "Ana", "--date", (today + timedelta(days=30)).isoformat(), *content)
     assert code == 0 and err == []
+
+
+def test_every_command_naming_a_workshop_says_first_that_a_mistyped_data_folder_does_not_exist(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Not "no workshop with id …" (which blames the id): the folder is what is wrong, as `list` says."""
+    typo = cli.data.parent / "dta"
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value\n")
+    said = [f"bootcamp: the data folder {typo} does not exist (given with --data-dir): check the path"]
+    for command in (
+        ["present", "atp3mq3x"],
+        ["open", "atp3mq3x"],
+        ["export", "atp3mq3x"],
+        ["summary", "atp3mq3x"],
+        ["compare", "atp3mq3x"],
+        ["compare", "atp3mq3x", "b4q9z2mm"],
+        ["import-answers", "atp3mq3x", str(paper)],
+        ["print", "sheets", "atp3mq3x"],
+        ["new", "--like", "atp3mq3x", "--date", "2026-10-01"],
+    ):
+        assert cli(*command, data=typo) == (1, [], said), command
+    assert not typo.exists()
+
+
+def test_a_workshop_id_in_a_user_data_folder_never_used_says_there_are_no_workshops_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bootcamp.locations
+
+    fresh = tmp_path / "share" / "bootcamp"
+    monkeypatch.delenv("BOOTCAMP_DATA_DIR", raising=False)
+    monkeypatch.setattr(bootcamp.locations, "user_data_dir", lambda: fresh)
+    assert main(["export", "atp3mq3x"]) == 1
+    assert capsys.readouterr() == ("", f"bootcamp: no workshops yet in {fresh} (your user data folder)\n")
+    assert not fresh.exists()
+
+
+def test_the_store_names_a_missing_data_folder_rather_than_the_id(tmp_path: Path) -> None:
+    from bootcamp.store.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"the data folder .*dta does not exist: check the path"):
+        Store(tmp_path / "dta").open("atp3mq3x")
+
+
+def test_export_without_o_does_not_pour_the_json_onto_a_terminal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """About 300 KB of JSON (the content copy with it) scrolled past a facilitator who typed `bootcamp export ID`:
+    on a terminal it is refused in one line saying how to write it; a pipe or a redirect still gets it all."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = cli("export", workshop_id)
+    assert (code, out) == (1, []) and len(err) == 1, err
+    assert err[0].startswith(f"bootcamp: the JSON export of workshop {workshop_id} is ")
+    assert f"add -o {workshop_id}.json to write it to a file, or redirect it (> {workshop_id}.json)" in err[0]
+    assert cli("export", workshop_id, "--format", "csv")[0] == 0  # a CSV of the answers is fit to read there
+    code, out, err = cli("export", workshop_id, "-o", str(tmp_path / "x.json"))
+    assert code == 0 and json.loads((tmp_path / "x.json").read_text())["workshop"]["id"] == workshop_id
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # `bootcamp export ID > x.json`, `| jq`
+    code, out, err = cli("export", workshop_id)
+    assert code == 0 and json.loads("\n".join(out))["workshop"]["id"] == workshop_id and err == []
+
+
+@pytest.mark.parametrize(
+    ("command", "unknown", "usage"),
+    [
+        (["list", "--format", "json"], "--format json", "usage: bootcamp list "),
+        (["export", "atp3mq3x", "--fromat", "csv"], "--fromat csv", "usage: bootcamp export "),
+        (["print", "sheets", "atp3mq3x", "--format", "pdf"], "--format pdf", "usage: bootcamp print sheets "),
+    ],
+)
+def test_an_unknown_option_names_the_command_and_its_usage(
+    cli: Cli, capsys: pytest.CaptureFixture[str], command: list[str], unknown: str, usage: str
+) -> None:
+    """Not the top-level usage, which names neither the command nor its options (argparse's default)."""
+    cli.data.mkdir()
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--data-dir", str(cli.data)])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and err.startswith(usage), err
+    assert err.splitlines()[-1] == f"bootcamp {' '.join(usage.split()[2:])}: error: unrecognized arguments: {unknown}"
+
+
+def test_an_unknown_option_before_any_command_is_still_said_with_the_top_level_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--frobnicate"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: bootcamp [-h]") and err.splitlines()[-1].endswith("unrecognized arguments: --frobnicate")
+
+
+def test_a_binary_file_given_to_import_is_said_to_be_no_export_not_a_text_encoding(cli: Cli, tmp_path: Path) -> None:
+    picture = tmp_path / "qr.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4)
+    assert cli("import", str(picture)) == (1, [], [f"bootcamp: {picture}: not a workshop export (a binary file)"])
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    assert cli("import-answers", workshop_id, str(picture)) == (
+        1, [], [f"bootcamp: {picture}: not a CSV of answers (a binary file)"]
+    )
+
+
+def test_utf16_without_its_mark_is_said_even_when_every_character_is_ascii(cli: Cli, tmp_path: Path) -> None:
+    """Its NULs are valid UTF-8, so it was read as text and refused for its header, full of NULs."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana")
+    paper = tmp_path / "paper.csv"
+    paper.write_bytes("participant,step,value\nAna,basics/mandate,yes\n".encode("utf-16-le"))
+    assert cli("import-answers", workshop_id, str(paper)) == (
+        1, [], [f"bootcamp: {paper}:1:2: not UTF-8 text (byte 0x00, as in UTF-16); save it as UTF-8 and try again"]
+    )

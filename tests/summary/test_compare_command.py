@@ -146,6 +146,7 @@ def test_new_like_an_anonymous_run_stays_anonymous_and_flags_win(data: Path, sto
 def test_new_needs_an_organisation_or_a_run_to_copy(data: Path, store: Store, capsys) -> None:
     assert main(["new", "Spring", "--data-dir", str(data)]) == 1
     assert "--org" in one_line_error(capsys)
+    data.mkdir(exist_ok=True)  # the folder is there: the id is what is unknown
     assert main(["new", "Spring", "--like", "nosuch", "--date", "2026-09-21", "--data-dir", str(data)]) == 1
     assert one_line_error(capsys).startswith("bootcamp: no workshop with id 'nosuch'")
     assert store.list_workshops() == []

@@ -64,8 +64,27 @@ async def test_a_missing_data_folder_is_said_to_be_missing_not_shown_as_an_empty
         text = screen_text(app)
         assert "No workshops yet" not in text and "The data folder" in text  # the rest may wrap: read below
         empty = str(home.query_one("#empty", Static).content)  # the path is wider than the screen: unwrapped
-        assert empty.startswith(f"The data folder {typo} does not exist (set by $BOOTCAMP_DATA_DIR): check the path.")
+        # A first run in a new folder reads right too: n creates it, and the sentence says so (not only "check").
+        assert empty.startswith(f"The data folder {typo} does not exist yet (set by $BOOTCAMP_DATA_DIR).")
+        assert "Check the path, or press  n  to create the first workshop there" in empty
+        assert "prepare a new workshop" not in empty  # n is offered once
         assert not typo.exists()  # looking made nothing
+
+
+async def test_a_data_folder_that_is_a_file_is_said_so_and_n_is_not_offered_to_create_it(
+    tmp_path: Path, clock
+) -> None:
+    from bootcamp.ui.app import create_app
+
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("not a folder")
+    app = create_app(data_dir=not_a_folder, content_dir=FIXTURE_CONTENT, clock=clock, data_origin="flag")
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: home.workshop_list.missing is not None, "the listing")
+        empty = str(home.query_one("#empty", Static).content)
+        assert empty.startswith(f"The data folder {not_a_folder} is not a folder (given with --data-dir): check the path.")
+        assert "create the first workshop there" not in empty
 
 
 async def test_home_lists_from_the_library_index_and_shows_a_console_s_changes_on_reload(

@@ -39,6 +39,7 @@ def test_it_opens_the_window_on_the_workshop(
 
 
 def test_an_unknown_id_is_one_line_and_exit_code_1(started: list[ProjectorApp], data_dir: Path, capsys) -> None:
+    data_dir.mkdir(exist_ok=True)  # there: the id is what is unknown (a folder not there is said first)
     code, err = present("nope", capsys=capsys)  # BOOTCAMP_DATA_DIR is set by conftest
     assert (code, err) == (1, [f"bootcamp: no workshop with id 'nope' in {data_dir} (see `bootcamp list`)"])
     assert present("../etc", capsys=capsys)[0] == 1

@@ -94,3 +94,60 @@ async def test_the_status_bar_gives_the_reason_then_the_file(
         assert f"not saved: {FULL} · {ana.id}.json" in shown
         disk_full.clear()
         assert await app.flush()
+
+
+async def test_answers_queued_behind_a_failing_save_are_marked_not_saved(
+    workshop_id: str, make_app, disk_full: threading.Event
+) -> None:
+    """The disk fills while the step's timer runs: its state.json save fails first and is retried first, so the
+    answers given after it cannot be written either. They show ! (not …) for the whole outage."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        disk_full.set()
+        await pilot.press("t")  # the timer: a save of state.json, which the full disk refuses
+        await wait_until(pilot, lambda: "state.json" in status_bar(app), "the state.json failure in the status bar")
+        await pilot.press("a", "y", "n", "d")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        for name in ("Ana Ortiz", "Ben", "Chloe"):
+            row = row_of(app, name)
+            assert "!" in row and "…" not in row, row
+        disk_full.clear()
+        assert await app.flush(10)
+        await pilot.pause()
+        for name in ("Ana Ortiz", "Ben", "Chloe"):
+            assert "✓" in row_of(app, name)
+
+
+async def test_the_quit_question_says_saves_are_failing_before_y_is_pressed(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the quit question")
+        asked = " ".join(screen_text(app).split())
+        assert "Every answer and note is saved" not in asked
+        assert "not saved" in asked and FULL in asked, asked
+        await pilot.press("y")  # waits for the saves, which still fail: refused, and said so
+        await wait_until(pilot, lambda: not isinstance(app.screen, LeaveConfirmScreen), "the question gone")
+        await pilot.pause(0.5)
+        assert app.is_running
+        await pilot.press("q")  # asked again: now quitting loses what is not saved, and the question says so
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the quit question again")
+        asked = " ".join(screen_text(app).split())
+        assert "lost" in asked, asked
+        await pilot.press("n")
+        disk_full.clear()
+        assert await app.flush(10)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the quit question, saved")
+        assert "Every answer and note is saved" in " ".join(screen_text(app).split())
+        await pilot.press("n")

@@ -69,6 +69,7 @@ def test_open_starts_the_console_on_that_workshop(
 
 
 def test_open_an_unknown_workshop_is_one_line_and_no_window(data_dir: Path) -> None:
+    data_dir.mkdir(exist_ok=True)  # there: the id is what is unknown (a folder not there is said first)
     done = subprocess.run(
         [sys.executable, "-m", "bootcamp", "open", "nope", "--data-dir", str(data_dir)],
         capture_output=True,

@@ -88,11 +88,14 @@ class HomeScreen(Screen[None]):
     ]
 
     class WorkshopsListed(Message):
-        def __init__(self, rows: list[WorkshopRow], problems: list[str], missing: str | None = None) -> None:
+        def __init__(
+            self, rows: list[WorkshopRow], problems: list[str], missing: str | None = None, *, creatable: bool = False
+        ) -> None:
             super().__init__()
             self.rows = rows
             self.problems = problems
             self.missing = missing  # the data folder is not there: one sentence, with its path and origin
+            self.creatable = creatable  # … and n would create it (nothing is in its way): a first run there
 
     class CoreImported(Message):
         """Every module the workers use is imported: they may run side by side."""
@@ -195,9 +198,9 @@ class HomeScreen(Screen[None]):
         from bootcamp.locations import shown
 
         folder = self.bootcamp.data_folder
-        missing = folder.missing(shown(folder.path))
+        missing = folder.missing(shown(folder.path), new_here=True)
         if missing is not None:  # said, never listed as empty: and the index never creates the folder
-            self._post_if_newest(self.WorkshopsListed([], [], missing))
+            self._post_if_newest(self.WorkshopsListed([], [], missing, creatable=folder.can_be_created()))
             return
         if not whole and not self._library_indexed():
             # A first start (or the index deleted): building it reads every file of every workshop, so the
@@ -326,7 +329,7 @@ class HomeScreen(Screen[None]):
     @on(WorkshopsListed)
     def _listed(self, message: WorkshopsListed) -> None:
         self._listed_once = True
-        self.workshop_list.show(message.rows, message.problems, missing=message.missing)
+        self.workshop_list.show(message.rows, message.problems, missing=message.missing, creatable=message.creatable)
         self.call_after_refresh(release_after_start)  # the start is over once this is drawn (gc_tuning)
         self.refresh_bindings()  # "Open" depends on there being a workshop
         # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the core, then the

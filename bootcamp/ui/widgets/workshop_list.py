@@ -182,6 +182,7 @@ class WorkshopList(Vertical):
         super().__init__(id=id)
         self.rows: list[WorkshopRow] = []  # as shown: grouped, and only the wall's organisation while it applies
         self.missing: str | None = None  # the data folder is not there: said instead of "No workshops yet"
+        self._creatable = False  # … and n creates it: the empty state offers both, checking the path or n
         self.wall: str | None = None  # the only organisation shown while the room watches, else None
         self._given: list[WorkshopRow] = []
         self._problems: list[str] = []
@@ -219,16 +220,20 @@ class WorkshopList(Vertical):
     def run_of(self, row: WorkshopRow) -> int:
         return self._runs.get(row.info.id, 1)
 
-    def show(self, rows: Sequence[WorkshopRow], problems: Sequence[str], *, missing: str | None = None) -> None:
+    def show(
+        self, rows: Sequence[WorkshopRow], problems: Sequence[str], *, missing: str | None = None, creatable: bool = False
+    ) -> None:
         """These workshops, the cursor kept on the same workshop (else the same row number); the empty state
         when there are none.
 
         The data folder is named above the table and in the empty state; ``missing`` (the folder is not
-        there, in one sentence) is said instead of "No workshops yet".
+        there, in one sentence) is said instead of "No workshops yet". ``creatable``: it is not there *yet*, and
+        n creates it: check the path, or press n (a first run with a new folder reads right too).
         """
         self._given = list(rows)
         self._problems = list(problems)
         self.missing = missing
+        self._creatable = creatable
         from bootcamp.library.runs import run_numbers  # the store is in by now (the list's worker read it)
 
         self._runs = run_numbers(row.info for row in rows)
@@ -282,16 +287,23 @@ class WorkshopList(Vertical):
             headline = joined((self.missing[:1].upper() + self.missing[1:] + ".\n\n", "bold"))
         else:
             headline = joined(("No workshops yet.\n", "bold"), (f"in {folder}\n\n" if folder else "\n", "dim"))
-        self.query_one("#empty", Static).update(
-            joined(
-                headline,
+        if self.missing is not None and self._creatable:
+            keys = joined(
+                "Check the path, or press ",
+                (" n ", "reverse bold"),
+                " to create the first workshop there; ",
+                (" d ", "reverse bold"),
+                " opens a demo with a made-up room.",
+            )
+        else:
+            keys = joined(
                 "Press ",
                 (" n ", "reverse bold"),
                 " to prepare a new workshop, or ",
                 (" d ", "reverse bold"),
                 " to open a demo with a made-up room.",
             )
-        )
+        self.query_one("#empty", Static).update(joined(headline, keys))
         listing_problems = self.query_one("#listing-problems", Static)
         listing_problems.update(plain("\n".join(self._problems)))
         listing_problems.display = bool(self._problems)
