@@ -197,8 +197,16 @@ async def test_open_with_join_starts_joining_and_an_address_in_use_is_one_senten
             await blocker.wait_closed()
         await settle(pilot)
         assert app.joining is None
-        [message] = [m for m in notified(app) if "cannot serve" in m]
-        assert message.startswith(f"cannot serve the phone page on 127.0.0.1:{port}:") and "\n" not in message
+        [message] = [m for m in notified(app) if "in use" in m]
+        assert message == (
+            f"port {port} is in use by another program: press j and type the address with another port "
+            "(ADDRESS:0 for any free one)"
+        )
+        assert not await app.start_joining(JoinAddress("192.0.2.77", 0))  # TEST-NET-1: never this laptop's
+        await settle(pilot)
+        [message] = [m for m in notified(app) if "not an address" in m]
+        assert message.startswith("192.0.2.77 is not an address of this laptop (its addresses: ")
+        assert message.endswith("127.0.0.1 loopback); press j to choose one")
 
 
 # -- what the console shows -----------------------------------------------------------------------------------
@@ -462,6 +470,10 @@ def test_open_join_takes_the_address_and_a_mistyped_one_is_one_line(
     assert cli.main([*base, "--join", "laptop.local"]) == 1
     error = capsys.readouterr().err
     assert error.startswith("bootcamp: 'laptop.local' is not an IP address") and error.count("\n") == 1
+    assert cli.main([*base, "--join", "192.0.2.77:8765"]) == 1  # well formed, and not this laptop's: said before
+    error = capsys.readouterr().err
+    assert error.startswith("bootcamp: 192.0.2.77 is not an address of this laptop (its addresses: ")
+    assert error.count("\n") == 1 and len(started) == 4
 
 
 @pytest.mark.slow
@@ -730,9 +742,9 @@ async def test_joining_left_on_an_address_this_machine_no_longer_has_is_said_and
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_screen(pilot, WorkshopScreen)
-        await eventually(pilot, lambda: any("cannot serve" in m for m in notified(app)), "the console to say why")
-        [said] = [m for m in notified(app) if "cannot serve" in m]
-        assert said.startswith(f"cannot serve the phone page on {gone}:{left.port}")
+        await eventually(pilot, lambda: any("not an address" in m for m in notified(app)), "the console to say why")
+        [said] = [m for m in notified(app) if "not an address" in m]
+        assert said.startswith(f"{gone} is not an address of this laptop (its addresses: ")
         assert said.endswith(f"j starts joining again (code {left.code}): the phones keep their seats")
         assert app.joining is None
         await pilot.press("j")
