@@ -95,6 +95,7 @@ class JoinServer:
         self.key = key or tokens.new_key()
         self.host = ""
         self.port = 0
+        self.reached = False  # a phone has opened the page (the console stops wondering whether any can)
         self._seat_listeners: list[SeatListener] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
@@ -279,6 +280,9 @@ class JoinServer:
         return web.Response(status=status, text=html, content_type="text/html")
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
+        if not self.reached:
+            self.reached = True
+            self.seats_changed()  # the console hears of it as of a seat
         token = self.token_of(request)
         if token:
             return self.render(token, status=200, whole=True)
