@@ -39,9 +39,10 @@ def _run(args: argparse.Namespace) -> int:
         from bootcamp.store import Store
 
         if getattr(args, "join", None) is not None:
-            from bootcamp.join.addresses import parse_join_address
+            from bootcamp.join.addresses import check_can_serve, parse_join_address
 
             join = parse_join_address(args.join)  # a mistyped address is one line here, not a window
+            check_can_serve(join)  # so is yesterday's address, or a port another program holds
         Store(folder, SystemClock()).open(opening, sweep=False)  # an unknown id is one line here, not a window
     from bootcamp.ui.app import create_app
 

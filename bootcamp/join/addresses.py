@@ -7,7 +7,9 @@ from the wall more easily, and room networks hand them out. Pure Python (ifaddr)
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from dataclasses import dataclass
 
 from bootcamp.errors import UserError
@@ -76,6 +78,53 @@ def candidates() -> list[Candidate]:
     if "127.0.0.1" not in found:
         found["127.0.0.1"] = Candidate("127.0.0.1", "lo", "loopback")
     return sorted(found.values(), key=lambda c: (_ORDER.get(c.kind, 9), ipaddress.ip_address(c.address)))
+
+
+def own_addresses() -> set[str]:
+    """Every address of this machine's interfaces, IPv6 ones too: what the server may bind."""
+    import ifaddr
+
+    return {ip.ip if isinstance(ip.ip, str) else ip.ip[0] for adapter in ifaddr.get_adapters() for ip in adapter.ips}
+
+
+def is_here(host: str, own: set[str] | None = None) -> bool:
+    """Whether the server can bind ``host``: every address, a loopback one, or one of this machine's interfaces."""
+    address = ipaddress.ip_address(host)
+    if address.is_unspecified or address.is_loopback:
+        return True
+    return str(address) in (own_addresses() if own is None else own)
+
+
+def not_here(host: str, found: list[Candidate] | None = None) -> str:
+    """``192.0.2.77 is not an address of this laptop (its addresses: 10.0.0.5 Wi-Fi, 127.0.0.1 loopback)``."""
+    listed = ", ".join(f"{c.address} {c.kind}" for c in (candidates() if found is None else found))
+    return f"{host} is not an address of this laptop (its addresses: {listed})"
+
+
+def port_in_use(port: int) -> str:
+    return f"port {port} is in use by another program"
+
+
+def check_can_serve(address: JoinAddress) -> None:
+    """Refuse, in one sentence, an address that is not this machine's or a port another program holds, before the
+    app starts (``--join``): the server would say the same only once the console is open. Nothing stays bound."""
+    if not address.host:
+        return
+    if not is_here(address.host):
+        raise UserError(not_here(address.host) + "; leave it out (--join alone) to choose one in the console")
+    if not address.port:
+        return
+    family = socket.AF_INET6 if ipaddress.ip_address(address.host).version == 6 else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is no owner
+        try:
+            probe.bind((address.host, address.port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise UserError(port_in_use(address.port) + ": give another port or leave it out") from None
+            if error.errno == errno.EADDRNOTAVAIL:
+                raise UserError(not_here(address.host) + "; leave it out (--join alone) to choose one in the console")
+            raise UserError(f"cannot serve the phone page on {address.host}:{address.port}: {error.strerror}") from None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,10 @@ module imports no server itself (aiohttp loads when joining starts) and no Textu
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import ipaddress
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,13 +37,30 @@ class Joining:
     invite: Invite
     phones: frozenset[str] = frozenset()  # participant ids whose seat a phone holds
     waiting: tuple[Waiting, ...] = ()  # people not on the roster who asked to be let in, first come first
+    unreached: bool = False  # joining has been on a while and no phone has opened the page
 
     @property
     def url(self) -> str:
         return self.invite.url
 
+    @property
+    def hint(self) -> str:
+        """What the console (never the wall) says when no phone has reached the page: most often a Wi-Fi that
+        keeps devices apart (hotel and guest networks), or the loopback a rehearsal used."""
+        if not self.unreached:
+            return ""
+        host = self.url.removeprefix("http://").split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
+        with contextlib.suppress(ValueError):
+            if ipaddress.ip_address(host).is_loopback:
+                return f"No phone has reached the page: {host} is this laptop only; j stops joining, j again to choose"
+        return (
+            "No phone has reached the page: if phones can't open it, the Wi-Fi may keep devices apart; "
+            "a phone hotspot works"
+        )
+
 
 Told = Callable[[], None]  # what ``now`` gives changed (called on the loop, from the change itself)
+UNREACHED_SECONDS = 90.0  # joining on this long with no phone on the page: the console says what may be wrong
 
 
 class ConsoleJoining:
@@ -51,6 +71,9 @@ class ConsoleJoining:
         self._told = told
         self._stopped = False
         self.moved_from = ""  # HOST:PORT of joining left on, when this serves its code somewhere else
+        self._started = time.monotonic()
+        self._unreached_after = UNREACHED_SECONDS
+        self._unreached_check = asyncio.get_running_loop().call_later(self._unreached_after, self._tell)
         self._unlisten_seats = server.listen(self._seats_changed)
         self._unlisten_room = workshop.listen(self._room_changed)
 
@@ -90,7 +113,8 @@ class ConsoleJoining:
 
     @property
     def now(self) -> Joining:
-        return Joining(self.invite, frozenset(self.server.joined), self.server.waiting)
+        unreached = not self.server.reached and time.monotonic() - self._started >= self._unreached_after
+        return Joining(self.invite, frozenset(self.server.joined), self.server.waiting, unreached)
 
     @property
     def folder(self) -> Path:
@@ -137,6 +161,7 @@ class ConsoleJoining:
         if self._stopped:
             return
         self._stopped = True
+        self._unreached_check.cancel()
         self._unlisten_seats()
         self._unlisten_room()
         # Read-only now: a projector window stops believing the invite once no console holds the workshop.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import ipaddress
+import os
 from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from aiohttp import web
 
 from bootcamp.errors import UserError
 from bootcamp.join import tokens
-from bootcamp.join.addresses import EVERY_ADDRESS, candidates
+from bootcamp.join.addresses import EVERY_ADDRESS, candidates, not_here, port_in_use
 from bootcamp.join.events import KEEP_ALIVE_SECONDS, Streams, event
 from bootcamp.join.forms import PhoneForms
 from bootcamp.join.guard import Guard, add_security_headers
@@ -51,11 +52,24 @@ SeatListener = Callable[[], None]
 
 
 class JoinError(UserError):
-    """Joining could not start (the address is in use, or not this machine's): one sentence for the console."""
+    """Joining could not start (the port is in use, or the address not this machine's): one sentence for the
+    console, which adds what to do."""
 
-    def __init__(self, message: str, *, port_in_use: bool = False) -> None:
+    def __init__(self, message: str, *, port_in_use: bool = False, not_here: bool = False) -> None:
         super().__init__(message)
         self.port_in_use = port_in_use  # the address is this machine's, its port another program's
+        self.not_here = not_here  # no interface of this machine has the address (yesterday's network)
+
+
+def refused(host: str, port: int, error: OSError) -> JoinError:
+    """Why binding ``host:port`` failed, in the facilitator's words: asyncio's OSError carries its own long text
+    (``error while attempting to bind on address ('192.168.1.20', 8765): …``) as its strerror."""
+    if error.errno == errno.EADDRINUSE:
+        return JoinError(port_in_use(port), port_in_use=True)
+    if error.errno == errno.EADDRNOTAVAIL:
+        return JoinError(not_here(host), not_here=True)
+    why = os.strerror(error.errno) if error.errno else str(error)
+    return JoinError(f"cannot serve the phone page on {host_in_url(host)}:{port}: {why}")
 
 
 def host_in_url(host: str) -> str:
@@ -81,6 +95,7 @@ class JoinServer:
         self.key = key or tokens.new_key()
         self.host = ""
         self.port = 0
+        self.reached = False  # a phone has opened the page (the console stops wondering whether any can)
         self._seat_listeners: list[SeatListener] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
@@ -112,10 +127,7 @@ class JoinServer:
             await server._serve(host, port)
         except OSError as error:  # in use, or not an address of this machine
             await server.stop()
-            raise JoinError(
-                f"cannot serve the phone page on {host_in_url(host)}:{port}: {error.strerror or error}",
-                port_in_use=error.errno == errno.EADDRINUSE,
-            ) from None
+            raise refused(host, port, error) from None
         except BaseException:
             await server.stop()
             raise
@@ -268,6 +280,9 @@ class JoinServer:
         return web.Response(status=status, text=html, content_type="text/html")
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
+        if not self.reached:
+            self.reached = True
+            self.seats_changed()  # the console hears of it as of a seat
         token = self.token_of(request)
         if token:
             return self.render(token, status=200, whole=True)

@@ -351,10 +351,14 @@ class BootcampApp(KeysInOrderApp[None]):
             joining = await ConsoleJoining.start(
                 workshop, address, join_log(self.data_dir, workshop.info.id), self._joining_told, slide=slide, left=left
             )
-        except UserError as refused:  # the address is in use, or not this machine's
+        except UserError as refused:  # the port is in use, or the address not this machine's
             said = str(refused)
             if left is not None:
                 said += f". j starts joining again (code {left.code}): the phones keep their seats"
+            elif getattr(refused, "not_here", False):
+                said += "; press j to choose one"
+            elif getattr(refused, "port_in_use", False):
+                said += ": press j and type the address with another port (ADDRESS:0 for any free one)"
             self.notify(said, title="Joining did not start", severity="error", markup=False, timeout=10)
             return False
         if self.workshop is not workshop or self._joining is not None:  # left (or started twice) meanwhile

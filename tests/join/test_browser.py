@@ -13,6 +13,7 @@ from pathlib import Path
 
 from playwright.async_api import Page, async_playwright, expect
 
+from bootcamp.join.server import JoinServer
 from bootcamp.live.requests import ClearAnswer
 from bootcamp.store import WorkshopFiles, is_ballot_id
 
@@ -188,3 +189,37 @@ async def test_a_note_sent_from_a_phone_keeps_its_line_breaks(
         # innerText as drawn (to_have_text would fold the line break into a space either way)
         assert await page.locator(".notes span").evaluate("note => note.innerText") == "Line one\nline two"
         await page.screenshot(path=tmp_path / "note.png")
+
+
+async def test_while_contact_is_lost_the_buttons_wait_and_say_a_tap_is_not_sent(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await tap(page, "Yes")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        server = room.server
+        port, code, key, seats = server.port, server.code, server.key, server.held
+        await server.stop(tell=False)  # the console killed: the page's stream ends without a word
+        offline = page.locator("#offline")
+        await expect(offline).to_be_visible(timeout=SHOW_SECONDS)
+        await expect(offline).to_contain_text("Waiting for the laptop: a tap now is not sent.")
+        no = page.get_by_role("button", name="No", exact=True)
+        await expect(no).to_be_disabled()  # it looks as dead as it is: nothing would reach the laptop
+        await expect(page.get_by_role("button", name="Yes", exact=True)).to_have_attribute("aria-pressed", "true")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")  # what the laptop has
+        assert await offline.evaluate("notice => notice.getBoundingClientRect().bottom <= innerHeight")  # in sight
+        await page.screenshot(path=tmp_path / "lost.png")
+
+        # The console comes back with the same code: the page reconnects by itself and the buttons work again.
+        room.server = await JoinServer.start(
+            room.workshop, "127.0.0.1", port, room.log_path, code=code, key=key, seats=seats
+        )
+        await expect(no).to_be_enabled(timeout=10_000)
+        await expect(offline).to_be_hidden()
+        await tap(page, "No")
+        await expect(page.get_by_role("button", name="No", exact=True)).to_have_attribute("aria-pressed", "true")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        [answer] = files.answers()
+        assert answer.value == "no"

@@ -4,6 +4,7 @@ for one redraw."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from bootcamp.clock import FixedClock
 from bootcamp.errors import UserError
 from bootcamp.flow import Flow
-from bootcamp.join.addresses import JoinAddress, parse_join_address
+from bootcamp.join.addresses import JoinAddress, check_can_serve, parse_join_address
 from bootcamp.join.console import ConsoleJoining
 from bootcamp.join.invite import INVITE_FILE, Invite, InviteWatch, read_invite, remove_invite, write_invite
 from bootcamp.live.workshop import LiveWorkshop
@@ -52,6 +53,26 @@ def test_a_join_address_that_is_none_is_one_sentence(given: str, said: str) -> N
     with pytest.raises(UserError) as refused:
         parse_join_address(given)
     assert said in str(refused.value) and "\n" not in str(refused.value)
+
+
+async def test_an_address_not_this_laptops_or_a_busy_port_is_refused_before_anything_starts() -> None:
+    check_can_serve(JoinAddress("127.0.0.1", 0))  # this machine's, any free port
+    check_can_serve(JoinAddress("0.0.0.0"))  # every address
+    check_can_serve(JoinAddress(""))  # the console asks which
+    with pytest.raises(UserError) as refused:
+        check_can_serve(JoinAddress("192.0.2.77", 8765))  # TEST-NET-1: never this machine's
+    said = str(refused.value)
+    assert said.startswith("192.0.2.77 is not an address of this laptop (its addresses: ") and "\n" not in said
+    assert "127.0.0.1 loopback" in said and said.endswith("; leave it out (--join alone) to choose one in the console")
+    blocker = await asyncio.start_server(lambda reader, writer: None, "127.0.0.1", 0)
+    port = blocker.sockets[0].getsockname()[1]
+    try:
+        with pytest.raises(UserError) as refused:
+            check_can_serve(JoinAddress("127.0.0.1", port))
+    finally:
+        blocker.close()
+        await blocker.wait_closed()
+    assert str(refused.value) == f"port {port} is in use by another program: give another port or leave it out"
 
 
 def test_an_address_without_a_port_takes_the_one_given_else_any() -> None:

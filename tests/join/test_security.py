@@ -145,8 +145,14 @@ async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(
     files: WorkshopFiles, tmp_path: Path
 ) -> None:
     room = await Room.open(files, tmp_path)
-    with pytest.raises(JoinError, match=rf"^cannot serve the phone page on 127.0.0.1:{room.server.port}: .*in use"):
+    with pytest.raises(JoinError) as refused:
         await JoinServer.start(room.workshop, "127.0.0.1", room.server.port, tmp_path / "other.log")
+    assert str(refused.value) == f"port {room.server.port} is in use by another program" and refused.value.port_in_use
+    with pytest.raises(JoinError) as refused:  # TEST-NET-1: never this machine's
+        await JoinServer.start(room.workshop, "192.0.2.77", 8765, tmp_path / "other.log")
+    said = str(refused.value)
+    assert said.startswith("192.0.2.77 is not an address of this laptop (its addresses: ") and refused.value.not_here
+    assert "error while" not in said and "('" not in said  # asyncio's own words and Python's tuple
     assert stat.S_IMODE(os.stat(room.log_path).st_mode) == 0o600
     await room.server.stop()
     await room.server.stop()  # stopping twice is harmless

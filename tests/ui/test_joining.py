@@ -29,8 +29,9 @@ from ui_helpers import FIXTURE_CONTENT, new_workshop, screen_text, settle, wait_
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
-from bootcamp.join.addresses import JoinAddress
-from bootcamp.join.invite import INVITE_FILE
+from bootcamp.join.addresses import Candidate, JoinAddress
+from bootcamp.join.console import Joining
+from bootcamp.join.invite import INVITE_FILE, Invite
 from bootcamp.join.left_on import read_left_on, write_left_on
 from bootcamp.live.changes import Change
 from bootcamp.store import Store
@@ -138,12 +139,15 @@ async def test_j_asks_which_address_serves_the_page_on_it_and_j_again_stops_it(
         assert labels[-1] == "127.0.0.1 (loopback: this machine only)"  # loopback last
         assert not any(label.startswith("0.0.0.0") for label in labels)  # every address only when typed
         if size == (120, 40):
-            await pilot.press("end", "enter")  # the loopback, from the list: any free port
+            await pilot.press("end", "enter")  # the loopback, from the list: said to be this machine only first
+            await settle(pilot)
+            assert app.joining is None and "rehearsal" in str(picker.query_one("#join-problem").render())
+            await pilot.press("enter")  # Enter again: any free port
         else:
             await pilot.press("tab", *"0.0.0.O", "enter")  # a typo is said, nothing starts
             await settle(pilot)
             assert "is not an IP address" in str(picker.query_one("#join-problem").render())
-            await pilot.press("ctrl+u", *"127.0.0.1:0", "enter")
+            await pilot.press("ctrl+u", *"127.0.0.1:0", "enter", "enter")  # typed loopback: Enter again, too
         await joined_console(pilot)
         joining = app.joining
         assert joining is not None and re.fullmatch(r"http://127\.0\.0\.1:\d+/[A-Z]{5}", joining.url)
@@ -161,6 +165,66 @@ async def test_j_asks_which_address_serves_the_page_on_it_and_j_again_stops_it(
         assert not (folder / INVITE_FILE).exists()
         assert joining.url not in screen_text(app)
         assert "Joining stopped" in notified(app)[-1]
+
+
+async def test_with_no_room_network_the_picker_says_so_and_loopback_asks_before_the_wall_shows_it(
+    workshop_id: str, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bootcamp.join.addresses.candidates", lambda: [Candidate("127.0.0.1", "lo", "loopback")])
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        await pilot.press("j")
+        picker = await wait_for_screen(pilot, JoinAddressScreen)
+        await settle(pilot)
+        why = str(picker.query_one("#join-why").render())
+        assert why.startswith("This laptop is on no network phones can reach: join the room's Wi-Fi or a phone's hotspot")
+        await pilot.press("enter")  # the loopback: said first, nothing on the wall yet
+        await settle(pilot)
+        problem = str(picker.query_one("#join-problem").render())
+        assert "127.0.0.1 is this laptop only: no phone can reach it" in problem and "rehearsal" in problem
+        assert app.joining is None and app.screen is picker
+        await pilot.press("tab", *"192.0.2.77", "enter")  # TEST-NET-1: never this laptop's
+        await settle(pilot)
+        problem = str(picker.query_one("#join-problem").render())
+        assert problem == "192.0.2.77 is not an address of this laptop (its addresses: 127.0.0.1 loopback): choose one above"
+        await pilot.press("shift+tab", "enter")  # back on the loopback: asked again
+        await settle(pilot)
+        assert app.joining is None and "rehearsal" in str(picker.query_one("#join-problem").render())
+        await pilot.press("enter")  # Enter again: a rehearsal on this laptop
+        await joined_console(pilot)
+        assert app.joining is not None and app.joining.url.startswith("http://127.0.0.1:")
+
+
+async def test_the_console_says_when_no_phone_has_reached_the_page_for_a_while(
+    workshop_id: str, data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bootcamp.join.console.UNREACHED_SECONDS", 0.5)
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await eventually(pilot, lambda: app.joining is not None, "joining to start")
+        assert app.joining is not None and not app.joining.unreached  # not at once: the room has not been asked yet
+        said = "No phone has reached the page: 127.0.0.1 is this laptop only"
+        await eventually(pilot, lambda: said in screen_text(app), "the console to say no phone reached the page")
+        ana = await phone_of(app, phones)
+        await ana.load()  # a phone opened the page: the hint goes, though nobody has picked a name yet
+        await eventually(pilot, lambda: said not in screen_text(app), "the hint to go")
+        for phone in phones:
+            await phone.close()
+
+
+def test_the_hint_for_a_room_network_names_isolating_wi_fi_and_the_hotspot() -> None:
+    invite = Invite("http://192.168.1.20:8765/ACDEF", "ACDEF")
+    assert Joining(invite).hint == ""
+    assert Joining(invite, unreached=True).hint == (
+        "No phone has reached the page: if phones can't open it, the Wi-Fi may keep devices apart; "
+        "a phone hotspot works"
+    )
+    loopback = Joining(Invite("http://127.0.0.1:8765/ACDEF", "ACDEF"), unreached=True)
+    assert loopback.hint.startswith("No phone has reached the page: 127.0.0.1 is this laptop only")
 
 
 async def test_the_palette_starts_joining_too(workshop_id: str, make_app) -> None:
@@ -197,8 +261,16 @@ async def test_open_with_join_starts_joining_and_an_address_in_use_is_one_senten
             await blocker.wait_closed()
         await settle(pilot)
         assert app.joining is None
-        [message] = [m for m in notified(app) if "cannot serve" in m]
-        assert message.startswith(f"cannot serve the phone page on 127.0.0.1:{port}:") and "\n" not in message
+        [message] = [m for m in notified(app) if "in use" in m]
+        assert message == (
+            f"port {port} is in use by another program: press j and type the address with another port "
+            "(ADDRESS:0 for any free one)"
+        )
+        assert not await app.start_joining(JoinAddress("192.0.2.77", 0))  # TEST-NET-1: never this laptop's
+        await settle(pilot)
+        [message] = [m for m in notified(app) if "not an address" in m]
+        assert message.startswith("192.0.2.77 is not an address of this laptop (its addresses: ")
+        assert message.endswith("127.0.0.1 loopback); press j to choose one")
 
 
 # -- what the console shows -----------------------------------------------------------------------------------
@@ -462,6 +534,10 @@ def test_open_join_takes_the_address_and_a_mistyped_one_is_one_line(
     assert cli.main([*base, "--join", "laptop.local"]) == 1
     error = capsys.readouterr().err
     assert error.startswith("bootcamp: 'laptop.local' is not an IP address") and error.count("\n") == 1
+    assert cli.main([*base, "--join", "192.0.2.77:8765"]) == 1  # well formed, and not this laptop's: said before
+    error = capsys.readouterr().err
+    assert error.startswith("bootcamp: 192.0.2.77 is not an address of this laptop (its addresses: ")
+    assert error.count("\n") == 1 and len(started) == 4
 
 
 @pytest.mark.slow
@@ -730,14 +806,14 @@ async def test_joining_left_on_an_address_this_machine_no_longer_has_is_said_and
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_screen(pilot, WorkshopScreen)
-        await eventually(pilot, lambda: any("cannot serve" in m for m in notified(app)), "the console to say why")
-        [said] = [m for m in notified(app) if "cannot serve" in m]
-        assert said.startswith(f"cannot serve the phone page on {gone}:{left.port}")
+        await eventually(pilot, lambda: any("not an address" in m for m in notified(app)), "the console to say why")
+        [said] = [m for m in notified(app) if "not an address" in m]
+        assert said.startswith(f"{gone} is not an address of this laptop (its addresses: ")
         assert said.endswith(f"j starts joining again (code {left.code}): the phones keep their seats")
         assert app.joining is None
         await pilot.press("j")
         await wait_for_screen(pilot, JoinAddressScreen)
-        await pilot.press("end", "enter")  # the loopback
+        await pilot.press("end", "enter", "enter")  # the loopback, for a rehearsal
         await joined_console(pilot)
         assert app.joining is not None and app.joining.url.endswith("/" + left.code)
         ana.room = Url(app.joining.url, ids)  # type: ignore[assignment]

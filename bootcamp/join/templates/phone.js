@@ -15,6 +15,23 @@
     const focused = document.activeElement;
     return typed(part).length > 0 || (part.contains(focused) && focused.matches("textarea, input[type=text]"));
   };
+  // While the event stream has lost the laptop, a tap would reach nobody: the page's buttons wait (disabled,
+  // and the notice says a tap is not sent) rather than keep a tap to send later, when the room may have moved
+  // on or the person changed their mind. The answers shown as saved are exactly what the laptop has.
+  let lost = false;
+  function waitForLaptop(lostNow) {
+    lost = lostNow;
+    offline.hidden = !lost;
+    for (const button of view.querySelectorAll("button")) {
+      if (lost && !button.disabled) {
+        button.disabled = true;
+        button.dataset.waiting = "";
+      } else if (!lost && "waiting" in button.dataset) {
+        button.disabled = false;
+        delete button.dataset.waiting;
+      }
+    }
+  }
   const parts = (root) => [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ");
 
   function show(html) {
@@ -51,11 +68,13 @@
       }
     }
     old.replaceWith(next);
+    if (lost) waitForLaptop(true);
   }
 
   document.addEventListener("submit", async (event) => {
     const form = event.target;
     event.preventDefault();
+    if (lost) return; // the buttons wait: nothing would reach the laptop
     const body = new URLSearchParams(new FormData(form));
     if (event.submitter && event.submitter.name) body.append(event.submitter.name, event.submitter.value);
     for (const button of form.querySelectorAll("button")) button.disabled = true;
@@ -66,7 +85,7 @@
         headers: { "X-Phone": "fetch" },
         credentials: "same-origin",
       });
-      offline.hidden = true; // the laptop answered, whatever it said: contact is back
+      waitForLaptop(false); // the laptop answered, whatever it said: contact is back
       if (response.status === 403 || response.status === 404) {
         location.reload(); // the seat or the page is stale: start again from the page
         return;
@@ -77,6 +96,7 @@
       offline.hidden = false;
     } finally {
       for (const button of form.querySelectorAll("button")) button.disabled = false;
+      if (lost) waitForLaptop(true);
     }
   });
 
@@ -88,7 +108,7 @@
       show(event.data);
       source.close();
     });
-    source.addEventListener("open", () => (offline.hidden = true));
-    source.addEventListener("error", () => (offline.hidden = false));
+    source.addEventListener("open", () => waitForLaptop(false));
+    source.addEventListener("error", () => waitForLaptop(source.readyState !== EventSource.OPEN));
   }
 })();

@@ -1,4 +1,5 @@
-"""One line on the console while phones can join: the join URL, how many hold a seat, who waits to be let in."""
+"""One line on the console while phones can join: the join URL, how many hold a seat, who waits to be let in;
+a second when no phone has reached the page for a while, saying why that may be."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 class JoinBar(SteadyStatic):
     DEFAULT_CSS = """
     JoinBar {
-        height: 1;
+        height: auto;
         padding: 0 1;
         background: $boost;
         display: none;
@@ -43,4 +44,6 @@ class JoinBar(SteadyStatic):
             parts += [("  ·  ", "dim"), (f"{len(joining.waiting)} waiting: F2 lets them in", "bold reverse")]
         slide = "join slide up: J takes it down" if joining.invite.slide_over(step_key) else "J puts the join slide up"
         parts += [("  ·  ", "dim"), (slide, "dim"), ("  ·  j stops joining", "dim")]
+        if joining.hint:  # a line of its own, so a narrow console does not cut it
+            parts += ["\n", ("⚠ " + joining.hint, "bold")]
         self.show_text(joined(*parts))
