@@ -199,8 +199,8 @@ def coverage_phrase(report: CommitmentReport) -> str:
     said = f"Of {steps_phrase(len(report.steps))}: {', '.join(counts)}."
     if report.steps_reached(StepReach.NOT_RUN):
         said += (
-            " No step was run on the console (none done, timed or skipped there):"
-            " its answers came another way, such as an import from paper."
+            " The day was not run on the console (no timer ran and nothing was skipped there):"
+            " its answers came another way, imported or typed in from paper."
         )
     return said
 

@@ -16,9 +16,10 @@ behind has one). A jump with ``g`` is not recorded as such; these rules derive i
 - A step that was not reached is **skipped for time** when it is in ``skipped``; else **jumped past**
   when it comes before the furthest point (the room went beyond it without doing it) and **not
   reached** when it comes after. Answers win over "skipped": answers given are never hidden.
-- A workshop **not run on the console** (answers imported from paper, nothing done, skipped or timed: every
-  move and every timer leaves a timer) has no walk to measure against: a step without answers or records is
-  **not run**, never "jumped past" or "not reached", and the step the console would open on is not "shown".
+- A workshop **not run on the console** (answers imported from paper, or typed in at the console with its clock
+  stopped: nothing skipped, no timer run, nothing done but steps holding answers; see :func:`was_walked`) has no
+  walk to measure against: a step without answers or records is **not run**, never "jumped past" or "not
+  reached", and the step the console would open on is not "shown".
 """
 
 from __future__ import annotations
@@ -32,12 +33,21 @@ from bootcamp.summary.model import StepCoverage, StepReach
 
 
 def is_started(state: WorkshopState, index: AnswerIndex) -> bool:
-    return bool(was_walked(state) or index.total)
+    return bool(was_walked(state, index) or index.total)
 
 
-def was_walked(state: WorkshopState) -> bool:
-    """The console went through the day: a step done or skipped, or a timer (moving on leaves one)."""
-    return bool(state.done or state.skipped or state.timers)
+def was_walked(state: WorkshopState, index: AnswerIndex) -> bool:
+    """The console ran the day in the room: a step skipped for time, a timer that ran (the day's clock started), or
+    a step marked done that holds no answer (a slide gone through).
+
+    Moving between steps with the clock stopped, marking done only steps that hold answers, is how paper sheets
+    are typed in afterwards (``g`` to a step, private entry, ``g`` on): the room did those steps on paper, so the
+    others are not said to be jumped past (a tester's paper day read "42 steps jumped past")."""
+    if state.skipped or state.day_started_at is not None:
+        return True
+    if any(timer.elapsed > 0 or timer.running_since is not None for timer in state.timers.values()):
+        return True
+    return any(not index.of_step(key) for key in state.done)
 
 
 def step_reaches(
@@ -47,7 +57,7 @@ def step_reaches(
     steps = program.steps(agenda)
     if not is_started(state, index):
         return {step.key: StepReach.NOT_REACHED for step in steps}
-    walked = was_walked(state)
+    walked = was_walked(state, index)
     done, skipped, timed = set(state.done), set(state.skipped), set(state.timers)
     written = {note.step_key for note in room.notes} | {
         step.key for step in steps if _holds_records(program, step, room)

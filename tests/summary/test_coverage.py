@@ -8,6 +8,7 @@ with the live workshop's own moves (:class:`bootcamp.flow.Flow`), so what is rec
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -26,6 +27,7 @@ from bootcamp.live.requests import GiveAnswer
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.locations import default_content_dir
 from bootcamp.store import Store
+from bootcamp.store.model import Answer, StepTimer
 from bootcamp.summary import DimensionStatus
 from bootcamp.summary.comparison import compare
 from bootcamp.summary.model import StepReach
@@ -199,5 +201,38 @@ def test_a_workshop_filled_only_from_paper_says_its_steps_were_not_run_on_the_co
     assert main(["summary", info.id, *data]) == 0
     markdown = capsys.readouterr().out
     assert "jumped past" not in markdown and "not reached" not in markdown and not re.search(r"\d shown", markdown)
-    assert "No step was run on the console (none done, timed or skipped there)" in markdown
+    assert "The day was not run on the console (no timer ran and nothing was skipped there)" in markdown
     assert "not measured: not run on the console" in markdown
+
+
+def test_paper_sheets_typed_in_at_the_console_with_its_clock_stopped_are_not_a_day_jumped_past(
+    store: Store, program: Program, tmp_path: Path, capsys
+) -> None:
+    """A tester typed a paper day's sheets in with private entry (g to a step, e, g on): the summary said "42 steps
+    jumped past", as if the room had skipped the day. Moving between answered steps with the clock stopped is not a
+    walk; a timer that ran, a step skipped, or a slide gone through as done is."""
+    info = store.create_workshop(
+        name="Paper", organisation="Northwind", date="2026-09-21", participants=[("Ana", ""), ("Ben", "")],
+        sources=program.sources,
+    )
+    files = store.open(info.id)
+    typed = ("commitment/mandate-one-driver", "commitment/funding-one-programme")
+    for step_key in typed:
+        files.save_answer(Answer(info.participants[0].id, step_key, value="yes"))
+    # g to each typed step and on: each left done (answered), with a timer that never ran; the console on the last.
+    files.update_state(
+        lambda state: dataclasses.replace(
+            state, step_key=typed[-1], done=typed[:1], timers={key: StepTimer() for key in typed}
+        )
+    )
+    reach = {step.key: step.reach for step in LiveWorkshop.load(store.open(info.id), FixedClock()).report().steps}
+    assert {reach[key] for key in typed} == {StepReach.ANSWERED}
+    assert set(reach.values()) == {StepReach.ANSWERED, StepReach.NOT_RUN}
+    capsys.readouterr()
+    assert main(["summary", info.id, "--data-dir", str(store.data_dir)]) == 0
+    assert "jumped past" not in capsys.readouterr().out
+
+    # The day's clock once started: the console ran the day, and the steps gone beyond unanswered were jumped past.
+    files.update_state(lambda state: dataclasses.replace(state, day_started_at=1.0))
+    reach = {step.key: step.reach for step in LiveWorkshop.load(store.open(info.id), FixedClock()).report().steps}
+    assert StepReach.JUMPED_PAST in set(reach.values())
