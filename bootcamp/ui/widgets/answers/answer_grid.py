@@ -9,6 +9,10 @@ coloured from the low end of the scale (red) to the high end (green): a heat map
 The item labels and the people's names stay in place (a frozen column and header row) while the
 cursor moves to people further right; the grid shows whole columns only, and who does not fit is counted in
 the line below it.
+
+The cursor's cell is drawn in the cursor's colours over any heat colour, its key between ▶ ◀: with the cell's
+own colour winning, the cursor on an answered cell changed only its letter's colour (under NO_COLOR nothing),
+and correcting a rating the facilitator could not see which cell the next key would overwrite.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
 CELL_WIDTH = 8  # a cell is as wide as its header, so its colour fills it
+CURSOR_MARKS = ("▶", "◀")  # either side of the key in the cursor's cell: seen without colour too
 NAME_WIDTH = CELL_WIDTH - 1  # the last cell of a header stays blank: the names never run into each other
 
 
@@ -57,6 +62,15 @@ def heat_style(normalised: float | None) -> str:
     if normalised < 0.67:
         return "bold black on #D9A441"
     return "bold black on #5E9E5E"
+
+
+def at_cursor(cell: Text) -> Text:
+    """How ``cell`` is drawn under the cursor: its key (or mark) bold between ▶ ◀, in the cursor's colours (the
+    table puts them over the cell's own: ``cursor_background_priority``)."""
+    glyph = cell.plain.strip() or " "
+    left = max(0, (CELL_WIDTH - cell_len(glyph)) // 2 - 2)
+    start, end = CURSOR_MARKS
+    return Text(set_cell_size(f"{' ' * left}{start} {glyph} {end}", CELL_WIDTH), style="bold not dim")
 
 
 def header_cell(text: str, width: int = CELL_WIDTH) -> str:
@@ -111,7 +125,15 @@ class AnswerGrid(AnswerTable[Text]):
         self, live: LiveRecords, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
     ) -> None:
         # No padding: a cell's colour fills it edge to edge, so the grid reads as a heat map.
-        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0, fixed_columns=1, header_height=2)
+        super().__init__(
+            cursor_type="cell",
+            id="answer-grid",
+            cell_padding=0,
+            fixed_columns=1,
+            header_height=2,
+            cursor_foreground_priority="css",
+            cursor_background_priority="css",  # the cursor over a heat colour, not under it
+        )
         self.live = live
         self.step_key = step_key
         self.scale = scale
@@ -122,10 +144,12 @@ class AnswerGrid(AnswerTable[Text]):
         self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
         self._moved_on_to: int | None = None  # the column a full column moved the cursor on to, until moved by hand
         self._empty: set[Coordinate] | None = None  # the cells drawn empty, to see which an undo emptied
+        self._revealed = False  # the cells show their answers' keys and colours
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
+        self._revealed = revealed
         columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
         phones = phones_of(self) & {p.id for p in data.present}
         was_empty: set[Coordinate] | None = self._empty
@@ -139,16 +163,33 @@ class AnswerGrid(AnswerTable[Text]):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
                 if not self._answered(participant_id, row.item, perspective):
                     empty.add(Coordinate(row_number, column_number))
-                cell = self._cell(participant_id, row.item, perspective, revealed)
-                seen = drawn_as(cell)
-                if self._shown.get((row_number, column_number)) != seen:
-                    self._shown[(row_number, column_number)] = seen
-                    self.update_cell_at(Coordinate(row_number, column_number), cell)
+                self._draw(Coordinate(row_number, column_number))
         self._empty = empty
         if was_empty is not None:
             self._follow_the_room(was_empty, empty)
         self.arrive()  # focused before its cells came in
         self.call_after_refresh(self.show_off_screen)
+
+    def _draw(self, place: Coordinate) -> None:
+        """The answer cell at ``place`` drawn as it stands, marked if the cursor is on it (unchanged: not again)."""
+        if not (0 <= place.row < len(self.rows_) and 1 <= place.column <= len(self._columns)):
+            return
+        if place.row >= self.row_count or place.column >= len(self.columns):
+            return  # being rebuilt: drawn once its rows are in
+        participant_id, perspective = self._columns[place.column - 1]
+        cell = self._cell(participant_id, self.rows_[place.row].item, perspective, self._revealed)
+        if place == self.cursor_coordinate:
+            cell = at_cursor(cell)
+        seen = drawn_as(cell)
+        if self._shown.get((place.row, place.column)) != seen:
+            self._shown[(place.row, place.column)] = seen
+            self.update_cell_at(place, cell)
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        if old_coordinate != new_coordinate:
+            self._draw(old_coordinate)
+            self._draw(new_coordinate)
 
     def _follow_the_room(self, was_empty: set[Coordinate], empty: set[Coordinate]) -> None:
         """The cursor after answers changed under it. A cell emptied (an answer undone) takes it, so the next key
