@@ -11,12 +11,14 @@ from __future__ import annotations
 from rich.segment import Segment
 from room_helpers import at_step, open_console
 from textual.coordinate import Coordinate
+from textual.geometry import Region
 from ui_helpers import SHIPPED_CONTENT, new_workshop, settle
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import load_dir
 from bootcamp.store import Store
 from bootcamp.ui.widgets.answers.answer_grid import CELL_WIDTH, AnswerGrid
+from bootcamp.ui.widgets.steps import StepScroll
 
 RATE_APTITUDES = "aptitudes/rate-aptitudes"
 
@@ -67,3 +69,44 @@ async def test_the_cursor_on_an_answered_cell_differs_from_its_neighbours_in_mor
         grid.cursor_coordinate = Coordinate(1, 3)  # an empty cell, for the record
         await settle(pilot)
         assert drawn_cell(grid, 1, 3) != drawn_cell(grid, 2, 3)
+
+
+def cursor_region(grid: AnswerGrid) -> Region:
+    """Where the cursor's cell is on the screen."""
+    widths = [c.get_render_width(grid) for c in grid.ordered_columns]
+    row, column = grid.cursor_coordinate
+    x = grid.content_region.x + sum(widths[:column]) - round(grid.scroll_x)
+    y = grid.content_region.y + grid.header_height + row - round(grid.scroll_y)
+    return Region(x, y, widths[column], 1)
+
+
+def assert_in_view(app, grid: AnswerGrid) -> None:
+    body = app.screen.query_one(StepScroll)
+    seen = body.scrollable_content_region
+    header = Region(grid.content_region.x, grid.content_region.y, grid.content_region.width, grid.header_height)
+    assert seen.contains_region(header), (seen, header)
+    cell = cursor_region(grid)
+    rows = Region(grid.content_region.x, grid.content_region.y + grid.header_height, grid.content_region.width,
+                  grid.content_region.height - grid.header_height)
+    assert seen.contains_region(cell) and rows.contains_region(cell), (seen, rows, cell)
+
+
+async def test_at_60x20_the_names_and_the_cursor_stay_in_view_as_keys_fill_the_grid(
+    data_dir, clock: FixedClock, make_app
+) -> None:
+    store = Store(data_dir, clock)
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    at_step(store, info.id, RATE_APTITUDES)
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_console(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        grid = app.focused
+        assert isinstance(grid, AnswerGrid)
+        assert_in_view(app, grid)
+        for key in ("s",) * 9 + ("m", "w", "up", "up", "up", "down"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert_in_view(app, grid)
+        assert grid.cursor_coordinate.column == 2  # the keys went on down the next column

@@ -24,8 +24,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.coordinate import Coordinate
+from textual.css.scalar import Scalar, Unit
 from textual.widgets import DataTable, Static
 
 from bootcamp.content.model import Scale
@@ -290,17 +291,52 @@ class AnswerGrid(AnswerTable[Text]):
         holder = self.parent
         if holder is None or not self.is_mounted:
             return
+        if self.fit_height():
+            self.call_after_refresh(self.show_grid_and_note)  # once laid out at its new height
+            return
         holder.scroll_visible(animate=False)
         if holder.parent is not None:
             for hint in holder.parent.query_children(KeysHint):
                 hint.scroll_visible(animate=False)
+        self._scroll_cursor_into_view()
+
+    def fit_height(self) -> bool:
+        """No taller than leaves the line under the grid and the keys' hint in view with it: at 60×20 the step
+        scrolled the names header and the cursor's row out of view, and a key rated the hidden cell. Shorter,
+        the grid scrolls its rows under its header, which stays, and keeps the cursor in view. Whether the
+        height changed."""
+        body = next((ancestor for ancestor in self.ancestors if isinstance(ancestor, ScrollableContainer)), None)
+        holder = self.parent
+        if body is None or holder is None:
+            return False
+        below = sum(note.outer_size.height for note in holder.query_children(OffScreenNote) if note.display)
+        if holder.parent is not None:
+            below += sum(hint.outer_size.height for hint in holder.parent.query_children(KeysHint) if hint.display)
+        room = body.scrollable_content_region.height - below
+        designed = self.styles.base.max_height  # the step's own limit, in its .tcss
+        least = self.header_height + 3  # the names and a few rows, whatever the size
+        fitted: Scalar | None = None
+        if designed is None or designed.unit != Unit.CELLS or room < designed.value:
+            fitted = Scalar.from_number(max(least, room))
+        if self.styles.inline.max_height == fitted:
+            return False
+        self.styles.max_height = fitted
+        self.styles.max_width = self.whole_columns_width(holder.content_size.width)  # room for the scrollbar
+        return True
 
     def whole_columns_width(self, room: int) -> int:
         """The widest the grid may be in ``room`` cells and show only whole answer columns: a column cut at the
         edge showed part of a header ("Eve M S E") and a cell that looked answerable."""
         label = max((cell_len(f"{row.label} ") for row in self.rows_), default=0)
-        scrollbar = self.scrollbar_size_vertical
+        scrollbar = self.styles.scrollbar_size_vertical if self._scrolls_down() else 0
         return label + max(1, (room - label - scrollbar) // CELL_WIDTH) * CELL_WIDTH + scrollbar
+
+    def _scrolls_down(self) -> bool:
+        """Whether the rows are more than the grid's height shows (a scrollbar, whether drawn yet or not)."""
+        limit = self.styles.max_height
+        if limit is None or limit.unit != Unit.CELLS:
+            return self.show_vertical_scrollbar
+        return self.header_height + len(self.rows_) > limit.value
 
     def _update_dimensions(self, new_rows) -> None:  # type: ignore[no-untyped-def]
         super()._update_dimensions(new_rows)
