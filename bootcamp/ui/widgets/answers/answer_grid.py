@@ -55,14 +55,16 @@ class GridRow:
 
 
 def heat_style(normalised: float | None) -> str:
-    """A value's colour on a red–amber–green ramp; don't know is grey."""
+    """A value's colour on a red–amber–green ramp; don't know is grey, a cell of its own on any theme (its grey
+    letter alone vanished on a light theme's grey). Each colour's nearest of 16 ANSI colours is red, yellow or
+    green: a 16-colour terminal draws that one ("Mixed" had turned bright red, "Weakness" yellow)."""
     if normalised is None:
-        return "bold grey62"
+        return "bold #000000 on #8A9099"
     if normalised < 0.34:
-        return "bold white on #8B2E2E"
+        return "bold #FFFFFF on #982828"
     if normalised < 0.67:
-        return "bold black on #D9A441"
-    return "bold black on #5E9E5E"
+        return "bold #000000 on #E0B030"
+    return "bold #000000 on #38A038"
 
 
 def at_cursor(cell: Text) -> Text:
