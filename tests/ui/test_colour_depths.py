@@ -11,8 +11,18 @@ import pytest
 from rich.color import Color, ColorSystem
 from rich.color_triplet import ColorTriplet
 from rich.palette import Palette
+from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color as TextualColor
+from textual.filter import Monochrome
+from textual.widgets import Input
+from ui_helpers import settle, wait_for_screen, wait_until
 
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.answer_grid import heat_style
 from bootcamp.ui.widgets.report.charts import on_colour, on_score, score_colour
 
@@ -94,3 +104,41 @@ def test_a_score_s_figure_is_readable_on_its_colour_in_16_colours_and_in_truecol
     assert readable_in_16(style) >= 3, (step, style)
     assert contrast(style.color.get_truecolor(), style.bgcolor.get_truecolor()) >= 4.5, step
     assert on_score(step / 100) == on_colour(score_colour(step / 100))
+
+
+def placeholders(form) -> list[Style]:  # noqa: ANN001 - a screen
+    """The style each empty field's placeholder is drawn in, its background included."""
+    styles = []
+    for field in form.query(Input):
+        if field.value or not field.placeholder:
+            continue
+        words = field.placeholder.split()[0]
+        for y in range(field.size.height):
+            segments = list(field.render_line(y))
+            styles += [segment.style for segment in segments if words in segment.text and segment.style]
+    return styles
+
+
+async def test_a_placeholder_stands_out_from_its_field_in_16_colours_and_without_colour(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """The role check's only instruction is its field's placeholder: it was grey on the same grey."""
+    workshop = store.create_workshop(
+        name="Spring", organisation="Org", date="2026-03-01", participants=[("Ana", "")], sources=fixture_program.sources
+    )
+    app = make_app(open_workshop=workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("ctrl+w")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: bool(home.rows), "the workshop listed")
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        await settle(pilot)
+        styles = placeholders(form)
+        assert styles  # an unfocused field's
+        for style in styles:
+            assert style.color is not None and style.bgcolor is not None
+            assert readable_in_16(style) >= 3, style
+            (grey,) = Monochrome().apply([Segment("x", style)], TextualColor(0, 0, 0))
+            assert readable_in_16(grey.style) >= 3, grey.style  # NO_COLOR: greys, then 16 colours
