@@ -9,6 +9,10 @@ coloured from the low end of the scale (red) to the high end (green): a heat map
 The item labels and the people's names stay in place (a frozen column and header row) while the
 cursor moves to people further right; the grid shows whole columns only, and who does not fit is counted in
 the line below it.
+
+The cursor's cell is drawn in the cursor's colours over any heat colour, its key between ▶ ◀: with the cell's
+own colour winning, the cursor on an answered cell changed only its letter's colour (under NO_COLOR nothing),
+and correcting a rating the facilitator could not see which cell the next key would overwrite.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.coordinate import Coordinate
+from textual.css.scalar import Scalar, Unit
 from textual.widgets import DataTable, Static
 
 from bootcamp.content.model import Scale
@@ -39,6 +44,7 @@ from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
 from bootcamp.ui.widgets.answers.scale_keys import bind_scale
 
 CELL_WIDTH = 8  # a cell is as wide as its header, so its colour fills it
+CURSOR_MARKS = ("▶", "◀")  # either side of the key in the cursor's cell: seen without colour too
 NAME_WIDTH = CELL_WIDTH - 1  # the last cell of a header stays blank: the names never run into each other
 
 
@@ -49,14 +55,25 @@ class GridRow:
 
 
 def heat_style(normalised: float | None) -> str:
-    """A value's colour on a red–amber–green ramp; don't know is grey."""
+    """A value's colour on a red–amber–green ramp; don't know is grey, a cell of its own on any theme (its grey
+    letter alone vanished on a light theme's grey). Each colour's nearest of 16 ANSI colours is red, yellow or
+    green: a 16-colour terminal draws that one ("Mixed" had turned bright red, "Weakness" yellow)."""
     if normalised is None:
-        return "bold grey62"
+        return "bold #000000 on #8A9099"
     if normalised < 0.34:
-        return "bold white on #8B2E2E"
+        return "bold #FFFFFF on #982828"
     if normalised < 0.67:
-        return "bold black on #D9A441"
-    return "bold black on #5E9E5E"
+        return "bold #000000 on #E0B030"
+    return "bold #000000 on #38A038"
+
+
+def at_cursor(cell: Text) -> Text:
+    """How ``cell`` is drawn under the cursor: its key (or mark) bold between ▶ ◀, in the cursor's colours (the
+    table puts them over the cell's own: ``cursor_background_priority``)."""
+    glyph = cell.plain.strip() or " "
+    left = max(0, (CELL_WIDTH - cell_len(glyph)) // 2 - 2)
+    start, end = CURSOR_MARKS
+    return Text(set_cell_size(f"{' ' * left}{start} {glyph} {end}", CELL_WIDTH), style="bold not dim")
 
 
 def header_cell(text: str, width: int = CELL_WIDTH) -> str:
@@ -111,7 +128,15 @@ class AnswerGrid(AnswerTable[Text]):
         self, live: LiveRecords, step_key: str, scale: Scale, rows: list[GridRow], perspectives: tuple[str, ...] = ("",)
     ) -> None:
         # No padding: a cell's colour fills it edge to edge, so the grid reads as a heat map.
-        super().__init__(cursor_type="cell", id="answer-grid", cell_padding=0, fixed_columns=1, header_height=2)
+        super().__init__(
+            cursor_type="cell",
+            id="answer-grid",
+            cell_padding=0,
+            fixed_columns=1,
+            header_height=2,
+            cursor_foreground_priority="css",
+            cursor_background_priority="css",  # the cursor over a heat colour, not under it
+        )
         self.live = live
         self.step_key = step_key
         self.scale = scale
@@ -122,10 +147,12 @@ class AnswerGrid(AnswerTable[Text]):
         self._shown: dict[tuple[int, int], tuple[object, ...]] = {}  # how each cell is drawn
         self._moved_on_to: int | None = None  # the column a full column moved the cursor on to, until moved by hand
         self._empty: set[Coordinate] | None = None  # the cells drawn empty, to see which an undo emptied
+        self._revealed = False  # the cells show their answers' keys and colours
         bind_scale(self, scale)
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
         revealed = self.step_key in state.revealed and not state.private_entry
+        self._revealed = revealed
         columns = tuple((p.id, perspective) for p in data.present for perspective in self.perspectives)
         phones = phones_of(self) & {p.id for p in data.present}
         was_empty: set[Coordinate] | None = self._empty
@@ -139,16 +166,33 @@ class AnswerGrid(AnswerTable[Text]):
             for column_number, (participant_id, perspective) in enumerate(columns, start=1):
                 if not self._answered(participant_id, row.item, perspective):
                     empty.add(Coordinate(row_number, column_number))
-                cell = self._cell(participant_id, row.item, perspective, revealed)
-                seen = drawn_as(cell)
-                if self._shown.get((row_number, column_number)) != seen:
-                    self._shown[(row_number, column_number)] = seen
-                    self.update_cell_at(Coordinate(row_number, column_number), cell)
+                self._draw(Coordinate(row_number, column_number))
         self._empty = empty
         if was_empty is not None:
             self._follow_the_room(was_empty, empty)
         self.arrive()  # focused before its cells came in
         self.call_after_refresh(self.show_off_screen)
+
+    def _draw(self, place: Coordinate) -> None:
+        """The answer cell at ``place`` drawn as it stands, marked if the cursor is on it (unchanged: not again)."""
+        if not (0 <= place.row < len(self.rows_) and 1 <= place.column <= len(self._columns)):
+            return
+        if place.row >= self.row_count or place.column >= len(self.columns):
+            return  # being rebuilt: drawn once its rows are in
+        participant_id, perspective = self._columns[place.column - 1]
+        cell = self._cell(participant_id, self.rows_[place.row].item, perspective, self._revealed)
+        if place == self.cursor_coordinate:
+            cell = at_cursor(cell)
+        seen = drawn_as(cell)
+        if self._shown.get((place.row, place.column)) != seen:
+            self._shown[(place.row, place.column)] = seen
+            self.update_cell_at(place, cell)
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        if old_coordinate != new_coordinate:
+            self._draw(old_coordinate)
+            self._draw(new_coordinate)
 
     def _follow_the_room(self, was_empty: set[Coordinate], empty: set[Coordinate]) -> None:
         """The cursor after answers changed under it. A cell emptied (an answer undone) takes it, so the next key
@@ -249,17 +293,52 @@ class AnswerGrid(AnswerTable[Text]):
         holder = self.parent
         if holder is None or not self.is_mounted:
             return
+        if self.fit_height():
+            self.call_after_refresh(self.show_grid_and_note)  # once laid out at its new height
+            return
         holder.scroll_visible(animate=False)
         if holder.parent is not None:
             for hint in holder.parent.query_children(KeysHint):
                 hint.scroll_visible(animate=False)
+        self._scroll_cursor_into_view()
+
+    def fit_height(self) -> bool:
+        """No taller than leaves the line under the grid and the keys' hint in view with it: at 60×20 the step
+        scrolled the names header and the cursor's row out of view, and a key rated the hidden cell. Shorter,
+        the grid scrolls its rows under its header, which stays, and keeps the cursor in view. Whether the
+        height changed."""
+        body = next((ancestor for ancestor in self.ancestors if isinstance(ancestor, ScrollableContainer)), None)
+        holder = self.parent
+        if body is None or holder is None:
+            return False
+        below = sum(note.outer_size.height for note in holder.query_children(OffScreenNote) if note.display)
+        if holder.parent is not None:
+            below += sum(hint.outer_size.height for hint in holder.parent.query_children(KeysHint) if hint.display)
+        room = body.scrollable_content_region.height - below
+        designed = self.styles.base.max_height  # the step's own limit, in its .tcss
+        least = self.header_height + 3  # the names and a few rows, whatever the size
+        fitted: Scalar | None = None
+        if designed is None or designed.unit != Unit.CELLS or room < designed.value:
+            fitted = Scalar.from_number(max(least, room))
+        if self.styles.inline.max_height == fitted:
+            return False
+        self.styles.max_height = fitted
+        self.styles.max_width = self.whole_columns_width(holder.content_size.width)  # room for the scrollbar
+        return True
 
     def whole_columns_width(self, room: int) -> int:
         """The widest the grid may be in ``room`` cells and show only whole answer columns: a column cut at the
         edge showed part of a header ("Eve M S E") and a cell that looked answerable."""
         label = max((cell_len(f"{row.label} ") for row in self.rows_), default=0)
-        scrollbar = self.scrollbar_size_vertical
+        scrollbar = self.styles.scrollbar_size_vertical if self._scrolls_down() else 0
         return label + max(1, (room - label - scrollbar) // CELL_WIDTH) * CELL_WIDTH + scrollbar
+
+    def _scrolls_down(self) -> bool:
+        """Whether the rows are more than the grid's height shows (a scrollbar, whether drawn yet or not)."""
+        limit = self.styles.max_height
+        if limit is None or limit.unit != Unit.CELLS:
+            return self.show_vertical_scrollbar
+        return self.header_height + len(self.rows_) > limit.value
 
     def _update_dimensions(self, new_rows) -> None:  # type: ignore[no-untyped-def]
         super()._update_dimensions(new_rows)

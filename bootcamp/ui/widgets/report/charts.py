@@ -23,17 +23,39 @@ BLACK = Color.parse("#000000")
 WHITE = Color.parse("#ffffff")
 
 
+# The hues of each third of the scale (degrees: 0 red, 60 yellow, 120 green), with a jump between thirds rather
+# than a smooth ramp: a terminal of 16 colours gets each colour's nearest ANSI colour, and the smooth ramp's
+# orange-reds and yellow-greens became yellow, bright red or grey ("Lip service" as yellow as "Good intentions").
+# Within these, at every lightness drawn here, the nearest stays red, yellow or green, in order.
+THIRDS = ((0.0, 6.0), (44.0, 62.0), (106.0, 120.0))
+SATURATION = 0.8
+
+
 def score_colour(fraction: float, lightness: float = 0.45) -> Color:
-    """Red (0) through amber to green (1), as in the printed report."""
-    hue = max(0.0, min(1.0, fraction)) * 120 / 360
-    red, green, blue = colorsys.hls_to_rgb(hue, lightness, 0.65)
+    """Red (0) through amber to green (1), as in the printed report: a low third red, a middle third amber, a
+    high third green, each ANSI's own in 16 colours."""
+    fraction = max(0.0, min(1.0, fraction))
+    third = min(2, int(fraction * 3))
+    low, high = THIRDS[third]
+    hue = low + (high - low) * (fraction * 3 - third)
+    red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness, SATURATION)
     return Color.from_rgb(red * 255, green * 255, blue * 255)
 
 
+def _luminance(colour: Color) -> float:
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in colour.get_truecolor())
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
 def on_colour(colour: Color, *, bold: bool = False) -> Style:
-    """Text on a coloured cell: black on a light colour, white on a dark one."""
-    red, green, blue = colour.get_truecolor()
-    light = 0.299 * red + 0.587 * green + 0.114 * blue > 150
+    """Text on a coloured cell: black or white, whichever stands out more (WCAG contrast; a bright green had
+    white text, unreadable once a 16-colour terminal drew it bright green)."""
+    luminance = _luminance(colour)
+    light = (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05)
     return Style(color=BLACK if light else WHITE, bgcolor=colour, bold=bold)
 
 
@@ -105,9 +127,12 @@ def gauge(score: int | None, current: Level | None, levels: Sequence[Level], wid
     for level, start, end in bands:
         left, right = round(start / 100 * width), round(end / 100 * width)
         here = current is not None and level.id == current.id
-        colour = score_colour((start + end) / 200, 0.45 if here else 0.22)
+        # The level reached is filled with its colour; the others name theirs in it. Filled dark, they were
+        # white on yellow in 16 colours.
+        middle = (start + end) / 200
+        style = on_colour(score_colour(middle), bold=True) if here else Style(color=score_colour(middle, 0.55))
         label = " " + level.title
-        line.append_text(fit(plain(label, on_colour(colour, bold=here)), right - left))
+        line.append_text(fit(plain(label, style), right - left))
     line.append(" " * (width - line.cell_len))
     if score is None:
         return [line, plain("not measured: no commitment question has a scored answer yet", muted)]

@@ -1,0 +1,144 @@
+"""The heat map's and the summary's colours keep their meaning when a terminal has only 16 colours.
+
+Rich (and so Textual) gives a 16-colour terminal each colour's nearest ANSI colour. "Mixed" amber became
+bright red, a weakness's dark red became yellow, a strength's green became dark grey, and the summary's
+lowest level ("Lip service") the same yellow as the next; with a light theme "don't know" was grey on grey.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.color import Color, ColorSystem
+from rich.color_triplet import ColorTriplet
+from rich.palette import Palette
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color as TextualColor
+from textual.filter import Monochrome
+from textual.widgets import Input
+from ui_helpers import settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.screens.home import HomeScreen
+from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.answers.answer_grid import heat_style
+from bootcamp.ui.widgets.report.charts import on_colour, on_score, score_colour
+
+RED, YELLOW, GREEN = {1, 9}, {3, 11}, {2, 10}
+# What the ANSI colours look like on xterm: a 16-colour terminal draws its own, not Rich's matching palette.
+XTERM = Palette(
+    [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+        (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),
+        (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+)
+
+
+def ansi(color: Color | None) -> int:
+    assert color is not None
+    number = color.downgrade(ColorSystem.STANDARD).number
+    assert number is not None
+    return number
+
+
+def luminance(triplet: ColorTriplet) -> float:
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in triplet)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: ColorTriplet, other: ColorTriplet) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_in_16(style: Style) -> float:
+    """The contrast of a style's text on its background as a 16-colour xterm draws them."""
+    return contrast(ColorTriplet(*XTERM[ansi(style.color)]), ColorTriplet(*XTERM[ansi(style.bgcolor)]))
+
+
+def test_the_grid_s_heat_colours_stay_red_amber_green_in_16_colours() -> None:
+    weakness, mixed, strength = (Style.parse(heat_style(value)) for value in (0.0, 0.5, 1.0))
+    assert ansi(weakness.bgcolor) in RED
+    assert ansi(mixed.bgcolor) in YELLOW
+    assert ansi(strength.bgcolor) in GREEN
+    for style in (weakness, mixed, strength, Style.parse(heat_style(None))):
+        assert readable_in_16(style) >= 4.5, style
+
+
+def test_don_t_know_has_a_colour_of_its_own_on_any_theme() -> None:
+    dont_know = Style.parse(heat_style(None))
+    assert dont_know.bgcolor is not None  # "grey62" alone was grey on a light theme's grey
+    on_light = contrast(dont_know.bgcolor.get_truecolor(), Color.parse("#e0e0e0").get_truecolor())
+    on_dark = contrast(dont_know.bgcolor.get_truecolor(), Color.parse("#14181f").get_truecolor())
+    assert on_light >= 2 and on_dark >= 2  # the cell stands out from either background
+    assert contrast(dont_know.color.get_truecolor(), dont_know.bgcolor.get_truecolor()) >= 4.5
+
+
+def kind(number: int) -> int:
+    for order, colours in enumerate((RED, YELLOW, GREEN)):
+        if number in colours:
+            return order
+    raise AssertionError(f"ANSI colour {number} is neither red, yellow nor green")
+
+
+@pytest.mark.parametrize("lightness", [0.22, 0.28, 0.45, 0.5, 0.55])  # every lightness the summary draws with
+def test_the_summary_s_score_colours_keep_their_order_in_16_colours(lightness: float) -> None:
+    kinds = [kind(ansi(score_colour(step / 100, lightness))) for step in range(101)]
+    assert kinds == sorted(kinds)  # never back towards red as the score rises
+    assert kinds[0] == 0 and kinds[50] == 1 and kinds[100] == 2
+    # The levels at 0, 25, 50 and 75: the lowest red, the highest green.
+    bands = [kind(ansi(score_colour(middle, lightness))) for middle in (0.125, 0.375, 0.625, 0.875)]
+    assert bands[0] == 0 and bands[-1] == 2
+
+
+@pytest.mark.parametrize("step", range(0, 101, 5))
+def test_a_score_s_figure_is_readable_on_its_colour_in_16_colours_and_in_truecolor(step: int) -> None:
+    style = on_colour(score_colour(step / 100))  # the figures' cells (the gauge's dark bands carry no text)
+    assert readable_in_16(style) >= 3, (step, style)
+    assert contrast(style.color.get_truecolor(), style.bgcolor.get_truecolor()) >= 4.5, step
+    assert on_score(step / 100) == on_colour(score_colour(step / 100))
+
+
+def placeholders(form) -> list[Style]:  # noqa: ANN001 - a screen
+    """The style each empty field's placeholder is drawn in, its background included."""
+    styles = []
+    for field in form.query(Input):
+        if field.value or not field.placeholder:
+            continue
+        words = field.placeholder.split()[0]
+        for y in range(field.size.height):
+            segments = list(field.render_line(y))
+            styles += [segment.style for segment in segments if words in segment.text and segment.style]
+    return styles
+
+
+async def test_a_placeholder_stands_out_from_its_field_in_16_colours_and_without_colour(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """The role check's only instruction is its field's placeholder: it was grey on the same grey."""
+    workshop = store.create_workshop(
+        name="Spring", organisation="Org", date="2026-03-01", participants=[("Ana", "")], sources=fixture_program.sources
+    )
+    app = make_app(open_workshop=workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("ctrl+w")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: bool(home.rows), "the workshop listed")
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        await settle(pilot)
+        styles = placeholders(form)
+        assert styles  # an unfocused field's
+        for style in styles:
+            assert style.color is not None and style.bgcolor is not None
+            assert readable_in_16(style) >= 3, style
+            (grey,) = Monochrome().apply([Segment("x", style)], TextualColor(0, 0, 0))
+            assert readable_in_16(grey.style) >= 3, grey.style  # NO_COLOR: greys, then 16 colours
