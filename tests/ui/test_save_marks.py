@@ -151,3 +151,30 @@ async def test_the_quit_question_says_saves_are_failing_before_y_is_pressed(
         await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the quit question, saved")
         assert "Every answer and note is saved" in " ".join(screen_text(app).split())
         await pilot.press("n")
+
+
+async def test_leaving_while_saves_fail_asks_first_and_does_not_say_the_answers_are_kept(
+    workshop_id: str, make_app, disk_full: threading.Event
+) -> None:
+    """ctrl+w with nothing watching left at once, hiding the failing saves behind the list of workshops; asked, it
+    said "Answers are kept either way"."""
+    from bootcamp.ui.screens.home import HomeScreen
+    from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await pilot.press("escape", "ctrl+w")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the leave question")
+        why = str(app.screen.query_one("#leave-why").render())
+        what = str(app.screen.query_one("#leave-what").render())
+        assert f"Saves are failing ({FULL} · " in why and "kept either way" not in what
+        assert "1 change not on disk yet: the saves go on being tried in the background after you leave." in what
+        await pilot.press("n")
+        disk_full.clear()
+        assert await app.flush(10)
+        await pilot.press("ctrl+w")  # saved: nothing watches, so it leaves at once
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")

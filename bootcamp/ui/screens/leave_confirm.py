@@ -41,6 +41,14 @@ def not_saved_on_quit(saving: SaveStatus | None, *, anyway: bool) -> str:
     return f"{said} y waits a few seconds for them and quits only if they are saved."
 
 
+def kept_on_leaving(saving: SaveStatus | None) -> str:
+    """What leaving does with the saves: finished in the background; while they fail, said so, not "kept"."""
+    if saving is None or not saving.error:
+        return "Answers are kept either way."
+    what = counted(saving.pending, "change") if saving.pending else "What is not on disk"
+    return f"{what} not on disk yet: the saves go on being tried in the background after you leave."
+
+
 class LeaveConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "leave_confirm.tcss"
     BINDINGS = [
@@ -57,7 +65,7 @@ class LeaveConfirmScreen(ModalScreen[bool]):
         saving: SaveStatus | None = None,
         anyway: bool = False,
     ) -> None:
-        """``saving``: how the workshop's saves stand, for a quit (a failure is said); ``anyway``: a quit was
+        """``saving``: how the workshop's saves stand (a failure is said); ``anyway``: a quit was
         refused already for a save that failed, so y now quits without waiting."""
         super().__init__()
         self.workshop_name = workshop_name
@@ -77,7 +85,7 @@ class LeaveConfirmScreen(ModalScreen[bool]):
             else:
                 dialog.border_title = "Leave the workshop?"
                 asked, after = f"Leave {self.workshop_name}?", "The list of every workshop would show next."
-                after += " Answers are kept either way."
+                after += " " + kept_on_leaving(self.saving)
             yield Static(plain(f"{asked}{why}"), id="leave-why")
             yield Static(plain(after), id="leave-what")
             yield Static(

@@ -155,6 +155,9 @@ class WalkScreen(Screen[None]):
             reasons.append("a projector window follows it")
         if self.bootcamp.console_joining is not None:
             reasons.append("phones are joined (leaving stops them)")
+        saving = self.bootcamp.save_status
+        if saving.error:  # leaving at once would hide the failing saves behind the list of workshops
+            reasons.append(f"saves are failing ({saving.brief or saving.error})")
         return reasons
 
     def action_leave_workshop(self) -> None:
@@ -169,7 +172,8 @@ class WalkScreen(Screen[None]):
             if leave:
                 self.app.call_later(self.bootcamp.leave_workshop)  # once the dialog is gone
 
-        self.app.push_screen(LeaveConfirmScreen(self.workshop.info.name, reasons), chosen)
+        asked = LeaveConfirmScreen(self.workshop.info.name, reasons, saving=self.bootcamp.save_status)
+        self.app.push_screen(asked, chosen)
 
     # -- moves -----------------------------------------------------------------------------------------------
 
