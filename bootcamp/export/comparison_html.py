@@ -189,7 +189,7 @@ def _dimensions(comparison: Comparison) -> str:
     for d in comparison.biggest_moves_first:
         both = d.measured is Measured.BOTH
         title = f"{plain(d.title)}: earlier {score_or_dash(d.score_before)}, later {score_or_dash(d.score_after)}"
-        change = _change(d.change) if both else f'<span class="chip grey">{escape(measured_once(d))}</span>'
+        change = _change(d.change) if both else f'<span class="chip grey once">{escape(measured_once(d))}</span>'
         rows.append(
             f'<tr class="dimension"><th scope="row">{words(d.title)}</th>'
             f'<td class="num">{score_or_dash(d.score_before)}</td>'
@@ -341,4 +341,6 @@ svg.before-after { width: 100%; min-width: 90px; max-width: 320px; height: auto;
 .gauge-box svg.before-after { max-width: 640px; }
 table.ratings { width: auto; min-width: 50%; }
 table.dimensions td.num, table.ratings td.num { white-space: nowrap; }
+/* A sentence in a chip wraps within the change column: kept on one line it pushed the table past the page. */
+.chip.once { white-space: normal; max-width: 16em; border-radius: 6px; }
 """
