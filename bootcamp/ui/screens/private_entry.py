@@ -118,6 +118,7 @@ class PrivateEntryScreen(Screen[None]):
         self._asked: tuple[int, str] | None = None  # (position, option id) a key asked to replace a stored answer with
         self._then_next = False  # a comment asked after a question's answer moves on; one asked with Tab stays
         self._last_person = ""  # whose turn ended last: the person list goes on from there
+        self._stored_shown = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="card"):
@@ -201,7 +202,7 @@ class PrivateEntryScreen(Screen[None]):
         self.query_one("#people").display = people
         self.query_one("#comment").display = comment
         self.query_one("#choices").display = choices
-        self.query_one("#stored").display = choices or comment
+        self.query_one("#stored").display = (choices or comment) and bool(self._stored_shown)
         self.query_one("#sheet-steps").display = self.sheet and self.participant is not None and (choices or comment)
 
     def _ask_who(self) -> None:
@@ -296,7 +297,7 @@ class PrivateEntryScreen(Screen[None]):
             self.query_one("#sheet-steps", Static).update(self._step_marks())
         self.query_one("#ask-text", Static).update(plain(ask.text))
         self.query_one("#choices", Static).update(PackedChoices([(o.key, o.label) for o in ask.scale.options]))
-        self.query_one("#stored", Static).update(self._stored_line(ask, note))
+        self._update_stored(self._stored_line(ask, note))
         keys = "a key answers · Enter skips an empty row · Tab: comment · ⌫ back"
         if len(self.steps) > 1:
             keys += "\nPgDn / PgUp: the next / previous step"
@@ -319,6 +320,13 @@ class PrivateEntryScreen(Screen[None]):
         line.append("\n")
         line.append_text(joined(("on the sheet: ", "dim"), (ask.row, ""), (f"   step {ask.step.key}", "dim")))
         return line
+
+    def _update_stored(self, line: Text) -> None:
+        """The stored answer's line, taking no room when there is none (a blank row is the common case)."""
+        self._stored_shown = line.plain
+        stored = self.query_one("#stored", Static)
+        stored.update(line)
+        stored.display = bool(line.plain) and self.phase in ("ask", "comment")
 
     def _stored_line(self, ask: Ask, note: str = "") -> Text:
         """What is stored on this row (the person's own answer or comment), and what a refused key would do."""
@@ -422,7 +430,7 @@ class PrivateEntryScreen(Screen[None]):
                 and self._asked != (self.position, option_id)
             ):
                 self._asked = (self.position, option_id)  # given before this turn: replaced only by the same key again
-                self.query_one("#stored", Static).update(self._stored_line(ask))
+                self._update_stored(self._stored_line(ask))
                 self.app.bell()
                 return
             self.workshop.records.set_answer(
