@@ -103,6 +103,7 @@ def opened(step_key: str, keys: tuple[str, ...], screen: type) -> Callable[[Pilo
 
 SCREENS = [
     pytest.param(opened(MANDATE, ("e",), PrivateEntryScreen), id="private-entry"),
+    pytest.param(opened(WELCOME, ("E", "enter", "s", "tab", *"see p.7", "enter"), PrivateEntryScreen), id="paper-sheet"),
     pytest.param(opened(MANDATE, ("g",), JumpScreen), id="jump"),
     pytest.param(opened(WELCOME, ("question_mark",), HelpScreen), id="help"),
     pytest.param(opened(WELCOME, ("f2",), RosterScreen), id="people"),

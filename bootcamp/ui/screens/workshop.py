@@ -73,6 +73,13 @@ class WorkshopScreen(WalkScreen):
         Binding("a", "answer", "Answer", tooltip="Go to the answers of this step (Esc comes back)"),
         Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
         Binding("e", "private_entry", "Private", tooltip="Private entry: pass the keyboard, each person answers unseen"),
+        Binding(
+            "E",
+            "paper_sheets",
+            "Sheets",
+            show=False,
+            tooltip="Paper sheets: type in one person's whole sheet, row by row as printed",
+        ),
         Binding("v", "secret_ballot", "Secret", show=False, tooltip="Secret ballot on this step: answers stored without a name"),
         Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change to the room's answers and notes"),
         Binding("f2", "people", "People", show=False, tooltip="The people in the room: add, rename, remove, restore"),
@@ -300,11 +307,17 @@ class WorkshopScreen(WalkScreen):
     def action_private_entry(self) -> None:
         self.start_private_entry()
 
+    def action_paper_sheets(self) -> None:
+        """One person's whole paper sheet, every answering step of the agenda in the printed order, from any step."""
+        self.start_private_entry(step_keys=[step.key for step in self.flow.steps], sheet=True)
+
     def answer_missed(self, participant_id: str, step_keys: list[str] | tuple[str, ...]) -> None:
         """A late arrival answers the steps they missed, unseen, one after another."""
         self.start_private_entry(participant_id=participant_id, step_keys=step_keys)
 
-    def start_private_entry(self, *, participant_id: str = "", step_keys: list[str] | None = None) -> None:
+    def start_private_entry(
+        self, *, participant_id: str = "", step_keys: list[str] | None = None, sheet: bool = False
+    ) -> None:
         from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 
         keys = list(step_keys or [self.flow.current.key])
@@ -314,7 +327,7 @@ class WorkshopScreen(WalkScreen):
             return
         self.workshop.set_private_entry(True)
         self.app.push_screen(
-            PrivateEntryScreen(self.workshop, steps, participant_id=participant_id),
+            PrivateEntryScreen(self.workshop, steps, participant_id=participant_id, sheet=sheet),
             lambda _: self.workshop.set_private_entry(False),
         )
 
