@@ -6,8 +6,8 @@ Columns (the export writes all of them, in this order; an import needs ``step``,
 ``workshop_id``   the workshop's id; an import checks it when given.
 ``participant_id`` the participant's id, or a secret-ballot id (then ``participant`` is empty).
 ``participant``   the participant's display name (P1, P2 … in an anonymous workshop). An
-                  import may name a participant by this alone (exactly as shown in
-                  ``bootcamp export``, or differing only in case).
+                  import may name a participant by this alone (as shown in ``bootcamp export``,
+                  or differing in case, accents, spaces or the kind of apostrophe: :func:`name_key`).
 ``step``          ``session-id/step-id`` of a rate, question or check step.
 ``item``          the aptitude id of a rating (its title also works on import), the
                   structure question id of a role check, empty for a question step.
@@ -17,6 +17,9 @@ Columns (the export writes all of them, in this order; an import needs ``step``,
 ``at``            when it was given, ISO 8601; empty on import means the time ``loads`` is given
                   (``bootcamp import-answers`` gives the workshop's date).
 
+An import reads every cell but a comment trimmed (a blank-looking one is empty), ids and ``self``/``team``
+in any case, ignores the empty columns Excel leaves to the right, and says a problem found on many lines once.
+
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is
 written with a ``'`` in front, so a spreadsheet shows it as text instead of running it
 as a formula; an import removes that one ``'`` again, so the round trip is exact.
@@ -25,19 +28,22 @@ as a formula; an import removes that one ``'`` again, so the round trip is exact
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bootcamp.checks import ManyProblems, RecordChecks
 from bootcamp.content.model import Asks, Program, StepKind
 from bootcamp.export.data_json import joined_surrogates
+from bootcamp.names import name_key, nearest_name
 from bootcamp.store import is_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
 
 COLUMNS = ("workshop_id", "participant_id", "participant", "step", "item", "perspective", "value", "comment", "at")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-Report = Callable[[str, str], None]  # (column, problem)
+Report = Callable[..., None]  # (column, problem, and what tells the same problem on other lines)
 
 
 def neutralise(cell: str) -> str:
@@ -151,54 +157,49 @@ def read_rows(text: str, source: str, info: WorkshopInfo, program: Program, now:
 
 def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[ImportedRow]:
     text = joined_surrogates(text.removeprefix("\ufeff"))
-    first_line = text.split("\n", 1)[0]
-    # Excel where the decimal mark is a comma (most of Europe) saves "CSV" separated by semicolons: read it as such.
-    delimiter = ";" if ";" in first_line and "," not in first_line else ","
+    delimiter = _delimiter(text.split("\n", 1)[0])
     # strict: a quote never closed is an error, not the rest of the file read into one cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    problems: list[str] = []
     try:
         header = next(reader, None)
     except csv.Error as error:
         raise AnswerImportError(source, [f"{source}:1: header: {error}"]) from None
     if header is None:
         raise AnswerImportError(source, [f"{source}:1: header: the file is empty"])
-    columns = [name.strip().lower() for name in header]
-    unknown = [name for name in columns if name not in COLUMNS]
-    if unknown:
-        problems.append(f"{source}:1: header: unknown column {unknown[0]!r} (columns: {', '.join(COLUMNS)})")
-    for needed in ("step", "value"):
-        if needed not in columns:
-            problems.append(f"{source}:1: header: the {needed!r} column is missing")
-    if "participant_id" not in columns and "participant" not in columns:
-        problems.append(f"{source}:1: header: a 'participant_id' or 'participant' column is needed")
-    duplicated = sorted({name for name in columns if columns.count(name) > 1})
-    if duplicated:
-        problems.append(f"{source}:1: header: the column {duplicated[0]!r} appears twice")
+    # Excel writes an empty column for every column off to the right that was ever touched: no name, no column.
+    columns = [_column_name(name) for name in header]
+    problems = _Problems(source)
+    for problem in _header_problems(header, columns, delimiter):
+        problems.add(1, f"header: {problem}")
     if problems:
-        raise AnswerImportError(source, problems)
+        raise AnswerImportError(source, problems.lines())
 
     rows: list[_Row] = []
     line = reader.line_num + 1
     try:
         for record in reader:
-            if any(cell.strip() for cell in record):
-                if len(record) > len(columns):
-                    problems.append(f"{source}:{line}: row: {len(record)} cells, but the header has {len(columns)}")
+            if any(_trimmed(cell) for cell in record):
+                stray = next(((n, cell) for n, cell in enumerate(record, 1) if _trimmed(cell) and n > len(columns)), None)
+                stray = stray or next(((n, c) for n, c in enumerate(record, 1) if _trimmed(c) and not columns[n - 1]), None)
+                if stray is not None:  # said once, with every line it is on: a column typed into by mistake
+                    n, cell = stray
+                    where = "is past the header's last column" if n > len(columns) else "has no name in the header"
+                    problems.add(line, f"row: column {n} {where}, but holds {_trimmed(cell)!r}", key=("stray", n))
                 else:
-                    cells = {name: restore(cell) for name, cell in zip(columns, record)}
+                    cells = {name: _cell(name, cell) for name, cell in zip(columns, record) if name}
                     rows.append(_Row(line, {name: cells.get(name, "") for name in COLUMNS}))
             line = reader.line_num + 1
     except csv.Error as error:
         if "unexpected end of data" in str(error):  # what strict says of a quote left open to the end
-            problems.append(
-                f"{source}:{line}: row: a quoted cell opened on this line is never closed (a \" is missing), "
-                "so the rest of the file would be read into it"
+            problems.add(
+                line,
+                "row: a quoted cell opened on this line is never closed (a \" is missing), "
+                "so the rest of the file would be read into it",
             )
         else:
-            problems.append(f"{source}:{reader.line_num}: row: {error}")
+            problems.add(reader.line_num, f"row: {error}")
 
-    checker = _RowChecker(source, info, program, now)
+    checker = _RowChecker(info, program, now)
     answers = []
     first_line: dict[tuple[str, tuple[str, str, str]], int] = {}
     for row in rows:
@@ -207,12 +208,120 @@ def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: st
             continue
         seen = first_line.setdefault((answer.participant_id, answer.key), row.line)
         if seen != row.line:
-            problems.append(f"{source}:{row.line}: step: a second answer by the same participant (first on line {seen})")
+            problems.add(row.line, f"step: a second answer by the same participant (first on line {seen})")
             continue
         answers.append(ImportedRow(row.line, answer, bool(answer.at) and not row.cells["at"]))
     if problems:
-        raise AnswerImportError(source, problems)
+        raise AnswerImportError(source, problems.lines())
     return answers
+
+
+class _Problems:
+    """Problems found in a file, each said once: the same problem on many lines (a name misspelt on all 46 rows of a
+    sheet) is one line, at the first, saying which other lines it is on."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._found: dict[object, tuple[int, str, list[int]]] = {}
+
+    def add(self, line: int, text: str, *, key: object = None) -> None:
+        first = self._found.setdefault(text if key is None else key, (line, text, []))
+        if first[0] != line and line not in first[2]:
+            first[2].append(line)
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def lines(self) -> list[str]:
+        found = sorted(self._found.values(), key=lambda said: said[0])  # stable: a line's problems in column order
+        return [f"{self.source}:{line}: {text}" + (f" (also on {_lines_said(more)})" if more else "") for line, text, more in found]
+
+
+def _lines_said(numbers: list[int]) -> str:
+    """``line 4``, ``lines 3-4, 6``: line numbers, runs of them as ranges."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    said = ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+    return f"line {said}" if len(numbers) == 1 else f"lines {said}"
+
+
+# -- reading cells ----------------------------------------------------------------------------------------------------
+
+_DELIMITERS = (",", ";")
+_DASHES = ("-", "\u2013", "\u2014")  # what a sheet prints where a cell is left empty (an item or perspective)
+
+
+def _delimiter(first_line: str) -> str:
+    """The separator the header is written with: the one that makes the most known column names of it (a comma in a
+    renamed column, "Comment, if any", does not make a file separated by semicolons comma-separated)."""
+    fallback = ";" if ";" in first_line and "," not in first_line else ","
+
+    def known(delimiter: str) -> int:
+        try:
+            header = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:
+            return 0
+        return len({_column_name(name) for name in header} & set(COLUMNS))
+
+    return max(_DELIMITERS, key=lambda delimiter: (known(delimiter), delimiter == fallback))
+
+
+def _column_name(name: str) -> str:
+    """A header cell as a column name: ``Participant ID``, ``participant-id`` and `` participant_id`` are one."""
+    return "_".join(_trimmed(name).casefold().replace("-", " ").replace("_", " ").split())
+
+
+def _header_problems(header: list[str], columns: list[str], delimiter: str) -> list[str]:
+    found = []
+    unknown = [_trimmed(name) for name, column in zip(header, columns) if column and column not in COLUMNS]
+    if unknown:
+        said = []
+        for name in unknown:
+            near = difflib.get_close_matches(_column_name(name), COLUMNS, n=1, cutoff=0.6)
+            said.append(f"{name!r}" + (f" (did you mean {near[0]}?)" if near else ""))
+        listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+        problem = f"unknown column{'s' if len(said) > 1 else ''} {listed}; the columns are: {', '.join(COLUMNS)}"
+        other = ";" if delimiter == "," else ","
+        if any(len({_column_name(part) for part in name.split(other)} & set(COLUMNS)) > 1 for name in unknown):
+            separated = "commas" if delimiter == "," else "semicolons"
+            problem += f" (the header was read as separated by {separated}, but a cell of it holds {other!r})"
+        found.append(problem)
+    for needed in ("step", "value"):
+        if needed not in columns:
+            found.append(f"the {needed!r} column is missing")
+    if "participant_id" not in columns and "participant" not in columns:
+        found.append("a 'participant_id' or 'participant' column is needed")
+    duplicated = sorted({name for name in columns if name and columns.count(name) > 1})
+    found.extend(f"the column {name!r} appears twice" for name in duplicated)
+    return found
+
+
+def _blank_char(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) == "Cf"  # a space, a no-break space, a zero-width space
+
+
+def _trimmed(cell: str) -> str:
+    """A cell without what a spreadsheet shows as nothing at either end: spaces, no-break spaces, zero-width ones."""
+    start, end = 0, len(cell)
+    while start < end and _blank_char(cell[start]):
+        start += 1
+    while end > start and _blank_char(cell[end - 1]):
+        end -= 1
+    return cell[start:end]
+
+
+def _cell(column: str, cell: str) -> str:
+    """A cell as the import reads it: trimmed, so a blank-looking one is empty, and the ``'`` an export puts before a
+    formula removed; a comment is kept as typed, spaces and all (a comment of line separators alone is stored too:
+    the round trip is exact)."""
+    if column == "comment":
+        return restore(cell)
+    cell = restore(_trimmed(cell))
+    return "" if column in ("item", "perspective") and cell in _DASHES else cell
 
 
 # The CSV column each field of an answer comes from, where their names differ.
@@ -220,58 +329,66 @@ _COLUMN_OF = {"step_key": "step"}
 
 
 class _RowChecker:
-    """A row read into an answer (a participant named by id or name, an item or option by its label),
-    then checked as every answer is, by :class:`bootcamp.checks.RecordChecks`."""
+    """A row read into an answer (a participant named by id or name, an item or option by its label, every id in
+    any case), then checked as every answer is, by :class:`bootcamp.checks.RecordChecks`."""
 
-    def __init__(self, source: str, info: WorkshopInfo, program: Program, now: str) -> None:
-        self.source = source
+    def __init__(self, info: WorkshopInfo, program: Program, now: str) -> None:
         self.info = info
         self.program = program
         self.now = now
         self.checks = RecordChecks(program, info)
+        self._steps = {step.key.casefold(): step.key for session in program.sessions for step in session.steps}
 
-    def answer(self, row: _Row, problems: list[str]) -> Answer | None:
-        found: list[str] = []
+    def answer(self, row: _Row, problems: _Problems) -> Answer | None:
+        found: list[tuple[str, object]] = []
 
-        def problem(column: str, message: str) -> None:
-            found.append(f"{self.source}:{row.line}: {column}: {message}")
+        def problem(column: str, message: str, key: object = None) -> None:
+            found.append((f"{column}: {message}", key))
 
         cells = row.cells
-        if cells["workshop_id"] and cells["workshop_id"] != self.info.id:
+        if cells["workshop_id"] and cells["workshop_id"].casefold() != self.info.id.casefold():
             problem("workshop_id", f"{cells['workshop_id']!r} is another workshop (this is {self.info.id})")
         participant_id = self._participant(cells["participant_id"], cells["participant"], problem)
-        step = self.program.step(cells["step"])
+        step_key = self._step_key(cells["step"])
+        step = self.program.step(step_key)
         asks = self.program.asks(step) if step is not None else None
-        item, value = cells["item"], cells["value"]
+        item, perspective, value = cells["item"], cells["perspective"], cells["value"]
         if asks is not None:
-            item, value = _item(asks, item), _option(asks, value)
+            item, perspective, value = _item(asks, item), _perspective(asks, perspective), _option(asks, value)
         answer = Answer(
             participant_id or "",
-            cells["step"],
+            step_key,
             item,
-            cells["perspective"],
+            perspective,
             value,
             cells["comment"],
             "" if is_ballot_id(participant_id or "") else cells["at"] or self.now,  # a secret ballot keeps no time
         )
         for checked in self.checks.answer(answer):
             if checked.field != "participant_id" or participant_id is not None:  # an unknown one was said already
-                problem(_COLUMN_OF.get(checked.field, checked.field), checked.message)
-        if found:
-            problems.extend(found)
-            return None
-        return answer
+                message = checked.message
+                if checked.field == "at":
+                    message += f"; leave it empty to date the answer {self.now}"
+                problem(_COLUMN_OF.get(checked.field, checked.field), message)
+        for text, key in found:
+            problems.add(row.line, text, key=key)
+        return None if found else answer
+
+    def _step_key(self, cell: str) -> str:
+        return cell if self.program.step(cell) is not None else self._steps.get(cell.casefold(), cell)
 
     def _participant(self, participant_id: str, name: str, problem: Report) -> str | None:
         if participant_id:
-            participant = self.info.participant(participant_id)
+            participant = self.info.participant(participant_id) or next(
+                (p for p in self.info.participants if p.id.casefold() == participant_id.casefold()), None
+            )
             if participant is None:
                 if is_ballot_id(participant_id) and not name:
                     return participant_id
                 problem("participant_id", f"unknown participant {participant_id!r}")
                 return None
-            if name and name != participant.display_name:
-                problem("participant", f"{name!r} does not match {participant_id} ({participant.display_name})")
+            if name and name != participant.display_name and name_key(name) != name_key(participant.display_name):
+                problem("participant", f"{name!r} does not match {participant.id} ({participant.display_name!r})")
                 return None
             return participant.id
         if not name:
@@ -281,33 +398,48 @@ class _RowChecker:
         if len(matches) == 1:
             return matches[0].id
         if not matches:
-            problem("participant", f"unknown participant {name!r}")
+            near = nearest_name(name, [p.display_name for p in self.info.participants])
+            said = f"unknown participant {name!r}" + (f"; did you mean {near!r}?" if near else "")
+            problem("participant", said, ("unknown participant", name_key(name)))  # said once, however spelt
         else:
             problem("participant", f"{name!r} names {len(matches)} participants; give participant_id")
         return None
 
     def _by_name(self, name: str) -> list[Participant]:
+        """The participants a name names: the one shown so, else those of that name case, accents, spaces and
+        apostrophes aside, as a phone's typed name is matched."""
         exact = [p for p in self.info.participants if p.display_name == name]
         if exact:
             return exact
-        folded = name.strip().casefold()
-        return [p for p in self.info.participants if p.display_name.strip().casefold() == folded]
+        key = name_key(name)
+        return [p for p in self.info.participants if key and name_key(p.display_name) == key]
 
 
 def _item(asks: Asks, cell: str) -> str:
-    """The item id a cell names: a rating's item may also be named by its title or short label, in any case."""
-    if cell in asks.item_ids or asks.step.kind is not StepKind.RATE:
+    """The item id a cell names: its id in any case; a rating's item also by its title or short label."""
+    if not cell or cell in asks.item_ids:
         return cell
-    folded = cell.strip().casefold()
-    return next((i.id for i in asks.items if folded and folded in (i.title.casefold(), i.short.casefold())), cell)
+    key = name_key(cell)
+    for item in asks.items:
+        if key == name_key(item.id) or (asks.step.kind is StepKind.RATE and key in (name_key(item.title), name_key(item.short))):
+            return item.id
+    return cell
+
+
+def _perspective(asks: Asks, cell: str) -> str:
+    """The perspective a cell names: ``self`` or ``team`` in any case (or as the room is asked: "yourself")."""
+    if not cell or cell in asks.perspectives:
+        return cell
+    key = name_key(cell)
+    return next((p for p in asks.perspectives if p and key in (p, name_key(Asks.perspective_label(p)))), cell)
 
 
 def _option(asks: Asks, cell: str) -> str:
-    """The option id a cell names: its id, or its label in any case."""
-    if asks.scale.option(cell) is not None:
+    """The option id a cell names: its id or its label, in any case, with any apostrophe ("Don’t know")."""
+    if not cell or asks.scale.option(cell) is not None:
         return cell
-    folded = cell.strip().casefold()
-    return next((o.id for o in asks.scale.options if folded == o.label.casefold()), cell)
+    key = name_key(cell)
+    return next((o.id for o in asks.scale.options if key in (name_key(o.id), name_key(o.label))), cell)
 
 
 # -- what an import says of an answer ----------------------------------------------------------------------------

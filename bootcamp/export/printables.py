@@ -3,7 +3,9 @@
 Answer sheets follow the CSV that ``bootcamp import-answers`` reads, column for column
 (``ANSWER_COLUMNS``): each row of a sheet prints the ids a typist copies (workshop,
 participant, step, item, perspective) and the scale's options with their ids, so what is
-ticked on paper becomes one CSV row without guessing.
+ticked on paper becomes one CSV row without guessing. Printed, every page of a sheet names whose it is and its
+ids (each sheet prints on pages of its own name, whose top margin says so) and its number; a step's heading is the
+first row of its table's head, so it goes with its rows onto each page they fill.
 """
 
 from __future__ import annotations
@@ -57,17 +59,27 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
     agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
     steps = [s for s in program.steps(agenda) if s.kind in (StepKind.QUESTION, StepKind.RATE, StepKind.CHECK)]
     sheets = []
-    for participant in info.present:
+    pages = []  # each sheet prints on pages of its own name, whose margins say whose sheet it is
+    present = info.present
+    for number, participant in enumerate(present, 1):
         blocks = "".join(_step_block(program, step) for step in steps)
+        who = f"{one_line(participant.display_name)} \u00b7 participant_id {participant.id} \u00b7 workshop_id {info.id}"
+        pages.append(
+            f"@page sheet-{number} {{ @top-left {{ content: {_css_string(who)}; }} "
+            f"@top-right {{ content: {_css_string(f'sheet {number} of {len(present)}')}; }} }}\n"
+            f"#sheet-{number} {{ page: sheet-{number}; }}"
+        )
         sheets.append(
-            '<article class="sheet">'
+            f'<div id="sheet-{number}"><article class="sheet">'
             f"<header><h2>{user(info.name)} — answer sheet</h2>"
             f'<table class="ids"><tr><th>participant</th><td class="big">{user(participant.display_name)}</td>'
             f"<th>participant_id</th><td><code>{escape(participant.id)}</code></td>"
             f"<th>workshop_id</th><td><code>{escape(info.id)}</code></td></tr></table></header>"
             '<p class="how">Tick one box per row; write a comment if you like. '
             "Leave a row empty to skip it.</p>"
-            f"{blocks}</article>"
+            f"{blocks}"
+            f'<p class="end">End of the answer sheet of {user(participant.display_name)} '
+            f"(sheet {number} of {len(present)}).</p></article></div>"
         )
     columns = ", ".join(f"<code>{c}</code>" for c in ANSWER_COLUMNS)
     intro = (
@@ -83,14 +95,23 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
     )
     if not sheets:
         intro += "<p>This workshop has no participants yet.</p>"
-    return _page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets))
+    return _page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets), "\n".join(pages))
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string, every character but a letter, a digit or a space escaped: a name holding a quote,
+    a backslash or ``</style>`` stays text inside the page's style sheet."""
+    return '"' + "".join(c if c.isalnum() and c.isascii() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+_WRITE = '<div class="write"></div>' * 2  # two ruled lines to write a comment on
 
 
 def _row(item: str, perspective: str, label: str, scale: Scale) -> str:
     boxes = '<td class="tick"><span class="box"></span></td>' * len(scale.options)
     return (
         f'<tr><td class="item"><code>{escape(item) or "–"}</code><br>{label}</td>'
-        f'<td class="persp"><code>{escape(perspective) or "–"}</code></td>{boxes}<td class="comment"></td></tr>'
+        f'<td class="persp"><code>{escape(perspective) or "–"}</code></td>{boxes}<td class="comment">{_WRITE}</td></tr>'
     )
 
 
@@ -103,20 +124,25 @@ def _step_block(program: Program, step: Step) -> str:
     labels = {item.id: words(item.title) if step.kind is StepKind.RATE else prose(item.text) for item in asks.items}
     rows = [_row(item, perspective, labels[item], scale) for item, perspective in asks.cells]
     options = "".join(f'<th class="tick">{words(o.label)}<br><code>{escape(o.id)}</code></th>' for o in scale.options)
+    # The heading is the table's first header row: printed again on every page the table goes on to (the typist
+    # copies its step id onto every row), and never left alone at the foot of a page.
     return (
-        f'<section class="step"><h3>{words(step.title)} '
-        f'<span class="key">step <code>{escape(step.key)}</code></span></h3>'
-        f'<table class="answers"><thead><tr><th>item</th><th>perspective</th>{options}<th>comment</th></tr></thead>'
+        f'<section class="step"><table class="answers">'
+        f'<colgroup><col class="item"><col class="persp">{"<col class=tick>" * len(scale.options)}<col></colgroup><thead>'
+        f'<tr class="heading"><th colspan="{len(scale.options) + 3}"><h3>{words(step.title)} '
+        f'<span class="key">step <code>{escape(step.key)}</code></span></h3></th></tr>'
+        f"<tr><th>item</th><th>perspective</th>{options}<th>comment</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, pages: str = "") -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{escape(title)}</title>\n<style>{STYLE}{pages}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n"
+        "</html>\n"
     )
 
 
@@ -147,17 +173,24 @@ table { border-collapse: collapse; width: 100%; }
 table.ids th { text-align: left; font-size: 11px; color: #5f6b76; font-weight: 600; padding: 2px 6px 2px 0; }
 table.ids td { padding: 2px 18px 2px 0; } table.ids td.big { font-size: 18px; font-weight: 700; }
 .how { color: #5f6b76; margin: 8px 0; }
-.step h3 { font-size: 15px; margin: 14px 0 4px; border-bottom: 2px solid #1f5f8b; }
+.step { margin-top: 14px; }
+.step h3 { font-size: 15px; margin: 0; padding-bottom: 2px; border-bottom: 2px solid #1f5f8b; color: #1d2329; }
 .step h3 .key { float: right; font-size: 12px; font-weight: 400; color: #5f6b76; }
+table.answers tr.heading th { padding: 0 0 4px; border: 0; font-size: inherit; }
 table.answers th { text-align: left; font-size: 11px; color: #5f6b76; border-bottom: 1px solid #c3cad1;
   padding: 3px 6px; vertical-align: bottom; }
 table.answers td { border-bottom: 1px solid #dde2e6; padding: 4px 6px; vertical-align: middle; }
-table.answers th.tick, table.answers td.tick { text-align: center; width: 64px; }
-table.answers th.tick code { font-size: 9.5px; white-space: nowrap; }
+table.answers th.tick, table.answers td.tick { text-align: center; padding: 3px 2px; }
+table.answers th.tick code { font-size: 8.5px; padding: 0 1px; }
 td.item code, td.persp code { font-size: 10.5px; }
-td.item { width: 30%; } td.persp { width: 70px; } td.comment { min-width: 120px; }
+table.answers { table-layout: fixed; } col.item { width: 30%; } col.persp { width: 9%; } col.tick { width: 7.5%; }
+/* Room to write a comment: a wide column, two ruled lines. */
+td.comment { vertical-align: bottom; } .write { height: 6.5mm; border-bottom: 1px solid #aab3bb; }
+.end { color: #5f6b76; font-size: 12px; margin: 6px 0 0; text-align: right; break-before: avoid; }
 .box { display: inline-block; width: 15px; height: 15px; border: 1.5px solid #1d2329; border-radius: 2px; }
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 12mm;
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 10px Arial, sans-serif; color: #5f6b76; }
+  @top-left { font: 10px Arial, sans-serif; color: #5f6b76; } @top-right { font: 10px Arial, sans-serif; color: #5f6b76; } }
 @media print {
   body { background: #fff; } main { max-width: none; padding: 0; }
   .card, .sheet { box-shadow: none; border-radius: 0; margin: 0; padding: 0; break-after: page; }
@@ -165,5 +198,6 @@ td.item { width: 30%; } td.persp { width: 70px; } td.comment { min-width: 120px;
   .screen-only { display: none; }
   .intro { padding: 0; break-after: page; }
   tr, .prompt { break-inside: avoid; }
+  thead { display: table-header-group; break-after: avoid; }
 }
 """

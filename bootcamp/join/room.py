@@ -31,13 +31,14 @@ from bootcamp.join.phone_view import (
     Saved,
     Screen,
 )
-from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting, name_key
+from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.records import answer_record, voted_record
 from bootcamp.live.saving import Mark
 from bootcamp.live.snapshot import Tally
 from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.names import name_key
 from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import Participant
 

@@ -10,18 +10,11 @@ whether it is saved yet, is kept here for the page; who has voted is stored on t
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from dataclasses import dataclass, field
 
 from bootcamp.errors import UserError
 
 MAX_WAITING = 50  # a room's latecomers, with room to spare: a page that keeps asking fills no memory
-
-
-def name_key(name: str) -> str:
-    """A name as the room hears it: "david  okonkwo" and "David Okonkwo" are one person, as are "Renee" and "Renée"."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
 
 
 class SeatRefused(UserError):

@@ -335,7 +335,7 @@ BAD_ROWS = {
     "id and name disagree": ("{ana},Ben Okafor,basics/mandate,,,yes", "participant: 'Ben Okafor' does not match"),
     "no participant": (",,basics/mandate,,,yes", "participant: missing"),
     "bad time": ("{ana},,basics/mandate,,,yes,,yesterday", "at: 'yesterday' is not a date and time"),
-    "too many cells": ("{ana},,basics/mandate,,,yes,,,surplus", "row: 9 cells, but the header has 8"),
+    "too many cells": ("{ana},,basics/mandate,,,yes,,,surplus", "row: column 9 is past the header's last column, but holds 'surplus'"),
 }
 
 

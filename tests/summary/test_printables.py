@@ -133,3 +133,57 @@ def test_sheets_name_the_import_command_and_every_column() -> None:
     assert "bootcamp import-answers w1 FILE.csv" in html
     for column in COLUMNS:
         assert f"<code>{column}</code>" in html
+
+
+class Pages(HTMLParser):
+    """Where a sheet's step ids and comment lines are: inside each step's table head, and under each comment."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open_tags: list[tuple[str, set[str]]] = []
+        self.keys_in_head = self.keys = self.comments = self.lines = 0
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "span" and "key" in classes:
+            self.keys += 1
+            self.keys_in_head += any(t == "thead" for t, _ in self.open_tags)
+        if tag == "td" and "comment" in classes:
+            self.comments += 1
+        if tag == "div" and "write" in classes and any("comment" in c for _, c in self.open_tags):
+            self.lines += 1
+        self.open_tags.append((tag, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open_tags:
+            if self.open_tags.pop()[0] == tag:
+                break
+
+
+def test_every_printed_page_of_a_sheet_names_whose_it_is_and_its_page_number() -> None:
+    people = participants(2, names=("Ana Ortiz", 'Zed "</style><b>x'))
+    workshop = info(people)
+    html = render_sheets(fixture_program(), workshop)
+    ana, zed = workshop.present
+    assert '<div id="sheet-1"><article class="sheet">' in html and '<div id="sheet-2"><article class="sheet">' in html
+    assert "#sheet-1 { page: sheet-1; }" in html and "@page sheet-2 {" in html
+    # the margin box of each sheet's pages: name, participant_id and workshop_id, as CSS text
+    assert f"@page sheet-1 {{ @top-left {{ content: {_css('Ana Ortiz · participant_id ' + ana.id + ' · workshop_id w1')}" in html
+    assert '@top-right { content: "sheet 2 of 2"; }' in html
+    assert html.count("</style>") == 1 and "<b>x" not in html.split("</style>")[0]  # a name stays text in the CSS
+    assert 'counter(page) " of " counter(pages)' in html
+    assert "End of the answer sheet of <bdi>Zed &quot;&lt;/style&gt;&lt;b&gt;x</bdi> (sheet 2 of 2)." in html
+
+
+def _css(text: str) -> str:
+    return '"' + "".join(c if c.isascii() and c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def test_a_step_heading_is_printed_with_its_rows_and_every_row_has_room_for_a_comment() -> None:
+    html = render_sheets(fixture_program(), info(participants(1)))
+    pages = Pages(html)
+    assert pages.keys == pages.keys_in_head == 3  # in the table head: repeated on a page it goes on to, never left alone
+    assert pages.comments == 6 and pages.lines == 2 * 6
+    style = html.split("</style>")[0]
+    assert "break-inside: avoid" in style and "table-header-group" in style

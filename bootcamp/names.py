@@ -1,0 +1,46 @@
+"""A person's name as the room hears it, whichever way it was typed (pure: no Textual, no files).
+
+A phone's typed name and a name typed from a paper sheet into a CSV are both matched to the roster with
+:func:`name_key`, so "chloe  martin", "Chloé Martin" and "Grace O’Neil" / "Grace O'Neil" are one person each.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+# Apostrophes a keyboard, a phone or a word processor may put in a name, all read as "'".
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07", "'"))
+
+
+def name_key(name: str) -> str:
+    """A name as the room hears it: "david  okonkwo" and "David Okonkwo" are one person, as are "Renee" and
+    "Renée", and "O’Neil" and "O'Neil"; what cannot be seen (a zero-width space, a direction mark) is left out."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
+    return " ".join(bare.translate(_APOSTROPHES).casefold().split())
+
+
+def nearest_name(name: str, names: Iterable[str]) -> str | None:
+    """The one name of ``names`` that ``name`` was probably meant to be ("Chloe Martn", or just "Chloe", for
+    "Chloé Martin"), or None when none is near or several are equally so."""
+    keys: dict[str, str] = {}
+    for known in names:
+        keys.setdefault(name_key(known), known)
+    key = name_key(name)
+    if not key:
+        return None
+    words = set(key.split())
+    holders = [known for k, known in keys.items() if words <= set(k.split())]
+    if len(holders) == 1:
+        return holders[0]
+    close = difflib.get_close_matches(key, list(keys), n=2, cutoff=0.75)
+    if len(close) == 1 or (len(close) == 2 and _ratio(key, close[0]) > _ratio(key, close[1])):
+        return keys[close[0]]
+    return None
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()

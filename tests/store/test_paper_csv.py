@@ -1,0 +1,184 @@
+"""Answers typed from paper sheets into a spreadsheet: what Excel and a typist really write is read, or refused once
+with the line it is on (tests/store/test_store_transfer.py has the round trip and the basic refusals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bootcamp.export import data_csv
+from bootcamp.export.data_csv import AnswerImportError
+from bootcamp.names import name_key, nearest_name
+from bootcamp.store import Store, WorkshopFiles
+from bootcamp.store.model import Answer
+
+NOW = "2026-09-21"
+HEADER = "participant_id;participant;step;item;perspective;value;comment;at"
+
+
+@pytest.fixture
+def room(store: Store, sources: dict[str, str]) -> WorkshopFiles:
+    info = store.create_workshop(
+        name="Paper day",
+        organisation="Acme",
+        date="2026-09-21",
+        participants=[("Ana Ortiz", ""), ("Chloé Martin", ""), ("Grace O'Neil", ""), ("Hiro Tanaka", "")],
+        sources=sources,
+    )
+    return store.open(info.id)
+
+
+def ids(room: WorkshopFiles) -> dict[str, str]:
+    return {p.display_name.split()[0]: p.id for p in room.info().participants}
+
+
+def refused(room: WorkshopFiles, text: str) -> list[str]:
+    with pytest.raises(AnswerImportError) as caught:
+        data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)
+    return caught.value.problems
+
+
+# -- names ----------------------------------------------------------------------------------------------------------
+
+
+def test_a_name_is_the_same_name_case_accents_spaces_and_apostrophes_aside() -> None:
+    assert name_key("Chloe  MARTIN") == name_key("Chloé Martin")
+    assert name_key("Grace O\u2019Neil") == name_key("Grace O'Neil") == name_key("grace o\u02bcneil")
+    assert name_key("Hiro\xa0Tanaka ") == name_key("Hiro Tanaka") == name_key("\u200bHiro Tanaka\ufeff")
+    assert name_key("Ana Ortiz") != name_key("Ana Ortega")
+
+
+def test_the_nearest_roster_name_is_offered_only_when_there_is_one() -> None:
+    roster = ["Ana Ortiz", "Chloé Martin", "Grace O'Neil"]
+    assert nearest_name("Chloe Martn", roster) == "Chloé Martin"
+    assert nearest_name("Chloe", roster) == "Chloé Martin"  # every word typed is in one name
+    assert nearest_name("Zoë Smith", roster) is None
+
+
+def test_names_typed_with_other_accents_apostrophes_or_spaces_find_their_participant(room: WorkshopFiles) -> None:
+    text = (
+        "participant;step;value\r\n"
+        "Chloe Martin;basics/mandate;yes\r\n"
+        "Grace O\u2019Neil;basics/mandate;no\r\n"
+        "Hiro\xa0Tanaka;basics/mandate;yes\r\n"
+        "ANA  ortiz;basics/mandate;partly\r\n"
+    )
+    answers = data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)
+    who = ids(room)
+    assert [(a.participant_id, a.value) for a in answers] == [
+        (who["Chloé"], "yes"),
+        (who["Grace"], "no"),
+        (who["Hiro"], "yes"),
+        (who["Ana"], "partly"),
+    ]
+
+
+def test_an_unknown_name_is_said_once_with_its_lines_and_the_nearest_roster_name(room: WorkshopFiles) -> None:
+    text = "participant,step,value\n" + "Chloe Martn,basics/mandate,yes\n" * 3 + "Ana Ortiz,basics/mandate,no\n"
+    text += "chloe martn,basics/mandate,yes\n" + "Zed,basics/mandate,no\n"
+    assert refused(room, text) == [
+        "x.csv:2: participant: unknown participant 'Chloe Martn'; did you mean 'Chloé Martin'? (also on lines 3-4, 6)",
+        "x.csv:7: participant: unknown participant 'Zed'",
+    ]
+
+
+def test_the_same_problem_on_many_lines_is_said_once(room: WorkshopFiles) -> None:
+    rows = "".join(f"{name};basics/mandate;;;maybe;;\r\n" for name in ("Ana Ortiz", "Chloé Martin", "Hiro Tanaka"))
+    problems = refused(room, HEADER.replace("participant_id;", "") + "\r\n" + rows)
+    assert problems == ["x.csv:2: value: 'maybe' is not on the scale 'commitment' (yes, partly, no, dont-know) (also on lines 3-4)"]
+
+
+# -- Excel's empty columns --------------------------------------------------------------------------------------------
+
+
+def test_excels_empty_columns_and_trailing_empty_cells_are_ignored(room: WorkshopFiles) -> None:
+    text = (
+        "Participant;Step;Item;Perspective;Value;Comment;At;;\r\n"
+        "Ana Ortiz;basics/mandate;;;yes;see p.7;;;\r\n"
+        "Chloé Martin;basics/mandate;;;no;;;; ;\r\n"
+        "Hiro Tanaka;basics/mandate;;;no\r\n"
+    )
+    answers = data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)
+    assert [(a.value, a.comment) for a in answers] == [("yes", "see p.7"), ("no", ""), ("no", "")]
+
+
+def test_a_cell_under_no_column_is_refused_once_with_its_lines(room: WorkshopFiles) -> None:
+    text = (
+        "participant;step;value;;\r\n"
+        "Ana Ortiz;basics/mandate;yes;;\r\n"
+        "Chloé Martin;basics/mandate;no;;oops\r\n"
+        "Hiro Tanaka;basics/mandate;no;;oops\r\n"
+        "Grace O'Neil;basics/mandate;no;;;extra\r\n"
+    )
+    assert refused(room, text) == [
+        "x.csv:3: row: column 5 has no name in the header, but holds 'oops' (also on line 4)",
+        "x.csv:5: row: column 6 is past the header's last column, but holds 'extra'",
+    ]
+
+
+# -- the same tolerance for every cell --------------------------------------------------------------------------------
+
+
+def test_every_cell_is_trimmed_and_ids_are_read_in_any_case(room: WorkshopFiles) -> None:
+    info, who = room.info(), ids(room)
+    text = (
+        "workshop_id;participant_id;participant;step;item;perspective;value;comment;at\r\n"
+        f"{info.id.upper()} ;{who['Ana'].upper()};ana ortiz ;Basics/Mandate ;;; Yes ; on paper ; \r\n"
+        f";;Chloé Martin;basics/rate-aptitudes;PERSIST;Team;STRONG;;\xa0\r\n"
+        f";;Chloé Martin;basics/rate-aptitudes;persist ;Self ;DONT-KNOW;;\r\n"
+        f";;Chloé Martin;basics/role;Reports-To-CEO;;Don\u2019t know;;\r\n"
+        f";;Hiro Tanaka;basics/mandate;\u2013;\u2013;no;;\r\n"
+    )
+    answers = data_csv.loads(text, "x.csv", info, room.program(), NOW)
+    assert answers == [
+        Answer(who["Ana"], "basics/mandate", "", "", "yes", " on paper ", NOW),
+        Answer(who["Chloé"], "basics/rate-aptitudes", "persist", "team", "strong", "", NOW),
+        Answer(who["Chloé"], "basics/rate-aptitudes", "persist", "self", "dont-know", "", NOW),
+        Answer(who["Chloé"], "basics/role", "reports-to-ceo", "", "dont-know", "", NOW),
+        Answer(who["Hiro"], "basics/mandate", "", "", "no", "", NOW),
+    ]
+
+
+def test_a_name_beside_its_id_is_matched_as_tolerantly_as_a_name_alone(room: WorkshopFiles) -> None:
+    who = ids(room)
+    text = f"participant_id,participant,step,value\n{who['Chloé']},chloe  martin,basics/mandate,yes\n"
+    assert len(data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)) == 1
+    text = f"participant_id,participant,step,value\n{who['Chloé']},Ana Ortiz,basics/mandate,yes\n"
+    assert refused(room, text) == [f"x.csv:2: participant: 'Ana Ortiz' does not match {who['Chloé']} ('Chloé Martin')"]
+
+
+def test_a_bad_time_says_that_an_empty_one_is_fine(room: WorkshopFiles) -> None:
+    text = "participant,step,value,at\nAna Ortiz,basics/mandate,yes,yesterday\n"
+    assert refused(room, text) == [
+        "x.csv:2: at: 'yesterday' is not a date and time like 2026-09-21T10:30:00+00:00; "
+        "leave it empty to date the answer 2026-09-21"
+    ]
+
+
+# -- the header -------------------------------------------------------------------------------------------------------
+
+
+def test_a_renamed_header_cell_with_a_comma_does_not_make_a_semicolon_file_comma_separated(room: WorkshopFiles) -> None:
+    text = "participant;step;item;perspective;value;Comment, if any\r\nAna Ortiz;basics/mandate;;;Yes;\r\n"
+    problems = refused(room, text)
+    assert problems == [
+        "x.csv:1: header: unknown column 'Comment, if any' (did you mean comment?); the columns are: "
+        "workshop_id, participant_id, participant, step, item, perspective, value, comment, at"
+    ]
+
+
+def test_a_header_read_with_the_wrong_separator_says_so(room: WorkshopFiles) -> None:
+    problems = refused(room, "participant;step,value\nAna Ortiz;basics/mandate,yes\n")
+    assert problems[0].startswith("x.csv:1: header: unknown column 'participant;step'")
+    assert "read as separated by commas" in problems[0]
+
+
+def test_every_unknown_header_column_is_named(room: WorkshopFiles) -> None:
+    problems = refused(room, "Workshop,participant,step,Answer,value\n")
+    assert problems[0].startswith(
+        "x.csv:1: header: unknown columns 'Workshop' (did you mean workshop_id?) and 'Answer'; the columns are: "
+    )
+
+
+def test_header_names_are_read_with_spaces_for_underscores(room: WorkshopFiles) -> None:
+    text = f"Participant ID;Step;Value\r\n{ids(room)['Ana']};basics/mandate;yes\r\n"
+    assert len(data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)) == 1
