@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from bootcamp.content.model import Scale, ScaleOption, Step, StepKind
 from bootcamp.limits import COMMENT
+from bootcamp.live.records import BallotRefused
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Answer, Participant
 from bootcamp.ui.text import joined, plain
@@ -57,6 +58,8 @@ class Ask:
         """The row as the paper sheet labels it: its item id and perspective, – where it has none."""
         return f"{self.item or '–'} · {self.perspective or '–'}"
 
+
+COMMENT_PLACEHOLDER = "Type a comment, or leave it empty; Enter finishes"
 
 def asks_of(step: Step, workshop: LiveWorkshop) -> list[Ask]:
     """What a person answers on a step, in the printed sheet's row order (``Asks.cells``: item by item, each
@@ -115,6 +118,8 @@ class PrivateEntryScreen(Screen[None]):
         self._comments: dict[str, str] = {}
         self._cast: set[str] = set()  # secret steps whose ballot is cast: going back into them would cast another
         self._typed: set[Cell] = set()  # rows answered in this turn: corrected at once, without asking
+        self._commented: set[Cell] = set()  # rows whose comment was typed in this turn: shown back
+        self._comment_hidden = False  # the comment field hides a comment stored before this turn (room use)
         self._asked: tuple[int, str] | None = None  # (position, option id) a key asked to replace a stored answer with
         self._then_next = False  # a comment asked after a question's answer moves on; one asked with Tab stays
         self._last_person = ""  # whose turn ended last: the person list goes on from there
@@ -130,7 +135,7 @@ class PrivateEntryScreen(Screen[None]):
             yield Static(id="stored")
             yield OptionList(id="people")
             yield SafeInput(
-                placeholder="Type a comment, or leave it empty; Enter finishes", max_length=COMMENT.chars, id="comment"
+                placeholder=COMMENT_PLACEHOLDER, max_length=COMMENT.chars, id="comment"
             )
             yield Static(id="hint")
         yield KeyBar()
@@ -254,7 +259,11 @@ class PrivateEntryScreen(Screen[None]):
         self._ballot.clear()
         self._comments.clear()
         self._cast.clear()
+        if self.participant is not None:  # ballots the roll says this person cast (a turn before, a phone): never two
+            voted = self.workshop.records.has_voted
+            self._cast.update(s.key for s in self.steps if self._secret(s) and voted(s.key, self.participant.id))
         self._typed.clear()
+        self._commented.clear()
         self._asked = None
         if not self.asks:
             self.dismiss()
@@ -281,6 +290,16 @@ class PrivateEntryScreen(Screen[None]):
         self._set_phase("ask")
         ask = self.asks[self.position]
         secret = self._secret(ask.step)
+        if secret and ask.step.key in self._cast:
+            # A ballot cast on this step already: its rows are passed over, as a second ballot would count twice.
+            after = next((n for n in range(self.position, len(self.asks)) if self.asks[n].step.key != ask.step.key), None)
+            skipped = f"{ask.step.title}: a secret ballot is cast on it already, so it is passed over."
+            if after is None:
+                self._thank()
+                return
+            self.position = after
+            self._ask(note=skipped)
+            return
         if secret:
             who = joined(("Secret ballot", "bold"), ("  ·  stored without your name", "dim"))
         elif self.participant is not None:
@@ -341,6 +360,16 @@ class PrivateEntryScreen(Screen[None]):
                 (p[2] for p in self._ballot.get(ask.step.key, []) if (p[0], p[1]) == (ask.item, ask.perspective)), ""
             )
             comment = self._comments.get(ask.step.key, "")
+        if not self.sheet and not self._secret(ask.step):
+            # In the room anyone may pick any name: what someone answered before this turn is not shown to whoever
+            # sits at the keyboard, only that there is an answer. A sheet (E) is typed by the facilitator's helper.
+            earlier = (value and ask.cell not in self._typed) or (comment and ask.cell not in self._commented)
+            value = value if ask.cell in self._typed else ""
+            comment = comment if ask.cell in self._commented else ""
+            if earlier:
+                line.append_text(joined(("Answered already", "bold"), (" (not shown here)", "dim")))
+                if value or comment:
+                    line.append("  ·  ")
         if value:
             option = ask.scale.option(value)
             line.append_text(joined(("Stored: ", "bold"), (option.label if option else value, "bold")))
@@ -368,6 +397,14 @@ class PrivateEntryScreen(Screen[None]):
         field.value = (
             self._comments.get(ask.step.key, "") if self._secret(ask.step) else (stored.comment if stored else "")
         )
+        # Not shown in the room (see _stored_line): an empty Enter then keeps it, never clears it unseen.
+        self._comment_hidden = bool(field.value) and not self.sheet and not self._secret(ask.step) and (
+            ask.cell not in self._commented
+        )
+        field.placeholder = COMMENT_PLACEHOLDER
+        if self._comment_hidden:
+            field.value = ""
+            field.placeholder = "A comment is stored already (not shown here): Enter keeps it, typing replaces it"
         self._show(comment=True)
         field.focus()
 
@@ -460,12 +497,13 @@ class PrivateEntryScreen(Screen[None]):
                 self._comments[ask.step.key] = text
             else:
                 self._comments.pop(ask.step.key, None)
-        elif self.participant is not None:
+        elif self.participant is not None and not (self._comment_hidden and not text):
             stored = self._stored(ask)
             if text != (stored.comment if stored is not None else ""):
                 self.workshop.records.set_comment(
                     self.participant.id, ask.step.key, text, item=ask.item, perspective=ask.perspective
                 )
+                self._commented.add(ask.cell)  # typed in this turn: shown back
         if self._then_next:
             self._advance()
         else:
@@ -516,9 +554,13 @@ class PrivateEntryScreen(Screen[None]):
 
     def _cast_ballots(self) -> None:
         """Secret steps are stored at the end, each as one ballot: a half-given ballot is still a ballot."""
+        voter = self.participant.id if self.participant is not None else ""  # on the step's roll: never a second
         for step_key, picks in self._ballot.items():
             if picks:
-                self.workshop.records.cast_ballot(step_key, list(picks), self._comments.get(step_key, ""))
+                try:
+                    self.workshop.records.cast_ballot(step_key, list(picks), self._comments.get(step_key, ""), voter=voter)
+                except BallotRefused as refused:
+                    self.notify(str(refused), severity="warning", markup=False)
                 self._cast.add(step_key)
         self._ballot.clear()
         self._comments.clear()
