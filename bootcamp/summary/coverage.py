@@ -60,7 +60,7 @@ def step_reaches(
     walked = was_walked(state, index)
     done, skipped, timed = set(state.done), set(state.skipped), set(state.timers)
     written = {note.step_key for note in room.notes} | {
-        step.key for step in steps if _holds_records(program, step, room)
+        step.key for step in steps if holds_records(program, step, room)
     }
     reached = {
         step.key
@@ -108,7 +108,7 @@ def step_coverage(
     )
 
 
-def _holds_records(program: Program, step: Step, room: RoomRecords) -> bool:
+def holds_records(program: Program, step: Step, room: RoomRecords) -> bool:
     """The Poker deal is made at the Poker step, role lines are entered at the role check."""
     exercise = program.exercise(step.exercise) if step.exercise else None
     if step.kind is StepKind.EXERCISE and isinstance(exercise, AptitudePoker):
@@ -116,6 +116,14 @@ def _holds_records(program: Program, step: Step, room: RoomRecords) -> bool:
     if step.kind is StepKind.CHECK and isinstance(exercise, RoleCheck):
         return bool(room.role_lines)
     return False
+
+
+def worked_on(program: Program, step: Step, room: RoomRecords, answered: bool) -> bool:
+    """The room did this step: ``answered``, its records (role lines, the Poker deal), or a room note written on it.
+    Such a step is never said to be skipped for time."""
+    if answered or holds_records(program, step, room):
+        return True
+    return any(note.step_key == step.key and not note.quick for note in room.notes)
 
 
 def _has_scored_answer(program: Program, step: Step, index: AnswerIndex) -> bool:

@@ -28,7 +28,9 @@ async def test_s_on_a_step_with_answers_is_refused_in_one_sentence(workshop_id: 
         await pilot.press("s")
         await settle(pilot)
         assert console.flow.current.key == RATE and RATE not in app.workshop.state.skipped
-        assert notified(app)[-1] == "This step has answers: → moves on; s skips only steps with no answers."
+        assert notified(app)[-1] == (
+            "The room has worked on this step: → moves on; s skips only steps with nothing from the room."
+        )
         await console.jump_to(MANDATE)  # a step with no answer still skips
         await pilot.press("s")
         await settle(pilot)
@@ -95,3 +97,27 @@ async def test_a_note_being_typed_is_saved_as_the_room_moves_on(
         assert [note.text for note in app.workshop.records.room.notes] == ["moving on"]
         assert await app.flush()
         assert [note.text for note in Store(store.data_dir).open(workshop_id).room().notes] == ["moving on"]
+
+
+async def test_s_on_a_step_holding_role_lines_or_a_room_note_is_refused_a_quick_note_is_not_the_rooms(
+    workshop_id: str, make_app
+) -> None:
+    """Role lines and room notes are the room's work as much as answers: skipped for time, the summary's coverage
+    said "skipped" of a role check with its lines entered."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, "basics/role")
+        app.workshop.records.put_role_lines(("Own the customer strategy",))
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        assert console.flow.current.key == "basics/role" and not app.workshop.state.skipped
+        await console.jump_to("basics/talk")
+        app.workshop.records.put_note("basics/talk", "Silos again")  # the room's note on a discussion
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        assert console.flow.current.key == "basics/talk" and not app.workshop.state.skipped
+        await console.jump_to("basics/welcome")
+        app.workshop.records.put_note("basics/welcome", "start on time next time", quick=True)  # the facilitator's
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        assert app.workshop.state.skipped == ("basics/welcome",)

@@ -36,7 +36,7 @@ async def test_console_and_presenter_offer_every_walk_action(workshop_id: str, m
         console = await wait_for_screen(pilot, WorkshopScreen)
         assert WALK_ACTIONS | {"presenter", "back", "leave_workshop", "toggle_done", "help", "quit"} <= actions(console)
         titles = await palette_titles(console)
-        assert {"Next step (marks this one done)", "Skip this step for time (a step with no answers yet)", "Add 2 minutes to the timer"} <= set(
+        assert {"Next step (marks this one done)", "Skip this step for time (one the room has not worked on)", "Add 2 minutes to the timer"} <= set(
             titles
         )
         assert titles["Presenter mode: only the slide, for the projector"] == "key: f5"

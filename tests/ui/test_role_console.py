@@ -223,3 +223,58 @@ async def test_a_line_typed_on_arrival_is_a_role_line_not_the_consoles_keys(
         await pilot.press(*"Own it", "left", "left")  # with text typed, ← moves in the line
         await settle(pilot)
         assert console.flow.current.key == ROLE and app.focused.cursor_position == len("Own it") - 2
+
+
+async def test_once_the_role_has_lines_a_goes_to_the_structure_questions_at_the_first_person_to_answer(
+    workshop_id: str, make_app
+) -> None:
+    """A facilitator typed "a ppnppn" as on every other answering step: a put the focus in the line field, and the
+    answer keys became the text of a duty line one Enter away from being added."""
+    from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+        await console.jump_to(ROLE)
+        await settle(pilot)
+        ana = app.workshop.info.present[0]
+        app.workshop.records.put_role_lines(("Own the customer strategy", "Run the support queue"))
+        await pilot.press("escape", "a")  # the console's keys, then a: the structure questions
+        await settle(pilot)
+        assert isinstance(app.focused, AnswerGrid)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [a.value for a in app.workshop.snapshot.answers_for(ROLE) if a.participant_id == ana.id] == ["yes"]
+        assert [line.text for line in app.workshop.records.room.role_lines] == [
+            "Own the customer strategy",
+            "Run the support queue",
+        ]
+
+
+async def test_a_line_typed_while_the_jumped_to_role_check_is_still_being_shown_goes_into_its_field(
+    workshop_id: str, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed in one go with the jump dialog's Enter, on a machine slow to show the step, a duty line waits for the
+    role check and goes into its field: none of its letters is a console key (s would skip the step, t start the
+    clock)."""
+    import asyncio
+
+    original = WorkshopScreen.show_step
+
+    async def slow_show_step(self: WorkshopScreen, flow) -> None:  # noqa: ANN001 - the screen's own
+        await asyncio.sleep(0.3)  # a loaded machine mounting the step's view
+        await original(self, flow)
+
+    monkeypatch.setattr(WorkshopScreen, "show_step", slow_show_step)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+        await settle(pilot)
+        await pilot.press("g", *"role check")
+        for key, character in [("enter", "\r"), *((c if c != " " else "space", c) for c in "Set the strategy")]:
+            app.post_message(events.Key(key, character))  # typed in one go, as a terminal sends them: no waiting
+        await asyncio.sleep(1.0)
+        await settle(pilot)
+        assert console.flow.current.key == ROLE and not app.workshop.state.skipped
+        assert not any(timer.running_since for timer in app.workshop.state.timers.values())
+        assert isinstance(app.focused, RoleLineInput) and app.focused.value == "Set the strategy"

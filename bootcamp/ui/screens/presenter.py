@@ -30,7 +30,7 @@ class PresenterScreen(WalkScreen):
         Binding("pagedown,right,space,enter,down", "next", "Next", priority=True, tooltip="Next step"),
         Binding("pageup,left,backspace,up", "previous", "Back", priority=True, tooltip="Previous step"),
         Binding("g", "jump", "Jump", tooltip="Jump to a step"),
-        Binding("s", "skip", "Skip", tooltip="Skip this step for time (a step with no answers yet)"),
+        Binding("s", "skip", "Skip", tooltip="Skip this step for time (one the room has not worked on)"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding("plus,equals_sign", "add_minutes", "+2 min", key_display="+", tooltip="Add 2 minutes to the timer"),
         Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),

@@ -190,10 +190,16 @@ class WalkScreen(Screen[None]):
     # s skips for time only a step nobody has answered: typed as a rating without a first ("smw"), it skipped a
     # fully rated step. Skipping it would lose nothing the room said, but would say "skipped for time" of a step
     # the room did; → moves on from it, marking it done.
-    SKIP_REFUSED = "This step has answers: → moves on; s skips only steps with no answers."
+    SKIP_REFUSED = "The room has worked on this step: → moves on; s skips only steps with nothing from the room."
 
     async def action_skip(self) -> None:
-        if self.workshop.snapshot.answers_for(self.flow.current.key):
+        from bootcamp.summary.coverage import worked_on
+
+        step = self.flow.current
+        answered = bool(self.workshop.snapshot.answers_for(step.key))
+        # Role lines, a Poker deal or a room note are the room's work as much as answers: "skipped for time"
+        # would hide them in the summary's coverage (a stray s in "shift-Tab" skipped a role check with lines).
+        if worked_on(self.flow.program, step, self.workshop.records.room, answered):
             self.notify(self.SKIP_REFUSED, title=self.flow.current.title, markup=False, timeout=4)
             return
         await self.change(Flow.skip)

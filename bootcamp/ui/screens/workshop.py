@@ -59,7 +59,7 @@ class WorkshopScreen(WalkScreen):
         Binding("left", "previous", "Back", tooltip="Previous step"),
         Binding("pageup", "previous", "Back", show=False, priority=True, tooltip="Previous step"),
         Binding("g", "jump", "Jump", tooltip="Jump to a step"),
-        Binding("s", "skip", "Skip", tooltip="Skip this step for time (a step with no answers yet)"),
+        Binding("s", "skip", "Skip", tooltip="Skip this step for time (one the room has not worked on)"),
         Binding("m", "toggle_done", "Done", show=False, tooltip="Mark this step done, or not done"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding(

@@ -168,9 +168,18 @@ class CheckView(StepView):
         were the console's keys (its y, p, n and d answered the structure questions for the first person, its t
         started the clock, its q quit). The line field takes the keys on arrival; Esc gives them back to the
         console, and ←/→ (while the field is empty) and PgUp/PgDn still move between steps."""
-        return self.focus_answers()
+        return self._focus_line_field()
 
     def focus_answers(self) -> bool:
+        """``a``: once the role has lines, the structure questions at the first person still to answer (as ``a`` on
+        every other answering step: "a ppnppn" had become a duty line); before that, the line field."""
+        grids = self.query(AnswerGrid)
+        if grids and self.live is not None and self.live.room.role_lines:
+            grids.first().land()
+            return True
+        return self._focus_line_field()
+
+    def _focus_line_field(self) -> bool:
         found = self.query("#new-line")
         if found:
             found.first().focus()
@@ -182,7 +191,12 @@ class CheckView(StepView):
         found = self.query(RoleLinesTable)
         if not found or self.app.focused is found.first():
             return []
-        how = "Tab from the line field" if isinstance(self.app.focused, RoleLineInput) else "a, then Tab"
+        if isinstance(self.app.focused, RoleLineInput):
+            how = "Tab from the line field"
+        elif self.live is not None and self.live.room.role_lines:  # a goes to the structure questions, after them
+            how = "a, then shift+Tab"
+        else:
+            how = "a, then Tab"
         return [(f"On a line ({how})", found.first())]
 
     def take_paste(self, text: str) -> bool:
