@@ -427,3 +427,18 @@ async def test_p_passes_the_highlighted_card_to_someone_present_and_ctrl_z_takes
         assert app.workshop.undo().label == "a Poker card passed"
         assert live.info.participant(live.room.poker[0].holder).name == "Chloe Martin"
         assert await app.flush()
+
+
+async def test_the_card_clock_says_it_is_running_and_space_says_what_it_will_do(workshop_id: str, make_app) -> None:
+    """Enter on a card starts its clock, which read only "3:00 left": a facilitator took it for stopped, and the
+    hint's "space clock" paused it."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await deal_and_pick(pilot)
+        clock = pilot.app.screen.query_one("#card-clock")
+        status = pilot.app.screen.query_one("#poker-status")
+        assert "running" in str(clock.render()) and "space pauses the clock" in str(status.render())
+        await pilot.press("space")
+        await settle(pilot)
+        assert "paused" in str(clock.render()) and "space starts the clock" in str(status.render())

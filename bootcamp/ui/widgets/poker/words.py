@@ -68,14 +68,14 @@ def card_actions(actions: tuple[Action, ...], card_id: str) -> list[Action]:
 
 
 def card_clock(state: WorkshopState, card_id: str, minutes_per_card: float, now: float) -> Text:
-    """``2:45 left``, ``over by 0:15``, with ``· paused`` when the card's clock is stopped."""
+    """``2:45 left · running``, ``over by 0:15 · running``, or ``· paused`` when the card's clock is stopped: a
+    facilitator who saw only "3:00 left" took the clock for stopped and paused it with space."""
     left = remaining(state, card_id, minutes_per_card, now)
     if left <= 0:
         text = joined((f"over by {format_duration(-left)}", "bold"))
     else:
         text = joined((format_duration(left), "bold"), " left")
-    if not is_running(state, card_id):
-        text.append(" · paused", style="dim")
+    text.append(" · running" if is_running(state, card_id) else " · paused", style="dim")
     return text
 
 

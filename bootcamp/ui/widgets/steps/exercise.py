@@ -142,7 +142,9 @@ class ExerciseView(StepView):
             )
             status.update(joined(*keys))
         elif self._on_the_cards():
-            keys = (("Enter", "bold"), " card · ", ("space", "bold"), " clock · ", ("a", "bold"), " action · ")
+            running = bool(state.poker_card) and poker_turns.is_running(state, state.poker_card)
+            clock = " pauses the clock · " if running else " starts the clock · " if state.poker_card else " clock · "
+            keys = (("Enter", "bold"), " card · ", ("space", "bold"), clock, ("a", "bold"), " action · ")
             keys += (("p", "bold"), " pass · ", ("Tab", "bold"), " notes")
             status.update(joined(self._to_pass_on(data, state), *keys))
         else:  # the focus outside the view: its keys do not work from there
