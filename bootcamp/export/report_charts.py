@@ -63,7 +63,13 @@ def gauge(score: int | None, levels: Sequence[Level], width: int = 1000, height:
             f'<rect x="{start / 100 * width:.1f}" y="22" width="{(end - start) / 100 * width:.1f}" height="26" '
             f'fill="{score_colour(middle, 80)}" class="band"><title>{escape(level.title)} from '
             f"{level.min_score:g}</title></rect>"
-            f'<text x="{start / 100 * width + 6:.1f}" y="70" class="band-label">{escape(level.title)}</text>'
+            + (
+                # The top band is narrow (Hard-wired from 90): its name ends at the gauge's end, not cut there.
+                f'<text x="{end / 100 * width - 6:.1f}" y="70" text-anchor="end" class="band-label">'
+                if n + 1 == len(ordered)
+                else f'<text x="{start / 100 * width + 6:.1f}" y="70" class="band-label">'
+            )
+            + f"{escape(level.title)}</text>"
         )
     marker = ""
     if score is not None:
