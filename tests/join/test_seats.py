@@ -137,13 +137,15 @@ async def test_an_anonymous_phone_takes_only_a_seat_nobody_answered_for_and_neve
     room.workshop.apply(GiveAnswer(p3, MANDATE, "no", comment="Only on paper."))
     room.workshop.toggle("revealed", MANDATE)
     first, second = await phone_at(room, phones), await phone_at(room, phones)
-    assert "Take a seat" in text_of(await first.load())
+    page = text_of(await first.load())
+    assert "Take a seat" in page and "Every seat is taken" not in page
     status, _ = await first.post("seat", {}, script=False)
     assert status == 200 and '<p class="who">P2</p>' in first.html
     assert 'aria-pressed="true"' not in first.html and "saved ✓" not in first.html
     assert "Only on paper." not in first.html
     page = await second.load()
     assert '<button class="big">Ask for a seat</button>' in page and "Take a seat</button>" not in page
+    assert "Every seat is taken: ask for one, and the facilitator lets you in from the laptop." in text_of(page)
     status, _ = await second.post("seat", {}, script=False)
     assert status == 200 and "Waiting to be let in" in text_of(second.html)
     status, _ = await second.answer("partly")
