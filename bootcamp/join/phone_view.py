@@ -116,7 +116,7 @@ class PhoneView:
     who: str = ""  # the seat's name as the room knows it
     anonymous: bool = False
     names: tuple[Name, ...] = ()
-    free_seats: int = 0  # anonymous workshop: seats nobody's phone holds
+    free_seats: int = 0  # anonymous workshop: seats a phone may take (PhoneRoom.open_seats)
     waiting_name: str = ""
     turned_away: bool = False  # the console did not let this phone in: it picks again, told so
     step_key: str = ""

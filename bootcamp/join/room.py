@@ -97,11 +97,22 @@ class PhoneRoom:
                     self.seats.claim(participant_id, token_hash, person.display_name)
 
     def take_free_seat(self, token_hash: str) -> Seat | Waiting:
-        """Anonymous workshop: the free seat with the lowest number, or a place in the queue when none is free."""
-        free = [p for p in self.workshop.info.present if self.seats.held(p.id) is None]
+        """Anonymous workshop: the first of :meth:`open_seats`, or a place in the queue (the console lets the phone
+        in on a new seat) when there is none."""
+        free = self.open_seats()
         if not free:
             return self.seats.ask("", token_hash)
         return self.seats.claim(free[0].id, token_hash, free[0].display_name)
+
+    def open_seats(self) -> list[Participant]:
+        """Anonymous workshop: the seats a phone may take, in the order phones take them. A seat holds whoever was
+        answered for there, at the keyboard, on paper or from another phone, so a phone takes only a seat nobody was
+        answered for, lowest number first; never another person's answers to see or change. Before those, a seat the
+        console freed from a phone on purpose (a phone lost or swapped): handed over, answers and all."""
+        free = [p for p in self.workshop.info.present if self.seats.held(p.id) is None]
+        given = self.workshop.records.given_for()
+        handed = [p for p in free if self.seats.handed_over(p.id)]
+        return [*handed, *(p for p in free if p.id not in given and p not in handed)]
 
     def ask(self, token_hash: str, name: str) -> Seat | Waiting:
         """Someone types their name: a name on the roster whose seat is free is that seat (else one person's answers
@@ -291,7 +302,7 @@ class PhoneRoom:
                 info.name,
                 anonymous=info.anonymous,
                 names=() if info.anonymous else names,
-                free_seats=sum(1 for n in names if not n.taken),
+                free_seats=len(self.open_seats()) if info.anonymous else sum(1 for n in names if not n.taken),
                 turned_away=self.seats.was_turned_away(token_hash),
                 message=message,
                 unsent=unsent,

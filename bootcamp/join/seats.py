@@ -1,7 +1,8 @@
 """Who holds which seat, who waits to be let in, and what each seat's phone was last shown: memory only.
 
 A seat is a participant of the roster claimed by one browser, whose token's hash is kept here (never
-the token). A second browser cannot take a claimed seat; the facilitator can release one. Someone not
+the token). A second browser cannot take a claimed seat; the facilitator can release one, which hands it over
+(an anonymous workshop's next phone takes it, answers and all, until a phone does). Someone not
 on the roster asks with a name and waits until the console admits them. Which seats cast a ballot here, and
 whether it is saved yet, is kept here for the page; who has voted is stored on the step's roll of voters
 (:meth:`LiveRecords.has_voted`), which a freed seat or a restart keeps. Pure Python.
@@ -49,6 +50,7 @@ class Seats:
         self._by_participant: dict[str, Seat] = {}
         self._waiting: dict[str, Waiting] = {}
         self._turned_away: set[str] = set()  # token hashes the console turned away, until they ask again or sit
+        self._handed_over: set[str] = set()  # participant ids the console freed from a phone, until a phone sits
         self._numbers = itertools.count(1)
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -61,6 +63,10 @@ class Seats:
 
     def waiting_of(self, token_hash: str) -> Waiting | None:
         return next((w for w in self._waiting.values() if w.token_hash == token_hash), None)
+
+    def handed_over(self, participant_id: str) -> bool:
+        """Whether the console freed this seat from a phone (a phone lost or swapped) and no phone took it since."""
+        return participant_id in self._handed_over
 
     def was_turned_away(self, token_hash: str) -> bool:
         return token_hash in self._turned_away
@@ -92,6 +98,7 @@ class Seats:
         self._by_participant[participant_id] = seat
         self._drop_waiting(token_hash)
         self._turned_away.discard(token_hash)
+        self._handed_over.discard(participant_id)
         return seat
 
     def release(self, participant_id: str) -> bool:
@@ -100,6 +107,7 @@ class Seats:
         if seat is None:
             return False
         self._by_token.pop(seat.token_hash, None)
+        self._handed_over.add(participant_id)
         return True
 
     def ask(self, name: str, token_hash: str) -> Waiting:

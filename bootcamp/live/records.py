@@ -169,6 +169,12 @@ class LiveRecords:
         """Whether this participant cast a ballot on the step from a phone (stored, so a restart keeps it)."""
         return participant_id in self._voted.get(step_key, ())
 
+    def given_for(self) -> frozenset[str]:
+        """The participants something was given for: an answer or a comment (at the keyboard, on paper, from a
+        phone), or a ballot on a step's roll of voters. (Besides them, the ids of secret ballots, which name nobody.)"""
+        voters = (voter for ids in self._voted.values() for voter in ids)
+        return frozenset((*(key[0] for key in self._answers), *voters))
+
     def has_ballot(self, step_key: str, ballot_id: str) -> bool:
         return any(key[0] == ballot_id and key[1] == step_key for key in self._answers)
 

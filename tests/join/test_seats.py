@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bootcamp.join.server import JoinServer
+from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import Store, WorkshopFiles
 
-from .conftest import MANDATE, Phone, Room, closing, create, phone_at, text_of
+from .conftest import MANDATE, RATE, Phone, Room, closing, create, phone_at, text_of
 
 
 async def test_a_second_phone_cannot_take_a_claimed_seat_and_the_same_cookie_keeps_it(
@@ -119,6 +120,68 @@ async def test_an_anonymous_workshop_gives_the_next_free_seat_without_a_name(
     assert '<p class="who">P3</p>' in await three.load()
     status, _ = await three.answer("no")
     assert status == 200
+    await closing(room, phones)
+
+
+async def test_an_anonymous_phone_takes_only_a_seat_nobody_answered_for_and_never_sees_anothers_answers(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """Keyboard (or paper) answers for P1 and P3, a ballot cast for P4: those seats are someone's. A phone takes P2,
+    the next one waits to be let in as a new seat; no phone is shown, or can change, another person's answer."""
+    files = create(store, anonymous=True, people=[("", ""), ("", ""), ("", ""), ("", "")])
+    room = await Room.open(files, tmp_path, at=RATE)
+    p1, p2, p3, p4 = (p.id for p in room.workshop.info.present)
+    room.workshop.records.cast_ballot(RATE, [("persist", "self", "strong")], voter=p4)  # a secret step's roll
+    room.workshop.move(lambda flow: flow.jump(MANDATE))
+    room.workshop.apply(GiveAnswer(p1, MANDATE, "yes"))
+    room.workshop.apply(GiveAnswer(p3, MANDATE, "no", comment="Only on paper."))
+    room.workshop.toggle("revealed", MANDATE)
+    first, second = await phone_at(room, phones), await phone_at(room, phones)
+    page = text_of(await first.load())
+    assert "Take a seat" in page and "Every seat is taken" not in page
+    status, _ = await first.post("seat", {}, script=False)
+    assert status == 200 and '<p class="who">P2</p>' in first.html
+    assert 'aria-pressed="true"' not in first.html and "saved ✓" not in first.html
+    assert "Only on paper." not in first.html
+    page = await second.load()
+    assert '<button class="big">Ask for a seat</button>' in page and "Take a seat</button>" not in page
+    assert "Every seat is taken: ask for one, and the facilitator lets you in from the laptop." in text_of(page)
+    status, _ = await second.post("seat", {}, script=False)
+    assert status == 200 and "Waiting to be let in" in text_of(second.html)
+    status, _ = await second.answer("partly")
+    assert status == 403  # holds no seat: P1's, P3's and P4's answers are not its to change
+    person = room.server.admit(room.server.waiting[0].id)
+    assert person.number == 5
+    admitted = await second.load()
+    assert '<p class="who">P5</p>' in admitted and 'aria-pressed="true"' not in admitted
+
+    status, _ = await first.answer("partly")  # the phone's own answer, seen again after a reload
+    assert status == 200
+    again = await first.load()
+    assert '<p class="who">P2</p>' in again and 'value="partly" aria-pressed="true"' in again
+    await room.workshop.settled()
+    stored = {(a.participant_id, a.value) for a in files.answers() if a.step_key == MANDATE}
+    assert stored == {(p1, "yes"), (p2, "partly"), (p3, "no")}
+    await closing(room, phones)
+
+
+async def test_an_anonymous_seat_the_console_frees_goes_to_the_next_phone_with_its_answers(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """A phone lost or swapped: ``p`` in People hands its seat over on purpose, answers and all, to the next phone."""
+    files = create(store, anonymous=True, people=[("", ""), ("", "")])
+    room = await Room.open(files, tmp_path)
+    lost, new, other = [await phone_at(room, phones) for _ in range(3)]
+    await lost.load()
+    await lost.post("seat", {}, script=False)
+    await lost.answer("yes")
+    assert room.server.release(room.workshop.info.present[0].id)
+    await new.load()
+    status, _ = await new.post("seat", {}, script=False)
+    assert status == 200 and '<p class="who">P1</p>' in new.html and 'value="yes" aria-pressed="true"' in new.html
+    await other.load()
+    await other.post("seat", {}, script=False)
+    assert '<p class="who">P2</p>' in other.html  # the seat handed over is taken: the next phone gets an empty one
     await closing(room, phones)
 
 

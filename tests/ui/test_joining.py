@@ -401,6 +401,60 @@ async def test_a_latecomer_waits_in_people_and_is_let_in_and_a_seat_is_freed(
             await phone.close()
 
 
+async def test_an_anonymous_room_gives_a_phone_a_seat_nobody_answered_for_and_people_lets_the_rest_in(
+    data_dir: Path, clock: FixedClock, store: Store, fixture_program: Program
+) -> None:
+    """P1 answered at the keyboard: the first phone takes P2, the second P3, the third waits and ``y`` gives it P4."""
+    info = store.create_workshop(
+        name="Anon",
+        organisation="Northwind",
+        date="2026-09-21",
+        participants=[("", ""), ("", ""), ("", "")],
+        anonymous=True,
+        sources=fixture_program.sources,
+    )
+    store.open(info.id).save_state(WorkshopState(step_key=MANDATE))
+    app = joining_app(data_dir, clock, info.id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        await pilot.press("a", "y")  # P1, at the keyboard
+        await settle(pilot)
+        assert app.workshop is not None and app.workshop.records.answer(info.participants[0].id, MANDATE) is not None
+        seated = []
+        for number in (2, 3):
+            phone = await phone_of(app, phones)
+            await phone.load()
+            status, _ = await phone.post("seat", {}, script=False)
+            assert status == 200 and f'<p class="who">P{number}</p>' in phone.html
+            assert 'aria-pressed="true"' not in phone.html  # nobody's answer but its own, and it has none yet
+            seated.append(phone)
+        late = await phone_of(app, phones)
+        assert "Ask for a seat</button>" in await late.load()
+        await late.post("seat", {}, script=False)
+        assert "Waiting to be let in" in text_of(late.html)
+        await eventually(pilot, lambda: "1 waiting: F2 lets them in" in screen_text(app), "the join bar's call")
+
+        await pilot.press("f2")
+        roster = await wait_for_screen(pilot, RosterScreen)
+        present = roster.query_one("#present", PeopleTable)
+        assert [str(present.get_row_at(n)[0]) for n in range(present.row_count)] == ["", "📱", "📱"]
+        assert "someone without a seat (1)" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notified(app)[-1] == "P4 is in: their phone holds the new seat."
+        assert '<p class="who">P4</p>' in await late.load()
+        assert [str(present.get_row_at(n)[0]) for n in range(present.row_count)] == ["", "📱", "📱", "📱"]
+
+        present.focus()
+        present.move_cursor(row=1)  # P2's phone is lost: its seat is handed to the next phone, answers and all
+        await pilot.press("p")
+        await settle(pilot)
+        assert notified(app)[-1] == "P2's seat is free: the next phone to take a seat gets it, with its answers."
+        for phone in phones:
+            await phone.close()
+
+
 async def test_people_warns_before_letting_in_a_second_person_of_a_roster_name_whose_seat_is_on_a_phone(
     workshop_id: str, data_dir: Path, clock: FixedClock
 ) -> None:

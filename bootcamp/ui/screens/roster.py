@@ -565,7 +565,11 @@ class RosterScreen(Screen[MissedSteps | None]):
             return
         if joining.server.release(person.id):
             self.bootcamp.show_joining()
-            self.notify(f"{person.display_name}'s seat is free: their phone picks again.", markup=False)
+            if self.workshop.info.anonymous:  # no name to pick: the next phone to take a seat gets this one
+                said = f"{person.display_name}'s seat is free: the next phone to take a seat gets it, with its answers."
+            else:
+                said = f"{person.display_name}'s seat is free: their phone picks again."
+            self.notify(said, markup=False)
         else:
             self.notify(f"No phone holds {person.display_name}'s seat.", markup=False)
 
