@@ -566,7 +566,7 @@ class _Loader:
     _STEP_OPTIONAL = ("body", "notes", "agendas")
     _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
         StepKind.TEACH: (("body",), ()),
-        StepKind.RATE: (("items", "scale", "perspectives"), ()),
+        StepKind.RATE: (("items", "scale", "perspectives"), ("rated_for",)),
         StepKind.QUESTION: (("question", "dimension", "scale", "ask_next", "do_next"), ("comment",)),
         StepKind.CHECK: (("exercise",), ()),
         StepKind.EXERCISE: (("exercise",), ()),
@@ -608,7 +608,7 @@ class _Loader:
                     perspectives.append(Perspective(value))
                 except ValueError:
                     self.problem(line, entry_field, f"unknown perspective '{value}' (expected self or team)")
-            step = Step(**common, items=self.ref(node, "items", field, "item list"), scale=self.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives))  # type: ignore[arg-type]
+            step = Step(**common, items=self.ref(node, "items", field, "item list"), scale=self.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives), rated_for=self.rated_for(node, field, perspectives))  # type: ignore[arg-type]
         elif kind is StepKind.QUESTION:
             question = ProbeQuestion(
                 id=step_id,
@@ -627,6 +627,21 @@ class _Loader:
             wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
             step = Step(**common, exercise=self.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
         return step
+
+    def rated_for(self, node: Located, field: str, perspectives: list[Perspective]) -> str:
+        """What a rate step with one perspective is rated for, in the room's words ("the company")."""
+        if "rated_for" not in node:
+            return ""
+        text = self.plain_text(node, "rated_for", field)
+        if len(perspectives) > 1:
+            listed = ", ".join(p.value for p in perspectives)
+            message = (
+                f"names what one perspective is rated for, and this step has more than one ({listed}), each "
+                "asked in its own words: leave rated_for out, or keep one perspective"
+            )
+            self.problem(node.line_of("rated_for"), f"{field}.rated_for", message)
+            return ""
+        return text
 
     def shown_id(self, node: Located, field: str) -> str:
         """The id of the step a discussion shows: a step of its own session, so "session/step" is refused."""

@@ -253,6 +253,9 @@ class Step:
     items: str = ""  # an ItemList id
     scale: str = ""
     perspectives: tuple[Perspective, ...] = ()
+    # rate, one perspective: what the room rates each item for, in its words, where the perspective's own would mislead
+    # ("the company" for the competency audit, which the team rates for the company, not for itself); "" for those
+    rated_for: str = ""
     # question
     question: ProbeQuestion | None = None
     comment: bool = True
@@ -320,6 +323,13 @@ class Asks:
     def perspective_label(perspective: str) -> str:
         """How the room is asked for a perspective: ``self`` → "yourself"; "" for none."""
         return PERSPECTIVE_LABELS.get(perspective, perspective)
+
+    def asked_for(self, perspective: str) -> str:
+        """What this step asks the room to rate for: its ``rated_for`` ("the company") where it names one, else the
+        perspective's own words (``team`` → "your team"); "" for none."""
+        if perspective and self.step.rated_for:
+            return self.step.rated_for
+        return self.perspective_label(perspective)
 
     def accepts(self, item: str, perspective: str, value: str) -> bool:
         """Whether an answer ``value`` for ``item`` and ``perspective`` is one this step asks for."""

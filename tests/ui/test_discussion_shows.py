@@ -186,3 +186,27 @@ async def test_the_audit_on_the_wall_reads_on_its_own_scale_as_the_summary_does(
             assert row.split()[-1] == figures[item.id], (row, figures[item.id])
         assert sorted(figures.values()) == ["1.3", "2", "3.7", "4.5", "5"]
 
+
+
+async def test_the_audit_asks_for_the_company_on_every_screen(workshop_id: str, make_app) -> None:
+    """The notes say "rate the company as your team sees it, not how well your own team does it": the slide and the
+    console ask for the company, not "for your team"; the aptitudes still ask for yourself and your team."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        await console.jump_to(AUDIT)
+        await settle(pilot)
+        assert "Rate each for the company:" in screen_text(app) and "your team" not in screen_text(app)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        console = await open_console(pilot)
+        await console.jump_to(AUDIT)
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        assert "Rate each for the company:" in screen_text(app) and "your team" not in screen_text(app)
+        await pilot.press("f5")
+        await settle(pilot)
+        await console.jump_to(RATE)
+        await settle(pilot)
+        assert "Rate each for yourself and your team:" in screen_text(app)
