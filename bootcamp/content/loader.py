@@ -539,7 +539,7 @@ class _Loader:
         return Session(session_id, self.text(node, "title", ""), self.text(node, "summary", ""), tuple(steps))
 
     def shown_steps(self, steps: list[Step]) -> None:
-        """Each discussion's ``shows`` names a rate step before it in the session, in every agenda it is in."""
+        """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in."""
         position = {}
         for number, step in enumerate(steps):
             position.setdefault(step.id, number)
@@ -548,11 +548,17 @@ class _Loader:
             here = position.get(step.id, len(steps))
             if shown_at is None:
                 earlier = ", ".join(s.id for s in steps[:here] if s.kind in SHOWN_KINDS) or "none"
-                message = f"no step '{step.shows}' in this session (its rate steps before this one: {earlier})"
+                before = f"its rate and check steps before this one: {earlier}"
+                message = f"no step '{step.shows}' in this session ({before})"
             elif (shown := steps[shown_at]).kind not in SHOWN_KINDS:
-                message = f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate step"
+                message = (
+                    f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate or check step"
+                )
             elif shown_at > here:
-                message = f"'{shown.id}' comes after this step: a discussion shows the results of a rate step before it"
+                message = (
+                    f"'{shown.id}' comes after this step: "
+                    "a discussion shows the results of a rate or check step before it"
+                )
             elif missing := [agenda for agenda in step.agendas if agenda not in shown.agendas]:
                 message = (
                     f"'{shown.id}' is left out of the {missing[0]} agenda, which this step is in: add {missing[0]} to "

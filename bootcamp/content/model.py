@@ -45,8 +45,9 @@ AGENDA_IDS = ("full", "half")
 
 # The kinds of step the room answers: their results are revealed (r) and summarised.
 ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
-# The kinds of step a discussion may show the results of (``shows``).
-SHOWN_KINDS = (StepKind.RATE,)
+# The kinds of step a discussion may show the results of (``shows``): a rating's bars, the role check's tactical
+# share and structure answers.
+SHOWN_KINDS = (StepKind.RATE, StepKind.CHECK)
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ class Step:
     comment: bool = True
     # check / exercise
     exercise: str = ""
-    # discuss: the id of an earlier rate step of the same session whose results the discussion shows
+    # discuss: the id of an earlier rate or check step of the same session whose results the discussion shows
     shows: str = ""
 
     @property
@@ -452,7 +453,7 @@ class Program:
         return next((s for s in session.steps if s.id == step_id), None)
 
     def shown_step(self, step: Step) -> Step | None:
-        """The answered step whose results ``step`` shows: itself when the room answers it, the rate step a
+        """The answered step whose results ``step`` shows: itself when the room answers it, the rate or check step a
         discussion names in ``shows``; None for a step that shows no results (``r`` reveals nothing there)."""
         if step.kind in ANSWERED_KINDS:
             return step

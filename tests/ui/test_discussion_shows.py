@@ -210,3 +210,58 @@ async def test_the_audit_asks_for_the_company_on_every_screen(workshop_id: str, 
         await console.jump_to(RATE)
         await settle(pilot)
         assert "Rate each for yourself and your team:" in screen_text(app)
+
+
+CHECK, VERDICT = "role/role-check", "role/role-verdict"
+DUTIES = {
+    "Set the customer strategy with the executive team": "strategic",
+    "Run the contact centre's weekly rota": "tactical",
+    "Answer escalated complaints personally": "tactical",
+    "Own the complaints inbox": "tactical",
+}
+
+
+async def checked_and_at_the_verdict(pilot: Pilot) -> WorkshopScreen:
+    """The room enters four duty lines and decides them (3 of 4 tactical) and answers the structure questions."""
+    from bootcamp.live.requests import PutRoleLine
+
+    console = await open_console(pilot)
+    for text, decision in DUTIES.items():
+        pilot.app.request(PutRoleLine(text, decision=decision))
+    check = pilot.app.workshop.program.exercise("role-check")
+    for number, person in enumerate(pilot.app.workshop.info.present):
+        for question in check.structure:
+            pilot.app.request(GiveAnswer(person.id, CHECK, ("yes", "no", "no")[number], item=question.id))
+    await console.jump_to(VERDICT)
+    await settle(pilot)
+    return console
+
+
+async def test_the_verdict_puts_the_role_checks_result_on_the_wall(workshop_id: str, make_app) -> None:
+    """"What the check tells us": the notes say "show the share of tactical lines and the structure answers", which
+    the slide did not: it names the role check (``shows: role-check``): the share shows under its questions (the room
+    decided the lines in the open) and r reveals the structure answers."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        console = await checked_and_at_the_verdict(pilot)
+        assert console.check_action("reveal", ()) is True
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "What share of the role is tactical?" in text
+        assert "3 of 3 answered  ·  results hidden · r reveals" in text
+        assert "█" not in text
+        assert "Tactical: 3 of 4 decided lines (75%)" in text  # decided in the open, on the check's wall too
+
+        await pilot.press("r")
+        await settle(pilot)
+        text = screen_text(app)
+        assert CHECK in app.workshop.state.revealed and "results hidden" not in text
+        assert "Tactical: 3 of 4 decided lines (75%)" in text
+        rows = wall_rows(text)
+        check = app.workshop.program.exercise("role-check")
+        for question in check.structure:  # one yes and two no: a third of the way
+            (row,) = [row for row in rows if row.startswith(question.label)]
+            assert row.split()[-1] == "33", row
+        assert "Say: show the share" not in text
