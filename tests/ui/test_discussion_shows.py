@@ -177,7 +177,7 @@ async def test_the_audit_on_the_wall_reads_on_its_own_scale_as_the_summary_does(
         await settle(pilot)
         text = screen_text(app)
         assert AUDIT in app.workshop.state.revealed and "0–100" not in text
-        assert "the room's average, 1–5" in text
+        assert "the room's average, 1–5" in text and "The company" in text and "Team" not in text
         figures = audit_figures(app)
         program = app.workshop.program
         for item in program.item_list("competencies").items:

@@ -84,6 +84,7 @@ class RoomHeat(Static):
         *,
         heading: Text,
         on_scale: bool = False,
+        titles: dict[str, str] | None = None,
     ) -> None:
         """The bars; each figure is the room's average on ``scale`` when ``on_scale`` (a rating, as the summary shows
         it), else points of 100 (the role's structure questions, which score commitment as the summary does)."""
@@ -92,7 +93,8 @@ class RoomHeat(Static):
         table.add_column()
         for _ in perspectives:
             table.add_column()
-        table.add_row(Text(""), *[Text(PERSPECTIVE_TITLE.get(p, p), style="bold") for p in perspectives])
+        titled = {**PERSPECTIVE_TITLE, **(titles or {})}
+        table.add_row(Text(""), *[Text(titled.get(p, p), style="bold") for p in perspectives])
         for item, label in items:
             cells = [means[(item, p)] for p in perspectives]
             table.add_row(plain(label), *[bar(m.mean, figure=number(m.on_scale) if on_scale else None) for m in cells])
@@ -118,7 +120,10 @@ def show_heat(
     if revealed:
         labels = [(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
         the_room = joined((heading, "bold"), (f"  ·  {on_its_scale(scale)}", "dim"))
-        heat.show(data.answers_for(step.key), scale, labels, perspectives, heading=the_room, on_scale=True)
+        # a step rated for what it names heads its column so ("The company"), not with its perspective ("Team")
+        titles = {perspectives[0]: step.rated_for[:1].upper() + step.rated_for[1:]} if step.rated_for else None
+        answers = data.answers_for(step.key)
+        heat.show(answers, scale, labels, perspectives, heading=the_room, on_scale=True, titles=titles)
     elif state.private_entry:
         heat.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
     else:
