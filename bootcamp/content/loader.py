@@ -539,7 +539,7 @@ class _Loader:
         return Session(session_id, self.text(node, "title", ""), self.text(node, "summary", ""), tuple(steps))
 
     def shown_steps(self, steps: list[Step]) -> None:
-        """Each discussion's ``shows`` names a rate step before it in the session, in every agenda it is in."""
+        """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in."""
         position = {}
         for number, step in enumerate(steps):
             position.setdefault(step.id, number)
@@ -548,11 +548,17 @@ class _Loader:
             here = position.get(step.id, len(steps))
             if shown_at is None:
                 earlier = ", ".join(s.id for s in steps[:here] if s.kind in SHOWN_KINDS) or "none"
-                message = f"no step '{step.shows}' in this session (its rate steps before this one: {earlier})"
+                before = f"its rate and check steps before this one: {earlier}"
+                message = f"no step '{step.shows}' in this session ({before})"
             elif (shown := steps[shown_at]).kind not in SHOWN_KINDS:
-                message = f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate step"
+                message = (
+                    f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate or check step"
+                )
             elif shown_at > here:
-                message = f"'{shown.id}' comes after this step: a discussion shows the results of a rate step before it"
+                message = (
+                    f"'{shown.id}' comes after this step: "
+                    "a discussion shows the results of a rate or check step before it"
+                )
             elif missing := [agenda for agenda in step.agendas if agenda not in shown.agendas]:
                 message = (
                     f"'{shown.id}' is left out of the {missing[0]} agenda, which this step is in: add {missing[0]} to "
@@ -566,7 +572,7 @@ class _Loader:
     _STEP_OPTIONAL = ("body", "notes", "agendas")
     _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
         StepKind.TEACH: (("body",), ()),
-        StepKind.RATE: (("items", "scale", "perspectives"), ()),
+        StepKind.RATE: (("items", "scale", "perspectives"), ("rated_for",)),
         StepKind.QUESTION: (("question", "dimension", "scale", "ask_next", "do_next"), ("comment",)),
         StepKind.CHECK: (("exercise",), ()),
         StepKind.EXERCISE: (("exercise",), ()),
@@ -608,7 +614,7 @@ class _Loader:
                     perspectives.append(Perspective(value))
                 except ValueError:
                     self.problem(line, entry_field, f"unknown perspective '{value}' (expected self or team)")
-            step = Step(**common, items=self.ref(node, "items", field, "item list"), scale=self.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives))  # type: ignore[arg-type]
+            step = Step(**common, items=self.ref(node, "items", field, "item list"), scale=self.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives), rated_for=self.rated_for(node, field, perspectives))  # type: ignore[arg-type]
         elif kind is StepKind.QUESTION:
             question = ProbeQuestion(
                 id=step_id,
@@ -627,6 +633,21 @@ class _Loader:
             wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
             step = Step(**common, exercise=self.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
         return step
+
+    def rated_for(self, node: Located, field: str, perspectives: list[Perspective]) -> str:
+        """What a rate step with one perspective is rated for, in the room's words ("the company")."""
+        if "rated_for" not in node:
+            return ""
+        text = self.plain_text(node, "rated_for", field)
+        if len(perspectives) > 1:
+            listed = ", ".join(p.value for p in perspectives)
+            message = (
+                f"names what one perspective is rated for, and this step has more than one ({listed}), each "
+                "asked in its own words: leave rated_for out, or keep one perspective"
+            )
+            self.problem(node.line_of("rated_for"), f"{field}.rated_for", message)
+            return ""
+        return text
 
     def shown_id(self, node: Located, field: str) -> str:
         """The id of the step a discussion shows: a step of its own session, so "session/step" is refused."""

@@ -45,8 +45,9 @@ AGENDA_IDS = ("full", "half")
 
 # The kinds of step the room answers: their results are revealed (r) and summarised.
 ANSWERED_KINDS = (StepKind.RATE, StepKind.QUESTION, StepKind.CHECK)
-# The kinds of step a discussion may show the results of (``shows``).
-SHOWN_KINDS = (StepKind.RATE,)
+# The kinds of step a discussion may show the results of (``shows``): a rating's bars, the role check's tactical
+# share and structure answers.
+SHOWN_KINDS = (StepKind.RATE, StepKind.CHECK)
 
 
 @dataclass(frozen=True)
@@ -253,12 +254,15 @@ class Step:
     items: str = ""  # an ItemList id
     scale: str = ""
     perspectives: tuple[Perspective, ...] = ()
+    # rate, one perspective: what the room rates each item for, in its words, where the perspective's own would mislead
+    # ("the company" for the competency audit, which the team rates for the company, not for itself); "" for those
+    rated_for: str = ""
     # question
     question: ProbeQuestion | None = None
     comment: bool = True
     # check / exercise
     exercise: str = ""
-    # discuss: the id of an earlier rate step of the same session whose results the discussion shows
+    # discuss: the id of an earlier rate or check step of the same session whose results the discussion shows
     shows: str = ""
 
     @property
@@ -320,6 +324,13 @@ class Asks:
     def perspective_label(perspective: str) -> str:
         """How the room is asked for a perspective: ``self`` → "yourself"; "" for none."""
         return PERSPECTIVE_LABELS.get(perspective, perspective)
+
+    def asked_for(self, perspective: str) -> str:
+        """What this step asks the room to rate for: its ``rated_for`` ("the company") where it names one, else the
+        perspective's own words (``team`` → "your team"); "" for none."""
+        if perspective and self.step.rated_for:
+            return self.step.rated_for
+        return self.perspective_label(perspective)
 
     def accepts(self, item: str, perspective: str, value: str) -> bool:
         """Whether an answer ``value`` for ``item`` and ``perspective`` is one this step asks for."""
@@ -442,7 +453,7 @@ class Program:
         return next((s for s in session.steps if s.id == step_id), None)
 
     def shown_step(self, step: Step) -> Step | None:
-        """The answered step whose results ``step`` shows: itself when the room answers it, the rate step a
+        """The answered step whose results ``step`` shows: itself when the room answers it, the rate or check step a
         discussion names in ``shows``; None for a step that shows no results (``r`` reveals nothing there)."""
         if step.kind in ANSWERED_KINDS:
             return step

@@ -42,7 +42,6 @@ from bootcamp.names import name_key
 from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import Participant
 
-PERSPECTIVE_ROWS = {"self": "For yourself", "team": "For your team"}
 # How long after the page moves on by itself a tap on the new item is taken for the finger still on the old one:
 # a double tap comes 0.2-0.4 s apart, and reading a new aptitude before answering it takes longer than this.
 # Measured between the two taps' arrivals, it does not depend on how slow the network is.
@@ -410,7 +409,8 @@ class PhoneRoom:
         if revealed:
             counted = Tally.of(answers, asks.scale, item=item, perspective=perspective)
             tally = tuple(Count(label, count) for _, label, count in counted.counts)
-        return Row(item, perspective, PERSPECTIVE_ROWS.get(perspective, perspective), choices, saved, tally)
+        label = f"For {asks.asked_for(perspective)}" if perspective else ""  # "For your team", "For the company"
+        return Row(item, perspective, label, choices, saved, tally)
 
     def _ballot(self, seat: Seat, step: Step, asks: Asks, revealed: bool) -> Ballot:
         answers = self.workshop.snapshot.answers_for(step.key) if revealed else []

@@ -134,10 +134,11 @@ def test_no_option_label_repeats_its_key(program: Program) -> None:
 
 
 def test_the_audit_notes_ask_for_the_view_the_slide_asks_for(program: Program) -> None:
-    """The slide says "Rate each for your team" (the team perspective): the notes must not say otherwise."""
+    """The slide, the console and the phone ask for the company ("Rate each for the company", ``rated_for``), as the
+    notes do: "rate the company as your team sees it, not how well your own team does it"."""
     audit = next(s for s in program.steps("full") if s.kind is StepKind.RATE and s.items == "competencies")
     notes = " ".join(audit.notes.split())
-    assert "not your own team" not in notes and "as your team sees it" in notes
+    assert audit.rated_for == "the company" and "rate the company as your team sees it" in notes
 
 
 def test_rate_steps_rate_aptitudes_for_self_and_team_and_audit_competencies_for_the_team(program: Program) -> None:

@@ -148,6 +148,7 @@ async def test_a_rating_goes_one_item_at_a_time_with_a_row_per_perspective(
     status, part = await ben.answer("mixed", step=RATE, item="persist", perspective="team")
     page = text_of(part)
     assert "2 of 2" in page and "Give the Power Away" in page  # both rows of the first item given: the next one
+    assert "For yourself" in page and "For your team" in page  # each row in its perspective's words
     status, part = await ben.post("go", {"step": RATE, "position": "1"})
     assert "Persist!" in text_of(part) and 'value="mixed" aria-pressed="true"' in part
     await room.workshop.settled()

@@ -90,6 +90,7 @@ def test_the_shipped_discussions_show_the_ratings_before_them() -> None:
     assert shown == {
         "aptitudes/heat-map": "aptitudes/rate-aptitudes",
         "competencies/audit-discussion": "competencies/competency-audit",
+        "role/role-verdict": "role/role-check",
     }
 
 
@@ -98,13 +99,17 @@ def test_the_shipped_discussions_show_the_ratings_before_them() -> None:
     [
         pytest.param(
             "rate-aptitude",
-            "no step 'rate-aptitude' in this session (its rate steps before this one: rate-aptitudes)",
+            "no step 'rate-aptitude' in this session (its rate and check steps before this one: rate-aptitudes, role)",
             id="no-such-step",
         ),
         pytest.param(
-            "mandate", "'mandate' is a question step: a discussion shows the results of a rate step", id="not-a-rating"
+            "mandate",
+            "'mandate' is a question step: a discussion shows the results of a rate or check step",
+            id="not-a-rating",
         ),
-        pytest.param("talk", "'talk' is a discuss step: a discussion shows the results of a rate step", id="itself"),
+        pytest.param(
+            "talk", "'talk' is a discuss step: a discussion shows the results of a rate or check step", id="itself"
+        ),
         pytest.param(
             "basics/rate-aptitudes",
             "name the step by its id alone ('rate-aptitudes'): a discussion shows a step of its own session",
@@ -129,7 +134,7 @@ def test_a_rating_after_the_discussion_is_refused(content: Path) -> None:
     line = line_of(session, "shows: rate-again")
     assert problems(content) == [
         f"sessions/basics.yaml:{line}: steps[7].shows: "
-        "'rate-again' comes after this step: a discussion shows the results of a rate step before it"
+        "'rate-again' comes after this step: a discussion shows the results of a rate or check step before it"
     ]
 
 

@@ -106,7 +106,7 @@ async def test_ratings_fill_down_each_column_then_the_next(workshop_id: str, mak
         await pilot.press("r")
         await settle(pilot)
         text = screen_text(app)
-        assert "the room, 0–100" in text and "Self" in text and "Team" in text
+        assert "the room's average, 0–2" in text and "Self" in text and "Team" in text
         assert await app.flush()
         assert len(stored(store, workshop_id)) == len(items) + 1
 

@@ -72,7 +72,7 @@ def asks_of(step: Step, workshop: LiveWorkshop) -> list[Ask]:
         item = asks.item(item_id)
         if item is None:
             continue
-        whose = f"\n\nRate {asks.perspective_label(perspective)}." if perspective else ""
+        whose = f"\n\nRate {asks.asked_for(perspective)}." if perspective else ""
         text = f"{item.title}: {item.text}" if step.kind is StepKind.RATE else item.text
         found.append(Ask(step, item_id, perspective, text + whose, asks.scale))
     return found

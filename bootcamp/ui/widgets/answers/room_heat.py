@@ -8,9 +8,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from bootcamp.content.model import Program, Scale, Step
+from bootcamp.content.model import Item, Program, Scale, Step
+from bootcamp.export.report_text import number
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import Answer, WorkshopState
+from bootcamp.summary.ratings import summarise
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.answers.tally import bar_colour
 
@@ -25,6 +27,7 @@ class ItemMean:
     perspective: str
     mean: float | None  # 0..1, don't know left out; None when nobody scored it
     scored: int
+    on_scale: float | None = None  # the average on the scale's own values, as the summary figures it
 
 
 def item_means(answers: list[Answer], scale: Scale, items: list[str], perspectives: tuple[str, ...]) -> list[ItemMean]:
@@ -37,15 +40,28 @@ def item_means(answers: list[Answer], scale: Scale, items: list[str], perspectiv
                 if a.item == item and a.perspective == perspective
                 if (value := scale.normalised(a.value)) is not None
             ]
-            found.append(ItemMean(item, perspective, sum(values) / len(values) if values else None, len(values)))
+            given = [a.value for a in answers if a.item == item and a.perspective == perspective]
+            on_scale = summarise(Item(item, "", ""), perspective, scale, given).mean
+            found.append(
+                ItemMean(item, perspective, sum(values) / len(values) if values else None, len(values), on_scale)
+            )
     return found
 
 
-def bar(mean: float | None, width: int = BAR) -> Text:
+def bar(mean: float | None, width: int = BAR, figure: str | None = None) -> Text:
+    """A bar filled to ``mean`` (0..1) and its figure: ``figure`` when given (the average on the rating's scale,
+    "1.3"), else the mean as points of 100."""
     if mean is None:
         return Text("–".ljust(width + 5), style="dim")
     filled = round(mean * width)
-    return joined(("█" * filled, bar_colour(mean)), ("░" * (width - filled), "dim"), f" {round(mean * 100):>3}")
+    shown = figure if figure is not None else str(round(mean * 100))
+    return joined(("█" * filled, bar_colour(mean)), ("░" * (width - filled), "dim"), f" {shown:>3}")
+
+
+def on_its_scale(scale: Scale) -> str:
+    """What a rating's figures are: the room's average between the scale's ends, as the summary names them: "the
+    room's average, 1–5" (short enough for the console's middle column)."""
+    return f"the room's average, {number(scale.low)}\u2013{number(scale.high)}" if scale.scored_options else ""
 
 
 class RoomHeat(Static):
@@ -67,15 +83,21 @@ class RoomHeat(Static):
         perspectives: tuple[str, ...],
         *,
         heading: Text,
+        on_scale: bool = False,
+        titles: dict[str, str] | None = None,
     ) -> None:
+        """The bars; each figure is the room's average on ``scale`` when ``on_scale`` (a rating, as the summary shows
+        it), else points of 100 (the role's structure questions, which score commitment as the summary does)."""
         means = {(m.item, m.perspective): m for m in item_means(answers, scale, [i for i, _ in items], perspectives)}
         table = Table.grid(padding=(0, 2))
         table.add_column()
         for _ in perspectives:
             table.add_column()
-        table.add_row(Text(""), *[Text(PERSPECTIVE_TITLE.get(p, p), style="bold") for p in perspectives])
+        titled = {**PERSPECTIVE_TITLE, **(titles or {})}
+        table.add_row(Text(""), *[Text(titled.get(p, p), style="bold") for p in perspectives])
         for item, label in items:
-            table.add_row(plain(label), *[bar(means[(item, p)].mean) for p in perspectives])
+            cells = [means[(item, p)] for p in perspectives]
+            table.add_row(plain(label), *[bar(m.mean, figure=number(m.on_scale) if on_scale else None) for m in cells])
         grid = Table.grid()
         grid.add_row(heading)
         grid.add_row(table)
@@ -97,8 +119,11 @@ def show_heat(
     revealed = step.key in state.revealed and not state.private_entry
     if revealed:
         labels = [(item.id, (item.short or item.title)[:LABEL_WIDTH]) for item in items.items]
-        the_room = joined((heading, "bold"), ("  ·  the room, 0–100", "dim"))
-        heat.show(data.answers_for(step.key), scale, labels, perspectives, heading=the_room)
+        the_room = joined((heading, "bold"), (f"  ·  {on_its_scale(scale)}", "dim"))
+        # a step rated for what it names heads its column so ("The company"), not with its perspective ("Team")
+        titles = {perspectives[0]: step.rated_for[:1].upper() + step.rated_for[1:]} if step.rated_for else None
+        answers = data.answers_for(step.key)
+        heat.show(answers, scale, labels, perspectives, heading=the_room, on_scale=True, titles=titles)
     elif state.private_entry:
         heat.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
     else:

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from bootcamp.content.model import RoleCheck
+from bootcamp.content.model import Program, RoleCheck, Step
 from bootcamp.content.posting import left_out_counts
 from bootcamp.live.requests import PutRoleLine, PutRoleLines
 from bootcamp.live.snapshot import WorkshopSnapshot
@@ -52,6 +52,37 @@ def short_paste_said(count: int, left_out: int, source: str = "") -> str:
     if source and len(named) + (len(f"; {lines} left out.") if left_out else 1) <= SHORT_TOAST:
         said = named
     return f"{said}; {lines} left out." if left_out else f"{said}."
+
+
+def show_structure(
+    heat: RoomHeat,
+    program: Program,
+    step: Step,
+    check: RoleCheck,
+    data: WorkshopSnapshot,
+    state: WorkshopState,
+    *,
+    hint: str = "",
+) -> None:
+    """The room's answers to the structure questions of the check ``step`` as bars (points of 100, as the commitment
+    test scores them) once revealed; until then how many answered, with ``hint`` after it (a discussion showing the
+    check: "r reveals"). Nothing, and no room taken, before anyone answered."""
+    revealed = step.key in state.revealed and not state.private_entry
+    scale = program.scale(check.structure[0].scale) if check.structure else None
+    answers = data.answers_for(step.key)
+    heading = f"The role's structure: {data.answered(step.key, secret=step.key in state.secret)}"
+    heat.display = scale is not None and bool(answers)  # its margin left a blank row under the lines
+    if scale is None or not answers:
+        heat.update("")
+    elif revealed:
+        rows = [(q.id, q.label) for q in check.structure]
+        heat.show(answers, scale, rows, ("",), heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
+    elif state.private_entry:
+        heat.update(joined((heading, "bold"), ("  ·  private entry: answers stay hidden", "dim")))
+    else:
+        # with a hint ("r reveals") the line is kept to the 80 columns of a wall: it says "until revealed" already
+        hidden = f"  ·  results hidden · {hint}" if hint else "  ·  results hidden until revealed"
+        heat.update(joined((heading, "bold"), (hidden, "dim")))
 
 
 class CheckView(StepView):
@@ -142,22 +173,9 @@ class CheckView(StepView):
 
     def _show_for_room(self, data: WorkshopSnapshot, state: WorkshopState, check: RoleCheck) -> None:
         lines = data.room.role_lines
-        revealed = self.step.key in state.revealed and not state.private_entry
         self.set_class(bool(lines), "-has-lines")
         self.query_one(RoleLinesWall).show(lines)
-        heat = self.query_one("#structure-shown", RoomHeat)
-        scale = self.program.scale(check.structure[0].scale) if check.structure else None
-        answers = data.answers_for(self.step.key)
-        secret = self.step.key in state.secret
-        heading = f"The role's structure: {data.answered(self.step.key, secret=secret)}"
-        heat.display = scale is not None and bool(answers)  # its margin left a blank row under the lines
-        if scale is None or not answers:
-            heat.update("")
-        elif revealed:
-            rows = [(q.id, q.label) for q in check.structure]
-            heat.show(answers, scale, rows, ("",), heading=joined((heading, "bold"), ("  ·  the room, 0–100", "dim")))
-        else:
-            heat.update(joined((heading, "bold"), ("  ·  results hidden until revealed", "dim")))
+        show_structure(self.query_one("#structure-shown", RoomHeat), self.program, self.step, check, data, state)
 
     def wants_width(self) -> bool:
         # The table of lines: between the agenda and the side column its text had 11–16 cells at 120 columns.

@@ -51,7 +51,8 @@ class RateView(StepView):
                 elif self.live is None:
                     yield Prompt("\n".join(f"• {item.title} — {item.text}" for item in items.items), classes="items")
             if self.step.perspectives:
-                whose = " and ".join(PERSPECTIVE_LABELS.get(p, str(p)) for p in self.step.perspectives)
+                labels = (PERSPECTIVE_LABELS.get(p, str(p)) for p in self.step.perspectives)
+                whose = self.step.rated_for or " and ".join(labels)  # "the company" where the content says so
                 yield Prompt(f"Rate each for {whose}:", classes="-muted")
             yield from scale_choices(self.program, self.step.scale)
         if self.live is not None and items is not None and self.scale is not None:
