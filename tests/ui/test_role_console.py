@@ -278,3 +278,11 @@ async def test_a_line_typed_while_the_jumped_to_role_check_is_still_being_shown_
         assert console.flow.current.key == ROLE and not app.workshop.state.skipped
         assert not any(timer.running_since for timer in app.workshop.state.timers.values())
         assert isinstance(app.focused, RoleLineInput) and app.focused.value == "Set the strategy"
+
+
+def test_the_tactical_share_rounds_half_up_as_every_figure_does() -> None:
+    """1 of 8 is 12.5%: Python's round gave 12% on the console where the summary says 13%."""
+    from bootcamp.ui.widgets.answers.role_lines import tactical_share
+
+    lines = tuple(RoleLine(str(n), "a duty", decision="tactical" if n == 0 else "strategic") for n in range(8))
+    assert tactical_share(lines).plain == "Tactical: 1 of 8 decided lines (13%)"

@@ -24,6 +24,7 @@ from bootcamp.errors import UserError
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.requests import DropRoleLine, PutRoleLine
 from bootcamp.store.model import RoleLine
+from bootcamp.summary.rounding import half_up
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
@@ -258,5 +259,5 @@ def tactical_share(lines: tuple[RoleLine, ...]) -> Text:
     if not decided:
         said = f"{len(lines)} line{'s' if len(lines) != 1 else ''}, none decided"
         return Text(said + (counts if left else " yet"), style="dim")
-    share = round(100 * tactical / len(decided))
+    share = int(half_up(100 * tactical / len(decided)))  # 1 of 8 is 13%, as every figure rounds (README)
     return joined(("Tactical: ", "bold"), f"{tactical} of {len(decided)} decided lines ({share}%)", (counts, "dim"))
