@@ -7,48 +7,21 @@ The shipped scale: Yes 100, Partly 50 ("some of it, some of the time, or only on
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 
 import pytest
-from summary_rooms import info, participants
+from shipped_rooms import everyone, room, text_of
 
 from bootcamp.content import load_dir
 from bootcamp.export.report_html import render_html
 from bootcamp.export.report_json import render_json
 from bootcamp.export.report_markdown import render_markdown
 from bootcamp.locations import default_content_dir
-from bootcamp.store.model import Answer, RoomRecords, WorkshopState
-from bootcamp.summary import CommitmentReport, build_report
-from bootcamp.summary.scoring import asked_questions
 
 
 @pytest.fixture(scope="module")
 def program():
     return load_dir(default_content_dir())
-
-
-def room(program, people: int, value: Callable[[int, int], str], *, comment: str = "") -> CommitmentReport:
-    """Every commitment question answered by ``people`` people: person n's answer to question q is value(n, q);
-    the questions in the content's order of dimensions (0 is the mandate's first)."""
-    seats = participants(people)
-    order = [d.id for d in program.dimensions]
-    asked = sorted(asked_questions(program, "full"), key=lambda a: order.index(a.question.dimension))
-    answers = [
-        Answer(p.id, a.step.key, item=a.item, value=value(n, q), comment=comment)
-        for n, p in enumerate(seats)
-        for q, a in enumerate(asked)
-        if value(n, q)
-    ]
-    return build_report(program, info(seats), answers, RoomRecords(), WorkshopState())
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def everyone(answer: str) -> Callable[[int, int], str]:
-    return lambda n, q: answer
 
 
 def halves(first: str, second: str) -> Callable[[int, int], str]:
