@@ -33,6 +33,11 @@ def parse_date(text: str, *, what: str) -> date:
         raise UserError(f"{what} {text!r} is not a real date (YYYY-MM-DD)") from None
 
 
+def spoken_day(day: date) -> str:
+    """"Friday 11 December 2026": a day said in words turned into the date it means, shown before it is kept."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
 DUE_AFTER = timedelta(weeks=2)
 
 

@@ -379,7 +379,8 @@ from bootcamp.demo_earlier import create_demo_runs
 from bootcamp.library import Library
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store import Store
-from bootcamp.ui.screens.summary import read_report, today
+from bootcamp.summary.stored_runs import stored_report
+from bootcamp.ui.screens.summary import today
 
 clock = FixedClock()
 store = Store(Path(tempfile.mkdtemp()) / "data", clock)
@@ -390,7 +391,7 @@ created = store.create_workshop(  # create_workshop
 demo = create_demo_runs(store, program.sources)  # create_demo
 Library(store.data_dir, clock).listing()  # list_workshops, read_where_stopped
 workshop = LiveWorkshop.open(store.open(demo.id), clock)  # open_workshop
-read_report(store, created.id, today(clock))  # read_summary
+stored_report(store, created.id, today(clock))  # read_summary
 in_the_workers = set(sys.modules) - before
 
 async def console():  # on the app's loop, not in a worker: the writer's thread saves, its results come back

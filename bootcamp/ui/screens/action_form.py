@@ -22,7 +22,7 @@ from textual.widgets import Input, Label, Static
 
 from bootcamp.actions import due_from_words, due_problem, what_problem
 from bootcamp.clock import SystemClock, local_today
-from bootcamp.dates import due_example
+from bootcamp.dates import due_example, spoken_day
 from bootcamp.limits import ACTION_OWNER, ACTION_WHAT
 from bootcamp.store.model import Action
 from bootcamp.ui.text import plain
@@ -90,7 +90,7 @@ class ActionFormScreen(ModalScreen[Action | None]):
         due = due_field.value
         if due_problem(due) and (day := due_from_words(due, self._today())):
             self._day_shown = due_field.value = day.isoformat()  # shown before it is saved: the next Enter saves it
-            self.query_one("#action-day", Static).update(f"{day:%A} {day.day} {day:%B %Y}: Enter saves it")
+            self.query_one("#action-day", Static).update(f"{spoken_day(day)}: Enter saves it")
             self.query_one("#action-problem", Static).update("")
             due_field.focus()
             return

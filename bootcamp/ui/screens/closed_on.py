@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from bootcamp.actions import closed_day
+from bootcamp.dates import spoken_day
 from bootcamp.errors import UserError
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.typed_text import SafeInput
@@ -61,7 +62,7 @@ class ClosedOnScreen(ModalScreen["date | None"]):
             said.update(plain(sentence[:1].upper() + sentence[1:] + "."))
             said.add_class("-error")
             return None
-        said.update(joined(("→ ", "dim"), (f"{day:%A} {day.day} {day:%B %Y}", "bold"), (f"  ({day.isoformat()})", "dim")))
+        said.update(joined(("→ ", "dim"), (spoken_day(day), "bold"), (f"  ({day.isoformat()})", "dim")))
         said.remove_class("-error")
         return day
 

@@ -280,11 +280,12 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="summary")
     def read_summary(self, workshop_id: str) -> None:
-        from bootcamp.ui.screens.summary import read_report, today  # imported by _summarise
+        from bootcamp.summary.stored_runs import stored_report
+        from bootcamp.ui.screens.summary import today  # imported by _summarise
 
         app = self.bootcamp
         try:
-            report = read_report(app.store, workshop_id, today(app.clock))
+            report = stored_report(app.store, workshop_id, today(app.clock))
         except UserError as error:
             self.post_message(self.Failed(error, "Could not read the summary"))
             return

@@ -53,7 +53,6 @@ from bootcamp.ui.widgets.report.role import RoleVerdictView
 if TYPE_CHECKING:
     from bootcamp.clock import Clock
     from bootcamp.live.workshop import LiveWorkshop
-    from bootcamp.store import Store
 
 # (id, tab label, what the page shows): the tabs in order, and keys 1–8.
 PAGES = (
@@ -74,13 +73,6 @@ PROGRESS = "progress"  # the ninth page, only when there is an earlier run (or t
 def today(clock: Clock) -> date:
     """The local date: actions due before it are overdue."""
     return local_today(clock)
-
-
-def read_report(store: Store, workshop_id: str, as_of: date) -> CommitmentReport:
-    """A stored workshop's report; call it in a worker, it reads every file of the workshop."""
-    from bootcamp.summary.stored_runs import stored_report
-
-    return stored_report(store, workshop_id, as_of)
 
 
 class SummaryScreen(Screen[None]):
@@ -215,10 +207,10 @@ class SummaryScreen(Screen[None]):
                 # None at all: no Progress page. The run it follows is missing: the page says so.
                 self.post_message(self.EarlierRead(None, chosen.not_here(), chosen))
                 return
-            from bootcamp.summary.stored_runs import older_reports
+            from bootcamp.summary.stored_runs import older_reports, stored_report
 
             as_of = today(store.clock)
-            earlier = read_report(store, chosen.run.id, as_of)
+            earlier = stored_report(store, chosen.run.id, as_of)
             # An older run that cannot be read only loses its carried actions; the page still compares the two.
             older, _ = older_reports(store, workshops, chosen.run, report.workshop_id, as_of)
             self.post_message(self.EarlierRead(earlier, chosen=chosen, older=tuple(older)))
