@@ -19,7 +19,8 @@ measured once at the end of the eleventh round, which learned from held_out_13 t
 measured once at the end of the twelfth, which learned from held_out_16; ``held_out_18`` at the end of the thirteenth,
 which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, which learned
 from held_out_18. ``held_out_20`` at the end of the fifteenth, which learned from
-held_out_19. All but held_out_20 are spent.
+held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in the sixteenth. All
+are spent: the sixteenth round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations
