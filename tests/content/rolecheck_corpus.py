@@ -1,6 +1,6 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_20|written_1|written_2] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_21|written_1|written_2] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
@@ -19,8 +19,8 @@ measured once at the end of the eleventh round, which learned from held_out_13 t
 measured once at the end of the twelfth, which learned from held_out_16; ``held_out_18`` at the end of the thirteenth,
 which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, which learned
 from held_out_18. ``held_out_20`` at the end of the fifteenth, which learned from
-held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in the sixteenth. All
-are spent: the sixteenth round's fresh part is measured once at its end.
+held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in the sixteenth.
+``held_out_21`` at the end of the sixteenth. All but held_out_21 are spent.
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ PARTS = {
     "held_out_18": ("held_out_18",),
     "held_out_19": ("held_out_19",),
     "held_out_20": ("held_out_20",),
+    "held_out_21": ("held_out_21",),
 }
 
 
