@@ -55,6 +55,8 @@ CONTENT_SUFFIXES = (".yaml", ".yml")
 # Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
+_PROSE = frozenset({"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"})
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
 MAX_STEP_MINUTES = 24 * 60
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
@@ -236,6 +238,13 @@ class _Loader:
         text = str(value).strip()
         if not text and default is None:
             self.problem(node.line_of(key), _join(field, key), "must not be empty")
+        comment = getattr(node, "commented", {}).get(key)
+        if comment and key in _PROSE and not self.stored_copy:
+            message = (
+                f"YAML reads the ' #' and what follows as a comment, so only '{text}' is kept: "
+                'put the whole value in quotes ("…")'
+            )
+            self.problems.append(ContentProblem(self.file, node.line_of(key), _join(field, key), message, comment))
         return text
 
     def plain_text(self, node: Located, key: str, field: str) -> str:

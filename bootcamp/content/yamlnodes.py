@@ -33,7 +33,20 @@ class LocatedList(list):
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.lines: list[str] = stream.splitlines() if isinstance(stream, str) else []
+
+    def comment_after(self, node: yaml.Node) -> int:
+        """The column (1-based) of a comment on the line a plain text value ends on, 0 when none: in
+        ``title: Priority #1 for us`` YAML reads ``Priority``, and ``#1 for us`` as a comment."""
+        if type(node) is not yaml.ScalarNode or node.style or node.tag != _TEXT_TAG:  # plain: None, or "" from libyaml
+            return 0
+        end = node.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        if rest[:1] not in (" ", "\t") or not rest.lstrip(" \t").startswith("#"):
+            return 0
+        return end.column + len(rest) - len(rest.lstrip(" \t")) + 1
 
 
 _TEXT_TAG = "tag:yaml.org,2002:str"
@@ -52,6 +65,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     duplicates: list[tuple[str, int]] = []
+    mapping.commented = {}  # type: ignore[attr-defined]
     for key_node, value_node in node.value:
         key = _constructed(loader, key_node)
         key = str(key) if not isinstance(key, str) else key
@@ -59,6 +73,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
             duplicates.append((key, key_node.start_mark.line + 1))
         mapping[key] = _constructed(loader, value_node)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        column = loader.comment_after(value_node)
+        if column:
+            mapping.commented[key] = column  # type: ignore[attr-defined]
     mapping.duplicate_keys = duplicates  # type: ignore[attr-defined]
     return mapping
 

@@ -241,3 +241,22 @@ def test_levels_out_of_order_are_refused_with_file_line_and_field(content: Path)
         f"sessions/program.yaml:{line_of(program, 'id: middle')}: levels[3].min_score: 40 is not above the level "
         "before's 70: list levels lowest first, each higher"
     ]
+
+
+def test_a_hash_in_a_title_is_not_taken_for_a_comment(content: Path) -> None:
+    """YAML reads ' #' and what follows as a comment: 'Priority #1 for us' became the title 'Priority', silently."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "title: Welcome", "title: Welcome to priority #1  # what the day is")
+    line = line_of(session, "title: Welcome")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line}:32: steps[1].title: YAML reads the ' #' and what follows as a comment, so only "
+        "'Welcome to priority' is kept: put the whole value in quotes (\"…\")"
+    ]
+    edit(session, "title: Welcome to priority #1  # what the day is", 'title: "Welcome to priority #1"  # the day')
+    load_dir(content)
+    # a comment after an id, a kind or a number is a comment
+    edit(session, "kind: discuss", "kind: discuss  # the room talks")
+    load_dir(content)
+    # a workshop's stored copy keeps loading as it was accepted
+    edit(session, 'title: "Welcome to priority #1"', "title: Welcome to priority #1")
+    assert load_sources(read_sources(content)).sessions
