@@ -29,4 +29,11 @@ def run(args: argparse.Namespace) -> int:
         f"{counted(len(program.exercises), 'exercise')}, {counted(steps, 'step')} across agendas ({agendas}) "
         f"in {content_dir}"
     )
+    # a session copied and renamed runs only once an agenda lists it: ok alone would leave the author looking for it
+    for session in program.sessions:
+        if not any(session.id in agenda.session_ids for agenda in program.agendas):
+            print(
+                f"note: session '{session.id}' ({session.title}) is in no agenda, so no workshop runs it: add its id to "
+                "the sessions of an agenda in sessions/program.yaml"
+            )
     return 0

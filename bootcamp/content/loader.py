@@ -591,6 +591,8 @@ class _Loader:
 
     def step(self, node: Located, field: str, session_id: str) -> Step | None:
         raw_kind = node.get("kind")
+        if isinstance(raw_kind, str):  # as every text is read: a space pasted after it (a no-break one too) is not seen
+            raw_kind = raw_kind.strip()
         try:
             kind = StepKind(raw_kind)
         except ValueError:
@@ -680,6 +682,7 @@ class _Loader:
 
     def exercise(self, node: Located) -> Exercise | None:
         kind = node.get("kind")
+        kind = kind.strip() if isinstance(kind, str) else kind
         if kind == "poker":
             self.fields(node, "", ["id", "kind", "title", "body", "deck", "minutes_per_card", "prompts"], [])
             poker = AptitudePoker(

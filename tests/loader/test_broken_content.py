@@ -260,3 +260,22 @@ def test_a_hash_in_a_title_is_not_taken_for_a_comment(content: Path) -> None:
     # a workshop's stored copy keeps loading as it was accepted
     edit(session, 'title: "Welcome to priority #1"', "title: Welcome to priority #1")
     assert load_sources(read_sources(content)).sessions
+
+
+def test_a_kind_with_a_pasted_space_after_it_is_read_as_the_kind(content: Path) -> None:
+    """'kind: question\\u00a0' (a no-break space pasted after it) read "unknown step kind 'question '"."""
+    edit(content / "sessions" / "basics.yaml", "kind: discuss", "kind: discuss\u00a0")
+    load_dir(content)
+
+
+def test_validate_says_a_session_in_no_agenda_is_run_by_no_workshop(content: Path) -> None:
+    """A session copied and renamed, ok to validate, never showed up in a workshop: no agenda listed it."""
+    basics = (content / "sessions" / "basics.yaml").read_text()
+    (content / "sessions" / "client.yaml").write_text(basics.replace("id: basics", "id: client", 1))
+    result = run_validate("--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "note: session 'client' (Basics) is in no agenda, so no workshop runs it: add its id to the sessions of an "
+        "agenda in sessions/program.yaml"
+    ]
+    assert run_validate("--content", str(FIXTURE)).stdout.count("\n") == 1
