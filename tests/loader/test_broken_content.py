@@ -279,3 +279,23 @@ def test_validate_says_a_session_in_no_agenda_is_run_by_no_workshop(content: Pat
         "agenda in sessions/program.yaml"
     ]
     assert run_validate("--content", str(FIXTURE)).stdout.count("\n") == 1
+
+
+def test_validate_says_what_the_wall_cuts_off(content: Path) -> None:
+    """A long German title and a tall body validated ok, then showed cut on the projector at 80×24 (presenter mode
+    does not scroll): validate notes each, still ok, as the console shows them whole."""
+    session = content / "sessions" / "basics.yaml"
+    title = "Einführung in die Kundenorientierungsverantwortlichkeitsprüfung des ganzen Unternehmens"
+    edit(session, "title: Welcome", f"title: {title}")
+    edit(session, "    body: |\n", "    body: |\n" + "      - line\n" * 20, )
+    result = run_validate("--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = result.stdout.splitlines()[1:]
+    assert notes[0] == (
+        f"note: basics/welcome: the title is {len(title)} characters and the wall has room for 76 at 80×24, so it "
+        "reads 'Einführung in die Kundenorientierungsverantwortlichkeitsprüfung des ganzen' there"
+    )
+    assert notes[1].startswith("note: basics/welcome: the body is ")
+    assert notes[1].endswith(" rows at 76 columns and the wall shows 16 at 80×24: the last "
+                             f"{int(notes[1].split(' rows')[0].rsplit(' ', 1)[1]) - 16} are cut off in presenter mode")
+    assert len(notes) == 2
