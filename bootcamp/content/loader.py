@@ -55,6 +55,9 @@ CONTENT_SUFFIXES = (".yaml", ".yml")
 # Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Keys the console's answers take for themselves whatever the scale (bootcamp/ui/widgets/answers): an option given
+# one could not be answered with it, though the slide offered it ("x Partly").
+_ANSWERING_KEYS = {"c": "write a comment", "x": "clear an answer"}
 # Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
 _PROSE = frozenset({"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"})
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
@@ -493,6 +496,9 @@ class _Loader:
         key = self.text(node, "key", field)
         if key and len(key) != 1:
             self.problem(node.line_of("key"), f"{field}.key", f"must be a single key, got '{key}'")
+        elif key in _ANSWERING_KEYS and not self.stored_copy:
+            message = f"'{key}' is the console's key to {_ANSWERING_KEYS[key]} on every answering step: choose another"
+            self.problem(node.line_of("key"), f"{field}.key", message)
         return ScaleOption(self.ident(node, "id", field), self.text(node, "label", field), value, key, dont_know)
 
     def item_list(self, list_id: str, node: Located, field: str) -> ItemList:

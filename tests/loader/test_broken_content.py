@@ -299,3 +299,16 @@ def test_validate_says_what_the_wall_cuts_off(content: Path) -> None:
     assert notes[1].endswith(" rows at 76 columns and the wall shows 16 at 80×24: the last "
                              f"{int(notes[1].split(' rows')[0].rsplit(' ', 1)[1]) - 16} are cut off in presenter mode")
     assert len(notes) == 2
+
+
+@pytest.mark.parametrize(("key", "what"), [("x", "clear an answer"), ("c", "write a comment")])
+def test_a_scale_key_the_console_takes_for_itself_is_refused(content: Path, key: str, what: str) -> None:
+    """A scale offering 'x Partly' validated ok, and x then cleared the answer instead of answering Partly."""
+    program = content / "sessions" / "program.yaml"
+    edit(program, "{id: mixed, label: Mixed, value: 1, key: m}", f"{{id: mixed, label: Mixed, value: 1, key: {key}}}")
+    line = line_of(program, "{id: mixed,")
+    assert problems(content) == [
+        f"sessions/program.yaml:{line}: scales.strength.options[2].key: '{key}' is the console's key to {what} on "
+        "every answering step: choose another"
+    ]
+    assert load_sources(read_sources(content)).scales  # a stored copy made before the rule still loads
