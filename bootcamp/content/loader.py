@@ -55,6 +55,11 @@ CONTENT_SUFFIXES = (".yaml", ".yml")
 # Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Keys the console's answers take for themselves whatever the scale (bootcamp/ui/widgets/answers): an option given
+# one could not be answered with it, though the slide offered it ("x Partly").
+_ANSWERING_KEYS = {"c": "write a comment", "x": "clear an answer"}
+# Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
+_PROSE = frozenset({"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"})
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
 MAX_STEP_MINUTES = 24 * 60
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
@@ -236,6 +241,13 @@ class _Loader:
         text = str(value).strip()
         if not text and default is None:
             self.problem(node.line_of(key), _join(field, key), "must not be empty")
+        comment = getattr(node, "commented", {}).get(key)
+        if comment and key in _PROSE and not self.stored_copy:
+            message = (
+                f"YAML reads the ' #' and what follows as a comment, so only '{text}' is kept: "
+                'put the whole value in quotes ("…")'
+            )
+            self.problems.append(ContentProblem(self.file, node.line_of(key), _join(field, key), message, comment))
         return text
 
     def plain_text(self, node: Located, key: str, field: str) -> str:
@@ -484,6 +496,9 @@ class _Loader:
         key = self.text(node, "key", field)
         if key and len(key) != 1:
             self.problem(node.line_of("key"), f"{field}.key", f"must be a single key, got '{key}'")
+        elif key in _ANSWERING_KEYS and not self.stored_copy:
+            message = f"'{key}' is the console's key to {_ANSWERING_KEYS[key]} on every answering step: choose another"
+            self.problem(node.line_of("key"), f"{field}.key", message)
         return ScaleOption(self.ident(node, "id", field), self.text(node, "label", field), value, key, dont_know)
 
     def item_list(self, list_id: str, node: Located, field: str) -> ItemList:
@@ -582,6 +597,8 @@ class _Loader:
 
     def step(self, node: Located, field: str, session_id: str) -> Step | None:
         raw_kind = node.get("kind")
+        if isinstance(raw_kind, str):  # as every text is read: a space pasted after it (a no-break one too) is not seen
+            raw_kind = raw_kind.strip()
         try:
             kind = StepKind(raw_kind)
         except ValueError:
@@ -671,6 +688,7 @@ class _Loader:
 
     def exercise(self, node: Located) -> Exercise | None:
         kind = node.get("kind")
+        kind = kind.strip() if isinstance(kind, str) else kind
         if kind == "poker":
             self.fields(node, "", ["id", "kind", "title", "body", "deck", "minutes_per_card", "prompts"], [])
             poker = AptitudePoker(

@@ -6,6 +6,7 @@ line, so a validation message can point at the exact line an author must fix.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -32,7 +33,20 @@ class LocatedList(list):
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.lines: list[str] = stream.splitlines() if isinstance(stream, str) else []
+
+    def comment_after(self, node: yaml.Node) -> int:
+        """The column (1-based) of a comment on the line a plain text value ends on, 0 when none: in
+        ``title: Priority #1 for us`` YAML reads ``Priority``, and ``#1 for us`` as a comment."""
+        if type(node) is not yaml.ScalarNode or node.style or node.tag != _TEXT_TAG:  # plain: None, or "" from libyaml
+            return 0
+        end = node.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        if rest[:1] not in (" ", "\t") or not rest.lstrip(" \t").startswith("#"):
+            return 0
+        return end.column + len(rest) - len(rest.lstrip(" \t")) + 1
 
 
 _TEXT_TAG = "tag:yaml.org,2002:str"
@@ -51,6 +65,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     duplicates: list[tuple[str, int]] = []
+    mapping.commented = {}  # type: ignore[attr-defined]
     for key_node, value_node in node.value:
         key = _constructed(loader, key_node)
         key = str(key) if not isinstance(key, str) else key
@@ -58,6 +73,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
             duplicates.append((key, key_node.start_mark.line + 1))
         mapping[key] = _constructed(loader, value_node)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        column = loader.comment_after(value_node)
+        if column:
+            mapping.commented[key] = column  # type: ignore[attr-defined]
     mapping.duplicate_keys = duplicates  # type: ignore[attr-defined]
     return mapping
 
@@ -88,6 +106,9 @@ def parse(text: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
+        pasted = _pasted(text, line, mark.column + 1 if mark else 0, error.problem or "")
+        if pasted:
+            return _raise(*pasted)
         problem = error.problem or error.context or "not valid YAML"
         return _raise(line, f"not valid YAML: {problem}")
     except yaml.reader.ReaderError as error:  # a character YAML refuses (a control character): no line, an offset
@@ -99,6 +120,53 @@ def parse(text: str) -> Any:
         return _raise_at(text, error.start, f"not valid YAML: character U+{ord(text[error.start]):04X} is not allowed")
     except yaml.YAMLError as error:
         return _raise(0, "not valid YAML: " + " ".join(str(error).split()))  # one line, whatever PyYAML wrote
+
+
+# What a word processor pastes, or a typist types, that YAML does not read as meant. A no-break space (Word's, and
+# the narrow one French typography puts before ; ! ?) is text to YAML: in the indentation, or after a key's colon or
+# a list's dash, it makes the line something else, and the parser complains a line or two later.
+_NO_BREAK = "\u00a0\u202f"
+_INDENT_NO_BREAK = re.compile(rf"^ *[{_NO_BREAK}]")
+_AFTER_MARK_NO_BREAK = re.compile(rf"^ *(?:- +)*(?:-|[^\s:#'\"{_NO_BREAK}][^:#]*?:)([{_NO_BREAK}])")
+# A value opening with a curly quote is plain text to YAML, so a ': ' or ' #' in it is not quoted.
+_CURLY_VALUE = re.compile(r"^ *(?:- +)*(?:[^\s:#'\"][^:#]*?: +)?([“‘„‚«‹”’»›])")
+# A key and a plain value: the parser's "mapping values are not allowed" there is a second ': ' in the value.
+_PLAIN_VALUE = re.compile(r"^ *(?:- +)*[^\s:#'\"][^:#]*?: +(?![\s'\"|>\[{&*!%@`])")
+
+
+def _pasted(text: str, line: int, column: int, problem: str) -> tuple[int, str, int] | None:
+    """The line, message and column of what was pasted or typed that made ``text`` invalid at ``line``: a no-break
+    space where YAML needs a space (on that line or the two before it), a value in curly quotes, or a ': ' inside a
+    value; None when it is none of these."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    for number in range(line, max(line - 3, 0), -1):
+        match = _INDENT_NO_BREAK.match(lines[number - 1]) or _AFTER_MARK_NO_BREAK.match(lines[number - 1])
+        if match:
+            at = match.end() - 1
+            message = (
+                f"not valid YAML: a no-break space (U+{ord(lines[number - 1][at]):04X}, as pasted from a word processor)"
+                " where YAML needs an ordinary space: type an ordinary space"
+            )
+            return number, message, at + 1
+    for number in range(line, max(line - 2, 0), -1):
+        match = _CURLY_VALUE.match(lines[number - 1])
+        if match:
+            message = (
+                f"not valid YAML: a curly quote {match.group(1)} (as a word processor types it) opens this value, "
+                'and YAML reads it as text, not as a quote: use straight quotes ("…") around the value'
+            )
+            return number, message, match.start(1) + 1
+    value = _PLAIN_VALUE.match(lines[line - 1])
+    # the ': ' past the line's own key's (at it, the line is indented as if it went on with the line before)
+    if problem.startswith("mapping values are not allowed") and value and column > value.end():
+        message = (
+            "not valid YAML: a ': ' inside a value reads as the start of another field: "
+            'put the whole value in quotes ("…")'
+        )
+        return line, message, column
+    return None
 
 
 def _raise(line: int, message: str, column: int = 0) -> Any:

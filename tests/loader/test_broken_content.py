@@ -241,3 +241,74 @@ def test_levels_out_of_order_are_refused_with_file_line_and_field(content: Path)
         f"sessions/program.yaml:{line_of(program, 'id: middle')}: levels[3].min_score: 40 is not above the level "
         "before's 70: list levels lowest first, each higher"
     ]
+
+
+def test_a_hash_in_a_title_is_not_taken_for_a_comment(content: Path) -> None:
+    """YAML reads ' #' and what follows as a comment: 'Priority #1 for us' became the title 'Priority', silently."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "title: Welcome", "title: Welcome to priority #1  # what the day is")
+    line = line_of(session, "title: Welcome")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line}:32: steps[1].title: YAML reads the ' #' and what follows as a comment, so only "
+        "'Welcome to priority' is kept: put the whole value in quotes (\"…\")"
+    ]
+    edit(session, "title: Welcome to priority #1  # what the day is", 'title: "Welcome to priority #1"  # the day')
+    load_dir(content)
+    # a comment after an id, a kind or a number is a comment
+    edit(session, "kind: discuss", "kind: discuss  # the room talks")
+    load_dir(content)
+    # a workshop's stored copy keeps loading as it was accepted
+    edit(session, 'title: "Welcome to priority #1"', "title: Welcome to priority #1")
+    assert load_sources(read_sources(content)).sessions
+
+
+def test_a_kind_with_a_pasted_space_after_it_is_read_as_the_kind(content: Path) -> None:
+    """'kind: question\\u00a0' (a no-break space pasted after it) read "unknown step kind 'question '"."""
+    edit(content / "sessions" / "basics.yaml", "kind: discuss", "kind: discuss\u00a0")
+    load_dir(content)
+
+
+def test_validate_says_a_session_in_no_agenda_is_run_by_no_workshop(content: Path) -> None:
+    """A session copied and renamed, ok to validate, never showed up in a workshop: no agenda listed it."""
+    basics = (content / "sessions" / "basics.yaml").read_text()
+    (content / "sessions" / "client.yaml").write_text(basics.replace("id: basics", "id: client", 1))
+    result = run_validate("--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "note: session 'client' (Basics) is in no agenda, so no workshop runs it: add its id to the sessions of an "
+        "agenda in sessions/program.yaml"
+    ]
+    assert run_validate("--content", str(FIXTURE)).stdout.count("\n") == 1
+
+
+def test_validate_says_what_the_wall_cuts_off(content: Path) -> None:
+    """A long German title and a tall body validated ok, then showed cut on the projector at 80×24 (presenter mode
+    does not scroll): validate notes each, still ok, as the console shows them whole."""
+    session = content / "sessions" / "basics.yaml"
+    title = "Einführung in die Kundenorientierungsverantwortlichkeitsprüfung des ganzen Unternehmens"
+    edit(session, "title: Welcome", f"title: {title}")
+    edit(session, "    body: |\n", "    body: |\n" + "      - line\n" * 20, )
+    result = run_validate("--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = result.stdout.splitlines()[1:]
+    assert notes[0] == (
+        f"note: basics/welcome: the title is {len(title)} characters and the wall has room for 76 at 80×24, so it "
+        "reads 'Einführung in die Kundenorientierungsverantwortlichkeitsprüfung des ganzen' there"
+    )
+    assert notes[1].startswith("note: basics/welcome: the body is ")
+    assert notes[1].endswith(" rows at 76 columns and the wall shows 16 at 80×24: the last "
+                             f"{int(notes[1].split(' rows')[0].rsplit(' ', 1)[1]) - 16} are cut off in presenter mode")
+    assert len(notes) == 2
+
+
+@pytest.mark.parametrize(("key", "what"), [("x", "clear an answer"), ("c", "write a comment")])
+def test_a_scale_key_the_console_takes_for_itself_is_refused(content: Path, key: str, what: str) -> None:
+    """A scale offering 'x Partly' validated ok, and x then cleared the answer instead of answering Partly."""
+    program = content / "sessions" / "program.yaml"
+    edit(program, "{id: mixed, label: Mixed, value: 1, key: m}", f"{{id: mixed, label: Mixed, value: 1, key: {key}}}")
+    line = line_of(program, "{id: mixed,")
+    assert problems(content) == [
+        f"sessions/program.yaml:{line}: scales.strength.options[2].key: '{key}' is the console's key to {what} on "
+        "every answering step: choose another"
+    ]
+    assert load_sources(read_sources(content)).scales  # a stored copy made before the rule still loads

@@ -1,0 +1,69 @@
+"""What a content author pastes or types that YAML does not read as they meant: each is said in the author's
+words, on the line (and column) to fix, instead of the parser's ("mapping values are not allowed in this context")
+on the line after."""
+
+from __future__ import annotations
+
+import pytest
+
+from bootcamp.content.yamlnodes import YamlSyntaxError, parse
+
+NBSP = "\u00a0"
+
+
+def error_of(text: str) -> YamlSyntaxError:
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse(text)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("a: 1\nquestion: Budget: who decides?\nb: 2\n", 2, 17),
+        ("a: 1\nquestion: Qui décide : le comité ?\nb: 2\n", 2, 22),
+        ("items:\n  - note: one: two\n", 2, 14),
+    ],
+)
+def test_a_colon_inside_a_value_says_to_quote_the_value(text: str, line: int, column: int) -> None:
+    error = error_of(text)
+    assert (error.line, error.column) == (line, column)
+    assert "': ' inside a value" in error.message
+    assert 'put the whole value in quotes ("…")' in error.message
+
+
+@pytest.mark.parametrize("quote", ["“", "‘", "„", "«"])
+def test_a_value_in_curly_quotes_says_they_are_not_yaml_quotes(quote: str) -> None:
+    error = error_of(f"steps:\n  - id: x\n    title: {quote}Mandate: one driver”\n    minutes: 3\n")
+    assert (error.line, error.column) == (3, 12)
+    assert f"a curly quote {quote} (as a word processor types it)" in error.message
+    assert 'use straight quotes ("…")' in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        (f"steps:\n  - id: x\n{NBSP}   kind: q\n    title: t\n", 3, 1),  # in the indentation
+        (f"steps:\n  - id: x\n   {NBSP}kind: q\n    title: t\n", 3, 4),
+        (f"steps:\n  - id: x\n    minutes:{NBSP}3\n    title: t\n", 3, 13),  # after the colon
+        (f"steps:\n  -{NBSP}id: x\n    title: t\n", 2, 4),  # after a list's dash
+    ],
+)
+def test_a_no_break_space_where_yaml_needs_a_space_is_named(text: str, line: int, column: int) -> None:
+    error = error_of(text)
+    assert (error.line, error.column) == (line, column)
+    assert "a no-break space (U+00A0, as pasted from a word processor)" in error.message
+    assert "type an ordinary space" in error.message
+
+
+def test_a_no_break_space_in_text_is_text() -> None:
+    assert parse(f"question: Qui décide{NBSP}?\nbody: |\n  {NBSP}indented{NBSP}text\n") == {
+        "question": f"Qui décide{NBSP}?",
+        "body": f"{NBSP}indented{NBSP}text\n",
+    }
+
+
+def test_other_syntax_errors_keep_the_parsers_words() -> None:
+    error = error_of("title: [Welcome\n")
+    assert error.message.startswith("not valid YAML: ")
+    assert "quotes" not in error.message and "no-break" not in error.message
