@@ -849,8 +849,26 @@ class _Loader:
                 continue
             if value not in known[what]:
                 self.file = file
+                if other := _the_other_exercise_kind(what, value, known):
+                    self.problem(line, field, other)
+                    continue
                 options = ", ".join(sorted(known[what])) or "none defined"
                 self.problem(line, field, f"unknown {what} '{value}' (known: {options})")
+
+
+# The step kind that runs each kind of exercise: a role check named on a kind: exercise step exists, so "unknown" would
+# send the author looking for a missing file.
+_RUN_BY = {"role-check exercise": "check", "poker exercise": "exercise"}
+
+
+def _the_other_exercise_kind(what: str, value: str, known: dict[str, set[str]]) -> str:
+    """What to say when an exercise of the other kind was named: which step kind runs it."""
+    if what not in _RUN_BY:
+        return ""
+    other = next((kind for kind in _RUN_BY if kind != what), "")
+    if value not in known[other]:
+        return ""
+    return f"'{value}' is a {other}, run by a step of kind: {_RUN_BY[other]}, not kind: {_RUN_BY[what]}"
 
 
 def _join(field: str, key: str) -> str:

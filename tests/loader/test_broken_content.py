@@ -63,7 +63,13 @@ def test_bad_yaml_names_file_and_line(content: Path) -> None:
         ("scale: strength", "scale: stars", "steps[2].scale", "unknown scale 'stars'"),
         ("dimension: mandate", "dimension: mood", "steps[3].dimension", "unknown dimension 'mood'"),
         ("exercise: aptitude-poker", "exercise: bridge", "steps[6].exercise", "unknown poker exercise 'bridge'"),
-        ("exercise: role-check", "exercise: aptitude-poker", "steps[4].exercise", "unknown role-check exercise"),
+        ("exercise: role-check", "exercise: bridge", "steps[4].exercise", "unknown role-check exercise 'bridge'"),
+        (
+            "exercise: role-check",
+            "exercise: aptitude-poker",
+            "steps[4].exercise",
+            "'aptitude-poker' is a poker exercise, run by a step of kind: exercise, not kind: check",
+        ),
         ("minutes: 10\n    items", "minutes: 0\n    items", "steps[2].minutes", "must be a positive number, got 0"),
         ("minutes: 4\n", "minutes: soon\n", "steps[3].minutes", "must be a number, got 'soon'"),
         ("minutes: 15", "minutes: -15", "steps[5].minutes", "must be a positive number"),
@@ -96,6 +102,17 @@ def test_each_kind_of_mistake_is_reported_with_file_line_and_field(
     assert matching[0].startswith("sessions/basics.yaml:")
     line = int(matching[0].split(":")[1])
     assert line > 0
+
+
+def test_an_exercise_of_the_other_kind_says_which_step_kind_runs_it(content: Path) -> None:
+    # a content author wrote "kind: exercise" for the role check (and "kind: check" for Poker): the exercise exists, so
+    # "unknown poker exercise 'role-check'" sent them looking for a missing file
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "exercise: aptitude-poker", "exercise: role-check")
+    found = problems(content)
+    (message,) = [p for p in found if " steps[6].exercise:" in p]
+    assert "'role-check' is a role-check exercise, run by a step of kind: check, not kind: exercise" in message, message
+    assert "unknown" not in message
 
 
 def test_every_problem_is_found_in_one_pass(content: Path) -> None:
