@@ -248,7 +248,7 @@ def _audit(audit: AuditChange) -> str:
         f"<td>{_mean_change(r.mean_change) if r.mean_change is not None else '–'}</td></tr>"
         for r in audit.rows
     )
-    seen_as = f", rated for the {escape(audit.perspective)}" if audit.perspective else ""
+    seen_as = f", rated for {escape(audit.seen_as)}" if audit.seen_as else ""
     lead = (
         f"From <em>{words(audit.title)}</em>, on {words(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."

@@ -45,7 +45,7 @@ Top level:
   then those only the later run measured, then only the earlier, then neither.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating]}``.
 - ``audits``: ``{step_key, title, list_title, scale_title, perspective, scale_low, scale_high,
-  rows: [rating]}``.
+  rows: [rating], rated_for}`` (``rated_for`` as in the summary's JSON).
 - A rating: ``{item, title, perspective, mean_before, mean_after, normalised_before,
   normalised_after, answered_before, answered_after, measured, change}``; ``change`` is ``mean_after``
   minus ``mean_before`` on the rating's scale, each as the other formats show it (one decimal, halves up),

@@ -180,7 +180,7 @@ def _heat_map(heat_map: HeatMapChange) -> list[str]:
 
 
 def _audit(audit: AuditChange) -> list[str]:
-    seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+    seen_as = f", rated for {audit.seen_as}" if audit.seen_as else ""
     if audit.rated_in_neither:
         return [f"## {content(audit.list_title)}: audit", "", neither_rated(f"*{content(audit.title)}*")]
     lines = [

@@ -386,7 +386,7 @@ def _audit(audit: Audit) -> str:
         '<th class="num">Range</th><th class="num">Spread (sd)</th><th class="num">Answered</th>'
         f'<th class="num">Don&rsquo;t know</th></tr></thead><tbody>{rows}</tbody></table>'
     )
-    seen_as = f", rated for the {escape(audit.perspective)}" if audit.perspective else ""
+    seen_as = f", rated for {escape(audit.seen_as)}" if audit.seen_as else ""
     lead = (
         f"From <em>{words(audit.title)}</em>, on {words(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."

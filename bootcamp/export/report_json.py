@@ -48,7 +48,8 @@ Top level:
   every summary shows, on the item's scale (``scale_low``..``scale_high``): the difference of the two means as
   shown, one decimal rounded half up; ``flagged`` when it is at least ``self_team_gap`` of the scale.
 - ``audits``: ``{step_key, title, list_title, scale_title, legend, perspective, scale_low,
-  scale_high, rows: [rating], skipped, reach}``; ``reach``: its step's, as in ``steps``.
+  scale_high, rows: [rating], skipped, reach, rated_for}``; ``reach``: its step's, as in ``steps``; ``rated_for``:
+  what the room rated, in the content's words ("the company"), ``""`` when it names none.
 - A rating: ``{item, title, perspective, answered, scored, dont_know, mean, normalised, low,
   high, spread}`` (``spread``: population standard deviation).
 - ``role``: ``null`` or ``{check_id, title, lines: [{id, text, decision, suggestion, reason,

@@ -319,7 +319,7 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
 
 def _audit(audit: Audit) -> list[str]:
     lines = [f"## {content(audit.list_title)}: audit", ""]
-    seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+    seen_as = f", rated for {audit.seen_as}" if audit.seen_as else ""
     lines.append(
         f"From *{content(audit.title)}*, on {content(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."

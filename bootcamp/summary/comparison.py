@@ -288,6 +288,7 @@ def _audit(before: Audit | None, after: Audit | None) -> AuditChange:
         scale_low=either.scale_low,
         scale_high=either.scale_high,
         rows=_ratings(_audit_ratings(before), _audit_ratings(after)),
+        rated_for=either.rated_for,
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bootcamp.content.model import Level
-from bootcamp.summary.model import DimensionStatus
+from bootcamp.summary.model import DimensionStatus, rated_for_words
 from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
 # 2: a rating's change is on its scale, as its averages are (it was on 0..1).
@@ -212,6 +212,12 @@ class AuditChange:
     scale_low: float
     scale_high: float
     rows: tuple[RatingChange, ...]
+    rated_for: str = ""  # what the room rated, in the content's words ("the company"), as the later run has it
+
+    @property
+    def seen_as(self) -> str:
+        """What the room rated for, as the summary says it ("the company", else "the team")."""
+        return rated_for_words(self.rated_for, self.perspective)
 
     @property
     def rated_in_neither(self) -> bool:

@@ -295,6 +295,18 @@ class Audit:
     rows: tuple[RatingSummary, ...]
     skipped: bool = False
     reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
+    rated_for: str = ""  # what the room rated, in the content's words ("the company"); "" when it names none
+
+    @property
+    def seen_as(self) -> str:
+        """What the room rated for, as every format says it: "the company" where the content names it, else "the
+        team" for the perspective; "" for neither."""
+        return rated_for_words(self.rated_for, self.perspective)
+
+
+def rated_for_words(rated_for: str, perspective: str) -> str:
+    """The content's own words for what a rate step is rated for, else its perspective's ("the team")."""
+    return rated_for or (f"the {perspective}" if perspective else "")
 
 
 def decision_label(decision: str) -> str:

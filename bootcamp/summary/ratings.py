@@ -197,6 +197,7 @@ def _audit(
         scale_high=scale.high,
         rows=tuple(summarise(item, perspective, scale, given[item.id]) for item in items),
         skipped=skipped,
+        rated_for=step.rated_for if perspective else "",
     )
 
 

@@ -46,3 +46,18 @@ def test_a_spread_is_shown_with_one_decimal_in_every_format(program) -> None:
     report = build_report(program, info(seats), answers, RoomRecords(), WorkshopState())
     assert "| 1–4 | 1.1 |" in render_markdown(report)
     assert '<td class="num">1.1</td>' in render_html(report)
+
+
+def test_the_competency_audit_says_what_the_room_rated_for_in_the_contents_words_in_every_format(program) -> None:
+    # the audit asks the room to rate "the company" (its rated_for); the summary said "rated for the team", its
+    # perspective, in every format, while the slide and the wall said the company
+    seats = participants(2)
+    step = next(s for s in program.steps("full") if s.key.endswith("competency-audit"))
+    item = program.item_list("competencies").items[0].id
+    answers = [Answer(p.id, step.key, item=item, perspective="team", value="organised") for p in seats]
+    report = build_report(program, info(seats), answers, RoomRecords(), WorkshopState())
+    (audit,) = report.audits
+    assert audit.rated_for == "the company"
+    assert ", rated for the company." in render_markdown(report)
+    assert ", rated for the company." in render_html(report)
+    assert "rated for the team" not in render_markdown(report) + render_html(report)

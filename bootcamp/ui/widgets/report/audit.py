@@ -33,7 +33,7 @@ class AuditChart(ReportPart):
         muted, track = self.themed("muted"), self.themed("track")
         scale = (audit.scale_low, audit.scale_high)
         bar_width = max(10, width - MARGIN)
-        seen_as = f", rated for the {audit.perspective}" if audit.perspective else ""
+        seen_as = f", rated for {audit.seen_as}" if audit.seen_as else ""
         pieces: list[RenderableType] = [
             line(plain(audit.list_title, self.themed("heading"))),
             plain(f"{audit.scale_title}{seen_as}.", muted),
