@@ -94,6 +94,10 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
     return lines
 
 
+def _bars(before: int, after: int, what: str) -> list[str]:
+    return [f"`{text_bar(before / 100, 20)}` earlier{what}  ", f"`{text_bar(after / 100, 20)}` later{what}"]
+
+
 def _overall(comparison: Comparison) -> list[str]:
     overall = comparison.overall
     lines = ["## Overall", ""]
@@ -114,12 +118,12 @@ def _overall(comparison: Comparison) -> list[str]:
     else:  # the like-for-like change is the progress: the two overall scores are shown, not compared
         figures = f": {like_figures}/100 ({signed(like)})" if like is not None else ""
         lines += [f"**{like_for_like_lead(overall)}{figures}**", "", content(not_compared(overall))]
-    if overall.score_before is not None and overall.score_after is not None:
-        lines += [
-            "",
-            f"`{text_bar(overall.score_before / 100, 20)}` earlier  ",
-            f"`{text_bar(overall.score_after / 100, 20)}` later",
-        ]
+    # Bars side by side invite a comparison: they draw only what is compared, the overall scores when both runs measured
+    # the same dimensions, else the like-for-like scores (two bars of different dimensions read as progress or decline).
+    if overall.same_dimensions and overall.score_before is not None and overall.score_after is not None:
+        lines += ["", *_bars(overall.score_before, overall.score_after, "")]
+    elif overall.like_for_like_before is not None and overall.like_for_like_after is not None:
+        lines += ["", *_bars(overall.like_for_like_before, overall.like_for_like_after, ", like for like")]
     lines.append("")
     if compared:  # else the headline said it
         lines.append(

@@ -134,6 +134,9 @@ def test_the_headline_is_like_for_like_when_the_runs_measured_different_dimensio
     # The two scores stay in sight, small and grey, each with what it rests on: not a big green gain.
     assert '<p class="big aside">17<small>/100</small></p><p class="meta">earlier overall, 2 dimensions</p>' in html
     assert '<p class="big aside">88<small>/100</small></p><p class="meta">later overall, 1 dimension</p>' in html
+    # Markdown's bars draw what is compared, the like-for-like scores, not the two overall scores side by side
+    assert "` earlier, like for like  \n" in overall and "` later, like for like" in overall
+    assert "` earlier  \n" not in overall
 
 
 def test_runs_that_measured_the_same_dimensions_keep_the_overall_headline() -> None:
