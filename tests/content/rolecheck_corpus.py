@@ -20,7 +20,8 @@ measured once at the end of the twelfth, which learned from held_out_16; ``held_
 which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, which learned
 from held_out_18. ``held_out_20`` at the end of the fifteenth, which learned from
 held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in the sixteenth.
-``held_out_21`` at the end of the sixteenth. All but held_out_21 are spent.
+``held_out_21`` at the end of the sixteenth, and learned from in the seventeenth. All are spent: the seventeenth
+round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations

@@ -367,6 +367,14 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Extend customer support to new countries as the group expands", Leaning.TACTICAL),
         ("Give every department the insight and tools it needs to put members first", Leaning.STRATEGIC),
         ("Shape each new product with the customer in mind across the company", Leaning.STRATEGIC),
+        # seventeenth round (held_out_21): a public body's whole scope; rethinking how the organisation delivers its
+        # services; guiding other departments; a squad's daily tasks; building the team; a 311 line
+        ("Agree council-wide standards for how letters to residents are written", Leaning.STRATEGIC),
+        ("Rethink how the county delivers its permits to residents", Leaning.STRATEGIC),
+        ("Guide the other departments through mapping how their services work", Leaning.STRATEGIC),
+        ("Plan the squad's daily tasks with the product owner", Leaning.TACTICAL),
+        ("Build a new team of experience analysts", Leaning.TACTICAL),
+        ("Supervise the city's 311 line and its call takers", Leaning.TACTICAL),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
