@@ -241,8 +241,9 @@ _BOILERPLATE = {
         r"|^to apply\b|\bto apply(?:,| for (?:this|the) (?:role|job|position|vacancy)| (?:please|visit|click|online))"
         r"|\b(?:send|submit|email) (?:us )?(?:your|a) (?:cv|resume|résumé|application|cover letter)|\bcover letter\b"
         r"|\bclick (?:here|the|below|apply)\b"
-        # "the reasons customers get in touch" are contact reasons, a duty's object, not how to apply
-        r"|(?<!customers )(?<!clients )(?<!members )(?<!patients )(?<!users )(?<!people )(?<!residents )(?<!they )(?<!who )\bget in touch\b(?! with (?!us\b|me\b|our\b|the (?:recruit|hiring|talent|hr\b|people)))|\brecruitment agenc|\bclosing date\b"
+        # "the reasons customers (need to) get in touch" are contact reasons, a duty's object, not how to apply
+        r"|(?<!customers )(?<!clients )(?<!members )(?<!patients )(?<!users )(?<!people )(?<!residents )(?<!they )(?<!who )"
+        r"(?<!need to )(?<!needs to )(?<!have to )(?<!has to )\bget in touch\b(?! with (?!us\b|me\b|our\b|the (?:recruit|hiring|talent|hr\b|people)))|\brecruitment agenc|\bclosing date\b"
         r"|\binterview process\b|https?://|\bwww\.|(?<=\w)@[\w-]+\.[a-z]"
         # "Find out more …", "See our website …": the verbs postings use for duties open these too
         r"|\b(?:find out|learn|read) more\b|\b(?:visit|see|check out) our (?:website|site|careers?|jobs)\b"

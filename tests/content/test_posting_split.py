@@ -516,6 +516,9 @@ def test_a_duty_ending_in_its_preposition_is_not_joined_to_a_duty_verb_in_anothe
         # the reasons customers get in touch are what the duty works on (held_out_19)
         ("Pass the top reasons customers get in touch to the product team", True),
         ("Find out why members get in touch and remove the causes", True),
+        # and when they "need to" get in touch (held_out_22)
+        ("Cut contacts by removing the reasons customers need to get in touch", True),
+        ("Find out why patients have to get in touch twice", True),
     ],
 )
 def test_getting_in_touch_is_a_duty_unless_the_posting_asks_the_reader_to(line: str, kept: bool) -> None:
