@@ -28,6 +28,7 @@ from bootcamp.export.comparison_text import (
     overall_level,
     pair,
     run_named,
+    scale_span,
     score_or_dash,
     share_pair,
     signed,
@@ -233,7 +234,8 @@ def _heat_map(heat_map: HeatMapChange) -> str:
         for item, title in items
     )
     lead = (
-        f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}: the room&rsquo;s average, "
+        f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}{escape(scale_span(heat_map))}: "
+        "the room&rsquo;s average, "
         "earlier &rarr; later, and the change on the same scale."
     )
     table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
