@@ -3,7 +3,7 @@
 Built from escaped templates: participant text is HTML-escaped and isolated in ``<bdi>``
 (right-to-left text stays in its own cell), content text is the author's Markdown
 rendered by markdown-it with raw HTML off. Charts are inline SVG and coloured table
-cells; the stylesheet is inline and has a print section (A4, a page per section, colours
+cells; the stylesheet is inline and has a print section (the reader's paper, a page per section, colours
 kept). A Content-Security-Policy forbids scripts and every external fetch, so the page
 works offline and nothing in it can run even if something slipped through.
 """
