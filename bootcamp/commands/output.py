@@ -10,6 +10,12 @@ from bootcamp.errors import UserError
 from bootcamp.locations import data_dir, keeps_stored_data, shown
 
 
+def spreadsheet_file(text: str) -> str:
+    """A CSV file's text with the UTF-8 byte-order mark first: without it Excel reads the file in the machine's code
+    page, and "Chloé" shows as "ChloÃ©". Only files get it; standard output, read by pipes, does not."""
+    return "\ufeff" + text.removeprefix("\ufeff")
+
+
 def write_output(text: str, output: str | None, what: str, args: argparse.Namespace) -> None:
     """Write to FILE (atomically, so a failed write leaves the old file whole) or to standard output.
 

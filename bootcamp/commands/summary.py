@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from bootcamp.commands.output import write_output
+from bootcamp.commands.output import spreadsheet_file, write_output
 from bootcamp.locations import data_dir
 from bootcamp.summary import CommitmentReport, build_report
 from bootcamp.summary.report import private_notes_said, without_private_notes
@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.with_private_notes:  # a summary is for sharing; the quick notes are the facilitator's
         report = without_private_notes(report)
     text = _renderer(args.format)(report)
+    if args.format == "csv" and args.output:
+        text = spreadsheet_file(text)
     write_output(text, args.output, f"the {args.format} summary of workshop {workshop.id}", args)
     if said := private_notes_said(report):
         print(f"bootcamp: {said}; --with-private-notes keeps them", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bootcamp.checks import ManyProblems
-from bootcamp.commands.output import write_file
+from bootcamp.commands.output import spreadsheet_file, write_file
 from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_terminal import terminal_safe
@@ -52,7 +52,7 @@ def export(args: argparse.Namespace, store: Store) -> int:
         text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")
         what = f"{counted(len(answers), 'answer')} of workshop"
     if args.output:
-        write_file(Path(args.output), text, args)
+        write_file(Path(args.output), spreadsheet_file(text) if args.format == "csv" else text, args)
         print(f"exported {what} {workshop.id} to {args.output}")
         return 0
     if to_terminal and args.format == "json":  # some 300 KB (the content copy with it): of no use scrolling past

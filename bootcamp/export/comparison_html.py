@@ -28,6 +28,7 @@ from bootcamp.export.comparison_text import (
     overall_level,
     pair,
     run_named,
+    scale_span,
     score_or_dash,
     share_pair,
     signed,
@@ -37,7 +38,7 @@ from bootcamp.export.comparison_text import (
     tactical_pair,
 )
 from bootcamp.export.report_charts import score_colour
-from bootcamp.export.report_html import CSP, STYLE, html_section, user, words
+from bootcamp.export.report_html import CSP, STYLE, html_section, running_header, user, words
 from bootcamp.export.report_text import number, plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
@@ -76,7 +77,9 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}{_STYLE_MORE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(title)}</title>\n"
+        f"<style>{STYLE}{_STYLE_MORE}{running_header(f'{title} · {comparison.before.date} → {after.date}')}</style>\n"
+        "</head>\n<body>\n<main>\n"
         + _cover(comparison, chosen)
         + "\n".join(section for section in sections if section)
         + "\n</main>\n</body>\n</html>\n"
@@ -231,7 +234,8 @@ def _heat_map(heat_map: HeatMapChange) -> str:
         for item, title in items
     )
     lead = (
-        f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}: the room&rsquo;s average, "
+        f"From <em>{words(heat_map.title)}</em>, on {words(heat_map.scale_title)}{escape(scale_span(heat_map))}: "
+        "the room&rsquo;s average, "
         "earlier &rarr; later, and the change on the same scale."
     )
     table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -43,7 +43,8 @@ Top level:
   ``both``. ``unclear_*``: the room disagreed (the renderers say a split changed only when ``both``).
 - ``biggest_moves_first``: every dimension id: those measured in both runs, the largest move first,
   then those only the later run measured, then only the earlier, then neither.
-- ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating]}``.
+- ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating], scale_low,
+  scale_high}``; the averages are on the scale from ``scale_low`` to ``scale_high``.
 - ``audits``: ``{step_key, title, list_title, scale_title, perspective, scale_low, scale_high,
   rows: [rating], rated_for}`` (``rated_for`` as in the summary's JSON).
 - A rating: ``{item, title, perspective, mean_before, mean_after, normalised_before,

@@ -23,6 +23,7 @@ from bootcamp.export.comparison_text import (
     overall_level,
     pair,
     run_named,
+    scale_span,
     score_or_dash,
     share_pair,
     signed,
@@ -170,7 +171,7 @@ def _heat_map(heat_map: HeatMapChange) -> list[str]:
     if heat_map.rated_in_neither:
         return [*lines, neither_rated(f"*{content(heat_map.title)}*")]
     lines.append(
-        f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}: earlier {ARROW} later "
+        f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}{scale_span(heat_map)}: earlier {ARROW} later "
         "(the change on the same scale)."
     )
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))

@@ -16,6 +16,7 @@ from bootcamp.summary.comparison_model import (
     ActionState,
     Comparison,
     DimensionChange,
+    HeatMapChange,
     Measured,
     Move,
     OverallChange,
@@ -202,6 +203,13 @@ def tactical_pair(role: RoleChange) -> str:
         side(role.tactical_before, role.decided_before, role.tactical_share_before, role.lines_before, True),
         side(role.tactical_after, role.decided_after, role.tactical_share_after, role.lines_after, False),
     )
+
+
+def scale_span(heat_map: HeatMapChange) -> str:
+    """The rating scale's ends, as the audit says them: " (0 to 2)"; "" for a scale without two scored points."""
+    if heat_map.scale_low == heat_map.scale_high:
+        return ""
+    return f" ({number(heat_map.scale_low)} to {number(heat_map.scale_high)})"
 
 
 def neither_rated(step_title: str) -> str:

@@ -14,6 +14,7 @@ from html import escape
 
 from bootcamp.content.model import AptitudePoker, Program, Scale, Step, StepKind
 from bootcamp.export.data_csv import COLUMNS as ANSWER_COLUMNS
+from bootcamp.export.report_html import css_string as _css_string
 from bootcamp.export.report_html import prose, user, words
 from bootcamp.export.report_text import one_line
 from bootcamp.store.model import WorkshopInfo
@@ -96,12 +97,6 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
     if not sheets:
         intro += "<p>This workshop has no participants yet.</p>"
     return _page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets), "\n".join(pages))
-
-
-def _css_string(text: str) -> str:
-    """``text`` as a CSS string, every character but a letter, a digit or a space escaped: a name holding a quote,
-    a backslash or ``</style>`` stays text inside the page's style sheet."""
-    return '"' + "".join(c if c.isalnum() and c.isascii() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 _WRITE = '<div class="write"></div>' * 2  # two ruled lines to write a comment on

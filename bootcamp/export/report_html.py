@@ -3,7 +3,7 @@
 Built from escaped templates: participant text is HTML-escaped and isolated in ``<bdi>``
 (right-to-left text stays in its own cell), content text is the author's Markdown
 rendered by markdown-it with raw HTML off. Charts are inline SVG and coloured table
-cells; the stylesheet is inline and has a print section (A4, a page per section, colours
+cells; the stylesheet is inline and has a print section (the reader's paper, a page per section, colours
 kept). A Content-Security-Policy forbids scripts and every external fetch, so the page
 works offline and nothing in it can run even if something slipped through.
 """
@@ -106,11 +106,34 @@ def render_html(report: CommitmentReport) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(title)}</title>\n<style>{STYLE}{running_header(_page_header(report))}</style>\n"
+        "</head>\n<body>\n<main>\n"
         + _cover(report)
         + "\n".join(section for section in sections if section)
         + "\n</main>\n</body>\n</html>\n"
     )
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string, every character but a letter, a digit or a space escaped: a name holding a quote,
+    a backslash or ``</style>`` stays text inside the page's style sheet."""
+    return '"' + "".join(c if c.isalnum() and c.isascii() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def running_header(text: str) -> str:
+    """The print rule that puts ``text`` at the top of every printed page and "page N of M" at its foot: a board
+    pack's loose page still says whose it is."""
+    small = 'font: 8pt "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: #5f6b76;'
+    return (
+        f"\n@page {{ @top-left {{ content: {css_string(' '.join(plain(text).split()))}; {small} }}\n"
+        f'  @bottom-right {{ content: "page " counter(page) " of " counter(pages); {small} }} }}\n'
+    )
+
+
+def _page_header(report: CommitmentReport) -> str:
+    """Organisation · workshop · date: what every printed page of the summary is about."""
+    parts = (report.organisation, f"Commitment test: {report.workshop}", report.date)
+    return " \u00b7 ".join(part for part in parts if part.strip())
 
 
 def html_section(section_id: str, heading: str, body: str, lead: str = "") -> str:
@@ -566,14 +589,14 @@ td.score { font-weight: 700; font-size: 18px; }
 .chip.grey, .chip.undecided { background: #eceff1; color: #5f6b76; }
 .chip.status-done { background: #dff1e8; color: #1f5e42; } .chip.status-dropped { background: #eceff1; color: #5f6b76; }
 .card { border: 1px solid var(--line); border-left: 6px solid var(--accent); border-radius: 6px; padding: 10px 16px 8px;
-  margin: 0 0 14px; break-inside: avoid; }
+  margin: 0 0 14px; }
 .card h3 { margin-top: 4px; }
 .rank { display: inline-block; width: 26px; height: 26px; border-radius: 13px; background: var(--ink); color: #fff;
   text-align: center; font-size: 15px; line-height: 26px; margin-right: 6px; }
 .card-score { color: var(--muted); font-weight: 400; margin-left: 8px; }
 .dim-text { color: var(--muted); margin: 0 0 6px; }
 .finding { color: #9b2a1f; font-weight: 600; margin: 4px 0; }
-.question { border-top: 1px dashed var(--line); padding: 6px 0 4px; break-inside: avoid; }
+.question { border-top: 1px dashed var(--line); padding: 6px 0 4px; }
 .q { margin: 4px 0 2px; font-weight: 600; }
 .qscore { display: inline-block; min-width: 66px; text-align: center; border-radius: 4px; padding: 0 6px;
   margin-right: 6px; font-weight: 700; }
@@ -617,14 +640,18 @@ ul.plain { padding-left: 18px; } ul.findings li { margin: 2px 0; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; }
 code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius: 3px; }
 @media (max-width: 760px) { .columns { grid-template-columns: 1fr; } dl { grid-template-columns: 1fr; } }
-@page { size: A4; margin: 14mm 12mm; }
+@page { margin: 16mm 12mm 14mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   section { break-before: page; padding-top: 0; }
   #overall, #dimensions { break-before: auto; }
-  h2, h3 { break-after: avoid; }
-  tr, .card, .question { break-inside: avoid; }
+  h2, h3, .lead { break-after: avoid; }
+  /* A card may run over a page (a room of 40 comments on each question): kept whole it moved to the next page,
+     leaving its section's heading alone. Its title, a question and its tally stay with what follows them. */
+  .card h3, .dim-text, .finding, .question .q, .question .tally, .question dl { break-after: avoid; }
+  tr, .comments li, .question dl { break-inside: avoid; }
+  table.dimensions { break-inside: avoid; }
   .scroll { overflow: visible; }
   table.heatmap td.cell { min-width: 0; font-size: 8pt; padding: 3px 2px; }
   table.heatmap th { font-size: 7.5pt; }

@@ -72,7 +72,10 @@ Top level:
 - ``notebook``: everything the room wrote, in the agenda's order, ``[{kind, step_key, where, label, text, at,
   when, who}]``; ``kind``: ``room``, ``discuss``, ``quick``, ``poker``, ``role`` (``label``: the decision), ``comment``; ``text`` as typed, line
   breaks kept; ``at``: the stored UTC time or ``""``; ``when``: that time in the local time of the machine
-  that wrote the report; ``who``: ``""`` when anonymous, for a secret ballot, or where no writer is recorded.
+  that wrote the report; ``who``: ``""`` when anonymous, for a secret ballot, or where no writer is recorded;
+  a comment's ``where`` names, after the step's title, the item it rates and its perspective (``Rate the ten
+  aptitudes: Persist! (team)``) or the structure question, and its ``label`` is the answer it came with (``""``
+  for a rating in an anonymous workshop, whose heat map would tie item and answer to a seat).
 - ``unmatched_answers``: stored answers that name nothing in the agenda's content.
 """
 

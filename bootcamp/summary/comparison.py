@@ -262,6 +262,7 @@ def _heat_map(before: HeatMap | None, after: HeatMap | None) -> HeatMapChange:
     either = after or before
     assert either is not None
     rows = _ratings(_heat_ratings(before), _heat_ratings(after))
+    values = [point.value for point in either.legend if point.value is not None]
     return HeatMapChange(
         step_key=either.step_key,
         title=either.title,
@@ -269,6 +270,8 @@ def _heat_map(before: HeatMap | None, after: HeatMap | None) -> HeatMapChange:
         scale_title=either.scale_title,
         perspectives=tuple(dict.fromkeys(row.perspective for row in rows)),
         rows=rows,
+        scale_low=min(values, default=0.0),
+        scale_high=max(values, default=0.0),
     )
 
 

@@ -194,6 +194,8 @@ class HeatMapChange:
     scale_title: str
     perspectives: tuple[str, ...]
     rows: tuple[RatingChange, ...]  # item by item, each perspective in turn
+    scale_low: float = 0.0  # the rating scale's ends, which the averages are on
+    scale_high: float = 0.0
 
     @property
     def rated_in_neither(self) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from bootcamp.content.model import AptitudePoker, Program, RoleCheck, StepKind
+from bootcamp.content.model import AptitudePoker, Asks, Program, RoleCheck, StepKind
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
 from bootcamp.summary.model import Note, NoteKind, decision_label
@@ -34,6 +34,15 @@ def local_when(at: str, workshop_date: str) -> str:
         return ""
     day, clock = moment.date().isoformat(), f"{moment.hour:02d}:{moment.minute:02d}"  # strftime: 3× the time
     return clock if day == workshop_date else f"{day} {clock}"
+
+
+def _about(step_title: str, asks: Asks | None, item_id: str, perspective: str) -> str:
+    """Where a comment was typed: the step, and for a rating or a structure question which item (and perspective):
+    "Rate the ten aptitudes: Persist! (team)"."""
+    item = asks.item(item_id) if asks and item_id else None
+    if item is None:
+        return step_title
+    return f"{step_title}: {item.title}" + (f" ({perspective})" if perspective else "")
 
 
 def build_notes(
@@ -73,6 +82,9 @@ def build_notes(
         # Looked up once per step, not per comment: options_of hashes the whole scale to find it.
         options = options_of(asks.scale) if asks else {}
         hidden = step.key in secret
+        # The heat map lists each seat's rating: in an anonymous workshop, a rating comment's item and answer together
+        # would point at the seat that wrote it, so it names the item alone.
+        answer_told = not (info.anonymous and step.kind is StepKind.RATE)
         if info.anonymous:  # seats' order would tell whose comment is whose: by time, then by what they say
             commented.sort(key=lambda answer: (answer.at, answer.comment))
         for answer in commented:
@@ -83,8 +95,8 @@ def build_notes(
                 Note(
                     NoteKind.COMMENT,
                     step.key,
-                    step.title,
-                    option[0].label if option else "",
+                    _about(step.title, asks, answer.item, answer.perspective),
+                    option[0].label if option and answer_told else "",
                     answer.comment,
                     at,
                     local_when(at, info.date),

@@ -231,6 +231,20 @@ def test_csv_export_and_import_answers(cli: Cli, tmp_path: Path) -> None:
     assert sorted(a.value for a in answers) == ["weak", "yes"]  # Ana's "no" was not imported either
 
 
+def test_a_csv_export_file_opens_in_excel_with_its_accents_and_imports_back(cli: Cli, tmp_path: Path) -> None:
+    """Excel reads a CSV without a byte-order mark in the machine's code page: "Chloé" came out "ChloÃ©"."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Chloé,Ben")
+    paper = tmp_path / "paper.csv"
+    paper.write_text("participant,step,value,comment\nChloé,basics/mandate,yes,\"Ça va, oui\"\n", encoding="utf-8")
+    assert cli("import-answers", workshop_id, str(paper))[0] == 0
+    exported = tmp_path / "answers.csv"
+    assert cli("export", workshop_id, "--format", "csv", "-o", str(exported))[0] == 0
+    raw = exported.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfworkshop_id,") and "Chloé".encode() in raw
+    code, out, err = cli("import-answers", workshop_id, str(exported))  # the file comes back as it went
+    assert code == 0 and err == [] and "already there" in " ".join(out)
+
+
 def test_import_answers_never_writes_over_a_different_stored_answer_without_replace(cli: Cli, tmp_path: Path) -> None:
     workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana Ortiz,Ben", "--date", "2026-12-01")
     paper = tmp_path / "paper.csv"

@@ -49,7 +49,7 @@ def test_summary_to_a_file_in_each_format(stored, tmp_path: Path, fmt: str, caps
     data, workshop_id = stored
     target = tmp_path / f"summary.{fmt}"
     assert main(["summary", workshop_id, "--data-dir", str(data), "--format", fmt, "-o", str(target)]) == 0
-    text = target.read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     if fmt == "json":
         assert json.loads(text)["overall"]["score"] == 42
     elif fmt == "csv":
@@ -61,6 +61,26 @@ def test_summary_to_a_file_in_each_format(stored, tmp_path: Path, fmt: str, caps
         assert "## Weakest first" in text
     captured = capsys.readouterr()
     assert captured.out == "" and str(target) in captured.err
+
+
+def test_a_csv_summary_file_opens_in_excel_with_its_accents(tmp_path: Path, capsys) -> None:
+    """Excel reads a CSV without a byte-order mark in the machine's code page: "Chloé" came out "ChloÃ©"."""
+    data = tmp_path / "data"
+    store = Store(data, FixedClock())
+    info = store.create_workshop(
+        name="Équipe boot camp", organisation="Société Générale", date="2026-09-21",
+        participants=[("Chloé Müller", "CEO")], sources=read_sources(FIXTURE),
+    )
+    store.open(info.id).save_answer(Answer(info.participants[0].id, MANDATE, value="yes", comment="Ça va, «oui»"))
+    target = tmp_path / "summary.csv"
+    assert main(["summary", info.id, "--data-dir", str(data), "--format", "csv", "-o", str(target)]) == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfsection,") and raw.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), dialect="excel"))
+    assert any(row["text"] == "Ça va, «oui»" and row["participant"] == "Chloé Müller" for row in rows)
+    capsys.readouterr()
+    assert main(["summary", info.id, "--data-dir", str(data), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("section,")  # on standard output, for a pipe: no mark
 
 
 def test_summary_of_an_unknown_workshop_is_one_clear_line(stored, capsys) -> None:

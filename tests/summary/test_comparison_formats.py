@@ -257,3 +257,13 @@ def test_a_comparison_of_two_organisations_names_both_in_its_title_and_is_not_ca
     assert render_comparison_markdown(compare(earlier_room().report(), later_room().report())).startswith(
         "# Progress: Acme\n"
     )
+
+
+def test_the_aptitude_averages_say_the_scale_they_are_on_in_every_format(comparison) -> None:
+    """"Persist! 1 → 2" read to a board as out of nothing: the heading names the scale's ends, as the audit's does."""
+    markdown = render_comparison_markdown(comparison)
+    assert "From *Rate the aptitudes*, on Strength or weakness (0 to 2): earlier → later" in markdown
+    html = render_comparison_html(comparison)
+    assert "on Strength or weakness (0 to 2): the room&rsquo;s average" in html
+    data = comparison_to_data(comparison)
+    assert (data["heat_maps"][0]["scale_low"], data["heat_maps"][0]["scale_high"]) == (0, 2)

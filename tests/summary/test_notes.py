@@ -136,3 +136,33 @@ def test_role_lines_are_notes_under_their_decision_at_the_role_check() -> None:
         ("basics/role", "tactical", "Carry a quota\nfor the upsell", "11:00"),
         ("basics/role", "undecided by the room", "Chair the weekly call", "11:05"),
     ]
+
+
+def test_a_comment_on_a_rating_says_which_item_and_perspective_it_is_about() -> None:
+    """"Rate the aptitudes — Mixed: we only do this when a big customer shouts" told no reader which aptitude."""
+    from summary_rooms import RATE, ROLE, STRUCTURE_QUESTION
+
+    room = named_room()
+    room.answers += [
+        Answer("p2", RATE, item="persist", perspective="team", value="mixed", comment="Only when a big customer shouts."),
+        Answer("p3", ROLE, item=STRUCTURE_QUESTION, value="no", comment="Reports to the COO."),
+    ]
+    notes = {note.text: note for note in room.report().notebook}
+    rating, structure = notes["Only when a big customer shouts."], notes["Reports to the COO."]
+    assert rating.where == "Rate the aptitudes: Persist! (team)" and rating.label == "Mixed" and rating.who == "Ben"
+    assert structure.where.startswith("Role check: ") and structure.label == "No"
+    markdown = render_markdown(room.report())
+    assert "*Rate the aptitudes: Persist! (team) — Mixed* · comment · Ben" in markdown
+
+
+def test_an_anonymous_rating_comment_names_its_item_but_not_the_answer_the_heat_map_ties_to_a_seat() -> None:
+    # The heat map keeps a row per seat: item, perspective and answer together would point at the seat that wrote it.
+    from summary_rooms import RATE
+
+    room = Room_(participants(3))
+    room.answers = [
+        Answer("p1", RATE, item="persist", perspective="team", value="strong", comment="Only the CEO persists."),
+        Answer("p2", RATE, item="persist", perspective="team", value="weak"),
+    ]
+    (note,) = [n for n in room.report().notebook if n.text == "Only the CEO persists."]
+    assert note.where == "Rate the aptitudes: Persist! (team)" and note.label == "" and note.who == ""
