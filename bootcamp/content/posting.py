@@ -28,6 +28,8 @@ The rules, in the order they apply:
    - *other*: requirements, qualifications, person specification, skills, who you are, about
      us/<company>, benefits, what we offer, salary, location, how to apply, equal opportunity,
      physical demands, working conditions …
+   - the usual headings of French, German, Spanish, Portuguese, Italian and Dutch postings are known too ("Vos
+     missions", "Ihre Aufgaben", "Funciones"; "Profil recherché", "Wir bieten", "Requisitos", "Wat wij bieden" …).
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
@@ -157,6 +159,11 @@ _DUTY_HEADING = re.compile(
     r"|\bkey (?:result|performance) areas\b|\bkey (?:deliverables|outputs|activities)\b"
     r"|\bwhat (?:the|this) (?:job|role|position) (?:involves|entails|includes)\b"
     r"|\bwhat (?:you(?:'ll| will| would)|the role will) (?:do|own|lead|drive|be doing|achieve|deliver|work on)\b"
+    # the same in French, German, Spanish, Portuguese, Italian and Dutch postings: "Vos missions", "Ihre Aufgaben",
+    # "Funciones", "Principais atribuições", "Mansioni", "Taken en verantwoordelijkheden"
+    r"|\bmissions\b|\bt[âa]ches\b|\bresponsabili[td]|\bactivit[ée]s principales\b|\bprincipales activit[ée]s\b"
+    r"|aufgaben|\bverantwortlichkeit|\bt[äa]tigkeiten\b|\bfunciones\b|\btareas\b|\batribui[çc][õo]es\b"
+    r"|\bmansioni\b|^(?:(?:jouw|je|uw|de|belangrijkste) )?taken\b|\bverantwoordelijkheden\b|\bwat ga je doen\b"
 )
 # A duties heading's own words at the start of a longer heading, not a sentence about them ("Responsibilities include …")
 _DUTY_HEADING_PHRASE = re.compile(
@@ -181,6 +188,17 @@ _OTHER_HEADING = re.compile(
     r"|\bcompensation\b|\bsalary\b|^pay\b|\bpackage\b|\brewards?\b|^location\b|\bapply\b|\bapplication\b"
     r"|\b(?:hiring|interview) process\b|\bnext steps\b|\b(?:additional|other) information\b"
     r"|\bequal (?:employment )?opportunit|\beeo\b|\bdiversity\b|\binclusion\b"
+    # the same in French, German, Spanish, Portuguese, Italian and Dutch postings: "Profil recherché", "Ihr Profil",
+    # "Das bringst du mit", "Wir bieten", "Avantages", "Requisitos", "Benefícios", "Wat wij bieden", "Über uns"
+    r"|\bprofil\b|\bperfil\b|\bprofiel\b|\bexigences\b|\bcomp[ée]tences\b|\banforderungen\b|\bqualifikation"
+    r"|\bkenntnisse\b|mitbring|\bbringst du mit\b|\bbringen sie mit\b|\brequisit[oi]s?\b|\bfunctie-?eisen\b"
+    r"|\bwat (?:wij|we) vragen\b|\bwie ben (?:jij|je)\b"
+    r"|\bnous (?:vous )?(?:offrons|proposons)\b|\bbieten\b|\bangebot\b|\bofrecemos\b|\boferecemos\b|\boffriamo\b"
+    r"|\bbieden\b|\bavantages\b|\bvorteile\b|\bbeneficios\b|\bbenef[íi]cios\b|\bvantaggi\b|\barbeidsvoorwaarden\b"
+    r"|\br[ée]mun[ée]ration\b|\bsalaire\b|\bgehalt\b|\bverg[üu]tung\b|\bsalario\b|\bsal[áa]rio\b"
+    r"|\bcandidature\b|\bbewerbung\b|\bpostula|\bsollicit|\bcandidatura\b"
+    r"|^(?:[àa] propos|[üu]ber uns|sobre (?:nosotros|n[óo]s)|over ons|chi siamo|qui sommes|wer wir sind|quem somos"
+    r"|qui[ée]nes somos)\b"
 )
 # A short line that describes a thing is a line of a list, though it names a section ("Competitive salary").
 _DESCRIBED = re.compile(
@@ -189,6 +207,8 @@ _DESCRIBED = re.compile(
 )
 _ROLE_HEADING = re.compile(
     r"\b(?:role|position|job|opportunity|mission|impact|remit|will)\b|\byou'll\b|\bin this role\b"
+    # "Le poste", "Votre rôle", "Ce que vous ferez", "Deine Rolle", "Was dich erwartet", "El puesto", "A vaga"
+    r"|\b(?:poste|r[ôo]le|rolle|stelle|puesto|vaga|ferez|erwartet)\b"
 )
 
 # -- what a line is (boilerplate, a requirement, a duty) -----------------------------------------------------------

@@ -1409,3 +1409,74 @@ def test_a_lead_in_label_is_taken_off_its_duty_and_a_labelled_term_is_boilerplat
 @pytest.mark.parametrize("line", ["Remote monitoring of every contact centre queue", "Own: the plan with finance"])
 def test_a_duty_that_opens_like_a_term_or_a_label_is_kept_whole(line: str) -> None:
     assert duty_lines(f"Duties\n- {line}\n") == [line]
+
+
+def test_a_posting_in_french_keeps_its_missions_and_leaves_out_its_profile_and_benefits() -> None:
+    """A French posting's "Vos missions :" was no duties heading: its title, its terms, the degree, "Anglais courant"
+    and the benefits all came out as duty lines for the room to decide."""
+    text = (
+        "Directeur·rice Expérience Client (H/F)\n"
+        "CDI - Paris 9e - Télétravail partiel\n\n"
+        "Qui sommes-nous ?\n"
+        "Leader de l'assurance en ligne, nous accompagnons 2 millions de clients.\n\n"
+        "Vos missions :\n"
+        "- Définir et piloter la stratégie expérience client du groupe, en lien avec le Comité de Direction\n"
+        "- Traiter les réclamations clients sensibles et les saisines du médiateur\n"
+        "- Manager une équipe de 8 managers\n\n"
+        "Profil recherché :\n"
+        "- Bac+5 école de commerce ou ingénieur\n"
+        "- Anglais courant\n\n"
+        "Ce que nous offrons\n"
+        "- Mutuelle, RTT et tickets restaurant\n"
+    )
+    assert split_posting(text).kept == [
+        "Définir et piloter la stratégie expérience client du groupe, en lien avec le Comité de Direction",
+        "Traiter les réclamations clients sensibles et les saisines du médiateur",
+        "Manager une équipe de 8 managers",
+    ]
+
+
+def test_a_posting_in_german_keeps_its_tasks_and_leaves_out_its_profile_and_benefits() -> None:
+    """ "Ihre Aufgaben:" was no duties heading and "Ihr Profil:", "Wir bieten:" named nothing known: the degree
+    and "30 Tage Urlaub" were duty lines."""
+    text = (
+        "Leiter Kundenservice (m/w/d)\n\n"
+        "Ihre Aufgaben:\n"
+        "• Sie entwickeln die Kundenservicestrategie und setzen sie konzernweit um\n"
+        "• Führung von drei Teamleitern und 45 Mitarbeitenden im Contact Center\n\n"
+        "Ihr Profil:\n"
+        "• Abgeschlossenes Studium der Betriebswirtschaft\n"
+        "• Mehrjährige Führungserfahrung im Kundenservice\n\n"
+        "Wir bieten:\n"
+        "• 30 Tage Urlaub\n"
+        "• Betriebliche Altersvorsorge\n"
+    )
+    assert split_posting(text).kept == [
+        "Sie entwickeln die Kundenservicestrategie und setzen sie konzernweit um",
+        "Führung von drei Teamleitern und 45 Mitarbeitenden im Contact Center",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Vos missions", SectionKind.DUTIES), ("Missions principales", SectionKind.DUTIES),
+        ("Responsabilités", SectionKind.DUTIES), ("Vos responsabilités :", SectionKind.DUTIES),
+        ("Ihre Aufgaben", SectionKind.DUTIES), ("Deine Aufgaben", SectionKind.DUTIES),
+        ("Dein Aufgabengebiet", SectionKind.DUTIES), ("Verantwortlichkeiten", SectionKind.DUTIES),
+        ("Funciones", SectionKind.DUTIES), ("Responsabilidades", SectionKind.DUTIES),
+        ("Principais atribuições", SectionKind.DUTIES), ("Taken en verantwoordelijkheden", SectionKind.DUTIES),
+        ("Profil recherché", SectionKind.OTHER), ("Votre profil", SectionKind.OTHER),
+        ("Ce que nous offrons", SectionKind.OTHER), ("Avantages", SectionKind.OTHER),
+        ("Ihr Profil", SectionKind.OTHER), ("Das bringst du mit", SectionKind.OTHER),
+        ("Was Sie mitbringen", SectionKind.OTHER), ("Wir bieten", SectionKind.OTHER),
+        ("Was wir bieten", SectionKind.OTHER), ("Über uns", SectionKind.OTHER),
+        ("Requisitos", SectionKind.OTHER), ("Perfil", SectionKind.OTHER), ("Ofrecemos", SectionKind.OTHER),
+        ("Benefícios", SectionKind.OTHER), ("Wat wij bieden", SectionKind.OTHER), ("Functie-eisen", SectionKind.OTHER),
+    ],
+)
+def test_the_usual_headings_of_french_german_spanish_portuguese_and_dutch_postings(
+    heading: str, kind: SectionKind
+) -> None:
+    assert section_kind(heading) is kind
+
