@@ -9,8 +9,8 @@ The rules, in the order they apply:
 1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; leading tabs count as
    indentation.
    A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) is its
-   cell that says a duty (else a duties heading, else the first); the other cells are left out as
-   another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
+   cell that says a duty (else a duties heading, else the first; in a header row the cell naming the duties wins
+   over a short title that opens with a verb, "Share of time"); the other cells are left out as another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
    separate blocks. Markdown quote marks, bold and italics are taken off; a Markdown link keeps its
    text. A web page's controls copied with its text ("…see more" ending a line, "Show less" alone on
    one, as LinkedIn folds a posting) are cut off, left out as boilerplate.
@@ -705,9 +705,13 @@ def _is_mark(cell: str) -> bool:
     return mark is not None and mark.end() >= len(cell)
 
 
+_COLUMN_TITLE_WORDS = 4  # a cell of this many words beside one naming the duties is a column's title, not a duty
+
+
 def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
     """A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) as its one cell that says
-    a duty (else a duties heading, else the first), and its other cells; any other line as it is."""
+    a duty (else a duties heading, else the first), and its other cells; any other line as it is. A header row's
+    cell naming the duties wins over a short title beside it that opens with a duty verb ("Share of time")."""
     body = line.lstrip()
     separator = "|" if _PIPE_ROW.match(body) else "\t"
     cells = [cell.strip() for cell in body.split(separator) if cell.strip()]
@@ -715,10 +719,12 @@ def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
         cells[:2] = [f"{cells[0]} {cells[1]}"]  # the mark and its text are one cell
     if len(cells) < 2:
         return line, ()
-    kept = next(
-        (cell for cell in cells if _starts_with_duty_verb(cell)),
-        next((cell for cell in cells if section_kind(cell) is SectionKind.DUTIES), cells[0]),
-    )
+    duty = next((cell for cell in cells if _starts_with_duty_verb(cell)), None)
+    naming = next((cell for cell in cells if _DUTY_HEADING.search(_plain(cell))), None)
+    if naming is not None and (duty is None or len(duty.split()) <= _COLUMN_TITLE_WORDS):
+        kept = naming  # the header row: "Key accountabilities", not its "Share of time" or "Measure of success"
+    else:
+        kept = duty or next((cell for cell in cells if section_kind(cell) is SectionKind.DUTIES), cells[0])
     indent = line[: len(line) - len(body)]
     return indent + kept, tuple(cell for cell in cells if cell is not kept)
 

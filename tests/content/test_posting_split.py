@@ -1480,3 +1480,19 @@ def test_the_usual_headings_of_french_german_spanish_portuguese_and_dutch_postin
 ) -> None:
     assert section_kind(heading) is kind
 
+
+def test_a_tab_table_s_header_row_keeps_the_column_naming_the_duties_not_a_short_column_title() -> None:
+    """ "Key accountabilities<Tab>Share of time<Tab>Measures": "Share" is a duty verb, so "Share of time" was kept
+    as the first duty line and the heading was left out as another column."""
+    text = (
+        "Key accountabilities\tShare of time\tMeasures\n"
+        "Set the customer experience strategy and agree it with the executive team\t20%\tStrategy approved\n"
+        "Run the contact centre (200 agents) to hit service levels\t40%\tService level 80/20\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Set the customer experience strategy and agree it with the executive team",
+        "Run the contact centre (200 agents) to hit service levels",
+    ]
+    assert ("Key accountabilities", LeftOutKind.HEADING) in left_out_with_kinds(split)
+    assert ("Share of time", LeftOutKind.OUTSIDE_DUTIES) in left_out_with_kinds(split)
