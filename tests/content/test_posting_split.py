@@ -1496,3 +1496,90 @@ def test_a_tab_table_s_header_row_keeps_the_column_naming_the_duties_not_a_short
     ]
     assert ("Key accountabilities", LeftOutKind.HEADING) in left_out_with_kinds(split)
     assert ("Share of time", LeftOutKind.OUTSIDE_DUTIES) in left_out_with_kinds(split)
+
+
+PROFILE_DUTIES = [
+    "Develop and deliver the customer experience strategy, working with the Executive Team and the Board.",
+    "Lead the Customer Services directorate (180 staff), including the contact centre, complaints and the customer "
+    "insight team.",
+    "Personally respond to complaints escalated to the Chief Executive and to MP enquiries.",
+    "Produce the monthly customer performance report for the Executive Team.",
+]
+
+
+def test_a_pdf_s_page_header_and_footer_are_not_duties() -> None:
+    """A role profile as pdftotext gives it (a form feed between pages, LibreOffice's \\uf095 bullets): the footer
+    "Northwind Housing · Confidential · Page 1 of 2" and the running header were two duty lines for the room."""
+    text = (
+        "Role Profile – Director of Customer Experience\n"
+        "Key responsibilities\n"
+        "\uf095 Develop and deliver the customer experience strategy, working with the\n"
+        "Executive Team and the Board.\n"
+        "\uf095 Lead the Customer Services directorate (180 staff), including the contact\n"
+        "centre, complaints and the customer insight team.\n\n"
+        "Northwind Housing · Confidential · Page 1 of 2\n\n"
+        "\x0cRole Profile – Director of Customer Experience\n"
+        "\uf095 Personally respond to complaints escalated to the Chief Executive and to MP\n"
+        "enquiries.\n"
+        "\uf095 Produce the monthly customer performance report for the Executive Team.\n"
+        "Person specification\n"
+        "Degree or equivalent experience\n\n"
+        "Northwind Housing · Confidential · Page 2 of 2\n\n\x0c"
+    )
+    split = split_posting(text)
+    assert split.kept == PROFILE_DUTIES
+    furniture = [line.text for line in split.left_out if line.why == "a page's header or footer"]
+    assert furniture == [
+        "Role Profile – Director of Customer Experience",
+        "Northwind Housing · Confidential · Page 1 of 2",
+        "Role Profile – Director of Customer Experience",
+        "Northwind Housing · Confidential · Page 2 of 2",
+    ]
+
+
+def test_a_pdf_s_layout_text_keeps_each_bullet_apart_from_the_running_header() -> None:
+    """ `pdftotext -layout` indents the \\uf095 bullets: after the second page's header they were read as its wrapped
+    lines, and the header and five duties came out as one duty line."""
+    text = (
+        "Role Profile – Director of Customer Experience\n"
+        "Key responsibilities\n"
+        "   \uf095 Develop and deliver the customer experience strategy, working with the\n"
+        "     Executive Team and the Board.\n"
+        "   \uf095 Lead the Customer Services directorate (180 staff), including the contact\n"
+        "     centre, complaints and the customer insight team.\n\n"
+        "Northwind Housing · Confidential · Page 1 of 2\n"
+        "\x0cRole Profile – Director of Customer Experience\n"
+        "   \uf095 Personally respond to complaints escalated to the Chief Executive and to MP\n"
+        "     enquiries.\n"
+        "   \uf095 Produce the monthly customer performance report for the Executive Team.\n"
+    )
+    assert split_posting(text).kept == PROFILE_DUTIES
+
+
+def test_a_duty_wrapped_across_a_page_break_with_its_footer_between_is_one_duty() -> None:
+    """pypdf's text of the same profile, pages apart by a form feed: the footer and header between a duty's two
+    halves are left out and the halves joined."""
+    text = (
+        "Key responsibilities\n"
+        "• Develop and deliver the customer experience strategy, working with the\n"
+        "Page 1 of 2\x0c"
+        "Director of Customer Experience\n"
+        "Executive Team and the Board.\n"
+        "• Produce the monthly customer performance report for the Executive Team.\n"
+        "Page 2 of 2\x0c"
+        "Director of Customer Experience\n"
+    )
+    assert split_posting(text).kept == [PROFILE_DUTIES[0], PROFILE_DUTIES[3]]
+
+
+@pytest.mark.parametrize("line", ["Page 2 of 3", "Page 4", "2 / 3", "- 2 -", "Seite 1 von 2", "Acme Ltd | Page 3 of 7"])
+def test_a_page_number_is_a_page_s_footer(line: str) -> None:
+    split = split_posting(f"Responsibilities\n- Lead the customer strategy\n{line}\n- Chair the customer council\n")
+    assert split.kept == ["Lead the customer strategy", "Chair the customer council"]
+    assert (line, LeftOutKind.BOILERPLATE) in left_out_with_kinds(split)
+
+
+def test_a_duty_said_twice_is_not_a_page_header() -> None:
+    text = "Responsibilities\n- Lead the customer strategy\n- Run the contact centre\n- Lead the customer strategy\n"
+    kept = ["Lead the customer strategy", "Run the contact centre", "Lead the customer strategy"]
+    assert split_posting(text).kept == kept
