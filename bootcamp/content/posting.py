@@ -9,11 +9,14 @@ The rules, in the order they apply:
 1. **Lines.** Any line ending (``\\n``, ``\\r\\n``, ``\\r``) ends a line; leading tabs count as
    indentation.
    A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) is its
-   cell that says a duty (else a duties heading, else the first); the other cells are left out as
-   another column. Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
+   cell that says a duty (else a duties heading, else the first; in a header row the cell naming the duties wins
+   over a short title that opens with a verb, "Share of time"); the other cells are left out as another column.
+   Blank lines and rules (``---``, ``***``, a Markdown table's ``|---|``)
    separate blocks. Markdown quote marks, bold and italics are taken off; a Markdown link keeps its
    text. A web page's controls copied with its text ("…see more" ending a line, "Show less" alone on
-   one, as LinkedIn folds a posting) are cut off, left out as boilerplate.
+   one, as LinkedIn folds a posting) are cut off, left out as boilerplate, and so are a PDF's page headers and
+   footers: a page's number ("Page 2 of 3", "Acme · Confidential · Page 1 of 2"), and a short line that comes again
+   at another page's edge (a form feed) or beside its number; a duty wrapped across the page is joined again.
 2. **Headings.** A line is a heading when it is a Markdown heading (``## …``, or underlined
    with ``===``/``---``), wholly bold (``**…**``), ALL CAPS, ends in ``:`` (unless the next
    line goes on with the sentence in lower case, not as a list: "i. Developing …" is an item), is
@@ -28,6 +31,8 @@ The rules, in the order they apply:
    - *other*: requirements, qualifications, person specification, skills, who you are, about
      us/<company>, benefits, what we offer, salary, location, how to apply, equal opportunity,
      physical demands, working conditions …
+   - the usual headings of French, German, Spanish, Portuguese, Italian and Dutch postings are known too ("Vos
+     missions", "Ihre Aufgaben", "Funciones"; "Profil recherché", "Wir bieten", "Requisitos", "Wat wij bieden" …).
    - a heading of neither kind ("Strategy:", "THE TEAM") is a sub-heading: the section it is
      in goes on (before any known heading, that is the introduction).
 
@@ -41,8 +46,8 @@ The rules, in the order they apply:
    ("Strategy. Set the customer strategy …").
 
 3. **Items.** A bullet (``-`` ``*`` ``•`` ``·`` ``–`` ``o`` ``▪`` …, the Symbol font's bullets that
-   Word and PDFs paste, an emoji and a space: "✅ Own …"; bullets between items on one line, a list
-   pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its
+   Word and PDFs paste (any of U+F020–U+F0FF), an emoji and a space: "✅ Own …"; bullets between items on one line,
+   a list pasted flat, start one item each) or a number (``1.`` ``1)`` ``(a)`` ``a.``) starts an item, its
    mark taken off. A line without a mark (and no blank line before it) carries on the item or text
    above it when it was wrapped: it is indented, or it starts in lower case, or the line above ends
    in a comma, a hyphen or a word like "and", "the", "with" (but not "… any office can act on" +
@@ -113,7 +118,8 @@ from bootcamp.limits import ROLE_LINE
 # A symbol bullet may touch its text ("•Lead …" is how a PDF often pastes); an ASCII one
 # (- * + o) needs a space after it, or "-based" and "*bold*" would read as bullets.
 # The private-use ones are the Symbol and Wingdings bullets Word and PDFs paste (U+F0B7, U+F0A7, U+F076 …).
-_SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e"
+# Any of the Symbol font's private-use range is one: LibreOffice's list bullet comes out of a PDF as U+F095.
+_SYMBOL_BULLETS = "•·–—▪▫■□●○◦‣⁃➢➤►▶→✓✔❖\uf020-\uf0ff"
 # An emoji used as a bullet ("✅ Own …", "👉 Run …") is one when a space follows it.
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
 _BULLET = re.compile(rf"^(?:[-*+o](?=\s)|[{_SYMBOL_BULLETS}]|[{_EMOJI}]\ufe0f?(?=\s))\s*(?=\S)")
@@ -157,6 +163,11 @@ _DUTY_HEADING = re.compile(
     r"|\bkey (?:result|performance) areas\b|\bkey (?:deliverables|outputs|activities)\b"
     r"|\bwhat (?:the|this) (?:job|role|position) (?:involves|entails|includes)\b"
     r"|\bwhat (?:you(?:'ll| will| would)|the role will) (?:do|own|lead|drive|be doing|achieve|deliver|work on)\b"
+    # the same in French, German, Spanish, Portuguese, Italian and Dutch postings: "Vos missions", "Ihre Aufgaben",
+    # "Funciones", "Principais atribuições", "Mansioni", "Taken en verantwoordelijkheden"
+    r"|\bmissions\b|\bt[âa]ches\b|\bresponsabili[td]|\bactivit[ée]s principales\b|\bprincipales activit[ée]s\b"
+    r"|aufgaben|\bverantwortlichkeit|\bt[äa]tigkeiten\b|\bfunciones\b|\btareas\b|\batribui[çc][õo]es\b"
+    r"|\bmansioni\b|^(?:(?:jouw|je|uw|de|belangrijkste) )?taken\b|\bverantwoordelijkheden\b|\bwat ga je doen\b"
 )
 # A duties heading's own words at the start of a longer heading, not a sentence about them ("Responsibilities include …")
 _DUTY_HEADING_PHRASE = re.compile(
@@ -181,6 +192,17 @@ _OTHER_HEADING = re.compile(
     r"|\bcompensation\b|\bsalary\b|^pay\b|\bpackage\b|\brewards?\b|^location\b|\bapply\b|\bapplication\b"
     r"|\b(?:hiring|interview) process\b|\bnext steps\b|\b(?:additional|other) information\b"
     r"|\bequal (?:employment )?opportunit|\beeo\b|\bdiversity\b|\binclusion\b"
+    # the same in French, German, Spanish, Portuguese, Italian and Dutch postings: "Profil recherché", "Ihr Profil",
+    # "Das bringst du mit", "Wir bieten", "Avantages", "Requisitos", "Benefícios", "Wat wij bieden", "Über uns"
+    r"|\bprofil\b|\bperfil\b|\bprofiel\b|\bexigences\b|\bcomp[ée]tences\b|\banforderungen\b|\bqualifikation"
+    r"|\bkenntnisse\b|mitbring|\bbringst du mit\b|\bbringen sie mit\b|\brequisit[oi]s?\b|\bfunctie-?eisen\b"
+    r"|\bwat (?:wij|we) vragen\b|\bwie ben (?:jij|je)\b"
+    r"|\bnous (?:vous )?(?:offrons|proposons)\b|\bbieten\b|\bangebot\b|\bofrecemos\b|\boferecemos\b|\boffriamo\b"
+    r"|\bbieden\b|\bavantages\b|\bvorteile\b|\bbeneficios\b|\bbenef[íi]cios\b|\bvantaggi\b|\barbeidsvoorwaarden\b"
+    r"|\br[ée]mun[ée]ration\b|\bsalaire\b|\bgehalt\b|\bverg[üu]tung\b|\bsalario\b|\bsal[áa]rio\b"
+    r"|\bcandidature\b|\bbewerbung\b|\bpostula|\bsollicit|\bcandidatura\b"
+    r"|^(?:[àa] propos|[üu]ber uns|sobre (?:nosotros|n[óo]s)|over ons|chi siamo|qui sommes|wer wir sind|quem somos"
+    r"|qui[ée]nes somos)\b"
 )
 # A short line that describes a thing is a line of a list, though it names a section ("Competitive salary").
 _DESCRIBED = re.compile(
@@ -189,6 +211,8 @@ _DESCRIBED = re.compile(
 )
 _ROLE_HEADING = re.compile(
     r"\b(?:role|position|job|opportunity|mission|impact|remit|will)\b|\byou'll\b|\bin this role\b"
+    # "Le poste", "Votre rôle", "Ce que vous ferez", "Deine Rolle", "Was dich erwartet", "El puesto", "A vaga"
+    r"|\b(?:poste|r[ôo]le|rolle|stelle|puesto|vaga|ferez|erwartet)\b"
 )
 
 # -- what a line is (boilerplate, a requirement, a duty) -----------------------------------------------------------
@@ -602,19 +626,83 @@ def _lines(text: str) -> list[_Line]:
         for part, cells in _inline_heading(*_table_row(line))
     ]
     cut = [_without_page_control(line.expandtabs(4).rstrip()) for line, _ in rows]
-    raw = [line for line, _ in cut]
+    # A PDF's page headers and footers go, said where they stood, and a duty wrapped across the page is joined again.
+    furniture = _page_furniture([line for line, _ in cut], _page_edges(text))
+    pending: tuple[LeftOut, ...] = ()
+    kept_rows = []
+    for number, (line, set_aside) in enumerate(cut):
+        if number in furniture:
+            pending += (*set_aside, LeftOut(_tidy(line), LeftOutKind.BOILERPLATE, PAGE_FURNITURE))
+        else:
+            kept_rows.append((line, rows[number][1], pending + set_aside))
+            pending = ()
+    if pending:
+        kept_rows.append(("", (), pending))
+    raw = [line for line, _, _ in kept_rows]
     lines: list[_Line] = []
-    for number, line in enumerate(raw):
+    for number, (line, cells, set_aside) in enumerate(kept_rows):
         following = raw[number + 1].strip() if number + 1 < len(raw) else ""
         previous = lines[-1] if lines else None
         read = _line(line, following, previous)
         other_cells = tuple(
-            LeftOut(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table") for cell in rows[number][1]
+            LeftOut(_tidy(cell), LeftOutKind.OUTSIDE_DUTIES, "another column of a table") for cell in cells
         )
         if read.kind is _LineKind.BLANK:
             other_cells = ()  # a Markdown table's "|---|:---:|" has no cells to report
-        lines.append(replace(read, set_aside=other_cells + read.set_aside + cut[number][1]))
+        lines.append(replace(read, set_aside=other_cells + read.set_aside + set_aside))
     return _group_labels(lines)
+
+
+PAGE_FURNITURE = "a page's header or footer"
+# "Page 2 of 3", "Acme Ltd · Confidential · Page 1 of 2", "Seite 1 von 2", "2 / 3", "- 2 -": a page's number
+_PAGE_NUMBER = re.compile(
+    r"(?:^|[\s·|•–—-])(?:page|seite|p[áa]gina|pagina)\s?\d{1,4}(?:\s?(?:of|/|von|de|sur|di|van)\s?\d{1,4})?$"
+    r"|^\d{1,4}\s?(?:/|of)\s?\d{1,4}$|^[-–—]\s?\d{1,4}\s?[-–—]$",
+    re.IGNORECASE,
+)
+_RUNNING_HEADER_WORDS = 12
+
+
+def _page_edges(text: str) -> frozenset[str]:
+    """The first line of every page after a form feed and the last before one (pdftotext's, and the PDF reader's,
+    page breaks): where a page's header and footer stand."""
+    pages = text.split("\x0c")
+    edges: set[str] = set()
+    for number, page in enumerate(pages):
+        said = [line.strip() for line in page.splitlines() if line.strip()]
+        if said and number > 0:
+            edges.add(said[0])
+        if said and number < len(pages) - 1:
+            edges.add(said[-1])
+    return frozenset(edges)
+
+
+def _page_furniture(raw: list[str], edges: frozenset[str]) -> set[int]:
+    """The lines that are a page's header or footer: a page's number, and a short line that comes again on another
+    page, standing at a page's edge or beside its number (a running header: "Role Profile – Director of …")."""
+    numbers = {
+        number for number, line in enumerate(raw) if len(line) <= 200 and _PAGE_NUMBER.search(line.strip())
+    }
+    said = [number for number, line in enumerate(raw) if line.strip()]
+    beside_numbers = {
+        raw[said[at + step]].strip()
+        for at, number in enumerate(said)
+        if number in numbers
+        for step in (-1, 1)
+        if 0 <= at + step < len(said)
+    }
+    counts: dict[str, int] = {}
+    for line in raw:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    running = {
+        text
+        for text in (edges | beside_numbers)
+        if counts.get(text, 0) >= 2
+        and len(text.split()) <= _RUNNING_HEADER_WORDS
+        and not re.search(r"[.!?;:,]$", text)
+        and not (_BULLET.match(text) or _NUMBER.match(text))
+    }
+    return numbers | {number for number, line in enumerate(raw) if line.strip() in running}
 
 
 # LinkedIn folds a long posting: "…show more" ends the text it folds (or stands on a line of its own), "Show less" under
@@ -686,9 +774,13 @@ def _is_mark(cell: str) -> bool:
     return mark is not None and mark.end() >= len(cell)
 
 
+_COLUMN_TITLE_WORDS = 4  # a cell of this many words beside one naming the duties is a column's title, not a duty
+
+
 def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
     """A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) as its one cell that says
-    a duty (else a duties heading, else the first), and its other cells; any other line as it is."""
+    a duty (else a duties heading, else the first), and its other cells; any other line as it is. A header row's
+    cell naming the duties wins over a short title beside it that opens with a duty verb ("Share of time")."""
     body = line.lstrip()
     separator = "|" if _PIPE_ROW.match(body) else "\t"
     cells = [cell.strip() for cell in body.split(separator) if cell.strip()]
@@ -696,10 +788,12 @@ def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
         cells[:2] = [f"{cells[0]} {cells[1]}"]  # the mark and its text are one cell
     if len(cells) < 2:
         return line, ()
-    kept = next(
-        (cell for cell in cells if _starts_with_duty_verb(cell)),
-        next((cell for cell in cells if section_kind(cell) is SectionKind.DUTIES), cells[0]),
-    )
+    duty = next((cell for cell in cells if _starts_with_duty_verb(cell)), None)
+    naming = next((cell for cell in cells if _DUTY_HEADING.search(_plain(cell))), None)
+    if naming is not None and (duty is None or len(duty.split()) <= _COLUMN_TITLE_WORDS):
+        kept = naming  # the header row: "Key accountabilities", not its "Share of time" or "Measure of success"
+    else:
+        kept = duty or next((cell for cell in cells if section_kind(cell) is SectionKind.DUTIES), cells[0])
     indent = line[: len(line) - len(body)]
     return indent + kept, tuple(cell for cell in cells if cell is not kept)
 

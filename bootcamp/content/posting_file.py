@@ -436,7 +436,8 @@ def _pdf_text(data: bytes, name: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UserError(f"{name} is a PDF locked with a password: {_SAVE_AS_TEXT}")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        # pages apart by a form feed, as pdftotext gives them: the splitter finds each page's header and footer there
+        text = "\x0c".join(page.extract_text() or "" for page in reader.pages)
     except UserError:
         raise
     except Exception:  # noqa: BLE001 - a damaged PDF is the user's input: pypdf raises many kinds for it

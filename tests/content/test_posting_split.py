@@ -1412,3 +1412,177 @@ def test_a_lead_in_label_is_taken_off_its_duty_and_a_labelled_term_is_boilerplat
 @pytest.mark.parametrize("line", ["Remote monitoring of every contact centre queue", "Own: the plan with finance"])
 def test_a_duty_that_opens_like_a_term_or_a_label_is_kept_whole(line: str) -> None:
     assert duty_lines(f"Duties\n- {line}\n") == [line]
+
+
+def test_a_posting_in_french_keeps_its_missions_and_leaves_out_its_profile_and_benefits() -> None:
+    """A French posting's "Vos missions :" was no duties heading: its title, its terms, the degree, "Anglais courant"
+    and the benefits all came out as duty lines for the room to decide."""
+    text = (
+        "Directeur·rice Expérience Client (H/F)\n"
+        "CDI - Paris 9e - Télétravail partiel\n\n"
+        "Qui sommes-nous ?\n"
+        "Leader de l'assurance en ligne, nous accompagnons 2 millions de clients.\n\n"
+        "Vos missions :\n"
+        "- Définir et piloter la stratégie expérience client du groupe, en lien avec le Comité de Direction\n"
+        "- Traiter les réclamations clients sensibles et les saisines du médiateur\n"
+        "- Manager une équipe de 8 managers\n\n"
+        "Profil recherché :\n"
+        "- Bac+5 école de commerce ou ingénieur\n"
+        "- Anglais courant\n\n"
+        "Ce que nous offrons\n"
+        "- Mutuelle, RTT et tickets restaurant\n"
+    )
+    assert split_posting(text).kept == [
+        "Définir et piloter la stratégie expérience client du groupe, en lien avec le Comité de Direction",
+        "Traiter les réclamations clients sensibles et les saisines du médiateur",
+        "Manager une équipe de 8 managers",
+    ]
+
+
+def test_a_posting_in_german_keeps_its_tasks_and_leaves_out_its_profile_and_benefits() -> None:
+    """ "Ihre Aufgaben:" was no duties heading and "Ihr Profil:", "Wir bieten:" named nothing known: the degree
+    and "30 Tage Urlaub" were duty lines."""
+    text = (
+        "Leiter Kundenservice (m/w/d)\n\n"
+        "Ihre Aufgaben:\n"
+        "• Sie entwickeln die Kundenservicestrategie und setzen sie konzernweit um\n"
+        "• Führung von drei Teamleitern und 45 Mitarbeitenden im Contact Center\n\n"
+        "Ihr Profil:\n"
+        "• Abgeschlossenes Studium der Betriebswirtschaft\n"
+        "• Mehrjährige Führungserfahrung im Kundenservice\n\n"
+        "Wir bieten:\n"
+        "• 30 Tage Urlaub\n"
+        "• Betriebliche Altersvorsorge\n"
+    )
+    assert split_posting(text).kept == [
+        "Sie entwickeln die Kundenservicestrategie und setzen sie konzernweit um",
+        "Führung von drei Teamleitern und 45 Mitarbeitenden im Contact Center",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Vos missions", SectionKind.DUTIES), ("Missions principales", SectionKind.DUTIES),
+        ("Responsabilités", SectionKind.DUTIES), ("Vos responsabilités :", SectionKind.DUTIES),
+        ("Ihre Aufgaben", SectionKind.DUTIES), ("Deine Aufgaben", SectionKind.DUTIES),
+        ("Dein Aufgabengebiet", SectionKind.DUTIES), ("Verantwortlichkeiten", SectionKind.DUTIES),
+        ("Funciones", SectionKind.DUTIES), ("Responsabilidades", SectionKind.DUTIES),
+        ("Principais atribuições", SectionKind.DUTIES), ("Taken en verantwoordelijkheden", SectionKind.DUTIES),
+        ("Profil recherché", SectionKind.OTHER), ("Votre profil", SectionKind.OTHER),
+        ("Ce que nous offrons", SectionKind.OTHER), ("Avantages", SectionKind.OTHER),
+        ("Ihr Profil", SectionKind.OTHER), ("Das bringst du mit", SectionKind.OTHER),
+        ("Was Sie mitbringen", SectionKind.OTHER), ("Wir bieten", SectionKind.OTHER),
+        ("Was wir bieten", SectionKind.OTHER), ("Über uns", SectionKind.OTHER),
+        ("Requisitos", SectionKind.OTHER), ("Perfil", SectionKind.OTHER), ("Ofrecemos", SectionKind.OTHER),
+        ("Benefícios", SectionKind.OTHER), ("Wat wij bieden", SectionKind.OTHER), ("Functie-eisen", SectionKind.OTHER),
+    ],
+)
+def test_the_usual_headings_of_french_german_spanish_portuguese_and_dutch_postings(
+    heading: str, kind: SectionKind
+) -> None:
+    assert section_kind(heading) is kind
+
+
+def test_a_tab_table_s_header_row_keeps_the_column_naming_the_duties_not_a_short_column_title() -> None:
+    """ "Key accountabilities<Tab>Share of time<Tab>Measures": "Share" is a duty verb, so "Share of time" was kept
+    as the first duty line and the heading was left out as another column."""
+    text = (
+        "Key accountabilities\tShare of time\tMeasures\n"
+        "Set the customer experience strategy and agree it with the executive team\t20%\tStrategy approved\n"
+        "Run the contact centre (200 agents) to hit service levels\t40%\tService level 80/20\n"
+    )
+    split = split_posting(text)
+    assert split.kept == [
+        "Set the customer experience strategy and agree it with the executive team",
+        "Run the contact centre (200 agents) to hit service levels",
+    ]
+    assert ("Key accountabilities", LeftOutKind.HEADING) in left_out_with_kinds(split)
+    assert ("Share of time", LeftOutKind.OUTSIDE_DUTIES) in left_out_with_kinds(split)
+
+
+PROFILE_DUTIES = [
+    "Develop and deliver the customer experience strategy, working with the Executive Team and the Board.",
+    "Lead the Customer Services directorate (180 staff), including the contact centre, complaints and the customer "
+    "insight team.",
+    "Personally respond to complaints escalated to the Chief Executive and to MP enquiries.",
+    "Produce the monthly customer performance report for the Executive Team.",
+]
+
+
+def test_a_pdf_s_page_header_and_footer_are_not_duties() -> None:
+    """A role profile as pdftotext gives it (a form feed between pages, LibreOffice's \\uf095 bullets): the footer
+    "Northwind Housing · Confidential · Page 1 of 2" and the running header were two duty lines for the room."""
+    text = (
+        "Role Profile – Director of Customer Experience\n"
+        "Key responsibilities\n"
+        "\uf095 Develop and deliver the customer experience strategy, working with the\n"
+        "Executive Team and the Board.\n"
+        "\uf095 Lead the Customer Services directorate (180 staff), including the contact\n"
+        "centre, complaints and the customer insight team.\n\n"
+        "Northwind Housing · Confidential · Page 1 of 2\n\n"
+        "\x0cRole Profile – Director of Customer Experience\n"
+        "\uf095 Personally respond to complaints escalated to the Chief Executive and to MP\n"
+        "enquiries.\n"
+        "\uf095 Produce the monthly customer performance report for the Executive Team.\n"
+        "Person specification\n"
+        "Degree or equivalent experience\n\n"
+        "Northwind Housing · Confidential · Page 2 of 2\n\n\x0c"
+    )
+    split = split_posting(text)
+    assert split.kept == PROFILE_DUTIES
+    furniture = [line.text for line in split.left_out if line.why == "a page's header or footer"]
+    assert furniture == [
+        "Role Profile – Director of Customer Experience",
+        "Northwind Housing · Confidential · Page 1 of 2",
+        "Role Profile – Director of Customer Experience",
+        "Northwind Housing · Confidential · Page 2 of 2",
+    ]
+
+
+def test_a_pdf_s_layout_text_keeps_each_bullet_apart_from_the_running_header() -> None:
+    """ `pdftotext -layout` indents the \\uf095 bullets: after the second page's header they were read as its wrapped
+    lines, and the header and five duties came out as one duty line."""
+    text = (
+        "Role Profile – Director of Customer Experience\n"
+        "Key responsibilities\n"
+        "   \uf095 Develop and deliver the customer experience strategy, working with the\n"
+        "     Executive Team and the Board.\n"
+        "   \uf095 Lead the Customer Services directorate (180 staff), including the contact\n"
+        "     centre, complaints and the customer insight team.\n\n"
+        "Northwind Housing · Confidential · Page 1 of 2\n"
+        "\x0cRole Profile – Director of Customer Experience\n"
+        "   \uf095 Personally respond to complaints escalated to the Chief Executive and to MP\n"
+        "     enquiries.\n"
+        "   \uf095 Produce the monthly customer performance report for the Executive Team.\n"
+    )
+    assert split_posting(text).kept == PROFILE_DUTIES
+
+
+def test_a_duty_wrapped_across_a_page_break_with_its_footer_between_is_one_duty() -> None:
+    """pypdf's text of the same profile, pages apart by a form feed: the footer and header between a duty's two
+    halves are left out and the halves joined."""
+    text = (
+        "Key responsibilities\n"
+        "• Develop and deliver the customer experience strategy, working with the\n"
+        "Page 1 of 2\x0c"
+        "Director of Customer Experience\n"
+        "Executive Team and the Board.\n"
+        "• Produce the monthly customer performance report for the Executive Team.\n"
+        "Page 2 of 2\x0c"
+        "Director of Customer Experience\n"
+    )
+    assert split_posting(text).kept == [PROFILE_DUTIES[0], PROFILE_DUTIES[3]]
+
+
+@pytest.mark.parametrize("line", ["Page 2 of 3", "Page 4", "2 / 3", "- 2 -", "Seite 1 von 2", "Acme Ltd | Page 3 of 7"])
+def test_a_page_number_is_a_page_s_footer(line: str) -> None:
+    split = split_posting(f"Responsibilities\n- Lead the customer strategy\n{line}\n- Chair the customer council\n")
+    assert split.kept == ["Lead the customer strategy", "Chair the customer council"]
+    assert (line, LeftOutKind.BOILERPLATE) in left_out_with_kinds(split)
+
+
+def test_a_duty_said_twice_is_not_a_page_header() -> None:
+    text = "Responsibilities\n- Lead the customer strategy\n- Run the contact centre\n- Lead the customer strategy\n"
+    kept = ["Lead the customer strategy", "Run the contact centre", "Lead the customer strategy"]
+    assert split_posting(text).kept == kept

@@ -286,3 +286,26 @@ def test_the_tactical_share_rounds_half_up_as_every_figure_does() -> None:
 
     lines = tuple(RoleLine(str(n), "a duty", decision="tactical" if n == 0 else "strategic") for n in range(8))
     assert tactical_share(lines).plain == "Tactical: 1 of 8 decided lines (13%)"
+
+
+async def test_end_and_home_on_the_lines_go_to_the_last_and_the_first_line(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """End did nothing on the lines (a DataTable's End scrolls sideways), so "End, x" to drop the last line of a
+    long posting removed the line the cursor stood on; PgDn is the console's next step there."""
+    lines = tuple(RoleLine(f"l{n}", f"Duty number {n}") for n in range(1, 21))
+    store.open(workshop_id).update_room(lambda room: RoomRecords(role_lines=lines))
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await arrive(pilot, "jump")
+        await pilot.press("a", "tab")
+        table = console.query_one(RoleLinesTable)
+        assert app.focused is table and table.cursor_row == 0
+        await pilot.press("end", "x")
+        await settle(pilot)
+        assert [line.id for line in app.workshop.records.room.role_lines] == [f"l{n}" for n in range(1, 20)]
+        assert table.cursor_row == 18  # the new last line
+        await pilot.press("home", "t")
+        await settle(pilot)
+        assert app.workshop.records.room.role_lines[0].decision == "tactical"
+        assert console.flow.current.key == ROLE

@@ -109,6 +109,10 @@ class RoleLinesTable(AnswerTable[Text]):
         Binding("k", "accept", "Take suggestion", tooltip="The room takes the app's suggestion for this line"),
         Binding("enter", "edit", "Edit", tooltip="Edit this line"),
         Binding("x,delete", "remove", "Remove", tooltip="Remove this line"),
+        # A DataTable's Home and End scroll sideways, which a table of lines fitted to its width never does: they did
+        # nothing, and "End, x" removed the line the cursor stood on. PgUp/PgDn are the console's steps here.
+        Binding("home", "first_line", "First line", show=False, tooltip="The cursor on the first line"),
+        Binding("end", "last_line", "Last line", show=False, tooltip="The cursor on the last line"),
     ]
 
     class EditWanted(Message):
@@ -199,6 +203,14 @@ class RoleLinesTable(AnswerTable[Text]):
                 self.move_cursor(row=self.cursor_row + 1)
                 self._moved_on_to = self.cursor_row
                 self.post_message(MovedOn(self, f"moved on to line {self.cursor_row + 1}"))
+
+    def action_first_line(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_line(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
 
     def action_accept(self) -> None:
         line = self.line
