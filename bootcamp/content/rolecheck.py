@@ -96,7 +96,15 @@ def suggest(line: str, check: RoleCheck) -> Suggestion:
     suggestion = _with_learned_words(by_markers, weighed, check.learned, inside is not None, _aside(set_aside))
     if suggestion.leaning is Leaning.UNDECIDED and check.learned.examples and not _doubted(by_markers, suggestion):
         suggestion = _by_examples(line, suggestion, check.learned, inside is not None, _aside(set_aside))
-    return _naming_the_other_side(line, suggestion, weighed, check.learned)
+    return _one_bracket(_naming_the_other_side(line, suggestion, weighed, check.learned))
+
+
+def _one_bracket(suggestion: Suggestion) -> Suggestion:
+    """Notes side by side share one bracket: "… (it also speaks of "team", which leans tactical; the stages a journey
+    runs through …)" reads aloud as one aside, where ") (" made the facilitator stop twice."""
+    if ") (" not in suggestion.reason:
+        return suggestion
+    return Suggestion(suggestion.leaning, suggestion.markers, suggestion.reason.replace(") (", "; "))
 
 
 def _doubted(by_markers: Suggestion, suggestion: Suggestion) -> bool:

@@ -103,6 +103,8 @@ def test_every_suggestion_on_the_corpus_says_why_in_one_sentence() -> None:
         for line in scored(part):
             reason = line.suggestion.reason
             assert reason.endswith(".") and ". " not in reason.rstrip("."), (line.text, reason)
+            # read aloud, two brackets side by side were two pauses for one aside
+            assert ") (" not in reason, (line.text, reason)
 
 
 def test_naming_both_sides_is_read_from_the_reason_not_from_which_markers_matched() -> None:
