@@ -309,3 +309,4 @@ async def test_end_and_home_on_the_lines_go_to_the_last_and_the_first_line(
         await settle(pilot)
         assert app.workshop.records.room.role_lines[0].decision == "tactical"
         assert console.flow.current.key == ROLE
+

@@ -301,3 +301,24 @@ async def test_a_structural_gap_says_how_many_answers_its_score_rests_on(store: 
         rows = drawn(screen.query_one(RoleVerdictView))
         gap = next(row for row in rows if question.text[:30] in row)
         assert gap.endswith("1 answer"), rows
+
+
+async def test_the_walls_structure_tally_counts_only_who_answered_every_question(store: Store, make_app) -> None:
+    """A tester saw "The role's structure: 2 of 4 answered" on the wall with one of the two only four questions into six:
+    one answer made a person count as done."""
+    program = load_dir(SHIPPED_CONTENT)
+    check_step = next(s for s in program.steps() if s.kind.value == "check")
+    workshop_id = workshop_with(store, program, (RoleLine("l1", "Own the customer strategy"),), step_key=check_step.key)
+    questions = program.exercise(check_step.exercise).structure
+    files = store.open(workshop_id)
+    first, second = files.info().participants[:2]
+    for question in questions:
+        files.save_answer(Answer(first.id, check_step.key, item=question.id, value="yes"))
+    for question in questions[:4]:
+        files.save_answer(Answer(second.id, check_step.key, item=question.id, value="no"))
+    present = len(files.info().participants)
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_the_wall(pilot)
+        text = "\n".join(row for widget in app.screen.query(Widget) for row in drawn(widget) if "structure" in row)
+        assert f"The role's structure: 1 of {present} answered" in text, text

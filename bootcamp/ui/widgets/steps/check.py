@@ -70,7 +70,9 @@ def show_structure(
     revealed = step.key in state.revealed and not state.private_entry
     scale = program.scale(check.structure[0].scale) if check.structure else None
     answers = data.answers_for(step.key)
-    heading = f"The role's structure: {data.answered(step.key, secret=step.key in state.secret)}"
+    # only who answered every structure question counts: one answer of six read as done
+    answered = data.answered(step.key, secret=step.key in state.secret, cells=max(1, len(check.structure)))
+    heading = f"The role's structure: {answered}"
     heat.display = scale is not None and bool(answers)  # its margin left a blank row under the lines
     if scale is None or not answers:
         heat.update("")
