@@ -457,8 +457,9 @@ class OffScreenNote(Static):
             grid = self.parent.query_one(AnswerGrid) if self.parent else None
             if grid is not None and grid.has_focus:  # the line appeared or changed its height: keep all in view
                 grid.call_after_refresh(grid.show_grid_and_note)
-        self._text = text
-        self.update(text)
+        if text != self._text:  # told after every answer, mostly the same: an update lays out the whole screen
+            self._text = text
+            self.update(text)
         self.set_class(some, "-some")
 
 

@@ -31,6 +31,7 @@ from bootcamp.ui.widgets.answers.role_lines import (
 )
 from bootcamp.ui.widgets.answers.role_wall import RoleLinesWall
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat
+from bootcamp.ui.widgets.steady_static import SteadyStatic
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices, step_or_exercise_body
 
 NEW_LINE = "A line of the role description; Enter adds it"
@@ -138,8 +139,9 @@ class CheckView(StepView):
         with Vertical(id="answers"):
             yield RoleLineInput(placeholder=NEW_LINE, id="new-line")
             yield RoleLinesTable(self.live, check)
-            yield Static(detail_text(None, None), classes="detail", id="line-detail")
-            yield Static(id="share")
+            # steady: a decision in a burst redrew and laid out the console for text mostly the same as before
+            yield SteadyStatic(detail_text(None, None), classes="detail", id="line-detail")
+            yield SteadyStatic(id="share")
             yield KeysHint(
                 "on a line: s strategic · t tactical · k take the suggestion · u undecided · enter edit · x remove",
                 id="role-hint",
@@ -164,14 +166,15 @@ class CheckView(StepView):
             return
         table = self.query_one(RoleLinesTable)
         table.show(data.room.role_lines)
-        self.query_one("#share", Static).update(tactical_share(data.room.role_lines))
+        self.query_one("#share", SteadyStatic).show_text(tactical_share(data.room.role_lines))
         self._show_detail(table.line)
         for grid in self.query(AnswerGrid):
             grid.show(data, state)
 
     def _show_detail(self, line: RoleLine | None) -> None:
         table = self.query_one(RoleLinesTable)
-        self.query_one("#line-detail", Static).update(detail_text(line, table.suggestion(line.text) if line else None))
+        shown = detail_text(line, table.suggestion(line.text) if line else None)
+        self.query_one("#line-detail", SteadyStatic).show_text(shown)
 
     def _show_for_room(self, data: WorkshopSnapshot, state: WorkshopState, check: RoleCheck) -> None:
         lines = data.room.role_lines
