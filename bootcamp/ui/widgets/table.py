@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets._data_table import CellDoesNotExist, CellType, ColumnKey, RowKey
 
@@ -27,6 +28,13 @@ class SteadyTable(DataTable[CellType]):
         self._row_render_cache.clear()
         self._cell_render_cache.clear()
         self._line_cache.clear()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        super()._on_resize(event)
+        # A table that shrinks keeps its scroll: home's detail growing to a long roster under it hid the
+        # highlighted row below the table's bottom edge. The cursor is scrolled back into view once laid out.
+        if self.show_cursor and self.row_count:
+            self.call_after_refresh(self._scroll_cursor_into_view)
 
     def measure_now(self) -> None:
         """Measure the rows just added now rather than when idle, so the next frame draws them.
