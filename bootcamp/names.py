@@ -10,6 +10,8 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from bootcamp.store.workshop_info import Participant
+
 # Apostrophes a keyboard, a phone or a word processor may put in a name, all read as "'".
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07", "'"))
 
@@ -44,3 +46,30 @@ def nearest_name(name: str, names: Iterable[str]) -> str | None:
 
 def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _folded(text: str) -> str:
+    """Case and spaces aside, as the roster compares names."""
+    return " ".join(text.split()).casefold()
+
+
+def told_apart(people: Iterable[Participant]) -> dict[str, str]:
+    """Participant id → the name a summary shows beside a comment or a row, and a phone's list of names: the display
+    name, and where two people (removed ones too) share it, with their role ("Sam Lee (CFO)"); with the seat as well
+    when the role does not tell them apart either ("Sam Lee (CFO, P2)", "Sam Lee (P3)")."""
+    people = tuple(people)
+    groups: dict[str, list[Participant]] = {}
+    for person in people:
+        groups.setdefault(_folded(person.display_name), []).append(person)
+    shown: dict[str, str] = {}
+    for group in groups.values():
+        roles = [_folded(person.role) for person in group]
+        for person in group:
+            if len(group) == 1:
+                shown[person.id] = person.display_name
+                continue
+            role = person.role.strip()
+            unique = role and roles.count(_folded(role)) == 1
+            tag = role if unique else ", ".join(filter(None, (role, f"P{person.number}")))
+            shown[person.id] = f"{person.display_name} ({tag})"
+    return shown

@@ -38,7 +38,7 @@ from bootcamp.live.records import answer_record, voted_record
 from bootcamp.live.saving import Mark
 from bootcamp.live.snapshot import Tally
 from bootcamp.live.workshop import LiveWorkshop
-from bootcamp.names import name_key
+from bootcamp.names import name_key, told_apart
 from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import Participant
 
@@ -295,7 +295,10 @@ class PhoneRoom:
             waiting = self.seats.waiting_of(token_hash)
             if waiting is not None:
                 return PhoneView(Screen.WAITING, info.name, anonymous=info.anonymous, waiting_name=waiting.name)
-            names = tuple(Name(p.id, p.display_name, self.seats.held(p.id) is not None) for p in info.present)
+            # Two people of one name are told apart by their role (else their seat), as the summary names them: two
+            # identical buttons let either take the other's seat, and her answers went under the other's role.
+            shown = told_apart(info.participants)
+            names = tuple(Name(p.id, shown[p.id], self.seats.held(p.id) is not None) for p in info.present)
             return PhoneView(
                 Screen.PICK,
                 info.name,
@@ -314,7 +317,7 @@ class PhoneRoom:
         view = PhoneView(
             Screen.STEP,
             info.name,
-            who=person.display_name if person else "",
+            who=told_apart(info.participants)[person.id] if person else "",
             anonymous=info.anonymous,
             step_key=step.key,
             step_title=step.title,

@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from bootcamp.content.model import AptitudePoker, Asks, Program, RoleCheck, StepKind
+from bootcamp.names import told_apart
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
 from bootcamp.summary.model import Note, NoteKind, decision_label
-from bootcamp.summary.names import told_apart
 
 
 def local_when(at: str, workshop_date: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from bootcamp.content.model import Item, Perspective, Program, Scale, Step, StepKind
+from bootcamp.names import told_apart
 from bootcamp.store.model import Answer, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
 from bootcamp.summary.model import (
@@ -27,7 +28,6 @@ from bootcamp.summary.model import (
     SelfTeamGap,
     StepReach,
 )
-from bootcamp.summary.names import told_apart
 from bootcamp.summary.rounding import half_up
 
 _PLACES = 3  # figures on a scale are kept to three decimals: enough for any display, stable in JSON

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from bootcamp.content.model import AptitudePoker, Program
+from bootcamp.names import told_apart
 from bootcamp.store.model import Action, ActionStatus, Answer, RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.summary.answers import AnswerIndex, count_unmatched
 from bootcamp.summary.coverage import is_started, step_coverage, step_reaches
@@ -27,7 +28,6 @@ from bootcamp.summary.model import (
     RoomNoteResult,
     SkippedStep,
 )
-from bootcamp.summary.names import told_apart
 from bootcamp.summary.notes import build_notes
 from bootcamp.summary.ratings import build_ratings
 from bootcamp.summary.role import build_verdict

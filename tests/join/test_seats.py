@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bootcamp.join.server import JoinServer
@@ -265,4 +266,29 @@ async def test_a_server_carrying_on_a_stopped_ones_code_key_and_seats_keeps_each
     status, part = await first.answer("yes")  # the form of the page loaded from the server before
     assert status == 200 and '<p class="who">P1</p>' in part
     assert "Take a seat" in text_of(await second.load())
+    await closing(room, phones)
+
+
+async def test_two_people_of_one_name_are_told_apart_on_the_list_of_names_and_once_seated(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """A 40-person room had two Ana Ortiz and two Sam Lee: the list showed two identical buttons each, so either
+    Ana could take the other's seat, and the summary then put her answers under the other's role."""
+    files = create(
+        store,
+        people=[("Ana Ortiz", "Regional Director North"), ("Ana Ortiz", "Head of Strategy"), ("Sam Lee", "CFO"),
+                ("Sam Lee", "CFO"), ("Ben", "")],
+    )
+    room = await Room.open(files, tmp_path)
+    first, second = await phone_at(room, phones), await phone_at(room, phones)
+    buttons = re.findall(r'<button class="big" name="participant" value="(\w+)"[^>]*>([^<]*)', await first.load())
+    seats = [p.id for p in room.workshop.info.present]
+    assert buttons == list(zip(seats, [
+        "Ana Ortiz (Regional Director North)", "Ana Ortiz (Head of Strategy)", "Sam Lee (CFO, P3)",
+        "Sam Lee (CFO, P4)", "Ben",
+    ], strict=True))
+    await first.post("seat", {"participant": seats[1]}, script=False)
+    assert '<p class="who">Ana Ortiz (Head of Strategy)</p>' in first.html  # she sees which Ana she is
+    page = await second.load()
+    assert 'Ana Ortiz (Head of Strategy) <span class="taken">(joined)</span>' in page
     await closing(room, phones)

@@ -110,3 +110,44 @@ async def test_at_60x20_the_names_and_the_cursor_stay_in_view_as_keys_fill_the_g
             await settle(pilot)
             assert_in_view(app, grid)
         assert grid.cursor_coordinate.column == 2  # the keys went on down the next column
+
+
+async def test_a_move_in_a_forty_person_grid_draws_again_only_the_cells_it_changed(
+    data_dir, clock: FixedClock, make_app
+) -> None:
+    """Each arrow key changes two cells (the cursor's marks move): Textual's DataTable dropped every cell's
+    rendering for any cell changed, so in a 40-person room (80 answer columns) a move to the next person
+    rendered all 900 cells again: 200–300 ms a key on the console, where 8 people took 20–60 ms."""
+    store = Store(data_dir, clock)
+    program = load_dir(SHIPPED_CONTENT)
+    room = [(f"Participant with a long name {n:02d}", "") for n in range(40)]
+    info = store.create_workshop(
+        name="Offsite", organisation="Fabrikam", date="2026-09-21", participants=room, sources=program.sources
+    )
+    at_step(store, info.id, RATE_APTITUDES)
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        live = app.workshop.records
+        for person in app.workshop.info.present[:3]:
+            live.set_answer(person.id, RATE_APTITUDES, "mixed", item="revenue-attention", perspective="self")
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("a")
+        grid = app.focused
+        assert isinstance(grid, AnswerGrid) and len(grid.columns) == 81
+        grid.cursor_coordinate = Coordinate(0, 1)
+        await settle(pilot)
+        for _ in range(4):  # on to the third person's self column: the grid scrolls sideways
+            cached = set(grid._cell_render_cache.keys())
+            before = grid.cursor_coordinate
+            await pilot.press("right")
+            await settle(pilot)
+            drawn = set(grid._cell_render_cache.keys()) - cached
+            assert grid.cursor_coordinate == Coordinate(before.row, before.column + 1)
+            assert len(drawn) < len(grid.columns), len(drawn)  # not one whole row, let alone every row
+            # What is drawn is still right: the marks left the cell behind and stand on the new one.
+            assert "▶" not in "".join(text for text, _ in drawn_cell(grid, before.row, before.column))
+            assert "▶" in "".join(text for text, _ in drawn_cell(grid, *grid.cursor_coordinate))
+        assert grid.cursor_coordinate == Coordinate(0, 5) and grid.scroll_x > 0
+        assert "m" in "".join(text for text, _ in drawn_cell(grid, 0, 5))  # the third person's answer

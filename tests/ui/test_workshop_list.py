@@ -289,3 +289,54 @@ async def test_a_list_longer_than_the_screen_leaves_the_detail_and_its_keys_on_s
             assert "a runs the test again" in screen_text(app), size
             table = workshops.query_one(DataTable)
             assert table.region.bottom <= detail.region.y and table.max_scroll_y > 0, size
+
+
+BIG_ROOM = [
+    (f"{first} {last}", role)
+    for first, last, role in zip(
+        ["María José", "Jean-François", "Anna-Katharina", "Maximilian", "Alexandra", "Christopher", "Søren", "Zoë"] * 5,
+        ["Fernández de la Cruz", "Delacroix-Montgomery", "von Hohenberg-Schillingsfürst", "Oppenheimer-Castellanos",
+         "Papadopoulou", "Vanderberg-Whitfield", "Kierkegaard Østergaard", "Ashworth-Llewellyn"] * 5,
+        ["Chief Customer Officer", "CEO", "CFO", "COO", "VP Sales Americas", "Head of Customer Service"] * 7,
+        strict=False,
+    )
+]
+
+
+def table_row_of(workshops: WorkshopList) -> int:
+    return workshops.query_one(DataTable).cursor_row
+
+
+async def test_a_forty_person_roster_leaves_the_highlighted_row_and_the_keys_on_screen(
+    store: Store, fixture_program: Program
+) -> None:
+    import dataclasses
+
+    big = store.create_workshop(
+        name="Leadership offsite", organisation="Fabrikam", date="2026-09-21", participants=BIG_ROOM,
+        sources=fixture_program.sources,
+    )
+    small = new_workshop(store, fixture_program, name="Spring boot camp")
+    given = [WorkshopRow(dataclasses.replace(small, id=f"w{n:04d}", name=f"Run {n}"), "not started") for n in range(30)]
+    given.insert(12, WorkshopRow(big, "not started"))
+    for size in ((120, 40), (80, 24)):
+        app = ListApp()
+        async with app.run_test(size=size) as pilot:
+            workshops = app.query_one(WorkshopList)
+            workshops.show(given, [])
+            await pilot.pause()
+            for _ in range(workshops.rows.index(given[12])):
+                await pilot.press("down")
+            await pilot.pause()
+            assert workshops.selected == given[12] and table_row_of(workshops) > 5, size
+            table = workshops.query_one(DataTable)
+            detail = workshops.query_one("#workshop-detail", Static)
+            # Before, the forty names and roles took 22 lines (all of the list at 80×24): the row the cursor was
+            # on was scrolled out of the table, and the detail ran off the screen with the keys it names.
+            cursor_y = table.region.y + 2 + table.cursor_row - round(table.scroll_y)  # under the border and header
+            assert table.region.y < cursor_y < table.region.bottom - 1, size  # inside the border
+            assert table.region.height >= 6, size
+            assert app.screen.region.contains_region(detail.region), size
+            text = screen_text(app)
+            assert "a runs the test again" in text and "40 participants" in text, size
+            assert "and 3" in text or "more" in text, size  # the names not shown are counted

@@ -38,9 +38,11 @@ COLUMNS = (
     Column("what", "What", 16, 60, weight=2.0),  # the detail below says the rest
     Column("owner", "Owner", 8, 24),
     Column("status", "Status", 6, 6),
-    Column("workshop", "Workshop", 12, 44),
+    Column("workshop", "Workshop", 16, 44),  # at least "W… · 2026-09-21": the date tells two runs apart
 )
 TABLE_MARGIN = 2  # actions.tcss: the table's margin, one cell each side
+TABLE_FRAME = 3  # the table's border and its header row
+BESIDE_THE_TABLE = 15  # lines of the screen that are not the table: header, heading, detail, what was said, keys
 WALL_CHECK_SECONDS = 1.0  # as home looks: a projector window may open or close while this is shown
 
 
@@ -202,7 +204,7 @@ class ActionsScreen(Screen[None]):
             if self._read:
                 self._draw()
 
-    def _draw(self) -> None:
+    def _draw(self, room: int | None = None) -> None:
         from bootcamp.clock import local_today
         from bootcamp.library.follow_up import overdue
 
@@ -211,7 +213,7 @@ class ActionsScreen(Screen[None]):
         table = self.query_one(DataTable)
         before = self.selected
         self.shown = [item for item in self.all_actions if organisation is None or item.organisation == organisation]
-        self._fill(table, today)
+        self._fill(table, today, room)
         if self.shown:
             row = next((n for n, item in enumerate(self.shown) if item == before), min(table.cursor_row, len(self.shown) - 1))
             table.move_cursor(row=max(row, 0))
@@ -240,7 +242,7 @@ class ActionsScreen(Screen[None]):
             )
         self.refresh_bindings()
 
-    def _fill(self, table: DataTable, today: date) -> None:
+    def _fill(self, table: DataTable, today: date, room: int | None = None) -> None:
         """The columns as wide as what they show (shared out on a narrow screen; the detail says it all), the rows."""
         from bootcamp.library.follow_up import overdue
 
@@ -259,7 +261,13 @@ class ActionsScreen(Screen[None]):
             "status": 6,
             "workshop": max((len(workshop) for _, _, workshop in cells), default=0),
         }
-        widths = column_widths(wanted, self.size.width - TABLE_MARGIN - TABLE_CHROME, COLUMNS)
+        if room is None:
+            room = self.size.width - TABLE_MARGIN - TABLE_CHROME
+            self.call_after_refresh(self._fit_columns, room)
+        widths = column_widths(wanted, room, COLUMNS)
+        # As home's list: a table of more rows than fit takes the height the rest leaves (actions.tcss). Grown to its
+        # rows, it pushed the detail (the organisation, the keys) below the screen, whose scrollbar then cut the dates.
+        self.set_class(len(self.shown) + TABLE_FRAME + BESIDE_THE_TABLE > self.size.height, "-full")
         table.clear(columns=True)
         for column in COLUMNS:
             table.add_column(plain(column.label), key=column.key, width=widths[column.key])
@@ -277,6 +285,15 @@ class ActionsScreen(Screen[None]):
     def on_resize(self) -> None:
         if self._read:
             self._draw()
+
+    def _fit_columns(self, room: int) -> None:
+        """The columns again in the width the table was given, when that is less than reckoned: with more rows than fit
+        the table came out two cells narrower than the screen's width said, and the last column lost the end of each
+        workshop's date ('Customer… · 2024-12-1') behind a sideways scrollbar."""
+        table = self.query_one(DataTable)
+        given = table.scrollable_content_region.width
+        if self._read and 0 < given < room and table.virtual_size.width > given:
+            self._draw(given)
 
     @property
     def selected(self) -> OpenAction | None:

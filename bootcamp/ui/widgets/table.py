@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets._data_table import CellDoesNotExist, CellType, ColumnKey, RowKey
 
@@ -27,6 +28,13 @@ class SteadyTable(DataTable[CellType]):
         self._row_render_cache.clear()
         self._cell_render_cache.clear()
         self._line_cache.clear()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        super()._on_resize(event)
+        # A table that shrinks keeps its scroll: home's detail growing to a long roster under it hid the
+        # highlighted row below the table's bottom edge. The cursor is scrolled back into view once laid out.
+        if self.show_cursor and self.row_count:
+            self.call_after_refresh(self._scroll_cursor_into_view)
 
     def measure_now(self) -> None:
         """Measure the rows just added now rather than when idle, so the next frame draws them.
@@ -54,6 +62,23 @@ class SteadyTable(DataTable[CellType]):
             return
         self.update_cells([(row_key, column_key, value)])
 
+    def _forget(self, cells: set[tuple[RowKey, ColumnKey]], rows: set[int]) -> None:
+        """Only these cells, and the rows they are in, drawn again wherever they are drawn next.
+
+        Textual counts every change in the caches' keys (``_update_count``), which drops every cell's rendering
+        for one cell changed. The rating grid of a 40-person room has 80 answer columns; it draws its own cursor
+        in its cells, so each arrow key changed two cells and the next frame rendered all 900 cells again (about
+        250 ms for a move to the next person). Dropped here by key instead; the lines are cheap to join again.
+        """
+        row_keys = {row_key for row_key, _ in cells}
+        for key in [key for key in self._cell_render_cache.keys() if (key[0], key[1]) in cells]:
+            self._cell_render_cache.discard(key)
+        for key in [key for key in self._row_renderable_cache.keys() if key[1] in rows]:
+            self._row_renderable_cache.discard(key)
+        for key in [key for key in self._row_render_cache.keys() if key[0] in row_keys]:
+            self._row_render_cache.discard(key)
+        self._line_cache.clear()
+
     def update_cells(self, cells: Iterable[tuple[RowKey | str, ColumnKey | str, CellType]]) -> None:
         """Several cells at once, each column keeping its width: each row they are in is repainted once."""
         if self.fixed_rows:
@@ -61,6 +86,7 @@ class SteadyTable(DataTable[CellType]):
                 super().update_cell(row_key, column_key, value)
             return
         rows: set[int] = set()
+        changed: set[tuple[RowKey, ColumnKey]] = set()
         for row_key, column_key, value in cells:
             row_key = RowKey(row_key) if isinstance(row_key, str) else row_key
             column_key = ColumnKey(column_key) if isinstance(column_key, str) else column_key
@@ -68,9 +94,10 @@ class SteadyTable(DataTable[CellType]):
                 raise CellDoesNotExist(f"No cell exists for row_key={row_key!r}, column_key={column_key!r}.")
             self._data[row_key][column_key] = value
             rows.add(self._row_locations.get(row_key))
+            changed.add((row_key, column_key))
         if not rows:
             return
-        self._update_count += 1  # the caches' keys: these cells are drawn again wherever they are drawn next
+        self._forget(changed, rows)
         if len(rows) * 2 > max(1, self.row_count):
             self.refresh()  # most rows changed (another step's answers): one repaint, not one per row
         else:

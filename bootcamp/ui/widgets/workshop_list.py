@@ -43,6 +43,8 @@ SHOW_EVERY_ORGANISATION_KEY = "o"  # HomeScreen binds it
 # many show at first, and a last row offers the next as many (search finds any workshop at once).
 SHOWN_AT_A_TIME = 50
 MORE_ROW_KEY = "\x00more"  # the key of that last row: no workshop id holds a control character
+ROSTER_LINES = 3  # the highlighted workshop's people, at most: the rest are counted
+DETAIL_WIDTH = 76  # the detail's width before it is laid out (80 columns less its margins)
 WALL_CHECK_SECONDS = 1.0  # a projector window may close (or open) while home shows: as often as the console looks
 
 
@@ -101,15 +103,36 @@ def column_widths(wanted: dict[str, int], room: int, columns: Sequence[Column] =
     return widths
 
 
-def describe(row: WorkshopRow, run: int = 1) -> Text:
-    """The highlighted workshop in a few lines: who, when, where they stopped."""
+def named_within(names: Sequence[str], room: int) -> str:
+    """``names`` joined by commas, as many as fit in ``room`` characters with "and N more" for the rest."""
+    everyone = ", ".join(names)
+    if len(everyone) <= room:
+        return everyone
+    shown: list[str] = []
+    for name in names:
+        rest = f", and {len(names) - len(shown) - 1} more"
+        if len(", ".join([*shown, name])) + len(rest) > room:
+            break
+        shown.append(name)
+    return ", ".join(shown) + f", and {len(names) - len(shown)} more"
+
+
+def describe(row: WorkshopRow, run: int = 1, width: int = DETAIL_WIDTH) -> Text:
+    """The highlighted workshop in a few lines: who, when, where they stopped.
+
+    The people take at most ``ROSTER_LINES`` lines of ``width``: forty names and roles took 22 lines, which
+    pushed the highlighted row out of the list and the keys below off the screen.
+    """
     info = row.info
     present = info.present
     if info.anonymous:
         people = "anonymous" + (f": P1 … P{len(present)}" if present else "")
     else:
+        # A line wraps at a space, so the first holds a little less than its width: a long word is kept spare.
+        room = max(ROSTER_LINES * width - 24, 40)
         people = (
-            ", ".join(p.display_name + (f" ({p.role})" if p.role else "") for p in present) or "no participants yet"
+            named_within([p.display_name + (f" ({p.role})" if p.role else "") for p in present], room)
+            or "no participants yet"
         )
     count = f"{len(present)} participant{'s' if len(present) != 1 else ''}"
     return joined(
@@ -270,7 +293,8 @@ class WorkshopList(Vertical):
             at = next((n for n, row in enumerate(rows) if before is not None and row.info.id == before.info.id), selected)
             row = min(max(at, 0), len(rows) - 1)
             table.move_cursor(row=row)
-            self.query_one("#workshop-detail", Static).update(describe(rows[row], self.run_of(rows[row])))
+            detail = self.query_one("#workshop-detail", Static)
+            detail.update(describe(rows[row], self.run_of(rows[row]), detail.content_region.width or DETAIL_WIDTH))
         self.set_class(not rows, "-empty")
         table.border_title = plain(f"in {folder}") if folder else None
         wall_note = self.query_one("#wall-note", Static)
@@ -375,7 +399,9 @@ class WorkshopList(Vertical):
                 joined((f"{self.hidden:,} older workshops are not listed yet", "bold"), "\n", ("enter lists the next ones; / searches every workshop", "dim"))
             )
         elif 0 <= event.cursor_row < len(self.rows):
-            self.query_one("#workshop-detail", Static).update(describe(self.rows[event.cursor_row], self.run_of(self.rows[event.cursor_row])))
+            detail = self.query_one("#workshop-detail", Static)
+            row = self.rows[event.cursor_row]
+            detail.update(describe(row, self.run_of(row), detail.content_region.width or DETAIL_WIDTH))
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
