@@ -310,3 +310,28 @@ async def test_end_and_home_on_the_lines_go_to_the_last_and_the_first_line(
         assert app.workshop.records.room.role_lines[0].decision == "tactical"
         assert console.flow.current.key == ROLE
 
+
+
+async def test_deciding_a_line_draws_again_only_the_rows_that_changed(workshop_id: str, make_app) -> None:
+    """A room deciding a 120-line posting in a burst watched the table lag seconds behind: every decision rebuilt
+    every row. Counted, not timed: a decision draws again the one row whose decision (and save mark) changed."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await arrive(pilot, "jump")
+        app.workshop.records.put_role_lines(tuple(f"Own duty number {n} for the customer" for n in range(1, 41)))
+        await settle(pilot)
+        table = app.screen.query_one(RoleLinesTable)
+        table.focus()
+        await settle(pilot)
+        await pilot.press("t")  # the first decision (the table laid out at its width once its lines came in)
+        await wait_until(pilot, lambda: app.workshop.records.room.role_lines[0].decision == "tactical")
+        await settle(pilot)
+        added, updated = [], []
+        original_add, original_update = table.add_row, table.update_cell
+        table.add_row = lambda *cells, **kw: added.append(kw.get("key")) or original_add(*cells, **kw)  # type: ignore[method-assign]
+        table.update_cell = lambda row, column, value, **kw: updated.append(str(row)) or original_update(row, column, value, **kw)  # type: ignore[method-assign]
+        await pilot.press("t")
+        await wait_until(pilot, lambda: app.workshop.records.room.role_lines[1].decision == "tactical")
+        await settle(pilot)
+        assert added == []
+        assert set(updated) == {app.workshop.records.room.role_lines[1].id}
