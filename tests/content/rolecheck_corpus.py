@@ -21,7 +21,8 @@ which learned from held_out_17. ``held_out_19`` at the end of the fourteenth, wh
 from held_out_18. ``held_out_20`` at the end of the fifteenth, which learned from
 held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in the sixteenth.
 ``held_out_21`` at the end of the sixteenth, and learned from in the seventeenth.
-``held_out_22`` at the end of the seventeenth. All but held_out_22 are spent.
+``held_out_22`` at the end of the seventeenth, and learned from in the eighteenth. All are spent: the eighteenth
+round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations

@@ -375,6 +375,10 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Plan the squad's daily tasks with the product owner", Leaning.TACTICAL),
         ("Build a new team of experience analysts", Leaning.TACTICAL),
         ("Supervise the city's 311 line and its call takers", Leaning.TACTICAL),
+        # eighteenth round (held_out_22): claims dealt with and replies agreed are case work; support turned into a
+        # means of keeping customers is growth through the experience
+        ("Deal with disputed refunds and agree the replies with the legal team", Leaning.TACTICAL),
+        ("Turn customer care into an engine of loyalty for the whole bank", Leaning.STRATEGIC),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
