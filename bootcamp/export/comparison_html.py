@@ -39,7 +39,7 @@ from bootcamp.export.comparison_text import (
 )
 from bootcamp.export.report_charts import score_colour
 from bootcamp.export.report_html import CSP, STYLE, boxed, html_section, running_header, user, words
-from bootcamp.export.report_text import number, plain
+from bootcamp.export.report_text import number, participants_phrase, plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
@@ -103,7 +103,7 @@ def _mean_change(change: float | None) -> str:
 
 
 def _run(label: str, run: RunFacts) -> str:
-    people = f"{run.participants} participant{'s' if run.participants != 1 else ''}"
+    people = participants_phrase(run.participants + run.left_during_the_day, run.left_during_the_day)
     day = "half day" if run.agenda == "half" else "full day"
     return (
         f"<li><strong>{label}</strong>: {user(run.workshop)}, {escape(run.date)}, {day}, {people} · "

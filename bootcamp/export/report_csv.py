@@ -34,6 +34,8 @@ step                id (step key), title, group (session), value (planned minute
                     not-reached, not-run)
 participant         id, title (display name), text (role; "" in an anonymous workshop), answered
                     (answers), flags (removed)
+headcount           value (the participants the answers come from: those present and those who left during the
+                    day after answering), text (as the cover says it: "40 participants (1 left during the day)")
 role-in-room        text (a role of an anonymous workshop's room, in sorted order: tied to no seat)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
@@ -61,7 +63,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from bootcamp.export.report_text import plain, tactical_phrase, tally
+from bootcamp.export.report_text import people_said, plain, tactical_phrase, tally
 from bootcamp.plurals import counted
 from bootcamp.summary.model import CommitmentReport, QuestionResult, RatingSummary
 from bootcamp.summary.rounding import half_up, whole
@@ -273,6 +275,7 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "answered": p.answers,
             "flags": "removed" if p.removed else "",
         }
+    yield {"section": "headcount", "value": report.participants_counted, "text": people_said(report)}
     for role_ in report.roles:
         yield {"section": "role-in-room", "text": role_}
     for card in report.poker:

@@ -30,6 +30,7 @@ from bootcamp.export.report_text import (
     note_who,
     number,
     overall_findings,
+    people_said,
     percent,
     plain,
     roles_said,
@@ -152,7 +153,7 @@ def _cover(report: CommitmentReport) -> str:
         user(report.organisation) if report.organisation else "",
         escape(report.date),
         "half day" if report.agenda == "half" else "full day",
-        counted(len(report.present), "participant") + (" (anonymous)" if report.anonymous else ""),
+        people_said(report),
     ]
     return (
         '<header class="cover">\n'

@@ -28,6 +28,7 @@ from bootcamp.export.report_text import (
     number,
     one_line,
     overall_findings,
+    people_said,
     percent,
     roles_said,
     scale_range,
@@ -138,7 +139,7 @@ def _head(report: CommitmentReport) -> list[str]:
         md(report.organisation),
         report.date,
         "half day" if report.agenda == "half" else "full day",
-        counted(len(report.present), "participant") + (" (anonymous)" if report.anonymous else ""),
+        people_said(report),
     ]
     return [
         f"# Commitment test: {md(report.workshop)}",

@@ -257,6 +257,18 @@ def comment_by(comment: Comment) -> str:
     return comment.participant or ("secret ballot" if comment.secret else "")
 
 
+def participants_phrase(counted_: int, left: int, anonymous: bool = False) -> str:
+    """How many people answered, as a cover says it: "40 participants (1 left during the day)", "3 participants
+    (anonymous)". Those who left count: their answers do."""
+    said = [part for part in ("anonymous" if anonymous else "", f"{left} left during the day" if left else "") if part]
+    return counted(counted_, "participant") + (f" ({'; '.join(said)})" if said else "")
+
+
+def people_said(report: CommitmentReport) -> str:
+    """The summary's count of participants: the people its answers come from (:func:`participants_phrase`)."""
+    return participants_phrase(report.participants_counted, report.participants_left, report.anonymous)
+
+
 def roles_said(report: CommitmentReport) -> str:
     """An anonymous workshop's roles, said apart from its seats: "Roles in the room: CEO, CFO, COO."; "" if none."""
     if not report.roles:

@@ -517,3 +517,14 @@ class CommitmentReport:
     @property
     def removed(self) -> tuple[ParticipantResult, ...]:
         return tuple(p for p in self.participants if p.removed)
+
+    @property
+    def participants_left(self) -> int:
+        """Participants removed after answering: they left during the day, and their answers still count."""
+        return sum(1 for p in self.removed if p.answers)
+
+    @property
+    def participants_counted(self) -> int:
+        """The people the answers come from: those present, and those who left after answering (a seat removed
+        before it answered, added by mistake, is neither)."""
+        return len(self.present) + self.participants_left

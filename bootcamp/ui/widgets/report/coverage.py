@@ -16,6 +16,7 @@ from bootcamp.export.report_text import (
     method_notes,
     missed_steps,
     number,
+    people_said,
     roles_said,
 )
 from bootcamp.summary.model import CommitmentReport, ParticipantResult
@@ -47,8 +48,9 @@ class Coverage(ReportPart):
                 joined(("Not measured: ", muted), dimension.title, (f" ({STATUS_PHRASES[dimension.status]})", muted))
             )
 
-        pieces += [Text(), line(plain("Who answered", heading))]
         people = report.present + report.removed
+        counted = plain(f"  {people_said(report)}", muted) if people else ""  # those who left count: their answers do
+        pieces += [Text(), line(plain("Who answered", heading), counted)]
         if people:
             pieces += self._people(people, width)
             if report.roles:  # an anonymous room: its roles, tied to no seat
