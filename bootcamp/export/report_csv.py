@@ -36,7 +36,8 @@ participant         id, title (display name), text (role; "" in an anonymous wor
                     (answers), flags (removed)
 headcount           value (the participants the answers come from: those present and those who left during the
                     day after answering), text (as the cover says it: "40 participants (1 left during the day)")
-role-in-room        text (a role of an anonymous workshop's room, in sorted order: tied to no seat)
+role-in-room        text (a role of an anonymous workshop's room, once, in sorted order: tied to no seat), value
+                    (how many in the room have it)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
 note                everything the room wrote, as the Notes page and the JSON ``notebook`` list it,
@@ -276,8 +277,8 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "flags": "removed" if p.removed else "",
         }
     yield {"section": "headcount", "value": report.participants_counted, "text": people_said(report)}
-    for role_ in report.roles:
-        yield {"section": "role-in-room", "text": role_}
+    for counted_role in report.roles_counted:
+        yield {"section": "role-in-room", "text": counted_role.role, "value": counted_role.count}
     for card in report.poker:
         for label, text in card.notes:
             yield {

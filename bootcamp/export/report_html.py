@@ -20,6 +20,7 @@ from bootcamp.export.report_text import (
     IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
+    ROLES_IN_THE_ROOM,
     coverage_phrase,
     findings,
     looks_real_lead,
@@ -33,7 +34,6 @@ from bootcamp.export.report_text import (
     people_said,
     percent,
     plain,
-    roles_said,
     scale_range,
     score_text,
     signed_number,
@@ -518,7 +518,8 @@ def _appendix(report: CommitmentReport) -> str:
 
     people = _list(person(p) for p in report.present)
     if report.roles:
-        people += f"<p>{user(roles_said(report))}</p>"
+        roles = _list(f"{user(r.role)} ({r.count})" for r in report.roles_counted)
+        people += f"<p>{escape(ROLES_IN_THE_ROOM)}</p>{roles}"
     if report.removed:
         people += "<p>Removed during the workshop (their answers still count):</p>" + _list(
             person(p) for p in report.removed

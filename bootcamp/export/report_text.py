@@ -269,11 +269,9 @@ def people_said(report: CommitmentReport) -> str:
     return participants_phrase(report.participants_counted, report.participants_left, report.anonymous)
 
 
-def roles_said(report: CommitmentReport) -> str:
-    """An anonymous workshop's roles, said apart from its seats: "Roles in the room: CEO, CFO, COO."; "" if none."""
-    if not report.roles:
-        return ""
-    return "Roles in the room: " + ", ".join(plain(role) for role in report.roles) + " (not tied to a seat)."
+# An anonymous workshop's roles are said apart from its seats, under this, one a line or a list item, each with how
+# many have it ("CEO (3)"): a role holding a comma ("Head of Product, EMEA") stays one role.
+ROLES_IN_THE_ROOM = "Roles in the room (not tied to a seat):"
 
 
 def note_place(note: Note) -> str:
