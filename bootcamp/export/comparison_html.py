@@ -38,8 +38,8 @@ from bootcamp.export.comparison_text import (
     tactical_pair,
 )
 from bootcamp.export.report_charts import score_colour
-from bootcamp.export.report_html import CSP, STYLE, html_section, running_header, user, words
-from bootcamp.export.report_text import number, plain
+from bootcamp.export.report_html import CSP, STYLE, boxed, html_section, running_header, user, words
+from bootcamp.export.report_text import number, participants_phrase, plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
@@ -103,7 +103,7 @@ def _mean_change(change: float | None) -> str:
 
 
 def _run(label: str, run: RunFacts) -> str:
-    people = f"{run.participants} participant{'s' if run.participants != 1 else ''}"
+    people = participants_phrase(run.participants + run.left_during_the_day, run.left_during_the_day)
     day = "half day" if run.agenda == "half" else "full day"
     return (
         f"<li><strong>{label}</strong>: {user(run.workshop)}, {escape(run.date)}, {day}, {people} · "
@@ -203,7 +203,7 @@ def _dimensions(comparison: Comparison) -> str:
             f'<td class="num">{escape(share_pair(d.dont_know_share_before, d.dont_know_share_after))}</td>'
             f"<td>{escape(split_pair(d))}</td></tr>"
         )
-    table = (
+    table = boxed(
         '<table class="dimensions"><thead><tr><th>Dimension</th><th class="num">Earlier</th>'
         '<th class="num">Later</th><th>Change</th><th>Earlier (pale) and later</th><th>Level</th>'
         '<th class="num">Don&rsquo;t know</th><th>Room split</th></tr></thead><tbody>'
@@ -238,7 +238,7 @@ def _heat_map(heat_map: HeatMapChange) -> str:
         "the room&rsquo;s average, "
         "earlier &rarr; later, and the change on the same scale."
     )
-    table = f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    table = boxed(f'<table class="ratings"><thead><tr><th>Item</th>{head}</tr></thead><tbody>{rows}</tbody></table>')
     return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", table, lead)
 
 
@@ -257,7 +257,7 @@ def _audit(audit: AuditChange) -> str:
         f"From <em>{words(audit.title)}</em>, on {words(audit.scale_title)} "
         f"({number(audit.scale_low)} to {number(audit.scale_high)}){seen_as}."
     )
-    table = (
+    table = boxed(
         '<table class="ratings"><thead><tr><th>Item</th><th class="num">Earlier</th><th class="num">Later</th>'
         f"<th>Change</th></tr></thead><tbody>{rows}</tbody></table>"
     )
@@ -296,15 +296,14 @@ def _actions(comparison: Comparison) -> str:
         return html_section("actions", "Actions from the earlier run", "", lead)
     table = ""
     if comparison.actions:
-        table = (
+        table = boxed(
             '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
             f"<th>As of {escape(comparison.as_of)}</th><th>Agreed again</th></tr></thead><tbody>"
             + "".join(_action_row(a, "") for a in sorted(comparison.actions, key=action_order))
             + "</tbody></table>"
         )
     if comparison.carried_actions:
-        table += (
-            "<h3>Still to do from runs before the earlier one</h3>"
+        table += "<h3>Still to do from runs before the earlier one</h3>" + boxed(
             '<table class="actions carried"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th>'
             f"<th>As of {escape(comparison.as_of)}</th><th>Agreed in</th><th>Agreed again</th></tr></thead><tbody>"
             + "".join(

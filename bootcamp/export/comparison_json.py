@@ -16,7 +16,8 @@ Top level:
 
 - ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 3.
 - ``before``, ``after``: ``{workshop_id, workshop, organisation, date, agenda, anonymous, program,
-  content_hash, participants}`` (``participants``: present at the end of the day).
+  content_hash, participants, left_during_the_day}`` (``participants``: present at the end of the day;
+  ``left_during_the_day``: removed after answering, whose answers count: the cover counts both).
 - ``as_of``: the later run's date, which decides which earlier actions are overdue.
 - ``levels``: ``[{id, title, min_score, text}]``, the later run's, lowest first.
 - ``overall``: ``{score_before, score_after, change, same_dimensions, level_before, level_after, level_move,

@@ -33,7 +33,7 @@ from bootcamp.export.comparison_text import (
     tactical_pair,
 )
 from bootcamp.export.report_markdown import content, markdown_table, md
-from bootcamp.export.report_text import number, text_bar
+from bootcamp.export.report_text import number, participants_phrase, text_bar
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
@@ -66,7 +66,7 @@ def render_comparison_markdown(comparison: Comparison, chosen: EarlierChoice | N
 
 
 def _run(label: str, run: RunFacts) -> str:
-    people = f"{run.participants} participant{'s' if run.participants != 1 else ''}"
+    people = participants_phrase(run.participants + run.left_during_the_day, run.left_during_the_day)
     day = "half day" if run.agenda == "half" else "full day"
     return f"- {label}: **{md(run.workshop)}**, {run.date}, {day}, {people} · workshop `{run.workshop_id}`"
 

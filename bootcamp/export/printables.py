@@ -183,13 +183,13 @@ table.answers { table-layout: fixed; } col.item { width: 30%; } col.persp { widt
 td.comment { vertical-align: bottom; } .write { height: 6.5mm; border-bottom: 1px solid #aab3bb; }
 .end { color: #5f6b76; font-size: 12px; margin: 6px 0 0; text-align: right; break-before: avoid; }
 .box { display: inline-block; width: 15px; height: 15px; border: 1.5px solid #1d2329; border-radius: 2px; }
-@page { size: A4; margin: 12mm;
+@page { margin: 12mm;
   @bottom-right { content: "page " counter(page) " of " counter(pages); font: 10px Arial, sans-serif; color: #5f6b76; }
   @top-left { font: 10px Arial, sans-serif; color: #5f6b76; } @top-right { font: 10px Arial, sans-serif; color: #5f6b76; } }
 @media print {
   body { background: #fff; } main { max-width: none; padding: 0; }
   .card, .sheet { box-shadow: none; border-radius: 0; margin: 0; padding: 0; break-after: page; }
-  .card { min-height: 270mm; }
+  .card { min-height: 100vh; }
   .screen-only { display: none; }
   .intro { padding: 0; break-after: page; }
   tr, .prompt { break-inside: avoid; }

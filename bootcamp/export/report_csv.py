@@ -34,7 +34,10 @@ step                id (step key), title, group (session), value (planned minute
                     not-reached, not-run)
 participant         id, title (display name), text (role; "" in an anonymous workshop), answered
                     (answers), flags (removed)
-role-in-room        text (a role of an anonymous workshop's room, in sorted order: tied to no seat)
+headcount           value (the participants the answers come from: those present and those who left during the
+                    day after answering), text (as the cover says it: "40 participants (1 left during the day)")
+role-in-room        text (a role of an anonymous workshop's room, once, in sorted order: tied to no seat), value
+                    (how many in the room have it)
 poker-note          id (card), title, participant (holder), group (prompt), text
 room-note           id (step key), title (step title), text, flags (quick)
 note                everything the room wrote, as the Notes page and the JSON ``notebook`` list it,
@@ -61,7 +64,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from bootcamp.export.report_text import plain, tactical_phrase, tally
+from bootcamp.export.report_text import people_said, plain, tactical_phrase, tally
 from bootcamp.plurals import counted
 from bootcamp.summary.model import CommitmentReport, QuestionResult, RatingSummary
 from bootcamp.summary.rounding import half_up, whole
@@ -273,8 +276,9 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "answered": p.answers,
             "flags": "removed" if p.removed else "",
         }
-    for role_ in report.roles:
-        yield {"section": "role-in-room", "text": role_}
+    yield {"section": "headcount", "value": report.participants_counted, "text": people_said(report)}
+    for counted_role in report.roles_counted:
+        yield {"section": "role-in-room", "text": counted_role.role, "value": counted_role.count}
     for card in report.poker:
         for label, text in card.notes:
             yield {

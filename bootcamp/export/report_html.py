@@ -20,6 +20,7 @@ from bootcamp.export.report_text import (
     IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
+    ROLES_IN_THE_ROOM,
     coverage_phrase,
     findings,
     looks_real_lead,
@@ -30,9 +31,9 @@ from bootcamp.export.report_text import (
     note_who,
     number,
     overall_findings,
+    people_said,
     percent,
     plain,
-    roles_said,
     scale_range,
     score_text,
     signed_number,
@@ -136,6 +137,12 @@ def _page_header(report: CommitmentReport) -> str:
     return " \u00b7 ".join(part for part in parts if part.strip())
 
 
+def boxed(table: str) -> str:
+    """A table in a box of its own that scrolls sideways when the screen is narrower than the table (a phone): the
+    page itself is never wider than the screen. Printed, the box shows the whole table."""
+    return f'<div class="scroll">{table}</div>'
+
+
 def html_section(section_id: str, heading: str, body: str, lead: str = "") -> str:
     lead_html = f'<p class="lead">{lead}</p>' if lead else ""
     return f'<section id="{section_id}">\n<h2>{heading}</h2>\n{lead_html}{body}\n</section>\n'
@@ -146,7 +153,7 @@ def _cover(report: CommitmentReport) -> str:
         user(report.organisation) if report.organisation else "",
         escape(report.date),
         "half day" if report.agenda == "half" else "full day",
-        counted(len(report.present), "participant") + (" (anonymous)" if report.anonymous else ""),
+        people_said(report),
     ]
     return (
         '<header class="cover">\n'
@@ -216,7 +223,7 @@ def _dimensions(report: CommitmentReport) -> str:
             f'<td class="num">{d.answered}</td><td class="num">{d.scored}</td>'
             f'<td class="num">{percent(d.dont_know_share)}</td><td>{_chips(d)}</td></tr>'
         )
-    table = (
+    table = boxed(
         '<table class="dimensions"><thead><tr><th>Dimension</th><th class="num">Score</th><th></th><th>Level</th>'
         '<th class="num">Answered</th><th class="num">Scored</th><th class="num">Don&rsquo;t know</th>'
         "<th>Findings</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
@@ -375,7 +382,7 @@ def _heat_map(heat_map: HeatMap) -> str:
             '<h3>Self against team</h3><p class="legend"><span class="dot self"></span>self '
             f'<span class="dot team"></span>team — self minus team, on the rating scale{f" ({span})" if span else ""}'
             " as the room averages show it</p>"
-            f'<table class="gaps"><tbody>{rows}</tbody></table>'
+            + boxed(f'<table class="gaps"><tbody>{rows}</tbody></table>')
         )
     lead = f"From <em>{words(heat_map.title)}</em>, rated on {words(heat_map.scale_title)}."
     body = f'{"".join(notes)}{table}<p class="legend">{legend}</p>{gaps}'
@@ -404,7 +411,7 @@ def _audit(audit: Audit) -> str:
         f'<td class="num">{r.dont_know}</td></tr>'
         for r in audit.rows
     )
-    table = (
+    table = boxed(
         '<table class="audit"><thead><tr><th>Item</th><th class="num">Average</th><th>Range, spread and average</th>'
         '<th class="num">Range</th><th class="num">Spread (sd)</th><th class="num">Answered</th>'
         f'<th class="num">Don&rsquo;t know</th></tr></thead><tbody>{rows}</tbody></table>'
@@ -445,7 +452,7 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
             f"<td>{user(line.reason)}</td></tr>"
             for n, line in enumerate(role.lines, 1)
         )
-        lines = (
+        lines = boxed(
             '<table class="lines"><thead><tr><th class="num">#</th><th>Line</th><th>Room decided</th>'
             f"<th>Suggested</th><th>Why suggested</th></tr></thead><tbody>{rows}</tbody></table>"
         )
@@ -470,7 +477,7 @@ def _actions(report: CommitmentReport) -> str:
     )
     overdue = sum(1 for a in report.actions if a.overdue)
     lead = f"{overdue} overdue as of {escape(report.as_of)}." if overdue else ""
-    table = (
+    table = boxed(
         '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th><th>From</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
@@ -511,7 +518,8 @@ def _appendix(report: CommitmentReport) -> str:
 
     people = _list(person(p) for p in report.present)
     if report.roles:
-        people += f"<p>{user(roles_said(report))}</p>"
+        roles = _list(f"{user(r.role)} ({r.count})" for r in report.roles_counted)
+        people += f"<p>{escape(ROLES_IN_THE_ROOM)}</p>{roles}"
     if report.removed:
         people += "<p>Removed during the workshop (their answers still count):</p>" + _list(
             person(p) for p in report.removed
@@ -562,7 +570,7 @@ section { padding: 18px 0 10px; }
 .gauge-box { flex: 1; min-width: 320px; }
 svg.gauge { width: 100%; max-width: 680px; height: auto; }
 svg.score-bar { width: 100%; min-width: 90px; max-width: 320px; height: auto; display: block; }
-svg.range-bar, svg.dumbbell { max-width: 100%; height: auto; }
+svg.range-bar, svg.dumbbell, svg.stacked-bar { max-width: 100%; height: auto; }
 svg .band-label { font-size: 20px; fill: #3b444c; }
 svg .track { fill: #eef1f4; } svg .unmeasured { fill: #eef1f4; stroke: #b8c0c8; stroke-dasharray: 4 3; }
 svg .tick { stroke: #59636d; stroke-width: 1.5; stroke-dasharray: 2 2; }
@@ -605,6 +613,8 @@ dl { display: grid; grid-template-columns: 130px 1fr; gap: 2px 12px; margin: 4px
 dt { font-weight: 600; color: var(--muted); } dd { margin: 0; }
 .comments { margin: 4px 0 4px 0; padding-left: 18px; color: #39434c; }
 .typed { white-space: pre-wrap; overflow-wrap: anywhere; }
+/* A phone scrolls these tables in their box, rather than squeeze typed text to a letter a line. */
+table.lines, table.actions { min-width: 40em; } td.typed { min-width: 8em; }
 q.typed { quotes: "\\201C" "\\201D"; }
 .scroll { overflow-x: auto; }
 table.heatmap { width: auto; min-width: 60%; }
@@ -640,6 +650,7 @@ ul.plain { padding-left: 18px; } ul.findings li { margin: 2px 0; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; }
 code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius: 3px; }
 @media (max-width: 760px) { .columns { grid-template-columns: 1fr; } dl { grid-template-columns: 1fr; } }
+@media screen and (max-width: 480px) { main { padding: 16px 14px 32px; } }
 @page { margin: 16mm 12mm 14mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }

@@ -60,7 +60,10 @@ Top level:
 - ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue}]``.
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous, and ``role`` then
-  ``""``: an anonymous workshop's roles are ``roles``, sorted, tied to no seat (``[]`` in a named workshop).
+  ``""``: an anonymous workshop's roles are ``roles``, sorted, tied to no seat (``[]`` in a named workshop), one per
+  person; ``roles_counted``: ``[{role, count}]``, each role once with how many have it (case and spaces aside).
+- ``participants_counted``: the people the answers come from, as the cover counts them: those present at the end of
+  the day and ``participants_left``, those removed after answering (they left during the day; their answers count).
 - ``poker``: ``[{card, title, holder, notes: [[prompt label, text]]}]``; ``holder`` is ``""`` when anonymous.
 - ``notes``: ``[{step_key, step_title, text, quick}]``. ``bootcamp summary`` leaves the facilitator's quick notes
   out of ``notes`` and ``notebook`` unless given ``--with-private-notes``; ``private_notes_left_out`` counts them.
@@ -129,6 +132,9 @@ def report_to_data(report: CommitmentReport) -> dict[str, Any]:
             "structure_gap_below": STRUCTURE_GAP_BELOW,
             "self_team_gap": SELF_TEAM_GAP,
         },
+        "roles_counted": plain_data(report.roles_counted, _DERIVED),
+        "participants_counted": report.participants_counted,
+        "participants_left": report.participants_left,
         "weakest_first": [d.id for d in report.weakest_first],
         "looks_real": [d.id for d in report.looks_real],
     }

@@ -15,6 +15,7 @@ from bootcamp.export.report_text import (
     IN_PLACE,
     NOTE_KINDS,
     NOTHING_MISSED,
+    ROLES_IN_THE_ROOM,
     agreement_phrase,
     comment_by,
     coverage_phrase,
@@ -28,8 +29,8 @@ from bootcamp.export.report_text import (
     number,
     one_line,
     overall_findings,
+    people_said,
     percent,
-    roles_said,
     scale_range,
     score_text,
     signed_number,
@@ -138,7 +139,7 @@ def _head(report: CommitmentReport) -> list[str]:
         md(report.organisation),
         report.date,
         "half day" if report.agenda == "half" else "full day",
-        counted(len(report.present), "participant") + (" (anonymous)" if report.anonymous else ""),
+        people_said(report),
     ]
     return [
         f"# Commitment test: {md(report.workshop)}",
@@ -417,7 +418,7 @@ def _participants(report: CommitmentReport) -> list[str]:
         for p in report.present
     ]
     if report.roles:
-        lines += ["", md(roles_said(report))]
+        lines += ["", ROLES_IN_THE_ROOM, "", *(f"- {md(r.role)} ({r.count})" for r in report.roles_counted)]
     if report.removed:
         lines += ["", "Removed during the workshop (their answers still count):", ""]
         lines += [

@@ -257,11 +257,21 @@ def comment_by(comment: Comment) -> str:
     return comment.participant or ("secret ballot" if comment.secret else "")
 
 
-def roles_said(report: CommitmentReport) -> str:
-    """An anonymous workshop's roles, said apart from its seats: "Roles in the room: CEO, CFO, COO."; "" if none."""
-    if not report.roles:
-        return ""
-    return "Roles in the room: " + ", ".join(plain(role) for role in report.roles) + " (not tied to a seat)."
+def participants_phrase(counted_: int, left: int, anonymous: bool = False) -> str:
+    """How many people answered, as a cover says it: "40 participants (1 left during the day)", "3 participants
+    (anonymous)". Those who left count: their answers do."""
+    said = [part for part in ("anonymous" if anonymous else "", f"{left} left during the day" if left else "") if part]
+    return counted(counted_, "participant") + (f" ({'; '.join(said)})" if said else "")
+
+
+def people_said(report: CommitmentReport) -> str:
+    """The summary's count of participants: the people its answers come from (:func:`participants_phrase`)."""
+    return participants_phrase(report.participants_counted, report.participants_left, report.anonymous)
+
+
+# An anonymous workshop's roles are said apart from its seats, under this, one a line or a list item, each with how
+# many have it ("CEO (3)"): a role holding a comma ("Head of Product, EMEA") stays one role.
+ROLES_IN_THE_ROOM = "Roles in the room (not tied to a seat):"
 
 
 def note_place(note: Note) -> str:

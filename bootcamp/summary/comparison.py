@@ -104,6 +104,7 @@ def _facts(report: CommitmentReport) -> RunFacts:
         program=report.program,
         content_hash=report.content_hash,
         participants=len(report.present),
+        left_during_the_day=report.participants_left,
     )
 
 

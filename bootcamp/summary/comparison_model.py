@@ -72,6 +72,7 @@ class RunFacts:
     program: str
     content_hash: str
     participants: int  # present at the end of the day
+    left_during_the_day: int = 0  # removed after answering: their answers count, so every format counts them too
 
 
 @dataclass(frozen=True)

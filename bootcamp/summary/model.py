@@ -7,6 +7,7 @@ numbers on 0..100 so that what a reader sees is exactly what decided the level.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -394,6 +395,14 @@ class ParticipantResult:
 
 
 @dataclass(frozen=True)
+class RoleCount:
+    """A role of an anonymous workshop's room and how many people in it have it: said apart from the seats."""
+
+    role: str
+    count: int
+
+
+@dataclass(frozen=True)
 class PokerNote:
     card: str
     title: str
@@ -517,3 +526,27 @@ class CommitmentReport:
     @property
     def removed(self) -> tuple[ParticipantResult, ...]:
         return tuple(p for p in self.participants if p.removed)
+
+    @property
+    def roles_counted(self) -> tuple[RoleCount, ...]:
+        """Each role of :attr:`roles` once, with how many have it, sorted as ``roles`` is: "CEO" three times is
+        CEO (3). Roles that differ in case or spaces alone are one, shown as most of the room typed it."""
+        spellings: dict[str, Counter[str]] = {}
+        for role in self.roles:
+            shown = " ".join(role.split())
+            spellings.setdefault(shown.casefold(), Counter())[shown] += 1
+        counted = (
+            RoleCount(min(typed, key=lambda s: (-typed[s], s)), typed.total()) for typed in spellings.values() if typed
+        )
+        return tuple(sorted(counted, key=lambda r: (r.role.casefold(), r.role)))
+
+    @property
+    def participants_left(self) -> int:
+        """Participants removed after answering: they left during the day, and their answers still count."""
+        return sum(1 for p in self.removed if p.answers)
+
+    @property
+    def participants_counted(self) -> int:
+        """The people the answers come from: those present, and those who left after answering (a seat removed
+        before it answered, added by mistake, is neither)."""
+        return len(self.present) + self.participants_left

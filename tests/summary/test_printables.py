@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
+from playwright.async_api import async_playwright
 from summary_rooms import fixture_program, info, participants
 
 from bootcamp.export.data_csv import COLUMNS, loads
@@ -187,3 +192,39 @@ def test_a_step_heading_is_printed_with_its_rows_and_every_row_has_room_for_a_co
     assert pages.comments == 6 and pages.lines == 2 * 6
     style = html.split("</style>")[0]
     assert "break-inside: avoid" in style and "table-header-group" in style
+
+
+PAPER = {"Letter": (612, 792), "A4": (595, 842)}  # points
+
+
+def _printed(chromium: Path, tmp_path: Path, html: str, paper: str) -> list[tuple[int, int]]:
+    """Each page's size in points, printed as a browser's print dialog does: a page size the CSS gives wins."""
+
+    async def pdf() -> bytes:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+            try:
+                page = await browser.new_page()
+                await page.goto(page_file.as_uri())
+                return await page.pdf(format=paper, print_background=True, prefer_css_page_size=True)
+            finally:
+                await browser.close()
+
+    page_file = tmp_path / "printable.html"
+    page_file.write_text(html, encoding="utf-8")
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", asyncio.run(pdf()))
+    return [(round(float(w)), round(float(h))) for w, h in boxes]
+
+
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_the_deck_and_the_sheets_print_on_the_readers_paper(chromium: Path, tmp_path: Path, paper: str) -> None:
+    # `@page { size: A4 }` printed A4 on US Letter; a card 270 mm tall then ran onto a second Letter page.
+    width, height = PAPER[paper]
+
+    def on_the_paper(size: tuple[int, int]) -> bool:
+        return abs(size[0] - width) <= 2 and abs(size[1] - height) <= 2  # Chromium rounds A4 to whole pixels
+
+    deck = _printed(chromium, tmp_path, render_deck(fixture_program()), paper)
+    assert len(deck) == 2 and all(map(on_the_paper, deck)), deck  # the two cards, a page each
+    sheets = _printed(chromium, tmp_path, render_sheets(fixture_program(), info(participants(2))), paper)
+    assert len(sheets) >= 2 and all(map(on_the_paper, sheets)), sheets

@@ -76,7 +76,7 @@ def test_anonymous_markdown() -> None:
     _no_seat_beside(text.splitlines(), "markdown")
     assert "“Nobody owns it” — No" in text
     assert "secret ballot" not in text
-    assert "CEO, CFO, COO" in text  # the roles of the room are still said
+    assert "- CEO (1)\n- CFO (1)\n- COO (1)\n" in text  # the roles of the room are still said
 
 
 def test_anonymous_html() -> None:
@@ -86,7 +86,7 @@ def test_anonymous_html() -> None:
     for item in re.findall(r"<li>.*?</li>", text, flags=re.S):
         _no_seat_beside([re.sub(r"<[^>]+>", "", item)], "html item")
     assert "secret ballot" not in text
-    assert "CEO, CFO, COO" in body
+    assert "CEO (1)CFO (1)COO (1)" in body
 
 
 def test_anonymous_json() -> None:
@@ -108,6 +108,40 @@ def test_anonymous_csv() -> None:
         if SEAT.search(cells):
             assert not any(role in cells for role in ROLES), cells
     assert sorted(row["text"] for row in rows if row["section"] == "role-in-room") == sorted(ROLES)
+
+
+def _room_of_repeated_roles() -> Room_:
+    roles = ("CEO", "Head of Product, EMEA", "CEO", "COO", "CEO")
+    return Room_(tuple(replace(p, role=role) for p, role in zip(participants(5), roles, strict=True)))
+
+
+def test_each_role_of_an_anonymous_room_is_said_once_with_how_many_have_it() -> None:
+    # "Roles in the room: CEO, CEO, CEO, COO, Head of Product, EMEA": each role again for each person, and a comma
+    # inside a role read as two roles.
+    report = _room_of_repeated_roles().report()
+    assert [(r.role, r.count) for r in report.roles_counted] == [("CEO", 3), ("COO", 1), ("Head of Product, EMEA", 1)]
+    markdown = render_markdown(report)
+    assert "Roles in the room (not tied to a seat):\n\n- CEO (3)\n- COO (1)\n- Head of Product, EMEA (1)\n" in markdown
+    assert "CEO, CEO" not in markdown
+    html = render_html(report)
+    assert (
+        '<p>Roles in the room (not tied to a seat):</p><ul class="plain"><li><bdi>CEO</bdi> (3)</li>'
+        "<li><bdi>COO</bdi> (1)</li><li><bdi>Head of Product, EMEA</bdi> (1)</li></ul>"
+    ) in html
+    data = json.loads(render_json(report))
+    assert data["roles_counted"] == [
+        {"role": "CEO", "count": 3},
+        {"role": "COO", "count": 1},
+        {"role": "Head of Product, EMEA", "count": 1},
+    ]
+    rows = [row for row in csv.DictReader(io.StringIO(render_csv(report))) if row["section"] == "role-in-room"]
+    assert [(row["text"], row["value"]) for row in rows] == [("CEO", "3"), ("COO", "1"), ("Head of Product, EMEA", "1")]
+
+
+def test_roles_told_apart_by_case_or_spaces_alone_are_one_role() -> None:
+    room = _room_of_repeated_roles()
+    room.people = tuple(replace(p, role=role) for p, role in zip(room.people, ("CEO", "ceo", " CEO ", "c e o", "CEO")))
+    assert [(r.role, r.count) for r in room.report().roles_counted] == [("c e o", 1), ("CEO", 4)]
 
 
 def test_a_comment_only_answer_is_matched_and_shown_with_its_question() -> None:

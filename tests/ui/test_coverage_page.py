@@ -64,3 +64,17 @@ async def test_a_role_check_nobody_answered_says_none_was_answered(workshop_id: 
         text = await summary_page(pilot, app, "5")
         assert "No structure question scored low" not in text
         assert "None of the structure questions has a scored answer" in text
+
+
+async def test_who_answered_counts_who_left_after_answering(workshop_id: str, make_app) -> None:
+    # The cover said 2 participants while the mandate question counted 3 answers: Chloe left after answering.
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        live = app.workshop
+        assert live is not None
+        for person, value in zip(live.info.participants, ("yes", "no", "yes"), strict=True):
+            live.records.set_answer(person.id, "basics/mandate", value)
+        live.records.remove_participant(live.info.participants[2].id)
+        text = await summary_page(pilot, app, "7")
+        assert "Who answered  3 participants (1 left during the day)" in text

@@ -190,6 +190,8 @@ async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(
         await settle(pilot)
         text = screen_text(app)
         assert "self 0 → 1 +1" in text and "+100" not in text, text
+        # the scale the averages are on, as the comparison's files say it ("on Strength, mixed or weakness (0 to 2)")
+        assert "on Strength or weakness (0 to 2): the change on the same scale." in text, text
 
 
 async def test_pages_turn_through_progress_and_back_round(store: Store, fixture_program: Program, make_app) -> None:

@@ -350,7 +350,7 @@ async def test_an_anonymous_workshops_pages_tie_no_comment_to_a_seat_and_no_seat
         assert "P2" not in seen["next-steps"] and "secret ballot" not in seen["next-steps"]
         coverage = seen["coverage"]
         assert "P1" in coverage and "P2" in coverage  # who answered how much, by seat
-        assert "Roles in the room: CEO, CFO, COO (not tied to a seat)." in coverage
+        assert "Roles in the room (not tied to a seat):\n• CEO (1)\n• CFO (1)\n• COO (1)\n" in coverage
         for line in coverage.splitlines():
             if "P1" in line or "P2" in line or "P3" in line:
                 assert not any(role in line for role in ("CFO", "CEO", "COO")), line

@@ -11,12 +11,13 @@ from rich.text import Text
 
 from bootcamp.export.report_text import (
     NOTHING_MISSED,
+    ROLES_IN_THE_ROOM,
     STATUS_PHRASES,
     coverage_phrase,
     method_notes,
     missed_steps,
     number,
-    roles_said,
+    people_said,
 )
 from bootcamp.summary.model import CommitmentReport, ParticipantResult
 from bootcamp.ui.text import joined, plain
@@ -47,12 +48,14 @@ class Coverage(ReportPart):
                 joined(("Not measured: ", muted), dimension.title, (f" ({STATUS_PHRASES[dimension.status]})", muted))
             )
 
-        pieces += [Text(), line(plain("Who answered", heading))]
         people = report.present + report.removed
+        counted = plain(f"  {people_said(report)}", muted) if people else ""  # those who left count: their answers do
+        pieces += [Text(), line(plain("Who answered", heading), counted)]
         if people:
             pieces += self._people(people, width)
-            if report.roles:  # an anonymous room: its roles, tied to no seat
-                pieces.append(plain(roles_said(report), muted))
+            if report.roles:  # an anonymous room: its roles, tied to no seat, each once, a line each
+                pieces.append(plain(ROLES_IN_THE_ROOM, muted))
+                pieces += [joined(("• ", muted), r.role, (f" ({r.count})", muted)) for r in report.roles_counted]
         else:
             pieces.append(plain("Nobody is on the roster yet.", muted))
         if report.unmatched_answers:

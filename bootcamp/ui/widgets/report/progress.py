@@ -28,6 +28,7 @@ from bootcamp.export.comparison_text import (
     no_gap_listed,
     notes,
     pair,
+    scale_span,
     score_or_dash,
     share_pair,
     signed,
@@ -322,6 +323,9 @@ class ProgressView(ReportPart):
             if heat_map.rated_in_neither:  # one sentence, not a row of dashes per item
                 rows += [plain(neither_rated(heat_map.title), self.themed("muted")), Text()]
                 continue
+            # the scale the averages are on, as `bootcamp compare` says it
+            said = f"From {heat_map.title}, on {heat_map.scale_title}{scale_span(heat_map)}"
+            rows.append(plain(f"{said}: the change on the same scale.", self.themed("muted")))
             items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
             by_key = {(row.item, row.perspective): row for row in heat_map.rows}
             cells_width = len(heat_map.perspectives) * (RATING_WIDTH + 2)
@@ -337,6 +341,10 @@ class ProgressView(ReportPart):
             if audit.rated_in_neither:
                 rows += [plain(neither_rated(audit.title), self.themed("muted")), Text()]
                 continue
+            seen_as = f", rated for {audit.seen_as}" if audit.seen_as else ""
+            span = f"({number(audit.scale_low)} to {number(audit.scale_high)})"
+            said = f"From {audit.title}, on {audit.scale_title} {span}"
+            rows.append(plain(said + seen_as + ".", self.themed("muted")))
             name_width = max(10, min(width - RATING_WIDTH - 2, max((len(r.title) for r in audit.rows), default=10)))
             for row in audit.rows:
                 rows.append(line(fit(plain(row.title), name_width), "  ", self._rating(row, "", RATING_WIDTH)))
