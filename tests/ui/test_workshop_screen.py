@@ -368,3 +368,24 @@ async def test_the_jump_list_shows_the_current_step_one_line_each_at_every_size(
         row = shown_from + at
         assert steps.region.y <= row < steps.region.bottom and steps.region.bottom <= dialog.region.bottom - 1, size
         assert steps.virtual_size.height == steps.option_count  # not one option on two lines
+
+
+async def test_over_time_on_the_wall_says_so_without_the_facilitators_key_and_keeps_the_step_counter(
+    workshop_id: str, make_app, clock: FixedClock
+) -> None:
+    """A tester at 80×24 saw "over time — + adds 2 minutes" projected to the room, cutting the step counter to
+    "step 1 of 8 · The …": the + key is the facilitator's, said on the console; the wall says it is over time."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_console(pilot)
+        await pilot.press("t")
+        clock.advance(60 * 60)
+        screen.tick()
+        await pilot.press("f5")
+        wall = await wait_for_screen(pilot, PresenterScreen)
+        wall.tick()
+        await pilot.pause()
+        timer = text_of(wall.query_one("#slide-timer", Static))
+        assert timer.startswith("over time") and "adds" not in timer and "press" not in timer, timer
+        counter = wall.query_one("#slide-counter", Static)
+        assert counter.size.width >= len(text_of(counter)), text_of(counter)  # drawn whole beside the timer
