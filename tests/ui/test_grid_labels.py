@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len, set_cell_size
 from room_helpers import at_step, open_console
-from ui_helpers import ROOM, SHIPPED_CONTENT, new_workshop, screen_text
+from ui_helpers import ROOM, SHIPPED_CONTENT, screen_text
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import load_dir
@@ -20,11 +20,15 @@ from bootcamp.ui.widgets.steps import StepScroll
 RATE_APTITUDES = "aptitudes/rate-aptitudes"
 
 
-async def test_the_aptitude_names_stay_while_the_cursor_reaches_the_third_person(
+async def test_the_aptitude_names_stay_while_the_cursor_reaches_the_last_person(
     data_dir, clock: FixedClock, make_app
 ) -> None:
     store = Store(data_dir, clock)
-    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
+    content = load_dir(SHIPPED_CONTENT)
+    people = [*ROOM, *[(name, "") for name in ("Dee Park", "Eve Moreau", "Finn Wu", "Gus Berg", "Hana Sato")]]
+    info = store.create_workshop(
+        name="Eight", organisation="Org", date="2026-09-21", participants=people, sources=content.sources
+    )
     at_step(store, info.id, RATE_APTITUDES)
     app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -33,18 +37,18 @@ async def test_the_aptitude_names_stay_while_the_cursor_reaches_the_third_person
         grid = app.focused
         assert isinstance(grid, AnswerGrid)
         first_label = grid.rows_[0].label
-        assert "Chloe" not in screen_text(app)  # two of the three people fit at 120 columns …
+        assert "Hana" not in screen_text(app)  # the step has the console's width, and still not all eight fit …
         note = app.screen.query_one(OffScreenNote)
-        assert note.display and "1 person more ▸ → shows them" in str(note.render())  # … and the grid says so
+        assert note.display and "more ▸ → shows them" in str(note.render())  # … and the grid says so
 
-        await pilot.press("right", "right", "right", "right", "right")  # to Chloe's team column
+        await pilot.press(*["right"] * (2 * len(people) - 1))  # to Hana's team column
         await pilot.pause()
         text = screen_text(app)
-        assert grid.cursor_coordinate.column == 6
-        assert "Chloe" in text
+        assert grid.cursor_coordinate.column == 2 * len(people)
+        assert "Hana" in text
         assert first_label in text and grid.rows_[-1].label in text  # the row labels did not scroll away
         assert not grid.show_horizontal_scrollbar
-        assert "1 person more: ← shows them" in str(note.render())
+        assert "more: ← shows them" in str(note.render())
 
 
 @pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
@@ -54,6 +58,8 @@ async def test_the_grid_shows_whole_columns_and_the_line_under_it_in_full(
     store = Store(data_dir, clock)
     content = load_dir(SHIPPED_CONTENT)
     people = [*ROOM, ("Dee Park", ""), ("Eve Moreau", ""), ("Finn Wu", "")]
+    if size == (120, 40):  # the step has the console's width: more people, so some are out of view each side
+        people += [("Gus Berg", ""), ("Hana Sato", ""), ("Ivo Marx", ""), ("Jon Kerr", "")]
     info = store.create_workshop(
         name="Six", organisation="Org", date="2026-09-21", participants=people, sources=content.sources
     )
@@ -86,8 +92,8 @@ async def test_the_grid_shows_whole_columns_and_the_line_under_it_in_full(
             assert step.scrollable_content_region.contains_region(hint.region), hint.region  # and the keys' hint
         if size == (80, 24):  # seven columns in view
             assert lines == ["◂ 2 people more: ← shows them  ·  1 person more ▸ → shows them"]
-        else:  # four columns in view, and a line too narrow for both sides: each on its own
-            assert lines == ["◂ 4 people more: ← shows them", "1 person more ▸ → shows them"]
+        else:  # the console's width for the step: eleven columns in view, both sides on one line
+            assert lines == ["◂ 4 people more: ← shows them  ·  1 person more ▸ → shows them"]
 
 
 LIVE_ROOM = [("Eva Stone", "CEO"), ("Eva Sanchez", "CFO"), ("Dev Patel", ""), ("Carla Diaz", ""), ("Hugo Lind", "")]
@@ -164,3 +170,9 @@ async def test_each_column_header_is_whose_and_which_side_apart_from_its_neighbo
         step = console.query_one(StepScroll)
         for shown in (grid, keys):  # the grid's top and the whole hint, never cut at the fold
             assert step.scrollable_content_region.contains_region(shown.region), shown
+
+
+def test_a_line_too_narrow_for_both_sides_of_the_grid_says_each_on_its_own() -> None:
+    wide = answer_grid.off_screen_text(4, 1, 80)
+    assert wide == "◂ 4 people more: ← shows them  ·  1 person more ▸ → shows them"
+    assert answer_grid.off_screen_text(4, 1, 40).splitlines() == ["◂ 4 people more: ← shows them", "1 person more ▸ → shows them"]

@@ -87,6 +87,11 @@ class RateView(StepView):
         for hint in self.query(KeysHint):
             hint.focus_here(isinstance(self.app.focused, AnswerGrid))
 
+    def wants_width(self) -> bool:
+        # The grid: a column per person and perspective. Between the agenda and the side column it showed two people of
+        # three at 120 columns, and one and a half of forty; the time strip keeps the timer and the day in sight.
+        return self.live is not None and not self.presenter and self.items is not None and self.scale is not None
+
     def focus_answers(self) -> bool:
         grids = self.query(AnswerGrid)
         if grids:
