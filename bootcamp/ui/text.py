@@ -71,6 +71,41 @@ def one_line(text: str, width: int) -> str:
     return set_cell_size(line, max(0, width - 1)).rstrip() + "…"
 
 
+def names_in(names: dict[str, str], width: int) -> dict[str, str]:
+    """Each name on one line of ``width`` cells, the cut ones still told apart: two names that cut to the same text
+    ("Mohammed Al-R…" for Al-Rashid and Al-Rashidi, or a role cut off) keep their ends instead ("Mohamm…Rashidi");
+    any still alike are numbered in their order."""
+    cut = {key: one_line(name, width) for key, name in names.items()}
+    alike: dict[str, list[str]] = {}
+    for key, shown in cut.items():
+        alike.setdefault(shown, []).append(key)
+    for keys in (group for group in alike.values() if len(group) > 1):
+        for key in keys:
+            cut[key] = _ends(one_line(names[key], 10_000), width)
+        seen: dict[str, list[str]] = {}
+        for key in keys:
+            seen.setdefault(cut[key], []).append(key)
+        for same in (group for group in seen.values() if len(group) > 1):
+            for number, key in enumerate(same, start=1):
+                cut[key] = set_cell_size(cut[key], max(0, width - len(str(number)) - 1)).rstrip() + f" {number}"
+    return cut
+
+
+def _ends(line: str, width: int) -> str:
+    """The start and the end of ``line`` around a … in ``width`` cells."""
+    if cell_len(line) <= width:
+        return line
+    head = max(1, (width - 1) // 2)
+    tail = width - 1 - head
+    end = line[::-1]
+    kept = ""
+    for character in end:  # the end, by cells (an emoji takes two)
+        if cell_len(kept) + cell_len(character) > tail:
+            break
+        kept = character + kept
+    return set_cell_size(line, head).rstrip() + "…" + kept.lstrip()
+
+
 def drawn_as(text: Text) -> tuple[str, str, tuple[object, ...]]:
     """What a cell looks like, to know when to redraw it: Rich's ``Text ==`` ignores the base style, so a
     pending answer turning saved (dim to not dim) would compare equal and stay drawn as pending."""

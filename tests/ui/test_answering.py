@@ -505,3 +505,22 @@ async def test_a_step_answered_and_then_jumped_away_from_shows_done_in_the_agend
         await settle(pilot)
         assert not app.workshop.flow.is_done(ROLE)
     assert MANDATE in Store(store.data_dir).open(workshop_id).state().done
+
+
+async def test_the_who_column_tells_apart_people_whose_names_cut_alike(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """In a 40-person room two rows read "Mohammed Al-R…" and two "Ana Ortiz": a key typed for one of them could
+    go to the other. Two of one name are told apart by their role, two names cut alike by their ends."""
+    room = [("Mohammed Al-Rashid", ""), ("Mohammed Al-Rashidi", ""), ("Ana Ortiz", "CEO"), ("Ana Ortiz", "Sales")]
+    info = store.create_workshop(
+        name="Offsite", organisation="Fabrikam", date="2026-09-21", participants=room, sources=fixture_program.sources
+    )
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        table = app.screen.query_one(QuestionTable)
+        who = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        assert len(set(who)) == len(room), who
+        assert all(len(name) <= NAME_WIDTH for name in who)
+        assert who[2].startswith("Ana Ortiz (C") and who[3].startswith("Ana Ortiz (S")

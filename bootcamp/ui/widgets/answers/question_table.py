@@ -21,10 +21,11 @@ from bootcamp.content.model import Scale
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.live.snapshot import WorkshopSnapshot
+from bootcamp.names import told_apart
 from bootcamp.store.model import Participant, WorkshopState
 from bootcamp.ui.messages import request
 from bootcamp.ui.phones import PHONE, phones_of
-from bootcamp.ui.text import drawn_as, one_line, plain
+from bootcamp.ui.text import drawn_as, names_in, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.moved_on import MovedOn
@@ -67,6 +68,7 @@ class QuestionTable(AnswerTable[Text]):
         # After an answer the cursor moves on, but a comment that follows belongs to who just answered.
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
         self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
+        self._names: tuple[dict[str, str], dict[int, dict[str, str]]] = ({}, {})  # the seats' names, and in a width
         self._comment_width = MIN_COMMENT_WIDTH
         self._empty: set[int] | None = None  # the rows drawn without an answer, to see which an undo emptied
         self._said = False  # the hint says a phone's answer moved the cursor on
@@ -118,6 +120,7 @@ class QuestionTable(AnswerTable[Text]):
             self._seats = ()
         revealed = self.step_key in state.revealed and not state.private_entry
         phones = phones_of(self)
+        self._names = (told_apart(data.present), {})  # each seat's name in the Who column, cut ones told apart
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
@@ -177,6 +180,13 @@ class QuestionTable(AnswerTable[Text]):
                 return Coordinate(row, 0)
         return None
 
+    def _names_in(self, width: int) -> dict[str, str]:
+        """The seats' names in ``width`` cells: two Ana Ortizes by their role, two names cut alike by their ends."""
+        names, by_width = self._names
+        if width not in by_width:
+            by_width[width] = names_in(names, width)
+        return by_width[width]
+
     def _cells(self, participant: Participant, revealed: bool, phones: frozenset[str]) -> tuple[Text, Text, Text]:
         answer = self.live.answer(participant.id, self.step_key, self.item, self.perspective)
         mark = self.live.answer_mark(participant.id, self.step_key, self.item, self.perspective)
@@ -197,9 +207,9 @@ class QuestionTable(AnswerTable[Text]):
         else:
             comment_cell = plain(one_line(comment, self._comment_width), "italic")
         if participant.id in phones:
-            who = plain(f"{one_line(participant.display_name, NAME_WIDTH - cell_len(PHONE) - 1)} {PHONE}")
+            who = plain(f"{self._names_in(NAME_WIDTH - cell_len(PHONE) - 1)[participant.id]} {PHONE}")
         else:
-            who = plain(one_line(participant.display_name, NAME_WIDTH))
+            who = plain(self._names_in(NAME_WIDTH)[participant.id])
         return (who, value, comment_cell)
 
     # -- what the keys do -------------------------------------------------------------------------------------
