@@ -397,3 +397,27 @@ async def test_more_actions_than_the_screen_leave_the_detail_on_screen_and_every
         assert table.max_scroll_x == 0, size  # every column in view, the dates whole
         dates = {f"2025-{n % 12 + 1:02d}-1{n % 10}" for n in range(12)}
         assert all(str(table.get_cell_at((row, 4)))[-10:] in dates for row in range(table.row_count)), size
+
+
+async def test_every_organisations_actions_name_the_organisation_when_the_workshop_name_does_not(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Two years of runs named "Customer leadership boot camp — run 2" for fifteen clients looked the same: the
+    organisation was only in the detail under the table."""
+    for organisation in ("Northwind Insurance", "Globex"):
+        info = store.create_workshop(
+            name="Customer leadership boot camp — run 2", organisation=organisation, date="2026-08-03",
+            participants=list(ROOM), sources=fixture_program.sources,
+        )  # fmt: skip
+        store.open(info.id).update_room(lambda room, who=organisation: RoomRecords(actions=(Action("a1", f"Act for {who}"),)))
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        table = screen.query_one(DataTable)
+        cells = {str(table.get_row_at(row)[1]): str(table.get_row_at(row)[4]) for row in range(table.row_count)}
+        assert cells["Act for Globex"].startswith("Globex · Customer"), cells
+        assert cells["Act for Northwind Insurance"].startswith("Northwind Insurance · "), cells
+        assert all(cell.endswith("2026-08-03") for cell in cells.values())
+        await pilot.press("o")  # one organisation: its name is said above the table, not on every row
+        await settle(pilot)
+        assert str(table.get_row_at(0)[4]).startswith("Customer leadership"), table.get_row_at(0)

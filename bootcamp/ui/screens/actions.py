@@ -250,7 +250,7 @@ class ActionsScreen(Screen[None]):
             (
                 " ".join(item.action.what.split()),
                 item.action.owner or "no owner",
-                f"{item.workshop_name} · {item.workshop_date}",
+                f"{self._workshop_named(item)} · {item.workshop_date}",
             )
             for item in self.shown
         ]
@@ -278,9 +278,16 @@ class ActionsScreen(Screen[None]):
                 plain(shortened(what, widths["what"])),
                 plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
                 plain(action.status.value),
-                plain(workshop_cell(item.workshop_name, item.workshop_date, widths["workshop"]), "dim"),
+                plain(workshop_cell(self._workshop_named(item), item.workshop_date, widths["workshop"]), "dim"),
                 key=f"{item.workshop_id}/{action.id}",
             )
+
+    def _workshop_named(self, item: OpenAction) -> str:
+        """The workshop as its row names it: with its organisation first while every organisation is listed, unless its
+        name says it ("Customer leadership boot camp — run 2" for fifteen clients looked the same)."""
+        if self.organisation is not None or item.organisation.casefold() in item.workshop_name.casefold():
+            return item.workshop_name
+        return f"{item.organisation} · {item.workshop_name}"
 
     def on_resize(self) -> None:
         if self._read:
