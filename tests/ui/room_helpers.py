@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from ui_helpers import settle, wait_for_screen
 
+from bootcamp.content import Program
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.model import WorkshopState
 from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -22,6 +23,15 @@ HOSTILE = [
 
 def at_step(store: Store, workshop_id: str, step_key: str) -> None:
     store.open(workshop_id).save_state(WorkshopState(step_key=step_key))
+
+
+def room_at_step(store: Store, program: Program, people: list[tuple[str, str]], step_key: str, name: str = "Room") -> str:
+    """A workshop of ``people`` (name, role) on ``program``'s content, opened at ``step_key``: its id."""
+    info = store.create_workshop(
+        name=name, organisation="Org", date="2026-09-21", participants=people, sources=program.sources
+    )
+    at_step(store, info.id, step_key)
+    return info.id
 
 
 async def open_console(pilot: Pilot) -> WorkshopScreen:

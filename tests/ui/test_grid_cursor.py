@@ -9,7 +9,7 @@ stored a rating in the hidden cell.
 from __future__ import annotations
 
 from rich.segment import Segment
-from room_helpers import at_step, open_console
+from room_helpers import at_step, open_console, room_at_step
 from textual.coordinate import Coordinate
 from textual.geometry import Region
 from ui_helpers import SHIPPED_CONTENT, new_workshop, settle
@@ -121,11 +121,8 @@ async def test_a_move_in_a_forty_person_grid_draws_again_only_the_cells_it_chang
     store = Store(data_dir, clock)
     program = load_dir(SHIPPED_CONTENT)
     room = [(f"Participant with a long name {n:02d}", "") for n in range(40)]
-    info = store.create_workshop(
-        name="Offsite", organisation="Fabrikam", date="2026-09-21", participants=room, sources=program.sources
-    )
-    at_step(store, info.id, RATE_APTITUDES)
-    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    workshop_id = room_at_step(store, program, room, RATE_APTITUDES, name="Offsite")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
         live = app.workshop.records

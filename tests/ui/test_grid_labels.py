@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len, set_cell_size
-from room_helpers import at_step, open_console
+from room_helpers import at_step, open_console, room_at_step
 from ui_helpers import ROOM, SHIPPED_CONTENT, screen_text
 
 from bootcamp.clock import FixedClock
@@ -26,11 +26,8 @@ async def test_the_aptitude_names_stay_while_the_cursor_reaches_the_last_person(
     store = Store(data_dir, clock)
     content = load_dir(SHIPPED_CONTENT)
     people = [*ROOM, *[(name, "") for name in ("Dee Park", "Eve Moreau", "Finn Wu", "Gus Berg", "Hana Sato")]]
-    info = store.create_workshop(
-        name="Eight", organisation="Org", date="2026-09-21", participants=people, sources=content.sources
-    )
-    at_step(store, info.id, RATE_APTITUDES)
-    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id)
+    workshop_id = room_at_step(store, content, people, RATE_APTITUDES, name="Eight")
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot)
         await pilot.press("a")
