@@ -19,7 +19,11 @@ Top level:
   content_hash, participants, left_during_the_day}`` (``participants``: present at the end of the day;
   ``left_during_the_day``: removed after answering, whose answers count: the cover counts both).
 - ``as_of``: the later run's date, which decides which earlier actions are overdue.
-- ``levels``: ``[{id, title, min_score, text}]``, the later run's, lowest first.
+- ``levels``: ``[{id, title, min_score, text}]``, the later run's, lowest first: both runs' scores are named with
+  them (``level_before``, ``level_after``). ``levels_before``: the earlier run's own, which its summary names its
+  scores with; ``levels_redefined``: ``true`` when they band the scores differently (a workshop keeps the content
+  it was made with, and a newer content may start a level higher), so an earlier ``level_before`` here may differ
+  from the level its own summary gives.
 - ``overall``: ``{score_before, score_after, change, same_dimensions, level_before, level_after, level_move,
   measured_before, measured_after, shared, like_for_like_before, like_for_like_after,
   like_for_like_change, dont_know_share_before, dont_know_share_after, level_withheld_before,
@@ -90,6 +94,7 @@ _DERIVED: dict[type, tuple[str, ...]] = {
     OverallChange: ("same_dimensions", "change", "like_for_like_change"),
     RatingChange: ("measured", "mean_change"),
     RoleChange: ("tactical_share_before", "tactical_share_after"),
+    Comparison: ("levels_redefined",),
 }
 
 

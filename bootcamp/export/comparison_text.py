@@ -287,11 +287,30 @@ def notes(comparison: Comparison) -> list[str]:
         found.append(
             "The boot camp content changed between the runs: dimensions, steps and items are matched by their ids."
         )
+    if comparison.levels_redefined:
+        found.append(
+            f"The levels were redefined between the runs ({_redefined(comparison)}): "
+            "both runs' scores are named with the later run's levels."
+        )
     once = comparison.measured_once
     if once:
         names = ", ".join(d.title for d in once)
         found.append(f"Measured in one run only, so not compared: {names}.")
     return found
+
+
+def _redefined(comparison: Comparison) -> str:
+    """Each level whose lowest score changed, "Hard-wired from 75 then, from 90 now", and those only one run has."""
+    then = {level.id: level for level in comparison.levels_before}
+    now = {level.id: level for level in comparison.levels}
+    changes = [
+        f"{level.title} from {then[level.id].min_score:g} then, from {level.min_score:g} now"
+        for level in comparison.levels
+        if level.id in then and then[level.id].min_score != level.min_score
+    ]
+    changes += [f"{level.title} only now" for level in comparison.levels if level.id not in then]
+    changes += [f"{level.title} only then" for level in comparison.levels_before if level.id not in now]
+    return "; ".join(changes)
 
 
 def _agenda(agenda: str) -> str:

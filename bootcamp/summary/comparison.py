@@ -19,6 +19,7 @@ of the run before it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
@@ -38,6 +39,7 @@ from bootcamp.summary.comparison_model import (
     RatingChange,
     RoleChange,
     RunFacts,
+    same_bands,
 )
 from bootcamp.summary.model import (
     STRUCTURE_GAP_BELOW,
@@ -50,6 +52,7 @@ from bootcamp.summary.model import (
     RatingSummary,
     RoleVerdict,
 )
+from bootcamp.summary.scoring import level_for
 
 _STILL_TO_DO = ("open", "doing")
 Part = TypeVar("Part", HeatMap, Audit)
@@ -73,6 +76,9 @@ def compare(
             f"workshops {before.workshop_id} and {after.workshop_id} have no commitment dimension in common: "
             "they were run with different content and cannot be compared"
         )
+    levels_before = before.levels
+    if not same_bands(before.levels, after.levels):
+        before = _named_with(before, after.levels)
     dimensions = _dimensions(before, after)
     return Comparison(
         before=_facts(before),
@@ -90,7 +96,19 @@ def compare(
         organisation_differs=_folded(before.organisation) != _folded(after.organisation),
         content_differs=before.content_hash != after.content_hash,
         agenda_differs=before.agenda != after.agenda,
+        levels_before=levels_before,
     )
+
+
+def _named_with(report: CommitmentReport, levels: tuple[Level, ...]) -> CommitmentReport:
+    """``report`` with its scores named with ``levels`` (the later run's), so that a level moves only when a score
+    crosses one: a run made on older content keeps its own levels, and a newer content that starts a level higher
+    would otherwise show a rising score falling a level. A withheld overall level stays withheld."""
+    dimensions = tuple(dataclasses.replace(d, level=level_for(d.score, levels)) for d in report.dimensions)
+    overall = report.overall
+    if overall.level is not None:
+        overall = dataclasses.replace(overall, level=level_for(overall.score, levels))
+    return dataclasses.replace(report, levels=levels, dimensions=dimensions, overall=overall)
 
 
 def _facts(report: CommitmentReport) -> RunFacts:

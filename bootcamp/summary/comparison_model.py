@@ -7,6 +7,7 @@ is said so, never compared with a made-up 0.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -291,7 +292,7 @@ class Comparison:
     before: RunFacts
     after: RunFacts
     as_of: str  # the later run's date: earlier actions due before it and not done are overdue
-    levels: tuple[Level, ...]  # the later run's, lowest first
+    levels: tuple[Level, ...]  # the later run's, lowest first; both runs' scores are named with them
     overall: OverallChange
     dimensions: tuple[DimensionChange, ...]  # the later content's order, then those only the earlier one had
     heat_maps: tuple[HeatMapChange, ...]
@@ -306,6 +307,14 @@ class Comparison:
     # Actions of the runs before the earlier one in its line, still open or under way (oldest run first): no run
     # since agreed them again, so nothing else would say they are still to do.
     carried_actions: tuple[ActionProgress, ...] = ()
+    # The earlier run's own levels, lowest first: its summary names its scores with them, so they are told apart
+    # when a newer content redefined them (``levels_redefined``).
+    levels_before: tuple[Level, ...] = ()
+
+    @property
+    def levels_redefined(self) -> bool:
+        """The two runs' contents band the scores differently (a level's id or lowest score)."""
+        return bool(self.levels_before) and not same_bands(self.levels_before, self.levels)
 
     @property
     def biggest_moves_first(self) -> tuple[DimensionChange, ...]:
@@ -323,3 +332,8 @@ class Comparison:
 
     def carried_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
         return tuple(action for action in self.carried_actions if action.state is state)
+
+
+def same_bands(first: Sequence[Level], second: Sequence[Level]) -> bool:
+    """Two contents' levels band scores alike: the same ids from the same lowest scores."""
+    return [(level.id, level.min_score) for level in first] == [(level.id, level.min_score) for level in second]

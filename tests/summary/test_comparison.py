@@ -6,12 +6,16 @@ import dataclasses
 
 import pytest
 from comparison_rooms import earlier_room, later_room, structure_room
-from summary_rooms import Room_, mandate, participants, structure
+from summary_rooms import Room_, fixture_program, mandate, participants, structure
 
+from bootcamp.content.model import Level
 from bootcamp.errors import UserError
+from bootcamp.export.comparison_json import comparison_to_data
+from bootcamp.export.comparison_text import notes
 from bootcamp.summary.comparison import compare
 from bootcamp.summary.comparison_model import ActionState, Measured, Move
 from bootcamp.summary.model import DimensionStatus
+from bootcamp.summary.report import build_report
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +189,40 @@ def test_a_run_is_not_compared_with_itself_or_with_a_later_one_first() -> None:
         compare(later_room().report(), report)
 
 
+
+
+def test_levels_redefined_between_the_runs_name_both_scores_with_the_later_runs_levels() -> None:
+    """A workshop made months ago keeps the content it was made with, levels included. Its CCO's run again on
+    newer content, whose Hard-wired starts higher, read 'Metrics 50 → 63 (+13), Taking hold → Good intentions ↓':
+    a rising score said to fall a level. Both scores are named with the later run's levels, and a note says so."""
+    program = fixture_program()
+    lip, hard = sorted(program.levels, key=lambda level: level.min_score)
+    assert (lip.min_score, hard.min_score) == (0, 70)
+    older_levels = (lip, Level(hard.id, hard.title, 50, hard.text))  # the earlier content's Hard-wired: from 50
+    earlier = Room_(participants(4), [*mandate("yes", "partly", "partly", "no"), *structure("no", "no", "no", "no")])
+    earlier_report = build_report(
+        dataclasses.replace(program, levels=older_levels), earlier.info, earlier.answers, earlier.room, earlier.state
+    )
+    later = Room_(
+        participants(4),
+        [*mandate("yes", "yes", "partly", "no"), *structure("no", "no", "no", "no")],
+        workshop_id="w2",
+        date="2027-03-01",
+    )
+    comparison = compare(earlier_report, later.report())
+    mandate_change = next(d for d in comparison.dimensions if d.id == "mandate")
+    assert (mandate_change.score_before, mandate_change.score_after) == (50, 63)
+    assert earlier_report.dimensions[0].level.id == "hard-wired"  # as the earlier run's own summary says
+    assert (mandate_change.level_before.id, mandate_change.level_after.id) == ("lip-service", "lip-service")
+    assert mandate_change.level_move is Move.SAME
+    assert comparison.overall.level_move is Move.SAME
+    assert comparison.levels_redefined
+    [note] = [n for n in notes(comparison) if "levels" in n]
+    assert note == (
+        "The levels were redefined between the runs (Hard-wired from 50 then, from 70 now): "
+        "both runs' scores are named with the later run's levels."
+    )
+    data = comparison_to_data(comparison)
+    assert data["levels_redefined"] is True
+    assert [level["min_score"] for level in data["levels_before"]] == [0, 50]
+    assert not compare(later.report(), dataclasses.replace(later, workshop_id="w3").report()).levels_redefined
