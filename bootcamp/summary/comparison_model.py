@@ -19,7 +19,7 @@ from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 # 3: the overall change is the like-for-like one when the runs measured different dimensions (it was the
 #    difference of the two overall scores, which a run could raise by not asking again what went badly); the
 #    overall level move is null then.
-COMPARISON_VERSION = 3
+COMPARISON_VERSION = 4
 
 
 class Move(StrEnum):
