@@ -23,6 +23,23 @@ from bootcamp.poker_turns import pause_cards
 from bootcamp.store.model import StepTimer, WorkshopState
 
 ADD_MINUTES = 2.0  # what "add time" adds, and what the over-time signal offers
+# A console last saved this long ago was closed on a day that is over: the next morning, or months later to reread the
+# notes (as joining left on, join/left_on.py). A clock it left running stopped then, not now: a CCO reopening a workshop
+# six months on read "4320 h 45 behind" and a step timer of months.
+LEFT_RUNNING_SECONDS = 16 * 3600
+
+
+def stopped_when_left(state: WorkshopState, now: float) -> WorkshopState | None:
+    """The state with every clock left running stopped at the console's last save, when that was
+    ``LEFT_RUNNING_SECONDS`` or more ago; None when nothing was left running (or the console saved lately)."""
+    last = state.updated_at
+    if not last or now - last < LEFT_RUNNING_SECONDS:
+        return None
+    running = {key: timer for key, timer in state.timers.items() if timer.running_since is not None}
+    if not running and not any(timer.running_since is not None for timer in state.card_timers.values()):
+        return None
+    timers = {**state.timers, **{key: t.paused_at(max(last, t.running_since or last)) for key, t in running.items()}}
+    return pause_cards(replace(state, timers=timers), last)
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class DayClock:
     actual: float  # minutes since the day started
     remaining: float  # planned minutes of every step not done nor skipped, the current step's unspent time included
     planned_finish: float | None  # start + planned_total; None before the day starts
+    over: bool = False  # the day started LEFT_RUNNING_SECONDS ago or more and no clock runs: ``actual`` is its steps' time
 
     @property
     def behind(self) -> float:
@@ -234,6 +252,9 @@ class Flow:
     def day_clock(self) -> DayClock:
         now = self.clock.now()
         started = self.state.day_started_at
+        # A day begun 16 hours ago or more with no clock running is over (reopened the next morning, or months later to
+        # reread the notes): its actual time is what its step timers counted, not every hour since it started.
+        over = started is not None and not self.running and now - started >= LEFT_RUNNING_SECONDS
         current = self.current.key
         planned_total = planned_so_far = remaining = 0.0
         for step in self.steps:
@@ -252,10 +273,16 @@ class Flow:
             now=now,
             planned_total=planned_total,
             planned_so_far=planned_so_far,
-            actual=0.0 if started is None else max(0.0, now - started) / 60,
+            actual=0.0 if started is None else self._timed() / 60 if over else max(0.0, now - started) / 60,
             remaining=remaining,
             planned_finish=None if started is None else started + planned_total * 60,
+            over=over,
         )
+
+    def _timed(self) -> float:
+        """Seconds the step timers counted, every step's: a day that is over, as its steps took it."""
+        now = self.clock.now()
+        return sum(timer.elapsed_at(now) for timer in self.state.timers.values())
 
 
 def _mark(state: WorkshopState, key: str, *, done: bool = False, skipped: bool = False) -> WorkshopState:

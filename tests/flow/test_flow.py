@@ -336,3 +336,45 @@ def test_format_duration(seconds: float, shown: str) -> None:
 @pytest.mark.parametrize(("minutes", "shown"), [(45, "45 min"), (65, "1 h 05"), (0.4, "0 min"), (-4, "4 min")])
 def test_format_minutes(minutes: float, shown: str) -> None:
     assert format_minutes(minutes) == shown
+
+
+# -- a day left behind: reopened the next morning, or months later --------------------------------------------------
+
+
+def test_clocks_left_running_stop_at_the_last_save_when_reopened_a_day_or_more_later(
+    program: Program, clock: FixedClock
+) -> None:
+    """A CCO reopened a workshop six months on and read a step timer of months and "4320 h 45 behind": the console
+    had been closed with the clock running."""
+    from bootcamp.flow import LEFT_RUNNING_SECONDS, stopped_when_left
+
+    state = walk(program, clock).start()
+    clock.advance(10 * 60)
+    state = walk(program, clock, state).next()  # the clock runs on into the next step; saved here
+    last = state.updated_at
+    clock.advance(5 * 60)  # five more minutes the clock ran before the lid closed: not saved, not known
+    assert stopped_when_left(state, clock.now()) is None  # the same day: the clock runs on, as after a crash
+    clock.advance(180 * 24 * 3600)
+    stopped = stopped_when_left(state, clock.now())
+    assert stopped is not None and not walk(program, clock, stopped).running
+    assert walk(program, clock, stopped).elapsed() == 0  # stopped where the console last saved: the step just begun
+    assert sum(t.elapsed for t in stopped.timers.values()) == 10 * 60
+    assert stopped_when_left(stopped, clock.now()) is None  # nothing left running
+    assert last + LEFT_RUNNING_SECONDS <= clock.now()
+
+
+def test_a_day_begun_sixteen_hours_ago_with_no_clock_running_is_over_and_took_its_steps_time(
+    program: Program, clock: FixedClock
+) -> None:
+    state = walk(program, clock).start()
+    clock.advance(12 * 60)
+    state = walk(program, clock, state).next()
+    clock.advance(3 * 60)
+    state = walk(program, clock, state).pause()
+    clock.advance(4 * 3600)  # the same evening: the day is not over, and its hours count
+    day = walk(program, clock, state).day_clock()
+    assert not day.over and day.actual == 15 + 4 * 60
+    clock.advance(180 * 24 * 3600)  # months later
+    day = walk(program, clock, state).day_clock()
+    assert day.over and day.started and day.actual == 15  # what its steps took, not every hour since
+    assert day.behind == 15 - day.planned_so_far

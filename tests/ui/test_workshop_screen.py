@@ -389,3 +389,32 @@ async def test_over_time_on_the_wall_says_so_without_the_facilitators_key_and_ke
         assert timer.startswith("over time") and "adds" not in timer and "press" not in timer, timer
         counter = wall.query_one("#slide-counter", Static)
         assert counter.size.width >= len(text_of(counter)), text_of(counter)  # drawn whole beside the timer
+
+
+async def test_a_workshop_reopened_months_after_its_clock_was_left_running_stops_it_and_says_so(
+    workshop_id: str, make_app, store: Store, clock: FixedClock
+) -> None:
+    """A CCO came back six months later to reread the notes: the step timer read months and the day "4320 h 45
+    behind", the console having been closed with the clock running."""
+    from bootcamp.store.model import StepTimer, WorkshopState
+    from bootcamp.ui.widgets.day_clock import DayClockPanel as Panel
+
+    started = clock.now()
+    clock.advance(20 * 60)  # last saved twenty minutes in (the store stamps its time)
+    store.open(workshop_id).save_state(
+        WorkshopState(
+            step_key=WELCOME, timers={WELCOME: StepTimer(elapsed=0.0, running_since=started)}, day_started_at=started
+        )
+    )
+    clock.advance(180 * 24 * 3600)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_console(pilot)
+        await pilot.pause()
+        assert not screen.flow.running
+        assert screen.flow.elapsed() == 20 * 60  # stopped where the console last saved
+        assert any("left running" in n.message for n in app._notifications)
+        day = " ".join(str(s.render()) for s in screen.query_one(Panel).query(Static))
+        assert "over" in day and "behind" in day and "4320" not in day, day
+    stored_state = store.open(workshop_id).state()
+    assert all(timer.running_since is None for timer in stored_state.timers.values())

@@ -24,10 +24,22 @@ def span(minutes: float) -> str:
     return f"{hours}:{mins:02d}"
 
 
+def day_of(epoch: float) -> str:
+    """A day on the facilitator's own calendar, short: "21 Sep"."""
+    moment = datetime.fromtimestamp(epoch)
+    return f"{moment.day} {moment:%b}"
+
+
 def pace(day: DayClock) -> str:
-    """How far off the plan the room is, in whole minutes."""
+    """How far off the plan the room is, in whole minutes; a day that is over says so."""
     if not day.started:
         return "not started"
+    if day.over and day.started_at is not None:
+        return f"day of {day_of(day.started_at)}, over"
+    return lateness(day)
+
+
+def lateness(day: DayClock) -> str:
     behind = round(day.behind)
     if behind > 0:
         return f"{format_minutes(behind)} behind"
@@ -43,6 +55,8 @@ def plan_line(day: DayClock) -> Text:
 
 
 def finish_line(day: DayClock) -> Text:
+    if day.over:  # as its steps took it; no finish to project
+        return joined(("it ran ", "dim"), (lateness(day), "bold"))
     if day.planned_finish is None:
         return joined(("ends ≈ ", "dim"), (clock_time(day.projected_finish), "bold"), ("  from now", "dim"))
     return joined(
@@ -80,7 +94,8 @@ class DayClockPanel(Vertical):
             self.border_subtitle = subtitle
         pace_line = self.query_one("#day-pace", SteadyStatic)
         pace_line.show_text(pace(day))
-        pace_line.set_class(day.started and day.behind >= 0.5, "-behind")
-        pace_line.set_class(day.started and day.behind <= -0.5, "-ahead")
+        running = day.started and not day.over
+        pace_line.set_class(running and day.behind >= 0.5, "-behind")
+        pace_line.set_class(running and day.behind <= -0.5, "-ahead")
         self.query_one("#day-plan", SteadyStatic).show_text(plan_line(day))
         self.query_one("#day-finish", SteadyStatic).show_text(finish_line(day))

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from bootcamp.flow import DayClock, Flow
 from bootcamp.ui.text import joined
-from bootcamp.ui.widgets.day_clock import clock_time, pace
+from bootcamp.ui.widgets.day_clock import clock_time, day_of, lateness, pace
 from bootcamp.ui.widgets.steady_static import SteadyStatic
 from bootcamp.ui.widgets.timer import countdown, planned
 
@@ -19,10 +19,13 @@ def strip_text(flow: Flow, day: DayClock) -> Text:
     else:
         state = ("○ t starts", "dim")
     over = flow.over_time()
+    if day.over and day.started_at is not None:
+        ends = (("  ·  Day of ", "dim"), (day_of(day.started_at), "bold"), (" over, it ran ", "dim"), lateness(day))
+    else:
+        ends = (("  ·  Day ", "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish))
     return joined(
         ("Timer ", "dim"), (countdown(flow), "bold reverse" if over else "bold"), (f" / {planned(flow)} ", "dim"), state,
-        ("  ·  Day ", "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish),
-        ("  ·  f3 notes", "dim"),
+        *ends, ("  ·  f3 notes", "dim"),
     )  # fmt: skip
 
 
