@@ -40,6 +40,14 @@ async def open_console(pilot: Pilot) -> WorkshopScreen:
     return screen  # type: ignore[return-value]
 
 
+async def console_at(pilot: Pilot, step_key: str) -> WorkshopScreen:
+    """The console, jumped to ``step_key`` and settled."""
+    console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+    await console.jump_to(step_key)
+    await settle(pilot)
+    return console
+
+
 def on_disk(store: Store, workshop_id: str) -> WorkshopFiles:
     """A fresh reader of the workshop's files (nothing kept in memory)."""
     return store.open(workshop_id)

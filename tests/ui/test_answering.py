@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from room_helpers import console_at
 from textual import events
 from textual.widgets import OptionList
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
@@ -27,13 +28,6 @@ RATE, MANDATE, ROLE = "basics/rate-aptitudes", "basics/mandate", "basics/role"
 @pytest.fixture
 def workshop_id(store: Store, fixture_program: Program) -> str:
     return new_workshop(store, fixture_program).id
-
-
-async def console_at(pilot, step_key: str) -> WorkshopScreen:
-    console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
-    await console.jump_to(step_key)
-    await settle(pilot)
-    return console
 
 
 def stored(store: Store, workshop_id: str) -> dict[tuple[str, str, str, str], tuple[str, str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from room_helpers import console_at
 from textual.widgets import OptionList
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
@@ -24,13 +25,6 @@ SIZES = [(120, 40), (80, 24)]
 @pytest.fixture
 def workshop_id(store: Store, fixture_program: Program) -> str:
     return new_workshop(store, fixture_program).id
-
-
-async def console_at(pilot, step_key: str) -> WorkshopScreen:
-    console: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
-    await console.jump_to(step_key)
-    await settle(pilot)
-    return console
 
 
 def value(app: BootcampApp, who: str, step: str, item: str = "", perspective: str = "") -> str | None:

@@ -246,13 +246,10 @@ class ActionsScreen(Screen[None]):
         """The columns as wide as what they show (shared out on a narrow screen; the detail says it all), the rows."""
         from bootcamp.library.follow_up import overdue
 
+        named = [self._workshop_named(item) for item in self.shown]
         cells = [
-            (
-                " ".join(item.action.what.split()),
-                item.action.owner or "no owner",
-                f"{self._workshop_named(item)} · {item.workshop_date}",
-            )
-            for item in self.shown
+            (" ".join(item.action.what.split()), item.action.owner or "no owner", f"{name} · {item.workshop_date}")
+            for item, name in zip(self.shown, named, strict=True)
         ]
         wanted = {
             "due": 10,
@@ -271,14 +268,14 @@ class ActionsScreen(Screen[None]):
         table.clear(columns=True)
         for column in COLUMNS:
             table.add_column(plain(column.label), key=column.key, width=widths[column.key])
-        for item, (what, owner, workshop) in zip(self.shown, cells, strict=True):
+        for item, name, (what, owner, _) in zip(self.shown, named, cells, strict=True):
             action = item.action
             table.add_row(
                 plain(action.due or "no date", "bold red" if overdue(item, today) else "" if action.due else "dim"),
                 plain(shortened(what, widths["what"])),
                 plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
                 plain(action.status.value),
-                plain(workshop_cell(self._workshop_named(item), item.workshop_date, widths["workshop"]), "dim"),
+                plain(workshop_cell(name, item.workshop_date, widths["workshop"]), "dim"),
                 key=f"{item.workshop_id}/{action.id}",
             )
 

@@ -69,6 +69,7 @@ class QuestionTable(AnswerTable[Text]):
         self._just_answered: tuple[str, int] | None = None  # (participant id, the row the cursor moved to)
         self._shown_with: tuple[WorkshopSnapshot, WorkshopState] | None = None
         self._names: tuple[dict[str, str], dict[int, dict[str, str]]] = ({}, {})  # the seats' names, and in a width
+        self._named_for: tuple[Participant, ...] | None = None  # the roster they were made for: not again each answer
         self._comment_width = MIN_COMMENT_WIDTH
         self._empty: set[int] | None = None  # the rows drawn without an answer, to see which an undo emptied
         self._said = False  # the hint says a phone's answer moved the cursor on
@@ -120,7 +121,9 @@ class QuestionTable(AnswerTable[Text]):
             self._seats = ()
         revealed = self.step_key in state.revealed and not state.private_entry
         phones = phones_of(self)
-        self._names = (told_apart(data.present), {})  # each seat's name in the Who column, cut ones told apart
+        if data.present != self._named_for:  # the roster changed: each seat's name in the Who column again
+            self._named_for = data.present
+            self._names = (told_apart(data.present), {})
         seats = tuple(p.id for p in data.present)
         if seats != self._seats:
             self._seats = seats
