@@ -212,7 +212,12 @@ def _with_learned_words(
         return by_markers  # a strategic kind of duty inside the leader's own unit is never called strategic
     other = _other(leaning)
     also = ""
-    if against := _signs(weighed, other):
+    # A marker of the other side that did not decide (outweighed in a tie, or weak) is still a sign the room hears:
+    # "Set the vision and plan for customer success" has the vision and one department's plan, and read as if only
+    # its words had spoken
+    if marked := tuple(m for m in by_markers.markers if m.leaning is other):
+        also = f" (it also touches on {_titles(marked)}, which {_leans(marked)} {other.value})"
+    elif against := _signs(weighed, other):
         also = f' (it also speaks of "{against[0]}", which leans {other.value})'
     reason = f"Leans {leaning.value}: no marker decides it, but {_learned_from(weighed, leaning)}{also}{aside}."
     return Suggestion(leaning, by_markers.markers, reason)

@@ -22,7 +22,8 @@ from held_out_18. ``held_out_20`` at the end of the fifteenth, which learned fro
 held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in the sixteenth.
 ``held_out_21`` at the end of the sixteenth, and learned from in the seventeenth.
 ``held_out_22`` at the end of the seventeenth, and learned from in the eighteenth.
-``held_out_23`` at the end of the eighteenth. All but held_out_23 are spent.
+``held_out_23`` at the end of the eighteenth, and learned from in the nineteenth. All are spent: the nineteenth
+round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations

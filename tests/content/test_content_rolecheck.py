@@ -379,6 +379,20 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         # means of keeping customers is growth through the experience
         ("Deal with disputed refunds and agree the replies with the legal team", Leaning.TACTICAL),
         ("Turn customer care into an engine of loyalty for the whole bank", Leaning.STRATEGIC),
+        # nineteenth round (held_out_23): the journey in other words (the whole route customers take, what they go
+        # through, the life-cycle experience designed); complaints studied to show where service must improve; what
+        # support hears changing the product; a team spread around the world is where it sits; help written for
+        # users is support work; the plan for customer success is one department's
+        ("Own the entire route patients take, from booking to aftercare", Leaning.STRATEGIC),
+        ("Map what members go through when they move home", Leaning.STRATEGIC),
+        ("Design the member's whole life-cycle experience with the product teams", Leaning.STRATEGIC),
+        ("Show where the service should improve by studying complaints and failures", Leaning.STRATEGIC),
+        ("Change the app because of insights from customer support", Leaning.STRATEGIC),
+        ("Lead a support team spread across three time zones", Leaning.TACTICAL),
+        ("Keep the help articles for customers up to date", Leaning.TACTICAL),
+        ("Set the strategy for customer success", Leaning.TACTICAL),
+        ("Set the scores on which the sales director and every plant manager are judged", Leaning.STRATEGIC),
+        ("Make residents' wellbeing count when budgets are decided", Leaning.STRATEGIC),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
