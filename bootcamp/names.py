@@ -48,9 +48,10 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _folded(text: str) -> str:
-    """Case and spaces aside, as the roster compares names."""
-    return " ".join(text.split()).casefold()
+def folded_name(text: str) -> str:
+    """Case and spaces aside, as the roster compares names; composed (NFC), so a name typed on a Mac (its accents
+    sent apart) is the same name typed on Windows."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def told_apart(people: Iterable[Participant]) -> dict[str, str]:
@@ -60,16 +61,16 @@ def told_apart(people: Iterable[Participant]) -> dict[str, str]:
     people = tuple(people)
     groups: dict[str, list[Participant]] = {}
     for person in people:
-        groups.setdefault(_folded(person.display_name), []).append(person)
+        groups.setdefault(folded_name(person.display_name), []).append(person)
     shown: dict[str, str] = {}
     for group in groups.values():
-        roles = [_folded(person.role) for person in group]
+        roles = [folded_name(person.role) for person in group]
         for person in group:
             if len(group) == 1:
                 shown[person.id] = person.display_name
                 continue
             role = person.role.strip()
-            unique = role and roles.count(_folded(role)) == 1
+            unique = role and roles.count(folded_name(role)) == 1
             tag = role if unique else ", ".join(filter(None, (role, f"P{person.number}")))
             shown[person.id] = f"{person.display_name} ({tag})"
     return shown
