@@ -32,6 +32,7 @@ from bootcamp.limits import (
     WORKSHOP_NAME,
     Limit,
 )
+from bootcamp.names import folded_name
 from bootcamp.store.ids import id_problem, is_ballot_id
 from bootcamp.store.model import Action, Answer, Participant, RoleLine, RoomNote, RoomRecords, WorkshopInfo
 
@@ -144,10 +145,10 @@ def roster_warnings(people: Iterable[tuple[str, str]]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     warned: list[str] = []
     for name, _role in people:
-        folded = " ".join(name.split()).casefold()
+        folded = folded_name(name)
         if not folded:
             continue
-        if folded in seen and folded not in {w.casefold() for w in warned}:
+        if folded in seen and folded not in {folded_name(w) for w in warned}:
             warned.append(seen[folded])
         seen.setdefault(folded, name)
     return tuple(f"{name!r} is listed twice; add an initial or a role to tell them apart" for name in warned)

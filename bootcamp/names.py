@@ -18,11 +18,28 @@ _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u02bb\u0060\u00b4
 
 def name_key(name: str) -> str:
     """A name as the room hears it: "david  okonkwo" and "David Okonkwo" are one person, as are "Renee" and
-    "Renée", and "O’Neil" and "O'Neil"; what cannot be seen (a zero-width space, a direction mark) is left out."""
+    "Renée", "O’Neil" and "O'Neil", and "محمد" with or without its vowel marks; what cannot be seen (a zero-width
+    space, a direction mark) is left out. Marks that make another name are kept: "ゆうご" is not "ゆうこ"."""
     bare = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+        c for c in unicodedata.normalize("NFKD", name) if not _optional_mark(c) and unicodedata.category(c) != "Cf"
     )
     return " ".join(bare.translate(_APOSTROPHES).casefold().split())
+
+
+def _optional_mark(char: str) -> bool:
+    """An accent a name may be typed with or without: the combining accents of Latin, Greek and Cyrillic letters,
+    and the vowel points of Arabic and Hebrew. Not a Japanese voicing mark, nor a Thai or Indic vowel or tone mark,
+    which make another word."""
+    point = ord(char)
+    return unicodedata.combining(char) != 0 and (
+        0x0300 <= point <= 0x036F  # combining diacritical marks
+        or 0x1AB0 <= point <= 0x1AFF  # … extended
+        or 0x1DC0 <= point <= 0x1DFF  # … supplement
+        or 0x0591 <= point <= 0x05C7  # Hebrew points and cantillation
+        or 0x0610 <= point <= 0x061A  # Arabic signs
+        or 0x064B <= point <= 0x065F  # Arabic vowel marks (harakat)
+        or point == 0x0670  # Arabic superscript alef
+    )
 
 
 def nearest_name(name: str, names: Iterable[str]) -> str | None:
@@ -48,9 +65,10 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _folded(text: str) -> str:
-    """Case and spaces aside, as the roster compares names."""
-    return " ".join(text.split()).casefold()
+def folded_name(text: str) -> str:
+    """Case and spaces aside, as the roster compares names; composed (NFC), so a name typed on a Mac (its accents
+    sent apart) is the same name typed on Windows."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def told_apart(people: Iterable[Participant]) -> dict[str, str]:
@@ -60,16 +78,16 @@ def told_apart(people: Iterable[Participant]) -> dict[str, str]:
     people = tuple(people)
     groups: dict[str, list[Participant]] = {}
     for person in people:
-        groups.setdefault(_folded(person.display_name), []).append(person)
+        groups.setdefault(folded_name(person.display_name), []).append(person)
     shown: dict[str, str] = {}
     for group in groups.values():
-        roles = [_folded(person.role) for person in group]
+        roles = [folded_name(person.role) for person in group]
         for person in group:
             if len(group) == 1:
                 shown[person.id] = person.display_name
                 continue
             role = person.role.strip()
-            unique = role and roles.count(_folded(role)) == 1
+            unique = role and roles.count(folded_name(role)) == 1
             tag = role if unique else ", ".join(filter(None, (role, f"P{person.number}")))
             shown[person.id] = f"{person.display_name} ({tag})"
     return shown

@@ -93,6 +93,14 @@ def test_a_roster_needs_someone_and_at_most_the_limit_and_warns_of_a_name_twice(
     assert roster_problems([("Name dropped", "CFO")], anonymous=True) == ()  # dropped, never stored
 
 
+def test_one_name_typed_on_a_mac_and_on_windows_is_warned_of_as_listed_twice() -> None:
+    mac, windows = "Chloe\u0301 Martin", "Chlo\u00e9 Martin"  # the accent apart (NFD), and in one (NFC)
+    assert roster_warnings([(mac, "CFO"), (windows, "")]) == (
+        f"{mac!r} is listed twice; add an initial or a role to tell them apart",
+    )
+    assert roster_warnings([("佐藤\u3000花子", ""), ("佐藤 花子", "")])  # a full-width space is a space
+
+
 def test_an_answer_is_what_its_step_asks_from_someone_in_the_room_or_a_ballot(checks: RecordChecks) -> None:
     assert checks.answer(Answer("pana", MANDATE, value="yes")) == ()
     assert checks.answer(Answer(new_ballot_id(), MANDATE, value="no")) == ()

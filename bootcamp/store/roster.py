@@ -5,7 +5,7 @@ Pure functions on :class:`WorkshopInfo` (no files, no Textual): the live room, t
 same rules whichever way it came in.
 
 - A seat's id is generated (never derived from the name); its number is the next one, kept
-  when others leave; a name or role is kept without surrounding blanks.
+  when others leave; a name or role is kept without surrounding blanks, composed (NFC).
 - An anonymous workshop stores no names: every change writes the seat with an empty name.
 - Removing a seat keeps it (and its answers, which live in their own file): restoring brings it back.
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -28,6 +29,9 @@ from bootcamp.store.model import Participant, WorkshopInfo
 
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 _ENTRY_SEPARATOR = re.compile(r"[,\n]")
+# What a Chinese or Japanese keyboard (full-width brackets and commas, the list comma 、) or an Arabic one types for
+# the brackets and commas of a roster.
+_TYPED_PUNCTUATION = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0c": ",", "\u3001": ",", "\u060c": ","})
 _SEAT_NUMBER = re.compile(r"^P\d+$", re.IGNORECASE)  # "P3": how an anonymous seat is shown, and written back
 
 
@@ -50,8 +54,8 @@ def add_participant(info: WorkshopInfo, name: str, role: str = "", *, joined_at:
     participant = Participant(
         id=new_participant_id({p.id for p in info.participants}),
         number=max((p.number for p in info.participants), default=0) + 1,
-        name="" if info.anonymous else name.strip(),
-        role=role.strip(),
+        name="" if info.anonymous else _kept(name),
+        role=_kept(role),
         joined_at=joined_at,
     )
     return RosterChange(dataclasses.replace(info, participants=(*info.participants, participant)), participant)
@@ -61,10 +65,16 @@ def rename_participant(
     info: WorkshopInfo, participant_id: str, name: str, role: str | None = None
 ) -> RosterChange | None:
     """A new name, and a new role unless ``role`` is None; None if the workshop has no such seat."""
-    changes: dict[str, object] = {"name": name.strip()}
+    changes: dict[str, object] = {"name": _kept(name)}
     if role is not None:
-        changes["role"] = role.strip()
+        changes["role"] = _kept(role)
     return _change_seat(info, participant_id, changes)
+
+
+def _kept(text: str) -> str:
+    """A name or role as stored: without surrounding blanks, and composed (NFC), so "Chloé" typed on a Mac, whose
+    keyboard sends the accent apart, is the same text as typed on Windows: one name to compare, sort and search."""
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def remove_participant(info: WorkshopInfo, participant_id: str) -> RosterChange | None:
@@ -97,12 +107,15 @@ def _change_seat(info: WorkshopInfo, participant_id: str, changes: dict[str, obj
 def parse_roster(text: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
     """``(name, role)`` for each participant in ``text``; RosterError (one sentence) when it cannot be read.
 
-    One per line or comma-separated, blanks inside a name or role collapsed, ``Name (role)`` for a role.
+    One per line or comma-separated, blanks inside a name or role collapsed, ``Name (role)`` for a role; the
+    full-width brackets and commas of a Chinese or Japanese keyboard, the list comma 、 and the Arabic comma read as
+    brackets and commas.
     A name listed twice is kept (:func:`bootcamp.checks.roster_warnings` warns of it). In an anonymous
     workshop every name is "" (only roles are kept): an entry is ``(role)``, a seat as shown (``P3`` or
     ``P3 (role)``, as :func:`format_roster` writes it) or ``Name (role)``, and ``text`` may be just how many
     participants there are.
     """
+    text = unicodedata.normalize("NFC", text).translate(_TYPED_PUNCTUATION)
     stripped = text.strip()
     if anonymous and stripped.isdigit():
         # "²" is a digit int() cannot read, and int() refuses thousands of digits: both are out of range

@@ -47,6 +47,16 @@ def test_a_name_is_the_same_name_case_accents_spaces_and_apostrophes_aside() -> 
     assert name_key("Ana Ortiz") != name_key("Ana Ortega")
 
 
+def test_names_that_differ_by_more_than_an_accent_are_different_people() -> None:
+    assert name_key("ゆうこ") != name_key("ゆうご")  # Yuko and Yugo: the voicing mark makes another name
+    assert name_key("ジロウ") != name_key("シロウ")
+    assert name_key("ｼﾞﾛｳ") == name_key("ジロウ")  # half-width katakana is the same name
+    assert name_key("ป้า") != name_key("ปา")  # a Thai tone mark is part of the word
+    assert name_key("Nguyễn") == name_key("Nguyen")  # a Latin accent is not
+    assert name_key("مُحَمَّد") == name_key("محمد")  # nor Arabic's optional vowel marks
+    assert name_key("דָּנָה") == name_key("דנה")  # nor Hebrew's
+
+
 def test_the_nearest_roster_name_is_offered_only_when_there_is_one() -> None:
     roster = ["Ana Ortiz", "Chloé Martin", "Grace O'Neil"]
     assert nearest_name("Chloe Martn", roster) == "Chloé Martin"

@@ -102,6 +102,28 @@ def test_one_per_line_or_comma_separated_with_roles() -> None:
     assert parse_roster("", anonymous=False) == parse_roster(" ,\n, ", anonymous=False) == ()
 
 
+def test_a_roster_typed_with_a_chinese_japanese_or_arabic_keyboard_gives_each_person_and_role() -> None:
+    # An IME types full-width brackets and commas, and Japanese lists with 、; Arabic has its own comma.
+    typed = "王小明（首席执行官），李华（CFO）、佐藤\u3000花子（CEO）\nمحمد الراشدي (المدير المالي)، דנה כהן"
+    assert parse_roster(typed, anonymous=False) == (
+        ("王小明", "首席执行官"),
+        ("李华", "CFO"),
+        ("佐藤 花子", "CEO"),
+        ("محمد الراشدي", "المدير المالي"),
+        ("דנה כהן", ""),
+    )
+    assert parse_roster("（CFO），（CEO）", anonymous=True) == (("", "CFO"), ("", "CEO"))
+
+
+def test_a_name_typed_on_a_mac_is_stored_as_the_same_name_typed_on_windows() -> None:
+    mac, windows = "Chloe\u0301 Martin", "Chlo\u00e9 Martin"  # decomposed accent (NFD), and composed (NFC)
+    assert parse_roster(f"{mac} (COO)", anonymous=False) == ((windows, "COO"),)
+    info, seat = add_participant(workshop(), mac, "Directrice ge\u0301ne\u0301rale", joined_at=NOW)
+    assert (seat.name, seat.role) == (windows, "Directrice g\u00e9n\u00e9rale")
+    assert rename_participant(info, seat.id, mac) is not None
+    assert rename_participant(info, seat.id, mac).info is info  # the same name: nothing changed, nothing to save
+
+
 def test_an_anonymous_roster_keeps_roles_only_and_may_give_a_number() -> None:
     assert parse_roster("(CFO), ( CEO )", anonymous=True) == (("", "CFO"), ("", "CEO"))  # roles alone, as the help says
     assert parse_roster("Ana (CEO), P2, p3 (Sales)", anonymous=True) == (("", "CEO"), ("", ""), ("", "Sales"))

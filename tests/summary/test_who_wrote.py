@@ -223,3 +223,12 @@ def test_same_named_people_with_no_role_or_the_same_role_are_told_apart_by_their
         "Sam Lee (CFO, P2)",
         "Sam Lee (P3)",
     ]
+
+
+def test_one_name_typed_on_a_mac_and_on_windows_is_told_apart_like_any_two_people_of_one_name() -> None:
+    # Stored before names were kept composed: "Chloé" with its accent apart (a Mac) and in one (Windows).
+    people = participants(3, names=("Chloe\u0301 Martin", "Chlo\u00e9 Martin", "Kim"))
+    room = twins_room()
+    room.people = (replace(people[0], role="CFO"), replace(people[1], role="CTO"), people[2])
+    rows = [row.participant for row in room.report().heat_maps[0].rows]
+    assert rows == ["Chloe\u0301 Martin (CFO)", "Chlo\u00e9 Martin (CTO)", "Kim"]
