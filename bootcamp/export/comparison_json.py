@@ -72,6 +72,10 @@ Top level:
   open or under way as recorded there (``state`` ``overdue`` or ``open``), oldest run first, but those a run since
   agreed again; ``[]`` when there are none.
 - ``new_actions``: actions on the later run's list that the earlier one did not have.
+- ``runs``: every run of the line up to ``after``, oldest first (the runs before ``before`` in its line, then
+  the two compared), for the trend: ``[{workshop_id, workshop, date, score, level, measured, dimensions}]``;
+  ``score``: the run's overall score, ``null`` when it measured nothing; ``level``: the title of the level its
+  own summary names, ``""`` when it names none; only the two compared when the runs between were not read.
 - ``organisation_differs``, ``content_differs``, ``agenda_differs``: booleans.
 - ``compared_with``: why ``before`` is the run compared with, or ``null`` when not said:
   ``{workshop_id, rule, why, follows_missing, notes}``. ``rule``: ``follows`` (the run ``after`` was made

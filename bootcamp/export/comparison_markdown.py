@@ -55,6 +55,7 @@ def render_comparison_markdown(comparison: Comparison, chosen: EarlierChoice | N
     parts: list[list[str]] = [
         _head(comparison, chosen),
         _overall(comparison),
+        _every_run(comparison),
         _dimensions(comparison),
         *(_heat_map(heat_map) for heat_map in comparison.heat_maps),
         *(_audit(audit) for audit in comparison.audits),
@@ -137,6 +138,28 @@ def _overall(comparison: Comparison) -> list[str]:
         "of the answers given."
     )
     return lines
+
+
+def _every_run(comparison: Comparison) -> list[str]:
+    """Each run of the line with its overall score, oldest first: the trend beside the two runs compared."""
+    runs = comparison.runs
+    if len(runs) < 3:  # two runs: the overall above says it all
+        return []
+    compared = {comparison.before.workshop_id, comparison.after.workshop_id}
+    rows = [
+        (
+            f"**{run.date}**" if run.workshop_id in compared else run.date,
+            f"{md(run.workshop)} · `{run.workshop_id}`",
+            score_or_dash(run.score),
+            f"`{text_bar((run.score or 0) / 100, 20)}`" if run.score is not None else "nothing measured",
+            content(run.level) or "–",
+        )
+        for run in runs
+    ]
+    header = ("Date", "Workshop", "Overall", "", "Level")
+    lead = f"{len(runs)} runs since {runs[0].date}, oldest first; the two compared in bold. Each run's overall score"
+    lead += " is on the dimensions it measured, named with its own levels."
+    return ["## Every run", "", lead, "", *markdown_table(header, rows, "llrll")]
 
 
 def _dimensions(comparison: Comparison) -> list[str]:

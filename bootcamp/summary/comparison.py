@@ -39,6 +39,7 @@ from bootcamp.summary.comparison_model import (
     RatingChange,
     RoleChange,
     RunFacts,
+    RunScore,
     same_bands,
 )
 from bootcamp.summary.model import (
@@ -97,6 +98,27 @@ def compare(
         content_differs=before.content_hash != after.content_hash,
         agenda_differs=before.agenda != after.agenda,
         levels_before=levels_before,
+        runs=tuple(_scored(run) for run in (*_before_it(older, before, after), before, after)),
+    )
+
+
+def _before_it(
+    older: Sequence[CommitmentReport], before: CommitmentReport, after: CommitmentReport
+) -> list[CommitmentReport]:
+    """The runs before the earlier one in its line, in the line's order (the two compared are not repeated)."""
+    return [run for run in older if run.workshop_id not in (before.workshop_id, after.workshop_id)]
+
+
+def _scored(report: CommitmentReport) -> RunScore:
+    overall = report.overall
+    return RunScore(
+        workshop_id=report.workshop_id,
+        workshop=report.workshop,
+        date=report.date,
+        score=overall.score,
+        level=overall.level.title if overall.level is not None and not overall.level_withheld else "",
+        measured=overall.measured,
+        dimensions=overall.dimensions,
     )
 
 

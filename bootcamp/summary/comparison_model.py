@@ -288,6 +288,19 @@ class ActionProgress:
 
 
 @dataclass(frozen=True)
+class RunScore:
+    """One run of the line, for the trend across every run: its overall score (None: nothing measured) and level."""
+
+    workshop_id: str
+    workshop: str
+    date: str
+    score: int | None
+    level: str  # the title of the level its own summary names, "" when it names none (withheld, or no score)
+    measured: int  # dimensions with a score
+    dimensions: int
+
+
+@dataclass(frozen=True)
 class Comparison:
     before: RunFacts
     after: RunFacts
@@ -310,6 +323,8 @@ class Comparison:
     # The earlier run's own levels, lowest first: its summary names its scores with them, so they are told apart
     # when a newer content redefined them (``levels_redefined``).
     levels_before: tuple[Level, ...] = ()
+    # Every run of the line up to the later one, oldest first: the runs before the earlier one, then the two compared.
+    runs: tuple[RunScore, ...] = ()
 
     @property
     def levels_redefined(self) -> bool:

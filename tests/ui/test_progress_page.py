@@ -469,3 +469,44 @@ async def test_actions_still_open_from_runs_before_the_earlier_one_are_on_the_pa
         await wait_until(pilot, lambda: any(n.title == "Summary written" for n in app._notifications), "written")
     progress = (data_dir / "exports" / f"commitment-test-spring-boot-camp-{later}-progress.md").read_text()
     assert "### Still to do from runs before the earlier one" in progress and "Name the accountable leader" in progress
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_twelve_runs_each_have_a_line_with_their_score_oldest_first(
+    size, store: Store, fixture_program: Program, make_app
+) -> None:
+    """A client who ran the test every quarter for three years saw only the last two runs on the Progress page: the
+    trend the CCO meets the board with was in eleven other summaries. Some runs fall on the same day of different
+    years; one of them had nothing answered."""
+    days = ["2023-12-12", "2024-03-12", "2024-06-12", "2024-09-12", "2024-12-12", "2025-03-12", "2025-06-12",
+            "2025-09-12", "2025-12-12", "2026-03-12", "2026-06-12"]  # fmt: skip
+    previous = ""
+    for n, day in enumerate(days):
+        info = store.create_workshop(
+            name="Spring boot camp" + (f" \u2014 run {n + 1}" if n else ""), organisation="Northwind Insurance",
+            date=day, participants=list(ROOM), sources=fixture_program.sources, follows=previous,
+        )  # fmt: skip
+        if n != 4:  # the fifth run was cut short before any answer
+            for person, value in zip(info.participants, ("yes" if n > 6 else "partly", "partly", "no"), strict=True):
+                store.open(info.id).save_answer(Answer(person.id, MANDATE, value=value))
+        previous = info.id
+    later = new_workshop(store, fixture_program, name="Spring boot camp \u2014 run 12")
+    store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows=previous))
+    app: BootcampApp = make_app(open_workshop=later.id)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        view = screen.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        assert view.comparison is not None
+        drawn = [piece for piece in view.draw_comparison(view.comparison, view.content_region.width)]
+        lines = [piece.plain for piece in drawn if hasattr(piece, "plain")]
+    heading = next(n for n, text in enumerate(lines) if text.startswith("Every run, 12 since 2023-12-12"))
+    rows = lines[heading + 1 : heading + 13]
+    assert [row[:10] for row in rows] == [*days, "2026-09-21"], rows
+    assert all(len(row.rstrip()) <= size[0] for row in rows)
+    assert rows[0].split()[2] == "33" and rows[7].split()[2] == "50", rows  # each run's own overall score
+    assert "nothing measured" in rows[4] and " – " in rows[4]
+    assert rows[10].rstrip().endswith("run 11") and rows[11].rstrip().endswith("run 12"), rows  # the number is kept

@@ -340,3 +340,33 @@ async def test_a_forty_person_roster_leaves_the_highlighted_row_and_the_keys_on_
             text = screen_text(app)
             assert "a runs the test again" in text and "40 participants" in text, size
             assert "and 3" in text or "more" in text, size  # the names not shown are counted
+
+
+async def test_workshops_past_the_first_page_are_not_called_older_when_some_are_newer(
+    store: Store, fixture_program: Program
+) -> None:
+    """Three years of a consultancy's workshops, grouped by organisation: the row under the first fifty said "100
+    older…", and a client run last month was among them, below clients last seen two years ago."""
+    import dataclasses
+
+    from bootcamp.ui.widgets.workshop_list import SHOWN_AT_A_TIME
+
+    one = new_workshop(store, fixture_program, name="Spring boot camp")
+    acme = [  # monthly from 2021: its newest run is the newest of all, so its runs fill the first page
+        WorkshopRow(dataclasses.replace(one, id=f"a{n:04d}", organisation="Acme", date=f"{2021 + n // 12}-{n % 12 + 1:02d}-01"), "")
+        for n in range(SHOWN_AT_A_TIME + 1)
+    ]  # fmt: skip
+    globex = WorkshopRow(dataclasses.replace(one, id="g0001", organisation="Globex", date="2022-06-01"), "")
+    app = ListApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        workshops = app.query_one(WorkshopList)
+        workshops.show([*acme, globex], [])
+        await pilot.pause()
+        table = workshops.query_one(DataTable)
+        assert globex not in workshops.rows and min(row.info.date for row in workshops.rows) < globex.info.date
+        more = cells(table, SHOWN_AT_A_TIME)
+        assert more[0] == "2 more…", more
+        table.move_cursor(row=SHOWN_AT_A_TIME)
+        await pilot.pause()
+        detail = str(workshops.query_one("#workshop-detail", Static).render())
+        assert "older" not in detail and detail.startswith("2 more workshops are not listed yet"), detail

@@ -211,7 +211,8 @@ class WorkshopList(Vertical):
         self._problems: list[str] = []
         self._runs: dict[str, int] = {}
         self._shown_at_most = SHOWN_AT_A_TIME
-        self.hidden = 0  # workshops of the list not shown yet (older), offered by the last row
+        self.hidden = 0  # workshops of the list not shown yet, offered by the last row
+        self.hidden_older = True  # … each dated no later than every one shown (else some are newer: not "older")
 
     def compose(self) -> ComposeResult:
         yield Static(id="wall-note")
@@ -287,6 +288,9 @@ class WorkshopList(Vertical):
         every = [by_id[info.id] for info in shown]
         rows = self.rows = every[: self._shown_at_most]
         self.hidden = len(every) - len(rows)
+        # Grouped by organisation, the rows past the cut are another client's too, some run last month.
+        oldest_shown = min((row.info.date for row in rows), default="")
+        self.hidden_older = all(row.info.date <= oldest_shown for row in every[len(rows) :])
         folder = self._folder_text()
         self._fill(table, rows)
         if rows:
@@ -368,7 +372,7 @@ class WorkshopList(Vertical):
         if self.hidden:
             more = min(self.hidden, SHOWN_AT_A_TIME)
             table.add_row(
-                plain(f"{self.hidden:,} older…", "italic"),
+                plain(f"{self.hidden:,} {self._hidden_word}…", "italic"),
                 plain(f"enter shows {more:,} more", "dim"),
                 plain(""),
                 plain("/ searches them all", "dim"),
@@ -376,6 +380,10 @@ class WorkshopList(Vertical):
                 key=MORE_ROW_KEY,
             )
         table.measure_now()
+
+    @property
+    def _hidden_word(self) -> str:
+        return "older" if self.hidden_older else "more"
 
     def _folder_text(self) -> str:
         """The data folder as shown, and how it was chosen; empty outside the bootcamp app (a bare test)."""
@@ -396,7 +404,7 @@ class WorkshopList(Vertical):
         event.stop()
         if event.cursor_row == len(self.rows) and self.hidden:
             self.query_one("#workshop-detail", Static).update(
-                joined((f"{self.hidden:,} older workshops are not listed yet", "bold"), "\n", ("enter lists the next ones; / searches every workshop", "dim"))
+                joined((f"{self.hidden:,} {self._hidden_word} workshops are not listed yet", "bold"), "\n", ("enter lists the next ones; / searches every workshop", "dim"))
             )
         elif 0 <= event.cursor_row < len(self.rows):
             detail = self.query_one("#workshop-detail", Static)

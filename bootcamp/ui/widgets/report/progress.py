@@ -45,10 +45,10 @@ from bootcamp.summary.comparison_model import (
     Measured,
     RatingChange,
 )
-from bootcamp.summary.lineage import EarlierChoice
+from bootcamp.summary.lineage import EarlierChoice, base_name
 from bootcamp.summary.rounding import whole
 from bootcamp.ui.text import plain
-from bootcamp.ui.widgets.report.charts import fit, score_colour
+from bootcamp.ui.widgets.report.charts import bar, fit, score_colour
 from bootcamp.ui.widgets.report.part import Drawn, ReportPart, line
 
 NAME_WIDTH = (12, 22)
@@ -56,6 +56,9 @@ SCORES_WIDTH = 9  # "100 → 100"
 CHANGE_WIDTH = 4  # "+100" fits in the column's width of four
 TAG_WIDTH = 9  # "overdue" with a cell either side
 RATING_WIDTH = 19  # "team 1.3 → 1.3 −0.3"
+EVERY_RUN_FROM = 3  # runs in the line from which the page lists them all: two are the comparison itself
+DATE_WIDTH = 10
+RUN_NAME_WIDTH = 12  # at least: "Spring… — run 12" keeps its number, the part that tells the runs apart
 
 
 def change_style(points: int | None, up: Style, down: Style, muted: Style) -> Style:
@@ -117,6 +120,7 @@ class ProgressView(ReportPart):
         return [
             *self._overall(comparison, width),
             Text(),
+            *self._every_run(comparison, width),
             *self._dimensions(comparison, width),
             Text(),
             *self._actions(comparison, width),
@@ -181,6 +185,42 @@ class ProgressView(ReportPart):
         pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
         return pieces
+
+    def _every_run(self, comparison: Comparison, width: int) -> list[RenderableType]:
+        """One line per run of the line, oldest first, with its overall score: the trend over years of runs, where the
+        rest of the page compares the last two. Nothing for two runs, which the headline says already."""
+        runs = comparison.runs
+        if len(runs) < EVERY_RUN_FROM:
+            return []
+        muted, track = self.themed("muted"), self.themed("track")
+        level_width = max(max((len(run.level) for run in runs), default=0), len("nothing measured"))
+        names = [run_name(run.workshop) for run in runs]
+        fixed = DATE_WIDTH + 1 + 1 + 3 + 2 + level_width + 2
+        name_width = max(RUN_NAME_WIDTH, min(max(len(name) for name in names), width - fixed - 20))  # the bars first
+        bar_width = max(8, min(40, width - fixed - name_width))
+        compared = {comparison.before.workshop_id, comparison.after.workshop_id}
+        heading = f"Every run, {len(runs)} since {runs[0].date}: overall score 0–100"
+        rows: list[RenderableType] = [line(fit(plain(heading, self.themed("heading")), width))]
+        for run, name in zip(runs, names, strict=True):
+            style = "bold" if run.workshop_id in compared else ""
+            fraction = None if run.score is None else run.score / 100
+            unnamed = "nothing measured" if run.score is None else "–"
+            level = plain(run.level, style) if run.level else plain(unnamed, muted)
+            rows.append(
+                line(
+                    fit(plain(run.date, style), DATE_WIDTH),
+                    " ",
+                    bar(fraction, bar_width, track),
+                    " ",
+                    fit(plain(score_or_dash(run.score), style), 3, align="right"),
+                    "  ",
+                    fit(level, level_width),
+                    "  ",
+                    fit(plain(shortened_run_name(name, name_width), muted), name_width),
+                )
+            )
+        rows.append(Text())
+        return rows
 
     def _dimensions(self, comparison: Comparison, width: int) -> list[RenderableType]:
         muted, track = self.themed("muted"), self.themed("track")
@@ -368,3 +408,20 @@ class ProgressView(ReportPart):
             cell.append(" ")
             cell.append(said, style)
         return fit(cell, width, align="right")
+
+
+def run_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def shortened_run_name(name: str, width: int) -> str:
+    """``name`` in ``width`` cells, its "— run N" kept when there is one: it is what tells twelve runs apart."""
+    if len(name) <= width:
+        return name
+    base = base_name(name)
+    suffix = name[len(base) :].strip()
+    if base == name or not suffix:
+        return name[: width - 1].rstrip() + "…"
+    suffix = f" {suffix}"
+    room = width - len(suffix) - 1
+    return (base[:room].rstrip() + "…" + suffix) if room > 0 else suffix.strip()[:width]
