@@ -374,18 +374,21 @@ def test_snapshot_the_day_an_action_was_done_asked(two_clients, make_app, snap_c
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=ready)
 
 
+@pytest.mark.parametrize(
+    ("what", "each"), [("Action {k} of a long list of things to chase", 5), ("Action {k}: fund a two-person customer insight team for next year and report on it", 40)]
+)
 @pytest.mark.parametrize("size", SIZES)
 async def test_more_actions_than_the_screen_leave_the_detail_on_screen_and_every_date_whole(
-    size, store: Store, fixture_program: Program, make_app
+    size, what, each, store: Store, fixture_program: Program, make_app
 ) -> None:
     """Two years of workshops (250 open actions) made the table as tall as the screen: the detail under it, which
     names the organisation and the keys, went below the bottom, and the screen's own scrollbar took two columns from
-    the table, which cut the workshop's date ('Customer… · 2024-12-1')."""
+    the table, which cut the workshop's date ('Customer… · 2024-12-1'). With three years of them (480), the table was
+    as wide as its columns, its own scrollbar took two of them and the date was cut again."""
     for n in range(12):
         with_actions(
             store, fixture_program, f"Client {n:02d}", f"2025-{n % 12 + 1:02d}-1{n % 10}",
-            *(Action(f"a{n}x{k}", f"Action {k} of a long list of things to chase", owner="Ana Ortiz", due="2025-12-01")
-              for k in range(5)),
+            *(Action(f"a{n}x{k}", what.format(k=k), owner="Ana Ortiz", due="2025-12-01") for k in range(each)),
         )
     async with make_app().run_test(size=size) as pilot:
         screen = await open_actions_view(pilot)
@@ -395,6 +398,9 @@ async def test_more_actions_than_the_screen_leave_the_detail_on_screen_and_every
         table = screen.query_one(DataTable)
         assert table.region.bottom <= detail.region.y
         assert table.max_scroll_x == 0, size  # every column in view, the dates whole
+        # the table takes the screen's width, as the columns were reckoned for: as wide as its columns, its own
+        # scrollbar took two of them
+        assert table.region.width == detail.region.width, size
         dates = {f"2025-{n % 12 + 1:02d}-1{n % 10}" for n in range(12)}
         assert all(str(table.get_cell_at((row, 4)))[-10:] in dates for row in range(table.row_count)), size
 
