@@ -161,10 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     printables = sub.add_parser("print", parents=[common], help="printables for the day: the Poker deck, answer sheets")
     what = printables.add_subparsers(dest="what", metavar="WHAT", required=True)
     deck = what.add_parser("deck", parents=[common], help="the Aptitude Poker cards as printable HTML")
-    deck.add_argument("-o", "--output", metavar="FILE")
+    deck.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     sheets = what.add_parser("sheets", parents=[common], help="paper answer sheets matching `import-answers`")
     sheets.add_argument("id", help="the workshop id")
-    sheets.add_argument("-o", "--output", metavar="FILE")
+    sheets.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")
     present.add_argument("id", help="the workshop id")
@@ -174,7 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="split a job posting into its duty lines and suggest strategic or tactical for each, with the reason",
     )
-    role.add_argument("file", metavar="FILE", help="the posting as UTF-8 text; - reads it from standard input")
+    role.add_argument(
+        "file",
+        metavar="FILE",
+        help="the posting as it was saved: text, a web page, a Word, OpenDocument or RTF document, or a PDF; "
+        "- reads it from standard input",
+    )
     role.add_argument(
         "--format", choices=["text", "json"], default="text", help="json: a list of {line, leaning, reason, markers}"
     )

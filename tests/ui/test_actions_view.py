@@ -117,6 +117,19 @@ async def test_every_open_action_overdue_first_then_by_due_date_undated_last(two
         assert len(whats(screen)) == 4
 
 
+async def test_with_no_open_action_anywhere_the_view_says_so_in_plain_words(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """A new library (workshops, no actions agreed yet): the heading read "No open actions of every organisation"."""
+    new_workshop(store, fixture_program, name="Spring")
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions_view(pilot)
+        assert whats(screen) == []
+        text = screen_text(app)
+        assert "No open actions in any workshop" in text and "of every organisation" not in text
+
+
 async def test_marking_done_stores_the_day_through_the_owner_lock(
     two_clients, make_app, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

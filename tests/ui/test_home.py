@@ -71,6 +71,23 @@ async def test_a_missing_data_folder_is_said_to_be_missing_not_shown_as_an_empty
         assert not typo.exists()  # looking made nothing
 
 
+async def test_the_user_data_folder_before_the_first_workshop_is_not_a_path_to_check(tmp_path: Path, clock) -> None:
+    """A first start on a new machine: the user data folder is not there yet, and nobody typed a path, so home
+    says there are no workshops yet and what to press, not "Check the path"."""
+    from bootcamp.ui.app import create_app
+
+    never_used = tmp_path / "share" / "bootcamp"
+    app = create_app(data_dir=never_used, content_dir=FIXTURE_CONTENT, clock=clock, data_origin="default")
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: home.workshop_list.has_class("-empty"), "the listing")
+        empty = str(home.query_one("#empty", Static).content)
+        assert empty.startswith(f"No workshops yet in {never_used} (your user data folder).")
+        assert "Check the path" not in empty
+        assert "Press  n  to prepare a new workshop" in empty
+        assert not never_used.exists()  # looking made nothing
+
+
 async def test_a_data_folder_that_is_a_file_is_said_so_and_n_is_not_offered_to_create_it(
     tmp_path: Path, clock
 ) -> None:

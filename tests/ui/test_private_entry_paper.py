@@ -43,6 +43,19 @@ def highlighted_name(app: BootcampApp) -> str:
     return str(people.get_option_at_index(people.highlighted).prompt).split("  ")[0].strip()
 
 
+async def test_a_question_s_one_row_is_counted_as_one_row(workshop_id: str, make_app) -> None:
+    """Every commitment question thanked each person with "1 of 1 rows answered"."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        await pilot.press("e")
+        await wait_for_screen(pilot, PrivateEntryScreen)
+        await pilot.press("enter", "y", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Thank you, Ana Ortiz" in text and "1 of 1 row answered" in text and "1 rows" not in text
+
+
 # -- 1. an extra Enter, or someone already answered ----------------------------------------------------------------
 
 

@@ -55,6 +55,11 @@ def workshop_cell(name: str, day: str, width: int) -> str:
     return f"{shortened(name, width - len(dated))}{dated}"
 
 
+def no_open_actions(organisation: str | None) -> str:
+    """The heading when nothing is open: "of every organisation" reads wrong after "No"."""
+    return f"No open actions of {organisation}" if organisation is not None else "No open actions in any workshop"
+
+
 class ActionsScreen(Screen[None]):
     CSS_PATH = "actions.tcss"
     HELP_TITLE = "Open actions"
@@ -225,7 +230,7 @@ class ActionsScreen(Screen[None]):
         whose = f"of {organisation}" if organisation is not None else "of every organisation"
         count = len(self.shown)
         heading = joined(
-            (f"{count:,} open action{'' if count == 1 else 's'} {whose}" if count else f"No open actions {whose}", "bold"),
+            (f"{count:,} open action{'' if count == 1 else 's'} {whose}" if count else no_open_actions(organisation), "bold"),
             (f" · {overdue_count} overdue (due before {today.isoformat()})" if overdue_count else "", "red"),
             ("\n" + "\n".join(self.problems) if self.problems else "", "red"),
         )

@@ -95,7 +95,7 @@ class HomeScreen(Screen[None]):
             self.rows = rows
             self.problems = problems
             self.missing = missing  # the data folder is not there: one sentence, with its path and origin
-            self.creatable = creatable  # … and n would create it (nothing is in its way): a first run there
+            self.creatable = creatable  # … a path given that n would create (nothing in its way): a first run there
 
     class CoreImported(Message):
         """Every module the workers use is imported: they may run side by side."""
@@ -200,7 +200,9 @@ class HomeScreen(Screen[None]):
         folder = self.bootcamp.data_folder
         missing = folder.missing(shown(folder.path), new_here=True)
         if missing is not None:  # said, never listed as empty: and the index never creates the folder
-            self._post_if_newest(self.WorkshopsListed([], [], missing, creatable=folder.can_be_created()))
+            # Check the path, or press n: only for a path someone gave; the user data folder is simply not used yet
+            named = folder.origin != "default"
+            self._post_if_newest(self.WorkshopsListed([], [], missing, creatable=named and folder.can_be_created()))
             return
         if not whole and not self._library_indexed():
             # A first start (or the index deleted): building it reads every file of every workshop, so the

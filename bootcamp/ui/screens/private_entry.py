@@ -30,6 +30,7 @@ from bootcamp.content.model import Scale, ScaleOption, Step, StepKind
 from bootcamp.limits import COMMENT
 from bootcamp.live.records import BallotRefused
 from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.plurals import counted
 from bootcamp.store.model import Answer, Participant
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.key_bar import KeyBar
@@ -277,8 +278,8 @@ class PrivateEntryScreen(Screen[None]):
                 )
                 where = "this sheet" if self.sheet else ("these steps" if len(self.steps) > 1 else "this step")
                 already = (
-                    f"{self.participant.display_name} has answered {answered} of {rows} rows of {where} already: "
-                    "each is shown as stored, and a key replaces one only when pressed twice."
+                    f"{self.participant.display_name} has answered {answered} of {counted(rows, 'row')} of {where} "
+                    "already: each is shown as stored, and a key replaces one only when pressed twice."
                 )
         self._ask(note=already)
 
@@ -413,14 +414,14 @@ class PrivateEntryScreen(Screen[None]):
         self._cast_ballots()
         name = self.participant.display_name if self.participant and not self._all_secret else ""
         self.query_one("#who-line", Static).update(plain(f"Thank you{', ' + name if name else ''}.", "bold"))
-        counted = ""
+        said = ""
         if self.participant is not None and not self._all_secret:
             answered, rows = self._rows_answered(self.participant.id)
             where = "of the sheet" if self.sheet else "answered"
-            counted = f"{answered} of {rows} rows {where}" + (
+            said = f"{answered} of {counted(rows, 'row')} {where}" + (
                 f"; {rows - answered} left empty" if answered < rows else ""
             )
-        self.query_one("#counter", Static).update(plain(counted, "dim"))
+        self.query_one("#counter", Static).update(plain(said, "dim"))
         if self.fixed_participant:
             self.query_one("#ask-text", Static).update(plain("Your answers are saved. Press Enter to finish."))
         elif self.sheet:

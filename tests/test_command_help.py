@@ -1,0 +1,31 @@
+"""``bootcamp COMMAND --help`` says what the command does today: a newcomer reads it before the README."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+
+from bootcamp.cli import parse
+
+
+def help_of(*command: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        parse([*command, "--help"])
+    return " ".join(out.getvalue().split())  # argparse wraps to the terminal's width
+
+
+def test_role_check_help_names_the_files_it_reads_not_only_text() -> None:
+    """It read "the posting as UTF-8 text", so a CCO with the posting as a Word file or a PDF converted it first."""
+    said = help_of("role-check")
+    assert "UTF-8 text;" not in said
+    for kind in ("text", "web page", "Word", "PDF", "- reads it from standard input"):
+        assert kind in said
+
+
+@pytest.mark.parametrize("command", [("print", "deck"), ("print", "sheets")])
+def test_every_output_option_says_what_it_does(command: tuple[str, ...]) -> None:
+    """`-o FILE` had no help beside it on the printables, where export, summary and compare say it."""
+    assert "write to FILE instead of standard output" in help_of(*command)
