@@ -23,7 +23,8 @@ held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in th
 ``held_out_21`` at the end of the sixteenth, and learned from in the seventeenth.
 ``held_out_22`` at the end of the seventeenth, and learned from in the eighteenth.
 ``held_out_23`` at the end of the eighteenth, and learned from in the nineteenth.
-``held_out_24`` at the end of the nineteenth. All but held_out_24 are spent.
+``held_out_24`` at the end of the nineteenth, and learned from in the twentieth. All are spent: the twentieth
+round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations

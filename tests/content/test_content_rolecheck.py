@@ -393,6 +393,12 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Set the strategy for customer success", Leaning.TACTICAL),
         ("Set the scores on which the sales director and every plant manager are judged", Leaning.STRATEGIC),
         ("Make residents' wellbeing count when budgets are decided", Leaning.STRATEGIC),
+        # twentieth round (held_out_24): the customer's own executives are met in account work; offering customers
+        # plans is selling; who is pulled in to help with a case does not decide; a team's own vision and plan
+        ("Present to clients' executives the value the service has brought them", Leaning.TACTICAL),
+        ("Offer customers fitting plans when they call", Leaning.TACTICAL),
+        ("Handle escalated cases, bringing in engineers from other teams when needed", Leaning.TACTICAL),
+        ("Set the vision and roadmap for the team that runs onboarding", Leaning.TACTICAL),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
