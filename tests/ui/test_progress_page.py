@@ -57,6 +57,17 @@ async def open_summary(pilot) -> SummaryScreen:
     return screen  # type: ignore[return-value]
 
 
+async def open_progress(pilot) -> tuple[SummaryScreen, ProgressView]:
+    """The summary on its Progress page (9), once the comparison is read."""
+    screen = await open_summary(pilot)
+    await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+    await pilot.press("9")
+    view = screen.query_one(ProgressView)
+    await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+    await settle(pilot)
+    return screen, view
+
+
 async def test_no_progress_page_without_an_earlier_run(store: Store, fixture_program: Program, make_app) -> None:
     later = new_workshop(store, fixture_program).id
     earlier_run(store, fixture_program.sources, organisation="Globex")  # another organisation's run
@@ -116,12 +127,7 @@ async def test_the_headline_is_like_for_like_when_the_runs_measured_different_di
         now.save_answer(Answer(person.id, MANDATE, value="partly"))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         text = " ".join(screen_text(app).split())
     assert re.search("Like for like, 1 dimension: 100 → 50 ?−50", text), text  # (the SVG drops a styled space)
     assert "Overall 50 → 50, not compared: the runs measured different dimensions (2 and 1, 1 in common)" in text
@@ -137,12 +143,7 @@ async def test_structure_and_ratings_neither_run_gave_are_said_so(store: Store, 
         now.save_answer(Answer(person.id, MANDATE, value="yes"))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 60)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         text = " ".join(screen_text(app).split())
     assert "Structure was not assessed in either run (no structure question has a scored answer)" in text, text
     assert "No structural gap" not in text
@@ -159,12 +160,7 @@ async def test_a_run_that_follows_another_organisations_run_is_not_called_progre
     store.open(later).update_info(lambda info: dataclasses.replace(info, follows=other))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         text = " ".join(screen_text(app).split())
     assert "Comparison across organisations, not progress: Globex → Northwind Insurance" in text, text
 
@@ -182,12 +178,7 @@ async def test_a_rating_moves_on_its_own_scale_as_bootcamp_compare_says_it(
         now.save_answer(Answer(person.id, RATE, item="persist", perspective="self", value="mixed"))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         text = screen_text(app)
         assert "self 0 → 1 +1" in text and "+100" not in text, text
         # the scale the averages are on, as the comparison's files say it ("on Strength, mixed or weakness (0 to 2)")
@@ -373,12 +364,7 @@ async def test_progress_uses_the_run_it_was_made_again_from_and_names_it(
     app: BootcampApp = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await run_again_from_home(pilot, app, spring, "2026-09-21")
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         text = screen_text(app)
     assert view.comparison is not None and view.comparison.before.workshop_id == spring
     assert f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the run this one was made" in text
@@ -453,12 +439,7 @@ async def test_actions_still_open_from_runs_before_the_earlier_one_are_on_the_pa
     store.open(later).update_info(lambda info: dataclasses.replace(info, follows=summer.id))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         text = " ".join(screen_text(app).split())
         assert view.comparison is not None and view.comparison.before.workshop_id == summer.id
         assert "The earlier run recorded no actions. 1 action from runs before it is still to do: 1 overdue." in text
@@ -494,12 +475,7 @@ async def test_twelve_runs_each_have_a_line_with_their_score_oldest_first(
     store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows=previous))
     app: BootcampApp = make_app(open_workshop=later.id)
     async with app.run_test(size=size) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        view = screen.query_one(ProgressView)
-        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
-        await settle(pilot)
+        screen, view = await open_progress(pilot)
         assert view.comparison is not None
         drawn = [piece for piece in view.draw_comparison(view.comparison, view.content_region.width)]
         lines = [piece.plain for piece in drawn if hasattr(piece, "plain")]
