@@ -313,7 +313,10 @@ class JoinServer:
         token = self.token_of(request)
         token_hash, csrf = tokens.token_hash(token), tokens.csrf_token(self.key, token)
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
-        await response.prepare(request)
+        try:
+            await response.prepare(request)
+        except ConnectionResetError:  # a stream its page gave up on while the laptop slept, taken in only now
+            return response
         wake = self.streams.open()
         shown = None
         try:
