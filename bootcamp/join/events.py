@@ -13,7 +13,11 @@ from __future__ import annotations
 import asyncio
 
 BATCH_SECONDS = 0.1  # changes this close together go out as one update
-KEEP_ALIVE_SECONDS = 15.0  # a comment line that keeps proxies and phones from closing a quiet stream
+KEEP_ALIVE_SECONDS = 15.0  # an event that keeps a quiet stream open and tells the page the laptop is there
+# A stopped laptop (its lid closed) or a dropped Wi-Fi breaks no connection: the page hears only silence. After this
+# long without a word it says it lost contact, holds its buttons and opens its stream again.
+SILENCE_LOST_SECONDS = 2 * KEEP_ALIVE_SECONDS + 10
+ALIVE = "alive"
 WAKE_SLICE = 25  # streams woken in one turn of the loop (about 6 ms of views)
 
 

@@ -8,6 +8,7 @@ a short wait): with the page's part for the page's script, else with a redirect 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -133,6 +134,11 @@ class PhoneForms:
     async def _handle(self, request: web.Request, act: Act, *, seated: bool = True) -> web.StreamResponse:
         """Check the tokens, do what the form asks, wait (a little) for the writer, and answer."""
         token, seat, form = await self._read(request, seated=seated)
+        if await _given_up(request):
+            # Taken in only now, from a phone that stopped waiting: the laptop slept (its lid closed) or the network
+            # dropped while the post was on its way, and the page said the tap was not sent. So it is not.
+            self.server.log(f"a post to {request.path} its phone gave up on, taken in late: not kept")
+            raise web.HTTPRequestTimeout()
         try:
             done = act(seat, form, token)
         except WorkshopClosed as refused:
@@ -173,6 +179,17 @@ class PhoneForms:
         if not message and not fetched:
             raise web.HTTPSeeOther("/" + self.server.code)
         return self.server.render(token, status=status, whole=not fetched, message=message, unsent=unsent)
+
+
+async def _given_up(request: web.Request) -> bool:
+    """Whether the phone closed the connection of ``request`` before it was answered.
+
+    A post and the phone's giving up on it reach a laptop that slept as one read; the loop hears of the close on
+    its next turn, so the handler lets one turn go by before it looks.
+    """
+    await asyncio.sleep(0)
+    transport = request.transport
+    return transport is None or transport.is_closing()
 
 
 def _forbidden(sentence: str) -> web.HTTPForbidden:

@@ -40,8 +40,13 @@ class Pages:
             "phone.js": Asset((TEMPLATES / "phone.js").read_bytes(), "text/javascript"),
         }
 
-    def page(self, view: PhoneView, csrf: str) -> str:
-        return self._page.render(view=view, csrf=csrf, base=self.base, limits=LIMITS)
+    def page(self, view: PhoneView, csrf: str, patience: tuple[float, float]) -> str:
+        """The whole page; ``patience``: the seconds its script waits for a silent stream and for a post's answer
+        before it says it lost contact with the laptop."""
+        silence, post = (round(seconds * 1000) for seconds in patience)
+        return self._page.render(
+            view=view, csrf=csrf, base=self.base, limits=LIMITS, silence_ms=silence, post_ms=post
+        )
 
     def view(self, view: PhoneView, csrf: str) -> str:
         """The part of the page that follows the console, as a server-sent event or a script's answer carries it."""

@@ -22,7 +22,7 @@ from aiohttp import web
 from bootcamp.errors import UserError
 from bootcamp.join import tokens
 from bootcamp.join.addresses import EVERY_ADDRESS, candidates, not_here, port_in_use
-from bootcamp.join.events import KEEP_ALIVE_SECONDS, Streams, event
+from bootcamp.join.events import ALIVE, KEEP_ALIVE_SECONDS, SILENCE_LOST_SECONDS, Streams, event
 from bootcamp.join.forms import PhoneForms
 from bootcamp.join.guard import Guard, add_security_headers
 from bootcamp.join.join_code import new_join_code
@@ -41,6 +41,9 @@ from bootcamp.store.model import Participant
 COOKIE = "seat"
 COOKIE_SECONDS = COMES_BACK_SECONDS  # a workshop day: a phone that slept through lunch keeps its seat
 SAVE_WAIT_SECONDS = 2.0  # how long a post waits for the writer before answering "saving…"
+# How long the page's script waits for a post's answer (the server answers within SAVE_WAIT_SECONDS) before it gives
+# up and says the tap was not sent; a post it gave up on is not stored when it arrives later (forms.py).
+POST_PATIENCE_SECONDS = SAVE_WAIT_SECONDS + 8
 CLOSED_POLL_SECONDS = 0.5  # how often the server looks whether the workshop was closed under it
 STOP_SECONDS = 1.0  # how long stopping waits for the open pages to be told
 STOPPED = "Joining has stopped; the answers this page showed as saved are kept."
@@ -89,6 +92,9 @@ class JoinServer:
         self.streams = Streams()
         self.save_waits = SaveWaits(workshop.records)
         self.save_wait = SAVE_WAIT_SECONDS
+        self.keep_alive = KEEP_ALIVE_SECONDS
+        self.silence_lost = SILENCE_LOST_SECONDS  # the page's patience with a silent stream
+        self.post_patience = POST_PATIENCE_SECONDS  # and with an unanswered post
         self.guard = Guard(code)  # Host, Origin and the join code, before any page
         # For CSRF tokens: a page of an earlier server is stale, unless this server takes over its key (a console
         # that came back after a crash serves the same pages again).
@@ -238,6 +244,10 @@ class JoinServer:
         self._seat_listeners.append(listener)
         return lambda: self._seat_listeners.remove(listener) if listener in self._seat_listeners else None
 
+    def log(self, message: str) -> None:
+        """A line in the server's log (in the data folder, never on the terminal)."""
+        self._logger.info("%s", message)
+
     # -- changes ----------------------------------------------------------------------------------------------
 
     def _workshop_changed(self, change: Change) -> None:
@@ -276,7 +286,8 @@ class JoinServer:
         """The page (``whole``) or its part that follows the console, as the browser holding ``token`` sees it."""
         view = self.room.view(tokens.token_hash(token), message=message, unsent=unsent)
         csrf = tokens.csrf_token(self.key, token)
-        html = self.pages.page(view, csrf) if whole else self.pages.view(view, csrf)
+        patience = (self.silence_lost, self.post_patience)
+        html = self.pages.page(view, csrf, patience) if whole else self.pages.view(view, csrf)
         return web.Response(status=status, text=html, content_type="text/html")
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
@@ -302,7 +313,10 @@ class JoinServer:
         token = self.token_of(request)
         token_hash, csrf = tokens.token_hash(token), tokens.csrf_token(self.key, token)
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
-        await response.prepare(request)
+        try:
+            await response.prepare(request)
+        except ConnectionResetError:  # a stream its page gave up on while the laptop slept, taken in only now
+            return response
         wake = self.streams.open()
         shown = None
         try:
@@ -315,9 +329,9 @@ class JoinServer:
                     if closed:
                         break
                 try:
-                    await asyncio.wait_for(wake.wait(), KEEP_ALIVE_SECONDS)
+                    await asyncio.wait_for(wake.wait(), self.keep_alive)
                 except TimeoutError:
-                    await response.write(b": still here\n\n")
+                    await response.write(event(ALIVE, "still here"))  # a comment line would not reach the script
                 wake.clear()
         except ConnectionResetError:  # the phone went away (asleep, closed): its next page opens a new stream
             pass

@@ -90,7 +90,7 @@ class Phone:
                     block, buffer = buffer.split(b"\n\n", 1)
                     lines = block.decode().split("\n")
                     data = [line.removeprefix("data: ") for line in lines if line.startswith("data: ")]
-                    if any(line.startswith("event: ") for line in lines):
+                    if any(line in ("event: view", "event: closed") for line in lines):  # "alive" shows nothing
                         self.shown = "\n".join(data)
                         self._heard.set()
         finally:

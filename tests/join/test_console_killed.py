@@ -97,9 +97,11 @@ async def keep_answering(phone: Phone, step: str, values: list[str], answering: 
         sent.told_saved = status == 200 and told_saved(part, step, value)
 
 
-def start_console(data_dir: Path, workshop_id: str, step: str, errors) -> subprocess.Popen[str]:
+def start_console(data_dir: Path, workshop_id: str, step: str, errors, *, quick: float = 0.0) -> subprocess.Popen[str]:
+    """The console's process; ``quick``: its keep-alive in seconds (see :mod:`tests.join.console_process`)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.join.console_process", str(data_dir), workshop_id, step],
+        [sys.executable, "-m", "tests.join.console_process", str(data_dir), workshop_id, step]
+        + ([str(quick)] if quick else []),
         cwd=CHECKOUT,
         env={**os.environ, "PYTHONPATH": str(CHECKOUT)},
         stdout=subprocess.PIPE,

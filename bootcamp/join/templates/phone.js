@@ -5,6 +5,8 @@
 (() => {
   const view = document.getElementById("view");
   const offline = document.getElementById("offline");
+  const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
+  const postMs = Number(document.body.dataset.postMs) || 10000;
 
   // Text typed into a field and not sent yet: it differs from what the page was given.
   const typed = (root) =>
@@ -78,12 +80,17 @@
     const body = new URLSearchParams(new FormData(form));
     if (event.submitter && event.submitter.name) body.append(event.submitter.name, event.submitter.value);
     for (const button of form.querySelectorAll("button")) button.disabled = true;
+    // A stopped laptop (lid closed) keeps the post waiting, unanswered, for as long as it sleeps: give up on it
+    // in time, as the page then says; the laptop does not store a post its phone gave up on.
+    const giveUp = new AbortController();
+    const patience = setTimeout(() => giveUp.abort(), postMs);
     try {
       const response = await fetch(form.action, {
         method: "POST",
         body,
         headers: { "X-Phone": "fetch" },
         credentials: "same-origin",
+        signal: giveUp.signal,
       });
       waitForLaptop(false); // the laptop answered, whatever it said: contact is back
       if (response.status === 403 || response.status === 404) {
@@ -95,20 +102,47 @@
     } catch (error) {
       offline.hidden = false;
     } finally {
+      clearTimeout(patience);
       for (const button of form.querySelectorAll("button")) button.disabled = false;
       if (lost) waitForLaptop(true);
     }
   });
 
+  // A laptop whose lid is closed, or a Wi-Fi gone, breaks no connection: the stream just falls silent. The laptop
+  // says it is there at least every few seconds ("alive"); after a longer silence the page says it lost contact
+  // and opens its stream again, until the laptop answers.
   const events = document.body.dataset.events;
   if (window.EventSource && events) {
-    const source = new EventSource(events);
-    source.addEventListener("view", (event) => show(event.data));
-    source.addEventListener("closed", (event) => {
-      show(event.data);
+    let source = null;
+    let heard = Date.now();
+    const hear = () => {
+      heard = Date.now();
+    };
+    const follow = () => {
+      source = new EventSource(events);
+      source.addEventListener("view", (event) => {
+        hear();
+        show(event.data);
+      });
+      source.addEventListener("alive", hear);
+      source.addEventListener("closed", (event) => {
+        show(event.data);
+        source.close();
+        clearInterval(watching);
+      });
+      source.addEventListener("open", () => {
+        hear();
+        waitForLaptop(false);
+      });
+      source.addEventListener("error", () => waitForLaptop(source.readyState !== EventSource.OPEN));
+    };
+    const watching = setInterval(() => {
+      if (Date.now() - heard < silenceMs) return;
+      waitForLaptop(true);
       source.close();
-    });
-    source.addEventListener("open", () => waitForLaptop(false));
-    source.addEventListener("error", () => waitForLaptop(source.readyState !== EventSource.OPEN));
+      hear(); // the next try gets as long again
+      follow();
+    }, Math.min(1000, silenceMs / 4));
+    follow();
   }
 })();
