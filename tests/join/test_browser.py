@@ -33,7 +33,7 @@ async def phone_on(room: Room, chromium: Path, **context: object) -> AsyncIterat
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
         try:
-            page = await (await browser.new_context(**PHONE, **context)).new_page()
+            page = await (await browser.new_context(**{**PHONE, **context})).new_page()  # context: what differs
             await page.goto(room.url)
             yield page
         finally:

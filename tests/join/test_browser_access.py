@@ -1,0 +1,47 @@
+"""The phone page for participants who use their phone differently: large text on a small phone, high contrast
+(forced colours). Debian's Chromium driven by Playwright, as in
+test_browser.py (skipped where Chromium is missing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.async_api import expect
+
+from bootcamp.store import WorkshopFiles
+
+from .conftest import RATE, Room
+from .test_browser import phone_on, tap
+
+# A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
+SMALL_PHONE_AT_200 = {"viewport": {"width": 160, "height": 284}, "device_scale_factor": 4}
+
+
+async def test_large_text_on_a_small_phone_fits_its_width(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    async with phone_on(room, chromium, **SMALL_PHONE_AT_200) as page:
+        await tap(page, "Ana")
+        await expect(page.get_by_role("heading", name="Rate the aptitudes")).to_be_visible()
+        await page.screenshot(path=tmp_path / "small-200.png", full_page=True)
+        # Nothing wider than the screen: a phone would zoom the whole page out, and the large text with it.
+        assert await page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [160, 160]
+        for button in await page.get_by_role("button").all():
+            box = await button.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 160 and box["height"] >= 44
+
+
+async def test_with_forced_colours_the_chosen_answer_still_stands_out(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium, forced_colors="active", color_scheme="dark") as page:
+        await tap(page, "Ana")
+        await tap(page, "Partly")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        await page.screenshot(path=tmp_path / "forced.png")
+        background = "button => getComputedStyle(button).backgroundColor"
+        chosen = await page.get_by_role("button", name="Partly", exact=True).evaluate(background)
+        other = await page.get_by_role("button", name="Yes", exact=True).evaluate(background)
+        assert chosen != other  # high contrast drops the page's colours: bold type alone is not enough
