@@ -1,5 +1,5 @@
 """The phone page for participants who use their phone differently: large text on a small phone, high contrast
-(forced colours). Debian's Chromium driven by Playwright, as in
+(forced colours), a screen reader. Debian's Chromium driven by Playwright, as in
 test_browser.py (skipped where Chromium is missing)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from playwright.async_api import expect
 from bootcamp.store import WorkshopFiles
 
 from .conftest import RATE, Room
-from .test_browser import phone_on, tap
+from .test_browser import SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
 SMALL_PHONE_AT_200 = {"viewport": {"width": 160, "height": 284}, "device_scale_factor": 4}
@@ -45,3 +45,19 @@ async def test_with_forced_colours_the_chosen_answer_still_stands_out(
         chosen = await page.get_by_role("button", name="Partly", exact=True).evaluate(background)
         other = await page.get_by_role("button", name="Yes", exact=True).evaluate(background)
         assert chosen != other  # high contrast drops the page's colours: bold type alone is not enough
+
+
+async def test_each_row_of_answers_is_named_by_its_question(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        # "Strength" twice on one screen: the row it belongs to says which one is for whom.
+        yourself = page.get_by_role("group", name="Persist! For yourself", exact=True)
+        team = page.get_by_role("group", name="Persist! For your team", exact=True)
+        await expect(yourself.get_by_role("button", name="Strength", exact=True)).to_be_visible()
+        await expect(team.get_by_role("button", name="Strength", exact=True)).to_be_visible()
+        room.workshop.toggle("secret", RATE)  # a ballot: radio buttons, grouped the same way
+        radios = page.get_by_role("radiogroup", name="Persist! For your team", exact=True)
+        await expect(radios.get_by_role("radio", name="Weakness", exact=True)).to_be_visible(timeout=SHOW_SECONDS)
