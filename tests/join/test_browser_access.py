@@ -1,12 +1,13 @@
-"""The phone page for participants who use their phone differently: large text on a small phone, high contrast
-(forced colours), a screen reader. Debian's Chromium driven by Playwright, as in
+"""The phone page for participants who use their phone differently: a screen reader, the keyboard, large text on a
+small phone, high contrast (forced colours), a slow network. Debian's Chromium driven by Playwright, as in
 test_browser.py (skipped where Chromium is missing)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
-from playwright.async_api import expect
+from playwright.async_api import Route, expect
 
 from bootcamp.store import WorkshopFiles
 
@@ -15,6 +16,52 @@ from .test_browser import SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
 SMALL_PHONE_AT_200 = {"viewport": {"width": 160, "height": 284}, "device_scale_factor": 4}
+
+
+async def test_a_keyboard_or_screen_reader_stays_on_the_answer_it_gave(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        partly = page.get_by_role("button", name="Partly", exact=True)
+        await partly.focus()
+        await page.keyboard.press("Enter")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        # The answered part is drawn anew; focus stays on the answer, not thrown back to the top of the page.
+        await expect(partly).to_be_focused()
+        await page.keyboard.press("Tab")
+        await expect(page.get_by_role("button", name="No", exact=True)).to_be_focused()
+
+
+async def test_a_screen_reader_hears_the_answer_saved(chromium: Path, files: WorkshopFiles, tmp_path: Path) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        # One live region that stays on the page (a region drawn anew with the part is not reliably read out).
+        said = page.locator("#said")
+        await expect(said).to_have_attribute("aria-live", "polite")
+        await tap(page, "Partly")
+        await expect(said).to_have_text("Partly: saved ✓")
+        room.move_on()
+        await expect(page.get_by_role("heading", name="Role check")).to_be_visible(timeout=SHOW_SECONDS)
+        await expect(said).to_have_text("")  # a new step: nothing left over to read out
+
+
+async def test_each_row_of_answers_is_named_by_its_question(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        # "Strength" twice on one screen: the row it belongs to says which one is for whom.
+        yourself = page.get_by_role("group", name="Persist! For yourself", exact=True)
+        team = page.get_by_role("group", name="Persist! For your team", exact=True)
+        await expect(yourself.get_by_role("button", name="Strength", exact=True)).to_be_visible()
+        await expect(team.get_by_role("button", name="Strength", exact=True)).to_be_visible()
+        room.workshop.toggle("secret", RATE)  # a ballot: radio buttons, grouped the same way
+        radios = page.get_by_role("radiogroup", name="Persist! For your team", exact=True)
+        await expect(radios.get_by_role("radio", name="Weakness", exact=True)).to_be_visible(timeout=SHOW_SECONDS)
 
 
 async def test_large_text_on_a_small_phone_fits_its_width(
@@ -47,17 +94,22 @@ async def test_with_forced_colours_the_chosen_answer_still_stands_out(
         assert chosen != other  # high contrast drops the page's colours: bold type alone is not enough
 
 
-async def test_each_row_of_answers_is_named_by_its_question(
+async def test_on_a_slow_network_the_tapped_answer_says_it_is_being_sent(
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:
-    room = await Room.open(files, tmp_path, at=RATE)
+    room = await Room.open(files, tmp_path)
     async with phone_on(room, chromium) as page:
         await tap(page, "Ana")
-        # "Strength" twice on one screen: the row it belongs to says which one is for whom.
-        yourself = page.get_by_role("group", name="Persist! For yourself", exact=True)
-        team = page.get_by_role("group", name="Persist! For your team", exact=True)
-        await expect(yourself.get_by_role("button", name="Strength", exact=True)).to_be_visible()
-        await expect(team.get_by_role("button", name="Strength", exact=True)).to_be_visible()
-        room.workshop.toggle("secret", RATE)  # a ballot: radio buttons, grouped the same way
-        radios = page.get_by_role("radiogroup", name="Persist! For your team", exact=True)
-        await expect(radios.get_by_role("radio", name="Weakness", exact=True)).to_be_visible(timeout=SHOW_SECONDS)
+
+        async def slowly(route: Route) -> None:
+            await asyncio.sleep(1.5)
+            await route.continue_()
+
+        await page.route("**/answer", slowly)
+        await tap(page, "Partly")
+        # Until the laptop answers, the row says what is going on rather than only greying its buttons.
+        await expect(page.locator("form.row .saved")).to_have_text("sending Partly…")
+        await expect(page.locator("#said")).to_have_text("Partly: sending…")
+        await page.screenshot(path=tmp_path / "sending.png")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓", timeout=SHOW_SECONDS * 2)
+        await expect(page.locator("#said")).to_have_text("Partly: saved ✓")

@@ -5,6 +5,7 @@
 (() => {
   const view = document.getElementById("view");
   const offline = document.getElementById("offline");
+  const said = document.getElementById("said");
 
   // Text typed into a field and not sent yet: it differs from what the page was given.
   const typed = (root) =>
@@ -32,6 +33,48 @@
       }
     }
   }
+  // A form, and a button on it, by what it sends rather than by node: a part drawn anew has new nodes.
+  const keyOf = (form) => {
+    const fields = [...form.querySelectorAll("input[type=hidden]:not([name=csrf])")];
+    return [form.getAttribute("action"), ...fields.map((field) => field.value)].join("|");
+  };
+  const addressOf = (element) =>
+    element && element.form && element.matches("button") ? { form: keyOf(element.form), value: element.value } : null;
+  const formAt = (key) => [...view.querySelectorAll("form")].find((form) => keyOf(form) === key);
+  const buttonAt = (address) => {
+    const form = address && formAt(address.form);
+    return form && [...form.querySelectorAll("button")].find((button) => button.value === address.value);
+  };
+  // Focus taken away with its part (drawn anew, or its button disabled while a tap is sent) goes back to the same
+  // button: a keyboard or a screen reader stays where it was instead of starting again from the top of the page.
+  function focusAgain(address) {
+    const button = buttonAt(address);
+    const focused = document.activeElement;
+    const away = !focused || focused === document.body || !view.contains(focused);
+    if (button && away) button.focus({ preventScroll: true });
+  }
+
+  // What a screen reader hears after a tap: the answer and how it stands ("Partly: saved ✓"), in one live region
+  // that stays on the page (a region drawn anew with its part is not reliably read out), said again only when it
+  // changes ("sending…", then "saved ✓").
+  let watched = null; // the last tap: its form's key, what it was, where its state shows
+  function sayHowItStands() {
+    if (!watched) return;
+    const form = formAt(watched.form);
+    const shown = watched.says ? view.querySelector(watched.says) : form && form.querySelector(".saved");
+    if (!shown) return;
+    const state = shown.textContent.trim();
+    // A row says the answer it now shows (the console may have changed or cleared it since the tap).
+    const chosen = form && form.classList.contains("row") ? form.querySelector('[aria-pressed="true"]') : null;
+    const what = form && form.classList.contains("row") ? chosen && chosen.textContent.trim() : watched.what;
+    const words = what ? `${what}: ${state}` : state;
+    if (said.textContent !== words) said.textContent = words;
+  }
+  function sayNothing() {
+    watched = null;
+    said.textContent = "";
+  }
+
   const parts = (root) => [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ");
 
   function show(html) {
@@ -44,6 +87,7 @@
       view.replaceChildren(next);
       return;
     }
+    const focusWas = addressOf(document.activeElement);
     const unsent = typed(old);
     const sameStep = old.dataset.step === next.dataset.step && old.dataset.screen === next.dataset.screen;
     if (sameStep && parts(old) === parts(next)) {
@@ -52,6 +96,8 @@
         const was = old.querySelector(`[data-part="${part.dataset.part}"]`);
         if (was && !was.isEqualNode(part) && !busy(was)) was.replaceWith(part);
       }
+      focusAgain(focusWas);
+      sayHowItStands();
       return;
     }
     if (sameStep) {
@@ -68,6 +114,12 @@
       }
     }
     old.replaceWith(next);
+    if (sameStep) {
+      focusAgain(focusWas);
+      sayHowItStands();
+    } else {
+      sayNothing(); // a new step: the last tap's state is not this screen's
+    }
     if (lost) waitForLaptop(true);
   }
 
@@ -77,6 +129,21 @@
     if (lost) return; // the buttons wait: nothing would reach the laptop
     const body = new URLSearchParams(new FormData(form));
     if (event.submitter && event.submitter.name) body.append(event.submitter.name, event.submitter.value);
+    const focusWas = addressOf(document.activeElement);
+    const label = event.submitter ? event.submitter.textContent.trim() : "";
+    watched = {
+      form: keyOf(form),
+      what: "what" in form.dataset ? form.dataset.what : label,
+      says: form.dataset.says || "",
+    };
+    // Until the laptop answers, the tapped row says so: on a slow network greyed buttons alone look broken.
+    const shown = form.querySelector(".saved");
+    const before = shown && { text: shown.textContent, className: shown.className };
+    if (shown) {
+      shown.textContent = form.classList.contains("row") ? `sending ${label}…` : "sending…";
+      shown.className = "saved saved-sending";
+    }
+    said.textContent = watched.what ? `${watched.what}: sending…` : "sending…";
     for (const button of form.querySelectorAll("button")) button.disabled = true;
     try {
       const response = await fetch(form.action, {
@@ -94,9 +161,12 @@
       show(await response.text());
     } catch (error) {
       offline.hidden = false;
+      if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
+      said.textContent = watched.what ? `${watched.what}: not sent` : "not sent";
     } finally {
       for (const button of form.querySelectorAll("button")) button.disabled = false;
       if (lost) waitForLaptop(true);
+      focusAgain(focusWas);
     }
   });
 
