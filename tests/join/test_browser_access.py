@@ -113,3 +113,25 @@ async def test_on_a_slow_network_the_tapped_answer_says_it_is_being_sent(
         await page.screenshot(path=tmp_path / "sending.png")
         await expect(page.locator(".saved-saved")).to_have_text("saved ✓", timeout=SHOW_SECONDS * 2)
         await expect(page.locator("#said")).to_have_text("Partly: saved ✓")
+
+
+async def test_a_phone_offline_for_a_moment_says_so_and_recovers_without_a_tap(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await page.context.set_offline(True)  # new requests fail; the event stream already open stays open
+        await tap(page, "Partly")
+        offline = page.locator("#offline")
+        await expect(offline).to_be_visible()
+        # The notice says a tap now is not sent and the page is trying again: both are so.
+        await expect(page.get_by_role("button", name="No", exact=True)).to_be_disabled()
+        await expect(page.locator("form.row .saved")).to_have_text("no answer yet")
+        await page.screenshot(path=tmp_path / "offline.png")
+        await page.context.set_offline(False)
+        await expect(offline).to_be_hidden(timeout=SHOW_SECONDS * 3)  # found the laptop again by itself
+        await tap(page, "No")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        [answer] = files.answers()
+        assert answer.value == "no"

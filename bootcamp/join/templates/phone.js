@@ -6,23 +6,29 @@
   const view = document.getElementById("view");
   const offline = document.getElementById("offline");
   const said = document.getElementById("said");
+  const LOOK_MILLISECONDS = 2000;
 
   // Text typed into a field and not sent yet: it differs from what the page was given.
   const typed = (root) =>
     [...root.querySelectorAll("textarea[name], input[type=text][name]")].filter(
       (field) => !field.readOnly && field.value.trim() !== field.defaultValue.trim()
     );
+  // A part being typed in, or with a tap on its way (the laptop's answer to the tap redraws it).
   const busy = (part) => {
     const focused = document.activeElement;
-    return typed(part).length > 0 || (part.contains(focused) && focused.matches("textarea, input[type=text]"));
+    const typing = part.contains(focused) && focused.matches("textarea, input[type=text]");
+    return typed(part).length > 0 || typing || part.matches("[data-sending]") || !!part.querySelector("[data-sending]");
   };
   // While the event stream has lost the laptop, a tap would reach nobody: the page's buttons wait (disabled,
   // and the notice says a tap is not sent) rather than keep a tap to send later, when the room may have moved
   // on or the person changed their mind. The answers shown as saved are exactly what the laptop has.
   let lost = false;
+  let source = null; // the event stream, when the browser has one
+  let looking = 0; // the timer of lookForLaptop, while it looks
   function waitForLaptop(lostNow) {
     lost = lostNow;
     offline.hidden = !lost;
+    if (!lost && looking) looking = clearInterval(looking) || 0;
     for (const button of view.querySelectorAll("button")) {
       if (lost && !button.disabled) {
         button.disabled = true;
@@ -32,6 +38,20 @@
         delete button.dataset.waiting;
       }
     }
+  }
+  // A tap that did not get through while the event stream still looks open (the phone's Wi-Fi off for a
+  // moment, a dropped connection): the page waits as when the stream is lost, and asks the laptop for the page
+  // every few seconds, so the notice's "trying again" is so and it goes once the laptop answers, tapped or not.
+  function lookForLaptop() {
+    if (looking) return;
+    looking = setInterval(async () => {
+      try {
+        await fetch(location.href, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
+      } catch (error) {
+        return; // still out of reach
+      }
+      if (!source || source.readyState === EventSource.OPEN) waitForLaptop(false); // else the stream's open says
+    }, LOOK_MILLISECONDS);
   }
   // A form, and a button on it, by what it sends rather than by node: a part drawn anew has new nodes.
   const keyOf = (form) => {
@@ -98,6 +118,7 @@
       }
       focusAgain(focusWas);
       sayHowItStands();
+      if (lost) waitForLaptop(true); // a part drawn anew comes with its buttons working
       return;
     }
     if (sameStep) {
@@ -145,6 +166,7 @@
     }
     said.textContent = watched.what ? `${watched.what}: sending…` : "sending…";
     for (const button of form.querySelectorAll("button")) button.disabled = true;
+    form.dataset.sending = "";
     try {
       const response = await fetch(form.action, {
         method: "POST",
@@ -158,12 +180,16 @@
         return;
       }
       for (const field of typed(form)) field.defaultValue = field.value; // sent: the answer shows what was kept
-      show(await response.text());
+      const html = await response.text();
+      delete form.dataset.sending;
+      show(html);
     } catch (error) {
-      offline.hidden = false;
+      waitForLaptop(true);
+      lookForLaptop();
       if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
       said.textContent = watched.what ? `${watched.what}: not sent` : "not sent";
     } finally {
+      delete form.dataset.sending;
       for (const button of form.querySelectorAll("button")) button.disabled = false;
       if (lost) waitForLaptop(true);
       focusAgain(focusWas);
@@ -172,7 +198,7 @@
 
   const events = document.body.dataset.events;
   if (window.EventSource && events) {
-    const source = new EventSource(events);
+    source = new EventSource(events);
     source.addEventListener("view", (event) => show(event.data));
     source.addEventListener("closed", (event) => {
       show(event.data);
