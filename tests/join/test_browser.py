@@ -33,7 +33,7 @@ async def phone_on(room: Room, chromium: Path, **context: object) -> AsyncIterat
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
         try:
-            page = await (await browser.new_context(**PHONE, **context)).new_page()
+            page = await (await browser.new_context(**{**PHONE, **context})).new_page()  # context: what differs
             await page.goto(room.url)
             yield page
         finally:
@@ -124,7 +124,8 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             await page.get_by_text("No", exact=True).tap()
             await page.screenshot(path=shots / "4-ballot.png", full_page=True)
             await tap(page, "Cast my ballot")
-            await expect(page.get_by_text("Your ballot is cast: saved ✓")).to_be_visible()
+            cast = page.locator("#view").get_by_text("Your ballot is cast: saved ✓")  # #said reads it out too
+            await expect(cast).to_be_visible()
             [ballot] = files.answers()
             assert is_ballot_id(ballot.participant_id) and (ballot.value, ballot.at) == ("no", "")
 
@@ -172,7 +173,7 @@ async def test_the_lost_contact_notice_goes_once_a_tap_gets_through(
         await tap(page, "Partly")
         await expect(page.locator("#offline")).to_be_visible()
         await page.unroute("**/answer")
-        await tap(page, "Partly")  # the event stream never broke, so only this tap can say contact is back
+        await tap(page, "Partly")  # once the page has found the laptop again (it looks every 2 s) the tap goes
         await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
         await expect(page.locator("#offline")).to_be_hidden()
 

@@ -5,6 +5,8 @@
 (() => {
   const view = document.getElementById("view");
   const offline = document.getElementById("offline");
+  const said = document.getElementById("said");
+  const LOOK_MILLISECONDS = 2000;
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
 
@@ -13,17 +15,22 @@
     [...root.querySelectorAll("textarea[name], input[type=text][name]")].filter(
       (field) => !field.readOnly && field.value.trim() !== field.defaultValue.trim()
     );
+  // A part being typed in, or with a tap on its way (the laptop's answer to the tap redraws it).
   const busy = (part) => {
     const focused = document.activeElement;
-    return typed(part).length > 0 || (part.contains(focused) && focused.matches("textarea, input[type=text]"));
+    const typing = part.contains(focused) && focused.matches("textarea, input[type=text]");
+    return typed(part).length > 0 || typing || part.matches("[data-sending]") || !!part.querySelector("[data-sending]");
   };
   // While the event stream has lost the laptop, a tap would reach nobody: the page's buttons wait (disabled,
   // and the notice says a tap is not sent) rather than keep a tap to send later, when the room may have moved
   // on or the person changed their mind. The answers shown as saved are exactly what the laptop has.
   let lost = false;
+  let source = null; // the event stream, when the browser has one
+  let looking = 0; // the timer of lookForLaptop, while it looks
   function waitForLaptop(lostNow) {
     lost = lostNow;
     offline.hidden = !lost;
+    if (!lost && looking) looking = clearInterval(looking) || 0;
     for (const button of view.querySelectorAll("button")) {
       if (lost && !button.disabled) {
         button.disabled = true;
@@ -34,6 +41,62 @@
       }
     }
   }
+  // A tap that did not get through while the event stream still looks open (the phone's Wi-Fi off for a
+  // moment, a dropped connection): the page waits as when the stream is lost, and asks the laptop for the page
+  // every few seconds, so the notice's "trying again" is so and it goes once the laptop answers, tapped or not.
+  function lookForLaptop() {
+    if (looking) return;
+    looking = setInterval(async () => {
+      try {
+        await fetch(location.href, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
+      } catch (error) {
+        return; // still out of reach
+      }
+      if (!source || source.readyState === EventSource.OPEN) waitForLaptop(false); // else the stream's open says
+    }, LOOK_MILLISECONDS);
+  }
+  // A form, and a button on it, by what it sends rather than by node: a part drawn anew has new nodes.
+  const keyOf = (form) => {
+    const fields = [...form.querySelectorAll("input[type=hidden]:not([name=csrf])")];
+    return [form.getAttribute("action"), ...fields.map((field) => field.value)].join("|");
+  };
+  const addressOf = (element) =>
+    element && element.form && element.matches("button") ? { form: keyOf(element.form), value: element.value } : null;
+  const formAt = (key) => [...view.querySelectorAll("form")].find((form) => keyOf(form) === key);
+  const buttonAt = (address) => {
+    const form = address && formAt(address.form);
+    return form && [...form.querySelectorAll("button")].find((button) => button.value === address.value);
+  };
+  // Focus taken away with its part (drawn anew, or its button disabled while a tap is sent) goes back to the same
+  // button: a keyboard or a screen reader stays where it was instead of starting again from the top of the page.
+  function focusAgain(address) {
+    const button = buttonAt(address);
+    const focused = document.activeElement;
+    const away = !focused || focused === document.body || !view.contains(focused);
+    if (button && away) button.focus({ preventScroll: true });
+  }
+
+  // What a screen reader hears after a tap: the answer and how it stands ("Partly: saved ✓"), in one live region
+  // that stays on the page (a region drawn anew with its part is not reliably read out), said again only when it
+  // changes ("sending…", then "saved ✓").
+  let watched = null; // the last tap: its form's key, what it was, where its state shows
+  function sayHowItStands() {
+    if (!watched) return;
+    const form = formAt(watched.form);
+    const shown = watched.says ? view.querySelector(watched.says) : form && form.querySelector(".saved");
+    if (!shown) return;
+    const state = shown.textContent.trim();
+    // A row says the answer it now shows (the console may have changed or cleared it since the tap).
+    const chosen = form && form.classList.contains("row") ? form.querySelector('[aria-pressed="true"]') : null;
+    const what = form && form.classList.contains("row") ? chosen && chosen.textContent.trim() : watched.what;
+    const words = what ? `${what}: ${state}` : state;
+    if (said.textContent !== words) said.textContent = words;
+  }
+  function sayNothing() {
+    watched = null;
+    said.textContent = "";
+  }
+
   const parts = (root) => [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ");
 
   function show(html) {
@@ -46,6 +109,7 @@
       view.replaceChildren(next);
       return;
     }
+    const focusWas = addressOf(document.activeElement);
     const unsent = typed(old);
     const sameStep = old.dataset.step === next.dataset.step && old.dataset.screen === next.dataset.screen;
     if (sameStep && parts(old) === parts(next)) {
@@ -54,6 +118,9 @@
         const was = old.querySelector(`[data-part="${part.dataset.part}"]`);
         if (was && !was.isEqualNode(part) && !busy(was)) was.replaceWith(part);
       }
+      focusAgain(focusWas);
+      sayHowItStands();
+      if (lost) waitForLaptop(true); // a part drawn anew comes with its buttons working
       return;
     }
     if (sameStep) {
@@ -70,6 +137,12 @@
       }
     }
     old.replaceWith(next);
+    if (sameStep) {
+      focusAgain(focusWas);
+      sayHowItStands();
+    } else {
+      sayNothing(); // a new step: the last tap's state is not this screen's
+    }
     if (lost) waitForLaptop(true);
   }
 
@@ -79,7 +152,23 @@
     if (lost) return; // the buttons wait: nothing would reach the laptop
     const body = new URLSearchParams(new FormData(form));
     if (event.submitter && event.submitter.name) body.append(event.submitter.name, event.submitter.value);
+    const focusWas = addressOf(document.activeElement);
+    const label = event.submitter ? event.submitter.textContent.trim() : "";
+    watched = {
+      form: keyOf(form),
+      what: "what" in form.dataset ? form.dataset.what : label,
+      says: form.dataset.says || "",
+    };
+    // Until the laptop answers, the tapped row says so: on a slow network greyed buttons alone look broken.
+    const shown = form.querySelector(".saved");
+    const before = shown && { text: shown.textContent, className: shown.className };
+    if (shown) {
+      shown.textContent = form.classList.contains("row") ? `sending ${label}…` : "sending…";
+      shown.className = "saved saved-sending";
+    }
+    said.textContent = watched.what ? `${watched.what}: sending…` : "sending…";
     for (const button of form.querySelectorAll("button")) button.disabled = true;
+    form.dataset.sending = "";
     // A stopped laptop (lid closed) keeps the post waiting, unanswered, for as long as it sleeps: give up on it
     // in time, as the page then says; the laptop does not store a post its phone gave up on.
     const giveUp = new AbortController();
@@ -98,13 +187,20 @@
         return;
       }
       for (const field of typed(form)) field.defaultValue = field.value; // sent: the answer shows what was kept
-      show(await response.text());
+      const html = await response.text();
+      delete form.dataset.sending;
+      show(html);
     } catch (error) {
-      offline.hidden = false;
+      waitForLaptop(true);
+      lookForLaptop();
+      if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
+      said.textContent = watched.what ? `${watched.what}: not sent` : "not sent";
     } finally {
       clearTimeout(patience);
+      delete form.dataset.sending;
       for (const button of form.querySelectorAll("button")) button.disabled = false;
       if (lost) waitForLaptop(true);
+      focusAgain(focusWas);
     }
   });
 
@@ -113,7 +209,6 @@
   // and opens its stream again, until the laptop answers.
   const events = document.body.dataset.events;
   if (window.EventSource && events) {
-    let source = null;
     let heard = Date.now();
     const hear = () => {
       heard = Date.now();
