@@ -41,10 +41,11 @@ def overnight(since: float, now: float) -> bool:
     return now - since >= NIGHT_SECONDS and datetime.fromtimestamp(now).date() > datetime.fromtimestamp(since).date()
 
 
-def stopped_when_left(state: WorkshopState, now: float) -> WorkshopState | None:
-    """The state with every clock left running stopped at the console's last save, when that was :func:`overnight`;
-    None when nothing was left running (or the console saved lately)."""
-    last = state.updated_at
+def stopped_when_left(state: WorkshopState, now: float, *, seen_at: float | None = None) -> WorkshopState | None:
+    """The state with every clock left running stopped at the console's last save, or when an open console was last
+    ``seen_at`` (its last tick, before a laptop slept overnight), when that was :func:`overnight`; None when nothing
+    was left running (or the console saved, or was seen, lately)."""
+    last = max(state.updated_at, seen_at or 0.0)
     if not last or not overnight(last, now):
         return None
     running = {key: timer for key, timer in state.timers.items() if timer.running_since is not None}

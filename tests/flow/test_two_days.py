@@ -12,7 +12,7 @@ import pytest
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.flow import Flow, stopped_when_left
-from bootcamp.store.model import WorkshopDay, WorkshopState
+from bootcamp.store.model import StepTimer, WorkshopDay, WorkshopState
 
 MONDAY_9AM = 1_789_981_200.0  # 2026-09-21 09:00 UTC
 HOUR = 3600.0
@@ -142,3 +142,16 @@ def test_a_console_killed_late_in_the_evening_and_reopened_after_midnight_runs_o
     clock = FixedClock(MONDAY_9AM + 14.5 * HOUR)  # 23:30
     state = walk(program, clock, WorkshopState()).start()
     assert stopped_when_left(state, MONDAY_9AM + 15.25 * HOUR) is None  # 00:15: the room went on meanwhile
+
+
+def test_a_console_left_open_asleep_overnight_with_its_clock_running_stops_it_when_last_seen(program: Program) -> None:
+    """The laptop's lid closed at 17:30 with the console open and the clock running; it woke at 08:30. The console
+    was last seen ticking at 17:30, though its last save was at 15:40: the clocks stop at 17:30."""
+    clock = FixedClock(MONDAY_9AM)
+    state = walk(program, clock, WorkshopState()).start()
+    clock.at = MONDAY_9AM + 6 * HOUR + 40 * 60
+    state = walk(program, clock, state).next()  # saved at 15:40, the clock running on
+    seen = MONDAY_9AM + 8.5 * HOUR
+    assert stopped_when_left(state, seen + 5, seen_at=seen) is None  # a second later: the clock runs on
+    stopped = stopped_when_left(state, MONDAY_9AM + 23.5 * HOUR, seen_at=seen)
+    assert stopped is not None and stopped.timers["basics/rate-aptitudes"] == StepTimer(elapsed=110 * 60)

@@ -75,3 +75,25 @@ async def test_on_a_narrow_console_the_strip_names_day_two(
         await pilot.press("t")
         await pilot.pause()
         assert "Day 2: on time, ends ≈ 09:47" in str(screen.query_one(TimeStrip).render())
+
+
+async def test_a_console_asleep_overnight_with_its_clock_running_stops_it_when_it_was_last_seen(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """The lid closed at 17:30 with the console open and the clock running; it woke at 08:30 and read a step timer
+    of fifteen hours and "day 15 h behind"."""
+    workshop_id = new_workshop(store, fixture_program).id
+    clock.at = MONDAY_9AM + 8 * 3600
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        clock.advance(30 * 60)
+        screen.tick()  # 17:30, the last second it ticked
+        clock.advance(15 * 3600)
+        screen.tick()  # 08:30: awake again
+        await pilot.pause()
+        assert not screen.flow.running and screen.flow.elapsed() == 30 * 60
+        assert screen.flow.day_clock().over
+        assert any("21 Sep at 17:30" in n.message and "stopped then" in n.message for n in app._notifications)
+    assert all(timer.running_since is None for timer in store.open(workshop_id).state().timers.values())
