@@ -15,25 +15,38 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
 from bootcamp.poker_turns import pause_cards
-from bootcamp.store.model import StepTimer, WorkshopState
+from bootcamp.store.model import StepTimer, WorkshopDay, WorkshopState
 
 ADD_MINUTES = 2.0  # what "add time" adds, and what the over-time signal offers
 # A console last saved this long ago was closed on a day that is over: the next morning, or months later to reread the
 # notes (as joining left on, join/left_on.py). A clock it left running stopped then, not now: a CCO reopening a workshop
 # six months on read "4320 h 45 behind" and a step timer of months.
 LEFT_RUNNING_SECONDS = 16 * 3600
+# Or a night between: a console killed at 17:30 and reopened at 08:30 (fifteen hours) had counted all night; a boot
+# camp opened with an evening session carries on the next morning fourteen hours after it started.
+NIGHT_SECONDS = 6 * 3600
 
 
-def stopped_when_left(state: WorkshopState, now: float) -> WorkshopState | None:
-    """The state with every clock left running stopped at the console's last save, when that was
-    ``LEFT_RUNNING_SECONDS`` or more ago; None when nothing was left running (or the console saved lately)."""
-    last = state.updated_at
-    if not last or now - last < LEFT_RUNNING_SECONDS:
+def overnight(since: float, now: float) -> bool:
+    """``now`` is on a later day than ``since``: ``LEFT_RUNNING_SECONDS`` or more after it, or on a later date of the
+    facilitator's calendar and ``NIGHT_SECONDS`` or more after it (a session run past midnight is the same day)."""
+    if now - since >= LEFT_RUNNING_SECONDS:
+        return True
+    return now - since >= NIGHT_SECONDS and datetime.fromtimestamp(now).date() > datetime.fromtimestamp(since).date()
+
+
+def stopped_when_left(state: WorkshopState, now: float, *, seen_at: float | None = None) -> WorkshopState | None:
+    """The state with every clock left running stopped at the console's last save, or when an open console was last
+    ``seen_at`` (its last tick, before a laptop slept overnight), when that was :func:`overnight`; None when nothing
+    was left running (or the console saved, or was seen, lately)."""
+    last = max(state.updated_at, seen_at or 0.0)
+    if not last or not overnight(last, now):
         return None
     running = {key: timer for key, timer in state.timers.items() if timer.running_since is not None}
     if not running and not any(timer.running_since is not None for timer in state.card_timers.values()):
@@ -53,16 +66,31 @@ class DayClock:
     minutes. A step skipped is time won back (the plan stays the one announced; the finish moves earlier). A step
     jumped past, neither done nor skipped, is still to come or missed: never time saved, still in what is left.
     So ``projected_finish`` is always ``planned_finish`` moved by ``behind``.
+
+    A workshop run over more than one day has a day clock per day: a day's plan is what was left of the agenda when
+    it started, and what the room got through and the time it took are that day's; the days before are ``earlier``.
     """
 
     started_at: float | None  # None until the first timer starts
     now: float
-    planned_total: float  # minutes of every step of the agenda: the day as planned
-    planned_so_far: float  # planned minutes of what the room got through: done or skipped, and the current step's
+    planned_total: float  # minutes of every step of the agenda not got through on earlier days: the day as planned
+    planned_so_far: float  # planned minutes of what the room got through today: done or skipped, and the current step's
     actual: float  # minutes since the day started
     remaining: float  # planned minutes of every step not done nor skipped, the current step's unspent time included
     planned_finish: float | None  # start + planned_total; None before the day starts
-    over: bool = False  # the day started LEFT_RUNNING_SECONDS ago or more and no clock runs: ``actual`` is its steps' time
+    over: bool = False  # the day started overnight before and no clock runs: ``actual`` is its steps' time
+    earlier: tuple[WorkshopDay, ...] = ()  # the days before this one, oldest first
+
+    @property
+    def number(self) -> int:
+        """Which day of the workshop this is: 1, or 2 once the clock started again the next morning."""
+        return len(self.earlier) + 1
+
+    def record(self) -> WorkshopDay | None:
+        """This day as it went, to keep once the next day starts; None before it started."""
+        if self.started_at is None:
+            return None
+        return WorkshopDay(started_at=self.started_at, planned=self.planned_so_far, actual=self.actual)
 
     @property
     def behind(self) -> float:
@@ -204,10 +232,15 @@ class Flow:
         return self.timer().running_since is not None
 
     def start(self) -> WorkshopState:
-        """Start (or resume) the current step's timer; the first start also starts the day clock."""
+        """Start (or resume) the current step's timer; the first start also starts the day clock, and so does the
+        first start the morning after (or any day after) a day that is over, which is kept as it went."""
         now = self.clock.now()
         state = self._with_timer(self.timer().running_at(now))
-        if state.day_started_at is None:
+        ended = self.day_clock()
+        kept = ended.record() if ended.over else None
+        if kept is not None:
+            state = replace(state, earlier_days=(*state.earlier_days, kept), day_started_at=now)
+        elif state.day_started_at is None:
             state = replace(state, day_started_at=now)
         return state
 
@@ -252,9 +285,13 @@ class Flow:
     def day_clock(self) -> DayClock:
         now = self.clock.now()
         started = self.state.day_started_at
-        # A day begun 16 hours ago or more with no clock running is over (reopened the next morning, or months later to
+        # A day begun overnight before with no clock running is over (reopened the next morning, or months later to
         # reread the notes): its actual time is what its step timers counted, not every hour since it started.
-        over = started is not None and not self.running and now - started >= LEFT_RUNNING_SECONDS
+        over = started is not None and not self.running and overnight(started, now)
+        earlier = self.state.earlier_days
+        # What the days before got through, and what their steps took, is not today's.
+        planned_before = sum(day.planned for day in earlier)
+        timed_before = sum(day.actual for day in earlier)
         current = self.current.key
         planned_total = planned_so_far = remaining = 0.0
         for step in self.steps:
@@ -268,15 +305,23 @@ class Flow:
                 remaining += max(0.0, self.remaining(step.key) / 60)
             else:
                 remaining += step.minutes
+        planned_total = max(0.0, planned_total - planned_before)
+        if started is None:
+            actual = 0.0
+        elif over:
+            actual = max(0.0, self._timed() / 60 - timed_before)
+        else:
+            actual = max(0.0, now - started) / 60
         return DayClock(
             started_at=started,
             now=now,
             planned_total=planned_total,
-            planned_so_far=planned_so_far,
-            actual=0.0 if started is None else self._timed() / 60 if over else max(0.0, now - started) / 60,
+            planned_so_far=max(0.0, planned_so_far - planned_before),  # a step done on day one undone today: none
+            actual=actual,
             remaining=remaining,
             planned_finish=None if started is None else started + planned_total * 60,
             over=over,
+            earlier=earlier,
         )
 
     def _timed(self) -> float:

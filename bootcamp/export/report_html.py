@@ -21,6 +21,7 @@ from bootcamp.export.report_text import (
     NOTE_KINDS,
     NOTHING_MISSED,
     ROLES_IN_THE_ROOM,
+    agenda_said,
     coverage_phrase,
     findings,
     looks_real_lead,
@@ -133,7 +134,7 @@ def running_header(text: str) -> str:
 
 def _page_header(report: CommitmentReport) -> str:
     """Organisation · workshop · date: what every printed page of the summary is about."""
-    parts = (report.organisation, f"Commitment test: {report.workshop}", report.date)
+    parts = (report.organisation, f"Commitment test: {report.workshop}", report.held_on)
     return " \u00b7 ".join(part for part in parts if part.strip())
 
 
@@ -151,8 +152,8 @@ def html_section(section_id: str, heading: str, body: str, lead: str = "") -> st
 def _cover(report: CommitmentReport) -> str:
     facts = [
         user(report.organisation) if report.organisation else "",
-        escape(report.date),
-        "half day" if report.agenda == "half" else "full day",
+        escape(report.held_on),
+        agenda_said(report),
         people_said(report),
     ]
     return (

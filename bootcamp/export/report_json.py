@@ -14,6 +14,8 @@ Top level:
 - ``format``: ``"bootcamp-commitment-report"``; ``version``: 1.
 - ``workshop_id``, ``workshop`` (name), ``organisation``, ``date`` (ISO), ``agenda``
   (``full``/``half``), ``anonymous`` (bool), ``program`` (content title), ``content_hash``.
+- ``days``: the ISO dates the room met on when the workshop ran over more than one day (its day clock started again
+  the next morning), oldest first; ``[]`` for a workshop of one day, dated with ``date``.
 - ``as_of``: the ISO date that decided which actions are overdue.
 - ``thresholds``: ``dont_know_finding`` (share), ``disagreement_share``,
   ``disagreement_min_answers``, ``structure_gap_below`` (score), ``self_team_gap`` (share of scale).

@@ -16,6 +16,7 @@ from bootcamp.export.report_text import (
     NOTE_KINDS,
     NOTHING_MISSED,
     ROLES_IN_THE_ROOM,
+    agenda_said,
     agreement_phrase,
     comment_by,
     coverage_phrase,
@@ -137,8 +138,8 @@ def render_markdown(report: CommitmentReport) -> str:
 def _head(report: CommitmentReport) -> list[str]:
     facts = [
         md(report.organisation),
-        report.date,
-        "half day" if report.agenda == "half" else "full day",
+        report.held_on,
+        agenda_said(report),
         people_said(report),
     ]
     return [

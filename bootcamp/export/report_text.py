@@ -264,6 +264,18 @@ def participants_phrase(counted_: int, left: int, anonymous: bool = False) -> st
     return counted(counted_, "participant") + (f" ({'; '.join(said)})" if said else "")
 
 
+def agenda_said(report: CommitmentReport) -> str:
+    """Which agenda the room went through, and over how many days when more than one: "full-day agenda over two
+    days" (beside two dates, "full day" alone read as a contradiction)."""
+    agenda = "half day" if report.agenda == "half" else "full day"
+    if len(report.days) < 2:
+        return agenda
+    return f"{agenda.replace(' ', '-')} agenda over {_NUMBER_WORDS.get(len(report.days), str(len(report.days)))} days"
+
+
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
 def people_said(report: CommitmentReport) -> str:
     """The summary's count of participants: the people its answers come from (:func:`participants_phrase`)."""
     return participants_phrase(report.participants_counted, report.participants_left, report.anonymous)

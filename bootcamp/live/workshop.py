@@ -76,6 +76,8 @@ class LiveWorkshop:
         )
         self.version = 0
         self.over_time_signalled: set[str] = set()  # steps whose over-time signal was given
+        # When a console last showed the time (its tick): a laptop asleep overnight since then left the clocks running.
+        self.seen_at: float | None = None
         # Presenter, blank and private entry are how the console was showing things when it
         # stopped, not where the room is: a reopened workshop starts at the console, and a
         # projector window left black by a console that crashed while blanked lights up again.

@@ -33,9 +33,19 @@ from bootcamp.store.layout import (
 )
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState
 
+
+def _state_with_earlier_days(document: Document) -> Document:
+    """Version 1 → 2: a workshop's earlier days (a boot camp run over two days) are kept; a version-1 state had
+    none. An older bootcamp then refuses the file as newer, in one sentence, rather than dropping the days."""
+    state = document.get("state")
+    if isinstance(state, dict):
+        document["state"] = {**state, "earlier_days": state.get("earlier_days", [])}
+    return document
+
+
 WORKSHOP_SCHEMA = FileSchema("bootcamp/workshop", 1)
 CONTENT_SCHEMA = FileSchema("bootcamp/content", 1)
-STATE_SCHEMA = FileSchema("bootcamp/state", 1)
+STATE_SCHEMA = FileSchema("bootcamp/state", 2, {1: _state_with_earlier_days})
 ROOM_SCHEMA = FileSchema("bootcamp/room", 1)
 ANSWERS_SCHEMA = FileSchema("bootcamp/answers", 1)
 IMPORT_SCHEMA = FileSchema("bootcamp/import-journal", 1)

@@ -101,6 +101,15 @@ class StepTimer:
 
 
 @dataclass(frozen=True)
+class WorkshopDay:
+    """A day of a workshop run over more than one, kept as it went once the next day's clock started."""
+
+    started_at: float  # epoch seconds: when its clock first started
+    planned: float  # planned minutes of what the room got through that day
+    actual: float  # minutes its step timers counted that day
+
+
+@dataclass(frozen=True)
 class WorkshopState:
     """Where the room is: small, written often, read by a projector window."""
 
@@ -120,3 +129,6 @@ class WorkshopState:
     # card's own clock (card id → timer), so a projector window shows the same card and countdown.
     poker_card: str = ""
     card_timers: dict[str, StepTimer] = field(default_factory=dict)
+    # The days before this one (``day_started_at``'s), oldest first; empty for a workshop run in one day, and in
+    # files written before a second day was told apart.
+    earlier_days: tuple[WorkshopDay, ...] = ()

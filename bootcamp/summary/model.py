@@ -478,6 +478,16 @@ class CommitmentReport:
     # The roles in an anonymous workshop's room, sorted: said apart from the seats (P1 …), which then carry no
     # role, so no seat's ratings can be read as a role's. Empty in a named workshop, whose participants carry theirs.
     roles: tuple[str, ...] = ()
+    # The dates the room met on (ISO, the facilitator's calendar), when the workshop ran over more than one day (its
+    # day clock started again the next morning); empty for a workshop of one day, dated with ``date``.
+    days: tuple[str, ...] = ()
+
+    @property
+    def held_on(self) -> str:
+        """The workshop's date, or every day it ran on: "2026-09-21 and 2026-09-22"."""
+        if not self.days:
+            return self.date
+        return self.days[0] if len(self.days) == 1 else f"{', '.join(self.days[:-1])} and {self.days[-1]}"
 
     @property
     def real_from(self) -> float | None:

@@ -20,6 +20,8 @@ from bootcamp.store.model import (
     RoleLine,
     RoomNote,
     RoomRecords,
+    StepTimer,
+    WorkshopDay,
     WorkshopInfo,
     WorkshopState,
 )
@@ -239,6 +241,58 @@ def test_an_older_schema_is_migrated_on_read_and_written_at_the_new_version_on_s
     reopened.update_state(lambda state: dataclasses.replace(state, skipped=("basics/role",)))
     saved = json.loads(path.read_text())
     assert (saved["version"], saved["state"]["step_key"], saved["state"]["skipped"]) == (2, "basics/mandate", ["basics/role"])
+
+
+# A state.json as a bootcamp wrote it before a second day was told apart (schema version 1): day one over, the room
+# on its fortieth-odd step.
+STATE_BEFORE_TWO_DAYS = {
+    "format": "bootcamp/state",
+    "version": 1,
+    "state": {
+        "step_key": "basics/mandate",
+        "done": ["basics/welcome", "basics/rate-aptitudes"],
+        "skipped": [],
+        "timers": {
+            "basics/welcome": {"elapsed": 600.0, "running_since": None, "extra_minutes": 0.0},
+            "basics/mandate": {"elapsed": 300.5, "running_since": None, "extra_minutes": 2.0},
+        },
+        "day_started_at": 1789981200.0,
+        "revealed": ["basics/rate-aptitudes"],
+        "secret": [],
+        "presenter": False,
+        "blank": False,
+        "private_entry": False,
+        "show_timer": True,
+        "updated_at": 1790005501.0,
+        "poker_card": "",
+        "card_timers": {},
+    },
+}
+
+
+def test_a_state_written_before_two_days_were_told_apart_opens_as_it_was_and_keeps_everything(
+    workshop: WorkshopFiles,
+) -> None:
+    path = workshop.path / "state.json"
+    path.write_text(json.dumps(STATE_BEFORE_TWO_DAYS))
+    state = WorkshopFiles(workshop.path, workshop._clock).state()
+    assert state.earlier_days == () and state.day_started_at == 1789981200.0
+    assert state.timers["basics/mandate"] == StepTimer(elapsed=300.5, extra_minutes=2.0)
+    assert (state.step_key, state.done, state.revealed) == (
+        "basics/mandate", ("basics/welcome", "basics/rate-aptitudes"), ("basics/rate-aptitudes",),
+    )  # fmt: skip
+    assert json.loads(path.read_text()) == STATE_BEFORE_TWO_DAYS  # reading never writes
+
+    day_one = WorkshopDay(started_at=1789981200.0, planned=19.0, actual=35.0)
+    workshop.update_state(lambda s: dataclasses.replace(s, earlier_days=(day_one,), day_started_at=1790067600.0))
+    saved = json.loads(path.read_text())
+    assert saved["version"] == files.STATE_SCHEMA.version == 2
+    assert saved["state"]["earlier_days"] == [{"started_at": 1789981200.0, "planned": 19.0, "actual": 35.0}]
+    kept = {k: v for k, v in saved["state"].items() if k not in ("earlier_days", "day_started_at", "updated_at")}
+    assert kept == {
+        k: v for k, v in STATE_BEFORE_TWO_DAYS["state"].items() if k not in ("day_started_at", "updated_at")
+    }
+    assert WorkshopFiles(workshop.path, workshop._clock).state().earlier_days == (day_one,)
 
 
 def test_a_version_without_a_migration_is_refused(workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch) -> None:

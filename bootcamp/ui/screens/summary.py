@@ -248,7 +248,7 @@ class SummaryScreen(Screen[None]):
 
     def show_report(self, report: CommitmentReport) -> None:
         self.report = report
-        facts = " · ".join(fact for fact in (report.workshop, report.organisation, report.date) if fact)
+        facts = " · ".join(fact for fact in (report.workshop, report.organisation, report.held_on) if fact)
         self.query_one("#summary-name", Static).update(joined(("Commitment test", "bold"), ("  ·  ", "dim"), facts))
         source = self.query_one("#summary-source", Static)
         source.update("● live" if self.workshop else "saved answers")

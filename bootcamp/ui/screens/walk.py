@@ -11,12 +11,13 @@ focused widgets.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.screen import Screen
 
-from bootcamp.flow import Flow
+from bootcamp.flow import Flow, stopped_when_left
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
@@ -126,6 +127,7 @@ class WalkScreen(Screen[None]):
         raise NotImplementedError
 
     def tick(self) -> None:
+        self.stop_clocks_left_running()
         flow = self.flow
         self.show_time(flow)
         key = flow.current.key
@@ -136,6 +138,26 @@ class WalkScreen(Screen[None]):
             signalled.add(key)
             self.signal_over_time()
             self.post_message(self.OverTime(key))
+
+    def stop_clocks_left_running(self) -> None:
+        """Clocks left running overnight stop when the console was last there, said once: closed with a clock running
+        and reopened the next day or months later (a CCO rereading the notes read a step timer of months), or left
+        open on a laptop that slept the night (it woke to a step timer of fifteen hours)."""
+        workshop = self.workshop
+        now = workshop.clock.now()
+        seen, workshop.seen_at = workshop.seen_at, now
+        stopped = stopped_when_left(workshop.state, now, seen_at=seen)
+        if stopped is None:
+            return
+        asleep = seen is not None and seen > workshop.state.updated_at
+        when = datetime.fromtimestamp(seen if asleep and seen is not None else workshop.state.updated_at)
+        workshop.move(lambda _flow: stopped)
+        last = "this console was last seen" if asleep else "this workshop was last saved"
+        self.notify(
+            f"The clocks were left running when {last}, {when.day} {when:%b} at {when:%H:%M}: they stopped then.",
+            markup=False,
+            timeout=8,
+        )
 
     def signal_over_time(self) -> None:
         """A calm, non-modal signal: a toast the facilitator can ignore."""

@@ -8,8 +8,6 @@ the status bar shows the join URL until ``j`` stops it (or the workshop is left)
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +17,7 @@ from textual.widgets import Header, Static
 from textual.widgets._header import HeaderTitle
 
 from bootcamp.content.model import Step, StepKind
-from bootcamp.flow import Flow, format_minutes, stopped_when_left
+from bootcamp.flow import Flow, format_minutes
 from bootcamp.join.addresses import JoinAddress
 from bootcamp.live.actors import CONSOLE
 from bootcamp.live.records import ANSWERED_KINDS
@@ -139,26 +137,11 @@ class WorkshopScreen(WalkScreen):
         self._follow_projector()
         self.set_interval(TICK_SECONDS, self._follow_projector)
         self.watch(self.app, "joining", self._joining_changed, init=False)
-        self._stop_clocks_left_running()
+        self.stop_clocks_left_running()
         await self.show_state()
         views = self.step_views()
         if not (views and views[0].focus_on_arrival()):  # the role check's line field takes the keys
             self.query_one(StepScroll).focus()
-
-    def _stop_clocks_left_running(self) -> None:
-        """A console closed with a clock running, reopened the next day or months later: the clocks stopped when it
-        last saved, said once (a CCO rereading the notes read a step timer of months)."""
-        stopped = stopped_when_left(self.workshop.state, self.workshop.clock.now())
-        if stopped is None:
-            return
-        when = datetime.fromtimestamp(self.workshop.state.updated_at)  # the last save, before this one
-        self.workshop.move(lambda _flow: stopped)
-        self.notify(
-            f"The clocks were left running when this workshop was last saved, {when.day} {when:%b} at {when:%H:%M}: "
-            "they stopped then.",
-            markup=False,
-            timeout=8,
-        )
 
     # -- showing ---------------------------------------------------------------------------------------------
 

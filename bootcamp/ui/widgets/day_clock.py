@@ -40,7 +40,11 @@ def pace(day: DayClock) -> str:
 
 
 def lateness(day: DayClock) -> str:
-    behind = round(day.behind)
+    return lateness_of(day.behind)
+
+
+def lateness_of(minutes_behind: float) -> str:
+    behind = round(minutes_behind)
     if behind > 0:
         return f"{format_minutes(behind)} behind"
     if behind < 0:
@@ -66,6 +70,18 @@ def finish_line(day: DayClock) -> Text:
     )
 
 
+def earlier_lines(day: DayClock) -> str:
+    """Each day before this one, as it went: "day 1, 21 Sep: 16 min behind"; "" on a workshop's first day."""
+    return "\n".join(
+        f"day {number}, {day_of(earlier.started_at)}: {lateness_of(earlier.actual - earlier.planned)}"
+        for number, earlier in enumerate(day.earlier, start=1)
+    )
+
+
+def title(day: DayClock) -> str:
+    return f"Day {day.number}" if day.number > 1 else "Day"
+
+
 class DayClockPanel(Vertical):
     DEFAULT_CSS = """
     DayClockPanel {
@@ -78,6 +94,7 @@ class DayClockPanel(Vertical):
         & > #day-pace { text-style: bold; }
         & > #day-pace.-behind { color: $text-warning; }
         & > #day-pace.-ahead { color: $text-success; }
+        & > #day-earlier { color: $text-muted; }
     }
     """
 
@@ -86,12 +103,21 @@ class DayClockPanel(Vertical):
         yield SteadyStatic(id="day-pace")
         yield SteadyStatic(id="day-plan")
         yield SteadyStatic(id="day-finish")
+        earlier = SteadyStatic(id="day-earlier")
+        earlier.display = False  # a workshop run over more than one day: the days before, as they went
+        yield earlier
 
     def show_day(self, day: DayClock) -> None:
         # Told every second: each line redrawn only when it changes.
         subtitle = f"started {clock_time(day.started_at)}" if day.started_at is not None else ""
         if (self.border_subtitle or "") != subtitle:
             self.border_subtitle = subtitle
+        if self.border_title != title(day):
+            self.border_title = title(day)
+        earlier = self.query_one("#day-earlier", SteadyStatic)
+        if earlier.display != bool(day.earlier):
+            earlier.display = bool(day.earlier)
+        earlier.show_text(earlier_lines(day))
         pace_line = self.query_one("#day-pace", SteadyStatic)
         pace_line.show_text(pace(day))
         running = day.started and not day.over

@@ -19,10 +19,14 @@ def strip_text(flow: Flow, day: DayClock) -> Text:
     else:
         state = ("○ t starts", "dim")
     over = flow.over_time()
+    # A workshop run over more than one day says which day: "Day 2: 23 min behind", "Day 2, 22 Sep over".
+    numbered = day.number > 1
     if day.over and day.started_at is not None:
-        ends = (("  ·  Day of ", "dim"), (day_of(day.started_at), "bold"), (" over, it ran ", "dim"), lateness(day))
+        day_of_the = f"  ·  Day {day.number}, " if numbered else "  ·  Day of "
+        ends = ((day_of_the, "dim"), (day_of(day.started_at), "bold"), (" over, it ran ", "dim"), lateness(day))
     else:
-        ends = (("  ·  Day ", "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish))
+        day_is = f"  ·  Day {day.number}: " if numbered else "  ·  Day "
+        ends = ((day_is, "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish))
     return joined(
         ("Timer ", "dim"), (countdown(flow), "bold reverse" if over else "bold"), (f" / {planned(flow)} ", "dim"), state,
         *ends, ("  ·  f3 notes", "dim"),

@@ -1,0 +1,63 @@
+"""A boot camp run over two days: where the summary names the workshop's date, it names both days."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+from summary_rooms import MANDATE, Room_, mandate, participants
+
+from bootcamp.export.report_html import render_html
+from bootcamp.export.report_json import render_json
+from bootcamp.export.report_markdown import render_markdown
+from bootcamp.store.model import WorkshopDay, WorkshopState
+
+MONDAY_9AM = 1_789_981_200.0  # 2026-09-21 09:00 UTC
+DAY = 24 * 3600.0
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def room(state: WorkshopState) -> Room_:
+    return Room_(participants(3, names=("Ana", "Ben", "Chloe")), mandate("yes", "partly", "no"), state=state)
+
+
+TWO_DAYS = WorkshopState(
+    step_key=MANDATE,
+    day_started_at=MONDAY_9AM + DAY,
+    earlier_days=(WorkshopDay(started_at=MONDAY_9AM, planned=270.0, actual=405.0),),
+)
+
+
+def test_a_workshop_run_over_two_days_is_dated_with_both() -> None:
+    """Before: a boot camp run on Monday and Tuesday was dated Monday alone, on every page."""
+    report = room(TWO_DAYS).report()
+    assert report.days == ("2026-09-21", "2026-09-22")
+    assert report.held_on == "2026-09-21 and 2026-09-22"
+    markdown = render_markdown(report)
+    assert "Acme · 2026-09-21 and 2026-09-22 · full-day agenda over two days · 3 participants" in markdown
+    html = render_html(report)
+    assert "2026-09-21 and 2026-09-22 · full-day agenda over two days" in html
+    assert "2026\\2d 09\\2d 21 and 2026\\2d 09\\2d 22" in html  # every printed page's header (a CSS string)
+    data = json.loads(render_json(report))
+    assert (data["date"], data["days"]) == ("2026-09-21", ["2026-09-21", "2026-09-22"])
+
+
+def test_three_days_are_listed_and_a_one_day_workshop_keeps_its_date() -> None:
+    three = WorkshopState(
+        day_started_at=MONDAY_9AM + 2 * DAY,
+        earlier_days=(WorkshopDay(MONDAY_9AM, 60.0, 60.0), WorkshopDay(MONDAY_9AM + DAY, 60.0, 70.0)),
+    )
+    assert room(three).report().held_on == "2026-09-21, 2026-09-22 and 2026-09-23"
+    one = room(WorkshopState(step_key=MANDATE, day_started_at=MONDAY_9AM)).report()
+    assert (one.days, one.held_on) == ((), "2026-09-21")
+    assert "Acme · 2026-09-21 · full day · 3 participants" in render_markdown(one)

@@ -1,0 +1,99 @@
+"""A boot camp over two days on the console: day one's record, and day two's own clock once t starts it."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from ui_helpers import new_workshop, wait_for_screen
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import Program
+from bootcamp.flow import Flow
+from bootcamp.store import Store
+from bootcamp.store.model import WorkshopState
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.widgets.day_clock import DayClockPanel
+from bootcamp.ui.widgets.time_strip import TimeStrip
+
+MONDAY_9AM = 1_789_981_200.0  # 2026-09-21 09:00 UTC (the UI tests' time zone)
+DAY = 24 * 3600
+
+
+def day_one_in_store(store: Store, program: Program, clock: FixedClock) -> str:
+    """Day one, through the app's own API: welcome (5 min) took 10, the ratings (10) took 20, 5 minutes into the
+    mandate (4) the console quit at 09:35, the clock paused."""
+    info = new_workshop(store, program)
+    clock.at = MONDAY_9AM
+    state = Flow(program, "full", WorkshopState(), clock).start()
+    for minutes in (10, 20):
+        clock.advance(minutes * 60)
+        state = Flow(program, "full", state, clock).next()
+    clock.advance(5 * 60)
+    store.open(info.id).save_state(Flow(program, "full", state, clock).pause())
+    return info.id
+
+
+def panel_lines(screen: WorkshopScreen) -> list[str]:
+    return [str(line.render()) for line in screen.query_one(DayClockPanel).query(Static) if line.display]
+
+
+async def test_the_next_morning_day_one_is_over_and_t_starts_day_two_on_its_own_clock(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Before: t the next morning said "23 h 41 behind" and "plan 10:06", day one's planned finish, on day two."""
+    workshop_id = day_one_in_store(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + DAY - 15 * 60  # Tuesday 08:45
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        panel = screen.query_one(DayClockPanel)
+        assert panel.border_title == "Day"
+        assert panel_lines(screen) == ["day of 21 Sep, over", "plan 0:19  ·  actual 0:35", "it ran 16 min behind"]
+
+        clock.at = MONDAY_9AM + DAY  # Tuesday 09:00
+        await pilot.press("t")
+        clock.advance(2 * 60)  # the mandate, over its time since yesterday, two more minutes: late by two
+        await pilot.press("right")
+        assert (panel.border_title, panel.border_subtitle) == ("Day 2", "started 09:00")
+        assert panel_lines(screen) == [
+            "2 min behind",
+            "plan 0:00  ·  actual 0:02",
+            # 47 minutes left of the plan when day two started at 09:00; two minutes late
+            "ends ≈ 09:49  plan 09:47",
+            "day 1, 21 Sep: 16 min behind",
+        ]
+
+
+async def test_on_a_narrow_console_the_strip_names_day_two(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    workshop_id = day_one_in_store(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + DAY
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        assert "Day of 21 Sep over, it ran 16 min behind" in str(screen.query_one(TimeStrip).render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Day 2: on time, ends ≈ 09:47" in str(screen.query_one(TimeStrip).render())
+
+
+async def test_a_console_asleep_overnight_with_its_clock_running_stops_it_when_it_was_last_seen(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """The lid closed at 17:30 with the console open and the clock running; it woke at 08:30 and read a step timer
+    of fifteen hours and "day 15 h behind"."""
+    workshop_id = new_workshop(store, fixture_program).id
+    clock.at = MONDAY_9AM + 8 * 3600
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        clock.advance(30 * 60)
+        screen.tick()  # 17:30, the last second it ticked
+        clock.advance(15 * 3600)
+        screen.tick()  # 08:30: awake again
+        await pilot.pause()
+        assert not screen.flow.running and screen.flow.elapsed() == 30 * 60
+        assert screen.flow.day_clock().over
+        assert any("21 Sep at 17:30" in n.message and "stopped then" in n.message for n in app._notifications)
+    assert all(timer.running_since is None for timer in store.open(workshop_id).state().timers.values())
