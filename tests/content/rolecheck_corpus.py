@@ -24,7 +24,8 @@ held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in th
 ``held_out_22`` at the end of the seventeenth, and learned from in the eighteenth.
 ``held_out_23`` at the end of the eighteenth, and learned from in the nineteenth.
 ``held_out_24`` at the end of the nineteenth, and learned from in the twentieth.
-``held_out_25`` at the end of the twentieth. All but held_out_25 are spent.
+``held_out_25`` at the end of the twentieth, and learned from in the twenty-first. All are spent: the
+twenty-first round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations
