@@ -24,6 +24,7 @@ class Saved(StrEnum):
     SAVING = "saving"
     SAVED = "saved"
     FAILED = "failed"  # the writer keeps retrying
+    UNSEEN = "unseen"  # given for this person before this phone took the seat by name: not shown to it
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,16 @@ class PhoneRoom:
         person = self._present(participant_id)
         if person is None or self.workshop.info.anonymous:
             raise SeatRefused("That name is not on the roster; ask to be let in instead.")
-        return self.seats.claim(participant_id, token_hash, person.display_name)
+        return self._by_name(self.seats.claim(participant_id, token_hash, person.display_name))
+
+    def _by_name(self, seat: Seat) -> Seat:
+        """A seat taken by a name anyone could tap: what was given for that person before stays unseen on this phone
+        (at the keyboard in private entry, on paper, from their own phone), as private entry shows it to whoever picks
+        the name; what this phone gives, and what the console changes from now on, it shows."""
+        given = [a for a in self.workshop.records.data.answers if a.participant_id == seat.participant_id]
+        seat.unseen = {(a.step_key, a.item, a.perspective): a.value for a in given if a.value}
+        seat.unseen_comments = {(a.step_key, a.item, a.perspective): a.comment for a in given if a.comment}
+        return seat
 
     def sit_again(self, seats: Iterable[tuple[str, str]]) -> None:
         """The seats phones held when a console stopped without stopping joining: each phone holds its seat again
@@ -125,7 +134,7 @@ class PhoneRoom:
         if len(free) > 1:
             raise PhoneRefused(f"More than one {free[0].display_name} is on the list: tap your name above.")
         if free:
-            return self.seats.claim(free[0].id, token_hash, free[0].display_name)
+            return self._by_name(self.seats.claim(free[0].id, token_hash, free[0].display_name))
         return self.seats.ask(name, token_hash)
 
     def namesakes(self, name: str, *, removed: bool = False) -> tuple[Participant, ...]:
@@ -175,6 +184,7 @@ class PhoneRoom:
             raise PhoneRefused("This step is a secret ballot; cast your ballot instead.")
         self._refuse_a_late_tap(seat, step, asks, item)
         self._apply(seat, asked.GiveAnswer(seat.participant_id, step.key, value, item, perspective))
+        seat.unseen.pop((step.key, item, perspective), None)
         self._advance(seat, step, asks, item)
         return answer_record((seat.participant_id, step.key, item, perspective))
 
@@ -185,6 +195,7 @@ class PhoneRoom:
         if step.kind is not StepKind.QUESTION or not step.comment:
             raise PhoneRefused("This step takes no comment.")
         self._apply(seat, asked.CommentAnswer(seat.participant_id, step.key, text.strip()))
+        seat.unseen_comments.pop((step.key, "", ""), None)
         return answer_record((seat.participant_id, step.key, "", ""))
 
     def cast(self, seat: Seat, step_key: str, picks: Sequence[tuple[str, str, str]], comment: str) -> list[str]:
@@ -335,7 +346,7 @@ class PhoneRoom:
         if step.key in self.workshop.state.secret:
             return replace(view, ballot=self._ballot(seat, step, asks, revealed))
         position = seat.cell.setdefault(step.key, self._first_open(seat, step, asks))
-        return replace(view, asked=self._asked(seat.participant_id, step, asks, position, revealed))
+        return replace(view, asked=self._asked(seat, step, asks, position, revealed))
 
     def _follow(self, seat: Seat, step: Step) -> None:
         """The room moved since this phone last looked: remember an answering step it left behind."""
@@ -384,8 +395,8 @@ class PhoneRoom:
                 return number
         return 0
 
-    def _asked(self, participant_id: str, step: Step, asks: Asks, position: int, revealed: bool) -> Asked:
-        records = self.workshop.records
+    def _asked(self, seat: Seat, step: Step, asks: Asks, position: int, revealed: bool) -> Asked:
+        records, participant_id = self.workshop.records, seat.participant_id
         item = asks.items[position]
         answers = self.workshop.snapshot.answers_for(step.key) if revealed else []
         rows = []
@@ -393,13 +404,17 @@ class PhoneRoom:
             answer = records.answer(participant_id, step.key, item.id, perspective)
             value = answer.value if answer is not None else ""
             saved = _SAVED[records.answer_mark(participant_id, step.key, item.id, perspective)] if value else Saved.NONE
+            if value and seat.unseen.get((step.key, item.id, perspective)) == value:
+                value, saved = "", Saved.UNSEEN
             rows.append(self._row(asks, item.id, perspective, value, saved, answers, revealed))
         comment: str | None = None
         comment_saved = Saved.NONE
         if step.kind is StepKind.QUESTION and step.comment:
             answer = records.answer(participant_id, step.key)
             comment = answer.comment if answer is not None else ""
-            if comment:
+            if comment and seat.unseen_comments.get((step.key, "", "")) == comment:
+                comment, comment_saved = "", Saved.UNSEEN
+            elif comment:
                 comment_saved = _SAVED[records.answer_mark(participant_id, step.key)]
         heading = step.title if step.kind is StepKind.QUESTION else item.title
         return Asked(heading, item.text, tuple(rows), position + 1, len(asks.items), comment, comment_saved)

@@ -33,6 +33,12 @@ class Seat:
     arrived: dict[str, tuple[str, float]] = field(default_factory=dict)
     ballots: dict[str, bool] = field(default_factory=dict)  # secret step → whether the ballot cast here is saved
     notes: list[str] = field(default_factory=list)  # ids of the notes this phone sent
+    # A seat taken by tapping or typing a name (anyone in the room may tap any free name): (step key, item,
+    # perspective) → the value, and the comment, stored for that person before, which this phone is not shown while
+    # they stand (until it gives its own, or the console changes them). Empty for a seat the console gave (letting
+    # someone in) or a phone held before a restart.
+    unseen: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    unseen_comments: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

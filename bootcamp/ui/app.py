@@ -539,7 +539,9 @@ class BootcampApp(KeysInOrderApp[None]):
     def _refuse_quit(self) -> None:
         self._quit_anyway = True
         status = self._left.save_status if self._left is not None and self.workshop is None else self.save_status
-        error = status.error or "the disk did not answer in time"
+        # In presenter mode the toast is on the wall: the reason and the file's name, never the data folder's path.
+        on_the_wall = self.workshop is not None and self.workshop.state.presenter
+        error = (status.brief if on_the_wall else "") or status.error or "the disk did not answer in time"
         again = "q, then y, quits anyway" if self.workshop is not None else "Press q again to quit anyway"
         self.notify(
             f"Not everything is saved yet ({error}). {again}.",

@@ -292,3 +292,42 @@ async def test_two_people_of_one_name_are_told_apart_on_the_list_of_names_and_on
     page = await second.load()
     assert 'Ana Ortiz (Head of Strategy) <span class="taken">(joined)</span>' in page
     await closing(room, phones)
+
+
+async def test_a_name_tapped_or_typed_on_a_phone_never_shows_the_answers_given_for_that_person_before(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """Anyone in the room may tap any free name. Ana answered at the keyboard (private entry) with a comment for the
+    facilitator; Ben tapping "Ana" on his phone saw her No and her comment. Now the phone says the row is answered
+    (not shown here) and shows what it gives itself, and what the console changes once the phone holds the seat."""
+    files = create(store, people=[("Ana", "CEO"), ("Ben", "Sales"), ("Chloe", "")])
+    room = await Room.open(files, tmp_path, at=RATE)
+    ana, chloe = room.person("Ana"), room.person("Chloe")
+    room.workshop.apply(GiveAnswer(ana, RATE, "weak", item="persist", perspective="team"))
+    room.workshop.move(lambda flow: flow.jump(MANDATE))
+    room.workshop.apply(GiveAnswer(ana, MANDATE, "no", comment="I do not trust Ben"))
+    room.workshop.apply(GiveAnswer(chloe, MANDATE, "partly", comment="Chloe's own words"))
+    tapped, typed = await phone_at(room, phones), await phone_at(room, phones)
+    await tapped.sit("Ana")
+    await typed.load()
+    status, _ = await typed.post("ask", {"name": "chloe"}, script=False)
+    assert status == 200 and '<p class="who">Chloe</p>' in typed.html
+    for phone, comment in ((tapped, "I do not trust Ben"), (typed, "Chloe's own words")):
+        page = await phone.load()
+        assert 'aria-pressed="true"' not in page and "saved ✓" not in page
+        assert comment not in page and "answered already (not shown here)" in text_of(page)
+        assert "a comment is stored (not shown here)" in text_of(page)
+
+    status, part = await tapped.answer("yes")  # the phone's own answer is shown, as ever
+    assert status == 200 and 'value="yes" aria-pressed="true"' in part
+    status, _ = await tapped.post("comment", {"step": MANDATE, "comment": "Mine now"})
+    assert "Mine now</textarea>" in await tapped.load()
+    room.workshop.apply(GiveAnswer(chloe, MANDATE, "no"))  # the console changes it while her phone holds the seat
+    assert 'value="no" aria-pressed="true"' in await typed.load()
+    assert "Chloe's own words" not in typed.html  # the comment stays as it was: given before, not shown
+
+    room.workshop.move(lambda flow: flow.jump(RATE))
+    status, _ = await tapped.post("go", {"step": RATE, "position": "1"})  # Persist!, rated for Ana's team before
+    page = await tapped.load()
+    assert "Persist!" in text_of(page) and 'aria-pressed="true"' not in page
+    await closing(room, phones)

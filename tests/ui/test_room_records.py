@@ -276,6 +276,42 @@ async def test_a_quick_note_works_in_presenter_mode_and_escape_keeps_nothing(
     assert [n.text for n in on_disk(store, workshop_id).room().notes] == ["room is cold "]
 
 
+async def test_a_quick_note_typed_in_presenter_mode_is_not_shown_to_the_room(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """Presenter mode is the mirrored wall: the note dialog said "not projected" while the room read the note as it
+    was typed. Now the typed text is masked there, and the dialog says why."""
+    at_step(store, workshop_id, WELCOME)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot)
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await pilot.press("ctrl+n")
+        await wait_for_screen(pilot, QuickNoteScreen)
+        await pilot.press(*"CFO defensive", "enter")  # the space is typed, not a next-step key
+        await wait_for_screen(pilot, PresenterScreen)
+        await pilot.press("ctrl+n")
+        await wait_for_screen(pilot, QuickNoteScreen)
+        await pilot.press(*"Ben bored")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Ben bored" not in shown and "Ben" not in shown
+        assert "not projected" not in shown and "the room sees this screen" in shown
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PresenterScreen)
+        assert [n.text for n in app.workshop.records.room.notes] == ["CFO defensive", "Ben bored"]
+        await pilot.press("f5")  # the console, which the room does not see: typed as ever
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("ctrl+n")
+        await wait_for_screen(pilot, QuickNoteScreen)
+        await pilot.press(*"seen here")
+        await pilot.pause()
+        assert "seen here" in screen_text(app) and "not projected" in screen_text(app)
+        await pilot.press("escape")
+        assert await app.flush()
+
+
 async def test_there_is_no_quick_note_without_an_open_workshop(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

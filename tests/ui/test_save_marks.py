@@ -178,3 +178,35 @@ async def test_leaving_while_saves_fail_asks_first_and_does_not_say_the_answers_
         assert await app.flush(10)
         await pilot.press("ctrl+w")  # saved: nothing watches, so it leaves at once
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+
+
+async def test_a_refused_quit_in_presenter_mode_does_not_put_the_data_folder_on_the_wall(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    """q, y in presenter mode while saves fail: the error toast (shown there, as a failure is never hidden) gave the
+    store's whole message, "cannot save /home/…/workshops/ID/answers/….json", on the mirrored wall. Now it gives the
+    reason and the file's name, as the status bar does."""
+    from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
+    from bootcamp.ui.screens.presenter import PresenterScreen
+
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await console_at(pilot, MANDATE)
+        ana = app.workshop.info.present[0]
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        assert str(data_dir) in app.save_status.error  # the store's message names the whole path
+        await pilot.press("escape", "f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, PresenterScreen), "presenter mode")
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the quit question")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, PresenterScreen), "back on the wall")
+        await wait_until(pilot, lambda: "Still saving" in screen_text(app), "the refusal")
+        shown = "".join(screen_text(app).replace("▌", "").split())  # the toast's lines joined again
+        assert f"{FULL}·{ana.id}.json".replace(" ", "") in shown
+        assert "cannotsave" not in shown and "workshops" not in shown and "data" not in shown
+        disk_full.clear()
+        assert await app.flush(10)

@@ -1,7 +1,8 @@
 """A quick note from any screen of an open workshop: one line, kept on the current step with ``quick=True``.
 
 A console screen (modal): it opens over presenter mode too, but a projector window, which
-draws only from the stored state, never shows it. Quick notes are the facilitator's: the
+draws only from the stored state, never shows it. Presenter mode is the mirrored wall, so there what is typed
+is masked: the room would read the note as it is written. Quick notes are the facilitator's: the
 console's notes panel lists them; the room's notes on a discuss step leave them out.
 """
 
@@ -32,8 +33,10 @@ class QuickNoteScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-dialog") as dialog:
             dialog.border_title = joined("Quick note on ", (self.step.title, "bold"))
-            dialog.border_subtitle = "Enter keeps it · Esc cancels · not projected"
-            yield SafeInput(placeholder="What to remember…", max_length=NOTE.chars, id="quick-text")
+            on_the_wall = self.workshop.state.presenter
+            shown = "hidden: the room sees this screen" if on_the_wall else "not projected"
+            dialog.border_subtitle = f"Enter keeps it · Esc cancels · {shown}"
+            yield SafeInput(placeholder="What to remember…", max_length=NOTE.chars, password=on_the_wall, id="quick-text")
             yield Static(id="quick-problem")
 
     def on_mount(self) -> None:
