@@ -101,8 +101,11 @@ async def test_on_a_slow_network_the_tapped_answer_says_it_is_being_sent(
     async with phone_on(room, chromium) as page:
         await tap(page, "Ana")
 
+        looked = asyncio.Event()
+
         async def slowly(route: Route) -> None:
-            await asyncio.sleep(1.5)
+            # the network is slow until the test has looked: a fixed delay raced a busy machine
+            await asyncio.wait_for(looked.wait(), 30)
             await route.continue_()
 
         await page.route("**/answer", slowly)
@@ -111,6 +114,7 @@ async def test_on_a_slow_network_the_tapped_answer_says_it_is_being_sent(
         await expect(page.locator("form.row .saved")).to_have_text("sending Partly…")
         await expect(page.locator("#said")).to_have_text("Partly: sending…")
         await page.screenshot(path=tmp_path / "sending.png")
+        looked.set()
         await expect(page.locator(".saved-saved")).to_have_text("saved ✓", timeout=SHOW_SECONDS * 2)
         await expect(page.locator("#said")).to_have_text("Partly: saved ✓")
 
