@@ -34,7 +34,16 @@ from bootcamp.limits import (
 )
 from bootcamp.names import folded_name
 from bootcamp.store.ids import id_problem, is_ballot_id
-from bootcamp.store.model import Action, Answer, Participant, RoleLine, RoomNote, RoomRecords, WorkshopInfo
+from bootcamp.store.model import (
+    Action,
+    Answer,
+    Participant,
+    RoleLine,
+    RoomNote,
+    RoomRecords,
+    WorkshopInfo,
+    WorkshopState,
+)
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
@@ -322,6 +331,35 @@ def bundle_problems(bundle: WorkshopBundle, program: Program) -> tuple[Problem, 
         found.append(Problem("workshop.agenda", f"{info.agenda!r} is not an agenda of this content (it has: {known})"))
     found.extend(Problem(f"room.{p.field}", p.message) for p in checks.room(bundle.room))
     found.extend(checks.answers(bundle.answers))
+    found.extend(Problem(f"state.{p.field}", p.message) for p in state_problems(bundle.state))
+    return tuple(found)
+
+
+# -- where the room is -----------------------------------------------------------------------------------------
+
+# The last moment a state's clock may read (the year 3000): the day clock and the summary show each as a date, which
+# a time far beyond any calendar (1e20 seconds) cannot be.
+LATEST_EPOCH_SECONDS = 32_503_680_000.0
+
+
+def state_problems(state: WorkshopState) -> tuple[Problem, ...]:
+    """The times and minutes of the room's clocks, as an import brings them: each a moment of a calendar, each day's
+    minutes none below 0."""
+    times = [("day_started_at", state.day_started_at), ("updated_at", state.updated_at)]
+    times += [(f"timers.{key}.running_since", timer.running_since) for key, timer in state.timers.items()]
+    times += [(f"card_timers.{key}.running_since", timer.running_since) for key, timer in state.card_timers.items()]
+    times += [(f"earlier_days[{n}].started_at", day.started_at) for n, day in enumerate(state.earlier_days, 1)]
+    found = [
+        Problem(field, f"{seconds!r} is not a time (epoch seconds from 1970 to the year 3000)")
+        for field, seconds in times
+        if seconds is not None and not 0 <= seconds < LATEST_EPOCH_SECONDS
+    ]
+    for n, day in enumerate(state.earlier_days, 1):
+        found += [
+            Problem(f"earlier_days[{n}].{field}", f"{minutes!r} minutes: a day's minutes cannot be below 0")
+            for field, minutes in (("planned", day.planned), ("actual", day.actual))
+            if minutes < 0
+        ]
     return tuple(found)
 
 
