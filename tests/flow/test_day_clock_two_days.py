@@ -4,9 +4,6 @@ day one's record is kept, as it went."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
 import pytest
 
 from bootcamp.clock import FixedClock
@@ -19,14 +16,7 @@ HOUR = 3600.0
 TOTAL = 66  # planned minutes of the fixture's full agenda
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The facilitator's calendar is UTC here, so "the next morning" is the same in every test run."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_calendar")  # "the next morning" is the same on every machine
 
 
 def walk(program: Program, clock: FixedClock, state: WorkshopState) -> Flow:
