@@ -340,11 +340,14 @@ def bundle_problems(bundle: WorkshopBundle, program: Program) -> tuple[Problem, 
 # The last moment a state's clock may read (the year 3000): the day clock and the summary show each as a date, which
 # a time far beyond any calendar (1e20 seconds) cannot be.
 LATEST_EPOCH_SECONDS = 32_503_680_000.0
+# The most minutes a day's record may hold, either way: a year's. The day clock adds them to a time it shows.
+DAY_RECORD_MINUTES = 366 * 24 * 60.0
 
 
 def state_problems(state: WorkshopState) -> tuple[Problem, ...]:
-    """The times and minutes of the room's clocks, as an import brings them: each a moment of a calendar, each day's
-    minutes none below 0."""
+    """The times and minutes of the room's clocks, as an import brings them: each a moment of a calendar; a day's
+    minutes within a year, its timed ones not below 0 (its planned ones may be: a step got through the day before
+    and undone that day)."""
     times = [("day_started_at", state.day_started_at), ("updated_at", state.updated_at)]
     times += [(f"timers.{key}.running_since", timer.running_since) for key, timer in state.timers.items()]
     times += [(f"card_timers.{key}.running_since", timer.running_since) for key, timer in state.card_timers.items()]
@@ -355,12 +358,14 @@ def state_problems(state: WorkshopState) -> tuple[Problem, ...]:
         if seconds is not None and not 0 <= seconds < LATEST_EPOCH_SECONDS
     ]
     for n, day in enumerate(state.earlier_days, 1):
-        found += [
-            Problem(f"earlier_days[{n}].{field}", f"{minutes!r} minutes: a day's minutes cannot be below 0")
-            for field, minutes in (("planned", day.planned), ("actual", day.actual))
-            if minutes < 0
-        ]
+        if not 0 <= day.actual <= DAY_RECORD_MINUTES:
+            found.append(Problem(f"earlier_days[{n}].actual", f"{day.actual!r} minutes: {_NOT_A_DAY}"))
+        if not -DAY_RECORD_MINUTES <= day.planned <= DAY_RECORD_MINUTES:
+            found.append(Problem(f"earlier_days[{n}].planned", f"{day.planned!r} minutes: {_NOT_A_DAY}"))
     return tuple(found)
+
+
+_NOT_A_DAY = f"a day's record holds from 0 to {DAY_RECORD_MINUTES:,.0f} minutes (a year)"
 
 
 # -- many problems -----------------------------------------------------------------------------------------------

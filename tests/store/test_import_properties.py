@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, not
 from hypothesis import strategies as st
 
 from bootcamp import limits
-from bootcamp.checks import LATEST_EPOCH_SECONDS, ROLE_DECISIONS, RecordChecks, bundle_problems
+from bootcamp.checks import DAY_RECORD_MINUTES, LATEST_EPOCH_SECONDS, ROLE_DECISIONS, RecordChecks, bundle_problems
 from bootcamp.clock import FixedClock
 from bootcamp.commands import transfer
 from bootcamp.content import Program, load_sources
@@ -315,7 +315,7 @@ DATES = st.builds(
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
 # A moment a state's clock may read: the day clock and the summary show it as a date (checks.state_problems).
 EPOCHS = st.floats(min_value=0, max_value=LATEST_EPOCH_SECONDS, exclude_max=True)
-MINUTES = st.floats(min_value=0, allow_infinity=False)
+MINUTES = st.floats(min_value=0, max_value=DAY_RECORD_MINUTES)  # a day's record, as its timers took it
 PARTICIPANT_IDS = st.one_of(
     st.text(st.sampled_from(ALPHABET), min_size=7, max_size=7).map(lambda s: "p" + s),
     st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9_-]{0,15}\Z"),
@@ -439,7 +439,7 @@ def workshops(draw: st.DrawFn, program: Program, sources: dict[str, str], hostil
         card_timers=draw(
             st.dictionaries(st.sampled_from(deck_of(program)), st.builds(StepTimer, FINITE, EPOCHS | st.none(), FINITE))
         ),
-        earlier_days=tuple(draw(st.lists(st.builds(WorkshopDay, EPOCHS, MINUTES, MINUTES), max_size=2))),
+        earlier_days=tuple(draw(st.lists(st.builds(WorkshopDay, EPOCHS, MINUTES | MINUTES.map(lambda m: -m), MINUTES), max_size=2))),
     )
     return WorkshopBundle(info, StoredContent(info.content_hash, dict(sources)), state, room, tuple(answers))
 

@@ -161,6 +161,10 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
             edited(lambda d: d["state"]["earlier_days"][0].update(actual=-5)),
             "state.earlier_days[1].actual: -5.0 minutes",
         ),
+        "an earlier day of more minutes than a year has": (
+            edited(lambda d: d["state"]["earlier_days"][0].update(planned=-1e308)),
+            "state.earlier_days[1].planned: -1e+308 minutes",
+        ),
     }
 
 
