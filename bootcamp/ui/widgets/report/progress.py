@@ -57,7 +57,6 @@ SCORES_WIDTH = 9  # "100 → 100"
 CHANGE_WIDTH = 4  # "+100" fits in the column's width of four
 TAG_WIDTH = 9  # "overdue" with a cell either side
 RATING_WIDTH = 19  # "team 1.3 → 1.3 −0.3"
-EVERY_RUN_FROM = 3  # runs in the line from which the page lists them all: two are the comparison itself
 DATE_WIDTH = 10
 RUN_NAME_WIDTH = 12  # at least: "Spring… — run 12" keeps its number, the part that tells the runs apart
 
@@ -190,8 +189,8 @@ class ProgressView(ReportPart):
     def _every_run(self, comparison: Comparison, width: int) -> list[RenderableType]:
         """One line per run of the line, oldest first, with its overall score: the trend over years of runs, where the
         rest of the page compares the last two. Nothing for two runs, which the headline says already."""
-        runs = comparison.runs
-        if len(runs) < EVERY_RUN_FROM:
+        runs = comparison.runs_listed
+        if not runs:
             return []
         muted, track = self.themed("muted"), self.themed("track")
         # Widths in cells: a name or level in Chinese or Japanese takes two a character.
