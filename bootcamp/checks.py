@@ -34,7 +34,16 @@ from bootcamp.limits import (
 )
 from bootcamp.names import folded_name
 from bootcamp.store.ids import id_problem, is_ballot_id
-from bootcamp.store.model import Action, Answer, Participant, RoleLine, RoomNote, RoomRecords, WorkshopInfo
+from bootcamp.store.model import (
+    Action,
+    Answer,
+    Participant,
+    RoleLine,
+    RoomNote,
+    RoomRecords,
+    WorkshopInfo,
+    WorkshopState,
+)
 
 if TYPE_CHECKING:
     from bootcamp.content.model import Program
@@ -322,7 +331,41 @@ def bundle_problems(bundle: WorkshopBundle, program: Program) -> tuple[Problem, 
         found.append(Problem("workshop.agenda", f"{info.agenda!r} is not an agenda of this content (it has: {known})"))
     found.extend(Problem(f"room.{p.field}", p.message) for p in checks.room(bundle.room))
     found.extend(checks.answers(bundle.answers))
+    found.extend(Problem(f"state.{p.field}", p.message) for p in state_problems(bundle.state))
     return tuple(found)
+
+
+# -- where the room is -----------------------------------------------------------------------------------------
+
+# The last moment a state's clock may read (the year 3000): the day clock and the summary show each as a date, which
+# a time far beyond any calendar (1e20 seconds) cannot be.
+LATEST_EPOCH_SECONDS = 32_503_680_000.0
+# The most minutes a day's record may hold, either way: a year's. The day clock adds them to a time it shows.
+DAY_RECORD_MINUTES = 366 * 24 * 60.0
+
+
+def state_problems(state: WorkshopState) -> tuple[Problem, ...]:
+    """The times and minutes of the room's clocks, as an import brings them: each a moment of a calendar; a day's
+    minutes within a year, its timed ones not below 0 (its planned ones may be: a step got through the day before
+    and undone that day)."""
+    times = [("day_started_at", state.day_started_at), ("updated_at", state.updated_at)]
+    times += [(f"timers.{key}.running_since", timer.running_since) for key, timer in state.timers.items()]
+    times += [(f"card_timers.{key}.running_since", timer.running_since) for key, timer in state.card_timers.items()]
+    times += [(f"earlier_days[{n}].started_at", day.started_at) for n, day in enumerate(state.earlier_days, 1)]
+    found = [
+        Problem(field, f"{seconds!r} is not a time (epoch seconds from 1970 to the year 3000)")
+        for field, seconds in times
+        if seconds is not None and not 0 <= seconds < LATEST_EPOCH_SECONDS
+    ]
+    for n, day in enumerate(state.earlier_days, 1):
+        if not 0 <= day.actual <= DAY_RECORD_MINUTES:
+            found.append(Problem(f"earlier_days[{n}].actual", f"{day.actual!r} minutes: {_NOT_A_DAY}"))
+        if not -DAY_RECORD_MINUTES <= day.planned <= DAY_RECORD_MINUTES:
+            found.append(Problem(f"earlier_days[{n}].planned", f"{day.planned!r} minutes: {_NOT_A_DAY}"))
+    return tuple(found)
+
+
+_NOT_A_DAY = f"a day's record holds from 0 to {DAY_RECORD_MINUTES:,.0f} minutes (a year)"
 
 
 # -- many problems -----------------------------------------------------------------------------------------------

@@ -316,7 +316,9 @@ class Flow:
             started_at=started,
             now=now,
             planned_total=planned_total,
-            planned_so_far=max(0.0, planned_so_far - planned_before),  # a step done on day one undone today: none
+            # Below 0 when a step got through on an earlier day is to come again today (undone, or jumped past
+            # unfinished): its minutes are back in ``remaining``, so the room is that much further behind.
+            planned_so_far=planned_so_far - planned_before,
             actual=actual,
             remaining=remaining,
             planned_finish=None if started is None else started + planned_total * 60,

@@ -1,8 +1,10 @@
 """Fixtures shared by the store's and the library's tests: the fixture content, a fixed clock, a store on a
-temporary folder (a plugin of tests/conftest.py)."""
+temporary folder, the facilitator's calendar in UTC (a plugin of tests/conftest.py)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,14 @@ def clock() -> FixedClock:
 @pytest.fixture
 def store(tmp_path: Path, clock: FixedClock) -> Store:
     return Store(tmp_path / "data", clock)
+
+
+@pytest.fixture
+def utc_calendar(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The facilitator's calendar is UTC, so "the next morning" and a note's local time are the same on every
+    machine; a test may set another zone inside it (tzset again), undone after."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

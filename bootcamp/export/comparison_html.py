@@ -37,7 +37,7 @@ from bootcamp.export.comparison_text import (
     state_phrase,
     tactical_pair,
 )
-from bootcamp.export.report_charts import score_colour
+from bootcamp.export.report_charts import score_bar, score_colour
 from bootcamp.export.report_html import CSP, STYLE, boxed, html_section, running_header, user, words
 from bootcamp.export.report_text import number, participants_phrase, plain
 from bootcamp.summary.comparison import action_order
@@ -59,6 +59,7 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
     """``chosen``: why the earlier run is the one compared with, said on the cover."""
     sections = [
         _overall(comparison),
+        _every_run(comparison),
         _dimensions(comparison),
         *(_heat_map(heat_map) for heat_map in comparison.heat_maps),
         *(_audit(audit) for audit in comparison.audits),
@@ -185,6 +186,36 @@ def _overall(comparison: Comparison) -> str:
         "</div></div>"
     )
     return html_section("overall", "Overall", body)
+
+
+def _every_run(comparison: Comparison) -> str:
+    """Each run of the line with its overall score, oldest first, the two compared in bold: the trend over years of
+    runs, as the Markdown's "Every run" table and the Progress page list it."""
+    runs = comparison.runs_listed
+    if not runs:
+        return ""
+    compared = {comparison.before.workshop_id, comparison.after.workshop_id}
+    rows = []
+    for run in runs:
+        date = escape(run.date)
+        title = f"{run.date}: {'nothing measured' if run.score is None else f'overall {run.score}'}"
+        level = words(run.level) if run.level else ("nothing measured" if run.score is None else "–")
+        rows.append(
+            f'<tr class="run{" compared" if run.workshop_id in compared else ""}">'
+            f'<th scope="row">{f"<strong>{date}</strong>" if run.workshop_id in compared else date}</th>'
+            f'<td class="num score">{score_or_dash(run.score)}</td>'
+            f"<td>{score_bar(run.score, comparison.levels, title, width=240)}</td>"
+            f"<td>{level}</td><td>{user(run.workshop)} · <code>{escape(run.workshop_id)}</code></td></tr>"
+        )
+    table = boxed(
+        '<table class="every-run"><thead><tr><th>Date</th><th class="num">Overall</th><th>0&ndash;100</th>'
+        "<th>Level</th><th>Workshop</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+    lead = (
+        f"{len(runs)} runs since {escape(runs[0].date)}, oldest first; the two compared in bold. Each run&rsquo;s "
+        "overall score is on the dimensions it measured, named with its own levels."
+    )
+    return html_section("every-run", "Every run", table, lead)
 
 
 def _dimensions(comparison: Comparison) -> str:
@@ -335,6 +366,7 @@ def _anchor(step_key: str) -> str:
 
 _STYLE_MORE = """
 .big.aside { font-size: 40px; color: var(--muted); }
+.every-run th[scope=row] { font-weight: normal; white-space: nowrap; }  /* the two compared in bold, as in the lead */
 .runs { margin: 6px 0; } .note { background: #fdf0d5; border-left: 4px solid #c98a00; padding: 6px 10px; margin: 8px 0; }
 .run-score { min-width: 120px; text-align: center; } .arrow { font-size: 40px; color: var(--muted); margin: 0; }
 .chip.change { font-size: 13px; } .chip.up, .chip.state-done { background: #dff1e8; color: #1f5e42; }

@@ -142,8 +142,8 @@ def _overall(comparison: Comparison) -> list[str]:
 
 def _every_run(comparison: Comparison) -> list[str]:
     """Each run of the line with its overall score, oldest first: the trend beside the two runs compared."""
-    runs = comparison.runs
-    if len(runs) < 3:  # two runs: the overall above says it all
+    runs = comparison.runs_listed
+    if not runs:
         return []
     compared = {comparison.before.workshop_id, comparison.after.workshop_id}
     rows = [

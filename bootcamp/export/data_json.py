@@ -33,8 +33,9 @@ answers, notes, position and content copy) and versioned. Its fields:
     (the Aptitude Poker card under discussion, ``""`` before the first), ``card_timers``
     (card id → a timer like those above) and ``earlier_days``: for a workshop run over more than one day, the days
     before ``day_started_at``'s, oldest first, each ``started_at`` (epoch seconds), ``planned`` (planned minutes of
-    what the room got through that day) and ``actual`` (minutes its step timers counted that day); absent from files
-    written before it existed, and empty for a workshop run in one day.
+    what the room got through that day; below 0 when it undid more of the day before than it got through) and
+    ``actual`` (minutes its step timers counted that day); absent from files written before it existed, and empty
+    for a workshop run in one day.
 ``room``
     ``notes``: ``id``, ``step_key``, ``text``, ``at``, ``quick`` (added from anywhere with the
     quick-note key); ``role_lines``: ``id``, ``text`` (a line of the organisation's CCO role

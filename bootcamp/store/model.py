@@ -105,7 +105,7 @@ class WorkshopDay:
     """A day of a workshop run over more than one, kept as it went once the next day's clock started."""
 
     started_at: float  # epoch seconds: when its clock first started
-    planned: float  # planned minutes of what the room got through that day
+    planned: float  # planned minutes of what the room got through that day (below 0: it undid the day before's)
     actual: float  # minutes its step timers counted that day
 
 

@@ -287,6 +287,9 @@ class ActionProgress:
     run_date: str = ""
 
 
+EVERY_RUN_FROM = 3  # runs in a line from which every run is listed: two are the comparison itself
+
+
 @dataclass(frozen=True)
 class RunScore:
     """One run of the line, for the trend across every run: its overall score (None: nothing measured) and level."""
@@ -325,6 +328,12 @@ class Comparison:
     levels_before: tuple[Level, ...] = ()
     # Every run of the line up to the later one, oldest first: the runs before the earlier one, then the two compared.
     runs: tuple[RunScore, ...] = ()
+
+    @property
+    def runs_listed(self) -> tuple[RunScore, ...]:
+        """Every run of the line, to list with its score, from ``EVERY_RUN_FROM`` runs; none for two, which the
+        comparison's headline says already."""
+        return self.runs if len(self.runs) >= EVERY_RUN_FROM else ()
 
     @property
     def levels_redefined(self) -> bool:

@@ -4,9 +4,6 @@ day one's record is kept, as it went."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
 import pytest
 
 from bootcamp.clock import FixedClock
@@ -19,14 +16,7 @@ HOUR = 3600.0
 TOTAL = 66  # planned minutes of the fixture's full agenda
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The facilitator's calendar is UTC here, so "the next morning" is the same in every test run."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_calendar")  # "the next morning" is the same on every machine
 
 
 def walk(program: Program, clock: FixedClock, state: WorkshopState) -> Flow:
@@ -155,3 +145,20 @@ def test_a_console_left_open_asleep_overnight_with_its_clock_running_stops_it_wh
     assert stopped_when_left(state, seen + 5, seen_at=seen) is None  # a second later: the clock runs on
     stopped = stopped_when_left(state, MONDAY_9AM + 23.5 * HOUR, seen_at=seen)
     assert stopped is not None and stopped.timers["basics/rate-aptitudes"] == StepTimer(elapsed=110 * 60)
+
+
+def test_day_ones_unfinished_step_jumped_past_on_day_two_is_still_to_come_in_the_pace_and_the_finish(
+    program: Program,
+) -> None:
+    """Day one stopped five minutes into mandate (its 4 planned minutes counted as got through). On day two the room
+    jumps past it, neither done nor skipped: its 4 minutes are still to come, in the projected finish, so the pace
+    says the room is 4 minutes further behind, and the finish stays the plan's moved by how far behind. Before, the
+    pace said 'on time' while the finish was 4 minutes later than the plan's."""
+    clock = FixedClock()
+    state = day_one(program, clock)
+    clock.at = MONDAY_9AM + 24 * HOUR
+    state = walk(program, clock, state).start()
+    state = walk(program, clock, state).jump("basics/role")
+    day = walk(program, clock, state).day_clock()
+    assert day.behind == 4
+    assert day.projected_finish == day.planned_finish + day.behind * 60

@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, not
 from hypothesis import strategies as st
 
 from bootcamp import limits
-from bootcamp.checks import ROLE_DECISIONS, RecordChecks, bundle_problems
+from bootcamp.checks import DAY_RECORD_MINUTES, LATEST_EPOCH_SECONDS, ROLE_DECISIONS, RecordChecks, bundle_problems
 from bootcamp.clock import FixedClock
 from bootcamp.commands import transfer
 from bootcamp.content import Program, load_sources
@@ -53,6 +53,7 @@ from bootcamp.store.model import (
     RoomNote,
     RoomRecords,
     StepTimer,
+    WorkshopDay,
     WorkshopInfo,
     WorkshopState,
 )
@@ -312,6 +313,9 @@ DATES = st.builds(
     lambda day, pad: f"{pad}{day.isoformat()}{pad}", st.dates(), st.sampled_from(["", "", " "])
 )  # blanks around a date are allowed
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
+# A moment a state's clock may read: the day clock and the summary show it as a date (checks.state_problems).
+EPOCHS = st.floats(min_value=0, max_value=LATEST_EPOCH_SECONDS, exclude_max=True)
+MINUTES = st.floats(min_value=0, max_value=DAY_RECORD_MINUTES)  # a day's record, as its timers took it
 PARTICIPANT_IDS = st.one_of(
     st.text(st.sampled_from(ALPHABET), min_size=7, max_size=7).map(lambda s: "p" + s),
     st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9_-]{0,15}\Z"),
@@ -417,24 +421,25 @@ def workshops(draw: st.DrawFn, program: Program, sources: dict[str, str], hostil
             for rid in draw(record_ids)
         ),
     )
-    timers = st.dictionaries(step_keys, st.builds(StepTimer, FINITE, FINITE | st.none(), FINITE), max_size=3)
+    timers = st.dictionaries(step_keys, st.builds(StepTimer, FINITE, EPOCHS | st.none(), FINITE), max_size=3)
     state = WorkshopState(
         step_key=draw(step_keys),
         done=tuple(draw(st.lists(step_keys, unique=True, max_size=3))),
         skipped=tuple(draw(st.lists(step_keys, unique=True, max_size=2))),
         timers=draw(timers),
-        day_started_at=draw(FINITE | st.none()),
+        day_started_at=draw(EPOCHS | st.none()),
         revealed=tuple(draw(st.lists(step_keys, unique=True, max_size=2))),
         secret=tuple(draw(st.lists(step_keys, unique=True, max_size=2))),
         presenter=draw(st.booleans()),
         blank=draw(st.booleans()),
         private_entry=draw(st.booleans()),
         show_timer=draw(st.booleans()),
-        updated_at=draw(FINITE),
+        updated_at=draw(EPOCHS),
         poker_card=draw(st.just("") | st.sampled_from(deck_of(program))),
         card_timers=draw(
-            st.dictionaries(st.sampled_from(deck_of(program)), st.builds(StepTimer, FINITE, FINITE | st.none(), FINITE))
+            st.dictionaries(st.sampled_from(deck_of(program)), st.builds(StepTimer, FINITE, EPOCHS | st.none(), FINITE))
         ),
+        earlier_days=tuple(draw(st.lists(st.builds(WorkshopDay, EPOCHS, MINUTES | MINUTES.map(lambda m: -m), MINUTES), max_size=2))),
     )
     return WorkshopBundle(info, StoredContent(info.content_hash, dict(sources)), state, room, tuple(answers))
 

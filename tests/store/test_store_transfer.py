@@ -25,6 +25,7 @@ from bootcamp.store.model import (
     RoomNote,
     RoomRecords,
     StepTimer,
+    WorkshopDay,
     WorkshopState,
 )
 
@@ -63,6 +64,7 @@ def full_workshop(workshop: WorkshopFiles, hostile_texts: tuple[str, ...], clock
             skipped=("basics/break",),
             timers={"basics/welcome": StepTimer(312.5, None, 2.0), "basics/poker": StepTimer(60.0, 1_790_003_000.25)},
             day_started_at=1_789_990_000.0,
+            earlier_days=(WorkshopDay(started_at=1_789_900_000.0, planned=270.0, actual=405.5),),  # a day before
             revealed=("basics/mandate",),
             secret=("basics/mandate",),
             presenter=True,
@@ -146,6 +148,23 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         ),
         "a blank workshop name": (edited(lambda d: d["workshop"].update(name="  ")), "workshop.name: a workshop name is needed"),
         "an empty note": (edited(lambda d: d["room"]["notes"][0].update(text="")), "room.notes[1].text: a note is needed"),
+        # Read as a date on the day clock and in the summary: a time no calendar has was a traceback there.
+        "a day clock started in no year": (
+            edited(lambda d: d["state"].update(day_started_at=1e20)),
+            "state.day_started_at: 1e+20 is not a time",
+        ),
+        "an earlier day in no year": (
+            edited(lambda d: d["state"]["earlier_days"][0].update(started_at=-1e18)),
+            "state.earlier_days[1].started_at: -1e+18 is not a time",
+        ),
+        "an earlier day of negative minutes": (
+            edited(lambda d: d["state"]["earlier_days"][0].update(actual=-5)),
+            "state.earlier_days[1].actual: -5.0 minutes",
+        ),
+        "an earlier day of more minutes than a year has": (
+            edited(lambda d: d["state"]["earlier_days"][0].update(planned=-1e308)),
+            "state.earlier_days[1].planned: -1e+308 minutes",
+        ),
     }
 
 

@@ -3,6 +3,8 @@ Progress page and ``bootcamp compare`` showed only the last two of them."""
 
 from __future__ import annotations
 
+import re
+
 from comparison_rooms import structure_room
 from summary_rooms import Room_, participants
 
@@ -49,3 +51,26 @@ def test_the_markdown_lists_every_run_with_its_score_and_only_the_two_compared_i
     assert [row.split(" | ")[0] for row in rows] == ["| 2024-01-10", "| 2024-07-10", "| **2025-07-10**", "| **2026-01-10**"]
     assert [row.split(" | ")[2] for row in rows] == ["0", "25", "50", "100"]
     assert "## Every run" not in render_comparison_markdown(compare(earlier, later))  # two runs: the headline says it
+
+
+def test_the_printable_page_lists_every_run_as_the_markdown_does() -> None:
+    """The HTML progress page (what `e` on the summary writes beside the Markdown, and `compare --format html`),
+    printed for the board, showed the last two runs alone, where the Markdown had every run's score."""
+    from bootcamp.export.comparison_html import render_comparison_html
+
+    older = [structure_room("w1", "2024-01-10", "no").report(), structure_room("w2", "2024-07-10", "partly", "no").report()]
+    third = Room_(participants(2), [], workshop_id="w3", date="2025-01-10").report()  # nothing answered
+    earlier = structure_room("w4", "2025-07-10", "partly").report()
+    later = structure_room("w5", "2026-01-10", "yes").report()
+
+    page = render_comparison_html(compare(earlier, later, [*older, third]))
+
+    section = page.split('<section id="every-run">', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(r"<tr class=\"run( compared)?\">.*?</tr>", section)
+    assert len(rows) == 5, section
+    dates = re.findall(r'<th scope="row">(?:<strong>)?([0-9-]+)', section)
+    assert dates == ["2024-01-10", "2024-07-10", "2025-01-10", "2025-07-10", "2026-01-10"]
+    scores = re.findall(r'<td class="num score">([^<]*)</td>', section)
+    assert scores == ["0", "25", "–", "50", "100"]
+    assert "nothing measured" in section
+    assert '<section id="every-run">' not in render_comparison_html(compare(earlier, later))

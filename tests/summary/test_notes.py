@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 
 import pytest
 from summary_rooms import MANDATE, Room_, mandate, participants
@@ -21,13 +20,7 @@ TWO_LINES = "Nobody owns churn.\nThe CEO thinks sales does."
 TALK, POKER_STEP = "basics/talk", "basics/poker"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_calendar")  # "the next morning" is the same on every machine
 
 
 def named_room(**changes) -> Room_:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 
 import pytest
 from summary_rooms import MANDATE, Room_, mandate, participants
@@ -18,13 +16,7 @@ MONDAY_9AM = 1_789_981_200.0  # 2026-09-21 09:00 UTC
 DAY = 24 * 3600.0
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_calendar")  # "the next morning" is the same on every machine
 
 
 def room(state: WorkshopState) -> Room_:

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Input, RadioSet, Static, TabbedContent, TextArea
 from ui_helpers import FIXTURE_CONTENT, ROOM, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
@@ -21,7 +22,7 @@ from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
 from bootcamp.ui.screens.summary import PROGRESS, SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from bootcamp.ui.widgets.report.progress import ProgressView
+from bootcamp.ui.widgets.report.progress import ProgressView, shortened_run_name
 
 MANDATE = "basics/mandate"
 RATE = "basics/rate-aptitudes"
@@ -486,3 +487,43 @@ async def test_twelve_runs_each_have_a_line_with_their_score_oldest_first(
     assert rows[0].split()[2] == "33" and rows[7].split()[2] == "50", rows  # each run's own overall score
     assert "nothing measured" in rows[4] and " – " in rows[4]
     assert rows[10].rstrip().endswith("run 11") and rows[11].rstrip().endswith("run 12"), rows  # the number is kept
+
+
+@pytest.mark.parametrize(
+    ("name", "width"),
+    [("春季首席客户官训练营 — run 12", 12), ("春季训练营 — run 3", 14), ("Spring boot camp — run 12", 12)],
+)
+def test_a_run_name_cut_to_its_column_keeps_its_number_in_cells(name: str, width: int) -> None:
+    """A Chinese or Japanese name takes two cells a character: cut by characters it came out wider than its column,
+    and the column's own cut took the run number off, the one part that tells the runs apart."""
+    shown = shortened_run_name(name, width)
+    assert cell_len(shown) <= width and shown.endswith(name.rsplit(" ", 1)[1]), shown
+
+
+async def test_every_run_with_chinese_names_fits_the_page_with_each_run_number(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """A Shanghai client's runs, named in Chinese: each line of the every-run table ran past the page at 80 columns
+    (its name measured in characters, not cells), cut off at the edge with the run number."""
+    previous = ""
+    for n, day in enumerate(["2025-09-12", "2026-03-12"]):
+        info = store.create_workshop(
+            name="春季首席客户官训练营" + (f" \u2014 run {n + 1}" if n else ""), organisation="Northwind Insurance",
+            date=day, participants=list(ROOM), sources=fixture_program.sources, follows=previous,
+        )  # fmt: skip
+        for person in info.participants:
+            store.open(info.id).save_answer(Answer(person.id, MANDATE, value="partly"))
+        previous = info.id
+    later = new_workshop(store, fixture_program, name="春季首席客户官训练营 \u2014 run 3")
+    store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows=previous))
+    app: BootcampApp = make_app(open_workshop=later.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, view = await open_progress(pilot)
+        assert view.comparison is not None
+        width = view.content_region.width
+        drawn = [piece for piece in view.draw_comparison(view.comparison, width)]
+        lines = [piece.plain for piece in drawn if hasattr(piece, "plain")]
+    heading = next(n for n, text in enumerate(lines) if text.startswith("Every run, 3 since 2025-09-12"))
+    rows = [row.rstrip() for row in lines[heading + 1 : heading + 4]]
+    assert all(cell_len(row) <= width for row in rows), [cell_len(row) for row in rows]
+    assert rows[1].endswith("run 2") and rows[2].endswith("run 3"), rows

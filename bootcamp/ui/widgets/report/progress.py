@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.color import Color
 from rich.console import RenderableType
 from rich.style import Style
@@ -47,7 +48,7 @@ from bootcamp.summary.comparison_model import (
 )
 from bootcamp.summary.lineage import EarlierChoice, base_name
 from bootcamp.summary.rounding import whole
-from bootcamp.ui.text import plain
+from bootcamp.ui.text import one_line, plain
 from bootcamp.ui.widgets.report.charts import bar, fit, score_colour
 from bootcamp.ui.widgets.report.part import Drawn, ReportPart, line
 
@@ -56,7 +57,6 @@ SCORES_WIDTH = 9  # "100 → 100"
 CHANGE_WIDTH = 4  # "+100" fits in the column's width of four
 TAG_WIDTH = 9  # "overdue" with a cell either side
 RATING_WIDTH = 19  # "team 1.3 → 1.3 −0.3"
-EVERY_RUN_FROM = 3  # runs in the line from which the page lists them all: two are the comparison itself
 DATE_WIDTH = 10
 RUN_NAME_WIDTH = 12  # at least: "Spring… — run 12" keeps its number, the part that tells the runs apart
 
@@ -189,14 +189,15 @@ class ProgressView(ReportPart):
     def _every_run(self, comparison: Comparison, width: int) -> list[RenderableType]:
         """One line per run of the line, oldest first, with its overall score: the trend over years of runs, where the
         rest of the page compares the last two. Nothing for two runs, which the headline says already."""
-        runs = comparison.runs
-        if len(runs) < EVERY_RUN_FROM:
+        runs = comparison.runs_listed
+        if not runs:
             return []
         muted, track = self.themed("muted"), self.themed("track")
-        level_width = max(max((len(run.level) for run in runs), default=0), len("nothing measured"))
+        # Widths in cells: a name or level in Chinese or Japanese takes two a character.
+        level_width = max(max((cell_len(run.level) for run in runs), default=0), len("nothing measured"))
         names = [run_name(run.workshop) for run in runs]
         fixed = DATE_WIDTH + 1 + 1 + 3 + 2 + level_width + 2
-        name_width = max(RUN_NAME_WIDTH, min(max(len(name) for name in names), width - fixed - 20))  # the bars first
+        name_width = max(RUN_NAME_WIDTH, min(max(cell_len(name) for name in names), width - fixed - 20))  # bars first
         bar_width = max(8, min(40, width - fixed - name_width))
         compared = {comparison.before.workshop_id, comparison.after.workshop_id}
         heading = f"Every run, {len(runs)} since {runs[0].date}: overall score 0–100"
@@ -416,12 +417,12 @@ def run_name(name: str) -> str:
 
 def shortened_run_name(name: str, width: int) -> str:
     """``name`` in ``width`` cells, its "— run N" kept when there is one: it is what tells twelve runs apart."""
-    if len(name) <= width:
+    if cell_len(name) <= width:
         return name
     base = base_name(name)
     suffix = name[len(base) :].strip()
     if base == name or not suffix:
-        return name[: width - 1].rstrip() + "…"
+        return one_line(name, width)
     suffix = f" {suffix}"
-    room = width - len(suffix) - 1
-    return (base[:room].rstrip() + "…" + suffix) if room > 0 else suffix.strip()[:width]
+    room = width - cell_len(suffix)
+    return one_line(base, room) + suffix if room > 1 else one_line(suffix.strip(), width)
