@@ -34,8 +34,8 @@ answers, notes, position and content copy) and versioned. Its fields:
     (card id → a timer like those above) and ``earlier_days``: for a workshop run over more than one day, the days
     before ``day_started_at``'s, oldest first, each ``started_at`` (epoch seconds), ``planned`` (planned minutes of
     what the room got through that day; below 0 when it undid more of the day before than it got through) and
-    ``actual`` (minutes its step timers counted that day); absent from files written before it existed, and empty
-    for a workshop run in one day.
+    ``actual`` (minutes its step timers counted that day); absent for a workshop run in one day (so a bootcamp from
+    before two-day workshops still imports it) and from files written before it existed.
 ``room``
     ``notes``: ``id``, ``step_key``, ``text``, ``at``, ``quick`` (added from anywhere with the
     quick-note key); ``role_lines``: ``id``, ``text`` (a line of the organisation's CCO role
@@ -100,10 +100,19 @@ def to_document(bundle: WorkshopBundle) -> dict[str, Any]:
         "exported_by": f"bootcamp {__version__}",
         "workshop": to_json(bundle.info),
         "content": {"content_hash": bundle.content.content_hash, "sources": dict(sorted(bundle.content.sources.items()))},
-        "state": to_json(bundle.state),
+        "state": _state(bundle),
         "room": to_json(bundle.room),
         "answers": [to_json(answer) for answer in bundle.answers],
     }
+
+
+def _state(bundle: WorkshopBundle) -> dict[str, Any]:
+    """The state, without ``earlier_days`` for a workshop run in one day: a bootcamp from before two-day workshops then
+    still imports it (it refuses a field it does not know)."""
+    state = to_json(bundle.state)
+    if not bundle.state.earlier_days:
+        del state["earlier_days"]
+    return state
 
 
 def dumps(bundle: WorkshopBundle) -> str:

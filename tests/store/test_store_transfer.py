@@ -101,6 +101,18 @@ def test_the_export_is_versioned_documented_and_inert_on_a_terminal(full_worksho
     assert undocumented == set()
 
 
+def test_a_one_day_workshops_export_has_no_days_field_so_an_older_bootcamp_still_imports_it(
+    workshop: WorkshopFiles, tmp_path: Path
+) -> None:
+    """``earlier_days`` came with two-day workshops; written empty for every workshop, it made a bootcamp from before
+    them refuse every export ("state.earlier_days: unknown field"), one-day workshops too."""
+    document = json.loads(data_json.dumps(workshop.bundle()))
+    assert "earlier_days" not in document["state"]
+    elsewhere = Store(tmp_path / "elsewhere")
+    info = elsewhere.import_workshop(data_json.loads(json.dumps(document), "one-day.json"))
+    assert elsewhere.open(info.id).bundle().state == workshop.bundle().state
+
+
 def test_importing_an_existing_id_needs_new_id(store: Store, full_workshop: WorkshopFiles) -> None:
     original = full_workshop.bundle()
     bundle = data_json.loads(data_json.dumps(original), "acme.json")
