@@ -68,6 +68,18 @@ def test_day_one_behind_then_the_next_morning_day_two_starts_on_its_own_clock(pr
     assert day.earlier == (WorkshopDay(started_at=MONDAY_9AM, planned=19, actual=35),)
 
 
+def test_moving_on_the_next_morning_before_t_still_starts_day_two(program: Program) -> None:
+    """The next morning the facilitator moves to the welcome-back step (or turns presenter mode on) before t: each
+    stamps the state. A night counted from that stamp, rather than from the day's start, would keep day one going."""
+    clock = FixedClock()
+    state = day_one(program, clock)
+    clock.at = MONDAY_9AM + 24 * HOUR - 5 * 60  # Tuesday 08:55
+    state = walk(program, clock, state).next()
+    clock.at = MONDAY_9AM + 24 * HOUR  # 09:00: t
+    state = walk(program, clock, state).start()
+    assert len(state.earlier_days) == 1 and state.day_started_at == clock.now()
+
+
 def test_pressing_the_timer_twice_on_day_two_keeps_one_day_two(program: Program) -> None:
     clock = FixedClock()
     state = day_one(program, clock)
