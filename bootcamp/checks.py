@@ -12,6 +12,7 @@ What a step accepts as an answer is :meth:`Program.asks`; the limits on text are
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +33,7 @@ from bootcamp.limits import (
     WORKSHOP_NAME,
     Limit,
 )
-from bootcamp.names import folded_name
+from bootcamp.names import folded_name, name_key
 from bootcamp.store.ids import id_problem, is_ballot_id
 from bootcamp.store.model import (
     Action,
@@ -150,17 +151,24 @@ def said_of_the_roster(problem: Problem) -> str:
 
 
 def roster_warnings(people: Iterable[tuple[str, str]]) -> tuple[str, ...]:
-    """What is allowed but probably a slip: the same name twice (the room could not tell them apart)."""
-    seen: dict[str, str] = {}
-    warned: list[str] = []
+    """What is allowed but probably a slip: the same name twice (the room could not tell them apart), or two names a
+    phone reads as one ("Renee" and "Renée": a phone matches a typed name with accents and apostrophes aside)."""
+    spellings: dict[str, dict[str, str]] = {}  # as a phone reads it → as the roster compares it → as first typed
     for name, _role in people:
-        folded = folded_name(name)
-        if not folded:
+        if folded_name(name):
+            spellings.setdefault(name_key(name), {}).setdefault(folded_name(name), name)
+    counts = Counter(name_key(name) for name, _role in people if folded_name(name))
+    warnings = []
+    for key, typed in spellings.items():
+        if counts[key] < 2:
             continue
-        if folded in seen and folded not in {folded_name(w) for w in warned}:
-            warned.append(seen[folded])
-        seen.setdefault(folded, name)
-    return tuple(f"{name!r} is listed twice; add an initial or a role to tell them apart" for name in warned)
+        names = list(typed.values())
+        if len(names) == 1:
+            warnings.append(f"{names[0]!r} is listed twice; add an initial or a role to tell them apart")
+        else:
+            together = " and ".join(repr(name) for name in names)
+            warnings.append(f"{together} read as one name on a phone; add an initial or a role to tell them apart")
+    return tuple(warnings)
 
 
 def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:

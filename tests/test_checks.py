@@ -101,6 +101,15 @@ def test_one_name_typed_on_a_mac_and_on_windows_is_warned_of_as_listed_twice() -
     assert roster_warnings([("佐藤\u3000花子", ""), ("佐藤 花子", "")])  # a full-width space is a space
 
 
+def test_two_names_a_phone_reads_as_one_are_warned_of() -> None:
+    """Phones match a typed name with its accents and apostrophes aside ("renee" finds "Renée"), so "Renee" and "Renée"
+    on one roster send a phone that types either to "more than one is on the list"; the roster said nothing."""
+    assert roster_warnings([("Renée Dubois", "CEO"), ("Renee Dubois", ""), ("Ben", "")]) == (
+        "'Renée Dubois' and 'Renee Dubois' read as one name on a phone; add an initial or a role to tell them apart",
+    )
+    assert roster_warnings([("O’Neil", ""), ("O'Neil", "")])  # the apostrophes phones type are one too
+
+
 def test_an_answer_is_what_its_step_asks_from_someone_in_the_room_or_a_ballot(checks: RecordChecks) -> None:
     assert checks.answer(Answer("pana", MANDATE, value="yes")) == ()
     assert checks.answer(Answer(new_ballot_id(), MANDATE, value="no")) == ()
