@@ -12,7 +12,6 @@ What a step accepts as an answer is :meth:`Program.asks`; the limits on text are
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -153,20 +152,19 @@ def said_of_the_roster(problem: Problem) -> str:
 def roster_warnings(people: Iterable[tuple[str, str]]) -> tuple[str, ...]:
     """What is allowed but probably a slip: the same name twice (the room could not tell them apart), or two names a
     phone reads as one ("Renee" and "Renée": a phone matches a typed name with accents and apostrophes aside)."""
-    spellings: dict[str, dict[str, str]] = {}  # as a phone reads it → as the roster compares it → as first typed
+    as_a_phone_reads: dict[str, list[str]] = {}
     for name, _role in people:
         if folded_name(name):
-            spellings.setdefault(name_key(name), {}).setdefault(folded_name(name), name)
-    counts = Counter(name_key(name) for name, _role in people if folded_name(name))
+            as_a_phone_reads.setdefault(name_key(name), []).append(name)
     warnings = []
-    for key, typed in spellings.items():
-        if counts[key] < 2:
-            continue
-        names = list(typed.values())
-        if len(names) == 1:
+    for names in (names for names in as_a_phone_reads.values() if len(names) > 1):
+        spellings: dict[str, str] = {}  # as the roster compares it → as first typed
+        for name in names:
+            spellings.setdefault(folded_name(name), name)
+        if len(spellings) == 1:
             warnings.append(f"{names[0]!r} is listed twice; add an initial or a role to tell them apart")
         else:
-            together = " and ".join(repr(name) for name in names)
+            together = " and ".join(repr(name) for name in spellings.values())
             warnings.append(f"{together} read as one name on a phone; add an initial or a role to tell them apart")
     return tuple(warnings)
 

@@ -251,17 +251,22 @@ async def test_a_quick_note_from_the_console_is_kept_on_the_current_step(
     assert [(n.step_key, n.text, n.quick) for n in stored if n.quick] == [(TALK, "ask Ben about renewals", True)]
 
 
+async def quick_note_on_the_wall(pilot) -> None:
+    """The console in presenter mode (the mirrored wall), with ctrl+n's quick-note dialog open over it."""
+    await open_console(pilot)
+    await pilot.press("f5")
+    await wait_for_screen(pilot, PresenterScreen)
+    await pilot.press("ctrl+n")
+    await wait_for_screen(pilot, QuickNoteScreen)
+
+
 async def test_a_quick_note_works_in_presenter_mode_and_escape_keeps_nothing(
     workshop_id: str, make_app, store: Store
 ) -> None:
     at_step(store, workshop_id, WELCOME)
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_console(pilot)
-        await pilot.press("f5")
-        await wait_for_screen(pilot, PresenterScreen)
-        await pilot.press("ctrl+n")
-        await wait_for_screen(pilot, QuickNoteScreen)
+        await quick_note_on_the_wall(pilot)
         await pilot.press(*"nothing", "escape")
         await wait_for_screen(pilot, PresenterScreen)
         await pilot.press("ctrl+n")
@@ -284,11 +289,7 @@ async def test_a_quick_note_typed_in_presenter_mode_is_not_shown_to_the_room(
     at_step(store, workshop_id, WELCOME)
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_console(pilot)
-        await pilot.press("f5")
-        await wait_for_screen(pilot, PresenterScreen)
-        await pilot.press("ctrl+n")
-        await wait_for_screen(pilot, QuickNoteScreen)
+        await quick_note_on_the_wall(pilot)
         await pilot.press(*"CFO defensive", "enter")  # the space is typed, not a next-step key
         await wait_for_screen(pilot, PresenterScreen)
         await pilot.press("ctrl+n")

@@ -112,8 +112,9 @@ class DayClockPanel(Vertical):
         subtitle = f"started {clock_time(day.started_at)}" if day.started_at is not None else ""
         if (self.border_subtitle or "") != subtitle:
             self.border_subtitle = subtitle
-        if self.border_title != title(day):
-            self.border_title = title(day)
+        named = title(day)
+        if self.border_title != named:
+            self.border_title = named
         earlier = self.query_one("#day-earlier", SteadyStatic)
         if earlier.display != bool(day.earlier):
             earlier.display = bool(day.earlier)
