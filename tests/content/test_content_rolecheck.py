@@ -408,6 +408,17 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Define the agents' productivity measures and hold them accountable", Leaning.TACTICAL),
         ("Get customers a real say over the product roadmap", Leaning.STRATEGIC),
         ("Own the airline's irregular operations desk at the hub", Leaning.TACTICAL),
+        # twenty-second round (held_out_26): the complaints raised most often, acted on at their causes; the cost of
+        # serving a customer; what customers think, gathered; helping named departments improve the product; order to
+        # cash run as an operation; accounts and projects watched; the team's goals made daily work
+        ("Record the complaints members raise most often and act on their causes", Leaning.STRATEGIC),
+        ("Track the cost of serving each client with the finance team", Leaning.TACTICAL),
+        ("Collect and weigh what patients think of the hospital and pass it on", Leaning.STRATEGIC),
+        ("Help the product, design and engineering teams make the app better for customers", Leaning.STRATEGIC),
+        ("Run the order-to-cash process across the European entities", Leaning.TACTICAL),
+        ("Monitor how enterprise accounts are performing and flag risks", Leaning.TACTICAL),
+        ("Turn the yearly goals into daily tasks so the team stays focused", Leaning.TACTICAL),
+        ("Improve support measures such as reply and resolution times", Leaning.TACTICAL),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
