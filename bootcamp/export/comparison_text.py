@@ -297,7 +297,9 @@ def notes(comparison: Comparison) -> list[str]:
         )
     if comparison.content_differs:
         found.append(
-            "The boot camp content changed between the runs: dimensions, steps and items are matched by their ids."
+            f"The boot camp content changed between the runs (version {before.content_hash[:12] or '–'} then, "
+            f"{after.content_hash[:12] or '–'} now, as each summary names it): dimensions, steps and items are "
+            "matched by their ids."
         )
     found += [question_note(dimension) for dimension in comparison.dimensions if dimension.left_out]
     reworded = [question for dimension in comparison.dimensions for question in dimension.reworded]

@@ -15,6 +15,7 @@ from bootcamp.content.loader import load_sources, read_sources
 from bootcamp.export.comparison_json import comparison_to_data
 from bootcamp.export.comparison_markdown import render_comparison_markdown
 from bootcamp.export.comparison_text import notes
+from bootcamp.export.report_text import method_notes
 from bootcamp.store.model import Answer
 from bootcamp.summary.comparison import compare
 from bootcamp.summary.comparison_model import Measured
@@ -149,3 +150,14 @@ def test_unchanged_content_says_nothing_of_questions() -> None:
     comparison = compare(earlier, later)
     assert not _mandate(comparison).question_changes
     assert _mandate(comparison).change == 100 and comparison.overall.same_dimensions
+
+
+def test_the_content_versions_are_named_and_said_what_they_are() -> None:
+    """The summary's last page showed 'content 88d67830c806' and the comparison 'The boot camp content changed',
+    with nothing to tie the one to the other or say what the figure is."""
+    earlier = _earlier({MANDATE: ("no",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("yes",) * 4})
+    [said] = [note for note in notes(compare(earlier, later)) if note.startswith("The boot camp content changed")]
+    assert f"version {earlier.content_hash[:12]} then, {later.content_hash[:12]} now" in said
+    [method] = [note for note in method_notes(later) if "version" in note]
+    assert later.content_hash[:12] in method and "kept with it" in method
