@@ -28,13 +28,15 @@ Top level:
 - ``overall``: ``{score_before, score_after, change, same_dimensions, level_before, level_after, level_move,
   measured_before, measured_after, shared, like_for_like_before, like_for_like_after,
   like_for_like_change, dont_know_share_before, dont_know_share_after, level_withheld_before,
-  level_withheld_after, level_withheld_why_before, level_withheld_why_after}``. ``level_withheld_*``: that run has
-  a score but names no level (``level_*`` is ``null``), ``level_withheld_why_*`` says why in a few words: too few
-  dimensions measured ("only 2 dimensions measured"), most measured dimensions resting on one answer to each
-  question, or most splitting the room. ``score_*``: the mean of the
+  level_withheld_after, level_withheld_why_before, level_withheld_why_after, questions_left_out}``.
+  ``level_withheld_*``: that run has a score but names no level (``level_*`` is ``null``), ``level_withheld_why_*``
+  says why in a few words: too few dimensions measured ("only 2 dimensions measured"), most measured dimensions
+  resting on one answer to each question, or most splitting the room. ``score_*``: the mean of the
   dimensions that run measured. ``shared``: dimensions both runs measured; ``like_for_like_*``: the mean of
-  those alone. ``same_dimensions``: both runs measured the same dimensions (``measured_before`` =
-  ``measured_after`` = ``shared`` > 0). ``change``, the progress to report: ``score_after`` minus
+  those alone. ``questions_left_out``: questions of those dimensions asked in one run only or on another scale,
+  left out of both runs' scores there (see a dimension's ``question_changes``). ``same_dimensions``: both runs
+  measured the same dimensions (``measured_before`` = ``measured_after`` = ``shared`` > 0) with the same questions
+  (``questions_left_out`` = 0). ``change``, the progress to report: ``score_after`` minus
   ``score_before`` when ``same_dimensions``, else ``like_for_like_change`` (``null`` when ``shared`` is 0): the
   two overall scores of runs that measured different dimensions are never compared. ``level_move``: ``up``,
   ``down``, ``same``, or ``null`` when a run has no level or the runs measured different dimensions.
@@ -42,7 +44,13 @@ Top level:
   ``{id, title, status_before, status_after, score_before, score_after, change, measured,
   level_before, level_after, level_move, answered_before, answered_after, scored_before,
   scored_after, dont_know_share_before, dont_know_share_after, nobody_knows_before,
-  nobody_knows_after, unclear_before, unclear_after}``. ``status_*``: as in the report
+  nobody_knows_after, unclear_before, unclear_after, question_changes, run_score_before, run_score_after}``.
+  ``question_changes``: the dimension's questions the two runs did not ask alike (matched by ``step_key`` and
+  ``item``), each ``{step_key, item, why, text_before, text_after, scale_before, scale_after}``; ``why``:
+  ``earlier-only``, ``later-only``, ``scale-changed`` (these three are left out: the scores, counts, levels and
+  findings of both runs are then of the questions both asked on the same scale) or ``reworded`` (compared as the
+  same question); ``[]`` unless both runs scored the dimension. ``run_score_*``: each run's own score for it, as its
+  summary gives it (it differs from ``score_*`` when a question was left out). ``status_*``: as in the report
   (``scored``, ``no-scored-answers``, ``skipped``, ``jumped-past``, ``not-reached``, ``not-run``,
   ``not-asked``, ``not-started``, ``not-on-agenda``) or ``null`` when that run's content has no such dimension.
   ``measured``: ``both``, ``earlier-only``, ``later-only``, ``neither``; ``change`` is ``null`` unless

@@ -20,6 +20,8 @@ from bootcamp.summary.comparison_model import (
     Measured,
     Move,
     OverallChange,
+    QuestionChange,
+    QuestionDifference,
     RoleChange,
 )
 from bootcamp.summary.model import STRUCTURE_GAP_BELOW
@@ -92,6 +94,8 @@ def interval(before: str, after: str) -> str:
 
 def measured_once(dimension: DimensionChange) -> str:
     """Why a dimension has no change: which run measured it, and what the other one says."""
+    if dimension.measured is not Measured.BOTH and both_scored(dimension):
+        return "not compared: its questions changed"
     if dimension.measured is Measured.AFTER_ONLY:
         why = _why_not(dimension.status_before, "earlier")
         return f"measured only in the later run ({why})"
@@ -101,6 +105,11 @@ def measured_once(dimension: DimensionChange) -> str:
     if dimension.measured is Measured.NEITHER:
         return "measured in neither run"
     return ""
+
+
+def both_scored(dimension: DimensionChange) -> bool:
+    """Each run's own summary gave the dimension a score (even where the questions it asked differ)."""
+    return dimension.run_score_before is not None and dimension.run_score_after is not None
 
 
 def _why_not(status: object, run: str) -> str:
@@ -137,7 +146,10 @@ def like_for_like_lead(overall: OverallChange) -> str:
 
 def different_dimensions(overall: OverallChange) -> str:
     """Why the two overall scores are not compared: "the runs measured different dimensions (2 and 5, 1 in
-    common)"."""
+    common)", or "the runs asked different questions (3 left out of the comparison)"."""
+    if overall.measured_before == overall.measured_after == overall.shared > 0 and overall.questions_left_out:
+        count = overall.questions_left_out
+        return f"the runs asked different questions ({count} question{'s' if count != 1 else ''} left out)"
     return (
         f"the runs measured different dimensions ({overall.measured_before} and {overall.measured_after}, "
         f"{overall.shared} in common)"
@@ -285,7 +297,17 @@ def notes(comparison: Comparison) -> list[str]:
         )
     if comparison.content_differs:
         found.append(
-            "The boot camp content changed between the runs: dimensions, steps and items are matched by their ids."
+            f"The boot camp content changed between the runs (version {before.content_hash[:12] or '–'} then, "
+            f"{after.content_hash[:12] or '–'} now, as each summary names it): dimensions, steps and items are "
+            "matched by their ids."
+        )
+    found += [question_note(dimension) for dimension in comparison.dimensions if dimension.left_out]
+    reworded = [question for dimension in comparison.dimensions for question in dimension.reworded]
+    if reworded:
+        found.append(
+            "Reworded since the earlier run, and compared as the same question: "
+            + "; ".join(f"\u201c{q.text_before}\u201d then, \u201c{q.text_after}\u201d now" for q in reworded)
+            + "."
         )
     if comparison.levels_redefined:
         found.append(
@@ -297,6 +319,32 @@ def notes(comparison: Comparison) -> list[str]:
         names = ", ".join(d.title for d in once)
         found.append(f"Measured in one run only, so not compared: {names}.")
     return found
+
+
+_LEFT_OUT_WHY = {
+    QuestionChange.EARLIER_ONLY: "asked only in the earlier run",
+    QuestionChange.LATER_ONLY: "asked only in the later run",
+}
+
+
+def _left_out_why(question: QuestionDifference) -> str:
+    if question.why is QuestionChange.SCALE_CHANGED:
+        return f"asked on {question.scale_before} then, {question.scale_after} now"
+    return _LEFT_OUT_WHY[question.why]
+
+
+def question_note(dimension: DimensionChange) -> str:
+    """How a dimension whose questions changed is compared, and which were left out: "Mandate is compared on the
+    questions both runs asked on the same scale (its own scores: 50 then, 100 now); left out: “…” (asked only in
+    the earlier run)."."""
+    left_out = "; ".join(f"\u201c{q.text}\u201d ({_left_out_why(q)})" for q in dimension.left_out)
+    then, now = score_or_dash(dimension.run_score_before), score_or_dash(dimension.run_score_after)
+    own = f"its own scores: {then} then, {now} now"
+    if dimension.measured is Measured.BOTH:
+        how = f"{dimension.title} is compared on the questions both runs asked on the same scale ({own})"
+    else:
+        how = f"{dimension.title} is not compared: no question with a score in both runs was asked alike ({own})"
+    return f"{how}; left out: {left_out}."
 
 
 def _redefined(comparison: Comparison) -> str:

@@ -533,7 +533,7 @@ def _appendix(report: CommitmentReport) -> str:
     body = (
         f'<div class="columns"><div><h3>What the room got through</h3>{reached}<h3>Participants</h3>{people}</div>'
         f"<div><h3>Levels</h3>{levels}<h3>How these figures were made</h3>{method}"
-        f'<p class="meta">content {escape(report.content_hash[:12] or "–")} · '
+        f'<p class="meta">content version {escape(report.content_hash[:12] or "–")} · '
         f"report format {report.version}</p></div></div>"
     )
     return html_section("appendix", "About this report", body)

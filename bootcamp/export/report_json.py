@@ -34,9 +34,10 @@ Top level:
   ``not-started`` (the workshop never started), ``not-on-agenda``. ``low_end``/``high_end``: scored answers at each end of the scale;
   ``unclear``: the room disagrees.
 - ``questions`` (in a dimension): ``{id, step_key, item, text, dimension, answered, scored,
-  dont_know, score, counts: [{option_id, label, count, dont_know}], comments: [{participant,
-  value, text, secret}], ask_next, do_next, skipped, reach}``; ``participant`` is ``""`` for a secret ballot
-  (``secret``) and in an anonymous workshop;
+  dont_know, score, counts: [{option_id, label, count, dont_know, value}], comments: [{participant,
+  value, text, secret}], ask_next, do_next, skipped, reach, scale}``; ``participant`` is ``""`` for a secret ballot
+  (``secret``) and in an anonymous workshop; a count's ``value`` is its option's place on the scale, 0 to 1
+  (``null`` for don't know); ``scale`` is the title of the scale the question was asked on;
   ``reach`` is its step's, as in ``steps``.
 - ``weakest_first``: ids of the measured dimensions that do not look real, lowest score first.
 - ``looks_real``: ids of the dimensions that look real: scored at the top level, neither ``unclear`` nor ``one_voice``

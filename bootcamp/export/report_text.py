@@ -433,6 +433,12 @@ def method_notes(report: CommitmentReport) -> list[str]:
         "A dimension without scored answers is not measured, never 0.",
         "Answers of removed participants still count: they were given in the room.",
     ]
+    if report.content_hash:
+        notes.append(
+            f"The questions, scales and levels are those of the boot camp content this workshop was run with, "
+            f"version {report.content_hash[:12]}, kept with it: a run on other content is compared with this one on "
+            "the questions both asked alike."
+        )
     if report.unmatched_answers:
         notes.append(
             f"{counted(report.unmatched_answers, 'stored answer')} "

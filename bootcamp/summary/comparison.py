@@ -36,6 +36,8 @@ from bootcamp.summary.comparison_model import (
     HeatMapChange,
     Move,
     OverallChange,
+    QuestionChange,
+    QuestionDifference,
     RatingChange,
     RoleChange,
     RunFacts,
@@ -43,6 +45,7 @@ from bootcamp.summary.comparison_model import (
     same_bands,
 )
 from bootcamp.summary.model import (
+    DONT_KNOW_FINDING,
     STRUCTURE_GAP_BELOW,
     ActionResult,
     Audit,
@@ -53,7 +56,7 @@ from bootcamp.summary.model import (
     RatingSummary,
     RoleVerdict,
 )
-from bootcamp.summary.scoring import level_for
+from bootcamp.summary.scoring import is_split, level_for, to_score
 
 _STILL_TO_DO = ("open", "doing")
 Part = TypeVar("Part", HeatMap, Audit)
@@ -180,6 +183,14 @@ def _dimension(
 ) -> DimensionChange:
     either = a or b
     assert either is not None
+    run_score_before, run_score_after = (b.score if b else None), (a.score if a else None)
+    # Only where both runs scored it: a dimension one run did not measure is said to be measured once already.
+    both = b is not None and a is not None and run_score_before is not None and run_score_after is not None
+    differences = _question_differences(b, a) if both else ()  # type: ignore[arg-type]
+    if any(q.why is not QuestionChange.REWORDED for q in differences):
+        left_out = {(q.step_key, q.item) for q in differences if q.why is not QuestionChange.REWORDED}
+        b = _on_questions(b, left_out, before.levels) if b else None
+        a = _on_questions(a, left_out, after.levels) if a else None
     level_before, level_after = (b.level if b else None), (a.level if a else None)
     return DimensionChange(
         id=either.id,
@@ -201,6 +212,72 @@ def _dimension(
         nobody_knows_after=bool(a and a.nobody_knows),
         unclear_before=bool(b and b.unclear),
         unclear_after=bool(a and a.unclear),
+        question_changes=differences,
+        run_score_before=run_score_before,
+        run_score_after=run_score_after,
+    )
+
+
+def _question_key(question: QuestionResult) -> tuple[str, str]:
+    return question.step_key, question.item
+
+
+def _scale_of(question: QuestionResult) -> tuple[tuple[str, float | None, bool], ...]:
+    """What a question's answers count as: each option's id and place on the scale (labels may be reworded)."""
+    return tuple((count.option_id, count.value, count.dont_know) for count in question.counts)
+
+
+def _question_differences(b: DimensionResult, a: DimensionResult) -> tuple[QuestionDifference, ...]:
+    """The questions of one dimension the two runs did not ask alike, matched by step and item ids: in the later
+    content's order, then those only the earlier one asked."""
+    earlier = {_question_key(q): q for q in b.questions}
+    later = {_question_key(q): q for q in a.questions}
+    found = []
+    for key, now in later.items():
+        then = earlier.get(key)
+        if then is None:
+            found.append(QuestionDifference(*key, QuestionChange.LATER_ONLY, "", now.text, "", now.scale))
+        elif _scale_of(then) != _scale_of(now):
+            found.append(
+                QuestionDifference(*key, QuestionChange.SCALE_CHANGED, then.text, now.text, then.scale, now.scale)
+            )
+        elif _folded(then.text) != _folded(now.text):
+            found.append(QuestionDifference(*key, QuestionChange.REWORDED, then.text, now.text, then.scale, now.scale))
+    found += [
+        QuestionDifference(*key, QuestionChange.EARLIER_ONLY, then.text, "", then.scale, "")
+        for key, then in earlier.items()
+        if key not in later
+    ]
+    return tuple(found)
+
+
+def _on_questions(
+    dimension: DimensionResult, left_out: set[tuple[str, str]], levels: Sequence[Level]
+) -> DimensionResult:
+    """``dimension`` scored again, as the summary scores it, on its questions but those ``left_out``."""
+    kept = tuple(q for q in dimension.questions if _question_key(q) not in left_out)
+    counts = [count for q in kept for count in q.counts]
+    scored = sum(count.count for count in counts if count.value is not None)
+    dont_know = sum(count.count for count in counts if count.dont_know)
+    total = sum(count.count * count.value for count in counts if count.value is not None)
+    low_end = sum(count.count for count in counts if count.value is not None and count.value <= 0.0)
+    high_end = sum(count.count for count in counts if count.value is not None and count.value >= 1.0)
+    score = to_score(total / scored) if scored else None
+    answered = scored + dont_know
+    share = dont_know / answered if answered else None
+    return dataclasses.replace(
+        dimension,
+        score=score,
+        level=level_for(score, levels),
+        answered=answered,
+        scored=scored,
+        dont_know=dont_know,
+        dont_know_share=share,
+        nobody_knows=share is not None and share >= DONT_KNOW_FINDING - 1e-9,
+        low_end=low_end,
+        high_end=high_end,
+        unclear=is_split(scored, low_end, high_end),
+        questions=kept,
     )
 
 
@@ -234,6 +311,7 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         level_withheld_after=a.level_withheld,
         level_withheld_why_before=b.withheld_reason,
         level_withheld_why_after=a.withheld_reason,
+        questions_left_out=sum(len(d.left_out) for d in shared),
     )
 
 

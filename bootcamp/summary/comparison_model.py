@@ -19,7 +19,9 @@ from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 # 3: the overall change is the like-for-like one when the runs measured different dimensions (it was the
 #    difference of the two overall scores, which a run could raise by not asking again what went badly); the
 #    overall level move is null then.
-COMPARISON_VERSION = 4
+# 5: a dimension is compared on the questions both runs asked on the same scale (``question_changes`` names the
+#    others and the rewordings; ``run_score_*`` keep each run's own score when they differ).
+COMPARISON_VERSION = 5
 
 
 class Move(StrEnum):
@@ -60,6 +62,32 @@ def difference(before: int | None, after: int | None) -> int | None:
     return None if before is None or after is None else after - before
 
 
+class QuestionChange(StrEnum):
+    """How a commitment question differs between the two runs' contents (matched by step and item ids)."""
+
+    EARLIER_ONLY = "earlier-only"  # removed since, or not on the later run's agenda
+    LATER_ONLY = "later-only"  # new, or not on the earlier run's agenda
+    SCALE_CHANGED = "scale-changed"  # asked both times, on scales that count differently: not compared
+    REWORDED = "reworded"  # asked both times on the same scale, in other words: compared by its id
+
+
+@dataclass(frozen=True)
+class QuestionDifference:
+    """A question of a dimension that the two runs did not ask alike."""
+
+    step_key: str
+    item: str  # "" for a question step, the structure question's id for a role check
+    why: QuestionChange
+    text_before: str  # "" when the earlier run did not ask it
+    text_after: str  # "" when the later run does not ask it
+    scale_before: str = ""  # the scale's title in each run
+    scale_after: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.text_after or self.text_before
+
+
 @dataclass(frozen=True)
 class RunFacts:
     """One run of the test as the comparison names it."""
@@ -97,6 +125,21 @@ class DimensionChange:
     nobody_knows_after: bool
     unclear_before: bool  # the room disagreed: the commitment was unclear
     unclear_after: bool
+    # The questions the two runs did not ask alike. When one is left out (``left_out``), the scores above (and
+    # the counts, levels and findings) are of the questions both runs asked on the same scale, and ``run_score_*``
+    # are each run's own score, as its summary gives it.
+    question_changes: tuple[QuestionDifference, ...] = ()
+    run_score_before: int | None = None
+    run_score_after: int | None = None
+
+    @property
+    def left_out(self) -> tuple[QuestionDifference, ...]:
+        """The questions not compared: asked in one run only, or on another scale."""
+        return tuple(q for q in self.question_changes if q.why is not QuestionChange.REWORDED)
+
+    @property
+    def reworded(self) -> tuple[QuestionDifference, ...]:
+        return tuple(q for q in self.question_changes if q.why is QuestionChange.REWORDED)
 
     @property
     def measured(self) -> Measured:
@@ -131,11 +174,15 @@ class OverallChange:
     level_withheld_after: bool = False
     level_withheld_why_before: str = ""  # why, in a few words: "only 2 dimensions measured"
     level_withheld_why_after: str = ""
+    # Questions of the shared dimensions left out of the like-for-like scores (asked in one run only, or on another
+    # scale): with any, each run's overall score counts questions the other did not ask, so the two are not compared.
+    questions_left_out: int = 0
 
     @property
     def same_dimensions(self) -> bool:
-        """Both runs measured the same dimensions (at least one): their overall scores can be compared."""
-        return self.measured_before == self.measured_after == self.shared > 0
+        """Both runs measured the same dimensions (at least one) with the same questions: their overall scores can
+        be compared."""
+        return self.measured_before == self.measured_after == self.shared > 0 and not self.questions_left_out
 
     @property
     def change(self) -> int | None:
@@ -349,7 +396,13 @@ class Comparison:
 
     @property
     def measured_once(self) -> tuple[DimensionChange, ...]:
-        return tuple(d for d in self.dimensions if d.measured in (Measured.BEFORE_ONLY, Measured.AFTER_ONLY))
+        """Dimensions only one run's summary scored (not those both scored on questions asked differently)."""
+        return tuple(
+            d
+            for d in self.dimensions
+            if d.measured in (Measured.BEFORE_ONLY, Measured.AFTER_ONLY)
+            and (d.run_score_before is None or d.run_score_after is None)
+        )
 
     def actions_in(self, state: ActionState) -> tuple[ActionProgress, ...]:
         return tuple(action for action in self.actions if action.state is state)

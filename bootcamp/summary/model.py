@@ -60,6 +60,7 @@ class OptionCount:
     label: str
     count: int
     dont_know: bool = False
+    value: float | None = None  # its place on the scale, 0..1 (None for don't know): what a comparison re-scores
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class QuestionResult:
     do_next: str
     skipped: bool = False  # its step was skipped for time
     reach: StepReach = StepReach.NOT_REACHED  # how far the room got with its step
+    scale: str = ""  # the title of the scale it was asked on
 
 
 @dataclass(frozen=True)

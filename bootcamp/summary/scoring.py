@@ -127,7 +127,8 @@ def _score_question(
         dont_know=dont_know,
         score=to_score(sum(values) / len(values)) if values else None,
         counts=tuple(
-            OptionCount(option.id, option.label, counts[option.id], option.dont_know) for option in scale.options
+            OptionCount(option.id, option.label, counts[option.id], option.dont_know, known[option.id][1])
+            for option in scale.options
         )
         if scale
         else (),
@@ -137,6 +138,7 @@ def _score_question(
         do_next=question.do_next,
         skipped=asked.step.key in skipped,
         reach=reaches.get(asked.step.key, StepReach.NOT_REACHED),
+        scale=scale.title if scale else "",
     )
     return _Scored(result, tuple(values))
 

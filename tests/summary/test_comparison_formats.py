@@ -56,7 +56,7 @@ def test_markdown_matches_the_golden_file(comparison) -> None:
 
 def test_json_is_versioned_and_every_field_is_documented(comparison) -> None:
     data = json.loads(render_comparison_json(comparison))
-    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 4
+    assert data["format"] == FORMAT == "bootcamp-commitment-comparison" and data["version"] == 5
     spans = re.findall(r"``(.+?)``", comparison_json.__doc__ or "", re.DOTALL)
     documented = {word for span in spans for word in re.findall(r"\w+", span)}
     missing = sorted(keys(data, set()) - documented)
@@ -107,7 +107,7 @@ def test_a_rating_change_is_on_the_scale_of_the_averages_beside_it_in_every_form
     assert '1 → 2 <span class="chip change up">+1</span>' in html and "(+50)" not in html and ">+50<" not in html
     data = comparison_to_data(comparison)
     rows = {(r["item"], r["perspective"]): r for r in data["heat_maps"][0]["rows"]}
-    assert data["version"] == 4 and rows[("persist", "self")]["change"] == 1.0
+    assert data["version"] == 5 and rows[("persist", "self")]["change"] == 1.0
 
 
 def overall_section(markdown: str) -> str:

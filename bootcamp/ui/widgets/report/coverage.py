@@ -74,7 +74,7 @@ class Coverage(ReportPart):
         pieces.append(notes)
         pieces.append(
             plain(
-                f"{report.program} · workshop {report.workshop_id} · content {report.content_hash[:12]} · "
+                f"{report.program} · workshop {report.workshop_id} · content version {report.content_hash[:12]} · "
                 f"report as of {report.as_of or '–'}",
                 muted,
             )
