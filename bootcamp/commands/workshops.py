@@ -16,7 +16,7 @@ from bootcamp.checks import (
     workshop_problems,
 )
 from bootcamp.content import ContentError, load_dir
-from bootcamp.dates import far_date_warning, parse_date
+from bootcamp.dates import days_span, far_date_warning, parse_date
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import DataFolder, default_content_dir, find_data_dir
@@ -63,20 +63,24 @@ def list_workshops(store: Store, folder: DataFolder, args: argparse.Namespace | 
         print(f"no workshops in {where}{put_away}")
         return 0
     print(f"workshops in {where}{put_away}", file=sys.stderr)
-    for line in format_lines([row.info for row in rows], archived={row.info.id for row in rows if row.archived}):
+    archived_ids = {row.info.id for row in rows if row.archived}
+    for line in format_lines([row.info for row in rows], archived_ids, {row.info.id: row.days for row in rows}):
         print(line)
     return 0
 
 
 def format_lines(
-    workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo], archived: frozenset[str] | set[str] = frozenset()
+    workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo],
+    archived: frozenset[str] | set[str] = frozenset(),
+    days: dict[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """``id  date  name  organisation  N participants  agenda``, columns aligned, text made terminal-safe;
-    ", archived" after the agenda of a workshop in ``archived``."""
+    ", archived" after the agenda of a workshop in ``archived``; a workshop of more than one day (``days``) dated
+    from its first day to its last, "2026-09-21–22"."""
     rows = [
         (
             info.id,
-            info.date,
+            days_span(info.date, (days or {}).get(info.id, ())),
             terminal_safe(info.name),
             terminal_safe(info.organisation),
             f"{len(info.present)} participant" + ("" if len(info.present) == 1 else "s"),

@@ -115,3 +115,16 @@ def test_the_archive_command_refuses_an_unknown_or_ambiguous_name_in_one_sentenc
     code, _, err = run_cli(capsys, "archive", "kick-off", *data)
     assert code != 0 and len(err) == 1 and one.id in err[0] and two.id in err[0]
     assert not os.path.exists(store.workshops_dir / one.id / "archived.json")
+
+
+def test_list_dates_a_two_day_workshop_with_both_days(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], utc_calendar: None
+) -> None:
+    workshop = make_workshop(store, sources, date="2026-09-21")
+    first = datetime(2026, 9, 21, 9).timestamp()
+    with store.owned(workshop.id, purpose="test") as files:
+        files.update_state(
+            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
+        )
+    _, out, _ = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
+    assert out[0].split()[1] == "2026-09-21–22"

@@ -109,3 +109,14 @@ async def test_a_two_day_workshop_shows_both_dates_in_the_list_and_the_detail(
         await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
         assert str(home.query_one(DataTable).get_cell_at((0, 2))) == "2026-09-21–22"
         assert "2026-09-21–22" in str(home.query_one("#workshop-detail", Static).render())
+
+
+async def test_an_archived_row_says_so_and_where_it_stopped_in_full(make_app, store: Store, fixture_program: Program) -> None:
+    spring = new_workshop(store, fixture_program, name="Spring")
+    archive(store, spring.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the archived one shown")
+        assert str(home.query_one(DataTable).get_cell_at((0, 3))) == "archived · not started"

@@ -366,7 +366,7 @@ class WorkshopList(Vertical):
             "name": max((len(row.info.name) for row in rows), default=0),
             "run": max((len(f"run {self.run_of(row)}") for row in rows), default=0),
             "date": max((len(row.held_on) for row in rows), default=10),
-            "stopped": max((len(row.stopped_at) for row in rows), default=0),
+            "stopped": max((len(row.stopped_at) + (len(ARCHIVED) + 3 if row.archived else 0) for row in rows), default=0),
         }
         width = self.content_size.width or self.app.size.width
         scrolls = len(rows) + (1 if self.hidden else 0) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
