@@ -120,3 +120,16 @@ async def test_an_archived_row_says_so_and_where_it_stopped_in_full(make_app, st
         await pilot.press("v")
         await wait_until(pilot, lambda: len(home.rows) == 1, "the archived one shown")
         assert str(home.query_one(DataTable).get_cell_at((0, 3))) == "archived · not started"
+
+
+async def test_f4_opens_the_summary_on_home_as_on_the_console(make_app, store: Store, fixture_program: Program) -> None:
+    """s is Summary on home but Skip on the console, whose Summary is F4: F4 now means Summary on both."""
+    from bootcamp.ui.screens.summary import SummaryScreen
+
+    new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        await pilot.press("f4")
+        await wait_for_screen(pilot, SummaryScreen)

@@ -50,7 +50,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open_selected", "Open"),
-        Binding("s", "summary", "Summary", tooltip="The commitment-test summary of the selected workshop"),
+        # s, and F4 as on the console (where s skips a step): a facilitator coming back from a workshop finds it.
+        Binding("s,f4", "summary", "Summary", tooltip="The commitment-test summary of the selected workshop"),
         Binding("n", "new_workshop", "New workshop"),
         Binding(
             "a",
