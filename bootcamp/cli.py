@@ -21,6 +21,7 @@ _COMMANDS = {
     "validate": "validate",
     "list": "workshops",
     "new": "workshops",
+    "archive": "archive",
     "export": "transfer",
     "import": "transfer",
     "import-answers": "transfer",
@@ -70,7 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
 
-    sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
+    listing = sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
+    listing.add_argument("--archived", action="store_true", help="list archived workshops too, marked so")
+
+    archiving = sub.add_parser(
+        "archive",
+        parents=[common],
+        help="put a finished workshop away: off home's list and `bootcamp list`, every file kept",
+    )
+    archiving.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
+    archiving.add_argument("--undo", action="store_true", help="bring an archived workshop back to the lists")
 
     new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
     new.add_argument(
@@ -208,7 +218,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 # The arguments that name a stored workshop: a command given one reads the data folder, which must be there.
-_WORKSHOP_ARGUMENTS = ("id", "earlier", "later", "like")
+_WORKSHOP_ARGUMENTS = ("id", "earlier", "later", "like", "workshop")
 
 
 def data_folder_problem(args: argparse.Namespace) -> str | None:

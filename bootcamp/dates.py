@@ -60,3 +60,17 @@ def far_date_warning(day: str, today: str) -> str | None:
     if ahead <= FAR_AHEAD_DAYS:
         return None
     return f"{day} is {ahead} days from today ({today}): check the year"
+
+
+def days_span(first: str, days: tuple[str, ...] | list[str] = ()) -> str:
+    """A workshop's date as a list shows it: ``first`` for one day; the first and last day it met on for more,
+    sharing what they share: "2026-09-21–22", "2026-09-30–10-01", "2026-12-31–2027-01-01". ``days`` are ISO dates,
+    oldest first (WorkshopState.days_met); the summary names each one ("2026-09-21 and 2026-09-22")."""
+    if len(days) < 2:
+        return first
+    start, end = days[0], days[-1]
+    if start[:7] == end[:7]:
+        return f"{start}–{end[8:]}"
+    if start[:4] == end[:4]:
+        return f"{start}–{end[5:]}"
+    return f"{start}–{end}"

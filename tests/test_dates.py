@@ -55,3 +55,12 @@ def test_an_actions_example_due_date_is_two_weeks_after_the_workshop() -> None:
     assert due_example("2026-12-05") == "2026-12-19"
     assert due_example("2026-12-28") == "2027-01-11"
     assert due_example("not a date") == EXAMPLE  # an unreadable date still gives a well-formed example
+
+
+def test_a_workshop_of_several_days_is_dated_from_its_first_day_to_its_last_sharing_what_they_share() -> None:
+    from bootcamp.dates import days_span
+
+    assert days_span("2026-09-21") == "2026-09-21"
+    assert days_span("2026-09-21", ("2026-09-21", "2026-09-22")) == "2026-09-21–22"
+    assert days_span("2026-09-30", ("2026-09-30", "2026-10-01")) == "2026-09-30–10-01"
+    assert days_span("2026-12-31", ("2026-12-31", "2027-01-01")) == "2026-12-31–2027-01-01"

@@ -16,7 +16,7 @@ from bootcamp.checks import (
     workshop_problems,
 )
 from bootcamp.content import ContentError, load_dir
-from bootcamp.dates import far_date_warning, parse_date
+from bootcamp.dates import days_span, far_date_warning, parse_date
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import DataFolder, default_content_dir, find_data_dir
@@ -33,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
     store = Store(folder.path)
     if args.command == "new":
         return create(args, store)
-    return list_workshops(store, folder)
+    return list_workshops(store, folder, args)
 
 
-def list_workshops(store: Store, folder: DataFolder) -> int:
+def list_workshops(store: Store, folder: DataFolder, args: argparse.Namespace | None = None) -> int:
     """One workshop a line on stdout (for scripts); which folder, and how it was chosen, on stderr.
 
     A folder that is not there is said to be: never shown as an empty library. The default folder never used
@@ -55,25 +55,37 @@ def list_workshops(store: Store, folder: DataFolder) -> int:
     for problem in listing.problems:
         print(f"bootcamp: {terminal_safe(problem)}", file=sys.stderr)
     where = f"{terminal_safe(str(folder.path))} ({folder.how_chosen})"
-    if not listing.rows:
-        print(f"no workshops in {where}")
+    with_archived = getattr(args, "archived", False)
+    rows = [row for row in listing.rows if with_archived or not row.archived]
+    archived = sum(row.archived for row in listing.rows)
+    put_away = f"; {archived} archived, not listed (`bootcamp list --archived` lists them)" if archived and not with_archived else ""
+    if not rows:
+        print(f"no workshops in {where}{put_away}")
         return 0
-    print(f"workshops in {where}", file=sys.stderr)
-    for line in format_lines([row.info for row in listing.rows]):
+    print(f"workshops in {where}{put_away}", file=sys.stderr)
+    archived_ids = {row.info.id for row in rows if row.archived}
+    for line in format_lines([row.info for row in rows], archived_ids, {row.info.id: row.days for row in rows}):
         print(line)
     return 0
 
 
-def format_lines(workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo]) -> list[str]:
-    """``id  date  name  organisation  N participants  agenda``, columns aligned, text made terminal-safe."""
+def format_lines(
+    workshops: tuple[WorkshopInfo, ...] | list[WorkshopInfo],
+    archived: frozenset[str] | set[str] = frozenset(),
+    days: dict[str, tuple[str, ...]] | None = None,
+) -> list[str]:
+    """``id  date  name  organisation  N participants  agenda``, columns aligned, text made terminal-safe;
+    ", archived" after the agenda of a workshop in ``archived``; a workshop of more than one day (``days``) dated
+    from its first day to its last, "2026-09-21–22"."""
     rows = [
         (
             info.id,
-            info.date,
+            days_span(info.date, (days or {}).get(info.id, ())),
             terminal_safe(info.name),
             terminal_safe(info.organisation),
             f"{len(info.present)} participant" + ("" if len(info.present) == 1 else "s"),
-            _AGENDAS.get(info.agenda, info.agenda) + (", anonymous" if info.anonymous else ""),
+            _AGENDAS.get(info.agenda, info.agenda) + (", anonymous" if info.anonymous else "")
+            + (", archived" if info.id in archived else ""),
         )
         for info in workshops
     ]

@@ -107,7 +107,7 @@ def _run(label: str, run: RunFacts) -> str:
     people = participants_phrase(run.participants + run.left_during_the_day, run.left_during_the_day)
     day = "half day" if run.agenda == "half" else "full day"
     return (
-        f"<li><strong>{label}</strong>: {user(run.workshop)}, {escape(run.date)}, {day}, {people} · "
+        f"<li><strong>{label}</strong>: {user(run.workshop)}, {escape(run.held_on)}, {day}, {people} · "
         f"workshop <code>{escape(run.workshop_id)}</code></li>"
     )
 
@@ -129,7 +129,7 @@ def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
         '<header class="cover">\n'
         f'<p class="kicker">{words(after.program)}</p>\n'
         f"<h1>{heading(comparison)}: {_organisations(comparison)}</h1>\n"
-        f'<p class="facts">{escape(pair(before.date, after.date))}{f" ({escape(apart)})" if apart else ""}</p>\n'
+        f'<p class="facts">{escape(pair(before.held_on, after.held_on))}{f" ({escape(apart)})" if apart else ""}</p>\n'
         f'<ul class="plain runs">{_run("Earlier run", before)}{_run("Later run", after)}</ul>\n'
         f"{which}{found}</header>\n"
     )
@@ -197,8 +197,8 @@ def _every_run(comparison: Comparison) -> str:
     compared = {comparison.before.workshop_id, comparison.after.workshop_id}
     rows = []
     for run in runs:
-        date = escape(run.date)
-        title = f"{run.date}: {'nothing measured' if run.score is None else f'overall {run.score}'}"
+        date = escape(run.held_on)
+        title = f"{run.held_on}: {'nothing measured' if run.score is None else f'overall {run.score}'}"
         level = words(run.level) if run.level else ("nothing measured" if run.score is None else "–")
         rows.append(
             f'<tr class="run{" compared" if run.workshop_id in compared else ""}">'

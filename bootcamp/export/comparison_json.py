@@ -17,8 +17,9 @@ Top level:
 
 - ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 4.
 - ``before``, ``after``: ``{workshop_id, workshop, organisation, date, agenda, anonymous, program,
-  content_hash, participants, left_during_the_day}`` (``participants``: present at the end of the day;
-  ``left_during_the_day``: removed after answering, whose answers count: the cover counts both).
+  content_hash, participants, left_during_the_day, days}`` (``participants``: present at the end of the day;
+  ``left_during_the_day``: removed after answering, whose answers count: the cover counts both; ``days``: the dates
+  a run of more than one day met on, ``[]`` for one day, dated with ``date``).
 - ``as_of``: the later run's date, which decides which earlier actions are overdue.
 - ``levels``: ``[{id, title, min_score, text}]``, the later run's, lowest first: both runs' scores are named with
   them (``level_before``, ``level_after``). ``levels_before``: the earlier run's own, which its summary names its

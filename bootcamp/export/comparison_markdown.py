@@ -69,7 +69,7 @@ def render_comparison_markdown(comparison: Comparison, chosen: EarlierChoice | N
 def _run(label: str, run: RunFacts) -> str:
     people = participants_phrase(run.participants + run.left_during_the_day, run.left_during_the_day)
     day = "half day" if run.agenda == "half" else "full day"
-    return f"- {label}: **{md(run.workshop)}**, {run.date}, {day}, {people} · workshop `{run.workshop_id}`"
+    return f"- {label}: **{md(run.workshop)}**, {run.held_on}, {day}, {people} · workshop `{run.workshop_id}`"
 
 
 def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
@@ -83,7 +83,7 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
             else md(after.organisation or after.workshop)
         ),
         "",
-        f"{pair(before.date, after.date)}" + (f" ({apart})" if apart else "") + f" · {content(after.program)}",
+        f"{pair(before.held_on, after.held_on)}" + (f" ({apart})" if apart else "") + f" · {content(after.program)}",
         "",
         _run("Earlier run", before),
         _run("Later run", after),
@@ -148,7 +148,7 @@ def _every_run(comparison: Comparison) -> list[str]:
     compared = {comparison.before.workshop_id, comparison.after.workshop_id}
     rows = [
         (
-            f"**{run.date}**" if run.workshop_id in compared else run.date,
+            f"**{run.held_on}**" if run.workshop_id in compared else run.held_on,
             f"{md(run.workshop)} · `{run.workshop_id}`",
             score_or_dash(run.score),
             f"`{text_bar((run.score or 0) / 100, 20)}`" if run.score is not None else "nothing measured",

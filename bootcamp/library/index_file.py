@@ -23,8 +23,9 @@ from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
 
 INDEX_FILE = "library.json"
 # 3: participants and actions each one packed string (bootcamp.library.packing); 4: where a workshop filled from
-# paper stopped counts its answers, where 3 said "not started". A new version is simply rebuilt.
-INDEX_SCHEMA = FileSchema("bootcamp/library-index", 4)
+# paper stopped counts its answers, where 3 said "not started"; 5: whether a workshop is archived, and the days a
+# workshop run over more than one met on. A new version is simply rebuilt.
+INDEX_SCHEMA = FileSchema("bootcamp/library-index", 5)
 TABLE = "workshops"
 LOCK_WAIT = 2.0  # seconds; a refresh writes in well under one
 _STAMP = ("format", "version")

@@ -76,8 +76,8 @@ class Library:
         of_organisation = Query().organisation == organisation
         chosen = refreshed.decoded if only is None else {i: refreshed.decoded[i] for i in only if i in refreshed.decoded}
         rows = [
-            LibraryRow(info, stopped_at, actions, partial(self._actions_from_folder, workshop_id))
-            for workshop_id, (info, stopped_at, actions) in chosen.items()
+            LibraryRow(info, stopped_at, actions, partial(self._actions_from_folder, workshop_id), archived, days)
+            for workshop_id, (info, stopped_at, actions, archived, days) in chosen.items()
             if organisation is None or of_organisation(refreshed.rows[workshop_id])
         ]
         rows.sort(key=lambda row: (row.info.date, row.info.created_at, row.info.id), reverse=True)
@@ -128,7 +128,7 @@ class Library:
         from bootcamp.library.search import folded
 
         if self._vocabulary_of is not refreshed:
-            for workshop_id, (info, _, _) in refreshed.decoded.items():
+            for workshop_id, (info, *_) in refreshed.decoded.items():
                 texts = self._texts_of(refreshed, workshop_id)
                 name = folded(f"{info.name}\n{info.organisation}")
                 self._vocabulary.keep(workshop_id, f"{texts.files}\n{name}", f"{texts.flat}\n{name}")

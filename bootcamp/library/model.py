@@ -27,6 +27,8 @@ class LibraryRow:
     stopped_at: str
     packed_actions: str = field(repr=False, compare=False)
     from_folder: Callable[[], tuple[Action, ...]] = field(repr=False, compare=False)
+    archived: bool = False  # put away: home and `bootcamp list` leave it out unless asked (bootcamp.store.archive)
+    days: tuple[str, ...] = ()  # the dates it met on when more than one (WorkshopState.days_met), else none
 
     @cached_property
     def actions(self) -> tuple[Action, ...]:

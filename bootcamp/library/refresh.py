@@ -20,7 +20,7 @@ from bootcamp.library.rows import Row, decode_row
 from bootcamp.store.errors import StoreError
 from bootcamp.store.workshop_info import Participant, WorkshopInfo
 
-Decoded = tuple[WorkshopInfo, str, str]  # the info, where it stopped, the actions packed
+Decoded = tuple[WorkshopInfo, str, str, bool, tuple[str, ...]]  # the info, where it stopped, the actions packed, archived, days
 
 
 @dataclass(frozen=True)

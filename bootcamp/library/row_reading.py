@@ -17,6 +17,7 @@ from bootcamp.errors import UserError
 from bootcamp.library.packing import pack
 from bootcamp.library.rows import Row
 from bootcamp.library.texts import TextEntry, text_entries
+from bootcamp.store.archive import is_archived
 from bootcamp.store.codec import to_json
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.store.workshop import WorkshopFiles
@@ -50,14 +51,16 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
     from bootcamp.stopped import where_stopped  # the flow and the content: only when a folder changed
 
     program: Program | None = None
-    room, answers = RoomRecords(), ()
+    room, answers, days = RoomRecords(), (), ()
     try:
         program = programs.get(info.content_hash)
         if program is None:
             program = programs[info.content_hash] = files.program()
         room = files.room()
         answers = tuple(files.answers())
-        stopped_at = where_stopped(program, info.agenda, files.state(), clock, len(answers))
+        state = files.state()
+        days = state.days_met()
+        stopped_at = where_stopped(program, info.agenda, state, clock, len(answers))
     except UserError as error:
         stopped_at = f"cannot read: {error}"
     row.update(
@@ -65,6 +68,8 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
         info=_compact_info(info),
         stopped_at=stopped_at,
         actions=pack(room.actions),
+        archived=is_archived(folder),
+        days=list(days),
         texts=encode_texts(text_entries(info, room, answers, program)),
     )
     return row

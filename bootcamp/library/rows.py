@@ -24,9 +24,11 @@ Row = dict[str, Any]
 _INFO_FIELDS = frozenset(field.name for field in dataclasses.fields(WorkshopInfo))
 
 
-def decode_row(row: Row, participants_from_folder: Callable[[], tuple[Participant, ...]]) -> tuple[WorkshopInfo, str, str]:
-    """The info, where it stopped and the actions (still packed: :func:`bootcamp.library.packing.unpack_actions`)
-    of a readable row; TypeError, KeyError or ValueError when the row is not one :func:`read_row` wrote.
+def decode_row(
+    row: Row, participants_from_folder: Callable[[], tuple[Participant, ...]]
+) -> tuple[WorkshopInfo, str, str, bool, tuple[str, ...]]:
+    """The info, where it stopped, the actions (still packed: :func:`bootcamp.library.packing.unpack_actions`),
+    whether it is archived and the days it met on (two or more, else none) of a readable row; TypeError, KeyError or ValueError when the row is not one :func:`read_row` wrote.
 
     The participants are unpacked when first read (:class:`~bootcamp.library.packing.IndexedWorkshopInfo`), or
     read by ``participants_from_folder`` if they cannot be.
@@ -43,10 +45,12 @@ def decode_row(row: Row, participants_from_folder: Callable[[], tuple[Participan
     ):
         raise TypeError("info: not a workshop's info")
     info = IndexedWorkshopInfo.of(i, participants_from_folder)
-    stopped_at, actions = row["stopped_at"], row["actions"]
+    stopped_at, actions, archived, days = row["stopped_at"], row["actions"], row["archived"], row["days"]
     if type(stopped_at) is not str or type(actions) is not str or info.id != row["id"]:
         raise TypeError("stopped_at, actions or id: not this row's")
-    return info, stopped_at, actions
+    if type(archived) is not bool or type(days) is not list or not all(type(day) is str for day in days):
+        raise TypeError("archived or days: not this row's")
+    return info, stopped_at, actions, archived, tuple(days)
 
 
 def unpacked_texts(row: Row) -> str:

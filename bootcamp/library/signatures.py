@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bootcamp.store.ids import is_safe_id
 from bootcamp.store.layout import (
     ANSWERS_FOLDER,
+    ARCHIVED_FILE,
     CONTENT_FILE,
     IMPORT_FILE,
     ROOM_FILE,
@@ -26,7 +27,7 @@ from bootcamp.store.layout import (
 )
 
 # What a row is made from; content.json never changes once written, but where a workshop stopped depends on it.
-WATCHED_FILES = (WORKSHOP_FILE, CONTENT_FILE, STATE_FILE, ROOM_FILE, IMPORT_FILE)
+WATCHED_FILES = (WORKSHOP_FILE, CONTENT_FILE, STATE_FILE, ROOM_FILE, IMPORT_FILE, ARCHIVED_FILE)
 # A stamp whose folders changed less than this before it was taken may hide a second change in the same tick
 # of the file system's clock (2 s on FAT; ns on ext4, but the kernel's clock behind it ticks every few ms).
 UNSURE_NS = 3_000_000_000

@@ -12,3 +12,4 @@ ROOM_FILE = "room.json"
 ANSWERS_FOLDER = "answers"
 IMPORT_FILE = "import.json"
 VOTED_FILE = "voted.json"  # who has cast a secret ballot on which step, never how
+ARCHIVED_FILE = "archived.json"  # there while the workshop is put away (archived): home and `list` leave it out

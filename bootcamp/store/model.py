@@ -9,6 +9,7 @@ Files on disk (DESIGN.md, Storage): a folder per workshop holding
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 # What the library index keeps of each workshop lives apart (see that module), and is a part of this model.
 from bootcamp.store.workshop_info import Action as Action
@@ -132,3 +133,12 @@ class WorkshopState:
     # The days before this one (``day_started_at``'s), oldest first; empty for a workshop run in one day, and in
     # files written before a second day was told apart.
     earlier_days: tuple[WorkshopDay, ...] = ()
+
+    def days_met(self) -> tuple[str, ...]:
+        """The dates a workshop run over more than one day met on (ISO, on this machine's calendar, as the notes'
+        times); empty for one day."""
+        starts = [day.started_at for day in self.earlier_days]
+        if not starts or self.day_started_at is None:
+            return ()
+        dates = sorted({datetime.fromtimestamp(start).date().isoformat() for start in (*starts, self.day_started_at)})
+        return tuple(dates) if len(dates) > 1 else ()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bootcamp.content.model import Level
+from bootcamp.dates import days_span
 from bootcamp.summary.model import DimensionStatus, rated_for_words
 from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
@@ -102,6 +103,12 @@ class RunFacts:
     content_hash: str
     participants: int  # present at the end of the day
     left_during_the_day: int = 0  # removed after answering: their answers count, so every format counts them too
+    days: tuple[str, ...] = ()  # the dates a run of more than one day met on (CommitmentReport.days), else none
+
+    @property
+    def held_on(self) -> str:
+        """Its date, or its first and last day for a run of more than one: "2026-09-21–22"."""
+        return days_span(self.date, self.days)
 
 
 @dataclass(frozen=True)
@@ -348,6 +355,11 @@ class RunScore:
     level: str  # the title of the level its own summary names, "" when it names none (withheld, or no score)
     measured: int  # dimensions with a score
     dimensions: int
+    days: tuple[str, ...] = ()  # as RunFacts.days
+
+    @property
+    def held_on(self) -> str:
+        return days_span(self.date, self.days)
 
 
 @dataclass(frozen=True)

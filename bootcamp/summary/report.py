@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from bootcamp.content.model import AptitudePoker, Program
 from bootcamp.names import told_apart
@@ -104,13 +104,8 @@ def build_report(
 
 
 def _days(state: WorkshopState) -> tuple[str, ...]:
-    """The dates a workshop run over more than one day met on, on this machine's calendar (as the notes' times);
-    empty for one day."""
-    starts = [day.started_at for day in state.earlier_days]
-    if not starts or state.day_started_at is None:
-        return ()
-    dates = sorted({datetime.fromtimestamp(start).date().isoformat() for start in (*starts, state.day_started_at)})
-    return tuple(dates) if len(dates) > 1 else ()
+    """The dates a workshop run over more than one day met on; empty for one day (:meth:`WorkshopState.days_met`)."""
+    return state.days_met()
 
 
 def without_private_notes(report: CommitmentReport) -> CommitmentReport:

@@ -53,3 +53,21 @@ def test_three_days_are_listed_and_a_one_day_workshop_keeps_its_date() -> None:
     one = room(WorkshopState(step_key=MANDATE, day_started_at=MONDAY_9AM)).report()
     assert (one.days, one.held_on) == ((), "2026-09-21")
     assert "Acme · 2026-09-21 · full day · 3 participants" in render_markdown(one)
+
+
+def test_the_progress_between_runs_dates_a_two_day_run_with_both_days() -> None:
+    """Before: compare and the Progress page dated a run held on Monday and Tuesday with Monday alone."""
+    import dataclasses
+
+    from bootcamp.export.comparison_html import render_comparison_html
+    from bootcamp.export.comparison_markdown import render_comparison_markdown
+    from bootcamp.summary.comparison import compare
+
+    earlier = dataclasses.replace(room(TWO_DAYS), workshop_id="w0")
+    later = dataclasses.replace(room(WorkshopState(step_key=MANDATE)), workshop_id="w1", date="2027-03-01")
+    comparison = compare(earlier.report(), later.report())
+    assert comparison.before.held_on == "2026-09-21–22" and comparison.after.held_on == "2027-03-01"
+    markdown = render_comparison_markdown(comparison)
+    assert "2026-09-21–22 → 2027-03-01" in markdown
+    assert "**Spring boot camp**, 2026-09-21–22, full day" in markdown
+    assert "2026-09-21–22" in render_comparison_html(comparison)

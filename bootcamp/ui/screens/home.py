@@ -50,7 +50,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open_selected", "Open"),
-        Binding("s", "summary", "Summary", tooltip="The commitment-test summary of the selected workshop"),
+        # s, and F4 as on the console (where s skips a step): a facilitator coming back from a workshop finds it.
+        Binding("s,f4", "summary", "Summary", tooltip="The commitment-test summary of the selected workshop"),
         Binding("n", "new_workshop", "New workshop"),
         Binding(
             "a",
@@ -73,6 +74,21 @@ class HomeScreen(Screen[None]):
             "Every organisation",
             show=False,  # named in the line that says the list shows one organisation
             tooltip="Show every organisation's workshops, while the room watches one of them",
+        ),
+        Binding(
+            "e",
+            "archive",
+            "Archive",
+            show=False,  # named in the detail under the list
+            tooltip="Put the selected workshop away: off this list, every file kept (asked first); on an archived "
+            "one, bring it back",
+        ),
+        Binding(
+            "v",
+            "toggle_archived",
+            "Show archived",
+            show=False,  # named under the list while there are archived workshops
+            tooltip="Show the archived workshops too, marked so, or hide them again",
         ),
         Binding("d", "demo", "Demo"),
         Binding("c", "content_problems", "Content problems"),
@@ -207,8 +223,11 @@ class HomeScreen(Screen[None]):
         if not whole and not self._library_indexed():
             # A first start (or the index deleted): building it reads every file of every workshop, so the
             # names first, from each workshop.json, and where each stopped once it is built (_listed).
+            from bootcamp.store.archive import is_archived
+
             listing = self.bootcamp.store.scan_workshops()
-            names = [WorkshopRow(info, STILL_READING) for info in listing.workshops]
+            workshops = self.bootcamp.store.workshops_dir
+            names = [WorkshopRow(info, STILL_READING, is_archived(workshops / info.id)) for info in listing.workshops]
             self._post_if_newest(self.WorkshopsListed(names, [str(p) for p in listing.problems], missing))
             return
         rows, problems = self._where_stopped()
@@ -232,7 +251,7 @@ class HomeScreen(Screen[None]):
         if library is None or library.data_dir != self.bootcamp.data_dir:  # one kept: a reload reuses what it read
             library = self._library = Library(self.bootcamp.data_dir, self.bootcamp.clock)
         listing = library.listing()
-        return [WorkshopRow(row.info, row.stopped_at) for row in listing.rows], list(listing.problems)
+        return [WorkshopRow(row.info, row.stopped_at, row.archived, row.days) for row in listing.rows], list(listing.problems)
 
     def _post_if_newest(self, message: Message) -> None:
         """Unless a newer worker of the same group started since (a reload, a second summary): its result shows."""
@@ -292,6 +311,19 @@ class HomeScreen(Screen[None]):
             self.post_message(self.Failed(error, "Could not read the summary"))
             return
         self._post_if_newest(self.SummaryRead(report))
+
+    @work(thread=True, exclusive=True, group="archive")
+    def archive_workshop(self, workshop_id: str, name: str, archiving: bool) -> None:
+        """Archive the workshop (or bring it back), unless a console has it open: then say who, in one sentence."""
+        from bootcamp.store.archive import archive, unarchive
+
+        what = f"Could not {'archive' if archiving else 'bring back'} {name}"
+        try:
+            (archive if archiving else unarchive)(self.bootcamp.store, workshop_id, purpose="bootcamp home")
+        except UserError as error:
+            self.post_message(self.Failed(error, what))
+            return
+        self.app.call_from_thread(self._after_core.start, self.list_workshops, whole=True)
 
     @work(thread=True, exclusive=True, group="open")
     def create_workshop(self, request: NewWorkshop) -> None:
@@ -388,8 +420,10 @@ class HomeScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open_selected", "summary", "next_run"):
+        if action in ("open_selected", "summary", "next_run", "archive"):
             return bool(self.rows)
+        if action == "toggle_archived":
+            return any(workshops.archived for workshops in self.query(WorkshopList))
         if action == "content_problems":
             return self.content_error is not None
         if action == "show_every_organisation":
@@ -433,7 +467,7 @@ class HomeScreen(Screen[None]):
         program = self.bootcamp.content
         assert program is not None
         agendas = [(a.id, a.title) for a in program.agendas]
-        runs = [row.info for row in self.rows]  # to name the next run by its place in its line
+        runs = [row.info for row in self.workshop_list.every_row]  # to name the next run by its place in its line
         form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like, runs=runs)
         self.app.push_screen(form, self._created)
 
@@ -466,6 +500,24 @@ class HomeScreen(Screen[None]):
         from bootcamp.ui.screens.actions import ActionsScreen
 
         self.app.push_screen(ActionsScreen())
+
+    def action_archive(self) -> None:
+        from bootcamp.ui.screens.archive_confirm import ArchiveConfirmScreen
+
+        row = self.workshop_list.selected
+        if row is None:
+            return
+        archiving = not row.archived
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._after_core.start(self.archive_workshop, row.info.id, row.info.name, archiving)
+
+        self.app.push_screen(ArchiveConfirmScreen(row.info, row.held_on, archiving=archiving), answered)
+
+    def action_toggle_archived(self) -> None:
+        self.workshop_list.toggle_archived()
+        self.refresh_bindings()
 
     def action_show_every_organisation(self) -> None:
         from bootcamp.ui.screens.wall_confirm import WallConfirmScreen

@@ -25,6 +25,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from bootcamp.dates import days_span
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation
 from bootcamp.ui.widgets.table import SteadyTable
@@ -38,6 +39,8 @@ STILL_READING = "…"  # where a workshop stopped, until its state is read
 # there because that brings the flow and the store onto the way to the first frame.
 QUIET_STOPS = (STILL_READING, "not started")
 SHOW_EVERY_ORGANISATION_KEY = "o"  # HomeScreen binds it
+ARCHIVE_KEY, SHOW_ARCHIVED_KEY = "e", "v"  # … and these: archive (or bring back) the highlighted one; show the archived
+ARCHIVED = "archived"  # said before where an archived workshop stopped
 # A table of a thousand rows costs Textual a measure of every cell before home can show it (100 rows: about 60 ms
 # more than 30 before the first frame): the newest this
 # many show at first, and a last row offers the next as many (search finds any workshop at once).
@@ -54,6 +57,13 @@ class WorkshopRow:
 
     info: WorkshopInfo
     stopped_at: str
+    archived: bool = False  # put away (e on home): listed only while the archived ones are shown (v)
+    days: tuple[str, ...] = ()  # the dates a workshop run over more than one day met on, else none
+
+    @property
+    def held_on(self) -> str:
+        """Its date, or its first and last day for a workshop of more than one: "2026-09-21–22"."""
+        return days_span(self.info.date, self.days)
 
 
 def shortened(text: str, width: int) -> str:
@@ -75,7 +85,7 @@ class Column:
 COLUMNS = (
     Column("name", "Workshop", 12, 40),
     Column("organisation", "Organisation", 12, 30),
-    Column("date", "Date", 10, 10),
+    Column("date", "Date", 10, 21),  # a workshop of two days: "2026-09-21–22"
     Column("stopped", "Stopped at", 14, 60, weight=1.5),  # what home is read for; the detail says it in full
     Column("run", "Run", 5, 8),
 )
@@ -139,7 +149,7 @@ def describe(row: WorkshopRow, run: int = 1, width: int = DETAIL_WIDTH) -> Text:
         (info.name, "bold"),
         "\n",
         (
-            f"{info.organisation}{f' · run {run}' if run > 1 else ''} · {info.date} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}",
+            f"{info.organisation}{f' · run {run}' if run > 1 else ''} · {row.held_on} · {AGENDA_LABELS.get(info.agenda, info.agenda)} · {count}",
             "dim",
         ),
         "\n",
@@ -148,7 +158,11 @@ def describe(row: WorkshopRow, run: int = 1, width: int = DETAIL_WIDTH) -> Text:
         ("where they stopped: ", "dim"),
         row.stopped_at,
         "   ",
-        ("enter opens it, a runs the test again, f lists the open actions", "dim"),
+        (
+            f"enter opens it, a runs the test again, f lists the open actions, "
+            f"{ARCHIVE_KEY} {'brings it back' if row.archived else 'archives it'}",
+            "dim",
+        ),
     )
 
 
@@ -211,6 +225,8 @@ class WorkshopList(Vertical):
         self._problems: list[str] = []
         self._runs: dict[str, int] = {}
         self._shown_at_most = SHOWN_AT_A_TIME
+        self.show_archived = False  # v on home: the archived workshops listed too, marked so
+        self.archived = 0  # how many of the workshops given are archived
         self.hidden = 0  # workshops of the list not shown yet, offered by the last row
         self.hidden_older = True  # … each dated no later than every one shown (else some are newer: not "older")
 
@@ -281,8 +297,10 @@ class WorkshopList(Vertical):
         selected = table.cursor_row
         from bootcamp.library.runs import grouped_by_organisation
 
-        by_id = {row.info.id: row for row in self._given}
-        shown = grouped_by_organisation([row.info for row in self._given])
+        given = [row for row in self._given if self.show_archived or not row.archived]
+        self.archived = sum(row.archived for row in self._given)
+        by_id = {row.info.id: row for row in given}
+        shown = grouped_by_organisation([row.info for row in given])
         if self.wall is not None:
             shown = [info for info in shown if info.organisation == self.wall]
         every = [by_id[info.id] for info in shown]
@@ -301,6 +319,7 @@ class WorkshopList(Vertical):
             detail.update(describe(rows[row], self.run_of(rows[row]), detail.content_region.width or DETAIL_WIDTH))
         self.set_class(not rows, "-empty")
         table.border_title = plain(f"in {folder}") if folder else None
+        table.border_subtitle = plain(self._archived_text()) if self.archived else None
         wall_note = self.query_one("#wall-note", Static)
         wall_note.display = self.wall is not None
         if self.wall is not None:
@@ -313,6 +332,8 @@ class WorkshopList(Vertical):
             )
         if self.missing is not None:
             headline = joined((self.missing[:1].upper() + self.missing[1:] + ".\n\n", "bold"))
+        elif self.archived and not rows:
+            headline = joined((f"Every workshop is archived ({self.archived:,}).\n", "bold"), f"{SHOW_ARCHIVED_KEY} shows them.\n\n")
         else:
             headline = joined(("No workshops yet.\n", "bold"), (f"in {folder}\n\n" if folder else "\n", "dim"))
         if self.missing is not None and self._creatable:
@@ -344,8 +365,8 @@ class WorkshopList(Vertical):
             "organisation": max((len(row.info.organisation) for row in rows), default=0),
             "name": max((len(row.info.name) for row in rows), default=0),
             "run": max((len(f"run {self.run_of(row)}") for row in rows), default=0),
-            "date": 10,
-            "stopped": max((len(row.stopped_at) for row in rows), default=0),
+            "date": max((len(row.held_on) for row in rows), default=10),
+            "stopped": max((len(row.stopped_at) + (len(ARCHIVED) + 3 if row.archived else 0) for row in rows), default=0),
         }
         width = self.content_size.width or self.app.size.width
         scrolls = len(rows) + (1 if self.hidden else 0) + TABLE_BORDER + BESIDE_THE_TABLE > (self.content_size.height or self.app.size.height)
@@ -364,8 +385,10 @@ class WorkshopList(Vertical):
             table.add_row(
                 plain(shortened(info.name, widths["name"]), "bold"),
                 plain(shortened(info.organisation, widths["organisation"]), "dim" if repeated else ""),
-                plain(info.date),
-                plain(shortened(row.stopped_at, widths["stopped"]), "dim" if row.stopped_at in QUIET_STOPS else ""),
+                plain(row.held_on),
+                plain(shortened(f"{ARCHIVED} · {row.stopped_at}", widths["stopped"]), "dim")
+                if row.archived
+                else plain(shortened(row.stopped_at, widths["stopped"]), "dim" if row.stopped_at in QUIET_STOPS else ""),
                 plain(f"run {self.run_of(row)}"),
                 key=info.id,
             )
@@ -380,6 +403,21 @@ class WorkshopList(Vertical):
                 key=MORE_ROW_KEY,
             )
         table.measure_now()
+
+    def _archived_text(self) -> str:
+        if self.show_archived:
+            return f"{self.archived:,} archived shown · {SHOW_ARCHIVED_KEY} hides them"
+        return f"{self.archived:,} archived · {SHOW_ARCHIVED_KEY} shows them"
+
+    def toggle_archived(self) -> None:
+        """Show the archived workshops too, or hide them again."""
+        self.show_archived = not self.show_archived
+        self._draw()
+
+    @property
+    def every_row(self) -> list[WorkshopRow]:
+        """Every workshop given, archived or not (a next run is numbered among them all)."""
+        return list(self._given)
 
     @property
     def _hidden_word(self) -> str:

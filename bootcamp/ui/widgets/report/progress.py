@@ -144,7 +144,7 @@ class ProgressView(ReportPart):
         before, overall = comparison.before, comparison.overall
         muted = self.themed("muted")
         apart = interval(before.date, comparison.after.date)
-        since = plain(f"Since {before.date}" + (f" ({apart})" if apart else "") + ": ", muted)
+        since = plain(f"Since {before.held_on}" + (f" ({apart})" if apart else "") + ": ", muted)
         since.append_text(plain(before.workshop))
         compared = overall.same_dimensions or overall.score_before is None or overall.score_after is None
         change_width = 0 if overall.change is None else len(signed(overall.change))
@@ -196,7 +196,8 @@ class ProgressView(ReportPart):
         # Widths in cells: a name or level in Chinese or Japanese takes two a character.
         level_width = max(max((cell_len(run.level) for run in runs), default=0), len("nothing measured"))
         names = [run_name(run.workshop) for run in runs]
-        fixed = DATE_WIDTH + 1 + 1 + 3 + 2 + level_width + 2
+        date_width = max(DATE_WIDTH, *(len(run.held_on) for run in runs))  # a run of two days: "2026-09-21–22"
+        fixed = date_width + 1 + 1 + 3 + 2 + level_width + 2
         name_width = max(RUN_NAME_WIDTH, min(max(cell_len(name) for name in names), width - fixed - 20))  # bars first
         bar_width = max(8, min(40, width - fixed - name_width))
         compared = {comparison.before.workshop_id, comparison.after.workshop_id}
@@ -209,7 +210,7 @@ class ProgressView(ReportPart):
             level = plain(run.level, style) if run.level else plain(unnamed, muted)
             rows.append(
                 line(
-                    fit(plain(run.date, style), DATE_WIDTH),
+                    fit(plain(run.held_on, style), date_width),
                     " ",
                     bar(fraction, bar_width, track),
                     " ",

@@ -1,0 +1,49 @@
+"""Putting a finished workshop away (archiving it) and bringing it back.
+
+An archived workshop keeps its folder and every file where they were: archiving only adds a small
+``archived.json`` beside them (written whole or not at all, under the workshop's owner lock), and bringing it
+back removes that file again. Listings leave archived workshops out unless asked; a comparison, its Progress
+page and search still read them, so a client's earlier runs count whether or not they were put away.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from bootcamp.clock import iso
+from bootcamp.store.durable import replace_durably, sync_folder
+from bootcamp.store.errors import StoreError
+from bootcamp.store.layout import ARCHIVED_FILE
+from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.store import Store
+
+ARCHIVED_FORMAT = "bootcamp/archived"
+
+
+def is_archived(folder: Path) -> bool:
+    return os.path.exists(os.path.join(folder, ARCHIVED_FILE))
+
+
+def archive(store: Store, workshop_id: str, *, purpose: str = "bootcamp archive") -> WorkshopInfo:
+    """Put the workshop away; WorkshopBusy while a console has it open, StoreError when it is archived already."""
+    with store.owned(workshop_id, purpose=purpose) as files:
+        info = files.info()
+        if is_archived(files.path):
+            raise StoreError(f"workshop {info.id} ({info.name}) is archived already")
+        document = {"format": ARCHIVED_FORMAT, "version": 1, "archived_at": iso(store.clock.now())}
+        replace_durably(files.path / ARCHIVED_FILE, json.dumps(document).encode("utf-8"))
+        return info
+
+
+def unarchive(store: Store, workshop_id: str, *, purpose: str = "bootcamp archive --undo") -> WorkshopInfo:
+    """Bring the workshop back to the lists; StoreError when it is not archived."""
+    with store.owned(workshop_id, purpose=purpose) as files:
+        info = files.info()
+        try:
+            os.unlink(files.path / ARCHIVED_FILE)
+        except FileNotFoundError:
+            raise StoreError(f"workshop {info.id} ({info.name}) is not archived") from None
+        sync_folder(files.path)
+        return info

@@ -1,0 +1,130 @@
+"""Putting finished workshops away: archived ones leave home's list and `bootcamp list`, keep every file, and come back."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bootcamp.cli import main
+from bootcamp.errors import UserError
+from bootcamp.library import Library
+from bootcamp.store import Store
+from bootcamp.store.archive import archive, is_archived, unarchive
+from bootcamp.store.model import Answer, WorkshopDay
+from bootcamp.store.owner_lock import OwnerLock, WorkshopBusy
+from tests.library.conftest import make_workshop
+
+
+def every_file(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_archiving_hides_a_workshop_from_the_listing_and_keeps_every_file(
+    store: Store, sources: dict[str, str], library: Library
+) -> None:
+    spring = make_workshop(store, sources, name="Spring", date="2026-03-02")
+    autumn = make_workshop(store, sources, name="Autumn", date="2026-09-21")
+    with store.owned(spring.id, purpose="test") as files:
+        files.save_answer(Answer(files.info().participants[0].id, "intro/welcome", value="x"))
+    before = every_file(store.workshops_dir / spring.id)
+
+    archive(store, spring.id)
+
+    assert is_archived(store.workshops_dir / spring.id)
+    after = every_file(store.workshops_dir / spring.id)
+    assert {name: data for name, data in after.items() if name != "archived.json"} == before
+    listing = library.listing()
+    assert [row.info.id for row in listing.rows if not row.archived] == [autumn.id]
+    assert [row.info.id for row in listing.rows if row.archived] == [spring.id]
+
+    unarchive(store, spring.id)
+    assert every_file(store.workshops_dir / spring.id) == before
+    assert not any(row.archived for row in library.listing().rows)
+
+
+def test_a_workshop_open_on_a_console_is_not_archived(store: Store, sources: dict[str, str]) -> None:
+    workshop = make_workshop(store, sources)
+    with OwnerLock(store.workshops_dir / workshop.id, purpose="the console", clock=store.clock):
+        with pytest.raises(WorkshopBusy):
+            archive(store, workshop.id)
+    assert not is_archived(store.workshops_dir / workshop.id)
+
+
+def test_archiving_twice_or_unarchiving_what_is_not_archived_says_so(store: Store, sources: dict[str, str]) -> None:
+    workshop = make_workshop(store, sources)
+    with pytest.raises(UserError, match="is not archived"):
+        unarchive(store, workshop.id)
+    archive(store, workshop.id)
+    with pytest.raises(UserError, match="is archived already"):
+        archive(store, workshop.id)
+
+
+def test_the_listing_says_every_day_a_two_day_workshop_met(
+    store: Store, sources: dict[str, str], library: Library, utc_calendar: None
+) -> None:
+    workshop = make_workshop(store, sources, date="2026-09-21")
+    first = datetime(2026, 9, 21, 9).timestamp()
+    with store.owned(workshop.id, purpose="test") as files:
+        files.update_state(
+            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
+        )
+    (row,) = library.listing().rows
+    assert row.days == ("2026-09-21", "2026-09-22")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+def test_the_archive_command_by_id_or_name_and_list_with_archived(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    spring = make_workshop(store, sources, name="Spring", date="2026-03-02")
+    autumn = make_workshop(store, sources, name="Autumn", date="2026-09-21")
+    data = ("--data-dir", str(store.data_dir))
+
+    code, out, _ = run_cli(capsys, "archive", "spring", *data)
+    assert code == 0 and "archived" in out[0] and "Spring" in out[0]
+    code, out, err = run_cli(capsys, "list", *data)
+    assert [line.split()[0] for line in out] == [autumn.id]
+    assert any("1 archived" in line and "--archived" in line for line in err)
+    code, out, _ = run_cli(capsys, "list", "--archived", *data)
+    assert [line.split()[0] for line in out] == [autumn.id, spring.id] and "archived" in out[1]
+
+    code, out, _ = run_cli(capsys, "archive", "--undo", spring.id, *data)
+    assert code == 0 and "back" in out[0]
+    code, out, _ = run_cli(capsys, "list", *data)
+    assert len(out) == 2
+
+
+def test_the_archive_command_refuses_an_unknown_or_ambiguous_name_in_one_sentence(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = make_workshop(store, sources, name="Kick-off", date="2026-03-02")
+    two = make_workshop(store, sources, name="Kick-off", organisation="Beta", date="2026-04-02")
+    data = ("--data-dir", str(store.data_dir))
+    code, _, err = run_cli(capsys, "archive", "Nope", *data)
+    assert code != 0 and len(err) == 1 and "no workshop" in err[0] and "Nope" in err[0]
+    code, _, err = run_cli(capsys, "archive", "kick-off", *data)
+    assert code != 0 and len(err) == 1 and one.id in err[0] and two.id in err[0]
+    assert not os.path.exists(store.workshops_dir / one.id / "archived.json")
+
+
+def test_list_dates_a_two_day_workshop_with_both_days(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], utc_calendar: None
+) -> None:
+    workshop = make_workshop(store, sources, date="2026-09-21")
+    first = datetime(2026, 9, 21, 9).timestamp()
+    with store.owned(workshop.id, purpose="test") as files:
+        files.update_state(
+            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
+        )
+    _, out, _ = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
+    assert out[0].split()[1] == "2026-09-21–22"

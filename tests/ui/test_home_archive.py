@@ -1,0 +1,135 @@
+"""Home: putting a finished workshop away (e), seeing the archived ones (v), and two-day workshops' dates."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from textual.widgets import DataTable, Static
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.store.archive import archive, is_archived
+from bootcamp.store.model import WorkshopDay
+from bootcamp.store.owner_lock import OwnerLock
+from bootcamp.ui.screens.archive_confirm import ArchiveConfirmScreen
+from bootcamp.ui.screens.home import HomeScreen
+
+
+async def open_home(pilot) -> HomeScreen:
+    home = await wait_for_screen(pilot, HomeScreen)
+    await settle(pilot)
+    return home  # type: ignore[return-value]
+
+
+async def test_e_asks_naming_the_workshop_then_archives_it_and_v_shows_it_again(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    spring = new_workshop(store, fixture_program, name="Spring")
+    new_workshop(store, fixture_program, name="Autumn")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 2, "both listed")
+        home.workshop_list.query_one(DataTable).move_cursor(row=[r.info.id for r in home.rows].index(spring.id))
+        await pilot.press("e")
+        dialog = await wait_for_screen(pilot, ArchiveConfirmScreen)
+        assert "Spring" in screen_text(app) and "Northwind Insurance" in screen_text(app)
+        await pilot.press("n")  # a stray key archives nothing
+        await settle(pilot)
+        assert not is_archived(store.workshops_dir / spring.id) and app.screen is home
+        await pilot.press("e")
+        dialog = await wait_for_screen(pilot, ArchiveConfirmScreen)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the archived one gone from the list")
+        assert dialog is not app.screen and is_archived(store.workshops_dir / spring.id)
+        assert "1 archived" in screen_text(app) and "v shows" in screen_text(app)
+
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(home.rows) == 2, "the archived one shown")
+        archived_row = [r.info.id for r in home.rows].index(spring.id)
+        assert "archived" in str(home.query_one(DataTable).get_cell_at((archived_row, 3)))
+        home.workshop_list.query_one(DataTable).move_cursor(row=archived_row)
+        await pilot.press("e")  # on an archived one: bring it back, asked the same way
+        await wait_for_screen(pilot, ArchiveConfirmScreen)
+        assert "Bring back" in screen_text(app)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: not is_archived(store.workshops_dir / spring.id), "brought back")
+        await settle(pilot)
+        assert "archived" not in screen_text(app)
+
+
+async def test_a_workshop_open_on_another_console_is_not_archived_and_home_says_who_has_it(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    spring = new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        with OwnerLock(store.workshops_dir / spring.id, purpose="the console", clock=store.clock):
+            await pilot.press("e")
+            await wait_for_screen(pilot, ArchiveConfirmScreen)
+            await pilot.press("y")
+            await wait_until(pilot, lambda: bool(app._notifications), "the refusal")
+        assert not is_archived(store.workshops_dir / spring.id)
+        (notice,) = list(app._notifications)
+        assert "Spring" in notice.title or "archive" in notice.title.lower()
+        assert "the console" in notice.message
+        assert len(home.rows) == 1
+
+
+async def test_home_hides_what_was_archived_elsewhere_and_says_how_many(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    spring = new_workshop(store, fixture_program, name="Spring")
+    new_workshop(store, fixture_program, name="Autumn")
+    archive(store, spring.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "one listed")
+        assert [r.info.name for r in home.rows] == ["Autumn"]
+        assert "1 archived" in screen_text(app)
+
+
+async def test_a_two_day_workshop_shows_both_dates_in_the_list_and_the_detail(
+    make_app, store: Store, fixture_program: Program, utc_calendar: None
+) -> None:
+    workshop = new_workshop(store, fixture_program, name="Spring")
+    first = datetime(2026, 9, 21, 9).timestamp()
+    with store.owned(workshop.id, purpose="test") as files:
+        files.update_state(
+            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
+        )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        assert str(home.query_one(DataTable).get_cell_at((0, 2))) == "2026-09-21–22"
+        assert "2026-09-21–22" in str(home.query_one("#workshop-detail", Static).render())
+
+
+async def test_an_archived_row_says_so_and_where_it_stopped_in_full(make_app, store: Store, fixture_program: Program) -> None:
+    spring = new_workshop(store, fixture_program, name="Spring")
+    archive(store, spring.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the archived one shown")
+        assert str(home.query_one(DataTable).get_cell_at((0, 3))) == "archived · not started"
+
+
+async def test_f4_opens_the_summary_on_home_as_on_the_console(make_app, store: Store, fixture_program: Program) -> None:
+    """s is Summary on home but Skip on the console, whose Summary is F4: F4 now means Summary on both."""
+    from bootcamp.ui.screens.summary import SummaryScreen
+
+    new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        await pilot.press("f4")
+        await wait_for_screen(pilot, SummaryScreen)
