@@ -1,12 +1,15 @@
 """The progress between two runs as JSON: documented, versioned, every figure of the other formats.
 
-Format ``bootcamp-commitment-comparison``, version 4 (``version`` changes when a field changes
+Format ``bootcamp-commitment-comparison``, version 5 (``version`` changes when a field changes
 meaning or goes away; new fields may appear within a version). Version 2: a rating's ``change`` is on
 the rating's own scale, as its ``mean_*`` are (version 1 had it on 0..1). Version 3: ``overall.change`` is the
 like-for-like change when the runs measured different dimensions, and ``overall.level_move`` is ``null`` then
 (version 2 had the difference of the two overall scores, which a run raised by not asking again what went
 badly). Version 4: ``level_before`` names the earlier score with the later run's levels (version 3 named it with the
-earlier run's own, which differ when ``levels_redefined``: a rising score read as falling a level). Written as the commitment
+earlier run's own, which differ when ``levels_redefined``: a rising score read as falling a level). Version 5: a
+dimension's scores are of the questions both runs asked on the same scale (``question_changes`` names the others;
+``run_score_*`` keep each run's own score), and ``overall.change`` is then the like-for-like change (version 4 compared
+a dimension across a removed, new or re-scaled question). Written as the commitment
 report's JSON is (:mod:`bootcamp.export.report_json`): text exactly as typed, with the
 characters a terminal or text editor could obey as ``\\uXXXX`` escapes. Every figure has two
 sides, ``_before`` (the earlier run) and ``_after`` (the later one); a side is ``null`` when
@@ -15,7 +18,7 @@ that run did not measure it, never 0. Scores are whole numbers 0..100; shares ar
 
 Top level:
 
-- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 4.
+- ``format``: ``"bootcamp-commitment-comparison"``; ``version``: 5.
 - ``before``, ``after``: ``{workshop_id, workshop, organisation, date, agenda, anonymous, program,
   content_hash, participants, left_during_the_day, days}`` (``participants``: present at the end of the day;
   ``left_during_the_day``: removed after answering, whose answers count: the cover counts both; ``days``: the dates
