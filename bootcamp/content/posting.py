@@ -256,7 +256,9 @@ _BOILERPLATE = {
         r"|^(?:full|part)[- ]time\b"
         # "Remote (US)", "Hybrid – London": where the job is, a line of its own
         r"|^(?:fully |100% )?(?:remote|hybrid|on-?site|in[- ]office)(?:$|\s*[(\-–—,·|/].{0,60}$)"
-        r"|\b(?:remote|hybrid|on-?site|office)[- ](?:first|working|role|position|based|friendly)\b|\b(?:fully|partly) remote\b"
+        # "an office-based role", but not "keep the back office working" (a part of the business named as a duty's object)
+        r"|\b(?:remote|hybrid|on-?site|(?<!back )(?<!front )(?<!head )(?<!box )office)[- ](?:first|working|role|position|based|friendly)\b"
+        r"|\b(?:fully|partly) remote\b"
         r"|\bwork(?:ing)? from home\b|\b(?:based|located) (?:in|at|out of)\b|\brelocation\b|\bvisa sponsorship\b"
         r"|\b(?:full|part)[- ]time (?:position|role|contract|permanent)\b|\btravel (?:up to|\d+\s?%)"
     ),
