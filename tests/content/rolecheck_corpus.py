@@ -26,7 +26,8 @@ held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in th
 ``held_out_24`` at the end of the nineteenth, and learned from in the twentieth.
 ``held_out_25`` at the end of the twentieth, and learned from in the twenty-first.
 ``held_out_26`` at the end of the twenty-first, and learned from in the twenty-second.
-``held_out_27`` at the end of the twenty-second. All but held_out_27 are spent.
+``held_out_27`` at the end of the twenty-second, and learned from in the twenty-third. All are spent: the
+twenty-third round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations

@@ -419,6 +419,18 @@ def test_the_stages_a_journey_runs_through_do_not_decide_and_the_reason_says_so(
         ("Monitor how enterprise accounts are performing and flag risks", Leaning.TACTICAL),
         ("Turn the yearly goals into daily tasks so the team stays focused", Leaning.TACTICAL),
         ("Improve support measures such as reply and resolution times", Leaning.TACTICAL),
+        # twenty-third round (held_out_27): affiliates advised as departments are; key customers' views carried to
+        # leaders are insight, not account work; the most important customers and each account are account work; deals
+        # won are sales; a team set up and headed is the role's own; operating processes standardised, matchday
+        # logistics and disputed claims investigated are operations and cases
+        ("Advise affiliate staff on designing and running their outreach programmes", Leaning.STRATEGIC),
+        ("Bring key clients' views to the heads of product and engineering", Leaning.STRATEGIC),
+        ("Keep close ties with the most important customers", Leaning.TACTICAL),
+        ("Agree a success plan for each account", Leaning.TACTICAL),
+        ("Gather case studies that help win larger deals", Leaning.TACTICAL),
+        ("Set up and lead a mixed team drawn from design and technology", Leaning.TACTICAL),
+        ("Standardise and digitise operating processes across the group's companies", Leaning.TACTICAL),
+        ("Investigate each disputed claim so that the decision is fair", Leaning.TACTICAL),
     ],
 )
 def test_the_latest_rounds_markers_read_the_duty_not_a_word_of_it(line: str, leaning: Leaning) -> None:
