@@ -9,9 +9,10 @@ from pathlib import Path
 
 from playwright.async_api import Route, expect
 
+from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
 
-from .conftest import RATE, Room
+from .conftest import MANDATE, RATE, Room
 from .test_browser import SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
@@ -209,3 +210,25 @@ async def test_a_larger_default_font_size_grows_the_text(
         await page.reload()
         assert await page.locator("body").evaluate("body => getComputedStyle(body).fontSize") == "27px"
         await page.screenshot(path=tmp_path / "default-24.png", full_page=True)
+
+
+async def test_a_screen_reader_hears_that_a_tap_would_replace_an_answer_not_shown(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    ana = room.person("Ana")
+    room.workshop.apply(GiveAnswer(ana, MANDATE, "no"))  # at the keyboard, before this phone took her seat
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        row = page.locator("form.row .saved")
+        await expect(row).to_have_text("answered already (not shown here)")
+        await tap(page, "Yes")
+        asking = "Ana answered this already. Tap “Yes” again to replace it."
+        await expect(page.locator("#said")).to_have_text(asking)
+        await expect(row).to_have_text(asking)
+        await page.screenshot(path=tmp_path / "asking.png")
+        assert room.workshop.records.answer(ana, MANDATE).value == "no"
+        await asyncio.sleep(1)  # a second thought, not a double tap
+        await tap(page, "Yes")
+        await expect(page.locator("#said")).to_have_text("Yes: saved ✓")
+        assert room.workshop.records.answer(ana, MANDATE).value == "yes"

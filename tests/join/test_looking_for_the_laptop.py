@@ -20,6 +20,7 @@ from bootcamp.store import WorkshopFiles
 from .conftest import Room
 from .test_browser import phone_on, tap
 
+
 def counting(page: Page) -> list[str]:
     """What the page asks of the laptop from now on (its path), as the browser sends it."""
     asked: list[str] = []
