@@ -17,7 +17,7 @@ from aiohttp import web
 
 from bootcamp.errors import UserError
 from bootcamp.join import tokens
-from bootcamp.join.room import WorkshopClosed
+from bootcamp.join.room import REPLACE_SECONDS, WorkshopClosed
 from bootcamp.join.seats import Seat
 
 if TYPE_CHECKING:
@@ -80,7 +80,11 @@ class PhoneForms:
         def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
             assert seat is not None
             step, item, perspective = form.get("step", ""), form.get("item", ""), form.get("perspective", "")
-            return Done([self.room.answer(seat, step, item, perspective, form.get("value", ""))])
+            record = self.room.answer(seat, step, item, perspective, form.get("value", ""))
+            if record is None:  # the page asks for the tap again: once it stops asking, it says so by itself
+                self.server.keep(self._changed_after(REPLACE_SECONDS))
+                return Done()
+            return Done([record])
 
         return await self._handle(request, act)
 
@@ -151,6 +155,10 @@ class PhoneForms:
             else:
                 self.server.keep(self._when_stored(done))
         return self._answer(request, token)
+
+    async def _changed_after(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        self.server.changed()
 
     async def _when_stored(self, done: Done) -> None:
         while not await self.server.save_waits.until_stored(done.records, STORED_AT_LAST_SECONDS):

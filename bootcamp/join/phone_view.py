@@ -25,6 +25,7 @@ class Saved(StrEnum):
     SAVED = "saved"
     FAILED = "failed"  # the writer keeps retrying
     UNSEEN = "unseen"  # given for this person before this phone took the seat by name: not shown to it
+    REPLACE = "replace"  # unseen, and tapped over once: the page asks for the same tap again to replace it
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Row:
     choices: tuple[Choice, ...]
     saved: Saved
     tally: tuple[Count, ...] = ()  # only once the console revealed the step's results
+    replacing: str = ""  # Saved.REPLACE: the label of the answer tapped once
 
 
 @dataclass(frozen=True)

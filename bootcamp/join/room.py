@@ -46,6 +46,10 @@ from bootcamp.store.model import Participant
 # a double tap comes 0.2-0.4 s apart, and reading a new aptitude before answering it takes longer than this.
 # Measured between the two taps' arrivals, it does not depend on how slow the network is.
 LATE_TAP_SECONDS = 0.8
+# An answer this phone does not show (given for the person before it took the seat by name) is replaced only by the
+# same tap twice: the second at least a double tap's gap after the first (a finger that bounced asked nothing) and
+# within this long (then the page stops asking).
+REPLACE_SECONDS = 10.0
 _SAVED = {Mark.PENDING: Saved.SAVING, Mark.FAILED: Saved.FAILED, Mark.SAVED: Saved.SAVED, Mark.NONE: Saved.SAVED}
 
 
@@ -177,16 +181,45 @@ class PhoneRoom:
 
     # -- what a phone does ------------------------------------------------------------------------------------
 
-    def answer(self, seat: Seat, step_key: str, item: str, perspective: str, value: str) -> str:
-        """One tap: the answer given as the seat's phone; returns the record whose save to wait for."""
+    def answer(self, seat: Seat, step_key: str, item: str, perspective: str, value: str) -> str | None:
+        """One tap: the answer given as the seat's phone; returns the record whose save to wait for, or None when the
+        tap would replace an answer the phone does not show and the page now asks for it again."""
         step, asks = self._answering(seat, step_key)
         if step.key in self.workshop.state.secret:
             raise PhoneRefused("This step is a secret ballot; cast your ballot instead.")
         self._refuse_a_late_tap(seat, step, asks, item)
+        key = (step.key, item, perspective)
+        if self._hidden(seat, key) and not self._replace_asked_again(seat, key, value):
+            return None
         self._apply(seat, asked.GiveAnswer(seat.participant_id, step.key, value, item, perspective))
-        seat.unseen.pop((step.key, item, perspective), None)
+        seat.unseen.pop(key, None)
+        seat.replacing.pop(key, None)
         self._advance(seat, step, asks, item)
         return answer_record((seat.participant_id, step.key, item, perspective))
+
+    def _hidden(self, seat: Seat, key: tuple[str, str, str]) -> bool:
+        """Whether the phone shows the answer at ``key`` as "answered already (not shown here)"."""
+        answer = self.workshop.records.answer(seat.participant_id, *key)
+        return answer is not None and bool(answer.value) and seat.unseen.get(key) == answer.value
+
+    def _replace_asked_again(self, seat: Seat, key: tuple[str, str, str], value: str) -> bool:
+        """Whether this tap is the second of the same answer over a hidden one; if not, it is the first (unless a
+        double tap's bounce), and the page asks."""
+        now = self.clock()
+        first = seat.replacing.get(key)
+        if first is not None and first[0] == value and now - first[1] < REPLACE_SECONDS:
+            if now - first[1] >= LATE_TAP_SECONDS:
+                return True
+            return False  # the same finger, bouncing: the first tap's question stands, its time too
+        seat.replacing[key] = (value, now)
+        return False
+
+    def _replace_asked(self, seat: Seat, key: tuple[str, str, str]) -> str:
+        """The answer the page asks to be tapped again over a hidden one, while it asks; else ""."""
+        first = seat.replacing.get(key)
+        if first is None or self.clock() - first[1] >= REPLACE_SECONDS:
+            return ""
+        return first[0]
 
     def comment(self, seat: Seat, step_key: str, text: str) -> str:
         step, _ = self._answering(seat, step_key)
@@ -404,9 +437,14 @@ class PhoneRoom:
             answer = records.answer(participant_id, step.key, item.id, perspective)
             value = answer.value if answer is not None else ""
             saved = _SAVED[records.answer_mark(participant_id, step.key, item.id, perspective)] if value else Saved.NONE
+            replacing = ""
             if value and seat.unseen.get((step.key, item.id, perspective)) == value:
                 value, saved = "", Saved.UNSEEN
-            rows.append(self._row(asks, item.id, perspective, value, saved, answers, revealed))
+                tapped = self._replace_asked(seat, (step.key, item.id, perspective))
+                replacing = next((o.label for o in asks.scale.options if o.id == tapped), "")
+                saved = Saved.REPLACE if replacing else saved
+            row = self._row(asks, item.id, perspective, value, saved, answers, revealed)
+            rows.append(replace(row, replacing=replacing) if replacing else row)
         comment: str | None = None
         comment_saved = Saved.NONE
         if step.kind is StepKind.QUESTION and step.comment:

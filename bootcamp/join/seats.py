@@ -39,6 +39,9 @@ class Seat:
     # someone in) or a phone held before a restart.
     unseen: dict[tuple[str, str, str], str] = field(default_factory=dict)
     unseen_comments: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    # (step key, item, perspective) → the answer tapped once over an unseen one, and when: the same tapped again soon
+    # replaces it, as private entry at the console asks for a second key.
+    replacing: dict[tuple[str, str, str], tuple[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

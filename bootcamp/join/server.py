@@ -145,6 +145,7 @@ class JoinServer:
         base = "/" + self.code
         app.router.add_get(base, self._page)
         app.router.add_get(base + "/events", self._events)
+        app.router.add_get(base + "/alive", self._alive)
         for name in self.pages.assets:
             app.router.add_get(f"{base}/{name}", self._asset)
         for action, handler in PhoneForms(self).routes().items():
@@ -307,6 +308,11 @@ class JoinServer:
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         asset = self.pages.assets[request.path.rsplit("/", 1)[1]]
         return web.Response(body=asset.body, content_type=asset.content_type)
+
+    async def _alive(self, request: web.Request) -> web.StreamResponse:
+        """What a page that lost contact asks to see whether the laptop is back: nothing made, nothing sent (a
+        stopped laptop finds these queued when it wakes, a few from each phone)."""
+        return web.Response(status=204)
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         """The page's part again whenever it changes, until joining stops or the workshop closes."""

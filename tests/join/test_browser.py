@@ -173,7 +173,7 @@ async def test_the_lost_contact_notice_goes_once_a_tap_gets_through(
         await tap(page, "Partly")
         await expect(page.locator("#offline")).to_be_visible()
         await page.unroute("**/answer")
-        await tap(page, "Partly")  # once the page has found the laptop again (it looks every 2 s) the tap goes
+        await tap(page, "Partly")  # once the page has found the laptop again (its first look is after 2 s) the tap goes
         await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
         await expect(page.locator("#offline")).to_be_hidden()
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from playwright.async_api import Route, expect
 
+from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
 
-from .conftest import RATE, Room
+from .conftest import MANDATE, RATE, Room
 from .test_browser import SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
@@ -139,3 +140,95 @@ async def test_a_phone_offline_for_a_moment_says_so_and_recovers_without_a_tap(
         await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
         [answer] = files.answers()
         assert answer.value == "no"
+
+
+def luminance(css: str) -> float:
+    """The relative luminance (WCAG) of a computed ``rgb(r, g, b)`` or ``rgba(...)`` colour."""
+    red, green, blue = (int(part) / 255 for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+COLOURS = """element => {
+  const style = getComputedStyle(element);
+  let back = element;
+  while (back && getComputedStyle(back).backgroundColor === "rgba(0, 0, 0, 0)") back = back.parentElement;
+  return {ink: style.color, back: getComputedStyle(back || document.documentElement).backgroundColor,
+          edge: style.borderLeftColor, outline: style.outlineColor};
+}"""
+
+
+async def test_in_dark_mode_the_page_is_dark_and_every_state_reads(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium, color_scheme="dark") as page:
+        await tap(page, "Ana")
+        await tap(page, "Partly")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        body = await page.locator("body").evaluate(COLOURS)
+        assert luminance(body["back"]) < 0.05, body  # a white page at night glares
+        assert contrast(body["ink"], body["back"]) >= 7, body
+        chosen = await page.get_by_role("button", name="Partly", exact=True).evaluate(COLOURS)
+        other = await page.get_by_role("button", name="Yes", exact=True).evaluate(COLOURS)
+        assert contrast(chosen["ink"], chosen["back"]) >= 4.5, chosen
+        assert contrast(other["ink"], other["back"]) >= 4.5, other
+        assert contrast(chosen["back"], other["back"]) >= 3, (chosen, other)  # the chosen one stands out
+        saved = await page.locator(".saved-saved").evaluate(COLOURS)
+        assert contrast(saved["ink"], saved["back"]) >= 4.5, saved
+        await page.keyboard.press("Tab")  # a focus ring, as the keyboard draws it
+        focused = await page.evaluate_handle("document.activeElement")
+        ring = await focused.evaluate(COLOURS)
+        assert contrast(ring["outline"], body["back"]) >= 3, ring
+        await page.screenshot(path=tmp_path / "dark-saved.png")
+
+        await room.server.stop(tell=False)  # the lost-contact notice, in the dark
+        offline = page.locator("#offline")
+        await expect(offline).to_be_visible(timeout=SHOW_SECONDS)
+        notice = await offline.evaluate(COLOURS)
+        assert contrast(notice["ink"], notice["back"]) >= 7 and contrast(notice["edge"], notice["back"]) >= 3, notice
+        disabled = await page.get_by_role("button", name="No", exact=True).evaluate(COLOURS)
+        assert contrast(disabled["ink"], disabled["back"]) >= 3, disabled  # held, and still legible
+        await page.screenshot(path=tmp_path / "dark-lost.png")
+
+
+async def test_a_larger_default_font_size_grows_the_text(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        assert await page.locator("body").evaluate("body => getComputedStyle(body).fontSize") == "18px"
+        # The browser's "font size" setting (Chrome's Settings > Appearance, Android's text scaling): 16 px → 24 px.
+        settings = await page.context.new_cdp_session(page)
+        await settings.send("Page.setFontSizes", {"fontSizes": {"standard": 24}})
+        await page.reload()
+        assert await page.locator("body").evaluate("body => getComputedStyle(body).fontSize") == "27px"
+        await page.screenshot(path=tmp_path / "default-24.png", full_page=True)
+
+
+async def test_a_screen_reader_hears_that_a_tap_would_replace_an_answer_not_shown(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    ana = room.person("Ana")
+    room.workshop.apply(GiveAnswer(ana, MANDATE, "no"))  # at the keyboard, before this phone took her seat
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        row = page.locator("form.row .saved")
+        await expect(row).to_have_text("answered already (not shown here)")
+        await tap(page, "Yes")
+        asking = "Ana answered this already. Tap “Yes” again to replace it."
+        await expect(page.locator("#said")).to_have_text(asking)
+        await expect(row).to_have_text(asking)
+        await page.screenshot(path=tmp_path / "asking.png")
+        assert room.workshop.records.answer(ana, MANDATE).value == "no"
+        await asyncio.sleep(1)  # a second thought, not a double tap
+        await tap(page, "Yes")
+        await expect(page.locator("#said")).to_have_text("Yes: saved ✓")
+        assert room.workshop.records.answer(ana, MANDATE).value == "yes"

@@ -318,6 +318,10 @@ async def test_a_name_tapped_or_typed_on_a_phone_never_shows_the_answers_given_f
         assert comment not in page and "answered already (not shown here)" in text_of(page)
         assert "a comment is stored (not shown here)" in text_of(page)
 
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    await tapped.answer("yes")  # over Ana's hidden No: asked first (see the test below), then replaced
+    now[0] += 1
     status, part = await tapped.answer("yes")  # the phone's own answer is shown, as ever
     assert status == 200 and 'value="yes" aria-pressed="true"' in part
     status, _ = await tapped.post("comment", {"step": MANDATE, "comment": "Mine now"})
@@ -330,4 +334,65 @@ async def test_a_name_tapped_or_typed_on_a_phone_never_shows_the_answers_given_f
     status, _ = await tapped.post("go", {"step": RATE, "position": "1"})  # Persist!, rated for Ana's team before
     page = await tapped.load()
     assert "Persist!" in text_of(page) and 'aria-pressed="true"' not in page
+    await closing(room, phones)
+
+
+async def test_a_phone_that_took_a_seat_by_name_asks_before_it_replaces_an_answer_it_does_not_show(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """Ben tapped "Ana" by mistake: her answers given at the keyboard are hidden from his phone, and one tap replaced
+    one, unseen, where private entry at the console asks for a second key. Now the first tap stores nothing and
+    says so; the same answer tapped again within ten seconds (not as the second tap of a double tap) replaces it.
+    What the phone gave itself changes with one tap, as before."""
+    files = create(store, people=[("Ana", "CEO"), ("Ben", "Sales"), ("Chloe", "")])
+    room = await Room.open(files, tmp_path, at=RATE)
+    ana = room.person("Ana")
+    room.workshop.apply(GiveAnswer(ana, RATE, "weak", item="persist", perspective="team"))
+    room.workshop.move(lambda flow: flow.jump(MANDATE))
+    room.workshop.apply(GiveAnswer(ana, MANDATE, "no"))
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    phone = await phone_at(room, phones)
+    await phone.sit("Ana")
+
+    def stored(step: str = MANDATE, item: str = "", perspective: str = "") -> str:
+        answer = room.workshop.records.answer(ana, step, item, perspective)
+        return answer.value if answer is not None else ""
+
+    status, part = await phone.answer("yes")
+    assert status == 200 and stored() == "no"  # nothing replaced
+    assert "Ana answered this already. Tap “Yes” again to replace it." in text_of(part)
+    assert 'aria-pressed="true"' not in part  # still not shown
+    now[0] += 0.3  # the second tap of a double tap: not a second thought
+    status, part = await phone.answer("yes")
+    assert stored() == "no" and "Tap “Yes” again to replace it." in text_of(part)
+    now[0] += 2
+    status, part = await phone.answer("partly")  # another answer: asked about that one
+    assert stored() == "no" and "Tap “Partly” again to replace it." in text_of(part)
+    now[0] += 2
+    status, part = await phone.answer("partly")
+    assert status == 200 and stored() == "partly" and 'value="partly" aria-pressed="true"' in part
+    now[0] += 2
+    status, part = await phone.answer("yes")  # its own answer now: one tap, as ever
+    assert stored() == "yes" and 'value="yes" aria-pressed="true"' in part
+
+    # Ten seconds on, the question is asked again; and the page stops asking by itself.
+    room.workshop.move(lambda flow: flow.jump(RATE))
+    await phone.post("go", {"step": RATE, "position": "1"})
+    await phone.answer("strong", step=RATE, item="persist", perspective="team")
+    assert "Tap “Strength” again" in text_of(await phone.load())
+    now[0] += 11
+    assert "Tap “Strength” again" not in text_of(await phone.load())
+    assert "answered already (not shown here)" in text_of(phone.html)
+    await phone.answer("mixed", step=RATE, item="persist", perspective="team")
+    assert stored(RATE, "persist", "team") == "weak"
+
+    # Without scripts: the plain form's tap, then the page, asking; the second tap replaces.
+    now[0] += 11
+    strong = {"step": RATE, "item": "persist", "perspective": "team", "value": "strong"}
+    await phone.post("answer", strong, script=False)
+    assert "Tap “Strength” again" in text_of(phone.html) and stored(RATE, "persist", "team") == "weak"
+    now[0] += 2
+    await phone.post("answer", strong, script=False)
+    assert stored(RATE, "persist", "team") == "strong"
     await closing(room, phones)

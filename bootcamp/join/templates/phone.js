@@ -6,7 +6,12 @@
   const view = document.getElementById("view");
   const offline = document.getElementById("offline");
   const said = document.getElementById("said");
-  const LOOK_MILLISECONDS = 2000;
+  // While contact is lost the page looks for the laptop after 2 s, then 4 and 8, then every 12 s: forty phones
+  // that looked every 2 s sent a laptop back on the Wi-Fi (or woken, with every look queued) a burst of requests.
+  // Each wait is a fifth longer or shorter at random, so phones that lost the laptop together do not look together.
+  const FIRST_LOOK_MILLISECONDS = 2000;
+  const LAST_LOOK_MILLISECONDS = 12000;
+  const lookDelay = (milliseconds) => milliseconds * (0.8 + 0.4 * Math.random());
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
 
@@ -26,11 +31,19 @@
   // on or the person changed their mind. The answers shown as saved are exactly what the laptop has.
   let lost = false;
   let source = null; // the event stream, when the browser has one
-  let looking = 0; // the timer of lookForLaptop, while it looks
+  let looking = 0; // the timer of the next look, while contact is lost
+  let lookAfter = FIRST_LOOK_MILLISECONDS;
+  let lookOnItsWay = false;
   function waitForLaptop(lostNow) {
     lost = lostNow;
     offline.hidden = !lost;
-    if (!lost && looking) looking = clearInterval(looking) || 0;
+    if (lost) {
+      lookForLaptop();
+    } else {
+      looking = clearTimeout(looking) || 0;
+      lookAfter = FIRST_LOOK_MILLISECONDS;
+      if (source && source.readyState === EventSource.CLOSED) followAgain(); // a tap got through first
+    }
     for (const button of view.querySelectorAll("button")) {
       if (lost && !button.disabled) {
         button.disabled = true;
@@ -41,20 +54,53 @@
       }
     }
   }
-  // A tap that did not get through while the event stream still looks open (the phone's Wi-Fi off for a
-  // moment, a dropped connection): the page waits as when the stream is lost, and asks the laptop for the page
-  // every few seconds, so the notice's "trying again" is so and it goes once the laptop answers, tapped or not.
+  // The next look, unless one is due or on its way. A look is a HEAD the laptop answers without making a page; once
+  // it answers, the event stream (closed when it failed: the browser's own retry every 3 s would not back off) is
+  // opened again and its opening ends the notice; a stream still open (a post failed, the stream did not) ends it
+  // on the look's answer.
   function lookForLaptop() {
-    if (looking) return;
-    looking = setInterval(async () => {
-      try {
-        await fetch(location.href, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
-      } catch (error) {
-        return; // still out of reach
-      }
-      if (!source || source.readyState === EventSource.OPEN) waitForLaptop(false); // else the stream's open says
-    }, LOOK_MILLISECONDS);
+    if (looking || lookOnItsWay) return;
+    looking = setTimeout(lookNow, lookDelay(lookAfter));
+    lookAfter = Math.min(2 * lookAfter, LAST_LOOK_MILLISECONDS);
   }
+  async function lookNow() {
+    looking = clearTimeout(looking) || 0;
+    if (!lost || lookOnItsWay) return;
+    lookOnItsWay = true;
+    const giveUp = new AbortController();
+    const patience = setTimeout(() => giveUp.abort(), postMs); // a Wi-Fi gone without a word leaves a look hanging
+    let answered = false;
+    try {
+      await fetch(document.body.dataset.alive, {
+        method: "HEAD",
+        cache: "no-store",
+        credentials: "same-origin",
+        signal: giveUp.signal,
+      });
+      answered = true;
+    } catch (error) {
+      // still out of reach
+    } finally {
+      clearTimeout(patience);
+      lookOnItsWay = false;
+    }
+    if (!lost) return; // the stream or a tap found the laptop meanwhile
+    if (answered && (!source || source.readyState === EventSource.OPEN)) {
+      waitForLaptop(false);
+      return;
+    }
+    if (answered && source.readyState === EventSource.CLOSED) followAgain();
+    lookForLaptop();
+  }
+  // The phone back on a network, or woken and looked at: look now, and soon again if that finds nobody.
+  function lookAtOnce() {
+    if (!lost) return;
+    lookAfter = FIRST_LOOK_MILLISECONDS;
+    lookNow();
+  }
+  window.addEventListener("online", lookAtOnce);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && lookAtOnce());
+  let followAgain = () => {}; // set below when the browser has an event stream
   // A form, and a button on it, by what it sends rather than by node: a part drawn anew has new nodes.
   const keyOf = (form) => {
     const fields = [...form.querySelectorAll("input[type=hidden]:not([name=csrf])")];
@@ -192,7 +238,6 @@
       show(html);
     } catch (error) {
       waitForLaptop(true);
-      lookForLaptop();
       if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
       said.textContent = watched.what ? `${watched.what}: not sent` : "not sent";
     } finally {
@@ -214,29 +259,40 @@
       heard = Date.now();
     };
     const follow = () => {
-      source = new EventSource(events);
-      source.addEventListener("view", (event) => {
+      const stream = new EventSource(events);
+      source = stream;
+      stream.addEventListener("view", (event) => {
         hear();
         show(event.data);
       });
-      source.addEventListener("alive", hear);
-      source.addEventListener("closed", (event) => {
+      stream.addEventListener("alive", hear);
+      stream.addEventListener("closed", (event) => {
         show(event.data);
-        source.close();
+        stream.close();
         clearInterval(watching);
+        followAgain = () => {}; // joining has ended: this address is gone for good
       });
-      source.addEventListener("open", () => {
+      stream.addEventListener("open", () => {
         hear();
         waitForLaptop(false);
       });
-      source.addEventListener("error", () => waitForLaptop(source.readyState !== EventSource.OPEN));
+      stream.addEventListener("error", () => {
+        if (stream.readyState === EventSource.OPEN) return;
+        stream.close(); // opened again once a look finds the laptop, rather than by the browser every 3 s
+        waitForLaptop(true);
+      });
+    };
+    followAgain = () => {
+      hear(); // the new stream gets as long as the first to say something
+      follow();
     };
     const watching = setInterval(() => {
-      if (Date.now() - heard < silenceMs) return;
-      waitForLaptop(true);
+      if (Date.now() - heard < silenceMs || source.readyState === EventSource.CLOSED) return; // closed: looks open it
+      // Silence on a stream that looks open: a stopped laptop. This stream waits (unanswered until the laptop wakes,
+      // when it opens at once); looks go on beside it.
       source.close();
-      hear(); // the next try gets as long again
-      follow();
+      followAgain();
+      waitForLaptop(true);
     }, Math.min(1000, silenceMs / 4));
     follow();
   }
