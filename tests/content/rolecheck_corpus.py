@@ -27,7 +27,8 @@ held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in th
 ``held_out_25`` at the end of the twentieth, and learned from in the twenty-first.
 ``held_out_26`` at the end of the twenty-first, and learned from in the twenty-second.
 ``held_out_27`` at the end of the twenty-second, and learned from in the twenty-third.
-``held_out_28`` at the end of the twenty-third. All but held_out_28 are spent.
+``held_out_28`` at the end of the twenty-third, and learned from in the twenty-fourth. All are spent: the
+twenty-fourth round's fresh part is measured once at its end.
 """
 
 from __future__ import annotations

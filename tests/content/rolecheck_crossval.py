@@ -2,8 +2,8 @@
 
     python -m tests.content.rolecheck_crossval [--postings] [--search] [--curve]
 
-Leave-one-part-out over the twenty-eight development files (dev, dev_2, held_out, held_out_3 … held_out_27; never a
-fresh part before it is measured): for each file, the word weights are trained on the other twenty-seven, and the file's lines are suggested by
+Leave-one-part-out over the twenty-nine development files (dev, dev_2, held_out, held_out_3 … held_out_28; never a
+fresh part before it is measured): for each file, the word weights are trained on the other twenty-eight, and the file's lines are suggested by
 the shipped suggester (:func:`bootcamp.content.rolecheck.suggest`) with those weights in place of the shipped ones.
 Each file is a search round of its own, so this is closer to a fresh part than leaving out one posting: postings
 found in one round share style and employers. ``--postings`` adds leave-one-posting-out (one training per posting:
@@ -27,8 +27,9 @@ held_out_19 (at the fourteenth's) the one for the fourteenth's, held_out_20 (at 
 fifteenth's, held_out_21 (at the sixteenth's) the one for the sixteenth's, held_out_22 (at the
 seventeenth's) the one for the seventeenth's, held_out_23 (at the eighteenth's) the one for the eighteenth's, held_out_24 (at the nineteenth's) the one for
 the nineteenth's, held_out_25 (at the twentieth's) the one for the twentieth's, held_out_26 (at the twenty-first's)
-the one for the twenty-first's, held_out_27 (at the twenty-second's) the one for the twenty-second's; the
-twenty-third round's honest figures come from its fresh part, measured once at its end.
+the one for the twenty-first's, held_out_27 (at the twenty-second's) the one for the twenty-second's, held_out_28
+(at the twenty-third's) the one for the twenty-third's; the twenty-fourth round's honest figures come from its fresh
+part, measured once at its end.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from bootcamp.content.rolecheck import Suggestion, suggest
 from tests.content.rolecheck_corpus import CORPUS, LABELS, LEANINGS, PARTS, documents, fair_on_ambiguous, role_check
 from tests.content.rolecheck_learning import Labelled, Model, Settings, train
 
-DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11", "held_out_12", "held_out_13", "held_out_14", "held_out_15", "held_out_16", "held_out_17", "held_out_18", "held_out_19", "held_out_20", "held_out_21", "held_out_22", "held_out_23", "held_out_24", "held_out_25", "held_out_26", "held_out_27")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
+DEVELOPMENT = ("dev", "held_out", "held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11", "held_out_12", "held_out_13", "held_out_14", "held_out_15", "held_out_16", "held_out_17", "held_out_18", "held_out_19", "held_out_20", "held_out_21", "held_out_22", "held_out_23", "held_out_24", "held_out_25", "held_out_26", "held_out_27", "held_out_28")  # parts of rolecheck_corpus.PARTS; "dev" is dev + dev_2
 # The same lines by file: each file is one search round, the unit left out in leave-one-part-out.
 DEVELOPMENT_FILES = tuple(name for part in DEVELOPMENT for name in PARTS[part])
 

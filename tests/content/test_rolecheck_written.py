@@ -19,12 +19,12 @@ MIN_WORDS, MAX_WORDS = 6, 30
 # tenth, 238 and 10 at the eleventh, 239 and 10 at the twelfth, 240 and 9 at the fourteenth, 241 and 8 at the fifteenth, 237 and 9 at the sixteenth, 238 and 7 at the
 # seventeenth, 238 and 8 at the eighteenth and nineteenth, 237 and 11 at the twentieth (with held_out_24 learned,
 # 70% of it tactical, "sales", "managers", "coaching" and "supported" lean tactical enough to call three strategic
-# lines tactical), 238 and 10 at the twenty-first, 239 and 11 at the twenty-second (with held_out_26 learned, 77% of it tactical), 238 and 10 since the twenty-third; written_1: 242, 241, 240 with eighteen parts, 241 with nineteen, 242 at the fifteenth round, 239 at
+# lines tactical), 238 and 10 at the twenty-first, 239 and 11 at the twenty-second (with held_out_26 learned, 77% of it tactical), 238 and 10 at the twenty-third, 239 and 11 since the twenty-fourth; written_1: 242, 241, 240 with eighteen parts, 241 with nineteen, 242 at the fifteenth round, 239 at
 # the sixteenth (with held_out_20 learned, "manager" and "director" leaned tactical enough to doubt a few
 # measures-leaders-are-judged-by lines), 241 at the seventeenth, 240 at the eighteenth, 245 at the nineteenth (the
 # measures leaders are judged by weigh 3), 241 at the twentieth, 241 and 4 the opposite way at the twenty-first,
-# then 244 and 4 since the twenty-second).
-FLOORS = {"written_1": (244, 4), "written_2": (238, 10)}
+# 244 and 4 at the twenty-second and twenty-third, then 243 and 3 since the twenty-fourth).
+FLOORS = {"written_1": (243, 3), "written_2": (239, 11)}
 
 
 def written(part: str) -> list[dict]:
