@@ -1,6 +1,6 @@
 """The role check measured on labelled lines from public postings (``tests/content/rolecheck_corpus/``).
 
-    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_28|written_1|written_2] [-v]
+    python -m tests.content.rolecheck_corpus [dev|held_out|held_out_3 … held_out_29|written_1|written_2] [-v]
 
 prints the confusion table of one part (default: dev). ``dev`` (dev + dev_2), ``held_out`` and
 ``held_out_3`` are development data: the suggester is written and its words are learned from them
@@ -27,8 +27,8 @@ held_out_19. ``held_out_20`` at the end of the fifteenth, and learned from in th
 ``held_out_25`` at the end of the twentieth, and learned from in the twenty-first.
 ``held_out_26`` at the end of the twenty-first, and learned from in the twenty-second.
 ``held_out_27`` at the end of the twenty-second, and learned from in the twenty-third.
-``held_out_28`` at the end of the twenty-third, and learned from in the twenty-fourth. All are spent: the
-twenty-fourth round's fresh part is measured once at its end.
+``held_out_28`` at the end of the twenty-third, and learned from in the twenty-fourth.
+``held_out_29`` at the end of the twenty-fourth. All but held_out_29 are spent.
 """
 
 from __future__ import annotations
@@ -127,6 +127,7 @@ PARTS = {
     "held_out_26": ("held_out_26",),
     "held_out_27": ("held_out_27",),
     "held_out_28": ("held_out_28",),
+    "held_out_29": ("held_out_29",),
 }
 
 
