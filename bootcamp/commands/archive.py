@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from bootcamp.dates import days_span
 from bootcamp.errors import UserError
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.library import Library
@@ -21,13 +22,17 @@ def run(args: argparse.Namespace) -> int:
     folder = find_data_dir(getattr(args, "data_dir", None))
     store = Store(folder.path)
     row = find_workshop(Library(store.data_dir, store.clock).listing().rows, args.workshop, str(store.data_dir))
+    held_on = days_span(row.info.date, row.days)  # as `list` dates it: "2026-09-21–22" for a two-day workshop
     if args.undo:
         info = unarchive(store, row.info.id)
-        print(f"brought back {terminal_safe(info.name)} ({info.organisation}, {info.date}, {info.id}): home lists it again")
+        print(
+            f"brought back {terminal_safe(info.name)} ({terminal_safe(info.organisation)}, {held_on}, {info.id}): "
+            "home lists it again"
+        )
     else:
         info = archive(store, row.info.id)
         print(
-            f"archived {terminal_safe(info.name)} ({terminal_safe(info.organisation)}, {info.date}, {info.id}): "
+            f"archived {terminal_safe(info.name)} ({terminal_safe(info.organisation)}, {held_on}, {info.id}): "
             "every file kept; `bootcamp list --archived` shows it, `bootcamp archive --undo ID` brings it back"
         )
     return 0

@@ -123,7 +123,7 @@ def _organisations(comparison: Comparison) -> str:
 def _cover(comparison: Comparison, chosen: EarlierChoice | None) -> str:
     before, after = comparison.before, comparison.after
     apart = interval(before.date, after.date)
-    which = "".join(f'<p class="chosen">{user(said)}</p>' for said in (chosen.notes() if chosen else ()))
+    which = "".join(f'<p class="chosen">{user(said)}</p>' for said in (chosen.notes(comparison.before) if chosen else ()))
     found = "".join(f'<p class="note">{user(note)}</p>' for note in notes(comparison))
     return (
         '<header class="cover">\n'

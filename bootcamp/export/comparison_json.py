@@ -126,11 +126,11 @@ def comparison_to_data(comparison: Comparison, chosen: EarlierChoice | None = No
         "version": comparison.version,
         **data,
         "biggest_moves_first": [d.id for d in comparison.biggest_moves_first],
-        "compared_with": _compared_with(chosen),
+        "compared_with": _compared_with(chosen, comparison),
     }
 
 
-def _compared_with(chosen: EarlierChoice | None) -> dict[str, Any] | None:
+def _compared_with(chosen: EarlierChoice | None, comparison: Comparison) -> dict[str, Any] | None:
     if chosen is None or chosen.run is None:
         return None
     return {
@@ -138,7 +138,7 @@ def _compared_with(chosen: EarlierChoice | None) -> dict[str, Any] | None:
         "rule": chosen.rule.value if chosen.rule else None,
         "why": chosen.why,
         "follows_missing": chosen.missing,
-        "notes": list(chosen.notes()),
+        "notes": list(chosen.notes(comparison.before)),
     }
 
 

@@ -88,7 +88,7 @@ def _head(comparison: Comparison, chosen: EarlierChoice | None) -> list[str]:
         _run("Earlier run", before),
         _run("Later run", after),
     ]
-    for said in chosen.notes() if chosen else ():
+    for said in chosen.notes(comparison.before) if chosen else ():
         lines += ["", md(said)]  # a paragraph each: which run, and why that one
     found = notes(comparison)
     if found:

@@ -14,9 +14,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from bootcamp.dates import days_span
 from bootcamp.limits import WORKSHOP_NAME
 from bootcamp.store.model import WorkshopInfo
+
+if TYPE_CHECKING:
+    from bootcamp.summary.comparison_model import RunFacts
 
 RUN_DASH = "\u2014"  # "Boot camp — run 2"
 # A name that already says which run it is: "… — run 3" (or with "–" or "-"), replaced, never appended to.
@@ -51,12 +56,14 @@ class EarlierChoice:
             return "the run given to compare with"
         return ""
 
-    def compared_with(self) -> str:
-        """One sentence naming the run compared with (name, date, id) and why; "" when there is none."""
+    def compared_with(self, before: RunFacts | None = None) -> str:
+        """One sentence naming the run compared with (name, date, id) and why; "" when there is none. ``before``, the
+        comparison's earlier run, dates a run held over two days with both, as the lines around it do."""
         if self.run is None:
             return ""
         run = self.run
-        return f"Compared with {_spaced(run.name)} ({run.date}, workshop {run.id}): {self.why}."
+        held_on = days_span(run.date, before.days if before is not None and before.workshop_id == run.id else ())
+        return f"Compared with {_spaced(run.name)} ({held_on}, workshop {run.id}): {self.why}."
 
     def not_here(self) -> str:
         """When the run it follows is not in this library: one sentence saying so, with its id, and what instead."""
@@ -68,9 +75,10 @@ class EarlierChoice:
         organisation = _spaced(self.organisation) or "its organisation"
         return f"{said}, and no earlier run of {organisation} is stored here: there is nothing to compare it with."
 
-    def notes(self) -> tuple[str, ...]:
-        """What a reader is told about the choice: the missing run first, then the run compared with."""
-        return tuple(note for note in (self.not_here(), self.compared_with()) if note)
+    def notes(self, before: RunFacts | None = None) -> tuple[str, ...]:
+        """What a reader is told about the choice: the missing run first, then the run compared with (dated as
+        ``before``, the comparison's earlier run, is)."""
+        return tuple(note for note in (self.not_here(), self.compared_with(before)) if note)
 
 
 def choose_earlier(workshops: Iterable[WorkshopInfo], later: WorkshopInfo) -> EarlierChoice:

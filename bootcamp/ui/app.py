@@ -283,11 +283,30 @@ class BootcampApp(KeysInOrderApp[None]):
         console = WorkshopScreen(workshop)
         self.push_screen(console)
         self._left_on = read_left_on(workshop.files.path)  # a console that never stopped joining left it on
+        self._say_if_archived(workshop)
         if self.join_on_open is not None and workshop.info.id == self.open_workshop_id:
             address, self.join_on_open = self.join_on_open, None
             self.call_after_refresh(console.join_at, address)
         elif self._left_on is not None:
             self.call_after_refresh(self.run_worker, self._join_again(), group="joining", exclusive=True)
+
+    def _say_if_archived(self, workshop: LiveWorkshop) -> None:
+        """An archived workshop opens as any other (and stays archived), but says so: two runs of a client share a
+        name, and the room's answers would go into the finished one chosen by mistake."""
+        from bootcamp.dates import days_span
+        from bootcamp.store.archive import is_archived
+
+        if not is_archived(workshop.files.path):
+            return
+        info = workshop.info
+        self.notify(
+            f"{info.name} ({days_span(info.date, workshop.state.days_met())}) is archived: what is answered or noted "
+            "now is stored in it. a on home makes a new run from it; e on home (v shows it) brings it back to the list.",
+            title="An archived workshop",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )
 
     def request(self, asked: Request) -> None:
         """The one handler of what a person did at the console (a widget's request): the live workshop applies it.

@@ -128,3 +128,21 @@ def test_list_dates_a_two_day_workshop_with_both_days(
         )
     _, out, _ = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
     assert out[0].split()[1] == "2026-09-21–22"
+
+
+def test_archive_and_undo_name_a_two_day_workshop_by_both_days_and_show_no_raw_control_character(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], utc_calendar: None
+) -> None:
+    """Before: `bootcamp archive` said "(Acme, 2026-09-21, …)" of a workshop `list` dates "2026-09-21–22", and
+    `--undo` printed the organisation as stored, a right-to-left override turning the rest of the line around."""
+    workshop = make_workshop(store, sources, organisation="Acme \u202eevil", date="2026-09-21")
+    first = datetime(2026, 9, 21, 9).timestamp()
+    with store.owned(workshop.id, purpose="test") as files:
+        files.update_state(
+            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
+        )
+    data = ("--data-dir", str(store.data_dir))
+    for argv in (("archive", workshop.id), ("archive", "--undo", workshop.id)):
+        code, out, _ = run_cli(capsys, *argv, *data)
+        assert code == 0 and "2026-09-21–22" in out[0], out
+        assert "\u202e" not in out[0] and "\\u202e" in out[0]

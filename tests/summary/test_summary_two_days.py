@@ -71,3 +71,25 @@ def test_the_progress_between_runs_dates_a_two_day_run_with_both_days() -> None:
     assert "2026-09-21–22 → 2027-03-01" in markdown
     assert "**Spring boot camp**, 2026-09-21–22, full day" in markdown
     assert "2026-09-21–22" in render_comparison_html(comparison)
+
+
+def test_the_sentence_naming_the_run_compared_with_dates_a_two_day_run_with_both_days() -> None:
+    """Before: `compare` dated the earlier run "2026-09-21–22" in its heading and list, then said "Compared with
+    Spring boot camp (2026-09-21, workshop w0)" a line below, in every format and on the Progress page."""
+    import dataclasses
+
+    from bootcamp.export.comparison_html import render_comparison_html
+    from bootcamp.export.comparison_json import render_comparison_json
+    from bootcamp.export.comparison_markdown import render_comparison_markdown
+    from bootcamp.summary.comparison import compare
+    from bootcamp.summary.lineage import choose_earlier
+
+    earlier = dataclasses.replace(room(TWO_DAYS), workshop_id="w0")
+    later = dataclasses.replace(room(WorkshopState(step_key=MANDATE)), workshop_id="w1", date="2027-03-01")
+    comparison = compare(earlier.report(), later.report())
+    chosen = choose_earlier([earlier.info, later.info], later.info)
+    said = "Compared with Spring boot camp (2026-09-21–22, workshop w0)"
+    assert chosen.notes(comparison.before)[0].startswith(said)
+    assert said in render_comparison_markdown(comparison, chosen)
+    assert said in render_comparison_html(comparison, chosen)
+    assert json.loads(render_comparison_json(comparison, chosen))["compared_with"]["notes"][0].startswith(said)

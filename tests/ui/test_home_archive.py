@@ -133,3 +133,42 @@ async def test_f4_opens_the_summary_on_home_as_on_the_console(make_app, store: S
         await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
         await pilot.press("f4")
         await wait_for_screen(pilot, SummaryScreen)
+
+
+async def test_opening_an_archived_workshop_says_it_is_archived_and_leaves_it_so(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    """Before: Enter on an archived row (v) opened last year's run like any other, nothing said, so a facilitator
+    who chose the wrong one of two runs of the same name on the day ran the room into the finished workshop."""
+    from bootcamp.ui.screens.workshop import WorkshopScreen
+
+    spring = new_workshop(store, fixture_program, name="Spring")
+    archive(store, spring.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        home = await open_home(pilot)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the archived one shown")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        await wait_until(pilot, lambda: any("archived" in n.message for n in app._notifications), "said archived")
+        (said,) = [n for n in app._notifications if "archived" in n.message]
+        assert "Spring" in said.message and spring.date in said.message
+        assert said.severity == "warning"
+        assert is_archived(store.workshops_dir / spring.id)  # opened, not brought back
+
+
+async def test_a_workshop_not_archived_opens_without_a_word_about_it(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    from bootcamp.ui.screens.workshop import WorkshopScreen
+
+    new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        assert not any("archived" in n.message for n in app._notifications)

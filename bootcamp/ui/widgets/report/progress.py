@@ -182,7 +182,7 @@ class ProgressView(ReportPart):
         if comparison.organisation_differs:  # as `bootcamp compare` titles it: not this organisation's progress
             organisations = pair(before.organisation or "–", comparison.after.organisation or "–")
             pieces.insert(0, plain(f"{heading(comparison)}: {organisations}", self.themed("flag") + Style(bold=True)))
-        pieces += [plain(said, muted) for said in (self.chosen.notes() if self.chosen else ())]
+        pieces += [plain(said, muted) for said in (self.chosen.notes(before) if self.chosen else ())]
         pieces += [plain(f"! {note}", self.themed("flag")) for note in notes(comparison)]
         return pieces
 
