@@ -295,7 +295,9 @@ def _share(part: int, whole: int) -> float | None:
 def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequence[DimensionChange]) -> OverallChange:
     shared = [d for d in dimensions if d.score_before is not None and d.score_after is not None]
     b, a = before.overall, after.overall
-    same = b.measured == a.measured == len(shared)  # else the two overall scores are not compared, nor their levels
+    questions_left_out = sum(len(d.left_out) for d in shared)
+    # Else the two overall scores are not compared (OverallChange.same_dimensions), nor their levels.
+    same = b.measured == a.measured == len(shared) and not questions_left_out
     return OverallChange(
         score_before=b.score,
         score_after=a.score,
@@ -313,7 +315,7 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         level_withheld_after=a.level_withheld,
         level_withheld_why_before=b.withheld_reason,
         level_withheld_why_after=a.withheld_reason,
-        questions_left_out=sum(len(d.left_out) for d in shared),
+        questions_left_out=questions_left_out,
     )
 
 

@@ -161,3 +161,18 @@ def test_the_content_versions_are_named_and_said_what_they_are() -> None:
     assert f"version {earlier.content_hash[:12]} then, {later.content_hash[:12]} now" in said
     [method] = [note for note in method_notes(later) if "version" in note]
     assert later.content_hash[:12] in method and "kept with it" in method
+
+
+def test_no_level_move_is_given_between_overall_scores_that_are_not_compared() -> None:
+    """The earlier run asked the CEO question as well (Yes then Partly: 75, Hard-wired); the later one asked only the
+    question both asked (Partly: 50, Lip service). The overall scores were said 'not compared', yet Progress and the
+    JSON gave 'Level: Hard-wired → Lip service ↓' (level_move 'down'), the very comparison withheld."""
+    earlier = _earlier({MANDATE: ("yes",) * 4, CEO: ("partly",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("partly",) * 4})
+    comparison = compare(earlier, later)
+    assert not comparison.overall.same_dimensions
+    assert comparison.overall.level_move is None
+    assert comparison_to_data(comparison)["overall"]["level_move"] is None
+    markdown = render_comparison_markdown(comparison)
+    overall = markdown[markdown.index("## Overall") : markdown.index("## Dimensions")]
+    assert "Level: Hard-wired → Lip service." in overall  # each run's level, and no move between them
