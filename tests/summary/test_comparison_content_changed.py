@@ -176,3 +176,17 @@ def test_no_level_move_is_given_between_overall_scores_that_are_not_compared() -
     markdown = render_comparison_markdown(comparison)
     overall = markdown[markdown.index("## Overall") : markdown.index("## Dimensions")]
     assert "Level: Hard-wired → Lip service." in overall  # each run's level, and no move between them
+
+
+def test_a_scale_whose_option_ids_changed_under_the_same_title_is_said_so() -> None:
+    """The scale kept its title and labels but its 'No' option's id changed ('no' → 'not'), so the answers are not
+    compared; the note read 'asked on Yes, partly or no then, Yes, partly or no now', naming no difference."""
+    sources = read_sources(FIXTURE)
+    sources["sessions/program.yaml"] = sources["sessions/program.yaml"].replace('{id: "no",', '{id: "not",', 1)
+    earlier = _earlier({MANDATE: ("no",) * 4})
+    later = _report(load_sources(sources), {MANDATE: ("not",) * 4}, workshop_id="w2", date="2027-03-01")
+    comparison = compare(earlier, later)
+    assert [q.why.value for q in _mandate(comparison).left_out] == ["scale-changed"]
+    said = " ".join(notes(comparison))
+    assert "Yes, partly or no then, Yes, partly or no now" not in said
+    assert "asked on Yes, partly or no both times, whose options changed" in said
