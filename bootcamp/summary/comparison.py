@@ -231,24 +231,27 @@ def _scale_of(question: QuestionResult) -> tuple[tuple[str, float | None, bool],
 
 def _question_differences(b: DimensionResult, a: DimensionResult) -> tuple[QuestionDifference, ...]:
     """The questions of one dimension the two runs did not ask alike, matched by step and item ids: in the later
-    content's order, then those only the earlier one asked."""
+    content's order, then those only the earlier one asked. One with no answer where it differs is not among them:
+    leaving it out would change no figure, and the note would say it was asked."""
     earlier = {_question_key(q): q for q in b.questions}
     later = {_question_key(q): q for q in a.questions}
     found = []
     for key, now in later.items():
         then = earlier.get(key)
         if then is None:
-            found.append(QuestionDifference(*key, QuestionChange.LATER_ONLY, "", now.text, "", now.scale))
+            if now.answered:
+                found.append(QuestionDifference(*key, QuestionChange.LATER_ONLY, "", now.text, "", now.scale))
         elif _scale_of(then) != _scale_of(now):
-            found.append(
-                QuestionDifference(*key, QuestionChange.SCALE_CHANGED, then.text, now.text, then.scale, now.scale)
-            )
+            if then.answered or now.answered:
+                found.append(
+                    QuestionDifference(*key, QuestionChange.SCALE_CHANGED, then.text, now.text, then.scale, now.scale)
+                )
         elif _folded(then.text) != _folded(now.text):
             found.append(QuestionDifference(*key, QuestionChange.REWORDED, then.text, now.text, then.scale, now.scale))
     found += [
         QuestionDifference(*key, QuestionChange.EARLIER_ONLY, then.text, "", then.scale, "")
         for key, then in earlier.items()
-        if key not in later
+        if key not in later and then.answered
     ]
     return tuple(found)
 

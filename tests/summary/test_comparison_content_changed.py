@@ -190,3 +190,25 @@ def test_a_scale_whose_option_ids_changed_under_the_same_title_is_said_so() -> N
     said = " ".join(notes(comparison))
     assert "Yes, partly or no then, Yes, partly or no now" not in said
     assert "asked on Yes, partly or no both times, whose options changed" in said
+
+
+def test_a_question_no_one_answered_is_not_said_asked_nor_keeps_the_overall_scores_apart() -> None:
+    """The earlier run's content had the CEO question but the room never got to it (no answer); the content dropped
+    it since. The note said it was 'asked only in the earlier run', and the two overall scores (100 and 100, of the
+    very same answers) were 'not compared'."""
+    earlier = _earlier({MANDATE: ("yes",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("yes",) * 4})
+    comparison = compare(earlier, later)
+    assert not _mandate(comparison).left_out
+    assert comparison.overall.same_dimensions and comparison.overall.change == 0
+    assert "asked only in the earlier run" not in " ".join(notes(comparison))
+
+
+def test_a_question_answered_in_one_run_only_on_another_scale_is_still_left_out() -> None:
+    """Nobody answered the mandate question in the earlier run; the later run asked it on another scale: the later
+    run's answers count differently, so they stay out of its score."""
+    earlier = _earlier({CEO: ("yes",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("agree",) * 4, CEO: ("yes",) * 4}, steps=CEO_STEP, scale="agreement")
+    mandate = _mandate(compare(earlier, later))
+    assert [(q.step_key, q.why.value) for q in mandate.left_out] == [(MANDATE, "scale-changed")]
+    assert (mandate.score_before, mandate.score_after) == (100, 100)
