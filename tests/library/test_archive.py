@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from datetime import datetime
 from pathlib import Path
@@ -128,3 +129,34 @@ def test_list_dates_a_two_day_workshop_with_both_days(
         )
     _, out, _ = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
     assert out[0].split()[1] == "2026-09-21–22"
+
+
+def test_a_disk_that_refuses_the_archive_file_is_said_in_one_sentence(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or a folder gone read-only) gave a traceback from `bootcamp archive`, and ended home."""
+    workshop = make_workshop(store, sources, name="Spring")
+    data = ("--data-dir", str(store.data_dir))
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patched:
+        patched.setattr("bootcamp.store.archive.replace_durably", full_disk)
+        code, _, err = run_cli(capsys, "archive", workshop.id, *data)
+    assert code != 0 and len(err) == 1 and "No space left on device" in err[0] and "archived.json" in err[0]
+    assert not is_archived(store.workshops_dir / workshop.id)
+
+    archive(store, workshop.id)
+    real_unlink = os.unlink
+
+    def read_only(path, *args, **kwargs) -> None:
+        if str(path).endswith("archived.json"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        real_unlink(path, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "unlink", read_only)
+        code, _, err = run_cli(capsys, "archive", "--undo", workshop.id, *data)
+    assert code != 0 and len(err) == 1 and "Permission denied" in err[0]
+    assert is_archived(store.workshops_dir / workshop.id)
