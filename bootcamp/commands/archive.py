@@ -23,7 +23,10 @@ def run(args: argparse.Namespace) -> int:
     row = find_workshop(Library(store.data_dir, store.clock).listing().rows, args.workshop, str(store.data_dir))
     if args.undo:
         info = unarchive(store, row.info.id)
-        print(f"brought back {terminal_safe(info.name)} ({info.organisation}, {info.date}, {info.id}): home lists it again")
+        print(
+            f"brought back {terminal_safe(info.name)} ({terminal_safe(info.organisation)}, {info.date}, {info.id}): "
+            "home lists it again"
+        )
     else:
         info = archive(store, row.info.id)
         print(

@@ -160,3 +160,15 @@ def test_a_disk_that_refuses_the_archive_file_is_said_in_one_sentence(
         code, _, err = run_cli(capsys, "archive", "--undo", workshop.id, *data)
     assert code != 0 and len(err) == 1 and "Permission denied" in err[0]
     assert is_archived(store.workshops_dir / workshop.id)
+
+
+def test_the_archive_command_prints_an_organisation_terminal_safe_both_ways(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--undo` printed the organisation as stored, so an escape sequence in it (an imported workshop) reached the
+    terminal; archiving printed it made safe."""
+    workshop = make_workshop(store, sources, name="Spring", organisation="Acme\x1b]0;owned\x07")
+    data = ("--data-dir", str(store.data_dir))
+    for argv in (("archive", workshop.id), ("archive", "--undo", workshop.id)):
+        code, out, _ = run_cli(capsys, *argv, *data)
+        assert code == 0 and "\x1b" not in out[0] and "\x07" not in out[0]
