@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,9 +13,10 @@ from bootcamp.errors import UserError
 from bootcamp.library import Library
 from bootcamp.store import Store
 from bootcamp.store.archive import archive, is_archived, unarchive
-from bootcamp.store.model import Answer, WorkshopDay
+from bootcamp.store.model import Answer
 from bootcamp.store.owner_lock import OwnerLock, WorkshopBusy
 from tests.library.conftest import make_workshop
+from tests.store_fixtures import met_on_two_days
 
 
 def every_file(folder: Path) -> dict[str, bytes]:
@@ -68,11 +67,7 @@ def test_the_listing_says_every_day_a_two_day_workshop_met(
     store: Store, sources: dict[str, str], library: Library, utc_calendar: None
 ) -> None:
     workshop = make_workshop(store, sources, date="2026-09-21")
-    first = datetime(2026, 9, 21, 9).timestamp()
-    with store.owned(workshop.id, purpose="test") as files:
-        files.update_state(
-            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
-        )
+    met_on_two_days(store, workshop.id)
     (row,) = library.listing().rows
     assert row.days == ("2026-09-21", "2026-09-22")
 
@@ -122,11 +117,7 @@ def test_list_dates_a_two_day_workshop_with_both_days(
     store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], utc_calendar: None
 ) -> None:
     workshop = make_workshop(store, sources, date="2026-09-21")
-    first = datetime(2026, 9, 21, 9).timestamp()
-    with store.owned(workshop.id, purpose="test") as files:
-        files.update_state(
-            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
-        )
+    met_on_two_days(store, workshop.id)
     _, out, _ = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
     assert out[0].split()[1] == "2026-09-21–22"
 
