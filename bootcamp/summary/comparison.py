@@ -45,7 +45,6 @@ from bootcamp.summary.comparison_model import (
     same_bands,
 )
 from bootcamp.summary.model import (
-    DONT_KNOW_FINDING,
     STRUCTURE_GAP_BELOW,
     ActionResult,
     Audit,
@@ -56,7 +55,7 @@ from bootcamp.summary.model import (
     RatingSummary,
     RoleVerdict,
 )
-from bootcamp.summary.scoring import is_split, level_for, to_score
+from bootcamp.summary.scoring import dimension_figures, level_for
 
 _STILL_TO_DO = ("open", "doing")
 Part = TypeVar("Part", HeatMap, Audit)
@@ -261,29 +260,10 @@ def _on_questions(
 ) -> DimensionResult:
     """``dimension`` scored again, as the summary scores it, on its questions but those ``left_out``."""
     kept = tuple(q for q in dimension.questions if _question_key(q) not in left_out)
-    counts = [count for q in kept for count in q.counts]
-    scored = sum(count.count for count in counts if count.value is not None)
-    dont_know = sum(count.count for count in counts if count.dont_know)
-    total = sum(count.count * count.value for count in counts if count.value is not None)
-    low_end = sum(count.count for count in counts if count.value is not None and count.value <= 0.0)
-    high_end = sum(count.count for count in counts if count.value is not None and count.value >= 1.0)
-    score = to_score(total / scored) if scored else None
-    answered = scored + dont_know
-    share = dont_know / answered if answered else None
-    return dataclasses.replace(
-        dimension,
-        score=score,
-        level=level_for(score, levels),
-        answered=answered,
-        scored=scored,
-        dont_know=dont_know,
-        dont_know_share=share,
-        nobody_knows=share is not None and share >= DONT_KNOW_FINDING - 1e-9,
-        low_end=low_end,
-        high_end=high_end,
-        unclear=is_split(scored, low_end, high_end),
-        questions=kept,
-    )
+    # Each question's scored answers from its counts: its option's place on the scale, once per answer.
+    values = [count.value for q in kept for count in q.counts if count.value is not None for _ in range(count.count)]
+    figures = dimension_figures(values, sum(q.dont_know for q in kept), levels)
+    return dataclasses.replace(dimension, questions=kept, **figures)
 
 
 def _mean(scores: Sequence[int]) -> int | None:
