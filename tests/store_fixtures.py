@@ -1,10 +1,13 @@
 """Fixtures shared by the store's and the library's tests: the fixture content, a fixed clock, a store on a
-temporary folder, the facilitator's calendar in UTC (a plugin of tests/conftest.py)."""
+temporary folder, the facilitator's calendar in UTC (a plugin of tests/conftest.py); a workshop made to have met on
+two days."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ import pytest
 from bootcamp.clock import FixedClock
 from bootcamp.content import read_sources
 from bootcamp.store import Store
+from bootcamp.store.model import WorkshopDay
 
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
 
@@ -40,3 +44,13 @@ def utc_calendar(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+def met_on_two_days(store: Store, workshop_id: str) -> None:
+    """The workshop's state as after a day on 2026-09-21 from 9 o'clock and a second started the next morning (read
+    with ``utc_calendar``: its days are then "2026-09-21" and "2026-09-22")."""
+    first = datetime(2026, 9, 21, 9).timestamp()
+    with store.owned(workshop_id, purpose="test") as files:
+        files.update_state(
+            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
+        )

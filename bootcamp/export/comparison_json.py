@@ -50,7 +50,8 @@ Top level:
   scored_after, dont_know_share_before, dont_know_share_after, nobody_knows_before,
   nobody_knows_after, unclear_before, unclear_after, question_changes, run_score_before, run_score_after}``.
   ``question_changes``: the dimension's questions the two runs did not ask alike (matched by ``step_key`` and
-  ``item``), each ``{step_key, item, why, text_before, text_after, scale_before, scale_after}``; ``why``:
+  ``item``; one answered in neither run where it differs is not named), each ``{step_key, item, why, text_before,
+  text_after, scale_before, scale_after}``; ``why``:
   ``earlier-only``, ``later-only``, ``scale-changed`` (these three are left out: the scores, counts, levels and
   findings of both runs are then of the questions both asked on the same scale) or ``reworded`` (compared as the
   same question); ``[]`` unless both runs scored the dimension. ``run_score_*``: each run's own score for it, as its

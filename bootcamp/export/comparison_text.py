@@ -329,6 +329,8 @@ _LEFT_OUT_WHY = {
 
 def _left_out_why(question: QuestionDifference) -> str:
     if question.why is QuestionChange.SCALE_CHANGED:
+        if question.scale_before == question.scale_after:  # the same title over other option ids or values
+            return f"asked on {question.scale_after} both times, whose options changed"
         return f"asked on {question.scale_before} then, {question.scale_after} now"
     return _LEFT_OUT_WHY[question.why]
 

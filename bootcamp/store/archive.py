@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bootcamp.clock import iso
 from bootcamp.store.durable import replace_durably, sync_folder
-from bootcamp.store.errors import StoreError
+from bootcamp.store.errors import FileNotSavedError, StoreError
 from bootcamp.store.layout import ARCHIVED_FILE
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.store import Store
@@ -33,7 +33,10 @@ def archive(store: Store, workshop_id: str, *, purpose: str = "bootcamp archive"
         if is_archived(files.path):
             raise StoreError(f"workshop {info.id} ({info.name}) is archived already")
         document = {"format": ARCHIVED_FORMAT, "version": 1, "archived_at": iso(store.clock.now())}
-        replace_durably(files.path / ARCHIVED_FILE, json.dumps(document).encode("utf-8"))
+        try:
+            replace_durably(files.path / ARCHIVED_FILE, json.dumps(document).encode("utf-8"))
+        except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
+            raise FileNotSavedError(files.path / ARCHIVED_FILE, str(error.strerror or error)) from error
         return info
 
 
@@ -45,5 +48,7 @@ def unarchive(store: Store, workshop_id: str, *, purpose: str = "bootcamp archiv
             os.unlink(files.path / ARCHIVED_FILE)
         except FileNotFoundError:
             raise StoreError(f"workshop {info.id} ({info.name}) is not archived") from None
+        except OSError as error:
+            raise FileNotSavedError(files.path / ARCHIVED_FILE, str(error.strerror or error), doing="remove") from error
         sync_folder(files.path)
         return info

@@ -45,7 +45,6 @@ from bootcamp.summary.comparison_model import (
     same_bands,
 )
 from bootcamp.summary.model import (
-    DONT_KNOW_FINDING,
     STRUCTURE_GAP_BELOW,
     ActionResult,
     Audit,
@@ -56,7 +55,7 @@ from bootcamp.summary.model import (
     RatingSummary,
     RoleVerdict,
 )
-from bootcamp.summary.scoring import is_split, level_for, to_score
+from bootcamp.summary.scoring import dimension_figures, level_for
 
 _STILL_TO_DO = ("open", "doing")
 Part = TypeVar("Part", HeatMap, Audit)
@@ -231,24 +230,27 @@ def _scale_of(question: QuestionResult) -> tuple[tuple[str, float | None, bool],
 
 def _question_differences(b: DimensionResult, a: DimensionResult) -> tuple[QuestionDifference, ...]:
     """The questions of one dimension the two runs did not ask alike, matched by step and item ids: in the later
-    content's order, then those only the earlier one asked."""
+    content's order, then those only the earlier one asked. One with no answer where it differs is not among them:
+    leaving it out would change no figure, and the note would say it was asked."""
     earlier = {_question_key(q): q for q in b.questions}
     later = {_question_key(q): q for q in a.questions}
     found = []
     for key, now in later.items():
         then = earlier.get(key)
         if then is None:
-            found.append(QuestionDifference(*key, QuestionChange.LATER_ONLY, "", now.text, "", now.scale))
+            if now.answered:
+                found.append(QuestionDifference(*key, QuestionChange.LATER_ONLY, "", now.text, "", now.scale))
         elif _scale_of(then) != _scale_of(now):
-            found.append(
-                QuestionDifference(*key, QuestionChange.SCALE_CHANGED, then.text, now.text, then.scale, now.scale)
-            )
+            if then.answered or now.answered:
+                found.append(
+                    QuestionDifference(*key, QuestionChange.SCALE_CHANGED, then.text, now.text, then.scale, now.scale)
+                )
         elif _folded(then.text) != _folded(now.text):
             found.append(QuestionDifference(*key, QuestionChange.REWORDED, then.text, now.text, then.scale, now.scale))
     found += [
         QuestionDifference(*key, QuestionChange.EARLIER_ONLY, then.text, "", then.scale, "")
         for key, then in earlier.items()
-        if key not in later
+        if key not in later and then.answered
     ]
     return tuple(found)
 
@@ -258,29 +260,10 @@ def _on_questions(
 ) -> DimensionResult:
     """``dimension`` scored again, as the summary scores it, on its questions but those ``left_out``."""
     kept = tuple(q for q in dimension.questions if _question_key(q) not in left_out)
-    counts = [count for q in kept for count in q.counts]
-    scored = sum(count.count for count in counts if count.value is not None)
-    dont_know = sum(count.count for count in counts if count.dont_know)
-    total = sum(count.count * count.value for count in counts if count.value is not None)
-    low_end = sum(count.count for count in counts if count.value is not None and count.value <= 0.0)
-    high_end = sum(count.count for count in counts if count.value is not None and count.value >= 1.0)
-    score = to_score(total / scored) if scored else None
-    answered = scored + dont_know
-    share = dont_know / answered if answered else None
-    return dataclasses.replace(
-        dimension,
-        score=score,
-        level=level_for(score, levels),
-        answered=answered,
-        scored=scored,
-        dont_know=dont_know,
-        dont_know_share=share,
-        nobody_knows=share is not None and share >= DONT_KNOW_FINDING - 1e-9,
-        low_end=low_end,
-        high_end=high_end,
-        unclear=is_split(scored, low_end, high_end),
-        questions=kept,
-    )
+    # Each question's scored answers from its counts: its option's place on the scale, once per answer.
+    values = [count.value for q in kept for count in q.counts if count.value is not None for _ in range(count.count)]
+    figures = dimension_figures(values, sum(q.dont_know for q in kept), levels)
+    return dataclasses.replace(dimension, questions=kept, **figures)
 
 
 def _mean(scores: Sequence[int]) -> int | None:
@@ -295,7 +278,9 @@ def _share(part: int, whole: int) -> float | None:
 def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequence[DimensionChange]) -> OverallChange:
     shared = [d for d in dimensions if d.score_before is not None and d.score_after is not None]
     b, a = before.overall, after.overall
-    same = b.measured == a.measured == len(shared)  # else the two overall scores are not compared, nor their levels
+    questions_left_out = sum(len(d.left_out) for d in shared)
+    # Else the two overall scores are not compared (OverallChange.same_dimensions), nor their levels.
+    same = b.measured == a.measured == len(shared) and not questions_left_out
     return OverallChange(
         score_before=b.score,
         score_after=a.score,
@@ -313,7 +298,7 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         level_withheld_after=a.level_withheld,
         level_withheld_why_before=b.withheld_reason,
         level_withheld_why_after=a.withheld_reason,
-        questions_left_out=sum(len(d.left_out) for d in shared),
+        questions_left_out=questions_left_out,
     )
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bootcamp.content.model import Level, ProbeQuestion, Program, RoleCheck, Scale, Step, StepKind
 from bootcamp.summary.answers import AnswerIndex, is_comment_only, options_of
@@ -52,6 +53,29 @@ def is_split(scored: int, low_end: int, high_end: int) -> bool:
     # Compared as counts, not floats: 1 of 4 is exactly a quarter.
     needed = DISAGREEMENT_SHARE * scored
     return low_end >= needed - 1e-9 and high_end >= needed - 1e-9
+
+
+def dimension_figures(values: Sequence[float], dont_know: int, levels: Sequence[Level]) -> dict[str, Any]:
+    """The fields of a :class:`DimensionResult` its answers decide, from its scored answers (each on 0..1) and its
+    "don't know" answers: the summary scores a dimension with it, and a comparison scores one again with it on the
+    questions both runs asked alike, so the two cannot drift apart."""
+    score = to_score(sum(values) / len(values)) if values else None
+    answered = len(values) + dont_know
+    dont_know_share = dont_know / answered if answered else None
+    low_end = sum(1 for value in values if value <= 0.0)
+    high_end = sum(1 for value in values if value >= 1.0)
+    return {
+        "score": score,
+        "level": level_for(score, levels),
+        "answered": answered,
+        "scored": len(values),
+        "dont_know": dont_know,
+        "dont_know_share": dont_know_share,
+        "nobody_knows": dont_know_share is not None and dont_know_share >= DONT_KNOW_FINDING - 1e-9,
+        "low_end": low_end,
+        "high_end": high_end,
+        "unclear": is_split(len(values), low_end, high_end),
+    }
 
 
 @dataclass(frozen=True)
@@ -170,32 +194,17 @@ def score_dimensions(
     for dimension in program.dimensions:
         questions = scored_by_dimension[dimension.id]
         values = [value for q in questions for value in q.values]
-        answered = sum(q.result.answered for q in questions)
-        dont_know = sum(q.result.dont_know for q in questions)
-        low_end = sum(1 for value in values if value <= 0.0)
-        high_end = sum(1 for value in values if value >= 1.0)
-        score = None
-        if values:
-            score = to_score(sum(values) / len(values))
-            shown_scores.append(score)
-        dont_know_share = dont_know / answered if answered else None
+        figures = dimension_figures(values, sum(q.result.dont_know for q in questions), levels)
+        if figures["score"] is not None:
+            shown_scores.append(figures["score"])
         dimensions.append(
             DimensionResult(
                 id=dimension.id,
                 title=dimension.title,
                 text=dimension.text,
-                status=_status(questions, values, answered, started),
-                score=score,
-                level=level_for(score, levels),
-                answered=answered,
-                scored=len(values),
-                dont_know=dont_know,
-                dont_know_share=dont_know_share,
-                nobody_knows=dont_know_share is not None and dont_know_share >= DONT_KNOW_FINDING - 1e-9,
-                low_end=low_end,
-                high_end=high_end,
-                unclear=is_split(len(values), low_end, high_end),
+                status=_status(questions, values, figures["answered"], started),
                 questions=tuple(q.result for q in questions),
+                **figures,
             )
         )
 

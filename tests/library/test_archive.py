@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
+import errno
 import os
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,10 @@ from bootcamp.errors import UserError
 from bootcamp.library import Library
 from bootcamp.store import Store
 from bootcamp.store.archive import archive, is_archived, unarchive
-from bootcamp.store.model import Answer, WorkshopDay
+from bootcamp.store.model import Answer
 from bootcamp.store.owner_lock import OwnerLock, WorkshopBusy
 from tests.library.conftest import make_workshop
+from tests.store_fixtures import met_on_two_days
 
 
 def every_file(folder: Path) -> dict[str, bytes]:
@@ -67,11 +67,7 @@ def test_the_listing_says_every_day_a_two_day_workshop_met(
     store: Store, sources: dict[str, str], library: Library, utc_calendar: None
 ) -> None:
     workshop = make_workshop(store, sources, date="2026-09-21")
-    first = datetime(2026, 9, 21, 9).timestamp()
-    with store.owned(workshop.id, purpose="test") as files:
-        files.update_state(
-            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
-        )
+    met_on_two_days(store, workshop.id)
     (row,) = library.listing().rows
     assert row.days == ("2026-09-21", "2026-09-22")
 
@@ -121,11 +117,7 @@ def test_list_dates_a_two_day_workshop_with_both_days(
     store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], utc_calendar: None
 ) -> None:
     workshop = make_workshop(store, sources, date="2026-09-21")
-    first = datetime(2026, 9, 21, 9).timestamp()
-    with store.owned(workshop.id, purpose="test") as files:
-        files.update_state(
-            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
-        )
+    met_on_two_days(store, workshop.id)
     _, out, _ = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
     assert out[0].split()[1] == "2026-09-21–22"
 
@@ -136,13 +128,40 @@ def test_archive_and_undo_name_a_two_day_workshop_by_both_days_and_show_no_raw_c
     """Before: `bootcamp archive` said "(Acme, 2026-09-21, …)" of a workshop `list` dates "2026-09-21–22", and
     `--undo` printed the organisation as stored, a right-to-left override turning the rest of the line around."""
     workshop = make_workshop(store, sources, organisation="Acme \u202eevil", date="2026-09-21")
-    first = datetime(2026, 9, 21, 9).timestamp()
-    with store.owned(workshop.id, purpose="test") as files:
-        files.update_state(
-            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
-        )
+    met_on_two_days(store, workshop.id)
     data = ("--data-dir", str(store.data_dir))
     for argv in (("archive", workshop.id), ("archive", "--undo", workshop.id)):
         code, out, _ = run_cli(capsys, *argv, *data)
         assert code == 0 and "2026-09-21–22" in out[0], out
         assert "\u202e" not in out[0] and "\\u202e" in out[0]
+
+
+def test_a_disk_that_refuses_the_archive_file_is_said_in_one_sentence(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or a folder gone read-only) gave a traceback from `bootcamp archive`, and ended home."""
+    workshop = make_workshop(store, sources, name="Spring")
+    data = ("--data-dir", str(store.data_dir))
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patched:
+        patched.setattr("bootcamp.store.archive.replace_durably", full_disk)
+        code, _, err = run_cli(capsys, "archive", workshop.id, *data)
+    assert code != 0 and len(err) == 1 and "No space left on device" in err[0] and "archived.json" in err[0]
+    assert not is_archived(store.workshops_dir / workshop.id)
+
+    archive(store, workshop.id)
+    real_unlink = os.unlink
+
+    def read_only(path, *args, **kwargs) -> None:
+        if str(path).endswith("archived.json"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        real_unlink(path, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "unlink", read_only)
+        code, _, err = run_cli(capsys, "archive", "--undo", workshop.id, *data)
+    assert code != 0 and len(err) == 1 and "Permission denied" in err[0]
+    assert is_archived(store.workshops_dir / workshop.id)

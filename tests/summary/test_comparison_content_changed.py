@@ -161,3 +161,54 @@ def test_the_content_versions_are_named_and_said_what_they_are() -> None:
     assert f"version {earlier.content_hash[:12]} then, {later.content_hash[:12]} now" in said
     [method] = [note for note in method_notes(later) if "version" in note]
     assert later.content_hash[:12] in method and "kept with it" in method
+
+
+def test_no_level_move_is_given_between_overall_scores_that_are_not_compared() -> None:
+    """The earlier run asked the CEO question as well (Yes then Partly: 75, Hard-wired); the later one asked only the
+    question both asked (Partly: 50, Lip service). The overall scores were said 'not compared', yet Progress and the
+    JSON gave 'Level: Hard-wired → Lip service ↓' (level_move 'down'), the very comparison withheld."""
+    earlier = _earlier({MANDATE: ("yes",) * 4, CEO: ("partly",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("partly",) * 4})
+    comparison = compare(earlier, later)
+    assert not comparison.overall.same_dimensions
+    assert comparison.overall.level_move is None
+    assert comparison_to_data(comparison)["overall"]["level_move"] is None
+    markdown = render_comparison_markdown(comparison)
+    overall = markdown[markdown.index("## Overall") : markdown.index("## Dimensions")]
+    assert "Level: Hard-wired → Lip service." in overall  # each run's level, and no move between them
+
+
+def test_a_scale_whose_option_ids_changed_under_the_same_title_is_said_so() -> None:
+    """The scale kept its title and labels but its 'No' option's id changed ('no' → 'not'), so the answers are not
+    compared; the note read 'asked on Yes, partly or no then, Yes, partly or no now', naming no difference."""
+    sources = read_sources(FIXTURE)
+    sources["sessions/program.yaml"] = sources["sessions/program.yaml"].replace('{id: "no",', '{id: "not",', 1)
+    earlier = _earlier({MANDATE: ("no",) * 4})
+    later = _report(load_sources(sources), {MANDATE: ("not",) * 4}, workshop_id="w2", date="2027-03-01")
+    comparison = compare(earlier, later)
+    assert [q.why.value for q in _mandate(comparison).left_out] == ["scale-changed"]
+    said = " ".join(notes(comparison))
+    assert "Yes, partly or no then, Yes, partly or no now" not in said
+    assert "asked on Yes, partly or no both times, whose options changed" in said
+
+
+def test_a_question_no_one_answered_is_not_said_asked_nor_keeps_the_overall_scores_apart() -> None:
+    """The earlier run's content had the CEO question but the room never got to it (no answer); the content dropped
+    it since. The note said it was 'asked only in the earlier run', and the two overall scores (100 and 100, of the
+    very same answers) were 'not compared'."""
+    earlier = _earlier({MANDATE: ("yes",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("yes",) * 4})
+    comparison = compare(earlier, later)
+    assert not _mandate(comparison).left_out
+    assert comparison.overall.same_dimensions and comparison.overall.change == 0
+    assert "asked only in the earlier run" not in " ".join(notes(comparison))
+
+
+def test_a_question_answered_in_one_run_only_on_another_scale_is_still_left_out() -> None:
+    """Nobody answered the mandate question in the earlier run; the later run asked it on another scale: the later
+    run's answers count differently, so they stay out of its score."""
+    earlier = _earlier({CEO: ("yes",) * 4}, steps=CEO_STEP)
+    later = _later({MANDATE: ("agree",) * 4, CEO: ("yes",) * 4}, steps=CEO_STEP, scale="agreement")
+    mandate = _mandate(compare(earlier, later))
+    assert [(q.step_key, q.why.value) for q in mandate.left_out] == [(MANDATE, "scale-changed")]
+    assert (mandate.score_before, mandate.score_after) == (100, 100)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from summary_rooms import MANDATE, RATE, ROLE, STRUCTURE_QUESTION, Room_, participants
 
-from bootcamp.store.model import Answer
+from bootcamp.store.model import Answer, WorkshopState
 
 OPTIONS = ["yes", "partly", "no", "dont-know", None]  # None: no answer
 STRENGTH = ["strong", "mixed", "weak", "dont-know", None]
@@ -74,3 +76,18 @@ def test_turning_one_no_into_yes_never_lowers_a_dimension(room: Room_, data: st.
         else:
             assert new.score == old.score
     assert after.overall.score >= before.overall.score
+
+
+@settings(max_examples=150, deadline=None)
+@given(rooms(), st.sets(st.sampled_from([MANDATE, ROLE])), st.sets(st.sampled_from([MANDATE, ROLE])))
+def test_a_dimension_re_scored_on_all_its_questions_is_the_summarys_own(
+    room: Room_, secret: set[str], skipped: set[str]
+) -> None:
+    """A comparison re-scores a dimension on the questions both runs asked alike (from its questions' counts): on
+    every question, secret ballots and steps skipped for time included, that is the summary's own result."""
+    from bootcamp.summary.comparison import _on_questions
+
+    room = dataclasses.replace(room, state=WorkshopState(secret=tuple(sorted(secret)), skipped=tuple(sorted(skipped))))
+    report = room.report()
+    for dimension in report.dimensions:
+        assert _on_questions(dimension, set(), report.levels) == dimension

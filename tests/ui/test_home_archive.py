@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import datetime
-
 from textual.widgets import DataTable, Static
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.store.archive import archive, is_archived
-from bootcamp.store.model import WorkshopDay
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.ui.screens.archive_confirm import ArchiveConfirmScreen
 from bootcamp.ui.screens.home import HomeScreen
+from tests.store_fixtures import met_on_two_days
 
 
 async def open_home(pilot) -> HomeScreen:
@@ -98,11 +95,7 @@ async def test_a_two_day_workshop_shows_both_dates_in_the_list_and_the_detail(
     make_app, store: Store, fixture_program: Program, utc_calendar: None
 ) -> None:
     workshop = new_workshop(store, fixture_program, name="Spring")
-    first = datetime(2026, 9, 21, 9).timestamp()
-    with store.owned(workshop.id, purpose="test") as files:
-        files.update_state(
-            lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
-        )
+    met_on_two_days(store, workshop.id)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         home = await open_home(pilot)
