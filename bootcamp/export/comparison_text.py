@@ -139,6 +139,8 @@ def dimensions_count(count: int) -> str:
 def like_for_like_lead(overall: OverallChange) -> str:
     """What the headline says when the runs measured different dimensions, before its figures: "Like for like, on
     the 1 dimension measured both times"; "No dimension was measured in both runs: no change can be told"."""
+    if not overall.shared and overall.questions_left_out:
+        return "No dimension was asked alike in both runs: no change can be told"
     if not overall.shared:
         return "No dimension was measured in both runs: no change can be told"
     return f"Like for like, on the {dimensions_count(overall.shared)} measured both times"
@@ -147,9 +149,15 @@ def like_for_like_lead(overall: OverallChange) -> str:
 def different_dimensions(overall: OverallChange) -> str:
     """Why the two overall scores are not compared: "the runs measured different dimensions (2 and 5, 1 in
     common)", or "the runs asked different questions (3 left out of the comparison)"."""
-    if overall.measured_before == overall.measured_after == overall.shared > 0 and overall.questions_left_out:
-        count = overall.questions_left_out
-        return f"the runs asked different questions ({count} question{'s' if count != 1 else ''} left out)"
+    count = overall.questions_left_out
+    asked_differently = f"the runs asked different questions ({count} question{'s' if count != 1 else ''} left out)"
+    if count and overall.measured_before == overall.measured_after == overall.shared + overall.asked_differently:
+        return asked_differently
+    if count:
+        return (
+            f"{asked_differently} and measured different dimensions ({overall.measured_before} and "
+            f"{overall.measured_after}, {overall.shared} in common)"
+        )
     return (
         f"the runs measured different dimensions ({overall.measured_before} and {overall.measured_after}, "
         f"{overall.shared} in common)"

@@ -278,7 +278,9 @@ def _share(part: int, whole: int) -> float | None:
 def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequence[DimensionChange]) -> OverallChange:
     shared = [d for d in dimensions if d.score_before is not None and d.score_after is not None]
     b, a = before.overall, after.overall
-    questions_left_out = sum(len(d.left_out) for d in shared)
+    # Counted where both runs scored the dimension on their own, even when nothing of it was asked alike.
+    both_scored = [d for d in dimensions if d.run_score_before is not None and d.run_score_after is not None]
+    questions_left_out = sum(len(d.left_out) for d in both_scored)
     # Else the two overall scores are not compared (OverallChange.same_dimensions), nor their levels.
     same = b.measured == a.measured == len(shared) and not questions_left_out
     return OverallChange(
@@ -299,6 +301,7 @@ def _overall(before: CommitmentReport, after: CommitmentReport, dimensions: Sequ
         level_withheld_why_before=b.withheld_reason,
         level_withheld_why_after=a.withheld_reason,
         questions_left_out=questions_left_out,
+        asked_differently=len(both_scored) - len(shared),
     )
 
 

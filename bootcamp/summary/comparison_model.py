@@ -184,6 +184,8 @@ class OverallChange:
     # Questions of the shared dimensions left out of the like-for-like scores (asked in one run only, or on another
     # scale): with any, each run's overall score counts questions the other did not ask, so the two are not compared.
     questions_left_out: int = 0
+    # Dimensions both runs scored on their own, none of whose questions was asked alike: not compared, not "shared".
+    asked_differently: int = 0
 
     @property
     def same_dimensions(self) -> bool:

@@ -212,3 +212,17 @@ def test_a_question_answered_in_one_run_only_on_another_scale_is_still_left_out(
     mandate = _mandate(compare(earlier, later))
     assert [(q.step_key, q.why.value) for q in mandate.left_out] == [(MANDATE, "scale-changed")]
     assert (mandate.score_before, mandate.score_after) == (100, 100)
+
+
+def test_a_dimension_whose_only_question_changed_scale_is_said_so_not_called_measured_in_neither_run() -> None:
+    """Mandate's one question moved to another scale: both runs scored Mandate on their own, nothing can be compared.
+    The headline said "No dimension was measured in both runs" and "the runs measured different dimensions (1 and 1,
+    0 in common)", where each run measured the same one, on a question asked differently."""
+    comparison = compare(_earlier({MANDATE: ("no",) * 4}), _later({MANDATE: ("agree",) * 4}, scale="agreement"))
+    assert comparison.overall.questions_left_out == 1
+    shown = render_comparison_markdown(comparison)
+    assert "No dimension was measured in both runs" not in shown
+    assert "measured different dimensions" not in shown
+    assert "No dimension was asked alike in both runs: no change can be told" in shown
+    assert "The runs asked different questions (1 question left out)" in shown
+    assert comparison_to_data(comparison)["overall"]["questions_left_out"] == 1
