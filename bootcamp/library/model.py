@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bootcamp.dates import days_span
 from bootcamp.library.packing import unpack_actions
 from bootcamp.store.workshop_info import Action, WorkshopInfo
 
@@ -67,5 +68,11 @@ class OpenAction:
     workshop_id: str
     workshop_name: str
     organisation: str
-    workshop_date: str
+    workshop_date: str  # its first day: the day the action was agreed on, at the latest
     action: Action
+    workshop_days: tuple[str, ...] = ()  # the days a workshop of more than one met on (LibraryRow.days)
+
+    @property
+    def held_on(self) -> str:
+        """The workshop's date as home and `list` give it: "2026-09-21–22" for one held over two days."""
+        return days_span(self.workshop_date, self.workshop_days)

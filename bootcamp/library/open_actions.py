@@ -18,7 +18,7 @@ def open_actions(rows: Iterable[LibraryRow], today: date) -> list[OpenAction]:
     Ties keep the rows' order (newest workshop first) and each workshop's own order.
     """
     found = [
-        OpenAction(row.info.id, row.info.name, row.info.organisation, row.info.date, action)
+        OpenAction(row.info.id, row.info.name, row.info.organisation, row.info.date, action, row.days)
         for row in rows
         for action in row.actions
         if action.status in STILL_OPEN

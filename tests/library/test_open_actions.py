@@ -9,6 +9,7 @@ from bootcamp.library import Library
 from bootcamp.store import Store
 from bootcamp.store.model import Action, ActionStatus
 from tests.library.conftest import make_workshop
+from tests.store_fixtures import met_on_two_days
 
 
 def store_actions(store: Store, workshop_id: str, *actions: Action) -> None:
@@ -56,3 +57,16 @@ def test_overdue_first_then_by_due_date_undated_last_and_only_open_or_doing(
     only_globex = Library(store.data_dir, clock).open_actions(organisation="Globex")
     assert [item.action.id for item in only_globex] == ["a2", "a1", "a4"]
 
+
+
+def test_an_action_of_a_two_day_workshop_is_dated_with_both_days(
+    store: Store, sources: dict[str, str], clock: FixedClock, utc_calendar: None
+) -> None:
+    """The actions view dated a two-day workshop's actions with its first day ("Autumn · 2026-09-21"), where home,
+    `list`, `compare` and the Progress page say "2026-09-21–22"; the date an action was agreed on stays the first."""
+    workshop = make_workshop(store, sources, name="Autumn", date="2026-09-21")
+    store_actions(store, workshop.id, Action("a1", "Fund the listening programme"))
+    met_on_two_days(store, workshop.id)
+    (item,) = Library(store.data_dir, clock).open_actions()
+    assert item.held_on == "2026-09-21–22"
+    assert item.workshop_date == "2026-09-21"

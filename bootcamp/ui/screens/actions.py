@@ -253,7 +253,7 @@ class ActionsScreen(Screen[None]):
 
         named = [self._workshop_named(item) for item in self.shown]
         cells = [
-            (" ".join(item.action.what.split()), item.action.owner or "no owner", f"{name} · {item.workshop_date}")
+            (" ".join(item.action.what.split()), item.action.owner or "no owner", f"{name} · {item.held_on}")
             for item, name in zip(self.shown, named, strict=True)
         ]
         wanted = {
@@ -280,7 +280,7 @@ class ActionsScreen(Screen[None]):
                 plain(shortened(what, widths["what"])),
                 plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
                 plain(action.status.value),
-                plain(workshop_cell(name, item.workshop_date, widths["workshop"]), "dim"),
+                plain(workshop_cell(name, item.held_on, widths["workshop"]), "dim"),
                 key=f"{item.workshop_id}/{action.id}",
             )
 
@@ -315,7 +315,7 @@ class ActionsScreen(Screen[None]):
             joined(
                 (action.what, "bold"),
                 "\n",
-                (f"{item.organisation} · {item.workshop_name} · {item.workshop_date}", "dim"),
+                (f"{item.organisation} · {item.workshop_name} · {item.held_on}", "dim"),
                 "\n",
                 ("owner: ", "dim"),
                 action.owner or "nobody yet",
