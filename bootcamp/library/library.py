@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,7 +111,8 @@ class Library:
                     texts.parsed = FoldedTexts.of(parse_texts(texts.unpacked))
                 except ValueError:  # a row of the wrong shape: the folder answers instead
                     texts.parsed = FoldedTexts.of(parse_texts(self._unpacked_from_folder(refreshed, row.info.id)))
-            hits += hits_in(row.info, texts.parsed, words)
+            found = hits_in(row.info, texts.parsed, words)
+            hits += [replace(hit, archived=row.archived, days=row.days) for hit in found]
         return hits
 
     def prepare(self) -> None:

@@ -59,6 +59,13 @@ class SearchHit:
     where: str  # WORKSHOP, ORGANISATION, PARTICIPANT, ROOM_NOTE, QUICK_NOTE, COMMENT, ROLE_LINE, ACTION, POKER_NOTE
     text: str  # the whole matched text, line breaks kept
     spans: tuple[tuple[int, int], ...]  # (start, end) of each matching word in text
+    archived: bool = False  # the workshop is put away: found all the same (a client's earlier run), and said so
+    days: tuple[str, ...] = ()  # as LibraryRow.days
+
+    @property
+    def held_on(self) -> str:
+        """The workshop's date as home and `list` give it: "2026-09-21–22" for one held over two days."""
+        return days_span(self.date, self.days)
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,14 @@ import dataclasses
 
 import pytest
 
+from bootcamp.clock import FixedClock
 from bootcamp.library import Library, SearchHit
 from bootcamp.library.search import spans
 from bootcamp.store import Store, new_ballot_id
+from bootcamp.store.archive import archive
 from bootcamp.store.model import Action, Answer, PokerCard, RoleLine, RoomNote
 from tests.library.conftest import make_workshop
+from tests.store_fixtures import met_on_two_days
 
 
 @pytest.fixture
@@ -127,3 +130,16 @@ def test_a_word_holding_what_json_escapes_is_still_found(store: Store, sources: 
     (hit,) = library.search('"later"\\maybe')
     assert hit.text == 'They said "later"\\maybe' and hit.spans == ((10, len(hit.text)),)
     assert [(h.text, h.spans) for h in library.search("later")] == [(hit.text, ((11, 16),))]  # again, from what it keeps
+
+
+def test_a_hit_in_an_archived_two_day_workshop_says_both(
+    store: Store, sources: dict[str, str], clock: FixedClock, utc_calendar: None
+) -> None:
+    """Search finds archived workshops too (a client's earlier runs), but a hit did not say it was archived, nor the
+    second day of a workshop held over two: a consultant could not tell last year's put-away run from today's."""
+    info = make_workshop(store, sources, name="Autumn", date="2026-09-21")
+    store.open(info.id).save_answer(Answer(info.participants[0].id, "basics/mandate", value="yes", comment="churn"))
+    met_on_two_days(store, info.id)
+    archive(store, info.id)
+    (hit,) = Library(store.data_dir, clock).search("churn")
+    assert hit.archived and hit.held_on == "2026-09-21–22"

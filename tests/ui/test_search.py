@@ -19,6 +19,7 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
+from bootcamp.library import SearchHit
 from bootcamp.store import Store
 from bootcamp.store.model import Answer, PokerCard, RoomNote, StepTimer, WorkshopState
 from bootcamp.store.owner_lock import CONSOLE, OwnerLock, describe, holder_of
@@ -27,10 +28,10 @@ from bootcamp.ui.commands import screen_actions
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 from bootcamp.ui.screens.review import BANNER, ReviewScreen
-from bootcamp.ui.screens.search import SearchScreen
+from bootcamp.ui.screens.search import SearchScreen, hit_text
 from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from bootcamp.ui.search_results import excerpt
+from bootcamp.ui.search_results import FoundHit, excerpt
 
 TALK, MANDATE, WELCOME = "basics/talk", "basics/mandate", "basics/welcome"
 NOTE = "Pricing was the surprise:\nnobody owns the renewal conversation"
@@ -407,3 +408,10 @@ def test_review_snapshot(size: tuple[int, int], workshop_id: str, make_app, snap
         await review_first(pilot, await search_for(pilot, "churn"))
 
     assert snap_compare(make_app(), terminal_size=size, run_before=ready)
+
+
+def test_a_result_names_an_archived_workshop_and_both_days_of_a_two_day_one() -> None:
+    days = ("2026-09-21", "2026-09-22")
+    hit = SearchHit("w1", "Autumn", "Acme", "2026-09-21", "", "workshop", "Autumn", ((0, 6),), archived=True, days=days)
+    first_line = hit_text(FoundHit(hit, "")).plain.splitlines()[0]
+    assert first_line == "Autumn  ·  Acme  ·  2026-09-21–22  ·  archived"

@@ -52,7 +52,14 @@ def hit_text(found: FoundHit, width: int = EXCERPT_WIDTH) -> Text:
     )
     return Text("\n", end="").join(
         [
-            joined((hit.workshop_name, "bold"), ("  ·  ", "dim"), hit.organisation, ("  ·  ", "dim"), hit.date),
+            joined(
+                (hit.workshop_name, "bold"),
+                ("  ·  ", "dim"),
+                hit.organisation,
+                ("  ·  ", "dim"),
+                hit.held_on,
+                ("  ·  archived" if hit.archived else "", "dim"),
+            ),
             joined(("  ", ""), place),
             joined(("  ", ""), excerpt(hit.text, hit.spans, width)),
         ]
