@@ -104,7 +104,7 @@ def read_left_on(folder: Path, now: float | None = None) -> LeftOn | None:
     except OSError as error:
         raise _unreadable(path, error.strerror or str(error)) from None
     except ValueError as error:  # not UTF-8, or not JSON
-        where = f" (line {error.lineno}, column {error.colno})" if isinstance(error, json.JSONDecodeError) else ""
+        where = f" at line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
         raise _unreadable(path, f"not valid JSON{where}") from None
     try:
         left = LeftOn(

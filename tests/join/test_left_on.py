@@ -57,7 +57,7 @@ def a_word_for_the_port(text: str) -> str:
 @pytest.mark.parametrize(
     ("damage", "reason"),
     [
-        (cut, "not valid JSON (line 1, column "),
+        (cut, "not valid JSON at line 1, column "),
         (a_number_for_a_step, "not joining as a console leaves it"),
         (a_word_for_the_port, "not joining as a console leaves it"),
     ],

@@ -922,7 +922,7 @@ async def test_a_damaged_phones_json_is_said_in_one_sentence_and_kept_and_j_stil
         [said] = [m for m in notified(app) if "phones.json" in m]
         assert said == (
             f"Joining left on by the last console did not come back: {left} could not be read (not valid JSON "
-            "(line 1, column 21)); it is kept as phones.json.damaged, and j starts joining with a new code for the "
+            "at line 1, column 21); it is kept as phones.json.damaged, and j starts joining with a new code for the "
             "room to scan"
         )
         assert (folder / "phones.json.damaged").read_bytes() == damaged
