@@ -96,7 +96,7 @@ class ConsoleJoining:
         the join slide as it was left, and up if joining moved."""
         from bootcamp.join.server import JoinError, JoinServer, host_in_url  # aiohttp, only now
 
-        kept = {"code": left.code, "key": left.key, "seats": left.seats} if left is not None else {}
+        kept = {"code": left.code, "key": left.key, "seats": left.seats, "by_name": left.by_name} if left else {}
         try:
             server = await JoinServer.start(workshop, address.host, address.bound_port, log_path, **kept)
         except JoinError as refused:
@@ -135,7 +135,8 @@ class ConsoleJoining:
         if self._stopped:
             return
         server = self.server
-        left = LeftOn(server.host, server.port, server.code, server.key, server.held, self.invite.slide_step)
+        slide, by_name = self.invite.slide_step, server.by_name
+        left = LeftOn(server.host, server.port, server.code, server.key, server.held, slide, by_name=by_name)
         # If it cannot be written, joining goes on; only coming back after a crash would need the phones to scan.
         with contextlib.suppress(OSError):
             write_left_on(self.folder, left)

@@ -9,7 +9,8 @@ a short wait): with the page's part for the page's script, else with a redirect 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,8 @@ class PhoneForms:
         def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
             assert seat is not None
             step, item, perspective = form.get("step", ""), form.get("item", ""), form.get("perspective", "")
-            record = self.room.answer(seat, step, item, perspective, form.get("value", ""))
+            with self._kept_if_hidden_changes(seat):
+                record = self.room.answer(seat, step, item, perspective, form.get("value", ""))
             if record is None:  # the page asks for the tap again: once it stops asking, it says so by itself
                 self.server.keep(self._changed_after(REPLACE_SECONDS))
                 return Done()
@@ -91,9 +93,21 @@ class PhoneForms:
     async def comment(self, request: web.Request) -> web.StreamResponse:
         def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:
             assert seat is not None
-            return Done([self.room.comment(seat, form.get("step", ""), form.get("comment", ""))])
+            with self._kept_if_hidden_changes(seat):
+                return Done([self.room.comment(seat, form.get("step", ""), form.get("comment", ""))])
 
         return await self._handle(request, act)
+
+    @contextlib.contextmanager
+    def _kept_if_hidden_changes(self, seat: Seat) -> Iterator[None]:
+        """A seat taken by name that gives its own answer over one it hid shows it from now on: the console keeps
+        that (``phones.json``) as it keeps a seat change, so a restart does not hide the phone's own answer again."""
+        hidden = seat.hidden if seat.by_name else None
+        try:
+            yield
+        finally:
+            if hidden is not None and seat.hidden != hidden:
+                self.server.seats_changed()
 
     async def note(self, request: web.Request) -> web.StreamResponse:
         def act(seat: Seat | None, form: dict[str, str], token: str) -> Done:

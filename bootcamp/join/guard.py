@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from aiohttp import web
 
 from bootcamp.join.join_code import looks_like_a_code
+from bootcamp.join.pages import no_workshop_page
 from bootcamp.join.wrong_codes import WrongCodes
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -44,6 +45,16 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
 
 def refusal(status: int, sentence: str, **headers: str) -> web.Response:
     return web.Response(status=status, text=sentence + "\n", content_type="text/plain", headers=headers)
+
+
+def no_workshop() -> web.Response:
+    """404 as a page a phone can read (a stale tab after joining restarted with a new code lands here): the phone
+    page's look, its stylesheet inline and allowed by hash alone; no name, no roster, no code."""
+    page = no_workshop_page()
+    policy = SECURITY_HEADERS["Content-Security-Policy"].replace("style-src 'self'", f"style-src {page.style_source}")
+    return web.Response(
+        status=404, text=page.body, content_type="text/html", headers={"Content-Security-Policy": policy}
+    )
 
 
 class Guard:
@@ -94,4 +105,4 @@ class Guard:
                 )
             if verdict.delay:
                 await asyncio.sleep(verdict.delay)
-        return refusal(404, "No workshop here: check the code on the wall.")
+        return no_workshop()

@@ -6,7 +6,13 @@ joining (``j``, leaving the workshop, quitting, a closed terminal window: every 
 console that never stopped it leaves it, and the next console to open the workshop serves the same code again,
 on the same address and port when the port is free: the open pages reconnect by themselves, their forms still
 good, and every phone keeps its seat. The tokens themselves are never stored, only their hashes (as the server
-keeps them), so the file cannot take a seat; it is private (0600) like every file of the workshop.
+keeps them), so the file cannot take a seat; it is private (0600) like every file of the workshop. A seat taken by
+a name (anyone may tap any free name) keeps what it hid (``by_name``: fingerprints of the answers and comments given
+for that person before it sat, never the words), so its phone shows after a restart what it showed before. A file
+written before ``by_name`` existed reads as before: every seat as one the console gave.
+
+A file that cannot be read is set aside (``phones.json.damaged``), kept as it was, and said in one sentence: joining
+then starts only when asked, with a new code, and the phones scan it again.
 
 Written again at every seat change, on the console's loop, as ``join.json`` is: atomically but not fsync'd, a
 small file. A killed or crashed process leaves it whole; a power cut may lose it (the phones then scan again).
@@ -16,10 +22,15 @@ Pure Python.
 from __future__ import annotations
 
 import json
+import os
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from bootcamp.errors import UserError
+from bootcamp.join.seats import Cell, Unseen
 from bootcamp.store.durable import replace_at_once
 
 LEFT_ON_FILE = "phones.json"
@@ -40,6 +51,11 @@ class LeftOn:
     seats: tuple[tuple[str, str], ...] = ()  # (token hash, participant id), in the order they were taken
     slide_step: str = ""  # the step the join slide was up on
     written_at: float = 0.0  # the file's modification time (epoch seconds): its last seat change
+    by_name: Mapping[str, Unseen] = field(default_factory=dict)  # token hash → what a seat taken by a name hides
+
+
+class LeftOnUnreadable(UserError):
+    """``phones.json`` was there and could not be read: one sentence, the file set aside as it was."""
 
 
 def left_on_path(folder: Path) -> Path:
@@ -56,6 +72,10 @@ def write_left_on(folder: Path, left: LeftOn) -> None:
             "key": left.key.hex(),
             "seats": [[token_hash, participant] for token_hash, participant in left.seats],
             "slide_step": left.slide_step,
+            "by_name": {
+                token_hash: {"answers": _rows(hidden.answers), "comments": _rows(hidden.comments)}
+                for token_hash, hidden in left.by_name.items()
+            },
         }
     ).encode()
     replace_at_once(left_on_path(folder), data)
@@ -68,14 +88,25 @@ def remove_left_on(folder: Path) -> None:
 def read_left_on(folder: Path, now: float | None = None) -> LeftOn | None:
     """Joining a console left on in ``folder``; None when it was stopped, or what is there is not one, or it was
     left more than :data:`COMES_BACK_SECONDS` before ``now`` (the system's time: a file's time is that too), when
-    it is removed."""
+    it is removed. A file that cannot be read is set aside and :class:`LeftOnUnreadable` says so."""
     path = left_on_path(folder)
     try:
         written_at = path.stat().st_mtime
-        if written_at < (time.time() if now is None else now) - COMES_BACK_SECONDS:
-            path.unlink(missing_ok=True)
-            return None
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _unreadable(path, error.strerror or str(error)) from None
+    if written_at < (time.time() if now is None else now) - COMES_BACK_SECONDS:
+        path.unlink(missing_ok=True)
+        return None
+    try:
         found = json.loads(path.read_bytes())
+    except OSError as error:
+        raise _unreadable(path, error.strerror or str(error)) from None
+    except ValueError as error:  # not UTF-8, or not JSON
+        where = f" at line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
+        raise _unreadable(path, f"not valid JSON{where}") from None
+    try:
         left = LeftOn(
             host=str(found["host"]),
             port=int(found["port"]),
@@ -84,9 +115,46 @@ def read_left_on(folder: Path, now: float | None = None) -> LeftOn | None:
             seats=tuple((str(token_hash), str(participant)) for token_hash, participant in found.get("seats", [])),
             slide_step=str(found.get("slide_step", "")),
             written_at=written_at,
+            by_name=_by_name(found.get("by_name", {})),
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise _unreadable(path, "not joining as a console leaves it") from None
     if not (left.host and left.code and left.key and 0 < left.port <= 65535):
-        return None
+        raise _unreadable(path, "not joining as a console leaves it")
     return left
+
+
+def _rows(cells: tuple[tuple[Cell, str], ...]) -> list[list[str]]:
+    return [[*cell, mark] for cell, mark in cells]
+
+
+def _by_name(found: Any) -> dict[str, Unseen]:
+    if not isinstance(found, dict):
+        raise TypeError("by_name")
+    return {str(token): Unseen(_cells(seat["answers"]), _cells(seat["comments"])) for token, seat in found.items()}
+
+
+def _cells(rows: Any) -> tuple[tuple[Cell, str], ...]:
+    if not isinstance(rows, list) or not all(
+        isinstance(row, list) and len(row) == 4 and all(isinstance(part, str) for part in row) for row in rows
+    ):
+        raise TypeError("cells")
+    return tuple(((step, item, perspective), mark) for step, item, perspective, mark in rows)
+
+
+def _unreadable(path: Path, reason: str) -> LeftOnUnreadable:
+    """Set ``path`` aside as it is (a new one is written when joining starts) and say so in one sentence."""
+    aside = path.with_name(path.name + ".damaged")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.damaged-{number}")
+    try:
+        os.rename(path, aside)
+        kept = f"it is kept as {aside.name}"
+    except OSError:
+        kept = "it is left as it is"
+    return LeftOnUnreadable(
+        f"Joining left on by the last console did not come back: {path} could not be read ({reason}); {kept}, and "
+        "j starts joining with a new code for the room to scan"
+    )

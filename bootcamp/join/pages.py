@@ -6,7 +6,10 @@ folder of static files to list). No server here.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +25,23 @@ LIMITS = {"comment": COMMENT.chars, "note": NOTE.chars, "name": PERSON_NAME.char
 class Asset:
     body: bytes
     content_type: str
+
+
+@dataclass(frozen=True)
+class NoWorkshopPage:
+    """What a wrong or old code gets: the phone page's look, a heading and one sentence, nothing of the workshop."""
+
+    body: str
+    style_source: str  # for the response's Content Security Policy: the inline stylesheet's hash, and nothing else
+
+
+@cache
+def no_workshop_page() -> NoWorkshopPage:
+    style = (TEMPLATES / "phone.css").read_text(encoding="utf-8")
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    body = env.get_template("no_workshop.html").render(style=style)
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    return NoWorkshopPage(body, f"'sha256-{digest}'")
 
 
 class Pages:

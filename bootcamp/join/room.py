@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bootcamp.checks import participant_problems
@@ -31,7 +31,7 @@ from bootcamp.join.phone_view import (
     Saved,
     Screen,
 )
-from bootcamp.join.seats import Seat, SeatRefused, Seats, Waiting
+from bootcamp.join.seats import Seat, SeatRefused, Seats, Unseen, Waiting, fingerprint
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.records import answer_record, voted_record
@@ -95,18 +95,25 @@ class PhoneRoom:
         (at the keyboard in private entry, on paper, from their own phone), as private entry shows it to whoever picks
         the name; what this phone gives, and what the console changes from now on, it shows."""
         given = [a for a in self.workshop.records.data.answers if a.participant_id == seat.participant_id]
-        seat.unseen = {(a.step_key, a.item, a.perspective): a.value for a in given if a.value}
-        seat.unseen_comments = {(a.step_key, a.item, a.perspective): a.comment for a in given if a.comment}
+        seat.by_name = True
+        seat.unseen = {(a.step_key, a.item, a.perspective): fingerprint(a.value) for a in given if a.value}
+        seat.unseen_comments = {(a.step_key, a.item, a.perspective): fingerprint(a.comment) for a in given if a.comment}
         return seat
 
-    def sit_again(self, seats: Iterable[tuple[str, str]]) -> None:
+    def sit_again(self, seats: Iterable[tuple[str, str]], by_name: Mapping[str, Unseen] | None = None) -> None:
         """The seats phones held when a console stopped without stopping joining: each phone holds its seat again
-        (its cookie did not change), but for people no longer present."""
+        (its cookie did not change), but for people no longer present. A seat taken by name (its token hash in
+        ``by_name``) hides again what it hid then, so the phone shows what it showed before."""
+        by_name = by_name or {}
         for token_hash, participant_id in seats:
             person = self._present(participant_id)
             if person is not None:
                 with contextlib.suppress(SeatRefused):
-                    self.seats.claim(participant_id, token_hash, person.display_name)
+                    seat = self.seats.claim(participant_id, token_hash, person.display_name)
+                    hidden = by_name.get(token_hash)
+                    if hidden is not None:
+                        seat.by_name = True
+                        seat.unseen, seat.unseen_comments = dict(hidden.answers), dict(hidden.comments)
 
     def take_free_seat(self, token_hash: str) -> Seat | Waiting:
         """Anonymous workshop: the first of :meth:`open_seats`, or a place in the queue (the console lets the phone
@@ -200,7 +207,7 @@ class PhoneRoom:
     def _hidden(self, seat: Seat, key: tuple[str, str, str]) -> bool:
         """Whether the phone shows the answer at ``key`` as "answered already (not shown here)"."""
         answer = self.workshop.records.answer(seat.participant_id, *key)
-        return answer is not None and bool(answer.value) and seat.unseen.get(key) == answer.value
+        return answer is not None and bool(answer.value) and seat.unseen.get(key) == fingerprint(answer.value)
 
     def _replace_asked_again(self, seat: Seat, key: tuple[str, str, str], value: str) -> bool:
         """Whether this tap is the second of the same answer over a hidden one; if not, it is the first (unless a
@@ -438,7 +445,7 @@ class PhoneRoom:
             value = answer.value if answer is not None else ""
             saved = _SAVED[records.answer_mark(participant_id, step.key, item.id, perspective)] if value else Saved.NONE
             replacing = ""
-            if value and seat.unseen.get((step.key, item.id, perspective)) == value:
+            if value and seat.unseen.get((step.key, item.id, perspective)) == fingerprint(value):
                 value, saved = "", Saved.UNSEEN
                 tapped = self._replace_asked(seat, (step.key, item.id, perspective))
                 replacing = next((o.label for o in asks.scale.options if o.id == tapped), "")
@@ -450,7 +457,7 @@ class PhoneRoom:
         if step.kind is StepKind.QUESTION and step.comment:
             answer = records.answer(participant_id, step.key)
             comment = answer.comment if answer is not None else ""
-            if comment and seat.unseen_comments.get((step.key, "", "")) == comment:
+            if comment and seat.unseen_comments.get((step.key, "", "")) == fingerprint(comment):
                 comment, comment_saved = "", Saved.UNSEEN
             elif comment:
                 comment_saved = _SAVED[records.answer_mark(participant_id, step.key)]

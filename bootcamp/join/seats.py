@@ -5,17 +5,38 @@ the token). A second browser cannot take a claimed seat; the facilitator can rel
 (an anonymous workshop's next phone takes it, answers and all, until a phone does). Someone not
 on the roster asks with a name and waits until the console admits them. Which seats cast a ballot here, and
 whether it is saved yet, is kept here for the page; who has voted is stored on the step's roll of voters
-(:meth:`LiveRecords.has_voted`), which a freed seat or a restart keeps. Pure Python.
+(:meth:`LiveRecords.has_voted`), which a freed seat or a restart keeps. A seat taken by a name (anyone may tap any
+free name) hides what was given for that person before it sat: by fingerprints of those answers, never the answers,
+so that what it hides can be kept across a console's restart (``phones.json``) without copying anyone's words.
+Pure Python.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from dataclasses import dataclass, field
 
 from bootcamp.errors import UserError
 
 MAX_WAITING = 50  # a room's latecomers, with room to spare: a page that keeps asking fills no memory
+
+
+Cell = tuple[str, str, str]  # (step key, item, perspective): one answer of one person
+
+
+def fingerprint(text: str) -> str:
+    """What a seat keeps of an answer or a comment it hides: enough to tell it is still the same one, not its words."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Unseen:
+    """What a seat taken by name hides, as it stands: each cell's answer and comment given for that person before the
+    phone sat, by :func:`fingerprint`, that the phone has not given again itself since."""
+
+    answers: tuple[tuple[Cell, str], ...] = ()
+    comments: tuple[tuple[Cell, str], ...] = ()
 
 
 class SeatRefused(UserError):
@@ -34,14 +55,19 @@ class Seat:
     ballots: dict[str, bool] = field(default_factory=dict)  # secret step → whether the ballot cast here is saved
     notes: list[str] = field(default_factory=list)  # ids of the notes this phone sent
     # A seat taken by tapping or typing a name (anyone in the room may tap any free name): (step key, item,
-    # perspective) → the value, and the comment, stored for that person before, which this phone is not shown while
-    # they stand (until it gives its own, or the console changes them). Empty for a seat the console gave (letting
-    # someone in) or a phone held before a restart.
-    unseen: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    unseen_comments: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    # perspective) → the fingerprint of the value, and of the comment, stored for that person before, which this phone
+    # is not shown while they stand (until it gives its own, or the console changes them). Empty for a seat the
+    # console gave (letting someone in). Kept across a console's restart (:attr:`hidden`).
+    by_name: bool = False
+    unseen: dict[Cell, str] = field(default_factory=dict)
+    unseen_comments: dict[Cell, str] = field(default_factory=dict)
     # (step key, item, perspective) → the answer tapped once over an unseen one, and when: the same tapped again soon
     # replaces it, as private entry at the console asks for a second key.
-    replacing: dict[tuple[str, str, str], tuple[str, float]] = field(default_factory=dict)
+    replacing: dict[Cell, tuple[str, float]] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> Unseen:
+        return Unseen(tuple(self.unseen.items()), tuple(self.unseen_comments.items()))
 
 
 @dataclass(frozen=True)
@@ -93,6 +119,11 @@ class Seats:
     def held_by(self) -> tuple[tuple[str, str], ...]:
         """(token hash, participant id) of every seat held, in the order they were taken."""
         return tuple((seat.token_hash, pid) for pid, seat in self._by_participant.items())
+
+    @property
+    def by_name(self) -> dict[str, Unseen]:
+        """Token hash → what the seat hides, for every seat held that was taken by a name."""
+        return {seat.token_hash: seat.hidden for seat in self._by_participant.values() if seat.by_name}
 
     # -- changes ----------------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import asyncio
 import errno
 import ipaddress
 import os
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from bootcamp.join.pages import Pages
 from bootcamp.join.phone_view import Screen
 from bootcamp.join.room import PhoneRoom
 from bootcamp.join.save_waits import SaveWaits
-from bootcamp.join.seats import Waiting
+from bootcamp.join.seats import Unseen, Waiting
 from bootcamp.join.server_log import AccessLog, close_logger, file_logger
 from bootcamp.limits import COMMENT, NOTE, PERSON_NAME
 from bootcamp.live.changes import Change
@@ -123,12 +123,14 @@ class JoinServer:
         code: str = "",
         key: bytes = b"",
         seats: Iterable[tuple[str, str]] = (),
+        by_name: Mapping[str, Unseen] | None = None,
     ) -> JoinServer:
         """Serve the phone page on ``host:port`` (port 0: any free one) on the running loop, the workshop's.
 
-        ``code``, ``key`` and ``seats`` (token hash, participant id) carry on joining that a console left on."""
+        ``code``, ``key``, ``seats`` (token hash, participant id) and ``by_name`` (what each seat taken by a name
+        hid, by token hash) carry on joining that a console left on."""
         server = cls(workshop, code or new_join_code(), log_path, key)
-        server.room.sit_again(seats)
+        server.room.sit_again(seats, by_name)
         try:
             await server._serve(host, port)
         except OSError as error:  # in use, or not an address of this machine
@@ -215,6 +217,11 @@ class JoinServer:
     def held(self) -> tuple[tuple[str, str], ...]:
         """Each seat a phone holds, as (its token's hash, the participant id): what a console keeps to come back."""
         return self.room.seats.held_by
+
+    @property
+    def by_name(self) -> dict[str, Unseen]:
+        """What each seat taken by a name hides, by its token's hash: what a console keeps to come back as well."""
+        return self.room.seats.by_name
 
     def admit(self, waiting_id: str, *, new: bool = False) -> Participant:
         """Let someone in: added to the roster (one sentence if refused), their phone holds the new seat; or the

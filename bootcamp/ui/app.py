@@ -273,7 +273,7 @@ class BootcampApp(KeysInOrderApp[None]):
 
     def open(self, workshop: LiveWorkshop) -> None:
         """Show ``workshop`` on the console: it belongs to this loop from now on, and tells us of every change."""
-        from bootcamp.join.left_on import read_left_on
+        from bootcamp.join.left_on import LeftOnUnreadable, read_left_on
         from bootcamp.ui.screens.workshop import WorkshopScreen
 
         self.workshop = workshop
@@ -282,7 +282,12 @@ class BootcampApp(KeysInOrderApp[None]):
         workshop.start()
         console = WorkshopScreen(workshop)
         self.push_screen(console)
-        self._left_on = read_left_on(workshop.files.path)  # a console that never stopped joining left it on
+        try:
+            self._left_on = read_left_on(workshop.files.path)  # a console that never stopped joining left it on
+        except LeftOnUnreadable as unreadable:  # set aside as it was; the workshop opens, joining only when asked
+            self._left_on = None
+            said = str(unreadable)
+            self.notify(said, title="Joining did not come back", severity="warning", markup=False, timeout=20)
         self._say_if_archived(workshop)
         if self.join_on_open is not None and workshop.info.id == self.open_workshop_id:
             address, self.join_on_open = self.join_on_open, None

@@ -13,7 +13,7 @@ from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
 
 from .conftest import MANDATE, RATE, Room
-from .test_browser import SHOW_SECONDS, phone_on, tap
+from .test_browser import PHONE, SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
 SMALL_PHONE_AT_200 = {"viewport": {"width": 160, "height": 284}, "device_scale_factor": 4}
@@ -232,3 +232,33 @@ async def test_a_screen_reader_hears_that_a_tap_would_replace_an_answer_not_show
         await tap(page, "Yes")
         await expect(page.locator("#said")).to_have_text("Yes: saved ✓")
         assert room.workshop.records.answer(ana, MANDATE).value == "yes"
+
+
+async def test_an_old_link_reads_as_the_phone_page_does_in_light_and_dark_and_large_text(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """A tab left open from before joining restarted with a new code: the page it lands on has the phone page's
+    look (its stylesheet allowed by the page's policy, so nothing is refused), dark mode too, and fits a small phone
+    with its text at 200 %."""
+    room = await Room.open(files, tmp_path)
+    old_link = f"{room.origin}/QQQQQ"
+    looks = [("light", {}), ("dark", {"color_scheme": "dark"}), ("small-200", SMALL_PHONE_AT_200)]
+    async with phone_on(room, chromium) as first:
+        browser = first.context.browser
+        assert browser is not None
+        for name, context in looks:
+            page = await (await browser.new_context(**{**PHONE, **context})).new_page()
+            errors: list[str] = []
+            page.on("console", lambda message, errors=errors: errors.append(message.text))
+            response = await page.goto(old_link)
+            assert response is not None and response.status == 404
+            await expect(page.get_by_role("heading", name="Old or wrong link")).to_be_visible()
+            await page.screenshot(path=tmp_path / f"old-link-{name}.png", full_page=True)
+            assert not [e for e in errors if "Refused" in e]  # as a stylesheet the policy refused is said
+            body = page.locator("body")
+            looked = "b => [getComputedStyle(b).fontSize, getComputedStyle(b).backgroundColor]"
+            size, background = await body.evaluate(looked)
+            assert size == "18px"  # the phone page's 1.125rem
+            assert background == ("rgb(18, 18, 18)" if name == "dark" else "rgb(255, 255, 255)")
+            width = SMALL_PHONE_AT_200["viewport"]["width"] if name == "small-200" else PHONE["viewport"]["width"]
+            assert await page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [width, width]

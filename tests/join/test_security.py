@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -30,7 +33,7 @@ async def test_a_wrong_code_is_404_and_an_address_that_keeps_guessing_is_slowed_
     room.server.guard.wrong_codes = WrongCodes(free_tries=2, refuse_after=5, delay_step=0.1)
     origin = room.origin
     status, text, _ = await get(f"{origin}/QQQQQ")
-    assert status == 404 and text == "No workshop here: check the code on the wall.\n"
+    assert status == 404 and "Scan the new code on the wall" in text_of(text)
     assert (await get(f"{origin}/favicon.ico"))[0] == 404  # a browser's own request is no guess
     await get(f"{origin}/QQQQR")
     started = time.monotonic()
@@ -40,6 +43,31 @@ async def test_a_wrong_code_is_404_and_an_address_that_keeps_guessing_is_slowed_
     status, text, headers = await get(f"{origin}/QQQQV")
     assert status == 429 and int(headers["Retry-After"]) > 0
     assert (await get(room.url))[0] == 429  # refused for a while, the right code too
+    await room.close()
+
+
+async def test_an_old_link_gets_a_page_a_phone_can_read_that_gives_nothing_of_the_workshop_away(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """After a restart with a new code a stale tab landed on a plain-text "No workshop here: check the code on the
+    wall.", tiny on a phone. Now the phone page's look (its stylesheet inline, allowed by hash: its own address
+    holds the code), a heading and one sentence; still 404, and nothing of the workshop."""
+    room = await Room.open(files, tmp_path)
+    status, page, headers = await get(f"{room.origin}/QQQQQ", Accept="text/html")
+    assert status == 404 and headers["Content-Type"].startswith("text/html")
+    assert '<html lang="en">' in page and 'name="viewport"' in page and 'name="color-scheme"' in page
+    assert text_of(page.split("<main>", 1)[1]) == (
+        "Old or wrong link Scan the new code on the wall to join."
+    )
+    style = re.search(r"<style>(.*)</style>", page, re.DOTALL)
+    assert style is not None and "prefers-color-scheme: dark" in style[1]
+    digest = base64.b64encode(hashlib.sha256(style[1].encode()).digest()).decode()
+    policy = headers["Content-Security-Policy"]
+    assert f"style-src 'sha256-{digest}';" in policy and "default-src 'none'" in policy and "'self'" not in (
+        policy.split("style-src", 1)[1].split(";", 1)[0]
+    )
+    for told in (room.server.code, "Spring", "Northwind", "Ana", "Ben", "Chloe", "<script", "<form", "href"):
+        assert told.lower() not in page.lower(), told
     await room.close()
 
 

@@ -16,7 +16,7 @@ import signal
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,9 +33,10 @@ from bootcamp.join.addresses import Candidate, JoinAddress
 from bootcamp.join.console import Joining
 from bootcamp.join.invite import INVITE_FILE, Invite
 from bootcamp.join.left_on import read_left_on, write_left_on
+from bootcamp.join.room import LATE_TAP_SECONDS
 from bootcamp.live.changes import Change
 from bootcamp.store import Store
-from bootcamp.store.model import WorkshopState
+from bootcamp.store.model import Answer, WorkshopState
 from bootcamp.ui.app import PHONE_REDRAW_SECONDS, BootcampApp, create_app
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.join_address import JoinAddressScreen
@@ -46,6 +47,7 @@ from bootcamp.ui.widgets.answers.question_table import QuestionTable
 from tests.join.conftest import Phone, text_of
 
 MANDATE = "basics/mandate"  # the fixture's question: yes, partly, no, don't know
+RATE = "basics/rate-aptitudes"  # the fixture's rating: Persist! first, for yourself and your team
 LOOPBACK = JoinAddress("127.0.0.1", 0)
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 
@@ -682,15 +684,24 @@ async def test_a_console_killed_while_phones_are_joined_comes_back_on_the_same_c
         await ana.close()
 
 
-async def joined_then_killed(app: BootcampApp, phones: list[Phone], folder: Path, ids: dict[str, str]) -> Phone:
-    """Joining on, Ana seated by phone, then the console gone as a killed one goes: every file it kept stays as it
-    was (quitting here stops the server and frees its port, as a killed process does). Ana's phone, its room the URL."""
+async def joined_then_killed(
+    app: BootcampApp,
+    phones: list[Phone],
+    folder: Path,
+    ids: dict[str, str],
+    seated: Callable[[BootcampApp, Phone], Awaitable[None]] | None = None,
+) -> Phone:
+    """Joining on, Ana seated by phone (``seated``: then what the phone and the console do), then the console gone
+    as a killed one goes: every file it kept stays as it was (quitting here stops the server and frees its port, as
+    a killed process does). Ana's phone, its room the URL."""
     async with app.run_test(size=(120, 40)) as pilot:
         await joined_console(pilot)
         ana = await phone_of(app, phones)
         ana.room = Url(app.joining.url, ids)  # type: ignore[union-attr,assignment]
         await ana.sit("Ana Ortiz")
         await eventually(pilot, lambda: "1 of 3 on phones" in screen_text(app), "Ana on her phone")
+        if seated is not None:
+            await seated(app, ana)
         kept = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
     for name, data in kept.items():
         (folder / name).write_bytes(data)
@@ -728,6 +739,52 @@ async def test_a_workshop_whose_console_never_stopped_joining_opens_joining_on_t
         await wait_for_screen(pilot, WorkshopScreen)
         await settle(pilot)
         assert app.joining is None and not await served(url)
+    for phone in phones:
+        await phone.close()
+
+
+async def test_a_phone_that_took_a_seat_by_name_still_hides_what_was_given_before_once_the_console_is_back(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """Anyone may tap any free name: Ana's answers and comment typed at the console before the phone tapped her name
+    showed on it as "answered already (not shown here)", and replacing one took two taps. After the console was
+    killed and reopened the phone, seated again from phones.json, showed her No and her comment, and one tap
+    replaced an answer. Now it shows what it showed before: hidden what was hidden, and what it gave itself."""
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    ana_id = ids["Ana Ortiz"]
+    entry = store.open(workshop_id)
+    entry.save_answer(Answer(ana_id, MANDATE, value="no", comment="Not for anyone's phone"))  # private entry, say
+    entry.save_answer(Answer(ana_id, RATE, "persist", "team", "weak"))
+    phones: list[Phone] = []
+
+    async def tapped_over_her_no_with_no(app: BootcampApp, phone: Phone) -> None:
+        page = await phone.load()
+        assert "answered already (not shown here)" in text_of(page) and "Not for anyone" not in page
+        await phone.answer("no")  # asked first; the same tap again, not a double tap's, gives it as its own
+        await asyncio.sleep(LATE_TAP_SECONDS + 0.1)
+        status, part = await phone.answer("no")
+        assert status == 200 and 'value="no" aria-pressed="true"' in part
+
+    ana = await joined_then_killed(
+        joining_app(data_dir, clock, workshop_id), phones, folder, ids, seated=tapped_over_her_no_with_no
+    )
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await joined_console(pilot)
+        await eventually(pilot, lambda: "1 of 3 on phones" in screen_text(app), "the phone's seat kept")
+        page = await ana.load()
+        assert 'value="no" aria-pressed="true"' in page  # its own answer, shown as before
+        assert "Not for anyone" not in page and "a comment is stored (not shown here)" in text_of(page)
+        assert app.workshop is not None
+        app.workshop.move(lambda flow: flow.jump(RATE))
+        await ana.post("go", {"step": RATE, "position": "1"})
+        page = await ana.load()
+        assert "Persist!" in text_of(page) and "answered already (not shown here)" in text_of(page)
+        status, part = await ana.answer("strong", step=RATE, item="persist", perspective="team")
+        assert status == 200 and "Tap “Strength” again to replace it." in text_of(part)
+        answer = app.workshop.records.answer(ana_id, RATE, "persist", "team")
+        assert answer is not None and answer.value == "weak"  # one tap replaced nothing
     for phone in phones:
         await phone.close()
 
@@ -841,6 +898,39 @@ async def test_joining_left_on_longer_ago_than_a_seat_cookie_lives_does_not_come
         await settle(pilot)
         await pilot.pause(0.2)
         assert app.joining is None and not left.exists()
+    for phone in phones:
+        await phone.close()
+
+
+async def test_a_damaged_phones_json_is_said_in_one_sentence_and_kept_and_j_still_starts_joining(
+    workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app
+) -> None:
+    """A power cut half-wrote phones.json: the console said nothing, joining did not come back, and the next j wrote
+    over it. Now the console says why in one sentence, the file is kept beside as it was, and j starts joining."""
+    folder = store.open(workshop_id).path
+    ids = {p.name: p.id for p in store.open(workshop_id).info().participants}
+    phones: list[Phone] = []
+    await joined_then_killed(joining_app(data_dir, clock, workshop_id), phones, folder, ids)
+    left = folder / "phones.json"
+    damaged = left.read_bytes()[:20]
+    left.write_bytes(damaged)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        assert app.joining is None
+        [said] = [m for m in notified(app) if "phones.json" in m]
+        assert said == (
+            f"Joining left on by the last console did not come back: {left} could not be read (not valid JSON "
+            "at line 1, column 21); it is kept as phones.json.damaged, and j starts joining with a new code for the "
+            "room to scan"
+        )
+        assert (folder / "phones.json.damaged").read_bytes() == damaged
+        await pilot.press("j")
+        await wait_for_screen(pilot, JoinAddressScreen)
+        await pilot.press("end", "enter", "enter")  # the loopback, for a rehearsal
+        await joined_console(pilot)
+        assert read_left_on(folder) is not None and (folder / "phones.json.damaged").read_bytes() == damaged
     for phone in phones:
         await phone.close()
 
