@@ -5,6 +5,7 @@
 (() => {
   const view = document.getElementById("view");
   const offline = document.getElementById("offline");
+  const oldLink = document.getElementById("old-link");
   const said = document.getElementById("said");
   // While contact is lost the page looks for the laptop after 2 s, then 4 and 8, then every 12 s: forty phones
   // that looked every 2 s sent a laptop back on the Wi-Fi (or woken, with every look queued) a burst of requests.
@@ -34,9 +35,14 @@
   let looking = 0; // the timer of the next look, while contact is lost
   let lookAfter = FIRST_LOOK_MILLISECONDS;
   let lookOnItsWay = false;
+  let watching = 0; // the timer that notices a silent stream
+  // A 404 to a look or a post is not the laptop away: joining started again with a new code, and this address is
+  // gone for good. Looking again would only loop, and each look and stream is a wrong code: within two minutes the
+  // laptop refused this phone the new code too (429, for ten minutes). A reload would throw away what was typed.
+  let gone = false;
   function waitForLaptop(lostNow) {
-    lost = lostNow;
-    offline.hidden = !lost;
+    lost = lostNow || gone;
+    offline.hidden = !lost || gone;
     if (lost) {
       lookForLaptop();
     } else {
@@ -59,30 +65,35 @@
   // opened again and its opening ends the notice; a stream still open (a post failed, the stream did not) ends it
   // on the look's answer.
   function lookForLaptop() {
-    if (looking || lookOnItsWay) return;
+    if (looking || lookOnItsWay || gone) return;
     looking = setTimeout(lookNow, lookDelay(lookAfter));
     lookAfter = Math.min(2 * lookAfter, LAST_LOOK_MILLISECONDS);
   }
   async function lookNow() {
     looking = clearTimeout(looking) || 0;
-    if (!lost || lookOnItsWay) return;
+    if (!lost || lookOnItsWay || gone) return;
     lookOnItsWay = true;
     const giveUp = new AbortController();
     const patience = setTimeout(() => giveUp.abort(), postMs); // a Wi-Fi gone without a word leaves a look hanging
     let answered = false;
+    let status = 0;
     try {
-      await fetch(document.body.dataset.alive, {
+      ({ status } = await fetch(document.body.dataset.alive, {
         method: "HEAD",
         cache: "no-store",
         credentials: "same-origin",
         signal: giveUp.signal,
-      });
+      }));
       answered = true;
     } catch (error) {
       // still out of reach
     } finally {
       clearTimeout(patience);
       lookOnItsWay = false;
+    }
+    if (status === 404) {
+      linkIsOld();
+      return;
     }
     if (!lost) return; // the stream or a tap found the laptop meanwhile
     if (answered && (!source || source.readyState === EventSource.OPEN)) {
@@ -101,6 +112,24 @@
   window.addEventListener("online", lookAtOnce);
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && lookAtOnce());
   let followAgain = () => {}; // set below when the browser has an event stream
+  // The page stays as it is, with what was typed (to copy), its buttons held; it says once, as an alert, to scan the
+  // new code, and asks the laptop nothing more.
+  function linkIsOld() {
+    if (gone) return;
+    gone = true;
+    looking = clearTimeout(looking) || 0;
+    clearInterval(watching);
+    followAgain = () => {};
+    if (source) source.close();
+    const typedHere = typed(view).length > 0;
+    oldLink.hidden = false;
+    oldLink.textContent =
+      "This link is old: joining started again with a new code. Scan the new code on the wall to join." +
+      (typedHere ? " What you typed stays here to copy; it was not sent." : "");
+    document.title = "Old link";
+    for (const reload of view.querySelectorAll(".reload")) reload.hidden = true; // it leads nowhere now
+    waitForLaptop(true);
+  }
   // A form, and a button on it, by what it sends rather than by node: a part drawn anew has new nodes.
   const keyOf = (form) => {
     const fields = [...form.querySelectorAll("input[type=hidden]:not([name=csrf])")];
@@ -227,8 +256,14 @@
         credentials: "same-origin",
         signal: giveUp.signal,
       });
+      if (response.status === 404) {
+        if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing kept
+        said.textContent = watched.what ? `${watched.what}: not sent` : "not sent";
+        linkIsOld();
+        return;
+      }
       waitForLaptop(false); // the laptop answered, whatever it said: contact is back
-      if (response.status === 403 || response.status === 404) {
+      if (response.status === 403) {
         location.reload(); // the seat or the page is stale: start again from the page
         return;
       }
@@ -286,7 +321,7 @@
       hear(); // the new stream gets as long as the first to say something
       follow();
     };
-    const watching = setInterval(() => {
+    watching = setInterval(() => {
       if (Date.now() - heard < silenceMs || source.readyState === EventSource.CLOSED) return; // closed: looks open it
       // Silence on a stream that looks open: a stopped laptop. This stream waits (unanswered until the laptop wakes,
       // when it opens at once); looks go on beside it.
