@@ -76,8 +76,15 @@ class Library:
         of_organisation = Query().organisation == organisation
         chosen = refreshed.decoded if only is None else {i: refreshed.decoded[i] for i in only if i in refreshed.decoded}
         rows = [
-            LibraryRow(info, stopped_at, actions, partial(self._actions_from_folder, workshop_id), archived, days)
-            for workshop_id, (info, stopped_at, actions, archived, days) in chosen.items()
+            LibraryRow(
+                decoded.info,
+                decoded.stopped_at,
+                decoded.actions,
+                partial(self._actions_from_folder, workshop_id),
+                decoded.archived,
+                decoded.days,
+            )
+            for workshop_id, decoded in chosen.items()
             if organisation is None or of_organisation(refreshed.rows[workshop_id])
         ]
         rows.sort(key=lambda row: (row.info.date, row.info.created_at, row.info.id), reverse=True)
@@ -129,9 +136,9 @@ class Library:
         from bootcamp.library.search import folded
 
         if self._vocabulary_of is not refreshed:
-            for workshop_id, (info, *_) in refreshed.decoded.items():
+            for workshop_id, decoded in refreshed.decoded.items():
                 texts = self._texts_of(refreshed, workshop_id)
-                name = folded(f"{info.name}\n{info.organisation}")
+                name = folded(f"{decoded.info.name}\n{decoded.info.organisation}")
                 self._vocabulary.keep(workshop_id, f"{texts.files}\n{name}", f"{texts.flat}\n{name}")
             self._vocabulary.keep_only(refreshed.decoded)
             self._vocabulary_of = refreshed

@@ -16,11 +16,9 @@ from pathlib import Path
 from bootcamp.clock import Clock
 from bootcamp.errors import UserError
 from bootcamp.library import index_file, signatures
-from bootcamp.library.rows import Row, decode_row
+from bootcamp.library.rows import DecodedRow, Row, decode_row
 from bootcamp.store.errors import StoreError
-from bootcamp.store.workshop_info import Participant, WorkshopInfo
-
-Decoded = tuple[WorkshopInfo, str, str, bool, tuple[str, ...]]  # the info, where it stopped, the actions packed, archived, days
+from bootcamp.store.workshop_info import Participant
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class Refreshed:
     """The index brought up to date: every row, the readable ones as values, and the folders that are not."""
 
     rows: dict[str, Row]  # every workshop folder's row, by id, in folder-name order
-    decoded: dict[str, Decoded]  # the readable ones, as values
+    decoded: dict[str, DecodedRow]  # the readable ones, as values
     problems: tuple[str, ...]  # folders that are not workshops, then workshops that cannot be read
     written: bool  # whether this refresh wrote the index
     memo: Memo | None = None  # what the next refresh in this process may reuse
@@ -40,7 +38,7 @@ class Memo:
 
     file: tuple[int, int, int]  # the index's inode, size and mtime_ns, taken before it was read
     stored: dict[str, Row]
-    decoded: dict[str, Decoded]
+    decoded: dict[str, DecodedRow]
 
 
 def _file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -51,7 +49,7 @@ def _file_signature(path: Path) -> tuple[int, int, int] | None:
     return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
-def _decoded(row: Row, workshops_dir: Path, workshop_id: str, clock: Clock) -> Decoded | None:
+def _decoded(row: Row, workshops_dir: Path, workshop_id: str, clock: Clock) -> DecodedRow | None:
     try:
         return decode_row(row, partial(_participants_in, workshops_dir, workshop_id, clock))
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -91,7 +89,7 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None
         raise StoreError(f"cannot read {workshops_dir}: {error.strerror or error}") from error
     path = index_file.index_path(data_dir)
     file = _file_signature(path)
-    known: dict[str, Decoded] = {}
+    known: dict[str, DecodedRow] = {}
     if file is None:
         stored, problem = {}, None
     elif memo is not None and memo.file == file:
@@ -100,7 +98,7 @@ def refresh(data_dir: Path, workshops_dir: Path, clock: Clock, memo: Memo | None
         stored, problem = index_file.read_rows(path)
     changed = problem is not None or bool(set(stored) - set(scan.stamps))
     rows: dict[str, Row] = {}
-    decoded: dict[str, Decoded] = {}
+    decoded: dict[str, DecodedRow] = {}
     programs: dict = {}
     for workshop_id, stamp in scan.stamps.items():
         row = stored.get(workshop_id)

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from bootcamp.library.packing import IndexedWorkshopInfo
 from bootcamp.library.texts import TextEntry
@@ -21,14 +21,23 @@ from bootcamp.store.workshop_info import Participant, WorkshopInfo
 Row = dict[str, Any]
 
 
+class DecodedRow(NamedTuple):
+    """A readable row's values: named, as it grew past three (a tuple still, so it unpacks as before)."""
+
+    info: WorkshopInfo
+    stopped_at: str
+    actions: str  # still packed: :func:`bootcamp.library.packing.unpack_actions`
+    archived: bool
+    days: tuple[str, ...]  # the days it met on when two or more, else none
+
+
 _INFO_FIELDS = frozenset(field.name for field in dataclasses.fields(WorkshopInfo))
 
 
 def decode_row(
     row: Row, participants_from_folder: Callable[[], tuple[Participant, ...]]
-) -> tuple[WorkshopInfo, str, str, bool, tuple[str, ...]]:
-    """The info, where it stopped, the actions (still packed: :func:`bootcamp.library.packing.unpack_actions`),
-    whether it is archived and the days it met on (two or more, else none) of a readable row; TypeError, KeyError or ValueError when the row is not one :func:`read_row` wrote.
+) -> DecodedRow:
+    """A readable row's values; TypeError, KeyError or ValueError when the row is not one :func:`read_row` wrote.
 
     The participants are unpacked when first read (:class:`~bootcamp.library.packing.IndexedWorkshopInfo`), or
     read by ``participants_from_folder`` if they cannot be.
@@ -50,7 +59,7 @@ def decode_row(
         raise TypeError("stopped_at, actions or id: not this row's")
     if type(archived) is not bool or type(days) is not list or not all(type(day) is str for day in days):
         raise TypeError("archived or days: not this row's")
-    return info, stopped_at, actions, archived, tuple(days)
+    return DecodedRow(info, stopped_at, actions, archived, tuple(days))
 
 
 def unpacked_texts(row: Row) -> str:
