@@ -111,7 +111,23 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from bootcamp.content.posting.result import LeftOut, LeftOutKind, Split, left_out_counts
 from bootcamp.limits import ROLE_LINE
+
+__all__ = [
+    "LeftOut",
+    "LeftOutKind",
+    "SectionKind",
+    "Split",
+    "duty_lines",
+    "left_out_counts",
+    "reads_as_duty",
+    "run_in_list",
+    "says_what_you_will_do",
+    "section_kind",
+    "sentences",
+    "split_posting",
+]
 
 # -- marks at the start of a line ----------------------------------------------------------------------------------
 
@@ -415,34 +431,6 @@ class _Line:
     group_label: bool = False  # a bullet that labels the sub-bullets under it: a sub-heading, whatever it says
 
 
-class LeftOutKind(Enum):
-    """Why a line of the posting is not a duty line."""
-
-    HEADING = "heading"
-    OUTSIDE_DUTIES = "outside the duties"  # the posting has duties headings and this is not under one
-    REQUIREMENT = "requirement"  # of the person, not the role
-    BOILERPLATE = "boilerplate"
-    QUESTION = "question"
-    NOT_A_DUTY = "not read as a duty"  # prose with no duty verb; a name or title in a plain list
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A line of the posting that is not a duty line, and why, in a few words ("under \"Requirements\"")."""
-
-    text: str
-    kind: LeftOutKind
-    why: str
-
-
-@dataclass(frozen=True)
-class Split:
-    """A posting split: its duty lines, and every other line with the reason it was left out, each in order."""
-
-    kept: list[str]
-    left_out: list[LeftOut]
-
-
 @dataclass
 class _Piece:
     """An item, a piece of text (its wrapped lines joined) or a heading, and the section it is in."""
@@ -577,44 +565,6 @@ def split_posting(text: str) -> Split:
                 why = "a name or a title" if piece.listed else "no duty verb at its start"
                 leave_out(line, LeftOutKind.NOT_A_DUTY, why)
     return Split(kept, left_out)
-
-
-# -- what was left out, in one line for a summary ------------------------------------------------------------------
-
-# How a kind is counted: "1 heading", "3 headings", "2 outside the duties".
-_KIND_NOUNS = {
-    LeftOutKind.HEADING: ("heading", "headings"),
-    LeftOutKind.OUTSIDE_DUTIES: ("outside the duties", "outside the duties"),
-    LeftOutKind.REQUIREMENT: ("requirement", "requirements"),
-    LeftOutKind.BOILERPLATE: ("boilerplate", "boilerplate"),
-    LeftOutKind.QUESTION: ("question", "questions"),
-    LeftOutKind.NOT_A_DUTY: ("not read as a duty", "not read as a duty"),
-}
-QUOTED_AT_MOST = 3  # lines not read as a duty quoted; a front end may list them all
-QUOTE_WIDTH = 60
-
-
-def left_out_counts(left_out: list[LeftOut]) -> str:
-    """ "3 headings, 1 requirement, 1 not read as a duty: "Steward the brand"": what was left out, for a summary.
-
-    The kinds come in a fixed order; the lines not read as a duty (the kind that may be a duty after all)
-    are quoted, shortened. The text is as pasted: a front end shows it safely.
-    """
-    parts = []
-    for kind, (one, many) in _KIND_NOUNS.items():
-        number = sum(1 for item in left_out if item.kind is kind)
-        if number:
-            parts.append(f"{number} {one if number == 1 else many}")
-    doubtful = [item.text for item in left_out if item.kind is LeftOutKind.NOT_A_DUTY]
-    if doubtful:  # the kind that may be a duty after all: say which
-        quoted = "; ".join(f'"{_shortened(text)}"' for text in doubtful[:QUOTED_AT_MOST])
-        more = len(doubtful) - QUOTED_AT_MOST
-        parts[-1] += f": {quoted}" + (f" and {more} more" if more > 0 else "")
-    return ", ".join(parts)
-
-
-def _shortened(text: str) -> str:
-    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1].rstrip() + "…"
 
 
 # -- 1. lines ------------------------------------------------------------------------------------------------------
