@@ -112,6 +112,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from bootcamp.content.posting.result import LeftOut, LeftOutKind, Split, left_out_counts
+from bootcamp.content.posting.text import _WORD, _capitalised, _every_word_capitalised, _plain, _tidy, _words
 from bootcamp.limits import ROLE_LINE
 
 __all__ = [
@@ -158,11 +159,6 @@ _BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 # *support team*, _support team_: italics, kept apart from a word's own "_" or a multiplication's "*"
 _ITALIC = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])")
 _LINK = re.compile(r"\[([^\[\]]{1,500})\]\([^()\s]{1,2000}\)")
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as words."""
-    return frozenset(text.split())
 
 
 # -- what a heading says the section is ----------------------------------------------------------------------------
@@ -1150,23 +1146,12 @@ def _is_a_duty_naming_pay(line: str, text: str, *, perk: bool) -> bool:
     return (opens_with_duty and not (perk and _TO_THE_READER.search(text))) or says_what_you_will_do(line)
 
 
-# Small words a name or title may have in lower case ("Head of Customer Experience").
-_TITLE_SMALL_WORDS = _words("of and the for & in at on to a an de la")
-
-
 def _names_something(line: str) -> bool:
     """A line of a plain list that names (a company, a title, a place) or speaks for the company, not a duty."""
     words = _WORD.findall(line)
     if not words or words[0].lower() in ("we", "we're", "we've", "our", "us"):
         return True
     return _every_word_capitalised(words)
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _every_word_capitalised(words: list[str]) -> bool:
-    return all(word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
 
 # Words that name a role in a posting's title ("Head of Customer Success", "VP, Customer Experience").
@@ -1195,19 +1180,3 @@ def _is_title(piece: _Piece) -> bool:
 
 def _is_requirement(line: str) -> bool:
     return bool(_REQUIREMENT.search(_plain(line)))
-
-
-def _plain(text: str) -> str:
-    """Lower case with straight apostrophes: what the patterns are written against."""
-    return text.lower().replace("’", "'").replace("‘", "'")
-
-
-def _capitalised(line: str) -> str:
-    """A duty cut out of a longer line, its first letter a capital as a line's is ("manage …" after "; ")."""
-    return line[:1].upper() + line[1:] if line[:1].islower() else line
-
-
-def _tidy(line: str) -> str:
-    """One space between words; a list's trailing ";", "," or "; and" taken off."""
-    line = " ".join(line.split())
-    return re.sub(r"\s*[;,]\s*(?:and|or)?$", "", line)
