@@ -127,7 +127,6 @@ from bootcamp.content.posting.marks import (
     _LINK,
     _MARKDOWN_HEADING,
     _NUMBER,
-    _PIPE_ROW,
     _PIPE_RULE,
     _QUOTE,
     _RULE,
@@ -154,6 +153,7 @@ from bootcamp.content.posting.sections import (
     SectionKind,
     section_kind,
 )
+from bootcamp.content.posting.tables import _table_row
 from bootcamp.content.posting.text import _WORD, _capitalised, _every_word_capitalised, _plain, _tidy, _words
 from bootcamp.content.posting.vocabulary import _BOILERPLATE
 from bootcamp.limits import ROLE_LINE
@@ -416,36 +416,6 @@ def _group_labels(lines: list[_Line]) -> list[_Line]:
         ):
             labelled[number] = replace(line, kind=_LineKind.HEADING, group_label=True)
     return labelled
-
-
-def _is_mark(cell: str) -> bool:
-    """A bullet or a number alone in a cell: Word pastes "•<tab>Lead …" and "1.<tab>Lead …"."""
-    mark = _BULLET.match(f"{cell} x") or _NUMBER.match(f"{cell} x")
-    return mark is not None and mark.end() >= len(cell)
-
-
-_COLUMN_TITLE_WORDS = 4  # a cell of this many words beside one naming the duties is a column's title, not a duty
-
-
-def _table_row(line: str) -> tuple[str, tuple[str, ...]]:
-    """A line with cells between tabs (a table pasted from Word) or pipes (a Markdown table) as its one cell that says
-    a duty (else a duties heading, else the first), and its other cells; any other line as it is. A header row's
-    cell naming the duties wins over a short title beside it that opens with a duty verb ("Share of time")."""
-    body = line.lstrip()
-    separator = "|" if _PIPE_ROW.match(body) else "\t"
-    cells = [cell.strip() for cell in body.split(separator) if cell.strip()]
-    if len(cells) > 1 and _is_mark(cells[0]):
-        cells[:2] = [f"{cells[0]} {cells[1]}"]  # the mark and its text are one cell
-    if len(cells) < 2:
-        return line, ()
-    duty = next((cell for cell in cells if _starts_with_duty_verb(cell)), None)
-    naming = next((cell for cell in cells if _DUTY_HEADING.search(_plain(cell))), None)
-    if naming is not None and (duty is None or len(duty.split()) <= _COLUMN_TITLE_WORDS):
-        kept = naming  # the header row: "Key accountabilities", not its "Share of time" or "Measure of success"
-    else:
-        kept = duty or next((cell for cell in cells if section_kind(cell) is SectionKind.DUTIES), cells[0])
-    indent = line[: len(line) - len(body)]
-    return indent + kept, tuple(cell for cell in cells if cell is not kept)
 
 
 def _line(raw: str, following: str, previous: _Line | None) -> _Line:
