@@ -120,6 +120,7 @@ from bootcamp.content.posting.duties import (
     reads_as_duty,
     says_what_you_will_do,
 )
+from bootcamp.content.posting.labels import _inline_heading, _lead_in_label, _sentence_heading
 from bootcamp.content.posting.marks import (
     _BOLD_LINE,
     _BULLET,
@@ -147,7 +148,6 @@ from bootcamp.content.posting.prose import (
 from bootcamp.content.posting.result import LeftOut, LeftOutKind, Split, left_out_counts
 from bootcamp.content.posting.sections import (
     _DESCRIBED,
-    _DUTY_HEADING,
     _DUTY_HEADING_PHRASE,
     _WRAPPER_HEADING,
     SectionKind,
@@ -380,25 +380,6 @@ def _bullets_run_together(line: str) -> list[str]:
     return [parts[0], *(f"• {part}" for part in parts[1:])]
 
 
-# "Responsibilities: Lead …": a duties heading with its first duties on the same line (a list after it is a run-in
-# list, split with its lead-in: see run_in_list).
-_INLINE_HEADING = re.compile(r"^(?P<heading>[^:;•*\-\d][^:;]{2,40}:)\s+(?P<rest>[^;]+)$")
-
-
-def _inline_heading(line: str, cells: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
-    match = _INLINE_HEADING.match(line.strip())
-    # a duties heading by name ("Job title: …", "Role: …" name the job, not its duties)
-    if match and len(match["heading"].split()) <= 5 and _DUTY_HEADING.search(_plain(match["heading"])):
-        return [(match["heading"], ()), (_capitalised(match["rest"]), cells)]
-    return [(line, cells)]
-
-
-def _sentence_heading(sentence: str) -> tuple[str, str]:
-    """A duties heading opening a sentence inside a paragraph, taken off it: a posting pasted as one paragraph."""
-    parts = _inline_heading(sentence, ())
-    return (_tidy(parts[0][0]), parts[1][0]) if len(parts) == 2 else ("", sentence)
-
-
 def _group_labels(lines: list[_Line]) -> list[_Line]:
     """ "* Customer strategy" over more indented items labels them: a sub-heading, not a duty (unless it says one)."""
     labelled = list(lines)
@@ -443,35 +424,6 @@ def _line(raw: str, following: str, previous: _Line | None) -> _Line:
     if _is_heading(text, following, previous):
         return _Line(_LineKind.HEADING, text, indent, set_aside=label)
     return _Line(_LineKind.TEXT, text, indent, width, set_aside=label)
-
-
-# "**Customer strategy.** Define …", "- **Insight:** Share …", "*Operations*: Oversee …": a bold or italic label that
-# names the duty after it, its stop inside the marks or its colon after them
-_MARKED_LABEL = re.compile(
-    r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_]{1,60}?)(?:(?P<inside>[.:])(?P=mark)|(?P=mark)(?P<after>:))"
-    r"\s+(?P<rest>\S.*)$"
-)
-# "Customer Insight: Run …": a label of one to three capitalised words before a duty, not marked
-_TITLE_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s+(?P<rest>\S.*)$")
-
-
-def _lead_in_label(text: str) -> tuple[tuple[LeftOut, ...], str]:
-    """A label taken off the text it names, unless it is a duty ("**Own the plan:** with finance …") or names a term:
-    "**Location:** Remote (US)" stays whole, to be left out as the job's terms."""
-    marked = _MARKED_LABEL.match(text)
-    if marked:
-        label, rest = marked["label"] + (marked["inside"] or marked["after"]), marked["rest"]
-        if len(label.split()) > 6:
-            return (), text
-    else:
-        plain = _TITLE_LABEL.match(text)
-        capitalised = plain is not None and _every_word_capitalised(_WORD.findall(plain["label"]))
-        if plain is None or not capitalised or not reads_as_duty(plain["rest"]):
-            return (), text
-        label, rest = plain["label"] + ":", plain["rest"]
-    if _starts_with_duty_verb(label) or _BOILERPLATE["location and terms"].search(_plain(label)):
-        return (), text
-    return (LeftOut(label, LeftOutKind.HEADING, "a label"),), _capitalised(rest)
 
 
 # A numbered label of a few words: "KRA 1: Customer Strategy", "Key result area 2 - People", "Objective 3. Growth"
