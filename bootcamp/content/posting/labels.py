@@ -12,7 +12,7 @@ from bootcamp.content.posting.text import _WORD, _capitalised, _every_word_capit
 from bootcamp.content.posting.vocabulary import _BOILERPLATE
 
 # "Responsibilities: Lead …": a duties heading with its first duties on the same line (a list after it is a run-in
-# list, split with its lead-in: see run_in_list).
+# list, split with its lead-in: see prose.run_in_list).
 _INLINE_HEADING = re.compile(r"^(?P<heading>[^:;•*\-\d][^:;]{2,40}:)\s+(?P<rest>[^;]+)$")
 
 

@@ -75,7 +75,7 @@ _ROLE_HEADING = re.compile(
 
 
 class SectionKind(Enum):
-    INTRO = "intro"  # before any heading this module knows
+    INTRO = "intro"  # before any heading the splitter knows
     DUTIES = "duties"
     OTHER = "other"
 
