@@ -165,3 +165,20 @@ async def test_a_workshop_not_archived_opens_without_a_word_about_it(
         await wait_for_screen(pilot, WorkshopScreen)
         await settle(pilot)
         assert not any("archived" in n.message for n in app._notifications)
+
+
+async def test_the_run_again_form_dates_a_two_day_run_as_the_list_does(
+    make_app, store: Store, fixture_program: Program, utc_calendar: None
+) -> None:
+    """Before: the form's header said "like the run of 2026-09-21" of a run home dates "2026-09-21–22"."""
+    from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+
+    workshop = new_workshop(store, fixture_program, name="Spring")
+    met_on_two_days(store, workshop.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1 and app.content is not None, "listed, content read")
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        assert "like the run of 2026-09-21–22" in str(form.query_one("#dialog-title", Static).render())

@@ -456,9 +456,9 @@ class HomeScreen(Screen[None]):
     def action_next_run(self) -> None:
         row = self.workshop_list.selected
         if row is not None:
-            self._prepare("the next run", like=row.info)
+            self._prepare("the next run", like=row.info, like_held_on=row.held_on)
 
-    def _prepare(self, what: str, like: WorkshopInfo | None = None) -> None:
+    def _prepare(self, what: str, like: WorkshopInfo | None = None, like_held_on: str = "") -> None:
         """The new-workshop form (filled in from ``like`` for the next run); it needs the content."""
         if not self._content_ready(what):
             return
@@ -468,7 +468,9 @@ class HomeScreen(Screen[None]):
         assert program is not None
         agendas = [(a.id, a.title) for a in program.agendas]
         runs = [row.info for row in self.workshop_list.every_row]  # to name the next run by its place in its line
-        form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like, runs=runs)
+        form = NewWorkshopScreen(
+            today=self.bootcamp.clock.now(), agendas=agendas, like=like, like_held_on=like_held_on, runs=runs
+        )
         self.app.push_screen(form, self._created)
 
     def _created(self, request: NewWorkshop | None) -> None:
