@@ -259,7 +259,8 @@ def _heat_map(heat_map: HeatMapChange) -> str:
         return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", said)
     if heat_map.scale_changed:  # one sentence: averages on two scales side by side would read as a change
         said = f"<p>{rated_on_two_scales(f'<em>{words(heat_map.title)}</em>', two_scales(heat_map, words))}</p>"
-        return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", said)
+        heading = f"{words(heat_map.list_title)}: room averages"
+        return html_section(f"heatmap-{_anchor(heat_map.step_key)}", heading, said)
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
     by_key = {(row.item, row.perspective): row for row in heat_map.rows}
     head = "".join(f'<th class="num">{escape(p.capitalize() or "Average")}</th>' for p in heat_map.perspectives)

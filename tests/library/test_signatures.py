@@ -120,7 +120,8 @@ def test_folder_marks_move_when_a_workshop_is_made_archived_or_brought_back_and_
     time.sleep(0.02)  # past the file system clock's tick
     store.open(info.id).save_answer(Answer(info.participants[0].id, "basics/mandate", value="yes"))
     assert signatures.folder_marks(workshops) == seen  # the list shows nothing an answer changes
-    for change in (lambda: archive(store, info.id), lambda: unarchive(store, info.id), lambda: make_workshop(store, sources)):
+    changes = (lambda: archive(store, info.id), lambda: unarchive(store, info.id), lambda: make_workshop(store, sources))
+    for change in changes:
         time.sleep(0.02)
         change()
         now = signatures.folder_marks(workshops)

@@ -74,7 +74,8 @@ def test_a_rate_step_on_another_scale_is_not_compared_and_the_note_names_it_and_
     [heat_map], [audit] = comparison.heat_maps, comparison.audits
     for part in (heat_map, audit):
         assert part.scale_changed
-        assert (part.scale_title_before, part.scale_low_before, part.scale_high_before) == ("Strength or weakness", 0, 2)
+        before = (part.scale_title_before, part.scale_low_before, part.scale_high_before)
+        assert before == ("Strength or weakness", 0, 2)
         assert (part.scale_title, part.scale_low, part.scale_high) == ("One to five", 1, 5)
         assert all(row.change is None and row.mean_change is None for row in part.rows)
         assert {(row.mean_before, row.mean_after) for row in part.rows} == {(0, 3)}  # each run's own, kept

@@ -279,7 +279,7 @@ class HomeScreen(Screen[None]):
         """Look at the workshops folder (in a thread) while home is on screen and listed, no list on its way."""
         if self.app.screen is not self or not self._listed_once:
             return  # a dialog or a workshop in front: home lists again when it is back (on_screen_resume)
-        if any(worker.group == "list" and not worker.is_finished for worker in self.workers):
+        if any(worker.node is self and worker.group == "list" and not worker.is_finished for worker in self.workers):
             return
         self.look_at_folder(self._listed_marks)
 
@@ -416,7 +416,8 @@ class HomeScreen(Screen[None]):
     def _listed(self, message: WorkshopsListed) -> None:
         workshops = self.workshop_list
         # A list the same as the one shown (the folder moved for a lock taken, a save) is not drawn again.
-        if not self._listed_once or not workshops.shows(message.rows, message.problems, message.missing):
+        same = workshops.shows(message.rows, message.problems, message.missing, message.creatable)
+        if not self._listed_once or not same:
             workshops.show(message.rows, message.problems, missing=message.missing, creatable=message.creatable)
         self._listed_once = True
         self._listed_marks = message.marks
