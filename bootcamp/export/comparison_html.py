@@ -27,6 +27,7 @@ from bootcamp.export.comparison_text import (
     notes,
     overall_level,
     pair,
+    rated_on_two_scales,
     run_named,
     scale_span,
     score_or_dash,
@@ -36,6 +37,7 @@ from bootcamp.export.comparison_text import (
     split_pair,
     state_phrase,
     tactical_pair,
+    two_scales,
 )
 from bootcamp.export.report_charts import score_bar, score_colour
 from bootcamp.export.report_html import CSP, STYLE, boxed, html_section, running_header, user, words
@@ -255,6 +257,10 @@ def _heat_map(heat_map: HeatMapChange) -> str:
     if heat_map.rated_in_neither:
         said = f"<p>{neither_rated(f'<em>{words(heat_map.title)}</em>')}</p>"
         return html_section(f"heatmap-{_anchor(heat_map.step_key)}", f"{words(heat_map.list_title)}: room averages", said)
+    if heat_map.scale_changed:  # one sentence: averages on two scales side by side would read as a change
+        said = f"<p>{rated_on_two_scales(f'<em>{words(heat_map.title)}</em>', two_scales(heat_map, words))}</p>"
+        heading = f"{words(heat_map.list_title)}: room averages"
+        return html_section(f"heatmap-{_anchor(heat_map.step_key)}", heading, said)
     items = list(dict.fromkeys((row.item, row.title) for row in heat_map.rows))
     by_key = {(row.item, row.perspective): row for row in heat_map.rows}
     head = "".join(f'<th class="num">{escape(p.capitalize() or "Average")}</th>' for p in heat_map.perspectives)
@@ -276,6 +282,9 @@ def _heat_map(heat_map: HeatMapChange) -> str:
 def _audit(audit: AuditChange) -> str:
     if audit.rated_in_neither:
         said = f"<p>{neither_rated(f'<em>{words(audit.title)}</em>')}</p>"
+        return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", said)
+    if audit.scale_changed:
+        said = f"<p>{rated_on_two_scales(f'<em>{words(audit.title)}</em>', two_scales(audit, words))}</p>"
         return html_section(f"audit-{_anchor(audit.step_key)}", f"{words(audit.list_title)}: audit", said)
     rows = "".join(
         f'<tr><th scope="row">{words(r.title)}</th><td class="num">{number(r.mean_before)}</td>'

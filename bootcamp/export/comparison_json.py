@@ -65,13 +65,17 @@ Top level:
 - ``biggest_moves_first``: every dimension id: those measured in both runs, the largest move first,
   then those only the later run measured, then only the earlier, then neither.
 - ``heat_maps``: ``{step_key, title, list_title, scale_title, perspectives, rows: [rating], scale_low,
-  scale_high}``; the averages are on the scale from ``scale_low`` to ``scale_high``.
+  scale_high, scale_title_before, scale_low_before, scale_high_before, scale_changed}``; the averages are on the
+  scale from ``scale_low`` to ``scale_high`` (the later run's, else the earlier's); ``scale_*_before``: the earlier
+  run's scale (``""`` and 0 when it did not rate the step); ``scale_changed``: both runs rated it, on scales that
+  count differently (other option ids or values): each run's averages are then on its own scale and not compared.
 - ``audits``: ``{step_key, title, list_title, scale_title, perspective, scale_low, scale_high,
-  rows: [rating], rated_for}`` (``rated_for`` as in the summary's JSON).
+  rows: [rating], rated_for, scale_title_before, scale_low_before, scale_high_before, scale_changed}``
+  (``rated_for`` as in the summary's JSON; the scales as for a heat map).
 - A rating: ``{item, title, perspective, mean_before, mean_after, normalised_before,
-  normalised_after, answered_before, answered_after, measured, change}``; ``change`` is ``mean_after``
+  normalised_after, answered_before, answered_after, compared, measured, change}``; ``change`` is ``mean_after``
   minus ``mean_before`` on the rating's scale, each as the other formats show it (one decimal, halves up),
-  or ``null`` unless ``both``.
+  or ``null`` unless ``both`` and ``compared`` (``false`` when its step's ``scale_changed``).
 - ``role``: ``null`` or ``{title, lines_before, lines_after, tactical_before, tactical_after,
   decided_before, decided_after, tactical_share_before, tactical_share_after, closed, opened,
   remaining, unchecked, first_measured, structure_scored_before, structure_scored_after}``; ``lines_*`` is

@@ -22,6 +22,7 @@ from bootcamp.export.comparison_text import (
     notes,
     overall_level,
     pair,
+    rated_on_two_scales,
     run_named,
     scale_span,
     score_or_dash,
@@ -31,6 +32,7 @@ from bootcamp.export.comparison_text import (
     split_pair,
     state_phrase,
     tactical_pair,
+    two_scales,
 )
 from bootcamp.export.report_markdown import content, markdown_table, md
 from bootcamp.export.report_text import number, participants_phrase, text_bar
@@ -193,6 +195,8 @@ def _heat_map(heat_map: HeatMapChange) -> list[str]:
     lines = [f"## {content(heat_map.list_title)}: room averages", ""]
     if heat_map.rated_in_neither:
         return [*lines, neither_rated(f"*{content(heat_map.title)}*")]
+    if heat_map.scale_changed:  # one sentence: averages on two scales side by side would read as a change
+        return [*lines, rated_on_two_scales(f"*{content(heat_map.title)}*", two_scales(heat_map, content))]
     lines.append(
         f"From *{content(heat_map.title)}*, on {content(heat_map.scale_title)}{scale_span(heat_map)}: earlier {ARROW} later "
         "(the change on the same scale)."
@@ -211,6 +215,12 @@ def _audit(audit: AuditChange) -> list[str]:
     seen_as = f", rated for {audit.seen_as}" if audit.seen_as else ""
     if audit.rated_in_neither:
         return [f"## {content(audit.list_title)}: audit", "", neither_rated(f"*{content(audit.title)}*")]
+    if audit.scale_changed:
+        return [
+            f"## {content(audit.list_title)}: audit",
+            "",
+            rated_on_two_scales(f"*{content(audit.title)}*", two_scales(audit, content)),
+        ]
     lines = [
         f"## {content(audit.list_title)}: audit",
         "",

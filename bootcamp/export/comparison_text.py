@@ -14,6 +14,7 @@ from bootcamp.export.report_text import STATUS_PHRASES, number, percent
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     ActionState,
+    AuditChange,
     Comparison,
     DimensionChange,
     HeatMapChange,
@@ -232,6 +233,25 @@ def scale_span(heat_map: HeatMapChange) -> str:
     return f" ({number(heat_map.scale_low)} to {number(heat_map.scale_high)})"
 
 
+def two_scales(part: HeatMapChange | AuditChange, shown: Callable[[str], str] = str) -> str:
+    """The two scales a rate step was rated on, "Strength or weakness (0 to 2) then, One to five (1 to 5) now", or
+    under one title whose options changed; ``shown`` turns a scale's title (content text) into the format's."""
+    if part.scale_title_before == part.scale_title:
+        return f"{shown(part.scale_title)} both times, whose options changed"
+    then = f"{shown(part.scale_title_before)}{_span(part.scale_low_before, part.scale_high_before)}"
+    return f"{then} then, {shown(part.scale_title)}{_span(part.scale_low, part.scale_high)} now"
+
+
+def _span(low: float, high: float) -> str:
+    return "" if low == high else f" ({number(low)} to {number(high)})"
+
+
+def rated_on_two_scales(step_title: str, scales: str) -> str:
+    """A heat map or audit rated on another scale since, in one sentence (``two_scales``; ``step_title`` and
+    ``scales`` as the format shows them)."""
+    return f"{step_title} was rated on {scales}: its averages are on two scales, so they are not compared."
+
+
 def neither_rated(step_title: str) -> str:
     """A heat map or audit with no average in either run, in one sentence; ``step_title`` as the format shows it."""
     return f"Neither run rated them ({step_title} has no rating in either run)."
@@ -310,6 +330,11 @@ def notes(comparison: Comparison) -> list[str]:
             "matched by their ids."
         )
     found += [question_note(dimension) for dimension in comparison.dimensions if dimension.left_out]
+    found += [
+        rated_on_two_scales(part.title, two_scales(part))
+        for part in (*comparison.heat_maps, *comparison.audits)
+        if part.scale_changed
+    ]
     reworded = [question for dimension in comparison.dimensions for question in dimension.reworded]
     if reworded:
         found.append(

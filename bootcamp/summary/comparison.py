@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bootcamp.content.model import Level
 from bootcamp.errors import UserError
@@ -54,6 +54,7 @@ from bootcamp.summary.model import (
     QuestionResult,
     RatingSummary,
     RoleVerdict,
+    ScalePoint,
 )
 from bootcamp.summary.scoring import dimension_figures, level_for
 
@@ -330,11 +331,42 @@ def _list_title(part: HeatMap | Audit) -> str:
     return part.list_title
 
 
+def _legend_counts(legend: Iterable[ScalePoint]) -> tuple[tuple[str, float | None], ...]:
+    """What a rating's answers count as: each option's id and place on the scale (labels may be reworded)."""
+    return tuple((point.option_id, point.value) for point in legend)
+
+
+def _scale_changed(before: HeatMap | Audit | None, after: HeatMap | Audit | None) -> bool:
+    """Both runs rated the step, on scales that count differently: their averages are not one measure."""
+    return before is not None and after is not None and _legend_counts(before.legend) != _legend_counts(after.legend)
+
+
+def _scale_ends(legend: Iterable[ScalePoint]) -> tuple[float, float]:
+    values = [point.value for point in legend if point.value is not None]
+    return min(values, default=0.0), max(values, default=0.0)
+
+
+def _earlier_scale(before: HeatMap | Audit | None, after: HeatMap | Audit | None) -> dict[str, Any]:
+    """The earlier run's scale for a heat map's or audit's change, and whether it differs from the later one's."""
+    if before is None:
+        return {}
+    low, high = _scale_ends(before.legend)
+    return {
+        "scale_title_before": before.scale_title,
+        "scale_low_before": low,
+        "scale_high_before": high,
+        "scale_changed": _scale_changed(before, after),
+    }
+
+
 def _ratings(
-    before: Iterable[tuple[str, str, str, RatingSummary]], after: Iterable[tuple[str, str, str, RatingSummary]]
+    before: Iterable[tuple[str, str, str, RatingSummary]],
+    after: Iterable[tuple[str, str, str, RatingSummary]],
+    *,
+    compared: bool = True,
 ) -> tuple[RatingChange, ...]:
     """``(item, title, perspective, rating)`` of both runs → a change per item and perspective, in the later
-    run's order first."""
+    run's order first; ``compared``: False when the runs rated on different scales (no change is given)."""
     earlier = {(item, perspective): (title, rating) for item, title, perspective, rating in before}
     later = {(item, perspective): (title, rating) for item, title, perspective, rating in after}
     keys = list(later) + [key for key in earlier if key not in later]
@@ -353,6 +385,7 @@ def _ratings(
                 normalised_after=a.normalised if a else None,
                 answered_before=b.answered if b else 0,
                 answered_after=a.answered if a else 0,
+                compared=compared,
             )
         )
     return tuple(rows)
@@ -370,8 +403,8 @@ def _heat_ratings(heat_map: HeatMap | None) -> list[tuple[str, str, str, RatingS
 def _heat_map(before: HeatMap | None, after: HeatMap | None) -> HeatMapChange:
     either = after or before
     assert either is not None
-    rows = _ratings(_heat_ratings(before), _heat_ratings(after))
-    values = [point.value for point in either.legend if point.value is not None]
+    rows = _ratings(_heat_ratings(before), _heat_ratings(after), compared=not _scale_changed(before, after))
+    low, high = _scale_ends(either.legend)
     return HeatMapChange(
         step_key=either.step_key,
         title=either.title,
@@ -379,8 +412,9 @@ def _heat_map(before: HeatMap | None, after: HeatMap | None) -> HeatMapChange:
         scale_title=either.scale_title,
         perspectives=tuple(dict.fromkeys(row.perspective for row in rows)),
         rows=rows,
-        scale_low=min(values, default=0.0),
-        scale_high=max(values, default=0.0),
+        scale_low=low,
+        scale_high=high,
+        **_earlier_scale(before, after),
     )
 
 
@@ -399,8 +433,9 @@ def _audit(before: Audit | None, after: Audit | None) -> AuditChange:
         perspective=either.perspective,
         scale_low=either.scale_low,
         scale_high=either.scale_high,
-        rows=_ratings(_audit_ratings(before), _audit_ratings(after)),
+        rows=_ratings(_audit_ratings(before), _audit_ratings(after), compared=not _scale_changed(before, after)),
         rated_for=either.rated_for,
+        **_earlier_scale(before, after),
     )
 
 

@@ -21,7 +21,9 @@ from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 #    difference of the two overall scores, which a run could raise by not asking again what went badly); the
 #    overall level move is null then.
 # 5: a dimension is compared on the questions both runs asked on the same scale (``question_changes`` names the
-#    others and the rewordings; ``run_score_*`` keep each run's own score when they differ).
+#    others and the rewordings; ``run_score_*`` keep each run's own score when they differ). Fields added since,
+#    in version 5: a heat map's or audit's ``scale_changed`` and the earlier run's scale (``scale_*_before``),
+#    whose ratings then have no change.
 COMPARISON_VERSION = 5
 
 
@@ -219,6 +221,9 @@ class RatingChange:
     normalised_after: float | None
     answered_before: int
     answered_after: int
+    # False when the two runs rated the step on different scales: each mean is on its own run's scale, and no
+    # change is given (a share of one scale is not a share of the other).
+    compared: bool = True
 
     @property
     def measured(self) -> Measured:
@@ -226,9 +231,9 @@ class RatingChange:
 
     @property
     def change(self) -> float | None:
-        """The move on 0..1 (a share of the scale); None unless both runs have an average. What a reader is shown
-        is :attr:`mean_change`, on the scale of the averages beside it."""
-        if self.normalised_before is None or self.normalised_after is None:
+        """The move on 0..1 (a share of the scale); None unless both runs have an average on the same scale. What a
+        reader is shown is :attr:`mean_change`, on the scale of the averages beside it."""
+        if not self.compared or self.normalised_before is None or self.normalised_after is None:
             return None
         return self.normalised_after - self.normalised_before
 
@@ -254,6 +259,12 @@ class HeatMapChange:
     rows: tuple[RatingChange, ...]  # item by item, each perspective in turn
     scale_low: float = 0.0  # the rating scale's ends, which the averages are on
     scale_high: float = 0.0
+    # The earlier run's scale ("" and 0 when it did not rate the step), and whether it counts differently from the
+    # later one's (other option ids or values): then the ratings are not compared.
+    scale_title_before: str = ""
+    scale_low_before: float = 0.0
+    scale_high_before: float = 0.0
+    scale_changed: bool = False
 
     @property
     def rated_in_neither(self) -> bool:
@@ -273,6 +284,10 @@ class AuditChange:
     scale_high: float
     rows: tuple[RatingChange, ...]
     rated_for: str = ""  # what the room rated, in the content's words ("the company"), as the later run has it
+    scale_title_before: str = ""  # as HeatMapChange's
+    scale_low_before: float = 0.0
+    scale_high_before: float = 0.0
+    scale_changed: bool = False
 
     @property
     def seen_as(self) -> str:

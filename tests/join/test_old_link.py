@@ -96,3 +96,85 @@ async def test_a_tap_on_an_old_tab_says_its_link_is_old_and_keeps_what_was_typed
         await says_the_link_is_old(page)
         assert await page.evaluate("window.sameLoad === true")  # not reloaded onto "Old or wrong link"
         assert asked == ["POST note"], asked
+
+
+async def test_a_tab_told_joining_stopped_keeps_looking_slowly_and_says_its_link_is_old_once_joining_starts_again(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """The facilitator stops joining (j) and starts it again (j, a new code). Before: the open tab said "Joining has
+    stopped" and asked the laptop nothing more, ever, so it never learned of the new code. Now it looks about twice
+    a minute while joining is off, and the first look at the new server (a 404 for the old code) says the link is
+    old; then it asks nothing more."""
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with phone_on(room, chromium) as page:
+        await page.clock.install()
+        await page.reload()
+        await tap(page, "Ana")
+        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()  # seated
+        old = room.server
+        await old.stop()  # told: the page says joining has stopped
+        await expect(page.locator(".closed")).to_have_text(
+            "Joining has stopped; the answers this page showed as saved are kept."
+        )
+        asked = counting(page)
+        await a_minute_passes(page)
+        # Every 30 s, each a fifth longer or shorter: one or two looks a minute, to a laptop serving nothing.
+        assert asked in (["HEAD alive"], ["HEAD alive"] * 2), asked
+        await expect(page.get_by_role("alert")).to_be_hidden()  # nothing to say yet
+
+        room.server = await JoinServer.start(room.workshop, "127.0.0.1", old.port, room.log_path)
+        assert room.server.code != old.code
+        asked.clear()
+        await a_minute_passes(page)
+        assert asked in (["HEAD alive"], ["HEAD alive"] * 2), asked  # the second only if the first came before it
+        alert = page.get_by_role("alert")
+        await expect(alert).to_contain_text(OLD_LINK)
+        await expect(alert).to_contain_text("Scan the new code on the wall to join.")
+        asked.clear()
+        await a_minute_passes(page)
+        assert asked == [], asked  # the 404 believed: no more looks, no wrong codes counted against this phone
+        await page.screenshot(path=tmp_path / "stopped-then-old.png")
+
+
+async def test_a_tab_told_joining_stopped_looks_at_once_when_the_phone_is_looked_at_again(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with phone_on(room, chromium) as page:
+        await page.clock.install()
+        await page.reload()
+        await tap(page, "Ana")
+        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()  # seated
+        old = room.server
+        await old.stop()
+        await expect(page.locator(".closed")).to_be_visible()
+        room.server = await JoinServer.start(room.workshop, "127.0.0.1", old.port, room.log_path)
+        asked = counting(page)
+        await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # the phone picked up
+        await expect(page.get_by_role("alert")).to_contain_text(OLD_LINK)
+        assert asked == ["HEAD alive"], asked
+
+
+async def test_a_tab_told_joining_stopped_follows_again_when_the_same_code_is_served_again(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """The same code back at the same address (a console that came back serves what it left): the look finds it, and
+    the page follows the room again instead of staying on "Joining has ended"."""
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with phone_on(room, chromium) as page:
+        await page.clock.install()
+        await page.reload()
+        await tap(page, "Ana")
+        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()
+        old = room.server
+        held = old.held
+        await old.stop()
+        await expect(page.locator(".closed")).to_be_visible()
+        room.server = await JoinServer.start(
+            room.workshop, "127.0.0.1", old.port, room.log_path, code=old.code, key=old.key, seats=held
+        )
+        await a_minute_passes(page)
+        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()
+        await expect(page.locator(".closed")).to_have_count(0)
+        await expect(page.get_by_role("alert")).to_be_hidden()
+        await expect(page.get_by_role("button", name="Send note")).to_be_enabled()

@@ -102,3 +102,28 @@ def test_a_stamp_trusted_later_is_written_once(
     assert settled != before
     library.listing()
     assert index.stat().st_mtime_ns == settled
+
+
+def test_folder_marks_move_when_a_workshop_is_made_archived_or_brought_back_and_not_on_an_answer(
+    store: Store, sources: dict[str, str], library: Library
+) -> None:
+    """What home looks at every few seconds to notice another terminal's `bootcamp new` and `archive [--undo]`."""
+    from bootcamp.store.archive import archive, unarchive
+
+    workshops = str(store.workshops_dir)
+    assert signatures.folder_marks(workshops) is None  # no workshops folder yet
+    info = make_workshop(store, sources)
+    library.listing()  # a listing (it writes the index) leaves the marks as they were
+    seen = signatures.folder_marks(workshops)
+    library.listing()
+    assert signatures.folder_marks(workshops) == seen
+    time.sleep(0.02)  # past the file system clock's tick
+    store.open(info.id).save_answer(Answer(info.participants[0].id, "basics/mandate", value="yes"))
+    assert signatures.folder_marks(workshops) == seen  # the list shows nothing an answer changes
+    changes = (lambda: archive(store, info.id), lambda: unarchive(store, info.id), lambda: make_workshop(store, sources))
+    for change in changes:
+        time.sleep(0.02)
+        change()
+        now = signatures.folder_marks(workshops)
+        assert now != seen
+        seen = now

@@ -165,3 +165,99 @@ async def test_a_workshop_not_archived_opens_without_a_word_about_it(
         await wait_for_screen(pilot, WorkshopScreen)
         await settle(pilot)
         assert not any("archived" in n.message for n in app._notifications)
+
+
+async def test_the_run_again_form_dates_a_two_day_run_as_the_list_does(
+    make_app, store: Store, fixture_program: Program, utc_calendar: None
+) -> None:
+    """Before: the form's header said "like the run of 2026-09-21" of a run home dates "2026-09-21–22"."""
+    from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
+
+    workshop = new_workshop(store, fixture_program, name="Spring")
+    met_on_two_days(store, workshop.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1 and app.content is not None, "listed, content read")
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        assert "like the run of 2026-09-21–22" in str(form.query_one("#dialog-title", Static).render())
+
+
+async def until_shown(pilot, done, what: str, seconds: float = 5.0) -> None:
+    """Turn the event loop, in steps of a twentieth of a second (home looks at the folder on a timer), until done."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def test_home_notices_a_workshop_archived_brought_back_or_made_in_another_terminal(
+    make_app, store: Store, fixture_program: Program, monkeypatch
+) -> None:
+    """Before: `bootcamp archive NAME [--undo]` or `bootcamp new` in another terminal left home's list and its
+    "N archived" as they were until r; now home looks at the folder every few seconds, keeping its highlighted row."""
+    from bootcamp.store.archive import unarchive
+    from bootcamp.ui.screens import home as home_module
+
+    monkeypatch.setattr(home_module, "LOOK_EVERY", 0.1)
+    spring = new_workshop(store, fixture_program, name="Spring")
+    autumn = new_workshop(store, fixture_program, name="Autumn")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 2, "both listed")
+        table = home.workshop_list.query_one(DataTable)
+        table.move_cursor(row=[r.info.id for r in home.rows].index(autumn.id))
+        await pilot.pause()
+        archive(store, spring.id, purpose="bootcamp archive")
+        await until_shown(pilot, lambda: [r.info.id for r in home.rows] == [autumn.id], "the archived one gone")
+        assert "1 archived" in screen_text(app) and home.workshop_list.selected.info.id == autumn.id
+        unarchive(store, spring.id)
+        await until_shown(pilot, lambda: len(home.rows) == 2, "the one brought back")
+        assert "archived" not in screen_text(app) and home.workshop_list.selected.info.id == autumn.id
+        new_workshop(store, fixture_program, name="Winter")
+        await until_shown(pilot, lambda: len(home.rows) == 3, "the new one")
+        assert home.workshop_list.selected.info.id == autumn.id and app.screen is home
+
+
+async def test_an_open_dialog_stays_while_the_folder_changes_and_the_list_catches_up_behind_it(
+    make_app, store: Store, fixture_program: Program, monkeypatch
+) -> None:
+    from bootcamp.ui.screens import home as home_module
+
+    monkeypatch.setattr(home_module, "LOOK_EVERY", 0.1)
+    spring = new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        await pilot.press("e")
+        dialog = await wait_for_screen(pilot, ArchiveConfirmScreen)
+        new_workshop(store, fixture_program, name="Autumn")
+        await pilot.pause(0.5)  # five looks' worth
+        assert app.screen is dialog
+        await pilot.press("n")
+        await until_shown(pilot, lambda: len(home.rows) == 2, "the new one, once the dialog closed")
+        assert not is_archived(store.workshops_dir / spring.id)
+
+
+async def test_home_looks_again_when_the_terminal_regains_focus(
+    make_app, store: Store, fixture_program: Program, monkeypatch
+) -> None:
+    from textual import events
+
+    from bootcamp.ui.screens import home as home_module
+
+    monkeypatch.setattr(home_module, "LOOK_EVERY", 3600.0)  # only the focus makes it look
+    new_workshop(store, fixture_program, name="Spring")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: len(home.rows) == 1, "listed")
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        new_workshop(store, fixture_program, name="Autumn")
+        app.post_message(events.AppFocus())
+        await until_shown(pilot, lambda: len(home.rows) == 2, "the new one, on focus")

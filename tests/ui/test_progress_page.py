@@ -527,3 +527,31 @@ async def test_every_run_with_chinese_names_fits_the_page_with_each_run_number(
     rows = [row.rstrip() for row in lines[heading + 1 : heading + 4]]
     assert all(cell_len(row) <= width for row in rows), [cell_len(row) for row in rows]
     assert rows[1].endswith("run 2") and rows[2].endswith("run 3"), rows
+
+
+async def test_a_rating_on_another_scale_in_the_earlier_run_is_said_not_compared(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """The earlier run rated the aptitudes 0 to 4; the page read "self 0 → 1 -1"-like moves across two scales."""
+    sources = dict(fixture_program.sources)
+    program = sources["sessions/program.yaml"]
+    sources["sessions/program.yaml"] = program.replace("title: Strength or weakness", "title: Weak to strong").replace(
+        "value: 2, key: s", "value: 4, key: s"
+    )
+    later = new_workshop(store, fixture_program).id
+    earlier = store.open(earlier_run(store, sources))
+    for person in earlier.info().participants:
+        earlier.save_answer(Answer(person.id, RATE, item="persist", perspective="self", value="strong"))
+    now = store.open(later)
+    for person in now.info().participants:
+        now.save_answer(Answer(person.id, RATE, item="persist", perspective="self", value="mixed"))
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 60)) as pilot:
+        screen, view = await open_progress(pilot)
+        text = " ".join(screen_text(app).split())
+    said = (
+        "Rate the aptitudes was rated on Weak to strong (0 to 4) then, Strength or weakness (0 to 2) now: its averages "
+        "are on two scales, so they are not compared."
+    )
+    assert said in text, text
+    assert "4 → 1" not in text and "-3" not in text

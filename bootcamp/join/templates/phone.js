@@ -13,6 +13,10 @@
   const FIRST_LOOK_MILLISECONDS = 2000;
   const LAST_LOOK_MILLISECONDS = 12000;
   const lookDelay = (milliseconds) => milliseconds * (0.8 + 0.4 * Math.random());
+  // Once told joining stopped, the page looks about every 30 s, for as long as it is open (a room of phones left on
+  // that page asks a laptop two looks a minute each), and at once when the phone is looked at again: joining may
+  // start again with a new code, which the look's 404 tells, so the person knows to scan it.
+  const STOPPED_LOOK_MILLISECONDS = 30000;
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
 
@@ -69,28 +73,31 @@
     looking = setTimeout(lookNow, lookDelay(lookAfter));
     lookAfter = Math.min(2 * lookAfter, LAST_LOOK_MILLISECONDS);
   }
-  async function lookNow() {
-    looking = clearTimeout(looking) || 0;
-    if (!lost || lookOnItsWay || gone) return;
+  // One look: the laptop's answer's status, or 0 when nothing answered.
+  async function askTheLaptop() {
     lookOnItsWay = true;
     const giveUp = new AbortController();
     const patience = setTimeout(() => giveUp.abort(), postMs); // a Wi-Fi gone without a word leaves a look hanging
-    let answered = false;
-    let status = 0;
     try {
-      ({ status } = await fetch(document.body.dataset.alive, {
+      const { status } = await fetch(document.body.dataset.alive, {
         method: "HEAD",
         cache: "no-store",
         credentials: "same-origin",
         signal: giveUp.signal,
-      }));
-      answered = true;
+      });
+      return status;
     } catch (error) {
-      // still out of reach
+      return 0; // still out of reach
     } finally {
       clearTimeout(patience);
       lookOnItsWay = false;
     }
+  }
+  async function lookNow() {
+    looking = clearTimeout(looking) || 0;
+    if (!lost || lookOnItsWay || gone) return;
+    const status = await askTheLaptop();
+    const answered = status !== 0;
     if (status === 404) {
       linkIsOld();
       return;
@@ -103,8 +110,34 @@
     if (answered && source.readyState === EventSource.CLOSED) followAgain();
     lookForLaptop();
   }
+  // Told joining stopped: this address serves nothing, until joining starts again, most often with a new code (a
+  // 404: the link is old) or, once a console came back after a crash, with this one (then the page follows again).
+  let stopped = false;
+  let stoppedLook = 0; // the timer of the next look, while joining is stopped
+  let followOnceBack = () => {}; // set below: the stream opened again
+  function lookWhileStopped() {
+    if (!stopped || gone || stoppedLook) return;
+    stoppedLook = setTimeout(lookNowWhileStopped, lookDelay(STOPPED_LOOK_MILLISECONDS));
+  }
+  async function lookNowWhileStopped() {
+    stoppedLook = clearTimeout(stoppedLook) || 0;
+    if (!stopped || gone || lookOnItsWay) return;
+    const status = await askTheLaptop();
+    if (status === 404) {
+      linkIsOld();
+    } else if (status >= 200 && status < 300) {
+      stopped = false;
+      followOnceBack();
+    } else {
+      lookWhileStopped();
+    }
+  }
   // The phone back on a network, or woken and looked at: look now, and soon again if that finds nobody.
   function lookAtOnce() {
+    if (stopped) {
+      lookNowWhileStopped();
+      return;
+    }
     if (!lost) return;
     lookAfter = FIRST_LOOK_MILLISECONDS;
     lookNow();
@@ -118,6 +151,7 @@
     if (gone) return;
     gone = true;
     looking = clearTimeout(looking) || 0;
+    stoppedLook = clearTimeout(stoppedLook) || 0;
     clearInterval(watching);
     followAgain = () => {};
     if (source) source.close();
@@ -305,7 +339,9 @@
         show(event.data);
         stream.close();
         clearInterval(watching);
-        followAgain = () => {}; // joining has ended: this address is gone for good
+        followAgain = () => {}; // joining has ended: this address serves nothing now
+        stopped = true;
+        lookWhileStopped();
       });
       stream.addEventListener("open", () => {
         hear();
@@ -321,14 +357,24 @@
       hear(); // the new stream gets as long as the first to say something
       follow();
     };
-    watching = setInterval(() => {
-      if (Date.now() - heard < silenceMs || source.readyState === EventSource.CLOSED) return; // closed: looks open it
-      // Silence on a stream that looks open: a stopped laptop. This stream waits (unanswered until the laptop wakes,
-      // when it opens at once); looks go on beside it.
-      source.close();
-      followAgain();
-      waitForLaptop(true);
-    }, Math.min(1000, silenceMs / 4));
+    const watch = () =>
+      setInterval(() => {
+        if (Date.now() - heard < silenceMs || source.readyState === EventSource.CLOSED) return; // closed: looks open it
+        // Silence on a stream that looks open: a stopped laptop. This stream waits (unanswered until the laptop
+        // wakes, when it opens at once); looks go on beside it.
+        source.close();
+        followAgain();
+        waitForLaptop(true);
+      }, Math.min(1000, silenceMs / 4));
+    followOnceBack = () => {
+      followAgain = () => {
+        hear();
+        follow();
+      };
+      followAgain(); // its first view takes the place of "Joining has ended"
+      watching = watch();
+    };
+    watching = watch();
     follow();
   }
 })();

@@ -30,8 +30,11 @@ from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from bootcamp.content.errors import ContentError
     from bootcamp.content.model import Program
+    from bootcamp.library.signatures import FolderMarks
     from bootcamp.live.workshop import LiveWorkshop
     from bootcamp.store.model import WorkshopInfo
     from bootcamp.summary import CommitmentReport
@@ -40,6 +43,10 @@ if TYPE_CHECKING:
 
 # Seconds home's first paint waits for the first list (importing the store and reading the index take about 30 ms).
 FIRST_LIST_WAIT = 0.25
+# Seconds between two looks at the workshops folder, for a workshop made, archived or brought back in another
+# terminal (a colleague preparing while home stays open): a look is one stat a folder, in a thread; it also looks
+# when the terminal regains focus.
+LOOK_EVERY = 3.0
 
 
 class HomeScreen(Screen[None]):
@@ -105,13 +112,23 @@ class HomeScreen(Screen[None]):
 
     class WorkshopsListed(Message):
         def __init__(
-            self, rows: list[WorkshopRow], problems: list[str], missing: str | None = None, *, creatable: bool = False
+            self,
+            rows: list[WorkshopRow],
+            problems: list[str],
+            missing: str | None = None,
+            *,
+            creatable: bool = False,
+            marks: FolderMarks | None = None,
         ) -> None:
             super().__init__()
             self.rows = rows
             self.problems = problems
             self.missing = missing  # the data folder is not there: one sentence, with its path and origin
             self.creatable = creatable  # … a path given that n would create (nothing in its way): a first run there
+            self.marks = marks  # the workshops folder as looked at before it was read (folder_marks)
+
+    class FolderChanged(Message):
+        """The workshops folder is not as it was when last listed: a workshop made, archived or brought back."""
 
     class CoreImported(Message):
         """Every module the workers use is imported: they may run side by side."""
@@ -156,6 +173,7 @@ class HomeScreen(Screen[None]):
         self._after_core = core_imports.AfterCoreImports()  # every worker but the first starts through it
         # While the first paint waits for the first list (on_mount): the loop it waits on, and what it waits for.
         self._first_list_posted: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
+        self._listed_marks: FolderMarks | None = None  # the workshops folder as it was when last listed
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -180,6 +198,8 @@ class HomeScreen(Screen[None]):
         # Reading the disk and the YAML happens in workers. The first worker runs alone (core_imports): the list,
         # then the core, then the content and where each stopped; or, after the first paint, the workshop to open
         # on start, then the core, then the list behind the workshop.
+        self.set_interval(LOOK_EVERY, self._look_for_changes)
+        self.watch(self.app, "app_focus", self._app_focus_changed, init=False)
         if self.open_on_start:
             self.call_after_refresh(self.open_workshop, self.open_on_start)
             return
@@ -211,14 +231,17 @@ class HomeScreen(Screen[None]):
 
         ``whole`` is kept for callers: the index gives where each stopped with the list, so every listing is whole.
         """
+        from bootcamp.library.signatures import folder_marks
         from bootcamp.locations import shown
 
+        marks = folder_marks(str(self._workshops_dir))  # before reading: a change while it reads is looked at again
         folder = self.bootcamp.data_folder
         missing = folder.missing(shown(folder.path), new_here=True)
         if missing is not None:  # said, never listed as empty: and the index never creates the folder
             # Check the path, or press n: only for a path someone gave; the user data folder is simply not used yet
             named = folder.origin != "default"
-            self._post_if_newest(self.WorkshopsListed([], [], missing, creatable=named and folder.can_be_created()))
+            creatable = named and folder.can_be_created()
+            self._post_if_newest(self.WorkshopsListed([], [], missing, creatable=creatable, marks=marks))
             return
         if not whole and not self._library_indexed():
             # A first start (or the index deleted): building it reads every file of every workshop, so the
@@ -228,10 +251,10 @@ class HomeScreen(Screen[None]):
             listing = self.bootcamp.store.scan_workshops()
             workshops = self.bootcamp.store.workshops_dir
             names = [WorkshopRow(info, STILL_READING, is_archived(workshops / info.id)) for info in listing.workshops]
-            self._post_if_newest(self.WorkshopsListed(names, [str(p) for p in listing.problems], missing))
+            self._post_if_newest(self.WorkshopsListed(names, [str(p) for p in listing.problems], missing, marks=marks))
             return
         rows, problems = self._where_stopped()
-        self._post_if_newest(self.WorkshopsListed(rows, problems, missing))
+        self._post_if_newest(self.WorkshopsListed(rows, problems, missing, marks=marks))
 
     def _library_indexed(self) -> bool:
         from bootcamp.library.index_file import index_path
@@ -240,8 +263,36 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="list")
     def read_where_stopped(self, workshops: list[WorkshopInfo], problems: list[str]) -> None:
+        from bootcamp.library.signatures import folder_marks
+
+        marks = folder_marks(str(self._workshops_dir))
         rows, found = self._where_stopped()
-        self._post_if_newest(self.WorkshopsListed(rows, found))
+        self._post_if_newest(self.WorkshopsListed(rows, found, marks=marks))
+
+    @property
+    def _workshops_dir(self) -> Path:
+        from bootcamp.store.layout import WORKSHOPS_FOLDER
+
+        return self.bootcamp.data_dir / WORKSHOPS_FOLDER
+
+    def _look_for_changes(self) -> None:
+        """Look at the workshops folder (in a thread) while home is on screen and listed, no list on its way."""
+        if self.app.screen is not self or not self._listed_once:
+            return  # a dialog or a workshop in front: home lists again when it is back (on_screen_resume)
+        if any(worker.node is self and worker.group == "list" and not worker.is_finished for worker in self.workers):
+            return
+        self.look_at_folder(self._listed_marks)
+
+    def _app_focus_changed(self, focused: bool) -> None:
+        if focused:  # back from another terminal, perhaps the one that just archived or made a workshop
+            self._look_for_changes()
+
+    @work(thread=True, exclusive=True, group="look")
+    def look_at_folder(self, listed: FolderMarks | None) -> None:
+        from bootcamp.library.signatures import folder_marks
+
+        if folder_marks(str(self._workshops_dir)) != listed:
+            self.post_message(self.FolderChanged())
 
     def _where_stopped(self) -> tuple[list[WorkshopRow], list[str]]:
         """Every workshop as the library index lists it (newest first), and the folders it could not read."""
@@ -363,8 +414,13 @@ class HomeScreen(Screen[None]):
 
     @on(WorkshopsListed)
     def _listed(self, message: WorkshopsListed) -> None:
+        workshops = self.workshop_list
+        # A list the same as the one shown (the folder moved for a lock taken, a save) is not drawn again.
+        same = workshops.shows(message.rows, message.problems, message.missing, message.creatable)
+        if not self._listed_once or not same:
+            workshops.show(message.rows, message.problems, missing=message.missing, creatable=message.creatable)
         self._listed_once = True
-        self.workshop_list.show(message.rows, message.problems, missing=message.missing, creatable=message.creatable)
+        self._listed_marks = message.marks
         self.call_after_refresh(release_after_start)  # the start is over once this is drawn (gc_tuning)
         self.refresh_bindings()  # "Open" depends on there being a workshop
         # Once the list is on screen (threads alongside, sharing one GIL, would delay it): the core, then the
@@ -376,6 +432,11 @@ class HomeScreen(Screen[None]):
         if self.workshop_list.still_reading:
             infos = [row.info for row in message.rows]
             self.call_after_refresh(self._after_core.start, self.read_where_stopped, infos, message.problems)
+
+    @on(FolderChanged)
+    def _folder_changed(self, _message: FolderChanged) -> None:
+        if self.app.screen is self:
+            self._after_core.start(self.list_workshops, whole=bool(self.rows))
 
     @on(CoreImported)
     def _core_imported(self, _message: CoreImported) -> None:
@@ -456,9 +517,9 @@ class HomeScreen(Screen[None]):
     def action_next_run(self) -> None:
         row = self.workshop_list.selected
         if row is not None:
-            self._prepare("the next run", like=row.info)
+            self._prepare("the next run", like=row.info, like_held_on=row.held_on)
 
-    def _prepare(self, what: str, like: WorkshopInfo | None = None) -> None:
+    def _prepare(self, what: str, like: WorkshopInfo | None = None, like_held_on: str = "") -> None:
         """The new-workshop form (filled in from ``like`` for the next run); it needs the content."""
         if not self._content_ready(what):
             return
@@ -468,7 +529,9 @@ class HomeScreen(Screen[None]):
         assert program is not None
         agendas = [(a.id, a.title) for a in program.agendas]
         runs = [row.info for row in self.workshop_list.every_row]  # to name the next run by its place in its line
-        form = NewWorkshopScreen(today=self.bootcamp.clock.now(), agendas=agendas, like=like, runs=runs)
+        form = NewWorkshopScreen(
+            today=self.bootcamp.clock.now(), agendas=agendas, like=like, like_held_on=like_held_on, runs=runs
+        )
         self.app.push_screen(form, self._created)
 
     def _created(self, request: NewWorkshop | None) -> None:

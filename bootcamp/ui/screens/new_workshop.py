@@ -119,12 +119,15 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
         today: float,
         agendas: list[tuple[str, str]],
         like: WorkshopInfo | None = None,
+        like_held_on: str = "",
         runs: Sequence[WorkshopInfo] = (),
     ) -> None:
         super().__init__()
         self.today = Date.fromtimestamp(today).isoformat()
         self.agendas = agendas or [("full", "Full day")]
         self.like = like
+        # As home dates it: "2026-09-21–22" for a run held over two days (its date alone says only the first)
+        self.like_held_on = like_held_on or (like.date if like else "")
         self.runs = runs  # the library's workshops: where ``like`` stands in its line
 
     def compose(self) -> ComposeResult:
@@ -135,7 +138,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
                 yield Static("New workshop", id="dialog-title")
             else:
                 yield Static(
-                    joined(("Run the test again", "bold"), ("  ·  like the run of ", "dim"), like.date),
+                    joined(("Run the test again", "bold"), ("  ·  like the run of ", "dim"), self.like_held_on),
                     id="dialog-title",
                 )
             name, organisation = (next_run_name(self.runs, like), like.organisation) if like else ("", "")

@@ -280,6 +280,11 @@ class WorkshopList(Vertical):
         self.wall = wall_organisation(self.app)
         self._draw()
 
+    def shows(self, rows: Sequence[WorkshopRow], problems: Sequence[str], missing: str | None, creatable: bool) -> bool:
+        """Whether it was last given these workshops, problems and missing folder (and whether n creates it)."""
+        given = (self._given, self._problems, self.missing, self._creatable)
+        return (list(rows), list(problems), missing, creatable) == given
+
     def check_wall(self) -> None:
         """Draw again when the wall's organisation changed (a projector window opened or closed, a lift)."""
         wall = wall_organisation(self.app)

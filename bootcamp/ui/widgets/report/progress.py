@@ -29,12 +29,14 @@ from bootcamp.export.comparison_text import (
     no_gap_listed,
     notes,
     pair,
+    rated_on_two_scales,
     scale_span,
     score_or_dash,
     share_pair,
     signed,
     signed_mean,
     tactical_pair,
+    two_scales,
 )
 from bootcamp.export.report_text import number
 from bootcamp.summary.comparison import action_order
@@ -365,6 +367,9 @@ class ProgressView(ReportPart):
             if heat_map.rated_in_neither:  # one sentence, not a row of dashes per item
                 rows += [plain(neither_rated(heat_map.title), self.themed("muted")), Text()]
                 continue
+            if heat_map.scale_changed:  # one sentence: averages on two scales side by side would read as a change
+                rows += [plain(rated_on_two_scales(heat_map.title, two_scales(heat_map)), self.themed("muted")), Text()]
+                continue
             # the scale the averages are on, as `bootcamp compare` says it
             said = f"From {heat_map.title}, on {heat_map.scale_title}{scale_span(heat_map)}"
             rows.append(plain(f"{said}: the change on the same scale.", self.themed("muted")))
@@ -382,6 +387,9 @@ class ProgressView(ReportPart):
             rows.append(line(fit(plain(f"{audit.list_title}: audit, earlier {ARROW} later", heading), width)))
             if audit.rated_in_neither:
                 rows += [plain(neither_rated(audit.title), self.themed("muted")), Text()]
+                continue
+            if audit.scale_changed:
+                rows += [plain(rated_on_two_scales(audit.title, two_scales(audit)), self.themed("muted")), Text()]
                 continue
             seen_as = f", rated for {audit.seen_as}" if audit.seen_as else ""
             span = f"({number(audit.scale_low)} to {number(audit.scale_high)})"
