@@ -53,6 +53,11 @@ def test_names_that_differ_by_more_than_an_accent_are_different_people() -> None
     assert name_key("ｼﾞﾛｳ") == name_key("ジロウ")  # half-width katakana is the same name
     assert name_key("ป้า") != name_key("ปา")  # a Thai tone mark is part of the word
     assert name_key("Nguyễn") == name_key("Nguyen")  # a Latin accent is not
+    # nor a letter's stroke or a ligature, which no accent-stripping undoes but everyone types without
+    assert name_key("Zoë Łukasiewicz") == name_key("Zoe Lukasiewicz")
+    assert name_key("Bjørn Sæther") == name_key("Bjorn Saether") == name_key("BJØRN SÆTHER")
+    assert name_key("Đorđe Işık") == name_key("Dorde Isik")
+    assert name_key("Guðrún Þórsdóttir") == name_key("Gudrun Thorsdottir")
     assert name_key("مُحَمَّد") == name_key("محمد")  # nor Arabic's optional vowel marks
     assert name_key("דָּנָה") == name_key("דנה")  # nor Hebrew's
 
@@ -62,6 +67,21 @@ def test_the_nearest_roster_name_is_offered_only_when_there_is_one() -> None:
     assert nearest_name("Chloe Martn", roster) == "Chloé Martin"
     assert nearest_name("Chloe", roster) == "Chloé Martin"  # every word typed is in one name
     assert nearest_name("Zoë Smith", roster) is None
+
+
+def test_a_name_with_letters_an_english_keyboard_lacks_is_found_typed_without_them(
+    store: Store, sources: dict[str, str]
+) -> None:
+    info = store.create_workshop(
+        name="Paper day",
+        organisation="Acme",
+        date="2026-09-21",
+        participants=[("Zoë Łukasiewicz", ""), ("Bjørn Sæther", "")],
+        sources=sources,
+    )
+    text = "participant;step;value\r\nZoe Lukasiewicz;basics/mandate;yes\r\nBjorn Saether;basics/mandate;no\r\n"
+    answers = data_csv.loads(text, "x.csv", info, store.open(info.id).program(), NOW)
+    assert [a.participant_id for a in answers] == [p.id for p in info.participants]
 
 
 def test_names_typed_with_other_accents_apostrophes_or_spaces_find_their_participant(room: WorkshopFiles) -> None:
