@@ -23,7 +23,8 @@ _PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ"
 def name_key(name: str) -> str:
     """A name as the room hears it: "david  okonkwo" and "David Okonkwo" are one person, as are "Renee" and
     "Renée", "Bjorn" and "Bjørn", "O’Neil" and "O'Neil", and "محمد" with or without its vowel marks; what cannot
-    be seen (a zero-width space, a direction mark) is left out. Marks that make another name are kept: "ゆうご" is not "ゆうこ"."""
+    be seen (a zero-width space, a direction mark) is left out. Marks that make another name are kept: "ゆうご"
+    is not "ゆうこ"."""
     bare = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not _optional_mark(c) and unicodedata.category(c) != "Cf"
     )
