@@ -14,16 +14,21 @@ from bootcamp.store.workshop_info import Participant
 
 # Apostrophes a keyboard, a phone or a word processor may put in a name, all read as "'".
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07", "'"))
+# Letters no decomposition takes an accent off (a stroke, a ligature), read as an English keyboard types them:
+# "Zoe Lukasiewicz" typed from a paper sheet is Zoë Łukasiewicz, "Bjorn" is Bjørn. Applied after casefold.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae",
+                                "œ": "oe", "þ": "th"})
 
 
 def name_key(name: str) -> str:
     """A name as the room hears it: "david  okonkwo" and "David Okonkwo" are one person, as are "Renee" and
-    "Renée", "O’Neil" and "O'Neil", and "محمد" with or without its vowel marks; what cannot be seen (a zero-width
-    space, a direction mark) is left out. Marks that make another name are kept: "ゆうご" is not "ゆうこ"."""
+    "Renée", "Bjorn" and "Bjørn", "O’Neil" and "O'Neil", and "محمد" with or without its vowel marks; what cannot
+    be seen (a zero-width space, a direction mark) is left out. Marks that make another name are kept: "ゆうご"
+    is not "ゆうこ"."""
     bare = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not _optional_mark(c) and unicodedata.category(c) != "Cf"
     )
-    return " ".join(bare.translate(_APOSTROPHES).casefold().split())
+    return " ".join(bare.translate(_APOSTROPHES).casefold().translate(_PLAIN_LETTERS).split())
 
 
 def _optional_mark(char: str) -> bool:

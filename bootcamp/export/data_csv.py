@@ -8,7 +8,8 @@ Columns (the export writes all of them, in this order; an import needs ``step``,
 ``participant``   the participant's display name (P1, P2 … in an anonymous workshop). An
                   import may name a participant by this alone (as shown in ``bootcamp export``,
                   or differing in case, accents, spaces or the kind of apostrophe: :func:`name_key`).
-``step``          ``session-id/step-id`` of a rate, question or check step.
+``step``          ``session-id/step-id`` of a rate, question or check step (on import also its heading on
+                  the sheet, or its id without the session, when that names one step of the agenda).
 ``item``          the aptitude id of a rating (its title also works on import), the
                   structure question id of a role check, empty for a question step.
 ``perspective``   ``self`` or ``team`` for a rating, else empty.
@@ -338,6 +339,13 @@ class _RowChecker:
         self.now = now
         self.checks = RecordChecks(program, info)
         self._steps = {step.key.casefold(): step.key for session in program.sessions for step in session.steps}
+        # A step the sheet prints (one of the agenda's that asks something) is also named by its heading there, or
+        # by its id without the session.
+        self._named: dict[str, list[str]] = {}
+        for step in program.steps(info.agenda):
+            if program.asks(step) is not None:
+                for name in {_label_key(step.id), _label_key(step.title)}:
+                    self._named.setdefault(name, []).append(step.key)
 
     def answer(self, row: _Row, problems: _Problems) -> Answer | None:
         found: list[tuple[str, object]] = []
@@ -349,7 +357,7 @@ class _RowChecker:
         if cells["workshop_id"] and cells["workshop_id"].casefold() != self.info.id.casefold():
             problem("workshop_id", f"{cells['workshop_id']!r} is another workshop (this is {self.info.id})")
         participant_id = self._participant(cells["participant_id"], cells["participant"], problem)
-        step_key = self._step_key(cells["step"])
+        step_key, step_said = self._step_key(cells["step"], problem)
         step = self.program.step(step_key)
         asks = self.program.asks(step) if step is not None else None
         item, perspective, value = cells["item"], cells["perspective"], cells["value"]
@@ -365,6 +373,8 @@ class _RowChecker:
             "" if is_ballot_id(participant_id or "") else cells["at"] or self.now,  # a secret ballot keeps no time
         )
         for checked in self.checks.answer(answer):
+            if checked.field == "step_key" and step_said:
+                continue  # a step two steps' heading names was said already
             if checked.field != "participant_id" or participant_id is not None:  # an unknown one was said already
                 message = checked.message
                 if checked.field == "at":
@@ -374,8 +384,20 @@ class _RowChecker:
             problems.add(row.line, text, key=key)
         return None if found else answer
 
-    def _step_key(self, cell: str) -> str:
-        return cell if self.program.step(cell) is not None else self._steps.get(cell.casefold(), cell)
+    def _step_key(self, cell: str, problem: Report) -> tuple[str, bool]:
+        """The step a cell names, and whether a problem with it was said: its key in any case, else the heading or
+        the id without its session of the one step that asks something so named."""
+        if self.program.step(cell) is not None:
+            return cell, False
+        if cell.casefold() in self._steps:
+            return self._steps[cell.casefold()], False
+        named = self._named.get(_label_key(cell), [])
+        if len(named) == 1:
+            return named[0], False
+        if named:
+            problem("step", f"{cell!r} names {len(named)} steps ({', '.join(named)}); give session-id/step-id")
+            return cell, True
+        return cell, False
 
     def _participant(self, participant_id: str, name: str, problem: Report) -> str | None:
         if participant_id:
@@ -415,13 +437,21 @@ class _RowChecker:
         return [p for p in self.info.participants if key and name_key(p.display_name) == key]
 
 
+def _label_key(text: str) -> str:
+    """A label as a typist may copy it: as a name (case, accents, spaces and apostrophes aside), a hyphen read as a
+    space ("Joined up", "dont know": the sheet's narrow columns break such labels over two lines)."""
+    return " ".join(name_key(text).replace("-", " ").split())
+
+
 def _item(asks: Asks, cell: str) -> str:
     """The item id a cell names: its id in any case; a rating's item also by its title or short label."""
     if not cell or cell in asks.item_ids:
         return cell
-    key = name_key(cell)
+    key = _label_key(cell)
     for item in asks.items:
-        if key == name_key(item.id) or (asks.step.kind is StepKind.RATE and key in (name_key(item.title), name_key(item.short))):
+        if key == _label_key(item.id) or (
+            asks.step.kind is StepKind.RATE and key in (_label_key(item.title), _label_key(item.short))
+        ):
             return item.id
     return cell
 
@@ -438,8 +468,8 @@ def _option(asks: Asks, cell: str) -> str:
     """The option id a cell names: its id or its label, in any case, with any apostrophe ("Don’t know")."""
     if not cell or asks.scale.option(cell) is not None:
         return cell
-    key = name_key(cell)
-    return next((o.id for o in asks.scale.options if key in (name_key(o.id), name_key(o.label))), cell)
+    key = _label_key(cell)
+    return next((o.id for o in asks.scale.options if key in (_label_key(o.id), _label_key(o.label))), cell)
 
 
 # -- what an import says of an answer ----------------------------------------------------------------------------

@@ -5,7 +5,8 @@ Answer sheets follow the CSV that ``bootcamp import-answers`` reads, column for 
 participant, step, item, perspective) and the scale's options with their ids, so what is
 ticked on paper becomes one CSV row without guessing. Printed, every page of a sheet names whose it is and its
 ids (each sheet prints on pages of its own name, whose top margin says so) and its number; a step's heading is the
-first row of its table's head, so it goes with its rows onto each page they fill.
+first row of its table's head, so it goes with its rows onto each page they fill. The typist's note and every sheet
+fill an even number of pages, so printed on both sides no leaf holds two people's pages.
 """
 
 from __future__ import annotations
@@ -60,7 +61,11 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
     agenda = info.agenda if program.agenda(info.agenda) is not None else "full"
     steps = [s for s in program.steps(agenda) if s.kind in (StepKind.QUESTION, StepKind.RATE, StepKind.CHECK)]
     sheets = []
-    pages = []  # each sheet prints on pages of its own name, whose margins say whose sheet it is
+    # Each sheet prints on pages of its own name, whose margins say whose sheet it is; and on an even number of them,
+    # so that printed on both sides no leaf holds two people's pages (Chromium prints `break-before: right` as a
+    # plain page break, so the sheet's least height is what does it).
+    per_sheet = _even(_sheet_pages(program, steps))
+    pages = [f"@media print {{ .sheet {{ min-height: calc({per_sheet} * 100vh - 3mm); }} }}"]
     present = info.present
     for number, participant in enumerate(present, 1):
         blocks = "".join(_step_block(program, step) for step in steps)
@@ -92,7 +97,9 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
         "from the heading of the block, <code>item</code> and <code>perspective</code> from the row (an empty "
         "cell where it shows –), and for <code>value</code> the id printed under the ticked column. "
         "<code>participant</code> is the name on the sheet; "
-        "<code>comment</code> what was written; leave <code>at</code> empty.</p></section>"
+        "<code>comment</code> what was written; leave <code>at</code> empty.</p>"
+        f"<p>Each sheet is {per_sheet} pages and starts on a new leaf, so the sheets may be printed on both sides; "
+        "a page left blank is there for that.</p></section>"
     )
     if not sheets:
         intro += "<p>This workshop has no participants yet.</p>"
@@ -100,6 +107,36 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
 
 
 _WRITE = '<div class="write"></div>' * 2  # two ruled lines to write a comment on
+
+# How tall a sheet prints, in mm, measured in Chromium and rounded up: the page's text area (Letter's height, A4's
+# width, 12 mm margins), a step's table head (repeated on each page its rows go on to), a row of one line of text
+# and each line more, the characters of a line in a row's item column (fewer than fit: words wrap early).
+_PAGE_HEIGHT, _SHEET_HEAD, _SHEET_END, _STEP_GAP, _TABLE_HEAD = 255.0, 32.0, 8.0, 4.0, 23.0
+_ROW_LEAST, _ROW_BASE, _LINE, _LINE_CHARS = 16.0, 8.5, 5.4, 25
+
+
+def _sheet_pages(program: Program, steps: list[Step]) -> int:
+    """The pages a sheet prints on, as Chromium breaks it: a row never split, a table's head above its first row."""
+    pages, used = 1, _SHEET_HEAD
+    for step in steps:
+        asks = program.asks(step)
+        if asks is None:
+            continue
+        texts = {item.id: item.title if step.kind is StepKind.RATE else item.text for item in asks.items}
+        rows = [max(_ROW_LEAST, _ROW_BASE + _LINE * -(-len(texts[item]) // _LINE_CHARS)) for item, _ in asks.cells]
+        used += _STEP_GAP
+        if rows and used + _TABLE_HEAD + rows[0] > _PAGE_HEIGHT:
+            pages, used = pages + 1, 0.0
+        used += _TABLE_HEAD
+        for row in rows:
+            if used + row > _PAGE_HEIGHT:
+                pages, used = pages + 1, _TABLE_HEAD
+            used += row
+    return pages + (used + _SHEET_END > _PAGE_HEIGHT)
+
+
+def _even(pages: int) -> int:
+    return pages + pages % 2
 
 
 def _row(item: str, perspective: str, label: str, scale: Scale) -> str:
@@ -189,9 +226,11 @@ td.comment { vertical-align: bottom; } .write { height: 6.5mm; border-bottom: 1p
 @media print {
   body { background: #fff; } main { max-width: none; padding: 0; }
   .card, .sheet { box-shadow: none; border-radius: 0; margin: 0; padding: 0; break-after: page; }
+  .sheet { display: flow-root; }
   .card { min-height: 100vh; }
+  /* The note for the typist fills both sides of its leaf, so the first sheet starts on a leaf of its own. */
+  .intro { padding: 0; margin: 0; break-after: page; display: flow-root; min-height: calc(2 * 100vh - 3mm); }
   .screen-only { display: none; }
-  .intro { padding: 0; break-after: page; }
   tr, .prompt { break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; }
 }

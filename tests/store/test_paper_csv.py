@@ -53,6 +53,11 @@ def test_names_that_differ_by_more_than_an_accent_are_different_people() -> None
     assert name_key("ｼﾞﾛｳ") == name_key("ジロウ")  # half-width katakana is the same name
     assert name_key("ป้า") != name_key("ปา")  # a Thai tone mark is part of the word
     assert name_key("Nguyễn") == name_key("Nguyen")  # a Latin accent is not
+    # nor a letter's stroke or a ligature, which no accent-stripping undoes but everyone types without
+    assert name_key("Zoë Łukasiewicz") == name_key("Zoe Lukasiewicz")
+    assert name_key("Bjørn Sæther") == name_key("Bjorn Saether") == name_key("BJØRN SÆTHER")
+    assert name_key("Đorđe Işık") == name_key("Dorde Isik")
+    assert name_key("Guðrún Þórsdóttir") == name_key("Gudrun Thorsdottir")
     assert name_key("مُحَمَّد") == name_key("محمد")  # nor Arabic's optional vowel marks
     assert name_key("דָּנָה") == name_key("דנה")  # nor Hebrew's
 
@@ -62,6 +67,21 @@ def test_the_nearest_roster_name_is_offered_only_when_there_is_one() -> None:
     assert nearest_name("Chloe Martn", roster) == "Chloé Martin"
     assert nearest_name("Chloe", roster) == "Chloé Martin"  # every word typed is in one name
     assert nearest_name("Zoë Smith", roster) is None
+
+
+def test_a_name_with_letters_an_english_keyboard_lacks_is_found_typed_without_them(
+    store: Store, sources: dict[str, str]
+) -> None:
+    info = store.create_workshop(
+        name="Paper day",
+        organisation="Acme",
+        date="2026-09-21",
+        participants=[("Zoë Łukasiewicz", ""), ("Bjørn Sæther", "")],
+        sources=sources,
+    )
+    text = "participant;step;value\r\nZoe Lukasiewicz;basics/mandate;yes\r\nBjorn Saether;basics/mandate;no\r\n"
+    answers = data_csv.loads(text, "x.csv", info, store.open(info.id).program(), NOW)
+    assert [a.participant_id for a in answers] == [p.id for p in info.participants]
 
 
 def test_names_typed_with_other_accents_apostrophes_or_spaces_find_their_participant(room: WorkshopFiles) -> None:
@@ -192,3 +212,55 @@ def test_every_unknown_header_column_is_named(room: WorkshopFiles) -> None:
 def test_header_names_are_read_with_spaces_for_underscores(room: WorkshopFiles) -> None:
     text = f"Participant ID;Step;Value\r\n{ids(room)['Ana']};basics/mandate;yes\r\n"
     assert len(data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)) == 1
+
+
+# -- a step as the sheet names it -------------------------------------------------------------------------------------
+
+
+def test_a_step_is_found_by_its_heading_on_the_sheet_or_its_id_without_the_session(room: WorkshopFiles) -> None:
+    # The sheet's heading is the big bold line ("Who drives agreement?"); its step id stands small beside it, and a
+    # typist who copies the heading, or the id without its session, names the step as surely as the full id.
+    text = (
+        "participant;step;item;perspective;value\r\n"
+        "Ana Ortiz;Who drives agreement?;;;yes\r\n"
+        "Chloé Martin;mandate;;;no\r\n"
+        "Hiro Tanaka;rate the aptitudes;persist;self;strong\r\n"
+        "Grace O'Neil;Rate-Aptitudes;persist;team;weak\r\n"
+    )
+    answers = data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)
+    assert [(a.step_key, a.value) for a in answers] == [
+        ("basics/mandate", "yes"),
+        ("basics/mandate", "no"),
+        ("basics/rate-aptitudes", "strong"),
+        ("basics/rate-aptitudes", "weak"),
+    ]
+
+
+def test_a_step_named_by_a_heading_or_id_two_steps_share_is_refused_with_both(
+    store: Store, sources: dict[str, str]
+) -> None:
+    more = sources["sessions/basics.yaml"].replace("id: basics", "id: again", 1)
+    program = sources["sessions/program.yaml"].replace("sessions: [basics]", "sessions: [basics, again]")
+    both = {**sources, "sessions/again.yaml": more, "sessions/program.yaml": program}
+    info = store.create_workshop(
+        name="Paper day", organisation="Acme", date="2026-09-21", participants=[("Ana Ortiz", "")], sources=both
+    )
+    room = store.open(info.id)
+    text = "participant;step;value\r\nAna Ortiz;mandate;yes\r\nAna Ortiz;Who drives agreement?;no\r\n"
+    assert refused(room, text) == [
+        "x.csv:2: step: 'mandate' names 2 steps (basics/mandate, again/mandate); give session-id/step-id",
+        "x.csv:3: step: 'Who drives agreement?' names 2 steps (basics/mandate, again/mandate); give session-id/step-id",
+    ]
+
+
+def test_a_heading_of_a_step_that_asks_nothing_is_still_unknown(room: WorkshopFiles) -> None:
+    assert refused(room, "participant;step;value\r\nAna Ortiz;Welcome;yes\r\n") == [
+        "x.csv:2: step: unknown step 'Welcome' (steps are session-id/step-id, as in an export)"
+    ]
+
+
+def test_a_label_typed_with_a_space_for_its_hyphen_is_the_label(room: WorkshopFiles) -> None:
+    # The sheet's narrow column breaks "Don't know" and "Joined-up" over two lines; a typist types what they see.
+    text = "participant;step;value\r\nAna Ortiz;basics/mandate;dont know\r\nChloé Martin;basics/mandate;Don't-know\r\n"
+    answers = data_csv.loads(text, "x.csv", room.info(), room.program(), NOW)
+    assert [a.value for a in answers] == ["dont-know", "dont-know"]

@@ -228,3 +228,23 @@ def test_the_deck_and_the_sheets_print_on_the_readers_paper(chromium: Path, tmp_
     assert len(deck) == 2 and all(map(on_the_paper, deck)), deck  # the two cards, a page each
     sheets = _printed(chromium, tmp_path, render_sheets(fixture_program(), info(participants(2))), paper)
     assert len(sheets) >= 2 and all(map(on_the_paper, sheets)), sheets
+
+
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_every_sheet_starts_on_a_leaf_of_its_own_when_printed_on_both_sides(
+    chromium: Path, tmp_path: Path, paper: str
+) -> None:
+    # Printed double-sided, the shipped day's sheets (7 pages each) put the first page of Ana's sheet on the back of
+    # the typist's note, and the first of Ben's on the back of Ana's last page. Now the note and every sheet fill
+    # an even number of pages (a page left blank at the end where needed), so each sheet starts on a new leaf.
+    from bootcamp.content import load_dir
+    from bootcamp.locations import default_content_dir
+
+    program = load_dir(default_content_dir())
+    long_name = "Zoë Łukasiewicz-Brzęczyszczykiewicz von Hohenzollern-Sigmaringen y Borbón"
+    for agenda in ("full", "half"):
+        html = render_sheets(program, info(participants(3, names=("Ana Ortiz", long_name, "Ben")), agenda=agenda))
+        per_sheet = int(re.search(r"\.sheet \{ min-height: calc\((\d+) \* 100vh", html).group(1))
+        assert per_sheet % 2 == 0
+        pages = _printed(chromium, tmp_path, html, paper)
+        assert len(pages) == 2 + 3 * per_sheet, (agenda, len(pages), per_sheet)
