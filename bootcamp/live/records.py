@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -131,10 +132,11 @@ class LiveRecords:
         self._undo: list[Undo] = []
         self._data: WorkshopSnapshot | None = None
         self._actor = CONSOLE  # who is making the change in progress (set by each public method)
-        # Who gave each answer given since the workshop was opened, by the answer itself (kept, so its id stays its
-        # own): an undo that puts an answer back puts back who gave it. Not stored: an answer read from the files
-        # says nobody (see given_by).
-        self._givers: dict[int, tuple[Answer, Actor]] = {}
+        # Who gave each answer given since the workshop was opened, by the answer itself: an undo that puts an answer
+        # back puts back who gave it. Held only while the answer lives (it stands, or the undo holds it): a day of
+        # phones changing their answers grew this by every change. Not stored: an answer read from the files says
+        # nobody (see given_by).
+        self._givers: dict[int, tuple[weakref.ref[Answer], Actor]] = {}
 
     @staticmethod
     def _key(answer: Answer) -> AnswerKey:
@@ -156,8 +158,7 @@ class LiveRecords:
         """Who gave the answer as it stands (a comment added later does not change it): the console, a phone; None
         when there is no answer, or it was given before the workshop was opened here (the files do not say)."""
         answer = self._answers.get((participant_id, step_key, item, perspective))
-        kept = self._givers.get(id(answer)) if answer is not None else None
-        return kept[1] if kept is not None and kept[0] is answer else None
+        return self._giver_of(answer) if answer is not None else None
 
     def answer_mark(self, participant_id: str, step_key: str, item: str = "", perspective: str = "") -> Mark:
         return self.tracker.mark(answer_record((participant_id, step_key, item, perspective)))
@@ -240,11 +241,24 @@ class LiveRecords:
         # Whoever changes the value gives the answer; a comment alone leaves it whose it was.
         giver: Actor | None = by
         if before is not None and before.value == answer.value:
-            kept = self._givers.get(id(before))
-            giver = kept[1] if kept is not None and kept[0] is before else None
+            giver = self._giver_of(before)
         if giver is not None:
-            self._givers[id(answer)] = (answer, giver)
+            self._remember_giver(answer, giver)
         return answer
+
+    def _giver_of(self, answer: Answer) -> Actor | None:
+        kept = self._givers.get(id(answer))
+        return kept[1] if kept is not None and kept[0]() is answer else None
+
+    def _remember_giver(self, answer: Answer, giver: Actor) -> None:
+        """Who gave ``answer``, until nothing holds the answer any more (its id may then be another's)."""
+        number = id(answer)
+
+        def forget(dead: weakref.ref[Answer]) -> None:
+            if self._givers.get(number, (None,))[0] is dead:
+                del self._givers[number]
+
+        self._givers[number] = (weakref.ref(answer, forget), giver)
 
     def set_comment(
         self, participant_id: str, step_key: str, comment: str, *, item: str = "", perspective: str = "", by: Actor = CONSOLE

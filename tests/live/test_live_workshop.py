@@ -4,6 +4,7 @@ reaches the files through the workshop's own writer, and can be undone, saying w
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 import threading
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from bootcamp.content import load_dir
 from bootcamp.flow import Flow
 from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.changes import Change, Part
-from bootcamp.live.records import AnswerRefused
+from bootcamp.live.records import UNDO_DEPTH, AnswerRefused
 from bootcamp.live.requests import (
     CastBallot,
     ClearAnswer,
@@ -452,4 +453,24 @@ async def test_an_answer_says_whether_a_phone_gave_it_through_a_comment_and_an_u
     assert records.answer(ana.id, MANDATE).value == "partly" and records.given_by(ana.id, MANDATE) == on_her_phone
     workshop.apply(ClearAnswer(ana.id, MANDATE))
     assert records.given_by(ana.id, MANDATE) is None
+    assert await workshop.close()
+
+
+async def test_who_gave_each_answer_is_kept_only_while_the_answer_can_come_back(files: WorkshopFiles) -> None:
+    """A day of phones changing their answers: who gave each replaced answer was kept for good (a console open all
+    day grew by every change); now only for the answers that stand and those the undo can still put back."""
+    workshop = opened(files)
+    ana, ben, _ = workshop.info.present
+    records = workshop.records
+    on_her_phone, on_his_phone = phone(ana.id, "Ana"), phone(ben.id, "Ben")
+    for number in range(UNDO_DEPTH + 100):
+        workshop.apply(GiveAnswer(ana.id, MANDATE, ("yes", "no")[number % 2]), by=on_her_phone)
+        workshop.apply(GiveAnswer(ben.id, MANDATE, ("no", "partly")[number % 2]), by=on_his_phone)
+    assert await workshop.settled()  # the writer has let go of the answers it saved
+    gc.collect()
+    assert len(records._givers) <= 2 + UNDO_DEPTH  # the two standing answers, and what the undo holds
+    assert records.given_by(ana.id, MANDATE) == on_her_phone and records.given_by(ben.id, MANDATE) == on_his_phone
+    for _ in range(UNDO_DEPTH):  # every undo puts back an answer with who gave it
+        workshop.undo()
+        assert records.given_by(ana.id, MANDATE) == on_her_phone and records.given_by(ben.id, MANDATE) == on_his_phone
     assert await workshop.close()

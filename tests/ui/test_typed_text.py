@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Button
@@ -86,3 +88,24 @@ async def test_typing_that_never_pauses_still_saves_every_so_often(monkeypatch: 
         saved = [text for where, text in app.saved if where == "area"]
         assert len(saved) >= 2 and all("continuous typing".startswith(text) for text in saved), saved
         assert saved == sorted(set(saved), key=len)  # each save holds more, never the same twice
+
+
+async def test_a_note_field_taken_off_the_screen_is_let_go() -> None:
+    """A console walked through a day mounts a field per room note on every discussion step: Textual's TextArea keeps
+    a watch on the app's theme until the theme changes, so every field ever shown stayed alive with its caches (a
+    lap of the agenda grew the console by 12 MB). A field taken off the screen now takes its watch with it."""
+    app = App[None]()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for round_ in range(20):
+            fields = [AutosaveTextArea(f"note {round_}.{n}", save=lambda text: None) for n in range(5)]
+            await app.screen.mount_all(fields)
+            await pilot.pause()
+            for field in fields:
+                await field.remove()
+            del fields, field
+        await pilot.pause()
+        gc.collect()
+        theme_watchers = getattr(app, "__watchers", {}).get("theme", [])
+        assert [node for node, _ in theme_watchers if isinstance(node, AutosaveTextArea)] == []
+        alive = [o for o in gc.get_objects() if isinstance(o, AutosaveTextArea)]
+        assert len(alive) <= 5  # at most the round just removed, still in the last frame's maps; not all 100

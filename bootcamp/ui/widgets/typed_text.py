@@ -46,6 +46,16 @@ class SafeTextArea(TextArea):
     def get_line(self, line_index: int) -> Text:
         return Text(safe(self.document.get_line(line_index)), end="", no_wrap=True)
 
+    def _on_unmount(self) -> None:
+        # Textual's TextArea watches the app's theme (dropped only when the theme changes) and its screen's selection
+        # signal (a callback that holds the field): every field shown in a day (one per room note on each discussion
+        # step) stayed alive with its caches. Both go with the field.
+        watchers = getattr(self.app, "__watchers", {}).get("theme")
+        if watchers:
+            watchers[:] = [(node, callback) for node, callback in watchers if node is not self]
+        for screen in self.app.screen_stack:
+            screen.text_selection_started_signal.unsubscribe(self)
+
 
 class _Autosave:
     """The saving rules, shared by the one-line and the many-line field."""
