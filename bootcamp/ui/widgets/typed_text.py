@@ -49,7 +49,9 @@ class SafeTextArea(TextArea):
     def _on_unmount(self) -> None:
         # Textual's TextArea watches the app's theme (dropped only when the theme changes) and its screen's selection
         # signal (a callback that holds the field): every field shown in a day (one per room note on each discussion
-        # step) stayed alive with its caches. Both go with the field.
+        # step) stayed alive with its caches. Both go with the field. Textual's own issue:
+        # https://github.com/Textualize/textual/issues/6666 (open); `__watchers` is Textual's private store of watches,
+        # so a Textual bump must keep tests/ui/test_typed_text.py's leak test passing.
         watchers = getattr(self.app, "__watchers", {}).get("theme")
         if watchers:
             watchers[:] = [(node, callback) for node, callback in watchers if node is not self]
