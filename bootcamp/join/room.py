@@ -286,7 +286,7 @@ class PhoneRoom:
             raise WorkshopClosed(self.closed or CLOSED)
         current = self.workshop.flow.current
         if step_key != current.key:
-            raise PhoneRefused(f"The room has moved on to {current.title!r}; that was not kept.")
+            raise PhoneRefused(f"The room has moved on to “{current.title}”; that was not kept.")
         # Acting on the step the room is on: the notice of how far this phone got on the one before has done its job.
         seat.shown_step, seat.moved_on_from = current.key, ""
         return current
@@ -295,7 +295,7 @@ class PhoneRoom:
         step = self._current(seat, step_key)
         asks = self.workshop.program.asks(step)
         if asks is None:
-            raise PhoneRefused(f"{step.title!r} takes no answers.")
+            raise PhoneRefused(f"“{step.title}” takes no answers.")
         return step, asks
 
     def _apply(self, seat: Seat | None, request: asked.Request) -> None:

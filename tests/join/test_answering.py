@@ -106,7 +106,7 @@ async def test_when_the_console_moves_on_the_phone_says_how_far_it_got_and_answe
     assert "The room moved on from “Rate the aptitudes”: 1 of 4 saved." in moved and "Who drives agreement?" in moved
     status, part = await chloe.answer("weak", step=RATE, item="persist", perspective="team")
     assert status == 422
-    assert "The room has moved on to 'Who drives agreement?'; that was not kept." in text_of(part)
+    assert "The room has moved on to “Who drives agreement?”; that was not kept." in text_of(part)
     assert room.workshop.records.answer(room.person("Chloe"), RATE, "persist", "team") is None
     status, part = await chloe.post("comment", {"step": RATE, "comment": "half a thought"})
     assert status == 422 and "half a thought" in part  # an unsent comment stays in sight

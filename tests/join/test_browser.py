@@ -103,7 +103,7 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             await page.locator('input[name="step"]').first.evaluate("field => field.value = 'basics/rate-aptitudes'")
             await tap(page, "No")
             await expect(page.get_by_role("alert")).to_have_text(
-                "The room has moved on to 'Who drives agreement?'; that was not kept."
+                "The room has moved on to “Who drives agreement?”; that was not kept."
             )
             assert room.workshop.snapshot.answers == ()
 
