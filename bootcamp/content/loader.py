@@ -12,23 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from bootcamp.content.errors import ContentError, ContentProblem
 from bootcamp.content.loading.fields import ID_PATTERN, FieldReader, describe
+from bootcamp.content.loading.head import ProgramHead, read_program_head
 from bootcamp.content.loading.sources import content_hash, read_content_folder, read_sources
 from bootcamp.content.model import (
     AGENDA_IDS,
     SHOWN_KINDS,
-    Agenda,
     AptitudePoker,
-    Dimension,
     Exercise,
-    Item,
-    ItemList,
     Leaning,
     LearnedWords,
-    Level,
     Marker,
     NotDeciding,
     OwnUnit,
@@ -37,13 +32,11 @@ from bootcamp.content.model import (
     ProbeQuestion,
     Program,
     RoleCheck,
-    Scale,
-    ScaleOption,
     Session,
     Step,
     StepKind,
 )
-from bootcamp.content.yamlnodes import Located, LocatedList, YamlSyntaxError, parse
+from bootcamp.content.yamlnodes import Located, YamlSyntaxError, parse
 
 # read_sources and content_hash too: their callers import them from here
 __all__ = ["content_hash", "load_dir", "load_sources", "read_sources"]
@@ -51,9 +44,6 @@ __all__ = ["content_hash", "load_dir", "load_sources", "read_sources"]
 PROGRAM_FILE = "sessions/program.yaml"
 # program.yml names the program too: a content author saving .yml means YAML, as every YAML tool reads it.
 PROGRAM_FILES = (PROGRAM_FILE, "sessions/program.yml")
-# Keys the console's answers take for themselves whatever the scale (bootcamp/ui/widgets/answers): an option given
-# one could not be answered with it, though the slide offered it ("x Partly").
-_ANSWERING_KEYS = {"c": "write a comment", "x": "clear an answer"}
 # Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
 _LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
 # Rows of a role check's labelled examples: a clear label, a bar, then the duty ("tactical | Run the care centre").
@@ -117,7 +107,7 @@ class _Loader:
                 documents.pop(extra, None)
         program_doc = documents.pop(program_file, None) if program_file else None
         self.reader.file = program_file or PROGRAM_FILE
-        head = self.program_head(program_doc) if program_doc is not None else None
+        head = read_program_head(self.reader, program_doc) if program_doc is not None else None
 
         sessions: list[tuple[Session, int, str]] = []
         exercises: list[tuple[Exercise, int, str]] = []
@@ -150,127 +140,6 @@ class _Loader:
             sources=dict(self.sources),
         )
 
-    def program_head(self, node: Located) -> tuple[Any, ...]:
-        self.reader.fields(node, "", ["title", "agendas", "scales", "lists", "dimensions", "levels"], [])
-        title = self.reader.text(node, "title", "")
-        agendas = self.reader.named_mapping(node, "agendas", self.agenda)
-        for agenda_id in ("full",):
-            if "agendas" in node and agenda_id not in {a.id for a in agendas}:
-                self.reader.problem(node.line_of("agendas"), "agendas.full", "missing required agenda")
-        for agenda in agendas:
-            if agenda.id not in AGENDA_IDS:
-                self.reader.problem(
-                    node["agendas"].line_of(agenda.id),
-                    f"agendas.{agenda.id}",
-                    f"unknown agenda (expected one of: {', '.join(AGENDA_IDS)})",
-                )
-        scales = self.reader.named_mapping(node, "scales", self.scale)
-        lists = self.reader.named_mapping(node, "lists", self.item_list)
-        dimensions = self.reader.listed(node, "dimensions", "", self.dimension, "dimension")
-        levels = self.reader.listed(node, "levels", "", self.level, "level")
-        if levels and 0 not in {level.min_score for level in levels}:
-            self.reader.problem(node.line_of("levels"), "levels", "one level must start at min_score 0")
-        self.levels_in_order(node)
-        return title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), tuple(
-            sorted(levels, key=lambda level: level.min_score)
-        )
-
-    def agenda(self, agenda_id: str, node: Located, field: str) -> Agenda | None:
-        self.reader.fields(node, field, ["title", "sessions"], [])
-        session_ids = []
-        for value, line, entry_field in self.reader.sequence(node, "sessions", field) if "sessions" in node else []:
-            if not isinstance(value, str):
-                self.reader.problem(line, entry_field, f"must be a session id, got {describe(value)}")
-                continue
-            session_ids.append((value, line, entry_field))
-        self.reader.unique(session_ids, "session")
-        for session_id, line, entry_field in session_ids:
-            self.reader.refs.append((self.reader.file, line, entry_field, "session", session_id))
-        return Agenda(agenda_id, self.reader.text(node, "title", field), tuple(s for s, _, _ in session_ids))
-
-    def scale(self, scale_id: str, node: Located, field: str) -> Scale | None:
-        self.reader.fields(node, field, ["title", "options"], [])
-        options = self.reader.listed(node, "options", field, self.scale_option, "option")
-        entries = node.get("options")
-        keys_at: dict[str, int] = {}  # each key's first line: the option a second one collides with
-        for i, entry in enumerate(entries if isinstance(entries, LocatedList) else []):
-            key = entry.get("key") if isinstance(entry, Located) else None
-            if not isinstance(key, str) or not key:
-                continue
-            line = entry.line_of("key")
-            if key in keys_at:
-                self.reader.problem(
-                    line, f"{field}.options[{i + 1}].key", f"the key '{key}' is taken (line {keys_at[key]}): each option needs its own key"
-                )
-            else:
-                keys_at[key] = line
-        if "options" in node:
-            if len([o for o in options if o.dont_know]) > 1:
-                self.reader.problem(node.line_of("options"), f"{field}.options", "only one option may be dont_know")
-            if len([o for o in options if not o.dont_know]) < 2:
-                self.reader.problem(node.line_of("options"), f"{field}.options", "needs at least two scored options")
-        return Scale(scale_id, self.reader.text(node, "title", field), tuple(options))
-
-    def scale_option(self, node: Located, field: str) -> ScaleOption | None:
-        self.reader.fields(node, field, ["id", "label", "key"], ["value", "dont_know"])
-        dont_know = self.reader.boolean(node, "dont_know", field, False)
-        value: float | None = None
-        if dont_know:
-            if "value" in node:
-                self.reader.problem(node.line_of("value"), f"{field}.value", "a dont_know option has no value")
-        elif "value" not in node:
-            self.reader.problem(node.line, f"{field}.value", "missing required field (only a dont_know option has none)")
-        else:
-            value = self.reader.number(node, "value", field, positive=False)
-        key = self.reader.text(node, "key", field)
-        if key and len(key) != 1:
-            self.reader.problem(node.line_of("key"), f"{field}.key", f"must be a single key, got '{key}'")
-        elif key in _ANSWERING_KEYS and not self.reader.stored_copy:
-            message = f"'{key}' is the console's key to {_ANSWERING_KEYS[key]} on every answering step: choose another"
-            self.reader.problem(node.line_of("key"), f"{field}.key", message)
-        return ScaleOption(self.reader.ident(node, "id", field), self.reader.text(node, "label", field), value, key, dont_know)
-
-    def item_list(self, list_id: str, node: Located, field: str) -> ItemList:
-        self.reader.fields(node, field, ["title", "items"], [])
-        items = self.reader.listed(node, "items", field, self.item, "item")
-        return ItemList(list_id, self.reader.text(node, "title", field), tuple(items))
-
-    def item(self, node: Located, field: str) -> Item:
-        self.reader.fields(node, field, ["id", "title", "text"], ["short"])
-        return Item(
-            self.reader.ident(node, "id", field),
-            self.reader.text(node, "title", field),
-            self.reader.text(node, "text", field),
-            self.reader.text(node, "short", field, default=""),
-        )
-
-    def levels_in_order(self, node: Located) -> None:
-        """Levels are listed lowest first, each from a higher min_score than the one before: a level out of order
-        or on the same score as another would be passed over when a score is ranked."""
-        entries = node.get("levels")
-        before: float | None = None
-        for i, entry in enumerate(entries if isinstance(entries, LocatedList) else []):
-            score = entry.get("min_score") if isinstance(entry, Located) else None
-            if isinstance(score, bool) or not isinstance(score, (int, float)):
-                continue
-            if before is not None and score <= before:
-                self.reader.problem(
-                    entry.line_of("min_score"),
-                    f"levels[{i + 1}].min_score",
-                    f"{score:g} is not above the level before's {before:g}: list levels lowest first, each higher",
-                )
-            before = score if before is None else max(before, score)
-
-    def dimension(self, node: Located, field: str) -> Dimension:
-        self.reader.fields(node, field, ["id", "title", "text"], [])
-        return Dimension(self.reader.ident(node, "id", field), self.reader.text(node, "title", field), self.reader.text(node, "text", field))
-
-    def level(self, node: Located, field: str) -> Level:
-        self.reader.fields(node, field, ["id", "title", "min_score", "text"], [])
-        min_score = self.reader.number(node, "min_score", field, positive=False)
-        if not 0 <= min_score <= 100:
-            self.reader.problem(node.line_of("min_score"), f"{field}.min_score", "must be between 0 and 100")
-        return Level(self.reader.ident(node, "id", field), self.reader.text(node, "title", field), min_score, self.reader.text(node, "text", field))
 
     # -- sessions and steps ------------------------------------------------
 
@@ -546,7 +415,7 @@ class _Loader:
 
     def cross_check(
         self,
-        head: tuple[Any, ...] | None,
+        head: ProgramHead | None,
         sessions: list[tuple[Session, int, str]],
         exercises: list[tuple[Exercise, int, str]],
     ) -> None:
