@@ -14,12 +14,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from bootcamp.content.errors import ContentError, ContentProblem
-from bootcamp.content.loading.fields import ID_PATTERN, FieldReader, describe
+from bootcamp.content.loading.fields import FieldReader, describe
 from bootcamp.content.loading.head import ProgramHead, read_program_head
+from bootcamp.content.loading.sessions import read_session
 from bootcamp.content.loading.sources import content_hash, read_content_folder, read_sources
 from bootcamp.content.model import (
-    AGENDA_IDS,
-    SHOWN_KINDS,
     AptitudePoker,
     Exercise,
     Leaning,
@@ -27,14 +26,11 @@ from bootcamp.content.model import (
     Marker,
     NotDeciding,
     OwnUnit,
-    Perspective,
     PokerPrompt,
     ProbeQuestion,
     Program,
     RoleCheck,
     Session,
-    Step,
-    StepKind,
 )
 from bootcamp.content.yamlnodes import Located, YamlSyntaxError, parse
 
@@ -71,8 +67,6 @@ class _Loader:
         self.reader = FieldReader(self.problems, stored_copy=stored_copy)
         # files (and folders, "sessions/") that could not be read: not also reported as missing
         self.unread = {problem.file for problem in self.problems}
-        # (discuss step, line, field) of each ``shows`` in the session being read: checked once its steps are
-        self.shows: list[tuple[Step, int, str]] = []
         # folders with a file that did not parse: what it defines is unknown, so references
         # into it are not reported as missing (one mistake, one message)
         self.unparsed_folders: set[str] = {name.split("/")[0] for name in self.unread}
@@ -114,7 +108,7 @@ class _Loader:
         for name, node in documents.items():
             self.reader.file = name
             if name.startswith("sessions/"):
-                session = self.session(node)
+                session = read_session(self.reader, node)
                 if session is not None:
                     sessions.append((session, node.line_of("id"), name))
             else:
@@ -140,147 +134,6 @@ class _Loader:
             sources=dict(self.sources),
         )
 
-
-    # -- sessions and steps ------------------------------------------------
-
-    def session(self, node: Located) -> Session | None:
-        self.reader.fields(node, "", ["id", "title", "summary", "steps"], [])
-        session_id = self.reader.ident(node, "id", "")
-        self.shows = []
-        steps = self.reader.listed(node, "steps", "", lambda n, f: self.step(n, f, session_id), "step")
-        self.shown_steps(steps)
-        return Session(session_id, self.reader.text(node, "title", ""), self.reader.text(node, "summary", ""), tuple(steps))
-
-    def shown_steps(self, steps: list[Step]) -> None:
-        """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in."""
-        position = {}
-        for number, step in enumerate(steps):
-            position.setdefault(step.id, number)
-        for step, line, field in self.shows:
-            shown_at = position.get(step.shows)
-            here = position.get(step.id, len(steps))
-            if shown_at is None:
-                earlier = ", ".join(s.id for s in steps[:here] if s.kind in SHOWN_KINDS) or "none"
-                before = f"its rate and check steps before this one: {earlier}"
-                message = f"no step '{step.shows}' in this session ({before})"
-            elif (shown := steps[shown_at]).kind not in SHOWN_KINDS:
-                message = (
-                    f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate or check step"
-                )
-            elif shown_at > here:
-                message = (
-                    f"'{shown.id}' comes after this step: "
-                    "a discussion shows the results of a rate or check step before it"
-                )
-            elif missing := [agenda for agenda in step.agendas if agenda not in shown.agendas]:
-                message = (
-                    f"'{shown.id}' is left out of the {missing[0]} agenda, which this step is in: add {missing[0]} to "
-                    f"its agendas, or leave this step out of the {missing[0]} agenda too"
-                )
-            else:
-                continue
-            self.reader.problem(line, field, message)
-
-    _STEP_COMMON = ("id", "kind", "title", "minutes")
-    _STEP_OPTIONAL = ("body", "notes", "agendas")
-    _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
-        StepKind.TEACH: (("body",), ()),
-        StepKind.RATE: (("items", "scale", "perspectives"), ("rated_for",)),
-        StepKind.QUESTION: (("question", "dimension", "scale", "ask_next", "do_next"), ("comment",)),
-        StepKind.CHECK: (("exercise",), ()),
-        StepKind.EXERCISE: (("exercise",), ()),
-        StepKind.DISCUSS: (("body",), ("shows",)),
-        StepKind.ACTIONS: ((), ()),
-    }
-
-    def step(self, node: Located, field: str, session_id: str) -> Step | None:
-        raw_kind = node.get("kind")
-        if isinstance(raw_kind, str):  # as every text is read: a space pasted after it (a no-break one too) is not seen
-            raw_kind = raw_kind.strip()
-        try:
-            kind = StepKind(raw_kind)
-        except ValueError:
-            kinds = ", ".join(k.value for k in StepKind)
-            self.reader.problem(node.line_of("kind"), f"{field}.kind", f"unknown step kind '{raw_kind}' (expected one of: {kinds})")
-            self.reader.fields(node, field, self._STEP_COMMON, [k for k in node])
-            return None
-        required, optional = self._STEP_KIND_FIELDS[kind]
-        self.reader.fields(node, field, self._STEP_COMMON + required, self._STEP_OPTIONAL + optional)
-        step_id = self.reader.ident(node, "id", field)
-        minutes = self.reader.minutes(node, "minutes", field) if "minutes" in node else 0.0
-        agendas = AGENDA_IDS
-        if "agendas" in node:
-            agendas = tuple(self.agenda_ids(node, field))
-        common = dict(
-            id=step_id,
-            session_id=session_id,
-            kind=kind,
-            title=self.reader.plain_text(node, "title", field),
-            minutes=minutes,
-            body=self.reader.text(node, "body", field, default="" if kind not in required else None),
-            notes=self.reader.text(node, "notes", field, default=""),
-            agendas=agendas,
-        )
-        step = Step(**common)  # type: ignore[arg-type]
-        if kind is StepKind.RATE:
-            perspectives = []
-            for value, line, entry_field in self.reader.sequence(node, "perspectives", field) if "perspectives" in node else []:
-                try:
-                    perspectives.append(Perspective(value))
-                except ValueError:
-                    self.reader.problem(line, entry_field, f"unknown perspective '{value}' (expected self or team)")
-            step = Step(**common, items=self.reader.ref(node, "items", field, "item list"), scale=self.reader.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives), rated_for=self.rated_for(node, field, perspectives))  # type: ignore[arg-type]
-        elif kind is StepKind.QUESTION:
-            question = ProbeQuestion(
-                id=step_id,
-                text=self.reader.plain_text(node, "question", field),
-                dimension=self.reader.ref(node, "dimension", field, "dimension"),
-                scale=self.reader.ref(node, "scale", field, "scale"),
-                ask_next=self.reader.text(node, "ask_next", field),
-                do_next=self.reader.text(node, "do_next", field),
-            )
-            step = Step(**common, scale=question.scale, question=question, comment=self.reader.boolean(node, "comment", field, True))  # type: ignore[arg-type]
-        elif kind is StepKind.DISCUSS and "shows" in node:
-            step = Step(**common, shows=self.shown_id(node, field))  # type: ignore[arg-type]
-            if step.shows:
-                self.shows.append((step, node.line_of("shows"), f"{field}.shows"))
-        elif kind in (StepKind.CHECK, StepKind.EXERCISE):
-            wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
-            step = Step(**common, exercise=self.reader.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
-        return step
-
-    def rated_for(self, node: Located, field: str, perspectives: list[Perspective]) -> str:
-        """What a rate step with one perspective is rated for, in the room's words ("the company")."""
-        if "rated_for" not in node:
-            return ""
-        text = self.reader.plain_text(node, "rated_for", field)
-        if len(perspectives) > 1:
-            listed = ", ".join(p.value for p in perspectives)
-            message = (
-                f"names what one perspective is rated for, and this step has more than one ({listed}), each "
-                "asked in its own words: leave rated_for out, or keep one perspective"
-            )
-            self.reader.problem(node.line_of("rated_for"), f"{field}.rated_for", message)
-            return ""
-        return text
-
-    def shown_id(self, node: Located, field: str) -> str:
-        """The id of the step a discussion shows: a step of its own session, so "session/step" is refused."""
-        value = self.reader.text(node, "shows", field)
-        if "/" in value:
-            step_id = value.rpartition("/")[2]
-            message = f"name the step by its id alone ('{step_id}'): a discussion shows a step of its own session"
-            self.reader.problem(node.line_of("shows"), f"{field}.shows", message)
-            return ""
-        step_id = self.reader.ident(node, "shows", field)
-        return step_id if ID_PATTERN.match(step_id) else ""  # a bad id is one problem, not also a missing step
-
-    def agenda_ids(self, node: Located, field: str) -> Iterable[str]:
-        for value, line, entry_field in self.reader.sequence(node, "agendas", field):
-            if value not in AGENDA_IDS:
-                self.reader.problem(line, entry_field, f"unknown agenda '{value}' (expected one of: {', '.join(AGENDA_IDS)})")
-            else:
-                yield value
 
     # -- exercises ---------------------------------------------------------
 
