@@ -13,18 +13,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from bootcamp.content.errors import ContentError, ContentProblem
+from bootcamp.content.loading.cross_check import cross_check
 from bootcamp.content.loading.exercises import read_exercise
 from bootcamp.content.loading.fields import FieldReader
-from bootcamp.content.loading.head import ProgramHead, read_program_head
+from bootcamp.content.loading.head import read_program_head
 from bootcamp.content.loading.sessions import read_session
 from bootcamp.content.loading.sources import content_hash, read_content_folder, read_sources
-from bootcamp.content.model import (
-    AptitudePoker,
-    Exercise,
-    Program,
-    RoleCheck,
-    Session,
-)
+from bootcamp.content.model import Exercise, Program, Session
 from bootcamp.content.yamlnodes import Located, YamlSyntaxError, parse
 
 # read_sources and content_hash too: their callers import them from here
@@ -105,7 +100,7 @@ class _Loader:
                 if exercise is not None:
                     exercises.append((exercise, node.line_of("id"), name))
 
-        self.cross_check(head, sessions, exercises)
+        cross_check(self.reader, head, sessions, exercises, self.unparsed_folders)
         if self.problems:
             raise ContentError(self.problems)
         assert head is not None
@@ -122,61 +117,3 @@ class _Loader:
             content_hash=content_hash(self.sources),
             sources=dict(self.sources),
         )
-
-
-    # -- references between files -----------------------------------------
-
-    def cross_check(
-        self,
-        head: ProgramHead | None,
-        sessions: list[tuple[Session, int, str]],
-        exercises: list[tuple[Exercise, int, str]],
-    ) -> None:
-        for ids, what in (
-            ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
-            ([(e.id, line, "id", name) for e, line, name in exercises], "exercise"),
-        ):
-            seen: dict[str, str] = {}
-            for ident, line, field, name in ids:
-                if ident in seen:
-                    self.reader.file = name
-                    self.reader.problem(line, field, f"duplicate {what} id '{ident}' (also in {seen[ident]})")
-                else:
-                    seen[ident] = name
-        if head is None:
-            return
-        _, _, scales, lists, dimensions, _ = head
-        known = {
-            "session": {s.id for s, _, _ in sessions},
-            "scale": {s.id for s in scales},
-            "item list": {li.id for li in lists},
-            "dimension": {d.id for d in dimensions},
-            "role-check exercise": {e.id for e, _, _ in exercises if isinstance(e, RoleCheck)},
-            "poker exercise": {e.id for e, _, _ in exercises if isinstance(e, AptitudePoker)},
-        }
-        defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
-        for file, line, field, what, value in self.reader.refs:
-            if defined_in.get(what) in self.unparsed_folders:
-                continue
-            if value not in known[what]:
-                self.reader.file = file
-                if other := _the_other_exercise_kind(what, value, known):
-                    self.reader.problem(line, field, other)
-                    continue
-                options = ", ".join(sorted(known[what])) or "none defined"
-                self.reader.problem(line, field, f"unknown {what} '{value}' (known: {options})")
-
-
-# The step kind that runs each kind of exercise: a role check named on a kind: exercise step exists, so "unknown" would
-# send the author looking for a missing file.
-_RUN_BY = {"role-check exercise": "check", "poker exercise": "exercise"}
-
-
-def _the_other_exercise_kind(what: str, value: str, known: dict[str, set[str]]) -> str:
-    """What to say when an exercise of the other kind was named: which step kind runs it."""
-    if what not in _RUN_BY:
-        return ""
-    other = next((kind for kind in _RUN_BY if kind != what), "")
-    if value not in known[other]:
-        return ""
-    return f"'{value}' is a {other}, run by a step of kind: {_RUN_BY[other]}, not kind: {_RUN_BY[what]}"
