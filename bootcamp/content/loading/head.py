@@ -47,9 +47,8 @@ def read_program_head(reader: FieldReader, node: Located) -> ProgramHead:
     if levels and 0 not in {level.min_score for level in levels}:
         reader.problem(node.line_of("levels"), "levels", "one level must start at min_score 0")
     _levels_in_order(reader, node)
-    return ProgramHead(title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), tuple(
-        sorted(levels, key=lambda level: level.min_score)
-    ))
+    lowest_first = tuple(sorted(levels, key=lambda level: level.min_score))
+    return ProgramHead(title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), lowest_first)
 
 
 def _agenda(reader: FieldReader, agenda_id: str, node: Located, field: str) -> Agenda | None:

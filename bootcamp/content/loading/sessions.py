@@ -21,19 +21,20 @@ _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     StepKind.DISCUSS: (("body",), ("shows",)),
     StepKind.ACTIONS: ((), ()),
 }
+# (discuss step, line, field) of each ``shows`` in a session: checked once its steps are read
+_Shows = list[tuple[Step, int, str]]
 
 
 def read_session(reader: FieldReader, node: Located) -> Session | None:
     reader.fields(node, "", ["id", "title", "summary", "steps"], [])
     session_id = reader.ident(node, "id", "")
-    # (discuss step, line, field) of each ``shows`` in the session: checked once its steps are read
-    shows: list[tuple[Step, int, str]] = []
+    shows: _Shows = []
     steps = reader.listed(node, "steps", "", lambda n, f: _step(reader, n, f, session_id, shows), "step")
     _shown_steps(reader, steps, shows)
     return Session(session_id, reader.text(node, "title", ""), reader.text(node, "summary", ""), tuple(steps))
 
 
-def _shown_steps(reader: FieldReader, steps: list[Step], shows: list[tuple[Step, int, str]]) -> None:
+def _shown_steps(reader: FieldReader, steps: list[Step], shows: _Shows) -> None:
     """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in."""
     position = {}
     for number, step in enumerate(steps):
@@ -64,9 +65,7 @@ def _shown_steps(reader: FieldReader, steps: list[Step], shows: list[tuple[Step,
         reader.problem(line, field, message)
 
 
-def _step(
-    reader: FieldReader, node: Located, field: str, session_id: str, shows: list[tuple[Step, int, str]]
-) -> Step | None:
+def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows: _Shows) -> Step | None:
     raw_kind = node.get("kind")
     if isinstance(raw_kind, str):  # as every text is read: a space pasted after it (a no-break one too) is not seen
         raw_kind = raw_kind.strip()
