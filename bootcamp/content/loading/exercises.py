@@ -59,14 +59,11 @@ def _role_check(reader: FieldReader, node: Located) -> RoleCheck:
         reader.fields(block, "structure", ["scale", "dimension", "questions"], [])
         scale = reader.ref(block, "scale", "structure", "scale")
         dimension = reader.ref(block, "dimension", "structure", "dimension")
-        structure = tuple(
-            reader.listed(block, "questions", "structure", lambda n, f: _structure_question(reader, n, f, scale, dimension), "question")
-        )
+        question = partial(_structure_question, reader, scale=scale, dimension=dimension)
+        structure = tuple(reader.listed(block, "questions", "structure", question, "question"))
     markers = tuple(reader.listed(node, "markers", "", partial(_marker, reader), "marker"))
-    not_deciding = (
-        tuple(reader.listed(node, "not_deciding", "", partial(_not_deciding, reader), "entry")) if "not_deciding" in node else ()
-    )
-    own_unit = tuple(reader.listed(node, "own_unit", "", partial(_own_unit, reader), "entry")) if "own_unit" in node else ()
+    not_deciding = tuple(reader.listed(node, "not_deciding", "", partial(_not_deciding, reader), "entry"))
+    own_unit = tuple(reader.listed(node, "own_unit", "", partial(_own_unit, reader), "entry"))
     learned = _learned_words(reader, node)
     return RoleCheck(
         reader.ident(node, "id", ""),
@@ -82,18 +79,28 @@ def _role_check(reader: FieldReader, node: Located) -> RoleCheck:
 
 def _poker_prompt(reader: FieldReader, node: Located, field: str) -> PokerPrompt:
     reader.fields(node, field, ["id", "label"], ["text"])
-    return PokerPrompt(reader.ident(node, "id", field), reader.text(node, "label", field), reader.text(node, "text", field, default=""))
+    return PokerPrompt(
+        reader.ident(node, "id", field), reader.text(node, "label", field), reader.text(node, "text", field, default="")
+    )
 
 
 def _marker(reader: FieldReader, node: Located, field: str) -> Marker:
     reader.fields(node, field, ["id", "leaning", "title", "why", "patterns"], ["weight"])
     leaning = node.get("leaning")
     if leaning not in (Leaning.STRATEGIC, Leaning.TACTICAL):
-        reader.problem(node.line_of("leaning"), f"{field}.leaning", f"must be strategic or tactical, got {describe(leaning)}")
+        message = f"must be strategic or tactical, got {describe(leaning)}"
+        reader.problem(node.line_of("leaning"), f"{field}.leaning", message)
         leaning = Leaning.UNDECIDED
     patterns = _patterns(reader, node, field)
     weight = reader.number(node, "weight", field, positive=True) if "weight" in node else 1.0
-    return Marker(reader.ident(node, "id", field), Leaning(leaning), reader.text(node, "title", field), reader.text(node, "why", field), patterns, weight)
+    return Marker(
+        reader.ident(node, "id", field),
+        Leaning(leaning),
+        reader.text(node, "title", field),
+        reader.text(node, "why", field),
+        patterns,
+        weight,
+    )
 
 
 def _not_deciding(reader: FieldReader, node: Located, field: str) -> NotDeciding:
@@ -115,15 +122,19 @@ def _learned_words(reader: FieldReader, node: Located) -> LearnedWords | None:
     bias = reader.number(block, "bias", "learned", positive=False)
     margin = reader.number(block, "margin", "learned", positive=True)
     words = reader.text(block, "words", "learned")
-    _rows(reader, block, "words", words, _LEARNED_ROWS, "is not a word or a pair of words followed by its weight (such as: escal case -1.25)")
+    complaint = "is not a word or a pair of words followed by its weight (such as: escal case -1.25)"
+    _rows(reader, block, "words", words, _LEARNED_ROWS, complaint)
     examples = reader.text(block, "examples", "learned", default="")
-    _rows(reader, block, "examples", examples, _EXAMPLE_ROWS, "is not a label (strategic or tactical), a bar and a duty (such as: tactical | Run the care centre)")
+    complaint = "is not a label (strategic or tactical), a bar and a duty (such as: tactical | Run the care centre)"
+    _rows(reader, block, "examples", examples, _EXAMPLE_ROWS, complaint)
     nearest = int(reader.number(block, "nearest", "learned", positive=True)) if "nearest" in block else 2
     if "nearest" in block and (isinstance(block["nearest"], float) or nearest > 10):
-        reader.problem(block.line_of("nearest"), "learned.nearest", f"must be a whole number from 1 to 10, got {block['nearest']}")
+        message = f"must be a whole number from 1 to 10, got {block['nearest']}"
+        reader.problem(block.line_of("nearest"), "learned.nearest", message)
     similarity = reader.number(block, "similarity", "learned", positive=True) if "similarity" in block else 0.35
     if similarity > 1:
-        reader.problem(block.line_of("similarity"), "learned.similarity", f"must be a number above 0 and at most 1, got {similarity:g}")
+        message = f"must be a number above 0 and at most 1, got {similarity:g}"
+        reader.problem(block.line_of("similarity"), "learned.similarity", message)
     return LearnedWords(bias, margin, words, examples, nearest, similarity)
 
 

@@ -14,7 +14,9 @@ from bootcamp.content.yamlnodes import Located, LocatedList
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
-_PROSE = frozenset({"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"})
+_PROSE = frozenset(
+    {"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"}
+)
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
 MAX_STEP_MINUTES = 24 * 60
 

@@ -76,9 +76,8 @@ def _scale(reader: FieldReader, scale_id: str, node: Located, field: str) -> Sca
             continue
         line = entry.line_of("key")
         if key in keys_at:
-            reader.problem(
-                line, f"{field}.options[{i + 1}].key", f"the key '{key}' is taken (line {keys_at[key]}): each option needs its own key"
-            )
+            message = f"the key '{key}' is taken (line {keys_at[key]}): each option needs its own key"
+            reader.problem(line, f"{field}.options[{i + 1}].key", message)
         else:
             keys_at[key] = line
     if "options" in node:
@@ -145,7 +144,9 @@ def _levels_in_order(reader: FieldReader, node: Located) -> None:
 
 def _dimension(reader: FieldReader, node: Located, field: str) -> Dimension:
     reader.fields(node, field, ["id", "title", "text"], [])
-    return Dimension(reader.ident(node, "id", field), reader.text(node, "title", field), reader.text(node, "text", field))
+    return Dimension(
+        reader.ident(node, "id", field), reader.text(node, "title", field), reader.text(node, "text", field)
+    )
 
 
 def _level(reader: FieldReader, node: Located, field: str) -> Level:
@@ -153,5 +154,7 @@ def _level(reader: FieldReader, node: Located, field: str) -> Level:
     min_score = reader.number(node, "min_score", field, positive=False)
     if not 0 <= min_score <= 100:
         reader.problem(node.line_of("min_score"), f"{field}.min_score", "must be between 0 and 100")
-    return Level(reader.ident(node, "id", field), reader.text(node, "title", field), min_score, reader.text(node, "text", field))
+    return Level(
+        reader.ident(node, "id", field), reader.text(node, "title", field), min_score, reader.text(node, "text", field)
+    )
 

@@ -73,7 +73,8 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
         kind = StepKind(raw_kind)
     except ValueError:
         kinds = ", ".join(k.value for k in StepKind)
-        reader.problem(node.line_of("kind"), f"{field}.kind", f"unknown step kind '{raw_kind}' (expected one of: {kinds})")
+        message = f"unknown step kind '{raw_kind}' (expected one of: {kinds})"
+        reader.problem(node.line_of("kind"), f"{field}.kind", message)
         reader.fields(node, field, _STEP_COMMON, [k for k in node])
         return None
     required, optional = _STEP_KIND_FIELDS[kind]
@@ -101,7 +102,13 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
                 perspectives.append(Perspective(value))
             except ValueError:
                 reader.problem(line, entry_field, f"unknown perspective '{value}' (expected self or team)")
-        step = Step(**common, items=reader.ref(node, "items", field, "item list"), scale=reader.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives), rated_for=_rated_for(reader, node, field, perspectives))  # type: ignore[arg-type]
+        step = Step(  # type: ignore[arg-type]
+            **common,
+            items=reader.ref(node, "items", field, "item list"),
+            scale=reader.ref(node, "scale", field, "scale"),
+            perspectives=tuple(perspectives),
+            rated_for=_rated_for(reader, node, field, perspectives),
+        )
     elif kind is StepKind.QUESTION:
         question = ProbeQuestion(
             id=step_id,
@@ -111,7 +118,8 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
             ask_next=reader.text(node, "ask_next", field),
             do_next=reader.text(node, "do_next", field),
         )
-        step = Step(**common, scale=question.scale, question=question, comment=reader.boolean(node, "comment", field, True))  # type: ignore[arg-type]
+        comment = reader.boolean(node, "comment", field, True)
+        step = Step(**common, scale=question.scale, question=question, comment=comment)  # type: ignore[arg-type]
     elif kind is StepKind.DISCUSS and "shows" in node:
         step = Step(**common, shows=_shown_id(reader, node, field))  # type: ignore[arg-type]
         if step.shows:
