@@ -5,881 +5,115 @@ scales, item lists, commitment dimensions, levels), one file per session in ``se
 and one per exercise in ``exercises/``. :func:`load_sources` works on a mapping of
 relative path to text, so a workshop's stored copy of its content loads the same
 way as a folder on disk. Every problem is collected; nothing stops at the first.
+
+Here the files are parsed and read in order; the parts are in :mod:`bootcamp.content.loading`: ``sources`` reads
+the folder, ``fields`` a file's typed fields (a ``FieldReader`` that collects the problems and the references),
+``head`` the program file, ``sessions`` and ``exercises`` theirs, and ``cross_check`` what is checked once every
+file is read.
 """
 
 from __future__ import annotations
 
-import codecs
-import hashlib
-import os
-import re
-import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from bootcamp.content.errors import ContentError, ContentProblem
-from bootcamp.content.model import (
-    AGENDA_IDS,
-    SHOWN_KINDS,
-    Agenda,
-    AptitudePoker,
-    Dimension,
-    Exercise,
-    Item,
-    ItemList,
-    Leaning,
-    LearnedWords,
-    Level,
-    Marker,
-    NotDeciding,
-    OwnUnit,
-    Perspective,
-    PokerPrompt,
-    ProbeQuestion,
-    Program,
-    RoleCheck,
-    Scale,
-    ScaleOption,
-    Session,
-    Step,
-    StepKind,
-)
-from bootcamp.content.yamlnodes import Located, LocatedList, YamlSyntaxError, parse
+from bootcamp.content.loading.cross_check import cross_check
+from bootcamp.content.loading.exercises import read_exercise
+from bootcamp.content.loading.fields import FieldReader
+from bootcamp.content.loading.head import read_program_head
+from bootcamp.content.loading.sessions import read_session
+from bootcamp.content.loading.sources import content_hash, read_content_folder, read_sources
+from bootcamp.content.model import Exercise, Program, Session
+from bootcamp.content.yamlnodes import Located, YamlSyntaxError, parse
+
+# read_sources and content_hash too: their callers import them from here
+__all__ = ["content_hash", "load_dir", "load_sources", "read_sources"]
 
 PROGRAM_FILE = "sessions/program.yaml"
 # program.yml names the program too: a content author saving .yml means YAML, as every YAML tool reads it.
 PROGRAM_FILES = (PROGRAM_FILE, "sessions/program.yml")
-CONTENT_FOLDERS = ("sessions", "exercises")
-CONTENT_SUFFIXES = (".yaml", ".yml")
-# Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
-_MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# Keys the console's answers take for themselves whatever the scale (bootcamp/ui/widgets/answers): an option given
-# one could not be answered with it, though the slide offered it ("x Partly").
-_ANSWERING_KEYS = {"c": "write a comment", "x": "clear an answer"}
-# Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
-_PROSE = frozenset({"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"})
-# A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
-MAX_STEP_MINUTES = 24 * 60
-# Rows of a role check's learned words: a lower-case word or pair of words, then its weight ("escal case -1.25").
-_LEARNED_ROWS = re.compile(r"(?:[ \t]*(?:[a-z0-9]+(?: [a-z0-9]+)? -?\d+(?:\.\d+)?)?[ \t]*\n)*")
-# Rows of a role check's labelled examples: a clear label, a bar, then the duty ("tactical | Run the care centre").
-_EXAMPLE_ROWS = re.compile(r"(?:[ \t]*(?:(?:strategic|tactical) \| [^\n|]*\S)?[ \t]*\n)*")
-
-
-def read_sources(content_dir: Path) -> dict[str, str]:
-    """Every content file under ``content_dir`` as ``{"sessions/x.yaml": text}``; a :class:`ContentError`
-    names each file that cannot be read or is not UTF-8 text."""
-    sources, unread = _read_files(content_dir)
-    if unread:
-        raise ContentError(unread)
-    return sources
-
-
-def _read_files(content_dir: Path) -> tuple[dict[str, str], list[ContentProblem]]:
-    """The text of every content file, and a problem for each one that could not be had."""
-    sources: dict[str, str] = {}
-    unread: list[ContentProblem] = []
-    for folder in CONTENT_FOLDERS:
-        try:  # scandir, not glob: glob skips a folder it may not read without a word
-            names = sorted(e.name for e in os.scandir(content_dir / folder) if e.name.endswith(CONTENT_SUFFIXES))
-        except (FileNotFoundError, NotADirectoryError):
-            continue  # exercises/ is optional; load_dir reports a missing sessions/
-        except OSError as error:
-            unread.append(ContentProblem(f"{folder}/", 0, "", f"cannot read the folder: {_why(error)}"))
-            continue
-        for name in names:
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:  # bytes that are not UTF-8 in the name: it could be neither shown nor stored
-                shown = os.fsencode(name).decode("utf-8", "backslashreplace")
-                unread.append(ContentProblem(f"{folder}/{shown}", 0, "", "the file name is not UTF-8 text; rename it"))
-                continue
-            relative = f"{folder}/{name}"
-            text = _read_text(content_dir / folder / name, relative)
-            if isinstance(text, ContentProblem):
-                unread.append(text)
-            else:
-                sources[relative] = text
-    return sources, unread
-
-
-def _read_text(path: Path, name: str) -> str | ContentProblem:
-    try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            return ContentProblem(name, 0, "", "cannot read it: it is a folder, not a file")
-        if not stat.S_ISREG(mode):  # a pipe would wait for a writer forever
-            return ContentProblem(name, 0, "", "cannot read it: not a regular file")
-        data = path.read_bytes()
-    except OSError as error:  # permission denied, or gone since the folder was listed
-        return ContentProblem(name, 0, "", f"cannot read it: {_why(error)}")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # a Windows editor's "Unicode"
-        return ContentProblem(name, 1, "", "UTF-16 text, not UTF-8; save it as UTF-8", column=1)
-    data = data.removeprefix(codecs.BOM_UTF8)  # the byte-order mark some Windows editors write
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_and_column(data, error.start)
-        byte = data[error.start]
-        return ContentProblem(name, line, "", f"not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8", column)
-    if "\0" in text:  # UTF-16 without a byte-order mark is valid UTF-8, a NUL in every other byte
-        line, column = _line_and_column(data, data.index(b"\0"))
-        return ContentProblem(name, line, "", "not UTF-8 text (byte 0x00, as in UTF-16); save it as UTF-8", column)
-    return text
-
-
-def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of the byte at ``offset``; the bytes before it are UTF-8."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8")) + 1
-
-
-def _why(error: OSError) -> str:
-    return error.strerror or str(error)
-
-
-def content_hash(sources: Mapping[str, str]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(sources):
-        digest.update(name.encode())
-        digest.update(b"\0")
-        digest.update(sources[name].encode())
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
 
 
 def load_dir(content_dir: Path) -> Program:
     """Load and validate the content in a folder; raise :class:`ContentError` listing every problem."""
-    try:
-        is_content = (content_dir / "sessions").is_dir()
-        is_folder = is_content or content_dir.is_dir()
-        exists = is_folder or content_dir.exists()
-    except OSError as error:  # is_dir lets a permission error through
-        raise _folder_refused(content_dir, f"cannot read it: {_why(error)}") from None
-    if not exists:  # most likely a mistyped --content: say so, not that a folder lacks sessions/
-        raise _folder_refused(content_dir, "the content folder does not exist: check the path")
-    if not is_folder:
-        raise _folder_refused(content_dir, "not a folder: give the folder that holds sessions/")
-    if not is_content:
-        raise _folder_refused(content_dir, "no sessions/ folder here: not a boot camp content folder")
-    sources, unread = _read_files(content_dir)
+    sources, unread = read_content_folder(content_dir)
     # a file that cannot be read is one problem among the others
-    return _Loader(sources, unread, stored_copy=False).load()
-
-
-def _folder_refused(content_dir: Path, message: str) -> ContentError:
-    return ContentError([ContentProblem(str(content_dir), 0, "", message)])
+    return _load(sources, unread, stored_copy=False)
 
 
 def load_sources(sources: Mapping[str, str], *, stored_copy: bool = True) -> Program:
     """Load content given as ``{relative path: text}``: by default a workshop's stored copy (or an export's), which
-    was accepted when the workshop was made, so the rules added since (:attr:`_Loader.stored_copy`) are not applied
-    to it: a workshop run with it must still open."""
-    return _Loader(sources, stored_copy=stored_copy).load()
+    was accepted when the workshop was made, so the rules added since (:attr:`.FieldReader.stored_copy`) are not
+    applied to it: a workshop run with it must still open."""
+    return _load(sources, stored_copy=stored_copy)
 
 
-class _Loader:
-    def __init__(self, sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, stored_copy: bool) -> None:
-        self.sources = dict(sources)
-        # A stored copy is loaded with the rules it was accepted under: a number where text is expected, and a step
-        # longer than a day, are refused only in content being written (a folder: validate, new, the app).
-        self.stored_copy = stored_copy
-        self.problems: list[ContentProblem] = list(unread)
-        # files (and folders, "sessions/") that could not be read: not also reported as missing
-        self.unread = {problem.file for problem in self.problems}
-        self.file = ""
-        # (file, line, field, what, id): references checked once every file is read
-        self.refs: list[tuple[str, int, str, str, str]] = []
-        # (discuss step, line, field) of each ``shows`` in the session being read: checked once its steps are
-        self.shows: list[tuple[Step, int, str]] = []
-        # folders with a file that did not parse: what it defines is unknown, so references
-        # into it are not reported as missing (one mistake, one message)
-        self.unparsed_folders: set[str] = {name.split("/")[0] for name in self.unread}
+def _load(sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, stored_copy: bool) -> Program:
+    sources = dict(sources)
+    problems: list[ContentProblem] = list(unread)
+    reader = FieldReader(problems, stored_copy=stored_copy)
+    # files (and folders, "sessions/") that could not be read: not also reported as missing
+    unread_files = {problem.file for problem in problems}
+    # folders with a file that did not parse: what it defines is unknown, so references
+    # into it are not reported as missing (one mistake, one message)
+    unparsed_folders = {name.split("/")[0] for name in unread_files}
 
-    # -- reporting ---------------------------------------------------------
-
-    def problem(self, line: int, field: str, message: str) -> None:
-        self.problems.append(ContentProblem(self.file, line, field, message))
-
-    # -- typed field access -----------------------------------------------
-
-    def mapping(self, value: Any, line: int, field: str) -> Located | None:
-        if isinstance(value, Located):
-            for key, key_line in getattr(value, "duplicate_keys", []):
-                self.problem(key_line, _join(field, key), "appears twice in the same mapping")
-            return value
-        self.problem(line, field, f"must be a mapping of fields, got {_describe(value)}")
-        return None
-
-    def fields(self, node: Located, field: str, required: Iterable[str], optional: Iterable[str]) -> bool:
-        """Report missing and unknown fields; True when every required field is there."""
-        required = tuple(required)
-        allowed = set(required) | set(optional)
-        for key in node:
-            if key not in allowed:
-                hint = ", ".join(sorted(allowed))
-                self.problem(node.line_of(key), _join(field, key), f"unknown field (expected one of: {hint})")
-        missing = [key for key in required if key not in node]
-        for key in missing:
-            self.problem(node.line, _join(field, key), "missing required field")
-        return not missing
-
-    def text(self, node: Located, key: str, field: str, default: str | None = None) -> str:
-        if key not in node:
-            return default or ""
-        value = node[key]
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.problem(node.line_of(key), _join(field, key), f"must be text, got {_describe(value)}")
-            return ""
-        if not isinstance(value, str) and not self.stored_copy:
-            # YAML reads 010 as 8 and 1.10 as 1.1: what the author typed is already lost, so it is not guessed at
-            message = f"must be text, got the number {value}; put it in quotes"
-            self.problem(node.line_of(key), _join(field, key), message)
-            return ""
-        text = str(value).strip()
-        if not text and default is None:
-            self.problem(node.line_of(key), _join(field, key), "must not be empty")
-        comment = getattr(node, "commented", {}).get(key)
-        if comment and key in _PROSE and not self.stored_copy:
-            message = (
-                f"YAML reads the ' #' and what follows as a comment, so only '{text}' is kept: "
-                'put the whole value in quotes ("…")'
-            )
-            self.problems.append(ContentProblem(self.file, node.line_of(key), _join(field, key), message, comment))
-        return text
-
-    def plain_text(self, node: Located, key: str, field: str) -> str:
-        """Text shown as typed (a step's title, a question): Markdown marks in it would reach the wall as typed."""
-        text = self.text(node, key, field)
-        mark = _MARKDOWN_MARK.search(text)
-        if mark and not self.stored_copy:
-            self.problem(
-                node.line_of(key),
-                _join(field, key),
-                f"is shown as plain text, so the Markdown '{mark.group()}' would show as typed: write it plain, "
-                "or put it in the step's body",
-            )
-        return text
-
-    def ident(self, node: Located, key: str, field: str) -> str:
-        value = self.text(node, key, field)
-        if value and not _ID.match(value):
-            self.problem(
-                node.line_of(key),
-                _join(field, key),
-                f"'{value}' is not a valid id (lower-case letters, digits and hyphens)",
-            )
-        return value
-
-    def number(self, node: Located, key: str, field: str, *, positive: bool) -> float:
-        value = node.get(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(node.line_of(key), _join(field, key), f"must be a number, got {_describe(value)}")
-            return 0.0
-        if positive and value <= 0:
-            self.problem(node.line_of(key), _join(field, key), f"must be a positive number, got {value}")
-        return float(value)
-
-    def minutes(self, node: Located, key: str, field: str) -> float:
-        minutes = self.number(node, key, field, positive=True)
-        if minutes > MAX_STEP_MINUTES and not self.stored_copy:
-            message = f"{minutes:g} minutes is longer than a day (at most {MAX_STEP_MINUTES})"
-            self.problem(node.line_of(key), _join(field, key), message)
-        return minutes
-
-    def boolean(self, node: Located, key: str, field: str, default: bool) -> bool:
-        if key not in node:
-            return default
-        value = node[key]
-        if not isinstance(value, bool):
-            self.problem(node.line_of(key), _join(field, key), f"must be true or false, got {_describe(value)}")
-            return default
-        return value
-
-    def sequence(self, node: Located, key: str, field: str) -> list[tuple[Any, int, str]]:
-        """The entries of a list field as (value, line, field path)."""
-        value = node.get(key)
-        if not isinstance(value, LocatedList):
-            self.problem(node.line_of(key), _join(field, key), f"must be a list, got {_describe(value)}")
-            return []
-        if not value:
-            self.problem(node.line_of(key), _join(field, key), "must not be empty")
-        return [(entry, value.item_lines[i], f"{_join(field, key)}[{i + 1}]") for i, entry in enumerate(value)]
-
-    def ref(self, node: Located, key: str, field: str, what: str) -> str:
-        """Read an id that must name something defined elsewhere; checked in :meth:`cross_check`."""
-        value = self.text(node, key, field)
-        if value:
-            self.refs.append((self.file, node.line_of(key), _join(field, key), what, value))
-        return value
-
-    def unique(self, entries: Iterable[tuple[str, int, str]], what: str) -> None:
-        seen: dict[str, int] = {}
-        for ident, line, field in entries:
-            if not ident:
-                continue
-            if ident in seen:
-                self.problem(line, field, f"duplicate {what} id '{ident}' (first at line {seen[ident]})")
-            else:
-                seen[ident] = line
-
-    # -- the whole program -------------------------------------------------
-
-    def load(self) -> Program:
-        documents: dict[str, Located] = {}
-        for name in sorted(self.sources):
-            self.file = name
-            try:
-                document = parse(self.sources[name])
-            except YamlSyntaxError as error:
-                self.problems.append(ContentProblem(name, error.line, "", error.message, error.column))
-                self.unparsed_folders.add(name.split("/")[0])
-                continue
-            if document is None:
-                self.problem(1, "", "the file is empty")
-                continue
-            node = self.mapping(document, 1, "")
-            if node is not None:
-                documents[name] = node
-
-        program_file = next((name for name in PROGRAM_FILES if name in self.sources or name in self.unread), None)
-        if program_file is None and "sessions/" not in self.unread:
-            self.file = PROGRAM_FILE
-            self.problem(0, "", "missing: it names the boot camp, its agendas, scales, lists and dimensions")
-        for extra in PROGRAM_FILES:
-            if extra != program_file and extra in self.sources:
-                self.file = extra
-                self.problem(0, "", f"a second program file beside {program_file}: keep one of the two")
-                documents.pop(extra, None)
-        program_doc = documents.pop(program_file, None) if program_file else None
-        self.file = program_file or PROGRAM_FILE
-        head = self.program_head(program_doc) if program_doc is not None else None
-
-        sessions: list[tuple[Session, int, str]] = []
-        exercises: list[tuple[Exercise, int, str]] = []
-        for name, node in documents.items():
-            self.file = name
-            if name.startswith("sessions/"):
-                session = self.session(node)
-                if session is not None:
-                    sessions.append((session, node.line_of("id"), name))
-            else:
-                exercise = self.exercise(node)
-                if exercise is not None:
-                    exercises.append((exercise, node.line_of("id"), name))
-
-        self.cross_check(head, sessions, exercises)
-        if self.problems:
-            raise ContentError(self.problems)
-        assert head is not None
-        title, agendas, scales, lists, dimensions, levels = head
-        return Program(
-            title=title,
-            sessions=tuple(s for s, _, _ in sessions),
-            agendas=agendas,
-            scales=scales,
-            lists=lists,
-            dimensions=dimensions,
-            levels=levels,
-            exercises=tuple(e for e, _, _ in exercises),
-            content_hash=content_hash(self.sources),
-            sources=dict(self.sources),
-        )
-
-    def program_head(self, node: Located) -> tuple[Any, ...]:
-        self.fields(node, "", ["title", "agendas", "scales", "lists", "dimensions", "levels"], [])
-        title = self.text(node, "title", "")
-        agendas = self.named_mapping(node, "agendas", self.agenda)
-        for agenda_id in ("full",):
-            if "agendas" in node and agenda_id not in {a.id for a in agendas}:
-                self.problem(node.line_of("agendas"), "agendas.full", "missing required agenda")
-        for agenda in agendas:
-            if agenda.id not in AGENDA_IDS:
-                self.problem(
-                    node["agendas"].line_of(agenda.id),
-                    f"agendas.{agenda.id}",
-                    f"unknown agenda (expected one of: {', '.join(AGENDA_IDS)})",
-                )
-        scales = self.named_mapping(node, "scales", self.scale)
-        lists = self.named_mapping(node, "lists", self.item_list)
-        dimensions = self.listed(node, "dimensions", "", self.dimension, "dimension")
-        levels = self.listed(node, "levels", "", self.level, "level")
-        if levels and 0 not in {level.min_score for level in levels}:
-            self.problem(node.line_of("levels"), "levels", "one level must start at min_score 0")
-        self.levels_in_order(node)
-        return title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), tuple(
-            sorted(levels, key=lambda level: level.min_score)
-        )
-
-    def named_mapping(self, node: Located, key: str, build: Callable[[str, Located, str], Any]) -> list[Any]:
-        if key not in node:
-            return []
-        container = self.mapping(node[key], node.line_of(key), key)
-        if container is None:
-            return []
-        built = []
-        for name, value in container.items():
-            field = f"{key}.{name}"
-            if not _ID.match(name):
-                self.problem(container.line_of(name), field, f"'{name}' is not a valid id")
-            entry = self.mapping(value, container.line_of(name), field)
-            if entry is not None:
-                result = build(name, entry, field)
-                if result is not None:
-                    built.append(result)
-        return built
-
-    def listed(self, node: Located, key: str, field: str, build: Callable[[Located, str], Any], what: str) -> list[Any]:
-        if key not in node:
-            return []
-        built, ids = [], []
-        for value, line, entry_field in self.sequence(node, key, field):
-            entry = self.mapping(value, line, entry_field)
-            if entry is None:
-                continue
-            result = build(entry, entry_field)
-            if result is not None:
-                built.append(result)
-                ids.append((result.id, entry.line_of("id"), f"{entry_field}.id"))
-        self.unique(ids, what)
-        return built
-
-    def agenda(self, agenda_id: str, node: Located, field: str) -> Agenda | None:
-        self.fields(node, field, ["title", "sessions"], [])
-        session_ids = []
-        for value, line, entry_field in self.sequence(node, "sessions", field) if "sessions" in node else []:
-            if not isinstance(value, str):
-                self.problem(line, entry_field, f"must be a session id, got {_describe(value)}")
-                continue
-            session_ids.append((value, line, entry_field))
-        self.unique(session_ids, "session")
-        for session_id, line, entry_field in session_ids:
-            self.refs.append((self.file, line, entry_field, "session", session_id))
-        return Agenda(agenda_id, self.text(node, "title", field), tuple(s for s, _, _ in session_ids))
-
-    def scale(self, scale_id: str, node: Located, field: str) -> Scale | None:
-        self.fields(node, field, ["title", "options"], [])
-        options = self.listed(node, "options", field, self.scale_option, "option")
-        entries = node.get("options")
-        keys_at: dict[str, int] = {}  # each key's first line: the option a second one collides with
-        for i, entry in enumerate(entries if isinstance(entries, LocatedList) else []):
-            key = entry.get("key") if isinstance(entry, Located) else None
-            if not isinstance(key, str) or not key:
-                continue
-            line = entry.line_of("key")
-            if key in keys_at:
-                self.problem(
-                    line, f"{field}.options[{i + 1}].key", f"the key '{key}' is taken (line {keys_at[key]}): each option needs its own key"
-                )
-            else:
-                keys_at[key] = line
-        if "options" in node:
-            if len([o for o in options if o.dont_know]) > 1:
-                self.problem(node.line_of("options"), f"{field}.options", "only one option may be dont_know")
-            if len([o for o in options if not o.dont_know]) < 2:
-                self.problem(node.line_of("options"), f"{field}.options", "needs at least two scored options")
-        return Scale(scale_id, self.text(node, "title", field), tuple(options))
-
-    def scale_option(self, node: Located, field: str) -> ScaleOption | None:
-        self.fields(node, field, ["id", "label", "key"], ["value", "dont_know"])
-        dont_know = self.boolean(node, "dont_know", field, False)
-        value: float | None = None
-        if dont_know:
-            if "value" in node:
-                self.problem(node.line_of("value"), f"{field}.value", "a dont_know option has no value")
-        elif "value" not in node:
-            self.problem(node.line, f"{field}.value", "missing required field (only a dont_know option has none)")
-        else:
-            value = self.number(node, "value", field, positive=False)
-        key = self.text(node, "key", field)
-        if key and len(key) != 1:
-            self.problem(node.line_of("key"), f"{field}.key", f"must be a single key, got '{key}'")
-        elif key in _ANSWERING_KEYS and not self.stored_copy:
-            message = f"'{key}' is the console's key to {_ANSWERING_KEYS[key]} on every answering step: choose another"
-            self.problem(node.line_of("key"), f"{field}.key", message)
-        return ScaleOption(self.ident(node, "id", field), self.text(node, "label", field), value, key, dont_know)
-
-    def item_list(self, list_id: str, node: Located, field: str) -> ItemList:
-        self.fields(node, field, ["title", "items"], [])
-        items = self.listed(node, "items", field, self.item, "item")
-        return ItemList(list_id, self.text(node, "title", field), tuple(items))
-
-    def item(self, node: Located, field: str) -> Item:
-        self.fields(node, field, ["id", "title", "text"], ["short"])
-        return Item(
-            self.ident(node, "id", field),
-            self.text(node, "title", field),
-            self.text(node, "text", field),
-            self.text(node, "short", field, default=""),
-        )
-
-    def levels_in_order(self, node: Located) -> None:
-        """Levels are listed lowest first, each from a higher min_score than the one before: a level out of order
-        or on the same score as another would be passed over when a score is ranked."""
-        entries = node.get("levels")
-        before: float | None = None
-        for i, entry in enumerate(entries if isinstance(entries, LocatedList) else []):
-            score = entry.get("min_score") if isinstance(entry, Located) else None
-            if isinstance(score, bool) or not isinstance(score, (int, float)):
-                continue
-            if before is not None and score <= before:
-                self.problem(
-                    entry.line_of("min_score"),
-                    f"levels[{i + 1}].min_score",
-                    f"{score:g} is not above the level before's {before:g}: list levels lowest first, each higher",
-                )
-            before = score if before is None else max(before, score)
-
-    def dimension(self, node: Located, field: str) -> Dimension:
-        self.fields(node, field, ["id", "title", "text"], [])
-        return Dimension(self.ident(node, "id", field), self.text(node, "title", field), self.text(node, "text", field))
-
-    def level(self, node: Located, field: str) -> Level:
-        self.fields(node, field, ["id", "title", "min_score", "text"], [])
-        min_score = self.number(node, "min_score", field, positive=False)
-        if not 0 <= min_score <= 100:
-            self.problem(node.line_of("min_score"), f"{field}.min_score", "must be between 0 and 100")
-        return Level(self.ident(node, "id", field), self.text(node, "title", field), min_score, self.text(node, "text", field))
-
-    # -- sessions and steps ------------------------------------------------
-
-    def session(self, node: Located) -> Session | None:
-        self.fields(node, "", ["id", "title", "summary", "steps"], [])
-        session_id = self.ident(node, "id", "")
-        self.shows = []
-        steps = self.listed(node, "steps", "", lambda n, f: self.step(n, f, session_id), "step")
-        self.shown_steps(steps)
-        return Session(session_id, self.text(node, "title", ""), self.text(node, "summary", ""), tuple(steps))
-
-    def shown_steps(self, steps: list[Step]) -> None:
-        """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in."""
-        position = {}
-        for number, step in enumerate(steps):
-            position.setdefault(step.id, number)
-        for step, line, field in self.shows:
-            shown_at = position.get(step.shows)
-            here = position.get(step.id, len(steps))
-            if shown_at is None:
-                earlier = ", ".join(s.id for s in steps[:here] if s.kind in SHOWN_KINDS) or "none"
-                before = f"its rate and check steps before this one: {earlier}"
-                message = f"no step '{step.shows}' in this session ({before})"
-            elif (shown := steps[shown_at]).kind not in SHOWN_KINDS:
-                message = (
-                    f"'{shown.id}' is a {shown.kind.value} step: a discussion shows the results of a rate or check step"
-                )
-            elif shown_at > here:
-                message = (
-                    f"'{shown.id}' comes after this step: "
-                    "a discussion shows the results of a rate or check step before it"
-                )
-            elif missing := [agenda for agenda in step.agendas if agenda not in shown.agendas]:
-                message = (
-                    f"'{shown.id}' is left out of the {missing[0]} agenda, which this step is in: add {missing[0]} to "
-                    f"its agendas, or leave this step out of the {missing[0]} agenda too"
-                )
-            else:
-                continue
-            self.problem(line, field, message)
-
-    _STEP_COMMON = ("id", "kind", "title", "minutes")
-    _STEP_OPTIONAL = ("body", "notes", "agendas")
-    _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
-        StepKind.TEACH: (("body",), ()),
-        StepKind.RATE: (("items", "scale", "perspectives"), ("rated_for",)),
-        StepKind.QUESTION: (("question", "dimension", "scale", "ask_next", "do_next"), ("comment",)),
-        StepKind.CHECK: (("exercise",), ()),
-        StepKind.EXERCISE: (("exercise",), ()),
-        StepKind.DISCUSS: (("body",), ("shows",)),
-        StepKind.ACTIONS: ((), ()),
-    }
-
-    def step(self, node: Located, field: str, session_id: str) -> Step | None:
-        raw_kind = node.get("kind")
-        if isinstance(raw_kind, str):  # as every text is read: a space pasted after it (a no-break one too) is not seen
-            raw_kind = raw_kind.strip()
+    documents: dict[str, Located] = {}
+    for name in sorted(sources):
+        reader.file = name
         try:
-            kind = StepKind(raw_kind)
-        except ValueError:
-            kinds = ", ".join(k.value for k in StepKind)
-            self.problem(node.line_of("kind"), f"{field}.kind", f"unknown step kind '{raw_kind}' (expected one of: {kinds})")
-            self.fields(node, field, self._STEP_COMMON, [k for k in node])
-            return None
-        required, optional = self._STEP_KIND_FIELDS[kind]
-        self.fields(node, field, self._STEP_COMMON + required, self._STEP_OPTIONAL + optional)
-        step_id = self.ident(node, "id", field)
-        minutes = self.minutes(node, "minutes", field) if "minutes" in node else 0.0
-        agendas = AGENDA_IDS
-        if "agendas" in node:
-            agendas = tuple(self.agenda_ids(node, field))
-        common = dict(
-            id=step_id,
-            session_id=session_id,
-            kind=kind,
-            title=self.plain_text(node, "title", field),
-            minutes=minutes,
-            body=self.text(node, "body", field, default="" if kind not in required else None),
-            notes=self.text(node, "notes", field, default=""),
-            agendas=agendas,
-        )
-        step = Step(**common)  # type: ignore[arg-type]
-        if kind is StepKind.RATE:
-            perspectives = []
-            for value, line, entry_field in self.sequence(node, "perspectives", field) if "perspectives" in node else []:
-                try:
-                    perspectives.append(Perspective(value))
-                except ValueError:
-                    self.problem(line, entry_field, f"unknown perspective '{value}' (expected self or team)")
-            step = Step(**common, items=self.ref(node, "items", field, "item list"), scale=self.ref(node, "scale", field, "scale"), perspectives=tuple(perspectives), rated_for=self.rated_for(node, field, perspectives))  # type: ignore[arg-type]
-        elif kind is StepKind.QUESTION:
-            question = ProbeQuestion(
-                id=step_id,
-                text=self.plain_text(node, "question", field),
-                dimension=self.ref(node, "dimension", field, "dimension"),
-                scale=self.ref(node, "scale", field, "scale"),
-                ask_next=self.text(node, "ask_next", field),
-                do_next=self.text(node, "do_next", field),
-            )
-            step = Step(**common, scale=question.scale, question=question, comment=self.boolean(node, "comment", field, True))  # type: ignore[arg-type]
-        elif kind is StepKind.DISCUSS and "shows" in node:
-            step = Step(**common, shows=self.shown_id(node, field))  # type: ignore[arg-type]
-            if step.shows:
-                self.shows.append((step, node.line_of("shows"), f"{field}.shows"))
-        elif kind in (StepKind.CHECK, StepKind.EXERCISE):
-            wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
-            step = Step(**common, exercise=self.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
-        return step
+            document = parse(sources[name])
+        except YamlSyntaxError as error:
+            problems.append(ContentProblem(name, error.line, "", error.message, error.column))
+            unparsed_folders.add(name.split("/")[0])
+            continue
+        if document is None:
+            reader.problem(1, "", "the file is empty")
+            continue
+        node = reader.mapping(document, 1, "")
+        if node is not None:
+            documents[name] = node
 
-    def rated_for(self, node: Located, field: str, perspectives: list[Perspective]) -> str:
-        """What a rate step with one perspective is rated for, in the room's words ("the company")."""
-        if "rated_for" not in node:
-            return ""
-        text = self.plain_text(node, "rated_for", field)
-        if len(perspectives) > 1:
-            listed = ", ".join(p.value for p in perspectives)
-            message = (
-                f"names what one perspective is rated for, and this step has more than one ({listed}), each "
-                "asked in its own words: leave rated_for out, or keep one perspective"
-            )
-            self.problem(node.line_of("rated_for"), f"{field}.rated_for", message)
-            return ""
-        return text
+    program_file = next((name for name in PROGRAM_FILES if name in sources or name in unread_files), None)
+    if program_file is None and "sessions/" not in unread_files:
+        reader.file = PROGRAM_FILE
+        reader.problem(0, "", "missing: it names the boot camp, its agendas, scales, lists and dimensions")
+    for extra in PROGRAM_FILES:
+        if extra != program_file and extra in sources:
+            reader.file = extra
+            reader.problem(0, "", f"a second program file beside {program_file}: keep one of the two")
+            documents.pop(extra, None)
+    program_doc = documents.pop(program_file, None) if program_file else None
+    reader.file = program_file or PROGRAM_FILE
+    head = read_program_head(reader, program_doc) if program_doc is not None else None
 
-    def shown_id(self, node: Located, field: str) -> str:
-        """The id of the step a discussion shows: a step of its own session, so "session/step" is refused."""
-        value = self.text(node, "shows", field)
-        if "/" in value:
-            step_id = value.rpartition("/")[2]
-            message = f"name the step by its id alone ('{step_id}'): a discussion shows a step of its own session"
-            self.problem(node.line_of("shows"), f"{field}.shows", message)
-            return ""
-        step_id = self.ident(node, "shows", field)
-        return step_id if _ID.match(step_id) else ""  # a bad id is one problem, not also a missing step
+    sessions: list[tuple[Session, int, str]] = []
+    exercises: list[tuple[Exercise, int, str]] = []
+    for name, node in documents.items():
+        reader.file = name
+        if name.startswith("sessions/"):
+            session = read_session(reader, node)
+            if session is not None:
+                sessions.append((session, node.line_of("id"), name))
+        else:
+            exercise = read_exercise(reader, node)
+            if exercise is not None:
+                exercises.append((exercise, node.line_of("id"), name))
 
-    def agenda_ids(self, node: Located, field: str) -> Iterable[str]:
-        for value, line, entry_field in self.sequence(node, "agendas", field):
-            if value not in AGENDA_IDS:
-                self.problem(line, entry_field, f"unknown agenda '{value}' (expected one of: {', '.join(AGENDA_IDS)})")
-            else:
-                yield value
-
-    # -- exercises ---------------------------------------------------------
-
-    def exercise(self, node: Located) -> Exercise | None:
-        kind = node.get("kind")
-        kind = kind.strip() if isinstance(kind, str) else kind
-        if kind == "poker":
-            self.fields(node, "", ["id", "kind", "title", "body", "deck", "minutes_per_card", "prompts"], [])
-            poker = AptitudePoker(
-                id=self.ident(node, "id", ""),
-                title=self.text(node, "title", ""),
-                body=self.text(node, "body", ""),
-                deck=self.ref(node, "deck", "", "item list"),
-                minutes_per_card=self.minutes(node, "minutes_per_card", "") if "minutes_per_card" in node else 0.0,
-                prompts=tuple(self.listed(node, "prompts", "", self.poker_prompt, "prompt")),
-            )
-            return poker
-        if kind == "role-check":
-            self.fields(
-                node, "", ["id", "kind", "title", "body", "markers", "structure"], ["not_deciding", "own_unit", "learned"]
-            )
-            structure: tuple[ProbeQuestion, ...] = ()
-            if "structure" in node and (block := self.mapping(node["structure"], node.line_of("structure"), "structure")):
-                self.fields(block, "structure", ["scale", "dimension", "questions"], [])
-                scale = self.ref(block, "scale", "structure", "scale")
-                dimension = self.ref(block, "dimension", "structure", "dimension")
-                structure = tuple(
-                    self.listed(block, "questions", "structure", lambda n, f: self.structure_question(n, f, scale, dimension), "question")
-                )
-            markers = tuple(self.listed(node, "markers", "", self.marker, "marker"))
-            not_deciding = (
-                tuple(self.listed(node, "not_deciding", "", self.not_deciding, "entry")) if "not_deciding" in node else ()
-            )
-            own_unit = tuple(self.listed(node, "own_unit", "", self.own_unit, "entry")) if "own_unit" in node else ()
-            learned = self.learned_words(node)
-            return RoleCheck(
-                self.ident(node, "id", ""),
-                self.text(node, "title", ""),
-                self.text(node, "body", ""),
-                markers,
-                structure,
-                not_deciding=not_deciding,
-                own_unit=own_unit,
-                learned=learned,
-            )
-        self.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
-        return None
-
-    def poker_prompt(self, node: Located, field: str) -> PokerPrompt:
-        self.fields(node, field, ["id", "label"], ["text"])
-        return PokerPrompt(self.ident(node, "id", field), self.text(node, "label", field), self.text(node, "text", field, default=""))
-
-    def marker(self, node: Located, field: str) -> Marker:
-        self.fields(node, field, ["id", "leaning", "title", "why", "patterns"], ["weight"])
-        leaning = node.get("leaning")
-        if leaning not in (Leaning.STRATEGIC, Leaning.TACTICAL):
-            self.problem(node.line_of("leaning"), f"{field}.leaning", f"must be strategic or tactical, got {_describe(leaning)}")
-            leaning = Leaning.UNDECIDED
-        patterns = self.patterns(node, field)
-        weight = self.number(node, "weight", field, positive=True) if "weight" in node else 1.0
-        return Marker(self.ident(node, "id", field), Leaning(leaning), self.text(node, "title", field), self.text(node, "why", field), patterns, weight)
-
-    def not_deciding(self, node: Located, field: str) -> NotDeciding:
-        self.fields(node, field, ["id", "why", "patterns"], [])
-        return NotDeciding(self.ident(node, "id", field), self.text(node, "why", field), self.patterns(node, field))
-
-    def own_unit(self, node: Located, field: str) -> OwnUnit:
-        self.fields(node, field, ["id", "why", "patterns"], [])
-        return OwnUnit(self.ident(node, "id", field), self.text(node, "why", field), self.patterns(node, field))
-
-    def learned_words(self, node: Located) -> LearnedWords | None:
-        """The role check's learned word weights; each row is checked here, so a bad one is reported with its line."""
-        if "learned" not in node or not (block := self.mapping(node["learned"], node.line_of("learned"), "learned")):
-            return None
-        if not self.fields(block, "learned", ["bias", "margin", "words"], ["examples", "nearest", "similarity"]):
-            return None
-        bias = self.number(block, "bias", "learned", positive=False)
-        margin = self.number(block, "margin", "learned", positive=True)
-        words = self.text(block, "words", "learned")
-        self.rows(block, "words", words, _LEARNED_ROWS, "is not a word or a pair of words followed by its weight (such as: escal case -1.25)")
-        examples = self.text(block, "examples", "learned", default="")
-        self.rows(block, "examples", examples, _EXAMPLE_ROWS, "is not a label (strategic or tactical), a bar and a duty (such as: tactical | Run the care centre)")
-        nearest = int(self.number(block, "nearest", "learned", positive=True)) if "nearest" in block else 2
-        if "nearest" in block and (isinstance(block["nearest"], float) or nearest > 10):
-            self.problem(block.line_of("nearest"), "learned.nearest", f"must be a whole number from 1 to 10, got {block['nearest']}")
-        similarity = self.number(block, "similarity", "learned", positive=True) if "similarity" in block else 0.35
-        if similarity > 1:
-            self.problem(block.line_of("similarity"), "learned.similarity", f"must be a number above 0 and at most 1, got {similarity:g}")
-        return LearnedWords(bias, margin, words, examples, nearest, similarity)
-
-    def rows(self, block: Located, key: str, text: str, pattern: re.Pattern[str], complaint: str) -> None:
-        """Check a block of rows in one pass while they are right (the usual case: startup stays fast); row by row only
-        to say which row is wrong. A block scalar's rows start on the line after "key: |"."""
-        if not text or pattern.fullmatch(text + "\n"):
-            return
-        first = block.line_of(key) + 1
-        raw = block[key] if isinstance(block[key], str) else text  # not stripped: blank first rows count
-        for number, row in enumerate(raw.splitlines()):
-            if row.strip() and not pattern.fullmatch(row.strip() + "\n"):
-                self.problem(first + number, f"learned.{key}", f"'{row.strip()}' {complaint}")
-
-    def patterns(self, node: Located, field: str) -> tuple[str, ...]:
-        """Regular expressions, each checked here so a bad one is reported with its file and line."""
-        patterns = []
-        for value, line, entry_field in self.sequence(node, "patterns", field) if "patterns" in node else []:
-            if not isinstance(value, str):
-                self.problem(line, entry_field, f"must be text, got {_describe(value)}")
-                continue
-            try:
-                # as the role check searches it (the lower-cased line, bootcamp.content.rolecheck._compiled_all):
-                # compiled once here, it comes from re's cache on the first line checked
-                re.compile(value)
-            except re.error as error:
-                self.problem(line, entry_field, f"not a valid pattern: {error}")
-                continue
-            patterns.append(value)
-        return tuple(patterns)
-
-    def structure_question(self, node: Located, field: str, scale: str, dimension: str) -> ProbeQuestion:
-        self.fields(node, field, ["id", "question", "ask_next", "do_next"], ["short"])
-        return ProbeQuestion(
-            id=self.ident(node, "id", field),
-            text=self.text(node, "question", field),
-            dimension=dimension,
-            scale=scale,
-            ask_next=self.text(node, "ask_next", field),
-            do_next=self.text(node, "do_next", field),
-            short=self.text(node, "short", field, default=""),
-        )
-
-    # -- references between files -----------------------------------------
-
-    def cross_check(
-        self,
-        head: tuple[Any, ...] | None,
-        sessions: list[tuple[Session, int, str]],
-        exercises: list[tuple[Exercise, int, str]],
-    ) -> None:
-        for ids, what in (
-            ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
-            ([(e.id, line, "id", name) for e, line, name in exercises], "exercise"),
-        ):
-            seen: dict[str, str] = {}
-            for ident, line, field, name in ids:
-                if ident in seen:
-                    self.file = name
-                    self.problem(line, field, f"duplicate {what} id '{ident}' (also in {seen[ident]})")
-                else:
-                    seen[ident] = name
-        if head is None:
-            return
-        _, _, scales, lists, dimensions, _ = head
-        known = {
-            "session": {s.id for s, _, _ in sessions},
-            "scale": {s.id for s in scales},
-            "item list": {li.id for li in lists},
-            "dimension": {d.id for d in dimensions},
-            "role-check exercise": {e.id for e, _, _ in exercises if isinstance(e, RoleCheck)},
-            "poker exercise": {e.id for e, _, _ in exercises if isinstance(e, AptitudePoker)},
-        }
-        defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
-        for file, line, field, what, value in self.refs:
-            if defined_in.get(what) in self.unparsed_folders:
-                continue
-            if value not in known[what]:
-                self.file = file
-                if other := _the_other_exercise_kind(what, value, known):
-                    self.problem(line, field, other)
-                    continue
-                options = ", ".join(sorted(known[what])) or "none defined"
-                self.problem(line, field, f"unknown {what} '{value}' (known: {options})")
-
-
-# The step kind that runs each kind of exercise: a role check named on a kind: exercise step exists, so "unknown" would
-# send the author looking for a missing file.
-_RUN_BY = {"role-check exercise": "check", "poker exercise": "exercise"}
-
-
-def _the_other_exercise_kind(what: str, value: str, known: dict[str, set[str]]) -> str:
-    """What to say when an exercise of the other kind was named: which step kind runs it."""
-    if what not in _RUN_BY:
-        return ""
-    other = next((kind for kind in _RUN_BY if kind != what), "")
-    if value not in known[other]:
-        return ""
-    return f"'{value}' is a {other}, run by a step of kind: {_RUN_BY[other]}, not kind: {_RUN_BY[what]}"
-
-
-def _join(field: str, key: str) -> str:
-    return f"{field}.{key}" if field else key
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    return f"'{value}'"
+    cross_check(reader, head, sessions, exercises, unparsed_folders)
+    if problems:
+        raise ContentError(problems)
+    assert head is not None
+    return Program(
+        title=head.title,
+        sessions=tuple(s for s, _, _ in sessions),
+        agendas=head.agendas,
+        scales=head.scales,
+        lists=head.lists,
+        dimensions=head.dimensions,
+        levels=head.levels,
+        exercises=tuple(e for e, _, _ in exercises),
+        content_hash=content_hash(sources),
+        sources=dict(sources),
+    )

@@ -1,0 +1,65 @@
+"""What is checked once every file is read: ids unique across files, and references to what another file defines."""
+
+from __future__ import annotations
+
+from bootcamp.content.loading.fields import FieldReader
+from bootcamp.content.loading.head import ProgramHead
+from bootcamp.content.model import AptitudePoker, Exercise, RoleCheck, Session
+
+
+def cross_check(
+    reader: FieldReader,
+    head: ProgramHead | None,
+    sessions: list[tuple[Session, int, str]],
+    exercises: list[tuple[Exercise, int, str]],
+    unparsed_folders: set[str],
+) -> None:
+    """Each session and exercise id is used once, and each reference (:attr:`.FieldReader.refs`) names what another
+    file defines; ``unparsed_folders`` hold a file that did not parse, so what is missing from them is not known."""
+    for ids, what in (
+        ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
+        ([(e.id, line, "id", name) for e, line, name in exercises], "exercise"),
+    ):
+        seen: dict[str, str] = {}
+        for ident, line, field, name in ids:
+            if ident in seen:
+                reader.file = name
+                reader.problem(line, field, f"duplicate {what} id '{ident}' (also in {seen[ident]})")
+            else:
+                seen[ident] = name
+    if head is None:
+        return
+    known = {
+        "session": {s.id for s, _, _ in sessions},
+        "scale": {s.id for s in head.scales},
+        "item list": {li.id for li in head.lists},
+        "dimension": {d.id for d in head.dimensions},
+        "role-check exercise": {e.id for e, _, _ in exercises if isinstance(e, RoleCheck)},
+        "poker exercise": {e.id for e, _, _ in exercises if isinstance(e, AptitudePoker)},
+    }
+    defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
+    for file, line, field, what, value in reader.refs:
+        if defined_in.get(what) in unparsed_folders:
+            continue
+        if value not in known[what]:
+            reader.file = file
+            if other := _the_other_exercise_kind(what, value, known):
+                reader.problem(line, field, other)
+                continue
+            options = ", ".join(sorted(known[what])) or "none defined"
+            reader.problem(line, field, f"unknown {what} '{value}' (known: {options})")
+
+
+# The step kind that runs each kind of exercise: a role check named on a kind: exercise step exists, so "unknown" would
+# send the author looking for a missing file.
+_RUN_BY = {"role-check exercise": "check", "poker exercise": "exercise"}
+
+
+def _the_other_exercise_kind(what: str, value: str, known: dict[str, set[str]]) -> str:
+    """What to say when an exercise of the other kind was named: which step kind runs it."""
+    if what not in _RUN_BY:
+        return ""
+    other = next((kind for kind in _RUN_BY if kind != what), "")
+    if value not in known[other]:
+        return ""
+    return f"'{value}' is a {other}, run by a step of kind: {_RUN_BY[other]}, not kind: {_RUN_BY[what]}"
