@@ -132,15 +132,22 @@ _AFTER_MARK_NO_BREAK = re.compile(rf"^ *(?:- +)*(?:-|[^\s:#'\"{_NO_BREAK}][^:#]*
 _CURLY_VALUE = re.compile(r"^ *(?:- +)*(?:[^\s:#'\"][^:#]*?: +)?([“‘„‚«‹”’»›])")
 # A key and a plain value: the parser's "mapping values are not allowed" there is a second ': ' in the value.
 _PLAIN_VALUE = re.compile(r"^ *(?:- +)*[^\s:#'\"][^:#]*?: +(?![\s'\"|>\[{&*!%@`])")
+# A tab in a line's indentation (an editor's Tab key): the parser names it in three ways, one of them without a word
+# about a tab ("found character that cannot start any token").
+_INDENT_TAB = re.compile(r"^[ \t]*?\t")
 
 
 def _pasted(text: str, line: int, column: int, problem: str) -> tuple[int, str, int] | None:
-    """The line, message and column of what was pasted or typed that made ``text`` invalid at ``line``: a no-break
-    space where YAML needs a space (on that line or the two before it), a value in curly quotes, or a ': ' inside a
-    value; None when it is none of these."""
+    """The line, message and column of what was pasted or typed that made ``text`` invalid at ``line``: a tab in its
+    indentation, a no-break space where YAML needs a space (on that line or the two before it), a value in curly
+    quotes, or a ': ' inside a value; None when it is none of these."""
     lines = text.splitlines()
     if not 0 < line <= len(lines):
         return None
+    tab = _INDENT_TAB.match(lines[line - 1])
+    if tab and lines[line - 1].strip(" \t"):
+        message = "not valid YAML: a tab indents this line, and YAML indents with spaces only: indent it with spaces"
+        return line, message, tab.end()
     for number in range(line, max(line - 3, 0), -1):
         match = _INDENT_NO_BREAK.match(lines[number - 1]) or _AFTER_MARK_NO_BREAK.match(lines[number - 1])
         if match:
