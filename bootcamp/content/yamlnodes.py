@@ -48,8 +48,32 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             return 0
         return end.column + len(rest) - len(rest.lstrip(" \t")) + 1
 
+    def folded_block_line(self, node: yaml.Node) -> int:
+        """The line (1-based) of the first list item, table row, heading or quote that a folded text value (``>``,
+        ``>-``) joins to the line before it, 0 when none: Markdown written so reaches the wall run into one line."""
+        if type(node) is not yaml.ScalarNode or node.style != ">":
+            return 0
+        indent = None
+        joins = False  # whether this line is joined to the one before: both at the value's own indentation
+        for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(self.lines))):
+            line = self.lines[number]
+            if not line.strip():
+                joins = False
+                continue
+            here = len(line) - len(line.lstrip(" "))
+            indent = here if indent is None else indent
+            if here < indent:
+                break
+            if here == indent and joins and _MARKDOWN_BLOCK.match(line, here):
+                return number + 1
+            joins = here == indent
+        return 0
+
 
 _TEXT_TAG = "tag:yaml.org,2002:str"
+# Lines that begin a block of their own in Markdown: a list item, a table row, a heading, a quote.
+_MARKDOWN_BLOCK = re.compile(r"\||[-*+] |\d{1,3}[.)] |#{1,6} |> ")
+_FOLDED_INDICATOR = re.compile(r">[-+0-9]*")
 
 
 def _constructed(loader: _LineLoader, node: yaml.Node) -> Any:
@@ -66,6 +90,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
     mapping.key_lines = {}
     duplicates: list[tuple[str, int]] = []
     mapping.commented = {}  # type: ignore[attr-defined]
+    mapping.folded = {}  # type: ignore[attr-defined]
     for key_node, value_node in node.value:
         key = _constructed(loader, key_node)
         key = str(key) if not isinstance(key, str) else key
@@ -76,6 +101,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
         column = loader.comment_after(value_node)
         if column:
             mapping.commented[key] = column  # type: ignore[attr-defined]
+        folded_line = loader.folded_block_line(value_node)
+        if folded_line:  # with the indicator as typed ('>-'), for the problem to quote
+            start = value_node.start_mark
+            indicator = _FOLDED_INDICATOR.match(loader.lines[start.line], start.column)
+            mapping.folded[key] = (indicator.group() if indicator else ">", folded_line)  # type: ignore[attr-defined]
     mapping.duplicate_keys = duplicates  # type: ignore[attr-defined]
     return mapping
 
@@ -132,15 +162,22 @@ _AFTER_MARK_NO_BREAK = re.compile(rf"^ *(?:- +)*(?:-|[^\s:#'\"{_NO_BREAK}][^:#]*
 _CURLY_VALUE = re.compile(r"^ *(?:- +)*(?:[^\s:#'\"][^:#]*?: +)?([“‘„‚«‹”’»›])")
 # A key and a plain value: the parser's "mapping values are not allowed" there is a second ': ' in the value.
 _PLAIN_VALUE = re.compile(r"^ *(?:- +)*[^\s:#'\"][^:#]*?: +(?![\s'\"|>\[{&*!%@`])")
+# A tab in a line's indentation (an editor's Tab key): the parser names it in three ways, one of them without a word
+# about a tab ("found character that cannot start any token").
+_INDENT_TAB = re.compile(r"^[ \t]*?\t")
 
 
 def _pasted(text: str, line: int, column: int, problem: str) -> tuple[int, str, int] | None:
-    """The line, message and column of what was pasted or typed that made ``text`` invalid at ``line``: a no-break
-    space where YAML needs a space (on that line or the two before it), a value in curly quotes, or a ': ' inside a
-    value; None when it is none of these."""
+    """The line, message and column of what was pasted or typed that made ``text`` invalid at ``line``: a tab in its
+    indentation, a no-break space where YAML needs a space (on that line or the two before it), a value in curly
+    quotes, or a ': ' inside a value; None when it is none of these."""
     lines = text.splitlines()
     if not 0 < line <= len(lines):
         return None
+    tab = _INDENT_TAB.match(lines[line - 1])
+    if tab and lines[line - 1].strip(" \t"):
+        message = "not valid YAML: a tab indents this line, and YAML indents with spaces only: indent it with spaces"
+        return line, message, tab.end()
     for number in range(line, max(line - 3, 0), -1):
         match = _INDENT_NO_BREAK.match(lines[number - 1]) or _AFTER_MARK_NO_BREAK.match(lines[number - 1])
         if match:

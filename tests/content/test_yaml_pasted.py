@@ -67,3 +67,23 @@ def test_other_syntax_errors_keep_the_parsers_words() -> None:
     error = error_of("title: [Welcome\n")
     assert error.message.startswith("not valid YAML: ")
     assert "quotes" not in error.message and "no-break" not in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("steps:\n\t- id: x\n\t  kind: teach\n", 2, 1),  # a step indented with tabs: "cannot start any token"
+        ("steps:\n  - id: x\n    kind: teach\n\tminutes: 3\n", 4, 1),  # one field: "violates indentation"
+        ("steps:\n  - id: x\n    body: |\n      - a\n\t- b\n", 5, 1),  # in a body: "where a space is expected"
+        ("steps:\n  - id: x\n  \t  kind: teach\n", 3, 3),  # spaces, then a tab
+    ],
+)
+def test_a_tab_in_the_indentation_is_named(text: str, line: int, column: int) -> None:
+    error = error_of(text)
+    assert (error.line, error.column) == (line, column)
+    assert "a tab indents this line" in error.message
+    assert "YAML indents with spaces only" in error.message
+
+
+def test_a_tab_between_words_is_text() -> None:
+    assert parse("minutes:\t3\ntitle: a\tb\nbody: |\n  x\n  \ty\n") == {"minutes": 3, "title": "a\tb", "body": "x\n\ty\n"}

@@ -329,3 +329,29 @@ def test_a_scale_key_the_console_takes_for_itself_is_refused(content: Path, key:
         "every answering step: choose another"
     ]
     assert load_sources(read_sources(content)).scales  # a stored copy made before the rule still loads
+
+
+
+_WELCOME_BODY = "    body: |\n      # Why we are here\n\n      - one\n      - two\n"
+
+
+@pytest.mark.parametrize("folded", [">", ">-"])
+def test_a_body_folded_with_a_greater_than_sign_that_joins_its_list_or_table_is_refused(
+    content: Path, folded: str
+) -> None:
+    """`body: >-` (as `do_next: >-` is written beside it) joins every line into one: a body's bullets, or a table's
+    rows, reached the wall run together on one line, and validate said ok."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, _WELCOME_BODY, _WELCOME_BODY.replace("|", folded, 1))
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, '- two')}: steps[1].body: written with '{folded}', which joins this "
+        "line to the one before it, so the list or table there loses its lines: write 'body: |' to keep each line"
+    ]
+    edit(session, _WELCOME_BODY.replace("|", folded, 1), f"    body: {folded}\n      | a | b |\n      |---|---|\n")
+    assert problems(content)[0].startswith(f"sessions/basics.yaml:{line_of(session, '|---|')}: steps[1].body: written")
+
+
+def test_a_folded_body_of_prose_is_one_paragraph_as_meant(content: Path) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, _WELCOME_BODY, "    body: >-\n      One paragraph\n      over two lines.\n\n      - one\n")
+    assert load_dir(content).session("basics").steps[0].body == "One paragraph over two lines.\n- one"

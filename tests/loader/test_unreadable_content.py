@@ -152,7 +152,7 @@ def test_a_file_name_that_is_not_utf8(content: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("id: x\n\tkind: poker\n", 2, "found a tab character that violates indentation"),
+        ("id: x\n\tkind: poker\n", 2, "a tab indents this line"),
         ("id: x\n  kind: poker\n", 2, "mapping values are not allowed"),
         ("id: x\nkind:\n  - a\n - b\n", 4, "not valid YAML"),
         ("id: x\ntitle: a\x07b\n", 2, "character U+0007 (control characters are not allowed)"),

@@ -43,7 +43,7 @@ def _poker(reader: FieldReader, node: Located) -> AptitudePoker:
     return AptitudePoker(
         id=reader.ident(node, "id", ""),
         title=reader.text(node, "title", ""),
-        body=reader.text(node, "body", ""),
+        body=reader.markdown(node, "body", ""),
         deck=reader.ref(node, "deck", "", "item list"),
         minutes_per_card=reader.minutes(node, "minutes_per_card", "") if "minutes_per_card" in node else 0.0,
         prompts=tuple(reader.listed(node, "prompts", "", partial(_poker_prompt, reader), "prompt")),
@@ -68,7 +68,7 @@ def _role_check(reader: FieldReader, node: Located) -> RoleCheck:
     return RoleCheck(
         reader.ident(node, "id", ""),
         reader.text(node, "title", ""),
-        reader.text(node, "body", ""),
+        reader.markdown(node, "body", ""),
         markers,
         structure,
         not_deciding=not_deciding,

@@ -85,6 +85,19 @@ class FieldReader:
             self.problems.append(ContentProblem(self.file, node.line_of(key), _join(field, key), message, comment))
         return text
 
+    def markdown(self, node: Located, key: str, field: str, default: str | None = None) -> str:
+        """Markdown shown to the room (a body): folded with '>', its list or table would be run into one line."""
+        text = self.text(node, key, field, default)
+        folded = getattr(node, "folded", {}).get(key)
+        if folded and not self.stored_copy:
+            indicator, line = folded
+            message = (
+                f"written with '{indicator}', which joins this line to the one before it, so the list or table there "
+                f"loses its lines: write '{key}: |' to keep each line"
+            )
+            self.problem(line, _join(field, key), message)
+        return text
+
     def plain_text(self, node: Located, key: str, field: str) -> str:
         """Text shown as typed (a step's title, a question): Markdown marks in it would reach the wall as typed."""
         text = self.text(node, key, field)

@@ -90,7 +90,7 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
         kind=kind,
         title=reader.plain_text(node, "title", field),
         minutes=minutes,
-        body=reader.text(node, "body", field, default="" if kind not in required else None),
+        body=reader.markdown(node, "body", field, default="" if kind not in required else None),
         notes=reader.text(node, "notes", field, default=""),
         agendas=agendas,
     )
