@@ -49,21 +49,26 @@ def _optional_mark(char: str) -> bool:
 
 def nearest_name(name: str, names: Iterable[str]) -> str | None:
     """The one name of ``names`` that ``name`` was probably meant to be ("Chloe Martn", or just "Chloe", for
-    "Chloé Martin"), or None when none is near or several are equally so."""
-    keys: dict[str, str] = {}
+    "Chloé Martin"), or None when none is near or several are equally so. Nor when the nearest is two names read as
+    one ("Łukasz Nowak" and "Lukasz Nowak"): offering either would pick one of two people."""
+    keys: dict[str, set[str]] = {}
     for known in names:
-        keys.setdefault(name_key(known), known)
+        keys.setdefault(name_key(known), set()).add(known)
     key = name_key(name)
     if not key:
         return None
     words = set(key.split())
-    holders = [known for k, known in keys.items() if words <= set(k.split())]
+    holders = [k for k in keys if words <= set(k.split())]
     if len(holders) == 1:
-        return holders[0]
+        return _only(keys[holders[0]])
     close = difflib.get_close_matches(key, list(keys), n=2, cutoff=0.75)
     if len(close) == 1 or (len(close) == 2 and _ratio(key, close[0]) > _ratio(key, close[1])):
-        return keys[close[0]]
+        return _only(keys[close[0]])
     return None
+
+
+def _only(spellings: set[str]) -> str | None:
+    return next(iter(spellings)) if len(spellings) == 1 else None
 
 
 def _ratio(a: str, b: str) -> float:

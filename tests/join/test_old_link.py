@@ -37,6 +37,20 @@ async def restart_with_a_new_code(room: Room) -> str:
     return room.server.url
 
 
+async def seated_then_joining_stopped(page: Page, room: Room) -> JoinServer:
+    """The page on Playwright's clock, Ana seated, and joining stopped with the page told so; the stopped server."""
+    await page.clock.install()
+    await page.reload()
+    await tap(page, "Ana")
+    await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()  # seated
+    old = room.server
+    await old.stop()  # told: the page says joining has stopped
+    await expect(page.locator(".closed")).to_have_text(
+        "Joining has stopped; the answers this page showed as saved are kept."
+    )
+    return old
+
+
 async def typed_and_seated(page: Page) -> None:
     await tap(page, "Ana")
     await page.locator("#note").fill(TYPED)
@@ -107,15 +121,7 @@ async def test_a_tab_told_joining_stopped_keeps_looking_slowly_and_says_its_link
     old; then it asks nothing more."""
     room = await Room.open(files, tmp_path, at=TALK)
     async with phone_on(room, chromium) as page:
-        await page.clock.install()
-        await page.reload()
-        await tap(page, "Ana")
-        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()  # seated
-        old = room.server
-        await old.stop()  # told: the page says joining has stopped
-        await expect(page.locator(".closed")).to_have_text(
-            "Joining has stopped; the answers this page showed as saved are kept."
-        )
+        old = await seated_then_joining_stopped(page, room)
         asked = counting(page)
         await a_minute_passes(page)
         # Every 30 s, each a fifth longer or shorter: one or two looks a minute, to a laptop serving nothing.
@@ -141,13 +147,7 @@ async def test_a_tab_told_joining_stopped_looks_at_once_when_the_phone_is_looked
 ) -> None:
     room = await Room.open(files, tmp_path, at=TALK)
     async with phone_on(room, chromium) as page:
-        await page.clock.install()
-        await page.reload()
-        await tap(page, "Ana")
-        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()  # seated
-        old = room.server
-        await old.stop()
-        await expect(page.locator(".closed")).to_be_visible()
+        old = await seated_then_joining_stopped(page, room)
         room.server = await JoinServer.start(room.workshop, "127.0.0.1", old.port, room.log_path)
         asked = counting(page)
         await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # the phone picked up
@@ -162,14 +162,8 @@ async def test_a_tab_told_joining_stopped_follows_again_when_the_same_code_is_se
     the page follows the room again instead of staying on "Joining has ended"."""
     room = await Room.open(files, tmp_path, at=TALK)
     async with phone_on(room, chromium) as page:
-        await page.clock.install()
-        await page.reload()
-        await tap(page, "Ana")
-        await expect(page.get_by_role("heading", name="What surprised you?")).to_be_visible()
-        old = room.server
+        old = await seated_then_joining_stopped(page, room)
         held = old.held
-        await old.stop()
-        await expect(page.locator(".closed")).to_be_visible()
         room.server = await JoinServer.start(
             room.workshop, "127.0.0.1", old.port, room.log_path, code=old.code, key=old.key, seats=held
         )
@@ -178,3 +172,35 @@ async def test_a_tab_told_joining_stopped_follows_again_when_the_same_code_is_se
         await expect(page.locator(".closed")).to_have_count(0)
         await expect(page.get_by_role("alert")).to_be_hidden()
         await expect(page.get_by_role("button", name="Send note")).to_be_enabled()
+
+
+async def test_a_tab_told_joining_stopped_asks_nothing_while_the_phone_is_put_away(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """Before, a phone pocketed on "Joining has stopped" went on asking the laptop twice a minute for as long as the
+    tab lived, though nobody could read what a look found; now it asks nothing while the page is hidden, and looks
+    at once when it is shown again."""
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with phone_on(room, chromium) as page:
+        old = await seated_then_joining_stopped(page, room)
+        await shown(page, False)  # the phone locked, or another app in front
+        asked = counting(page)
+        await a_minute_passes(page)
+        await a_minute_passes(page)
+        assert asked == [], asked
+        room.server = await JoinServer.start(room.workshop, "127.0.0.1", old.port, room.log_path)
+        await shown(page, True)
+        await expect(page.get_by_role("alert")).to_contain_text(OLD_LINK)
+        assert asked == ["HEAD alive"], asked
+
+
+async def shown(page: Page, visible: bool) -> None:
+    """The page shown or hidden, as a phone's browser tells it (a headless page is always shown)."""
+    state = "visible" if visible else "hidden"
+    await page.evaluate(
+        f"""() => {{
+            Object.defineProperty(document, "visibilityState", {{ configurable: true, get: () => "{state}" }});
+            Object.defineProperty(document, "hidden", {{ configurable: true, get: () => {str(not visible).lower()} }});
+            document.dispatchEvent(new Event("visibilitychange"));
+        }}"""
+    )

@@ -69,6 +69,14 @@ def test_the_nearest_roster_name_is_offered_only_when_there_is_one() -> None:
     assert nearest_name("Zoë Smith", roster) is None
 
 
+def test_no_nearest_name_is_offered_when_two_people_on_the_roster_read_as_it() -> None:
+    # Łukasz and Lukasz read as one name: offering the first of them for "Lukas Nowak" picked one person at random.
+    roster = ["Łukasz Nowak", "Lukasz Nowak", "Ana Ortiz"]
+    assert nearest_name("Lukas Nowak", roster) is None
+    assert nearest_name("Lukasz", roster) is None  # every word typed is in both
+    assert nearest_name("Ana Ortis", roster) == "Ana Ortiz"
+
+
 def test_a_name_with_letters_an_english_keyboard_lacks_is_found_typed_without_them(
     store: Store, sources: dict[str, str]
 ) -> None:

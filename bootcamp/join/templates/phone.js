@@ -13,9 +13,10 @@
   const FIRST_LOOK_MILLISECONDS = 2000;
   const LAST_LOOK_MILLISECONDS = 12000;
   const lookDelay = (milliseconds) => milliseconds * (0.8 + 0.4 * Math.random());
-  // Once told joining stopped, the page looks about every 30 s, for as long as it is open (a room of phones left on
-  // that page asks a laptop two looks a minute each), and at once when the phone is looked at again: joining may
-  // start again with a new code, which the look's 404 tells, so the person knows to scan it.
+  // Once told joining stopped, the page looks about every 30 s while it is shown (a room of phones left on that page
+  // asks a laptop two looks a minute each; a phone put away asks nothing, as nobody would read what it found), and
+  // at once when the phone is looked at again: joining may start again with a new code, which the look's 404 tells,
+  // so the person knows to scan it.
   const STOPPED_LOOK_MILLISECONDS = 30000;
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
@@ -116,12 +117,12 @@
   let stoppedLook = 0; // the timer of the next look, while joining is stopped
   let followOnceBack = () => {}; // set below: the stream opened again
   function lookWhileStopped() {
-    if (!stopped || gone || stoppedLook) return;
+    if (!stopped || gone || stoppedLook || document.hidden) return; // shown again: lookAtOnce
     stoppedLook = setTimeout(lookNowWhileStopped, lookDelay(STOPPED_LOOK_MILLISECONDS));
   }
   async function lookNowWhileStopped() {
     stoppedLook = clearTimeout(stoppedLook) || 0;
-    if (!stopped || gone || lookOnItsWay) return;
+    if (!stopped || gone || lookOnItsWay || document.hidden) return;
     const status = await askTheLaptop();
     if (status === 404) {
       linkIsOld();
