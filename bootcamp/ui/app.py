@@ -441,6 +441,15 @@ class BootcampApp(KeysInOrderApp[None]):
         if self._joining is not None:
             self.joining = self._joining.now
 
+    def watch_joining(self) -> None:
+        # The screens that show joining are told from here and none watches the app: Textual 8.2.8 keeps a watch made
+        # on the app until the value next changes (https://github.com/Textualize/textual/issues/6666, open), and
+        # joining changes seldom, so every presenter mode and people screen opened in a day stayed alive.
+        for screen in self.screen_stack:
+            joining_changed = getattr(screen, "joining_changed", None)
+            if joining_changed is not None and screen.is_mounted:
+                joining_changed()
+
     def stop_joining(self, *, chosen: bool = True) -> bool:
         """Stop serving the phone page (its pages are told their saved answers are kept); False if it was off.
 

@@ -52,7 +52,6 @@ class PresenterScreen(WalkScreen):
         self._theme_before = self.app.theme
         self._take_down_over_time_toasts()
         self.app.theme = PROJECTOR_THEME
-        self.watch(self.app, "joining", lambda _joining: self._show_invite(), init=False)
         await self.show_state()
 
     async def show_step(self, flow: Flow) -> None:
@@ -60,6 +59,10 @@ class PresenterScreen(WalkScreen):
 
     def show_position(self, flow: Flow) -> None:
         self.query_one(Slide).show_position(flow)
+        self._show_invite()
+
+    def joining_changed(self) -> None:
+        """Called by the app (BootcampApp.watch_joining) when joining changes: the invite on the slide."""
         self._show_invite()
 
     def _show_invite(self) -> None:

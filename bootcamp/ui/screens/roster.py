@@ -269,11 +269,14 @@ class RosterScreen(Screen[MissedSteps | None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "live_change", lambda _change: self.show(), init=False)
-        self.watch(self.app, "joining", lambda _joining: self.show(), init=False)
         self.show()
         self.query_one("#present", PeopleTable).focus()
 
     # -- showing ---------------------------------------------------------------------------------------------
+
+    def joining_changed(self) -> None:
+        """Called by the app (BootcampApp.watch_joining) when joining changes: who holds a seat, who waits."""
+        self.show()
 
     def show(self) -> None:
         info = self.workshop.info

@@ -136,7 +136,6 @@ class WorkshopScreen(WalkScreen):
         self.query_one(Agenda).border_title = "Agenda · g jumps"
         self._follow_projector()
         self.set_interval(TICK_SECONDS, self._follow_projector)
-        self.watch(self.app, "joining", self._joining_changed, init=False)
         self.stop_clocks_left_running()
         await self.show_state()
         views = self.step_views()
@@ -205,7 +204,8 @@ class WorkshopScreen(WalkScreen):
         quick = [note.text for note in self.workshop.records.room.notes if note.quick and note.step_key == key]
         self.query_one(FacilitatorNotes).show_quick_notes(quick)
 
-    def _joining_changed(self, _joining: object) -> None:
+    def joining_changed(self) -> None:
+        """Called by the app (BootcampApp.watch_joining) when joining changes."""
         if self.is_current:
             self.show_room()  # who holds a seat by phone is marked in the answers
         self._show_join_bar()

@@ -29,8 +29,28 @@ MOST_UNSAVED_SECONDS = 2.0  # typing that never pauses for IDLE_SECONDS still sa
 Save = Callable[[str], None]
 
 
+def let_go_of_screen_and_theme(field: Input | TextArea) -> None:
+    """What Textual's Input and TextArea hold on to after they are removed, let go.
+
+    Both subscribe to their screen's text selection signal (a callback that holds the field) and the TextArea watches
+    the app's theme (dropped only when the theme changes): every field shown on the console in a day (a room note
+    each on discussion steps, a role line field each visit of the role check) stayed alive with its caches.
+    Textual's own issue: https://github.com/Textualize/textual/issues/6666 (open); `__watchers` is Textual's private
+    store of watches, so a Textual bump must keep the leak tests (tests/ui/test_typed_text.py,
+    tests/ui/test_console_lets_go.py) passing.
+    """
+    watchers = getattr(field.app, "__watchers", {}).get("theme")
+    if watchers:
+        watchers[:] = [(node, callback) for node, callback in watchers if node is not field]
+    for screen in field.app.screen_stack:
+        screen.text_selection_started_signal.unsubscribe(field)
+
+
 class SafeInput(Input):
     """An Input that draws control characters as visible symbols (one for one: the cursor still lines up)."""
+
+    def _on_unmount(self) -> None:
+        let_go_of_screen_and_theme(self)
 
     @property
     def _value(self) -> Text:
@@ -47,16 +67,7 @@ class SafeTextArea(TextArea):
         return Text(safe(self.document.get_line(line_index)), end="", no_wrap=True)
 
     def _on_unmount(self) -> None:
-        # Textual's TextArea watches the app's theme (dropped only when the theme changes) and its screen's selection
-        # signal (a callback that holds the field): every field shown in a day (one per room note on each discussion
-        # step) stayed alive with its caches. Both go with the field. Textual's own issue:
-        # https://github.com/Textualize/textual/issues/6666 (open); `__watchers` is Textual's private store of watches,
-        # so a Textual bump must keep tests/ui/test_typed_text.py's leak test passing.
-        watchers = getattr(self.app, "__watchers", {}).get("theme")
-        if watchers:
-            watchers[:] = [(node, callback) for node, callback in watchers if node is not self]
-        for screen in self.app.screen_stack:
-            screen.text_selection_started_signal.unsubscribe(self)
+        let_go_of_screen_and_theme(self)
 
 
 class _Autosave:
