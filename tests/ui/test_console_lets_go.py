@@ -73,3 +73,20 @@ async def test_the_role_check_visited_again_and_again_lets_its_line_fields_go(wo
         await console.jump_to(TALK)
         await settle(pilot)
         assert alive(RoleLineInput) <= 1
+
+
+async def test_a_workshop_opened_from_home_and_left_again_and_again_is_let_go(workshop_id: str, make_app) -> None:
+    """Textual's Header watches the app's title, which never changes here, and keeps the watch until it changes
+    (textual#6666): every console opened from home and left stayed alive with its whole screen (16 of 16)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(ROUNDS):
+            await pilot.press("enter")
+            await wait_for_screen(pilot, WorkshopScreen)
+            await pilot.press("ctrl+w")
+            await settle(pilot)
+            if isinstance(pilot.app.screen, WorkshopScreen):
+                await pilot.press("y")
+            await settle(pilot)
+        assert alive(WorkshopScreen) <= 1

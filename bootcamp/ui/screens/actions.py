@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Static
 from bootcamp.errors import UserError
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.workshop_list import TABLE_CHROME, Column, column_widths, shortened
@@ -60,7 +61,7 @@ def no_open_actions(organisation: str | None) -> str:
     return f"No open actions of {organisation}" if organisation is not None else "No open actions in any workshop"
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(LetsGoOfAppWatches, Screen[None]):
     CSS_PATH = "actions.tcss"
     HELP_TITLE = "Open actions"
     TITLE = "bootcamp"

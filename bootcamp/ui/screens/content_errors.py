@@ -12,6 +12,7 @@ from textual.widgets import Header, Static
 
 from bootcamp.content.errors import ContentError
 from bootcamp.ui.text import joined, plain
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.key_bar import KeyBar
 
 
@@ -22,7 +23,7 @@ def problem_report(error: ContentError, content_dir: Path) -> str:
     return "\n".join([*map(str, error.problems), f"{count} {noun} in {content_dir}"])
 
 
-class ContentErrorsScreen(Screen[None]):
+class ContentErrorsScreen(LetsGoOfAppWatches, Screen[None]):
     CSS_PATH = "content_errors.tcss"
     HELP_TITLE = "Content problems"
     TITLE = "bootcamp"

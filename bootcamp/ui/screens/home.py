@@ -25,6 +25,7 @@ from bootcamp import core_imports
 from bootcamp.errors import UserError
 from bootcamp.gc_tuning import release_after_start
 from bootcamp.ui.text import safe
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.content_status import ContentStatus
 from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.workshop_list import STILL_READING, WorkshopList, WorkshopRow
@@ -49,7 +50,7 @@ FIRST_LIST_WAIT = 0.25
 LOOK_EVERY = 3.0
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(LetsGoOfAppWatches, Screen[None]):
     CSS_PATH = "home.tcss"
     HELP_TITLE = "Workshops"
     TITLE = "bootcamp"

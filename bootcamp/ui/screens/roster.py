@@ -36,6 +36,7 @@ from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import Participant
 from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import joined, one_line, plain, safe
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
@@ -201,7 +202,7 @@ class WaitingTable(SteadyTable[Text]):
         return row_key.value
 
 
-class RosterScreen(Screen[MissedSteps | None]):
+class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
     CSS_PATH = "roster.tcss"
     HELP_TITLE = "People"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

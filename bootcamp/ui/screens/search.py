@@ -29,6 +29,7 @@ from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
 from bootcamp.ui.search_results import EXCERPT_WIDTH, FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation, watched_organisation
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def hit_text(found: FoundHit, width: int = EXCERPT_WIDTH) -> Text:
     )
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(LetsGoOfAppWatches, Screen[None]):
     CSS_PATH = "search.tcss"
     HELP_TITLE = "Search"
     TITLE = "bootcamp"

@@ -37,6 +37,7 @@ from bootcamp.summary.model import CommitmentReport
 from bootcamp.summary.report import private_notes_said, without_private_notes
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.theme import CONSOLE_THEME, PROJECTOR_THEME
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.report.actions import ActionList
 from bootcamp.ui.widgets.report.audit import AuditChart
@@ -75,7 +76,7 @@ def today(clock: Clock) -> date:
     return local_today(clock)
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(LetsGoOfAppWatches, Screen[None]):
     CSS_PATH = "summary.tcss"
     HELP_TITLE = "Commitment-test summary"
 

@@ -23,6 +23,7 @@ from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.model import WorkshopState
 from bootcamp.store.projector_lock import projector_following
+from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.steps import StepView
 from bootcamp.ui.widgets.timer import OVER_TIME
 
@@ -33,7 +34,7 @@ OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast; presenter mode t
 TICK_SECONDS = 1.0
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(LetsGoOfAppWatches, Screen[None]):
     """A screen that walks the open workshop; subclasses say how to show it
     (:meth:`show_step`, :meth:`show_position`, :meth:`show_time`)."""
 

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from bootcamp.ui.text import safe
+from bootcamp.ui.watches import forget_app_watches
 
 IDLE_SECONDS = 1.0
 MOST_UNSAVED_SECONDS = 2.0  # typing that never pauses for IDLE_SECONDS still saves this often
@@ -33,15 +34,10 @@ def let_go_of_screen_and_theme(field: Input | TextArea) -> None:
     """What Textual's Input and TextArea hold on to after they are removed, let go.
 
     Both subscribe to their screen's text selection signal (a callback that holds the field) and the TextArea watches
-    the app's theme (dropped only when the theme changes): every field shown on the console in a day (a room note
-    each on discussion steps, a role line field each visit of the role check) stayed alive with its caches.
-    Textual's own issue: https://github.com/Textualize/textual/issues/6666 (open); `__watchers` is Textual's private
-    store of watches, so a Textual bump must keep the leak tests (tests/ui/test_typed_text.py,
-    tests/ui/test_console_lets_go.py) passing.
+    the app's theme (see :mod:`bootcamp.ui.watches`): every field shown on the console in a day (a room note each on
+    discussion steps, a role line field each visit of the role check) stayed alive with its caches.
     """
-    watchers = getattr(field.app, "__watchers", {}).get("theme")
-    if watchers:
-        watchers[:] = [(node, callback) for node, callback in watchers if node is not field]
+    forget_app_watches(field.app, field)
     for screen in field.app.screen_stack:
         screen.text_selection_started_signal.unsubscribe(field)
 
