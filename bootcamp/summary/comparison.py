@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypedDict, TypeVar
 
 from bootcamp.content.model import Level
 from bootcamp.errors import UserError
@@ -346,7 +346,16 @@ def _scale_ends(legend: Iterable[ScalePoint]) -> tuple[float, float]:
     return min(values, default=0.0), max(values, default=0.0)
 
 
-def _earlier_scale(before: HeatMap | Audit | None, after: HeatMap | Audit | None) -> dict[str, Any]:
+class _EarlierScale(TypedDict, total=False):
+    """The fields a heat map's or audit's change gives of the earlier run's scale (named, so a checker sees them)."""
+
+    scale_title_before: str
+    scale_low_before: float
+    scale_high_before: float
+    scale_changed: bool
+
+
+def _earlier_scale(before: HeatMap | Audit | None, after: HeatMap | Audit | None) -> _EarlierScale:
     """The earlier run's scale for a heat map's or audit's change, and whether it differs from the later one's."""
     if before is None:
         return {}
