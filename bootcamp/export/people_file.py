@@ -120,7 +120,7 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
                     return " ".join(record[at].split()) if at is not None and at < len(record) else ""
 
                 name = " ".join(filter(None, (cell(n) for n in name_at)))
-                if whole is not None and (flipped := _surname_first(name)) is not None:
+                if whole is not None and not anonymous and (flipped := _surname_first(name)) is not None:
                     notes.add(line, f"{name!r} read as {flipped[0]!r} (surname first)")
                     name = flipped[0]
                 role = cell(role_at)

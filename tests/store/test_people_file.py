@@ -42,6 +42,7 @@ def test_one_name_a_line_with_roles_in_brackets_and_surnames_first() -> None:
 def test_an_anonymous_workshop_keeps_only_the_roles_of_a_registration_export() -> None:
     text = "Full Name,Job Title\nAna Ortiz,CFO\nBen Lee,\n"
     assert read_people(text, "a.csv", anonymous=True).people == (("", "CFO"), ("", ""))
+    assert read_people('Name,Role\n"Smith, Ana",CFO\n', "a.csv", anonymous=True).notes == ()  # no name kept to say
     with pytest.raises(PeopleFileError) as refused:
         read_people("Ana Ortiz\nBen Lee\n", "a.txt", anonymous=True)
     assert str(refused.value) == (
