@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         help='comma-separated names, "Name (role)" for a role, e.g. "Ana (CFO), Ben, Chloe"; '
         'with --anonymous, roles only, in brackets ("(CFO), (CEO)"), or just how many',
     )
+    new.add_argument(
+        "--participants-file",
+        metavar="FILE",
+        help="the people from a file: one name a line (\"Name (role)\" for a role), or a registration tool's "
+        "attendee list saved as CSV, read by its Name (or First Name and Last Name) and Role or Job Title columns",
+    )
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today; required with --like)")
     new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
     new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from bootcamp.commands.output import spreadsheet_file, write_output
@@ -34,11 +35,14 @@ def _renderer(name: str) -> Callable[[CommitmentReport], str]:
 
 def run(args: argparse.Namespace) -> int:
     from bootcamp.store import Store
+    from bootcamp.store.archive import archived_at
 
     workshop = Store(data_dir(getattr(args, "data_dir", None))).open(args.id)
     report = build_report(
         workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state(), as_of=date.today()
     )
+    if (put_away := archived_at(workshop.path)) is not None:
+        report = replace(report, archived_at=put_away)
     if not args.with_private_notes:  # a summary is for sharing; the quick notes are the facilitator's
         report = without_private_notes(report)
     text = _renderer(args.format)(report)

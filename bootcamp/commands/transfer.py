@@ -16,6 +16,7 @@ from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir
 from bootcamp.plurals import counted
 from bootcamp.store import Store, WorkshopFiles
+from bootcamp.store.archive import archived_at
 from bootcamp.store.errors import UnreadableFileError
 from bootcamp.store.import_journal import AnswersDiffer
 from bootcamp.store.layout import ANSWERS_FOLDER
@@ -46,7 +47,7 @@ def export(args: argparse.Namespace, store: Store) -> int:
     to_terminal = not args.output and sys.stdout.isatty()
     answers = readable_answers(workshop) if getattr(args, "skip_damaged", False) else stored_answers(workshop)
     if args.format == "json":
-        text = data_json.dumps(workshop.bundle(answers))
+        text = data_json.dumps(workshop.bundle(answers), archived_at=archived_at(workshop.path))
         what = "workshop"
     else:
         text = data_csv.dumps(workshop.info(), workshop.program(), answers, line_end="\n" if to_terminal else "\r\n")

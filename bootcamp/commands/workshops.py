@@ -118,17 +118,23 @@ def create(args: argparse.Namespace, store: Store) -> int:
     if not organisation.strip():
         raise UserError("say which organisation the boot camp is for with --org (or copy a run's with --like ID)")
     anonymous = args.anonymous or bool(like and like.anonymous)
-    try:
-        participants = list(parse_roster(args.participants, anonymous=anonymous))
-    except RosterError as error:
-        raise UserError(f"--participants: {error}") from None
+    flag = "--participants-file" if getattr(args, "participants_file", None) else "--participants"
+    if flag == "--participants-file":
+        if args.participants:
+            raise UserError("give --participants or --participants-file, not both; no workshop was created")
+        participants = list(_people_of_file(args.participants_file, anonymous=anonymous))
+    else:
+        try:
+            participants = list(parse_roster(args.participants, anonymous=anonymous))
+        except RosterError as error:
+            raise UserError(f"--participants: {error}") from None
     if like is not None and not participants:
         participants = [(p.name, p.role) for p in like.present]
     problems = (*workshop_problems(name or "", organisation), *roster_problems(participants, anonymous=anonymous))
     if problems:  # each named by its flag, all at once: one try should fix them all
-        raise UserError("no workshop was created: " + "; ".join(_on_the_command_line(p) for p in problems))
+        raise UserError("no workshop was created: " + "; ".join(_on_the_command_line(p, flag) for p in problems))
     for warning in roster_warnings(participants):
-        print(f"bootcamp: warning: --participants: {warning}", file=sys.stderr)
+        print(f"bootcamp: warning: {flag}: {warning}", file=sys.stderr)
     if far := far_date_warning(workshop_date.isoformat(), date.today().isoformat()):
         print(f"bootcamp: warning: --date: {far}", file=sys.stderr)  # a script cannot answer a question: it is said
     info = store.create_workshop(
@@ -151,8 +157,24 @@ def create(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _on_the_command_line(problem: Problem) -> str:
-    """A problem named by what was typed: the NAME argument, --org or --participants."""
+def _on_the_command_line(problem: Problem, roster_flag: str = "--participants") -> str:
+    """A problem named by what was typed: the NAME argument, --org or the flag the roster came with."""
     if problem.field in ("name", "organisation"):
         return f"{'NAME' if problem.field == 'name' else '--org'}: {problem.message}"
-    return f"--participants: {said_of_the_roster(problem)}"
+    return f"{roster_flag}: {said_of_the_roster(problem)}"
+
+
+def _people_of_file(path: str, *, anonymous: bool) -> tuple[tuple[str, str], ...]:
+    """The people a file lists (bootcamp.export.people_file); what was read otherwise than written is said on
+    stderr; a file that cannot be read is refused in one sentence, before anything is made."""
+    from bootcamp.commands.transfer import read_file
+    from bootcamp.export.people_file import PeopleFileError, read_people
+
+    text = read_file(Path(path), "a list of people")
+    try:
+        read = read_people(text, path, anonymous=anonymous)
+    except PeopleFileError as error:
+        raise UserError(f"{terminal_safe(str(error))}; no workshop was created") from None
+    for note in read.notes:
+        print(f"bootcamp: note: {terminal_safe(note)}", file=sys.stderr)
+    return read.people

@@ -256,19 +256,20 @@ _DELIMITERS = (",", ";")
 _DASHES = ("-", "\u2013", "\u2014")  # what a sheet prints where a cell is left empty (an item or perspective)
 
 
-def _delimiter(first_line: str) -> str:
-    """The separator the header is written with: the one that makes the most known column names of it (a comma in a
+def _delimiter(first_line: str, columns: Iterable[str] = COLUMNS, delimiters: tuple[str, ...] = _DELIMITERS) -> str:
+    """The separator the header is written with: the one that makes the most known ``columns`` of it (a comma in a
     renamed column, "Comment, if any", does not make a file separated by semicolons comma-separated)."""
     fallback = ";" if ";" in first_line and "," not in first_line else ","
+    wanted = set(columns)
 
     def known(delimiter: str) -> int:
         try:
             header = next(csv.reader([first_line], delimiter=delimiter), [])
         except csv.Error:
             return 0
-        return len({_column_name(name) for name in header} & set(COLUMNS))
+        return len({_column_name(name) for name in header} & wanted)
 
-    return max(_DELIMITERS, key=lambda delimiter: (known(delimiter), delimiter == fallback))
+    return max(delimiters, key=lambda delimiter: (known(delimiter), delimiter == fallback))
 
 
 def _column_name(name: str) -> str:
@@ -516,3 +517,10 @@ def values_said(before: Answer, after: Answer, program: Program) -> tuple[str, s
 
     comments = before.comment != after.comment
     return said(before, comments), said(after, comments)
+
+
+# How a header and its cells are read, shared with the people file (bootcamp.export.people_file): one reader.
+header_delimiter = _delimiter
+column_name = _column_name
+trimmed = _trimmed
+lines_said = _lines_said

@@ -9,6 +9,9 @@ answers, notes, position and content copy) and versioned. Its fields:
     The document's schema version, ``1``. A newer version is refused by older bootcamps.
 ``exported_by``
     The bootcamp that wrote it, e.g. ``"bootcamp 0.1.0"`` (informational).
+``archived_at``
+    Only in the export of an archived workshop (``bootcamp archive``): when it was put away, ISO 8601 (``""`` when
+    that cannot be read). Informational: ``bootcamp import`` reads the workshop into the lists, not archived.
 ``workshop``
     ``id`` (generated, letters and digits), ``name``, ``organisation``, ``date``
     (YYYY-MM-DD), ``agenda`` (``"full"`` or ``"half"``), ``anonymous`` (true: no names are
@@ -80,7 +83,7 @@ if TYPE_CHECKING:
 
 FORMAT = "bootcamp-workshop"
 VERSION = 1
-_FIELDS = ("format", "version", "exported_by", "workshop", "content", "state", "room", "answers")
+_FIELDS = ("format", "version", "exported_by", "archived_at", "workshop", "content", "state", "room", "answers")
 # json.dumps(ensure_ascii=False) leaves these raw; inside JSON strings \uXXXX is equivalent and inert.
 _RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
@@ -93,11 +96,14 @@ class RecordsRefused(ManyProblems, ImportFileError):
     """An export file whose records break :mod:`bootcamp.checks`: every one, ``FILE: answers[3].value: problem``."""
 
 
-def to_document(bundle: WorkshopBundle) -> dict[str, Any]:
+def to_document(bundle: WorkshopBundle, *, archived_at: str | None = None) -> dict[str, Any]:
+    """The export; ``archived_at``: when the workshop was put away (absent when it is not, so a bootcamp from before
+    the field, which refuses a field it does not know, still imports every export of a workshop in the lists)."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_by": f"bootcamp {__version__}",
+        **({"archived_at": archived_at} if archived_at is not None else {}),
         "workshop": to_json(bundle.info),
         "content": {"content_hash": bundle.content.content_hash, "sources": dict(sorted(bundle.content.sources.items()))},
         "state": _state(bundle),
@@ -115,8 +121,8 @@ def _state(bundle: WorkshopBundle) -> dict[str, Any]:
     return state
 
 
-def dumps(bundle: WorkshopBundle) -> str:
-    text = json.dumps(to_document(bundle), ensure_ascii=False, indent=2)
+def dumps(bundle: WorkshopBundle, *, archived_at: str | None = None) -> str:
+    text = json.dumps(to_document(bundle, archived_at=archived_at), ensure_ascii=False, indent=2)
     return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

@@ -22,6 +22,7 @@ from bootcamp.export.report_text import (
     NOTHING_MISSED,
     ROLES_IN_THE_ROOM,
     agenda_said,
+    archived_said,
     coverage_phrase,
     findings,
     looks_real_lead,
@@ -149,6 +150,14 @@ def html_section(section_id: str, heading: str, body: str, lead: str = "") -> st
     return f'<section id="{section_id}">\n<h2>{heading}</h2>\n{lead_html}{body}\n</section>\n'
 
 
+def _archived(report: CommitmentReport) -> str:
+    said = archived_said(report)
+    if not said:
+        return ""
+    command = f"`bootcamp archive --undo {report.workshop_id}`"
+    return f'<p class="meta"><strong>{escape(said).replace(escape(command), f"<code>{escape(command[1:-1])}</code>")}</strong></p>\n'
+
+
 def _cover(report: CommitmentReport) -> str:
     facts = [
         user(report.organisation) if report.organisation else "",
@@ -162,7 +171,7 @@ def _cover(report: CommitmentReport) -> str:
         f"<h1>Commitment test: {user(report.workshop)}</h1>\n"
         f'<p class="facts">{" · ".join(f for f in facts if f)}</p>\n'
         f'<p class="meta">workshop <code>{escape(report.workshop_id)}</code> · report as of '
-        f"{escape(report.as_of or '–')}</p>\n</header>\n"
+        f"{escape(report.as_of or '–')}</p>\n{_archived(report)}</header>\n"
     )
 
 

@@ -17,6 +17,8 @@ Top level:
 - ``days``: the ISO dates the room met on when the workshop ran over more than one day (its day clock started again
   the next morning), oldest first; ``[]`` for a workshop of one day, dated with ``date``.
 - ``as_of``: the ISO date that decided which actions are overdue.
+- ``archived_at``: only in the report of an archived workshop (``bootcamp archive``): when it was put away, ISO 8601
+  (``""`` when that cannot be read).
 - ``thresholds``: ``dont_know_finding`` (share), ``disagreement_share``,
   ``disagreement_min_answers``, ``structure_gap_below`` (score), ``self_team_gap`` (share of scale).
 - ``levels``: ``[{id, title, min_score, text}]``, lowest first.
@@ -124,6 +126,8 @@ _UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u206
 def report_to_data(report: CommitmentReport) -> dict[str, Any]:
     data = plain_data(report, _DERIVED)
     data.pop("version")
+    if data["archived_at"] is None:  # only an archived workshop's report has it
+        del data["archived_at"]
     return {
         "format": FORMAT,
         "version": report.version,

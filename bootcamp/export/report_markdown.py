@@ -18,6 +18,7 @@ from bootcamp.export.report_text import (
     ROLES_IN_THE_ROOM,
     agenda_said,
     agreement_phrase,
+    archived_said,
     comment_by,
     coverage_phrase,
     findings,
@@ -148,6 +149,7 @@ def _head(report: CommitmentReport) -> list[str]:
         " · ".join(fact for fact in facts if fact),
         "",
         f"{content(report.program)} · workshop `{report.workshop_id}` · report as of {report.as_of or '–'}",
+        *(["", f"**{archived}**"] if (archived := archived_said(report)) else []),
     ]
 
 

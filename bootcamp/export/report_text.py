@@ -276,6 +276,15 @@ def agenda_said(report: CommitmentReport) -> str:
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
+def archived_said(report: CommitmentReport) -> str:
+    """For an archived workshop, the line under a summary's head that says so (a client's earlier run is still
+    summarised): "Archived on 2026-10-03 (`bootcamp archive --undo ID` brings it back)"; "" for one in the lists."""
+    if report.archived_at is None:
+        return ""
+    when = f" on {report.archived_at[:10]}" if report.archived_at else ""
+    return f"Archived{when} (`bootcamp archive --undo {report.workshop_id}` brings it back)"
+
+
 def people_said(report: CommitmentReport) -> str:
     """The summary's count of participants: the people its answers come from (:func:`participants_phrase`)."""
     return participants_phrase(report.participants_counted, report.participants_left, report.anonymous)

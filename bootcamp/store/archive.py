@@ -26,6 +26,19 @@ def is_archived(folder: Path) -> bool:
     return os.path.exists(os.path.join(folder, ARCHIVED_FILE))
 
 
+def archived_at(folder: Path) -> str | None:
+    """When the workshop in ``folder`` was put away (ISO 8601), "" when archived at a time that cannot be read,
+    None when it is not archived: what an export or a summary of it says."""
+    try:
+        document = json.loads((Path(folder) / ARCHIVED_FILE).read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return ""
+    stamp = document.get("archived_at") if isinstance(document, dict) else None
+    return stamp if isinstance(stamp, str) else ""
+
+
 def archive(store: Store, workshop_id: str, *, purpose: str = "bootcamp archive") -> WorkshopInfo:
     """Put the workshop away; WorkshopBusy while a console has it open, StoreError when it is archived already."""
     with store.owned(workshop_id, purpose=purpose) as files:

@@ -483,6 +483,8 @@ class CommitmentReport:
     # The dates the room met on (ISO, the facilitator's calendar), when the workshop ran over more than one day (its
     # day clock started again the next morning); empty for a workshop of one day, dated with ``date``.
     days: tuple[str, ...] = ()
+    # When the workshop was put away (``bootcamp archive``), ISO 8601, "" when that cannot be read; None: it is not.
+    archived_at: str | None = None
 
     @property
     def held_on(self) -> str:

@@ -159,6 +159,61 @@ def test_new_refuses_a_roster_it_cannot_read_in_one_line_naming_the_line(cli: Cl
     assert [p.display_name for p in Store(cli.data).open(anonymous).info().participants] == ["P1", "P2", "P3"]
 
 
+ATTENDEES = [("Smith, Ana", "CFO"), ("Okonkwo, David", "CEO"), ("Zoë Łukasiewicz", ""), ("José Núñez", "Head of Sales")] + [
+    (f"Person{n} Example", "Service") for n in range(1, 15)
+]
+
+
+def test_new_takes_its_people_from_a_registration_list_excel_saved_in_europe(cli: Cli, tmp_path: Path) -> None:
+    """A registration tool's attendee list as Excel saves it on a European Windows: semicolons, Windows-1252, names
+    written surname first, columns it does not need."""
+    rows = ["Name;E-mail;Job Title;Company"] + [f'"{name}";x@acme.example;{role};Acme' for name, role in ATTENDEES[:2]]
+    rows += [f"{name};x@acme.example;{role};Acme" for name, role in ATTENDEES[3:]]
+    sheet = tmp_path / "attendees.csv"
+    sheet.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    code, out, err = cli("new", "Spring", "--org", "Acme", "--participants-file", str(sheet), "--content",
+                         str(FIXTURE_CONTENT))
+    assert code == 0, err
+    assert out[0].startswith("created Spring for Acme on ") and "17 participants" in out[0]
+    assert err[0].startswith(f"bootcamp: warning: {sheet}: read as Windows-1252")
+    assert err[1:] == [f"bootcamp: note: {sheet}:2: 'Smith, Ana' read as 'Ana Smith' (surname first) (also on line 3)"]
+    seats = Store(cli.data).open(out[-1]).info().participants
+    assert [(p.name, p.role) for p in seats[:4]] == [("Ana Smith", "CFO"), ("David Okonkwo", "CEO"),
+                                                      ("José Núñez", "Head of Sales"), ("Person1 Example", "Service")]
+
+
+def test_new_takes_one_name_a_line_and_an_anonymous_workshop_keeps_only_the_roles(cli: Cli, tmp_path: Path) -> None:
+    names = tmp_path / "people.txt"
+    names.write_text("\ufeffAna Ortiz (CFO)\nBen Lee\n\nBen Lee\n", encoding="utf-8")
+    code, out, err = cli("new", "Spring", "--org", "Acme", "--participants-file", str(names), "--content",
+                         str(FIXTURE_CONTENT))
+    assert code == 0 and "3 participants" in out[0]
+    assert err == [
+        "bootcamp: warning: --participants-file: 'Ben Lee' is listed twice; add an initial or a role to tell them apart"
+    ]
+    sheet = tmp_path / "attendees.csv"
+    sheet.write_text("First Name,Last Name,Job Title\nAna,Ortiz,CFO\nBen,Lee,\n", encoding="utf-8")
+    anonymous = cli.new("Board", "--org", "Acme", "--anonymous", "--participants-file", str(sheet))
+    seats = Store(cli.data).open(anonymous).info().participants
+    assert [(p.name, p.role, p.display_name) for p in seats] == [("", "CFO", "P1"), ("", "", "P2")]
+
+
+def test_new_refuses_a_people_file_it_cannot_read_in_one_sentence_and_makes_nothing(cli: Cli, tmp_path: Path) -> None:
+    content = ("--content", str(FIXTURE_CONTENT))
+    sheet = tmp_path / "attendees.csv"
+    sheet.write_text("First Name,Last Name,Job Title\nAna,Ortiz,CFO\n,,CEO\n", encoding="utf-8")
+    code, out, err = cli("new", "X", "--org", "O", "--participants-file", str(sheet), *content)
+    assert (code, out, err) == (1, [], [
+        f"bootcamp: {sheet}:3: First Name, Last Name: empty, but the line has 'CEO'; every line needs a name; "
+        "no workshop was created"
+    ])
+    code, out, err = cli("new", "X", "--org", "O", "--participants-file", str(tmp_path / "missing.csv"), *content)
+    assert (code, out) == (1, []) and err[0].startswith(f"bootcamp: cannot read {tmp_path / 'missing.csv'}: ")
+    code, out, err = cli("new", "X", "--org", "O", "--participants", "Ana", "--participants-file", str(sheet), *content)
+    assert (code, err) == (1, ["bootcamp: give --participants or --participants-file, not both; no workshop was created"])
+    assert not cli.data.exists()
+
+
 def test_new_lists_the_problems_of_broken_content(cli: Cli, tmp_path: Path) -> None:
     broken = tmp_path / "content"
     (broken / "sessions").mkdir(parents=True)

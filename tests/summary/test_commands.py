@@ -154,3 +154,30 @@ def test_a_summary_leaves_the_facilitators_quick_notes_out_unless_asked(stored, 
     export = tmp_path / "data.json"
     assert main(["export", workshop_id, "--data-dir", str(data), "--format", "json", "-o", str(export)]) == 0
     assert "Ben seemed unconvinced" in export.read_text(encoding="utf-8")  # the full data keeps everything
+
+
+def test_a_summary_and_an_export_of_an_archived_workshop_say_it_is_archived(stored, tmp_path: Path, capsys) -> None:
+    """Archived workshops are still exported (a client's earlier run): a reader of the file is told it was put away."""
+    data, workshop_id = stored
+    common = ["--data-dir", str(data)]
+    assert main(["summary", workshop_id, *common]) == 0
+    assert "Archived" not in capsys.readouterr().out
+    assert main(["archive", workshop_id, *common]) == 0
+    archived_at = json.loads((data / "workshops" / workshop_id / "archived.json").read_text())["archived_at"]
+    assert main(["summary", workshop_id, *common]) == 0
+    head = capsys.readouterr().out.split("\n## ")[0]
+    assert f"Archived on {archived_at[:10]} (`bootcamp archive --undo {workshop_id}` brings it back)" in head
+    assert main(["summary", workshop_id, *common, "--format", "json", "-o", str(tmp_path / "s.json")]) == 0
+    report = json.loads((tmp_path / "s.json").read_text())
+    assert (report["version"], report["archived_at"]) == (1, archived_at)
+    assert main(["summary", workshop_id, *common, "--format", "html", "-o", str(tmp_path / "s.html")]) == 0
+    assert f"Archived on {archived_at[:10]}" in (tmp_path / "s.html").read_text()
+    assert main(["export", workshop_id, *common, "-o", str(tmp_path / "w.json")]) == 0
+    exported = json.loads((tmp_path / "w.json").read_text())
+    assert (exported["version"], exported["archived_at"]) == (1, archived_at)
+    # The export imports again (a copy, in the lists: archiving it is the new library's choice).
+    assert main(["import", str(tmp_path / "w.json"), "--data-dir", str(tmp_path / "other")]) == 0
+    assert not (tmp_path / "other" / "workshops" / workshop_id / "archived.json").exists()
+    assert main(["archive", workshop_id, "--undo", *common]) == 0
+    assert main(["export", workshop_id, *common, "-o", str(tmp_path / "w2.json")]) == 0
+    assert "archived_at" not in json.loads((tmp_path / "w2.json").read_text())

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TextArea
 from ui_helpers import FIXTURE_CONTENT, SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
@@ -227,6 +228,32 @@ async def test_new_workshop_form_checks_fields_inline_then_creates_and_opens(mak
     assert [(p.name, p.role) for p in info.participants] == [
         ("Ana Ortiz", "CEO"), ("Ben Okafor", ""), ("Chloe", ""), ("chloe", "")
     ]
+
+
+async def test_a_column_pasted_from_a_spreadsheet_into_the_people_field_is_one_person_a_line(
+    make_app, store: Store
+) -> None:
+    """Excel copies a column of "Smith, Ana" as lines without quotes: each line was two people, 18 names 36 seats."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_home(pilot)
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        field = form.query_one("#participants", TextArea)
+        field.focus()
+        await settle(pilot)
+        app.post_message(events.Paste("Smith, Ana\r\nOkonkwo, David\r\nLee, Ben\r\n"))
+        await settle(pilot)
+        assert field.text == "Ana Smith\nDavid Okonkwo\nBen Lee\n"
+        assert [n.message for n in app._notifications] == [
+            "3 people pasted, one a line; names written surname first ('Smith, Ana') read as 'Ana Smith'"
+        ]
+        app.post_message(events.Paste("First Name\tLast Name\tJob Title\r\nChloé\tMartin\tCOO\r\n"))
+        await settle(pilot)
+        assert field.text == "Ana Smith\nDavid Okonkwo\nBen Lee\nChloé Martin (COO)\n"
+        app.post_message(events.Paste("Dana, Eli"))  # a line typed the field's way is pasted as it is
+        await settle(pilot)
+        assert field.text.endswith("Chloé Martin (COO)\nDana, Eli")
 
 
 async def test_escape_cancels_the_form(make_app, store: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from room_helpers import WELCOME, at_step, on_disk, open_console
+from textual import events
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen
 
 from bootcamp.content import Program
@@ -75,6 +76,32 @@ async def test_people_are_added_renamed_removed_and_restored_with_their_answers(
         (3, "Chloe Martin", "Service", False),
         (4, "Dee Lately", "Finance, EMEA", False),
     ]
+
+
+async def test_late_registrations_pasted_as_lines_into_the_name_field_are_each_added(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """The evening before, three late registrations copied from the e-mail: the field kept the first, the others
+    were dropped without a word."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_roster(pilot)
+        await pilot.press("a")
+        app.post_message(events.Paste("Chloe Martin (COO)\r\nWu, Dan\r\nEve Stone\r\n"))
+        await settle(pilot)
+        assert [row.split(maxsplit=1)[1] for row in rows(screen, "present")[-3:]] == [
+            "Chloe Martin COO", "Dan Wu", "Eve Stone"
+        ]
+        assert [n.message for n in app._notifications][-1] == (
+            "Added 3 people: Chloe Martin, Dan Wu, Eve Stone ('Wu, Dan' read as 'Dan Wu' (surname first))"
+        )
+        assert not screen.query_one("#roster-form").has_class("-open")
+        await pilot.press("a")
+        app.post_message(events.Paste("Fay Old\n(CEO)\n"))  # a line that is no one: nothing added, said where
+        await settle(pilot)
+        assert str(screen.query_one("#form-problem").render()) == "Nobody added: line 2: '(CEO)' has a role but no name"
+        shown = len(rows(screen, "present"))
+    assert len(store.open(workshop_id).info().present) == shown == 6
 
 
 async def test_a_name_is_required_and_escape_leaves_the_form_first(workshop_id: str, make_app) -> None:

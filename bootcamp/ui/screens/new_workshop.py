@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,6 +33,7 @@ from bootcamp.checks import (
 )
 from bootcamp.dates import far_date_warning, parse_date
 from bootcamp.errors import UserError
+from bootcamp.export.people_file import pasted_people
 from bootcamp.limits import ORGANISATION, WORKSHOP_NAME
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.roster import RosterError, format_roster, parse_roster
@@ -105,6 +106,27 @@ def check_form(
     return CheckedForm(NewWorkshop(name, organisation, date, people, agenda, anonymous, follows), {}, warnings)
 
 
+class PeopleField(SafeTextArea):
+    """The form's people, one a line. A column pasted from a spreadsheet is one person a line as pasted: Excel copies
+    "Smith, Ana" without quotes, which the field would read as two people, and rows with their header as cells
+    apart by tabs (a Name, or First and Last Name, and a Role or Job Title column)."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        people = pasted_people(event.text)
+        if people is None or self.read_only:
+            return  # TextArea's own paste, as typed
+        event.prevent_default()
+        event.stop()
+        if result := self._replace_via_keyboard(people, *self.selection):
+            self.move_cursor(result.end_location)
+        count = people.count("\n")
+        said = f"{count} people pasted, one a line"
+        if "," in event.text and "\t" not in event.text:
+            first = next(line.strip() for line in event.text.splitlines() if "," in line)
+            said += f"; names written surname first ({first!r}) read as {people.splitlines()[0]!r}"
+        self.notify(said, markup=False)
+
+
 class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
     CSS_PATH = "new_workshop.tcss"
     BINDINGS = [
@@ -165,7 +187,7 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
             yield from self._row("Date", SafeInput(day, id="date", placeholder=example, compact=True))
             yield from self._row(
                 "Participants",
-                SafeTextArea(
+                PeopleField(
                     format_roster(like.participants, anonymous=like.anonymous) if like else "",
                     id="participants",
                     compact=True,

@@ -20,15 +20,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from bootcamp.content.model import Step
 from bootcamp.errors import UserError
+from bootcamp.export.people_file import PeopleFileError, read_people
 from bootcamp.limits import PERSON_NAME, ROLE
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.saving import Mark
@@ -202,6 +204,33 @@ class WaitingTable(SteadyTable[Text]):
         return row_key.value
 
 
+class NameField(SafeInput):
+    """The form's name. Several lines pasted (late registrations copied from an e-mail or a sheet) are several
+    people, handed to the screen: Textual's Input kept the first line and dropped the others without a word."""
+
+    class Pasted(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if sum(1 for line in event.text.splitlines() if line.strip()) < 2:
+            return  # one name: Input's own paste
+        event.prevent_default()
+        event.stop()
+        self.post_message(self.Pasted(event.text))
+
+
+_PASTE = "the paste"  # the source a pasted list of people is read from, said as "line N" to the facilitator
+
+
+def _said_of_the_paste(text: str) -> str:
+    """``the paste:2: problem`` as said under the form: ``line 2: problem``."""
+    rest = text.removeprefix(f"{_PASTE}:")
+    line, _, said = rest.partition(": ")
+    return f"line {line}: {said}" if line.isdigit() else rest.strip()
+
+
 class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
     CSS_PATH = "roster.tcss"
     HELP_TITLE = "People"
@@ -255,7 +284,7 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
                     yield Label("Add someone", id="form-title")
                     with Horizontal(id="form-fields"):
                         if not anonymous:
-                            yield SafeInput(placeholder="Name", max_length=PERSON_NAME.chars, id="form-name")
+                            yield NameField(placeholder="Name", max_length=PERSON_NAME.chars, id="form-name")
                         yield SafeInput(placeholder="Role or team (optional)", max_length=ROLE.chars, id="form-role")
                     yield Static(id="form-problem")
             yield Static(id="roster-detail")
@@ -415,6 +444,36 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
         table.focus()
         if said:
             self.notify(said, markup=False)
+
+    @on(NameField.Pasted)
+    def _names_pasted(self, event: NameField.Pasted) -> None:
+        name_field, _role_field = self._fields()
+        if self.renaming and name_field is not None:  # a rename takes one name: the first line, as a field does
+            name_field.insert_text_at_cursor(next(line for line in event.text.splitlines() if line.strip()).strip())
+            return
+        problem = self.query_one("#form-problem", Static)
+        try:
+            read = read_people(event.text, _PASTE, anonymous=False)
+        except PeopleFileError as refused:
+            problem.update(plain(f"Nobody added: {_said_of_the_paste(str(refused))}"))
+            return
+        added = []
+        try:
+            for name, role in read.people:
+                added.append(self.live.add_participant(name, role))
+        except UserError as refused:  # the roster is full: those added so far stay, and it is said
+            problem.update(plain(str(refused)))
+        if not added:
+            return
+        said = f"Added {len(added)} people: {', '.join(person.display_name for person in added)}"
+        if read.notes:
+            said += f" ({'; '.join(_said_of_the_paste(note).partition(': ')[2] for note in read.notes)})"
+        self._close_form()
+        self.show()
+        table = self.query_one("#present", PeopleTable)
+        table.move_cursor(row=table.row_count - 1, animate=False)
+        table.focus()
+        self.notify(said, markup=False)
 
     def _close_form(self) -> None:
         self.renaming = ""

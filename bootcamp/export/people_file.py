@@ -1,0 +1,212 @@
+"""A workshop's people from a file: ``bootcamp new --participants-file FILE``, and a paste into the form's field.
+
+Two kinds of file are read (the text already decoded: see ``bootcamp.commands.transfer.read_file``):
+
+- an attendee list exported from a registration tool (Eventbrite, Teams, Zoom, Outlook …): a CSV separated by
+  commas, semicolons or tabs whose header has a name column (``Name``, ``Full Name``, ``Attendee name`` …, or
+  ``First Name`` and ``Last Name``) and may have a role column (``Role``, ``Job Title``, ``Position``); every other
+  column (an e-mail, a company) is left out;
+- anything else: one person a line, ``Name (role)`` for a role, as the form's field reads them.
+
+A name written surname first, ``Smith, Ana`` (Outlook's way), is one person, ``Ana Smith``, and said so. The header
+and its cells are read as ``bootcamp import-answers`` reads a sheet (:mod:`bootcamp.export.data_csv`). A file that
+cannot be read is refused in one sentence: the file, the line and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bootcamp.checks import participant_problems
+from bootcamp.errors import UserError
+from bootcamp.export.data_csv import column_name, header_delimiter, lines_said, trimmed
+from bootcamp.store.roster import RosterError, parse_roster
+
+# Header cells (as column_name reads them) that hold a person's whole name, first name, last name or role;
+# the first of each list found is used.
+_NAME = ("name", "full_name", "fullname", "attendee_name", "attendee", "participant_name", "participant",
+         "display_name", "contact_name")
+_FIRST = ("first_name", "firstname", "given_name", "forename", "first")
+_LAST = ("last_name", "lastname", "surname", "family_name", "last")
+_ROLE = ("role", "job_title", "jobtitle", "role_/_team", "role_or_team", "position", "job", "team")
+_KNOWN = (*_NAME, *_FIRST, *_LAST, *_ROLE)
+_DELIMITERS = (",", ";", "\t")
+# "Smith, Ana" or "Okonkwo, David (CEO)": a surname, a comma, the rest of the name, perhaps a role.
+_SURNAME_FIRST = re.compile(r"^(?P<last>[^,()]*\S)\s*,\s*(?P<first>[^,()]*[^,()\s])\s*(?:\((?P<role>[^()]*)\))?$")
+
+
+class PeopleFileError(UserError):
+    """A people file that cannot be read: ``FILE:LINE: column: problem``; no workshop is made of it."""
+
+
+@dataclass(frozen=True)
+class PeopleRead:
+    """``(name, role)`` for each person (names "" in an anonymous workshop), and what was read otherwise than
+    written (``'Smith, Ana' read as 'Ana Smith'``), each ``FILE:LINE: …``."""
+
+    people: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...] = ()
+
+
+def read_people(text: str, source: str, *, anonymous: bool) -> PeopleRead:
+    """The people ``text`` lists, read from ``source`` (named in every problem); PeopleFileError when it cannot be."""
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    if not text.strip():
+        raise PeopleFileError(f"{source}: the file is empty; give one name a line, or a CSV with a Name column")
+    first_line = next(line for line in text.splitlines() if line.strip())
+    delimiter = header_delimiter(first_line, _KNOWN, _DELIMITERS)
+    columns = [column_name(cell) for cell in _cells(first_line, delimiter)]
+    if any(column in (*_NAME, *_FIRST, *_LAST) for column in columns):
+        return _from_sheet(text, source, delimiter, anonymous=anonymous)
+    return _from_lines(text, source, anonymous=anonymous)
+
+
+def pasted_people(text: str) -> str | None:
+    """What a paste of several lines into the form's people field means, one ``Name (role)`` a line, when it is a
+    spreadsheet's (rows with a header, tab-separated, or a column of names written surname first); None when the
+    field reads the paste as it is."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return None
+    if "\t" in lines[0]:
+        if not any(column_name(cell) in (*_NAME, *_FIRST, *_LAST) for cell in lines[0].split("\t")):
+            return None
+        try:
+            people = _from_sheet("\n".join(lines), "the paste", "\t", anonymous=False).people
+        except PeopleFileError:
+            return None  # the field says what is wrong with it, as typed
+    else:
+        with_comma = [line for line in lines if "," in line]
+        if not with_comma or not all(_SURNAME_FIRST.match(line.strip()) for line in with_comma):
+            return None
+        people = tuple(_surname_first(line.strip()) or (" ".join(line.split()), "") for line in lines)
+    return "".join(f"{name} ({role})\n" if role else f"{name}\n" for name, role in people)
+
+
+# -- a sheet with a header ---------------------------------------------------------------------------------------
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> PeopleRead:
+    reader = csv.reader(io.StringIO(text.lstrip("\r\n"), newline=""), delimiter=delimiter, strict=True)
+    skipped = len(text) - len(text.lstrip("\r\n"))
+    first = text[:skipped].count("\n") + 1  # the header's line, after any blank lines above it
+    header = next(reader)
+    columns = [column_name(cell) for cell in header]
+
+    def found(names: tuple[str, ...]) -> int | None:
+        return next((columns.index(name) for name in names if name in columns), None)
+
+    whole, given, family, role_at = found(_NAME), found(_FIRST), found(_LAST), found(_ROLE)
+    name_at = (whole,) if whole is not None else tuple(n for n in (given, family) if n is not None)
+    name_said = ", ".join(trimmed(header[n]) for n in name_at)
+    people: list[tuple[str, str]] = []
+    notes = _Notes()
+    line = first + 1
+    try:
+        for record in reader:
+            if any(trimmed(cell) for cell in record):
+                def cell(at: int | None) -> str:
+                    return " ".join(record[at].split()) if at is not None and at < len(record) else ""
+
+                name = " ".join(filter(None, (cell(n) for n in name_at)))
+                if whole is not None and not anonymous and (flipped := _surname_first(name)) is not None:
+                    notes.add(line, f"{name!r} read as {flipped[0]!r} (surname first)")
+                    name = flipped[0]
+                role = cell(role_at)
+                if not name and not anonymous:
+                    shown = next(trimmed(c) for c in record if trimmed(c))
+                    raise PeopleFileError(
+                        f"{source}:{line}: {name_said}: empty, but the line has {shown!r}; every line needs a name"
+                    )
+                for problem in participant_problems("" if anonymous else name, role, anonymous=anonymous):
+                    at = role_at if problem.field == "role" else None
+                    field = trimmed(header[at]) if at is not None else name_said
+                    raise PeopleFileError(f"{source}:{line}: {field}: {problem.message}")
+                people.append(("" if anonymous else name, role))
+            line = first + reader.line_num
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise PeopleFileError(
+                f"{source}:{line}: a quoted cell opened on this line is never closed (a \" is missing)"
+            ) from None
+        raise PeopleFileError(f"{source}:{first + reader.line_num - 1}: {error}") from None
+    if not people:
+        raise PeopleFileError(f"{source}: no one is listed under the header")
+    return PeopleRead(tuple(people), notes.said(source))
+
+
+# -- one person a line -----------------------------------------------------------------------------------------
+
+
+def _from_lines(text: str, source: str, *, anonymous: bool) -> PeopleRead:
+    if anonymous and text.strip().isdigit():  # just how many, as the form takes it
+        try:
+            return PeopleRead(parse_roster(text, anonymous=True))
+        except RosterError as error:
+            raise PeopleFileError(f"{source}: {error}") from None
+    people: list[tuple[str, str]] = []
+    notes = _Notes()
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if len(entry) > 1 and entry[0] == entry[-1] == '"':  # a column of names saved as CSV: "Smith, Ana"
+            entry = entry[1:-1].replace('""', '"').strip()
+        if not entry:
+            continue
+        flipped = _surname_first(entry)
+        if flipped is not None and not (anonymous and not flipped[1]):
+            notes.add(number, f"{_as_written(entry)!r} read as {flipped[0]!r} (surname first)")
+            found = (("" if anonymous else flipped[0], flipped[1]),)
+        else:
+            try:
+                found = parse_roster(entry, anonymous=anonymous)
+            except RosterError as error:
+                raise PeopleFileError(f"{source}:{number}: {error}") from None
+        for name, role in found:
+            for problem in participant_problems(name, role, anonymous=anonymous):
+                raise PeopleFileError(f"{source}:{number}: {problem.field}: {problem.message}")
+        people.extend(found)
+    if not people:
+        raise PeopleFileError(f"{source}: the file is empty; give one name a line, or a CSV with a Name column")
+    return PeopleRead(tuple(people), notes.said(source))
+
+
+def _surname_first(text: str) -> tuple[str, str] | None:
+    """``("Ana Smith", "")`` for "Smith, Ana", ``("David Okonkwo", "CEO")`` for "Okonkwo, David (CEO)", else None."""
+    match = _SURNAME_FIRST.match(text)
+    if match is None:
+        return None
+    return " ".join(f"{match['first']} {match['last']}".split()), " ".join((match["role"] or "").split())
+
+
+def _as_written(entry: str) -> str:
+    """The name part of an entry, as said in a note: "Okonkwo, David" of "Okonkwo, David (CEO)"."""
+    return re.sub(r"\s*\([^()]*\)$", "", entry)
+
+
+class _Notes:
+    """What was read otherwise than written, each kind said once, at its first line, with the other lines."""
+
+    def __init__(self) -> None:
+        self._lines: list[tuple[int, str]] = []
+        self._more: list[int] = []
+
+    def add(self, line: int, text: str) -> None:
+        if self._lines:  # one kind of note so far: a name written surname first
+            self._more.append(line)
+        else:
+            self._lines.append((line, text))
+
+    def said(self, source: str) -> tuple[str, ...]:
+        more = f" (also on {lines_said(self._more)})" if self._more else ""
+        return tuple(f"{source}:{line}: {text}{more}" for line, text in self._lines)

@@ -1,0 +1,81 @@
+"""A registration list read into a roster: a CSV with name and role columns, or one name a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bootcamp.errors import UserError
+from bootcamp.export.people_file import PeopleFileError, pasted_people, read_people
+
+
+def test_a_registration_export_gives_first_and_last_name_with_the_job_title_as_role() -> None:
+    text = (
+        "\ufeffFirst Name,Last Name,Email,Job Title,Company\r\n"
+        "Ana,Ortiz,ana@acme.example,CFO,Acme\r\n"
+        "Ben,Lee,ben@acme.example,,Acme\r\n"
+        ",,,,\r\n"  # the empty row Excel leaves
+        "Zoë,Łukasiewicz,zoe@acme.example,Head of Service,Acme\r\n"
+    )
+    assert read_people(text, "attendees.csv", anonymous=False).people == (
+        ("Ana Ortiz", "CFO"),
+        ("Ben Lee", ""),
+        ("Zoë Łukasiewicz", "Head of Service"),
+    )
+
+
+def test_a_european_export_with_semicolons_and_names_written_surname_first() -> None:
+    text = 'Name;Role;E-mail\n"Smith, Ana";CEO;a@x.example\nBen Lee;;b@x.example\n'
+    read = read_people(text, "teilnehmer.csv", anonymous=False)
+    assert read.people == (("Ana Smith", "CEO"), ("Ben Lee", ""))
+    assert read.notes == ("teilnehmer.csv:2: 'Smith, Ana' read as 'Ana Smith' (surname first)",)
+
+
+def test_one_name_a_line_with_roles_in_brackets_and_surnames_first() -> None:
+    text = "Ana Ortiz (CFO)\n\nSmith, Ana\nOkonkwo, David (CEO)\n"
+    read = read_people(text, "people.txt", anonymous=False)
+    assert read.people == (("Ana Ortiz", "CFO"), ("Ana Smith", ""), ("David Okonkwo", "CEO"))
+    assert read.notes == (
+        "people.txt:3: 'Smith, Ana' read as 'Ana Smith' (surname first) (also on line 4)",
+    )
+
+
+def test_an_anonymous_workshop_keeps_only_the_roles_of_a_registration_export() -> None:
+    text = "Full Name,Job Title\nAna Ortiz,CFO\nBen Lee,\n"
+    assert read_people(text, "a.csv", anonymous=True).people == (("", "CFO"), ("", ""))
+    assert read_people('Name,Role\n"Smith, Ana",CFO\n', "a.csv", anonymous=True).notes == ()  # no name kept to say
+    with pytest.raises(PeopleFileError) as refused:
+        read_people("Ana Ortiz\nBen Lee\n", "a.txt", anonymous=True)
+    assert str(refused.value) == (
+        "a.txt:1: 'Ana Ortiz': an anonymous workshop stores no names; write a role in brackets, as in "
+        '"(Ana Ortiz)", or give just how many participants'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "people.csv: the file is empty; give one name a line, or a CSV with a Name column"),
+        ("First Name,Last Name\n", "people.csv: no one is listed under the header"),
+        ("First Name,Last Name,Job Title\nAna,Ortiz,CFO\n,,CEO\n", "people.csv:3: First Name, Last Name: empty, "
+         "but the line has 'CEO'; every line needs a name"),
+        ("Name,Job Title\nAna,CFO\n\"Ben,CEO\n", "people.csv:3: a quoted cell opened on this line is never closed "
+         "(a \" is missing)"),
+        (f"Name,Role\nAna,CFO\n{'x' * 81},\n", "people.csv:3: Name: 81 characters; a participant's name may have at most 80"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_one_sentence_naming_file_line_and_field(text: str, problem: str) -> None:
+    with pytest.raises(PeopleFileError) as refused:
+        read_people(text, "people.csv", anonymous=False)
+    assert str(refused.value) == problem
+    assert isinstance(refused.value, UserError)
+
+
+def test_a_column_pasted_from_a_spreadsheet_becomes_one_person_a_line() -> None:
+    # Excel copies a column as lines ending \r\n, no quotes around "Smith, Ana"; several columns with tabs.
+    assert pasted_people("Smith, Ana\r\nLee, Ben\r\n") == "Ana Smith\nBen Lee\n"
+    assert pasted_people("First Name\tLast Name\tJob Title\r\nAna\tOrtiz\tCFO\r\nBen\tLee\t\r\n") == (
+        "Ana Ortiz (CFO)\nBen Lee\n"
+    )
+    # What the field reads as it is (a name, names with commas, one line) is pasted as it is.
+    for typed in ("Ana Ortiz", "Ana, Ben, Chloe", "Ana (CFO), Ben\nChloe", "Ana\nBen\n"):
+        assert pasted_people(typed) is None
