@@ -19,6 +19,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bootcamp.checks import participant_problems
@@ -34,6 +35,9 @@ _FIRST = ("first_name", "firstname", "given_name", "forename", "first")
 _LAST = ("last_name", "lastname", "surname", "family_name", "last")
 _ROLE = ("role", "job_title", "jobtitle", "role_/_team", "role_or_team", "position", "job", "team")
 _KNOWN = (*_NAME, *_FIRST, *_LAST, *_ROLE)
+# What a meeting tool's attendance list (Teams, Zoom, Webex) puts in its Role column: who ran the call, not a job.
+_MEETING_ROLES = frozenset({"organizer", "organiser", "co-organizer", "co-organiser", "presenter", "attendee",
+                            "panelist", "panellist", "host", "co-host", "guest", "participant"})
 _DELIMITERS = (",", ";", "\t")
 # "Smith, Ana" or "Okonkwo, David (CEO)": a surname, a comma, the rest of the name, perhaps a role.
 _SURNAME_FIRST = re.compile(r"^(?P<last>[^,()]*\S)\s*,\s*(?P<first>[^,()]*[^,()\s])\s*(?:\((?P<role>[^()]*)\))?$")
@@ -62,6 +66,11 @@ def read_people(text: str, source: str, *, anonymous: bool) -> PeopleRead:
     columns = [column_name(cell) for cell in _cells(first_line, delimiter)]
     if any(column in (*_NAME, *_FIRST, *_LAST) for column in columns):
         return _from_sheet(text, source, delimiter, anonymous=anonymous)
+    if len(columns) >= 3:  # a sheet's header, not a name: its rows would be read as e-mails and dates
+        said = ", ".join(trimmed(cell) for cell in _cells(first_line, delimiter))
+        line = text[: text.index(first_line)].count("\n") + 1
+        raise PeopleFileError(f"{source}:{line}: the header names no name column ({said}); give a Name column, or "
+                              "First Name and Last Name")
     return _from_lines(text, source, anonymous=anonymous)
 
 
@@ -143,7 +152,19 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
         raise PeopleFileError(f"{source}:{first + reader.line_num - 1}: {error}") from None
     if not people:
         raise PeopleFileError(f"{source}: no one is listed under the header")
-    return PeopleRead(tuple(people), notes.said(source))
+    said = notes.said(source)
+    if role_at is not None and (meeting := _meeting_roles(role for _, role in people)):
+        people = [(name, "") for name, _ in people]
+        said += (f"{source}:{first}: {trimmed(header[role_at])}: left out: it holds the meeting's roles "
+                 f"({', '.join(meeting)}), not job titles",)
+    return PeopleRead(tuple(people), said)
+
+
+def _meeting_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """The roles as written, first seen first, when every one given is a meeting tool's (Organizer, Attendee …);
+    else ()."""
+    given = list(dict.fromkeys(role for role in roles if role))
+    return tuple(given) if given and all(role.casefold() in _MEETING_ROLES for role in given) else ()
 
 
 # -- one person a line -----------------------------------------------------------------------------------------
@@ -163,6 +184,12 @@ def _from_lines(text: str, source: str, *, anonymous: bool) -> PeopleRead:
             entry = entry[1:-1].replace('""', '"').strip()
         if not entry:
             continue
+        if "\t" in entry:
+            raise PeopleFileError(f"{source}:{number}: a tab, as between a spreadsheet's cells; give a CSV whose "
+                                  "first line is its header with a Name column, or one name a line")
+        if address := next((word.strip("()<>") for word in re.split(r"[\s,;]+", entry) if "@" in word), None):
+            raise PeopleFileError(f"{source}:{number}: {address!r} is an e-mail address, not a name; give a CSV "
+                                  "with a Name column, or one name a line")
         flipped = _surname_first(entry)
         if flipped is not None and not (anonymous and not flipped[1]):
             notes.add(number, f"{_as_written(entry)!r} read as {flipped[0]!r} (surname first)")

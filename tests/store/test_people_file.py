@@ -79,3 +79,34 @@ def test_a_column_pasted_from_a_spreadsheet_becomes_one_person_a_line() -> None:
     # What the field reads as it is (a name, names with commas, one line) is pasted as it is.
     for typed in ("Ana Ortiz", "Ana, Ben, Chloe", "Ana (CFO), Ben\nChloe", "Ana\nBen\n"):
         assert pasted_people(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # An export whose header names no name column: its rows are not names.
+        ("Email,Ticket Type,Order Date\nana@x.example,General,2026-11-01\n", "people.csv:1: the header names no "
+         "name column (Email, Ticket Type, Order Date); give a Name column, or First Name and Last Name"),
+        ("Attendee Email;Company\nana@x.example;Acme\n", "people.csv:2: 'ana@x.example' is an e-mail address, not "
+         "a name; give a CSV with a Name column, or one name a line"),
+        # A Teams attendance report: a summary block, then the people's table further down.
+        ("1. Summary\nMeeting title\tCCO boot camp\n\n2. Participants\nName\tEmail\tRole\nAna Smith\ta@x\tOrganizer\n",
+         "people.csv:2: a tab, as between a spreadsheet's cells; give a CSV whose first line is its header with a "
+         "Name column, or one name a line"),
+    ],
+)
+def test_a_sheet_without_a_name_column_is_refused_rather_than_read_as_names(text: str, problem: str) -> None:
+    with pytest.raises(PeopleFileError) as refused:
+        read_people(text, "people.csv", anonymous=False)
+    assert str(refused.value) == problem
+
+
+def test_a_role_column_of_meeting_roles_is_not_taken_for_job_titles() -> None:
+    # Teams' and Zoom's attendance lists have a Role column that says who organised the meeting.
+    text = "Name,Email,Role\nAna Smith,a@x.example,Organizer\nBen Lee,b@x.example,Attendee\nCho Kim,c@x,Presenter\n"
+    read = read_people(text, "attendance.csv", anonymous=False)
+    assert read.people == (("Ana Smith", ""), ("Ben Lee", ""), ("Cho Kim", ""))
+    assert read.notes == (
+        "attendance.csv:1: Role: left out: it holds the meeting's roles (Organizer, Attendee, Presenter), "
+        "not job titles",
+    )
