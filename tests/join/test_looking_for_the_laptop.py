@@ -39,6 +39,28 @@ async def a_minute_passes(page: Page) -> None:
         await asyncio.sleep(0.02)
 
 
+async def shown(page: Page, visible: bool) -> None:
+    """The page shown or hidden, as a phone's browser tells it (a headless page is always shown)."""
+    state = "visible" if visible else "hidden"
+    await page.evaluate(
+        f"""() => {{
+            Object.defineProperty(document, "visibilityState", {{ configurable: true, get: () => "{state}" }});
+            Object.defineProperty(document, "hidden", {{ configurable: true, get: () => {str(not visible).lower()} }});
+            document.dispatchEvent(new Event("visibilitychange"));
+        }}"""
+    )
+
+
+async def lost_contact_off_the_wifi(page: Page) -> None:
+    """The page on Playwright's clock, Ana seated, then the Wi-Fi drops and a tap finds the laptop gone."""
+    await page.clock.install()
+    await page.reload()
+    await tap(page, "Ana")
+    await page.context.set_offline(True)
+    await tap(page, "Partly")
+    await expect(page.locator("#offline")).to_be_visible()
+
+
 async def test_a_phone_off_the_wifi_for_a_minute_looks_for_the_laptop_a_few_times_and_not_every_2_s(
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:
@@ -79,4 +101,54 @@ async def test_a_killed_console_is_not_asked_for_its_event_stream_every_3_s(
         await asyncio.sleep(10)  # the browser's own retry would open the stream three times by now
         assert "GET events" not in asked, asked  # opened again only once a look gets an answer
         assert 2 <= asked.count("HEAD alive") <= 3, asked  # after 2, 4 (and 8) seconds
+
+
+
+async def test_a_phone_put_away_while_the_laptop_is_lost_asks_nothing_and_looks_at_once_when_shown_again(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """Before, a phone locked (or another app in front) while it had lost the laptop went on looking every 12 s for
+    as long as the tab lived, though nobody could read what a look found: forty pocketed phones kept asking a laptop
+    back on the Wi-Fi. Now it asks nothing while the page is hidden, as a phone told joining stopped does, and looks
+    at once when shown again."""
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await lost_contact_off_the_wifi(page)
+        await shown(page, False)
+        asked = counting(page)
+        await a_minute_passes(page)
+        await a_minute_passes(page)
+        assert asked == [], (len(asked), asked)
+        await page.context.set_offline(False)  # back on the Wi-Fi while still in the pocket: nobody reads it yet
+        await a_minute_passes(page)
+        assert asked == [], asked
+
+        await shown(page, True)
+        await expect(page.locator("#offline")).to_be_hidden(timeout=3_000)
+        assert asked in (["HEAD alive"], ["HEAD alive", "GET events"]), asked  # the stream again if it had closed
+        await tap(page, "No")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+
+
+async def test_a_phone_put_away_while_its_stream_hangs_opens_no_stream_again_until_it_is_shown(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """A laptop asleep leaves the stream open and silent: a page notices after 40 s and opens it again (then looks).
+    Hidden, that reopening every 40 s reached nobody either; shown again, the page notices within a second."""
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await page.clock.install()
+        await page.route("**/events", lambda route: None)  # every stream hangs, unanswered, as to a laptop asleep
+        await page.reload()
+        await tap(page, "Ana")
+        await shown(page, False)
+        asked = counting(page)
+        await a_minute_passes(page)
+        await a_minute_passes(page)
+        assert asked == [], (len(asked), asked)
+        await shown(page, True)
+        await expect(page.locator("#offline")).to_be_visible(timeout=3_000)
+        await page.clock.run_for(3_000)
+        await asyncio.sleep(0.5)  # the look's request on its way
+        assert asked[:2] == ["GET events", "HEAD alive"], asked
 

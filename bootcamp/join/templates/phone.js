@@ -13,10 +13,10 @@
   const FIRST_LOOK_MILLISECONDS = 2000;
   const LAST_LOOK_MILLISECONDS = 12000;
   const lookDelay = (milliseconds) => milliseconds * (0.8 + 0.4 * Math.random());
-  // Once told joining stopped, the page looks about every 30 s while it is shown (a room of phones left on that page
-  // asks a laptop two looks a minute each; a phone put away asks nothing, as nobody would read what it found), and
-  // at once when the phone is looked at again: joining may start again with a new code, which the look's 404 tells,
-  // so the person knows to scan it.
+  // Once told joining stopped, the page looks about every 30 s (a room of phones left on that page asks a laptop two
+  // looks a minute each): joining may start again with a new code, which the look's 404 tells, so the person knows
+  // to scan it. Lost or stopped, a phone put away (locked, another app in front) asks nothing, as nobody would read
+  // what a look found, and looks at once when it is looked at again.
   const STOPPED_LOOK_MILLISECONDS = 30000;
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
@@ -37,9 +37,11 @@
   // on or the person changed their mind. The answers shown as saved are exactly what the laptop has.
   let lost = false;
   let source = null; // the event stream, when the browser has one
-  let looking = 0; // the timer of the next look, while contact is lost
+  let looking = 0; // the timer of the next look, while contact is lost or joining is stopped
   let lookAfter = FIRST_LOOK_MILLISECONDS;
   let lookOnItsWay = false;
+  let stopped = false; // told joining stopped
+  let followOnceBack = () => {}; // set below: the stream opened again
   let watching = 0; // the timer that notices a silent stream
   // A 404 to a look or a post is not the laptop away: joining started again with a new code, and this address is
   // gone for good. Looking again would only loop, and each look and stream is a wrong code: within two minutes the
@@ -51,7 +53,7 @@
     if (lost) {
       lookForLaptop();
     } else {
-      looking = clearTimeout(looking) || 0;
+      if (!stopped) looking = clearTimeout(looking) || 0;
       lookAfter = FIRST_LOOK_MILLISECONDS;
       if (source && source.readyState === EventSource.CLOSED) followAgain(); // a tap got through first
     }
@@ -70,7 +72,11 @@
   // opened again and its opening ends the notice; a stream still open (a post failed, the stream did not) ends it
   // on the look's answer.
   function lookForLaptop() {
-    if (looking || lookOnItsWay || gone) return;
+    if (looking || lookOnItsWay || gone || document.hidden) return; // shown again: lookAtOnce
+    if (stopped) {
+      looking = setTimeout(lookNow, lookDelay(STOPPED_LOOK_MILLISECONDS));
+      return;
+    }
     looking = setTimeout(lookNow, lookDelay(lookAfter));
     lookAfter = Math.min(2 * lookAfter, LAST_LOOK_MILLISECONDS);
   }
@@ -96,11 +102,22 @@
   }
   async function lookNow() {
     looking = clearTimeout(looking) || 0;
-    if (!lost || lookOnItsWay || gone) return;
+    if (!(lost || stopped) || lookOnItsWay || gone || document.hidden) return;
     const status = await askTheLaptop();
     const answered = status !== 0;
     if (status === 404) {
       linkIsOld();
+      return;
+    }
+    if (stopped) {
+      // Told joining stopped: this address serves nothing, until joining starts again, most often with a new code (a
+      // 404: the link is old) or, once a console came back after a crash, with this one (then the page follows again).
+      if (status >= 200 && status < 300) {
+        stopped = false;
+        followOnceBack();
+      } else {
+        lookForLaptop();
+      }
       return;
     }
     if (!lost) return; // the stream or a tap found the laptop meanwhile
@@ -111,36 +128,9 @@
     if (answered && source.readyState === EventSource.CLOSED) followAgain();
     lookForLaptop();
   }
-  // Told joining stopped: this address serves nothing, until joining starts again, most often with a new code (a
-  // 404: the link is old) or, once a console came back after a crash, with this one (then the page follows again).
-  let stopped = false;
-  let stoppedLook = 0; // the timer of the next look, while joining is stopped
-  let followOnceBack = () => {}; // set below: the stream opened again
-  function lookWhileStopped() {
-    if (!stopped || gone || stoppedLook || document.hidden) return; // shown again: lookAtOnce
-    stoppedLook = setTimeout(lookNowWhileStopped, lookDelay(STOPPED_LOOK_MILLISECONDS));
-  }
-  async function lookNowWhileStopped() {
-    stoppedLook = clearTimeout(stoppedLook) || 0;
-    if (!stopped || gone || lookOnItsWay || document.hidden) return;
-    const status = await askTheLaptop();
-    if (status === 404) {
-      linkIsOld();
-    } else if (status >= 200 && status < 300) {
-      stopped = false;
-      followOnceBack();
-    } else {
-      lookWhileStopped();
-    }
-  }
   // The phone back on a network, or woken and looked at: look now, and soon again if that finds nobody.
   function lookAtOnce() {
-    if (stopped) {
-      lookNowWhileStopped();
-      return;
-    }
-    if (!lost) return;
-    lookAfter = FIRST_LOOK_MILLISECONDS;
+    if (lost) lookAfter = FIRST_LOOK_MILLISECONDS;
     lookNow();
   }
   window.addEventListener("online", lookAtOnce);
@@ -152,7 +142,6 @@
     if (gone) return;
     gone = true;
     looking = clearTimeout(looking) || 0;
-    stoppedLook = clearTimeout(stoppedLook) || 0;
     clearInterval(watching);
     followAgain = () => {};
     if (source) source.close();
@@ -342,7 +331,7 @@
         clearInterval(watching);
         followAgain = () => {}; // joining has ended: this address serves nothing now
         stopped = true;
-        lookWhileStopped();
+        lookForLaptop();
       });
       stream.addEventListener("open", () => {
         hear();
@@ -361,6 +350,7 @@
     const watch = () =>
       setInterval(() => {
         if (Date.now() - heard < silenceMs || source.readyState === EventSource.CLOSED) return; // closed: looks open it
+        if (document.hidden) return; // put away: nobody would read it (shown again, noticed within a second)
         // Silence on a stream that looks open: a stopped laptop. This stream waits (unanswered until the laptop
         // wakes, when it opens at once); looks go on beside it.
         source.close();
