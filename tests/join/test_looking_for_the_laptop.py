@@ -11,10 +11,12 @@ notice at once. Browser time runs on Playwright's clock here, so a lost minute t
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 from playwright.async_api import Page, Request, expect
 
+from bootcamp.join.wrong_codes import WrongCodes
 from bootcamp.store import WorkshopFiles
 
 from .conftest import Room
@@ -152,3 +154,97 @@ async def test_a_phone_put_away_while_its_stream_hangs_opens_no_stream_again_unt
         await asyncio.sleep(0.5)  # the look's request on its way
         assert asked[:2] == ["GET events", "HEAD alive"], asked
 
+
+REFUSED_SECONDS = 90  # how long the laptop refuses this phone's address in these tests (a room's is ten minutes)
+
+
+def refuse_this_phone(room: Room) -> None:
+    """The laptop refuses 127.0.0.1 for REFUSED_SECONDS, as after too many wrong codes from it: every request, the
+    right code too, is 429 with Retry-After."""
+    room.server.guard.wrong_codes = WrongCodes(free_tries=0, refuse_after=1, window=REFUSED_SECONDS)
+    assert room.server.guard.wrong_codes.wrong("127.0.0.1", time.monotonic()).refused
+
+
+async def test_a_look_refused_for_too_many_wrong_codes_waits_as_the_laptop_asks_and_says_so(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """Before, a look answered 429 (this phone's address refused: too many wrong codes) was taken for the laptop back:
+    "Lost contact" went away and the buttons came back, though every tap was then refused and its row said
+    "sending…" for good. Now the page waits as long as the laptop's Retry-After says, asking nothing meanwhile, and
+    its notice says in one sentence until when and why; then it looks again by itself."""
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await lost_contact_off_the_wifi(page)
+        refuse_this_phone(room)
+        asked = counting(page)
+        await page.context.set_offline(False)  # back on the Wi-Fi: the look at once is refused
+        offline = page.locator("#offline")
+        await expect(offline).to_contain_text("The laptop refuses this phone until ")
+        await expect(offline).to_contain_text("too many wrong join codes")
+        await expect(offline).to_contain_text("a tap until then is not sent")
+        await expect(page.get_by_role("button", name="No", exact=True)).to_be_disabled()
+        await page.screenshot(path=tmp_path / "refused.png")
+        await a_minute_passes(page)
+        assert asked == ["HEAD alive"], asked  # nothing more asked within the 90 s the laptop asked for
+
+        room.server.guard.wrong_codes = WrongCodes()  # the refusal over
+        await a_minute_passes(page)
+        await expect(offline).to_be_hidden()
+        # Once the 90 s are up, a look, or the silent stream opened again (whichever comes first ends the notice).
+        assert len(asked) <= 3 and asked.count("HEAD alive") <= 2 and asked.count("GET events") <= 1, asked
+        await tap(page, "No")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+
+
+async def test_a_tap_refused_for_too_many_wrong_codes_says_it_was_not_sent_and_waits(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await page.clock.install()
+        await page.reload()
+        await tap(page, "Ana")
+        await expect(page.get_by_role("button", name="Partly", exact=True)).to_be_enabled()
+        refuse_this_phone(room)
+        await tap(page, "Partly")  # before: the row said "sending Partly…" for good, the buttons working
+        await expect(page.locator("#offline")).to_contain_text("The laptop refuses this phone until ")
+        await expect(page.locator(".saved")).to_have_text("no answer yet")  # not "sending Partly…" for good
+        await expect(page.get_by_role("button", name="Partly", exact=True)).to_be_disabled()
+        assert files.answers() == []
+
+
+async def test_a_look_answered_by_a_server_for_another_address_is_not_the_laptop(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """421: the server that answered on this address was not given this one (another laptop took the address on the
+    Wi-Fi). Before, the page took it for its laptop back, ended "Lost contact" and gave its buttons back to taps that
+    went nowhere; now it is still lost, and goes on looking."""
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await lost_contact_off_the_wifi(page)
+        hosts = set(room.server.guard.hosts)
+        room.server.guard.hosts.clear()  # every request: 421
+        await page.evaluate(
+            """() => {
+                const offline = document.getElementById("offline");
+                window.noticeEnded = false;
+                new MutationObserver(() => { window.noticeEnded ||= offline.hidden; })
+                    .observe(offline, { attributes: true });
+            }"""
+        )
+        asked = counting(page)
+        await page.context.set_offline(False)
+        await a_minute_passes(page)
+        assert not await page.evaluate("window.noticeEnded")  # not even for a moment
+        offline = page.locator("#offline")
+        await expect(offline).to_be_visible()
+        await expect(offline).to_contain_text("Lost contact with the facilitator's laptop")
+        await expect(page.get_by_role("button", name="No", exact=True)).to_be_disabled()
+        # At once, then after 2, 4, 8 and every 12 s; the stream, silent for 40 s, opened again once (421 too).
+        assert 3 <= asked.count("HEAD alive") <= 8 and asked.count("GET events") <= 1, asked
+
+        room.server.guard.hosts.update(hosts)  # the laptop back on its address
+        await a_minute_passes(page)
+        await expect(offline).to_be_hidden()
+        await tap(page, "No")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
