@@ -11,8 +11,10 @@ a name (anyone may tap any free name) keeps what it hid (``by_name``: fingerprin
 for that person before it sat, never the words), so its phone shows after a restart what it showed before. A file
 written before ``by_name`` existed reads as before: every seat as one the console gave.
 
-A file that cannot be read is set aside (``phones.json.damaged``), kept as it was, and said in one sentence: joining
-then starts only when asked, with a new code, and the phones scan it again.
+A file that cannot be read is set aside, kept as it was under the time it was set aside
+(``phones.json.damaged-20260921-101502``), and said in one sentence: joining then starts only when asked, with a new
+code, and the phones scan it again. The newest few copies are kept, as evidence of what went wrong; older ones go, so
+a file damaged again and again does not fill the workshop's folder.
 
 Written again at every seat change, on the console's loop, as ``join.json`` is: atomically but not fsync'd, a
 small file. A killed or crashed process leaves it whole; a power cut may lose it (the phones then scan again).
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +41,9 @@ LEFT_ON_FILE = "phones.json"
 # it no phone holds its seat any more, and a workshop reopened the next day (or weeks later, to reread the notes)
 # serves nothing on the network unasked.
 COMES_BACK_SECONDS = 16 * 3600
+KEPT_DAMAGED = 3  # copies of a damaged phones.json kept, the newest
+# A copy set aside: by when (and a number, twice in one second), or by the names of before (".damaged", ".damaged-2").
+_DAMAGED_COPY = re.compile(re.escape(LEFT_ON_FILE) + r"\.damaged(?:-(\d{8}-\d{6})(?:-\d+)?|-\d+)?")
 
 
 @dataclass(frozen=True)
@@ -90,22 +96,23 @@ def read_left_on(folder: Path, now: float | None = None) -> LeftOn | None:
     left more than :data:`COMES_BACK_SECONDS` before ``now`` (the system's time: a file's time is that too), when
     it is removed. A file that cannot be read is set aside and :class:`LeftOnUnreadable` says so."""
     path = left_on_path(folder)
+    now = time.time() if now is None else now
     try:
         written_at = path.stat().st_mtime
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise _unreadable(path, error.strerror or str(error)) from None
-    if written_at < (time.time() if now is None else now) - COMES_BACK_SECONDS:
+        raise _unreadable(path, error.strerror or str(error), now) from None
+    if written_at < now - COMES_BACK_SECONDS:
         path.unlink(missing_ok=True)
         return None
     try:
         found = json.loads(path.read_bytes())
     except OSError as error:
-        raise _unreadable(path, error.strerror or str(error)) from None
+        raise _unreadable(path, error.strerror or str(error), now) from None
     except ValueError as error:  # not UTF-8, or not JSON
         where = f" at line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
-        raise _unreadable(path, f"not valid JSON{where}") from None
+        raise _unreadable(path, f"not valid JSON{where}", now) from None
     try:
         left = LeftOn(
             host=str(found["host"]),
@@ -118,9 +125,9 @@ def read_left_on(folder: Path, now: float | None = None) -> LeftOn | None:
             by_name=_by_name(found.get("by_name", {})),
         )
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise _unreadable(path, "not joining as a console leaves it") from None
+        raise _unreadable(path, "not joining as a console leaves it", now) from None
     if not (left.host and left.code and left.key and 0 < left.port <= 65535):
-        raise _unreadable(path, "not joining as a console leaves it")
+        raise _unreadable(path, "not joining as a console leaves it", now)
     return left
 
 
@@ -142,19 +149,44 @@ def _cells(rows: Any) -> tuple[tuple[Cell, str], ...]:
     return tuple(((step, item, perspective), mark) for step, item, perspective, mark in rows)
 
 
-def _unreadable(path: Path, reason: str) -> LeftOnUnreadable:
-    """Set ``path`` aside as it is (a new one is written when joining starts) and say so in one sentence."""
-    aside = path.with_name(path.name + ".damaged")
+def _unreadable(path: Path, reason: str, now: float) -> LeftOnUnreadable:
+    """Set ``path`` aside as it is, named by ``now`` (a new one is written when joining starts), keep only the newest
+    :data:`KEPT_DAMAGED` copies, and say so in one sentence naming the copy."""
+    stamped = f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}"
+    aside = path.with_name(stamped)
     number = 1
     while aside.exists():
         number += 1
-        aside = path.with_name(f"{path.name}.damaged-{number}")
+        aside = path.with_name(f"{stamped}-{number}")
     try:
         os.rename(path, aside)
         kept = f"it is kept as {aside.name}"
     except OSError:
         kept = "it is left as it is"
+    else:
+        _forget_old_copies(path.parent, aside)
     return LeftOnUnreadable(
         f"Joining left on by the last console did not come back: {path} could not be read ({reason}); {kept}, and "
         "j starts joining with a new code for the room to scan"
     )
+
+
+def _forget_old_copies(folder: Path, newest: Path) -> None:
+    """Remove all but the newest :data:`KEPT_DAMAGED` copies set aside in ``folder`` (never ``newest``, nor any file
+    not named as a copy); the names of before count as older than any named by time, among them the older first."""
+    copies = []
+    for found in folder.iterdir():
+        named = _DAMAGED_COPY.fullmatch(found.name)
+        if named is None or found == newest:
+            continue
+        try:
+            when = (1, found.name) if named.group(1) else (0, found.stat().st_mtime)
+        except OSError:
+            continue
+        copies.append((when, found))
+    copies.sort(key=lambda copy: copy[0])
+    for _, old in copies[: max(0, len(copies) - (KEPT_DAMAGED - 1))]:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # a copy that cannot be removed is one more kept: nothing worse

@@ -22,7 +22,7 @@ from bootcamp.store import WorkshopFiles
 
 from .conftest import TALK, Room
 from .test_browser import phone_on, tap
-from .test_looking_for_the_laptop import a_minute_passes, counting
+from .test_looking_for_the_laptop import a_minute_passes, counting, shown
 
 OLD_LINK = "This link is old"
 TYPED = "Half a thought, not sent yet"
@@ -193,14 +193,3 @@ async def test_a_tab_told_joining_stopped_asks_nothing_while_the_phone_is_put_aw
         await expect(page.get_by_role("alert")).to_contain_text(OLD_LINK)
         assert asked == ["HEAD alive"], asked
 
-
-async def shown(page: Page, visible: bool) -> None:
-    """The page shown or hidden, as a phone's browser tells it (a headless page is always shown)."""
-    state = "visible" if visible else "hidden"
-    await page.evaluate(
-        f"""() => {{
-            Object.defineProperty(document, "visibilityState", {{ configurable: true, get: () => "{state}" }});
-            Object.defineProperty(document, "hidden", {{ configurable: true, get: () => {str(not visible).lower()} }});
-            document.dispatchEvent(new Event("visibilitychange"));
-        }}"""
-    )

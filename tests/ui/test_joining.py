@@ -920,17 +920,18 @@ async def test_a_damaged_phones_json_is_said_in_one_sentence_and_kept_and_j_stil
         await settle(pilot)
         assert app.joining is None
         [said] = [m for m in notified(app) if "phones.json" in m]
+        [kept] = [p for p in folder.iterdir() if p.name.startswith("phones.json.damaged-")]  # named by when
         assert said == (
             f"Joining left on by the last console did not come back: {left} could not be read (not valid JSON "
-            "at line 1, column 21); it is kept as phones.json.damaged, and j starts joining with a new code for the "
+            f"at line 1, column 21); it is kept as {kept.name}, and j starts joining with a new code for the "
             "room to scan"
         )
-        assert (folder / "phones.json.damaged").read_bytes() == damaged
+        assert kept.read_bytes() == damaged
         await pilot.press("j")
         await wait_for_screen(pilot, JoinAddressScreen)
         await pilot.press("end", "enter", "enter")  # the loopback, for a rehearsal
         await joined_console(pilot)
-        assert read_left_on(folder) is not None and (folder / "phones.json.damaged").read_bytes() == damaged
+        assert read_left_on(folder) is not None and kept.read_bytes() == damaged
     for phone in phones:
         await phone.close()
 

@@ -13,11 +13,16 @@
   const FIRST_LOOK_MILLISECONDS = 2000;
   const LAST_LOOK_MILLISECONDS = 12000;
   const lookDelay = (milliseconds) => milliseconds * (0.8 + 0.4 * Math.random());
-  // Once told joining stopped, the page looks about every 30 s while it is shown (a room of phones left on that page
-  // asks a laptop two looks a minute each; a phone put away asks nothing, as nobody would read what it found), and
-  // at once when the phone is looked at again: joining may start again with a new code, which the look's 404 tells,
-  // so the person knows to scan it.
+  // Once told joining stopped, the page looks about every 30 s (a room of phones left on that page asks a laptop two
+  // looks a minute each): joining may start again with a new code, which the look's 404 tells, so the person knows
+  // to scan it. Lost or stopped, a phone put away (locked, another app in front) asks nothing, as nobody would read
+  // what a look found, and looks at once when it is looked at again.
   const STOPPED_LOOK_MILLISECONDS = 30000;
+  // A 429 (this phone's address refused for a while: too many wrong codes came from it) says in Retry-After when to
+  // ask again: the page asks nothing until then, and its notice says so. Only a 2xx to a look is the laptop back: a
+  // 421 is another server on this address, not the laptop.
+  const LOST_SAYS = offline.textContent;
+  let refusedUntil = 0; // the phone's time until which the laptop refuses it
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
 
@@ -37,9 +42,11 @@
   // on or the person changed their mind. The answers shown as saved are exactly what the laptop has.
   let lost = false;
   let source = null; // the event stream, when the browser has one
-  let looking = 0; // the timer of the next look, while contact is lost
+  let looking = 0; // the timer of the next look, while contact is lost or joining is stopped
   let lookAfter = FIRST_LOOK_MILLISECONDS;
   let lookOnItsWay = false;
+  let stopped = false; // told joining stopped
+  let followOnceBack = () => {}; // set below: the stream opened again
   let watching = 0; // the timer that notices a silent stream
   // A 404 to a look or a post is not the laptop away: joining started again with a new code, and this address is
   // gone for good. Looking again would only loop, and each look and stream is a wrong code: within two minutes the
@@ -49,10 +56,12 @@
     lost = lostNow || gone;
     offline.hidden = !lost || gone;
     if (lost) {
+      sayWhyWaiting();
       lookForLaptop();
     } else {
-      looking = clearTimeout(looking) || 0;
+      if (!stopped) looking = clearTimeout(looking) || 0;
       lookAfter = FIRST_LOOK_MILLISECONDS;
+      refusedUntil = 0;
       if (source && source.readyState === EventSource.CLOSED) followAgain(); // a tap got through first
     }
     for (const button of view.querySelectorAll("button")) {
@@ -70,9 +79,33 @@
   // opened again and its opening ends the notice; a stream still open (a post failed, the stream did not) ends it
   // on the look's answer.
   function lookForLaptop() {
-    if (looking || lookOnItsWay || gone) return;
+    if (looking || lookOnItsWay || gone || document.hidden) return; // shown again: lookAtOnce
+    const refusedFor = refusedUntil - Date.now();
+    if (refusedFor > 0) {
+      looking = setTimeout(lookNow, refusedFor * (1 + 0.2 * Math.random())); // never sooner than asked
+      return;
+    }
+    if (stopped) {
+      looking = setTimeout(lookNow, lookDelay(STOPPED_LOOK_MILLISECONDS));
+      return;
+    }
     looking = setTimeout(lookNow, lookDelay(lookAfter));
     lookAfter = Math.min(2 * lookAfter, LAST_LOOK_MILLISECONDS);
+  }
+  function sayWhyWaiting() {
+    const until = new Date(refusedUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const says =
+      refusedUntil > Date.now()
+        ? `The laptop refuses this phone until ${until} (too many wrong join codes came from it); ` +
+          "this page tries again then by itself, and a tap until then is not sent."
+        : LOST_SAYS;
+    if (offline.textContent !== says) offline.textContent = says;
+  }
+  // Told to wait (429): until when, by the answer's Retry-After in seconds (a minute if it says nothing usable).
+  function refusedBy(response) {
+    const seconds = Number(response.headers.get("Retry-After"));
+    const wait = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) : 60;
+    refusedUntil = Date.now() + 1000 * wait;
   }
   // One look: the laptop's answer's status, or 0 when nothing answered.
   async function askTheLaptop() {
@@ -80,13 +113,14 @@
     const giveUp = new AbortController();
     const patience = setTimeout(() => giveUp.abort(), postMs); // a Wi-Fi gone without a word leaves a look hanging
     try {
-      const { status } = await fetch(document.body.dataset.alive, {
+      const response = await fetch(document.body.dataset.alive, {
         method: "HEAD",
         cache: "no-store",
         credentials: "same-origin",
         signal: giveUp.signal,
       });
-      return status;
+      if (response.status === 429) refusedBy(response);
+      return response.status;
     } catch (error) {
       return 0; // still out of reach
     } finally {
@@ -96,14 +130,31 @@
   }
   async function lookNow() {
     looking = clearTimeout(looking) || 0;
-    if (!lost || lookOnItsWay || gone) return;
+    if (!(lost || stopped) || lookOnItsWay || gone || document.hidden) return;
     const status = await askTheLaptop();
-    const answered = status !== 0;
+    const answered = status >= 200 && status < 300; // not a 421, a 429, or a proxy's error page
     if (status === 404) {
       linkIsOld();
       return;
     }
+    if (status === 429) {
+      if (lost) sayWhyWaiting();
+      lookForLaptop();
+      return;
+    }
+    if (stopped) {
+      // Told joining stopped: this address serves nothing, until joining starts again, most often with a new code (a
+      // 404: the link is old) or, once a console came back after a crash, with this one (then the page follows again).
+      if (answered) {
+        stopped = false;
+        followOnceBack();
+      } else {
+        lookForLaptop();
+      }
+      return;
+    }
     if (!lost) return; // the stream or a tap found the laptop meanwhile
+    sayWhyWaiting(); // a refusal over: lost, as before it
     if (answered && (!source || source.readyState === EventSource.OPEN)) {
       waitForLaptop(false);
       return;
@@ -111,37 +162,11 @@
     if (answered && source.readyState === EventSource.CLOSED) followAgain();
     lookForLaptop();
   }
-  // Told joining stopped: this address serves nothing, until joining starts again, most often with a new code (a
-  // 404: the link is old) or, once a console came back after a crash, with this one (then the page follows again).
-  let stopped = false;
-  let stoppedLook = 0; // the timer of the next look, while joining is stopped
-  let followOnceBack = () => {}; // set below: the stream opened again
-  function lookWhileStopped() {
-    if (!stopped || gone || stoppedLook || document.hidden) return; // shown again: lookAtOnce
-    stoppedLook = setTimeout(lookNowWhileStopped, lookDelay(STOPPED_LOOK_MILLISECONDS));
-  }
-  async function lookNowWhileStopped() {
-    stoppedLook = clearTimeout(stoppedLook) || 0;
-    if (!stopped || gone || lookOnItsWay || document.hidden) return;
-    const status = await askTheLaptop();
-    if (status === 404) {
-      linkIsOld();
-    } else if (status >= 200 && status < 300) {
-      stopped = false;
-      followOnceBack();
-    } else {
-      lookWhileStopped();
-    }
-  }
   // The phone back on a network, or woken and looked at: look now, and soon again if that finds nobody.
   function lookAtOnce() {
-    if (stopped) {
-      lookNowWhileStopped();
-      return;
-    }
-    if (!lost) return;
-    lookAfter = FIRST_LOOK_MILLISECONDS;
-    lookNow();
+    if (lost) lookAfter = FIRST_LOOK_MILLISECONDS;
+    if (refusedUntil > Date.now()) lookForLaptop(); // not before the laptop said
+    else lookNow();
   }
   window.addEventListener("online", lookAtOnce);
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && lookAtOnce());
@@ -152,7 +177,6 @@
     if (gone) return;
     gone = true;
     looking = clearTimeout(looking) || 0;
-    stoppedLook = clearTimeout(stoppedLook) || 0;
     clearInterval(watching);
     followAgain = () => {};
     if (source) source.close();
@@ -297,6 +321,10 @@
         linkIsOld();
         return;
       }
+      if (response.status === 429 || response.status === 421) {
+        if (response.status === 429) refusedBy(response);
+        throw new Error("not sent"); // refused, or another server: as unsent as when nothing answered
+      }
       waitForLaptop(false); // the laptop answered, whatever it said: contact is back
       if (response.status === 403) {
         location.reload(); // the seat or the page is stale: start again from the page
@@ -342,7 +370,7 @@
         clearInterval(watching);
         followAgain = () => {}; // joining has ended: this address serves nothing now
         stopped = true;
-        lookWhileStopped();
+        lookForLaptop();
       });
       stream.addEventListener("open", () => {
         hear();
@@ -361,6 +389,8 @@
     const watch = () =>
       setInterval(() => {
         if (Date.now() - heard < silenceMs || source.readyState === EventSource.CLOSED) return; // closed: looks open it
+        // Put away, nobody would read it (shown again, noticed within a second); refused, it would be refused too.
+        if (document.hidden || refusedUntil > Date.now()) return;
         // Silence on a stream that looks open: a stopped laptop. This stream waits (unanswered until the laptop
         // wakes, when it opens at once); looks go on beside it.
         source.close();
