@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from aiohttp import web
 
 from bootcamp.join.join_code import looks_like_a_code
-from bootcamp.join.pages import no_workshop_page
+from bootcamp.join.pages import NoticePage, no_workshop_page, notice_page
 from bootcamp.join.wrong_codes import WrongCodes
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -48,12 +48,34 @@ def refusal(status: int, sentence: str, **headers: str) -> web.Response:
 
 
 def no_workshop() -> web.Response:
-    """404 as a page a phone can read (a stale tab after joining restarted with a new code lands here): the phone
-    page's look, its stylesheet inline and allowed by hash alone; no name, no roster, no code."""
-    page = no_workshop_page()
+    """404 as a page a phone can read (a stale tab after joining restarted with a new code lands here)."""
+    return _as_response(404, no_workshop_page())
+
+
+def refused(request: web.Request, retry_after: int) -> web.Response:
+    """429 for an address that guessed too many codes: for a browser asking for a page (a refused phone reloaded),
+    one it can read, saying how long and reloading itself then; for a script's look, one line. Both carry
+    Retry-After, which is what the phone page's script reads."""
+    headers = {"Retry-After": str(retry_after)}
+    if "text/html" not in request.headers.get("Accept", ""):
+        return refusal(429, "Too many wrong codes; wait a while.", **headers)
+    minutes = max(1, -(-retry_after // 60))
+    page = notice_page(
+        "Wait a few minutes",
+        f"Too many wrong join codes came from this phone. The laptop answers it again in about "
+        f"{minutes} minute{'' if minutes == 1 else 's'}; this page tries again then by itself.",
+        refresh_seconds=retry_after,
+    )
+    response = _as_response(429, page)
+    response.headers.update(headers)
+    return response
+
+
+def _as_response(status: int, page: NoticePage) -> web.Response:
+    """The page, its stylesheet inline and allowed by hash alone; no name, no roster, no code."""
     policy = SECURITY_HEADERS["Content-Security-Policy"].replace("style-src 'self'", f"style-src {page.style_source}")
     return web.Response(
-        status=404, text=page.body, content_type="text/html", headers={"Content-Security-Policy": policy}
+        status=status, text=page.body, content_type="text/html", headers={"Content-Security-Policy": policy}
     )
 
 
@@ -77,11 +99,7 @@ class Guard:
         address = request.remote or ""
         now = self._clock()
         if self.wrong_codes.refused(address, now):
-            return refusal(
-                429,
-                "Too many wrong codes; wait a while.",
-                **{"Retry-After": str(self.wrong_codes.retry_after(address, now))},
-            )
+            return refused(request, self.wrong_codes.retry_after(address, now))
         first = request.path.split("/")[1] if request.path.startswith("/") else ""
         if first != self.code:
             return await self._not_the_code(request, first, address, now)
@@ -98,11 +116,7 @@ class Guard:
         if looks_like_a_code(first):  # a guess at the code, not a browser's stray /favicon.ico
             verdict = self.wrong_codes.wrong(address, now)
             if verdict.refused:
-                return refusal(
-                    429,
-                    "Too many wrong codes; wait a while.",
-                    **{"Retry-After": str(self.wrong_codes.retry_after(address, now))},
-                )
+                return refused(request, self.wrong_codes.retry_after(address, now))
             if verdict.delay:
                 await asyncio.sleep(verdict.delay)
         return no_workshop()

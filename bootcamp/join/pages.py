@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from bootcamp.join.phone_view import PhoneView
 from bootcamp.limits import COMMENT, NOTE, PERSON_NAME
@@ -28,20 +28,36 @@ class Asset:
 
 
 @dataclass(frozen=True)
-class NoWorkshopPage:
-    """What a wrong or old code gets: the phone page's look, a heading and one sentence, nothing of the workshop."""
+class NoticePage:
+    """What a phone gets instead of the page (a wrong or old code, a refusal): the phone page's look, a heading and
+    one sentence, nothing of the workshop."""
 
     body: str
     style_source: str  # for the response's Content Security Policy: the inline stylesheet's hash, and nothing else
 
 
-@cache
-def no_workshop_page() -> NoWorkshopPage:
-    style = (TEMPLATES / "phone.css").read_text(encoding="utf-8")
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
-    body = env.get_template("no_workshop.html").render(style=style)
+def notice_page(heading: str, sentence: str, *, refresh_seconds: int = 0) -> NoticePage:
+    """The page saying ``heading`` and ``sentence``; reloading itself after ``refresh_seconds`` when given."""
+    style = _style()
+    body = _notice_template().render(style=style, heading=heading, sentence=sentence, refresh_seconds=refresh_seconds)
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
-    return NoWorkshopPage(body, f"'sha256-{digest}'")
+    return NoticePage(body, f"'sha256-{digest}'")
+
+
+@cache
+def no_workshop_page() -> NoticePage:
+    return notice_page("Old or wrong link", "Scan the new code on the wall to join.")
+
+
+@cache
+def _style() -> str:
+    return (TEMPLATES / "phone.css").read_text(encoding="utf-8")
+
+
+@cache
+def _notice_template() -> Template:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    return env.get_template("notice.html")
 
 
 class Pages:

@@ -185,3 +185,30 @@ async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(
     await room.server.stop()
     await room.server.stop()  # stopping twice is harmless
     assert await room.workshop.close()
+
+
+async def test_a_refused_phone_that_reloads_gets_a_page_saying_how_long_and_that_it_tries_again_by_itself(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """A phone refused for too many wrong codes that reloaded (its Reload link) got a bare plain-text line, "Too many
+    wrong codes; wait a while.", tiny on a phone, with no word of how long. Now a browser asking for a page gets the
+    phone page's look with the wait in minutes, and the page reloads itself when the wait is over; still 429 with
+    Retry-After, and nothing of the workshop."""
+    room = await Room.open(files, tmp_path)
+    room.server.guard.wrong_codes = WrongCodes(free_tries=1, refuse_after=2, delay_step=0)
+    for guess in ("QQQQQ", "QQQQR", "QQQQS"):
+        await get(f"{room.origin}/{guess}")
+    status, page, headers = await get(room.url, Accept="text/html,application/xhtml+xml")
+    wait = int(headers["Retry-After"])
+    assert status == 429 and headers["Content-Type"].startswith("text/html") and wait > 0
+    minutes = -(-wait // 60)
+    assert text_of(page.split("<main>", 1)[1]) == (
+        f"Wait a few minutes Too many wrong join codes came from this phone. The laptop answers it again in about "
+        f"{minutes} minutes; this page tries again then by itself."
+    )
+    assert f'<meta http-equiv="refresh" content="{wait}">' in page
+    for told in (room.server.code, "Spring", "Northwind", "Ana", "<script", "<form", "href"):
+        assert told.lower() not in page.lower(), told
+    status, text, _ = await get(room.url)  # a script's look: the status and Retry-After are what it reads
+    assert status == 429 and text == "Too many wrong codes; wait a while.\n"
+    await room.close()
