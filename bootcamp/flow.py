@@ -55,6 +55,27 @@ def stopped_when_left(state: WorkshopState, now: float, *, seen_at: float | None
     return pause_cards(replace(state, timers=timers), last)
 
 
+def held_still(state: WorkshopState, since: float, jumped: float, now: float) -> WorkshopState | None:
+    """The state with every clock that ran at ``since`` (the console's last tick) held still over ``jumped`` seconds
+    of wall time that monotonic time did not count, seen at ``now``: the laptop slept (its lid closed at lunch), or
+    its clock was set ahead or back (``jumped`` below 0). Not time the room spent: stored as a pause from where
+    monotonic time took the clocks to ``now``, so a console reopened later reads the same. None when no clock ran.
+
+    A clock started since ``since`` is left as it is: a tick follows every move, so it started after the jump."""
+    counted_to = now - jumped  # the last tick plus the monotonic time since: where the clocks stop counting
+
+    def held(timer: StepTimer) -> StepTimer:
+        if timer.running_since is None or timer.running_since > since:
+            return timer
+        return timer.paused_at(counted_to).running_at(now)
+
+    timers = {key: held(timer) for key, timer in state.timers.items()}
+    cards = {card: held(timer) for card, timer in state.card_timers.items()}
+    if timers == state.timers and cards == state.card_timers:
+        return None
+    return replace(state, timers=timers, card_timers=cards, updated_at=now)
+
+
 @dataclass(frozen=True)
 class DayClock:
     """Planned against actual for the day so far, and when the day will end at this pace.
