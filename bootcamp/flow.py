@@ -275,6 +275,20 @@ class Flow:
         timer = self.timer()
         return self._with_timer(replace(timer, extra_minutes=timer.extra_minutes + minutes))
 
+    def take_minutes(self, minutes: float = ADD_MINUTES) -> WorkshopState:
+        """Take ``minutes`` off the time the current step's timer counted, never below none: time the room did not
+        spend on the step (a false start, a break the timer ran through)."""
+        now = self.clock.now()
+        timer = self.timer()
+        counted = max(0.0, timer.elapsed_at(now) - minutes * 60)
+        taken = replace(timer, elapsed=counted, running_since=None)
+        return self._with_timer(taken.running_at(now) if timer.running_since is not None else taken)
+
+    def start_over(self) -> WorkshopState:
+        """The current step's timer from nothing: no time counted, none added; running on from now if it ran."""
+        fresh = StepTimer()
+        return self._with_timer(fresh.running_at(self.clock.now()) if self.running else fresh)
+
     def _with_timer(self, timer: StepTimer) -> WorkshopState:
         key = self.current.key
         return self._stamp(replace(self.state, step_key=key, timers={**self.state.timers, key: timer}))

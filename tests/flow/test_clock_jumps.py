@@ -1,4 +1,4 @@
-"""A step timer across a closed lid or a clock set right.
+"""A step timer across a closed lid or a clock set right, and the keys that take time back.
 
 The console ticks every second and reads the wall clock and the monotonic clock together; between two ticks the
 wall clock running ahead of monotonic time (CLOCK_MONOTONIC stands still in suspend) is a laptop asleep, and either
@@ -111,3 +111,30 @@ def test_overnight_asleep_still_stops_the_clocks_when_last_seen_before_any_jump_
     assert walk(program, clock, stopped).elapsed() == 30 * MINUTE
     assert held_still(stopped, seen, 15 * 3600, clock.now()) is None  # nothing left running: one notice, not two
 
+
+def test_minus_takes_two_minutes_off_the_time_counted_never_below_none(program: Program, clock: FixedClock) -> None:
+    state = walk(program, clock).start()
+    clock.advance(5 * MINUTE)
+    state = walk(program, clock, state).take_minutes()
+    flow = walk(program, clock, state)
+    assert flow.running and flow.elapsed() == 3 * MINUTE
+    clock.advance(MINUTE)
+    assert walk(program, clock, state).elapsed() == 4 * MINUTE  # it runs on
+    for _ in range(3):
+        state = walk(program, clock, state).take_minutes()
+    assert walk(program, clock, state).elapsed() == 0 and walk(program, clock, state).running
+    paused = walk(program, clock, state).pause()
+    assert walk(program, clock, walk(program, clock, paused).take_minutes()).timer() == StepTimer()  # nothing to take
+
+
+def test_start_over_counts_from_nothing_running_on_if_it_ran(program: Program, clock: FixedClock) -> None:
+    state = walk(program, clock).start()
+    clock.advance(7 * MINUTE)
+    state = walk(program, clock, state).add_minutes()
+    state = walk(program, clock, state).start_over()
+    flow = walk(program, clock, state)
+    assert flow.running and flow.elapsed() == 0 and flow.allowed_seconds() == flow.current.minutes * MINUTE
+    clock.advance(MINUTE)
+    paused = walk(program, clock, state).pause()
+    over = walk(program, clock, walk(program, clock, paused).start_over())
+    assert not over.running and over.timer() == StepTimer()

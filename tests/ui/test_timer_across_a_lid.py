@@ -1,4 +1,4 @@
-"""The step timer across a closed lid or a clock set right.
+"""The step timer across a closed lid or a clock set right, and the keys that take time back (- and T).
 
 The app's clock is injected: ``clock.jump`` moves the wall clock without monotonic time, as a laptop asleep or NTP
 does; the screen's tick is called by hand where the test needs it at once.
@@ -12,6 +12,7 @@ from ui_helpers import new_workshop, wait_for_screen
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
 from bootcamp.store import Store
+from bootcamp.ui.screens.help import key_table
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.timer import StepTimerPanel
@@ -109,3 +110,45 @@ async def test_in_presenter_mode_the_notice_waits_for_the_console(
         await pilot.pause()
         assert len(said(app, STOOD_STILL)) == 1
 
+
+async def test_minus_takes_two_minutes_off_and_shift_t_starts_the_timer_over(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    workshop_id = new_workshop(store, fixture_program).id
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        clock.advance(7 * MINUTE)
+        await pilot.press("plus", "minus")
+        await pilot.pause()
+        assert screen.flow.elapsed() == 5 * MINUTE and countdown(screen) == "2:00"
+        await pilot.press("minus", "minus", "minus")
+        await pilot.pause()
+        assert screen.flow.elapsed() == 0 and screen.flow.running  # never below none
+        clock.advance(MINUTE)
+        await pilot.press("T")
+        await pilot.pause()
+        assert screen.flow.elapsed() == 0 and screen.flow.running and countdown(screen) == "5:00"
+        table = dict((what, keys) for keys, what in key_table(screen))
+        assert table["Take 2 minutes off the time the timer counted"] == "-"
+        assert table["Start the step timer over: nothing counted, no minutes added"] == "T"
+
+
+async def test_presenter_mode_takes_time_back_too(store: Store, fixture_program: Program, make_app, clock: FixedClock) -> None:
+    workshop_id = new_workshop(store, fixture_program).id
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        await pilot.press("t")
+        clock.advance(3 * MINUTE)
+        await pilot.press("minus")
+        await pilot.pause()
+        assert presenter.flow.elapsed() == MINUTE
+        await pilot.press("T")
+        await pilot.pause()
+        assert presenter.flow.elapsed() == 0 and presenter.flow.running
+        table = dict((what, keys) for keys, what in key_table(presenter))
+        assert "-" in table.values() and "T" in table.values()

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast; presenter mode takes it down (the slide says it)
 TICK_SECONDS = 1.0
+# What - and T do (their tooltips, in help and the command palette): time the room did not spend on the step.
+TAKE_MINUTES_SAID = "Take 2 minutes off the time the timer counted"
+START_OVER_SAID = "Start the step timer over: nothing counted, no minutes added"
 
 
 class WalkScreen(LetsGoOfAppWatches, Screen[None]):
@@ -275,6 +278,12 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
 
     async def action_add_minutes(self) -> None:
         await self.change(Flow.add_minutes)
+
+    async def action_take_minutes(self) -> None:
+        await self.change(Flow.take_minutes)
+
+    async def action_start_over(self) -> None:
+        await self.change(Flow.start_over)
 
     def action_reveal(self) -> None:
         step = self.flow.program.shown_step(self.flow.current)  # the step itself, or the rate step a discussion shows
