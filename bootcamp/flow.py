@@ -55,6 +55,27 @@ def stopped_when_left(state: WorkshopState, now: float, *, seen_at: float | None
     return pause_cards(replace(state, timers=timers), last)
 
 
+def held_still(state: WorkshopState, since: float, jumped: float, now: float) -> WorkshopState | None:
+    """The state with every clock that ran at ``since`` (the console's last tick) held still over ``jumped`` seconds
+    of wall time that monotonic time did not count, seen at ``now``: the laptop slept (its lid closed at lunch), or
+    its clock was set ahead or back (``jumped`` below 0). Not time the room spent: stored as a pause from where
+    monotonic time took the clocks to ``now``, so a console reopened later reads the same. None when no clock ran.
+
+    A clock started since ``since`` is left as it is: a tick follows every move, so it started after the jump."""
+    counted_to = now - jumped  # the last tick plus the monotonic time since: where the clocks stop counting
+
+    def held(timer: StepTimer) -> StepTimer:
+        if timer.running_since is None or timer.running_since > since:
+            return timer
+        return timer.paused_at(counted_to).running_at(now)
+
+    timers = {key: held(timer) for key, timer in state.timers.items()}
+    cards = {card: held(timer) for card, timer in state.card_timers.items()}
+    if timers == state.timers and cards == state.card_timers:
+        return None
+    return replace(state, timers=timers, card_timers=cards, updated_at=now)
+
+
 @dataclass(frozen=True)
 class DayClock:
     """Planned against actual for the day so far, and when the day will end at this pace.
@@ -253,6 +274,20 @@ class Flow:
     def add_minutes(self, minutes: float = ADD_MINUTES) -> WorkshopState:
         timer = self.timer()
         return self._with_timer(replace(timer, extra_minutes=timer.extra_minutes + minutes))
+
+    def take_minutes(self, minutes: float = ADD_MINUTES) -> WorkshopState:
+        """Take ``minutes`` off the time the current step's timer counted, never below none: time the room did not
+        spend on the step (a false start, a break the timer ran through)."""
+        now = self.clock.now()
+        timer = self.timer()
+        counted = max(0.0, timer.elapsed_at(now) - minutes * 60)
+        taken = replace(timer, elapsed=counted, running_since=None)
+        return self._with_timer(taken.running_at(now) if timer.running_since is not None else taken)
+
+    def start_over(self) -> WorkshopState:
+        """The current step's timer from nothing: no time counted, none added; running on from now if it ran."""
+        fresh = StepTimer()
+        return self._with_timer(fresh.running_at(self.clock.now()) if self.running else fresh)
 
     def _with_timer(self, timer: StepTimer) -> WorkshopState:
         key = self.current.key

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bootcamp import poker_turns
-from bootcamp.clock import Clock
+from bootcamp.clock import Clock, Reading
 from bootcamp.content.model import Program
 from bootcamp.flow import Flow
 from bootcamp.live import requests as asked
@@ -76,8 +76,13 @@ class LiveWorkshop:
         )
         self.version = 0
         self.over_time_signalled: set[str] = set()  # steps whose over-time signal was given
-        # When a console last showed the time (its tick): a laptop asleep overnight since then left the clocks running.
-        self.seen_at: float | None = None
+        # When a console last showed the time (its tick), on the wall clock and the monotonic clock: a laptop asleep
+        # overnight since then left the clocks running; wall time since then that monotonic time did not count (asleep
+        # at lunch, a clock set right) is not the room's.
+        self.seen: Reading | None = None
+        # Notices for the facilitator (a clock held still) kept while presenter mode shows the room the slide: the
+        # console says them when it is back. (Said, how many seconds to show it.)
+        self.untold: list[tuple[str, float]] = []
         # Presenter, blank and private entry are how the console was showing things when it
         # stopped, not where the room is: a reopened workshop starts at the console, and a
         # projector window left black by a console that crashed while blanked lights up again.

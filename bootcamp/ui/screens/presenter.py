@@ -16,7 +16,7 @@ from textual.binding import Binding
 
 from bootcamp.flow import Flow
 from bootcamp.live.workshop import LiveWorkshop
-from bootcamp.ui.screens.walk import OVER_TIME_SAID, WalkScreen
+from bootcamp.ui.screens.walk import OVER_TIME_SAID, START_OVER_SAID, TAKE_MINUTES_SAID, WalkScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
 from bootcamp.ui.widgets.join_slide import JoinSlide, show_invite
 from bootcamp.ui.widgets.slide import Slide
@@ -33,6 +33,8 @@ class PresenterScreen(WalkScreen):
         Binding("s", "skip", "Skip", tooltip="Skip this step for time (one the room has not worked on)"),
         Binding("t", "toggle_timer", "Timer", tooltip="Start or pause the step timer"),
         Binding("plus,equals_sign", "add_minutes", "+2 min", key_display="+", tooltip="Add 2 minutes to the timer"),
+        Binding("minus", "take_minutes", "-2 min", key_display="-", tooltip=TAKE_MINUTES_SAID),
+        Binding("T", "start_over", "Timer over", tooltip=START_OVER_SAID),
         Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
         Binding("b,full_stop", "blank", "Blank", tooltip="Blank the screen (any key brings it back)"),
         Binding("J", "join_slide", "Join slide", tooltip="Show or hide the join slide: the QR code phones join by"),

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.screen import Screen
 
-from bootcamp.flow import Flow, stopped_when_left
+from bootcamp.clock import Reading
+from bootcamp.flow import Flow, format_minutes, held_still, stopped_when_left
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 
 OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast; presenter mode takes it down (the slide says it)
 TICK_SECONDS = 1.0
+# What - and T do (their tooltips, in help and the command palette): time the room did not spend on the step.
+TAKE_MINUTES_SAID = "Take 2 minutes off the time the timer counted"
+START_OVER_SAID = "Start the step timer over: nothing counted, no minutes added"
 
 
 class WalkScreen(LetsGoOfAppWatches, Screen[None]):
@@ -85,6 +89,7 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         """Show how the saves stand (the console's status bar); nothing by default."""
 
     async def on_screen_resume(self) -> None:
+        self.tell_what_was_kept()
         # Another screen (presenter, jump, blank) may have moved the room meanwhile.
         if self.workshop.state is not self._shown_state:
             await self.show_state()
@@ -143,22 +148,60 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
     def stop_clocks_left_running(self) -> None:
         """Clocks left running overnight stop when the console was last there, said once: closed with a clock running
         and reopened the next day or months later (a CCO rereading the notes read a step timer of months), or left
-        open on a laptop that slept the night (it woke to a step timer of fifteen hours)."""
+        open on a laptop that slept the night (it woke to a step timer of fifteen hours). A shorter sleep (the lid
+        closed at lunch) or a clock set right holds the running clocks still over the jump: the room was not there
+        (it woke to a step 43 minutes over)."""
         workshop = self.workshop
-        now = workshop.clock.now()
-        seen, workshop.seen_at = workshop.seen_at, now
+        reading = Reading.of(workshop.clock)
+        now = reading.wall
+        last_reading, workshop.seen = workshop.seen, reading
+        seen = last_reading.wall if last_reading is not None else None
         stopped = stopped_when_left(workshop.state, now, seen_at=seen)
         if stopped is None:
+            if last_reading is not None:
+                self.hold_clocks_over_a_jump(last_reading, reading)
             return
         asleep = seen is not None and seen > workshop.state.updated_at
         when = datetime.fromtimestamp(seen if asleep and seen is not None else workshop.state.updated_at)
         workshop.move(lambda _flow: stopped)
         last = "this console was last seen" if asleep else "this workshop was last saved"
-        self.notify(
+        self.tell_console(
             f"The clocks were left running when {last}, {when.day} {when:%b} at {when:%H:%M}: they stopped then.",
-            markup=False,
             timeout=8,
         )
+
+    def hold_clocks_over_a_jump(self, before: Reading, after: Reading) -> None:
+        """Wall time that monotonic time did not count since the last tick is not the room's: the running clocks
+        hold still over it (stored like a pause), said once."""
+        jumped = before.jumped_to(after)
+        if not jumped:
+            return
+        held = held_still(self.workshop.state, before.wall, jumped, after.wall)
+        if held is None:
+            return
+        self.workshop.move(lambda _flow: held)
+        if jumped > 0:
+            asleep, awake = datetime.fromtimestamp(after.wall - jumped), datetime.fromtimestamp(after.wall)
+            said = (
+                f"The timer stood still for the {format_minutes(jumped / 60)} the laptop slept or its clock jumped "
+                f"({asleep:%H:%M} to {awake:%H:%M})."
+            )
+        else:
+            said = f"The laptop's clock was set back {format_minutes(-jumped / 60)}: the timer kept its count."
+        self.tell_console(said, timeout=6)
+
+    def tell_console(self, message: str, *, timeout: float) -> None:
+        """A quiet notice for the facilitator; presenter mode keeps it for the console (the room sees that screen)."""
+        if self.workshop.state.presenter:
+            self.workshop.untold.append((message, timeout))
+            return
+        self.notify(message, markup=False, timeout=timeout)
+
+    def tell_what_was_kept(self) -> None:
+        """Say the notices kept while presenter mode showed the slide, once."""
+        untold, self.workshop.untold = self.workshop.untold, []
+        for message, timeout in untold:
+            self.tell_console(message, timeout=timeout)
 
     def signal_over_time(self) -> None:
         """A calm, non-modal signal: a toast the facilitator can ignore."""
@@ -235,6 +278,12 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
 
     async def action_add_minutes(self) -> None:
         await self.change(Flow.add_minutes)
+
+    async def action_take_minutes(self) -> None:
+        await self.change(Flow.take_minutes)
+
+    async def action_start_over(self) -> None:
+        await self.change(Flow.start_over)
 
     def action_reveal(self) -> None:
         step = self.flow.program.shown_step(self.flow.current)  # the step itself, or the rate step a discussion shows

@@ -24,7 +24,7 @@ from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.projector_lock import projector_following
-from bootcamp.ui.screens.walk import TICK_SECONDS, WalkScreen
+from bootcamp.ui.screens.walk import START_OVER_SAID, TAKE_MINUTES_SAID, TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.answers.moved_on import KeysHint
@@ -70,6 +70,8 @@ class WorkshopScreen(WalkScreen):
             show=False,
             tooltip="Add 2 minutes to the timer",
         ),
+        Binding("minus", "take_minutes", "-2 min", key_display="-", show=False, tooltip=TAKE_MINUTES_SAID),
+        Binding("T", "start_over", "Timer over", show=False, tooltip=START_OVER_SAID),
         Binding("a", "answer", "Answer", tooltip="Go to the answers of this step (Esc comes back)"),
         Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
         Binding("e", "private_entry", "Private", tooltip="Private entry: pass the keyboard, each person answers unseen"),
