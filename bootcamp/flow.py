@@ -276,13 +276,11 @@ class Flow:
         return self._with_timer(replace(timer, extra_minutes=timer.extra_minutes + minutes))
 
     def take_minutes(self, minutes: float = ADD_MINUTES) -> WorkshopState:
-        """Take ``minutes`` off the time the current step's timer counted, never below none: time the room did not
-        spend on the step (a false start, a break the timer ran through)."""
-        now = self.clock.now()
+        """``minutes`` fewer for the current step, never below none: :meth:`add_minutes` undone, or the room told to
+        wrap up. The time counted is left as it is (a false start is :meth:`start_over`; a laptop asleep is held)."""
         timer = self.timer()
-        counted = max(0.0, timer.elapsed_at(now) - minutes * 60)
-        taken = replace(timer, elapsed=counted, running_since=None)
-        return self._with_timer(taken.running_at(now) if timer.running_since is not None else taken)
+        fewest = -float(self.current.minutes)  # the step's whole time taken off: no time left, never less
+        return self._with_timer(replace(timer, extra_minutes=max(fewest, timer.extra_minutes - minutes)))
 
     def start_over(self) -> WorkshopState:
         """The current step's timer from nothing: no time counted, none added; running on from now if it ran."""

@@ -84,7 +84,7 @@ class RoomRecords:
 class StepTimer:
     elapsed: float = 0.0  # seconds counted before running_since
     running_since: float | None = None  # epoch seconds while running
-    extra_minutes: float = 0.0  # time added in the room
+    extra_minutes: float = 0.0  # minutes added (+) or taken off (-) in the room
 
     def elapsed_at(self, now: float) -> float:
         running = (now - self.running_since) if self.running_since is not None else 0.0

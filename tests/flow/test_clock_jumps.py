@@ -112,19 +112,20 @@ def test_overnight_asleep_still_stops_the_clocks_when_last_seen_before_any_jump_
     assert held_still(stopped, seen, 15 * 3600, clock.now()) is None  # nothing left running: one notice, not two
 
 
-def test_minus_takes_two_minutes_off_the_time_counted_never_below_none(program: Program, clock: FixedClock) -> None:
+def test_minus_takes_two_minutes_off_the_steps_time_as_plus_adds_them_never_below_none(
+    program: Program, clock: FixedClock
+) -> None:
+    # The countdown's two keys are each other's undo: + gives the room 2 minutes more, - 2 minutes less (wrap up).
     state = walk(program, clock).start()
-    clock.advance(5 * MINUTE)
+    clock.advance(MINUTE)
+    planned = walk(program, clock, state).allowed_seconds()
     state = walk(program, clock, state).take_minutes()
     flow = walk(program, clock, state)
-    assert flow.running and flow.elapsed() == 3 * MINUTE
-    clock.advance(MINUTE)
-    assert walk(program, clock, state).elapsed() == 4 * MINUTE  # it runs on
-    for _ in range(3):
+    assert flow.running and flow.elapsed() == MINUTE and flow.allowed_seconds() == planned - 2 * MINUTE
+    assert walk(program, clock, walk(program, clock, state).add_minutes()).allowed_seconds() == planned
+    for _ in range(10):
         state = walk(program, clock, state).take_minutes()
-    assert walk(program, clock, state).elapsed() == 0 and walk(program, clock, state).running
-    paused = walk(program, clock, state).pause()
-    assert walk(program, clock, walk(program, clock, paused).take_minutes()).timer() == StepTimer()  # nothing to take
+    assert walk(program, clock, state).allowed_seconds() == 0 and walk(program, clock, state).elapsed() == MINUTE
 
 
 def test_start_over_counts_from_nothing_running_on_if_it_ran(program: Program, clock: FixedClock) -> None:

@@ -29,6 +29,10 @@ def countdown(screen: WorkshopScreen) -> str:
     return screen.query_one(StepTimerPanel).query_one(Digits).value
 
 
+def planned_said(screen: WorkshopScreen) -> str:
+    return str(screen.query_one(StepTimerPanel).border_subtitle)
+
+
 async def test_a_lid_closed_at_lunch_holds_the_step_timer_still_said_once_and_stored(
     store: Store, fixture_program: Program, make_app, clock: FixedClock
 ) -> None:
@@ -120,18 +124,22 @@ async def test_minus_takes_two_minutes_off_and_shift_t_starts_the_timer_over(
         screen = await wait_for_screen(pilot, WorkshopScreen)
         await pilot.press("t")
         clock.advance(7 * MINUTE)
-        await pilot.press("plus", "minus")
+        await pilot.press("plus", "plus", "minus")
         await pilot.pause()
-        assert screen.flow.elapsed() == 5 * MINUTE and countdown(screen) == "2:00"
+        assert screen.flow.elapsed() == 7 * MINUTE and countdown(screen) == "+0:00"  # 5 planned, +2 +2 -2: time up
+        assert planned_said(screen) == "5 min +2"
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert countdown(screen) == "+4:00" and planned_said(screen) == "5 min −2"  # the room told to wrap up
         await pilot.press("minus", "minus", "minus")
         await pilot.pause()
-        assert screen.flow.elapsed() == 0 and screen.flow.running  # never below none
+        assert screen.flow.allowed_seconds() == 0 and screen.flow.running  # never below none
         clock.advance(MINUTE)
         await pilot.press("T")
         await pilot.pause()
         assert screen.flow.elapsed() == 0 and screen.flow.running and countdown(screen) == "5:00"
         table = dict((what, keys) for keys, what in key_table(screen))
-        assert table["Take 2 minutes off the time the timer counted"] == "-"
+        assert table["Take 2 minutes off the step's time (undoes +)"] == "-"
         assert table["Start the step timer over: nothing counted, no minutes added"] == "T"
 
 
@@ -146,7 +154,7 @@ async def test_presenter_mode_takes_time_back_too(store: Store, fixture_program:
         clock.advance(3 * MINUTE)
         await pilot.press("minus")
         await pilot.pause()
-        assert presenter.flow.elapsed() == MINUTE
+        assert presenter.flow.elapsed() == 3 * MINUTE and presenter.flow.allowed_seconds() == 3 * MINUTE
         await pilot.press("T")
         await pilot.pause()
         assert presenter.flow.elapsed() == 0 and presenter.flow.running

@@ -31,7 +31,9 @@ def timer_state(flow: Flow) -> Text:
 
 def planned(flow: Flow) -> str:
     extra = flow.timer().extra_minutes
-    return format_minutes(flow.current.minutes) + (f" +{extra:g}" if extra else "")
+    if not extra:
+        return format_minutes(flow.current.minutes)
+    return format_minutes(flow.current.minutes) + (f" +{extra:g}" if extra > 0 else f" \N{MINUS SIGN}{-extra:g}")
 
 
 class StepTimerPanel(Vertical):
