@@ -630,6 +630,9 @@ q.typed { quotes: "\\201C" "\\201D"; }
 table.heatmap { width: auto; min-width: 60%; }
 table.heatmap.wide { table-layout: fixed; width: 100%; }
 table.heatmap.wide th.who { width: 120px; }
+/* On a narrow screen no column is narrower than its cells and headers: a phone scrolls the heat map in its box
+   rather than squeeze twenty columns to a letter's width ("MSMMM"). Wider, and printed, they share the width. */
+@media screen and (max-width: 900px) { table.heatmap.wide { table-layout: auto; } }
 table.heatmap th { overflow-wrap: break-word; }
 table.heatmap.wide th.item { font-size: 11px; padding: 4px 2px; }
 table.heatmap th.item { text-align: center; font-size: 12px; text-transform: none; letter-spacing: 0;
