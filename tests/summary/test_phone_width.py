@@ -11,16 +11,11 @@ from pathlib import Path
 import pytest
 from comparison_rooms import earlier_room, later_room
 from playwright.async_api import async_playwright
+from shipped_rooms import demo_report
 from summary_rooms import golden_room, hostile_room
 
-from bootcamp.clock import FixedClock
-from bootcamp.content import load_dir
-from bootcamp.demo import create_demo_workshop
 from bootcamp.export.comparison_html import render_comparison_html
 from bootcamp.export.report_html import CSP, render_html
-from bootcamp.locations import default_content_dir
-from bootcamp.store import Store
-from bootcamp.summary import CommitmentReport, build_report
 from bootcamp.summary.comparison import compare
 from bootcamp.summary.lineage import given
 
@@ -76,13 +71,6 @@ async def test_no_page_is_wider_than_a_phone(chromium: Path, tmp_path: Path, nam
             await browser.close()
     assert measured["overflowing"] == [] and measured["scrollWidth"] <= PHONE, measured
     assert table >= main - 2 * 28 - 1  # on a desktop the table still spans the page (main's padding aside)
-
-
-def demo_report(data_dir: Path) -> CommitmentReport:
-    """The demo's day: ten aptitudes rated for self and team, twenty heat-map columns."""
-    store = Store(data_dir, FixedClock())
-    workshop = store.open(create_demo_workshop(store, load_dir(default_content_dir()).sources).id)
-    return build_report(workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state())
 
 
 # Each heat-map cell and header whose text is wider than it (a letter cut off, a word broken), and the narrowest cell.
