@@ -437,17 +437,15 @@ def _audit(audit: Audit) -> str:
 
 
 def _role(role: RoleVerdict, report: CommitmentReport) -> str:
-    bar = stacked_bar(
-        [
-            ("strategic", role.strategic, "strategic"),
-            ("tactical", role.tactical, "tactical"),
-            ("undecided by the room", role.left_undecided, "left-undecided"),
-            ("not decided", role.undecided, "undecided"),
-        ],
-        "role description lines: strategic, tactical, undecided by the room, not decided"
-        if role.left_undecided
-        else "role description lines: strategic, tactical, not decided",
-    )
+    parts = [
+        ("strategic", role.strategic, "strategic"),
+        ("tactical", role.tactical, "tactical"),
+        ("undecided by the room", role.left_undecided, "left-undecided"),
+        ("not decided", role.undecided, "undecided"),
+    ]
+    shown = [(label, count) for label, count, css_class in parts if count or css_class != "left-undecided"]
+    # A screen reader says the bar by its title alone: it carries the counts the bar shows.
+    bar = stacked_bar(parts, "role description lines: " + ", ".join(f"{count} {label}" for label, count in shown))
     left = '<span class="swatch left-undecided"></span>undecided by the room ' if role.left_undecided else ""
     legend = (
         '<p class="legend"><span class="swatch strategic"></span>strategic '
