@@ -670,8 +670,8 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
   #overall, #dimensions { break-before: auto; }
   h2, h3, .lead { break-after: avoid; }
   /* A card may run over a page (a room of 40 comments on each question): kept whole it moved to the next page,
-     leaving its section's heading alone. Its title, a question and its tally stay with what follows them, and
-     Ask next / Do next with a first comment; a page breaks between questions, never inside a title or a line of
+     leaving its section's heading alone. Its title, a question and its tally stay with what follows them, and a
+     question's advice with its first comment; a page breaks between questions, never inside a title or a line of
      text (bound to the next question as well, a question left only its title's lines to break between). */
   .card h3, .dim-text, .finding, .question .q, .question .tally { break-after: avoid; }
   .question .comments > li:first-child { break-before: avoid; }
