@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from bootcamp.content.model import Level
-from bootcamp.export.report_charts import score_colour
+from bootcamp.export.report_charts import TICK, TRACK, UNMEASURED, score_colour
 
 
 def before_after_bars(
@@ -20,9 +20,10 @@ def before_after_bars(
     measured nothing; a tick at each level's threshold."""
 
     def bar(score: int | None, y: int, size: int, lightness: int, css_class: str) -> str:
-        track = f'<rect x="0" y="{y}" width="{width}" height="{size}" rx="2" class="track"/>'
+        track = f'<rect x="0" y="{y}" width="{width}" height="{size}" rx="2" class="track" {TRACK}/>'
         if score is None:
-            return track + f'<rect x="0" y="{y}" width="{width}" height="{size}" rx="2" class="unmeasured"/>'
+            unmeasured = f'<rect x="0" y="{y}" width="{width}" height="{size}" rx="2" class="unmeasured" {UNMEASURED}/>'
+            return track + unmeasured
         return track + (
             f'<rect x="0" y="{y}" width="{score / 100 * width:.1f}" height="{size}" rx="2" '
             f'fill="{score_colour(score / 100, lightness)}" class="{css_class}"/>'
@@ -30,7 +31,7 @@ def before_after_bars(
 
     ticks = "".join(
         f'<line x1="{level.min_score / 100 * width:.1f}" y1="0" x2="{level.min_score / 100 * width:.1f}" '
-        f'y2="{height}" class="tick"/>'
+        f'y2="{height}" class="tick" {TICK}/>'
         for level in levels
         if 0 < level.min_score < 100
     )

@@ -11,6 +11,13 @@ from html import escape
 
 from bootcamp.content.model import Level
 
+# Each shape carries its colour as well as its class: a mail client that drops the page's style sheet and keeps the
+# SVG paints a shape with no fill black (a score bar's track read as the bar). The style sheet's rules still win.
+TRACK = 'fill="#eef1f4"'
+UNMEASURED = 'fill="#eef1f4" stroke="#b8c0c8" stroke-dasharray="4 3"'
+TICK = 'stroke="#59636d"'
+PART_FILLS = {"strategic": "#2e7d5b", "tactical": "#c0392b", "undecided": "#b0b7be", "left-undecided": "#7d8790"}
+
 
 def score_hue(fraction: float) -> int:
     """Red (0) through amber to green (1): the one colour scale of the whole report."""
@@ -34,18 +41,18 @@ def score_bar(score: int | None, levels: Sequence[Level], title: str, width: int
     """A 0..100 bar with a tick at each level's threshold; a hatched empty track when not measured."""
     ticks = "".join(
         f'<line x1="{level.min_score / 100 * width:.1f}" y1="0" x2="{level.min_score / 100 * width:.1f}" '
-        f'y2="{height}" class="tick"/>'
+        f'y2="{height}" class="tick" {TICK}/>'
         for level in levels
         if 0 < level.min_score < 100
     )
     if score is None:
-        fill = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="unmeasured"/>'
+        fill = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="unmeasured" {UNMEASURED}/>'
     else:
         fill = (
             f'<rect x="0" y="0" width="{score / 100 * width:.1f}" height="{height}" rx="3" '
             f'fill="{score_colour(score / 100)}" class="fill"/>'
         )
-    track = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="track"/>'
+    track = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="track" {TRACK}/>'
     return _svg(width, height, title, track + fill + ticks, "bar score-bar")
 
 
@@ -139,19 +146,21 @@ def dumbbell(
 def stacked_bar(parts: Sequence[tuple[str, int, str]], title: str, width: int = 480, height: int = 22) -> str:
     """Counts side by side as one bar: ``(label, count, css class)``."""
     total = sum(count for _, count, _ in parts)
-    body = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="track"/>'
+    body = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="track" {TRACK}/>'
     x = 0.0
     for label, count, css_class in parts:
         if not count or not total:
             continue
         part = count / total * width
         body += (
-            f'<rect x="{x:.1f}" y="0" width="{part:.1f}" height="{height}" class="{css_class}">'
+            f'<rect x="{x:.1f}" y="0" width="{part:.1f}" height="{height}" class="{css_class}" '
+            f'fill="{PART_FILLS.get(css_class, "#7d8790")}">'
             f"<title>{escape(label)}: {count}</title></rect>"
         )
         if part > 28:
             body += (
-                f'<text x="{x + part / 2:.1f}" y="{height / 2 + 4}" text-anchor="middle" class="count">{count}</text>'
+                f'<text x="{x + part / 2:.1f}" y="{height / 2 + 4}" text-anchor="middle" class="count" fill="#fff">'
+                f"{count}</text>"
             )
         x += part
     return _svg(width, height, title, body, "bar stacked-bar")

@@ -437,17 +437,15 @@ def _audit(audit: Audit) -> str:
 
 
 def _role(role: RoleVerdict, report: CommitmentReport) -> str:
-    bar = stacked_bar(
-        [
-            ("strategic", role.strategic, "strategic"),
-            ("tactical", role.tactical, "tactical"),
-            ("undecided by the room", role.left_undecided, "left-undecided"),
-            ("not decided", role.undecided, "undecided"),
-        ],
-        "role description lines: strategic, tactical, undecided by the room, not decided"
-        if role.left_undecided
-        else "role description lines: strategic, tactical, not decided",
-    )
+    parts = [
+        ("strategic", role.strategic, "strategic"),
+        ("tactical", role.tactical, "tactical"),
+        ("undecided by the room", role.left_undecided, "left-undecided"),
+        ("not decided", role.undecided, "undecided"),
+    ]
+    shown = [(label, count) for label, count, css_class in parts if count or css_class != "left-undecided"]
+    # A screen reader says the bar by its title alone: it carries the counts the bar shows.
+    bar = stacked_bar(parts, "role description lines: " + ", ".join(f"{count} {label}" for label, count in shown))
     left = '<span class="swatch left-undecided"></span>undecided by the room ' if role.left_undecided else ""
     legend = (
         '<p class="legend"><span class="swatch strategic"></span>strategic '
@@ -630,6 +628,9 @@ q.typed { quotes: "\\201C" "\\201D"; }
 table.heatmap { width: auto; min-width: 60%; }
 table.heatmap.wide { table-layout: fixed; width: 100%; }
 table.heatmap.wide th.who { width: 120px; }
+/* On a narrow screen no column is narrower than its cells and headers: a phone scrolls the heat map in its box
+   rather than squeeze twenty columns to a letter's width ("MSMMM"). Wider, and printed, they share the width. */
+@media screen and (max-width: 900px) { table.heatmap.wide { table-layout: auto; } }
 table.heatmap th { overflow-wrap: break-word; }
 table.heatmap.wide th.item { font-size: 11px; padding: 4px 2px; }
 table.heatmap th.item { text-align: center; font-size: 12px; text-transform: none; letter-spacing: 0;
@@ -669,8 +670,12 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
   #overall, #dimensions { break-before: auto; }
   h2, h3, .lead { break-after: avoid; }
   /* A card may run over a page (a room of 40 comments on each question): kept whole it moved to the next page,
-     leaving its section's heading alone. Its title, a question and its tally stay with what follows them. */
-  .card h3, .dim-text, .finding, .question .q, .question .tally, .question dl { break-after: avoid; }
+     leaving its section's heading alone. Its title, a question and its tally stay with what follows them, and a
+     question's advice with its first comment; a page breaks between questions, never inside a title or a line of
+     text (bound to the next question as well, a question left only its title's lines to break between). */
+  .card h3, .dim-text, .finding, .question .q, .question .tally { break-after: avoid; }
+  .question .comments > li:first-child { break-before: avoid; }
+  .card h3, .dim-text, .finding, .question .q, .question .tally { break-inside: avoid; }
   tr, .comments li, .question dl { break-inside: avoid; }
   table.dimensions { break-inside: avoid; }
   .scroll { overflow: visible; }

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from summary_rooms import info, participants
 
+from bootcamp.clock import FixedClock
+from bootcamp.content import load_dir
 from bootcamp.content.model import Program
+from bootcamp.demo import create_demo_workshop
+from bootcamp.locations import default_content_dir
+from bootcamp.store import Store
 from bootcamp.store.model import Answer, RoomRecords, WorkshopState
 from bootcamp.summary import CommitmentReport, build_report
 from bootcamp.summary.scoring import asked_questions
@@ -34,3 +40,11 @@ def text_of(html: str) -> str:
 
 def everyone(answer: str) -> Callable[[int, int], str]:
     return lambda n, q: answer
+
+
+def demo_report(data_dir: Path) -> CommitmentReport:
+    """The demo's day as its summary reports it: ten dimensions of commented questions, ten aptitudes rated for self
+    and team (twenty heat-map columns)."""
+    store = Store(data_dir, FixedClock())
+    workshop = store.open(create_demo_workshop(store, load_dir(default_content_dir()).sources).id)
+    return build_report(workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state())

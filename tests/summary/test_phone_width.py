@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from comparison_rooms import earlier_room, later_room
 from playwright.async_api import async_playwright
+from shipped_rooms import demo_report
 from summary_rooms import golden_room, hostile_room
 
 from bootcamp.export.comparison_html import render_comparison_html
@@ -70,3 +71,36 @@ async def test_no_page_is_wider_than_a_phone(chromium: Path, tmp_path: Path, nam
             await browser.close()
     assert measured["overflowing"] == [] and measured["scrollWidth"] <= PHONE, measured
     assert table >= main - 2 * 28 - 1  # on a desktop the table still spans the page (main's padding aside)
+
+
+# Each heat-map cell and header whose text is wider than it (a letter cut off, a word broken), and the narrowest cell.
+SQUEEZED_HEAT_MAP = """() => {
+  const lines = (el) => { const range = document.createRange(); range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; };
+  const cells = [...document.querySelectorAll('table.heatmap td.cell')];
+  const cut = cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent);
+  const broken = [...document.querySelectorAll('table.heatmap th')]
+    .filter((th) => lines(th) > th.textContent.trim().split(/\\s+/).length).map((th) => th.textContent);
+  return {cut: cut.length, broken, narrowest: Math.min(...cells.map((c) => c.getBoundingClientRect().width))};
+}"""
+
+
+async def test_the_heat_map_on_a_phone_scrolls_in_its_box_rather_than_squeeze_its_cells(
+    chromium: Path, tmp_path: Path
+) -> None:
+    # At 390 pixels the twenty columns of ten aptitudes (self and team) were squeezed into the screen: cells 12
+    # pixels wide showed "MSMMM" run together, the averages "1.6.9.9.3" over each other, and each header a letter
+    # or two a line ("Re ve nu e= Att n.", "S E L F").
+    page_file = tmp_path / "page.html"
+    page_file.write_text(render_html(demo_report(tmp_path / "data")), encoding="utf-8")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            phone = await browser.new_page(viewport={"width": PHONE, "height": 844})
+            await phone.goto(page_file.as_uri())
+            measured = await phone.evaluate(SQUEEZED_HEAT_MAP)
+            scroll_width = await phone.evaluate("document.documentElement.scrollWidth")
+        finally:
+            await browser.close()
+    assert measured["cut"] == 0 and measured["broken"] == [] and measured["narrowest"] >= 28, measured
+    assert scroll_width <= PHONE  # the heat map scrolls in its own box, the page does not
