@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
+
+import pytest
 
 INSTALL_TIMEOUT = 1200
 
@@ -32,3 +35,15 @@ def apt_install(package: str) -> str:
     if result.returncode != 0:
         return f"apt-get failed ({result.returncode}): {result.stderr.strip()[-500:]}"
     return ""
+
+
+def require_tools(tools: Mapping[str, str]) -> None:
+    """Each command of ``tools`` (command: its Debian package) on the PATH, installed when missing; else the test
+    fails under CI (it must not pass without the check it makes) and is skipped elsewhere, saying why."""
+    for tool, package in tools.items():
+        why = "" if shutil.which(tool) else apt_install(package)
+        if not shutil.which(tool):
+            message = f"{tool} ({package}) is missing: {why or 'apt-get did not install it'}"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)

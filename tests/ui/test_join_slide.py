@@ -8,9 +8,7 @@ and look at the pictures before committing them.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -31,7 +29,7 @@ from bootcamp.ui.screens.projector import ProjectorScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.join_slide import JoinSlide
 from bootcamp.ui.widgets.slide import Slide
-from tests.debian import apt_install
+from tests.debian import require_tools
 
 # A documentation address (RFC 5737): what a room's Wi-Fi hands out, and the longest join code.
 SHOWN = Invite("http://192.0.2.10:8765/KMTQW", "KMTQW")
@@ -49,13 +47,7 @@ def workshop_id(store: Store, fixture_program: Program) -> str:
 @pytest.fixture(scope="session")
 def image_tools() -> None:
     """rsvg-convert (SVG to PNG) and zbarimg (reads the code): installed as root, else the test says why."""
-    for tool, package in TOOLS.items():
-        why = "" if shutil.which(tool) else apt_install(package)
-        if not shutil.which(tool):
-            message = f"{tool} ({package}) is missing: {why or 'apt-get did not install it'}"
-            if os.environ.get("CI"):
-                pytest.fail(message)
-            pytest.skip(message)
+    require_tools(TOOLS)
 
 
 # -- presenter mode -------------------------------------------------------------------------------------------
