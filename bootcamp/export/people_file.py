@@ -38,7 +38,7 @@ _NAME = ("name", "full_name", "fullname", "attendee_name", "attendee", "particip
 _FIRST = ("first_name", "firstname", "given_name", "forename", "first", "nombre", "prénom", "prenom", "vorname",
           "nome", "voornaam")
 _LAST = ("last_name", "lastname", "surname", "family_name", "last", "apellidos", "apellido", "nom", "nachname",
-         "familienname", "cognome", "sobrenome", "achternaam")
+         "familienname", "cognome", "sobrenome", "achternaam", "name")  # "Name" beside "Vorname": a German surname
 _ROLE = ("role", "job_title", "jobtitle", "role_/_team", "role_or_team", "position", "job", "team", "cargo", "puesto",
          "función", "funcion", "fonction", "poste", "rôle", "funktion", "rolle", "ruolo", "funzione", "função",
          "funcao", "functie", "rol")

@@ -140,6 +140,7 @@ def test_a_column_pasted_with_its_name_heading_does_not_make_the_heading_a_perso
         ("Prénom,Nom,Fonction\nAna,Martin,DAF\n", (("Ana Martin", "DAF"),)),
         ("Nome,Sobrenome,Cargo\nAna,Souza,CEO\n", (("Ana Souza", "CEO"),)),
         ("Naam,Functie\nAnna de Vries,CFO\n", (("Anna de Vries", "CFO"),)),
+        ("Name;Vorname;Funktion\nSchmidt;Ana;CFO\n", (("Ana Schmidt", "CFO"),)),  # a German list: Name is the surname
     ],
 )
 def test_a_registration_export_in_another_language_is_read_by_its_name_and_role_columns(
