@@ -28,17 +28,27 @@ from bootcamp.export.data_csv import column_name, header_delimiter, lines_said, 
 from bootcamp.store.roster import RosterError, parse_roster
 
 # Header cells (as column_name reads them) that hold a person's whole name, first name, last name or role;
-# the first of each list found is used.
+# the first of each list found is used. Registration tools export in the organiser's language: Spanish, French,
+# German, Italian, Portuguese and Dutch too. Some words are a whole name alone and a part beside another part
+# ("Nombre" beside "Apellidos", "Nom" beside "Prénom"): they are in both lists, and a first and a last name found
+# together win over a whole name.
 _NAME = ("name", "full_name", "fullname", "attendee_name", "attendee", "participant_name", "participant",
-         "display_name", "contact_name")
-_FIRST = ("first_name", "firstname", "given_name", "forename", "first")
-_LAST = ("last_name", "lastname", "surname", "family_name", "last")
-_ROLE = ("role", "job_title", "jobtitle", "role_/_team", "role_or_team", "position", "job", "team")
+         "display_name", "contact_name", "nombre", "nombre_completo", "nom", "nom_complet", "nome", "nome_completo",
+         "naam", "volledige_naam", "vollständiger_name", "teilnehmer", "participante")
+_FIRST = ("first_name", "firstname", "given_name", "forename", "first", "nombre", "prénom", "prenom", "vorname",
+          "nome", "voornaam")
+_LAST = ("last_name", "lastname", "surname", "family_name", "last", "apellidos", "apellido", "nom", "nachname",
+         "familienname", "cognome", "sobrenome", "achternaam", "name")  # "Name" beside "Vorname": a German surname
+_ROLE = ("role", "job_title", "jobtitle", "role_/_team", "role_or_team", "position", "job", "team", "cargo", "puesto",
+         "función", "funcion", "fonction", "poste", "rôle", "funktion", "rolle", "ruolo", "funzione", "função",
+         "funcao", "functie", "rol")
 _KNOWN = (*_NAME, *_FIRST, *_LAST, *_ROLE)
 # What a meeting tool's attendance list (Teams, Zoom, Webex) puts in its Role column: who ran the call, not a job.
 _MEETING_ROLES = frozenset({"organizer", "organiser", "co-organizer", "co-organiser", "presenter", "attendee",
                             "panelist", "panellist", "host", "co-host", "guest", "participant"})
 _DELIMITERS = (",", ";", "\t")
+# What Excel writes above the header of a CSV saved for another locale's separator.
+_EXCEL_SEPARATOR = re.compile(r"^\s*sep=(?P<separator>[,;\t|])\s*$", re.IGNORECASE)
 # "Smith, Ana" or "Okonkwo, David (CEO)": a surname, a comma, the rest of the name, perhaps a role.
 _SURNAME_FIRST = re.compile(r"^(?P<last>[^,()]*\S)\s*,\s*(?P<first>[^,()]*[^,()\s])\s*(?:\((?P<role>[^()]*)\))?$")
 
@@ -62,11 +72,25 @@ def read_people(text: str, source: str, *, anonymous: bool) -> PeopleRead:
     if not text.strip():
         raise PeopleFileError(f"{source}: the file is empty; give one name a line, or a CSV with a Name column")
     first_line = next(line for line in text.splitlines() if line.strip())
-    delimiter = header_delimiter(first_line, _KNOWN, _DELIMITERS)
+    said_separator = _EXCEL_SEPARATOR.match(first_line)
+    if said_separator is not None:  # Excel's "sep=;" above the header: the separator, and a line of no one
+        text = text.replace(first_line, "", 1)
+        if not text.strip():
+            raise PeopleFileError(f"{source}: no one is listed under the header")
+        first_line = next(line for line in text.splitlines() if line.strip())
+        delimiter = said_separator["separator"]
+    else:
+        delimiter = header_delimiter(first_line, _KNOWN, _DELIMITERS)
     columns = [column_name(cell) for cell in _cells(first_line, delimiter)]
+    if columns and columns[0] in _NAME and len(columns) == 1:
+        # One column under its heading: a name a line, where "Smith, Ana" unquoted is one name, not two cells.
+        names = text.replace(first_line, "", 1)
+        if not names.strip():
+            raise PeopleFileError(f"{source}: no one is listed under the header")
+        return _from_lines(names, source, anonymous=anonymous)
     if any(column in (*_NAME, *_FIRST, *_LAST) for column in columns):
         return _from_sheet(text, source, delimiter, anonymous=anonymous)
-    if len(columns) >= 3:  # a sheet's header, not a name: its rows would be read as e-mails and dates
+    if len(columns) >= 3 or said_separator:  # a sheet's header, not a name: its rows would be read as e-mails
         said = ", ".join(trimmed(cell) for cell in _cells(first_line, delimiter))
         line = text[: text.index(first_line)].count("\n") + 1
         raise PeopleFileError(f"{source}:{line}: the header names no name column ({said}); give a Name column, or "
@@ -76,8 +100,8 @@ def read_people(text: str, source: str, *, anonymous: bool) -> PeopleRead:
 
 def pasted_people(text: str) -> str | None:
     """What a paste of several lines into the form's people field means, one ``Name (role)`` a line, when it is a
-    spreadsheet's (rows with a header, tab-separated, or a column of names written surname first); None when the
-    field reads the paste as it is."""
+    spreadsheet's (rows with a header, tab-separated; a column under its Name heading; a column of names written
+    surname first); None when the field reads the paste as it is."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < 2:
         return None
@@ -89,8 +113,10 @@ def pasted_people(text: str) -> str | None:
         except PeopleFileError:
             return None  # the field says what is wrong with it, as typed
     else:
+        headed = column_name(lines[0]) in _NAME  # a column copied with its heading: the heading is no one
+        lines = lines[1:] if headed else lines
         with_comma = [line for line in lines if "," in line]
-        if not with_comma or not all(_SURNAME_FIRST.match(line.strip()) for line in with_comma):
+        if not headed and (not with_comma or not all(_SURNAME_FIRST.match(line.strip()) for line in with_comma)):
             return None
         people = tuple(_surname_first(line.strip()) or (" ".join(line.split()), "") for line in lines)
     return "".join(f"{name} ({role})\n" if role else f"{name}\n" for name, role in people)
@@ -117,6 +143,8 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
         return next((columns.index(name) for name in names if name in columns), None)
 
     whole, given, family, role_at = found(_NAME), found(_FIRST), found(_LAST), found(_ROLE)
+    if given is not None and family is not None and given != family:
+        whole = None  # "Prénom" and "Nom": a first and a last name, though "Nom" alone would be the whole name
     name_at = (whole,) if whole is not None else tuple(n for n in (given, family) if n is not None)
     name_said = ", ".join(trimmed(header[n]) for n in name_at)
     people: list[tuple[str, str]] = []

@@ -110,3 +110,40 @@ def test_a_role_column_of_meeting_roles_is_not_taken_for_job_titles() -> None:
         "attendance.csv:1: Role: left out: it holds the meeting's roles (Organizer, Attendee, Presenter), "
         "not job titles",
     )
+
+
+def test_excels_sep_line_above_the_header_names_the_separator() -> None:
+    # Excel writes "sep=;" above the header when it is told the separator: a line of the file, not a person.
+    text = "sep=;\nName;Role\nAna Smith;CFO\n\"Wu, Ben\";CEO\n"
+    read = read_people(text, "attendees.csv", anonymous=False)
+    assert read.people == (("Ana Smith", "CFO"), ("Ben Wu", "CEO"))
+    assert read.notes == ("attendees.csv:4: 'Wu, Ben' read as 'Ben Wu' (surname first)",)
+
+
+def test_a_one_column_list_under_a_name_header_keeps_names_written_surname_first_whole() -> None:
+    # One column saved from a sheet: Excel quotes "Smith, Ana" only when the file is comma-separated CSV; a column
+    # copied into a text file under its "Name" heading has no quotes, and the comma is the name's, not a separator.
+    read = read_people("Name\nSmith, Ana\nBen Wu (CFO)\nWu, Dan\n", "people.txt", anonymous=False)
+    assert read.people == (("Ana Smith", ""), ("Ben Wu", "CFO"), ("Dan Wu", ""))
+    assert read.notes == ("people.txt:2: 'Smith, Ana' read as 'Ana Smith' (surname first) (also on line 4)",)
+
+
+def test_a_column_pasted_with_its_name_heading_does_not_make_the_heading_a_person() -> None:
+    assert pasted_people("Name\nSmith, Ana\nWu, Ben") == "Ana Smith\nBen Wu\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Nombre,Cargo\nAna García,CFO\nBen Wu,CEO\n", (("Ana García", "CFO"), ("Ben Wu", "CEO"))),
+        ("Vorname;Nachname;Position\nAna;Schmidt;CFO\n", (("Ana Schmidt", "CFO"),)),
+        ("Prénom,Nom,Fonction\nAna,Martin,DAF\n", (("Ana Martin", "DAF"),)),
+        ("Nome,Sobrenome,Cargo\nAna,Souza,CEO\n", (("Ana Souza", "CEO"),)),
+        ("Naam,Functie\nAnna de Vries,CFO\n", (("Anna de Vries", "CFO"),)),
+        ("Name;Vorname;Funktion\nSchmidt;Ana;CFO\n", (("Ana Schmidt", "CFO"),)),  # a German list: Name is the surname
+    ],
+)
+def test_a_registration_export_in_another_language_is_read_by_its_name_and_role_columns(
+    text: str, people: tuple[tuple[str, str], ...]
+) -> None:
+    assert read_people(text, "attendees.csv", anonymous=False).people == people

@@ -256,6 +256,24 @@ async def test_a_column_pasted_from_a_spreadsheet_into_the_people_field_is_one_p
         assert field.text.endswith("Chloé Martin (COO)\nDana, Eli")
 
 
+async def test_a_pasted_column_with_its_heading_says_which_name_it_read_surname_first(make_app, store: Store) -> None:
+    """The toast named the first line with a comma and the first person pasted: 'Smith, Ana' read as 'Name'."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_home(pilot)
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        field = form.query_one("#participants", TextArea)
+        field.focus()
+        await settle(pilot)
+        app.post_message(events.Paste("Name\r\nBen Lee\r\nSmith, Ana\r\n"))
+        await settle(pilot)
+        assert field.text == "Ben Lee\nAna Smith\n"
+        assert [n.message for n in app._notifications] == [
+            "2 people pasted, one a line; names written surname first ('Smith, Ana') read as 'Ana Smith'"
+        ]
+
+
 async def test_escape_cancels_the_form(make_app, store: Store) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

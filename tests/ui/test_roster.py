@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from room_helpers import WELCOME, at_step, on_disk, open_console
 from textual import events
+from textual.widgets import Input
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen
 
 from bootcamp.content import Program
@@ -102,6 +103,28 @@ async def test_late_registrations_pasted_as_lines_into_the_name_field_are_each_a
         assert str(screen.query_one("#form-problem").render()) == "Nobody added: line 2: '(CEO)' has a role but no name"
         shown = len(rows(screen, "present"))
     assert len(store.open(workshop_id).info().present) == shown == 6
+
+
+async def test_several_lines_pasted_while_renaming_replace_the_name_as_one_line_would(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """Renaming opens with the name selected; one line pasted replaces it, but two lines pasted were added to its
+    end: 'Ana OrtizAna Ortiz-Smith'."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_roster(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        name_field = screen.query_one("#form-name", Input)
+        before = name_field.value
+        assert name_field.selected_text == before  # Input selects its text on focus
+        app.post_message(events.Paste("Ana Ortiz-Smith\r\nBen Lee\r\n"))
+        await settle(pilot)
+        assert name_field.value == "Ana Ortiz-Smith"
+        name_field.action_end()
+        app.post_message(events.Paste("-Lee\r\nBen Lee\r\n"))  # nothing selected: at the cursor, as Input does
+        await settle(pilot)
+        assert name_field.value == "Ana Ortiz-Smith-Lee"
 
 
 async def test_a_name_is_required_and_escape_leaves_the_form_first(workshop_id: str, make_app) -> None:

@@ -121,9 +121,12 @@ class PeopleField(SafeTextArea):
             self.move_cursor(result.end_location)
         count = people.count("\n")
         said = f"{count} people pasted, one a line"
-        if "," in event.text and "\t" not in event.text:
-            first = next(line.strip() for line in event.text.splitlines() if "," in line)
-            said += f"; names written surname first ({first!r}) read as {people.splitlines()[0]!r}"
+        if "\t" not in event.text:
+            pasted = [line.strip() for line in event.text.splitlines() if line.strip()]
+            read = people.splitlines()
+            as_read = zip(pasted[len(pasted) - len(read) :], read)  # past a Name heading above the column
+            if flipped := next(((was, now) for was, now in as_read if "," in was and was != now), None):
+                said += f"; names written surname first ({flipped[0]!r}) read as {flipped[1]!r}"
         self.notify(said, markup=False)
 
 

@@ -449,7 +449,8 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
     def _names_pasted(self, event: NameField.Pasted) -> None:
         name_field, _role_field = self._fields()
         if self.renaming and name_field is not None:  # a rename takes one name: the first line, as a field does
-            name_field.insert_text_at_cursor(next(line for line in event.text.splitlines() if line.strip()).strip())
+            first = next(line for line in event.text.splitlines() if line.strip()).strip()
+            name_field.replace(first, *name_field.selection)  # over the name selected when the form opened
             return
         problem = self.query_one("#form-problem", Static)
         try:
