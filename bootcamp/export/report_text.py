@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
@@ -281,8 +282,17 @@ def archived_said(report: CommitmentReport) -> str:
     summarised): "Archived on 2026-10-03 (`bootcamp archive --undo ID` brings it back)"; "" for one in the lists."""
     if report.archived_at is None:
         return ""
-    when = f" on {report.archived_at[:10]}" if report.archived_at else ""
+    when = f" on {_local_day(report.archived_at)}" if report.archived_at else ""
     return f"Archived{when} (`bootcamp archive --undo {report.workshop_id}` brings it back)"
+
+
+def _local_day(moment: str) -> str:
+    """The day of a stored UTC time where the summary is read (archived at 22:30 in New York is that day, not the
+    next); the stored text's own day if it is not a time."""
+    try:
+        return datetime.fromisoformat(moment).astimezone().date().isoformat()
+    except ValueError:
+        return moment[:10]
 
 
 def people_said(report: CommitmentReport) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -166,12 +167,13 @@ def test_a_summary_and_an_export_of_an_archived_workshop_say_it_is_archived(stor
     archived_at = json.loads((data / "workshops" / workshop_id / "archived.json").read_text())["archived_at"]
     assert main(["summary", workshop_id, *common]) == 0
     head = capsys.readouterr().out.split("\n## ")[0]
-    assert f"Archived on {archived_at[:10]} (`bootcamp archive --undo {workshop_id}` brings it back)" in head
+    day = datetime.fromisoformat(archived_at).astimezone().date().isoformat()  # the day where it is read
+    assert f"Archived on {day} (`bootcamp archive --undo {workshop_id}` brings it back)" in head
     assert main(["summary", workshop_id, *common, "--format", "json", "-o", str(tmp_path / "s.json")]) == 0
     report = json.loads((tmp_path / "s.json").read_text())
     assert (report["version"], report["archived_at"]) == (1, archived_at)
     assert main(["summary", workshop_id, *common, "--format", "html", "-o", str(tmp_path / "s.html")]) == 0
-    assert f"Archived on {archived_at[:10]}" in (tmp_path / "s.html").read_text()
+    assert f"Archived on {day}" in (tmp_path / "s.html").read_text()
     assert main(["export", workshop_id, *common, "-o", str(tmp_path / "w.json")]) == 0
     exported = json.loads((tmp_path / "w.json").read_text())
     assert (exported["version"], exported["archived_at"]) == (1, archived_at)
@@ -181,3 +183,20 @@ def test_a_summary_and_an_export_of_an_archived_workshop_say_it_is_archived(stor
     assert main(["archive", workshop_id, "--undo", *common]) == 0
     assert main(["export", workshop_id, *common, "-o", str(tmp_path / "w2.json")]) == 0
     assert "archived_at" not in json.loads((tmp_path / "w2.json").read_text())
+
+
+def test_the_archived_line_gives_the_day_where_the_reader_is_not_the_utc_one(monkeypatch) -> None:
+    # Archived at 22:30 in New York is 02:30 UTC the next day: the line said the next day.
+    import time
+    from types import SimpleNamespace
+
+    from bootcamp.export.report_text import archived_said
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        report = SimpleNamespace(archived_at="2026-10-03T02:30:00+00:00", workshop_id="abcd1234")
+        assert archived_said(report).startswith("Archived on 2026-10-02 (")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
