@@ -280,7 +280,10 @@ class Flow:
         wrap up. The time counted is left as it is (a false start is :meth:`start_over`; a laptop asleep is held)."""
         timer = self.timer()
         fewest = -float(self.current.minutes)  # the step's whole time taken off: no time left, never less
-        return self._with_timer(replace(timer, extra_minutes=max(fewest, timer.extra_minutes - minutes)))
+        extra = max(fewest, timer.extra_minutes - minutes) + 0.0  # + 0.0: a step of no minutes stores 0, not -0.0
+        if extra == timer.extra_minutes:
+            return self.state  # nothing left to take: nothing to save
+        return self._with_timer(replace(timer, extra_minutes=extra))
 
     def start_over(self) -> WorkshopState:
         """The current step's timer from nothing: no time counted, none added; running on from now if it ran."""

@@ -252,8 +252,11 @@ class LiveWorkshop:
         return bool(self.records.data.answers_for(step_key))
 
     def move(self, move: Callable[[Flow], WorkshopState], *, by: Actor = CONSOLE) -> WorkshopState:
-        """Apply a move to the room's state (next, jump, timer …), keep it, and queue its save."""
-        self.set_state(move(self.flow), by=by)
+        """Apply a move to the room's state (next, jump, timer …), keep it, and queue its save; a move that gives the
+        state back as it was (nothing left to take off a timer) saves nothing."""
+        moved = move(self.flow)
+        if moved is not self.state:
+            self.set_state(moved, by=by)
         return self.state
 
     def set_state(self, state: WorkshopState, *, by: Actor = CONSOLE) -> None:

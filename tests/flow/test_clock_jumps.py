@@ -139,3 +139,14 @@ def test_start_over_counts_from_nothing_running_on_if_it_ran(program: Program, c
     paused = walk(program, clock, state).pause()
     over = walk(program, clock, walk(program, clock, paused).start_over())
     assert not over.running and over.timer() == StepTimer()
+
+
+def test_minus_with_no_time_left_to_take_changes_nothing(program: Program, clock: FixedClock) -> None:
+    # It stamped and saved the state at every press, and a step of no minutes stored -0.0 minutes added.
+    flow = walk(program, clock)
+    emptied = flow.state
+    for _ in range(int(flow.current.minutes // 2) + 1):
+        emptied = walk(program, clock, emptied).take_minutes()
+    clock.advance(5)
+    assert walk(program, clock, emptied).take_minutes() is emptied
+    assert walk(program, clock, emptied).allowed_seconds() == 0
