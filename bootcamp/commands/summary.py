@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 from bootcamp.commands.output import spreadsheet_file, write_output
 from bootcamp.locations import data_dir
-from bootcamp.summary import CommitmentReport, build_report
+from bootcamp.summary import CommitmentReport
 from bootcamp.summary.report import private_notes_said, without_private_notes
 
 
@@ -35,20 +34,15 @@ def _renderer(name: str) -> Callable[[CommitmentReport], str]:
 
 def run(args: argparse.Namespace) -> int:
     from bootcamp.store import Store
-    from bootcamp.store.archive import archived_at
+    from bootcamp.summary.stored_runs import stored_report
 
-    workshop = Store(data_dir(getattr(args, "data_dir", None))).open(args.id)
-    report = build_report(
-        workshop.program(), workshop.info(), workshop.answers(), workshop.room(), workshop.state(), as_of=date.today()
-    )
-    if (put_away := archived_at(workshop.path)) is not None:
-        report = replace(report, archived_at=put_away)
+    report = stored_report(Store(data_dir(getattr(args, "data_dir", None))), args.id, date.today())
     if not args.with_private_notes:  # a summary is for sharing; the quick notes are the facilitator's
         report = without_private_notes(report)
     text = _renderer(args.format)(report)
     if args.format == "csv" and args.output:
         text = spreadsheet_file(text)
-    write_output(text, args.output, f"the {args.format} summary of workshop {workshop.id}", args)
+    write_output(text, args.output, f"the {args.format} summary of workshop {report.workshop_id}", args)
     if said := private_notes_said(report):
         print(f"bootcamp: {said}; --with-private-notes keeps them", file=sys.stderr)
     return 0

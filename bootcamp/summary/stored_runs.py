@@ -7,6 +7,7 @@ reads the page and the command's file sees the same list.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,16 @@ if TYPE_CHECKING:
 
 
 def stored_report(store: Store, workshop_id: str, as_of: date) -> CommitmentReport:
-    """A stored workshop's report; it reads every file of the workshop (call it off the UI's thread)."""
+    """A stored workshop's report, saying when it was archived if it was; it reads every file of the workshop (call
+    it off the UI's thread)."""
+    from bootcamp.store.archive import archived_at
     from bootcamp.summary import build_report
 
     files = store.open(workshop_id)
-    return build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=as_of)
+    report = build_report(files.program(), files.info(), files.answers(), files.room(), files.state(), as_of=as_of)
+    if (put_away := archived_at(files.path)) is not None:
+        report = replace(report, archived_at=put_away)
+    return report
 
 
 def older_reports(

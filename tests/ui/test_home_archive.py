@@ -261,3 +261,23 @@ async def test_home_looks_again_when_the_terminal_regains_focus(
         new_workshop(store, fixture_program, name="Autumn")
         app.post_message(events.AppFocus())
         await until_shown(pilot, lambda: len(home.rows) == 2, "the new one, on focus")
+
+
+async def test_the_summary_of_an_archived_workshop_says_archived_as_its_exported_summary_does(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    # Its page said "saved answers" as for any workshop; `bootcamp summary` said "Archived on DATE".
+    from bootcamp.ui.screens.summary import SummaryScreen
+
+    spring = new_workshop(store, fixture_program, name="Spring")
+    archive(store, spring.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(home.rows) == 1, "the archived one shown")
+        await pilot.press("f4")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        await wait_until(pilot, lambda: summary.report is not None, "read")
+        source = str(summary.query_one("#summary-source", Static).render())
+        assert source.startswith("archived ") and "saved answers" in source
