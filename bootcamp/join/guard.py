@@ -60,11 +60,14 @@ def refused(request: web.Request, retry_after: int) -> web.Response:
     if "text/html" not in request.headers.get("Accept", ""):
         return refusal(429, "Too many wrong codes; wait a while.", **headers)
     minutes = max(1, -(-retry_after // 60))
+    # A page asked for reloads itself then; a form sent (a phone without the script) is not sent again by a reload
+    # (its address answers only forms), so the person is told to send it again.
+    again = "this page tries again then by itself" if request.method == "GET" else "go back and send it again then"
     page = notice_page(
         "Wait a few minutes",
         f"Too many wrong join codes came from this phone. The laptop answers it again in about "
-        f"{minutes} minute{'' if minutes == 1 else 's'}; this page tries again then by itself.",
-        refresh_seconds=retry_after,
+        f"{minutes} minute{'' if minutes == 1 else 's'}; {again}.",
+        refresh_seconds=retry_after if request.method == "GET" else 0,
     )
     response = _as_response(429, page)
     response.headers.update(headers)

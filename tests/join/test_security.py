@@ -212,3 +212,20 @@ async def test_a_refused_phone_that_reloads_gets_a_page_saying_how_long_and_that
     status, text, _ = await get(room.url)  # a script's look: the status and Retry-After are what it reads
     assert status == 429 and text == "Too many wrong codes; wait a while.\n"
     await room.close()
+
+
+async def test_a_refused_form_sent_without_the_script_is_not_reloaded_onto_an_address_that_only_takes_forms(
+    files: WorkshopFiles, tmp_path: Path
+) -> None:
+    # The 429 page's reload asked for the form's address (GET /CODE/join), which answers only a form: 405.
+    room = await Room.open(files, tmp_path)
+    room.server.guard.wrong_codes = WrongCodes(free_tries=1, refuse_after=2, delay_step=0)
+    for guess in ("QQQQQ", "QQQQR", "QQQQS"):
+        await get(f"{room.origin}/{guess}")
+    async with aiohttp.ClientSession() as session, session.post(
+        f"{room.url}/join", data={"seat": "1"}, headers={"Accept": "text/html"}, allow_redirects=False
+    ) as response:
+        status, page = response.status, await response.text()
+    assert status == 429 and 'http-equiv="refresh"' not in page
+    assert "go back and send it again then" in text_of(page.split("<main>", 1)[1])
+    await room.close()
