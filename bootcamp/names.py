@@ -81,6 +81,18 @@ def folded_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+def namesakes(added: Iterable[Participant], people: Iterable[Participant]) -> list[tuple[Participant, Participant]]:
+    """Each of ``added`` with the first one of ``people`` (in the room or removed) whose name a phone reads as the same
+    ("ben okafor", "Ortiz, Ana" read as Ana Ortiz): a walk-in who may be someone already listed."""
+    added = tuple(added)
+    new_ids = {person.id for person in added}
+    earlier: dict[str, Participant] = {}
+    for person in people:
+        if person.id not in new_ids and (key := name_key(person.display_name)):
+            earlier.setdefault(key, person)
+    return [(person, earlier[key]) for person in added if (key := name_key(person.display_name)) in earlier]
+
+
 def told_apart(people: Iterable[Participant]) -> dict[str, str]:
     """Participant id → the name a summary shows beside a comment or a row, and a phone's list of names: the display
     name, and where two people (removed ones too) share it, with their role ("Sam Lee (CFO)"); with the seat as well

@@ -142,12 +142,16 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
     def found(names: tuple[str, ...]) -> int | None:
         return next((columns.index(name) for name in names if name in columns), None)
 
-    whole, given, family, role_at = found(_NAME), found(_FIRST), found(_LAST), found(_ROLE)
+    whole, given, family = found(_NAME), found(_FIRST), found(_LAST)
     if given is not None and family is not None and given != family:
         whole = None  # "Prénom" and "Nom": a first and a last name, though "Nom" alone would be the whole name
+    # Every role column, the likeliest first: a webinar tool's export has the Job Title asked at registration and
+    # its own Role (Attendee, Organizer) side by side, and only one of them is the person's role.
+    role_columns = list(dict.fromkeys(columns.index(name) for name in _ROLE if name in columns))
     name_at = (whole,) if whole is not None else tuple(n for n in (given, family) if n is not None)
     name_said = ", ".join(trimmed(header[n]) for n in name_at)
     people: list[tuple[str, str]] = []
+    roles: list[tuple[str, ...]] = []  # each person's cell in each of role_columns
     notes = _Notes()
     line = first + 1
     try:
@@ -160,17 +164,18 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
                 if whole is not None and not anonymous and (flipped := _surname_first(name)) is not None:
                     notes.add(line, f"{name!r} read as {flipped[0]!r} (surname first)")
                     name = flipped[0]
-                role = cell(role_at)
+                their_roles = tuple(cell(at) for at in role_columns)
                 if not name and not anonymous:
                     shown = next(trimmed(c) for c in record if trimmed(c))
                     raise PeopleFileError(
                         f"{source}:{line}: {name_said}: empty, but the line has {shown!r}; every line needs a name"
                     )
-                for problem in participant_problems("" if anonymous else name, role, anonymous=anonymous):
-                    at = role_at if problem.field == "role" else None
-                    field = trimmed(header[at]) if at is not None else name_said
-                    raise PeopleFileError(f"{source}:{line}: {field}: {problem.message}")
-                people.append(("" if anonymous else name, role))
+                for at, role in zip(role_columns or [None], their_roles or ("",), strict=True):
+                    for problem in participant_problems("" if anonymous else name, role, anonymous=anonymous):
+                        field = trimmed(header[at]) if at is not None and problem.field == "role" else name_said
+                        raise PeopleFileError(f"{source}:{line}: {field}: {problem.message}")
+                people.append(("" if anonymous else name, ""))
+                roles.append(their_roles)
             line = first + reader.line_num
     except csv.Error as error:
         if "unexpected end of data" in str(error):
@@ -181,10 +186,14 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
     if not people:
         raise PeopleFileError(f"{source}: no one is listed under the header")
     said = notes.said(source)
-    if role_at is not None and (meeting := _meeting_roles(role for _, role in people)):
-        people = [(name, "") for name, _ in people]
-        said += (f"{source}:{first}: {trimmed(header[role_at])}: left out: it holds the meeting's roles "
-                 f"({', '.join(meeting)}), not job titles",)
+    meeting = [_meeting_roles(their[n] for their in roles) for n in range(len(role_columns))]
+    kept = next((n for n in range(len(role_columns)) if not meeting[n] and any(their[n] for their in roles)), None)
+    if kept is not None:
+        people = [(name, their[kept]) for (name, _), their in zip(people, roles, strict=True)]
+    if role_columns and meeting[0]:
+        said += (f"{source}:{first}: {trimmed(header[role_columns[0]])}: left out: it holds the meeting's roles "
+                 f"({', '.join(meeting[0])}), not job titles"
+                 + (f"; the roles are from {trimmed(header[role_columns[kept]])}" if kept is not None else ""),)
     return PeopleRead(tuple(people), said)
 
 

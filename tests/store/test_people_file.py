@@ -147,3 +147,15 @@ def test_a_registration_export_in_another_language_is_read_by_its_name_and_role_
     text: str, people: tuple[tuple[str, str], ...]
 ) -> None:
     assert read_people(text, "attendees.csv", anonymous=False).people == people
+
+
+def test_job_titles_beside_a_role_column_of_meeting_roles_are_the_roles() -> None:
+    # A webinar tool's registration export asks the job title and adds its own Role (Attendee, Organizer): the
+    # Role column was taken, found meeting roles and left out, and with it every job title beside it.
+    text = "First Name,Last Name,Email,Job Title,Role\nAna,Ortiz,a@x.example,CEO,Attendee\nEve,Martin,e@x,,Organizer\n"
+    read = read_people(text, "registrations.csv", anonymous=False)
+    assert read.people == (("Ana Ortiz", "CEO"), ("Eve Martin", ""))
+    assert read.notes == (
+        "registrations.csv:1: Role: left out: it holds the meeting's roles (Attendee, Organizer), not job titles; "
+        "the roles are from Job Title",
+    )

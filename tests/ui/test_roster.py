@@ -88,13 +88,13 @@ async def test_late_registrations_pasted_as_lines_into_the_name_field_are_each_a
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_roster(pilot)
         await pilot.press("a")
-        app.post_message(events.Paste("Chloe Martin (COO)\r\nWu, Dan\r\nEve Stone\r\n"))
+        app.post_message(events.Paste("Cleo Marsh (COO)\r\nWu, Dan\r\nEve Stone\r\n"))
         await settle(pilot)
         assert [row.split(maxsplit=1)[1] for row in rows(screen, "present")[-3:]] == [
-            "Chloe Martin COO", "Dan Wu", "Eve Stone"
+            "Cleo Marsh COO", "Dan Wu", "Eve Stone"
         ]
         assert [n.message for n in app._notifications][-1] == (
-            "Added 3 people: Chloe Martin, Dan Wu, Eve Stone ('Wu, Dan' read as 'Dan Wu' (surname first))"
+            "Added 3 people: Cleo Marsh, Dan Wu, Eve Stone ('Wu, Dan' read as 'Dan Wu' (surname first))"
         )
         assert not screen.query_one("#roster-form").has_class("-open")
         await pilot.press("a")
@@ -125,6 +125,37 @@ async def test_several_lines_pasted_while_renaming_replace_the_name_as_one_line_
         app.post_message(events.Paste("-Lee\r\nBen Lee\r\n"))  # nothing selected: at the cursor, as Input does
         await settle(pilot)
         assert name_field.value == "Ana Ortiz-Smith-Lee"
+
+
+async def test_a_walk_in_with_the_name_of_someone_on_the_list_is_said_when_added(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """Walk-ins pasted on the day, one of them the registered Ana Ortiz again ("Ortiz, Ana" from the e-mail), one the
+    cancellation removed that morning: both were added as new people without a word, two Ana Ortiz on the phones'
+    list and Ben's answers left with the removed seat."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_roster(pilot)
+        ben = app.workshop.records.info.present[1]
+        app.workshop.records.remove_participant(ben.id)
+        await settle(pilot)
+        await pilot.press("a")
+        app.post_message(events.Paste("Fay Old\nOrtiz, Ana\nben okafor\n"))
+        await settle(pilot)
+        said = [n for n in app._notifications][-1]
+        assert said.message == (
+            "Added 3 people: Fay Old, Ana Ortiz, ben okafor ('Ortiz, Ana' read as 'Ana Ortiz' (surname first)). "
+            "P5 Ana Ortiz has the name of P1 Ana Ortiz, in the room: r renames one, x removes one added twice. "
+            "P6 ben okafor has the name of P2 Ben Okafor, removed: u brings them back with their answers, x removes P6."
+        )
+        assert said.severity == "warning"
+        await pilot.press("a", *"chloe martin", "enter", "enter")  # one typed at the form: the same
+        await settle(pilot)
+        assert [n.message for n in app._notifications][-1] == (
+            "Added chloe martin. P7 chloe martin has the name of P3 Chloe Martin, in the room: r renames one, "
+            "x removes one added twice."
+        )
+    assert len(store.open(workshop_id).info().present) == 6
 
 
 async def test_a_name_is_required_and_escape_leaves_the_form_first(workshop_id: str, make_app) -> None:

@@ -35,6 +35,7 @@ from bootcamp.limits import PERSON_NAME, ROLE
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
+from bootcamp.names import namesakes
 from bootcamp.store.model import Participant
 from bootcamp.ui.phones import PHONE, phones_of
 from bootcamp.ui.text import joined, one_line, plain, safe
@@ -231,6 +232,20 @@ def _said_of_the_paste(text: str) -> str:
     return f"line {line}: {said}" if line.isdigit() else rest.strip()
 
 
+def _said_of_namesakes(added: list[Participant], people: tuple[Participant, ...]) -> str:
+    """Who was just added under the name of someone listed already (the registered person pasted again, or a
+    cancellation removed that morning who came after all), and what undoes it: adding them is allowed, as two
+    people may share a name, but it is more often a slip the room would meet as two of one name on the phones."""
+    said = []
+    for new, earlier in namesakes(added, people):
+        if earlier.removed:
+            undo = f"removed: u brings them back with their answers, x removes P{new.number}"
+        else:
+            undo = "in the room: r renames one, x removes one added twice"
+        said.append(f"P{new.number} {new.display_name} has the name of P{earlier.number} {earlier.display_name}, {undo}.")
+    return " ".join(said)
+
+
 class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
     CSS_PATH = "roster.tcss"
     HELP_TITLE = "People"
@@ -424,6 +439,7 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
             self.query_one("#form-problem", Static).update(plain("Type a name (a role or team is optional)."))
             name_field.focus()
             return
+        namesake = ""
         if self.renaming:
             changed = self.live.rename_participant(self.renaming, name, role_field.value)
             said = f"Saved {changed.display_name}" if changed else ""
@@ -435,6 +451,9 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
             said = f"Added {added.display_name}"
             if missed:
                 said += f": missed {len(missed)} answering step{'s' if len(missed) > 1 else ''} — m starts them"
+            namesake = _said_of_namesakes([added], self.workshop.info.participants)
+            if namesake:
+                said += f". {namesake}"
         self._close_form()
         self.show()
         table = self.query_one("#present", PeopleTable)
@@ -443,7 +462,7 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
             table.move_cursor(row=ids.index(keep), animate=False)
         table.focus()
         if said:
-            self.notify(said, markup=False)
+            self.notify(said, markup=False, severity="warning" if namesake else "information")
 
     @on(NameField.Pasted)
     def _names_pasted(self, event: NameField.Pasted) -> None:
@@ -469,12 +488,15 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
         said = f"Added {len(added)} people: {', '.join(person.display_name for person in added)}"
         if read.notes:
             said += f" ({'; '.join(_said_of_the_paste(note).partition(': ')[2] for note in read.notes)})"
+        namesake = _said_of_namesakes(added, self.workshop.info.participants)
+        if namesake:
+            said += f". {namesake}"
         self._close_form()
         self.show()
         table = self.query_one("#present", PeopleTable)
         table.move_cursor(row=table.row_count - 1, animate=False)
         table.focus()
-        self.notify(said, markup=False)
+        self.notify(said, markup=False, severity="warning" if namesake else "information")
 
     def _close_form(self) -> None:
         self.renaming = ""
