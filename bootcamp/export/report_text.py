@@ -279,11 +279,10 @@ _NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 def archived_said(report: CommitmentReport) -> str:
     """For an archived workshop, the line under a summary's head that says so (a client's earlier run is still
-    summarised): "Archived on 2026-10-03 (`bootcamp archive --undo ID` brings it back)"; "" for one in the lists."""
+    summarised): "Archived on 2026-10-03"; "" for one in the lists. No command: the summary goes to the client."""
     if report.archived_at is None:
         return ""
-    when = f" on {_local_day(report.archived_at)}" if report.archived_at else ""
-    return f"Archived{when} (`bootcamp archive --undo {report.workshop_id}` brings it back)"
+    return f"Archived on {_local_day(report.archived_at)}" if report.archived_at else "Archived"
 
 
 def _local_day(moment: str) -> str:

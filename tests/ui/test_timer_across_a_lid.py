@@ -139,7 +139,7 @@ async def test_minus_takes_two_minutes_off_and_shift_t_starts_the_timer_over(
         await pilot.pause()
         assert screen.flow.elapsed() == 0 and screen.flow.running and countdown(screen) == "5:00"
         table = dict((what, keys) for keys, what in key_table(screen))
-        assert table["Take 2 minutes off the step's time (undoes +)"] == "-"
+        assert table["Take 2 minutes off the step timer (undoes +)"] == "-"
         assert table["Start the step timer over: nothing counted, no minutes added"] == "T"
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast; presenter mode takes it down (the slide says it)
 TICK_SECONDS = 1.0
 # What - and T do (their tooltips, in help and the command palette): time the room did not spend on the step.
-TAKE_MINUTES_SAID = "Take 2 minutes off the step's time (undoes +)"
+TAKE_MINUTES_SAID = "Take 2 minutes off the step timer (undoes +)"
 START_OVER_SAID = "Start the step timer over: nothing counted, no minutes added"
 
 
