@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import random
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from bootcamp.checks import Problem, RecordChecks, RecordRefused, participant_problems, refuse
@@ -130,6 +131,7 @@ class LiveRecords:
         self._voted = {step: set(ids) for step, ids in (voted or {}).items()}  # who cast a ballot, by step
         self._checks = RecordChecks(program, info)  # every record is checked as every way in checks it
         self._undo: list[Undo] = []
+        self._undos_pushed = 0  # ever, so that a change made of several (as_one_change) knows which are its own
         self._data: WorkshopSnapshot | None = None
         self._actor = CONSOLE  # who is making the change in progress (set by each public method)
         # Who gave each answer given since the workshop was opened, by the answer itself: an undo that puts an answer
@@ -632,7 +634,27 @@ class LiveRecords:
 
     def _push_undo(self, label: str, revert: Callable[[], None], *, step_key: str = "") -> None:
         self._undo.append(Undo(label, revert, self._actor, step_key))
+        self._undos_pushed += 1
         del self._undo[:-UNDO_DEPTH]
+
+    @contextmanager
+    def as_one_change(self, said: Callable[[int], str]) -> Iterator[None]:
+        """The changes made inside are taken back by one undo, said as ``said`` of how many they were (three walk-ins
+        pasted at once); a single change keeps its own words. Those made before a refusal inside are one change."""
+        before = self._undos_pushed
+        try:
+            yield
+        finally:
+            made = min(self._undos_pushed - before, len(self._undo))
+            if made > 1:
+                parts = self._undo[-made:]
+                del self._undo[-made:]
+
+                def revert_all() -> None:
+                    for part in reversed(parts):
+                        part.revert()
+
+                self._undo.append(Undo(said(made), revert_all, parts[-1].by, parts[-1].step_key))
 
     def _submit(self, record: str | tuple[str, ...], save: Callable[[], None], part: Part) -> None:
         self._data = None

@@ -474,3 +474,21 @@ async def test_who_gave_each_answer_is_kept_only_while_the_answer_can_come_back(
         workshop.undo()
         assert records.given_by(ana.id, MANDATE) == on_her_phone and records.given_by(ben.id, MANDATE) == on_his_phone
     assert await workshop.close()
+
+
+async def test_several_people_added_at_once_are_taken_back_by_one_undo(files: WorkshopFiles) -> None:
+    # Three walk-ins pasted on the people screen went on the undo list one by one: ctrl+z took back only the last.
+    workshop = opened(files)
+    records = workshop.records
+    with records.as_one_change(lambda made: f"adding {made} people"):
+        for name in ("Dee", "Eve", "Fay"):
+            records.add_participant(name)
+    assert [p.display_name for p in workshop.info.present] == ["Ana", "Ben", "Chloe", "Dee", "Eve", "Fay"]
+    assert str(workshop.undo()) == "adding 3 people (from the console)"
+    assert [p.display_name for p in workshop.info.present] == ["Ana", "Ben", "Chloe"]
+    assert workshop.undo() is None  # nothing else was changed
+    with records.as_one_change(lambda made: f"adding {made} people"):  # one change stays as it was said
+        records.add_participant("Gus")
+    assert str(workshop.undo()) == "adding Gus (from the console)"
+    assert await workshop.close()
+    assert [p.display_name for p in files.info().present] == ["Ana", "Ben", "Chloe"]

@@ -479,8 +479,9 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
             return
         added = []
         try:
-            for name, role in read.people:
-                added.append(self.live.add_participant(name, role))
+            with self.live.as_one_change(lambda made: f"adding {made} people"):  # one paste, one ctrl+z
+                for name, role in read.people:
+                    added.append(self.live.add_participant(name, role))
         except UserError as refused:  # the roster is full: those added so far stay, and it is said
             problem.update(plain(str(refused)))
         if not added:
