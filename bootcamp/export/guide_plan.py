@@ -205,8 +205,9 @@ def keys(program: Program, step: Step) -> tuple[GuideKey, ...]:
             found.append(GuideKey("c", "the comment of the person at the cursor"))
         if step.kind is StepKind.CHECK:
             found = [
-                GuideKey("Enter", "adds the line typed"),
+                GuideKey("Enter", "adds the line typed (the line field has the keys on arrival)"),
                 GuideKey("Tab", "to the lines: s strategic · t tactical · k takes the suggestion · u undecided · x removes"),
+                GuideKey("Esc", "gives the console its keys back (a, r, e, v)"),
                 GuideKey("f3", "shows these notes (the lines take the console's width)"),
                 *found,
             ]
