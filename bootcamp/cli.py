@@ -174,13 +174,27 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=["md", "html", "json"], default="md")
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    printables = sub.add_parser("print", parents=[common], help="printables for the day: the Poker deck, answer sheets")
+    printables = sub.add_parser(
+        "print", parents=[common], help="printables for the day: the Poker deck, answer sheets, the facilitator's guide"
+    )
     what = printables.add_subparsers(dest="what", metavar="WHAT", required=True)
     deck = what.add_parser("deck", parents=[common], help="the Aptitude Poker cards as printable HTML")
     deck.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     sheets = what.add_parser("sheets", parents=[common], help="paper answer sheets matching `import-answers`")
     sheets.add_argument("id", help="the workshop id")
     sheets.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    guide = what.add_parser(
+        "guide",
+        parents=[common],
+        help="the facilitator's guide: the day at a glance with clock times, then every step's notes and keys",
+    )
+    guide.add_argument(
+        "id", nargs="?", help="the workshop id: its agenda, date and people (without it: the content's agenda)"
+    )
+    guide.add_argument("--half-day", action="store_true", help="without a workshop: the half-day agenda")
+    guide.add_argument("--start", metavar="HH:MM", help="when the day starts, on a 24-hour clock (default: 09:00)")
+    guide.add_argument("--format", choices=["html", "md"], default="html")
+    guide.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")
     present.add_argument("id", help="the workshop id")

@@ -2,58 +2,28 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
 from bootcamp.content.model import Program, Step
+from bootcamp.content.step_notes import NO_NOTES, note_blocks, paragraphs
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.steady_static import SteadyStatic
 
-# "Say:", "Ask:", "Watch for:" … at the start of a line begin a new paragraph, shown bold.
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z' ]{0,20}:)\s")
-_LIST_ITEM = re.compile(r"^([-*•]|\d+[.)])\s")
-
-
-def paragraphs(notes: str) -> list[str]:
-    """Notes as written in YAML are wrapped by hand: join wrapped lines, keep labels and list items apart."""
-    found: list[str] = []
-    joining = False
-    for line in notes.splitlines():
-        line = line.strip()
-        if not line:
-            joining = False
-            continue
-        if joining and not _LABEL.match(line) and not _LIST_ITEM.match(line):
-            found[-1] += " " + line
-        else:
-            found.append(line)
-        joining = True
-    return found
+__all__ = ["FacilitatorNotes", "notes_text", "paragraphs"]
 
 
 def notes_text(step: Step, program: Program) -> Text:
+    """The notes as :func:`note_blocks` reads them (the printed guide reads them the same), labels in bold."""
     parts: list[object] = []
-    for paragraph in paragraphs(step.notes):
-        if parts:
-            parts.append("\n")
-        match = _LABEL.match(paragraph)
-        if match:
-            parts += [(match["label"], "bold"), paragraph[match.end("label") :]]
-        else:
-            parts.append(paragraph)
-    question = step.question
-    if question is not None:
-        dimension = program.dimension(question.dimension)
-        if parts:
-            parts.append("\n\n")
-        parts += [("Dimension: ", "bold"), dimension.title if dimension else question.dimension]
-        parts += ["\n", ("Ask next: ", "bold"), question.ask_next]
-        parts += ["\n", ("If it scores low: ", "bold"), question.do_next]
+    for block in note_blocks(step, program):
+        for number, line in enumerate(block):
+            if parts:
+                parts.append("\n\n" if number == 0 else "\n")
+            parts += [(line.label, "bold"), line.text] if line.label else [line.text]
     if not parts:
-        parts.append(("No notes for this step.", "dim italic"))
+        parts.append((NO_NOTES, "dim italic"))
     return joined(*parts)
 
 
