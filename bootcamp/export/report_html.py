@@ -109,6 +109,7 @@ def render_html(report: CommitmentReport) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="only light">\n'  # see STYLE's :root
         f"<title>{escape(title)}</title>\n<style>{STYLE}{running_header(_page_header(report))}</style>\n"
         "</head>\n<body>\n<main>\n"
         + _cover(report)
@@ -553,6 +554,9 @@ def _anchor(step_key: str) -> str:
 
 
 STYLE = """
+/* Drawn light only, as printed: colours carry figures (a heat map's cells, a score on its scale), and a browser or mail
+   app that darkens a page by itself darkens each colour its own way (a "mixed" cell darker than a "weak" one). */
+:root { color-scheme: only light; }
 :root { --ink:#1d2329; --muted:#5f6b76; --line:#d9dee3; --paper:#fff; --soft:#f4f6f8; --accent:#1f5f8b;
   --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; }
 * { box-sizing: border-box; }
