@@ -80,6 +80,7 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="only light">\n'  # see STYLE's :root
         f"<title>{escape(title)}</title>\n"
         f"<style>{STYLE}{_STYLE_MORE}{running_header(f'{title} · {comparison.before.date} → {after.date}')}</style>\n"
         "</head>\n<body>\n<main>\n"

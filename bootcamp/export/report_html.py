@@ -109,6 +109,7 @@ def render_html(report: CommitmentReport) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="only light">\n'  # see STYLE's :root
         f"<title>{escape(title)}</title>\n<style>{STYLE}{running_header(_page_header(report))}</style>\n"
         "</head>\n<body>\n<main>\n"
         + _cover(report)
@@ -455,9 +456,11 @@ def _role(role: RoleVerdict, report: CommitmentReport) -> str:
     if role.lines:
         rows = "".join(
             f'<tr><td class="num">{n}</td><td class="typed">{user(line.text)}</td>'
-            f'<td><span class="chip {line.decision or "grey"}">{escape(decision_label(line.decision))}</span></td>'
-            f'<td><span class="chip {line.suggestion.value}">{escape(line.suggestion.value)}</span></td>'
-            f"<td>{user(line.reason)}</td></tr>"
+            f'<td class="decided"><span class="chip {line.decision or "grey"}">'
+            f"{escape(decision_label(line.decision))}</span></td>"
+            f'<td class="suggested"><span class="chip {line.suggestion.value}">'
+            f"{escape(line.suggestion.value)}</span></td>"
+            f'<td class="reason">{user(line.reason)}</td></tr>'
             for n, line in enumerate(role.lines, 1)
         )
         lines = boxed(
@@ -551,6 +554,9 @@ def _anchor(step_key: str) -> str:
 
 
 STYLE = """
+/* Drawn light only, as printed: colours carry figures (a heat map's cells, a score on its scale), and a browser or mail
+   app that darkens a page by itself darkens each colour its own way (a "mixed" cell darker than a "weak" one). */
+:root { color-scheme: only light; }
 :root { --ink:#1d2329; --muted:#5f6b76; --line:#d9dee3; --paper:#fff; --soft:#f4f6f8; --accent:#1f5f8b;
   --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; }
 * { box-sizing: border-box; }
@@ -625,6 +631,31 @@ dt { font-weight: 600; color: var(--muted); } dd { margin: 0; }
 table.lines, table.actions { min-width: 40em; } td.typed { min-width: 8em; }
 q.typed { quotes: "\\201C" "\\201D"; }
 .scroll { overflow-x: auto; }
+/* A box whose table goes on past the screen is shaded at that edge: the shades stay at the box's edges, and a cover
+   that moves with the table hides each once its end is reached (a page with no scripts cannot ask). */
+@media screen { .scroll { background:
+  linear-gradient(to right, var(--paper) 40%, rgba(255, 255, 255, 0)) left / 32px 100% no-repeat local,
+  linear-gradient(to left, var(--paper) 40%, rgba(255, 255, 255, 0)) right / 32px 100% no-repeat local,
+  radial-gradient(farthest-side at 0 50%, rgba(29, 35, 41, .3), rgba(29, 35, 41, 0)) left / 14px 100% no-repeat
+    scroll,
+  radial-gradient(farthest-side at 100% 50%, rgba(29, 35, 41, .3), rgba(29, 35, 41, 0)) right / 14px 100% no-repeat
+    scroll var(--paper); } }
+/* On a phone each role line reads down the screen: the line, what the room decided and what is suggested, and why,
+   each at the screen's width; scrolled sideways, its rows stood tall for a reason wrapped out of sight. */
+@media screen and (max-width: 640px) {
+  table.lines, table.lines tbody { display: block; min-width: 0; }
+  table.lines thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.lines tr { display: grid; grid-template-columns: 1.6em auto 1fr; gap: 2px 10px; padding: 8px 0;
+    border-bottom: 1px solid var(--line); }
+  table.lines td { border: 0; padding: 0; min-width: 0; }
+  table.lines td.num { text-align: left; font-weight: 600; }
+  table.lines td.typed, table.lines td.reason { grid-column: 2 / -1; }
+  table.lines td.decided { grid-column: 2; } table.lines td.suggested { grid-column: 3; }
+  table.lines td.reason { color: var(--muted); font-size: 14px; }
+  table.lines td.decided::before { content: "Room decided "; }
+  table.lines td.suggested::before { content: "Suggested "; }
+  table.lines td.decided::before, table.lines td.suggested::before { color: var(--muted); font-size: 13px; }
+}
 table.heatmap { width: auto; min-width: 60%; }
 table.heatmap.wide { table-layout: fixed; width: 100%; }
 table.heatmap.wide th.who { width: 120px; }

@@ -51,6 +51,7 @@ from bootcamp.summary.model import (
     HeatMap,
     QuestionResult,
     RoleVerdict,
+    ScalePoint,
     decision_label,
 )
 
@@ -109,8 +110,8 @@ def _or_dash(text: str) -> str:
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
-    """A GitHub table; ``align`` has one letter per column: l(eft) or r(ight)."""
-    marks = ["---:" if (align[n : n + 1] == "r") else "---" for n in range(len(header))]
+    """A GitHub table; ``align`` has one letter per column: l(eft), r(ight) or c(entre)."""
+    marks = [{"r": "---:", "c": ":---:"}.get(align[n : n + 1], "---") for n in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks) + " |"]
     lines += ["| " + " | ".join(cell if cell else " " for cell in row) + " |" for row in rows]
     return lines
@@ -307,18 +308,34 @@ def _heat_map(heat_map: HeatMap) -> list[str]:
     if heat_map.secret:
         lines += ["", "Answered by secret ballot: only the room's figures are shown."]
     elif heat_map.rows:
-        lines += ["", "### Each participant", ""]
-        header = ["Participant", *(f"{content(c.short)} · {c.perspective}" for c in heat_map.columns)]
-        labels = _Once(content)  # a few options, picked in every cell
-        rows = [
-            [
-                md(row.participant) + (" (removed)" if row.removed else ""),
-                *("" if cell is None else labels[cell.label] for cell in row.cells),
-            ]
-            for row in heat_map.rows
-        ]
-        lines += markdown_table(header, rows)
+        lines += ["", "### Each participant", "", *_participant_table(heat_map)]
     return lines
+
+
+def _participant_table(heat_map: HeatMap) -> list[str]:
+    """A row per participant, a column per item; each cell the option's mark from each perspective ("S / W": self
+    rated a strength, team a weakness), a legend above: twenty columns of words ran far off a wiki page or a chat."""
+    perspectives = list(dict.fromkeys(c.perspective for c in heat_map.columns))
+    marks = {p.option_id: _mark(p) for p in heat_map.legend}
+    legend = ", ".join(f"{marks[p.option_id]} = {content(p.label)}" for p in heat_map.legend)
+    lines = [f"Each cell is {' / '.join(perspectives)}: {legend}; – not answered.", ""]
+    span = len(perspectives)
+    items = list(dict.fromkeys((c.item, c.short) for c in heat_map.columns))
+    header = ["Participant", *(content(short) for _, short in items)]
+    rows = []
+    for row in heat_map.rows:
+        said = ["–" if cell is None else marks[cell.option_id] for cell in row.cells]
+        cells = [
+            "" if all(mark == "–" for mark in group) else " / ".join(group)
+            for group in (said[n : n + span] for n in range(0, len(said), span))
+        ]
+        rows.append([md(row.participant) + (" (removed)" if row.removed else ""), *cells])
+    return lines + markdown_table(header, rows, "l" + "c" * len(items))
+
+
+def _mark(option: ScalePoint) -> str:
+    """An option as a heat map's cell shows it, as the HTML's does: its key in capitals, "?" for don't know."""
+    return "?" if option.normalised is None else md(option.key.upper()) or content(option.label)
 
 
 def _audit(audit: Audit) -> list[str]:
