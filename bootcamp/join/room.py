@@ -53,6 +53,10 @@ REPLACE_SECONDS = 10.0
 _SAVED = {Mark.PENDING: Saved.SAVING, Mark.FAILED: Saved.FAILED, Mark.SAVED: Saved.SAVED, Mark.NONE: Saved.SAVED}
 
 
+def _sort_key(name: str) -> str:
+    return name_key(name).replace("'", "")
+
+
 class PhoneRefused(UserError):
     """What a phone sent and the room did not keep, in one sentence for the phone."""
 
@@ -349,9 +353,10 @@ class PhoneRoom:
             # Two people of one name are told apart by their role (else their seat), as the summary names them: two
             # identical buttons let either take the other's seat, and her answers went under the other's role.
             shown = told_apart(info.participants)
-            # In the order a person looks for their own name on a list: alphabetical as shown, an accent or a capital
-            # making no difference (name_key); 120 names in registration order had each person read every button.
-            present = sorted(info.present, key=lambda p: (name_key(shown[p.id]), folded_name(shown[p.id]), p.number))
+            # In the order a person looks for their own name on a list: alphabetical as shown, an accent, a capital or
+            # an apostrophe making no difference (O’Neil after Okonkwo, as a phone book has it); 120 names in
+            # registration order had each person read every button.
+            present = sorted(info.present, key=lambda p: (_sort_key(shown[p.id]), folded_name(shown[p.id]), p.number))
             names = tuple(Name(p.id, shown[p.id], self.seats.held(p.id) is not None) for p in present)
             return PhoneView(
                 Screen.PICK,
