@@ -112,6 +112,10 @@ class Poker:
     talked_about_mine: bool = False  # the card the room talks about is this seat's
 
 
+# From this many names a phone's list is longer than its screen: a field at the top narrows it as one types.
+FIND_NAMES_FROM = 10
+
+
 @dataclass(frozen=True)
 class PhoneView:
     screen: Screen
@@ -134,3 +138,7 @@ class PhoneView:
     revealed: bool = False
     message: str = ""  # one sentence: why what was sent was not kept
     unsent: str = ""  # text that was not kept, shown so it is not lost
+
+    @property
+    def finds_names(self) -> bool:
+        return len(self.names) >= FIND_NAMES_FROM

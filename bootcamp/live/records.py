@@ -133,6 +133,9 @@ class LiveRecords:
         self._undo: list[Undo] = []
         self._undos_pushed = 0  # ever, so that a change made of several (as_one_change) knows which are its own
         self._data: WorkshopSnapshot | None = None
+        # Roster edits made inside one change (a paste of 190 names), saved as one write of workshop.json when it ends:
+        # saved one by one they read and rewrote the file 190 times and redrew every front end as often.
+        self._held_seats: list[tuple[str, edits.InfoEdit]] | None = None
         self._actor = CONSOLE  # who is making the change in progress (set by each public method)
         # Who gave each answer given since the workshop was opened, by the answer itself: an undo that puts an answer
         # back puts back who gave it. Held only while the answer lives (it stands, or the undo holds it): a day of
@@ -596,12 +599,7 @@ class LiveRecords:
             else:
                 edit = edits.put_participant(seat)
             self.info = edit(self.info)
-            files = self.files
-
-            def save() -> None:
-                files.update_info(edit)
-
-            self._submit(f"seat:{participant.id}", save, Part.ROSTER)
+            self._save_seat(f"seat:{participant.id}", edit)
 
         self._push_undo(label, lambda: apply(before))
         apply(participant)
@@ -640,10 +638,12 @@ class LiveRecords:
     @contextmanager
     def as_one_change(self, said: Callable[[int], str]) -> Iterator[None]:
         """The changes made inside are taken back by one undo, said as ``said`` of how many they were (three walk-ins
-        pasted at once); a single change keeps its own words. Those made before a refusal inside are one change."""
+        pasted at once); a single change keeps its own words. Those made before a refusal inside are one change.
+        Their roster edits are saved in one write, and so is their undo."""
         before = self._undos_pushed
         try:
-            yield
+            with self._seats_saved_at_once():
+                yield
         finally:
             made = min(self._undos_pushed - before, len(self._undo))
             if made > 1:
@@ -651,14 +651,55 @@ class LiveRecords:
                 del self._undo[-made:]
 
                 def revert_all() -> None:
-                    for part in reversed(parts):
-                        part.revert()
+                    with self._seats_saved_at_once():
+                        for part in reversed(parts):
+                            part.revert()
 
                 self._undo.append(Undo(said(made), revert_all, parts[-1].by, parts[-1].step_key))
 
     def _submit(self, record: str | tuple[str, ...], save: Callable[[], None], part: Part) -> None:
+        self._save_held_seats()  # held roster edits first: no save overtakes a change made before it
         self._data = None
         self._commit(record, save, part, self._actor)
+
+    def _save_seat(self, record: str, edit: edits.InfoEdit) -> None:
+        if self._held_seats is not None:
+            self._data = None
+            self._held_seats.append((record, edit))
+            return
+        files = self.files
+        self._submit(record, lambda: files.update_info(edit), Part.ROSTER)
+
+    @contextmanager
+    def _seats_saved_at_once(self) -> Iterator[None]:
+        """Roster edits made inside are saved, in their order, by one write queued when it ends (or before any other
+        save made inside); each seat is marked by that write."""
+        if self._held_seats is not None:  # already inside one
+            yield
+            return
+        self._held_seats = []
+        try:
+            yield
+        finally:
+            self._save_held_seats()
+            self._held_seats = None
+
+    def _save_held_seats(self) -> None:
+        held = self._held_seats
+        if not held:
+            return
+        self._held_seats = []
+        records = tuple(dict.fromkeys(record for record, _edit in held))
+        files = self.files
+
+        def edit_all(info: WorkshopInfo) -> WorkshopInfo:
+            for _record, edit in held:
+                info = edit(info)
+            return info
+
+        self._data = None
+        record = records[0] if len(records) == 1 else records
+        self._commit(record, lambda: files.update_info(edit_all), Part.ROSTER, self._actor)
 
     def _step_title(self, step_key: str) -> str:
         """A step as an undo names it: 'Rate the ten aptitudes'."""

@@ -283,9 +283,9 @@ async def test_two_people_of_one_name_are_told_apart_on_the_list_of_names_and_on
     first, second = await phone_at(room, phones), await phone_at(room, phones)
     buttons = re.findall(r'<button class="big" name="participant" value="(\w+)"[^>]*>([^<]*)', await first.load())
     seats = [p.id for p in room.workshop.info.present]
-    assert buttons == list(zip(seats, [
-        "Ana Ortiz (Regional Director North)", "Ana Ortiz (Head of Strategy)", "Sam Lee (CFO, P3)",
-        "Sam Lee (CFO, P4)", "Ben",
+    assert buttons == list(zip([seats[n] for n in (1, 0, 4, 2, 3)], [  # alphabetical, as a list of names is read
+        "Ana Ortiz (Head of Strategy)", "Ana Ortiz (Regional Director North)", "Ben", "Sam Lee (CFO, P3)",
+        "Sam Lee (CFO, P4)",
     ], strict=True))
     await first.post("seat", {"participant": seats[1]}, script=False)
     assert '<p class="who">Ana Ortiz (Head of Strategy)</p>' in first.html  # she sees which Ana she is
@@ -395,4 +395,22 @@ async def test_a_phone_that_took_a_seat_by_name_asks_before_it_replaces_an_answe
     now[0] += 2
     await phone.post("answer", strong, script=False)
     assert stored(RATE, "persist", "team") == "strong"
+    await closing(room, phones)
+
+
+async def test_the_names_to_pick_from_come_in_alphabetical_order_accents_and_case_aside(
+    store: Store, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """An offsite of 120: the names came in registration order, so each person read every button to find theirs.
+    Now alphabetical as they are shown, an accent or a capital making no difference ("émile" beside "Emma")."""
+    people = [("Zoë Ward", ""), ("émile Roy", ""), ("Ana Ortiz", ""), ("Łukasz Nowak", ""), ("bob Lee", ""),
+              ("Chloé Martin", ""), ("Emma Stone", ""), ("Chloe Adams", ""), ("Ana Ortiz", "CFO")]
+    room = await Room.open(create(store, people=people), tmp_path)
+    view = room.server.room.view("a phone with no seat")
+    assert [name.name for name in view.names] == [
+        "Ana Ortiz (CFO)", "Ana Ortiz (P3)", "bob Lee", "Chloe Adams", "Chloé Martin", "émile Roy", "Emma Stone",
+        "Łukasz Nowak", "Zoë Ward",
+    ]
+    page = await (await phone_at(room, phones)).load()
+    assert page.index("bob Lee") < page.index("Chloe Adams") < page.index("émile Roy") < page.index("Zoë Ward")
     await closing(room, phones)

@@ -492,3 +492,58 @@ async def test_several_people_added_at_once_are_taken_back_by_one_undo(files: Wo
     assert str(workshop.undo()) == "adding Gus (from the console)"
     assert await workshop.close()
     assert [p.display_name for p in files.info().present] == ["Ana", "Ben", "Chloe"]
+
+
+async def test_many_people_pasted_at_once_are_saved_in_one_write_and_told_as_one_change(
+    files: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A late list of 190 pasted on the people screen saved the roster once per person (workshop.json read and
+    written 190 times) and told every front end 190 changes, each redrawn: about 7 s. Now one write, one change, and
+    each seat still marked by that write; its undo is one write too."""
+    workshop = opened(files)
+    records = workshop.records
+    writes: list[int] = []
+    update_info = WorkshopFiles.update_info
+    monkeypatch.setattr(WorkshopFiles, "update_info", lambda self, edit: writes.append(1) or update_info(self, edit))
+    told: list[Change] = []
+    workshop.listen(told.append)
+    with records.as_one_change(lambda made: f"adding {made} people"):
+        added = [records.add_participant(f"Walk-in {n}") for n in range(40)]
+    assert all(records.mark(f"seat:{person.id}") is Mark.PENDING for person in added)
+    assert len(told) == 1 and told[0].parts == frozenset({Part.ROSTER})
+    assert await workshop.settled()
+    assert len(writes) == 1
+    assert all(records.mark(f"seat:{person.id}") is Mark.SAVED for person in added)
+    assert [p.display_name for p in files.info().present][-40:] == [f"Walk-in {n}" for n in range(40)]
+    assert str(workshop.undo()) == "adding 40 people (from the console)"
+    assert await workshop.settled()
+    assert len(writes) == 2
+    assert [p.display_name for p in files.info().present] == ["Ana", "Ben", "Chloe"]
+    assert await workshop.close()
+
+
+async def test_a_change_of_another_record_inside_one_change_is_saved_after_the_seats_before_it(
+    files: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seats held for one write never let a later save overtake them: the writer's order is the order of changes
+    (an answer for a walk-in is not on disk before the walk-in is)."""
+    workshop = opened(files)
+    records = workshop.records
+    order: list[str] = []
+    update_info, save_answer = WorkshopFiles.update_info, WorkshopFiles.save_answer
+    monkeypatch.setattr(
+        WorkshopFiles, "update_info", lambda self, edit: order.append("roster") or update_info(self, edit)
+    )
+    monkeypatch.setattr(
+        WorkshopFiles, "save_answer", lambda self, answer: order.append("answer") or save_answer(self, answer)
+    )
+    with records.as_one_change(lambda made: f"{made} changes"):
+        dee = records.add_participant("Dee")
+        workshop.apply(GiveAnswer(dee.id, MANDATE, "yes"))
+        records.add_participant("Eve")
+        records.add_participant("Fay")
+    assert await workshop.settled()
+    assert order == ["roster", "answer", "roster"]
+    assert [p.display_name for p in files.info().present] == ["Ana", "Ben", "Chloe", "Dee", "Eve", "Fay"]
+    assert [a.participant_id for a in files.answers()] == [dee.id]
+    assert await workshop.close()

@@ -86,3 +86,29 @@ async def test_secret_ballot_comments_show_no_one(store: Store, fixture_program:
         notes = text[text.index("1 note") :]
         assert not any(name in notes for name in NAMES)
         assert ":" not in notes.splitlines()[2]  # no time either: a secret ballot stores none
+
+
+async def test_a_room_of_many_notes_is_drawn_as_a_few_pieces_whatever_their_number(
+    store: Store, fixture_program: Program, make_app, monkeypatch
+) -> None:
+    """A room of 200 wrote 1,200 comments: each note was drawn as a heading and a table of its own, and Textual renders
+    every piece on each layout pass, so turning to the Notes page at 120×40 took about 3 s. Now the page is a line and
+    one text, whatever the number of notes, wrapped as before: a long line under the indent."""
+    from bootcamp.ui.widgets.report.notes import NotesView
+
+    drawn: list[int] = []
+    draw = NotesView.draw
+    monkeypatch.setattr(NotesView, "draw", lambda self, report, width: drawn.append(len(p := draw(self, report, width))) or p)
+    app: BootcampApp = make_app(open_workshop=workshop(store, fixture_program))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        live = app.workshop
+        assert live is not None
+        for number in range(60):
+            live.records.put_note(TALK, f"Note {number}: " + "who owns churn " * 8 + f"\nits second line {number}")
+        rows = (await notes_page(pilot, app)).splitlines()
+    assert drawn and max(drawn) <= 3
+    first = next(n for n, row in enumerate(rows) if "Note 0: " in row)
+    column = rows[first].index("Note 0: who owns churn")
+    assert rows[first + 1][:column].strip() == "" and rows[first + 1][column] != " "  # wrapped under the indent
+    assert "its second line 0" in rows[first + 2]

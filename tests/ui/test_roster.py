@@ -244,3 +244,34 @@ async def test_a_late_arrival_sees_what_they_missed_and_starts_answering_it(
         await wait_for_screen(pilot, PrivateEntryScreen)  # Dee answers the three, unseen, one after another
         text = screen_text(app)
         assert "Dee Late, your answer" in text and "Rate the aptitudes" in text
+
+
+async def test_a_late_list_of_many_names_pasted_is_one_save_and_a_few_redraws(
+    workshop_id: str, make_app, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The offsite's late list, 190 names pasted at once: each was saved on its own (workshop.json read and rewritten
+    190 times) and the list redrawn after each change and each save, about 7 s of a frozen console. Now one write
+    and a few redraws, whatever the count."""
+    from bootcamp.store import WorkshopFiles
+
+    writes: list[int] = []
+    update_info = WorkshopFiles.update_info
+    monkeypatch.setattr(WorkshopFiles, "update_info", lambda self, edit: writes.append(1) or update_info(self, edit))
+    shows: list[int] = []
+    show = RosterScreen.show
+    monkeypatch.setattr(RosterScreen, "show", lambda self: shows.append(1) or show(self))
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_roster(pilot)
+        await pilot.press("a")
+        shows.clear()
+        app.post_message(events.Paste("\n".join(f"Walk-in {n} (Team {n % 7})" for n in range(60))))
+        await settle(pilot)
+        assert await app.flush()
+        await settle(pilot)
+        assert len(rows(screen, "present")) == 63
+        assert rows(screen, "present", marks=True)[-1].endswith("✓ saved")
+        assert [n.message for n in app._notifications][-1].startswith("Added 60 people: Walk-in 0, Walk-in 1")
+        assert len(writes) == 1
+        assert len(shows) <= 3  # the paste's own, its change, its save's result
+    assert len(store.open(workshop_id).info().present) == 63

@@ -7,6 +7,7 @@
   const offline = document.getElementById("offline");
   const oldLink = document.getElementById("old-link");
   const said = document.getElementById("said");
+  document.documentElement.classList.add("scripted"); // what works only with the script (the name finder) shows
   // While contact is lost the page looks for the laptop after 2 s, then 4 and 8, then every 12 s: forty phones
   // that looked every 2 s sent a laptop back on the Wi-Fi (or woken, with every look queued) a burst of requests.
   // Each wait is a fifth longer or shorter at random, so phones that lost the laptop together do not look together.
@@ -197,9 +198,15 @@
   const addressOf = (element) =>
     element && element.form && element.matches("button") ? { form: keyOf(element.form), value: element.value } : null;
   const formAt = (key) => [...view.querySelectorAll("form")].find((form) => keyOf(form) === key);
+  // Several forms may send alike (every name's form posts a seat): the button is found by its value among them all.
   const buttonAt = (address) => {
-    const form = address && formAt(address.form);
-    return form && [...form.querySelectorAll("button")].find((button) => button.value === address.value);
+    if (!address) return null;
+    for (const form of view.querySelectorAll("form")) {
+      if (keyOf(form) !== address.form) continue;
+      const button = [...form.querySelectorAll("button")].find((each) => each.value === address.value);
+      if (button) return button;
+    }
+    return null;
   };
   // Focus taken away with its part (drawn anew, or its button disabled while a tap is sent) goes back to the same
   // button: a keyboard or a screen reader stays where it was instead of starting again from the top of the page.
@@ -231,6 +238,75 @@
     said.textContent = "";
   }
 
+  // A long list of names narrows as one types in its field: each word typed begins a word of the name, in any order,
+  // an accent, a capital or an apostrophe making no difference ("chloe oneil" finds Chloé O’Neil), as the roster
+  // compares names (bootcamp/names.py name_key). Read out once the typing pauses, in the region that stays.
+  const OPTIONAL_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670]|\p{Cf}/gu;
+  const APOSTROPHES = /['\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07]/g;
+  const PLAIN_LETTERS = { ł: "l", ø: "o", đ: "d", ð: "d", ħ: "h", ŧ: "t", ı: "i", æ: "ae", œ: "oe", þ: "th", ß: "ss" };
+  const wordsOf = (text) =>
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(OPTIONAL_MARKS, "")
+      .replace(APOSTROPHES, "")
+      .replace(/[łøđðħŧıæœþß]/g, (letter) => PLAIN_LETTERS[letter])
+      .split(/[\s\-‐.,()]+/)
+      .filter(Boolean);
+  const SAY_FOUND_AFTER_MILLISECONDS = 700;
+  let finding = ""; // what the field holds, kept for a screen drawn anew
+  let sayFound = 0;
+  function narrowNames(typing) {
+    const field = view.querySelector("#find");
+    const names = view.querySelector(".names");
+    if (!field || !names) return;
+    if (typing) finding = field.value;
+    else if (field.value !== finding) field.value = finding;
+    const wanted = wordsOf(finding);
+    const forms = [...names.querySelectorAll("form[data-name]")];
+    const shown = forms.filter((form) => {
+      const words = wordsOf(form.dataset.name);
+      const match = wanted.every((want) => words.some((word) => word.startsWith(want)));
+      form.hidden = !match;
+      return match;
+    });
+    const found = view.querySelector("#found");
+    const none = wanted.length > 0 && shown.length === 0;
+    if (found.hidden === none || (none && found.dataset.for !== finding)) {
+      found.hidden = !none;
+      found.dataset.for = finding;
+      const ask = document.createElement("a");
+      ask.href = "#name";
+      ask.textContent = "Ask to join below";
+      found.replaceChildren(`No name on the list has “${finding.trim()}”. Not on the list? `, ask, ".");
+    }
+    if (!typing) return;
+    clearTimeout(sayFound);
+    sayFound = setTimeout(() => {
+      if (!view.contains(field)) return; // a name was tapped meanwhile
+      const only = shown.length === 1 ? `: ${shown[0].dataset.name}` : "";
+      said.textContent = !wanted.length
+        ? `All ${forms.length} names shown.`
+        : none
+        ? `No name matches “${finding.trim()}”.`
+        : `${shown.length} ${shown.length === 1 ? "name matches" : "names match"}${only}.`;
+    }, SAY_FOUND_AFTER_MILLISECONDS);
+  }
+  document.addEventListener("input", (event) => event.target.id === "find" && narrowNames(true));
+  document.addEventListener("keydown", (event) => {
+    // "Done" on a phone's keyboard puts the keyboard away, so the names it narrowed to are in sight.
+    if (event.target.id === "find" && event.key === "Enter") event.target.blur();
+  });
+  document.addEventListener("click", (event) => {
+    // The link to ask takes the person to the field (a link to an id scrolls there but leaves the focus behind).
+    const link = event.target.closest && event.target.closest('#found a[href="#name"]');
+    const field = link && view.querySelector("#name");
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  });
+
   const parts = (root) => [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ");
 
   function show(html) {
@@ -253,6 +329,7 @@
         if (was && !was.isEqualNode(part) && !busy(was)) was.replaceWith(part);
       }
       focusAgain(focusWas);
+      narrowNames(false);
       sayHowItStands();
       if (lost) waitForLaptop(true); // a part drawn anew comes with its buttons working
       return;
@@ -270,7 +347,10 @@
         kept.querySelector("textarea").value = unsent.map((field) => field.value).join("\n\n");
       }
     }
+    const findingWas = document.activeElement && document.activeElement.id === "find";
     old.replaceWith(next);
+    narrowNames(false);
+    if (findingWas && next.querySelector("#find")) next.querySelector("#find").focus({ preventScroll: true });
     if (sameStep) {
       focusAgain(focusWas);
       sayHowItStands();

@@ -4,10 +4,12 @@ exactly what the Markdown, HTML and JSON exports carry."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
-from rich.console import RenderableType
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from bootcamp.export.report_text import NOTE_KINDS, note_lines, note_place, note_who
@@ -16,6 +18,23 @@ from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.report.part import ReportPart, line
 
 TEXT_INDENT = 2
+# Only lends Text.wrap its console: the width is the page's, given to each wrap.
+_WRAPPING = Console(file=io.StringIO(), width=80, color_system=None)
+
+
+class Wrapped:
+    """Lines already cut to the page's width, rendered the first time they are asked for and kept as segments."""
+
+    def __init__(self, lines: Sequence[Text]) -> None:
+        self.lines = lines
+        self._segments: list[Segment] | None = None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self._segments is None:
+            self._segments = []
+            for each in self.lines:
+                self._segments += [*each.render(console), Segment.line()]
+        yield from self._segments
 
 
 class NotesView(ReportPart):
@@ -25,15 +44,24 @@ class NotesView(ReportPart):
     }
     """
 
+    _drawn: tuple[CommitmentReport, int, Style, Sequence[RenderableType]] | None = None
+
     def draw(self, report: CommitmentReport, width: int) -> Sequence[RenderableType]:
         muted = self.themed("muted")
+        drawn = self._drawn
+        if drawn is not None and drawn[0] is report and drawn[1:3] == (width, muted):
+            return drawn[3]  # Textual asks again for the same width on each layout pass (five times to turn to it)
         notes = report.notebook
         if not notes:
             return [plain("The room wrote no notes, comments or Poker notes in this workshop.", muted)]
         count = "1 note" if len(notes) == 1 else f"{len(notes)} notes"
-        pieces: list[RenderableType] = [line(plain(f"{count}, in the agenda's order", muted))]
+        # Wrapped here once, and rendered once (Wrapped): Textual renders the page on every layout pass, and a room of
+        # 200 wrote 1,200 comments, drawn as a heading and a table each: the page took 3 s to turn to.
+        lines: list[Text] = []
         for note in notes:
-            pieces += [Text(), self._head(note), *self._text(note)]
+            lines += [Text(), *_wrap(self._head(note), width), *self._text(note, width)]
+        pieces = [line(plain(f"{count}, in the agenda's order", muted)), Wrapped(lines)]
+        self._drawn = (report, width, muted, pieces)
         return pieces
 
     def _head(self, note: Note) -> Text:
@@ -43,15 +71,14 @@ class NotesView(ReportPart):
             parts.append((f" · {note.when}", muted))
         if who := note_who(note):
             parts.append((f" · {who}", muted))
-        head = joined(*parts)
-        head.no_wrap, head.overflow = False, "fold"
-        return head
+        return joined(*parts)
 
-    def _text(self, note: Note) -> list[RenderableType]:
-        # One row per typed line: a line break stays a break, and a long line wraps under the indent.
-        grid = Table.grid()
-        grid.add_column(width=TEXT_INDENT, no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")
-        for text in note_lines(note):
-            grid.add_row("", plain(text))
-        return [grid]
+    def _text(self, note: Note, width: int) -> list[Text]:
+        # One line per typed line: a line break stays a break, and a long line wraps under the indent.
+        indent = " " * TEXT_INDENT
+        return [Text(indent) + part for typed in note_lines(note) for part in _wrap(plain(typed), width - TEXT_INDENT)]
+
+
+def _wrap(text: Text, width: int) -> list[Text]:
+    """At word breaks, a word longer than the line folded onto the next."""
+    return list(text.wrap(_WRAPPING, max(1, width), overflow="fold"))
