@@ -82,15 +82,20 @@ def folded_name(text: str) -> str:
 
 
 def namesakes(added: Iterable[Participant], people: Iterable[Participant]) -> list[tuple[Participant, Participant]]:
-    """Each of ``added`` with the first one of ``people`` (in the room or removed) whose name a phone reads as the same
-    ("ben okafor", "Ortiz, Ana" read as Ana Ortiz): a walk-in who may be someone already listed."""
-    added = tuple(added)
+    """Each of ``added`` with the first one before it in ``people`` (the roster's order; in the room or removed, or
+    added with it: a row pasted twice) whose name a phone reads as the same ("ben okafor" as Ben Okafor): a walk-in
+    who may be someone already listed."""
     new_ids = {person.id for person in added}
-    earlier: dict[str, Participant] = {}
+    first_of: dict[str, Participant] = {}
+    found: list[tuple[Participant, Participant]] = []
     for person in people:
-        if person.id not in new_ids and (key := name_key(person.display_name)):
-            earlier.setdefault(key, person)
-    return [(person, earlier[key]) for person in added if (key := name_key(person.display_name)) in earlier]
+        key = name_key(person.display_name)
+        if not key:
+            continue
+        if person.id in new_ids and key in first_of:
+            found.append((person, first_of[key]))
+        first_of.setdefault(key, person)
+    return found
 
 
 def told_apart(people: Iterable[Participant]) -> dict[str, str]:

@@ -152,6 +152,7 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
     name_said = ", ".join(trimmed(header[n]) for n in name_at)
     people: list[tuple[str, str]] = []
     roles: list[tuple[str, ...]] = []  # each person's cell in each of role_columns
+    lines: list[int] = []  # each person's line, to name it when their role is refused
     notes = _Notes()
     line = first + 1
     try:
@@ -170,12 +171,11 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
                     raise PeopleFileError(
                         f"{source}:{line}: {name_said}: empty, but the line has {shown!r}; every line needs a name"
                     )
-                for at, role in zip(role_columns or [None], their_roles or ("",), strict=True):
-                    for problem in participant_problems("" if anonymous else name, role, anonymous=anonymous):
-                        field = trimmed(header[at]) if at is not None and problem.field == "role" else name_said
-                        raise PeopleFileError(f"{source}:{line}: {field}: {problem.message}")
+                for problem in participant_problems("" if anonymous else name, "", anonymous=anonymous):
+                    raise PeopleFileError(f"{source}:{line}: {name_said}: {problem.message}")
                 people.append(("" if anonymous else name, ""))
                 roles.append(their_roles)
+                lines.append(line)
             line = first + reader.line_num
     except csv.Error as error:
         if "unexpected end of data" in str(error):
@@ -189,6 +189,10 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
     meeting = [_meeting_roles(their[n] for their in roles) for n in range(len(role_columns))]
     kept = next((n for n in range(len(role_columns)) if not meeting[n] and any(their[n] for their in roles)), None)
     if kept is not None:
+        # Only the column read is checked: a long Team beside the Job Title is left out, as any other column is.
+        for their, at_line in zip(roles, lines, strict=True):
+            for problem in participant_problems("", their[kept], anonymous=True):  # no name: the role alone
+                raise PeopleFileError(f"{source}:{at_line}: {trimmed(header[role_columns[kept]])}: {problem.message}")
         people = [(name, their[kept]) for (name, _), their in zip(people, roles, strict=True)]
     if role_columns and meeting[0]:
         said += (f"{source}:{first}: {trimmed(header[role_columns[0]])}: left out: it holds the meeting's roles "

@@ -681,8 +681,10 @@ class LiveRecords:
         try:
             yield
         finally:
-            self._save_held_seats()
-            self._held_seats = None
+            try:
+                self._save_held_seats()
+            finally:  # even if telling of that write failed: a seat held after it would wait unsaved
+                self._held_seats = None
 
     def _save_held_seats(self) -> None:
         held = self._held_seats

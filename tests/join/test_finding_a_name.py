@@ -89,3 +89,23 @@ async def test_a_short_list_has_no_field(chromium: Path, store: Store, tmp_path:
     async with phone_on(room, chromium) as page:
         await expect(names_shown(page)).to_have_count(8)
         await expect(page.get_by_role("searchbox")).to_have_count(0)
+
+
+async def test_a_list_grown_long_while_a_phone_shows_it_gets_the_field(
+    chromium: Path, store: Store, tmp_path: Path
+) -> None:
+    # A phone showed 'Who are you?' with 8 names when the late list was pasted on the console: the names were drawn
+    # anew part by part, and the field (no part of its own) never came until the phone reloaded.
+    room = await Room.open(create(store, people=offsite(8)), tmp_path)
+    async with phone_on(room, chromium) as page:
+        await page.get_by_role("textbox", name="Your name").fill("Zoe Late")  # typed meanwhile: kept
+        await expect(page.get_by_role("searchbox")).to_have_count(0)
+        with room.workshop.records.as_one_change(lambda made: f"adding {made} people"):
+            for name, role in offsite(30)[:22]:
+                room.workshop.records.add_participant(name, role)
+        await expect(names_shown(page)).to_have_count(30, timeout=SHOW_SECONDS)
+        find = page.get_by_role("searchbox", name="Find your name")
+        await expect(find).to_be_visible()
+        await expect(page.get_by_role("textbox", name="Your name")).to_have_value("Zoe Late")
+        await find.fill("kofi o")
+        await expect(names_shown(page)).to_have_text(["Kofi O’Neil"])

@@ -547,3 +547,29 @@ async def test_a_change_of_another_record_inside_one_change_is_saved_after_the_s
     assert [p.display_name for p in files.info().present] == ["Ana", "Ben", "Chloe", "Dee", "Eve", "Fay"]
     assert [a.participant_id for a in files.answers()] == [dee.id]
     assert await workshop.close()
+
+
+async def test_a_listener_failing_at_the_end_of_one_change_leaves_later_seats_saved_one_by_one(
+    files: WorkshopFiles,
+) -> None:
+    """The held seats' write was queued, then a listener raised while being told: the holding was never ended, so each
+    person added afterwards waited, unsaved, for some other record's save."""
+    workshop = opened(files)
+    records = workshop.records
+    failing = [True]
+
+    def fails_once(change: Change) -> None:
+        if failing:
+            failing.clear()
+            raise RuntimeError("a front end's bug")
+
+    workshop.listen(fails_once)
+    with pytest.raises(RuntimeError):
+        with records.as_one_change(lambda made: f"adding {made} people"):
+            records.add_participant("Dee")
+            records.add_participant("Eve")
+    fay = records.add_participant("Fay")
+    assert records.mark(f"seat:{fay.id}") is Mark.PENDING
+    assert await workshop.settled()
+    assert [p.display_name for p in files.info().present] == ["Ana", "Ben", "Chloe", "Dee", "Eve", "Fay"]
+    assert await workshop.close()

@@ -159,3 +159,20 @@ def test_job_titles_beside_a_role_column_of_meeting_roles_are_the_roles() -> Non
         "registrations.csv:1: Role: left out: it holds the meeting's roles (Attendee, Organizer), not job titles; "
         "the roles are from Job Title",
     )
+
+
+def test_a_role_column_left_out_does_not_refuse_the_file() -> None:
+    # Every role column was checked, the one read and those left out: a Team column of long free text beside the Job
+    # Title refused the whole file ("Team: 90 characters"), though no team is stored; a file read before.
+    text = "Name,Job Title,Team\nAna Ortiz,CFO," + "finance and procurement and the shared services centre " * 2 + "\n"
+    read = read_people(text, "registrations.csv", anonymous=False)
+    assert read.people == (("Ana Ortiz", "CFO"),)
+    # The column read is still checked, naming it.
+    with pytest.raises(PeopleFileError, match=r"^registrations.csv:2: Job Title: 90 characters"):
+        read_people("Name,Job Title,Team\nAna Ortiz," + "x" * 90 + ",Finance\n", "registrations.csv", anonymous=False)
+    # Beside a Role column of meeting roles, the job titles are read and checked.
+    with pytest.raises(PeopleFileError, match=r"^registrations.csv:3: Job Title: 90 characters"):
+        read_people(
+            "Name,Role,Job Title\nAna,Attendee,CFO\nBen,Organizer," + "x" * 90 + "\n", "registrations.csv",
+            anonymous=False,
+        )

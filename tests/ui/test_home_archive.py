@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Static
 from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
 
@@ -263,14 +264,19 @@ async def test_home_looks_again_when_the_terminal_regains_focus(
         await until_shown(pilot, lambda: len(home.rows) == 2, "the new one, on focus")
 
 
+@pytest.mark.parametrize("when", ["read", "unreadable"])
 async def test_the_summary_of_an_archived_workshop_says_archived_as_its_exported_summary_does(
-    make_app, store: Store, fixture_program: Program
+    make_app, store: Store, fixture_program: Program, when: str
 ) -> None:
-    # Its page said "saved answers" as for any workshop; `bootcamp summary` said "Archived on DATE".
+    # Its page said "saved answers" as for any workshop; `bootcamp summary` said "Archived on DATE" (and "Archived"
+    # when the archive's time could not be read, where the page still said only "saved answers").
+    from bootcamp.store.archive import ARCHIVED_FILE
     from bootcamp.ui.screens.summary import SummaryScreen
 
     spring = new_workshop(store, fixture_program, name="Spring")
     archive(store, spring.id)
+    if when == "unreadable":
+        (store.open(spring.id).path / ARCHIVED_FILE).write_text("{not json")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         home = await open_home(pilot)

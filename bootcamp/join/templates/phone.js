@@ -307,7 +307,11 @@
     field.scrollIntoView({ block: "center" });
   });
 
-  const parts = (root) => [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ");
+  // The name finder is no part (drawn anew it would lose its text and the keyboard), so a list grown past ten names
+  // (a late list pasted) or shrunk under it counts as a different screen: drawn whole, what was typed kept.
+  const parts = (root) =>
+    [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ") +
+    (root.querySelector("#find") ? " find" : "");
 
   function show(html) {
     const holder = document.createElement("div");

@@ -252,7 +252,8 @@ class SummaryScreen(LetsGoOfAppWatches, Screen[None]):
         facts = " · ".join(fact for fact in (report.workshop, report.organisation, report.held_on) if fact)
         self.query_one("#summary-name", Static).update(joined(("Commitment test", "bold"), ("  ·  ", "dim"), facts))
         source = self.query_one("#summary-source", Static)
-        source.update("● live" if self.workshop else f"{'archived · ' if report.archived_at else ''}saved answers")
+        archived = report.archived_at is not None  # "": archived at a time that cannot be read, archived all the same
+        source.update("● live" if self.workshop else f"{'archived · ' if archived else ''}saved answers")
         source.set_class(self.workshop is not None, "-live")
         self.query_one(OverallScore).show(report)
         for part in (
