@@ -10,8 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from bootcamp.export.guide_plan import Guide, GuideKey, GuideSession, GuideStep
-from bootcamp.export.printables import CSP
-from bootcamp.export.printables import STYLE as PRINTABLES_STYLE
+from bootcamp.export.printables import printable_page
 from bootcamp.export.report_html import css_string, user, words
 from bootcamp.export.report_text import one_line
 from bootcamp.flow import format_minutes
@@ -50,13 +49,7 @@ def render_guide_html(guide: Guide) -> str:
     body = _glance(guide) + "".join(_session(guide, session) for session in guide.sessions)
     running = f"Facilitator's guide · {one_line(heading(guide))} · not for the wall"
     pages = f"@page {{ @top-left {{ content: {css_string(running)}; }} }}"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        f"<title>{escape(title)}</title>\n<style>{PRINTABLES_STYLE}{STYLE}{pages}</style>\n</head>\n<body>\n<main>\n"
-        f"{body}\n</main>\n</body>\n</html>\n"
-    )
+    return printable_page(title, body, STYLE + pages)
 
 
 def _glance(guide: Guide) -> str:

@@ -132,6 +132,11 @@ def _cells(line: str, delimiter: str) -> list[str]:
         return []
 
 
+def _cell(record: list[str], at: int) -> str:
+    """A row's cell at column ``at``, its spaces collapsed; "" where the row is shorter than the header."""
+    return " ".join(record[at].split()) if at < len(record) else ""
+
+
 def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> PeopleRead:
     reader = csv.reader(io.StringIO(text.lstrip("\r\n"), newline=""), delimiter=delimiter, strict=True)
     skipped = len(text) - len(text.lstrip("\r\n"))
@@ -158,14 +163,11 @@ def _from_sheet(text: str, source: str, delimiter: str, *, anonymous: bool) -> P
     try:
         for record in reader:
             if any(trimmed(cell) for cell in record):
-                def cell(at: int | None) -> str:
-                    return " ".join(record[at].split()) if at is not None and at < len(record) else ""
-
-                name = " ".join(filter(None, (cell(n) for n in name_at)))
+                name = " ".join(filter(None, (_cell(record, n) for n in name_at)))
                 if whole is not None and not anonymous and (flipped := _surname_first(name)) is not None:
                     notes.add(line, f"{name!r} read as {flipped[0]!r} (surname first)")
                     name = flipped[0]
-                their_roles = tuple(cell(at) for at in role_columns)
+                their_roles = tuple(_cell(record, at) for at in role_columns)
                 if not name and not anonymous:
                     shown = next(trimmed(c) for c in record if trimmed(c))
                     raise PeopleFileError(

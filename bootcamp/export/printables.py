@@ -32,7 +32,7 @@ def render_deck(program: Program) -> str:
     poker = poker_of(program)
     deck = program.item_list(poker.deck) if poker else None
     if poker is None or deck is None:
-        return _page("Aptitude Poker", "<p>This boot camp has no Aptitude Poker exercise.</p>")
+        return printable_page("Aptitude Poker", "<p>This boot camp has no Aptitude Poker exercise.</p>")
     cards = []
     for number, card in enumerate(deck.items, 1):
         prompts = "".join(
@@ -53,7 +53,7 @@ def render_deck(program: Program) -> str:
             f"{prompts}</article>"
         )
     intro = f'<section class="intro screen-only"><h1>{words(poker.title)}</h1><p>{prose(poker.body)}</p></section>'
-    return _page(f"{one_line(poker.title)}: the deck", intro + "".join(cards))
+    return printable_page(f"{one_line(poker.title)}: the deck", intro + "".join(cards))
 
 
 def render_sheets(program: Program, info: WorkshopInfo) -> str:
@@ -103,7 +103,7 @@ def render_sheets(program: Program, info: WorkshopInfo) -> str:
     )
     if not sheets:
         intro += "<p>This workshop has no participants yet.</p>"
-    return _page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets), "\n".join(pages))
+    return printable_page(f"Answer sheets: {one_line(info.name)}", intro + "".join(sheets), "\n".join(pages))
 
 
 _WRITE = '<div class="write"></div>' * 2  # two ruled lines to write a comment on
@@ -168,7 +168,8 @@ def _step_block(program: Program, step: Step) -> str:
     )
 
 
-def _page(title: str, body: str, pages: str = "") -> str:
+def printable_page(title: str, body: str, pages: str = "") -> str:
+    """A whole printable HTML page in the printables' look; ``pages``: style rules of its own after theirs."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

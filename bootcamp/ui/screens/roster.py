@@ -452,17 +452,7 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
             if missed:
                 said += f": missed {len(missed)} answering step{'s' if len(missed) > 1 else ''} — m starts them"
             namesake = _said_of_namesakes([added], self.workshop.info.participants)
-            if namesake:
-                said += f". {namesake}"
-        self._close_form()
-        self.show()
-        table = self.query_one("#present", PeopleTable)
-        ids = [p.id for p in self.workshop.info.present]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep), animate=False)
-        table.focus()
-        if said:
-            self.notify(said, markup=False, severity="warning" if namesake else "information")
+        self._show_changed(keep, said, namesake)
 
     @on(NameField.Pasted)
     def _names_pasted(self, event: NameField.Pasted) -> None:
@@ -489,15 +479,22 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
         said = f"Added {len(added)} people: {', '.join(person.display_name for person in added)}"
         if read.notes:
             said += f" ({'; '.join(_said_of_the_paste(note).partition(': ')[2] for note in read.notes)})"
-        namesake = _said_of_namesakes(added, self.workshop.info.participants)
-        if namesake:
-            said += f". {namesake}"
+        self._show_changed(added[-1].id, said, _said_of_namesakes(added, self.workshop.info.participants))
+
+    def _show_changed(self, keep: str, said: str, namesake: str) -> None:
+        """After a seat was added or changed: the form closed, the list shown with the cursor on ``keep``, and what
+        was done said (a warning when it names a namesake)."""
         self._close_form()
         self.show()
         table = self.query_one("#present", PeopleTable)
-        table.move_cursor(row=table.row_count - 1, animate=False)
+        ids = [p.id for p in self.workshop.info.present]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
         table.focus()
-        self.notify(said, markup=False, severity="warning" if namesake else "information")
+        if namesake:
+            said += f". {namesake}"
+        if said:
+            self.notify(said, markup=False, severity="warning" if namesake else "information")
 
     def _close_form(self) -> None:
         self.renaming = ""
