@@ -23,6 +23,7 @@ _COMMANDS = {
     "new": "workshops",
     "archive": "archive",
     "forget": "forget",
+    "delete": "delete",
     "export": "transfer",
     "import": "transfer",
     "import-answers": "transfer",
@@ -103,6 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
         "role lines and actions name them",
     )
     forgetting.add_argument("--yes", action="store_true", help="erase without asking (for scripts)")
+    deleting = sub.add_parser(
+        "delete",
+        parents=[common],
+        help="delete a workshop for good: its folder, every person's answers, notes and actions",
+        description="Delete a workshop for good, after the workshop's id is typed to confirm (or --yes). "
+        "Refused while a console has it open. Runs made again from it stay; their comparison says it is gone. "
+        "To only put a workshop away, keeping every file, use bootcamp archive.",
+    )
+    deleting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
+    deleting.add_argument("--yes", action="store_true", help="delete without asking for the id (for scripts)")
+
     new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
     new.add_argument(
         "name", nargs="?", help="the workshop's name (with --like, by default that run's name and '— run N')"

@@ -37,3 +37,9 @@ def test_forget_says_what_goes_what_is_only_listed_and_that_it_asks_first() -> N
     for said in ("answers", "comments", "name and role", "'voted' marks", "Poker", "phone", "--redact-notes",
                  "console has the workshop open", "P7", "without asking"):
         assert said in forget, said
+
+
+def test_delete_says_it_is_for_good_asks_for_the_id_and_points_to_archive() -> None:
+    delete = help_of("delete")
+    for said in ("for good", "id is typed to confirm", "--yes", "console has it open", "bootcamp archive"):
+        assert said in delete, said
