@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     workshops = [r.info for r in rows]
     numbers = run_numbers(workshops)
     later = [run for run in runs_made_from(workshops, info.id) if run.follows == info.id]
-    print(f"{shown}: {counted(len(info.participants), 'participant')}, every answer, note and action of it go for good")
+    people = counted(len(info.participants), "participant")
+    print(f"{shown}, {people}: it goes for good, every answer, note and action with it")
     for run_after in later:
         print(
             f"run {numbers.get(run_after.id, '?')}, workshop {run_after.id} ({terminal_safe(run_after.name)}, "
