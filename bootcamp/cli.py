@@ -22,6 +22,8 @@ _COMMANDS = {
     "list": "workshops",
     "new": "workshops",
     "archive": "archive",
+    "forget": "forget",
+    "delete": "delete",
     "export": "transfer",
     "import": "transfer",
     "import-answers": "transfer",
@@ -81,6 +83,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     archiving.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     archiving.add_argument("--undo", action="store_true", help="bring an archived workshop back to the lists")
+
+    forgetting = sub.add_parser(
+        "forget",
+        parents=[common],
+        help="a participant asked to be forgotten: erase their answers, comments, name and role from a workshop",
+        description="Erase one person's data from a workshop: their answers and comments, their seat on the roster "
+        "(name and role), their secret-ballot 'voted' marks, the Poker cards dealt to them and their phone's seat. "
+        "Places where others' notes, comments or actions name them are listed, left as they are unless "
+        "--redact-notes. Refused while a console has the workshop open.",
+    )
+    forgetting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
+    forgetting.add_argument(
+        "person", metavar="PERSON", help="the person's seat as shown (P7), or their whole name (any case)"
+    )
+    forgetting.add_argument(
+        "--redact-notes",
+        action="store_true",
+        help="also put '(a participant)' in place of their name (whole words) where others' notes, comments, "
+        "role lines and actions name them",
+    )
+    forgetting.add_argument("--yes", action="store_true", help="erase without asking (for scripts)")
+    deleting = sub.add_parser(
+        "delete",
+        parents=[common],
+        help="delete a workshop for good: its folder, every person's answers, notes and actions",
+        description="Delete a workshop for good, after the workshop's id is typed to confirm (or --yes). "
+        "Refused while a console has it open. Runs made again from it stay; their comparison says it is gone. "
+        "To only put a workshop away, keeping every file, use bootcamp archive.",
+    )
+    deleting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
+    deleting.add_argument("--yes", action="store_true", help="delete without asking for the id (for scripts)")
 
     new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
     new.add_argument(

@@ -29,3 +29,17 @@ def test_role_check_help_names_the_files_it_reads_not_only_text() -> None:
 def test_every_output_option_says_what_it_does(command: tuple[str, ...]) -> None:
     """`-o FILE` had no help beside it on the printables, where export, summary and compare say it."""
     assert "write to FILE instead of standard output" in help_of(*command)
+
+
+def test_forget_says_what_goes_what_is_only_listed_and_that_it_asks_first() -> None:
+    """A consultant asked to erase someone reads the help before running something that cannot be undone."""
+    forget = help_of("forget")
+    for said in ("answers", "comments", "name and role", "'voted' marks", "Poker", "phone", "--redact-notes",
+                 "console has the workshop open", "P7", "without asking"):
+        assert said in forget, said
+
+
+def test_delete_says_it_is_for_good_asks_for_the_id_and_points_to_archive() -> None:
+    delete = help_of("delete")
+    for said in ("for good", "id is typed to confirm", "--yes", "console has it open", "bootcamp archive"):
+        assert said in delete, said

@@ -32,6 +32,10 @@ def _run(args: argparse.Namespace) -> int:
         return _run_demo(content_dir)
     chosen = find_data_dir(getattr(args, "data_dir", None))
     folder = chosen.path
+    from bootcamp.store.layout import WORKSHOPS_FOLDER
+    from bootcamp.store.trash import finish_deletions
+
+    finish_deletions(folder / WORKSHOPS_FOLDER)  # a deletion killed midway left a hidden folder: removed now
     opening = getattr(args, "id", None) if getattr(args, "command", None) == "open" else None
     join = None
     if opening is not None:

@@ -47,3 +47,19 @@ def grouped_by_organisation(workshops: Sequence[WorkshopInfo]) -> list[WorkshopI
     for info in sorted(workshops, key=newest_first, reverse=True):
         groups.setdefault(info.organisation, []).append(info)
     return [info for runs in groups.values() for info in runs]
+
+
+def runs_made_from(workshops: Iterable[WorkshopInfo], workshop_id: str) -> list[WorkshopInfo]:
+    """The runs made again from ``workshop_id``, and from those in turn, in the order they were made: what carries
+    its roster on (``new --like`` copies the people), and what compares itself with it."""
+    by_follows: dict[str, list[WorkshopInfo]] = {}
+    for info in workshops:
+        by_follows.setdefault(info.follows, []).append(info)
+    found: dict[str, WorkshopInfo] = {}
+    waiting = [workshop_id]
+    while waiting:
+        for later in by_follows.get(waiting.pop(), ()):
+            if later.id not in found and later.id != workshop_id:  # a damaged library may loop
+                found[later.id] = later
+                waiting.append(later.id)
+    return sorted(found.values(), key=lambda info: (info.created_at, info.date, info.id))

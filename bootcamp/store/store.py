@@ -255,6 +255,9 @@ class Store:
         try:
             for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
                 shutil.rmtree(stale, ignore_errors=True)
+            from bootcamp.store.trash import finish_deletions
+
+            finish_deletions(self.workshops_dir)  # deletions killed midway
             yield
         finally:
             lock.release()

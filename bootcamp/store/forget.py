@@ -1,0 +1,306 @@
+"""A participant asks to be forgotten: their personal data erased from one workshop's folder (no Textual).
+
+What goes, under the workshop's owner lock, each file rewritten whole or not at all:
+
+- their answers file (answers and comments), its lock and any temporary copy a killed save left;
+- their name on the secret ballots' roll of voters (``voted.json``; the ballots themselves name nobody and stay);
+- the Poker cards dealt or passed to them: such a card is held by nobody, as a card of someone who left is;
+- their phone's seat in ``phones.json`` (joining left on), and every damaged copy of that file set aside, which
+  cannot be read to take one seat out;
+- lines of the join server's log that name them;
+- last, their seat in the roster (``workshop.json``): its name is how a run killed midway is found again and
+  finished. The seat goes entirely, not left as a nameless one: with their answers, ballot marks, cards and phone
+  seat gone, nothing refers to its id any more, and a nameless seat would be listed in every summary as someone
+  removed during the day (and refused by an import as a seat without a name). The numbers of the other seats stay.
+
+What others wrote (room notes, quick notes, role lines, Poker notes, actions, others' comments) is not theirs to
+erase: each place naming them is listed (:class:`Mention`), and with ``redact_notes`` their name there becomes
+"(a participant)". A name is their whole name, or a part of it (first or last name) no other seat's name has.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bootcamp.errors import UserError
+from bootcamp.names import folded_name
+from bootcamp.store.durable import replace_durably, stale_temp_files, sync_folder
+from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
+from bootcamp.store.files import answers_path, voted_file
+from bootcamp.store.ids import is_ballot_id
+from bootcamp.store.jsonfile import LOCK_SUFFIX
+from bootcamp.store.model import Action, Answer, PokerCard, RoomNote, RoomRecords, WorkshopInfo
+from bootcamp.store.workshop import WorkshopFiles
+from bootcamp.store.workshop_info import Participant
+
+REDACTED = "(a participant)"
+_SEAT_NUMBER = re.compile(r"^[Pp](\d+)$")
+_SHORTEST_PART = 2  # a name's part shorter than this (an initial) is not looked for on its own
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place where someone else's text names the person: ``where`` ("room note at step Welcome"), the text."""
+
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What forgetting a seat erases (or erased), and what others wrote that names them."""
+
+    seat: Participant
+    answers: int  # their answers, comments counted with them; -1 when their file cannot be read (it goes all the same)
+    comments: int
+    ballots_voted: int  # steps on whose roll of secret-ballot voters they stand
+    cards: int  # Poker cards they hold
+    phone_seats: int
+    mentions: tuple[Mention, ...]
+
+
+def find_seat(info: WorkshopInfo, given: str) -> Participant:
+    """The seat ``given`` names: its number as shown (``P7``), its id, or the person's whole name (any case).
+
+    UserError in one sentence when none does, or when two seats share the name (naming both)."""
+    wanted = given.strip()
+    number = _SEAT_NUMBER.match(wanted)
+    if number:
+        found = [p for p in info.participants if p.number == int(number.group(1))]
+        if found:
+            return found[0]
+    by_id = info.participant(wanted)
+    if by_id is not None:
+        return by_id
+    named = [p for p in info.participants if p.name and folded_name(p.name) == folded_name(wanted)]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        seats = " and ".join(f"P{p.number} ({p.role or 'no role'})" for p in named)
+        raise UserError(f"{len(named)} seats of workshop {info.id} are named {given!r}: give the seat instead, {seats}")
+    how = "a seat as P7" if info.anonymous else "a seat as P7, or the person's whole name"
+    raise UserError(f"nobody in workshop {info.id} ({info.name}) is {given!r}: give {how} (see the summary's people)")
+
+
+def name_pattern(seat: Participant, others: Iterable[Participant]) -> re.Pattern[str] | None:
+    """Their name as a whole word in others' text: the whole name, and each part of it no other seat's name has
+    (so "Maria does it" names Maria Lindqvist, while a first name two people share is left alone). None when the
+    seat has no name (an anonymous workshop)."""
+    parts = seat.name.split()
+    if not parts:
+        return None
+    taken = {folded_name(part) for other in others if other.id != seat.id for part in other.name.split()}
+    words = [r"\s+".join(map(re.escape, parts))]
+    words += [re.escape(part) for part in parts if len(part) >= _SHORTEST_PART and folded_name(part) not in taken]
+    alternatives = "|".join(sorted(set(words), key=len, reverse=True))  # the whole name before its parts
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+def plan(files: WorkshopFiles, seat: Participant) -> Erasure:
+    """What forgetting ``seat`` would erase and which places name them; reads only."""
+    info = files.info()
+    pattern = name_pattern(seat, info.participants)
+    theirs = _answers_of(files, seat.id)
+    return Erasure(
+        seat=seat,
+        answers=len(theirs) if theirs is not None else -1,
+        comments=sum(1 for answer in theirs if answer.comment) if theirs is not None else -1,
+        ballots_voted=sum(1 for ids in files.voted().values() if seat.id in ids),
+        cards=sum(1 for card in files.room().poker if card.holder == seat.id),
+        phone_seats=_phone_seats_of(files.path, seat.id),
+        mentions=tuple(_mentions(files, info, seat, pattern)) if pattern else (),
+    )
+
+
+def _answers_of(files: WorkshopFiles, participant_id: str) -> tuple[Answer, ...] | None:
+    """Their stored answers; None when their file cannot be read (damaged: it is erased whole all the same)."""
+    try:
+        return tuple(files.answers_of(participant_id))
+    except UnreadableFileError:
+        return None
+
+
+def forget(
+    files: WorkshopFiles, seat: Participant, *, redact_notes: bool = False, warn: Callable[[str], None] | None = None
+) -> Erasure:
+    """Erase ``seat``'s personal data from ``files`` (its owner's: call inside ``store.owned``); see the module.
+
+    Each file is replaced whole; the roster last, so a run killed midway is finished by running it again.
+    ``warn`` hears what was left as it was (a log that could not be rewritten)."""
+    info = files.info()
+    if not [p for p in info.participants if p.id != seat.id]:
+        raise UserError(
+            f"{seat.display_name} is the only participant of workshop {info.id} ({info.name}): a workshop keeps at "
+            f"least one, so delete the whole workshop instead (bootcamp delete {info.id})"
+        )
+    erasure = plan(files, seat)
+    pattern = name_pattern(seat, info.participants) if redact_notes else None
+    files.update_room(lambda room: _room_without(room, seat.id, pattern))
+    if pattern is not None:
+        _redact_comments(files, seat.id, pattern)
+    if erasure.ballots_voted:
+        voted_file(files.path).update(
+            lambda voted: {step: tuple(i for i in ids if i != seat.id) for step, ids in voted.items()}
+        )
+    _forget_phone_seat(files.path, seat.id)
+    _drop_log_lines(files, seat.id, name_pattern(seat, info.participants), warn)
+    _remove_answers_file(files.path, seat.id)
+    files.update_info(lambda current: dataclasses.replace(current, participants=tuple(
+        p for p in current.participants if p.id != seat.id
+    )))
+    return erasure
+
+
+# -- the room's records ------------------------------------------------------------------------------------------
+
+
+def _room_without(room: RoomRecords, participant_id: str, pattern: re.Pattern[str] | None) -> RoomRecords:
+    """The room with their cards held by nobody and, with ``pattern``, their name redacted in what others wrote."""
+
+    def redact(text: str) -> str:
+        return pattern.sub(REDACTED, text) if pattern is not None else text
+
+    cards = tuple(
+        PokerCard(
+            card.card_id,
+            "" if card.holder == participant_id else card.holder,
+            {prompt: redact(text) for prompt, text in card.notes.items()},
+        )
+        for card in room.poker
+    )
+    if pattern is None:
+        return dataclasses.replace(room, poker=cards)
+    return RoomRecords(
+        notes=tuple(dataclasses.replace(note, text=redact(note.text)) for note in room.notes),
+        role_lines=tuple(dataclasses.replace(line, text=redact(line.text)) for line in room.role_lines),
+        poker=cards,
+        actions=tuple(dataclasses.replace(a, what=redact(a.what), owner=redact(a.owner)) for a in room.actions),
+    )
+
+
+def _mentions(files: WorkshopFiles, info: WorkshopInfo, seat: Participant, pattern: re.Pattern[str]) -> list[Mention]:
+    program = files.program()
+
+    def step(key: str) -> str:
+        found = program.step(key)
+        return f"step {found.title!r}" if found is not None else f"step {key}"
+
+    room = files.room()
+    found: list[Mention] = []
+    for n, note in enumerate(room.notes, 1):
+        if pattern.search(note.text):
+            found.append(Mention(f"{_note_kind(note)} {n} at {step(note.step_key)}", note.text))
+    for n, line in enumerate(room.role_lines, 1):
+        if pattern.search(line.text):
+            found.append(Mention(f"role line {n}", line.text))
+    for card in room.poker:
+        for prompt, text in card.notes.items():
+            if pattern.search(text):
+                found.append(Mention(f"Poker card {card.card_id!r}, note {prompt!r}", text))
+    for n, action in enumerate(room.actions, 1):
+        found.extend(_action_mentions(n, action, pattern))
+    seats = {p.id: p for p in info.participants}
+    for answer in files.readable_answers()[0]:
+        if answer.participant_id == seat.id or not pattern.search(answer.comment):
+            continue
+        by = "a secret ballot" if is_ballot_id(answer.participant_id) else _seat_label(seats.get(answer.participant_id))
+        found.append(Mention(f"comment by {by} at {step(answer.step_key)}", answer.comment))
+    return found
+
+
+def _note_kind(note: RoomNote) -> str:
+    return "quick note" if note.quick else "room note"
+
+
+def _action_mentions(n: int, action: Action, pattern: re.Pattern[str]) -> list[Mention]:
+    found = [Mention(f"action {n}", action.what)] if pattern.search(action.what) else []
+    if pattern.search(action.owner):
+        found.append(Mention(f"action {n} ({action.what}), its owner", action.owner))
+    return found
+
+
+def _seat_label(seat: Participant | None) -> str:
+    return f"P{seat.number}" if seat is not None else "a seat no longer on the roster"
+
+
+def _redact_comments(files: WorkshopFiles, participant_id: str, pattern: re.Pattern[str]) -> None:
+    """Their name redacted in others' comments (participants' and secret ballots'), each file rewritten whole."""
+    for answer in files.readable_answers()[0]:
+        if answer.participant_id != participant_id and pattern.search(answer.comment):
+            files.save_answer(dataclasses.replace(answer, comment=pattern.sub(REDACTED, answer.comment)))
+
+
+# -- the phones' seats, the log, the answers file ----------------------------------------------------------------
+
+
+def _phone_seats_of(folder: Path, participant_id: str) -> int:
+    from bootcamp.join.left_on import LeftOnUnreadable, read_left_on
+
+    try:
+        left = read_left_on(folder)
+    except LeftOnUnreadable:
+        return 0
+    return 0 if left is None else sum(1 for _, holder in left.seats if holder == participant_id)
+
+
+def _forget_phone_seat(folder: Path, participant_id: str) -> None:
+    """Their seat out of ``phones.json`` (its time kept: joining comes back no later than it would have), and every
+    damaged copy of that file removed: it cannot be read to take one seat out."""
+    from bootcamp.join.left_on import LEFT_ON_FILE, LeftOnUnreadable, left_on_path, read_left_on, write_left_on
+
+    try:
+        left = read_left_on(folder)
+    except LeftOnUnreadable:  # set aside as a damaged copy: removed below
+        left = None
+    if left is not None and any(holder == participant_id for _, holder in left.seats):
+        gone = {token for token, holder in left.seats if holder == participant_id}
+        kept = dataclasses.replace(
+            left,
+            seats=tuple(seat for seat in left.seats if seat[1] != participant_id),
+            by_name={token: hidden for token, hidden in left.by_name.items() if token not in gone},
+        )
+        write_left_on(folder, kept)
+        os.utime(left_on_path(folder), (left.written_at, left.written_at))
+    for copy in folder.glob(f"{LEFT_ON_FILE}.damaged*"):
+        copy.unlink(missing_ok=True)
+
+
+def _drop_log_lines(
+    files: WorkshopFiles, participant_id: str, pattern: re.Pattern[str] | None, warn: Callable[[str], None] | None
+) -> None:
+    """The join server's log without the lines naming them (or their seat's id); rare: the log keeps requests."""
+    from bootcamp.locations import join_log
+
+    log = join_log(files.path.parent.parent, files.id)
+    try:
+        lines = log.read_bytes().decode("utf-8", "replace").splitlines(keepends=True)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        if warn is not None:
+            warn(f"the join log {log} could not be read to look for them ({error.strerror or error}): check it by hand")
+        return
+    kept = [line for line in lines if participant_id not in line and not (pattern and pattern.search(line))]
+    if len(kept) != len(lines):
+        try:
+            replace_durably(log, "".join(kept).encode("utf-8"))
+        except OSError as error:
+            raise FileNotSavedError(log, str(error.strerror or error)) from error
+
+
+def _remove_answers_file(folder: Path, participant_id: str) -> None:
+    path = answers_path(folder, participant_id)
+    for leftover in (path, *stale_temp_files(path), Path(str(path) + LOCK_SUFFIX)):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError as error:
+            raise FileNotSavedError(leftover, str(error.strerror or error), doing="remove") from error
+    if path.parent.is_dir():
+        sync_folder(path.parent)
+
+

@@ -1,0 +1,218 @@
+"""``bootcamp forget WORKSHOP PERSON`` and ``bootcamp delete WORKSHOP``, run as a consultant runs them (the CLI's main).
+
+On the demo's two runs (bootcamp.demo_earlier): the earlier run, then the run made again from it, with the same people.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bootcamp.cli import main
+from bootcamp.commands import confirm
+from bootcamp.demo_earlier import create_demo_runs
+from bootcamp.store import Store
+from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.owner_lock import OwnerLock
+from bootcamp.store.trash import finish_deletions
+
+ROOT = Path(__file__).resolve().parents[1]
+NAME = "Maria Lindqvist"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+def every_text(folder: Path) -> str:
+    """Every file's text; not the owner lock's, which holds while taken who took it (empty once let go)."""
+    files = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "owner.lock"]
+    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in files)
+
+
+@pytest.fixture
+def runs(store: Store, sources: dict[str, str]) -> tuple[WorkshopInfo, WorkshopInfo]:
+    """(the earlier run, the later one made again from it)."""
+    later = create_demo_runs(store, sources)
+    return store.open(later.follows).info(), later
+
+
+class Terminal:
+    """Someone at a terminal: types ``answer`` to whatever is asked; ``asked``, the questions."""
+
+    def __init__(self) -> None:
+        self.answer = ""
+        self.asked: list[str] = []
+
+    def input(self, question: str) -> str:
+        self.asked.append(question)
+        return self.answer
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Terminal:
+    person = Terminal()
+    monkeypatch.setattr(confirm, "on_a_terminal", lambda: True)
+    monkeypatch.setattr(builtins, "input", person.input)
+    return person
+
+
+# -- forget ----------------------------------------------------------------------------------------------------
+
+
+def test_forget_by_name_erases_her_says_what_went_and_names_the_later_run_that_still_has_her(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    code, out, err = run_cli(capsys, "forget", earlier.id, "maria LINDQVIST", "--yes", "--redact-notes", *data)
+
+    assert (code, err) == (0, [])
+    assert out[0].startswith(f"{NAME} (Chief Customer Officer) in workshop {earlier.id}") and "answers" in out[0]
+    assert any(line.startswith(f"erased {NAME}") for line in out)
+    assert any(later.id in line and "bootcamp forget there too" in line for line in out)
+    assert "outside bootcamp" in out[-1]
+    assert "Lindqvist" not in every_text(store.workshops_dir / earlier.id)
+    assert NAME in {p.name for p in store.open(later.id).info().participants}  # the later run is left as it is
+
+
+def test_forget_without_a_terminal_or_yes_refuses_in_one_sentence_and_erases_nothing(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, _ = runs
+    before = every_text(store.workshops_dir / earlier.id)
+    code, out, err = run_cli(capsys, "forget", earlier.id, NAME, "--data-dir", str(store.data_dir))
+    assert code == 1 and len(err) == 1 and "--yes" in err[0] and "nothing was erased" in err[0]
+    assert any("names them in" in line for line in out)  # what it would have done is shown all the same
+    assert every_text(store.workshops_dir / earlier.id) == before
+
+
+def test_forget_on_a_terminal_asks_first_and_no_keeps_everything(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str], terminal: Terminal
+) -> None:
+    earlier, _ = runs
+    data = ("--data-dir", str(store.data_dir))
+    terminal.answer = "n"
+    code, out, _ = run_cli(capsys, "forget", earlier.id, "P1", *data)
+    assert code == 1 and out[-1] == "nothing was erased"
+    assert terminal.asked == [f"Erase {NAME} (Chief Customer Officer) from workshop {earlier.id} for good? [y/N] "]
+    assert NAME in {p.name for p in store.open(earlier.id).info().participants}
+
+    terminal.answer = "y"
+    code, out, _ = run_cli(capsys, "forget", earlier.id, "P1", *data)
+    assert code == 0
+    assert NAME not in {p.name for p in store.open(earlier.id).info().participants}
+
+
+def test_forget_while_a_console_has_the_workshop_open_is_refused_in_one_sentence(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, _ = runs
+    with OwnerLock(store.workshops_dir / earlier.id, purpose="console", clock=store.clock):
+        code, out, err = run_cli(capsys, "forget", earlier.id, NAME, "--yes", "--data-dir", str(store.data_dir))
+    assert code == 1 and out == [] and len(err) == 1 and earlier.id in err[0]
+    assert NAME in {p.name for p in store.open(earlier.id).info().participants}
+
+
+def test_forget_an_unknown_person_says_so_in_one_sentence(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, _ = runs
+    code, out, err = run_cli(capsys, "forget", earlier.id, "Maria", "--yes", "--data-dir", str(store.data_dir))
+    assert code == 1 and out == [] and len(err) == 1 and "'Maria'" in err[0] and "P7" in err[0]
+
+
+def test_the_later_run_compares_with_the_earlier_one_she_is_forgotten_from_without_her(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    _, before, _ = run_cli(capsys, "compare", later.id, *data)
+    run_cli(capsys, "forget", earlier.id, NAME, "--yes", *data)
+    code, after, err = run_cli(capsys, "compare", later.id, *data)
+    assert code == 0 and err == []
+    earlier_line = next(line for line in after if line.startswith("- Earlier run"))
+    counted_before = next(line for line in before if line.startswith("- Earlier run"))
+    assert counted_before != earlier_line and "participants" in earlier_line
+
+
+# -- delete ----------------------------------------------------------------------------------------------------
+
+
+def test_delete_asks_for_the_id_and_a_wrong_one_keeps_the_workshop(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str], terminal: Terminal
+) -> None:
+    earlier, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    terminal.answer = "yes"
+    code, out, _ = run_cli(capsys, "delete", earlier.id, *data)
+    assert code == 1 and "nothing was deleted" in out[-1]
+    assert store.exists(earlier.id)
+    assert any(line.startswith(f"run 2, workshop {later.id}") and "follows it" in line for line in out)
+
+    terminal.answer = f" {earlier.id} "
+    code, out, _ = run_cli(capsys, "delete", earlier.id, *data)
+    assert code == 0 and out[-1].startswith("deleted ")
+    assert terminal.asked[-1] == f"Type the workshop's id, {earlier.id}, to delete it for good: "
+    assert sorted(os.listdir(store.workshops_dir)) == sorted([".create.lock", later.id])
+
+
+def test_after_delete_the_later_run_still_opens_summarises_and_its_comparison_says_the_earlier_is_gone(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    code, _, err = run_cli(capsys, "delete", earlier.id, "--yes", *data)
+    assert (code, err) == (0, [])
+    assert earlier.id not in every_text(store.data_dir / "library.json")  # its names and notes with it
+
+    code, out, _ = run_cli(capsys, "summary", later.id, *data)
+    assert code == 0 and out[0].startswith("# Commitment test")
+    code, out, err = run_cli(capsys, "compare", later.id, *data)
+    assert code == 1 and len(err) == 1 and f"follows workshop {earlier.id}, which is not in this library" in err[0]
+    code, out, _ = run_cli(capsys, "list", *data)
+    assert [line.split()[0] for line in out] == [later.id]
+
+
+def test_delete_without_a_terminal_or_yes_and_while_open_on_a_console_is_refused(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, _ = runs
+    data = ("--data-dir", str(store.data_dir))
+    code, _, err = run_cli(capsys, "delete", earlier.id, *data)
+    assert code == 1 and len(err) == 1 and "--yes" in err[0]
+    with OwnerLock(store.workshops_dir / earlier.id, purpose="console", clock=store.clock):
+        code, _, err = run_cli(capsys, "delete", earlier.id, "--yes", *data)
+    assert code == 1 and len(err) == 1 and earlier.id in err[0]
+    assert store.exists(earlier.id)
+
+
+def test_a_delete_killed_while_removing_leaves_no_half_workshop_and_the_next_start_finishes_it(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, later = runs
+    helper = ROOT / "tests" / "store" / "delete_process.py"
+    killed = subprocess.run(
+        [sys.executable, str(helper), str(store.data_dir), earlier.id],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120,
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    left = [name for name in os.listdir(store.workshops_dir) if name.startswith(".deleted-")]
+    assert len(left) == 1  # half removed, under a hidden name
+
+    code, out, err = run_cli(capsys, "list", "--data-dir", str(store.data_dir))
+    assert code == 0 and [line.split()[0] for line in out] == [later.id]
+    assert not any("not a workshop" in line for line in err)
+
+    finish_deletions(store.workshops_dir)  # what the app's start does before home's list
+    assert not any(name.startswith(".deleted-") for name in os.listdir(store.workshops_dir))
