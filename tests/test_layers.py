@@ -92,6 +92,25 @@ def test_the_live_workshop_imports_no_front_end() -> None:
     assert not {path: names for path, names in offenders.items() if names}
 
 
+
+# DESIGN.md: "ui, join and cli use the layers below; nothing below imports them". The domain layers, by folder.
+BELOW_THE_FRONT_ENDS = ("content", "store", "live", "summary", "export", "library")
+
+
+def test_nothing_below_the_phone_page_and_the_commands_imports_them() -> None:
+    """By import graph, lazy imports inside functions too: the store that forgets a participant once reached up into
+    bootcamp.join for the phones' seats; the command hands that part in instead."""
+    front_ends = ("bootcamp.join", "bootcamp.ui", "bootcamp.cli", "bootcamp.commands")
+    offenders = {
+        path.relative_to(PACKAGE.parent).as_posix(): sorted(
+            name for name in imported_modules(path) if name.startswith(front_ends)
+        )
+        for layer in BELOW_THE_FRONT_ENDS
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+    }
+    assert (PACKAGE / "store" / "forget.py").exists()
+    assert not {path: names for path, names in offenders.items() if names}
+
 def test_using_the_live_workshop_loads_no_front_end() -> None:
     """By sys.modules: open, change and close a live workshop, then look at what was loaded."""
     script = (

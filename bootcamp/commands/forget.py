@@ -12,6 +12,7 @@ import sys
 from bootcamp.commands.archive import find_workshop
 from bootcamp.commands.confirm import confirmed
 from bootcamp.export.data_terminal import terminal_safe
+from bootcamp.join.left_on import forget_holder, seats_held_by
 from bootcamp.library import Library
 from bootcamp.library.runs import runs_made_from
 from bootcamp.locations import find_data_dir
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         who = _who(seat.display_name, seat.role, anonymous=info.anonymous)
         erasure = plan(files, seat)
         workshop = f"workshop {info.id} ({terminal_safe(info.name)}, {terminal_safe(info.organisation)}, {info.date})"
-        print(f"{who} in {workshop}; {_what_goes(erasure)}")
+        print(f"{who} in {workshop}; {_what_goes(erasure, seats_held_by(files.path, seat.id))}")
         _list_mentions(erasure, redact=args.redact_notes)
         question = f"Erase {who} from workshop {info.id} for good? [y/N] "
         if not confirmed(question, yes=args.yes, refused=(
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         )):
             print("nothing was erased")
             return 1
-        forget(files, seat, redact_notes=args.redact_notes, warn=warn)
+        forget(files, seat, redact_notes=args.redact_notes, warn=warn, erase_elsewhere=forget_holder)
     library.listing()  # the library's index, which keeps names to search, read again from the folders now
     print(f"erased {who} from workshop {info.id}: answers, comments, ballot marks, cards, phone seat and roster seat")
     for later in runs_made_from(store.scan_workshops().workshops, info.id):
@@ -65,7 +66,7 @@ def _who(name: str, role: str, *, anonymous: bool) -> str:
     return f"{shown} ({terminal_safe(role)})" if role and not anonymous else shown
 
 
-def _what_goes(erasure: Erasure) -> str:
+def _what_goes(erasure: Erasure, phone_seats: int) -> str:
     """What forgetting them erases, in one line: "to erase: 48 answers (8 with a comment), …, their seat"."""
     if erasure.answers < 0:
         parts = ["their answers file, which cannot be read"]
@@ -77,7 +78,7 @@ def _what_goes(erasure: Erasure) -> str:
         parts.append(f"their name on the roll of voters of {ballots} (the ballots name nobody and stay)")
     if erasure.cards:
         parts.append(f"{counted(erasure.cards, 'Poker card')} dealt to them (held by nobody now)")
-    if erasure.phone_seats:
+    if phone_seats:
         parts.append("their phone's seat")
     parts.append("their seat on the roster, name and role")
     return "to erase: " + ", ".join(parts)

@@ -23,6 +23,7 @@ Pure Python.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -190,3 +191,33 @@ def _forget_old_copies(folder: Path, newest: Path) -> None:
             old.unlink()
         except OSError:
             pass  # a copy that cannot be removed is one more kept: nothing worse
+
+
+def seats_held_by(folder: Path, participant_id: str) -> int:
+    """How many phones' seats left on in ``folder`` the participant holds (0 when none is left on, or unreadable)."""
+    try:
+        left = read_left_on(folder)
+    except LeftOnUnreadable:
+        return 0
+    return 0 if left is None else sum(1 for _, holder in left.seats if holder == participant_id)
+
+
+def forget_holder(folder: Path, participant_id: str) -> None:
+    """A participant forgotten (``bootcamp forget``): their seats out of ``phones.json``, its time kept so joining
+    comes back no later than it would have, and every damaged copy of that file removed, since a copy that cannot be
+    read cannot have one seat taken out."""
+    try:
+        left = read_left_on(folder)
+    except LeftOnUnreadable:  # set aside as a damaged copy: removed below
+        left = None
+    if left is not None and any(holder == participant_id for _, holder in left.seats):
+        gone = {token for token, holder in left.seats if holder == participant_id}
+        kept = dataclasses.replace(
+            left,
+            seats=tuple(seat for seat in left.seats if seat[1] != participant_id),
+            by_name={token: hidden for token, hidden in left.by_name.items() if token not in gone},
+        )
+        write_left_on(folder, kept)
+        os.utime(left_on_path(folder), (left.written_at, left.written_at))
+    for copy in folder.glob(f"{LEFT_ON_FILE}.damaged*"):
+        copy.unlink(missing_ok=True)

@@ -5,8 +5,8 @@ What goes, under the workshop's owner lock, each file rewritten whole or not at 
 - their answers file (answers and comments), its lock and any temporary copy a killed save left;
 - their name on the secret ballots' roll of voters (``voted.json``; the ballots themselves name nobody and stay);
 - the Poker cards dealt or passed to them: such a card is held by nobody, as a card of someone who left is;
-- their phone's seat in ``phones.json`` (joining left on), and every damaged copy of that file set aside, which
-  cannot be read to take one seat out;
+- what layers above the store keep of the seat, through ``erase_elsewhere`` (the command passes the phones' seat
+  in ``phones.json``, :func:`bootcamp.join.left_on.forget_holder`: the store does not import the phone page);
 - lines of the join server's log that name them;
 - last, their seat in the roster (``workshop.json``): its name is how a run killed midway is found again and
   finished. The seat goes entirely, not left as a nameless one: with their answers, ballot marks, cards and phone
@@ -21,7 +21,6 @@ erase: each place naming them is listed (:class:`Mention`), and with ``redact_no
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -60,7 +59,6 @@ class Erasure:
     comments: int
     ballots_voted: int  # steps on whose roll of secret-ballot voters they stand
     cards: int  # Poker cards they hold
-    phone_seats: int
     mentions: tuple[Mention, ...]
 
 
@@ -112,7 +110,6 @@ def plan(files: WorkshopFiles, seat: Participant) -> Erasure:
         comments=sum(1 for answer in theirs if answer.comment) if theirs is not None else -1,
         ballots_voted=sum(1 for ids in files.voted().values() if seat.id in ids),
         cards=sum(1 for card in files.room().poker if card.holder == seat.id),
-        phone_seats=_phone_seats_of(files.path, seat.id),
         mentions=tuple(_mentions(files, info, seat, pattern)) if pattern else (),
     )
 
@@ -126,12 +123,18 @@ def _answers_of(files: WorkshopFiles, participant_id: str) -> tuple[Answer, ...]
 
 
 def forget(
-    files: WorkshopFiles, seat: Participant, *, redact_notes: bool = False, warn: Callable[[str], None] | None = None
+    files: WorkshopFiles,
+    seat: Participant,
+    *,
+    redact_notes: bool = False,
+    warn: Callable[[str], None] | None = None,
+    erase_elsewhere: Callable[[Path, str], None] | None = None,
 ) -> Erasure:
     """Erase ``seat``'s personal data from ``files`` (its owner's: call inside ``store.owned``); see the module.
 
     Each file is replaced whole; the roster last, so a run killed midway is finished by running it again.
-    ``warn`` hears what was left as it was (a log that could not be rewritten)."""
+    ``warn`` hears what was left as it was (a log that could not be rewritten); ``erase_elsewhere(folder, seat id)``
+    erases what layers above the store keep of the seat in the workshop's folder, before the roster."""
     info = files.info()
     if not [p for p in info.participants if p.id != seat.id]:
         raise UserError(
@@ -147,7 +150,8 @@ def forget(
         voted_file(files.path).update(
             lambda voted: {step: tuple(i for i in ids if i != seat.id) for step, ids in voted.items()}
         )
-    _forget_phone_seat(files.path, seat.id)
+    if erase_elsewhere is not None:
+        erase_elsewhere(files.path, seat.id)
     _drop_log_lines(files, seat.id, name_pattern(seat, info.participants), warn)
     _remove_answers_file(files.path, seat.id)
     files.update_info(lambda current: dataclasses.replace(current, participants=tuple(
@@ -235,39 +239,7 @@ def _redact_comments(files: WorkshopFiles, participant_id: str, pattern: re.Patt
             files.save_answer(dataclasses.replace(answer, comment=pattern.sub(REDACTED, answer.comment)))
 
 
-# -- the phones' seats, the log, the answers file ----------------------------------------------------------------
-
-
-def _phone_seats_of(folder: Path, participant_id: str) -> int:
-    from bootcamp.join.left_on import LeftOnUnreadable, read_left_on
-
-    try:
-        left = read_left_on(folder)
-    except LeftOnUnreadable:
-        return 0
-    return 0 if left is None else sum(1 for _, holder in left.seats if holder == participant_id)
-
-
-def _forget_phone_seat(folder: Path, participant_id: str) -> None:
-    """Their seat out of ``phones.json`` (its time kept: joining comes back no later than it would have), and every
-    damaged copy of that file removed: it cannot be read to take one seat out."""
-    from bootcamp.join.left_on import LEFT_ON_FILE, LeftOnUnreadable, left_on_path, read_left_on, write_left_on
-
-    try:
-        left = read_left_on(folder)
-    except LeftOnUnreadable:  # set aside as a damaged copy: removed below
-        left = None
-    if left is not None and any(holder == participant_id for _, holder in left.seats):
-        gone = {token for token, holder in left.seats if holder == participant_id}
-        kept = dataclasses.replace(
-            left,
-            seats=tuple(seat for seat in left.seats if seat[1] != participant_id),
-            by_name={token: hidden for token, hidden in left.by_name.items() if token not in gone},
-        )
-        write_left_on(folder, kept)
-        os.utime(left_on_path(folder), (left.written_at, left.written_at))
-    for copy in folder.glob(f"{LEFT_ON_FILE}.damaged*"):
-        copy.unlink(missing_ok=True)
+# -- the log, the answers file ----------------------------------------------------------------
 
 
 def _drop_log_lines(

@@ -20,7 +20,7 @@ import pytest
 
 from bootcamp.demo import create_demo_workshop
 from bootcamp.errors import UserError
-from bootcamp.join.left_on import LeftOn, read_left_on, write_left_on
+from bootcamp.join.left_on import LeftOn, forget_holder, read_left_on, seats_held_by, write_left_on
 from bootcamp.library import Library
 from bootcamp.locations import join_log
 from bootcamp.store import Store, WorkshopFiles
@@ -89,10 +89,11 @@ def test_forgetting_with_redacted_notes_leaves_her_name_and_words_in_no_file_of_
     assert HER_COMMENT in her_texts
 
     with store.owned(day.id, purpose="a test") as files:
-        erasure = forget(files, maria, redact_notes=True)
+        phone_seats = seats_held_by(files.path, maria.id)
+        erasure = forget(files, maria, redact_notes=True, erase_elsewhere=forget_holder)
     Library(store.data_dir, store.clock).listing()  # the index, which keeps names to search, as the command does
 
-    assert (erasure.answers, erasure.ballots_voted, erasure.phone_seats) == (len(hers), 1, 1)
+    assert (erasure.answers, erasure.ballots_voted, phone_seats) == (len(hers), 1, 1)
     everything, names = every_text(store.data_dir), every_name(store.data_dir)
     for word in ("Maria", "Lindqvist", maria.id, *her_texts):
         assert word not in everything, word
@@ -120,7 +121,7 @@ def test_without_redact_notes_others_words_naming_her_are_listed_and_kept_as_wri
     maria = seat_named(day, NAME)
     room_before = day.room()
     with store.owned(day.id, purpose="a test") as files:
-        erasure = forget(files, maria)
+        erasure = forget(files, maria, erase_elsewhere=forget_holder)  # as the command does
 
     where = [mention.where for mention in erasure.mentions]
     assert any(w.startswith("quick note") for w in where)
