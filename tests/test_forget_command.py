@@ -78,7 +78,9 @@ def test_forget_by_name_erases_her_says_what_went_and_names_the_later_run_that_s
 
     assert (code, err) == (0, [])
     assert out[0].startswith(f"{NAME} (Chief Customer Officer) in workshop {earlier.id}") and "answers" in out[0]
-    assert any(line.startswith(f"erased {NAME}") for line in out)
+    goes = out[0].split("; to erase: ", 1)[1]
+    assert f"erased {NAME} (Chief Customer Officer) from workshop {earlier.id}: {goes}" in out
+    assert "phone" not in goes  # she never joined from a phone: the line after once said her phone seat went
     assert any(later.id in line and "bootcamp forget there too" in line for line in out)
     assert "outside bootcamp" in out[-1]
     assert "Lindqvist" not in every_text(store.workshops_dir / earlier.id)

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         who = _who(seat.display_name, seat.role, anonymous=info.anonymous)
         erasure = plan(files, seat)
         workshop = f"workshop {info.id} ({terminal_safe(info.name)}, {terminal_safe(info.organisation)}, {info.date})"
-        print(f"{who} in {workshop}; {_what_goes(erasure, seats_held_by(files.path, seat.id))}")
+        goes = _what_goes(erasure, seats_held_by(files.path, seat.id))
+        print(f"{who} in {workshop}; to erase: {goes}")
         _list_mentions(erasure, redact=args.redact_notes)
         question = f"Erase {who} from workshop {info.id} for good? [y/N] "
         if not confirmed(question, yes=args.yes, refused=(
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         forget(files, seat, redact_notes=args.redact_notes, warn=warn, erase_elsewhere=forget_holder)
     library.listing()  # the library's index, which keeps names to search, read again from the folders now
-    print(f"erased {who} from workshop {info.id}: answers, comments, ballot marks, cards, phone seat and roster seat")
+    print(f"erased {who} from workshop {info.id}: {goes}")
     for later in runs_made_from(store.scan_workshops().workshops, info.id):
         print(
             f"workshop {later.id} ({terminal_safe(later.name)}, {later.date}) was made again from it and carries "
@@ -67,7 +68,8 @@ def _who(name: str, role: str, *, anonymous: bool) -> str:
 
 
 def _what_goes(erasure: Erasure, phone_seats: int) -> str:
-    """What forgetting them erases, in one line: "to erase: 48 answers (8 with a comment), …, their seat"."""
+    """What forgetting them erases, said before and after it: "48 answers (8 with a comment), …, their seat on the
+    roster, name and role"; only what they have (the line after the erasure once named a phone seat they never had)."""
     if erasure.answers < 0:
         parts = ["their answers file, which cannot be read"]
     else:
@@ -81,7 +83,7 @@ def _what_goes(erasure: Erasure, phone_seats: int) -> str:
     if phone_seats:
         parts.append("their phone's seat")
     parts.append("their seat on the roster, name and role")
-    return "to erase: " + ", ".join(parts)
+    return ", ".join(parts)
 
 
 def _list_mentions(erasure: Erasure, *, redact: bool) -> None:
