@@ -186,3 +186,22 @@ async def test_an_evening_session_paused_after_midnight_carries_on_without_a_wor
         await pilot.pause()
         assert screen.flow.running and screen.flow.state.earlier_days == () and said(app) == []
         assert screen.query_one(DayClockPanel).border_title == "Day"
+
+
+async def test_in_presenter_mode_t_after_a_pause_of_five_hours_carries_the_day_on(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Presenter mode keeps its notices for the console (the room sees its screen): a question there would go unseen
+    and t would seem to do nothing, so it carries the day on, as before."""
+    from bootcamp.ui.screens.presenter import PresenterScreen
+
+    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 8.5 * 3600
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert presenter.flow.running and presenter.flow.state.earlier_days == () and said(app) == []
