@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from enum import Enum
 
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program, Step
@@ -31,14 +32,41 @@ LEFT_RUNNING_SECONDS = 16 * 3600
 # Or a night between: a console killed at 17:30 and reopened at 08:30 (fifteen hours) had counted all night; a boot
 # camp opened with an evening session carries on the next morning fourteen hours after it started.
 NIGHT_SECONDS = 6 * 3600
+# A facilitator's day turns at 04:00, not at midnight: an evening session run until 00:30 belongs to the evening
+# before, so 00:30 to 08:30 is a night between though the calendar's date is the same.
+DAY_TURNS_AT_HOURS = 4
+# Clocks paused for less than this start again on the same day whatever the clock says: lunch, dinner, a session run
+# past midnight. Between this and a night (a five-hour pause in the afternoon) the app cannot know: it asks.
+SHORT_PAUSE_SECONDS = 3 * 3600
+
+
+def facilitators_date(epoch: float) -> date:
+    """The day ``epoch`` belongs to on the facilitator's calendar: the date, the small hours counted to the day
+    before."""
+    return (datetime.fromtimestamp(epoch) - timedelta(hours=DAY_TURNS_AT_HOURS)).date()
 
 
 def overnight(since: float, now: float) -> bool:
-    """``now`` is on a later day than ``since``: ``LEFT_RUNNING_SECONDS`` or more after it, or on a later date of the
+    """``now`` is on a later day than ``since``: ``LEFT_RUNNING_SECONDS`` or more after it, or on a later day of the
     facilitator's calendar and ``NIGHT_SECONDS`` or more after it (a session run past midnight is the same day)."""
     if now - since >= LEFT_RUNNING_SECONDS:
         return True
-    return now - since >= NIGHT_SECONDS and datetime.fromtimestamp(now).date() > datetime.fromtimestamp(since).date()
+    return now - since >= NIGHT_SECONDS and facilitators_date(now) > facilitators_date(since)
+
+
+class Resuming(Enum):
+    """What starting the clocks again after a pause does to the day."""
+
+    SAME_DAY = "same day"  # a short pause: the day carries on
+    NEW_DAY = "new day"  # a night between: the day is over, and a new one starts
+    UNSURE = "unsure"  # hours, no night: the facilitator says which
+
+
+def after_pause(since: float, now: float) -> Resuming:
+    """What a pause of the clocks from ``since`` to ``now`` is: short, a night, or hours that could be either."""
+    if now - since < SHORT_PAUSE_SECONDS:
+        return Resuming.SAME_DAY
+    return Resuming.NEW_DAY if overnight(since, now) else Resuming.UNSURE
 
 
 def stopped_when_left(state: WorkshopState, now: float, *, seen_at: float | None = None) -> WorkshopState | None:
@@ -99,7 +127,7 @@ class DayClock:
     actual: float  # minutes since the day started
     remaining: float  # planned minutes of every step not done nor skipped, the current step's unspent time included
     planned_finish: float | None  # start + planned_total; None before the day starts
-    over: bool = False  # the day started overnight before and no clock runs: ``actual`` is its steps' time
+    over: bool = False  # its clocks last ran a night before and none runs: ``actual`` is its steps' time
     earlier: tuple[WorkshopDay, ...] = ()  # the days before this one, oldest first
 
     @property
@@ -252,13 +280,16 @@ class Flow:
     def running(self) -> bool:
         return self.timer().running_since is not None
 
-    def start(self) -> WorkshopState:
+    def start(self, *, new_day: bool | None = None) -> WorkshopState:
         """Start (or resume) the current step's timer; the first start also starts the day clock, and so does the
-        first start the morning after (or any day after) a day that is over, which is kept as it went."""
+        first start after a day that is over (:meth:`resuming`: a night since its clocks last ran), which is kept as
+        it went. ``new_day`` says which it is when the app cannot know: True starts a new day, False carries the
+        day on (as without it, after a pause of some hours)."""
         now = self.clock.now()
         state = self._with_timer(self.timer().running_at(now))
-        ended = self.day_clock()
-        kept = ended.record() if ended.over else None
+        if new_day is None:
+            new_day = self.resuming() is Resuming.NEW_DAY
+        kept = self.day_clock(over=True).record() if new_day and not self.running else None
         if kept is not None:
             state = replace(state, earlier_days=(*state.earlier_days, kept), day_started_at=now)
         elif state.day_started_at is None:
@@ -318,16 +349,18 @@ class Flow:
 
     # -- the day -------------------------------------------------------------
 
-    def day_clock(self) -> DayClock:
+    def day_clock(self, *, over: bool | None = None) -> DayClock:
+        """The day so far; ``over`` True reads it as over whatever the pause (the facilitator started a new day)."""
         now = self.clock.now()
         started = self.state.day_started_at
-        # A day begun overnight before with no clock running is over (reopened the next morning, or months later to
-        # reread the notes): its actual time is what its step timers counted, not every hour since it started.
-        over = started is not None and not self.running and overnight(started, now)
+        # A day whose clocks last ran a night before is over (reopened the next morning, or months later to reread the
+        # notes): its actual time is what its step timers counted, not every hour since it started.
+        if over is None:
+            over = self.resuming() is Resuming.NEW_DAY
         earlier = self.state.earlier_days
         # What the days before got through, and what their steps took, is not today's.
         planned_before = sum(day.planned for day in earlier)
-        timed_before = sum(day.actual for day in earlier)
+        timed_before = self._timed_before()
         current = self.current.key
         planned_total = planned_so_far = remaining = 0.0
         for step in self.steps:
@@ -345,7 +378,7 @@ class Flow:
         if started is None:
             actual = 0.0
         elif over:
-            actual = max(0.0, self._timed() / 60 - timed_before)
+            actual = max(0.0, self._timed() - timed_before) / 60
         else:
             actual = max(0.0, now - started) / 60
         return DayClock(
@@ -361,6 +394,34 @@ class Flow:
             over=over,
             earlier=earlier,
         )
+
+    def resuming(self) -> Resuming | None:
+        """What starting the clocks now does to the day, from when they last ran (:meth:`last_ran`); None before the
+        day started and while a clock runs."""
+        last = self.last_ran()
+        if last is None or self.running:
+            return None
+        return after_pause(last, self.clock.now())
+
+    def last_ran(self) -> float | None:
+        """When the day's clocks last ran, as near as the state tells; None before the day started.
+
+        A paused timer keeps no time of its pause, so: the last save, when it came a short pause after the day's
+        start plus what its clocks counted (the pause itself, or a move soon after it); else that start plus what
+        they counted, which is never later than their last pause. A save hours after that (the next morning's move to
+        the welcome-back step before t) is not the day running on."""
+        started = self.state.day_started_at
+        if started is None:
+            return None
+        counted_to = started + max(0.0, self._timed() - self._timed_before())
+        saved = self.state.updated_at
+        if saved >= counted_to and after_pause(counted_to, saved) is Resuming.SAME_DAY:
+            return saved
+        return counted_to
+
+    def _timed_before(self) -> float:
+        """Seconds the step timers counted on the days before this one."""
+        return sum(day.actual for day in self.state.earlier_days) * 60
 
     def _timed(self) -> float:
         """Seconds the step timers counted, every step's: a day that is over, as its steps took it."""

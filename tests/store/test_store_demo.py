@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from bootcamp.content import ContentError, Program, StepKind, load_sources, read
 from bootcamp.content.model import AptitudePoker, RoleCheck
 from bootcamp.demo import create_demo_workshop
 from bootcamp.export import data_csv, data_json
+from bootcamp.flow import Flow
 from bootcamp.locations import default_content_dir
 from bootcamp.store import Store, WorkshopBundle, is_ballot_id
 
@@ -118,6 +120,26 @@ def test_the_room_is_near_the_end_with_steps_done_and_one_skipped(tmp_path: Path
     secret = state.secret[0]
     assert all(is_ballot_id(a.participant_id) for a in bundle.answers if a.step_key == secret)
     assert all(not is_ballot_id(a.participant_id) for a in bundle.answers if a.step_key != secret)
+
+
+@pytest.mark.usefixtures("utc_calendar")
+def test_a_demo_opened_at_one_in_the_morning_is_a_day_under_way(tmp_path: Path) -> None:
+    """The demo's day began some six hours before it opens, so opened at 01:00 it began the evening before: paused,
+    as a new user first tries t, its day read as over ("day of 7 Dec, over") and t again started day two."""
+    shipped = CONTENTS["shipped"]  # the full day: the fixture's agenda is an hour long
+    if shipped is None:
+        pytest.skip("the shipped content is missing or does not validate yet")
+    one_am = datetime(2026, 12, 8, 1, 0, tzinfo=timezone.utc).timestamp()
+    clock = FixedClock(one_am)
+    store = Store(tmp_path / "data", clock)
+    workshop = store.open(create_demo_workshop(store, shipped).id)
+    flow = Flow(workshop.program(), workshop.info().agenda, workshop.state(), clock)
+    assert flow.state.day_started_at is not None and flow.state.day_started_at < one_am - 5 * 3600  # the evening before
+    clock.advance(30)
+    paused = Flow(flow.program, flow.agenda_id, flow.pause(), clock)
+    assert not paused.day_clock().over
+    clock.advance(30)
+    assert paused.start().earlier_days == ()
 
 
 def test_the_same_seed_gives_the_same_room(tmp_path: Path, content: dict[str, str]) -> None:

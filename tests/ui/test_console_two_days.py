@@ -97,3 +97,111 @@ async def test_a_console_asleep_overnight_with_its_clock_running_stops_it_when_i
         assert screen.flow.day_clock().over
         assert any("21 Sep at 17:30" in n.message and "stopped then" in n.message for n in app._notifications)
     assert all(timer.running_since is None for timer in store.open(workshop_id).state().timers.values())
+
+
+def paused_at_half_past_twelve(store: Store, program: Program, clock: FixedClock) -> str:
+    """Monday from 09:00: welcome took 10 minutes, then the ratings until the clock was paused at 12:30."""
+    info = new_workshop(store, program)
+    clock.at = MONDAY_9AM
+    state = Flow(program, "full", WorkshopState(), clock).start()
+    clock.advance(10 * 60)
+    state = Flow(program, "full", state, clock).next()
+    clock.at = MONDAY_9AM + 3.5 * 3600
+    store.open(info.id).save_state(Flow(program, "full", state, clock).pause())
+    return info.id
+
+
+def said(app: object) -> list[str]:
+    """What the console said of the day (the step's own "Over time" toast aside)."""
+    return [n.message for n in app._notifications if "day" in n.message.lower()]  # type: ignore[attr-defined]
+
+
+async def test_after_a_pause_of_five_hours_t_says_what_t_again_and_d_do_before_starting_anything(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Before: a pause under six hours carried the day on without a word, one of six hours or more on a later date
+    started day two without a word, whichever the room was in."""
+    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 8.5 * 3600  # 17:30
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert said(app) == ["Paused 5 h 00 since 12:30: t again carries on day 1; D starts day 2, day 1 kept as it went."]
+        assert not screen.flow.running
+
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.flow.running and screen.flow.state.earlier_days == ()
+        assert screen.query_one(DayClockPanel).border_title == "Day"
+        assert len(said(app)) == 1
+
+
+async def test_after_a_pause_of_five_hours_d_starts_day_two_with_day_one_as_it_went(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 8.5 * 3600
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t", "D")
+        await pilot.pause()
+        assert screen.flow.running and screen.flow.state.day_started_at == clock.now()
+        assert screen.query_one(DayClockPanel).border_title == "Day 2"
+        assert panel_lines(screen)[-1] == "day 1, 21 Sep: 3 h 15 behind"  # 3 h 30 its steps took, 15 min planned
+        assert said(app)[-1] == "Day 2 starts: day 1 kept as it went."
+    assert store.open(workshop_id).state().earlier_days[0].actual == 210
+
+
+async def test_the_next_morning_t_says_day_two_starts(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    workshop_id = day_one_in_store(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + DAY
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert said(app) == ["Day 2 starts: day 1 kept as it went."]
+
+
+async def test_an_evening_session_paused_after_midnight_carries_on_without_a_word(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Opened at 18:00, paused at 00:30: the console read "day of 21 Sep, over", and t started day two."""
+    info = new_workshop(store, fixture_program)
+    clock.at = MONDAY_9AM + 9 * 3600
+    state = Flow(fixture_program, "full", WorkshopState(), clock).start()
+    clock.at = MONDAY_9AM + 15.5 * 3600
+    store.open(info.id).save_state(Flow(fixture_program, "full", state, clock).pause())
+    clock.advance(5 * 60)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        assert not any("over" in line for line in panel_lines(screen))
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.flow.running and screen.flow.state.earlier_days == () and said(app) == []
+        assert screen.query_one(DayClockPanel).border_title == "Day"
+
+
+async def test_in_presenter_mode_t_after_a_pause_of_five_hours_carries_the_day_on(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Presenter mode keeps its notices for the console (the room sees its screen): a question there would go unseen
+    and t would seem to do nothing, so it carries the day on, as before."""
+    from bootcamp.ui.screens.presenter import PresenterScreen
+
+    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 8.5 * 3600
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f5")
+        presenter = await wait_for_screen(pilot, PresenterScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert presenter.flow.running and presenter.flow.state.earlier_days == () and said(app) == []

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bootcamp.clock import Reading
-from bootcamp.flow import Flow, format_minutes, held_still, stopped_when_left
+from bootcamp.flow import Flow, Resuming, format_minutes, held_still, stopped_when_left
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
@@ -36,6 +36,7 @@ TICK_SECONDS = 1.0
 # What - and T do (their tooltips, in help and the command palette): time the room did not spend on the step.
 TAKE_MINUTES_SAID = "Take 2 minutes off the step timer (undoes +)"
 START_OVER_SAID = "Start the step timer over: nothing counted, no minutes added"
+NEW_DAY_SAID = "Start the next day now (the day's clock paused): this day kept as it went"
 
 
 class WalkScreen(LetsGoOfAppWatches, Screen[None]):
@@ -61,6 +62,7 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         self.workshop = workshop
         self._shown_step = ""
         self._shown_state: WorkshopState | None = None
+        self._asked_after: float | None = None  # the pause t last asked about: t again carries the day on
 
     @property
     def bootcamp(self) -> BootcampApp:
@@ -274,7 +276,42 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         await self.change(Flow.toggle_done)
 
     async def action_toggle_timer(self) -> None:
+        """Start or pause the clock. After a pause the app cannot read (hours, no night) the first t only says what
+        t again and D do; after a night it starts the next day and says so."""
+        flow = self.flow
+        resuming, last = flow.resuming(), flow.last_ran()
+        # Presenter mode keeps notices for the console, so a question there would go unseen: the day carries on.
+        if resuming is Resuming.UNSURE and last != self._asked_after and not self.workshop.state.presenter:
+            self._asked_after = last
+            self.tell_console(self._unsure_said(flow), timeout=10)
+            return
         await self.change(Flow.toggle_timer)
+        if resuming is Resuming.NEW_DAY:
+            self._tell_new_day()
+
+    async def action_new_day(self) -> None:
+        """The next day starts now, whatever the pause: the facilitator knows what the app cannot."""
+        flow = self.flow
+        if flow.state.day_started_at is None:
+            self.tell_console("The day has not started: t starts it.", timeout=4)
+        elif flow.running:
+            self.tell_console("The clock runs: D starts the next day once t has paused it.", timeout=4)
+        else:
+            await self.change(lambda flow: flow.start(new_day=True))
+            self._tell_new_day()
+
+    def _unsure_said(self, flow: Flow) -> str:
+        last = flow.last_ran() or flow.clock.now()
+        paused = format_minutes((flow.clock.now() - last) / 60)
+        day = flow.day_clock().number
+        return (
+            f"Paused {paused} since {datetime.fromtimestamp(last):%H:%M}: t again carries on day {day}; "
+            f"D starts day {day + 1}, day {day} kept as it went."
+        )
+
+    def _tell_new_day(self) -> None:
+        day = self.flow.day_clock().number
+        self.tell_console(f"Day {day} starts: day {day - 1} kept as it went.", timeout=6)
 
     async def action_add_minutes(self) -> None:
         await self.change(Flow.add_minutes)

@@ -24,7 +24,7 @@ from bootcamp.live.records import ANSWERED_KINDS
 from bootcamp.live.saving import SaveStatus
 from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.store.projector_lock import projector_following
-from bootcamp.ui.screens.walk import START_OVER_SAID, TAKE_MINUTES_SAID, TICK_SECONDS, WalkScreen
+from bootcamp.ui.screens.walk import NEW_DAY_SAID, START_OVER_SAID, TAKE_MINUTES_SAID, TICK_SECONDS, WalkScreen
 from bootcamp.ui.text import joined, safe
 from bootcamp.ui.widgets.agenda import LEGEND, Agenda
 from bootcamp.ui.widgets.answers.moved_on import KeysHint
@@ -72,6 +72,7 @@ class WorkshopScreen(WalkScreen):
         ),
         Binding("minus", "take_minutes", "-2 min", key_display="-", show=False, tooltip=TAKE_MINUTES_SAID),
         Binding("T", "start_over", "Timer over", show=False, tooltip=START_OVER_SAID),
+        Binding("D", "new_day", "Next day", show=False, tooltip=NEW_DAY_SAID),
         Binding("a", "answer", "Answer", tooltip="Go to the answers of this step (Esc comes back)"),
         Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
         Binding("e", "private_entry", "Private", tooltip="Private entry: pass the keyboard, each person answers unseen"),
