@@ -41,7 +41,8 @@ from bootcamp.export.comparison_text import (
 )
 from bootcamp.export.report_charts import score_bar, score_colour
 from bootcamp.export.report_html import CSP, STYLE, boxed, html_section, running_header, user, words
-from bootcamp.export.report_text import number, participants_phrase, plain
+from bootcamp.export.report_text import number, participants_phrase
+from bootcamp.export.safe_text import plain
 from bootcamp.summary.comparison import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,

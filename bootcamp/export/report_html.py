@@ -35,7 +35,6 @@ from bootcamp.export.report_text import (
     overall_findings,
     people_said,
     percent,
-    plain,
     scale_range,
     score_text,
     signed_number,
@@ -45,6 +44,7 @@ from bootcamp.export.report_text import (
     unmeasured_overall,
     weakest_empty,
 )
+from bootcamp.export.safe_text import plain
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
     Audit,
