@@ -45,7 +45,7 @@ from bootcamp.export.report_html import CSP, boxed, html_section
 from bootcamp.export.report_style import STYLE, running_header
 from bootcamp.export.report_text import number, participants_phrase
 from bootcamp.export.safe_text import plain
-from bootcamp.summary.comparison import action_order
+from bootcamp.summary.action_progress import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     AuditChange,
