@@ -39,10 +39,13 @@ from bootcamp.export.comparison_text import (
     tactical_pair,
     two_scales,
 )
+from bootcamp.export.html_text import user, words
 from bootcamp.export.report_charts import score_bar, score_colour
-from bootcamp.export.report_html import CSP, STYLE, boxed, html_section, running_header, user, words
-from bootcamp.export.report_text import number, participants_phrase, plain
-from bootcamp.summary.comparison import action_order
+from bootcamp.export.report_html import CSP, boxed, html_section
+from bootcamp.export.report_style import STYLE, running_header
+from bootcamp.export.report_text import number, participants_phrase
+from bootcamp.export.safe_text import plain
+from bootcamp.summary.action_progress import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     AuditChange,

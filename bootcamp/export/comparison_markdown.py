@@ -36,7 +36,7 @@ from bootcamp.export.comparison_text import (
 )
 from bootcamp.export.report_markdown import content, markdown_table, md
 from bootcamp.export.report_text import number, participants_phrase, text_bar
-from bootcamp.summary.comparison import action_order
+from bootcamp.summary.action_progress import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     ActionState,

@@ -31,13 +31,13 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bootcamp.checks import ManyProblems, RecordChecks
 from bootcamp.content.model import Asks, Program, StepKind
 from bootcamp.export.data_json import joined_surrogates
+from bootcamp.export.sheet_cells import column_name, header_delimiter, lines_said, trimmed
 from bootcamp.names import name_key, nearest_name
 from bootcamp.store import is_ballot_id
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
@@ -158,7 +158,7 @@ def read_rows(text: str, source: str, info: WorkshopInfo, program: Program, now:
 
 def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[ImportedRow]:
     text = joined_surrogates(text.removeprefix("\ufeff"))
-    delimiter = _delimiter(text.split("\n", 1)[0])
+    delimiter = header_delimiter(text.split("\n", 1)[0], COLUMNS)
     # strict: a quote never closed is an error, not the rest of the file read into one cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -168,7 +168,7 @@ def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: st
     if header is None:
         raise AnswerImportError(source, [f"{source}:1: header: the file is empty"])
     # Excel writes an empty column for every column off to the right that was ever touched: no name, no column.
-    columns = [_column_name(name) for name in header]
+    columns = [column_name(name) for name in header]
     problems = _Problems(source)
     for problem in _header_problems(header, columns, delimiter):
         problems.add(1, f"header: {problem}")
@@ -179,13 +179,13 @@ def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: st
     line = reader.line_num + 1
     try:
         for record in reader:
-            if any(_trimmed(cell) for cell in record):
-                stray = next(((n, cell) for n, cell in enumerate(record, 1) if _trimmed(cell) and n > len(columns)), None)
-                stray = stray or next(((n, c) for n, c in enumerate(record, 1) if _trimmed(c) and not columns[n - 1]), None)
+            if any(trimmed(cell) for cell in record):
+                stray = next(((n, cell) for n, cell in enumerate(record, 1) if trimmed(cell) and n > len(columns)), None)
+                stray = stray or next(((n, c) for n, c in enumerate(record, 1) if trimmed(c) and not columns[n - 1]), None)
                 if stray is not None:  # said once, with every line it is on: a column typed into by mistake
                     n, cell = stray
                     where = "is past the header's last column" if n > len(columns) else "has no name in the header"
-                    problems.add(line, f"row: column {n} {where}, but holds {_trimmed(cell)!r}", key=("stray", n))
+                    problems.add(line, f"row: column {n} {where}, but holds {trimmed(cell)!r}", key=("stray", n))
                 else:
                     cells = {name: _cell(name, cell) for name, cell in zip(columns, record) if name}
                     rows.append(_Row(line, {name: cells.get(name, "") for name in COLUMNS}))
@@ -235,60 +235,23 @@ class _Problems:
 
     def lines(self) -> list[str]:
         found = sorted(self._found.values(), key=lambda said: said[0])  # stable: a line's problems in column order
-        return [f"{self.source}:{line}: {text}" + (f" (also on {_lines_said(more)})" if more else "") for line, text, more in found]
-
-
-def _lines_said(numbers: list[int]) -> str:
-    """``line 4``, ``lines 3-4, 6``: line numbers, runs of them as ranges."""
-    runs: list[list[int]] = []
-    for number in sorted(numbers):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    said = ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
-    return f"line {said}" if len(numbers) == 1 else f"lines {said}"
+        return [f"{self.source}:{line}: {text}" + (f" (also on {lines_said(more)})" if more else "") for line, text, more in found]
 
 
 # -- reading cells ----------------------------------------------------------------------------------------------------
 
-_DELIMITERS = (",", ";")
-_DASHES = ("-", "\u2013", "\u2014")  # what a sheet prints where a cell is left empty (an item or perspective)
-
-
-def _delimiter(first_line: str, columns: Iterable[str] = COLUMNS, delimiters: tuple[str, ...] = _DELIMITERS) -> str:
-    """The separator the header is written with: the one that makes the most known ``columns`` of it (a comma in a
-    renamed column, "Comment, if any", does not make a file separated by semicolons comma-separated)."""
-    fallback = ";" if ";" in first_line and "," not in first_line else ","
-    wanted = set(columns)
-
-    def known(delimiter: str) -> int:
-        try:
-            header = next(csv.reader([first_line], delimiter=delimiter), [])
-        except csv.Error:
-            return 0
-        return len({_column_name(name) for name in header} & wanted)
-
-    return max(delimiters, key=lambda delimiter: (known(delimiter), delimiter == fallback))
-
-
-def _column_name(name: str) -> str:
-    """A header cell as a column name: ``Participant ID``, ``participant-id`` and `` participant_id`` are one."""
-    return "_".join(_trimmed(name).casefold().replace("-", " ").replace("_", " ").split())
-
-
 def _header_problems(header: list[str], columns: list[str], delimiter: str) -> list[str]:
     found = []
-    unknown = [_trimmed(name) for name, column in zip(header, columns) if column and column not in COLUMNS]
+    unknown = [trimmed(name) for name, column in zip(header, columns) if column and column not in COLUMNS]
     if unknown:
         said = []
         for name in unknown:
-            near = difflib.get_close_matches(_column_name(name), COLUMNS, n=1, cutoff=0.6)
+            near = difflib.get_close_matches(column_name(name), COLUMNS, n=1, cutoff=0.6)
             said.append(f"{name!r}" + (f" (did you mean {near[0]}?)" if near else ""))
         listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
         problem = f"unknown column{'s' if len(said) > 1 else ''} {listed}; the columns are: {', '.join(COLUMNS)}"
         other = ";" if delimiter == "," else ","
-        if any(len({_column_name(part) for part in name.split(other)} & set(COLUMNS)) > 1 for name in unknown):
+        if any(len({column_name(part) for part in name.split(other)} & set(COLUMNS)) > 1 for name in unknown):
             separated = "commas" if delimiter == "," else "semicolons"
             problem += f" (the header was read as separated by {separated}, but a cell of it holds {other!r})"
         found.append(problem)
@@ -302,18 +265,7 @@ def _header_problems(header: list[str], columns: list[str], delimiter: str) -> l
     return found
 
 
-def _blank_char(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char) == "Cf"  # a space, a no-break space, a zero-width space
-
-
-def _trimmed(cell: str) -> str:
-    """A cell without what a spreadsheet shows as nothing at either end: spaces, no-break spaces, zero-width ones."""
-    start, end = 0, len(cell)
-    while start < end and _blank_char(cell[start]):
-        start += 1
-    while end > start and _blank_char(cell[end - 1]):
-        end -= 1
-    return cell[start:end]
+_DASHES = ("-", "\u2013", "\u2014")  # what a sheet prints where a cell is left empty (an item or perspective)
 
 
 def _cell(column: str, cell: str) -> str:
@@ -322,7 +274,7 @@ def _cell(column: str, cell: str) -> str:
     the round trip is exact)."""
     if column == "comment":
         return restore(cell)
-    cell = restore(_trimmed(cell))
+    cell = restore(trimmed(cell))
     return "" if column in ("item", "perspective") and cell in _DASHES else cell
 
 
@@ -517,10 +469,3 @@ def values_said(before: Answer, after: Answer, program: Program) -> tuple[str, s
 
     comments = before.comment != after.comment
     return said(before, comments), said(after, comments)
-
-
-# How a header and its cells are read, shared with the people file (bootcamp.export.people_file): one reader.
-header_delimiter = _delimiter
-column_name = _column_name
-trimmed = _trimmed
-lines_said = _lines_said

@@ -10,9 +10,9 @@ from __future__ import annotations
 from html import escape
 
 from bootcamp.export.guide_plan import Guide, GuideKey, GuideSession, GuideStep
+from bootcamp.export.html_text import css_string, user, words
 from bootcamp.export.printables import printable_page
-from bootcamp.export.report_html import css_string, user, words
-from bootcamp.export.report_text import one_line
+from bootcamp.export.safe_text import one_line
 from bootcamp.flow import format_minutes
 from bootcamp.plurals import counted
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bootcamp.export.guide_html import EVERY_STEP_KEYS, day_line, heading
 from bootcamp.export.guide_plan import Guide, GuideStep
-from bootcamp.export.report_text import one_line, plain
+from bootcamp.export.safe_text import one_line, plain
 from bootcamp.flow import format_minutes
 from bootcamp.plurals import counted
 

@@ -9,7 +9,7 @@ Two kinds of file are read (the text already decoded: see ``bootcamp.commands.tr
 - anything else: one person a line, ``Name (role)`` for a role, as the form's field reads them.
 
 A name written surname first, ``Smith, Ana`` (Outlook's way), is one person, ``Ana Smith``, and said so. The header
-and its cells are read as ``bootcamp import-answers`` reads a sheet (:mod:`bootcamp.export.data_csv`). A file that
+and its cells are read as ``bootcamp import-answers`` reads a sheet (:mod:`bootcamp.export.sheet_cells`). A file that
 cannot be read is refused in one sentence: the file, the line and the column.
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from bootcamp.checks import participant_problems
 from bootcamp.errors import UserError
-from bootcamp.export.data_csv import column_name, header_delimiter, lines_said, trimmed
+from bootcamp.export.sheet_cells import column_name, header_delimiter, lines_said, trimmed
 from bootcamp.store.roster import RosterError, parse_roster
 
 # Header cells (as column_name reads them) that hold a person's whole name, first name, last name or role;

@@ -15,9 +15,9 @@ from html import escape
 
 from bootcamp.content.model import AptitudePoker, Program, Scale, Step, StepKind
 from bootcamp.export.data_csv import COLUMNS as ANSWER_COLUMNS
-from bootcamp.export.report_html import css_string as _css_string
-from bootcamp.export.report_html import prose, user, words
-from bootcamp.export.report_text import one_line
+from bootcamp.export.html_text import css_string as _css_string
+from bootcamp.export.html_text import prose, user, words
+from bootcamp.export.safe_text import one_line
 from bootcamp.store.model import WorkshopInfo
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"

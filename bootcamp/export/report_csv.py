@@ -64,7 +64,8 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from bootcamp.export.report_text import people_said, plain, tactical_phrase, tally
+from bootcamp.export.report_text import people_said, tactical_phrase, tally
+from bootcamp.export.safe_text import plain
 from bootcamp.plurals import counted
 from bootcamp.summary.model import CommitmentReport, QuestionResult, RatingSummary
 from bootcamp.summary.rounding import half_up, whole

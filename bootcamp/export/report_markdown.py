@@ -29,7 +29,6 @@ from bootcamp.export.report_text import (
     note_place,
     note_who,
     number,
-    one_line,
     overall_findings,
     people_said,
     percent,
@@ -44,6 +43,7 @@ from bootcamp.export.report_text import (
     unmeasured_overall,
     weakest_empty,
 )
+from bootcamp.export.safe_text import one_line
 from bootcamp.plurals import counted
 from bootcamp.summary.model import (
     Audit,

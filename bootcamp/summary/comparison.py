@@ -5,30 +5,19 @@ renderer shows one and the same comparison. Things are matched by the ids conten
 chose (dimension, step, item, structure question), never by their titles, so rewording the
 content between the runs keeps them comparable; what only one run measured is kept apart.
 
-The earlier run's actions are the commitments the later run checks. Their status lives
-where they were agreed: the CCO marks them done in the earlier workshop (its actions step)
-as they happen, so the comparison reads them from the earlier report and calls one overdue
-when it is still open or under way and was due before the later run's date. When the room
-agreed the same action again in the later run, its status there is shown beside it.
-
-The runs before the earlier one in its line (``older``) had actions too: those still open or under
-way are carried along, each with the run it came from, unless a run since agreed the same action
-again (it is followed there). Without them, a run that agreed no actions would hide the open ones
-of the run before it.
+The earlier runs' actions, as the later run finds them, are followed by :mod:`bootcamp.summary.action_progress`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import TypedDict, TypeVar
 
 from bootcamp.content.model import Level
 from bootcamp.errors import UserError
+from bootcamp.summary.action_progress import actions_as_of, carried_actions, new_action_count
 from bootcamp.summary.comparison_model import (
-    ActionProgress,
-    ActionState,
     AuditChange,
     Comparison,
     DimensionChange,
@@ -46,7 +35,6 @@ from bootcamp.summary.comparison_model import (
 )
 from bootcamp.summary.model import (
     STRUCTURE_GAP_BELOW,
-    ActionResult,
     Audit,
     CommitmentReport,
     DimensionResult,
@@ -58,7 +46,6 @@ from bootcamp.summary.model import (
 )
 from bootcamp.summary.scoring import dimension_figures, level_for
 
-_STILL_TO_DO = ("open", "doing")
 Part = TypeVar("Part", HeatMap, Audit)
 
 
@@ -94,9 +81,9 @@ def compare(
         heat_maps=tuple(_heat_map(b, a) for b, a in _pairs(before.heat_maps, after.heat_maps)),
         audits=tuple(_audit(b, a) for b, a in _pairs(before.audits, after.audits)),
         role=_role(before.role, after.role),
-        actions=_actions(before, after.actions, after.date),
-        carried_actions=_carried(older, before, after),
-        new_actions=len({_same_action(a) for a in after.actions} - {_same_action(b) for b in before.actions}),
+        actions=actions_as_of(before, after.actions, after.date),
+        carried_actions=carried_actions(older, before, after),
+        new_actions=new_action_count(before, after),
         organisation_differs=_folded(before.organisation) != _folded(after.organisation),
         content_differs=before.content_hash != after.content_hash,
         agenda_differs=before.agenda != after.agenda,
@@ -495,77 +482,3 @@ def _role(before: RoleVerdict | None, after: RoleVerdict | None) -> RoleChange |
         structure_scored_before=sum(q.score is not None for q in earlier.values()),
         structure_scored_after=sum(q.score is not None for q in later.values()),
     )
-
-
-# -- actions ---------------------------------------------------------------------------------------------------------
-
-
-def _same_action(action: ActionResult) -> str:
-    """Two runs agreed "the same action" when its words are the same, whatever the case and spacing."""
-    return _folded(action.what)
-
-
-def _as_date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _state(action: ActionResult, as_of: date | None) -> ActionState:
-    if action.status == "done":
-        return ActionState.DONE
-    if action.status == "dropped":
-        return ActionState.DROPPED
-    due = _as_date(action.due)
-    return ActionState.OVERDUE if due and as_of and due < as_of else ActionState.OPEN
-
-
-def _actions(
-    run: CommitmentReport, after: Sequence[ActionResult], as_of: str, *, still_to_do: bool = False
-) -> tuple[ActionProgress, ...]:
-    """``run``'s actions as of ``as_of`` (with ``still_to_do``, those still open or under way only)."""
-    later: dict[str, str] = {}
-    for action in after:
-        later.setdefault(_same_action(action), action.status)
-    when = _as_date(as_of)
-    return tuple(
-        ActionProgress(
-            id=action.id,
-            what=action.what,
-            owner=action.owner,
-            due=action.due,
-            status=action.status,
-            state=_state(action, when),
-            source_title=action.source_title,
-            again=later.get(_same_action(action), ""),
-            run_id=run.workshop_id,
-            run=run.workshop,
-            run_date=run.date,
-        )
-        for action in run.actions
-        if not still_to_do or action.status in _STILL_TO_DO
-    )
-
-
-def _carried(
-    older: Sequence[CommitmentReport], before: CommitmentReport, after: CommitmentReport
-) -> tuple[ActionProgress, ...]:
-    """The actions still open in the runs before ``before``, oldest run first, but those a run since agreed again."""
-    runs = [run for run in older if run.workshop_id not in (before.workshop_id, after.workshop_id)]
-    carried = []
-    for n, run in enumerate(runs):
-        since = {_same_action(action) for later_run in (*runs[n + 1 :], before) for action in later_run.actions}
-        carried += [
-            action
-            for action in _actions(run, after.actions, after.date, still_to_do=True)
-            if _folded(action.what) not in since
-        ]
-    return tuple(carried)
-
-
-def action_order(action: ActionProgress) -> tuple[int, str]:
-    """Overdue first, then still open by due date, then done, then dropped."""
-    rank = {ActionState.OVERDUE: 0, ActionState.OPEN: 1, ActionState.DONE: 2, ActionState.DROPPED: 3}
-    return rank[action.state], action.due or "9999"
-

@@ -24,7 +24,7 @@ from bootcamp.export.report_csv import COLUMNS, neutralise, render_csv
 from bootcamp.export.report_html import render_html
 from bootcamp.export.report_json import render_json
 from bootcamp.export.report_markdown import md, render_markdown
-from bootcamp.export.report_text import balanced_bidi, one_line, plain
+from bootcamp.export.safe_text import balanced_bidi, one_line, plain
 
 # What a terminal or a text editor could obey: C0 controls but tab and line breaks, DEL, C1 controls.
 TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -198,7 +198,7 @@ def test_markdown_passes_plain_text_through_only_where_escaping_would_change_not
 def test_plain_and_one_line_pass_text_through_only_where_their_passes_would_change_nothing(text: str) -> None:
     """plain() and one_line() hand most texts back after one search (a report of 200 people shows tens of thousands):
     never one their full passes would change."""
-    from bootcamp.export.report_text import _made_one_line, _made_plain, one_line, plain
+    from bootcamp.export.safe_text import _made_one_line, _made_plain, one_line, plain
 
     assert plain(text) == _made_plain(text)
     assert one_line(text) == _made_one_line(text)

@@ -10,7 +10,8 @@ from comparison_rooms import earlier_room, later_room
 from summary_rooms import golden_room, hostile_room
 
 from bootcamp.export.comparison_html import render_comparison_html
-from bootcamp.export.report_html import STYLE, render_html
+from bootcamp.export.report_html import render_html
+from bootcamp.export.report_style import STYLE
 from bootcamp.summary.comparison import compare
 from bootcamp.summary.lineage import given
 

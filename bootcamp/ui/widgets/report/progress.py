@@ -39,7 +39,7 @@ from bootcamp.export.comparison_text import (
     two_scales,
 )
 from bootcamp.export.report_text import number
-from bootcamp.summary.comparison import action_order
+from bootcamp.summary.action_progress import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     ActionState,
