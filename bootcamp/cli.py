@@ -142,14 +142,28 @@ def build_parser() -> argparse.ArgumentParser:
         "(with the current content)",
     )
 
-    export = sub.add_parser("export", parents=[common], help="write a workshop's data as JSON or CSV")
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write a workshop's data as JSON or CSV, or with --person one participant's own copy",
+        description="Write a workshop's data as JSON (the whole workshop, for bootcamp import) or CSV (its answers). "
+        "With --person, one participant's own copy, for a participant who asks to see what is kept about them: "
+        "their seat, name and role, and their own answers and comments, each with its question and when; nothing of "
+        "anyone else. Secret ballots carry no name, so none is in it.",
+    )
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument(
+        "--person",
+        metavar="PERSON",
+        help="only this participant's own data: their seat as shown (P7), or their whole name (any case)",
+    )
     export.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE instead of standard output (JSON is not written on a terminal: give FILE, or redirect it)",
+        help="write to FILE instead of standard output (a whole workshop's JSON is not written on a terminal: give "
+        "FILE, or redirect it)",
     )
     export.add_argument(
         "--skip-damaged",
@@ -164,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)"
     )
     import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
+    import_.add_argument("--person", help=argparse.SUPPRESS)  # export's: refused in one sentence, not as unknown
 
     answers = sub.add_parser(
         "import-answers",

@@ -1,4 +1,5 @@
-"""``bootcamp export``, ``bootcamp import`` and ``bootcamp import-answers``: a workshop's data in and out."""
+"""``bootcamp export``, ``bootcamp import`` and ``bootcamp import-answers``: a workshop's data in and out, and
+``bootcamp export --person``: one person's own copy."""
 
 from __future__ import annotations
 
@@ -11,16 +12,17 @@ from typing import TYPE_CHECKING
 from bootcamp.checks import ManyProblems
 from bootcamp.commands.output import spreadsheet_file, write_file
 from bootcamp.errors import UserError
-from bootcamp.export import data_csv, data_json
+from bootcamp.export import data_csv, data_json, person_copy
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.locations import data_dir
 from bootcamp.plurals import counted
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.archive import archived_at
 from bootcamp.store.errors import UnreadableFileError
+from bootcamp.store.forget import find_seat
 from bootcamp.store.import_journal import AnswersDiffer
 from bootcamp.store.layout import ANSWERS_FOLDER
-from bootcamp.store.model import Answer, WorkshopInfo
+from bootcamp.store.model import Answer, Participant, WorkshopInfo
 from bootcamp.windows_1252 import as_windows_1252
 
 if TYPE_CHECKING:
@@ -30,7 +32,12 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace) -> int:
     store = Store(data_dir(getattr(args, "data_dir", None)))
     if args.command == "export":
-        return export(args, store)
+        return export_person(args, store) if getattr(args, "person", None) else export(args, store)
+    if args.command == "import" and getattr(args, "person", None):
+        raise UserError(
+            "--person is for bootcamp export (one person's own copy); bootcamp import reads a whole workshop, "
+            "so nothing was imported"
+        )
     try:
         if args.command == "import":
             return import_workshop(args, store)
@@ -67,6 +74,47 @@ def export(args: argparse.Namespace, store: Store) -> int:
     sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
     sys.stdout.buffer.flush()
     return 0
+
+
+def export_person(args: argparse.Namespace, store: Store) -> int:
+    """One person's own copy: their seat, answers and comments, nothing of anyone else (:mod:`person_copy`)."""
+    workshop = store.open(args.id)
+    info = workshop.info()
+    seat = find_seat(info, args.person)
+    theirs = tuple(workshop.answers_of(seat.id))  # their own file alone: nobody else's answers are read
+    cast = tuple(step for step, voters in workshop.voted().items() if seat.id in voters)
+    copy = person_copy.PersonCopy(info, workshop.program(), seat, theirs, cast)
+    to_terminal = not args.output and sys.stdout.isatty()
+    if args.format == "json":
+        text = person_copy.dumps_json(copy)
+    else:
+        text = person_copy.dumps_csv(copy, line_end="\n" if to_terminal else "\r\n")
+    if cast or workshop.state().secret:
+        voted = f"; by the roll of voters they cast {counted(len(cast), 'ballot')}" if cast else ""
+        warn(f"secret ballots are not in this copy: a ballot carries no name, so none can be told to be theirs{voted}")
+    if args.output:
+        write_file(Path(args.output), spreadsheet_file(text) if args.format == "csv" else text, args)
+        comments = sum(1 for answer in theirs if answer.comment)
+        with_comments = f" ({comments} with a comment)" if comments else ""
+        print(
+            f"exported {counted(len(theirs), 'answer')}{with_comments} of {_seat_said(seat, info.anonymous)} "
+            f"from workshop {info.id} to {args.output}"
+        )
+        return 0
+    if to_terminal:
+        text = terminal_safe(text, keep_lines=True)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _seat_said(seat: Participant, anonymous: bool) -> str:
+    """"Maria Lindqvist (P3, Chief Customer Officer)"; "P3 (CFO)" in an anonymous workshop."""
+    details = [] if anonymous or not seat.name else [f"P{seat.number}"]
+    details += [seat.role] if seat.role else []
+    said = seat.display_name + (f" ({', '.join(details)})" if details else "")
+    return terminal_safe(said)
 
 
 def size_said(text: str) -> str:

@@ -60,6 +60,15 @@ def restore(cell: str) -> str:
 
 def answer_rows(info: WorkshopInfo, program: Program, answers: Iterable[Answer]) -> list[list[str]]:
     """One row per answer, in agenda order, then by seat number, item and perspective."""
+    seats = {p.id: p for p in info.participants}
+    return [
+        answer_row(info.id, answer, seats.get(answer.participant_id))
+        for answer in in_sheet_order(info, program, answers)
+    ]
+
+
+def in_sheet_order(info: WorkshopInfo, program: Program, answers: Iterable[Answer]) -> list[Answer]:
+    """The answers in the rows' order: agenda order, then by seat number, item and perspective."""
     steps = {step.key: n for n, step in enumerate(program.steps(info.agenda))}
     seats = {p.id: p for p in info.participants}
 
@@ -78,34 +87,38 @@ def answer_rows(info: WorkshopInfo, program: Program, answers: Iterable[Answer])
             answer.perspective,
         )
 
-    rows = []
-    for answer in sorted(answers, key=order):
-        participant = seats.get(answer.participant_id)
-        rows.append(
-            [
-                info.id,
-                answer.participant_id,
-                participant.display_name if participant else "",
-                answer.step_key,
-                answer.item,
-                answer.perspective,
-                answer.value,
-                answer.comment,
-                answer.at,
-            ]
-        )
-    return rows
+    return sorted(answers, key=order)
+
+
+def answer_row(workshop_id: str, answer: Answer, participant: Participant | None) -> list[str]:
+    """An answer's cells, in the order of :data:`COLUMNS`; ``participant``, its seat (None for a ballot)."""
+    return [
+        workshop_id,
+        answer.participant_id,
+        participant.display_name if participant else "",
+        answer.step_key,
+        answer.item,
+        answer.perspective,
+        answer.value,
+        answer.comment,
+        answer.at,
+    ]
 
 
 def dumps(info: WorkshopInfo, program: Program, answers: Iterable[Answer], *, line_end: str = "\r\n") -> str:
+    return sheet_text([list(COLUMNS), *answer_rows(info, program, answers)], line_end=line_end)
+
+
+def sheet_text(rows: Iterable[list[str]], *, line_end: str = "\r\n") -> str:
+    """The rows (the header first) as CSV, each cell a spreadsheet would run as a formula written as text."""
     # The csv module quotes a cell holding a character of its line terminator, no other: with "\n" alone a
     # comment's lone CR went out bare and read back as the end of its row. Written with "\r\n", every cell
     # holding a CR or an LF is quoted; each row's own "\r\n" then becomes ``line_end``.
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     lines = []
-    for row in [list(COLUMNS), *([neutralise(cell) for cell in row] for row in answer_rows(info, program, answers))]:
-        writer.writerow(row)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
         lines.append(out.getvalue().removesuffix("\r\n") + line_end)
         out.seek(0)
         out.truncate()

@@ -122,7 +122,12 @@ def _state(bundle: WorkshopBundle) -> dict[str, Any]:
 
 
 def dumps(bundle: WorkshopBundle, *, archived_at: str | None = None) -> str:
-    text = json.dumps(to_document(bundle, archived_at=archived_at), ensure_ascii=False, indent=2)
+    return document_text(to_document(bundle, archived_at=archived_at))
+
+
+def document_text(document: dict[str, Any]) -> str:
+    """An export document as its file holds it: indented, control characters written as escapes."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
     return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
