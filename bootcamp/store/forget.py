@@ -15,7 +15,8 @@ What goes, under the workshop's owner lock, each file rewritten whole or not at 
 
 What others wrote (room notes, quick notes, role lines, Poker notes, actions, others' comments) is not theirs to
 erase: each place naming them is listed (:class:`Mention`), and with ``redact_notes`` their name there becomes
-"(a participant)". A name is their whole name, or a part of it (first or last name) no other seat's name has.
+"(a participant)". A name is their whole name, or a part of it (first or last name) no other seat's name has,
+written with a capital.
 """
 
 from __future__ import annotations
@@ -86,17 +87,24 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
 
 
 def name_pattern(seat: Participant, others: Iterable[Participant]) -> re.Pattern[str] | None:
-    """Their name as a whole word in others' text: the whole name, and each part of it no other seat's name has
-    (so "Maria does it" names Maria Lindqvist, while a first name two people share is left alone). None when the
-    seat has no name (an anonymous workshop)."""
+    """Their name as a whole word in others' text: the whole name in any case, and each part of it no other seat's
+    name has, written with a capital as a name is (so "Maria does it" names Maria Lindqvist, while a first name two
+    people share is left alone, and "we will" is not Will Turner). None when the seat has no name (an anonymous
+    workshop)."""
     parts = seat.name.split()
     if not parts:
         return None
     taken = {folded_name(part) for other in others if other.id != seat.id for part in other.name.split()}
-    words = [r"\s+".join(map(re.escape, parts))]
-    words += [re.escape(part) for part in parts if len(part) >= _SHORTEST_PART and folded_name(part) not in taken]
-    alternatives = "|".join(sorted(set(words), key=len, reverse=True))  # the whole name before its parts
-    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+    whole = "(?i:" + r"\s+".join(map(re.escape, parts)) + ")"
+    alone = [part for part in parts if len(part) >= _SHORTEST_PART and folded_name(part) not in taken]
+    words = [whole, *sorted({_capitalised(part) for part in alone}, key=len, reverse=True)]  # the whole name first
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+
+
+def _capitalised(part: str) -> str:
+    """A part of a name as a name is written: its first letter a capital, the rest in any case ("Will", "WILL",
+    never the word "will")."""
+    return re.escape(part[0].upper()) + "(?i:" + re.escape(part[1:]) + ")"
 
 
 def plan(files: WorkshopFiles, seat: Participant) -> Erasure:

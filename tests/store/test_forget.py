@@ -278,3 +278,25 @@ def test_plan_reads_only(store: Store, day: WorkshopFiles) -> None:
     erasure = plan(day, seat_named(day, NAME))
     assert erasure.answers == len(day.answers_of(erasure.seat.id)) > 0 and erasure.comments >= 1 and erasure.cards >= 1
     assert every_text(day.path) == before
+
+
+def test_a_name_that_is_also_a_word_is_taken_for_hers_only_where_it_is_written_as_a_name(
+    store: Store, sources: dict[str, str]
+) -> None:
+    """Before: forgetting Will Turner with --redact-notes made "We will review pricing" "We (a participant) review
+    pricing" in a note of someone else's, as any part of his name matched in any case."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("Will Turner", ""), ("Mark Davis", ""), ("Ben Okafor", "")], sources=sources,
+    )
+    files = store.open(info.id)
+    files.update_room(lambda room: dataclasses.replace(room, notes=(
+        RoomNote("n-1", "intro/welcome", "We will review pricing; Will owns it"),
+        RoomNote("n-2", "intro/welcome", "will turner and mark agreed"),
+    )))
+    with store.owned(info.id, purpose="a test") as owned:
+        erasure = forget(owned, seat_named(files, "Will Turner"), redact_notes=True)
+    assert [m.text for m in erasure.mentions] == ["We will review pricing; Will owns it", "will turner and mark agreed"]
+    assert [n.text for n in files.room().notes] == [
+        f"We will review pricing; {REDACTED} owns it", f"{REDACTED} and mark agreed"
+    ]
