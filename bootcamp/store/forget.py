@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bootcamp.errors import UserError
-from bootcamp.names import folded_name
+from bootcamp.names import APOSTROPHES, folded_name
 from bootcamp.store.durable import replace_durably, stale_temp_files, sync_folder
 from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
 from bootcamp.store.files import answers_path, voted_file
@@ -41,6 +41,11 @@ from bootcamp.store.workshop_info import Participant
 REDACTED = "(a participant)"
 _SEAT_NUMBER = re.compile(r"^[Pp](\d+)$")
 _SHORTEST_PART = 2  # a name's part shorter than this (an initial) is not looked for on its own
+_APOSTROPHE = "[" + re.escape(APOSTROPHES) + "]"
+# A name stands alone: not the end of another word (D'Angelo for Angelo) nor the start of one (Maria-José for
+# Maria), though a possessive is still the name (Maria's).
+_NOT_AFTER_A_WORD = rf"(?<![\w\-\u2010{re.escape(APOSTROPHES)}])"
+_NOT_BEFORE_A_WORD = rf"(?!\w)(?![\-\u2010]\w)(?!{_APOSTROPHE}(?!s(?!\w))\w)"
 
 
 @dataclass(frozen=True)
@@ -95,16 +100,21 @@ def name_pattern(seat: Participant, others: Iterable[Participant]) -> re.Pattern
     if not parts:
         return None
     taken = {folded_name(part) for other in others if other.id != seat.id for part in other.name.split()}
-    whole = "(?i:" + r"\s+".join(map(re.escape, parts)) + ")"
+    whole = "(?i:" + r"\s+".join(map(_spelled, parts)) + ")"
     alone = [part for part in parts if len(part) >= _SHORTEST_PART and folded_name(part) not in taken]
     words = [whole, *sorted({_capitalised(part) for part in alone}, key=len, reverse=True)]  # the whole name first
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+    return re.compile(_NOT_AFTER_A_WORD + "(?:" + "|".join(words) + ")" + _NOT_BEFORE_A_WORD)
 
 
 def _capitalised(part: str) -> str:
     """A part of a name as a name is written: its first letter a capital, the rest in any case ("Will", "WILL",
     never the word "will")."""
-    return re.escape(part[0].upper()) + "(?i:" + re.escape(part[1:]) + ")"
+    return re.escape(part[0].upper()) + "(?i:" + _spelled(part[1:]) + ")"
+
+
+def _spelled(text: str) -> str:
+    """``text`` to match as written, any apostrophe for one (a phone types O’Brien for O'Brien)."""
+    return "".join(_APOSTROPHE if char in APOSTROPHES else re.escape(char) for char in text)
 
 
 def plan(files: WorkshopFiles, seat: Participant) -> Erasure:

@@ -300,3 +300,33 @@ def test_a_name_that_is_also_a_word_is_taken_for_hers_only_where_it_is_written_a
     assert [n.text for n in files.room().notes] == [
         f"We will review pricing; {REDACTED} owns it", f"{REDACTED} and mark agreed"
     ]
+
+
+def test_her_name_is_not_found_inside_anothers_hyphenated_name_and_is_found_with_a_phones_apostrophe(
+    store: Store, sources: dict[str, str]
+) -> None:
+    """Before: forgetting Maria Lindqvist made Maria-José Ruiz "(a participant)-José" in others' notes, Angelo Rossi
+    was found in "D'Angelo", and O'Brien typed on a phone (O’Brien, its apostrophe curled) was neither listed nor
+    redacted."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("Maria Lindqvist", ""), ("Maria-José Ruiz", ""), ("Angelo Rossi", ""), ("Seán O'Brien", ""),
+                      ("Ben D'Angelo", "")],
+        sources=sources,
+    )
+    files = store.open(info.id)
+    files.update_room(lambda room: dataclasses.replace(room, notes=(
+        RoomNote("n-1", "intro/welcome", "Maria-José presents; Maria's idea"),
+        RoomNote("n-2", "intro/welcome", "D'Angelo chairs"),
+        RoomNote("n-3", "intro/welcome", "O’Brien agreed"),
+    )))
+    with store.owned(info.id, purpose="a test") as owned:
+        maria = forget(owned, seat_named(files, "Maria Lindqvist"), redact_notes=True)
+        angelo = forget(owned, seat_named(files, "Angelo Rossi"), redact_notes=True)
+        sean = forget(owned, seat_named(files, "Seán O'Brien"), redact_notes=True)
+    assert [[m.text for m in e.mentions] for e in (maria, angelo, sean)] == [
+        ["Maria-José presents; Maria's idea"], [], ["O’Brien agreed"]
+    ]
+    assert [n.text for n in files.room().notes] == [
+        f"Maria-José presents; {REDACTED}'s idea", "D'Angelo chairs", f"{REDACTED} agreed"
+    ]
