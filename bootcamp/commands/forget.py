@@ -1,7 +1,7 @@
 """``bootcamp forget WORKSHOP PERSON [--redact-notes] [--yes]``: a participant asked to be forgotten.
 
 WORKSHOP as ``archive`` takes it (an id, or a workshop's whole name); PERSON a seat as shown (``P7``) or the
-person's whole name (any case). What is erased and what is only listed: :mod:`bootcamp.store.forget`.
+person's whole name (any case, accents optional). What is erased and what is only listed: :mod:`bootcamp.store.forget`.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bootcamp.errors import UserError
-from bootcamp.names import APOSTROPHES, folded_name
+from bootcamp.names import APOSTROPHES, folded_name, name_key
 from bootcamp.store.durable import replace_durably, stale_temp_files, sync_folder
 from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
 from bootcamp.store.files import answers_path, voted_file
@@ -69,7 +69,8 @@ class Erasure:
 
 
 def find_seat(info: WorkshopInfo, given: str) -> Participant:
-    """The seat ``given`` names: its number as shown (``P7``), its id, or the person's whole name (any case).
+    """The seat ``given`` names: its number as shown (``P7``), its id, or the person's whole name (any case, with or
+    without its accents, any apostrophe).
 
     UserError in one sentence when none does, or when two seats share the name (naming both)."""
     wanted = given.strip()
@@ -81,7 +82,8 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
     by_id = info.participant(wanted)
     if by_id is not None:
         return by_id
-    named = [p for p in info.participants if p.name and folded_name(p.name) == folded_name(wanted)]
+    # As a phone's typed name finds its seat: "Sofia Alvarez" is Sofia Álvarez, and two names read as one are asked.
+    named = [p for p in info.participants if p.name and name_key(p.name) == name_key(wanted)]
     if len(named) == 1:
         return named[0]
     if len(named) > 1:

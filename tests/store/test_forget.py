@@ -330,3 +330,20 @@ def test_her_name_is_not_found_inside_anothers_hyphenated_name_and_is_found_with
     assert [n.text for n in files.room().notes] == [
         f"Maria-José presents; {REDACTED}'s idea", "D'Angelo chairs", f"{REDACTED} agreed"
     ]
+
+
+def test_a_name_typed_without_its_accent_or_with_a_phones_apostrophe_finds_the_seat_as_the_phones_do(
+    store: Store, sources: dict[str, str]
+) -> None:
+    """Before: "Sofia Alvarez", as her e-mail asking to be forgotten spelt it, was nobody in a workshop with Sofia
+    Álvarez, though a phone typing that name takes her seat."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("Sofia Álvarez", "CFO"), ("Seán O'Brien", ""), ("Renée Blanc", ""), ("Renee Blanc", "")],
+        sources=sources,
+    )
+    assert find_seat(info, "Sofia Alvarez").number == 1
+    assert find_seat(info, "sean o’brien").number == 2
+    with pytest.raises(UserError, match="2 seats of workshop .* are named 'Renee Blanc'"):
+        find_seat(info, "Renee Blanc")  # two people a phone could not tell apart: the seat is asked for
+    assert find_seat(info, "P4").name == "Renee Blanc"
