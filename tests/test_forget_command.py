@@ -6,6 +6,7 @@ On the demo's two runs (bootcamp.demo_earlier): the earlier run, then the run ma
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import os
 import signal
 import subprocess
@@ -85,6 +86,33 @@ def test_forget_by_name_erases_her_says_what_went_and_names_the_later_run_that_s
     assert "outside bootcamp" in out[-1]
     assert "Lindqvist" not in every_text(store.workshops_dir / earlier.id)
     assert NAME in {p.name for p in store.open(later.id).info().participants}  # the later run is left as it is
+
+
+def test_forget_in_the_later_run_names_the_earlier_run_that_seats_her_too(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: forgotten from last week's run, the one a consultant is asked about, she was said to be erased and
+    nothing named the run it was made again from, which still held her name, her role and her answers."""
+    earlier, later = runs
+    code, out, err = run_cli(capsys, "forget", later.id, NAME, "--yes", "--data-dir", str(store.data_dir))
+    assert (code, err) == (0, [])
+    seated = [line for line in out if "bootcamp forget there too" in line]
+    assert len(seated) == 1 and earlier.id in seated[0] and NAME in seated[0], out
+    assert NAME in {p.name for p in store.open(earlier.id).info().participants}  # left as it is
+
+
+def test_a_later_run_she_was_not_carried_into_is_not_said_to_hold_her(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a run made again from it was always said to carry its people, her too, and to need forgetting there."""
+    earlier, later = runs
+    later_files = store.open(later.id)
+    later_files.update_info(lambda info: dataclasses.replace(
+        info, participants=tuple(p for p in info.participants if p.name != NAME)
+    ))
+    code, out, err = run_cli(capsys, "forget", earlier.id, NAME, "--yes", "--data-dir", str(store.data_dir))
+    assert (code, err) == (0, [])
+    assert not any("there too" in line for line in out), out
 
 
 def test_forget_without_a_terminal_or_yes_refuses_in_one_sentence_and_erases_nothing(

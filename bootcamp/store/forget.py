@@ -93,6 +93,24 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
     raise UserError(f"nobody in workshop {info.id} ({info.name}) is {given!r}: give {how} (see the summary's people)")
 
 
+def seated_elsewhere(
+    workshops: Iterable[WorkshopInfo], workshop_id: str, seat: Participant
+) -> list[tuple[WorkshopInfo, Participant]]:
+    """The other workshops that seat someone whose name reads as ``seat``'s (the run it was made again from, runs
+    made from it, or a namesake: the consultant tells), with that seat; oldest first. None for a seat with no name."""
+    key = name_key(seat.name)
+    if not key:
+        return []
+    found = [
+        (info, other)
+        for info in workshops
+        if info.id != workshop_id
+        for other in info.participants
+        if name_key(other.name) == key
+    ]
+    return sorted(found, key=lambda pair: (pair[0].date, pair[0].created_at, pair[0].id, pair[1].number))
+
+
 def name_pattern(seat: Participant, others: Iterable[Participant]) -> re.Pattern[str] | None:
     """Their name as a whole word in others' text: the whole name in any case, and each part of it no other seat's
     name has, written with a capital as a name is (so "Maria does it" names Maria Lindqvist, while a first name two
