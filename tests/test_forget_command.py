@@ -153,6 +153,20 @@ def test_forget_while_a_console_has_the_workshop_open_is_refused_in_one_sentence
     assert NAME in {p.name for p in store.open(earlier.id).info().participants}
 
 
+def test_forgetting_the_only_participant_is_refused_before_it_asks(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], terminal: Terminal
+) -> None:
+    """Before: it showed what would go and asked "Erase Ana Ortiz … for good?", and only after y said a workshop keeps
+    at least one participant."""
+    info = store.create_workshop(
+        name="Solo", organisation="Acme", date="2026-09-21", participants=[("Ana Ortiz", "")], sources=sources
+    )
+    terminal.answer = "y"
+    code, out, err = run_cli(capsys, "forget", info.id, "Ana Ortiz", "--data-dir", str(store.data_dir))
+    assert (code, out, terminal.asked) == (1, [], [])
+    assert len(err) == 1 and f"bootcamp delete {info.id}" in err[0]
+
+
 def test_forget_an_unknown_person_says_so_in_one_sentence(
     store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -138,8 +138,14 @@ def _spelled(text: str) -> str:
 
 
 def plan(files: WorkshopFiles, seat: Participant) -> Erasure:
-    """What forgetting ``seat`` would erase and which places name them; reads only."""
+    """What forgetting ``seat`` would erase and which places name them; reads only. UserError in one sentence when
+    it cannot be forgotten: the only participant (said before anything is asked)."""
     info = files.info()
+    if not [p for p in info.participants if p.id != seat.id]:
+        raise UserError(
+            f"{seat.display_name} is the only participant of workshop {info.id} ({info.name}): a workshop keeps at "
+            f"least one, so delete the whole workshop instead (bootcamp delete {info.id})"
+        )
     pattern = name_pattern(seat, info.participants)
     theirs = _answers_of(files, seat.id)
     return Erasure(
@@ -174,11 +180,6 @@ def forget(
     ``warn`` hears what was left as it was (a log that could not be rewritten); ``erase_elsewhere(folder, seat id)``
     erases what layers above the store keep of the seat in the workshop's folder, before the roster."""
     info = files.info()
-    if not [p for p in info.participants if p.id != seat.id]:
-        raise UserError(
-            f"{seat.display_name} is the only participant of workshop {info.id} ({info.name}): a workshop keeps at "
-            f"least one, so delete the whole workshop instead (bootcamp delete {info.id})"
-        )
     erasure = plan(files, seat)
     pattern = name_pattern(seat, info.participants) if redact_notes else None
     files.update_room(lambda room: _room_without(room, seat.id, pattern))
