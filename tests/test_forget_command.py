@@ -210,6 +210,19 @@ def test_delete_asks_for_the_id_and_a_wrong_one_keeps_the_workshop(
     assert sorted(os.listdir(store.workshops_dir)) == sorted([".create.lock", later.id])
 
 
+def test_delete_counts_the_people_as_the_list_does(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the demo day, "7 participants" in bootcamp list, was "8 participants" in delete's first line (it
+    counted James Whitfield, removed during the day, as in the room)."""
+    _, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    _, listed, _ = run_cli(capsys, "list", *data)
+    in_the_list = next(line for line in listed if line.startswith(later.id)).split("  ")[4]
+    code, out, _ = run_cli(capsys, "delete", later.id, *data)
+    assert code == 1 and f"), {in_the_list}: it goes for good" in out[0], (in_the_list, out[0])
+
+
 def test_after_delete_the_later_run_still_opens_summarises_and_its_comparison_says_the_earlier_is_gone(
     store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
 ) -> None:

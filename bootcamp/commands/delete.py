@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     workshops = [r.info for r in rows]
     numbers = run_numbers(workshops)
     later = [run for run in runs_made_from(workshops, info.id) if run.follows == info.id]
-    people = counted(len(info.participants), "participant")
+    people = counted(len(info.present), "participant")  # as `bootcamp list` counts them: those in the room
     print(f"{shown}, {people}: it goes for good, every answer, note and action with it")
     for run_after in later:
         print(
