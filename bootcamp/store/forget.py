@@ -78,6 +78,7 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
     if number:
         found = [p for p in info.participants if p.number == int(number.group(1))]
         if found:
+            _not_also_a_name(info, found[0], wanted)
             return found[0]
     by_id = info.participant(wanted)
     if by_id is not None:
@@ -91,6 +92,17 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
         raise UserError(f"{len(named)} seats of workshop {info.id} are named {given!r}: give the seat instead, {seats}")
     how = "a seat as P7" if info.anonymous else "a seat as P7, or the person's whole name"
     raise UserError(f"nobody in workshop {info.id} ({info.name}) is {given!r}: give {how} (see the summary's people)")
+
+
+def _not_also_a_name(info: WorkshopInfo, seat: Participant, wanted: str) -> None:
+    """UserError in one sentence when ``wanted``, the seat's number, is also another seat's name (a placeholder)."""
+    named = [p for p in info.participants if p.id != seat.id and name_key(p.name) == name_key(wanted)]
+    if named:
+        other = named[0]
+        raise UserError(
+            f"P{seat.number} is seat P{seat.number} ({seat.display_name}) and the name of seat P{other.number}: "
+            f"give P{other.number} for that seat, or the person's whole name for this one"
+        )
 
 
 def seated_elsewhere(

@@ -347,3 +347,16 @@ def test_a_name_typed_without_its_accent_or_with_a_phones_apostrophe_finds_the_s
     with pytest.raises(UserError, match="2 seats of workshop .* are named 'Renee Blanc'"):
         find_seat(info, "Renee Blanc")  # two people a phone could not tell apart: the seat is asked for
     assert find_seat(info, "P4").name == "Renee Blanc"
+
+
+def test_a_person_named_like_another_seat_is_not_taken_for_that_seat(store: Store, sources: dict[str, str]) -> None:
+    """Before: in a room whose first seat was entered as "P2" (a placeholder name), forget "P2" --yes erased Ana Ortiz,
+    the second seat, without a word that P2 was also someone's name."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("P2", ""), ("Ana Ortiz", ""), ("P3", "")], sources=sources,
+    )
+    with pytest.raises(UserError) as refused:
+        find_seat(info, "p2")
+    assert "P2 is seat P2 (Ana Ortiz) and the name of seat P1" in str(refused.value), refused.value
+    assert find_seat(info, "P3").number == 3  # the seat and the name are one: nothing to tell apart
