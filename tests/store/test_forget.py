@@ -360,3 +360,16 @@ def test_a_person_named_like_another_seat_is_not_taken_for_that_seat(store: Stor
         find_seat(info, "p2")
     assert "P2 is seat P2 (Ana Ortiz) and the name of seat P1" in str(refused.value), refused.value
     assert find_seat(info, "P3").number == 3  # the seat and the name are one: nothing to tell apart
+
+
+def test_another_persons_answers_file_that_cannot_be_read_is_listed_as_not_searched(
+    store: Store, day: WorkshopFiles
+) -> None:
+    """Before: David's damaged answers file, his comment naming her inside, was passed over without a word: the list
+    of places naming her looked complete, and --redact-notes left her name there."""
+    maria, david = seat_named(day, NAME), seat_named(day, "David Okonkwo")
+    damaged = day.path / "answers" / f"{david.id}.json"
+    damaged.write_text('{"format": "bootcamp/answers", "answers": [{"comment": "Maria Lindqvist should own it"')
+    erasure = plan(day, maria)
+    unsearched = [m for m in erasure.mentions if m.where.startswith("answers of P2")]
+    assert len(unsearched) == 1 and "cannot be read" in unsearched[0].where and "by hand" in unsearched[0].text
