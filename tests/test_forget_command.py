@@ -253,6 +253,25 @@ def test_delete_without_a_terminal_or_yes_and_while_open_on_a_console_is_refused
     assert store.exists(earlier.id)
 
 
+def test_a_workshop_that_cannot_be_read_is_deleted_by_its_id(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str], terminal: Terminal
+) -> None:
+    """Before: a client asked for their workshop to be deleted, its workshop.json was damaged, and bootcamp delete said
+    there was no workshop with that id: the consultant was left to find the folder and remove it by hand."""
+    earlier, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    (store.workshops_dir / earlier.id / "workshop.json").write_text("{broken")
+    terminal.answer = earlier.id
+    code, out, err = run_cli(capsys, "delete", earlier.id, *data)
+    assert (code, err) == (0, []), err
+    assert out[0].startswith(f"workshop {earlier.id} cannot be read") and "goes for good" in out[0], out
+    assert terminal.asked == [f"Type the workshop's id, {earlier.id}, to delete it for good: "]
+    assert sorted(os.listdir(store.workshops_dir)) == sorted([".create.lock", later.id])
+
+    code, out, err = run_cli(capsys, "delete", "no-such", "--yes", *data)  # an id that is not there is still refused
+    assert code == 1 and len(err) == 1 and "no workshop with id or name 'no-such'" in err[0]
+
+
 def test_a_delete_killed_while_removing_leaves_no_half_workshop_and_the_next_start_finishes_it(
     store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
 ) -> None:
