@@ -29,7 +29,10 @@ def run(args: argparse.Namespace) -> int:
     rows = library.listing().rows
     unreadable = _unreadable(store, rows, args.workshop)
     if unreadable is not None:  # no name, no people to show: its id is all there is to confirm
-        print(f"workshop {args.workshop} cannot be read ({unreadable.reason}): its folder goes for good, whatever is in it")
+        print(
+            f"workshop {args.workshop} cannot be read ({unreadable.reason}): its folder goes for good, "
+            "whatever is in it"
+        )
         return _delete(store, library, args.workshop, f"workshop {args.workshop}", yes=args.yes)
     row = find_workshop(rows, args.workshop, str(store.data_dir))
     info = row.info
