@@ -95,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     forgetting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     forgetting.add_argument(
-        "person", metavar="PERSON", help="the person's seat as shown (P7), or their whole name (any case)"
+        "person",
+        metavar="PERSON",
+        help="the person's seat as shown (P7), or their whole name (any case, accents optional)",
     )
     forgetting.add_argument(
         "--redact-notes",

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from bootcamp.store.workshop_info import Participant
 
 # Apostrophes a keyboard, a phone or a word processor may put in a name, all read as "'".
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07", "'"))
+APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07"
+_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES[1:], "'"))
 # Letters no decomposition takes an accent off (a stroke, a ligature), read as an English keyboard types them:
 # "Zoe Lukasiewicz" typed from a paper sheet is Zoë Łukasiewicz, "Bjorn" is Bjørn. Applied after casefold.
 _PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae",

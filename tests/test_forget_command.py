@@ -6,6 +6,7 @@ On the demo's two runs (bootcamp.demo_earlier): the earlier run, then the run ma
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import os
 import signal
 import subprocess
@@ -87,6 +88,33 @@ def test_forget_by_name_erases_her_says_what_went_and_names_the_later_run_that_s
     assert NAME in {p.name for p in store.open(later.id).info().participants}  # the later run is left as it is
 
 
+def test_forget_in_the_later_run_names_the_earlier_run_that_seats_her_too(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: forgotten from last week's run, the one a consultant is asked about, she was said to be erased and
+    nothing named the run it was made again from, which still held her name, her role and her answers."""
+    earlier, later = runs
+    code, out, err = run_cli(capsys, "forget", later.id, NAME, "--yes", "--data-dir", str(store.data_dir))
+    assert (code, err) == (0, [])
+    seated = [line for line in out if "bootcamp forget there too" in line]
+    assert len(seated) == 1 and earlier.id in seated[0] and NAME in seated[0], out
+    assert NAME in {p.name for p in store.open(earlier.id).info().participants}  # left as it is
+
+
+def test_a_later_run_she_was_not_carried_into_is_not_said_to_hold_her(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a run made again from it was always said to carry its people, her too, and to need forgetting there."""
+    earlier, later = runs
+    later_files = store.open(later.id)
+    later_files.update_info(lambda info: dataclasses.replace(
+        info, participants=tuple(p for p in info.participants if p.name != NAME)
+    ))
+    code, out, err = run_cli(capsys, "forget", earlier.id, NAME, "--yes", "--data-dir", str(store.data_dir))
+    assert (code, err) == (0, [])
+    assert not any("there too" in line for line in out), out
+
+
 def test_forget_without_a_terminal_or_yes_refuses_in_one_sentence_and_erases_nothing(
     store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -123,6 +151,20 @@ def test_forget_while_a_console_has_the_workshop_open_is_refused_in_one_sentence
         code, out, err = run_cli(capsys, "forget", earlier.id, NAME, "--yes", "--data-dir", str(store.data_dir))
     assert code == 1 and out == [] and len(err) == 1 and earlier.id in err[0]
     assert NAME in {p.name for p in store.open(earlier.id).info().participants}
+
+
+def test_forgetting_the_only_participant_is_refused_before_it_asks(
+    store: Store, sources: dict[str, str], capsys: pytest.CaptureFixture[str], terminal: Terminal
+) -> None:
+    """Before: it showed what would go and asked "Erase Ana Ortiz … for good?", and only after y said a workshop keeps
+    at least one participant."""
+    info = store.create_workshop(
+        name="Solo", organisation="Acme", date="2026-09-21", participants=[("Ana Ortiz", "")], sources=sources
+    )
+    terminal.answer = "y"
+    code, out, err = run_cli(capsys, "forget", info.id, "Ana Ortiz", "--data-dir", str(store.data_dir))
+    assert (code, out, terminal.asked) == (1, [], [])
+    assert len(err) == 1 and f"bootcamp delete {info.id}" in err[0]
 
 
 def test_forget_an_unknown_person_says_so_in_one_sentence(
@@ -168,6 +210,19 @@ def test_delete_asks_for_the_id_and_a_wrong_one_keeps_the_workshop(
     assert sorted(os.listdir(store.workshops_dir)) == sorted([".create.lock", later.id])
 
 
+def test_delete_counts_the_people_as_the_list_does(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the demo day, "7 participants" in bootcamp list, was "8 participants" in delete's first line (it
+    counted James Whitfield, removed during the day, as in the room)."""
+    _, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    _, listed, _ = run_cli(capsys, "list", *data)
+    in_the_list = next(line for line in listed if line.startswith(later.id)).split("  ")[4]
+    code, out, _ = run_cli(capsys, "delete", later.id, *data)
+    assert code == 1 and f"), {in_the_list}: it goes for good" in out[0], (in_the_list, out[0])
+
+
 def test_after_delete_the_later_run_still_opens_summarises_and_its_comparison_says_the_earlier_is_gone(
     store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -196,6 +251,25 @@ def test_delete_without_a_terminal_or_yes_and_while_open_on_a_console_is_refused
         code, _, err = run_cli(capsys, "delete", earlier.id, "--yes", *data)
     assert code == 1 and len(err) == 1 and earlier.id in err[0]
     assert store.exists(earlier.id)
+
+
+def test_a_workshop_that_cannot_be_read_is_deleted_by_its_id(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str], terminal: Terminal
+) -> None:
+    """Before: a client asked for their workshop to be deleted, its workshop.json was damaged, and bootcamp delete said
+    there was no workshop with that id: the consultant was left to find the folder and remove it by hand."""
+    earlier, later = runs
+    data = ("--data-dir", str(store.data_dir))
+    (store.workshops_dir / earlier.id / "workshop.json").write_text("{broken")
+    terminal.answer = earlier.id
+    code, out, err = run_cli(capsys, "delete", earlier.id, *data)
+    assert (code, err) == (0, []), err
+    assert out[0].startswith(f"workshop {earlier.id} cannot be read") and "goes for good" in out[0], out
+    assert terminal.asked == [f"Type the workshop's id, {earlier.id}, to delete it for good: "]
+    assert sorted(os.listdir(store.workshops_dir)) == sorted([".create.lock", later.id])
+
+    code, out, err = run_cli(capsys, "delete", "no-such", "--yes", *data)  # an id that is not there is still refused
+    assert code == 1 and len(err) == 1 and "no workshop with id or name 'no-such'" in err[0]
 
 
 def test_a_delete_killed_while_removing_leaves_no_half_workshop_and_the_next_start_finishes_it(

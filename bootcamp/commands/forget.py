@@ -1,7 +1,7 @@
 """``bootcamp forget WORKSHOP PERSON [--redact-notes] [--yes]``: a participant asked to be forgotten.
 
 WORKSHOP as ``archive`` takes it (an id, or a workshop's whole name); PERSON a seat as shown (``P7``) or the
-person's whole name (any case). What is erased and what is only listed: :mod:`bootcamp.store.forget`.
+person's whole name (any case, accents optional). What is erased and what is only listed: :mod:`bootcamp.store.forget`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from bootcamp.library.runs import runs_made_from
 from bootcamp.locations import find_data_dir
 from bootcamp.plurals import counted
 from bootcamp.store import Store
-from bootcamp.store.forget import REDACTED, Erasure, find_seat, forget, plan
+from bootcamp.store.forget import REDACTED, Erasure, find_seat, forget, plan, seated_elsewhere
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,10 +46,18 @@ def run(args: argparse.Namespace) -> int:
         forget(files, seat, redact_notes=args.redact_notes, warn=warn, erase_elsewhere=forget_holder)
     library.listing()  # the library's index, which keeps names to search, read again from the folders now
     print(f"erased {who} from workshop {info.id}: {goes}")
-    for later in runs_made_from(store.scan_workshops().workshops, info.id):
+    workshops = store.scan_workshops().workshops
+    if info.anonymous:  # no name to look for: the runs made from it carry its seats
+        for later in runs_made_from(workshops, info.id):
+            print(
+                f"workshop {later.id} ({terminal_safe(later.name)}, {later.date}) was made again from it and carries "
+                f"its people: it was left as it is; run bootcamp forget there too"
+            )
+    for other, namesake in seated_elsewhere(workshops, info.id, seat):
         print(
-            f"workshop {later.id} ({terminal_safe(later.name)}, {later.date}) was made again from it and carries "
-            f"its people: it was left as it is; run bootcamp forget there too"
+            f"workshop {other.id} ({terminal_safe(other.name)}, {terminal_safe(other.organisation)}, {other.date}) "
+            f"seats {terminal_safe(namesake.name)} too, as P{namesake.number}: it was left as it is; if that is them, "
+            "run bootcamp forget there too"
         )
     print(
         "Exports, summaries and comparisons written to files before (the exports folder, e-mails, printouts) are "

@@ -13,25 +13,34 @@ from __future__ import annotations
 import os
 
 from bootcamp.store.durable import sync_folder
-from bootcamp.store.errors import FileNotSavedError
+from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
 from bootcamp.store.ids import new_workshop_id
 from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.store import Store
 from bootcamp.store.trash import DELETED_PREFIX, finish_deletions
 
 
-def delete_workshop(store: Store, workshop_id: str, *, purpose: str = "bootcamp delete") -> WorkshopInfo:
-    """Remove the workshop for good; WorkshopBusy while a console (or a command) has it open."""
+def delete_workshop(store: Store, workshop_id: str, *, purpose: str = "bootcamp delete") -> WorkshopInfo | None:
+    """Remove the workshop for good, and return what it was (None when its ``workshop.json`` could not be read: it
+    goes all the same); WorkshopBusy while a console (or a command) has it open."""
     from bootcamp.locations import join_log
 
-    with store.owned(workshop_id, purpose=purpose) as files:
-        info = files.info()
+    folder = store.workshops_dir / workshop_id
+    if not store.exists(workshop_id):
+        store.open(workshop_id)  # refused in one sentence, as every command refuses an id that is not there
+    # The owner lock without store.owned, which reads workshop.json first: a workshop that cannot be read goes too.
+    with OwnerLock(folder, purpose=purpose, clock=store.clock):
+        try:
+            info: WorkshopInfo | None = store.open(workshop_id, sweep=False).info()
+        except UnreadableFileError:
+            info = None
         join_log(store.data_dir, workshop_id).unlink(missing_ok=True)  # first: a kill after it leaves a whole workshop
         trash = store.workshops_dir / f"{DELETED_PREFIX}{workshop_id}-{new_workshop_id()}"
         try:
-            os.rename(files.path, trash)
+            os.rename(folder, trash)
         except OSError as error:
-            raise FileNotSavedError(files.path, str(error.strerror or error), doing="remove") from error
+            raise FileNotSavedError(folder, str(error.strerror or error), doing="remove") from error
         sync_folder(store.workshops_dir)
     finish_deletions(store.workshops_dir)
     return info

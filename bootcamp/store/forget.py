@@ -15,7 +15,8 @@ What goes, under the workshop's owner lock, each file rewritten whole or not at 
 
 What others wrote (room notes, quick notes, role lines, Poker notes, actions, others' comments) is not theirs to
 erase: each place naming them is listed (:class:`Mention`), and with ``redact_notes`` their name there becomes
-"(a participant)". A name is their whole name, or a part of it (first or last name) no other seat's name has.
+"(a participant)". A name is their whole name, or a part of it (first or last name) no other seat's name has,
+written with a capital.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bootcamp.errors import UserError
-from bootcamp.names import folded_name
+from bootcamp.names import APOSTROPHES, folded_name, name_key
 from bootcamp.store.durable import replace_durably, stale_temp_files, sync_folder
 from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
 from bootcamp.store.files import answers_path, voted_file
@@ -40,6 +41,11 @@ from bootcamp.store.workshop_info import Participant
 REDACTED = "(a participant)"
 _SEAT_NUMBER = re.compile(r"^[Pp](\d+)$")
 _SHORTEST_PART = 2  # a name's part shorter than this (an initial) is not looked for on its own
+_APOSTROPHE = "[" + re.escape(APOSTROPHES) + "]"
+# A name stands alone: not the end of another word (D'Angelo for Angelo) nor the start of one (Maria-José for
+# Maria), though a possessive is still the name (Maria's).
+_NOT_AFTER_A_WORD = rf"(?<![\w\-\u2010{re.escape(APOSTROPHES)}])"
+_NOT_BEFORE_A_WORD = rf"(?!\w)(?![\-\u2010]\w)(?!{_APOSTROPHE}(?!s(?!\w))\w)"
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,8 @@ class Erasure:
 
 
 def find_seat(info: WorkshopInfo, given: str) -> Participant:
-    """The seat ``given`` names: its number as shown (``P7``), its id, or the person's whole name (any case).
+    """The seat ``given`` names: its number as shown (``P7``), its id, or the person's whole name (any case, with or
+    without its accents, any apostrophe).
 
     UserError in one sentence when none does, or when two seats share the name (naming both)."""
     wanted = given.strip()
@@ -71,11 +78,13 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
     if number:
         found = [p for p in info.participants if p.number == int(number.group(1))]
         if found:
+            _not_also_a_name(info, found[0], wanted)
             return found[0]
     by_id = info.participant(wanted)
     if by_id is not None:
         return by_id
-    named = [p for p in info.participants if p.name and folded_name(p.name) == folded_name(wanted)]
+    # As a phone's typed name finds its seat: "Sofia Alvarez" is Sofia Álvarez, and two names read as one are asked.
+    named = [p for p in info.participants if p.name and name_key(p.name) == name_key(wanted)]
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
@@ -85,23 +94,70 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
     raise UserError(f"nobody in workshop {info.id} ({info.name}) is {given!r}: give {how} (see the summary's people)")
 
 
+def _not_also_a_name(info: WorkshopInfo, seat: Participant, wanted: str) -> None:
+    """UserError in one sentence when ``wanted``, the seat's number, is also another seat's name (a placeholder)."""
+    named = [p for p in info.participants if p.id != seat.id and name_key(p.name) == name_key(wanted)]
+    if named:
+        other = named[0]
+        raise UserError(
+            f"P{seat.number} is seat P{seat.number} ({seat.display_name}) and the name of seat P{other.number}: "
+            f"give P{other.number} for that seat, or the person's whole name for this one"
+        )
+
+
+def seated_elsewhere(
+    workshops: Iterable[WorkshopInfo], workshop_id: str, seat: Participant
+) -> list[tuple[WorkshopInfo, Participant]]:
+    """The other workshops that seat someone whose name reads as ``seat``'s (the run it was made again from, runs
+    made from it, or a namesake: the consultant tells), with that seat; oldest first. None for a seat with no name."""
+    key = name_key(seat.name)
+    if not key:
+        return []
+    found = [
+        (info, other)
+        for info in workshops
+        if info.id != workshop_id
+        for other in info.participants
+        if name_key(other.name) == key
+    ]
+    return sorted(found, key=lambda pair: (pair[0].date, pair[0].created_at, pair[0].id, pair[1].number))
+
+
 def name_pattern(seat: Participant, others: Iterable[Participant]) -> re.Pattern[str] | None:
-    """Their name as a whole word in others' text: the whole name, and each part of it no other seat's name has
-    (so "Maria does it" names Maria Lindqvist, while a first name two people share is left alone). None when the
-    seat has no name (an anonymous workshop)."""
+    """Their name as a whole word in others' text: the whole name in any case, and each part of it no other seat's
+    name has, written with a capital as a name is (so "Maria does it" names Maria Lindqvist, while a first name two
+    people share is left alone, and "we will" is not Will Turner). None when the seat has no name (an anonymous
+    workshop)."""
     parts = seat.name.split()
     if not parts:
         return None
     taken = {folded_name(part) for other in others if other.id != seat.id for part in other.name.split()}
-    words = [r"\s+".join(map(re.escape, parts))]
-    words += [re.escape(part) for part in parts if len(part) >= _SHORTEST_PART and folded_name(part) not in taken]
-    alternatives = "|".join(sorted(set(words), key=len, reverse=True))  # the whole name before its parts
-    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+    whole = "(?i:" + r"\s+".join(map(_spelled, parts)) + ")"
+    alone = [part for part in parts if len(part) >= _SHORTEST_PART and folded_name(part) not in taken]
+    words = [whole, *sorted({_capitalised(part) for part in alone}, key=len, reverse=True)]  # the whole name first
+    return re.compile(_NOT_AFTER_A_WORD + "(?:" + "|".join(words) + ")" + _NOT_BEFORE_A_WORD)
+
+
+def _capitalised(part: str) -> str:
+    """A part of a name as a name is written: its first letter a capital, the rest in any case ("Will", "WILL",
+    never the word "will")."""
+    return re.escape(part[0].upper()) + "(?i:" + _spelled(part[1:]) + ")"
+
+
+def _spelled(text: str) -> str:
+    """``text`` to match as written, any apostrophe for one (a phone types O’Brien for O'Brien)."""
+    return "".join(_APOSTROPHE if char in APOSTROPHES else re.escape(char) for char in text)
 
 
 def plan(files: WorkshopFiles, seat: Participant) -> Erasure:
-    """What forgetting ``seat`` would erase and which places name them; reads only."""
+    """What forgetting ``seat`` would erase and which places name them; reads only. UserError in one sentence when
+    it cannot be forgotten: the only participant (said before anything is asked)."""
     info = files.info()
+    if not [p for p in info.participants if p.id != seat.id]:
+        raise UserError(
+            f"{seat.display_name} is the only participant of workshop {info.id} ({info.name}): a workshop keeps at "
+            f"least one, so delete the whole workshop instead (bootcamp delete {info.id})"
+        )
     pattern = name_pattern(seat, info.participants)
     theirs = _answers_of(files, seat.id)
     return Erasure(
@@ -136,11 +192,6 @@ def forget(
     ``warn`` hears what was left as it was (a log that could not be rewritten); ``erase_elsewhere(folder, seat id)``
     erases what layers above the store keep of the seat in the workshop's folder, before the roster."""
     info = files.info()
-    if not [p for p in info.participants if p.id != seat.id]:
-        raise UserError(
-            f"{seat.display_name} is the only participant of workshop {info.id} ({info.name}): a workshop keeps at "
-            f"least one, so delete the whole workshop instead (bootcamp delete {info.id})"
-        )
     erasure = plan(files, seat)
     pattern = name_pattern(seat, info.participants) if redact_notes else None
     files.update_room(lambda room: _room_without(room, seat.id, pattern))
@@ -209,11 +260,21 @@ def _mentions(files: WorkshopFiles, info: WorkshopInfo, seat: Participant, patte
     for n, action in enumerate(room.actions, 1):
         found.extend(_action_mentions(n, action, pattern))
     seats = {p.id: p for p in info.participants}
-    for answer in files.readable_answers()[0]:
+    answers, unreadable = files.readable_answers()
+    for answer in answers:
         if answer.participant_id == seat.id or not pattern.search(answer.comment):
             continue
         by = "a secret ballot" if is_ballot_id(answer.participant_id) else _seat_label(seats.get(answer.participant_id))
         found.append(Mention(f"comment by {by} at {step(answer.step_key)}", answer.comment))
+    for error in unreadable:  # its comments may name them: said, so the list is not taken for complete
+        owner = error.path.name.removesuffix(".json")
+        if owner == seat.id:
+            continue  # theirs: erased whole
+        of = "a secret ballot" if is_ballot_id(owner) else _seat_label(seats.get(owner))
+        found.append(Mention(
+            f"answers of {of}, whose file cannot be read ({error.path.name})",
+            "not searched for their name and left as it is: check it by hand",
+        ))
     return found
 
 

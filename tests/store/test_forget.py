@@ -278,3 +278,98 @@ def test_plan_reads_only(store: Store, day: WorkshopFiles) -> None:
     erasure = plan(day, seat_named(day, NAME))
     assert erasure.answers == len(day.answers_of(erasure.seat.id)) > 0 and erasure.comments >= 1 and erasure.cards >= 1
     assert every_text(day.path) == before
+
+
+def test_a_name_that_is_also_a_word_is_taken_for_hers_only_where_it_is_written_as_a_name(
+    store: Store, sources: dict[str, str]
+) -> None:
+    """Before: forgetting Will Turner with --redact-notes made "We will review pricing" "We (a participant) review
+    pricing" in a note of someone else's, as any part of his name matched in any case."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("Will Turner", ""), ("Mark Davis", ""), ("Ben Okafor", "")], sources=sources,
+    )
+    files = store.open(info.id)
+    files.update_room(lambda room: dataclasses.replace(room, notes=(
+        RoomNote("n-1", "intro/welcome", "We will review pricing; Will owns it"),
+        RoomNote("n-2", "intro/welcome", "will turner and mark agreed"),
+    )))
+    with store.owned(info.id, purpose="a test") as owned:
+        erasure = forget(owned, seat_named(files, "Will Turner"), redact_notes=True)
+    assert [m.text for m in erasure.mentions] == ["We will review pricing; Will owns it", "will turner and mark agreed"]
+    assert [n.text for n in files.room().notes] == [
+        f"We will review pricing; {REDACTED} owns it", f"{REDACTED} and mark agreed"
+    ]
+
+
+def test_her_name_is_not_found_inside_anothers_hyphenated_name_and_is_found_with_a_phones_apostrophe(
+    store: Store, sources: dict[str, str]
+) -> None:
+    """Before: forgetting Maria Lindqvist made Maria-José Ruiz "(a participant)-José" in others' notes, Angelo Rossi
+    was found in "D'Angelo", and O'Brien typed on a phone (O’Brien, its apostrophe curled) was neither listed nor
+    redacted."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("Maria Lindqvist", ""), ("Maria-José Ruiz", ""), ("Angelo Rossi", ""), ("Seán O'Brien", ""),
+                      ("Ben D'Angelo", "")],
+        sources=sources,
+    )
+    files = store.open(info.id)
+    files.update_room(lambda room: dataclasses.replace(room, notes=(
+        RoomNote("n-1", "intro/welcome", "Maria-José presents; Maria's idea"),
+        RoomNote("n-2", "intro/welcome", "D'Angelo chairs"),
+        RoomNote("n-3", "intro/welcome", "O’Brien agreed"),
+    )))
+    with store.owned(info.id, purpose="a test") as owned:
+        maria = forget(owned, seat_named(files, "Maria Lindqvist"), redact_notes=True)
+        angelo = forget(owned, seat_named(files, "Angelo Rossi"), redact_notes=True)
+        sean = forget(owned, seat_named(files, "Seán O'Brien"), redact_notes=True)
+    assert [[m.text for m in e.mentions] for e in (maria, angelo, sean)] == [
+        ["Maria-José presents; Maria's idea"], [], ["O’Brien agreed"]
+    ]
+    assert [n.text for n in files.room().notes] == [
+        f"Maria-José presents; {REDACTED}'s idea", "D'Angelo chairs", f"{REDACTED} agreed"
+    ]
+
+
+def test_a_name_typed_without_its_accent_or_with_a_phones_apostrophe_finds_the_seat_as_the_phones_do(
+    store: Store, sources: dict[str, str]
+) -> None:
+    """Before: "Sofia Alvarez", as her e-mail asking to be forgotten spelt it, was nobody in a workshop with Sofia
+    Álvarez, though a phone typing that name takes her seat."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("Sofia Álvarez", "CFO"), ("Seán O'Brien", ""), ("Renée Blanc", ""), ("Renee Blanc", "")],
+        sources=sources,
+    )
+    assert find_seat(info, "Sofia Alvarez").number == 1
+    assert find_seat(info, "sean o’brien").number == 2
+    with pytest.raises(UserError, match="2 seats of workshop .* are named 'Renee Blanc'"):
+        find_seat(info, "Renee Blanc")  # two people a phone could not tell apart: the seat is asked for
+    assert find_seat(info, "P4").name == "Renee Blanc"
+
+
+def test_a_person_named_like_another_seat_is_not_taken_for_that_seat(store: Store, sources: dict[str, str]) -> None:
+    """Before: in a room whose first seat was entered as "P2" (a placeholder name), forget "P2" --yes erased Ana Ortiz,
+    the second seat, without a word that P2 was also someone's name."""
+    info = store.create_workshop(
+        name="Kick-off", organisation="Acme", date="2026-09-21",
+        participants=[("P2", ""), ("Ana Ortiz", ""), ("P3", "")], sources=sources,
+    )
+    with pytest.raises(UserError) as refused:
+        find_seat(info, "p2")
+    assert "P2 is seat P2 (Ana Ortiz) and the name of seat P1" in str(refused.value), refused.value
+    assert find_seat(info, "P3").number == 3  # the seat and the name are one: nothing to tell apart
+
+
+def test_another_persons_answers_file_that_cannot_be_read_is_listed_as_not_searched(
+    store: Store, day: WorkshopFiles
+) -> None:
+    """Before: David's damaged answers file, his comment naming her inside, was passed over without a word: the list
+    of places naming her looked complete, and --redact-notes left her name there."""
+    maria, david = seat_named(day, NAME), seat_named(day, "David Okonkwo")
+    damaged = day.path / "answers" / f"{david.id}.json"
+    damaged.write_text('{"format": "bootcamp/answers", "answers": [{"comment": "Maria Lindqvist should own it"')
+    erasure = plan(day, maria)
+    unsearched = [m for m in erasure.mentions if m.where.startswith("answers of P2")]
+    assert len(unsearched) == 1 and "cannot be read" in unsearched[0].where and "by hand" in unsearched[0].text

@@ -205,3 +205,22 @@ async def test_in_presenter_mode_t_after_a_pause_of_five_hours_carries_the_day_o
         await pilot.press("t")
         await pilot.pause()
         assert presenter.flow.running and presenter.flow.state.earlier_days == () and said(app) == []
+
+
+async def test_d_typed_in_the_answers_starts_no_day(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Before: D typed in the ratings' answers (Caps Lock on, or Shift held for d, don't know) after lunch started day 2
+    and the step timer, with no undo; in the answers D now says where it works and changes nothing."""
+    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 4.5 * 3600  # 13:30, back from lunch
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        before = screen.flow.state
+        await pilot.press("a", "D")
+        await pilot.pause()
+        assert not screen.flow.running and screen.flow.state.earlier_days == ()
+        assert screen.flow.state.day_started_at == before.day_started_at
+        assert said(app) == ["D starts the next day from the step, not from its answers: Esc first."]
+    assert store.open(workshop_id).state().earlier_days == ()

@@ -447,11 +447,24 @@ class WorkshopScreen(WalkScreen):
         self.workshop.show(blank=not self.workshop.state.blank)
         self._show_status(self.flow, self.workshop.save_status)
 
+    async def action_new_day(self) -> None:
+        """Not from the answers: there D is Shift or Caps Lock on d (don't know), and no undo brings the day back."""
+        if self._in_the_steps_fields():
+            self.tell_console("D starts the next day from the step, not from its answers: Esc first.", timeout=4)
+            return
+        await super().action_new_day()
+
+    def _in_the_steps_fields(self) -> bool:
+        """Whether the focus is in the step's answers (or another of its fields), not on the step itself."""
+        focused = self.app.focused
+        body = self.query_one(StepScroll)
+        return focused is not None and focused is not body and body in focused.ancestors
+
     def action_back(self) -> None:
         """Esc leaves the answers (back to the step); it never leaves the workshop: ctrl+w does."""
         focused = self.app.focused
         body = self.query_one(StepScroll)
-        if focused is not None and focused is not body and body in focused.ancestors:
+        if self._in_the_steps_fields():
             body.focus()
             return
         if focused is None or focused is body or self not in focused.ancestors_with_self:
