@@ -3,8 +3,8 @@
 Every change is kept in memory at once (no front end waits on the disk) and handed to the
 workshop's one ordered writer as an id-keyed edit, so the file gets exactly this change under
 its lock. Each record carries a save mark (pending, saved, failed) and every change can be
-undone; each says who made it. Part of :class:`~bootcamp.live.workshop.LiveWorkshop`, which
-commits the saves and tells the front ends; no Textual here.
+undone; each says who made it (:mod:`bootcamp.live.record_changes` makes every change so). Part of
+:class:`~bootcamp.live.workshop.LiveWorkshop`, which commits the saves and tells the front ends; no Textual here.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bootcamp.checks import Problem, RecordChecks, RecordRefused, participant_problems, refuse
@@ -22,6 +21,8 @@ from bootcamp.content.model import ANSWERED_KINDS, AptitudePoker, Program, Step,
 from bootcamp.errors import UserError
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Part
+from bootcamp.live.record_changes import UNDO_DEPTH as UNDO_DEPTH  # tests read it here
+from bootcamp.live.record_changes import Commit, RecordChanges
 from bootcamp.live.saving import Mark, SaveTracker
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store import edits, roster
@@ -41,12 +42,7 @@ from bootcamp.store.model import (
 if TYPE_CHECKING:
     from bootcamp.store import WorkshopFiles
 
-# Hands one change to the workshop: the record it touches (or the records, saved at once), the save to queue, what it
-# touched, who made it.
-Commit = Callable[[str | tuple[str, ...], Callable[[], None], Part, Actor], None]
-
 AnswerKey = tuple[str, str, str, str]  # participant id, step key, item, perspective
-UNDO_DEPTH = 200
 UNDO_WORDS = 4  # a text taken back is named by its first words …
 UNDO_CHARS = 32  # … and no more than this many characters of them
 
@@ -69,24 +65,6 @@ class BallotRefused(UserError):
     """A second ballot from someone on the step's roll of voters: nothing was kept."""
 
 
-@dataclasses.dataclass(frozen=True)
-class Undo:
-    label: str  # what is undone and where, said back to the facilitator
-    revert: Callable[[], None]
-    by: Actor  # whose change it was
-    step_key: str = ""  # the step it was made on ("" for the roster)
-
-
-@dataclasses.dataclass(frozen=True)
-class Undone:
-    label: str
-    by: Actor
-    step_key: str = ""  # the step the change taken back was on ("" for the roster): the console says if not this one
-
-    def __str__(self) -> str:
-        return f"{self.label} (from {self.by})"
-
-
 def first_words(text: str) -> str:
     """A text as an undo names it: its first words, quoted (\"Continuous typing by the…\")."""
     words = text.split()
@@ -102,7 +80,7 @@ def deal_shuffler() -> random.Random:
     return random.SystemRandom()
 
 
-class LiveRecords:
+class LiveRecords(RecordChanges):
     def __init__(
         self,
         *,
@@ -117,26 +95,17 @@ class LiveRecords:
         commit: Commit,
         check: Callable[[], None] = lambda: None,
     ) -> None:
-        self.files = files
+        super().__init__(files=files, commit=commit, check=check)
         self.info = info
         self.room = room
         self.program = program
         self.tracker = tracker
         self.clock = clock
-        self._commit = commit
-        self._check = check  # raises when nothing can be saved (the workshop is not started or is closed)
         # Deals the Poker deck so that nobody picks a favourite; a test puts a seeded ``random.Random`` here.
         self.shuffler: random.Random = deal_shuffler()
         self._answers: dict[AnswerKey, Answer] = {self._key(a): a for a in answers}
         self._voted = {step: set(ids) for step, ids in (voted or {}).items()}  # who cast a ballot, by step
         self._checks = RecordChecks(program, info)  # every record is checked as every way in checks it
-        self._undo: list[Undo] = []
-        self._undos_pushed = 0  # ever, so that a change made of several (as_one_change) knows which are its own
-        self._data: WorkshopSnapshot | None = None
-        # Roster edits made inside one change (a paste of 190 names), saved as one write of workshop.json when it ends:
-        # saved one by one they read and rewrote the file 190 times and redrew every front end as often.
-        self._held_seats: list[tuple[str, edits.InfoEdit]] | None = None
-        self._actor = CONSOLE  # who is making the change in progress (set by each public method)
         # Who gave each answer given since the workshop was opened, by the answer itself: an undo that puts an answer
         # back puts back who gave it. Held only while the answer lives (it stands, or the undo holds it): a day of
         # phones changing their answers grew this by every change. Not stored: an answer read from the files says
@@ -183,10 +152,6 @@ class LiveRecords:
 
     def has_ballot(self, step_key: str, ballot_id: str) -> bool:
         return any(key[0] == ballot_id and key[1] == step_key for key in self._answers)
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
 
     def missed_steps(self, participant_id: str, steps: tuple[Step, ...], *, skipped: tuple[str, ...] = ()) -> list[Step]:
         """Answering steps among ``steps`` (those the room has got through) that others answered and this participant
@@ -604,18 +569,6 @@ class LiveRecords:
         self._push_undo(label, lambda: apply(before))
         apply(participant)
 
-    # -- undo and saving --------------------------------------------------------------------------------------
-
-    def undo(self, *, by: Actor = CONSOLE) -> Undone | None:
-        """Take back the last change (saved like any other change, made by ``by``): what was undone and
-        whose change it was, or None."""
-        if not self._undo:
-            return None
-        self._begin(by)
-        last = self._undo.pop()
-        last.revert()
-        return Undone(last.label, last.by, last.step_key)
-
     def _check_answer(self, answer: Answer) -> None:
         """What the step asks (``Program.asks``) and the limits decide what an answer may be, as for every way in."""
         self._checks.info = self.info  # the roster as it is now: a late arrival answers too
@@ -624,84 +577,6 @@ class LiveRecords:
             step = self.program.step(answer.step_key)
             what = f"the answer to {step.title!r}" if step is not None else "the answer"
             raise AnswerRefused(f"{what} was not kept", problems)
-
-    def _begin(self, by: Actor) -> None:
-        """A change starts: refused before anything changes in memory if it could not be saved."""
-        self._check()
-        self._actor = by
-
-    def _push_undo(self, label: str, revert: Callable[[], None], *, step_key: str = "") -> None:
-        self._undo.append(Undo(label, revert, self._actor, step_key))
-        self._undos_pushed += 1
-        del self._undo[:-UNDO_DEPTH]
-
-    @contextmanager
-    def as_one_change(self, said: Callable[[int], str]) -> Iterator[None]:
-        """The changes made inside are taken back by one undo, said as ``said`` of how many they were (three walk-ins
-        pasted at once); a single change keeps its own words. Those made before a refusal inside are one change.
-        Their roster edits are saved in one write, and so is their undo."""
-        before = self._undos_pushed
-        try:
-            with self._seats_saved_at_once():
-                yield
-        finally:
-            made = min(self._undos_pushed - before, len(self._undo))
-            if made > 1:
-                parts = self._undo[-made:]
-                del self._undo[-made:]
-
-                def revert_all() -> None:
-                    with self._seats_saved_at_once():
-                        for part in reversed(parts):
-                            part.revert()
-
-                self._undo.append(Undo(said(made), revert_all, parts[-1].by, parts[-1].step_key))
-
-    def _submit(self, record: str | tuple[str, ...], save: Callable[[], None], part: Part) -> None:
-        self._save_held_seats()  # held roster edits first: no save overtakes a change made before it
-        self._data = None
-        self._commit(record, save, part, self._actor)
-
-    def _save_seat(self, record: str, edit: edits.InfoEdit) -> None:
-        if self._held_seats is not None:
-            self._data = None
-            self._held_seats.append((record, edit))
-            return
-        files = self.files
-        self._submit(record, lambda: files.update_info(edit), Part.ROSTER)
-
-    @contextmanager
-    def _seats_saved_at_once(self) -> Iterator[None]:
-        """Roster edits made inside are saved, in their order, by one write queued when it ends (or before any other
-        save made inside); each seat is marked by that write."""
-        if self._held_seats is not None:  # already inside one
-            yield
-            return
-        self._held_seats = []
-        try:
-            yield
-        finally:
-            try:
-                self._save_held_seats()
-            finally:  # even if telling of that write failed: a seat held after it would wait unsaved
-                self._held_seats = None
-
-    def _save_held_seats(self) -> None:
-        held = self._held_seats
-        if not held:
-            return
-        self._held_seats = []
-        records = tuple(dict.fromkeys(record for record, _edit in held))
-        files = self.files
-
-        def edit_all(info: WorkshopInfo) -> WorkshopInfo:
-            for _record, edit in held:
-                info = edit(info)
-            return info
-
-        self._data = None
-        record = records[0] if len(records) == 1 else records
-        self._commit(record, lambda: files.update_info(edit_all), Part.ROSTER, self._actor)
 
     def _step_title(self, step_key: str) -> str:
         """A step as an undo names it: 'Rate the ten aptitudes'."""

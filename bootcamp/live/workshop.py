@@ -23,7 +23,8 @@ from bootcamp.flow import Flow
 from bootcamp.live import requests as asked
 from bootcamp.live.actors import CONSOLE, Actor
 from bootcamp.live.changes import Change, Listener, Part
-from bootcamp.live.records import LiveRecords, Undone
+from bootcamp.live.record_changes import Undone
+from bootcamp.live.records import LiveRecords
 from bootcamp.live.saving import SaveStatus, SaveTracker
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.store.model import Answer, RoomRecords, WorkshopInfo, WorkshopState

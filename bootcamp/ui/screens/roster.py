@@ -38,16 +38,17 @@ from bootcamp.live.workshop import LiveWorkshop
 from bootcamp.names import namesakes
 from bootcamp.store.model import Participant
 from bootcamp.ui.phones import PHONE, phones_of
+from bootcamp.ui.screens.roster_phones import PHONE_KEYS, LetsPhonesIn
 from bootcamp.ui.text import joined, one_line, plain, safe
 from bootcamp.ui.watches import LetsGoOfAppWatches
 from bootcamp.ui.widgets.key_bar import KeyBar
 from bootcamp.ui.widgets.save_mark import mark_text
 from bootcamp.ui.widgets.table import SteadyTable
 from bootcamp.ui.widgets.typed_text import SafeInput
+from bootcamp.ui.widgets.waiting_table import WaitingTable, namesake_notes
 
 if TYPE_CHECKING:
     from bootcamp.join.console import ConsoleJoining
-    from bootcamp.join.seats import Waiting
     from bootcamp.ui.app import BootcampApp
 
 
@@ -145,66 +146,6 @@ class PeopleTable(SteadyTable[Text]):
         return row_key.value
 
 
-WAITING_NAME_WIDTH = 40
-# After a waiting name that is a roster name too: a phone holds that seat (y asks twice before adding a second
-# person of that name), or the seat is free by now (y gives it to this phone).
-SAME_NAME_TAKEN = "⚠ {seat} has this name"
-SAME_NAME_FREE = "→ {seat}'s free seat"
-# Nobody present has the name, someone removed does: y brings them back for this phone (Y: a new person anyway).
-SAME_NAME_REMOVED = "↺ {seat} removed: y restores"
-
-
-class WaitingTable(SteadyTable[Text]):
-    """People who asked from their phones to be let in, first come first."""
-
-    DEFAULT_CSS = """
-    WaitingTable {
-        height: auto;
-        max-height: 8;
-        margin: 0 0 1 0;
-        border: round $warning;
-        border-title-color: $text;
-        &:focus { border: round $primary; }
-    }
-    """
-
-    def __init__(self) -> None:
-        super().__init__(id="waiting", cursor_type="row")
-
-    def on_mount(self) -> None:
-        self.add_column("", key="phone", width=2)
-        self.add_column("Asked to be let in", key="name", width=WAITING_NAME_WIDTH)
-
-    def show(self, waiting: tuple[Waiting, ...], same_names: dict[str, str]) -> None:
-        """``same_names``: waiting id → what ``y`` would do to a roster name they share (shown after their name)."""
-        keep = self.current_id()
-        with self.app.batch_update():
-            self.clear()
-            for number, person in enumerate(waiting, start=1):
-                note = same_names.get(person.id, "")
-                width = WAITING_NAME_WIDTH - (len(note) + 2 if note else 0)
-                if person.name:
-                    name = plain(one_line(person.name, width))
-                else:
-                    name = plain(f"someone without a seat ({number})", "italic")
-                if note:
-                    name = joined(name, "  ", (note, "bold yellow"))
-                self.add_row(PHONE, name, key=person.id)
-            ids = [w.id for w in waiting]
-            if keep in ids:
-                self.move_cursor(row=ids.index(keep), animate=False)
-        title = f"Waiting to be let in ({len(waiting)}) · y lets in · n turns away"
-        if same_names:  # someone has their name: a new person anyway is one key away
-            title += " · Y as a new person"
-        self.border_title = title
-
-    def current_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        row_key, _ = self.coordinate_to_cell_key((self.cursor_row, 0))
-        return row_key.value
-
-
 class NameField(SafeInput):
     """The form's name. Several lines pasted (late registrations copied from an e-mail or a sheet) are several
     people, handed to the screen: Textual's Input kept the first line and dropped the others without a word."""
@@ -246,7 +187,7 @@ def _said_of_namesakes(added: list[Participant], people: tuple[Participant, ...]
     return " ".join(said)
 
 
-class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
+class RosterScreen(LetsPhonesIn, LetsGoOfAppWatches, Screen[MissedSteps | None]):
     CSS_PATH = "roster.tcss"
     HELP_TITLE = "People"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -258,22 +199,7 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
         Binding("delete,x", "remove", "Remove", tooltip="Remove the highlighted person (their answers are kept)"),
         Binding("u", "restore", "Restore", tooltip="Bring a removed person back, with their answers"),
         Binding("m", "answer_missed", "Answer missed", tooltip="Start the highlighted person on the steps they missed"),
-        Binding("y", "let_in", "Let in", tooltip="Let in who waits (highlighted, else first): their phone holds the seat"),
-        Binding(
-            "Y",
-            "let_in_new",
-            "Let in as new",
-            show=False,
-            tooltip="Let in who waits as a new person, named as typed, even if someone (removed) has that name",
-        ),
-        Binding("n", "turn_away", "Turn away", tooltip="Turn away who waits (the highlighted, else the first)"),
-        Binding(
-            "p",
-            "free_seat",
-            "Free phone seat",
-            show=False,
-            tooltip="Free the highlighted person's seat from their phone (another phone may take it)",
-        ),
+        *PHONE_KEYS,
         Binding("escape", "back", "Back", tooltip="Back to the console (from the form: back to the list)"),
     ]
 
@@ -281,7 +207,6 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
         super().__init__()
         self.workshop = workshop
         self.renaming = ""  # the participant id the form renames; "" while it adds
-        self.second_of_a_name = ""  # the waiting id whose name is taken on the roster, once y warned of it
 
     @property
     def live(self) -> LiveRecords:
@@ -334,7 +259,7 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
         waiting_table = self.query_one(WaitingTable)
         if not waiting and waiting_table.has_focus:
             self.query_one("#present", PeopleTable).focus()
-        waiting_table.show(waiting, self._same_names(waiting))
+        waiting_table.show(waiting, namesake_notes(self.joining, waiting))
         waiting_table.display = bool(waiting)
         self.refresh_bindings()  # y and n show while someone waits
         self.query_one("#present", PeopleTable).show(present, marks, phones)
@@ -537,125 +462,6 @@ class RosterScreen(LetsGoOfAppWatches, Screen[MissedSteps | None]):
             self.notify(f"{person.display_name} has missed nothing so far.", markup=False)
             return
         self.dismiss(MissedSteps(person.id, tuple(step.key for step in missed)))
-
-    # -- phones ----------------------------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        joining = self.bootcamp.joining
-        if action in ("let_in", "let_in_new", "turn_away"):
-            return joining is not None and bool(joining.waiting)  # the keys show while someone waits
-        if action == "free_seat":
-            return joining is not None
-        return True
-
-    def _same_names(self, waiting: tuple[Waiting, ...]) -> dict[str, str]:
-        joining = self.joining
-        if joining is None:
-            return {}
-        said = {}
-        for person in waiting:
-            namesakes = joining.server.namesakes(person)
-            removed = joining.server.namesakes(person, removed=True)
-            if namesakes:
-                free = [p for p in namesakes if p.id not in joining.server.joined]
-                seat = f"P{(free or namesakes)[0].number}"
-                said[person.id] = (SAME_NAME_FREE if free else SAME_NAME_TAKEN).format(seat=seat)
-            elif removed:
-                said[person.id] = SAME_NAME_REMOVED.format(seat=f"P{removed[0].number}")
-        return said
-
-    def _waiting_one(self) -> Waiting | None:
-        """Who ``y`` and ``n`` act on: the highlighted one in the waiting list, else the first to ask."""
-        joining = self.bootcamp.joining
-        waiting = joining.waiting if joining is not None else ()
-        table = self.query_one(WaitingTable)
-        chosen = table.current_id() if table.has_focus else None
-        return next((w for w in waiting if w.id == chosen), waiting[0] if waiting else None)
-
-    def action_let_in(self) -> None:
-        joining, person = self.joining, self._waiting_one()
-        if joining is None or person is None:
-            return
-        namesakes = joining.server.namesakes(person)
-        taken = [p for p in namesakes if p.id in joining.server.joined]
-        if namesakes and len(taken) == len(namesakes) and self.second_of_a_name != person.id:
-            # One person's answers would split across two rows if this is the same person on a second phone.
-            self.second_of_a_name = person.id
-            seat = taken[0]
-            self.notify(
-                f"P{seat.number} {seat.display_name} is on the roster and their seat is on a phone already. "
-                f"y again adds a second {person.name}; n turns this one away; "
-                f"p on P{seat.number} frees the seat (then y gives it to this phone).",
-                title="Same name",
-                severity="warning",
-                timeout=20,
-                markup=False,
-            )
-            return
-        self.second_of_a_name = ""
-        before = {p.id for p in self.workshop.info.participants}
-        restoring = not namesakes and bool(joining.server.namesakes(person, removed=True))
-        try:
-            added = joining.server.admit(person.id)
-        except UserError as refused:
-            self.notify(str(refused), title="Not let in", severity="error", markup=False)
-            return
-        self.bootcamp.show_joining()
-        if added.id in before and restoring:
-            said = f"{added.display_name} is back, with their answers: their phone holds P{added.number}'s seat."
-            self.notify(said, markup=False)
-        elif added.id in before:
-            said = f"{person.name} is in: their phone holds P{added.number} {added.display_name}'s seat."
-            self.notify(said, markup=False)
-        else:
-            self.notify(f"{added.display_name} is in: their phone holds the new seat.", markup=False)
-
-    def action_let_in_new(self) -> None:
-        """A new person whatever the roster says (a second Gina Rossi), named as typed; warned of any namesake."""
-        joining, person = self.joining, self._waiting_one()
-        if joining is None or person is None:
-            return
-        self.second_of_a_name = ""
-        namesakes = [*joining.server.namesakes(person), *joining.server.namesakes(person, removed=True)]
-        try:
-            added = joining.server.admit(person.id, new=True)
-        except UserError as refused:
-            self.notify(str(refused), title="Not let in", severity="error", markup=False)
-            return
-        self.bootcamp.show_joining()
-        said = f"{added.display_name} is in as a new person, P{added.number}"
-        if not namesakes:
-            self.notify(said + ": their phone holds the new seat.", markup=False)
-            return
-        other = namesakes[0]
-        how = ", removed, has this name too (u restores them)." if other.removed else " has this name too."
-        self.notify(said + f"; P{other.number} {other.display_name}{how}", severity="warning", markup=False, timeout=10)
-
-    def action_turn_away(self) -> None:
-        joining, person = self.joining, self._waiting_one()
-        if joining is None or person is None:
-            return
-        try:
-            joining.server.turn_away(person.id)
-        except UserError:  # they went away meanwhile (asked again, or took a seat)
-            return
-        self.bootcamp.show_joining()
-        who = person.name or "someone without a seat"
-        self.notify(f"Turned away {who}: their phone says so, and may ask again.", markup=False)
-
-    def action_free_seat(self) -> None:
-        joining, person = self.joining, self.highlighted()
-        if joining is None or person is None:
-            return
-        if joining.server.release(person.id):
-            self.bootcamp.show_joining()
-            if self.workshop.info.anonymous:  # no name to pick: the next phone to take a seat gets this one
-                said = f"{person.display_name}'s seat is free: the next phone to take a seat gets it, with its answers."
-            else:
-                said = f"{person.display_name}'s seat is free: their phone picks again."
-            self.notify(said, markup=False)
-        else:
-            self.notify(f"No phone holds {person.display_name}'s seat.", markup=False)
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):
