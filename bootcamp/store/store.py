@@ -36,6 +36,7 @@ from bootcamp.store.layout import WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
+from bootcamp.store.trash import finish_deletions
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 if TYPE_CHECKING:
@@ -255,8 +256,6 @@ class Store:
         try:
             for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
                 shutil.rmtree(stale, ignore_errors=True)
-            from bootcamp.store.trash import finish_deletions
-
             finish_deletions(self.workshops_dir)  # deletions killed midway
             yield
         finally:
