@@ -355,6 +355,7 @@ def state_problems(state: WorkshopState) -> tuple[Problem, ...]:
     minutes within a year, its timed ones not below 0 (its planned ones may be: a step got through the day before
     and undone that day)."""
     times = [("day_started_at", state.day_started_at), ("updated_at", state.updated_at)]
+    times += [("clocks_stopped_at", state.clocks_stopped_at)]
     times += [(f"timers.{key}.running_since", timer.running_since) for key, timer in state.timers.items()]
     times += [(f"card_timers.{key}.running_since", timer.running_since) for key, timer in state.card_timers.items()]
     times += [(f"earlier_days[{n}].started_at", day.started_at) for n, day in enumerate(state.earlier_days, 1)]

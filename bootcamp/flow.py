@@ -79,8 +79,10 @@ def stopped_when_left(state: WorkshopState, now: float, *, seen_at: float | None
     running = {key: timer for key, timer in state.timers.items() if timer.running_since is not None}
     if not running and not any(timer.running_since is not None for timer in state.card_timers.values()):
         return None
-    timers = {**state.timers, **{key: t.paused_at(max(last, t.running_since or last)) for key, t in running.items()}}
-    return pause_cards(replace(state, timers=timers), last)
+    stops = {key: max(last, timer.running_since or last) for key, timer in running.items()}
+    timers = {**state.timers, **{key: running[key].paused_at(stop) for key, stop in stops.items()}}
+    stopped_at = max(stops.values(), default=state.clocks_stopped_at)  # a card's clock alone is not the day's
+    return pause_cards(replace(state, timers=timers, clocks_stopped_at=stopped_at), last)
 
 
 def held_still(state: WorkshopState, since: float, jumped: float, now: float) -> WorkshopState | None:
@@ -297,7 +299,10 @@ class Flow:
         return state
 
     def pause(self) -> WorkshopState:
-        return self._with_timer(self.timer().paused_at(self.clock.now()))
+        """Pause the current step's timer; when it ran, the day's clocks stopped now (:meth:`last_ran`)."""
+        now = self.clock.now()
+        state = self._with_timer(self.timer().paused_at(now))
+        return replace(state, clocks_stopped_at=now) if self.running else state
 
     def toggle_timer(self) -> WorkshopState:
         return self.pause() if self.running else self.start()
@@ -404,15 +409,18 @@ class Flow:
         return after_pause(last, self.clock.now())
 
     def last_ran(self) -> float | None:
-        """When the day's clocks last ran, as near as the state tells; None before the day started.
+        """When the day's clocks last ran: when they last stopped, as the state keeps it; None before the day started.
 
-        A paused timer keeps no time of its pause, so: the last save, when it came a short pause after the day's
-        start plus what its clocks counted (the pause itself, or a move soon after it); else that start plus what
-        they counted, which is never later than their last pause. A save hours after that (the next morning's move to
-        the welcome-back step before t) is not the day running on."""
+        A state from before that was kept is read as near as it tells. A paused timer keeps no time of its pause, so:
+        the last save, when it came a short pause after the day's start plus what its clocks counted (the pause
+        itself, or a move soon after it); else that start plus what they counted, which is never later than their
+        last pause (a pause of hours earlier in the day made a later break of an hour read as hours). A save hours
+        after that (the next morning's move to the welcome-back step before t) is not the day running on."""
         started = self.state.day_started_at
         if started is None:
             return None
+        if self.state.clocks_stopped_at is not None:
+            return self.state.clocks_stopped_at
         counted_to = started + max(0.0, self._timed() - self._timed_before())
         saved = self.state.updated_at
         if saved >= counted_to and after_pause(counted_to, saved) is Resuming.SAME_DAY:

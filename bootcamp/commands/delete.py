@@ -10,12 +10,12 @@ import argparse
 
 from bootcamp.commands.archive import find_workshop
 from bootcamp.commands.confirm import confirmed
+from bootcamp.commands.people import people_counted
 from bootcamp.dates import days_span
 from bootcamp.export.data_terminal import terminal_safe
 from bootcamp.library import Library, LibraryRow
 from bootcamp.library.runs import run_numbers, runs_made_from
 from bootcamp.locations import find_data_dir
-from bootcamp.plurals import counted
 from bootcamp.store import Store
 from bootcamp.store.delete import delete_workshop
 from bootcamp.store.errors import UnreadableFileError
@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
     workshops = [r.info for r in rows]
     numbers = run_numbers(workshops)
     later = [run for run in runs_made_from(workshops, info.id) if run.follows == info.id]
-    people = counted(len(info.present), "participant")  # as `bootcamp list` counts them: those in the room
-    print(f"{shown}, {people}: it goes for good, every answer, note and action with it")
+    print(f"{shown}, {people_counted(info)}: it goes for good, every answer, note and action with it")
     for run_after in later:
         print(
             f"run {numbers.get(run_after.id, '?')}, workshop {run_after.id} ({terminal_safe(run_after.name)}, "

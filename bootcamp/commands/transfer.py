@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bootcamp.checks import ManyProblems
 from bootcamp.commands.output import spreadsheet_file, write_file
+from bootcamp.commands.people import people_counted
 from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json, person_copy
 from bootcamp.export.data_terminal import terminal_safe
@@ -149,7 +150,7 @@ def import_workshop(args: argparse.Namespace, store: Store) -> int:
     bundle = data_json.loads(read_file(Path(args.file)), args.file)
     info = store.import_workshop(bundle, new_id=getattr(args, "new_id", False))
     print(
-        f"imported {terminal_safe(info.name)} ({counted(len(info.participants), 'participant')}, "
+        f"imported {terminal_safe(info.name)} ({people_counted(info)}, "
         f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}"
     )
     print(info.id)

@@ -15,6 +15,7 @@ from bootcamp.checks import (
     said_of_the_roster,
     workshop_problems,
 )
+from bootcamp.commands.people import people_counted
 from bootcamp.content import ContentError, load_dir
 from bootcamp.dates import days_span, far_date_warning, parse_date
 from bootcamp.errors import UserError
@@ -83,7 +84,7 @@ def format_lines(
             days_span(info.date, (days or {}).get(info.id, ())),
             terminal_safe(info.name),
             terminal_safe(info.organisation),
-            f"{len(info.present)} participant" + ("" if len(info.present) == 1 else "s"),
+            people_counted(info),
             _AGENDAS.get(info.agenda, info.agenda) + (", anonymous" if info.anonymous else "")
             + (", archived" if info.id in archived else ""),
         )
@@ -149,7 +150,7 @@ def create(args: argparse.Namespace, store: Store) -> int:
     )
     print(
         f"created {terminal_safe(info.name)!s} for {terminal_safe(info.organisation)} on {info.date}: "
-        f"{len(info.participants)} participant{'' if len(info.participants) == 1 else 's'}, "
+        f"{people_counted(info)}, "
         f"{_AGENDAS.get(info.agenda, info.agenda)}{', anonymous' if info.anonymous else ''}"
         f"{f', the next run of {like.id}' if like else ''}, in {store.data_dir}"
     )

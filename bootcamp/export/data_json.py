@@ -114,10 +114,12 @@ def to_document(bundle: WorkshopBundle, *, archived_at: str | None = None) -> di
 
 def _state(bundle: WorkshopBundle) -> dict[str, Any]:
     """The state, without ``earlier_days`` for a workshop run in one day: a bootcamp from before two-day workshops then
-    still imports it (it refuses a field it does not know)."""
+    still imports it (it refuses a field it does not know). Never with when the clocks last stopped, for the same
+    reason: without it an import reads a pause as state.json files from before it did (Flow.last_ran)."""
     state = to_json(bundle.state)
     if not bundle.state.earlier_days:
         del state["earlier_days"]
+    del state["clocks_stopped_at"]
     return state
 
 

@@ -45,7 +45,17 @@ def _state_with_earlier_days(document: Document) -> Document:
 
 WORKSHOP_SCHEMA = FileSchema("bootcamp/workshop", 1)
 CONTENT_SCHEMA = FileSchema("bootcamp/content", 1)
-STATE_SCHEMA = FileSchema("bootcamp/state", 2, {1: _state_with_earlier_days})
+def _state_with_clocks_stopped_at(document: Document) -> Document:
+    """Version 2 → 3: when the clocks last stopped is kept; a version-2 state did not keep it (None: read from the
+    day's start plus what its clocks counted). An older bootcamp, which refuses a field it does not know, then says
+    in one sentence that the file is newer and to upgrade, rather than that a field is unknown."""
+    state = document.get("state")
+    if isinstance(state, dict):
+        document["state"] = {**state, "clocks_stopped_at": state.get("clocks_stopped_at")}
+    return document
+
+
+STATE_SCHEMA = FileSchema("bootcamp/state", 3, {1: _state_with_earlier_days, 2: _state_with_clocks_stopped_at})
 ROOM_SCHEMA = FileSchema("bootcamp/room", 1)
 ANSWERS_SCHEMA = FileSchema("bootcamp/answers", 1)
 IMPORT_SCHEMA = FileSchema("bootcamp/import-journal", 1)

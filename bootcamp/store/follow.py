@@ -194,6 +194,11 @@ class Follower:
             self._unshown.add(ROOM)
         return answers_moved
 
+    def gone(self) -> bool:
+        """The workshop's folder is no longer there: deleted (``bootcamp delete`` renames it to a hidden name, then
+        removes it), so nothing will ever be read from it again."""
+        return not os.path.isdir(self.files.path)
+
     def silent_for(self) -> float:
         """Seconds ``state.json`` has been missing or unreadable; 0 while it reads."""
         if self._silent_since is None:

@@ -133,6 +133,10 @@ class WorkshopState:
     # The days before this one (``day_started_at``'s), oldest first; empty for a workshop run in one day, and in
     # files written before a second day was told apart.
     earlier_days: tuple[WorkshopDay, ...] = ()
+    # When the step clocks last stopped (epoch seconds): a pause, or clocks left running stopped when the console was
+    # last there. None until they first stop, and in files from before it was kept, which read it from the day's start
+    # plus what the clocks counted (flow.Flow.last_ran).
+    clocks_stopped_at: float | None = None
 
     def days_met(self) -> tuple[str, ...]:
         """The dates a workshop run over more than one day met on (ISO, on this machine's calendar, as the notes'

@@ -4,6 +4,8 @@ the clock says; and a pause the app cannot read (five hours in the afternoon) is
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bootcamp.clock import FixedClock
@@ -127,3 +129,54 @@ def test_a_console_killed_after_midnight_with_its_clock_running_is_stopped_the_n
     state = walk(program, clock, state).next()  # the last save, the clock running on
     stopped = stopped_when_left(state, MONDAY + 32.5 * HOUR)
     assert stopped is not None and stopped.timers["basics/rate-aptitudes"].running_since is None
+
+
+def test_a_long_pause_in_the_morning_does_not_make_an_hours_break_in_the_afternoon_ask(program: Program) -> None:
+    """Started 09:00, paused 10:00 to 13:30 for a client meeting, then an hour's break from 14:00: at 15:00 t asked
+    "Paused 4 h 30 since 10:30", the day's start plus what its clocks counted, though the pause was an hour."""
+    clock = FixedClock(MONDAY + 9 * HOUR)
+    state = walk(program, clock, WorkshopState()).start()
+    clock.at = MONDAY + 10 * HOUR
+    state = walk(program, clock, state).pause()
+    clock.at = MONDAY + 13.5 * HOUR
+    state = walk(program, clock, state).start(new_day=False)
+    clock.at = MONDAY + 14 * HOUR
+    state = walk(program, clock, state).pause()
+    clock.at = MONDAY + 15 * HOUR
+    flow = walk(program, clock, state)
+    assert flow.last_ran() == MONDAY + 14 * HOUR
+    assert flow.resuming() is Resuming.SAME_DAY
+
+
+def test_a_state_from_before_the_clocks_stop_was_kept_is_still_read_from_what_its_clocks_counted(
+    program: Program,
+) -> None:
+    """A state.json written before the time the clocks stopped was kept: the day's start plus what they counted."""
+    clock = FixedClock()
+    state = ran(program, clock, 9, 12.5)
+    older = replace(state, clocks_stopped_at=None, updated_at=MONDAY + 17.5 * HOUR)  # a later save: a move
+    clock.at = MONDAY + 17.5 * HOUR
+    flow = walk(program, clock, older)
+    assert flow.last_ran() == MONDAY + 12.5 * HOUR
+    assert flow.resuming() is Resuming.UNSURE
+
+
+def test_clocks_stopped_when_the_console_was_left_keep_when_they_stopped(program: Program) -> None:
+    clock = FixedClock(MONDAY + 9 * HOUR)
+    state = walk(program, clock, WorkshopState()).start()
+    clock.at = MONDAY + 11 * HOUR
+    state = walk(program, clock, state).next()  # the last save, the clock running on
+    stopped = stopped_when_left(state, MONDAY + 33 * HOUR)
+    assert stopped is not None and stopped.clocks_stopped_at == MONDAY + 11 * HOUR
+    clock.at = MONDAY + 33 * HOUR
+    assert walk(program, clock, stopped).last_ran() == MONDAY + 11 * HOUR
+
+
+def test_moving_on_with_the_clock_running_is_not_a_stop(program: Program) -> None:
+    clock = FixedClock(MONDAY + 9 * HOUR)
+    state = walk(program, clock, WorkshopState()).start()
+    clock.at = MONDAY + 10 * HOUR
+    state = walk(program, clock, state).next()
+    assert state.clocks_stopped_at is None
+    clock.at = MONDAY + 10.5 * HOUR
+    assert walk(program, clock, state).pause().clocks_stopped_at == MONDAY + 10.5 * HOUR

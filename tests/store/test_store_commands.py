@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bootcamp.cli import main
-from bootcamp.store import Store
+from bootcamp.store import Store, roster
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
@@ -250,6 +250,23 @@ def test_export_import_round_trip_through_files(cli: Cli, tmp_path: Path) -> Non
     ]
     code, out, _ = cli("import", str(exported), "--new-id", data=other)
     assert code == 0 and out[-1] != workshop_id and len(Store(other).list_workshops()) == 2
+
+
+def test_import_counts_the_people_as_the_list_does(cli: Cli, tmp_path: Path) -> None:
+    """Before: "imported Acme day (3 participants, …)" of a workshop bootcamp list shows with 2 (Ben, removed during
+    the day, counted as in the room)."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben,Chloe")
+    workshop = Store(cli.data).open(workshop_id)
+    ben = next(p for p in workshop.info().participants if p.name == "Ben")
+    workshop.update_info(lambda info: roster.remove_participant(info, ben.id).info)  # type: ignore[union-attr]
+    exported = tmp_path / "acme.json"
+    assert cli("export", workshop_id, "--format", "json", "-o", str(exported))[0] == 0
+
+    other = tmp_path / "other"
+    code, out, _ = cli("import", str(exported), data=other)
+    _, listed, _ = cli("list", data=other)
+    in_the_list = listed[0].split("  ")[4]
+    assert code == 0 and in_the_list == "2 participants" and out[0].startswith(f"imported Acme day ({in_the_list}, ")
 
 
 def test_import_of_a_broken_or_missing_file_says_which(cli: Cli, tmp_path: Path) -> None:

@@ -286,13 +286,41 @@ def test_a_state_written_before_two_days_were_told_apart_opens_as_it_was_and_kee
     day_one = WorkshopDay(started_at=1789981200.0, planned=19.0, actual=35.0)
     workshop.update_state(lambda s: dataclasses.replace(s, earlier_days=(day_one,), day_started_at=1790067600.0))
     saved = json.loads(path.read_text())
-    assert saved["version"] == files.STATE_SCHEMA.version == 2
+    assert saved["version"] == files.STATE_SCHEMA.version == 3
     assert saved["state"]["earlier_days"] == [{"started_at": 1789981200.0, "planned": 19.0, "actual": 35.0}]
-    kept = {k: v for k, v in saved["state"].items() if k not in ("earlier_days", "day_started_at", "updated_at")}
+    added = ("earlier_days", "clocks_stopped_at", "day_started_at", "updated_at")
+    kept = {k: v for k, v in saved["state"].items() if k not in added}
     assert kept == {
         k: v for k, v in STATE_BEFORE_TWO_DAYS["state"].items() if k not in ("day_started_at", "updated_at")
     }
     assert WorkshopFiles(workshop.path, workshop._clock).state().earlier_days == (day_one,)
+
+
+def test_a_state_written_before_the_clocks_stop_was_kept_opens_without_it_and_keeps_everything(
+    workshop: WorkshopFiles,
+) -> None:
+    """Schema version 2 kept no time the clocks stopped: read as None (the day clock estimates it, as it did)."""
+    before = {**STATE_BEFORE_TWO_DAYS, "version": 2}
+    before["state"] = {**STATE_BEFORE_TWO_DAYS["state"], "earlier_days": []}
+    path = workshop.path / "state.json"
+    path.write_text(json.dumps(before))
+    state = WorkshopFiles(workshop.path, workshop._clock).state()
+    assert state.clocks_stopped_at is None and state.timers["basics/mandate"].elapsed == 300.5
+    assert json.loads(path.read_text()) == before  # reading never writes
+    workshop.update_state(lambda s: dataclasses.replace(s, clocks_stopped_at=1790005500.0))
+    saved = json.loads(path.read_text())
+    assert (saved["version"], saved["state"]["clocks_stopped_at"]) == (3, 1790005500.0)
+    assert WorkshopFiles(workshop.path, workshop._clock).state().clocks_stopped_at == 1790005500.0
+
+
+def test_an_older_bootcamp_refuses_a_state_that_keeps_when_the_clocks_stopped_as_newer(
+    workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It refuses a field it does not know: the version says why in one sentence, and to upgrade."""
+    workshop.update_state(lambda s: dataclasses.replace(s, clocks_stopped_at=1790005500.0))
+    monkeypatch.setattr(files, "STATE_SCHEMA", FileSchema("bootcamp/state", 2, {1: files._state_with_earlier_days}))
+    with pytest.raises(StoreError, match="written by a newer bootcamp .schema version 3.*upgrade bootcamp"):
+        WorkshopFiles(workshop.path, workshop._clock).state()
 
 
 def test_a_version_without_a_migration_is_refused(workshop: WorkshopFiles, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -101,6 +101,21 @@ def test_the_export_is_versioned_documented_and_inert_on_a_terminal(full_worksho
     assert undocumented == set()
 
 
+def test_the_export_leaves_out_when_the_clocks_stopped_so_an_older_bootcamp_still_imports_it(
+    workshop: WorkshopFiles, tmp_path: Path
+) -> None:
+    """Kept in state.json since bootcamp asks after a pause from when the clocks stopped; an older bootcamp refuses a
+    field it does not know, and an import without it reads the pause as state.json files before it did."""
+    workshop.update_state(lambda s: dataclasses.replace(s, day_started_at=1789981200.0, clocks_stopped_at=1789984800.0))
+    document = json.loads(data_json.dumps(workshop.bundle()))
+    assert "clocks_stopped_at" not in document["state"]
+    elsewhere = Store(tmp_path / "elsewhere")
+    info = elsewhere.import_workshop(data_json.loads(json.dumps(document), "paused.json"))
+    imported = elsewhere.open(info.id).bundle().state
+    assert imported.clocks_stopped_at is None
+    assert imported == dataclasses.replace(workshop.bundle().state, clocks_stopped_at=None)
+
+
 def test_a_one_day_workshops_export_has_no_days_field_so_an_older_bootcamp_still_imports_it(
     workshop: WorkshopFiles, tmp_path: Path
 ) -> None:
@@ -164,6 +179,10 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         "a day clock started in no year": (
             edited(lambda d: d["state"].update(day_started_at=1e20)),
             "state.day_started_at: 1e+20 is not a time",
+        ),
+        "clocks stopped in no year (an export of a later bootcamp may keep when)": (
+            edited(lambda d: d["state"].update(clocks_stopped_at=1e20)),
+            "state.clocks_stopped_at: 1e+20 is not a time",
         ),
         "an earlier day in no year": (
             edited(lambda d: d["state"]["earlier_days"][0].update(started_at=-1e18)),

@@ -95,3 +95,31 @@ async def test_opened_on_start_but_held_elsewhere_home_still_lists_and_loads_beh
         await settle(pilot)
         assert "Loading the boot camp content" not in screen_text(app)
     assert await elsewhere.close()
+
+
+async def test_following_a_workshop_deleted_once_its_console_left_says_so_and_esc_goes_back(
+    make_app, store: Store, fixture_program: Program
+) -> None:
+    """The follower went on showing the last slide of a workshop bootcamp delete had removed, with no word."""
+    from bootcamp.store.delete import delete_workshop
+    from bootcamp.ui.screens.projector import WORKSHOP_GONE
+
+    info = new_workshop(store, fixture_program)
+    elsewhere = LiveWorkshop.open(store.open(info.id), FixedClock())
+    elsewhere.start()
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, FollowOfferScreen)
+        await pilot.press("f")
+        following = await wait_for_screen(pilot, ProjectorScreen)
+        await settle(pilot)
+        assert await elsewhere.close()  # its console left: now it may be deleted
+        delete_workshop(store, info.id)
+        polls = following.polls
+        following.poll()
+        await wait_until(pilot, lambda: following.polls > polls, "a poll")
+        await pilot.pause()
+        assert f"{WORKSHOP_GONE}: Esc goes back to the workshops" in screen_text(app)
+        assert "step 1 of" not in screen_text(app)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)

@@ -23,7 +23,13 @@ from bootcamp.store.files import STATE_FILE
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.projector_app import ProjectorApp, create_projector_app
 from bootcamp.ui.screens.jump import JumpScreen
-from bootcamp.ui.screens.projector import SILENCE_HINT, SILENCE_SECONDS, ProjectorScreen
+from bootcamp.ui.screens.projector import (
+    NO_CONSOLE_HINT,
+    SILENCE_HINT,
+    SILENCE_SECONDS,
+    WORKSHOP_GONE,
+    ProjectorScreen,
+)
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
 from bootcamp.ui.widgets.next_step import NextStep
@@ -369,3 +375,30 @@ async def test_keys_typed_in_a_burst_in_the_projector_window_are_handled_in_orde
         await wait_until(room.projector_pilot, lambda: bool(room.projector.screen.query(CommandInput)), "the palette")
         typed = room.projector.screen.query_one(CommandInput)
         await wait_until(room.projector_pilot, lambda: typed.value == "helx", f"every key typed in order ({typed.value!r})")
+
+
+async def test_a_projector_on_a_workshop_deleted_says_so_on_the_wall_and_closes_on_q(
+    store: Store, fixture_program: Program, data_dir: Path, clock: FixedClock
+) -> None:
+    """bootcamp delete removed the workshop its window followed: the wall went on showing its last slide (the room's
+    answers, names and notes are the client's) with no word that it had gone. It now says so in one line, and shows
+    nothing else."""
+    from bootcamp.store.delete import delete_workshop
+
+    workshop = new_workshop(store, fixture_program)
+    projector = create_projector_app(data_dir=data_dir, workshop_id=workshop.id, clock=clock, poll_seconds=None)
+    async with projector.run_test(size=(80, 24)) as pilot:
+        screen: ProjectorScreen = await wait_for_screen(pilot, ProjectorScreen)  # type: ignore[assignment]
+        assert "step 1 of 8" in screen_text(projector) and WORKSHOP_GONE not in screen_text(projector)
+        delete_workshop(store, workshop.id)
+        screen.poll()
+        await wait_until(pilot, lambda: screen.polls == 1)
+        screen.tick()
+        await pilot.pause()
+        wall = screen_text(projector)
+        assert f"{WORKSHOP_GONE}: q closes this window" in wall
+        assert "step 1 of 8" not in wall and NO_CONSOLE_HINT not in wall
+        shown = [line.strip() for line in wall.splitlines() if line.strip() and line.strip() != projector.title]
+        assert shown == [f"{WORKSHOP_GONE}: q closes this window"]  # the SVG's title aside, nothing else
+        await pilot.press("q")
+        await wait_until(pilot, lambda: not projector.is_running, "the window to close")

@@ -35,6 +35,7 @@ SILENCE_SECONDS = 10.0  # how long state.json may be unreadable before a quiet h
 SILENCE_HINT = "waiting for the console…"
 NO_CONSOLE_HINT = "no console has this workshop open: shown as the room left it"
 FOLLOWING_HINT = "following read-only · Esc back to the workshops · q quit"
+WORKSHOP_GONE = "This workshop is no longer on this laptop"  # deleted: nothing of the client stays on the wall
 
 
 class ProjectorScreen(Screen[None]):
@@ -45,12 +46,13 @@ class ProjectorScreen(Screen[None]):
 
     class Polled(Message):
         """A poll of the workshop's files finished: the workshop as it is now, or None when nothing changed;
-        whether the invite to join changed."""
+        whether the invite to join changed; whether the workshop is gone from the laptop (deleted)."""
 
-        def __init__(self, workshop: FollowedWorkshop | None, invite_changed: bool = False) -> None:
+        def __init__(self, workshop: FollowedWorkshop | None, invite_changed: bool = False, gone: bool = False) -> None:
             super().__init__()
             self.workshop = workshop
             self.invite_changed = invite_changed
+            self.gone = gone
 
     def __init__(self, follower: Follower, program: Program, clock: Clock, *, poll_seconds: float | None) -> None:
         super().__init__()
@@ -63,6 +65,7 @@ class ProjectorScreen(Screen[None]):
         self._shown_step = ""
         self._polling = False
         self._console_here = True  # a console holds the workshop's owner lock (probed every tick)
+        self.gone = False  # the workshop was deleted: the wall says so and shows nothing of it again
         self.invites = InviteWatch(follower.files.path)
         self.invites.poll()
 
@@ -71,6 +74,7 @@ class ProjectorScreen(Screen[None]):
         yield JoinSlide()
         yield Static(plain(SILENCE_HINT), id="projector-hint")
         yield Static(plain(FOLLOWING_HINT), id="following-hint")
+        yield Static(id="workshop-gone")
 
     async def on_mount(self) -> None:
         # Over the facilitator's app (a second console following) say so, and how to stop; a wall shows nothing.
@@ -90,17 +94,20 @@ class ProjectorScreen(Screen[None]):
 
     @work(thread=True, group="follow")
     def _read_files(self) -> None:
-        workshop, invite_changed = None, False
+        workshop, invite_changed, gone = None, False, False
         try:
             workshop = self.follower.poll()
             invite_changed = self.invites.poll()
+            gone = self.follower.gone()
         finally:
-            self.post_message(self.Polled(workshop, invite_changed))
+            self.post_message(self.Polled(workshop, invite_changed, gone))
 
     async def on_projector_screen_polled(self, message: Polled) -> None:
         self._polling = False
         self.polls += 1
-        if message.workshop is not None:
+        if message.gone or self.gone:
+            self._show_gone()
+        elif message.workshop is not None:
             await self.show(message.workshop)
         elif message.invite_changed:
             self._show_invite()
@@ -146,10 +153,23 @@ class ProjectorScreen(Screen[None]):
             self._show_invite()
         self._show_hint()
 
+    def _show_gone(self) -> None:
+        """The workshop was deleted: one line in place of its slide (the room's answers and names are the client's),
+        and the key that closes the window, as after the console left."""
+        if self.gone:
+            return
+        self.gone = True
+        self.remove_class("-blank")  # the line shows on a blanked wall too
+        self.add_class("-gone")
+        how = "Esc goes back to the workshops" if self.following_in_console else "q closes this window"
+        self.query_one("#workshop-gone", Static).update(plain(f"{WORKSHOP_GONE}: {how}"))
+
     def _show_hint(self) -> None:
         """Say when the console it follows has gone (or never came), or has been silent for a while."""
         hint = self.query_one("#projector-hint", Static)
-        if not self._console_here:
+        if self.gone:
+            hint.display = False
+        elif not self._console_here:
             hint.update(plain(NO_CONSOLE_HINT))
             hint.display = True
         else:
