@@ -134,7 +134,11 @@ def test_forget_on_a_terminal_asks_first_and_no_keeps_everything(
     terminal.answer = "n"
     code, out, _ = run_cli(capsys, "forget", earlier.id, "P1", *data)
     assert code == 1 and out[-1] == "nothing was erased"
-    assert terminal.asked == [f"Erase {NAME} (Chief Customer Officer) from workshop {earlier.id} for good? [y/N] "]
+    places = next(line for line in out if "names them in" in line).split("names them in ")[1].split(",")[0]
+    assert terminal.asked == [
+        f"Erase {NAME} (Chief Customer Officer) from workshop {earlier.id} for good? Their name stays in the "
+        f"{places} above (n, then --redact-notes, to put (a participant) there). [y/N] "
+    ]  # once she is forgotten, a rerun with --redact-notes finds nobody of her name
     assert NAME in {p.name for p in store.open(earlier.id).info().participants}
 
     terminal.answer = "y"

@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
         goes = _what_goes(erasure, seats_held_by(files.path, seat.id))
         print(f"{who} in {workshop}; to erase: {goes}")
         _list_mentions(erasure, redact=args.redact_notes)
-        question = f"Erase {who} from workshop {info.id} for good? [y/N] "
+        stays = _names_stay(erasure, redact=args.redact_notes)
+        question = f"Erase {who} from workshop {info.id} for good?{stays} [y/N] "
         if not confirmed(question, yes=args.yes, refused=(
             f"nothing was erased: bootcamp forget asks before it erases, and there is no terminal to ask on; "
             f"add --yes to erase {who} from workshop {info.id} without asking"
@@ -92,6 +93,15 @@ def _what_goes(erasure: Erasure, phone_seats: int) -> str:
         parts.append("their phone's seat")
     parts.append("their seat on the roster, name and role")
     return ", ".join(parts)
+
+
+def _names_stay(erasure: Erasure, *, redact: bool) -> str:
+    """Said in the question when others' words naming them stay: once they are forgotten their name is off the roster,
+    so a later --redact-notes cannot find them (seen: y, then the rerun said nobody by that name was there)."""
+    if redact or not erasure.mentions:
+        return ""
+    places = counted(len(erasure.mentions), "place")
+    return f" Their name stays in the {places} above (n, then --redact-notes, to put {REDACTED} there)."
 
 
 def _list_mentions(erasure: Erasure, *, redact: bool) -> None:
