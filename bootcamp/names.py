@@ -82,6 +82,13 @@ def folded_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+
+def people_named(people: Iterable[Participant], name: str) -> list[Participant]:
+    """Those of ``people`` whose name reads as ``name`` (:func:`name_key`), in their order; none for a blank name, and
+    never a seat without a name (shown as P3). How a phone's typed name and ``bootcamp forget``'s PERSON find seats."""
+    key = name_key(name)
+    return [person for person in people if key and name_key(person.name) == key]
+
 def namesakes(added: Iterable[Participant], people: Iterable[Participant]) -> list[tuple[Participant, Participant]]:
     """Each of ``added`` with the first one before it in ``people`` (the roster's order; in the room or removed, or
     added with it: a row pasted twice) whose name a phone reads as the same ("ben okafor" as Ben Okafor): a walk-in

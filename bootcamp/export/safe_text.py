@@ -48,8 +48,8 @@ def balanced_bidi(text: str) -> str:
         elif ch == _PDI:
             if _PDI not in open_:
                 continue
-            while open_.pop() != _PDI:  # a PDI also closes the embeddings opened inside its isolate
-                pass
+            # A PDI also closes the embeddings opened inside its isolate: everything from its last isolate on.
+            del open_[len(open_) - 1 - open_[::-1].index(_PDI) :]
         out.append(ch)
     out.extend(reversed(open_))
     return "".join(out)

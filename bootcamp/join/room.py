@@ -23,7 +23,7 @@ from bootcamp.live.actors import CONSOLE, phone
 from bootcamp.live.records import answer_record, voted_record
 from bootcamp.live.saving import Mark
 from bootcamp.live.workshop import LiveWorkshop
-from bootcamp.names import name_key
+from bootcamp.names import people_named
 from bootcamp.store.ids import new_record_id
 from bootcamp.store.model import Participant
 
@@ -128,9 +128,7 @@ class PhoneRoom(PhoneViews):
 
     def namesakes(self, name: str, *, removed: bool = False) -> tuple[Participant, ...]:
         """The people present (``removed``: removed) whose name is ``name``, case, accents and spacing aside."""
-        key = name_key(name)
-        people = [p for p in self.workshop.info.participants if p.removed == removed]
-        return tuple(p for p in people if key and name_key(p.name) == key)
+        return tuple(people_named((p for p in self.workshop.info.participants if p.removed == removed), name))
 
     def _free(self, people: tuple[Participant, ...]) -> list[Participant]:
         return [p for p in people if self.seats.held(p.id) is None]

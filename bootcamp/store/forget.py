@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bootcamp.errors import UserError
-from bootcamp.names import APOSTROPHES, folded_name, name_key
+from bootcamp.names import APOSTROPHES, folded_name, people_named
 from bootcamp.store.durable import replace_durably, stale_temp_files, sync_folder
 from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
 from bootcamp.store.files import answers_path, voted_file
@@ -84,7 +84,7 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
     if by_id is not None:
         return by_id
     # As a phone's typed name finds its seat: "Sofia Alvarez" is Sofia Álvarez, and two names read as one are asked.
-    named = [p for p in info.participants if p.name and name_key(p.name) == name_key(wanted)]
+    named = people_named(info.participants, wanted)
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
@@ -96,7 +96,7 @@ def find_seat(info: WorkshopInfo, given: str) -> Participant:
 
 def _not_also_a_name(info: WorkshopInfo, seat: Participant, wanted: str) -> None:
     """UserError in one sentence when ``wanted``, the seat's number, is also another seat's name (a placeholder)."""
-    named = [p for p in info.participants if p.id != seat.id and name_key(p.name) == name_key(wanted)]
+    named = [p for p in people_named(info.participants, wanted) if p.id != seat.id]
     if named:
         other = named[0]
         raise UserError(
@@ -110,16 +110,10 @@ def seated_elsewhere(
 ) -> list[tuple[WorkshopInfo, Participant]]:
     """The other workshops that seat someone whose name reads as ``seat``'s (the run it was made again from, runs
     made from it, or a namesake: the consultant tells), with that seat; oldest first. None for a seat with no name."""
-    key = name_key(seat.name)
-    if not key:
+    if not seat.name:
         return []
-    found = [
-        (info, other)
-        for info in workshops
-        if info.id != workshop_id
-        for other in info.participants
-        if name_key(other.name) == key
-    ]
+    others = (info for info in workshops if info.id != workshop_id)
+    found = [(info, other) for info in others for other in people_named(info.participants, seat.name)]
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].created_at, pair[0].id, pair[1].number))
 
 
