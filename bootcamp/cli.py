@@ -150,8 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a workshop's data as JSON or CSV, or with --person one participant's own copy",
         description="Write a workshop's data as JSON (the whole workshop, for bootcamp import) or CSV (its answers). "
         "With --person, one participant's own copy, for a participant who asks to see what is kept about them: "
-        "their seat, name and role, and their own answers and comments, each with its question and when; nothing of "
-        "anyone else. Secret ballots carry no name, so none is in it.",
+        "their seat, name and role, their own answers and comments, each with its question and when, and the Aptitude "
+        "Poker cards in their hand, by title; nothing of anyone else. Secret ballots carry no name, so none is in it.",
     )
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument("--format", choices=["json", "csv"], default="json")

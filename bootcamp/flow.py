@@ -291,7 +291,7 @@ class Flow:
         state = self._with_timer(self.timer().running_at(now))
         if new_day is None:
             new_day = self.resuming() is Resuming.NEW_DAY
-        kept = self.day_clock(over=True).record() if new_day and not self.running else None
+        kept = self.day_clock(over=True).record() if new_day and not self.running and not self.new_day_waits() else None
         if kept is not None:
             state = replace(state, earlier_days=(*state.earlier_days, kept), day_started_at=now)
         elif state.day_started_at is None:
@@ -399,6 +399,17 @@ class Flow:
             over=over,
             earlier=earlier,
         )
+
+    def new_day_waits(self) -> bool:
+        """Another day cannot start yet: the day under way is itself a later day, started on today's date (the
+        facilitator's calendar). A day is a date to the room and to the summary, which names the dates met on; a day
+        started on top of it would be counted by the console alone ("Day 4" of a boot camp the summary says ran over
+        two days). The first day may give way to day two on its own date: after a pause of some hours the app cannot
+        tell an afternoon from a second day begun early, and leaves it to the facilitator."""
+        started = self.state.day_started_at
+        if started is None or not self.state.earlier_days:
+            return False
+        return facilitators_date(started) == facilitators_date(self.clock.now())
 
     def resuming(self) -> Resuming | None:
         """What starting the clocks now does to the day, from when they last ran (:meth:`last_ran`); None before the

@@ -16,6 +16,7 @@ from bootcamp.cli import main
 from bootcamp.demo import create_demo_workshop
 from bootcamp.export.data_csv import COLUMNS
 from bootcamp.store import Store, WorkshopFiles, is_ballot_id, new_ballot_id
+from bootcamp.store.edits import hand_poker_cards
 from bootcamp.store.ids import new_participant_id
 from bootcamp.store.model import RoomNote
 from bootcamp.store.workshop_info import Participant
@@ -172,3 +173,39 @@ def test_person_is_refused_with_import_in_one_sentence(
         "so nothing was imported"
     ]
     assert sorted(p.name for p in (store.data_dir / "workshops").iterdir()) == before
+
+
+def test_her_copy_holds_the_poker_cards_dealt_to_her_by_title_and_no_other_card(
+    store: Store, files: WorkshopFiles, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The deal is kept with her seat on each card (room.json): asking to see what is kept, she gets her hand too."""
+    maria = seat_named(files, NAME)
+    program = files.program()
+    deck = program.item_list("aptitudes")
+    assert deck is not None
+    dealt = [card.card_id for card in files.room().poker]
+    assert len(dealt) == 2  # the demo's deal of the tests' two-card deck
+    files.update_room(hand_poker_cards({dealt[0]: maria.id, dealt[1]: seat_named(files, "David Okonkwo").id}))
+    hers = [card.card_id for card in files.room().poker if card.holder == maria.id]
+    others = [card.card_id for card in files.room().poker if card.holder != maria.id]
+    assert len(hers) == 1 and len(others) == 1
+    titles = [deck.item(card).title for card in hers]
+    out = tmp_path / "maria.json"
+    data = ("--data-dir", str(store.data_dir))
+    code, said, _ = run_cli(capsys, "export", files.info().id, "--person", NAME, "-o", str(out), *data)
+    assert code == 0 and f"and {len(hers)} Poker card" in said
+    document = json.loads(out.read_text())
+    # Hers alone: David's card is not in it (its title may be, as a question of the aptitudes she rated).
+    assert document["poker_cards_held"] == [{"card_id": card, "title": title} for card, title in zip(hers, titles)]
+
+    code, text, _ = run_cli(capsys, "export", files.info().id, "--person", NAME, "--format", "csv", *data)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    poker_step = next(step for step in program.steps(files.info().agenda) if step.exercise == "aptitude-poker")
+    cards = [row for row in rows if row["step"] == poker_step.key]
+    assert [(row["step"], row["item"], row["participant"]) for row in cards] == [
+        (poker_step.key, card, NAME) for card in hers
+    ]
+    assert [row["question"] for row in cards] == [
+        f"{poker_step.title}, {title} (the card they hold)" for title in titles
+    ]
+    assert [(row["value"], row["at"]) for row in cards] == [("", "")] * len(hers)

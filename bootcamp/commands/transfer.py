@@ -84,7 +84,8 @@ def export_person(args: argparse.Namespace, store: Store) -> int:
     seat = find_seat(info, args.person)
     theirs = tuple(workshop.answers_of(seat.id))  # their own file alone: nobody else's answers are read
     cast = tuple(step for step, voters in workshop.voted().items() if seat.id in voters)
-    copy = person_copy.PersonCopy(info, workshop.program(), seat, theirs, cast)
+    held = tuple(card.card_id for card in workshop.room().poker if card.holder == seat.id)
+    copy = person_copy.PersonCopy(info, workshop.program(), seat, theirs, cast, held)
     to_terminal = not args.output and sys.stdout.isatty()
     if args.format == "json":
         text = person_copy.dumps_json(copy)
@@ -97,9 +98,10 @@ def export_person(args: argparse.Namespace, store: Store) -> int:
         write_file(Path(args.output), spreadsheet_file(text) if args.format == "csv" else text, args)
         comments = sum(1 for answer in theirs if answer.comment)
         with_comments = f" ({comments} with a comment)" if comments else ""
+        with_cards = f" and {counted(len(held), 'Poker card')}" if held else ""
         print(
-            f"exported {counted(len(theirs), 'answer')}{with_comments} of {_seat_said(seat, info.anonymous)} "
-            f"from workshop {info.id} to {args.output}"
+            f"exported {counted(len(theirs), 'answer')}{with_comments}{with_cards} of "
+            f"{_seat_said(seat, info.anonymous)} from workshop {info.id} to {args.output}"
         )
         return 0
     if to_terminal:

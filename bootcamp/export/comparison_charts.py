@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from bootcamp.content.model import Level
-from bootcamp.export.report_charts import TICK, TRACK, UNMEASURED, score_colour
+from bootcamp.export.report_charts import TICK, TRACK, UNMEASURED, score_colour, scored
 
 
 def before_after_bars(
@@ -26,7 +26,7 @@ def before_after_bars(
             return track + unmeasured
         return track + (
             f'<rect x="0" y="{y}" width="{score / 100 * width:.1f}" height="{size}" rx="2" '
-            f'fill="{score_colour(score / 100, lightness)}" class="{css_class}"/>'
+            f'fill="{score_colour(score / 100, lightness)}" class="{css_class}" {scored(score / 100)}/>'
         )
 
     ticks = "".join(

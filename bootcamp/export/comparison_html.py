@@ -40,7 +40,7 @@ from bootcamp.export.comparison_text import (
     two_scales,
 )
 from bootcamp.export.html_text import user, words
-from bootcamp.export.report_charts import score_bar, score_colour
+from bootcamp.export.report_charts import score_bar, score_style
 from bootcamp.export.report_html import CSP, boxed, html_section
 from bootcamp.export.report_style import STYLE, running_header
 from bootcamp.export.report_text import number, participants_phrase
@@ -83,7 +83,7 @@ def render_comparison_html(comparison: Comparison, chosen: EarlierChoice | None 
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="color-scheme" content="only light">\n'  # see STYLE's :root
+        '<meta name="color-scheme" content="light dark">\n'  # see STYLE's :root
         f"<title>{escape(title)}</title>\n"
         f"<style>{STYLE}{_STYLE_MORE}{running_header(f'{title} · {comparison.before.date} → {after.date}')}</style>\n"
         "</head>\n<body>\n<main>\n"
@@ -152,7 +152,7 @@ def _big(score: int | None, label: str, measured: int | None = None) -> str:
             f'<p class="meta">{label} overall, {dimensions_count(measured)}</p></div>'
         )
     return (
-        f'<div class="run-score"><p class="big" style="color:{score_colour(score / 100, 34)}">{score}'
+        f'<div class="run-score"><p class="big" style="{score_style("color", score / 100, 34)}">{score}'
         f'<small>/100</small></p><p class="meta">{label}</p></div>'
     )
 
@@ -380,11 +380,14 @@ def _anchor(step_key: str) -> str:
 _STYLE_MORE = """
 .big.aside { font-size: 40px; color: var(--muted); }
 .every-run th[scope=row] { font-weight: normal; white-space: nowrap; }  /* the two compared in bold, as in the lead */
-.runs { margin: 6px 0; } .note { background: #fdf0d5; border-left: 4px solid #c98a00; padding: 6px 10px; margin: 8px 0; }
+.runs { margin: 6px 0; }
+.note { background: var(--note); border-left: 4px solid var(--note-edge); padding: 6px 10px; margin: 8px 0; }
 .run-score { min-width: 120px; text-align: center; } .arrow { font-size: 40px; color: var(--muted); margin: 0; }
-.chip.change { font-size: 13px; } .chip.up, .chip.state-done { background: #dff1e8; color: #1f5e42; }
-.chip.down, .chip.state-overdue { background: #fbe3e0; color: #9b2a1f; }
-.chip.state-open { background: #e3edf6; color: #1f5f8b; } .chip.state-dropped { background: #eceff1; color: #5f6b76; }
+.chip.change { font-size: 13px; }
+.chip.up, .chip.state-done { background: var(--green-chip); color: var(--green-ink); }
+.chip.down, .chip.state-overdue { background: var(--red-chip); color: var(--red-ink); }
+.chip.state-open { background: var(--blue-chip); color: var(--blue-ink); }
+.chip.state-dropped { background: var(--grey-chip); color: var(--grey-ink); }
 svg.before-after { width: 100%; min-width: 90px; max-width: 320px; height: auto; display: block; }
 .gauge-box svg.before-after { max-width: 640px; }
 table.ratings { width: auto; min-width: 50%; }

@@ -1,18 +1,22 @@
 """One person's own copy of what a workshop keeps about them (their right of access): ``bootcamp export ID --person``.
 
 Their seat (number, name, role, when they joined), their answers and comments, each with what it answers and when,
-and the secret ballots whose roll of voters names them. Nothing of anyone else: not others' answers or comments, not
-the room's notes, role lines or actions (what others wrote is theirs, as ``bootcamp forget`` has it), nor the
-ballots themselves, which carry no name, so none can be told to be theirs.
+the Aptitude Poker cards in their hand (dealt or passed to them: the deal keeps each card's holder, nothing else of
+theirs), and the secret ballots whose roll of voters names them. Nothing of anyone else: not others' answers or
+comments, not the room's notes, a card's notes, role lines or actions (what others wrote is theirs, as
+``bootcamp forget`` has it), nor the ballots themselves, which carry no name, so none can be told to be theirs.
 
 JSON: ``format`` (``"bootcamp-person"``), ``version`` (1), ``exported_by``, ``workshop`` (``id``, ``name``,
 ``organisation``, ``date``), ``person`` (``participant_id``, ``seat`` as shown, P3; ``name``, ``""`` in an anonymous
 workshop; ``role``, ``removed``, ``joined_at``), ``answers`` (``question``: what it answers as the room saw it, then
-``step_key``, ``item``, ``perspective``, ``value``, ``comment`` and ``at`` as in the workshop export) and
-``secret_ballots_cast`` (``step_key``, ``question``: the steps on whose roll of voters they stand).
+``step_key``, ``item``, ``perspective``, ``value``, ``comment`` and ``at`` as in the workshop export),
+``poker_cards_held`` (``card_id``, ``title``: the deck's title in the workshop's content) and ``secret_ballots_cast``
+(``step_key``, ``question``: the steps on whose roll of voters they stand).
 
 CSV: the answers CSV's columns (:data:`bootcamp.export.data_csv.COLUMNS`, in its order), then ``question`` and
-``role``: a consultant knows it, and the person reads it by the questions' titles.
+``role``: a consultant knows it, and the person reads it by the questions' titles. Each card in their hand follows
+their answers as a row of its own: ``step`` the Poker's step, ``item`` the card, no value, comment or time, and
+``question`` "Aptitude Poker, Persistence (the card they hold)".
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bootcamp import __version__
-from bootcamp.content.model import Program
+from bootcamp.content.model import AptitudePoker, Program, Step
 from bootcamp.export.data_csv import COLUMNS, answer_row, in_sheet_order, question_of, sheet_text
 from bootcamp.export.data_json import document_text
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
@@ -38,6 +42,7 @@ class PersonCopy:
     seat: Participant
     answers: tuple[Answer, ...]  # theirs alone, read from their own answers file
     ballots_cast: tuple[str, ...]  # step keys of the secret ballots whose roll of voters names them
+    cards_held: tuple[str, ...] = ()  # ids of the Poker cards in their hand, in the deal's order
 
     @property
     def in_order(self) -> list[Answer]:
@@ -46,6 +51,19 @@ class PersonCopy:
     def step_title(self, step_key: str) -> str:
         step = self.program.step(step_key)
         return step.title if step is not None else step_key
+
+    @property
+    def poker_step(self) -> Step | None:
+        """The workshop's Aptitude Poker step, where the cards were dealt (None once the agenda has none)."""
+        steps = self.program.steps(self.info.agenda)
+        return next((step for step in steps if isinstance(self.program.exercise(step.exercise), AptitudePoker)), None)
+
+    def card_title(self, card_id: str) -> str:
+        """The card's title in the workshop's deck: its id, once the content no longer has it."""
+        poker = next((e for e in self.program.exercises if isinstance(e, AptitudePoker)), None)
+        deck = self.program.item_list(poker.deck) if poker else None
+        item = deck.item(card_id) if deck else None
+        return item.title if item else card_id
 
 
 def to_document(copy: PersonCopy) -> dict[str, Any]:
@@ -75,6 +93,7 @@ def to_document(copy: PersonCopy) -> dict[str, Any]:
             }
             for answer in copy.in_order
         ],
+        "poker_cards_held": [{"card_id": card, "title": copy.card_title(card)} for card in copy.cards_held],
         "secret_ballots_cast": [
             {"step_key": key, "question": copy.step_title(key)} for key in copy.ballots_cast
         ],
@@ -89,5 +108,12 @@ def dumps_csv(copy: PersonCopy, *, line_end: str = "\r\n") -> str:
     rows = [
         [*answer_row(copy.info.id, answer, copy.seat), question_of(answer, copy.program), copy.seat.role]
         for answer in copy.in_order
+    ]
+    step = copy.poker_step
+    step_key, step_title = (step.key, step.title) if step else ("", "Aptitude Poker")
+    rows += [
+        [copy.info.id, copy.seat.id, copy.seat.display_name, step_key, card, "", "", "", "",
+         f"{step_title}, {copy.card_title(card)} (the card they hold)", copy.seat.role]
+        for card in copy.cards_held
     ]
     return sheet_text([list(CSV_COLUMNS), *rows], line_end=line_end)

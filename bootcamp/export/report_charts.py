@@ -30,6 +30,22 @@ def score_colour(fraction: float | None, lightness: int = 42) -> str:
     return f"hsl({score_hue(fraction)} 62% {lightness}%)"
 
 
+def score_hue_property(fraction: float | None) -> str:
+    """The score's place on the scale as a custom property, ``--hue:60`` (``--hue:0;--sat:0%``, grey, unmeasured),
+    from which the dark theme draws it again (report_style.SCORE_SHADES): the inline colour is drawn for light paper."""
+    return "--hue:0;--sat:0%" if fraction is None else f"--hue:{score_hue(fraction)}"
+
+
+def score_style(prop: str, fraction: float | None, lightness: int) -> str:
+    """An element's inline style in the score's colour, ``background:hsl(60 62% 78%);--hue:60``."""
+    return f"{prop}:{score_colour(fraction, lightness)};{score_hue_property(fraction)}"
+
+
+def scored(fraction: float | None) -> str:
+    """``style="--hue:60"``, for a shape drawn in the score's colour."""
+    return f'style="{score_hue_property(fraction)}"'
+
+
 def _svg(width: int, height: int, title: str, body: str, css_class: str) -> str:
     return (
         f'<svg class="{css_class}" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -50,7 +66,7 @@ def score_bar(score: int | None, levels: Sequence[Level], title: str, width: int
     else:
         fill = (
             f'<rect x="0" y="0" width="{score / 100 * width:.1f}" height="{height}" rx="3" '
-            f'fill="{score_colour(score / 100)}" class="fill"/>'
+            f'fill="{score_colour(score / 100)}" class="fill" {scored(score / 100)}/>'
         )
     track = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="track" {TRACK}/>'
     return _svg(width, height, title, track + fill + ticks, "bar score-bar")
@@ -68,7 +84,7 @@ def gauge(score: int | None, levels: Sequence[Level], width: int = 1000, height:
         middle = (start + end) / 2 / 100
         bands.append(
             f'<rect x="{start / 100 * width:.1f}" y="22" width="{(end - start) / 100 * width:.1f}" height="26" '
-            f'fill="{score_colour(middle, 80)}" class="band"><title>{escape(level.title)} from '
+            f'fill="{score_colour(middle, 80)}" class="band" {scored(middle)}><title>{escape(level.title)} from '
             f"{level.min_score:g}</title></rect>"
             + (
                 # The top band is narrow (Hard-wired from 90): its name ends at the gauge's end, not cut there.
@@ -83,7 +99,7 @@ def gauge(score: int | None, levels: Sequence[Level], width: int = 1000, height:
         x = score / 100 * width
         marker = (
             f'<path d="M{x - 12:.1f} 2 L{x + 12:.1f} 2 L{x:.1f} 20 Z" '
-            f'fill="{score_colour(score / 100, 34)}" class="marker"/>'
+            f'fill="{score_colour(score / 100, 34)}" class="marker" {scored(score / 100)}/>'
             f'<line x1="{x:.1f}" y1="18" x2="{x:.1f}" y2="50" class="needle"/>'
         )
     title = "overall score not measured" if score is None else f"overall score {score} of 100"
@@ -110,17 +126,18 @@ def range_bar(
     body = f'<line x1="6" y1="{height / 2}" x2="{width - 6}" y2="{height / 2}" class="track-line"/>'
     if mean is not None and low is not None and high is not None:
         colour = score_colour((mean - scale_low) / span)
+        hue = scored((mean - scale_low) / span)
         body += (
             f'<line x1="{x(low):.1f}" y1="{height / 2}" x2="{x(high):.1f}" y2="{height / 2}" '
-            f'class="range" stroke="{colour}"/>'
+            f'class="range" stroke="{colour}" {hue}/>'
         )
         if spread:
             body += (
                 f'<rect x="{x(mean - spread):.1f}" y="{height / 2 - 5}" '
                 f'width="{x(mean + spread) - x(mean - spread):.1f}" '
-                f'height="10" rx="3" fill="{colour}" class="spread"/>'
+                f'height="10" rx="3" fill="{colour}" class="spread" {hue}/>'
             )
-        body += f'<circle cx="{x(mean):.1f}" cy="{height / 2}" r="6" fill="{colour}" class="mean"/>'
+        body += f'<circle cx="{x(mean):.1f}" cy="{height / 2}" r="6" fill="{colour}" class="mean" {hue}/>'
     return _svg(width, height, title, body, "bar range-bar")
 
 
@@ -137,8 +154,9 @@ def dumbbell(
         f'<line x1="8" y1="{height / 2}" x2="{width - 8}" y2="{height / 2}" class="track-line"/>'
         f'<line x1="{x(self_value):.1f}" y1="{height / 2}" x2="{x(team_value):.1f}" y2="{height / 2}" class="{cls}"/>'
         f'<circle cx="{x(team_value):.1f}" cy="{height / 2}" r="6" class="team" fill="#fff" '
-        f'stroke="{score_colour(team_value)}"/>'
-        f'<circle cx="{x(self_value):.1f}" cy="{height / 2}" r="6" class="self" fill="{score_colour(self_value)}"/>'
+        f'stroke="{score_colour(team_value)}" {scored(team_value)}/>'
+        f'<circle cx="{x(self_value):.1f}" cy="{height / 2}" r="6" class="self" fill="{score_colour(self_value)}" '
+        f"{scored(self_value)}/>"
     )
     return _svg(width, height, title, body, "bar dumbbell")
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from html import escape
 
 from bootcamp.export.html_text import prose, user, words
-from bootcamp.export.report_charts import dumbbell, gauge, range_bar, score_bar, score_colour, stacked_bar
+from bootcamp.export.report_charts import dumbbell, gauge, range_bar, score_bar, score_style, stacked_bar
 from bootcamp.export.report_style import STYLE, running_header
 from bootcamp.export.report_text import (
     IN_PLACE,
@@ -84,7 +84,7 @@ def render_html(report: CommitmentReport) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="color-scheme" content="only light">\n'  # see STYLE's :root
+        '<meta name="color-scheme" content="light dark">\n'  # see STYLE's :root
         f"<title>{escape(title)}</title>\n<style>{STYLE}{running_header(_page_header(report))}</style>\n"
         "</head>\n<body>\n<main>\n"
         + _cover(report)
@@ -155,7 +155,7 @@ def _overall(report: CommitmentReport) -> str:
         if overall.level_withheld:
             level = f'<span class="grey">{escape(overall.withheld_text)}</span>'
         big = (
-            f'<p class="big" style="color:{score_colour(overall.score / 100, 34)}">{overall.score}'
+            f'<p class="big" style="{score_style("color", overall.score / 100, 34)}">{overall.score}'
             f'<small>/100</small></p><p class="level">{level}</p>'
         )
     level_text = (
@@ -208,7 +208,7 @@ def _question(question: QuestionResult, in_place: bool = False) -> str:
     skipped = f' <span class="chip grey">{escape(said)}</span>' if said else ""
     return (
         '<div class="question">'
-        f'<p class="q"><span class="qscore" style="background:{score_colour(fraction, 90)}">'
+        f'<p class="q"><span class="qscore" style="{score_style("background", fraction, 90)}">'
         f"{escape(score_text(question.score))}</span> {prose(question.text)}{skipped}</p>"
         f'<p class="tally">{tally}</p>'
         f"<dl><dt>Ask next</dt><dd>{prose(question.ask_next)}</dd>"
@@ -235,7 +235,7 @@ def _weakest(report: CommitmentReport) -> str:
         found = "".join(f'<p class="finding">{escape(f)}</p>' for f in findings(d))
         questions = "".join(_question(q, report.in_place(q)) for q in sorted(d.questions, key=_weakest_question))
         cards.append(
-            f'<article class="card" style="border-left-color:{score_colour((d.score or 0) / 100)}">'
+            f'<article class="card" style="{score_style("border-left-color", (d.score or 0) / 100, 42)}">'
             f'<h3><span class="rank">{rank}</span> {words(d.title)} '
             f'<span class="card-score">{d.score}/100{level}</span></h3>'
             f'<p class="dim-text">{prose(d.text)}</p>{found}{questions}</article>'
@@ -260,7 +260,7 @@ def _looks_real(report: CommitmentReport) -> str:
         level = f" · {words(d.level.title)}" if d.level else ""
         questions = "".join(
             '<div class="question">'
-            f'<p class="q"><span class="qscore" style="background:{score_colour((q.score or 0) / 100, 90)}">'
+            f'<p class="q"><span class="qscore" style="{score_style("background", (q.score or 0) / 100, 90)}">'
             f"{escape(score_text(q.score))}</span> {prose(q.text)}</p>"
             f'<p class="tally">{" · ".join(f"{words(c.label)}&nbsp;{c.count}" for c in q.counts)}</p>'
             f"<dl><dt>Evidence</dt><dd>{prose(q.ask_next)}</dd></dl>"
@@ -269,7 +269,7 @@ def _looks_real(report: CommitmentReport) -> str:
             for q in d.questions
         )
         cards.append(
-            f'<article class="card" style="border-left-color:{score_colour((d.score or 0) / 100)}">'
+            f'<article class="card" style="{score_style("border-left-color", (d.score or 0) / 100, 42)}">'
             f'<h3>{words(d.title)} <span class="card-score">{d.score}/100{level}</span></h3>{questions}</article>'
         )
     return html_section("real", "Looks real", "".join(cards), escape(looks_real_lead(report)))
@@ -286,7 +286,7 @@ def _heat_cell(cell: RatingCell | None, group_start: bool) -> str:
     if cell.normalised is None:
         return f'<td class="cell dk{group}" title="{words(cell.label)}">?</td>'
     return (
-        f'<td class="cell{group}" style="background:{score_colour(cell.normalised, 78)}" '
+        f'<td class="cell{group}" style="{score_style("background", cell.normalised, 78)}" '
         f'title="{words(cell.label)}">{words(cell.key.upper() or cell.label)}</td>'
     )
 
@@ -314,7 +314,8 @@ def _heat_map(heat_map: HeatMap) -> str:
         for row in heat_map.rows
     ]
     averages = "".join(
-        f'<td class="cell avg{" group" if n % span == 0 else ""}" style="background:{score_colour(a.normalised, 70)}" '
+        f'<td class="cell avg{" group" if n % span == 0 else ""}" '
+        f'style="{score_style("background", a.normalised, 70)}" '
         f'title="{a.answered} answered, {a.dont_know} don&rsquo;t know">{number(a.mean)}</td>'
         if a.normalised is not None
         else f'<td class="cell avg empty{" group" if n % span == 0 else ""}">–</td>'
@@ -328,7 +329,7 @@ def _heat_map(heat_map: HeatMap) -> str:
         f"<tbody>{''.join(body_rows)}</tbody></table></div>"
     )
     legend = " ".join(
-        f'<span class="swatch" style="background:{score_colour(p.normalised, 78)}">{words(p.key.upper())}</span>'
+        f'<span class="swatch" style="{score_style("background", p.normalised, 78)}">{words(p.key.upper())}</span>'
         f"{words(p.label)}"
         if p.normalised is not None
         else f'<span class="swatch dk">?</span>{words(p.label)}'

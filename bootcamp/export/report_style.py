@@ -3,6 +3,9 @@ that heads every printed page with what it is about."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from bootcamp.export.html_text import css_string
 from bootcamp.export.safe_text import plain
 
@@ -17,12 +20,21 @@ def running_header(text: str) -> str:
     )
 
 
-STYLE = """
-/* Drawn light only, as printed: colours carry figures (a heat map's cells, a score on its scale), and a browser or mail
-   app that darkens a page by itself darkens each colour its own way (a "mixed" cell darker than a "weak" one). */
-:root { color-scheme: only light; }
+_LIGHT = """
+/* Drawn light, as printed, and dark on a screen set to dark mode (the dark set at the end). Colours carry figures (a
+   heat map's cells, a score on its scale): a browser or mail app that darkens a page by itself darkens each colour
+   its own way (a "mixed" cell darker than a "weak" one), so the page draws both itself. Every colour once, by what
+   it is for, as the phone page does. */
+:root { color-scheme: light dark; }
 :root { --ink:#1d2329; --muted:#5f6b76; --line:#d9dee3; --paper:#fff; --soft:#f4f6f8; --accent:#1f5f8b;
-  --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; }
+  --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; --left-undecided:#7d8790; --on-part:#fff;
+  --band-ink:#3b444c; --track:#eef1f4; --unmeasured-edge:#b8c0c8; --tick:#59636d; --track-line:#d5dbe0;
+  --link:#8b96a0; --comment-ink:#39434c; --bad-ink:#9b2a1f; --overdue:#fff4f2; --rank-ink:#fff;
+  --chip:#e8ecef; --chip-ink:#3b444c; --red-chip:#fbe3e0; --red-ink:#9b2a1f; --amber-chip:#fdf0d5;
+  --amber-ink:#8a5a00; --green-chip:#dff1e8; --green-ink:#1f5e42; --grey-chip:#eceff1; --grey-ink:#5f6b76;
+  --blue-chip:#e3edf6; --blue-ink:#1f5f8b; --note:#fdf0d5; --note-edge:#c98a00;
+  --cell-edge:#fff; --group-edge:#9aa4ad; --dont-know:#eceff1; --dont-know-stripe:#dfe3e7; --empty:#fafbfc;
+  --paper-clear:rgba(255, 255, 255, 0); --shade:rgba(29, 35, 41, .3); --shade-clear:rgba(29, 35, 41, 0); }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin:0; background:var(--soft); color:var(--ink);
@@ -49,18 +61,19 @@ section { padding: 18px 0 10px; }
 svg.gauge { width: 100%; max-width: 680px; height: auto; }
 svg.score-bar { width: 100%; min-width: 90px; max-width: 320px; height: auto; display: block; }
 svg.range-bar, svg.dumbbell, svg.stacked-bar { max-width: 100%; height: auto; }
-svg .band-label { font-size: 20px; fill: #3b444c; }
-svg .track { fill: #eef1f4; } svg .unmeasured { fill: #eef1f4; stroke: #b8c0c8; stroke-dasharray: 4 3; }
-svg .tick { stroke: #59636d; stroke-width: 1.5; stroke-dasharray: 2 2; }
-svg .needle { stroke: #1d2329; stroke-width: 2; }
-svg .axis { font-size: 11px; fill: #5f6b76; }
-svg .track-line { stroke: #d5dbe0; stroke-width: 2; }
+svg .band-label { font-size: 20px; fill: var(--band-ink); }
+svg .track { fill: var(--track); }
+svg .unmeasured { fill: var(--track); stroke: var(--unmeasured-edge); stroke-dasharray: 4 3; }
+svg .tick { stroke: var(--tick); stroke-width: 1.5; stroke-dasharray: 2 2; }
+svg .needle { stroke: var(--ink); stroke-width: 2; }
+svg .axis { font-size: 11px; fill: var(--muted); }
+svg .track-line { stroke: var(--track-line); stroke-width: 2; }
 svg .range { stroke-width: 3; opacity: .55; } svg .spread { opacity: .35; }
-svg .link { stroke: #8b96a0; stroke-width: 3; } svg .link.flagged { stroke: var(--tactical); }
-svg .team { stroke-width: 3; }
+svg .link { stroke: var(--link); stroke-width: 3; } svg .link.flagged { stroke: var(--tactical); }
+svg .team { stroke-width: 3; fill: var(--paper); }
 svg .strategic { fill: var(--strategic); } svg .tactical { fill: var(--tactical);
-  } svg .undecided { fill: var(--undecided); } svg .left-undecided { fill: #7d8790; }
-svg .count { fill: #fff; font-size: 12px; font-weight: 700; }
+  } svg .undecided { fill: var(--undecided); } svg .left-undecided { fill: var(--left-undecided); }
+svg .count { fill: var(--on-part); font-size: 12px; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; }
 thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
@@ -68,20 +81,21 @@ thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; co
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.score { font-weight: 700; font-size: 18px; }
 .chip { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
-  background: #e8ecef; color: #3b444c; margin-right: 4px; white-space: nowrap; }
-.chip.red, .chip.tactical { background: #fbe3e0; color: #9b2a1f; }
-.chip.amber { background: #fdf0d5; color: #8a5a00; }
-.chip.strategic { background: #dff1e8; color: #1f5e42; }
-.chip.grey, .chip.undecided { background: #eceff1; color: #5f6b76; }
-.chip.status-done { background: #dff1e8; color: #1f5e42; } .chip.status-dropped { background: #eceff1; color: #5f6b76; }
+  background: var(--chip); color: var(--chip-ink); margin-right: 4px; white-space: nowrap; }
+.chip.red, .chip.tactical { background: var(--red-chip); color: var(--red-ink); }
+.chip.amber { background: var(--amber-chip); color: var(--amber-ink); }
+.chip.strategic { background: var(--green-chip); color: var(--green-ink); }
+.chip.grey, .chip.undecided { background: var(--grey-chip); color: var(--grey-ink); }
+.chip.status-done { background: var(--green-chip); color: var(--green-ink); }
+.chip.status-dropped { background: var(--grey-chip); color: var(--grey-ink); }
 .card { border: 1px solid var(--line); border-left: 6px solid var(--accent); border-radius: 6px; padding: 10px 16px 8px;
   margin: 0 0 14px; }
 .card h3 { margin-top: 4px; }
-.rank { display: inline-block; width: 26px; height: 26px; border-radius: 13px; background: var(--ink); color: #fff;
-  text-align: center; font-size: 15px; line-height: 26px; margin-right: 6px; }
+.rank { display: inline-block; width: 26px; height: 26px; border-radius: 13px; background: var(--ink);
+  color: var(--rank-ink); text-align: center; font-size: 15px; line-height: 26px; margin-right: 6px; }
 .card-score { color: var(--muted); font-weight: 400; margin-left: 8px; }
 .dim-text { color: var(--muted); margin: 0 0 6px; }
-.finding { color: #9b2a1f; font-weight: 600; margin: 4px 0; }
+.finding { color: var(--bad-ink); font-weight: 600; margin: 4px 0; }
 .question { border-top: 1px dashed var(--line); padding: 6px 0 4px; }
 .q { margin: 4px 0 2px; font-weight: 600; }
 .qscore { display: inline-block; min-width: 66px; text-align: center; border-radius: 4px; padding: 0 6px;
@@ -89,7 +103,7 @@ td.score { font-weight: 700; font-size: 18px; }
 .tally { color: var(--muted); font-size: 13px; margin: 0 0 4px; }
 dl { display: grid; grid-template-columns: 130px 1fr; gap: 2px 12px; margin: 4px 0; }
 dt { font-weight: 600; color: var(--muted); } dd { margin: 0; }
-.comments { margin: 4px 0 4px 0; padding-left: 18px; color: #39434c; }
+.comments { margin: 4px 0 4px 0; padding-left: 18px; color: var(--comment-ink); }
 .typed { white-space: pre-wrap; overflow-wrap: anywhere; }
 /* A phone scrolls these tables in their box, rather than squeeze typed text to a letter a line. */
 table.lines, table.actions { min-width: 40em; } td.typed { min-width: 8em; }
@@ -98,11 +112,10 @@ q.typed { quotes: "\\201C" "\\201D"; }
 /* A box whose table goes on past the screen is shaded at that edge: the shades stay at the box's edges, and a cover
    that moves with the table hides each once its end is reached (a page with no scripts cannot ask). */
 @media screen { .scroll { background:
-  linear-gradient(to right, var(--paper) 40%, rgba(255, 255, 255, 0)) left / 32px 100% no-repeat local,
-  linear-gradient(to left, var(--paper) 40%, rgba(255, 255, 255, 0)) right / 32px 100% no-repeat local,
-  radial-gradient(farthest-side at 0 50%, rgba(29, 35, 41, .3), rgba(29, 35, 41, 0)) left / 14px 100% no-repeat
-    scroll,
-  radial-gradient(farthest-side at 100% 50%, rgba(29, 35, 41, .3), rgba(29, 35, 41, 0)) right / 14px 100% no-repeat
+  linear-gradient(to right, var(--paper) 40%, var(--paper-clear)) left / 32px 100% no-repeat local,
+  linear-gradient(to left, var(--paper) 40%, var(--paper-clear)) right / 32px 100% no-repeat local,
+  radial-gradient(farthest-side at 0 50%, var(--shade), var(--shade-clear)) left / 14px 100% no-repeat scroll,
+  radial-gradient(farthest-side at 100% 50%, var(--shade), var(--shade-clear)) right / 14px 100% no-repeat
     scroll var(--paper); } }
 /* On a phone each role line reads down the screen: the line, what the room decided and what is suggested, and why,
    each at the screen's width; scrolled sideways, its rows stood tall for a reason wrapped out of sight. */
@@ -129,28 +142,29 @@ table.heatmap.wide th.who { width: 120px; }
 table.heatmap th { overflow-wrap: break-word; }
 table.heatmap.wide th.item { font-size: 11px; padding: 4px 2px; }
 table.heatmap th.item { text-align: center; font-size: 12px; text-transform: none; letter-spacing: 0;
-  color: var(--ink); border-left: 2px solid #fff; }
+  color: var(--ink); border-left: 2px solid var(--cell-edge); }
 table.heatmap th.persp { text-align: center; font-size: 10px; letter-spacing: 0; padding: 4px 1px; }
 table.heatmap td.cell { text-align: center; font-size: 13px; font-weight: 600; min-width: 34px;
-  border: 2px solid #fff; padding: 6px 4px; }
-table.heatmap .group { border-left: 3px solid #9aa4ad !important; }
-table.heatmap td.dk { background: repeating-linear-gradient(45deg, #eceff1, #eceff1 4px, #dfe3e7 4px, #dfe3e7 8px);
+  border: 2px solid var(--cell-edge); padding: 6px 4px; }
+table.heatmap .group { border-left: 3px solid var(--group-edge) !important; }
+table.heatmap td.dk { background: repeating-linear-gradient(45deg, var(--dont-know), var(--dont-know) 4px,
+  var(--dont-know-stripe) 4px, var(--dont-know-stripe) 8px);
   color: var(--muted); font-weight: 700; }
-table.heatmap td.empty { background: #fafbfc; }
+table.heatmap td.empty { background: var(--empty); }
 table.heatmap tr.room th, table.heatmap tr.room td { border-top: 3px solid var(--ink); font-weight: 700; }
 .legend { font-size: 13px; color: var(--muted); }
 .swatch { display: inline-block; min-width: 18px; height: 18px; border-radius: 3px; vertical-align: -4px;
   margin: 0 4px 0 10px;
   font-size: 11px; font-weight: 700; text-align: center; line-height: 18px; color: var(--ink); }
-.swatch.dk { background: #eceff1; }
+.swatch.dk { background: var(--dont-know); }
 .swatch.strategic { background: var(--strategic); } .swatch.tactical { background: var(--tactical);
-  } .swatch.undecided { background: var(--undecided); } .swatch.left-undecided { background: #7d8790; }
+  } .swatch.undecided { background: var(--undecided); } .swatch.left-undecided { background: var(--left-undecided); }
 .dot { display: inline-block; width: 11px; height: 11px; border-radius: 6px; margin: 0 4px 0 10px;
   vertical-align: -1px; }
-.dot.self { background: #5f6b76; } .dot.team { border: 2px solid #5f6b76; }
-table.gaps { width: auto; } table.gaps tr.flagged th { color: #9b2a1f; }
+.dot.self { background: var(--muted); } .dot.team { border: 2px solid var(--muted); }
+table.gaps { width: auto; } table.gaps tr.flagged th { color: var(--bad-ink); }
 .verdict { font-size: 18px; font-weight: 600; }
-tr.overdue td { background: #fff4f2; }
+tr.overdue td { background: var(--overdue); }
 ul.plain { padding-left: 18px; } ul.findings li { margin: 2px 0; }
 .ask { color: var(--muted); font-size: 14px; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; }
@@ -159,6 +173,7 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
 @media screen and (max-width: 480px) { main { padding: 16px 14px 32px; } }
 @page { margin: 16mm 12mm 14mm; }
 @media print {
+  :root { color-scheme: only light; }
   body { background: #fff; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   section { break-before: page; padding-top: 0; }
@@ -180,3 +195,71 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
   .chip { font-size: 8pt; padding: 0 5px; }
 }
 """
+
+
+# The dark set: a screen in dark mode (never paper, printed light as drawn). Text keeps WCAG AA on its ground (4.5:1),
+# a chart's shapes 3:1 on the paper; tests/summary/test_dark_theme.py measures both.
+_DARK_PALETTE = """
+  --ink:#e6eaee; --muted:#a7b2bc; --line:#38414a; --paper:#161b20; --soft:#0d1114; --accent:#7db6de;
+  --strategic:#43a878; --tactical:#e0665a; --undecided:#7d8791; --left-undecided:#a3adb7; --on-part:#0d1114;
+  --band-ink:#c4ccd3; --track:#2a3239; --unmeasured-edge:#6c7781; --tick:#9aa5af; --track-line:#3b444d;
+  --link:#7f8a95; --comment-ink:#cdd4da; --bad-ink:#f2958b; --overdue:#3a1f1c; --rank-ink:#161b20;
+  --chip:#2c343c; --chip-ink:#d3dae0; --red-chip:#4a2420; --red-ink:#f6b1a9; --amber-chip:#43351a;
+  --amber-ink:#f1cf8a; --green-chip:#1d3d2f; --green-ink:#a6dcc0; --grey-chip:#2c343c; --grey-ink:#b9c2ca;
+  --blue-chip:#1c3347; --blue-ink:#a9cdea; --note:#3a2f17; --note-edge:#d9a441;
+  --cell-edge:#161b20; --group-edge:#5d6873; --dont-know:#2a3037; --dont-know-stripe:#343b43; --empty:#1b2026;
+  --paper-clear:rgba(22, 27, 32, 0); --shade:rgba(0, 0, 0, .6); --shade-clear:rgba(0, 0, 0, 0);
+"""
+
+Role = Literal["text", "under-text", "shape", "area"]
+
+
+@dataclass(frozen=True)
+class ScoreShade:
+    """Something drawn in a score's colour on the red-to-green scale, and how the dark set draws it.
+
+    The page draws each one inline for light paper (``score_colour``, at its own lightness) and gives it the score's
+    place on the scale (``--hue``; an unmeasured one ``--sat: 0%``, grey); on a dark screen this rule draws it again
+    from that hue, at a saturation and lightness for dark paper. ``role`` says what it must stand out from: as
+    ``text``, from the paper; ``under-text``, from the ink on it; a ``shape``, from the paper at 3:1; an ``area``
+    (a level's band, a spread), from nothing, as text is never on it."""
+
+    selector: str
+    prop: str
+    saturation: int
+    lightness: int
+    role: Role
+
+    def rule(self) -> str:
+        # !important: the inline colour is the light one, and a style attribute wins over any plain rule.
+        colour = f"hsl(var(--hue) var(--sat, {self.saturation}%) {self.lightness}%)"
+        return f'  {self.selector}[style*="--hue"] {{ {self.prop}: {colour} !important; }}\n'
+
+
+SCORE_SHADES = (
+    ScoreShade(".big", "color", 62, 66, "text"),
+    ScoreShade(".qscore", "background-color", 45, 22, "under-text"),
+    ScoreShade(".card", "border-left-color", 55, 50, "shape"),
+    ScoreShade("table.heatmap td.cell", "background-color", 45, 21, "under-text"),
+    ScoreShade("table.heatmap td.cell.avg", "background-color", 50, 27, "under-text"),
+    ScoreShade(".swatch", "background-color", 45, 21, "under-text"),
+    ScoreShade("svg .fill", "fill", 60, 50, "shape"),
+    ScoreShade("svg .band", "fill", 40, 26, "area"),
+    ScoreShade("svg .marker", "fill", 62, 70, "shape"),
+    ScoreShade("svg .range", "stroke", 60, 50, "shape"),
+    ScoreShade("svg .spread", "fill", 60, 50, "area"),
+    ScoreShade("svg .mean", "fill", 60, 50, "shape"),
+    ScoreShade("svg .self", "fill", 60, 50, "shape"),
+    ScoreShade("svg .team", "stroke", 60, 50, "shape"),
+    ScoreShade("svg .later", "fill", 60, 50, "shape"),
+    ScoreShade("svg .earlier", "fill", 35, 30, "area"),
+)
+
+DARK = (
+    "@media screen and (prefers-color-scheme: dark) {\n"
+    f"  :root {{ color-scheme: dark;{_DARK_PALETTE}  }}\n"
+    + "".join(shade.rule() for shade in SCORE_SHADES)
+    + "}\n"
+)
+
+STYLE = _LIGHT + DARK

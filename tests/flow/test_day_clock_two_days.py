@@ -174,3 +174,42 @@ def test_day_ones_unfinished_step_jumped_past_on_day_two_is_still_to_come_in_the
     day = walk(program, clock, state).day_clock()
     assert day.behind == 4
     assert day.projected_finish == day.planned_finish + day.behind * 60
+
+
+def test_a_new_day_asked_for_again_on_the_date_day_two_started_keeps_day_two_as_the_summary_dates_it(
+    program: Program,
+) -> None:
+    """Tuesday 09:00 t started day two; at 10:30, the clock paused, D asked for another day, and again at 11:00: the
+    console said "Day 4" while the summary, which counts the dates met on, said "over two days"."""
+    clock = FixedClock()
+    state = day_one(program, clock)
+    clock.at = MONDAY_9AM + 24 * HOUR
+    state = walk(program, clock, state).start()
+    clock.advance(1.5 * HOUR)
+    state = walk(program, clock, state).pause()
+    flow = walk(program, clock, state)
+    assert flow.new_day_waits()  # day two started today: another day waits for a later date
+    for _ in range(2):
+        clock.advance(30 * 60)
+        state = walk(program, clock, state).start(new_day=True)
+        clock.advance(60)
+        state = walk(program, clock, state).pause()
+    flow = walk(program, clock, state)
+    assert state.day_started_at == MONDAY_9AM + 24 * HOUR and state.earlier_days[-1].started_at == MONDAY_9AM
+    assert flow.day_clock().number == 2 == len(state.days_met())  # day two carried on, as the summary dates it
+
+    clock.at = MONDAY_9AM + 48 * HOUR  # Wednesday morning: day three may start
+    assert not walk(program, clock, state).new_day_waits()
+    state = walk(program, clock, state).start(new_day=True)
+    assert walk(program, clock, state).day_clock().number == 3 == len(state.days_met())
+
+
+def test_the_first_day_may_give_way_to_day_two_on_its_own_date_when_the_facilitator_says_so(program: Program) -> None:
+    """After a pause of five hours the console offers D for day two (the app cannot tell an afternoon from a second
+    day begun early): the first day is not held to its date."""
+    clock = FixedClock()
+    state = day_one(program, clock)
+    clock.advance(5 * HOUR)
+    flow = walk(program, clock, state)
+    assert not flow.new_day_waits()
+    assert walk(program, clock, flow.start(new_day=True)).day_clock().number == 2

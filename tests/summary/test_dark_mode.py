@@ -1,7 +1,7 @@
-"""The HTML summary and comparison on a phone set to dark mode. The pages are drawn light (as printed): their colours
-carry figures (a heat map's cells, a score's colour on a scale), and a browser that darkens a page by itself darkens
-each colour its own way. The pages say so (``color-scheme: only light``), and a browser that darkens pages leaves
-them as drawn.
+"""The HTML summary and comparison on a phone set to dark mode. Their colours carry figures (a heat map's cells, a
+score's colour on a scale), and a browser that darkens a page by itself darkens each colour its own way; so the pages
+draw their own dark set (tests/summary/test_dark_theme.py), say so (``color-scheme: light dark``), and a browser that
+darkens pages leaves them as drawn.
 
 Chromium's own forced dark mode stands for such a browser (Chrome's "auto dark" on Android, as mail apps do).
 """
@@ -57,4 +57,4 @@ async def test_a_browser_that_darkens_pages_leaves_the_report_as_drawn(
     (tmp_path / "drawn.png").write_bytes(drawn)
     (tmp_path / "darkened.png").write_bytes(darkened)
     assert darkened == drawn, f"the browser darkened the page: compare {tmp_path}/drawn.png and darkened.png"
-    assert '<meta name="color-scheme" content="only light">' in html  # what mail apps read, that run no browser
+    assert '<meta name="color-scheme" content="light dark">' in html  # what mail apps read, that run no browser

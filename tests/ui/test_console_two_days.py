@@ -224,3 +224,35 @@ async def test_d_typed_in_the_answers_starts_no_day(
         assert screen.flow.state.day_started_at == before.day_started_at
         assert said(app) == ["D starts the next day from the step, not from its answers: Esc first."]
     assert store.open(workshop_id).state().earlier_days == ()
+
+
+async def test_d_again_on_the_date_day_two_started_starts_nothing_and_says_so(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Tuesday: t started day two at 09:00; paused at 10:30, D, t, D again: the console said "Day 4", the summary
+    "over two days". Now D keeps day two and says why; back after five hours that day, t carries day two on without
+    offering a D that would start nothing."""
+    workshop_id = day_one_in_store(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + DAY  # Tuesday 09:00
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        clock.advance(90 * 60)
+        await pilot.press("t")  # 10:30, paused
+        for _ in range(2):
+            clock.advance(60)
+            await pilot.press("D")
+            await pilot.pause()
+            assert not screen.flow.running and len(screen.flow.state.earlier_days) == 1
+        assert screen.query_one(DayClockPanel).border_title == "Day 2"
+        waits = "Day 2 started today at 09:00: D starts day 3 on a later date; t carries day 2 on."
+        assert said(app)[-2:] == [waits, waits]
+
+        clock.advance(5 * 3600)  # 15:32, five hours paused: the same day two, not a question
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.flow.running and screen.query_one(DayClockPanel).border_title == "Day 2"
+        assert not any(line.startswith("Paused") for line in said(app))
+    state = store.open(workshop_id).state()
+    assert len(state.earlier_days) + 1 == 2 == len(state.days_met())  # the console's day, the summary's dates

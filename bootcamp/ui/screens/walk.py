@@ -281,7 +281,9 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         flow = self.flow
         resuming, last = flow.resuming(), flow.last_ran()
         # Presenter mode keeps notices for the console, so a question there would go unseen: the day carries on.
-        if resuming is Resuming.UNSURE and last != self._asked_after and not self.workshop.state.presenter:
+        # Nor when another day waits for a later date: D would start nothing, so t carries the day on.
+        asks = resuming is Resuming.UNSURE and not flow.new_day_waits()
+        if asks and last != self._asked_after and not self.workshop.state.presenter:
             self._asked_after = last
             self.tell_console(self._unsure_said(flow), timeout=10)
             return
@@ -294,6 +296,14 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         flow = self.flow
         if flow.state.day_started_at is None:
             self.tell_console("The day has not started: t starts it.", timeout=4)
+        elif flow.new_day_waits():  # a day is a date, to the room and to the summary: no day piled on today's
+            day = flow.day_clock().number
+            started = datetime.fromtimestamp(flow.state.day_started_at)
+            self.tell_console(
+                f"Day {day} started today at {started:%H:%M}: D starts day {day + 1} on a later date; "
+                f"t carries day {day} on.",
+                timeout=6,
+            )
         elif flow.running:
             self.tell_console("The clock runs: D starts the next day once t has paused it.", timeout=4)
         else:
