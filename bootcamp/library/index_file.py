@@ -26,6 +26,11 @@ INDEX_FILE = "library.json"
 # paper stopped counts its answers, where 3 said "not started"; 5: whether a workshop is archived, and the days a
 # workshop run over more than one met on. A new version is simply rebuilt.
 INDEX_SCHEMA = FileSchema("bootcamp/library-index", 5)
+# What a row was read with: the version of each workshop file this bootcamp reads (bootcamp.store.files, not imported
+# here: a listing does without the store's readers; a test keeps the two the same). A row read by a bootcamp that
+# reads other versions (an older one, which writes no such field, or a newer one) is read again from its folder, so
+# an older one's "cannot read: written by a newer bootcamp" does not outlive it, nor a newer one's reading.
+READER = "workshop 1, content 1, state 3, room 1, answers 1, import-journal 1, voted 1"
 TABLE = "workshops"
 LOCK_WAIT = 2.0  # seconds; a refresh writes in well under one
 _STAMP = ("format", "version")

@@ -1,7 +1,8 @@
 """Bring the index up to date with the workshop folders: compare stamps and signatures, read what moved, write once.
 
 The folders are the only source of truth. A row is read again when its folder's files changed since
-(:mod:`bootcamp.library.signatures`) or the row cannot be decoded; the index is written once per
+(:mod:`bootcamp.library.signatures`), the row cannot be decoded, or another bootcamp read it (one that reads
+other versions of the workshop files: :data:`~bootcamp.library.index_file.READER`); the index is written once per
 refresh that read something again (or can now trust a folder's stamp it could not before), and not
 at all when nothing moved. Nothing here is called when
 an answer is saved: the console's save path does not know the index exists.
@@ -67,9 +68,11 @@ def _participants_in(workshops_dir: Path, workshop_id: str, clock: Clock) -> tup
 
 
 def _usable(row: Row | None) -> bool:
-    """Whether ``row`` has the fields a refresh compares, of the right types (else it is read again)."""
+    """Whether ``row`` has the fields a refresh compares, of the right types, and was read by a bootcamp that reads
+    the workshop files as this one does (else it is read again)."""
     return (
         row is not None
+        and row.get("reader") == index_file.READER
         and isinstance(row.get("stamp"), list)
         and isinstance(row.get("taken_at"), int)
         and isinstance(row.get("files"), str)

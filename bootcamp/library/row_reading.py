@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bootcamp.clock import Clock
 from bootcamp.errors import UserError
+from bootcamp.library.index_file import READER
 from bootcamp.library.packing import pack
 from bootcamp.library.rows import Row
 from bootcamp.library.texts import TextEntry, text_entries
@@ -42,6 +43,7 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
         "files": files_signature,
         "problem": "",
         "organisation": "",
+        "reader": READER,
     }
     try:
         info = files.info()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from bootcamp.library import Library
-from bootcamp.library.index_file import INDEX_SCHEMA, read_rows
-from bootcamp.store import Store
+from bootcamp.library.index_file import INDEX_SCHEMA, READER, read_rows
+from bootcamp.store import Store, files
 from bootcamp.store.files import ImportJournal, import_journal_file
+from bootcamp.store.jsonfile import FileSchema
 from bootcamp.store.model import Action, ActionStatus, Answer
 from tests.library.conftest import make_workshop
 
@@ -276,3 +278,33 @@ def test_a_row_keeps_every_field_of_every_participant_and_action_in_the_order_it
     seat = Participant("p1", 3, "Ana", "CEO", True, "2026-09-21T10:00:00+00:00")
     action = Action("a1", "Publish the plan", "Ana", "2026-10-01", ActionStatus.DONE, "basics/next", "t", "2026-10-02")
     assert unpack_participants(pack([seat])) == (seat,) and unpack_actions(pack([action])) == (action,)
+
+
+def test_a_workshop_an_older_bootcamp_could_not_read_is_read_again_after_the_upgrade(
+    store: Store, sources: dict[str, str], library: Library, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CCO went back to an older bootcamp for a while (another laptop, a colleague's install): it listed a
+    workshop whose state.json this one wrote at a schema it does not read, and recorded "cannot read: written by
+    a newer bootcamp" in library.json, an index of the same version. Back on this bootcamp, home said the workshop
+    could not be read, although nothing in its folder had changed and every command here read it."""
+    info = make_workshop(store, sources)
+    store.open(info.id).update_state(lambda state: dataclasses.replace(state, clocks_stopped_at=1790005500.0))
+    older = FileSchema("bootcamp/state", 2, {1: files._state_with_earlier_days})
+    with monkeypatch.context() as older_bootcamp:
+        older_bootcamp.setattr(files, "STATE_SCHEMA", older)
+        (row,) = library.listing().rows
+        assert "written by a newer bootcamp" in row.stopped_at
+    # An older bootcamp writes its rows without the fields it does not know.
+    document = json.loads(index.read_bytes())
+    for stored in document["workshops"].values():
+        stored.pop("reader", None)
+    index.write_text(json.dumps(document))
+
+    (row,) = Library(store.data_dir, store.clock).listing().rows
+    assert row.stopped_at == "not started"
+
+
+def test_the_index_names_the_version_of_every_workshop_file_this_bootcamp_reads() -> None:
+    """READER is written out (a listing does not load the store's readers): a schema's next version changes it."""
+    schemas = [found for found in vars(files).values() if isinstance(found, FileSchema)]
+    assert READER == ", ".join(f"{schema.format.removeprefix('bootcamp/')} {schema.version}" for schema in schemas)
