@@ -57,5 +57,12 @@ def where_each_stopped(store: Store, workshops: Sequence[WorkshopInfo], clock: C
             answered = 0 if state.done or state.timers else len(files.answers())  # read only where it can matter
             stops.append(where_stopped(program, info.agenda, state, clock, answered))
         except UserError as error:
-            stops.append(f"cannot read: {error}")
+            stops.append(cannot_read(error))
     return stops
+
+
+def cannot_read(error: UserError) -> str:
+    """Where a workshop whose files cannot be read stopped: the error's own words, once "cannot read" (the store's
+    unreadable file already says "cannot read <file>: …")."""
+    said = str(error)
+    return said if said.startswith("cannot read") else f"cannot read: {said}"

@@ -50,7 +50,7 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
     except UserError as error:
         row["problem"] = str(error)
         return row
-    from bootcamp.stopped import where_stopped  # the flow and the content: only when a folder changed
+    from bootcamp.stopped import cannot_read, where_stopped  # the flow and the content: only when a folder changed
 
     program: Program | None = None
     room, answers, days = RoomRecords(), (), ()
@@ -64,7 +64,7 @@ def read_row(folder: Path, stamp: list[int], taken_at: int, files_signature: str
         days = state.days_met()
         stopped_at = where_stopped(program, info.agenda, state, clock, len(answers))
     except UserError as error:
-        stopped_at = f"cannot read: {error}"
+        stopped_at = cannot_read(error)
     row.update(
         organisation=info.organisation,
         info=_compact_info(info),

@@ -78,7 +78,8 @@ def test_each_stored_workshop_in_order_and_one_that_cannot_be_read_says_why(
     infos = [store.open(workshop_id).info() for workshop_id in (fresh, under_way, broken)]
     first, second, third = where_each_stopped(store, infos, clock)
     assert (first, second) == ("not started", "Rate the aptitudes (2/7)")
-    assert third.startswith("cannot read: ") and "state.json" in third
+    assert third.startswith("cannot read ") and "state.json" in third
+    assert third.count("cannot read") == 1  # the store's own words, not "cannot read: cannot read …"
 
 
 def test_workshops_sharing_one_content_load_it_once(

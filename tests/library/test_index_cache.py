@@ -197,7 +197,8 @@ def test_an_unreadable_state_says_so_where_it_stopped(store: Store, sources: dic
     info = make_workshop(store, sources)
     (store.workshops_dir / info.id / "state.json").write_text("[]")
     (row,) = library.listing().rows
-    assert row.stopped_at.startswith("cannot read: ") and "state.json" in row.stopped_at
+    assert row.stopped_at.startswith("cannot read ") and "state.json" in row.stopped_at
+    assert row.stopped_at.count("cannot read") == 1  # the store's own words, not "cannot read: cannot read …"
 
 
 def test_the_index_never_creates_a_missing_data_folder(tmp_path: Path, clock) -> None:
