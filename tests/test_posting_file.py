@@ -114,44 +114,51 @@ def zipped(members: dict[str, bytes]) -> bytes:
 TO_DO = "copy the posting's text and paste it into `bootcamp role-check -`, or save it as a .txt file"
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        (
-            "old.doc",
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
-            f"is an old Word (.doc) or Office file, which is not read here: {TO_DO}",
-        ),
-        ("scan.pdf", blank_pdf(), f"is a PDF with no text in it (a scan, perhaps): {TO_DO}"),
-        ("locked.pdf", blank_pdf("secret"), f"is a PDF locked with a password: {TO_DO}"),
-        (
-            "sheet.xlsx",
-            zipped({"xl/workbook.xml": b"<workbook/>"}),
-            f"is a zipped file but not a Word (.docx) or OpenDocument (.odt) document: {TO_DO}",
-        ),
-        (
-            "tool",
-            b"\x7fELF\x02\x01\x01" + bytes(120),  # a program: valid UTF-8, but mostly NULs
-            f"is not a text file (it holds binary data): {TO_DO}",
-        ),
-        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), f"is a picture (PNG), and the text in a picture is not read here: {TO_DO}"),
-        (
-            "shot.heic",
-            bytes(4) + b"ftypheic" + bytes(64),
-            f"is a picture (HEIC), and the text in a picture is not read here: {TO_DO}",
-        ),
-        (
-            "noise.bin",  # bytes neither UTF-8 nor Windows-1252 has a letter for (0x81, 0x8d, 0x8f, 0x90, 0x9d)
-            b"Lead \x81\x8d\x8f\x90\x9d\xff\xc3",
-            "is not UTF-8 text (byte 5); save it as UTF-8 and try again",
-        ),
-        (
-            "blob.dat",  # Windows-1252 gives every other byte a letter: control characters say it is not text
-            bytes(range(1, 9)) + b"\xe9\xea",
-            f"is not a text file (it holds binary data): {TO_DO}",
-        ),
-    ],
-)
+# Each case is named by its file: its bytes can differ at each collection (a locked PDF's encryption is salted at
+# random, a zip holds the second it was made), and ids made of them differ between pytest-xdist's workers, which
+# then refuse to run at all.
+UNREADABLE = [
+    (
+        "old.doc",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+        f"is an old Word (.doc) or Office file, which is not read here: {TO_DO}",
+    ),
+    ("scan.pdf", blank_pdf(), f"is a PDF with no text in it (a scan, perhaps): {TO_DO}"),
+    ("locked.pdf", blank_pdf("secret"), f"is a PDF locked with a password: {TO_DO}"),
+    (
+        "sheet.xlsx",
+        zipped({"xl/workbook.xml": b"<workbook/>"}),
+        f"is a zipped file but not a Word (.docx) or OpenDocument (.odt) document: {TO_DO}",
+    ),
+    (
+        "tool",
+        b"\x7fELF\x02\x01\x01" + bytes(120),  # a program: valid UTF-8, but mostly NULs
+        f"is not a text file (it holds binary data): {TO_DO}",
+    ),
+    (
+        "photo.png",
+        b"\x89PNG\r\n\x1a\n" + bytes(64),
+        f"is a picture (PNG), and the text in a picture is not read here: {TO_DO}",
+    ),
+    (
+        "shot.heic",
+        bytes(4) + b"ftypheic" + bytes(64),
+        f"is a picture (HEIC), and the text in a picture is not read here: {TO_DO}",
+    ),
+    (
+        "noise.bin",  # bytes neither UTF-8 nor Windows-1252 has a letter for (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+        b"Lead \x81\x8d\x8f\x90\x9d\xff\xc3",
+        "is not UTF-8 text (byte 5); save it as UTF-8 and try again",
+    ),
+    (
+        "blob.dat",  # Windows-1252 gives every other byte a letter: control characters say it is not text
+        bytes(range(1, 9)) + b"\xe9\xea",
+        f"is not a text file (it holds binary data): {TO_DO}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), UNREADABLE, ids=[name for name, _, _ in UNREADABLE])
 def test_a_file_that_cannot_be_read_gets_one_sentence_saying_what_it_is_and_what_to_do(
     name: str, data: bytes, message: str, tmp_path: Path
 ) -> None:
@@ -159,26 +166,26 @@ def test_a_file_that_cannot_be_read_gets_one_sentence_saying_what_it_is_and_what
     assert bootcamp(name, cwd=tmp_path) == (1, "", f"bootcamp: {name} {message}\n")
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        (
-            "broken.pdf",
-            b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage",
-            f"cannot read the PDF broken.pdf: it is damaged or not a PDF; {TO_DO}",
-        ),
-        (
-            "cut.docx",
-            b"PK\x03\x04" + bytes(40),
-            f"cannot read cut.docx: it is a zipped file that is damaged or not a document; {TO_DO}",
-        ),
-        (
-            "bad.docx",
-            zipped({"word/document.xml": b"<w:document"}),
-            f"cannot read bad.docx: it is a zipped file that is damaged or not a document; {TO_DO}",
-        ),
-    ],
-)
+DAMAGED = [  # named by their files, as UNREADABLE
+    (
+        "broken.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage",
+        f"cannot read the PDF broken.pdf: it is damaged or not a PDF; {TO_DO}",
+    ),
+    (
+        "cut.docx",
+        b"PK\x03\x04" + bytes(40),
+        f"cannot read cut.docx: it is a zipped file that is damaged or not a document; {TO_DO}",
+    ),
+    (
+        "bad.docx",
+        zipped({"word/document.xml": b"<w:document"}),
+        f"cannot read bad.docx: it is a zipped file that is damaged or not a document; {TO_DO}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), DAMAGED, ids=[name for name, _, _ in DAMAGED])
 def test_a_damaged_document_gets_one_sentence_too(name: str, data: bytes, message: str, tmp_path: Path) -> None:
     (tmp_path / name).write_bytes(data)
     assert bootcamp(name, cwd=tmp_path) == (1, "", f"bootcamp: {message}\n")

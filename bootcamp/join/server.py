@@ -21,7 +21,7 @@ from aiohttp import web
 
 from bootcamp.errors import UserError
 from bootcamp.join import tokens
-from bootcamp.join.addresses import EVERY_ADDRESS, candidates, not_here, port_in_use
+from bootcamp.join.addresses import EVERY_ADDRESS, candidates, is_here, not_here, port_in_use
 from bootcamp.join.events import ALIVE, KEEP_ALIVE_SECONDS, SILENCE_LOST_SECONDS, Streams, event
 from bootcamp.join.forms import PhoneForms
 from bootcamp.join.guard import Guard, add_security_headers
@@ -69,7 +69,9 @@ def refused(host: str, port: int, error: OSError) -> JoinError:
     (``error while attempting to bind on address ('192.168.1.20', 8765): …``) as its strerror."""
     if error.errno == errno.EADDRINUSE:
         return JoinError(port_in_use(port), port_in_use=True)
-    if error.errno == errno.EADDRNOTAVAIL:
+    # Python 3.13's asyncio passes over an address no interface has (as over a family not enabled), then raises with
+    # no errno: "could not bind on any address out of [('192.0.2.77', 8765)]".
+    if error.errno == errno.EADDRNOTAVAIL or (error.errno is None and not is_here(host)):
         return JoinError(not_here(host), not_here=True)
     why = os.strerror(error.errno) if error.errno else str(error)
     return JoinError(f"cannot serve the phone page on {host_in_url(host)}:{port}: {why}")

@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bootcamp.join.server import JoinError, JoinServer
+from bootcamp.join.server import JoinError, JoinServer, refused
 from bootcamp.join.wrong_codes import WrongCodes
 from bootcamp.limits import NOTE
 from bootcamp.store import Store, WorkshopFiles
@@ -185,6 +185,16 @@ async def test_an_address_in_use_is_said_in_one_sentence_and_the_log_is_private(
     await room.server.stop()
     await room.server.stop()  # stopping twice is harmless
     assert await room.workshop.close()
+
+
+def test_yesterdays_address_is_said_to_be_not_this_laptops_under_python_3_13_too() -> None:
+    """A console reopened after a crash on another network serves again on the address joining was left on. Under
+    Python 3.13 it said "cannot serve the phone page on 192.0.2.77:8765: could not bind on any address out of
+    [('192.0.2.77', 8765)]": asyncio 3.13 passes over an address no interface has, then raises with no errno."""
+    error = OSError("could not bind on any address out of [('192.0.2.77', 8765)]")
+    said = refused("192.0.2.77", 8765, error)
+    assert str(said).startswith("192.0.2.77 is not an address of this laptop (its addresses: ") and said.not_here
+    assert "('" not in str(said)
 
 
 async def test_a_refused_phone_that_reloads_gets_a_page_saying_how_long_and_that_it_tries_again_by_itself(
