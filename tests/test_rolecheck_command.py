@@ -79,7 +79,7 @@ def test_text_numbers_each_duty_line_with_its_leaning_and_reason_then_sums_up(po
         assert lines[2 * number + 1] == " " * 14 + suggest(line, CHECK).reason
     assert lines[8:12] == [
         "",
-        "4 duty lines: 1 lean strategic, 1 tactical, 2 undecided.",
+        "4 duty lines: 1 leans strategic, 1 tactical, 2 undecided.",
         LEFT_OUT,  # the title, the two headings and the requirement: said, not dropped unsaid
         "Suggested share of tactical duties: 50% (1 of the 2 lines that lean either way).",
     ]
@@ -294,3 +294,10 @@ def test_left_out_lines_are_shown_never_obeyed() -> None:
     code, out, err = bootcamp("-", "-v", stdin="Acme makes \x1b[31mkettles\x1b[0m.\n- Lead the team\n")
     assert (code, err) == (0, "")
     assert "Acme makes \\x1b[31mkettles\\x1b[0m." in out and "\x1b" not in out
+
+
+def test_a_posting_of_one_line_is_summed_up_in_the_singular() -> None:
+    code, out, err = bootcamp("-", stdin="Lead the customer journey redesign with product and operations\n")
+    assert (code, err) == (0, "")
+    assert "1 duty line: 1 leans strategic, 0 tactical, 0 undecided." in out.splitlines()
+    assert "Suggested share of tactical duties: 0% (of the 1 line that leans either way)." in out

@@ -121,18 +121,21 @@ def summary(
 ) -> list[str]:
     counts = {leaning: sum(1 for item in checked if item.suggestion.leaning is leaning) for leaning in Leaning}
     strategic, tactical, undecided = counts[Leaning.STRATEGIC], counts[Leaning.TACTICAL], counts[Leaning.UNDECIDED]
+    lean = "leans" if strategic == 1 else "lean"
     lines = [
-        f"{_count(len(checked), 'duty line')}: {strategic} lean strategic, {tactical} tactical, {undecided} undecided."
+        f"{_count(len(checked), 'duty line')}: {strategic} {lean} strategic, {tactical} tactical, {undecided} undecided."
     ]
     if left_out:
         lines.extend(left_out_note(left_out, verbose, listed_above=verbose))
     leaning_either_way = strategic + tactical
     if leaning_either_way:
         share = round(100 * tactical / leaning_either_way)
-        lines.append(
-            f"Suggested share of tactical duties: {share}% ({tactical} of the "
-            f"{_count(leaning_either_way, 'line')} that lean either way)."
+        of_lines = (
+            "of the 1 line that leans either way"
+            if leaning_either_way == 1
+            else f"{tactical} of the {leaning_either_way} lines that lean either way"
         )
+        lines.append(f"Suggested share of tactical duties: {share}% ({of_lines}).")
     else:
         lines.append("Suggested share of tactical duties: none, as no line leans either way.")
     structure = ", ".join(_lower_first(question.label) for question in check.structure) or "its level and backing"
