@@ -98,6 +98,7 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
         self.join_port = join.port if join is not None else None  # a port given there is kept for j too
         self.content: Program | None = None  # the boot camp new workshops are made from, once loaded
         self._quit_anyway = False
+        self.unsaved_at_quit = ""  # quit anyway while saves failed: what was lost, for the command to say
         self._ending: asyncio.Task[None] | None = None  # ending on a signal
         self._handlers_before: dict[signal.Signals, object] = {}  # what handled the ending signals before the app
         for theme in THEMES:
@@ -247,7 +248,11 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
                 self._refuse_quit()
                 return
         self.close_workshop()
-        if await self.flush() or self._quit_anyway:
+        if await self.flush():
+            self.exit()
+            return
+        if self._quit_anyway:
+            self.unsaved_at_quit = self.abandon_saves()
             self.exit()
             return
         self._refuse_quit()

@@ -210,3 +210,40 @@ async def test_a_refused_quit_in_presenter_mode_does_not_put_the_data_folder_on_
         assert "cannotsave" not in shown and "workshops" not in shown and "data" not in shown
         disk_full.clear()
         assert await app.flush(10)
+
+
+async def test_quitting_anyway_stops_the_saves_and_leaves_one_sentence_of_what_was_lost(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """q, y, then q, y again on a disk still full: the console went, and its writer went on retrying behind the
+    shell prompt, each retry printing a traceback ("Event loop is closed") onto the terminal for ten seconds,
+    with not a word of what was not saved. Quitting anyway now stops the saves, and the app keeps one sentence
+    of what was lost for the command to say."""
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await console_at(pilot, MANDATE)
+        info = app.workshop.info
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        error = app.save_status.error
+        await pilot.press("q", "y")
+        await wait_until(pilot, lambda: "Still saving" in screen_text(app), "the refused quit")
+        await pilot.press("q", "y")  # quits anyway
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
+    assert app.unsaved_at_quit == f"quit with 1 change to {info.name} not saved, now lost ({error})"
+    assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]
+
+
+def test_bootcamp_says_on_the_terminal_what_quitting_anyway_lost(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from bootcamp.commands import tui
+
+    lost = "quit with 1 change to Spring camp not saved, now lost (cannot save …: No space left on device)"
+    monkeypatch.setattr(BootcampApp, "run", lambda app: setattr(app, "unsaved_at_quit", lost))
+    assert tui.run(argparse.Namespace(command=None, data_dir=str(data_dir))) == 1
+    assert capsys.readouterr().err == f"bootcamp: {lost}\n"
