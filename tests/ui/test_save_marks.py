@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -247,3 +248,29 @@ def test_bootcamp_says_on_the_terminal_what_quitting_anyway_lost(
     monkeypatch.setattr(BootcampApp, "run", lambda app: setattr(app, "unsaved_at_quit", lost))
     assert tui.run(argparse.Namespace(command=None, data_dir=str(data_dir))) == 1
     assert capsys.readouterr().err == f"bootcamp: {lost}\n"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_person_added_while_the_disk_is_full_is_marked_unsaved_in_full_on_people(
+    workshop_id: str, make_app, disk_full: threading.Event, size: tuple[int, int]
+) -> None:
+    """F2 on a full disk, a late arrival added: their row's mark read "✗ not sav", cut by the list's edge (the
+    mark's column was 10 cells, its label 22): the list's mark is short, the status bar says the rest."""
+    from bootcamp.ui.screens.roster import RosterScreen
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await console_at(pilot, MANDATE)
+        disk_full.set()
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: isinstance(app.screen, RosterScreen), "people")
+        await pilot.press("a", *"Dee Late", "enter", "enter")
+        await wait_until(pilot, lambda: "Dee Late" in screen_text(app), "Dee on the list")
+
+        def dees_row() -> str:  # the list's row, not the details beside it ("Dee Late  P4")
+            return next((line for line in screen_text(app).splitlines() if re.search(r"P4 +Dee Late", line)), "")
+
+        await wait_until(pilot, lambda: "✗" in dees_row(), "Dee's save failing")
+        assert re.search(r"Dee Late +✗ unsaved +│", dees_row()), dees_row()
+        disk_full.clear()
+        assert await app.flush(10)
