@@ -203,7 +203,7 @@ class SavingApp:
                 field.save_now()
 
     def abandon_saves(self) -> str:
-        """Quitting anyway: stop the saves still failing (left to retry, they would outlive the console, out of
+        """Quitting anyway, or ended by the system: stop the saves still failing (left to retry, they would outlive the console, out of
         sight), and say in one sentence what is lost; "" when nothing was."""
         from bootcamp.plurals import counted
 
@@ -214,7 +214,7 @@ class SavingApp:
         if not status.pending:
             return ""
         why = f" ({status.error})" if status.error else ""
-        return f"quit with {counted(status.pending, 'change')} to {workshop.info.name} not saved, now lost{why}"
+        return f"ended with {counted(status.pending, 'change')} to {workshop.info.name} not saved, now lost{why}"
 
     async def flush(self, timeout: float = QUIT_FLUSH_SECONDS) -> bool:
         """Wait until every workshop left or open has its saves on disk."""

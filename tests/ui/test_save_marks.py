@@ -233,7 +233,7 @@ async def test_quitting_anyway_stops_the_saves_and_leaves_one_sentence_of_what_w
         await wait_until(pilot, lambda: "Still saving" in screen_text(app), "the refused quit")
         await pilot.press("q", "y")  # quits anyway
         await wait_until(pilot, lambda: not app.is_running, "the app to end")
-    assert app.unsaved_at_quit == f"quit with 1 change to {info.name} not saved, now lost ({error})"
+    assert app.unsaved_at_quit == f"ended with 1 change to {info.name} not saved, now lost ({error})"
     assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]
 
 
@@ -244,7 +244,7 @@ def test_bootcamp_says_on_the_terminal_what_quitting_anyway_lost(
 
     from bootcamp.commands import tui
 
-    lost = "quit with 1 change to Spring camp not saved, now lost (cannot save …: No space left on device)"
+    lost = "ended with 1 change to Spring camp not saved, now lost (cannot save …: No space left on device)"
     monkeypatch.setattr(BootcampApp, "run", lambda app: setattr(app, "unsaved_at_quit", lost))
     assert tui.run(argparse.Namespace(command=None, data_dir=str(data_dir))) == 1
     assert capsys.readouterr().err == f"bootcamp: {lost}\n"
@@ -274,3 +274,26 @@ async def test_a_person_added_while_the_disk_is_full_is_marked_unsaved_in_full_o
         assert re.search(r"Dee Late +✗ unsaved +│", dees_row()), dees_row()
         disk_full.clear()
         assert await app.flush(10)
+
+
+async def test_a_console_stopped_by_the_system_while_the_disk_is_full_says_what_was_lost(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill (SIGTERM) while an answer could not be saved: the console waited for it, then ended with 143 and not a
+    word; the answer was gone, the terminal silent. It now leaves the same sentence as quitting anyway."""
+    import signal
+
+    monkeypatch.setattr("bootcamp.ui.app_saving.QUIT_FLUSH_SECONDS", 0.3)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        info = app.workshop.info
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        error = app.save_status.error
+        app.end_on_signal(signal.SIGTERM)
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
+    assert app.return_code == 128 + signal.SIGTERM
+    assert app.unsaved_at_quit == f"ended with 1 change to {info.name} not saved, now lost ({error})"
+    assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]
