@@ -8,6 +8,7 @@ import contextlib
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,6 +55,9 @@ def _run(args: argparse.Namespace) -> int:
         data_dir=folder, content_dir=content_dir, open_workshop=opening, join=join, data_origin=chosen.origin
     )
     app.run()
+    if app.unsaved_at_quit:  # ended on a disk refusing the saves: the terminal is where it can still be read
+        print(f"bootcamp: {app.unsaved_at_quit}", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0  # 128 + the signal when SIGTERM or SIGHUP ended it
 
 

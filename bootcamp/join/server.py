@@ -110,7 +110,8 @@ class JoinServer:
         self._stopped = False
         self._silent = False  # stopping without telling the pages
         self._unlisten: Callable[[], None] = lambda: None
-        self._logger = file_logger(f"bootcamp.join.{code}.{id(self)}", log_path)
+        # Why the log is not kept ("" when it is): the console says so once joining has started.
+        self._logger, self.log_not_kept = file_logger(f"bootcamp.join.{code}.{id(self)}", log_path)
 
     # -- start and stop ---------------------------------------------------------------------------------------
 

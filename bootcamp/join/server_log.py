@@ -21,19 +21,27 @@ BALLOT_PATH = "/ballot"
 REFUSALS = frozenset({403, 404, 413, 421, 429})  # the answers whose address the log keeps
 
 
-def file_logger(name: str, path: Path) -> logging.Logger:
-    """A logger that writes to ``path`` only (it does not pass records up to the root logger)."""
-    make_private_folder(path.parent)
-    os.close(
-        os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
-    )  # private, like every file of the data folder
+def file_logger(name: str, path: Path) -> tuple[logging.Logger, str]:
+    """A logger that writes to ``path`` only (it does not pass records up to the root logger), and why it writes
+    nowhere when ``path`` cannot be written (a full disk, a read-only data folder), else "".
+
+    The phones join all the same: the log is not the workshop's, and its answers are saved (or retried) apart.
+    """
     logger = logging.getLogger(name)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    handler = logging.FileHandler(path, encoding="utf-8")
+    try:
+        make_private_folder(path.parent)
+        os.close(
+            os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        )  # private, like every file of the data folder
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError as error:
+        logger.addHandler(logging.NullHandler())
+        return logger, f"cannot write {path}: {error.strerror or error}"
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     logger.addHandler(handler)
-    return logger
+    return logger, ""
 
 
 def close_logger(logger: logging.Logger) -> None:

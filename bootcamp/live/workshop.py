@@ -11,6 +11,7 @@ the store's files to change a workshop. No Textual here: plain pytest tests it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -139,8 +140,14 @@ class LiveWorkshop:
         if self._writer is not None:
             return
         report = (loop or asyncio.get_running_loop()).call_soon_threadsafe
+
+        def reported(job_id: str, error: BaseException | None) -> None:
+            # A loop closed under a save still retrying (the front end ended): nobody is left to show it to.
+            with contextlib.suppress(RuntimeError):
+                report(self._saved, job_id, error)
+
         self._writer = OrderedWriter(
-            lambda job_id, error: report(self._saved, job_id, error),
+            reported,
             backoff=self._backoff,
             name=f"bootcamp-writer-{self.info.id}",
         )
@@ -193,6 +200,15 @@ class LiveWorkshop:
         done = await asyncio.to_thread(self._writer.flush, timeout)
         await asyncio.sleep(0)  # the results were handed to the loop before flush returned: let them run
         return done
+
+    def abandon_saves(self) -> SaveStatus:
+        """Stop the writer at once, what it has not saved given up (the console quits anyway, on a disk still
+        refusing them); how the saves stood then. The owner lock goes with the process."""
+        status = self.tracker.status
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.close(timeout=0)
+        return status
 
     def leave(self) -> None:
         """The console leaves the workshop: the running timer paused, so reopening shows it where it was left."""

@@ -98,6 +98,7 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
         self.join_port = join.port if join is not None else None  # a port given there is kept for j too
         self.content: Program | None = None  # the boot camp new workshops are made from, once loaded
         self._quit_anyway = False
+        self.unsaved_at_quit = ""  # ended (quit anyway, a signal) while saves failed: what was lost, for the command
         self._ending: asyncio.Task[None] | None = None  # ending on a signal
         self._handlers_before: dict[signal.Signals, object] = {}  # what handled the ending signals before the app
         for theme in THEMES:
@@ -147,7 +148,8 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
 
     async def _end(self, return_code: int) -> None:
         self.close_workshop(chosen=False)
-        await self.flush()  # bounded: a save that cannot finish is not waited for past the flush timeout
+        if not await self.flush():  # bounded: a save that cannot finish is not waited for past the flush timeout
+            self.unsaved_at_quit = self.abandon_saves()
         self.exit(return_code=return_code)
 
     def on_mount(self) -> None:
@@ -247,7 +249,11 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
                 self._refuse_quit()
                 return
         self.close_workshop()
-        if await self.flush() or self._quit_anyway:
+        if await self.flush():
+            self.exit()
+            return
+        if self._quit_anyway:
+            self.unsaved_at_quit = self.abandon_saves()
             self.exit()
             return
         self._refuse_quit()

@@ -91,6 +91,14 @@ class JoiningApp:
         self._left_on = None
         self._joining = joining
         self.joining = joining.now
+        if joining.server.log_not_kept:
+            self.notify(
+                f"Phones can join, but their log is not kept: {joining.server.log_not_kept}",
+                title="Phones",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         return True
 
     async def _join_again(self) -> None:

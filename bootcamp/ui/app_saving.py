@@ -202,6 +202,20 @@ class SavingApp:
             for field in (*screen.query(AutosaveInput), *screen.query(AutosaveTextArea)):
                 field.save_now()
 
+    def abandon_saves(self) -> str:
+        """Quitting anyway, or ended by the system: stop the saves still failing (left to retry, they would outlive the console, out of
+        sight), and say in one sentence what is lost; "" when nothing was."""
+        from bootcamp.plurals import counted
+
+        workshop = self.workshop if self.workshop is not None else self._left
+        if workshop is None:
+            return ""
+        status = workshop.abandon_saves()
+        if not status.pending:
+            return ""
+        why = f" ({status.error})" if status.error else ""
+        return f"ended with {counted(status.pending, 'change')} to {workshop.info.name} not saved, now lost{why}"
+
     async def flush(self, timeout: float = QUIT_FLUSH_SECONDS) -> bool:
         """Wait until every workshop left or open has its saves on disk."""
         done = True

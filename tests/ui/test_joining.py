@@ -9,6 +9,7 @@ clients with their own cookies, on the test's loop, which is the app's.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import os
 import re
@@ -273,6 +274,39 @@ async def test_open_with_join_starts_joining_and_an_address_in_use_is_one_senten
         [message] = [m for m in notified(app) if "not an address" in m]
         assert message.startswith("192.0.2.77 is not an address of this laptop (its addresses: ")
         assert message.endswith("127.0.0.1 loopback); press j to choose one")
+
+
+async def test_joining_starts_without_its_log_when_the_data_folder_cannot_take_it_and_says_so(
+    workshop_id: str, make_app, data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk refuses the logs folder (the first j of the day on a full laptop), as a read-only data folder
+    refuses the log: j used to end the console with a traceback, the room's unsaved answers with it. The log is
+    not the workshop's: the phones join without it, and the console says so in one sentence."""
+
+    def disk_full(folder: Path) -> bool:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
+
+    monkeypatch.setattr("bootcamp.join.server_log.make_private_folder", disk_full)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        assert await app.start_joining(LOOPBACK)
+        await settle(pilot)
+        joining = app.joining
+        assert joining is not None and await served(joining.url)
+        log = data_dir / "logs" / f"join-{workshop_id}.log"
+        [message] = [m for m in notified(app) if "log" in m]
+        assert message == f"Phones can join, but their log is not kept: cannot write {log}: No space left on device"
+        phone = Phone(ConsoleRoom(app))  # type: ignore[arg-type]
+        try:
+            await phone.sit("Ana Ortiz")
+            status, part = await phone.answer("yes")
+            assert status == 200 and "saved ✓" in part
+        finally:
+            await phone.close()
+        assert [answer.value for answer in store.open(workshop_id).answers()] == ["yes"]
+        assert not log.exists()
 
 
 # -- what the console shows -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -210,3 +211,89 @@ async def test_a_refused_quit_in_presenter_mode_does_not_put_the_data_folder_on_
         assert "cannotsave" not in shown and "workshops" not in shown and "data" not in shown
         disk_full.clear()
         assert await app.flush(10)
+
+
+async def test_quitting_anyway_stops_the_saves_and_leaves_one_sentence_of_what_was_lost(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """q, y, then q, y again on a disk still full: the console went, and its writer went on retrying behind the
+    shell prompt, each retry printing a traceback ("Event loop is closed") onto the terminal for ten seconds,
+    with not a word of what was not saved. Quitting anyway now stops the saves, and the app keeps one sentence
+    of what was lost for the command to say."""
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await console_at(pilot, MANDATE)
+        info = app.workshop.info
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        error = app.save_status.error
+        await pilot.press("q", "y")
+        await wait_until(pilot, lambda: "Still saving" in screen_text(app), "the refused quit")
+        await pilot.press("q", "y")  # quits anyway
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
+    assert app.unsaved_at_quit == f"ended with 1 change to {info.name} not saved, now lost ({error})"
+    assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]
+
+
+def test_bootcamp_says_on_the_terminal_what_quitting_anyway_lost(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from bootcamp.commands import tui
+
+    lost = "ended with 1 change to Spring camp not saved, now lost (cannot save …: No space left on device)"
+    monkeypatch.setattr(BootcampApp, "run", lambda app: setattr(app, "unsaved_at_quit", lost))
+    assert tui.run(argparse.Namespace(command=None, data_dir=str(data_dir))) == 1
+    assert capsys.readouterr().err == f"bootcamp: {lost}\n"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_person_added_while_the_disk_is_full_is_marked_unsaved_in_full_on_people(
+    workshop_id: str, make_app, disk_full: threading.Event, size: tuple[int, int]
+) -> None:
+    """F2 on a full disk, a late arrival added: their row's mark read "✗ not sav", cut by the list's edge (the
+    mark's column was 10 cells, its label 22): the list's mark is short, the status bar says the rest."""
+    from bootcamp.ui.screens.roster import RosterScreen
+
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await console_at(pilot, MANDATE)
+        disk_full.set()
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: isinstance(app.screen, RosterScreen), "people")
+        await pilot.press("a", *"Dee Late", "enter", "enter")
+        await wait_until(pilot, lambda: "Dee Late" in screen_text(app), "Dee on the list")
+
+        def dees_row() -> str:  # the list's row, not the details beside it ("Dee Late  P4")
+            return next((line for line in screen_text(app).splitlines() if re.search(r"P4 +Dee Late", line)), "")
+
+        await wait_until(pilot, lambda: "✗" in dees_row(), "Dee's save failing")
+        assert re.search(r"Dee Late +✗ unsaved +│", dees_row()), dees_row()
+        disk_full.clear()
+        assert await app.flush(10)
+
+
+async def test_a_console_stopped_by_the_system_while_the_disk_is_full_says_what_was_lost(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill (SIGTERM) while an answer could not be saved: the console waited for it, then ended with 143 and not a
+    word; the answer was gone, the terminal silent. It now leaves the same sentence as quitting anyway."""
+    import signal
+
+    monkeypatch.setattr("bootcamp.ui.app_saving.QUIT_FLUSH_SECONDS", 0.3)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        info = app.workshop.info
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        error = app.save_status.error
+        app.end_on_signal(signal.SIGTERM)
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
+    assert app.return_code == 128 + signal.SIGTERM
+    assert app.unsaved_at_quit == f"ended with 1 change to {info.name} not saved, now lost ({error})"
+    assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]

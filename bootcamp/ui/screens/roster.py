@@ -132,7 +132,7 @@ class PeopleTable(SteadyTable[Text]):
                     plain(f"P{person.number}", "bold"),
                     *name,
                     plain(one_line(person.role, role_width)),
-                    mark_text(marks.get(person.id, Mark.NONE)),
+                    mark_text(marks.get(person.id, Mark.NONE), short=True),
                     key=person.id,
                 )
             ids = [p.id for p in people]

@@ -19,8 +19,12 @@ LABELS = {
 }
 
 
-def mark_text(mark: Mark) -> Text:
-    label, style = LABELS[mark]
+# In a table's column (People's list), where the whole label would be cut at the list's edge ("✗ not sav").
+SHORT_LABELS = {**LABELS, Mark.FAILED: ("✗ unsaved", "bold")}
+
+
+def mark_text(mark: Mark, *, short: bool = False) -> Text:
+    label, style = (SHORT_LABELS if short else LABELS)[mark]
     return Text(label, style=style, end="")
 
 
