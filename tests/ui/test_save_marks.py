@@ -297,3 +297,28 @@ async def test_a_console_stopped_by_the_system_while_the_disk_is_full_says_what_
     assert app.return_code == 128 + signal.SIGTERM
     assert app.unsaved_at_quit == f"ended with 1 change to {info.name} not saved, now lost ({error})"
     assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]
+
+
+async def test_a_quick_note_kept_while_saves_fail_says_it_is_not_saved_yet(
+    workshop_id: str, make_app, store: Store, disk_full: threading.Event
+) -> None:
+    """The quick note's notice said "Quick note kept on …" while the disk refused every save (found trying a full
+    disk for real): it is held and saved with the others once the disk takes them, and says so."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, MANDATE)
+        disk_full.set()
+        await pilot.press("a", "y")
+        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await pilot.press("ctrl+n", *"ask Ben", "enter")
+        await wait_until(pilot, lambda: "ask Ben" in [n.text for n in app.workshop.records.room.notes], "the note")
+        said = list(app._notifications)[-1].message
+        assert said.startswith("Quick note on ") and "not saved yet" in said and FULL in said
+        assert "kept" not in said
+
+        disk_full.clear()
+        assert await app.flush()
+        await pilot.press("ctrl+n", *"and Ana", "enter")
+        await wait_until(pilot, lambda: "and Ana" in [n.text for n in app.workshop.records.room.notes], "the note")
+        assert list(app._notifications)[-1].message.startswith("Quick note kept on ")  # saves go through again
+    assert "ask Ben" in [n.text for n in store.open(workshop_id).room().notes]  # held, then saved

@@ -48,7 +48,10 @@ class QuickNoteScreen(ModalScreen[None]):
             self.query_one("#quick-problem", Static).update(plain("Type the note first (Esc closes)."))
             return
         self.workshop.records.put_note(self.step.key, event.value, quick=True)
-        self.notify(f"Quick note kept on {self.step.title}", markup=False)
+        if failing := self.workshop.save_status.brief:  # held with the other changes, saved once the disk takes them
+            self.notify(f"Quick note on {self.step.title} not saved yet ({failing}): retrying", markup=False)
+        else:
+            self.notify(f"Quick note kept on {self.step.title}", markup=False)
         self.dismiss(None)
 
     def action_cancel(self) -> None:
