@@ -177,3 +177,22 @@ def test_every_colour_a_page_draws_inline_has_a_dark_counterpart(tmp_path: Path)
         ]
         assert missing == []
         assert '<meta name="color-scheme" content="light dark">' in page
+
+
+def laid_on(colour: str, ground: str) -> tuple[float, float, float]:
+    """An ``rgba()`` colour as it shows laid on an opaque ``ground``."""
+    red, green, blue, alpha = (float(part) for part in re.findall(r"[\d.]+", colour))
+    return tuple(  # type: ignore[return-value]
+        alpha * part / 255 + (1 - alpha) * under for part, under in zip((red, green, blue), rgb(ground))
+    )
+
+
+def test_the_shade_where_a_table_goes_on_shows_on_dark_paper_as_plainly_as_on_light() -> None:
+    """On a phone in dark mode the heat map and the dimensions ran past the screen's edge with next to no shade there:
+    black at 60% on near-black paper is 1.13:1, where light paper's shade is 1.88:1, and the cue that a table goes on
+    was lost."""
+    light = contrast(laid_on(LIGHT["shade"], LIGHT["paper"]), rgb(LIGHT["paper"]))
+    dark = contrast(laid_on(DARK["shade"], DARK["paper"]), rgb(DARK["paper"]))
+    assert light > 1.5  # the light shade shows: the measure has something to match
+    assert round(dark, 2) >= round(light, 2)
+    assert laid_on(DARK["shade-clear"], DARK["paper"]) == rgb(DARK["paper"])  # it fades to nothing
