@@ -12,14 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from comparison_rooms import earlier_room, later_room
-from shipped_rooms import demo_report
+from drawn_pages import PAGES, drawn_page
 
-from bootcamp.export.comparison_html import render_comparison_html
-from bootcamp.export.report_html import render_html
 from bootcamp.export.report_style import SCORE_SHADES, STYLE
-from bootcamp.summary.comparison import compare
-from bootcamp.summary.lineage import given
 
 DARK_MEDIA = "@media screen and (prefers-color-scheme: dark) {"
 HUES = range(0, 121)  # the scale's every hue, red (0) to green (120)
@@ -154,19 +149,11 @@ def dark_rule_for(classes: frozenset[str], prop: str, css: str) -> bool:
     return False
 
 
-def _pages(data_dir: Path) -> dict[str, str]:
-    earlier, later = earlier_room(), later_room()
-    comparison = compare(earlier.report(as_of="2027-03-01"), later.report(as_of="2027-03-01"))
-    return {
-        "summary": render_html(demo_report(data_dir)),
-        "comparison": render_comparison_html(comparison, given(earlier.info, later.info)),
-    }
-
-
 def test_every_colour_a_page_draws_inline_has_a_dark_counterpart(tmp_path: Path) -> None:
     """A score's colour (a heat map's cell, a bar, a band) is redrawn from its hue; a fixed one (a bar's track, the
     role's parts) by its class's rule; either way, none stays as drawn for light paper."""
-    for name, page in _pages(tmp_path / "data").items():
+    for name in PAGES:
+        page = drawn_page(name, tmp_path / "data")
         css = page[page.index("<style>") + len("<style>") : page.index("</style>")]
         drawn = Coloured(page).found
         assert len({(tag, classes) for tag, classes, _, _ in drawn}) >= 5, name  # the measure has something to measure
