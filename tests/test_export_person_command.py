@@ -16,7 +16,7 @@ from bootcamp.cli import main
 from bootcamp.demo import create_demo_workshop
 from bootcamp.export.data_csv import COLUMNS
 from bootcamp.store import Store, WorkshopFiles, is_ballot_id, new_ballot_id
-from bootcamp.store.edits import hand_poker_cards
+from bootcamp.store.edits import hand_poker_cards, put_poker_note
 from bootcamp.store.ids import new_participant_id
 from bootcamp.store.model import RoomNote
 from bootcamp.store.workshop_info import Participant
@@ -209,3 +209,26 @@ def test_her_copy_holds_the_poker_cards_dealt_to_her_by_title_and_no_other_card(
         f"{poker_step.title}, {title} (the card they hold)" for title in titles
     ]
     assert [(row["value"], row["at"]) for row in cards] == [("", "")] * len(hers)
+
+
+def test_her_copy_leaves_out_the_notes_on_her_card_and_a_seat_dealt_none_has_no_card(
+    store: Store, files: WorkshopFiles, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A card's notes are the room's words, not hers (README); a seat that holds no card gets a copy with none, and the
+    line after -o does not count cards."""
+    maria, david = seat_named(files, NAME), seat_named(files, "David Okonkwo")
+    first, second = (card.card_id for card in files.room().poker)
+    room_words = "The room said the call centre owns this one"
+    files.update_room(hand_poker_cards({first: maria.id, second: maria.id}))
+    files.update_room(put_poker_note(first, "today", room_words))
+    data = ("--data-dir", str(store.data_dir))
+    for fmt in ("json", "csv"):
+        out = tmp_path / f"maria.{fmt}"
+        code, _, _ = run_cli(capsys, "export", files.info().id, "--person", NAME, "--format", fmt, "-o", str(out), *data)
+        assert code == 0 and room_words not in out.read_text(encoding="utf-8-sig")
+    out = tmp_path / "david.json"
+    code, said, _ = run_cli(capsys, "export", files.info().id, "--person", david.name, "-o", str(out), *data)
+    assert code == 0 and "Poker card" not in said
+    assert json.loads(out.read_text())["poker_cards_held"] == []
+    code, text, _ = run_cli(capsys, "export", files.info().id, "--person", david.name, "--format", "csv", *data)
+    assert code == 0 and "(the card they hold)" not in text

@@ -199,6 +199,8 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
 
 # The dark set: a screen in dark mode (never paper, printed light as drawn). Text keeps WCAG AA on its ground (4.5:1),
 # a chart's shapes 3:1 on the paper; tests/summary/test_dark_theme.py measures both.
+# A box's shade where its table goes on is a light tint here: on near-black paper no shadow shows (black itself is
+# 1.2:1), and the cue must show as plainly as on light paper.
 _DARK_PALETTE = """
   --ink:#e6eaee; --muted:#a7b2bc; --line:#38414a; --paper:#161b20; --soft:#0d1114; --accent:#7db6de;
   --strategic:#43a878; --tactical:#e0665a; --undecided:#7d8791; --left-undecided:#a3adb7; --on-part:#0d1114;
@@ -208,7 +210,7 @@ _DARK_PALETTE = """
   --amber-ink:#f1cf8a; --green-chip:#1d3d2f; --green-ink:#a6dcc0; --grey-chip:#2c343c; --grey-ink:#b9c2ca;
   --blue-chip:#1c3347; --blue-ink:#a9cdea; --note:#3a2f17; --note-edge:#d9a441;
   --cell-edge:#161b20; --group-edge:#5d6873; --dont-know:#2a3037; --dont-know-stripe:#343b43; --empty:#1b2026;
-  --paper-clear:rgba(22, 27, 32, 0); --shade:rgba(0, 0, 0, .6); --shade-clear:rgba(0, 0, 0, 0);
+  --paper-clear:rgba(22, 27, 32, 0); --shade:rgba(230, 234, 238, .24); --shade-clear:rgba(230, 234, 238, 0);
 """
 
 Role = Literal["text", "under-text", "shape", "area"]

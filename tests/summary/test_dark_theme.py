@@ -12,14 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from comparison_rooms import earlier_room, later_room
-from shipped_rooms import demo_report
+from drawn_pages import PAGES, drawn_page
 
-from bootcamp.export.comparison_html import render_comparison_html
-from bootcamp.export.report_html import render_html
 from bootcamp.export.report_style import SCORE_SHADES, STYLE
-from bootcamp.summary.comparison import compare
-from bootcamp.summary.lineage import given
 
 DARK_MEDIA = "@media screen and (prefers-color-scheme: dark) {"
 HUES = range(0, 121)  # the scale's every hue, red (0) to green (120)
@@ -154,19 +149,11 @@ def dark_rule_for(classes: frozenset[str], prop: str, css: str) -> bool:
     return False
 
 
-def _pages(data_dir: Path) -> dict[str, str]:
-    earlier, later = earlier_room(), later_room()
-    comparison = compare(earlier.report(as_of="2027-03-01"), later.report(as_of="2027-03-01"))
-    return {
-        "summary": render_html(demo_report(data_dir)),
-        "comparison": render_comparison_html(comparison, given(earlier.info, later.info)),
-    }
-
-
 def test_every_colour_a_page_draws_inline_has_a_dark_counterpart(tmp_path: Path) -> None:
     """A score's colour (a heat map's cell, a bar, a band) is redrawn from its hue; a fixed one (a bar's track, the
     role's parts) by its class's rule; either way, none stays as drawn for light paper."""
-    for name, page in _pages(tmp_path / "data").items():
+    for name in PAGES:
+        page = drawn_page(name, tmp_path / "data")
         css = page[page.index("<style>") + len("<style>") : page.index("</style>")]
         drawn = Coloured(page).found
         assert len({(tag, classes) for tag, classes, _, _ in drawn}) >= 5, name  # the measure has something to measure
@@ -177,3 +164,22 @@ def test_every_colour_a_page_draws_inline_has_a_dark_counterpart(tmp_path: Path)
         ]
         assert missing == []
         assert '<meta name="color-scheme" content="light dark">' in page
+
+
+def laid_on(colour: str, ground: str) -> tuple[float, float, float]:
+    """An ``rgba()`` colour as it shows laid on an opaque ``ground``."""
+    red, green, blue, alpha = (float(part) for part in re.findall(r"[\d.]+", colour))
+    return tuple(  # type: ignore[return-value]
+        alpha * part / 255 + (1 - alpha) * under for part, under in zip((red, green, blue), rgb(ground))
+    )
+
+
+def test_the_shade_where_a_table_goes_on_shows_on_dark_paper_as_plainly_as_on_light() -> None:
+    """On a phone in dark mode the heat map and the dimensions ran past the screen's edge with next to no shade there:
+    black at 60% on near-black paper is 1.13:1, where light paper's shade is 1.88:1, and the cue that a table goes on
+    was lost."""
+    light = contrast(laid_on(LIGHT["shade"], LIGHT["paper"]), rgb(LIGHT["paper"]))
+    dark = contrast(laid_on(DARK["shade"], DARK["paper"]), rgb(DARK["paper"]))
+    assert light > 1.5  # the light shade shows: the measure has something to match
+    assert round(dark, 2) >= round(light, 2)
+    assert laid_on(DARK["shade-clear"], DARK["paper"]) == rgb(DARK["paper"])  # it fades to nothing

@@ -10,14 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from comparison_rooms import earlier_room, later_room
+from drawn_pages import PAGES, drawn_page
 from playwright.async_api import Page, async_playwright
-from shipped_rooms import demo_report
-
-from bootcamp.export.comparison_html import render_comparison_html
-from bootcamp.export.report_html import render_html
-from bootcamp.summary.comparison import compare
-from bootcamp.summary.lineage import given
 
 PHONE = 390
 EDGE = 10  # pixels at each side of a box where a shade would show
@@ -44,23 +38,14 @@ async def _plain_edges(page: Page, box_index: int) -> tuple[bytes, bytes]:
         await page.evaluate("(n) => { document.querySelectorAll('.scroll')[n].style.background = ''; }", box_index)
 
 
-def _pages(data_dir: Path) -> dict[str, str]:
-    earlier, later = earlier_room(), later_room()
-    comparison = compare(earlier.report(as_of="2027-03-01"), later.report(as_of="2027-03-01"))
-    return {
-        "summary": render_html(demo_report(data_dir)),
-        "comparison": render_comparison_html(comparison, given(earlier.info, later.info)),
-    }
-
-
-@pytest.mark.parametrize("name", ["summary", "comparison"])
+@pytest.mark.parametrize("name", PAGES)
 async def test_a_table_wider_than_the_phone_is_shaded_where_it_goes_on(
     chromium: Path, tmp_path: Path, name: str
 ) -> None:
     # The comparison's dimensions (and the summary's actions) were cut at the screen's edge between two columns:
     # nothing said there was more to the right, and a reader took the table for whole.
     page_file = tmp_path / "page.html"
-    page_file.write_text(_pages(tmp_path / "data")[name], encoding="utf-8")
+    page_file.write_text(drawn_page(name, tmp_path / "data"), encoding="utf-8")
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
         try:
@@ -111,7 +96,7 @@ async def test_the_role_lines_read_down_a_phone(chromium: Path, tmp_path: Path) 
     # The lines' table scrolled sideways and its rows were some 150 pixels tall for a line of a few words: the
     # column of reasons, out of sight to the right, wrapped a few words a line.
     page_file = tmp_path / "page.html"
-    page_file.write_text(_pages(tmp_path / "data")["summary"], encoding="utf-8")
+    page_file.write_text(drawn_page("summary", tmp_path / "data"), encoding="utf-8")
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
         try:
