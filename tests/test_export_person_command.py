@@ -206,7 +206,7 @@ def test_her_copy_holds_the_poker_cards_dealt_to_her_by_title_and_no_other_card(
         (poker_step.key, card, NAME) for card in hers
     ]
     assert [row["question"] for row in cards] == [
-        f"{poker_step.title}, {title} (the card they hold)" for title in titles
+        f"{poker_step.title}: the card they hold, {title}" for title in titles
     ]
     assert [(row["value"], row["at"]) for row in cards] == [("", "")] * len(hers)
 
@@ -231,4 +231,4 @@ def test_her_copy_leaves_out_the_notes_on_her_card_and_a_seat_dealt_none_has_no_
     assert code == 0 and "Poker card" not in said
     assert json.loads(out.read_text())["poker_cards_held"] == []
     code, text, _ = run_cli(capsys, "export", files.info().id, "--person", david.name, "--format", "csv", *data)
-    assert code == 0 and "(the card they hold)" not in text
+    assert code == 0 and "the card they hold" not in text

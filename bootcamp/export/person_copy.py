@@ -16,7 +16,7 @@ workshop; ``role``, ``removed``, ``joined_at``), ``answers`` (``question``: what
 CSV: the answers CSV's columns (:data:`bootcamp.export.data_csv.COLUMNS`, in its order), then ``question`` and
 ``role``: a consultant knows it, and the person reads it by the questions' titles. Each card in their hand follows
 their answers as a row of its own: ``step`` the Poker's step, ``item`` the card, no value, comment or time, and
-``question`` "Aptitude Poker, Persistence (the card they hold)".
+``question`` "Aptitude Poker: the card they hold, Persistence".
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def dumps_csv(copy: PersonCopy, *, line_end: str = "\r\n") -> str:
     step_key, step_title = (step.key, step.title) if step else ("", "Aptitude Poker")
     rows += [
         [copy.info.id, copy.seat.id, copy.seat.display_name, step_key, card, "", "", "", "",
-         f"{step_title}, {copy.card_title(card)} (the card they hold)", copy.seat.role]
+         f"{step_title}: the card they hold, {copy.card_title(card)}", copy.seat.role]
         for card in copy.cards_held
     ]
     return sheet_text([list(CSV_COLUMNS), *rows], line_end=line_end)
