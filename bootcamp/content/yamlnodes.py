@@ -137,7 +137,7 @@ def parse(text: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         said = _open_quote(text, error) or _pasted(text, line, mark.column + 1 if mark else 0, error.problem or "")
-        if said:
+        if said or (said := _no_colon(text, error)):
             return _raise(*said)
         problem = error.problem or error.context or "not valid YAML"
         return _raise(line, f"not valid YAML: {problem}")
@@ -247,6 +247,19 @@ def _quoted_over_lines_to(text: str, problem: yaml.Mark) -> yaml.ScalarToken | N
     if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
         return None
     return last if last.start_mark.line < last.end_mark.line else None
+
+
+def _no_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str, int] | None:
+    """A line of text where a field is expected, with no ':' after it (a file cut short, a field half typed): the
+    parser says so on the line after, or past the end of the file."""
+    start = error.context_mark
+    if error.context != "while scanning a simple key" or start is None:
+        return None
+    lines = text.splitlines()
+    words = lines[start.line][start.column :].strip() if start.line < len(lines) else ""
+    shown = words if len(words) <= 40 else words[:39] + "…"
+    message = f"not valid YAML: '{shown}' has no ':' after it, and a field is written as 'name: value'"
+    return start.line + 1, message, start.column + 1
 
 
 def _raise(line: int, message: str, column: int = 0) -> Any:

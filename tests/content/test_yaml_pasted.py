@@ -110,3 +110,15 @@ def test_a_quote_left_open_is_said_where_it_opens(text: str, closed: str) -> Non
     assert closed in error.message, error.message
     assert "close it on this line, or leave the quote out" in error.message
 
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("id: x\ntitle: y\nsteps:\n  - id: a\n    ki", 5),  # a file cut short: the parser said line 6, past its end
+        ("id: x\ntitle: y\nsteps:\n  - id: a\n    kind: teach\n  tit\n", 6),
+    ],
+)
+def test_a_line_without_its_colon_is_said_on_that_line(text: str, line: int) -> None:
+    error = error_of(text)
+    assert error.line == line, error.message
+    assert "no ':' after" in error.message, error.message
