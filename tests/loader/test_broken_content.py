@@ -150,6 +150,27 @@ def test_an_exercise_kind_left_out_or_not_a_word_is_said_in_the_authors_terms(
     assert "None" not in found[0]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "field", "got"),
+    [
+        ('{id: "yes", label: "Yes"', '{id: "yes", label: Yes', "label", "true"),
+        ('{id: "no", label: "No"', '{id: no, label: "No"', "id", "false"),
+    ],
+)
+def test_a_yes_or_no_left_unquoted_says_yaml_reads_it_as_true_or_false(
+    content: Path, old: str, new: str, field: str, got: str
+) -> None:
+    # the author typed Yes, and was told "must be text, got 'true'"
+    program = content / "sessions" / "program.yaml"
+    edit(program, old, new)
+    found = [p for p in problems(content) if p.startswith("sessions/program.yaml:")]
+    assert found[0].startswith(f"sessions/program.yaml:{line_of(program, new)}: scales.commitment.options["), found
+    assert found[0].endswith(
+        f".{field}: must be text, got {got}: YAML reads yes, no, on, off, true and false as true or false unless they "
+        'are in quotes ("yes")'
+    ), found
+
+
 def test_every_problem_is_found_in_one_pass(content: Path) -> None:
     session = content / "sessions" / "basics.yaml"
     edit(session, "kind: discuss", "kind: debate")
