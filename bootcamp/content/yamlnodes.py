@@ -137,7 +137,7 @@ def parse(text: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         said = _open_quote(text, error) or _pasted(text, line, mark.column + 1 if mark else 0, error.problem or "")
-        if said or (said := _no_colon(text, error)):
+        if said or (said := _no_colon(text, error)) or (said := _colon_between_braces(text, error)):
             return _raise(*said)
         problem = error.problem or error.context or "not valid YAML"
         return _raise(line, f"not valid YAML: {problem}")
@@ -260,6 +260,22 @@ def _no_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str, int] | 
     shown = words if len(words) <= 40 else words[:39] + "…"
     message = f"not valid YAML: '{shown}' has no ':' after it, and a field is written as 'name: value'"
     return start.line + 1, message, start.column + 1
+
+
+def _colon_between_braces(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str, int] | None:
+    """A ':' inside a value written between braces or brackets ({id: maybe, label: Maybe: sometimes}), where the
+    parser says it did not find the ',' or '}' it expected, or found an unexpected ':'."""
+    mark = error.problem_mark
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or lines[mark.line][mark.column : mark.column + 1] != ":":
+        return None
+    if not (error.problem or "").startswith(("did not find expected ','", "found unexpected ':'")):
+        return None
+    message = (
+        "not valid YAML: a ':' inside a value between { } or [ ] reads as the start of another field: "
+        'put the whole value in quotes ("…")'
+    )
+    return mark.line + 1, message, mark.column + 1
 
 
 def _raise(line: int, message: str, column: int = 0) -> Any:

@@ -122,3 +122,20 @@ def test_a_line_without_its_colon_is_said_on_that_line(text: str, line: int) -> 
     error = error_of(text)
     assert error.line == line, error.message
     assert "no ':' after" in error.message, error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        # the parser said "did not find expected ',' or '}'", and "found unexpected ':'"
+        ("options:\n  - {id: maybe, label: Maybe: sometimes, value: 1}\n", 29),
+        ("options:\n  - {id: maybe:, label: Maybe, value: 1}\n", 15),
+    ],
+)
+def test_a_colon_inside_a_value_between_braces_says_to_quote_the_value(text: str, column: int) -> None:
+    error = error_of(text)
+    assert (error.line, error.column) == (2, column), error.message
+    assert error.message == (
+        "not valid YAML: a ':' inside a value between { } or [ ] reads as the start of another field: "
+        'put the whole value in quotes ("…")'
+    )
