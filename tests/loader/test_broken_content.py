@@ -171,6 +171,14 @@ def test_a_yes_or_no_left_unquoted_says_yaml_reads_it_as_true_or_false(
     ), found
 
 
+def test_what_a_reference_could_name_leaves_out_an_entry_without_its_id(content: Path) -> None:
+    # the list read "(known: , structure)", the missing id an empty name at its head
+    edit(content / "sessions" / "program.yaml", "{id: mandate, title: Mandate", "{title: Mandate")
+    found = problems(content)
+    (reference,) = [p for p in found if p.startswith("sessions/basics.yaml:")]
+    assert reference.endswith("steps[3].dimension: unknown dimension 'mandate' (known: structure)"), found
+
+
 def test_every_problem_is_found_in_one_pass(content: Path) -> None:
     session = content / "sessions" / "basics.yaml"
     edit(session, "kind: discuss", "kind: debate")
