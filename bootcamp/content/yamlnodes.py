@@ -136,9 +136,9 @@ def parse(text: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        pasted = _pasted(text, line, mark.column + 1 if mark else 0, error.problem or "")
-        if pasted:
-            return _raise(*pasted)
+        said = _open_quote(text, error) or _pasted(text, line, mark.column + 1 if mark else 0, error.problem or "")
+        if said or (said := _no_colon(text, error)) or (said := _colon_between_braces(text, error)):
+            return _raise(*said)
         problem = error.problem or error.context or "not valid YAML"
         return _raise(line, f"not valid YAML: {problem}")
     except yaml.reader.ReaderError as error:  # a character YAML refuses (a control character): no line, an offset
@@ -204,6 +204,78 @@ def _pasted(text: str, line: int, column: int, problem: str) -> tuple[int, str, 
         )
         return line, message, column
     return None
+
+
+def _open_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str, int] | None:
+    """The line, message and column of a quote that opens a value and is not closed on its line, when the parser
+    stopped because of it: it reads the lines after as part of the value, and complains where that value ends (at the
+    end of the file, or at the next quote, an apostrophe further on), far from the quote to fix."""
+    problem, context = error.problem_mark, error.context_mark
+    if problem is None:
+        return None
+    if "quoted scalar" in (error.context or "") and context is not None and problem.line > context.line:
+        start = context  # the scanner, still in the value: at the end of the file, or at a backslash it refuses
+        if error.problem == "found unexpected end of stream":
+            reads = "is never closed, so YAML reads the rest of the file as part of it"
+        else:
+            reads = f"is not closed on this line, so YAML reads on as part of it to line {problem.line + 1}"
+    elif quoted := _quoted_over_lines_to(text, problem):
+        start = quoted.start_mark
+        reads = f"is closed only on line {quoted.end_mark.line + 1}, so YAML reads the lines between as part of it"
+    else:
+        return None
+    lines = text.splitlines()
+    quote = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
+    message = (
+        f"not valid YAML: the quote {quote} that opens this value {reads}: "
+        "close it on this line, or leave the quote out"
+    )
+    return start.line + 1, message, start.column + 1
+
+
+def _quoted_over_lines_to(text: str, problem: yaml.Mark) -> yaml.ScalarToken | None:
+    """The quoted value that runs over more than one line and ends just before where the parser stopped, if the
+    last thing before it is one."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if (token.start_mark.line, token.start_mark.column) >= (problem.line, problem.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass  # the tokens up to the problem are read
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
+        return None
+    return last if last.start_mark.line < last.end_mark.line else None
+
+
+def _no_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str, int] | None:
+    """A line of text where a field is expected, with no ':' after it (a file cut short, a field half typed): the
+    parser says so on the line after, or past the end of the file."""
+    start = error.context_mark
+    if error.context != "while scanning a simple key" or start is None:
+        return None
+    lines = text.splitlines()
+    words = lines[start.line][start.column :].strip() if start.line < len(lines) else ""
+    shown = words if len(words) <= 40 else words[:39] + "…"
+    message = f"not valid YAML: '{shown}' has no ':' after it, and a field is written as 'name: value'"
+    return start.line + 1, message, start.column + 1
+
+
+def _colon_between_braces(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str, int] | None:
+    """A ':' inside a value written between braces or brackets ({id: maybe, label: Maybe: sometimes}), where the
+    parser says it did not find the ',' or '}' it expected, or found an unexpected ':'."""
+    mark = error.problem_mark
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or lines[mark.line][mark.column : mark.column + 1] != ":":
+        return None
+    if not (error.problem or "").startswith(("did not find expected ','", "found unexpected ':'")):
+        return None
+    message = (
+        "not valid YAML: a ':' inside a value between { } or [ ] reads as the start of another field: "
+        'put the whole value in quotes ("…")'
+    )
+    return mark.line + 1, message, mark.column + 1
 
 
 def _raise(line: int, message: str, column: int = 0) -> Any:

@@ -87,3 +87,55 @@ def test_a_tab_in_the_indentation_is_named(text: str, line: int, column: int) ->
 
 def test_a_tab_between_words_is_text() -> None:
     assert parse("minutes:\t3\ntitle: a\tb\nbody: |\n  x\n  \ty\n") == {"minutes": 3, "title": "a\tb", "body": "x\n\ty\n"}
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        # read on to the end of the file: the parser said "found unexpected end of stream" on the line after the last
+        ('id: x\ntitle: "Opening\nsummary: s\nsteps:\n  - id: a\n', "is never closed, so YAML reads the rest of"),
+        # a backslash further on: "found unknown escape character" there
+        ('id: x\ntitle: "Opening\nsummary: s\npatterns:\n  - \'\\squota\'\n', "reads on as part of it to line 5"),
+        # closed by an apostrophe further on: "did not find expected key" on the line of "Don't"
+        ("id: x\ntitle: 'Opening\nsummary: s\nsteps:\n  - id: a\n    body: Don't go\n", "is closed only on line 6"),
+        ('id: x\ntitle: "Opening\nsummary: s\nbody: Say "yes" twice\n', "is closed only on line 4"),
+        ('a:\n  - {id: "strength, label: S}\n  - {id: b, label: "B"}\n', "is closed only on line 3"),
+    ],
+)
+def test_a_quote_left_open_is_said_where_it_opens(text: str, closed: str) -> None:
+    error = error_of(text)
+    opening = text.splitlines()[1]  # the quote opens on line 2, the first quote of the text
+    column = min(i for i in (opening.find('"'), opening.find("'")) if i >= 0) + 1
+    assert (error.line, error.column) == (2, column), error.message
+    assert closed in error.message, error.message
+    assert "close it on this line, or leave the quote out" in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("id: x\ntitle: y\nsteps:\n  - id: a\n    ki", 5),  # a file cut short: the parser said line 6, past its end
+        ("id: x\ntitle: y\nsteps:\n  - id: a\n    kind: teach\n  tit\n", 6),
+    ],
+)
+def test_a_line_without_its_colon_is_said_on_that_line(text: str, line: int) -> None:
+    error = error_of(text)
+    assert error.line == line, error.message
+    assert "no ':' after" in error.message, error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        # the parser said "did not find expected ',' or '}'", and "found unexpected ':'"
+        ("options:\n  - {id: maybe, label: Maybe: sometimes, value: 1}\n", 29),
+        ("options:\n  - {id: maybe:, label: Maybe, value: 1}\n", 15),
+    ],
+)
+def test_a_colon_inside_a_value_between_braces_says_to_quote_the_value(text: str, column: int) -> None:
+    error = error_of(text)
+    assert (error.line, error.column) == (2, column), error.message
+    assert error.message == (
+        "not valid YAML: a ':' inside a value between { } or [ ] reads as the start of another field: "
+        'put the whole value in quotes ("…")'
+    )

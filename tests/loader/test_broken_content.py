@@ -115,6 +115,70 @@ def test_an_exercise_of_the_other_kind_says_which_step_kind_runs_it(content: Pat
     assert "unknown" not in message
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line", "said"),
+    [
+        # the step's kind line deleted: it was said twice, once as "unknown step kind 'None'"
+        ("    kind: teach\n", "", 5, "steps[1].kind: missing required field (expected one of: teach, rate, question, "),
+        ("kind: teach", "kind:", 6, "steps[1].kind: must be one of: teach, rate, question, check, exercise, discuss, "
+         "actions; got nothing"),
+        ("kind: teach", "kind: [teach]", 6, "steps[1].kind: must be one of: teach, rate, question, check, exercise, "
+         "discuss, actions; got a list"),
+    ],
+)
+def test_a_step_kind_left_out_or_not_a_word_is_said_once_in_the_authors_terms(
+    content: Path, old: str, new: str, line: int, said: str
+) -> None:
+    edit(content / "sessions" / "basics.yaml", old, new)
+    (found,) = problems(content)
+    assert found.startswith(f"sessions/basics.yaml:{line}: ") and said in found, found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("kind: poker\n", "", "kind: missing required field (expected poker or role-check)"),
+        ("kind: poker", "kind: [poker]", "kind: must be poker or role-check, got a list"),
+    ],
+)
+def test_an_exercise_kind_left_out_or_not_a_word_is_said_in_the_authors_terms(
+    content: Path, old: str, new: str, said: str
+) -> None:
+    edit(content / "exercises" / "aptitude-poker.yaml", old, new)
+    found = [p for p in problems(content) if p.startswith("exercises/aptitude-poker.yaml:")]
+    assert len(found) == 1 and said in found[0], found
+    assert "None" not in found[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "got"),
+    [
+        ('{id: "yes", label: "Yes"', '{id: "yes", label: Yes', "label", "true"),
+        ('{id: "no", label: "No"', '{id: no, label: "No"', "id", "false"),
+    ],
+)
+def test_a_yes_or_no_left_unquoted_says_yaml_reads_it_as_true_or_false(
+    content: Path, old: str, new: str, field: str, got: str
+) -> None:
+    # the author typed Yes, and was told "must be text, got 'true'"
+    program = content / "sessions" / "program.yaml"
+    edit(program, old, new)
+    found = [p for p in problems(content) if p.startswith("sessions/program.yaml:")]
+    assert found[0].startswith(f"sessions/program.yaml:{line_of(program, new)}: scales.commitment.options["), found
+    assert found[0].endswith(
+        f".{field}: must be text, got {got}: YAML reads yes, no, on, off, true and false as true or false unless they "
+        'are in quotes ("yes")'
+    ), found
+
+
+def test_what_a_reference_could_name_leaves_out_an_entry_without_its_id(content: Path) -> None:
+    # the list read "(known: , structure)", the missing id an empty name at its head
+    edit(content / "sessions" / "program.yaml", "{id: mandate, title: Mandate", "{title: Mandate")
+    found = problems(content)
+    (reference,) = [p for p in found if p.startswith("sessions/basics.yaml:")]
+    assert reference.endswith("steps[3].dimension: unknown dimension 'mandate' (known: structure)"), found
+
+
 def test_every_problem_is_found_in_one_pass(content: Path) -> None:
     session = content / "sessions" / "basics.yaml"
     edit(session, "kind: discuss", "kind: debate")

@@ -46,7 +46,7 @@ def cross_check(
             if other := _the_other_exercise_kind(what, value, known):
                 reader.problem(line, field, other)
                 continue
-            options = ", ".join(sorted(known[what])) or "none defined"
+            options = ", ".join(sorted(filter(None, known[what]))) or "none defined"  # an id left out is said apart
             reader.problem(line, field, f"unknown {what} '{value}' (known: {options})")
 
 

@@ -34,7 +34,12 @@ def read_exercise(reader: FieldReader, node: Located) -> Exercise | None:
         return _poker(reader, node)
     if kind == "role-check":
         return _role_check(reader, node)
-    reader.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
+    if "kind" not in node:
+        reader.problem(node.line, "kind", "missing required field (expected poker or role-check)")
+    elif not isinstance(kind, str):
+        reader.problem(node.line_of("kind"), "kind", f"must be poker or role-check, got {describe(kind)}")
+    else:
+        reader.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
     return None
 
 

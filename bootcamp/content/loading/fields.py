@@ -65,7 +65,14 @@ class FieldReader:
         if key not in node:
             return default or ""
         value = node[key]
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        if isinstance(value, bool):  # what was typed (Yes, off) is already lost: each way YAML has is named
+            message = (
+                f"must be text, got {str(value).lower()}: YAML reads yes, no, on, off, true and false as true or false "
+                'unless they are in quotes ("yes")'
+            )
+            self.problem(node.line_of(key), _join(field, key), message)
+            return ""
+        if not isinstance(value, (str, int, float)):
             self.problem(node.line_of(key), _join(field, key), f"must be text, got {describe(value)}")
             return ""
         if not isinstance(value, str) and not self.stored_copy:

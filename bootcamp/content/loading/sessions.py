@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bootcamp.content.loading.fields import ID_PATTERN, FieldReader
+from bootcamp.content.loading.fields import ID_PATTERN, FieldReader, describe
 from bootcamp.content.model import AGENDA_IDS, SHOWN_KINDS, Perspective, ProbeQuestion, Session, Step, StepKind
 from bootcamp.content.yamlnodes import Located
 
@@ -72,10 +72,9 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
     try:
         kind = StepKind(raw_kind)
     except ValueError:
-        kinds = ", ".join(k.value for k in StepKind)
-        message = f"unknown step kind '{raw_kind}' (expected one of: {kinds})"
-        reader.problem(node.line_of("kind"), f"{field}.kind", message)
-        reader.fields(node, field, _STEP_COMMON, [k for k in node])
+        line, message = _not_a_kind(node, raw_kind)
+        reader.problem(line, f"{field}.kind", message)
+        reader.fields(node, field, [k for k in _STEP_COMMON if k != "kind"], list(node))  # the kind is said once
         return None
     required, optional = _STEP_KIND_FIELDS[kind]
     reader.fields(node, field, _STEP_COMMON + required, _STEP_OPTIONAL + optional)
@@ -128,6 +127,16 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
         wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
         step = Step(**common, exercise=reader.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
     return step
+
+
+def _not_a_kind(node: Located, raw_kind: object) -> tuple[int, str]:
+    """Where and how a step's kind is wrong: left out, not a word (a list, nothing), or a word that is no kind."""
+    kinds = ", ".join(k.value for k in StepKind)
+    if "kind" not in node:
+        return node.line, f"missing required field (expected one of: {kinds})"
+    if not isinstance(raw_kind, str):
+        return node.line_of("kind"), f"must be one of: {kinds}; got {describe(raw_kind)}"
+    return node.line_of("kind"), f"unknown step kind '{raw_kind}' (expected one of: {kinds})"
 
 
 def _rated_for(reader: FieldReader, node: Located, field: str, perspectives: list[Perspective]) -> str:
