@@ -15,12 +15,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
 from enum import Enum
 
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
+from bootcamp.facilitators_day import facilitators_date
 from bootcamp.poker_turns import pause_cards
 from bootcamp.store.model import StepTimer, WorkshopDay, WorkshopState
 
@@ -32,18 +32,9 @@ LEFT_RUNNING_SECONDS = 16 * 3600
 # Or a night between: a console killed at 17:30 and reopened at 08:30 (fifteen hours) had counted all night; a boot
 # camp opened with an evening session carries on the next morning fourteen hours after it started.
 NIGHT_SECONDS = 6 * 3600
-# A facilitator's day turns at 04:00, not at midnight: an evening session run until 00:30 belongs to the evening
-# before, so 00:30 to 08:30 is a night between though the calendar's date is the same.
-DAY_TURNS_AT_HOURS = 4
 # Clocks paused for less than this start again on the same day whatever the clock says: lunch, dinner, a session run
 # past midnight. Between this and a night (a five-hour pause in the afternoon) the app cannot know: it asks.
 SHORT_PAUSE_SECONDS = 3 * 3600
-
-
-def facilitators_date(epoch: float) -> date:
-    """The day ``epoch`` belongs to on the facilitator's calendar: the date, the small hours counted to the day
-    before."""
-    return (datetime.fromtimestamp(epoch) - timedelta(hours=DAY_TURNS_AT_HOURS)).date()
 
 
 def overnight(since: float, now: float) -> bool:
