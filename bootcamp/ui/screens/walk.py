@@ -281,9 +281,8 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         flow = self.flow
         resuming, last = flow.resuming(), flow.last_ran()
         # Presenter mode keeps notices for the console, so a question there would go unseen: the day carries on.
-        # Nor when another day waits for a later date: D would start nothing, so t carries the day on.
-        asks = resuming is Resuming.UNSURE and not flow.new_day_waits()
-        if asks and last != self._asked_after and not self.workshop.state.presenter:
+        # (Only a pause past the day's turn at 04:00 is unsure, so D, which it offers, may start the next day.)
+        if resuming is Resuming.UNSURE and last != self._asked_after and not self.workshop.state.presenter:
             self._asked_after = last
             self.tell_console(self._unsure_said(flow), timeout=10)
             return
