@@ -297,3 +297,25 @@ async def test_d_again_on_the_date_day_two_started_starts_nothing_and_says_so(
         assert not any(line.startswith("Paused") for line in said(app))
     state = store.open(workshop_id).state()
     assert len(state.earlier_days) + 1 == 2 == len(state.days_met())  # the console's day, the summary's dates
+
+
+async def test_d_after_midnight_on_the_date_day_two_started_says_when_it_started_truly(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Day two begun with an evening session at 23:30; D at 00:35 said "Day 2 started today at 23:30", yesterday by
+    then, and "on a later date" of a date that had come (the facilitator's day turns at 04:00)."""
+    workshop_id = day_one_in_store(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + DAY + 14.5 * 3600  # Tuesday 23:30
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        clock.advance(60 * 60)
+        await pilot.press("t")  # 00:30, paused
+        clock.advance(5 * 60)
+        await pilot.press("D")
+        await pilot.pause()
+        assert said(app)[-1] == (
+            "Day 2 started yesterday at 23:30, and a day turns at 04:00: D starts day 3 after that; t carries day 2 on."
+        )
+        assert screen.query_one(DayClockPanel).border_title == "Day 2" and not screen.flow.running
