@@ -15,12 +15,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
 from enum import Enum
 
 from bootcamp.clock import Clock
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
+from bootcamp.facilitators_day import facilitators_date
 from bootcamp.poker_turns import pause_cards
 from bootcamp.store.model import StepTimer, WorkshopDay, WorkshopState
 
@@ -32,18 +32,11 @@ LEFT_RUNNING_SECONDS = 16 * 3600
 # Or a night between: a console killed at 17:30 and reopened at 08:30 (fifteen hours) had counted all night; a boot
 # camp opened with an evening session carries on the next morning fourteen hours after it started.
 NIGHT_SECONDS = 6 * 3600
-# A facilitator's day turns at 04:00, not at midnight: an evening session run until 00:30 belongs to the evening
-# before, so 00:30 to 08:30 is a night between though the calendar's date is the same.
-DAY_TURNS_AT_HOURS = 4
 # Clocks paused for less than this start again on the same day whatever the clock says: lunch, dinner, a session run
-# past midnight. Between this and a night (a five-hour pause in the afternoon) the app cannot know: it asks.
+# past midnight and on past 04:00. A longer pause within one date of the facilitator's calendar is the same day too
+# (a day is a date, to the room and to the summary); one past 04:00 but shorter than a night the app cannot read: it
+# asks.
 SHORT_PAUSE_SECONDS = 3 * 3600
-
-
-def facilitators_date(epoch: float) -> date:
-    """The day ``epoch`` belongs to on the facilitator's calendar: the date, the small hours counted to the day
-    before."""
-    return (datetime.fromtimestamp(epoch) - timedelta(hours=DAY_TURNS_AT_HOURS)).date()
 
 
 def overnight(since: float, now: float) -> bool:
@@ -59,12 +52,13 @@ class Resuming(Enum):
 
     SAME_DAY = "same day"  # a short pause: the day carries on
     NEW_DAY = "new day"  # a night between: the day is over, and a new one starts
-    UNSURE = "unsure"  # hours, no night: the facilitator says which
+    UNSURE = "unsure"  # hours past the day's turn, no night: the facilitator says which
 
 
 def after_pause(since: float, now: float) -> Resuming:
-    """What a pause of the clocks from ``since`` to ``now`` is: short, a night, or hours that could be either."""
-    if now - since < SHORT_PAUSE_SECONDS:
+    """What a pause of the clocks from ``since`` to ``now`` is: short or within one date of the facilitator's
+    calendar (the same day, however long), a night, or hours past the day's turn that could be either."""
+    if now - since < SHORT_PAUSE_SECONDS or facilitators_date(now) == facilitators_date(since):
         return Resuming.SAME_DAY
     return Resuming.NEW_DAY if overnight(since, now) else Resuming.UNSURE
 
@@ -285,8 +279,9 @@ class Flow:
     def start(self, *, new_day: bool | None = None) -> WorkshopState:
         """Start (or resume) the current step's timer; the first start also starts the day clock, and so does the
         first start after a day that is over (:meth:`resuming`: a night since its clocks last ran), which is kept as
-        it went. ``new_day`` says which it is when the app cannot know: True starts a new day, False carries the
-        day on (as without it, after a pause of some hours)."""
+        it went. ``new_day`` says which it is when the app cannot know: True starts a new day (never on the date the
+        day under way started: :meth:`new_day_waits`), False carries the day on (as without it, after a pause of
+        some hours past the day's turn)."""
         now = self.clock.now()
         state = self._with_timer(self.timer().running_at(now))
         if new_day is None:
@@ -401,13 +396,11 @@ class Flow:
         )
 
     def new_day_waits(self) -> bool:
-        """Another day cannot start yet: the day under way is itself a later day, started on today's date (the
-        facilitator's calendar). A day is a date to the room and to the summary, which names the dates met on; a day
-        started on top of it would be counted by the console alone ("Day 4" of a boot camp the summary says ran over
-        two days). The first day may give way to day two on its own date: after a pause of some hours the app cannot
-        tell an afternoon from a second day begun early, and leaves it to the facilitator."""
+        """Another day cannot start yet: the day under way, the first too, started on today's date (the facilitator's
+        calendar). A day is a date to the room and to the summary, which names the dates met on; a day started on top
+        of it would be counted by the console alone ("Day 2" of a boot camp the summary says met on one date)."""
         started = self.state.day_started_at
-        if started is None or not self.state.earlier_days:
+        if started is None:
             return False
         return facilitators_date(started) == facilitators_date(self.clock.now())
 
@@ -434,7 +427,7 @@ class Flow:
             return self.state.clocks_stopped_at
         counted_to = started + max(0.0, self._timed() - self._timed_before())
         saved = self.state.updated_at
-        if saved >= counted_to and after_pause(counted_to, saved) is Resuming.SAME_DAY:
+        if counted_to <= saved < counted_to + SHORT_PAUSE_SECONDS:
             return saved
         return counted_to
 

@@ -9,7 +9,8 @@ Files on disk (DESIGN.md, Storage): a folder per workshop holding
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+
+from bootcamp.facilitators_day import facilitators_date
 
 # What the library index keeps of each workshop lives apart (see that module), and is a part of this model.
 from bootcamp.store.workshop_info import Action as Action
@@ -140,9 +141,10 @@ class WorkshopState:
 
     def days_met(self) -> tuple[str, ...]:
         """The dates a workshop run over more than one day met on (ISO, on this machine's calendar, as the notes'
-        times); empty for one day."""
+        times); empty for one day. A day's date is the facilitator's, as the console counts its days: a day started
+        in the small hours belongs to the evening before."""
         starts = [day.started_at for day in self.earlier_days]
         if not starts or self.day_started_at is None:
             return ()
-        dates = sorted({datetime.fromtimestamp(start).date().isoformat() for start in (*starts, self.day_started_at)})
+        dates = sorted({facilitators_date(start).isoformat() for start in (*starts, self.day_started_at)})
         return tuple(dates) if len(dates) > 1 else ()

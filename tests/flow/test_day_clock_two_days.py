@@ -204,12 +204,14 @@ def test_a_new_day_asked_for_again_on_the_date_day_two_started_keeps_day_two_as_
     assert walk(program, clock, state).day_clock().number == 3 == len(state.days_met())
 
 
-def test_the_first_day_may_give_way_to_day_two_on_its_own_date_when_the_facilitator_says_so(program: Program) -> None:
-    """After a pause of five hours the console offers D for day two (the app cannot tell an afternoon from a second
-    day begun early): the first day is not held to its date."""
+def test_day_one_keeps_to_its_date_as_later_days_do(program: Program) -> None:
+    """Changed deliberately: after a pause of five hours the console offered D for day two on day one's date, and D
+    started it; the console then said "Day 2" where the summary named one date. A day is a date of the facilitator's
+    calendar, the first too."""
     clock = FixedClock()
     state = day_one(program, clock)
     clock.advance(5 * HOUR)
     flow = walk(program, clock, state)
-    assert not flow.new_day_waits()
-    assert walk(program, clock, flow.start(new_day=True)).day_clock().number == 2
+    assert flow.new_day_waits()
+    state = flow.start(new_day=True)
+    assert walk(program, clock, state).day_clock().number == 1 and state.earlier_days == () and not state.days_met()

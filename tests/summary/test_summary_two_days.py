@@ -93,3 +93,18 @@ def test_the_sentence_naming_the_run_compared_with_dates_a_two_day_run_with_both
     assert said in render_comparison_markdown(comparison, chosen)
     assert said in render_comparison_html(comparison, chosen)
     assert json.loads(render_comparison_json(comparison, chosen))["compared_with"]["notes"][0].startswith(said)
+
+
+def test_a_day_started_after_midnight_is_dated_as_the_console_counts_it() -> None:
+    """Day one opened with an evening session whose first t came at 00:30 (Monday's evening on the facilitator's
+    calendar, whose day turns at 04:00); the next morning at 09:00 t started day two. The console said "Day 2", the
+    summary, counting plain calendar dates, said one day: Tuesday."""
+    after_midnight = MONDAY_9AM + DAY - 8.5 * 3600  # Tuesday 00:30
+    state = WorkshopState(
+        step_key=MANDATE,
+        day_started_at=MONDAY_9AM + DAY,
+        earlier_days=(WorkshopDay(started_at=after_midnight, planned=60.0, actual=60.0),),
+    )
+    report = room(state).report()
+    assert report.days == ("2026-09-21", "2026-09-22")
+    assert "full-day agenda over two days" in render_markdown(report)

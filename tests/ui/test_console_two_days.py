@@ -116,19 +116,33 @@ def said(app: object) -> list[str]:
     return [n.message for n in app._notifications if "day" in n.message.lower()]  # type: ignore[attr-defined]
 
 
-async def test_after_a_pause_of_five_hours_t_says_what_t_again_and_d_do_before_starting_anything(
+def paused_at_half_past_one(store: Store, program: Program, clock: FixedClock) -> str:
+    """An evening session from Monday 20:00: welcome took 10 minutes, then the ratings until the clock was paused at
+    01:30, Monday's evening still (a facilitator's day turns at 04:00)."""
+    info = new_workshop(store, program)
+    clock.at = MONDAY_9AM + 11 * 3600
+    state = Flow(program, "full", WorkshopState(), clock).start()
+    clock.advance(10 * 60)
+    state = Flow(program, "full", state, clock).next()
+    clock.at = MONDAY_9AM + 16.5 * 3600
+    store.open(info.id).save_state(Flow(program, "full", state, clock).pause())
+    return info.id
+
+
+async def test_after_a_pause_across_the_days_turn_t_says_what_t_again_and_d_do_before_starting_anything(
     store: Store, fixture_program: Program, make_app, clock: FixedClock
 ) -> None:
     """Before: a pause under six hours carried the day on without a word, one of six hours or more on a later date
-    started day two without a word, whichever the room was in."""
-    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
-    clock.at = MONDAY_9AM + 8.5 * 3600  # 17:30
+    started day two without a word, whichever the room was in. Changed deliberately from five hours in the afternoon
+    (now the same day, as the summary dates it) to five hours from 01:30 to 06:30, past the day's turn."""
+    workshop_id = paused_at_half_past_one(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 21.5 * 3600  # Tuesday 06:30
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await wait_for_screen(pilot, WorkshopScreen)
         await pilot.press("t")
         await pilot.pause()
-        assert said(app) == ["Paused 5 h 00 since 12:30: t again carries on day 1; D starts day 2, day 1 kept as it went."]
+        assert said(app) == ["Paused 5 h 00 since 01:30: t again carries on day 1; D starts day 2, day 1 kept as it went."]
         assert not screen.flow.running
 
         await pilot.press("t")
@@ -138,11 +152,11 @@ async def test_after_a_pause_of_five_hours_t_says_what_t_again_and_d_do_before_s
         assert len(said(app)) == 1
 
 
-async def test_after_a_pause_of_five_hours_d_starts_day_two_with_day_one_as_it_went(
+async def test_after_a_pause_across_the_days_turn_d_starts_day_two_with_day_one_as_it_went(
     store: Store, fixture_program: Program, make_app, clock: FixedClock
 ) -> None:
-    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
-    clock.at = MONDAY_9AM + 8.5 * 3600
+    workshop_id = paused_at_half_past_one(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 21.5 * 3600
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await wait_for_screen(pilot, WorkshopScreen)
@@ -150,9 +164,35 @@ async def test_after_a_pause_of_five_hours_d_starts_day_two_with_day_one_as_it_w
         await pilot.pause()
         assert screen.flow.running and screen.flow.state.day_started_at == clock.now()
         assert screen.query_one(DayClockPanel).border_title == "Day 2"
-        assert panel_lines(screen)[-1] == "day 1, 21 Sep: 3 h 15 behind"  # 3 h 30 its steps took, 15 min planned
+        assert panel_lines(screen)[-1] == "day 1, 21 Sep: 5 h 15 behind"  # 5 h 30 its steps took, 15 min planned
         assert said(app)[-1] == "Day 2 starts: day 1 kept as it went."
-    assert store.open(workshop_id).state().earlier_days[0].actual == 210
+    state = store.open(workshop_id).state()
+    assert state.earlier_days[0].actual == 330 and state.days_met() == ("2026-09-21", "2026-09-22")
+
+
+async def test_after_five_hours_in_the_afternoon_t_carries_day_one_on_and_d_says_why_it_starts_nothing(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Paused 12:30, back at 17:30: t asked, and D started day two on day one's date, so the console said "Day 2"
+    where the summary named one date. A day is a date, the first too: t carries the day on without asking, and D
+    says why it starts nothing."""
+    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 8.5 * 3600  # 17:30
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("D")
+        await pilot.pause()
+        assert said(app) == ["Day 1 started today at 09:00: D starts day 2 on a later date; t carries day 1 on."]
+        assert not screen.flow.running and screen.flow.state.earlier_days == ()
+
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.flow.running and screen.flow.state.earlier_days == ()
+        assert screen.query_one(DayClockPanel).border_title == "Day"
+        assert not any(line.startswith("Paused") for line in said(app))
+    state = store.open(workshop_id).state()
+    assert state.earlier_days == () and state.days_met() == ()  # one day, to the console and to the summary
 
 
 async def test_the_next_morning_t_says_day_two_starts(
@@ -188,15 +228,16 @@ async def test_an_evening_session_paused_after_midnight_carries_on_without_a_wor
         assert screen.query_one(DayClockPanel).border_title == "Day"
 
 
-async def test_in_presenter_mode_t_after_a_pause_of_five_hours_carries_the_day_on(
+async def test_in_presenter_mode_t_after_a_pause_across_the_days_turn_carries_the_day_on(
     store: Store, fixture_program: Program, make_app, clock: FixedClock
 ) -> None:
     """Presenter mode keeps its notices for the console (the room sees its screen): a question there would go unseen
-    and t would seem to do nothing, so it carries the day on, as before."""
+    and t would seem to do nothing, so it carries the day on, as before (now after a pause across the day's turn, the
+    one pause that asks)."""
     from bootcamp.ui.screens.presenter import PresenterScreen
 
-    workshop_id = paused_at_half_past_twelve(store, fixture_program, clock)
-    clock.at = MONDAY_9AM + 8.5 * 3600
+    workshop_id = paused_at_half_past_one(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + 21.5 * 3600
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_screen(pilot, WorkshopScreen)
@@ -256,3 +297,25 @@ async def test_d_again_on_the_date_day_two_started_starts_nothing_and_says_so(
         assert not any(line.startswith("Paused") for line in said(app))
     state = store.open(workshop_id).state()
     assert len(state.earlier_days) + 1 == 2 == len(state.days_met())  # the console's day, the summary's dates
+
+
+async def test_d_after_midnight_on_the_date_day_two_started_says_when_it_started_truly(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Day two begun with an evening session at 23:30; D at 00:35 said "Day 2 started today at 23:30", yesterday by
+    then, and "on a later date" of a date that had come (the facilitator's day turns at 04:00)."""
+    workshop_id = day_one_in_store(store, fixture_program, clock)
+    clock.at = MONDAY_9AM + DAY + 14.5 * 3600  # Tuesday 23:30
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("t")
+        clock.advance(60 * 60)
+        await pilot.press("t")  # 00:30, paused
+        clock.advance(5 * 60)
+        await pilot.press("D")
+        await pilot.pause()
+        assert said(app)[-1] == (
+            "Day 2 started yesterday at 23:30, and a day turns at 04:00: D starts day 3 after that; t carries day 2 on."
+        )
+        assert screen.query_one(DayClockPanel).border_title == "Day 2" and not screen.flow.running

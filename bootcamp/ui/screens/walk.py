@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bootcamp.clock import Reading
+from bootcamp.facilitators_day import DAY_TURNS_AT_HOURS
 from bootcamp.flow import Flow, Resuming, format_minutes, held_still, stopped_when_left
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
@@ -281,9 +282,8 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         flow = self.flow
         resuming, last = flow.resuming(), flow.last_ran()
         # Presenter mode keeps notices for the console, so a question there would go unseen: the day carries on.
-        # Nor when another day waits for a later date: D would start nothing, so t carries the day on.
-        asks = resuming is Resuming.UNSURE and not flow.new_day_waits()
-        if asks and last != self._asked_after and not self.workshop.state.presenter:
+        # (Only a pause past the day's turn at 04:00 is unsure, so D, which it offers, may start the next day.)
+        if resuming is Resuming.UNSURE and last != self._asked_after and not self.workshop.state.presenter:
             self._asked_after = last
             self.tell_console(self._unsure_said(flow), timeout=10)
             return
@@ -297,18 +297,27 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         if flow.state.day_started_at is None:
             self.tell_console("The day has not started: t starts it.", timeout=4)
         elif flow.new_day_waits():  # a day is a date, to the room and to the summary: no day piled on today's
-            day = flow.day_clock().number
-            started = datetime.fromtimestamp(flow.state.day_started_at)
-            self.tell_console(
-                f"Day {day} started today at {started:%H:%M}: D starts day {day + 1} on a later date; "
-                f"t carries day {day} on.",
-                timeout=6,
-            )
+            self.tell_console(self._new_day_waits_said(flow), timeout=6)
         elif flow.running:
             self.tell_console("The clock runs: D starts the next day once t has paused it.", timeout=4)
         else:
             await self.change(lambda flow: flow.start(new_day=True))
             self._tell_new_day()
+
+    @staticmethod
+    def _new_day_waits_said(flow: Flow) -> str:
+        day = flow.day_clock().number
+        started = datetime.fromtimestamp(flow.state.day_started_at or flow.clock.now())
+        if started.date() == datetime.fromtimestamp(flow.clock.now()).date():
+            return (
+                f"Day {day} started today at {started:%H:%M}: D starts day {day + 1} on a later date; "
+                f"t carries day {day} on."
+            )
+        # Past midnight, before the day turns: the calendar's date has changed, the facilitator's has not.
+        return (
+            f"Day {day} started yesterday at {started:%H:%M}, and a day turns at {DAY_TURNS_AT_HOURS:02d}:00: "
+            f"D starts day {day + 1} after that; t carries day {day} on."
+        )
 
     def _unsure_said(self, flow: Flow) -> str:
         last = flow.last_ran() or flow.clock.now()
