@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bootcamp.content.model import AptitudePoker, Asks, Step, StepKind
+from bootcamp.join.held import follow as follow_saves
 from bootcamp.join.phone_view import (
     Asked,
     Ballot,
@@ -78,6 +79,7 @@ class PhoneViews:
         person = info.participant(seat.participant_id)
         revealed = step.key in self.workshop.state.revealed
         asks = self.workshop.program.asks(step)
+        held, saved_after_all = follow_saves(seat, self.workshop.records)
         view = PhoneView(
             Screen.STEP,
             info.name,
@@ -91,6 +93,8 @@ class PhoneViews:
             moved_on=self._moved_on(seat),
             poker=self._poker(seat, step),
             revealed=revealed,
+            held=held,
+            saved_after_all=saved_after_all,
             message=message,
             unsent=unsent,
         )
