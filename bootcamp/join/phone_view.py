@@ -99,6 +99,7 @@ class MovedOn:
     saved: int
     total: int
     ballot: bool = False  # a secret step: ``saved`` is 1 when the ballot was cast
+    held: int = 0  # answers given that the laptop holds while a save fails (not on disk yet)
 
 
 @dataclass(frozen=True)

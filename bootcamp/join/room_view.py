@@ -120,12 +120,15 @@ class PhoneViews:
         if step.key in seat.ballots or step.key in self.workshop.state.secret:
             return MovedOn(step.title, 1 if self._voted(seat, step.key) else 0, 1, ballot=True)
         records = self.workshop.records
-        saved = 0
+        saved = held = 0
         for item, perspective in asks.cells:
             answer = records.answer(seat.participant_id, step.key, item, perspective)
+            if answer is None or not answer.value:
+                continue
             mark = records.answer_mark(seat.participant_id, step.key, item, perspective)
-            saved += answer is not None and bool(answer.value) and mark in (Mark.SAVED, Mark.NONE)
-        return MovedOn(step.title, saved, len(asks.cells))
+            saved += mark in (Mark.SAVED, Mark.NONE)
+            held += mark is Mark.FAILED
+        return MovedOn(step.title, saved, len(asks.cells), held=held)
 
     def _poker(self, seat: Seat, step: Step) -> Poker | None:
         """The deal as the wall shows it to the room (presenter mode, a projector window), from this seat's side."""

@@ -160,6 +160,27 @@ async def test_a_ballot_held_unsaved_is_said_as_a_ballot(
     await closing(room, phones)
 
 
+async def test_when_the_room_moves_on_how_far_the_phone_got_counts_what_is_held_apart(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.server.save_wait = 0.2
+    chloe = await phone_at(room, phones)
+    await chloe.sit("Chloe")
+    await chloe.answer("strong", step=RATE, item="persist", perspective="self")
+    disk_full.set()
+    await chloe.answer("weak", step=RATE, item="persist", perspective="team")
+    room.move_on()
+    page = text_of(await chloe.load())
+    assert "The room moved on from “Rate the aptitudes”: 1 of 4 saved, 1 more held, not saved yet." in page
+    assert HELD_ONE in page  # and the line at the top says what that means
+    disk_full.clear()
+    await room.workshop.settled()
+    page = text_of(await chloe.load())
+    assert "The room moved on from “Rate the aptitudes”: 2 of 4 saved." in page
+    await closing(room, phones)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 async def test_in_a_browser_the_line_shows_at_the_top_while_held_and_turns_to_saved(
     chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event, scheme: str
