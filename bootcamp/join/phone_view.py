@@ -99,6 +99,7 @@ class MovedOn:
     saved: int
     total: int
     ballot: bool = False  # a secret step: ``saved`` is 1 when the ballot was cast
+    held: int = 0  # answers given that the laptop holds while a save fails (not on disk yet)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,35 @@ class Poker:
     talked_about: str = ""  # the card the room talks about, once the facilitator picked one
     talked_about_holder: str = ""  # whose card it is ("" when it is this seat's, or nobody present holds it)
     talked_about_mine: bool = False  # the card the room talks about is this seat's
+
+
+@dataclass(frozen=True)
+class Held:
+    """How many of this phone's answers and notes, and whether its ballot, are not on disk yet."""
+
+    answers: int = 0
+    notes: int = 0
+    ballot: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.answers or self.notes or self.ballot)
+
+    @property
+    def many(self) -> bool:
+        return self.answers + self.notes + self.ballot > 1
+
+    @property
+    def what(self) -> str:
+        """What is held, as the start of a sentence: "Your last 2 answers and your note"."""
+        said = []
+        if self.answers:
+            said.append("your last answer" if self.answers == 1 else f"your last {self.answers} answers")
+        if self.notes:
+            said.append("your note" if self.notes == 1 else f"your {self.notes} notes")
+        if self.ballot:
+            said.append("your ballot")
+        text = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1] if said else ""
+        return text[:1].upper() + text[1:]
 
 
 # From this many names a phone's list is longer than its screen: a field at the top narrows it as one types.
@@ -136,6 +166,8 @@ class PhoneView:
     moved_on: MovedOn | None = None
     poker: Poker | None = None
     revealed: bool = False
+    held: Held = Held()  # what this phone sent that the laptop holds, not saved yet while a save fails
+    saved_after_all: Held = Held()  # what it held and has saved since, until the phone next acts
     message: str = ""  # one sentence: why what was sent was not kept
     unsent: str = ""  # text that was not kept, shown so it is not lost
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from bootcamp.checks import participant_problems
 from bootcamp.content.model import Asks, Step, StepKind
 from bootcamp.errors import UserError
+from bootcamp.join.phone_view import Held
 from bootcamp.join.room_view import BALLOT_CLOSED, CLOSED, PhoneViews
 from bootcamp.join.seats import Seat, SeatRefused, Seats, Unseen, Waiting, fingerprint
 from bootcamp.live import requests as asked
@@ -178,7 +179,7 @@ class PhoneRoom(PhoneViews):
         seat.unseen.pop(key, None)
         seat.replacing.pop(key, None)
         self._advance(seat, step, asks, item)
-        return answer_record((seat.participant_id, step.key, item, perspective))
+        return self._sent(seat, answer_record((seat.participant_id, step.key, item, perspective)))
 
     def _hidden(self, seat: Seat, key: tuple[str, str, str]) -> bool:
         """Whether the phone shows the answer at ``key`` as "answered already (not shown here)"."""
@@ -212,7 +213,13 @@ class PhoneRoom(PhoneViews):
             raise PhoneRefused("This step takes no comment.")
         self._apply(seat, asked.CommentAnswer(seat.participant_id, step.key, text.strip()))
         seat.unseen_comments.pop((step.key, "", ""), None)
-        return answer_record((seat.participant_id, step.key, "", ""))
+        return self._sent(seat, answer_record((seat.participant_id, step.key, "", "")))
+
+    @staticmethod
+    def _sent(seat: Seat, record: str) -> str:
+        """An answer (or comment) this phone sent: followed until it is on disk, so the page can say it is held."""
+        seat.sent.add(record)
+        return record
 
     def cast(self, seat: Seat, step_key: str, picks: Sequence[tuple[str, str, str]], comment: str) -> list[str]:
         """One ballot per seat on a secret step; returns its records (to wait for, then forget)."""
@@ -265,6 +272,7 @@ class PhoneRoom(PhoneViews):
             raise PhoneRefused(f"The room has moved on to “{current.title}”; that was not kept.")
         # Acting on the step the room is on: the notice of how far this phone got on the one before has done its job.
         seat.shown_step, seat.moved_on_from = current.key, ""
+        seat.saved_after_all = Held()  # and so has the word that what was held is saved now
         return current
 
     def _answering(self, seat: Seat, step_key: str) -> tuple[Step, Asks]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bootcamp.content.model import AptitudePoker, Asks, Step, StepKind
+from bootcamp.join.held import follow as follow_saves
 from bootcamp.join.phone_view import (
     Asked,
     Ballot,
@@ -78,6 +79,7 @@ class PhoneViews:
         person = info.participant(seat.participant_id)
         revealed = step.key in self.workshop.state.revealed
         asks = self.workshop.program.asks(step)
+        held, saved_after_all = follow_saves(seat, self.workshop.records)
         view = PhoneView(
             Screen.STEP,
             info.name,
@@ -91,6 +93,8 @@ class PhoneViews:
             moved_on=self._moved_on(seat),
             poker=self._poker(seat, step),
             revealed=revealed,
+            held=held,
+            saved_after_all=saved_after_all,
             message=message,
             unsent=unsent,
         )
@@ -116,12 +120,15 @@ class PhoneViews:
         if step.key in seat.ballots or step.key in self.workshop.state.secret:
             return MovedOn(step.title, 1 if self._voted(seat, step.key) else 0, 1, ballot=True)
         records = self.workshop.records
-        saved = 0
+        saved = held = 0
         for item, perspective in asks.cells:
             answer = records.answer(seat.participant_id, step.key, item, perspective)
+            if answer is None or not answer.value:
+                continue
             mark = records.answer_mark(seat.participant_id, step.key, item, perspective)
-            saved += answer is not None and bool(answer.value) and mark in (Mark.SAVED, Mark.NONE)
-        return MovedOn(step.title, saved, len(asks.cells))
+            saved += mark in (Mark.SAVED, Mark.NONE)
+            held += mark is Mark.FAILED
+        return MovedOn(step.title, saved, len(asks.cells), held=held)
 
     def _poker(self, seat: Seat, step: Step) -> Poker | None:
         """The deal as the wall shows it to the room (presenter mode, a projector window), from this seat's side."""

@@ -18,6 +18,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from bootcamp.errors import UserError
+from bootcamp.join.phone_view import Held
 
 MAX_WAITING = 50  # a room's latecomers, with room to spare: a page that keeps asking fills no memory
 
@@ -54,6 +55,11 @@ class Seat:
     arrived: dict[str, tuple[str, float]] = field(default_factory=dict)
     ballots: dict[str, bool] = field(default_factory=dict)  # secret step → whether the ballot cast here is saved
     notes: list[str] = field(default_factory=list)  # ids of the notes this phone sent
+    sent: set[str] = field(default_factory=set)  # the answers this phone sent, by record, until they are on disk
+    # While a save fails, the records the page said are held unsaved; once all of them are stored, that they are
+    # saved now, until the phone next acts (bootcamp/join/held.py).
+    held_told: frozenset[str] = frozenset()
+    saved_after_all: Held = Held()
     # A seat taken by tapping or typing a name (anyone in the room may tap any free name): (step key, item,
     # perspective) → the fingerprint of the value, and of the comment, stored for that person before, which this phone
     # is not shown while they stand (until it gives its own, or the console changes them). Empty for a seat the

@@ -1,0 +1,242 @@
+"""A phone whose answer the laptop could not save yet says so, quietly, until it is saved, and then that it is.
+
+The disk is made full where the store writes (``replace_durably``), as tests/ui/test_save_marks.py does: the
+writer's own error, its retries and its success once there is room again are the real ones.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.async_api import expect
+
+from bootcamp.join.held import follow
+from bootcamp.join.phone_view import Held
+from bootcamp.join.seats import Seat
+from bootcamp.live.saving import Mark
+from bootcamp.store import WorkshopFiles
+
+from .conftest import MANDATE, RATE, TALK, Phone, Room, closing, phone_at, text_of
+from .test_browser import SHOW_SECONDS, phone_on
+from .test_browser_access import COLOURS, contrast
+
+HELD_ONE = (
+    "Your last answer is held on the facilitator's laptop, not saved yet: it keeps trying to save it, "
+    "so you need not send it again."
+)
+HELD_TWO = (
+    "Your last 2 answers are held on the facilitator's laptop, not saved yet: it keeps trying to save them, "
+    "so you need not send them again."
+)
+SAVED_TWO = "Your last 2 answers held on the facilitator's laptop are saved now ✓"
+
+
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Set: every file the store writes is refused as by a full disk; cleared: the disk has room again."""
+    from bootcamp.store import jsonfile
+
+    full = threading.Event()
+    write = jsonfile.replace_durably
+
+    def refused_while_full(path: Path, data: bytes) -> None:
+        if full.is_set():
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        write(path, data)
+
+    monkeypatch.setattr(jsonfile, "replace_durably", refused_while_full)
+    return full
+
+
+def held_line(html: str) -> str:
+    """The words of the page's held notice, "" when it shows none."""
+    if 'data-part="held"' not in html:
+        return ""
+    part = html.split('data-part="held"', 1)[1].split("</p>", 1)[0]
+    return "" if part.lstrip().startswith("hidden") else text_of(part.split(">", 1)[1])
+
+
+async def test_a_rating_that_moved_on_says_its_answers_are_held_until_saved_then_that_they_are(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.server.save_wait = 0.2
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    ana, ben = await phone_at(room, phones), await phone_at(room, phones)
+    await ana.sit("Ana")
+    await ben.sit("Ben")
+    events = await ana.events()
+    await events.next()
+    disk_full.set()
+    await ana.answer("strong", step=RATE, item="persist", perspective="self")
+    status, part = await ana.answer("weak", step=RATE, item="persist", perspective="team")
+    assert status == 200 and "2 of 2" in text_of(part)  # the page moved on to the next aptitude, both rows unanswered
+    assert "not saved" not in text_of(part.split('data-part="asked-2"', 1)[1])  # nothing on this item says so
+    held = await events.until("Your last 2 answers")  # the first answer's failure may come as an event of its own
+    assert held_line(held) == HELD_TWO
+    assert held_line(await ben.load()) == ""  # another phone, with nothing of its own held, says nothing
+    assert files.answers() == []
+
+    disk_full.clear()  # room again: the writer's next retry stores them, and the phone says so
+    saved = await events.until("saved now")
+    assert held_line(saved) == SAVED_TWO and "not saved yet" not in saved
+    assert sorted((a.item, a.perspective, a.value) for a in files.answers()) == [
+        ("persist", "self", "strong"),
+        ("persist", "team", "weak"),
+    ]
+    now[0] += 5  # she has read the aptitude the page moved on to
+    status, part = await ana.answer("mixed", step=RATE, item="give-power-away", perspective="self")
+    assert status == 200 and held_line(part) == ""  # her next tap: the word has done its job
+    events.close()
+    await closing(room, phones)
+
+
+async def test_without_the_script_the_next_page_says_it_is_held_and_then_saved(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.server.save_wait = 0.2
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    disk_full.set()
+    status, _ = await ana.post("answer", {"step": MANDATE, "item": "", "perspective": "", "value": "yes"}, script=False)
+    assert status == 200  # the post waited for the save, then went back to the page
+    assert held_line(ana.html) == HELD_ONE
+    assert "not saved yet: retrying" in text_of(ana.html)  # the row says it too
+    assert held_line(await ana.load()) == HELD_ONE  # and again on a reload, while the disk refuses it
+
+    disk_full.clear()
+    await room.workshop.settled()
+    assert held_line(await ana.load()) == "Your last answer held on the facilitator's laptop is saved now ✓"
+    assert [a.value for a in files.answers()] == ["yes"]
+    await closing(room, phones)
+
+
+async def test_a_note_held_unsaved_is_said_as_a_note(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path, at=TALK)
+    room.server.save_wait = 0.2
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    disk_full.set()
+    status, part = await ana.post("note", {"step": TALK, "text": "silos again"})
+    assert status == 200
+    assert held_line(part) == (
+        "Your note is held on the facilitator's laptop, not saved yet: it keeps trying to save it, "
+        "so you need not send it again."
+    )
+    disk_full.clear()
+    await room.workshop.settled()
+    assert held_line(await ana.load()) == "Your note held on the facilitator's laptop is saved now ✓"
+    await closing(room, phones)
+
+
+async def test_a_ballot_held_unsaved_is_said_as_a_ballot(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    await room.workshop.settled()
+    room.server.save_wait = 0.2
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    disk_full.set()
+    status, part = await ana.post("ballot", {"step": MANDATE, "pick:|": "no"})
+    assert status == 200
+    assert held_line(part) == (
+        "Your ballot is held on the facilitator's laptop, not saved yet: it keeps trying to save it, "
+        "so you need not send it again."
+    )
+    disk_full.clear()
+    await room.workshop.settled()
+    assert held_line(await ana.load()) == "Your ballot held on the facilitator's laptop is saved now ✓"
+    assert [a.value for a in files.answers()] == ["no"]
+    await closing(room, phones)
+
+
+async def test_when_the_room_moves_on_how_far_the_phone_got_counts_what_is_held_apart(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.server.save_wait = 0.2
+    chloe = await phone_at(room, phones)
+    await chloe.sit("Chloe")
+    await chloe.answer("strong", step=RATE, item="persist", perspective="self")
+    disk_full.set()
+    await chloe.answer("weak", step=RATE, item="persist", perspective="team")
+    room.move_on()
+    page = text_of(await chloe.load())
+    assert "The room moved on from “Rate the aptitudes”: 1 of 4 saved, 1 more held, not saved yet." in page
+    assert HELD_ONE in page  # and the line at the top says what that means
+    disk_full.clear()
+    await room.workshop.settled()
+    page = text_of(await chloe.load())
+    assert "The room moved on from “Rate the aptitudes”: 2 of 4 saved." in page
+    await closing(room, phones)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+async def test_in_a_browser_the_line_shows_at_the_top_while_held_and_turns_to_saved(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event, scheme: str
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    async with phone_on(room, chromium, color_scheme=scheme) as page:
+        await page.get_by_role("button", name="Ana", exact=True).tap()
+        held = page.locator('[data-part="held"]')
+        await expect(held).to_be_hidden()
+        disk_full.set()
+        rows = page.locator("form.row")
+        await rows.nth(0).get_by_role("button", name="Strength", exact=True).tap()
+        await expect(rows.nth(0).locator(".saved")).to_have_text("not saved yet: retrying", timeout=SHOW_SECONDS * 2)
+        await rows.nth(1).get_by_role("button", name="Weakness", exact=True).tap()
+        await expect(page.get_by_text("2 of 2")).to_be_visible(timeout=SHOW_SECONDS * 2)  # moved on by itself
+        await expect(held).to_have_text(HELD_TWO, timeout=SHOW_SECONDS)
+        box = await held.bounding_box()
+        assert box is not None and box["y"] < 120 and box["width"] <= 390  # at the top, within the phone's width
+        colours = await held.evaluate(COLOURS)
+        assert contrast(colours["ink"], colours["back"]) >= 7 and contrast(colours["edge"], colours["back"]) >= 3
+        await page.screenshot(path=tmp_path / f"held-{scheme}.png")
+
+        disk_full.clear()
+        await expect(held).to_have_text(SAVED_TWO, timeout=SHOW_SECONDS * 3)
+        colours = await held.evaluate(COLOURS)
+        assert contrast(colours["ink"], colours["back"]) >= 7 and contrast(colours["edge"], colours["back"]) >= 3
+        await page.screenshot(path=tmp_path / f"saved-{scheme}.png")
+        assert len(files.answers()) == 2
+
+
+def test_what_is_held_is_named_as_a_person_reads_it() -> None:
+    assert Held(answers=1).what == "Your last answer" and not Held(answers=1).many
+    assert Held(answers=3, notes=1).what == "Your last 3 answers and your note" and Held(answers=3, notes=1).many
+    assert Held(answers=1, notes=2, ballot=True).what == "Your last answer, your 2 notes and your ballot"
+    assert not Held() and Held(ballot=True)
+
+
+class Marks:
+    """How each record stands on disk, as the live workshop's records say it (``mark``), set by the test."""
+
+    def __init__(self, **marks: Mark) -> None:
+        self.marks = {f"answer:{key}": mark for key, mark in marks.items()}
+
+    def mark(self, record: str) -> Mark:
+        return self.marks.get(record, Mark.NONE)
+
+
+def test_saved_now_names_all_that_was_held_though_the_saves_land_one_by_one() -> None:
+    """The writer stores held answers one after the other: a page drawn between two of them says the one left is held,
+    and once both are on disk, that both are saved now (not only the last one it said)."""
+    seat = Seat("p1", "hash")
+    seat.sent = {"answer:a", "answer:b"}
+    marks = Marks(a=Mark.FAILED, b=Mark.FAILED)
+    assert follow(seat, marks) == (Held(answers=2), Held())  # type: ignore[arg-type]
+    marks.marks["answer:a"], marks.marks["answer:b"] = Mark.SAVED, Mark.PENDING  # room again: the first is stored
+    assert follow(seat, marks) == (Held(answers=1), Held())  # type: ignore[arg-type]
+    marks.marks["answer:b"] = Mark.SAVED
+    assert follow(seat, marks) == (Held(), Held(answers=2))  # type: ignore[arg-type]
+    assert seat.sent == set()  # stored: no longer followed
