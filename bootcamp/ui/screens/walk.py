@@ -37,7 +37,7 @@ TICK_SECONDS = 1.0
 # What - and T do (their tooltips, in help and the command palette): time the room did not spend on the step.
 TAKE_MINUTES_SAID = "Take 2 minutes off the step timer (undoes +)"
 START_OVER_SAID = "Start the step timer over: nothing counted, no minutes added"
-NEW_DAY_SAID = "Start the next day, on a later date than this one (the day's clock paused): this day kept as it went"
+NEW_DAY_SAID = "Start the next day, on a later date (clock paused): this day kept as it went"
 
 
 class WalkScreen(LetsGoOfAppWatches, Screen[None]):
