@@ -6,6 +6,7 @@ line, so a validation message can point at the exact line an author must fix.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -237,13 +238,11 @@ def _quoted_over_lines_to(text: str, problem: yaml.Mark) -> yaml.ScalarToken | N
     """The quoted value that runs over more than one line and ends just before where the parser stopped, if the
     last thing before it is one."""
     last = None
-    try:
+    with contextlib.suppress(yaml.YAMLError):  # the scanner fails at the problem: the tokens before it are read
         for token in yaml.scan(text, Loader=_BaseLoader):
             if (token.start_mark.line, token.start_mark.column) >= (problem.line, problem.column):
                 break
             last = token
-    except yaml.YAMLError:
-        pass  # the tokens up to the problem are read
     if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
         return None
     return last if last.start_mark.line < last.end_mark.line else None
