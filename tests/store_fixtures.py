@@ -1,10 +1,13 @@
 """Fixtures shared by the store's and the library's tests: the fixture content, a fixed clock, a store on a
 temporary folder, the facilitator's calendar in UTC (a plugin of tests/conftest.py); a workshop made to have met on
-two days."""
+two days; a disk that fills and empties on cue."""
 
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
+import threading
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -54,3 +57,21 @@ def met_on_two_days(store: Store, workshop_id: str) -> None:
         files.update_state(
             lambda s: dataclasses.replace(s, earlier_days=(WorkshopDay(first, 240, 250),), day_started_at=first + 86400)
         )
+
+
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Set: every file the store writes is refused as by a full disk; cleared: the disk has room again. The store's
+    own error, with the real file's path, reaches the console and the phones as it would from a full disk."""
+    from bootcamp.store import jsonfile
+
+    full = threading.Event()
+    write = jsonfile.replace_durably
+
+    def refused_while_full(path: Path, data: bytes) -> None:
+        if full.is_set():
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        write(path, data)
+
+    monkeypatch.setattr(jsonfile, "replace_durably", refused_while_full)
+    return full

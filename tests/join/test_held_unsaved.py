@@ -6,8 +6,6 @@ writer's own error, its retries and its success once there is room again are the
 
 from __future__ import annotations
 
-import errno
-import os
 import threading
 from pathlib import Path
 
@@ -34,22 +32,6 @@ HELD_TWO = (
 )
 SAVED_TWO = "Your last 2 answers held on the facilitator's laptop are saved now ✓"
 
-
-@pytest.fixture
-def disk_full(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Set: every file the store writes is refused as by a full disk; cleared: the disk has room again."""
-    from bootcamp.store import jsonfile
-
-    full = threading.Event()
-    write = jsonfile.replace_durably
-
-    def refused_while_full(path: Path, data: bytes) -> None:
-        if full.is_set():
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        write(path, data)
-
-    monkeypatch.setattr(jsonfile, "replace_durably", refused_while_full)
-    return full
 
 
 def held_line(html: str) -> str:

@@ -29,22 +29,6 @@ def workshop_id(store: Store, fixture_program: Program) -> str:
     return new_workshop(store, fixture_program).id
 
 
-@pytest.fixture
-def disk_full(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Set: every file the store writes is refused as by a full disk; cleared: the disk has room again."""
-    from bootcamp.store import jsonfile
-
-    full = threading.Event()
-    write = jsonfile.replace_durably
-
-    def refused_while_full(path: Path, data: bytes) -> None:
-        if full.is_set():
-            raise OSError(errno.ENOSPC, FULL)
-        write(path, data)
-
-    monkeypatch.setattr(jsonfile, "replace_durably", refused_while_full)
-    return full
-
 
 def status_bar(app: BootcampApp) -> str:
     return app.screen.query_one("#status-bar").render().plain  # type: ignore[attr-defined]
