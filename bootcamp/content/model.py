@@ -432,6 +432,10 @@ class Program:
     def agenda(self, agenda_id: str) -> Agenda | None:
         return next((a for a in self.agendas if a.id == agenda_id), None)
 
+    def poker(self) -> AptitudePoker | None:
+        """The boot camp's Aptitude Poker exercise (its deck and prompts), if it has one."""
+        return next((e for e in self.exercises if isinstance(e, AptitudePoker)), None)
+
     def steps(self, agenda_id: str = "full") -> tuple[Step, ...]:
         """Every step of an agenda, in the order the room walks them."""
         agenda = self.agenda(agenda_id)

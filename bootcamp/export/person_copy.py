@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bootcamp import __version__
-from bootcamp.content.model import AptitudePoker, Program, Step
+from bootcamp.content.model import Program, Step
 from bootcamp.export.data_csv import COLUMNS, answer_row, in_sheet_order, question_of, sheet_text
 from bootcamp.export.data_json import document_text
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
@@ -55,12 +55,13 @@ class PersonCopy:
     @property
     def poker_step(self) -> Step | None:
         """The workshop's Aptitude Poker step, where the cards were dealt (None once the agenda has none)."""
+        poker = self.program.poker()
         steps = self.program.steps(self.info.agenda)
-        return next((step for step in steps if isinstance(self.program.exercise(step.exercise), AptitudePoker)), None)
+        return next((step for step in steps if poker and step.exercise == poker.id), None)
 
     def card_title(self, card_id: str) -> str:
         """The card's title in the workshop's deck: its id, once the content no longer has it."""
-        poker = next((e for e in self.program.exercises if isinstance(e, AptitudePoker)), None)
+        poker = self.program.poker()
         deck = self.program.item_list(poker.deck) if poker else None
         item = deck.item(card_id) if deck else None
         return item.title if item else card_id

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bootcamp.content.model import AptitudePoker, Program, Scale, Step, StepKind
+from bootcamp.content.model import Program, Scale, Step, StepKind
 from bootcamp.export.data_csv import COLUMNS as ANSWER_COLUMNS
 from bootcamp.export.html_text import css_string as _css_string
 from bootcamp.export.html_text import prose, user, words
@@ -23,13 +23,9 @@ from bootcamp.store.model import WorkshopInfo
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def poker_of(program: Program) -> AptitudePoker | None:
-    return next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
-
-
 def render_deck(program: Program) -> str:
     """One Aptitude Poker card per printed page: the aptitude, and room to write under each prompt."""
-    poker = poker_of(program)
+    poker = program.poker()
     deck = program.item_list(poker.deck) if poker else None
     if poker is None or deck is None:
         return printable_page("Aptitude Poker", "<p>This boot camp has no Aptitude Poker exercise.</p>")

@@ -452,7 +452,7 @@ class LiveRecords(RecordChanges):
     # -- Aptitude Poker ---------------------------------------------------------------------------------------
 
     def poker_exercise(self) -> AptitudePoker | None:
-        return next((e for e in self.program.exercises if isinstance(e, AptitudePoker)), None)
+        return self.program.poker()
 
     def deal_poker(self, *, by: Actor = CONSOLE) -> tuple[PokerCard, ...]:
         """Deal the deck round the present participants, once: a later roster change never re-deals.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from bootcamp.content.model import AptitudePoker, Asks, Program, RoleCheck, StepKind
+from bootcamp.content.model import Asks, Program, RoleCheck, StepKind
 from bootcamp.names import told_apart
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
@@ -52,7 +52,7 @@ def build_notes(
     names: Mapping[str, str] = {} if info.anonymous else {p.id: shown[p.id] for p in info.participants if p.name}
     steps = program.steps(agenda)
     order = {step.key: number for number, step in enumerate(steps)}
-    poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+    poker = program.poker()
     poker_step = next((s.key for s in steps if s.kind is StepKind.EXERCISE and poker and s.exercise == poker.id), "")
     found: list[tuple[int, str, int, Note]] = []
 

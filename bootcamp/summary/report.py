@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from bootcamp.content.model import AptitudePoker, Program
+from bootcamp.content.model import Program
 from bootcamp.names import told_apart
 from bootcamp.store.model import Action, ActionStatus, Answer, RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.summary.answers import AnswerIndex, count_unmatched
@@ -158,7 +158,7 @@ def _action(action: Action, program: Program, report_date: date | None) -> Actio
 def _source_title(program: Program, source: str) -> str:
     kind, _, card_id = source.partition(":")
     if kind == "poker" and card_id:
-        poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+        poker = program.poker()
         deck = program.item_list(poker.deck) if poker else None
         card = deck.item(card_id) if deck else None
         return f"{poker.title}: {card.title}" if poker and card else source
@@ -176,7 +176,7 @@ def _session_title(program: Program, session_id: str) -> str:
 
 
 def _poker_notes(program: Program, room: RoomRecords, names: dict[str, str]) -> tuple[PokerNote, ...]:
-    poker = next((e for e in program.exercises if isinstance(e, AptitudePoker)), None)
+    poker = program.poker()
     deck = program.item_list(poker.deck) if poker else None
     labels = {prompt.id: prompt.label for prompt in poker.prompts} if poker else {}
     found: list[PokerNote] = []
