@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import signal
 import threading
 import time
 from pathlib import Path
@@ -34,6 +35,13 @@ def status_bar(app: BootcampApp) -> str:
     return app.screen.query_one("#status-bar").render().plain  # type: ignore[attr-defined]
 
 
+async def answer_refused(pilot, app: BootcampApp, disk_full: threading.Event) -> None:
+    """The disk made full, then Ana's yes given at the console: its save refused, as the status bar says."""
+    disk_full.set()
+    await pilot.press("a", "y")
+    await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+
+
 def row_of(app: BootcampApp, name: str) -> str:
     return next(line for line in screen_text(app).splitlines() if name in line)
 
@@ -46,9 +54,7 @@ async def test_marks_say_saved_as_soon_as_the_disk_takes_the_saves_after_a_refus
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, MANDATE)
         ana = app.workshop.info.present[0]
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         assert "!" in row_of(app, "Ana Ortiz")
         await pilot.press("q", "y")  # asked first: y quits, once every save is on disk
         await pilot.pause()
@@ -72,9 +78,7 @@ async def test_the_status_bar_gives_the_reason_then_the_file(
     async with app.run_test(size=size) as pilot:
         await console_at(pilot, MANDATE)
         ana = app.workshop.info.present[0]
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         shown = next(line for line in screen_text(app).splitlines() if "not saved" in line)  # as cut to the width
         assert f"not saved: {FULL} · {ana.id}.json" in shown
         disk_full.clear()
@@ -113,9 +117,7 @@ async def test_the_quit_question_says_saves_are_failing_before_y_is_pressed(
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, MANDATE)
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         await pilot.press("q")
         await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the quit question")
         asked = " ".join(screen_text(app).split())
@@ -149,9 +151,7 @@ async def test_leaving_while_saves_fail_asks_first_and_does_not_say_the_answers_
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, MANDATE)
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         await pilot.press("escape", "ctrl+w")
         await wait_until(pilot, lambda: isinstance(app.screen, LeaveConfirmScreen), "the leave question")
         why = str(app.screen.query_one("#leave-why").render())
@@ -179,9 +179,7 @@ async def test_a_refused_quit_in_presenter_mode_does_not_put_the_data_folder_on_
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await console_at(pilot, MANDATE)
         ana = app.workshop.info.present[0]
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         assert str(data_dir) in app.save_status.error  # the store's message names the whole path
         await pilot.press("escape", "f5")
         await wait_until(pilot, lambda: isinstance(app.screen, PresenterScreen), "presenter mode")
@@ -209,9 +207,7 @@ async def test_quitting_anyway_stops_the_saves_and_leaves_one_sentence_of_what_w
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await console_at(pilot, MANDATE)
         info = app.workshop.info
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         error = app.save_status.error
         await pilot.press("q", "y")
         await wait_until(pilot, lambda: "Still saving" in screen_text(app), "the refused quit")
@@ -265,16 +261,12 @@ async def test_a_console_stopped_by_the_system_while_the_disk_is_full_says_what_
 ) -> None:
     """kill (SIGTERM) while an answer could not be saved: the console waited for it, then ended with 143 and not a
     word; the answer was gone, the terminal silent. It now leaves the same sentence as quitting anyway."""
-    import signal
-
     monkeypatch.setattr("bootcamp.ui.app_saving.QUIT_FLUSH_SECONDS", 0.3)
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, MANDATE)
         info = app.workshop.info
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         error = app.save_status.error
         app.end_on_signal(signal.SIGTERM)
         await wait_until(pilot, lambda: not app.is_running, "the app to end")
@@ -291,9 +283,7 @@ async def test_a_quick_note_kept_while_saves_fail_says_it_is_not_saved_yet(
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, MANDATE)
-        disk_full.set()
-        await pilot.press("a", "y")
-        await wait_until(pilot, lambda: "not saved" in status_bar(app), "the failure in the status bar")
+        await answer_refused(pilot, app, disk_full)
         await pilot.press("ctrl+n", *"ask Ben", "enter")
         await wait_until(pilot, lambda: "ask Ben" in [n.text for n in app.workshop.records.room.notes], "the note")
         said = list(app._notifications)[-1].message
