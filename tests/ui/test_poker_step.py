@@ -222,6 +222,29 @@ async def test_picking_another_card_shows_that_card_alone_even_in_a_burst(worksh
         assert [panel.card_id for panel in app.screen.query(CardPanel)] == [cards[0]]
 
 
+async def test_a_clock_tick_between_a_pick_and_its_panel_appearing_waits_for_the_panel(
+    workshop_id: str, make_app
+) -> None:
+    """The one-second tick reached the next card's panel before its fields were composed: the console crashed (CI)."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        panel = await deal_and_pick(pilot)
+        view = panel.parent.parent
+        cards = [card.card_id for card in app.workshop.records.room.poker]
+        data, state = view._shown
+        picked = dataclasses.replace(state, poker_card=cards[1])
+        view.show_room(data, picked)  # the pick, as the live workshop shows it
+        view._tick_clock()  # the interval firing before the new panel has mounted
+        view._show_marks(None)
+        view.show_room(data, picked)  # a save coming back in the same moment
+        await settle(pilot)
+        shown = list(app.screen.query(CardPanel))
+        assert [p.card_id for p in shown] == [cards[1]]
+        assert "4:00 left" in screen_text(app)
+        assert f"♠ {view.deck.title(cards[1])}" in screen_text(app)
+
+
 async def test_an_undo_shows_the_note_as_it_was(workshop_id: str, make_app) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -152,10 +152,14 @@ class CardPanel(Vertical):
         self.live = live
         self.card_id = card.card_id
         self.notes = dict(card.notes)
-        self._first_shown = shown  # what to show once the fields are there
+        # What to show once the fields are composed: the one-second clock and a save coming back can reach a panel
+        # between its mount and its compose, and their queries then found nothing (the console crashed).
+        self._waiting: tuple[WorkshopSnapshot, WorkshopState, float] | None = shown
 
     def on_mount(self) -> None:
-        self.show(*self._first_shown)
+        shown, self._waiting = self._waiting, None
+        if shown is not None:
+            self.show(*shown)
 
     def compose(self) -> ComposeResult:
         item = self.deck.item(self.card_id)
@@ -171,6 +175,9 @@ class CardPanel(Vertical):
         yield Static(id="card-actions")
 
     def show(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
+        if self._waiting is not None:
+            self._waiting = (data, state, now)
+            return
         card = next((c for c in data.room.poker if c.card_id == self.card_id), None)
         if card is None:
             return
@@ -186,6 +193,9 @@ class CardPanel(Vertical):
         self.query_one("#card-actions", Static).update(lines)
 
     def show_clock(self, data: WorkshopSnapshot, state: WorkshopState, now: float) -> None:
+        if self._waiting is not None:
+            self._waiting = (data, state, now)
+            return
         card = next((c for c in data.room.poker if c.card_id == self.card_id), None)
         holder = holder_name(data.info, card) if card else ""
         head = joined((f"♠ {self.deck.title(self.card_id)}", "bold"), ("  ·  ", "dim"), holder)
@@ -195,5 +205,7 @@ class CardPanel(Vertical):
         self.query_one("#card-clock", Static).update(clock)
 
     def show_marks(self) -> None:
+        if self._waiting is not None:
+            return  # on_mount shows the marks with the rest
         for field in self.query(PokerNoteField):
             field.show_mark()
