@@ -154,7 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Poker cards in their hand, by title; nothing of anyone else. Secret ballots carry no name, so none is in it.",
     )
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
-    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help="JSON, or CSV with a row per answer (default: json)",
+    )
     export.add_argument(
         "--person",
         metavar="PERSON",
@@ -204,7 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     summary = sub.add_parser("summary", parents=[common], help="the commitment-test summary of a workshop")
     summary.add_argument("id", help="the workshop id")
-    summary.add_argument("--format", choices=["md", "html", "json", "csv"], default="md")
+    summary.add_argument(
+        "--format",
+        choices=["md", "html", "json", "csv"],
+        default="md",
+        help="Markdown, printable HTML, JSON, or CSV for a spreadsheet (default: md)",
+    )
     summary.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     summary.add_argument(
         "--with-private-notes",
@@ -221,7 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
         "run of its organisation)",
     )
     compare.add_argument("later", metavar="LATER_ID", help="the later workshop's id")
-    compare.add_argument("--format", choices=["md", "html", "json"], default="md")
+    compare.add_argument(
+        "--format", choices=["md", "html", "json"], default="md", help="Markdown, printable HTML or JSON (default: md)"
+    )
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     printables = sub.add_parser(
@@ -243,7 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     guide.add_argument("--half-day", action="store_true", help="without a workshop: the half-day agenda")
     guide.add_argument("--start", metavar="HH:MM", help="when the day starts, on a 24-hour clock (default: 09:00)")
-    guide.add_argument("--format", choices=["html", "md"], default="html")
+    guide.add_argument(
+        "--format", choices=["html", "md"], default="html", help="printable HTML or Markdown (default: html)"
+    )
     guide.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")

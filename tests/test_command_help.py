@@ -43,3 +43,12 @@ def test_delete_says_it_is_for_good_asks_for_the_id_and_points_to_archive() -> N
     delete = help_of("delete")
     for said in ("for good", "id is typed to confirm", "--yes", "console has it open", "bootcamp archive"):
         assert said in delete, said
+
+
+@pytest.mark.parametrize(
+    ("command", "default"),
+    [(("export",), "json"), (("summary",), "md"), (("compare",), "md"), (("print", "guide"), "html")],
+)
+def test_every_format_option_says_which_format_it_writes_without_it(command: tuple[str, ...], default: str) -> None:
+    """`--format {md,html,json,csv}` stood alone, so only the README said what `bootcamp summary ID` writes."""
+    assert f"(default: {default})" in help_of(*command)

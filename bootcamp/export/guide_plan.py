@@ -252,7 +252,7 @@ def to_bring(program: Program, steps: tuple[Step, ...], workshop: WorkshopInfo |
             bring.append(f"The {exercise.title} deck, {cards} a page: `bootcamp print deck -o deck.html`.")
             break
     if kinds & set(ANSWERED_KINDS):
-        sheets = f"`bootcamp print sheets {workshop.id} -o sheets.html`" if workshop else "`bootcamp print sheets ID`"
+        sheets = f"`bootcamp print sheets {workshop.id if workshop else 'ID'} -o sheets.html`"
         people = f", one per person ({len(workshop.present)})" if workshop else ", one per person"
         bring.append(f"Paper answer sheets in case the phones fail{people}: {sheets}.")
     if any(

@@ -105,6 +105,14 @@ def test_the_day_at_a_glance_says_where_the_poker_the_role_check_and_the_questio
     assert not any("bootcamp print deck" in item for item in half.bring)
 
 
+def test_every_print_command_the_guide_lists_writes_a_file_as_typed() -> None:
+    """The content's guide said `bootcamp print sheets ID`: typed on a terminal, 75 KB of HTML scrolled past."""
+    guide = build_guide(SHIPPED, "full", NINE)
+    commands = [said for item in guide.bring for said in re.findall(r"`(bootcamp print [^`]*)`", item)]
+    assert {command.split()[2] for command in commands} == {"deck", "sheets"}
+    assert all(" -o " in command for command in commands), commands
+
+
 @pytest.mark.parametrize("given", ["25:00", "9", "nine", "09:60", ""])
 def test_a_start_that_is_not_a_time_of_day_is_refused_in_one_sentence(given: str) -> None:
     with pytest.raises(UserError, match=r"^--start .* is not a time of day: give it as HH:MM"):
