@@ -81,7 +81,7 @@ class Ballot:
     asked: tuple[Asked, ...]
     takes_comment: bool
     cast: bool
-    saved: bool
+    saved: Saved  # how the ballot cast stands on disk
     closed: str = ""  # why no ballot can be cast any more (the results are out), shown instead of the form
 
 

@@ -210,7 +210,8 @@ class PhoneViews:
         takes_comment = step.kind is StepKind.QUESTION and step.comment
         cast = self._voted(seat, step.key)
         closed = BALLOT_CLOSED if revealed and not cast else ""
-        return Ballot(screens, takes_comment, cast, cast and self._ballot_saved(seat, step.key), closed)
+        saved = _SAVED[self._ballot_mark(seat, step.key)] if cast else Saved.NONE
+        return Ballot(screens, takes_comment, cast, saved, closed)
 
     def _notes(self, seat: Seat, step: Step) -> tuple[Note, ...]:
         records = self.workshop.records

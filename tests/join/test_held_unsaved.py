@@ -222,3 +222,24 @@ def test_saved_now_names_all_that_was_held_though_the_saves_land_one_by_one() ->
     marks.marks["answer:b"] = Mark.SAVED
     assert follow(seat, marks) == (Held(), Held(answers=2))  # type: ignore[arg-type]
     assert seat.sent == set()  # stored: no longer followed
+
+
+async def test_a_ballot_held_unsaved_says_so_on_its_own_line_not_saving(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    """The ballot's line said "Your ballot is cast: saving…" under the held line's "not saved yet": it agrees now."""
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    await room.workshop.settled()
+    room.server.save_wait = 0.2
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    disk_full.set()
+    status, part = await ana.post("ballot", {"step": MANDATE, "pick:|": "no"})
+    assert status == 200
+    assert "Your ballot is cast: held, not saved yet" in text_of(part) and "saving…" not in text_of(part)
+    assert 'class="saved saved-failed"' in part  # amber, as a row's "not saved yet: retrying"
+    disk_full.clear()
+    await room.workshop.settled()
+    assert "Your ballot is cast: saved ✓" in text_of(await ana.load())
+    await closing(room, phones)
