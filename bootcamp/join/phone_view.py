@@ -167,6 +167,7 @@ class PhoneView:
     poker: Poker | None = None
     revealed: bool = False
     held: Held = Held()  # what this phone sent that the laptop holds, not saved yet while a save fails
+    held_lost: bool = False  # the console gave those saves up (it quit anyway): what is held is lost
     saved_after_all: Held = Held()  # what it held and has saved since, until the phone next acts
     message: str = ""  # one sentence: why what was sent was not kept
     unsent: str = ""  # text that was not kept, shown so it is not lost

@@ -224,6 +224,92 @@ def test_saved_now_names_all_that_was_held_though_the_saves_land_one_by_one() ->
     assert seat.sent == set()  # stored: no longer followed
 
 
+LOST_TWO = "The workshop closed before your last 2 answers could be saved, so they are lost: tell the facilitator."
+
+
+def closed_words(html: str) -> str:
+    """The words of a closed page's part: what a phone shows once joining has ended."""
+    return text_of(html.split('data-part="closed"', 1)[1].split("</section>", 1)[0])
+
+
+async def test_quitting_anyway_tells_each_open_phone_in_its_last_page_which_of_its_answers_are_lost(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    """The facilitator quit anyway (q, y twice) on a disk still full: the console said "ended with 2 changes … not
+    saved, now lost", while Ana's phone, whose line had said the laptop "keeps trying to save them", closed saying
+    only that what it showed as saved is kept. Its last page now says which of hers are lost; Ben's, with nothing
+    held, says nothing of it."""
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.server.save_wait = 0.2
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    ana, ben = await phone_at(room, phones), await phone_at(room, phones)
+    await ana.sit("Ana")
+    await ben.sit("Ben")
+    anas, bens = await ana.events(), await ben.events()
+    await anas.next()
+    await bens.next()
+    disk_full.set()
+    await ana.answer("strong", step=RATE, item="persist", perspective="self")
+    await ana.answer("weak", step=RATE, item="persist", perspective="team")
+    await anas.until("Your last 2 answers")
+
+    room.workshop.abandon_saves()  # quitting anyway gives the saves up, then stops joining
+    await room.server.stop()
+    anas_last = closed_words(await anas.until('data-part="closed"'))
+    assert LOST_TWO in anas_last and "keeps trying" not in anas_last
+    assert "the answers this page showed as saved are kept" in anas_last  # still true of the rest
+    bens_last = closed_words(await bens.until('data-part="closed"'))
+    assert "lost" not in bens_last and "not saved" not in bens_last
+    anas.close()
+    bens.close()
+    await closing(room, phones)
+
+
+async def test_without_the_script_a_page_loaded_once_the_saves_are_given_up_says_they_are_lost(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.server.save_wait = 0.2
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    disk_full.set()
+    await ana.post("answer", {"step": MANDATE, "item": "", "perspective": "", "value": "yes"}, script=False)
+    assert held_line(ana.html).startswith("Your last answer is held")
+    room.workshop.abandon_saves()
+    closed = closed_words(await ana.load())
+    assert "The workshop closed before your last answer could be saved, so it is lost: tell the facilitator." in closed
+    await closing(room, phones)
+
+
+async def test_joining_stopped_while_an_answer_is_held_says_the_laptop_still_tries_to_save_it(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> None:
+    """j stops joining during the outage: the workshop stays open and its writer retries, but the phone, on its
+    closed page, can no longer follow the save; it says where its answer stands as joining stopped."""
+    room = await Room.open(files, tmp_path)
+    room.server.save_wait = 0.2
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    events = await ana.events()
+    await events.next()
+    disk_full.set()
+    await ana.answer("yes")
+    await events.until("Your last answer is held")
+    await room.server.stop()
+    last = closed_words(await events.until('data-part="closed"'))
+    assert (
+        "Your last answer was still held on the facilitator's laptop, not saved yet, as joining stopped: "
+        "it keeps trying to save it." in last
+    )
+    assert "lost" not in last
+    disk_full.clear()
+    assert await room.workshop.settled()
+    assert [a.value for a in files.answers()] == ["yes"]
+    events.close()
+    await closing(room, phones)
+
+
 async def test_a_ballot_held_unsaved_says_so_on_its_own_line_not_saving(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
