@@ -6,6 +6,7 @@ writer's own error, its retries and its success once there is room again are the
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -34,12 +35,25 @@ SAVED_TWO = "Your last 2 answers held on the facilitator's laptop are saved now 
 
 
 
-def held_line(html: str) -> str:
-    """The words of the page's held notice, "" when it shows none."""
+UNSCRIPTED_ONE = " If this page stops loading before it says it is saved, tell the facilitator: it may be lost."
+LOST_CONTACT_ONE = (
+    "Your last answer may not have been saved: this page lost contact with the facilitator's laptop while it was "
+    "held there. If contact does not come back, tell the facilitator."
+)
+
+
+def held_line(html: str, *, script: bool = True) -> str:
+    """The words of the page's held notice as a page in contact with the laptop shows them, with its script or
+    (``script`` False) without; "" when it shows none."""
     if 'data-part="held"' not in html:
         return ""
     part = html.split('data-part="held"', 1)[1].split("</p>", 1)[0]
-    return "" if part.lstrip().startswith("hidden") else text_of(part.split(">", 1)[1])
+    if part.lstrip().startswith("hidden"):
+        return ""
+    part = re.sub(r'<span class="once-contact-lost">.*?</span>', "", part)  # only once contact is lost
+    if script:
+        part = re.sub(r'<span class="unscripted">.*?</span>', "", part)
+    return text_of(part.split(">", 1)[1])
 
 
 async def test_a_rating_that_moved_on_says_its_answers_are_held_until_saved_then_that_they_are(
@@ -88,9 +102,10 @@ async def test_without_the_script_the_next_page_says_it_is_held_and_then_saved(
     disk_full.set()
     status, _ = await ana.post("answer", {"step": MANDATE, "item": "", "perspective": "", "value": "yes"}, script=False)
     assert status == 200  # the post waited for the save, then went back to the page
-    assert held_line(ana.html) == HELD_ONE
+    # A page without the script cannot notice the laptop gone: it says up front what that would mean.
+    assert held_line(ana.html, script=False) == HELD_ONE + UNSCRIPTED_ONE
     assert "not saved yet: retrying" in text_of(ana.html)  # the row says it too
-    assert held_line(await ana.load()) == HELD_ONE  # and again on a reload, while the disk refuses it
+    assert held_line(await ana.load(), script=False) == HELD_ONE + UNSCRIPTED_ONE  # and again on a reload
 
     disk_full.clear()
     await room.workshop.settled()
@@ -178,7 +193,7 @@ async def test_in_a_browser_the_line_shows_at_the_top_while_held_and_turns_to_sa
         await expect(rows.nth(0).locator(".saved")).to_have_text("not saved yet: retrying", timeout=SHOW_SECONDS * 2)
         await rows.nth(1).get_by_role("button", name="Weakness", exact=True).tap()
         await expect(page.get_by_text("2 of 2")).to_be_visible(timeout=SHOW_SECONDS * 2)  # moved on by itself
-        await expect(held).to_have_text(HELD_TWO, timeout=SHOW_SECONDS)
+        await expect(held).to_have_text(HELD_TWO, timeout=SHOW_SECONDS, use_inner_text=True)
         box = await held.bounding_box()
         assert box is not None and box["y"] < 120 and box["width"] <= 390  # at the top, within the phone's width
         colours = await held.evaluate(COLOURS)
@@ -186,11 +201,52 @@ async def test_in_a_browser_the_line_shows_at_the_top_while_held_and_turns_to_sa
         await page.screenshot(path=tmp_path / f"held-{scheme}.png")
 
         disk_full.clear()
-        await expect(held).to_have_text(SAVED_TWO, timeout=SHOW_SECONDS * 3)
+        await expect(held).to_have_text(SAVED_TWO, timeout=SHOW_SECONDS * 3, use_inner_text=True)
         colours = await held.evaluate(COLOURS)
         assert contrast(colours["ink"], colours["back"]) >= 7 and contrast(colours["edge"], colours["back"]) >= 3
         await page.screenshot(path=tmp_path / f"saved-{scheme}.png")
         assert len(files.answers()) == 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+async def test_in_a_browser_a_page_that_loses_the_laptop_while_it_holds_an_answer_says_it_may_not_be_saved(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event, scheme: str
+) -> None:
+    """The console killed during the outage (no chance to say anything): the page said "Lost contact … trying
+    again" at its foot while its line at the top still promised the laptop "keeps trying to save it"."""
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.server.save_wait = 0.2
+    async with phone_on(room, chromium, color_scheme=scheme) as page:
+        await page.get_by_role("button", name="Ana", exact=True).tap()
+        held = page.locator('[data-part="held"]')
+        disk_full.set()
+        await page.locator("form.row").nth(0).get_by_role("button", name="Strength", exact=True).tap()
+        await expect(held).to_have_text(HELD_ONE, timeout=SHOW_SECONDS * 2, use_inner_text=True)
+
+        await room.server.stop(tell=False)  # as the console killed: the streams end without a word
+        await expect(page.locator("#offline")).to_be_visible(timeout=SHOW_SECONDS * 3)
+        await expect(held).to_have_text(LOST_CONTACT_ONE, timeout=SHOW_SECONDS, use_inner_text=True)
+        box = await held.bounding_box()
+        assert box is not None and box["y"] < 120 and box["width"] <= 390
+        colours = await held.evaluate(COLOURS)
+        assert contrast(colours["ink"], colours["back"]) >= 7 and contrast(colours["edge"], colours["back"]) >= 3
+        await page.screenshot(path=tmp_path / f"lost-contact-{scheme}.png")
+        disk_full.clear()  # for the workshop to close after
+
+
+async def test_without_the_script_in_a_browser_the_held_line_says_what_a_page_that_stops_loading_means(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.server.save_wait = 0.2
+    async with phone_on(room, chromium, java_script_enabled=False) as page:
+        await page.get_by_role("button", name="Ana", exact=True).tap()
+        disk_full.set()
+        await page.get_by_role("button", name="Yes", exact=True).tap()
+        held = page.locator('[data-part="held"]')
+        await expect(held).to_have_text(HELD_ONE + UNSCRIPTED_ONE, use_inner_text=True)
+        await page.screenshot(path=tmp_path / "held-without-script.png")
+        disk_full.clear()
 
 
 def test_what_is_held_is_named_as_a_person_reads_it() -> None:
