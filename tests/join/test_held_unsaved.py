@@ -234,6 +234,32 @@ async def test_in_a_browser_a_page_that_loses_the_laptop_while_it_holds_an_answe
         disk_full.clear()  # for the workshop to close after
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+async def test_in_a_browser_quitting_anyway_leaves_the_page_saying_what_is_lost_in_red(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event, scheme: str
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    room.server.save_wait = 0.2
+    async with phone_on(room, chromium, color_scheme=scheme) as page:
+        await page.get_by_role("button", name="Ana", exact=True).tap()
+        disk_full.set()
+        await page.locator("form.row").nth(0).get_by_role("button", name="Strength", exact=True).tap()
+        held = page.locator('[data-part="held"]')
+        await expect(held).to_have_text(HELD_ONE, timeout=SHOW_SECONDS * 2, use_inner_text=True)
+
+        room.workshop.abandon_saves()  # quitting anyway, then joining stopped
+        await room.server.stop()
+        lost = page.get_by_role("alert").filter(has_text="lost")
+        await expect(lost).to_have_text(
+            "The workshop closed before your last answer could be saved, so it is lost: tell the facilitator.",
+            timeout=SHOW_SECONDS,
+        )
+        colours = await lost.evaluate(COLOURS)
+        assert contrast(colours["ink"], colours["back"]) >= 7 and contrast(colours["edge"], colours["back"]) >= 3
+        await page.screenshot(path=tmp_path / f"lost-{scheme}.png")
+        disk_full.clear()
+
+
 async def test_without_the_script_in_a_browser_the_held_line_says_what_a_page_that_stops_loading_means(
     chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event
 ) -> None:
