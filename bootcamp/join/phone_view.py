@@ -81,7 +81,7 @@ class Ballot:
     asked: tuple[Asked, ...]
     takes_comment: bool
     cast: bool
-    saved: bool
+    saved: Saved  # how the ballot cast stands on disk
     closed: str = ""  # why no ballot can be cast any more (the results are out), shown instead of the form
 
 
@@ -167,6 +167,7 @@ class PhoneView:
     poker: Poker | None = None
     revealed: bool = False
     held: Held = Held()  # what this phone sent that the laptop holds, not saved yet while a save fails
+    held_lost: bool = False  # the console gave those saves up (it quit anyway): what is held is lost
     saved_after_all: Held = Held()  # what it held and has saved since, until the phone next acts
     message: str = ""  # one sentence: why what was sent was not kept
     unsent: str = ""  # text that was not kept, shown so it is not lost

@@ -242,12 +242,12 @@ class PhoneRoom(PhoneViews):
     def _voted(self, seat: Seat, step_key: str) -> bool:
         return step_key in seat.ballots or self.workshop.records.has_voted(step_key, seat.participant_id)
 
-    def _ballot_saved(self, seat: Seat, step_key: str) -> bool:
-        """Whether this seat's ballot is on disk: known to the seat that cast it, else from the roll's save,
-        which the one ordered writer makes only after the ballot's."""
-        if step_key in seat.ballots:
-            return seat.ballots[step_key]
-        return self.workshop.records.mark(voted_record(step_key)) in (Mark.SAVED, Mark.NONE)
+    def _ballot_mark(self, seat: Seat, step_key: str) -> Mark:
+        """How this seat's ballot stands on disk: saved, known to the seat that cast it; else as the roll's save
+        stands, which the one ordered writer makes only after the ballot's (failing while the disk refuses it)."""
+        if seat.ballots.get(step_key):
+            return Mark.SAVED
+        return self.workshop.records.mark(voted_record(step_key))
 
     def note(self, seat: Seat, step_key: str, text: str) -> str:
         step = self._current(seat, step_key)

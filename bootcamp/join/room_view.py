@@ -17,6 +17,7 @@ from bootcamp.join.phone_view import (
     Ballot,
     Choice,
     Count,
+    Held,
     MovedOn,
     Name,
     Note,
@@ -49,9 +50,18 @@ class PhoneViews:
 
     def view(self, token_hash: str, *, message: str = "", unsent: str = "") -> PhoneView:
         info = self.workshop.info
-        if self.closed or not self.workshop.accepting:
-            return PhoneView(Screen.CLOSED, info.name, message=self.closed or CLOSED, unsent=unsent)
         seat = self.seat_of(token_hash)
+        if self.closed or not self.workshop.accepting:
+            # This page follows the saves no more: it says where what the laptop held of it stands as it closes.
+            held = follow_saves(seat, self.workshop.records)[0] if seat is not None else Held()
+            return PhoneView(
+                Screen.CLOSED,
+                info.name,
+                held=held,
+                held_lost=self.workshop.saves_given_up,
+                message=self.closed or CLOSED,
+                unsent=unsent,
+            )
         if seat is None:
             waiting = self.seats.waiting_of(token_hash)
             if waiting is not None:
@@ -210,7 +220,8 @@ class PhoneViews:
         takes_comment = step.kind is StepKind.QUESTION and step.comment
         cast = self._voted(seat, step.key)
         closed = BALLOT_CLOSED if revealed and not cast else ""
-        return Ballot(screens, takes_comment, cast, cast and self._ballot_saved(seat, step.key), closed)
+        saved = _SAVED[self._ballot_mark(seat, step.key)] if cast else Saved.NONE
+        return Ballot(screens, takes_comment, cast, saved, closed)
 
     def _notes(self, seat: Seat, step: Step) -> tuple[Note, ...]:
         records = self.workshop.records

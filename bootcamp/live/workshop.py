@@ -94,6 +94,8 @@ class LiveWorkshop:
         self._listeners: list[Listener] = []
         self._backoff = tuple(backoff)
         self._writer: OrderedWriter | None = None
+        # abandon_saves gave up saves not done: what was not on disk then is lost (a phone that sent it says so).
+        self.saves_given_up = False
 
     @classmethod
     def open(cls, files: WorkshopFiles, clock: Clock, *, purpose: str = "") -> LiveWorkshop:
@@ -208,6 +210,7 @@ class LiveWorkshop:
         if self._writer is not None:
             writer, self._writer = self._writer, None
             writer.close(timeout=0)
+            self.saves_given_up = self.saves_given_up or bool(status.pending)
         return status
 
     def leave(self) -> None:

@@ -243,11 +243,14 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
         The open workshop stays open until its saves are done: refused, the console still follows the
         writer's retries, so once the disk takes them its marks and status bar say saved.
         """
-        if self.workshop is not None and not self._quit_anyway:
+        if self.workshop is not None:
             self._save_typing()
             if not await self.workshop.settled(QUIT_FLUSH_SECONDS):
-                self._refuse_quit()
-                return
+                if not self._quit_anyway:
+                    self._refuse_quit()
+                    return
+                # Given up before joining stops, so each open phone's last page says which of its answers are lost.
+                self.unsaved_at_quit = self.abandon_saves()
         self.close_workshop()
         if await self.flush():
             self.exit()

@@ -573,6 +573,39 @@ async def test_quitting_while_phones_are_joined_asks_first_then_stops_joining(
     assert not await served(url)
 
 
+async def test_quitting_anyway_on_a_full_disk_tells_each_open_phone_what_of_its_own_is_lost(
+    workshop_id: str, data_dir: Path, clock: FixedClock, disk_full, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """q, y twice while the disk refused Ana's answer from her phone: the terminal said the change was lost, while her
+    phone, whose line had said the laptop "keeps trying to save it", closed on "the answers this page showed as saved
+    are kept". The saves are now given up before joining stops, so her phone's last page says hers is lost."""
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)
+    app = joining_app(data_dir, clock, workshop_id)
+    phones: list[Phone] = []
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await joined_console(pilot)
+        app.console_joining.server.save_wait = 0.2  # type: ignore[union-attr]
+        ana = await phone_of(app, phones)
+        await ana.sit("Ana Ortiz")
+        events = await ana.events()
+        await events.next()
+        disk_full.set()
+        status, part = await ana.answer("partly", step=MANDATE)
+        assert status == 200 and "Your last answer is held" in text_of(part)
+        await pilot.press("q", "y")
+        await eventually(pilot, lambda: "Still saving" in screen_text(app), "the refused quit")
+        await pilot.press("q", "y")  # quits anyway
+        last = await events.until('data-part="closed"', timeout=5)
+        await eventually(pilot, lambda: app.return_code is not None, "the app to end", within=5)
+        events.close()
+        for phone in phones:
+            await phone.close()
+    assert "The workshop closed before your last answer could be saved, so it is lost: tell the facilitator." in (
+        text_of(last)
+    )
+    assert app.unsaved_at_quit.startswith("ended with 1 change to ") and "not saved, now lost" in app.unsaved_at_quit
+
+
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["window closed", "SIGTERM"])
 async def test_an_ending_signal_leaves_joining_for_the_next_console_as_a_crash_does(
     signum: signal.Signals, workshop_id: str, data_dir: Path, clock: FixedClock, store: Store, make_app

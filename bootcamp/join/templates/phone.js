@@ -56,6 +56,8 @@
   function waitForLaptop(lostNow) {
     lost = lostNow || gone;
     offline.hidden = !lost || gone;
+    // What the laptop held of this phone's answers may never be saved if it was killed: the held line says so.
+    document.documentElement.classList.toggle("lost-contact", lost);
     if (lost) {
       sayWhyWaiting();
       lookForLaptop();
