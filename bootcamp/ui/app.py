@@ -245,7 +245,8 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
         """
         if self.workshop is not None:
             self._save_typing()
-            if not await self.workshop.settled(QUIT_FLUSH_SECONDS):
+            # Quitting anyway, the facilitator has chosen to lose what is not saved: no second wait in silence.
+            if not await self.workshop.settled(0 if self._quit_anyway else QUIT_FLUSH_SECONDS):
                 if not self._quit_anyway:
                     self._refuse_quit()
                     return

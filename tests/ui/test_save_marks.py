@@ -217,6 +217,35 @@ async def test_quitting_anyway_stops_the_saves_and_leaves_one_sentence_of_what_w
     assert not [t for t in threading.enumerate() if t.name == f"bootcamp-writer-{info.id}" and t.is_alive()]
 
 
+async def test_quitting_anyway_does_not_wait_for_the_saves_a_second_time(
+    workshop_id: str, make_app, disk_full: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first q, y waits for the saves and is refused; q, y again is the facilitator choosing to lose them, and it
+    waited the whole wait again (five seconds of a console that looks stuck) before it went."""
+    from bootcamp.live.workshop import LiveWorkshop
+
+    monkeypatch.setattr("bootcamp.ui.app.QUIT_FLUSH_SECONDS", 0.3)
+    waits: list[float] = []
+    settled = LiveWorkshop.settled
+
+    async def noting_the_wait(workshop: LiveWorkshop, timeout: float) -> bool:
+        waits.append(timeout)
+        return await settled(workshop, timeout)
+
+    monkeypatch.setattr(LiveWorkshop, "settled", noting_the_wait)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await console_at(pilot, MANDATE)
+        await answer_refused(pilot, app, disk_full)
+        await pilot.press("q", "y")
+        await wait_until(pilot, lambda: "Still saving" in screen_text(app), "the refused quit")
+        assert waits == [0.3]
+        await pilot.press("q", "y")  # quits anyway
+        await wait_until(pilot, lambda: not app.is_running, "the app to end")
+    assert waits[:2] == [0.3, 0]  # (closing the workshop then asks again, of a writer already stopped)
+    assert app.unsaved_at_quit.startswith("ended with 1 change")
+
+
 def test_bootcamp_says_on_the_terminal_what_quitting_anyway_lost(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
