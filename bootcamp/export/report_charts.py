@@ -16,6 +16,7 @@ from bootcamp.content.model import Level
 TRACK = 'fill="#eef1f4"'
 UNMEASURED = 'fill="#eef1f4" stroke="#b8c0c8" stroke-dasharray="4 3"'
 TICK = 'stroke="#59636d"'
+LABEL_CHAR = 7.5  # about the width of one character of a bar's 12 px bold labels, in px
 PART_FILLS = {"strategic": "#2e7d5b", "tactical": "#c0392b", "undecided": "#b0b7be", "left-undecided": "#7d8790"}
 
 
@@ -162,7 +163,8 @@ def dumbbell(
 
 
 def stacked_bar(parts: Sequence[tuple[str, int, str]], title: str, width: int = 480, height: int = 22) -> str:
-    """Counts side by side as one bar: ``(label, count, css class)``."""
+    """Counts side by side as one bar: ``(label, count, css class)``, each part named with its count where that fits
+    ("tactical 5"), else its count alone."""
     total = sum(count for _, count, _ in parts)
     body = f'<rect x="0" y="0" width="{width}" height="{height}" rx="3" class="track" {TRACK}/>'
     x = 0.0
@@ -175,10 +177,13 @@ def stacked_bar(parts: Sequence[tuple[str, int, str]], title: str, width: int = 
             f'fill="{PART_FILLS.get(css_class, "#7d8790")}">'
             f"<title>{escape(label)}: {count}</title></rect>"
         )
-        if part > 28:
+        # Named where the name fits, as the console's bar is: strategic green and tactical red print as one grey.
+        named = f"{label} {count}"
+        shown = named if part >= len(named) * LABEL_CHAR + 12 else str(count) if part > 28 else ""
+        if shown:
             body += (
                 f'<text x="{x + part / 2:.1f}" y="{height / 2 + 4}" text-anchor="middle" class="count" fill="#fff">'
-                f"{count}</text>"
+                f"{escape(shown)}</text>"
             )
         x += part
     return _svg(width, height, title, body, "bar stacked-bar")

@@ -98,7 +98,7 @@ async def test_every_open_action_overdue_first_then_by_due_date_undated_last(two
         ]
         table = screen.query_one(DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == [
-            "2026-08-31",
+            "!2026-08-31",
             "Map the renewal journey",
             "Chloe Martin",
             "open",
@@ -106,7 +106,7 @@ async def test_every_open_action_overdue_first_then_by_due_date_undated_last(two
         ]
         assert table.get_cell_at((0, 0)).style == "bold red" and table.get_cell_at((2, 0)).style == ""
         text = screen_text(app)
-        assert "4 open actions of every organisation · 2 overdue (due before 2026-09-21)" in text
+        assert "4 open actions of every organisation · 2 overdue (! due before 2026-09-21)" in text
         assert "Already done" not in text and "Dropped long ago" not in text
 
         await pilot.press("o")  # only the highlighted action's organisation
@@ -115,6 +115,18 @@ async def test_every_open_action_overdue_first_then_by_due_date_undated_last(two
         await pilot.press("o")
         await settle(pilot)
         assert len(whats(screen)) == 4
+
+
+async def test_an_overdue_date_is_marked_with_a_glyph_not_by_its_red_alone(two_clients, make_app) -> None:
+    # Only red told an overdue date from the others: on the highlighted row the red was gone, printed in grey or to a
+    # red-green colourblind eye it was a dimmer date, and under NO_COLOR nothing.
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actions_view(pilot)
+        table = screen.query_one(DataTable)
+        dues = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        assert dues == ["!2026-08-31", "!2026-09-14", " 2026-10-15", " no date"]  # the dates stay in line
+        assert "2 overdue (! due before 2026-09-21)" in screen_text(app)
 
 
 async def test_with_no_open_action_anywhere_the_view_says_so_in_plain_words(

@@ -34,8 +34,10 @@ if TYPE_CHECKING:
     from bootcamp.store.model import Action
     from bootcamp.ui.app import BootcampApp
 
+OVERDUE = "!"  # before an overdue date: its red alone was lost on the cursor's row, in grey and to colourblind eyes
+
 COLUMNS = (
-    Column("due", "Due", 10, 10),
+    Column("due", "Due", 11, 11),  # the date and a cell before it for OVERDUE
     Column("what", "What", 16, 60, weight=2.0),  # the detail below says the rest
     Column("owner", "Owner", 8, 24),
     Column("status", "Status", 6, 6),
@@ -232,7 +234,7 @@ class ActionsScreen(LetsGoOfAppWatches, Screen[None]):
         count = len(self.shown)
         heading = joined(
             (f"{count:,} open action{'' if count == 1 else 's'} {whose}" if count else no_open_actions(organisation), "bold"),
-            (f" · {overdue_count} overdue (due before {today.isoformat()})" if overdue_count else "", "red"),
+            (f" · {overdue_count} overdue ({OVERDUE} due before {today.isoformat()})" if overdue_count else "", "red"),
             ("\n" + "\n".join(self.problems) if self.problems else "", "red"),
         )
         self.query_one("#actions-heading", Static).update(heading)
@@ -258,7 +260,7 @@ class ActionsScreen(LetsGoOfAppWatches, Screen[None]):
             for item, name in zip(self.shown, named, strict=True)
         ]
         wanted = {
-            "due": 10,
+            "due": 11,
             "what": max((len(what) for what, _, _ in cells), default=0),
             "owner": max((len(owner) for _, owner, _ in cells), default=0),
             "status": 6,
@@ -275,9 +277,10 @@ class ActionsScreen(LetsGoOfAppWatches, Screen[None]):
         for column in COLUMNS:
             table.add_column(plain(column.label), key=column.key, width=widths[column.key])
         for item, name, (what, owner, _) in zip(self.shown, named, cells, strict=True):
-            action = item.action
+            action, late = item.action, overdue(item, today)
+            due = f"{OVERDUE if late else ' '}{action.due or 'no date'}"
             table.add_row(
-                plain(action.due or "no date", "bold red" if overdue(item, today) else "" if action.due else "dim"),
+                plain(due, "bold red" if late else "" if action.due else "dim"),
                 plain(shortened(what, widths["what"])),
                 plain(shortened(owner, widths["owner"]), "" if action.owner else "dim"),
                 plain(action.status.value),
