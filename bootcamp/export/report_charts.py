@@ -17,7 +17,8 @@ TRACK = 'fill="#eef1f4"'
 UNMEASURED = 'fill="#eef1f4" stroke="#b8c0c8" stroke-dasharray="4 3"'
 TICK = 'stroke="#59636d"'
 LABEL_CHAR = 7.5  # about the width of one character of a bar's 12 px bold labels, in px
-PART_FILLS = {"strategic": "#2e7d5b", "tactical": "#c0392b", "undecided": "#b0b7be", "left-undecided": "#7d8790"}
+PART_FILLS = {"strategic": "#2e7d5b", "tactical": "#c0392b", "undecided": "#b0b7be", "left-undecided": "#6c757d"}
+PALE_PARTS = {"undecided": "#1d2329"}  # light enough that white on them fades: their counts in dark ink
 
 
 def score_hue(fraction: float) -> int:
@@ -174,15 +175,17 @@ def stacked_bar(parts: Sequence[tuple[str, int, str]], title: str, width: int = 
         part = count / total * width
         body += (
             f'<rect x="{x:.1f}" y="0" width="{part:.1f}" height="{height}" class="{css_class}" '
-            f'fill="{PART_FILLS.get(css_class, "#7d8790")}">'
+            f'fill="{PART_FILLS.get(css_class, "#6c757d")}">'
             f"<title>{escape(label)}: {count}</title></rect>"
         )
         # Named where the name fits, as the console's bar is: strategic green and tactical red print as one grey.
         named = f"{label} {count}"
         shown = named if part >= len(named) * LABEL_CHAR + 12 else str(count) if part > 28 else ""
         if shown:
+            ink, pale = (PALE_PARTS[css_class], " on-pale") if css_class in PALE_PARTS else ("#fff", "")
             body += (
-                f'<text x="{x + part / 2:.1f}" y="{height / 2 + 4}" text-anchor="middle" class="count" fill="#fff">'
+                f'<text x="{x + part / 2:.1f}" y="{height / 2 + 4}" text-anchor="middle" class="count{pale}" '
+                f'fill="{ink}">'
                 f"{escape(shown)}</text>"
             )
         x += part

@@ -27,7 +27,8 @@ _LIGHT = """
    it is for, as the phone page does. */
 :root { color-scheme: light dark; }
 :root { --ink:#1d2329; --muted:#5f6b76; --line:#d9dee3; --paper:#fff; --soft:#f4f6f8; --accent:#1f5f8b;
-  --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; --left-undecided:#7d8790; --on-part:#fff;
+  --strategic:#2e7d5b; --tactical:#c0392b; --undecided:#b0b7be; --left-undecided:#6c757d; --on-part:#fff;
+  --on-pale-part:#1d2329;
   --band-ink:#3b444c; --track:#eef1f4; --unmeasured-edge:#b8c0c8; --tick:#59636d; --track-line:#d5dbe0;
   --link:#8b96a0; --comment-ink:#39434c; --bad-ink:#9b2a1f; --overdue:#fff4f2; --rank-ink:#fff;
   --chip:#e8ecef; --chip-ink:#3b444c; --red-chip:#fbe3e0; --red-ink:#9b2a1f; --amber-chip:#fdf0d5;
@@ -73,7 +74,7 @@ svg .link { stroke: var(--link); stroke-width: 3; } svg .link.flagged { stroke: 
 svg .team { stroke-width: 3; fill: var(--paper); }
 svg .strategic { fill: var(--strategic); } svg .tactical { fill: var(--tactical);
   } svg .undecided { fill: var(--undecided); } svg .left-undecided { fill: var(--left-undecided); }
-svg .count { fill: var(--on-part); font-size: 12px; font-weight: 700; }
+svg .count { fill: var(--on-part); font-size: 12px; font-weight: 700; } svg .count.on-pale { fill: var(--on-pale-part); }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; }
 thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
@@ -203,7 +204,7 @@ code { font-size: 13px; background: var(--soft); padding: 1px 4px; border-radius
 # 1.2:1), and the cue must show as plainly as on light paper.
 _DARK_PALETTE = """
   --ink:#e6eaee; --muted:#a7b2bc; --line:#38414a; --paper:#161b20; --soft:#0d1114; --accent:#7db6de;
-  --strategic:#43a878; --tactical:#e0665a; --undecided:#7d8791; --left-undecided:#a3adb7; --on-part:#0d1114;
+  --strategic:#43a878; --tactical:#e0665a; --undecided:#7d8791; --left-undecided:#a3adb7; --on-part:#0d1114; --on-pale-part:#0d1114;
   --band-ink:#c4ccd3; --track:#2a3239; --unmeasured-edge:#6c7781; --tick:#9aa5af; --track-line:#3b444d;
   --link:#7f8a95; --comment-ink:#cdd4da; --bad-ink:#f2958b; --overdue:#3a1f1c; --rank-ink:#161b20;
   --chip:#2c343c; --chip-ink:#d3dae0; --red-chip:#4a2420; --red-ink:#f6b1a9; --amber-chip:#43351a;
