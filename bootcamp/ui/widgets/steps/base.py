@@ -93,13 +93,16 @@ async def show_view(container: Widget, view: StepView) -> StepView:
     """``view`` in ``container``: the view shown there takes the new step over when it can (a teach step
     after a teach step changes one widget's text), else it is removed and ``view`` mounted. Returns the view
     that shows the step: ``view`` taken over is never composed, and a query of it finds nothing."""
-    shown = container.children[0] if len(container.children) == 1 else None
-    if isinstance(shown, StepView) and shown.is_mounted and shown.take_over(view):
-        return shown
-    with container.app.batch_update():
-        await container.remove_children()
-        await container.mount(view)
-    return view
+    # One swap at a time: a key's action and a message (the review's poll, the room moved by a widget) run in two
+    # tasks, and two swaps at once each removed the old view and mounted theirs: the step showed twice, stacked.
+    async with container.lock:
+        shown = container.children[0] if len(container.children) == 1 else None
+        if isinstance(shown, StepView) and shown.is_mounted and shown.take_over(view):
+            return shown
+        with container.app.batch_update():
+            await container.remove_children()
+            await container.mount(view)
+        return view
 
 
 class StepScroll(VerticalScroll, inherit_bindings=False):
