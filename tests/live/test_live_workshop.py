@@ -37,6 +37,7 @@ from bootcamp.store.model import Action, ActionStatus
 FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 MANDATE = "basics/mandate"
 RATE = "basics/rate-aptitudes"
+LOTS_OF_SAVES_SECONDS = 120.0  # a bound only a writer that stopped would reach
 
 
 @pytest.fixture
@@ -466,7 +467,8 @@ async def test_who_gave_each_answer_is_kept_only_while_the_answer_can_come_back(
     for number in range(UNDO_DEPTH + 100):
         workshop.apply(GiveAnswer(ana.id, MANDATE, ("yes", "no")[number % 2]), by=on_her_phone)
         workshop.apply(GiveAnswer(ben.id, MANDATE, ("no", "partly")[number % 2]), by=on_his_phone)
-    assert await workshop.settled()  # the writer has let go of the answers it saved
+    # 600 saves, each flushed to disk: on CI's shared box that took longer than the 5 s closing waits by default.
+    assert await workshop.settled(timeout=LOTS_OF_SAVES_SECONDS)  # the writer has let go of the answers it saved
     gc.collect()
     assert len(records._givers) <= 2 + UNDO_DEPTH  # the two standing answers, and what the undo holds
     assert records.given_by(ana.id, MANDATE) == on_her_phone and records.given_by(ben.id, MANDATE) == on_his_phone

@@ -19,6 +19,7 @@ from bootcamp.ui.screens.private_entry import PrivateEntryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.text import one_line
 from bootcamp.ui.widgets.answers.answer_grid import AnswerGrid
+from bootcamp.ui.widgets.answers.moved_on import KeysHint
 from bootcamp.ui.widgets.answers.question_table import NAME_WIDTH, QuestionTable
 from bootcamp.ui.widgets.answers.role_lines import RoleLineInput, RoleLinesTable
 
@@ -230,6 +231,23 @@ async def test_a_secret_ballot_stores_no_names(workshop_id: str, make_app, store
         on_disk = stored(store, workshop_id)
         assert sorted(value for value, _ in on_disk.values()) == ["no", "no"]
         assert all(is_ballot_id(participant) for participant, *_ in on_disk)
+
+
+async def test_a_secret_ballot_toggled_twice_in_one_moment_leaves_the_named_table(workshop_id: str, make_app) -> None:
+    """v pressed twice faster than the console redraws: the second toggle found the table still on its way out and
+    kept it, and the ballot box stayed on a step whose answers were named again (the keys then cast ballots)."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await console_at(pilot, MANDATE)
+        console.action_secret_ballot()  # on: the table goes, the ballot box comes
+        console.action_secret_ballot()  # off again before either has happened
+        await settle(pilot)
+        assert MANDATE not in app.workshop.state.secret
+        assert [type(w) for w in console.query("#answers > *") if not isinstance(w, KeysHint)] == [QuestionTable]
+        assert "Secret ballot" not in screen_text(app)
+        await pilot.press("a", "y")
+        ana = app.workshop.info.present[0]
+        assert app.workshop.records.answer(ana.id, MANDATE).value == "yes"  # named, not a ballot
 
 
 async def test_private_entry_shows_only_the_question_to_the_person_answering(

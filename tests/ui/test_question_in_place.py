@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from room_helpers import at_step, open_console
 from textual.widgets import Input
-from ui_helpers import SHIPPED_CONTENT, new_workshop, settle
+from ui_helpers import SHIPPED_CONTENT, new_workshop, settle, wait_for_screen, wait_until
 
 from bootcamp.content import load_dir
 from bootcamp.store import Store
 from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.review import ReviewScreen, open_review
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.moved_on import AWAY, KeysHint
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
@@ -93,6 +94,29 @@ async def test_question_after_question_in_presenter_mode_changes_in_place(store:
         assert presenter.query_one(StepView) is view and view.step.key == SECOND
         assert prompt_of(view) == second.question.text
         assert not presenter.query(QuestionTable)  # the wall never gets the facilitator's table
+
+
+async def test_question_after_question_in_a_review_changes_in_place(store: Store, make_app) -> None:
+    """Reviewing a run from search, → on the commitment test's first question crashed the app: the review showed
+    the room on the new step's view, which the view already shown had taken over and which was never composed."""
+    program = load_dir(SHIPPED_CONTENT)
+    info = new_workshop(store, program)
+    second = program.step(SECOND)
+    assert second is not None and second.question
+    at_step(store, info.id, FIRST)
+    app = make_app(content_dir=SHIPPED_CONTENT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        open_review(app, info.id, FIRST)
+        review = await wait_for_screen(pilot, ReviewScreen)
+        await wait_until(pilot, lambda: review.flow is not None, "the review to read the workshop")
+        await settle(pilot)
+        view = review.query_one(QuestionView)
+        await pilot.press("right")
+        await settle(pilot)
+        assert app.screen is review and review.flow.current.key == SECOND
+        assert review.query_one(StepView) is view and prompt_of(view) == second.question.text
+        assert str(view.query_one(TallyBars).render()).startswith("0 of ")
 
 
 async def test_a_question_after_another_kind_gets_a_view_of_its_own(store: Store, make_app) -> None:

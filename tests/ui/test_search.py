@@ -7,6 +7,7 @@ continues the workshop as its owner; while a console holds it, one sentence says
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import time
@@ -32,6 +33,7 @@ from bootcamp.ui.screens.search import SearchScreen, hit_text
 from bootcamp.ui.screens.wall_confirm import WallConfirmScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.search_results import FoundHit, excerpt
+from bootcamp.ui.widgets.steps import StepView
 
 TALK, MANDATE, WELCOME = "basics/talk", "basics/mandate", "basics/welcome"
 NOTE = "Pricing was the surprise:\nnobody owns the renewal conversation"
@@ -207,6 +209,22 @@ async def test_a_review_follows_what_a_console_writes_meanwhile(workshop_id: str
         review._look_again()
         await wait_until(pilot, lambda: "Written while the CCO reads" in screen_text(app), "the new note to show")
         assert review.flow is not None and review.flow.current.key == TALK
+
+
+async def test_a_poll_coming_back_while_right_arrow_moves_the_review_shows_one_step(
+    workshop_id: str, make_app
+) -> None:
+    """A console answering meanwhile: the review's poll came back while → was still swapping the step's view (the
+    key's action and the poll's message run in two tasks), both swapped, and the next step showed twice, stacked."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await review_first(pilot, await search_for(pilot, "churn"))
+        assert review.flow is not None and review.flow.current.key == MANDATE and review.workshop is not None
+        polled = ReviewScreen.Polled(review.workshop)  # what the poll read: the room as a console left it
+        await asyncio.gather(review.action_next(), review._polled(polled))
+        await settle(pilot)
+        assert [view.step.key for view in review.query(StepView)] == [review.flow.current.key]
+        assert review.flow.current.key != MANDATE
 
 
 async def test_c_continues_the_workshop_as_its_owner_where_it_stopped(

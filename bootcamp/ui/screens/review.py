@@ -254,7 +254,7 @@ class ReviewScreen(Screen[None]):
         body.border_title = joined((session.title if session else step.session_id, ""), "  ›  ", (step.title, "bold"))
         body.border_subtitle = f"{step.kind.value} · {format_minutes(step.minutes)}"
         view = view_for(step, flow.program, presenter=True)  # the wall's view: it only shows, never edits
-        await body.show(view)
+        view = await body.show(view)  # the view already shown, when it took the step over
         # Every result shown, as if revealed: the CCO reads what the room said (secret ballots stay nameless).
         shown = dataclasses.replace(
             self.workshop.state, revealed=(*self.workshop.state.revealed, step.key), private_entry=False, blank=False

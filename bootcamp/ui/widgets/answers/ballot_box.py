@@ -34,7 +34,7 @@ class BallotBox(Static, can_focus=True):
     BINDINGS = [Binding("x,delete", "take_back", "Take back", tooltip="Take back the ballot just cast")]
 
     def __init__(self, live: LiveRecords, step_key: str, scale: Scale) -> None:
-        super().__init__(id="ballot-box")
+        super().__init__()  # no id: a box on its way out and the next one may meet (QuestionView)
         self.live = live
         self.step_key = step_key
         self.scale = scale

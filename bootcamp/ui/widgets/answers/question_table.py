@@ -57,7 +57,8 @@ class QuestionTable(AnswerTable[Text]):
             self.participant = participant
 
     def __init__(self, live: LiveRecords, step_key: str, scale: Scale, *, item: str = "", perspective: str = "") -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, id="question-table")
+        # No id: the table a secret ballot replaced may still be on its way out as the next mounts (QuestionView).
+        super().__init__(cursor_type="row", zebra_stripes=True)
         self.live = live
         self.step_key = step_key
         self.scale = scale

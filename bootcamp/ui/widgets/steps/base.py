@@ -89,15 +89,20 @@ class StepView(Vertical):
         return False
 
 
-async def show_view(container: Widget, view: StepView) -> None:
+async def show_view(container: Widget, view: StepView) -> StepView:
     """``view`` in ``container``: the view shown there takes the new step over when it can (a teach step
-    after a teach step changes one widget's text), else it is removed and ``view`` mounted."""
-    shown = container.children[0] if len(container.children) == 1 else None
-    if isinstance(shown, StepView) and shown.is_mounted and shown.take_over(view):
-        return
-    with container.app.batch_update():
-        await container.remove_children()
-        await container.mount(view)
+    after a teach step changes one widget's text), else it is removed and ``view`` mounted. Returns the view
+    that shows the step: ``view`` taken over is never composed, and a query of it finds nothing."""
+    # One swap at a time: a key's action and a message (the review's poll, the room moved by a widget) run in two
+    # tasks, and two swaps at once each removed the old view and mounted theirs: the step showed twice, stacked.
+    async with container.lock:
+        shown = container.children[0] if len(container.children) == 1 else None
+        if isinstance(shown, StepView) and shown.is_mounted and shown.take_over(view):
+            return shown
+        with container.app.batch_update():
+            await container.remove_children()
+            await container.mount(view)
+        return view
 
 
 class StepScroll(VerticalScroll, inherit_bindings=False):
@@ -118,9 +123,10 @@ class StepScroll(VerticalScroll, inherit_bindings=False):
         if self.screen.focused is not self or not isinstance(view, StepView) or not view.focus_on_tab():
             raise SkipAction()  # the screen's Tab: the next in the focus chain
 
-    async def show(self, view: StepView) -> None:
-        await show_view(self, view)
+    async def show(self, view: StepView) -> StepView:
+        shown = await show_view(self, view)
         self.scroll_home(animate=False)
+        return shown
 
 
 class Prompt(SteadyStatic):

@@ -74,7 +74,7 @@ class QuestionView(StepView):
     QuestionView #answers {
         height: auto;
     }
-    QuestionView #question-table {
+    QuestionView QuestionTable {
         height: auto;
         max-height: 20;
     }
@@ -82,6 +82,14 @@ class QuestionView(StepView):
         color: $text-muted;
     }
     """
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # The table or the ballot box answering now. Held here, not queried: one being removed stays in the DOM until
+        # its removal is processed, and v pressed twice in that moment found the old table and kept it (the ballot
+        # box stayed on a step whose answers were named again).
+        self._answering: QuestionTable | BallotBox | None = None
+        self._shown: tuple[WorkshopSnapshot, WorkshopState] | None = None
 
     def compose(self) -> ComposeResult:
         question = self.step.question
@@ -104,6 +112,7 @@ class QuestionView(StepView):
         scale = self.scale
         if scale is None:
             return
+        self._shown = (data, state)
         secret = self.step.key in state.secret
         if self.live is not None:
             self._show_answering(data, state, scale, secret=secret)
@@ -118,24 +127,27 @@ class QuestionView(StepView):
         """The table round the room, or the ballot box on a secret step (swapped when the facilitator toggles it)."""
         assert self.live is not None
         holder = self.query_one("#answers", Vertical)
-        wanted = BallotBox if secret else QuestionTable
-        current = holder.query(wanted)
-        if not current:
+        widget = self._answering
+        if not isinstance(widget, BallotBox if secret else QuestionTable):
             focused = self.app.focused is not None and self.app.focused in holder.query("*")
             holder.remove_children()
             widget = BallotBox(self.live, self.step.key, scale) if secret else QuestionTable(self.live, self.step.key, scale)
+            self._answering = widget
             holder.mount(widget)
             holder.mount(KeysHint(_hint(secret)))
             if focused:
                 widget.focus()
-            self.call_after_refresh(self.show_room, data, state)  # the new widget fills in once mounted
+            self.call_after_refresh(self._show_latest)  # the new widget fills in once mounted, from the room then
             return
-        widget = current.first()
         if isinstance(widget, QuestionTable):
             if widget.is_mounted and widget.columns:
                 widget.show(data, state)
         else:
             widget.show(data)
+
+    def _show_latest(self) -> None:
+        if self._shown is not None:
+            self.show_room(*self._shown)
 
     def take_over(self, view: StepView) -> bool:
         """A question after a question on the same scale (the commitment test's eighteen in a row): the prompt,
@@ -204,9 +216,8 @@ class QuestionView(StepView):
             hint.focus_here(isinstance(focused, (QuestionTable, BallotBox)), away=commenting)
 
     def focus_answers(self) -> bool:
-        found = self.query("#answers > *")
-        if found and found.first().can_focus:
-            answers = found.first()
+        answers = self._answering
+        if answers is not None and answers.can_focus:
             if isinstance(answers, AnswerTable):
                 answers.land()
             else:
