@@ -38,6 +38,11 @@ async def from_phone(pilot, name: str, step_key: str, picks: list[tuple[str, str
     for item, perspective, value in picks:
         app.workshop.apply(GiveAnswer(person.id, step_key, value, item, perspective), by=phone(person.id, name))
     await asyncio.sleep(2 * PHONE_REDRAW_SECONDS)  # phones' changes are drawn a few times a second
+    assert await app.flush(30)  # their saves' results come back as changes of their own, drawn the same way
+    for _ in range(600):  # until no redraw is held (a loaded box fires the redraw's timer late)
+        if app._redraw_timer is None:
+            break
+        await pilot.pause(0.05)
     await settle(pilot)
 
 

@@ -273,7 +273,12 @@ async def test_a_line_typed_while_the_jumped_to_role_check_is_still_being_shown_
         await pilot.press("g", *"role check")
         for key, character in [("enter", "\r"), *((c if c != " " else "space", c) for c in "Set the strategy")]:
             app.post_message(events.Key(key, character))  # typed in one go, as a terminal sends them: no waiting
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(1.0)  # the slowed step views mount meanwhile
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.focused, RoleLineInput) and app.focused.value == "Set the strategy",
+            "the typing to reach the role line",
+        )
         await settle(pilot)
         assert console.flow.current.key == ROLE and not app.workshop.state.skipped
         assert not any(timer.running_since for timer in app.workshop.state.timers.values())
