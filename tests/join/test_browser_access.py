@@ -120,6 +120,46 @@ async def test_on_a_slow_network_the_tapped_answer_says_it_is_being_sent(
         await expect(page.locator("#said")).to_have_text("Partly: saved ✓")
 
 
+# Counts the views the page's event stream brings (each one drawn), so a test can wait for one that changes nothing.
+HEARD_VIEWS = """
+window.viewsHeard = 0;
+const HeardSource = window.EventSource;
+window.EventSource = class extends HeardSource {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("view", () => setTimeout(() => { window.viewsHeard += 1; }));
+  }
+};
+"""
+
+
+async def test_while_an_answer_is_sent_a_redraw_for_someone_elses_answer_keeps_what_is_read_out(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    """Ben answered at the console while Ana's tap was on its way: the screen reader's line, built again from the row,
+    found no answer pressed there yet and read "sending Partly…" in place of "Partly: sending…" (a loaded CI run)."""
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await page.add_init_script(HEARD_VIEWS)
+        await page.reload()
+        await tap(page, "Ana")
+        looked = asyncio.Event()
+
+        async def held(route: Route) -> None:
+            await asyncio.wait_for(looked.wait(), 30)
+            await route.continue_()
+
+        await page.route("**/answer", held)
+        await tap(page, "Partly")
+        await expect(page.locator("#said")).to_have_text("Partly: sending…")
+        shown = await page.evaluate("() => window.viewsHeard")
+        room.workshop.apply(GiveAnswer(room.person("Ben"), MANDATE, "yes"))  # a change the phone is sent
+        await page.wait_for_function(f"() => window.viewsHeard > {shown}", timeout=SHOW_SECONDS * 3)
+        await expect(page.locator("#said")).to_have_text("Partly: sending…")
+        looked.set()
+        await expect(page.locator("#said")).to_have_text("Partly: saved ✓", timeout=SHOW_SECONDS * 2)
+
+
 async def test_a_phone_offline_for_a_moment_says_so_and_recovers_without_a_tap(
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:

@@ -228,6 +228,8 @@
     const form = formAt(watched.form);
     const shown = watched.says ? view.querySelector(watched.says) : form && form.querySelector(".saved");
     if (!shown) return;
+    // Still on its way, the tap's own words stand: the row drawn anew for another's change has no answer pressed yet.
+    if (form && form.matches("[data-sending]")) return;
     const state = shown.textContent.trim();
     // A row says the answer it now shows (the console may have changed or cleared it since the tap).
     const chosen = form && form.classList.contains("row") ? form.querySelector('[aria-pressed="true"]') : null;
