@@ -32,14 +32,19 @@ HELD_TWO = (
     "so you need not send them again."
 )
 SAVED_TWO = "Your last 2 answers held on the facilitator's laptop are saved now ✓"
-
-
-
 UNSCRIPTED_ONE = " If this page stops loading before it says it is saved, tell the facilitator: it may be lost."
 LOST_CONTACT_ONE = (
     "Your last answer may not have been saved: this page lost contact with the facilitator's laptop while it was "
     "held there. If contact does not come back, tell the facilitator."
 )
+
+
+async def room_quick_to_say_held(files: WorkshopFiles, tmp_path: Path, **where: str) -> Room:
+    """The room, its posts waiting a fifth of a second for their saves (not the page's two): on a full disk a phone
+    is told at once that its answer is held."""
+    room = await Room.open(files, tmp_path, **where)
+    room.server.save_wait = 0.2
+    return room
 
 
 def held_line(html: str, *, script: bool = True) -> str:
@@ -59,8 +64,7 @@ def held_line(html: str, *, script: bool = True) -> str:
 async def test_a_rating_that_moved_on_says_its_answers_are_held_until_saved_then_that_they_are(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await Room.open(files, tmp_path, at=RATE)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path, at=RATE)
     now = [100.0]
     room.server.room.clock = lambda: now[0]
     ana, ben = await phone_at(room, phones), await phone_at(room, phones)
@@ -95,8 +99,7 @@ async def test_a_rating_that_moved_on_says_its_answers_are_held_until_saved_then
 async def test_without_the_script_the_next_page_says_it_is_held_and_then_saved(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await Room.open(files, tmp_path)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path)
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     disk_full.set()
@@ -117,8 +120,7 @@ async def test_without_the_script_the_next_page_says_it_is_held_and_then_saved(
 async def test_a_note_held_unsaved_is_said_as_a_note(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await Room.open(files, tmp_path, at=TALK)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path, at=TALK)
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     disk_full.set()
@@ -139,10 +141,9 @@ async def test_a_ballot_held_unsaved_is_said_as_a_ballot(
 ) -> None:
     """Said as a ballot, and the ballot's own line agrees: it said "Your ballot is cast: saving…" under the held
     line's "not saved yet"."""
-    room = await Room.open(files, tmp_path)
+    room = await room_quick_to_say_held(files, tmp_path)
     room.workshop.toggle("secret", MANDATE)
     await room.workshop.settled()
-    room.server.save_wait = 0.2
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     disk_full.set()
@@ -166,8 +167,7 @@ async def test_a_ballot_held_unsaved_is_said_as_a_ballot(
 async def test_when_the_room_moves_on_how_far_the_phone_got_counts_what_is_held_apart(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await Room.open(files, tmp_path, at=RATE)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path, at=RATE)
     chloe = await phone_at(room, phones)
     await chloe.sit("Chloe")
     await chloe.answer("strong", step=RATE, item="persist", perspective="self")
@@ -220,8 +220,7 @@ async def test_in_a_browser_a_page_that_loses_the_laptop_while_it_holds_an_answe
 ) -> None:
     """The console killed during the outage (no chance to say anything): the page said "Lost contact … trying
     again" at its foot while its line at the top still promised the laptop "keeps trying to save it"."""
-    room = await Room.open(files, tmp_path, at=RATE)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path, at=RATE)
     async with phone_on(room, chromium, color_scheme=scheme) as page:
         await page.get_by_role("button", name="Ana", exact=True).tap()
         held = page.locator('[data-part="held"]')
@@ -244,8 +243,7 @@ async def test_in_a_browser_a_page_that_loses_the_laptop_while_it_holds_an_answe
 async def test_in_a_browser_quitting_anyway_leaves_the_page_saying_what_is_lost_in_red(
     chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event, scheme: str
 ) -> None:
-    room = await Room.open(files, tmp_path, at=RATE)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path, at=RATE)
     async with phone_on(room, chromium, color_scheme=scheme) as page:
         await page.get_by_role("button", name="Ana", exact=True).tap()
         disk_full.set()
@@ -269,8 +267,7 @@ async def test_in_a_browser_quitting_anyway_leaves_the_page_saying_what_is_lost_
 async def test_without_the_script_in_a_browser_the_held_line_says_what_a_page_that_stops_loading_means(
     chromium: Path, files: WorkshopFiles, tmp_path: Path, disk_full: threading.Event
 ) -> None:
-    room = await Room.open(files, tmp_path)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path)
     async with phone_on(room, chromium, java_script_enabled=False) as page:
         await page.get_by_role("button", name="Ana", exact=True).tap()
         disk_full.set()
@@ -327,8 +324,7 @@ async def test_quitting_anyway_tells_each_open_phone_in_its_last_page_which_of_i
     saved, now lost", while Ana's phone, whose line had said the laptop "keeps trying to save them", closed saying
     only that what it showed as saved is kept. Its last page now says which of hers are lost; Ben's, with nothing
     held, says nothing of it."""
-    room = await Room.open(files, tmp_path, at=RATE)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path, at=RATE)
     now = [100.0]
     room.server.room.clock = lambda: now[0]
     ana, ben = await phone_at(room, phones), await phone_at(room, phones)
@@ -357,8 +353,7 @@ async def test_quitting_anyway_tells_each_open_phone_in_its_last_page_which_of_i
 async def test_without_the_script_a_page_loaded_once_the_saves_are_given_up_says_they_are_lost(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await Room.open(files, tmp_path)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path)
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     disk_full.set()
@@ -375,8 +370,7 @@ async def test_joining_stopped_while_an_answer_is_held_says_the_laptop_still_tri
 ) -> None:
     """j stops joining during the outage: the workshop stays open and its writer retries, but the phone, on its
     closed page, can no longer follow the save; it says where its answer stands as joining stopped."""
-    room = await Room.open(files, tmp_path)
-    room.server.save_wait = 0.2
+    room = await room_quick_to_say_held(files, tmp_path)
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     events = await ana.events()
