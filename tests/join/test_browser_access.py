@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from playwright.async_api import Route, expect
+from playwright.async_api import Page, Route, expect
 
 from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
@@ -95,21 +95,26 @@ async def test_with_forced_colours_the_chosen_answer_still_stands_out(
         assert chosen != other  # high contrast drops the page's colours: bold type alone is not enough
 
 
+async def answers_held_until_released(page: Page) -> asyncio.Event:
+    """A slow network for the page's answers: each is held on its way until the event returned is set (a fixed delay
+    raced a busy machine)."""
+    released = asyncio.Event()
+
+    async def held(route: Route) -> None:
+        await asyncio.wait_for(released.wait(), 30)
+        await route.continue_()
+
+    await page.route("**/answer", held)
+    return released
+
+
 async def test_on_a_slow_network_the_tapped_answer_says_it_is_being_sent(
     chromium: Path, files: WorkshopFiles, tmp_path: Path
 ) -> None:
     room = await Room.open(files, tmp_path)
     async with phone_on(room, chromium) as page:
         await tap(page, "Ana")
-
-        looked = asyncio.Event()
-
-        async def slowly(route: Route) -> None:
-            # the network is slow until the test has looked: a fixed delay raced a busy machine
-            await asyncio.wait_for(looked.wait(), 30)
-            await route.continue_()
-
-        await page.route("**/answer", slowly)
+        looked = await answers_held_until_released(page)
         await tap(page, "Partly")
         # Until the laptop answers, the row says what is going on rather than only greying its buttons.
         await expect(page.locator("form.row .saved")).to_have_text("sending Partly…")
@@ -143,13 +148,7 @@ async def test_while_an_answer_is_sent_a_redraw_for_someone_elses_answer_keeps_w
         await page.add_init_script(HEARD_VIEWS)
         await page.reload()
         await tap(page, "Ana")
-        looked = asyncio.Event()
-
-        async def held(route: Route) -> None:
-            await asyncio.wait_for(looked.wait(), 30)
-            await route.continue_()
-
-        await page.route("**/answer", held)
+        looked = await answers_held_until_released(page)
         await tap(page, "Partly")
         await expect(page.locator("#said")).to_have_text("Partly: sending…")
         shown = await page.evaluate("() => window.viewsHeard")
