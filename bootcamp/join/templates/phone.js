@@ -317,7 +317,25 @@
     [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ") +
     (root.querySelector("#find") ? " find" : "");
 
-  function show(html) {
+  // The step drawn again for a change of the console's (or of the room's) is not this phone's doing: why its last tap
+  // was not kept, and what was typed and not sent, stay in sight on it until the person taps again or the step
+  // changes. The laptop sends them only in the answer to the tap, never with the step drawn again.
+  function keepWhatWasSaid(old, next) {
+    const header = next.querySelector('[data-part="header"]');
+    let after = header;
+    for (const name of ["message", "unsent"]) {
+      const was = old.querySelector(`[data-part="${name}"]`);
+      if (was && header && !next.querySelector(`[data-part="${name}"]`)) after.after(was.cloneNode(true));
+      after = next.querySelector(`[data-part="${name}"]`) || after;
+    }
+    const keptWas = old.querySelector('[data-part="unsent-kept"]');
+    const kept = next.querySelector('[data-part="unsent-kept"]');
+    if (keptWas && kept && !keptWas.hidden && kept.hidden) {
+      kept.hidden = false;
+      kept.querySelector("textarea").value = keptWas.querySelector("textarea").value;
+    }
+  }
+  function show(html, { pushed = false } = {}) {
     const holder = document.createElement("div");
     holder.innerHTML = html; // made by the server's templates, every text escaped there
     const next = holder.querySelector(".screen");
@@ -330,6 +348,7 @@
     const focusWas = addressOf(document.activeElement);
     const unsent = typed(old);
     const sameStep = old.dataset.step === next.dataset.step && old.dataset.screen === next.dataset.screen;
+    if (sameStep && pushed) keepWhatWasSaid(old, next);
     if (sameStep && parts(old) === parts(next)) {
       // Part by part, so a field being typed in keeps its text, its focus and the phone's keyboard.
       for (const part of next.querySelectorAll("[data-part]")) {
@@ -449,7 +468,7 @@
       source = stream;
       stream.addEventListener("view", (event) => {
         hear();
-        show(event.data);
+        show(event.data, { pushed: true });
       });
       stream.addEventListener("alive", hear);
       stream.addEventListener("closed", (event) => {
