@@ -12,7 +12,7 @@ from playwright.async_api import Page, Route, expect
 from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
 
-from .conftest import MANDATE, RATE, Room
+from .conftest import MANDATE, RATE, TALK, Room
 from .test_browser import PHONE, SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
@@ -301,3 +301,33 @@ async def test_an_old_link_reads_as_the_phone_page_does_in_light_and_dark_and_la
             assert background == ("rgb(18, 18, 18)" if name == "dark" else "rgb(255, 255, 255)")
             width = SMALL_PHONE_AT_200["viewport"]["width"] if name == "small-200" else PHONE["viewport"]["width"]
             assert await page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [width, width]
+
+
+async def test_a_screen_reader_is_not_told_a_refused_note_is_saved(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await page.locator("#note").fill("Clear owners")
+        await tap(page, "Send note")
+        await expect(page.locator("#said")).to_have_text("Note: saved ✓")
+        # Spaces pass the field's "required"; the laptop keeps no empty note, and its line at the top says so.
+        await page.locator("#note").fill("   ")
+        await tap(page, "Send note")
+        await expect(page.locator(".message")).to_contain_text("the note was not kept")
+        # What is read out agrees with it, not with the note before ("Note: saved ✓").
+        await expect(page.locator("#said")).to_have_text("Note: not kept")
+        assert [note.text for note in room.workshop.records.room.notes] == ["Clear owners"]
+
+
+async def test_a_screen_reader_is_not_left_hearing_sending_for_a_ballot_refused(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await tap(page, "Cast my ballot")  # nothing picked
+        await expect(page.locator(".message")).to_have_text("Your ballot was not cast: pick at least one answer.")
+        await expect(page.locator("#said")).to_have_text("not kept")  # the tap's "sending…" is over

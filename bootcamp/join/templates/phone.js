@@ -241,6 +241,12 @@
     watched = null;
     said.textContent = "";
   }
+  // Refused, the laptop says why in the page's alert: the tap itself was not kept. Its "sending…" is over, and the
+  // state of what stood there before (a note before it "saved ✓") is not this tap's, now or when a part is redrawn.
+  function sayRefused(tapped) {
+    watched = null;
+    said.textContent = tapped && tapped.what ? `${tapped.what}: not kept` : "not kept";
+  }
 
   // A long list of names narrows as one types in its field: each word typed begins a word of the name, in any order,
   // an accent, a capital or an apostrophe making no difference ("chloe oneil" finds Chloé O’Neil), as the roster
@@ -440,7 +446,9 @@
       for (const field of typed(form)) field.defaultValue = field.value; // sent: the answer shows what was kept
       const html = await response.text();
       delete form.dataset.sending;
+      const tapped = watched;
       show(html);
+      if (response.status === 422 || response.status === 503) sayRefused(tapped);
     } catch (error) {
       waitForLaptop(true);
       if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
