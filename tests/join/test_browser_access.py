@@ -331,3 +331,28 @@ async def test_a_screen_reader_is_not_left_hearing_sending_for_a_ballot_refused(
         await tap(page, "Cast my ballot")  # nothing picked
         await expect(page.locator(".message")).to_have_text("Your ballot was not cast: pick at least one answer.")
         await expect(page.locator("#said")).to_have_text("not kept")  # the tap's "sending…" is over
+
+
+async def test_a_screen_reader_hears_where_the_page_went_when_a_tap_takes_it_to_the_next_item(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        said = page.locator("#said")
+        yourself = page.get_by_role("group", name="Persist! For yourself", exact=True)
+        team = page.get_by_role("group", name="Persist! For your team", exact=True)
+        await yourself.get_by_role("button", name="Strength", exact=True).tap()
+        await expect(said).to_have_text("Strength: saved ✓")
+        # The item's last row answered, the page goes on to the next: that row's "sending…" is not left to be heard.
+        await team.get_by_role("button", name="Mixed", exact=True).tap()
+        await expect(page.get_by_role("heading", name="Give the Power Away")).to_be_visible()
+        await expect(said).to_have_text("Mixed: sent. 2 of 2: Give the Power Away")
+        # "← Previous" (as "Next →") is read out as where it went, not "← Previous: sending…".
+        await tap(page, "← Previous")
+        await expect(page.get_by_role("heading", name="Persist!")).to_be_visible()
+        await expect(said).to_have_text("1 of 2: Persist!")
+        assert sorted((a.item, a.perspective, a.value) for a in room.workshop.snapshot.answers) == [
+            ("persist", "self", "strong"),
+            ("persist", "team", "mixed"),
+        ]

@@ -223,10 +223,15 @@
   // that stays on the page (a region drawn anew with its part is not reliably read out), said again only when it
   // changes ("sending…", then "saved ✓").
   let watched = null; // the last tap: its form's key, what it was, where its state shows
+  // Where a tap's state shows on the page as it is now, if anywhere.
+  const stateOf = (tapped) => {
+    const form = formAt(tapped.form);
+    return tapped.says ? view.querySelector(tapped.says) : form && form.querySelector(".saved");
+  };
   function sayHowItStands() {
     if (!watched) return;
     const form = formAt(watched.form);
-    const shown = watched.says ? view.querySelector(watched.says) : form && form.querySelector(".saved");
+    const shown = stateOf(watched);
     if (!shown) return;
     // Still on its way, the tap's own words stand: the row drawn anew for another's change has no answer pressed yet.
     if (form && form.matches("[data-sending]")) return;
@@ -246,6 +251,17 @@
   function sayRefused(tapped) {
     watched = null;
     said.textContent = tapped && tapped.what ? `${tapped.what}: not kept` : "not kept";
+  }
+  // A tap that took the page on (an item's last row answered, or "Next →") leaves nothing of itself on the page to
+  // say how it stands: what is read out is where the page is now, after the answer it took ("Mixed: sent. 2 of 10:
+  // Make Them Listen"), rather than the "sending…" said as it went.
+  function sayWhereNow(tapped) {
+    watched = null;
+    const where = [view.querySelector(".counter"), view.querySelector("#asked-heading")]
+      .filter(Boolean)
+      .map((element) => element.textContent.trim())
+      .join(": ");
+    said.textContent = (tapped.row && tapped.what ? `${tapped.what}: sent. ` : "") + where;
   }
 
   // A long list of names narrows as one types in its field: each word typed begins a word of the name, in any order,
@@ -405,6 +421,7 @@
       form: keyOf(form),
       what: "what" in form.dataset ? form.dataset.what : label,
       says: form.dataset.says || "",
+      row: form.classList.contains("row"),
     };
     // Until the laptop answers, the tapped row says so: on a slow network greyed buttons alone look broken.
     const shown = form.querySelector(".saved");
@@ -449,6 +466,7 @@
       const tapped = watched;
       show(html);
       if (response.status === 422 || response.status === 503) sayRefused(tapped);
+      else if (watched === tapped && !stateOf(tapped)) sayWhereNow(tapped);
     } catch (error) {
       waitForLaptop(true);
       if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
