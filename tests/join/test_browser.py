@@ -14,10 +14,10 @@ from pathlib import Path
 from playwright.async_api import Page, async_playwright, expect
 
 from bootcamp.join.server import JoinServer
-from bootcamp.live.requests import ClearAnswer
+from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.store import WorkshopFiles, is_ballot_id
 
-from .conftest import MANDATE, TALK, Room
+from .conftest import MANDATE, RATE, TALK, Room
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 SHOW_SECONDS = 2_000  # ms: the page must follow the console within about a second
@@ -224,3 +224,39 @@ async def test_while_contact_is_lost_the_buttons_wait_and_say_a_tap_is_not_sent(
         await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
         [answer] = files.answers()
         assert answer.value == "no"
+
+
+async def test_what_the_page_kept_to_copy_and_why_a_tap_was_refused_stay_through_a_redraw(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        # A comment typed and not sent when the console moves on is kept in sight, to copy ...
+        await page.locator("#comment").fill("half a thought")
+        room.workshop.move(lambda flow: flow.jump(RATE))
+        kept = page.locator('[data-part="unsent-kept"] textarea')
+        await expect(kept).to_have_value("half a thought", timeout=SHOW_SECONDS)
+        # ... and stays when the step is drawn again for a change of the console's (a secret ballot now).
+        room.workshop.toggle("secret", RATE)
+        await expect(page.get_by_text("Secret ballot: stored without your name.")).to_be_visible(timeout=SHOW_SECONDS)
+        await expect(kept).to_be_visible()
+        await expect(kept).to_have_value("half a thought")
+
+        # Why a tap was not kept stays in sight as well, until the next tap.
+        room.workshop.toggle("secret", RATE)
+        await expect(page.get_by_text("Secret ballot: stored without your name.")).to_be_hidden(timeout=SHOW_SECONDS)
+        room.workshop.move(lambda flow: flow.jump(MANDATE))
+        await expect(page.get_by_role("heading", name="Who drives agreement?")).to_be_visible(timeout=SHOW_SECONDS)
+        await page.locator('button[value="yes"]').evaluate("button => button.value = 'maybe'")
+        await tap(page, "Yes")
+        refused = page.get_by_role("alert")
+        await expect(refused).to_contain_text("'maybe' is not on the scale")
+        room.workshop.apply(GiveAnswer(room.person("Ana"), MANDATE, "no"))  # the console answers for Ana meanwhile
+        await expect(page.get_by_role("button", name="No", exact=True)).to_have_attribute(
+            "aria-pressed", "true", timeout=SHOW_SECONDS
+        )
+        await expect(refused).to_contain_text("'maybe' is not on the scale")
+        await tap(page, "Partly")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        await expect(refused).to_be_hidden()  # a tap of its own: the sentence has done its job

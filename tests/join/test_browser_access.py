@@ -12,7 +12,7 @@ from playwright.async_api import Page, Route, expect
 from bootcamp.live.requests import GiveAnswer
 from bootcamp.store import WorkshopFiles
 
-from .conftest import MANDATE, RATE, Room
+from .conftest import MANDATE, RATE, TALK, Room
 from .test_browser import PHONE, SHOW_SECONDS, phone_on, tap
 
 # A 320 × 568 phone with its text at 200 %: the page is laid out in half as many CSS pixels.
@@ -301,3 +301,58 @@ async def test_an_old_link_reads_as_the_phone_page_does_in_light_and_dark_and_la
             assert background == ("rgb(18, 18, 18)" if name == "dark" else "rgb(255, 255, 255)")
             width = SMALL_PHONE_AT_200["viewport"]["width"] if name == "small-200" else PHONE["viewport"]["width"]
             assert await page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [width, width]
+
+
+async def test_a_screen_reader_is_not_told_a_refused_note_is_saved(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=TALK)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await page.locator("#note").fill("Clear owners")
+        await tap(page, "Send note")
+        await expect(page.locator("#said")).to_have_text("Note: saved ✓")
+        # Spaces pass the field's "required"; the laptop keeps no empty note, and its line at the top says so.
+        await page.locator("#note").fill("   ")
+        await tap(page, "Send note")
+        await expect(page.locator(".message")).to_contain_text("the note was not kept")
+        # What is read out agrees with it, not with the note before ("Note: saved ✓").
+        await expect(page.locator("#said")).to_have_text("Note: not kept")
+        assert [note.text for note in room.workshop.records.room.notes] == ["Clear owners"]
+
+
+async def test_a_screen_reader_is_not_left_hearing_sending_for_a_ballot_refused(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path)
+    room.workshop.toggle("secret", MANDATE)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        await tap(page, "Cast my ballot")  # nothing picked
+        await expect(page.locator(".message")).to_have_text("Your ballot was not cast: pick at least one answer.")
+        await expect(page.locator("#said")).to_have_text("not kept")  # the tap's "sending…" is over
+
+
+async def test_a_screen_reader_hears_where_the_page_went_when_a_tap_takes_it_to_the_next_item(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path
+) -> None:
+    room = await Room.open(files, tmp_path, at=RATE)
+    async with phone_on(room, chromium) as page:
+        await tap(page, "Ana")
+        said = page.locator("#said")
+        yourself = page.get_by_role("group", name="Persist! For yourself", exact=True)
+        team = page.get_by_role("group", name="Persist! For your team", exact=True)
+        await yourself.get_by_role("button", name="Strength", exact=True).tap()
+        await expect(said).to_have_text("Strength: saved ✓")
+        # The item's last row answered, the page goes on to the next: that row's "sending…" is not left to be heard.
+        await team.get_by_role("button", name="Mixed", exact=True).tap()
+        await expect(page.get_by_role("heading", name="Give the Power Away")).to_be_visible()
+        await expect(said).to_have_text("Mixed: sent. 2 of 2: Give the Power Away")
+        # "← Previous" (as "Next →") is read out as where it went, not "← Previous: sending…".
+        await tap(page, "← Previous")
+        await expect(page.get_by_role("heading", name="Persist!")).to_be_visible()
+        await expect(said).to_have_text("1 of 2: Persist!")
+        assert sorted((a.item, a.perspective, a.value) for a in room.workshop.snapshot.answers) == [
+            ("persist", "self", "strong"),
+            ("persist", "team", "mixed"),
+        ]

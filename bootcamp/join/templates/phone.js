@@ -223,10 +223,15 @@
   // that stays on the page (a region drawn anew with its part is not reliably read out), said again only when it
   // changes ("sending…", then "saved ✓").
   let watched = null; // the last tap: its form's key, what it was, where its state shows
+  // Where a tap's state shows on the page as it is now, if anywhere.
+  const stateOf = (tapped) => {
+    const form = formAt(tapped.form);
+    return tapped.says ? view.querySelector(tapped.says) : form && form.querySelector(".saved");
+  };
   function sayHowItStands() {
     if (!watched) return;
     const form = formAt(watched.form);
-    const shown = watched.says ? view.querySelector(watched.says) : form && form.querySelector(".saved");
+    const shown = stateOf(watched);
     if (!shown) return;
     // Still on its way, the tap's own words stand: the row drawn anew for another's change has no answer pressed yet.
     if (form && form.matches("[data-sending]")) return;
@@ -240,6 +245,23 @@
   function sayNothing() {
     watched = null;
     said.textContent = "";
+  }
+  // Refused, the laptop says why in the page's alert: the tap itself was not kept. Its "sending…" is over, and the
+  // state of what stood there before (a note before it "saved ✓") is not this tap's, now or when a part is redrawn.
+  function sayRefused(tapped) {
+    watched = null;
+    said.textContent = tapped && tapped.what ? `${tapped.what}: not kept` : "not kept";
+  }
+  // A tap that took the page on (an item's last row answered, or "Next →") leaves nothing of itself on the page to
+  // say how it stands: what is read out is where the page is now, after the answer it took ("Mixed: sent. 2 of 10:
+  // Make Them Listen"), rather than the "sending…" said as it went.
+  function sayWhereNow(tapped) {
+    watched = null;
+    const where = [view.querySelector(".counter"), view.querySelector("#asked-heading")]
+      .filter(Boolean)
+      .map((element) => element.textContent.trim())
+      .join(": ");
+    said.textContent = (tapped.row && tapped.what ? `${tapped.what}: sent. ` : "") + where;
   }
 
   // A long list of names narrows as one types in its field: each word typed begins a word of the name, in any order,
@@ -317,7 +339,25 @@
     [...root.querySelectorAll("[data-part]")].map((part) => part.dataset.part).join(" ") +
     (root.querySelector("#find") ? " find" : "");
 
-  function show(html) {
+  // The step drawn again for a change of the console's (or of the room's) is not this phone's doing: why its last tap
+  // was not kept, and what was typed and not sent, stay in sight on it until the person taps again or the step
+  // changes. The laptop sends them only in the answer to the tap, never with the step drawn again.
+  function keepWhatWasSaid(old, next) {
+    const header = next.querySelector('[data-part="header"]');
+    let after = header;
+    for (const name of ["message", "unsent"]) {
+      const was = old.querySelector(`[data-part="${name}"]`);
+      if (was && header && !next.querySelector(`[data-part="${name}"]`)) after.after(was.cloneNode(true));
+      after = next.querySelector(`[data-part="${name}"]`) || after;
+    }
+    const keptWas = old.querySelector('[data-part="unsent-kept"]');
+    const kept = next.querySelector('[data-part="unsent-kept"]');
+    if (keptWas && kept && !keptWas.hidden && kept.hidden) {
+      kept.hidden = false;
+      kept.querySelector("textarea").value = keptWas.querySelector("textarea").value;
+    }
+  }
+  function show(html, { pushed = false } = {}) {
     const holder = document.createElement("div");
     holder.innerHTML = html; // made by the server's templates, every text escaped there
     const next = holder.querySelector(".screen");
@@ -330,6 +370,7 @@
     const focusWas = addressOf(document.activeElement);
     const unsent = typed(old);
     const sameStep = old.dataset.step === next.dataset.step && old.dataset.screen === next.dataset.screen;
+    if (sameStep && pushed) keepWhatWasSaid(old, next);
     if (sameStep && parts(old) === parts(next)) {
       // Part by part, so a field being typed in keeps its text, its focus and the phone's keyboard.
       for (const part of next.querySelectorAll("[data-part]")) {
@@ -380,6 +421,7 @@
       form: keyOf(form),
       what: "what" in form.dataset ? form.dataset.what : label,
       says: form.dataset.says || "",
+      row: form.classList.contains("row"),
     };
     // Until the laptop answers, the tapped row says so: on a slow network greyed buttons alone look broken.
     const shown = form.querySelector(".saved");
@@ -421,7 +463,10 @@
       for (const field of typed(form)) field.defaultValue = field.value; // sent: the answer shows what was kept
       const html = await response.text();
       delete form.dataset.sending;
+      const tapped = watched;
       show(html);
+      if (response.status === 422 || response.status === 503) sayRefused(tapped);
+      else if (watched === tapped && !stateOf(tapped)) sayWhereNow(tapped);
     } catch (error) {
       waitForLaptop(true);
       if (shown) Object.assign(shown, { textContent: before.text, className: before.className }); // nothing was sent
@@ -449,7 +494,7 @@
       source = stream;
       stream.addEventListener("view", (event) => {
         hear();
-        show(event.data);
+        show(event.data, { pushed: true });
       });
       stream.addEventListener("alive", hear);
       stream.addEventListener("closed", (event) => {
