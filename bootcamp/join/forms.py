@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bootcamp.checks import RecordRefused
 from bootcamp.errors import UserError
 from bootcamp.join import tokens
 from bootcamp.join.room import REPLACE_SECONDS, WorkshopClosed
@@ -162,7 +163,7 @@ class PhoneForms:
         except WorkshopClosed as refused:
             return self._answer(request, token, message=str(refused), unsent=_typed(form), status=503)
         except UserError as refused:  # the phone's own rules, a seat, or a check of the live workshop: one sentence
-            return self._answer(request, token, message=str(refused), unsent=_typed(form), status=422)
+            return self._answer(request, token, message=_for_the_phone(refused), unsent=_typed(form), status=422)
         if done.records:
             if await self.server.save_waits.until_stored(done.records, self.server.save_wait):
                 done.stored()
@@ -216,6 +217,18 @@ async def _given_up(request: web.Request) -> bool:
 
 def _forbidden(sentence: str) -> web.HTTPForbidden:
     return web.HTTPForbidden(text=sentence + "\n", content_type="text/plain")
+
+
+def _for_the_phone(refused: UserError) -> str:
+    """Why a post was refused, as the person holding the phone reads it.
+
+    A check's sentence names the record and its field ("the note was not kept: text: a note is needed"), which
+    the console and the imports need; the phone sent one thing from one field, so the problem alone says it."""
+    if not isinstance(refused, RecordRefused):
+        return str(refused)
+    problem = refused.problems[0].message
+    more = len(refused.problems) - 1
+    return f"Not kept: {problem}" + (f" (and {more} more)." if more else ".")
 
 
 def _typed(form: dict[str, str]) -> str:

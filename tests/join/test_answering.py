@@ -126,10 +126,7 @@ async def test_a_value_off_the_scale_is_refused_in_one_sentence_and_nothing_is_k
     status, part = await ana.answer("maybe")
     assert status == 422
     message = text_of(part.split('role="alert"')[1].split("</p>")[0].split(">", 1)[1])
-    assert message == (
-        "the answer to 'Who drives agreement?' was not kept: value: 'maybe' is not on the scale 'commitment' "
-        "(yes, partly, no, dont-know)"
-    )
+    assert message == "Not kept: 'maybe' is not on the scale 'commitment' (yes, partly, no, dont-know)."
     status, _ = await ana.post(
         "answer", {"step": MANDATE, "value": "yes", "item": "persist", "perspective": ""}, script=False
     )
@@ -294,18 +291,20 @@ async def test_the_phone_answers_as_its_seat_whoever_it_claims_to_be(
     await closing(room, phones)
 
 
-async def test_a_phone_is_refused_a_bad_record_in_the_sentence_every_way_in_gives(
+async def test_a_phone_is_refused_a_bad_record_by_the_check_every_way_in_gives_in_a_participants_words(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
 ) -> None:
-    """As tests/test_every_way_in.py for the console, both imports, new and the store: the same checks, said alike."""
+    """As tests/test_every_way_in.py for the console, both imports, new and the store: the same checks. The phone
+    says the check's problem without the record's field names ("text:"), which a participant never sees."""
     room = await Room.open(files, tmp_path)
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     status, part = await ana.post("comment", {"step": MANDATE, "comment": "x" * 2001})
-    assert status == 422 and "comment: 2,001 characters; a comment may have at most 2,000" in text_of(part)
+    assert status == 422 and "Not kept: 2,001 characters; a comment may have at most 2,000." in text_of(part)
     room.workshop.move(lambda flow: flow.jump(TALK))
     await ana.load()
     status, part = await ana.post("note", {"step": TALK, "text": " "})
-    assert status == 422 and "the note was not kept: text: a note is needed" in text_of(part)
+    assert status == 422 and "Not kept: a note is needed." in text_of(part)
+    assert "text:" not in text_of(part) and "comment:" not in text_of(part)
     assert room.workshop.snapshot.answers == () and room.workshop.records.room.notes == ()
     await closing(room, phones)

@@ -97,8 +97,7 @@ async def test_a_phone_joins_answers_follows_the_console_and_casts_a_secret_ball
             await page.locator('button[value="yes"]').evaluate("button => button.value = 'maybe'")
             await tap(page, "Yes")
             await expect(page.get_by_role("alert")).to_have_text(
-                "the answer to 'Who drives agreement?' was not kept: value: 'maybe' is not on the scale 'commitment' "
-                "(yes, partly, no, dont-know)"
+                "Not kept: 'maybe' is not on the scale 'commitment' (yes, partly, no, dont-know)."
             )
             await page.locator('input[name="step"]').first.evaluate("field => field.value = 'basics/rate-aptitudes'")
             await tap(page, "No")

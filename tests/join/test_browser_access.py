@@ -315,7 +315,7 @@ async def test_a_screen_reader_is_not_told_a_refused_note_is_saved(
         # Spaces pass the field's "required"; the laptop keeps no empty note, and its line at the top says so.
         await page.locator("#note").fill("   ")
         await tap(page, "Send note")
-        await expect(page.locator(".message")).to_contain_text("the note was not kept")
+        await expect(page.locator(".message")).to_contain_text("Not kept: a note is needed.")
         # What is read out agrees with it, not with the note before ("Note: saved ✓").
         await expect(page.locator("#said")).to_have_text("Note: not kept")
         assert [note.text for note in room.workshop.records.room.notes] == ["Clear owners"]

@@ -91,7 +91,7 @@ async def test_a_secret_rating_is_one_ballot_with_every_pick(
     ana = await phone_at(room, phones)
     await ana.sit("Ana")
     status, part = await ana.post("ballot", {"step": RATE, "pick:persist|self": "maybe"})
-    assert status == 422 and "value: 'maybe' is not on the scale 'strength'" in text_of(part)
+    assert status == 422 and "Not kept: 'maybe' is not on the scale 'strength'" in text_of(part)
     status, part = await ana.post("ballot", {"step": RATE})
     assert status == 422 and "Your ballot was not cast: pick at least one answer." in text_of(part)
     assert len({a.participant_id for a in room.workshop.snapshot.answers}) == 1  # nothing of Ana's was kept
