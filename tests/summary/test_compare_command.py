@@ -272,6 +272,28 @@ def test_a_run_that_follows_one_not_in_this_library_is_said_so(data: Path, store
     )
 
 
+def test_a_run_whose_earlier_run_cannot_be_read_names_that_file_and_compares_with_no_other(
+    data: Path, store: Store, capsys
+) -> None:
+    """Before: run 2's earlier run had its workshop.json cut short, and `bootcamp compare RUN2` said that run "is not in
+    this library" (and compared with an older run of the organisation when there was one), though its folder was there
+    and `summary` on it named the damaged file: the CCO was sent looking for a run that had never gone."""
+    older = stored(store, "2026-01-10", ("no", "no", "no"), name="Winter boot camp")
+    spring = stored(store, "2026-03-01", ("no", "no", "partly"), name="Spring boot camp")
+    later = stored(store, "2026-09-21", ("yes", "yes", "partly"))
+    store.open(later).update_info(lambda info: dataclasses.replace(info, follows=spring))
+    damaged = data / "workshops" / spring / "workshop.json"
+    damaged.write_text('{"format": "bootcamp/workshop", "version": 1, "workshop": {"id": "', encoding="utf-8")
+    for remove_the_older_run in (False, True):
+        if remove_the_older_run:
+            shutil.rmtree(data / "workshops" / older)
+        assert main(["compare", later, "--data-dir", str(data)]) == 1
+        error = one_line_error(capsys)
+        assert error.startswith(f"bootcamp: cannot read {damaged}: not valid JSON (line 1, column"), error
+        assert "not in this library" not in error
+    assert damaged.read_text(encoding="utf-8").endswith('"id": "')
+
+
 def with_actions(store: Store, workshop_id: str, *actions: Action) -> None:
     store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, actions=actions))
 
