@@ -400,6 +400,27 @@ async def test_progress_says_when_the_run_it_follows_is_not_in_this_library(
     assert f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the latest earlier run of" in text
 
 
+async def test_progress_calls_an_action_marked_done_after_this_run_overdue_as_of_it_and_done_since(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Before: an action of the spring run marked done in October, weeks after this run of 21 September, read "done"
+    on this run's page, "as of 2026-09-21": what this run found (it was overdue then) was rewritten."""
+    spring = earlier_run(store, fixture_program.sources)
+    store.open(spring).update_room(
+        lambda room: dataclasses.replace(
+            room, actions=(dataclasses.replace(room.actions[0], status=ActionStatus.DONE, status_at="2026-10-12"),
+                           *room.actions[1:])
+        )
+    )
+    later = new_workshop(store, fixture_program).id
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, view = await open_progress(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "2 actions from the earlier run: 1 done, 1 overdue." in text, text
+    assert "overdue Name the accountable leader" in text and "Ana Ortiz, 2026-04-01 · done since" in text
+
+
 async def test_progress_names_the_file_when_the_run_it_follows_cannot_be_read(
     store: Store, fixture_program: Program, make_app
 ) -> None:
