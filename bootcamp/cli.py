@@ -317,10 +317,32 @@ def data_folder_problem(args: argparse.Namespace) -> str | None:
     return None if missing is None else terminal_safe(missing)
 
 
+# A path given empty ("$DIR" of a variable never set) is refused: taken as left out, --data-dir "" would act on the
+# user data folder, the real library, and -o "" write to the terminal. What leaving each out means instead:
+_LEFT_OUT = {
+    "data_dir": ("--data-dir", "the data folder", "$BOOTCAMP_DATA_DIR, else your user data folder, is used"),
+    "content": ("--content", "a content folder", "the shipped boot camp is used"),
+    "output": ("-o", "a file", "it goes to standard output"),
+}
+
+
+def empty_path_problem(args: argparse.Namespace) -> str | None:
+    """One sentence for the first path option given as an empty (or blank) text, else None."""
+    for name, (flag, what, otherwise) in _LEFT_OUT.items():
+        given = getattr(args, name, None)
+        if isinstance(given, str) and not given.strip():
+            return f"{flag} is empty: give {what}, or leave {flag} out ({otherwise}); nothing was done"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     module_name = _COMMANDS.get(args.command or "", "tui")
     try:
+        empty = empty_path_problem(args)
+        if empty is not None:
+            print(f"bootcamp: {empty}", file=sys.stderr)
+            return 1
         missing = data_folder_problem(args)
         if missing is not None:
             print(f"bootcamp: {missing}", file=sys.stderr)

@@ -276,6 +276,25 @@ def test_a_workshop_that_cannot_be_read_is_deleted_by_its_id(
     assert code == 1 and len(err) == 1 and "no workshop with id or name 'no-such'" in err[0]
 
 
+def test_forget_and_archive_say_a_damaged_workshop_cannot_be_read_not_that_there_is_none(
+    store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the CCO back weeks later, whose workshop.json had been cut short, ran bootcamp forget (and archive) on
+    it and was told there was no workshop with that id, though `summary`, `export` and `open` on the same id named the
+    file that cannot be read: the workshop looked gone when one file needed mending."""
+    earlier, _ = runs
+    data = ("--data-dir", str(store.data_dir))
+    damaged = store.workshops_dir / earlier.id / "workshop.json"
+    damaged.write_bytes(damaged.read_bytes()[:300])
+    before = every_text(store.workshops_dir / earlier.id)
+    for argv in (("forget", earlier.id, NAME, "--yes"), ("archive", earlier.id), ("archive", "--undo", earlier.id)):
+        code, out, err = run_cli(capsys, *argv, *data)
+        assert (code, out, len(err)) == (1, [], 1), (argv, out, err)
+        assert err[0].startswith(f"bootcamp: cannot read {damaged}: not valid JSON (line 1, column"), err
+        assert "no workshop" not in err[0]
+    assert every_text(store.workshops_dir / earlier.id) == before
+
+
 def test_a_delete_killed_while_removing_leaves_no_half_workshop_and_the_next_start_finishes_it(
     store: Store, runs: tuple[WorkshopInfo, WorkshopInfo], capsys: pytest.CaptureFixture[str]
 ) -> None:

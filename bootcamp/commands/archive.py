@@ -21,7 +21,7 @@ from bootcamp.store.archive import archive, unarchive
 def run(args: argparse.Namespace) -> int:
     folder = find_data_dir(getattr(args, "data_dir", None))
     store = Store(folder.path)
-    row = find_workshop(Library(store.data_dir, store.clock).listing().rows, args.workshop, str(store.data_dir))
+    row = find_workshop(Library(store.data_dir, store.clock).listing().rows, args.workshop, store)
     held_on = days_span(row.info.date, row.days)  # as `list` dates it: "2026-09-21–22" for a two-day workshop
     if args.undo:
         info = unarchive(store, row.info.id)
@@ -38,11 +38,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def find_workshop(rows: tuple[LibraryRow, ...], given: str, where: str) -> LibraryRow:
+def find_workshop(rows: tuple[LibraryRow, ...], given: str, store: Store) -> LibraryRow:
     """The workshop whose id is ``given``, else the one whose name is (any case); UserError in one sentence."""
     for row in rows:
         if row.info.id == given:
             return row
+    if store.exists(given):  # listed nowhere as its workshop.json cannot be read: that file is named, not "no workshop"
+        store.open(given, sweep=False).info()
+    where = str(store.data_dir)
     named = [row for row in rows if row.info.name.casefold() == given.strip().casefold()]
     if len(named) == 1:
         return named[0]

@@ -18,7 +18,7 @@ from bootcamp.errors import UserError
 from bootcamp.locations import data_dir
 from bootcamp.summary.comparison import Comparison, compare
 from bootcamp.summary.lineage import EarlierChoice, choose_earlier, given
-from bootcamp.summary.stored_runs import older_reports, stored_report
+from bootcamp.summary.stored_runs import older_reports, refuse_an_unreadable_run_followed, stored_report
 
 if TYPE_CHECKING:
     from bootcamp.store.model import WorkshopInfo
@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         earlier = store.open(args.earlier)
         chosen = given(earlier.info(), later.info())
     else:
+        refuse_an_unreadable_run_followed(store, workshops, later.info())
         chosen = _chosen_in_the_library(workshops, later.info())
         assert chosen.run is not None
         earlier = store.open(chosen.run.id)

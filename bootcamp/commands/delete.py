@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             "whatever is in it"
         )
         return _delete(store, library, args.workshop, f"workshop {args.workshop}", yes=args.yes)
-    row = find_workshop(rows, args.workshop, str(store.data_dir))
+    row = find_workshop(rows, args.workshop, store)
     info = row.info
     held_on = days_span(info.date, row.days)
     shown = f"{terminal_safe(info.name)} ({terminal_safe(info.organisation)}, {held_on}, {info.id})"

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     folder = find_data_dir(getattr(args, "data_dir", None))
     store = Store(folder.path)
     library = Library(store.data_dir, store.clock)
-    row = find_workshop(library.listing().rows, args.workshop, str(store.data_dir))
+    row = find_workshop(library.listing().rows, args.workshop, store)
     warn = _warn
     with store.owned(row.info.id, purpose="bootcamp forget", warn=warn) as files:
         info = files.info()

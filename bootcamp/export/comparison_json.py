@@ -85,7 +85,8 @@ Top level:
   can be told for it).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again, run_id, run,
   run_date}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
-  ``open`` as of ``as_of`` (``open``: not due yet, or no due date); ``again``: the status of the same action on
+  ``open`` as of ``as_of`` (``open``: not due yet, or no due date; one marked done or dropped after ``as_of``
+  was still to do then: ``overdue`` or ``open``, its ``status`` as recorded now); ``again``: the status of the same action on
   the later run's list, or ``""``; ``run_id``, ``run``, ``run_date``: the run it was agreed in (id, name, date).
 - ``carried_actions``: the same, for the actions of the runs before the earlier one in its line that are still
   open or under way as recorded there (``state`` ``overdue`` or ``open``), oldest run first, but those a run since

@@ -410,6 +410,11 @@ def method_notes(comparison: Comparison) -> list[str]:
         if comparison.carried_actions
         else []
     )
+    closed_since = (
+        [f"An action marked done or dropped after {comparison.as_of} was still to do as of that date."]
+        if any(action.closed_since for action in (*comparison.actions, *comparison.carried_actions))
+        else []
+    )
     return [
         "Each run is scored by its own rules (the commitment report's): a change is the later score minus the "
         "earlier one, in points of 100.",
@@ -423,5 +428,6 @@ def method_notes(comparison: Comparison) -> list[str]:
         f"A structural gap is a structure question scored below {STRUCTURE_GAP_BELOW}.",
         f"The earlier run's actions carry the status recorded in that workshop; one still open or under way "
         f"and due before {comparison.as_of or 'the later run'} is overdue.",
+        *closed_since,
         *carried,
     ]

@@ -31,11 +31,14 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bootcamp.checks import ManyProblems, RecordChecks
 from bootcamp.content.model import Asks, Program, StepKind
+from bootcamp.errors import UserError
+from bootcamp.export.data_json import FORMAT as WORKSHOP_EXPORT_FORMAT
 from bootcamp.export.data_json import joined_surrogates
 from bootcamp.export.sheet_cells import column_name, header_delimiter, lines_said, trimmed
 from bootcamp.names import name_key, nearest_name
@@ -157,6 +160,23 @@ def loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str
     return [row.answer for row in read_rows(text, source, info, program, now)]
 
 
+def _refuse_json(text: str, source: str) -> None:
+    """A JSON file (an export given to the wrong command) is said to be one, in one sentence, rather than its first
+    line read as a header of unknown columns."""
+    if not text.lstrip().startswith("{"):
+        return
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return  # not JSON after all: a CSV whose first cell starts with "{" is read, and refused, as a CSV
+    if isinstance(document, dict) and document.get("format") == WORKSHOP_EXPORT_FORMAT:
+        raise UserError(
+            f"{source}: a workshop export (JSON), not a CSV of answers; nothing was imported (to bring the workshop "
+            f"in, use: bootcamp import {source})"
+        )
+    raise UserError(f"{source}: JSON, not a CSV of answers; nothing was imported")
+
+
 def read_rows(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[ImportedRow]:
     """As :func:`loads`, each answer with its line and whether it was given ``now`` for want of a time."""
     # The text is in memory already: a cell longer than the csv module's own limit is read, so that its
@@ -171,6 +191,7 @@ def read_rows(text: str, source: str, info: WorkshopInfo, program: Program, now:
 
 def _loads(text: str, source: str, info: WorkshopInfo, program: Program, now: str) -> list[ImportedRow]:
     text = joined_surrogates(text.removeprefix("\ufeff"))
+    _refuse_json(text, source)
     delimiter = header_delimiter(text.split("\n", 1)[0], COLUMNS)
     # strict: a quote never closed is an error, not the rest of the file read into one cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

@@ -62,7 +62,8 @@ Top level:
   [question], gaps: [question], left_undecided}``; ``decision`` is ``"undecided"`` for a line the room talked over
   and left undecided, ``""`` for one not decided yet; ``undecided`` counts the lines not decided yet,
   ``left_undecided`` those the room left undecided (neither is in ``decided``).
-- ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue}]``.
+- ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue, status_at}]``; ``status_at``: the
+  day it was marked done or dropped, ``""`` when it was not (or was before that day was kept).
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous, and ``role`` then
   ``""``: an anonymous workshop's roles are ``roles``, sorted, tied to no seat (``[]`` in a named workshop), one per

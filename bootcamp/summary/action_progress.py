@@ -21,7 +21,7 @@ from datetime import date
 from bootcamp.summary.comparison_model import ActionProgress, ActionState
 from bootcamp.summary.model import ActionResult, CommitmentReport
 
-_STILL_TO_DO = ("open", "doing")
+_STILL_TO_DO_THEN = (ActionState.OPEN, ActionState.OVERDUE)  # as of the later run's date
 
 
 def new_action_count(before: CommitmentReport, after: CommitmentReport) -> int:
@@ -42,9 +42,11 @@ def _as_date(value: str) -> date | None:
 
 
 def _state(action: ActionResult, as_of: date | None) -> ActionState:
-    if action.status == "done":
+    marked = _as_date(action.status_at)
+    closed_by_then = not (marked and as_of and marked > as_of)  # one marked done after that date was not done then
+    if action.status == "done" and closed_by_then:
         return ActionState.DONE
-    if action.status == "dropped":
+    if action.status == "dropped" and closed_by_then:
         return ActionState.DROPPED
     due = _as_date(action.due)
     return ActionState.OVERDUE if due and as_of and due < as_of else ActionState.OPEN
@@ -53,12 +55,13 @@ def _state(action: ActionResult, as_of: date | None) -> ActionState:
 def actions_as_of(
     run: CommitmentReport, after: Sequence[ActionResult], as_of: str, *, still_to_do: bool = False
 ) -> tuple[ActionProgress, ...]:
-    """``run``'s actions as of ``as_of`` (with ``still_to_do``, those still open or under way only)."""
+    """``run``'s actions as of ``as_of`` (with ``still_to_do``, those still open or under way then only): one marked
+    done or dropped after that date (``status_at``) was still to do then, and is said so beside its status now."""
     later: dict[str, str] = {}
     for action in after:
         later.setdefault(_same_action(action), action.status)
     when = _as_date(as_of)
-    return tuple(
+    progress = (
         ActionProgress(
             id=action.id,
             what=action.what,
@@ -73,8 +76,8 @@ def actions_as_of(
             run_date=run.date,
         )
         for action in run.actions
-        if not still_to_do or action.status in _STILL_TO_DO
     )
+    return tuple(action for action in progress if not still_to_do or action.state in _STILL_TO_DO_THEN)
 
 
 def carried_actions(

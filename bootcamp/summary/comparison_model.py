@@ -357,6 +357,11 @@ class ActionProgress:
     run: str = ""
     run_date: str = ""
 
+    @property
+    def closed_since(self) -> bool:
+        """Marked done or dropped after the later run's date: still to do as of it, closed now."""
+        return self.status in ("done", "dropped") and self.state in (ActionState.OPEN, ActionState.OVERDUE)
+
 
 EVERY_RUN_FROM = 3  # runs in a line from which every run is listed: two are the comparison itself
 

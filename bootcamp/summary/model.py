@@ -367,6 +367,7 @@ class ActionResult:
     source: str
     source_title: str
     overdue: bool
+    status_at: str = ""  # the day it was marked done or dropped (YYYY-MM-DD), "" if never or before it was kept
 
 
 @dataclass(frozen=True)

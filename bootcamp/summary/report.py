@@ -152,6 +152,7 @@ def _action(action: Action, program: Program, report_date: date | None) -> Actio
         source=action.source,
         source_title=_source_title(program, action.source),
         overdue=overdue,
+        status_at=action.status_at,
     )
 
 

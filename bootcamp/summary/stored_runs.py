@@ -33,6 +33,17 @@ def stored_report(store: Store, workshop_id: str, as_of: date) -> CommitmentRepo
     return report
 
 
+def refuse_an_unreadable_run_followed(store: Store, workshops: Sequence[WorkshopInfo], later: WorkshopInfo) -> None:
+    """UnreadableFileError naming the file when the run ``later`` follows is listed nowhere (``workshops``) because its
+    workshop.json cannot be read: its folder is here, so it is not said to be missing, nor another run compared."""
+    from bootcamp.store.layout import WORKSHOP_FILE
+
+    followed = later.follows
+    if followed and followed not in {info.id for info in workshops} and store.exists(followed):
+        if (store.workshops_dir / followed / WORKSHOP_FILE).exists():
+            store.open(followed, sweep=False).info()
+
+
 def older_reports(
     store: Store, workshops: Sequence[WorkshopInfo], earlier: WorkshopInfo, later_id: str, as_of: date
 ) -> tuple[list[CommitmentReport], list[str]]:

@@ -524,6 +524,33 @@ def test_every_command_naming_a_workshop_says_first_that_a_mistyped_data_folder_
     assert not typo.exists()
 
 
+def test_an_empty_data_folder_content_folder_or_output_file_is_refused_not_taken_as_left_out(
+    cli: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `bootcamp --data-dir "$BACKUP" delete ID --yes` with $BACKUP unset ran on the user data folder, the real
+    library, as if --data-dir had been left out (and `-o ""` wrote to the terminal, `--content ""` used the shipped
+    content): a script's empty variable reached the workshops it was never meant for."""
+    import bootcamp.locations
+
+    real = tmp_path / "share" / "bootcamp"
+    monkeypatch.delenv("BOOTCAMP_DATA_DIR", raising=False)
+    monkeypatch.setattr(bootcamp.locations, "user_data_dir", lambda: real)
+    workshop = Cli(real, capsys).new("Spring", "--org", "Acme", "--participants", "Ana, Ben")
+    before = sorted(p.relative_to(real) for p in real.rglob("*"))
+    for argv, said in (
+        (["--data-dir", "", "delete", workshop, "--yes"], "--data-dir"),
+        (["--data-dir", " ", "list"], "--data-dir"),
+        (["export", workshop, "-o", ""], "-o"),
+        (["summary", workshop, "--output", " "], "-o"),
+        (["--content", "", "new", "X", "--org", "Y", "--participants", "A"], "--content"),
+    ):
+        capsys.readouterr()
+        assert main(argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1 and err.startswith(f"bootcamp: {said} is empty"), (argv, err)
+    assert sorted(p.relative_to(real) for p in real.rglob("*")) == before
+
+
 def test_a_workshop_id_in_a_user_data_folder_never_used_says_there_are_no_workshops_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bootcamp.clock import FixedClock, iso
+from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_csv import AnswerImportError
 from bootcamp.export.data_json import ImportFileError
@@ -250,6 +251,24 @@ def test_a_csv_of_answers_given_to_the_json_import_is_pointed_to_import_answers(
         "run1.csv: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
         "use: bootcamp import-answers ID run1.csv"
     )
+
+
+def test_a_workshop_export_given_to_import_answers_is_pointed_to_import_in_one_sentence(
+    full_workshop: WorkshopFiles,
+) -> None:
+    """Before: the CCO moving last month's workshop to another laptop gave its export to `import-answers` and was told
+    of four header problems, the first an "unknown column '{'": nothing said the file was the other command's."""
+    export = data_json.dumps(full_workshop.bundle())
+    info, program = full_workshop.info(), full_workshop.program()
+    with pytest.raises(UserError) as caught:
+        data_csv.loads(export, "w1.json", info, program, NOW)
+    assert str(caught.value) == (
+        "w1.json: a workshop export (JSON), not a CSV of answers; nothing was imported (to bring the workshop in, "
+        "use: bootcamp import w1.json)"
+    )
+    with pytest.raises(UserError) as caught:  # any other JSON: a summary, a person's copy
+        data_csv.loads('\ufeff {"format": "bootcamp-commitment-report"}', "summary.json", info, program, NOW)
+    assert str(caught.value) == "summary.json: JSON, not a CSV of answers; nothing was imported"
 
 
 def test_other_text_given_to_the_json_import_is_still_not_valid_json() -> None:

@@ -272,8 +272,59 @@ def test_a_run_that_follows_one_not_in_this_library_is_said_so(data: Path, store
     )
 
 
+def test_a_run_whose_earlier_run_cannot_be_read_names_that_file_and_compares_with_no_other(
+    data: Path, store: Store, capsys
+) -> None:
+    """Before: run 2's earlier run had its workshop.json cut short, and `bootcamp compare RUN2` said that run "is not in
+    this library" (and compared with an older run of the organisation when there was one), though its folder was there
+    and `summary` on it named the damaged file: the CCO was sent looking for a run that had never gone."""
+    older = stored(store, "2026-01-10", ("no", "no", "no"), name="Winter boot camp")
+    spring = stored(store, "2026-03-01", ("no", "no", "partly"), name="Spring boot camp")
+    later = stored(store, "2026-09-21", ("yes", "yes", "partly"))
+    store.open(later).update_info(lambda info: dataclasses.replace(info, follows=spring))
+    damaged = data / "workshops" / spring / "workshop.json"
+    damaged.write_text('{"format": "bootcamp/workshop", "version": 1, "workshop": {"id": "', encoding="utf-8")
+    for remove_the_older_run in (False, True):
+        if remove_the_older_run:
+            shutil.rmtree(data / "workshops" / older)
+        assert main(["compare", later, "--data-dir", str(data)]) == 1
+        error = one_line_error(capsys)
+        assert error.startswith(f"bootcamp: cannot read {damaged}: not valid JSON (line 1, column"), error
+        assert "not in this library" not in error
+    assert damaged.read_text(encoding="utf-8").endswith('"id": "')
+
+
 def with_actions(store: Store, workshop_id: str, *actions: Action) -> None:
     store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, actions=actions))
+
+
+def test_an_action_marked_done_after_the_later_run_is_not_said_done_as_of_its_date(
+    data: Path, store: Store, runs, capsys
+) -> None:
+    """Before: the CCO marked an action of run 1 done weeks after run 2 (the actions view, D, the day it happened), and
+    run 2's comparison, "as of" run 2's date, then said it was done by then and counted it done, rewriting what run 2
+    found: as of that date it was still overdue. The status recorded is kept beside it, as it stands now."""
+    earlier, later = runs  # 2026-03-01, then 2026-09-21
+    with_actions(
+        store,
+        earlier,
+        Action("a1", "Name the accountable leader", "Ana", "2026-04-01", ActionStatus.DONE, status_at="2026-10-12"),
+        Action("a2", "Book the CEO", "Chloe", "2026-12-01", ActionStatus.DROPPED, status_at="2026-11-02"),
+        Action("a3", "Draft a shared churn metric", "Ben", "2026-05-01", ActionStatus.DONE, status_at="2026-09-21"),
+        Action("a4", "Send the scorecard to the board", "Ana", "2026-05-01", ActionStatus.DONE),  # before status_at
+    )
+    assert main(["compare", earlier, later, "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "4 actions from the earlier run: 2 done, 1 overdue, 1 still open. As of 2026-09-21" in out, out
+    assert "| Name the accountable leader | Ana | 2026-04-01 | done | **overdue** |" in out
+    assert "| Book the CEO | Chloe | 2026-12-01 | dropped | still open, not due yet |" in out
+    assert "| Draft a shared churn metric | Ben | 2026-05-01 | done | done |" in out  # marked done on the day
+    assert "| Send the scorecard to the board | Ana | 2026-05-01 | done | done |" in out
+    assert main(["compare", earlier, later, "--format", "json", "--data-dir", str(data)]) == 0
+    said = json.loads(capsys.readouterr().out)["actions"]
+    assert [(a["id"], a["status"], a["state"]) for a in sorted(said, key=lambda a: a["id"])] == [
+        ("a1", "done", "overdue"), ("a2", "dropped", "open"), ("a3", "done", "done"), ("a4", "done", "done"),
+    ]
 
 
 def test_compare_carries_the_open_actions_of_the_runs_before_the_earlier_one_naming_their_run(

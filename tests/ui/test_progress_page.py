@@ -400,6 +400,51 @@ async def test_progress_says_when_the_run_it_follows_is_not_in_this_library(
     assert f"Compared with Spring boot camp (2026-03-01, workshop {spring}): the latest earlier run of" in text
 
 
+async def test_progress_calls_an_action_marked_done_after_this_run_overdue_as_of_it_and_done_since(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Before: an action of the spring run marked done in October, weeks after this run of 21 September, read "done"
+    on this run's page, "as of 2026-09-21": what this run found (it was overdue then) was rewritten."""
+    spring = earlier_run(store, fixture_program.sources)
+    store.open(spring).update_room(
+        lambda room: dataclasses.replace(
+            room, actions=(dataclasses.replace(room.actions[0], status=ActionStatus.DONE, status_at="2026-10-12"),
+                           *room.actions[1:])
+        )
+    )
+    later = new_workshop(store, fixture_program).id
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, view = await open_progress(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "2 actions from the earlier run: 1 done, 1 overdue." in text, text
+    assert "overdue Name the accountable leader" in text and "Ana Ortiz, 2026-04-01 · done since" in text
+
+
+async def test_progress_names_the_file_when_the_run_it_follows_cannot_be_read(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Before: run 2's Progress page said the run it follows "is not in this library" when that run's workshop.json
+    had been cut short (its folder still there), and compared with an older run of the organisation instead."""
+    older = earlier_run(store, fixture_program.sources)
+    store.open(older).update_info(lambda info: dataclasses.replace(info, date="2026-01-10"))
+    spring = earlier_run(store, fixture_program.sources)
+    later = new_workshop(store, fixture_program)
+    store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows=spring))
+    damaged = store.workshops_dir / spring / "workshop.json"
+    damaged.write_bytes(damaged.read_bytes()[:200])
+    app: BootcampApp = make_app(open_workshop=later.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(pilot)
+        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
+        await pilot.press("9")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert screen.query_one(ProgressView).comparison is None
+    assert "The earlier run could not be read: cannot read" in text and "not valid JSON" in text, text
+    assert "not in this library" not in text
+
+
 async def test_e_on_the_progress_page_writes_the_progress_too(
     store: Store, fixture_program: Program, make_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

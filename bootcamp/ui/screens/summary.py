@@ -202,14 +202,17 @@ class SummaryScreen(LetsGoOfAppWatches, Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         try:
             workshops = store.scan_workshops().workshops
-            this = next((info for info in workshops if info.id == report.workshop_id), None)
-            chosen = choose_earlier(workshops, this or store.open(report.workshop_id).info())
+            this = next((info for info in workshops if info.id == report.workshop_id), None) or store.open(
+                report.workshop_id
+            ).info()
+            from bootcamp.summary.stored_runs import older_reports, refuse_an_unreadable_run_followed, stored_report
+
+            refuse_an_unreadable_run_followed(store, workshops, this)
+            chosen = choose_earlier(workshops, this)
             if chosen.run is None:
                 # None at all: no Progress page. The run it follows is missing: the page says so.
                 self.post_message(self.EarlierRead(None, chosen.not_here(), chosen))
                 return
-            from bootcamp.summary.stored_runs import older_reports, stored_report
-
             as_of = today(store.clock)
             earlier = stored_report(store, chosen.run.id, as_of)
             # An older run that cannot be read only loses its carried actions; the page still compares the two.

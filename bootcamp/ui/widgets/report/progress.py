@@ -317,7 +317,8 @@ class ProgressView(ReportPart):
         who = f"{action.owner or '–'}, {action.due or 'no date'}"
         if carried:  # from a run before the earlier one: which
             who += f" · from {action.run_date or action.run_id}"
-        again = f" · again: {action.again}" if action.again else ""
+        again = f" · {action.status} since" if action.closed_since else ""  # after the date this page is as of
+        again += f" · again: {action.again}" if action.again else ""
         side = plain(f"  {who}{again}", muted)
         side_width = min(side.cell_len, max(0, width // 2 - 4))
         done = action.state in (ActionState.DONE, ActionState.DROPPED)
