@@ -45,6 +45,7 @@ from bootcamp.ui.screens.leave_confirm import LeaveConfirmScreen
 from bootcamp.ui.screens.roster import PeopleTable, RosterScreen, WaitingTable
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
+from bootcamp.ui.widgets.join_bar import JoinBar
 from tests.join.conftest import Phone, text_of
 
 MANDATE = "basics/mandate"  # the fixture's question: yes, partly, no, don't know
@@ -403,6 +404,8 @@ async def test_a_latecomer_waits_in_people_and_is_let_in_and_a_seat_is_freed(
             status, _ = await phone.post("ask", {"name": name}, script=False)
             assert status == 200 and "Waiting to be let in" in text_of(phone.html)
         await eventually(pilot, lambda: "2 waiting: F2 lets them in" in screen_text(app), "the join bar's call")
+        # One line still: the call must not push the step down a row, nor break a hint over two lines.
+        assert app.screen.query_one(JoinBar).region.height == 1
 
         await pilot.press("f2")
         roster = await wait_for_screen(pilot, RosterScreen)
