@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -20,7 +19,7 @@ from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.answers.role_lines import tactical_share
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat, show_heat
 from bootcamp.ui.widgets.room_notes import RoomNotes, step_notes
-from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
+from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, bulleted
 from bootcamp.ui.widgets.steps.check import show_structure
 
 if TYPE_CHECKING:
@@ -78,8 +77,8 @@ class DiscussView(StepView):
             self.query_one(RoomNotes).show(data.room.notes)
             return
         notes = step_notes(data.room.notes, self.step.key)
-        shown = Text("\n", end="").join(plain(f"• {note.text.strip()}") for note in notes if note.text.strip())
-        self.query_one("#notes-shown", Static).update(shown)
+        shown = [plain(note.text.strip()) for note in notes if note.text.strip()]
+        self.query_one("#notes-shown", Static).update(bulleted(shown) if shown else "")
 
     def focus_answers(self) -> bool:
         if self.live is None:
