@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,27 @@ async def test_a_room_note_of_two_lines_hangs_under_its_bullet_on_the_wall(
         await room.follow()
         lines = [line for line in drawn(room.wall.query_one("#notes-shown", Static)) if line.strip()]
     assert lines == ["• Ana: a plan the board will fund", "  Ben: what the role costs"]
+
+
+async def test_notes_past_the_walls_last_row_give_way_to_the_newest_and_say_how_many_are_above(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    """Four notes under "What the heat map shows" on a 80×24 wall: the first fitted under the heat map, and the three
+    typed after it, the one the room was talking about last, were below the wall's last row with nothing to say so.
+    Here 25 notes under a one-line prompt."""
+    async with console_and_projector(make_app, data_dir, clock, workshop_id) as room:
+        with room.console._context():
+            await room.screen.jump_to(TALK)
+            for n in range(1, 26):
+                room.console.workshop.records.put_note(TALK, f"Note number {n}")
+        text = await room.follow()
+        notes = room.wall.query_one("#notes-shown", Static)
+        lines = [line for line in drawn(notes) if line.strip()]
+        within = notes.region.bottom <= room.wall.query_one("#slide-body").region.bottom
+    assert within  # the notes end within the slide's body
+    assert "Note number 25" in text  # the newest, on the wall
+    earlier = re.fullmatch(r"… (\d+) earlier notes, on the console", lines[0])
+    assert earlier, lines
+    shown = [line for line in lines[1:] if line.startswith("• Note number")]
+    assert int(earlier.group(1)) + len(shown) == 25
+    assert shown[0] == f"• Note number {int(earlier.group(1)) + 1}" and shown[-1] == "• Note number 25"
