@@ -155,8 +155,10 @@ class LiveRecords(RecordChanges):
 
     def missed_steps(self, participant_id: str, steps: tuple[Step, ...], *, skipped: tuple[str, ...] = ()) -> list[Step]:
         """Answering steps among ``steps`` (those the room has got through) that others answered and this participant
-        has not. A step nobody answered was jumped past by the whole room: nobody missed it."""
+        has not. A step nobody answered was jumped past by the whole room: nobody missed it; nor did whoever is on a
+        secret ballot's roll of voters (their ballot names nobody, so it is not theirs among the answers)."""
         answered = {key[1] for key in self._answers if key[0] == participant_id}
+        answered |= {step_key for step_key, voters in self._voted.items() if participant_id in voters}
         others_answered = {key[1] for key in self._answers if key[0] != participant_id}
         return [
             step

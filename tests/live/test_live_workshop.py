@@ -219,6 +219,19 @@ async def test_a_ballot_cast_from_a_phone_keeps_no_trace_of_whose_phone(files: W
     assert await workshop.close()
 
 
+async def test_a_secret_ballot_cast_from_a_phone_is_not_a_step_its_voter_missed(files: WorkshopFiles) -> None:
+    """People listed "Missed 1 answering step: Mandate" for each person on a secret ballot's roll of voters, and
+    offered m to start them answering it: a second ballot from the same person."""
+    workshop = opened(files)
+    records = workshop.records
+    ana, ben, _ = workshop.info.present
+    workshop.apply(CastBallot(MANDATE, (("", "", "no"),), voter=ana.id), by=phone(ana.id, "Ana"))
+    walked = workshop.flow.steps[:5]
+    assert records.missed_steps(ana.id, walked) == []
+    assert [s.id for s in records.missed_steps(ben.id, walked)] == ["mandate"]  # he has not voted: he may
+    assert await workshop.close()
+
+
 async def test_roster_add_rename_remove_restore_keep_answers(files: WorkshopFiles, heard: Heard) -> None:
     workshop = opened(files, heard)
     records = workshop.records

@@ -265,3 +265,20 @@ async def test_the_verdict_puts_the_role_checks_result_on_the_wall(workshop_id: 
             (row,) = [row for row in rows if row.startswith(question.label)]
             assert row.split()[-1] == "33", row
         assert "Say: show the share" not in text
+
+
+async def test_notes_under_the_heat_map_on_the_wall_keep_the_newest_in_view(workshop_id: str, make_app) -> None:
+    """On the day: four notes typed under the revealed heat map at 80×24; the wall showed the first and cut the three
+    after it, the newest the room was talking about, with nothing to say they were there."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await rated_and_at_the_heat_map(pilot)
+        for text in ("Shared gap: customer math", "Self rates higher", "Urgency would hurt most", "Finance sees no link"):
+            app.workshop.records.put_note(HEAT_MAP, text)
+        await pilot.press("r", "f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        await settle(pilot)
+        rows = wall_rows(screen_text(app))
+    assert any(SHOWN in row for row in rows)  # the heat map, revealed, above the notes
+    assert "• Finance sees no link" in rows, rows
+    assert "Shared gap: customer math" not in " ".join(rows)

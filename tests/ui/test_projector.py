@@ -402,3 +402,21 @@ async def test_a_projector_on_a_workshop_deleted_says_so_on_the_wall_and_closes_
         assert shown == [f"{WORKSHOP_GONE}: q closes this window"]  # the SVG's title aside, nothing else
         await pilot.press("q")
         await wait_until(pilot, lambda: not projector.is_running, "the window to close")
+
+
+async def test_the_wall_says_when_a_question_is_a_secret_ballot(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    """The console said "Secret ballot: answers are stored without a name", the phones said so, and the wall the
+    room reads said nothing of it: only its count lost "of 3"."""
+    async with console_and_projector(make_app, data_dir, clock, workshop_id) as room:
+        with room.console._context():
+            await room.screen.jump_to(MANDATE)
+        text = await room.follow()
+        assert room.wall_step() == MANDATE and "Secret ballot" not in text
+        await room.press("v")
+        text = await room.follow()
+        assert "Secret ballot: your answer is stored without your name." in text
+        await room.press("v")  # named again
+        text = await room.follow()
+        assert "Secret ballot" not in text

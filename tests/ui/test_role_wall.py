@@ -322,3 +322,19 @@ async def test_the_walls_structure_tally_counts_only_who_answered_every_question
         await on_the_wall(pilot)
         text = "\n".join(row for widget in app.screen.query(Widget) for row in drawn(widget) if "structure" in row)
         assert f"The role's structure: 1 of {present} answered" in text, text
+
+
+async def test_the_walls_introduction_to_the_role_check_names_the_structure_questions_once(
+    store: Store, make_app
+) -> None:
+    """Before any line, the wall read "… the room decides. Then we answer the structure questions." and under it
+    "Then 6 questions about the role's structure.": the body said what the app's own line says, with its count."""
+    program = load_dir(SHIPPED_CONTENT)
+    check_step = next(s for s in program.steps() if s.kind.value == "check")
+    workshop_id = workshop_with(store, program, (), step_key=check_step.key)
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_the_wall(pilot)
+        text = " ".join(row.strip() for widget in app.screen.query(Widget) for row in drawn(widget))
+    assert text.count("structure") == 1, text
+    assert "Then 6 questions about the role's structure." in text

@@ -163,6 +163,25 @@ async def test_actions_are_added_edited_moved_on_and_removed_and_a_bad_date_is_r
     ]
 
 
+async def test_a_on_the_actions_step_adds_an_action_even_before_tab_reaches_the_table(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """The step says "a adds": a facilitator pressing a and typing the action at once had the a ignored (the step
+    takes no answers), and the action's words went to the console's keys (the E of "CEO" opened paper sheets)."""
+    at_step(store, workshop_id, ACTIONS)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("a", *"CEO names one leader", "enter", *"Ana Ortiz", "enter", *"2026-12-01", "enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+        await settle(pilot)
+        assert [(a.what, a.owner, a.due) for a in app.workshop.records.room.actions] == [
+            ("CEO names one leader", "Ana Ortiz", "2026-12-01")
+        ]
+        assert isinstance(app.focused, ActionTable)  # where Enter edits it and a adds the next
+        assert "a adds an action" in screen_text(app)
+
+
 async def test_an_action_removed_and_taken_back_returns_to_its_place(workshop_id: str, make_app, store: Store) -> None:
     at_step(store, workshop_id, ACTIONS)
     app = make_app(open_workshop=workshop_id)

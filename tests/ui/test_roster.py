@@ -275,3 +275,25 @@ async def test_a_late_list_of_many_names_pasted_is_one_save_and_a_few_redraws(
         assert len(writes) == 1
         assert len(shows) <= 3  # the paste's own, its change, its save's result
     assert len(store.open(workshop_id).info().present) == 63
+
+
+async def test_a_secret_ballot_cast_at_the_keyboard_is_listed_as_one_they_may_have_cast(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """On the day every one of five cast a ballot at the keyboard on a secret step, and People told each of them they
+    had missed it, with m to start them answering: a second ballot. A keyboard ballot names nobody, so the app cannot
+    know who cast one; the line says so, for the facilitator to ask."""
+    at_step(store, workshop_id, BREAK)
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_roster(pilot)
+        app.workshop.toggle("secret", MANDATE)
+        live = app.workshop.records
+        for _ in live.info.present:
+            live.cast_ballot(MANDATE, [("", "", "yes")])
+        screen.query_one("#present", PeopleTable).move_cursor(row=0)
+        screen.show()
+        await settle(pilot)
+        text = screen_text(app)
+    # the detail column wraps the line after "(secret"
+    assert "• Who drives agreement? (secret" in text and "ballot: ask whether they cast one)" in text

@@ -309,8 +309,11 @@ class RosterScreen(LetsPhonesIn, LetsGoOfAppWatches, Screen[MissedSteps | None])
         missed = self.missed(person)
         if missed:
             parts += ["\n\n", (f"Missed {len(missed)} answering step{'s' if len(missed) > 1 else ''}:", "bold")]
+            secret = self.workshop.state.secret
             for step in missed:
                 parts += ["\n", ("• ", "dim"), step.title]
+                if step.key in secret:  # a ballot at the keyboard names nobody: it may be theirs
+                    parts.append((" (secret ballot: ask whether they cast one)", "dim"))
             parts += ["\n\n", ("m", "bold reverse"), " starts them answering"]
         else:
             parts += ["\n\n", ("Nothing missed so far.", "dim")]

@@ -115,7 +115,8 @@ class WorkshopScreen(WalkScreen):
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
         self.projected = False  # a projector window follows: this is the speaker view
-        self._answering_keys_shown: tuple[bool, bool] | None = None  # answers taken here, results shown here
+        # answers taken here, results shown here, actions added here
+        self._answering_keys_shown: tuple[bool, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -178,7 +179,11 @@ class WorkshopScreen(WalkScreen):
             shown.prepare(upcoming.body)
 
     def show_position(self, flow: Flow) -> None:
-        answering = (flow.current.kind in ANSWERED_KINDS, flow.program.shown_step(flow.current) is not None)
+        answering = (
+            flow.current.kind in ANSWERED_KINDS,
+            flow.program.shown_step(flow.current) is not None,
+            flow.current.kind is StepKind.ACTIONS,
+        )
         if answering != self._answering_keys_shown:
             self._answering_keys_shown = answering
             self.refresh_bindings()  # the answering keys come and go with the step's kind (the footer recomposes)
@@ -282,6 +287,8 @@ class WorkshopScreen(WalkScreen):
         """The answering keys only where the step takes answers: the footer shows what works here."""
         if action == "reveal":  # a step the room answers, or a discussion showing one's results
             return self.flow.program.shown_step(self.flow.current) is not None
+        if action == "answer" and self.flow.current.kind is StepKind.ACTIONS:
+            return True  # a adds an action, as the step says: typed at once, its words must not go to the console
         if action in self.ANSWERING_ACTIONS:
             return self.flow.current.kind in ANSWERED_KINDS
         return True

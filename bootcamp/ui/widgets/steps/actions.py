@@ -34,7 +34,8 @@ class ActionsView(StepView):
             return
         if not self.step.body.strip():
             yield Prompt("For each action: what, who owns it, and by when.", classes="-question")
-        yield Static("Tab to the table: a adds · Enter edits · space status · Del removes", id="actions-hint")
+        hint = "a adds an action · Tab to the table: Enter edits · space status · Del removes"
+        yield Static(hint, id="actions-hint")
         yield ActionTable(self.live, self.program, self.step.key)
 
     def show_room(self, data: WorkshopSnapshot, state: WorkshopState) -> None:
@@ -44,9 +45,12 @@ class ActionsView(StepView):
         self.query_one("#actions-shown", Static).update(room_actions(self.program, data.room.actions))
 
     def focus_answers(self) -> bool:
+        """a on this step adds an action, from the table, where Enter then edits it and a adds the next."""
         if self.live is None:
             return False
-        self.query_one(ActionTable).focus()
+        table = self.query_one(ActionTable)
+        table.focus()
+        table.action_add()
         return True
 
 

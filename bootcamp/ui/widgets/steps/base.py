@@ -17,7 +17,7 @@ from bootcamp.ui.text import joined, plain
 from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
     from bootcamp.live.records import LiveRecords
     from bootcamp.live.snapshot import WorkshopSnapshot
@@ -241,8 +241,21 @@ class ItemGrid(Static):
             grid.add_column()
         rows = [titles[start : start + columns] for start in range(0, len(titles), columns)]
         for row in rows:
-            grid.add_row(*[plain(f"{bullet} {title}") for title in row], *[""] * (columns - len(row)))
+            grid.add_row(*[bulleted([plain(title)], bullet=bullet) for title in row], *[""] * (columns - len(row)))
         super().__init__(grid)
+
+
+def bulleted(texts: list[Text], *, bullet: str = "•") -> RenderableType:
+    """Each text after a bullet, its wrapped and typed lines under its first word, not under the bullet: the wall
+    showed a title's second line at the bullet, where the room read it as an item of its own."""
+    from rich.table import Table
+
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for text in texts:
+        grid.add_row(f"{bullet} ", text)
+    return grid
 
 
 def step_or_exercise_body(step_body: str, exercise_body: str, *, presenter: bool) -> list[Widget]:

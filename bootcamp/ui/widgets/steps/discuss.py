@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Static
 
 from bootcamp.content.model import RoleCheck, StepKind
@@ -20,7 +22,7 @@ from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.answers.role_lines import tactical_share
 from bootcamp.ui.widgets.answers.room_heat import RoomHeat, show_heat
 from bootcamp.ui.widgets.room_notes import RoomNotes, step_notes
-from bootcamp.ui.widgets.steps.base import Prompt, StepView, body
+from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, bulleted
 from bootcamp.ui.widgets.steps.check import show_structure
 
 if TYPE_CHECKING:
@@ -36,6 +38,11 @@ class DiscussView(StepView):
     DiscussView > #shown-results { margin: 0 0 1 0; }
     DiscussView > #shown-share { margin: 1 0 0 0; }
     """
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._wall_notes: list[Text] = []  # the room's notes as the wall has them, oldest first
+        self._wall_notes_said: tuple[int, int | None, tuple[str, ...]] | None = None  # (gave way, rows, notes) shown
 
     @property
     def shown(self) -> Step | None:
@@ -78,8 +85,50 @@ class DiscussView(StepView):
             self.query_one(RoomNotes).show(data.room.notes)
             return
         notes = step_notes(data.room.notes, self.step.key)
-        shown = Text("\n", end="").join(plain(f"• {note.text.strip()}") for note in notes if note.text.strip())
-        self.query_one("#notes-shown", Static).update(shown)
+        self._wall_notes = [plain(note.text.strip()) for note in notes if note.text.strip()]
+        self._fit_wall_notes()
+        self.call_after_refresh(self._fit_wall_notes)  # again once laid out: the rows above the notes are known then
+
+    def on_resize(self) -> None:
+        if self.live is None:
+            self.call_after_refresh(self._fit_wall_notes)
+
+    def _fit_wall_notes(self) -> None:
+        """The room's notes that fit under the prompt, the newest kept: the wall does not scroll, and the note the
+        room talks about is the last one typed. Those that give way are counted above the rest."""
+        shown = self.query_one("#notes-shown", Static)
+        notes = self._wall_notes
+        earlier = 0
+        rows = self._rows_for_notes(shown)
+        if rows is not None:
+            width = shown.content_size.width
+            heights = [self._rows_of(bulleted([note]), width) for note in notes]
+            if sum(heights) > rows:
+                counted = 1 if rows > 1 else 0  # the line that counts them, when a note fits beside it
+                earlier = 1
+                while earlier < len(notes) - 1 and counted + sum(heights[earlier:]) > rows:
+                    earlier += 1
+        said = (earlier, rows, tuple(note.plain for note in notes))
+        if said == self._wall_notes_said:
+            return
+        self._wall_notes_said = said
+        parts: list[RenderableType] = []
+        if earlier and (rows or 0) > 1:
+            parts.append(Text(f"… {earlier} earlier note{'s' if earlier != 1 else ''}, on the console", style="dim"))
+        if notes[earlier:]:
+            parts.append(bulleted(notes[earlier:]))
+        shown.update(Group(*parts) if parts else "")
+
+    def _rows_for_notes(self, shown: Static) -> int | None:
+        """Rows the slide's body has below the notes' first row; None before the step is laid out."""
+        body = self.parent
+        if not isinstance(body, Widget) or not body.content_size.height or not shown.region.width:
+            return None
+        return max(1, body.content_region.bottom - shown.region.y)
+
+    def _rows_of(self, renderable: RenderableType, width: int) -> int:
+        console = self.app.console
+        return len(console.render_lines(renderable, console.options.update_width(max(1, width)), pad=False))
 
     def focus_answers(self) -> bool:
         if self.live is None:

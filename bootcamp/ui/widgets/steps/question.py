@@ -28,6 +28,8 @@ from bootcamp.ui.widgets.answers.tally import TallyBars
 from bootcamp.ui.widgets.steps.base import Prompt, StepView, body, scale_choices
 from bootcamp.ui.widgets.typed_text import AutosaveInput
 
+SECRET_BALLOT_SAID = "Secret ballot: your answer is stored without your name."
+
 
 class CommentField(Vertical):
     """The comment of the person at the cursor: saved as it is typed; Enter or Esc goes back to the table."""
@@ -97,6 +99,11 @@ class QuestionView(StepView):
             yield Prompt(question.text, classes="-question")
         yield from body(self.step.body, presenter=self.presenter)
         yield from scale_choices(self.program, self.scale.id if self.scale else "")
+        if self.presenter:
+            # Shown while the step is a secret ballot (v on the console): the room is told, as each phone is.
+            ballot = Prompt(SECRET_BALLOT_SAID, classes="-muted -ballot")
+            ballot.display = False
+            yield ballot
         if self.step.comment and self.presenter:
             yield Prompt("A comment is welcome with any answer.", classes="-muted")
         if self.live is not None and self.scale is not None:
@@ -114,6 +121,8 @@ class QuestionView(StepView):
             return
         self._shown = (data, state)
         secret = self.step.key in state.secret
+        for ballot in self.query(".-ballot"):
+            ballot.display = secret
         if self.live is not None:
             self._show_answering(data, state, scale, secret=secret)
         self.query_one(TallyBars).show(
