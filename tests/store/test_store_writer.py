@@ -116,11 +116,15 @@ def test_pending_counts_a_failing_save_until_it_succeeds() -> None:
 
 def test_flush_and_close_wait_for_slow_saves() -> None:
     done: list[int] = []
+    disk_answers = threading.Event()  # the first save waits on it, as on a slow disk
     writer = OrderedWriter()
-    for n in range(5):
-        writer.submit(str(n), lambda n=n: (time.sleep(0.02), done.append(n)))
-    assert writer.pending() >= 1
-    assert writer.close(timeout=5)
+    writer.submit("0", lambda: (disk_answers.wait(60), done.append(0)))
+    for n in range(1, 5):
+        writer.submit(str(n), lambda n=n: done.append(n))
+    assert writer.pending() == 5
+    # The disk answers once close is waiting (or, on a loaded box, just before it starts: nothing waits on speed).
+    threading.Timer(0.1, disk_answers.set).start()
+    assert writer.close(timeout=60)
     assert done == [0, 1, 2, 3, 4]
     with pytest.raises(WriterClosed):
         writer.submit("late", lambda: None)
