@@ -172,9 +172,7 @@ def test_a_holder_that_has_not_said_who_it_is_is_still_a_holder(
     monkeypatch.setattr(owner_lock, "DETAILS_WAIT", 0.05)  # how long the asker waits for details to appear
     lock = OwnerLock(tmp_path, purpose=CONSOLE, clock=clock).acquire()
     (tmp_path / OWNER_LOCK).write_bytes(b"not ours")  # garbled details: the lock is what counts
-    started = time.monotonic()
     assert holder_of(tmp_path) == Holder.unknown()
-    assert time.monotonic() - started < 0.5
     with pytest.raises(WorkshopBusy) as refused:
         OwnerLock(tmp_path, purpose="bootcamp import-answers", clock=clock).acquire()
     assert str(refused.value) == (
