@@ -61,7 +61,7 @@ class OwnerProcess:
     def end(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
-        self.process.wait(timeout=10)
+        self.process.wait(timeout=60)
         for pipe in (self.process.stdin, self.process.stdout):
             if pipe is not None:
                 pipe.close()
@@ -192,7 +192,7 @@ def test_a_lock_left_by_a_killed_holder_is_taken_over_and_its_details_replaced(
     assert console.said() == "held"
     assert holder_of(tmp_path).pid == console.pid
     os.kill(console.pid, signal.SIGKILL)
-    console.process.wait(timeout=10)
+    console.process.wait(timeout=60)
 
     left = Holder.from_bytes((tmp_path / OWNER_LOCK).read_bytes())
     assert left is not None and left.pid == console.pid  # a kill clears nothing …

@@ -227,7 +227,7 @@ def test_a_save_waits_while_another_holds_the_lock_with_filelock(store: Store, w
         thread, finished = save_in_a_thread(workshop, Answer(ana, STEP, value="yes"))
         time.sleep(0.3)
         assert not finished and not (workshop.path / "answers" / f"{ana}.json").exists()
-    thread.join(timeout=10)
+    thread.join(timeout=60)
     assert finished and stored(workshop, ana) == {STEP: ""}
 
 
@@ -259,7 +259,7 @@ def test_a_lock_file_replaced_while_a_save_waits_is_locked_again(workshop: Works
     time.sleep(0.3)
     assert not finished, "the save went ahead on the old, removed lock file"
     let_go(new)
-    thread.join(timeout=10)
+    thread.join(timeout=60)
     assert finished and stored(workshop, ana) == {STEP: ""}
 
 
