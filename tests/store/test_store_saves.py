@@ -246,13 +246,30 @@ def test_a_lock_held_too_long_is_reported_in_one_sentence(workshop: WorkshopFile
         let_go(holder)
 
 
+def opened_times(path: str) -> int:
+    """How many descriptors of this process have the file ``path`` names open (Linux's /proc)."""
+    named = os.stat(path)
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            opened = os.stat(f"/proc/self/fd/{fd}")
+        except OSError:  # the listing's own descriptor, gone
+            continue
+        count += (opened.st_dev, opened.st_ino) == (named.st_dev, named.st_ino)
+    return count
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="tells the waiting save's descriptor by /proc")
 def test_a_lock_file_replaced_while_a_save_waits_is_locked_again(workshop: WorkshopFiles) -> None:
     """A lock on a file no longer named ``<file>.lock`` excludes nobody: the waiter takes the one now named so."""
     ana = first_participant(workshop)
     lock_path = str(workshop.path / "answers" / f"{ana}.json.lock")
     old = hold_flock(lock_path)
     thread, finished = save_in_a_thread(workshop, Answer(ana, STEP, value="yes"))
-    time.sleep(0.1)  # the save has opened the old lock file and waits on it
+    deadline = time.monotonic() + 60  # reached only by a save that never takes the lock
+    while opened_times(lock_path) < 2:  # until the save has opened the old lock file too, and waits on it
+        assert time.monotonic() < deadline and thread.is_alive(), f"the save did not wait on the lock ({finished})"
+        time.sleep(0.005)
     os.unlink(lock_path)
     new = hold_flock(lock_path)  # another process made a new lock file, and holds it
     let_go(old)
