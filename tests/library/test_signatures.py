@@ -90,13 +90,15 @@ def test_a_stamp_trusted_later_is_written_once(
     from bootcamp.library.index_file import index_path
 
     make_workshop(store, sources)
+    saved_at = time.time_ns()
+    # The listings see the clock where the save left it: a box that stalls past the window must not move them out.
+    monkeypatch.setattr(time, "time_ns", lambda: saved_at)
     library.listing()  # within the window: every file stat'ed, and again on each listing
     index = index_path(store.data_dir)
     before = index.stat().st_mtime_ns
     library.listing()
     assert index.stat().st_mtime_ns == before
-    real_time_ns = time.time_ns
-    monkeypatch.setattr(time, "time_ns", lambda: real_time_ns() + 2 * signatures.UNSURE_NS)  # the window passed
+    monkeypatch.setattr(time, "time_ns", lambda: saved_at + 2 * signatures.UNSURE_NS)  # the window passed
     library.listing()
     settled = index.stat().st_mtime_ns
     assert settled != before

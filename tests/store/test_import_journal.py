@@ -315,7 +315,7 @@ def test_readers_in_other_threads_never_see_half_an_import(
     finally:
         stop.set()
         for thread in readers:
-            thread.join(10)
+            thread.join(60)
     for name, looks in seen.items():
         assert {count for _, count in looks} <= set(sizes), (name, {count for _, count in looks} - set(sizes))
         assert sum(1 for during, _ in looks if during) > 0, f"the {name} never read during the import"

@@ -84,7 +84,7 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_save(store: Sto
         assert writer.stdout.readline() == "ready\n", writer.stderr.read() if writer.stderr else ""
         time.sleep(chance.uniform(0.0, 0.1))
         writer.send_signal(signal.SIGKILL)
-        output, errors = writer.communicate(timeout=10)
+        output, errors = writer.communicate(timeout=60)
         assert writer.returncode == -signal.SIGKILL, errors
         saves += acked.read(tag, output)
         reopened = Store(store.data_dir).open(workshop_id)  # a fresh process's view: nothing cached
