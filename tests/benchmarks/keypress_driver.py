@@ -185,12 +185,17 @@ def console_app(data_dir: str, content_dir: str, workshop_id: str) -> App:
     )
 
 
+CONSOLE_SHOWN_WITHIN_SECONDS = 60.0  # a bound only an app that never shows it reaches, on any loaded box
+
+
 async def _console(pilot: Pilot, kind: type[Screen]) -> Screen:
-    for _ in range(500):
+    # By the clock, not by a count of pauses: a pause is as short as the app is idle, so a count bounds nothing.
+    deadline = time.monotonic() + CONSOLE_SHOWN_WITHIN_SECONDS
+    while time.monotonic() < deadline:
         if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
             await _settle(pilot.app, pilot)
             return pilot.app.screen
-        await pilot.pause()
+        await pilot.pause(0.01)
     raise RuntimeError(f"the app never showed {kind.__name__}")
 
 
