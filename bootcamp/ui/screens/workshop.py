@@ -106,6 +106,15 @@ class WorkshopScreen(WalkScreen):
         ),
         Binding("J", "join_slide", "Join slide", show=False, tooltip="Show or hide the join slide (QR code) on the wall"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
+        # The same keys while a projector window follows (check_action picks one): only the wall goes black and the
+        # console is worked on as before, so any key bringing it back would show the room what was being done here.
+        Binding(
+            "b,full_stop",
+            "blank_wall",
+            "Blank wall",
+            show=False,
+            tooltip="Blank the projector window, the console stays as it is (b brings the wall back)",
+        ),
         Binding("escape", "back", "Back", show=False, tooltip="Back from the answers to the step"),
         Binding(
             "ctrl+w",
@@ -293,6 +302,8 @@ class WorkshopScreen(WalkScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The answering keys only where the step takes answers: the footer shows what works here."""
+        if action in ("blank", "blank_wall"):  # one of the two, as help says: what b does depends on a projector window
+            return self.projected == (action == "blank_wall")
         if action == "reveal":  # a step the room answers, or a discussion showing one's results
             return self.flow.program.shown_step(self.flow.current) is not None
         if action == "answer" and self.flow.current.kind in (StepKind.ACTIONS, StepKind.EXERCISE):
@@ -441,6 +452,7 @@ class WorkshopScreen(WalkScreen):
         if following != self.projected:
             self.projected = following
             self.set_class(following, "-projected")
+            self.refresh_bindings()  # b blanks the wall alone now, or the screen again (help and the palette say which)
             if self.is_mounted and self._shown_state is not None:
                 self._show_status(self.flow, self.workshop.save_status)
 
@@ -461,11 +473,8 @@ class WorkshopScreen(WalkScreen):
             message = f"Run this in a second terminal on the projector's screen (copied): {line}"
         self.notify(message, title="Projector window", markup=False, timeout=20)
 
-    def action_blank(self) -> None:
+    def action_blank_wall(self) -> None:
         """With a projector window following, blank the wall and keep the console: notes and timer stay in view."""
-        if not self.projected:
-            super().action_blank()
-            return
         self.workshop.show(blank=not self.workshop.state.blank)
         self._show_status(self.flow, self.workshop.save_status)
 
