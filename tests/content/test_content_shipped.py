@@ -141,6 +141,27 @@ def test_the_audit_notes_ask_for_the_view_the_slide_asks_for(program: Program) -
     assert audit.rated_for == "the company" and "rate the company as your team sees it" in notes
 
 
+def test_how_the_day_works_says_the_results_wait_for_the_facilitators_reveal(program: Program) -> None:
+    """The slide told the room its results stay hidden "until everyone has answered": the app shows none of them,
+    answered or not, until the facilitator reveals them (r)."""
+    step = program.step("opening/how-the-day-works")
+    assert step is not None
+    body = " ".join(step.body.split())
+    assert "until everyone has answered" not in body and "until the facilitator reveals them" in body
+
+
+def test_a_discussion_whose_wall_shows_no_results_says_they_are_read_out(program: Program) -> None:
+    """"Where we disagree" said "Look at the room's answers" on a wall that shows none (the step ``shows`` nothing):
+    its notes read the scores out from the summary (F4). The slide and the notes now say the same."""
+    unshown = [s for s in program.steps("full") if s.kind is StepKind.DISCUSS and not s.shows]
+    assert all("look at the room's" not in step.body.lower() for step in unshown)
+    disagree = program.step("commitment/where-we-disagree")
+    assert disagree is not None and disagree in unshown
+    body, notes = (" ".join(text.split()) for text in (disagree.body, disagree.notes))
+    assert "read out from the summary" in body and "weakest first" in body
+    assert "read out the scores by dimension, weakest first, from the summary" in notes
+
+
 def test_rate_steps_rate_aptitudes_for_self_and_team_and_audit_competencies_for_the_team(program: Program) -> None:
     rate_steps = {s.items: s for s in program.steps("full") if s.kind is StepKind.RATE}
     assert set(rate_steps) == {"aptitudes", "competencies"}

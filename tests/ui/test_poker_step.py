@@ -91,6 +91,46 @@ async def test_arriving_on_a_dealt_deck_the_hint_says_tab_before_the_arrows(work
         assert "Pick the card to talk about: ↑ ↓ and Enter." in str(status.render())
 
 
+async def test_d_and_a_work_from_the_step_before_tab_reaches_the_cards(
+    workshop_id: str, make_app, store: Store
+) -> None:
+    """Arriving on the Poker step a facilitator pressed d at once and nothing was dealt: d and a worked only once Tab
+    had reached the cards (as a on the actions step did, where a typed action's letters went to the console's keys).
+    From the step d deals, the focus then on the cards where Enter picks one; a adds an action from that card."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        assert isinstance(app.focused, StepScroll)
+        hint = str(app.screen.query_one("#poker-status").render())
+        assert "d deals the 2 cards among the 3 present" in hint and "Tab" not in hint
+        await pilot.press("d")
+        await wait_until(pilot, lambda: bool(app.workshop.records.room.poker), "the deal")
+        assert isinstance(app.focused, CardList)  # where Enter picks the card to talk about
+        await pilot.press("enter", "escape")  # a card picked, then back to the step
+        await settle(pilot)
+        assert isinstance(app.focused, StepScroll) and app.workshop.state.poker_card == "persist"
+        await pilot.press("a", *"Share churn reasons monthly", "enter", "enter", *"2026-10-30", "enter")
+        await wait_until(pilot, lambda: bool(app.workshop.records.room.actions), "the action")
+        await settle(pilot)
+        assert not isinstance(app.screen, ActionFormScreen)
+        assert await app.flush()
+    actions = on_disk(store, workshop_id).room().actions
+    assert [(a.what, a.owner, a.due, a.source) for a in actions] == [
+        ("Share churn reasons monthly", "Chloe Martin", "2026-10-30", "poker:persist")
+    ]
+
+
+async def test_a_on_the_poker_step_before_the_deal_says_to_deal_first(workshop_id: str, make_app) -> None:
+    """a before any deal opens no action (no card to hang it on) and says what to do instead."""
+    app = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert not isinstance(app.screen, ActionFormScreen)
+        assert [notice.message for notice in app._notifications][-1] == "Deal the cards first: d."
+
+
 async def test_notes_per_prompt_save_as_typed_and_reach_the_disk(workshop_id: str, make_app, store: Store) -> None:
     app = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -56,6 +56,27 @@ async def test_a_question_s_one_row_is_counted_as_one_row(workshop_id: str, make
         assert "Thank you, Ana Ortiz" in text and "1 of 1 row answered" in text and "1 rows" not in text
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_question_at_the_keyboard_names_no_sheet_row_and_shows_its_answer_under_the_comment(
+    workshop_id: str, make_app, size: tuple[int, int]
+) -> None:
+    """Private entry on a question read "on the sheet: – · –": a paper sheet's empty item and perspective columns, on
+    the screen where the room answers at the keyboard. And once a key was pressed the comment was asked with nothing
+    to say which answer it went with."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        await console_at(pilot, MANDATE)
+        await pilot.press("e")
+        await wait_for_screen(pilot, PrivateEntryScreen)
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert "Who drives agreement?" in text and "on the sheet" not in text and "– · –" not in text
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#comment")
+        assert "Stored: Partly" in screen_text(app)
+
+
 # -- 1. an extra Enter, or someone already answered ----------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from bootcamp.store import Store
 from bootcamp.store.files import STATE_FILE
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.projector_app import ProjectorApp, create_projector_app
+from bootcamp.ui.screens.help import key_table
 from bootcamp.ui.screens.jump import JumpScreen
 from bootcamp.ui.screens.projector import (
     NO_CONSOLE_HINT,
@@ -197,6 +198,36 @@ async def test_the_projector_follows_next_previous_jump_reveal_and_blank_and_nev
         await room.follow()
         assert room.wall_step() == ROLE
         assert room.seen_notes == [] and "HIDDEN-COMMENT" not in room.wall_text()
+
+
+async def test_help_says_how_the_blank_comes_back_with_and_without_a_projector_window(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    """Help said b blanks and "any key brings it back"; with a projector window following only the wall goes black
+    and only b brings it back (the console is worked as before: a key that unblanked would show the room whatever
+    the facilitator was doing). Help now says what b does where it is pressed."""
+    console = make_app(open_workshop=workshop_id)
+    async with console.run_test(size=(120, 40)) as pilot:
+        screen: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+        alone = dict((what, keys) for keys, what in key_table(screen))
+        assert alone["Blank the screen (any key brings it back)"] == "b / ."
+        projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
+        async with projector.run_test(size=(80, 24)) as projector_pilot:
+            await wait_for_screen(projector_pilot, ProjectorScreen)
+            with console._context():
+                screen._follow_projector()  # what the console's one-second tick calls
+                await pilot.pause()
+                followed = dict((what, keys) for keys, what in key_table(screen))
+                assert not any("any key" in what for what in followed)
+                assert followed["Blank the projector window, the console stays as it is (b brings the wall back)"] == (
+                    "b / ."
+                )
+                await pilot.press("b", "right")  # the console goes on, the wall stays black
+                await pilot.pause()
+                assert console.workshop.state.blank
+                await pilot.press("b")
+                await pilot.pause()
+                assert not console.workshop.state.blank
 
 
 async def test_the_console_shows_the_speaker_view_while_a_projector_follows(

@@ -59,6 +59,11 @@ class Ask:
         """The row as the paper sheet labels it: its item id and perspective, – where it has none."""
         return f"{self.item or '–'} · {self.perspective or '–'}"
 
+    @property
+    def named_row(self) -> str:
+        """The row's name at the keyboard: its item id and perspective, none for a question (its step's one row)."""
+        return " · ".join(part for part in (self.item, self.perspective) if part)
+
 
 COMMENT_PLACEHOLDER = "Type a comment, or leave it empty; Enter finishes"
 
@@ -338,8 +343,17 @@ class PrivateEntryScreen(Screen[None]):
         parts.append(f"row {row} of {len(rows)}")
         line = plain("  ·  ".join(parts), "dim")
         line.append("\n")
-        line.append_text(joined(("on the sheet: ", "dim"), (ask.row, ""), (f"   step {ask.step.key}", "dim")))
+        line.append_text(self._row_line(ask))
         return line
+
+    def _row_line(self, ask: Ask) -> Text:
+        """Which row this is: on paper sheets (E) as the printed sheet labels it, so the helper typing one keeps their
+        place; at the keyboard (e) its ids without the sheet's words, and for a question only its step."""
+        if self.sheet:
+            return joined(("on the sheet: ", "dim"), (ask.row, ""), (f"   step {ask.step.key}", "dim"))
+        if not ask.named_row:
+            return plain(f"step {ask.step.key}", "dim")
+        return joined((ask.named_row, ""), (f"   step {ask.step.key}", "dim"))
 
     def _update_stored(self, line: Text) -> None:
         """The stored answer's line, taking no room when there is none (a blank row is the common case)."""
@@ -393,6 +407,7 @@ class PrivateEntryScreen(Screen[None]):
         self._then_next = then_next
         ask = self.asks[self.position]
         self.query_one("#hint", Static).update(plain("A comment is welcome. Enter finishes (empty: none).", "dim"))
+        self._update_stored(self._stored_line(ask))  # the answer just pressed, which the comment goes with
         field = self.query_one("#comment", Input)
         stored = self._stored(ask)
         field.value = (

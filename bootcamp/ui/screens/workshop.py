@@ -35,6 +35,7 @@ from bootcamp.ui.widgets.next_step import NextStep
 from bootcamp.ui.widgets.notes import FacilitatorNotes
 from bootcamp.ui.widgets.steady_static import SteadyStatic
 from bootcamp.ui.widgets.steps import StepScroll, StepView, view_for
+from bootcamp.ui.widgets.steps.exercise import ExerciseView
 from bootcamp.ui.widgets.time_strip import TimeStrip
 from bootcamp.ui.widgets.timer import StepTimerPanel
 
@@ -74,6 +75,12 @@ class WorkshopScreen(WalkScreen):
         Binding("T", "start_over", "Timer over", show=False, tooltip=START_OVER_SAID),
         Binding("D", "new_day", "Next day", show=False, tooltip=NEW_DAY_SAID),
         Binding("a", "answer", "Answer", tooltip="Go to the answers of this step (Esc comes back)"),
+        Binding(
+            "d",
+            "deal",
+            "Deal",
+            tooltip="Aptitude Poker: deal the cards among the people present, or deal again to whoever is present",
+        ),
         Binding("r", "reveal", "Reveal", tooltip="Reveal this step's results to the room, or hide them again"),
         Binding("e", "private_entry", "Private", tooltip="Private entry: pass the keyboard, each person answers unseen"),
         Binding(
@@ -99,6 +106,15 @@ class WorkshopScreen(WalkScreen):
         ),
         Binding("J", "join_slide", "Join slide", show=False, tooltip="Show or hide the join slide (QR code) on the wall"),
         Binding("b,full_stop", "blank", "Blank", show=False, tooltip="Blank the screen (any key brings it back)"),
+        # The same keys while a projector window follows (check_action picks one): only the wall goes black and the
+        # console is worked on as before, so any key bringing it back would show the room what was being done here.
+        Binding(
+            "b,full_stop",
+            "blank_wall",
+            "Blank wall",
+            show=False,
+            tooltip="Blank the projector window, the console stays as it is (b brings the wall back)",
+        ),
         Binding("escape", "back", "Back", show=False, tooltip="Back from the answers to the step"),
         Binding(
             "ctrl+w",
@@ -115,8 +131,8 @@ class WorkshopScreen(WalkScreen):
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
         self.projected = False  # a projector window follows: this is the speaker view
-        # answers taken here, results shown here, actions added here
-        self._answering_keys_shown: tuple[bool, bool, bool] | None = None
+        # answers taken here, results shown here, actions added here, cards dealt here
+        self._answering_keys_shown: tuple[bool, bool, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -183,6 +199,7 @@ class WorkshopScreen(WalkScreen):
             flow.current.kind in ANSWERED_KINDS,
             flow.program.shown_step(flow.current) is not None,
             flow.current.kind is StepKind.ACTIONS,
+            flow.current.kind is StepKind.EXERCISE,
         )
         if answering != self._answering_keys_shown:
             self._answering_keys_shown = answering
@@ -285,10 +302,14 @@ class WorkshopScreen(WalkScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The answering keys only where the step takes answers: the footer shows what works here."""
+        if action in ("blank", "blank_wall"):  # one of the two, as help says: what b does depends on a projector window
+            return self.projected == (action == "blank_wall")
         if action == "reveal":  # a step the room answers, or a discussion showing one's results
             return self.flow.program.shown_step(self.flow.current) is not None
-        if action == "answer" and self.flow.current.kind is StepKind.ACTIONS:
+        if action == "answer" and self.flow.current.kind in (StepKind.ACTIONS, StepKind.EXERCISE):
             return True  # a adds an action, as the step says: typed at once, its words must not go to the console
+        if action == "deal":  # from the step, as the Poker step says: not only once Tab has reached the cards
+            return self.flow.current.kind is StepKind.EXERCISE
         if action in self.ANSWERING_ACTIONS:
             return self.flow.current.kind in ANSWERED_KINDS
         return True
@@ -297,6 +318,11 @@ class WorkshopScreen(WalkScreen):
         view = self.query(StepView)
         if not (view and view.first().focus_answers()):
             self.notify("This step takes no answers.", markup=False, timeout=2)
+
+    def action_deal(self) -> None:
+        poker = [view for view in self.step_views() if isinstance(view, ExerciseView)]
+        if not (poker and poker[0].deal_from_step()):
+            self.notify("This step has no cards to deal.", markup=False, timeout=2)
 
     def signal_reveal(self, shown: bool | None) -> None:
         if shown is None:
@@ -426,6 +452,7 @@ class WorkshopScreen(WalkScreen):
         if following != self.projected:
             self.projected = following
             self.set_class(following, "-projected")
+            self.refresh_bindings()  # b blanks the wall alone now, or the screen again (help and the palette say which)
             if self.is_mounted and self._shown_state is not None:
                 self._show_status(self.flow, self.workshop.save_status)
 
@@ -446,11 +473,8 @@ class WorkshopScreen(WalkScreen):
             message = f"Run this in a second terminal on the projector's screen (copied): {line}"
         self.notify(message, title="Projector window", markup=False, timeout=20)
 
-    def action_blank(self) -> None:
+    def action_blank_wall(self) -> None:
         """With a projector window following, blank the wall and keep the console: notes and timer stay in view."""
-        if not self.projected:
-            super().action_blank()
-            return
         self.workshop.show(blank=not self.workshop.state.blank)
         self._show_status(self.flow, self.workshop.save_status)
 

@@ -123,8 +123,7 @@ class ExerciseView(StepView):
             status.update(
                 joined(
                     ("Not dealt yet. ", "bold"),
-                    f"d deals the {len(deck.items)} cards among the {present} present",
-                    (" (Tab to the cards first).", "dim"),
+                    f"d deals the {len(deck.items)} cards among the {present} present.",
                 )
             )
         elif not state.poker_card:
@@ -147,8 +146,9 @@ class ExerciseView(StepView):
             keys = (("Enter", "bold"), " card · ", ("space", "bold"), clock, ("a", "bold"), " action · ")
             keys += (("p", "bold"), " pass · ", ("Tab", "bold"), " notes")
             status.update(joined(self._to_pass_on(data, state), *keys))
-        else:  # the focus outside the view: its keys do not work from there
-            status.update(joined(("Tab", "bold"), " to the cards"))
+        else:  # the focus outside the view: only d and a work from there (the console's keys), the rest on the cards
+            keys = (("a", "bold"), " action · ", ("Tab", "bold"), " to the cards: clock, pass, notes")
+            status.update(joined(self._to_pass_on(data, state), *keys))
 
     def _changes_of_hands(self, data: WorkshopSnapshot, state: WorkshopState) -> dict[str, str]:
         """What ``d`` would pass now (card id → participant id): the deal made fair for whoever is present."""
@@ -218,9 +218,20 @@ class ExerciseView(StepView):
             self._card_panel.show_marks()
 
     def focus_answers(self) -> bool:
-        if self.presenter or self.deck is None:
+        """a from the step: an action from the card under discussion, as a on the cards (typed at once, its words
+        must not go to the console's keys); the focus on the cards, where a adds the next."""
+        if self.presenter or self.deck is None or self.live is None:
             return False
         self.query_one(CardList).focus()
+        self.action_add_action()
+        return True
+
+    def deal_from_step(self) -> bool:
+        """d from the step deals as d on the cards does; the focus then on the cards, where Enter picks one."""
+        if self.presenter or self.deck is None or self.live is None:
+            return False
+        self.query_one(CardList).focus()
+        self.action_deal()
         return True
 
     # -- what the facilitator does ---------------------------------------------------------------------------
@@ -346,6 +357,9 @@ class ExerciseView(StepView):
             return
         card_id = workshop.state.poker_card
         card = next((c for c in live.room.poker if c.card_id == card_id), None)
+        if not live.room.poker:
+            self.notify("Deal the cards first: d.", markup=False)
+            return
         if card is None:
             self.notify("Pick a card first: Enter on the card list.", markup=False)
             return
