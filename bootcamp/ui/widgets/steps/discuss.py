@@ -103,11 +103,11 @@ class DiscussView(StepView):
         if rows is not None:
             width = shown.content_size.width
             heights = [self._rows_of(bulleted([note]), width) for note in notes]
-            if sum(heights) > rows:
-                counted = 1 if rows > 1 else 0  # the line that counts them, when a note fits beside it
-                earlier = 1
-                while earlier < len(notes) - 1 and counted + sum(heights[earlier:]) > rows:
-                    earlier += 1
+            counted = 1 if rows > 1 else 0  # the line that counts those given way, when a note fits beside it
+            # The newest always stays, even alone too long to fit (then the wall cuts it): a wall with no note at all
+            # hid the one the room was talking about.
+            while earlier < len(notes) - 1 and sum(heights[earlier:]) + (counted if earlier else 0) > rows:
+                earlier += 1
         said = (earlier, rows, tuple(note.plain for note in notes))
         if said == self._wall_notes_said:
             return
