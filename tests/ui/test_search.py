@@ -288,6 +288,18 @@ async def test_a_participant_found_opens_the_review_where_the_workshop_stopped(w
         assert review.flow is not None and review.flow.current.key == MANDATE
 
 
+async def test_a_step_s_title_found_opens_the_review_at_that_step(workshop_id: str, make_app) -> None:
+    """A CCO back weeks later searched "surprised", the step's title, and found nothing to open."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "spring surprised")  # "spring": the workshop's name
+        assert [(f.hit.workshop_id, f.hit.where, f.hit.step_key) for f in screen.found] == [(workshop_id, "step", TALK)]
+        assert "the step's title" in screen_text(app)
+        review = await review_first(pilot, screen)
+        assert review.flow is not None and review.flow.current.key == TALK
+        assert "nobody owns the renewal conversation" in screen_text(app)  # the step's own note, read there
+
+
 async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id: str, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

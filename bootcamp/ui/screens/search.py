@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
-from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
+from bootcamp.library.model import ORGANISATION, PARTICIPANT, STEP, WORKSHOP
 from bootcamp.ui.search_results import EXCERPT_WIDTH, FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation, watched_organisation
@@ -40,6 +40,7 @@ WHERE_SHOWN = {  # the library's "where", as the results say it (the others read
     WORKSHOP: "the workshop's name",
     ORGANISATION: "the organisation",
     PARTICIPANT: "a participant",
+    STEP: "the step's title",
 }
 
 
@@ -108,7 +109,7 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search names, notes, comments, role lines, actions…", id="query")
+        yield Input(placeholder="Search names, steps, notes, comments, role lines, actions…", id="query")
         yield Static(id="search-scope")
         yield OptionList(id="results")
         yield Static(id="search-hint")
