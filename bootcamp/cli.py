@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="delete a workshop for good: its folder, every person's answers, notes and actions",
         description="Delete a workshop for good, after the workshop's id is typed to confirm (or --yes). "
-        "Refused while a console has it open. Runs made again from it stay; their comparison says it is gone. "
+        "Refused while a console has it open, or where its folder cannot be written, before anything is asked. Runs made again from it stay; their comparison says it is gone. "
         "To only put a workshop away, keeping every file, use bootcamp archive.",
     )
     deleting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")

@@ -18,7 +18,7 @@ import pytest
 from bootcamp.cli import main
 from bootcamp.commands import confirm
 from bootcamp.demo_earlier import create_demo_runs
-from bootcamp.store import Store
+from bootcamp.store import Store, StoreError
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.trash import finish_deletions
@@ -254,6 +254,44 @@ def test_delete_without_a_terminal_or_yes_and_while_open_on_a_console_is_refused
     with OwnerLock(store.workshops_dir / earlier.id, purpose="console", clock=store.clock):
         code, _, err = run_cli(capsys, "delete", earlier.id, "--yes", *data)
     assert code == 1 and len(err) == 1 and earlier.id in err[0]
+    assert store.exists(earlier.id)
+
+
+def test_delete_that_cannot_be_done_says_only_why_never_that_it_goes(
+    store: Store,
+    runs: tuple[WorkshopInfo, WorkshopInfo],
+    capsys: pytest.CaptureFixture[str],
+    terminal: Terminal,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before: `bootcamp delete` on a read-only data folder printed "…: it goes for good, every answer, note and action
+    with it", asked for the id, then failed on the lock: the CCO was told it went, and it could not. What can be known
+    first (the lock taken by a console or refused, a folder that cannot be written) is now said alone, nothing asked."""
+    earlier, _ = runs
+    data = ("--data-dir", str(store.data_dir))
+    terminal.answer = earlier.id
+    real_access = os.access
+    read_only = {str(store.workshops_dir)}
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: str(path) not in read_only and real_access(path, mode, **kw))
+    code, out, err = run_cli(capsys, "delete", earlier.id, *data)
+    assert (code, out, terminal.asked) == (1, [], [])
+    assert err == [
+        f"bootcamp: nothing was deleted: workshop {earlier.id} is in {store.workshops_dir}, which cannot be written "
+        "(a read-only disk or folder); make it writable, then delete again"
+    ]
+    read_only.clear()
+
+    def refused(lock: OwnerLock) -> OwnerLock:  # as on a read-only mount, where owner.lock cannot be opened to write
+        raise StoreError(f"cannot lock workshop {lock.folder.name}: {lock.path}: Read-only file system")
+
+    with monkeypatch.context() as stubbed:
+        stubbed.setattr(OwnerLock, "acquire", refused)
+        code, out, err = run_cli(capsys, "delete", earlier.id, *data)
+    assert (code, out, terminal.asked) == (1, [], [])
+    assert len(err) == 1 and err[0].startswith(f"bootcamp: cannot lock workshop {earlier.id}: "), err
+    with OwnerLock(store.workshops_dir / earlier.id, purpose="console", clock=store.clock):
+        code, out, err = run_cli(capsys, "delete", earlier.id, *data)
+    assert (code, out, terminal.asked) == (1, [], []) and len(err) == 1 and earlier.id in err[0]
     assert store.exists(earlier.id)
 
 

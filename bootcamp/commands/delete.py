@@ -17,7 +17,7 @@ from bootcamp.library import Library, LibraryRow
 from bootcamp.library.runs import run_numbers, runs_made_from
 from bootcamp.locations import find_data_dir
 from bootcamp.store import Store
-from bootcamp.store.delete import delete_workshop
+from bootcamp.store.delete import check_deletable, delete_workshop
 from bootcamp.store.errors import UnreadableFileError
 from bootcamp.store.owner_lock import WorkshopBusy, holder_of
 
@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     library = Library(store.data_dir, store.clock)
     rows = library.listing().rows
     unreadable = _unreadable(store, rows, args.workshop)
-    if unreadable is not None:  # no name, no people to show: its id is all there is to confirm
+    if unreadable is not None:
+        check_deletable(store, args.workshop)  # no name, no people to show: its id is all there is to confirm
         print(
             f"workshop {args.workshop} cannot be read ({unreadable.reason}): its folder goes for good, "
             "whatever is in it"
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return _delete(store, library, args.workshop, f"workshop {args.workshop}", yes=args.yes)
     row = find_workshop(rows, args.workshop, store)
     info = row.info
+    check_deletable(store, info.id)  # before a word that it goes: a delete that cannot be done says only why
     held_on = days_span(info.date, row.days)
     shown = f"{terminal_safe(info.name)} ({terminal_safe(info.organisation)}, {held_on}, {info.id})"
     workshops = [r.info for r in rows]

@@ -24,8 +24,9 @@ from bootcamp.store.jsonfile import DurableJSONStorage, FileSchema
 INDEX_FILE = "library.json"
 # 3: participants and actions each one packed string (bootcamp.library.packing); 4: where a workshop filled from
 # paper stopped counts its answers, where 3 said "not started"; 5: whether a workshop is archived, and the days a
-# workshop run over more than one met on. A new version is simply rebuilt.
-INDEX_SCHEMA = FileSchema("bootcamp/library-index", 5)
+# workshop run over more than one met on; 6: the steps' titles among the texts search looks in. A new version is
+# simply rebuilt.
+INDEX_SCHEMA = FileSchema("bootcamp/library-index", 6)
 # What a row was read with: the version of each workshop file this bootcamp reads (bootcamp.store.files, not imported
 # here: a listing does without the store's readers; a test keeps the two the same). A row read by a bootcamp that
 # reads other versions (an older one, which writes no such field, or a newer one) is read again from its folder, so

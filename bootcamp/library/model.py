@@ -14,6 +14,7 @@ from bootcamp.store.workshop_info import Action, WorkshopInfo
 WORKSHOP, ORGANISATION, PARTICIPANT = "workshop", "organisation", "participant"
 ROOM_NOTE, QUICK_NOTE, COMMENT = "room note", "quick note", "comment"
 ROLE_LINE, ACTION, POKER_NOTE = "role line", "action", "poker note"
+STEP = "step"  # a step's title, as the workshop's own copy of the content names it
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class SearchHit:
     organisation: str
     date: str
     step_key: str  # where the match is; "" for the workshop's name, organisation and participants
-    where: str  # WORKSHOP, ORGANISATION, PARTICIPANT, ROOM_NOTE, QUICK_NOTE, COMMENT, ROLE_LINE, ACTION, POKER_NOTE
+    where: str  # WORKSHOP, ORGANISATION, PARTICIPANT, STEP, ROOM_NOTE, QUICK_NOTE, COMMENT, ROLE_LINE, ACTION, POKER_NOTE
     text: str  # the whole matched text, line breaks kept
     spans: tuple[tuple[int, int], ...]  # (start, end) of each matching word in text
     archived: bool = False  # the workshop is put away: found all the same (a client's earlier run), and said so

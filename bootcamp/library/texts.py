@@ -13,6 +13,7 @@ from bootcamp.library.model import (
     QUICK_NOTE,
     ROLE_LINE,
     ROOM_NOTE,
+    STEP,
     WORKSHOP,
 )
 from bootcamp.store.ids import is_ballot_id
@@ -32,28 +33,31 @@ class TextEntry(NamedTuple):
     order: int  # the step's place in the agenda (-1 before every step), so hits read in the order of the day
 
 
-def _steps(program: Program | None, agenda: str) -> tuple[dict[str, int], str, str]:
-    """Each step key's place in the agenda, and the keys of its role-check and Aptitude Poker steps ("" if none)."""
+def _steps(program: Program | None, agenda: str) -> tuple[dict[str, int], dict[str, str], str, str]:
+    """Each step key's place in the agenda and its title, and the keys of its role-check and Aptitude Poker steps
+    ("" if none)."""
     if program is None:
-        return {}, "", ""
+        return {}, {}, "", ""
     order: dict[str, int] = {}
+    titles: dict[str, str] = {}
     role_step = poker_step = ""
     for index, step in enumerate(program.steps(agenda)):
         order.setdefault(step.key, index)
+        titles.setdefault(step.key, step.title)
         exercise = program.exercise(step.exercise) if step.exercise else None
         kind = getattr(exercise, "kind", "")
         if kind == "role-check" and not role_step:
             role_step = step.key
         elif kind == "poker" and not poker_step:
             poker_step = step.key
-    return order, role_step, poker_step
+    return order, titles, role_step, poker_step
 
 
 def text_entries(
     info: WorkshopInfo, room: RoomRecords, answers: tuple[Answer, ...] | list[Answer], program: Program | None
 ) -> list[TextEntry]:
     """Everything of the workshop a search may find; never a participant's name in an anonymous workshop."""
-    order, role_step, poker_step = _steps(program, info.agenda)
+    order, titles, role_step, poker_step = _steps(program, info.agenda)
 
     def entry(where: str, step_key: str, text: str, about: str = "") -> TextEntry:
         return TextEntry(where, step_key, text, about, order.get(step_key, -1))
@@ -61,6 +65,8 @@ def text_entries(
     entries = [entry(WORKSHOP, "", info.name), entry(ORGANISATION, "", info.organisation)]
     if not info.anonymous:  # their names are "" anyway; never searched, whatever a file says
         entries += [entry(PARTICIPANT, "", p.name) for p in info.participants if p.name]
+    # a step's title first among its texts: the first hit for "Mandate" opens that step, its notes and answers
+    entries += [entry(STEP, key, title) for key, title in titles.items()]
     entries += [entry(QUICK_NOTE if note.quick else ROOM_NOTE, note.step_key, note.text) for note in room.notes]
     for answer in answers:
         if answer.comment:

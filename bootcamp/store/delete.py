@@ -13,12 +13,25 @@ from __future__ import annotations
 import os
 
 from bootcamp.store.durable import sync_folder
-from bootcamp.store.errors import FileNotSavedError, UnreadableFileError
+from bootcamp.store.errors import FileNotSavedError, StoreError, UnreadableFileError
 from bootcamp.store.ids import new_workshop_id
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.store import Store
 from bootcamp.store.trash import DELETED_PREFIX, finish_deletions
+
+
+def check_deletable(store: Store, workshop_id: str, *, purpose: str = "bootcamp delete") -> None:
+    """Refuse in one sentence, before anything is asked or said to go, a delete that cannot be done: the workshop
+    open on a console (WorkshopBusy), its owner lock refused (a read-only mount), or a folder it is removed from
+    that cannot be written. The delete itself checks again: a console may open the workshop in between."""
+    if not os.access(store.workshops_dir, os.W_OK):
+        raise StoreError(
+            f"nothing was deleted: workshop {workshop_id} is in {store.workshops_dir}, which cannot be written "
+            "(a read-only disk or folder); make it writable, then delete again"
+        )
+    with OwnerLock(store.workshops_dir / workshop_id, purpose=purpose, clock=store.clock):
+        pass  # taken and let go at once: only whether it can be
 
 
 def delete_workshop(store: Store, workshop_id: str, *, purpose: str = "bootcamp delete") -> WorkshopInfo | None:

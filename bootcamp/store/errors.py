@@ -20,6 +20,20 @@ class UnreadableFileError(StoreError):
         super().__init__(f"cannot read {path}: {reason}; the file is left as it is")
 
 
+class MissingFileError(UnreadableFileError):
+    """A file a workshop cannot do without (its info, its copy of the content) that is not there: nothing is made in
+    its place, and the way back is the file itself."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reason = "the file is missing"
+        StoreError.__init__(
+            self,
+            f"cannot read {path}: the file is missing (moved or deleted outside bootcamp); "
+            "put it back from a backup of the data folder",
+        )
+
+
 class FileNotSavedError(StoreError):
     """A file that could not be written (a full disk, a folder gone read-only); ``reason`` is the system's word."""
 

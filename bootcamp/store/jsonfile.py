@@ -31,7 +31,7 @@ from tinydb.storages import Storage
 from bootcamp.store import save_lock
 from bootcamp.store.codec import ShapeError
 from bootcamp.store.durable import replace_durably, stale_temp_files
-from bootcamp.store.errors import FileBusyError, FileNotSavedError, UnreadableFileError
+from bootcamp.store.errors import FileBusyError, FileNotSavedError, MissingFileError, UnreadableFileError
 
 LOCK_TIMEOUT = 15.0  # seconds; a save holds a lock for milliseconds
 LOCK_SUFFIX = ".lock"
@@ -275,7 +275,7 @@ class TypedFile(Generic[T]):
     def _from_document(self, document: Document | None) -> T:
         if document is None:
             if self._missing is None:
-                raise UnreadableFileError(self.path, "the file is missing")
+                raise MissingFileError(self.path)
             return self._missing()
         body = {k: v for k, v in document.items() if k not in ("format", "version")}
         try:

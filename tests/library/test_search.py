@@ -143,3 +143,22 @@ def test_a_hit_in_an_archived_two_day_workshop_says_both(
     archive(store, info.id)
     (hit,) = Library(store.data_dir, clock).search("churn")
     assert hit.archived and hit.held_on == "2026-09-21–22"
+
+
+def test_a_step_s_title_is_found_as_the_workshop_s_own_content_names_it(
+    store: Store, sources: dict[str, str], library: Library, acme: str
+) -> None:
+    """A CCO back weeks later typed "Aptitude Poker" and "Mandate" and found only the notes that happened to say
+    so: a step's title, the name they remember the moment by, was not searched, so no hit led to its answers."""
+    assert where(library.search("surprised")) == [("step", "basics/talk", "What surprised you?")]
+    # the title comes before what the room said on that step, so the first hit opens the step itself
+    assert where(library.search("acme surprise")) == [
+        ("step", "basics/talk", "What surprised you?"),
+        ("room note", "basics/talk", "Surprise: churn doubled"),
+    ]
+    assert where(library.search("poker"))[0] == ("step", "basics/poker", "Aptitude Poker")
+    # a title renamed in the content since reads as that workshop's own copy has it
+    renamed = {name: text.replace("What surprised you?", "What startled you?") for name, text in sources.items()}
+    later = make_workshop(store, renamed, name="Later run", date="2026-10-02")
+    assert [(hit.workshop_id, hit.text) for hit in library.search("startled")] == [(later.id, "What startled you?")]
+    assert [hit.workshop_id for hit in library.search("surprised")] == [acme]

@@ -196,6 +196,25 @@ def test_an_unreadable_file_is_refused_by_name_and_left_untouched(
     assert list(path.parent.glob("*.tmp")) == []
 
 
+@pytest.mark.parametrize("which", ["workshop", "content"])
+def test_a_missing_file_is_named_with_what_to_do_and_nothing_is_made_in_its_place(
+    workshop: WorkshopFiles, which: str
+) -> None:
+    """A CCO whose content.json had gone read "the file is missing; the file is left as it is": there is no file
+    to leave, and nothing said what to do."""
+    relative, _fmt, read, save = _files_and_saves(workshop)[which]
+    path = workshop.path / relative
+    path.unlink()
+    for attempt in (read, save, read):
+        with pytest.raises(StoreError) as caught:
+            attempt()
+        assert str(caught.value) == (
+            f"cannot read {path}: the file is missing (moved or deleted outside bootcamp); "
+            "put it back from a backup of the data folder"
+        )
+    assert not path.exists() and list(path.parent.glob("*.tmp")) == []
+
+
 def test_an_unreadable_workshop_json_is_named_by_open_and_reported_by_the_listing(
     store: Store, workshop: WorkshopFiles, sources: dict[str, str]
 ) -> None:

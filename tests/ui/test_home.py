@@ -606,3 +606,38 @@ async def test_a_mistyped_year_stops_the_first_create_and_a_second_keeps_it(make
         await wait_for_screen(pilot, WorkshopScreen)
     [info] = store.list_workshops()
     assert info.date == "2027-09-21"
+
+
+async def test_enter_in_the_run_again_form_s_date_creates_the_run(make_app, store: Store, fixture_program: Program) -> None:
+    """A CCO back weeks later pressed `a`, typed the new run's date, the one field it leaves empty, and Enter: nothing
+    was made (Enter went on to the people, already filled in); only ctrl+s, said nowhere, created the run."""
+    earlier = new_workshop(store, fixture_program)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await open_home(pilot)
+        await wait_until(pilot, lambda: bool(home.rows), "the workshop listed")
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        form.query_one("#date", Input).focus()
+        await pilot.press(*"2026-03-01", "enter")  # before the run it follows: refused where it is typed
+        await settle(pilot)
+        assert app.screen is form and app.focused is form.query_one("#date", Input)
+        assert "2026-03-01" in str(form.query_one("#date-problem", Static).render())
+        form.query_one("#date", Input).value = ""
+        await pilot.press(*"2026-12-10", "enter")
+        await wait_for_screen(pilot, WorkshopScreen)
+    [later] = [info for info in store.list_workshops() if info.id != earlier.id]
+    assert (later.date, later.follows, len(later.participants)) == ("2026-12-10", earlier.id, 3)
+
+
+async def test_enter_in_the_new_workshop_form_s_date_goes_on_to_the_people_still_to_type(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_home(pilot)
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, NewWorkshopScreen)
+        form.query_one("#date", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form and app.focused is form.query_one("#participants", TextArea)
+        assert not str(form.query_one("#name-problem", Static).render())  # nothing checked yet: only moved on

@@ -288,6 +288,52 @@ async def test_a_participant_found_opens_the_review_where_the_workshop_stopped(w
         assert review.flow is not None and review.flow.current.key == MANDATE
 
 
+async def test_a_step_s_title_found_opens_the_review_at_that_step(workshop_id: str, make_app) -> None:
+    """A CCO back weeks later searched "surprised", the step's title, and found nothing to open."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "spring surprised")  # "spring": the workshop's name
+        assert [(f.hit.workshop_id, f.hit.where, f.hit.step_key) for f in screen.found] == [(workshop_id, "step", TALK)]
+        assert "the step's title" in screen_text(app)
+        review = await review_first(pilot, screen)
+        assert review.flow is not None and review.flow.current.key == TALK
+        assert "nobody owns the renewal conversation" in screen_text(app)  # the step's own note, read there
+
+
+async def test_enter_in_the_field_reviews_the_first_result(workshop_id: str, make_app) -> None:
+    """A CCO typed "renewal" and pressed Enter, as in every search box, and nothing opened: only ↓ then Enter did."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "renewal")
+        assert screen.focused is screen.query_one("#query", Input)
+        assert "Enter reviews the first" in screen_text(app)
+        await pilot.press("enter")
+        review: ReviewScreen = await wait_for_screen(pilot, ReviewScreen)  # type: ignore[assignment]
+        await wait_until(pilot, lambda: review.flow is not None, "the review to read the workshop")
+        assert review.flow is not None and review.flow.current.key == TALK
+
+
+async def test_enter_typed_before_the_search_ends_reviews_its_first_result(workshop_id: str, make_app) -> None:
+    """Enter pressed at once after typing, before the pause that searches, opens what that query finds first."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_search(pilot)
+        await pilot.press(*"churn", "enter")
+        review: ReviewScreen = await wait_for_screen(pilot, ReviewScreen)  # type: ignore[assignment]
+        await wait_until(pilot, lambda: review.flow is not None, "the review to read the workshop")
+        assert review.flow is not None and review.flow.current.key == MANDATE
+
+
+async def test_enter_on_a_query_that_finds_nothing_stays_in_the_field(workshop_id: str, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "zzzz")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and screen.focused is screen.query_one("#query", Input)
+        assert "Nothing found for “zzzz”" in screen_text(app)
+
+
 async def test_down_goes_to_the_results_and_slash_back_to_the_query(workshop_id: str, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,7 @@ earlier workshop (``like``), the form is the next run of the test: filled in wit
 workshop's organisation, roster, agenda and anonymity for the facilitator to check, named
 "<its name> — run N" after the highest run of its line (``runs``: the library's workshops), and
 recording the run it follows. Its date is asked, never assumed (the field starts empty), and may not
-come before that run's.
+come before that run's. Enter moves from field to field, and creates from the date once people are listed.
 """
 
 from __future__ import annotations
@@ -272,5 +272,11 @@ class NewWorkshopScreen(ModalScreen[NewWorkshop | None]):
         self.action_cancel()
 
     @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.focus_next()
+    def _submitted(self, submitted: Input.Submitted) -> None:
+        """Enter moves on to the next field; in the date, the last line to type, it creates once the people are
+        there (the run-again form fills them in and leaves the date alone empty), as ctrl+s does."""
+        people = self.query_one("#participants", TextArea).text
+        if submitted.input.id == "date" and people.strip():
+            self.action_create()
+        else:
+            self.focus_next()

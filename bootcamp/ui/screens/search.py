@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from bootcamp.errors import UserError
-from bootcamp.library.model import ORGANISATION, PARTICIPANT, WORKSHOP
+from bootcamp.library.model import ORGANISATION, PARTICIPANT, STEP, WORKSHOP
 from bootcamp.ui.search_results import EXCERPT_WIDTH, FoundHit, WorkshopSearch, excerpt
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation, watched_organisation
@@ -40,6 +40,7 @@ WHERE_SHOWN = {  # the library's "where", as the results say it (the others read
     WORKSHOP: "the workshop's name",
     ORGANISATION: "the organisation",
     PARTICIPANT: "a participant",
+    STEP: "the step's title",
 }
 
 
@@ -98,6 +99,7 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
         super().__init__()
         self.found: list[FoundHit] = []
         self.found_for = ""  # the query whose results are shown
+        self._open_when_found: str | None = None  # Enter came before this query's results: review its first
         self.searches = 0  # finished searches shown, for tests
         self._waiting: Timer | None = None
         self._search: WorkshopSearch | None = None  # one for the screen's life (it keeps the library's index)
@@ -108,7 +110,7 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search names, notes, comments, role lines, actions…", id="query")
+        yield Input(placeholder="Search names, steps, notes, comments, role lines, actions…", id="query")
         yield Static(id="search-scope")
         yield OptionList(id="results")
         yield Static(id="search-hint")
@@ -152,9 +154,14 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _submitted(self, submitted: Input.Submitted) -> None:
-        if self._waiting is not None or submitted.value.strip() != self.found_for:
-            self._search_now()  # no need to wait for the pause
-        self.action_to_results()
+        """Enter in the field reviews the first result, as in any search box (↓ goes to the others); pressed before
+        the search ends, it reviews the first result of what was typed once found."""
+        query = submitted.value.strip()
+        if self._waiting is None and query == self.found_for:
+            self._review_first()
+            return
+        self._open_when_found = query
+        self._search_now()  # no need to wait for the pause
 
     def _search_now(self) -> None:
         if self._waiting is not None:
@@ -162,6 +169,8 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
             self._waiting = None
         query = self.query_one("#query", Input).value.strip()
         self._show_scope()  # a projector window may have started or stopped following since
+        if query != self._open_when_found:
+            self._open_when_found = None  # typed on after Enter: that Enter was for the query before
         if not query:
             self.workers.cancel_group(self, "search")
             self._show([], "")
@@ -195,6 +204,8 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
             return  # an older query's answer: the newer one is on its way
         self.searches += 1
         self._show(message.found, message.query, message.problem)
+        if self._open_when_found == message.query:
+            self._review_first()
 
     def _show(self, found: list[FoundHit], query: str, problem: str = "") -> None:
         self.found, self.found_for = found, query
@@ -208,6 +219,8 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
                 options.append(None)  # a rule between results: each is three lines
             options.append(Option(hit_text(hit, width), id=str(number)))
         results.add_options(options)
+        if found:
+            results.highlighted = 0  # what Enter in the field reviews
         if problem:
             self._show_hint(f"Could not search: {problem}")
         elif not query:
@@ -216,7 +229,7 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
             self._show_hint(f"Nothing found for “{query}”.")
         else:
             count = f"{len(found)} result" + ("" if len(found) == 1 else "s")
-            self._show_hint(f"{count} for “{query}” · ↓ to the results, Enter reviews one (read only)")
+            self._show_hint(f"{count} for “{query}” · Enter reviews the first, ↓ the others (read only)")
 
     def _show_hint(self, text: str) -> None:
         self.query_one("#search-hint", Static).update(plain(text))
@@ -226,6 +239,11 @@ class SearchScreen(LetsGoOfAppWatches, Screen[None]):
     @on(OptionList.OptionSelected, "#results")
     def _chosen(self, chosen: OptionList.OptionSelected) -> None:
         self.review(self.found[int(chosen.option.id or 0)])
+
+    def _review_first(self) -> None:
+        self._open_when_found = None
+        if self.found:
+            self.review(self.found[0])
 
     def review(self, found: FoundHit) -> None:
         """Open the hit's workshop at its step, read only (a review never writes, nor takes the workshop)."""
