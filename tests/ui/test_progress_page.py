@@ -58,11 +58,18 @@ async def open_summary(pilot) -> SummaryScreen:
     return screen  # type: ignore[return-value]
 
 
-async def open_progress(pilot) -> tuple[SummaryScreen, ProgressView]:
-    """The summary on its Progress page (9), once the comparison is read."""
+async def on_progress_page(pilot) -> SummaryScreen:
+    """The summary on its Progress page (9), whether or not it found a run to compare with."""
     screen = await open_summary(pilot)
     await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
     await pilot.press("9")
+    await settle(pilot)
+    return screen
+
+
+async def open_progress(pilot) -> tuple[SummaryScreen, ProgressView]:
+    """The summary on its Progress page (9), once the comparison is read."""
+    screen = await on_progress_page(pilot)
     view = screen.query_one(ProgressView)
     await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
     await settle(pilot)
@@ -231,10 +238,7 @@ async def test_an_earlier_run_of_other_content_says_why_there_is_no_comparison(
     earlier_run(store, read_sources(other))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        await settle(pilot)
+        await on_progress_page(pilot)
         assert "have no commitment dimension in common" in screen_text(app)
 
 
@@ -311,10 +315,7 @@ async def test_typed_text_on_the_progress_page_is_shown_as_typed(
     files.update_room(lambda room: RoomRecords(actions=(hostile,)))
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        await settle(pilot)
+        await on_progress_page(pilot)
         text = screen_text(app)
         assert "[bold red]Fix[/] \u241b[31mnow" in text and "[link=http://x]Ana[/link], 2026-04-01" in text
 
@@ -379,10 +380,7 @@ async def test_progress_says_when_the_run_it_follows_is_not_in_this_library(
     store.open(later.id).update_info(lambda info: dataclasses.replace(info, follows="imported42"))
     app: BootcampApp = make_app(open_workshop=later.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        await settle(pilot)
+        screen = await on_progress_page(pilot)
         assert (
             "This run follows workshop imported42, which is not in this library, and no earlier run of Northwind "
             "Insurance is stored here: there is nothing to compare it with."
@@ -435,10 +433,7 @@ async def test_progress_names_the_file_when_the_run_it_follows_cannot_be_read(
     damaged.write_bytes(damaged.read_bytes()[:200])
     app: BootcampApp = make_app(open_workshop=later.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
-        await settle(pilot)
+        screen = await on_progress_page(pilot)
         text = " ".join(screen_text(app).split())
         assert screen.query_one(ProgressView).comparison is None
     assert "The earlier run could not be read: cannot read" in text and "not valid JSON" in text, text
@@ -455,9 +450,7 @@ async def test_e_on_the_progress_page_writes_the_progress_too(
     earlier_run(store, fixture_program.sources)
     app: BootcampApp = make_app(open_workshop=later)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_summary(pilot)
-        await wait_until(pilot, lambda: PROGRESS in screen._pages(), "the Progress page")
-        await pilot.press("9")
+        await on_progress_page(pilot)
         await pilot.press("e")
         await wait_until(pilot, lambda: any(n.title == "Summary written" for n in app._notifications), "written")
         out = data_dir / "exports"
