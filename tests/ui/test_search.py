@@ -100,6 +100,11 @@ async def search_for(pilot, text: str) -> SearchScreen:
 
 async def review_first(pilot, screen: SearchScreen) -> ReviewScreen:
     await pilot.press("down", "enter")
+    return await review_opened(pilot)
+
+
+async def review_opened(pilot) -> ReviewScreen:
+    """The review a key just opened, once it has read its workshop."""
     review: ReviewScreen = await wait_for_screen(pilot, ReviewScreen)  # type: ignore[assignment]
     await wait_until(pilot, lambda: review.flow is not None, "the review to read the workshop")
     await settle(pilot)
@@ -308,8 +313,7 @@ async def test_enter_in_the_field_reviews_the_first_result(workshop_id: str, mak
         assert screen.focused is screen.query_one("#query", Input)
         assert "Enter reviews the first" in screen_text(app)
         await pilot.press("enter")
-        review: ReviewScreen = await wait_for_screen(pilot, ReviewScreen)  # type: ignore[assignment]
-        await wait_until(pilot, lambda: review.flow is not None, "the review to read the workshop")
+        review = await review_opened(pilot)
         assert review.flow is not None and review.flow.current.key == TALK
 
 
@@ -319,8 +323,7 @@ async def test_enter_typed_before_the_search_ends_reviews_its_first_result(works
     async with app.run_test(size=(120, 40)) as pilot:
         await open_search(pilot)
         await pilot.press(*"churn", "enter")
-        review: ReviewScreen = await wait_for_screen(pilot, ReviewScreen)  # type: ignore[assignment]
-        await wait_until(pilot, lambda: review.flow is not None, "the review to read the workshop")
+        review = await review_opened(pilot)
         assert review.flow is not None and review.flow.current.key == MANDATE
 
 
