@@ -159,11 +159,13 @@ class PhoneViews:
         return Poker(True, mine, titles.get(card.card_id, card.card_id), theirs, mine_talked_about)
 
     def _first_open(self, seat: Seat, step: Step, asks: Asks) -> int:
+        """Where a phone new to this step starts (its place is kept in memory only, so a console restarted brings every
+        phone here too): the first item not answered, or, all answered, the last, where answering in order ended."""
         records = self.workshop.records
         for number, item in enumerate(asks.item_ids):
             if not all(records.answer(seat.participant_id, step.key, item, p) for p in asks.perspectives):
                 return number
-        return 0
+        return len(asks.item_ids) - 1
 
     def _asked(self, seat: Seat, step: Step, asks: Asks, position: int, revealed: bool) -> Asked:
         records, participant_id = self.workshop.records, seat.participant_id

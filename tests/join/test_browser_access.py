@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from playwright.async_api import Page, Route, expect
 
 from bootcamp.live.requests import GiveAnswer
@@ -356,3 +357,54 @@ async def test_a_screen_reader_hears_where_the_page_went_when_a_tap_takes_it_to_
             ("persist", "self", "strong"),
             ("persist", "team", "mixed"),
         ]
+
+
+SMALL_PHONE = {"viewport": {"width": 320, "height": 568}}
+
+
+@pytest.mark.parametrize(
+    "look", [("small", SMALL_PHONE), ("small-dark", {**SMALL_PHONE, "color_scheme": "dark"}), ("phone", {}),
+             ("phone-dark", {"color_scheme": "dark"})], ids=lambda look: look[0]
+)
+async def test_while_contact_is_lost_a_small_phone_still_shows_its_question_and_its_send_button(
+    chromium: Path, files: WorkshopFiles, tmp_path: Path, look: tuple[str, dict[str, object]]
+) -> None:
+    """At 320 × 568 the lost-contact notice, pinned to the foot of the screen, took about 40 % of it and covered the
+    comment's Send button: the person could read neither their answer nor what they typed. The notice is one short
+    line or two, the rest on a tap; read out as before, and as legible light and dark."""
+    name, context = look
+    room = await Room.open(files, tmp_path)
+    async with phone_on(room, chromium, **context) as page:
+        await tap(page, "Ana")
+        await tap(page, "Partly")
+        await expect(page.locator(".saved-saved")).to_have_text("saved ✓")
+        await page.locator("#comment").fill("what I typed")
+        await room.server.stop(tell=False)  # the console killed
+        offline = page.locator("#offline")
+        await expect(offline).to_be_visible(timeout=SHOW_SECONDS)
+        # Read out as a status: what matters first, that a tap now is not sent.
+        status = page.get_by_role("status").filter(has_text="a tap now is not sent")
+        await expect(status).to_have_count(1)
+        height = page.viewport_size["height"] if page.viewport_size else 0
+        notice = await offline.bounding_box()
+        assert notice is not None and notice["height"] <= 0.2 * height, notice
+        await page.screenshot(path=tmp_path / f"lost-{name}.png")
+
+        question = page.locator('[data-part^="asked-"] .text')
+        send = page.get_by_role("button", name="Send comment", exact=True)
+        for shown in (question, send):
+            await shown.evaluate("element => element.scrollIntoView({block: 'center'})")
+            box, notice = await shown.bounding_box(), await offline.bounding_box()
+            assert box is not None and notice is not None
+            assert box["y"] >= 0 and box["y"] + box["height"] <= notice["y"], (box, notice)  # not under the notice
+        await expect(page.locator("#comment")).to_have_value("what I typed")
+        await page.screenshot(path=tmp_path / f"lost-{name}-send.png")
+
+        colours = await offline.locator("summary").evaluate(COLOURS)
+        assert contrast(colours["ink"], colours["back"]) >= 7, colours
+        await offline.locator("summary").tap()  # the rest, on a tap
+        more = offline.locator("details p")
+        await expect(more).to_contain_text("The answers shown as saved are kept.")
+        colours = await more.evaluate(COLOURS)
+        assert contrast(colours["ink"], colours["back"]) >= 7, colours
+        await page.screenshot(path=tmp_path / f"lost-{name}-more.png")

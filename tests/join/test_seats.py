@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from bootcamp.join.server import JoinServer
-from bootcamp.live.requests import GiveAnswer
+from bootcamp.live.requests import ClearAnswer, GiveAnswer
 from bootcamp.store import Store, WorkshopFiles
 
 from .conftest import MANDATE, RATE, Phone, Room, closing, create, phone_at, text_of
@@ -266,6 +266,55 @@ async def test_a_server_carrying_on_a_stopped_ones_code_key_and_seats_keeps_each
     status, part = await first.answer("yes")  # the form of the page loaded from the server before
     assert status == 200 and '<p class="who">P1</p>' in part
     assert "Take a seat" in text_of(await second.load())
+    await closing(room, phones)
+
+
+async def test_after_the_console_is_killed_a_phone_that_answered_every_item_comes_back_on_the_last(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """A phone on item 2 of 2 of a rating, every row answered, came back on item 1 once the console was killed and
+    reopened (where a phone is in a step is kept in memory only): the person lands where answering in order left
+    them, the last item, rather than back at the start."""
+    room = await Room.open(files, tmp_path, at=RATE)
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    for item in ("persist", "give-power-away"):
+        for perspective in ("self", "team"):
+            now[0] += 2  # time to read each item: no tap is a double tap
+            status, part = await ana.answer("strong", step=RATE, item=item, perspective=perspective)
+            assert status == 200
+    assert "2 of 2" in text_of(part) and "Give the Power Away" in text_of(part)
+    await room.workshop.settled()
+    held, code, key = room.server.held, room.server.code, room.server.key
+    await room.server.stop(tell=False)  # killed: nothing said to the phones
+    room.server = await JoinServer.start(room.workshop, "127.0.0.1", 0, room.log_path, code=code, key=key, seats=held)
+    page = text_of(await ana.load())
+    assert "2 of 2" in page and "Give the Power Away" in page
+    await closing(room, phones)
+
+
+async def test_after_the_console_is_killed_a_phone_comes_back_on_the_first_item_it_has_not_answered(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """An item the console cleared since (or one with only a comment) is not answered: the phone comes back there."""
+    room = await Room.open(files, tmp_path, at=RATE)
+    now = [100.0]
+    room.server.room.clock = lambda: now[0]
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    for item in ("persist", "give-power-away"):
+        for perspective in ("self", "team"):
+            now[0] += 2  # time to read each item: no tap is a double tap
+            await ana.answer("strong", step=RATE, item=item, perspective=perspective)
+    room.workshop.apply(ClearAnswer(room.person("Ana"), RATE, "persist", "team"))
+    await room.workshop.settled()
+    held, code, key = room.server.held, room.server.code, room.server.key
+    await room.server.stop(tell=False)
+    room.server = await JoinServer.start(room.workshop, "127.0.0.1", 0, room.log_path, code=code, key=key, seats=held)
+    page = text_of(await ana.load())
+    assert "1 of 2" in page and "Persist!" in page
     await closing(room, phones)
 
 

@@ -22,7 +22,10 @@
   // A 429 (this phone's address refused for a while: too many wrong codes came from it) says in Retry-After when to
   // ask again: the page asks nothing until then, and its notice says so. Only a 2xx to a look is the laptop back: a
   // 421 is another server on this address, not the laptop.
-  const LOST_SAYS = offline.textContent;
+  // The notice's short line (its summary, read out) and the rest, shown on a tap.
+  const offlineSays = offline.querySelector("summary");
+  const offlineMore = offline.querySelector("details p");
+  const LOST_SAYS = [offlineSays.textContent, offlineMore.textContent];
   let refusedUntil = 0; // the phone's time until which the laptop refuses it
   const silenceMs = Number(document.body.dataset.silenceMs) || 40000;
   const postMs = Number(document.body.dataset.postMs) || 10000;
@@ -97,12 +100,15 @@
   }
   function sayWhyWaiting() {
     const until = new Date(refusedUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    const says =
+    const [says, more] =
       refusedUntil > Date.now()
-        ? `The laptop refuses this phone until ${until} (too many wrong join codes came from it); ` +
-          "this page tries again then by itself, and a tap until then is not sent."
+        ? [
+            `The laptop refuses this phone until ${until}: a tap until then is not sent.`,
+            "It refuses it because too many wrong join codes came from it; this page tries again then by itself.",
+          ]
         : LOST_SAYS;
-    if (offline.textContent !== says) offline.textContent = says;
+    if (offlineSays.textContent !== says) offlineSays.textContent = says;
+    if (offlineMore.textContent !== more) offlineMore.textContent = more;
   }
   // Told to wait (429): until when, by the answer's Retry-After in seconds (a minute if it says nothing usable).
   function refusedBy(response) {
