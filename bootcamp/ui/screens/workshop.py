@@ -140,6 +140,8 @@ class WorkshopScreen(WalkScreen):
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
         self.projected = False  # a projector window follows: this is the speaker view
+        # The step a projector window closed on while blanked (its blank went with it): said there, in the status line.
+        self._blank_closed_on: str | None = None
         # answers taken here, results shown here, actions added here, cards dealt here
         self._answering_keys_shown: tuple[bool, bool, bool, bool] | None = None
 
@@ -213,6 +215,8 @@ class WorkshopScreen(WalkScreen):
         if answering != self._answering_keys_shown:
             self._answering_keys_shown = answering
             self.refresh_bindings()  # the answering keys come and go with the step's kind (the footer recomposes)
+        if self._blank_closed_on != flow.current.key:
+            self._blank_closed_on = None  # said on the step where the window closed, not when coming back to it
         self.query_one(Agenda).show_flow(flow)
         self._show_sub_title(f"{safe(self.workshop.info.organisation)} · {flow.counter}")
         self._show_status(flow, self.workshop.save_status)
@@ -281,6 +285,8 @@ class WorkshopScreen(WalkScreen):
         # Last, so a narrow bar cuts this off before it cuts off the save status.
         if self.projected and self.workshop.state.blank:
             following: object = ("  ·  ▣ projector blanked: b brings it back", "bold")
+        elif not self.projected and self._blank_closed_on == flow.current.key:
+            following = ("  ·  ▣ projector window closed while blanked: its blank went with it", "bold")
         else:
             following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
         if status.error:  # first after the counter: a long step title never cuts off a save that fails
@@ -467,6 +473,12 @@ class WorkshopScreen(WalkScreen):
         if following != self.projected:
             self.projected = following
             self.set_class(following, "-projected")
+            self._blank_closed_on = None
+            if not following and self.workshop.state.blank:
+                # The blank was the closed window's: kept, it would open the next window black, the room looking
+                # at nothing with no key pressed, and nothing on the console (the wall again) would show it.
+                self._blank_closed_on = self.flow.current.key
+                self.workshop.show(blank=False)
             self.refresh_bindings()  # b blanks the wall alone now, or the screen again (help and the palette say which)
             if self.is_mounted and self._shown_state is not None:
                 self._show_status(self.flow, self.workshop.save_status)
