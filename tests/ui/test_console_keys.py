@@ -4,14 +4,18 @@ ctrl+z reaching back to another step."""
 from __future__ import annotations
 
 import pytest
+from room_helpers import ACTIONS, POKER, at_step, open_console
 from test_answering import MANDATE, RATE, console_at
 from test_joining import notified
+from test_keys import palette_titles
 from ui_helpers import new_workshop, settle
 
 from bootcamp.content import Program
 from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.help import key_table
 from bootcamp.ui.widgets.agenda import DONE, SKIPPED, Agenda
+from bootcamp.ui.widgets.key_bar import KeyBar
 
 
 @pytest.fixture
@@ -121,3 +125,27 @@ async def test_s_on_a_step_holding_role_lines_or_a_room_note_is_refused_a_quick_
         await pilot.press("escape", "s")
         await settle(pilot)
         assert app.workshop.state.skipped == ("basics/welcome",)
+
+
+@pytest.mark.parametrize("step_key", [ACTIONS, POKER])
+async def test_a_is_named_add_action_where_it_adds_one_and_answer_elsewhere(
+    workshop_id: str, make_app, store: Store, step_key: str
+) -> None:
+    """On the actions step and the Poker step a adds an action, as the step's hint says; the footer, help and the
+    palette called it "Answer", the word for every other step, so a facilitator reading them went looking for answers."""
+    at_step(store, workshop_id, step_key)
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        footer = [key.description for key in console.query_one(KeyBar).keys]
+        assert "Add action" in footer and "Answer" not in footer
+        help_keys = {what: keys for keys, what in key_table(console)}
+        adding = next(what for what in help_keys if what.startswith("Add an action"))
+        assert help_keys[adding] == "a"
+        assert not any(what.startswith("Go to the answers") for what in help_keys)
+        assert (await palette_titles(console))[adding] == "key: a"
+        await console.jump_to(RATE)  # a step the room answers: a goes to its answers again
+        await settle(pilot)
+        footer = [key.description for key in console.query_one(KeyBar).keys]
+        assert "Answer" in footer and "Add action" not in footer
+        assert "Go to the answers of this step (Esc comes back)" in {what for _, what in key_table(console)}

@@ -194,7 +194,7 @@ async def test_a_blank_row_is_skipped_and_going_back_shows_what_was_typed(
         await pilot.press("e")
         await wait_for_screen(pilot, PrivateEntryScreen)
         await pilot.press("enter")
-        assert "Enter skips an empty row" in screen_text(app)  # the skip key is shown
+        assert "Enter skips the row" in screen_text(app)  # the skip key is shown
         await pilot.press("s", "enter", "w", "d")  # persist/team left blank on paper
         assert value(app, ana.id, RATE, "persist", "team") is None
         assert "Thank you, Ana Ortiz" in screen_text(app)
@@ -312,6 +312,25 @@ async def test_help_and_the_palette_list_the_sheet_key_and_private_entrys_keys(w
         assert keys["A comment on this row"] == "tab"
         assert keys["Go back to the previous row (shows what is stored)"] == "⌫"
         assert "pgdn" in keys["Next step of the sheet"]
+
+
+async def test_at_the_keyboard_enter_is_said_to_skip_the_row_without_the_sheets_words(
+    workshop_id: str, make_app
+) -> None:
+    """Private entry (e) said Enter skips a row "left empty on the sheet", and "an empty row", where a person answers
+    at the keyboard and has no sheet: the paper's words, as the row's name was before 70c86e5. At the keyboard Enter
+    skips the row, nothing stored for it; paper sheets (E) keep the words of the sheet."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, RATE)
+        await pilot.press("e")
+        entry = await wait_for_screen(pilot, PrivateEntryScreen)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: entry.phase == "ask", "the first row")
+        keys = {what: key for key, what in key_table(entry)}
+        assert keys["Skip this row: nothing is stored for it (an answer stored before stays)"] == "⏎"
+        assert not any("sheet" in what or "empty" in what for what in keys)
+        assert "Enter skips the row" in screen_text(app) and "empty row" not in screen_text(app)
 
 
 async def test_a_sheet_typed_again_never_casts_a_second_secret_ballot(workshop_id: str, make_app) -> None:

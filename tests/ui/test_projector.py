@@ -230,6 +230,39 @@ async def test_help_says_how_the_blank_comes_back_with_and_without_a_projector_w
                 assert not console.workshop.state.blank
 
 
+async def test_a_blanked_wall_goes_with_its_projector_window_and_the_console_says_so(
+    workshop_id: str, make_app, data_dir: Path, clock: FixedClock
+) -> None:
+    """b with a projector window following blanked the wall; the window closed (the day's last slide, a cable) and
+    the blank stayed stored: the console, the wall again, showed nothing of it, and the next projector window opened
+    black, the room looking at nothing with no key pressed. The blank goes with the window that was blanked, and the
+    console's status line says so until the step moves on."""
+    console = make_app(open_workshop=workshop_id)
+    async with console.run_test(size=(120, 40)) as pilot:
+        screen: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
+        projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
+        async with projector.run_test(size=(80, 24)) as projector_pilot:
+            await wait_for_screen(projector_pilot, ProjectorScreen)
+            with console._context():
+                screen._follow_projector()  # what the console's one-second tick calls
+                await pilot.press("b")
+                await pilot.pause()
+                assert console.workshop.state.blank
+        screen._follow_projector()  # the window closed: the lock went with it
+        await pilot.pause()
+        assert not screen.projected and not console.workshop.state.blank
+        await wait_until(pilot, lambda: not console.workshop.files.state().blank, "the blank off on disk")  # read there
+        status = str(screen.query_one("#status-bar", Static).render())
+        assert "projector window closed while blanked: its blank went with it" in status
+        again = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
+        async with again.run_test(size=(80, 24)) as again_pilot:
+            wall: ProjectorScreen = await wait_for_screen(again_pilot, ProjectorScreen)  # type: ignore[assignment]
+            assert not wall.has_class("-blank") and wall.query_one(Slide).display
+        await pilot.press("right")  # said once, where it happened
+        await pilot.pause()
+        assert "blanked" not in str(screen.query_one("#status-bar", Static).render())
+
+
 async def test_the_console_shows_the_speaker_view_while_a_projector_follows(
     workshop_id: str, make_app, data_dir: Path, clock: FixedClock
 ) -> None:

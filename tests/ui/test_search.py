@@ -305,6 +305,21 @@ async def test_a_step_s_title_found_opens_the_review_at_that_step(workshop_id: s
         assert "nobody owns the renewal conversation" in screen_text(app)  # the step's own note, read there
 
 
+async def test_a_step_s_title_found_is_shown_once_its_match_highlighted(workshop_id: str, make_app) -> None:
+    """A hit on a step's title showed the title twice: on its place line ("What surprised you?  ·  the step's
+    title") and again under it as the matched text. The place line shows it once, the match highlighted in it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "surprised")
+        found = next(f for f in screen.found if f.hit.where == "step")
+        shown = hit_text(found)
+        assert shown.plain.count("What surprised you?") == 1
+        assert shown.plain.splitlines()[1].strip() == "What surprised you?  ·  the step's title"
+        highlighted = [shown.plain[span.start : span.end] for span in shown.spans if "reverse" in str(span.style)]
+        assert highlighted == ["surprised"]
+        assert screen_text(app).count("What surprised you?") == len(screen.found)  # once a hit, on the screen too
+
+
 async def test_enter_in_the_field_reviews_the_first_result(workshop_id: str, make_app) -> None:
     """A CCO typed "renewal" and pressed Enter, as in every search box, and nothing opened: only ↓ then Enter did."""
     app = make_app()

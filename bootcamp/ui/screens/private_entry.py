@@ -99,7 +99,14 @@ class PrivateEntryScreen(Screen[None]):
     QUIT_OFFERED = False  # the app's quit keys do nothing here (BootcampApp.check_action): a participant types
     BINDINGS = [
         Binding("escape", "leave", "End private entry", tooltip="End private entry, back to the console"),
-        Binding("enter", "skip", "Skip row", tooltip="Skip this row (left empty on the sheet)"),
+        Binding(
+            "enter",
+            "skip",
+            "Skip row",
+            tooltip="Skip this row: nothing is stored for it (an answer stored before stays)",
+        ),
+        # The same key on paper sheets (check_action picks one): there a row is skipped because it was left empty.
+        Binding("enter", "skip_sheet_row", "Skip row", tooltip="Skip this row (left empty on the sheet)"),
         Binding("tab", "comment", "Comment", tooltip="A comment on this row"),
         Binding("backspace", "back", "Previous", tooltip="Go back to the previous row (shows what is stored)"),
         Binding("pagedown", "next_step", "Next step", show=False, tooltip="Next step of the sheet"),
@@ -164,7 +171,9 @@ class PrivateEntryScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The row keys only while a row is asked; the step keys only when there are several steps."""
-        if action in ("skip", "comment"):
+        if action in ("skip", "skip_sheet_row"):  # one of the two, worded for the keyboard or for the sheet
+            return self.phase == "ask" and self.sheet == (action == "skip_sheet_row")
+        if action == "comment":
             return self.phase == "ask"
         if action == "back":
             return self.phase in ("ask", "thanks")
@@ -323,7 +332,8 @@ class PrivateEntryScreen(Screen[None]):
         self.query_one("#ask-text", Static).update(plain(ask.text))
         self.query_one("#choices", Static).update(PackedChoices([(o.key, o.label) for o in ask.scale.options]))
         self._update_stored(self._stored_line(ask, note))
-        keys = "a key answers · Enter skips an empty row · Tab: comment · ⌫ back"
+        skip = "Enter skips an empty row" if self.sheet else "Enter skips the row"
+        keys = f"a key answers · {skip} · Tab: comment · ⌫ back"
         if len(self.steps) > 1:
             keys += "\nPgDn / PgUp: the next / previous step"
         self.query_one("#hint", Static).update(plain(keys, "dim"))
@@ -526,9 +536,13 @@ class PrivateEntryScreen(Screen[None]):
             self._ask()
 
     def action_skip(self) -> None:
-        """A row left empty on the sheet: nothing stored, on to the next row (a stored answer stays)."""
+        """A row not answered: nothing stored, on to the next row (a stored answer stays)."""
         if self.phase == "ask":
             self._advance()
+
+    def action_skip_sheet_row(self) -> None:
+        """A row left empty on the sheet, skipped as any row is."""
+        self.action_skip()
 
     def action_comment(self) -> None:
         if self.phase == "ask":

@@ -45,27 +45,31 @@ WHERE_SHOWN = {  # the library's "where", as the results say it (the others read
 
 
 def hit_text(found: FoundHit, width: int = EXCERPT_WIDTH) -> Text:
-    """A result's three lines: the workshop, where in it, and the matched text with the match highlighted, its
-    excerpt ``width`` characters at most."""
+    """A result's lines: the workshop, where in it, and the matched text with the match highlighted, its excerpt
+    ``width`` characters at most. A hit on a step's title is its place line: the title, highlighted, shown once."""
     hit = found.hit
     where = WHERE_SHOWN.get(hit.where, hit.where)
-    place = joined((found.step_title, "bold"), ("  ·  ", "dim"), (where, "italic")) if found.step_title else joined(
-        (where, "italic")
-    )
-    return Text("\n", end="").join(
-        [
-            joined(
-                (hit.workshop_name, "bold"),
-                ("  ·  ", "dim"),
-                hit.organisation,
-                ("  ·  ", "dim"),
-                hit.held_on,
-                ("  ·  archived" if hit.archived else "", "dim"),
-            ),
-            joined(("  ", ""), place),
-            joined(("  ", ""), excerpt(hit.text, hit.spans, width)),
-        ]
-    )
+    lines = [
+        joined(
+            (hit.workshop_name, "bold"),
+            ("  ·  ", "dim"),
+            hit.organisation,
+            ("  ·  ", "dim"),
+            hit.held_on,
+            ("  ·  archived" if hit.archived else "", "dim"),
+        )
+    ]
+    if hit.where == STEP:
+        title = excerpt(hit.text, hit.spans, width)
+        title.stylize("bold")
+        lines.append(joined(("  ", ""), title, ("  ·  ", "dim"), (where, "italic")))
+    else:
+        if found.step_title:
+            place = joined((found.step_title, "bold"), ("  ·  ", "dim"), (where, "italic"))
+        else:
+            place = joined((where, "italic"))
+        lines += [joined(("  ", ""), place), joined(("  ", ""), excerpt(hit.text, hit.spans, width))]
+    return Text("\n", end="").join(lines)
 
 
 class SearchScreen(LetsGoOfAppWatches, Screen[None]):

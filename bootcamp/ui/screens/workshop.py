@@ -39,6 +39,7 @@ from bootcamp.ui.widgets.steps.exercise import ExerciseView
 from bootcamp.ui.widgets.time_strip import TimeStrip
 from bootcamp.ui.widgets.timer import StepTimerPanel
 
+ADDING_KINDS = (StepKind.ACTIONS, StepKind.EXERCISE)  # the steps where a adds an action rather than answers
 
 class WorkshopScreen(WalkScreen):
     CSS_PATH = "workshop.tcss"
@@ -50,7 +51,7 @@ class WorkshopScreen(WalkScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     # The footer keys that never make way for others (KeyBar): with Help and Quit, what a facilitator
     # in front of a room needs at any width. The others show as far as there is room; ? lists them all.
-    FOOTER_KEPT = frozenset({"next", "answer", "reveal", "presenter"})
+    FOOTER_KEPT = frozenset({"next", "answer", "add_action", "reveal", "presenter"})
 
     # Letters are left to focused widgets (answers use y/p/n/d …); arrows and PageUp/PageDown
     # always move through the agenda, PageUp/PageDown even inside a focused widget.
@@ -75,6 +76,14 @@ class WorkshopScreen(WalkScreen):
         Binding("T", "start_over", "Timer over", show=False, tooltip=START_OVER_SAID),
         Binding("D", "new_day", "Next day", show=False, tooltip=NEW_DAY_SAID),
         Binding("a", "answer", "Answer", tooltip="Go to the answers of this step (Esc comes back)"),
+        # The same key on the actions and Poker steps (check_action picks one): there a adds an action, as the step's
+        # hint says, and the footer, help and the palette name that.
+        Binding(
+            "a",
+            "add_action",
+            "Add action",
+            tooltip="Add an action (on Aptitude Poker, from the card under discussion)",
+        ),
         Binding(
             "d",
             "deal",
@@ -131,6 +140,8 @@ class WorkshopScreen(WalkScreen):
         self.title = safe(info.name)  # the header shows titles as plain text; escapes made visible here
         self.sub_title = safe(info.organisation)
         self.projected = False  # a projector window follows: this is the speaker view
+        # The step a projector window closed on while blanked (its blank went with it): said there, in the status line.
+        self._blank_closed_on: str | None = None
         # answers taken here, results shown here, actions added here, cards dealt here
         self._answering_keys_shown: tuple[bool, bool, bool, bool] | None = None
 
@@ -204,6 +215,8 @@ class WorkshopScreen(WalkScreen):
         if answering != self._answering_keys_shown:
             self._answering_keys_shown = answering
             self.refresh_bindings()  # the answering keys come and go with the step's kind (the footer recomposes)
+        if self._blank_closed_on != flow.current.key:
+            self._blank_closed_on = None  # said on the step where the window closed, not when coming back to it
         self.query_one(Agenda).show_flow(flow)
         self._show_sub_title(f"{safe(self.workshop.info.organisation)} · {flow.counter}")
         self._show_status(flow, self.workshop.save_status)
@@ -272,6 +285,8 @@ class WorkshopScreen(WalkScreen):
         # Last, so a narrow bar cuts this off before it cuts off the save status.
         if self.projected and self.workshop.state.blank:
             following: object = ("  ·  ▣ projector blanked: b brings it back", "bold")
+        elif not self.projected and self._blank_closed_on == flow.current.key:
+            following = ("  ·  ▣ projector window closed while blanked: its blank went with it", "bold")
         else:
             following = ("  ·  ▣ projector window following", "bold") if self.projected else ""
         if status.error:  # first after the counter: a long step title never cuts off a save that fails
@@ -306,8 +321,10 @@ class WorkshopScreen(WalkScreen):
             return self.projected == (action == "blank_wall")
         if action == "reveal":  # a step the room answers, or a discussion showing one's results
             return self.flow.program.shown_step(self.flow.current) is not None
-        if action == "answer" and self.flow.current.kind in (StepKind.ACTIONS, StepKind.EXERCISE):
-            return True  # a adds an action, as the step says: typed at once, its words must not go to the console
+        if action == "add_action":  # typed at once, an action's words must not go to the console's keys
+            return self.flow.current.kind in ADDING_KINDS
+        if action == "answer" and self.flow.current.kind in ADDING_KINDS:
+            return False  # a adds an action here (add_action), and is named so
         if action == "deal":  # from the step, as the Poker step says: not only once Tab has reached the cards
             return self.flow.current.kind is StepKind.EXERCISE
         if action in self.ANSWERING_ACTIONS:
@@ -318,6 +335,10 @@ class WorkshopScreen(WalkScreen):
         view = self.query(StepView)
         if not (view and view.first().focus_answers()):
             self.notify("This step takes no answers.", markup=False, timeout=2)
+
+    def action_add_action(self) -> None:
+        """On the actions step into the table, on Aptitude Poker from the card under discussion (see focus_answers)."""
+        self.action_answer()
 
     def action_deal(self) -> None:
         poker = [view for view in self.step_views() if isinstance(view, ExerciseView)]
@@ -452,6 +473,12 @@ class WorkshopScreen(WalkScreen):
         if following != self.projected:
             self.projected = following
             self.set_class(following, "-projected")
+            self._blank_closed_on = None
+            if not following and self.workshop.state.blank:
+                # The blank was the closed window's: kept, it would open the next window black, the room looking
+                # at nothing with no key pressed, and nothing on the console (the wall again) would show it.
+                self._blank_closed_on = self.flow.current.key
+                self.workshop.show(blank=False)
             self.refresh_bindings()  # b blanks the wall alone now, or the screen again (help and the palette say which)
             if self.is_mounted and self._shown_state is not None:
                 self._show_status(self.flow, self.workshop.save_status)
