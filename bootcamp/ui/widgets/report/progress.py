@@ -319,8 +319,7 @@ class ProgressView(ReportPart):
         if carried:  # from a run before the earlier one: which
             who += f" · from {action.run_date or action.run_id}"
         # The day it was done or dropped (after the date this page is as of, when closed since), and how late.
-        closed = action.status_said if closed_on(action.status, action.status_at) else ""
-        again = f" · {closed}" if closed else f" · {action.status} since" if action.closed_since else ""
+        again = f" · {action.status_said}" if closed_on(action.status, action.status_at) else ""
         again += f" · again: {action.again}" if action.again else ""
         side = plain(f"  {who}{again}", muted)
         done = action.state in (ActionState.DONE, ActionState.DROPPED)
