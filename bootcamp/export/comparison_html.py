@@ -41,7 +41,7 @@ from bootcamp.export.comparison_text import (
 )
 from bootcamp.export.html_text import user, words
 from bootcamp.export.report_charts import score_bar, score_style
-from bootcamp.export.report_html import CSP, boxed, html_section
+from bootcamp.export.report_html import CSP, boxed, html_section, status_cell
 from bootcamp.export.report_style import STYLE, running_header
 from bootcamp.export.report_text import number, participants_phrase
 from bootcamp.export.safe_text import plain
@@ -367,7 +367,7 @@ def _action_row(a: ActionProgress, agreed_in: str) -> str:
     return (
         f'<tr class="{a.state.value}"><td class="typed">{user(a.what)}</td>'
         f"<td>{user(a.owner) if a.owner else '–'}</td><td>{user(a.due) if a.due else '–'}</td>"
-        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
+        f"{status_cell(a.status, a.status_at, a.due)}"
         f'<td><span class="chip state-{a.state.value}">{escape(state_phrase(a))}</span></td>'
         f"{agreed_in}<td>{escape(a.again) if a.again else ''}</td></tr>"
     )

@@ -84,10 +84,13 @@ Top level:
   is not ``opened``); ``structure_scored_*``: the structure questions with a scored answer in that run (0: no gap
   can be told for it).
 - ``actions``: the earlier run's, ``[{id, what, owner, due, status, state, source_title, again, run_id, run,
-  run_date}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
+  run_date, status_at, days_late}]``. ``status`` as recorded in the earlier workshop; ``state``: ``done``, ``dropped``, ``overdue``,
   ``open`` as of ``as_of`` (``open``: not due yet, or no due date; one marked done or dropped after ``as_of``
   was still to do then: ``overdue`` or ``open``, its ``status`` as recorded now); ``again``: the status of the same action on
-  the later run's list, or ``""``; ``run_id``, ``run``, ``run_date``: the run it was agreed in (id, name, date).
+  the later run's list, or ``""``; ``run_id``, ``run``, ``run_date``: the run it was agreed in (id, name, date);
+  ``status_at``: the day it was marked done or dropped, ``""`` when it was not or that day was not kept (no day is
+  guessed); ``days_late``: how many days after ``due`` it was done, ``null`` when done by then, not done, or either
+  day is not known (both new within version 5: no field changed meaning).
 - ``carried_actions``: the same, for the actions of the runs before the earlier one in its line that are still
   open or under way as recorded there (``state`` ``overdue`` or ``open``), oldest run first, but those a run since
   agreed again; ``[]`` when there are none.
@@ -109,7 +112,14 @@ from __future__ import annotations
 from typing import Any
 
 from bootcamp.export.report_json import plain_data, printable_json
-from bootcamp.summary.comparison_model import Comparison, DimensionChange, OverallChange, RatingChange, RoleChange
+from bootcamp.summary.comparison_model import (
+    ActionProgress,
+    Comparison,
+    DimensionChange,
+    OverallChange,
+    RatingChange,
+    RoleChange,
+)
 from bootcamp.summary.lineage import EarlierChoice
 
 FORMAT = "bootcamp-commitment-comparison"
@@ -120,6 +130,7 @@ _DERIVED: dict[type, tuple[str, ...]] = {
     RatingChange: ("measured", "mean_change"),
     RoleChange: ("tactical_share_before", "tactical_share_after"),
     Comparison: ("levels_redefined",),
+    ActionProgress: ("days_late",),
 }
 
 

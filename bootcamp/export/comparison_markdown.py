@@ -269,7 +269,7 @@ def _role(role: RoleChange) -> list[str]:
 def _action_cells(a: ActionProgress) -> tuple[str, ...]:
     """An action's what, owner, due date, status and where it stands, as both action tables show them."""
     state = f"**{state_phrase(a)}**" if a.state is ActionState.OVERDUE else state_phrase(a)
-    return md(a.what), md(a.owner) or "–", md(a.due) or "–", a.status, state
+    return md(a.what), md(a.owner) or "–", md(a.due) or "–", a.status_said, state
 
 
 def _again(a: ActionProgress) -> str:

@@ -27,7 +27,8 @@ role-line           id, title (the line), value (the room's decision), suggestio
 role-share          value (tactical share 0..1), answered (decided lines), scored (tactical)
 structure-gap       id, title, score, level, ask_next, do_next
 action              id, title (what), owner, due, value (status), text (where it came from),
-                    flags (overdue)
+                    flags (overdue; or late: done after its due date), when (the day it was
+                    marked done or dropped; empty when it was not, or that day was not kept)
 skipped-step        id (step key), title, group (session), value (planned minutes)
 step                id (step key), title, group (session), value (planned minutes), flags (how far
                     the room got: answered, no-scored-answer, shown, jumped-past, skipped,
@@ -67,6 +68,7 @@ from typing import Any
 from bootcamp.export.report_text import people_said, tactical_phrase, tally
 from bootcamp.export.safe_text import plain
 from bootcamp.plurals import counted
+from bootcamp.summary.action_days import closed_on
 from bootcamp.summary.model import CommitmentReport, QuestionResult, RatingSummary
 from bootcamp.summary.rounding import half_up, whole
 
@@ -255,7 +257,8 @@ def _rows(report: CommitmentReport) -> Iterator[dict[str, Any]]:
             "due": a.due,
             "value": a.status,
             "text": a.source_title,
-            "flags": "overdue" if a.overdue else "",
+            "flags": "overdue" if a.overdue else "late" if a.days_late else "",
+            "when": closed_on(a.status, a.status_at),
         }
     for s in report.skipped:
         yield {"section": "skipped-step", "id": s.key, "title": s.title, "group": s.session, "value": s.minutes}

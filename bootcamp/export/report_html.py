@@ -46,6 +46,7 @@ from bootcamp.export.report_text import (
 )
 from bootcamp.export.safe_text import plain
 from bootcamp.plurals import counted
+from bootcamp.summary.action_days import closed_on, days_late, late_said
 from bootcamp.summary.model import (
     Audit,
     Comment,
@@ -62,6 +63,17 @@ from bootcamp.summary.model import (
 )
 
 _OVERDUE = ' <span class="chip red">overdue</span>'
+
+
+def status_cell(status: str, status_at: str, due: str) -> str:
+    """An action's status chip, then the day it was done or dropped and how late, when that day is known."""
+    day, late = closed_on(status, status_at), late_said(days_late(status, status_at, due))
+    return (
+        f'<td><span class="chip status-{escape(status)}">{escape(status)}</span>'
+        + (f" {escape(day)}" if day else "")
+        + (f' <span class="chip red">{escape(late)}</span>' if late else "")
+        + "</td>"
+    )
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
@@ -442,7 +454,7 @@ def _actions(report: CommitmentReport) -> str:
         f'<tr class="{"overdue" if a.overdue else ""}"><td class="typed">{user(a.what)}</td>'
         f"<td>{user(a.owner) if a.owner else '–'}</td>"
         f"<td>{user(a.due) if a.due else '–'}{_OVERDUE if a.overdue else ''}</td>"
-        f'<td><span class="chip status-{escape(a.status)}">{escape(a.status)}</span></td>'
+        f"{status_cell(a.status, a.status_at, a.due)}"
         f"<td>{words(a.source_title) if a.source_title else '–'}</td></tr>"
         for a in report.actions
     )

@@ -62,8 +62,10 @@ Top level:
   [question], gaps: [question], left_undecided}``; ``decision`` is ``"undecided"`` for a line the room talked over
   and left undecided, ``""`` for one not decided yet; ``undecided`` counts the lines not decided yet,
   ``left_undecided`` those the room left undecided (neither is in ``decided``).
-- ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue, status_at}]``; ``status_at``: the
-  day it was marked done or dropped, ``""`` when it was not (or was before that day was kept).
+- ``actions``: ``[{id, what, owner, due, status, source, source_title, overdue, status_at, days_late}]``;
+  ``status_at``: the day it was marked done or dropped, ``""`` when it was not (or was before that day was kept:
+  no day is guessed); ``days_late``: how many days after ``due`` it was done, ``null`` when done by then, not done,
+  or either day is not known (new within version 1).
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous, and ``role`` then
   ``""``: an anonymous workshop's roles are ``roles``, sorted, tied to no seat (``[]`` in a named workshop), one per
@@ -102,6 +104,7 @@ from bootcamp.summary.model import (
     DONT_KNOW_FINDING,
     SELF_TEAM_GAP,
     STRUCTURE_GAP_BELOW,
+    ActionResult,
     CommitmentReport,
     DimensionResult,
     OverallResult,
@@ -120,6 +123,7 @@ _DERIVED: dict[type, tuple[str, ...]] = {
     SelfTeamGap: ("gap", "shown_gap", "flagged"),
     RoleLineResult: ("agrees",),
     RoleVerdict: ("decided", "tactical_share"),
+    ActionResult: ("days_late",),
 }
 _UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 

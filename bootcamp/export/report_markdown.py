@@ -399,7 +399,7 @@ def _actions(report: CommitmentReport) -> list[str]:
             md(a.what),
             _or_dash(md(a.owner)),
             _or_dash(md(a.due)) + (" **overdue**" if a.overdue else ""),
-            a.status,
+            a.status_said,
             _or_dash(md(a.source_title)),
         )
         for a in report.actions

@@ -74,6 +74,7 @@ def actions_as_of(
             run_id=run.workshop_id,
             run=run.workshop,
             run_date=run.date,
+            status_at=action.status_at,
         )
         for action in run.actions
     )

@@ -416,7 +416,27 @@ async def test_progress_calls_an_action_marked_done_after_this_run_overdue_as_of
         _, view = await open_progress(pilot)
         text = " ".join(screen_text(app).split())
     assert "2 actions from the earlier run: 1 done, 1 overdue." in text, text
-    assert "overdue Name the accountable leader" in text and "Ana Ortiz, 2026-04-01 · done since" in text
+    assert "overdue Name the accountable leader" in text and "Ana Ortiz, 2026-04-01 · done 2026-10-12" in text
+
+
+async def test_progress_says_the_day_an_earlier_action_was_done_and_how_late(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Before: the spring run's actions read "done" on this run's Progress page, whether done on time or late and
+    whenever it was: the day the CCO gave in the actions view (D) was kept and shown there alone."""
+    spring = earlier_run(store, fixture_program.sources)
+    store.open(spring).update_room(
+        lambda room: dataclasses.replace(
+            room, actions=(room.actions[0], dataclasses.replace(room.actions[1], status_at="2026-04-20"))
+        )
+    )
+    later = new_workshop(store, fixture_program).id
+    app: BootcampApp = make_app(open_workshop=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_progress(pilot)
+        text = " ".join(screen_text(app).split())
+    assert "done Book the CEO for the kick-off" in text, text
+    assert "Ben Okafor, 2026-03-15 · done 2026-04-20, 36 days late" in text
 
 
 async def test_progress_names_the_file_when_the_run_it_follows_cannot_be_read(

@@ -3,6 +3,7 @@ its pages and keys, the projector theme, participant text shown as typed, and wr
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_
 
 from bootcamp.content import Program
 from bootcamp.store import Store
+from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.summary import PAGE_IDS, SummaryScreen
@@ -466,3 +468,30 @@ async def test_overview_claims_no_agreement_when_every_answer_is_dont_know(works
         text = console.export_text()
         assert "No commitment question has a scored answer, so whether the room agrees cannot be told." in text
         assert "none has 30%" not in text and "nobody knows: 100%" in text
+
+
+async def test_the_actions_page_says_the_day_each_action_was_done_and_if_late(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """Before: a CCO back weeks later, who marked actions done in the actions view (D, the day it happened), read
+    "done" on the summary's Actions page for each, the day kept but not shown, on time or three weeks late alike."""
+    workshop = new_workshop(store, fixture_program).id
+    actions = (
+        Action("a1", "Name the accountable leader", "Ana", "2026-10-28", ActionStatus.DONE, status_at="2026-11-18"),
+        Action("a2", "Draft a shared churn metric", "Ben", "2026-12-01", ActionStatus.DONE, status_at="2026-11-20"),
+        Action("a3", "Book the CEO", "Chloe", "2026-10-01", ActionStatus.DROPPED, status_at="2026-11-02"),
+        Action("a4", "Send the scorecard to the board", "Ana", "2026-10-01", ActionStatus.DONE),  # no day kept
+    )
+    store.open(workshop).update_room(lambda room: dataclasses.replace(room, actions=actions))
+    app: BootcampApp = make_app(open_workshop=workshop)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_summary_from_console(pilot)
+        await pilot.press(str(PAGE_IDS.index("actions") + 1))
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+    rows = {line.split("  ")[0]: line for line in lines}  # cells end where they meet
+    late = next(number for number, line in enumerate(lines) if line.startswith("Name the accountable leader"))
+    assert "2026-10-28done 2026-11-18," in lines[late] and "21 days late" in lines[late + 1], lines  # under the day
+    assert "2026-12-01done 2026-11-20–" in rows["Draft a shared churn metric"]
+    assert "2026-10-01dropped 2026-11-02–" in rows["Book the CEO"]  # dropped is not late
+    assert "2026-10-01done    " in rows["Send the scorecard to the board"]  # no day kept: none invented

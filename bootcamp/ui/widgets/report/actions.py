@@ -10,12 +10,14 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from bootcamp.summary.action_days import closed_on, late_said
 from bootcamp.summary.model import ActionResult, CommitmentReport
 from bootcamp.ui.text import plain
 from bootcamp.ui.widgets.report.part import ReportPart
 
 STILL_TO_DO = ("open", "doing")
 WIDE = 110  # from here on the table says where each action came from
+STATUS_WIDTH = len("dropped 2026-11-02")
 
 
 def action_order(action: ActionResult) -> tuple[int, str]:
@@ -53,7 +55,7 @@ class ActionList(ReportPart):
         table.add_column("What", ratio=1)
         table.add_column("Owner", max_width=22)
         table.add_column("Due", no_wrap=True)
-        table.add_column("Status", no_wrap=True)
+        table.add_column("Status", max_width=STATUS_WIDTH)  # how late goes under the day: the What keeps its room
         if width >= WIDE:
             table.add_column("From", max_width=30, style=muted)
         for action in actions:
@@ -64,9 +66,19 @@ class ActionList(ReportPart):
                 plain(action.due or "–", bad if action.overdue else ""),
                 plain("overdue", bad + Style(reverse=True))
                 if action.overdue
-                else plain(action.status, muted if done else ""),
+                else self._status(action),
             ]
             if width >= WIDE:
                 cells.append(plain(action.source_title or "–"))
             table.add_row(*cells)
         return [summary, by_owner if owners else Text(), table]
+
+    def _status(self, action: ActionResult) -> Text:
+        """Its status, with the day it was done or dropped when that day is known, and how late."""
+        done = action.status not in STILL_TO_DO
+        status = plain(action.status, self.themed("muted") if done else "")
+        if day := closed_on(action.status, action.status_at):
+            status.append_text(plain(f" {day}", self.themed("muted")))
+        if late := late_said(action.days_late):
+            status.append_text(plain(f", {late}", self.themed("bad")))
+        return status

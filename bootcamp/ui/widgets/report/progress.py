@@ -39,6 +39,7 @@ from bootcamp.export.comparison_text import (
     two_scales,
 )
 from bootcamp.export.report_text import number
+from bootcamp.summary.action_days import closed_on
 from bootcamp.summary.action_progress import action_order
 from bootcamp.summary.comparison_model import (
     ActionProgress,
@@ -317,15 +318,18 @@ class ProgressView(ReportPart):
         who = f"{action.owner or '–'}, {action.due or 'no date'}"
         if carried:  # from a run before the earlier one: which
             who += f" · from {action.run_date or action.run_id}"
-        again = f" · {action.status} since" if action.closed_since else ""  # after the date this page is as of
+        # The day it was done or dropped (after the date this page is as of, when closed since), and how late.
+        again = f" · {action.status_said}" if closed_on(action.status, action.status_at) else ""
         again += f" · again: {action.again}" if action.again else ""
         side = plain(f"  {who}{again}", muted)
-        side_width = min(side.cell_len, max(0, width // 2 - 4))
         done = action.state in (ActionState.DONE, ActionState.DROPPED)
+        what = plain(action.what, "dim" if done else "")
+        # Half the row at most, or what a short action's text leaves: the day it was done and how late stay whole.
+        side_width = min(side.cell_len, max(0, width // 2 - 4, width - TAG_WIDTH - what.cell_len))
         text_width = max(4, width - TAG_WIDTH - side_width)
         return line(
             fit(tag, TAG_WIDTH),
-            fit(plain(action.what, "dim" if done else ""), text_width),
+            fit(what, text_width),
             fit(side, side_width),
         )
 

@@ -1,0 +1,48 @@
+"""When an action was closed, beside its status: "done 2026-11-18, 21 days late".
+
+The actions view dates an action marked done or dropped (``status_at``, the day it happened). An action closed
+before that day was kept has none: its status is then said alone, no day guessed. Late is done after the due
+date; a dropped action is not late, it was not done.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bootcamp.plurals import counted
+
+_CLOSED = ("done", "dropped")
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def closed_on(status: str, status_at: str) -> str:
+    """The day a done or dropped action was marked so (YYYY-MM-DD), or "" when that day is not known."""
+    return status_at.strip() if status in _CLOSED and _day(status_at) else ""
+
+
+def days_late(status: str, status_at: str, due: str) -> int | None:
+    """How many days after its due date an action was done; None when on time, not done or a day is not known."""
+    done, due_day = _day(closed_on(status, status_at)), _day(due)
+    if status != "done" or done is None or due_day is None or done <= due_day:
+        return None
+    return (done - due_day).days
+
+
+def late_said(days: int | None) -> str:
+    """"21 days late", or "" when not late."""
+    return f"{counted(days, 'day')} late" if days else ""
+
+
+def status_with_day(status: str, status_at: str, due: str) -> str:
+    """"done 2026-11-18, 21 days late", "done 2026-11-18", "dropped 2026-11-02"; the status alone without a day."""
+    day = closed_on(status, status_at)
+    if not day:
+        return status
+    late = late_said(days_late(status, status_at, due))
+    return f"{status} {day}, {late}" if late else f"{status} {day}"
