@@ -46,3 +46,21 @@ def status_with_day(status: str, status_at: str, due: str) -> str:
         return status
     late = late_said(days_late(status, status_at, due))
     return f"{status} {day}, {late}" if late else f"{status} {day}"
+
+
+class DatedStatus:
+    """An action's status said with its day, for the summary's and the comparison's action rows alike."""
+
+    status: str
+    status_at: str
+    due: str
+
+    @property
+    def days_late(self) -> int | None:
+        """Days after its due date it was done; None when on time, not done, or either day is not known."""
+        return days_late(self.status, self.status_at, self.due)
+
+    @property
+    def status_said(self) -> str:
+        """Its status with the day it was done or dropped, and how late: "done 2026-11-18, 21 days late"."""
+        return status_with_day(self.status, self.status_at, self.due)

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bootcamp.content.model import Level
 from bootcamp.dates import days_span
-from bootcamp.summary.action_days import days_late, status_with_day
+from bootcamp.summary.action_days import DatedStatus
 from bootcamp.summary.model import DimensionStatus, rated_for_words
 from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
@@ -343,7 +343,7 @@ class RoleChange:
 
 
 @dataclass(frozen=True)
-class ActionProgress:
+class ActionProgress(DatedStatus):
     """An action agreed in an earlier run, with its status as recorded since (in the workshop it was agreed in)."""
 
     id: str
@@ -358,16 +358,6 @@ class ActionProgress:
     run: str = ""
     run_date: str = ""
     status_at: str = ""  # the day it was marked done or dropped, "" if never or before that day was kept
-
-    @property
-    def days_late(self) -> int | None:
-        """Days after its due date it was done; None when on time, not done, or either day is not known."""
-        return days_late(self.status, self.status_at, self.due)
-
-    @property
-    def status_said(self) -> str:
-        """Its status with the day it was done or dropped, and how late: "done 2026-11-18, 21 days late"."""
-        return status_with_day(self.status, self.status_at, self.due)
 
     @property
     def closed_since(self) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bootcamp.content.model import Leaning, Level
-from bootcamp.summary.action_days import days_late, status_with_day
+from bootcamp.summary.action_days import DatedStatus
 from bootcamp.summary.rounding import SHOWN_PLACES, half_up
 
 REPORT_VERSION = 1
@@ -359,7 +359,7 @@ class RoleVerdict:
 
 
 @dataclass(frozen=True)
-class ActionResult:
+class ActionResult(DatedStatus):
     id: str
     what: str
     owner: str
@@ -369,16 +369,6 @@ class ActionResult:
     source_title: str
     overdue: bool
     status_at: str = ""  # the day it was marked done or dropped (YYYY-MM-DD), "" if never or before it was kept
-
-    @property
-    def days_late(self) -> int | None:
-        """Days after its due date it was done; None when on time, not done, or either day is not known."""
-        return days_late(self.status, self.status_at, self.due)
-
-    @property
-    def status_said(self) -> str:
-        """Its status with the day it was done or dropped, and how late: "done 2026-11-18, 21 days late"."""
-        return status_with_day(self.status, self.status_at, self.due)
 
 
 @dataclass(frozen=True)
