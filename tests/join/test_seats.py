@@ -269,13 +269,8 @@ async def test_a_server_carrying_on_a_stopped_ones_code_key_and_seats_keeps_each
     await closing(room, phones)
 
 
-async def test_after_the_console_is_killed_a_phone_that_answered_every_item_comes_back_on_the_last(
-    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
-) -> None:
-    """A phone on item 2 of 2 of a rating, every row answered, came back on item 1 once the console was killed and
-    reopened (where a phone is in a step is kept in memory only): the person lands where answering in order left
-    them, the last item, rather than back at the start."""
-    room = await Room.open(files, tmp_path, at=RATE)
+async def ana_answering_every_item_of_the_rating(room: Room, phones: list[Phone]) -> Phone:
+    """Ana's phone once it has answered both rows of both items of the rating, one by one as a person reads them."""
     now = [100.0]
     room.server.room.clock = lambda: now[0]
     ana = await phone_at(room, phones)
@@ -286,10 +281,26 @@ async def test_after_the_console_is_killed_a_phone_that_answered_every_item_come
             status, part = await ana.answer("strong", step=RATE, item=item, perspective=perspective)
             assert status == 200
     assert "2 of 2" in text_of(part) and "Give the Power Away" in text_of(part)
+    return ana
+
+
+async def console_killed_and_reopened(room: Room) -> None:
+    """A new server on what the killed one left: its code, its key and the seats it held (nothing said to phones)."""
     await room.workshop.settled()
     held, code, key = room.server.held, room.server.code, room.server.key
-    await room.server.stop(tell=False)  # killed: nothing said to the phones
+    await room.server.stop(tell=False)
     room.server = await JoinServer.start(room.workshop, "127.0.0.1", 0, room.log_path, code=code, key=key, seats=held)
+
+
+async def test_after_the_console_is_killed_a_phone_that_answered_every_item_comes_back_on_the_last(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone]
+) -> None:
+    """A phone on item 2 of 2 of a rating, every row answered, came back on item 1 once the console was killed and
+    reopened (where a phone is in a step is kept in memory only): the person lands where answering in order left
+    them, the last item, rather than back at the start."""
+    room = await Room.open(files, tmp_path, at=RATE)
+    ana = await ana_answering_every_item_of_the_rating(room, phones)
+    await console_killed_and_reopened(room)
     page = text_of(await ana.load())
     assert "2 of 2" in page and "Give the Power Away" in page
     await closing(room, phones)
@@ -300,19 +311,9 @@ async def test_after_the_console_is_killed_a_phone_comes_back_on_the_first_item_
 ) -> None:
     """An item the console cleared since (or one with only a comment) is not answered: the phone comes back there."""
     room = await Room.open(files, tmp_path, at=RATE)
-    now = [100.0]
-    room.server.room.clock = lambda: now[0]
-    ana = await phone_at(room, phones)
-    await ana.sit("Ana")
-    for item in ("persist", "give-power-away"):
-        for perspective in ("self", "team"):
-            now[0] += 2  # time to read each item: no tap is a double tap
-            await ana.answer("strong", step=RATE, item=item, perspective=perspective)
+    ana = await ana_answering_every_item_of_the_rating(room, phones)
     room.workshop.apply(ClearAnswer(room.person("Ana"), RATE, "persist", "team"))
-    await room.workshop.settled()
-    held, code, key = room.server.held, room.server.code, room.server.key
-    await room.server.stop(tell=False)
-    room.server = await JoinServer.start(room.workshop, "127.0.0.1", 0, room.log_path, code=code, key=key, seats=held)
+    await console_killed_and_reopened(room)
     page = text_of(await ana.load())
     assert "1 of 2" in page and "Persist!" in page
     await closing(room, phones)
