@@ -9,13 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from summary_rooms import FIXTURE, MANDATE
+from stored_runs import stored
 
 from bootcamp.cli import main
 from bootcamp.clock import FixedClock
-from bootcamp.content import read_sources
 from bootcamp.store import Store
-from bootcamp.store.model import Action, ActionStatus, Answer
+from bootcamp.store.model import Action, ActionStatus
 
 ACTIONS = (
     # due 2026-10-28, marked done three weeks later
@@ -24,19 +23,6 @@ ACTIONS = (
     Action("a3", "Book the CEO", "Chloe", "2026-10-01", ActionStatus.DROPPED, status_at="2026-11-02"),
     Action("a4", "Send the scorecard to the board", "Ana", "2026-10-01", ActionStatus.DONE),  # before the day was kept
 )
-
-
-def stored(store: Store, day: str, values: tuple[str, ...]) -> str:
-    info = store.create_workshop(
-        name="Acme boot camp",
-        organisation="Acme",
-        date=day,
-        participants=[("Ana", "CEO"), ("Ben", ""), ("Chloe", "")],
-        sources=read_sources(FIXTURE),
-    )
-    for person, value in zip(info.participants, values, strict=True):
-        store.open(info.id).save_answer(Answer(person.id, MANDATE, value=value))
-    return info.id
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from stored_runs import stored
 from summary_rooms import FIXTURE, MANDATE
 
 from bootcamp.cli import main
@@ -16,22 +17,6 @@ from bootcamp.clock import FixedClock
 from bootcamp.content import read_sources
 from bootcamp.store import Store, roster
 from bootcamp.store.model import Action, ActionStatus, Answer
-
-
-def stored(store: Store, date: str, values: tuple[str, ...], *, sources: dict[str, str] | None = None, **kwargs) -> str:
-    info = store.create_workshop(
-        name=kwargs.get("name", "Acme boot camp"),
-        organisation=kwargs.get("organisation", "Acme"),
-        date=date,
-        participants=[("Ana", "CEO"), ("Ben", ""), ("Chloe", "")],
-        agenda=kwargs.get("agenda", "full"),
-        anonymous=kwargs.get("anonymous", False),
-        sources=sources or read_sources(FIXTURE),
-    )
-    workshop = store.open(info.id)
-    for person, value in zip(info.participants, values, strict=True):
-        workshop.save_answer(Answer(person.id, MANDATE, value=value))
-    return info.id
 
 
 @pytest.fixture
