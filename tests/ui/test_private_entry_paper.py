@@ -293,6 +293,15 @@ async def test_one_persons_whole_sheet_in_one_go_with_progress(
         assert [value(app, chloe.id, RATE, "persist", "self")] == [None]
 
 
+async def keys_on_the_first_row(pilot, key: str) -> dict[str, str]:
+    """What each key does on the first row of private entry opened by ``key`` (e at the keyboard, E for sheets)."""
+    await pilot.press(key)
+    entry = await wait_for_screen(pilot, PrivateEntryScreen)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: entry.phase == "ask", "the first row")
+    return {what: shown for shown, what in key_table(entry)}
+
+
 async def test_help_and_the_palette_list_the_sheet_key_and_private_entrys_keys(workshop_id: str, make_app) -> None:
     from test_keys import palette_titles
 
@@ -303,11 +312,7 @@ async def test_help_and_the_palette_list_the_sheet_key_and_private_entrys_keys(w
         sheets = next(what for what in table if what.startswith("Paper sheets"))
         assert table[sheets] == "E"
         assert (await palette_titles(console))[sheets] == "key: E"
-        await pilot.press("E")
-        entry = await wait_for_screen(pilot, PrivateEntryScreen)
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: entry.phase == "ask", "the first row")
-        keys = {what: key for key, what in key_table(entry)}
+        keys = await keys_on_the_first_row(pilot, "E")
         assert keys["Skip this row (left empty on the sheet)"] == "⏎"
         assert keys["A comment on this row"] == "tab"
         assert keys["Go back to the previous row (shows what is stored)"] == "⌫"
@@ -323,11 +328,7 @@ async def test_at_the_keyboard_enter_is_said_to_skip_the_row_without_the_sheets_
     app: BootcampApp = make_app(open_workshop=workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await console_at(pilot, RATE)
-        await pilot.press("e")
-        entry = await wait_for_screen(pilot, PrivateEntryScreen)
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: entry.phase == "ask", "the first row")
-        keys = {what: key for key, what in key_table(entry)}
+        keys = await keys_on_the_first_row(pilot, "e")
         assert keys["Skip this row: nothing is stored for it (an answer stored before stays)"] == "⏎"
         assert not any("sheet" in what or "empty" in what for what in keys)
         assert "Enter skips the row" in screen_text(app) and "empty row" not in screen_text(app)
