@@ -107,6 +107,19 @@ async def console_and_projector(make_app, data_dir: Path, clock: FixedClock, wor
             yield Room(console, console_pilot, projector, projector_pilot)
 
 
+@asynccontextmanager
+async def projector_followed_by(pilot, data_dir: Path, workshop_id: str, clock: FixedClock):
+    """A projector window at 80×24 on the workshop of ``pilot``'s console, the console following it as its
+    one-second tick would find it; inside the console's app context (the projector's test run made its own the
+    active app), where the test then presses its keys."""
+    projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
+    async with projector.run_test(size=(80, 24)) as projector_pilot:
+        await wait_for_screen(projector_pilot, ProjectorScreen)
+        with pilot.app._context():
+            pilot.app.screen._follow_projector()  # what the console's one-second tick calls
+            yield
+
+
 def record_show_room(monkeypatch: pytest.MonkeyPatch, app_of_interest) -> list[tuple[str, object, object]]:
     """Every ``show_room(data, state)`` a question view gets in ``app_of_interest``: (step, data, state)."""
     calls: list[tuple[str, object, object]] = []
@@ -211,23 +224,19 @@ async def test_help_says_how_the_blank_comes_back_with_and_without_a_projector_w
         screen: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
         alone = dict((what, keys) for keys, what in key_table(screen))
         assert alone["Blank the screen (any key brings it back)"] == "b / ."
-        projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
-        async with projector.run_test(size=(80, 24)) as projector_pilot:
-            await wait_for_screen(projector_pilot, ProjectorScreen)
-            with console._context():
-                screen._follow_projector()  # what the console's one-second tick calls
-                await pilot.pause()
-                followed = dict((what, keys) for keys, what in key_table(screen))
-                assert not any("any key" in what for what in followed)
-                assert followed["Blank the projector window, the console stays as it is (b brings the wall back)"] == (
-                    "b / ."
-                )
-                await pilot.press("b", "right")  # the console goes on, the wall stays black
-                await pilot.pause()
-                assert console.workshop.state.blank
-                await pilot.press("b")
-                await pilot.pause()
-                assert not console.workshop.state.blank
+        async with projector_followed_by(pilot, data_dir, workshop_id, clock):
+            await pilot.pause()
+            followed = dict((what, keys) for keys, what in key_table(screen))
+            assert not any("any key" in what for what in followed)
+            assert followed["Blank the projector window, the console stays as it is (b brings the wall back)"] == (
+                "b / ."
+            )
+            await pilot.press("b", "right")  # the console goes on, the wall stays black
+            await pilot.pause()
+            assert console.workshop.state.blank
+            await pilot.press("b")
+            await pilot.pause()
+            assert not console.workshop.state.blank
 
 
 async def test_a_blanked_wall_goes_with_its_projector_window_and_the_console_says_so(
@@ -240,14 +249,10 @@ async def test_a_blanked_wall_goes_with_its_projector_window_and_the_console_say
     console = make_app(open_workshop=workshop_id)
     async with console.run_test(size=(120, 40)) as pilot:
         screen: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
-        projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
-        async with projector.run_test(size=(80, 24)) as projector_pilot:
-            await wait_for_screen(projector_pilot, ProjectorScreen)
-            with console._context():
-                screen._follow_projector()  # what the console's one-second tick calls
-                await pilot.press("b")
-                await pilot.pause()
-                assert console.workshop.state.blank
+        async with projector_followed_by(pilot, data_dir, workshop_id, clock):
+            await pilot.press("b")
+            await pilot.pause()
+            assert console.workshop.state.blank
         screen._follow_projector()  # the window closed: the lock went with it
         await pilot.pause()
         assert not screen.projected and not console.workshop.state.blank
@@ -270,22 +275,18 @@ async def test_the_console_shows_the_speaker_view_while_a_projector_follows(
     async with console.run_test(size=(120, 40)) as pilot:
         screen: WorkshopScreen = await wait_for_screen(pilot, WorkshopScreen)  # type: ignore[assignment]
         assert not screen.projected and not screen.query_one(NextStep).display
-        projector = create_projector_app(data_dir=data_dir, workshop_id=workshop_id, clock=clock, poll_seconds=None)
-        async with projector.run_test(size=(80, 24)) as projector_pilot:
-            await wait_for_screen(projector_pilot, ProjectorScreen)
-            with console._context():
-                screen._follow_projector()  # what the console's one-second tick calls
-                await pilot.pause()
-                assert screen.projected and screen.has_class("-projected")
-                assert not screen.query_one("#agenda-column").display
-                # the step wraps as the wall does: 76 columns, the slide's body at 80×24
-                assert screen.query_one("#step-body").content_region.width == BODY_COLUMNS
-                next_step = screen.query_one(NextStep)
-                assert next_step.display and "Rate the aptitudes" in str(next_step.render())
-                assert "rate · 10 min" in str(next_step.render())
-                assert "projector window following" in str(screen.query_one("#status-bar", Static).render())
-                await pilot.press("right")
-                assert "Who drives agreement?" in str(screen.query_one(NextStep).render())
+        async with projector_followed_by(pilot, data_dir, workshop_id, clock):
+            await pilot.pause()
+            assert screen.projected and screen.has_class("-projected")
+            assert not screen.query_one("#agenda-column").display
+            # the step wraps as the wall does: 76 columns, the slide's body at 80×24
+            assert screen.query_one("#step-body").content_region.width == BODY_COLUMNS
+            next_step = screen.query_one(NextStep)
+            assert next_step.display and "Rate the aptitudes" in str(next_step.render())
+            assert "rate · 10 min" in str(next_step.render())
+            assert "projector window following" in str(screen.query_one("#status-bar", Static).render())
+            await pilot.press("right")
+            assert "Who drives agreement?" in str(screen.query_one(NextStep).render())
         screen._follow_projector()  # the window closed: the lock went with it
         await pilot.pause()
         assert not screen.projected and not screen.has_class("-projected")
