@@ -47,6 +47,18 @@ async def room_quick_to_say_held(files: WorkshopFiles, tmp_path: Path, **where: 
     return room
 
 
+async def ana_answering_without_the_script_on_a_full_disk(
+    files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
+) -> tuple[Room, Phone, int]:
+    """Ana's page without its script, her Yes posted once the disk is full: the room, her phone, the post's status."""
+    room = await room_quick_to_say_held(files, tmp_path)
+    ana = await phone_at(room, phones)
+    await ana.sit("Ana")
+    disk_full.set()
+    status, _ = await ana.post("answer", {"step": MANDATE, "item": "", "perspective": "", "value": "yes"}, script=False)
+    return room, ana, status
+
+
 def held_line(html: str, *, script: bool = True) -> str:
     """The words of the page's held notice as a page in contact with the laptop shows them, with its script or
     (``script`` False) without; "" when it shows none."""
@@ -99,11 +111,7 @@ async def test_a_rating_that_moved_on_says_its_answers_are_held_until_saved_then
 async def test_without_the_script_the_next_page_says_it_is_held_and_then_saved(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await room_quick_to_say_held(files, tmp_path)
-    ana = await phone_at(room, phones)
-    await ana.sit("Ana")
-    disk_full.set()
-    status, _ = await ana.post("answer", {"step": MANDATE, "item": "", "perspective": "", "value": "yes"}, script=False)
+    room, ana, status = await ana_answering_without_the_script_on_a_full_disk(files, tmp_path, phones, disk_full)
     assert status == 200  # the post waited for the save, then went back to the page
     # A page without the script cannot notice the laptop gone: it says up front what that would mean.
     assert held_line(ana.html, script=False) == HELD_ONE + UNSCRIPTED_ONE
@@ -353,11 +361,7 @@ async def test_quitting_anyway_tells_each_open_phone_in_its_last_page_which_of_i
 async def test_without_the_script_a_page_loaded_once_the_saves_are_given_up_says_they_are_lost(
     files: WorkshopFiles, tmp_path: Path, phones: list[Phone], disk_full: threading.Event
 ) -> None:
-    room = await room_quick_to_say_held(files, tmp_path)
-    ana = await phone_at(room, phones)
-    await ana.sit("Ana")
-    disk_full.set()
-    await ana.post("answer", {"step": MANDATE, "item": "", "perspective": "", "value": "yes"}, script=False)
+    room, ana, _ = await ana_answering_without_the_script_on_a_full_disk(files, tmp_path, phones, disk_full)
     assert held_line(ana.html).startswith("Your last answer is held")
     room.workshop.abandon_saves()
     closed = closed_words(await ana.load())
