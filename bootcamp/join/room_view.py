@@ -165,7 +165,7 @@ class PhoneViews:
         for number, item in enumerate(asks.item_ids):
             if not all(records.answer(seat.participant_id, step.key, item, p) for p in asks.perspectives):
                 return number
-        return len(asks.item_ids) - 1
+        return max(0, len(asks.item_ids) - 1)  # 0 as before for a step with no items
 
     def _asked(self, seat: Seat, step: Step, asks: Asks, position: int, revealed: bool) -> Asked:
         records, participant_id = self.workshop.records, seat.participant_id
