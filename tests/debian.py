@@ -6,14 +6,21 @@ test command stays the one command CI runs. Elsewhere nothing is installed: the 
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
 INSTALL_TIMEOUT = 1200
+# The suite runs in several pytest-xdist workers, each of which may find the same package missing on a clean
+# machine: apt-get refuses to run while another holds its lock, so the workers take turns here (the second
+# one's apt-get then finds the package installed).
+APT_TURNS = Path(tempfile.gettempdir()) / "bootcamp-tests-apt-get.lock"
 
 
 def apt_install(package: str) -> str:
@@ -21,6 +28,12 @@ def apt_install(package: str) -> str:
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
         return "not root or no apt-get, so it was not installed"
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    with APT_TURNS.open("a") as turn:
+        fcntl.flock(turn, fcntl.LOCK_EX)  # let go when the file closes
+        return _apt_get(package, env)
+
+
+def _apt_get(package: str, env: Mapping[str, str]) -> str:
     try:
         result = subprocess.run(
             f"apt-get update && apt-get install -y {package}",
