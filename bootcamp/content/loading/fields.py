@@ -3,6 +3,7 @@ problem reported with the file, line and field it was found at."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -52,13 +53,14 @@ class FieldReader:
         """Report missing and unknown fields; True when every required field is there."""
         required = tuple(required)
         allowed = set(required) | set(optional)
-        for key in node:
-            if key not in allowed:
-                hint = ", ".join(sorted(allowed))
-                self.problem(node.line_of(key), _join(field, key), f"unknown field (expected one of: {hint})")
         missing = [key for key in required if key not in node]
+        unknown = [key for key in node if key not in allowed]
+        meant = _meant_for(unknown, missing)
+        for key in unknown:
+            self.problem(node.line_of(key), _join(field, key), _unknown_field(node, key, allowed, meant.get(key)))
         for key in missing:
-            self.problem(node.line, _join(field, key), "missing required field")
+            if key not in meant.values():  # said once, where the misspelling is
+                self.problem(node.line, _join(field, key), "missing required field")
         return not missing
 
     def text(self, node: Located, key: str, field: str, default: str | None = None) -> str:
@@ -216,6 +218,30 @@ class FieldReader:
                 ids.append((result.id, entry.line_of("id"), f"{entry_field}.id"))
         self.unique(ids, what)
         return built
+
+
+def _meant_for(unknown: list[str], missing: list[str]) -> dict[str, str]:
+    """The required field each unknown one most likely misspells: the closest by its letters, or, one of each, the
+    one left (`promt:` where `question:` is missing)."""
+    meant: dict[str, str] = {}
+    left = list(missing)
+    for key in unknown:
+        close = difflib.get_close_matches(key, left, n=1, cutoff=0.6)
+        if close:
+            meant[key] = close[0]
+            left.remove(close[0])
+    if len(unknown) - len(meant) == 1 and len(left) == 1:
+        meant[next(key for key in unknown if key not in meant)] = left[0]
+    return meant
+
+
+def _unknown_field(node: Located, key: str, allowed: set[str], meant: str | None) -> str:
+    """What to say of a field not expected here: the required one it misspells, or the field it is close to."""
+    if meant:
+        return f"unknown field, and the required {meant} is missing: is {key} meant to be {meant}?"
+    expected = f"(expected one of: {', '.join(sorted(allowed))})"
+    close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.75)
+    return f"unknown field: did you mean {close[0]}? {expected}" if close else f"unknown field {expected}"
 
 
 def _join(field: str, key: str) -> str:

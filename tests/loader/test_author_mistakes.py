@@ -1,0 +1,66 @@
+"""Mistakes a facilitator made writing a client's boot camp from the README alone: each is one problem, said in one
+sentence with file, line and field, where the loader used to say two things or nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bootcamp.content import ContentError, load_dir
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(FIXTURE, copy)
+    return copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems(content_dir: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_dir(content_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_a_required_field_misspelled_is_one_problem_on_the_misspelled_line(content: Path) -> None:
+    """`promt:` for `question:` was two problems, 'question: missing required field' on the step's first line and
+    'promt: unknown field' on its own, for one slip of the keyboard."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "    question: Do leaders", "    promt: Do leaders")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'promt:')}: steps[3].promt: unknown field, and the required "
+        "question is missing: is promt meant to be question?"
+    ]
+
+
+def test_an_optional_field_misspelled_names_the_field_it_is_close_to(content: Path) -> None:
+    """`note:` for `notes:` listed all thirteen fields a question may have, leaving the author to spot the one meant."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "    notes: Watch for", "    note: Watch for")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'note: Watch')}: steps[2].note: unknown field: did you mean notes? "
+        "(expected one of: agendas, body, id, items, kind, minutes, notes, perspectives, rated_for, scale, title)"
+    ]
+
+
+def test_a_field_no_other_is_close_to_still_lists_what_is_expected(content: Path) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "    minutes: 4\n", "    minutes: 4\n    colour: red\n")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'colour')}: steps[3].colour: unknown field (expected one of: "
+        "agendas, ask_next, body, comment, dimension, do_next, id, kind, minutes, notes, question, scale, title)"
+    ]
