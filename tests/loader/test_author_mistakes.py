@@ -64,3 +64,15 @@ def test_a_field_no_other_is_close_to_still_lists_what_is_expected(content: Path
         f"sessions/basics.yaml:{line_of(session, 'colour')}: steps[3].colour: unknown field (expected one of: "
         "agendas, ask_next, body, comment, dimension, do_next, id, kind, minutes, notes, question, scale, title)"
     ]
+
+
+def test_a_comma_in_a_braced_entry_says_it_ended_the_text(content: Path) -> None:
+    """`{id: x, title: X, text: One bill a month, right first time.}`: the comma ends the text, and 'right first
+    time.' was reported as an unknown field, which the author had never written as one."""
+    program = content / "sessions" / "program.yaml"
+    edit(program, "text: Built into how the company runs.}", "text: Built in, every day.}")
+    assert problems(content) == [
+        f"sessions/program.yaml:{line_of(program, 'Built in, every day.')}: levels[2].every day.: in {{…}} a comma "
+        "ends a field, so 'every day.' was read as a field name: put the text that holds the comma in quotes "
+        '("…")'
+    ]

@@ -236,7 +236,13 @@ def _meant_for(unknown: list[str], missing: list[str]) -> dict[str, str]:
 
 
 def _unknown_field(node: Located, key: str, allowed: set[str], meant: str | None) -> str:
-    """What to say of a field not expected here: the required one it misspells, or the field it is close to."""
+    """What to say of a field not expected here: the comma that made it, the required one it misspells, or the
+    field it is close to."""
+    if getattr(node, "braced", False) and node[key] is None and " " in key.strip():
+        return (
+            f"in {{…}} a comma ends a field, so '{key}' was read as a field name: put the text that holds the "
+            'comma in quotes ("…")'
+        )
     if meant:
         return f"unknown field, and the required {meant} is missing: is {key} meant to be {meant}?"
     expected = f"(expected one of: {', '.join(sorted(allowed))})"
