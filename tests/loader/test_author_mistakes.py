@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bootcamp.content import ContentError, load_dir
+from bootcamp.content import ContentError, load_dir, load_sources, read_sources
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
@@ -64,6 +64,25 @@ def test_a_field_no_other_is_close_to_still_lists_what_is_expected(content: Path
         f"sessions/basics.yaml:{line_of(session, 'colour')}: steps[3].colour: unknown field (expected one of: "
         "agendas, ask_next, body, comment, dimension, do_next, id, kind, minutes, notes, question, scale, title)"
     ]
+
+
+@pytest.mark.parametrize("name", ["hopes.md", "slides/welcome.md", "welcome.markdown", "notes.txt"])
+def test_a_body_naming_a_markdown_file_is_refused(content: Path, name: str) -> None:
+    """`body: hopes.md` validated ok and the wall showed the file's name, 'hopes.md', where the slide should be: a
+    body is the Markdown itself, and no file is read for it."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "body: What surprised you most today?", f"body: {name}")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, name)}: steps[7].body: '{name}' is the name of a file, and a body is "
+        "the Markdown itself (no file is read for it): put the file's text under 'body: |'"
+    ]
+    assert load_sources(read_sources(content)).step("basics/talk").body == name  # a stored copy still loads
+
+
+def test_a_body_that_mentions_a_file_in_a_sentence_is_text(content: Path) -> None:
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "body: What surprised you most today?", "body: Open charter.md on your laptop.")
+    assert load_dir(content).step("basics/talk").body == "Open charter.md on your laptop."
 
 
 def test_a_comma_in_a_braced_entry_says_it_ended_the_text(content: Path) -> None:

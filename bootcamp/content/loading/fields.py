@@ -13,6 +13,8 @@ from bootcamp.content.yamlnodes import Located, LocatedList
 
 # Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
+# A body that is only a file's name ("hopes.md", "slides/welcome.markdown"), as if the slide's text were read from it
+_FILE_NAME = re.compile(r"^[\w./-]+\.(md|markdown|txt)$", re.IGNORECASE)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
 _PROSE = frozenset(
@@ -105,6 +107,12 @@ class FieldReader:
                 f"loses its lines: write '{key}: |' to keep each line"
             )
             self.problem(line, _join(field, key), message)
+        if _FILE_NAME.match(text) and not self.stored_copy:  # it would reach the wall as the file's name
+            message = (
+                f"'{text}' is the name of a file, and a body is the Markdown itself (no file is read for it): "
+                "put the file's text under 'body: |'"
+            )
+            self.problem(node.line_of(key), _join(field, key), message)
         return text
 
     def plain_text(self, node: Located, key: str, field: str) -> str:
