@@ -95,3 +95,23 @@ def test_a_comma_in_a_braced_entry_says_it_ended_the_text(content: Path) -> None
         "ends a field, so 'every day.' was read as a field name: put the text that holds the comma in quotes "
         '("…")'
     ]
+
+
+def test_items_listed_in_the_step_say_to_name_a_list_of_the_program(content: Path) -> None:
+    """README said a rate step needs `items` (a list), so the author listed them, and was told 'must be text, got a
+    list': the items are one of the program's named lists, given by its id."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "    items: aptitudes", "    items: [listening, urgency]")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'items: [')}: steps[2].items: must be the id of one of the lists in "
+        "sessions/program.yaml (known: aptitudes), not the items themselves: write them there, under "
+        "lists, with an id, a title and a text each"
+    ]
+
+
+def test_a_poker_deck_listed_in_the_exercise_says_to_name_a_list_of_the_program(content: Path) -> None:
+    poker = content / "exercises" / "aptitude-poker.yaml"
+    edit(poker, "deck: aptitudes", "deck:\n  - listening\n  - urgency")
+    (found,) = problems(content)
+    assert found.startswith(f"exercises/aptitude-poker.yaml:{line_of(poker, 'deck:')}: deck: must be the id of one "
+                            "of the lists in sessions/program.yaml (known: aptitudes)")

@@ -20,6 +20,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PROSE = frozenset(
     {"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"}
 )
+# What ref records for items written out where the id of a named list belongs: said with the lists there are
+ITEMS_WRITTEN_OUT = "items written out"
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
 MAX_STEP_MINUTES = 24 * 60
 
@@ -175,6 +177,9 @@ class FieldReader:
 
     def ref(self, node: Located, key: str, field: str, what: str) -> str:
         """Read an id that must name something defined elsewhere; checked once every file is read."""
+        if what == "item list" and isinstance(node.get(key), LocatedList):  # the items themselves, written here
+            self.refs.append((self.file, node.line_of(key), _join(field, key), ITEMS_WRITTEN_OUT, ""))
+            return ""
         value = self.text(node, key, field)
         if value:
             self.refs.append((self.file, node.line_of(key), _join(field, key), what, value))
