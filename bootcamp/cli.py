@@ -71,7 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         "0.0.0.0 serves them all) and PORT (default: any free one); without ADDRESS the console asks which",
     )
 
-    sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
+    validating = sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
+    validating.add_argument(
+        "--copy-to",
+        metavar="DIR",
+        help="start your own boot camp: copy the content (the shipped one, or --content's) into DIR, a folder not "
+        "there yet or empty, then check the copy; edit it and run bootcamp --content DIR validate",
+    )
 
     listing = sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
     listing.add_argument("--archived", action="store_true", help="list archived workshops too, marked so")

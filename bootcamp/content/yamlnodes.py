@@ -92,6 +92,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
     duplicates: list[tuple[str, int]] = []
     mapping.commented = {}  # type: ignore[attr-defined]
     mapping.folded = {}  # type: ignore[attr-defined]
+    mapping.braced = bool(node.flow_style)  # type: ignore[attr-defined]  # written {a: 1, b: 2}: a comma ends a field
     for key_node, value_node in node.value:
         key = _constructed(loader, key_node)
         key = str(key) if not isinstance(key, str) else key

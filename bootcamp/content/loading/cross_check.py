@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bootcamp.content.loading.fields import FieldReader
+from bootcamp.content.loading.fields import ITEMS_WRITTEN_OUT, FieldReader
 from bootcamp.content.loading.head import ProgramHead
 from bootcamp.content.model import AptitudePoker, Exercise, RoleCheck, Session
 
@@ -40,6 +40,16 @@ def cross_check(
     defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
     for file, line, field, what, value in reader.refs:
         if defined_in.get(what) in unparsed_folders:
+            continue
+        if what == ITEMS_WRITTEN_OUT:
+            reader.file = file
+            lists = ", ".join(sorted(known["item list"])) or "none defined"
+            reader.problem(
+                line,
+                field,
+                f"must be the id of one of the lists in sessions/program.yaml (known: {lists}), not the items "
+                "themselves: write them there, under lists, with an id, a title and a text each",
+            )
             continue
         if value not in known[what]:
             reader.file = file

@@ -3,6 +3,7 @@ problem reported with the file, line and field it was found at."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -12,11 +13,15 @@ from bootcamp.content.yamlnodes import Located, LocatedList
 
 # Bold, italics, a link or code in text shown as typed: "**promise**", "*always*", "[charter](https://…)", "`x`"
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|\[[^\]]{1,200}\]\(|`")
+# A body that is only a file's name ("hopes.md", "slides/welcome.markdown"), as if the slide's text were read from it
+_FILE_NAME = re.compile(r"^[\w./-]+\.(md|markdown|txt)$", re.IGNORECASE)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Fields of words, where a ' #' is the author's text ("Priority #1"), never a comment on the value: YAML drops it.
 _PROSE = frozenset(
     {"title", "question", "label", "summary", "text", "ask_next", "do_next", "rated_for", "why", "short"}
 )
+# What ref records for items written out where the id of a named list belongs: said with the lists there are
+ITEMS_WRITTEN_OUT = "items written out"
 # A step (or a Poker card) longer than the day it is part of is a typo: 100000 for 10.
 MAX_STEP_MINUTES = 24 * 60
 
@@ -52,13 +57,14 @@ class FieldReader:
         """Report missing and unknown fields; True when every required field is there."""
         required = tuple(required)
         allowed = set(required) | set(optional)
-        for key in node:
-            if key not in allowed:
-                hint = ", ".join(sorted(allowed))
-                self.problem(node.line_of(key), _join(field, key), f"unknown field (expected one of: {hint})")
         missing = [key for key in required if key not in node]
+        unknown = [key for key in node if key not in allowed]
+        meant = _meant_for(unknown, missing)
+        for key in unknown:
+            self.problem(node.line_of(key), _join(field, key), _unknown_field(node, key, allowed, meant.get(key)))
         for key in missing:
-            self.problem(node.line, _join(field, key), "missing required field")
+            if key not in meant.values():  # said once, where the misspelling is
+                self.problem(node.line, _join(field, key), "missing required field")
         return not missing
 
     def text(self, node: Located, key: str, field: str, default: str | None = None) -> str:
@@ -103,6 +109,12 @@ class FieldReader:
                 f"loses its lines: write '{key}: |' to keep each line"
             )
             self.problem(line, _join(field, key), message)
+        if _FILE_NAME.match(text) and not self.stored_copy:  # it would reach the wall as the file's name
+            message = (
+                f"'{text}' is the name of a file, and a body is the Markdown itself (no file is read for it): "
+                "put the file's text under 'body: |'"
+            )
+            self.problem(node.line_of(key), _join(field, key), message)
         return text
 
     def plain_text(self, node: Located, key: str, field: str) -> str:
@@ -165,6 +177,9 @@ class FieldReader:
 
     def ref(self, node: Located, key: str, field: str, what: str) -> str:
         """Read an id that must name something defined elsewhere; checked once every file is read."""
+        if what == "item list" and isinstance(node.get(key), LocatedList):  # the items themselves, written here
+            self.refs.append((self.file, node.line_of(key), _join(field, key), ITEMS_WRITTEN_OUT, ""))
+            return ""
         value = self.text(node, key, field)
         if value:
             self.refs.append((self.file, node.line_of(key), _join(field, key), what, value))
@@ -216,6 +231,36 @@ class FieldReader:
                 ids.append((result.id, entry.line_of("id"), f"{entry_field}.id"))
         self.unique(ids, what)
         return built
+
+
+def _meant_for(unknown: list[str], missing: list[str]) -> dict[str, str]:
+    """The required field each unknown one most likely misspells: the closest by its letters, or, one of each, the
+    one left (`promt:` where `question:` is missing)."""
+    meant: dict[str, str] = {}
+    left = list(missing)
+    for key in unknown:
+        close = difflib.get_close_matches(key, left, n=1, cutoff=0.6)
+        if close:
+            meant[key] = close[0]
+            left.remove(close[0])
+    if len(unknown) - len(meant) == 1 and len(left) == 1:
+        meant[next(key for key in unknown if key not in meant)] = left[0]
+    return meant
+
+
+def _unknown_field(node: Located, key: str, allowed: set[str], meant: str | None) -> str:
+    """What to say of a field not expected here: the comma that made it, the required one it misspells, or the
+    field it is close to."""
+    if getattr(node, "braced", False) and node[key] is None and " " in key.strip():
+        return (
+            f"in {{…}} a comma ends a field, so '{key}' was read as a field name: put the text that holds the "
+            'comma in quotes ("…")'
+        )
+    if meant:
+        return f"unknown field, and the required {meant} is missing: is {key} meant to be {meant}?"
+    expected = f"(expected one of: {', '.join(sorted(allowed))})"
+    close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.75)
+    return f"unknown field: did you mean {close[0]}? {expected}" if close else f"unknown field {expected}"
 
 
 def _join(field: str, key: str) -> str:
