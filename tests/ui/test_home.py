@@ -327,6 +327,8 @@ async def test_broken_content_shows_the_validate_list_and_workshops_still_open(
         assert listed == printed.getvalue().rstrip("\n")
         assert "minutes" in listed and "rant" in listed
         assert "Traceback" not in screen_text(app)
+        explanation = str(screen.query_one("#explanation", Static).render())
+        assert f"bootcamp --content {broken_content} validate" in explanation  # the command to copy, not "DIR"
 
         await pilot.press("escape")
         home = await wait_for_screen(pilot, HomeScreen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -41,7 +42,7 @@ class ContentErrorsScreen(LetsGoOfAppWatches, Screen[None]):
             joined(
                 ("The boot camp content has problems.", "bold"),
                 " Fix each one in its file and start again, or check them with ",
-                ("bootcamp validate --content DIR", "bold"),
+                (f"bootcamp --content {shlex.quote(str(self.content_dir))} validate", "bold"),
                 ". Existing workshops still open: each keeps its own copy of the content.",
             ),
             id="explanation",
