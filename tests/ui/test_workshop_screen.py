@@ -418,3 +418,31 @@ async def test_a_workshop_reopened_months_after_its_clock_was_left_running_stops
         assert "over" in day and "behind" in day and "4320" not in day, day
     stored_state = store.open(workshop_id).state()
     assert all(timer.running_since is None for timer in stored_state.timers.values())
+
+
+async def test_stepping_back_through_steps_that_ran_over_raises_no_toast_for_each(
+    workshop_id: str, make_app, clock: FixedClock
+) -> None:
+    """Stepping back through the demo with the timer running stacked one "Over time" toast per step passed: each
+    had run over before, so each was over on arrival. The toast says a step ran out while it was shown; a step
+    arrived at already over says so on its timer, and a toast goes when its step is left."""
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_console(pilot)
+        over_time_toasts = lambda: [n for n in app._notifications if n.message == OVER_TIME.capitalize()]  # noqa: E731
+        await pilot.press("t")
+        clock.advance(6 * 60)  # the welcome runs over (5 min) …
+        await pilot.press("right")  # … and is left before the next second's tick
+        await wait_until(pilot, lambda: screen.flow.current.key == RATE, "the second step")
+        screen.tick()
+        clock.advance(60 * 60)  # the rating runs over while shown: said
+        screen.tick()
+        await pilot.pause()
+        assert len(over_time_toasts()) == 1
+
+        await pilot.press("left")  # back to the welcome, over since before: its timer says so, no toast of its own
+        await wait_until(pilot, lambda: screen.flow.current.key == WELCOME, "the first step")
+        screen.tick()
+        await pilot.pause()
+        assert screen.query_one(StepTimerPanel).has_class("-over")
+        assert over_time_toasts() == []  # the rating's went when it was left

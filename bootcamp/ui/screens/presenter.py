@@ -16,7 +16,7 @@ from textual.binding import Binding
 
 from bootcamp.flow import Flow
 from bootcamp.live.workshop import LiveWorkshop
-from bootcamp.ui.screens.walk import OVER_TIME_SAID, START_OVER_SAID, TAKE_MINUTES_SAID, WalkScreen
+from bootcamp.ui.screens.walk import START_OVER_SAID, TAKE_MINUTES_SAID, WalkScreen
 from bootcamp.ui.theme import PROJECTOR_THEME
 from bootcamp.ui.widgets.join_slide import JoinSlide, show_invite
 from bootcamp.ui.widgets.slide import Slide
@@ -52,7 +52,6 @@ class PresenterScreen(WalkScreen):
 
     async def on_mount(self) -> None:
         self._theme_before = self.app.theme
-        self._take_down_over_time_toasts()
         self.app.theme = PROJECTOR_THEME
         await self.show_state()
 
@@ -90,14 +89,6 @@ class PresenterScreen(WalkScreen):
 
     def signal_over_time(self) -> None:
         """The slide's bottom line already says it; no toast in front of the room."""
-
-    def _take_down_over_time_toasts(self) -> None:
-        """The console's "Over time" toast, raised a moment before F5, stayed over the projected slide for seconds
-        (a warning, which presenter mode still shows): the slide's bottom line says it, for the facilitator."""
-        # Textual has no public way to take down one notification: its own collection and _unnotify are used.
-        app = self.app
-        for notification in [n for n in app._notifications if n.message == OVER_TIME_SAID]:
-            app._unnotify(notification)
 
     def signal_reveal(self, shown: bool | None) -> None:
         """The slide shows the tally come and go; no toast in front of the room."""

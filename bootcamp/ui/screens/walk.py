@@ -32,7 +32,7 @@ from bootcamp.ui.widgets.timer import OVER_TIME
 if TYPE_CHECKING:
     from bootcamp.ui.app import BootcampApp
 
-OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast; presenter mode takes it down (the slide says it)
+OVER_TIME_SAID = OVER_TIME.capitalize()  # the console's toast, while its step is shown; presenter mode takes it down
 TICK_SECONDS = 1.0
 # What - and T do (their tooltips, in help and the command palette): time the room did not spend on the step.
 TAKE_MINUTES_SAID = "Take 2 minutes off the step timer (undoes +)"
@@ -107,6 +107,7 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
         step = flow.current
         if step.key != self._shown_step:
             self._shown_step = step.key
+            self.arrive_quietly_if_over_time(flow)
             await self.show_step(flow)
         self.show_room()
         self.show_position(flow)
@@ -209,6 +210,21 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
     def signal_over_time(self) -> None:
         """A calm, non-modal signal: a toast the facilitator can ignore."""
         self.notify(OVER_TIME_SAID, title=self.flow.current.title, severity="warning", markup=False)
+
+    def arrive_quietly_if_over_time(self, flow: Flow) -> None:
+        """A step arrived at: the toast of the step left goes with it, and one that ran over before (stepping back
+        through a day that ran long) says so on its timer, not in a toast per step passed: the toast is for a step
+        running out while it is shown. Presenter mode arrives too when it opens: the console's toast, raised a moment
+        before F5, stayed over the projected slide for seconds, where the slide's bottom line says it."""
+        self.take_down_over_time_toasts()
+        if flow.over_time():
+            self.workshop.over_time_signalled.add(flow.current.key)
+
+    def take_down_over_time_toasts(self) -> None:
+        # Textual has no public way to take down one notification: its own collection and _unnotify are used.
+        app = self.app
+        for notification in [n for n in app._notifications if n.message == OVER_TIME_SAID]:
+            app._unnotify(notification)
 
     def signal_reveal(self, shown: bool | None) -> None:
         """Say what ``r`` did: results now shown (True), hidden (False), or nothing to reveal here (None)."""
