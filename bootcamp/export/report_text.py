@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bootcamp.export.safe_text import CARRIAGE_RETURNS, plain
 from bootcamp.plurals import counted
-from bootcamp.summary.action_days import done_counted, done_late
+from bootcamp.summary.action_days import done_late, late_among_done
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
     DISAGREEMENT_SHARE,
@@ -339,14 +339,13 @@ def agreement_phrase(report: CommitmentReport) -> str:
     return "No dimension splits the room: where there is a score, the room broadly agrees on it."
 
 
-def action_statuses(report: CommitmentReport) -> list[str]:
-    """``["2 open", "5 done (2 of them late)", "1 dropped"]``: the actions by status, the late among the done."""
+def action_statuses(report: CommitmentReport) -> list[tuple[str, str]]:
+    """``[("2 open", ""), ("5 done", "(2 of them late)"), ("1 dropped", "")]``: the actions counted by status, each
+    count with how many of those were done late (only done ones can be), apart so a screen can mark it."""
     said = []
     for status in ("open", "doing", "done", "dropped"):
-        of_status = [action for action in report.actions if action.status == status]
-        if not of_status:
-            continue
-        said.append(done_counted(len(of_status), done_late(of_status)) if status == "done" else f"{len(of_status)} {status}")
+        if of_status := [action for action in report.actions if action.status == status]:
+            said.append((f"{len(of_status)} {status}", late_among_done(len(of_status), done_late(of_status))))
     return said
 
 
@@ -355,7 +354,8 @@ def actions_counted(report: CommitmentReport) -> str:
     Actions page counts them."""
     overdue = sum(1 for action in report.actions if action.overdue)
     as_of = f" as of {report.as_of}" if report.as_of else ""
-    return " · ".join([counted(len(report.actions), "action"), f"{overdue} overdue{as_of}", *action_statuses(report)])
+    statuses = [f"{count} {late}" if late else count for count, late in action_statuses(report)]
+    return " · ".join([counted(len(report.actions), "action"), f"{overdue} overdue{as_of}", *statuses])
 
 
 def tally(question: QuestionResult) -> str:

@@ -49,15 +49,21 @@ def status_with_day(status: str, status_at: str, due: str) -> str:
     return f"{status} {day}, {late}" if late else f"{status} {day}"
 
 
+def late_among_done(done: int, late: int) -> str:
+    """"(2 of them late)", "(late)" for the one done, "(all late)", or "" when none was late."""
+    if not late:
+        return ""
+    if late == done:
+        return "(late)" if done == 1 else "(all late)"
+    return f"({late} of them late)"
+
+
 def done_counted(done: int, late: int) -> str:
     """"5 done (2 of them late)", "1 done (late)", "3 done (all late)", "5 done": how many were done, and how many of
     those after their due date, so a count of done does not read as on time. One done with no day kept is done and
     counted neither late nor on time: no day is guessed."""
-    if not late:
-        return f"{done} done"
-    if late == done:
-        return f"{done} done (late)" if done == 1 else f"{done} done (all late)"
-    return f"{done} done ({late} of them late)"
+    among = late_among_done(done, late)
+    return f"{done} done {among}" if among else f"{done} done"
 
 
 def done_late(actions: Iterable[DatedStatus]) -> int:

@@ -39,8 +39,9 @@ class ActionList(ReportPart):
         summary.append(" · ")
         summary.append(f"{overdue} overdue", bad if overdue else "")
         summary.append(f" as of {report.as_of}" if report.as_of else "", muted)
-        for said in action_statuses(report):
-            summary.append(f" · {said}")
+        for count, late in action_statuses(report):
+            summary.append(f" · {count}")
+            summary.append(f" {late}" if late else "", bad)  # red as the rows' "21 days late", read from the back
         owners = Counter(action.owner for action in actions if action.owner and action.status in STILL_TO_DO)
         by_owner = plain("Still to do, by owner: ", muted)
         by_owner.append_text(plain(" · ".join(f"{owner} {count}" for owner, count in owners.most_common())))
