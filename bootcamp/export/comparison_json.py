@@ -95,6 +95,9 @@ Top level:
   open or under way as recorded there (``state`` ``overdue`` or ``open``), oldest run first, but those a run since
   agreed again; ``[]`` when there are none.
 - ``new_actions``: actions on the later run's list that the earlier one did not have.
+- ``actions_done_late``: how many of ``actions`` were done by ``as_of`` after their ``due`` (``state`` ``done``,
+  ``days_late`` above 0), as every other format counts them beside the done: "5 done (2 of them late)"; one done with
+  no day kept is not counted (new within version 5: no field changed meaning).
 - ``runs``: every run of the line up to ``after``, oldest first (the runs before ``before`` in its line, then
   the two compared), for the trend: ``[{workshop_id, workshop, date, score, level, measured, dimensions}]``;
   ``score``: the run's overall score, ``null`` when it measured nothing; ``level``: the title of the level its
@@ -112,8 +115,10 @@ from __future__ import annotations
 from typing import Any
 
 from bootcamp.export.report_json import plain_data, printable_json
+from bootcamp.summary.action_days import done_late
 from bootcamp.summary.comparison_model import (
     ActionProgress,
+    ActionState,
     Comparison,
     DimensionChange,
     OverallChange,
@@ -145,6 +150,7 @@ def comparison_to_data(comparison: Comparison, chosen: EarlierChoice | None = No
         "version": comparison.version,
         **data,
         "biggest_moves_first": [d.id for d in comparison.biggest_moves_first],
+        "actions_done_late": done_late(comparison.actions_in(ActionState.DONE)),
         "compared_with": _compared_with(chosen, comparison),
     }
 

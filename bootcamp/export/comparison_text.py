@@ -11,6 +11,7 @@ from datetime import date
 
 from bootcamp.content.model import Level
 from bootcamp.export.report_text import STATUS_PHRASES, number, percent
+from bootcamp.summary.action_days import done_counted, done_late
 from bootcamp.summary.comparison_model import (
     ActionProgress,
     ActionState,
@@ -273,8 +274,8 @@ def no_gap_listed(role: RoleChange) -> str:
 
 
 def action_counts(comparison: Comparison) -> str:
-    """``8 actions from the earlier run: 3 done, 2 overdue, 2 still open, 1 dropped``; then, when runs before it
-    left actions open, ``2 actions still open from runs before it: 1 overdue, 1 still open``."""
+    """``8 actions from the earlier run: 3 done (1 of them late), 2 overdue, 2 still open, 1 dropped``; then, when runs
+    before it left actions open, ``2 actions still open from runs before it: 1 overdue, 1 still open``."""
     total = len(comparison.actions)
     if not total:
         said = "The earlier run recorded no actions."
@@ -290,8 +291,10 @@ def action_counts(comparison: Comparison) -> str:
 
 
 def _counts(found_in: Callable[[ActionState], tuple[ActionProgress, ...]]) -> str:
+    """``3 done (1 of them late), 2 overdue, 2 still open, 1 dropped``: done as of the later run, and how many of
+    those after their due date."""
     return ", ".join(
-        f"{len(found)} {phrase}"
+        done_counted(len(found), done_late(found)) if state is ActionState.DONE else f"{len(found)} {phrase}"
         for state, phrase in (
             (ActionState.DONE, "done"),
             (ActionState.OVERDUE, "overdue"),

@@ -21,6 +21,7 @@ from bootcamp.export.report_text import (
     NOTE_KINDS,
     NOTHING_MISSED,
     ROLES_IN_THE_ROOM,
+    actions_counted,
     agenda_said,
     archived_said,
     coverage_phrase,
@@ -458,8 +459,7 @@ def _actions(report: CommitmentReport) -> str:
         f"<td>{words(a.source_title) if a.source_title else '–'}</td></tr>"
         for a in report.actions
     )
-    overdue = sum(1 for a in report.actions if a.overdue)
-    lead = f"{overdue} overdue as of {escape(report.as_of)}." if overdue else ""
+    lead = escape(actions_counted(report))
     table = boxed(
         '<table class="actions"><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th><th>From</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"

@@ -66,6 +66,9 @@ Top level:
   ``status_at``: the day it was marked done or dropped, ``""`` when it was not (or was before that day was kept:
   no day is guessed); ``days_late``: how many days after ``due`` it was done, ``null`` when done by then, not done,
   or either day is not known (new within version 1).
+- ``actions_done_late``: how many of ``actions`` were done after their ``due`` (``days_late`` above 0), as every
+  other format counts them beside the done: "5 done (2 of them late)"; one done with no day kept is not counted
+  (new within version 1: no field changed meaning).
 - ``skipped``: ``[{key, title, session, minutes}]``: steps skipped for time.
 - ``participants``: ``[{id, name, role, removed, answers}]``; ``name`` is P1 … when anonymous, and ``role`` then
   ``""``: an anonymous workshop's roles are ``roles``, sorted, tied to no seat (``[]`` in a named workshop), one per
@@ -98,6 +101,7 @@ import re
 from enum import Enum
 from typing import Any
 
+from bootcamp.summary.action_days import done_late
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
     DISAGREEMENT_SHARE,
@@ -149,6 +153,7 @@ def report_to_data(report: CommitmentReport) -> dict[str, Any]:
         "participants_left": report.participants_left,
         "weakest_first": [d.id for d in report.weakest_first],
         "looks_real": [d.id for d in report.looks_real],
+        "actions_done_late": done_late(report.actions),
     }
 
 

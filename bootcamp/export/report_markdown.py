@@ -16,6 +16,7 @@ from bootcamp.export.report_text import (
     NOTE_KINDS,
     NOTHING_MISSED,
     ROLES_IN_THE_ROOM,
+    actions_counted,
     agenda_said,
     agreement_phrase,
     archived_said,
@@ -391,9 +392,7 @@ def _actions(report: CommitmentReport) -> list[str]:
     lines = ["## Actions", ""]
     if not report.actions:
         return lines + ["No actions were recorded."]
-    overdue = sum(1 for a in report.actions if a.overdue)
-    if overdue:
-        lines += [f"{overdue} overdue as of {report.as_of}.", ""]
+    lines += [actions_counted(report), ""]
     rows = [
         (
             md(a.what),

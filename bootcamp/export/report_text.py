@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bootcamp.export.safe_text import CARRIAGE_RETURNS, plain
 from bootcamp.plurals import counted
+from bootcamp.summary.action_days import done_late, late_among_done
 from bootcamp.summary.model import (
     DISAGREEMENT_MIN_ANSWERS,
     DISAGREEMENT_SHARE,
@@ -336,6 +337,25 @@ def agreement_phrase(report: CommitmentReport) -> str:
     if all(d.one_voice for d in measured):
         return "No question has more than one scored answer, so whether the room agrees cannot be told."
     return "No dimension splits the room: where there is a score, the room broadly agrees on it."
+
+
+def action_statuses(report: CommitmentReport) -> list[tuple[str, str]]:
+    """``[("2 open", ""), ("5 done", "(2 of them late)"), ("1 dropped", "")]``: the actions counted by status, each
+    count with how many of those were done late (only done ones can be), apart so a screen can mark it."""
+    said = []
+    for status in ("open", "doing", "done", "dropped"):
+        if of_status := [action for action in report.actions if action.status == status]:
+            said.append((f"{len(of_status)} {status}", late_among_done(len(of_status), done_late(of_status))))
+    return said
+
+
+def actions_counted(report: CommitmentReport) -> str:
+    """``6 actions · 1 overdue as of 2026-12-01 · 2 open · 3 done (1 of them late) · 1 dropped``, as the console's
+    Actions page counts them."""
+    overdue = sum(1 for action in report.actions if action.overdue)
+    as_of = f" as of {report.as_of}" if report.as_of else ""
+    statuses = [f"{count} {late}" if late else count for count, late in action_statuses(report)]
+    return " · ".join([counted(len(report.actions), "action"), f"{overdue} overdue{as_of}", *statuses])
 
 
 def tally(question: QuestionResult) -> str:

@@ -7,6 +7,7 @@ date; a dropped action is not late, it was not done.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from bootcamp.plurals import counted
@@ -46,6 +47,28 @@ def status_with_day(status: str, status_at: str, due: str) -> str:
         return status
     late = late_said(days_late(status, status_at, due))
     return f"{status} {day}, {late}" if late else f"{status} {day}"
+
+
+def late_among_done(done: int, late: int) -> str:
+    """"(2 of them late)", "(late)" for the one done, "(all late)", or "" when none was late."""
+    if not late:
+        return ""
+    if late == done:
+        return "(late)" if done == 1 else "(all late)"
+    return f"({late} of them late)"
+
+
+def done_counted(done: int, late: int) -> str:
+    """"5 done (2 of them late)", "1 done (late)", "3 done (all late)", "5 done": how many were done, and how many of
+    those after their due date, so a count of done does not read as on time. One done with no day kept is done and
+    counted neither late nor on time: no day is guessed."""
+    among = late_among_done(done, late)
+    return f"{done} done {among}" if among else f"{done} done"
+
+
+def done_late(actions: Iterable[DatedStatus]) -> int:
+    """How many of these actions were done after their due date, as far as the days kept tell."""
+    return sum(1 for action in actions if action.days_late)
 
 
 class DatedStatus:

@@ -300,7 +300,7 @@ def test_an_action_marked_done_after_the_later_run_is_not_said_done_as_of_its_da
     )
     assert main(["compare", earlier, later, "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "4 actions from the earlier run: 2 done, 1 overdue, 1 still open. As of 2026-09-21" in out, out
+    assert "4 actions from the earlier run: 2 done (1 of them late), 1 overdue, 1 still open. As of 2026-09-21" in out, out
     assert "| Name the accountable leader | Ana | 2026-04-01 | done 2026-10-12, 194 days late | **overdue** |" in out
     assert "| Book the CEO | Chloe | 2026-12-01 | dropped 2026-11-02 | still open, not due yet |" in out
     assert "| Draft a shared churn metric | Ben | 2026-05-01 | done 2026-09-21, 143 days late | done |" in out  # on the day

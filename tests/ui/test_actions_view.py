@@ -332,7 +332,7 @@ async def test_an_action_marked_done_here_is_done_on_the_next_runs_progress_page
         summary.query_one(TabbedContent).active = PROGRESS  # its page number moves as pages are added
         await settle(pilot)
         text = screen_text(app)
-        assert "2 actions from the earlier run: 2 done." in text and "overdue" not in text
+        assert "2 actions from the earlier run: 2 done (1 of them late)." in text and "overdue" not in text
 
 
 async def test_while_presenting_the_wall_is_the_open_workshops_organisation(two_clients, make_app) -> None:

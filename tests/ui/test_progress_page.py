@@ -437,6 +437,7 @@ async def test_progress_says_the_day_an_earlier_action_was_done_and_how_late(
         text = " ".join(screen_text(app).split())
     assert "done Book the CEO for the kick-off" in text, text
     assert "Ben Okafor, 2026-03-15 · done 2026-04-20, 36 days late" in text
+    assert "2 actions from the earlier run: 1 done (late), 1 overdue." in text  # the count says it too
 
 
 async def test_progress_names_the_file_when_the_run_it_follows_cannot_be_read(

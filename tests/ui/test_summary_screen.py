@@ -495,3 +495,6 @@ async def test_the_actions_page_says_the_day_each_action_was_done_and_if_late(
     assert "2026-12-01done 2026-11-20–" in rows["Draft a shared churn metric"]
     assert "2026-10-01dropped 2026-11-02–" in rows["Book the CEO"]  # dropped is not late
     assert "2026-10-01done    " in rows["Send the scorecard to the board"]  # no day kept: none invented
+    # the count above the table: the one done with no day kept is done, counted neither late nor on time
+    assert any(line.startswith("4 actions · 0 overdue") and line.endswith(" · 3 done (1 of them late) · 1 dropped")
+               for line in lines), lines

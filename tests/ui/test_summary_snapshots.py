@@ -7,13 +7,16 @@ and look at the pictures before committing them.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
-from ui_helpers import SHIPPED_CONTENT, settle, wait_for_screen
+from ui_helpers import SHIPPED_CONTENT, new_workshop, settle, wait_for_screen
 
 from bootcamp.clock import FixedClock
-from bootcamp.content import load_dir
+from bootcamp.content import Program, load_dir
 from bootcamp.demo import create_demo_workshop
 from bootcamp.store import Store
+from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.summary import SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -73,3 +76,35 @@ def test_saved_summary_weeks_later_shows_overdue_actions(
 
     app = make_app(content_dir=SHIPPED_CONTENT)
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+DATED_ACTIONS = (
+    Action("a1", "Name the accountable leader", "Ana Ortiz", "2026-10-15", ActionStatus.DONE, status_at="2026-10-12"),
+    Action("a2", "Draft a shared churn metric", "Ben Okafor", "2026-10-28", ActionStatus.DONE, status_at="2026-11-18"),
+    Action("a3", "Book the CEO for the kick-off", "Chloe Martin", "2026-10-01", ActionStatus.DROPPED,
+           status_at="2026-11-02"),
+    Action("a4", "Send the scorecard to the board", "Ana Ortiz", "2026-11-01"),
+)
+
+
+def test_actions_page_weeks_later_with_dated_actions(
+    store: Store, fixture_program: Program, make_app, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, snap_compare
+) -> None:
+    """The CCO back on 2026-11-30, having marked the actions in the actions view: one done on time, one done three
+    weeks late, one dropped, one still open past its due date, as the room would read them on the projector."""
+    import bootcamp.store.store as store_module
+
+    monkeypatch.setattr(store_module, "new_workshop_id", lambda: "dated001")
+    workshop = new_workshop(store, fixture_program).id
+    store.open(workshop).update_room(lambda room: dataclasses.replace(room, actions=DATED_ACTIONS))
+    clock.advance(70 * DAY)  # 2026-11-30
+
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, HomeScreen)
+        await settle(pilot)
+        await pilot.press("s")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.action_page("actions")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=ready)

@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from bootcamp.export.report_text import action_statuses
 from bootcamp.summary.action_days import closed_on, late_said
 from bootcamp.summary.model import ActionResult, CommitmentReport
 from bootcamp.ui.text import plain
@@ -32,16 +33,15 @@ class ActionList(ReportPart):
         actions = sorted(report.actions, key=action_order)
         if not actions:
             return [plain("No actions were recorded yet.", muted)]
-        statuses = Counter(action.status for action in actions)
         overdue = sum(1 for action in actions if action.overdue)
         summary = Text(end="\n")
         summary.append(f"{len(actions)} action{'s' if len(actions) != 1 else ''}", "bold")
         summary.append(" · ")
         summary.append(f"{overdue} overdue", bad if overdue else "")
         summary.append(f" as of {report.as_of}" if report.as_of else "", muted)
-        for status in ("open", "doing", "done", "dropped"):
-            if statuses[status]:
-                summary.append(f" · {statuses[status]} {status}")
+        for count, late in action_statuses(report):
+            summary.append(f" · {count}")
+            summary.append(f" {late}" if late else "", bad)  # red as the rows' "21 days late", read from the back
         owners = Counter(action.owner for action in actions if action.owner and action.status in STILL_TO_DO)
         by_owner = plain("Still to do, by owner: ", muted)
         by_owner.append_text(plain(" · ".join(f"{owner} {count}" for owner, count in owners.most_common())))
