@@ -8,17 +8,21 @@ lowest level ("Lip service") the same yellow as the next; with a light theme "do
 from __future__ import annotations
 
 import pytest
+from rich._palettes import EIGHT_BIT_PALETTE
 from rich.color import Color, ColorSystem
 from rich.color_triplet import ColorTriplet
 from rich.console import Console
 from rich.palette import Palette
 from rich.segment import Segment
 from rich.style import Style
+from room_helpers import open_console
 from textual.app import App
 from textual.color import Color as TextualColor
 from textual.filter import ANSIToTruecolor, Monochrome
+from textual.widget import Widget
 from textual.widgets import Input
-from ui_helpers import settle, wait_for_screen, wait_until
+from textual.widgets._header import HeaderTitle
+from ui_helpers import new_workshop, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program
 from bootcamp.live.snapshot import Tally
@@ -120,6 +124,36 @@ def test_every_tally_bar_stands_out_from_the_screen_without_colour(fixture_progr
     screen = Color.parse(background).get_truecolor()
     for label, style in bars_as_drawn(fixture_program, no_color=True).items():
         assert contrast(style.color.get_truecolor(), screen) >= 3, label
+
+
+def as_sent_in_256(widget: Widget, y: int) -> list[tuple[str, float]]:
+    """Each piece of text on line ``y`` of ``widget`` with its contrast, as a 256-colour terminal (macOS
+    Terminal.app) draws it: Textual's dim blended into a colour first, then each colour's nearest of 256."""
+    app = widget.app
+    segments = list(widget.render_line(y))
+    segments = ANSIToTruecolor(app.ansi_theme_dark).apply(segments, TextualColor.parse(app.current_theme.background))
+    drawn = []
+    for segment in segments:
+        if segment.text.strip() and segment.style and segment.style.color and segment.style.bgcolor:
+            colours = (segment.style.color, segment.style.bgcolor)
+            text, back = (EIGHT_BIT_PALETTE[colour.downgrade(ColorSystem.EIGHT_BIT).number] for colour in colours)
+            drawn.append((segment.text.strip(), contrast(text, back)))
+    return drawn
+
+
+async def test_the_status_bar_s_quiet_words_are_readable_in_256_colours(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """In Terminal.app the console's panel grey (#27303C, a little blue) became xterm's teal 23, and "saved",
+    "next:" and the title bar's organisation were grey on teal at 2.8:1 (5:1 in full colour)."""
+    info = new_workshop(store, fixture_program)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        drawn = as_sent_in_256(console.query_one("#status-bar"), 0) + as_sent_in_256(console.query_one(HeaderTitle), 0)
+        assert any("saved" in text for text, _ in drawn) and any("Northwind" in text for text, _ in drawn)
+        for text, ratio in drawn:
+            assert ratio >= 4.5, (text, ratio)
 
 
 def kind(number: int) -> int:
