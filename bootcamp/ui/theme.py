@@ -8,6 +8,8 @@ from textual.theme import Theme
 CONSOLE_THEME = "bootcamp"
 PROJECTOR_THEME = "projector"
 
+# Panel, a grey barely blue: #27303C, bluer, was xterm's teal 23 in a 256-colour terminal (macOS Terminal.app),
+# and the header's and status bar's quiet words on it 2.8:1; this one is grey 236 there.
 CONSOLE = Theme(
     name=CONSOLE_THEME,
     primary="#5FA8D3",
@@ -19,7 +21,7 @@ CONSOLE = Theme(
     foreground="#E8EAED",
     background="#14181F",
     surface="#1C222B",
-    panel="#27303C",
+    panel="#2A2F36",
     dark=True,
 )
 

@@ -8,22 +8,31 @@ lowest level ("Lip service") the same yellow as the next; with a light theme "do
 from __future__ import annotations
 
 import pytest
+from rich._palettes import EIGHT_BIT_PALETTE
 from rich.color import Color, ColorSystem
 from rich.color_triplet import ColorTriplet
+from rich.console import Console
 from rich.palette import Palette
 from rich.segment import Segment
 from rich.style import Style
+from room_helpers import open_console
+from textual.app import App
 from textual.color import Color as TextualColor
-from textual.filter import Monochrome
+from textual.filter import ANSIToTruecolor, Monochrome
+from textual.widget import Widget
 from textual.widgets import Input
-from ui_helpers import settle, wait_for_screen, wait_until
+from textual.widgets._header import HeaderTitle
+from ui_helpers import new_workshop, settle, wait_for_screen, wait_until
 
 from bootcamp.content import Program
+from bootcamp.live.snapshot import Tally
 from bootcamp.store import Store
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.theme import CONSOLE, PROJECTOR
 from bootcamp.ui.widgets.answers.answer_grid import heat_style
+from bootcamp.ui.widgets.answers.tally import tally_text
 from bootcamp.ui.widgets.report.charts import on_colour, on_score, score_colour
 
 RED, YELLOW, GREEN = {1, 9}, {3, 11}, {2, 10}
@@ -79,6 +88,72 @@ def test_don_t_know_has_a_colour_of_its_own_on_any_theme() -> None:
     on_dark = contrast(dont_know.bgcolor.get_truecolor(), Color.parse("#14181f").get_truecolor())
     assert on_light >= 2 and on_dark >= 2  # the cell stands out from either background
     assert contrast(dont_know.color.get_truecolor(), dont_know.bgcolor.get_truecolor()) >= 4.5
+
+
+def bars_as_drawn(fixture_program: Program, *, no_color: bool) -> dict[str, Style]:
+    """Each option's bar in the commitment tally as the app sends it: Textual first turns a named ANSI colour into
+    its own truecolor (ANSIToTruecolor with its dark ANSI theme), then under NO_COLOR into grey (Monochrome)."""
+    scale = fixture_program.scale("commitment")
+    assert scale is not None
+    tally = Tally(scale, tuple((option.id, option.label, 1) for option in scale.options), len(scale.options))
+    background = TextualColor.parse(CONSOLE.background)
+    filters = [ANSIToTruecolor(App().ansi_theme_dark)] + ([Monochrome()] if no_color else [])
+    bars = {}
+    for line, option in zip(tally_text(tally).split("\n"), scale.options):
+        segments = list(line.render(Console()))
+        for line_filter in filters:
+            segments = line_filter.apply(segments, background)
+        (bar,) = [segment for segment in segments if "█" in segment.text]
+        bars[option.label] = bar.style
+    return bars
+
+
+def test_the_tally_s_bars_stay_red_amber_green_in_16_colours(fixture_program: Program) -> None:
+    """On the wall "Partly" was drawn bright red and "No" magenta: a 16-colour terminal's nearest to Textual's
+    own red and yellow."""
+    bars = bars_as_drawn(fixture_program, no_color=False)
+    assert ansi(bars["No"].color) in RED
+    assert ansi(bars["Partly"].color) in YELLOW
+    assert ansi(bars["Yes"].color) in GREEN
+
+
+@pytest.mark.parametrize("background", [CONSOLE.background, PROJECTOR.background])
+def test_every_tally_bar_stands_out_from_the_screen_without_colour(fixture_program: Program, background: str) -> None:
+    """Under NO_COLOR the "No" bar was dark grey on black (1.9:1 on the projector): the wall seemed to say nobody
+    had said no. A bar is a shape with no text on it: 3:1 is the least it needs (WCAG's non-text contrast)."""
+    screen = Color.parse(background).get_truecolor()
+    for label, style in bars_as_drawn(fixture_program, no_color=True).items():
+        assert contrast(style.color.get_truecolor(), screen) >= 3, label
+
+
+def as_sent_in_256(widget: Widget, y: int) -> list[tuple[str, float]]:
+    """Each piece of text on line ``y`` of ``widget`` with its contrast, as a 256-colour terminal (macOS
+    Terminal.app) draws it: Textual's dim blended into a colour first, then each colour's nearest of 256."""
+    app = widget.app
+    segments = list(widget.render_line(y))
+    segments = ANSIToTruecolor(app.ansi_theme_dark).apply(segments, TextualColor.parse(app.current_theme.background))
+    drawn = []
+    for segment in segments:
+        if segment.text.strip() and segment.style and segment.style.color and segment.style.bgcolor:
+            colours = (segment.style.color, segment.style.bgcolor)
+            text, back = (EIGHT_BIT_PALETTE[colour.downgrade(ColorSystem.EIGHT_BIT).number] for colour in colours)
+            drawn.append((segment.text.strip(), contrast(text, back)))
+    return drawn
+
+
+async def test_the_status_bar_s_quiet_words_are_readable_in_256_colours(
+    store: Store, fixture_program: Program, make_app
+) -> None:
+    """In Terminal.app the console's panel grey (#27303C, a little blue) became xterm's teal 23, and "saved",
+    "next:" and the title bar's organisation were grey on teal at 2.8:1 (5:1 in full colour)."""
+    info = new_workshop(store, fixture_program)
+    app = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        drawn = as_sent_in_256(console.query_one("#status-bar"), 0) + as_sent_in_256(console.query_one(HeaderTitle), 0)
+        assert any("saved" in text for text, _ in drawn) and any("Northwind" in text for text, _ in drawn)
+        for text, ratio in drawn:
+            assert ratio >= 4.5, (text, ratio)
 
 
 def kind(number: int) -> int:

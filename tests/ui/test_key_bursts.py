@@ -82,6 +82,21 @@ def test_a_search_typed_fast_in_the_palette_keeps_every_key(
     assert "nexpor" not in typed and "note" not in typed
 
 
+@pytest.mark.slow
+def test_esc_and_the_next_key_in_one_burst_are_both_handled(
+    tmux: Tmux, tmp_path: Path, store: Store, fixture_program: Program, data_dir: Path
+) -> None:
+    """Esc and a key arriving together (typed within tmux's or screen's escape-time, or bundled by SSH) is what a
+    terminal sends for Alt+key: in the answers, Esc then g did nothing at all, neither back to the step nor Jump.
+    No key of the app is an Alt key, so an Alt+letter is Esc, then the letter."""
+    info = new_workshop(store, fixture_program)
+    console_on_the_question(tmux, tmp_path, data_dir, info.id)
+    tmux.keys("kb", "a")
+    tmux.wait_for_text("kb", "x Clear")  # the answers' keys in the footer
+    tmux.keys("kb", "Escape", "g")
+    tmux.wait_for_text("kb", "Jump to")
+
+
 def open_the_form(tmux: Tmux) -> None:
     """n opens the form once the boot camp's content is loaded: home then says its agendas' steps."""
     tmux.wait_for_text("kb", "New workshop", " steps, ")

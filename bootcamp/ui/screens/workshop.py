@@ -47,8 +47,8 @@ class WorkshopScreen(WalkScreen):
     # Textual's breakpoints, not on_resize: the layout is all CSS (workshop.tcss), switched by one class.
     # Below 100 columns the agenda makes way for the step (it stays a key away: g), and the side column
     # folds into a one-line strip (timer, day clock) with the notes a key away (f3): the slide keeps
-    # at least 70 columns at 80.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # at least 70 columns at 80. Below 120 the agenda alone makes way: beside it the step had 28 at 100.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (120, "-wide")]
     # The footer keys that never make way for others (KeyBar): with Help and Quit, what a facilitator
     # in front of a room needs at any width. The others show as far as there is room; ? lists them all.
     FOOTER_KEPT = frozenset({"next", "answer", "add_action", "reveal", "presenter"})

@@ -12,10 +12,13 @@ BAR_WIDTH = 30
 
 
 def bar_colour(normalised: float | None) -> str:
-    """The low end of the scale red, the middle amber, the high end green; don't know grey."""
+    """The low end of the scale red, the middle amber, the high end green; don't know grey. Not ANSI's names:
+    Textual draws those in its own truecolor, whose nearest of 16 colours made "Partly" bright red and "No"
+    magenta. Each of these is red, yellow or green in 16 colours, and under NO_COLOR a grey at least 3:1 from
+    the console's and the projector's background (the red of a heat-map cell, under white text, is darker)."""
     if normalised is None:
-        return "grey50"
-    return "red" if normalised < 0.34 else ("yellow" if normalised < 0.67 else "green")
+        return "#8A9099"
+    return "#E04848" if normalised < 0.34 else ("#E0B030" if normalised < 0.67 else "#38A038")
 
 
 def tally_text(tally: Tally, *, bar_width: int = BAR_WIDTH) -> Text:
