@@ -58,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bootcamp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("demo", parents=[common], help="open the app on a demo workshop in a throw-away folder")
+    sub.add_parser(
+        "demo",
+        parents=[common],
+        help="open the app on a demo workshop in a throw-away folder (with --data-dir, made there and kept)",
+    )
 
     opening = sub.add_parser("open", parents=[common], help="open a workshop on the console, where it stopped")
     opening.add_argument("id", help="the workshop id (see `bootcamp list`)")

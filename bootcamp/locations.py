@@ -20,11 +20,12 @@ def default_content_dir() -> Path:
     return _PACKAGE.parent
 
 
-Origin = Literal["flag", "env", "default"]
+Origin = Literal["flag", "env", "default", "demo"]
 _ORIGINS: dict[str, str] = {
     "flag": "given with --data-dir",
     "env": f"set by ${DATA_DIR_ENV}",
     "default": "your user data folder",
+    "demo": "a throw-away folder for the demo, removed when the app ends",
 }
 
 

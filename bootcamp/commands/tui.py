@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shlex
 import shutil
 import signal
 import sys
@@ -29,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     content_dir = Path(getattr(args, "content", None) or default_content_dir())
-    if getattr(args, "command", None) == "demo":
+    demo = getattr(args, "command", None) == "demo"
+    if demo and not getattr(args, "data_dir", None):  # only the flag keeps it: $BOOTCAMP_DATA_DIR holds real days
         return _run_demo(content_dir)
     chosen = find_data_dir(getattr(args, "data_dir", None))
     folder = chosen.path
@@ -38,6 +40,8 @@ def _run(args: argparse.Namespace) -> int:
 
     finish_deletions(folder / WORKSHOPS_FOLDER)  # a deletion killed midway left a hidden folder: removed now
     opening = getattr(args, "id", None) if getattr(args, "command", None) == "open" else None
+    if demo:  # a facilitator practising who wants to keep what they did: the demo made there, opened, kept
+        opening = _kept_demo(content_dir, folder)
     join = None
     if opening is not None:
         from bootcamp.clock import SystemClock
@@ -55,10 +59,31 @@ def _run(args: argparse.Namespace) -> int:
         data_dir=folder, content_dir=content_dir, open_workshop=opening, join=join, data_origin=chosen.origin
     )
     app.run()
+    if demo:
+        reopen = f"bootcamp --data-dir {shlex.quote(str(folder))}"
+        print(f"bootcamp: the demo is kept in {folder}: {reopen} opens it again", file=sys.stderr)
     if app.unsaved_at_quit:  # ended on a disk refusing the saves: the terminal is where it can still be read
         print(f"bootcamp: {app.unsaved_at_quit}", file=sys.stderr)
         return app.return_code or 1
     return app.return_code or 0  # 128 + the signal when SIGTERM or SIGHUP ended it
+
+
+def _kept_demo(content_dir: Path, folder: Path) -> str:
+    """The demo's two runs made in ``folder`` beside whatever it holds (nothing replaced); the id of the one to open."""
+    from bootcamp.clock import SystemClock
+    from bootcamp.content import load_dir
+    from bootcamp.demo_earlier import create_demo_runs
+    from bootcamp.errors import UserError
+    from bootcamp.store import Store
+
+    program = load_dir(content_dir)  # a ContentError is a UserError: the CLI lists the problems
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"the data folder {folder} is not a folder (given with --data-dir): check the path")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"cannot make the data folder {folder}: {error.strerror or error}") from None
+    return create_demo_runs(Store(folder, SystemClock()), program.sources).id
 
 
 def _run_demo(content_dir: Path) -> int:
@@ -75,7 +100,9 @@ def _run_demo(content_dir: Path) -> int:
         try:
             clock = SystemClock()
             info = create_demo_runs(Store(folder, clock), program.sources)  # the demo day and its earlier run
-            app = create_app(data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id)
+            app = create_app(
+                data_dir=folder, content_dir=content_dir, clock=clock, open_workshop=info.id, data_origin="demo"
+            )
             app.run()
         finally:
             shutil.rmtree(folder, ignore_errors=True)

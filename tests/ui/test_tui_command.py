@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from ui_helpers import FIXTURE_CONTENT, new_workshop
 
+from bootcamp.clock import SystemClock
 from bootcamp.commands import tui
 from bootcamp.content import ContentError
+from bootcamp.store import Store
 from bootcamp.ui.app import BootcampApp
 
 
@@ -51,6 +53,28 @@ def test_demo_opens_a_demo_workshop_in_a_folder_that_is_removed_afterwards(start
     [run] = started
     assert run["existed"] and run["open"] and len(run["workshops"]) == 2  # the demo day and its earlier run
     assert not run["data_dir"].exists()
+
+
+def test_the_throw_away_demo_folder_is_not_said_to_be_given_with_data_dir(started: list[dict], monkeypatch) -> None:
+    """Home, reached from the demo with Esc, said the demo's temporary folder was "given with --data-dir"."""
+    shown: list[str] = []
+    monkeypatch.setattr(BootcampApp, "run", lambda app: shown.append(app.data_folder.how_chosen))
+    assert tui.run(argparse.Namespace(command="demo", content=str(FIXTURE_CONTENT))) == 0
+    assert shown == ["a throw-away folder for the demo, removed when the app ends"]
+
+
+def test_demo_with_data_dir_is_made_and_kept_in_that_folder(started: list[dict], tmp_path: Path, capsys) -> None:
+    """`bootcamp --data-dir X demo` made its demo in a temporary folder and removed it: X was quietly not used, and
+    what the facilitator practised on was gone. Given a folder, the demo is made there and kept."""
+    kept = tmp_path / "practice"
+    args = argparse.Namespace(command="demo", content=str(FIXTURE_CONTENT), data_dir=str(kept))
+    assert tui.run(args) == 0
+    [run] = started
+    assert run["data_dir"] == kept and run["open"] and len(run["workshops"]) == 2
+    assert kept.is_dir() and {info.name for info in Store(kept, SystemClock()).list_workshops()} == set(
+        run["workshops"]
+    )
+    assert f"the demo is kept in {kept}" in capsys.readouterr().err
 
 
 def test_demo_on_broken_content_is_a_user_error(started: list[dict], tmp_path: Path) -> None:
