@@ -160,7 +160,7 @@ async def test_marking_done_stores_the_day_through_the_owner_lock(
         await pilot.press("down", "d")  # "Book the CEO for the kick-off", Northwind's
         await wait_until(pilot, lambda: "Book the CEO for the kick-off" not in whats(screen), "the list read again")
         await settle(pilot)
-        assert "Marked done on 2026-09-21: Book the CEO for the kick-off" in screen_text(app)
+        assert "Marked done on 2026-09-21, 7 days late: Book the CEO for the kick-off" in screen_text(app)
     stored = {action.id: action for action in store.open(northwind).room().actions}
     assert stored["n3"].status is ActionStatus.DONE and stored["n3"].status_at == "2026-09-21"
     assert stored["n3"].what == "Book the CEO for the kick-off" and stored["n3"].owner == "Ana Ortiz"
@@ -194,7 +194,7 @@ async def test_an_action_is_marked_done_on_the_day_it_was_done_not_the_day_of_ca
         await pilot.press("enter")
         await wait_until(pilot, lambda: "Map the renewal journey" not in whats(screen), "the list read again")
         await settle(pilot)
-        assert "Marked done on 2026-09-18: Map the renewal journey" in screen_text(app)
+        assert "Marked done on 2026-09-18, 18 days late: Map the renewal journey" in screen_text(app)  # due 08-31
 
         await pilot.press("X", *"yesterday", "escape")  # cancelled: nothing marked
         await wait_for_screen(pilot, ActionsScreen)

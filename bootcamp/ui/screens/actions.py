@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from bootcamp.errors import UserError
+from bootcamp.summary.action_days import days_late, late_said
 from bootcamp.ui.text import joined, plain
 from bootcamp.ui.wall import wall_organisation
 from bootcamp.ui.watches import LetsGoOfAppWatches
@@ -56,6 +57,12 @@ def workshop_cell(name: str, day: str, width: int) -> str:
     if len(dated) + 2 > width:
         return shortened(f"{name}{dated}", width)
     return f"{shortened(name, width - len(dated))}{dated}"
+
+
+def _on_the_day(action: Action) -> str:
+    """"2026-09-18, 18 days late", "2026-09-18": the day an action was just marked, and how late when it was."""
+    late = late_said(days_late(action.status.value, action.status_at, action.due))
+    return f"{action.status_at}, {late}" if late else action.status_at
 
 
 def no_open_actions(organisation: str | None) -> str:
@@ -186,7 +193,7 @@ class ActionsScreen(LetsGoOfAppWatches, Screen[None]):
         action = message.action
         self._say(
             joined(
-                (f"Marked {action.status.value} on {action.status_at}: ", "bold"),
+                (f"Marked {action.status.value} on {_on_the_day(action)}: ", "bold"),
                 action.what,
                 (f"  ({message.item.workshop_name})", "dim"),
             )
