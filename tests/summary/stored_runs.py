@@ -3,11 +3,13 @@ for the tests that run the CLI's summary and compare on it."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from summary_rooms import FIXTURE, MANDATE
 
 from bootcamp.content import read_sources
 from bootcamp.store import Store
-from bootcamp.store.model import Answer
+from bootcamp.store.model import Action, Answer
 
 
 def stored(store: Store, date: str, values: tuple[str, ...], *, sources: dict[str, str] | None = None, **kwargs) -> str:
@@ -24,3 +26,10 @@ def stored(store: Store, date: str, values: tuple[str, ...], *, sources: dict[st
     for person, value in zip(info.participants, values, strict=True):
         workshop.save_answer(Answer(person.id, MANDATE, value=value))
     return info.id
+
+
+def stored_with_actions(store: Store, actions: tuple[Action, ...]) -> str:
+    """A run of 2026-09-21 (the mandate answered no, no, partly) whose room agreed ``actions``."""
+    workshop_id = stored(store, "2026-09-21", ("no", "no", "partly"))
+    store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, actions=actions))
+    return workshop_id

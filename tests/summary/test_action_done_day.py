@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from pathlib import Path
 
 import pytest
-from stored_runs import stored
+from stored_runs import stored, stored_with_actions
 
 from bootcamp.cli import main
 from bootcamp.clock import FixedClock
@@ -37,9 +36,7 @@ def store(data: Path) -> Store:
 
 @pytest.fixture
 def with_actions(store: Store) -> str:
-    workshop_id = stored(store, "2026-09-21", ("no", "no", "partly"))
-    store.open(workshop_id).update_room(lambda room: dataclasses.replace(room, actions=ACTIONS))
-    return workshop_id
+    return stored_with_actions(store, ACTIONS)
 
 
 def summary(data: Path, workshop_id: str, fmt: str, capsys) -> str:
