@@ -60,22 +60,24 @@ def test_summary_on_the_projector(demo_id: str, make_app, snap_compare) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
 
+async def actions_page_from_home(pilot) -> None:
+    """Home's s opens the highlighted workshop's saved summary: its Actions page."""
+    await wait_for_screen(pilot, HomeScreen)
+    await settle(pilot)
+    await pilot.press("s")
+    screen = await wait_for_screen(pilot, SummaryScreen)
+    screen.action_page("actions")
+    await settle(pilot)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_saved_summary_weeks_later_shows_overdue_actions(
     size, demo_id: str, make_app, clock: FixedClock, snap_compare
 ) -> None:
     clock.advance(30 * DAY)
 
-    async def ready(pilot) -> None:
-        await wait_for_screen(pilot, HomeScreen)
-        await settle(pilot)
-        await pilot.press("s")
-        screen = await wait_for_screen(pilot, SummaryScreen)
-        screen.action_page("actions")
-        await settle(pilot)
-
     app = make_app(content_dir=SHIPPED_CONTENT)
-    assert snap_compare(app, terminal_size=size, run_before=ready)
+    assert snap_compare(app, terminal_size=size, run_before=actions_page_from_home)
 
 
 DATED_ACTIONS = (
@@ -99,12 +101,4 @@ def test_actions_page_weeks_later_with_dated_actions(
     store.open(workshop).update_room(lambda room: dataclasses.replace(room, actions=DATED_ACTIONS))
     clock.advance(70 * DAY)  # 2026-11-30
 
-    async def ready(pilot) -> None:
-        await wait_for_screen(pilot, HomeScreen)
-        await settle(pilot)
-        await pilot.press("s")
-        screen = await wait_for_screen(pilot, SummaryScreen)
-        screen.action_page("actions")
-        await settle(pilot)
-
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=ready)
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=actions_page_from_home)
