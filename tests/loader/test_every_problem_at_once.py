@@ -1,0 +1,81 @@
+"""`bootcamp validate` lists every problem at once: a problem never hides another, so an author does not fix one,
+run validate again, and only then learn of the next. And a problem caused only by another is not said twice."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bootcamp.content import ContentError, load_dir
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+KINDS = "teach, rate, question, check, exercise, discuss, actions"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(FIXTURE, copy)
+    return copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems(content_dir: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_dir(content_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_a_misspelled_kind_does_not_hide_the_steps_duplicate_id(content: Path) -> None:
+    """A step copied from the one above, its id left as it was and its kind misspelled: the duplicate id was said
+    only once the kind was fixed."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "  - id: talk\n    kind: discuss", "  - id: poker\n    kind: dicsuss")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'kind: dicsuss') - 1}: steps[7].id: duplicate step id 'poker' "
+        f"(first at line {line_of(session, 'id: poker')})",
+        f"sessions/basics.yaml:{line_of(session, 'kind: dicsuss')}: steps[7].kind: unknown step kind 'dicsuss' "
+        f"(expected one of: {KINDS})",
+    ]
+
+
+def test_a_misspelled_kind_does_not_hide_the_steps_other_fields(content: Path) -> None:
+    """The fields every step has (its id, title, minutes, body, agendas) are checked whatever its kind."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "  - id: break\n    kind: teach", "  - id: Coffee break\n    kind: teech")
+    edit(session, "minutes: 15", "minutes: 15m")
+    edit(session, "body: Back in fifteen minutes.", "body: break.md\n    agendas: [ful]")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'Coffee break')}: steps[5].id: 'Coffee break' is not a valid id "
+        "(lower-case letters, digits and hyphens)",
+        f"sessions/basics.yaml:{line_of(session, 'kind: teech')}: steps[5].kind: unknown step kind 'teech' "
+        f"(expected one of: {KINDS})",
+        f"sessions/basics.yaml:{line_of(session, '15m')}: steps[5].minutes: must be a number, got '15m'",
+        f"sessions/basics.yaml:{line_of(session, 'break.md')}: steps[5].body: 'break.md' is the name of a file, and "
+        "a body is the Markdown itself (no file is read for it): put the file's text under 'body: |'",
+        f"sessions/basics.yaml:{line_of(session, '[ful]')}: steps[5].agendas[1]: unknown agenda 'ful' "
+        "(expected one of: full, half)",
+    ]
+
+
+def test_a_step_shown_by_a_discussion_with_its_kind_misspelled_is_said_once(content: Path) -> None:
+    """'no step rate-aptitudes in this session' under a discussion that shows it sent the author looking for a step
+    that is there: its kind is the one mistake."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "kind: rate", "kind: rating")
+    edit(session, "    body: What surprised you most today?", "    body: What surprised you?\n    shows: rate-aptitudes")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'kind: rating')}: steps[2].kind: unknown step kind 'rating' "
+        f"(expected one of: {KINDS})",
+    ]
