@@ -79,3 +79,38 @@ def test_a_step_shown_by_a_discussion_with_its_kind_misspelled_is_said_once(cont
         f"sessions/basics.yaml:{line_of(session, 'kind: rating')}: steps[2].kind: unknown step kind 'rating' "
         f"(expected one of: {KINDS})",
     ]
+
+
+def test_an_exercise_with_its_kind_misspelled_is_said_once_and_its_other_fields_checked(content: Path) -> None:
+    """`kind: rolecheck`: the step running it was told 'unknown role-check exercise', though the file is there and
+    named right; and the file's bad id was said only once its kind was fixed."""
+    exercise = content / "exercises" / "role-check.yaml"
+    edit(exercise, "kind: role-check", "kind: rolecheck")
+    edit(exercise, "body: Enter the role description line by line.", "body: role-check.md")
+    assert problems(content) == [
+        f"exercises/role-check.yaml:{line_of(exercise, 'kind: rolecheck')}: kind: unknown exercise kind 'rolecheck' "
+        "(expected poker or role-check)",
+        f"exercises/role-check.yaml:{line_of(exercise, 'role-check.md')}: body: 'role-check.md' is the name of a file, "
+        "and a body is the Markdown itself (no file is read for it): put the file's text under 'body: |'",
+    ]
+
+
+def test_an_exercise_with_its_kind_misspelled_does_not_hide_a_duplicate_id(content: Path) -> None:
+    """A second Poker made by copying the first: its id left as it was and its kind misspelled."""
+    poker = content / "exercises" / "aptitude-poker.yaml"
+    copy = content / "exercises" / "levers-poker.yaml"
+    copy.write_text(poker.read_text().replace("kind: poker", "kind: Poker"))
+    assert problems(content) == [
+        "exercises/levers-poker.yaml:1: id: duplicate exercise id 'aptitude-poker' "
+        "(also in exercises/aptitude-poker.yaml)",
+        "exercises/levers-poker.yaml:2: kind: unknown exercise kind 'Poker' (expected poker or role-check)",
+    ]
+
+
+def test_an_exercise_whose_id_is_misspelled_is_said_once(content: Path) -> None:
+    """`Id: role-check`: the step running it was also told 'unknown role-check exercise' for the one slip."""
+    exercise = content / "exercises" / "role-check.yaml"
+    edit(exercise, "id: role-check", "Id: role-check")
+    assert problems(content) == [
+        "exercises/role-check.yaml:1: Id: unknown field, and the required id is missing: is Id meant to be id?",
+    ]

@@ -40,6 +40,11 @@ def read_exercise(reader: FieldReader, node: Located) -> Exercise | None:
         reader.problem(node.line_of("kind"), "kind", f"must be poker or role-check, got {describe(kind)}")
     else:
         reader.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
+    # what every exercise has is checked all the same: the author learns of it now, not once the kind is fixed
+    reader.fields(node, "", ["id", "title", "body"], list(node))
+    reader.ident(node, "id", "")
+    reader.text(node, "title", "")
+    reader.markdown(node, "body", "")
     return None
 
 
