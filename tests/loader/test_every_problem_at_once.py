@@ -114,3 +114,65 @@ def test_an_exercise_whose_id_is_misspelled_is_said_once(content: Path) -> None:
     assert problems(content) == [
         "exercises/role-check.yaml:1: Id: unknown field, and the required id is missing: is Id meant to be id?",
     ]
+
+
+def test_a_broken_program_file_does_not_hide_a_step_naming_no_exercise(content: Path) -> None:
+    """With program.yaml not valid YAML, a step naming an exercise that is not there was said only once the program
+    file was fixed, though the exercises were all read."""
+    program = content / "sessions" / "program.yaml"
+    edit(program, "title: Fixture boot camp", "title: [Fixture boot camp")
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "exercise: aptitude-poker", "exercise: aptitude-pokr")
+    unknown_exercise, broken_program = problems(content)
+    assert unknown_exercise == (
+        f"sessions/basics.yaml:{line_of(session, 'aptitude-pokr')}: steps[6].exercise: unknown poker exercise "
+        "'aptitude-pokr' (known: aptitude-poker)"
+    )
+    assert broken_program.startswith("sessions/program.yaml:2:8: not valid YAML")
+
+
+def test_a_missing_program_file_does_not_hide_a_step_naming_no_exercise(content: Path) -> None:
+    (content / "sessions" / "program.yaml").unlink()
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "exercise: role-check", "exercise: rolecheck")
+    assert problems(content) == [
+        f"sessions/basics.yaml:{line_of(session, 'exercise: rolecheck')}: steps[4].exercise: unknown role-check "
+        "exercise 'rolecheck' (known: role-check)",
+        "sessions/program.yaml: missing: it names the boot camp, its agendas, scales, lists and dimensions",
+    ]
+
+
+def test_items_written_out_are_said_with_the_program_file_broken(content: Path) -> None:
+    program = content / "sessions" / "program.yaml"
+    edit(program, "title: Fixture boot camp", "title: [Fixture boot camp")
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "    items: aptitudes", "    items: [listening, urgency]")
+    items_written_out, _ = problems(content)
+    assert items_written_out == (
+        f"sessions/basics.yaml:{line_of(session, 'items: [')}: steps[2].items: must be the id of one of the lists in "
+        "sessions/program.yaml, not the items themselves: write them there, under lists, with an id, a title and a "
+        "text each"
+    )
+
+
+@pytest.mark.parametrize(("section", "written"), [("scales", "scale"), ("lists", "list"), ("dimensions", "dimension")])
+def test_a_misspelled_section_of_the_program_is_said_once(content: Path, section: str, written: str) -> None:
+    """`scale:` for `scales:` in program.yaml was four problems: the misspelling, then 'unknown scale' on every step
+    and exercise naming one, though each named it right."""
+    program = content / "sessions" / "program.yaml"
+    edit(program, f"\n{section}:", f"\n{written}:")
+    assert problems(content) == [
+        f"sessions/program.yaml:{line_of(program, f'{written}:')}: {written}: unknown field, and the required "
+        f"{section} is missing: is {written} meant to be {section}?",
+    ]
+
+
+def test_a_section_that_is_no_mapping_is_said_once(content: Path) -> None:
+    program = content / "sessions" / "program.yaml"
+    text = program.read_text()
+    start, end = text.index("\nlists:"), text.index("\ndimensions:")
+    program.write_text(text[:start] + "\nlists: aptitudes" + text[end:])
+    assert problems(content) == [
+        f"sessions/program.yaml:{line_of(program, 'lists: aptitudes')}: lists: must be a mapping of fields, "
+        "got 'aptitudes'",
+    ]

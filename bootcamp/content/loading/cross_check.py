@@ -33,16 +33,19 @@ def cross_check(
                 reader.problem(line, field, f"duplicate {what} id '{ident}' (also in {seen[ident]})")
             else:
                 seen[ident] = name
-    if head is None:
-        return
     known = {
         "session": {s.id for s, _, _ in sessions},
-        "scale": {s.id for s in head.scales},
-        "item list": {li.id for li in head.lists},
-        "dimension": {d.id for d in head.dimensions},
         "role-check exercise": {e.id for e, _, _ in exercises if isinstance(e, RoleCheck)},
         "poker exercise": {e.id for e, _, _ in exercises if isinstance(e, AptitudePoker)},
     }
+    if head is not None:
+        known |= {
+            "scale": {s.id for s in head.scales},
+            "item list": {li.id for li in head.lists},
+            "dimension": {d.id for d in head.dimensions},
+        }
+        for what in head.unread:
+            del known[what]
     defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
     # an exercise with no id (its id misspelled, Id:) may be the one a step names: by its file's name, as ids are
     maybe_named = {ident for ident, _, _ in kind_unknown} | {PurePosixPath(n).stem for e, _, n in exercises if not e.id}
@@ -53,14 +56,18 @@ def cross_check(
             continue
         if what == ITEMS_WRITTEN_OUT:
             reader.file = file
-            lists = ", ".join(sorted(known["item list"])) or "none defined"
+            lists = ""  # the lists are known only from a program file (and its lists) that was read
+            if "item list" in known:
+                lists = f" (known: {', '.join(sorted(known['item list'])) or 'none defined'})"
             reader.problem(
                 line,
                 field,
-                f"must be the id of one of the lists in sessions/program.yaml (known: {lists}), not the items "
+                f"must be the id of one of the lists in sessions/program.yaml{lists}, not the items "
                 "themselves: write them there, under lists, with an id, a title and a text each",
             )
             continue
+        if what not in known:
+            continue  # defined in the program file, which is missing or broken: that is the one problem said
         if value not in known[what]:
             reader.file = file
             if other := _the_other_exercise_kind(what, value, known):
