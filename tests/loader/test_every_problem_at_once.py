@@ -176,3 +176,25 @@ def test_a_section_that_is_no_mapping_is_said_once(content: Path) -> None:
         f"sessions/program.yaml:{line_of(program, 'lists: aptitudes')}: lists: must be a mapping of fields, "
         "got 'aptitudes'",
     ]
+
+
+LEARNED = """learned:
+  bais: -0.2
+  margin: 0.5
+  words: |
+    escal case -1.25
+    journey 0,8
+"""
+
+
+def test_a_misspelled_field_in_learned_words_does_not_hide_a_bad_row(content: Path) -> None:
+    """The learned words pasted by hand, `bais:` for `bias:` and a weight with a decimal comma: the row was checked
+    only once the field was fixed."""
+    exercise = content / "exercises" / "role-check.yaml"
+    exercise.write_text(exercise.read_text() + LEARNED)
+    assert problems(content) == [
+        f"exercises/role-check.yaml:{line_of(exercise, 'bais:')}: learned.bais: unknown field, and the required bias "
+        "is missing: is bais meant to be bias?",
+        f"exercises/role-check.yaml:{line_of(exercise, 'journey 0,8')}: learned.words: 'journey 0,8' is not a word or "
+        "a pair of words followed by its weight (such as: escal case -1.25)",
+    ]
