@@ -90,6 +90,7 @@ def _load(sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, 
 
     sessions: list[tuple[Session, int, str]] = []
     exercises: list[tuple[Exercise, int, str]] = []
+    kind_unknown: list[tuple[str, int, str]] = []  # (id, line, file) of each exercise whose kind is wrong
     for name, node in documents.items():
         reader.file = name
         if name.startswith("sessions/"):
@@ -100,8 +101,10 @@ def _load(sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, 
             exercise = read_exercise(reader, node)
             if exercise is not None:
                 exercises.append((exercise, node.line_of("id"), name))
+            elif isinstance(ident := node.get("id"), str):  # its kind is wrong: its id is still taken
+                kind_unknown.append((ident.strip(), node.line_of("id"), name))
 
-    cross_check(reader, head, sessions, exercises, unparsed_folders)
+    cross_check(reader, head, sessions, exercises, kind_unknown, unparsed_folders)
     if problems:
         raise ContentError(problems)
     assert head is not None

@@ -340,3 +340,33 @@ async def test_deciding_a_line_draws_again_only_the_rows_that_changed(workshop_i
         await settle(pilot)
         assert added == []
         assert set(updated) == {app.workshop.records.room.role_lines[1].id}
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_until_the_first_line_the_console_shows_the_slide_the_wall_shows(
+    workshop_id: str, make_app, fixture_program: Program, size: tuple[int, int]
+) -> None:
+    """On arrival the wall shows the exercise's body, its instructions to the room, and the console did not: the
+    facilitator, reading the console while the room reads the wall, had to turn round to learn what it said. The
+    console shows it as long as the wall does: the first line takes its place on both."""
+    wall_text = fixture_program.exercise("role-check").body
+    app: BootcampApp = make_app(open_workshop=workshop_id)
+    async with app.run_test(size=size) as pilot:
+        console = await arrive(pilot, "jump")
+        assert wall_text in screen_text(app)
+        assert isinstance(app.focused, RoleLineInput)  # the line field still has the keys on arrival
+        await pilot.press(*"Run the call centre rota", "enter")
+        await settle(pilot)
+        assert console.query_one(RoleLinesTable).row_count == 1
+        assert wall_text not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_snapshot_the_role_check_on_arrival(size, workshop_id: str, make_app, snap_compare) -> None:
+    """No line yet: the wall's slide above the line field."""
+
+    async def ready(pilot) -> None:
+        await arrive(pilot, "jump")
+        await settle(pilot)
+
+    assert snap_compare(make_app(open_workshop=workshop_id), terminal_size=size, run_before=ready)

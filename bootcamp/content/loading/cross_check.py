@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from bootcamp.content.loading.fields import ITEMS_WRITTEN_OUT, FieldReader
 from bootcamp.content.loading.head import ProgramHead
 from bootcamp.content.model import AptitudePoker, Exercise, RoleCheck, Session
@@ -12,13 +14,17 @@ def cross_check(
     head: ProgramHead | None,
     sessions: list[tuple[Session, int, str]],
     exercises: list[tuple[Exercise, int, str]],
+    kind_unknown: list[tuple[str, int, str]],
     unparsed_folders: set[str],
 ) -> None:
     """Each session and exercise id is used once, and each reference (:attr:`.FieldReader.refs`) names what another
-    file defines; ``unparsed_folders`` hold a file that did not parse, so what is missing from them is not known."""
+    file defines; ``unparsed_folders`` hold a file that did not parse, so what is missing from them is not known.
+    ``kind_unknown`` are the exercises whose kind is wrong, (id, line, file): their ids are taken, and a step naming
+    one is not also told it is unknown (the kind is the one mistake)."""
+    exercise_ids = [(e.id, line, name) for e, line, name in exercises] + kind_unknown
     for ids, what in (
         ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
-        ([(e.id, line, "id", name) for e, line, name in exercises], "exercise"),
+        ([(ident, line, "id", name) for ident, line, name in sorted(exercise_ids, key=lambda e: e[2])], "exercise"),
     ):
         seen: dict[str, str] = {}
         for ident, line, field, name in ids:
@@ -27,30 +33,41 @@ def cross_check(
                 reader.problem(line, field, f"duplicate {what} id '{ident}' (also in {seen[ident]})")
             else:
                 seen[ident] = name
-    if head is None:
-        return
     known = {
         "session": {s.id for s, _, _ in sessions},
-        "scale": {s.id for s in head.scales},
-        "item list": {li.id for li in head.lists},
-        "dimension": {d.id for d in head.dimensions},
         "role-check exercise": {e.id for e, _, _ in exercises if isinstance(e, RoleCheck)},
         "poker exercise": {e.id for e, _, _ in exercises if isinstance(e, AptitudePoker)},
     }
+    if head is not None:
+        known |= {
+            "scale": {s.id for s in head.scales},
+            "item list": {li.id for li in head.lists},
+            "dimension": {d.id for d in head.dimensions},
+        }
+        for what in head.unread:
+            del known[what]
     defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
+    # an exercise with no id (its id misspelled, Id:) may be the one a step names: by its file's name, as ids are
+    maybe_named = {ident for ident, _, _ in kind_unknown} | {PurePosixPath(n).stem for e, _, n in exercises if not e.id}
     for file, line, field, what, value in reader.refs:
         if defined_in.get(what) in unparsed_folders:
             continue
+        if what in _RUN_BY and value in maybe_named:
+            continue
         if what == ITEMS_WRITTEN_OUT:
             reader.file = file
-            lists = ", ".join(sorted(known["item list"])) or "none defined"
+            lists = ""  # the lists are known only from a program file (and its lists) that was read
+            if "item list" in known:
+                lists = f" (known: {', '.join(sorted(known['item list'])) or 'none defined'})"
             reader.problem(
                 line,
                 field,
-                f"must be the id of one of the lists in sessions/program.yaml (known: {lists}), not the items "
+                f"must be the id of one of the lists in sessions/program.yaml{lists}, not the items "
                 "themselves: write them there, under lists, with an id, a title and a text each",
             )
             continue
+        if what not in known:
+            continue  # defined in the program file, which is missing or broken: that is the one problem said
         if value not in known[what]:
             reader.file = file
             if other := _the_other_exercise_kind(what, value, known):

@@ -40,6 +40,11 @@ def read_exercise(reader: FieldReader, node: Located) -> Exercise | None:
         reader.problem(node.line_of("kind"), "kind", f"must be poker or role-check, got {describe(kind)}")
     else:
         reader.problem(node.line_of("kind"), "kind", f"unknown exercise kind '{kind}' (expected poker or role-check)")
+    # what every exercise has is checked all the same: the author learns of it now, not once the kind is fixed
+    reader.fields(node, "", ["id", "title", "body"], list(node))
+    reader.ident(node, "id", "")
+    reader.text(node, "title", "")
+    reader.markdown(node, "body", "")
     return None
 
 
@@ -122,10 +127,10 @@ def _learned_words(reader: FieldReader, node: Located) -> LearnedWords | None:
     """The role check's learned word weights; each row is checked here, so a bad one is reported with its line."""
     if "learned" not in node or not (block := reader.mapping(node["learned"], node.line_of("learned"), "learned")):
         return None
-    if not reader.fields(block, "learned", ["bias", "margin", "words"], ["examples", "nearest", "similarity"]):
-        return None
-    bias = reader.number(block, "bias", "learned", positive=False)
-    margin = reader.number(block, "margin", "learned", positive=True)
+    # a field missing (bais: for bias:) is said, and the others are checked all the same: the rows most of all
+    complete = reader.fields(block, "learned", ["bias", "margin", "words"], ["examples", "nearest", "similarity"])
+    bias = reader.number(block, "bias", "learned", positive=False) if "bias" in block else 0.0
+    margin = reader.number(block, "margin", "learned", positive=True) if "margin" in block else 0.0
     words = reader.text(block, "words", "learned")
     complaint = "is not a word or a pair of words followed by its weight (such as: escal case -1.25)"
     _rows(reader, block, "words", words, _LEARNED_ROWS, complaint)
@@ -140,7 +145,7 @@ def _learned_words(reader: FieldReader, node: Located) -> LearnedWords | None:
     if similarity > 1:
         message = f"must be a number above 0 and at most 1, got {similarity:g}"
         reader.problem(block.line_of("similarity"), "learned.similarity", message)
-    return LearnedWords(bias, margin, words, examples, nearest, similarity)
+    return LearnedWords(bias, margin, words, examples, nearest, similarity) if complete else None
 
 
 def _rows(reader: FieldReader, block: Located, key: str, text: str, pattern: re.Pattern[str], complaint: str) -> None:

@@ -228,7 +228,10 @@ class FieldReader:
             result = build(entry, entry_field)
             if result is not None:
                 built.append(result)
-                ids.append((result.id, entry.line_of("id"), f"{entry_field}.id"))
+            # an entry not built (a step of an unknown kind) still has its id: a second one is said now, not later
+            ident = result.id if result is not None else entry.get("id")
+            if isinstance(ident, str):
+                ids.append((ident.strip(), entry.line_of("id"), f"{entry_field}.id"))
         self.unique(ids, what)
         return built
 

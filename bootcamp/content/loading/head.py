@@ -15,6 +15,14 @@ from bootcamp.content.yamlnodes import Located, LocatedList
 _ANSWERING_KEYS = {"c": "write a comment", "x": "clear an answer"}
 
 
+# The program's sections that steps and exercises name an entry of: (section, what a reference names, its shape)
+_SECTIONS_NAMED = (
+    ("scales", "scale", Located),
+    ("lists", "item list", Located),
+    ("dimensions", "dimension", LocatedList),
+)
+
+
 class ProgramHead(NamedTuple):
     """What the program file defines, for the sessions and exercises to name (and for the Program)."""
 
@@ -24,6 +32,9 @@ class ProgramHead(NamedTuple):
     lists: tuple[ItemList, ...]
     dimensions: tuple[Dimension, ...]
     levels: tuple[Level, ...]
+    # what a reference names whose section was not read (missing, misspelled, not a mapping or list): such a
+    # reference is not checked, the section's own problem being the one to fix
+    unread: frozenset[str] = frozenset()
 
 
 def read_program_head(reader: FieldReader, node: Located) -> ProgramHead:
@@ -48,7 +59,8 @@ def read_program_head(reader: FieldReader, node: Located) -> ProgramHead:
         reader.problem(node.line_of("levels"), "levels", "one level must start at min_score 0")
     _levels_in_order(reader, node)
     lowest_first = tuple(sorted(levels, key=lambda level: level.min_score))
-    return ProgramHead(title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), lowest_first)
+    unread = frozenset(what for key, what, container in _SECTIONS_NAMED if not isinstance(node.get(key), container))
+    return ProgramHead(title, tuple(agendas), tuple(scales), tuple(lists), tuple(dimensions), lowest_first, unread)
 
 
 def _agenda(reader: FieldReader, agenda_id: str, node: Located, field: str) -> Agenda | None:

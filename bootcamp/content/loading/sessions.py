@@ -29,17 +29,23 @@ def read_session(reader: FieldReader, node: Located) -> Session | None:
     reader.fields(node, "", ["id", "title", "summary", "steps"], [])
     session_id = reader.ident(node, "id", "")
     shows: _Shows = []
-    steps = reader.listed(node, "steps", "", lambda n, f: _step(reader, n, f, session_id, shows), "step")
-    _shown_steps(reader, steps, shows)
+    kind_unknown: set[str] = set()  # ids of steps whose kind is wrong: said once, on the kind
+    steps = reader.listed(
+        node, "steps", "", lambda n, f: _step(reader, n, f, session_id, shows, kind_unknown), "step"
+    )
+    _shown_steps(reader, steps, shows, kind_unknown)
     return Session(session_id, reader.text(node, "title", ""), reader.text(node, "summary", ""), tuple(steps))
 
 
-def _shown_steps(reader: FieldReader, steps: list[Step], shows: _Shows) -> None:
-    """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in."""
+def _shown_steps(reader: FieldReader, steps: list[Step], shows: _Shows, kind_unknown: set[str]) -> None:
+    """Each discussion's ``shows`` names a rate or check step before it in the session, in every agenda it is in
+    (a step whose kind is wrong is not known to be either: its kind is the one problem)."""
     position = {}
     for number, step in enumerate(steps):
         position.setdefault(step.id, number)
     for step, line, field in shows:
+        if step.shows in kind_unknown and step.shows not in position:
+            continue
         shown_at = position.get(step.shows)
         here = position.get(step.id, len(steps))
         if shown_at is None:
@@ -65,7 +71,9 @@ def _shown_steps(reader: FieldReader, steps: list[Step], shows: _Shows) -> None:
         reader.problem(line, field, message)
 
 
-def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows: _Shows) -> Step | None:
+def _step(
+    reader: FieldReader, node: Located, field: str, session_id: str, shows: _Shows, kind_unknown: set[str]
+) -> Step | None:
     raw_kind = node.get("kind")
     if isinstance(raw_kind, str):  # as every text is read: a space pasted after it (a no-break one too) is not seen
         raw_kind = raw_kind.strip()
@@ -75,24 +83,13 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
         line, message = _not_a_kind(node, raw_kind)
         reader.problem(line, f"{field}.kind", message)
         reader.fields(node, field, [k for k in _STEP_COMMON if k != "kind"], list(node))  # the kind is said once
+        # the fields every step has are checked all the same: the author learns of them now, not after the kind
+        kind_unknown.add(_common_fields(reader, node, field, session_id, None)["id"])
         return None
     required, optional = _STEP_KIND_FIELDS[kind]
     reader.fields(node, field, _STEP_COMMON + required, _STEP_OPTIONAL + optional)
-    step_id = reader.ident(node, "id", field)
-    minutes = reader.minutes(node, "minutes", field) if "minutes" in node else 0.0
-    agendas = AGENDA_IDS
-    if "agendas" in node:
-        agendas = tuple(_agenda_ids(reader, node, field))
-    common = dict(
-        id=step_id,
-        session_id=session_id,
-        kind=kind,
-        title=reader.plain_text(node, "title", field),
-        minutes=minutes,
-        body=reader.markdown(node, "body", field, default="" if kind not in required else None),
-        notes=reader.text(node, "notes", field, default=""),
-        agendas=agendas,
-    )
+    common = _common_fields(reader, node, field, session_id, kind)
+    step_id = common["id"]
     step = Step(**common)  # type: ignore[arg-type]
     if kind is StepKind.RATE:
         perspectives = []
@@ -127,6 +124,22 @@ def _step(reader: FieldReader, node: Located, field: str, session_id: str, shows
         wanted = "role-check exercise" if kind is StepKind.CHECK else "poker exercise"
         step = Step(**common, exercise=reader.ref(node, "exercise", field, wanted))  # type: ignore[arg-type]
     return step
+
+
+def _common_fields(
+    reader: FieldReader, node: Located, field: str, session_id: str, kind: StepKind | None
+) -> dict[str, object]:
+    """The fields every step has, read whatever its kind (None: a kind that is wrong)."""
+    return dict(
+        id=reader.ident(node, "id", field),
+        session_id=session_id,
+        kind=kind,
+        title=reader.plain_text(node, "title", field),
+        minutes=reader.minutes(node, "minutes", field) if "minutes" in node else 0.0,
+        body=reader.markdown(node, "body", field, default=""),
+        notes=reader.text(node, "notes", field, default=""),
+        agendas=tuple(_agenda_ids(reader, node, field)) if "agendas" in node else AGENDA_IDS,
+    )
 
 
 def _not_a_kind(node: Located, raw_kind: object) -> tuple[int, str]:

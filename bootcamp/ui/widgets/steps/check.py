@@ -132,6 +132,9 @@ class CheckView(StepView):
             yield RoleLinesWall(id="lines-shown")
             yield RoomHeat(id="structure-shown")
             return
+        # What the wall shows until the first line: the facilitator reads the console while the room reads the wall.
+        with Vertical(classes="before-lines"):
+            yield from step_or_exercise_body(self.step.body, check.body, presenter=False)
         yield Prompt(
             "Enter the role description one line at a time (paste a whole posting at once); the room decides each.",
             classes="-muted",
@@ -164,6 +167,7 @@ class CheckView(StepView):
         if self.live is None:
             self._show_for_room(data, state, check)
             return
+        self.set_class(bool(data.room.role_lines), "-has-lines")  # the wall's slide gives way to the lines there too
         table = self.query_one(RoleLinesTable)
         table.show(data.room.role_lines)
         self.query_one("#share", SteadyStatic).show_text(tactical_share(data.room.role_lines))
