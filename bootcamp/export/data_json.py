@@ -156,8 +156,8 @@ def json_problem(error: json.JSONDecodeError) -> str:
 
 def loads(text: str, source: str) -> WorkshopBundle:
     """The workshop in an export file's ``text``; ImportFileError naming ``source`` and the field if it is wrong."""
-    try:
-        document = json.loads(joined_surrogates(text))
+    try:  # a byte-order mark (a Windows editor's "UTF-8 with BOM") only says the text is UTF-8
+        document = json.loads(joined_surrogates(text.removeprefix("\ufeff")))
     except json.JSONDecodeError as error:
         if _looks_like_answers_csv(text):
             raise ImportFileError(

@@ -380,6 +380,15 @@ def test_a_cut_json_export_says_the_whole_reason_with_line_and_column() -> None:
     )
 
 
+def test_an_export_saved_with_a_byte_order_mark_imports_whole(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
+    """Before: an export opened and saved in a Windows editor (Notepad's "UTF-8 with BOM") was refused as
+    "not valid JSON: unexpected UTF-8 BOM (decode using utf-8-sig) at line 1, column 1", the parser's words; the
+    mark says only that the text is UTF-8, so it is read past."""
+    original = full_workshop.bundle()
+    bundle = data_json.loads("\ufeff" + data_json.dumps(original), "acme.json")
+    assert bundle == original
+
+
 def test_an_anonymous_workshops_participants_are_named_p1_p2(store: Store, sources: dict[str, str]) -> None:
     info = store.create_workshop(
         name="Offsite", organisation="O", date="2026-09-21", participants=[("A", ""), ("B", "")], anonymous=True, sources=sources
