@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.dates import parse_date
+from bootcamp.store.copies import TwoCopies, already_here
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
-from bootcamp.store.errors import FileBusyError, StoreError
+from bootcamp.store.errors import AlreadyHereError, FileBusyError, StoreError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
     StoredContent,
@@ -215,10 +216,7 @@ class Store:
             if keep_id:
                 workshop_id = bundle.info.id
                 if (self.workshops_dir / workshop_id).exists():
-                    raise StoreError(
-                        f"a workshop with id {workshop_id} already exists in {self.data_dir}; "
-                        "import with --new-id to keep both"
-                    )
+                    raise AlreadyHereError(self._already_here(bundle))
             else:
                 while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
                     pass
@@ -241,6 +239,17 @@ class Store:
                 raise
             sync_folder(self.workshops_dir)
         return info
+
+    def _already_here(self, bundle: WorkshopBundle) -> str:
+        """Why ``bundle``, whose id is stored here already, was not imported: the same, or which copy is later."""
+        try:
+            here = WorkshopFiles(self.workshops_dir / bundle.info.id, self.clock).bundle()
+        except StoreError:  # a copy here that cannot be read is not compared, nor written over
+            return (
+                f"a workshop with id {bundle.info.id} already exists in {self.data_dir}; "
+                "import with --new-id to keep both"
+            )
+        return already_here(TwoCopies(here=here, in_file=bundle), self.data_dir)
 
     @contextmanager
     def _creating(self) -> Iterator[None]:

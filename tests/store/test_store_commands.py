@@ -246,7 +246,8 @@ def test_export_import_round_trip_through_files(cli: Cli, tmp_path: Path) -> Non
 
     code, out, err = cli("import", str(exported), data=other)
     assert code == 1 and err == [
-        f"bootcamp: a workshop with id {workshop_id} already exists in {other}; import with --new-id to keep both"
+        f"bootcamp: {exported}: workshop {workshop_id} (Acme day) is in {other} already, the same as in the file: "
+        "nothing was imported"
     ]
     code, out, _ = cli("import", str(exported), "--new-id", data=other)
     assert code == 0 and out[-1] != workshop_id and len(Store(other).list_workshops()) == 2

@@ -132,7 +132,7 @@ def test_a_one_day_workshops_export_has_no_days_field_so_an_older_bootcamp_still
 def test_importing_an_existing_id_needs_new_id(store: Store, full_workshop: WorkshopFiles) -> None:
     original = full_workshop.bundle()
     bundle = data_json.loads(data_json.dumps(original), "acme.json")
-    with pytest.raises(StoreError, match=f"a workshop with id {original.info.id} already exists.*--new-id"):
+    with pytest.raises(StoreError, match=f"workshop {original.info.id} .* already, the same as in the file"):
         store.import_workshop(bundle)
     info = store.import_workshop(bundle, new_id=True)
     assert info.id != original.info.id
@@ -198,6 +198,40 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
             "state.earlier_days[1].planned: -1e+308 minutes",
         ),
     }
+
+
+def test_the_same_export_imported_twice_says_it_is_here_already(store: Store, full_workshop: WorkshopFiles) -> None:
+    """Before: "a workshop with id … already exists; import with --new-id to keep both", and --new-id made a second
+    copy of the very same workshop beside the first, under another id."""
+    before = full_workshop.bundle()
+    bundle = data_json.loads(data_json.dumps(before), "acme.json")
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(bundle)
+    assert str(refused.value) == (
+        f"workshop {before.info.id} (Acme boot camp) is in {store.data_dir} already, the same as in the file: "
+        "nothing was imported"
+    )
+    assert full_workshop.bundle() == before
+
+
+def test_an_older_copy_imported_over_a_workshop_changed_since_is_refused_saying_so(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, utc_calendar: None
+) -> None:
+    """Day 1 exported on laptop A, brought to B, day 2 run on B; A's export imported on B again (the same file, or one
+    A made later without day 2) was refused as any id already here is, pointing to --new-id: a second copy, day 1
+    only, beside day 2, under the same name. It is an older copy, said with when each was last changed."""
+    older = data_json.loads(data_json.dumps(full_workshop.bundle()), "day1.json")
+    clock.advance(86_400)
+    full_workshop.save_answer(Answer(full_workshop.info().participants[0].id, "basics/role", "owns-budget", "yes"))
+    day_two = full_workshop.bundle()
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(older)
+    assert str(refused.value) == (
+        f"workshop {day_two.info.id} (Acme boot camp) in {store.data_dir} was changed after the file's copy of it "
+        "(last on 22 Sep at 15:13 here, 21 Sep at 15:13 in the file; 15 answers here, 14 in the file): "
+        "nothing was imported, and the workshop here is left as it is"
+    )
+    assert full_workshop.bundle() == day_two
 
 
 def test_a_broken_export_imports_nothing_and_says_where(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
