@@ -150,13 +150,19 @@ def readable_answers(workshop: WorkshopFiles) -> list[Answer]:
 
 def import_workshop(args: argparse.Namespace, store: Store) -> int:
     bundle = data_json.loads(read_file(Path(args.file)), args.file)
+    over = getattr(args, "replace", False) and store.exists(bundle.info.id)
     try:
-        info = store.import_workshop(bundle, new_id=getattr(args, "new_id", False))
+        info, kept = store.import_over(bundle) if over else (store.import_workshop(bundle, new_id=args.new_id), None)
     except AlreadyHereError as here:
         raise UserError(f"{args.file}: {here}") from None
+    instead = (
+        f" in place of the copy there, which is kept, archived, as workshop {kept.id} "
+        f"(bootcamp archive {kept.id} --undo brings it back to the lists)"
+        if kept else ""
+    )
     print(
         f"imported {terminal_safe(info.name)} ({people_counted(info)}, "
-        f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}"
+        f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}{instead}"
     )
     print(info.id)
     return 0

@@ -44,7 +44,10 @@ def already_here(copies: TwoCopies, data_dir: Path) -> str:
             f"workshop {info.id} ({info.name}) in {data_dir} was changed after the file's copy of it ({copies.said()}): "
             "nothing was imported, and the workshop here is left as it is"
         )
-    return f"a workshop with id {info.id} already exists in {data_dir}; import with --new-id to keep both"
+    return (
+        f"workshop {info.id} ({info.name}) in {data_dir} is an older copy than the file's ({copies.said()}): "
+        "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
+    )
 
 
 def last_change(bundle: WorkshopBundle) -> float:

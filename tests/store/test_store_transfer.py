@@ -15,8 +15,9 @@ from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_csv import AnswerImportError
 from bootcamp.export.data_json import ImportFileError
-from bootcamp.store import Store, StoreError, WorkshopFiles, is_ballot_id, new_ballot_id, roster
+from bootcamp.store import Store, StoreError, WorkshopBundle, WorkshopFiles, is_ballot_id, new_ballot_id, roster
 from bootcamp.store import files as store_files
+from bootcamp.store.archive import is_archived
 from bootcamp.store.model import (
     Action,
     ActionStatus,
@@ -29,6 +30,7 @@ from bootcamp.store.model import (
     WorkshopDay,
     WorkshopState,
 )
+from bootcamp.store.owner_lock import WorkshopBusy
 
 NOW = "2026-09-21T14:13:20+00:00"
 
@@ -222,7 +224,7 @@ def test_an_older_copy_imported_over_a_workshop_changed_since_is_refused_saying_
     only, beside day 2, under the same name. It is an older copy, said with when each was last changed."""
     older = data_json.loads(data_json.dumps(full_workshop.bundle()), "day1.json")
     clock.advance(86_400)
-    full_workshop.save_answer(Answer(full_workshop.info().participants[0].id, "basics/role", "owns-budget", "yes"))
+    full_workshop.save_answer(Answer(full_workshop.info().participants[1].id, "basics/role", "reports-to-ceo", value="yes"))
     day_two = full_workshop.bundle()
     with pytest.raises(StoreError) as refused:
         store.import_workshop(older)
@@ -232,6 +234,54 @@ def test_an_older_copy_imported_over_a_workshop_changed_since_is_refused_saying_
         "nothing was imported, and the workshop here is left as it is"
     )
     assert full_workshop.bundle() == day_two
+
+
+def test_a_later_copy_handed_back_is_refused_pointing_to_replace(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, utc_calendar: None
+) -> None:
+    """Day 2 run on laptop B and handed back to A, which still has day 1: "import with --new-id to keep both" was all
+    A's facilitator read, and --new-id put day 2 beside day 1 under another id, the runs after it following day 1."""
+    day_one = full_workshop.bundle()
+    clock.advance(86_400)
+    later = dataclasses.replace(
+        day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
+    )
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(later)
+    assert str(refused.value) == (
+        f"workshop {day_one.info.id} (Acme boot camp) in {store.data_dir} is an older copy than the file's "
+        "(last on 21 Sep at 15:13 here, 22 Sep at 15:13 in the file; 14 answers here, 15 in the file): "
+        "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
+    )
+    assert full_workshop.bundle() == day_one
+
+
+def test_replace_puts_the_files_copy_in_place_and_keeps_the_one_here_archived(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock
+) -> None:
+    day_one = full_workshop.bundle()
+    clock.advance(86_400)
+    later = dataclasses.replace(
+        day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
+    )
+    placed, kept = store.import_over(later)
+    assert placed == later.info and {info.id for info in store.list_workshops()} == {placed.id, kept.id}
+    assert _answers_sorted(store.open(placed.id).bundle()) == _answers_sorted(later)
+    assert is_archived(store.workshops_dir / kept.id) and kept.id != placed.id
+    assert store.open(kept.id).bundle() == dataclasses.replace(day_one, info=dataclasses.replace(day_one.info, id=kept.id))
+
+
+def _answers_sorted(bundle: WorkshopBundle) -> WorkshopBundle:
+    """On disk answers are kept per person: the same answers, in one order."""
+    return dataclasses.replace(bundle, answers=tuple(sorted(bundle.answers, key=repr)))
+
+
+def test_replace_is_refused_while_a_console_has_the_workshop_open(store: Store, full_workshop: WorkshopFiles) -> None:
+    before = full_workshop.bundle()
+    later = dataclasses.replace(before, room=dataclasses.replace(before.room, role_lines=()))
+    with store.owned(before.info.id, purpose="the console"), pytest.raises(WorkshopBusy):
+        store.import_over(later)
+    assert full_workshop.bundle() == before and store.list_workshops() == [before.info]
 
 
 def test_a_broken_export_imports_nothing_and_says_where(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
