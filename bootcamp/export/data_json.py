@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from typing import TYPE_CHECKING, Any
 
 from bootcamp import __version__
@@ -162,7 +163,7 @@ def loads(text: str, source: str) -> WorkshopBundle:
         if _looks_like_answers_csv(text):
             raise ImportFileError(
                 f"{source}: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
-                f"use: bootcamp import-answers ID {source}"
+                f"use: bootcamp import-answers ID {shlex.quote(source)}"
             ) from None
         raise ImportFileError(f"{source}:{error.lineno}: {json_problem(error)}") from None
     except ValueError:  # a whole number longer than Python converts (4,300 digits), which no export writes

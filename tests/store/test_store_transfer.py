@@ -337,6 +337,20 @@ def test_a_csv_of_answers_given_to_the_json_import_is_pointed_to_import_answers(
     )
 
 
+def test_the_command_given_for_a_csv_in_a_folder_with_a_space_can_be_copied() -> None:
+    """Before: "use: bootcamp import-answers ID /tmp/hand over/run1.csv", which the shell reads as two files."""
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads("participant,step,value\r\nAna,basics/mandate,yes\r\n", "/tmp/hand over/run1.csv")
+    assert str(caught.value).endswith("use: bootcamp import-answers ID '/tmp/hand over/run1.csv'")
+
+
+def test_the_command_given_for_an_export_in_a_folder_with_a_space_can_be_copied(full_workshop: WorkshopFiles) -> None:
+    export = data_json.dumps(full_workshop.bundle())
+    with pytest.raises(UserError) as caught:
+        data_csv.loads(export, "/tmp/hand over/w1.json", full_workshop.info(), full_workshop.program(), NOW)
+    assert str(caught.value).endswith("use: bootcamp import '/tmp/hand over/w1.json')")
+
+
 def test_a_workshop_export_given_to_import_answers_is_pointed_to_import_in_one_sentence(
     full_workshop: WorkshopFiles,
 ) -> None:
