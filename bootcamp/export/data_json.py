@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from bootcamp.content.model import Program
 
 FORMAT = "bootcamp-workshop"
+PERSON_FORMAT = "bootcamp-person"  # bootcamp export --person's (person_copy.py): one person's answers, no workshop
 VERSION = 1
 _FIELDS = ("format", "version", "exported_by", "archived_at", "workshop", "content", "state", "room", "answers")
 # json.dumps(ensure_ascii=False) leaves these raw; inside JSON strings \uXXXX is equivalent and inert.
@@ -172,6 +173,11 @@ def loads(text: str, source: str) -> WorkshopBundle:
     except RecursionError:  # lists or objects nested deeper than the parser goes, which no export nests
         what = "lists or objects nested too deep"
         raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None
+    if isinstance(document, dict) and document.get("format") == PERSON_FORMAT:
+        raise ImportFileError(
+            f"{source}: one person's own copy (bootcamp export --person), not a workshop export: it holds their answers "
+            "alone and cannot be imported; nothing was imported (export the workshop without --person to move it)"
+        )
     try:
         bundle, program = _from_document(document)
     except ShapeError as error:

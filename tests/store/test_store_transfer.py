@@ -351,6 +351,17 @@ def test_the_command_given_for_an_export_in_a_folder_with_a_space_can_be_copied(
     assert str(caught.value).endswith("use: bootcamp import '/tmp/hand over/w1.json')")
 
 
+def test_a_persons_own_copy_given_to_import_is_said_to_be_one(full_workshop: WorkshopFiles) -> None:
+    """Before: 'format: not a bootcamp workshop export (expected "format": "bootcamp-workshop")', the field's words,
+    of the copy bootcamp export --person made for a participant."""
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads(json.dumps({"format": "bootcamp-person", "version": 1}), "ana.json")
+    assert str(caught.value) == (
+        "ana.json: one person's own copy (bootcamp export --person), not a workshop export: it holds their answers "
+        "alone and cannot be imported; nothing was imported (export the workshop without --person to move it)"
+    )
+
+
 def test_a_workshop_export_given_to_import_answers_is_pointed_to_import_in_one_sentence(
     full_workshop: WorkshopFiles,
 ) -> None:
