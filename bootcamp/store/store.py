@@ -29,6 +29,7 @@ from bootcamp.store.files import (
     content_file,
     room_file,
     state_file,
+    voted_file,
     workshop_file,
 )
 from bootcamp.store.ids import id_problem, is_safe_id, new_workshop_id
@@ -278,6 +279,8 @@ class Store:
                 by_owner.setdefault(answer.participant_id, []).append(answer)
             for owner, answers in by_owner.items():
                 answers_file(staging, owner).create(tuple(answers))
+            if bundle.voted:
+                voted_file(staging).create(bundle.voted)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

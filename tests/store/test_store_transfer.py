@@ -92,6 +92,16 @@ def test_export_then_import_gives_an_identical_workshop(full_workshop: WorkshopF
     assert imported.program() == full_workshop.program()
 
 
+def test_the_roll_of_secret_ballot_voters_goes_with_the_workshop(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
+    """Before: the export left out who had cast a ballot from a phone (voted.json), so on the laptop it was handed to
+    the same phone could cast a second ballot on that step, and the person was listed as yet to answer it."""
+    ana = full_workshop.info().participants[0].id
+    full_workshop.add_voter("basics/mandate", ana)
+    elsewhere = Store(tmp_path / "elsewhere")
+    info = elsewhere.import_workshop(data_json.loads(data_json.dumps(full_workshop.bundle()), "acme.json"))
+    assert elsewhere.open(info.id).voted() == {"basics/mandate": (ana,)}
+
+
 def test_the_export_is_versioned_documented_and_inert_on_a_terminal(full_workshop: WorkshopFiles) -> None:
     text = data_json.dumps(full_workshop.bundle())
     document = json.loads(text)
