@@ -191,8 +191,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
     import_.add_argument("file", metavar="FILE.json")
-    import_.add_argument(
+    same_id = import_.add_mutually_exclusive_group()
+    same_id.add_argument(
         "--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)"
+    )
+    same_id.add_argument(
+        "--replace",
+        action="store_true",
+        help="put the file's copy in place of the workshop with its id here (a day handed back from another laptop); "
+        "the copy here is kept, archived, under a new id",
     )
     import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
     import_.add_argument("--person", help=argparse.SUPPRESS)  # export's: refused in one sentence, not as unknown

@@ -122,6 +122,18 @@ def by_the_store(store: Store, files: WorkshopFiles, change: Callable[[dict], No
     return str(refused.value)
 
 
+def by_the_store_in_place(store: Store, files: WorkshopFiles, change: Callable[[dict], None]) -> str:
+    """As ``bootcamp import --replace`` puts a copy handed back in place of the one stored: nothing changes."""
+    before = files.bundle()
+    document = json.loads(data_json.dumps(before))
+    change(document)
+    bundle = data_json._from_document(document)[0]
+    with pytest.raises(RecordRefused) as refused:
+        store.import_over(bundle)
+    assert files.bundle() == before and [info.id for info in store.list_workshops()] == [files.id]
+    return str(refused.value)
+
+
 # -- the records ------------------------------------------------------------------------------------------------
 
 
@@ -157,6 +169,7 @@ async def test_a_bad_answer_is_refused_alike_by_the_console_both_imports_and_the
         "JSON import": by_json_import(capsys, files, tmp_path, lambda d: first_answer(d, **fields)),
         "CSV import": by_csv_import(capsys, files, tmp_path, program, answer),
         "store (the demo)": by_the_store(store, files, lambda d: first_answer(d, **fields)),
+        "store, in place (import --replace)": by_the_store_in_place(store, files, lambda d: first_answer(d, **fields)),
     }
     assert {way: said in text for way, text in heard.items()} == dict.fromkeys(heard, True), heard
 
@@ -191,6 +204,7 @@ async def test_a_bad_room_record_is_refused_alike_by_the_console_the_json_import
         "console": await by_the_console(files, console),
         "JSON import": by_json_import(capsys, files, tmp_path, change),
         "store (the demo)": by_the_store(store, files, change),
+        "store, in place (import --replace)": by_the_store_in_place(store, files, change),
     }
     assert {way: said in text for way, text in heard.items()} == dict.fromkeys(heard, True), heard
 

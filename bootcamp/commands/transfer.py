@@ -19,7 +19,7 @@ from bootcamp.locations import data_dir
 from bootcamp.plurals import counted
 from bootcamp.store import Store, WorkshopFiles
 from bootcamp.store.archive import archived_at
-from bootcamp.store.errors import UnreadableFileError
+from bootcamp.store.errors import AlreadyHereError, UnreadableFileError
 from bootcamp.store.forget import find_seat
 from bootcamp.store.import_journal import AnswersDiffer
 from bootcamp.store.layout import ANSWERS_FOLDER
@@ -150,10 +150,19 @@ def readable_answers(workshop: WorkshopFiles) -> list[Answer]:
 
 def import_workshop(args: argparse.Namespace, store: Store) -> int:
     bundle = data_json.loads(read_file(Path(args.file)), args.file)
-    info = store.import_workshop(bundle, new_id=getattr(args, "new_id", False))
+    over = getattr(args, "replace", False) and store.exists(bundle.info.id)
+    try:
+        info, kept = store.import_over(bundle) if over else (store.import_workshop(bundle, new_id=args.new_id), None)
+    except AlreadyHereError as here:
+        raise UserError(f"{args.file}: {here}") from None
+    instead = (
+        f" in place of the copy there, which is kept, archived, as workshop {kept.id} "
+        f"(bootcamp archive {kept.id} --undo brings it back to the lists)"
+        if kept else ""
+    )
     print(
         f"imported {terminal_safe(info.name)} ({people_counted(info)}, "
-        f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}"
+        f"{counted(len(bundle.answers), 'answer')}) into {store.data_dir}{instead}"
     )
     print(info.id)
     return 0

@@ -32,6 +32,7 @@ import csv
 import difflib
 import io
 import json
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -172,7 +173,7 @@ def _refuse_json(text: str, source: str) -> None:
     if isinstance(document, dict) and document.get("format") == WORKSHOP_EXPORT_FORMAT:
         raise UserError(
             f"{source}: a workshop export (JSON), not a CSV of answers; nothing was imported (to bring the workshop "
-            f"in, use: bootcamp import {source})"
+            f"in, use: bootcamp import {shlex.quote(source)})"
         )
     raise UserError(f"{source}: JSON, not a CSV of answers; nothing was imported")
 

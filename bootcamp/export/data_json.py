@@ -50,6 +50,10 @@ answers, notes, position and content copy) and versioned. Its fields:
     ``dropped``), ``source`` (a step key or ``"poker:<card-id>"``), ``at`` and ``status_at``
     (YYYY-MM-DD: the day it was marked done or dropped after the workshop, e.g. in the actions
     view; ``""`` when it never was, and absent from files written before it existed).
+``voted``
+    Only in the export of a workshop where someone cast a secret ballot from a phone: the roll of voters, step key
+    → the ids of the participants who cast a ballot there (never which ballot), so a phone does not vote twice on
+    the laptop the workshop is taken to.
 ``answers``
     One object per answer: ``participant_id`` (a participant's id, or a secret-ballot id
     that links to no one), ``step_key``, ``item`` (the aptitude for a rating, the structure
@@ -67,6 +71,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from typing import TYPE_CHECKING, Any
 
 from bootcamp import __version__
@@ -82,8 +87,9 @@ if TYPE_CHECKING:
     from bootcamp.content.model import Program
 
 FORMAT = "bootcamp-workshop"
+PERSON_FORMAT = "bootcamp-person"  # bootcamp export --person's (person_copy.py): one person's answers, no workshop
 VERSION = 1
-_FIELDS = ("format", "version", "exported_by", "archived_at", "workshop", "content", "state", "room", "answers")
+_FIELDS = ("format", "version", "exported_by", "archived_at", "workshop", "content", "state", "room", "answers", "voted")
 # json.dumps(ensure_ascii=False) leaves these raw; inside JSON strings \uXXXX is equivalent and inert.
 _RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
@@ -109,6 +115,9 @@ def to_document(bundle: WorkshopBundle, *, archived_at: str | None = None) -> di
         "state": _state(bundle),
         "room": to_json(bundle.room),
         "answers": [to_json(answer) for answer in bundle.answers],
+        # Only when someone voted: a bootcamp from before the field (which refuses one it does not know) still
+        # imports every other export.
+        **({"voted": {step: list(ids) for step, ids in sorted(bundle.voted.items())}} if bundle.voted else {}),
     }
 
 
@@ -156,13 +165,13 @@ def json_problem(error: json.JSONDecodeError) -> str:
 
 def loads(text: str, source: str) -> WorkshopBundle:
     """The workshop in an export file's ``text``; ImportFileError naming ``source`` and the field if it is wrong."""
-    try:
-        document = json.loads(joined_surrogates(text))
+    try:  # a byte-order mark (a Windows editor's "UTF-8 with BOM") only says the text is UTF-8
+        document = json.loads(joined_surrogates(text.removeprefix("\ufeff")))
     except json.JSONDecodeError as error:
         if _looks_like_answers_csv(text):
             raise ImportFileError(
                 f"{source}: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
-                f"use: bootcamp import-answers ID {source}"
+                f"use: bootcamp import-answers ID {shlex.quote(source)}"
             ) from None
         raise ImportFileError(f"{source}:{error.lineno}: {json_problem(error)}") from None
     except ValueError:  # a whole number longer than Python converts (4,300 digits), which no export writes
@@ -171,6 +180,11 @@ def loads(text: str, source: str) -> WorkshopBundle:
     except RecursionError:  # lists or objects nested deeper than the parser goes, which no export nests
         what = "lists or objects nested too deep"
         raise ImportFileError(f"{source}: not an export ({what}); nothing was imported") from None
+    if isinstance(document, dict) and document.get("format") == PERSON_FORMAT:
+        raise ImportFileError(
+            f"{source}: one person's own copy (bootcamp export --person), not a workshop export: it holds their answers "
+            "alone and cannot be imported; nothing was imported (export the workshop without --person to move it)"
+        )
     try:
         bundle, program = _from_document(document)
     except ShapeError as error:
@@ -210,8 +224,15 @@ def _from_document(document: Any) -> tuple[WorkshopBundle, Program]:
     state = from_json(WorkshopState, document["state"], "state")
     room = from_json(RoomRecords, document["room"], "room")
     answers = from_json(tuple[Answer, ...], document["answers"], "answers")
+    voted = from_json(dict[str, tuple[str, ...]], document.get("voted", {}), "voted")
     program = _check(info, content)
-    return WorkshopBundle(info=info, content=content, state=state, room=room, answers=answers), program
+    seated = {person.id for person in info.participants}
+    for step, ids in voted.items():
+        if stranger := next((voter for voter in ids if voter not in seated), None):
+            raise ShapeError(f"voted.{step}", f"{stranger!r} is not a participant of the workshop")
+    voted = {step: tuple(sorted(set(ids))) for step, ids in voted.items() if ids}
+    bundle = WorkshopBundle(info=info, content=content, state=state, room=room, answers=answers, voted=voted)
+    return bundle, program
 
 
 def _check(info: WorkshopInfo, content: StoredContent) -> Program:

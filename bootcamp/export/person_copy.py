@@ -27,10 +27,10 @@ from typing import Any
 from bootcamp import __version__
 from bootcamp.content.model import Program, Step
 from bootcamp.export.data_csv import COLUMNS, answer_row, in_sheet_order, question_of, sheet_text
-from bootcamp.export.data_json import document_text
+from bootcamp.export.data_json import PERSON_FORMAT, document_text
 from bootcamp.store.model import Answer, Participant, WorkshopInfo
 
-FORMAT = "bootcamp-person"
+FORMAT = PERSON_FORMAT
 VERSION = 1
 CSV_COLUMNS = (*COLUMNS, "question", "role")
 

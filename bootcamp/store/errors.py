@@ -11,6 +11,11 @@ class StoreError(UserError):
     """Something about stored workshops the user can act on: an unknown id, an unreadable file …"""
 
 
+class AlreadyHereError(StoreError):
+    """An import of a workshop whose id is stored here already: nothing was imported (the message says why, of "the
+    file", which the command names)."""
+
+
 class UnreadableFileError(StoreError):
     """A stored file that cannot be read. It is kept byte for byte: nothing ever writes over it."""
 

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.dates import parse_date
+from bootcamp.store.copies import TwoCopies, already_here
 from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
-from bootcamp.store.errors import FileBusyError, StoreError
+from bootcamp.store.errors import AlreadyHereError, FileBusyError, StoreError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
     StoredContent,
@@ -28,6 +29,7 @@ from bootcamp.store.files import (
     content_file,
     room_file,
     state_file,
+    voted_file,
     workshop_file,
 )
 from bootcamp.store.ids import id_problem, is_safe_id, new_workshop_id
@@ -36,7 +38,7 @@ from bootcamp.store.layout import WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
-from bootcamp.store.trash import finish_deletions
+from bootcamp.store.trash import DELETED_PREFIX, finish_deletions
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 if TYPE_CHECKING:
@@ -192,10 +194,44 @@ class Store:
         return self._materialise(bundle, keep_id=False, program=program)
 
     def import_workshop(self, bundle: WorkshopBundle, *, new_id: bool = False) -> WorkshopInfo:
-        """Store an exported workshop whole, or nothing. Same id unless ``new_id``; an existing id is an error."""
+        """Store an exported workshop whole, or nothing. Same id unless ``new_id``; an existing id is an error, saying
+        whether the copy here is the same, later or older (:meth:`import_over` puts an export in its place)."""
         if not new_id and (problem := id_problem(bundle.info.id, "workshop")):
             raise StoreError(problem)
         return self._materialise(bundle, keep_id=not new_id)
+
+    def import_over(self, bundle: WorkshopBundle) -> tuple[WorkshopInfo, WorkshopInfo]:
+        """``bundle`` in place of the workshop with its id here (handed back from another laptop), under that
+        workshop's owner lock (refused while a console has it open). The copy here is first written whole as a
+        workshop of its own, archived, so nothing it held is lost: a kill at any point leaves it, under one id or
+        the other, and the file is still there to import again. The workshop placed, and the copy kept."""
+        from bootcamp.checks import bundle_problems, refuse
+        from bootcamp.content.loader import load_sources
+        from bootcamp.store.archive import archive  # archive reads the store: imported here, not at the top
+
+        refuse("nothing was imported", bundle_problems(bundle, load_sources(bundle.content.sources)))
+        with self.owned(bundle.info.id, purpose="bootcamp import --replace") as files:
+            copies = TwoCopies(here=files.bundle(), in_file=bundle)
+            if copies.same:
+                raise AlreadyHereError(already_here(copies, self.data_dir))
+            kept = self._materialise(copies.here, keep_id=False)
+            archive(self, kept.id, purpose="bootcamp import --replace")
+            with self._creating():
+                staging = self._staged(bundle, bundle.info)
+                trash = self.workshops_dir / f"{DELETED_PREFIX}{bundle.info.id}-{new_workshop_id()}"
+                try:
+                    os.rename(files.path, trash)
+                    os.rename(staging, files.path)
+                except OSError as error:
+                    shutil.rmtree(staging, ignore_errors=True)
+                    raise StoreError(
+                        f"cannot put the file's copy of workshop {bundle.info.id} in {self.data_dir}: "
+                        f"{error.filename or files.path}: {error.strerror or error}; the copy here is kept as workshop "
+                        f"{kept.id}, archived"
+                    ) from error
+                sync_folder(self.workshops_dir)
+        finish_deletions(self.workshops_dir)
+        return bundle.info, kept
 
     def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool, program: Program | None = None) -> WorkshopInfo:
         """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`."""
@@ -215,32 +251,51 @@ class Store:
             if keep_id:
                 workshop_id = bundle.info.id
                 if (self.workshops_dir / workshop_id).exists():
-                    raise StoreError(
-                        f"a workshop with id {workshop_id} already exists in {self.data_dir}; "
-                        "import with --new-id to keep both"
-                    )
+                    raise AlreadyHereError(self._already_here(bundle))
             else:
                 while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
                     pass
             info = dataclasses.replace(bundle.info, id=workshop_id)
-            staging = self.workshops_dir / f"{_NEW_PREFIX}{workshop_id}-{new_workshop_id()}"
+            staging = self._staged(bundle, info)
             try:
-                make_private_folder(staging / ANSWERS_FOLDER)
-                workshop_file(staging).create(info)
-                content_file(staging).create(bundle.content)
-                state_file(staging).create(bundle.state)
-                room_file(staging).create(bundle.room)
-                by_owner: dict[str, list] = {}
-                for answer in bundle.answers:
-                    by_owner.setdefault(answer.participant_id, []).append(answer)
-                for owner, answers in by_owner.items():
-                    answers_file(staging, owner).create(tuple(answers))
                 os.rename(staging, self.workshops_dir / workshop_id)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             sync_folder(self.workshops_dir)
         return info
+
+    def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo) -> Path:
+        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name, to be renamed into place."""
+        staging = self.workshops_dir / f"{_NEW_PREFIX}{info.id}-{new_workshop_id()}"
+        try:
+            make_private_folder(staging / ANSWERS_FOLDER)
+            workshop_file(staging).create(info)
+            content_file(staging).create(bundle.content)
+            state_file(staging).create(bundle.state)
+            room_file(staging).create(bundle.room)
+            by_owner: dict[str, list] = {}
+            for answer in bundle.answers:
+                by_owner.setdefault(answer.participant_id, []).append(answer)
+            for owner, answers in by_owner.items():
+                answers_file(staging, owner).create(tuple(answers))
+            if bundle.voted:
+                voted_file(staging).create(bundle.voted)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return staging
+
+    def _already_here(self, bundle: WorkshopBundle) -> str:
+        """Why ``bundle``, whose id is stored here already, was not imported: the same, or which copy is later."""
+        try:
+            here = WorkshopFiles(self.workshops_dir / bundle.info.id, self.clock).bundle()
+        except StoreError:  # a copy here that cannot be read is not compared, nor written over
+            return (
+                f"a workshop with id {bundle.info.id} already exists in {self.data_dir}; "
+                "import with --new-id to keep both"
+            )
+        return already_here(TwoCopies(here=here, in_file=bundle), self.data_dir)
 
     @contextmanager
     def _creating(self) -> Iterator[None]:

@@ -53,6 +53,8 @@ class WorkshopBundle:
     state: WorkshopState
     room: RoomRecords
     answers: tuple[Answer, ...]
+    # Who cast a secret ballot, by step (never which): so a phone that voted does not vote again where it goes.
+    voted: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 class WorkshopFiles:
@@ -290,4 +292,5 @@ class WorkshopFiles:
             state=self.state(),
             room=self.room(),
             answers=tuple(self.answers() if answers is None else answers),
+            voted=self.voted(),
         )

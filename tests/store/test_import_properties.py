@@ -822,7 +822,8 @@ def all_or_nothing_json(text: str, data_dir: Path, *, new_id: bool, factory: pyt
     assert {path: raw for path, raw in after.items() if not path.startswith(f"workshops/{new}")} == before
     assert leftovers(data_dir) == []
     exported = json.loads(data_json.dumps(store.open(new).bundle()))
-    file = json.loads(data_json.joined_surrogates(text))  # the halves of a surrogate pair are read as one character
+    # the halves of a surrogate pair are read as one character; a byte-order mark is read past
+    file = json.loads(data_json.joined_surrogates(text.removeprefix("\ufeff")))
     agrees(file, exported)
     assert (exported["workshop"]["id"] == file["workshop"]["id"]) is not new_id
     return True

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bootcamp.cli import main
+from bootcamp.clock import iso
 from bootcamp.store import Store, roster
+from bootcamp.store.model import Answer
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
@@ -246,10 +249,37 @@ def test_export_import_round_trip_through_files(cli: Cli, tmp_path: Path) -> Non
 
     code, out, err = cli("import", str(exported), data=other)
     assert code == 1 and err == [
-        f"bootcamp: a workshop with id {workshop_id} already exists in {other}; import with --new-id to keep both"
+        f"bootcamp: {exported}: workshop {workshop_id} (Acme day) is in {other} already, the same as in the file: "
+        "nothing was imported"
     ]
     code, out, _ = cli("import", str(exported), "--new-id", data=other)
     assert code == 0 and out[-1] != workshop_id and len(Store(other).list_workshops()) == 2
+
+
+def test_a_day_handed_back_replaces_the_day_before_and_keeps_it_archived(cli: Cli, tmp_path: Path) -> None:
+    """Laptop B ran day 2 of a workshop laptop A ran day 1 of; B's export imported on A was refused as any id already
+    there ("import with --new-id to keep both"), with no way to bring day 2 in place of day 1."""
+    workshop_id = cli.new("Acme day", "--org", "Acme", "--participants", "Ana,Ben")
+    day_one, day_two = tmp_path / "day 1.json", tmp_path / "dag två.json"
+    cli("export", workshop_id, "-o", str(day_one))
+    laptop_b = tmp_path / "b"
+    cli("import", str(day_one), data=laptop_b)
+    ana = Store(laptop_b).open(workshop_id).info().participants[0]
+    Store(laptop_b).open(workshop_id).save_answer(Answer(ana.id, "basics/mandate", value="yes", at=iso(time.time() + 60)))
+    cli("export", workshop_id, "-o", str(day_two), data=laptop_b)
+
+    code, _, err = cli("import", str(day_two))
+    assert code == 1 and err[0].startswith(f"bootcamp: {day_two}: workshop {workshop_id} (Acme day) in {cli.data} is an older copy")
+    code, out, err = cli("import", str(day_two), "--replace")
+    assert code == 0, err
+    (kept,) = (info.id for info in Store(cli.data).list_workshops() if info.id != workshop_id)
+    assert out == [
+        f"imported Acme day (2 participants, 1 answer) into {cli.data} in place of the copy there, which is kept, "
+        f"archived, as workshop {kept} (bootcamp archive {kept} --undo brings it back to the lists)",
+        workshop_id,
+    ]
+    assert Store(cli.data).open(workshop_id).bundle().answers == Store(laptop_b).open(workshop_id).bundle().answers
+    assert Store(cli.data).open(kept).bundle().answers == ()
 
 
 def test_import_counts_the_people_as_the_list_does(cli: Cli, tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ from bootcamp.errors import UserError
 from bootcamp.export import data_csv, data_json
 from bootcamp.export.data_csv import AnswerImportError
 from bootcamp.export.data_json import ImportFileError
-from bootcamp.store import Store, StoreError, WorkshopFiles, is_ballot_id, new_ballot_id, roster
+from bootcamp.store import Store, StoreError, WorkshopBundle, WorkshopFiles, is_ballot_id, new_ballot_id, roster
 from bootcamp.store import files as store_files
+from bootcamp.store.archive import is_archived
 from bootcamp.store.model import (
     Action,
     ActionStatus,
@@ -29,6 +30,7 @@ from bootcamp.store.model import (
     WorkshopDay,
     WorkshopState,
 )
+from bootcamp.store.owner_lock import WorkshopBusy
 
 NOW = "2026-09-21T14:13:20+00:00"
 
@@ -90,6 +92,16 @@ def test_export_then_import_gives_an_identical_workshop(full_workshop: WorkshopF
     assert imported.program() == full_workshop.program()
 
 
+def test_the_roll_of_secret_ballot_voters_goes_with_the_workshop(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
+    """Before: the export left out who had cast a ballot from a phone (voted.json), so on the laptop it was handed to
+    the same phone could cast a second ballot on that step, and the person was listed as yet to answer it."""
+    ana = full_workshop.info().participants[0].id
+    full_workshop.add_voter("basics/mandate", ana)
+    elsewhere = Store(tmp_path / "elsewhere")
+    info = elsewhere.import_workshop(data_json.loads(data_json.dumps(full_workshop.bundle()), "acme.json"))
+    assert elsewhere.open(info.id).voted() == {"basics/mandate": (ana,)}
+
+
 def test_the_export_is_versioned_documented_and_inert_on_a_terminal(full_workshop: WorkshopFiles) -> None:
     text = data_json.dumps(full_workshop.bundle())
     document = json.loads(text)
@@ -132,7 +144,7 @@ def test_a_one_day_workshops_export_has_no_days_field_so_an_older_bootcamp_still
 def test_importing_an_existing_id_needs_new_id(store: Store, full_workshop: WorkshopFiles) -> None:
     original = full_workshop.bundle()
     bundle = data_json.loads(data_json.dumps(original), "acme.json")
-    with pytest.raises(StoreError, match=f"a workshop with id {original.info.id} already exists.*--new-id"):
+    with pytest.raises(StoreError, match=f"workshop {original.info.id} .* already, the same as in the file"):
         store.import_workshop(bundle)
     info = store.import_workshop(bundle, new_id=True)
     assert info.id != original.info.id
@@ -200,6 +212,88 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
     }
 
 
+def test_the_same_export_imported_twice_says_it_is_here_already(store: Store, full_workshop: WorkshopFiles) -> None:
+    """Before: "a workshop with id … already exists; import with --new-id to keep both", and --new-id made a second
+    copy of the very same workshop beside the first, under another id."""
+    before = full_workshop.bundle()
+    bundle = data_json.loads(data_json.dumps(before), "acme.json")
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(bundle)
+    assert str(refused.value) == (
+        f"workshop {before.info.id} (Acme boot camp) is in {store.data_dir} already, the same as in the file: "
+        "nothing was imported"
+    )
+    assert full_workshop.bundle() == before
+
+
+def test_an_older_copy_imported_over_a_workshop_changed_since_is_refused_saying_so(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, utc_calendar: None
+) -> None:
+    """Day 1 exported on laptop A, brought to B, day 2 run on B; A's export imported on B again (the same file, or one
+    A made later without day 2) was refused as any id already here is, pointing to --new-id: a second copy, day 1
+    only, beside day 2, under the same name. It is an older copy, said with when each was last changed."""
+    older = data_json.loads(data_json.dumps(full_workshop.bundle()), "day1.json")
+    clock.advance(86_400)
+    full_workshop.save_answer(Answer(full_workshop.info().participants[1].id, "basics/role", "reports-to-ceo", value="yes"))
+    day_two = full_workshop.bundle()
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(older)
+    assert str(refused.value) == (
+        f"workshop {day_two.info.id} (Acme boot camp) in {store.data_dir} was changed after the file's copy of it "
+        "(last on 22 Sep at 15:13 here, 21 Sep at 15:13 in the file; 15 answers here, 14 in the file): "
+        "nothing was imported, and the workshop here is left as it is"
+    )
+    assert full_workshop.bundle() == day_two
+
+
+def test_a_later_copy_handed_back_is_refused_pointing_to_replace(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, utc_calendar: None
+) -> None:
+    """Day 2 run on laptop B and handed back to A, which still has day 1: "import with --new-id to keep both" was all
+    A's facilitator read, and --new-id put day 2 beside day 1 under another id, the runs after it following day 1."""
+    day_one = full_workshop.bundle()
+    clock.advance(86_400)
+    later = dataclasses.replace(
+        day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
+    )
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(later)
+    assert str(refused.value) == (
+        f"workshop {day_one.info.id} (Acme boot camp) in {store.data_dir} is an older copy than the file's "
+        "(last on 21 Sep at 15:13 here, 22 Sep at 15:13 in the file; 14 answers here, 15 in the file): "
+        "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
+    )
+    assert full_workshop.bundle() == day_one
+
+
+def test_replace_puts_the_files_copy_in_place_and_keeps_the_one_here_archived(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock
+) -> None:
+    day_one = full_workshop.bundle()
+    clock.advance(86_400)
+    later = dataclasses.replace(
+        day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
+    )
+    placed, kept = store.import_over(later)
+    assert placed == later.info and {info.id for info in store.list_workshops()} == {placed.id, kept.id}
+    assert _answers_sorted(store.open(placed.id).bundle()) == _answers_sorted(later)
+    assert is_archived(store.workshops_dir / kept.id) and kept.id != placed.id
+    assert store.open(kept.id).bundle() == dataclasses.replace(day_one, info=dataclasses.replace(day_one.info, id=kept.id))
+
+
+def _answers_sorted(bundle: WorkshopBundle) -> WorkshopBundle:
+    """On disk answers are kept per person: the same answers, in one order."""
+    return dataclasses.replace(bundle, answers=tuple(sorted(bundle.answers, key=repr)))
+
+
+def test_replace_is_refused_while_a_console_has_the_workshop_open(store: Store, full_workshop: WorkshopFiles) -> None:
+    before = full_workshop.bundle()
+    later = dataclasses.replace(before, room=dataclasses.replace(before.room, role_lines=()))
+    with store.owned(before.info.id, purpose="the console"), pytest.raises(WorkshopBusy):
+        store.import_over(later)
+    assert full_workshop.bundle() == before and store.list_workshops() == [before.info]
+
+
 def test_a_broken_export_imports_nothing_and_says_where(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
     good = json.loads(data_json.dumps(full_workshop.bundle()))
     target = Store(tmp_path / "target")
@@ -250,6 +344,31 @@ def test_a_csv_of_answers_given_to_the_json_import_is_pointed_to_import_answers(
     assert str(caught.value) == (
         "run1.csv: a CSV of answers, not a workshop export (JSON); to add its answers to a workshop, "
         "use: bootcamp import-answers ID run1.csv"
+    )
+
+
+def test_the_command_given_for_a_csv_in_a_folder_with_a_space_can_be_copied() -> None:
+    """Before: "use: bootcamp import-answers ID /tmp/hand over/run1.csv", which the shell reads as two files."""
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads("participant,step,value\r\nAna,basics/mandate,yes\r\n", "/tmp/hand over/run1.csv")
+    assert str(caught.value).endswith("use: bootcamp import-answers ID '/tmp/hand over/run1.csv'")
+
+
+def test_the_command_given_for_an_export_in_a_folder_with_a_space_can_be_copied(full_workshop: WorkshopFiles) -> None:
+    export = data_json.dumps(full_workshop.bundle())
+    with pytest.raises(UserError) as caught:
+        data_csv.loads(export, "/tmp/hand over/w1.json", full_workshop.info(), full_workshop.program(), NOW)
+    assert str(caught.value).endswith("use: bootcamp import '/tmp/hand over/w1.json')")
+
+
+def test_a_persons_own_copy_given_to_import_is_said_to_be_one(full_workshop: WorkshopFiles) -> None:
+    """Before: 'format: not a bootcamp workshop export (expected "format": "bootcamp-workshop")', the field's words,
+    of the copy bootcamp export --person made for a participant."""
+    with pytest.raises(ImportFileError) as caught:
+        data_json.loads(json.dumps({"format": "bootcamp-person", "version": 1}), "ana.json")
+    assert str(caught.value) == (
+        "ana.json: one person's own copy (bootcamp export --person), not a workshop export: it holds their answers "
+        "alone and cannot be imported; nothing was imported (export the workshop without --person to move it)"
     )
 
 
@@ -378,6 +497,15 @@ def test_a_cut_json_export_says_the_whole_reason_with_line_and_column() -> None:
         "cut.json:2: not valid JSON: unterminated string starting at line 2, column 23 "
         "(the file ends too soon: it may have been cut short)"
     )
+
+
+def test_an_export_saved_with_a_byte_order_mark_imports_whole(full_workshop: WorkshopFiles, tmp_path: Path) -> None:
+    """Before: an export opened and saved in a Windows editor (Notepad's "UTF-8 with BOM") was refused as
+    "not valid JSON: unexpected UTF-8 BOM (decode using utf-8-sig) at line 1, column 1", the parser's words; the
+    mark says only that the text is UTF-8, so it is read past."""
+    original = full_workshop.bundle()
+    bundle = data_json.loads("\ufeff" + data_json.dumps(original), "acme.json")
+    assert bundle == original
 
 
 def test_an_anonymous_workshops_participants_are_named_p1_p2(store: Store, sources: dict[str, str]) -> None:

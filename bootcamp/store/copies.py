@@ -1,0 +1,85 @@
+"""Two copies of one workshop, the one stored here and one in an export file: whether they are the same, and which
+was changed last. What ``bootcamp import`` says of a file whose workshop is stored already, so that handing a boot
+camp from one laptop to another never puts an older copy over a later day, nor a second copy beside it, unasked."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bootcamp.plurals import counted
+from bootcamp.store.workshop import WorkshopBundle
+
+
+@dataclass(frozen=True)
+class TwoCopies:
+    here: WorkshopBundle
+    in_file: WorkshopBundle
+
+    @property
+    def same(self) -> bool:
+        return _comparable(self.here) == _comparable(self.in_file)
+
+    @property
+    def file_is_newer(self) -> bool:
+        return last_change(self.in_file) > last_change(self.here)
+
+    def said(self) -> str:
+        """"last on 22 Sep at 14:13 here, 21 Sep at 14:13 in the file; 27 answers here, 26 in the file"."""
+        return (
+            f"last on {_when(last_change(self.here))} here, {_when(last_change(self.in_file))} in the file; "
+            f"{counted(len(self.here.answers), 'answer')} here, {len(self.in_file.answers)} in the file"
+        )
+
+
+def already_here(copies: TwoCopies, data_dir: Path) -> str:
+    """Why a file whose workshop is stored here already was not imported, in one sentence."""
+    info = copies.here.info
+    if copies.same:
+        return f"workshop {info.id} ({info.name}) is in {data_dir} already, the same as in the file: nothing was imported"
+    if not copies.file_is_newer:
+        return (
+            f"workshop {info.id} ({info.name}) in {data_dir} was changed after the file's copy of it ({copies.said()}): "
+            "nothing was imported, and the workshop here is left as it is"
+        )
+    return (
+        f"workshop {info.id} ({info.name}) in {data_dir} is an older copy than the file's ({copies.said()}): "
+        "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
+    )
+
+
+def last_change(bundle: WorkshopBundle) -> float:
+    """When the workshop was last changed, epoch seconds: the latest of the room's position and clocks, an answer, a
+    note, an action or a late arrival (a secret ballot carries no time, and the console's move on from it does)."""
+    stamps = [bundle.state.updated_at]
+    stamps += [_epoch(answer.at) for answer in bundle.answers]
+    stamps += [_epoch(note.at) for note in bundle.room.notes]
+    stamps += [_epoch(line.at) for line in bundle.room.role_lines]
+    stamps += [_epoch(action.at) for action in bundle.room.actions]
+    stamps += [_epoch(action.status_at) for action in bundle.room.actions]
+    stamps += [_epoch(person.joined_at) for person in bundle.info.participants]
+    return max(stamps)
+
+
+def _comparable(bundle: WorkshopBundle) -> WorkshopBundle:
+    """The bundle as an export gives it back: answers in one order (on disk they are kept per person), and without
+    when the clocks last stopped, which the export leaves out."""
+    state = dataclasses.replace(bundle.state, clocks_stopped_at=None)
+    answers = tuple(sorted(bundle.answers, key=lambda a: (a.participant_id, a.step_key, a.item, a.perspective)))
+    return dataclasses.replace(bundle, state=state, answers=answers)
+
+
+def _epoch(stamp: str) -> float:
+    """An ISO 8601 time or date as epoch seconds; 0 for none (a secret ballot) or one that cannot be read."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp() if stamp else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _when(epoch: float) -> str:
+    """"22 Sep at 14:13", on this machine's calendar, as the console shows a note's time."""
+    moment = datetime.fromtimestamp(epoch)
+    return f"{moment.day} {moment:%b} at {moment:%H:%M}"
