@@ -29,7 +29,7 @@ from bootcamp.ui.text import drawn_as, names_in, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.moved_on import MovedOn
-from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.ui.widgets.answers.scale_keys import AnswerKeys, bind_scale
 
 # Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
 # A phone's mark takes its cells from the name, as in the rating grid's headers.
@@ -41,7 +41,7 @@ MIN_COMMENT_WIDTH = cell_len(COMMENT_HIDDEN)
 COLUMNS = ("who", "answer", "comment")
 
 
-class QuestionTable(AnswerTable[Text]):
+class QuestionTable(AnswerKeys, AnswerTable[Text]):
     # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
     DEFAULT_CSS = """
     QuestionTable { overflow-x: hidden; }
