@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
+from textual.widgets import DataTable
 
 from bootcamp.content.model import Scale
 from bootcamp.live.records import LiveRecords
@@ -240,6 +241,11 @@ class QuestionTable(AnswerKeys, AnswerTable[Text]):
         if row < self.row_count:
             self.move_cursor(row=row)
         self._just_answered = (participant.id, self.cursor_row)
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        # Nothing above reads where this cursor is: each answer moves it, and the message crossed six containers to
+        # the app while the answer was being drawn.
+        message.stop()
 
     def action_clear(self) -> None:
         participant = self.participant
