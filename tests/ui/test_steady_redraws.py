@@ -10,7 +10,11 @@ from contextlib import contextmanager
 
 import pytest
 from room_helpers import at_step, open_console
+from textual import events
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widget import Widget
+from textual.widgets import DataTable
 from textual.widgets.tree import TreeNode
 from ui_helpers import SHIPPED_CONTENT, new_workshop, settle
 
@@ -64,6 +68,67 @@ async def test_an_answer_key_redraws_the_row_without_a_layout(store: Store, make
         assert console not in repainted  # never every cell of the screen
         assert table not in repainted  # only the rows that changed: the answer's, and the cursor's
         assert console.query_one("#status-bar") in repainted  # what did change is drawn: saving…, saved
+
+
+@contextmanager
+def keys_handled(monkeypatch: pytest.MonkeyPatch, kind: type[Message] = events.Key) -> Iterator[list[MessagePump]]:
+    """Every node that handled a ``kind`` message meanwhile, in order (one bubbling up is handled at each node it
+    reaches)."""
+    seen: list[MessagePump] = []
+    original = MessagePump._dispatch_message
+
+    async def spy(self: MessagePump, message: Message) -> None:
+        if isinstance(message, kind):
+            seen.append(self)
+        return await original(self, message)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(MessagePump, "_dispatch_message", spy)
+        yield seen
+
+
+async def test_an_answer_key_is_taken_where_it_lands(store: Store, make_app, monkeypatch) -> None:
+    """The answer key runs the table's own binding at the table: it does not bubble through the six containers
+    above it to reach the app's binding check first (a sixth of an answer key's time, measured)."""
+    program = load_dir(SHIPPED_CONTENT)
+    info = new_workshop(store, program)
+    at_step(store, info.id, QUESTION)
+    async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        table = console.query_one(QuestionTable)
+
+        with keys_handled(monkeypatch) as handled:
+            await pilot.press("y")
+            await settle(pilot)
+        assert table.cursor_row == 1 and table.get_cell(info.participants[0].id, "answer").plain.strip()
+        assert handled == [console.app, table]  # the app hands it to the focused table, which answers
+
+        with keys_handled(monkeypatch) as handled:
+            await pilot.press("t")  # not an answer: it bubbles up to the console's binding (the timer) as before
+            await settle(pilot)
+        assert console.flow.running
+        assert handled[:2] == [console.app, table] and handled[-2:] == [console, console.app]
+
+
+async def test_an_answer_moves_the_cursor_without_telling_the_console(store: Store, make_app, monkeypatch) -> None:
+    """The cursor moving on to the next person is news to nobody above the table: its message stops there rather
+    than crossing the six containers above it to the app while the answer is being drawn."""
+    program = load_dir(SHIPPED_CONTENT)
+    info = new_workshop(store, program)
+    at_step(store, info.id, QUESTION)
+    async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
+        console = await open_console(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        table = console.query_one(QuestionTable)
+
+        with keys_handled(monkeypatch, DataTable.RowHighlighted) as handled:
+            await pilot.press("y")
+            await settle(pilot)
+        assert table.cursor_row == 1
+        assert handled == [table]
 
 
 async def test_a_step_change_leaves_what_it_does_not_change_alone(store: Store, make_app, monkeypatch) -> None:

@@ -41,7 +41,7 @@ from bootcamp.ui.text import drawn_as, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER
 from bootcamp.ui.widgets.answers.moved_on import KeysHint, MovedOn
-from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.ui.widgets.answers.scale_keys import AnswerKeys, bind_scale
 
 CELL_WIDTH = 8  # a cell is as wide as its header, so its colour fills it
 CURSOR_MARKS = ("▶", "◀")  # either side of the key in the cursor's cell: seen without colour too
@@ -117,7 +117,7 @@ def off_screen_text(left: int, right: int, width: int) -> str:
     return together if cell_len(together) <= width else "\n".join(parts)
 
 
-class AnswerGrid(AnswerTable[Text]):
+class AnswerGrid(AnswerKeys, AnswerTable[Text]):
     DEFAULT_CSS = """
     /* Never a scrollbar sideways: the labels stay frozen and the line below says who is out of view. */
     AnswerGrid { overflow-x: hidden; }

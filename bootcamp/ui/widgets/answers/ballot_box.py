@@ -15,10 +15,10 @@ from bootcamp.live.requests import CastBallot, WithdrawBallot
 from bootcamp.live.snapshot import WorkshopSnapshot
 from bootcamp.ui.messages import request
 from bootcamp.ui.text import joined
-from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.ui.widgets.answers.scale_keys import AnswerKeys, bind_scale
 
 
-class BallotBox(Static, can_focus=True):
+class BallotBox(AnswerKeys, Static, can_focus=True):
     DEFAULT_CSS = """
     BallotBox {
         width: 1fr;

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
+from textual.widgets import DataTable
 
 from bootcamp.content.model import Scale
 from bootcamp.live.records import LiveRecords
@@ -29,7 +30,7 @@ from bootcamp.ui.text import drawn_as, names_in, one_line, plain
 from bootcamp.ui.widgets.answers.answer_table import AnswerTable
 from bootcamp.ui.widgets.answers.marks import HIDDEN_ANSWER, NO_ANSWER, save_mark
 from bootcamp.ui.widgets.answers.moved_on import MovedOn
-from bootcamp.ui.widgets.answers.scale_keys import bind_scale
+from bootcamp.ui.widgets.answers.scale_keys import AnswerKeys, bind_scale
 
 # Cells of the Who column: at 120 columns the table has about 48, and the comments need what is left.
 # A phone's mark takes its cells from the name, as in the rating grid's headers.
@@ -41,7 +42,7 @@ MIN_COMMENT_WIDTH = cell_len(COMMENT_HIDDEN)
 COLUMNS = ("who", "answer", "comment")
 
 
-class QuestionTable(AnswerTable[Text]):
+class QuestionTable(AnswerKeys, AnswerTable[Text]):
     # The columns are fitted to the width (the text column takes what the others leave): never a scrollbar sideways.
     DEFAULT_CSS = """
     QuestionTable { overflow-x: hidden; }
@@ -240,6 +241,11 @@ class QuestionTable(AnswerTable[Text]):
         if row < self.row_count:
             self.move_cursor(row=row)
         self._just_answered = (participant.id, self.cursor_row)
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        # Nothing above reads where this cursor is: each answer moves it, and the message crossed six containers to
+        # the app while the answer was being drawn.
+        message.stop()
 
     def action_clear(self) -> None:
         participant = self.participant
