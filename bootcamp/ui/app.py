@@ -24,7 +24,7 @@ from bootcamp.ui.app_joining import PHONE_REDRAW_SECONDS as PHONE_REDRAW_SECONDS
 from bootcamp.ui.app_joining import JoiningApp
 from bootcamp.ui.app_saving import QUIT_FLUSH_SECONDS, SavingApp
 from bootcamp.ui.key_order import KeysInOrderApp
-from bootcamp.ui.theme import CONSOLE_THEME, THEMES, start_with_theme
+from bootcamp.ui.theme import CONSOLE_THEME, offer_only_readable_themes, start_with_theme
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -101,8 +101,7 @@ class BootcampApp(SavingApp, JoiningApp, KeysInOrderApp[None]):
         self.unsaved_at_quit = ""  # ended (quit anyway, a signal) while saves failed: what was lost, for the command
         self._ending: asyncio.Task[None] | None = None  # ending on a signal
         self._handlers_before: dict[signal.Signals, object] = {}  # what handled the ending signals before the app
-        for theme in THEMES:
-            self.register_theme(theme)
+        offer_only_readable_themes(self)
         start_with_theme(self, CONSOLE_THEME)
 
     def get_driver_class(self) -> type[Driver]:

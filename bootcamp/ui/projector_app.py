@@ -20,7 +20,7 @@ from bootcamp.store.projector_lock import ProjectorLock
 from bootcamp.ui.app import bootcamp_commands
 from bootcamp.ui.key_order import KeysInOrderApp
 from bootcamp.ui.screens.projector import POLL_SECONDS, ProjectorScreen
-from bootcamp.ui.theme import PROJECTOR_THEME, THEMES, start_with_theme
+from bootcamp.ui.theme import PROJECTOR_THEME, offer_only_readable_themes, start_with_theme
 
 
 class ProjectorApp(KeysInOrderApp[None]):
@@ -39,8 +39,7 @@ class ProjectorApp(KeysInOrderApp[None]):
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.lock = ProjectorLock(follower.files.path)
-        for theme in THEMES:
-            self.register_theme(theme)
+        offer_only_readable_themes(self)
         start_with_theme(self, PROJECTOR_THEME)
 
     def on_mount(self) -> None:

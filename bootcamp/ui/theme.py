@@ -1,4 +1,9 @@
-"""The console's calm theme and the high-contrast theme for the projector."""
+"""The console's calm theme, its light twin for a bright room, and the high-contrast theme for the projector.
+
+These three are the only themes the app offers (ctrl+p, Theme): each is held to the console's contrast bars by
+tests/ui/test_themes.py. Textual's built-in themes were offered too, and in textual-light the tally's amber bar was
+1.3:1 and the footer's keys 2.9:1: a facilitator reaching for a light theme in a bright room lost the console.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from textual.app import App
 from textual.theme import Theme
 
 CONSOLE_THEME = "bootcamp"
+CONSOLE_LIGHT_THEME = "bootcamp-light"
 PROJECTOR_THEME = "projector"
 
 # Panel, a grey barely blue: #27303C, bluer, was xterm's teal 23 in a 256-colour terminal (macOS Terminal.app),
@@ -23,6 +29,23 @@ CONSOLE = Theme(
     surface="#1C222B",
     panel="#2A2F36",
     dark=True,
+)
+
+# The console for a bright room: near-black text on white, and each signal colour dark enough to read on white
+# and on the pale panel (the footer's keys are the accent, over time the warning, a mark of an answer the success).
+CONSOLE_LIGHT = Theme(
+    name=CONSOLE_LIGHT_THEME,
+    primary="#0A5A8C",
+    secondary="#1D6B7C",
+    accent="#8A5300",
+    warning="#8A5300",
+    error="#B3261E",
+    success="#23702A",
+    foreground="#15191E",
+    background="#F3F4F6",
+    surface="#FFFFFF",
+    panel="#E3E6EA",
+    dark=False,
 )
 
 # A projector washes out colour and mid-greys: pure black, pure white, one bright accent.
@@ -51,7 +74,16 @@ PROJECTOR = Theme(
     },
 )
 
-THEMES = (CONSOLE, PROJECTOR)
+THEMES = (CONSOLE, CONSOLE_LIGHT, PROJECTOR)
+
+
+def offer_only_readable_themes(app: App) -> None:
+    """Register this app's themes and take away Textual's built-in ones, so the palette's Theme offers only these."""
+    for theme in THEMES:
+        app.register_theme(theme)
+    ours = {theme.name for theme in THEMES}
+    for name in [name for name in app.available_themes if name not in ours]:
+        app.unregister_theme(name)
 
 
 def start_with_theme(app: App, name: str) -> None:

@@ -30,7 +30,7 @@ from bootcamp.store import Store
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.new_workshop import NewWorkshopScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
-from bootcamp.ui.theme import CONSOLE, PROJECTOR
+from bootcamp.ui.theme import CONSOLE, CONSOLE_LIGHT, PROJECTOR
 from bootcamp.ui.widgets.answers.answer_grid import heat_style
 from bootcamp.ui.widgets.answers.tally import tally_text
 from bootcamp.ui.widgets.report.charts import on_colour, on_score, score_colour
@@ -141,8 +141,9 @@ def as_sent_in_256(widget: Widget, y: int) -> list[tuple[str, float]]:
     return drawn
 
 
+@pytest.mark.parametrize("theme", [CONSOLE.name, CONSOLE_LIGHT.name])
 async def test_the_status_bar_s_quiet_words_are_readable_in_256_colours(
-    store: Store, fixture_program: Program, make_app
+    store: Store, fixture_program: Program, make_app, theme: str
 ) -> None:
     """In Terminal.app the console's panel grey (#27303C, a little blue) became xterm's teal 23, and "saved",
     "next:" and the title bar's organisation were grey on teal at 2.8:1 (5:1 in full colour)."""
@@ -150,6 +151,8 @@ async def test_the_status_bar_s_quiet_words_are_readable_in_256_colours(
     app = make_app(open_workshop=info.id)
     async with app.run_test(size=(120, 40)) as pilot:
         console = await open_console(pilot)
+        app.theme = theme
+        await settle(pilot)
         drawn = as_sent_in_256(console.query_one("#status-bar"), 0) + as_sent_in_256(console.query_one(HeaderTitle), 0)
         assert any("saved" in text for text, _ in drawn) and any("Northwind" in text for text, _ in drawn)
         for text, ratio in drawn:

@@ -15,10 +15,12 @@ def bar_colour(normalised: float | None) -> str:
     """The low end of the scale red, the middle amber, the high end green; don't know grey. Not ANSI's names:
     Textual draws those in its own truecolor, whose nearest of 16 colours made "Partly" bright red and "No"
     magenta. Each of these is red, yellow or green in 16 colours, and under NO_COLOR a grey at least 3:1 from
-    the console's and the projector's background (the red of a heat-map cell, under white text, is darker)."""
+    the console's and the projector's background (the red of a heat-map cell, under white text, is darker). Each is
+    at least 3:1 on the light console's white too, in full colour and in 256 (the amber was #E0B030, 2:1 there, and
+    the green #38A038, 2.7:1 in 256), as on the dark console and on the projector's black."""
     if normalised is None:
         return "#8A9099"
-    return "#E04848" if normalised < 0.34 else ("#E0B030" if normalised < 0.67 else "#38A038")
+    return "#E04848" if normalised < 0.34 else ("#C08600" if normalised < 0.67 else "#449A38")
 
 
 def tally_text(tally: Tally, *, bar_width: int = BAR_WIDTH) -> Text:

@@ -1,0 +1,157 @@
+"""The palette's Theme offers only the themes this app made readable, and every state of the console is readable in each.
+
+Textual's own themes were all offered: in textual-light the tally's amber bar was 1.3:1 on the step, the footer's
+keys 2.9:1 and "over time" 3.3:1, and most built-in themes, dark ones too, had text under 4.5:1 somewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich._palettes import EIGHT_BIT_PALETTE
+from rich.color import ColorSystem
+from room_helpers import console_at
+from textual.color import Color
+from textual.strip import Strip
+from textual.widgets._toast import Toast
+from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+
+from bootcamp.clock import FixedClock
+from bootcamp.content import Program
+from bootcamp.store import Store
+from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.presenter import PresenterScreen
+from bootcamp.ui.screens.summary import SummaryScreen
+from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.theme import CONSOLE_LIGHT_THEME, CONSOLE_THEME, PROJECTOR_THEME
+from tests.ui.test_colour_depths import contrast
+
+MANDATE, RATE = "basics/mandate", "basics/rate-aptitudes"
+OFFERED = [CONSOLE_THEME, CONSOLE_LIGHT_THEME, PROJECTOR_THEME]
+BORDERS = set("─│╭╮╰╯┌┐└┘├┤▏▕ ")  # lines between parts, not read (the key bar's palette border among them)
+
+
+def below_the_bars(app: BootcampApp) -> list[tuple[str, float, str, int]]:
+    """Every piece of the screen as the terminal gets it that is under the repo's bars, in full colour and as a
+    256-colour terminal draws it (each colour's nearest of 256): text (a letter or digit in it) under 4.5:1 on its
+    background, a mark or a bar (✓, ·, █, the timer's digits) under 3:1 (WCAG's non-text contrast)."""
+    background = Color.parse(app.current_theme.background or "#000000")
+    low = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        for line_filter in app.get_line_filters():
+            strip = Strip(strip).apply_filter(line_filter, background)
+        for segment in strip:
+            text, style = segment.text.strip(), segment.style
+            if not text or set(text) <= BORDERS or style is None or style.color is None or style.bgcolor is None:
+                continue
+            least = 4.5 if any(character.isalnum() for character in text) else 3
+            colours = (style.color, style.bgcolor)
+            full = contrast(*(colour.get_truecolor() for colour in colours))
+            in_256 = contrast(*(EIGHT_BIT_PALETTE[colour.downgrade(ColorSystem.EIGHT_BIT).number] for colour in colours))
+            low += [(depth, round(ratio, 1), text, y) for depth, ratio in (("full", full), ("256", in_256)) if ratio < least]
+    return low
+
+
+async def test_the_palette_offers_only_the_themes_made_readable(make_app) -> None:
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # What the palette's Theme lists (Textual's ThemeProvider reads available_themes).
+        assert sorted(app.available_themes) == sorted(OFFERED)
+        assert app.theme == CONSOLE_THEME
+
+
+@pytest.mark.parametrize("theme", OFFERED)
+async def test_every_state_of_the_console_is_readable_in_each_theme_offered(
+    theme: str, store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """One screen with every state: two of three answered (✓ and ·), the tally revealed, the answers' selected row,
+    the timer over time, a toast of each severity, the footer's keys, the status bar's and the title's quiet words."""
+    info = new_workshop(store, fixture_program)
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        console = await console_at(pilot, MANDATE)
+        app.theme = theme
+        live = app.workshop.records
+        for participant, value in zip(live.info.present[:2], ("yes", "partly")):
+            live.set_answer(participant.id, MANDATE, value, comment=f"{participant.display_name} says {value}")
+        app.workshop.toggle("revealed", MANDATE)
+        assert await app.flush()
+        console.show_room()
+        await pilot.press("t")
+        clock.advance(5 * 60)
+        console.tick()
+        await pilot.press("a")
+        app.notify("Chloe Martin answered this from a phone.", title="Not replaced", markup=False, timeout=60)
+        app.notify("Not everything is saved yet.", title="Still saving", severity="error", markup=False, timeout=60)
+        await wait_until(pilot, lambda: len(app.screen.query(Toast)) == 3, "the three toasts")
+        await settle(pilot)
+        shown = screen_text(app)
+        for state in ("over time", "█", "Not replaced", "Still saving", "saved", "answered", "Quit"):
+            assert state in shown, state
+        assert below_the_bars(app) == []
+
+
+
+@pytest.mark.parametrize("theme", OFFERED)
+async def test_a_revealed_rating_grid_is_readable_in_each_theme_offered(
+    theme: str, store: Store, fixture_program: Program, make_app
+) -> None:
+    """The heat map's cells, don't know among them, the grid's selected cell and the room's averages under it."""
+    info = new_workshop(store, fixture_program)
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await console_at(pilot, RATE)
+        app.theme = theme
+        live = app.workshop.records
+        items = [item.id for item in app.workshop.program.item_list("aptitudes").items]
+        values = ["strong", "mixed", "weak", "dont-know"]
+        for n, participant in enumerate(live.info.present):
+            for m, item in enumerate(items):
+                live.set_answer(participant.id, RATE, values[(n + m) % 4], item=item, perspective="self")
+        app.workshop.toggle("revealed", RATE)
+        assert await app.flush()
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert "█" in screen_text(app)
+        assert below_the_bars(app) == []
+
+
+async def test_presenter_mode_and_the_summary_s_contrast_go_back_to_the_theme_chosen(store: Store, fixture_program: Program, make_app) -> None:
+    info = new_workshop(store, fixture_program)
+    app: BootcampApp = make_app(open_workshop=info.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        app.theme = CONSOLE_LIGHT_THEME
+        await pilot.press("f5")
+        await wait_for_screen(pilot, PresenterScreen)
+        assert app.theme == PROJECTOR_THEME
+        await pilot.press("f5")
+        await wait_for_screen(pilot, WorkshopScreen)
+        assert app.theme == CONSOLE_LIGHT_THEME
+
+        await pilot.press("f4")  # the summary's p: the projector's contrast, then back to the theme chosen
+        await wait_for_screen(pilot, SummaryScreen)
+        await pilot.press("p")
+        assert app.theme == PROJECTOR_THEME
+        await pilot.press("p")
+        assert app.theme == CONSOLE_LIGHT_THEME
+
+
+def test_snapshot_the_console_in_the_light_theme(store: Store, fixture_program: Program, make_app, snap_compare) -> None:
+    """A question answered by two of three, revealed, the answers' cursor on the third, in the light console."""
+    info = new_workshop(store, fixture_program)
+
+    async def ready(pilot) -> None:
+        console = await console_at(pilot, MANDATE)
+        pilot.app.theme = CONSOLE_LIGHT_THEME
+        live = pilot.app.workshop.records
+        for participant, value in zip(live.info.present[:2], ("yes", "partly")):
+            live.set_answer(participant.id, MANDATE, value, comment=f"{participant.display_name} says {value}")
+        pilot.app.workshop.toggle("revealed", MANDATE)
+        assert await pilot.app.flush()
+        console.show_room()
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(make_app(open_workshop=info.id), terminal_size=(120, 40), run_before=ready)
