@@ -3,37 +3,12 @@ sentence with file, line and field, where the loader used to say two things or n
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from content_edits import edit, line_of, problems
 
-from bootcamp.content import ContentError, load_dir, load_sources, read_sources
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(FIXTURE, copy)
-    return copy
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_dir(content_dir)
-    return [str(p) for p in caught.value.problems]
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+from bootcamp.content import load_dir, load_sources, read_sources
 
 
 def test_a_required_field_misspelled_is_one_problem_on_the_misspelled_line(content: Path) -> None:

@@ -3,38 +3,12 @@ run validate again, and only then learn of the next. And a problem caused only b
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from content_edits import edit, line_of, problems
 
-from bootcamp.content import ContentError, load_dir
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 KINDS = "teach, rate, question, check, exercise, discuss, actions"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(FIXTURE, copy)
-    return copy
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_dir(content_dir)
-    return [str(p) for p in caught.value.problems]
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_a_misspelled_kind_does_not_hide_the_steps_duplicate_id(content: Path) -> None:

@@ -4,23 +4,14 @@ and field."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from content_edits import FIXTURE, problems
 
-from bootcamp.content import ContentError, load_dir, load_sources, read_sources
+from bootcamp.content import load_dir, load_sources, read_sources
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 SHIPPED = Path(__file__).resolve().parents[2]
 RATE = "    perspectives: [self, team]\n"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(FIXTURE, copy)
-    return copy
 
 
 def rate_step(content: Path, lines: str) -> Path:
@@ -29,12 +20,6 @@ def rate_step(content: Path, lines: str) -> Path:
     assert RATE in text, "fixture changed"
     session.write_text(text.replace(RATE, lines, 1))
     return session
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_dir(content_dir)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_the_audit_is_rated_for_the_company() -> None:

@@ -3,15 +3,14 @@ file, line and field, in one sentence."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from content_edits import FIXTURE, edit, line_of, problems
 
-from bootcamp.content import ContentError, load_dir, load_sources, read_sources
+from bootcamp.content import load_dir, load_sources, read_sources
 from bootcamp.content.model import StepKind
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 SHIPPED = Path(__file__).resolve().parents[2]
 TALK = "  - id: talk\n    kind: discuss\n"
 A_LATER_RATING = """  - id: rate-again
@@ -25,33 +24,10 @@ A_LATER_RATING = """  - id: rate-again
 """
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(FIXTURE, copy)
-    return copy
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
 def talk_shows(content: Path, value: str) -> Path:
     session = content / "sessions" / "basics.yaml"
     edit(session, TALK, f"{TALK}    shows: {value}\n")
     return session
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_dir(content_dir)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_a_discussion_shows_the_rate_step_before_it(content: Path) -> None:

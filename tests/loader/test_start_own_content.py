@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from content_edits import FIXTURE
+
 from bootcamp.content import load_dir
 from bootcamp.locations import default_content_dir
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
 
 def bootcamp(*args: str) -> subprocess.CompletedProcess[str]:

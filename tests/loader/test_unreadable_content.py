@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from content_edits import FIXTURE, problems
 
 from bootcamp.content import ContentError, load_dir, load_sources, read_sources
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 WORKTREE = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(FIXTURE, copy)
-    return copy
-
-
-def problems(content_dir: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_dir(content_dir)
-    return [str(p) for p in caught.value.problems]
 
 
 def latin1(content: Path) -> Path:
