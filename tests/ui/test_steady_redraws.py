@@ -5,14 +5,15 @@ while the time shown stays the same."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 import pytest
 from room_helpers import at_step, open_console
 from textual import events
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.tree import TreeNode
@@ -20,6 +21,7 @@ from ui_helpers import SHIPPED_CONTENT, new_workshop, settle
 
 from bootcamp.content import load_dir
 from bootcamp.store import Store
+from bootcamp.store.model import WorkshopInfo
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.widgets.answers.question_table import QuestionTable
 
@@ -47,15 +49,22 @@ def names(widgets: object) -> set[str]:
     return {f"{type(widget).__name__}#{widget.id}" for widget in widgets}  # type: ignore[attr-defined]
 
 
-async def test_an_answer_key_redraws_the_row_without_a_layout(store: Store, make_app, monkeypatch) -> None:
-    program = load_dir(SHIPPED_CONTENT)
-    info = new_workshop(store, program)
+@asynccontextmanager
+async def answering_a_question(
+    store: Store, make_app
+) -> AsyncIterator[tuple[Pilot, WorkshopScreen, QuestionTable, WorkshopInfo]]:
+    """The console at 120×40 on a commitment question of a new workshop, its answers focused (``a``)."""
+    info = new_workshop(store, load_dir(SHIPPED_CONTENT))
     at_step(store, info.id, QUESTION)
     async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
         console = await open_console(pilot)
         await pilot.press("a")
         await settle(pilot)
-        table = console.query_one(QuestionTable)
+        yield pilot, console, console.query_one(QuestionTable), info
+
+
+async def test_an_answer_key_redraws_the_row_without_a_layout(store: Store, make_app, monkeypatch) -> None:
+    async with answering_a_question(store, make_app) as (pilot, console, table, info):
         assert table.has_focus and table.cursor_row == 0
 
         with refreshes(monkeypatch) as seen:
@@ -90,14 +99,7 @@ def keys_handled(monkeypatch: pytest.MonkeyPatch, kind: type[Message] = events.K
 async def test_an_answer_key_is_taken_where_it_lands(store: Store, make_app, monkeypatch) -> None:
     """The answer key runs the table's own binding at the table: it does not bubble through the six containers
     above it to reach the app's binding check first (a sixth of an answer key's time, measured)."""
-    program = load_dir(SHIPPED_CONTENT)
-    info = new_workshop(store, program)
-    at_step(store, info.id, QUESTION)
-    async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
-        console = await open_console(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        table = console.query_one(QuestionTable)
+    async with answering_a_question(store, make_app) as (pilot, console, table, info):
 
         with keys_handled(monkeypatch) as handled:
             await pilot.press("y")
@@ -115,14 +117,7 @@ async def test_an_answer_key_is_taken_where_it_lands(store: Store, make_app, mon
 async def test_an_answer_moves_the_cursor_without_telling_the_console(store: Store, make_app, monkeypatch) -> None:
     """The cursor moving on to the next person is news to nobody above the table: its message stops there rather
     than crossing the six containers above it to the app while the answer is being drawn."""
-    program = load_dir(SHIPPED_CONTENT)
-    info = new_workshop(store, program)
-    at_step(store, info.id, QUESTION)
-    async with make_app(content_dir=SHIPPED_CONTENT, open_workshop=info.id).run_test(size=(120, 40)) as pilot:
-        console = await open_console(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        table = console.query_one(QuestionTable)
+    async with answering_a_question(store, make_app) as (pilot, console, table, info):
 
         with keys_handled(monkeypatch, DataTable.RowHighlighted) as handled:
             await pilot.press("y")
