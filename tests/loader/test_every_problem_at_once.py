@@ -90,6 +90,39 @@ def test_an_exercise_whose_id_is_misspelled_is_said_once(content: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Id: basics", "Id: unknown field, and the required id is missing: is Id meant to be id?"),
+        ("id: Basics", "id: 'Basics' is not a valid id (lower-case letters, digits and hyphens)"),
+    ],
+)
+def test_a_session_whose_id_is_misspelled_is_said_once(content: Path, written: str, said: str) -> None:
+    """`Id: basics`: each agenda running the session was also told 'unknown session basics', though the file is
+    there and named right."""
+    edit(content / "sessions" / "basics.yaml", "id: basics", written)
+    assert problems(content) == [f"sessions/basics.yaml:1: {said}"]
+
+
+def test_an_agenda_naming_a_session_that_is_not_there_is_said_while_another_id_is_misspelled(content: Path) -> None:
+    edit(content / "sessions" / "basics.yaml", "id: basics", "Id: basics")
+    program = content / "sessions" / "program.yaml"
+    edit(program, "sessions: [basics]", "sessions: [basic]")
+    assert problems(content) == [
+        "sessions/basics.yaml:1: Id: unknown field, and the required id is missing: is Id meant to be id?",
+        f"sessions/program.yaml:{line_of(program, '[basic]')}: agendas.full.sessions[1]: unknown session 'basic' "
+        "(known: none defined)",
+    ]
+
+
+def test_an_exercise_whose_id_is_not_valid_is_said_once(content: Path) -> None:
+    """`id: Role-check`: the step running it was told 'unknown role-check exercise role-check (known: Role-check)'."""
+    edit(content / "exercises" / "role-check.yaml", "id: role-check", "id: Role-check")
+    assert problems(content) == [
+        "exercises/role-check.yaml:1: id: 'Role-check' is not a valid id (lower-case letters, digits and hyphens)",
+    ]
+
+
 def test_a_broken_program_file_does_not_hide_a_step_naming_no_exercise(content: Path) -> None:
     """With program.yaml not valid YAML, a step naming an exercise that is not there was said only once the program
     file was fixed, though the exercises were all read."""
