@@ -17,11 +17,13 @@ def cross_check(
     exercises: list[tuple[Exercise, int, str]],
     kind_unknown: list[tuple[str, int, str]],
     unparsed_folders: set[str],
+    not_mappings: set[str],
 ) -> None:
     """Each session and exercise id is used once, and each reference (:attr:`.FieldReader.refs`) names what another
     file defines; ``unparsed_folders`` hold a file that did not parse, so what is missing from them is not known.
     ``kind_unknown`` are the exercises whose kind is wrong, (id, line, file): their ids are taken, and a step naming
-    one is not also told it is unknown (the kind is the one mistake)."""
+    one is not also told it is unknown (the kind is the one mistake); nor is one naming a file in ``not_mappings``, read
+    but empty or no mapping of fields."""
     exercise_ids = [(e.id, line, name) for e, line, name in exercises] + kind_unknown
     for ids, what in (
         ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
@@ -49,11 +51,14 @@ def cross_check(
             del known[what]
     defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
     # what a reference may name that is known only to be wrong, its own problem the one said: an exercise whose kind
-    # is wrong, and a session or exercise whose id is missing or not valid (Id:, id: Basics), by its file's name
+    # is wrong, and a session or exercise whose id is missing or not valid (Id:, id: Basics), or whose file defines
+    # nothing, by its file's name
     maybe_named = {
         "sessions": _named_by_file(sessions),
         "exercises": {ident for ident, _, _ in kind_unknown} | _named_by_file(exercises),
     }
+    for name in not_mappings:
+        maybe_named.setdefault(name.split("/")[0], set()).add(PurePosixPath(name).stem)
     for file, line, field, what, value in reader.refs:
         if defined_in.get(what) in unparsed_folders:
             continue
