@@ -60,6 +60,8 @@ def _load(sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, 
     unparsed_folders = {name.split("/")[0] for name in unread_files}
 
     documents: dict[str, Located] = {}
+    # files read that define nothing (empty, or a list or text): a reference to one is left to the file's problem
+    not_mappings: set[str] = set()
     for name in sorted(sources):
         reader.file = name
         try:
@@ -70,10 +72,13 @@ def _load(sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, 
             continue
         if document is None:
             reader.problem(1, "", "the file is empty")
+            not_mappings.add(name)
             continue
         node = reader.mapping(document, 1, "")
         if node is not None:
             documents[name] = node
+        else:
+            not_mappings.add(name)
 
     program_file = next((name for name in PROGRAM_FILES if name in sources or name in unread_files), None)
     if program_file is None and "sessions/" not in unread_files:
@@ -104,7 +109,7 @@ def _load(sources: Mapping[str, str], unread: Iterable[ContentProblem] = (), *, 
             elif isinstance(ident := node.get("id"), str):  # its kind is wrong: its id is still taken
                 kind_unknown.append((ident.strip(), node.line_of("id"), name))
 
-    cross_check(reader, head, sessions, exercises, kind_unknown, unparsed_folders)
+    cross_check(reader, head, sessions, exercises, kind_unknown, unparsed_folders, not_mappings - set(PROGRAM_FILES))
     if problems:
         raise ContentError(problems)
     assert head is not None

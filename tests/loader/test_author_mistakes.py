@@ -60,6 +60,36 @@ def test_a_body_that_mentions_a_file_in_a_sentence_is_text(content: Path) -> Non
     assert load_dir(content).step("basics/talk").body == "Open charter.md on your laptop."
 
 
+@pytest.mark.parametrize(
+    ("step", "kind", "body", "written"),
+    [
+        ("break", "teach", "body: Back in fifteen minutes.", 'body: ""'),
+        ("break", "teach", "body: Back in fifteen minutes.", "body: |"),
+        ("talk", "discuss", "body: What surprised you most today?", "body: '  '"),
+    ],
+)
+def test_an_empty_body_on_a_teach_or_discuss_step_is_refused(
+    content: Path, step: str, kind: str, body: str, written: str
+) -> None:
+    """README says a teach or discuss step needs a body, but one left empty (the slide to be written later)
+    validated ok, and the wall showed an empty slide."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, body, written)
+    number, body_line = {"break": 5, "talk": 7}[step], line_of(session, f"id: {step}") + 4
+    assert problems(content) == [
+        f"sessions/basics.yaml:{body_line}: steps[{number}].body: must not be empty: a {kind} step "
+        "shows its body to the room (write it under 'body: |')"
+    ]
+    assert load_sources(read_sources(content)).step(f"basics/{step}").body == ""  # a stored copy still loads
+
+
+def test_an_empty_body_on_a_step_that_shows_something_else_is_left_out(content: Path) -> None:
+    """A rate step shows its items; its body is optional, and an empty one is as good as none."""
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "body: Rate each aptitude for yourself and your team.", 'body: ""')
+    assert load_dir(content).step("basics/rate-aptitudes").body == ""
+
+
 def test_a_comma_in_a_braced_entry_says_it_ended_the_text(content: Path) -> None:
     """`{id: x, title: X, text: One bill a month, right first time.}`: the comma ends the text, and 'right first
     time.' was reported as an unknown field, which the author had never written as one."""

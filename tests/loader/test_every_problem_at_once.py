@@ -90,6 +90,71 @@ def test_an_exercise_whose_id_is_misspelled_is_said_once(content: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Id: basics", "Id: unknown field, and the required id is missing: is Id meant to be id?"),
+        ("id: Basics", "id: 'Basics' is not a valid id (lower-case letters, digits and hyphens)"),
+    ],
+)
+def test_a_session_whose_id_is_misspelled_is_said_once(content: Path, written: str, said: str) -> None:
+    """`Id: basics`: each agenda running the session was also told 'unknown session basics', though the file is
+    there and named right."""
+    edit(content / "sessions" / "basics.yaml", "id: basics", written)
+    assert problems(content) == [f"sessions/basics.yaml:1: {said}"]
+
+
+def test_an_agenda_naming_a_session_that_is_not_there_is_said_while_another_id_is_misspelled(content: Path) -> None:
+    edit(content / "sessions" / "basics.yaml", "id: basics", "Id: basics")
+    program = content / "sessions" / "program.yaml"
+    edit(program, "sessions: [basics]", "sessions: [basic]")
+    assert problems(content) == [
+        "sessions/basics.yaml:1: Id: unknown field, and the required id is missing: is Id meant to be id?",
+        f"sessions/program.yaml:{line_of(program, '[basic]')}: agendas.full.sessions[1]: unknown session 'basic' "
+        "(known: none defined)",
+    ]
+
+
+def test_an_exercise_whose_id_is_not_valid_is_said_once(content: Path) -> None:
+    """`id: Role-check`: the step running it was told 'unknown role-check exercise role-check (known: Role-check)'."""
+    edit(content / "exercises" / "role-check.yaml", "id: role-check", "id: Role-check")
+    assert problems(content) == [
+        "exercises/role-check.yaml:1: id: 'Role-check' is not a valid id (lower-case letters, digits and hyphens)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "the file is empty"),
+        ("# the role check, to be written\n", "the file is empty"),
+        ("- id: role-check\n- kind: role-check\n", "must be a mapping of fields, got a list"),
+    ],
+)
+def test_an_exercise_file_that_is_empty_or_no_mapping_is_said_once(content: Path, text: str, said: str) -> None:
+    """A role check file saved empty, or written as a list: the step running it was also told 'unknown role-check
+    exercise role-check (known: none defined)', sending the author looking for a file that is there."""
+    (content / "exercises" / "role-check.yaml").write_text(text)
+    assert problems(content) == [f"exercises/role-check.yaml:1: {said}"]
+
+
+def test_a_session_file_that_is_empty_is_said_once(content: Path) -> None:
+    """Each agenda running it was also told 'unknown session basics'."""
+    (content / "sessions" / "basics.yaml").write_text("")
+    assert problems(content) == ["sessions/basics.yaml:1: the file is empty"]
+
+
+def test_a_step_naming_an_exercise_that_is_not_there_is_said_beside_an_empty_exercise_file(content: Path) -> None:
+    (content / "exercises" / "role-check.yaml").write_text("")
+    session = content / "sessions" / "basics.yaml"
+    edit(session, "exercise: aptitude-poker", "exercise: aptitude-pokr")
+    assert problems(content) == [
+        "exercises/role-check.yaml:1: the file is empty",
+        f"sessions/basics.yaml:{line_of(session, 'aptitude-pokr')}: steps[6].exercise: unknown poker exercise "
+        "'aptitude-pokr' (known: aptitude-poker)",
+    ]
+
+
 def test_a_broken_program_file_does_not_hide_a_step_naming_no_exercise(content: Path) -> None:
     """With program.yaml not valid YAML, a step naming an exercise that is not there was said only once the program
     file was fixed, though the exercises were all read."""

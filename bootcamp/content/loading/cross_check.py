@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
-from bootcamp.content.loading.fields import ITEMS_WRITTEN_OUT, FieldReader
+from bootcamp.content.loading.fields import ID_PATTERN, ITEMS_WRITTEN_OUT, FieldReader
 from bootcamp.content.loading.head import ProgramHead
 from bootcamp.content.model import AptitudePoker, Exercise, RoleCheck, Session
 
@@ -16,11 +17,13 @@ def cross_check(
     exercises: list[tuple[Exercise, int, str]],
     kind_unknown: list[tuple[str, int, str]],
     unparsed_folders: set[str],
+    not_mappings: set[str],
 ) -> None:
     """Each session and exercise id is used once, and each reference (:attr:`.FieldReader.refs`) names what another
     file defines; ``unparsed_folders`` hold a file that did not parse, so what is missing from them is not known.
     ``kind_unknown`` are the exercises whose kind is wrong, (id, line, file): their ids are taken, and a step naming
-    one is not also told it is unknown (the kind is the one mistake)."""
+    one is not also told it is unknown (the kind is the one mistake); nor is one naming a file in ``not_mappings``, read
+    but empty or no mapping of fields."""
     exercise_ids = [(e.id, line, name) for e, line, name in exercises] + kind_unknown
     for ids, what in (
         ([(s.id, line, "id", name) for s, line, name in sessions], "session"),
@@ -47,12 +50,19 @@ def cross_check(
         for what in head.unread:
             del known[what]
     defined_in = {"session": "sessions", "role-check exercise": "exercises", "poker exercise": "exercises"}
-    # an exercise with no id (its id misspelled, Id:) may be the one a step names: by its file's name, as ids are
-    maybe_named = {ident for ident, _, _ in kind_unknown} | {PurePosixPath(n).stem for e, _, n in exercises if not e.id}
+    # what a reference may name that is known only to be wrong, its own problem the one said: an exercise whose kind
+    # is wrong, and a session or exercise whose id is missing or not valid (Id:, id: Basics), or whose file defines
+    # nothing, by its file's name
+    maybe_named = {
+        "sessions": _named_by_file(sessions),
+        "exercises": {ident for ident, _, _ in kind_unknown} | _named_by_file(exercises),
+    }
+    for name in not_mappings:
+        maybe_named.setdefault(name.split("/")[0], set()).add(PurePosixPath(name).stem)
     for file, line, field, what, value in reader.refs:
         if defined_in.get(what) in unparsed_folders:
             continue
-        if what in _RUN_BY and value in maybe_named:
+        if value in maybe_named.get(defined_in.get(what, ""), ()):
             continue
         if what == ITEMS_WRITTEN_OUT:
             reader.file = file
@@ -75,6 +85,11 @@ def cross_check(
                 continue
             options = ", ".join(sorted(filter(None, known[what]))) or "none defined"  # an id left out is said apart
             reader.problem(line, field, f"unknown {what} '{value}' (known: {options})")
+
+
+def _named_by_file(read: Iterable[tuple[Session | Exercise, int, str]]) -> set[str]:
+    """The file names of those whose id is missing or not valid: the name a reference to one most likely uses."""
+    return {PurePosixPath(name).stem for entry, _, name in read if not ID_PATTERN.match(entry.id)}
 
 
 # The step kind that runs each kind of exercise: a role check named on a kind: exercise step exists, so "unknown" would

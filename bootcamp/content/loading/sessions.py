@@ -21,6 +21,8 @@ _STEP_KIND_FIELDS: dict[StepKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     StepKind.DISCUSS: (("body",), ("shows",)),
     StepKind.ACTIONS: ((), ()),
 }
+# The kinds whose body is the slide itself (the others show items, a question, an exercise under it)
+_BODY_SHOWN = (StepKind.TEACH, StepKind.DISCUSS)
 # (discuss step, line, field) of each ``shows`` in a session: checked once its steps are read
 _Shows = list[tuple[Step, int, str]]
 
@@ -89,6 +91,7 @@ def _step(
     required, optional = _STEP_KIND_FIELDS[kind]
     reader.fields(node, field, _STEP_COMMON + required, _STEP_OPTIONAL + optional)
     common = _common_fields(reader, node, field, session_id, kind)
+    _body_shown(reader, node, field, kind)
     step_id = common["id"]
     step = Step(**common)  # type: ignore[arg-type]
     if kind is StepKind.RATE:
@@ -140,6 +143,15 @@ def _common_fields(
         notes=reader.text(node, "notes", field, default=""),
         agendas=tuple(_agenda_ids(reader, node, field)) if "agendas" in node else AGENDA_IDS,
     )
+
+
+def _body_shown(reader: FieldReader, node: Located, field: str, kind: StepKind) -> None:
+    """A teach or discuss step shows its body to the room: one left empty would project an empty slide. (Text that
+    is no text, a list or nothing, is said by the reader; a stored copy opens as it was accepted.)"""
+    body = node.get("body")
+    if kind in _BODY_SHOWN and isinstance(body, str) and not body.strip() and not reader.stored_copy:
+        message = f"must not be empty: a {kind.value} step shows its body to the room (write it under 'body: |')"
+        reader.problem(node.line_of("body"), f"{field}.body", message)
 
 
 def _not_a_kind(node: Located, raw_kind: object) -> tuple[int, str]:
