@@ -351,11 +351,18 @@ _LEFT_OUT = {
     "content": ("--content", "a content folder", "the shipped boot camp is used"),
     "output": ("-o", "a file", "it goes to standard output"),
 }
+# The demo is thrown away unless --data-dir keeps it: $BOOTCAMP_DATA_DIR holds real days (commands/tui.py)
+_DEMO_DATA_DIR_LEFT_OUT = (
+    "--data-dir",
+    "the folder to keep the demo in",
+    "the demo is made in a throw-away folder, removed when the app ends",
+)
 
 
 def empty_path_problem(args: argparse.Namespace) -> str | None:
     """One sentence for the first path option given as an empty (or blank) text, else None."""
-    for name, (flag, what, otherwise) in _LEFT_OUT.items():
+    left_out = dict(_LEFT_OUT, data_dir=_DEMO_DATA_DIR_LEFT_OUT) if args.command == "demo" else _LEFT_OUT
+    for name, (flag, what, otherwise) in left_out.items():
         given = getattr(args, name, None)
         if isinstance(given, str) and not given.strip():
             return f"{flag} is empty: give {what}, or leave {flag} out ({otherwise}); nothing was done"
