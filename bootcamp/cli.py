@@ -35,20 +35,21 @@ _COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="where workshops are stored (default: $BOOTCAMP_DATA_DIR, else your user data folder)",
-    )
-    common.add_argument(
+def _folder_options(data_dir_help: str) -> argparse.ArgumentParser:
+    """--data-dir and --content, as every command takes them; the demo says --data-dir in words of its own."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help)
+    options.add_argument(
         "--content",
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="a folder with sessions/ and exercises/ to run your own boot camp (default: the shipped one)",
     )
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _folder_options("where workshops are stored (default: $BOOTCAMP_DATA_DIR, else your user data folder)")
     parser = argparse.ArgumentParser(
         prog="bootcamp",
         description="Run a Chief Customer Officer boot camp from the terminal. "
@@ -60,8 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser(
         "demo",
-        parents=[common],
+        # $BOOTCAMP_DATA_DIR is where real days go, so only the flag keeps a demo (commands/tui.py)
+        parents=[
+            _folder_options(
+                "make the demo's two runs in DIR, beside what it holds, and keep them ($BOOTCAMP_DATA_DIR is not "
+                "used: it holds your real days)"
+            )
+        ],
         help="open the app on a demo workshop in a throw-away folder (with --data-dir, made there and kept)",
+        description="Open the app on a demo workshop with a made-up room, beside the same organisation's run six "
+        "months before, in a throw-away folder removed when the app ends. With --data-dir DIR the two runs are made "
+        "in DIR, beside what it holds, and kept; $BOOTCAMP_DATA_DIR is not used.",
     )
 
     opening = sub.add_parser("open", parents=[common], help="open a workshop on the console, where it stopped")
@@ -341,11 +351,18 @@ _LEFT_OUT = {
     "content": ("--content", "a content folder", "the shipped boot camp is used"),
     "output": ("-o", "a file", "it goes to standard output"),
 }
+# The demo is thrown away unless --data-dir keeps it: $BOOTCAMP_DATA_DIR holds real days (commands/tui.py)
+_DEMO_DATA_DIR_LEFT_OUT = (
+    "--data-dir",
+    "the folder to keep the demo in",
+    "the demo is made in a throw-away folder, removed when the app ends",
+)
 
 
 def empty_path_problem(args: argparse.Namespace) -> str | None:
     """One sentence for the first path option given as an empty (or blank) text, else None."""
-    for name, (flag, what, otherwise) in _LEFT_OUT.items():
+    left_out = dict(_LEFT_OUT, data_dir=_DEMO_DATA_DIR_LEFT_OUT) if args.command == "demo" else _LEFT_OUT
+    for name, (flag, what, otherwise) in left_out.items():
         given = getattr(args, name, None)
         if isinstance(given, str) and not given.strip():
             return f"{flag} is empty: give {what}, or leave {flag} out ({otherwise}); nothing was done"

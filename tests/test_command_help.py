@@ -52,3 +52,14 @@ def test_delete_says_it_is_for_good_asks_for_the_id_and_points_to_archive() -> N
 def test_every_format_option_says_which_format_it_writes_without_it(command: tuple[str, ...], default: str) -> None:
     """`--format {md,html,json,csv}` stood alone, so only the README said what `bootcamp summary ID` writes."""
     assert f"(default: {default})" in help_of(*command)
+
+
+def test_demo_help_says_the_demo_is_thrown_away_unless_data_dir_keeps_it() -> None:
+    """`bootcamp demo --help` gave --data-dir every command's words, "default: $BOOTCAMP_DATA_DIR, else your user data
+    folder", and nothing more: a facilitator practising with $BOOTCAMP_DATA_DIR set expected the demo kept there,
+    where it is made in a throw-away folder removed when the app ends unless the flag is given."""
+    demo = help_of("demo")
+    assert "(default: $BOOTCAMP_DATA_DIR, else your user data folder)" not in demo
+    for said in ("throw-away folder", "removed when the app ends", "beside what it holds, and kept",
+                 "$BOOTCAMP_DATA_DIR is not used"):
+        assert said in demo, said

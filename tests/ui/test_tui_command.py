@@ -77,6 +77,22 @@ def test_demo_with_data_dir_is_made_and_kept_in_that_folder(started: list[dict],
     assert f"the demo is kept in {kept}" in capsys.readouterr().err
 
 
+def test_demo_with_data_dir_given_empty_says_what_leaving_it_out_does_for_the_demo(
+    started: list[dict], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bootcamp demo --data-dir "$DIR"`, $DIR never set, was told to leave --data-dir out "($BOOTCAMP_DATA_DIR, else
+    your user data folder, is used)": a facilitator with real days there took it the demo would go among them, where
+    left out it is made in a throw-away folder."""
+    from bootcamp.cli import main
+
+    assert main(["demo", "--data-dir", "", "--content", str(FIXTURE_CONTENT)]) == 1
+    assert started == []
+    assert capsys.readouterr().err == (
+        "bootcamp: --data-dir is empty: give the folder to keep the demo in, or leave --data-dir out (the demo is made "
+        "in a throw-away folder, removed when the app ends); nothing was done\n"
+    )
+
+
 def test_demo_on_broken_content_is_a_user_error(started: list[dict], tmp_path: Path) -> None:
     with pytest.raises(ContentError):
         tui.run(argparse.Namespace(command="demo", content=str(tmp_path)))
