@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bootcamp.clock import iso
+from bootcamp.limits import WORKSHOP_NAME
 from bootcamp.plurals import counted
+from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.workshop import WorkshopBundle
 
 
@@ -55,6 +58,14 @@ def already_here(copies: TwoCopies, data_dir: Path) -> str:
         f"workshop {info.id} ({info.name}) in {data_dir} is an older copy than the file's ({copies.said()}): "
         "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
     )
+
+
+def kept_copy(here: WorkshopInfo, replaced_by: str, at: float, kept_id: str) -> WorkshopInfo:
+    """The info of the copy ``bootcamp import --replace`` keeps of ``here``: under ``kept_id``, saying what replaced it
+    and when, and named so ("Acme boot camp (replaced 22 Sep at 14:13)"), so no list shows the same name twice."""
+    said = f" (replaced {_when(at)})"
+    name = " ".join(here.name.split())[: WORKSHOP_NAME.chars - len(said)].rstrip() + said  # within a name's limit
+    return dataclasses.replace(here, id=kept_id, name=name, replaced_by=replaced_by, replaced_at=iso(at))
 
 
 def last_change(bundle: WorkshopBundle, *, with_state: bool = True) -> float:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.dates import parse_date
-from bootcamp.store.copies import TwoCopies, already_here
-from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
+from bootcamp.store.copies import TwoCopies, already_here, kept_copy
+from bootcamp.store.durable import FILE_MODE, make_private_folder, replace_durably, sync_folder
 from bootcamp.store.errors import AlreadyHereError, FileBusyError, StoreError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
@@ -34,7 +34,7 @@ from bootcamp.store.files import (
 )
 from bootcamp.store.ids import id_problem, is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
-from bootcamp.store.layout import WORKSHOPS_FOLDER
+from bootcamp.store.layout import ARCHIVED_FILE, WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
@@ -207,15 +207,19 @@ class Store:
         the other, and the file is still there to import again. The workshop placed, and the copy kept."""
         from bootcamp.checks import bundle_problems, refuse
         from bootcamp.content.loader import load_sources
-        from bootcamp.store.archive import archive  # archive reads the store: imported here, not at the top
 
         refuse("nothing was imported", bundle_problems(bundle, load_sources(bundle.content.sources)))
         with self.owned(bundle.info.id, purpose="bootcamp import --replace") as files:
             copies = TwoCopies(here=files.bundle(), in_file=bundle)
             if copies.same:
                 raise AlreadyHereError(already_here(copies, self.data_dir))
-            kept = self._materialise(copies.here, keep_id=False)
-            archive(self, kept.id, purpose="bootcamp import --replace")
+            now = self.clock.now()
+            kept = self._materialise(
+                copies.here,
+                keep_id=False,
+                named=lambda kept_id: kept_copy(copies.here.info, bundle.info.id, now, kept_id),
+                archived_at=now,  # written archived, in the same rename: never on home's list beside the one placed
+            )
             with self._creating():
                 staging = self._staged(bundle, bundle.info)
                 trash = self.workshops_dir / f"{DELETED_PREFIX}{bundle.info.id}-{new_workshop_id()}"
@@ -233,19 +237,35 @@ class Store:
         finish_deletions(self.workshops_dir)
         return bundle.info, kept
 
-    def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool, program: Program | None = None) -> WorkshopInfo:
-        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`."""
+    def _materialise(
+        self,
+        bundle: WorkshopBundle,
+        *,
+        keep_id: bool,
+        program: Program | None = None,
+        named: Callable[[str], WorkshopInfo] | None = None,
+        archived_at: float | None = None,
+    ) -> WorkshopInfo:
+        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`; its info
+        ``named`` for the new id when given, and put away (archived) at ``archived_at`` when given."""
         from bootcamp.checks import bundle_problems, refuse
         from bootcamp.content.loader import load_sources
 
         refuse("no workshop was stored", bundle_problems(bundle, program or load_sources(bundle.content.sources)))
         try:
-            return self._write_new_folder(bundle, keep_id=keep_id)
+            return self._write_new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
         except OSError as error:
             where = error.filename or self.workshops_dir
             raise StoreError(f"cannot create a workshop in {self.data_dir}: {where}: {error.strerror or error}") from error
 
-    def _write_new_folder(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
+    def _write_new_folder(
+        self,
+        bundle: WorkshopBundle,
+        *,
+        keep_id: bool,
+        named: Callable[[str], WorkshopInfo] | None = None,
+        archived_at: float | None = None,
+    ) -> WorkshopInfo:
         make_private_folder(self.workshops_dir)
         with self._creating():
             if keep_id:
@@ -255,8 +275,8 @@ class Store:
             else:
                 while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
                     pass
-            info = dataclasses.replace(bundle.info, id=workshop_id)
-            staging = self._staged(bundle, info)
+            info = named(workshop_id) if named is not None else dataclasses.replace(bundle.info, id=workshop_id)
+            staging = self._staged(bundle, info, archived_at=archived_at)
             try:
                 os.rename(staging, self.workshops_dir / workshop_id)
             except BaseException:
@@ -265,8 +285,9 @@ class Store:
             sync_folder(self.workshops_dir)
         return info
 
-    def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo) -> Path:
-        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name, to be renamed into place."""
+    def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo, *, archived_at: float | None = None) -> Path:
+        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name, to be renamed into place;
+        archived when ``archived_at`` is given."""
         staging = self.workshops_dir / f"{_NEW_PREFIX}{info.id}-{new_workshop_id()}"
         try:
             make_private_folder(staging / ANSWERS_FOLDER)
@@ -281,6 +302,10 @@ class Store:
                 answers_file(staging, owner).create(tuple(answers))
             if bundle.voted:
                 voted_file(staging).create(bundle.voted)
+            if archived_at is not None:
+                from bootcamp.store.archive import archived_document  # archive reads the store: not at the top
+
+                replace_durably(staging / ARCHIVED_FILE, archived_document(archived_at))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
