@@ -8,6 +8,7 @@ leaves no half workshop.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
@@ -38,7 +39,8 @@ from bootcamp.store.layout import ARCHIVED_FILE, WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
-from bootcamp.store.trash import DELETED_PREFIX, finish_deletions
+from bootcamp.store.swap import finish_replacements, replace_folder, replacements_left
+from bootcamp.store.trash import finish_deletions
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ class Store:
     def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.clock: Clock = clock if clock is not None else SystemClock()
+        if replacements_left(self.workshops_dir):  # an import --replace killed midway: its workshop put in place
+            with contextlib.suppress(FileBusyError, OSError):  # busy or read-only: the next creation finishes it
+                with self._creating():
+                    pass
 
     def __repr__(self) -> str:
         return f"Store({str(self.data_dir)!r})"
@@ -203,8 +209,9 @@ class Store:
     def import_over(self, bundle: WorkshopBundle) -> tuple[WorkshopInfo, WorkshopInfo]:
         """``bundle`` in place of the workshop with its id here (handed back from another laptop), under that
         workshop's owner lock (refused while a console has it open). The copy here is first written whole as a
-        workshop of its own, archived, so nothing it held is lost: a kill at any point leaves it, under one id or
-        the other, and the file is still there to import again. The workshop placed, and the copy kept."""
+        workshop of its own, archived, so nothing it held is lost; the file's copy goes in its place through
+        :mod:`bootcamp.store.swap`, so a kill at any point leaves one whole copy under the id. The workshop placed,
+        and the copy kept."""
         from bootcamp.checks import bundle_problems, refuse
         from bootcamp.content.loader import load_sources
 
@@ -222,10 +229,8 @@ class Store:
             )
             with self._creating():
                 staging = self._staged(bundle, bundle.info)
-                trash = self.workshops_dir / f"{DELETED_PREFIX}{bundle.info.id}-{new_workshop_id()}"
                 try:
-                    os.rename(files.path, trash)
-                    os.rename(staging, files.path)
+                    replace_folder(self.workshops_dir, staging, bundle.info.id, new_workshop_id())
                 except OSError as error:
                     shutil.rmtree(staging, ignore_errors=True)
                     raise StoreError(
@@ -233,8 +238,6 @@ class Store:
                         f"{error.filename or files.path}: {error.strerror or error}; the copy here is kept as workshop "
                         f"{kept.id}, archived"
                     ) from error
-                sync_folder(self.workshops_dir)
-        finish_deletions(self.workshops_dir)
         return bundle.info, kept
 
     def _materialise(
@@ -334,6 +337,7 @@ class Store:
         except Timeout:
             raise FileBusyError(lock_path, LOCK_TIMEOUT) from None
         try:
+            finish_replacements(self.workshops_dir)  # replacements killed after their commit point, finished first
             for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
                 shutil.rmtree(stale, ignore_errors=True)
             finish_deletions(self.workshops_dir)  # deletions killed midway
