@@ -220,19 +220,30 @@ class Store:
             copies = TwoCopies(here=files.bundle(), in_file=bundle)
             if copies.same:
                 raise AlreadyHereError(already_here(copies, self.data_dir))
+            refuse("nothing was imported", bundle_problems(copies.here, load_sources(copies.here.content.sources)))
             now = self.clock.now()
-            kept = self._materialise(
-                copies.here,
-                keep_id=False,
-                named=lambda kept_id: kept_copy(copies.here.info, bundle.info.id, now, kept_id),
-                archived_at=now,  # written archived, in the same rename: never on home's list beside the one placed
-            )
             with self._creating():
-                staging = self._staged(bundle, bundle.info)
+                # The file's copy written whole first, so the copy kept appears only just before the commit point.
+                incoming: Path | None = None  # _staged removes what it wrote when it fails
                 try:
-                    replace_folder(self.workshops_dir, staging, bundle.info.id, new_workshop_id())
+                    incoming = self._staged(bundle, bundle.info)
+                    kept = self._new_folder(
+                        copies.here,
+                        keep_id=False,
+                        named=lambda kept_id: kept_copy(copies.here.info, bundle.info.id, now, kept_id),
+                        archived_at=now,  # in the one rename that makes it: never on home's list beside the other
+                    )
                 except OSError as error:
-                    shutil.rmtree(staging, ignore_errors=True)
+                    if incoming is not None:
+                        shutil.rmtree(incoming, ignore_errors=True)
+                    raise StoreError(
+                        f"cannot write the file's copy of workshop {bundle.info.id}, or keep the one here, in {self.data_dir}: "
+                        f"{error.filename or self.workshops_dir}: {error.strerror or error}; nothing was imported"
+                    ) from error
+                try:
+                    replace_folder(self.workshops_dir, incoming, bundle.info.id, new_workshop_id())
+                except OSError as error:
+                    shutil.rmtree(incoming, ignore_errors=True)
                     raise StoreError(
                         f"cannot put the file's copy of workshop {bundle.info.id} in {self.data_dir}: "
                         f"{error.filename or files.path}: {error.strerror or error}; the copy here is kept as workshop "
@@ -271,21 +282,32 @@ class Store:
     ) -> WorkshopInfo:
         make_private_folder(self.workshops_dir)
         with self._creating():
-            if keep_id:
-                workshop_id = bundle.info.id
-                if (self.workshops_dir / workshop_id).exists():
-                    raise AlreadyHereError(self._already_here(bundle))
-            else:
-                while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
-                    pass
-            info = named(workshop_id) if named is not None else dataclasses.replace(bundle.info, id=workshop_id)
-            staging = self._staged(bundle, info, archived_at=archived_at)
-            try:
-                os.rename(staging, self.workshops_dir / workshop_id)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-            sync_folder(self.workshops_dir)
+            return self._new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
+
+    def _new_folder(
+        self,
+        bundle: WorkshopBundle,
+        *,
+        keep_id: bool,
+        named: Callable[[str], WorkshopInfo] | None = None,
+        archived_at: float | None = None,
+    ) -> WorkshopInfo:
+        """:meth:`_write_new_folder`'s work, for a caller holding the creation lock."""
+        if keep_id:
+            workshop_id = bundle.info.id
+            if (self.workshops_dir / workshop_id).exists():
+                raise AlreadyHereError(self._already_here(bundle))
+        else:
+            while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
+                pass
+        info = named(workshop_id) if named is not None else dataclasses.replace(bundle.info, id=workshop_id)
+        staging = self._staged(bundle, info, archived_at=archived_at)
+        try:
+            os.rename(staging, self.workshops_dir / workshop_id)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        sync_folder(self.workshops_dir)
         return info
 
     def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo, *, archived_at: float | None = None) -> Path:

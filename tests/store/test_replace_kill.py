@@ -64,7 +64,7 @@ def test_a_replace_killed_at_any_point_leaves_the_workshop_whole_under_its_id_an
     moves = int(counted.stderr.strip().splitlines()[-1])
 
     seen = {"here": 0, "file": 0}  # what the id opened to after each kill
-    kept_seen = 0
+    kept_seen = kept_beside_old = 0  # a kept copy beside the copy here: killed just before the commit point
     for point in [*map(str, range(1, moves + 1)), "removing"]:
         data = tmp_path / f"kill-{point}"
         shutil.copytree(pristine.data_dir, data)
@@ -79,6 +79,7 @@ def test_a_replace_killed_at_any_point_leaves_the_workshop_whole_under_its_id_an
         assert len(others) <= 1, (point, others)
         for kept in others:
             kept_seen += 1
+            kept_beside_old += found == old
             assert is_archived(store.workshops_dir / kept.id), point
             assert _sorted(store.open(kept.id).bundle()) == dataclasses.replace(old, info=kept), point
             assert kept.replaced_by == info.id
@@ -91,6 +92,7 @@ def test_a_replace_killed_at_any_point_leaves_the_workshop_whole_under_its_id_an
     print(
         f"\nimport --replace killed at each of its {moves} file writes and folder moves, and once while removing the copy "
         f"moved aside ({moves + 1} kills): the id opened to the copy here after {seen['here']}, "
-        f"to the file's after {seen['file']}; a kept copy, whole and archived, after {kept_seen}"
+        f"to the file's after {seen['file']}; a kept copy, whole and archived, after {kept_seen} "
+        f"({kept_beside_old} beside the copy here)"
     )
-    assert seen["here"] > 0 and seen["file"] > 0
+    assert seen["here"] > 0 and seen["file"] > 0 and kept_beside_old <= 1
