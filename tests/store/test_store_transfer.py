@@ -169,6 +169,11 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         "a missing part": (edited(lambda d: d.pop("room")), "room: missing"),
         "a wrong type": (edited(lambda d: d["workshop"]["participants"][0].update(number="one")), "workshop.participants[1].number"),
         "a bad id": (edited(lambda d: d["workshop"].update(id="../../x")), "workshop.id"),
+        "a bad id replaced by": (edited(lambda d: d["workshop"].update(replaced_by="../x")), "workshop.replaced_by"),
+        "a time replaced that is none": (
+            edited(lambda d: d["workshop"].update(replaced_by="k2", replaced_at="Tuesday")),
+            "workshop.replaced_at",
+        ),
         "edited content": (edited(lambda d: d["content"]["sources"].update({"sessions/x.yaml": "id: x"})), "content.content_hash"),
         "an answer by nobody": (edited(lambda d: d["answers"][0].update(participant_id="pnobody")), "answers[1].participant_id"),
         "a bad answer key": (edited(lambda d: d["answers"][0].update(item="a|b")), "answers[1]"),
