@@ -182,6 +182,10 @@ def info_problems(info: WorkshopInfo) -> tuple[Problem, ...]:
         found.append(size)
     if info.follows and (problem := id_problem(info.follows, "workshop")):
         found.append(Problem("follows", problem))
+    if info.replaced_by and (problem := id_problem(info.replaced_by, "workshop")):
+        found.append(Problem("replaced_by", problem))
+    if info.replaced_at and not _is_time(info.replaced_at):
+        found.append(Problem("replaced_at", _time_problem(info.replaced_at)))
     ids: set[str] = set()
     numbers: set[int] = set()
     for n, seat in enumerate(info.participants, 1):  # positions counted from 1, as in every problem

@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace",
         action="store_true",
         help="put the file's copy in place of the workshop with its id here (a day handed back from another laptop); "
-        "the copy here is kept, archived, under a new id",
+        "the copy here is kept, archived, under a new id, named for when it was replaced",
     )
     import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
     import_.add_argument("--person", help=argparse.SUPPRESS)  # export's: refused in one sentence, not as unknown

@@ -17,7 +17,9 @@ answers, notes, position and content copy) and versioned. Its fields:
     (YYYY-MM-DD), ``agenda`` (``"full"`` or ``"half"``), ``anonymous`` (true: no names are
     stored; participants show as P1, P2 …), ``content_hash`` (the hash of ``content.sources``),
     ``created_at`` (ISO 8601, UTC), ``follows`` (the id of the run this one was made again
-    from, or ``""``; that run may not be in the library it is imported into) and
+    from, or ``""``; that run may not be in the library it is imported into), ``replaced_by`` and
+    ``replaced_at`` (a copy ``bootcamp import --replace`` kept: the id of the workshop a copy handed back replaced it
+    in, and when, ISO 8601; ``""`` for any other workshop; such a copy is never taken for an earlier run) and
     ``participants``: a list of ``id``, ``number`` (seat
     number from 1, kept when others leave), ``name`` (``""`` when anonymous), ``role`` (role
     or team, may be ``""``), ``removed`` (true: left the room; their answers are kept) and

@@ -51,6 +51,7 @@ def decode_row(
         and type(i["organisation"]) is str and type(i["date"]) is str and type(i["agenda"]) is str
         and type(i["anonymous"]) is bool and type(i["content_hash"]) is str and type(i["created_at"]) is str
         and type(i["follows"]) is str and type(i["participants"]) is str
+        and type(i["replaced_by"]) is str and type(i["replaced_at"]) is str
     ):
         raise TypeError("info: not a workshop's info")
     info = IndexedWorkshopInfo.of(i, participants_from_folder)

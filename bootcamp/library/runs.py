@@ -16,15 +16,24 @@ from bootcamp.store.workshop_info import WorkshopInfo
 
 
 def run_numbers(workshops: Iterable[WorkshopInfo]) -> dict[str, int]:
-    """Each workshop's number in its line of runs, from 1 (by id)."""
-    return {info.id: number for runs in lines_of_runs(workshops) for number, info in enumerate(runs, 1)}
+    """Each workshop's number in its line of runs, from 1 (by id); a copy ``import --replace`` kept has the number of
+    the run in its place."""
+    workshops = list(workshops)
+    numbers = {info.id: number for runs in lines_of_runs(workshops) for number, info in enumerate(runs, 1)}
+    for info in workshops:
+        if info.replaced_by in numbers:
+            numbers[info.id] = numbers[info.replaced_by]
+    return numbers
 
 
 def lines_of_runs(workshops: Iterable[WorkshopInfo]) -> list[list[WorkshopInfo]]:
-    """The workshops in their lines of runs, each line in the order its runs were made."""
+    """The workshops in their lines of runs, each line in the order its runs were made. A copy ``import --replace``
+    kept is no run of its own while the run in its place is here."""
     by_id = {info.id: info for info in workshops}
     lines: dict[str, list[WorkshopInfo]] = {}
     for info in by_id.values():
+        if info.replaced_by in by_id:
+            continue
         seen, current = {info.id}, info
         # Back until a run follows none, follows one not here, or (a damaged library) one already in the line.
         while (earlier := by_id.get(current.follows)) is not None and earlier.id not in seen:

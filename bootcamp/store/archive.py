@@ -39,15 +39,19 @@ def archived_at(folder: Path) -> str | None:
     return stamp if isinstance(stamp, str) else ""
 
 
+def archived_document(at: float) -> bytes:
+    """What ``archived.json`` holds: the workshop was put away at ``at`` (epoch seconds)."""
+    return json.dumps({"format": ARCHIVED_FORMAT, "version": 1, "archived_at": iso(at)}).encode("utf-8")
+
+
 def archive(store: Store, workshop_id: str, *, purpose: str = "bootcamp archive") -> WorkshopInfo:
     """Put the workshop away; WorkshopBusy while a console has it open, StoreError when it is archived already."""
     with store.owned(workshop_id, purpose=purpose) as files:
         info = files.info()
         if is_archived(files.path):
             raise StoreError(f"workshop {info.id} ({info.name}) is archived already")
-        document = {"format": ARCHIVED_FORMAT, "version": 1, "archived_at": iso(store.clock.now())}
         try:
-            replace_durably(files.path / ARCHIVED_FILE, json.dumps(document).encode("utf-8"))
+            replace_durably(files.path / ARCHIVED_FILE, archived_document(store.clock.now()))
         except OSError as error:  # a full disk, a folder gone read-only: the user can act on it
             raise FileNotSavedError(files.path / ARCHIVED_FILE, str(error.strerror or error)) from error
         return info

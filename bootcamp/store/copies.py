@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bootcamp.clock import iso
+from bootcamp.limits import WORKSHOP_NAME
 from bootcamp.plurals import counted
+from bootcamp.store.model import WorkshopInfo
 from bootcamp.store.workshop import WorkshopBundle
 
 
@@ -24,14 +27,21 @@ class TwoCopies:
 
     @property
     def file_is_newer(self) -> bool:
-        return last_change(self.in_file) > last_change(self.here)
+        return self._last_change(self.in_file) > self._last_change(self.here)
 
     def said(self) -> str:
         """"last on 22 Sep at 14:13 here, 21 Sep at 14:13 in the file; 27 answers here, 26 in the file"."""
         return (
-            f"last on {_when(last_change(self.here))} here, {_when(last_change(self.in_file))} in the file; "
+            f"last on {_when(self._last_change(self.here))} here, {_when(self._last_change(self.in_file))} in the file; "
             f"{counted(len(self.here.answers), 'answer')} here, {len(self.in_file.answers)} in the file"
         )
+
+
+    def _last_change(self, bundle: WorkshopBundle) -> float:
+        # A console's opening saves the state, stamped with the time, even when it changes only how the wall was
+        # shown: the state's stamp counts only when the room's position or clocks differ between the copies.
+        moved = _comparable(self.here).state != _comparable(self.in_file).state
+        return last_change(bundle, with_state=moved)
 
 
 def already_here(copies: TwoCopies, data_dir: Path) -> str:
@@ -50,10 +60,19 @@ def already_here(copies: TwoCopies, data_dir: Path) -> str:
     )
 
 
-def last_change(bundle: WorkshopBundle) -> float:
+def kept_copy(here: WorkshopInfo, replaced_by: str, at: float, kept_id: str) -> WorkshopInfo:
+    """The info of the copy ``bootcamp import --replace`` keeps of ``here``: under ``kept_id``, saying what replaced it
+    and when, and named so ("Acme boot camp (replaced 22 Sep at 14:13)"), so no list shows the same name twice."""
+    said = f" (replaced {_when(at)})"
+    name = " ".join(here.name.split())[: WORKSHOP_NAME.chars - len(said)].rstrip() + said  # within a name's limit
+    return dataclasses.replace(here, id=kept_id, name=name, replaced_by=replaced_by, replaced_at=iso(at))
+
+
+def last_change(bundle: WorkshopBundle, *, with_state: bool = True) -> float:
     """When the workshop was last changed, epoch seconds: the latest of the room's position and clocks, an answer, a
-    note, an action or a late arrival (a secret ballot carries no time, and the console's move on from it does)."""
-    stamps = [bundle.state.updated_at]
+    note, an action or a late arrival (a secret ballot carries no time, and the console's move on from it does).
+    ``with_state`` False leaves the position's stamp out (the copy compared with is at the same place)."""
+    stamps = [bundle.state.updated_at if with_state else 0.0]
     stamps += [_epoch(answer.at) for answer in bundle.answers]
     stamps += [_epoch(note.at) for note in bundle.room.notes]
     stamps += [_epoch(line.at) for line in bundle.room.role_lines]
@@ -65,8 +84,11 @@ def last_change(bundle: WorkshopBundle) -> float:
 
 def _comparable(bundle: WorkshopBundle) -> WorkshopBundle:
     """The bundle as an export gives it back: answers in one order (on disk they are kept per person), and without
-    when the clocks last stopped, which the export leaves out."""
-    state = dataclasses.replace(bundle.state, clocks_stopped_at=None)
+    when the clocks last stopped, which the export leaves out. Without how a console last showed things (presenter,
+    blank, private entry: every opening puts them back) and the state's stamp, which that opening renews."""
+    state = dataclasses.replace(
+        bundle.state, clocks_stopped_at=None, presenter=False, blank=False, private_entry=False, updated_at=0.0
+    )
     answers = tuple(sorted(bundle.answers, key=lambda a: (a.participant_id, a.step_key, a.item, a.perspective)))
     return dataclasses.replace(bundle, state=state, answers=answers)
 

@@ -8,6 +8,7 @@ leaves no half workshop.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
@@ -19,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from bootcamp.clock import Clock, SystemClock, iso
 from bootcamp.dates import parse_date
-from bootcamp.store.copies import TwoCopies, already_here
-from bootcamp.store.durable import FILE_MODE, make_private_folder, sync_folder
+from bootcamp.store.copies import TwoCopies, already_here, kept_copy
+from bootcamp.store.durable import FILE_MODE, make_private_folder, replace_durably, sync_folder
 from bootcamp.store.errors import AlreadyHereError, FileBusyError, StoreError
 from bootcamp.store.files import (
     ANSWERS_FOLDER,
@@ -34,11 +35,12 @@ from bootcamp.store.files import (
 )
 from bootcamp.store.ids import id_problem, is_safe_id, new_workshop_id
 from bootcamp.store.jsonfile import LOCK_TIMEOUT
-from bootcamp.store.layout import WORKSHOPS_FOLDER
+from bootcamp.store.layout import ARCHIVED_FILE, WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
-from bootcamp.store.trash import DELETED_PREFIX, finish_deletions
+from bootcamp.store.swap import finish_replacements, replace_folder, replacements_left
+from bootcamp.store.trash import finish_deletions
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ class Store:
     def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.clock: Clock = clock if clock is not None else SystemClock()
+        if replacements_left(self.workshops_dir):  # an import --replace killed midway: its workshop put in place
+            with contextlib.suppress(FileBusyError, OSError):  # busy or read-only: the next creation finishes it
+                with self._creating():
+                    pass
 
     def __repr__(self) -> str:
         return f"Store({str(self.data_dir)!r})"
@@ -203,70 +209,110 @@ class Store:
     def import_over(self, bundle: WorkshopBundle) -> tuple[WorkshopInfo, WorkshopInfo]:
         """``bundle`` in place of the workshop with its id here (handed back from another laptop), under that
         workshop's owner lock (refused while a console has it open). The copy here is first written whole as a
-        workshop of its own, archived, so nothing it held is lost: a kill at any point leaves it, under one id or
-        the other, and the file is still there to import again. The workshop placed, and the copy kept."""
+        workshop of its own, archived, so nothing it held is lost; the file's copy goes in its place through
+        :mod:`bootcamp.store.swap`, so a kill at any point leaves one whole copy under the id. The workshop placed,
+        and the copy kept."""
         from bootcamp.checks import bundle_problems, refuse
         from bootcamp.content.loader import load_sources
-        from bootcamp.store.archive import archive  # archive reads the store: imported here, not at the top
 
         refuse("nothing was imported", bundle_problems(bundle, load_sources(bundle.content.sources)))
         with self.owned(bundle.info.id, purpose="bootcamp import --replace") as files:
             copies = TwoCopies(here=files.bundle(), in_file=bundle)
             if copies.same:
                 raise AlreadyHereError(already_here(copies, self.data_dir))
-            kept = self._materialise(copies.here, keep_id=False)
-            archive(self, kept.id, purpose="bootcamp import --replace")
+            refuse("nothing was imported", bundle_problems(copies.here, load_sources(copies.here.content.sources)))
+            now = self.clock.now()
             with self._creating():
-                staging = self._staged(bundle, bundle.info)
-                trash = self.workshops_dir / f"{DELETED_PREFIX}{bundle.info.id}-{new_workshop_id()}"
+                # The file's copy written whole first, so the copy kept appears only just before the commit point.
+                incoming: Path | None = None  # _staged removes what it wrote when it fails
                 try:
-                    os.rename(files.path, trash)
-                    os.rename(staging, files.path)
+                    incoming = self._staged(bundle, bundle.info)
+                    kept = self._new_folder(
+                        copies.here,
+                        keep_id=False,
+                        named=lambda kept_id: kept_copy(copies.here.info, bundle.info.id, now, kept_id),
+                        archived_at=now,  # in the one rename that makes it: never on home's list beside the other
+                    )
                 except OSError as error:
-                    shutil.rmtree(staging, ignore_errors=True)
+                    if incoming is not None:
+                        shutil.rmtree(incoming, ignore_errors=True)
+                    raise StoreError(
+                        f"cannot write the file's copy of workshop {bundle.info.id}, or keep the one here, in {self.data_dir}: "
+                        f"{error.filename or self.workshops_dir}: {error.strerror or error}; nothing was imported"
+                    ) from error
+                try:
+                    replace_folder(self.workshops_dir, incoming, bundle.info.id, new_workshop_id())
+                except OSError as error:
+                    shutil.rmtree(incoming, ignore_errors=True)
                     raise StoreError(
                         f"cannot put the file's copy of workshop {bundle.info.id} in {self.data_dir}: "
                         f"{error.filename or files.path}: {error.strerror or error}; the copy here is kept as workshop "
                         f"{kept.id}, archived"
                     ) from error
-                sync_folder(self.workshops_dir)
-        finish_deletions(self.workshops_dir)
         return bundle.info, kept
 
-    def _materialise(self, bundle: WorkshopBundle, *, keep_id: bool, program: Program | None = None) -> WorkshopInfo:
-        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`."""
+    def _materialise(
+        self,
+        bundle: WorkshopBundle,
+        *,
+        keep_id: bool,
+        program: Program | None = None,
+        named: Callable[[str], WorkshopInfo] | None = None,
+        archived_at: float | None = None,
+    ) -> WorkshopInfo:
+        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`; its info
+        ``named`` for the new id when given, and put away (archived) at ``archived_at`` when given."""
         from bootcamp.checks import bundle_problems, refuse
         from bootcamp.content.loader import load_sources
 
         refuse("no workshop was stored", bundle_problems(bundle, program or load_sources(bundle.content.sources)))
         try:
-            return self._write_new_folder(bundle, keep_id=keep_id)
+            return self._write_new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
         except OSError as error:
             where = error.filename or self.workshops_dir
             raise StoreError(f"cannot create a workshop in {self.data_dir}: {where}: {error.strerror or error}") from error
 
-    def _write_new_folder(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
+    def _write_new_folder(
+        self,
+        bundle: WorkshopBundle,
+        *,
+        keep_id: bool,
+        named: Callable[[str], WorkshopInfo] | None = None,
+        archived_at: float | None = None,
+    ) -> WorkshopInfo:
         make_private_folder(self.workshops_dir)
         with self._creating():
-            if keep_id:
-                workshop_id = bundle.info.id
-                if (self.workshops_dir / workshop_id).exists():
-                    raise AlreadyHereError(self._already_here(bundle))
-            else:
-                while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
-                    pass
-            info = dataclasses.replace(bundle.info, id=workshop_id)
-            staging = self._staged(bundle, info)
-            try:
-                os.rename(staging, self.workshops_dir / workshop_id)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-            sync_folder(self.workshops_dir)
+            return self._new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
+
+    def _new_folder(
+        self,
+        bundle: WorkshopBundle,
+        *,
+        keep_id: bool,
+        named: Callable[[str], WorkshopInfo] | None = None,
+        archived_at: float | None = None,
+    ) -> WorkshopInfo:
+        """:meth:`_write_new_folder`'s work, for a caller holding the creation lock."""
+        if keep_id:
+            workshop_id = bundle.info.id
+            if (self.workshops_dir / workshop_id).exists():
+                raise AlreadyHereError(self._already_here(bundle))
+        else:
+            while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
+                pass
+        info = named(workshop_id) if named is not None else dataclasses.replace(bundle.info, id=workshop_id)
+        staging = self._staged(bundle, info, archived_at=archived_at)
+        try:
+            os.rename(staging, self.workshops_dir / workshop_id)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        sync_folder(self.workshops_dir)
         return info
 
-    def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo) -> Path:
-        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name, to be renamed into place."""
+    def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo, *, archived_at: float | None = None) -> Path:
+        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name, to be renamed into place;
+        archived when ``archived_at`` is given."""
         staging = self.workshops_dir / f"{_NEW_PREFIX}{info.id}-{new_workshop_id()}"
         try:
             make_private_folder(staging / ANSWERS_FOLDER)
@@ -281,6 +327,10 @@ class Store:
                 answers_file(staging, owner).create(tuple(answers))
             if bundle.voted:
                 voted_file(staging).create(bundle.voted)
+            if archived_at is not None:
+                from bootcamp.store.archive import archived_document  # archive reads the store: not at the top
+
+                replace_durably(staging / ARCHIVED_FILE, archived_document(archived_at))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -309,6 +359,7 @@ class Store:
         except Timeout:
             raise FileBusyError(lock_path, LOCK_TIMEOUT) from None
         try:
+            finish_replacements(self.workshops_dir)  # replacements killed after their commit point, finished first
             for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
                 shutil.rmtree(stale, ignore_errors=True)
             finish_deletions(self.workshops_dir)  # deletions killed midway

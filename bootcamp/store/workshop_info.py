@@ -42,6 +42,10 @@ class WorkshopInfo:
     # The run of the commitment test this one was made again from (`a` on home, `new --like`): its id, or "".
     # Progress and `compare` default to it; it may name a workshop that is not in this library (an import).
     follows: str = ""
+    # A copy kept by `bootcamp import --replace`: the id of the workshop a copy handed back replaced it in, and when
+    # (ISO 8601); "" for every other workshop. Never taken for an earlier run unless named by id.
+    replaced_by: str = ""
+    replaced_at: str = ""
 
     def participant(self, participant_id: str) -> Participant | None:
         return next((p for p in self.participants if p.id == participant_id), None)

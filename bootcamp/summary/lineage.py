@@ -3,7 +3,8 @@
 A run made again (``a`` on home, ``bootcamp new --like``) records the run it follows
 (``WorkshopInfo.follows``); following that back through the library gives its line, run 1 first.
 Progress and ``compare`` use the run a workshop follows; only a workshop that follows none falls
-back to the latest earlier run of its organisation. The run followed may not be in this library
+back to the latest earlier run of its organisation. A copy ``bootcamp import --replace`` kept of a workshop it
+replaced (``WorkshopInfo.replaced_by``) is never that run: only the run following it, or a person, names it. The run followed may not be in this library
 (the workshop was imported): that is said, with its id, and the fallback is used instead.
 Pure: it reads the stored workshops' infos it is given, nothing else.
 """
@@ -106,7 +107,10 @@ def latest_earlier_of_organisation(workshops: Iterable[WorkshopInfo], later: Wor
     earlier = [
         info
         for info in workshops
-        if info.id != later.id and _folded(info.organisation) == organisation and info.date < later.date
+        if info.id != later.id
+        and not info.replaced_by  # superseded: the workshop in its place is the run
+        and _folded(info.organisation) == organisation
+        and info.date < later.date
     ]
     return max(earlier, key=lambda info: (info.date, info.created_at, info.id), default=None)
 

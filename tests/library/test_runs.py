@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bootcamp.library.runs import grouped_by_organisation, run_numbers
 from bootcamp.store.model import WorkshopInfo
-from bootcamp.summary.lineage import line_of
+from bootcamp.summary.lineage import line_of, next_run_name
 
 
 def run(id: str, organisation: str, date: str, follows: str = "") -> WorkshopInfo:
@@ -33,3 +35,12 @@ def test_an_organisations_runs_stay_together_newest_organisation_first() -> None
     initech = run("i1", "Initech", "2026-10-01")
     ordered = grouped_by_organisation([globex, acme_old, initech, acme_new])
     assert [info.id for info in ordered] == ["i1", "a2", "a1", "g1"]
+
+
+def test_a_copy_kept_by_import_replace_is_numbered_as_the_run_in_its_place_and_takes_no_number_of_its_own() -> None:
+    """The kept copy of run 2 follows run 1 as run 2 does: it took run 3, so the run made again after run 2 was
+    named "— run 4", and home showed run 2's copy as a run of its own."""
+    first, second = run("w1", "Acme", "2026-01-10"), run("w2", "Acme", "2026-06-10", follows="w1")
+    kept = dataclasses.replace(second, id="k2", replaced_by="w2", replaced_at="2026-06-12T09:00:00+00:00")
+    assert run_numbers([kept, second, first]) == {"w1": 1, "w2": 2, "k2": 2}
+    assert next_run_name([first, kept], second) == "Acme 2026-06-10 \u2014 run 3"

@@ -169,6 +169,11 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         "a missing part": (edited(lambda d: d.pop("room")), "room: missing"),
         "a wrong type": (edited(lambda d: d["workshop"]["participants"][0].update(number="one")), "workshop.participants[1].number"),
         "a bad id": (edited(lambda d: d["workshop"].update(id="../../x")), "workshop.id"),
+        "a bad id replaced by": (edited(lambda d: d["workshop"].update(replaced_by="../x")), "workshop.replaced_by"),
+        "a time replaced that is none": (
+            edited(lambda d: d["workshop"].update(replaced_by="k2", replaced_at="Tuesday")),
+            "workshop.replaced_at",
+        ),
         "edited content": (edited(lambda d: d["content"]["sources"].update({"sessions/x.yaml": "id: x"})), "content.content_hash"),
         "an answer by nobody": (edited(lambda d: d["answers"][0].update(participant_id="pnobody")), "answers[1].participant_id"),
         "a bad answer key": (edited(lambda d: d["answers"][0].update(item="a|b")), "answers[1]"),
@@ -278,7 +283,8 @@ def test_replace_puts_the_files_copy_in_place_and_keeps_the_one_here_archived(
     assert placed == later.info and {info.id for info in store.list_workshops()} == {placed.id, kept.id}
     assert _answers_sorted(store.open(placed.id).bundle()) == _answers_sorted(later)
     assert is_archived(store.workshops_dir / kept.id) and kept.id != placed.id
-    assert store.open(kept.id).bundle() == dataclasses.replace(day_one, info=dataclasses.replace(day_one.info, id=kept.id))
+    assert store.open(kept.id).bundle() == dataclasses.replace(day_one, info=kept)
+    assert kept.participants == day_one.info.participants and kept.date == day_one.info.date
 
 
 def _answers_sorted(bundle: WorkshopBundle) -> WorkshopBundle:
@@ -607,3 +613,20 @@ def test_neutralised_cells_round_trip_exactly(hostile_texts: tuple[str, ...]) ->
         cell = data_csv.neutralise(text)
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
         assert data_csv.restore(cell) == text
+
+
+def test_the_copy_kept_by_replace_says_what_replaced_it_and_when_and_is_named_so(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, utc_calendar: None
+) -> None:
+    """The kept copy had the same name, organisation and date as the workshop in its place: `bootcamp list --archived`,
+    home's archived list and forget's other workshops showed one name twice, with nothing to tell which was current."""
+    day_one = full_workshop.bundle()
+    clock.advance(86_400)
+    later = dataclasses.replace(
+        day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
+    )
+    placed, kept = store.import_over(later)
+    assert (kept.replaced_by, kept.replaced_at) == (placed.id, iso(clock.now()))
+    assert kept.name == "Acme boot camp (replaced 22 Sep at 15:13)"
+    assert store.open(kept.id).info() == kept and store.open(placed.id).info() == placed == later.info
+    assert placed.replaced_by == ""

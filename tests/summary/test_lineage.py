@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bootcamp.limits import WORKSHOP_NAME
 from bootcamp.store.model import WorkshopInfo
 from bootcamp.summary.lineage import Rule, base_name, choose_earlier, given, line_of, next_run_name
@@ -93,3 +95,15 @@ def test_the_next_run_is_numbered_after_the_highest_run_of_its_line() -> None:
     long = _info("long", "Acme", "2025-01-01", name="x" * WORKSHOP_NAME.chars)
     named = next_run_name([long], long)
     assert len(named) == WORKSHOP_NAME.chars and named.endswith("\u2014 run 2")
+
+
+def test_a_copy_kept_by_import_replace_is_never_the_earlier_run_unless_named() -> None:
+    """bootcamp import --replace keeps the copy it replaced under a new id, with the same name, organisation, date and
+    creation time: the tie was broken by id, so a later run not made again from either was compared with the
+    superseded copy as often as with the workshop in its place."""
+    live = _info("mmmm", "Acme", "2026-09-21")
+    kept = dataclasses.replace(live, id="zzzz", replaced_by="mmmm", replaced_at="2026-09-23T10:00:00+00:00")
+    later = _info("next", "Acme", "2027-03-01")
+    assert choose_earlier([kept, live, later], later).run == live
+    assert choose_earlier([kept, later], later).run is None
+    assert given(kept, later).run == kept and choose_earlier([kept, later], _info("x", "Acme", "2027-03-01", follows="zzzz")).run == kept
