@@ -29,13 +29,17 @@ class TwoCopies:
     def file_is_newer(self) -> bool:
         return self._last_change(self.in_file) > self._last_change(self.here)
 
+    @property
+    def times_tell(self) -> bool:
+        """False when both copies were last changed at the same moment by their stamps, yet differ: answers typed in
+        from paper are dated the workshop's day, not the day they were typed, so a copy can gain them unseen."""
+        return self._last_change(self.in_file) != self._last_change(self.here)
+
     def said(self) -> str:
         """"last on 22 Sep at 14:13 here, 21 Sep at 14:13 in the file; 27 answers here, 26 in the file"."""
-        return (
-            f"last on {_when(self._last_change(self.here))} here, {_when(self._last_change(self.in_file))} in the file; "
-            f"{counted(len(self.here.answers), 'answer')} here, {len(self.in_file.answers)} in the file"
-        )
-
+        here, in_file = _when(self._last_change(self.here)), _when(self._last_change(self.in_file))
+        when = f"last on {here} in both" if here == in_file else f"last on {here} here, {in_file} in the file"
+        return f"{when}; {counted(len(self.here.answers), 'answer')} here, {len(self.in_file.answers)} in the file"
 
     def _last_change(self, bundle: WorkshopBundle) -> float:
         # A console's opening saves the state, stamped with the time, even when it changes only how the wall was
@@ -49,6 +53,12 @@ def already_here(copies: TwoCopies, data_dir: Path) -> str:
     info = copies.here.info
     if copies.same:
         return f"workshop {info.id} ({info.name}) is in {data_dir} already, the same as in the file: nothing was imported"
+    if not copies.times_tell:
+        return (
+            f"workshop {info.id} ({info.name}) in {data_dir} and the file's copy of it differ, and their times do not "
+            f"say which is later ({copies.said()}): nothing was imported; --replace puts the file's copy in its place "
+            "and keeps the one here, archived"
+        )
     if not copies.file_is_newer:
         return (
             f"workshop {info.id} ({info.name}) in {data_dir} was changed after the file's copy of it ({copies.said()}): "

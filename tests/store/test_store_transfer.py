@@ -271,6 +271,26 @@ def test_a_later_copy_handed_back_is_refused_pointing_to_replace(
     assert full_workshop.bundle() == day_one
 
 
+def test_a_copy_changed_without_a_later_time_is_not_called_older_and_points_to_replace(
+    store: Store, full_workshop: WorkshopFiles, utc_calendar: None
+) -> None:
+    """Paper answers typed in on laptop B (import-answers) are dated the workshop's day, not the day they were typed:
+    B's copy handed back to A was said to be one A "changed after", times equal, 2 answers there against 3, and
+    --replace, which was what A's facilitator needed, was not named. Copies whose times do not tell say so."""
+    here = full_workshop.bundle()
+    latest = max(answer.at for answer in here.answers)
+    paper = Answer(here.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=latest)
+    handed_back = dataclasses.replace(here, answers=(*here.answers, paper))
+    with pytest.raises(StoreError) as refused:
+        store.import_workshop(handed_back)
+    assert str(refused.value) == (
+        f"workshop {here.info.id} (Acme boot camp) in {store.data_dir} and the file's copy of it differ, and their "
+        "times do not say which is later (last on 21 Sep at 15:13 in both; 14 answers here, 15 in the file): "
+        "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
+    )
+    assert full_workshop.bundle() == here
+
+
 def test_replace_puts_the_files_copy_in_place_and_keeps_the_one_here_archived(
     store: Store, full_workshop: WorkshopFiles, clock: FixedClock
 ) -> None:
