@@ -1,5 +1,5 @@
-"""The palette's Theme offers only the themes this app made readable, and every state of the console and home are
-readable in each.
+"""The palette's Theme offers only the themes this app made readable, and every state of the console, home and every
+page of the summary are readable in each.
 
 Textual's own themes were all offered: in textual-light the tally's amber bar was 1.3:1 on the step, the footer's
 keys 2.9:1 and "over time" 3.3:1, and most built-in themes, dark ones too, had text under 4.5:1 somewhere.
@@ -15,10 +15,11 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets._toast import Toast
-from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+from ui_helpers import SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.clock import FixedClock
-from bootcamp.content import Program
+from bootcamp.content import Program, load_dir
+from bootcamp.demo import create_demo_workshop
 from bootcamp.flow import Flow
 from bootcamp.store import Store
 from bootcamp.store.archive import archive
@@ -201,4 +202,39 @@ async def test_home_is_readable_in_each_theme_offered(
             assert state in shown, state
         low = below_the_bars(app)
         assert low == [], low
+
+
+# Each page, with a piece of it that was under the bars: the levels' names ("Hard-wired" 1.5:1 on the light theme's
+# page), the competencies' range lines (1.9:1 on their band), the role's "not decided" tag (2.6:1), the notes' thumb.
+SUMMARY_PAGES = {
+    "overview": "Hard-wired",
+    "next-steps": "Next steps",
+    "aptitudes": "Aptitudes",
+    "competencies": "average ± one standard deviation",
+    "role": "not decided",
+    "actions": "Actions",
+    "coverage": "Coverage",
+    "notes": "Notes",
+}
+
+
+@pytest.mark.parametrize("theme", OFFERED)
+async def test_every_page_of_the_summary_is_readable_in_each_theme_offered(
+    theme: str, store: Store, make_app
+) -> None:
+    """The demo room's summary, each page in turn in one run: levels, charts, tabs, actions, coverage, notes."""
+    demo = create_demo_workshop(store, load_dir(SHIPPED_CONTENT).sources)
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        app.theme = theme
+        low = {}
+        for page, piece in SUMMARY_PAGES.items():
+            summary.action_page(page)
+            await settle(pilot)
+            assert piece in screen_text(app), (page, piece)
+            low[page] = below_the_bars(app)
+        assert {page: pieces for page, pieces in low.items() if pieces} == {}, low
 
