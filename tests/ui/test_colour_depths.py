@@ -33,7 +33,7 @@ from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.theme import CONSOLE, CONSOLE_LIGHT, PROJECTOR
 from bootcamp.ui.widgets.answers.answer_grid import heat_style
 from bootcamp.ui.widgets.answers.tally import tally_text
-from bootcamp.ui.widgets.report.charts import on_colour, on_score, score_colour
+from bootcamp.ui.widgets.report.charts import INK_ON_DARK, INK_ON_LIGHT, on_colour, on_score, score_colour
 
 RED, YELLOW, GREEN = {1, 9}, {3, 11}, {2, 10}
 # What the ANSI colours look like on xterm: a 16-colour terminal draws its own, not Rich's matching palette.
@@ -166,7 +166,8 @@ def kind(number: int) -> int:
     raise AssertionError(f"ANSI colour {number} is neither red, yellow nor green")
 
 
-@pytest.mark.parametrize("lightness", [0.22, 0.28, 0.45, 0.5, 0.55])  # every lightness the summary draws with
+# Every lightness the summary draws with: a score's cell (figures on it), and its ink on a dark and on a light page.
+@pytest.mark.parametrize("lightness", [INK_ON_LIGHT.lightness, 0.45, INK_ON_DARK.lightness])
 def test_the_summary_s_score_colours_keep_their_order_in_16_colours(lightness: float) -> None:
     kinds = [kind(ansi(score_colour(step / 100, lightness))) for step in range(101)]
     assert kinds == sorted(kinds)  # never back towards red as the score rises

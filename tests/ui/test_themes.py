@@ -1,4 +1,5 @@
-"""The palette's Theme offers only the themes this app made readable, and every state of the console is readable in each.
+"""The palette's Theme offers only the themes this app made readable, and every state of the console, home and every
+page of the summary are readable in each.
 
 Textual's own themes were all offered: in textual-light the tally's amber bar was 1.3:1 on the step, the footer's
 keys 2.9:1 and "over time" 3.3:1, and most built-in themes, dark ones too, had text under 4.5:1 somewhere.
@@ -12,13 +13,19 @@ from rich.color import ColorSystem
 from room_helpers import console_at
 from textual.color import Color
 from textual.strip import Strip
+from textual.widgets import DataTable
 from textual.widgets._toast import Toast
-from ui_helpers import new_workshop, screen_text, settle, wait_for_screen, wait_until
+from ui_helpers import SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_for_screen, wait_until
 
 from bootcamp.clock import FixedClock
-from bootcamp.content import Program
+from bootcamp.content import Program, load_dir
+from bootcamp.demo import create_demo_workshop
+from bootcamp.flow import Flow
 from bootcamp.store import Store
+from bootcamp.store.archive import archive
+from bootcamp.store.model import WorkshopState
 from bootcamp.ui.app import BootcampApp
+from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
 from bootcamp.ui.screens.summary import SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
@@ -155,3 +162,79 @@ def test_snapshot_the_console_in_the_light_theme(store: Store, fixture_program: 
         await settle(pilot)
 
     assert snap_compare(make_app(open_workshop=info.id), terminal_size=(120, 40), run_before=ready)
+
+
+def workshops_in_every_state(store: Store, program: Program, clock: FixedClock) -> None:
+    """Four workshops of one organisation on home, newest first: not started, under way, finished, and one archived
+    (listed once v shows them). Each on its own date, so the rows keep their order."""
+
+    def made(name: str, date: str) -> str:
+        people = [("Ana Ortiz", "CEO")]
+        return store.create_workshop(name=name, organisation="Northwind", date=date, participants=people, sources=program.sources).id
+
+    made("Not started yet", "2026-09-24")
+    under_way = made("Under way", "2026-09-23")
+    store.open(under_way).save_state(WorkshopState(step_key="basics/rate-aptitudes", done=("basics/welcome",)))
+    finished = made("All done", "2026-09-22")
+    steps = Flow(program, "full", WorkshopState(), clock).steps
+    store.open(finished).save_state(WorkshopState(step_key=steps[-1].key, done=tuple(step.key for step in steps)))
+    archive(store, made("Put away", "2026-09-21"))
+
+
+@pytest.mark.parametrize("theme", OFFERED)
+async def test_home_is_readable_in_each_theme_offered(
+    theme: str, store: Store, fixture_program: Program, make_app, clock: FixedClock
+) -> None:
+    """Home's list with a workshop in each state (the archived one shown), the highlighted row on one not started
+    (its quiet words, and an organisation's later run dimmed, on the cursor's colour) and the detail."""
+    workshops_in_every_state(store, fixture_program, clock)
+    app: BootcampApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        app.theme = theme
+        await pilot.press("v")
+        await wait_until(pilot, lambda: len(home.rows) == 4 and not home.workshop_list.still_reading, "every workshop")
+        not_started = [row.info.name for row in home.rows].index("Not started yet")
+        home.workshop_list.query_one(DataTable).move_cursor(row=not_started)
+        await settle(pilot)
+        shown = screen_text(app)
+        for state in ("not started", "Rate", "finished", "archived ·"):
+            assert state in shown, state
+        low = below_the_bars(app)
+        assert low == [], low
+
+
+# Each page, with a piece of it that was under the bars: the levels' names ("Hard-wired" 1.5:1 on the light theme's
+# page), the competencies' range lines (1.9:1 on their band), the role's "not decided" tag (2.6:1), the notes' thumb.
+SUMMARY_PAGES = {
+    "overview": "Hard-wired",
+    "next-steps": "Next steps",
+    "aptitudes": "Aptitudes",
+    "competencies": "average ± one standard deviation",
+    "role": "not decided",
+    "actions": "Actions",
+    "coverage": "Coverage",
+    "notes": "Notes",
+}
+
+
+@pytest.mark.parametrize("theme", OFFERED)
+async def test_every_page_of_the_summary_is_readable_in_each_theme_offered(
+    theme: str, store: Store, make_app
+) -> None:
+    """The demo room's summary, each page in turn in one run: levels, charts, tabs, actions, coverage, notes."""
+    demo = create_demo_workshop(store, load_dir(SHIPPED_CONTENT).sources)
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        app.theme = theme
+        low = {}
+        for page, piece in SUMMARY_PAGES.items():
+            summary.action_page(page)
+            await settle(pilot)
+            assert piece in screen_text(app), (page, piece)
+            low[page] = below_the_bars(app)
+        assert {page: pieces for page, pieces in low.items() if pieces} == {}, low
+

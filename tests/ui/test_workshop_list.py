@@ -95,7 +95,7 @@ async def test_a_second_show_keeps_the_cursor_on_its_row_and_fills_in_where_each
         await pilot.pause()
         assert workshops.still_reading
         table = workshops.query_one(DataTable)
-        assert table.get_cell_at((0, 3)).style == "dim"  # nothing to read yet
+        assert table.get_cell_at((0, 3)).style == workshops.quiet  # nothing to read yet
         await pilot.press("down")
 
         workshops.show([WorkshopRow(first, "finished"), WorkshopRow(second, "Break (5/7)")], [])
@@ -205,7 +205,7 @@ async def test_an_organisations_runs_are_listed_together_and_numbered(store: Sto
         table = workshops.query_one(DataTable)
         assert [cells(table, row)[0] for row in range(4)] == [third.name, second.name, first.name, globex.name]
         assert [cells(table, row)[4] for row in range(4)] == ["run 3", "run 2", "run 1", "run 1"]
-        assert table.get_cell_at((1, 1)).style == "dim" and table.get_cell_at((3, 1)).style == ""  # repeats dim
+        assert table.get_cell_at((1, 1)).style == workshops.quiet and table.get_cell_at((3, 1)).style == ""  # repeats quiet
         await pilot.press("down")
         assert workshops.selected == WorkshopRow(second, "finished")
         detail = str(workshops.query_one("#workshop-detail", Static).render())

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
 AGENDA_LABELS = {"full": "full day", "half": "half day"}
 STILL_READING = "…"  # where a workshop stopped, until its state is read
-# Shown dim: nothing to see yet. "not started" is bootcamp.stopped.NOT_STARTED, not imported from
-# there because that brings the flow and the store onto the way to the first frame.
+# Shown quiet (the muted text's colour): nothing to see yet. "not started" is bootcamp.stopped.NOT_STARTED, not
+# imported from there because that brings the flow and the store onto the way to the first frame.
 QUIET_STOPS = (STILL_READING, "not started")
 SHOW_EVERY_ORGANISATION_KEY = "o"  # HomeScreen binds it
 ARCHIVE_KEY, SHOW_ARCHIVED_KEY = "e", "v"  # … and these: archive (or bring back) the highlighted one; show the archived
@@ -167,12 +167,18 @@ def describe(row: WorkshopRow, run: int = 1, width: int = DETAIL_WIDTH) -> Text:
 
 
 class WorkshopList(Vertical):
+    # The table's quiet words ("not started", a later run's organisation) were dim: blended into the cursor's blue
+    # 3.8:1, 3.5:1 into the light theme's stripe. The muted text's colour keeps 4.5:1 on either stripe, and the
+    # cursor's own colour replaces it on the highlighted row.
+    COMPONENT_CLASSES = {"workshop-list--quiet"}
     DEFAULT_CSS = """
     WorkshopList {
+        & > .workshop-list--quiet { color: $text-muted; }
         #workshop-table {
             height: auto;
             border: round $panel-lighten-2;
             border-title-color: $text-muted;
+            border-subtitle-color: $text-muted;  /* Textual's was 1.1:1 in the light theme */
         }
         #empty {
             display: none;
@@ -187,7 +193,7 @@ class WorkshopList(Vertical):
             height: auto;
             margin: 1 0 0 0;
             padding: 0 1;
-            border-left: thick $primary 50%;
+            border-left: thick $primary;  /* at half strength it was 2.3:1 in the light theme, 2.6:1 in the dark */
         }
         &.-full #workshop-table { height: 1fr; }  /* auto would push the detail, and its keys, off the screen */
         &.-empty {
@@ -240,6 +246,11 @@ class WorkshopList(Vertical):
     def on_mount(self) -> None:
         self.query_one("#empty", Static).update(plain("Reading the workshops…", "dim"))
         self.set_interval(WALL_CHECK_SECONDS, self.check_wall)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        if self._given:
+            self._draw()  # the quiet words' colour is the theme's
 
     @property
     def selected(self) -> WorkshopRow | None:
@@ -383,17 +394,18 @@ class WorkshopList(Vertical):
             # on the way to home's first frame.
             table.add_column(plain(column.label), key=column.key, width=widths[column.key])
         organisation = None
+        dim = self.quiet
         for row in rows:
             info = row.info
             repeated = info.organisation == organisation  # a later run of the organisation above: dim
             organisation = info.organisation
             table.add_row(
                 plain(shortened(info.name, widths["name"]), "bold"),
-                plain(shortened(info.organisation, widths["organisation"]), "dim" if repeated else ""),
+                plain(shortened(info.organisation, widths["organisation"]), dim if repeated else ""),
                 plain(row.held_on),
-                plain(shortened(f"{ARCHIVED} · {row.stopped_at}", widths["stopped"]), "dim")
+                plain(shortened(f"{ARCHIVED} · {row.stopped_at}", widths["stopped"]), dim)
                 if row.archived
-                else plain(shortened(row.stopped_at, widths["stopped"]), "dim" if row.stopped_at in QUIET_STOPS else ""),
+                else plain(shortened(row.stopped_at, widths["stopped"]), dim if row.stopped_at in QUIET_STOPS else ""),
                 plain(f"run {self.run_of(row)}"),
                 key=info.id,
             )
@@ -401,13 +413,19 @@ class WorkshopList(Vertical):
             more = min(self.hidden, SHOWN_AT_A_TIME)
             table.add_row(
                 plain(f"{self.hidden:,} {self._hidden_word}…", "italic"),
-                plain(f"enter shows {more:,} more", "dim"),
+                plain(f"enter shows {more:,} more", dim),
                 plain(""),
-                plain("/ searches them all", "dim"),
+                plain("/ searches them all", dim),
                 plain(""),
                 key=MORE_ROW_KEY,
             )
         table.measure_now()
+
+    @property
+    def quiet(self) -> str:
+        """The style of the table's quiet words: the theme's muted text colour."""
+        colour = self.get_component_rich_style("workshop-list--quiet").color
+        return colour.name if colour is not None else "dim"
 
     def _archived_text(self) -> str:
         if self.show_archived:

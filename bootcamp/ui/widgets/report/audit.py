@@ -48,15 +48,16 @@ class AuditChart(ReportPart):
                 pieces.append(Text())
             pieces.append(line(*self._title(row, width)))
             pieces.append(
-                line(" " * MARGIN, range_bar(row.mean, row.low, row.high, row.spread, scale, bar_width, track))
+                line(" " * MARGIN, range_bar(row.mean, row.low, row.high, row.spread, scale, bar_width, track, self.drawn))
             )
-        band = Style(color=score_colour(0.5, 0.5), bgcolor=score_colour(0.5, 0.28))
+        middle = score_colour(0.5, self.drawn.lightness)
+        band = Style(color=middle, bgcolor=track.bgcolor)
         pieces += [
             Text(),
             line(
                 plain("●", "bold"),
                 plain(" average   ", muted),
-                plain("━", Style(color=score_colour(0.5, 0.5))),
+                plain("━", Style(color=middle)),
                 plain(" lowest to highest answer   ", muted),
                 plain("━━", band),
                 plain(" average ± one standard deviation", muted),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import colorsys
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.color import Color
 from rich.style import Style
@@ -40,6 +41,26 @@ def score_colour(fraction: float, lightness: float = 0.45) -> Color:
     hue = low + (high - low) * (fraction * 3 - third)
     red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness, SATURATION)
     return Color.from_rgb(red * 255, green * 255, blue * 255)
+
+
+@dataclass(frozen=True)
+class Ink:
+    """How a score's colour is drawn straight on a theme's page (a bar, a level's name, a line): its lightness, and
+    the colour of a mark drawn over it (the audit's average)."""
+
+    lightness: float
+    mark: Color
+
+
+# One lightness for every page was too light for the light theme (a level's name 1.5:1 on white, a bar 1.3:1) and
+# too dark for the dark one (a red bar 2.3:1 on its track): each now keeps a bar or a line 3:1 on its track and a
+# name 4.5:1 on the page, in full colour and in 256, and stays red, yellow or green in 16 colours.
+INK_ON_DARK = Ink(0.6, WHITE)
+INK_ON_LIGHT = Ink(0.22, BLACK)
+
+
+def ink(dark: bool) -> Ink:
+    return INK_ON_DARK if dark else INK_ON_LIGHT
 
 
 def _luminance(colour: Color) -> float:
@@ -85,7 +106,9 @@ def fit(text: Text | str, width: int, *, align: str = "left", style: str | Style
     return line
 
 
-def bar(fraction: float | None, width: int, track: Style, colour: Color | None = None) -> Text:
+def bar(
+    fraction: float | None, width: int, track: Style, colour: Color | None = None, drawn: Ink = INK_ON_DARK
+) -> Text:
     """A bar filled to ``fraction`` of ``width`` cells (to an eighth of a cell); a dashed track when None.
 
     Its colour is the score's on the report's scale unless ``colour`` says otherwise (a count is no verdict).
@@ -101,7 +124,7 @@ def bar(fraction: float | None, width: int, track: Style, colour: Color | None =
     eighths = round((cells - full) * 8)
     if eighths == 8:
         full, eighths = full + 1, 0
-    fill = Style(color=colour or score_colour(fraction)) + background
+    fill = Style(color=colour or score_colour(fraction, drawn.lightness)) + background
     line = Text("█" * full, style=fill, end="")
     if full < width and eighths:
         line.append(EIGHTHS[eighths - 1], fill)
@@ -120,7 +143,9 @@ def level_bands(levels: Sequence[Level]) -> list[tuple[Level, float, float]]:
     return bands
 
 
-def gauge(score: int | None, current: Level | None, levels: Sequence[Level], width: int, muted: Style) -> list[Text]:
+def gauge(
+    score: int | None, current: Level | None, levels: Sequence[Level], width: int, muted: Style, drawn: Ink = INK_ON_DARK
+) -> list[Text]:
     """Two lines: the levels as named bands along 0..100, then a marker under the score."""
     bands = level_bands(levels)
     line = Text(end="")
@@ -130,7 +155,10 @@ def gauge(score: int | None, current: Level | None, levels: Sequence[Level], wid
         # The level reached is filled with its colour; the others name theirs in it. Filled dark, they were
         # white on yellow in 16 colours.
         middle = (start + end) / 200
-        style = on_colour(score_colour(middle), bold=True) if here else Style(color=score_colour(middle, 0.55))
+        if here:
+            style = on_colour(score_colour(middle), bold=True)
+        else:
+            style = Style(color=score_colour(middle, drawn.lightness))
         label = " " + level.title
         line.append_text(fit(plain(label, style), right - left))
     line.append(" " * (width - line.cell_len))
@@ -201,13 +229,17 @@ def range_bar(
     scale: tuple[float, float],
     width: int,
     track: Style,
+    drawn: Ink = INK_ON_DARK,
 ) -> Text:
-    """An audit row: the answers' range as a line, ± one standard deviation shaded, the average a dot."""
+    """An audit row: the answers' range as a line, ± one standard deviation shaded (the track's shade), the average
+    a dot."""
     cells: list[tuple[str, Style]] = [("─", Style(color=track.color))] * width
     if mean is not None and low is not None and high is not None:
         scale_low, scale_high = scale
         fraction = (mean - scale_low) / ((scale_high - scale_low) or 1.0)
-        colour, band = score_colour(fraction, 0.5), score_colour(fraction, 0.28)
+        # The band was a darker shade of the line's colour, the line on it 1.9:1 (1.3:1 in the light theme); on the
+        # track's grey the line keeps 3:1 in either, and its hue says the score.
+        colour, band = score_colour(fraction, drawn.lightness), track.bgcolor
         first, last = position(low, *scale, width), position(high, *scale, width)
         for at in range(first, last + 1):
             cells[at] = ("━", Style(color=colour))
@@ -216,7 +248,7 @@ def range_bar(
             start = max(first, position(mean - spread, *scale, width))
             for at in range(start, min(last, position(mean + spread, *scale, width)) + 1):
                 cells[at] = ("━", Style(color=colour, bgcolor=band))
-        cells[position(mean, *scale, width)] = ("●", Style(color=WHITE, bgcolor=band, bold=True))
+        cells[position(mean, *scale, width)] = ("●", Style(color=drawn.mark, bgcolor=band, bold=True))
     line = Text(end="")
     for char, style in cells:
         line.append(char, style)

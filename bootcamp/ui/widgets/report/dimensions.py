@@ -77,7 +77,7 @@ class DimensionBars(ReportPart):
             why = f"not measured: {STATUS_PHRASES[dimension.status]}"
             return [fit(plain(why, self.themed("muted") + Style(italic=True)), bar_width + 5 + level_width)]
         return [
-            bar(dimension.score / 100, bar_width, track),
+            bar(dimension.score / 100, bar_width, track, drawn=self.drawn),
             " ",
             plain(f"{dimension.score:>3}", on_score(dimension.score / 100, bold=True)),
             " ",

@@ -75,7 +75,7 @@ class DimensionDetail(ReportPart):
             )
         pieces: list[RenderableType] = [
             *head,
-            line(bar(None if dimension.score is None else dimension.score / 100, width, self.themed("track"))),
+            line(bar(None if dimension.score is None else dimension.score / 100, width, self.themed("track"), drawn=self.drawn)),
             line(
                 plain(
                     f"{dimension.answered} answered · {dimension.scored} scored · {dimension.dont_know} "

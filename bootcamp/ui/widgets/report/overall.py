@@ -14,7 +14,7 @@ from bootcamp.export.report_text import percent
 from bootcamp.plurals import counted
 from bootcamp.summary.model import CommitmentReport
 from bootcamp.ui.text import joined, plain
-from bootcamp.ui.widgets.report.charts import gauge, score_colour
+from bootcamp.ui.widgets.report.charts import gauge, ink, score_colour
 from bootcamp.ui.widgets.report.part import ReportPart, line
 
 
@@ -24,7 +24,7 @@ class LevelGauge(ReportPart):
     def draw(self, report: CommitmentReport, width: int) -> Sequence[RenderableType]:
         overall = report.overall
         return [
-            line(piece) for piece in gauge(overall.score, overall.level, report.levels, width, self.themed("muted"))
+            line(piece) for piece in gauge(overall.score, overall.level, report.levels, width, self.themed("muted"), self.drawn)
         ]
 
 
@@ -46,6 +46,16 @@ class OverallScore(Vertical):
         yield LevelGauge(id="overall-gauge")
         yield Static(id="overall-level-text")
 
+    def on_mount(self) -> None:
+        self.score: int | None = None
+        self.watch(self.app, "theme", self._colour_digits, init=False)  # presenter's p, or ctrl+p's Theme
+
+    def _colour_digits(self) -> None:
+        """The digits in the score's colour, as light or dark as the theme's page needs (4.5:1 on either)."""
+        if self.score is not None:
+            lightness = ink(self.app.current_theme.dark).lightness
+            self.query_one(Digits).styles.color = Color.from_rich_color(score_colour(self.score / 100, lightness))
+
     def show(self, report: CommitmentReport) -> None:
         overall = report.overall
         digits = self.query_one(Digits)
@@ -63,7 +73,8 @@ class OverallScore(Vertical):
             words.update(joined(("Not measured yet", "bold"), "\n", facts))  # the console follows a live room
         else:
             digits.update(str(overall.score))
-            digits.styles.color = Color.from_rich_color(score_colour(overall.score / 100, 0.55))
+            self.score = overall.score
+            self._colour_digits()
             level = overall.level.title if overall.level else ""
             if overall.level_withheld:  # a few dimensions' score named as the organisation's level misleads
                 level = overall.withheld_text[0].upper() + overall.withheld_text[1:]

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from bootcamp.summary.model import CommitmentReport
+from bootcamp.ui.widgets.report.charts import Ink, ink
 
 
 class Drawn:
@@ -79,6 +80,11 @@ class ReportPart(Widget):
     def draw(self, report: CommitmentReport, width: int) -> Sequence[RenderableType]:
         """The part's lines and paragraphs at ``width`` cells."""
         raise NotImplementedError  # each subclass says how (an abstract hook, not a stub)
+
+    @property
+    def drawn(self) -> Ink:
+        """How a score's colour is drawn on this theme's page: light on a dark theme, dark on a light one."""
+        return ink(self.app.current_theme.dark)
 
     def themed(self, name: str) -> Style:
         """A component style (track, muted, heading, flag, bad, stripe) as the theme has it."""
