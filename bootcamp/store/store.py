@@ -64,8 +64,8 @@ class Store:
         self.clock: Clock = clock if clock is not None else SystemClock()
         if replacements_left(self.workshops_dir):  # an import --replace killed midway: its workshop put in place
             with contextlib.suppress(FileBusyError, OSError):  # busy or read-only: the next creation finishes it
-                with self._creating():
-                    pass
+                with self._creation_lock():
+                    self._finish_what_kills_left()
 
     def __repr__(self) -> str:
         return f"Store({str(self.data_dir)!r})"
@@ -267,22 +267,12 @@ class Store:
 
         refuse("no workshop was stored", bundle_problems(bundle, program or load_sources(bundle.content.sources)))
         try:
-            return self._write_new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
+            make_private_folder(self.workshops_dir)
+            with self._creating():
+                return self._new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
         except OSError as error:
             where = error.filename or self.workshops_dir
             raise StoreError(f"cannot create a workshop in {self.data_dir}: {where}: {error.strerror or error}") from error
-
-    def _write_new_folder(
-        self,
-        bundle: WorkshopBundle,
-        *,
-        keep_id: bool,
-        named: Callable[[str], WorkshopInfo] | None = None,
-        archived_at: float | None = None,
-    ) -> WorkshopInfo:
-        make_private_folder(self.workshops_dir)
-        with self._creating():
-            return self._new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
 
     def _new_folder(
         self,
@@ -292,7 +282,8 @@ class Store:
         named: Callable[[str], WorkshopInfo] | None = None,
         archived_at: float | None = None,
     ) -> WorkshopInfo:
-        """:meth:`_write_new_folder`'s work, for a caller holding the creation lock."""
+        """``bundle`` written as a new workshop folder (see :meth:`_materialise`), for a caller holding the creation
+        lock."""
         if keep_id:
             workshop_id = bundle.info.id
             if (self.workshops_dir / workshop_id).exists():
@@ -349,7 +340,14 @@ class Store:
 
     @contextmanager
     def _creating(self) -> Iterator[None]:
-        """One creation at a time; half-built folders of creators that were killed are removed under this lock."""
+        """One creation at a time; what creators, replacements and deletions that were killed left is dealt with
+        first, under this lock."""
+        with self._creation_lock():
+            self._finish_what_kills_left()
+            yield
+
+    @contextmanager
+    def _creation_lock(self) -> Iterator[None]:
         from filelock import FileLock, Timeout  # not imported to list workshops (start-up)
 
         lock_path = self.workshops_dir / _CREATE_LOCK
@@ -359,11 +357,14 @@ class Store:
         except Timeout:
             raise FileBusyError(lock_path, LOCK_TIMEOUT) from None
         try:
-            finish_replacements(self.workshops_dir)  # replacements killed after their commit point, finished first
-            for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
-                shutil.rmtree(stale, ignore_errors=True)
-            finish_deletions(self.workshops_dir)  # deletions killed midway
             yield
         finally:
             lock.release()
+
+    def _finish_what_kills_left(self) -> None:
+        """Call it holding the creation lock."""
+        finish_replacements(self.workshops_dir)  # replacements killed after their commit point, finished first
+        for stale in self.workshops_dir.glob(f"{_NEW_PREFIX}*"):
+            shutil.rmtree(stale, ignore_errors=True)  # half-built folders of creators that were killed
+        finish_deletions(self.workshops_dir)  # deletions killed midway
 
