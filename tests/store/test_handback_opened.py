@@ -7,11 +7,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from refused_imports import import_refused
 
 from bootcamp.clock import FixedClock, iso
 from bootcamp.export import data_json
 from bootcamp.live.workshop import LiveWorkshop
-from bootcamp.store import Store, StoreError, WorkshopBundle
+from bootcamp.store import Store, WorkshopBundle
 from bootcamp.store.model import RoomNote
 from bootcamp.store.owner_lock import CONSOLE
 
@@ -42,9 +43,7 @@ async def test_a_copy_exported_while_the_console_showed_the_wall_and_only_opened
     laptop_b.import_workshop(exported)
     clock.advance(3600)
     await _opened_and_closed(laptop_b, info.id, clock)
-    with pytest.raises(StoreError) as refused:
-        laptop_b.import_workshop(exported)
-    assert str(refused.value) == (
+    assert import_refused(laptop_b, exported) == (
         f"workshop {info.id} (Acme boot camp) is in {laptop_b.data_dir} already, the same as in the file: "
         "nothing was imported"
     )
@@ -69,9 +68,7 @@ async def test_a_later_copy_is_later_than_one_only_opened_here_since(
     later = _handed(laptop_a.open(info.id).bundle())
     clock.advance(1800)
     await _opened_and_closed(laptop_b, info.id, clock)
-    with pytest.raises(StoreError) as refused:
-        laptop_b.import_workshop(later)
-    assert str(refused.value) == (
+    assert import_refused(laptop_b, later) == (
         f"workshop {info.id} (Acme boot camp) in {laptop_b.data_dir} is an older copy than the file's "
         "(last on 21 Sep at 14:13 here, 21 Sep at 14:43 in the file; 0 answers here, 0 in the file): "
         "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"

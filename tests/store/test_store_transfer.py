@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from refused_imports import import_refused
 
 from bootcamp.clock import FixedClock, iso
 from bootcamp.errors import UserError
@@ -222,9 +223,7 @@ def test_the_same_export_imported_twice_says_it_is_here_already(store: Store, fu
     copy of the very same workshop beside the first, under another id."""
     before = full_workshop.bundle()
     bundle = data_json.loads(data_json.dumps(before), "acme.json")
-    with pytest.raises(StoreError) as refused:
-        store.import_workshop(bundle)
-    assert str(refused.value) == (
+    assert import_refused(store, bundle) == (
         f"workshop {before.info.id} (Acme boot camp) is in {store.data_dir} already, the same as in the file: "
         "nothing was imported"
     )
@@ -241,9 +240,7 @@ def test_an_older_copy_imported_over_a_workshop_changed_since_is_refused_saying_
     clock.advance(86_400)
     full_workshop.save_answer(Answer(full_workshop.info().participants[1].id, "basics/role", "reports-to-ceo", value="yes"))
     day_two = full_workshop.bundle()
-    with pytest.raises(StoreError) as refused:
-        store.import_workshop(older)
-    assert str(refused.value) == (
+    assert import_refused(store, older) == (
         f"workshop {day_two.info.id} (Acme boot camp) in {store.data_dir} was changed after the file's copy of it "
         "(last on 22 Sep at 15:13 here, 21 Sep at 15:13 in the file; 15 answers here, 14 in the file): "
         "nothing was imported, and the workshop here is left as it is"
@@ -261,9 +258,7 @@ def test_a_later_copy_handed_back_is_refused_pointing_to_replace(
     later = dataclasses.replace(
         day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
     )
-    with pytest.raises(StoreError) as refused:
-        store.import_workshop(later)
-    assert str(refused.value) == (
+    assert import_refused(store, later) == (
         f"workshop {day_one.info.id} (Acme boot camp) in {store.data_dir} is an older copy than the file's "
         "(last on 21 Sep at 15:13 here, 22 Sep at 15:13 in the file; 14 answers here, 15 in the file): "
         "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
@@ -281,9 +276,7 @@ def test_a_copy_changed_without_a_later_time_is_not_called_older_and_points_to_r
     latest = max(answer.at for answer in here.answers)
     paper = Answer(here.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=latest)
     handed_back = dataclasses.replace(here, answers=(*here.answers, paper))
-    with pytest.raises(StoreError) as refused:
-        store.import_workshop(handed_back)
-    assert str(refused.value) == (
+    assert import_refused(store, handed_back) == (
         f"workshop {here.info.id} (Acme boot camp) in {store.data_dir} and the file's copy of it differ, and their "
         "times do not say which is later (last on 21 Sep at 15:13 in both; 14 answers here, 15 in the file): "
         "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
