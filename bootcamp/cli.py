@@ -48,6 +48,17 @@ def _folder_options(data_dir_help: str) -> argparse.ArgumentParser:
     return options
 
 
+class _KeepsExamplesFormatter(argparse.HelpFormatter):
+    """Wraps a description and an epilog to the terminal as argparse does, but keeps each line indented two spaces,
+    an example's command, as it is: a command wrapped midway cannot be copied into the terminal."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            lines.append(indent + line if line.startswith("  ") else super()._fill_text(line, width, indent))
+        return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _folder_options("where workshops are stored (default: $BOOTCAMP_DATA_DIR, else your user data folder)")
     parser = argparse.ArgumentParser(
@@ -199,17 +210,38 @@ def build_parser() -> argparse.ArgumentParser:
         "the files left out stay as they are",
     )
 
-    import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
-    import_.add_argument("file", metavar="FILE.json")
+    import_ = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import a workshop from an exported JSON file",
+        description="Bring an exported workshop back, all or nothing: every record is checked as the console checks "
+        "it. A workshop whose id is here already is never written over unasked: a file the same as it is said to be "
+        "here already; an older one (the workshop changed here since the file was exported) is refused, with when "
+        "each was last changed and how many answers each holds, and so are two copies whose times cannot tell which "
+        "is later; a later one (a day run on another laptop, handed back) is said to be one, for --replace. A "
+        "refused file imports nothing (exit 1). --new-id imports the file beside the workshop here instead.",
+        epilog="examples:\n"
+        "  bootcamp export ID -o ID.json       on the laptop that ran the day\n"
+        "  bootcamp import ID.json --replace   back here: the copy here is kept, archived",
+    )
+    import_.add_argument(
+        "file",
+        metavar="FILE.json",
+        help="a workshop as `bootcamp export ID` wrote it (UTF-8, a byte-order mark allowed; a participant's own copy, "
+        "`export --person`, is refused)",
+    )
     same_id = import_.add_mutually_exclusive_group()
     same_id.add_argument(
-        "--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)"
+        "--new-id",
+        action="store_true",
+        help="give the workshop a new id, to keep the workshop with its id here too (default: the file's id)",
     )
     same_id.add_argument(
         "--replace",
         action="store_true",
         help="put the file's copy in place of the workshop with its id here (a day handed back from another laptop); "
-        "the copy here is kept, archived, under a new id, named for when it was replaced",
+        "the copy here is kept, archived, under a new id, named for when it was replaced (`bootcamp archive ID --undo` "
+        "brings it back); an older copy too; refused while a console has the workshop open",
     )
     import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
     import_.add_argument("--person", help=argparse.SUPPRESS)  # export's: refused in one sentence, not as unknown
@@ -225,7 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(the at column) is dated with the workshop's date.",
     )
     answers.add_argument("id", help="the workshop id")
-    answers.add_argument("file", metavar="FILE.csv")
+    answers.add_argument(
+        "file",
+        metavar="FILE.csv",
+        help="a row per answer, in `bootcamp export ID --format csv`'s columns (step, value and participant_id or "
+        "participant needed); `bootcamp print sheets ID` prints paper sheets in the same layout",
+    )
     answers.add_argument(
         "--replace",
         action="store_true",
@@ -309,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for command in (*sub.choices.values(), *what.choices.values()):  # the innermost one parsed is kept (see parse)
         command.set_defaults(**{_COMMAND_PARSER: command})
+        command.formatter_class = _KeepsExamplesFormatter
     return parser
 
 

@@ -63,3 +63,18 @@ def test_demo_help_says_the_demo_is_thrown_away_unless_data_dir_keeps_it() -> No
     for said in ("throw-away folder", "removed when the app ends", "beside what it holds, and kept",
                  "$BOOTCAMP_DATA_DIR is not used"):
         assert said in demo, said
+
+
+def test_import_says_what_becomes_of_a_workshop_already_here() -> None:
+    """`bootcamp import --help` gave one line and bare options: that a file the same as the workshop here, older or
+    later is told so and nothing imported, and what --replace keeps, were in the README alone."""
+    said = help_of("import")
+    for what in ("all or nothing", "the same", "older", "later", "imports nothing", "--replace", "kept, archived",
+                 "--new-id", "(default: the file's id)", "`bootcamp export ID`"):
+        assert what in said, what
+
+
+def test_import_answers_says_which_file_it_reads() -> None:
+    said = help_of("import-answers")
+    for what in ("`bootcamp export ID --format csv`'s columns", "`bootcamp print sheets ID`"):
+        assert what in said, what
