@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from bootcamp import __version__
@@ -48,14 +49,23 @@ def _folder_options(data_dir_help: str) -> argparse.ArgumentParser:
     return options
 
 
-class _KeepsExamplesFormatter(argparse.HelpFormatter):
-    """Wraps a description and an epilog to the terminal as argparse does, but keeps each line indented two spaces,
-    an example's command, as it is: a command wrapped midway cannot be copied into the terminal."""
+class _CopyableHelpFormatter(argparse.HelpFormatter):
+    """Wraps help to the terminal as argparse does, but never inside a flag (argparse breaks --participants-file at
+    its hyphen) and never an example's line, indented two spaces in an epilog: a command cut midway cannot be copied
+    into the terminal."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         lines = []
         for line in text.splitlines():
-            lines.append(indent + line if line.startswith("  ") else super()._fill_text(line, width, indent))
+            if line.startswith("  "):
+                lines.append(indent + line)
+            else:
+                words = " ".join(line.split())
+                lines.append(textwrap.fill(words, width, initial_indent=indent, subsequent_indent=indent,
+                                           break_on_hyphens=False))
         return "\n".join(lines)
 
 
@@ -104,13 +114,26 @@ def build_parser() -> argparse.ArgumentParser:
         "there yet or empty, then check the copy; edit it and run bootcamp --content DIR validate",
     )
 
-    listing = sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
-    listing.add_argument("--archived", action="store_true", help="list archived workshops too, marked so")
+    listing = sub.add_parser(
+        "list",
+        parents=[common],
+        help="list stored workshops, one a line, id first",
+        description="List the stored workshops, one a line: id, date, name, organisation, participants (those in the "
+        "room) and agenda. The data folder and how it was chosen go to stderr; one given with --data-dir or "
+        "$BOOTCAMP_DATA_DIR that does not exist is said to be missing (exit 1). Archived workshops are left out and "
+        "counted on stderr.",
+    )
+    listing.add_argument(
+        "--archived", action="store_true", help="list archived workshops too, marked so (default: left out, counted)"
+    )
 
     archiving = sub.add_parser(
         "archive",
         parents=[common],
         help="put a finished workshop away: off home's list and `bootcamp list`, every file kept",
+        description="Put a finished workshop away: it leaves home's list and bootcamp list, and nothing is deleted or "
+        "rewritten (an archived.json is added beside its files). Its summary says \"Archived on DATE\". Refused "
+        "while a console has it open; --undo brings it back.",
     )
     archiving.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     archiving.add_argument("--undo", action="store_true", help="bring an archived workshop back to the lists")
@@ -148,7 +171,21 @@ def build_parser() -> argparse.ArgumentParser:
     deleting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     deleting.add_argument("--yes", action="store_true", help="delete without asking for the id (for scripts)")
 
-    new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="create a workshop; prints its id on the last line",
+        description="Create a workshop and print its id on the last line. The people come from --participants or "
+        "--participants-file; an anonymous workshop stores no names. With --like EARLIER_ID, run the test again: a "
+        "new workshop with that one's roster, organisation, agenda and anonymity, on the current content, named "
+        "'<its name> — run N' unless NAME is given; its --date is required, never before the run it follows. A "
+        "roster or file that cannot be read is refused in one sentence and nothing is made.",
+        epilog="examples:\n"
+        '  bootcamp new "Spring boot camp" --org Northwind --participants "Ana Ortiz (CEO), Ben Okafor (CFO)" '
+        "--date 2026-12-10\n"
+        "  bootcamp new \"Spring boot camp\" --org Northwind --participants-file attendees.csv --date 2026-12-10\n"
+        "  bootcamp new --like EARLIER_ID --date 2027-06-10",
+    )
     new.add_argument(
         "name", nargs="?", help="the workshop's name (with --like, by default that run's name and '— run N')"
     )
@@ -166,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
         "attendee list saved as CSV, read by its Name (or First Name and Last Name) and Role or Job Title columns",
     )
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today; required with --like)")
-    new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
+    new.add_argument("--half-day", action="store_true", help="use the half-day agenda (default: the full day)")
     new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")
     new.add_argument(
         "--like",
@@ -346,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for command in (*sub.choices.values(), *what.choices.values()):  # the innermost one parsed is kept (see parse)
         command.set_defaults(**{_COMMAND_PARSER: command})
-        command.formatter_class = _KeepsExamplesFormatter
+        command.formatter_class = _CopyableHelpFormatter
     return parser
 
 

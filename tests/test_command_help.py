@@ -78,3 +78,33 @@ def test_import_answers_says_which_file_it_reads() -> None:
     said = help_of("import-answers")
     for what in ("`bootcamp export ID --format csv`'s columns", "`bootcamp print sheets ID`"):
         assert what in said, what
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("list", ("id", "on stderr", "said to be missing", "Archived workshops are left out and counted",
+                  "--archived", "(default: left out, counted)")),
+        ("archive", ("nothing is deleted or rewritten", "console has it open", "--undo brings it back")),
+        ("new", ("id on the last line", "--participants-file", "--like EARLIER_ID", "run N", "--date is required",
+                 "(default: the full day)", "bootcamp new --like EARLIER_ID --date")),
+    ],
+)
+def test_the_workshops_own_commands_say_what_they_do(command: str, says: tuple[str, ...]) -> None:
+    """list, archive and new carried only their one-line summary: that list leaves archived workshops out (and
+    --archived lists them), and what `new --like` copies and requires, were in the README alone."""
+    said = help_of(command)
+    for what in says:
+        assert what in said, what
+
+
+def test_a_flag_is_never_cut_at_its_hyphen_nor_an_example_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On an 80-column terminal `bootcamp new --help` read "--participants- / file", which cannot be typed back."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        parse(["new", "--help"])
+    said = out.getvalue()
+    assert "--participants-\n" not in said
+    assert '  bootcamp new "Spring boot camp" --org Northwind --participants-file attendees.csv --date 2026-12-10\n' \
+        in said
