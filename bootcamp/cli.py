@@ -308,7 +308,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     answers.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
 
-    summary = sub.add_parser("summary", parents=[common], help="the commitment-test summary of a workshop")
+    summary = sub.add_parser(
+        "summary",
+        parents=[common],
+        help="the commitment-test summary of a workshop",
+        description="Write a workshop's commitment-test summary, to share with the client: Markdown, printable HTML, "
+        "JSON or CSV, to standard output or -o FILE. The facilitator's quick notes are left out unless "
+        "--with-private-notes. An action marked done or dropped carries that day, and how late when done after its "
+        "due date.",
+        epilog="example:\n  bootcamp summary ID --format html -o summary.html",
+    )
     summary.add_argument("id", help="the workshop id")
     summary.add_argument(
         "--format",
@@ -323,7 +332,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the facilitator's quick notes (ctrl+n, not projected), left out of a summary by default",
     )
 
-    compare = sub.add_parser("compare", parents=[common], help="the progress between two runs of the commitment test")
+    compare = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="the progress between two runs of the commitment test",
+        description="Write the progress between two runs of the commitment test: each dimension before and after "
+        "(biggest moves first), the aptitude and competency averages, the role, and the earlier run's actions as of "
+        "the later run's date, with those still open from the runs before it. Without EARLIER_ID, the run LATER_ID "
+        "was made again from, else the latest earlier run of its organisation; every format says which run it "
+        "compares with and why. Runs of two organisations are compared, titled a comparison across organisations, "
+        "not progress.",
+        epilog="example:\n  bootcamp compare LATER_ID --format html -o progress.html",
+    )
     compare.add_argument(
         "earlier",
         metavar="EARLIER_ID",

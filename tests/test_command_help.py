@@ -108,3 +108,20 @@ def test_a_flag_is_never_cut_at_its_hyphen_nor_an_example_wrapped(monkeypatch: p
     assert "--participants-\n" not in said
     assert '  bootcamp new "Spring boot camp" --org Northwind --participants-file attendees.csv --date 2026-12-10\n' \
         in said
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("summary", ("Markdown, printable HTML, JSON or CSV", "quick notes are left out unless --with-private-notes",
+                     "bootcamp summary ID --format html -o summary.html")),
+        ("compare", ("before and after", "actions", "Without EARLIER_ID", "says which run it compares with",
+                     "across organisations")),
+    ],
+)
+def test_the_reports_say_what_they_write_and_leave_out(command: str, says: tuple[str, ...]) -> None:
+    """`bootcamp summary --help` carried one line: that the quick notes are left out of what is shared unless
+    --with-private-notes, and which run compare picks without EARLIER_ID, were in the README alone."""
+    said = help_of(command)
+    for what in says:
+        assert what in said, what
