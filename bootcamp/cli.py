@@ -95,7 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
         "in DIR, beside what it holds, and kept; $BOOTCAMP_DATA_DIR is not used.",
     )
 
-    opening = sub.add_parser("open", parents=[common], help="open a workshop on the console, where it stopped")
+    opening = sub.add_parser(
+        "open",
+        parents=[common],
+        help="open a workshop on the console, where it stopped",
+        description="Open the console straight on a workshop, as its owner, at the step where it stopped, with its "
+        "timer. With --join the room answers from their phones: the laptop and the phones on the same network, the "
+        "wall shows a QR code to join.",
+        epilog="examples:\n  bootcamp open ID\n  bootcamp open ID --join 0.0.0.0:8080",
+    )
     opening.add_argument("id", help="the workshop id (see `bootcamp list`)")
     opening.add_argument(
         "--join",
@@ -381,8 +389,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     guide.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")
-    present.add_argument("id", help="the workshop id")
+    present = sub.add_parser(
+        "present",
+        parents=[common],
+        help="a read-only projector window that follows the console",
+        description="Open a read-only projector window on a workshop, to drag onto the second screen of an extended "
+        "desktop: it shows what the room may see of the step the console has open (its slide, the results once "
+        "revealed, the join slide, a blanked wall), never the facilitator's notes, and changes nothing. The console "
+        "becomes the speaker view while it is open; F6 on the console opens one in a new terminal window. q closes "
+        "it, the console carries on.",
+    )
+    present.add_argument("id", help="the workshop id (see `bootcamp list`), as the console has it open")
 
     role = sub.add_parser(
         "role-check",

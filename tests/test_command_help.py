@@ -125,3 +125,19 @@ def test_the_reports_say_what_they_write_and_leave_out(command: str, says: tuple
     said = help_of(command)
     for what in says:
         assert what in said, what
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("open", ("where it stopped", "--join", "phones", "bootcamp open ID --join 0.0.0.0:8080")),
+        ("present", ("read-only projector window", "the step the console has open", "never the facilitator's notes",
+                     "speaker view", "F6")),
+    ],
+)
+def test_the_windows_on_a_workshop_say_what_they_show(command: str, says: tuple[str, ...]) -> None:
+    """`bootcamp present --help` carried one line: what the projector window shows, that it follows the step the
+    console has open without its notes, and that F6 opens it, were in the README alone."""
+    said = help_of(command)
+    for what in says:
+        assert what in said, what
