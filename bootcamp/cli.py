@@ -366,23 +366,56 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     printables = sub.add_parser(
-        "print", parents=[common], help="printables for the day: the Poker deck, answer sheets, the facilitator's guide"
+        "print",
+        parents=[common],
+        help="printables for the day: the Poker deck, answer sheets, the facilitator's guide",
+        description="Paper for the day, to standard output or -o FILE, to print from a browser: the Aptitude Poker "
+        "deck, a workshop's answer sheets (in case the phones fail), and the facilitator's guide to rehearse from. "
+        "bootcamp print WHAT --help says more of each.",
+        epilog="examples:\n"
+        "  bootcamp print deck -o deck.html\n"
+        "  bootcamp print sheets ID -o sheets.html\n"
+        "  bootcamp print guide ID --start 09:00 -o guide.html",
     )
     what = printables.add_subparsers(dest="what", metavar="WHAT", required=True)
-    deck = what.add_parser("deck", parents=[common], help="the Aptitude Poker cards as printable HTML")
+    deck = what.add_parser(
+        "deck",
+        parents=[common],
+        help="the Aptitude Poker cards as printable HTML",
+        description="The Aptitude Poker cards as printable HTML: the shipped boot camp's, or --content's.",
+        epilog="example:\n  bootcamp print deck -o deck.html",
+    )
     deck.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    sheets = what.add_parser("sheets", parents=[common], help="paper answer sheets matching `import-answers`")
-    sheets.add_argument("id", help="the workshop id")
+    sheets = what.add_parser(
+        "sheets",
+        parents=[common],
+        help="paper answer sheets matching `import-answers`",
+        description="A workshop's paper answer sheets as printable HTML, in case the phones fail: a sheet per person "
+        "(whose it is on every page), every answering step of its agenda, a row per answer with room for a comment. "
+        "Type them back in with E on the console, or as a CSV with bootcamp import-answers.",
+        epilog="example:\n  bootcamp print sheets ID -o sheets.html",
+    )
+    sheets.add_argument("id", help="the workshop id (see `bootcamp list`)")
     sheets.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     guide = what.add_parser(
         "guide",
         parents=[common],
         help="the facilitator's guide: the day at a glance with clock times, then every step's notes and keys",
+        description="The facilitator's guide, to rehearse from and keep beside the laptop: the day at a glance "
+        "(sessions and breaks with planned clock times from --start, minutes and running total, what to print and "
+        "bring), then every step as the console numbers it with its planned time, its notes word for word, what "
+        "the room answers and the keys it needs. Of a workshop, or without ID of the content's full or half day "
+        "(--content DIR for your own).",
+        epilog="examples:\n"
+        "  bootcamp print guide ID --start 09:00 -o guide.html\n"
+        "  bootcamp print guide --half-day --format md -o guide.md",
     )
     guide.add_argument(
         "id", nargs="?", help="the workshop id: its agenda, date and people (without it: the content's agenda)"
     )
-    guide.add_argument("--half-day", action="store_true", help="without a workshop: the half-day agenda")
+    guide.add_argument(
+        "--half-day", action="store_true", help="without a workshop: the half-day agenda (default: the full day)"
+    )
     guide.add_argument("--start", metavar="HH:MM", help="when the day starts, on a 24-hour clock (default: 09:00)")
     guide.add_argument(
         "--format", choices=["html", "md"], default="html", help="printable HTML or Markdown (default: html)"

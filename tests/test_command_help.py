@@ -141,3 +141,22 @@ def test_the_windows_on_a_workshop_say_what_they_show(command: str, says: tuple[
     said = help_of(command)
     for what in says:
         assert what in said, what
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (("print",), ("deck", "answer sheets", "guide", "bootcamp print sheets ID -o sheets.html")),
+        (("print", "deck"), ("Aptitude Poker cards", "--content", "bootcamp print deck -o deck.html")),
+        (("print", "sheets"), ("in case the phones fail", "every answering step", "bootcamp import-answers",
+                               "bootcamp print sheets ID -o sheets.html")),
+        (("print", "guide"), ("the day at a glance", "--start", "without ID", "(default: the full day)",
+                              "bootcamp print guide ID --start 09:00 -o guide.html")),
+    ],
+)
+def test_the_printables_say_what_is_printed(command: tuple[str, ...], says: tuple[str, ...]) -> None:
+    """`bootcamp print deck`, `sheets` and `guide --help` carried one line and their options, and none the command
+    the README's first day gives to print it."""
+    said = help_of(*command)
+    for what in says:
+        assert what in said, what
