@@ -114,7 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
         "0.0.0.0 serves them all) and PORT (default: any free one); without ADDRESS the console asks which",
     )
 
-    validating = sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
+    validating = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check boot camp content and list every problem",
+        description="Check boot camp content (the shipped one, or --content's) and list every problem, one a line "
+        "with its file, line and field, and exit 1. With --copy-to DIR, start your own boot camp: the content is "
+        "copied into DIR, never over files there, and the copy checked. A workshop's stored copy of its content is "
+        "not held to rules added after it was made.",
+        epilog="examples:\n"
+        "  bootcamp validate --copy-to my-bootcamp\n"
+        "  bootcamp --content my-bootcamp validate",
+    )
     validating.add_argument(
         "--copy-to",
         metavar="DIR",
@@ -438,6 +449,11 @@ def build_parser() -> argparse.ArgumentParser:
         "role-check",
         parents=[common],
         help="split a job posting into its duty lines and suggest strategic or tactical for each, with the reason",
+        description="Check a CCO job posting before the day: its duty lines, each with a suggested leaning "
+        "(strategic, tactical or undecided) and the reason, then the suggested share of tactical duties. Headings, "
+        "requirements and boilerplate are left out and counted. The room still decides, and the role's structure "
+        "is not assessed here.",
+        epilog="example:\n  bootcamp role-check posting.txt",
     )
     role.add_argument(
         "file",
@@ -446,7 +462,10 @@ def build_parser() -> argparse.ArgumentParser:
         "- reads it from standard input",
     )
     role.add_argument(
-        "--format", choices=["text", "json"], default="text", help="json: a list of {line, leaning, reason, markers}"
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text, or json: a list of {line, leaning, reason, markers} (default: text)",
     )
     role.add_argument(
         "-v", "--verbose", action="store_true", help="list every line left out (headings, requirements …) and why"

@@ -160,3 +160,20 @@ def test_the_printables_say_what_is_printed(command: tuple[str, ...], says: tupl
     said = help_of(*command)
     for what in says:
         assert what in said, what
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ("validate", ("every problem", "file, line and field", "--copy-to DIR", "never over files there",
+                      "bootcamp --content my-bootcamp validate")),
+        ("role-check", ("duty lines", "strategic, tactical or undecided", "left out and counted",
+                        "The room still decides", "(default: text)", "bootcamp role-check posting.txt")),
+    ],
+)
+def test_the_checks_before_the_day_say_what_they_check(command: str, says: tuple[str, ...]) -> None:
+    """`bootcamp validate` and `role-check --help` carried one line: how validate starts your own boot camp, and
+    what role-check leaves out and suggests (and that text is written without --format), were in the README alone."""
+    said = help_of(command)
+    for what in says:
+        assert what in said, what
