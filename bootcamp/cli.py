@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open the app on a demo workshop with a made-up room, beside the same organisation's run six "
         "months before, in a throw-away folder removed when the app ends. With --data-dir DIR the two runs are made "
         "in DIR, beside what it holds, and kept; $BOOTCAMP_DATA_DIR is not used.",
+        epilog="examples:\n  bootcamp demo\n  bootcamp --data-dir DIR demo",
     )
 
     opening = sub.add_parser(
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(name and role), their secret-ballot 'voted' marks, the Poker cards dealt to them and their phone's seat. "
         "Places where others' notes, comments or actions name them are listed, left as they are unless "
         "--redact-notes. Refused while a console has the workshop open.",
+        epilog='example:\n  bootcamp forget WORKSHOP "Their Name"',
     )
     forgetting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     forgetting.add_argument(
@@ -239,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With --person, one participant's own copy, for a participant who asks to see what is kept about them: "
         "their seat, name and role, their own answers and comments, each with its question and when, and the Aptitude "
         "Poker cards in their hand, by title; nothing of anyone else. Secret ballots carry no name, so none is in it.",
+        epilog="examples:\n"
+        "  bootcamp export ID --format json -o ID.json\n"
+        '  bootcamp export ID --person "Their Name" -o their-name.json',
     )
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument(
@@ -311,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
         "answer of the same person and question is refused, each named with its line and both values, and nothing "
         "is imported, unless --replace is given; then each answer replaced is listed. An answer without a time "
         "(the at column) is dated with the workshop's date.",
+        epilog="example:\n  bootcamp import-answers ID paper.csv",
     )
     answers.add_argument("id", help="the workshop id")
     answers.add_argument(

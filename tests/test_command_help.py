@@ -177,3 +177,19 @@ def test_the_checks_before_the_day_say_what_they_check(command: str, says: tuple
     said = help_of(command)
     for what in says:
         assert what in said, what
+
+
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [
+        ("demo", "bootcamp --data-dir DIR demo"),
+        ("forget", 'bootcamp forget WORKSHOP "Their Name"'),
+        ("export", "bootcamp export ID --format json -o ID.json"),
+        ("export", 'bootcamp export ID --person "Their Name" -o their-name.json'),
+        ("import-answers", "bootcamp import-answers ID paper.csv"),
+    ],
+)
+def test_a_command_gives_the_example_the_readme_gives(command: str, example: str) -> None:
+    """demo, forget, export and import-answers said what they do but not how the README runs them."""
+    assert "example" in help_of(command)
+    assert example in help_of(command)
