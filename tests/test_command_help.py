@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
+import re
+from pathlib import Path
 
 import pytest
 
-from bootcamp.cli import parse
+from bootcamp.cli import build_parser, parse
 
 
 def help_of(*command: str) -> str:
@@ -63,6 +66,90 @@ def test_demo_help_says_the_demo_is_thrown_away_unless_data_dir_keeps_it() -> No
     for said in ("throw-away folder", "removed when the app ends", "beside what it holds, and kept",
                  "$BOOTCAMP_DATA_DIR is not used"):
         assert said in demo, said
+
+
+def commands() -> dict[str, argparse.ArgumentParser]:
+    """Each command's own parser by how it is typed: 'list', 'print guide' …"""
+    found: dict[str, argparse.ArgumentParser] = {}
+
+    def walk(parser: argparse.ArgumentParser, typed: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, command in action.choices.items():
+                    found[f"{typed} {name}".strip()] = command
+                    walk(command, f"{typed} {name}")
+
+    walk(build_parser(), "")
+    return found
+
+
+def arguments_shown(command: argparse.ArgumentParser) -> list[argparse.Action]:
+    """What its --help lists, but -h itself and a group of sub-commands (each of those has its own help)."""
+    return [
+        action
+        for action in command._actions
+        if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction))
+        and action.help != argparse.SUPPRESS
+    ]
+
+
+@pytest.mark.parametrize("typed", sorted(commands()))
+def test_every_command_says_what_it_does_above_its_options(typed: str) -> None:
+    """`bootcamp import --help` gave only its usage and options: same, older and newer copies, and what --replace
+    keeps, were in the README alone."""
+    assert (commands()[typed].description or "").strip(), f"bootcamp {typed} --help has no description"
+
+
+@pytest.mark.parametrize("typed", sorted(commands()))
+def test_every_argument_of_every_command_says_what_it_is(typed: str) -> None:
+    """`FILE.json` and `FILE.csv` stood bare in their commands' help."""
+    for action in arguments_shown(commands()[typed]):
+        assert (action.help or "").strip(), f"bootcamp {typed}: {action.dest} has no help"
+
+
+@pytest.mark.parametrize("typed", sorted(commands()))
+def test_every_choice_says_which_is_taken_without_it(typed: str) -> None:
+    """role-check's `--format {text,json}` said what json writes, not that text is what one gets without it."""
+    for action in arguments_shown(commands()[typed]):
+        if action.choices is not None and action.default is not None:
+            assert f"(default: {action.default})" in action.help, f"bootcamp {typed}: {action.dest}"
+
+
+def readme_synopses() -> dict[str, list[str]]:
+    """The command table's first column, each `bootcamp …` in it by the command it names."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Commands", 1)[1].split("\n\n", 1)[1].split("\n\n", 1)[0]
+    synopses: dict[str, list[str]] = {}
+    for row in table.splitlines()[2:]:
+        first_column = re.split(r"(?<!\\)\|", row)[1]
+        for synopsis in re.findall(r"`(bootcamp[^`]*)`", first_column):
+            words = synopsis.split()[1:]
+            typed = " ".join(words[:2]) if words[:1] == ["print"] else " ".join(words[:1])
+            synopses.setdefault(typed, []).append(synopsis)
+    return synopses
+
+
+def flags_of(synopsis: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", synopsis))
+
+
+# Every command takes these: the README says so once, under the table.
+_EVERY_COMMANDS_FLAGS = {"--data-dir", "--content"}
+
+
+@pytest.mark.parametrize("typed", sorted(typed for typed in commands() if typed != "print"))
+def test_the_readme_table_names_each_command_with_the_flags_it_takes(typed: str) -> None:
+    """The README's `bootcamp print deck` and `print guide` rows left out `-o FILE`, which the README's own first
+    day uses (`bootcamp print deck -o deck.html`); `bootcamp list`'s row gave no flag, though it takes --archived."""
+    synopses = readme_synopses().get(typed)
+    assert synopses, f"no row of the README's command table is for bootcamp {typed}"
+    in_readme = set().union(*map(flags_of, synopses))
+    options = [action.option_strings for action in arguments_shown(commands()[typed]) if action.option_strings]
+    taken = {flag for flags in options for flag in flags}
+    assert not in_readme - taken, f"the README names flags bootcamp {typed} does not take: {in_readme - taken}"
+    # -o FILE or --output FILE: either names the option
+    left_out = [flags for flags in options if not set(flags) & (in_readme | _EVERY_COMMANDS_FLAGS)]
+    assert not left_out, f"the README's row for bootcamp {typed} leaves out {left_out}"
 
 
 def test_import_says_what_becomes_of_a_workshop_already_here() -> None:
