@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from bootcamp import __version__
@@ -48,6 +49,26 @@ def _folder_options(data_dir_help: str) -> argparse.ArgumentParser:
     return options
 
 
+class _CopyableHelpFormatter(argparse.HelpFormatter):
+    """Wraps help to the terminal as argparse does, but never inside a flag (argparse breaks --participants-file at
+    its hyphen) and never an example's line, indented two spaces in an epilog: a command cut midway cannot be copied
+    into the terminal."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            if line.startswith("  "):
+                lines.append(indent + line)
+            else:
+                words = " ".join(line.split())
+                lines.append(textwrap.fill(words, width, initial_indent=indent, subsequent_indent=indent,
+                                           break_on_hyphens=False))
+        return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _folder_options("where workshops are stored (default: $BOOTCAMP_DATA_DIR, else your user data folder)")
     parser = argparse.ArgumentParser(
@@ -72,9 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open the app on a demo workshop with a made-up room, beside the same organisation's run six "
         "months before, in a throw-away folder removed when the app ends. With --data-dir DIR the two runs are made "
         "in DIR, beside what it holds, and kept; $BOOTCAMP_DATA_DIR is not used.",
+        epilog="examples:\n  bootcamp demo\n  bootcamp --data-dir DIR demo",
     )
 
-    opening = sub.add_parser("open", parents=[common], help="open a workshop on the console, where it stopped")
+    opening = sub.add_parser(
+        "open",
+        parents=[common],
+        help="open a workshop on the console, where it stopped",
+        description="Open the console straight on a workshop, as its owner, at the step where it stopped, with its "
+        "timer. With --join the room answers from their phones: the laptop and the phones on the same network, the "
+        "wall shows a QR code to join.",
+        epilog="examples:\n  bootcamp open ID\n  bootcamp open ID --join 0.0.0.0:8080",
+    )
     opening.add_argument("id", help="the workshop id (see `bootcamp list`)")
     opening.add_argument(
         "--join",
@@ -85,7 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
         "0.0.0.0 serves them all) and PORT (default: any free one); without ADDRESS the console asks which",
     )
 
-    validating = sub.add_parser("validate", parents=[common], help="check boot camp content and list every problem")
+    validating = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check boot camp content and list every problem",
+        description="Check boot camp content (the shipped one, or --content's) and list every problem, one a line "
+        "with its file, line and field, and exit 1. With --copy-to DIR, start your own boot camp: the content is "
+        "copied into DIR, never over files there, and the copy checked. A workshop's stored copy of its content is "
+        "not held to rules added after it was made.",
+        epilog="examples:\n"
+        "  bootcamp validate --copy-to my-bootcamp\n"
+        "  bootcamp --content my-bootcamp validate",
+    )
     validating.add_argument(
         "--copy-to",
         metavar="DIR",
@@ -93,13 +134,26 @@ def build_parser() -> argparse.ArgumentParser:
         "there yet or empty, then check the copy; edit it and run bootcamp --content DIR validate",
     )
 
-    listing = sub.add_parser("list", parents=[common], help="list stored workshops, one a line, id first")
-    listing.add_argument("--archived", action="store_true", help="list archived workshops too, marked so")
+    listing = sub.add_parser(
+        "list",
+        parents=[common],
+        help="list stored workshops, one a line, id first",
+        description="List the stored workshops, one a line: id, date, name, organisation, participants (those in the "
+        "room) and agenda. The data folder and how it was chosen go to stderr; one given with --data-dir or "
+        "$BOOTCAMP_DATA_DIR that does not exist is said to be missing (exit 1). Archived workshops are left out and "
+        "counted on stderr.",
+    )
+    listing.add_argument(
+        "--archived", action="store_true", help="list archived workshops too, marked so (default: left out, counted)"
+    )
 
     archiving = sub.add_parser(
         "archive",
         parents=[common],
         help="put a finished workshop away: off home's list and `bootcamp list`, every file kept",
+        description="Put a finished workshop away: it leaves home's list and bootcamp list, and nothing is deleted or "
+        "rewritten (an archived.json is added beside its files). Its summary says \"Archived on DATE\". Refused "
+        "while a console has it open; --undo brings it back.",
     )
     archiving.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     archiving.add_argument("--undo", action="store_true", help="bring an archived workshop back to the lists")
@@ -112,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(name and role), their secret-ballot 'voted' marks, the Poker cards dealt to them and their phone's seat. "
         "Places where others' notes, comments or actions name them are listed, left as they are unless "
         "--redact-notes. Refused while a console has the workshop open.",
+        epilog='example:\n  bootcamp forget WORKSHOP "Their Name"',
     )
     forgetting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     forgetting.add_argument(
@@ -137,7 +192,21 @@ def build_parser() -> argparse.ArgumentParser:
     deleting.add_argument("workshop", metavar="WORKSHOP", help="the workshop's id, or its whole name (any case)")
     deleting.add_argument("--yes", action="store_true", help="delete without asking for the id (for scripts)")
 
-    new = sub.add_parser("new", parents=[common], help="create a workshop; prints its id on the last line")
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="create a workshop; prints its id on the last line",
+        description="Create a workshop and print its id on the last line. The people come from --participants or "
+        "--participants-file; an anonymous workshop stores no names. With --like EARLIER_ID, run the test again: a "
+        "new workshop with that one's roster, organisation, agenda and anonymity, on the current content, named "
+        "'<its name> — run N' unless NAME is given; its --date is required, never before the run it follows. A "
+        "roster or file that cannot be read is refused in one sentence and nothing is made.",
+        epilog="examples:\n"
+        '  bootcamp new "Spring boot camp" --org Northwind --participants "Ana Ortiz (CEO), Ben Okafor (CFO)" '
+        "--date 2026-12-10\n"
+        "  bootcamp new \"Spring boot camp\" --org Northwind --participants-file attendees.csv --date 2026-12-10\n"
+        "  bootcamp new --like EARLIER_ID --date 2027-06-10",
+    )
     new.add_argument(
         "name", nargs="?", help="the workshop's name (with --like, by default that run's name and '— run N')"
     )
@@ -155,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "attendee list saved as CSV, read by its Name (or First Name and Last Name) and Role or Job Title columns",
     )
     new.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: today; required with --like)")
-    new.add_argument("--half-day", action="store_true", help="use the half-day agenda")
+    new.add_argument("--half-day", action="store_true", help="use the half-day agenda (default: the full day)")
     new.add_argument("--anonymous", action="store_true", help="store no names: participants are P1, P2 …")
     new.add_argument(
         "--like",
@@ -172,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With --person, one participant's own copy, for a participant who asks to see what is kept about them: "
         "their seat, name and role, their own answers and comments, each with its question and when, and the Aptitude "
         "Poker cards in their hand, by title; nothing of anyone else. Secret ballots carry no name, so none is in it.",
+        epilog="examples:\n"
+        "  bootcamp export ID --format json -o ID.json\n"
+        '  bootcamp export ID --person "Their Name" -o their-name.json',
     )
     export.add_argument("id", help="the workshop id (see `bootcamp list`)")
     export.add_argument(
@@ -199,17 +271,38 @@ def build_parser() -> argparse.ArgumentParser:
         "the files left out stay as they are",
     )
 
-    import_ = sub.add_parser("import", parents=[common], help="import a workshop from an exported JSON file")
-    import_.add_argument("file", metavar="FILE.json")
+    import_ = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import a workshop from an exported JSON file",
+        description="Bring an exported workshop back, all or nothing: every record is checked as the console checks "
+        "it. A workshop whose id is here already is never written over unasked: a file the same as it is said to be "
+        "here already; an older one (the workshop changed here since the file was exported) is refused, with when "
+        "each was last changed and how many answers each holds, and so are two copies whose times cannot tell which "
+        "is later; a later one (a day run on another laptop, handed back) is said to be one, for --replace. A "
+        "refused file imports nothing (exit 1). --new-id imports the file beside the workshop here instead.",
+        epilog="examples:\n"
+        "  bootcamp export ID -o ID.json       on the laptop that ran the day\n"
+        "  bootcamp import ID.json --replace   back here: the copy here is kept, archived",
+    )
+    import_.add_argument(
+        "file",
+        metavar="FILE.json",
+        help="a workshop as `bootcamp export ID` wrote it (UTF-8, a byte-order mark allowed; a participant's own copy, "
+        "`export --person`, is refused)",
+    )
     same_id = import_.add_mutually_exclusive_group()
     same_id.add_argument(
-        "--new-id", action="store_true", help="give the workshop a new id (to keep an existing copy too)"
+        "--new-id",
+        action="store_true",
+        help="give the workshop a new id, to keep the workshop with its id here too (default: the file's id)",
     )
     same_id.add_argument(
         "--replace",
         action="store_true",
         help="put the file's copy in place of the workshop with its id here (a day handed back from another laptop); "
-        "the copy here is kept, archived, under a new id, named for when it was replaced",
+        "the copy here is kept, archived, under a new id, named for when it was replaced (`bootcamp archive ID --undo` "
+        "brings it back); an older copy too; refused while a console has the workshop open",
     )
     import_.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
     import_.add_argument("--person", help=argparse.SUPPRESS)  # export's: refused in one sentence, not as unknown
@@ -223,9 +316,15 @@ def build_parser() -> argparse.ArgumentParser:
         "answer of the same person and question is refused, each named with its line and both values, and nothing "
         "is imported, unless --replace is given; then each answer replaced is listed. An answer without a time "
         "(the at column) is dated with the workshop's date.",
+        epilog="example:\n  bootcamp import-answers ID paper.csv",
     )
     answers.add_argument("id", help="the workshop id")
-    answers.add_argument("file", metavar="FILE.csv")
+    answers.add_argument(
+        "file",
+        metavar="FILE.csv",
+        help="a row per answer, in `bootcamp export ID --format csv`'s columns (step, value and participant_id or "
+        "participant needed); `bootcamp print sheets ID` prints paper sheets in the same layout",
+    )
     answers.add_argument(
         "--replace",
         action="store_true",
@@ -234,7 +333,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     answers.add_argument("--problems-to", metavar="FILE", help="when the file is refused, write every problem to FILE")
 
-    summary = sub.add_parser("summary", parents=[common], help="the commitment-test summary of a workshop")
+    summary = sub.add_parser(
+        "summary",
+        parents=[common],
+        help="the commitment-test summary of a workshop",
+        description="Write a workshop's commitment-test summary, to share with the client: Markdown, printable HTML, "
+        "JSON or CSV, to standard output or -o FILE. The facilitator's quick notes are left out unless "
+        "--with-private-notes. An action marked done or dropped carries that day, and how late when done after its "
+        "due date.",
+        epilog="example:\n  bootcamp summary ID --format html -o summary.html",
+    )
     summary.add_argument("id", help="the workshop id")
     summary.add_argument(
         "--format",
@@ -249,7 +357,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the facilitator's quick notes (ctrl+n, not projected), left out of a summary by default",
     )
 
-    compare = sub.add_parser("compare", parents=[common], help="the progress between two runs of the commitment test")
+    compare = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="the progress between two runs of the commitment test",
+        description="Write the progress between two runs of the commitment test: each dimension before and after "
+        "(biggest moves first), the aptitude and competency averages, the role, and the earlier run's actions as of "
+        "the later run's date, with those still open from the runs before it. Without EARLIER_ID, the run LATER_ID "
+        "was made again from, else the latest earlier run of its organisation; every format says which run it "
+        "compares with and why. Runs of two organisations are compared, titled a comparison across organisations, "
+        "not progress.",
+        epilog="example:\n  bootcamp compare LATER_ID --format html -o progress.html",
+    )
     compare.add_argument(
         "earlier",
         metavar="EARLIER_ID",
@@ -264,36 +383,83 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     printables = sub.add_parser(
-        "print", parents=[common], help="printables for the day: the Poker deck, answer sheets, the facilitator's guide"
+        "print",
+        parents=[common],
+        help="printables for the day: the Poker deck, answer sheets, the facilitator's guide",
+        description="Paper for the day, to standard output or -o FILE, to print from a browser: the Aptitude Poker "
+        "deck, a workshop's answer sheets (in case the phones fail), and the facilitator's guide to rehearse from. "
+        "bootcamp print WHAT --help says more of each.",
+        epilog="examples:\n"
+        "  bootcamp print deck -o deck.html\n"
+        "  bootcamp print sheets ID -o sheets.html\n"
+        "  bootcamp print guide ID --start 09:00 -o guide.html",
     )
     what = printables.add_subparsers(dest="what", metavar="WHAT", required=True)
-    deck = what.add_parser("deck", parents=[common], help="the Aptitude Poker cards as printable HTML")
+    deck = what.add_parser(
+        "deck",
+        parents=[common],
+        help="the Aptitude Poker cards as printable HTML",
+        description="The Aptitude Poker cards as printable HTML: the shipped boot camp's, or --content's.",
+        epilog="example:\n  bootcamp print deck -o deck.html",
+    )
     deck.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    sheets = what.add_parser("sheets", parents=[common], help="paper answer sheets matching `import-answers`")
-    sheets.add_argument("id", help="the workshop id")
+    sheets = what.add_parser(
+        "sheets",
+        parents=[common],
+        help="paper answer sheets matching `import-answers`",
+        description="A workshop's paper answer sheets as printable HTML, in case the phones fail: a sheet per person "
+        "(whose it is on every page), every answering step of its agenda, a row per answer with room for a comment. "
+        "Type them back in with E on the console, or as a CSV with bootcamp import-answers.",
+        epilog="example:\n  bootcamp print sheets ID -o sheets.html",
+    )
+    sheets.add_argument("id", help="the workshop id (see `bootcamp list`)")
     sheets.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     guide = what.add_parser(
         "guide",
         parents=[common],
         help="the facilitator's guide: the day at a glance with clock times, then every step's notes and keys",
+        description="The facilitator's guide, to rehearse from and keep beside the laptop: the day at a glance "
+        "(sessions and breaks with planned clock times from --start, minutes and running total, what to print and "
+        "bring), then every step as the console numbers it with its planned time, its notes word for word, what "
+        "the room answers and the keys it needs. Of a workshop, or without ID of the content's full or half day "
+        "(--content DIR for your own).",
+        epilog="examples:\n"
+        "  bootcamp print guide ID --start 09:00 -o guide.html\n"
+        "  bootcamp print guide --half-day --format md -o guide.md",
     )
     guide.add_argument(
         "id", nargs="?", help="the workshop id: its agenda, date and people (without it: the content's agenda)"
     )
-    guide.add_argument("--half-day", action="store_true", help="without a workshop: the half-day agenda")
+    guide.add_argument(
+        "--half-day", action="store_true", help="without a workshop: the half-day agenda (default: the full day)"
+    )
     guide.add_argument("--start", metavar="HH:MM", help="when the day starts, on a 24-hour clock (default: 09:00)")
     guide.add_argument(
         "--format", choices=["html", "md"], default="html", help="printable HTML or Markdown (default: html)"
     )
     guide.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    present = sub.add_parser("present", parents=[common], help="a read-only projector window that follows the console")
-    present.add_argument("id", help="the workshop id")
+    present = sub.add_parser(
+        "present",
+        parents=[common],
+        help="a read-only projector window that follows the console",
+        description="Open a read-only projector window on a workshop, to drag onto the second screen of an extended "
+        "desktop: it shows what the room may see of the step the console has open (its slide, the results once "
+        "revealed, the join slide, a blanked wall), never the facilitator's notes, and changes nothing. The console "
+        "becomes the speaker view while it is open; F6 on the console opens one in a new terminal window. q closes "
+        "it, the console carries on.",
+    )
+    present.add_argument("id", help="the workshop id (see `bootcamp list`), as the console has it open")
 
     role = sub.add_parser(
         "role-check",
         parents=[common],
         help="split a job posting into its duty lines and suggest strategic or tactical for each, with the reason",
+        description="Check a CCO job posting before the day: its duty lines, each with a suggested leaning "
+        "(strategic, tactical or undecided) and the reason, then the suggested share of tactical duties. Headings, "
+        "requirements and boilerplate are left out and counted. The room still decides, and the role's structure "
+        "is not assessed here.",
+        epilog="example:\n  bootcamp role-check posting.txt",
     )
     role.add_argument(
         "file",
@@ -302,13 +468,17 @@ def build_parser() -> argparse.ArgumentParser:
         "- reads it from standard input",
     )
     role.add_argument(
-        "--format", choices=["text", "json"], default="text", help="json: a list of {line, leaning, reason, markers}"
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text, or json: a list of {line, leaning, reason, markers} (default: text)",
     )
     role.add_argument(
         "-v", "--verbose", action="store_true", help="list every line left out (headings, requirements …) and why"
     )
     for command in (*sub.choices.values(), *what.choices.values()):  # the innermost one parsed is kept (see parse)
         command.set_defaults(**{_COMMAND_PARSER: command})
+        command.formatter_class = _CopyableHelpFormatter
     return parser
 
 
