@@ -12,7 +12,7 @@ from pathlib import Path
 from bootcamp.clock import iso
 from bootcamp.limits import WORKSHOP_NAME
 from bootcamp.plurals import counted
-from bootcamp.store.model import WorkshopInfo
+from bootcamp.store.model import StepTimer, WorkshopInfo, WorkshopState
 from bootcamp.store.workshop import WorkshopBundle
 
 
@@ -23,7 +23,8 @@ class TwoCopies:
 
     @property
     def same(self) -> bool:
-        return _comparable(self.here) == _comparable(self.in_file)
+        here, in_file = self._compared()
+        return here == in_file
 
     @property
     def file_is_newer(self) -> bool:
@@ -44,8 +45,15 @@ class TwoCopies:
     def _last_change(self, bundle: WorkshopBundle) -> float:
         # A console's opening saves the state, stamped with the time, even when it changes only how the wall was
         # shown: the state's stamp counts only when the room's position or clocks differ between the copies.
-        moved = _comparable(self.here).state != _comparable(self.in_file).state
-        return last_change(bundle, with_state=moved)
+        here, in_file = self._compared()
+        return last_change(bundle, with_state=here.state != in_file.state)
+
+    def _compared(self) -> tuple[WorkshopBundle, WorkshopBundle]:
+        """Both copies as they are compared (:func:`_comparable`), a clock one stopped since the other's was copied
+        the same in both (:func:`_clocks_as_one`)."""
+        here, in_file = _comparable(self.here), _comparable(self.in_file)
+        here_state, file_state = _clocks_as_one(here.state, in_file.state)
+        return dataclasses.replace(here, state=here_state), dataclasses.replace(in_file, state=file_state)
 
 
 def already_here(copies: TwoCopies, data_dir: Path) -> str:
@@ -101,6 +109,39 @@ def _comparable(bundle: WorkshopBundle) -> WorkshopBundle:
     )
     answers = tuple(sorted(bundle.answers, key=lambda a: (a.participant_id, a.step_key, a.item, a.perspective)))
     return dataclasses.replace(bundle, state=state, answers=answers)
+
+
+def _clocks_as_one(here: WorkshopState, in_file: WorkshopState) -> tuple[WorkshopState, WorkshopState]:
+    """Each clock running in one copy and stopped in the other after running on from there taken as the stopped one in
+    both. A console leaving a workshop pauses its running timer and saves that (reopened, it shows the step where it
+    was left): a copy handed over at the break, opened and closed with nothing done, is otherwise the other's."""
+    timers = _one_clock_each(here.timers, in_file.timers)
+    cards = _one_clock_each(here.card_timers, in_file.card_timers)
+    return (
+        dataclasses.replace(here, timers={**here.timers, **timers}, card_timers={**here.card_timers, **cards}),
+        dataclasses.replace(in_file, timers={**in_file.timers, **timers}, card_timers={**in_file.card_timers, **cards}),
+    )
+
+
+def _one_clock_each(here: dict[str, StepTimer], in_file: dict[str, StepTimer]) -> dict[str, StepTimer]:
+    """The stopped timer of each key whose timer runs in one copy and was stopped in the other having run on."""
+    taken = {}
+    for key in here.keys() & in_file.keys():
+        for running, stopped in ((here[key], in_file[key]), (in_file[key], here[key])):
+            if _ran_on_and_stopped(running, stopped):
+                taken[key] = stopped
+    return taken
+
+
+def _ran_on_and_stopped(running: StepTimer, stopped: StepTimer) -> bool:
+    """Whether ``stopped`` is ``running`` stopped at some moment since: the time counted before it ran, and more, and
+    the same minutes added or taken off."""
+    return (
+        running.running_since is not None
+        and stopped.running_since is None
+        and stopped.elapsed >= running.elapsed
+        and stopped.extra_minutes == running.extra_minutes
+    )
 
 
 def _epoch(stamp: str) -> float:

@@ -39,7 +39,7 @@ from bootcamp.store.layout import ARCHIVED_FILE, WORKSHOPS_FOLDER
 from bootcamp.store.model import RoomRecords, WorkshopInfo, WorkshopState
 from bootcamp.store.owner_lock import OwnerLock
 from bootcamp.store.roster import add_participant
-from bootcamp.store.swap import finish_replacements, replace_folder, replacements_left
+from bootcamp.store.swap import finish_replacements, keeping_folder, replace_folder, replacements_left
 from bootcamp.store.trash import finish_deletions
 from bootcamp.store.workshop import WorkshopBundle, WorkshopFiles
 
@@ -222,17 +222,16 @@ class Store:
                 raise AlreadyHereError(already_here(copies, self.data_dir))
             refuse("nothing was imported", bundle_problems(copies.here, load_sources(copies.here.content.sources)))
             now = self.clock.now()
+            tag = new_workshop_id()
             with self._creating():
-                # The file's copy written whole first, so the copy kept appears only just before the commit point.
+                # Both copies written whole before the commit point; the kept one goes in place only after it.
                 incoming: Path | None = None  # _staged removes what it wrote when it fails
                 try:
                     incoming = self._staged(bundle, bundle.info)
-                    kept = self._new_folder(
-                        copies.here,
-                        keep_id=False,
-                        named=lambda kept_id: kept_copy(copies.here.info, bundle.info.id, now, kept_id),
-                        archived_at=now,  # in the one rename that makes it: never on home's list beside the other
-                    )
+                    kept = kept_copy(copies.here.info, bundle.info.id, now, self._unused_id())
+                    keeping = keeping_folder(self.workshops_dir, tag, kept.id)
+                    # archived as it is written: never on home's list beside the other
+                    self._staged(copies.here, kept, archived_at=now, at=keeping)
                 except OSError as error:
                     if incoming is not None:
                         shutil.rmtree(incoming, ignore_errors=True)
@@ -241,13 +240,21 @@ class Store:
                         f"{error.filename or self.workshops_dir}: {error.strerror or error}; nothing was imported"
                     ) from error
                 try:
-                    replace_folder(self.workshops_dir, incoming, bundle.info.id, new_workshop_id())
+                    replace_folder(self.workshops_dir, incoming, bundle.info.id, tag)
                 except OSError as error:
-                    shutil.rmtree(incoming, ignore_errors=True)
+                    committed = not incoming.exists()  # renamed: the next open finishes what this one began
+                    if not committed:
+                        for staged in (incoming, keeping):
+                            shutil.rmtree(staged, ignore_errors=True)
                     raise StoreError(
                         f"cannot put the file's copy of workshop {bundle.info.id} in {self.data_dir}: "
-                        f"{error.filename or files.path}: {error.strerror or error}; the copy here is kept as workshop "
-                        f"{kept.id}, archived"
+                        f"{error.filename or files.path}: {error.strerror or error}; "
+                        + (
+                            f"the data folder's next opening puts it in place and keeps the copy here as workshop "
+                            f"{kept.id}, archived"
+                            if committed
+                            else "nothing was imported"
+                        )
                     ) from error
         return bundle.info, kept
 
@@ -257,11 +264,8 @@ class Store:
         *,
         keep_id: bool,
         program: Program | None = None,
-        named: Callable[[str], WorkshopInfo] | None = None,
-        archived_at: float | None = None,
     ) -> WorkshopInfo:
-        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`; its info
-        ``named`` for the new id when given, and put away (archived) at ``archived_at`` when given."""
+        """Write ``bundle`` as a new workshop folder, once every record in it passed :mod:`bootcamp.checks`."""
         from bootcamp.checks import bundle_problems, refuse
         from bootcamp.content.loader import load_sources
 
@@ -269,19 +273,12 @@ class Store:
         try:
             make_private_folder(self.workshops_dir)
             with self._creating():
-                return self._new_folder(bundle, keep_id=keep_id, named=named, archived_at=archived_at)
+                return self._new_folder(bundle, keep_id=keep_id)
         except OSError as error:
             where = error.filename or self.workshops_dir
             raise StoreError(f"cannot create a workshop in {self.data_dir}: {where}: {error.strerror or error}") from error
 
-    def _new_folder(
-        self,
-        bundle: WorkshopBundle,
-        *,
-        keep_id: bool,
-        named: Callable[[str], WorkshopInfo] | None = None,
-        archived_at: float | None = None,
-    ) -> WorkshopInfo:
+    def _new_folder(self, bundle: WorkshopBundle, *, keep_id: bool) -> WorkshopInfo:
         """``bundle`` written as a new workshop folder (see :meth:`_materialise`), for a caller holding the creation
         lock."""
         if keep_id:
@@ -289,10 +286,9 @@ class Store:
             if (self.workshops_dir / workshop_id).exists():
                 raise AlreadyHereError(self._already_here(bundle))
         else:
-            while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
-                pass
-        info = named(workshop_id) if named is not None else dataclasses.replace(bundle.info, id=workshop_id)
-        staging = self._staged(bundle, info, archived_at=archived_at)
+            workshop_id = self._unused_id()
+        info = dataclasses.replace(bundle.info, id=workshop_id)
+        staging = self._staged(bundle, info)
         try:
             os.rename(staging, self.workshops_dir / workshop_id)
         except BaseException:
@@ -301,10 +297,17 @@ class Store:
         sync_folder(self.workshops_dir)
         return info
 
-    def _staged(self, bundle: WorkshopBundle, info: WorkshopInfo, *, archived_at: float | None = None) -> Path:
-        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name, to be renamed into place;
-        archived when ``archived_at`` is given."""
-        staging = self.workshops_dir / f"{_NEW_PREFIX}{info.id}-{new_workshop_id()}"
+    def _unused_id(self) -> str:
+        while (self.workshops_dir / (workshop_id := new_workshop_id())).exists():
+            pass
+        return workshop_id
+
+    def _staged(
+        self, bundle: WorkshopBundle, info: WorkshopInfo, *, archived_at: float | None = None, at: Path | None = None
+    ) -> Path:
+        """``bundle`` as ``info``'s workshop folder, written whole under a hidden name (``at`` when given), to be
+        renamed into place; archived when ``archived_at`` is given."""
+        staging = at if at is not None else self.workshops_dir / f"{_NEW_PREFIX}{info.id}-{new_workshop_id()}"
         try:
             make_private_folder(staging / ANSWERS_FOLDER)
             workshop_file(staging).create(info)

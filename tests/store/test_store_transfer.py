@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -298,6 +300,30 @@ def test_replace_puts_the_files_copy_in_place_and_keeps_the_one_here_archived(
     assert is_archived(store.workshops_dir / kept.id) and kept.id != placed.id
     assert store.open(kept.id).bundle() == dataclasses.replace(day_one, info=kept)
     assert kept.participants == day_one.info.participants and kept.date == day_one.info.date
+
+
+def test_a_replace_that_cannot_reach_its_commit_point_keeps_no_copy_and_says_nothing_was_imported(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rename that makes the file's copy the one the id holds fails (a disk gone read-only): no kept copy of a
+    replace that never happened is left on the archived list, and nothing hidden is left behind."""
+    before = full_workshop.bundle()
+    clock.advance(86_400)
+    later = dataclasses.replace(before, room=dataclasses.replace(before.room, role_lines=()))
+    rename = os.rename
+
+    def refused_at_the_commit_point(source, target, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(target).name.startswith(".replacing-"):
+            raise OSError(errno.EROFS, "Read-only file system", str(target))
+        return rename(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", refused_at_the_commit_point)
+    with pytest.raises(StoreError) as caught:
+        store.import_over(later)
+    assert str(caught.value).endswith("Read-only file system; nothing was imported")
+    monkeypatch.undo()
+    assert store.list_workshops() == [before.info] and full_workshop.bundle() == before
+    assert [p.name for p in store.workshops_dir.iterdir() if p.name.startswith(".") and p.is_dir()] == []
 
 
 def _answers_sorted(bundle: WorkshopBundle) -> WorkshopBundle:
