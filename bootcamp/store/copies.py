@@ -38,8 +38,14 @@ class TwoCopies:
 
     def said(self) -> str:
         """"last on 22 Sep at 14:13 here, 21 Sep at 14:13 in the file; 27 answers here, 26 in the file"."""
-        here, in_file = _when(self._last_change(self.here)), _when(self._last_change(self.in_file))
-        when = f"last on {here} in both" if here == in_file else f"last on {here} here, {in_file} in the file"
+        here_at, file_at = self._last_change(self.here), self._last_change(self.in_file)
+        here, in_file = _when(here_at), _when(file_at)
+        if here != in_file:
+            when = f"last on {here} here, {in_file} in the file"
+        elif int(here_at) != int(file_at):  # one later, within the same minute: "later", then "15:13 in both", read wrong
+            when = f"last on {_when(here_at, seconds=True)} here, {_when(file_at, time_only=True)} in the file"
+        else:
+            when = f"last on {here} in both"
         return f"{when}; {counted(len(self.here.answers), 'answer')} here, {len(self.in_file.answers)} in the file"
 
     def _last_change(self, bundle: WorkshopBundle) -> float:
@@ -152,7 +158,10 @@ def _epoch(stamp: str) -> float:
         return 0.0
 
 
-def _when(epoch: float) -> str:
-    """"22 Sep at 14:13", on this machine's calendar, as the console shows a note's time."""
+def _when(epoch: float, *, seconds: bool = False, time_only: bool = False) -> str:
+    """"22 Sep at 14:13", on this machine's calendar, as the console shows a note's time; ``seconds`` adds them
+    ("22 Sep at 14:13:20"), ``time_only`` gives "14:13:40" alone (the day said just before it)."""
     moment = datetime.fromtimestamp(epoch)
-    return f"{moment.day} {moment:%b} at {moment:%H:%M}"
+    if time_only:
+        return f"{moment:%H:%M:%S}"
+    return f"{moment.day} {moment:%b} at {moment:%H:%M:%S}" if seconds else f"{moment.day} {moment:%b} at {moment:%H:%M}"

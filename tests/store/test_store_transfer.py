@@ -268,6 +268,24 @@ def test_a_later_copy_handed_back_is_refused_pointing_to_replace(
     assert full_workshop.bundle() == day_one
 
 
+def test_copies_changed_within_the_same_minute_are_told_apart_to_the_second(
+    store: Store, full_workshop: WorkshopFiles, clock: FixedClock, utc_calendar: None
+) -> None:
+    """A copy handed back a few seconds after it was exported (one answer added at the break) was said to be "an older
+    copy than the file's (last on 21 Sep at 15:13 in both …)": later and the same time in one sentence. Within one
+    minute the times say their seconds."""
+    day_one = full_workshop.bundle()
+    clock.advance(20)
+    later = dataclasses.replace(
+        day_one, answers=(*day_one.answers, Answer(day_one.info.participants[1].id, "basics/role", "reports-to-ceo", value="yes", at=iso(clock.now())))
+    )
+    assert import_refused(store, later) == (
+        f"workshop {day_one.info.id} (Acme boot camp) in {store.data_dir} is an older copy than the file's "
+        "(last on 21 Sep at 15:13:20 here, 15:13:40 in the file; 14 answers here, 15 in the file): "
+        "nothing was imported; --replace puts the file's copy in its place and keeps the one here, archived"
+    )
+
+
 def test_a_copy_changed_without_a_later_time_is_not_called_older_and_points_to_replace(
     store: Store, full_workshop: WorkshopFiles, utc_calendar: None
 ) -> None:
