@@ -368,6 +368,13 @@ def state_problems(state: WorkshopState) -> tuple[Problem, ...]:
         for field, seconds in times
         if seconds is not None and not 0 <= seconds < LATEST_EPOCH_SECONDS
     ]
+    offsets = [("day_utc_offset", state.day_utc_offset)]
+    offsets += [(f"earlier_days[{n}].utc_offset", day.utc_offset) for n, day in enumerate(state.earlier_days, 1)]
+    found += [
+        Problem(field, f"{minutes!r} minutes is not a clock's offset from UTC (from -720 to 840)")
+        for field, minutes in offsets
+        if minutes is not None and not -12 * 60 <= minutes <= 14 * 60
+    ]
     for n, day in enumerate(state.earlier_days, 1):
         if not 0 <= day.actual <= DAY_RECORD_MINUTES:
             found.append(Problem(f"earlier_days[{n}].actual", f"{day.actual!r} minutes: {_NOT_A_DAY}"))

@@ -79,6 +79,13 @@ def local_today(clock: Clock) -> date:
     return datetime.fromtimestamp(clock.now()).date()
 
 
+def utc_offset_minutes(epoch: float) -> int:
+    """How far this machine's clock is ahead of UTC at ``epoch``, in minutes (London in summer 60, New York in winter
+    -300): kept with a day's start, so the room's dates and times read the same wherever the workshop is reread."""
+    offset = datetime.fromtimestamp(epoch).astimezone().utcoffset()
+    return round(offset.total_seconds() / 60) if offset is not None else 0
+
+
 def iso(epoch: float) -> str:
     """An answer's timestamp: ISO 8601 in UTC, to the second."""
     return datetime.fromtimestamp(epoch, tz=timezone.utc).isoformat(timespec="seconds")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from bootcamp.clock import Clock
+from bootcamp.clock import Clock, utc_offset_minutes
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
 from bootcamp.facilitators_day import facilitators_date
@@ -287,10 +287,14 @@ class Flow:
         if new_day is None:
             new_day = self.resuming() is Resuming.NEW_DAY
         kept = self.day_clock(over=True).record() if new_day and not self.running and not self.new_day_waits() else None
+        # Each day keeps the room's offset from UTC with its start: its date stays the room's wherever it is reread.
+        offset = utc_offset_minutes(now)
         if kept is not None:
-            state = replace(state, earlier_days=(*state.earlier_days, kept), day_started_at=now)
+            kept = replace(kept, utc_offset=state.day_utc_offset)
+            earlier = (*state.earlier_days, kept)
+            state = replace(state, earlier_days=earlier, day_started_at=now, day_utc_offset=offset)
         elif state.day_started_at is None:
-            state = replace(state, day_started_at=now)
+            state = replace(state, day_started_at=now, day_utc_offset=offset)
         return state
 
     def pause(self) -> WorkshopState:
@@ -402,7 +406,7 @@ class Flow:
         started = self.state.day_started_at
         if started is None:
             return False
-        return facilitators_date(started) == facilitators_date(self.clock.now())
+        return facilitators_date(started, self.state.day_utc_offset) == facilitators_date(self.clock.now())
 
     def resuming(self) -> Resuming | None:
         """What starting the clocks now does to the day, from when they last ran (:meth:`last_ran`); None before the

@@ -39,8 +39,11 @@ answers, notes, position and content copy) and versioned. Its fields:
     (card id → a timer like those above) and ``earlier_days``: for a workshop run over more than one day, the days
     before ``day_started_at``'s, oldest first, each ``started_at`` (epoch seconds), ``planned`` (planned minutes of
     what the room got through that day; below 0 when it undid more of the day before than it got through) and
-    ``actual`` (minutes its step timers counted that day); absent for a workshop run in one day (so a bootcamp from
-    before two-day workshops still imports it) and from files written before it existed.
+    ``actual`` (minutes its step timers counted that day) and ``utc_offset``; absent for a workshop run in one day (so
+    a bootcamp from before two-day workshops still imports it) and from files written before it existed.
+    ``day_utc_offset`` and each earlier day's ``utc_offset``: minutes the room's clock was ahead of UTC when that day
+    started (London in winter ``0``, New York ``-300``), so each day keeps the room's date wherever the workshop is
+    read; absent when not kept (a day started by a bootcamp from before it: read on the reader's calendar).
 ``room``
     ``notes``: ``id``, ``step_key``, ``text``, ``at``, ``quick`` (added from anywhere with the
     quick-note key); ``role_lines``: ``id``, ``text`` (a line of the organisation's CCO role
@@ -131,6 +134,12 @@ def _state(bundle: WorkshopBundle) -> dict[str, Any]:
     if not bundle.state.earlier_days:
         del state["earlier_days"]
     del state["clocks_stopped_at"]
+    # Absent when not kept, as a bootcamp from before it wrote them.
+    if state["day_utc_offset"] is None:
+        del state["day_utc_offset"]
+    for day in state.get("earlier_days", []):
+        if day["utc_offset"] is None:
+            del day["utc_offset"]
     return state
 
 

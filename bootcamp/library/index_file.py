@@ -31,7 +31,7 @@ INDEX_SCHEMA = FileSchema("bootcamp/library-index", 6)
 # here: a listing does without the store's readers; a test keeps the two the same). A row read by a bootcamp that
 # reads other versions (an older one, which writes no such field, or a newer one) is read again from its folder, so
 # an older one's "cannot read: written by a newer bootcamp" does not outlive it, nor a newer one's reading.
-READER = "workshop 1, content 1, state 3, room 1, answers 1, import-journal 1, voted 1"
+READER = "workshop 1, content 1, state 4, room 1, answers 1, import-journal 1, voted 1"
 TABLE = "workshops"
 LOCK_WAIT = 2.0  # seconds; a refresh writes in well under one
 _STAMP = ("format", "version")

@@ -55,7 +55,21 @@ def _state_with_clocks_stopped_at(document: Document) -> Document:
     return document
 
 
-STATE_SCHEMA = FileSchema("bootcamp/state", 3, {1: _state_with_earlier_days, 2: _state_with_clocks_stopped_at})
+def _state_with_day_utc_offset(document: Document) -> Document:
+    """Version 3 → 4: the room's offset from UTC is kept with each day's start (a day run in London keeps its date
+    when reread in New York); a version-3 state did not keep it (None: its days read on the reading machine's
+    calendar, as before). An older bootcamp then says in one sentence that the file is newer, as for version 3."""
+    state = document.get("state")
+    if isinstance(state, dict):
+        document["state"] = {**state, "day_utc_offset": state.get("day_utc_offset")}
+    return document
+
+
+STATE_SCHEMA = FileSchema(
+    "bootcamp/state",
+    4,
+    {1: _state_with_earlier_days, 2: _state_with_clocks_stopped_at, 3: _state_with_day_utc_offset},
+)
 ROOM_SCHEMA = FileSchema("bootcamp/room", 1)
 ANSWERS_SCHEMA = FileSchema("bootcamp/answers", 1)
 IMPORT_SCHEMA = FileSchema("bootcamp/import-journal", 1)

@@ -109,6 +109,7 @@ class WorkshopDay:
     started_at: float  # epoch seconds: when its clock first started
     planned: float  # planned minutes of what the room got through that day (below 0: it undid the day before's)
     actual: float  # minutes its step timers counted that day
+    utc_offset: int | None = None  # minutes the room's clock was ahead of UTC when it started; None: not kept then
 
 
 @dataclass(frozen=True)
@@ -138,13 +139,19 @@ class WorkshopState:
     # last there. None until they first stop, and in files from before it was kept, which read it from the day's start
     # plus what the clocks counted (flow.Flow.last_ran).
     clocks_stopped_at: float | None = None
+    # Minutes the room's clock was ahead of UTC when the day under way started (London in winter 0, New York -300), so
+    # its date is the room's wherever the workshop is read; None before it started, and in files from before it was
+    # kept, which read the day on the calendar of the machine reading it.
+    day_utc_offset: int | None = None
 
     def days_met(self) -> tuple[str, ...]:
-        """The dates a workshop run over more than one day met on (ISO, on this machine's calendar, as the notes'
-        times); empty for one day. A day's date is the facilitator's, as the console counts its days: a day started
+        """The dates a workshop run over more than one day met on (ISO, on the room's calendar: day 1 in London and
+        day 2 in New York are their own dates, wherever they are read; this machine's for a day kept without its
+        offset); empty for one day. A day's date is the facilitator's, as the console counts its days: a day started
         in the small hours belongs to the evening before."""
-        starts = [day.started_at for day in self.earlier_days]
+        starts = [(day.started_at, day.utc_offset) for day in self.earlier_days]
         if not starts or self.day_started_at is None:
             return ()
-        dates = sorted({facilitators_date(start).isoformat() for start in (*starts, self.day_started_at)})
+        days = (*starts, (self.day_started_at, self.day_utc_offset))
+        dates = sorted({facilitators_date(start, offset).isoformat() for start, offset in days})
         return tuple(dates) if len(dates) > 1 else ()

@@ -12,28 +12,13 @@ them whole.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 
 from bootcamp.content.model import Asks, Program, RoleCheck, StepKind
 from bootcamp.names import told_apart
 from bootcamp.store.model import RoomRecords, WorkshopInfo
 from bootcamp.summary.answers import AnswerIndex, options_of
 from bootcamp.summary.model import Note, NoteKind, decision_label
-
-
-def local_when(at: str, workshop_date: str) -> str:
-    """A stored UTC time in this machine's local time: "14:05" on the workshop's date, else with the date; "" if none.
-
-    A day without a time (a paper answer imported without one is dated with the workshop's date) is no moment to
-    move to local time: its date alone, and nothing on the workshop's date."""
-    if len(at) == 10 and at[4:5] == "-" and at[7:8] == "-":
-        return "" if at == workshop_date else at
-    try:
-        moment = datetime.fromisoformat(at).astimezone()
-    except (TypeError, ValueError):
-        return ""
-    day, clock = moment.date().isoformat(), f"{moment.hour:02d}:{moment.minute:02d}"  # strftime: 3× the time
-    return clock if day == workshop_date else f"{day} {clock}"
+from bootcamp.summary.room_clock import RoomDay, room_when
 
 
 def _about(step_title: str, asks: Asks | None, item_id: str, perspective: str) -> str:
@@ -46,8 +31,16 @@ def _about(step_title: str, asks: Asks | None, item_id: str, perspective: str) -
 
 
 def build_notes(
-    program: Program, agenda: str, info: WorkshopInfo, room: RoomRecords, index: AnswerIndex, secret: Sequence[str]
+    program: Program,
+    agenda: str,
+    info: WorkshopInfo,
+    room: RoomRecords,
+    index: AnswerIndex,
+    secret: Sequence[str],
+    days: Sequence[RoomDay] = (),
 ) -> tuple[Note, ...]:
+    """``days``: the workshop's days with the room's offsets (room_clock.room_days), so each note's time is the
+    room's clock."""
     shown = told_apart(info.participants)  # "Sam Lee (CFO)" where two are called Sam Lee
     names: Mapping[str, str] = {} if info.anonymous else {p.id: shown[p.id] for p in info.participants if p.name}
     steps = program.steps(agenda)
@@ -72,7 +65,8 @@ def build_notes(
             else NoteKind.ROOM
         )
         title = step.title if step else note.step_key
-        add(note.step_key, Note(kind, note.step_key, title, "", note.text, note.at, local_when(note.at, info.date), ""))
+        when = room_when(note.at, info.date, days)
+        add(note.step_key, Note(kind, note.step_key, title, "", note.text, note.at, when, ""))
 
     for step in steps:
         commented = [answer for answer in index.of_step(step.key) if answer.comment.strip()]
@@ -99,7 +93,7 @@ def build_notes(
                     option[0].label if option and answer_told else "",
                     answer.comment,
                     at,
-                    local_when(at, info.date),
+                    room_when(at, info.date, days),
                     "" if hidden else names.get(answer.participant_id, ""),
                 ),
             )
@@ -122,7 +116,7 @@ def build_notes(
                 decision,
                 role_line.text,
                 role_line.at,
-                local_when(role_line.at, info.date),
+                room_when(role_line.at, info.date, days),
                 "",
             ),
         )

@@ -31,6 +31,7 @@ from bootcamp.summary.model import (
 from bootcamp.summary.notes import build_notes
 from bootcamp.summary.ratings import build_ratings
 from bootcamp.summary.role import build_verdict
+from bootcamp.summary.room_clock import room_days
 from bootcamp.summary.scoring import score_dimensions
 
 _STILL_TO_DO = (ActionStatus.OPEN, ActionStatus.DOING)
@@ -97,7 +98,7 @@ def build_report(
         unmatched_answers=count_unmatched(program, agenda, index),
         started=started,
         steps=step_coverage(program, agenda, reaches, {s.id: s.title for s in program.sessions}),
-        notebook=build_notes(program, agenda, info, room, index, state.secret),
+        notebook=build_notes(program, agenda, info, room, index, state.secret, room_days(state)),
         roles=tuple(sorted((p.role for p in info.participants if p.role), key=str.casefold)) if info.anonymous else (),
         days=_days(state),
     )

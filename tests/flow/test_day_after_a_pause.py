@@ -56,7 +56,7 @@ def test_an_evening_session_paused_after_midnight_is_over_the_next_morning(progr
     assert flow.resuming() is Resuming.NEW_DAY and flow.day_clock().over
     assert flow.day_clock().actual == 6.5 * 60  # as its steps took it
     state = flow.start()
-    assert state.earlier_days == (WorkshopDay(started_at=MONDAY + 18 * HOUR, planned=15, actual=390),)
+    assert state.earlier_days == (WorkshopDay(started_at=MONDAY + 18 * HOUR, planned=15, actual=390, utc_offset=0),)
 
 
 def test_a_long_day_run_past_midnight_is_judged_from_its_last_pause_not_its_start(program: Program) -> None:
@@ -112,7 +112,7 @@ def test_a_pause_across_the_days_turn_shorter_than_a_night_is_left_to_the_facili
     assert carried_on.earlier_days == () and carried_on.day_started_at == MONDAY + 20 * HOUR
     day_two = flow.start(new_day=True)
     assert day_two.day_started_at == clock.now()
-    assert day_two.earlier_days == (WorkshopDay(started_at=MONDAY + 20 * HOUR, planned=15, actual=330),)
+    assert day_two.earlier_days == (WorkshopDay(started_at=MONDAY + 20 * HOUR, planned=15, actual=330, utc_offset=0),)
 
 
 def test_moving_on_after_a_pause_across_the_days_turn_still_leaves_the_day_to_the_facilitator(

@@ -51,7 +51,7 @@ def test_day_one_behind_then_the_next_morning_day_two_starts_on_its_own_clock(pr
     clock.at = MONDAY_9AM + 24 * HOUR  # Tuesday 09:00: t
     state = walk(program, clock, state).start()
     assert state.day_started_at == clock.now()
-    assert state.earlier_days == (WorkshopDay(started_at=MONDAY_9AM, planned=19, actual=35),)
+    assert state.earlier_days == (WorkshopDay(started_at=MONDAY_9AM, planned=19, actual=35, utc_offset=0),)
     day = walk(program, clock, state).day_clock()
     assert day.number == 2 and not day.over and day.started_at == clock.now()
     assert (day.actual, day.planned_so_far, day.behind) == (0, 0, 0)
@@ -65,7 +65,7 @@ def test_day_one_behind_then_the_next_morning_day_two_starts_on_its_own_clock(pr
     day = walk(program, clock, state).day_clock()
     assert (day.actual, day.planned_so_far, day.behind) == (12, 10, 2)
     assert day.projected_finish == day.planned_finish + 2 * 60
-    assert day.earlier == (WorkshopDay(started_at=MONDAY_9AM, planned=19, actual=35),)
+    assert day.earlier == (WorkshopDay(started_at=MONDAY_9AM, planned=19, actual=35, utc_offset=0),)
 
 
 def test_moving_on_the_next_morning_before_t_still_starts_day_two(program: Program) -> None:

@@ -305,9 +305,10 @@ def test_a_state_written_before_two_days_were_told_apart_opens_as_it_was_and_kee
     day_one = WorkshopDay(started_at=1789981200.0, planned=19.0, actual=35.0)
     workshop.update_state(lambda s: dataclasses.replace(s, earlier_days=(day_one,), day_started_at=1790067600.0))
     saved = json.loads(path.read_text())
-    assert saved["version"] == files.STATE_SCHEMA.version == 3
-    assert saved["state"]["earlier_days"] == [{"started_at": 1789981200.0, "planned": 19.0, "actual": 35.0}]
-    added = ("earlier_days", "clocks_stopped_at", "day_started_at", "updated_at")
+    assert saved["version"] == files.STATE_SCHEMA.version == 4
+    day_saved = {"started_at": 1789981200.0, "planned": 19.0, "actual": 35.0, "utc_offset": None}
+    assert saved["state"]["earlier_days"] == [day_saved]
+    added = ("earlier_days", "clocks_stopped_at", "day_utc_offset", "day_started_at", "updated_at")
     kept = {k: v for k, v in saved["state"].items() if k not in added}
     assert kept == {
         k: v for k, v in STATE_BEFORE_TWO_DAYS["state"].items() if k not in ("day_started_at", "updated_at")
@@ -328,8 +329,27 @@ def test_a_state_written_before_the_clocks_stop_was_kept_opens_without_it_and_ke
     assert json.loads(path.read_text()) == before  # reading never writes
     workshop.update_state(lambda s: dataclasses.replace(s, clocks_stopped_at=1790005500.0))
     saved = json.loads(path.read_text())
-    assert (saved["version"], saved["state"]["clocks_stopped_at"]) == (3, 1790005500.0)
+    assert (saved["version"], saved["state"]["clocks_stopped_at"]) == (4, 1790005500.0)
     assert WorkshopFiles(workshop.path, workshop._clock).state().clocks_stopped_at == 1790005500.0
+
+
+def test_a_state_written_before_the_rooms_offset_was_kept_opens_with_its_days_on_the_readers_calendar(
+    workshop: WorkshopFiles,
+) -> None:
+    """Schema version 3 kept no offset from UTC with a day's start: read as None (its days dated on the calendar of
+    the machine reading it, as before); saved again at version 4, the offset kept from then on."""
+    before = {**STATE_BEFORE_TWO_DAYS, "version": 3}
+    day_one = {"started_at": 1789981200.0, "planned": 19.0, "actual": 35.0}
+    before["state"] = {**STATE_BEFORE_TWO_DAYS["state"], "earlier_days": [day_one], "clocks_stopped_at": None}
+    path = workshop.path / "state.json"
+    path.write_text(json.dumps(before))
+    state = WorkshopFiles(workshop.path, workshop._clock).state()
+    assert state.day_utc_offset is None and state.earlier_days == (WorkshopDay(1789981200.0, 19.0, 35.0),)
+    assert json.loads(path.read_text()) == before  # reading never writes
+    workshop.update_state(lambda s: dataclasses.replace(s, day_utc_offset=-300))
+    saved = json.loads(path.read_text())
+    assert (saved["version"], saved["state"]["day_utc_offset"]) == (4, -300)
+    assert WorkshopFiles(workshop.path, workshop._clock).state().day_utc_offset == -300
 
 
 def test_an_older_bootcamp_refuses_a_state_that_keeps_when_the_clocks_stopped_as_newer(
@@ -338,7 +358,7 @@ def test_an_older_bootcamp_refuses_a_state_that_keeps_when_the_clocks_stopped_as
     """It refuses a field it does not know: the version says why in one sentence, and to upgrade."""
     workshop.update_state(lambda s: dataclasses.replace(s, clocks_stopped_at=1790005500.0))
     monkeypatch.setattr(files, "STATE_SCHEMA", FileSchema("bootcamp/state", 2, {1: files._state_with_earlier_days}))
-    with pytest.raises(StoreError, match="written by a newer bootcamp .schema version 3.*upgrade bootcamp"):
+    with pytest.raises(StoreError, match="written by a newer bootcamp .schema version 4.*upgrade bootcamp"):
         WorkshopFiles(workshop.path, workshop._clock).state()
 
 

@@ -144,6 +144,27 @@ def test_a_one_day_workshops_export_has_no_days_field_so_an_older_bootcamp_still
     assert elsewhere.open(info.id).bundle().state == workshop.bundle().state
 
 
+def test_the_export_carries_each_days_offset_from_utc_so_the_laptop_it_goes_to_dates_the_days_as_the_room_did(
+    workshop: WorkshopFiles, tmp_path: Path
+) -> None:
+    """Day 1 run in London (offset 0), day 2 in New York (-300): imported on either laptop, each day keeps its offset
+    and so the room's date; a day kept without one (by a bootcamp from before it) is exported without, as it wrote."""
+    london = WorkshopDay(started_at=1_796_718_600.0, planned=240.0, actual=480.0, utc_offset=0)
+    workshop.update_state(
+        lambda s: dataclasses.replace(s, earlier_days=(london,), day_started_at=1_796_824_800.0, day_utc_offset=-300)
+    )
+    document = json.loads(data_json.dumps(workshop.bundle()))
+    assert (document["state"]["day_utc_offset"], document["state"]["earlier_days"][0]["utc_offset"]) == (-300, 0)
+    elsewhere = Store(tmp_path / "elsewhere")
+    info = elsewhere.import_workshop(data_json.loads(json.dumps(document), "two-zones.json"))
+    assert elsewhere.open(info.id).bundle().state == workshop.bundle().state
+
+    unknown = dataclasses.replace(london, utc_offset=None)
+    workshop.update_state(lambda s: dataclasses.replace(s, earlier_days=(unknown,), day_utc_offset=None))
+    state = json.loads(data_json.dumps(workshop.bundle()))["state"]
+    assert "day_utc_offset" not in state and "utc_offset" not in state["earlier_days"][0]
+
+
 def test_importing_an_existing_id_needs_new_id(store: Store, full_workshop: WorkshopFiles) -> None:
     original = full_workshop.bundle()
     bundle = data_json.loads(data_json.dumps(original), "acme.json")
@@ -208,6 +229,14 @@ def _broken_exports(good: dict) -> dict[str, tuple[str, str]]:
         "an earlier day in no year": (
             edited(lambda d: d["state"]["earlier_days"][0].update(started_at=-1e18)),
             "state.earlier_days[1].started_at: -1e+18 is not a time",
+        ),
+        "a day's offset from UTC no clock has": (
+            edited(lambda d: d["state"].update(day_utc_offset=100_000)),
+            "state.day_utc_offset: 100000 minutes is not a clock's offset from UTC",
+        ),
+        "an earlier day's offset in seconds": (
+            edited(lambda d: d["state"]["earlier_days"][0].update(utc_offset=-18_000)),
+            "state.earlier_days[1].utc_offset: -18000 minutes is not a clock's offset from UTC",
         ),
         "an earlier day of negative minutes": (
             edited(lambda d: d["state"]["earlier_days"][0].update(actual=-5)),

@@ -14,7 +14,7 @@ from bootcamp.export.report_json import render_json
 from bootcamp.export.report_markdown import render_markdown
 from bootcamp.store.model import Answer, PokerCard, RoomNote, RoomRecords, WorkshopState
 from bootcamp.summary.model import NoteKind
-from bootcamp.summary.notes import local_when
+from bootcamp.summary.room_clock import room_when
 
 TWO_LINES = "Nobody owns churn.\nThe CEO thinks sales does."
 TALK, POKER_STEP = "basics/talk", "basics/poker"
@@ -76,18 +76,18 @@ def test_an_anonymous_workshop_names_no_one_and_a_secret_ballot_neither_who_nor_
     assert (comment.who, comment.at, comment.when) == ("", "", "")
 
 
-def test_local_when_reads_the_stored_utc_time_in_local_time() -> None:
-    assert local_when("2026-09-21T23:30:00+00:00", "2026-09-21") == "23:30"
-    assert local_when("", "2026-09-21") == "" and local_when("not a time", "2026-09-21") == ""
+def test_room_when_of_a_day_kept_without_its_offset_reads_the_stored_utc_time_in_local_time() -> None:
+    assert room_when("2026-09-21T23:30:00+00:00", "2026-09-21") == "23:30"
+    assert room_when("", "2026-09-21") == "" and room_when("not a time", "2026-09-21") == ""
 
 
-def test_local_when_of_a_day_without_a_time_shows_no_made_up_time(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_room_when_of_a_day_without_a_time_shows_no_made_up_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """A paper answer imported without a time is dated with the workshop's date alone: no clock is shown for it
     (it was midnight, or the hour of the offset, before), and the date only when it is not the workshop's."""
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
-    assert local_when("2026-12-01", "2026-12-01") == ""
-    assert local_when("2026-12-01", "2026-12-03") == "2026-12-01"
+    assert room_when("2026-12-01", "2026-12-01") == ""
+    assert room_when("2026-12-01", "2026-12-03") == "2026-12-01"
 
 
 def test_markdown_keeps_a_notes_line_breaks() -> None:
