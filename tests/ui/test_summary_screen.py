@@ -470,11 +470,14 @@ async def test_overview_claims_no_agreement_when_every_answer_is_dont_know(works
         assert "none has 30%" not in text and "nobody knows: 100%" in text
 
 
+@pytest.mark.parametrize("size", [(120, 40), (100, 30)], ids=["120x40", "100x30"])
 async def test_the_actions_page_says_the_day_each_action_was_done_and_if_late(
-    store: Store, fixture_program: Program, make_app
+    size, store: Store, fixture_program: Program, make_app
 ) -> None:
     """Before: a CCO back weeks later, who marked actions done in the actions view (D, the day it happened), read
-    "done" on the summary's Actions page for each, the day kept but not shown, on time or three weeks late alike."""
+    "done" on the summary's Actions page for each, the day kept but not shown, on time or three weeks late alike.
+    Then "21 days late" wrapped under the day with its comma left at the end of the line above ("done 2026-11-18,"):
+    the lateness is now a line of its own under the day, at any width."""
     workshop = new_workshop(store, fixture_program).id
     actions = (
         Action("a1", "Name the accountable leader", "Ana", "2026-10-28", ActionStatus.DONE, status_at="2026-11-18"),
@@ -484,17 +487,21 @@ async def test_the_actions_page_says_the_day_each_action_was_done_and_if_late(
     )
     store.open(workshop).update_room(lambda room: dataclasses.replace(room, actions=actions))
     app: BootcampApp = make_app(open_workshop=workshop)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await open_summary_from_console(pilot)
         await pilot.press(str(PAGE_IDS.index("actions") + 1))
         await settle(pilot)
         lines = screen_text(app).splitlines()
     rows = {line.split("  ")[0]: line for line in lines}  # cells end where they meet
     late = next(number for number, line in enumerate(lines) if line.startswith("Name the accountable leader"))
-    assert "2026-10-28done 2026-11-18," in lines[late] and "21 days late" in lines[late + 1], lines  # under the day
-    assert "2026-12-01done 2026-11-20–" in rows["Draft a shared churn metric"]
-    assert "2026-10-01dropped 2026-11-02–" in rows["Book the CEO"]  # dropped is not late
+    day = lines[late].index("done 2026-11-18")
+    assert not lines[late][day + len("done 2026-11-18") :].startswith(","), lines[late]  # no comma left dangling
+    assert lines[late + 1].strip() == "21 days late", lines[late : late + 2]  # on the line under the day, whole
+    assert "2026-12-01done 2026-11-20" in rows["Draft a shared churn metric"]
+    assert "2026-10-01dropped 2026-11-02" in rows["Book the CEO"]  # dropped is not late
     assert "2026-10-01done    " in rows["Send the scorecard to the board"]  # no day kept: none invented
+    # Only the late one has a line of lateness under it.
+    assert [line.strip() for line in lines if "late" in line and "actions" not in line] == ["21 days late"], lines
     # the count above the table: the one done with no day kept is done, counted neither late nor on time
     assert any(line.startswith("4 actions · 0 overdue") and line.endswith(" · 3 done (1 of them late) · 1 dropped")
                for line in lines), lines

@@ -20,6 +20,7 @@ from bootcamp.store.model import Action, ActionStatus
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.summary import SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
+from bootcamp.ui.theme import CONSOLE_LIGHT_THEME
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 PAGES = ["overview", "next-steps", "aptitudes", "competencies", "role", "actions", "coverage"]  # notes: test_notes_snapshots
@@ -58,6 +59,22 @@ def test_summary_on_the_projector(demo_id: str, make_app, snap_compare) -> None:
 
     app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo_id)
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_summary_in_the_light_theme(demo_id: str, make_app, snap_compare) -> None:
+    """The Overview in bootcamp-light, as a facilitator in a bright room sees it: the levels' names, the bars and
+    their digits drawn dark on the light page (tests/ui/test_themes.py holds their contrast)."""
+
+    async def ready(pilot) -> None:
+        await wait_for_screen(pilot, WorkshopScreen)
+        pilot.app.theme = CONSOLE_LIGHT_THEME
+        await pilot.press("f4")
+        screen = await wait_for_screen(pilot, SummaryScreen)
+        screen.action_page("overview")
+        await settle(pilot)
+
+    app = make_app(content_dir=SHIPPED_CONTENT, open_workshop=demo_id)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=ready)
 
 
 async def actions_page_from_home(pilot) -> None:

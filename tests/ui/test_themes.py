@@ -20,6 +20,7 @@ from ui_helpers import SHIPPED_CONTENT, new_workshop, screen_text, settle, wait_
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program, load_dir
 from bootcamp.demo import create_demo_workshop
+from bootcamp.demo_earlier import create_demo_runs
 from bootcamp.flow import Flow
 from bootcamp.store import Store
 from bootcamp.store.archive import archive
@@ -27,9 +28,10 @@ from bootcamp.store.model import WorkshopState
 from bootcamp.ui.app import BootcampApp
 from bootcamp.ui.screens.home import HomeScreen
 from bootcamp.ui.screens.presenter import PresenterScreen
-from bootcamp.ui.screens.summary import SummaryScreen
+from bootcamp.ui.screens.summary import PROGRESS, SummaryScreen
 from bootcamp.ui.screens.workshop import WorkshopScreen
 from bootcamp.ui.theme import CONSOLE_LIGHT_THEME, CONSOLE_THEME, PROJECTOR_THEME
+from bootcamp.ui.widgets.report.progress import ProgressView
 from tests.ui.test_colour_depths import contrast
 
 MANDATE, RATE = "basics/mandate", "basics/rate-aptitudes"
@@ -238,3 +240,29 @@ async def test_every_page_of_the_summary_is_readable_in_each_theme_offered(
             low[page] = below_the_bars(app)
         assert {page: pieces for page, pieces in low.items() if pieces} == {}, low
 
+
+@pytest.mark.parametrize("theme", OFFERED)
+async def test_the_progress_page_is_readable_in_each_theme_offered(theme: str, store: Store, make_app) -> None:
+    """The demo day made again from its earlier run, answers in both: each dimension's earlier and later bars (the
+    later one's colour was one shade on every theme, the earlier grey on it 1.4:1 on the dark console, 1.3:1 on the
+    light one), the moves up and down, the earlier run's actions, the role and the ratings, read top to bottom."""
+    later = create_demo_runs(store, load_dir(SHIPPED_CONTENT).sources)
+    app: BootcampApp = make_app(content_dir=SHIPPED_CONTENT, open_workshop=later.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, WorkshopScreen)
+        await pilot.press("f4")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        await wait_until(pilot, lambda: PROGRESS in summary._pages(), "the Progress page")
+        app.theme = theme
+        await pilot.press("9")
+        view = summary.query_one(ProgressView)
+        await wait_until(pilot, lambda: view.comparison is not None, "the comparison")
+        await settle(pilot)
+        assert "▀ earlier" in screen_text(app) and "Biggest moves first" in screen_text(app)
+        low = below_the_bars(app)
+        scroll = summary.query_one(f"#{PROGRESS} VerticalScroll")
+        while scroll.scroll_y < scroll.max_scroll_y:  # the rest of the page, a screenful at a time
+            scroll.scroll_to(y=scroll.scroll_y + scroll.size.height, animate=False)
+            await settle(pilot)
+            low += below_the_bars(app)
+        assert low == [], low

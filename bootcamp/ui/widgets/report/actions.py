@@ -55,7 +55,7 @@ class ActionList(ReportPart):
         table.add_column("What", ratio=1)
         table.add_column("Owner", max_width=22)
         table.add_column("Due", no_wrap=True)
-        table.add_column("Status", max_width=STATUS_WIDTH)  # how late goes under the day: the What keeps its room
+        table.add_column("Status", max_width=STATUS_WIDTH)  # how late is under the day: the What keeps its room
         if width >= WIDE:
             table.add_column("From", max_width=30, style=muted)
         for action in actions:
@@ -80,5 +80,7 @@ class ActionList(ReportPart):
         if day := closed_on(action.status, action.status_at):
             status.append_text(plain(f" {day}", self.themed("muted")))
         if late := late_said(action.days_late):
-            status.append_text(plain(f", {late}", self.themed("bad")))
+            # A line of its own under the day: after ", " it wrapped where the column ran out, the comma left at the
+            # end of the day's line ("done 2026-11-18," over "21 days late").
+            status.append_text(plain(f"\n{late}", self.themed("bad")))
         return status
