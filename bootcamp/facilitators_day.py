@@ -19,3 +19,9 @@ def facilitators_date(epoch: float, utc_offset: int | None = None) -> date:
     else:
         moment = datetime.fromtimestamp(epoch, tz=timezone(timedelta(minutes=utc_offset)))
     return (moment - timedelta(hours=DAY_TURNS_AT_HOURS)).date()
+
+
+def wall_seconds(since: float, now: float) -> float:
+    """Seconds from ``since`` to ``now`` as this machine's wall clock reads them: the night the clocks go back, a pause
+    from 01:30 to 06:30 is five hours, as the room sees it, though six went by (the night they go forward, four)."""
+    return (datetime.fromtimestamp(now) - datetime.fromtimestamp(since)).total_seconds()

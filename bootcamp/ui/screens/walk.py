@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bootcamp.clock import Reading
-from bootcamp.facilitators_day import DAY_TURNS_AT_HOURS
+from bootcamp.facilitators_day import DAY_TURNS_AT_HOURS, wall_seconds
 from bootcamp.flow import Flow, Resuming, format_minutes, held_still, stopped_when_left
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
@@ -337,7 +337,7 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
 
     def _unsure_said(self, flow: Flow) -> str:
         last = flow.last_ran() or flow.clock.now()
-        paused = format_minutes((flow.clock.now() - last) / 60)
+        paused = format_minutes(wall_seconds(last, flow.clock.now()) / 60)  # the wall's hours, as the rule counts them
         day = flow.day_clock().number
         return (
             f"Paused {paused} since {datetime.fromtimestamp(last):%H:%M}: t again carries on day {day}; "
