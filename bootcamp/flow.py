@@ -20,7 +20,7 @@ from enum import Enum
 from bootcamp.clock import Clock, utc_offset_minutes
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
-from bootcamp.facilitators_day import facilitators_date, wall_seconds
+from bootcamp.facilitators_day import RoomDay, facilitators_date, wall_seconds
 from bootcamp.poker_turns import pause_cards
 from bootcamp.store.model import StepTimer, WorkshopDay, WorkshopState
 
@@ -128,6 +128,13 @@ class DayClock:
     planned_finish: float | None  # start + planned_total; None before the day starts
     over: bool = False  # its clocks last ran a night before and none runs: ``actual`` is its steps' time
     earlier: tuple[WorkshopDay, ...] = ()  # the days before this one, oldest first
+    utc_offset: int | None = None  # the room's offset from UTC when this day started (minutes); None: not kept
+
+    @property
+    def room_days(self) -> tuple[RoomDay, ...]:
+        """Every day so far with the room's offset then, oldest first: its times are read on the room's clock."""
+        days = tuple((day.started_at, day.utc_offset) for day in self.earlier)
+        return days if self.started_at is None else (*days, (self.started_at, self.utc_offset))
 
     @property
     def number(self) -> int:
@@ -400,6 +407,7 @@ class Flow:
             planned_finish=None if started is None else started + planned_total * 60,
             over=over,
             earlier=earlier,
+            utc_offset=self.state.day_utc_offset,
         )
 
     def new_day_waits(self) -> bool:
