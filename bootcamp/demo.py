@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from bootcamp.clock import iso
+from bootcamp.clock import iso, utc_offset_minutes
 from bootcamp.content import load_sources
 from bootcamp.content.loader import content_hash
 from bootcamp.content.model import (
@@ -410,6 +410,7 @@ class DemoBuilder:
             skipped=(skipped.key,) if skipped else (),
             timers=timers,
             day_started_at=self.day_start,
+            day_utc_offset=utc_offset_minutes(self.day_start),  # as the console keeps it with a day's start
             revealed=tuple(answered),
             secret=(secret_step.key,) if secret_step else (),
             updated_at=self.now,

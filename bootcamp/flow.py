@@ -20,7 +20,7 @@ from enum import Enum
 from bootcamp.clock import Clock, utc_offset_minutes
 from bootcamp.content.model import Program, Step
 from bootcamp.errors import UserError
-from bootcamp.facilitators_day import facilitators_date
+from bootcamp.facilitators_day import RoomDay, facilitators_date, wall_seconds
 from bootcamp.poker_turns import pause_cards
 from bootcamp.store.model import StepTimer, WorkshopDay, WorkshopState
 
@@ -41,10 +41,12 @@ SHORT_PAUSE_SECONDS = 3 * 3600
 
 def overnight(since: float, now: float) -> bool:
     """``now`` is on a later day than ``since``: ``LEFT_RUNNING_SECONDS`` or more after it, or on a later day of the
-    facilitator's calendar and ``NIGHT_SECONDS`` or more after it (a session run past midnight is the same day)."""
-    if now - since >= LEFT_RUNNING_SECONDS:
+    facilitator's calendar and ``NIGHT_SECONDS`` or more after it (a session run past midnight is the same day).
+    Hours on the room's wall clock: 01:30 to 06:30 is no night the night the clocks go back, though six hours passed."""
+    hours = wall_seconds(since, now)
+    if hours >= LEFT_RUNNING_SECONDS:
         return True
-    return now - since >= NIGHT_SECONDS and facilitators_date(now) > facilitators_date(since)
+    return hours >= NIGHT_SECONDS and facilitators_date(now) > facilitators_date(since)
 
 
 class Resuming(Enum):
@@ -57,8 +59,9 @@ class Resuming(Enum):
 
 def after_pause(since: float, now: float) -> Resuming:
     """What a pause of the clocks from ``since`` to ``now`` is: short or within one date of the facilitator's
-    calendar (the same day, however long), a night, or hours past the day's turn that could be either."""
-    if now - since < SHORT_PAUSE_SECONDS or facilitators_date(now) == facilitators_date(since):
+    calendar (the same day, however long), a night, or hours past the day's turn that could be either: hours on the
+    room's wall clock, as the README's rule and the facilitator count them."""
+    if wall_seconds(since, now) < SHORT_PAUSE_SECONDS or facilitators_date(now) == facilitators_date(since):
         return Resuming.SAME_DAY
     return Resuming.NEW_DAY if overnight(since, now) else Resuming.UNSURE
 
@@ -125,6 +128,13 @@ class DayClock:
     planned_finish: float | None  # start + planned_total; None before the day starts
     over: bool = False  # its clocks last ran a night before and none runs: ``actual`` is its steps' time
     earlier: tuple[WorkshopDay, ...] = ()  # the days before this one, oldest first
+    utc_offset: int | None = None  # the room's offset from UTC when this day started (minutes); None: not kept
+
+    @property
+    def room_days(self) -> tuple[RoomDay, ...]:
+        """Every day so far with the room's offset then, oldest first: its times are read on the room's clock."""
+        days = tuple((day.started_at, day.utc_offset) for day in self.earlier)
+        return days if self.started_at is None else (*days, (self.started_at, self.utc_offset))
 
     @property
     def number(self) -> int:
@@ -397,6 +407,7 @@ class Flow:
             planned_finish=None if started is None else started + planned_total * 60,
             over=over,
             earlier=earlier,
+            utc_offset=self.state.day_utc_offset,
         )
 
     def new_day_waits(self) -> bool:

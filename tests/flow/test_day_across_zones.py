@@ -11,7 +11,7 @@ import pytest
 
 from bootcamp.clock import FixedClock
 from bootcamp.content import Program
-from bootcamp.flow import Flow
+from bootcamp.flow import Flow, Resuming
 from bootcamp.store.model import WorkshopState
 
 pytestmark = pytest.mark.usefixtures("utc_calendar")
@@ -92,3 +92,55 @@ def test_a_night_the_clocks_go_back_is_one_night_between_two_days(
     assert state.days_met() == expected
     in_zone(monkeypatch, "Europe/London" if zone != "Europe/London" else "America/New_York")
     assert state.days_met() == expected
+
+
+def paused_evening_session(program: Program, clock: FixedClock, started: str, paused: str) -> WorkshopState:
+    """An evening session in the room, its clock started at ``started`` and paused at ``paused`` (after midnight)."""
+    clock.at = at(started)
+    state = Flow(program, "full", WorkshopState(), clock).start()
+    clock.at = at(paused)
+    return Flow(program, "full", state, clock).pause()
+
+
+@pytest.mark.parametrize(
+    ("zone", "started", "paused", "back"),
+    [
+        # The night the clocks go back: 01:30 BST is 00:30 UTC, 06:30 GMT is 06:30 UTC: six real hours, five on the wall.
+        ("Europe/London", "2026-10-24T20:00:00+01:00", "2026-10-25T01:30:00+01:00", "2026-10-25T06:30:00+00:00"),
+        ("America/New_York", "2026-10-31T20:00:00-04:00", "2026-11-01T01:30:00-04:00", "2026-11-01T06:30:00-05:00"),
+    ],
+)
+def test_paused_at_0130_back_at_0630_the_night_the_clocks_go_back_is_asked_about(
+    program: Program, monkeypatch: pytest.MonkeyPatch, zone: str, started: str, paused: str, back: str
+) -> None:
+    """README: "After a pause past 04:00 with no night between (an evening session paused at 01:30, back at 06:30)
+    the app cannot know" and asks. Before: the night the clocks go back the pause was six real hours, a night, and the
+    first t started day 2 without asking, though the room's wall clock said five."""
+    in_zone(monkeypatch, zone)
+    clock = FixedClock()
+    state = paused_evening_session(program, clock, started, paused)
+    clock.at = at(back)
+    flow = Flow(program, "full", state, clock)
+    assert flow.resuming() is Resuming.UNSURE
+    assert Flow(program, "full", flow.start(), clock).day_clock().number == 1
+
+
+@pytest.mark.parametrize(
+    ("zone", "started", "paused", "back"),
+    [
+        # The night the clocks go forward (at 01:00 in London, 02:00 in New York): 00:30 GMT to 06:30 BST is six hours
+        # on the wall, five real ones.
+        ("Europe/London", "2027-03-27T20:00:00+00:00", "2027-03-28T00:30:00+00:00", "2027-03-28T06:30:00+01:00"),
+        ("America/New_York", "2027-03-13T20:00:00-05:00", "2027-03-14T01:30:00-05:00", "2027-03-14T07:30:00-04:00"),
+    ],
+)
+def test_six_hours_on_the_wall_the_night_the_clocks_go_forward_is_a_night(
+    program: Program, monkeypatch: pytest.MonkeyPatch, zone: str, started: str, paused: str, back: str
+) -> None:
+    """Six hours on the wall past the day's turn are a night, as on any other night: before, the night the clocks go
+    forward counted five real hours and asked."""
+    in_zone(monkeypatch, zone)
+    clock = FixedClock()
+    state = paused_evening_session(program, clock, started, paused)
+    clock.at = at(back)
+    assert Flow(program, "full", state, clock).resuming() is Resuming.NEW_DAY

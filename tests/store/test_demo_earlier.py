@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import time
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,18 @@ def test_a_second_demo_in_the_same_folder_is_told_apart_by_its_name(tmp_path: Pa
     earlier_of_second = store.open(second.follows).info()
     assert earlier_of_second.name == second.name  # each earlier run carries its demo's name: its lineage is clear
     assert len(store.list_workshops()) == 6
+
+
+def test_both_runs_keep_the_rooms_offset_from_utc_as_a_real_run_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, utc_calendar: None
+) -> None:
+    """A demo made in New York in December: its day began at UTC-5, the earlier run's in June at UTC-4, as the console
+    keeps them with each day's start. Before: neither kept an offset, so their days were dated and timed on the
+    calendar of whichever laptop read them, as a workshop from before the offset was kept."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    store = Store(tmp_path / "data", FixedClock(datetime(2026, 12, 8, 20, 0, tzinfo=timezone.utc).timestamp()))
+    later = create_demo_runs(store, read_sources(FIXTURE_CONTENT))
+    [earlier] = [info for info in store.list_workshops() if info.id != later.id]
+    assert store.open(later.id).state().day_utc_offset == -300
+    assert store.open(earlier.id).state().day_utc_offset == -240

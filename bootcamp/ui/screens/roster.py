@@ -15,7 +15,7 @@ anyone in as a new person, named as typed, whoever else has the name.
 
 from __future__ import annotations
 
-import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from bootcamp.content.model import Step
 from bootcamp.errors import UserError
 from bootcamp.export.people_file import PeopleFileError, read_people
+from bootcamp.facilitators_day import RoomDay, room_clock_time
 from bootcamp.limits import PERSON_NAME, ROLE
 from bootcamp.live.records import LiveRecords
 from bootcamp.live.saving import Mark
@@ -299,7 +300,8 @@ class RosterScreen(LetsPhonesIn, LetsGoOfAppWatches, Screen[MissedSteps | None])
         if person.role:
             parts += ["\n", person.role]
         if person.joined_at:
-            parts += ["\n", (f"joined at {_clock_time(person.joined_at)}", "dim")]
+            joined_at = _clock_time(person.joined_at, self.workshop.flow.day_clock().room_days)
+            parts += ["\n", (f"joined at {joined_at}", "dim")]
         if person.id in phones_of(self):
             parts += ["\n", f"{PHONE} answers on their phone · ", ("p", "bold reverse"), " frees the seat"]
         if person.removed:
@@ -474,12 +476,13 @@ class RosterScreen(LetsPhonesIn, LetsGoOfAppWatches, Screen[MissedSteps | None])
         self.dismiss(None)
 
 
-def _clock_time(iso_time: str) -> str:
-    """``14:35`` in the facilitator's local time, from a stored ISO timestamp."""
+def _clock_time(iso_time: str, days: Sequence[RoomDay]) -> str:
+    """``14:35`` on the room's clock, from a stored ISO timestamp, its zone said when the laptop's reads otherwise (a
+    London room reread in New York: "08:20 UTC", not "03:20"), as the day clock reads the day."""
     from datetime import datetime
 
     try:
         moment = datetime.fromisoformat(iso_time)
     except ValueError:
         return iso_time
-    return time.strftime("%H:%M", time.localtime(moment.timestamp()))
+    return room_clock_time(moment.timestamp(), days)

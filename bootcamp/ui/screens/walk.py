@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from bootcamp.clock import Reading
-from bootcamp.facilitators_day import DAY_TURNS_AT_HOURS
+from bootcamp.facilitators_day import DAY_TURNS_AT_HOURS, on_room_clock, room_clock_time, wall_seconds
 from bootcamp.flow import Flow, Resuming, format_minutes, held_still, stopped_when_left
 from bootcamp.live.changes import Change, Part
 from bootcamp.live.saving import SaveStatus
@@ -166,11 +166,14 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
                 self.hold_clocks_over_a_jump(last_reading, reading)
             return
         asleep = seen is not None and seen > workshop.state.updated_at
-        when = datetime.fromtimestamp(seen if asleep and seen is not None else workshop.state.updated_at)
+        left = seen if asleep and seen is not None else workshop.state.updated_at
+        days = self.flow.day_clock().room_days  # the room's clock, as the day clock reads the day
+        when = on_room_clock(left, days)
         workshop.move(lambda _flow: stopped)
         last = "this console was last seen" if asleep else "this workshop was last saved"
         self.tell_console(
-            f"The clocks were left running when {last}, {when.day} {when:%b} at {when:%H:%M}: they stopped then.",
+            f"The clocks were left running when {last}, {when.day} {when:%b} at {room_clock_time(left, days)}: "
+            "they stopped then.",
             timeout=8,
         )
 
@@ -323,24 +326,28 @@ class WalkScreen(LetsGoOfAppWatches, Screen[None]):
     @staticmethod
     def _new_day_waits_said(flow: Flow) -> str:
         day = flow.day_clock().number
-        started = datetime.fromtimestamp(flow.state.day_started_at or flow.clock.now())
-        if started.date() == datetime.fromtimestamp(flow.clock.now()).date():
+        # Its time on the room's clock, as the summary reads the day (a London day read in New York started at 08:30
+        # UTC); today or yesterday on the laptop's calendar, as the facilitator lives it now.
+        started_at = flow.state.day_started_at or flow.clock.now()
+        started = room_clock_time(started_at, flow.day_clock().room_days)
+        if datetime.fromtimestamp(started_at).date() == datetime.fromtimestamp(flow.clock.now()).date():
             return (
-                f"Day {day} started today at {started:%H:%M}: D starts day {day + 1} on a later date; "
+                f"Day {day} started today at {started}: D starts day {day + 1} on a later date; "
                 f"t carries day {day} on."
             )
         # Past midnight, before the day turns: the calendar's date has changed, the facilitator's has not.
         return (
-            f"Day {day} started yesterday at {started:%H:%M}, and a day turns at {DAY_TURNS_AT_HOURS:02d}:00: "
+            f"Day {day} started yesterday at {started}, and a day turns at {DAY_TURNS_AT_HOURS:02d}:00: "
             f"D starts day {day + 1} after that; t carries day {day} on."
         )
 
     def _unsure_said(self, flow: Flow) -> str:
         last = flow.last_ran() or flow.clock.now()
-        paused = format_minutes((flow.clock.now() - last) / 60)
-        day = flow.day_clock().number
+        paused = format_minutes(wall_seconds(last, flow.clock.now()) / 60)  # the wall's hours, as the rule counts them
+        today = flow.day_clock()
+        since, day = room_clock_time(last, today.room_days), today.number
         return (
-            f"Paused {paused} since {datetime.fromtimestamp(last):%H:%M}: t again carries on day {day}; "
+            f"Paused {paused} since {since}: t again carries on day {day}; "
             f"D starts day {day + 1}, day {day} kept as it went."
         )
 

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from bootcamp.facilitators_day import facilitators_date, on_room_clock, room_clock_time
 from bootcamp.flow import DayClock, format_minutes
 from bootcamp.ui.text import joined
 from bootcamp.ui.widgets.steady_static import SteadyStatic
 
 
-def clock_time(epoch: float) -> str:
-    """A time of day on the facilitator's own clock."""
-    return datetime.fromtimestamp(epoch).strftime("%H:%M")
+def clock_time(epoch: float, day: DayClock) -> str:
+    """A time of the day on the room's clock ("08:30"), as the summary reads it; the panel's subtitle says the zone
+    when it is not the laptop's (:func:`started`)."""
+    return f"{on_room_clock(epoch, day.room_days):%H:%M}"
+
+
+def started(day: DayClock) -> str:
+    """"started 08:30", its zone said when the laptop's clock is not the room's ("started 08:30 UTC" in New York)."""
+    return "" if day.started_at is None else f"started {room_clock_time(day.started_at, day.room_days)}"
 
 
 def span(minutes: float) -> str:
@@ -24,9 +29,10 @@ def span(minutes: float) -> str:
     return f"{hours}:{mins:02d}"
 
 
-def day_of(epoch: float) -> str:
-    """A day on the facilitator's own calendar, short: "21 Sep"."""
-    moment = datetime.fromtimestamp(epoch)
+def day_of(epoch: float, utc_offset: int | None) -> str:
+    """A day's date, short ("21 Sep"), on the room's calendar as the summary names it (a day begun in Auckland on
+    8 Dec is 8 Dec in New York, where it was still the 7th)."""
+    moment = facilitators_date(epoch, utc_offset)
     return f"{moment.day} {moment:%b}"
 
 
@@ -35,7 +41,7 @@ def pace(day: DayClock) -> str:
     if not day.started:
         return "not started"
     if day.over and day.started_at is not None:
-        return f"day of {day_of(day.started_at)}, over"
+        return f"day of {day_of(day.started_at, day.utc_offset)}, over"
     return lateness(day)
 
 
@@ -62,18 +68,18 @@ def finish_line(day: DayClock) -> Text:
     if day.over:  # as its steps took it; no finish to project
         return joined(("it ran ", "dim"), (lateness(day), "bold"))
     if day.planned_finish is None:
-        return joined(("ends ≈ ", "dim"), (clock_time(day.projected_finish), "bold"), ("  from now", "dim"))
+        return joined(("ends ≈ ", "dim"), (clock_time(day.projected_finish, day), "bold"), ("  from now", "dim"))
     return joined(
         ("ends ≈ ", "dim"),
-        (clock_time(day.projected_finish), "bold"),
-        (f"  plan {clock_time(day.planned_finish)}", "dim"),
+        (clock_time(day.projected_finish, day), "bold"),
+        (f"  plan {clock_time(day.planned_finish, day)}", "dim"),
     )
 
 
 def earlier_lines(day: DayClock) -> str:
     """Each day before this one, as it went: "day 1, 21 Sep: 16 min behind"; "" on a workshop's first day."""
     return "\n".join(
-        f"day {number}, {day_of(earlier.started_at)}: {lateness_of(earlier.actual - earlier.planned)}"
+        f"day {number}, {day_of(earlier.started_at, earlier.utc_offset)}: {lateness_of(earlier.actual - earlier.planned)}"
         for number, earlier in enumerate(day.earlier, start=1)
     )
 
@@ -109,7 +115,7 @@ class DayClockPanel(Vertical):
 
     def show_day(self, day: DayClock) -> None:
         # Told every second: each line redrawn only when it changes.
-        subtitle = f"started {clock_time(day.started_at)}" if day.started_at is not None else ""
+        subtitle = started(day)
         if (self.border_subtitle or "") != subtitle:
             self.border_subtitle = subtitle
         named = title(day)

@@ -23,10 +23,10 @@ def strip_text(flow: Flow, day: DayClock) -> Text:
     numbered = day.number > 1
     if day.over and day.started_at is not None:
         day_of_the = f"  ·  Day {day.number}, " if numbered else "  ·  Day of "
-        ends = ((day_of_the, "dim"), (day_of(day.started_at), "bold"), (" over, it ran ", "dim"), lateness(day))
+        ends = ((day_of_the, "dim"), (day_of(day.started_at, day.utc_offset), "bold"), (" over, it ran ", "dim"), lateness(day))
     else:
         day_is = f"  ·  Day {day.number}: " if numbered else "  ·  Day "
-        ends = ((day_is, "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish))
+        ends = ((day_is, "dim"), (pace(day), "bold"), (", ends ≈ ", "dim"), clock_time(day.projected_finish, day))
     return joined(
         ("Timer ", "dim"), (countdown(flow), "bold reverse" if over else "bold"), (f" / {planned(flow)} ", "dim"), state,
         *ends, ("  ·  f3 notes", "dim"),
