@@ -9,12 +9,12 @@ of the clocks within the day; so does a day kept without its offset (by a bootca
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
-from bootcamp.clock import utc_offset_minutes
+from bootcamp.facilitators_day import RoomDay, on_room_clock
 from bootcamp.store.model import WorkshopState
 
-RoomDay = tuple[float, int | None]  # a day's start (epoch seconds) and the room's offset from UTC then, in minutes
+__all__ = ["RoomDay", "room_days", "room_moment", "room_when"]
 
 
 def room_days(state: WorkshopState) -> tuple[RoomDay, ...]:
@@ -26,13 +26,9 @@ def room_days(state: WorkshopState) -> tuple[RoomDay, ...]:
 
 
 def room_moment(moment: datetime, days: Sequence[RoomDay]) -> datetime:
-    """``moment`` (aware) on the room's clock of the day it falls in (the first day's, before it started)."""
-    epoch = moment.timestamp()
-    started_before = [day for day in days if day[0] <= epoch]
-    start, offset = started_before[-1] if started_before else days[0] if days else (epoch, None)
-    if offset is None or offset == utc_offset_minutes(start):
-        return moment.astimezone()
-    return moment.astimezone(timezone(timedelta(minutes=offset)))
+    """``moment`` (aware) on the room's clock of the day it falls in (the first day's, before it started): the rule
+    the console's day clock reads by too (:func:`bootcamp.facilitators_day.on_room_clock`)."""
+    return on_room_clock(moment.timestamp(), days)
 
 
 def room_when(at: str, workshop_date: str, days: Sequence[RoomDay] = ()) -> str:
